@@ -1,0 +1,44 @@
+#include "demo.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "core/error.h"
+#include "io/paths.h"
+#include "io/xml_tree.h"
+
+namespace cotation {
+
+bool demo_exists(const std::string& call) {
+    return std::filesystem::exists(io::data_root() + "/demo/" + call + "/campagne.txt");
+}
+
+std::unique_ptr<Session> create_demo(const std::string& path, const std::string& call) {
+    std::string dir = io::data_root() + "/demo/" + call;
+    if (!demo_exists(call)) throw InputError("Pas de campagne de démonstration pour l'appel « " + call + " ».");
+    // campagne.txt: "clé = valeur" lines (grille, reference, titre, autorite, …, campagne.x).
+    NewCampaign nc;
+    std::string grid;
+    std::istringstream in(io::read_file(dir + "/campagne.txt"));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto eq = line.find(" = ");
+        if (eq == std::string::npos) continue;
+        std::string k = line.substr(0, eq), v = line.substr(eq + 3);
+        if (k == "grille") grid = v;
+        else if (k == "reference") nc.reference = v;
+        else if (k == "titre") nc.title = v;
+        else if (k == "autorite") nc.authority = v;
+        else if (k == "signataire") nc.signatory = v;
+        else if (k == "ville") nc.city = v;
+        else nc.parameters[k] = v;
+    }
+    const std::string actor = "démonstration";
+    auto s = Session::create(path, io::grid_path(grid), nc, actor);
+    s->import_dossiers_file(dir + "/dossiers.csv", actor);
+    if (std::filesystem::exists(dir + "/notes.csv")) s->import_ratings_file(dir + "/notes.csv", actor);
+    return s;
+}
+
+}  // namespace cotation

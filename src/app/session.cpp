@@ -1,0 +1,188 @@
+#include "session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <set>
+
+#include "core/error.h"
+#include "io/grid_reader.h"
+#include "io/imports.h"
+#include "io/paths.h"
+#include "io/reference_data.h"
+#include "io/xml_tree.h"
+#include "report/letters.h"
+
+namespace cotation {
+namespace {
+// Stored values are canonical text; the grid gives them their type.
+void type_values(const Grid& g, FactValues& values, const std::string& where) {
+    for (auto& [k, v] : values) {
+        auto* s = std::get_if<std::string>(&v);
+        if (!s) continue;
+        const FactDef* def = g.fact(k);
+        if (!def) continue;   // a fact the grid no longer knows is kept as text
+        auto typed = from_canonical(def->type, *s);
+        if (!typed) throw InputError(where + " : valeur « " + *s + " » illisible pour « " + def->label + " ».");
+        v = *typed;
+    }
+}
+}  // namespace
+
+std::unique_ptr<Session> Session::open(const std::string& path) {
+    std::unique_ptr<Session> s(new Session);
+    s->path_ = path;
+    s->store_ = open_sqlite_store(path);
+    s->load();
+    return s;
+}
+
+std::unique_ptr<Session> Session::create(const std::string& path, const std::string& grid_path,
+                                         const NewCampaign& nc, const std::string& actor) {
+    std::string xml = io::read_file(grid_path);
+    Grid grid = io::read_grid(xml, grid_path);
+    Campaign c;
+    c.reference = nc.reference;
+    c.title = nc.title.empty() ? grid.title : nc.title;
+    c.authority = nc.authority.empty() ? grid.authority : nc.authority;
+    c.signatory = nc.signatory;
+    c.city = nc.city;
+    if (c.reference.empty()) throw InputError("La référence de la campagne est obligatoire.");
+    for (const auto& p : grid.parameters)
+        if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+    for (const auto& [k, text] : nc.parameters) {
+        const FactDef* def = grid.fact(k);
+        if (!def || k.rfind("campagne.", 0) != 0)
+            throw InputError("Paramètre « " + k + " » inconnu de la grille « " + grid.id + " ».");
+        auto parsed = parse_input(*def, text);
+        if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + k + " » : " + *err + ".");
+        if (is_missing(std::get<Value>(parsed))) c.parameters.erase(k);
+        else c.parameters[k] = std::get<Value>(parsed);
+    }
+    std::string name = std::filesystem::path(grid_path).filename().string();
+    std::unique_ptr<Session> s(new Session);
+    s->path_ = path;
+    s->store_ = create_sqlite_store(path, c, xml, name, actor);
+    s->load();
+    return s;
+}
+
+void Session::load() {
+    CampaignSnapshot snap = store_->load();
+    grid_ = io::read_grid(snap.grid_xml, path_ + " (grille " + snap.grid_name + ")");
+    campaign_ = std::move(snap.campaign);
+    type_values(grid_, campaign_.parameters, path_);
+    dossiers_ = std::move(snap.dossiers);
+    for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
+    ratings_ = std::move(snap.ratings);
+    rating_index_ = index_ratings(ratings_);
+    invalidate();
+}
+
+std::optional<std::size_t> Session::find(const std::string& reference) const {
+    for (std::size_t i = 0; i < dossiers_.size(); ++i)
+        if (dossiers_[i].reference == reference) return i;
+    return std::nullopt;
+}
+
+const Ranking& Session::ranking() {
+    if (!ranking_) {
+        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_);
+        entry_of_.assign(dossiers_.size(), 0);
+        for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 2;
+        for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 2 + 1;
+    }
+    return *ranking_;
+}
+
+const RankEntry* Session::entry_of(std::size_t dossier_index) {
+    const Ranking& r = ranking();
+    if (dossier_index >= entry_of_.size()) return nullptr;
+    std::size_t code = entry_of_[dossier_index];
+    return code % 2 == 0 ? &r.ranked[code / 2] : &r.ineligible[code / 2];
+}
+
+std::vector<const Rating*> Session::ratings_of(std::int64_t id) const {
+    auto it = rating_index_.find(id);
+    return it == rating_index_.end() ? std::vector<const Rating*>{} : it->second;
+}
+
+std::vector<std::string> Session::reviewers() const {
+    std::set<std::string> s;
+    for (const auto& r : ratings_) s.insert(r.reviewer);
+    return {s.begin(), s.end()};
+}
+
+std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
+    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), io::read_file(csv_path), csv_path);
+    store_->add_dossiers(ds, actor);
+    load();
+    return ds.size();
+}
+
+std::size_t Session::import_ratings_file(const std::string& csv_path, const std::string& actor) {
+    std::map<std::string, std::int64_t> ids;
+    for (const auto& d : dossiers_) ids[d.reference] = d.id;
+    auto rs = io::import_ratings_csv(grid_, ids, io::read_file(csv_path), csv_path);
+    store_->put_ratings(rs, actor);
+    load();
+    return rs.size();
+}
+
+std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
+    auto ids = store_->add_dossiers({d}, actor);
+    Dossier copy = d;
+    copy.id = ids.front();
+    dossiers_.push_back(std::move(copy));
+    invalidate();
+    return ids.front();
+}
+
+void Session::update_dossier(const Dossier& d, const std::string& actor) {
+    auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& x) { return x.id == d.id; });
+    if (it == dossiers_.end()) throw InputError("Dossier « " + d.reference + " » inconnu de la campagne.");
+    if (d.reference != it->reference && find(d.reference))
+        throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
+    store_->update_dossier(*it, d, actor);
+    *it = d;
+    invalidate();
+}
+
+void Session::put_rating(const Rating& r, const std::string& actor) {
+    if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
+    if (r.value < grid_.scale_min || r.value > grid_.scale_max)
+        throw InputError("Note " + std::to_string(r.value) + " hors de l'échelle " + std::to_string(grid_.scale_min) +
+                         "–" + std::to_string(grid_.scale_max) + ".");
+    store_->put_ratings({r}, actor);
+    auto it = std::find_if(ratings_.begin(), ratings_.end(), [&](const Rating& x) {
+        return x.dossier_id == r.dossier_id && x.reviewer == r.reviewer && x.criterion == r.criterion;
+    });
+    if (it != ratings_.end()) {
+        *it = r;
+    } else {
+        ratings_.push_back(r);
+        rating_index_ = index_ratings(ratings_);   // the vector may have moved
+    }
+    invalidate();
+}
+
+Date Session::letter_date() const {
+    for (const char* p : {"campagne.date_courrier", "campagne.date_commission"}) {
+        auto it = campaign_.parameters.find(p);
+        if (it != campaign_.parameters.end())
+            if (auto d = std::get_if<Date>(&it->second)) return *d;
+    }
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,
+                                                std::size_t limit) {
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), letter_date(), io::data_root() + "/templates"};
+    return report::write_letters(ctx, out_dir, only_reference, limit);
+}
+
+}  // namespace cotation

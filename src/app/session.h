@@ -1,0 +1,72 @@
+#pragma once
+// One open campaign, shared by the command line and the workbench: the grid
+// it pins, its dossiers and ratings in memory, the ranking kept current, and
+// every change written through the store first (memory follows the file).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/dossier.h"
+#include "core/grid.h"
+#include "core/scoring.h"
+#include "store/campaign_store.h"
+
+namespace cotation {
+
+struct NewCampaign {
+    std::string reference, title, authority, signatory, city;
+    std::map<std::string, std::string> parameters;   // typed as a person types them
+};
+
+class Session {
+public:
+    static std::unique_ptr<Session> open(const std::string& path);
+    // Reads the grid file, checks it, stores its exact text in the campaign.
+    static std::unique_ptr<Session> create(const std::string& path, const std::string& grid_path,
+                                           const NewCampaign& campaign, const std::string& actor);
+
+    const std::string& path() const { return path_; }
+    const Grid& grid() const { return grid_; }
+    const Campaign& campaign() const { return campaign_; }
+    const std::vector<Dossier>& dossiers() const { return dossiers_; }
+    const std::vector<Rating>& ratings() const { return ratings_; }
+    std::optional<std::size_t> find(const std::string& reference) const;
+
+    const Ranking& ranking();                         // recomputed after a change
+    const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
+    std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
+    std::vector<std::string> reviewers() const;
+
+    // Mutations, each atomic and journaled under `actor`.
+    std::size_t import_dossiers_file(const std::string& csv_path, const std::string& actor);
+    std::size_t import_ratings_file(const std::string& csv_path, const std::string& actor);
+    std::int64_t add_dossier(const Dossier& d, const std::string& actor);
+    void update_dossier(const Dossier& d, const std::string& actor);
+    void put_rating(const Rating& r, const std::string& actor);
+
+    CampaignStore& store() { return *store_; }
+
+    // Date printed on letters: campagne.date_courrier, else the committee date, else today.
+    Date letter_date() const;
+    std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
+                                           std::size_t limit = 0);
+
+private:
+    Session() = default;
+    void load();
+    void invalidate() { ranking_.reset(); }
+
+    std::string path_;
+    std::unique_ptr<CampaignStore> store_;
+    Grid grid_;
+    Campaign campaign_;
+    std::vector<Dossier> dossiers_;
+    std::vector<Rating> ratings_;
+    std::optional<Ranking> ranking_;
+    RatingIndex rating_index_;
+    std::vector<std::size_t> entry_of_;               // dossier index -> position code
+};
+
+}  // namespace cotation

@@ -1,0 +1,320 @@
+// cotation — the command line of Cotation, a thin shell over the same core
+// and session as the workbench.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/demo.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "io/csv.h"
+#include "io/grid_reader.h"
+#include "io/reference_data.h"
+
+using namespace cotation;
+
+namespace {
+
+const char* kHelp = R"(cotation — instruction des appels à candidatures (ARS, Départements)
+
+Usage : cotation COMMANDE [ARGUMENTS] [OPTIONS]
+
+Campagne
+  demo FICHIER [--appel act-hlm]       crée une campagne de démonstration
+  new FICHIER --grid GRILLE.xml --reference REF [--titre T] [--autorite A]
+      [--signataire S] [--ville V] [--param campagne.nom=valeur]...
+                                       crée une campagne vide sur une grille
+  grid check GRILLE.xml                vérifie une grille et en affiche le résumé
+
+Dossiers et notes
+  import FICHIER dossiers.csv          importe des dossiers (tout ou rien)
+  rate FICHIER notes.csv               importe des notes (tout ou rien)
+  check FICHIER [--dossier REF]        complétude et conformité de chaque dossier
+
+Résultats
+  rank FICHIER [--csv]                 classement (recevables puis irrecevables)
+  letters FICHIER --out DOSSIER [--dossier REF]
+                                       lettres de notification en PDF
+
+Journal
+  journal show FICHIER [--dossier REF] affiche le journal des modifications
+  journal verify FICHIER               vérifie que le journal n'a pas été altéré
+
+Options communes
+  --par NOM      auteur des modifications (défaut : $COTATION_UTILISATEUR ou $USER)
+  -h, --help     cette aide
+
+Formats des fichiers : docs/formats.md. Code de sortie : 0 si tout va bien,
+1 en cas d'erreur sur les données, 2 en cas d'erreur d'usage.
+)";
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Args {
+    std::vector<std::string> positional;
+    std::multimap<std::string, std::string> options;
+    std::vector<std::string> flags;
+
+    bool flag(const std::string& f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+    std::string option(const std::string& k, const std::string& def = "") const {
+        auto it = options.find(k);
+        return it == options.end() ? def : it->second;
+    }
+};
+
+Args parse_args(int argc, char** argv) {
+    static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
+                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call"};
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.rfind("--", 0) == 0 || s == "-h") {
+            auto eq = s.find('=');
+            std::string key = s.substr(0, eq);
+            if (std::find(with_value.begin(), with_value.end(), key) != with_value.end()) {
+                if (eq != std::string::npos) a.options.emplace(key, s.substr(eq + 1));
+                else if (i + 1 < argc) a.options.emplace(key, argv[++i]);
+                else throw UsageError("l'option " + key + " attend une valeur");
+            } else {
+                a.flags.push_back(s);
+            }
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+std::string actor(const Args& a) {
+    std::string p = a.option("--par");
+    if (!p.empty()) return p;
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return u;
+    if (const char* u = std::getenv("USER"); u && *u) return u;
+    return "inconnu";
+}
+
+void need(const Args& a, std::size_t n, const char* usage) {
+    if (a.positional.size() < n) throw UsageError(std::string("usage : cotation ") + usage);
+}
+
+int cmd_grid_check(const Args& a) {
+    need(a, 3, "grid check GRILLE.xml");
+    Grid g = io::read_grid_file(a.positional[2]);
+    std::cout << "Grille « " << g.title << " », identifiant " << g.id << ", version " << g.version << " ("
+              << g.status << ")\n";
+    for (const auto& t : g.themes)
+        std::cout << "  " << t.id << " — " << t.label << " : " << t.criteria.size() << " critère"
+                  << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";
+    std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; "
+              << g.rules.size() << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";
+    return 0;
+}
+
+int cmd_new(const Args& a) {
+    need(a, 2, "new FICHIER --grid GRILLE.xml --reference REF");
+    NewCampaign nc;
+    std::string grid = a.option("--grid");
+    if (grid.empty()) throw UsageError("l'option --grid GRILLE.xml est obligatoire");
+    nc.reference = a.option("--reference");
+    if (nc.reference.empty()) throw UsageError("l'option --reference est obligatoire");
+    nc.title = a.option("--titre");
+    nc.authority = a.option("--autorite");
+    nc.signatory = a.option("--signataire");
+    nc.city = a.option("--ville");
+    auto range = a.options.equal_range("--param");
+    for (auto it = range.first; it != range.second; ++it) {
+        auto eq = it->second.find('=');
+        if (eq == std::string::npos) throw UsageError("--param attend campagne.nom=valeur");
+        nc.parameters[it->second.substr(0, eq)] = it->second.substr(eq + 1);
+    }
+    auto s = Session::create(a.positional[1], grid, nc, actor(a));
+    std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << a.positional[1] << " (grille "
+              << s->grid().id << " version " << s->grid().version << ").\n";
+    return 0;
+}
+
+int cmd_demo(const Args& a) {
+    need(a, 2, "demo FICHIER [--appel act-hlm]");
+    std::string call = a.option("--appel", a.option("--call", "act-hlm"));
+    auto s = create_demo(a.positional[1], call);
+    std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << a.positional[1]
+              << " : " << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
+    return 0;
+}
+
+int cmd_import(const Args& a) {
+    need(a, 3, "import FICHIER dossiers.csv");
+    auto s = Session::open(a.positional[1]);
+    std::size_t n = s->import_dossiers_file(a.positional[2], actor(a));
+    std::cout << n << " dossier" << (n > 1 ? "s" : "") << " importé" << (n > 1 ? "s" : "") << ".\n";
+    return 0;
+}
+
+int cmd_rate(const Args& a) {
+    need(a, 3, "rate FICHIER notes.csv");
+    auto s = Session::open(a.positional[1]);
+    std::size_t n = s->import_ratings_file(a.positional[2], actor(a));
+    std::size_t without = 0;
+    for (const auto& r : s->ratings())
+        if (!rating_counts(s->grid(), r)) ++without;
+    std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
+    if (without)
+        std::cout << "Attention : " << without << " note" << (without > 1 ? "s" : "")
+                  << " sans justification ne compte" << (without > 1 ? "nt" : "") << " pas.\n";
+    return 0;
+}
+
+int cmd_check(const Args& a) {
+    need(a, 2, "check FICHIER [--dossier REF]");
+    auto s = Session::open(a.positional[1]);
+    std::string only = a.option("--dossier");
+    if (!only.empty() && !s->find(only)) throw InputError("Dossier « " + only + " » inconnu de la campagne.");
+    int eliminated = 0;
+    for (std::size_t i = 0; i < s->dossiers().size(); ++i) {
+        const Dossier& d = s->dossiers()[i];
+        if (!only.empty() && d.reference != only) continue;
+        auto rep = check_eligibility(s->grid(), s->campaign(), d);
+        std::string verdict = rep.eliminated() ? "IRRECEVABLE" : rep.undecidable() ? "À COMPLÉTER" : "RECEVABLE";
+        if (rep.eliminated()) ++eliminated;
+        std::cout << d.reference << " — " << d.organisme << " : " << verdict << "\n";
+        for (const auto& doc : rep.documents)
+            if (!doc.received)
+                std::cout << "  [pièce manquante] " << doc.document->label << " (" << doc.document->source << ")\n";
+        for (const auto& r : rep.rules) {
+            if (r.outcome == Outcome::Passed || r.outcome == Outcome::NotApplicable) continue;
+            std::cout << "  [" << outcome_label(r.outcome) << (r.rule->effect == RuleEffect::Attention ? ", vigilance" : "")
+                      << "] " << r.rule->label;
+            if (r.outcome == Outcome::Failed) std::cout << " : " << r.rule->message;
+            else {
+                std::cout << " : manque ";
+                for (std::size_t k = 0; k < r.missing.size(); ++k) std::cout << (k ? ", " : "") << r.missing[k];
+            }
+            std::cout << " (" << r.rule->source << ")\n";
+        }
+    }
+    return 0;
+}
+
+int cmd_rank(const Args& a) {
+    need(a, 2, "rank FICHIER [--csv]");
+    auto s = Session::open(a.positional[1]);
+    const Ranking& r = s->ranking();
+    const Grid& g = s->grid();
+    if (a.flag("--csv")) {
+        std::cout << "rang;dossier;organisme;total";
+        for (const auto& t : g.themes) std::cout << ";" << t.id;
+        std::cout << ";proposition;observations\n";
+        for (const auto& e : r.ranked) {
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
+                      << e.score.total.canonical();
+            for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+            std::string obs;
+            if (e.ex_aequo) obs += "ex aequo";
+            for (const auto& m : e.eligibility.missing_facts()) obs += (obs.empty() ? "" : " | ") + std::string("manque : ") + m;
+            if (!e.score.fully_rated(g))
+                obs += (obs.empty() ? "" : " | ") + std::string("cotation incomplète (") + std::to_string(e.score.rated) + "/" +
+                       std::to_string(g.criterion_count()) + ")";
+            std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << "\n";
+        }
+        for (const auto& e : r.ineligible) {
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::string reasons;
+            for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
+            std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";";
+            for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
+            std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << "\n";
+        }
+        return 0;
+    }
+    std::cout << "Classement — " << s->campaign().reference << " (" << fr::number(g.max_total()) << " points)\n";
+    for (const auto& e : r.ranked) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
+                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << proposal_label(e.proposal) << "]";
+        auto missing = e.eligibility.missing_facts();
+        if (!missing.empty()) {
+            std::cout << "  ⚠ non décidable, manque : ";
+            for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];
+        }
+        std::cout << "\n";
+    }
+    if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
+    for (const auto& e : r.ineligible) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::cout << "  " << d.reference << "  " << d.organisme << "\n";
+        for (const auto& m : e.eligibility.elimination_reasons()) std::cout << "      – " << m << "\n";
+    }
+    std::cout << Ranking::tie_rule() << "\n";
+    return 0;
+}
+
+int cmd_letters(const Args& a) {
+    need(a, 2, "letters FICHIER --out DOSSIER");
+    std::string out = a.option("--out");
+    if (out.empty()) throw UsageError("l'option --out DOSSIER est obligatoire");
+    auto s = Session::open(a.positional[1]);
+    auto files = s->write_letters(out, a.option("--dossier"));
+    std::cout << files.size() << " lettre" << (files.size() > 1 ? "s" : "") << " écrite" << (files.size() > 1 ? "s" : "")
+              << " dans " << out << ".\n";
+    return 0;
+}
+
+int cmd_journal(const Args& a) {
+    need(a, 3, "journal show|verify FICHIER");
+    auto s = Session::open(a.positional[2]);
+    if (a.positional[1] == "verify") {
+        auto c = s->store().verify_journal();
+        if (c.ok) {
+            std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée.\n";
+            return 0;
+        }
+        std::cout << "Journal ALTÉRÉ (" << c.entries << " entrées lues) :\n";
+        for (const auto& p : c.problems) std::cout << "  " << p << "\n";
+        return 1;
+    }
+    if (a.positional[1] != "show") throw UsageError("usage : cotation journal show|verify FICHIER");
+    std::string prefix = a.option("--dossier").empty() ? "" : "dossier/" + a.option("--dossier");
+    for (const auto& e : s->store().journal(prefix))
+        std::cout << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.entity << "\t"
+                  << e.old_value << " → " << e.new_value << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        Args a = parse_args(argc, argv);
+        if (a.positional.empty() || a.flag("-h") || a.flag("--help") || a.positional[0] == "aide") {
+            std::cout << kHelp;
+            return a.positional.empty() && !a.flag("-h") && !a.flag("--help") ? 2 : 0;
+        }
+        const std::string& c = a.positional[0];
+        if (c == "grid" && a.positional.size() > 1 && a.positional[1] == "check") return cmd_grid_check(a);
+        if (c == "new") return cmd_new(a);
+        if (c == "demo") return cmd_demo(a);
+        if (c == "import") return cmd_import(a);
+        if (c == "rate") return cmd_rate(a);
+        if (c == "check") return cmd_check(a);
+        if (c == "rank") return cmd_rank(a);
+        if (c == "letters") return cmd_letters(a);
+        if (c == "journal") return cmd_journal(a);
+        throw UsageError("commande inconnue « " + c + " » (cotation --help pour la liste)");
+    } catch (const UsageError& e) {
+        std::cerr << "cotation : " << e.what() << "\n";
+        return 2;
+    } catch (const Error& e) {
+        std::cerr << "cotation : " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "cotation : erreur inattendue : " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,24 @@
+#pragma once
+// Calendar dates without time zone, parsed and printed without the C locale.
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cotation {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+
+    static bool valid(int y, int m, int d);
+    // "2023-03-31" (ISO, as stored) or "31/03/2023" (French, as typed).
+    static std::optional<Date> parse(std::string_view text);
+    std::string iso() const;                 // 2023-03-31
+    std::string french_numeric() const;      // 31/03/2023
+    std::string french_long() const;         // 31 mars 2023 (1er for the first)
+    long days_since_epoch() const;
+
+    friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+}  // namespace cotation

@@ -1,0 +1,41 @@
+#pragma once
+// A campaign (one call) and the dossiers answering it.
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fact.h"
+
+namespace cotation {
+
+struct Campaign {
+    std::string reference;     // "AAC ACT HLM PACA 2023"
+    std::string title;
+    std::string authority;     // "Agence régionale de santé Provence-Alpes-Côte d'Azur"
+    std::string signatory;     // "Le Directeur général"
+    std::string city;          // where letters are signed
+    FactValues parameters;     // "campagne.places" -> 73, ...
+};
+
+struct Dossier {
+    std::int64_t id = 0;
+    std::string reference;     // unique within the campaign
+    std::string organisme, siret, finess, commune;
+    FactValues facts;          // places, budget_annuel, date_depot and the grid's facts
+    std::set<std::string> documents;   // ids of documents received
+
+    // Value of any fact the rules can read, identity fields included.
+    Value get(const std::string& id) const;
+};
+
+struct Rating {
+    std::int64_t dossier_id = 0;
+    std::string reviewer;
+    std::string criterion;
+    int value = 0;
+    std::string justification;
+};
+
+}  // namespace cotation

@@ -1,0 +1,115 @@
+#include "eligibility.h"
+
+#include <algorithm>
+
+namespace cotation {
+
+const char* outcome_label(Outcome o) {
+    switch (o) {
+        case Outcome::Passed: return "conforme";
+        case Outcome::Failed: return "non conforme";
+        case Outcome::Undecidable: return "non décidable";
+        case Outcome::NotApplicable: return "sans objet";
+    }
+    return "?";
+}
+
+EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
+    EligibilityReport report;
+    for (const auto& d : grid.documents)
+        report.documents.push_back({&d, dossier.documents.count(d.id) > 0});
+
+    auto lookup = [&](const std::string& name) -> Value {
+        if (name.rfind("campagne.", 0) == 0) {
+            auto it = campaign.parameters.find(name);
+            return it == campaign.parameters.end() ? Value{} : it->second;
+        }
+        return dossier.get(name);
+    };
+    auto label_of = [&](const std::string& name) {
+        const FactDef* f = grid.fact(name);
+        return f ? f->label : name;
+    };
+    for (const auto& rule : grid.rules) {
+        RuleResult rr;
+        rr.rule = &rule;
+        Expr::Result cond;
+        if (rule.when) {
+            cond = rule.when->evaluate(lookup);
+            if (!is_missing(cond.value) && !std::get<bool>(cond.value)) {
+                rr.outcome = Outcome::NotApplicable;
+                report.rules.push_back(rr);
+                continue;
+            }
+        }
+        Expr::Result res = rule.test->evaluate(lookup);
+        std::set<std::string> missing = res.missing;
+        if (is_missing(cond.value) && rule.when) missing.insert(cond.missing.begin(), cond.missing.end());
+        if (is_missing(res.value)) {
+            rr.outcome = Outcome::Undecidable;
+        } else if (!std::get<bool>(res.value)) {
+            // A failure under an unknown applicability condition stays undecided.
+            rr.outcome = (rule.when && is_missing(cond.value)) ? Outcome::Undecidable : Outcome::Failed;
+        } else {
+            rr.outcome = Outcome::Passed;
+        }
+        if (rr.outcome == Outcome::Undecidable)
+            for (const auto& m : missing) rr.missing.push_back(label_of(m));
+        report.rules.push_back(rr);
+    }
+    return report;
+}
+
+bool EligibilityReport::complete() const {
+    return std::all_of(documents.begin(), documents.end(),
+                       [](const DocumentResult& d) { return d.received || !d.document->eliminating; });
+}
+
+bool EligibilityReport::eliminated() const {
+    if (!complete()) return true;
+    return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
+        return r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Eliminating;
+    });
+}
+
+bool EligibilityReport::undecidable() const {
+    if (eliminated()) return false;
+    return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
+        return r.outcome == Outcome::Undecidable && r.rule->effect == RuleEffect::Eliminating;
+    });
+}
+
+bool EligibilityReport::has_attention() const {
+    return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
+        return r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Attention;
+    });
+}
+
+std::vector<std::string> EligibilityReport::elimination_reasons() const {
+    std::vector<std::string> out;
+    for (const auto& d : documents)
+        if (!d.received && d.document->eliminating) out.push_back("Pièce manquante : " + d.document->label);
+    for (const auto& r : rules)
+        if (r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Eliminating)
+            out.push_back(r.rule->message.empty() ? r.rule->label : r.rule->message);
+    return out;
+}
+
+std::vector<std::string> EligibilityReport::missing_facts() const {
+    std::vector<std::string> out;
+    for (const auto& r : rules)
+        if (r.outcome == Outcome::Undecidable)
+            for (const auto& m : r.missing)
+                if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    return out;
+}
+
+std::vector<std::string> EligibilityReport::attention_points() const {
+    std::vector<std::string> out;
+    for (const auto& r : rules)
+        if (r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Attention)
+            out.push_back(r.rule->message.empty() ? r.rule->label : r.rule->message);
+    return out;
+}
+
+}  // namespace cotation

@@ -1,0 +1,506 @@
+#include "expr.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "error.h"
+#include "identifiers.h"
+
+namespace cotation {
+
+const char* expr_type_name(ExprType t) {
+    switch (t) {
+        case ExprType::Number: return "nombre";
+        case ExprType::Date: return "date";
+        case ExprType::Bool: return "vrai/faux";
+        case ExprType::Text: return "texte";
+        case ExprType::List: return "liste";
+    }
+    return "?";
+}
+
+ExprType expr_type_of(FactType t) {
+    switch (t) {
+        case FactType::Number:
+        case FactType::Amount: return ExprType::Number;
+        case FactType::Date: return ExprType::Date;
+        case FactType::Bool: return ExprType::Bool;
+        case FactType::Text:
+        case FactType::Code: return ExprType::Text;
+        case FactType::CodeList: return ExprType::List;
+    }
+    return ExprType::Text;
+}
+
+enum class Op { Lit, Name, Or, And, Not, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div, Neg, In, ListLit, Call };
+
+struct ExprNode {
+    Op op = Op::Lit;
+    ExprType type = ExprType::Bool;
+    Value literal;
+    std::string name;  // fact name or function name
+    std::vector<std::shared_ptr<const ExprNode>> kids;
+};
+
+namespace {
+using NodeP = std::shared_ptr<const ExprNode>;
+
+struct Token {
+    enum Kind { End, Num, DateLit, Str, Ident, Sym } kind = End;
+    std::string text;
+    std::size_t pos = 0;
+};
+
+class Parser {
+public:
+    Parser(const std::string& text, const std::function<std::optional<ExprType>(const std::string&)>& type_of,
+           std::set<std::string>& names)
+        : text_(text), type_of_(type_of), names_(names) {
+        lex();
+    }
+
+    NodeP parse_all() {
+        NodeP n = parse_or();
+        if (tok().kind != Token::End) fail("élément inattendu « " + tok().text + " »");
+        return n;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what, std::size_t pos = std::string::npos) const {
+        if (pos == std::string::npos) pos = tok().pos;
+        throw GridError("expression « " + text_ + " », caractère " + std::to_string(pos + 1) + " : " + what);
+    }
+
+    void lex() {
+        std::size_t i = 0;
+        const std::string& s = text_;
+        while (i < s.size()) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (std::isspace(c)) { ++i; continue; }
+            Token t;
+            t.pos = i;
+            if (std::isdigit(c)) {
+                std::size_t j = i;
+                while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+                if (j - i == 4 && j + 5 < s.size() + 0 && s[j] == '-' && j + 6 <= s.size() &&
+                    std::isdigit(static_cast<unsigned char>(s[j + 1])) && std::isdigit(static_cast<unsigned char>(s[j + 2])) &&
+                    s[j + 3] == '-' && std::isdigit(static_cast<unsigned char>(s[j + 4])) &&
+                    std::isdigit(static_cast<unsigned char>(s[j + 5]))) {
+                    t.kind = Token::DateLit;
+                    t.text = s.substr(i, 10);
+                    i += 10;
+                } else {
+                    if (j < s.size() && s[j] == '.' && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1]))) {
+                        ++j;
+                        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+                    }
+                    t.kind = Token::Num;
+                    t.text = s.substr(i, j - i);
+                    i = j;
+                }
+            } else if (c == '"') {
+                std::size_t j = s.find('"', i + 1);
+                if (j == std::string::npos) { pos_fail(i, "guillemet non fermé"); }
+                t.kind = Token::Str;
+                t.text = s.substr(i + 1, j - i - 1);
+                i = j + 1;
+            } else if (std::isalpha(c) || c == '_') {
+                std::size_t j = i;
+                while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_' || s[j] == '.')) ++j;
+                t.kind = Token::Ident;
+                t.text = s.substr(i, j - i);
+                i = j;
+            } else {
+                static const char* two[] = {"<=", ">=", "!=", "<>"};
+                t.kind = Token::Sym;
+                bool done = false;
+                for (const char* op : two)
+                    if (s.compare(i, 2, op) == 0) { t.text = op; i += 2; done = true; break; }
+                if (!done) {
+                    if (std::string("=<>+-*/()[],").find(static_cast<char>(c)) == std::string::npos)
+                        pos_fail(i, std::string("caractère inattendu « ") + static_cast<char>(c) + " »");
+                    t.text = std::string(1, static_cast<char>(c));
+                    ++i;
+                }
+            }
+            toks_.push_back(t);
+        }
+        Token end;
+        end.pos = s.size();
+        end.text = "fin de l'expression";
+        toks_.push_back(end);
+    }
+
+    [[noreturn]] void pos_fail(std::size_t pos, const std::string& what) const {
+        throw GridError("expression « " + text_ + " », caractère " + std::to_string(pos + 1) + " : " + what);
+    }
+
+    const Token& tok() const { return toks_[k_]; }
+    bool is_sym(const char* s) const { return tok().kind == Token::Sym && tok().text == s; }
+    bool is_kw(const char* s) const { return tok().kind == Token::Ident && tok().text == s; }
+    void expect_sym(const char* s) {
+        if (!is_sym(s)) fail(std::string("« ") + s + " » attendu");
+        ++k_;
+    }
+
+    static NodeP make(Op op, ExprType type, std::vector<NodeP> kids = {}) {
+        auto n = std::make_shared<ExprNode>();
+        n->op = op;
+        n->type = type;
+        n->kids = std::move(kids);
+        return n;
+    }
+
+    void need(const NodeP& n, ExprType t, std::size_t pos, const char* where) {
+        if (n->type != t)
+            pos_fail(pos, std::string(where) + " attend " + expr_type_name(t) + ", reçoit " + expr_type_name(n->type));
+    }
+
+    NodeP parse_or() {
+        std::size_t p = tok().pos;
+        NodeP l = parse_and();
+        while (is_kw("ou")) {
+            ++k_;
+            std::size_t q = tok().pos;
+            NodeP r = parse_and();
+            need(l, ExprType::Bool, p, "« ou »");
+            need(r, ExprType::Bool, q, "« ou »");
+            l = make(Op::Or, ExprType::Bool, {l, r});
+        }
+        return l;
+    }
+    NodeP parse_and() {
+        std::size_t p = tok().pos;
+        NodeP l = parse_not();
+        while (is_kw("et")) {
+            ++k_;
+            std::size_t q = tok().pos;
+            NodeP r = parse_not();
+            need(l, ExprType::Bool, p, "« et »");
+            need(r, ExprType::Bool, q, "« et »");
+            l = make(Op::And, ExprType::Bool, {l, r});
+        }
+        return l;
+    }
+    NodeP parse_not() {
+        if (is_kw("non")) {
+            ++k_;
+            std::size_t p = tok().pos;
+            NodeP a = parse_not();
+            need(a, ExprType::Bool, p, "« non »");
+            return make(Op::Not, ExprType::Bool, {a});
+        }
+        return parse_cmp();
+    }
+    NodeP parse_cmp() {
+        std::size_t p = tok().pos;
+        NodeP l = parse_sum();
+        static const std::pair<const char*, Op> ops[] = {{"=", Op::Eq}, {"!=", Op::Ne}, {"<>", Op::Ne}, {"<=", Op::Le},
+                                                         {">=", Op::Ge}, {"<", Op::Lt}, {">", Op::Gt}};
+        for (auto [s, op] : ops) {
+            if (is_sym(s)) {
+                ++k_;
+                std::size_t q = tok().pos;
+                NodeP r = parse_sum();
+                if (l->type != r->type)
+                    pos_fail(q, std::string("comparaison de ") + expr_type_name(l->type) + " avec " + expr_type_name(r->type));
+                bool ordered = op != Op::Eq && op != Op::Ne;
+                if (ordered && l->type != ExprType::Number && l->type != ExprType::Date)
+                    pos_fail(p, std::string("« ") + s + " » ne s'applique pas à " + expr_type_name(l->type));
+                if (l->type == ExprType::List) pos_fail(p, "une liste ne se compare pas ; utiliser « dans »");
+                return make(op, ExprType::Bool, {l, r});
+            }
+        }
+        if (is_kw("dans")) {
+            ++k_;
+            std::size_t q = tok().pos;
+            NodeP r = parse_sum();
+            if (l->type != ExprType::Text && l->type != ExprType::List)
+                pos_fail(p, std::string("« dans » attend un texte ou une liste à gauche, reçoit ") + expr_type_name(l->type));
+            need(r, ExprType::List, q, "« dans »");
+            return make(Op::In, ExprType::Bool, {l, r});
+        }
+        return l;
+    }
+    NodeP parse_sum() {
+        std::size_t p = tok().pos;
+        NodeP l = parse_prod();
+        while (is_sym("+") || is_sym("-")) {
+            Op op = is_sym("+") ? Op::Add : Op::Sub;
+            ++k_;
+            std::size_t q = tok().pos;
+            NodeP r = parse_prod();
+            need(l, ExprType::Number, p, "le calcul");
+            need(r, ExprType::Number, q, "le calcul");
+            l = make(op, ExprType::Number, {l, r});
+        }
+        return l;
+    }
+    NodeP parse_prod() {
+        std::size_t p = tok().pos;
+        NodeP l = parse_unary();
+        while (is_sym("*") || is_sym("/")) {
+            Op op = is_sym("*") ? Op::Mul : Op::Div;
+            ++k_;
+            std::size_t q = tok().pos;
+            NodeP r = parse_unary();
+            need(l, ExprType::Number, p, "le calcul");
+            need(r, ExprType::Number, q, "le calcul");
+            l = make(op, ExprType::Number, {l, r});
+        }
+        return l;
+    }
+    NodeP parse_unary() {
+        if (is_sym("-")) {
+            ++k_;
+            std::size_t p = tok().pos;
+            NodeP a = parse_unary();
+            need(a, ExprType::Number, p, "le signe moins");
+            return make(Op::Neg, ExprType::Number, {a});
+        }
+        return parse_primary();
+    }
+    NodeP parse_primary() {
+        const Token t = tok();
+        if (t.kind == Token::Num) {
+            ++k_;
+            auto n = std::make_shared<ExprNode>();
+            n->op = Op::Lit;
+            n->type = ExprType::Number;
+            n->literal = *Rational::from_canonical(t.text);
+            return n;
+        }
+        if (t.kind == Token::DateLit) {
+            ++k_;
+            auto d = Date::parse(t.text);
+            if (!d) pos_fail(t.pos, "date impossible « " + t.text + " »");
+            auto n = std::make_shared<ExprNode>();
+            n->type = ExprType::Date;
+            n->literal = *d;
+            return n;
+        }
+        if (t.kind == Token::Str) {
+            ++k_;
+            auto n = std::make_shared<ExprNode>();
+            n->type = ExprType::Text;
+            n->literal = t.text;
+            return n;
+        }
+        if (is_sym("(")) {
+            ++k_;
+            NodeP n = parse_or();
+            expect_sym(")");
+            return n;
+        }
+        if (is_sym("[")) {
+            ++k_;
+            std::vector<std::string> items;
+            while (!is_sym("]")) {
+                if (tok().kind != Token::Str && tok().kind != Token::Num)
+                    fail("une liste contient des textes entre guillemets");
+                items.push_back(tok().text);
+                ++k_;
+                if (is_sym(",")) ++k_;
+                else if (!is_sym("]")) fail("« , » ou « ] » attendu");
+            }
+            ++k_;
+            auto n = std::make_shared<ExprNode>();
+            n->op = Op::Lit;
+            n->type = ExprType::List;
+            n->literal = items;
+            return n;
+        }
+        if (t.kind == Token::Ident) {
+            if (t.text == "vrai" || t.text == "faux") {
+                ++k_;
+                auto n = std::make_shared<ExprNode>();
+                n->type = ExprType::Bool;
+                n->literal = (t.text == "vrai");
+                return n;
+            }
+            ++k_;
+            if (is_sym("(")) return parse_call(t);
+            auto ty = type_of_(t.text);
+            if (!ty) pos_fail(t.pos, "fait ou paramètre inconnu « " + t.text + " »");
+            names_.insert(t.text);
+            auto n = std::make_shared<ExprNode>();
+            n->op = Op::Name;
+            n->type = *ty;
+            n->name = t.text;
+            return n;
+        }
+        fail("valeur attendue, trouvé « " + t.text + " »");
+    }
+    NodeP parse_call(const Token& fn) {
+        ++k_;  // (
+        std::vector<NodeP> args;
+        std::vector<std::size_t> pos;
+        while (!is_sym(")")) {
+            pos.push_back(tok().pos);
+            args.push_back(parse_or());
+            if (is_sym(",")) ++k_;
+            else if (!is_sym(")")) fail("« , » ou « ) » attendu");
+        }
+        ++k_;
+        auto arity = [&](std::size_t n) {
+            if (args.size() != n)
+                pos_fail(fn.pos, fn.text + "() attend " + std::to_string(n) + " argument" + (n > 1 ? "s" : ""));
+        };
+        ExprType out;
+        if (fn.text == "present") {
+            arity(1);
+            if (args[0]->op != Op::Name) pos_fail(pos[0], "present() attend le nom d'un fait");
+            out = ExprType::Bool;
+        } else if (fn.text == "departement") {
+            arity(1);
+            need(args[0], ExprType::Text, pos[0], "departement()");
+            out = ExprType::Text;
+        } else if (fn.text == "nombre") {
+            arity(1);
+            need(args[0], ExprType::List, pos[0], "nombre()");
+            out = ExprType::Number;
+        } else if (fn.text == "min" || fn.text == "max") {
+            arity(2);
+            need(args[0], ExprType::Number, pos[0], fn.text.c_str());
+            need(args[1], ExprType::Number, pos[1], fn.text.c_str());
+            out = ExprType::Number;
+        } else {
+            pos_fail(fn.pos, "fonction inconnue « " + fn.text + " »");
+        }
+        auto n = std::make_shared<ExprNode>();
+        n->op = Op::Call;
+        n->type = out;
+        n->name = fn.text;
+        n->kids = std::move(args);
+        return n;
+    }
+
+    const std::string& text_;
+    const std::function<std::optional<ExprType>(const std::string&)>& type_of_;
+    std::set<std::string>& names_;
+    std::vector<Token> toks_;
+    std::size_t k_ = 0;
+};
+
+struct Evaluator {
+    const std::function<Value(const std::string&)>& lookup;
+
+    Expr::Result eval(const ExprNode& n) const {
+        Expr::Result r;
+        switch (n.op) {
+            case Op::Lit: r.value = n.literal; return r;
+            case Op::Name:
+                r.value = lookup(n.name);
+                if (is_missing(r.value)) r.missing.insert(n.name);
+                return r;
+            case Op::Or:
+            case Op::And: {
+                bool is_or = n.op == Op::Or;
+                auto a = eval(*n.kids[0]);
+                auto b = eval(*n.kids[1]);
+                auto decisive = [&](const Expr::Result& x) {
+                    return !is_missing(x.value) && std::get<bool>(x.value) == is_or;
+                };
+                if (decisive(a) || decisive(b)) { r.value = is_or; return r; }
+                if (is_missing(a.value) || is_missing(b.value)) {
+                    r.missing = a.missing;
+                    r.missing.insert(b.missing.begin(), b.missing.end());
+                    return r;
+                }
+                r.value = !is_or;
+                return r;
+            }
+            case Op::Not: {
+                auto a = eval(*n.kids[0]);
+                if (is_missing(a.value)) return a;
+                r.value = !std::get<bool>(a.value);
+                return r;
+            }
+            case Op::Call: return call(n);
+            default: break;
+        }
+        // Strict operators: unknown when any operand is unknown.
+        std::vector<Expr::Result> args;
+        for (const auto& k : n.kids) {
+            args.push_back(eval(*k));
+            r.missing.insert(args.back().missing.begin(), args.back().missing.end());
+        }
+        for (const auto& a : args)
+            if (is_missing(a.value)) return r;
+        const Value& a = args[0].value;
+        switch (n.op) {
+            case Op::Neg: r.value = -std::get<Rational>(a); break;
+            case Op::Add: r.value = std::get<Rational>(a) + std::get<Rational>(args[1].value); break;
+            case Op::Sub: r.value = std::get<Rational>(a) - std::get<Rational>(args[1].value); break;
+            case Op::Mul: r.value = std::get<Rational>(a) * std::get<Rational>(args[1].value); break;
+            case Op::Div: {
+                const auto& d = std::get<Rational>(args[1].value);
+                if (d == Rational(0)) return r;  // undefined: not decidable
+                r.value = std::get<Rational>(a) / d;
+                break;
+            }
+            case Op::Eq: r.value = (a == args[1].value); break;
+            case Op::Ne: r.value = !(a == args[1].value); break;
+            case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: {
+                std::partial_ordering c = std::holds_alternative<Rational>(a)
+                    ? std::partial_ordering(std::get<Rational>(a) <=> std::get<Rational>(args[1].value))
+                    : std::partial_ordering(std::get<Date>(a) <=> std::get<Date>(args[1].value));
+                r.value = n.op == Op::Lt ? c < 0 : n.op == Op::Le ? c <= 0 : n.op == Op::Gt ? c > 0 : c >= 0;
+                break;
+            }
+            case Op::In: {
+                const auto& set = std::get<std::vector<std::string>>(args[1].value);
+                auto in = [&](const std::string& s) { return std::find(set.begin(), set.end(), s) != set.end(); };
+                if (auto s = std::get_if<std::string>(&a)) r.value = in(*s);
+                else {
+                    const auto& l = std::get<std::vector<std::string>>(a);
+                    r.value = std::all_of(l.begin(), l.end(), in);
+                }
+                break;
+            }
+            default: break;
+        }
+        return r;
+    }
+
+    Expr::Result call(const ExprNode& n) const {
+        Expr::Result r;
+        if (n.name == "present") {
+            r.value = !is_missing(lookup(n.kids[0]->name));
+            return r;
+        }
+        std::vector<Expr::Result> args;
+        for (const auto& k : n.kids) {
+            args.push_back(eval(*k));
+            r.missing.insert(args.back().missing.begin(), args.back().missing.end());
+        }
+        for (const auto& a : args)
+            if (is_missing(a.value)) return r;
+        if (n.name == "departement") {
+            r.value = ids::departement_of_commune(std::get<std::string>(args[0].value));
+        } else if (n.name == "nombre") {
+            r.value = Rational(static_cast<std::int64_t>(std::get<std::vector<std::string>>(args[0].value).size()));
+        } else {
+            const auto& x = std::get<Rational>(args[0].value);
+            const auto& y = std::get<Rational>(args[1].value);
+            r.value = n.name == "min" ? std::min(x, y) : std::max(x, y);
+        }
+        return r;
+    }
+};
+}  // namespace
+
+Expr Expr::parse(const std::string& text, const std::function<std::optional<ExprType>(const std::string&)>& type_of) {
+    Expr e;
+    e.text_ = text;
+    Parser p(e.text_, type_of, e.names_);
+    e.root_ = p.parse_all();
+    e.type_ = e.root_->type;
+    return e;
+}
+
+Expr::Result Expr::evaluate(const std::function<Value(const std::string&)>& lookup) const {
+    return Evaluator{lookup}.eval(*root_);
+}
+
+}  // namespace cotation

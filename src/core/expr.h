@@ -1,0 +1,54 @@
+#pragma once
+// The small language of eligibility rules, written in grid files:
+//   budget_annuel <= places * campagne.cout_place
+//   departement(commune) dans ["04", "05", "06", "13", "83", "84"]
+//   date_debut >= 2023-07-01 et date_debut <= 2023-12-31
+//   non present(x) ou x > 0
+// Operators: ou, et, non; = != < <= > >=; + - * /; dans [liste].
+// Functions: present(f), departement(commune), nombre(liste), min(a, b), max(a, b).
+// Evaluation is three-valued: a missing fact makes the result unknown unless
+// the rest decides it (faux et ? = faux; vrai ou ? = vrai), and the unknown
+// result names the missing facts.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fact.h"
+
+namespace cotation {
+
+enum class ExprType { Number, Date, Bool, Text, List };
+const char* expr_type_name(ExprType t);
+ExprType expr_type_of(FactType t);
+
+struct ExprNode;
+
+class Expr {
+public:
+    // Parses and type-checks; throws GridError with a message that names the
+    // position in the text (the caller adds file, line and rule).
+    static Expr parse(const std::string& text,
+                      const std::function<std::optional<ExprType>(const std::string&)>& type_of);
+
+    struct Result {
+        Value value;                      // monostate when not decidable
+        std::set<std::string> missing;    // facts whose absence made it so
+    };
+    Result evaluate(const std::function<Value(const std::string&)>& lookup) const;
+
+    ExprType type() const { return type_; }
+    const std::string& text() const { return text_; }
+    // Every fact or parameter name the expression reads.
+    const std::set<std::string>& names() const { return names_; }
+
+private:
+    std::shared_ptr<const ExprNode> root_;
+    ExprType type_ = ExprType::Bool;
+    std::string text_;
+    std::set<std::string> names_;
+};
+
+}  // namespace cotation

@@ -1,0 +1,147 @@
+#include "fact.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "french.h"
+
+namespace cotation {
+
+const char* fact_type_name(FactType t) {
+    switch (t) {
+        case FactType::Number: return "nombre";
+        case FactType::Amount: return "montant";
+        case FactType::Date: return "date";
+        case FactType::Bool: return "oui-non";
+        case FactType::Text: return "texte";
+        case FactType::Code: return "code";
+        case FactType::CodeList: return "codes";
+    }
+    return "?";
+}
+
+std::optional<FactType> fact_type_from_name(const std::string& n) {
+    for (FactType t : {FactType::Number, FactType::Amount, FactType::Date, FactType::Bool, FactType::Text,
+                       FactType::Code, FactType::CodeList})
+        if (n == fact_type_name(t)) return t;
+    return std::nullopt;
+}
+
+namespace {
+std::vector<std::string> split_codes(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text) {
+        if (c == ' ' || c == ',' || c == '\t' || c == '|') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+}  // namespace
+
+std::string to_canonical(const Value& v) {
+    struct V {
+        std::string operator()(std::monostate) const { return ""; }
+        std::string operator()(const Rational& r) const { return r.canonical(); }
+        std::string operator()(const Date& d) const { return d.iso(); }
+        std::string operator()(bool b) const { return b ? "1" : "0"; }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(const std::vector<std::string>& l) const {
+            std::string out;
+            for (const auto& s : l) out += (out.empty() ? "" : " ") + s;
+            return out;
+        }
+    };
+    return std::visit(V{}, v);
+}
+
+std::optional<Value> from_canonical(FactType type, const std::string& text) {
+    if (text.empty()) return Value{};
+    switch (type) {
+        case FactType::Number:
+        case FactType::Amount:
+            if (auto r = Rational::from_canonical(text)) return Value{*r};
+            return std::nullopt;
+        case FactType::Date:
+            if (auto d = Date::parse(text)) return Value{*d};
+            return std::nullopt;
+        case FactType::Bool:
+            if (text == "1") return Value{true};
+            if (text == "0") return Value{false};
+            return std::nullopt;
+        case FactType::Text:
+        case FactType::Code: return Value{text};
+        case FactType::CodeList: return Value{split_codes(text)};
+    }
+    return std::nullopt;
+}
+
+std::variant<Value, std::string> parse_input(const FactDef& def, const std::string& raw) {
+    std::string text = fr::trim(raw);
+    if (text.empty()) return Value{};
+    auto check_choice = [&](const std::string& code) -> std::optional<std::string> {
+        if (def.choices.empty() || std::find(def.choices.begin(), def.choices.end(), code) != def.choices.end())
+            return std::nullopt;
+        std::string all;
+        for (const auto& c : def.choices) all += (all.empty() ? "" : ", ") + c;
+        return "« " + code + " » n'est pas une valeur permise (valeurs permises : " + all + ")";
+    };
+    switch (def.type) {
+        case FactType::Number:
+        case FactType::Amount: {
+            auto r = fr::parse_number(text);
+            if (!r)
+                return "« " + text + " » n'est pas un " +
+                       std::string(def.type == FactType::Amount ? "montant" : "nombre") +
+                       " (notation attendue : 12 600,50)";
+            if (def.min && *r < *def.min) return "la valeur " + fr::number(*r) + " est inférieure au minimum " + fr::number(*def.min);
+            if (def.max && *r > *def.max) return "la valeur " + fr::number(*r) + " dépasse le maximum " + fr::number(*def.max);
+            return Value{*r};
+        }
+        case FactType::Date: {
+            auto d = Date::parse(text);
+            if (!d) return "« " + text + " » n'est pas une date (notation attendue : 31/03/2023)";
+            return Value{*d};
+        }
+        case FactType::Bool: {
+            std::string l = fr::lower_ascii(text);
+            if (l == "oui" || l == "o" || l == "1" || l == "vrai") return Value{true};
+            if (l == "non" || l == "n" || l == "0" || l == "faux") return Value{false};
+            return "« " + text + " » n'est ni « oui » ni « non »";
+        }
+        case FactType::Text: return Value{text};
+        case FactType::Code:
+            if (auto e = check_choice(text)) return *e;
+            return Value{text};
+        case FactType::CodeList: {
+            auto codes = split_codes(text);
+            for (const auto& c : codes)
+                if (auto e = check_choice(c)) return *e;
+            return Value{codes};
+        }
+    }
+    return std::string("type inconnu");
+}
+
+std::string display(const FactDef& def, const Value& v) {
+    if (is_missing(v)) return "";
+    if (auto r = std::get_if<Rational>(&v)) {
+        if (def.type == FactType::Amount) return fr::amount(*r);
+        return fr::number(*r) + (def.unit.empty() ? "" : std::string(fr::kNbsp) + def.unit);
+    }
+    if (auto d = std::get_if<Date>(&v)) return d->french_numeric();
+    if (auto b = std::get_if<bool>(&v)) return *b ? "oui" : "non";
+    if (auto l = std::get_if<std::vector<std::string>>(&v)) {
+        std::string out;
+        for (const auto& s : *l) out += (out.empty() ? "" : ", ") + s;
+        return out;
+    }
+    return std::get<std::string>(v);
+}
+
+}  // namespace cotation

@@ -1,0 +1,48 @@
+#pragma once
+// Typed facts of a dossier and their values.
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "date.h"
+#include "rational.h"
+
+namespace cotation {
+
+enum class FactType { Number, Amount, Date, Bool, Text, Code, CodeList };
+
+const char* fact_type_name(FactType t);            // "nombre", "montant", ...
+std::optional<FactType> fact_type_from_name(const std::string& name);
+
+struct FactDef {
+    std::string id;
+    FactType type = FactType::Text;
+    std::string label;
+    std::string unit;       // "ETP", "€/jour", ...
+    std::string help;
+    std::string source;     // seed file and section
+    std::optional<Rational> min, max;
+    std::vector<std::string> choices;  // allowed codes for Code / CodeList
+    int line = 0;           // where it is declared in its file
+};
+
+using Value = std::variant<std::monostate, Rational, Date, bool, std::string, std::vector<std::string>>;
+
+inline bool is_missing(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+
+// Stored form (locale-free): "12600.5", "2023-03-31", "1"/"0", "04 13".
+std::string to_canonical(const Value& v);
+std::optional<Value> from_canonical(FactType type, const std::string& text);
+
+// Typed by a person (French notation): "12 600,50 €", "31/03/2023", "oui".
+// Returns the error message (without the place) or the value.
+std::variant<Value, std::string> parse_input(const FactDef& def, const std::string& text);
+
+// For display to a French reader.
+std::string display(const FactDef& def, const Value& v);
+
+using FactValues = std::map<std::string, Value>;
+
+}  // namespace cotation

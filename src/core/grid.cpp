@@ -1,0 +1,157 @@
+#include "grid.h"
+
+#include <set>
+
+#include "error.h"
+#include "french.h"
+
+namespace cotation {
+namespace {
+FactDef builtin(const char* id, FactType t, const char* label, const char* unit = "") {
+    FactDef f;
+    f.id = id;
+    f.type = t;
+    f.label = label;
+    f.unit = unit;
+    f.source = "Fiche d'identification du dossier";
+    return f;
+}
+}  // namespace
+
+const std::vector<FactDef>& Grid::builtin_facts() {
+    static const std::vector<FactDef> facts = [] {
+        std::vector<FactDef> v{
+            builtin("organisme", FactType::Text, "Organisme gestionnaire"),
+            builtin("siret", FactType::Code, "SIRET"),
+            builtin("finess", FactType::Code, "FINESS"),
+            builtin("commune", FactType::Code, "Commune d'implantation (code INSEE)"),
+            builtin("places", FactType::Number, "Capacité demandée", "places"),
+            builtin("budget_annuel", FactType::Amount, "Budget annuel demandé"),
+            builtin("date_depot", FactType::Date, "Date de dépôt"),
+        };
+        v[4].min = Rational(0);
+        v[5].min = Rational(0);
+        return v;
+    }();
+    return facts;
+}
+
+const FactDef* Grid::fact(const std::string& id) const {
+    for (const auto& f : builtin_facts())
+        if (f.id == id) return &f;
+    for (const auto& f : facts)
+        if (f.id == id) return &f;
+    for (const auto& p : parameters)
+        if (p.def.id == id) return &p.def;
+    return nullptr;
+}
+
+const Criterion* Grid::criterion(const std::string& id) const {
+    for (const auto& t : themes)
+        for (const auto& c : t.criteria)
+            if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::size_t Grid::criterion_count() const {
+    std::size_t n = 0;
+    for (const auto& t : themes) n += t.criteria.size();
+    return n;
+}
+
+Rational Grid::theme_max(const Theme& t) const {
+    Rational sum;
+    for (const auto& c : t.criteria) sum += c.coefficient;
+    return sum * Rational(scale_max);
+}
+
+Rational Grid::max_total() const {
+    Rational sum;
+    for (const auto& t : themes) sum += theme_max(t);
+    return sum;
+}
+
+void Grid::compile() {
+    auto where = [&](int l, const std::string& element) {
+        return file + ", ligne " + std::to_string(l) + ", " + element + " : ";
+    };
+    if (id.empty()) throw GridError(where(line, "<grid>") + "l'attribut « id » manque.");
+    if (version.empty()) throw GridError(where(line, "<grid>") + "l'attribut « version » manque.");
+    if (scale_min != 0 || scale_max <= scale_min || scale_max > 20)
+        throw GridError(where(line, "<grid>") + "l'échelle de cotation doit aller de 0 à un maximum entre 1 et 20.");
+    if (themes.empty()) throw GridError(where(line, "<grid>") + "la grille ne contient aucun thème.");
+    if (default_levels.empty()) default_levels.assign(static_cast<std::size_t>(scale_max - scale_min + 1), "");
+    if (static_cast<int>(default_levels.size()) != scale_max - scale_min + 1)
+        throw GridError(where(line, "<levels>") + "il faut un descripteur pour chaque niveau de " +
+                        std::to_string(scale_min) + " à " + std::to_string(scale_max) + ".");
+
+    std::set<std::string> ids;
+    auto unique = [&](const std::string& kind, const std::string& i, int l, const std::string& element) {
+        if (i.empty()) throw GridError(where(l, element) + "l'identifiant manque.");
+        if (!ids.insert(kind + ":" + i).second)
+            throw GridError(where(l, element) + "l'identifiant « " + i + " » est déjà utilisé.");
+    };
+    for (const auto& f : builtin_facts()) ids.insert("fact:" + f.id);
+    for (const auto& f : facts) {
+        unique("fact", f.id, f.line, "<fact id=\"" + f.id + "\">");
+        if (f.id.rfind("campagne.", 0) == 0)
+            throw GridError(where(f.line, "<fact id=\"" + f.id + "\">") + "le préfixe « campagne. » est réservé aux paramètres.");
+    }
+    for (const auto& p : parameters) {
+        unique("fact", p.def.id, p.def.line, "<parameter id=\"" + p.def.id + "\">");
+        if (p.def.id.rfind("campagne.", 0) != 0)
+            throw GridError(where(p.def.line, "<parameter id=\"" + p.def.id + "\">") +
+                            "un paramètre de campagne commence par « campagne. ».");
+    }
+    for (const auto& d : documents) unique("document", d.id, d.line, "<document id=\"" + d.id + "\">");
+
+    for (auto& t : themes) {
+        std::string te = "<theme id=\"" + t.id + "\">";
+        unique("theme", t.id, t.line, te);
+        if (t.criteria.empty()) throw GridError(where(t.line, te) + "le thème ne contient aucun critère.");
+        for (auto& c : t.criteria) {
+            std::string ce = "<criterion id=\"" + c.id + "\">";
+            unique("criterion", c.id, c.line, ce);
+            if (c.coefficient <= Rational(0))
+                throw GridError(where(c.line, ce) + "le coefficient doit être strictement positif (lu : " +
+                                fr::number(c.coefficient) + ").");
+            if (c.levels.empty()) c.levels = default_levels;
+            if (static_cast<int>(c.levels.size()) != scale_max - scale_min + 1)
+                throw GridError(where(c.line, ce) + "il faut un descripteur pour chaque niveau.");
+            for (std::size_t k = 0; k < c.levels.size(); ++k)
+                if (c.levels[k].empty()) c.levels[k] = default_levels[k];
+        }
+        if (t.declared_max && *t.declared_max != theme_max(t))
+            throw GridError(where(t.line, te) + "le maximum déclaré (" + fr::number(*t.declared_max) +
+                            " points) ne correspond pas à ses critères (somme des coefficients × " +
+                            std::to_string(scale_max) + " = " + fr::number(theme_max(t)) + " points).");
+    }
+    if (declared_total && *declared_total != max_total())
+        throw GridError(where(line, "<grid>") + "le total déclaré (" + fr::number(*declared_total) +
+                        " points) ne correspond pas à la somme des thèmes (" + fr::number(max_total()) + " points).");
+
+    auto type_of = [this](const std::string& name) -> std::optional<ExprType> {
+        if (const FactDef* f = fact(name)) return expr_type_of(f->type);
+        return std::nullopt;
+    };
+    for (auto& r : rules) {
+        std::string re = "<rule id=\"" + r.id + "\">";
+        unique("rule", r.id, r.line, re);
+        if (r.test_text.empty()) throw GridError(where(r.line, re) + "la règle n'a pas de condition <test>.");
+        try {
+            r.test = Expr::parse(r.test_text, type_of);
+            if (r.test->type() != ExprType::Bool)
+                throw GridError(std::string("la condition doit être vraie ou fausse, elle donne un ") +
+                                expr_type_name(r.test->type()) + ".");
+            if (!r.when_text.empty()) {
+                r.when = Expr::parse(r.when_text, type_of);
+                if (r.when->type() != ExprType::Bool)
+                    throw GridError("la condition d'application « when » doit être vraie ou fausse.");
+            }
+        } catch (const GridError& e) {
+            throw GridError(where(r.line, re) + e.what());
+        }
+    }
+}
+
+}  // namespace cotation

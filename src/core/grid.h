@@ -1,0 +1,91 @@
+#pragma once
+// A scoring grid: eligibility rules, required documents, the facts a dossier
+// carries, and themes of weighted criteria rated on a 0–5 scale. Built by a
+// reader (src/io) from a data file, then checked and compiled here.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expr.h"
+#include "fact.h"
+#include "rational.h"
+
+namespace cotation {
+
+struct Criterion {
+    std::string id;          // "II.4"
+    std::string label;
+    Rational coefficient;
+    std::string guidance;    // the annex's comment
+    std::string source;
+    std::vector<std::string> levels;  // descriptor of each level, scale_min..scale_max
+    int line = 0;
+};
+
+struct Theme {
+    std::string id;          // "II"
+    std::string label;
+    std::optional<Rational> declared_max;
+    std::vector<Criterion> criteria;
+    int line = 0;
+};
+
+struct DocumentDef {
+    std::string id;
+    std::string label;
+    std::string source;
+    bool eliminating = true;   // missing => dossier incomplete and not ranked
+    int line = 0;
+};
+
+enum class RuleEffect { Eliminating, Attention };
+
+struct RuleDef {
+    std::string id;
+    std::string label;
+    RuleEffect effect = RuleEffect::Eliminating;
+    std::string source;
+    std::string test_text, when_text;   // as written
+    std::string message;                // shown when the rule fails
+    int line = 0;
+    std::optional<Expr> test, when;     // compiled by Grid::compile
+};
+
+struct ParameterDef {
+    FactDef def;               // id starts with "campagne."
+    Value default_value;
+};
+
+struct Grid {
+    std::string id, version, title, authority, source;
+    std::string status;        // "officielle" (text of the call) or "proposition"
+    int scale_min = 0, scale_max = 5;
+    std::optional<Rational> declared_total;
+    std::string file;          // where it was read from, for messages
+    int line = 0;
+
+    std::vector<ParameterDef> parameters;
+    std::vector<FactDef> facts;          // declared by the grid
+    std::vector<DocumentDef> documents;
+    std::vector<RuleDef> rules;
+    std::vector<Theme> themes;
+    std::vector<std::string> default_levels;
+
+    // Facts every dossier has, whatever the call.
+    static const std::vector<FactDef>& builtin_facts();
+
+    // Checks consistency and compiles rules. Throws GridError naming file,
+    // line and element: duplicate ids, coefficient <= 0, a theme maximum or
+    // total that contradicts its criteria, unknown facts in rules, type errors.
+    void compile();
+
+    const FactDef* fact(const std::string& id) const;   // builtin, declared or parameter
+    const Criterion* criterion(const std::string& id) const;
+    std::size_t criterion_count() const;
+    Rational theme_max(const Theme& t) const;
+    Rational max_total() const;
+    std::string display_name() const { return title + " (version " + version + ")"; }
+};
+
+}  // namespace cotation

@@ -1,0 +1,149 @@
+#include "scoring.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "french.h"
+
+namespace cotation {
+
+bool rating_counts(const Grid& grid, const Rating& r) {
+    return r.value >= grid.scale_min && r.value <= grid.scale_max && !fr::trim(r.justification).empty();
+}
+
+DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings) {
+    DossierScore s;
+    std::size_t n = grid.criterion_count();
+    s.criteria.resize(n);
+    std::vector<std::int64_t> sum(n, 0);
+    std::vector<int> lo(n, 1000), hi(n, -1);
+    std::unordered_map<std::string, std::size_t> index;
+    std::size_t k = 0;
+    for (const auto& t : grid.themes)
+        for (const auto& c : t.criteria) index[c.id] = k++;
+    for (const Rating* r : ratings) {
+        if (!rating_counts(grid, *r)) continue;
+        auto it = index.find(r->criterion);
+        if (it == index.end()) continue;
+        std::size_t i = it->second;
+        sum[i] += r->value;
+        s.criteria[i].reviewers++;
+        lo[i] = std::min(lo[i], r->value);
+        hi[i] = std::max(hi[i], r->value);
+    }
+    k = 0;
+    for (const auto& t : grid.themes) {
+        Rational theme;
+        for (const auto& c : t.criteria) {
+            auto& cs = s.criteria[k];
+            if (cs.reviewers > 0) {
+                cs.rating = Rational(sum[k], cs.reviewers);
+                cs.spread = hi[k] - lo[k];
+                theme += c.coefficient * *cs.rating;
+                s.rated++;
+            }
+            ++k;
+        }
+        s.themes.push_back(theme);
+        s.total += theme;
+    }
+    return s;
+}
+
+const char* proposal_label(Proposal p) {
+    switch (p) {
+        case Proposal::Retained: return "proposé";
+        case Proposal::NotRetained: return "non retenu";
+        case Proposal::Ineligible: return "irrecevable";
+    }
+    return "?";
+}
+
+const char* Ranking::tie_rule() {
+    return "À total égal, les dossiers partagent le même rang ; l'ordre d'affichage suit la note du thème de "
+           "plus fort poids, puis des thèmes suivants par poids décroissant, puis la date de dépôt la plus "
+           "ancienne, puis la référence du dossier.";
+}
+
+RatingIndex index_ratings(const std::vector<Rating>& ratings) {
+    RatingIndex idx;
+    for (const auto& r : ratings) idx[r.dossier_id].push_back(&r);
+    return idx;
+}
+
+Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
+                      const RatingIndex& ratings) {
+    Ranking out;
+    static const std::vector<const Rating*> none;
+    std::vector<RankEntry> eligible;
+    for (std::size_t i = 0; i < dossiers.size(); ++i) {
+        RankEntry e;
+        e.dossier = i;
+        e.eligibility = check_eligibility(grid, campaign, dossiers[i]);
+        auto it = ratings.find(dossiers[i].id);
+        e.score = score_dossier(grid, it == ratings.end() ? none : it->second);
+        if (e.eligibility.eliminated()) {
+            e.proposal = Proposal::Ineligible;
+            auto reasons = e.eligibility.elimination_reasons();
+            e.proposal_reason = reasons.empty() ? "" : reasons.front();
+            out.ineligible.push_back(std::move(e));
+        } else {
+            eligible.push_back(std::move(e));
+        }
+    }
+    // Theme order for tie-breaks: by decreasing maximum, grid order among equals.
+    std::vector<std::size_t> theme_order(grid.themes.size());
+    std::iota(theme_order.begin(), theme_order.end(), 0);
+    std::stable_sort(theme_order.begin(), theme_order.end(), [&](std::size_t a, std::size_t b) {
+        return grid.theme_max(grid.themes[a]) > grid.theme_max(grid.themes[b]);
+    });
+    auto date_of = [&](const RankEntry& e) {
+        auto v = dossiers[e.dossier].get("date_depot");
+        auto d = std::get_if<Date>(&v);
+        return d ? *d : Date{9999, 12, 31};
+    };
+    std::sort(eligible.begin(), eligible.end(), [&](const RankEntry& a, const RankEntry& b) {
+        if (a.score.total != b.score.total) return a.score.total > b.score.total;
+        for (std::size_t t : theme_order)
+            if (a.score.themes[t] != b.score.themes[t]) return a.score.themes[t] > b.score.themes[t];
+        Date da = date_of(a), db = date_of(b);
+        if (da != db) return da < db;
+        return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
+    });
+    for (std::size_t i = 0; i < eligible.size(); ++i) {
+        bool same_prev = i > 0 && eligible[i - 1].score.total == eligible[i].score.total;
+        bool same_next = i + 1 < eligible.size() && eligible[i + 1].score.total == eligible[i].score.total;
+        eligible[i].rank = same_prev ? eligible[i - 1].rank : static_cast<int>(i) + 1;
+        eligible[i].ex_aequo = same_prev || same_next;
+    }
+    // Proposal: in ranking order, while the call's capacity allows.
+    auto cap = campaign.parameters.find("campagne.places");
+    bool has_cap = cap != campaign.parameters.end() && std::holds_alternative<Rational>(cap->second);
+    if (has_cap) out.capacity = std::get<Rational>(cap->second);
+    Rational left = out.capacity;
+    for (auto& e : eligible) {
+        auto pv = dossiers[e.dossier].get("places");
+        auto places = std::get_if<Rational>(&pv);
+        if (!has_cap) {
+            e.proposal = Proposal::Retained;
+        } else if (!places) {
+            e.proposal = Proposal::NotRetained;
+            e.proposal_reason = "Capacité demandée non renseignée";
+        } else if (*places <= left) {
+            e.proposal = Proposal::Retained;
+            left = left - *places;
+            out.granted += *places;
+        } else {
+            e.proposal = Proposal::NotRetained;
+            e.proposal_reason = "Capacité restante insuffisante (" + fr::number(left) + " places restantes, " +
+                                fr::number(*places) + " demandées)";
+        }
+    }
+    std::sort(out.ineligible.begin(), out.ineligible.end(), [&](const RankEntry& a, const RankEntry& b) {
+        return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
+    });
+    out.ranked = std::move(eligible);
+    return out;
+}
+
+}  // namespace cotation

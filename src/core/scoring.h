@@ -1,0 +1,65 @@
+#pragma once
+// Consolidation of ratings, scores, ranking and the proposal of retention.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dossier.h"
+#include "eligibility.h"
+#include "grid.h"
+
+namespace cotation {
+
+// One criterion of one dossier after consolidation.
+struct CriterionScore {
+    std::optional<Rational> rating;   // mean of the valid ratings (exact), none if not rated
+    int reviewers = 0;                // valid ratings counted
+    int spread = 0;                   // max - min of the valid ratings
+};
+
+struct DossierScore {
+    std::vector<CriterionScore> criteria;   // in grid order
+    std::vector<Rational> themes;           // Σ coefficient × rating, per theme
+    Rational total;
+    int rated = 0;                          // criteria with at least one valid rating
+
+    bool fully_rated(const Grid& g) const { return rated == static_cast<int>(g.criterion_count()); }
+};
+
+// A rating counts only with a written justification (the rule: a
+// rating without one counts as not given) and within the grid's scale.
+bool rating_counts(const Grid& grid, const Rating& r);
+
+DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings);
+
+enum class Proposal { Retained, NotRetained, Ineligible };
+const char* proposal_label(Proposal p);
+
+struct RankEntry {
+    std::size_t dossier = 0;          // index into the dossiers given to rank()
+    int rank = 0;                     // 0 when ineligible
+    bool ex_aequo = false;
+    DossierScore score;
+    EligibilityReport eligibility;
+    Proposal proposal = Proposal::NotRetained;
+    std::string proposal_reason;
+};
+
+struct Ranking {
+    std::vector<RankEntry> ranked;        // in display order
+    std::vector<RankEntry> ineligible;    // in reference order
+    Rational capacity;                    // campagne.places when declared
+    Rational granted;                     // places proposed
+    static const char* tie_rule();        // the stated order among equal totals
+};
+
+// Ratings grouped by dossier id, for speed at 10 000 dossiers.
+using RatingIndex = std::unordered_map<std::int64_t, std::vector<const Rating*>>;
+RatingIndex index_ratings(const std::vector<Rating>& ratings);
+
+Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
+                      const RatingIndex& ratings);
+
+}  // namespace cotation

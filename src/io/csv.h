@@ -1,0 +1,21 @@
+#pragma once
+// Semicolon-separated files as French spreadsheets export them: UTF-8 (a BOM
+// is skipped), fields quoted with "…" and "" inside, CRLF or LF. Each record
+// keeps the line it starts on so that an error can name it.
+#include <string>
+#include <vector>
+
+namespace cotation::io {
+
+struct CsvRecord {
+    int line = 0;
+    std::vector<std::string> fields;
+};
+
+// Throws InputError naming the file and line of an unclosed quote.
+std::vector<CsvRecord> parse_csv(const std::string& content, const std::string& file_name, char sep = ';');
+
+// Quotes a field when it needs it.
+std::string csv_field(const std::string& value, char sep = ';');
+
+}  // namespace cotation::io

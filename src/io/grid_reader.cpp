@@ -1,0 +1,178 @@
+#include "grid_reader.h"
+
+#include "core/error.h"
+#include "core/french.h"
+#include "xml_tree.h"
+
+namespace cotation::io {
+namespace {
+
+struct Reader {
+    std::string file;
+
+    [[noreturn]] void fail(const XmlElement& e, const std::string& what) const {
+        std::string id = e.attr("id").value_or("");
+        throw GridError(file + ", ligne " + std::to_string(e.line) + ", <" + e.name +
+                        (id.empty() ? "" : " id=\"" + id + "\"") + "> : " + what);
+    }
+    std::string required(const XmlElement& e, const std::string& key) const {
+        auto v = e.attr(key);
+        if (!v || fr::trim(*v).empty()) fail(e, "l'attribut « " + key + " » manque.");
+        return fr::trim(*v);
+    }
+    Rational number(const XmlElement& e, const std::string& key) const {
+        std::string t = required(e, key);
+        auto r = fr::parse_number(t);
+        if (!r) fail(e, "l'attribut « " + key + " » n'est pas un nombre (lu : « " + t + " »).");
+        return *r;
+    }
+    void only(const XmlElement& e, std::initializer_list<const char*> allowed) const {
+        for (const auto& c : e.children) {
+            bool ok = false;
+            for (const char* a : allowed) ok = ok || c->name == a;
+            if (!ok) fail(*c, std::string("élément inconnu dans <") + e.name + ">.");
+        }
+    }
+
+    FactDef fact(const XmlElement& e) const {
+        FactDef f;
+        f.id = required(e, "id");
+        std::string type = required(e, "type");
+        auto t = fact_type_from_name(type);
+        if (!t) fail(e, "type inconnu « " + type + " » (nombre, montant, date, oui-non, texte, code, codes).");
+        f.type = *t;
+        f.label = required(e, "label");
+        f.unit = e.attr("unit").value_or("");
+        f.source = e.attr("source").value_or("");
+        f.line = e.line;
+        if (e.attr("min")) f.min = number(e, "min");
+        if (e.attr("max")) f.max = number(e, "max");
+        if (auto c = e.attr("choices")) {
+            auto v = from_canonical(FactType::CodeList, *c);
+            if (v) f.choices = std::get<std::vector<std::string>>(*v);
+        }
+        if (const XmlElement* h = e.first("help")) f.help = h->text;
+        return f;
+    }
+
+    std::vector<std::string> levels(const XmlElement& parent, const Grid& g) const {
+        auto ls = parent.all("level");
+        if (ls.empty()) return {};
+        std::vector<std::string> out(static_cast<std::size_t>(g.scale_max - g.scale_min + 1));
+        for (const XmlElement* l : ls) {
+            std::string v = required(*l, "value");
+            auto r = fr::parse_number(v);
+            if (!r || !r->is_integer() || r->num() < g.scale_min || r->num() > g.scale_max)
+                fail(*l, "niveau hors de l'échelle " + std::to_string(g.scale_min) + "–" + std::to_string(g.scale_max) +
+                             " (lu : « " + v + " »).");
+            out[static_cast<std::size_t>(r->num() - g.scale_min)] = l->text;
+        }
+        return out;
+    }
+
+    Grid grid(const XmlElement& root) const {
+        if (root.name != "grid") fail(root, "l'élément racine d'une grille est <grid>.");
+        Grid g;
+        g.file = file;
+        g.line = root.line;
+        g.id = required(root, "id");
+        g.version = required(root, "version");
+        g.title = required(root, "title");
+        g.authority = root.attr("authority").value_or("");
+        g.source = root.attr("source").value_or("");
+        g.status = root.attr("status").value_or("proposition");
+        if (root.attr("scale-max")) {
+            Rational m = number(root, "scale-max");
+            if (!m.is_integer()) fail(root, "l'échelle de cotation est entière.");
+            g.scale_max = static_cast<int>(m.num());
+        }
+        if (root.attr("total")) g.declared_total = number(root, "total");
+        only(root, {"parameters", "facts", "documents", "rules", "levels", "theme", "description"});
+        if (const XmlElement* ls = root.first("levels")) {
+            only(*ls, {"level"});
+            g.default_levels = levels(*ls, g);
+        }
+        if (const XmlElement* ps = root.first("parameters")) {
+            only(*ps, {"parameter"});
+            for (const XmlElement* p : ps->all("parameter")) {
+                ParameterDef pd;
+                pd.def = fact(*p);
+                if (auto v = p->attr("value"); v && !v->empty()) {
+                    auto parsed = parse_input(pd.def, *v);
+                    if (auto err = std::get_if<std::string>(&parsed)) fail(*p, "valeur : " + *err + ".");
+                    pd.default_value = std::get<Value>(parsed);
+                }
+                g.parameters.push_back(pd);
+            }
+        }
+        if (const XmlElement* fs = root.first("facts")) {
+            only(*fs, {"fact"});
+            for (const XmlElement* f : fs->all("fact")) g.facts.push_back(fact(*f));
+        }
+        if (const XmlElement* ds = root.first("documents")) {
+            only(*ds, {"document"});
+            for (const XmlElement* d : ds->all("document")) {
+                DocumentDef doc;
+                doc.id = required(*d, "id");
+                doc.label = required(*d, "label");
+                doc.source = d->attr("source").value_or("");
+                doc.eliminating = d->attr("eliminating").value_or("oui") != "non";
+                doc.line = d->line;
+                g.documents.push_back(doc);
+            }
+        }
+        if (const XmlElement* rs = root.first("rules")) {
+            only(*rs, {"rule"});
+            for (const XmlElement* r : rs->all("rule")) {
+                only(*r, {"test", "when", "message"});
+                RuleDef rule;
+                rule.id = required(*r, "id");
+                rule.label = required(*r, "label");
+                std::string effect = r->attr("effect").value_or("eliminatoire");
+                if (effect == "eliminatoire") rule.effect = RuleEffect::Eliminating;
+                else if (effect == "vigilance") rule.effect = RuleEffect::Attention;
+                else fail(*r, "effet inconnu « " + effect + " » (eliminatoire ou vigilance).");
+                rule.source = r->attr("source").value_or("");
+                rule.line = r->line;
+                if (const XmlElement* t = r->first("test")) rule.test_text = t->text;
+                if (const XmlElement* w = r->first("when")) rule.when_text = w->text;
+                if (const XmlElement* m = r->first("message")) rule.message = m->text;
+                g.rules.push_back(rule);
+            }
+        }
+        for (const XmlElement* t : root.all("theme")) {
+            only(*t, {"criterion", "description"});
+            Theme theme;
+            theme.id = required(*t, "id");
+            theme.label = required(*t, "label");
+            theme.line = t->line;
+            if (t->attr("max")) theme.declared_max = number(*t, "max");
+            for (const XmlElement* c : t->all("criterion")) {
+                only(*c, {"guidance", "level"});
+                Criterion cr;
+                cr.id = required(*c, "id");
+                cr.label = required(*c, "label");
+                cr.coefficient = number(*c, "coefficient");
+                cr.source = c->attr("source").value_or("");
+                cr.line = c->line;
+                if (const XmlElement* gd = c->first("guidance")) cr.guidance = gd->text;
+                cr.levels = levels(*c, g);
+                theme.criteria.push_back(cr);
+            }
+            g.themes.push_back(theme);
+        }
+        g.compile();
+        return g;
+    }
+};
+
+}  // namespace
+
+Grid read_grid(const std::string& xml, const std::string& file_name) {
+    auto root = parse_xml(xml, file_name);
+    return Reader{file_name}.grid(*root);
+}
+
+Grid read_grid_file(const std::string& path) { return read_grid(read_file(path), path); }
+
+}  // namespace cotation::io

@@ -1,0 +1,204 @@
+#include "imports.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.h"
+#include "core/french.h"
+#include "core/identifiers.h"
+#include "csv.h"
+
+namespace cotation::io {
+
+const std::vector<std::string>& dossier_base_columns() {
+    static const std::vector<std::string> cols{"reference", "organisme", "siret", "finess",
+                                               "commune", "places", "budget_annuel", "date_depot"};
+    return cols;
+}
+
+std::string validate_field(const Grid& grid, const ReferenceData& ref, const std::string& column,
+                           const std::string& raw, Value* out) {
+    std::string text = fr::trim(raw);
+    if (column == "reference" || column == "organisme") {
+        if (text.empty()) return "valeur obligatoire";
+        if (out) *out = text;
+        return "";
+    }
+    if (column == "siret") {
+        std::string digits;
+        for (char c : text)
+            if (c != ' ') digits += c;
+        if (digits.empty()) { if (out) *out = Value{}; return ""; }
+        if (digits.size() != 14 || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+            return "SIRET « " + text + " » : 14 chiffres attendus";
+        if (!ids::siret_ok(digits)) return "SIRET « " + text + " » : clé de contrôle (Luhn) invalide";
+        if (out) *out = digits;
+        return "";
+    }
+    if (column == "finess") {
+        if (text.empty()) { if (out) *out = Value{}; return ""; }
+        if (text.size() != 9) return "FINESS « " + text + " » : 9 caractères attendus";
+        if (!ids::finess_ok(text)) return "FINESS « " + text + " » : clé de contrôle invalide";
+        if (out) *out = text;
+        return "";
+    }
+    if (column == "commune") {
+        if (text.empty()) { if (out) *out = Value{}; return ""; }
+        if (!ref.commune(text)) return "code commune INSEE « " + text + " » inconnu du référentiel des communes";
+        if (out) *out = text;
+        return "";
+    }
+    const FactDef* def = grid.fact(column);
+    if (!def || column.rfind("campagne.", 0) == 0) return "colonne inconnue de la grille « " + grid.id + " »";
+    auto parsed = parse_input(*def, text);
+    if (auto err = std::get_if<std::string>(&parsed)) return *err;
+    if (out) *out = std::get<Value>(parsed);
+    return "";
+}
+
+Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map<std::string, std::string>& fields,
+                      std::vector<std::pair<std::string, std::string>>& errors) {
+    Dossier d;
+    for (const auto& [column, text] : fields) {
+        if (column == kDocumentsColumn) {
+            auto v = from_canonical(FactType::CodeList, text);
+            for (const auto& doc : std::get<std::vector<std::string>>(*v)) {
+                bool known = std::any_of(grid.documents.begin(), grid.documents.end(),
+                                         [&](const DocumentDef& dd) { return dd.id == doc; });
+                if (!known) errors.emplace_back(column, "pièce inconnue de la grille « " + doc + " »");
+                else d.documents.insert(doc);
+            }
+            continue;
+        }
+        Value v;
+        std::string err = validate_field(grid, ref, column, text, &v);
+        if (!err.empty()) { errors.emplace_back(column, err); continue; }
+        auto str = [&] { return is_missing(v) ? std::string() : std::get<std::string>(v); };
+        if (column == "reference") d.reference = str();
+        else if (column == "organisme") d.organisme = str();
+        else if (column == "siret") d.siret = str();
+        else if (column == "finess") d.finess = str();
+        else if (column == "commune") d.commune = str();
+        else if (!is_missing(v)) d.facts[column] = v;
+    }
+    return d;
+}
+
+namespace {
+[[noreturn]] void throw_refused(const std::string& file_name, const std::vector<std::string>& problems, std::size_t total) {
+    std::string msg = file_name + " : " + std::to_string(total) + " erreur" + (total > 1 ? "s" : "") +
+                      ", aucune ligne n'a été enregistrée.";
+    for (const auto& p : problems) msg += "\n  " + p;
+    if (total > problems.size()) msg += "\n  … et " + std::to_string(total - problems.size()) + " autres.";
+    throw InputError(msg);
+}
+}  // namespace
+
+std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
+                                         const std::string& file_name) {
+    auto records = parse_csv(content, file_name);
+    if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
+    const auto& header = records.front().fields;
+    std::vector<std::string> columns;
+    std::vector<std::string> problems;
+    std::size_t total = 0;
+    auto problem = [&](const std::string& p) {
+        ++total;
+        if (problems.size() < 20) problems.push_back(p);
+    };
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        std::string h = fr::lower_ascii(fr::trim(header[c]));
+        columns.push_back(h);
+        bool base = std::find(dossier_base_columns().begin(), dossier_base_columns().end(), h) != dossier_base_columns().end();
+        const FactDef* f = grid.fact(h);
+        if (!base && h != kDocumentsColumn && (!f || h.rfind("campagne.", 0) == 0))
+            problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " « " + h +
+                    " » : colonne inconnue de la grille « " + grid.id + " »");
+    }
+    for (std::size_t k = 0; k < dossier_base_columns().size(); ++k)
+        if (k >= columns.size() || columns[k] != dossier_base_columns()[k])
+            problem(file_name + ", ligne 1, colonne " + std::to_string(k + 1) + " : « " + dossier_base_columns()[k] +
+                    " » attendue à cette place");
+    if (total) throw_refused(file_name, problems, total);
+
+    std::vector<Dossier> out;
+    std::set<std::string> refs;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& rec = records[r];
+        if (rec.fields.size() != columns.size()) {
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + std::to_string(rec.fields.size()) +
+                    " colonnes au lieu de " + std::to_string(columns.size()));
+            continue;
+        }
+        std::map<std::string, std::string> fields;
+        for (std::size_t c = 0; c < columns.size(); ++c) fields[columns[c]] = rec.fields[c];
+        std::vector<std::pair<std::string, std::string>> errors;
+        Dossier d = build_dossier(grid, ref, fields, errors);
+        for (const auto& [col, why] : errors) {
+            auto pos = std::find(columns.begin(), columns.end(), col) - columns.begin();
+            problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(pos + 1) +
+                    " « " + col + " » : " + why);
+        }
+        if (!d.reference.empty() && !refs.insert(d.reference).second)
+            problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier « " +
+                    d.reference + " » figure deux fois dans le fichier");
+        out.push_back(std::move(d));
+    }
+    if (total) throw_refused(file_name, problems, total);
+    return out;
+}
+
+std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
+                                       const std::string& content, const std::string& file_name) {
+    static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
+    auto records = parse_csv(content, file_name);
+    if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
+    std::vector<std::string> problems;
+    std::size_t total = 0;
+    auto problem = [&](const std::string& p) {
+        ++total;
+        if (problems.size() < 20) problems.push_back(p);
+    };
+    const auto& header = records.front().fields;
+    for (std::size_t k = 0; k < expected.size(); ++k)
+        if (k >= header.size() || fr::lower_ascii(fr::trim(header[k])) != expected[k])
+            problem(file_name + ", ligne 1, colonne " + std::to_string(k + 1) + " : « " + expected[k] + " » attendue");
+    if (total) throw_refused(file_name, problems, total);
+    std::vector<Rating> out;
+    std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& rec = records[r];
+        auto at = [&](int col, const std::string& name) {
+            return file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(col) + " « " + name + " » : ";
+        };
+        if (rec.fields.size() != expected.size()) {
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + std::to_string(rec.fields.size()) +
+                    " colonnes au lieu de 5");
+            continue;
+        }
+        Rating rt;
+        std::string ref = fr::trim(rec.fields[0]);
+        auto it = reference_to_id.find(ref);
+        if (it == reference_to_id.end()) problem(at(1, "dossier") + "dossier « " + ref + " » inconnu de la campagne");
+        else rt.dossier_id = it->second;
+        rt.reviewer = fr::trim(rec.fields[1]);
+        if (rt.reviewer.empty()) problem(at(2, "evaluateur") + "valeur obligatoire");
+        rt.criterion = fr::trim(rec.fields[2]);
+        if (!grid.criterion(rt.criterion))
+            problem(at(3, "critere") + "critère « " + rt.criterion + " » inconnu de la grille « " + grid.id + " »");
+        auto note = fr::parse_number(rec.fields[3]);
+        if (!note || !note->is_integer() || note->num() < grid.scale_min || note->num() > grid.scale_max)
+            problem(at(4, "note") + "note « " + fr::trim(rec.fields[3]) + " » hors de l'échelle (entier de " +
+                    std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
+        else rt.value = static_cast<int>(note->num());
+        rt.justification = fr::trim(rec.fields[4]);
+        if (!seen.insert({rt.dossier_id, rt.reviewer, rt.criterion}).second && it != reference_to_id.end())
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + rt.reviewer + " note deux fois le critère " +
+                    rt.criterion + " du dossier " + ref);
+        out.push_back(std::move(rt));
+    }
+    if (total) throw_refused(file_name, problems, total);
+    return out;
+}
+
+}  // namespace cotation::io

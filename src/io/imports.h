@@ -1,0 +1,38 @@
+#pragma once
+// Dossiers and ratings from CSV files (formats in docs/formats.md), and the
+// validation of one dossier's fields shared with the workbench's form.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/dossier.h"
+#include "core/grid.h"
+#include "reference_data.h"
+
+namespace cotation::io {
+
+// The first columns of a dossiers file, in order.
+const std::vector<std::string>& dossier_base_columns();
+inline constexpr const char* kDocumentsColumn = "pieces_recues";
+
+// Validates one field ("siret", "commune", "places", a grid fact, ...) typed
+// as text. Returns an empty string when valid, else the reason in French.
+std::string validate_field(const Grid& grid, const ReferenceData& ref, const std::string& column,
+                           const std::string& text, Value* out = nullptr);
+
+// Builds a dossier from named fields; `errors` receives "colonne : raison".
+Dossier build_dossier(const Grid& grid, const ReferenceData& ref,
+                      const std::map<std::string, std::string>& fields,
+                      std::vector<std::pair<std::string, std::string>>& errors);
+
+// Every row must be valid or nothing is returned: throws InputError listing
+// up to 20 refused rows, each with file, line and column.
+std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
+                                         const std::string& file_name);
+
+// Ratings: dossier;evaluateur;critere;note;justification. `reference_to_id`
+// maps dossier references of the campaign. Same all-or-nothing rule.
+std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
+                                       const std::string& content, const std::string& file_name);
+
+}  // namespace cotation::io

@@ -1,0 +1,72 @@
+#include "reference_data.h"
+
+#include <sstream>
+
+#include "core/error.h"
+#include "paths.h"
+#include "xml_tree.h"
+
+namespace cotation::io {
+namespace {
+std::vector<std::string> split_tab(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream ss(line);
+    while (std::getline(ss, cur, '\t')) out.push_back(cur);
+    return out;
+}
+}  // namespace
+
+ReferenceData ReferenceData::load(const std::string& dir) {
+    ReferenceData r;
+    std::string line;
+    {
+        std::istringstream in(read_file(dir + "/communes.tsv"));
+        std::getline(in, line);
+        while (std::getline(in, line)) {
+            auto f = split_tab(line);
+            if (f.size() < 4) continue;
+            CommuneInfo c{f[1], f[2], f[3], f.size() > 4 && !f[4].empty() ? std::stol(f[4]) : 0};
+            r.communes_.emplace(f[0], std::move(c));
+        }
+    }
+    {
+        std::istringstream in(read_file(dir + "/departements.tsv"));
+        std::getline(in, line);
+        while (std::getline(in, line)) {
+            auto f = split_tab(line);
+            if (f.size() >= 2) r.departements_[f[0]] = f[1];
+        }
+    }
+    {
+        std::istringstream in(read_file(dir + "/regions.tsv"));
+        std::getline(in, line);
+        while (std::getline(in, line)) {
+            auto f = split_tab(line);
+            if (f.size() >= 2) r.regions_[f[0]] = f[1];
+        }
+    }
+    return r;
+}
+
+const ReferenceData& ReferenceData::instance() {
+    static const ReferenceData data = load(data_root() + "/data");
+    return data;
+}
+
+const CommuneInfo* ReferenceData::commune(const std::string& insee) const {
+    auto it = communes_.find(insee);
+    return it == communes_.end() ? nullptr : &it->second;
+}
+
+std::string ReferenceData::departement_name(const std::string& code) const {
+    auto it = departements_.find(code);
+    return it == departements_.end() ? "" : it->second;
+}
+
+std::string ReferenceData::region_name(const std::string& code) const {
+    auto it = regions_.find(code);
+    return it == regions_.end() ? "" : it->second;
+}
+
+}  // namespace cotation::io

@@ -1,0 +1,30 @@
+#pragma once
+// French communes, départements and régions (data/*.tsv, converted from
+// @etalab/decoupage-administratif by scripts/update-reference-data.sh).
+#include <string>
+#include <unordered_map>
+
+namespace cotation::io {
+
+struct CommuneInfo {
+    std::string name, departement, region;
+    long population = 0;
+};
+
+class ReferenceData {
+public:
+    // Loads from data/ (see paths.h); throws InputError naming a missing file.
+    static const ReferenceData& instance();
+    static ReferenceData load(const std::string& dir);
+
+    const CommuneInfo* commune(const std::string& insee) const;
+    std::string departement_name(const std::string& code) const;
+    std::string region_name(const std::string& code) const;
+    std::size_t commune_count() const { return communes_.size(); }
+
+private:
+    std::unordered_map<std::string, CommuneInfo> communes_;
+    std::unordered_map<std::string, std::string> departements_, regions_;
+};
+
+}  // namespace cotation::io

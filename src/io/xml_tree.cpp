@@ -1,0 +1,105 @@
+#include "xml_tree.h"
+
+#include <Poco/SAX/Attributes.h>
+#include <Poco/SAX/ContentHandler.h>
+#include <Poco/SAX/InputSource.h>
+#include <Poco/SAX/Locator.h>
+#include <Poco/SAX/SAXException.h>
+#include <Poco/SAX/SAXParser.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/french.h"
+
+namespace cotation::io {
+
+std::optional<std::string> XmlElement::attr(const std::string& key) const {
+    auto it = attributes.find(key);
+    if (it == attributes.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<const XmlElement*> XmlElement::all(const std::string& child) const {
+    std::vector<const XmlElement*> out;
+    for (const auto& c : children)
+        if (c->name == child) out.push_back(c.get());
+    return out;
+}
+
+const XmlElement* XmlElement::first(const std::string& child) const {
+    for (const auto& c : children)
+        if (c->name == child) return c.get();
+    return nullptr;
+}
+
+namespace {
+class TreeBuilder : public Poco::XML::ContentHandler {
+public:
+    std::unique_ptr<XmlElement> root;
+
+    void setDocumentLocator(const Poco::XML::Locator* loc) override { locator_ = loc; }
+    void startDocument() override {}
+    void endDocument() override {}
+    void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
+                      const Poco::XML::XMLString& qname, const Poco::XML::Attributes& attrs) override {
+        auto e = std::make_unique<XmlElement>();
+        e->name = localName.empty() ? qname : localName;
+        e->line = locator_ ? locator_->getLineNumber() : 0;
+        for (int i = 0; i < attrs.getLength(); ++i) {
+            std::string n = attrs.getLocalName(i).empty() ? attrs.getQName(i) : attrs.getLocalName(i);
+            e->attributes[n] = attrs.getValue(i);
+        }
+        XmlElement* raw = e.get();
+        if (stack_.empty()) root = std::move(e);
+        else stack_.back()->children.push_back(std::move(e));
+        stack_.push_back(raw);
+    }
+    void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+        stack_.back()->text = fr::trim(stack_.back()->text);
+        stack_.pop_back();
+    }
+    void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
+        if (!stack_.empty()) stack_.back()->text.append(ch + start, static_cast<std::size_t>(length));
+    }
+    void ignorableWhitespace(const Poco::XML::XMLChar[], int, int) override {}
+    void processingInstruction(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
+    void startPrefixMapping(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
+    void endPrefixMapping(const Poco::XML::XMLString&) override {}
+    void skippedEntity(const Poco::XML::XMLString&) override {}
+
+private:
+    const Poco::XML::Locator* locator_ = nullptr;
+    std::vector<XmlElement*> stack_;
+};
+}  // namespace
+
+std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::string& file_name) {
+    TreeBuilder builder;
+    Poco::XML::SAXParser parser;
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
+    parser.setContentHandler(&builder);
+    try {
+        std::istringstream in(content);
+        Poco::XML::InputSource src(in);
+        parser.parse(&src);
+    } catch (const Poco::XML::SAXParseException& e) {
+        throw InputError(file_name + ", ligne " + std::to_string(e.getLineNumber()) +
+                         " : XML mal formé (" + e.message() + ").");
+    } catch (const Poco::Exception& e) {
+        throw InputError(file_name + " : XML illisible (" + e.displayText() + ").");
+    }
+    if (!builder.root) throw InputError(file_name + " : le fichier ne contient aucun élément XML.");
+    return std::move(builder.root);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("Impossible de lire le fichier « " + path + " ».");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace cotation::io

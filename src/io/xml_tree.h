@@ -1,0 +1,29 @@
+#pragma once
+// A small element tree read with Poco's SAX parser, which keeps the line of
+// every element so that a grid error can name it.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cotation::io {
+
+struct XmlElement {
+    std::string name;
+    std::map<std::string, std::string> attributes;
+    std::string text;    // character data directly inside, trimmed
+    int line = 0;
+    std::vector<std::unique_ptr<XmlElement>> children;
+
+    std::optional<std::string> attr(const std::string& key) const;
+    std::vector<const XmlElement*> all(const std::string& child) const;
+    const XmlElement* first(const std::string& child) const;
+};
+
+// Throws InputError naming `file_name` and the line of a syntax error.
+std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::string& file_name);
+
+std::string read_file(const std::string& path);   // throws InputError naming the path
+
+}  // namespace cotation::io

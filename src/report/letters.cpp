@@ -1,0 +1,107 @@
+#include "letters.h"
+
+#include <filesystem>
+#include <map>
+
+#include "core/error.h"
+#include "core/french.h"
+#include "io/reference_data.h"
+#include "io/xml_tree.h"
+#include "pdf_letter.h"
+
+namespace cotation::report {
+
+std::string template_for(const RankEntry& e) {
+    switch (e.proposal) {
+        case Proposal::Retained: return "lettre-retenu.txt";
+        case Proposal::NotRetained: return "lettre-non-retenu.txt";
+        case Proposal::Ineligible: return "lettre-irrecevable.txt";
+    }
+    return "";
+}
+
+namespace {
+std::string param_text(const Campaign& c, const Grid& g, const std::string& name) {
+    auto it = c.parameters.find(name);
+    if (it == c.parameters.end()) return "";
+    const FactDef* def = g.fact(name);
+    return def ? display(*def, it->second) : to_canonical(it->second);
+}
+}  // namespace
+
+Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    const auto& ref = io::ReferenceData::instance();
+    Variables v;
+    v["campagne.reference"] = ctx.campaign.reference;
+    v["campagne.titre"] = ctx.campaign.title;
+    v["autorite"] = ctx.campaign.authority;
+    v["signataire"] = ctx.campaign.signatory;
+    v["ville"] = ctx.campaign.city;
+    v["date_courrier"] = ctx.letter_date.french_long();
+    for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
+    v["dossier.reference"] = d.reference;
+    v["organisme"] = d.organisme;
+    const io::CommuneInfo* commune = ref.commune(d.commune);
+    v["commune"] = commune ? commune->name : d.commune;
+    v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    for (const auto& f : Grid::builtin_facts())
+        if (!v.count(f.id)) v[f.id] = display(f, d.get(f.id));
+    for (const auto& f : ctx.grid.facts) v[f.id] = display(f, d.get(f.id));
+    v["score"] = fr::number(e.score.total);
+    v["score_max"] = fr::number(ctx.grid.max_total());
+    v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
+    v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
+    v["nombre_classes"] = std::to_string(ranked_count);
+    std::string themes;
+    for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
+        themes += (themes.empty() ? "" : "\n") + ctx.grid.themes[t].label + " : " + fr::number(e.score.themes[t]) +
+                  " / " + fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points";
+    v["notes_par_theme"] = themes;
+    std::string reasons;
+    for (const auto& r : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : "\n") + r;
+    v["motifs"] = reasons;
+    v["motif_non_retenu"] = e.proposal == Proposal::NotRetained ? e.proposal_reason : "";
+    return v;
+}
+
+std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
+                                       const std::string& only_reference, std::size_t limit) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
+    std::map<std::string, std::string> cache;
+    auto load = [&](const std::string& name) -> const std::string& {
+        auto it = cache.find(name);
+        if (it != cache.end()) return it->second;
+        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
+        return cache[name] = io::read_file(ctx.templates_dir + "/" + file);
+    };
+    std::vector<std::string> written;
+    auto one = [&](const RankEntry& e) {
+        if (limit && written.size() >= limit) return;
+        const Dossier& d = ctx.dossiers[e.dossier];
+        if (!only_reference.empty() && d.reference != only_reference) return;
+        std::string tpl = template_for(e);
+        Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
+        auto blocks = expand_template(load(tpl), tpl, vars, load);
+        LetterHeader h;
+        h.authority = ctx.campaign.authority;
+        h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.letter_date.french_long();
+        h.recipient = {d.organisme, "À l'attention de la direction", vars["commune"]};
+        h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
+        std::string safe;
+        for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+        std::string path = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11) + ".pdf";
+        write_letter_pdf(path, h, blocks);
+        written.push_back(path);
+    };
+    for (const auto& e : ctx.ranking.ranked) one(e);
+    for (const auto& e : ctx.ranking.ineligible) one(e);
+    if (!only_reference.empty() && written.empty())
+        throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    return written;
+}
+
+}  // namespace cotation::report

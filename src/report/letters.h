@@ -1,0 +1,32 @@
+#pragma once
+// Decision letters of a campaign, one PDF per dossier, from templates/.
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/dossier.h"
+#include "core/grid.h"
+#include "core/scoring.h"
+#include "template.h"
+
+namespace cotation::report {
+
+struct LetterContext {
+    const Grid& grid;
+    const Campaign& campaign;
+    const std::vector<Dossier>& dossiers;
+    const Ranking& ranking;
+    Date letter_date;
+    std::string templates_dir;
+};
+
+// The template chosen for an entry and the values it can use.
+std::string template_for(const RankEntry& e);   // "lettre-retenu.txt", ...
+Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
+
+// Writes one PDF per dossier (or only `only_reference`) into out_dir and
+// returns the files written. `limit` caps the number (0: all).
+std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
+                                       const std::string& only_reference = "", std::size_t limit = 0);
+
+}  // namespace cotation::report

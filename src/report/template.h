@@ -1,0 +1,29 @@
+#pragma once
+// Letter templates (templates/*.txt, format in docs/templates.md):
+//   lines "# …" are comments; "## Titre" a heading; "- texte" a bullet;
+//   ">> texte" right-aligned (signature); blank lines separate paragraphs;
+//   {{nom}} a value; a bullet whose value has several lines becomes one
+//   bullet per line; "{{> autre}}" includes templates/autre.txt;
+//   "{{#si nom}}" … "{{/si}}" keeps the lines only when the value is not empty.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cotation::report {
+
+enum class BlockKind { Heading, Paragraph, Bullet, Right, Subject };
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    std::string text;   // UTF-8
+};
+
+using Variables = std::map<std::string, std::string>;
+
+// Expands a template. `load_include` returns the text of another template.
+// Throws InputError naming the template and line of an unknown value.
+std::vector<Block> expand_template(const std::string& text, const std::string& name, const Variables& vars,
+                                   const std::function<std::string(const std::string&)>& load_include);
+
+}  // namespace cotation::report

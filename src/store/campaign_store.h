@@ -1,0 +1,66 @@
+#pragma once
+// Persistence of one campaign behind one interface: the SQLite file of a
+// single instructor today, a server database shared by a team later (a
+// Poco::Data/PostgreSQL implementation of the same interface), without
+// touching the core or the workbench. Every mutation is atomic and writes its
+// journal entries in the same transaction.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dossier.h"
+
+namespace cotation {
+
+struct CampaignSnapshot {
+    Campaign campaign;
+    std::string grid_xml;         // the exact grid the campaign was created with
+    std::string grid_name;        // its file name, for messages
+    std::vector<Dossier> dossiers;
+    std::vector<Rating> ratings;
+};
+
+struct JournalEntry {
+    std::int64_t seq = 0;
+    std::string at;               // UTC, ISO 8601
+    std::string actor, action, entity, old_value, new_value;
+    std::string prev_hash, hash;
+};
+
+struct JournalCheck {
+    bool ok = true;
+    std::int64_t entries = 0;
+    std::vector<std::string> problems;   // "entrée 12 : contenu modifié", ...
+};
+
+class CampaignStore {
+public:
+    virtual ~CampaignStore() = default;
+
+    virtual CampaignSnapshot load() = 0;
+
+    // All or nothing; a reference already in the campaign is refused with a
+    // message naming it. Returns the new ids in order.
+    virtual std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) = 0;
+    virtual void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) = 0;
+    // Insert or replace (same dossier, reviewer, criterion); all or nothing.
+    virtual void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) = 0;
+    virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
+
+    virtual std::vector<JournalEntry> journal(const std::string& entity_prefix = "") = 0;
+    virtual JournalCheck verify_journal() = 0;
+};
+
+// Creates a new campaign file (refuses to overwrite an existing one).
+std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
+                                                   const std::string& grid_xml, const std::string& grid_name,
+                                                   const std::string& actor);
+// Opens an existing campaign file, migrating its schema forward if needed.
+std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path);
+
+// Current schema version written by this build.
+int sqlite_schema_version();
+
+}  // namespace cotation

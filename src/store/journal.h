@@ -1,0 +1,15 @@
+#pragma once
+// The journal's hash chain: each entry's hash covers its content and the hash
+// of the entry before it, so an entry altered, removed or inserted breaks the
+// chain where it happened.
+#include <string>
+
+#include "campaign_store.h"
+
+namespace cotation {
+
+inline constexpr const char* kJournalGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+std::string journal_hash(const JournalEntry& e);   // SHA-256, hex
+std::string utc_now_iso();
+
+}  // namespace cotation

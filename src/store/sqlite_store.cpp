@@ -1,0 +1,509 @@
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "campaign_store.h"
+#include "core/error.h"
+#include "journal.h"
+
+namespace cotation {
+namespace {
+
+// Each entry moves the schema from version i to i+1; never edit one that
+// has shipped, add the next.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  reference TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', authority TEXT NOT NULL DEFAULT '',
+  signatory TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT '',
+  grid_id TEXT NOT NULL, grid_version TEXT NOT NULL, grid_name TEXT NOT NULL, grid_xml TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE TABLE campaign_parameter (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE dossier (
+  id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE, organisme TEXT NOT NULL,
+  siret TEXT NOT NULL DEFAULT '', finess TEXT NOT NULL DEFAULT '', commune TEXT NOT NULL DEFAULT '');
+CREATE TABLE dossier_fact (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  fact TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dossier_id, fact)) WITHOUT ROWID;
+CREATE TABLE dossier_document (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  document TEXT NOT NULL, PRIMARY KEY (dossier_id, document)) WITHOUT ROWID;
+CREATE TABLE reviewer (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE rating (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewer(id),
+  criterion TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 20),
+  justification TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, reviewer_id, criterion)) WITHOUT ROWID;
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  entity TEXT NOT NULL, old_value TEXT NOT NULL, new_value TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX journal_entity ON journal(entity);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+  BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+  BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;
+)sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+
+class Db {
+public:
+    explicit Db(const std::string& path, bool create) : path_(path) {
+        int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+            std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw InputError("Impossible d'ouvrir la campagne « " + path + " » : " + msg + ".");
+        }
+        sqlite3_busy_timeout(db_, 5000);
+    }
+    ~Db() { sqlite3_close(db_); }
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    void exec(const std::string& sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "erreur inconnue";
+            sqlite3_free(err);
+            throw Error("Campagne « " + path_ + " » : " + msg + ".");
+        }
+    }
+    sqlite3* get() const { return db_; }
+    const std::string& path() const { return path_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+class Stmt {
+public:
+    Stmt(Db& db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr) != SQLITE_OK)
+            throw Error("Campagne « " + db.path() + " » : " + sqlite3_errmsg(db.get()) + ".");
+    }
+    ~Stmt() { sqlite3_finalize(st_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, const std::string& s) {
+        sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(st_, i, v);
+        return *this;
+    }
+    bool step() {
+        int rc = sqlite3_step(st_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw Error("Campagne « " + db_.path() + " » : " + sqlite3_errmsg(db_.get()) + ".");
+    }
+    void run() {
+        step();
+        reset();
+    }
+    void reset() {
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
+    }
+    std::string text(int col) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+
+private:
+    Db& db_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+// Rolls back unless committed: nothing is half-written after an exception.
+class Transaction {
+public:
+    explicit Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    ~Transaction() {
+        if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    void commit() {
+        db_.exec("COMMIT");
+        done_ = true;
+    }
+
+private:
+    Db& db_;
+    bool done_ = false;
+};
+
+class JournalWriter {
+public:
+    explicit JournalWriter(Db& db)
+        : db_(db), insert_(db, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                "VALUES (?,?,?,?,?,?,?,?,?)") {
+        Stmt last(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            seq_ = last.integer(0);
+            prev_ = last.text(1);
+        }
+        at_ = utc_now_iso();
+    }
+    void add(const std::string& actor, const std::string& action, const std::string& entity,
+             const std::string& old_value, const std::string& new_value) {
+        JournalEntry e{++seq_, at_, actor, action, entity, old_value, new_value, prev_, ""};
+        e.hash = journal_hash(e);
+        insert_.bind(1, e.seq).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, e.entity)
+            .bind(6, e.old_value).bind(7, e.new_value).bind(8, e.prev_hash).bind(9, e.hash);
+        insert_.run();
+        prev_ = e.hash;
+    }
+
+private:
+    Db& db_;
+    Stmt insert_;
+    std::int64_t seq_ = 0;
+    std::string prev_ = kJournalGenesis, at_;
+};
+
+void configure(Db& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+}
+
+int user_version(Db& db) {
+    Stmt s(db, "PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.integer(0));
+}
+
+void migrate(Db& db) {
+    int v = user_version(db);
+    if (v > kSchemaVersion)
+        throw InputError("La campagne « " + db.path() + " » a été enregistrée par une version plus récente de "
+                         "Cotation (schéma " + std::to_string(v) + ", cette version lit jusqu'au schéma " +
+                         std::to_string(kSchemaVersion) + ").");
+    for (; v < kSchemaVersion; ++v) {
+        Transaction t(db);
+        db.exec(kMigrations[v]);
+        db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        t.commit();
+    }
+}
+
+std::string facts_text(const FactValues& f) {
+    std::string s;
+    for (const auto& [k, v] : f) s += (s.empty() ? "" : "; ") + k + "=" + to_canonical(v);
+    return s;
+}
+
+class SqliteStore final : public CampaignStore {
+public:
+    explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+
+    CampaignSnapshot load() override {
+        CampaignSnapshot s;
+        {
+            Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name FROM campaign");
+            if (!c.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
+            s.campaign.reference = c.text(0);
+            s.campaign.title = c.text(1);
+            s.campaign.authority = c.text(2);
+            s.campaign.signatory = c.text(3);
+            s.campaign.city = c.text(4);
+            s.grid_xml = c.text(5);
+            s.grid_name = c.text(6);
+        }
+        {
+            // Parameters are typed by the grid, which the session reads; keep text here.
+            Stmt p(*db_, "SELECT name, value FROM campaign_parameter");
+            while (p.step()) raw_parameters_[p.text(0)] = p.text(1);
+            for (const auto& [k, v] : raw_parameters_) s.campaign.parameters[k] = v;
+        }
+        std::unordered_map<std::int64_t, std::size_t> index;
+        {
+            Stmt d(*db_, "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id");
+            while (d.step()) {
+                Dossier x;
+                x.id = d.integer(0);
+                x.reference = d.text(1);
+                x.organisme = d.text(2);
+                x.siret = d.text(3);
+                x.finess = d.text(4);
+                x.commune = d.text(5);
+                index[x.id] = s.dossiers.size();
+                s.dossiers.push_back(std::move(x));
+            }
+        }
+        {
+            // Facts stay as canonical text here; the session types them with the grid.
+            Stmt f(*db_, "SELECT dossier_id, fact, value FROM dossier_fact");
+            while (f.step()) s.dossiers[index.at(f.integer(0))].facts[f.text(1)] = f.text(2);
+        }
+        {
+            Stmt f(*db_, "SELECT dossier_id, document FROM dossier_document");
+            while (f.step()) s.dossiers[index.at(f.integer(0))].documents.insert(f.text(1));
+        }
+        {
+            std::unordered_map<std::int64_t, std::string> reviewers;
+            Stmt rv(*db_, "SELECT id, name FROM reviewer");
+            while (rv.step()) reviewers[rv.integer(0)] = rv.text(1);
+            Stmt r(*db_, "SELECT dossier_id, reviewer_id, criterion, value, justification FROM rating");
+            while (r.step()) {
+                Rating x;
+                x.dossier_id = r.integer(0);
+                x.reviewer = reviewers[r.integer(1)];
+                x.criterion = r.text(2);
+                x.value = static_cast<int>(r.integer(3));
+                x.justification = r.text(4);
+                s.ratings.push_back(std::move(x));
+            }
+        }
+        return s;
+    }
+
+    std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt exists(*db_, "SELECT 1 FROM dossier WHERE reference = ?");
+        Stmt ins(*db_, "INSERT INTO dossier(reference, organisme, siret, finess, commune) VALUES (?,?,?,?,?)");
+        Stmt fact(*db_, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
+        Stmt doc(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
+        std::vector<std::int64_t> ids;
+        for (const auto& d : dossiers) {
+            exists.bind(1, d.reference);
+            bool dup = exists.step();
+            exists.reset();
+            if (dup) throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
+            ins.bind(1, d.reference).bind(2, d.organisme).bind(3, d.siret).bind(4, d.finess).bind(5, d.commune);
+            ins.run();
+            std::int64_t id = sqlite3_last_insert_rowid(db_->get());
+            ids.push_back(id);
+            for (const auto& [k, v] : d.facts) {
+                fact.bind(1, id).bind(2, k).bind(3, to_canonical(v));
+                fact.run();
+            }
+            std::string docs;
+            for (const auto& x : d.documents) {
+                doc.bind(1, id).bind(2, x);
+                doc.run();
+                docs += (docs.empty() ? "" : " ") + x;
+            }
+            j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
+                  "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
+                      "; " + facts_text(d.facts) + "; pieces=" + docs);
+        }
+        t.commit();
+        return ids;
+    }
+
+    void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        std::string entity = "dossier/" + before.reference;
+        if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
+            before.finess != after.finess || before.commune != after.commune) {
+            Stmt u(*db_, "UPDATE dossier SET reference=?, organisme=?, siret=?, finess=?, commune=? WHERE id=?");
+            u.bind(1, after.reference).bind(2, after.organisme).bind(3, after.siret).bind(4, after.finess)
+                .bind(5, after.commune).bind(6, after.id);
+            u.run();
+            auto ident = [](const Dossier& d) {
+                return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret +
+                       "; finess=" + d.finess + "; commune=" + d.commune;
+            };
+            j.add(actor, "dossier.identite", entity, ident(before), ident(after));
+        }
+        Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
+        Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
+        std::set<std::string> keys;
+        for (const auto& [k, v] : before.facts) keys.insert(k);
+        for (const auto& [k, v] : after.facts) keys.insert(k);
+        for (const auto& k : keys) {
+            auto b = before.facts.count(k) ? to_canonical(before.facts.at(k)) : "";
+            auto a = after.facts.count(k) ? to_canonical(after.facts.at(k)) : "";
+            if (a == b) continue;
+            if (a.empty()) del.bind(1, after.id).bind(2, k).run();
+            else put.bind(1, after.id).bind(2, k).bind(3, a).run();
+            j.add(actor, "dossier.fait", entity + "/" + k, b, a);
+        }
+        Stmt dadd(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
+        Stmt ddel(*db_, "DELETE FROM dossier_document WHERE dossier_id=? AND document=?");
+        for (const auto& x : after.documents)
+            if (!before.documents.count(x)) {
+                dadd.bind(1, after.id).bind(2, x).run();
+                j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+            }
+        for (const auto& x : before.documents)
+            if (!after.documents.count(x)) {
+                ddel.bind(1, after.id).bind(2, x).run();
+                j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+            }
+        t.commit();
+    }
+
+    void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt find_rev(*db_, "SELECT id FROM reviewer WHERE name=?");
+        Stmt add_rev(*db_, "INSERT INTO reviewer(name) VALUES (?)");
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        Stmt old(*db_, "SELECT value, justification FROM rating WHERE dossier_id=? AND reviewer_id=? AND criterion=?");
+        Stmt put(*db_, "INSERT OR REPLACE INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                       "VALUES (?,?,?,?,?,?)");
+        std::map<std::string, std::int64_t> rev_ids;
+        std::unordered_map<std::int64_t, std::string> refs;
+        std::string now = utc_now_iso();
+        for (const auto& r : ratings) {
+            auto it = rev_ids.find(r.reviewer);
+            if (it == rev_ids.end()) {
+                find_rev.bind(1, r.reviewer);
+                std::int64_t id;
+                if (find_rev.step()) {
+                    id = find_rev.integer(0);
+                } else {
+                    add_rev.bind(1, r.reviewer).run();
+                    id = sqlite3_last_insert_rowid(db_->get());
+                }
+                find_rev.reset();
+                it = rev_ids.emplace(r.reviewer, id).first;
+            }
+            auto& reference = refs[r.dossier_id];
+            if (reference.empty()) {
+                ref.bind(1, r.dossier_id);
+                if (!ref.step()) throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
+                reference = ref.text(0);
+                ref.reset();
+            }
+            old.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion);
+            std::string before;
+            if (old.step()) before = old.text(0) + " — " + old.text(1);
+            old.reset();
+            std::string after = std::to_string(r.value) + " — " + r.justification;
+            if (before == after) continue;
+            put.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion).bind(4, std::int64_t{r.value})
+                .bind(5, r.justification).bind(6, now);
+            put.run();
+            j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
+        }
+        t.commit();
+    }
+
+    void set_parameter(const std::string& name, const std::string& value, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        std::string before = raw_parameters_.count(name) ? raw_parameters_[name] : "";
+        Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
+        s.bind(1, name).bind(2, value).run();
+        j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
+        t.commit();
+        raw_parameters_[name] = value;
+    }
+
+    std::vector<JournalEntry> journal(const std::string& prefix) override {
+        std::vector<JournalEntry> out;
+        Stmt s(*db_, "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash FROM journal "
+                     "WHERE substr(entity, 1, length(?1)) = ?1 ORDER BY seq");
+        s.bind(1, prefix);
+        while (s.step())
+            out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+        return out;
+    }
+
+    JournalCheck verify_journal() override {
+        JournalCheck c;
+        std::string prev = kJournalGenesis;
+        std::int64_t expected = 1;
+        for (const auto& e : journal("")) {
+            ++c.entries;
+            if (e.seq != expected)
+                c.problems.push_back("entrée " + std::to_string(expected) + (e.seq > expected ? " à " + std::to_string(e.seq - 1) : "") +
+                                     " : absente (supprimée)");
+            if (e.prev_hash != prev)
+                c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
+            if (journal_hash(e) != e.hash)
+                c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
+            prev = e.hash;
+            expected = e.seq + 1;
+        }
+        c.ok = c.problems.empty();
+        return c;
+    }
+
+    void init(const Campaign& campaign, const std::string& grid_xml, const std::string& grid_name,
+              const std::string& grid_id, const std::string& grid_version, const std::string& actor) {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
+                     "grid_name, grid_xml, created_at) VALUES (1,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, campaign.authority).bind(4, campaign.signatory)
+            .bind(5, campaign.city).bind(6, grid_id).bind(7, grid_version).bind(8, grid_name).bind(9, grid_xml)
+            .bind(10, utc_now_iso());
+        s.run();
+        j.add(actor, "campagne.creation", "campagne", "", campaign.reference + " — grille " + grid_id + " version " + grid_version);
+        Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
+        for (const auto& [k, v] : campaign.parameters) {
+            p.bind(1, k).bind(2, to_canonical(v)).run();
+            raw_parameters_[k] = to_canonical(v);
+            j.add(actor, "campagne.parametre", "campagne/" + k, "", to_canonical(v));
+        }
+        t.commit();
+    }
+
+private:
+    std::unique_ptr<Db> db_;
+    std::map<std::string, std::string> raw_parameters_;
+};
+
+std::string grid_attr(const std::string& xml, const std::string& name) {
+    // The caller has parsed the grid already; only id and version are needed.
+    auto root = xml.find("<grid");
+    auto key = xml.find(" " + name + "=\"", root);
+    if (root == std::string::npos || key == std::string::npos) return "";
+    auto start = key + name.size() + 3;
+    return xml.substr(start, xml.find('"', start) - start);
+}
+
+}  // namespace
+
+int sqlite_schema_version() { return kSchemaVersion; }
+
+std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
+                                                   const std::string& grid_xml, const std::string& grid_name,
+                                                   const std::string& actor) {
+    if (std::filesystem::exists(path))
+        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+    try {
+        auto db = std::make_unique<Db>(path, true);
+        configure(*db);
+        migrate(*db);
+        auto store = std::make_unique<SqliteStore>(std::move(db));
+        store->init(campaign, grid_xml, grid_name, grid_attr(grid_xml, "id"), grid_attr(grid_xml, "version"), actor);
+        return store;
+    } catch (...) {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+        throw;
+    }
+}
+
+std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    auto db = std::make_unique<Db>(path, false);
+    try {
+        configure(*db);
+    } catch (const Error&) {
+        throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible).");
+    }
+    migrate(*db);
+    return std::make_unique<SqliteStore>(std::move(db));
+}
+
+}  // namespace cotation
