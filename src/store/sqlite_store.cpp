@@ -424,8 +424,10 @@ public:
         for (const auto& e : journal("")) {
             ++c.entries;
             if (e.seq != expected)
-                c.problems.push_back("entrée " + std::to_string(expected) + (e.seq > expected ? " à " + std::to_string(e.seq - 1) : "") +
-                                     " : absente (supprimée)");
+                c.problems.push_back(e.seq == expected + 1
+                                         ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
+                                         : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
+                                               " : absentes (supprimées)");
             if (e.prev_hash != prev)
                 c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
             if (journal_hash(e) != e.hash)

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
+#include "test_support.h"
+
+namespace {
+struct CliRun {
+    int code = -1;
+    std::string out;
+};
+CliRun run(const std::string& args) {
+    CliRun r;
+    std::string cmd = std::string(COTATION_CLI) + " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+}  // namespace
+
+TEST(Cli, UsageErrorsExitTwoInFrench) {
+    CliRun r = run("");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("Usage : cotation COMMANDE"), std::string::npos);
+    r = run("frobnicate");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("commande inconnue « frobnicate »"), std::string::npos) << r.out;
+    EXPECT_EQ(run("--help").code, 0);
+}
+
+TEST(Cli, DataErrorsExitOneAndNameTheInput) {
+    CliRun r = run("rank /nonexistent/campagne.cot");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("/nonexistent/campagne.cot"), std::string::npos) << r.out;
+}
+
+TEST(Cli, GridCheckSummarisesActHlm) {
+    CliRun r = run("grid check " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("17 critères, 300 points au total"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("II — Appréciation de la qualité du projet : 9 critères, 150 points"), std::string::npos) << r.out;
+}
+
+TEST(Cli, WholeWorkflowFromTheCommandLine) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() +
+                "/scoring-grids/act-hlm-paca-2023.xml --reference 'AAC essai' --param campagne.date_limite=28/04/2023");
+    ASSERT_EQ(r.code, 0) << r.out;
+    {
+        FILE* d = fopen(dir.file("d.csv").c_str(), "w");
+        fputs("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medecin;coordonnateur_designe;"
+              "participation_usager_jour;date_debut_activite;pieces_recues\n"
+              "A;Org A;;;13203;10;126 000;01/04/2023;1;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet\n"
+              "B;Org B;;;30189;10;126 000;01/04/2023;1;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet\n", d);
+        fclose(d);
+        FILE* n = fopen(dir.file("n.csv").c_str(), "w");
+        fputs("dossier;evaluateur;critere;note;justification\nA;Claire;I.1;5;Très solide.\nA;Julien;I.1;4;Solide.\n", n);
+        fclose(n);
+    }
+    ASSERT_EQ(run("import " + f + " " + dir.file("d.csv")).code, 0);
+    ASSERT_EQ(run("rate " + f + " " + dir.file("n.csv")).code, 0);
+    r = run("rank " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    // I.1 (coefficient 8) × mean(5, 4) = 8 × 4.5 = 36 points, all in theme I.
+    EXPECT_NE(r.out.find("rang;dossier;organisme;total;I;II;III;IV;proposition;observations\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1;A;Org A;36;36;0;0;0;proposé;"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(";B;Org B;;;;;;irrecevable;"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("n'est pas en région Provence-Alpes-Côte d'Azur"), std::string::npos) << r.out;
+    r = run("journal verify " + f);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Journal intact"), std::string::npos);
+}

@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "io/csv.h"
+#include "io/imports.h"
+#include "io/reference_data.h"
+#include "test_support.h"
+
+using namespace cotation;
+using cotation::test::act_grid;
+
+namespace {
+const io::ReferenceData& ref() {
+    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
+    return r;
+}
+const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medecin\n";
+// 41872300300012 and 130041007 carry valid keys (Luhn, checked by hand).
+const std::string kGoodRow = "D1;Association « Essai » ;41872300300012;130041007;13203;10;126 000;28/04/2023;0,5\n";
+
+std::string error_of(const std::string& csv) {
+    try {
+        io::import_dossiers_csv(act_grid(), ref(), csv, "dossiers.csv");
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(Csv, QuotesSeparatorsAndLines) {
+    auto recs = io::parse_csv("\xEF\xBB\xBF" "a;b\r\n\"x;y\";\"dit \"\"oui\"\"\nsur deux lignes\"\n\nz;w\n", "f.csv");
+    ASSERT_EQ(recs.size(), 3u);
+    EXPECT_EQ(recs[0].fields, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(recs[1].fields[0], "x;y");
+    EXPECT_EQ(recs[1].fields[1], "dit \"oui\"\nsur deux lignes");
+    EXPECT_EQ(recs[1].line, 2);
+    EXPECT_EQ(recs[2].line, 5);
+    EXPECT_THROW(io::parse_csv("a;\"b\n", "f.csv"), InputError);
+}
+
+TEST(ImportDossiers, ReadsFrenchNotation) {
+    auto ds = io::import_dossiers_csv(act_grid(), ref(), kHeader + kGoodRow, "dossiers.csv");
+    ASSERT_EQ(ds.size(), 1u);
+    EXPECT_EQ(ds[0].organisme, "Association « Essai »");
+    EXPECT_EQ(std::get<Rational>(ds[0].facts.at("budget_annuel")), Rational(126000));
+    EXPECT_EQ(std::get<Rational>(ds[0].facts.at("etp_medecin")), Rational(1, 2));
+    EXPECT_EQ(std::get<Date>(ds[0].facts.at("date_depot")).iso(), "2023-04-28");
+}
+
+TEST(ImportDossiers, AbsentOrEmptyFactIsMissing) {
+    auto ds = io::import_dossiers_csv(act_grid(), ref(),
+        "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\nD1;Org;;;13203;;;28/04/2023\n", "d.csv");
+    EXPECT_EQ(ds[0].facts.count("places"), 0u);
+    EXPECT_EQ(ds[0].facts.count("etp_medecin"), 0u);
+}
+
+TEST(ImportDossiers, BadSiretNamesFileLineAndColumn) {
+    std::string e = error_of(kHeader + kGoodRow + "D2;Org;41872300300013;;13203;10;1;28/04/2023;1\n");
+    EXPECT_NE(e.find("dossiers.csv, ligne 3, colonne 3 « siret »"), std::string::npos) << e;
+    EXPECT_NE(e.find("clé de contrôle"), std::string::npos) << e;
+    EXPECT_NE(e.find("aucune ligne n'a été enregistrée"), std::string::npos) << e;
+}
+
+TEST(ImportDossiers, BadFinessCommuneAmountDate) {
+    std::string e = error_of(kHeader + "D2;Org;;130041008;99999;dix;12 600,5,0;31/02/2023;1\n");
+    EXPECT_NE(e.find("ligne 2, colonne 4 « finess »"), std::string::npos) << e;
+    EXPECT_NE(e.find("ligne 2, colonne 5 « commune » : code commune INSEE « 99999 » inconnu"), std::string::npos) << e;
+    EXPECT_NE(e.find("ligne 2, colonne 6 « places »"), std::string::npos) << e;
+    EXPECT_NE(e.find("ligne 2, colonne 7 « budget_annuel »"), std::string::npos) << e;
+    EXPECT_NE(e.find("ligne 2, colonne 8 « date_depot » : « 31/02/2023 » n'est pas une date"), std::string::npos) << e;
+    EXPECT_NE(e.find("5 erreurs"), std::string::npos) << e;
+}
+
+TEST(ImportDossiers, OutOfRangeFact) {
+    std::string e = error_of(kHeader + "D2;Org;;;13203;10;1;28/04/2023;-1\n");
+    EXPECT_NE(e.find("colonne 9 « etp_medecin » : la valeur -1 est inférieure au minimum 0"), std::string::npos) << e;
+}
+
+TEST(ImportDossiers, DuplicateReferenceInFile) {
+    std::string e = error_of(kHeader + kGoodRow + kGoodRow);
+    EXPECT_NE(e.find("ligne 3, colonne 1 « reference » : le dossier « D1 » figure deux fois"), std::string::npos) << e;
+}
+
+TEST(ImportDossiers, UnknownColumnAndWrongOrder) {
+    std::string e = error_of("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medcin\n");
+    EXPECT_NE(e.find("ligne 1, colonne 9 « etp_medcin » : colonne inconnue"), std::string::npos) << e;
+    e = error_of("organisme;reference\n");
+    EXPECT_NE(e.find("« reference » attendue"), std::string::npos) << e;
+}
+
+TEST(ImportDossiers, WrongColumnCount) {
+    std::string e = error_of(kHeader + "D1;Org;;\n");
+    EXPECT_NE(e.find("ligne 2 : 4 colonnes au lieu de 9"), std::string::npos) << e;
+}
+
+TEST(ImportRatings, ValidatesEachColumn) {
+    std::map<std::string, std::int64_t> ids{{"D1", 1}};
+    std::string csv =
+        "dossier;evaluateur;critere;note;justification\n"
+        "D1;Claire;I.1;4;Solide.\n"
+        "D9;Claire;I.1;4;x\n"
+        "D1;Claire;I.9;4;x\n"
+        "D1;Claire;I.2;6;x\n"
+        "D1;Claire;II.1;3,5;x\n";
+    try {
+        io::import_ratings_csv(act_grid(), ids, csv, "notes.csv");
+        FAIL();
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("notes.csv, ligne 3, colonne 1 « dossier » : dossier « D9 » inconnu"), std::string::npos) << m;
+        EXPECT_NE(m.find("ligne 4, colonne 3 « critere » : critère « I.9 » inconnu"), std::string::npos) << m;
+        EXPECT_NE(m.find("ligne 5, colonne 4 « note » : note « 6 » hors de l'échelle"), std::string::npos) << m;
+        EXPECT_NE(m.find("ligne 6, colonne 4 « note » : note « 3,5 »"), std::string::npos) << m;
+    }
+    auto ok = io::import_ratings_csv(act_grid(), ids, "dossier;evaluateur;critere;note;justification\nD1;Claire;I.1;4;Solide.\n", "n.csv");
+    ASSERT_EQ(ok.size(), 1u);
+    EXPECT_EQ(ok[0].value, 4);
+}

@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "app/demo.h"
+#include "core/error.h"
+#include "report/pdf_letter.h"
+#include "report/template.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+std::string pdftotext(const std::string& pdf) {
+    std::string cmd = "pdftotext -enc UTF-8 '" + pdf + "' -";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+// pdftotext renders no-break spaces as U+00A0 and breaks lines: compare words.
+std::string words(std::string s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 2, "\u00A0") == 0) { s.replace(i, 2, " "); }
+    }
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f') { space = true; continue; }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST(Pdf, FrenchTypographyComesBackExactly) {
+    test::TempDir dir;
+    const std::string text = "Cœur « déjà » reçu à 12\u00A0600\u00A0€ — très Œuvre, ça è ù î ô";
+    report::write_letter_pdf(dir.file("t.pdf"), {"Agence régionale de santé", {}, "Marseille, le 1er\u00A0juillet\u00A02023", {"Destinataire"}, "Essai"},
+                             {{report::BlockKind::Paragraph, text}});
+    std::string got = words(pdftotext(dir.file("t.pdf")));
+    EXPECT_NE(got.find("Cœur « déjà » reçu à 12 600 € — très Œuvre, ça è ù î ô"), std::string::npos) << got;
+    EXPECT_NE(got.find("Agence régionale de santé"), std::string::npos) << got;
+}
+
+TEST(Pdf, Cp1252CoversFrenchPunctuation) {
+    EXPECT_EQ(report::to_cp1252("œ€«»\u00A0\u202F’é"), std::string("\x9C\x80\xAB\xBB\xA0\xA0\x92\xE9"));
+    EXPECT_EQ(report::to_cp1252("→"), "?");
+}
+
+TEST(Template, ExpandsValuesBulletsConditionsAndIncludes) {
+    report::Variables v{{"nom", "Essai"}, {"liste", "un\ndeux"}, {"vide", ""}};
+    auto inc = [](const std::string& n) -> std::string {
+        if (n == "pied") return "Pied de page {{nom}}.";
+        throw InputError("absent");
+    };
+    auto blocks = report::expand_template("# commentaire\n## Titre {{nom}}\nLigne un\nsuite.\n\n- {{liste}}\n{{#si vide}}\ncaché\n{{/si}}\n{{> pied}}\n>> Signé\n",
+                                          "t.txt", v, inc);
+    ASSERT_EQ(blocks.size(), 6u);
+    EXPECT_EQ(blocks[0].text, "Titre Essai");
+    EXPECT_EQ(blocks[1].text, "Ligne un suite.");
+    EXPECT_EQ(blocks[2].kind, report::BlockKind::Bullet);
+    EXPECT_EQ(blocks[3].text, "deux");
+    EXPECT_EQ(blocks[4].text, "Pied de page Essai.");
+    EXPECT_EQ(blocks[5].kind, report::BlockKind::Right);
+}
+
+TEST(Template, UnknownValueNamesTemplateAndLine) {
+    try {
+        report::expand_template("Bonjour\n{{inconnue}}\n", "lettre.txt", {}, [](const std::string&) { return ""; });
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(), "Modèle « lettre.txt », ligne 2 : valeur inconnue « inconnue ».");
+    }
+}
+
+TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    auto files = s->write_letters(dir.file("lettres"));
+    EXPECT_EQ(files.size(), s->dossiers().size());
+    // ACT-2023-08 is in Nîmes (Gard, Occitanie): rejected on territory, with the recourse paragraph.
+    std::string rejected = words(pdftotext(dir.file("lettres/ACT-2023-08-irrecevable.pdf")));
+    EXPECT_NE(rejected.find("Agence régionale de santé Provence-Alpes-Côte d'Azur"), std::string::npos) << rejected;
+    EXPECT_NE(rejected.find("Appel à candidatures AAC ACT HLM PACA 2023 — votre dossier n° ACT-2023-08"), std::string::npos) << rejected;
+    EXPECT_NE(rejected.find("La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur."), std::string::npos);
+    EXPECT_NE(rejected.find("Voies et délais de recours"), std::string::npos);
+    EXPECT_NE(rejected.find("tribunal administratif de Marseille dans un délai de deux mois"), std::string::npos);
+    EXPECT_NE(rejected.find("Marseille, le 30 juin 2023"), std::string::npos) << rejected;
+    // The first-ranked dossier: its score and rank, no recourse paragraph.
+    const RankEntry& first = s->ranking().ranked.front();
+    std::string ref = s->dossiers()[first.dossier].reference;
+    std::string retained = words(pdftotext(dir.file("lettres/" + ref + "-retenu.pdf")));
+    EXPECT_NE(retained.find("votre projet est retenu"), std::string::npos) << retained;
+    EXPECT_NE(retained.find("se classe au 1er rang"), std::string::npos) << retained;
+    EXPECT_NE(retained.find("sur 300"), std::string::npos);
+    EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
+    // Same campaign, same letters, byte for byte.
+    auto again = s->write_letters(dir.file("encore"));
+    for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(slurp(files[i]), slurp(again[i])) << files[i];
+}

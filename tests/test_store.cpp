@@ -1,0 +1,162 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+
+#include "app/session.h"
+#include "core/error.h"
+#include "store/campaign_store.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
+
+void write(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
+
+std::unique_ptr<Session> new_session(const test::TempDir& dir) {
+    NewCampaign nc;
+    nc.reference = "AAC essai";
+    nc.parameters["campagne.date_limite"] = "28/04/2023";
+    return Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "test");
+}
+
+void sql(const std::string& path, const std::string& statement) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
+    std::string msg = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << msg;
+}
+}  // namespace
+
+TEST(Store, CampaignSurvivesReopening) {
+    test::TempDir dir;
+    {
+        auto s = new_session(dir);
+        write(dir.file("d.csv"), "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;pieces_recues\n"
+                                 "D1;Org;;;13203;10;126 000;28/04/2023;budget effectifs\n");
+        s->import_dossiers_file(dir.file("d.csv"), "test");
+        s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
+    }
+    auto s = Session::open(dir.file("c.cot"));
+    ASSERT_EQ(s->dossiers().size(), 1u);
+    EXPECT_EQ(std::get<Rational>(s->dossiers()[0].facts.at("budget_annuel")), Rational(126000));
+    EXPECT_EQ(std::get<Date>(s->campaign().parameters.at("campagne.date_limite")).iso(), "2023-04-28");
+    ASSERT_EQ(s->ratings().size(), 1u);
+    EXPECT_EQ(s->dossiers()[0].documents, (std::set<std::string>{"budget", "effectifs"}));
+    // Incomplete (6 documents missing), so listed apart, but still scored:
+    // I.1 has coefficient 8 (Annexe 2), 8 × 4 = 32.
+    ASSERT_EQ(s->ranking().ineligible.size(), 1u);
+    EXPECT_EQ(s->ranking().ineligible[0].score.total, Rational(32));
+    EXPECT_EQ(s->grid().id, "act-hlm-paca-2023");
+}
+
+TEST(Store, FailedImportRollsBackEverything) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "test");
+    auto journal_before = s->store().journal().size();
+    // D2 is valid, D1 is already in the campaign: neither may be stored.
+    write(dir.file("b.csv"), kHeader + "D2;Org;;;13203;10;1;28/04/2023\nD1;Org;;;13203;10;1;28/04/2023\n");
+    try {
+        s->import_dossiers_file(dir.file("b.csv"), "test");
+        FAIL() << "duplicate accepted";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("« D1 » existe déjà"), std::string::npos) << e.what();
+    }
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->dossiers().size(), 1u);
+    EXPECT_EQ(reopened->store().journal().size(), journal_before);
+}
+
+TEST(Store, RatingBatchIsAllOrNothing) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "test");
+    std::int64_t id = s->dossiers()[0].id;
+    EXPECT_THROW(s->store().put_ratings({{id, "A", "I.1", 4, "x"}, {id + 99, "A", "I.1", 4, "x"}}, "A"), InputError);
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->ratings().size(), 0u);
+}
+
+TEST(Store, RefusesToOverwriteAndNamesMissingFile) {
+    test::TempDir dir;
+    new_session(dir);
+    EXPECT_THROW(new_session(dir), InputError);
+    try {
+        Session::open(dir.file("absent.cot"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("absent.cot"), std::string::npos);
+    }
+}
+
+TEST(Store, RefusesNewerSchemaAndNonCampaignFile) {
+    test::TempDir dir;
+    new_session(dir);
+    sql(dir.file("c.cot"), "PRAGMA user_version = 99");
+    try {
+        Session::open(dir.file("c.cot"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("version plus récente"), std::string::npos) << e.what();
+    }
+    write(dir.file("texte.cot"), "ceci n'est pas une base");
+    EXPECT_THROW(Session::open(dir.file("texte.cot")), InputError);
+}
+
+TEST(Journal, RecordsOldAndNewValues) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "Claire");
+    std::int64_t id = s->dossiers()[0].id;
+    s->put_rating({id, "Claire", "I.1", 3, "Première lecture."}, "Claire");
+    s->put_rating({id, "Claire", "I.1", 4, "Après audition."}, "Claire");
+    auto j = s->store().journal("dossier/D1/note/");
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1].old_value, "3 — Première lecture.");
+    EXPECT_EQ(j[1].new_value, "4 — Après audition.");
+    EXPECT_EQ(j[1].actor, "Claire");
+    EXPECT_TRUE(s->store().verify_journal().ok);
+}
+
+TEST(Journal, DetectsAlteredAndRemovedEntries) {
+    test::TempDir dir;
+    {
+        auto s = new_session(dir);
+        write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
+        s->import_dossiers_file(dir.file("a.csv"), "test");
+        EXPECT_TRUE(s->store().verify_journal().ok);
+    }
+    // The application cannot rewrite the journal...
+    sqlite3* db = nullptr;
+    sqlite3_open(dir.file("c.cot").c_str(), &db);
+    EXPECT_NE(sqlite3_exec(db, "UPDATE journal SET actor='x' WHERE seq=2", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    // ...and someone who drops the guard is caught by the chain.
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET new_value = new_value || ' ' WHERE seq = 3");
+    auto check = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(check.ok);
+    ASSERT_EQ(check.problems.size(), 1u);   // only entry 3: its stored hash no longer matches its content
+    EXPECT_NE(check.problems[0].find("entrée 3 : contenu modifié"), std::string::npos) << check.problems[0];
+}
+
+TEST(Journal, DetectsRemovedEntry) {
+    test::TempDir dir;
+    {
+        auto s = new_session(dir);
+        write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
+        s->import_dossiers_file(dir.file("a.csv"), "test");
+    }
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 2");
+    auto check = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(check.ok);
+    EXPECT_NE(check.problems[0].find("entrée 2 : absente"), std::string::npos) << check.problems[0];
+}

@@ -1,0 +1,32 @@
+#pragma once
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "core/grid.h"
+#include "io/grid_reader.h"
+
+namespace cotation::test {
+
+inline std::string source_dir() { return COTATION_TEST_SOURCE_DIR; }
+inline const Grid& act_grid() {
+    static const Grid g = io::read_grid_file(source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
+    return g;
+}
+
+// A fresh folder per test, removed at the end.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        path = std::filesystem::temp_directory_path() /
+               ("cotation-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+    static int& counter() { static int c = 0; return c; }
+};
+
+}  // namespace cotation::test
