@@ -180,7 +180,7 @@ int cmd_check(const Args& a) {
         const Dossier& d = s->dossiers()[i];
         if (!only.empty() && d.reference != only) continue;
         auto rep = check_eligibility(s->grid(), s->campaign(), d);
-        std::string verdict = rep.eliminated() ? "IRRECEVABLE" : rep.undecidable() ? "À COMPLÉTER" : "RECEVABLE";
+        std::string verdict = verdict_label(rep);
         if (rep.eliminated()) ++eliminated;
         std::cout << d.reference << " — " << d.organisme << " : " << verdict << "\n";
         for (const auto& doc : rep.documents)

@@ -2,13 +2,13 @@
 
 namespace cotation {
 
-Value Dossier::get(const std::string& id) const {
+Value Dossier::get(const std::string& name) const {
     auto text = [](const std::string& s) { return s.empty() ? Value{} : Value{s}; };
-    if (id == "organisme") return text(organisme);
-    if (id == "siret") return text(siret);
-    if (id == "finess") return text(finess);
-    if (id == "commune") return text(commune);
-    auto it = facts.find(id);
+    if (name == "organisme") return text(organisme);
+    if (name == "siret") return text(siret);
+    if (name == "finess") return text(finess);
+    if (name == "commune") return text(commune);
+    auto it = facts.find(name);
     return it == facts.end() ? Value{} : it->second;
 }
 

@@ -27,7 +27,7 @@ struct Dossier {
     std::set<std::string> documents;   // ids of documents received
 
     // Value of any fact the rules can read, identity fields included.
-    Value get(const std::string& id) const;
+    Value get(const std::string& name) const;
 };
 
 struct Rating {

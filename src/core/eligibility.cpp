@@ -60,6 +60,12 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
     return report;
 }
 
+const char* verdict_label(const EligibilityReport& r) {
+    if (r.eliminated()) return "Irrecevable";
+    if (r.undecidable()) return "À compléter";
+    return "Recevable";
+}
+
 bool EligibilityReport::complete() const {
     return std::all_of(documents.begin(), documents.end(),
                        [](const DocumentResult& d) { return d.received || !d.document->eliminating; });

@@ -36,6 +36,9 @@ struct EligibilityReport {
     std::vector<std::string> attention_points() const;
 };
 
+// "Recevable", "Irrecevable", "À compléter" (not decidable: a fact is missing).
+const char* verdict_label(const EligibilityReport& r);
+
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier);
 
 }  // namespace cotation

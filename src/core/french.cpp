@@ -24,12 +24,14 @@ std::string with_decimals(const Rational& v, int decimals, bool keep_zeros) {
     std::string out = group_thousands(std::to_string(a / scale));
     if (decimals > 0) {
         std::string frac = std::to_string(a % scale);
-        while (static_cast<int>(frac.size()) < decimals) frac.insert(0, "0");
+        if (static_cast<int>(frac.size()) < decimals)
+            frac = std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
         if (!keep_zeros)
             while (!frac.empty() && frac.back() == '0') frac.pop_back();
         if (!frac.empty()) out += "," + frac;
     }
-    return (neg && out != "0" ? "-" : "") + out;
+    if (neg && out != "0") out.insert(out.begin(), '-');
+    return out;
 }
 }  // namespace
 

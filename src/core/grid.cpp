@@ -36,20 +36,20 @@ const std::vector<FactDef>& Grid::builtin_facts() {
     return facts;
 }
 
-const FactDef* Grid::fact(const std::string& id) const {
+const FactDef* Grid::fact(const std::string& name) const {
     for (const auto& f : builtin_facts())
-        if (f.id == id) return &f;
+        if (f.id == name) return &f;
     for (const auto& f : facts)
-        if (f.id == id) return &f;
+        if (f.id == name) return &f;
     for (const auto& p : parameters)
-        if (p.def.id == id) return &p.def;
+        if (p.def.id == name) return &p.def;
     return nullptr;
 }
 
-const Criterion* Grid::criterion(const std::string& id) const {
+const Criterion* Grid::criterion(const std::string& name) const {
     for (const auto& t : themes)
         for (const auto& c : t.criteria)
-            if (c.id == id) return &c;
+            if (c.id == name) return &c;
     return nullptr;
 }
 

@@ -80,8 +80,8 @@ struct Grid {
     // total that contradicts its criteria, unknown facts in rules, type errors.
     void compile();
 
-    const FactDef* fact(const std::string& id) const;   // builtin, declared or parameter
-    const Criterion* criterion(const std::string& id) const;
+    const FactDef* fact(const std::string& name) const;   // builtin, declared or parameter
+    const Criterion* criterion(const std::string& name) const;
     std::size_t criterion_count() const;
     Rational theme_max(const Theme& t) const;
     Rational max_total() const;

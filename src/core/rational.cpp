@@ -7,7 +7,7 @@
 
 namespace cotation {
 namespace {
-using i128 = __int128;
+__extension__ typedef __int128 i128;  // exact products of two int64
 
 Rational make(i128 n, i128 d) {
     if (d == 0) throw Error("Division par zéro dans un calcul.");

@@ -1,0 +1,180 @@
+// The dossier form, generated from the grid's facts: adding a fact to a grid
+// adds a field here without code.
+#include <wx/scrolwin.h>
+
+#include <map>
+
+#include "core/french.h"
+#include "io/imports.h"
+#include "io/reference_data.h"
+#include "wx_text.h"
+#include "workbench.h"
+
+namespace cotation::gui {
+
+namespace {
+struct Field {
+    std::string id;
+    const FactDef* def = nullptr;   // null for identity fields
+    wxWindow* control = nullptr;
+    wxStaticText* hint = nullptr;
+
+    std::string text() const {
+        if (auto* c = dynamic_cast<wxChoice*>(control)) return from_wx(c->GetStringSelection());
+        return from_wx(static_cast<wxTextCtrl*>(control)->GetValue());
+    }
+};
+
+class DossierDialog : public wxDialog {
+public:
+    DossierDialog(wxWindow* parent, Workbench& wb, const Dossier* dossier)
+        : wxDialog(parent, wxID_ANY, to_wx(dossier ? "Dossier " + dossier->reference : std::string("Nouveau dossier")),
+                   wxDefaultPosition, wxSize(760, 720), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          wb_(wb), original_(dossier) {
+        const Grid& g = wb.session->grid();
+        auto* scroll = new wxScrolledWindow(this);
+        auto* grid = new wxFlexGridSizer(3, wxSize(10, 6));
+        grid->AddGrowableCol(1, 1);
+        const std::pair<const char*, const char*> identity[] = {
+            {"reference", "Référence du dossier"}, {"organisme", "Organisme gestionnaire"},
+            {"siret", "SIRET (14 chiffres)"}, {"finess", "FINESS (9 caractères)"}, {"commune", "Commune (code INSEE)"}};
+        for (auto [id, label] : identity) {
+            std::string value;
+            if (dossier) {
+                Value v = dossier->get(id);
+                if (auto s = std::get_if<std::string>(&v)) value = *s;
+                if (std::string(id) == "reference") value = dossier->reference;
+                if (std::string(id) == "organisme") value = dossier->organisme;
+            }
+            add(scroll, grid, id, nullptr, label, value);
+        }
+        std::vector<const FactDef*> defs;
+        for (const auto& f : Grid::builtin_facts())
+            if (f.id == "places" || f.id == "budget_annuel" || f.id == "date_depot") defs.push_back(&f);
+        for (const auto& f : g.facts) defs.push_back(&f);
+        for (const FactDef* f : defs) {
+            std::string value;
+            if (dossier) {
+                Value v = dossier->get(f->id);
+                if (!is_missing(v)) {
+                    value = display(*f, v);
+                    if (f->type == FactType::Amount || f->type == FactType::Number) value = fr::number(std::get<Rational>(v), 6);
+                    if (f->type == FactType::CodeList) value = to_canonical(v);
+                }
+            }
+            std::string label = f->label + (f->unit.empty() ? "" : " (" + f->unit + ")") +
+                                (f->type == FactType::Amount ? " (€)" : f->type == FactType::Date ? " (jj/mm/aaaa)" : "");
+            add(scroll, grid, f->id, f, label, value);
+        }
+        scroll->SetSizer(grid);
+        scroll->SetScrollRate(0, 12);
+        errors_ = new wxStaticText(this, wxID_ANY, "");
+        errors_->SetForegroundColour(wxColour(170, 30, 30));
+        auto* main = new wxBoxSizer(wxVERTICAL);
+        auto* intro = new wxStaticText(this, wxID_ANY, to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
+                                                             "seront « non décidables » jusqu'à ce qu'il soit complété."));
+        intro->Wrap(700);
+        main->Add(intro, wxSizerFlags().Border(wxALL, 10));
+        main->Add(scroll, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
+        main->Add(errors_, wxSizerFlags().Expand().Border(wxALL, 10));
+        main->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+        SetSizer(main);
+        Bind(wxEVT_BUTTON, &DossierDialog::OnOk, this, wxID_OK);
+    }
+
+private:
+    void add(wxWindow* parent, wxFlexGridSizer* grid, const std::string& id, const FactDef* def, const std::string& label,
+             const std::string& value) {
+        Field f;
+        f.id = id;
+        f.def = def;
+        auto* l = new wxStaticText(parent, wxID_ANY, to_wx(label));
+        if (def && !def->help.empty()) l->SetToolTip(to_wx(def->help));
+        if (def && (def->type == FactType::Bool || (def->type == FactType::Code && !def->choices.empty()))) {
+            auto* c = new wxChoice(parent, wxID_ANY);
+            c->Append("");
+            if (def->type == FactType::Bool) {
+                c->Append("oui");
+                c->Append("non");
+            } else {
+                for (const auto& ch : def->choices) c->Append(to_wx(ch));
+            }
+            c->SetStringSelection(to_wx(value));
+            f.control = c;
+        } else {
+            auto* t = new wxTextCtrl(parent, wxID_ANY, to_wx(value));
+            if (def && !def->help.empty()) t->SetHint(to_wx(def->help));
+            f.control = t;
+        }
+        f.hint = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxSize(200, -1));
+        f.hint->SetForegroundColour(wxColour(90, 90, 90));
+        grid->Add(l, wxSizerFlags().CenterVertical());
+        grid->Add(f.control, wxSizerFlags().Expand());
+        grid->Add(f.hint, wxSizerFlags().CenterVertical());
+        if (id == "commune") {
+            auto* t = static_cast<wxTextCtrl*>(f.control);
+            wxStaticText* hint = f.hint;
+            auto update = [t, hint](wxCommandEvent&) {
+                const io::CommuneInfo* c = io::ReferenceData::instance().commune(from_wx(t->GetValue()));
+                hint->SetLabel(c ? to_wx(c->name + " (" + c->departement + ")") : wxString());
+            };
+            t->Bind(wxEVT_TEXT, update);
+            wxCommandEvent dummy;
+            update(dummy);
+        }
+        fields_.push_back(f);
+    }
+
+    void OnOk(wxCommandEvent&) {
+        std::map<std::string, std::string> values;
+        for (const auto& f : fields_) values[f.id] = f.text();
+        std::vector<std::pair<std::string, std::string>> errors;
+        Dossier d = io::build_dossier(wb_.session->grid(), io::ReferenceData::instance(), values, errors);
+        for (auto& f : fields_) {
+            f.hint->SetForegroundColour(wxColour(90, 90, 90));
+            if (f.id != "commune") f.hint->SetLabel("");
+        }
+        std::string all;
+        for (const auto& [col, why] : errors) {
+            for (auto& f : fields_)
+                if (f.id == col) {
+                    f.hint->SetLabel(to_wx(why));
+                    f.hint->SetForegroundColour(wxColour(170, 30, 30));
+                    f.hint->SetToolTip(to_wx(why));
+                }
+            all += (all.empty() ? "" : "\n") + col + " : " + why;
+        }
+        if (!errors.empty()) {
+            errors_->SetLabel(to_wx("À corriger avant d'enregistrer :\n" + all));
+            Layout();
+            return;
+        }
+        try {
+            if (original_) {
+                d.id = original_->id;
+                d.documents = original_->documents;
+                wb_.session->update_dossier(d, wb_.reviewer);
+            } else {
+                wb_.session->add_dossier(d, wb_.reviewer);
+            }
+        } catch (const std::exception& e) {
+            errors_->SetLabel(to_wx(e.what()));
+            Layout();
+            return;
+        }
+        EndModal(wxID_OK);
+    }
+
+    Workbench& wb_;
+    const Dossier* original_;
+    std::vector<Field> fields_;
+    wxStaticText* errors_;
+};
+}  // namespace
+
+bool edit_dossier_dialog(wxWindow* parent, Workbench& wb, const Dossier* dossier) {
+    DossierDialog dlg(parent, wb, dossier);
+    return dlg.ShowModal() == wxID_OK;
+}
+
+}  // namespace cotation::gui

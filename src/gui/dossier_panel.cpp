@@ -1,0 +1,163 @@
+#include <wx/statline.h>
+
+#include "core/eligibility.h"
+#include "core/french.h"
+#include "io/reference_data.h"
+#include "panels.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+namespace {
+wxStaticText* heading(wxWindow* parent, const char* text) {
+    auto* t = new wxStaticText(parent, wxID_ANY, to_wx(text));
+    t->SetFont(t->GetFont().Bold());
+    return t;
+}
+}  // namespace
+
+DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
+    title_ = new wxStaticText(this, wxID_ANY, "");
+    title_->SetFont(title_->GetFont().Bold().Larger());
+    verdict_ = new wxStaticText(this, wxID_ANY, "");
+    verdict_->SetFont(verdict_->GetFont().Bold());
+    edit_ = new wxButton(this, wxID_ANY, to_wx("Modifier le dossier…"));
+
+    facts_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    facts_->InsertColumn(0, to_wx("Information"), wxLIST_FORMAT_LEFT, 330);
+    facts_->InsertColumn(1, to_wx("Valeur déclarée"), wxLIST_FORMAT_LEFT, 270);
+    documents_ = new wxCheckListBox(this, wxID_ANY);
+    rules_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    rules_->InsertColumn(0, to_wx("Condition"), wxLIST_FORMAT_LEFT, 330);
+    rules_->InsertColumn(1, to_wx("Résultat"), wxLIST_FORMAT_LEFT, 120);
+    rules_->InsertColumn(2, to_wx("Motif ou fait manquant"), wxLIST_FORMAT_LEFT, 420);
+    rules_->InsertColumn(3, to_wx("Source"), wxLIST_FORMAT_LEFT, 420);
+
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    auto* titles = new wxBoxSizer(wxVERTICAL);
+    titles->Add(title_);
+    titles->Add(verdict_, wxSizerFlags().Border(wxTOP, 4));
+    head->Add(titles, wxSizerFlags(1));
+    head->Add(edit_, wxSizerFlags().Top());
+
+    auto* upper = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(heading(this, "Faits déclarés"), wxSizerFlags().Border(wxBOTTOM, 4));
+    left->Add(facts_, wxSizerFlags(1).Expand());
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(heading(this, "Pièces reçues (cocher à réception)"), wxSizerFlags().Border(wxBOTTOM, 4));
+    right->Add(documents_, wxSizerFlags(1).Expand());
+    upper->Add(left, wxSizerFlags(1).Expand().Border(wxRIGHT, 8));
+    upper->Add(right, wxSizerFlags(1).Expand());
+
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(head, wxSizerFlags().Expand().Border(wxALL, 10));
+    main->Add(upper, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
+    main->Add(heading(this, "Complétude et conformité"), wxSizerFlags().Border(wxLEFT | wxTOP, 10));
+    main->Add(rules_, wxSizerFlags(2).Expand().Border(wxALL, 10));
+    SetSizer(main);
+
+    documents_->Bind(wxEVT_CHECKLISTBOX, &DossierPanel::OnDocumentToggled, this);
+    edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (wb_.dossier() && edit_dossier_dialog(this, wb_, wb_.dossier())) wb_.changed();
+    });
+}
+
+void DossierPanel::Reload() {
+    facts_->DeleteAllItems();
+    rules_->DeleteAllItems();
+    documents_->Clear();
+    document_ids_.clear();
+    const Dossier* d = wb_.dossier();
+    edit_->Enable(d != nullptr);
+    if (!d) {
+        title_->SetLabel(to_wx("Aucun dossier sélectionné"));
+        verdict_->SetLabel("");
+        return;
+    }
+    Session& s = *wb_.session;
+    const Grid& g = s.grid();
+    const RankEntry* e = s.entry_of(*wb_.selected);
+    title_->SetLabel(to_wx(d->reference + " — " + d->organisme));
+    std::string verdict = verdict_label(e->eligibility);
+    if (e->eligibility.eliminated()) verdict += " : non classé";
+    else if (e->rank) verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
+    auto missing = e->eligibility.missing_facts();
+    if (!missing.empty()) {
+        verdict += " — à compléter : ";
+        for (std::size_t k = 0; k < missing.size(); ++k) verdict += (k ? ", " : "") + missing[k];
+    }
+    verdict_->SetLabel(to_wx(verdict));
+    verdict_->SetForegroundColour(e->eligibility.eliminated() ? wxColour(170, 30, 30)
+                                  : e->eligibility.undecidable() ? wxColour(170, 100, 0) : wxColour(20, 110, 40));
+
+    auto add_fact = [&](const std::string& label, const std::string& value) {
+        long i = facts_->InsertItem(facts_->GetItemCount(), to_wx(label));
+        facts_->SetItem(i, 1, value.empty() ? to_wx("— non renseigné —") : to_wx(value));
+        if (value.empty()) facts_->SetItemTextColour(i, wxColour(170, 100, 0));
+    };
+    const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d->commune);
+    add_fact("SIRET", d->siret);
+    add_fact("FINESS", d->finess);
+    add_fact("Commune d'implantation", commune ? commune->name + " (" + d->commune + ", " +
+                                                     io::ReferenceData::instance().departement_name(commune->departement) + ")"
+                                               : d->commune);
+    for (const auto& f : Grid::builtin_facts())
+        if (f.id == "places" || f.id == "budget_annuel" || f.id == "date_depot") add_fact(f.label, display(f, d->get(f.id)));
+    for (const auto& f : g.facts) add_fact(f.label + (f.unit.empty() ? "" : " (" + f.unit + ")"), display(f, d->get(f.id)));
+
+    for (const auto& doc : g.documents) {
+        int i = documents_->Append(to_wx(doc.label));
+        documents_->Check(static_cast<unsigned>(i), d->documents.count(doc.id) > 0);
+        document_ids_.push_back(doc.id);
+    }
+
+    for (const auto& dr : e->eligibility.documents) {
+        if (dr.received) continue;
+        long i = rules_->InsertItem(rules_->GetItemCount(), to_wx("Pièce : " + dr.document->label));
+        rules_->SetItem(i, 1, to_wx("manquante"));
+        rules_->SetItem(i, 2, to_wx(dr.document->eliminating ? "Dossier incomplet : pièce exigée" : "Pièce attendue"));
+        rules_->SetItem(i, 3, to_wx(dr.document->source));
+        rules_->SetItemTextColour(i, wxColour(170, 30, 30));
+    }
+    for (const auto& r : e->eligibility.rules) {
+        long i = rules_->InsertItem(rules_->GetItemCount(), to_wx(r.rule->label));
+        std::string outcome = outcome_label(r.outcome);
+        if (r.rule->effect == RuleEffect::Attention && r.outcome == Outcome::Failed) outcome = "point de vigilance";
+        rules_->SetItem(i, 1, to_wx(outcome));
+        std::string detail;
+        if (r.outcome == Outcome::Failed) detail = r.rule->message;
+        if (r.outcome == Outcome::Undecidable) {
+            detail = "Manque : ";
+            for (std::size_t k = 0; k < r.missing.size(); ++k) detail += (k ? ", " : "") + r.missing[k];
+        }
+        rules_->SetItem(i, 2, to_wx(detail));
+        rules_->SetItem(i, 3, to_wx(r.rule->source));
+        if (r.outcome == Outcome::Failed)
+            rules_->SetItemTextColour(i, r.rule->effect == RuleEffect::Eliminating ? wxColour(170, 30, 30) : wxColour(170, 100, 0));
+        else if (r.outcome == Outcome::Undecidable)
+            rules_->SetItemTextColour(i, wxColour(170, 100, 0));
+        else if (r.outcome == Outcome::Passed)
+            rules_->SetItemTextColour(i, wxColour(20, 110, 40));
+        else
+            rules_->SetItemTextColour(i, wxColour(110, 110, 110));
+    }
+    Layout();
+}
+
+void DossierPanel::OnDocumentToggled(wxCommandEvent& ev) {
+    const Dossier* d = wb_.dossier();
+    if (!d) return;
+    Dossier after = *d;
+    const std::string& id = document_ids_.at(static_cast<std::size_t>(ev.GetInt()));
+    if (documents_->IsChecked(static_cast<unsigned>(ev.GetInt()))) after.documents.insert(id);
+    else after.documents.erase(id);
+    try {
+        wb_.session->update_dossier(after, wb_.reviewer);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+    wb_.changed();
+}
+
+}  // namespace cotation::gui

@@ -1,0 +1,276 @@
+#include "main_frame.h"
+
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+
+#include <filesystem>
+
+#include "app/demo.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "io/reference_data.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+void show_error(wxWindow* parent, const std::exception& e) {
+    wxMessageBox(to_wx(e.what()), to_wx("Cotation — erreur"), wxOK | wxICON_ERROR, parent);
+}
+
+namespace {
+enum { ID_NEW_DEMO = wxID_HIGHEST + 1, ID_NEW_DOSSIER, ID_IMPORT_DOSSIERS, ID_IMPORT_RATINGS, ID_LETTERS };
+}
+
+MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& reviewer)
+    : wxFrame(nullptr, wxID_ANY, to_wx("Cotation"), wxDefaultPosition, wxSize(1280, 800)) {
+    auto* file = new wxMenu;
+    file->Append(wxID_OPEN, to_wx("&Ouvrir une campagne…\tCtrl+O"));
+    file->Append(ID_NEW_DEMO, to_wx("Nouvelle campagne de &démonstration…"));
+    file->AppendSeparator();
+    file->Append(ID_LETTERS, to_wx("Générer les &lettres (PDF)…\tCtrl+L"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, to_wx("&Quitter\tCtrl+Q"));
+    auto* dossiers = new wxMenu;
+    dossiers->Append(ID_NEW_DOSSIER, to_wx("&Nouveau dossier…\tCtrl+N"));
+    dossiers->Append(ID_IMPORT_DOSSIERS, to_wx("Importer des &dossiers (CSV)…"));
+    dossiers->Append(ID_IMPORT_RATINGS, to_wx("Importer des &notes (CSV)…"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, to_wx("&Fichier"));
+    bar->Append(dossiers, to_wx("&Dossiers"));
+    SetMenuBar(bar);
+    CreateStatusBar(2);
+
+    auto* root = new wxPanel(this);
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(new wxStaticText(root, wxID_ANY, to_wx("Évaluateur :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    reviewer_ = new wxComboBox(root, wxID_ANY, "", wxDefaultPosition, wxSize(280, -1));
+    reviewer_->SetToolTip(to_wx("Les notes saisies et les modifications sont enregistrées à ce nom."));
+    top->Add(reviewer_, wxSizerFlags().CenterVertical());
+
+    book_ = new wxNotebook(root, wxID_ANY);
+    list_ = new DossierListView(book_, wb_);
+    dossier_ = new DossierPanel(book_, wb_);
+    rating_ = new RatingPanel(book_, wb_);
+    ranking_ = new RankingPanel(book_, wb_);
+    book_->AddPage(list_, to_wx("Dossiers"));
+    book_->AddPage(dossier_, to_wx("Dossier"));
+    book_->AddPage(rating_, to_wx("Cotation"));
+    book_->AddPage(ranking_, to_wx("Classement"));
+    detail_ = book_;
+
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(top, wxSizerFlags().Expand().Border(wxALL, 8));
+    main->Add(book_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    root->SetSizer(main);
+
+    wb_.changed = [this] { RefreshAll(); };
+    wb_.select = [this](std::size_t i) { SelectDossier(i); };
+
+    Bind(wxEVT_MENU, &MainFrame::OnOpen, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::OnNewDemo, this, ID_NEW_DEMO);
+    Bind(wxEVT_MENU, &MainFrame::OnNewDossier, this, ID_NEW_DOSSIER);
+    Bind(wxEVT_MENU, &MainFrame::OnImportDossiers, this, ID_IMPORT_DOSSIERS);
+    Bind(wxEVT_MENU, &MainFrame::OnImportRatings, this, ID_IMPORT_RATINGS);
+    Bind(wxEVT_MENU, &MainFrame::OnLetters, this, ID_LETTERS);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    reviewer_->Bind(wxEVT_COMBOBOX, &MainFrame::OnReviewer, this);
+    reviewer_->Bind(wxEVT_TEXT, &MainFrame::OnReviewer, this);
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        wb_.selected = static_cast<std::size_t>(e.GetIndex());
+        dossier_->Reload();
+        rating_->Reload();
+    });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        SelectDossier(static_cast<std::size_t>(e.GetIndex()));
+        ShowView(View::Dossier);
+    });
+    ranking_->ranked()->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const auto& r = wb_.session->ranking();
+        if (static_cast<std::size_t>(e.GetIndex()) < r.ranked.size()) {
+            SelectDossier(r.ranked[static_cast<std::size_t>(e.GetIndex())].dossier);
+            ShowView(View::Rating);
+        }
+    });
+
+    wb_.reviewer = reviewer;
+    Load(std::move(session));
+}
+
+void MainFrame::Load(std::unique_ptr<Session> s) {
+    wb_.session = std::move(s);
+    wb_.selected.reset();
+    reviewer_->Clear();
+    auto names = wb_.session->reviewers();
+    for (const auto& n : names) reviewer_->Append(to_wx(n));
+    if (wb_.reviewer.empty()) {
+        if (!names.empty()) wb_.reviewer = names.front();
+        else if (const char* u = std::getenv("USER")) wb_.reviewer = u;
+    }
+    reviewer_->ChangeValue(to_wx(wb_.reviewer));
+    if (!wb_.session->dossiers().empty()) wb_.selected = 0;
+    RefreshAll();
+    if (wb_.selected) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+void MainFrame::UpdateTitle() {
+    const Session& s = *wb_.session;
+    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + std::filesystem::path(s.path()).filename().string()));
+    const Ranking& r = wb_.session->ranking();
+    SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
+                        " classés · " + std::to_string(r.ineligible.size()) + " irrecevables"), 0);
+    SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
+                        fr::number(s.grid().max_total()) + " points"), 1);
+}
+
+void MainFrame::RefreshAll() {
+    UpdateTitle();
+    list_->Reload();
+    dossier_->Reload();
+    rating_->Reload();
+    ranking_->Reload();
+}
+
+void MainFrame::SelectDossier(std::size_t index) {
+    if (!wb_.session || index >= wb_.session->dossiers().size()) return;
+    wb_.selected = index;
+    long item = static_cast<long>(index);
+    list_->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->EnsureVisible(item);
+    dossier_->Reload();
+    rating_->Reload();
+}
+
+void MainFrame::ShowView(View v) { book_->SetSelection(static_cast<std::size_t>(v)); }
+
+void MainFrame::OnReviewer(wxCommandEvent&) {
+    wb_.reviewer = from_wx(reviewer_->GetValue());
+    rating_->Reload();
+}
+
+void MainFrame::OnOpen(wxCommandEvent&) {
+    wxFileDialog dlg(this, to_wx("Ouvrir une campagne"), "", "", to_wx("Campagnes Cotation (*.cot)|*.cot|Tous les fichiers|*"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        Load(Session::open(from_wx(dlg.GetPath())));
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void MainFrame::OnNewDemo(wxCommandEvent&) {
+    wxFileDialog dlg(this, to_wx("Créer une campagne de démonstration ACT HLM"), "", "demo-act-hlm.cot",
+                     to_wx("Campagnes Cotation (*.cot)|*.cot"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        Load(create_demo(from_wx(dlg.GetPath()), "act-hlm"));
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void MainFrame::OnNewDossier(wxCommandEvent&) {
+    if (edit_dossier_dialog(this, wb_, nullptr)) {
+        RefreshAll();
+        SelectDossier(wb_.session->dossiers().size() - 1);
+        ShowView(View::Dossier);
+    }
+}
+
+void MainFrame::OnImportDossiers(wxCommandEvent&) {
+    wxFileDialog dlg(this, to_wx("Importer des dossiers"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        std::size_t n = wb_.session->import_dossiers_file(from_wx(dlg.GetPath()), wb_.reviewer);
+        RefreshAll();
+        SetStatusText(to_wx(std::to_string(n) + " dossiers importés."), 0);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void MainFrame::OnImportRatings(wxCommandEvent&) {
+    wxFileDialog dlg(this, to_wx("Importer des notes"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        std::size_t n = wb_.session->import_ratings_file(from_wx(dlg.GetPath()), wb_.reviewer);
+        RefreshAll();
+        SetStatusText(to_wx(std::to_string(n) + " notes importées."), 0);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void MainFrame::OnLetters(wxCommandEvent&) {
+    wxDirDialog dlg(this, to_wx("Dossier où écrire les lettres"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        wxBusyCursor busy;
+        auto files = wb_.session->write_letters(from_wx(dlg.GetPath()));
+        wxMessageBox(to_wx(std::to_string(files.size()) + " lettres écrites dans " + from_wx(dlg.GetPath()) + "."),
+                     to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, this);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+DossierListView::DossierListView(wxWindow* parent, Workbench& wb)
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), wb_(wb) {
+    const std::pair<const char*, int> cols[] = {{"Référence", 110}, {"Organisme", 270}, {"Commune", 190}, {"Places", 60},
+                                                {"Budget annuel", 110}, {"Dépôt", 90}, {"Recevabilité", 110},
+                                                {"Note", 70}, {"Rang", 55}, {"Proposition", 160}};
+    long i = 0;
+    for (auto [title, width] : cols) {
+        bool numeric = i == 3 || i == 4 || i == 7 || i == 8;
+        InsertColumn(i++, to_wx(title), numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, width);
+    }
+    ineligible_.SetTextColour(wxColour(150, 40, 40));
+    pending_.SetTextColour(wxColour(160, 100, 0));
+}
+
+void DossierListView::Reload() {
+    SetItemCount(wb_.session ? static_cast<long>(wb_.session->dossiers().size()) : 0);
+    Refresh();
+}
+
+wxString DossierListView::OnGetItemText(long item, long column) const {
+    Session& s = *wb_.session;
+    const Dossier& d = s.dossiers()[static_cast<std::size_t>(item)];
+    const RankEntry* e = s.entry_of(static_cast<std::size_t>(item));
+    auto fact = [&](const char* id) {
+        const FactDef* def = s.grid().fact(id);
+        return def ? display(*def, d.get(id)) : std::string();
+    };
+    switch (column) {
+        case 0: return to_wx(d.reference);
+        case 1: return to_wx(d.organisme);
+        case 2: {
+            const io::CommuneInfo* c = io::ReferenceData::instance().commune(d.commune);
+            return to_wx(c ? c->name + " (" + c->departement + ")" : d.commune);
+        }
+        case 3: {
+            Value v = d.get("places");
+            const Rational* r = std::get_if<Rational>(&v);
+            return r ? to_wx(fr::number(*r)) : wxString();
+        }
+        case 4: return to_wx(fact("budget_annuel"));
+        case 5: return to_wx(fact("date_depot"));
+        case 6: return e ? to_wx(verdict_label(e->eligibility)) : wxString();
+        case 7: return e ? to_wx(fr::number(e->score.total)) : wxString();
+        case 8: return e && e->rank ? to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : "")) : wxString();
+        case 9: return e ? to_wx(proposal_label(e->proposal)) : wxString();
+    }
+    return {};
+}
+
+wxListItemAttr* DossierListView::OnGetItemAttr(long item) const {
+    const RankEntry* e = wb_.session->entry_of(static_cast<std::size_t>(item));
+    if (!e) return nullptr;
+    if (e->eligibility.eliminated()) return &ineligible_;
+    if (e->eligibility.undecidable()) return &pending_;
+    return nullptr;
+}
+
+}  // namespace cotation::gui

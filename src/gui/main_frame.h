@@ -1,0 +1,43 @@
+#pragma once
+#include <wx/notebook.h>
+#include <wx/wx.h>
+
+#include "panels.h"
+#include "workbench.h"
+
+namespace cotation::gui {
+
+class MainFrame : public wxFrame {
+public:
+    explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
+
+    enum class View { List, Dossier, Rating, Ranking };
+    void ShowView(View v);
+    void SelectDossier(std::size_t index);
+    Workbench& workbench() { return wb_; }
+    RatingPanel* rating_panel() const { return rating_; }
+    RankingPanel* ranking_panel() const { return ranking_; }
+
+private:
+    void RefreshAll();
+    void UpdateTitle();
+    void OnOpen(wxCommandEvent&);
+    void OnNewDemo(wxCommandEvent&);
+    void OnNewDossier(wxCommandEvent&);
+    void OnImportDossiers(wxCommandEvent&);
+    void OnImportRatings(wxCommandEvent&);
+    void OnLetters(wxCommandEvent&);
+    void OnReviewer(wxCommandEvent&);
+    void Load(std::unique_ptr<Session> s);
+
+    Workbench wb_;
+    wxNotebook* book_;
+    wxNotebook* detail_;
+    DossierListView* list_;
+    DossierPanel* dossier_;
+    RatingPanel* rating_;
+    RankingPanel* ranking_;
+    wxComboBox* reviewer_;
+};
+
+}  // namespace cotation::gui

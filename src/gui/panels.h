@@ -1,0 +1,87 @@
+#pragma once
+#include <wx/checklst.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/splitter.h>
+#include <wx/wx.h>
+
+#include <vector>
+
+#include "workbench.h"
+
+namespace cotation::gui {
+
+// Every dossier of the campaign; virtual, so 10 000 rows cost nothing.
+class DossierListView : public wxListCtrl {
+public:
+    DossierListView(wxWindow* parent, Workbench& wb);
+    void Reload();
+
+private:
+    wxString OnGetItemText(long item, long column) const override;
+    wxListItemAttr* OnGetItemAttr(long item) const override;
+    Workbench& wb_;
+    mutable wxListItemAttr ineligible_, pending_;
+};
+
+// Facts, documents received and the conformity report of one dossier.
+class DossierPanel : public wxPanel {
+public:
+    DossierPanel(wxWindow* parent, Workbench& wb);
+    void Reload();
+
+private:
+    void OnDocumentToggled(wxCommandEvent& e);
+    Workbench& wb_;
+    wxStaticText* title_;
+    wxStaticText* verdict_;
+    wxListCtrl* facts_;
+    wxCheckListBox* documents_;
+    wxListCtrl* rules_;
+    wxButton* edit_;
+    std::vector<std::string> document_ids_;
+};
+
+// Rating of one dossier by the current reviewer, criterion by criterion.
+class RatingPanel : public wxPanel {
+public:
+    RatingPanel(wxWindow* parent, Workbench& wb);
+    void Reload();
+    // For the GUI test: the controls a person uses.
+    wxListCtrl* criteria() const { return criteria_; }
+    wxRadioButton* level(int i) const { return levels_[static_cast<std::size_t>(i)]; }
+    wxTextCtrl* justification() const { return justification_; }
+    wxButton* save() const { return save_; }
+
+private:
+    void ShowCriterion();
+    void OnSave(wxCommandEvent&);
+    std::vector<const Criterion*> order_;
+    std::size_t current_ = 0;
+    Workbench& wb_;
+    wxStaticText* title_;
+    wxListCtrl* criteria_;
+    wxStaticText* criterion_label_;
+    wxStaticText* guidance_;
+    std::vector<wxRadioButton*> levels_;
+    wxTextCtrl* justification_;
+    wxStaticText* others_;
+    wxButton* save_;
+    wxStaticText* summary_;
+};
+
+// The ranking as the committee reads it.
+class RankingPanel : public wxPanel {
+public:
+    RankingPanel(wxWindow* parent, Workbench& wb);
+    void Reload();
+    wxListCtrl* ranked() const { return ranked_; }
+
+private:
+    Workbench& wb_;
+    wxStaticText* summary_;
+    wxListCtrl* ranked_;
+    wxListCtrl* ineligible_;
+};
+
+}  // namespace cotation::gui

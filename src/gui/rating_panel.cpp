@@ -1,0 +1,179 @@
+#include <wx/scrolwin.h>
+
+#include "core/french.h"
+#include "core/scoring.h"
+#include "panels.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
+    title_ = new wxStaticText(this, wxID_ANY, "");
+    title_->SetFont(title_->GetFont().Bold().Larger());
+    criteria_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(650, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
+    criteria_->InsertColumn(0, to_wx("Critère"), wxLIST_FORMAT_LEFT, 375);
+    criteria_->InsertColumn(1, to_wx("Coef."), wxLIST_FORMAT_RIGHT, 48);
+    criteria_->InsertColumn(2, to_wx("Ma note"), wxLIST_FORMAT_RIGHT, 68);
+    criteria_->InsertColumn(3, to_wx("Retenue"), wxLIST_FORMAT_RIGHT, 68);
+    criteria_->InsertColumn(4, to_wx("Points"), wxLIST_FORMAT_RIGHT, 78);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    criterion_label_ = new wxStaticText(this, wxID_ANY, "");
+    criterion_label_->SetFont(criterion_label_->GetFont().Bold());
+    guidance_ = new wxStaticText(this, wxID_ANY, "");
+    guidance_->SetForegroundColour(wxColour(60, 60, 110));
+    right->Add(criterion_label_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    right->Add(guidance_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    auto* levels_box = new wxStaticBoxSizer(wxVERTICAL, this, to_wx("Note (0 à 5)"));
+    for (int i = 0; i <= 5; ++i) {
+        auto* rb = new wxRadioButton(levels_box->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, i == 0 ? wxRB_GROUP : 0);
+        levels_.push_back(rb);
+        levels_box->Add(rb, wxSizerFlags().Border(wxALL, 2));
+    }
+    right->Add(levels_box, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
+               wxSizerFlags().Border(wxBOTTOM, 4));
+    justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
+    right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la note et passer au critère suivant"));
+    right->Add(save_, wxSizerFlags().Right().Border(wxBOTTOM, 8));
+    others_ = new wxStaticText(this, wxID_ANY, "");
+    others_->SetForegroundColour(wxColour(90, 90, 90));
+    right->Add(others_, wxSizerFlags().Expand());
+
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetFont(summary_->GetFont().Bold());
+    auto* legend = new wxStaticText(this, wxID_ANY, to_wx("« Retenue » : moyenne exacte des notes justifiées. En orange : les évaluateurs "
+                                                          "s'écartent d'au moins 2 points. ⚠ : note sans justification, non comptée."));
+    legend->SetForegroundColour(wxColour(90, 90, 90));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(criteria_, wxSizerFlags().Expand().Border(wxRIGHT, 12));
+    body->Add(right, wxSizerFlags(1).Expand());
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(title_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+    main->Add(legend, wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(main);
+
+    criteria_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        std::size_t row = static_cast<std::size_t>(e.GetIndex());
+        if (row < order_.size() && order_[row]) {
+            current_ = row;
+            ShowCriterion();
+        }
+    });
+    save_->Bind(wxEVT_BUTTON, &RatingPanel::OnSave, this);
+}
+
+void RatingPanel::Reload() {
+    const Dossier* d = wb_.dossier();
+    Freeze();
+    criteria_->DeleteAllItems();
+    order_.clear();
+    if (!d) {
+        title_->SetLabel(to_wx("Aucun dossier sélectionné"));
+        summary_->SetLabel("");
+        Thaw();
+        return;
+    }
+    Session& s = *wb_.session;
+    const Grid& g = s.grid();
+    title_->SetLabel(to_wx(d->reference + " — " + d->organisme + " · cotation par " +
+                           (wb_.reviewer.empty() ? std::string("(évaluateur à choisir)") : wb_.reviewer)));
+    auto ratings = s.ratings_of(d->id);
+    DossierScore score = score_dossier(g, ratings);
+    std::size_t k = 0;
+    for (std::size_t t = 0; t < g.themes.size(); ++t) {
+        const Theme& th = g.themes[t];
+        long row = criteria_->InsertItem(criteria_->GetItemCount(), to_wx(th.id + " — " + th.label));
+        criteria_->SetItem(row, 4, to_wx(fr::number(score.themes[t]) + "/" + fr::number(g.theme_max(th))));
+        criteria_->SetItemFont(row, criteria_->GetFont().Bold());
+        criteria_->SetItemBackgroundColour(row, wxColour(235, 238, 245));
+        order_.push_back(nullptr);
+        for (const auto& c : th.criteria) {
+            long r = criteria_->InsertItem(criteria_->GetItemCount(), to_wx("   " + c.id + "  " + c.label));
+            criteria_->SetItem(r, 1, to_wx(fr::number(c.coefficient)));
+            for (const Rating* x : ratings)
+                if (x->criterion == c.id && x->reviewer == wb_.reviewer)
+                    criteria_->SetItem(r, 2, to_wx(std::to_string(x->value) + (rating_counts(g, *x) ? "" : " ⚠")));
+            const CriterionScore& cs = score.criteria[k++];
+            if (cs.rating) {
+                criteria_->SetItem(r, 3, to_wx(fr::number(*cs.rating)));
+                criteria_->SetItem(r, 4, to_wx(fr::number(c.coefficient * *cs.rating)));
+                if (cs.spread >= 2) criteria_->SetItemTextColour(r, wxColour(170, 60, 0));
+            }
+            order_.push_back(&c);
+        }
+    }
+    const RankEntry* e = s.entry_of(*wb_.selected);
+    std::string sum = "Total : " + fr::number(score.total) + " / " + fr::number(g.max_total()) + " points · " +
+                      std::to_string(score.rated) + "/" + std::to_string(g.criterion_count()) + " critères notés";
+    if (e && e->rank) sum += " · rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "") + " sur " +
+                             std::to_string(s.ranking().ranked.size());
+    else if (e && e->eligibility.eliminated()) sum += " · dossier irrecevable, non classé";
+    summary_->SetLabel(to_wx(sum));
+    if (current_ >= order_.size() || !order_[current_]) current_ = 1;
+    criteria_->SetItemState(static_cast<long>(current_), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    ShowCriterion();
+    Thaw();
+    Layout();
+}
+
+void RatingPanel::ShowCriterion() {
+    const Dossier* d = wb_.dossier();
+    if (!d || current_ >= order_.size() || !order_[current_]) return;
+    const Criterion& c = *order_[current_];
+    const Grid& g = wb_.session->grid();
+    criterion_label_->SetLabel(to_wx(c.id + " — " + c.label + " (coefficient " + fr::number(c.coefficient) + ")"));
+    guidance_->SetLabel(to_wx(c.guidance.empty() ? "Pas d'orientation particulière dans la grille." : "Attendus : " + c.guidance));
+    guidance_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
+    for (int i = 0; i <= g.scale_max && i < static_cast<int>(levels_.size()); ++i)
+        levels_[static_cast<std::size_t>(i)]->SetLabel(to_wx(std::to_string(i) + " — " + c.levels[static_cast<std::size_t>(i)]));
+    const Rating* mine = nullptr;
+    std::string others;
+    for (const Rating* x : wb_.session->ratings_of(d->id)) {
+        if (x->criterion != c.id) continue;
+        if (x->reviewer == wb_.reviewer) mine = x;
+        else others += "\n• " + x->reviewer + " : " + std::to_string(x->value) + " — " +
+                       (x->justification.empty() ? "(sans justification : ne compte pas)" : x->justification);
+    }
+    levels_[static_cast<std::size_t>(mine ? mine->value : 0)]->SetValue(true);
+    if (!mine)
+        for (auto* rb : levels_) rb->SetValue(false);
+    justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
+    others_->SetLabel(others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.") : to_wx("Autres évaluateurs :" + others));
+    others_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
+    Layout();
+}
+
+void RatingPanel::OnSave(wxCommandEvent&) {
+    const Dossier* d = wb_.dossier();
+    if (!d || current_ >= order_.size() || !order_[current_]) return;
+    int value = -1;
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+        if (levels_[i]->GetValue()) value = static_cast<int>(i);
+    std::string just = from_wx(justification_->GetValue());
+    std::string problem;
+    if (wb_.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
+    else if (value < 0) problem = "Choisissez une note de 0 à 5.";
+    else if (fr::trim(just).empty()) problem = "Écrivez la justification : une note sans justification ne compte pas.";
+    if (!problem.empty()) {
+        wxMessageBox(to_wx(problem), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    try {
+        wb_.session->put_rating({d->id, wb_.reviewer, order_[current_]->id, value, fr::trim(just)}, wb_.reviewer);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+        return;
+    }
+    // Next criterion, skipping theme rows: rating a dossier is a sequence.
+    std::size_t next = current_ + 1;
+    while (next < order_.size() && !order_[next]) ++next;
+    if (next < order_.size()) current_ = next;
+    wb_.changed();
+}
+
+}  // namespace cotation::gui

@@ -1,0 +1,38 @@
+#pragma once
+// Shared state of the workbench: the open session, who is acting, which
+// dossier is selected, and one notification when data changed.
+#include <wx/wx.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/session.h"
+
+namespace cotation::gui {
+
+struct Workbench {
+    std::unique_ptr<Session> session;
+    std::string reviewer;                     // who rates and who is journaled
+    std::optional<std::size_t> selected;      // index into session->dossiers()
+    std::function<void()> changed;            // data changed: refresh every view
+    std::function<void(std::size_t)> select;  // show this dossier
+
+    const Dossier* dossier() const {
+        return session && selected && *selected < session->dossiers().size() ? &session->dossiers()[*selected] : nullptr;
+    }
+};
+
+// Shows the message of a Cotation error in a box parented to `parent`.
+void show_error(wxWindow* parent, const std::exception& e);
+
+class DossierListView;
+class DossierPanel;
+class RatingPanel;
+class RankingPanel;
+
+// Opens the dossier form (new when `dossier` is null); returns true when saved.
+bool edit_dossier_dialog(wxWindow* parent, Workbench& wb, const Dossier* dossier);
+
+}  // namespace cotation::gui

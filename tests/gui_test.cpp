@@ -1,0 +1,139 @@
+// The workbench driven as a person would: wxUIActionSimulator clicks a level,
+// types a justification and presses the save button; the test then checks
+// that the rating is stored and that the ranking view moved the dossier.
+// Runs under Xvfb (scripts/with-xvfb.sh).
+#include <unistd.h>
+#include <wx/uiaction.h>
+#include <wx/wx.h>
+
+#include <clocale>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.h"
+#include "core/french.h"
+#include "gui/main_frame.h"
+#include "gui/wx_text.h"
+
+using namespace cotation;
+using namespace cotation::gui;
+
+namespace {
+int failures = 0, checks = 0;
+void check(bool ok, const std::string& what) {
+    ++checks;
+    if (!ok) ++failures;
+    std::cout << (ok ? "[ OK ] " : "[FAIL] ") << what << std::endl;
+}
+
+void pump(int ms = 150) {
+    for (int i = 0; i < ms / 10; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+void click(wxUIActionSimulator& sim, wxWindow* w) {
+    wxPoint p = w->GetScreenPosition() + wxPoint(std::min(12, w->GetSize().x / 2), w->GetSize().y / 2);
+    sim.MouseMove(p);
+    pump(60);
+    sim.MouseClick();
+    pump(150);
+}
+
+const RankEntry* entry(Session& s, const std::string& ref) { return s.entry_of(*s.find(ref)); }
+}  // namespace
+
+class GuiTestApp : public wxApp {
+public:
+    bool OnInit() override {
+        std::setlocale(LC_NUMERIC, "C");
+        // Panics and asserts fail the test instead of opening a dialog.
+        wxSetAssertHandler([](const wxString& file, int line, const wxString&, const wxString& cond, const wxString& msg) {
+            std::cerr << "assertion wx : " << cond << " " << msg << " (" << file << ":" << line << ")" << std::endl;
+            ++failures;
+        });
+        dir_ = std::filesystem::temp_directory_path() / ("cotation-gui-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+        frame_ = new MainFrame(create_demo((dir_ / "demo.cot").string(), "act-hlm"), "Claire Martin (ARS, DD 13)");
+        frame_->SetPosition(wxPoint(0, 0));
+        frame_->Show();
+        CallAfter([this] { Run(); });
+        return true;
+    }
+
+    int OnRun() override {
+        wxApp::OnRun();
+        std::filesystem::remove_all(dir_);
+        std::cout << (checks - failures) << " passed, " << failures << " failed" << std::endl;
+        return failures == 0 && checks > 0 ? 0 : 1;
+    }
+
+private:
+    void Run() {
+        pump(500);
+        Session& s = *frame_->workbench().session;
+        // Preconditions from the demo data: ACT-2023-06 is rated by one reviewer
+        // (I.1 = 3) and totals 202 points, below ACT-2023-02's 212.
+        const RankEntry* before = entry(s, "ACT-2023-06");
+        Rational total_before = before->score.total;
+        int rank_before = before->rank;
+        check(total_before == Rational(202) && entry(s, "ACT-2023-02")->score.total == Rational(212),
+              "démo : ACT-2023-06 à 202 points, ACT-2023-02 à 212 points");
+
+        frame_->SelectDossier(*s.find("ACT-2023-06"));
+        frame_->ShowView(MainFrame::View::Rating);
+        pump(300);
+        RatingPanel* panel = frame_->rating_panel();
+        // Row 1 is I.1 (row 0 is theme I); it is the default criterion.
+        panel->criteria()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        pump(200);
+
+        wxUIActionSimulator sim;
+        click(sim, panel->level(5));
+        check(panel->level(5)->GetValue(), "clic sur le niveau 5");
+        panel->justification()->Clear();
+        click(sim, panel->justification());
+        sim.Text("Experience longue et reconnue");
+        pump(400);
+        check(from_wx(panel->justification()->GetValue()) == "Experience longue et reconnue",
+              "justification saisie au clavier (lu : « " + from_wx(panel->justification()->GetValue()) + " »)");
+        click(sim, panel->save());
+        pump(400);
+
+        const Rating* stored = nullptr;
+        for (const Rating* r : s.ratings_of(s.dossiers()[*s.find("ACT-2023-06")].id))
+            if (r->criterion == "I.1" && r->reviewer == "Claire Martin (ARS, DD 13)") stored = r;
+        check(stored && stored->value == 5 && stored->justification == "Experience longue et reconnue", "note enregistrée : I.1 = 5");
+
+        // I.1 has coefficient 8 (Annexe 2): 3 -> 5 adds 8 × 2 = 16 points.
+        const RankEntry* after = entry(s, "ACT-2023-06");
+        check(after->score.total == total_before + Rational(16),
+              "total : " + fr::number(total_before) + " -> " + fr::number(after->score.total) + " (attendu +16)");
+        check(after->rank == rank_before - 1, "rang : " + std::to_string(rank_before) + " -> " + std::to_string(after->rank));
+
+        // The ranking view shows it: the row of the new rank is ACT-2023-06 with 218.
+        frame_->ShowView(MainFrame::View::Ranking);
+        pump(300);
+        wxListCtrl* list = frame_->ranking_panel()->ranked();
+        long row = after->rank - 1;
+        check(from_wx(list->GetItemText(row, 1)) == "ACT-2023-06" && from_wx(list->GetItemText(row, 4)) == "218",
+              "vue Classement : ligne " + std::to_string(row + 1) + " = " + from_wx(list->GetItemText(row, 1)) + " " +
+                  from_wx(list->GetItemText(row, 4)));
+        // And the journal recorded who changed what.
+        auto j = s.store().journal("dossier/ACT-2023-06/note/Claire Martin (ARS, DD 13)/I.1");
+        check(!j.empty() && j.back().new_value == "5 — Experience longue et reconnue" && j.back().old_value.rfind("3 — ", 0) == 0,
+              "journal : ancienne et nouvelle valeur");
+        frame_->Close(true);
+        ExitMainLoop();
+    }
+
+    MainFrame* frame_ = nullptr;
+    std::filesystem::path dir_;
+};
+
+wxIMPLEMENT_APP_NO_MAIN(GuiTestApp);
+
+int main(int argc, char** argv) { return wxEntry(argc, argv); }
