@@ -1,7 +1,11 @@
 #include "letters.h"
 
 #include <filesystem>
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "core/error.h"
 #include "core/french.h"
@@ -78,14 +82,30 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
         return cache[name] = io::read_file(ctx.templates_dir + "/" + file);
     };
-    std::vector<std::string> written;
-    auto one = [&](const RankEntry& e) {
-        if (limit && written.size() >= limit) return;
+    // Choose the letters first, then write them on every core: each PDF is
+    // independent. Templates are read once, before the threads start.
+    std::vector<const RankEntry*> jobs;
+    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.ineligible})
+        for (const auto& e : *list) {
+            if (limit && jobs.size() >= limit) break;
+            if (!only_reference.empty() && ctx.dossiers[e.dossier].reference != only_reference) continue;
+            jobs.push_back(&e);
+        }
+    if (!only_reference.empty() && jobs.empty())
+        throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "voies-recours"}) load(t);
+    auto cached = [&](const std::string& name) -> std::string {
+        auto it = cache.find(name);
+        if (it == cache.end()) throw InputError("Modèle « " + name + " » introuvable dans " + ctx.templates_dir + ".");
+        return it->second;
+    };
+    std::vector<std::string> written(jobs.size());
+    auto one = [&](std::size_t k) {
+        const RankEntry& e = *jobs[k];
         const Dossier& d = ctx.dossiers[e.dossier];
-        if (!only_reference.empty() && d.reference != only_reference) return;
         std::string tpl = template_for(e);
         Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
-        auto blocks = expand_template(load(tpl), tpl, vars, load);
+        auto blocks = expand_template(cached(tpl), tpl, vars, cached);
         LetterHeader h;
         h.authority = ctx.campaign.authority;
         h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.letter_date.french_long();
@@ -95,12 +115,28 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
         std::string path = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11) + ".pdf";
         write_letter_pdf(path, h, blocks);
-        written.push_back(path);
+        written[k] = path;
     };
-    for (const auto& e : ctx.ranking.ranked) one(e);
-    for (const auto& e : ctx.ranking.ineligible) one(e);
-    if (!only_reference.empty() && written.empty())
-        throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    workers = std::min(workers, jobs.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::vector<std::thread> pool;
+    for (std::size_t w = 0; w < workers; ++w)
+        pool.emplace_back([&] {
+            for (std::size_t k; (k = next++) < jobs.size();) {
+                try {
+                    one(k);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    next = jobs.size();
+                }
+            }
+        });
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
     return written;
 }
 

@@ -1,0 +1,118 @@
+// Scale benchmark: a campaign of 10 000 dossiers × 5 reviewers × 17 criteria,
+// built through the real store, then timed: open, rank, re-rank after one
+// rating, the first row of the dossier list, 1 000 letters; and peak memory.
+// Usage: cotation_bench [DOSSIERS] [LETTERS] [WORKDIR]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <random>
+
+#include "app/session.h"
+#include "core/french.h"
+#include "io/paths.h"
+
+using namespace cotation;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+long peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+void line(const char* what, double seconds) { std::printf("  %-52s %9.3f s\n", what, seconds); }
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int dossiers = argc > 1 ? std::atoi(argv[1]) : 10000;
+    const int letters = argc > 2 ? std::atoi(argv[2]) : 1000;
+    namespace fs = std::filesystem;
+    fs::path dir = argc > 3 ? fs::path(argv[3]) : fs::temp_directory_path() / "cotation-bench";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string file = (dir / "bench.cot").string();
+    const int reviewers = 5;
+
+    std::printf("Cotation — banc d'essai : %d dossiers × %d évaluateurs × 17 critères\n", dossiers, reviewers);
+    auto t = Clock::now();
+    {
+        NewCampaign nc;
+        nc.reference = "AAC banc d'essai";
+        nc.parameters["campagne.date_limite"] = "28/04/2023";
+        nc.parameters["campagne.places"] = std::to_string(dossiers * 2);
+        nc.city = "Marseille";
+        nc.signatory = "Le Directeur général";
+        auto s = Session::create(file, io::grid_path("act-hlm-paca-2023.xml"), nc, "banc");
+        const char* communes[] = {"13203", "83137", "05061", "84007", "06088", "04112", "13004", "30189", "13001", "83061"};
+        std::mt19937 rng(42);
+        std::vector<Dossier> ds;
+        ds.reserve(static_cast<std::size_t>(dossiers));
+        for (int i = 0; i < dossiers; ++i) {
+            Dossier d;
+            d.reference = "B-" + std::to_string(100000 + i);
+            d.organisme = "Organisme n° " + std::to_string(i);
+            d.commune = communes[rng() % 10];
+            int places = 5 + static_cast<int>(rng() % 15);
+            d.facts["places"] = Rational(places);
+            d.facts["budget_annuel"] = Rational(places * 12600 - static_cast<int>(rng() % 2000));
+            d.facts["date_depot"] = Date{2023, 4, 1 + static_cast<int>(rng() % 30)};
+            d.facts["etp_medecin"] = Rational(static_cast<int>(rng() % 10), 10);
+            d.facts["coordonnateur_designe"] = rng() % 20 != 0;
+            d.facts["participation_usager_jour"] = Rational(static_cast<int>(rng() % 3));
+            if (rng() % 10) d.facts["date_debut_activite"] = Date{2023, 7 + static_cast<int>(rng() % 6), 1};
+            for (const auto& doc : s->grid().documents)
+                if (rng() % 50) d.documents.insert(doc.id);
+            ds.push_back(std::move(d));
+        }
+        auto ids = s->store().add_dossiers(ds, "banc");
+        std::vector<Rating> rs;
+        rs.reserve(static_cast<std::size_t>(dossiers) * reviewers * 17);
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            for (int r = 0; r < reviewers; ++r)
+                for (const auto& th : s->grid().themes)
+                    for (const auto& c : th.criteria)
+                        rs.push_back({ids[i], "Évaluateur " + std::to_string(r + 1), c.id, static_cast<int>(rng() % 6),
+                                      "Justification rédigée pour le critère " + c.id + "."});
+        s->store().put_ratings(rs, "banc");
+        std::printf("  (création : %zu dossiers, %zu notes, journal compris)\n", ds.size(), rs.size());
+    }
+    line("création de la campagne (écriture SQLite + journal)", since(t));
+    std::printf("  taille du fichier de campagne : %.1f Mo\n",
+                static_cast<double>(fs::file_size(file)) / 1e6);
+
+    t = Clock::now();
+    auto s = Session::open(file);
+    line("ouverture (lecture + typage + index des notes)", since(t));
+
+    t = Clock::now();
+    const Ranking& r = s->ranking();
+    line("classement complet (recevabilité + scores + tri)", since(t));
+    std::printf("  → %zu classés, %zu irrecevables, %s places proposées\n", r.ranked.size(), r.ineligible.size(),
+                fr::number(r.granted).c_str());
+
+    t = Clock::now();
+    s->put_rating({s->dossiers()[0].id, "Évaluateur 1", "I.1", 5, "Nouvelle note."}, "banc");
+    s->ranking();
+    line("une note saisie puis classement à jour", since(t));
+
+    t = Clock::now();
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < 40; ++i) found += s->entry_of(i * 250) ? 1 : 0;
+    line("40 lignes de la liste des dossiers (liste virtuelle)", since(t));
+
+    t = Clock::now();
+    auto files = s->write_letters((dir / "lettres").string(), "", static_cast<std::size_t>(letters));
+    double lt = since(t);
+    line(("génération de " + std::to_string(files.size()) + " lettres PDF").c_str(), lt);
+    std::uintmax_t bytes = 0;
+    for (const auto& f : files) bytes += fs::file_size(f);
+    std::printf("  → %.1f ms par lettre, %.0f Ko par lettre\n", 1000 * lt / static_cast<double>(files.size()),
+                static_cast<double>(bytes) / 1024 / static_cast<double>(files.size()));
+    std::printf("  mémoire maximale (RSS) : %ld Mo\n", peak_rss_mb());
+    if (found == 0) return 1;
+    return 0;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Cotation needs (idempotent). Runs apt-get
+# only when something is missing; uses sudo when not root.
+# Usage: scripts/install-deps.sh [build|gui]
+set -euo pipefail
+PACKAGES=(g++ cmake ninja-build pkg-config
+          libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libgtest-dev
+          fonts-dejavu-core poppler-utils xvfb xauth x11-utils)
+[ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "Paquets Debian : tous présents."
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "Installation des paquets Debian : ${missing[*]}"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "Paquets Debian installés."
