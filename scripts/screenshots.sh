@@ -40,6 +40,7 @@ shoot 1-dossiers --vue dossiers
 shoot 2-dossier --vue dossier --dossier ACT-2023-11
 shoot 3-cotation --vue cotation --dossier ACT-2023-02 --evaluateur "Julien Roux (ARS, siège)"
 shoot 4-classement --vue classement
+shoot 5-nouveau-dossier --vue nouveau-dossier
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

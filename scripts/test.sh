@@ -11,11 +11,14 @@ echo "== Construction (RelWithDebInfo) =="
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$JOBS"
 # Guard: no suite may silently drop out (see STYLE.md, Aegisub's CI).
-listed="$(ctest --preset default -N | grep -c 'Test #' || true)"
-if [ "$listed" -lt 80 ]; then
-  echo "Seulement $listed tests déclarés : une suite a disparu." >&2
-  exit 1
-fi
+listed="$(ctest --preset default -N)"
+for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmEligibility Score Ranking \
+             Allocation Csv ImportDossiers ImportRatings Store Journal Pdf Template Letters Cli gui; do
+  if ! grep -q " ${suite}[._]" <<<"$listed"; then
+    echo "La suite de tests « $suite » a disparu." >&2
+    exit 1
+  fi
+done
 
 echo "== Construction avec AddressSanitizer + UBSan (sans interface graphique) =="
 cmake --preset asan >/dev/null

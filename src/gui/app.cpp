@@ -1,4 +1,4 @@
-// cotation-workbench [FICHIER] [--vue dossiers|dossier|cotation|classement]
+// cotation-workbench [FICHIER] [--vue dossiers|dossier|cotation|classement|nouveau-dossier]
 //                    [--dossier REF] [--evaluateur NOM]
 #include <wx/cmdline.h>
 #include <wx/stdpaths.h>
@@ -20,7 +20,7 @@ public:
         std::setlocale(LC_NUMERIC, "C");
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation ou classement"));
+        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement ou nouveau-dossier"));
         p.AddOption("", "dossier", to_wx("référence du dossier à afficher"));
         p.AddOption("", "evaluateur", to_wx("nom de l'évaluateur"));
         p.AddSwitch("h", "help", to_wx("aide"), wxCMD_LINE_OPTION_HELP);
@@ -51,6 +51,10 @@ public:
             if (view == "dossier") frame->ShowView(MainFrame::View::Dossier);
             else if (view == "cotation") frame->ShowView(MainFrame::View::Rating);
             else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
+            else if (view == "nouveau-dossier")
+                frame->CallAfter([frame] {
+                    if (edit_dossier_dialog(frame, frame->workbench(), nullptr)) frame->workbench().changed();
+                });
         }
         frame->SetPosition(wxPoint(0, 0));
         frame->Show();

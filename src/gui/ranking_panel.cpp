@@ -7,8 +7,18 @@ namespace cotation::gui {
 RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
-    ranked_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    ineligible_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 160), wxLC_REPORT | wxLC_SINGLE_SEL);
+    ranked_ = new RankedListView(this, wb_);
+    ineligible_ = new CallbackListView(this, wxSize(-1, 160), [this](long item, long column) -> std::string {
+        Session& s = *wb_.session;
+        const RankEntry& e = s.ranking().ineligible[static_cast<std::size_t>(item)];
+        const Dossier& d = s.dossiers()[e.dossier];
+        if (column == 0) return d.reference;
+        if (column == 1) return d.organisme;
+        std::string reasons;
+        for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
+        return reasons;
+    });
+    ineligible_->attr.SetTextColour(wxColour(150, 40, 40));
     ineligible_->InsertColumn(0, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
     ineligible_->InsertColumn(1, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 270);
     ineligible_->InsertColumn(2, to_wx("Motifs d'irrecevabilité"), wxLIST_FORMAT_LEFT, 820);
@@ -26,60 +36,85 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     SetSizer(main);
 }
 
+wxString CallbackListView::OnGetItemText(long item, long column) const { return to_wx(text_(item, column)); }
+
+RankedListView::RankedListView(wxWindow* parent, Workbench& wb)
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), wb_(wb) {
+    retained_.SetBackgroundColour(wxColour(228, 244, 230));
+    pending_.SetTextColour(wxColour(160, 90, 0));
+    retained_pending_.SetBackgroundColour(wxColour(228, 244, 230));
+    retained_pending_.SetTextColour(wxColour(160, 90, 0));
+}
+
+void RankedListView::Reload() {
+    const Grid& g = wb_.session->grid();
+    if (GetColumnCount() == 0 || themes_ != g.themes.size()) {
+        ClearAll();
+        themes_ = g.themes.size();
+        int col = 0;
+        InsertColumn(col++, to_wx("Rang"), wxLIST_FORMAT_RIGHT, 60);
+        InsertColumn(col++, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
+        InsertColumn(col++, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 240);
+        InsertColumn(col++, to_wx("Places"), wxLIST_FORMAT_RIGHT, 60);
+        InsertColumn(col++, to_wx("Total /" + fr::number(g.max_total())), wxLIST_FORMAT_RIGHT, 90);
+        for (const auto& t : g.themes)
+            InsertColumn(col++, to_wx(t.id + " /" + fr::number(g.theme_max(t))), wxLIST_FORMAT_RIGHT, 72);
+        InsertColumn(col++, to_wx("Proposition"), wxLIST_FORMAT_LEFT, 100);
+        InsertColumn(col, to_wx("Observations"), wxLIST_FORMAT_LEFT, 420);
+    }
+    SetItemCount(static_cast<long>(wb_.session->ranking().ranked.size()));
+    Refresh();
+}
+
+wxString RankedListView::OnGetItemText(long item, long column) const {
+    Session& s = *wb_.session;
+    const Grid& g = s.grid();
+    const RankEntry& e = s.ranking().ranked[static_cast<std::size_t>(item)];
+    const Dossier& d = s.dossiers()[e.dossier];
+    long themes = static_cast<long>(g.themes.size());
+    if (column == 0) return to_wx(std::to_string(e.rank) + (e.ex_aequo ? " =" : ""));
+    if (column == 1) return to_wx(d.reference);
+    if (column == 2) return to_wx(d.organisme);
+    if (column == 3) {
+        Value places = d.get("places");
+        return std::holds_alternative<Rational>(places) ? to_wx(fr::number(std::get<Rational>(places))) : wxString();
+    }
+    if (column == 4) return to_wx(fr::number(e.score.total));
+    if (column < 5 + themes) return to_wx(fr::number(e.score.themes[static_cast<std::size_t>(column - 5)]));
+    if (column == 5 + themes) return to_wx(proposal_label(e.proposal));
+    std::string obs;
+    if (e.ex_aequo) obs = "ex aequo";
+    auto missing = e.eligibility.missing_facts();
+    if (!missing.empty()) {
+        obs += std::string(obs.empty() ? "" : " · ") + "non décidable, manque : ";
+        for (std::size_t k = 0; k < missing.size(); ++k) obs += (k ? ", " : "") + missing[k];
+    }
+    for (const auto& a : e.eligibility.attention_points()) obs += (obs.empty() ? "" : " · ") + a;
+    if (!e.score.fully_rated(g))
+        obs += (obs.empty() ? "" : " · ") + std::string("cotation incomplète (") + std::to_string(e.score.rated) + "/" +
+               std::to_string(g.criterion_count()) + ")";
+    if (!e.proposal_reason.empty()) obs += (obs.empty() ? "" : " · ") + e.proposal_reason;
+    return to_wx(obs);
+}
+
+wxListItemAttr* RankedListView::OnGetItemAttr(long item) const {
+    const RankEntry& e = wb_.session->ranking().ranked[static_cast<std::size_t>(item)];
+    bool retained = e.proposal == Proposal::Retained;
+    bool pending = e.eligibility.undecidable();
+    if (retained && pending) return &retained_pending_;
+    if (retained) return &retained_;
+    if (pending) return &pending_;
+    return nullptr;
+}
+
 void RankingPanel::Reload() {
     if (!wb_.session) return;
     Session& s = *wb_.session;
-    const Grid& g = s.grid();
     const Ranking& r = s.ranking();
     Freeze();
-    ranked_->ClearAll();
-    int col = 0;
-    ranked_->InsertColumn(col++, to_wx("Rang"), wxLIST_FORMAT_RIGHT, 60);
-    ranked_->InsertColumn(col++, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
-    ranked_->InsertColumn(col++, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 260);
-    ranked_->InsertColumn(col++, to_wx("Places"), wxLIST_FORMAT_RIGHT, 60);
-    ranked_->InsertColumn(col++, to_wx("Total /" + fr::number(g.max_total())), wxLIST_FORMAT_RIGHT, 90);
-    for (const auto& t : g.themes)
-        ranked_->InsertColumn(col++, to_wx(t.id + " /" + fr::number(g.theme_max(t))), wxLIST_FORMAT_RIGHT, 75);
-    ranked_->InsertColumn(col++, to_wx("Proposition"), wxLIST_FORMAT_LEFT, 110);
-    ranked_->InsertColumn(col, to_wx("Observations"), wxLIST_FORMAT_LEFT, 380);
-    for (const auto& e : r.ranked) {
-        const Dossier& d = s.dossiers()[e.dossier];
-        long i = ranked_->InsertItem(ranked_->GetItemCount(), to_wx(std::to_string(e.rank) + (e.ex_aequo ? " =" : "")));
-        int c = 1;
-        ranked_->SetItem(i, c++, to_wx(d.reference));
-        ranked_->SetItem(i, c++, to_wx(d.organisme));
-        Value places = d.get("places");
-        ranked_->SetItem(i, c++, std::holds_alternative<Rational>(places) ? to_wx(fr::number(std::get<Rational>(places))) : wxString());
-        ranked_->SetItem(i, c++, to_wx(fr::number(e.score.total)));
-        for (const auto& t : e.score.themes) ranked_->SetItem(i, c++, to_wx(fr::number(t)));
-        ranked_->SetItem(i, c++, to_wx(proposal_label(e.proposal)));
-        std::string obs;
-        if (e.ex_aequo) obs = "ex aequo";
-        auto missing = e.eligibility.missing_facts();
-        if (!missing.empty()) {
-            obs += std::string(obs.empty() ? "" : " · ") + "non décidable, manque : ";
-            for (std::size_t k = 0; k < missing.size(); ++k) obs += (k ? ", " : "") + missing[k];
-        }
-        for (const auto& a : e.eligibility.attention_points()) obs += (obs.empty() ? "" : " · ") + a;
-        if (!e.score.fully_rated(g))
-            obs += (obs.empty() ? "" : " · ") + std::string("cotation incomplète (") + std::to_string(e.score.rated) + "/" +
-                   std::to_string(g.criterion_count()) + ")";
-        if (!e.proposal_reason.empty()) obs += (obs.empty() ? "" : " · ") + e.proposal_reason;
-        ranked_->SetItem(i, c, to_wx(obs));
-        if (e.proposal == Proposal::Retained) ranked_->SetItemBackgroundColour(i, wxColour(228, 244, 230));
-        if (!missing.empty()) ranked_->SetItemTextColour(i, wxColour(160, 90, 0));
-    }
-    ineligible_->DeleteAllItems();
-    for (const auto& e : r.ineligible) {
-        const Dossier& d = s.dossiers()[e.dossier];
-        long i = ineligible_->InsertItem(ineligible_->GetItemCount(), to_wx(d.reference));
-        ineligible_->SetItem(i, 1, to_wx(d.organisme));
-        std::string reasons;
-        for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
-        ineligible_->SetItem(i, 2, to_wx(reasons));
-        ineligible_->SetItemTextColour(i, wxColour(150, 40, 40));
-    }
+    ranked_->Reload();
+    ineligible_->SetItemCount(static_cast<long>(r.ineligible.size()));
+    ineligible_->Refresh();
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " + std::to_string(r.ineligible.size()) +
                       " irrecevables";
     if (r.capacity > Rational(0))
