@@ -11,11 +11,11 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Bold().Larger());
     criteria_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(650, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    criteria_->InsertColumn(0, to_wx("Critère"), wxLIST_FORMAT_LEFT, 375);
+    criteria_->InsertColumn(0, to_wx("Critère"), wxLIST_FORMAT_LEFT, 360);
     criteria_->InsertColumn(1, to_wx("Coef."), wxLIST_FORMAT_RIGHT, 48);
     criteria_->InsertColumn(2, to_wx("Ma note"), wxLIST_FORMAT_RIGHT, 68);
     criteria_->InsertColumn(3, to_wx("Retenue"), wxLIST_FORMAT_RIGHT, 68);
-    criteria_->InsertColumn(4, to_wx("Points"), wxLIST_FORMAT_RIGHT, 78);
+    criteria_->InsertColumn(4, to_wx("Points"), wxLIST_FORMAT_RIGHT, 93);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     criterion_label_ = new wxStaticText(this, wxID_ANY, "");
