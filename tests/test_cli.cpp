@@ -49,9 +49,16 @@ TEST(Cli, GridCheckSummarisesActHlm) {
 TEST(Cli, WholeWorkflowFromTheCommandLine) {
     cotation::test::TempDir dir;
     std::string f = dir.file("c.cot");
-    CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() +
-                "/scoring-grids/act-hlm-paca-2023.xml --reference 'AAC essai' --param campagne.date_limite=28/04/2023");
+    CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
     ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("À renseigner : campagne.date_limite"), std::string::npos) << r.out;
+    r = run("param " + f + " campagne.date_limite=31/02/2023");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("« 31/02/2023 » n'est pas une date"), std::string::npos) << r.out;
+    r = run("param " + f + " campagne.date_limite=28/04/2023");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_limite = 28/04/2023"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.places = 73\u00A0places"), std::string::npos) << r.out;
     {
         FILE* d = fopen(dir.file("d.csv").c_str(), "w");
         fputs("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medecin;coordonnateur_designe;"

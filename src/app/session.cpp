@@ -167,6 +167,19 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     invalidate();
 }
 
+void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    const FactDef* def = grid_.fact(name);
+    if (!def || name.rfind("campagne.", 0) != 0)
+        throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
+    auto parsed = parse_input(*def, text);
+    if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
+    const Value& v = std::get<Value>(parsed);
+    store_->set_parameter(name, to_canonical(v), actor);
+    if (is_missing(v)) campaign_.parameters.erase(name);
+    else campaign_.parameters[name] = v;
+    invalidate();
+}
+
 Date Session::letter_date() const {
     for (const char* p : {"campagne.date_courrier", "campagne.date_commission"}) {
         auto it = campaign_.parameters.find(p);

@@ -45,6 +45,8 @@ public:
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
+    // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
+    void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
     CampaignStore& store() { return *store_; }
 

@@ -25,9 +25,11 @@ Usage : cotation COMMANDE [ARGUMENTS] [OPTIONS]
 
 Campagne
   demo FICHIER [--appel act-hlm]       crée une campagne de démonstration
-  new FICHIER --grid GRILLE.xml --reference REF [--titre T] [--autorite A]
+  new FICHIER --grid GRILLE.xml [--reference REF] [--titre T] [--autorite A]
       [--signataire S] [--ville V] [--param campagne.nom=valeur]...
                                        crée une campagne vide sur une grille
+  param FICHIER [campagne.nom=valeur]...
+                                       affiche ou modifie les paramètres de la campagne
   grid check GRILLE.xml                vérifie une grille et en affiche le résumé
 
 Dossiers et notes
@@ -117,12 +119,12 @@ int cmd_grid_check(const Args& a) {
 }
 
 int cmd_new(const Args& a) {
-    need(a, 2, "new FICHIER --grid GRILLE.xml --reference REF");
+    need(a, 2, "new FICHIER --grid GRILLE.xml");
     NewCampaign nc;
     std::string grid = a.option("--grid");
     if (grid.empty()) throw UsageError("l'option --grid GRILLE.xml est obligatoire");
     nc.reference = a.option("--reference");
-    if (nc.reference.empty()) throw UsageError("l'option --reference est obligatoire");
+    if (nc.reference.empty()) nc.reference = std::filesystem::path(a.positional[1]).stem().string();
     nc.title = a.option("--titre");
     nc.authority = a.option("--autorite");
     nc.signatory = a.option("--signataire");
@@ -136,6 +138,27 @@ int cmd_new(const Args& a) {
     auto s = Session::create(a.positional[1], grid, nc, actor(a));
     std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << a.positional[1] << " (grille "
               << s->grid().id << " version " << s->grid().version << ").\n";
+    // Parameters the rules read but that the grid leaves to the campaign.
+    for (const auto& p : s->grid().parameters)
+        if (!s->campaign().parameters.count(p.def.id))
+            std::cout << "  À renseigner : " << p.def.id << " (" << p.def.label << ") : cotation param "
+                      << a.positional[1] << " " << p.def.id << "=valeur\n";
+    return 0;
+}
+
+int cmd_param(const Args& a) {
+    need(a, 2, "param FICHIER [campagne.nom=valeur]...");
+    auto s = Session::open(a.positional[1]);
+    for (std::size_t i = 2; i < a.positional.size(); ++i) {
+        auto eq = a.positional[i].find('=');
+        if (eq == std::string::npos) throw UsageError("« " + a.positional[i] + " » : campagne.nom=valeur attendu");
+        s->set_parameter(a.positional[i].substr(0, eq), a.positional[i].substr(eq + 1), actor(a));
+    }
+    for (const auto& p : s->grid().parameters) {
+        auto it = s->campaign().parameters.find(p.def.id);
+        std::cout << p.def.id << " = " << (it == s->campaign().parameters.end() ? "(non renseigné)" : display(p.def, it->second))
+                  << "  — " << p.def.label << "\n";
+    }
     return 0;
 }
 
@@ -300,6 +323,7 @@ int main(int argc, char** argv) {
         if (c == "grid" && a.positional.size() > 1 && a.positional[1] == "check") return cmd_grid_check(a);
         if (c == "new") return cmd_new(a);
         if (c == "demo") return cmd_demo(a);
+        if (c == "param") return cmd_param(a);
         if (c == "import") return cmd_import(a);
         if (c == "rate") return cmd_rate(a);
         if (c == "check") return cmd_check(a);

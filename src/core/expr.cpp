@@ -156,32 +156,28 @@ private:
             pos_fail(pos, std::string(where) + " attend " + expr_type_name(t) + ", reçoit " + expr_type_name(n->type));
     }
 
-    NodeP parse_or() {
+    // One level of left-associative operators whose operands must all be of
+    // `operand` type (logic: vrai/faux; arithmetic: nombre).
+    template <typename Next>
+    NodeP parse_level(std::initializer_list<std::pair<const char*, Op>> ops, bool keywords, ExprType operand,
+                      ExprType result, const char* what, Next next) {
         std::size_t p = tok().pos;
-        NodeP l = parse_and();
-        while (is_kw("ou")) {
+        NodeP l = (this->*next)();
+        for (;;) {
+            const std::pair<const char*, Op>* found = nullptr;
+            for (const auto& o : ops)
+                if (keywords ? is_kw(o.first) : is_sym(o.first)) found = &o;
+            if (!found) return l;
             ++k_;
             std::size_t q = tok().pos;
-            NodeP r = parse_and();
-            need(l, ExprType::Bool, p, "« ou »");
-            need(r, ExprType::Bool, q, "« ou »");
-            l = make(Op::Or, ExprType::Bool, {l, r});
+            NodeP r = (this->*next)();
+            need(l, operand, p, what);
+            need(r, operand, q, what);
+            l = make(found->second, result, {l, r});
         }
-        return l;
     }
-    NodeP parse_and() {
-        std::size_t p = tok().pos;
-        NodeP l = parse_not();
-        while (is_kw("et")) {
-            ++k_;
-            std::size_t q = tok().pos;
-            NodeP r = parse_not();
-            need(l, ExprType::Bool, p, "« et »");
-            need(r, ExprType::Bool, q, "« et »");
-            l = make(Op::And, ExprType::Bool, {l, r});
-        }
-        return l;
-    }
+    NodeP parse_or() { return parse_level({{"ou", Op::Or}}, true, ExprType::Bool, ExprType::Bool, "« ou »", &Parser::parse_and); }
+    NodeP parse_and() { return parse_level({{"et", Op::And}}, true, ExprType::Bool, ExprType::Bool, "« et »", &Parser::parse_not); }
     NodeP parse_not() {
         if (is_kw("non")) {
             ++k_;
@@ -223,32 +219,12 @@ private:
         return l;
     }
     NodeP parse_sum() {
-        std::size_t p = tok().pos;
-        NodeP l = parse_prod();
-        while (is_sym("+") || is_sym("-")) {
-            Op op = is_sym("+") ? Op::Add : Op::Sub;
-            ++k_;
-            std::size_t q = tok().pos;
-            NodeP r = parse_prod();
-            need(l, ExprType::Number, p, "le calcul");
-            need(r, ExprType::Number, q, "le calcul");
-            l = make(op, ExprType::Number, {l, r});
-        }
-        return l;
+        return parse_level({{"+", Op::Add}, {"-", Op::Sub}}, false, ExprType::Number, ExprType::Number, "le calcul",
+                           &Parser::parse_prod);
     }
     NodeP parse_prod() {
-        std::size_t p = tok().pos;
-        NodeP l = parse_unary();
-        while (is_sym("*") || is_sym("/")) {
-            Op op = is_sym("*") ? Op::Mul : Op::Div;
-            ++k_;
-            std::size_t q = tok().pos;
-            NodeP r = parse_unary();
-            need(l, ExprType::Number, p, "le calcul");
-            need(r, ExprType::Number, q, "le calcul");
-            l = make(op, ExprType::Number, {l, r});
-        }
-        return l;
+        return parse_level({{"*", Op::Mul}, {"/", Op::Div}}, false, ExprType::Number, ExprType::Number, "le calcul",
+                           &Parser::parse_unary);
     }
     NodeP parse_unary() {
         if (is_sym("-")) {

@@ -177,28 +177,25 @@ void MainFrame::OnNewDossier(wxCommandEvent&) {
     }
 }
 
-void MainFrame::OnImportDossiers(wxCommandEvent&) {
-    wxFileDialog dlg(this, to_wx("Importer des dossiers"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+void MainFrame::ImportCsv(const char* title, const char* done,
+                          std::size_t (Session::*import)(const std::string&, const std::string&)) {
+    wxFileDialog dlg(this, to_wx(title), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        std::size_t n = wb_.session->import_dossiers_file(from_wx(dlg.GetPath()), wb_.reviewer);
+        std::size_t n = ((*wb_.session).*import)(from_wx(dlg.GetPath()), wb_.reviewer);
         RefreshAll();
-        SetStatusText(to_wx(std::to_string(n) + " dossiers importés."), 0);
+        SetStatusText(to_wx(std::to_string(n) + " " + done), 0);
     } catch (const std::exception& e) {
         show_error(this, e);
     }
 }
 
+void MainFrame::OnImportDossiers(wxCommandEvent&) {
+    ImportCsv("Importer des dossiers", "dossiers importés.", &Session::import_dossiers_file);
+}
+
 void MainFrame::OnImportRatings(wxCommandEvent&) {
-    wxFileDialog dlg(this, to_wx("Importer des notes"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        std::size_t n = wb_.session->import_ratings_file(from_wx(dlg.GetPath()), wb_.reviewer);
-        RefreshAll();
-        SetStatusText(to_wx(std::to_string(n) + " notes importées."), 0);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
+    ImportCsv("Importer des notes", "notes importées.", &Session::import_ratings_file);
 }
 
 void MainFrame::OnLetters(wxCommandEvent&) {

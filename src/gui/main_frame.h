@@ -26,6 +26,8 @@ private:
     void OnNewDossier(wxCommandEvent&);
     void OnImportDossiers(wxCommandEvent&);
     void OnImportRatings(wxCommandEvent&);
+    void ImportCsv(const char* title, const char* done,
+                   std::size_t (Session::*import)(const std::string&, const std::string&));
     void OnLetters(wxCommandEvent&);
     void OnReviewer(wxCommandEvent&);
     void Load(std::unique_ptr<Session> s);

@@ -400,8 +400,13 @@ public:
         Transaction t(*db_);
         JournalWriter j(*db_);
         std::string before = raw_parameters_.count(name) ? raw_parameters_[name] : "";
-        Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
-        s.bind(1, name).bind(2, value).run();
+        if (value.empty()) {
+            Stmt s(*db_, "DELETE FROM campaign_parameter WHERE name = ?");
+            s.bind(1, name).run();
+        } else {
+            Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
+            s.bind(1, name).bind(2, value).run();
+        }
         j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
         t.commit();
         raw_parameters_[name] = value;
