@@ -22,7 +22,7 @@ shoot() {
   local pid=$!
   local shown=""
   for _ in $(seq 1 150); do
-    if xwininfo -root -tree 2>/dev/null | grep -q '"Cotation '; then shown=1; break; fi
+    if LC_ALL=C.UTF-8 xwininfo -root -tree 2>/dev/null | grep -q 'Cotation — '; then shown=1; break; fi
     sleep 0.1
   done
   if [ -z "$shown" ]; then
