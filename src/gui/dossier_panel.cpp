@@ -1,5 +1,7 @@
 #include <wx/statline.h>
 
+#include <algorithm>
+
 #include "core/eligibility.h"
 #include "core/french.h"
 #include "io/reference_data.h"
@@ -120,7 +122,17 @@ void DossierPanel::Reload() {
         rules_->SetItem(i, 3, to_wx(dr.document->source));
         rules_->SetItemTextColour(i, wxColour(170, 30, 30));
     }
-    for (const auto& r : e->eligibility.rules) {
+    // What needs attention first: failures, then undecided, then the rest.
+    std::vector<const RuleResult*> ordered;
+    for (const auto& r : e->eligibility.rules) ordered.push_back(&r);
+    auto weight = [](const RuleResult* r) {
+        if (r->outcome == Outcome::Failed) return r->rule->effect == RuleEffect::Eliminating ? 0 : 2;
+        if (r->outcome == Outcome::Undecidable) return 1;
+        return r->outcome == Outcome::Passed ? 3 : 4;
+    };
+    std::stable_sort(ordered.begin(), ordered.end(), [&](auto* a, auto* b) { return weight(a) < weight(b); });
+    for (const RuleResult* rp : ordered) {
+        const RuleResult& r = *rp;
         long i = rules_->InsertItem(rules_->GetItemCount(), to_wx(r.rule->label));
         std::string outcome = outcome_label(r.outcome);
         if (r.rule->effect == RuleEffect::Attention && r.outcome == Outcome::Failed) outcome = "point de vigilance";
