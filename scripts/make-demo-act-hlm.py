@@ -4,30 +4,10 @@ in PACA (organisations, numbers and ratings are invented; SIRET and FINESS
 carry valid check keys). Deterministic: the same files every run."""
 import csv, os, random
 
+from demo_common import finess, siret
+
 ROOT = os.path.join(os.path.dirname(__file__), '..', 'demo', 'act-hlm')
 rng = random.Random(2023)
-
-def luhn_key(body):
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:  # positions that get doubled once the key is appended
-            d *= 2
-            if d > 9: d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
-
-def siret(seed):
-    # A SIREN with its own Luhn key, then an establishment number (NIC)
-    # whose last digit makes the whole SIRET pass Luhn too.
-    siren = f"{seed:08d}"
-    siren += luhn_key(siren)
-    body = siren + "0001"
-    return body + luhn_key(body)
-
-def finess(dep, seed):
-    body = f"{dep}{seed:06d}"
-    return body + luhn_key(body)
 
 ALL_DOCS = "identite declarations comptes effectifs budget calendrier partenariats pre_projet"
 

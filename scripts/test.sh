@@ -13,7 +13,8 @@ cmake --build --preset default -j "$JOBS"
 # Guard: no suite may silently drop out (see STYLE.md, Aegisub's CI).
 listed="$(ctest --preset default -N)"
 for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmEligibility Score Ranking \
-             Allocation Csv ImportDossiers ImportRatings Store Journal Pdf Template Letters Cli gui; do
+             Allocation Csv ImportDossiers ImportRatings Store Journal Pdf Template Letters Cli \
+             CrtRules UphvRules GridFacts ProposedGrids DemoCampaigns gui; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1

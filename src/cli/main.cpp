@@ -239,11 +239,7 @@ int cmd_rank(const Args& a) {
                       << e.score.total.canonical();
             for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
             std::string obs;
-            if (e.ex_aequo) obs += "ex aequo";
-            for (const auto& m : e.eligibility.missing_facts()) obs += (obs.empty() ? "" : " | ") + std::string("manque : ") + m;
-            if (!e.score.fully_rated(g))
-                obs += (obs.empty() ? "" : " | ") + std::string("cotation incomplète (") + std::to_string(e.score.rated) + "/" +
-                       std::to_string(g.criterion_count()) + ")";
+            for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
             std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << "\n";
         }
         for (const auto& e : r.ineligible) {
@@ -261,7 +257,7 @@ int cmd_rank(const Args& a) {
         const Dossier& d = s->dossiers()[e.dossier];
         std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
                   << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << proposal_label(e.proposal) << "]";
-        auto missing = e.eligibility.missing_facts();
+        auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
             for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];

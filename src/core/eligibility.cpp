@@ -110,6 +110,15 @@ std::vector<std::string> EligibilityReport::missing_facts() const {
     return out;
 }
 
+std::vector<std::string> EligibilityReport::blocking_missing_facts() const {
+    std::vector<std::string> out;
+    for (const auto& r : rules)
+        if (r.outcome == Outcome::Undecidable && r.rule->effect == RuleEffect::Eliminating)
+            for (const auto& m : r.missing)
+                if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    return out;
+}
+
 std::vector<std::string> EligibilityReport::attention_points() const {
     std::vector<std::string> out;
     for (const auto& r : rules)

@@ -33,6 +33,8 @@ struct EligibilityReport {
     // One line per failure: "Pièce manquante : budget prévisionnel", "Territoire : ...".
     std::vector<std::string> elimination_reasons() const;
     std::vector<std::string> missing_facts() const;   // labels, no duplicates
+    // Only those that leave an eliminating rule undecided (the ranking's flag).
+    std::vector<std::string> blocking_missing_facts() const;
     std::vector<std::string> attention_points() const;
 };
 

@@ -132,7 +132,14 @@ std::string display(const FactDef& def, const Value& v) {
     if (is_missing(v)) return "";
     if (auto r = std::get_if<Rational>(&v)) {
         if (def.type == FactType::Amount) return fr::amount(*r);
-        return fr::number(*r) + (def.unit.empty() ? "" : std::string(fr::kNbsp) + def.unit);
+        if (def.unit.empty()) return fr::number(*r);
+        // "lit|lits": French agreement, singular below 2.
+        std::string unit = def.unit;
+        if (auto bar = unit.find('|'); bar != std::string::npos) {
+            Rational magnitude = *r < Rational(0) ? -*r : *r;
+            unit = magnitude < Rational(2) ? unit.substr(0, bar) : unit.substr(bar + 1);
+        }
+        return fr::number(*r) + fr::kNbsp + unit;
     }
     if (auto d = std::get_if<Date>(&v)) return d->french_numeric();
     if (auto b = std::get_if<bool>(&v)) return *b ? "oui" : "non";

@@ -20,7 +20,7 @@ struct FactDef {
     std::string id;
     FactType type = FactType::Text;
     std::string label;
-    std::string unit;       // "ETP", "€/jour", ...
+    std::string unit;       // "ETP", or "lit|lits" (singular|plural, French agreement)
     std::string help;
     std::string source;     // seed file and section
     std::optional<Rational> min, max;

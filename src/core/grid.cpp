@@ -25,7 +25,7 @@ const std::vector<FactDef>& Grid::builtin_facts() {
             builtin("siret", FactType::Code, "SIRET"),
             builtin("finess", FactType::Code, "FINESS"),
             builtin("commune", FactType::Code, "Commune d'implantation (code INSEE)"),
-            builtin("places", FactType::Number, "Capacité demandée", "places"),
+            builtin("places", FactType::Number, "Capacité demandée", "place|places"),
             builtin("budget_annuel", FactType::Amount, "Budget annuel demandé"),
             builtin("date_depot", FactType::Date, "Date de dépôt"),
         };
@@ -37,13 +37,26 @@ const std::vector<FactDef>& Grid::builtin_facts() {
 }
 
 const FactDef* Grid::fact(const std::string& name) const {
-    for (const auto& f : builtin_facts())
-        if (f.id == name) return &f;
+    // A grid may relabel a built-in fact (its own entry comes first).
     for (const auto& f : facts)
+        if (f.id == name) return &f;
+    for (const auto& f : builtin_facts())
         if (f.id == name) return &f;
     for (const auto& p : parameters)
         if (p.def.id == name) return &p.def;
     return nullptr;
+}
+
+bool Grid::is_builtin(const std::string& id) {
+    for (const auto& b : builtin_facts())
+        if (b.id == id) return true;
+    return false;
+}
+
+std::vector<const FactDef*> Grid::identity_facts() const {
+    std::vector<const FactDef*> out;
+    for (const auto& b : builtin_facts()) out.push_back(fact(b.id));
+    return out;
 }
 
 const Criterion* Grid::criterion(const std::string& name) const {
@@ -91,12 +104,18 @@ void Grid::compile() {
         if (!ids.insert(kind + ":" + i).second)
             throw GridError(where(l, element) + "l'identifiant « " + i + " » est déjà utilisé.");
     };
-    for (const auto& f : builtin_facts()) ids.insert("fact:" + f.id);
     for (const auto& f : facts) {
+        const FactDef* builtin = nullptr;
+        for (const auto& b : builtin_facts())
+            if (b.id == f.id) builtin = &b;
+        if (builtin && builtin->type != f.type)
+            throw GridError(where(f.line, "<fact id=\"" + f.id + "\">") + "le fait commun « " + f.id +
+                            "» est de type « " + fact_type_name(builtin->type) + " » ; une grille peut le renommer, pas en changer le type.");
         unique("fact", f.id, f.line, "<fact id=\"" + f.id + "\">");
         if (f.id.rfind("campagne.", 0) == 0)
             throw GridError(where(f.line, "<fact id=\"" + f.id + "\">") + "le préfixe « campagne. » est réservé aux paramètres.");
     }
+    for (const auto& f : builtin_facts()) ids.insert("fact:" + f.id);
     for (const auto& p : parameters) {
         unique("fact", p.def.id, p.def.line, "<parameter id=\"" + p.def.id + "\">");
         if (p.def.id.rfind("campagne.", 0) != 0)

@@ -72,8 +72,12 @@ struct Grid {
     std::vector<Theme> themes;
     std::vector<std::string> default_levels;
 
-    // Facts every dossier has, whatever the call.
+    // Facts every dossier has, whatever the call. A grid may declare one of
+    // them again (same type) to give it its own label, unit or range.
     static const std::vector<FactDef>& builtin_facts();
+    static bool is_builtin(const std::string& id);
+    // The built-in facts as this grid labels them, in their usual order.
+    std::vector<const FactDef*> identity_facts() const;
 
     // Checks consistency and compiles rules. Throws GridError naming file,
     // line and element: duplicate ids, coefficient <= 0, a theme maximum or

@@ -65,6 +65,27 @@ const char* Ranking::tie_rule() {
            "ancienne, puis la référence du dossier.";
 }
 
+std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
+    std::vector<std::string> out;
+    auto join = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+        return s;
+    };
+    if (e.ex_aequo) out.push_back("ex aequo");
+    auto blocking = e.eligibility.blocking_missing_facts();
+    if (!blocking.empty()) out.push_back("non décidable, manque : " + join(blocking));
+    std::vector<std::string> other;
+    for (const auto& m : e.eligibility.missing_facts())
+        if (std::find(blocking.begin(), blocking.end(), m) == blocking.end()) other.push_back(m);
+    if (!other.empty()) out.push_back("point à vérifier, manque : " + join(other));
+    for (const auto& a : e.eligibility.attention_points()) out.push_back(a);
+    if (!e.score.fully_rated(grid))
+        out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) + ")");
+    if (!e.proposal_reason.empty()) out.push_back(e.proposal_reason);
+    return out;
+}
+
 RatingIndex index_ratings(const std::vector<Rating>& ratings) {
     RatingIndex idx;
     for (const auto& r : ratings) idx[r.dossier_id].push_back(&r);

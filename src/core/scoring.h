@@ -55,6 +55,11 @@ struct Ranking {
     static const char* tie_rule();        // the stated order among equal totals
 };
 
+// What the committee should know about a ranked entry, in French, as a list:
+// ex aequo, missing facts (blocking or for a point of attention), points of
+// attention, incomplete rating, reason for not being proposed.
+std::vector<std::string> observations(const Grid& grid, const RankEntry& e);
+
 // Ratings grouped by dossier id, for speed at 10 000 dossiers.
 using RatingIndex = std::unordered_map<std::int64_t, std::vector<const Rating*>>;
 RatingIndex index_ratings(const std::vector<Rating>& ratings);

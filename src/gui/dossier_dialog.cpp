@@ -49,9 +49,10 @@ public:
             add(scroll, grid, id, nullptr, label, value);
         }
         std::vector<const FactDef*> defs;
-        for (const auto& f : Grid::builtin_facts())
-            if (f.id == "places" || f.id == "budget_annuel" || f.id == "date_depot") defs.push_back(&f);
-        for (const auto& f : g.facts) defs.push_back(&f);
+        for (const FactDef* f : g.identity_facts())
+            if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") defs.push_back(f);
+        for (const auto& f : g.facts)
+            if (!Grid::is_builtin(f.id)) defs.push_back(&f);
         for (const FactDef* f : defs) {
             std::string value;
             if (dossier) {
@@ -62,7 +63,8 @@ public:
                     if (f->type == FactType::CodeList) value = to_canonical(v);
                 }
             }
-            std::string label = f->label + (f->unit.empty() ? "" : " (" + f->unit + ")") +
+            std::string unit = f->unit.substr(f->unit.find('|') == std::string::npos ? 0 : f->unit.find('|') + 1);
+            std::string label = f->label + (unit.empty() ? "" : " (" + unit + ")") +
                                 (f->type == FactType::Amount ? " (€)" : f->type == FactType::Date ? " (jj/mm/aaaa)" : "");
             add(scroll, grid, f->id, f, label, value);
         }

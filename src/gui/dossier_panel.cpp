@@ -84,7 +84,7 @@ void DossierPanel::Reload() {
     std::string verdict = verdict_label(e->eligibility);
     if (e->eligibility.eliminated()) verdict += " : non classé";
     else if (e->rank) verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
-    auto missing = e->eligibility.missing_facts();
+    auto missing = e->eligibility.blocking_missing_facts();
     if (!missing.empty()) {
         verdict += " — à compléter : ";
         for (std::size_t k = 0; k < missing.size(); ++k) verdict += (k ? ", " : "") + missing[k];
@@ -104,9 +104,10 @@ void DossierPanel::Reload() {
     add_fact("Commune d'implantation", commune ? commune->name + " (" + d->commune + ", " +
                                                      io::ReferenceData::instance().departement_name(commune->departement) + ")"
                                                : d->commune);
-    for (const auto& f : Grid::builtin_facts())
-        if (f.id == "places" || f.id == "budget_annuel" || f.id == "date_depot") add_fact(f.label, display(f, d->get(f.id)));
-    for (const auto& f : g.facts) add_fact(f.label + (f.unit.empty() ? "" : " (" + f.unit + ")"), display(f, d->get(f.id)));
+    for (const FactDef* f : g.identity_facts())
+        if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") add_fact(f->label, display(*f, d->get(f->id)));
+    for (const auto& f : g.facts)
+        if (!Grid::is_builtin(f.id)) add_fact(f.label, display(f, d->get(f.id)));
 
     for (const auto& doc : g.documents) {
         int i = documents_->Append(to_wx(doc.label));

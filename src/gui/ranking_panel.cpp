@@ -83,17 +83,7 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
     if (column < 5 + themes) return to_wx(fr::number(e.score.themes[static_cast<std::size_t>(column - 5)]));
     if (column == 5 + themes) return to_wx(proposal_label(e.proposal));
     std::string obs;
-    if (e.ex_aequo) obs = "ex aequo";
-    auto missing = e.eligibility.missing_facts();
-    if (!missing.empty()) {
-        obs += std::string(obs.empty() ? "" : " · ") + "non décidable, manque : ";
-        for (std::size_t k = 0; k < missing.size(); ++k) obs += (k ? ", " : "") + missing[k];
-    }
-    for (const auto& a : e.eligibility.attention_points()) obs += (obs.empty() ? "" : " · ") + a;
-    if (!e.score.fully_rated(g))
-        obs += (obs.empty() ? "" : " · ") + std::string("cotation incomplète (") + std::to_string(e.score.rated) + "/" +
-               std::to_string(g.criterion_count()) + ")";
-    if (!e.proposal_reason.empty()) obs += (obs.empty() ? "" : " · ") + e.proposal_reason;
+    for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " · ") + o;
     return to_wx(obs);
 }
 

@@ -49,8 +49,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
-    for (const auto& f : Grid::builtin_facts())
-        if (!v.count(f.id)) v[f.id] = display(f, d.get(f.id));
+    for (const FactDef* f : ctx.grid.identity_facts())
+        if (!v.count(f->id)) v[f->id] = display(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = display(f, d.get(f.id));
     v["score"] = fr::number(e.score.total);
     v["score_max"] = fr::number(ctx.grid.max_total());

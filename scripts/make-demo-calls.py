@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Writes demo/crt/ and demo/uphv/: fictional candidates for the CRT call of
+an ARS (Nouvelle-Aquitaine) and for the UPHV call of the Charente-Maritime
+Département. Deterministic. Usage: make-demo-calls.py [crt|uphv]..."""
+import os
+import random
+import sys
+
+from demo_common import criteria, finess, ratings, siret, write_csv
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+BASE = ["reference", "organisme", "siret", "finess", "commune", "places", "budget_annuel", "date_depot"]
+
+CRT_DOCS = "diagnostic organisation partenariats territoire financements_existants budget"
+CRT_FACTS = ["categorie_porteur", "volet1", "volet2", "convention_ehpad", "conventions_services_domicile",
+             "budget_volet2", "file_active_volet2", "etp_chefferie_projet", "actions_acces_soins",
+             "actions_isolement", "actions_pratiques", "ehpad_temps_medecin", "ehpad_idec", "ehpad_ide_nuit",
+             "ehpad_locaux_volet1", "ehpad_habilite_aide_sociale", "tarifs_aide_sociale",
+             "convention_ehpad_habilite", "participation_beneficiaires", "public_gir_1_4", "domaines_volet2",
+             "procedure_admission_sortie", "equipe_minimale_volet2"]
+
+
+def crt_row(cat, conv, budget, v2, fa, actions=("3", "2", "2"), nuit="oui", habil="oui", tarifs="non",
+            domaines="4", chef="0,3"):
+    return [cat, "oui", "oui", conv, "oui", v2, fa, chef, actions[0], actions[1], actions[2],
+            "oui", "oui", nuit, "oui", habil, tarifs, "non", "non", "oui", domaines, "oui", "oui"], budget
+
+
+# reference, organisme, commune, depot, facts, quality
+CRT = [
+    ("CRT-2022-01", "EHPAD Les Tilleuls", "16015", "12/09/2022", crt_row("500", "", "400 000", "324 000", "30"), 4.2),
+    ("CRT-2022-02", "SSIAD du Cognaçais", "16102", "20/09/2022", crt_row("354", "oui", "398 000", "334 800", "31"), 3.7),
+    ("CRT-2022-03", "SPASAD du Pays rochelais", "17300", "22/09/2022", crt_row("209", "oui", "400 000", "356 400", "33"), 3.9),
+    ("CRT-2022-04", "SAAD Limousin Domicile", "87085", "26/09/2022", crt_row("460", "non", "395 000", "324 000", "30"), 3.4),
+    ("CRT-2022-05", "EHPAD Résidence du Périgord", "24322", "27/09/2022", crt_row("500", "", "400 000", "250 000", "30"), 3.3),
+    ("CRT-2022-06", "EHPAD Val de Sèvre", "79191", "28/09/2022",
+     crt_row("500", "", "380 000", "324 000", "30", nuit="non", habil="non", tarifs="oui"), 3.1),
+    ("CRT-2022-07", "SSIAD Poitiers Santé", "86194", "29/09/2022",
+     crt_row("354", "oui", "400 000", "345 600", "32", actions=("2", "1", "")), 3.0),
+    ("CRT-2022-08", "SAAD Béarn Services", "64445", "15/09/2022",
+     crt_row("460", "oui", "390 000", "324 000", "30", domaines="3"), 2.8),
+    ("CRT-2022-09", "EHPAD Les Jardins d'Agen", "47001", "30/09/2022", crt_row("500", "", "400 000", "334 800", "31"), 3.5),
+    ("CRT-2022-10", "SPASAD des Landes", "40192", "21/09/2022", crt_row("209", "oui", "400 000", "324 000", "30"), 3.2),
+]
+
+UPHV_DOCS = "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier"
+UPHV_FACTS = ["categorie_etablissement", "code_clientele_actuel", "code_clientele_cible", "equipe_pluridisciplinaire",
+              "etp_dedies", "prix_journee_hebergement", "habilitation_totale", "date_ouverture",
+              "centre_bourg_ou_transports", "locaux_dedies"]
+# 8 lits × 15 € × 365 jours = 43 800 € (≤ 44 000 €, 004_96637afb2dcc3432.txt, 4-1).
+UPHV = [
+    ("UPHV-2019-01", "EHPAD Les Mouettes", "17300", 8, "43 800", "12/09/2019",
+     ["500", "711", "702", "oui", "3,2", "58,40", "oui", "02/03/2020", "oui", "oui"], 4.1),
+    ("UPHV-2019-02", "EHPAD Résidence de l'Arsenal", "17299", 8, "43 800", "16/09/2019",
+     ["500", "711", "702", "oui", "2,8", "56,90", "oui", "01/04/2020", "oui", "oui"], 3.8),
+    ("UPHV-2019-03", "EHPAD Les Jardins de Saintonge", "17415", 8, "43 800", "18/09/2019",
+     ["500", "711", "702", "oui", "2,5", "57,20", "oui", "04/05/2020", "oui", "oui"], 3.5),
+    ("UPHV-2019-04", "EHPAD La Côte de Beauté", "17306", 10, "54 750", "20/09/2019",
+     ["500", "711", "702", "oui", "3,5", "59,10", "oui", "01/03/2020", "oui", "oui"], 3.6),
+    ("UPHV-2019-05", "EHPAD de Haute-Saintonge", "17197", 8, "43 800", "23/09/2019",
+     ["500", "711", "702", "non", "1,0", "55,00", "oui", "01/06/2020", "oui", "non"], 2.6),
+    ("UPHV-2019-06", "EHPAD Les Remparts", "17347", 8, "43 800", "25/09/2019",
+     ["500", "711", "702", "oui", "2,4", "62,00", "oui", "15/05/2020", "oui", "oui"], 3.3),
+    ("UPHV-2019-07", "EHPAD du Pays marennais", "17219", 8, "43 800", "26/09/2019",
+     ["500", "711", "702", "oui", "2,6", "56,10", "oui", "01/09/2020", "non", "oui"], 3.0),
+    ("UPHV-2019-08", "EHPAD d'Aunis", "17434", 8, "44 000", "27/09/2019",
+     ["500", "711", "702", "oui", "2,2", "57,60", "oui", "", "oui", "oui"], 3.1),
+]
+
+
+def make_crt():
+    rng = random.Random(2022)
+    out = os.path.join(ROOT, 'demo', 'crt')
+    rows = []
+    for i, (ref, org, com, depot, (facts, budget), _) in enumerate(CRT):
+        rows.append([ref, org, siret(52310000 + 6113 * i), finess(com[:2], 8200 + 71 * i), com, "1", budget, depot]
+                    + facts + [CRT_DOCS])
+    write_csv(os.path.join(out, 'dossiers.csv'), BASE + CRT_FACTS + ["pieces_recues"], rows)
+    crits = criteria(os.path.join(ROOT, 'scoring-grids', 'crt-2022.xml'))
+    reviewers = ["Sophie Bernard (ARS, DD 16)", "Marc Lefèvre (ARS, pôle autonomie)"]
+    notes = ratings([(d[0], d[5]) for d in CRT], crits, reviewers, rng, skip={"CRT-2022-04"},
+                    single={"CRT-2022-08"}, disagreements={("CRT-2022-02", "IV.4"), ("CRT-2022-06", "I.1")})
+    write_csv(os.path.join(out, 'notes.csv'), ["dossier", "evaluateur", "critere", "note", "justification"], notes)
+
+
+def make_uphv():
+    rng = random.Random(2019)
+    out = os.path.join(ROOT, 'demo', 'uphv')
+    rows = []
+    for i, (ref, org, com, lits, budget, depot, facts, _) in enumerate(UPHV):
+        rows.append([ref, org, siret(27170000 + 4441 * i), finess("17", 7000 + 97 * i), com, str(lits), budget, depot]
+                    + facts + [UPHV_DOCS])
+    write_csv(os.path.join(out, 'dossiers.csv'), BASE + UPHV_FACTS + ["pieces_recues"], rows)
+    crits = criteria(os.path.join(ROOT, 'scoring-grids', 'uphv-17-2019.xml'))
+    reviewers = ["Hélène Garnier (Département 17, Autonomie)", "Paul Mercier (Département 17, ESMS)"]
+    notes = ratings([(d[0], d[7]) for d in UPHV], crits, reviewers, rng, skip={"UPHV-2019-05"},
+                    single={"UPHV-2019-08"}, disagreements={("UPHV-2019-03", "IV.3")})
+    write_csv(os.path.join(out, 'notes.csv'), ["dossier", "evaluateur", "critere", "note", "justification"], notes)
+
+
+if __name__ == '__main__':
+    calls = sys.argv[1:] or ['crt', 'uphv']
+    for c in calls:
+        {'crt': make_crt, 'uphv': make_uphv}[c]()
