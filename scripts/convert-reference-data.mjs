@@ -31,4 +31,11 @@ const regions = load('regions.json').sort((a, b) => a.code.localeCompare(b.code)
 writeFileSync(join(outDir, 'regions.tsv'),
   ['code\tnom', ...regions.map((r) => [r.code, clean(r.nom)].join('\t'))].join('\n') + '\n');
 
-console.log(`${communes.length} communes, ${deps.length} départements, ${regions.length} régions`);
+// EPCI with their member communes, for intervention territories given as EPCI.
+const epci = load('epci.json').sort((a, b) => a.code.localeCompare(b.code));
+writeFileSync(join(outDir, 'epci.tsv'),
+  ['code\tnom\ttype\tpopulation\tcommunes',
+   ...epci.map((e) => [e.code, clean(e.nom), e.type, e.populationTotale ?? '',
+                       e.membres.map((m) => m.code).sort().join(' ')].join('\t'))].join('\n') + '\n');
+
+console.log(`${communes.length} communes, ${deps.length} départements, ${regions.length} régions, ${epci.length} EPCI`);

@@ -94,6 +94,17 @@ CRITERIA = {
 
 REVIEWERS = ["Claire Martin (ARS, DD 13)", "Julien Roux (ARS, siège)"]
 
+def staffing(medecin, total):
+    """Splits the team's FTE by qualification: the doctor's time as declared,
+    0.5 FTE of direction and administration, the rest between nurses (40 %),
+    a psychologist (20 %) and social workers (40 %), rounded to 0.1 FTE."""
+    fr = lambda x: f"{x:.1f}".replace(".", ",")
+    m = float(medecin.replace(",", "."))
+    rest = max(0.0, float(total.replace(",", ".")) - m - 0.5)
+    nurse, psy = round(rest * 0.4, 1), round(rest * 0.2, 1)
+    return [fr(0.5), medecin, fr(nurse), fr(psy), fr(max(0.0, round(rest - nurse - psy, 1)))]
+
+
 def phrase(crit, note):
     good, mid, weak = CRITERIA[crit]
     return (good if note >= 4 else mid if note >= 2 else weak)
@@ -103,11 +114,12 @@ def main():
     with open(os.path.join(ROOT, 'dossiers.csv'), 'w', newline='', encoding='utf-8') as f:
         w = csv.writer(f, delimiter=';', lineterminator='\n')
         w.writerow(["reference", "organisme", "siret", "finess", "commune", "places", "budget_annuel", "date_depot",
-                    "departements_intervention", "etp_medecin", "coordonnateur_designe", "etp_total",
+                    "departements_intervention", "effectifs.direction_administratif", "effectifs.medecin",
+                    "effectifs.infirmier", "effectifs.psychologue", "effectifs.travailleur_social", "coordonnateur_designe",
                     "participation_usager_jour", "date_debut_activite", "pieces_recues"])
         for i, (ref, org, com, places, budget, depot, fa, docs, q) in enumerate(DOSSIERS):
             w.writerow([ref, org, siret(41872300 + 7919 * i), finess(com[:2], 4100 + 53 * i), com, places, budget,
-                        depot, fa["dep"], fa["medecin"], fa["coord"], fa["etp"], fa["part"], fa["debut"], docs])
+                        depot, fa["dep"], *staffing(fa["medecin"], fa["etp"]), fa["coord"], fa["part"], fa["debut"], docs])
     rows = []
     for i, (ref, org, com, places, budget, depot, fa, docs, q) in enumerate(DOSSIERS):
         if ref in ("ACT-2023-08", "ACT-2023-09"):

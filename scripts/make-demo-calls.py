@@ -17,13 +17,20 @@ CRT_FACTS = ["categorie_porteur", "volet1", "volet2", "convention_ehpad", "conve
              "actions_isolement", "actions_pratiques", "ehpad_temps_medecin", "ehpad_idec", "ehpad_ide_nuit",
              "ehpad_locaux_volet1", "ehpad_habilite_aide_sociale", "tarifs_aide_sociale",
              "convention_ehpad_habilite", "participation_beneficiaires", "public_gir_1_4", "domaines_volet2",
-             "procedure_admission_sortie", "equipe_minimale_volet2"]
+             "procedure_admission_sortie", "territoire_intervention", "equipe_volet2.medecin",
+             "equipe_volet2.coordinateur", "equipe_volet2.soignants", "equipe_volet2.ergotherapeute",
+             "equipe_volet2.psychologue", "equipe_volet2.animateur"]
+# The EPCI of each carrier's commune (data/epci.tsv): its intervention territory.
+CRT_EPCI = {"16015": "200071827", "16102": "200070514", "17300": "241700434", "87085": "248719312",
+            "24322": "200040392", "79191": "200041317", "86194": "200069854", "64445": "200067254",
+            "47001": "200096956", "40192": "244000808"}
+TEAM = ["0,2", "1", "4,5", "0,5", "0,5", "0,5"]
 
 
 def crt_row(cat, conv, budget, v2, fa, actions=("3", "2", "2"), nuit="oui", habil="oui", tarifs="non",
             domaines="4", chef="0,3"):
     return [cat, "oui", "oui", conv, "oui", v2, fa, chef, actions[0], actions[1], actions[2],
-            "oui", "oui", nuit, "oui", habil, tarifs, "non", "non", "oui", domaines, "oui", "oui"], budget
+            "oui", "oui", nuit, "oui", habil, tarifs, "non", "non", "oui", domaines, "oui"], budget
 
 
 # reference, organisme, commune, depot, facts, quality
@@ -45,26 +52,26 @@ CRT = [
 
 UPHV_DOCS = "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier"
 UPHV_FACTS = ["categorie_etablissement", "code_clientele_actuel", "code_clientele_cible", "equipe_pluridisciplinaire",
-              "etp_dedies", "prix_journee_hebergement", "habilitation_totale", "date_ouverture",
+              "effectifs.educatif", "effectifs.animation", "effectifs.soignant", "prix_journee_hebergement", "habilitation_totale", "date_ouverture",
               "centre_bourg_ou_transports", "locaux_dedies"]
 # 8 lits × 15 € × 365 jours = 43 800 € (≤ 44 000 €, 004_96637afb2dcc3432.txt, 4-1).
 UPHV = [
     ("UPHV-2019-01", "EHPAD Les Mouettes", "17300", 8, "43 800", "12/09/2019",
-     ["500", "711", "702", "oui", "3,2", "58,40", "oui", "02/03/2020", "oui", "oui"], 4.1),
+     ["500", "711", "702", "oui", "1,3", "0,6", "1,3", "58,40", "oui", "02/03/2020", "oui", "oui"], 4.1),
     ("UPHV-2019-02", "EHPAD Résidence de l'Arsenal", "17299", 8, "43 800", "16/09/2019",
-     ["500", "711", "702", "oui", "2,8", "56,90", "oui", "01/04/2020", "oui", "oui"], 3.8),
+     ["500", "711", "702", "oui", "1,1", "0,6", "1,1", "56,90", "oui", "01/04/2020", "oui", "oui"], 3.8),
     ("UPHV-2019-03", "EHPAD Les Jardins de Saintonge", "17415", 8, "43 800", "18/09/2019",
-     ["500", "711", "702", "oui", "2,5", "57,20", "oui", "04/05/2020", "oui", "oui"], 3.5),
+     ["500", "711", "702", "oui", "1,0", "0,5", "1,0", "57,20", "oui", "04/05/2020", "oui", "oui"], 3.5),
     ("UPHV-2019-04", "EHPAD La Côte de Beauté", "17306", 10, "54 750", "20/09/2019",
-     ["500", "711", "702", "oui", "3,5", "59,10", "oui", "01/03/2020", "oui", "oui"], 3.6),
+     ["500", "711", "702", "oui", "1,4", "0,7", "1,4", "59,10", "oui", "01/03/2020", "oui", "oui"], 3.6),
     ("UPHV-2019-05", "EHPAD de Haute-Saintonge", "17197", 8, "43 800", "23/09/2019",
-     ["500", "711", "702", "non", "1,0", "55,00", "oui", "01/06/2020", "oui", "non"], 2.6),
+     ["500", "711", "702", "non", "0", "0", "1,0", "55,00", "oui", "01/06/2020", "oui", "non"], 2.6),
     ("UPHV-2019-06", "EHPAD Les Remparts", "17347", 8, "43 800", "25/09/2019",
-     ["500", "711", "702", "oui", "2,4", "62,00", "oui", "15/05/2020", "oui", "oui"], 3.3),
+     ["500", "711", "702", "oui", "1,0", "0,5", "0,9", "62,00", "oui", "15/05/2020", "oui", "oui"], 3.3),
     ("UPHV-2019-07", "EHPAD du Pays marennais", "17219", 8, "43 800", "26/09/2019",
-     ["500", "711", "702", "oui", "2,6", "56,10", "oui", "01/09/2020", "non", "oui"], 3.0),
+     ["500", "711", "702", "oui", "1,0", "0,5", "1,1", "56,10", "oui", "01/09/2020", "non", "oui"], 3.0),
     ("UPHV-2019-08", "EHPAD d'Aunis", "17434", 8, "44 000", "27/09/2019",
-     ["500", "711", "702", "oui", "2,2", "57,60", "oui", "", "oui", "oui"], 3.1),
+     ["500", "711", "702", "oui", "0,9", "0,4", "0,9", "57,60", "oui", "", "oui", "oui"], 3.1),
 ]
 
 
@@ -73,8 +80,11 @@ def make_crt():
     out = os.path.join(ROOT, 'demo', 'crt')
     rows = []
     for i, (ref, org, com, depot, (facts, budget), _) in enumerate(CRT):
+        team = list(TEAM)
+        if ref == "CRT-2022-08":
+            team[4] = "0"  # no psychologist: a point of attention
         rows.append([ref, org, siret(52310000 + 6113 * i), finess(com[:2], 8200 + 71 * i), com, "1", budget, depot]
-                    + facts + [CRT_DOCS])
+                    + facts + [CRT_EPCI[com]] + team + [CRT_DOCS])
     write_csv(os.path.join(out, 'dossiers.csv'), BASE + CRT_FACTS + ["pieces_recues"], rows)
     crits = criteria(os.path.join(ROOT, 'scoring-grids', 'crt-2022.xml'))
     reviewers = ["Sophie Bernard (ARS, DD 16)", "Marc Lefèvre (ARS, pôle autonomie)"]

@@ -87,8 +87,11 @@ TEST(CrtRules, EveryRulePassFailUndecided) {
     set(good, "categorie_porteur", std::string("500"));
     for (const char* b : {"volet1", "volet2", "conventions_services_domicile", "ehpad_temps_medecin", "ehpad_idec",
                           "ehpad_ide_nuit", "ehpad_locaux_volet1", "ehpad_habilite_aide_sociale", "public_gir_1_4",
-                          "procedure_admission_sortie", "equipe_minimale_volet2"})
+                          "procedure_admission_sortie"})
         set(good, b, true);
+    for (const char* row : {"medecin", "coordinateur", "soignants", "ergotherapeute", "psychologue", "animateur"})
+        set(good, std::string("equipe_volet2.") + row, Rational(1, 2));
+    set(good, "territoire_intervention", std::vector<std::string>{"16015", "16102"});
     set(good, "participation_beneficiaires", false);
     set(good, "tarifs_aide_sociale", false);
     set(good, "convention_ehpad_habilite", false);
@@ -157,8 +160,11 @@ TEST(CrtRules, EveryRulePassFailUndecided) {
         {"domaines", "non renseigné", erase("domaines_volet2"), Outcome::Undecidable},
         {"admission", "non décrite", [](Dossier& d) { set(d, "procedure_admission_sortie", false); }, Outcome::Failed},
         {"admission", "non renseigné", erase("procedure_admission_sortie"), Outcome::Undecidable},
-        {"equipe", "équipe incomplète", [](Dossier& d) { set(d, "equipe_minimale_volet2", false); }, Outcome::Failed},
-        {"equipe", "non renseigné", erase("equipe_minimale_volet2"), Outcome::Undecidable},
+        {"equipe", "sans psychologue", [](Dossier& d) { set(d, "equipe_volet2.psychologue", Rational(0)); }, Outcome::Failed},
+        {"equipe", "animateur non renseigné", erase("equipe_volet2.animateur"), Outcome::Undecidable},
+        {"territoire_intervention", "jusqu'à Nîmes",
+         [](Dossier& d) { set(d, "territoire_intervention", std::vector<std::string>{"16015", "30189"}); }, Outcome::Failed},
+        {"territoire_intervention", "non renseigné", erase("territoire_intervention"), Outcome::Undecidable},
     };
     run_table(g, c, good, cases);
 }

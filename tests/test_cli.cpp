@@ -61,7 +61,7 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     EXPECT_NE(r.out.find("campagne.places = 73\u00A0places"), std::string::npos) << r.out;
     {
         FILE* d = fopen(dir.file("d.csv").c_str(), "w");
-        fputs("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medecin;coordonnateur_designe;"
+        fputs("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medecin;coordonnateur_designe;"
               "participation_usager_jour;date_debut_activite;pieces_recues\n"
               "A;Org A;;;13203;10;126 000;01/04/2023;1;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet\n"
               "B;Org B;;;30189;10;126 000;01/04/2023;1;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet\n", d);

@@ -28,7 +28,7 @@ Dossier good_dossier() {
     d.facts["budget_annuel"] = Rational(126000);   // 10 × 12 600 €, exactly the envelope
     d.facts["date_depot"] = *Date::parse("28/04/2023");
     d.facts["departements_intervention"] = std::vector<std::string>{"13", "84"};
-    d.facts["etp_medecin"] = Rational(1, 2);
+    d.facts["effectifs.medecin"] = Rational(1, 2);
     d.facts["coordonnateur_designe"] = true;
     d.facts["participation_usager_jour"] = Rational(2);
     d.facts["date_debut_activite"] = *Date::parse("01/07/2023");
@@ -113,10 +113,11 @@ TEST(ActHlmEligibility, EnvelopeOf12600PerPlace) {
 
 TEST(ActHlmEligibility, AtLeastOneDoctor) {
     Dossier d = good_dossier();
-    d.facts["etp_medecin"] = Rational(0);
+    d.facts["effectifs.medecin"] = Rational(0);
     EXPECT_EQ(outcome(d, "medecin"), Outcome::Failed);
-    d.facts.erase("etp_medecin");
+    d.facts.erase("effectifs.medecin");
     EXPECT_EQ(outcome(d, "medecin"), Outcome::Undecidable);
+    EXPECT_EQ(missing(d, "medecin"), std::vector<std::string>{"Tableau des effectifs — Médecin"});
 }
 
 TEST(ActHlmEligibility, CoordinatorDesignated) {
@@ -171,9 +172,23 @@ TEST(ActHlmEligibility, MissingDocumentMakesDossierIncomplete) {
 
 TEST(ActHlmEligibility, UndecidableOnlyIsNotEliminated) {
     Dossier d = good_dossier();
-    d.facts.erase("etp_medecin");
+    d.facts.erase("effectifs.medecin");
     auto rep = check_eligibility(act_grid(), act_campaign(), d);
     EXPECT_FALSE(rep.eliminated());
     EXPECT_TRUE(rep.undecidable());
-    EXPECT_EQ(rep.missing_facts(), std::vector<std::string>{"Temps de médecin"});
+    EXPECT_EQ(rep.missing_facts(), std::vector<std::string>{"Tableau des effectifs — Médecin"});
+}
+
+TEST(ActHlmForm, StaffingTableTotalsTheRowsGiven) {
+    // 0,5 + 0,6 + 2,5 = 3,6 FTE (hand sum); rows not given count for nothing.
+    Dossier d = good_dossier();
+    d.facts["effectifs.direction_administratif"] = Rational(1, 2);
+    d.facts["effectifs.medecin"] = Rational(3, 5);
+    d.facts["effectifs.infirmier"] = Rational(5, 2);
+    Campaign c = act_campaign();
+    EXPECT_EQ(std::get<Rational>(fact_value(act_grid(), c, d, "effectifs.total")), Rational(18, 5));
+    Dossier empty;
+    EXPECT_TRUE(is_missing(fact_value(act_grid(), c, empty, "effectifs.total")));
+    EXPECT_EQ(act_grid().form_id, "act-hlm-paca-2023");
+    EXPECT_TRUE(act_grid().fact("effectifs.total")->derived);
 }

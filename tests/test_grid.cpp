@@ -128,3 +128,45 @@ TEST(GridErrors, MissingFileIsNamed) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/grille.xml"), std::string::npos);
     }
 }
+
+namespace {
+std::string form_error(const std::string& form_xml, const std::string& form_id = "f") {
+    std::string grid = "<grid id=\"g\" version=\"1\" title=\"t\" form=\"" + form_id + "\">\n" + kTheme + "</grid>\n";
+    try {
+        io::read_grid(grid, "grille.xml", [&](const std::string&) { return io::FormText{form_xml, "formulaire.xml"}; });
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(FormErrors, NamesTheFormFileLineAndElement) {
+    std::string e = form_error("<form id=\"f\" version=\"1\">\n<fact id=\"x\" type=\"nombre\" label=\"X\"/>\n"
+                               "<fact id=\"x\" type=\"texte\" label=\"Y\"/>\n</form>\n");
+    EXPECT_NE(e.find("formulaire.xml, ligne 3, <fact id=\"x\"> : l'identifiant « x » est déjà utilisé"), std::string::npos) << e;
+    e = form_error("<form id=\"f\" version=\"1\">\n<fact id=\"x\" type=\"fraction\" label=\"X\"/>\n</form>\n");
+    EXPECT_NE(e.find("formulaire.xml, ligne 2, <fact id=\"x\"> : type inconnu « fraction »"), std::string::npos) << e;
+    e = form_error("<form id=\"f\" version=\"1\">\n<table id=\"t\" label=\"T\" unit=\"ETP\">\n</table>\n</form>\n");
+    EXPECT_NE(e.find("formulaire.xml, ligne 2, <table id=\"t\"> : un tableau a au moins une ligne"), std::string::npos) << e;
+    e = form_error("<form id=\"autre\" version=\"1\"/>\n");
+    EXPECT_NE(e.find("ce formulaire n'est pas « f »"), std::string::npos) << e;
+    e = form_error("<grid id=\"f\" version=\"1\"/>\n");
+    EXPECT_NE(e.find("l'élément racine d'un formulaire est <form>"), std::string::npos) << e;
+    e = form_error("<form id=\"f\" version=\"1\">\n<fait id=\"x\"/>\n</form>\n");
+    EXPECT_NE(e.find("formulaire.xml, ligne 2, <fait id=\"x\"> : élément inconnu"), std::string::npos) << e;
+}
+
+TEST(FormErrors, RuleOnAnUnknownTableRowIsRefused) {
+    std::string grid = "<grid id=\"g\" version=\"1\" title=\"t\" form=\"f\">\n<rules>\n<rule id=\"r\" label=\"R\">\n"
+                       "<test>effectifs.medcin &gt; 0</test>\n</rule>\n</rules>\n" + kTheme + "</grid>\n";
+    std::string form = "<form id=\"f\" version=\"1\">\n<table id=\"effectifs\" label=\"Effectifs\" unit=\"ETP\">\n"
+                       "<row id=\"medecin\" label=\"Médecin\"/>\n</table>\n</form>\n";
+    try {
+        io::read_grid(grid, "grille.xml", [&](const std::string&) { return io::FormText{form, "formulaire.xml"}; });
+        FAIL();
+    } catch (const GridError& e) {
+        EXPECT_NE(std::string(e.what()).find("grille.xml, ligne 3, <rule id=\"r\">"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("« effectifs.medcin »"), std::string::npos) << e.what();
+    }
+}

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "io/csv.h"
 #include "io/imports.h"
@@ -14,7 +16,7 @@ const io::ReferenceData& ref() {
     static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
     return r;
 }
-const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medecin\n";
+const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medecin\n";
 // 41872300300012 and 130041007 carry valid keys (Luhn, checked by hand).
 const std::string kGoodRow = "D1;Association « Essai » ;41872300300012;130041007;13203;10;126 000;28/04/2023;0,5\n";
 
@@ -44,7 +46,7 @@ TEST(ImportDossiers, ReadsFrenchNotation) {
     ASSERT_EQ(ds.size(), 1u);
     EXPECT_EQ(ds[0].organisme, "Association « Essai »");
     EXPECT_EQ(std::get<Rational>(ds[0].facts.at("budget_annuel")), Rational(126000));
-    EXPECT_EQ(std::get<Rational>(ds[0].facts.at("etp_medecin")), Rational(1, 2));
+    EXPECT_EQ(std::get<Rational>(ds[0].facts.at("effectifs.medecin")), Rational(1, 2));
     EXPECT_EQ(std::get<Date>(ds[0].facts.at("date_depot")).iso(), "2023-04-28");
 }
 
@@ -52,7 +54,7 @@ TEST(ImportDossiers, AbsentOrEmptyFactIsMissing) {
     auto ds = io::import_dossiers_csv(act_grid(), ref(),
         "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\nD1;Org;;;13203;;;28/04/2023\n", "d.csv");
     EXPECT_EQ(ds[0].facts.count("places"), 0u);
-    EXPECT_EQ(ds[0].facts.count("etp_medecin"), 0u);
+    EXPECT_EQ(ds[0].facts.count("effectifs.medecin"), 0u);
 }
 
 TEST(ImportDossiers, BadSiretNamesFileLineAndColumn) {
@@ -74,7 +76,7 @@ TEST(ImportDossiers, BadFinessCommuneAmountDate) {
 
 TEST(ImportDossiers, OutOfRangeFact) {
     std::string e = error_of(kHeader + "D2;Org;;;13203;10;1;28/04/2023;-1\n");
-    EXPECT_NE(e.find("colonne 9 « etp_medecin » : la valeur -1 est inférieure au minimum 0"), std::string::npos) << e;
+    EXPECT_NE(e.find("colonne 9 « effectifs.medecin » : la valeur -1 est inférieure au minimum 0"), std::string::npos) << e;
 }
 
 TEST(ImportDossiers, DuplicateReferenceInFile) {
@@ -83,8 +85,10 @@ TEST(ImportDossiers, DuplicateReferenceInFile) {
 }
 
 TEST(ImportDossiers, UnknownColumnAndWrongOrder) {
-    std::string e = error_of("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;etp_medcin\n");
-    EXPECT_NE(e.find("ligne 1, colonne 9 « etp_medcin » : colonne inconnue"), std::string::npos) << e;
+    std::string e = error_of("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medcin\n");
+    EXPECT_NE(e.find("ligne 1, colonne 9 « effectifs.medcin » : colonne inconnue"), std::string::npos) << e;
+    e = error_of("reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.total\n");
+    EXPECT_NE(e.find("colonne 9 « effectifs.total » : total calculé"), std::string::npos) << e;
     e = error_of("organisme;reference\n");
     EXPECT_NE(e.find("« reference » attendue"), std::string::npos) << e;
 }
@@ -116,4 +120,19 @@ TEST(ImportRatings, ValidatesEachColumn) {
     auto ok = io::import_ratings_csv(act_grid(), ids, "dossier;evaluateur;critere;note;justification\nD1;Claire;I.1;4;Solide.\n", "n.csv");
     ASSERT_EQ(ok.size(), 1u);
     EXPECT_EQ(ok[0].value, 4);
+}
+
+TEST(ImportDossiers, TerritoryAcceptsCommunesAndExpandsEpci) {
+    Grid crt = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
+    Value v;
+    // 200071827 is the CA du Grand Angoulême (data/epci.tsv), 16015 Angoulême one of its members.
+    EXPECT_EQ(io::validate_field(crt, ref(), "territoire_intervention", "200071827 16102", &v), "");
+    const auto& communes = std::get<std::vector<std::string>>(v);
+    EXPECT_EQ(communes.size(), ref().epci("200071827")->communes.size() + 1);
+    EXPECT_TRUE(std::find(communes.begin(), communes.end(), "16015") != communes.end());
+    EXPECT_TRUE(std::is_sorted(communes.begin(), communes.end()));
+    EXPECT_NE(io::validate_field(crt, ref(), "territoire_intervention", "16015 999999999", &v).find("« 999999999 » n'est ni"),
+              std::string::npos);
+    EXPECT_NE(display(*crt.fact("territoire_intervention"), Value{std::vector<std::string>{"16015", "16102", "17300"}})
+                  .find("3 communes (16, 17)"), std::string::npos);
 }

@@ -35,7 +35,7 @@ Dossier dossier(std::int64_t id, const std::string& ref, int places, const std::
     d.facts["places"] = Rational(places);
     d.facts["budget_annuel"] = Rational(places * 12600);
     d.facts["date_depot"] = *Date::parse(depot);
-    d.facts["etp_medecin"] = Rational(1);
+    d.facts["effectifs.medecin"] = Rational(1);
     d.facts["coordonnateur_designe"] = true;
     d.facts["participation_usager_jour"] = Rational(0);
     d.facts["date_debut_activite"] = *Date::parse("2023-09-01");
@@ -133,12 +133,12 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
 
 TEST(Ranking, UndecidableIsRankedAndFlagged) {
     std::vector<Dossier> ds{dossier(1, "A", 10)};
-    ds[0].facts.erase("etp_medecin");
+    ds[0].facts.erase("effectifs.medecin");
     auto idx = index_ratings({});
     Ranking k = rank_dossiers(act_grid(), campaign(73), ds, idx);
     ASSERT_EQ(k.ranked.size(), 1u);
     EXPECT_TRUE(k.ranked[0].eligibility.undecidable());
-    EXPECT_EQ(k.ranked[0].eligibility.missing_facts(), std::vector<std::string>{"Temps de médecin"});
+    EXPECT_EQ(k.ranked[0].eligibility.missing_facts(), std::vector<std::string>{"Tableau des effectifs — Médecin"});
 }
 
 TEST(Allocation, ProposesInRankOrderWhileCapacityAllows) {

@@ -160,3 +160,38 @@ TEST(Journal, DetectsRemovedEntry) {
     EXPECT_FALSE(check.ok);
     EXPECT_NE(check.problems[0].find("entrée 2 : absente"), std::string::npos) << check.problems[0];
 }
+
+TEST(Store, SchemaOneCampaignIsMigrated) {
+    // A campaign written before forms existed: grid with inline facts, schema 1.
+    test::TempDir dir;
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"Essai\">\n<facts>\n"
+                                        "<fact id=\"x\" type=\"nombre\" label=\"X\"/>\n</facts>\n"
+                                        "<theme id=\"A\" label=\"T\"><criterion id=\"A.1\" label=\"U\" coefficient=\"2\"/></theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "ancienne";
+    Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
+                           "PRAGMA user_version = 1");
+    auto s = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(s->grid().fact("x")->label, "X");
+    EXPECT_EQ(s->campaign().reference, "ancienne");
+    sqlite3* db = nullptr;
+    sqlite3_open(dir.file("c.cot").c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+    sqlite3_step(st);
+    EXPECT_EQ(sqlite3_column_int(st, 0), sqlite_schema_version());
+    EXPECT_EQ(sqlite_schema_version(), 2);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+TEST(Store, CampaignKeepsTheFormItWasCreatedWith) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    EXPECT_EQ(s->grid().form_id, "act-hlm-paca-2023");
+    // Reopened from the file alone: the pinned form text, not forms/ of today.
+    auto again = Session::open(dir.file("c.cot"));
+    EXPECT_NE(again->grid().fact("effectifs.medecin"), nullptr);
+    EXPECT_NE(again->grid().form_file.find("c.cot (formulaire act-hlm-paca-2023.xml)"), std::string::npos) << again->grid().form_file;
+}

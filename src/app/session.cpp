@@ -41,7 +41,7 @@ std::unique_ptr<Session> Session::open(const std::string& path) {
 std::unique_ptr<Session> Session::create(const std::string& path, const std::string& grid_path,
                                          const NewCampaign& nc, const std::string& actor) {
     std::string xml = io::read_file(grid_path);
-    Grid grid = io::read_grid(xml, grid_path);
+    Grid grid = io::read_grid(xml, grid_path, io::forms_beside(grid_path));
     Campaign c;
     c.reference = nc.reference;
     c.title = nc.title.empty() ? grid.title : nc.title;
@@ -63,14 +63,19 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     std::string name = std::filesystem::path(grid_path).filename().string();
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    s->store_ = create_sqlite_store(path, c, xml, name, actor);
+    PinnedGrid pinned{grid.id, grid.version, name, xml,
+                      grid.form_id.empty() ? "" : std::filesystem::path(grid.form_file).filename().string(), grid.form_xml};
+    s->store_ = create_sqlite_store(path, c, pinned, actor);
     s->load();
     return s;
 }
 
 void Session::load() {
     CampaignSnapshot snap = store_->load();
-    grid_ = io::read_grid(snap.grid_xml, path_ + " (grille " + snap.grid_name + ")");
+    // The grid and form pinned in the campaign, never the files of today.
+    std::string form_xml = snap.form_xml, form_name = path_ + " (formulaire " + snap.form_name + ")";
+    grid_ = io::read_grid(snap.grid_xml, path_ + " (grille " + snap.grid_name + ")",
+                          [&](const std::string&) { return io::FormText{form_xml, form_name}; });
     campaign_ = std::move(snap.campaign);
     type_values(grid_, campaign_.parameters, path_);
     dossiers_ = std::move(snap.dossiers);

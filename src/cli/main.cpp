@@ -110,6 +110,12 @@ int cmd_grid_check(const Args& a) {
     Grid g = io::read_grid_file(a.positional[2]);
     std::cout << "Grille « " << g.title << " », identifiant " << g.id << ", version " << g.version << " ("
               << g.status << ")\n";
+    if (!g.form_id.empty()) {
+        std::size_t inputs = 0;
+        for (const auto& f : g.facts) inputs += f.derived ? 0 : 1;
+        std::cout << "Formulaire « " << g.form_title << " », identifiant " << g.form_id << ", version " << g.form_version
+                  << " : " << inputs << " faits à déclarer\n";
+    }
     for (const auto& t : g.themes)
         std::cout << "  " << t.id << " — " << t.label << " : " << t.criteria.size() << " critère"
                   << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";

@@ -14,18 +14,32 @@ const char* outcome_label(Outcome o) {
     return "?";
 }
 
+Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const std::string& name) {
+    if (name.rfind("campagne.", 0) == 0) {
+        auto it = campaign.parameters.find(name);
+        return it == campaign.parameters.end() ? Value{} : it->second;
+    }
+    const FactDef* def = grid.fact(name);
+    if (def && def->derived) {
+        Rational sum;
+        bool any = false;
+        for (const auto& f : grid.facts)
+            if (f.group == def->group && !f.derived)
+                if (auto v = dossier.get(f.id); auto r = std::get_if<Rational>(&v)) {
+                    sum += *r;
+                    any = true;
+                }
+        return any ? Value{sum} : Value{};
+    }
+    return dossier.get(name);
+}
+
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
     EligibilityReport report;
     for (const auto& d : grid.documents)
         report.documents.push_back({&d, dossier.documents.count(d.id) > 0});
 
-    auto lookup = [&](const std::string& name) -> Value {
-        if (name.rfind("campagne.", 0) == 0) {
-            auto it = campaign.parameters.find(name);
-            return it == campaign.parameters.end() ? Value{} : it->second;
-        }
-        return dossier.get(name);
-    };
+    auto lookup = [&](const std::string& name) { return fact_value(grid, campaign, dossier, name); };
     auto label_of = [&](const std::string& name) {
         const FactDef* f = grid.fact(name);
         return f ? f->label : name;

@@ -38,6 +38,10 @@ struct EligibilityReport {
     std::vector<std::string> attention_points() const;
 };
 
+// The value of any name a rule can read: a campaign parameter, a dossier
+// fact, or a derived table total (sum of the rows given; missing when no row is).
+Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const std::string& name);
+
 // "Recevable", "Irrecevable", "À compléter" (not decidable: a fact is missing).
 const char* verdict_label(const EligibilityReport& r);
 

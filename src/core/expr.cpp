@@ -27,7 +27,8 @@ ExprType expr_type_of(FactType t) {
         case FactType::Bool: return ExprType::Bool;
         case FactType::Text:
         case FactType::Code: return ExprType::Text;
-        case FactType::CodeList: return ExprType::List;
+        case FactType::CodeList:
+        case FactType::Territory: return ExprType::List;
     }
     return ExprType::Text;
 }
@@ -331,6 +332,10 @@ private:
             arity(1);
             need(args[0], ExprType::Text, pos[0], "departement()");
             out = ExprType::Text;
+        } else if (fn.text == "departements") {
+            arity(1);
+            need(args[0], ExprType::List, pos[0], "departements()");
+            out = ExprType::List;
         } else if (fn.text == "nombre") {
             arity(1);
             need(args[0], ExprType::List, pos[0], "nombre()");
@@ -454,6 +459,13 @@ struct Evaluator {
             if (is_missing(a.value)) return r;
         if (n.name == "departement") {
             r.value = ids::departement_of_commune(std::get<std::string>(args[0].value));
+        } else if (n.name == "departements") {
+            std::vector<std::string> deps;
+            for (const auto& c : std::get<std::vector<std::string>>(args[0].value)) {
+                std::string d = ids::departement_of_commune(c);
+                if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
+            }
+            r.value = deps;
         } else if (n.name == "nombre") {
             r.value = Rational(static_cast<std::int64_t>(std::get<std::vector<std::string>>(args[0].value).size()));
         } else {

@@ -5,7 +5,8 @@
 //   date_debut >= 2023-07-01 et date_debut <= 2023-12-31
 //   non present(x) ou x > 0
 // Operators: ou, et, non; = != < <= > >=; + - * /; dans [liste].
-// Functions: present(f), departement(commune), nombre(liste), min(a, b), max(a, b).
+// Functions: present(f), departement(commune), departements(liste de communes),
+// nombre(liste), min(a, b), max(a, b).
 // Evaluation is three-valued: a missing fact makes the result unknown unless
 // the rest decides it (faux et ? = faux; vrai ou ? = vrai), and the unknown
 // result names the missing facts.

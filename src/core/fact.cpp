@@ -16,13 +16,14 @@ const char* fact_type_name(FactType t) {
         case FactType::Text: return "texte";
         case FactType::Code: return "code";
         case FactType::CodeList: return "codes";
+        case FactType::Territory: return "territoire";
     }
     return "?";
 }
 
 std::optional<FactType> fact_type_from_name(const std::string& n) {
     for (FactType t : {FactType::Number, FactType::Amount, FactType::Date, FactType::Bool, FactType::Text,
-                       FactType::Code, FactType::CodeList})
+                       FactType::Code, FactType::CodeList, FactType::Territory})
         if (n == fact_type_name(t)) return t;
     return std::nullopt;
 }
@@ -76,7 +77,8 @@ std::optional<Value> from_canonical(FactType type, const std::string& text) {
             return std::nullopt;
         case FactType::Text:
         case FactType::Code: return Value{text};
-        case FactType::CodeList: return Value{split_codes(text)};
+        case FactType::CodeList:
+        case FactType::Territory: return Value{split_codes(text)};
     }
     return std::nullopt;
 }
@@ -124,6 +126,12 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
                 if (auto e = check_choice(c)) return *e;
             return Value{codes};
         }
+        case FactType::Territory: {
+            auto codes = split_codes(text);
+            std::sort(codes.begin(), codes.end());
+            codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+            return Value{codes};
+        }
     }
     return std::string("type inconnu");
 }
@@ -143,6 +151,17 @@ std::string display(const FactDef& def, const Value& v) {
     }
     if (auto d = std::get_if<Date>(&v)) return d->french_numeric();
     if (auto b = std::get_if<bool>(&v)) return *b ? "oui" : "non";
+    if (auto l = std::get_if<std::vector<std::string>>(&v); l && def.type == FactType::Territory) {
+        // "37 communes (13, 84)": the count and the départements covered.
+        std::vector<std::string> deps;
+        for (const auto& c : *l) {
+            std::string d = c.size() == 5 ? (c.substr(0, 2) == "97" ? c.substr(0, 3) : c.substr(0, 2)) : c;
+            if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
+        }
+        std::string out = std::to_string(l->size()) + (l->size() > 1 ? " communes (" : " commune (");
+        for (std::size_t k = 0; k < deps.size(); ++k) out += (k ? ", " : "") + deps[k];
+        return out + ")";
+    }
     if (auto l = std::get_if<std::vector<std::string>>(&v)) {
         std::string out;
         for (const auto& s : *l) out += (out.empty() ? "" : ", ") + s;

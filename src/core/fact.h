@@ -11,7 +11,9 @@
 
 namespace cotation {
 
-enum class FactType { Number, Amount, Date, Bool, Text, Code, CodeList };
+// Territory: a list of INSEE commune codes (EPCI given on input are
+// expanded to their member communes by the reader, which has the data).
+enum class FactType { Number, Amount, Date, Bool, Text, Code, CodeList, Territory };
 
 const char* fact_type_name(FactType t);            // "nombre", "montant", ...
 std::optional<FactType> fact_type_from_name(const std::string& name);
@@ -26,6 +28,11 @@ struct FactDef {
     std::optional<Rational> min, max;
     std::vector<std::string> choices;  // allowed codes for Code / CodeList
     int line = 0;           // where it is declared in its file
+    std::string file;       // that file, when not the grid's own (a form)
+    // A row of a table (staffing in FTE by qualification…): the table's id
+    // and label; "effectifs.medecin" belongs to group "effectifs".
+    std::string group, group_label;
+    bool derived = false;   // computed ("effectifs.total"), never typed in
 };
 
 using Value = std::variant<std::monostate, Rational, Date, bool, std::string, std::vector<std::string>>;

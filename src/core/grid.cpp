@@ -85,9 +85,10 @@ Rational Grid::max_total() const {
 }
 
 void Grid::compile() {
-    auto where = [&](int l, const std::string& element) {
-        return file + ", ligne " + std::to_string(l) + ", " + element + " : ";
+    auto where_in = [&](const std::string& f, int l, const std::string& element) {
+        return (f.empty() ? file : f) + ", ligne " + std::to_string(l) + ", " + element + " : ";
     };
+    auto where = [&](int l, const std::string& element) { return where_in(file, l, element); };
     if (id.empty()) throw GridError(where(line, "<grid>") + "l'attribut « id » manque.");
     if (version.empty()) throw GridError(where(line, "<grid>") + "l'attribut « version » manque.");
     if (scale_min != 0 || scale_max <= scale_min || scale_max > 20)
@@ -99,21 +100,27 @@ void Grid::compile() {
                         std::to_string(scale_min) + " à " + std::to_string(scale_max) + ".");
 
     std::set<std::string> ids;
-    auto unique = [&](const std::string& kind, const std::string& i, int l, const std::string& element) {
-        if (i.empty()) throw GridError(where(l, element) + "l'identifiant manque.");
+    auto unique_in = [&](const std::string& f, const std::string& kind, const std::string& i, int l,
+                         const std::string& element) {
+        if (i.empty()) throw GridError(where_in(f, l, element) + "l'identifiant manque.");
         if (!ids.insert(kind + ":" + i).second)
-            throw GridError(where(l, element) + "l'identifiant « " + i + " » est déjà utilisé.");
+            throw GridError(where_in(f, l, element) + "l'identifiant « " + i + " » est déjà utilisé.");
+    };
+    auto unique = [&](const std::string& kind, const std::string& i, int l, const std::string& element) {
+        unique_in(file, kind, i, l, element);
     };
     for (const auto& f : facts) {
         const FactDef* builtin = nullptr;
         for (const auto& b : builtin_facts())
             if (b.id == f.id) builtin = &b;
         if (builtin && builtin->type != f.type)
-            throw GridError(where(f.line, "<fact id=\"" + f.id + "\">") + "le fait commun « " + f.id +
+            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "le fait commun « " + f.id +
                             "» est de type « " + fact_type_name(builtin->type) + " » ; une grille peut le renommer, pas en changer le type.");
-        unique("fact", f.id, f.line, "<fact id=\"" + f.id + "\">");
+        unique_in(f.file, "fact", f.id, f.line, "<fact id=\"" + f.id + "\">");
+        if (builtin && (f.derived || !f.group.empty()))
+            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "un fait commun ne peut pas être une ligne de tableau.");
         if (f.id.rfind("campagne.", 0) == 0)
-            throw GridError(where(f.line, "<fact id=\"" + f.id + "\">") + "le préfixe « campagne. » est réservé aux paramètres.");
+            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "le préfixe « campagne. » est réservé aux paramètres.");
     }
     for (const auto& f : builtin_facts()) ids.insert("fact:" + f.id);
     for (const auto& p : parameters) {

@@ -64,6 +64,8 @@ struct Grid {
     std::optional<Rational> declared_total;
     std::string file;          // where it was read from, for messages
     int line = 0;
+    // The dossier form the grid uses (forms/<form_id>.xml), pinned with it.
+    std::string form_id, form_version, form_title, form_xml, form_file;
 
     std::vector<ParameterDef> parameters;
     std::vector<FactDef> facts;          // declared by the grid

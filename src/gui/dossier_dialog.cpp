@@ -52,7 +52,7 @@ public:
         for (const FactDef* f : g.identity_facts())
             if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") defs.push_back(f);
         for (const auto& f : g.facts)
-            if (!Grid::is_builtin(f.id)) defs.push_back(&f);
+            if (!Grid::is_builtin(f.id) && !f.derived) defs.push_back(&f);
         for (const FactDef* f : defs) {
             std::string value;
             if (dossier) {

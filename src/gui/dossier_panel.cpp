@@ -107,7 +107,7 @@ void DossierPanel::Reload() {
     for (const FactDef* f : g.identity_facts())
         if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") add_fact(f->label, display(*f, d->get(f->id)));
     for (const auto& f : g.facts)
-        if (!Grid::is_builtin(f.id)) add_fact(f.label, display(f, d->get(f.id)));
+        if (!Grid::is_builtin(f.id)) add_fact(f.label, display(f, fact_value(g, s.campaign(), *d, f.id)));
 
     for (const auto& doc : g.documents) {
         int i = documents_->Append(to_wx(doc.label));

@@ -2,7 +2,10 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "paths.h"
 #include "xml_tree.h"
+
+#include <filesystem>
 
 namespace cotation::io {
 namespace {
@@ -45,6 +48,7 @@ struct Reader {
         f.unit = e.attr("unit").value_or("");
         f.source = e.attr("source").value_or("");
         f.line = e.line;
+        f.file = file;
         if (e.attr("min")) f.min = number(e, "min");
         if (e.attr("max")) f.max = number(e, "max");
         if (auto c = e.attr("choices")) {
@@ -70,7 +74,52 @@ struct Reader {
         return out;
     }
 
-    Grid grid(const XmlElement& root) const {
+    // A table: one number fact per row ("effectifs.medecin") and a derived
+    // total ("effectifs.total") that rules can read.
+    void table(const XmlElement& e, std::vector<FactDef>& out) const {
+        only(e, {"row", "help"});
+        std::string id = required(e, "id");
+        std::string label = required(e, "label");
+        auto rows = e.all("row");
+        if (rows.empty()) fail(e, "un tableau a au moins une ligne <row>.");
+        for (const XmlElement* r : rows) {
+            FactDef f;
+            f.id = id + "." + required(*r, "id");
+            f.type = FactType::Number;
+            f.label = label + " — " + required(*r, "label");
+            f.unit = e.attr("unit").value_or("");
+            f.source = e.attr("source").value_or("");
+            f.min = Rational(0);
+            if (e.attr("max")) f.max = number(e, "max");
+            f.group = id;
+            f.group_label = label;
+            f.line = r->line;
+            f.file = file;
+            out.push_back(f);
+        }
+        FactDef total;
+        total.id = id + ".total";
+        total.type = FactType::Number;
+        total.label = label + " : total";
+        total.unit = e.attr("unit").value_or("");
+        total.source = e.attr("source").value_or("");
+        total.group = id;
+        total.group_label = label;
+        total.derived = true;
+        total.line = e.line;
+        total.file = file;
+        out.push_back(total);
+    }
+
+    void facts_of(const XmlElement& parent, std::vector<FactDef>& out) const {
+        only(parent, {"fact", "table", "description"});
+        for (const auto& c : parent.children) {
+            if (c->name == "fact") out.push_back(fact(*c));
+            else if (c->name == "table") table(*c, out);
+        }
+    }
+
+    Grid grid(const XmlElement& root, const FormLoader& forms) const {
         if (root.name != "grid") fail(root, "l'élément racine d'une grille est <grid>.");
         Grid g;
         g.file = file;
@@ -105,10 +154,22 @@ struct Reader {
                 g.parameters.push_back(pd);
             }
         }
-        if (const XmlElement* fs = root.first("facts")) {
-            only(*fs, {"fact"});
-            for (const XmlElement* f : fs->all("fact")) g.facts.push_back(fact(*f));
+        if (auto form = root.attr("form")) {
+            if (!forms) fail(root, "la grille utilise le formulaire « " + *form + " », introuvable ici.");
+            FormText text = forms(*form);
+            auto froot = parse_xml(text.xml, text.file_name);
+            Reader form_reader{text.file_name};
+            if (froot->name != "form") form_reader.fail(*froot, "l'élément racine d'un formulaire est <form>.");
+            if (form_reader.required(*froot, "id") != *form)
+                form_reader.fail(*froot, "ce formulaire n'est pas « " + *form + " » (identifiant « " + *froot->attr("id") + " »).");
+            g.form_id = *form;
+            g.form_version = form_reader.required(*froot, "version");
+            g.form_title = froot->attr("title").value_or("");
+            g.form_xml = text.xml;
+            g.form_file = text.file_name;
+            form_reader.facts_of(*froot, g.facts);
         }
+        if (const XmlElement* fs = root.first("facts")) facts_of(*fs, g.facts);
         if (const XmlElement* ds = root.first("documents")) {
             only(*ds, {"document"});
             for (const XmlElement* d : ds->all("document")) {
@@ -168,11 +229,21 @@ struct Reader {
 
 }  // namespace
 
-Grid read_grid(const std::string& xml, const std::string& file_name) {
+Grid read_grid(const std::string& xml, const std::string& file_name, const FormLoader& forms) {
     auto root = parse_xml(xml, file_name);
-    return Reader{file_name}.grid(*root);
+    return Reader{file_name}.grid(*root, forms);
 }
 
-Grid read_grid_file(const std::string& path) { return read_grid(read_file(path), path); }
+FormLoader forms_beside(const std::string& grid_path) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(grid_path).parent_path().parent_path() / "forms";
+    return [dir](const std::string& id) {
+        std::string path = (dir / (id + ".xml")).string();
+        if (!fs::exists(path)) path = data_root() + "/forms/" + id + ".xml";
+        return FormText{read_file(path), path};
+    };
+}
+
+Grid read_grid_file(const std::string& path) { return read_grid(read_file(path), path, forms_beside(path)); }
 
 }  // namespace cotation::io

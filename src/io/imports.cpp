@@ -50,6 +50,20 @@ std::string validate_field(const Grid& grid, const ReferenceData& ref, const std
     }
     const FactDef* def = grid.fact(column);
     if (!def || column.rfind("campagne.", 0) == 0) return "colonne inconnue de la grille « " + grid.id + " »";
+    if (def->derived) return "« " + column + " » est calculé (somme du tableau), il ne se saisit pas";
+    if (def->type == FactType::Territory) {
+        // Communes (5 characters) or EPCI (SIREN, 9 digits), expanded to communes.
+        auto codes = std::get<std::vector<std::string>>(*from_canonical(FactType::CodeList, text));
+        std::vector<std::string> communes;
+        for (const auto& c : codes) {
+            if (ref.commune(c)) communes.push_back(c);
+            else if (const EpciInfo* e = ref.epci(c)) communes.insert(communes.end(), e->communes.begin(), e->communes.end());
+            else return "« " + c + " » n'est ni un code commune INSEE ni un EPCI connus du référentiel";
+        }
+        std::string joined;
+        for (const auto& c : communes) joined += c + " ";
+        text = joined;
+    }
     auto parsed = parse_input(*def, text);
     if (auto err = std::get_if<std::string>(&parsed)) return *err;
     if (out) *out = std::get<Value>(parsed);
@@ -114,6 +128,9 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
         if (!base && h != kDocumentsColumn && (!f || h.rfind("campagne.", 0) == 0))
             problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " « " + h +
                     " » : colonne inconnue de la grille « " + grid.id + " »");
+        else if (f && f->derived)
+            problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " « " + h +
+                    " » : total calculé à partir des lignes du tableau, il ne s'importe pas");
     }
     for (std::size_t k = 0; k < dossier_base_columns().size(); ++k)
         if (k >= columns.size() || columns[k] != dossier_base_columns()[k])

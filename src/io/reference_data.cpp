@@ -39,6 +39,18 @@ ReferenceData ReferenceData::load(const std::string& dir) {
         }
     }
     {
+        std::istringstream in(read_file(dir + "/epci.tsv"));
+        std::getline(in, line);
+        while (std::getline(in, line)) {
+            auto f = split_tab(line);
+            if (f.size() < 5) continue;
+            EpciInfo e{f[1], f[2], f[3].empty() ? 0 : std::stol(f[3]), {}};
+            std::istringstream codes(f[4]);
+            for (std::string c; codes >> c;) e.communes.push_back(c);
+            r.epci_.emplace(f[0], std::move(e));
+        }
+    }
+    {
         std::istringstream in(read_file(dir + "/regions.tsv"));
         std::getline(in, line);
         while (std::getline(in, line)) {
@@ -57,6 +69,11 @@ const ReferenceData& ReferenceData::instance() {
 const CommuneInfo* ReferenceData::commune(const std::string& insee) const {
     auto it = communes_.find(insee);
     return it == communes_.end() ? nullptr : &it->second;
+}
+
+const EpciInfo* ReferenceData::epci(const std::string& siren) const {
+    auto it = epci_.find(siren);
+    return it == epci_.end() ? nullptr : &it->second;
 }
 
 std::string ReferenceData::departement_name(const std::string& code) const {

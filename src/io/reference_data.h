@@ -3,8 +3,15 @@
 // @etalab/decoupage-administratif by scripts/update-reference-data.sh).
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace cotation::io {
+
+struct EpciInfo {
+    std::string name, kind;
+    long population = 0;
+    std::vector<std::string> communes;
+};
 
 struct CommuneInfo {
     std::string name, departement, region;
@@ -18,12 +25,14 @@ public:
     static ReferenceData load(const std::string& dir);
 
     const CommuneInfo* commune(const std::string& insee) const;
+    const EpciInfo* epci(const std::string& siren) const;
     std::string departement_name(const std::string& code) const;
     std::string region_name(const std::string& code) const;
     std::size_t commune_count() const { return communes_.size(); }
 
 private:
     std::unordered_map<std::string, CommuneInfo> communes_;
+    std::unordered_map<std::string, EpciInfo> epci_;
     std::unordered_map<std::string, std::string> departements_, regions_;
 };
 

@@ -51,7 +51,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
     for (const FactDef* f : ctx.grid.identity_facts())
         if (!v.count(f->id)) v[f->id] = display(*f, d.get(f->id));
-    for (const auto& f : ctx.grid.facts) v[f.id] = display(f, d.get(f.id));
+    for (const auto& f : ctx.grid.facts) v[f.id] = display(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
     v["score"] = fr::number(e.score.total);
     v["score_max"] = fr::number(ctx.grid.max_total());
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";

@@ -18,6 +18,7 @@ struct CampaignSnapshot {
     Campaign campaign;
     std::string grid_xml;         // the exact grid the campaign was created with
     std::string grid_name;        // its file name, for messages
+    std::string form_xml, form_name;   // the exact dossier form, if the grid names one
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
 };
@@ -53,10 +54,15 @@ public:
     virtual JournalCheck verify_journal() = 0;
 };
 
+// The exact texts a campaign is created with.
+struct PinnedGrid {
+    std::string id, version, name, xml;
+    std::string form_name, form_xml;
+};
+
 // Creates a new campaign file (refuses to overwrite an existing one).
 std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
-                                                   const std::string& grid_xml, const std::string& grid_name,
-                                                   const std::string& actor);
+                                                   const PinnedGrid& grid, const std::string& actor);
 // Opens an existing campaign file, migrating its schema forward if needed.
 std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path);
 

@@ -49,6 +49,11 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
   BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;
 )sql",
+    // 2: the dossier form is pinned beside the grid (forms/*.xml).
+    R"sql(
+ALTER TABLE campaign ADD COLUMN form_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN form_xml TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -212,7 +217,8 @@ public:
     CampaignSnapshot load() override {
         CampaignSnapshot s;
         {
-            Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name FROM campaign");
+            Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name "
+                         "FROM campaign");
             if (!c.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
             s.campaign.reference = c.text(0);
             s.campaign.title = c.text(1);
@@ -221,6 +227,8 @@ public:
             s.campaign.city = c.text(4);
             s.grid_xml = c.text(5);
             s.grid_name = c.text(6);
+            s.form_xml = c.text(7);
+            s.form_name = c.text(8);
         }
         {
             // Parameters are typed by the grid, which the session reads; keep text here.
@@ -444,17 +452,18 @@ public:
         return c;
     }
 
-    void init(const Campaign& campaign, const std::string& grid_xml, const std::string& grid_name,
-              const std::string& grid_id, const std::string& grid_version, const std::string& actor) {
+    void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor) {
         Transaction t(*db_);
         JournalWriter j(*db_);
         Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
-                     "grid_name, grid_xml, created_at) VALUES (1,?,?,?,?,?,?,?,?,?,?)");
+                     "grid_name, grid_xml, created_at, form_name, form_xml) VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, campaign.authority).bind(4, campaign.signatory)
-            .bind(5, campaign.city).bind(6, grid_id).bind(7, grid_version).bind(8, grid_name).bind(9, grid_xml)
-            .bind(10, utc_now_iso());
+            .bind(5, campaign.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
+            .bind(10, utc_now_iso()).bind(11, grid.form_name).bind(12, grid.form_xml);
         s.run();
-        j.add(actor, "campagne.creation", "campagne", "", campaign.reference + " — grille " + grid_id + " version " + grid_version);
+        j.add(actor, "campagne.creation", "campagne", "",
+              campaign.reference + " — grille " + grid.id + " version " + grid.version +
+                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name));
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : campaign.parameters) {
             p.bind(1, k).bind(2, to_canonical(v)).run();
@@ -469,22 +478,12 @@ private:
     std::map<std::string, std::string> raw_parameters_;
 };
 
-std::string grid_attr(const std::string& xml, const std::string& name) {
-    // The caller has parsed the grid already; only id and version are needed.
-    auto root = xml.find("<grid");
-    auto key = xml.find(" " + name + "=\"", root);
-    if (root == std::string::npos || key == std::string::npos) return "";
-    auto start = key + name.size() + 3;
-    return xml.substr(start, xml.find('"', start) - start);
-}
-
 }  // namespace
 
 int sqlite_schema_version() { return kSchemaVersion; }
 
 std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
-                                                   const std::string& grid_xml, const std::string& grid_name,
-                                                   const std::string& actor) {
+                                                   const PinnedGrid& grid, const std::string& actor) {
     if (std::filesystem::exists(path))
         throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     try {
@@ -492,7 +491,7 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
         configure(*db);
         migrate(*db);
         auto store = std::make_unique<SqliteStore>(std::move(db));
-        store->init(campaign, grid_xml, grid_name, grid_attr(grid_xml, "id"), grid_attr(grid_xml, "version"), actor);
+        store->init(campaign, grid, actor);
         return store;
     } catch (...) {
         std::error_code ec;
