@@ -14,7 +14,8 @@ cmake --build --preset default -j "$JOBS"
 listed="$(ctest --preset default -N)"
 for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmEligibility Score Ranking \
              Allocation Csv ImportDossiers ImportRatings Store Journal Pdf Template Letters Cli \
-             CrtRules UphvRules GridFacts ProposedGrids DemoCampaigns FormErrors ActHlmForm gui; do
+             CrtRules UphvRules GridFacts ProposedGrids DemoCampaigns FormErrors ActHlmForm \
+             GridWriter GridChangePreview GridChangeApply gui; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1

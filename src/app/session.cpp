@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/french.h"
 #include "io/grid_reader.h"
 #include "io/imports.h"
 #include "io/paths.h"
@@ -63,8 +64,7 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     std::string name = std::filesystem::path(grid_path).filename().string();
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    PinnedGrid pinned{grid.id, grid.version, name, xml,
-                      grid.form_id.empty() ? "" : std::filesystem::path(grid.form_file).filename().string(), grid.form_xml};
+    PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml};
     s->store_ = create_sqlite_store(path, c, pinned, actor);
     s->load();
     return s;
@@ -183,6 +183,42 @@ void Session::set_parameter(const std::string& name, const std::string& text, co
     if (is_missing(v)) campaign_.parameters.erase(name);
     else campaign_.parameters[name] = v;
     invalidate();
+}
+
+Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {
+    std::string xml = io::read_file(grid_path);
+    // A form missing beside the file is taken from the campaign's own.
+    io::FormLoader beside = io::forms_beside(grid_path);
+    std::string pinned_form = grid_.form_xml, pinned_id = grid_.form_id;
+    auto forms = [&](const std::string& id) {
+        try {
+            return beside(id);
+        } catch (const InputError&) {
+            if (id == pinned_id) return io::FormText{pinned_form, path_ + " (formulaire " + id + ")"};
+            throw;
+        }
+    };
+    Grid g = io::read_grid(xml, grid_path, forms);
+    return {std::move(g), xml, std::filesystem::path(grid_path).filename().string()};
+}
+
+GridChange Session::preview_grid_change(const GridCandidate& c) {
+    return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_);
+}
+
+void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
+    if (c.grid.id == grid_.id && c.grid.version == grid_.version)
+        throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
+                         " dans cette campagne : une modification doit porter un nouveau numéro de version.");
+    if (fr::trim(reason).empty()) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
+    std::map<std::string, std::string> added;
+    for (const auto& p : c.grid.parameters)
+        if (!campaign_.parameters.count(p.def.id) && !is_missing(p.default_value))
+            added[p.def.id] = to_canonical(p.default_value);
+    PinnedGrid pinned{c.grid.id, c.grid.version, c.name, c.xml, c.grid.form_id.empty() ? "" : c.grid.form_id + ".xml",
+                      c.grid.form_xml};
+    store_->change_grid(pinned, added, fr::trim(reason), actor);
+    load();
 }
 
 Date Session::letter_date() const {

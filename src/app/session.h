@@ -48,6 +48,16 @@ public:
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
+    // A new version of the campaign's grid: what it would change, then apply
+    // it (a different version is required; the reason is journaled).
+    struct GridCandidate {
+        Grid grid;
+        std::string xml, name;
+    };
+    GridCandidate read_candidate_grid(const std::string& grid_path) const;
+    GridChange preview_grid_change(const GridCandidate& candidate);
+    void apply_grid_change(const GridCandidate& candidate, const std::string& reason, const std::string& actor);
+
     CampaignStore& store() { return *store_; }
 
     // Date printed on letters: campagne.date_courrier, else the committee date, else today.

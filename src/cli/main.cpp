@@ -31,6 +31,9 @@ Campagne
   param FICHIER [campagne.nom=valeur]...
                                        affiche ou modifie les paramètres de la campagne
   grid check GRILLE.xml                vérifie une grille et en affiche le résumé
+  grid preview FICHIER GRILLE.xml      ce que changerait une nouvelle version de la grille
+  grid apply FICHIER GRILLE.xml --motif TEXTE
+                                       passe la campagne à cette version (motif au journal)
 
 Dossiers et notes
   import FICHIER dossiers.csv          importe des dossiers (tout ou rien)
@@ -72,7 +75,7 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
-                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call"};
+                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
@@ -121,6 +124,35 @@ int cmd_grid_check(const Args& a) {
                   << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";
     std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; "
               << g.rules.size() << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";
+    return 0;
+}
+
+void print_grid_change(Session& s, const GridChange& c) {
+    std::cout << "Maximum : " << fr::number(c.max_before) << " → " << fr::number(c.max_after) << " points\n";
+    for (const auto& x : c.changed_coefficients) std::cout << "  coefficient " << x << "\n";
+    for (const auto& x : c.removed_criteria) std::cout << "  critère retiré : " << x << "\n";
+    for (const auto& x : c.added_criteria) std::cout << "  critère ajouté : " << x << "\n";
+    std::cout << "dossier;organisme;total avant;total après;rang avant;rang après;recevabilité avant;recevabilité après\n";
+    for (const auto& d : c.dossiers) {
+        const Dossier& x = s.dossiers()[d.dossier];
+        std::cout << x.reference << ";" << io::csv_field(x.organisme) << ";" << fr::number(d.before) << ";"
+                  << fr::number(d.after) << ";" << (d.rank_before ? std::to_string(d.rank_before) : "") << ";"
+                  << (d.rank_after ? std::to_string(d.rank_after) : "") << ";" << d.verdict_before << ";"
+                  << d.verdict_after << "\n";
+    }
+}
+
+int cmd_grid_change(const Args& a, bool apply) {
+    need(a, 4, apply ? "grid apply FICHIER NOUVELLE_GRILLE.xml --motif TEXTE" : "grid preview FICHIER NOUVELLE_GRILLE.xml");
+    auto s = Session::open(a.positional[2]);
+    auto candidate = s->read_candidate_grid(a.positional[3]);
+    std::cout << "Grille de la campagne : " << s->grid().id << " version " << s->grid().version << " → "
+              << candidate.grid.id << " version " << candidate.grid.version << "\n";
+    print_grid_change(*s, s->preview_grid_change(candidate));
+    if (apply) {
+        s->apply_grid_change(candidate, a.option("--motif"), actor(a));
+        std::cout << "Nouvelle grille appliquée ; l'ancienne version est conservée dans l'historique de la campagne.\n";
+    }
     return 0;
 }
 
@@ -323,6 +355,8 @@ int main(int argc, char** argv) {
         }
         const std::string& c = a.positional[0];
         if (c == "grid" && a.positional.size() > 1 && a.positional[1] == "check") return cmd_grid_check(a);
+        if (c == "grid" && a.positional.size() > 1 && a.positional[1] == "preview") return cmd_grid_change(a, false);
+        if (c == "grid" && a.positional.size() > 1 && a.positional[1] == "apply") return cmd_grid_change(a, true);
         if (c == "new") return cmd_new(a);
         if (c == "demo") return cmd_demo(a);
         if (c == "param") return cmd_param(a);

@@ -1,6 +1,7 @@
 #include "scoring.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "french.h"
@@ -164,6 +165,50 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
         return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
     });
     out.ranked = std::move(eligible);
+    return out;
+}
+
+}  // namespace cotation
+
+namespace cotation {
+
+GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& campaign,
+                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings) {
+    GridChange out;
+    out.max_before = before.max_total();
+    out.max_after = after.max_total();
+    // The new grid may declare parameters the campaign does not have yet.
+    Campaign next = campaign;
+    for (const auto& p : after.parameters)
+        if (!next.parameters.count(p.def.id) && !is_missing(p.default_value)) next.parameters[p.def.id] = p.default_value;
+    Ranking a = rank_dossiers(before, campaign, dossiers, ratings);
+    Ranking b = rank_dossiers(after, next, dossiers, ratings);
+    std::vector<const RankEntry*> old_of(dossiers.size(), nullptr), new_of(dossiers.size(), nullptr);
+    for (const auto* list : {&a.ranked, &a.ineligible})
+        for (const auto& e : *list) old_of[e.dossier] = &e;
+    for (const auto* list : {&b.ranked, &b.ineligible})
+        for (const auto& e : *list) new_of[e.dossier] = &e;
+    auto row = [&](const RankEntry& e) {
+        const RankEntry& o = *old_of[e.dossier];
+        out.dossiers.push_back({e.dossier, o.score.total, e.score.total, o.rank, e.rank, verdict_label(o.eligibility),
+                                verdict_label(e.eligibility)});
+    };
+    for (const auto& e : b.ranked) row(e);
+    for (const auto& e : b.ineligible) row(e);
+    std::map<std::string, std::size_t> counts;
+    for (const auto& [id, list] : ratings)
+        for (const Rating* r : list)
+            if (rating_counts(before, *r)) ++counts[r->criterion];
+    for (const auto& t : before.themes)
+        for (const auto& c : t.criteria) {
+            const Criterion* n = after.criterion(c.id);
+            if (!n) out.removed_criteria.push_back(c.id + " (" + std::to_string(counts[c.id]) + " notes ne compteront plus)");
+            else if (n->coefficient != c.coefficient)
+                out.changed_coefficients.push_back(c.id + " : " + fr::number(c.coefficient) + " → " + fr::number(n->coefficient));
+        }
+    for (const auto& t : after.themes)
+        for (const auto& c : t.criteria)
+            if (!before.criterion(c.id)) out.added_criteria.push_back(c.id + " (à noter)");
     return out;
 }
 

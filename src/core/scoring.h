@@ -67,4 +67,23 @@ RatingIndex index_ratings(const std::vector<Rating>& ratings);
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
                       const RatingIndex& ratings);
 
+// What moving a campaign from one grid version to another would change,
+// shown before it is applied. Ratings stay attached to criterion ids: a
+// criterion that disappears leaves its ratings unused, never moved.
+struct ScoreChange {
+    std::size_t dossier = 0;
+    Rational before, after;          // totals
+    int rank_before = 0, rank_after = 0;   // 0 when not ranked
+    std::string verdict_before, verdict_after;
+};
+struct GridChange {
+    std::vector<ScoreChange> dossiers;            // in the new ranking's order, then the others
+    std::vector<std::string> removed_criteria;    // "II.9 (12 notes ne compteront plus)"
+    std::vector<std::string> added_criteria;      // "II.10 (à noter)"
+    std::vector<std::string> changed_coefficients;   // "I.1 : 8 → 6"
+    Rational max_before, max_after;
+};
+GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& campaign,
+                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings);
+
 }  // namespace cotation

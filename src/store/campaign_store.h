@@ -5,6 +5,7 @@
 // touching the core or the workbench. Every mutation is atomic and writes its
 // journal entries in the same transaction.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,12 @@ public:
     // Insert or replace (same dossier, reviewer, criterion); all or nothing.
     virtual void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
+
+    // Moves the campaign to another grid version, keeping the previous one in
+    // its history; adds the new grid's parameters (canonical values).
+    virtual void change_grid(const struct PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                             const std::string& reason, const std::string& actor) = 0;
+    virtual std::vector<std::string> grid_versions() = 0;   // the replaced ones, oldest first
 
     virtual std::vector<JournalEntry> journal(const std::string& entity_prefix = "") = 0;
     virtual JournalCheck verify_journal() = 0;

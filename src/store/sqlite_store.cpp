@@ -54,6 +54,13 @@ CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 ALTER TABLE campaign ADD COLUMN form_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE campaign ADD COLUMN form_xml TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3: every grid a campaign has used, kept when it moves to a new version.
+    R"sql(
+CREATE TABLE grid_history (
+  seq INTEGER PRIMARY KEY, grid_id TEXT NOT NULL, grid_version TEXT NOT NULL, grid_name TEXT NOT NULL,
+  grid_xml TEXT NOT NULL, form_name TEXT NOT NULL, form_xml TEXT NOT NULL,
+  replaced_at TEXT NOT NULL, replaced_by TEXT NOT NULL, reason TEXT NOT NULL);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -418,6 +425,40 @@ public:
         j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
         t.commit();
         raw_parameters_[name] = value;
+    }
+
+    void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                     const std::string& reason, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt cur(*db_, "SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml FROM campaign");
+        if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        std::string old_id = cur.text(0), old_version = cur.text(1);
+        Stmt keep(*db_, "INSERT INTO grid_history(grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, "
+                        "replaced_at, replaced_by, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+        keep.bind(1, old_id).bind(2, old_version).bind(3, cur.text(2)).bind(4, cur.text(3)).bind(5, cur.text(4))
+            .bind(6, cur.text(5)).bind(7, utc_now_iso()).bind(8, actor).bind(9, reason).run();
+        Stmt up(*db_, "UPDATE campaign SET grid_id=?, grid_version=?, grid_name=?, grid_xml=?, form_name=?, form_xml=?");
+        up.bind(1, grid.id).bind(2, grid.version).bind(3, grid.name).bind(4, grid.xml).bind(5, grid.form_name)
+            .bind(6, grid.form_xml).run();
+        j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
+              grid.id + " version " + grid.version + " — motif : " + reason);
+        Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
+        for (const auto& [k, v] : new_parameters) {
+            p.bind(1, k).bind(2, v).run();
+            raw_parameters_[k] = v;
+            j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
+        }
+        t.commit();
+    }
+
+    std::vector<std::string> grid_versions() override {
+        std::vector<std::string> out;
+        Stmt h(*db_, "SELECT grid_id, grid_version, replaced_at, replaced_by, reason FROM grid_history ORDER BY seq");
+        while (h.step())
+            out.push_back(h.text(0) + " version " + h.text(1) + ", remplacée le " + h.text(2) + " par " + h.text(3) +
+                          " (" + h.text(4) + ")");
+        return out;
     }
 
     std::vector<JournalEntry> journal(const std::string& prefix) override {
