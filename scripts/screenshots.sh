@@ -11,14 +11,21 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export COTATION_DATA_DIR="$ROOT"
 "$BUILD/src/cotation" demo "$WORK/demo.cot" >/dev/null
+"$BUILD/src/cotation" demo "$WORK/crt.cot" --appel crt >/dev/null
+"$BUILD/src/cotation" demo "$WORK/uphv.cot" --appel uphv >/dev/null
+# A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
+mkdir -p "$WORK/grilles"
+sed -e 's/version="1"/version="2"/' -e 's/ max="[0-9]*"//' -e 's/ total="300"//' \
+    -e '/id="I.2"/s/coefficient="4"/coefficient="6"/' -e '/id="III.[12]"/s/coefficient="3"/coefficient="10"/' \
+    "$ROOT/scoring-grids/act-hlm-paca-2023.xml" > "$WORK/grilles/act-hlm-paca-2023-v2.xml"
 
 cat > "$WORK/shoot.sh" <<'INNER'
 #!/usr/bin/env bash
 set -euo pipefail
-BUILD="$1"; CAMPAIGN="$2"; OUT="$3"
+BUILD="$1"; WORK="$2"; OUT="$3"
 shoot() {
-  local name="$1"; shift
-  "$BUILD/src/cotation-workbench" "$CAMPAIGN" "$@" &
+  local name="$1" campaign="$2"; shift 2
+  "$BUILD/src/cotation-workbench" "$campaign" "$@" &
   local pid=$!
   local shown=""
   for _ in $(seq 1 150); do
@@ -30,18 +37,22 @@ shoot() {
     kill "$pid" 2>/dev/null || true
     exit 1
   fi
-  sleep 1.5
+  sleep 2
   import -window root -crop 1280x800+0+0 +repage "$OUT/$name.png"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   echo "  $OUT/$name.png"
 }
-shoot 1-dossiers --vue dossiers
-shoot 2-dossier --vue dossier --dossier ACT-2023-11
-shoot 3-cotation --vue cotation --dossier ACT-2023-02 --evaluateur "Julien Roux (ARS, siège)"
-shoot 4-classement --vue classement
-shoot 5-nouveau-dossier --vue nouveau-dossier
+shoot 1-dossiers "$WORK/demo.cot" --vue dossiers
+shoot 2-dossier "$WORK/demo.cot" --vue dossier --dossier ACT-2023-11
+shoot 3-cotation "$WORK/demo.cot" --vue cotation --dossier ACT-2023-02 --evaluateur "Julien Roux (ARS, siège)"
+shoot 4-classement "$WORK/demo.cot" --vue classement
+shoot 5-nouveau-dossier "$WORK/demo.cot" --vue nouveau-dossier
+shoot 6-editeur-grille "$WORK/demo.cot" --vue editeur-grille --critere II.4
+shoot 7-apercu-grille "$WORK/demo.cot" --vue apercu-grille --grille "$WORK/grilles/act-hlm-paca-2023-v2.xml"
+shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier
+shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"
-"$ROOT/scripts/with-xvfb.sh" "$WORK/shoot.sh" "$BUILD" "$WORK/demo.cot" "$OUT"
+"$ROOT/scripts/with-xvfb.sh" "$WORK/shoot.sh" "$BUILD" "$WORK" "$OUT"

@@ -202,6 +202,16 @@ Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path
     return {std::move(g), xml, std::filesystem::path(grid_path).filename().string()};
 }
 
+Session::GridCandidate Session::candidate_from_xml(const std::string& xml, const std::string& name) const {
+    std::string pinned_form = grid_.form_xml, pinned_id = grid_.form_id;
+    auto forms = [&](const std::string& id) {
+        if (id != pinned_id) return io::forms_beside(io::data_root() + "/scoring-grids/" + name)(id);
+        return io::FormText{pinned_form, path_ + " (formulaire " + id + ")"};
+    };
+    Grid g = io::read_grid(xml, name, forms);
+    return {std::move(g), xml, name};
+}
+
 GridChange Session::preview_grid_change(const GridCandidate& c) {
     return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_);
 }

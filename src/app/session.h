@@ -55,6 +55,8 @@ public:
         std::string xml, name;
     };
     GridCandidate read_candidate_grid(const std::string& grid_path) const;
+    // From the grid editor: the text it wrote, with the campaign's own form.
+    GridCandidate candidate_from_xml(const std::string& xml, const std::string& name) const;
     GridChange preview_grid_change(const GridCandidate& candidate);
     void apply_grid_change(const GridCandidate& candidate, const std::string& reason, const std::string& actor);
 

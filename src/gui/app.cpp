@@ -8,7 +8,9 @@
 #include <filesystem>
 
 #include "app/demo.h"
+#include "grid_editor.h"
 #include "main_frame.h"
+#include "start_dialog.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -20,26 +22,26 @@ public:
         std::setlocale(LC_NUMERIC, "C");
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement ou nouveau-dossier"));
+        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement, nouveau-dossier, editeur-grille ou apercu-grille"));
         p.AddOption("", "dossier", to_wx("référence du dossier à afficher"));
         p.AddOption("", "evaluateur", to_wx("nom de l'évaluateur"));
+        p.AddOption("", "critere", to_wx("critère sélectionné dans l'éditeur de grille"));
+        p.AddOption("", "grille", to_wx("grille proposée pour l'aperçu de changement de grille"));
         p.AddSwitch("h", "help", to_wx("aide"), wxCMD_LINE_OPTION_HELP);
         if (p.Parse() != 0) return false;
-        std::string path;
-        if (p.GetParamCount() > 0) {
-            path = from_wx(p.GetParam(0));
-        } else {
-            // No file given: the demo campaign, created on first run.
-            std::filesystem::path dir = from_wx(wxStandardPaths::Get().GetUserLocalDataDir());
-            std::filesystem::create_directories(dir);
-            path = (dir / "demo-act-hlm.cot").string();
-        }
         std::unique_ptr<Session> session;
-        try {
-            session = std::filesystem::exists(path) ? Session::open(path) : create_demo(path, "act-hlm");
-        } catch (const std::exception& e) {
-            wxMessageBox(to_wx(e.what()), to_wx("Cotation — erreur"), wxOK | wxICON_ERROR);
-            return false;
+        if (p.GetParamCount() > 0) {
+            std::string path = from_wx(p.GetParam(0));
+            try {
+                session = std::filesystem::exists(path) ? Session::open(path) : create_demo(path, "act-hlm");
+            } catch (const std::exception& e) {
+                wxMessageBox(to_wx(e.what()), to_wx("Cotation — erreur"), wxOK | wxICON_ERROR);
+                return false;
+            }
+        } else {
+            // No file given: the start screen (open, new campaign, demos).
+            session = ShowStartDialog(nullptr);
+            if (!session) return false;
         }
         wxString reviewer;
         p.Found("evaluateur", &reviewer);
@@ -51,7 +53,26 @@ public:
             if (view == "dossier") frame->ShowView(MainFrame::View::Dossier);
             else if (view == "cotation") frame->ShowView(MainFrame::View::Rating);
             else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
-            else if (view == "nouveau-dossier")
+            else if (view == "editeur-grille") {
+                wxString crit;
+                p.Found("critere", &crit);
+                std::string c = from_wx(crit);
+                frame->CallAfter([frame, c] {
+                    ShowGridEditor(frame, frame->workbench(), frame->workbench().session->grid(), true, c);
+                });
+            } else if (view == "apercu-grille") {
+                wxString file;
+                p.Found("grille", &file);
+                std::string f = from_wx(file);
+                frame->CallAfter([frame, f] {
+                    try {
+                        auto candidate = frame->workbench().session->read_candidate_grid(f);
+                        if (ShowGridChangePreview(frame, frame->workbench(), candidate)) frame->workbench().changed();
+                    } catch (const std::exception& e) {
+                        show_error(frame, e);
+                    }
+                });
+            } else if (view == "nouveau-dossier")
                 frame->CallAfter([frame] {
                     if (edit_dossier_dialog(frame, frame->workbench(), nullptr)) frame->workbench().changed();
                 });

@@ -93,7 +93,7 @@ private:
         auto* l = new wxStaticText(parent, wxID_ANY, to_wx(label));
         if (def && !def->help.empty()) l->SetToolTip(to_wx(def->help));
         if (def && (def->type == FactType::Bool || (def->type == FactType::Code && !def->choices.empty()))) {
-            auto* c = new wxChoice(parent, wxID_ANY);
+            auto* c = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxSize(280, -1));
             c->Append("");
             if (def->type == FactType::Bool) {
                 c->Append("oui");
@@ -104,7 +104,7 @@ private:
             c->SetStringSelection(to_wx(value));
             f.control = c;
         } else {
-            auto* t = new wxTextCtrl(parent, wxID_ANY, to_wx(value));
+            auto* t = new wxTextCtrl(parent, wxID_ANY, to_wx(value), wxDefaultPosition, wxSize(280, -1));
             if (def && !def->help.empty()) t->SetHint(to_wx(def->help));
             f.control = t;
         }

@@ -6,6 +6,10 @@
 #include <filesystem>
 
 #include "app/demo.h"
+#include "grid_editor.h"
+#include "io/grid_reader.h"
+#include "io/paths.h"
+#include "start_dialog.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/reference_data.h"
@@ -18,14 +22,22 @@ void show_error(wxWindow* parent, const std::exception& e) {
 }
 
 namespace {
-enum { ID_NEW_DEMO = wxID_HIGHEST + 1, ID_NEW_DOSSIER, ID_IMPORT_DOSSIERS, ID_IMPORT_RATINGS, ID_LETTERS };
+enum {
+    ID_NEW_CAMPAIGN = wxID_HIGHEST + 1, ID_DEMO_ACT, ID_DEMO_CRT, ID_DEMO_UPHV, ID_NEW_DOSSIER, ID_IMPORT_DOSSIERS,
+    ID_IMPORT_RATINGS, ID_LETTERS, ID_EDIT_GRID, ID_OPEN_GRID, ID_NEW_GRID, ID_GRID_HISTORY
+};
 }
 
 MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& reviewer)
     : wxFrame(nullptr, wxID_ANY, to_wx("Cotation"), wxDefaultPosition, wxSize(1280, 800)) {
     auto* file = new wxMenu;
     file->Append(wxID_OPEN, to_wx("&Ouvrir une campagne…\tCtrl+O"));
-    file->Append(ID_NEW_DEMO, to_wx("Nouvelle campagne de &démonstration…"));
+    file->Append(ID_NEW_CAMPAIGN, to_wx("Nouvelle &campagne…"));
+    auto* demos = new wxMenu;
+    demos->Append(ID_DEMO_ACT, to_wx("ACT « hors les murs » — ARS PACA"));
+    demos->Append(ID_DEMO_CRT, to_wx("Centres de ressources territoriaux — ARS Nouvelle-Aquitaine"));
+    demos->Append(ID_DEMO_UPHV, to_wx("Unités PHV — Charente-Maritime"));
+    file->AppendSubMenu(demos, to_wx("Campagnes de &démonstration"));
     file->AppendSeparator();
     file->Append(ID_LETTERS, to_wx("Générer les &lettres (PDF)…\tCtrl+L"));
     file->AppendSeparator();
@@ -34,9 +46,16 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     dossiers->Append(ID_NEW_DOSSIER, to_wx("&Nouveau dossier…\tCtrl+N"));
     dossiers->Append(ID_IMPORT_DOSSIERS, to_wx("Importer des &dossiers (CSV)…"));
     dossiers->Append(ID_IMPORT_RATINGS, to_wx("Importer des &notes (CSV)…"));
+    auto* grid = new wxMenu;
+    grid->Append(ID_EDIT_GRID, to_wx("&Modifier la grille de la campagne…"));
+    grid->Append(ID_GRID_HISTORY, to_wx("&Historique des versions"));
+    grid->AppendSeparator();
+    grid->Append(ID_OPEN_GRID, to_wx("&Ouvrir une grille dans l'éditeur…"));
+    grid->Append(ID_NEW_GRID, to_wx("&Nouvelle grille…"));
     auto* bar = new wxMenuBar;
     bar->Append(file, to_wx("&Fichier"));
     bar->Append(dossiers, to_wx("&Dossiers"));
+    bar->Append(grid, to_wx("&Grille"));
     SetMenuBar(bar);
     CreateStatusBar(2);
 
@@ -67,7 +86,14 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     wb_.select = [this](std::size_t i) { SelectDossier(i); };
 
     Bind(wxEVT_MENU, &MainFrame::OnOpen, this, wxID_OPEN);
-    Bind(wxEVT_MENU, &MainFrame::OnNewDemo, this, ID_NEW_DEMO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Replace([this] { return ShowNewCampaignDialog(this); }); }, ID_NEW_CAMPAIGN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Replace([] { return OpenDemo("act-hlm"); }); }, ID_DEMO_ACT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Replace([] { return OpenDemo("crt"); }); }, ID_DEMO_CRT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Replace([] { return OpenDemo("uphv"); }); }, ID_DEMO_UPHV);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowGridEditor(this, wb_, wb_.session->grid(), true); }, ID_EDIT_GRID);
+    Bind(wxEVT_MENU, &MainFrame::OnOpenGrid, this, ID_OPEN_GRID);
+    Bind(wxEVT_MENU, &MainFrame::OnNewGrid, this, ID_NEW_GRID);
+    Bind(wxEVT_MENU, &MainFrame::OnGridHistory, this, ID_GRID_HISTORY);
     Bind(wxEVT_MENU, &MainFrame::OnNewDossier, this, ID_NEW_DOSSIER);
     Bind(wxEVT_MENU, &MainFrame::OnImportDossiers, this, ID_IMPORT_DOSSIERS);
     Bind(wxEVT_MENU, &MainFrame::OnImportRatings, this, ID_IMPORT_RATINGS);
@@ -158,15 +184,52 @@ void MainFrame::OnOpen(wxCommandEvent&) {
     }
 }
 
-void MainFrame::OnNewDemo(wxCommandEvent&) {
-    wxFileDialog dlg(this, to_wx("Créer une campagne de démonstration ACT HLM"), "", "demo-act-hlm.cot",
-                     to_wx("Campagnes Cotation (*.cot)|*.cot"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
+void MainFrame::Replace(const std::function<std::unique_ptr<Session>()>& make) {
     try {
-        Load(create_demo(from_wx(dlg.GetPath()), "act-hlm"));
+        if (auto s = make()) Load(std::move(s));
     } catch (const std::exception& e) {
         show_error(this, e);
     }
+}
+
+void MainFrame::OnOpenGrid(wxCommandEvent&) {
+    wxFileDialog dlg(this, to_wx("Ouvrir une grille"), to_wx(io::data_root() + "/scoring-grids"), "",
+                     to_wx("Grilles (*.xml)|*.xml"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        ShowGridEditor(this, wb_, io::read_grid_file(from_wx(dlg.GetPath())), false);
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void MainFrame::OnNewGrid(wxCommandEvent&) {
+    // From scratch: one theme, one criterion, the current grid's level descriptors.
+    Grid g;
+    g.id = "nouvelle-grille";
+    g.version = "1";
+    g.title = "Nouvelle grille";
+    g.status = "proposition";
+    g.default_levels = wb_.session ? wb_.session->grid().default_levels : std::vector<std::string>(6, "");
+    Theme t;
+    t.id = "I";
+    t.label = "Premier thème";
+    Criterion c;
+    c.id = "I.1";
+    c.label = "Premier critère";
+    c.coefficient = Rational(1);
+    c.levels = g.default_levels;
+    t.criteria.push_back(c);
+    g.themes.push_back(t);
+    ShowGridEditor(this, wb_, g, false);
+}
+
+void MainFrame::OnGridHistory(wxCommandEvent&) {
+    std::string text = "Grille en vigueur : " + wb_.session->grid().id + " version " + wb_.session->grid().version + "\n";
+    auto versions = wb_.session->store().grid_versions();
+    if (versions.empty()) text += "\nAucune version antérieure : la campagne a toujours utilisé cette grille.";
+    for (const auto& v : versions) text += "\n• " + v;
+    wxMessageBox(to_wx(text), to_wx("Historique des grilles"), wxOK | wxICON_INFORMATION, this);
 }
 
 void MainFrame::OnNewDossier(wxCommandEvent&) {

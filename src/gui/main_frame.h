@@ -2,6 +2,8 @@
 #include <wx/notebook.h>
 #include <wx/wx.h>
 
+#include <functional>
+
 #include "panels.h"
 #include "workbench.h"
 
@@ -22,7 +24,10 @@ private:
     void RefreshAll();
     void UpdateTitle();
     void OnOpen(wxCommandEvent&);
-    void OnNewDemo(wxCommandEvent&);
+    void Replace(const std::function<std::unique_ptr<Session>()>& make);
+    void OnOpenGrid(wxCommandEvent&);
+    void OnNewGrid(wxCommandEvent&);
+    void OnGridHistory(wxCommandEvent&);
     void OnNewDossier(wxCommandEvent&);
     void OnImportDossiers(wxCommandEvent&);
     void OnImportRatings(wxCommandEvent&);
@@ -30,7 +35,11 @@ private:
                    std::size_t (Session::*import)(const std::string&, const std::string&));
     void OnLetters(wxCommandEvent&);
     void OnReviewer(wxCommandEvent&);
+
+public:
     void Load(std::unique_ptr<Session> s);
+
+private:
 
     Workbench wb_;
     wxNotebook* book_;
