@@ -25,7 +25,11 @@ set -euo pipefail
 BUILD="$1"; WORK="$2"; OUT="$3"
 shoot() {
   local name="$1" campaign="$2"; shift 2
-  "$BUILD/src/cotation-workbench" "$campaign" "$@" &
+  if [ "$campaign" = "-" ]; then   # no file: the start screen
+    HOME="$WORK/home" "$BUILD/src/cotation-workbench" &
+  else
+    "$BUILD/src/cotation-workbench" "$campaign" "$@" &
+  fi
   local pid=$!
   local shown=""
   for _ in $(seq 1 150); do
@@ -43,6 +47,7 @@ shoot() {
   wait "$pid" 2>/dev/null || true
   echo "  $OUT/$name.png"
 }
+shoot 0-accueil -
 shoot 1-dossiers "$WORK/demo.cot" --vue dossiers
 shoot 2-dossier "$WORK/demo.cot" --vue dossier --dossier ACT-2023-11
 shoot 3-cotation "$WORK/demo.cot" --vue cotation --dossier ACT-2023-02 --evaluateur "Julien Roux (ARS, siège)"
