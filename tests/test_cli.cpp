@@ -83,3 +83,18 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Journal intact"), std::string::npos);
 }
+
+TEST(Cli, AgreementAndMarginsOnTheDemo) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f).code, 0);
+    CliRun r = run("accord " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("alpha de Krippendorff (métrique d'intervalle) : 0,"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Claire Martin (ARS, DD 13) : "), std::string::npos) << r.out;
+    r = run("rank " + f + " --marges");
+    ASSERT_EQ(r.code, 0) << r.out;
+    // ACT-2023-04 and ACT-2023-05 are tied at 231,5 in the demo: a zero margin, both fragile.
+    EXPECT_NE(r.out.find("ACT-2023-04 / ACT-2023-05 : écart 0 pts"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Rangs fragiles (une note d'un point peut les changer) : ACT-2023-04 ACT-2023-05"), std::string::npos) << r.out;
+}

@@ -101,6 +101,13 @@ const Ranking& Session::ranking() {
     return *ranking_;
 }
 
+const RankingSolidity& Session::solidity() {
+    if (!solidity_) solidity_ = ranking_solidity(grid_, ranking());
+    return *solidity_;
+}
+
+Agreement Session::agreement() const { return measure_agreement(grid_, rating_index_); }
+
 const RankEntry* Session::entry_of(std::size_t dossier_index) {
     const Ranking& r = ranking();
     if (dossier_index >= entry_of_.size()) return nullptr;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/agreement.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
@@ -35,6 +36,8 @@ public:
     std::optional<std::size_t> find(const std::string& reference) const;
 
     const Ranking& ranking();                         // recomputed after a change
+    const RankingSolidity& solidity();                // margins between neighbours, with the ranking
+    Agreement agreement() const;
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
     std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
     std::vector<std::string> reviewers() const;
@@ -70,7 +73,10 @@ public:
 private:
     Session() = default;
     void load();
-    void invalidate() { ranking_.reset(); }
+    void invalidate() {
+        ranking_.reset();
+        solidity_.reset();
+    }
 
     std::string path_;
     std::unique_ptr<CampaignStore> store_;
@@ -79,6 +85,7 @@ private:
     std::vector<Dossier> dossiers_;
     std::vector<Rating> ratings_;
     std::optional<Ranking> ranking_;
+    std::optional<RankingSolidity> solidity_;
     RatingIndex rating_index_;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
 };

@@ -41,7 +41,9 @@ Dossiers et notes
   check FICHIER [--dossier REF]        complétude et conformité de chaque dossier
 
 Résultats
-  rank FICHIER [--csv]                 classement (recevables puis irrecevables)
+  rank FICHIER [--csv] [--marges]      classement (recevables puis irrecevables) ;
+                                       --marges : solidité de l'ordre entre voisins
+  accord FICHIER                       accord entre évaluateurs (alpha de Krippendorff)
   letters FICHIER --out DOSSIER [--dossier REF]
                                        lettres de notification en PDF
 
@@ -308,7 +310,52 @@ int cmd_rank(const Args& a) {
         std::cout << "  " << d.reference << "  " << d.organisme << "\n";
         for (const auto& m : e.eligibility.elimination_reasons()) std::cout << "      – " << m << "\n";
     }
+    if (a.flag("--marges")) {
+        const RankingSolidity& sol = s->solidity();
+        std::cout << "\nSolidité de l'ordre (plus petit changement qui mettrait deux voisins à égalité) :\n";
+        for (const auto& m : sol.margins) {
+            const auto& up = s->dossiers()[r.ranked[m.upper].dossier].reference;
+            const auto& low = s->dossiers()[r.ranked[m.lower].dossier].reference;
+            std::cout << "  " << up << " / " << low << " : écart " << fr::number(m.gap) << " pts ; ";
+            if (m.coefficient_change)
+                std::cout << "coefficient " << m.coefficient_criterion << " " << (m.coefficient_direction > 0 ? "+" : "−")
+                          << fr::number(*m.coefficient_change);
+            else
+                std::cout << "aucun coefficient seul";
+            std::cout << " ; ";
+            if (m.rating_change)
+                std::cout << "note " << m.rating_criterion << " de " << (m.rating_of_lower ? low : up) << " "
+                          << (m.rating_of_lower ? "+" : "−") << fr::number(*m.rating_change) << " point";
+            else
+                std::cout << "aucune note seule";
+            std::cout << "\n";
+        }
+        std::cout << "Rangs fragiles (une note d'un point peut les changer) :";
+        bool any = false;
+        for (std::size_t i = 0; i < sol.fragile.size(); ++i)
+            if (sol.fragile[i]) {
+                std::cout << " " << s->dossiers()[r.ranked[i].dossier].reference;
+                any = true;
+            }
+        std::cout << (any ? "\n" : " aucun\n");
+    }
     std::cout << Ranking::tie_rule() << "\n";
+    return 0;
+}
+
+int cmd_agreement(const Args& a) {
+    need(a, 2, "accord FICHIER");
+    auto s = Session::open(a.positional[1]);
+    Agreement ag = s->agreement();
+    std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
+              << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";
+    std::cout << "  " << ag.units << " couples (dossier, critère) notés par au moins deux évaluateurs, " << ag.values
+              << " notes\n";
+    std::cout << "Écart moyen de chaque évaluateur à la note consolidée :\n";
+    for (const auto& r : ag.reviewers)
+        std::cout << "  " << r.reviewer << " : " << (r.mean_offset > Rational(0) ? "+" : "") << fr::number(r.mean_offset, 2)
+                  << " point sur " << r.ratings << " notes\n";
+    std::cout << "Ces chiffres éclairent le coordonnateur ; les notes ne sont jamais recalculées à partir d'eux.\n";
     return 0;
 }
 
@@ -364,6 +411,7 @@ int main(int argc, char** argv) {
         if (c == "rate") return cmd_rate(a);
         if (c == "check") return cmd_check(a);
         if (c == "rank") return cmd_rank(a);
+        if (c == "accord") return cmd_agreement(a);
         if (c == "letters") return cmd_letters(a);
         if (c == "journal") return cmd_journal(a);
         throw UsageError("commande inconnue « " + c + " » (cotation --help pour la liste)");

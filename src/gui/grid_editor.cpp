@@ -463,7 +463,10 @@ public:
         const std::pair<const char*, int> cols[] = {{"Dossier", 110}, {"Organisme", 260}, {"Total avant", 95}, {"Total après", 95},
                                                     {"Rang avant", 85}, {"Rang après", 85}, {"Recevabilité après", 150}};
         long k = 0;
-        for (auto [t, w] : cols) list->InsertColumn(k++, to_wx(t), k > 2 && k < 7 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, w);
+        for (auto [t, w] : cols) {
+            bool numeric = k >= 2 && k <= 5;
+            list->InsertColumn(k++, to_wx(t), numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, w);
+        }
         for (const auto& d : change.dossiers) {
             const Dossier& x = s.dossiers()[d.dossier];
             long i = list->InsertItem(list->GetItemCount(), to_wx(x.reference));

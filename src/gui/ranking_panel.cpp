@@ -22,7 +22,9 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     ineligible_->InsertColumn(0, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
     ineligible_->InsertColumn(1, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 270);
     ineligible_->InsertColumn(2, to_wx("Motifs d'irrecevabilité"), wxLIST_FORMAT_LEFT, 820);
-    auto* tie = new wxStaticText(this, wxID_ANY, to_wx(Ranking::tie_rule()));
+    auto* tie = new wxStaticText(this, wxID_ANY, to_wx(std::string(Ranking::tie_rule()) +
+                                                       " ⚠ : rang fragile, une note consolidée changée d'un point au plus "
+                                                       "peut inverser le dossier et son voisin."));
     tie->SetForegroundColour(wxColour(90, 90, 90));
     tie->Wrap(1200);
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -60,6 +62,7 @@ void RankedListView::Reload() {
         for (const auto& t : g.themes)
             InsertColumn(col++, to_wx(t.id + " /" + fr::number(g.theme_max(t))), wxLIST_FORMAT_RIGHT, 72);
         InsertColumn(col++, to_wx("Proposition"), wxLIST_FORMAT_LEFT, 100);
+        InsertColumn(col++, to_wx("Marge avec le suivant"), wxLIST_FORMAT_LEFT, 200);
         InsertColumn(col, to_wx("Observations"), wxLIST_FORMAT_LEFT, 420);
     }
     SetItemCount(static_cast<long>(wb_.session->ranking().ranked.size()));
@@ -82,6 +85,16 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
     if (column == 4) return to_wx(fr::number(e.score.total));
     if (column < 5 + themes) return to_wx(fr::number(e.score.themes[static_cast<std::size_t>(column - 5)]));
     if (column == 5 + themes) return to_wx(proposal_label(e.proposal));
+    if (column == 6 + themes) {
+        const RankingSolidity& sol = s.solidity();
+        std::string text = sol.fragile[static_cast<std::size_t>(item)] ? "⚠ " : "";
+        if (static_cast<std::size_t>(item) < sol.margins.size()) {
+            const SwapMargin& m = sol.margins[static_cast<std::size_t>(item)];
+            text += fr::number(m.gap) + " pts";
+            if (m.rating_change) text += " ; note " + m.rating_criterion + " ±" + fr::number(*m.rating_change);
+        }
+        return to_wx(text);
+    }
     std::string obs;
     for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " · ") + o;
     return to_wx(obs);
@@ -107,9 +120,11 @@ void RankingPanel::Reload() {
     ineligible_->Refresh();
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " + std::to_string(r.ineligible.size()) +
                       " irrecevables";
+    Agreement ag = s.agreement();
+    if (ag.alpha) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))
         sum += " · places proposées : " + fr::number(r.granted) + " sur " + fr::number(r.capacity) +
-               " (en vert, dans l'ordre du classement jusqu'à épuisement de la capacité)";
+               " (en vert)";
     summary_->SetLabel(to_wx(sum));
     Thaw();
     Layout();
