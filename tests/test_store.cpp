@@ -171,7 +171,7 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     nc.reference = "ancienne";
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
     sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
-                           "DROP TABLE grid_history; PRAGMA user_version = 1");
+                           "DROP TABLE grid_history; DROP TABLE consolidation; PRAGMA user_version = 1");
     auto s = Session::open(dir.file("c.cot"));
     EXPECT_EQ(s->grid().fact("x")->label, "X");
     EXPECT_EQ(s->campaign().reference, "ancienne");

@@ -18,7 +18,7 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
     if (!demo_exists(call)) throw InputError("Pas de campagne de démonstration pour l'appel « " + call + " ».");
     // campagne.txt: "clé = valeur" lines (grille, reference, titre, autorite, …, campagne.x).
     NewCampaign nc;
-    std::string grid;
+    std::string grid, pending_ref;
     std::istringstream in(io::read_file(dir + "/campagne.txt"));
     std::string line;
     while (std::getline(in, line)) {
@@ -32,12 +32,27 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
         else if (k == "autorite") nc.authority = v;
         else if (k == "signataire") nc.signatory = v;
         else if (k == "ville") nc.city = v;
+        else if (k == "arbitrage_en_attente") pending_ref = v;
         else nc.parameters[k] = v;
     }
     const std::string actor = "démonstration";
     auto s = Session::create(path, io::grid_path(grid), nc, actor);
     s->import_dossiers_file(dir + "/dossiers.csv", actor);
     if (std::filesystem::exists(dir + "/notes.csv")) s->import_ratings_file(dir + "/notes.csv", actor);
+    // The demo coordinator has settled every flagged criterion at the mean,
+    // except for one dossier left to show a pending decision.
+    for (const auto& d : s->dossiers()) {
+        if (d.reference == pending_ref) continue;
+        DossierScore score = score_dossier(s->grid(), s->ratings_of(d.id));
+        std::size_t k = 0;
+        for (const auto& t : s->grid().themes)
+            for (const auto& c : t.criteria) {
+                const CriterionScore& cs = score.criteria[k++];
+                if (cs.flagged && cs.mean)
+                    s->consolidate(d.id, c.id, cs.mean->canonical(), "Arbitrage de démonstration : moyenne des évaluateurs retenue.",
+                                   "Coordination (démonstration)");
+            }
+    }
     return s;
 }
 

@@ -82,6 +82,7 @@ void Session::load() {
     for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
     ratings_ = std::move(snap.ratings);
     rating_index_ = index_ratings(ratings_);
+    consolidation_ = std::move(snap.consolidation);
     invalidate();
 }
 
@@ -93,10 +94,11 @@ std::optional<std::size_t> Session::find(const std::string& reference) const {
 
 const Ranking& Session::ranking() {
     if (!ranking_) {
-        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_);
+        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_, &consolidation_);
         entry_of_.assign(dossiers_.size(), 0);
-        for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 2;
-        for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 2 + 1;
+        for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 3;
+        for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 3 + 1;
+        for (std::size_t i = 0; i < ranking_->pending.size(); ++i) entry_of_[ranking_->pending[i].dossier] = i * 3 + 2;
     }
     return *ranking_;
 }
@@ -112,7 +114,11 @@ const RankEntry* Session::entry_of(std::size_t dossier_index) {
     const Ranking& r = ranking();
     if (dossier_index >= entry_of_.size()) return nullptr;
     std::size_t code = entry_of_[dossier_index];
-    return code % 2 == 0 ? &r.ranked[code / 2] : &r.ineligible[code / 2];
+    switch (code % 3) {
+        case 0: return &r.ranked[code / 3];
+        case 1: return &r.ineligible[code / 3];
+        default: return &r.pending[code / 3];
+    }
 }
 
 std::vector<const Rating*> Session::ratings_of(std::int64_t id) const {
@@ -179,6 +185,34 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     invalidate();
 }
 
+void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
+                          const std::string& reason, const std::string& actor) {
+    if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
+    auto v = fr::parse_number(value);
+    if (!v || *v < Rational(grid_.scale_min) || *v > Rational(grid_.scale_max))
+        throw InputError("Note consolidée « " + value + " » hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
+                         std::to_string(grid_.scale_max) + ".");
+    auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
+    if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
+    std::map<std::string, ConsolidationDecision> none;
+    DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
+    std::size_t k = 0;
+    for (const auto& t : grid_.themes)
+        for (const auto& c : t.criteria) {
+            if (c.id == criterion) break;
+            ++k;
+        }
+    const auto& mean = score.criteria[k].mean;
+    if (!mean) throw InputError("Le critère " + criterion + " du dossier « " + it->reference + " » n'a encore aucune note justifiée.");
+    if (*v != *mean && fr::trim(reason).empty())
+        throw InputError("La note consolidée " + fr::number(*v) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +
+                         ") : écrivez le motif de cet écart.");
+    ConsolidationDecision d{criterion, *v, fr::trim(reason), actor};
+    store_->put_consolidation(dossier_id, d, actor);
+    consolidation_[dossier_id][criterion] = d;
+    invalidate();
+}
+
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
     const FactDef* def = grid_.fact(name);
     if (!def || name.rfind("campagne.", 0) != 0)
@@ -220,7 +254,7 @@ Session::GridCandidate Session::candidate_from_xml(const std::string& xml, const
 }
 
 GridChange Session::preview_grid_change(const GridCandidate& c) {
-    return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_);
+    return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_, &consolidation_);
 }
 
 void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {

@@ -48,6 +48,11 @@ public:
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
+    // The coordinator's consolidated rating of a criterion, typed in French
+    // notation ("3,5"); a reason is required when it departs from the mean.
+    void consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
+                     const std::string& reason, const std::string& actor);
+    const ConsolidationIndex& consolidation() const { return consolidation_; }
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
@@ -87,6 +92,7 @@ private:
     std::optional<Ranking> ranking_;
     std::optional<RankingSolidity> solidity_;
     RatingIndex rating_index_;
+    ConsolidationIndex consolidation_;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
 };
 

@@ -44,6 +44,9 @@ Résultats
   rank FICHIER [--csv] [--marges]      classement (recevables puis irrecevables) ;
                                        --marges : solidité de l'ordre entre voisins
   accord FICHIER                       accord entre évaluateurs (alpha de Krippendorff)
+  consolidate FICHIER                  critères signalés (écart ≥ 2 points ou note 0) et arbitrages
+  consolidate FICHIER --dossier REF --critere ID --note N [--motif TEXTE]
+                                       note consolidée du coordonnateur (motif si elle s'écarte de la moyenne)
   letters FICHIER --out DOSSIER [--dossier REF]
                                        lettres de notification en PDF
 
@@ -77,7 +80,7 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
-                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif"};
+                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
@@ -282,6 +285,12 @@ int cmd_rank(const Args& a) {
             for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
             std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << "\n";
         }
+        for (const auto& e : r.pending) {
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
+            for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+            std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << "\n";
+        }
         for (const auto& e : r.ineligible) {
             const Dossier& d = s->dossiers()[e.dossier];
             std::string reasons;
@@ -303,6 +312,12 @@ int cmd_rank(const Args& a) {
             for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];
         }
         std::cout << "\n";
+    }
+    if (!r.pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
+    for (const auto& e : r.pending) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::cout << "  " << d.reference << "  " << fr::number(e.score.total) << " pts provisoires  " << d.organisme << " — "
+                  << e.proposal_reason << "\n";
     }
     if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
     for (const auto& e : r.ineligible) {
@@ -343,6 +358,39 @@ int cmd_rank(const Args& a) {
     return 0;
 }
 
+int cmd_consolidate(const Args& a) {
+    need(a, 2, "consolidate FICHIER [--dossier REF --critere ID --note N [--motif TEXTE]]");
+    auto s = Session::open(a.positional[1]);
+    std::string ref = a.option("--dossier");
+    if (!ref.empty()) {
+        auto i = s->find(ref);
+        if (!i) throw InputError("Dossier « " + ref + " » inconnu de la campagne.");
+        if (a.option("--critere").empty() || a.option("--note").empty())
+            throw UsageError("--critere et --note sont attendus avec --dossier");
+        s->consolidate(s->dossiers()[*i].id, a.option("--critere"), a.option("--note"), a.option("--motif"), actor(a));
+        std::cout << "Note consolidée enregistrée : " << ref << ", " << a.option("--critere") << " = " << a.option("--note") << ".\n";
+        return 0;
+    }
+    // Without --dossier: what the coordinator still has to decide.
+    const Ranking& r = s->ranking();
+    std::size_t open = 0;
+    for (const auto* list : {&r.ranked, &r.pending})
+        for (const auto& e : *list) {
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::size_t k = 0;
+            for (const auto& t : s->grid().themes)
+                for (const auto& c : t.criteria) {
+                    const CriterionScore& cs = e.score.criteria[k++];
+                    if (!cs.flagged) continue;
+                    std::cout << d.reference << ";" << c.id << ";moyenne " << fr::number(*cs.mean) << ";écart " << cs.spread
+                              << ";" << (cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")) << "\n";
+                    open += cs.decided ? 0 : 1;
+                }
+        }
+    std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer.\n";
+    return 0;
+}
+
 int cmd_agreement(const Args& a) {
     need(a, 2, "accord FICHIER");
     auto s = Session::open(a.positional[1]);
@@ -367,6 +415,8 @@ int cmd_letters(const Args& a) {
     auto files = s->write_letters(out, a.option("--dossier"));
     std::cout << files.size() << " lettre" << (files.size() > 1 ? "s" : "") << " écrite" << (files.size() > 1 ? "s" : "")
               << " dans " << out << ".\n";
+    if (std::size_t n = s->ranking().pending.size())
+        std::cout << n << " dossier" << (n > 1 ? "s" : "") << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
     return 0;
 }
 
@@ -412,6 +462,7 @@ int main(int argc, char** argv) {
         if (c == "check") return cmd_check(a);
         if (c == "rank") return cmd_rank(a);
         if (c == "accord") return cmd_agreement(a);
+        if (c == "consolidate") return cmd_consolidate(a);
         if (c == "letters") return cmd_letters(a);
         if (c == "journal") return cmd_journal(a);
         throw UsageError("commande inconnue « " + c + " » (cotation --help pour la liste)");

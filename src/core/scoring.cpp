@@ -12,7 +12,8 @@ bool rating_counts(const Grid& grid, const Rating& r) {
     return r.value >= grid.scale_min && r.value <= grid.scale_max && !fr::trim(r.justification).empty();
 }
 
-DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings) {
+DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings,
+                           const std::map<std::string, ConsolidationDecision>* decisions) {
     DossierScore s;
     std::size_t n = grid.criterion_count();
     s.criteria.resize(n);
@@ -38,8 +39,22 @@ DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& r
         for (const auto& c : t.criteria) {
             auto& cs = s.criteria[k];
             if (cs.reviewers > 0) {
-                cs.rating = Rational(sum[k], cs.reviewers);
+                cs.mean = Rational(sum[k], cs.reviewers);
+                cs.rating = cs.mean;
                 cs.spread = hi[k] - lo[k];
+                // Disagreement between reviewers side by side: a spread of 2
+                // points or more, or a 0 among several ratings.
+                cs.flagged = cs.reviewers >= 2 && (cs.spread >= 2 || lo[k] == 0);
+            }
+            if (decisions) {
+                auto it = decisions->find(c.id);
+                if (it != decisions->end()) {
+                    cs.rating = it->second.value;
+                    cs.decided = true;
+                }
+            }
+            if (cs.flagged && !cs.decided) s.pending.push_back(c.id);
+            if (cs.rating) {
                 theme += c.coefficient * *cs.rating;
                 s.rated++;
             }
@@ -56,6 +71,7 @@ const char* proposal_label(Proposal p) {
         case Proposal::Retained: return "proposé";
         case Proposal::NotRetained: return "non retenu";
         case Proposal::Ineligible: return "irrecevable";
+        case Proposal::Pending: return "en attente d'arbitrage";
     }
     return "?";
 }
@@ -94,7 +110,7 @@ RatingIndex index_ratings(const std::vector<Rating>& ratings) {
 }
 
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
-                      const RatingIndex& ratings) {
+                      const RatingIndex& ratings, const ConsolidationIndex* decisions) {
     Ranking out;
     static const std::vector<const Rating*> none;
     std::vector<RankEntry> eligible;
@@ -103,12 +119,23 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
         e.dossier = i;
         e.eligibility = check_eligibility(grid, campaign, dossiers[i]);
         auto it = ratings.find(dossiers[i].id);
-        e.score = score_dossier(grid, it == ratings.end() ? none : it->second);
+        const std::map<std::string, ConsolidationDecision>* decided = nullptr;
+        if (decisions)
+            if (auto d = decisions->find(dossiers[i].id); d != decisions->end()) decided = &d->second;
+        e.score = score_dossier(grid, it == ratings.end() ? none : it->second, decided);
         if (e.eligibility.eliminated()) {
             e.proposal = Proposal::Ineligible;
             auto reasons = e.eligibility.elimination_reasons();
             e.proposal_reason = reasons.empty() ? "" : reasons.front();
             out.ineligible.push_back(std::move(e));
+        } else if (!e.score.pending.empty()) {
+            // A flagged criterion without the coordinator's decision keeps
+            // the dossier out of the final ranking.
+            e.proposal = Proposal::Pending;
+            e.proposal_reason = "arbitrage attendu sur ";
+            for (std::size_t k = 0; k < e.score.pending.size(); ++k)
+                e.proposal_reason += (k ? ", " : "") + e.score.pending[k];
+            out.pending.push_back(std::move(e));
         } else {
             eligible.push_back(std::move(e));
         }
@@ -161,9 +188,11 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
                                 fr::number(*places) + " demandées)";
         }
     }
-    std::sort(out.ineligible.begin(), out.ineligible.end(), [&](const RankEntry& a, const RankEntry& b) {
+    auto by_reference = [&](const RankEntry& a, const RankEntry& b) {
         return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
-    });
+    };
+    std::sort(out.ineligible.begin(), out.ineligible.end(), by_reference);
+    std::sort(out.pending.begin(), out.pending.end(), by_reference);
     out.ranked = std::move(eligible);
     return out;
 }
@@ -173,7 +202,8 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
 namespace cotation {
 
 GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& campaign,
-                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings) {
+                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings,
+                         const ConsolidationIndex* decisions) {
     GridChange out;
     out.max_before = before.max_total();
     out.max_after = after.max_total();
@@ -181,12 +211,12 @@ GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& 
     Campaign next = campaign;
     for (const auto& p : after.parameters)
         if (!next.parameters.count(p.def.id) && !is_missing(p.default_value)) next.parameters[p.def.id] = p.default_value;
-    Ranking a = rank_dossiers(before, campaign, dossiers, ratings);
-    Ranking b = rank_dossiers(after, next, dossiers, ratings);
+    Ranking a = rank_dossiers(before, campaign, dossiers, ratings, decisions);
+    Ranking b = rank_dossiers(after, next, dossiers, ratings, decisions);
     std::vector<const RankEntry*> old_of(dossiers.size(), nullptr), new_of(dossiers.size(), nullptr);
-    for (const auto* list : {&a.ranked, &a.ineligible})
+    for (const auto* list : {&a.ranked, &a.pending, &a.ineligible})
         for (const auto& e : *list) old_of[e.dossier] = &e;
-    for (const auto* list : {&b.ranked, &b.ineligible})
+    for (const auto* list : {&b.ranked, &b.pending, &b.ineligible})
         for (const auto& e : *list) new_of[e.dossier] = &e;
     auto row = [&](const RankEntry& e) {
         const RankEntry& o = *old_of[e.dossier];
@@ -194,6 +224,7 @@ GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& 
                                 verdict_label(e.eligibility)});
     };
     for (const auto& e : b.ranked) row(e);
+    for (const auto& e : b.pending) row(e);
     for (const auto& e : b.ineligible) row(e);
     std::map<std::string, std::size_t> counts;
     for (const auto& [id, list] : ratings)

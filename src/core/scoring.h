@@ -1,6 +1,7 @@
 #pragma once
 // Consolidation of ratings, scores, ranking and the proposal of retention.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,11 +13,24 @@
 
 namespace cotation {
 
+// The coordinator's consolidated rating of one criterion of one dossier.
+struct ConsolidationDecision {
+    std::string criterion;
+    Rational value;
+    std::string reason;   // required when the value departs from the mean
+    std::string author;
+};
+// dossier id -> criterion id -> decision
+using ConsolidationIndex = std::unordered_map<std::int64_t, std::map<std::string, ConsolidationDecision>>;
+
 // One criterion of one dossier after consolidation.
 struct CriterionScore {
-    std::optional<Rational> rating;   // mean of the valid ratings (exact), none if not rated
+    std::optional<Rational> rating;   // the decision if any, else the mean of the valid ratings (exact)
+    std::optional<Rational> mean;     // mean of the valid ratings
     int reviewers = 0;                // valid ratings counted
     int spread = 0;                   // max - min of the valid ratings
+    bool flagged = false;             // ≥ 2 reviewers and a spread ≥ 2 points, or one of them gave 0
+    bool decided = false;             // the coordinator recorded the consolidated rating
 };
 
 struct DossierScore {
@@ -24,6 +38,7 @@ struct DossierScore {
     std::vector<Rational> themes;           // Σ coefficient × rating, per theme
     Rational total;
     int rated = 0;                          // criteria with at least one valid rating
+    std::vector<std::string> pending;       // flagged criteria awaiting the coordinator's decision
 
     bool fully_rated(const Grid& g) const { return rated == static_cast<int>(g.criterion_count()); }
 };
@@ -32,9 +47,10 @@ struct DossierScore {
 // rating without one counts as not given) and within the grid's scale.
 bool rating_counts(const Grid& grid, const Rating& r);
 
-DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings);
+DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings,
+                           const std::map<std::string, ConsolidationDecision>* decisions = nullptr);
 
-enum class Proposal { Retained, NotRetained, Ineligible };
+enum class Proposal { Retained, NotRetained, Ineligible, Pending };
 const char* proposal_label(Proposal p);
 
 struct RankEntry {
@@ -49,6 +65,7 @@ struct RankEntry {
 
 struct Ranking {
     std::vector<RankEntry> ranked;        // in display order
+    std::vector<RankEntry> pending;       // eligible, but a flagged criterion awaits a decision
     std::vector<RankEntry> ineligible;    // in reference order
     Rational capacity;                    // campagne.places when declared
     Rational granted;                     // places proposed
@@ -65,7 +82,7 @@ using RatingIndex = std::unordered_map<std::int64_t, std::vector<const Rating*>>
 RatingIndex index_ratings(const std::vector<Rating>& ratings);
 
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
-                      const RatingIndex& ratings);
+                      const RatingIndex& ratings, const ConsolidationIndex* decisions = nullptr);
 
 // What moving a campaign from one grid version to another would change,
 // shown before it is applied. Ratings stay attached to criterion ids: a
@@ -84,6 +101,7 @@ struct GridChange {
     Rational max_before, max_after;
 };
 GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& campaign,
-                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings);
+                         const std::vector<Dossier>& dossiers, const RatingIndex& ratings,
+                         const ConsolidationIndex* decisions = nullptr);
 
 }  // namespace cotation

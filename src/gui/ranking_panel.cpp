@@ -10,10 +10,14 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     ranked_ = new RankedListView(this, wb_);
     ineligible_ = new CallbackListView(this, wxSize(-1, 160), [this](long item, long column) -> std::string {
         Session& s = *wb_.session;
-        const RankEntry& e = s.ranking().ineligible[static_cast<std::size_t>(item)];
+        const Ranking& r = s.ranking();
+        std::size_t i = static_cast<std::size_t>(item);
+        bool pending = i < r.pending.size();
+        const RankEntry& e = pending ? r.pending[i] : r.ineligible[i - r.pending.size()];
         const Dossier& d = s.dossiers()[e.dossier];
         if (column == 0) return d.reference;
         if (column == 1) return d.organisme;
+        if (pending) return "En attente : " + e.proposal_reason + " (" + fr::number(e.score.total) + " points provisoires)";
         std::string reasons;
         for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
         return reasons;
@@ -21,7 +25,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     ineligible_->attr.SetTextColour(wxColour(150, 40, 40));
     ineligible_->InsertColumn(0, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
     ineligible_->InsertColumn(1, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 270);
-    ineligible_->InsertColumn(2, to_wx("Motifs d'irrecevabilité"), wxLIST_FORMAT_LEFT, 820);
+    ineligible_->InsertColumn(2, to_wx("Motif"), wxLIST_FORMAT_LEFT, 820);
     auto* tie = new wxStaticText(this, wxID_ANY, to_wx(std::string(Ranking::tie_rule()) +
                                                        " ⚠ : rang fragile, une note consolidée changée d'un point au plus "
                                                        "peut inverser le dossier et son voisin."));
@@ -30,7 +34,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
     main->Add(ranked_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
-    auto* h = new wxStaticText(this, wxID_ANY, to_wx("Dossiers irrecevables, non classés"));
+    auto* h = new wxStaticText(this, wxID_ANY, to_wx("Hors classement : en attente d'arbitrage, puis irrecevables"));
     h->SetFont(h->GetFont().Bold());
     main->Add(h, wxSizerFlags().Border(wxLEFT | wxTOP, 10));
     main->Add(ineligible_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
@@ -116,10 +120,11 @@ void RankingPanel::Reload() {
     const Ranking& r = s.ranking();
     Freeze();
     ranked_->Reload();
-    ineligible_->SetItemCount(static_cast<long>(r.ineligible.size()));
+    ineligible_->SetItemCount(static_cast<long>(r.pending.size() + r.ineligible.size()));
     ineligible_->Refresh();
-    std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " + std::to_string(r.ineligible.size()) +
-                      " irrecevables";
+    std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
+                      (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
+                      std::to_string(r.ineligible.size()) + " irrecevables";
     Agreement ag = s.agreement();
     if (ag.alpha) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))

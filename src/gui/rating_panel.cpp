@@ -43,8 +43,8 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
 
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
-    auto* legend = new wxStaticText(this, wxID_ANY, to_wx("« Retenue » : moyenne exacte des notes justifiées. En orange : les évaluateurs "
-                                                          "s'écartent d'au moins 2 points. ⚠ : note sans justification, non comptée."));
+    auto* legend = new wxStaticText(this, wxID_ANY, to_wx("« Retenue » : moyenne exacte des notes justifiées, ou note arbitrée. En orange : écart d'au moins "
+                                                          "2 points ou note 0, à arbitrer ; en bleu : arbitré. ⚠ : note sans justification, non comptée."));
     legend->SetForegroundColour(wxColour(90, 90, 90));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -83,7 +83,8 @@ void RatingPanel::Reload() {
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme + " · cotation par " +
                            (wb_.reviewer.empty() ? std::string("(évaluateur à choisir)") : wb_.reviewer)));
     auto ratings = s.ratings_of(d->id);
-    DossierScore score = score_dossier(g, ratings);
+    auto decided = s.consolidation().find(d->id);
+    DossierScore score = score_dossier(g, ratings, decided == s.consolidation().end() ? nullptr : &decided->second);
     std::size_t k = 0;
     for (std::size_t t = 0; t < g.themes.size(); ++t) {
         const Theme& th = g.themes[t];
@@ -102,7 +103,7 @@ void RatingPanel::Reload() {
             if (cs.rating) {
                 criteria_->SetItem(r, 3, to_wx(fr::number(*cs.rating)));
                 criteria_->SetItem(r, 4, to_wx(fr::number(c.coefficient * *cs.rating)));
-                if (cs.spread >= 2) criteria_->SetItemTextColour(r, wxColour(170, 60, 0));
+                if (cs.flagged) criteria_->SetItemTextColour(r, cs.decided ? wxColour(20, 90, 160) : wxColour(170, 60, 0));
             }
             order_.push_back(&c);
         }

@@ -20,6 +20,7 @@ std::string template_for(const RankEntry& e) {
         case Proposal::Retained: return "lettre-retenu.txt";
         case Proposal::NotRetained: return "lettre-non-retenu.txt";
         case Proposal::Ineligible: return "lettre-irrecevable.txt";
+        case Proposal::Pending: return "";   // no letter before the coordinator's decision
     }
     return "";
 }

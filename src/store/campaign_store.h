@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/dossier.h"
+#include "core/scoring.h"
 
 namespace cotation {
 
@@ -22,6 +23,7 @@ struct CampaignSnapshot {
     std::string form_xml, form_name;   // the exact dossier form, if the grid names one
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
+    ConsolidationIndex consolidation;
 };
 
 struct JournalEntry {
@@ -49,6 +51,9 @@ public:
     virtual void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) = 0;
     // Insert or replace (same dossier, reviewer, criterion); all or nothing.
     virtual void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) = 0;
+    // The coordinator's consolidated rating (replaces a previous decision).
+    virtual void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& decision,
+                                   const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
 
     // Moves the campaign to another grid version, keeping the previous one in

@@ -61,6 +61,14 @@ CREATE TABLE grid_history (
   grid_xml TEXT NOT NULL, form_name TEXT NOT NULL, form_xml TEXT NOT NULL,
   replaced_at TEXT NOT NULL, replaced_by TEXT NOT NULL, reason TEXT NOT NULL);
 )sql",
+    // 4: the coordinator's consolidated ratings.
+    R"sql(
+CREATE TABLE consolidation (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  criterion TEXT NOT NULL, value TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL, decided_at TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, criterion)) WITHOUT ROWID;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -282,7 +290,34 @@ public:
                 s.ratings.push_back(std::move(x));
             }
         }
+        {
+            Stmt c(*db_, "SELECT dossier_id, criterion, value, reason, author FROM consolidation");
+            while (c.step()) {
+                auto v = Rational::from_canonical(c.text(2));
+                if (!v) throw InputError("Campagne « " + db_->path() + " » : note consolidée illisible « " + c.text(2) + " ».");
+                s.consolidation[c.integer(0)][c.text(1)] = {c.text(1), *v, c.text(3), c.text(4)};
+            }
+        }
         return s;
+    }
+
+    void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& d, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        ref.bind(1, dossier_id);
+        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        std::string reference = ref.text(0);
+        Stmt old(*db_, "SELECT value, reason FROM consolidation WHERE dossier_id=? AND criterion=?");
+        old.bind(1, dossier_id).bind(2, d.criterion);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
+                       "VALUES (?,?,?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, d.criterion).bind(3, d.value.canonical()).bind(4, d.reason).bind(5, d.author)
+            .bind(6, utc_now_iso()).run();
+        j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
+              d.value.canonical() + " — " + d.reason);
+        t.commit();
     }
 
     std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override {

@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/session.h"
+#include "core/error.h"
+#include "io/grid_reader.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+Grid small_grid() {
+    return io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                         "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
+                         "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n",
+                         "g.xml");
+}
+std::vector<const Rating*> ptrs(const std::vector<Rating>& v) {
+    std::vector<const Rating*> out;
+    for (const auto& r : v) out.push_back(&r);
+    return out;
+}
+}  // namespace
+
+TEST(Consolidation, FlagsSpreadOfTwoAndZero) {
+    Grid g = small_grid();
+    // A.1: 2 and 4 (spread 2) → flagged; A.2: 3 and 4 (spread 1) → not flagged.
+    std::vector<Rating> r{{1, "A", "A.1", 2, "j"}, {1, "B", "A.1", 4, "j"}, {1, "A", "A.2", 3, "j"}, {1, "B", "A.2", 4, "j"}};
+    DossierScore s = score_dossier(g, ptrs(r));
+    EXPECT_TRUE(s.criteria[0].flagged);
+    EXPECT_FALSE(s.criteria[1].flagged);
+    EXPECT_EQ(s.pending, std::vector<std::string>{"A.1"});
+    // A 0 among two reviewers is flagged even with a spread of 1; a lone
+    // reviewer's 0 has nothing to be consolidated with.
+    std::vector<Rating> zero{{1, "A", "A.2", 0, "Rien sur ce point."}, {1, "B", "A.2", 1, "Peu."}};
+    EXPECT_TRUE(score_dossier(g, ptrs(zero)).criteria[1].flagged);
+    std::vector<Rating> alone{{1, "A", "A.2", 0, "Rien sur ce point."}};
+    EXPECT_FALSE(score_dossier(g, ptrs(alone)).criteria[1].flagged);
+}
+
+TEST(Consolidation, DecisionReplacesTheMeanAndClearsTheFlag) {
+    Grid g = small_grid();
+    std::vector<Rating> r{{1, "A", "A.1", 2, "j"}, {1, "B", "A.1", 4, "j"}, {1, "A", "A.2", 3, "j"}};
+    // Mean of A.1 = 3 → 2 × 3 + 3 = 9 points; decided at 3.5 → 2 × 3.5 + 3 = 10.
+    EXPECT_EQ(score_dossier(g, ptrs(r)).total, Rational(9));
+    std::map<std::string, ConsolidationDecision> d{{"A.1", {"A.1", Rational(7, 2), "Audition du porteur", "Coord"}}};
+    DossierScore s = score_dossier(g, ptrs(r), &d);
+    EXPECT_EQ(s.total, Rational(10));
+    EXPECT_TRUE(s.criteria[0].decided);
+    EXPECT_TRUE(s.pending.empty());
+}
+
+TEST(Consolidation, PendingDossierIsOutOfTheFinalRankingAndSaysWhy) {
+    Grid g = small_grid();
+    std::vector<Dossier> ds(2);
+    ds[0].id = 1;
+    ds[0].reference = "P";
+    ds[1].id = 2;
+    ds[1].reference = "Q";
+    std::vector<Rating> r{{1, "A", "A.1", 1, "j"}, {1, "B", "A.1", 5, "j"}, {2, "A", "A.1", 2, "j"}};
+    auto idx = index_ratings(r);
+    Ranking k = rank_dossiers(g, Campaign{}, ds, idx);
+    ASSERT_EQ(k.ranked.size(), 1u);
+    ASSERT_EQ(k.pending.size(), 1u);
+    EXPECT_EQ(ds[k.pending[0].dossier].reference, "P");
+    EXPECT_EQ(k.pending[0].proposal, Proposal::Pending);
+    EXPECT_EQ(k.pending[0].proposal_reason, "arbitrage attendu sur A.1");
+    ConsolidationIndex decided{{1, {{"A.1", {"A.1", Rational(3), "", "Coord"}}}}};
+    Ranking k2 = rank_dossiers(g, Campaign{}, ds, idx, &decided);
+    EXPECT_EQ(k2.ranked.size(), 2u);
+    EXPECT_TRUE(k2.pending.empty());
+    EXPECT_EQ(k2.ranked[0].score.total, Rational(6));   // 2 × 3
+}
+
+TEST(Consolidation, SessionRequiresAReasonToDepartFromTheMeanAndJournalsIt) {
+    test::TempDir dir;
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n</theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "essai";
+    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\nP;Org;;;16015;;;\n";
+    s->import_dossiers_file(dir.file("d.csv"), "test");
+    std::ofstream(dir.file("n.csv")) << "dossier;evaluateur;critere;note;justification\nP;A;A.1;1;j\nP;B;A.1;4;j\n";
+    s->import_ratings_file(dir.file("n.csv"), "test");
+    std::int64_t id = s->dossiers()[0].id;
+    EXPECT_EQ(s->ranking().pending.size(), 1u);
+    // The mean is 5/2: another value needs a reason; out of scale is refused.
+    EXPECT_THROW(s->consolidate(id, "A.1", "3", "", "Coord"), InputError);
+    EXPECT_THROW(s->consolidate(id, "A.1", "6", "trop", "Coord"), InputError);
+    EXPECT_THROW(s->consolidate(id, "A.9", "3", "x", "Coord"), InputError);
+    s->consolidate(id, "A.1", "2,5", "", "Coord");            // the mean itself: no reason needed
+    s->consolidate(id, "A.1", "3", "Pièces complémentaires reçues", "Coord");
+    auto reopened = Session::open(dir.file("c.cot"));
+    ASSERT_EQ(reopened->ranking().ranked.size(), 1u);
+    EXPECT_EQ(reopened->ranking().ranked[0].score.total, Rational(6));
+    auto j = reopened->store().journal("dossier/P/consolidation/A.1");
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1].old_value, "2.5 — ");
+    EXPECT_EQ(j[1].new_value, "3 — Pièces complémentaires reçues");
+    EXPECT_TRUE(reopened->store().verify_journal().ok);
+}
