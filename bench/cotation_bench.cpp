@@ -71,12 +71,16 @@ int main(int argc, char** argv) {
         auto ids = s->store().add_dossiers(ds, "banc");
         std::vector<Rating> rs;
         rs.reserve(static_cast<std::size_t>(dossiers) * reviewers * 17);
+        // Reviewers agree within one point around each dossier's level on a
+        // criterion (1 to 4), as they mostly do: no criterion needs arbitration.
         for (std::size_t i = 0; i < ids.size(); ++i)
-            for (int r = 0; r < reviewers; ++r)
-                for (const auto& th : s->grid().themes)
-                    for (const auto& c : th.criteria)
-                        rs.push_back({ids[i], "Évaluateur " + std::to_string(r + 1), c.id, static_cast<int>(rng() % 6),
+            for (const auto& th : s->grid().themes)
+                for (const auto& c : th.criteria) {
+                    int level = 1 + static_cast<int>(rng() % 4);
+                    for (int r = 0; r < reviewers; ++r)
+                        rs.push_back({ids[i], "Évaluateur " + std::to_string(r + 1), c.id, level + static_cast<int>(rng() % 2),
                                       "Justification rédigée pour le critère " + c.id + "."});
+                }
         s->store().put_ratings(rs, "banc");
         std::printf("  (création : %zu dossiers, %zu notes, journal compris)\n", ds.size(), rs.size());
     }
