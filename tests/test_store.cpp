@@ -171,7 +171,10 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     nc.reference = "ancienne";
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
     sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
-                           "DROP TABLE grid_history; DROP TABLE consolidation; PRAGMA user_version = 1");
+                           "DROP TABLE grid_history; DROP TABLE consolidation; DROP TRIGGER rating_locked_insert; "
+                           "DROP TRIGGER rating_locked_update; DROP TRIGGER rating_locked_delete; "
+                           "DROP TRIGGER dossier_locked_insert; DROP TRIGGER dossier_fact_locked; "
+                           "ALTER TABLE campaign DROP COLUMN closed_at; PRAGMA user_version = 1");
     auto s = Session::open(dir.file("c.cot"));
     EXPECT_EQ(s->grid().fact("x")->label, "X");
     EXPECT_EQ(s->campaign().reference, "ancienne");
@@ -194,4 +197,45 @@ TEST(Store, CampaignKeepsTheFormItWasCreatedWith) {
     auto again = Session::open(dir.file("c.cot"));
     EXPECT_NE(again->grid().fact("effectifs.medecin"), nullptr);
     EXPECT_NE(again->grid().form_file.find("c.cot (formulaire act-hlm-paca-2023.xml)"), std::string::npos) << again->grid().form_file;
+}
+
+TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "test");
+    std::int64_t id = s->dossiers()[0].id;
+    s->put_rating({id, "Claire", "I.1", 3, "Correct."}, "Claire");
+    s->close("Décisions prises le 15/06/2023", "Coordination");
+    EXPECT_TRUE(s->closed());
+    try {
+        s->put_rating({id, "Claire", "I.1", 4, "Relu."}, "Claire");
+        FAIL() << "rating changed in a closed campaign";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("La campagne est close depuis le "), std::string::npos) << e.what();
+    }
+    write(dir.file("b.csv"), kHeader + "D2;Org;;;13203;10;1;28/04/2023\n");
+    EXPECT_THROW(s->import_dossiers_file(dir.file("b.csv"), "test"), InputError);
+    EXPECT_THROW(s->set_parameter("campagne.places", "80", "Coordination"), InputError);
+    Dossier changed = s->dossiers()[0];
+    changed.organisme = "Autre";
+    EXPECT_THROW(s->update_dossier(changed, "Coordination"), InputError);
+    // Behind the application, SQLite refuses too.
+    {
+        sqlite3* db = nullptr;
+        sqlite3_open(dir.file("c.cot").c_str(), &db);
+        EXPECT_NE(sqlite3_exec(db, "UPDATE rating SET value = 5", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    EXPECT_THROW(s->reopen("   ", "Coordination"), InputError);
+    s->reopen("Recours gracieux : réexamen du dossier D1", "Coordination");
+    s->put_rating({id, "Claire", "I.1", 4, "Relu après recours."}, "Claire");
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_FALSE(reopened->closed());
+    EXPECT_EQ(reopened->ratings()[0].value, 4);
+    auto j = reopened->store().journal("campagne/etat");
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[0].new_value, "close — Décisions prises le 15/06/2023");
+    EXPECT_EQ(j[1].new_value, "rouverte — Recours gracieux : réexamen du dossier D1");
+    EXPECT_TRUE(reopened->store().verify_journal().ok);
 }

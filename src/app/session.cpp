@@ -213,6 +213,20 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     invalidate();
 }
 
+void Session::close(const std::string& reason, const std::string& actor) {
+    const Ranking& r = ranking();
+    if (!r.pending.empty())
+        throw InputError(std::to_string(r.pending.size()) + " dossier(s) attendent encore un arbitrage du coordonnateur : "
+                         "la campagne ne peut pas être close.");
+    store_->close(fr::trim(reason), actor);
+}
+
+void Session::reopen(const std::string& reason, const std::string& actor) {
+    if (fr::trim(reason).empty())
+        throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
+    store_->reopen(fr::trim(reason), actor);
+}
+
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
     const FactDef* def = grid_.fact(name);
     if (!def || name.rfind("campagne.", 0) != 0)

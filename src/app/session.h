@@ -68,6 +68,10 @@ public:
     GridChange preview_grid_change(const GridCandidate& candidate);
     void apply_grid_change(const GridCandidate& candidate, const std::string& reason, const std::string& actor);
 
+    bool closed() { return !store_->closed_since().empty(); }
+    void close(const std::string& reason, const std::string& actor);
+    void reopen(const std::string& reason, const std::string& actor);
+
     CampaignStore& store() { return *store_; }
 
     // Date printed on letters: campagne.date_courrier, else the committee date, else today.

@@ -51,6 +51,8 @@ Résultats
                                        lettres de notification en PDF
 
 Journal
+  close FICHIER [--motif TEXTE]        clôt la campagne : plus aucune modification
+  reopen FICHIER --motif TEXTE         la rouvre (motif obligatoire, inscrit au journal)
   journal show FICHIER [--dossier REF] affiche le journal des modifications
   journal verify FICHIER               vérifie que le journal n'a pas été altéré
 
@@ -391,6 +393,19 @@ int cmd_consolidate(const Args& a) {
     return 0;
 }
 
+int cmd_close(const Args& a, bool reopen) {
+    need(a, 2, reopen ? "reopen FICHIER --motif TEXTE" : "close FICHIER [--motif TEXTE]");
+    auto s = Session::open(a.positional[1]);
+    if (reopen) {
+        s->reopen(a.option("--motif"), actor(a));
+        std::cout << "Campagne rouverte ; le motif est inscrit au journal.\n";
+    } else {
+        s->close(a.option("--motif", "Décisions prises"), actor(a));
+        std::cout << "Campagne close : notes, arbitrages, dossiers et grille sont verrouillés.\n";
+    }
+    return 0;
+}
+
 int cmd_agreement(const Args& a) {
     need(a, 2, "accord FICHIER");
     auto s = Session::open(a.positional[1]);
@@ -463,6 +478,8 @@ int main(int argc, char** argv) {
         if (c == "rank") return cmd_rank(a);
         if (c == "accord") return cmd_agreement(a);
         if (c == "consolidate") return cmd_consolidate(a);
+        if (c == "close") return cmd_close(a, false);
+        if (c == "reopen") return cmd_close(a, true);
         if (c == "letters") return cmd_letters(a);
         if (c == "journal") return cmd_journal(a);
         throw UsageError("commande inconnue « " + c + " » (cotation --help pour la liste)");

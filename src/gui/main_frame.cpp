@@ -24,7 +24,7 @@ void show_error(wxWindow* parent, const std::exception& e) {
 namespace {
 enum {
     ID_NEW_CAMPAIGN = wxID_HIGHEST + 1, ID_DEMO_ACT, ID_DEMO_CRT, ID_DEMO_UPHV, ID_NEW_DOSSIER, ID_IMPORT_DOSSIERS,
-    ID_IMPORT_RATINGS, ID_LETTERS, ID_EDIT_GRID, ID_OPEN_GRID, ID_NEW_GRID, ID_GRID_HISTORY
+    ID_IMPORT_RATINGS, ID_LETTERS, ID_EDIT_GRID, ID_OPEN_GRID, ID_NEW_GRID, ID_GRID_HISTORY, ID_CLOSE, ID_REOPEN
 };
 }
 
@@ -40,6 +40,9 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     file->AppendSubMenu(demos, to_wx("Campagnes de &démonstration"));
     file->AppendSeparator();
     file->Append(ID_LETTERS, to_wx("Générer les &lettres (PDF)…\tCtrl+L"));
+    file->AppendSeparator();
+    file->Append(ID_CLOSE, to_wx("Clore la campagne…"));
+    file->Append(ID_REOPEN, to_wx("Rouvrir la campagne…"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, to_wx("&Quitter\tCtrl+Q"));
     auto* dossiers = new wxMenu;
@@ -94,6 +97,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     Bind(wxEVT_MENU, &MainFrame::OnOpenGrid, this, ID_OPEN_GRID);
     Bind(wxEVT_MENU, &MainFrame::OnNewGrid, this, ID_NEW_GRID);
     Bind(wxEVT_MENU, &MainFrame::OnGridHistory, this, ID_GRID_HISTORY);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { CloseOrReopen(false); }, ID_CLOSE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { CloseOrReopen(true); }, ID_REOPEN);
     Bind(wxEVT_MENU, &MainFrame::OnNewDossier, this, ID_NEW_DOSSIER);
     Bind(wxEVT_MENU, &MainFrame::OnImportDossiers, this, ID_IMPORT_DOSSIERS);
     Bind(wxEVT_MENU, &MainFrame::OnImportRatings, this, ID_IMPORT_RATINGS);
@@ -143,7 +148,8 @@ void MainFrame::UpdateTitle() {
     SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + std::filesystem::path(s.path()).filename().string()));
     const Ranking& r = wb_.session->ranking();
     SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
-                        " classés · " + std::to_string(r.ineligible.size()) + " irrecevables"), 0);
+                        " classés · " + std::to_string(r.ineligible.size()) + " irrecevables" +
+                        (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "")), 0);
     SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
                         fr::number(s.grid().max_total()) + " points"), 1);
 }
@@ -222,6 +228,21 @@ void MainFrame::OnNewGrid(wxCommandEvent&) {
     t.criteria.push_back(c);
     g.themes.push_back(t);
     ShowGridEditor(this, wb_, g, false);
+}
+
+void MainFrame::CloseOrReopen(bool reopen) {
+    wxTextEntryDialog dlg(this,
+                          to_wx(reopen ? "Motif de la réouverture (obligatoire, inscrit au journal) :"
+                                       : "Motif de la clôture (les notes, arbitrages, dossiers et la grille seront verrouillés) :"),
+                          to_wx(reopen ? "Rouvrir la campagne" : "Clore la campagne"), reopen ? "" : to_wx("Décisions prises"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        if (reopen) wb_.session->reopen(from_wx(dlg.GetValue()), wb_.reviewer);
+        else wb_.session->close(from_wx(dlg.GetValue()), wb_.reviewer);
+        RefreshAll();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
 }
 
 void MainFrame::OnGridHistory(wxCommandEvent&) {

@@ -28,6 +28,7 @@ private:
     void OnOpenGrid(wxCommandEvent&);
     void OnNewGrid(wxCommandEvent&);
     void OnGridHistory(wxCommandEvent&);
+    void CloseOrReopen(bool reopen);
     void OnNewDossier(wxCommandEvent&);
     void OnImportDossiers(wxCommandEvent&);
     void OnImportRatings(wxCommandEvent&);

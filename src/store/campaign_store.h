@@ -62,6 +62,11 @@ public:
                              const std::string& reason, const std::string& actor) = 0;
     virtual std::vector<std::string> grid_versions() = 0;   // the replaced ones, oldest first
 
+    // Closing locks every change; reopening needs a reason; both journaled.
+    virtual std::string closed_since() = 0;   // empty while open
+    virtual void close(const std::string& reason, const std::string& actor) = 0;
+    virtual void reopen(const std::string& reason, const std::string& actor) = 0;
+
     virtual std::vector<JournalEntry> journal(const std::string& entity_prefix = "") = 0;
     virtual JournalCheck verify_journal() = 0;
 };

@@ -69,6 +69,24 @@ CREATE TABLE consolidation (
   author TEXT NOT NULL, decided_at TEXT NOT NULL,
   PRIMARY KEY (dossier_id, criterion)) WITHOUT ROWID;
 )sql",
+    // 5: a closed campaign is locked; the triggers back the application's check.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN closed_at TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER rating_locked_insert BEFORE INSERT ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER rating_locked_update BEFORE UPDATE ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER rating_locked_delete BEFORE DELETE ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER consolidation_locked_insert BEFORE INSERT ON consolidation WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER consolidation_locked_update BEFORE UPDATE ON consolidation WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER dossier_locked_insert BEFORE INSERT ON dossier WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER dossier_fact_locked BEFORE INSERT ON dossier_fact WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -229,6 +247,32 @@ class SqliteStore final : public CampaignStore {
 public:
     explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 
+    std::string closed_since() override {
+        Stmt c(*db_, "SELECT closed_at FROM campaign");
+        return c.step() ? c.text(0) : "";
+    }
+
+    void close(const std::string& reason, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        if (!closed_since().empty()) throw InputError("La campagne est déjà close depuis le " + closed_since() + ".");
+        std::string now = utc_now_iso();
+        Stmt c(*db_, "UPDATE campaign SET closed_at=?");
+        c.bind(1, now).run();
+        j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
+        t.commit();
+    }
+
+    void reopen(const std::string& reason, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
+        Stmt c(*db_, "UPDATE campaign SET closed_at=''");
+        c.run();
+        j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
+        t.commit();
+    }
+
     CampaignSnapshot load() override {
         CampaignSnapshot s;
         {
@@ -304,6 +348,7 @@ public:
     void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& d, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
         ref.bind(1, dossier_id);
         if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
@@ -323,6 +368,7 @@ public:
     std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         Stmt exists(*db_, "SELECT 1 FROM dossier WHERE reference = ?");
         Stmt ins(*db_, "INSERT INTO dossier(reference, organisme, siret, finess, commune) VALUES (?,?,?,?,?)");
         Stmt fact(*db_, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
@@ -358,6 +404,7 @@ public:
     void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         std::string entity = "dossier/" + before.reference;
         if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
             before.finess != after.finess || before.commune != after.commune) {
@@ -402,6 +449,7 @@ public:
     void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         Stmt find_rev(*db_, "SELECT id FROM reviewer WHERE name=?");
         Stmt add_rev(*db_, "INSERT INTO reviewer(name) VALUES (?)");
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
@@ -449,6 +497,7 @@ public:
     void set_parameter(const std::string& name, const std::string& value, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         std::string before = raw_parameters_.count(name) ? raw_parameters_[name] : "";
         if (value.empty()) {
             Stmt s(*db_, "DELETE FROM campaign_parameter WHERE name = ?");
@@ -466,6 +515,7 @@ public:
                      const std::string& reason, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        ensure_open();
         Stmt cur(*db_, "SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml FROM campaign");
         if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
         std::string old_id = cur.text(0), old_version = cur.text(1);
@@ -550,6 +600,14 @@ public:
     }
 
 private:
+    void ensure_open() {
+        std::string since = closed_since();
+        if (!since.empty())
+            throw InputError("La campagne est close depuis le " + since +
+                             " : notes, arbitrages, dossiers et grille ne peuvent plus changer. Le coordonnateur peut la "
+                             "rouvrir en écrivant le motif (cotation reopen).");
+    }
+
     std::unique_ptr<Db> db_;
     std::map<std::string, std::string> raw_parameters_;
 };
