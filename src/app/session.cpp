@@ -83,6 +83,7 @@ void Session::load() {
     ratings_ = std::move(snap.ratings);
     rating_index_ = index_ratings(ratings_);
     consolidation_ = std::move(snap.consolidation);
+    decisions_ = std::move(snap.decisions);
     invalidate();
 }
 
@@ -213,6 +214,51 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     invalidate();
 }
 
+void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {
+    auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
+    if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
+    Decision d = input;
+    d.motive = fr::trim(d.motive);
+    d.departure_reason = fr::trim(d.departure_reason);
+    d.author = actor;
+    const RankEntry* e = entry_of(static_cast<std::size_t>(it - dossiers_.begin()));
+    if (e->proposal == Proposal::Pending)
+        throw InputError("Le dossier « " + it->reference + " » attend un arbitrage (" + e->proposal_reason +
+                         ") : la décision vient après.");
+    if (e->eligibility.eliminated() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
+        throw InputError("Le dossier « " + it->reference + " » est irrecevable (" + e->eligibility.elimination_reasons().front() +
+                         ") : il ne peut être ni retenu ni inscrit en liste complémentaire.");
+    if (d.kind != DecisionKind::Retained && d.motive.empty())
+        throw InputError("Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.");
+    if (d.committee_opinion && *d.committee_opinion != d.kind && d.departure_reason.empty())
+        throw InputError("La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
+                         " ») : écrivez pourquoi.");
+    if (d.kind == DecisionKind::Retained) {
+        Value asked_v = it->get("places");
+        const Rational* asked = std::get_if<Rational>(&asked_v);
+        if (!d.places) {
+            if (!asked) throw InputError("Indiquez la capacité accordée au dossier « " + it->reference + " ».");
+            d.places = *asked;
+        }
+        if (asked && *d.places > *asked)
+            throw InputError("La capacité accordée (" + fr::number(*d.places) + ") dépasse la capacité demandée (" +
+                             fr::number(*asked) + ").");
+        auto cap = campaign_.parameters.find("campagne.places");
+        if (cap != campaign_.parameters.end()) {
+            Rational granted = *d.places;
+            for (const auto& [other, x] : decisions_)
+                if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) granted += *x.places;
+            if (granted > std::get<Rational>(cap->second))
+                throw InputError("Avec cette décision, " + fr::number(granted) + " places seraient accordées pour " +
+                                 fr::number(std::get<Rational>(cap->second)) + " ouvertes par l'appel.");
+        }
+    } else {
+        d.places.reset();
+    }
+    store_->put_decision(dossier_id, d, actor);
+    decisions_[dossier_id] = d;
+}
+
 void Session::close(const std::string& reason, const std::string& actor) {
     const Ranking& r = ranking();
     if (!r.pending.empty())
@@ -300,7 +346,7 @@ Date Session::letter_date() const {
 
 std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                                 std::size_t limit) {
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), letter_date(), io::data_root() + "/templates"};
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), letter_date(), io::data_root() + "/templates", &decisions_};
     return report::write_letters(ctx, out_dir, only_reference, limit);
 }
 

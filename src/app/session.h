@@ -53,6 +53,11 @@ public:
     void consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                      const std::string& reason, const std::string& actor);
     const ConsolidationIndex& consolidation() const { return consolidation_; }
+    // The authority's decision. Refused: a motive missing for a refusal, more
+    // places than asked or than the call still has, a dossier awaiting
+    // arbitration, a departure from the committee's opinion without its reason.
+    void decide(std::int64_t dossier_id, const Decision& decision, const std::string& actor);
+    const DecisionIndex& decisions() const { return decisions_; }
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
@@ -97,6 +102,7 @@ private:
     std::optional<RankingSolidity> solidity_;
     RatingIndex rating_index_;
     ConsolidationIndex consolidation_;
+    DecisionIndex decisions_;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
 };
 

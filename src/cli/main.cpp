@@ -51,6 +51,9 @@ Résultats
                                        lettres de notification en PDF
 
 Journal
+  decide FICHIER --dossier REF --decision retenu|non-retenu|liste-complementaire|irrecevable
+      [--motif TEXTE] [--places N] [--date JJ/MM/AAAA] [--avis DÉCISION --ecart TEXTE]
+                                       décision de l'autorité (les lettres la suivent)
   close FICHIER [--motif TEXTE]        clôt la campagne : plus aucune modification
   reopen FICHIER --motif TEXTE         la rouvre (motif obligatoire, inscrit au journal)
   journal show FICHIER [--dossier REF] affiche le journal des modifications
@@ -82,7 +85,7 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
-                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note"};
+                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note", "--decision", "--date", "--places", "--avis", "--ecart"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
@@ -306,8 +309,11 @@ int cmd_rank(const Args& a) {
     std::cout << "Classement — " << s->campaign().reference << " (" << fr::number(g.max_total()) << " points)\n";
     for (const auto& e : r.ranked) {
         const Dossier& d = s->dossiers()[e.dossier];
+        std::string status = proposal_label(e.proposal);
+        if (auto it = s->decisions().find(d.id); it != s->decisions().end())
+            status = std::string("décision : ") + decision_label(it->second.kind);
         std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
-                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << proposal_label(e.proposal) << "]";
+                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << status << "]";
         auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
@@ -390,6 +396,36 @@ int cmd_consolidate(const Args& a) {
                 }
         }
     std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer.\n";
+    return 0;
+}
+
+int cmd_decide(const Args& a) {
+    need(a, 2, "decide FICHIER --dossier REF --decision retenu|non-retenu|liste-complementaire|irrecevable --motif TEXTE");
+    auto s = Session::open(a.positional[1]);
+    std::string ref = a.option("--dossier");
+    auto i = s->find(ref);
+    if (!i) throw InputError("Dossier « " + ref + " » inconnu de la campagne.");
+    auto kind = decision_from_text(a.option("--decision"));
+    if (!kind) throw UsageError("--decision attend retenu, non-retenu, liste-complementaire ou irrecevable");
+    Decision d;
+    d.kind = *kind;
+    d.motive = a.option("--motif");
+    std::string date = a.option("--date");
+    if (date.empty()) d.date = s->letter_date();
+    else if (auto parsed = Date::parse(date)) d.date = *parsed;
+    else throw InputError("« " + date + " » n'est pas une date (notation attendue : 31/03/2023).");
+    if (!a.option("--places").empty()) {
+        auto p = fr::parse_number(a.option("--places"));
+        if (!p || *p < Rational(0)) throw InputError("--places : « " + a.option("--places") + " » n'est pas une capacité.");
+        d.places = *p;
+    }
+    if (!a.option("--avis").empty()) {
+        d.committee_opinion = decision_from_text(a.option("--avis"));
+        if (!d.committee_opinion) throw UsageError("--avis attend retenu, non-retenu, liste-complementaire ou irrecevable");
+    }
+    d.departure_reason = a.option("--ecart");
+    s->decide(s->dossiers()[*i].id, d, actor(a));
+    std::cout << "Décision enregistrée : " << ref << " — " << decision_label(d.kind) << ".\n";
     return 0;
 }
 
@@ -478,6 +514,7 @@ int main(int argc, char** argv) {
         if (c == "rank") return cmd_rank(a);
         if (c == "accord") return cmd_agreement(a);
         if (c == "consolidate") return cmd_consolidate(a);
+        if (c == "decide") return cmd_decide(a);
         if (c == "close") return cmd_close(a, false);
         if (c == "reopen") return cmd_close(a, true);
         if (c == "letters") return cmd_letters(a);

@@ -76,6 +76,27 @@ const char* proposal_label(Proposal p) {
     return "?";
 }
 
+const char* decision_label(DecisionKind k) {
+    switch (k) {
+        case DecisionKind::Retained: return "retenu";
+        case DecisionKind::NotRetained: return "non retenu";
+        case DecisionKind::Complementary: return "liste complémentaire";
+        case DecisionKind::Ineligible: return "irrecevable";
+    }
+    return "?";
+}
+
+std::optional<DecisionKind> decision_from_text(const std::string& t) {
+    std::string s = fr::lower_ascii(fr::trim(t));
+    for (char& c : s)
+        if (c == ' ' || c == '_') c = '-';
+    if (s == "retenu") return DecisionKind::Retained;
+    if (s == "non-retenu") return DecisionKind::NotRetained;
+    if (s == "liste-complementaire" || s == "liste-compl\xc3\xa9mentaire") return DecisionKind::Complementary;
+    if (s == "irrecevable") return DecisionKind::Ineligible;
+    return std::nullopt;
+}
+
 const char* Ranking::tie_rule() {
     return "À total égal, les dossiers partagent le même rang ; l'ordre d'affichage suit la note du thème de "
            "plus fort poids, puis des thèmes suivants par poids décroissant, puis la date de dépôt la plus "

@@ -77,6 +77,22 @@ struct Ranking {
 // attention, incomplete rating, reason for not being proposed.
 std::vector<std::string> observations(const Grid& grid, const RankEntry& e);
 
+// The authority's decision on a dossier, after the committee's opinion.
+enum class DecisionKind { Retained, NotRetained, Complementary, Ineligible };
+const char* decision_label(DecisionKind k);                        // "retenu", …
+std::optional<DecisionKind> decision_from_text(const std::string& text);   // "retenu", "non-retenu", …
+
+struct Decision {
+    DecisionKind kind = DecisionKind::NotRetained;
+    std::string motive;
+    Date date;
+    std::optional<Rational> places;                 // granted, when retained
+    std::optional<DecisionKind> committee_opinion;  // what the committee advised
+    std::string departure_reason;                   // why the decision departs from it
+    std::string author;
+};
+using DecisionIndex = std::unordered_map<std::int64_t, Decision>;
+
 // Ratings grouped by dossier id, for speed at 10 000 dossiers.
 using RatingIndex = std::unordered_map<std::int64_t, std::vector<const Rating*>>;
 RatingIndex index_ratings(const std::vector<Rating>& ratings);

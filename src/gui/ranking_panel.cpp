@@ -65,7 +65,7 @@ void RankedListView::Reload() {
         InsertColumn(col++, to_wx("Total /" + fr::number(g.max_total())), wxLIST_FORMAT_RIGHT, 90);
         for (const auto& t : g.themes)
             InsertColumn(col++, to_wx(t.id + " /" + fr::number(g.theme_max(t))), wxLIST_FORMAT_RIGHT, 72);
-        InsertColumn(col++, to_wx("Proposition"), wxLIST_FORMAT_LEFT, 100);
+        InsertColumn(col++, to_wx("Proposition ou décision"), wxLIST_FORMAT_LEFT, 170);
         InsertColumn(col++, to_wx("Marge avec le suivant"), wxLIST_FORMAT_LEFT, 200);
         InsertColumn(col, to_wx("Observations"), wxLIST_FORMAT_LEFT, 420);
     }
@@ -88,7 +88,13 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
     }
     if (column == 4) return to_wx(fr::number(e.score.total));
     if (column < 5 + themes) return to_wx(fr::number(e.score.themes[static_cast<std::size_t>(column - 5)]));
-    if (column == 5 + themes) return to_wx(proposal_label(e.proposal));
+    if (column == 5 + themes) {
+        auto it = s.decisions().find(d.id);
+        if (it == s.decisions().end()) return to_wx(proposal_label(e.proposal));
+        const Decision& x = it->second;
+        return to_wx(std::string("décidé : ") + decision_label(x.kind) +
+                     (x.places ? " (" + fr::number(*x.places) + ")" : std::string()));
+    }
     if (column == 6 + themes) {
         const RankingSolidity& sol = s.solidity();
         std::string text = sol.fragile[static_cast<std::size_t>(item)] ? "⚠ " : "";

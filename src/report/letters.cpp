@@ -15,7 +15,15 @@
 
 namespace cotation::report {
 
-std::string template_for(const RankEntry& e) {
+std::string template_for(const RankEntry& e, const Decision* decision) {
+    if (decision) {
+        switch (decision->kind) {
+            case DecisionKind::Retained: return "lettre-retenu.txt";
+            case DecisionKind::NotRetained: return "lettre-non-retenu.txt";
+            case DecisionKind::Complementary: return "lettre-liste-complementaire.txt";
+            case DecisionKind::Ineligible: return "lettre-irrecevable.txt";
+        }
+    }
     switch (e.proposal) {
         case Proposal::Retained: return "lettre-retenu.txt";
         case Proposal::NotRetained: return "lettre-non-retenu.txt";
@@ -67,6 +75,19 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     for (const auto& r : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : "\n") + r;
     v["motifs"] = reasons;
     v["motif_non_retenu"] = e.proposal == Proposal::NotRetained ? e.proposal_reason : "";
+    v["places_accordees"] = "";
+    v["date_decision"] = "";
+    if (ctx.decisions) {
+        auto it = ctx.decisions->find(d.id);
+        if (it != ctx.decisions->end()) {
+            const Decision& x = it->second;
+            v["date_decision"] = x.date.french_long();
+            if (x.kind == DecisionKind::Retained && x.places) v["places_accordees"] = display(*ctx.grid.fact("places"), *x.places);
+            if (x.kind == DecisionKind::NotRetained || x.kind == DecisionKind::Complementary) v["motif_non_retenu"] = x.motive;
+            if (x.kind == DecisionKind::Ineligible && !x.motive.empty())
+                v["motifs"] = v["motifs"].empty() ? x.motive : v["motifs"] + "\n" + x.motive;
+        }
+    }
     return v;
 }
 
@@ -94,7 +115,9 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         }
     if (!only_reference.empty() && jobs.empty())
         throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
-    for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "voies-recours"}) load(t);
+    for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "lettre-liste-complementaire.txt",
+                          "voies-recours"})
+        load(t);
     auto cached = [&](const std::string& name) -> std::string {
         auto it = cache.find(name);
         if (it == cache.end()) throw InputError("Modèle « " + name + " » introuvable dans " + ctx.templates_dir + ".");
@@ -104,7 +127,10 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
     auto one = [&](std::size_t k) {
         const RankEntry& e = *jobs[k];
         const Dossier& d = ctx.dossiers[e.dossier];
-        std::string tpl = template_for(e);
+        const Decision* decision = nullptr;
+        if (ctx.decisions)
+            if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end()) decision = &it->second;
+        std::string tpl = template_for(e, decision);
         Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
         auto blocks = expand_template(cached(tpl), tpl, vars, cached);
         LetterHeader h;

@@ -18,10 +18,11 @@ struct LetterContext {
     const Ranking& ranking;
     Date letter_date;
     std::string templates_dir;
+    const DecisionIndex* decisions = nullptr;   // when recorded, letters follow them
 };
 
 // The template chosen for an entry and the values it can use.
-std::string template_for(const RankEntry& e);   // "lettre-retenu.txt", ...
+std::string template_for(const RankEntry& e, const Decision* decision = nullptr);   // "lettre-retenu.txt", ...
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
 
 // Writes one PDF per dossier (or only `only_reference`) into out_dir and

@@ -24,6 +24,7 @@ struct CampaignSnapshot {
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
     ConsolidationIndex consolidation;
+    DecisionIndex decisions;
 };
 
 struct JournalEntry {
@@ -54,6 +55,7 @@ public:
     // The coordinator's consolidated rating (replaces a previous decision).
     virtual void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& decision,
                                    const std::string& actor) = 0;
+    virtual void put_decision(std::int64_t dossier_id, const Decision& decision, const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
 
     // Moves the campaign to another grid version, keeping the previous one in

@@ -87,6 +87,18 @@ CREATE TRIGGER dossier_locked_insert BEFORE INSERT ON dossier WHEN (SELECT close
 CREATE TRIGGER dossier_fact_locked BEFORE INSERT ON dossier_fact WHEN (SELECT closed_at FROM campaign) <> ''
   BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
 )sql",
+    // 6: the authority's decisions, after the committee's opinion.
+    R"sql(
+CREATE TABLE decision (
+  dossier_id INTEGER PRIMARY KEY REFERENCES dossier(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, motive TEXT NOT NULL, decided_on TEXT NOT NULL, places TEXT NOT NULL DEFAULT '',
+  committee_opinion TEXT NOT NULL DEFAULT '', departure_reason TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL, recorded_at TEXT NOT NULL);
+CREATE TRIGGER decision_locked_insert BEFORE INSERT ON decision WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER decision_locked_update BEFORE UPDATE ON decision WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -335,6 +347,24 @@ public:
             }
         }
         {
+            Stmt d(*db_, "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author "
+                         "FROM decision");
+            while (d.step()) {
+                Decision x;
+                auto kind = decision_from_text(d.text(1));
+                auto date = Date::parse(d.text(3));
+                if (!kind || !date) throw InputError("Campagne « " + db_->path() + " » : décision illisible.");
+                x.kind = *kind;
+                x.motive = d.text(2);
+                x.date = *date;
+                if (!d.text(4).empty()) x.places = Rational::from_canonical(d.text(4));
+                if (!d.text(5).empty()) x.committee_opinion = decision_from_text(d.text(5));
+                x.departure_reason = d.text(6);
+                x.author = d.text(7);
+                s.decisions[d.integer(0)] = x;
+            }
+        }
+        {
             Stmt c(*db_, "SELECT dossier_id, criterion, value, reason, author FROM consolidation");
             while (c.step()) {
                 auto v = Rational::from_canonical(c.text(2));
@@ -362,6 +392,32 @@ public:
             .bind(6, utc_now_iso()).run();
         j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
               d.value.canonical() + " — " + d.reason);
+        t.commit();
+    }
+
+    void put_decision(std::int64_t dossier_id, const Decision& d, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        ref.bind(1, dossier_id);
+        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        std::string reference = ref.text(0);
+        auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
+            return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
+        };
+        Stmt old(*db_, "SELECT kind, motive, places FROM decision WHERE dossier_id=?");
+        old.bind(1, dossier_id);
+        std::string before = old.step() ? text(old.text(0), old.text(1), old.text(2)) : "";
+        std::string places = d.places ? d.places->canonical() : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
+                       "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, decision_label(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
+            .bind(6, d.committee_opinion ? decision_label(*d.committee_opinion) : "").bind(7, d.departure_reason)
+            .bind(8, d.author).bind(9, utc_now_iso()).run();
+        j.add(actor, "decision", "dossier/" + reference + "/decision", before,
+              text(decision_label(d.kind), d.motive, places) +
+                  (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
         t.commit();
     }
 

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+
+#include "app/demo.h"
+#include "core/error.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+std::int64_t id_of(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
+Decision decision(DecisionKind k, const std::string& motive = "", std::optional<Rational> places = std::nullopt) {
+    Decision d;
+    d.kind = k;
+    d.motive = motive;
+    d.date = *Date::parse("30/06/2023");
+    d.places = places;
+    return d;
+}
+std::string pdftotext(const std::string& pdf) {
+    std::string out;
+    FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' -").c_str(), "r");
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+    for (std::size_t i; (i = out.find("\u00A0")) != std::string::npos;) out.replace(i, 2, " ");
+    for (char& c : out)
+        if (c == '\n') c = ' ';
+    return out;
+}
+}  // namespace
+
+// The ACT demo: 73 places (002_…, Annexe 1). ACT-2023-01 asks 15, ACT-2023-04 12, ACT-2023-05 15.
+TEST(Decisions, RulesOfARecordableDecision) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    // A refusal must be motivated.
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::NotRetained), "Coord"), InputError);
+    // More places than asked.
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(16)), "Coord"), InputError);
+    // An ineligible dossier cannot be retained.
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-08"), decision(DecisionKind::Retained, "", Rational(10)), "Coord"), InputError);
+    // A dossier awaiting arbitration (ACT-2023-10) cannot be decided yet.
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-10"), decision(DecisionKind::NotRetained, "x"), "Coord"), InputError);
+    // Departing from the committee's opinion needs a reason.
+    Decision against = decision(DecisionKind::Complementary, "Capacité atteinte");
+    against.committee_opinion = DecisionKind::Retained;
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), against, "Coord"), InputError);
+    against.departure_reason = "Enveloppe réduite par l'instruction budgétaire";
+    s->decide(id_of(*s, "ACT-2023-02"), against, "Coord");
+    // Places granted: default to the places asked; 15 + 12 + 15 = 42 ≤ 73.
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), "Coord");
+    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), "Coord");
+    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), "Coord");
+    EXPECT_EQ(*s->decisions().at(id_of(*s, "ACT-2023-01")).places, Rational(15));
+    // Reopened from the file, with the journal.
+    auto again = Session::open(dir.file("demo.cot"));
+    EXPECT_EQ(again->decisions().size(), 4u);
+    const Decision& d2 = again->decisions().at(id_of(*again, "ACT-2023-02"));
+    EXPECT_EQ(d2.kind, DecisionKind::Complementary);
+    EXPECT_EQ(*d2.committee_opinion, DecisionKind::Retained);
+    EXPECT_EQ(d2.departure_reason, "Enveloppe réduite par l'instruction budgétaire");
+    auto j = again->store().journal("dossier/ACT-2023-02/decision");
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_NE(j[0].new_value.find("liste complémentaire — Capacité atteinte ; écart à l'avis de la commission"), std::string::npos)
+        << j[0].new_value;
+}
+
+TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    s->set_parameter("campagne.places", "40", "Coord");
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), "Coord");   // 15
+    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), "Coord");   // 30
+    // 30 + 12 = 42 > 40.
+    try {
+        s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), "Coord");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("42 places seraient accordées pour 40"), std::string::npos) << e.what();
+    }
+    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "", Rational(10)), "Coord");   // 40
+}
+
+TEST(Decisions, LettersFollowTheDecisions) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), "Coord");
+    s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), "Coord");
+    auto files = s->write_letters(dir.file("lettres"));
+    std::string retained = pdftotext(dir.file("lettres/ACT-2023-01-retenu.pdf"));
+    EXPECT_NE(retained.find("Par décision du 30 juin 2023, l'autorisation porte sur 12 places."), std::string::npos) << retained;
+    std::string listed = pdftotext(dir.file("lettres/ACT-2023-02-liste-complementaire.pdf"));
+    EXPECT_NE(listed.find("inscrit sur la liste complémentaire"), std::string::npos) << listed;
+    EXPECT_NE(listed.find("Motif : Capacité de l'appel atteinte"), std::string::npos) << listed;
+    EXPECT_NE(listed.find("Voies et délais de recours"), std::string::npos);
+}
