@@ -171,7 +171,7 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     nc.reference = "ancienne";
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
     sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
-                           "DROP TABLE grid_history; DROP TABLE consolidation; DROP TABLE decision; DROP TRIGGER rating_locked_insert; "
+                           "DROP TABLE grid_history; DROP TABLE consolidation; DROP TABLE decision; DROP TABLE submission; DROP TABLE conflict; DROP TABLE assignment; DROP TABLE person; DROP TRIGGER rating_locked_insert; "
                            "DROP TRIGGER rating_locked_update; DROP TRIGGER rating_locked_delete; "
                            "DROP TRIGGER dossier_locked_insert; DROP TRIGGER dossier_fact_locked; "
                            "ALTER TABLE campaign DROP COLUMN closed_at; PRAGMA user_version = 1");

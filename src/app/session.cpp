@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
 #include <filesystem>
 #include <set>
 
@@ -17,6 +18,17 @@
 
 namespace cotation {
 namespace {
+void require(const std::string& refusal) {
+    if (!refusal.empty()) throw InputError(refusal);
+}
+// Dossiers are registered and completed by instructors and the coordinator.
+std::string may_instruct(const Team& team, const std::string& actor) {
+    if (team.open_mode()) return "";
+    const Person* p = team.person(actor);
+    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role == Role::CommitteeMember) return "Un membre de commission consulte les dossiers sans les modifier.";
+    return "";
+}
 // Stored values are canonical text; the grid gives them their type.
 void type_values(const Grid& g, FactValues& values, const std::string& where) {
     for (auto& [k, v] : values) {
@@ -84,6 +96,7 @@ void Session::load() {
     rating_index_ = index_ratings(ratings_);
     consolidation_ = std::move(snap.consolidation);
     decisions_ = std::move(snap.decisions);
+    team_ = std::move(snap.team);
     invalidate();
 }
 
@@ -134,6 +147,7 @@ std::vector<std::string> Session::reviewers() const {
 }
 
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
+    require(may_instruct(team_, actor));
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), io::read_file(csv_path), csv_path);
     store_->add_dossiers(ds, actor);
     load();
@@ -141,15 +155,23 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
 }
 
 std::size_t Session::import_ratings_file(const std::string& csv_path, const std::string& actor) {
+    // With a team, ratings collected on paper are imported by the coordinator,
+    // and each must still come from an assigned reviewer without a declared link.
+    require(team_.may_coordinate(actor));
     std::map<std::string, std::int64_t> ids;
     for (const auto& d : dossiers_) ids[d.reference] = d.id;
     auto rs = io::import_ratings_csv(grid_, ids, io::read_file(csv_path), csv_path);
+    for (const auto& r : rs) {
+        std::string why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
+        if (!why.empty()) throw InputError(csv_path + " : " + why + " Aucune note n'a été enregistrée.");
+    }
     store_->put_ratings(rs, actor);
     load();
     return rs.size();
 }
 
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
+    require(may_instruct(team_, actor));
     auto ids = store_->add_dossiers({d}, actor);
     Dossier copy = d;
     copy.id = ids.front();
@@ -159,6 +181,7 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
 }
 
 void Session::update_dossier(const Dossier& d, const std::string& actor) {
+    require(may_instruct(team_, actor));
     auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& x) { return x.id == d.id; });
     if (it == dossiers_.end()) throw InputError("Dossier « " + d.reference + " » inconnu de la campagne.");
     if (d.reference != it->reference && find(d.reference))
@@ -173,6 +196,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     if (r.value < grid_.scale_min || r.value > grid_.scale_max)
         throw InputError("Note " + std::to_string(r.value) + " hors de l'échelle " + std::to_string(grid_.scale_min) +
                          "–" + std::to_string(grid_.scale_max) + ".");
+    require(team_.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
     store_->put_ratings({r}, actor);
     auto it = std::find_if(ratings_.begin(), ratings_.end(), [&](const Rating& x) {
         return x.dossier_id == r.dossier_id && x.reviewer == r.reviewer && x.criterion == r.criterion;
@@ -188,6 +212,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                           const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
     auto v = fr::parse_number(value);
     if (!v || *v < Rational(grid_.scale_min) || *v > Rational(grid_.scale_max))
@@ -215,6 +240,7 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
 }
 
 void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
     if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
     Decision d = input;
@@ -260,6 +286,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     const Ranking& r = ranking();
     if (!r.pending.empty())
         throw InputError(std::to_string(r.pending.size()) + " dossier(s) attendent encore un arbitrage du coordonnateur : "
@@ -268,12 +295,14 @@ void Session::close(const std::string& reason, const std::string& actor) {
 }
 
 void Session::reopen(const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     if (fr::trim(reason).empty())
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
     store_->reopen(fr::trim(reason), actor);
 }
 
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     const FactDef* def = grid_.fact(name);
     if (!def || name.rfind("campagne.", 0) != 0)
         throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
@@ -318,6 +347,7 @@ GridChange Session::preview_grid_change(const GridCandidate& c) {
 }
 
 void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     if (c.grid.id == grid_.id && c.grid.version == grid_.version)
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
                          " dans cette campagne : une modification doit porter un nouveau numéro de version.");
@@ -330,6 +360,73 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
                       c.grid.form_xml};
     store_->change_grid(pinned, added, fr::trim(reason), actor);
     load();
+}
+
+const std::string& Session::organisme_of(std::int64_t dossier_id) const {
+    static const std::string none;
+    for (const auto& d : dossiers_)
+        if (d.id == dossier_id) return d.organisme;
+    return none;
+}
+
+void Session::add_person(const Person& p, const std::string& actor) {
+    if (fr::trim(p.name).empty()) throw InputError("Le nom de la personne est obligatoire.");
+    if (team_.open_mode() && p.role != Role::Coordinator)
+        throw InputError("Déclarez d'abord le coordonnateur de la campagne : c'est lui qui déclare ensuite l'équipe.");
+    if (!team_.open_mode()) require(team_.may_coordinate(actor));
+    store_->put_person(p, actor);
+    team_.people[p.name] = p;
+}
+
+void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
+    if (add) require(team_.may_assign(actor, reviewer, organisme_of(dossier_id)));
+    else require(team_.may_coordinate(actor));
+    store_->assign(dossier_id, reviewer, add, actor);
+    if (add) team_.assignments[dossier_id].insert(reviewer);
+    else team_.assignments[dossier_id].erase(reviewer);
+}
+
+void Session::declare_conflict(const std::string& reviewer, const std::string& organisme, const std::string& declaration,
+                               const std::string& actor) {
+    if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
+    if (actor != reviewer) require(team_.may_coordinate(actor));
+    if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
+    ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, letter_date()};
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    c.declared_on = Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    store_->declare_conflict(c, actor);
+    team_.conflicts.push_back(c);
+    for (auto& [id, reviewers] : team_.assignments)
+        if (organisme_of(id) == organisme) reviewers.erase(reviewer);
+}
+
+void Session::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
+    if (!team_.open_mode() && actor != reviewer)
+        throw InputError("Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».");
+    std::set<std::string> rated;
+    for (const Rating* r : ratings_of(dossier_id))
+        if (r->reviewer == reviewer && rating_counts(grid_, *r)) rated.insert(r->criterion);
+    std::vector<std::string> missing;
+    for (const auto& t : grid_.themes)
+        for (const auto& c : t.criteria)
+            if (!rated.count(c.id)) missing.push_back(c.id);
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+        throw InputError("Notes incomplètes : il manque une note justifiée pour " + list + ".");
+    }
+    store_->submit(dossier_id, reviewer, actor);
+    team_.submitted[dossier_id].insert(reviewer);
+}
+
+std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, const std::string& viewer) const {
+    std::vector<const Rating*> out;
+    bool all = team_.sees_others(viewer, dossier_id, organisme_of(dossier_id));
+    for (const Rating* r : ratings_of(dossier_id))
+        if (all || r->reviewer == viewer) out.push_back(r);
+    return out;
 }
 
 Date Session::letter_date() const {

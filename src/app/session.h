@@ -58,6 +58,17 @@ public:
     // arbitration, a departure from the committee's opinion without its reason.
     void decide(std::int64_t dossier_id, const Decision& decision, const std::string& actor);
     const DecisionIndex& decisions() const { return decisions_; }
+
+    // The team: people and roles, assignments, declared links, blind rating.
+    const Team& team() const { return team_; }
+    void add_person(const Person& p, const std::string& actor);
+    void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor);
+    void declare_conflict(const std::string& reviewer, const std::string& organisme, const std::string& declaration,
+                          const std::string& actor);
+    // A reviewer submits their ratings of a dossier (every criterion rated and
+    // justified); only then do they see the others'.
+    void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor);
+    std::vector<const Rating*> visible_ratings(std::int64_t dossier_id, const std::string& viewer) const;
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
@@ -103,6 +114,8 @@ private:
     RatingIndex rating_index_;
     ConsolidationIndex consolidation_;
     DecisionIndex decisions_;
+    Team team_;
+    const std::string& organisme_of(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
 };
 

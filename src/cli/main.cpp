@@ -85,7 +85,9 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
-                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note", "--decision", "--date", "--places", "--avis", "--ecart"};
+                                                     "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note", "--decision", "--date", "--places", "--avis", "--ecart",
+                                                     "--ajouter", "--role", "--organisation", "--evaluateur", "--organisme",
+                                                     "--declaration"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
@@ -429,6 +431,64 @@ int cmd_decide(const Args& a) {
     return 0;
 }
 
+int cmd_users(const Args& a) {
+    need(a, 2, "users FICHIER [--ajouter NOM --role coordinateur|instructeur|commission [--organisation ORG]]");
+    auto s = Session::open(a.positional[1]);
+    if (!a.option("--ajouter").empty()) {
+        auto role = role_from_text(a.option("--role"));
+        if (!role) throw UsageError("--role attend coordinateur, instructeur ou commission");
+        s->add_person({a.option("--ajouter"), *role, a.option("--organisation")}, actor(a));
+    }
+    if (s->team().open_mode()) {
+        std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
+        return 0;
+    }
+    for (const auto& [name, p] : s->team().people) {
+        std::size_t assigned = 0, owed = 0;
+        for (const auto& [id, reviewers] : s->team().assignments)
+            if (reviewers.count(name)) {
+                ++assigned;
+                auto sub = s->team().submitted.find(id);
+                if (sub == s->team().submitted.end() || !sub->second.count(name)) ++owed;
+            }
+        std::cout << name << " — " << role_label(p.role) << (p.organisation.empty() ? "" : ", " + p.organisation);
+        if (p.role == Role::Instructor) std::cout << " — " << assigned << " dossier(s) affecté(s), " << owed << " à soumettre";
+        std::cout << "\n";
+    }
+    for (const auto& c : s->team().conflicts)
+        std::cout << "Lien déclaré : " << c.reviewer << " / " << c.organisme << " — " << c.declaration << " ("
+                  << c.declared_on.french_numeric() << ", " << c.declared_by << ")\n";
+    return 0;
+}
+
+int cmd_assign(const Args& a) {
+    need(a, 2, "assign FICHIER --dossier REF --evaluateur NOM [--retirer]");
+    auto s = Session::open(a.positional[1]);
+    auto i = s->find(a.option("--dossier"));
+    if (!i) throw InputError("Dossier « " + a.option("--dossier") + " » inconnu de la campagne.");
+    s->assign(s->dossiers()[*i].id, a.option("--evaluateur"), !a.flag("--retirer"), actor(a));
+    std::cout << (a.flag("--retirer") ? "Affectation retirée.\n" : "Dossier affecté.\n");
+    return 0;
+}
+
+int cmd_conflict(const Args& a) {
+    need(a, 2, "conflict FICHIER --evaluateur NOM --organisme ORG --declaration TEXTE");
+    auto s = Session::open(a.positional[1]);
+    s->declare_conflict(a.option("--evaluateur"), a.option("--organisme"), a.option("--declaration"), actor(a));
+    std::cout << "Lien déclaré et enregistré ; les affectations concernées sont retirées.\n";
+    return 0;
+}
+
+int cmd_submit(const Args& a) {
+    need(a, 2, "submit FICHIER --dossier REF --par NOM");
+    auto s = Session::open(a.positional[1]);
+    auto i = s->find(a.option("--dossier"));
+    if (!i) throw InputError("Dossier « " + a.option("--dossier") + " » inconnu de la campagne.");
+    s->submit(s->dossiers()[*i].id, actor(a), actor(a));
+    std::cout << "Notes soumises ; les notes des autres évaluateurs de ce dossier sont désormais visibles.\n";
+    return 0;
+}
+
 int cmd_close(const Args& a, bool reopen) {
     need(a, 2, reopen ? "reopen FICHIER --motif TEXTE" : "close FICHIER [--motif TEXTE]");
     auto s = Session::open(a.positional[1]);
@@ -515,6 +575,10 @@ int main(int argc, char** argv) {
         if (c == "accord") return cmd_agreement(a);
         if (c == "consolidate") return cmd_consolidate(a);
         if (c == "decide") return cmd_decide(a);
+        if (c == "users") return cmd_users(a);
+        if (c == "assign") return cmd_assign(a);
+        if (c == "conflict") return cmd_conflict(a);
+        if (c == "submit") return cmd_submit(a);
         if (c == "close") return cmd_close(a, false);
         if (c == "reopen") return cmd_close(a, true);
         if (c == "letters") return cmd_letters(a);

@@ -69,6 +69,7 @@ private:
     wxTextCtrl* justification_;
     wxStaticText* others_;
     wxButton* save_;
+    wxButton* submit_;
     wxStaticText* summary_;
 };
 

@@ -36,7 +36,21 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la note et passer au critère suivant"));
-    right->Add(save_, wxSizerFlags().Right().Border(wxBOTTOM, 8));
+    submit_ = new wxButton(this, wxID_ANY, to_wx("Soumettre mes notes de ce dossier"));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT, 8));
+    buttons->Add(save_);
+    right->Add(buttons, wxSizerFlags().Right().Border(wxBOTTOM, 8));
+    submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const Dossier* dd = wb_.dossier();
+        if (!dd) return;
+        try {
+            wb_.session->submit(dd->id, wb_.reviewer, wb_.reviewer);
+            wb_.changed();
+        } catch (const std::exception& e) {
+            show_error(this, e);
+        }
+    });
     others_ = new wxStaticText(this, wxID_ANY, "");
     others_->SetForegroundColour(wxColour(90, 90, 90));
     right->Add(others_, wxSizerFlags().Expand());
@@ -82,7 +96,11 @@ void RatingPanel::Reload() {
     const Grid& g = s.grid();
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme + " · cotation par " +
                            (wb_.reviewer.empty() ? std::string("(évaluateur à choisir)") : wb_.reviewer)));
-    auto ratings = s.ratings_of(d->id);
+    // Blind rating: until they submit, a reviewer's view is built from their own ratings only.
+    auto ratings = s.visible_ratings(d->id, wb_.reviewer);
+    bool blind = !s.team().sees_others(wb_.reviewer, d->id, d->organisme);
+    submit_->Show(!s.team().open_mode() && s.team().person(wb_.reviewer) &&
+                  s.team().person(wb_.reviewer)->role == Role::Instructor);
     auto decided = s.consolidation().find(d->id);
     DossierScore score = score_dossier(g, ratings, decided == s.consolidation().end() ? nullptr : &decided->second);
     std::size_t k = 0;
@@ -111,7 +129,8 @@ void RatingPanel::Reload() {
     const RankEntry* e = s.entry_of(*wb_.selected);
     std::string sum = "Total : " + fr::number(score.total) + " / " + fr::number(g.max_total()) + " points · " +
                       std::to_string(score.rated) + "/" + std::to_string(g.criterion_count()) + " critères notés";
-    if (e && e->rank) sum += " · rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "") + " sur " +
+    if (blind) sum += " · vos notes seules jusqu'à soumission";
+    else if (e && e->rank) sum += " · rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "") + " sur " +
                              std::to_string(s.ranking().ranked.size());
     else if (e && e->eligibility.eliminated()) sum += " · dossier irrecevable, non classé";
     summary_->SetLabel(to_wx(sum));
@@ -134,7 +153,8 @@ void RatingPanel::ShowCriterion() {
         levels_[static_cast<std::size_t>(i)]->SetLabel(to_wx(std::to_string(i) + " — " + c.levels[static_cast<std::size_t>(i)]));
     const Rating* mine = nullptr;
     std::string others;
-    for (const Rating* x : wb_.session->ratings_of(d->id)) {
+    // Blind rating: the others' ratings only once one's own are submitted.
+    for (const Rating* x : wb_.session->visible_ratings(d->id, wb_.reviewer)) {
         if (x->criterion != c.id) continue;
         if (x->reviewer == wb_.reviewer) mine = x;
         else others += "\n• " + x->reviewer + " : " + std::to_string(x->value) + " — " +
@@ -144,7 +164,10 @@ void RatingPanel::ShowCriterion() {
     if (!mine)
         for (auto* rb : levels_) rb->SetValue(false);
     justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
-    others_->SetLabel(others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.") : to_wx("Autres évaluateurs :" + others));
+    bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, d->organisme);
+    others_->SetLabel(blind ? to_wx("Les notes des autres évaluateurs s'affichent quand vous avez soumis les vôtres.")
+                      : others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.")
+                                       : to_wx("Autres évaluateurs :" + others));
     others_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
     Layout();
 }

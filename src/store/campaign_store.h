@@ -13,6 +13,7 @@
 
 #include "core/dossier.h"
 #include "core/scoring.h"
+#include "core/team.h"
 
 namespace cotation {
 
@@ -25,6 +26,7 @@ struct CampaignSnapshot {
     std::vector<Rating> ratings;
     ConsolidationIndex consolidation;
     DecisionIndex decisions;
+    Team team;
 };
 
 struct JournalEntry {
@@ -55,6 +57,10 @@ public:
     // The coordinator's consolidated rating (replaces a previous decision).
     virtual void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& decision,
                                    const std::string& actor) = 0;
+    virtual void put_person(const Person& person, const std::string& actor) = 0;
+    virtual void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) = 0;
+    virtual void declare_conflict(const ConflictDeclaration& conflict, const std::string& actor) = 0;
+    virtual void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) = 0;
     virtual void put_decision(std::int64_t dossier_id, const Decision& decision, const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
 

@@ -99,6 +99,19 @@ CREATE TRIGGER decision_locked_insert BEFORE INSERT ON decision WHEN (SELECT clo
 CREATE TRIGGER decision_locked_update BEFORE UPDATE ON decision WHEN (SELECT closed_at FROM campaign) <> ''
   BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
 )sql",
+    // 7: people and roles, assignments, declared links, submitted ratings.
+    R"sql(
+CREATE TABLE person (name TEXT PRIMARY KEY, role TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE assignment (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, reviewer TEXT NOT NULL REFERENCES person(name),
+  PRIMARY KEY (dossier_id, reviewer)) WITHOUT ROWID;
+CREATE TABLE conflict (
+  reviewer TEXT NOT NULL REFERENCES person(name), organisme TEXT NOT NULL, declaration TEXT NOT NULL,
+  declared_on TEXT NOT NULL, declared_by TEXT NOT NULL, PRIMARY KEY (reviewer, organisme)) WITHOUT ROWID;
+CREATE TABLE submission (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, reviewer TEXT NOT NULL,
+  submitted_at TEXT NOT NULL, PRIMARY KEY (dossier_id, reviewer)) WITHOUT ROWID;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -347,6 +360,21 @@ public:
             }
         }
         {
+            Stmt p(*db_, "SELECT name, role, organisation FROM person");
+            while (p.step()) {
+                auto role = role_from_text(p.text(1));
+                if (!role) throw InputError("Campagne « " + db_->path() + " » : rôle illisible « " + p.text(1) + " ».");
+                s.team.people[p.text(0)] = {p.text(0), *role, p.text(2)};
+            }
+            Stmt a(*db_, "SELECT dossier_id, reviewer FROM assignment");
+            while (a.step()) s.team.assignments[a.integer(0)].insert(a.text(1));
+            Stmt c(*db_, "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict");
+            while (c.step())
+                s.team.conflicts.push_back({c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{})});
+            Stmt sub(*db_, "SELECT dossier_id, reviewer FROM submission");
+            while (sub.step()) s.team.submitted[sub.integer(0)].insert(sub.text(1));
+        }
+        {
             Stmt d(*db_, "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author "
                          "FROM decision");
             while (d.step()) {
@@ -392,6 +420,57 @@ public:
             .bind(6, utc_now_iso()).run();
         j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
               d.value.canonical() + " — " + d.reason);
+        t.commit();
+    }
+
+    void put_person(const Person& p, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        Stmt old(*db_, "SELECT role, organisation FROM person WHERE name=?");
+        old.bind(1, p.name);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation) VALUES (?,?,?)");
+        put.bind(1, p.name).bind(2, role_label(p.role)).bind(3, p.organisation).run();
+        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + " — " + p.organisation);
+        t.commit();
+    }
+
+    void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        std::string reference = reference_of(dossier_id);
+        Stmt st(*db_, add ? "INSERT OR IGNORE INTO assignment(dossier_id, reviewer) VALUES (?,?)"
+                          : "DELETE FROM assignment WHERE dossier_id=? AND reviewer=?");
+        st.bind(1, dossier_id).bind(2, reviewer).run();
+        j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
+              add ? "affecté" : "retiré");
+        t.commit();
+    }
+
+    void declare_conflict(const ConflictDeclaration& c, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        Stmt put(*db_, "INSERT OR REPLACE INTO conflict(reviewer, organisme, declaration, declared_on, declared_by) VALUES (?,?,?,?,?)");
+        put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by).run();
+        // A declared link ends any assignment of that reviewer to the organisme's dossiers.
+        Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
+        drop.bind(1, c.reviewer).bind(2, c.organisme).run();
+        j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "", c.declaration + " (déclaré le " +
+              c.declared_on.french_numeric() + " par " + c.declared_by + ")");
+        t.commit();
+    }
+
+    void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        std::string reference = reference_of(dossier_id);
+        Stmt put(*db_, "INSERT OR IGNORE INTO submission(dossier_id, reviewer, submitted_at) VALUES (?,?,?)");
+        put.bind(1, dossier_id).bind(2, reviewer).bind(3, utc_now_iso()).run();
+        j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
         t.commit();
     }
 
@@ -656,6 +735,13 @@ public:
     }
 
 private:
+    std::string reference_of(std::int64_t dossier_id) {
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        ref.bind(1, dossier_id);
+        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        return ref.text(0);
+    }
+
     void ensure_open() {
         std::string since = closed_since();
         if (!since.empty())

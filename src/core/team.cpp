@@ -1,0 +1,83 @@
+#include "team.h"
+
+#include <algorithm>
+
+#include "french.h"
+
+namespace cotation {
+
+const char* role_label(Role r) {
+    switch (r) {
+        case Role::Coordinator: return "coordinateur";
+        case Role::Instructor: return "instructeur";
+        case Role::CommitteeMember: return "membre de commission";
+    }
+    return "?";
+}
+
+std::optional<Role> role_from_text(const std::string& t) {
+    std::string s = fr::lower_ascii(fr::trim(t));
+    if (s == "coordinateur" || s == "coordonnateur") return Role::Coordinator;
+    if (s == "instructeur") return Role::Instructor;
+    if (s == "commission" || s == "membre de commission" || s == "membre") return Role::CommitteeMember;
+    return std::nullopt;
+}
+
+const Person* Team::person(const std::string& name) const {
+    auto it = people.find(name);
+    return it == people.end() ? nullptr : &it->second;
+}
+
+bool Team::in_conflict(const std::string& reviewer, const std::string& organisme) const {
+    return std::any_of(conflicts.begin(), conflicts.end(), [&](const ConflictDeclaration& c) {
+        return c.reviewer == reviewer && c.organisme == organisme;
+    });
+}
+
+std::string Team::may_coordinate(const std::string& actor) const {
+    if (open_mode()) return "";
+    const Person* p = person(actor);
+    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role != Role::Coordinator)
+        return "Cette action revient au coordonnateur ; « " + actor + " » est " + role_label(p->role) + ".";
+    return "";
+}
+
+std::string Team::may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
+                           const std::string& organisme) const {
+    if (open_mode()) return "";
+    const Person* p = person(actor);
+    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role != Role::Instructor) return "Seul un instructeur note ; « " + actor + " » est " + role_label(p->role) + ".";
+    if (actor != reviewer) return "« " + actor + " » ne peut pas noter au nom de « " + reviewer + " ».";
+    if (in_conflict(reviewer, organisme))
+        return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : ce dossier ne peut pas lui être confié.";
+    auto it = assignments.find(dossier);
+    if (it == assignments.end() || !it->second.count(reviewer)) return "Ce dossier n'est pas affecté à « " + reviewer + " ».";
+    if (auto s = submitted.find(dossier); s != submitted.end() && s->second.count(reviewer))
+        return "« " + reviewer + " » a déjà soumis ses notes pour ce dossier.";
+    return "";
+}
+
+std::string Team::may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const {
+    std::string c = may_coordinate(actor);
+    if (!c.empty()) return c;
+    const Person* p = person(reviewer);
+    if (!p) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role != Role::Instructor) return "« " + reviewer + " » n'est pas instructeur.";
+    if (in_conflict(reviewer, organisme))
+        return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : affectation impossible.";
+    return "";
+}
+
+bool Team::sees_others(const std::string& viewer, std::int64_t dossier, const std::string& organisme) const {
+    if (open_mode()) return true;
+    const Person* p = person(viewer);
+    if (!p) return false;
+    if (in_conflict(viewer, organisme)) return false;
+    if (p->role != Role::Instructor) return true;
+    auto s = submitted.find(dossier);
+    return s != submitted.end() && s->second.count(viewer) > 0;
+}
+
+}  // namespace cotation

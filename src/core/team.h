@@ -1,0 +1,51 @@
+#pragma once
+// The people of a campaign and what each may do. Pure rules: the session asks
+// them before writing anything.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "date.h"
+
+namespace cotation {
+
+enum class Role { Coordinator, Instructor, CommitteeMember };
+const char* role_label(Role r);                                  // "coordinateur", …
+std::optional<Role> role_from_text(const std::string& text);
+
+struct Person {
+    std::string name;
+    Role role = Role::Instructor;
+    std::string organisation;   // "ARS", "Département", …
+};
+
+struct ConflictDeclaration {
+    std::string reviewer, organisme, declaration, declared_by;
+    Date declared_on;
+};
+
+// Everything needed to decide who may do what.
+struct Team {
+    std::map<std::string, Person> people;
+    std::map<std::int64_t, std::set<std::string>> assignments;     // dossier id -> reviewers
+    std::vector<ConflictDeclaration> conflicts;
+    std::map<std::int64_t, std::set<std::string>> submitted;       // dossier id -> reviewers who submitted
+
+    // No people declared: a single instructor works alone, nothing is checked.
+    bool open_mode() const { return people.empty(); }
+    const Person* person(const std::string& name) const;
+    bool in_conflict(const std::string& reviewer, const std::string& organisme) const;
+
+    // Each returns an empty string when allowed, else the reason in French.
+    std::string may_coordinate(const std::string& actor) const;
+    std::string may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
+                         const std::string& organisme) const;
+    std::string may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const;
+    // Blind rating: a reviewer sees the others' ratings of a dossier only
+    // after submitting theirs, and never when in conflict with its organisme.
+    bool sees_others(const std::string& viewer, std::int64_t dossier, const std::string& organisme) const;
+};
+
+}  // namespace cotation

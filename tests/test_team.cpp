@@ -1,0 +1,124 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/session.h"
+#include "core/error.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+// A two-criterion grid (A.1 coefficient 2, A.2 coefficient 1) and two dossiers
+// of two organisations.
+std::unique_ptr<Session> campaign(const test::TempDir& dir) {
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
+                                        "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "essai";
+    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
+                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
+    s->import_dossiers_file(dir.file("d.csv"), "test");
+    return s;
+}
+std::int64_t id(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
+}  // namespace
+
+TEST(Team, RolesAreDeclaredByTheCoordinator) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    EXPECT_TRUE(s->team().open_mode());
+    EXPECT_THROW(s->add_person({"Claire", Role::Instructor, "ARS"}, "Claire"), InputError);   // coordinator first
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "Département"}, "Nadia");
+    s->add_person({"Paul", Role::CommitteeMember, "Département"}, "Nadia");
+    EXPECT_THROW(s->add_person({"Intrus", Role::Coordinator, ""}, "Claire"), InputError);
+    // A committee member reads: no dossier change, no rating, no decision.
+    Dossier changed = s->dossiers()[0];
+    changed.organisme = "Autre";
+    EXPECT_THROW(s->update_dossier(changed, "Paul"), InputError);
+    EXPECT_THROW(s->set_parameter("campagne.places", "3", "Claire"), InputError);
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->team().people.size(), 4u);
+    EXPECT_EQ(reopened->team().person("Paul")->role, Role::CommitteeMember);
+}
+
+TEST(Team, RatingNeedsAnAssignmentAndNoDeclaredLink) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "Département"}, "Nadia");
+    EXPECT_THROW(s->assign(id(*s, "P"), "Claire", true, "Julien"), InputError);   // only the coordinator assigns
+    s->assign(id(*s, "P"), "Claire", true, "Nadia");
+    s->assign(id(*s, "P"), "Julien", true, "Nadia");
+    s->put_rating({id(*s, "P"), "Claire", "A.1", 4, "Solide."}, "Claire");
+    EXPECT_THROW(s->put_rating({id(*s, "Q"), "Claire", "A.1", 4, "x"}, "Claire"), InputError);   // not assigned
+    EXPECT_THROW(s->put_rating({id(*s, "P"), "Julien", "A.1", 1, "x"}, "Claire"), InputError);   // for someone else
+    EXPECT_THROW(s->put_rating({id(*s, "P"), "Nadia", "A.1", 1, "x"}, "Nadia"), InputError);     // not an instructor
+    // Julien declares a link with Association Alpha: his assignment ends, he cannot be assigned again.
+    s->declare_conflict("Julien", "Association Alpha", "Administrateur de l'association jusqu'en 2022", "Julien");
+    EXPECT_FALSE(s->team().assignments.at(id(*s, "P")).count("Julien"));
+    try {
+        s->assign(id(*s, "P"), "Julien", true, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("a déclaré un lien avec « Association Alpha »"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(s->put_rating({id(*s, "P"), "Julien", "A.1", 2, "x"}, "Julien"), InputError);
+    auto j = Session::open(dir.file("c.cot"))->store().journal("personne/Julien/conflit/");
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_NE(j[0].new_value.find("Administrateur de l'association jusqu'en 2022"), std::string::npos);
+}
+
+TEST(Team, BlindRatingUntilSubmitted) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "Département"}, "Nadia");
+    s->add_person({"Léa", Role::Instructor, "ARS"}, "Nadia");
+    std::int64_t p = id(*s, "P");
+    for (const char* who : {"Claire", "Julien"}) s->assign(p, who, true, "Nadia");
+    s->put_rating({p, "Claire", "A.1", 4, "Solide."}, "Claire");
+    s->put_rating({p, "Julien", "A.1", 2, "Fragile."}, "Julien");
+    s->put_rating({p, "Julien", "A.2", 3, "Correct."}, "Julien");
+    EXPECT_EQ(s->visible_ratings(p, "Claire").size(), 1u);    // her own only
+    EXPECT_EQ(s->visible_ratings(p, "Nadia").size(), 3u);     // the coordinator sees all
+    EXPECT_THROW(s->submit(p, "Claire", "Claire"), InputError);   // A.2 not rated yet
+    EXPECT_THROW(s->submit(p, "Julien", "Claire"), InputError);   // one submits for oneself
+    s->put_rating({p, "Claire", "A.2", 3, "Correct."}, "Claire");
+    s->submit(p, "Claire", "Claire");
+    EXPECT_EQ(s->visible_ratings(p, "Claire").size(), 4u);
+    EXPECT_EQ(s->visible_ratings(p, "Julien").size(), 2u);    // Julien has not submitted
+    // Submitted ratings no longer change.
+    EXPECT_THROW(s->put_rating({p, "Claire", "A.1", 5, "Relu."}, "Claire"), InputError);
+    // A reviewer in conflict never sees the others' ratings.
+    s->declare_conflict("Léa", "Association Alpha", "Salariée de l'association", "Nadia");
+    EXPECT_FALSE(s->team().sees_others("Léa", p, "Association Alpha"));
+}
+
+TEST(Team, CoordinatorAloneConsolidatesDecidesAndImportsCollectedRatings) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->assign(id(*s, "P"), "Claire", true, "Nadia");
+    std::ofstream(dir.file("n.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;j\nQ;Claire;A.1;4;j\n";
+    // Q is not assigned to Claire: the whole file is refused.
+    EXPECT_THROW(s->import_ratings_file(dir.file("n.csv"), "Nadia"), InputError);
+    EXPECT_TRUE(Session::open(dir.file("c.cot"))->ratings().empty());
+    std::ofstream(dir.file("n2.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;j\n";
+    EXPECT_THROW(s->import_ratings_file(dir.file("n2.csv"), "Claire"), InputError);   // the coordinator imports
+    s->import_ratings_file(dir.file("n2.csv"), "Nadia");
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "Projet insuffisant";
+    d.date = *Date::parse("30/06/2023");
+    EXPECT_THROW(s->decide(id(*s, "P"), d, "Claire"), InputError);
+    EXPECT_THROW(s->close("fin", "Claire"), InputError);
+    s->decide(id(*s, "P"), d, "Nadia");
+}
