@@ -57,6 +57,7 @@ shoot 6-editeur-grille "$WORK/demo.cot" --vue editeur-grille --critere II.4
 shoot 7-apercu-grille "$WORK/demo.cot" --vue apercu-grille --grille "$WORK/grilles/act-hlm-paca-2023-v2.xml"
 shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier
 shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04
+shoot 10-consolidation "$WORK/demo.cot" --vue consolidation
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

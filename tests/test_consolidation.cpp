@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
 #include "io/grid_reader.h"
@@ -100,4 +101,23 @@ TEST(Consolidation, SessionRequiresAReasonToDepartFromTheMeanAndJournalsIt) {
     EXPECT_EQ(j[1].old_value, "2.5 — ");
     EXPECT_EQ(j[1].new_value, "3 — Pièces complémentaires reçues");
     EXPECT_TRUE(reopened->store().verify_journal().ok);
+}
+
+// On the ACT demo (four themes): ACT-2023-10's II.6 is rated 3 and 1 (mean 2,
+// spread 2). Consolidating it at the mean needs no reason; at 3 it does. A
+// criterion of the first theme is found where it is (the index once ran past it).
+TEST(Consolidation, MeanOfTheRightCriterionInAMultiThemeGrid) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    std::int64_t id = s->dossiers()[*s->find("ACT-2023-10")].id;
+    EXPECT_EQ(*s->grid().criterion_index("I.1"), 0u);
+    EXPECT_EQ(*s->grid().criterion_index("II.6"), 7u);    // 2 criteria in theme I, then II.1 … II.6
+    EXPECT_EQ(*s->grid().criterion_index("IV.4"), 16u);
+    EXPECT_FALSE(s->grid().criterion_index("V.1"));
+    const RankEntry* e = s->entry_of(*s->find("ACT-2023-10"));
+    EXPECT_EQ(*e->score.criteria[7].mean, Rational(2));
+    EXPECT_EQ(e->score.criteria[7].spread, 2);
+    EXPECT_THROW(s->consolidate(id, "II.6", "3", "", "Coord"), InputError);
+    s->consolidate(id, "II.6", "2", "", "Coord");
+    EXPECT_TRUE(s->ranking().pending.empty());
 }

@@ -222,13 +222,7 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
     std::map<std::string, ConsolidationDecision> none;
     DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
-    std::size_t k = 0;
-    for (const auto& t : grid_.themes)
-        for (const auto& c : t.criteria) {
-            if (c.id == criterion) break;
-            ++k;
-        }
-    const auto& mean = score.criteria[k].mean;
+    const auto& mean = score.criteria[*grid_.criterion_index(criterion)].mean;
     if (!mean) throw InputError("Le critère " + criterion + " du dossier « " + it->reference + " » n'a encore aucune note justifiée.");
     if (*v != *mean && fr::trim(reason).empty())
         throw InputError("La note consolidée " + fr::number(*v) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +

@@ -66,6 +66,16 @@ const Criterion* Grid::criterion(const std::string& name) const {
     return nullptr;
 }
 
+std::optional<std::size_t> Grid::criterion_index(const std::string& name) const {
+    std::size_t k = 0;
+    for (const auto& t : themes)
+        for (const auto& c : t.criteria) {
+            if (c.id == name) return k;
+            ++k;
+        }
+    return std::nullopt;
+}
+
 std::size_t Grid::criterion_count() const {
     std::size_t n = 0;
     for (const auto& t : themes) n += t.criteria.size();

@@ -89,6 +89,8 @@ struct Grid {
     const FactDef* fact(const std::string& name) const;   // builtin, declared or parameter
     const Criterion* criterion(const std::string& name) const;
     std::size_t criterion_count() const;
+    // Position of a criterion in grid order (the index into DossierScore::criteria).
+    std::optional<std::size_t> criterion_index(const std::string& id) const;
     Rational theme_max(const Theme& t) const;
     Rational max_total() const;
     std::string display_name() const { return title + " (version " + version + ")"; }

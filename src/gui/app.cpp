@@ -53,6 +53,7 @@ public:
             if (view == "dossier") frame->ShowView(MainFrame::View::Dossier);
             else if (view == "cotation") frame->ShowView(MainFrame::View::Rating);
             else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
+            else if (view == "consolidation") frame->ShowView(MainFrame::View::Consolidation);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/demo.h"
+#include "consolidation_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -74,10 +75,12 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     dossier_ = new DossierPanel(book_, wb_);
     rating_ = new RatingPanel(book_, wb_);
     ranking_ = new RankingPanel(book_, wb_);
+    consolidation_ = new ConsolidationPanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
     book_->AddPage(ranking_, to_wx("Classement"));
+    book_->AddPage(consolidation_, to_wx("Consolidation"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -160,6 +163,7 @@ void MainFrame::RefreshAll() {
     dossier_->Reload();
     rating_->Reload();
     ranking_->Reload();
+    consolidation_->Reload();
 }
 
 void MainFrame::SelectDossier(std::size_t index) {

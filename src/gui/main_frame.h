@@ -13,7 +13,7 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
@@ -49,6 +49,7 @@ private:
     DossierPanel* dossier_;
     RatingPanel* rating_;
     RankingPanel* ranking_;
+    class ConsolidationPanel* consolidation_;
     wxComboBox* reviewer_;
 };
 
