@@ -2,18 +2,9 @@
 
 #include "core/agreement.h"
 #include "io/grid_reader.h"
+#include "test_support.h"
 
 using namespace cotation;
-
-namespace {
-// Two criteria: A.1 coefficient 2, A.2 coefficient 1 (15 points).
-Grid small_grid() {
-    return io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                         "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
-                         "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n",
-                         "g.xml");
-}
-}  // namespace
 
 // Krippendorff's alpha, interval metric, computed by hand (docs/accord-et-marges.md):
 // units (1, 2), (3, 3), (4, 5) rated by A then B; n = 6 values.
@@ -21,7 +12,7 @@ Grid small_grid() {
 // Expected: value counts 1:1, 2:1, 3:2, 4:1, 5:1; Σ_{c<k} n_c n_k (c − k)² = 60, 120 over ordered pairs.
 // α = 1 − (n − 1) × 4 / 120 = 1 − 20/120 = 5/6.
 TEST(Agreement, KrippendorffAlphaIntervalHandComputed) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Rating> rs{{1, "A", "A.1", 1, "j"}, {1, "B", "A.1", 2, "j"}, {1, "A", "A.2", 3, "j"},
                            {1, "B", "A.2", 3, "j"}, {2, "A", "A.1", 4, "j"}, {2, "B", "A.1", 5, "j"}};
     auto idx = index_ratings(rs);
@@ -39,7 +30,7 @@ TEST(Agreement, KrippendorffAlphaIntervalHandComputed) {
 }
 
 TEST(Agreement, PerfectAgreementIsOneAndUnjustifiedRatingsAreLeftOut) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Rating> rs{{1, "A", "A.1", 1, "j"}, {1, "B", "A.1", 1, "j"}, {2, "A", "A.1", 4, "j"},
                            {2, "B", "A.1", 4, "j"}, {2, "C", "A.1", 0, ""}};
     auto idx = index_ratings(rs);
@@ -59,7 +50,7 @@ TEST(Agreement, PerfectAgreementIsOneAndUnjustifiedRatingsAreLeftOut) {
 // Q–R, gap 1: A.2 coefficient −1/3 (stays positive: 2/3), A.1 +1 larger;
 //   one rating: A.1 by 1/2 (raise R 3 → 3.5 or lower Q 2 → 1.5).
 TEST(Solidity, SwapMarginsHandComputed) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Dossier> ds(3);
     const char* refs[] = {"P", "Q", "R"};
     for (int i = 0; i < 3; ++i) {
@@ -94,7 +85,7 @@ TEST(Solidity, SwapMarginsHandComputed) {
 TEST(Solidity, ClearLeadIsNotFragile) {
     // P (5, 5) = 15 and Q (0, 0) = 0: the smallest rating change is 15/2 = 7.5 points,
     // beyond the 0–5 scale on A.1 (raise Q to 7.5), so no single rating can do it.
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Dossier> ds(2);
     ds[0].id = 1;
     ds[0].reference = "P";

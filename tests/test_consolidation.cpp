@@ -11,12 +11,6 @@
 using namespace cotation;
 
 namespace {
-Grid small_grid() {
-    return io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                         "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
-                         "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n",
-                         "g.xml");
-}
 std::vector<const Rating*> ptrs(const std::vector<Rating>& v) {
     std::vector<const Rating*> out;
     for (const auto& r : v) out.push_back(&r);
@@ -25,7 +19,7 @@ std::vector<const Rating*> ptrs(const std::vector<Rating>& v) {
 }  // namespace
 
 TEST(Consolidation, FlagsSpreadOfTwoAndZero) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     // A.1: 2 and 4 (spread 2) → flagged; A.2: 3 and 4 (spread 1) → not flagged.
     std::vector<Rating> r{{1, "A", "A.1", 2, "j"}, {1, "B", "A.1", 4, "j"}, {1, "A", "A.2", 3, "j"}, {1, "B", "A.2", 4, "j"}};
     DossierScore s = score_dossier(g, ptrs(r));
@@ -41,7 +35,7 @@ TEST(Consolidation, FlagsSpreadOfTwoAndZero) {
 }
 
 TEST(Consolidation, DecisionReplacesTheMeanAndClearsTheFlag) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Rating> r{{1, "A", "A.1", 2, "j"}, {1, "B", "A.1", 4, "j"}, {1, "A", "A.2", 3, "j"}};
     // Mean of A.1 = 3 → 2 × 3 + 3 = 9 points; decided at 3.5 → 2 × 3.5 + 3 = 10.
     EXPECT_EQ(score_dossier(g, ptrs(r)).total, Rational(9));
@@ -53,7 +47,7 @@ TEST(Consolidation, DecisionReplacesTheMeanAndClearsTheFlag) {
 }
 
 TEST(Consolidation, PendingDossierIsOutOfTheFinalRankingAndSaysWhy) {
-    Grid g = small_grid();
+    Grid g = test::small_grid();
     std::vector<Dossier> ds(2);
     ds[0].id = 1;
     ds[0].reference = "P";

@@ -15,6 +15,15 @@ inline const Grid& act_grid() {
     return g;
 }
 
+// Two criteria: A.1 coefficient 2, A.2 coefficient 1 (15 points), for
+// hand-computed examples.
+inline Grid small_grid() {
+    return io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                         "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
+                         "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n",
+                         "g.xml");
+}
+
 // A fresh folder per test, removed at the end.
 struct TempDir {
     std::filesystem::path path;

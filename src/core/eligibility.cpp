@@ -115,23 +115,20 @@ std::vector<std::string> EligibilityReport::elimination_reasons() const {
     return out;
 }
 
-std::vector<std::string> EligibilityReport::missing_facts() const {
+namespace {
+std::vector<std::string> missing_of(const std::vector<RuleResult>& rules, bool eliminating_only) {
     std::vector<std::string> out;
     for (const auto& r : rules)
-        if (r.outcome == Outcome::Undecidable)
+        if (r.outcome == Outcome::Undecidable && (!eliminating_only || r.rule->effect == RuleEffect::Eliminating))
             for (const auto& m : r.missing)
                 if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
     return out;
 }
+}  // namespace
 
-std::vector<std::string> EligibilityReport::blocking_missing_facts() const {
-    std::vector<std::string> out;
-    for (const auto& r : rules)
-        if (r.outcome == Outcome::Undecidable && r.rule->effect == RuleEffect::Eliminating)
-            for (const auto& m : r.missing)
-                if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
-    return out;
-}
+std::vector<std::string> EligibilityReport::missing_facts() const { return missing_of(rules, false); }
+
+std::vector<std::string> EligibilityReport::blocking_missing_facts() const { return missing_of(rules, true); }
 
 std::vector<std::string> EligibilityReport::attention_points() const {
     std::vector<std::string> out;

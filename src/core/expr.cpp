@@ -179,15 +179,18 @@ private:
     }
     NodeP parse_or() { return parse_level({{"ou", Op::Or}}, true, ExprType::Bool, ExprType::Bool, "« ou »", &Parser::parse_and); }
     NodeP parse_and() { return parse_level({{"et", Op::And}}, true, ExprType::Bool, ExprType::Bool, "« et »", &Parser::parse_not); }
+    // A prefix operator ("non", unary "-") applied to an operand of its own type.
+    NodeP parse_prefix(bool present, Op op, ExprType type, const char* what, NodeP (Parser::*self)(),
+                       NodeP (Parser::*next)()) {
+        if (!present) return (this->*next)();
+        ++k_;
+        std::size_t p = tok().pos;
+        NodeP a = (this->*self)();
+        need(a, type, p, what);
+        return make(op, type, {a});
+    }
     NodeP parse_not() {
-        if (is_kw("non")) {
-            ++k_;
-            std::size_t p = tok().pos;
-            NodeP a = parse_not();
-            need(a, ExprType::Bool, p, "« non »");
-            return make(Op::Not, ExprType::Bool, {a});
-        }
-        return parse_cmp();
+        return parse_prefix(is_kw("non"), Op::Not, ExprType::Bool, "« non »", &Parser::parse_not, &Parser::parse_cmp);
     }
     NodeP parse_cmp() {
         std::size_t p = tok().pos;
@@ -228,14 +231,8 @@ private:
                            &Parser::parse_unary);
     }
     NodeP parse_unary() {
-        if (is_sym("-")) {
-            ++k_;
-            std::size_t p = tok().pos;
-            NodeP a = parse_unary();
-            need(a, ExprType::Number, p, "le signe moins");
-            return make(Op::Neg, ExprType::Number, {a});
-        }
-        return parse_primary();
+        return parse_prefix(is_sym("-"), Op::Neg, ExprType::Number, "le signe moins", &Parser::parse_unary,
+                            &Parser::parse_primary);
     }
     NodeP parse_primary() {
         const Token t = tok();
