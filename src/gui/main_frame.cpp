@@ -1,6 +1,7 @@
 #include "main_frame.h"
 
 #include <wx/dirdlg.h>
+#include <wx/choicdlg.h>
 #include <wx/filedlg.h>
 
 #include <filesystem>
@@ -134,6 +135,30 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
     wb_.session = std::move(s);
     wb_.selected.reset();
     reviewer_->Clear();
+    const Team& team = wb_.session->team();
+    if (!team.open_mode()) {
+        // A campaign with a team: who is acting is always known.
+        wxArrayString choices;
+        std::vector<std::string> people;
+        for (const auto& [name, p] : team.people) {
+            choices.Add(to_wx(name + " — " + role_label(p.role) + (p.organisation.empty() ? "" : ", " + p.organisation)));
+            people.push_back(name);
+            reviewer_->Append(to_wx(name));
+        }
+        if (!team.person(wb_.reviewer)) {
+            wxSingleChoiceDialog who(this, to_wx("Qui êtes-vous ? Vos actions sont enregistrées à votre nom et limitées à votre rôle."),
+                                     to_wx("Cotation — " + wb_.session->campaign().reference), choices);
+            who.SetSize(wxSize(620, 360));
+            wb_.reviewer = who.ShowModal() == wxID_OK ? people[static_cast<std::size_t>(who.GetSelection())] : people.front();
+        }
+        reviewer_->SetValue(to_wx(wb_.reviewer));
+        reviewer_->SetEditable(false);
+        if (wb_.session->dossiers().empty()) wb_.selected.reset();
+        else wb_.selected = 0;
+        RefreshAll();
+        return;
+    }
+    reviewer_->SetEditable(true);
     auto names = wb_.session->reviewers();
     for (const auto& n : names) reviewer_->Append(to_wx(n));
     if (wb_.reviewer.empty()) {
