@@ -159,3 +159,50 @@ TEST(Allocation, ProposesInRankOrderWhileCapacityAllows) {
     EXPECT_EQ(k.ranked[3].proposal, Proposal::Retained);
     EXPECT_EQ(k.granted, Rational(73));
 }
+
+#include "core/error.h"
+#include "io/grid_writer.h"
+
+// Notes éliminatoires on a two-criterion grid: theme A at least 9 points of 15,
+// A.1 (coefficient 2) at least 2. P (5, 1) = 11: kept. Q (1, 5) = 7: under both.
+// R (3, 2) = 8: under the theme minimum only. All keep their rank.
+TEST(Thresholds, NoteEliminatoireKeepsTheRankButNotTheProposal) {
+    std::string xml = "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\" min=\"9\">\n"
+                      "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\" min=\"2\"/>\n"
+                      "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    Grid g = io::read_grid(xml, "g.xml");
+    std::vector<Dossier> ds(3);
+    const char* refs[] = {"P", "Q", "R"};
+    for (int i = 0; i < 3; ++i) {
+        ds[static_cast<std::size_t>(i)].id = i + 1;
+        ds[static_cast<std::size_t>(i)].reference = refs[i];
+    }
+    std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 1, "j"}, {2, "X", "A.1", 1, "j"},
+                           {2, "X", "A.2", 5, "j"}, {3, "X", "A.1", 3, "j"}, {3, "X", "A.2", 2, "j"}};
+    auto idx = index_ratings(rs);
+    Ranking k = rank_dossiers(g, Campaign{}, ds, idx);
+    ASSERT_EQ(k.ranked.size(), 3u);
+    EXPECT_EQ(ds[k.ranked[0].dossier].reference, "P");
+    EXPECT_EQ(k.ranked[0].proposal, Proposal::Retained);
+    EXPECT_TRUE(k.ranked[0].below_minimum.empty());
+    EXPECT_EQ(ds[k.ranked[1].dossier].reference, "R");
+    EXPECT_EQ(k.ranked[1].proposal, Proposal::NotRetained);
+    EXPECT_EQ(k.ranked[1].proposal_reason, "Note éliminatoire — Thème A : 8 points, minimum 9");
+    EXPECT_EQ(ds[k.ranked[2].dossier].reference, "Q");
+    EXPECT_EQ(k.ranked[2].rank, 3);
+    EXPECT_EQ(k.ranked[2].below_minimum,
+              (std::vector<std::string>{"Thème A : 7 points, minimum 9", "Critère A.1 : note 1, minimum 2"}));
+    // Written back and read again, the minima stay.
+    Grid again = io::read_grid(io::write_grid_xml(g), "g2.xml");
+    EXPECT_EQ(*again.themes[0].minimum, Rational(9));
+    EXPECT_EQ(*again.criterion("A.1")->minimum, Rational(2));
+}
+
+TEST(Thresholds, MinimumOutsideTheScaleIsRefused) {
+    EXPECT_THROW(io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                               "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\" min=\"6\"/>\n</theme>\n</grid>\n", "g.xml"),
+                 GridError);
+    EXPECT_THROW(io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\" min=\"11\">\n"
+                               "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n</theme>\n</grid>\n", "g.xml"),
+                 GridError);   // 2 × 5 = 10 points at most
+}

@@ -248,6 +248,9 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     if (e->eligibility.eliminated() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
         throw InputError("Le dossier « " + it->reference + " » est irrecevable (" + e->eligibility.elimination_reasons().front() +
                          ") : il ne peut être ni retenu ni inscrit en liste complémentaire.");
+    if (d.kind == DecisionKind::Retained && !e->below_minimum.empty())
+        throw InputError("Le dossier « " + it->reference + " » n'atteint pas une note éliminatoire de la grille (" +
+                         e->below_minimum.front() + ") : il ne peut pas être retenu.");
     if (d.kind != DecisionKind::Retained && d.motive.empty())
         throw InputError("Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.");
     if (d.committee_opinion && *d.committee_opinion != d.kind && d.departure_reason.empty())

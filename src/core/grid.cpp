@@ -151,12 +151,18 @@ void Grid::compile() {
             if (c.coefficient <= Rational(0))
                 throw GridError(where(c.line, ce) + "le coefficient doit être strictement positif (lu : " +
                                 fr::number(c.coefficient) + ").");
+            if (c.minimum && (*c.minimum < Rational(scale_min) || *c.minimum > Rational(scale_max)))
+                throw GridError(where(c.line, ce) + "la note minimale doit être entre " + std::to_string(scale_min) + " et " +
+                                std::to_string(scale_max) + ".");
             if (c.levels.empty()) c.levels = default_levels;
             if (static_cast<int>(c.levels.size()) != scale_max - scale_min + 1)
                 throw GridError(where(c.line, ce) + "il faut un descripteur pour chaque niveau.");
             for (std::size_t k = 0; k < c.levels.size(); ++k)
                 if (c.levels[k].empty()) c.levels[k] = default_levels[k];
         }
+        if (t.minimum && (*t.minimum < Rational(0) || *t.minimum > theme_max(t)))
+            throw GridError(where(t.line, te) + "le minimum (" + fr::number(*t.minimum) + " points) dépasse le maximum du thème (" +
+                            fr::number(theme_max(t)) + " points).");
         if (t.declared_max && *t.declared_max != theme_max(t))
             throw GridError(where(t.line, te) + "le maximum déclaré (" + fr::number(*t.declared_max) +
                             " points) ne correspond pas à ses critères (somme des coefficients × " +

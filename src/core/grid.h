@@ -20,6 +20,7 @@ struct Criterion {
     std::string guidance;    // the annex's comment
     std::string source;
     std::vector<std::string> levels;  // descriptor of each level, scale_min..scale_max
+    std::optional<Rational> minimum;  // note éliminatoire: lowest consolidated rating accepted
     int line = 0;
 };
 
@@ -27,6 +28,7 @@ struct Theme {
     std::string id;          // "II"
     std::string label;
     std::optional<Rational> declared_max;
+    std::optional<Rational> minimum;  // note éliminatoire: lowest theme total accepted, in points
     std::vector<Criterion> criteria;
     int line = 0;
 };

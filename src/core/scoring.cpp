@@ -120,6 +120,7 @@ std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
     for (const auto& a : e.eligibility.attention_points()) out.push_back(a);
     if (!e.score.fully_rated(grid))
         out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) + ")");
+    for (std::size_t k = 1; k < e.below_minimum.size(); ++k) out.push_back("Note éliminatoire — " + e.below_minimum[k]);
     if (!e.proposal_reason.empty()) out.push_back(e.proposal_reason);
     return out;
 }
@@ -191,10 +192,29 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
     bool has_cap = cap != campaign.parameters.end() && std::holds_alternative<Rational>(cap->second);
     if (has_cap) out.capacity = std::get<Rational>(cap->second);
     Rational left = out.capacity;
+    // Notes éliminatoires: a dossier under a minimum keeps its rank but cannot be proposed.
+    for (auto& e : eligible) {
+        std::size_t k = 0;
+        for (std::size_t t = 0; t < grid.themes.size(); ++t) {
+            const Theme& th = grid.themes[t];
+            if (th.minimum && e.score.themes[t] < *th.minimum)
+                e.below_minimum.push_back("Thème " + th.id + " : " + fr::number(e.score.themes[t]) + " points, minimum " +
+                                          fr::number(*th.minimum));
+            for (const auto& c : th.criteria) {
+                const CriterionScore& cs = e.score.criteria[k++];
+                Rational r = cs.rating.value_or(Rational(0));
+                if (c.minimum && r < *c.minimum)
+                    e.below_minimum.push_back("Critère " + c.id + " : note " + fr::number(r) + ", minimum " + fr::number(*c.minimum));
+            }
+        }
+    }
     for (auto& e : eligible) {
         auto pv = dossiers[e.dossier].get("places");
         auto places = std::get_if<Rational>(&pv);
-        if (!has_cap) {
+        if (!e.below_minimum.empty()) {
+            e.proposal = Proposal::NotRetained;
+            e.proposal_reason = "Note éliminatoire — " + e.below_minimum.front();
+        } else if (!has_cap) {
             e.proposal = Proposal::Retained;
         } else if (!places) {
             e.proposal = Proposal::NotRetained;

@@ -61,6 +61,8 @@ struct RankEntry {
     EligibilityReport eligibility;
     Proposal proposal = Proposal::NotRetained;
     std::string proposal_reason;
+    // Minimum thresholds of the grid not reached ("Thème II : 28 points, minimum 30").
+    std::vector<std::string> below_minimum;
 };
 
 struct Ranking {

@@ -208,12 +208,14 @@ struct Reader {
             theme.label = required(*t, "label");
             theme.line = t->line;
             if (t->attr("max")) theme.declared_max = number(*t, "max");
+            if (t->attr("min")) theme.minimum = number(*t, "min");
             for (const XmlElement* c : t->all("criterion")) {
                 only(*c, {"guidance", "level"});
                 Criterion cr;
                 cr.id = required(*c, "id");
                 cr.label = required(*c, "label");
                 cr.coefficient = number(*c, "coefficient");
+                if (c->attr("min")) cr.minimum = number(*c, "min");
                 cr.source = c->attr("source").value_or("");
                 cr.line = c->line;
                 if (const XmlElement* gd = c->first("guidance")) cr.guidance = gd->text;

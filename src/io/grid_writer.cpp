@@ -78,10 +78,11 @@ std::string write_grid_xml(const Grid& g) {
         x << "    <level value=\"" << i + static_cast<std::size_t>(g.scale_min) << "\">" << esc(g.default_levels[i]) << "</level>\n";
     x << "  </levels>\n";
     for (const auto& t : g.themes) {
-        x << "  <theme" << attr("id", t.id) << attr("label", t.label) << attr("max", g.theme_max(t).canonical()) << ">\n";
+        x << "  <theme" << attr("id", t.id) << attr("label", t.label) << attr("max", g.theme_max(t).canonical())
+          << attr("min", t.minimum ? t.minimum->canonical() : "") << ">\n";
         for (const auto& c : t.criteria) {
             x << "    <criterion" << attr("id", c.id) << attr("label", c.label) << attr("coefficient", c.coefficient.canonical())
-              << attr("source", c.source);
+              << attr("min", c.minimum ? c.minimum->canonical() : "") << attr("source", c.source);
             bool own_levels = false;
             for (std::size_t i = 0; i < c.levels.size(); ++i)
                 own_levels = own_levels || (i < g.default_levels.size() && c.levels[i] != g.default_levels[i]);
