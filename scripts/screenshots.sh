@@ -58,6 +58,7 @@ shoot 7-apercu-grille "$WORK/demo.cot" --vue apercu-grille --grille "$WORK/grill
 shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier
 shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04
 shoot 10-consolidation "$WORK/demo.cot" --vue consolidation
+shoot 11-journal "$WORK/demo.cot" --vue journal
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

@@ -54,6 +54,7 @@ public:
             else if (view == "cotation") frame->ShowView(MainFrame::View::Rating);
             else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
             else if (view == "consolidation") frame->ShowView(MainFrame::View::Consolidation);
+            else if (view == "journal") frame->ShowView(MainFrame::View::Journal);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

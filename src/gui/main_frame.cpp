@@ -8,6 +8,7 @@
 
 #include "app/demo.h"
 #include "consolidation_panel.h"
+#include "journal_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -77,11 +78,13 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     rating_ = new RatingPanel(book_, wb_);
     ranking_ = new RankingPanel(book_, wb_);
     consolidation_ = new ConsolidationPanel(book_, wb_);
+    journal_ = new JournalPanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
     book_->AddPage(ranking_, to_wx("Classement"));
     book_->AddPage(consolidation_, to_wx("Consolidation"));
+    book_->AddPage(journal_, to_wx("Journal"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -90,6 +93,10 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     root->SetSizer(main);
 
     wb_.changed = [this] { RefreshAll(); };
+    book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (book_->GetPage(static_cast<std::size_t>(e.GetSelection())) == journal_) journal_->Reload();
+        e.Skip();
+    });
     wb_.select = [this](std::size_t i) { SelectDossier(i); };
 
     Bind(wxEVT_MENU, &MainFrame::OnOpen, this, wxID_OPEN);
@@ -189,6 +196,8 @@ void MainFrame::RefreshAll() {
     rating_->Reload();
     ranking_->Reload();
     consolidation_->Reload();
+    // The journal can hold hundreds of thousands of entries: read when shown.
+    if (book_->GetCurrentPage() == journal_) journal_->Reload();
 }
 
 void MainFrame::SelectDossier(std::size_t index) {
@@ -201,7 +210,10 @@ void MainFrame::SelectDossier(std::size_t index) {
     rating_->Reload();
 }
 
-void MainFrame::ShowView(View v) { book_->SetSelection(static_cast<std::size_t>(v)); }
+void MainFrame::ShowView(View v) {
+    book_->SetSelection(static_cast<std::size_t>(v));
+    if (v == View::Journal) journal_->Reload();
+}
 
 void MainFrame::OnReviewer(wxCommandEvent&) {
     wb_.reviewer = from_wx(reviewer_->GetValue());

@@ -13,7 +13,7 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking, Consolidation };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
@@ -50,6 +50,7 @@ private:
     RatingPanel* rating_;
     RankingPanel* ranking_;
     class ConsolidationPanel* consolidation_;
+    class JournalPanel* journal_;
     wxComboBox* reviewer_;
 };
 

@@ -1,0 +1,77 @@
+#include "journal_panel.h"
+
+#include "core/french.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
+    filter_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(320, -1));
+    filter_->SetHint(to_wx("Filtrer : auteur, action, dossier, valeur…"));
+    only_dossier_ = new wxCheckBox(this, wxID_ANY, to_wx("Seulement le dossier sélectionné"));
+    auto* verify = new wxButton(this, wxID_ANY, to_wx("Vérifier la chaîne d'empreintes"));
+    status_ = new wxStaticText(this, wxID_ANY, "");
+    list_ = new CallbackListView(this, wxDefaultSize, [this](long item, long column) -> std::string {
+        const JournalEntry& e = *shown_[static_cast<std::size_t>(item)];
+        switch (column) {
+            case 0: return std::to_string(e.seq);
+            case 1: return e.at.substr(0, 10) + " " + e.at.substr(11, 5);
+            case 2: return e.actor;
+            case 3: return e.action;
+            case 4: return e.entity;
+            case 5: return e.old_value;
+            default: return e.new_value;
+        }
+    });
+    const std::pair<const char*, int> cols[] = {{"N°", 55}, {"Date (UTC)", 125}, {"Auteur", 190}, {"Action", 130},
+                                                {"Objet", 300}, {"Ancienne valeur", 230}, {"Nouvelle valeur", 330}};
+    long k = 0;
+    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(filter_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    bar->Add(only_dossier_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    bar->AddStretchSpacer();
+    bar->Add(verify, wxSizerFlags().CenterVertical());
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(bar, wxSizerFlags().Expand().Border(wxALL, 10));
+    main->Add(status_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+    main->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+    SetSizer(main);
+    filter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Filter(); });
+    only_dossier_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Filter(); });
+    verify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        JournalCheck c = wb_.session->store().verify_journal();
+        std::string text = c.ok ? "Journal intact : " + std::to_string(c.entries) + " entrées, chaîne d'empreintes vérifiée."
+                                : "Journal ALTÉRÉ :";
+        for (const auto& p : c.problems) text += "\n• " + p;
+        wxMessageBox(to_wx(text), to_wx("Journal"), wxOK | (c.ok ? wxICON_INFORMATION : wxICON_ERROR), this);
+    });
+}
+
+void JournalPanel::Reload() {
+    if (!wb_.session) return;
+    all_ = wb_.session->store().journal();
+    Filter();
+}
+
+void JournalPanel::Filter() {
+    std::string needle = fr::lower_ascii(from_wx(filter_->GetValue()));
+    std::string prefix;
+    if (only_dossier_->GetValue() && wb_.dossier()) prefix = "dossier/" + wb_.dossier()->reference;
+    shown_.clear();
+    // Newest first: what changed last is what people look for.
+    for (auto it = all_.rbegin(); it != all_.rend(); ++it) {
+        if (!prefix.empty() && it->entity.rfind(prefix, 0) != 0) continue;
+        if (!needle.empty()) {
+            std::string hay = fr::lower_ascii(it->actor + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
+            if (hay.find(needle) == std::string::npos) continue;
+        }
+        shown_.push_back(&*it);
+    }
+    status_->SetLabel(to_wx(std::to_string(shown_.size()) + " entrées affichées sur " + std::to_string(all_.size()) +
+                            " ; le journal ne peut être que complété."));
+    list_->SetItemCount(static_cast<long>(shown_.size()));
+    list_->Refresh();
+}
+
+}  // namespace cotation::gui
