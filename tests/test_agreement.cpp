@@ -100,3 +100,17 @@ TEST(Solidity, ClearLeadIsNotFragile) {
     // 15/5 = 3 on either, which would make it negative: no coefficient can.
     EXPECT_FALSE(s.margins[0].coefficient_change);
 }
+
+// Theme means over the ranked dossiers: P (A.1 5, A.2 1) = 11 and Q (2, 5) = 9
+// in a one-theme grid → (11 + 9) / 2 = 10.
+TEST(Solidity, ThemeMeansOfTheRankedDossiers) {
+    Grid g = test::small_grid();
+    std::vector<Dossier> ds(2);
+    ds[0].id = 1;
+    ds[0].reference = "P";
+    ds[1].id = 2;
+    ds[1].reference = "Q";
+    std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 1, "j"}, {2, "X", "A.1", 2, "j"}, {2, "X", "A.2", 5, "j"}};
+    auto idx = index_ratings(rs);
+    EXPECT_EQ(theme_means(g, rank_dossiers(g, Campaign{}, ds, idx)), std::vector<Rational>{Rational(10)});
+}

@@ -76,6 +76,15 @@ const char* proposal_label(Proposal p) {
     return "?";
 }
 
+std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking) {
+    std::vector<Rational> sums(grid.themes.size());
+    for (const auto& e : ranking.ranked)
+        for (std::size_t t = 0; t < sums.size() && t < e.score.themes.size(); ++t) sums[t] += e.score.themes[t];
+    if (!ranking.ranked.empty())
+        for (auto& s : sums) s = s / Rational(static_cast<std::int64_t>(ranking.ranked.size()));
+    return sums;
+}
+
 const char* decision_label(DecisionKind k) {
     switch (k) {
         case DecisionKind::Retained: return "retenu";

@@ -102,6 +102,9 @@ RatingIndex index_ratings(const std::vector<Rating>& ratings);
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
                       const RatingIndex& ratings, const ConsolidationIndex* decisions = nullptr);
 
+// Mean of each theme's points over the ranked dossiers (the committee's yardstick).
+std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking);
+
 // What moving a campaign from one grid version to another would change,
 // shown before it is applied. Ratings stay attached to criterion ids: a
 // criterion that disappears leaves its ratings unused, never moved.

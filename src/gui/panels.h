@@ -6,6 +6,7 @@
 #include <wx/wx.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,19 @@ private:
     mutable wxListItemAttr retained_, pending_, retained_pending_;
 };
 
+// One dossier's points by theme, as a share of each theme's maximum, against
+// the campaign's mean (drawn bars).
+class ProfileView : public wxPanel {
+public:
+    ProfileView(wxWindow* parent, Workbench& wb);
+    void Show(std::optional<std::size_t> ranked_position);
+
+private:
+    void OnPaint(wxPaintEvent&);
+    Workbench& wb_;
+    std::optional<std::size_t> position_;
+};
+
 // The ranking as the committee reads it.
 class RankingPanel : public wxPanel {
 public:
@@ -113,6 +127,7 @@ private:
     wxStaticText* summary_;
     RankedListView* ranked_;
     CallbackListView* ineligible_;
+    ProfileView* profile_;
 };
 
 }  // namespace cotation::gui

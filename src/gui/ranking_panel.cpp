@@ -1,4 +1,6 @@
 #include "core/french.h"
+
+#include <wx/dcbuffer.h>
 #include "panels.h"
 #include "wx_text.h"
 
@@ -36,8 +38,18 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     main->Add(ranked_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
     auto* h = new wxStaticText(this, wxID_ANY, to_wx("Hors classement : en attente d'arbitrage, puis irrecevables"));
     h->SetFont(h->GetFont().Bold());
-    main->Add(h, wxSizerFlags().Border(wxLEFT | wxTOP, 10));
-    main->Add(ineligible_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+    profile_ = new ProfileView(this, wb_);
+    auto* lower = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(h, wxSizerFlags().Border(wxBOTTOM, 6));
+    left->Add(ineligible_, wxSizerFlags(1).Expand());
+    lower->Add(left, wxSizerFlags(1).Expand().Border(wxRIGHT, 10));
+    lower->Add(profile_, wxSizerFlags().Expand());
+    main->Add(lower, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+    ranked_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        profile_->Show(static_cast<std::size_t>(e.GetIndex()));
+        e.Skip();
+    });
     main->Add(tie, wxSizerFlags().Expand().Border(wxALL, 10));
     SetSizer(main);
 }
@@ -120,6 +132,52 @@ wxListItemAttr* RankedListView::OnGetItemAttr(long item) const {
     return nullptr;
 }
 
+ProfileView::ProfileView(wxWindow* parent, Workbench& wb)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(470, 190)), wb_(wb) {
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    Bind(wxEVT_PAINT, &ProfileView::OnPaint, this);
+}
+
+void ProfileView::Show(std::optional<std::size_t> position) {
+    position_ = position;
+    Refresh();
+}
+
+void ProfileView::OnPaint(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(wxBrush(GetBackgroundColour()));
+    dc.Clear();
+    if (!wb_.session) return;
+    Session& s = *wb_.session;
+    const Ranking& r = s.ranking();
+    const Grid& g = s.grid();
+    if (!position_ || *position_ >= r.ranked.size()) {
+        dc.DrawText(to_wx("Choisissez un dossier classé : son profil par thème s'affiche ici."), 4, 4);
+        return;
+    }
+    const RankEntry& e = r.ranked[*position_];
+    auto means = theme_means(g, r);
+    wxFont bold = GetFont().Bold();
+    dc.SetFont(bold);
+    dc.DrawText(to_wx("Profil de " + s.dossiers()[e.dossier].reference + " (bleu) et moyenne des classés (gris)"), 4, 2);
+    dc.SetFont(GetFont());
+    const int label_w = 46, bar_x = label_w + 4, bar_w = GetClientSize().x - bar_x - 70, row_h = 26;
+    int y = 26;
+    for (std::size_t t = 0; t < g.themes.size(); ++t, y += row_h) {
+        Rational max = g.theme_max(g.themes[t]);
+        double mine = (e.score.themes[t] / max).to_double(), mean = (means[t] / max).to_double();
+        dc.DrawText(to_wx(g.themes[t].id), 4, y + 3);
+        dc.SetPen(*wxTRANSPARENT_PEN);
+        dc.SetBrush(wxBrush(wxColour(225, 228, 235)));
+        dc.DrawRectangle(bar_x, y + 2, bar_w, row_h - 8);
+        dc.SetBrush(wxBrush(wxColour(60, 110, 190)));
+        dc.DrawRectangle(bar_x, y + 2, static_cast<int>(bar_w * mine), (row_h - 8) / 2);
+        dc.SetBrush(wxBrush(wxColour(150, 150, 150)));
+        dc.DrawRectangle(bar_x, y + 2 + (row_h - 8) / 2, static_cast<int>(bar_w * mean), (row_h - 8) / 2);
+        dc.DrawText(to_wx(fr::number(Rational(static_cast<std::int64_t>(mine * 1000 + 0.5), 10), 0) + " %"), bar_x + bar_w + 6, y + 3);
+    }
+}
+
 void RankingPanel::Reload() {
     if (!wb_.session) return;
     Session& s = *wb_.session;
@@ -127,6 +185,7 @@ void RankingPanel::Reload() {
     Freeze();
     ranked_->Reload();
     ineligible_->SetItemCount(static_cast<long>(r.pending.size() + r.ineligible.size()));
+    profile_->Show(r.ranked.empty() ? std::nullopt : std::optional<std::size_t>(0));
     ineligible_->Refresh();
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
                       (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
