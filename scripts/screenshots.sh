@@ -13,6 +13,20 @@ export COTATION_DATA_DIR="$ROOT"
 "$BUILD/src/cotation" demo "$WORK/demo.cot" >/dev/null
 "$BUILD/src/cotation" demo "$WORK/crt.cot" --appel crt >/dev/null
 "$BUILD/src/cotation" demo "$WORK/uphv.cot" --appel uphv >/dev/null
+# The ACT demo with a declared team, built by the ordinary commands.
+C="$BUILD/src/cotation"
+"$C" demo "$WORK/equipe.cot" >/dev/null
+"$C" users "$WORK/equipe.cot" --ajouter "Nadia Roussel" --role coordinateur --organisation "ARS PACA" >/dev/null
+for who in "Claire Martin (ARS, DD 13)|ARS" "Julien Roux (ARS, siège)|ARS" "Sophie Arnaud|Département 13"; do
+  "$C" users "$WORK/equipe.cot" --ajouter "${who%%|*}" --role instructeur --organisation "${who#*|}" --par "Nadia Roussel" >/dev/null
+done
+"$C" users "$WORK/equipe.cot" --ajouter "Paul Mercier" --role commission --organisation "Département 13" --par "Nadia Roussel" >/dev/null
+for ref in ACT-2023-01 ACT-2023-02 ACT-2023-03 ACT-2023-04; do
+  "$C" assign "$WORK/equipe.cot" --dossier "$ref" --evaluateur "Claire Martin (ARS, DD 13)" --par "Nadia Roussel" >/dev/null
+  "$C" assign "$WORK/equipe.cot" --dossier "$ref" --evaluateur "Sophie Arnaud" --par "Nadia Roussel" >/dev/null
+done
+"$C" conflict "$WORK/equipe.cot" --evaluateur "Julien Roux (ARS, siège)" --organisme "Habitat Soins Var" \
+    --declaration "Administrateur de l'association (2019-2022)" --par "Nadia Roussel" >/dev/null
 # A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
 mkdir -p "$WORK/grilles"
 sed -e 's/version="1"/version="2"/' -e 's/ max="[0-9]*"//' -e 's/ total="300"//' \
@@ -59,6 +73,7 @@ shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier
 shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04
 shoot 10-consolidation "$WORK/demo.cot" --vue consolidation
 shoot 11-journal "$WORK/demo.cot" --vue journal
+shoot 12-equipe "$WORK/equipe.cot" --vue equipe --evaluateur "Nadia Roussel"
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

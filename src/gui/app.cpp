@@ -55,6 +55,7 @@ public:
             else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
             else if (view == "consolidation") frame->ShowView(MainFrame::View::Consolidation);
             else if (view == "journal") frame->ShowView(MainFrame::View::Journal);
+            else if (view == "equipe") frame->ShowView(MainFrame::View::Team);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

@@ -9,6 +9,7 @@
 #include "app/demo.h"
 #include "consolidation_panel.h"
 #include "journal_panel.h"
+#include "team_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -79,12 +80,14 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     ranking_ = new RankingPanel(book_, wb_);
     consolidation_ = new ConsolidationPanel(book_, wb_);
     journal_ = new JournalPanel(book_, wb_);
+    team_ = new TeamPanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
     book_->AddPage(ranking_, to_wx("Classement"));
     book_->AddPage(consolidation_, to_wx("Consolidation"));
     book_->AddPage(journal_, to_wx("Journal"));
+    book_->AddPage(team_, to_wx("Équipe"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -196,6 +199,7 @@ void MainFrame::RefreshAll() {
     rating_->Reload();
     ranking_->Reload();
     consolidation_->Reload();
+    team_->Reload();
     // The journal can hold hundreds of thousands of entries: read when shown.
     if (book_->GetCurrentPage() == journal_) journal_->Reload();
 }

@@ -13,7 +13,7 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
@@ -51,6 +51,7 @@ private:
     RankingPanel* ranking_;
     class ConsolidationPanel* consolidation_;
     class JournalPanel* journal_;
+    class TeamPanel* team_;
     wxComboBox* reviewer_;
 };
 

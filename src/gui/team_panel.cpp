@@ -1,0 +1,68 @@
+#include "team_panel.h"
+
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetFont(summary_->GetFont().Bold());
+    list_ = new CallbackListView(this, wxDefaultSize, [this](long item, long column) -> std::string {
+        const Row& r = rows_[static_cast<std::size_t>(item)];
+        switch (column) {
+            case 0: return r.name;
+            case 1: return r.role;
+            case 2: return r.organisation;
+            case 3: return r.assigned;
+            case 4: return r.owed;
+            default: return r.links;
+        }
+    });
+    const std::pair<const char*, int> cols[] = {{"Personne", 230}, {"Rôle", 160}, {"Organisation", 130},
+                                                {"Dossiers affectés", 120}, {"Notes à soumettre (relance)", 330},
+                                                {"Liens d'intérêts déclarés", 330}};
+    long k = 0;
+    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    auto* help = new wxStaticText(this, wxID_ANY, to_wx("Équipe déclarée avec « cotation users », affectations avec « cotation assign », "
+                                                        "liens avec « cotation conflict » ; chaque déclaration est datée et journalisée."));
+    help->SetForegroundColour(wxColour(90, 90, 90));
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
+    main->Add(help, wxSizerFlags().Border(wxALL, 10));
+    SetSizer(main);
+}
+
+void TeamPanel::Reload() {
+    if (!wb_.session) return;
+    Session& s = *wb_.session;
+    const Team& team = s.team();
+    rows_.clear();
+    std::size_t owed_total = 0;
+    for (const auto& [name, p] : team.people) {
+        Row r{name, role_label(p.role), p.organisation, "", "", ""};
+        std::size_t assigned = 0;
+        for (const auto& [id, reviewers] : team.assignments) {
+            if (!reviewers.count(name)) continue;
+            ++assigned;
+            auto sub = team.submitted.find(id);
+            if (sub != team.submitted.end() && sub->second.count(name)) continue;
+            for (const auto& d : s.dossiers())
+                if (d.id == id) r.owed += (r.owed.empty() ? "" : ", ") + d.reference;
+            ++owed_total;
+        }
+        if (p.role == Role::Instructor) r.assigned = std::to_string(assigned);
+        for (const auto& c : team.conflicts)
+            if (c.reviewer == name)
+                r.links += (r.links.empty() ? "" : " ; ") + c.organisme + " (" + c.declaration + ", " + c.declared_on.french_numeric() + ")";
+        rows_.push_back(std::move(r));
+    }
+    summary_->SetLabel(team.open_mode()
+                           ? to_wx("Aucune équipe déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.")
+                           : to_wx(std::to_string(team.people.size()) + " personnes · " + std::to_string(owed_total) +
+                                   " dossiers dont les notes restent à soumettre"));
+    list_->SetItemCount(static_cast<long>(rows_.size()));
+    list_->Refresh();
+}
+
+}  // namespace cotation::gui
