@@ -91,6 +91,7 @@ void Session::load() {
     campaign_ = std::move(snap.campaign);
     type_values(grid_, campaign_.parameters, path_);
     dossiers_ = std::move(snap.dossiers);
+    index_dossiers();
     for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
     ratings_ = std::move(snap.ratings);
     rating_index_ = index_ratings(ratings_);
@@ -176,14 +177,16 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     Dossier copy = d;
     copy.id = ids.front();
     dossiers_.push_back(std::move(copy));
+    position_of_[ids.front()] = dossiers_.size() - 1;
     invalidate();
     return ids.front();
 }
 
 void Session::update_dossier(const Dossier& d, const std::string& actor) {
     require(may_instruct(team_, actor));
-    auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& x) { return x.id == d.id; });
-    if (it == dossiers_.end()) throw InputError("Dossier « " + d.reference + " » inconnu de la campagne.");
+    auto pos = position_of_.find(d.id);
+    if (pos == position_of_.end()) throw InputError("Dossier « " + d.reference + " » inconnu de la campagne.");
+    auto it = dossiers_.begin() + static_cast<long>(pos->second);
     if (d.reference != it->reference && find(d.reference))
         throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
     store_->update_dossier(*it, d, actor);
@@ -359,11 +362,20 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
     load();
 }
 
+void Session::index_dossiers() {
+    position_of_.clear();
+    for (std::size_t i = 0; i < dossiers_.size(); ++i) position_of_[dossiers_[i].id] = i;
+}
+
+const Dossier* Session::dossier_by_id(std::int64_t id) const {
+    auto it = position_of_.find(id);
+    return it == position_of_.end() ? nullptr : &dossiers_[it->second];
+}
+
 const std::string& Session::organisme_of(std::int64_t dossier_id) const {
     static const std::string none;
-    for (const auto& d : dossiers_)
-        if (d.id == dossier_id) return d.organisme;
-    return none;
+    const Dossier* d = dossier_by_id(dossier_id);
+    return d ? d->organisme : none;
 }
 
 void Session::add_person(const Person& p, const std::string& actor) {

@@ -3,6 +3,7 @@
 // it pins, its dossiers and ratings in memory, the ranking kept current, and
 // every change written through the store first (memory follows the file).
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ public:
     const std::vector<Dossier>& dossiers() const { return dossiers_; }
     const std::vector<Rating>& ratings() const { return ratings_; }
     std::optional<std::size_t> find(const std::string& reference) const;
+    // Position of a dossier by id, in constant time (hot in imports and views).
+    const Dossier* dossier_by_id(std::int64_t id) const;
 
     const Ranking& ranking();                         // recomputed after a change
     const RankingSolidity& solidity();                // margins between neighbours, with the ranking
@@ -108,6 +111,8 @@ private:
     Grid grid_;
     Campaign campaign_;
     std::vector<Dossier> dossiers_;
+    std::unordered_map<std::int64_t, std::size_t> position_of_;   // dossier id -> index in dossiers_
+    void index_dossiers();
     std::vector<Rating> ratings_;
     std::optional<Ranking> ranking_;
     std::optional<RankingSolidity> solidity_;

@@ -47,8 +47,7 @@ void TeamPanel::Reload() {
             ++assigned;
             auto sub = team.submitted.find(id);
             if (sub != team.submitted.end() && sub->second.count(name)) continue;
-            for (const auto& d : s.dossiers())
-                if (d.id == id) r.owed += (r.owed.empty() ? "" : ", ") + d.reference;
+            if (const Dossier* d = s.dossier_by_id(id)) r.owed += (r.owed.empty() ? "" : ", ") + d->reference;
             ++owed_total;
         }
         if (p.role == Role::Instructor) r.assigned = std::to_string(assigned);
