@@ -18,6 +18,13 @@
 
 namespace cotation {
 namespace {
+Date today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 void require(const std::string& refusal) {
     if (!refusal.empty()) throw InputError(refusal);
 }
@@ -400,11 +407,8 @@ void Session::declare_conflict(const std::string& reviewer, const std::string& o
     if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
     if (actor != reviewer) require(team_.may_coordinate(actor));
     if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
-    ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, letter_date()};
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    c.declared_on = Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    // Declared today: the date of the declaration, not a date of the campaign.
+    ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, today()};
     store_->declare_conflict(c, actor);
     team_.conflicts.push_back(c);
     for (auto& [id, reviewers] : team_.assignments)
@@ -444,10 +448,7 @@ Date Session::letter_date() const {
         if (it != campaign_.parameters.end())
             if (auto d = std::get_if<Date>(&it->second)) return *d;
     }
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    return today();
 }
 
 std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,
