@@ -51,12 +51,7 @@ TEST(Agreement, PerfectAgreementIsOneAndUnjustifiedRatingsAreLeftOut) {
 //   one rating: A.1 by 1/2 (raise R 3 → 3.5 or lower Q 2 → 1.5).
 TEST(Solidity, SwapMarginsHandComputed) {
     Grid g = test::small_grid();
-    std::vector<Dossier> ds(3);
-    const char* refs[] = {"P", "Q", "R"};
-    for (int i = 0; i < 3; ++i) {
-        ds[static_cast<std::size_t>(i)].id = i + 1;
-        ds[static_cast<std::size_t>(i)].reference = refs[i];
-    }
+    std::vector<Dossier> ds = test::named_dossiers({"P", "Q", "R"});
     std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 1, "j"}, {2, "X", "A.1", 2, "j"},
                            {2, "X", "A.2", 5, "j"}, {3, "X", "A.1", 3, "j"}, {3, "X", "A.2", 2, "j"}};
     auto idx = index_ratings(rs);
@@ -86,11 +81,7 @@ TEST(Solidity, ClearLeadIsNotFragile) {
     // P (5, 5) = 15 and Q (0, 0) = 0: the smallest rating change is 15/2 = 7.5 points,
     // beyond the 0–5 scale on A.1 (raise Q to 7.5), so no single rating can do it.
     Grid g = test::small_grid();
-    std::vector<Dossier> ds(2);
-    ds[0].id = 1;
-    ds[0].reference = "P";
-    ds[1].id = 2;
-    ds[1].reference = "Q";
+    std::vector<Dossier> ds = test::named_dossiers({"P", "Q"});
     std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 5, "j"}, {2, "X", "A.1", 0, "j"}, {2, "X", "A.2", 0, "j"}};
     auto idx = index_ratings(rs);
     RankingSolidity s = ranking_solidity(g, rank_dossiers(g, Campaign{}, ds, idx));
@@ -105,11 +96,7 @@ TEST(Solidity, ClearLeadIsNotFragile) {
 // in a one-theme grid → (11 + 9) / 2 = 10.
 TEST(Solidity, ThemeMeansOfTheRankedDossiers) {
     Grid g = test::small_grid();
-    std::vector<Dossier> ds(2);
-    ds[0].id = 1;
-    ds[0].reference = "P";
-    ds[1].id = 2;
-    ds[1].reference = "Q";
+    std::vector<Dossier> ds = test::named_dossiers({"P", "Q"});
     std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 1, "j"}, {2, "X", "A.1", 2, "j"}, {2, "X", "A.2", 5, "j"}};
     auto idx = index_ratings(rs);
     EXPECT_EQ(theme_means(g, rank_dossiers(g, Campaign{}, ds, idx)), std::vector<Rational>{Rational(10)});

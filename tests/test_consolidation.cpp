@@ -48,11 +48,7 @@ TEST(Consolidation, DecisionReplacesTheMeanAndClearsTheFlag) {
 
 TEST(Consolidation, PendingDossierIsOutOfTheFinalRankingAndSaysWhy) {
     Grid g = test::small_grid();
-    std::vector<Dossier> ds(2);
-    ds[0].id = 1;
-    ds[0].reference = "P";
-    ds[1].id = 2;
-    ds[1].reference = "Q";
+    std::vector<Dossier> ds = test::named_dossiers({"P", "Q"});
     std::vector<Rating> r{{1, "A", "A.1", 1, "j"}, {1, "B", "A.1", 5, "j"}, {2, "A", "A.1", 2, "j"}};
     auto idx = index_ratings(r);
     Ranking k = rank_dossiers(g, Campaign{}, ds, idx);

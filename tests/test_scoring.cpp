@@ -171,12 +171,7 @@ TEST(Thresholds, NoteEliminatoireKeepsTheRankButNotTheProposal) {
                       "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\" min=\"2\"/>\n"
                       "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
     Grid g = io::read_grid(xml, "g.xml");
-    std::vector<Dossier> ds(3);
-    const char* refs[] = {"P", "Q", "R"};
-    for (int i = 0; i < 3; ++i) {
-        ds[static_cast<std::size_t>(i)].id = i + 1;
-        ds[static_cast<std::size_t>(i)].reference = refs[i];
-    }
+    std::vector<Dossier> ds = test::named_dossiers({"P", "Q", "R"});
     std::vector<Rating> rs{{1, "X", "A.1", 5, "j"}, {1, "X", "A.2", 1, "j"}, {2, "X", "A.1", 1, "j"},
                            {2, "X", "A.2", 5, "j"}, {3, "X", "A.1", 3, "j"}, {3, "X", "A.2", 2, "j"}};
     auto idx = index_ratings(rs);

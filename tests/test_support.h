@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/dossier.h"
 #include "core/grid.h"
 #include "io/grid_reader.h"
 
@@ -22,6 +23,18 @@ inline Grid small_grid() {
                          "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
                          "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n",
                          "g.xml");
+}
+
+// Bare dossiers for hand-computed rankings: ids 1, 2, … with these references.
+inline std::vector<Dossier> named_dossiers(std::initializer_list<const char*> refs) {
+    std::vector<Dossier> ds;
+    for (const char* r : refs) {
+        Dossier d;
+        d.id = static_cast<std::int64_t>(ds.size()) + 1;
+        d.reference = r;
+        ds.push_back(d);
+    }
+    return ds;
 }
 
 // A fresh folder per test, removed at the end.
