@@ -130,7 +130,10 @@ const RankingSolidity& Session::solidity() {
     return *solidity_;
 }
 
-Agreement Session::agreement() const { return measure_agreement(grid_, rating_index_); }
+const Agreement& Session::agreement() {
+    if (!agreement_) agreement_ = measure_agreement(grid_, rating_index_);
+    return *agreement_;
+}
 
 const RankEntry* Session::entry_of(std::size_t dossier_index) {
     const Ranking& r = ranking();

@@ -40,7 +40,7 @@ public:
 
     const Ranking& ranking();                         // recomputed after a change
     const RankingSolidity& solidity();                // margins between neighbours, with the ranking
-    Agreement agreement() const;
+    const Agreement& agreement();                     // cached with the ranking
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
     std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
     std::vector<std::string> reviewers() const;
@@ -104,6 +104,7 @@ private:
     void invalidate() {
         ranking_.reset();
         solidity_.reset();
+        agreement_.reset();
     }
 
     std::string path_;
@@ -116,6 +117,7 @@ private:
     std::vector<Rating> ratings_;
     std::optional<Ranking> ranking_;
     std::optional<RankingSolidity> solidity_;
+    std::optional<Agreement> agreement_;
     RatingIndex rating_index_;
     ConsolidationIndex consolidation_;
     DecisionIndex decisions_;

@@ -505,7 +505,7 @@ int cmd_close(const Args& a, bool reopen) {
 int cmd_agreement(const Args& a) {
     need(a, 2, "accord FICHIER");
     auto s = Session::open(a.positional[1]);
-    Agreement ag = s->agreement();
+    const Agreement& ag = s->agreement();
     std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
               << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";
     std::cout << "  " << ag.units << " couples (dossier, critère) notés par au moins deux évaluateurs, " << ag.values

@@ -190,7 +190,7 @@ void RankingPanel::Reload() {
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
                       (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
                       std::to_string(r.ineligible.size()) + " irrecevables";
-    Agreement ag = s.agreement();
+    const Agreement& ag = s.agreement();
     if (ag.alpha) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))
         sum += " · places proposées : " + fr::number(r.granted) + " sur " + fr::number(r.capacity) +
