@@ -93,6 +93,7 @@ CRITERIA = {
 }
 
 REVIEWERS = ["Claire Martin (ARS, DD 13)", "Julien Roux (ARS, siège)"]
+EXTRA_REVIEWERS = ["Sarah Benali (ARS, DD 83)", "Thomas Petit (ARS, DD 84)"]
 
 def staffing(medecin, total):
     """Splits the team's FTE by qualification: the doctor's time as declared,
@@ -147,6 +148,20 @@ def main():
     for row in [r for r in rows if r[0] == "ACT-2023-04"]:
         crit = {"I.2": "II.7", "II.7": "I.2"}.get(row[2], row[2])
         rows.append(["ACT-2023-05", row[1], crit, row[3], row[4]])
+    # Third opinions (own random stream, so the first two reviewers' notes
+    # stay as they were): Sarah Benali on 01 and 03, Thomas Petit on 03, each
+    # with a real disagreement the coordinator has to settle.
+    extra = random.Random(2024)
+    for ref, who, shift, split in (("ACT-2023-01", EXTRA_REVIEWERS[0], -0.4, ("II.3", 0)),
+                                   ("ACT-2023-03", EXTRA_REVIEWERS[0], 0.2, ("II.7", 5)),
+                                   ("ACT-2023-03", EXTRA_REVIEWERS[1], -0.2, ("IV.3", 1))):
+        q = next(d[8] for d in DOSSIERS if d[0] == ref)
+        for crit in CRITERIA:
+            n = max(0, min(5, round(q + shift + extra.uniform(-0.9, 0.9))))
+            if crit == split[0]:
+                n = split[1]
+            just = phrase(crit, n)
+            rows.append([ref, who, crit, n, just[0].upper() + just[1:] + "."])
     with open(os.path.join(ROOT, 'notes.csv'), 'w', newline='', encoding='utf-8') as f:
         w = csv.writer(f, delimiter=';', lineterminator='\n')
         w.writerow(["dossier", "evaluateur", "critere", "note", "justification"])

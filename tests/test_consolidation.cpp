@@ -98,7 +98,8 @@ TEST(Consolidation, SessionRequiresAReasonToDepartFromTheMeanAndJournalsIt) {
 // criterion of the first theme is found where it is (the index once ran past it).
 TEST(Consolidation, MeanOfTheRightCriterionInAMultiThemeGrid) {
     test::TempDir dir;
-    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
     std::int64_t id = s->dossiers()[*s->find("ACT-2023-10")].id;
     EXPECT_EQ(*s->grid().criterion_index("I.1"), 0u);
     EXPECT_EQ(*s->grid().criterion_index("II.6"), 7u);    // 2 criteria in theme I, then II.1 … II.6
@@ -107,7 +108,7 @@ TEST(Consolidation, MeanOfTheRightCriterionInAMultiThemeGrid) {
     const RankEntry* e = s->entry_of(*s->find("ACT-2023-10"));
     EXPECT_EQ(*e->score.criteria[7].mean, Rational(2));
     EXPECT_EQ(e->score.criteria[7].spread, 2);
-    EXPECT_THROW(s->consolidate(id, "II.6", "3", "", "Coord"), InputError);
-    s->consolidate(id, "II.6", "2", "", "Coord");
+    EXPECT_THROW(s->consolidate(id, "II.6", "3", "", coord), InputError);
+    s->consolidate(id, "II.6", "2", "", coord);
     EXPECT_TRUE(s->ranking().pending.empty());
 }

@@ -35,25 +35,26 @@ std::string pdftotext(const std::string& pdf) {
 // The ACT demo: 73 places (002_…, Annexe 1). ACT-2023-01 asks 15, ACT-2023-04 12, ACT-2023-05 15.
 TEST(Decisions, RulesOfARecordableDecision) {
     test::TempDir dir;
-    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
     // A refusal must be motivated.
-    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::NotRetained), "Coord"), InputError);
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::NotRetained), coord), InputError);
     // More places than asked.
-    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(16)), "Coord"), InputError);
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(16)), coord), InputError);
     // An ineligible dossier cannot be retained.
-    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-08"), decision(DecisionKind::Retained, "", Rational(10)), "Coord"), InputError);
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-08"), decision(DecisionKind::Retained, "", Rational(10)), coord), InputError);
     // A dossier awaiting arbitration (ACT-2023-10) cannot be decided yet.
-    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-10"), decision(DecisionKind::NotRetained, "x"), "Coord"), InputError);
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-10"), decision(DecisionKind::NotRetained, "x"), coord), InputError);
     // Departing from the committee's opinion needs a reason.
     Decision against = decision(DecisionKind::Complementary, "Capacité atteinte");
     against.committee_opinion = DecisionKind::Retained;
-    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), against, "Coord"), InputError);
+    EXPECT_THROW(s->decide(id_of(*s, "ACT-2023-02"), against, coord), InputError);
     against.departure_reason = "Enveloppe réduite par l'instruction budgétaire";
-    s->decide(id_of(*s, "ACT-2023-02"), against, "Coord");
+    s->decide(id_of(*s, "ACT-2023-02"), against, coord);
     // Places granted: default to the places asked; 15 + 12 + 15 = 42 ≤ 73.
-    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), "Coord");
-    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), "Coord");
-    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), "Coord");
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), coord);
+    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), coord);
+    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), coord);
     EXPECT_EQ(*s->decisions().at(id_of(*s, "ACT-2023-01")).places, Rational(15));
     // Reopened from the file, with the journal.
     auto again = Session::open(dir.file("demo.cot"));
@@ -70,25 +71,27 @@ TEST(Decisions, RulesOfARecordableDecision) {
 
 TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
     test::TempDir dir;
-    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
-    s->set_parameter("campagne.places", "40", "Coord");
-    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), "Coord");   // 15
-    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), "Coord");   // 30
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    s->set_parameter("campagne.places", "40", coord);
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), coord);   // 15
+    s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), coord);   // 30
     // 30 + 12 = 42 > 40.
     try {
-        s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), "Coord");
+        s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), coord);
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("42 places seraient accordées pour 40"), std::string::npos) << e.what();
     }
-    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "", Rational(10)), "Coord");   // 40
+    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "", Rational(10)), coord);   // 40
 }
 
 TEST(Decisions, LettersFollowTheDecisions) {
     test::TempDir dir;
-    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
-    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), "Coord");
-    s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), "Coord");
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), coord);
+    s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));
     std::string retained = pdftotext(dir.file("lettres/ACT-2023-01-retenu.pdf"));
     EXPECT_NE(retained.find("Par décision du 30 juin 2023, l'autorisation porte sur 12 places."), std::string::npos) << retained;

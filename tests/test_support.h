@@ -6,11 +6,21 @@
 
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/team.h"
 #include "io/grid_reader.h"
 
 namespace cotation::test {
 
 inline std::string source_dir() { return COTATION_TEST_SOURCE_DIR; }
+
+// The coordinator declared in a demo campaign (demo/<call>/equipe.csv);
+// "Coord" when the campaign has no team.
+template <class S>
+std::string demo_coordinator(const S& session) {
+    for (const auto& [name, p] : session.team().people)
+        if (p.role == Role::Coordinator) return name;
+    return "Coord";
+}
 inline const Grid& act_grid() {
     static const Grid g = io::read_grid_file(source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
     return g;

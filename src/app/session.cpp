@@ -17,13 +17,14 @@
 #include "report/letters.h"
 
 namespace cotation {
-namespace {
-Date today() {
+Date Session::today() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
     localtime_r(&t, &tm);
     return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
+
+namespace {
 
 void require(const std::string& refusal) {
     if (!refusal.empty()) throw InputError(refusal);
@@ -105,7 +106,24 @@ void Session::load() {
     consolidation_ = std::move(snap.consolidation);
     decisions_ = std::move(snap.decisions);
     team_ = std::move(snap.team);
+    prior_rejections_ = std::move(snap.prior_rejections);
+    steps_done_ = std::move(snap.steps_done);
+    meeting_ = std::move(snap.meeting);
+    opinions_ = std::move(snap.opinions);
+    index_refusals();
     invalidate();
+}
+
+std::string Session::not_refused(std::int64_t dossier_id) const {
+    if (!prior_rejections_.count(dossier_id)) return "";
+    const Dossier* d = dossier_by_id(dossier_id);
+    return "Le dossier « " + (d ? d->reference : std::string("?")) + " » a été refusé au préalable : il n'est pas noté.";
+}
+
+void Session::index_refusals() {
+    refused_text_.clear();
+    for (const auto& [id, r] : prior_rejections_)
+        refused_text_[id] = "Refus préalable — " + std::string(ground_label(r.ground)) + " : " + r.motive;
 }
 
 std::optional<std::size_t> Session::find(const std::string& reference) const {
@@ -116,7 +134,7 @@ std::optional<std::size_t> Session::find(const std::string& reference) const {
 
 const Ranking& Session::ranking() {
     if (!ranking_) {
-        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_, &consolidation_);
+        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_, &consolidation_, &refused_text_);
         entry_of_.assign(dossiers_.size(), 0);
         for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 3;
         for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 3 + 1;
@@ -173,7 +191,8 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     for (const auto& d : dossiers_) ids[d.reference] = d.id;
     auto rs = io::import_ratings_csv(grid_, ids, io::read_file(csv_path), csv_path);
     for (const auto& r : rs) {
-        std::string why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
+        std::string why = not_refused(r.dossier_id);
+        if (why.empty()) why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
         if (!why.empty()) throw InputError(csv_path + " : " + why + " Aucune note n'a été enregistrée.");
     }
     store_->put_ratings(rs, actor);
@@ -209,6 +228,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     if (r.value < grid_.scale_min || r.value > grid_.scale_max)
         throw InputError("Note " + std::to_string(r.value) + " hors de l'échelle " + std::to_string(grid_.scale_min) +
                          "–" + std::to_string(grid_.scale_max) + ".");
+    require(not_refused(r.dossier_id));
     require(team_.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
     store_->put_ratings({r}, actor);
     auto it = std::find_if(ratings_.begin(), ratings_.end(), [&](const Rating& x) {
@@ -251,6 +271,9 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
     if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
     Decision d = input;
+    // The adopted ranking is the committee's opinion (art. R. 313-6: the
+    // ranked list is its opinion); a decision departing from it says why.
+    if (!d.committee_opinion) d.committee_opinion = committee_opinion(dossier_id);
     d.motive = fr::trim(d.motive);
     d.departure_reason = fr::trim(d.departure_reason);
     d.author = actor;
@@ -258,15 +281,19 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     if (e->proposal == Proposal::Pending)
         throw InputError("Le dossier « " + it->reference + " » attend un arbitrage (" + e->proposal_reason +
                          ") : la décision vient après.");
-    if (e->eligibility.eliminated() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
-        throw InputError("Le dossier « " + it->reference + " » est irrecevable (" + e->eligibility.elimination_reasons().front() +
+    if (e->apart() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
+        throw InputError("Le dossier « " + it->reference + " » est irrecevable (" + e->apart_reasons().front() +
                          ") : il ne peut être ni retenu ni inscrit en liste complémentaire.");
     if (d.kind == DecisionKind::Retained && !e->below_minimum.empty())
         throw InputError("Le dossier « " + it->reference + " » n'atteint pas une note éliminatoire de la grille (" +
                          e->below_minimum.front() + ") : il ne peut pas être retenu.");
     if (d.kind != DecisionKind::Retained && d.motive.empty())
         throw InputError("Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.");
-    if (d.committee_opinion && *d.committee_opinion != d.kind && d.departure_reason.empty())
+    // A complementary list is compatible with a "not retained" opinion: the
+    // ranked list does not say who waits on it.
+    bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
+                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
+    if (departs && d.departure_reason.empty())
         throw InputError("La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                          " ») : écrivez pourquoi.");
     if (d.kind == DecisionKind::Retained) {
@@ -443,6 +470,179 @@ std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, con
     for (const Rating* r : ratings_of(dossier_id))
         if (all || r->reviewer == viewer) out.push_back(r);
     return out;
+}
+
+namespace {
+std::optional<Date> date_parameter(const Campaign& c, const char* name) {
+    auto it = c.parameters.find(name);
+    if (it == c.parameters.end()) return std::nullopt;
+    if (auto d = std::get_if<Date>(&it->second)) return *d;
+    return std::nullopt;
+}
+}  // namespace
+
+void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor) {
+    require(team_.may_coordinate(actor));
+    const Dossier* d = dossier_by_id(dossier_id);
+    if (!d) throw InputError("Dossier inconnu de la campagne.");
+    if (fr::trim(motive).empty())
+        throw InputError("Le refus préalable du dossier « " + d->reference + " » doit être motivé (art. R. 313-6).");
+    if (ground == RejectionGround::Late) {
+        auto deadline = date_parameter(campaign_, "campagne.date_limite");
+        Value v = d->get("date_depot");
+        const Date* deposited = std::get_if<Date>(&v);
+        if (!deadline) throw InputError("La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être constaté.");
+        if (!deposited) throw InputError("La date de dépôt du dossier « " + d->reference + " » n'est pas renseignée.");
+        if (*deposited <= *deadline)
+            throw InputError("Le dossier « " + d->reference + " » a été déposé le " + deposited->french_numeric() +
+                             ", au plus tard à la date limite du " + deadline->french_numeric() + " : il n'est pas hors délai.");
+    }
+    if (decisions_.count(dossier_id))
+        throw InputError("Le dossier « " + d->reference + " » a déjà une décision : le refus préalable vient avant la commission.");
+    PriorRejection r{ground, fr::trim(motive), today(), actor};
+    store_->put_prior_rejection(dossier_id, r, actor);
+    prior_rejections_[dossier_id] = r;
+    index_refusals();
+    invalidate();
+}
+
+void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
+    const Dossier* d = dossier_by_id(dossier_id);
+    if (!d || !prior_rejections_.count(dossier_id)) throw InputError("Ce dossier n'a pas de refus préalable.");
+    if (fr::trim(reason).empty())
+        throw InputError("Lever le refus préalable du dossier « " + d->reference + " » demande un motif (révision par la commission).");
+    store_->put_prior_rejection(dossier_id, std::nullopt, actor + " — " + fr::trim(reason));
+    prior_rejections_.erase(dossier_id);
+    index_refusals();
+    invalidate();
+}
+
+std::vector<std::size_t> Session::late_dossiers() const {
+    std::vector<std::size_t> out;
+    auto deadline = date_parameter(campaign_, "campagne.date_limite");
+    if (!deadline) return out;
+    for (std::size_t i = 0; i < dossiers_.size(); ++i) {
+        Value v = dossiers_[i].get("date_depot");
+        const Date* deposited = std::get_if<Date>(&v);
+        if (deposited && *deposited > *deadline && !prior_rejections_.count(dossiers_[i].id)) out.push_back(i);
+    }
+    return out;
+}
+
+std::vector<CalendarStep> Session::calendar(const Date& on) const {
+    CalendarFacts f;
+    f.publication = date_parameter(campaign_, "campagne.date_publication");
+    f.deadline = date_parameter(campaign_, "campagne.date_limite");
+    f.committee = date_parameter(campaign_, "campagne.date_commission");
+    f.recorded = steps_done_;
+    f.has_prior_rejections = !prior_rejections_.empty();
+    if (meeting_ && !meeting_->votes.empty()) f.meeting_held = meeting_->date;
+    // Decided when every dossier not refused beforehand has a decision.
+    std::optional<Date> last;
+    bool all = !dossiers_.empty();
+    for (const auto& d : dossiers_) {
+        if (prior_rejections_.count(d.id)) continue;
+        auto it = decisions_.find(d.id);
+        if (it == decisions_.end()) {
+            all = false;
+            break;
+        }
+        if (!last || it->second.date > *last) last = it->second.date;
+    }
+    if (all) f.all_decided = last;
+    return procedure_calendar(f, on);
+}
+
+void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
+    require(team_.may_coordinate(actor));
+    if (!step_recordable(step)) {
+        std::string known;
+        for (const auto& s : calendar(today()))
+            if (step_recordable(s.id)) known += (known.empty() ? "" : ", ") + s.id;
+        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + known + ").");
+    }
+    auto d = Date::parse(date_text);
+    if (!d) throw InputError("Date « " + date_text + " » illisible (attendu JJ/MM/AAAA).");
+    store_->record_step(step, *d, actor);
+    steps_done_[step] = *d;
+}
+
+std::map<std::string, std::string> Session::organismes_by_reference() const {
+    std::map<std::string, std::string> out;
+    for (const auto& d : dossiers_) out[d.reference] = d.organisme;
+    return out;
+}
+
+std::optional<MeetingCheck> Session::meeting_check() const {
+    if (!meeting_) return std::nullopt;
+    return check_meeting(*meeting_, team_, organismes_by_reference());
+}
+
+void Session::put_meeting(const Meeting& input, const std::string& actor) {
+    require(team_.may_coordinate(actor));
+    Meeting m = input;
+    auto member = [&](const std::string& name) {
+        const Person* p = team_.person(name);
+        return p && p->role == Role::CommitteeMember;
+    };
+    if (!member(m.president) || !team_.person(m.president)->deliberative)
+        throw InputError("Le président de séance « " + m.president + " » doit être membre de la commission avec voix délibérative.");
+    for (const auto& [name, a] : m.attendance) {
+        if (!member(name)) throw InputError("« " + name + " » n'est pas membre de la commission.");
+        if (a.presence == Presence::Represented && !member(a.proxy))
+            throw InputError("Mandat de « " + name + " » : « " + a.proxy + " » n'est pas membre de la commission.");
+    }
+    if (m.attendance.count(m.president) && m.attendance[m.president].presence != Presence::Present)
+        throw InputError("Le président de séance « " + m.president + " » doit être présent.");
+    m.attendance[m.president].presence = Presence::Present;
+    for (const auto& [name, v] : m.votes)
+        if (!member(name)) throw InputError("Vote de « " + name + " » : ce n'est pas un membre de la commission.");
+    for (auto& [name, text] : m.observations) {
+        if (!member(name)) throw InputError("Observation de « " + name + " » : ce n'est pas un membre de la commission.");
+        text = fr::trim(text);
+    }
+    store_->put_meeting(m, actor);
+    meeting_ = std::move(m);
+}
+
+void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
+    MemberOpinion op = input;
+    op.comment = fr::trim(op.comment);
+    const Dossier* d = dossier_by_id(dossier_id);
+    if (!d) throw InputError("Dossier inconnu de la campagne.");
+    if (!team_.open_mode()) {
+        const Person* p = team_.person(actor);
+        if (!p || p->role != Role::CommitteeMember)
+            throw InputError("Seul un membre de la commission donne un avis ; « " + actor + " » ne l'est pas.");
+        if (op.member != actor) throw InputError("« " + actor + " » ne peut pas donner un avis au nom de « " + op.member + " ».");
+    }
+    if (team_.in_conflict(op.member, d->organisme))
+        throw InputError("« " + op.member + " » a déclaré un lien avec « " + d->organisme +
+                         " » : il ou elle ne prend pas part à la délibération sur ce dossier (art. R. 313-2-5).");
+    if (op.opinion != Opinion::Favourable && op.comment.empty())
+        throw InputError("Un avis « " + std::string(opinion_label(op.opinion)) + " » s'accompagne de sa raison.");
+    store_->put_opinion(dossier_id, op, actor);
+    auto& list = opinions_[dossier_id];
+    auto it = std::find_if(list.begin(), list.end(), [&](const MemberOpinion& x) { return x.member == op.member; });
+    if (it != list.end()) *it = op;
+    else list.push_back(op);
+}
+
+std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) {
+    auto check = meeting_check();
+    if (!check || !check->adopted) return std::nullopt;
+    auto pos = position_of_.find(dossier_id);
+    if (pos == position_of_.end()) return std::nullopt;
+    const RankEntry* e = entry_of(pos->second);
+    if (!e) return std::nullopt;
+    switch (e->proposal) {
+        case Proposal::Retained: return DecisionKind::Retained;
+        case Proposal::NotRetained: return DecisionKind::NotRetained;
+        case Proposal::Ineligible: return DecisionKind::Ineligible;
+        case Proposal::Pending: return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 Date Session::letter_date() const {

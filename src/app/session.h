@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/procedure.h"
 #include "core/scoring.h"
 #include "store/campaign_store.h"
 
@@ -87,6 +88,30 @@ public:
     GridChange preview_grid_change(const GridCandidate& candidate);
     void apply_grid_change(const GridCandidate& candidate, const std::string& reason, const std::string& actor);
 
+    // ---- The procedure (art. R. 313-1 et s.) ----
+    // Refusal before the committee, with its ground and motive; lifting it
+    // (the committee's revision) needs a reason. Coordinator only.
+    void reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor);
+    void lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor);
+    const PriorRejectionIndex& prior_rejections() const { return prior_rejections_; }
+    // Dossiers deposited after the deadline and not yet refused.
+    std::vector<std::size_t> late_dossiers() const;
+    std::vector<CalendarStep> calendar(const Date& on) const;
+    static Date today();   // the machine's local date
+    void record_step(const std::string& step, const std::string& date_text, const std::string& actor);
+    // The committee's meeting, recorded as a whole by the coordinator.
+    void put_meeting(const Meeting& m, const std::string& actor);
+    const std::optional<Meeting>& meeting() const { return meeting_; }
+    std::optional<MeetingCheck> meeting_check() const;
+    std::map<std::string, std::string> organismes_by_reference() const;
+    // A committee member's opinion on a dossier (not on a dossier whose
+    // organisme they declared a link with).
+    void give_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor);
+    const OpinionIndex& opinions() const { return opinions_; }
+    // The committee's opinion on a dossier once the ranking is adopted: its
+    // proposal in that ranking (retained, not retained, ineligible).
+    std::optional<DecisionKind> committee_opinion(std::int64_t dossier_id);
+
     bool closed() { return !store_->closed_since().empty(); }
     void close(const std::string& reason, const std::string& actor);
     void reopen(const std::string& reason, const std::string& actor);
@@ -122,6 +147,13 @@ private:
     ConsolidationIndex consolidation_;
     DecisionIndex decisions_;
     Team team_;
+    PriorRejectionIndex prior_rejections_;
+    std::unordered_map<std::int64_t, std::string> refused_text_;
+    std::map<std::string, Date> steps_done_;
+    std::optional<Meeting> meeting_;
+    OpinionIndex opinions_;
+    void index_refusals();
+    std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
 };

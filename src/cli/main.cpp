@@ -301,7 +301,7 @@ int cmd_rank(const Args& a) {
         for (const auto& e : r.ineligible) {
             const Dossier& d = s->dossiers()[e.dossier];
             std::string reasons;
-            for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
+            for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
             std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";";
             for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
             std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << "\n";
@@ -333,7 +333,7 @@ int cmd_rank(const Args& a) {
     for (const auto& e : r.ineligible) {
         const Dossier& d = s->dossiers()[e.dossier];
         std::cout << "  " << d.reference << "  " << d.organisme << "\n";
-        for (const auto& m : e.eligibility.elimination_reasons()) std::cout << "      – " << m << "\n";
+        for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
     }
     if (a.flag("--marges")) {
         const RankingSolidity& sol = s->solidity();

@@ -1,5 +1,6 @@
 #include "date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -74,6 +75,26 @@ long Date::days_since_epoch() const {
     long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+Date Date::from_days_since_epoch(long z) {
+    // The inverse of days_since_epoch (same algorithm).
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    return Date{y, m, d};
+}
+
+Date Date::plus_months(int months) const {
+    int index = year * 12 + (month - 1) + months;
+    int y = index / 12, m = index % 12 + 1;
+    return Date{y, m, std::min(day, month_days(y, m))};
 }
 
 }  // namespace cotation

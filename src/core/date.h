@@ -17,6 +17,9 @@ struct Date {
     std::string french_numeric() const;      // 31/03/2023
     std::string french_long() const;         // 31 mars 2023 (1er for the first)
     long days_since_epoch() const;
+    static Date from_days_since_epoch(long days);
+    Date plus_days(long days) const { return from_days_since_epoch(days_since_epoch() + days); }
+    Date plus_months(int months) const;     // same day, clamped to the end of a shorter month
 
     friend auto operator<=>(const Date&, const Date&) = default;
 };

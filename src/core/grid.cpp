@@ -44,7 +44,25 @@ const FactDef* Grid::fact(const std::string& name) const {
         if (f.id == name) return &f;
     for (const auto& p : parameters)
         if (p.def.id == name) return &p.def;
+    for (const auto& p : procedure_parameters())
+        if (p.id == name) return &p;
     return nullptr;
+}
+
+const std::vector<FactDef>& Grid::procedure_parameters() {
+    // Dates of the procedure every call has (art. R. 313-4-1 et s.), known
+    // even when a grid does not declare them.
+    static const std::vector<FactDef> params = [] {
+        std::vector<FactDef> v{
+            builtin("campagne.date_publication", FactType::Date, "Date de publication de l'avis"),
+            builtin("campagne.date_limite", FactType::Date, "Date limite de dépôt des projets"),
+            builtin("campagne.date_commission", FactType::Date, "Date de la commission de sélection"),
+            builtin("campagne.date_courrier", FactType::Date, "Date des courriers de notification"),
+        };
+        for (auto& f : v) f.source = "Calendrier de la procédure (art. R. 313-4-1 et s.)";
+        return v;
+    }();
+    return params;
 }
 
 bool Grid::is_builtin(const std::string& id) {

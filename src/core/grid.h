@@ -79,6 +79,8 @@ struct Grid {
     // Facts every dossier has, whatever the call. A grid may declare one of
     // them again (same type) to give it its own label, unit or range.
     static const std::vector<FactDef>& builtin_facts();
+    // Dates of the procedure every campaign may set (publication, deadline, …).
+    static const std::vector<FactDef>& procedure_parameters();
     static bool is_builtin(const std::string& id);
     // The built-in facts as this grid labels them, in their usual order.
     std::vector<const FactDef*> identity_facts() const;

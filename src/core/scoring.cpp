@@ -140,8 +140,16 @@ RatingIndex index_ratings(const std::vector<Rating>& ratings) {
     return idx;
 }
 
+std::vector<std::string> RankEntry::apart_reasons() const {
+    std::vector<std::string> out;
+    if (!prior_rejection.empty()) out.push_back(prior_rejection);
+    for (auto& r : eligibility.elimination_reasons()) out.push_back(std::move(r));
+    return out;
+}
+
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
-                      const RatingIndex& ratings, const ConsolidationIndex* decisions) {
+                      const RatingIndex& ratings, const ConsolidationIndex* decisions,
+                      const std::unordered_map<std::int64_t, std::string>* refused) {
     Ranking out;
     static const std::vector<const Rating*> none;
     std::vector<RankEntry> eligible;
@@ -154,9 +162,11 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
         if (decisions)
             if (auto d = decisions->find(dossiers[i].id); d != decisions->end()) decided = &d->second;
         e.score = score_dossier(grid, it == ratings.end() ? none : it->second, decided);
-        if (e.eligibility.eliminated()) {
+        if (refused)
+            if (auto r = refused->find(dossiers[i].id); r != refused->end()) e.prior_rejection = r->second;
+        if (!e.prior_rejection.empty() || e.eligibility.eliminated()) {
             e.proposal = Proposal::Ineligible;
-            auto reasons = e.eligibility.elimination_reasons();
+            auto reasons = e.apart_reasons();
             e.proposal_reason = reasons.empty() ? "" : reasons.front();
             out.ineligible.push_back(std::move(e));
         } else if (!e.score.pending.empty()) {

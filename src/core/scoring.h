@@ -63,12 +63,18 @@ struct RankEntry {
     std::string proposal_reason;
     // Minimum thresholds of the grid not reached ("Thème II : 28 points, minimum 30").
     std::vector<std::string> below_minimum;
+    // Refused before the committee (art. R. 313-6), with its ground and motive.
+    std::string prior_rejection;
+
+    // Why a dossier is listed apart: the prior rejection, then the failed rules.
+    std::vector<std::string> apart_reasons() const;
+    bool apart() const { return !prior_rejection.empty() || eligibility.eliminated(); }
 };
 
 struct Ranking {
     std::vector<RankEntry> ranked;        // in display order
     std::vector<RankEntry> pending;       // eligible, but a flagged criterion awaits a decision
-    std::vector<RankEntry> ineligible;    // in reference order
+    std::vector<RankEntry> ineligible;    // refused before the committee or failing a rule, in reference order
     Rational capacity;                    // campagne.places when declared
     Rational granted;                     // places proposed
     static const char* tie_rule();        // the stated order among equal totals
@@ -99,8 +105,10 @@ using DecisionIndex = std::unordered_map<std::int64_t, Decision>;
 using RatingIndex = std::unordered_map<std::int64_t, std::vector<const Rating*>>;
 RatingIndex index_ratings(const std::vector<Rating>& ratings);
 
+// `refused`: dossier id -> the prior rejection's text; those dossiers are listed apart.
 Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
-                      const RatingIndex& ratings, const ConsolidationIndex* decisions = nullptr);
+                      const RatingIndex& ratings, const ConsolidationIndex* decisions = nullptr,
+                      const std::unordered_map<std::int64_t, std::string>* refused = nullptr);
 
 // Mean of each theme's points over the ranked dossiers (the committee's yardstick).
 std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking);

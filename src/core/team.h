@@ -19,6 +19,9 @@ struct Person {
     std::string name;
     Role role = Role::Instructor;
     std::string organisation;   // "ARS", "Département", …
+    // A committee member votes (voix délibérative) or advises (voix
+    // consultative), art. R. 313-1, II and III.
+    bool deliberative = true;
 };
 
 struct ConflictDeclaration {

@@ -81,8 +81,8 @@ void DossierPanel::Reload() {
     const Grid& g = s.grid();
     const RankEntry* e = s.entry_of(*wb_.selected);
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme));
-    std::string verdict = verdict_label(e->eligibility);
-    if (e->eligibility.eliminated()) verdict += " : non classé";
+    std::string verdict = e->prior_rejection.empty() ? verdict_label(e->eligibility) : e->prior_rejection;
+    if (e->apart()) verdict += " : non classé";
     else if (e->rank) verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
     auto missing = e->eligibility.blocking_missing_facts();
     if (!missing.empty()) {
@@ -90,7 +90,7 @@ void DossierPanel::Reload() {
         for (std::size_t k = 0; k < missing.size(); ++k) verdict += (k ? ", " : "") + missing[k];
     }
     verdict_->SetLabel(to_wx(verdict));
-    verdict_->SetForegroundColour(e->eligibility.eliminated() ? wxColour(170, 30, 30)
+    verdict_->SetForegroundColour(e->apart() ? wxColour(170, 30, 30)
                                   : e->eligibility.undecidable() ? wxColour(170, 100, 0) : wxColour(20, 110, 40));
 
     auto add_fact = [&](const std::string& label, const std::string& value) {

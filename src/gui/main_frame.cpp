@@ -394,7 +394,7 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
 wxListItemAttr* DossierListView::OnGetItemAttr(long item) const {
     const RankEntry* e = wb_.session->entry_of(static_cast<std::size_t>(item));
     if (!e) return nullptr;
-    if (e->eligibility.eliminated()) return &ineligible_;
+    if (e->apart()) return &ineligible_;
     if (e->eligibility.undecidable()) return &pending_;
     return nullptr;
 }

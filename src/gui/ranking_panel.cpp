@@ -21,7 +21,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
         if (column == 1) return d.organisme;
         if (pending) return "En attente : " + e.proposal_reason + " (" + fr::number(e.score.total) + " points provisoires)";
         std::string reasons;
-        for (const auto& m : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
+        for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
         return reasons;
     });
     ineligible_->attr.SetTextColour(wxColour(150, 40, 40));

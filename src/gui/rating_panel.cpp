@@ -132,7 +132,7 @@ void RatingPanel::Reload() {
     if (blind) sum += " · vos notes seules jusqu'à soumission";
     else if (e && e->rank) sum += " · rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "") + " sur " +
                              std::to_string(s.ranking().ranked.size());
-    else if (e && e->eligibility.eliminated()) sum += " · dossier irrecevable, non classé";
+    else if (e && e->apart()) sum += " · dossier irrecevable, non classé";
     summary_->SetLabel(to_wx(sum));
     if (current_ >= order_.size() || !order_[current_]) current_ = 1;
     criteria_->SetItemState(static_cast<long>(current_), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);

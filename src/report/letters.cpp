@@ -72,7 +72,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
                   " / " + fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points";
     v["notes_par_theme"] = themes;
     std::string reasons;
-    for (const auto& r : e.eligibility.elimination_reasons()) reasons += (reasons.empty() ? "" : "\n") + r;
+    for (const auto& r : e.apart_reasons()) reasons += (reasons.empty() ? "" : "\n") + r;
     v["motifs"] = reasons;
     v["motif_non_retenu"] = e.proposal == Proposal::NotRetained ? e.proposal_reason : "";
     v["places_accordees"] = "";

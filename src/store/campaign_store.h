@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/dossier.h"
+#include "core/procedure.h"
 #include "core/scoring.h"
 #include "core/team.h"
 
@@ -27,6 +28,10 @@ struct CampaignSnapshot {
     ConsolidationIndex consolidation;
     DecisionIndex decisions;
     Team team;
+    PriorRejectionIndex prior_rejections;
+    std::map<std::string, Date> steps_done;   // procedure step -> date recorded
+    std::optional<Meeting> meeting;
+    OpinionIndex opinions;
 };
 
 struct JournalEntry {
@@ -62,6 +67,13 @@ public:
     virtual void declare_conflict(const ConflictDeclaration& conflict, const std::string& actor) = 0;
     virtual void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) = 0;
     virtual void put_decision(std::int64_t dossier_id, const Decision& decision, const std::string& actor) = 0;
+    // Prior rejection of a dossier (art. R. 313-6); nullopt lifts it.
+    virtual void put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& rejection,
+                                     const std::string& actor) = 0;
+    virtual void record_step(const std::string& step, const Date& done_on, const std::string& actor) = 0;
+    // The committee's meeting as a whole (attendance, votes, observations).
+    virtual void put_meeting(const Meeting& meeting, const std::string& actor) = 0;
+    virtual void put_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
 
     // Moves the campaign to another grid version, keeping the previous one in

@@ -112,6 +112,29 @@ CREATE TABLE submission (
   dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, reviewer TEXT NOT NULL,
   submitted_at TEXT NOT NULL, PRIMARY KEY (dossier_id, reviewer)) WITHOUT ROWID;
 )sql",
+    // 8: the procedure around the scoring: prior rejections, steps recorded
+    // done, the committee's meeting and each member's opinion; committee
+    // members with a consultative voice.
+    R"sql(
+ALTER TABLE person ADD COLUMN deliberative INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE prior_rejection (
+  dossier_id INTEGER PRIMARY KEY REFERENCES dossier(id) ON DELETE CASCADE,
+  ground TEXT NOT NULL, motive TEXT NOT NULL, decided_on TEXT NOT NULL, author TEXT NOT NULL);
+CREATE TABLE procedure_step (step TEXT PRIMARY KEY, done_on TEXT NOT NULL, author TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meeting (id INTEGER PRIMARY KEY CHECK (id = 1), held_on TEXT NOT NULL, president TEXT NOT NULL);
+CREATE TABLE meeting_attendance (member TEXT PRIMARY KEY, presence TEXT NOT NULL, proxy TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE meeting_vote (member TEXT PRIMARY KEY, vote TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meeting_observation (id INTEGER PRIMARY KEY, member TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE member_opinion (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, member TEXT NOT NULL,
+  opinion TEXT NOT NULL, comment TEXT NOT NULL, PRIMARY KEY (dossier_id, member)) WITHOUT ROWID;
+CREATE TRIGGER prior_rejection_locked BEFORE INSERT ON prior_rejection WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER meeting_vote_locked BEFORE INSERT ON meeting_vote WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER member_opinion_locked BEFORE INSERT ON member_opinion WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -360,11 +383,11 @@ public:
             }
         }
         {
-            Stmt p(*db_, "SELECT name, role, organisation FROM person");
+            Stmt p(*db_, "SELECT name, role, organisation, deliberative FROM person");
             while (p.step()) {
                 auto role = role_from_text(p.text(1));
                 if (!role) throw InputError("Campagne « " + db_->path() + " » : rôle illisible « " + p.text(1) + " ».");
-                s.team.people[p.text(0)] = {p.text(0), *role, p.text(2)};
+                s.team.people[p.text(0)] = {p.text(0), *role, p.text(2), p.integer(3) != 0};
             }
             Stmt a(*db_, "SELECT dossier_id, reviewer FROM assignment");
             while (a.step()) s.team.assignments[a.integer(0)].insert(a.text(1));
@@ -392,6 +415,7 @@ public:
                 s.decisions[d.integer(0)] = x;
             }
         }
+        load_procedure(s);
         {
             Stmt c(*db_, "SELECT dossier_id, criterion, value, reason, author FROM consolidation");
             while (c.step()) {
@@ -423,6 +447,142 @@ public:
         t.commit();
     }
 
+    void load_procedure(CampaignSnapshot& s) {
+        auto unreadable = [&](const std::string& what) {
+            return InputError("Campagne « " + db_->path() + " » : " + what + " illisible.");
+        };
+        Stmt r(*db_, "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection");
+        while (r.step()) {
+            auto g = ground_from_text(r.text(1));
+            auto d = Date::parse(r.text(3));
+            if (!g || !d) throw unreadable("refus préalable");
+            s.prior_rejections[r.integer(0)] = {*g, r.text(2), *d, r.text(4)};
+        }
+        Stmt st(*db_, "SELECT step, done_on FROM procedure_step");
+        while (st.step()) {
+            auto d = Date::parse(st.text(1));
+            if (!d) throw unreadable("étape de procédure");
+            s.steps_done[st.text(0)] = *d;
+        }
+        Stmt m(*db_, "SELECT held_on, president FROM meeting");
+        if (m.step()) {
+            Meeting x;
+            auto d = Date::parse(m.text(0));
+            if (!d) throw unreadable("séance");
+            x.date = *d;
+            x.president = m.text(1);
+            Stmt a(*db_, "SELECT member, presence, proxy FROM meeting_attendance");
+            while (a.step()) {
+                Presence p = a.text(1) == "présent" ? Presence::Present : a.text(1) == "représenté" ? Presence::Represented
+                                                                                                    : Presence::Absent;
+                x.attendance[a.text(0)] = {p, a.text(2)};
+            }
+            Stmt v(*db_, "SELECT member, vote FROM meeting_vote");
+            while (v.step()) {
+                auto vote = vote_from_text(v.text(1));
+                if (!vote) throw unreadable("vote");
+                x.votes[v.text(0)] = *vote;
+            }
+            Stmt o(*db_, "SELECT member, text FROM meeting_observation ORDER BY id");
+            while (o.step()) x.observations.emplace_back(o.text(0), o.text(1));
+            s.meeting = std::move(x);
+        }
+        Stmt op(*db_, "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member");
+        while (op.step()) {
+            auto o = opinion_from_text(op.text(2));
+            if (!o) throw unreadable("avis de membre");
+            s.opinions[op.integer(0)].push_back({op.text(1), *o, op.text(3)});
+        }
+    }
+
+    void put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& r, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        std::string reference = reference_of(dossier_id);
+        Stmt old(*db_, "SELECT ground, motive FROM prior_rejection WHERE dossier_id=?");
+        old.bind(1, dossier_id);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        if (r) {
+            Stmt put(*db_, "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
+            put.bind(1, dossier_id).bind(2, ground_code(r->ground)).bind(3, r->motive).bind(4, r->date.iso()).bind(5, r->author).run();
+        } else {
+            Stmt del(*db_, "DELETE FROM prior_rejection WHERE dossier_id=?");
+            del.bind(1, dossier_id).run();
+        }
+        j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
+              r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
+        t.commit();
+    }
+
+    void record_step(const std::string& step, const Date& done_on, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        Stmt old(*db_, "SELECT done_on FROM procedure_step WHERE step=?");
+        old.bind(1, step);
+        std::string before = old.step() ? old.text(0) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO procedure_step(step, done_on, author) VALUES (?,?,?)");
+        put.bind(1, step).bind(2, done_on.iso()).bind(3, actor).run();
+        j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
+        t.commit();
+    }
+
+    static std::string meeting_text(const Meeting& m) {
+        std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
+        for (const auto& [name, a] : m.attendance)
+            s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
+        s += " votes :";
+        for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
+        for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
+        return s;
+    }
+
+    void put_meeting(const Meeting& m, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        CampaignSnapshot before;
+        load_procedure(before);
+        for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation"})
+            db_->exec(std::string("DELETE FROM ") + table);
+        Stmt head(*db_, "INSERT INTO meeting(id, held_on, president) VALUES (1,?,?)");
+        head.bind(1, m.date.iso()).bind(2, m.president).run();
+        Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
+        for (const auto& [name, x] : m.attendance) {
+            a.bind(1, name).bind(2, x.presence == Presence::Present ? "présent" : x.presence == Presence::Represented ? "représenté" : "absent")
+                .bind(3, x.proxy).run();
+            a.reset();
+        }
+        Stmt v(*db_, "INSERT INTO meeting_vote(member, vote) VALUES (?,?)");
+        for (const auto& [name, x] : m.votes) {
+            v.bind(1, name).bind(2, vote_label(x)).run();
+            v.reset();
+        }
+        Stmt o(*db_, "INSERT INTO meeting_observation(member, text) VALUES (?,?)");
+        for (const auto& [name, text] : m.observations) {
+            o.bind(1, name).bind(2, text).run();
+            o.reset();
+        }
+        j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
+        t.commit();
+    }
+
+    void put_opinion(std::int64_t dossier_id, const MemberOpinion& op, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        std::string reference = reference_of(dossier_id);
+        Stmt old(*db_, "SELECT opinion, comment FROM member_opinion WHERE dossier_id=? AND member=?");
+        old.bind(1, dossier_id).bind(2, op.member);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, op.member).bind(3, opinion_label(op.opinion)).bind(4, op.comment).run();
+        j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
+              std::string(opinion_label(op.opinion)) + " — " + op.comment);
+        t.commit();
+    }
+
     void put_person(const Person& p, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
@@ -430,9 +590,10 @@ public:
         Stmt old(*db_, "SELECT role, organisation FROM person WHERE name=?");
         old.bind(1, p.name);
         std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation) VALUES (?,?,?)");
-        put.bind(1, p.name).bind(2, role_label(p.role)).bind(3, p.organisation).run();
-        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + " — " + p.organisation);
+        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative) VALUES (?,?,?,?)");
+        put.bind(1, p.name).bind(2, role_label(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0}).run();
+        std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
+        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + voice + " — " + p.organisation);
         t.commit();
     }
 

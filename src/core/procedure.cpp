@@ -1,0 +1,255 @@
+#include "procedure.h"
+
+#include <algorithm>
+
+#include "french.h"
+
+namespace cotation {
+
+const char* ground_label(RejectionGround g) {
+    switch (g) {
+        case RejectionGround::Late: return "déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)";
+        case RejectionGround::Irregular: return "conditions de régularité administrative non satisfaites (art. R. 313-6, 2°)";
+        case RejectionGround::OffTopic: return "manifestement étranger à l'objet de l'appel (art. R. 313-6, 3°)";
+    }
+    return "?";
+}
+
+const char* ground_code(RejectionGround g) {
+    switch (g) {
+        case RejectionGround::Late: return "hors-delai";
+        case RejectionGround::Irregular: return "irregulier";
+        case RejectionGround::OffTopic: return "hors-sujet";
+    }
+    return "?";
+}
+
+std::optional<RejectionGround> ground_from_text(const std::string& text) {
+    std::string s = fr::lower_ascii(fr::trim(text));
+    for (RejectionGround g : {RejectionGround::Late, RejectionGround::Irregular, RejectionGround::OffTopic})
+        if (s == ground_code(g)) return g;
+    if (s == "1" || s == "1°" || s == "hors delai" || s == "tardif") return RejectionGround::Late;
+    if (s == "2" || s == "2°" || s == "irregularite") return RejectionGround::Irregular;
+    if (s == "3" || s == "3°" || s == "hors sujet" || s == "etranger") return RejectionGround::OffTopic;
+    return std::nullopt;
+}
+
+const char* step_state_label(StepState s) {
+    switch (s) {
+        case StepState::Done: return "fait";
+        case StepState::Upcoming: return "à venir";
+        case StepState::Soon: return "proche";
+        case StepState::Overdue: return "en retard";
+        case StepState::Undated: return "à dater";
+    }
+    return "?";
+}
+
+namespace {
+struct StepDef {
+    const char* id;
+    const char* label;
+    const char* basis;
+    bool obligation;
+    bool recordable;
+};
+// In procedure order. Due dates are computed in procedure_calendar().
+constexpr StepDef step_defs[] = {
+    {"publication", "Publication de l'avis d'appel à projets", "art. R. 313-4-1", false, false},
+    {"questions", "Dernier jour des demandes de précisions des candidats (8 jours avant la date limite)",
+     "art. R. 313-4-2", false, false},
+    {"reponses", "Précisions communiquées à tous les candidats (5 jours avant la date limite)", "art. R. 313-4-2", true, true},
+    {"depot", "Date limite de dépôt des projets", "avis d'appel à projets", false, false},
+    {"rapports", "Convocation, comptes rendus d'instruction et refus préalables envoyés aux membres (15 jours au moins avant la réunion)",
+     "art. R. 313-1 et s. (convocation) ; R. 313-6", true, true},
+    {"commission", "Réunion de la commission d'information et de sélection (vote du classement)", "art. R. 313-2-3", true, false},
+    {"notification_refus", "Refus préalables notifiés aux candidats (8 jours au plus après la réunion)", "art. R. 313-6", true, true},
+    {"decision", "Décisions notifiées (6 mois au plus après la date limite ; sans notification, le projet est rejeté)",
+     "art. R. 313-7", true, true},
+};
+}  // namespace
+
+bool step_recordable(const std::string& id) {
+    return std::any_of(std::begin(step_defs), std::end(step_defs), [&](const StepDef& d) { return d.recordable && id == d.id; });
+}
+
+std::vector<CalendarStep> procedure_calendar(const CalendarFacts& f, const Date& today) {
+    std::vector<CalendarStep> out;
+    for (const StepDef& def : step_defs) {
+        std::string id = def.id;
+        if (id == "notification_refus" && !f.has_prior_rejections) continue;
+        CalendarStep s;
+        s.id = id;
+        s.label = def.label;
+        s.basis = def.basis;
+        s.obligation = def.obligation;
+        if (id == "publication") s.due = f.publication;
+        else if (id == "questions" && f.deadline) s.due = f.deadline->plus_days(-8);
+        else if (id == "reponses" && f.deadline) s.due = f.deadline->plus_days(-5);
+        else if (id == "depot") s.due = f.deadline;
+        else if (id == "rapports" && f.committee) s.due = f.committee->plus_days(-15);
+        else if (id == "commission") s.due = f.committee;
+        else if (id == "notification_refus" && f.committee) s.due = f.committee->plus_days(8);
+        else if (id == "decision" && f.deadline) s.due = f.deadline->plus_months(6);
+        if (auto r = f.recorded.find(id); r != f.recorded.end()) s.done = r->second;
+        else if (id == "commission") s.done = f.meeting_held;
+        else if (id == "decision") s.done = f.all_decided;
+        if (s.due) s.days_left = s.due->days_since_epoch() - today.days_since_epoch();
+        if (s.done) s.state = StepState::Done;
+        else if (!s.due) s.state = StepState::Undated;
+        else if (!s.obligation && s.days_left <= 0) {
+            // A date of the procedure is behind us once it is reached.
+            s.state = StepState::Done;
+            s.done = s.due;
+        } else if (s.days_left < 0) s.state = StepState::Overdue;
+        else if (s.days_left <= calendar_warning_days) s.state = StepState::Soon;
+        else s.state = StepState::Upcoming;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+const char* vote_label(Vote v) {
+    switch (v) {
+        case Vote::For: return "pour";
+        case Vote::Against: return "contre";
+        case Vote::Abstain: return "abstention";
+    }
+    return "?";
+}
+
+std::optional<Vote> vote_from_text(const std::string& text) {
+    std::string s = fr::lower_ascii(fr::trim(text));
+    if (s == "pour") return Vote::For;
+    if (s == "contre") return Vote::Against;
+    if (s == "abstention" || s == "abstient") return Vote::Abstain;
+    return std::nullopt;
+}
+
+const char* opinion_label(Opinion o) {
+    switch (o) {
+        case Opinion::Favourable: return "favorable";
+        case Opinion::Unfavourable: return "défavorable";
+        case Opinion::Reserved: return "réservé";
+    }
+    return "?";
+}
+
+std::optional<Opinion> opinion_from_text(const std::string& text) {
+    std::string s = fr::lower_ascii(fr::trim(text));
+    if (s == "favorable") return Opinion::Favourable;
+    if (s == "defavorable" || s == "défavorable") return Opinion::Unfavourable;
+    if (s == "reserve" || s == "réservé" || s == "reserve(e)") return Opinion::Reserved;
+    return std::nullopt;
+}
+
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes) {
+    MeetingCheck c;
+    auto is_member = [&](const std::string& name) {
+        const Person* p = team.person(name);
+        return p && p->role == Role::CommitteeMember;
+    };
+    auto deliberative = [&](const std::string& name) { return is_member(name) && team.person(name)->deliberative; };
+    auto presence = [&](const std::string& name) {
+        auto it = m.attendance.find(name);
+        return it == m.attendance.end() ? Presence::Absent : it->second.presence;
+    };
+
+    // Declared links of committee members with a candidate organisation.
+    std::set<std::string> interested;
+    for (const auto& decl : team.conflicts) {
+        if (!is_member(decl.reviewer)) continue;
+        for (const auto& [ref, org] : organismes)
+            if (org == decl.organisme) {
+                c.interests.push_back({decl.reviewer, org, ref});
+                interested.insert(decl.reviewer);
+            }
+    }
+
+    // Proxies: held by a deliberative member who is present, one each
+    // (décret n° 2006-672, art. 10, absent a rule of the committee's own).
+    std::map<std::string, std::string> valid_proxy;   // represented -> holder
+    std::map<std::string, std::string> held;          // holder -> represented
+    for (const auto& [name, a] : m.attendance) {
+        if (!is_member(name)) {
+            c.problems.push_back("« " + name + " » n'est pas membre de la commission : sa présence n'est pas comptée.");
+            continue;
+        }
+        if (a.presence != Presence::Represented) continue;
+        std::string why;
+        if (!deliberative(name)) why = "un membre à voix consultative ne donne pas mandat";
+        else if (!deliberative(a.proxy)) why = "« " + a.proxy + " » n'est pas membre à voix délibérative";
+        else if (presence(a.proxy) != Presence::Present) why = "« " + a.proxy + " » n'est pas présent(e)";
+        else if (held.count(a.proxy)) why = "« " + a.proxy + " » détient déjà le mandat de « " + held[a.proxy] + " »";
+        if (!why.empty()) {
+            c.problems.push_back("Mandat de « " + name + " » non retenu : " + why + ".");
+            continue;
+        }
+        valid_proxy[name] = a.proxy;
+        held[a.proxy] = name;
+    }
+
+    for (const auto& [name, p] : team.people) {
+        if (p.role != Role::CommitteeMember || !p.deliberative) continue;
+        ++c.deliberative;
+        bool here = presence(name) == Presence::Present;
+        bool represented = valid_proxy.count(name) > 0;
+        if (here) ++c.present;
+        if (represented) ++c.represented;
+        if (!here && !represented) continue;
+        // A member with an interest does not deliberate, nor does a proxy
+        // held by one (the holder would take part in the deliberation).
+        if (interested.count(name) || (represented && interested.count(valid_proxy[name]))) continue;
+        c.voters.push_back(name);
+    }
+    c.quorum_needed = (c.deliberative + 1) / 2;
+    c.quorum = c.deliberative > 0 && c.present + c.represented >= c.quorum_needed;
+
+    std::set<std::string> voters(c.voters.begin(), c.voters.end());
+    for (const auto& [name, v] : m.votes) {
+        if (!voters.count(name)) {
+            c.problems.push_back("Vote de « " + name + " » non compté : " +
+                                 (interested.count(name) ? "lien déclaré avec un candidat"
+                                                         : "ni présent(e) ni valablement représenté(e) avec voix délibérative") +
+                                 ".");
+            continue;
+        }
+        if (v == Vote::For) ++c.for_;
+        else if (v == Vote::Against) ++c.against;
+        else ++c.abstain;
+    }
+    for (const auto& name : c.voters)
+        if (!m.votes.count(name)) ++c.missing;
+
+    auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
+    std::string tally = count(c.for_, "voix pour", "voix pour") + ", " + count(c.against, "voix contre", "voix contre") + ", " +
+                        count(c.abstain, "abstention", "abstentions") + " sur " + count(static_cast<int>(c.voters.size()), "votant", "votants");
+    if (!c.quorum) {
+        c.outcome = "Quorum non atteint : " + std::to_string(c.present + c.represented) + " membre(s) à voix délibérative présent(s) ou représenté(s) sur " +
+                    std::to_string(c.deliberative) + ", il en faut " + std::to_string(c.quorum_needed) + ". La commission ne peut pas délibérer.";
+        return c;
+    }
+    if (c.missing > 0)
+        c.problems.push_back(count(c.missing, "votant n'a", "votants n'ont") + " pas encore voté.");
+    if (2 * c.for_ > static_cast<int>(c.voters.size())) {
+        c.adopted = true;
+        c.outcome = "Classement adopté à la majorité : " + tally + ".";
+    } else if (c.for_ == c.against && c.for_ > 0) {
+        auto pv = m.votes.find(m.president);
+        bool president_votes = voters.count(m.president) && pv != m.votes.end() && pv->second != Vote::Abstain;
+        if (president_votes) {
+            c.casting_vote = true;
+            c.adopted = pv->second == Vote::For;
+            c.outcome = std::string("Partage égal des voix (") + tally + ") : la voix prépondérante du président (" +
+                        vote_label(pv->second) + ") " + (c.adopted ? "fait adopter" : "fait rejeter") + " le classement.";
+        } else {
+            c.outcome = "Partage égal des voix (" + tally + ") sans voix prépondérante exprimée : classement non adopté.";
+        }
+    } else {
+        c.outcome = "Classement non adopté : " + tally + " (majorité requise : " +
+                    std::to_string(c.voters.size() / 2 + 1) + " voix pour).";
+    }
+    return c;
+}
+
+}  // namespace cotation

@@ -1,0 +1,123 @@
+#pragma once
+// The médico-social call procedure around the scoring (code de l'action
+// sociale et des familles, partie réglementaire, art. R. 313-1 et suivants):
+// the calendar and its due dates, the prior rejection of dossiers before
+// scoring, and the selection committee's meeting (attendance, quorum,
+// proxies, members who may not deliberate, vote on the ranking, observations)
+// and each member's opinion on a dossier. Pure rules, no I/O; the articles
+// applied are cited in docs/procedure.md.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "date.h"
+#include "team.h"
+
+namespace cotation {
+
+// ---- Prior rejection (art. R. 313-6) ------------------------------------
+// Refused before the committee, by a motivated decision of its president.
+enum class RejectionGround { Late, Irregular, OffTopic };   // 1°, 2°, 3°
+const char* ground_label(RejectionGround g);   // "déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)"
+const char* ground_code(RejectionGround g);    // "hors-delai", "irregulier", "hors-sujet"
+std::optional<RejectionGround> ground_from_text(const std::string& text);
+
+struct PriorRejection {
+    RejectionGround ground = RejectionGround::Late;
+    std::string motive;
+    Date date;
+    std::string author;
+};
+using PriorRejectionIndex = std::unordered_map<std::int64_t, PriorRejection>;
+
+// ---- Calendar --------------------------------------------------------------
+enum class StepState { Done, Upcoming, Soon, Overdue, Undated };
+const char* step_state_label(StepState s);   // "fait", "à venir", "proche", "en retard", "à dater"
+
+struct CalendarStep {
+    std::string id;       // "reponses", "rapports", …
+    std::string label;    // what must happen, in French
+    std::string basis;    // the article it comes from
+    std::optional<Date> due;
+    std::optional<Date> done;
+    StepState state = StepState::Undated;
+    long days_left = 0;   // due - today (negative once passed)
+    bool obligation = false;   // the authority must do it (else a date of the procedure)
+};
+
+struct CalendarFacts {
+    std::optional<Date> publication, deadline, committee;
+    std::map<std::string, Date> recorded;   // step id -> date the authority recorded it done
+    std::optional<Date> meeting_held;       // the committee's vote was recorded
+    std::optional<Date> all_decided;        // every dossier has a decision (the last one's date)
+    bool has_prior_rejections = false;
+};
+
+// Days before a due date from which a step is "proche".
+constexpr int calendar_warning_days = 7;
+
+// The steps in order, with their due dates and state on `today`.
+std::vector<CalendarStep> procedure_calendar(const CalendarFacts& facts, const Date& today);
+// Steps an authority can mark done by hand (the others follow from the data).
+bool step_recordable(const std::string& id);
+
+// ---- The committee's meeting ----------------------------------------------
+enum class Presence { Present, Absent, Represented };
+enum class Vote { For, Against, Abstain };
+const char* vote_label(Vote v);   // "pour", "contre", "abstention"
+std::optional<Vote> vote_from_text(const std::string& text);
+
+struct Attendance {
+    Presence presence = Presence::Absent;
+    std::string proxy;   // who holds the mandate, when represented
+};
+
+struct Meeting {
+    Date date;
+    std::string president;
+    std::map<std::string, Attendance> attendance;   // committee member -> presence
+    std::map<std::string, Vote> votes;             // member (or represented member) -> vote
+    std::vector<std::pair<std::string, std::string>> observations;   // member, text
+};
+
+// A member with a declared link to a candidate organisation may not take
+// part in the deliberations on its dossier (art. R. 313-2-5): in Cotation
+// the ranking is voted as a whole, so that member does not vote on it.
+struct Interest {
+    std::string member, organisme, dossier_reference;
+};
+
+struct MeetingCheck {
+    int deliberative = 0;        // committee members with a deliberative voice
+    int present = 0, represented = 0;
+    int quorum_needed = 0;       // half at least of the deliberative members
+    bool quorum = false;
+    std::vector<std::string> voters;      // who may vote on the ranking (present or represented, no interest)
+    std::vector<Interest> interests;      // who may not deliberate on which dossier
+    std::vector<std::string> problems;    // proxies refused, votes not counted, in French
+    int for_ = 0, against = 0, abstain = 0, missing = 0;
+    bool casting_vote = false;   // the president's vote settled an equal split
+    bool adopted = false;
+    std::string outcome;         // the sentence of the minutes
+};
+
+// `organismes`: dossier reference -> organisme, to find interests.
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes);
+
+// ---- Members' opinions on a dossier ---------------------------------------
+enum class Opinion { Favourable, Unfavourable, Reserved };
+const char* opinion_label(Opinion o);   // "favorable", "défavorable", "réservé"
+std::optional<Opinion> opinion_from_text(const std::string& text);
+
+struct MemberOpinion {
+    std::string member;
+    Opinion opinion = Opinion::Favourable;
+    std::string comment;
+};
+using OpinionIndex = std::unordered_map<std::int64_t, std::vector<MemberOpinion>>;   // dossier id -> opinions
+
+}  // namespace cotation
