@@ -76,7 +76,8 @@ std::string build_team(Session& s, const std::string& dir, const DemoScript& scr
         Person p{r.fields[0], *role_from_text(r.fields[1]), r.fields[2], r.fields[3] != "consultative"};
         s.add_person(p, p.role == Role::Coordinator ? p.name : coordinator);
     }
-    for (const auto& r : rows_of(dir, "liens.csv")) s.declare_conflict(r.fields[0], r.fields[1], r.fields[2], coordinator);
+    for (const auto& r : rows_of(dir, "liens.csv"))
+        s.declare_conflict(r.fields[0], r.fields[1], r.fields[2], coordinator, Date::parse(r.fields[3]));
     // Assignments follow the ratings collected on paper, then the extra ones.
     std::set<std::pair<std::string, std::string>> assigned;
     if (!people.empty()) {
@@ -87,7 +88,7 @@ std::string build_team(Session& s, const std::string& dir, const DemoScript& scr
     for (const auto& r : rows_of(dir, "refus.csv")) {
         auto g = ground_from_text(r.fields[1]);
         if (!g) throw InputError(dir + "/refus.csv, ligne " + std::to_string(r.line) + " : motif « " + r.fields[1] + " » inconnu.");
-        s.reject_prior(id_of(s, r.fields[0], dir), *g, r.fields[2], coordinator);
+        s.reject_prior(id_of(s, r.fields[0], dir), *g, r.fields[2], coordinator, Date::parse(r.fields[3]));
     }
     if (std::filesystem::exists(dir + "/notes.csv")) s.import_ratings_file(dir + "/notes.csv", coordinator);
     // Each reviewer who rated every criterion submits, except those the

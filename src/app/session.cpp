@@ -14,6 +14,7 @@
 #include "io/paths.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
+#include "report/committee.h"
 #include "report/letters.h"
 
 namespace cotation {
@@ -433,12 +434,12 @@ void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool 
 }
 
 void Session::declare_conflict(const std::string& reviewer, const std::string& organisme, const std::string& declaration,
-                               const std::string& actor) {
+                               const std::string& actor, std::optional<Date> signed_on) {
     if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
     if (actor != reviewer) require(team_.may_coordinate(actor));
     if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
-    // Declared today: the date of the declaration, not a date of the campaign.
-    ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, today()};
+    if (signed_on && *signed_on > today()) throw InputError("Une déclaration ne peut pas être datée de l'avenir.");
+    ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, signed_on.value_or(today())};
     store_->declare_conflict(c, actor);
     team_.conflicts.push_back(c);
     for (auto& [id, reviewers] : team_.assignments)
@@ -481,7 +482,8 @@ std::optional<Date> date_parameter(const Campaign& c, const char* name) {
 }
 }  // namespace
 
-void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor) {
+void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
+                           std::optional<Date> on) {
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     if (!d) throw InputError("Dossier inconnu de la campagne.");
@@ -499,7 +501,7 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
     }
     if (decisions_.count(dossier_id))
         throw InputError("Le dossier « " + d->reference + " » a déjà une décision : le refus préalable vient avant la commission.");
-    PriorRejection r{ground, fr::trim(motive), today(), actor};
+    PriorRejection r{ground, fr::trim(motive), on.value_or(today()), actor};
     store_->put_prior_rejection(dossier_id, r, actor);
     prior_rejections_[dossier_id] = r;
     index_refusals();
@@ -643,6 +645,21 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
         case Proposal::Pending: return std::nullopt;
     }
     return std::nullopt;
+}
+
+void Session::write_committee_file(const std::string& path) {
+    const Ranking& r = ranking();
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, calendar(today()), today(), io::data_root() + "/templates"};
+    report::write_committee_file(ctx, path);
+}
+
+void Session::write_minutes(const std::string& path) {
+    const Ranking& r = ranking();
+    Date on = meeting_ ? meeting_->date : today();
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, calendar(on), on, io::data_root() + "/templates"};
+    report::write_minutes(ctx, path);
 }
 
 Date Session::letter_date() const {

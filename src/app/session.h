@@ -67,8 +67,10 @@ public:
     const Team& team() const { return team_; }
     void add_person(const Person& p, const std::string& actor);
     void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor);
+    // `signed_on`: the date of a declaration signed on paper (default: today);
+    // the journal keeps the moment it was entered.
     void declare_conflict(const std::string& reviewer, const std::string& organisme, const std::string& declaration,
-                          const std::string& actor);
+                          const std::string& actor, std::optional<Date> signed_on = std::nullopt);
     // A reviewer submits their ratings of a dossier (every criterion rated and
     // justified); only then do they see the others'.
     void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor);
@@ -91,7 +93,9 @@ public:
     // ---- The procedure (art. R. 313-1 et s.) ----
     // Refusal before the committee, with its ground and motive; lifting it
     // (the committee's revision) needs a reason. Coordinator only.
-    void reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor);
+    // `on`: the date of the president's signed decision (default: today).
+    void reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
+                      std::optional<Date> on = std::nullopt);
     void lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor);
     const PriorRejectionIndex& prior_rejections() const { return prior_rejections_; }
     // Dossiers deposited after the deadline and not yet refused.
@@ -120,6 +124,9 @@ public:
 
     // Date printed on letters: campagne.date_courrier, else the committee date, else today.
     Date letter_date() const;
+    // The committee's file (before the meeting) and the minutes (after), PDF.
+    void write_committee_file(const std::string& path);
+    void write_minutes(const std::string& path);
     std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
                                            std::size_t limit = 0);
 

@@ -50,6 +50,34 @@ Résultats
   letters FICHIER --out DOSSIER [--dossier REF]
                                        lettres de notification en PDF
 
+Équipe
+  users FICHIER [--ajouter NOM --role coordinateur|instructeur|commission [--organisation ORG]
+      [--voix deliberative|consultative]]
+                                       personnes de la campagne, charge et notes dues
+  assign FICHIER --dossier REF --evaluateur NOM [--retirer]
+                                       affecte un dossier à un instructeur
+  conflict FICHIER --evaluateur NOM --organisme ORG --declaration TEXTE
+                                       déclare un lien d'intérêts (daté, au journal)
+  submit FICHIER --dossier REF --par NOM
+                                       soumet ses notes (les autres deviennent visibles)
+
+Procédure et commission (CASF, art. R. 313-1 et s.)
+  calendrier FICHIER [--au JJ/MM/AAAA]  échéances de la procédure : faites, proches, en retard
+  calendrier FICHIER --etape ID --date JJ/MM/AAAA
+                                       déclare une étape faite (reponses, rapports, notification_refus, decision)
+  refus FICHIER                        refus préalables et dossiers déposés hors délai
+  refus FICHIER --dossier REF --motif hors-delai|irregulier|hors-sujet --texte TEXTE
+                                       refus préalable motivé (art. R. 313-6), avant la notation
+  refus FICHIER --dossier REF --lever --texte MOTIF
+                                       lève un refus préalable (révision demandée par la commission)
+  seance FICHIER [--date JJ/MM/AAAA] [--president NOM] [--present NOM]... [--absent NOM]...
+      [--represente NOM=MANDATAIRE]... [--vote NOM=pour|contre|abstention]... [--observation NOM=TEXTE]...
+                                       séance de la commission : présences, quorum, vote du classement
+  avis FICHIER --dossier REF --avis favorable|defavorable|reserve [--commentaire TEXTE] --par MEMBRE
+                                       avis d'un membre de la commission sur un dossier
+  commission FICHIER --out DOSSIER.pdf dossier de la commission (classement, déclarations d'intérêts)
+  pv FICHIER --out PV.pdf              procès-verbal de la séance
+
 Journal
   decide FICHIER --dossier REF --decision retenu|non-retenu|liste-complementaire|irrecevable
       [--motif TEXTE] [--places N] [--date JJ/MM/AAAA] [--avis DÉCISION --ecart TEXTE]
@@ -81,13 +109,20 @@ struct Args {
         auto it = options.find(k);
         return it == options.end() ? def : it->second;
     }
+    std::vector<std::string> all(const std::string& k) const {
+        std::vector<std::string> out;
+        for (auto [it, end] = options.equal_range(k); it != end; ++it) out.push_back(it->second);
+        return out;
+    }
 };
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value{"--grid", "--reference", "--titre", "--autorite", "--signataire",
                                                      "--ville", "--param", "--out", "--dossier", "--par", "--appel", "--call", "--motif", "--critere", "--note", "--decision", "--date", "--places", "--avis", "--ecart",
                                                      "--ajouter", "--role", "--organisation", "--evaluateur", "--organisme",
-                                                     "--declaration"};
+                                                     "--declaration", "--etape", "--au", "--texte", "--president", "--present",
+                                                     "--absent", "--represente", "--vote", "--observation", "--commentaire",
+                                                     "--voix"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
@@ -431,13 +466,165 @@ int cmd_decide(const Args& a) {
     return 0;
 }
 
+std::int64_t dossier_id(const Session& s, const std::string& ref) {
+    auto i = s.find(ref);
+    if (!i) throw InputError("Dossier « " + ref + " » inconnu de la campagne.");
+    return s.dossiers()[*i].id;
+}
+
+int cmd_calendar(const Args& a) {
+    need(a, 2, "calendrier FICHIER [--au JJ/MM/AAAA] [--etape ID --date JJ/MM/AAAA]");
+    auto s = Session::open(a.positional[1]);
+    if (!a.option("--etape").empty()) {
+        s->record_step(a.option("--etape"), a.option("--date"), actor(a));
+        std::cout << "Étape « " << a.option("--etape") << " » déclarée faite le " << a.option("--date") << ".\n";
+    }
+    Date on = Session::today();
+    if (!a.option("--au").empty()) {
+        auto d = Date::parse(a.option("--au"));
+        if (!d) throw InputError("--au : « " + a.option("--au") + " » n'est pas une date (JJ/MM/AAAA).");
+        on = *d;
+    }
+    std::cout << "Calendrier de la procédure au " << on.french_numeric() << " :\n";
+    int late = 0;
+    for (const auto& st : s->calendar(on)) {
+        std::cout << "  [" << step_state_label(st.state) << "] " << (st.due ? st.due->french_numeric() : "    —     ") << "  "
+                  << st.label << " (" << st.basis << ")";
+        if (st.state == StepState::Done && st.obligation && st.done) std::cout << " — fait le " << st.done->french_numeric();
+        if (st.state == StepState::Soon) std::cout << " — dans " << st.days_left << " jour(s)";
+        if (st.state == StepState::Overdue) {
+            std::cout << " — dépassée de " << -st.days_left << " jour(s)";
+            ++late;
+        }
+        std::cout << "  [" << st.id << "]\n";
+    }
+    for (std::size_t i : s->late_dossiers())
+        std::cout << "Attention : le dossier " << s->dossiers()[i].reference
+                  << " a été déposé après la date limite ; refus préalable à prononcer (art. R. 313-6, 1°).\n";
+    if (late) std::cout << late << " échéance(s) dépassée(s).\n";
+    return 0;
+}
+
+int cmd_refusal(const Args& a) {
+    need(a, 2, "refus FICHIER [--dossier REF --motif hors-delai|irregulier|hors-sujet --texte TEXTE | --lever --texte MOTIF]");
+    auto s = Session::open(a.positional[1]);
+    if (!a.option("--dossier").empty()) {
+        std::int64_t id = dossier_id(*s, a.option("--dossier"));
+        if (a.flag("--lever")) {
+            s->lift_prior_rejection(id, a.option("--texte"), actor(a));
+            std::cout << "Refus préalable levé ; le dossier rejoint l'instruction.\n";
+        } else {
+            auto g = ground_from_text(a.option("--motif"));
+            if (!g) throw UsageError("--motif attend hors-delai, irregulier ou hors-sujet (art. R. 313-6, 1° à 3°)");
+            s->reject_prior(id, *g, a.option("--texte"), actor(a));
+            std::cout << "Refus préalable enregistré : " << a.option("--dossier") << " — " << ground_label(*g) << ".\n";
+        }
+    }
+    for (const auto& d : s->dossiers()) {
+        auto it = s->prior_rejections().find(d.id);
+        if (it == s->prior_rejections().end()) continue;
+        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(it->second.ground) << " — " << it->second.motive
+                  << " (" << it->second.date.french_numeric() << ", " << it->second.author << ")\n";
+    }
+    for (std::size_t i : s->late_dossiers())
+        std::cout << "Déposé hors délai, sans refus préalable : " << s->dossiers()[i].reference << "\n";
+    return 0;
+}
+
+// "NOM=VALEUR" of the seance options.
+std::pair<std::string, std::string> split_pair(const std::string& text, const char* option) {
+    auto eq = text.rfind('=');
+    if (eq == std::string::npos) throw UsageError(std::string(option) + " attend NOM=VALEUR (reçu « " + text + " »)");
+    return {fr::trim(text.substr(0, eq)), fr::trim(text.substr(eq + 1))};
+}
+
+int cmd_meeting(const Args& a) {
+    need(a, 2, "seance FICHIER [--date JJ/MM/AAAA] [--president NOM] [--present NOM]... [--vote NOM=pour]...");
+    auto s = Session::open(a.positional[1]);
+    bool change = false;
+    Meeting m = s->meeting().value_or(Meeting{});
+    if (!s->meeting()) {
+        auto c = s->campaign().parameters.find("campagne.date_commission");
+        if (c != s->campaign().parameters.end() && std::holds_alternative<Date>(c->second)) m.date = std::get<Date>(c->second);
+        else m.date = Session::today();
+    }
+    if (!a.option("--date").empty()) {
+        auto d = Date::parse(a.option("--date"));
+        if (!d) throw InputError("--date : « " + a.option("--date") + " » n'est pas une date (JJ/MM/AAAA).");
+        m.date = *d;
+        change = true;
+    }
+    if (!a.option("--president").empty()) {
+        m.president = a.option("--president");
+        change = true;
+    }
+    for (const auto& n : a.all("--present")) m.attendance[n] = {Presence::Present, ""}, change = true;
+    for (const auto& n : a.all("--absent")) m.attendance[n] = {Presence::Absent, ""}, change = true;
+    for (const auto& x : a.all("--represente")) {
+        auto [name, proxy] = split_pair(x, "--represente");
+        m.attendance[name] = {Presence::Represented, proxy};
+        change = true;
+    }
+    for (const auto& x : a.all("--vote")) {
+        auto [name, vote] = split_pair(x, "--vote");
+        auto v = vote_from_text(vote);
+        if (!v) throw UsageError("--vote attend NOM=pour, NOM=contre ou NOM=abstention");
+        m.votes[name] = *v;
+        change = true;
+    }
+    for (const auto& x : a.all("--observation")) {
+        auto eq = x.find('=');
+        if (eq == std::string::npos) throw UsageError("--observation attend NOM=TEXTE");
+        m.observations.emplace_back(fr::trim(x.substr(0, eq)), x.substr(eq + 1));
+        change = true;
+    }
+    if (change) s->put_meeting(m, actor(a));
+    if (!s->meeting()) {
+        std::cout << "Aucune séance enregistrée.\n";
+        return 0;
+    }
+    MeetingCheck c = *s->meeting_check();
+    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par " << s->meeting()->president << "\n"
+              << "  Membres à voix délibérative : " << c.deliberative << ", présents " << c.present << ", représentés "
+              << c.represented << " ; quorum " << c.quorum_needed << " : " << (c.quorum ? "atteint" : "NON ATTEINT") << "\n";
+    for (const auto& i : c.interests)
+        std::cout << "  " << i.member << " ne prend pas part à la délibération (lien avec " << i.organisme << ", dossier "
+                  << i.dossier_reference << ")\n";
+    for (const auto& p : c.problems) std::cout << "  Remarque : " << p << "\n";
+    std::cout << "  " << c.outcome << "\n";
+    return 0;
+}
+
+int cmd_opinion(const Args& a) {
+    need(a, 2, "avis FICHIER --dossier REF --avis favorable|defavorable|reserve [--commentaire TEXTE] --par MEMBRE");
+    auto s = Session::open(a.positional[1]);
+    auto o = opinion_from_text(a.option("--avis"));
+    if (!o) throw UsageError("--avis attend favorable, defavorable ou reserve");
+    s->give_opinion(dossier_id(*s, a.option("--dossier")), {actor(a), *o, a.option("--commentaire")}, actor(a));
+    std::cout << "Avis enregistré : " << a.option("--dossier") << " — " << opinion_label(*o) << ".\n";
+    return 0;
+}
+
+int cmd_committee_document(const Args& a, bool minutes) {
+    need(a, 2, minutes ? "pv FICHIER --out PV.pdf" : "commission FICHIER --out DOSSIER.pdf");
+    std::string out = a.option("--out");
+    if (out.empty()) throw UsageError("l'option --out FICHIER.pdf est obligatoire");
+    auto s = Session::open(a.positional[1]);
+    if (minutes) s->write_minutes(out);
+    else s->write_committee_file(out);
+    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << out << ".\n";
+    return 0;
+}
+
 int cmd_users(const Args& a) {
     need(a, 2, "users FICHIER [--ajouter NOM --role coordinateur|instructeur|commission [--organisation ORG]]");
     auto s = Session::open(a.positional[1]);
     if (!a.option("--ajouter").empty()) {
         auto role = role_from_text(a.option("--role"));
         if (!role) throw UsageError("--role attend coordinateur, instructeur ou commission");
-        s->add_person({a.option("--ajouter"), *role, a.option("--organisation")}, actor(a));
+        std::string voice = fr::lower_ascii(a.option("--voix", "deliberative"));
+        if (voice != "deliberative" && voice != "consultative") throw UsageError("--voix attend deliberative ou consultative");
+        s->add_person({a.option("--ajouter"), *role, a.option("--organisation"), voice == "deliberative"}, actor(a));
     }
     if (s->team().open_mode()) {
         std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
@@ -451,7 +638,8 @@ int cmd_users(const Args& a) {
                 auto sub = s->team().submitted.find(id);
                 if (sub == s->team().submitted.end() || !sub->second.count(name)) ++owed;
             }
-        std::cout << name << " — " << role_label(p.role) << (p.organisation.empty() ? "" : ", " + p.organisation);
+        std::cout << name << " — " << role_label(p.role) << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
+                  << (p.organisation.empty() ? "" : ", " + p.organisation);
         if (p.role == Role::Instructor) std::cout << " — " << assigned << " dossier(s) affecté(s), " << owed << " à soumettre";
         std::cout << "\n";
     }
@@ -576,6 +764,12 @@ int main(int argc, char** argv) {
         if (c == "consolidate") return cmd_consolidate(a);
         if (c == "decide") return cmd_decide(a);
         if (c == "users") return cmd_users(a);
+        if (c == "calendrier") return cmd_calendar(a);
+        if (c == "refus") return cmd_refusal(a);
+        if (c == "seance") return cmd_meeting(a);
+        if (c == "avis") return cmd_opinion(a);
+        if (c == "commission") return cmd_committee_document(a, false);
+        if (c == "pv") return cmd_committee_document(a, true);
         if (c == "assign") return cmd_assign(a);
         if (c == "conflict") return cmd_conflict(a);
         if (c == "submit") return cmd_submit(a);

@@ -16,6 +16,8 @@
 namespace cotation::report {
 
 std::string template_for(const RankEntry& e, const Decision* decision) {
+    // Refused before the committee: the refusal is the decision notified.
+    if (!e.prior_rejection.empty()) return "lettre-refus-prealable.txt";
     if (decision) {
         switch (decision->kind) {
             case DecisionKind::Retained: return "lettre-retenu.txt";
@@ -116,7 +118,7 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
     if (!only_reference.empty() && jobs.empty())
         throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
     for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "lettre-liste-complementaire.txt",
-                          "voies-recours"})
+                          "lettre-refus-prealable.txt", "voies-recours"})
         load(t);
     auto cached = [&](const std::string& name) -> std::string {
         auto it = cache.find(name);

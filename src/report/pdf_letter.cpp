@@ -159,15 +159,12 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
                     break;
                 case BlockKind::Bullet: {
                     auto ls = w.wrap(t, w.regular, 10.5f, width - 14);
-                    if (w.y - 14 < kBottom) w.new_page();
-                    float y0 = w.y;
-                    w.lines(ls, kLeft + 14, w.regular, 10.5f, 14);
-                    // The dash sits on the first line of the item.
-                    float first = y0 - 14;
-                    HPDF_Page_BeginText(w.page);
-                    HPDF_Page_SetFontAndSize(w.page, w.regular, 10.5f);
-                    HPDF_Page_TextOut(w.page, kLeft + 4, first, "\x96");
-                    HPDF_Page_EndText(w.page);
+                    for (std::size_t k = 0; k < ls.size(); ++k) {
+                        w.lines({ls[k]}, kLeft + 14, w.regular, 10.5f, 14);
+                        // The dash sits on the first line of the item, on
+                        // whichever page that line landed.
+                        if (k == 0) w.text_at(kLeft + 4, "\x96", w.regular, 10.5f);
+                    }
                     w.y -= 4;
                     break;
                 }

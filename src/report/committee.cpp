@@ -1,0 +1,211 @@
+#include "committee.h"
+
+#include "core/error.h"
+#include "core/french.h"
+#include "io/xml_tree.h"
+#include "pdf_letter.h"
+
+namespace cotation::report {
+namespace {
+std::string join(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+const Person* person(const Team& t, const std::string& name) { return t.person(name); }
+
+std::string who(const Team& t, const std::string& name) {
+    const Person* p = person(t, name);
+    return p && !p->organisation.empty() ? name + " (" + p->organisation + ")" : name;
+}
+
+std::string ranked_line(const CommitteeContext& ctx, const RankEntry& e, std::size_t position) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    std::string line = std::to_string(e.rank) + (e.ex_aequo ? " ex aequo" : "") + ". " + d.reference + " — " + d.organisme +
+                       " : " + fr::number(e.score.total) + " / " + fr::number(ctx.grid.max_total()) + " points (";
+    for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
+        line += (t ? ", " : "") + ctx.grid.themes[t].id + " " + fr::number(e.score.themes[t]);
+    line += ") — " + std::string(proposal_label(e.proposal));
+    if (!e.proposal_reason.empty()) line += " : " + e.proposal_reason;
+    if (ctx.solidity && position < ctx.solidity->fragile.size() && ctx.solidity->fragile[position])
+        line += " — rang fragile (un point d'une note peut le changer)";
+    return line;
+}
+}  // namespace
+
+Variables committee_variables(const CommitteeContext& ctx) {
+    Variables v;
+    v["campagne.reference"] = ctx.campaign.reference;
+    v["campagne.titre"] = ctx.campaign.title;
+    v["autorite"] = ctx.campaign.authority;
+    v["signataire"] = ctx.campaign.signatory;
+    v["date_document"] = ctx.date.french_long();
+
+    std::vector<std::string> lines;
+    for (const auto& s : ctx.calendar)
+        lines.push_back(s.label + " — " + (s.due ? s.due->french_long() : std::string("à dater")) + " — " +
+                        step_state_label(s.state) + (s.done && s.obligation ? " le " + s.done->french_long() : "") + " (" +
+                        s.basis + ")");
+    v["calendrier"] = join(lines);
+
+    lines.clear();
+    for (std::size_t i = 0; i < ctx.ranking.ranked.size(); ++i) lines.push_back(ranked_line(ctx, ctx.ranking.ranked[i], i));
+    v["classement"] = join(lines);
+    v["regle_departage"] = Ranking::tie_rule();
+
+    lines.clear();
+    for (const auto& e : ctx.ranking.pending)
+        lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " + e.proposal_reason);
+    v["en_attente"] = join(lines);
+
+    std::vector<std::string> refused, ineligible;
+    for (const auto& e : ctx.ranking.ineligible) {
+        const Dossier& d = ctx.dossiers[e.dossier];
+        std::string reasons;
+        for (const auto& r : e.apart_reasons()) reasons += (reasons.empty() ? "" : " ; ") + r;
+        (e.prior_rejection.empty() ? ineligible : refused).push_back(d.reference + " — " + d.organisme + " : " + reasons);
+    }
+    v["refus_prealables"] = join(refused);
+    v["irrecevables"] = join(ineligible);
+
+    lines.clear();
+    if (ctx.solidity)
+        for (const auto& m : ctx.solidity->margins) {
+            const auto& up = ctx.ranking.ranked[m.upper];
+            const auto& low = ctx.ranking.ranked[m.lower];
+            std::string line = ctx.dossiers[up.dossier].reference + " / " + ctx.dossiers[low.dossier].reference;
+            if (m.gap == Rational(0)) {
+                lines.push_back(line + " : ex aequo, la moindre modification d'une note les départage");
+                continue;
+            }
+            line += " : écart de " + fr::number(m.gap) + " points";
+            if (m.rating_change)
+                line += " ; une note consolidée de " + m.rating_criterion + " modifiée de " + fr::number(*m.rating_change) +
+                        " point(s) les inverserait";
+            if (m.coefficient_change)
+                line += " ; le coefficient de " + m.coefficient_criterion + " modifié de " + fr::number(*m.coefficient_change) +
+                        " aussi";
+            lines.push_back(line);
+        }
+    v["solidite"] = join(lines);
+
+    // Declarations of interest: every declared link, its author and date.
+    lines.clear();
+    for (const auto& c : ctx.team.conflicts) {
+        const Person* p = person(ctx.team, c.reviewer);
+        std::string refs;
+        for (const auto& d : ctx.dossiers)
+            if (d.organisme == c.organisme) refs += (refs.empty() ? "" : ", ") + d.reference;
+        lines.push_back(c.reviewer + (p ? " (" + std::string(role_label(p->role)) + ")" : "") + " — " + c.organisme +
+                        (refs.empty() ? "" : " (dossier " + refs + ")") + " : " + c.declaration + " — déclaré le " +
+                        c.declared_on.french_long() + " par " + c.declared_by);
+    }
+    v["declarations_interets"] = join(lines);
+
+    lines.clear();
+    for (const auto& [name, p] : ctx.team.people)
+        if (p.role == Role::CommitteeMember)
+            lines.push_back(who(ctx.team, name) + (p.deliberative ? " — voix délibérative" : " — voix consultative"));
+    v["membres"] = join(lines);
+
+    // Members' opinions, dossier by dossier in ranking order.
+    lines.clear();
+    auto opinions_of = [&](const RankEntry& e) {
+        auto it = ctx.opinions.find(ctx.dossiers[e.dossier].id);
+        if (it == ctx.opinions.end()) return;
+        for (const auto& o : it->second)
+            lines.push_back(ctx.dossiers[e.dossier].reference + " — " + o.member + " : " + opinion_label(o.opinion) +
+                            (o.comment.empty() ? "" : " (" + o.comment + ")"));
+    };
+    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending, &ctx.ranking.ineligible})
+        for (const auto& e : *list) opinions_of(e);
+    v["avis_membres"] = join(lines);
+
+    // The meeting.
+    v["seance.date"] = ctx.meeting ? ctx.meeting->date.french_long() : "";
+    v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
+    std::vector<std::string> present, represented, absent;
+    if (ctx.meeting) {
+        for (const auto& [name, p] : ctx.team.people) {
+            if (p.role != Role::CommitteeMember) continue;
+            auto a = ctx.meeting->attendance.find(name);
+            Presence pr = a == ctx.meeting->attendance.end() ? Presence::Absent : a->second.presence;
+            std::string voice = p.deliberative ? "" : ", voix consultative";
+            if (pr == Presence::Present) present.push_back(who(ctx.team, name) + voice);
+            else if (pr == Presence::Represented) represented.push_back(who(ctx.team, name) + ", mandat donné à " + a->second.proxy);
+            else absent.push_back(who(ctx.team, name) + voice);
+        }
+    }
+    v["seance.presents"] = join(present);
+    v["seance.representes"] = join(represented);
+    v["seance.absents"] = join(absent);
+    lines.clear();
+    if (ctx.check) {
+        v["seance.quorum"] = std::to_string(ctx.check->present + ctx.check->represented) +
+                             " membre(s) à voix délibérative présent(s) ou représenté(s) sur " + std::to_string(ctx.check->deliberative) +
+                             " (quorum : " + std::to_string(ctx.check->quorum_needed) + ") — " +
+                             (ctx.check->quorum ? "la commission peut délibérer." : "quorum non atteint.");
+        for (const auto& i : ctx.check->interests)
+            lines.push_back(i.member + " ne prend pas part à la délibération sur " + i.dossier_reference + " (" + i.organisme +
+                            ", lien déclaré) ni au vote du classement.");
+        v["seance.interets"] = join(lines);
+        lines.clear();
+        for (const auto& name : ctx.check->voters) {
+            auto vote = ctx.meeting->votes.find(name);
+            auto a = ctx.meeting->attendance.find(name);
+            std::string by = a != ctx.meeting->attendance.end() && a->second.presence == Presence::Represented
+                                 ? " (par mandat, " + a->second.proxy + ")" : "";
+            lines.push_back(name + by + " : " + (vote == ctx.meeting->votes.end() ? "n'a pas voté" : vote_label(vote->second)));
+        }
+        v["seance.votes"] = join(lines);
+        v["seance.resultat"] = ctx.check->outcome;
+        v["seance.remarques"] = join(ctx.check->problems);
+    } else {
+        v["seance.quorum"] = v["seance.interets"] = v["seance.votes"] = v["seance.resultat"] = v["seance.remarques"] = "";
+    }
+    lines.clear();
+    if (ctx.meeting)
+        for (const auto& [name, text] : ctx.meeting->observations) lines.push_back(name + " : " + text);
+    v["seance.observations"] = join(lines);
+
+    // Decisions already recorded, and those that depart from the committee's opinion.
+    lines.clear();
+    for (const auto& d : ctx.dossiers) {
+        auto it = ctx.decisions.find(d.id);
+        if (it == ctx.decisions.end()) continue;
+        const Decision& x = it->second;
+        lines.push_back(d.reference + " — " + decision_label(x.kind) +
+                        (x.places ? " (" + fr::number(*x.places) + " places)" : "") + " le " + x.date.french_long() +
+                        (x.departure_reason.empty() ? "" : " — écart à l'avis de la commission : " + x.departure_reason));
+    }
+    v["decisions"] = join(lines);
+    return v;
+}
+
+namespace {
+void write_document(const CommitteeContext& ctx, const std::string& template_name, const std::string& title,
+                    const std::string& path) {
+    auto load = [&](const std::string& name) {
+        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
+        return io::read_file(ctx.templates_dir + "/" + file);
+    };
+    auto blocks = expand_template(load(template_name), template_name, committee_variables(ctx), load);
+    LetterHeader h;
+    h.authority = ctx.campaign.authority;
+    h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.date.french_long();
+    h.title = title + " — " + ctx.campaign.reference;
+    write_letter_pdf(path, h, blocks);
+}
+}  // namespace
+
+void write_committee_file(const CommitteeContext& ctx, const std::string& path) {
+    write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path);
+}
+
+void write_minutes(const CommitteeContext& ctx, const std::string& path) {
+    if (!ctx.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    write_document(ctx, "proces-verbal.txt", "Procès-verbal de la commission", path);
+}
+
+}  // namespace cotation::report
