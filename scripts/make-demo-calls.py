@@ -6,7 +6,7 @@ import os
 import random
 import sys
 
-from demo_common import criteria, finess, ratings, siret, write_csv
+from demo_common import criteria, finess, justification, ratings, siret, write_csv
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 BASE = ["reference", "organisme", "siret", "finess", "commune", "places", "budget_annuel", "date_depot"]
@@ -75,6 +75,22 @@ UPHV = [
 ]
 
 
+def third_opinions(dossiers, crits, reviewer, refs, seed, splits):
+    """A third reviewer on some dossiers, from an own random stream so the
+    first two reviewers' notes stay as they were; `splits`: (reference,
+    criterion) -> note, a real disagreement for the coordinator."""
+    rng = random.Random(seed)
+    rows = []
+    for ref, quality in dossiers:
+        if ref not in refs:
+            continue
+        for cid, label in crits:
+            note = max(0, min(5, round(quality + rng.uniform(-0.9, 0.9))))
+            note = splits.get((ref, cid), note)
+            rows.append([ref, reviewer, cid, note, justification(label, note, rng)])
+    return rows
+
+
 def make_crt():
     rng = random.Random(2022)
     out = os.path.join(ROOT, 'demo', 'crt')
@@ -90,6 +106,9 @@ def make_crt():
     reviewers = ["Sophie Bernard (ARS, DD 16)", "Marc Lefèvre (ARS, pôle autonomie)"]
     notes = ratings([(d[0], d[5]) for d in CRT], crits, reviewers, rng, skip={"CRT-2022-04"},
                     single={"CRT-2022-08"}, disagreements={("CRT-2022-02", "IV.4"), ("CRT-2022-06", "I.1")})
+    notes += third_opinions([(d[0], d[5]) for d in CRT], crits, "Aurélie Dupuis (ARS, DD 87)",
+                            {"CRT-2022-01", "CRT-2022-03", "CRT-2022-09"}, 2023,
+                            {("CRT-2022-01", "II.1"): 1, ("CRT-2022-09", "III.2"): 5})
     write_csv(os.path.join(out, 'notes.csv'), ["dossier", "evaluateur", "critere", "note", "justification"], notes)
 
 
@@ -105,6 +124,9 @@ def make_uphv():
     reviewers = ["Hélène Garnier (Département 17, Autonomie)", "Paul Mercier (Département 17, ESMS)"]
     notes = ratings([(d[0], d[7]) for d in UPHV], crits, reviewers, rng, skip={"UPHV-2019-05"},
                     single={"UPHV-2019-08"}, disagreements={("UPHV-2019-03", "IV.3")})
+    notes += third_opinions([(d[0], d[7]) for d in UPHV], crits, "Nicolas Faure (Département 17, PA-PH)",
+                            {"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-06"}, 2020,
+                            {("UPHV-2019-02", "II.1"): 1, ("UPHV-2019-06", "I.1"): 5})
     write_csv(os.path.join(out, 'notes.csv'), ["dossier", "evaluateur", "critere", "note", "justification"], notes)
 
 

@@ -13,20 +13,14 @@ export COTATION_DATA_DIR="$ROOT"
 "$BUILD/src/cotation" demo "$WORK/demo.cot" >/dev/null
 "$BUILD/src/cotation" demo "$WORK/crt.cot" --appel crt >/dev/null
 "$BUILD/src/cotation" demo "$WORK/uphv.cot" --appel uphv >/dev/null
-# The ACT demo with a declared team, built by the ordinary commands.
-C="$BUILD/src/cotation"
-"$C" demo "$WORK/equipe.cot" >/dev/null
-"$C" users "$WORK/equipe.cot" --ajouter "Nadia Roussel" --role coordinateur --organisation "ARS PACA" >/dev/null
-for who in "Claire Martin (ARS, DD 13)|ARS" "Julien Roux (ARS, siège)|ARS" "Sophie Arnaud|Département 13"; do
-  "$C" users "$WORK/equipe.cot" --ajouter "${who%%|*}" --role instructeur --organisation "${who#*|}" --par "Nadia Roussel" >/dev/null
-done
-"$C" users "$WORK/equipe.cot" --ajouter "Paul Mercier" --role commission --organisation "Département 13" --par "Nadia Roussel" >/dev/null
-for ref in ACT-2023-01 ACT-2023-02 ACT-2023-03 ACT-2023-04; do
-  "$C" assign "$WORK/equipe.cot" --dossier "$ref" --evaluateur "Claire Martin (ARS, DD 13)" --par "Nadia Roussel" >/dev/null
-  "$C" assign "$WORK/equipe.cot" --dossier "$ref" --evaluateur "Sophie Arnaud" --par "Nadia Roussel" >/dev/null
-done
-"$C" conflict "$WORK/equipe.cot" --evaluateur "Julien Roux (ARS, siège)" --organisme "Habitat Soins Var" \
-    --declaration "Administrateur de l'association (2019-2022)" --par "Nadia Roussel" >/dev/null
+# The procedure view on a campaign in progress: the ACT demo before its
+# committee, its calendar moved around today so that a deadline is near.
+"$BUILD/src/cotation" demo "$WORK/instruction.cot" --etape instruction >/dev/null
+day() { date -d "$1 days" +%d/%m/%Y; }
+"$BUILD/src/cotation" param "$WORK/instruction.cot" "campagne.date_publication=$(day -75)" "campagne.date_limite=$(day -14)" \
+    "campagne.date_commission=$(day 18)" "campagne.date_courrier=$(day 30)" --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
+"$BUILD/src/cotation" calendrier "$WORK/instruction.cot" --etape reponses --date "$(day -17)" \
+    --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
 # A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
 mkdir -p "$WORK/grilles"
 sed -e 's/version="1"/version="2"/' -e 's/ max="[0-9]*"//' -e 's/ total="300"//' \
@@ -61,19 +55,23 @@ shoot() {
   wait "$pid" 2>/dev/null || true
   echo "  $OUT/$name.png"
 }
+# The demos have a declared team: each view opens as one of its people.
+COORD="Nathalie Girard (ARS, pôle médico-social)"
 shoot 0-accueil -
-shoot 1-dossiers "$WORK/demo.cot" --vue dossiers
-shoot 2-dossier "$WORK/demo.cot" --vue dossier --dossier ACT-2023-11
+shoot 1-dossiers "$WORK/demo.cot" --vue dossiers --evaluateur "$COORD"
+shoot 2-dossier "$WORK/demo.cot" --vue dossier --dossier ACT-2023-11 --evaluateur "$COORD"
 shoot 3-cotation "$WORK/demo.cot" --vue cotation --dossier ACT-2023-02 --evaluateur "Julien Roux (ARS, siège)"
-shoot 4-classement "$WORK/demo.cot" --vue classement
-shoot 5-nouveau-dossier "$WORK/demo.cot" --vue nouveau-dossier
-shoot 6-editeur-grille "$WORK/demo.cot" --vue editeur-grille --critere II.4
-shoot 7-apercu-grille "$WORK/demo.cot" --vue apercu-grille --grille "$WORK/grilles/act-hlm-paca-2023-v2.xml"
-shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier
-shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04
-shoot 10-consolidation "$WORK/demo.cot" --vue consolidation
-shoot 11-journal "$WORK/demo.cot" --vue journal
-shoot 12-equipe "$WORK/equipe.cot" --vue equipe --evaluateur "Nadia Roussel"
+shoot 4-classement "$WORK/demo.cot" --vue classement --evaluateur "$COORD"
+shoot 5-nouveau-dossier "$WORK/demo.cot" --vue nouveau-dossier --evaluateur "$COORD"
+shoot 6-editeur-grille "$WORK/demo.cot" --vue editeur-grille --critere II.4 --evaluateur "$COORD"
+shoot 7-apercu-grille "$WORK/demo.cot" --vue apercu-grille --grille "$WORK/grilles/act-hlm-paca-2023-v2.xml" --evaluateur "$COORD"
+shoot 8-formulaire-crt "$WORK/crt.cot" --vue nouveau-dossier --evaluateur "Laurence Ferrand (ARS, direction de l'autonomie)"
+shoot 9-recevabilite-uphv "$WORK/uphv.cot" --vue dossier --dossier UPHV-2019-04 --evaluateur "Isabelle Renaud (Département 17, direction de l'autonomie)"
+shoot 10-consolidation "$WORK/demo.cot" --vue consolidation --evaluateur "$COORD"
+shoot 11-journal "$WORK/demo.cot" --vue journal --evaluateur "$COORD"
+shoot 12-equipe "$WORK/demo.cot" --vue equipe --evaluateur "$COORD"
+shoot 13-procedure "$WORK/instruction.cot" --vue procedure --evaluateur "$COORD"
+shoot 14-commission "$WORK/demo.cot" --vue commission --dossier ACT-2023-05 --evaluateur "Jean-Pierre Lucas"
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

@@ -14,6 +14,7 @@
 #include "app/demo.h"
 #include "core/french.h"
 #include "gui/main_frame.h"
+#include "gui/procedure_panel.h"
 #include "gui/wx_text.h"
 
 using namespace cotation;
@@ -126,8 +127,48 @@ private:
         auto j = s.store().journal("dossier/ACT-2023-06/note/Claire Martin (ARS, DD 13)/I.1");
         check(!j.empty() && j.back().new_value == "5 — Experience longue et reconnue" && j.back().old_value.rfind("3 — ", 0) == 0,
               "journal : ancienne et nouvelle valeur");
+        CheckProcedureAndCommittee(sim);
         frame_->Close(true);
         ExitMainLoop();
+    }
+
+    // The demo's committee (demo/act-hlm/seance.csv): 5 deliberative members,
+    // Fatima Haddad declared a link with Habitat Soins Var (ACT-2023-02) and
+    // does not vote; 3 for, 1 against among the 4 voters: adopted.
+    void CheckProcedureAndCommittee(wxUIActionSimulator& sim) {
+        frame_->ShowView(MainFrame::View::Committee);
+        pump(300);
+        CommitteePanel* c = frame_->committee_panel();
+        std::string summary = from_wx(c->summary()->GetLabel());
+        check(summary.find("Classement adopté à la majorité : 3 voix pour, 1 voix contre") != std::string::npos,
+              "vue Commission : « " + summary + " »");
+        wxListCtrl* members = c->members();
+        long haddad = members->FindItem(-1, to_wx("Fatima Haddad"));
+        check(members->GetItemCount() == 6 && haddad >= 0 && from_wx(members->GetItemText(haddad, 6)) == "ACT-2023-02",
+              "vue Commission : 6 membres, Fatima Haddad ne délibère pas sur ACT-2023-02");
+        // Choosing a dossier in the list (a real click) shows its members' opinions.
+        frame_->ShowView(MainFrame::View::List);
+        pump(300);
+        wxListCtrl* list = frame_->dossier_list();
+        wxRect rect;
+        long row = static_cast<long>(*frame_->workbench().session->find("ACT-2023-05"));
+        list->GetItemRect(row, rect);
+        sim.MouseMove(list->ClientToScreen(rect.GetPosition() + wxPoint(30, rect.height / 2)));
+        pump(60);
+        sim.MouseClick();
+        pump(300);
+        frame_->ShowView(MainFrame::View::Committee);
+        pump(300);
+        std::string title = from_wx(c->opinions_title()->GetLabel());
+        check(title.find("ACT-2023-05") != std::string::npos, "avis des membres du dossier cliqué : « " + title + " »");
+
+        frame_->ShowView(MainFrame::View::Procedure);
+        pump(300);
+        ProcedurePanel* p = frame_->procedure_panel();
+        // 8 steps: a prior rejection adds its notification (art. R. 313-6).
+        check(p->calendar()->GetItemCount() == 8, "vue Procédure : 8 étapes (lu : " + std::to_string(p->calendar()->GetItemCount()) + ")");
+        check(p->refusals()->GetItemCount() == 1 && from_wx(p->refusals()->GetItemText(0, 0)) == "ACT-2023-09",
+              "vue Procédure : ACT-2023-09 refusé au préalable");
     }
 
     MainFrame* frame_ = nullptr;

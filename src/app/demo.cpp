@@ -189,13 +189,13 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
     s->import_dossiers_file(dir + "/dossiers.csv", "démonstration");
     std::string coordinator = build_team(*s, dir, script);
     consolidate_at_mean(*s, script.pending_ref, coordinator);
-    // Steps of the procedure recorded done: before the committee at the
-    // instruction stage, all of them once it has met.
-    auto committee = s->campaign().parameters.find("campagne.date_commission");
+    // Steps of the procedure recorded done: those before the deposit
+    // deadline at the instruction stage, all of them once the committee met.
+    auto deadline = s->campaign().parameters.find("campagne.date_limite");
     for (const auto& [step, date] : script.steps) {
         auto d = Date::parse(date);
-        bool before = d && committee != s->campaign().parameters.end() && std::holds_alternative<Date>(committee->second) &&
-                      *d < std::get<Date>(committee->second);
+        bool before = d && deadline != s->campaign().parameters.end() && std::holds_alternative<Date>(deadline->second) &&
+                      *d < std::get<Date>(deadline->second);
         if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
     }
     if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);

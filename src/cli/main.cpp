@@ -24,7 +24,9 @@ const char* kHelp = R"(cotation — instruction des appels à candidatures (ARS,
 Usage : cotation COMMANDE [ARGUMENTS] [OPTIONS]
 
 Campagne
-  demo FICHIER [--appel act-hlm]       crée une campagne de démonstration
+  demo FICHIER [--appel act-hlm|crt|uphv] [--etape instruction|complete]
+                                       crée une campagne de démonstration : équipe, notes
+                                       consolidées, puis (complete) séance et décisions
   new FICHIER --grid GRILLE.xml [--reference REF] [--titre T] [--autorite A]
       [--signataire S] [--ville V] [--param campagne.nom=valeur]...
                                        crée une campagne vide sur une grille
@@ -239,18 +241,25 @@ int cmd_param(const Args& a) {
         if (eq == std::string::npos) throw UsageError("« " + a.positional[i] + " » : campagne.nom=valeur attendu");
         s->set_parameter(a.positional[i].substr(0, eq), a.positional[i].substr(eq + 1), actor(a));
     }
-    for (const auto& p : s->grid().parameters) {
-        auto it = s->campaign().parameters.find(p.def.id);
-        std::cout << p.def.id << " = " << (it == s->campaign().parameters.end() ? "(non renseigné)" : display(p.def, it->second))
-                  << "  — " << p.def.label << "\n";
+    std::vector<const FactDef*> defs;
+    for (const auto& p : s->grid().parameters) defs.push_back(&p.def);
+    // The procedure's dates, which every campaign has even when its grid does not declare them.
+    for (const auto& p : Grid::procedure_parameters())
+        if (s->grid().fact(p.id) == &p) defs.push_back(&p);
+    for (const FactDef* def : defs) {
+        auto it = s->campaign().parameters.find(def->id);
+        std::cout << def->id << " = " << (it == s->campaign().parameters.end() ? "(non renseigné)" : display(*def, it->second))
+                  << "  — " << def->label << "\n";
     }
     return 0;
 }
 
 int cmd_demo(const Args& a) {
-    need(a, 2, "demo FICHIER [--appel act-hlm]");
+    need(a, 2, "demo FICHIER [--appel act-hlm|crt|uphv] [--etape instruction|complete]");
     std::string call = a.option("--appel", a.option("--call", "act-hlm"));
-    auto s = create_demo(a.positional[1], call);
+    std::string stage = a.option("--etape", "complete");
+    if (stage != "instruction" && stage != "complete") throw UsageError("--etape attend instruction ou complete");
+    auto s = create_demo(a.positional[1], call, stage == "instruction" ? DemoStage::Instruction : DemoStage::Complete);
     std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << a.positional[1]
               << " : " << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
     return 0;

@@ -10,6 +10,7 @@
 #include "consolidation_panel.h"
 #include "journal_panel.h"
 #include "team_panel.h"
+#include "procedure_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -64,12 +65,14 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     bar->Append(dossiers, to_wx("&Dossiers"));
     bar->Append(grid, to_wx("&Grille"));
     SetMenuBar(bar);
-    CreateStatusBar(2);
+    CreateStatusBar(3);
+    int widths[] = {-3, -2, -3};
+    SetStatusWidths(3, widths);
 
     auto* root = new wxPanel(this);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(root, wxID_ANY, to_wx("Évaluateur :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
-    reviewer_ = new wxComboBox(root, wxID_ANY, "", wxDefaultPosition, wxSize(280, -1));
+    reviewer_ = new wxComboBox(root, wxID_ANY, "", wxDefaultPosition, wxSize(400, -1));
     reviewer_->SetToolTip(to_wx("Les notes saisies et les modifications sont enregistrées à ce nom."));
     top->Add(reviewer_, wxSizerFlags().CenterVertical());
 
@@ -81,6 +84,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     consolidation_ = new ConsolidationPanel(book_, wb_);
     journal_ = new JournalPanel(book_, wb_);
     team_ = new TeamPanel(book_, wb_);
+    procedure_ = new ProcedurePanel(book_, wb_);
+    committee_ = new CommitteePanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
@@ -88,6 +93,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     book_->AddPage(consolidation_, to_wx("Consolidation"));
     book_->AddPage(journal_, to_wx("Journal"));
     book_->AddPage(team_, to_wx("Équipe"));
+    book_->AddPage(procedure_, to_wx("Procédure"));
+    book_->AddPage(committee_, to_wx("Commission"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -124,6 +131,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
         wb_.selected = static_cast<std::size_t>(e.GetIndex());
         dossier_->Reload();
         rating_->Reload();
+        committee_->Reload();
     });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         SelectDossier(static_cast<std::size_t>(e.GetIndex()));
@@ -190,6 +198,20 @@ void MainFrame::UpdateTitle() {
                         (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "")), 0);
     SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
                         fr::number(s.grid().max_total()) + " points"), 1);
+    // What is due: the procedure's deadlines, always in sight.
+    int late = 0, soon = 0;
+    std::string first;
+    for (const auto& st : s.calendar(Session::today())) {
+        if (st.state == StepState::Overdue) ++late;
+        else if (st.state == StepState::Soon) ++soon;
+        else continue;
+        if (first.empty()) first = st.label.substr(0, st.label.find(" (")) + " : " + st.due->french_numeric();
+    }
+    SetStatusText(late + soon == 0 ? to_wx("Aucune échéance proche ni dépassée")
+                                   : to_wx((late ? std::to_string(late) + " échéance(s) dépassée(s)" : "") +
+                                           (late && soon ? ", " : "") + (soon ? std::to_string(soon) + " proche(s)" : "") +
+                                           " — " + first),
+                  2);
 }
 
 void MainFrame::RefreshAll() {
@@ -200,6 +222,8 @@ void MainFrame::RefreshAll() {
     ranking_->Reload();
     consolidation_->Reload();
     team_->Reload();
+    procedure_->Reload();
+    committee_->Reload();
     // The journal can hold hundreds of thousands of entries: read when shown.
     if (book_->GetCurrentPage() == journal_) journal_->Reload();
 }
@@ -212,6 +236,7 @@ void MainFrame::SelectDossier(std::size_t index) {
     list_->EnsureVisible(item);
     dossier_->Reload();
     rating_->Reload();
+    committee_->Reload();
 }
 
 void MainFrame::ShowView(View v) {

@@ -13,12 +13,15 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team, Procedure, Committee };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
     RatingPanel* rating_panel() const { return rating_; }
     RankingPanel* ranking_panel() const { return ranking_; }
+    class ProcedurePanel* procedure_panel() const { return procedure_; }
+    class CommitteePanel* committee_panel() const { return committee_; }
+    DossierListView* dossier_list() const { return list_; }
 
 private:
     void RefreshAll();
@@ -52,6 +55,8 @@ private:
     class ConsolidationPanel* consolidation_;
     class JournalPanel* journal_;
     class TeamPanel* team_;
+    class ProcedurePanel* procedure_;
+    class CommitteePanel* committee_;
     wxComboBox* reviewer_;
 };
 
