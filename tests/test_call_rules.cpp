@@ -282,3 +282,37 @@ TEST(DemoCampaigns, IneligibleDossiersAndTheirReasons) {
         EXPECT_GT(s->ratings().size(), 200u) << call;
     }
 }
+
+// Each demo is a whole campaign as a team runs it (demo/<call>/): 3 to 5
+// reviewers who really disagree somewhere, declared links, an adopted
+// ranking and a decision for every dossier but those awaiting arbitration.
+TEST(DemoCampaigns, TeamsDisagreementsConflictsAndDecisions) {
+    for (const char* call : {"act-hlm", "crt", "uphv"}) {
+        test::TempDir dir;
+        auto s = create_demo(dir.file("demo.cot"), call);
+        std::set<std::string> raters;
+        for (const auto& r : s->ratings()) raters.insert(r.reviewer);
+        EXPECT_GE(raters.size(), 3u) << call;
+        EXPECT_LE(raters.size(), 5u) << call;
+        int flagged = 0;
+        for (const auto& d : s->dossiers()) {
+            DossierScore score = score_dossier(s->grid(), s->ratings_of(d.id));
+            for (const auto& c : score.criteria) flagged += c.flagged;
+        }
+        EXPECT_GE(flagged, 2) << call << " : désaccords signalés";
+        int instructors_with_links = 0, members_with_links = 0;
+        for (const auto& c : s->team().conflicts) {
+            Role role = s->team().person(c.reviewer)->role;
+            instructors_with_links += role == Role::Instructor;
+            members_with_links += role == Role::CommitteeMember;
+        }
+        EXPECT_GE(instructors_with_links, 1) << call;
+        EXPECT_GE(members_with_links, 1) << call;
+        auto check = s->meeting_check();
+        ASSERT_TRUE(check) << call;
+        EXPECT_TRUE(check->adopted) << call << " : " << check->outcome;
+        EXPECT_EQ(check->interests.size(), 1u) << call;
+        EXPECT_EQ(s->decisions().size(), s->dossiers().size() - s->ranking().pending.size()) << call;
+        EXPECT_TRUE(s->store().verify_journal().ok) << call;
+    }
+}

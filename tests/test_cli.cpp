@@ -98,3 +98,63 @@ TEST(Cli, AgreementAndMarginsOnTheDemo) {
     EXPECT_NE(r.out.find("ACT-2023-04 / ACT-2023-05 : écart 0 pts"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Rangs fragiles (une note d'un point peut les changer) : ACT-2023-04 ACT-2023-05"), std::string::npos) << r.out;
 }
+
+// The committee run from the command line on the ACT demo before its
+// meeting (demo/act-hlm/: Fatima Haddad declared a link with Habitat Soins
+// Var, ACT-2023-02; Thomas Petit with Entraide Santé Carpentras). By hand:
+// voters Olivier, Costa, Lucas and Moreau (proxy to Lucas) — Haddad does not
+// vote; 2 for, 2 against: the president's vote (for) carries it.
+TEST(Cli, CommitteeMeetingAndItsDocuments) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    // Deadline 28/04/2023, committee 15/06/2023: on 25/05 the reports are due in 6 days.
+    CliRun r = run("calendrier " + f + " --au 25/05/2023");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("[proche] 31/05/2023  Convocation"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("dans 6 jour(s)"), std::string::npos) << r.out;
+    // Only the coordinator records the meeting.
+    r = run("seance " + f + " --president 'Marie-Christine Olivier' --par 'Claire Martin (ARS, DD 13)'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("coordonnateur"), std::string::npos) << r.out;
+    r = run("seance " + f + " --president 'Marie-Christine Olivier' --present 'Marie-Christine Olivier' --present 'Bernard Costa'"
+            " --present 'Jean-Pierre Lucas' --present 'Fatima Haddad' --represente 'Isabelle Moreau=Jean-Pierre Lucas'"
+            " --vote 'Marie-Christine Olivier=pour' --vote 'Bernard Costa=contre' --vote 'Jean-Pierre Lucas=pour'"
+            " --vote 'Isabelle Moreau=contre' --vote 'Fatima Haddad=pour'" + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("présents 4, représentés 1 ; quorum 3 : atteint"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Vote de « Fatima Haddad » non compté : lien déclaré avec un candidat"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Partage égal des voix (2 voix pour, 2 voix contre, 0 abstention sur 4 votants) : la voix "
+                         "prépondérante du président (pour) fait adopter le classement."),
+              std::string::npos)
+        << r.out;
+    // A member gives opinions, never on a dossier they declared a link with.
+    r = run("avis " + f + " --dossier ACT-2023-02 --avis favorable --par 'Fatima Haddad'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("ne prend pas part à la délibération sur ce dossier"), std::string::npos) << r.out;
+    EXPECT_EQ(run("avis " + f + " --dossier ACT-2023-01 --avis defavorable --par 'Bernard Costa'").code, 1);   // no reason
+    ASSERT_EQ(run("avis " + f + " --dossier ACT-2023-01 --avis defavorable --commentaire 'Coût de structure élevé'"
+                  " --par 'Bernard Costa'").code, 0);
+    // The adopted ranking is the committee's opinion: departing from it needs a reason.
+    r = run("decide " + f + " --dossier ACT-2023-01 --decision non-retenu --motif 'Enveloppe'" + coord);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("s'écarte de l'avis de la commission (« retenu »)"), std::string::npos) << r.out;
+    // The minutes and the committee file.
+    ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.pdf")).code, 0);
+    std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));
+    EXPECT_NE(pv.find("Fatima Haddad ne prend pas part à la délibération sur ACT-2023-02"), std::string::npos) << pv;
+    EXPECT_NE(pv.find("Isabelle Moreau (par mandat, Jean-Pierre Lucas) : contre"), std::string::npos) << pv;
+    EXPECT_NE(pv.find("la voix prépondérante du président (pour) fait adopter le classement"), std::string::npos) << pv;
+    EXPECT_NE(pv.find("ACT-2023-01 — Bernard Costa : défavorable (Coût de structure élevé)"), std::string::npos) << pv;
+    ASSERT_EQ(run("commission " + f + " --out " + dir.file("dossier.pdf")).code, 0);
+    std::string file = cotation::test::pdf_words(dir.file("dossier.pdf"));
+    EXPECT_NE(file.find("Déclarations d'intérêts"), std::string::npos) << file;
+    EXPECT_NE(file.find("Thomas Petit (ARS, DD 84) (instructeur) — Entraide Santé Carpentras (dossier ACT-2023-11) : "
+                        "Conjoint salarié de l'association depuis 2021. — déclaré le 2 mai 2023"),
+              std::string::npos)
+        << file;
+    EXPECT_NE(file.find("ACT-2023-09 — Maison Relais Pays d'Aix : Refus préalable"), std::string::npos) << file;
+    r = run("journal verify " + f);
+    EXPECT_EQ(r.code, 0) << r.out;
+}

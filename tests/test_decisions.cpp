@@ -19,17 +19,6 @@ Decision decision(DecisionKind k, const std::string& motive = "", std::optional<
     d.places = places;
     return d;
 }
-std::string pdftotext(const std::string& pdf) {
-    std::string out;
-    FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' -").c_str(), "r");
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    pclose(p);
-    for (std::size_t i; (i = out.find("\u00A0")) != std::string::npos;) out.replace(i, 2, " ");
-    for (char& c : out)
-        if (c == '\n') c = ' ';
-    return out;
-}
 }  // namespace
 
 // The ACT demo: 73 places (002_…, Annexe 1). ACT-2023-01 asks 15, ACT-2023-04 12, ACT-2023-05 15.
@@ -93,9 +82,9 @@ TEST(Decisions, LettersFollowTheDecisions) {
     s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), coord);
     s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));
-    std::string retained = pdftotext(dir.file("lettres/ACT-2023-01-retenu.pdf"));
+    std::string retained = test::pdf_words(dir.file("lettres/ACT-2023-01-retenu.pdf"));
     EXPECT_NE(retained.find("Par décision du 30 juin 2023, l'autorisation porte sur 12 places."), std::string::npos) << retained;
-    std::string listed = pdftotext(dir.file("lettres/ACT-2023-02-liste-complementaire.pdf"));
+    std::string listed = test::pdf_words(dir.file("lettres/ACT-2023-02-liste-complementaire.pdf"));
     EXPECT_NE(listed.find("inscrit sur la liste complémentaire"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Motif : Capacité de l'appel atteinte"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Voies et délais de recours"), std::string::npos);

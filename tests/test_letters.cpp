@@ -13,31 +13,6 @@
 using namespace cotation;
 
 namespace {
-std::string pdftotext(const std::string& pdf) {
-    std::string cmd = "pdftotext -enc UTF-8 '" + pdf + "' -";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    pclose(p);
-    return out;
-}
-// pdftotext renders no-break spaces as U+00A0 and breaks lines: compare words.
-std::string words(std::string s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s.compare(i, 2, "\u00A0") == 0) { s.replace(i, 2, " "); }
-    }
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\f') { space = true; continue; }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -49,7 +24,7 @@ TEST(Pdf, FrenchTypographyComesBackExactly) {
     const std::string text = "Cœur « déjà » reçu à 12\u00A0600\u00A0€ — très Œuvre, ça è ù î ô";
     report::write_letter_pdf(dir.file("t.pdf"), {"Agence régionale de santé", {}, "Marseille, le 1er\u00A0juillet\u00A02023", {"Destinataire"}, "Essai"},
                              {{report::BlockKind::Paragraph, text}});
-    std::string got = words(pdftotext(dir.file("t.pdf")));
+    std::string got = test::pdf_words((dir.file("t.pdf")));
     EXPECT_NE(got.find("Cœur « déjà » reçu à 12 600 € — très Œuvre, ça è ù î ô"), std::string::npos) << got;
     EXPECT_NE(got.find("Agence régionale de santé"), std::string::npos) << got;
 }
@@ -93,7 +68,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     ASSERT_EQ(s->ranking().pending.size(), 1u);
     EXPECT_EQ(files.size(), s->dossiers().size() - 1);
     // ACT-2023-08 is in Nîmes (Gard, Occitanie): rejected on territory, with the recourse paragraph.
-    std::string rejected = words(pdftotext(dir.file("lettres/ACT-2023-08-irrecevable.pdf")));
+    std::string rejected = test::pdf_words((dir.file("lettres/ACT-2023-08-irrecevable.pdf")));
     EXPECT_NE(rejected.find("Agence régionale de santé Provence-Alpes-Côte d'Azur"), std::string::npos) << rejected;
     EXPECT_NE(rejected.find("Appel à candidatures AAC ACT HLM PACA 2023 — votre dossier n° ACT-2023-08"), std::string::npos) << rejected;
     EXPECT_NE(rejected.find("La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur."), std::string::npos);
@@ -103,7 +78,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     // The first-ranked dossier: its score and rank, no recourse paragraph.
     const RankEntry& first = s->ranking().ranked.front();
     std::string ref = s->dossiers()[first.dossier].reference;
-    std::string retained = words(pdftotext(dir.file("lettres/" + ref + "-retenu.pdf")));
+    std::string retained = test::pdf_words((dir.file("lettres/" + ref + "-retenu.pdf")));
     EXPECT_NE(retained.find("votre projet est retenu"), std::string::npos) << retained;
     EXPECT_NE(retained.find("se classe au 1er rang"), std::string::npos) << retained;
     EXPECT_NE(retained.find("sur 300"), std::string::npos);

@@ -1,6 +1,8 @@
 #pragma once
 #include <unistd.h>
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -12,6 +14,34 @@
 namespace cotation::test {
 
 inline std::string source_dir() { return COTATION_TEST_SOURCE_DIR; }
+
+// The text of a PDF (pdftotext, package poppler-utils).
+inline std::string pdftotext(const std::string& pdf) {
+    std::string out;
+    FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' -").c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+// pdftotext renders no-break spaces as U+00A0 and breaks lines: compare words.
+inline std::string words(std::string s) {
+    for (std::size_t i; (i = s.find("\u00A0")) != std::string::npos;) s.replace(i, 2, " ");
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+inline std::string pdf_words(const std::string& pdf) { return words(pdftotext(pdf)); }
 
 // The coordinator declared in a demo campaign (demo/<call>/equipe.csv);
 // "Coord" when the campaign has no team.
