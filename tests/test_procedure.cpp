@@ -54,6 +54,12 @@ TEST(Calendar, DueDatesAndStatesOfTheActCall) {
     // No prior rejection: no notification step.
     EXPECT_THROW(step(steps, "notification_refus"), std::runtime_error);
 
+    EXPECT_FALSE(step(steps, "reponses").done_late);   // answered on 21/04, due 23/04
+    // Reports sent on 2 June for a meeting on 15 June: done, but under 15 days.
+    CalendarFacts sent_late = f;
+    sent_late.recorded["rapports"] = d(2, 6, 2023);
+    EXPECT_TRUE(step(procedure_calendar(sent_late, d(5, 6, 2023)), "rapports").done_late);
+
     // 1 June: the reports were not recorded as sent, a day late.
     f.has_prior_rejections = true;
     steps = procedure_calendar(f, d(1, 6, 2023));

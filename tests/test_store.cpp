@@ -222,11 +222,17 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     Dossier changed = s->dossiers()[0];
     changed.organisme = "Autre";
     EXPECT_THROW(s->update_dossier(changed, "Coordination"), InputError);
+    // The procedure is locked as well: refusals, steps, the meeting, opinions.
+    EXPECT_THROW(s->reject_prior(id, RejectionGround::OffTopic, "Hors sujet", "Coordination"), InputError);
+    EXPECT_THROW(s->record_step("rapports", "01/06/2023", "Coordination"), InputError);
+    EXPECT_THROW(s->give_opinion(id, {"Membre", Opinion::Favourable, ""}, "Membre"), InputError);
     // Behind the application, SQLite refuses too.
     {
         sqlite3* db = nullptr;
         sqlite3_open(dir.file("c.cot").c_str(), &db);
         EXPECT_NE(sqlite3_exec(db, "UPDATE rating SET value = 5", nullptr, nullptr, nullptr), SQLITE_OK);
+        EXPECT_NE(sqlite3_exec(db, "INSERT INTO meeting_vote(member, vote) VALUES ('X', 'pour')", nullptr, nullptr, nullptr),
+                  SQLITE_OK);
         sqlite3_close(db);
     }
     EXPECT_THROW(s->reopen("   ", "Coordination"), InputError);

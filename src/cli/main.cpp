@@ -500,6 +500,7 @@ int cmd_calendar(const Args& a) {
         std::cout << "  [" << step_state_label(st.state) << "] " << (st.due ? st.due->french_numeric() : "    —     ") << "  "
                   << st.label << " (" << st.basis << ")";
         if (st.state == StepState::Done && st.obligation && st.done) std::cout << " — fait le " << st.done->french_numeric();
+        if (st.done_late) std::cout << ", APRÈS l'échéance";
         if (st.state == StepState::Soon) std::cout << " — dans " << st.days_left << " jour(s)";
         if (st.state == StepState::Overdue) {
             std::cout << " — dépassée de " << -st.days_left << " jour(s)";

@@ -95,8 +95,10 @@ std::vector<CalendarStep> procedure_calendar(const CalendarFacts& f, const Date&
         else if (id == "commission") s.done = f.meeting_held;
         else if (id == "decision") s.done = f.all_decided;
         if (s.due) s.days_left = s.due->days_since_epoch() - today.days_since_epoch();
-        if (s.done) s.state = StepState::Done;
-        else if (!s.due) s.state = StepState::Undated;
+        if (s.done) {
+            s.state = StepState::Done;
+            s.done_late = s.obligation && s.due && *s.done > *s.due;
+        } else if (!s.due) s.state = StepState::Undated;
         else if (!s.obligation && s.days_left <= 0) {
             // A date of the procedure is behind us once it is reached.
             s.state = StepState::Done;

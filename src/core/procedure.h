@@ -47,6 +47,7 @@ struct CalendarStep {
     StepState state = StepState::Undated;
     long days_left = 0;   // due - today (negative once passed)
     bool obligation = false;   // the authority must do it (else a date of the procedure)
+    bool done_late = false;    // done, but after its due date (e.g. reports sent under 15 days)
 };
 
 struct CalendarFacts {

@@ -96,11 +96,12 @@ void ProcedurePanel::Reload() {
         std::string state = step_state_label(st.state);
         if (st.state == StepState::Soon) state += " (J-" + std::to_string(st.days_left) + ")", ++soon;
         if (st.state == StepState::Overdue) state += " (+" + std::to_string(-st.days_left) + " j)", ++late;
+        if (st.done_late) state = "fait hors délai";
         if (next.empty() && (st.state == StepState::Upcoming || st.state == StepState::Soon))
             next = st.label.substr(0, st.label.find(" (")) + " — " + st.due->french_numeric();
         add_row(calendar_, {st.due ? st.due->french_numeric() : "à dater", state, st.label, st.basis,
                             st.done && st.obligation ? st.done->french_numeric() : ""},
-                state_colour(st.state));
+                st.done_late ? wxColour(170, 100, 0) : state_colour(st.state));
         step_ids_.push_back(st.id);
     }
     std::string sum = "Au " + Session::today().french_numeric() + " : " + std::to_string(late) + " échéance(s) dépassée(s), " +

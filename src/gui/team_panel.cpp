@@ -18,7 +18,7 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
             default: return r.links;
         }
     });
-    const std::pair<const char*, int> cols[] = {{"Personne", 230}, {"Rôle", 160}, {"Organisation", 130},
+    const std::pair<const char*, int> cols[] = {{"Personne", 250}, {"Rôle", 185}, {"Organisation", 200},
                                                 {"Dossiers affectés", 120}, {"Notes à soumettre (relance)", 330},
                                                 {"Liens d'intérêts déclarés", 330}};
     long k = 0;

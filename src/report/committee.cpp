@@ -45,7 +45,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
     std::vector<std::string> lines;
     for (const auto& s : ctx.calendar)
         lines.push_back(s.label + " — " + (s.due ? s.due->french_long() : std::string("à dater")) + " — " +
-                        step_state_label(s.state) + (s.done && s.obligation ? " le " + s.done->french_long() : "") + " (" +
+                        step_state_label(s.state) + (s.done && s.obligation ? " le " + s.done->french_long() : "") +
+                        (s.done_late ? ", après l'échéance" : "") + " (" +
                         s.basis + ")");
     v["calendrier"] = join(lines);
 
