@@ -72,6 +72,7 @@ shoot 11-journal "$WORK/demo.cot" --vue journal --evaluateur "$COORD"
 shoot 12-equipe "$WORK/demo.cot" --vue equipe --evaluateur "$COORD"
 shoot 13-procedure "$WORK/instruction.cot" --vue procedure --evaluateur "$COORD"
 shoot 14-commission "$WORK/demo.cot" --vue commission --dossier ACT-2023-05 --evaluateur "Jean-Pierre Lucas"
+shoot 15-decisions "$WORK/demo.cot" --vue decisions --dossier ACT-2023-07 --evaluateur "$COORD"
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

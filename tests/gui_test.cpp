@@ -15,6 +15,7 @@
 #include "core/french.h"
 #include "gui/main_frame.h"
 #include "gui/procedure_panel.h"
+#include "gui/decision_panel.h"
 #include "gui/wx_text.h"
 
 using namespace cotation;
@@ -128,6 +129,7 @@ private:
         check(!j.empty() && j.back().new_value == "5 — Experience longue et reconnue" && j.back().old_value.rfind("3 — ", 0) == 0,
               "journal : ancienne et nouvelle valeur");
         CheckProcedureAndCommittee(sim);
+        DepartFromTheCommitteesOpinion(sim);
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -169,6 +171,52 @@ private:
         check(p->calendar()->GetItemCount() == 8, "vue Procédure : 8 étapes (lu : " + std::to_string(p->calendar()->GetItemCount()) + ")");
         check(p->refusals()->GetItemCount() == 1 && from_wx(p->refusals()->GetItemText(0, 0)) == "ACT-2023-09",
               "vue Procédure : ACT-2023-09 refusé au préalable");
+    }
+
+    // The demo's decisions follow the adopted ranking (66 of 73 places). The
+    // coordinator turns ACT-2023-02 (10 places, opinion « retenu ») into « non
+    // retenu »: the motive and the reason for departing are typed, the save
+    // button clicked; 66 − 10 = 56 places remain granted.
+    void DepartFromTheCommitteesOpinion(wxUIActionSimulator& sim) {
+        frame_->workbench().reviewer = "Nathalie Girard (ARS, pôle médico-social)";
+        frame_->ShowView(MainFrame::View::Decisions);
+        pump(300);
+        DecisionPanel* p = frame_->decision_panel();
+        wxListCtrl* list = p->list();
+        long row = -1;
+        for (long i = 0; i < list->GetItemCount(); ++i)
+            if (from_wx(list->GetItemText(i, 1)) == "ACT-2023-02") row = i;
+        check(row >= 0 && from_wx(list->GetItemText(row, 3)) == "retenu", "vue Décisions : avis de la commission sur ACT-2023-02 = retenu");
+        wxRect rect;
+        list->GetItemRect(row, rect);
+        sim.MouseMove(list->ClientToScreen(rect.GetPosition() + wxPoint(60, rect.height / 2)));
+        pump(60);
+        sim.MouseClick();
+        pump(300);
+        check(p->kind()->GetSelection() == static_cast<int>(DecisionKind::Retained), "formulaire prérempli avec la décision enregistrée");
+        p->kind()->SetSelection(static_cast<int>(DecisionKind::NotRetained));
+        p->motive()->Clear();
+        click(sim, p->motive());
+        sim.Text("Enveloppe reduite");
+        pump(300);
+        p->departure()->Clear();
+        click(sim, p->departure());
+        sim.Text("Credits notifies inferieurs");
+        pump(300);
+        click(sim, p->save());
+        pump(400);
+        Session& s = *frame_->workbench().session;
+        const Decision& d = s.decisions().at(s.dossiers()[*s.find("ACT-2023-02")].id);
+        check(d.kind == DecisionKind::NotRetained && d.motive == "Enveloppe reduite" &&
+                  d.departure_reason == "Credits notifies inferieurs" && d.committee_opinion == DecisionKind::Retained,
+              "décision enregistrée : non retenu, écart motivé à l'avis « retenu »");
+        Rational granted;
+        for (const auto& [id, x] : s.decisions())
+            if (x.kind == DecisionKind::Retained && x.places) granted += *x.places;
+        check(granted == Rational(56), "places accordées : " + fr::number(granted) + " (attendu 56)");
+        auto j = s.store().journal("dossier/ACT-2023-02/decision");
+        check(!j.empty() && j.back().new_value.find("écart à l'avis de la commission : Credits notifies inferieurs") != std::string::npos,
+              "journal : décision et écart");
     }
 
     MainFrame* frame_ = nullptr;

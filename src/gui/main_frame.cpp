@@ -11,6 +11,7 @@
 #include "journal_panel.h"
 #include "team_panel.h"
 #include "procedure_panel.h"
+#include "decision_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -86,6 +87,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     team_ = new TeamPanel(book_, wb_);
     procedure_ = new ProcedurePanel(book_, wb_);
     committee_ = new CommitteePanel(book_, wb_);
+    decisions_ = new DecisionPanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
@@ -95,6 +97,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     book_->AddPage(team_, to_wx("Équipe"));
     book_->AddPage(procedure_, to_wx("Procédure"));
     book_->AddPage(committee_, to_wx("Commission"));
+    book_->AddPage(decisions_, to_wx("Décisions"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -224,6 +227,7 @@ void MainFrame::RefreshAll() {
     team_->Reload();
     procedure_->Reload();
     committee_->Reload();
+    decisions_->Reload();
     // The journal can hold hundreds of thousands of entries: read when shown.
     if (book_->GetCurrentPage() == journal_) journal_->Reload();
 }
@@ -237,6 +241,7 @@ void MainFrame::SelectDossier(std::size_t index) {
     dossier_->Reload();
     rating_->Reload();
     committee_->Reload();
+    decisions_->Select(index);
 }
 
 void MainFrame::ShowView(View v) {

@@ -13,7 +13,7 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team, Procedure, Committee };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team, Procedure, Committee, Decisions };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
@@ -21,6 +21,7 @@ public:
     RankingPanel* ranking_panel() const { return ranking_; }
     class ProcedurePanel* procedure_panel() const { return procedure_; }
     class CommitteePanel* committee_panel() const { return committee_; }
+    class DecisionPanel* decision_panel() const { return decisions_; }
     DossierListView* dossier_list() const { return list_; }
 
 private:
@@ -57,6 +58,7 @@ private:
     class TeamPanel* team_;
     class ProcedurePanel* procedure_;
     class CommitteePanel* committee_;
+    class DecisionPanel* decisions_;
     wxComboBox* reviewer_;
 };
 

@@ -1,5 +1,9 @@
 #include "team_panel.h"
 
+#include <set>
+
+#include "core/error.h"
+#include "core/french.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -23,14 +27,126 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
                                                 {"Liens d'intérêts déclarés", 330}};
     long k = 0;
     for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
-    auto* help = new wxStaticText(this, wxID_ANY, to_wx("Équipe déclarée avec « cotation users », affectations avec « cotation assign », "
-                                                        "liens avec « cotation conflict » ; chaque déclaration est datée et journalisée."));
+    auto* help = new wxStaticText(this, wxID_ANY, to_wx("Le coordonnateur déclare l'équipe, affecte les dossiers et enregistre les liens "
+                                                        "d'intérêts (aussi : « cotation users | assign | conflict ») ; chaque déclaration "
+                                                        "est datée et journalisée."));
     help->SetForegroundColour(wxColour(90, 90, 90));
+    auto* add = new wxButton(this, wxID_ANY, to_wx("Ajouter une personne…"));
+    auto* assign = new wxButton(this, wxID_ANY, to_wx("Affecter un dossier…"));
+    auto* link = new wxButton(this, wxID_ANY, to_wx("Déclarer un lien d'intérêts…"));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    for (wxButton* b : {add, assign, link}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
     main->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
+    main->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(help, wxSizerFlags().Border(wxALL, 10));
     SetSizer(main);
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAddPerson(); });
+    assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAssign(); });
+    link->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDeclareLink(); });
+}
+
+namespace {
+// A small form: labelled controls in two columns, then OK / Cancel.
+struct Form {
+    wxDialog dlg;
+    wxFlexGridSizer* grid;
+    Form(wxWindow* parent, const char* title) : dlg(parent, wxID_ANY, to_wx(title), wxDefaultPosition, wxSize(640, -1)) {
+        grid = new wxFlexGridSizer(2, 8, 10);
+        grid->AddGrowableCol(1);
+    }
+    template <class W>
+    W* add(const char* label, W* w) {
+        grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx(label)), wxSizerFlags().CenterVertical());
+        grid->Add(w, wxSizerFlags().Expand());
+        return w;
+    }
+    wxChoice* choice(const char* label, const std::vector<std::string>& items) {
+        wxArrayString a;
+        for (const auto& i : items) a.Add(to_wx(i));
+        auto* c = add(label, new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, a));
+        c->SetSelection(0);
+        return c;
+    }
+    wxTextCtrl* text(const char* label, const std::string& initial = "", long style = 0) {
+        return add(label, new wxTextCtrl(&dlg, wxID_ANY, to_wx(initial), wxDefaultPosition, wxSize(420, style ? 80 : -1), style));
+    }
+    bool run() {
+        auto* s = new wxBoxSizer(wxVERTICAL);
+        s->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 12));
+        s->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+        dlg.SetSizerAndFit(s);
+        return dlg.ShowModal() == wxID_OK;
+    }
+};
+}  // namespace
+
+void TeamPanel::OnAddPerson() {
+    Form f(this, "Ajouter une personne à la campagne");
+    auto* name = f.text("Nom :");
+    auto* role = f.choice("Rôle :", {role_label(Role::Instructor), role_label(Role::Coordinator), role_label(Role::CommitteeMember)});
+    auto* org = f.text("Organisation :");
+    auto* voice = f.choice("Voix (commission) :", {"délibérative", "consultative"});
+    if (!f.run()) return;
+    try {
+        Role r = role->GetSelection() == 0 ? Role::Instructor : role->GetSelection() == 1 ? Role::Coordinator : Role::CommitteeMember;
+        wb_.session->add_person({fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0},
+                                wb_.reviewer);
+        wb_.changed();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void TeamPanel::OnAssign() {
+    Session& s = *wb_.session;
+    std::vector<std::string> refs, instructors;
+    for (const auto& d : s.dossiers()) refs.push_back(d.reference + " — " + d.organisme);
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::Instructor) instructors.push_back(name);
+    if (refs.empty() || instructors.empty()) {
+        wxMessageBox(to_wx("Il faut au moins un dossier et un instructeur déclaré."), to_wx("Affectation"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    Form f(this, "Affecter un dossier");
+    auto* dossier = f.choice("Dossier :", refs);
+    if (wb_.selected) dossier->SetSelection(static_cast<int>(*wb_.selected));
+    auto* who = f.choice("Instructeur :", instructors);
+    auto* what = f.choice("Action :", {"affecter", "retirer l'affectation"});
+    if (!f.run()) return;
+    try {
+        s.assign(s.dossiers()[static_cast<std::size_t>(dossier->GetSelection())].id,
+                 instructors[static_cast<std::size_t>(who->GetSelection())], what->GetSelection() == 0, wb_.reviewer);
+        wb_.changed();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+void TeamPanel::OnDeclareLink() {
+    Session& s = *wb_.session;
+    std::vector<std::string> people;
+    for (const auto& [name, p] : s.team().people) people.push_back(name);
+    std::set<std::string> organismes;
+    for (const auto& d : s.dossiers()) organismes.insert(d.organisme);
+    std::vector<std::string> orgs(organismes.begin(), organismes.end());
+    if (people.empty() || orgs.empty()) return;
+    Form f(this, "Déclarer un lien d'intérêts");
+    auto* who = f.choice("Personne :", people);
+    auto* org = f.choice("Organisme candidat :", orgs);
+    auto* text = f.text("Nature du lien, période :", "", wxTE_MULTILINE);
+    auto* date = f.text("Déclaration signée le :", Session::today().french_numeric());
+    if (!f.run()) return;
+    try {
+        auto on = Date::parse(from_wx(date->GetValue()));
+        if (!on) throw InputError("Date « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
+        s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())], orgs[static_cast<std::size_t>(org->GetSelection())],
+                           from_wx(text->GetValue()), wb_.reviewer, on);
+        wb_.changed();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
 }
 
 void TeamPanel::Reload() {

@@ -1,0 +1,213 @@
+#include "decision_panel.h"
+
+#include <wx/dirdlg.h>
+
+#include "core/error.h"
+#include "core/french.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetFont(summary_->GetFont().Bold());
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(760, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
+    const std::pair<const char*, int> cols[] = {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115},
+                                                {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}};
+    long k = 0;
+    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+
+    title_ = new wxStaticText(this, wxID_ANY, "");
+    title_->SetFont(title_->GetFont().Bold());
+    opinion_ = new wxStaticText(this, wxID_ANY, "");
+    wxString kinds[] = {to_wx(decision_label(DecisionKind::Retained)), to_wx(decision_label(DecisionKind::NotRetained)),
+                        to_wx(decision_label(DecisionKind::Complementary)), to_wx(decision_label(DecisionKind::Ineligible))};
+    kind_ = new wxRadioBox(this, wxID_ANY, to_wx("Décision"), wxDefaultPosition, wxDefaultSize, 4, kinds, 2);
+    places_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
+    date_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1));
+    motive_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 80), wxTE_MULTILINE);
+    motive_->SetHint(to_wx("Motif (obligatoire sauf pour un projet retenu)"));
+    departure_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
+    departure_->SetHint(to_wx("Pourquoi la décision ne suit pas l'avis de la commission (obligatoire dans ce cas)"));
+    save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la décision"));
+    auto* letters = new wxButton(this, wxID_ANY, to_wx("Générer les lettres (PDF)…"));
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(title_, wxSizerFlags().Border(wxBOTTOM, 4));
+    right->Add(opinion_, wxSizerFlags().Border(wxBOTTOM, 8));
+    right->Add(kind_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    auto* row = new wxFlexGridSizer(2, 6, 8);
+    row->Add(new wxStaticText(this, wxID_ANY, to_wx("Capacité accordée :")), wxSizerFlags().CenterVertical());
+    row->Add(places_);
+    row->Add(new wxStaticText(this, wxID_ANY, to_wx("Date de la décision :")), wxSizerFlags().CenterVertical());
+    row->Add(date_);
+    right->Add(row, wxSizerFlags().Border(wxBOTTOM, 8));
+    right->Add(motive_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    right->Add(departure_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(save_, wxSizerFlags().Border(wxRIGHT, 8));
+    buttons->Add(letters);
+    right->Add(buttons, wxSizerFlags().Right());
+    auto* note = new wxStaticText(this, wxID_ANY, to_wx("Le classement adopté par la commission vaut son avis (art. R. 313-6) ; "
+                                                        "une décision qui s'en écarte en donne les motifs, portés à la connaissance "
+                                                        "de ses membres (art. R. 313-7). Jamais plus de places que demandées, ni, "
+                                                        "au total, que la capacité de l'appel."));
+    note->SetForegroundColour(wxColour(90, 90, 90));
+    note->Wrap(440);
+    right->Add(note, wxSizerFlags().Border(wxTOP, 12));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(list_, wxSizerFlags(3).Expand().Border(wxRIGHT, 12));
+    body->Add(right, wxSizerFlags(2).Expand());
+    auto* main = new wxBoxSizer(wxVERTICAL);
+    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+    SetSizer(main);
+
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        current_ = e.GetIndex();
+        ShowSelected();
+    });
+    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); });
+    letters->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxDirDialog dlg(this, to_wx("Dossier où écrire les lettres"));
+        if (dlg.ShowModal() != wxID_OK) return;
+        try {
+            wxBusyCursor busy;
+            auto files = wb_.session->write_letters(from_wx(dlg.GetPath()));
+            wxMessageBox(to_wx(std::to_string(files.size()) + " lettres écrites dans " + from_wx(dlg.GetPath()) + "."),
+                         to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, this);
+        } catch (const std::exception& e) {
+            show_error(this, e);
+        }
+    });
+}
+
+void DecisionPanel::Reload() {
+    if (!wb_.session) return;
+    Session& s = *wb_.session;
+    const Ranking& r = s.ranking();
+    list_->DeleteAllItems();
+    rows_.clear();
+    Rational granted;
+    std::size_t decided = 0;
+    auto add = [&](const RankEntry& e) {
+        const Dossier& d = s.dossiers()[e.dossier];
+        auto opinion = s.committee_opinion(d.id);
+        std::string advice = opinion ? decision_label(*opinion) : "(proposé : " + std::string(proposal_label(e.proposal)) + ")";
+        long i = list_->InsertItem(list_->GetItemCount(), e.rank ? to_wx(std::to_string(e.rank)) : wxString());
+        list_->SetItem(i, 1, to_wx(d.reference));
+        list_->SetItem(i, 2, to_wx(d.organisme));
+        list_->SetItem(i, 3, to_wx(advice));
+        auto it = s.decisions().find(d.id);
+        if (it != s.decisions().end()) {
+            const Decision& x = it->second;
+            ++decided;
+            if (x.kind == DecisionKind::Retained && x.places) granted += *x.places;
+            list_->SetItem(i, 4, to_wx(std::string(decision_label(x.kind)) + " (" + x.date.french_numeric() + ")"));
+            list_->SetItem(i, 5, x.places ? to_wx(fr::number(*x.places)) : wxString());
+            list_->SetItem(i, 6, to_wx(x.motive + (x.departure_reason.empty() ? "" : " — écart : " + x.departure_reason)));
+            if (!x.departure_reason.empty()) list_->SetItemTextColour(i, wxColour(170, 100, 0));
+        } else {
+            list_->SetItem(i, 4, to_wx(e.proposal == Proposal::Pending ? "après arbitrage" : "à décider"));
+            list_->SetItemTextColour(i, wxColour(120, 120, 120));
+        }
+        rows_.push_back(e.dossier);
+    };
+    for (const auto& e : r.ranked) add(e);
+    for (const auto& e : r.pending) add(e);
+    for (const auto& e : r.ineligible) add(e);
+    std::string sum = std::to_string(decided) + " décision(s) sur " + std::to_string(s.dossiers().size()) + " dossiers";
+    if (r.capacity > Rational(0)) sum += " · places accordées : " + fr::number(granted) + " sur " + fr::number(r.capacity);
+    auto check = s.meeting_check();
+    sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
+                                   : " · classement non adopté par la commission")
+                 : " · pas encore d'avis de la commission";
+    summary_->SetLabel(to_wx(sum));
+    // First shown: the dossier selected elsewhere in the workbench.
+    if (current_ < 0 && wb_.selected)
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            if (rows_[i] == *wb_.selected) current_ = static_cast<long>(i);
+    if (current_ >= 0 && current_ < list_->GetItemCount())
+        list_->SetItemState(current_, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    ShowSelected();
+}
+
+void DecisionPanel::Select(std::size_t dossier_index) {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i] == dossier_index) {
+            current_ = static_cast<long>(i);
+            list_->SetItemState(current_, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+            list_->EnsureVisible(current_);
+        }
+    ShowSelected();
+}
+
+void DecisionPanel::ShowSelected() {
+    bool any = current_ >= 0 && static_cast<std::size_t>(current_) < rows_.size();
+    for (wxWindow* w : std::initializer_list<wxWindow*>{kind_, places_, date_, motive_, departure_, save_}) w->Enable(any);
+    if (!any) {
+        title_->SetLabel(to_wx("Choisissez un dossier dans la liste."));
+        opinion_->SetLabel("");
+        return;
+    }
+    Session& s = *wb_.session;
+    std::size_t index = rows_[static_cast<std::size_t>(current_)];
+    const Dossier& d = s.dossiers()[index];
+    const RankEntry* e = s.entry_of(index);
+    title_->SetLabel(to_wx(d.reference + " — " + d.organisme));
+    auto opinion = s.committee_opinion(d.id);
+    opinion_->SetLabel(to_wx(opinion ? "Avis de la commission : " + std::string(decision_label(*opinion))
+                                     : "Pas d'avis adopté ; proposition du classement : " + std::string(proposal_label(e->proposal))));
+    auto it = s.decisions().find(d.id);
+    if (it != s.decisions().end()) {
+        const Decision& x = it->second;
+        kind_->SetSelection(static_cast<int>(x.kind));
+        places_->ChangeValue(x.places ? to_wx(fr::number(*x.places)) : wxString());
+        date_->ChangeValue(to_wx(x.date.french_numeric()));
+        motive_->ChangeValue(to_wx(x.motive));
+        departure_->ChangeValue(to_wx(x.departure_reason));
+        return;
+    }
+    // A new decision starts from the committee's opinion, else the proposal.
+    DecisionKind k = opinion ? *opinion
+                     : e->proposal == Proposal::Retained ? DecisionKind::Retained
+                     : e->proposal == Proposal::Ineligible ? DecisionKind::Ineligible
+                                                            : DecisionKind::NotRetained;
+    kind_->SetSelection(static_cast<int>(k));
+    Value asked = d.get("places");
+    const Rational* asked_places = std::get_if<Rational>(&asked);
+    places_->ChangeValue(k == DecisionKind::Retained && asked_places ? to_wx(fr::number(*asked_places)) : wxString());
+    date_->ChangeValue(to_wx(s.letter_date().french_numeric()));
+    auto reasons = e->apart_reasons();
+    motive_->ChangeValue(k == DecisionKind::Retained ? wxString()
+                         : !reasons.empty() ? to_wx(reasons.front())
+                                            : to_wx(e->proposal_reason));
+    departure_->ChangeValue("");
+}
+
+void DecisionPanel::OnSave() {
+    if (current_ < 0 || static_cast<std::size_t>(current_) >= rows_.size()) return;
+    Session& s = *wb_.session;
+    const Dossier& d = s.dossiers()[rows_[static_cast<std::size_t>(current_)]];
+    try {
+        Decision x;
+        x.kind = static_cast<DecisionKind>(kind_->GetSelection());
+        auto date = Date::parse(from_wx(date_->GetValue()));
+        if (!date) throw InputError("Date de décision « " + from_wx(date_->GetValue()) + " » illisible (JJ/MM/AAAA).");
+        x.date = *date;
+        std::string places = fr::trim(from_wx(places_->GetValue()));
+        if (x.kind == DecisionKind::Retained && !places.empty()) {
+            auto p = fr::parse_number(places);
+            if (!p || *p < Rational(0)) throw InputError("Capacité accordée « " + places + " » illisible.");
+            x.places = *p;
+        }
+        x.motive = from_wx(motive_->GetValue());
+        x.departure_reason = from_wx(departure_->GetValue());
+        s.decide(d.id, x, wb_.reviewer);
+        wb_.changed();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
+}
+
+}  // namespace cotation::gui

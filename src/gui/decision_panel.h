@@ -1,0 +1,46 @@
+#pragma once
+// The authority's decisions, dossier by dossier in ranking order, beside the
+// committee's opinion: the form records one (kind, places, date, motive, and
+// why it departs from the opinion); the letters follow.
+#include <wx/listctrl.h>
+#include <wx/radiobox.h>
+#include <wx/wx.h>
+
+#include <vector>
+
+#include "workbench.h"
+
+namespace cotation::gui {
+
+class DecisionPanel : public wxPanel {
+public:
+    DecisionPanel(wxWindow* parent, Workbench& wb);
+    void Reload();
+    // Shows the form of this dossier (an index into the session's dossiers).
+    void Select(std::size_t dossier_index);
+    // For the GUI test: the controls a person uses.
+    wxListCtrl* list() const { return list_; }
+    wxRadioBox* kind() const { return kind_; }
+    wxTextCtrl* motive() const { return motive_; }
+    wxTextCtrl* departure() const { return departure_; }
+    wxButton* save() const { return save_; }
+
+private:
+    void ShowSelected();
+    void OnSave();
+    Workbench& wb_;
+    wxStaticText* summary_;
+    wxListCtrl* list_;
+    wxStaticText* title_;
+    wxStaticText* opinion_;
+    wxRadioBox* kind_;
+    wxTextCtrl* places_;
+    wxTextCtrl* date_;
+    wxTextCtrl* motive_;
+    wxTextCtrl* departure_;
+    wxButton* save_;
+    std::vector<std::size_t> rows_;   // dossier index of each row
+    long current_ = -1;
+};
+
+}  // namespace cotation::gui
