@@ -109,6 +109,16 @@ int main(int argc, char** argv) {
     line("40 lignes de la liste des dossiers (liste virtuelle)", since(t));
 
     t = Clock::now();
+    auto steps = s->calendar(Date{2023, 6, 1});
+    line("calendrier de la procédure (échéances, décisions de chaque dossier)", since(t));
+
+    t = Clock::now();
+    s->write_committee_file((dir / "dossier-commission.pdf").string());
+    line("dossier de la commission (classement complet, PDF)", since(t));
+    std::printf("  → %.0f Ko, %zu étapes au calendrier\n",
+                static_cast<double>(fs::file_size(dir / "dossier-commission.pdf")) / 1024, steps.size());
+
+    t = Clock::now();
     auto files = s->write_letters((dir / "lettres").string(), "", static_cast<std::size_t>(letters));
     double lt = since(t);
     line(("génération de " + std::to_string(files.size()) + " lettres PDF").c_str(), lt);

@@ -423,6 +423,7 @@ void Session::add_person(const Person& p, const std::string& actor) {
     if (!team_.open_mode()) require(team_.may_coordinate(actor));
     store_->put_person(p, actor);
     team_.people[p.name] = p;
+    meeting_check_.reset();
 }
 
 void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
@@ -442,6 +443,7 @@ void Session::declare_conflict(const std::string& reviewer, const std::string& o
     ConflictDeclaration c{reviewer, organisme, fr::trim(declaration), actor, signed_on.value_or(today())};
     store_->declare_conflict(c, actor);
     team_.conflicts.push_back(c);
+    meeting_check_.reset();
     for (auto& [id, reviewers] : team_.assignments)
         if (organisme_of(id) == organisme) reviewers.erase(reviewer);
 }
@@ -576,9 +578,11 @@ std::map<std::string, std::string> Session::organismes_by_reference() const {
     return out;
 }
 
-std::optional<MeetingCheck> Session::meeting_check() const {
-    if (!meeting_) return std::nullopt;
-    return check_meeting(*meeting_, team_, organismes_by_reference());
+const std::optional<MeetingCheck>& Session::meeting_check() const {
+    if (!meeting_check_)
+        meeting_check_ = meeting_ ? std::optional<MeetingCheck>(check_meeting(*meeting_, team_, organismes_by_reference()))
+                                  : std::nullopt;
+    return *meeting_check_;
 }
 
 void Session::put_meeting(const Meeting& input, const std::string& actor) {
@@ -606,6 +610,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     }
     store_->put_meeting(m, actor);
     meeting_ = std::move(m);
+    meeting_check_.reset();
 }
 
 void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
@@ -632,7 +637,7 @@ void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, 
 }
 
 std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) {
-    auto check = meeting_check();
+    const auto& check = meeting_check();
     if (!check || !check->adopted) return std::nullopt;
     auto pos = position_of_.find(dossier_id);
     if (pos == position_of_.end()) return std::nullopt;

@@ -106,7 +106,8 @@ public:
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);
     const std::optional<Meeting>& meeting() const { return meeting_; }
-    std::optional<MeetingCheck> meeting_check() const;
+    // Cached until the meeting, the team or the dossiers change.
+    const std::optional<MeetingCheck>& meeting_check() const;
     std::map<std::string, std::string> organismes_by_reference() const;
     // A committee member's opinion on a dossier (not on a dossier whose
     // organisme they declared a link with).
@@ -134,6 +135,7 @@ private:
     Session() = default;
     void load();
     void invalidate() {
+        meeting_check_.reset();
         ranking_.reset();
         solidity_.reset();
         agreement_.reset();
@@ -158,6 +160,7 @@ private:
     std::unordered_map<std::int64_t, std::string> refused_text_;
     std::map<std::string, Date> steps_done_;
     std::optional<Meeting> meeting_;
+    mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
     OpinionIndex opinions_;
     void index_refusals();
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

@@ -4,13 +4,23 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "panels.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
 DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(760, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Virtual: at 10 000 dossiers a refresh rebuilds strings, not widgets.
+    list_ = new CallbackListView(this, wxSize(760, -1), [this](long item, long column) -> std::string {
+        return table_[static_cast<std::size_t>(item)].cells[column];
+    });
+    departs_.SetTextColour(wxColour(170, 100, 0));
+    undecided_.SetTextColour(wxColour(120, 120, 120));
+    list_->row_attr = [this](long item) -> wxListItemAttr* {
+        int c = table_[static_cast<std::size_t>(item)].colour;
+        return c == 1 ? &departs_ : c == 2 ? &undecided_ : nullptr;
+    };
     const std::pair<const char*, int> cols[] = {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115},
                                                 {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}};
     long k = 0;
@@ -86,55 +96,59 @@ void DecisionPanel::Reload() {
     if (!wb_.session) return;
     Session& s = *wb_.session;
     const Ranking& r = s.ranking();
-    list_->DeleteAllItems();
-    rows_.clear();
+    table_.clear();
     Rational granted;
     std::size_t decided = 0;
     auto add = [&](const RankEntry& e) {
         const Dossier& d = s.dossiers()[e.dossier];
         auto opinion = s.committee_opinion(d.id);
-        std::string advice = opinion ? decision_label(*opinion) : "(proposé : " + std::string(proposal_label(e.proposal)) + ")";
-        long i = list_->InsertItem(list_->GetItemCount(), e.rank ? to_wx(std::to_string(e.rank)) : wxString());
-        list_->SetItem(i, 1, to_wx(d.reference));
-        list_->SetItem(i, 2, to_wx(d.organisme));
-        list_->SetItem(i, 3, to_wx(advice));
+        Row row;
+        row.dossier = e.dossier;
+        row.cells[0] = e.rank ? std::to_string(e.rank) : "";
+        row.cells[1] = d.reference;
+        row.cells[2] = d.organisme;
+        row.cells[3] = opinion ? decision_label(*opinion) : "(proposé : " + std::string(proposal_label(e.proposal)) + ")";
         auto it = s.decisions().find(d.id);
         if (it != s.decisions().end()) {
             const Decision& x = it->second;
             ++decided;
             if (x.kind == DecisionKind::Retained && x.places) granted += *x.places;
-            list_->SetItem(i, 4, to_wx(std::string(decision_label(x.kind)) + " (" + x.date.french_numeric() + ")"));
-            list_->SetItem(i, 5, x.places ? to_wx(fr::number(*x.places)) : wxString());
-            list_->SetItem(i, 6, to_wx(x.motive + (x.departure_reason.empty() ? "" : " — écart : " + x.departure_reason)));
-            if (!x.departure_reason.empty()) list_->SetItemTextColour(i, wxColour(170, 100, 0));
+            row.cells[4] = std::string(decision_label(x.kind)) + " (" + x.date.french_numeric() + ")";
+            row.cells[5] = x.places ? fr::number(*x.places) : "";
+            row.cells[6] = x.motive + (x.departure_reason.empty() ? "" : " — écart : " + x.departure_reason);
+            row.colour = x.departure_reason.empty() ? 0 : 1;
         } else {
-            list_->SetItem(i, 4, to_wx(e.proposal == Proposal::Pending ? "après arbitrage" : "à décider"));
-            list_->SetItemTextColour(i, wxColour(120, 120, 120));
+            row.cells[4] = e.proposal == Proposal::Pending ? "après arbitrage" : "à décider";
+            row.colour = 2;
         }
-        rows_.push_back(e.dossier);
+        table_.push_back(std::move(row));
     };
     for (const auto& e : r.ranked) add(e);
     for (const auto& e : r.pending) add(e);
     for (const auto& e : r.ineligible) add(e);
+    list_->SetItemCount(static_cast<long>(table_.size()));
+    list_->Refresh();
     std::string sum = std::to_string(decided) + " décision(s) sur " + std::to_string(s.dossiers().size()) + " dossiers";
     if (r.capacity > Rational(0)) sum += " · places accordées : " + fr::number(granted) + " sur " + fr::number(r.capacity);
-    auto check = s.meeting_check();
+    const auto& check = s.meeting_check();
     sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
                                    : " · classement non adopté par la commission")
                  : " · pas encore d'avis de la commission";
     summary_->SetLabel(to_wx(sum));
     // First shown: the dossier selected elsewhere in the workbench.
     if (current_ < 0 && wb_.selected)
-        for (std::size_t i = 0; i < rows_.size(); ++i)
-            if (rows_[i] == *wb_.selected) current_ = static_cast<long>(i);
+        for (std::size_t i = 0; i < table_.size(); ++i)
+            if (table_[i].dossier == *wb_.selected) current_ = static_cast<long>(i);
     if (current_ >= 0 && current_ < list_->GetItemCount())
         list_->SetItemState(current_, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     ShowSelected();
 }
 
+wxListCtrl* DecisionPanel::list() const { return list_; }
+
 void DecisionPanel::Select(std::size_t dossier_index) {
-    for (std::size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i] == dossier_index) {
+    for (std::size_t i = 0; i < table_.size(); ++i)
+        if (table_[i].dossier == dossier_index) {
             current_ = static_cast<long>(i);
             list_->SetItemState(current_, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
             list_->EnsureVisible(current_);
@@ -143,7 +157,7 @@ void DecisionPanel::Select(std::size_t dossier_index) {
 }
 
 void DecisionPanel::ShowSelected() {
-    bool any = current_ >= 0 && static_cast<std::size_t>(current_) < rows_.size();
+    bool any = current_ >= 0 && static_cast<std::size_t>(current_) < table_.size();
     for (wxWindow* w : std::initializer_list<wxWindow*>{kind_, places_, date_, motive_, departure_, save_}) w->Enable(any);
     if (!any) {
         title_->SetLabel(to_wx("Choisissez un dossier dans la liste."));
@@ -151,7 +165,7 @@ void DecisionPanel::ShowSelected() {
         return;
     }
     Session& s = *wb_.session;
-    std::size_t index = rows_[static_cast<std::size_t>(current_)];
+    std::size_t index = table_[static_cast<std::size_t>(current_)].dossier;
     const Dossier& d = s.dossiers()[index];
     const RankEntry* e = s.entry_of(index);
     title_->SetLabel(to_wx(d.reference + " — " + d.organisme));
@@ -186,9 +200,9 @@ void DecisionPanel::ShowSelected() {
 }
 
 void DecisionPanel::OnSave() {
-    if (current_ < 0 || static_cast<std::size_t>(current_) >= rows_.size()) return;
+    if (current_ < 0 || static_cast<std::size_t>(current_) >= table_.size()) return;
     Session& s = *wb_.session;
-    const Dossier& d = s.dossiers()[rows_[static_cast<std::size_t>(current_)]];
+    const Dossier& d = s.dossiers()[table_[static_cast<std::size_t>(current_)].dossier];
     try {
         Decision x;
         x.kind = static_cast<DecisionKind>(kind_->GetSelection());

@@ -19,7 +19,7 @@ public:
     // Shows the form of this dossier (an index into the session's dossiers).
     void Select(std::size_t dossier_index);
     // For the GUI test: the controls a person uses.
-    wxListCtrl* list() const { return list_; }
+    wxListCtrl* list() const;
     wxRadioBox* kind() const { return kind_; }
     wxTextCtrl* motive() const { return motive_; }
     wxTextCtrl* departure() const { return departure_; }
@@ -30,7 +30,14 @@ private:
     void OnSave();
     Workbench& wb_;
     wxStaticText* summary_;
-    wxListCtrl* list_;
+    class CallbackListView* list_;
+    struct Row {
+        std::size_t dossier;
+        std::string cells[7];
+        int colour = 0;   // 0 plain, 1 departs from the opinion, 2 not decided yet
+    };
+    std::vector<Row> table_;
+    wxListItemAttr departs_, undecided_;
     wxStaticText* title_;
     wxStaticText* opinion_;
     wxRadioBox* kind_;
@@ -39,7 +46,6 @@ private:
     wxTextCtrl* motive_;
     wxTextCtrl* departure_;
     wxButton* save_;
-    std::vector<std::size_t> rows_;   // dossier index of each row
     long current_ = -1;
 };
 

@@ -80,11 +80,16 @@ public:
     CallbackListView(wxWindow* parent, wxSize size, std::function<std::string(long, long)> text)
         : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, size, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
           text_(std::move(text)) {}
-    wxListItemAttr attr;   // applied to every row
+    wxListItemAttr attr;   // applied to every row, unless `row_attr` gives one
+    std::function<wxListItemAttr*(long)> row_attr;
 
 private:
     wxString OnGetItemText(long item, long column) const override;
-    wxListItemAttr* OnGetItemAttr(long) const override { return const_cast<wxListItemAttr*>(&attr); }
+    wxListItemAttr* OnGetItemAttr(long item) const override {
+        if (row_attr)
+            if (wxListItemAttr* a = row_attr(item)) return a;
+        return const_cast<wxListItemAttr*>(&attr);
+    }
     std::function<std::string(long, long)> text_;
 };
 
