@@ -85,6 +85,10 @@ private:
         check(total_before == Rational(202) && entry(s, "ACT-2023-02")->score.total == Rational(212),
               "démo : ACT-2023-06 à 202 points, ACT-2023-02 à 212 points");
 
+        // The demo's decision deadline (28/10/2023, art. R. 313-7) has passed
+        // with ACT-2023-10 still undecided: the bar says so at opening.
+        check(frame_->deadlines_bar()->IsShown(), "bandeau des échéances affiché à l'ouverture");
+
         frame_->SelectDossier(*s.find("ACT-2023-06"));
         frame_->ShowView(MainFrame::View::Rating);
         pump(300);

@@ -3,6 +3,7 @@
 #include <wx/dirdlg.h>
 #include <wx/choicdlg.h>
 #include <wx/filedlg.h>
+#include <wx/infobar.h>
 
 #include <filesystem>
 
@@ -102,6 +103,14 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
 
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(top, wxSizerFlags().Expand().Border(wxALL, 8));
+    // Deadlines near or passed, said once when a campaign opens, with a way to them.
+    deadlines_ = new wxInfoBar(root);
+    deadlines_->AddButton(wxID_ANY, to_wx("Voir le calendrier"));
+    deadlines_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        deadlines_->Dismiss();
+        ShowView(View::Procedure);
+    });
+    main->Add(deadlines_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     main->Add(book_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     root->SetSizer(main);
 
@@ -152,6 +161,25 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     Load(std::move(session));
 }
 
+void MainFrame::WarnDeadlines() {
+    int late = 0, soon = 0;
+    std::string first;
+    for (const auto& st : wb_.session->calendar(Session::today())) {
+        if (st.state != StepState::Overdue && st.state != StepState::Soon) continue;
+        (st.state == StepState::Overdue ? late : soon)++;
+        if (first.empty())
+            first = st.label.substr(0, st.label.find(" (")) + (st.state == StepState::Overdue ? ", échue le " : ", à faire d'ici le ") +
+                    st.due->french_numeric() + " (" + st.basis + ")";
+    }
+    if (late + soon == 0) {
+        deadlines_->Dismiss();
+        return;
+    }
+    std::string text = late ? std::to_string(late) + " échéance(s) de la procédure dépassée(s)" : "Échéance proche";
+    deadlines_->ShowMessage(to_wx(text + " : " + first + (late + soon > 1 ? " …" : "")),
+                            late ? wxICON_WARNING : wxICON_INFORMATION);
+}
+
 void MainFrame::Load(std::unique_ptr<Session> s) {
     wb_.session = std::move(s);
     wb_.selected.reset();
@@ -177,6 +205,7 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
         if (wb_.session->dossiers().empty()) wb_.selected.reset();
         else wb_.selected = 0;
         RefreshAll();
+        WarnDeadlines();
         return;
     }
     reviewer_->SetEditable(true);
@@ -190,6 +219,7 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
     if (!wb_.session->dossiers().empty()) wb_.selected = 0;
     RefreshAll();
     if (wb_.selected) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    WarnDeadlines();
 }
 
 void MainFrame::UpdateTitle() {
@@ -413,10 +443,10 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
         }
         case 4: return to_wx(fact("budget_annuel"));
         case 5: return to_wx(fact("date_depot"));
-        case 6: return e ? to_wx(verdict_label(e->eligibility)) : wxString();
+        case 6: return e ? to_wx(e->prior_rejection.empty() ? verdict_label(e->eligibility) : "Refus préalable") : wxString();
         case 7: return e ? to_wx(fr::number(e->score.total)) : wxString();
         case 8: return e && e->rank ? to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : "")) : wxString();
-        case 9: return e ? to_wx(proposal_label(e->proposal)) : wxString();
+        case 9: return e ? to_wx(e->prior_rejection.empty() ? proposal_label(e->proposal) : "refusé au préalable") : wxString();
     }
     return {};
 }

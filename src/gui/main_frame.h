@@ -1,4 +1,5 @@
 #pragma once
+#include <wx/infobar.h>
 #include <wx/notebook.h>
 #include <wx/wx.h>
 
@@ -23,9 +24,11 @@ public:
     class CommitteePanel* committee_panel() const { return committee_; }
     class DecisionPanel* decision_panel() const { return decisions_; }
     DossierListView* dossier_list() const { return list_; }
+    wxInfoBar* deadlines_bar() const { return deadlines_; }
 
 private:
     void RefreshAll();
+    void WarnDeadlines();
     void UpdateTitle();
     void OnOpen(wxCommandEvent&);
     void Replace(const std::function<std::unique_ptr<Session>()>& make);
@@ -60,6 +63,7 @@ private:
     class CommitteePanel* committee_;
     class DecisionPanel* decisions_;
     wxComboBox* reviewer_;
+    wxInfoBar* deadlines_;
 };
 
 }  // namespace cotation::gui
