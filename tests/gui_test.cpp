@@ -6,6 +6,7 @@
 #include <wx/uiaction.h>
 #include <wx/wx.h>
 
+#include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
@@ -167,6 +168,11 @@ private:
         pump(300);
         std::string title = from_wx(c->opinions_title()->GetLabel());
         check(title.find("ACT-2023-05") != std::string::npos, "avis des membres du dossier cliqué : « " + title + " »");
+        // The rating changed above came after the vote: the opinion stays the
+        // voted ranking (ACT-2023-06 was 5th), and the view says what moved.
+        auto changes = frame_->workbench().session->changes_since_vote();
+        check(std::find(changes.begin(), changes.end(), "ACT-2023-06 : rang 5 → 4") != changes.end(),
+              "changements depuis le vote : ACT-2023-06 rang 5 → 4");
 
         frame_->ShowView(MainFrame::View::Procedure);
         pump(300);

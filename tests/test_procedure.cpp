@@ -207,3 +207,18 @@ TEST(PriorRejection, LateDossierRefusedBeforeScoring) {
     EXPECT_EQ(journal[1].new_value, "levé");
     EXPECT_EQ(*step(again->calendar(d(16, 6, 2023)), "notification_refus").due, d(23, 6, 2023));
 }
+
+// The committee's opinion is the ranking it voted; what moved since is said.
+TEST(Meeting, ChangesSinceTheVote) {
+    std::vector<VotedEntry> voted{{"A", 1, "200", DecisionKind::Retained},
+                                  {"B", 2, "190", DecisionKind::Retained},
+                                  {"C", 3, "150", DecisionKind::NotRetained}};
+    std::vector<VotedEntry> now{{"B", 1, "201", DecisionKind::Retained},
+                                {"A", 2, "200", DecisionKind::Retained},
+                                {"C", 0, "", std::nullopt},
+                                {"D", 3, "120", DecisionKind::NotRetained}};
+    EXPECT_EQ(ranking_changes(voted, now),
+              (std::vector<std::string>{"A : rang 1 → 2", "B : rang 2 → 1", "C : rang 3 → hors classement, non retenu → en attente",
+                                        "D : dossier ajouté depuis le vote"}));
+    EXPECT_TRUE(ranking_changes(voted, voted).empty());
+}

@@ -172,7 +172,7 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
     sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
                            "DROP TABLE prior_rejection; DROP TABLE procedure_step; DROP TABLE meeting; DROP TABLE meeting_attendance; "
-                           "DROP TABLE meeting_vote; DROP TABLE meeting_observation; DROP TABLE member_opinion; "
+                           "DROP TABLE meeting_vote; DROP TABLE meeting_observation; DROP TABLE meeting_ranking; DROP TABLE member_opinion; "
                            "DROP TABLE grid_history; DROP TABLE consolidation; DROP TABLE decision; DROP TABLE submission; DROP TABLE conflict; DROP TABLE assignment; DROP TABLE person; DROP TRIGGER rating_locked_insert; "
                            "DROP TRIGGER rating_locked_update; DROP TRIGGER rating_locked_delete; "
                            "DROP TRIGGER dossier_locked_insert; DROP TRIGGER dossier_fact_locked; "

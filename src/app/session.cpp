@@ -592,6 +592,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
         const Person* p = team_.person(name);
         return p && p->role == Role::CommitteeMember;
     };
+    if (fr::trim(m.president).empty()) throw InputError("Désignez le président ou la présidente de séance (--president NOM).");
     if (!member(m.president) || !team_.person(m.president)->deliberative)
         throw InputError("Le président de séance « " + m.president + " » doit être membre de la commission avec voix délibérative.");
     for (const auto& [name, a] : m.attendance) {
@@ -608,9 +609,15 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
         if (!member(name)) throw InputError("Observation de « " + name + " » : ce n'est pas un membre de la commission.");
         text = fr::trim(text);
     }
+    // The vote is on the ranking of the moment: keep it with the vote, so that
+    // later changes of ratings never rewrite the committee's opinion.
+    if (m.votes.empty()) m.voted.clear();
+    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) m.voted = voted_entries(ranking(), dossiers_);
+    else m.voted = meeting_->voted;
     store_->put_meeting(m, actor);
     meeting_ = std::move(m);
     meeting_check_.reset();
+    voted_opinion_.reset();
 }
 
 void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
@@ -639,23 +646,26 @@ void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, 
 std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) {
     const auto& check = meeting_check();
     if (!check || !check->adopted) return std::nullopt;
-    auto pos = position_of_.find(dossier_id);
-    if (pos == position_of_.end()) return std::nullopt;
-    const RankEntry* e = entry_of(pos->second);
-    if (!e) return std::nullopt;
-    switch (e->proposal) {
-        case Proposal::Retained: return DecisionKind::Retained;
-        case Proposal::NotRetained: return DecisionKind::NotRetained;
-        case Proposal::Ineligible: return DecisionKind::Ineligible;
-        case Proposal::Pending: return std::nullopt;
+    const Dossier* d = dossier_by_id(dossier_id);
+    if (!d) return std::nullopt;
+    // The ranking as voted, not as it stands today.
+    if (!voted_opinion_) {
+        voted_opinion_.emplace();
+        for (const auto& e : meeting_->voted) (*voted_opinion_)[e.reference] = e.opinion;
     }
-    return std::nullopt;
+    auto it = voted_opinion_->find(d->reference);
+    return it == voted_opinion_->end() ? std::nullopt : it->second;
+}
+
+std::vector<std::string> Session::changes_since_vote() {
+    if (!meeting_ || meeting_->voted.empty()) return {};
+    return ranking_changes(meeting_->voted, voted_entries(ranking(), dossiers_));
 }
 
 void Session::write_committee_file(const std::string& path) {
     const Ranking& r = ranking();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(today()), today(), io::data_root() + "/templates"};
+                                 decisions_, calendar(today()), changes_since_vote(), today(), io::data_root() + "/templates"};
     report::write_committee_file(ctx, path);
 }
 
@@ -663,7 +673,7 @@ void Session::write_minutes(const std::string& path) {
     const Ranking& r = ranking();
     Date on = meeting_ ? meeting_->date : today();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(on), on, io::data_root() + "/templates"};
+                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     report::write_minutes(ctx, path);
 }
 

@@ -116,6 +116,8 @@ public:
     // The committee's opinion on a dossier once the ranking is adopted: its
     // proposal in that ranking (retained, not retained, ineligible).
     std::optional<DecisionKind> committee_opinion(std::int64_t dossier_id);
+    // How today's ranking differs from the one the committee voted (empty when the same).
+    std::vector<std::string> changes_since_vote();
 
     bool closed() { return !store_->closed_since().empty(); }
     void close(const std::string& reason, const std::string& actor);
@@ -136,6 +138,7 @@ private:
     void load();
     void invalidate() {
         meeting_check_.reset();
+        voted_opinion_.reset();
         ranking_.reset();
         solidity_.reset();
         agreement_.reset();
@@ -161,6 +164,7 @@ private:
     std::map<std::string, Date> steps_done_;
     std::optional<Meeting> meeting_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
+    std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
     OpinionIndex opinions_;
     void index_refusals();
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

@@ -602,6 +602,11 @@ int cmd_meeting(const Args& a) {
                   << i.dossier_reference << ")\n";
     for (const auto& p : c.problems) std::cout << "  Remarque : " << p << "\n";
     std::cout << "  " << c.outcome << "\n";
+    auto changes = s->changes_since_vote();
+    if (!changes.empty()) {
+        std::cout << "  Depuis le vote, le classement calculé a changé (l'avis reste le classement voté) :\n";
+        for (const auto& l : changes) std::cout << "    " << l << "\n";
+    }
     return 0;
 }
 

@@ -128,6 +128,46 @@ std::optional<Vote> vote_from_text(const std::string& text) {
     return std::nullopt;
 }
 
+std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers) {
+    std::vector<VotedEntry> out;
+    auto opinion = [](Proposal p) -> std::optional<DecisionKind> {
+        switch (p) {
+            case Proposal::Retained: return DecisionKind::Retained;
+            case Proposal::NotRetained: return DecisionKind::NotRetained;
+            case Proposal::Ineligible: return DecisionKind::Ineligible;
+            case Proposal::Pending: return std::nullopt;
+        }
+        return std::nullopt;
+    };
+    for (const auto* list : {&ranking.ranked, &ranking.pending, &ranking.ineligible})
+        for (const auto& e : *list)
+            out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", opinion(e.proposal)});
+    return out;
+}
+
+std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, const std::vector<VotedEntry>& now) {
+    std::map<std::string, const VotedEntry*> current;
+    for (const auto& e : now) current[e.reference] = &e;
+    auto opinion = [](const std::optional<DecisionKind>& k) { return k ? std::string(decision_label(*k)) : std::string("en attente"); };
+    auto rank = [](int r) { return r ? std::to_string(r) : std::string("hors classement"); };
+    std::vector<std::string> out;
+    for (const auto& v : voted) {
+        auto it = current.find(v.reference);
+        if (it == current.end()) {
+            out.push_back(v.reference + " : dossier retiré depuis le vote");
+            continue;
+        }
+        const VotedEntry& n = *it->second;
+        std::string line;
+        if (n.rank != v.rank) line += "rang " + rank(v.rank) + " → " + rank(n.rank);
+        if (n.opinion != v.opinion) line += (line.empty() ? "" : ", ") + opinion(v.opinion) + " → " + opinion(n.opinion);
+        if (!line.empty()) out.push_back(v.reference + " : " + line);
+        current.erase(it);
+    }
+    for (const auto& [ref, e] : current) out.push_back(ref + " : dossier ajouté depuis le vote");
+    return out;
+}
+
 const char* opinion_label(Opinion o) {
     switch (o) {
         case Opinion::Favourable: return "favorable";

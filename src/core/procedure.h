@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "date.h"
+#include "scoring.h"
 #include "team.h"
 
 namespace cotation {
@@ -77,12 +78,25 @@ struct Attendance {
     std::string proxy;   // who holds the mandate, when represented
 };
 
+// One line of the ranking as the committee voted it. Kept with the vote:
+// later changes of ratings do not rewrite the committee's opinion.
+struct VotedEntry {
+    std::string reference;
+    int rank = 0;                          // 0 when set apart
+    std::string total;                     // canonical, empty when set apart
+    std::optional<DecisionKind> opinion;   // none while awaiting arbitration
+};
+std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers);
+// What differs between the voted ranking and today's, in French ("ACT-2023-06 : rang 5 → 4").
+std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, const std::vector<VotedEntry>& now);
+
 struct Meeting {
     Date date;
     std::string president;
     std::map<std::string, Attendance> attendance;   // committee member -> presence
     std::map<std::string, Vote> votes;             // member (or represented member) -> vote
     std::vector<std::pair<std::string, std::string>> observations;   // member, text
+    std::vector<VotedEntry> voted;                 // the ranking submitted to the vote
 };
 
 // A member with a declared link to a candidate organisation may not take

@@ -134,7 +134,10 @@ void DecisionPanel::Reload() {
     sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
                                    : " · classement non adopté par la commission")
                  : " · pas encore d'avis de la commission";
+    auto changes = s.changes_since_vote();
+    if (!changes.empty()) sum += " · " + std::to_string(changes.size()) + " dossier(s) ont bougé depuis le vote";
     summary_->SetLabel(to_wx(sum));
+    summary_->SetForegroundColour(changes.empty() ? wxColour(20, 20, 20) : wxColour(170, 100, 0));
     // First shown: the dossier selected elsewhere in the workbench.
     if (current_ < 0 && wb_.selected)
         for (std::size_t i = 0; i < table_.size(); ++i)

@@ -253,7 +253,14 @@ void CommitteePanel::Reload() {
                         " représenté(s) sur " + std::to_string(check->deliberative) + " membres à voix délibérative ; quorum : " +
                         std::to_string(check->quorum_needed) + (check->quorum ? " — atteint." : " — NON ATTEINT.");
         for (const auto& p : check->problems) q += "\n" + p;
+        auto changes = s.changes_since_vote();
+        if (!changes.empty()) {
+            q += "\nLe classement a changé depuis le vote (l'avis reste le classement voté) : ";
+            for (std::size_t i = 0; i < changes.size() && i < 4; ++i) q += (i ? " ; " : "") + changes[i];
+            if (changes.size() > 4) q += " …";
+        }
         quorum_->SetLabel(to_wx(q));
+        quorum_->SetForegroundColour(changes.empty() ? wxColour(20, 20, 20) : wxColour(170, 100, 0));
     }
     members_->DeleteAllItems();
     for (const auto& [name, p] : team.people) {

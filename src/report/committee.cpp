@@ -1,5 +1,7 @@
 #include "committee.h"
 
+#include <map>
+
 #include "core/error.h"
 #include "core/french.h"
 #include "io/xml_tree.h"
@@ -169,6 +171,24 @@ Variables committee_variables(const CommitteeContext& ctx) {
     if (ctx.meeting)
         for (const auto& [name, text] : ctx.meeting->observations) lines.push_back(name + " : " + text);
     v["seance.observations"] = join(lines);
+
+    // The ranking as the committee voted it, and what has moved since.
+    lines.clear();
+    if (ctx.meeting) {
+        std::map<std::string, const Dossier*> by_ref;
+        for (const auto& d : ctx.dossiers) by_ref[d.reference] = &d;
+        for (const auto& e : ctx.meeting->voted) {
+            if (!e.rank) continue;
+            auto d = by_ref.find(e.reference);
+            auto total = Rational::from_canonical(e.total);
+            lines.push_back(std::to_string(e.rank) + ". " + e.reference +
+                            (d != by_ref.end() ? " — " + d->second->organisme : "") + " : " +
+                            (total ? fr::number(*total) : e.total) + " / " + fr::number(ctx.grid.max_total()) + " points — " +
+                            (e.opinion ? decision_label(*e.opinion) : "en attente"));
+        }
+    }
+    v["classement_vote"] = join(lines);
+    v["changements_depuis_vote"] = join(ctx.changes_since_vote);
 
     // Decisions already recorded, and those that depart from the committee's opinion.
     lines.clear();

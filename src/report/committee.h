@@ -29,6 +29,7 @@ struct CommitteeContext {
     const OpinionIndex& opinions;
     const DecisionIndex& decisions;
     std::vector<CalendarStep> calendar;
+    std::vector<std::string> changes_since_vote;   // today's ranking against the voted one
     Date date;                    // of the document
     std::string templates_dir;
 };

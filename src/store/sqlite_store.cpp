@@ -125,6 +125,8 @@ CREATE TABLE meeting (id INTEGER PRIMARY KEY CHECK (id = 1), held_on TEXT NOT NU
 CREATE TABLE meeting_attendance (member TEXT PRIMARY KEY, presence TEXT NOT NULL, proxy TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
 CREATE TABLE meeting_vote (member TEXT PRIMARY KEY, vote TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meeting_observation (id INTEGER PRIMARY KEY, member TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE meeting_ranking (position INTEGER PRIMARY KEY, reference TEXT NOT NULL, rank INTEGER NOT NULL,
+  total TEXT NOT NULL, opinion TEXT NOT NULL);
 CREATE TABLE member_opinion (
   dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, member TEXT NOT NULL,
   opinion TEXT NOT NULL, comment TEXT NOT NULL, PRIMARY KEY (dossier_id, member)) WITHOUT ROWID;
@@ -485,6 +487,9 @@ public:
             }
             Stmt o(*db_, "SELECT member, text FROM meeting_observation ORDER BY id");
             while (o.step()) x.observations.emplace_back(o.text(0), o.text(1));
+            Stmt vr(*db_, "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position");
+            while (vr.step())
+                x.voted.push_back({vr.text(0), static_cast<int>(vr.integer(1)), vr.text(2), decision_from_text(vr.text(3))});
             s.meeting = std::move(x);
         }
         Stmt op(*db_, "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member");
@@ -535,6 +540,11 @@ public:
         s += " votes :";
         for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
         for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
+        if (!m.voted.empty()) {
+            s += " classement voté :";
+            for (const auto& e : m.voted)
+                if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
+        }
         return s;
     }
 
@@ -544,7 +554,7 @@ public:
         ensure_open();
         CampaignSnapshot before;
         load_procedure(before);
-        for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation"})
+        for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
             db_->exec(std::string("DELETE FROM ") + table);
         Stmt head(*db_, "INSERT INTO meeting(id, held_on, president) VALUES (1,?,?)");
         head.bind(1, m.date.iso()).bind(2, m.president).run();
@@ -563,6 +573,13 @@ public:
         for (const auto& [name, text] : m.observations) {
             o.bind(1, name).bind(2, text).run();
             o.reset();
+        }
+        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES (?,?,?,?,?)");
+        for (std::size_t i = 0; i < m.voted.size(); ++i) {
+            const VotedEntry& e = m.voted[i];
+            std::string opinion = e.opinion ? decision_label(*e.opinion) : "";
+            vr.bind(1, static_cast<std::int64_t>(i)).bind(2, e.reference).bind(3, static_cast<std::int64_t>(e.rank)).bind(4, e.total)
+                .bind(5, opinion).run();
         }
         j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
         t.commit();
