@@ -1,6 +1,5 @@
 #include "decision_panel.h"
 
-#include <wx/dirdlg.h>
 
 #include "core/error.h"
 #include "core/french.h"
@@ -78,18 +77,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
         ShowSelected();
     });
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); });
-    letters->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxDirDialog dlg(this, to_wx("Dossier où écrire les lettres"));
-        if (dlg.ShowModal() != wxID_OK) return;
-        try {
-            wxBusyCursor busy;
-            auto files = wb_.session->write_letters(from_wx(dlg.GetPath()));
-            wxMessageBox(to_wx(std::to_string(files.size()) + " lettres écrites dans " + from_wx(dlg.GetPath()) + "."),
-                         to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, this);
-        } catch (const std::exception& e) {
-            show_error(this, e);
-        }
-    });
+    letters->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { letters_dialog(this, wb_); });
 }
 
 void DecisionPanel::Reload() {

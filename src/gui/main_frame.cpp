@@ -387,16 +387,18 @@ void MainFrame::OnImportRatings(wxCommandEvent&) {
     ImportCsv("Importer des notes", "notes importées.", &Session::import_ratings_file);
 }
 
-void MainFrame::OnLetters(wxCommandEvent&) {
-    wxDirDialog dlg(this, to_wx("Dossier où écrire les lettres"));
+void MainFrame::OnLetters(wxCommandEvent&) { letters_dialog(this, wb_); }
+
+void letters_dialog(wxWindow* parent, Workbench& wb) {
+    wxDirDialog dlg(parent, to_wx("Dossier où écrire les lettres"));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         wxBusyCursor busy;
-        auto files = wb_.session->write_letters(from_wx(dlg.GetPath()));
+        auto files = wb.session->write_letters(from_wx(dlg.GetPath()));
         wxMessageBox(to_wx(std::to_string(files.size()) + " lettres écrites dans " + from_wx(dlg.GetPath()) + "."),
-                     to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, this);
+                     to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, parent);
     } catch (const std::exception& e) {
-        show_error(this, e);
+        show_error(parent, e);
     }
 }
 

@@ -32,6 +32,9 @@ class DossierPanel;
 class RatingPanel;
 class RankingPanel;
 
+// Asks for a folder and writes every decision letter there.
+void letters_dialog(wxWindow* parent, Workbench& wb);
+
 // Opens the dossier form (new when `dossier` is null); returns true when saved.
 bool edit_dossier_dialog(wxWindow* parent, Workbench& wb, const Dossier* dossier);
 
