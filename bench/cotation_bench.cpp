@@ -119,6 +119,12 @@ int main(int argc, char** argv) {
                 static_cast<double>(fs::file_size(dir / "dossier-commission.pdf")) / 1024, steps.size());
 
     t = Clock::now();
+    auto reports = s->write_instruction_reports((dir / "comptes-rendus").string(), "", static_cast<std::size_t>(letters));
+    double rt = since(t);
+    line(("génération de " + std::to_string(reports.size()) + " comptes rendus d'instruction PDF").c_str(), rt);
+    std::printf("  → %.1f ms par compte rendu\n", 1000 * rt / static_cast<double>(reports.size()));
+
+    t = Clock::now();
     auto files = s->write_letters((dir / "lettres").string(), "", static_cast<std::size_t>(letters));
     double lt = since(t);
     line(("génération de " + std::to_string(files.size()) + " lettres PDF").c_str(), lt);

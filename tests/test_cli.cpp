@@ -155,6 +155,16 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
               std::string::npos)
         << file;
     EXPECT_NE(file.find("ACT-2023-09 — Maison Relais Pays d'Aix : Refus préalable"), std::string::npos) << file;
+    // The instruction report of ACT-2023-02: II.4 (coefficient 6, Annexe 2)
+    // rated 4 and 2, settled at the mean 3: 6 × 3 = 18 points.
+    r = run("rapports " + f + " --out " + dir.file("cr") + " --dossier ACT-2023-02");
+    ASSERT_EQ(r.code, 0) << r.out;
+    std::string report = cotation::test::pdf_words(dir.file("cr/ACT-2023-02-compte-rendu.pdf"));
+    EXPECT_NE(report.find("Recevabilité : Recevable"), std::string::npos) << report;
+    EXPECT_NE(report.find("II.4 Organisation de la prise en charge — coefficient 6 — note 3 = 18 points (arbitrée ; moyenne 3"),
+              std::string::npos)
+        << report;
+    EXPECT_NE(report.find("II.4 — Julien Roux (ARS, siège) : 2 — « Modalités d'admission décrites"), std::string::npos) << report;
     r = run("journal verify " + f);
     EXPECT_EQ(r.code, 0) << r.out;
 }

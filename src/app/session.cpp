@@ -677,6 +677,16 @@ void Session::write_minutes(const std::string& path) {
     report::write_minutes(ctx, path);
 }
 
+std::vector<std::string> Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
+                                                            std::size_t limit) {
+    const Ranking& r = ranking();
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, {}, {}, today(), io::data_root() + "/templates"};
+    ctx.ratings = &rating_index_;
+    ctx.consolidation = &consolidation_;
+    return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
+}
+
 Date Session::letter_date() const {
     for (const char* p : {"campagne.date_courrier", "campagne.date_commission"}) {
         auto it = campaign_.parameters.find(p);

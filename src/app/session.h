@@ -130,6 +130,9 @@ public:
     // The committee's file (before the meeting) and the minutes (after), PDF.
     void write_committee_file(const std::string& path);
     void write_minutes(const std::string& path);
+    // One instruction report per dossier (or only `only_reference`) in `out_dir`.
+    std::vector<std::string> write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
+                                                       std::size_t limit = 0);
     std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
                                            std::size_t limit = 0);
 

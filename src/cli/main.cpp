@@ -79,6 +79,8 @@ Procédure et commission (CASF, art. R. 313-1 et s.)
                                        avis d'un membre de la commission sur un dossier
   commission FICHIER --out DOSSIER.pdf dossier de la commission (classement, déclarations d'intérêts)
   pv FICHIER --out PV.pdf              procès-verbal de la séance
+  rapports FICHIER --out DOSSIER [--dossier REF]
+                                       comptes rendus d'instruction (un PDF par dossier)
 
 Journal
   decide FICHIER --dossier REF --decision retenu|non-retenu|liste-complementaire|irrecevable
@@ -631,6 +633,16 @@ int cmd_committee_document(const Args& a, bool minutes) {
     return 0;
 }
 
+int cmd_reports(const Args& a) {
+    need(a, 2, "rapports FICHIER --out DOSSIER [--dossier REF]");
+    std::string out = a.option("--out");
+    if (out.empty()) throw UsageError("l'option --out DOSSIER est obligatoire");
+    auto s = Session::open(a.positional[1]);
+    auto files = s->write_instruction_reports(out, a.option("--dossier"));
+    std::cout << files.size() << " compte(s) rendu(s) d'instruction écrit(s) dans " << out << ".\n";
+    return 0;
+}
+
 int cmd_users(const Args& a) {
     need(a, 2, "users FICHIER [--ajouter NOM --role coordinateur|instructeur|commission [--organisation ORG]]");
     auto s = Session::open(a.positional[1]);
@@ -785,6 +797,7 @@ int main(int argc, char** argv) {
         if (c == "avis") return cmd_opinion(a);
         if (c == "commission") return cmd_committee_document(a, false);
         if (c == "pv") return cmd_committee_document(a, true);
+        if (c == "rapports") return cmd_reports(a);
         if (c == "assign") return cmd_assign(a);
         if (c == "conflict") return cmd_conflict(a);
         if (c == "submit") return cmd_submit(a);

@@ -1,5 +1,6 @@
 #include "procedure_panel.h"
 
+#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/radiobox.h>
 
@@ -205,13 +206,14 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     auto* observation = new wxButton(this, wxID_ANY, to_wx("Ajouter une observation…"));
     auto* file = new wxButton(this, wxID_ANY, to_wx("Dossier de la commission (PDF)…"));
     auto* minutes = new wxButton(this, wxID_ANY, to_wx("Procès-verbal (PDF)…"));
+    auto* reports = new wxButton(this, wxID_ANY, to_wx("Comptes rendus d'instruction (PDF)…"));
     observations_ = make_list(this, {{"Membre", 150}, {"Observation", 1200}}, 120);
     opinions_title_ = heading(this, "");
     opinions_ = make_list(this, {{"Membre", 150}, {"Avis", 95}, {"Raison", 900}});
     opinion_ = new wxButton(this, wxID_ANY, to_wx("Donner mon avis sur ce dossier…"));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    for (wxButton* b : {meeting, observation, file, minutes}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
+    for (wxButton* b : {meeting, observation, reports, file, minutes}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
     auto* lower = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(heading(this, "Observations portées au procès-verbal"), wxSizerFlags().Border(wxBOTTOM, 6));
@@ -233,6 +235,18 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     observation->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnObservation(); });
     file->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(false); });
     minutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(true); });
+    reports->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxDirDialog dlg(this, to_wx("Dossier où écrire les comptes rendus d'instruction"));
+        if (dlg.ShowModal() != wxID_OK) return;
+        try {
+            wxBusyCursor busy;
+            auto files = wb_.session->write_instruction_reports(from_wx(dlg.GetPath()));
+            wxMessageBox(to_wx(std::to_string(files.size()) + " comptes rendus écrits dans " + from_wx(dlg.GetPath()) + "."),
+                         to_wx("Commission"), wxOK | wxICON_INFORMATION, this);
+        } catch (const std::exception& e) {
+            show_error(this, e);
+        }
+    });
     opinion_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnOpinion(); });
 }
 

@@ -1,10 +1,13 @@
 #include "committee.h"
 
+#include <filesystem>
 #include <map>
 
 #include "core/error.h"
 #include "core/french.h"
+#include "io/reference_data.h"
 #include "io/xml_tree.h"
+#include "parallel.h"
 #include "pdf_letter.h"
 
 namespace cotation::report {
@@ -227,6 +230,135 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
 void write_minutes(const CommitteeContext& ctx, const std::string& path) {
     if (!ctx.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     write_document(ctx, "proces-verbal.txt", "Procès-verbal de la commission", path);
+}
+
+Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    Variables v;
+    v["campagne.reference"] = ctx.campaign.reference;
+    v["campagne.titre"] = ctx.campaign.title;
+    v["signataire"] = ctx.campaign.signatory;
+    v["date_document"] = ctx.date.french_long();
+    v["dossier.reference"] = d.reference;
+    v["organisme"] = d.organisme;
+    const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d.commune);
+    v["commune"] = commune ? commune->name + " (" + d.commune + ")" : d.commune;
+    std::vector<std::string> identity;
+    for (const FactDef* f : ctx.grid.identity_facts()) {
+        if (f->id == "organisme" || f->id == "commune") continue;
+        std::string value = display(*f, d.get(f->id));
+        identity.push_back(f->label + " : " + (value.empty() ? "non renseigné" : value));
+    }
+    v["identite"] = join(identity);
+    v["verdict"] = e.prior_rejection.empty() ? verdict_label(e.eligibility) : e.prior_rejection;
+
+    std::vector<std::string> lines;
+    for (const auto& doc : e.eligibility.documents)
+        lines.push_back(std::string(doc.received ? "reçue" : "MANQUANTE") + " — " + doc.document->label +
+                        (doc.document->eliminating ? "" : " (facultative)"));
+    v["pieces"] = join(lines);
+    lines.clear();
+    for (const auto& r : e.eligibility.rules) {
+        if (r.outcome == Outcome::NotApplicable) continue;
+        std::string line = std::string(outcome_label(r.outcome)) + " — " + r.rule->label;
+        if (r.outcome == Outcome::Failed && !r.rule->message.empty()) line += " : " + r.rule->message;
+        if (r.outcome == Outcome::Undecidable && !r.missing.empty()) {
+            line += " : à renseigner ";
+            for (std::size_t k = 0; k < r.missing.size(); ++k) line += (k ? ", " : "") + r.missing[k];
+        }
+        if (r.rule->effect == RuleEffect::Attention) line += " (point d'attention)";
+        lines.push_back(line + " [" + r.rule->source + "]");
+    }
+    v["conformite"] = join(lines);
+
+    v["classement"] = e.rank ? "Rang " + std::to_string(e.rank) + (e.ex_aequo ? " ex aequo" : "") + " sur " +
+                                   std::to_string(ctx.ranking.ranked.size()) + " dossiers classés — " +
+                                   fr::number(e.score.total) + " / " + fr::number(ctx.grid.max_total()) + " points — " +
+                                   proposal_label(e.proposal)
+                             : "Hors classement — " + std::string(proposal_label(e.proposal)) +
+                                   (e.proposal_reason.empty() ? "" : " : " + e.proposal_reason);
+    lines.clear();
+    for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
+        lines.push_back(ctx.grid.themes[t].id + " " + ctx.grid.themes[t].label + " : " + fr::number(e.score.themes[t]) + " / " +
+                        fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points");
+    v["notes_par_theme"] = join(lines);
+
+    // Criterion by criterion: the rating kept, how, and every reviewer's note.
+    static const std::vector<const Rating*> none;
+    const std::vector<const Rating*>* ratings = &none;
+    if (ctx.ratings)
+        if (auto it = ctx.ratings->find(d.id); it != ctx.ratings->end()) ratings = &it->second;
+    const std::map<std::string, ConsolidationDecision>* arbitrations = nullptr;
+    if (ctx.consolidation)
+        if (auto it = ctx.consolidation->find(d.id); it != ctx.consolidation->end()) arbitrations = &it->second;
+    std::vector<std::string> criteria, notes;
+    std::size_t k = 0;
+    for (const auto& th : ctx.grid.themes)
+        for (const auto& c : th.criteria) {
+            const CriterionScore& cs = e.score.criteria[k++];
+            std::string line = c.id + " " + c.label + " — coefficient " + fr::number(c.coefficient) + " — ";
+            if (!cs.rating) line += "non noté";
+            else {
+                line += "note " + fr::number(*cs.rating) + " = " + fr::number(c.coefficient * *cs.rating) + " points";
+                if (cs.decided && arbitrations)
+                    if (auto a = arbitrations->find(c.id); a != arbitrations->end())
+                        line += " (arbitrée ; moyenne " + (cs.mean ? fr::number(*cs.mean) : std::string("—")) +
+                                (a->second.reason.empty() ? "" : " ; motif : " + a->second.reason) + ")";
+                if (!cs.decided) line += " (moyenne de " + std::to_string(cs.reviewers) + " note(s))";
+                if (cs.flagged && !cs.decided) line += " — ÉCART À ARBITRER";
+            }
+            criteria.push_back(line);
+            for (const Rating* r : *ratings)
+                if (r->criterion == c.id)
+                    notes.push_back(c.id + " — " + r->reviewer + " : " + std::to_string(r->value) + " — " +
+                                    (r->justification.empty() ? "sans justification (non comptée)" : "« " + r->justification + " »"));
+        }
+    v["notes_criteres"] = join(criteria);
+    v["justifications"] = join(notes);
+    v["observations"] = join(observations(ctx.grid, e));
+    return v;
+}
+
+std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
+                                                   const std::string& only_reference, std::size_t limit) {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
+    std::vector<const RankEntry*> jobs;
+    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending, &ctx.ranking.ineligible})
+        for (const auto& e : *list)
+            if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || jobs.size() < limit))
+                jobs.push_back(&e);
+    if (!only_reference.empty() && jobs.empty()) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    // Templates are read once, before the threads start.
+    std::map<std::string, std::string> texts;
+    auto load = [&](const std::string& name) -> std::string {
+        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
+        auto it = texts.find(file);
+        if (it == texts.end()) it = texts.emplace(file, io::read_file(ctx.templates_dir + "/" + file)).first;
+        return it->second;
+    };
+    const std::string main = load("compte-rendu-instruction.txt");
+    std::vector<std::string> written(jobs.size());
+    parallel_for(jobs.size(), [&](std::size_t i) {
+        const Dossier& d = ctx.dossiers[jobs[i]->dossier];
+        auto blocks = expand_template(main, "compte-rendu-instruction.txt", instruction_variables(ctx, *jobs[i]),
+                                      [&](const std::string& name) -> std::string {
+                                          auto it = texts.find(name.find('.') == std::string::npos ? name + ".txt" : name);
+                                          if (it == texts.end())
+                                              throw InputError("Modèle « " + name + " » : seul le modèle principal est lu pour les comptes rendus.");
+                                          return it->second;
+                                      });
+        LetterHeader h;
+        h.authority = ctx.campaign.authority;
+        h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.date.french_long();
+        h.title = "Compte rendu d'instruction — " + ctx.campaign.reference + " — dossier " + d.reference;
+        std::string safe;
+        for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+        written[i] = out_dir + "/" + safe + "-compte-rendu.pdf";
+        write_letter_pdf(written[i], h, blocks);
+    });
+    return written;
 }
 
 }  // namespace cotation::report

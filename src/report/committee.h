@@ -32,6 +32,8 @@ struct CommitteeContext {
     std::vector<std::string> changes_since_vote;   // today's ranking against the voted one
     Date date;                    // of the document
     std::string templates_dir;
+    const RatingIndex* ratings = nullptr;               // for the instruction reports
+    const ConsolidationIndex* consolidation = nullptr;
 };
 
 Variables committee_variables(const CommitteeContext& ctx);
@@ -39,5 +41,13 @@ Variables committee_variables(const CommitteeContext& ctx);
 // Write the committee file and the minutes; throw naming the file or template.
 void write_committee_file(const CommitteeContext& ctx, const std::string& path);
 void write_minutes(const CommitteeContext& ctx, const std::string& path);
+
+// One instruction report per dossier (compte-rendu-instruction.txt): identity,
+// documents and conformity rule by rule, score by theme and criterion with
+// each reviewer's rating and justification, arbitrations and observations.
+// Returns the files written (REF-compte-rendu.pdf), in ranking order.
+Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e);
+std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
+                                                   const std::string& only_reference = "", std::size_t limit = 0);
 
 }  // namespace cotation::report

@@ -1,16 +1,14 @@
 #include "letters.h"
 
-#include <filesystem>
 #include <algorithm>
-#include <atomic>
+#include <filesystem>
 #include <map>
-#include <mutex>
-#include <thread>
 
 #include "core/error.h"
 #include "core/french.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
+#include "parallel.h"
 #include "pdf_letter.h"
 
 namespace cotation::report {
@@ -146,26 +144,7 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         write_letter_pdf(path, h, blocks);
         written[k] = path;
     };
-    std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    workers = std::min(workers, jobs.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    std::vector<std::thread> pool;
-    for (std::size_t w = 0; w < workers; ++w)
-        pool.emplace_back([&] {
-            for (std::size_t k; (k = next++) < jobs.size();) {
-                try {
-                    one(k);
-                } catch (...) {
-                    std::lock_guard<std::mutex> lock(failure_mutex);
-                    if (!failure) failure = std::current_exception();
-                    next = jobs.size();
-                }
-            }
-        });
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(jobs.size(), one);
     return written;
 }
 
