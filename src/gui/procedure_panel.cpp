@@ -207,9 +207,11 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     auto* file = new wxButton(this, wxID_ANY, to_wx("Dossier de la commission (PDF)…"));
     auto* minutes = new wxButton(this, wxID_ANY, to_wx("Procès-verbal (PDF)…"));
     auto* reports = new wxButton(this, wxID_ANY, to_wx("Comptes rendus d'instruction (PDF)…"));
-    observations_ = make_list(this, {{"Membre", 150}, {"Observation", 1200}}, 120);
+    observations_ = make_list(this, {{"Membre", 150}, {"Observation", 900}}, 120);
+    observations_->SetMinSize(wxSize(300, 120));
     opinions_title_ = heading(this, "");
-    opinions_ = make_list(this, {{"Membre", 150}, {"Avis", 95}, {"Raison", 900}});
+    opinions_ = make_list(this, {{"Membre", 150}, {"Avis", 95}, {"Raison", 700}});
+    opinions_->SetMinSize(wxSize(300, 120));
     opinion_ = new wxButton(this, wxID_ANY, to_wx("Donner mon avis sur ce dossier…"));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -222,8 +224,11 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     right->Add(opinions_title_, wxSizerFlags().Border(wxBOTTOM, 6));
     right->Add(opinions_, wxSizerFlags(1).Expand());
     right->Add(opinion_, wxSizerFlags().Border(wxTOP, 6));
+    // Equal halves whatever the columns' widths (a list asks for its columns' width).
     lower->Add(left, wxSizerFlags(1).Expand().Border(wxRIGHT, 12));
     lower->Add(right, wxSizerFlags(1).Expand());
+    observations_->SetInitialSize(wxSize(300, 120));
+    opinions_->SetInitialSize(wxSize(300, 120));
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(quorum_, wxSizerFlags().Border(wxALL, 10));
