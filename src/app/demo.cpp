@@ -128,10 +128,9 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
     auto rows = rows_of(dir, "seance.csv");
     if (!rows.empty()) {
         Meeting m;
-        auto date = s.campaign().parameters.find("campagne.date_commission");
-        if (date == s.campaign().parameters.end() || !std::holds_alternative<Date>(date->second))
-            throw InputError(dir + "/campagne.txt : la date de la commission est nécessaire à la séance.");
-        m.date = std::get<Date>(date->second);
+        auto date = s.date_parameter("campagne.date_commission");
+        if (!date) throw InputError(dir + "/campagne.txt : la date de la commission est nécessaire à la séance.");
+        m.date = *date;
         m.president = script.president;
         for (const auto& r : rows) {
             Presence p = r.fields[1] == "present" ? Presence::Present : r.fields[1] == "represente" ? Presence::Represented : Presence::Absent;
@@ -191,11 +190,10 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
     consolidate_at_mean(*s, script.pending_ref, coordinator);
     // Steps of the procedure recorded done: those before the deposit
     // deadline at the instruction stage, all of them once the committee met.
-    auto deadline = s->campaign().parameters.find("campagne.date_limite");
+    auto deadline = s->date_parameter("campagne.date_limite");
     for (const auto& [step, date] : script.steps) {
         auto d = Date::parse(date);
-        bool before = d && deadline != s->campaign().parameters.end() && std::holds_alternative<Date>(deadline->second) &&
-                      *d < std::get<Date>(deadline->second);
+        bool before = d && deadline && *d < *deadline;
         if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
     }
     if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);

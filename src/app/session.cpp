@@ -475,14 +475,19 @@ std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, con
     return out;
 }
 
-namespace {
-std::optional<Date> date_parameter(const Campaign& c, const char* name) {
-    auto it = c.parameters.find(name);
-    if (it == c.parameters.end()) return std::nullopt;
+std::optional<Date> Session::date_parameter(const char* name) const {
+    auto it = campaign_.parameters.find(name);
+    if (it == campaign_.parameters.end()) return std::nullopt;
     if (auto d = std::get_if<Date>(&it->second)) return *d;
     return std::nullopt;
 }
-}  // namespace
+
+Meeting Session::meeting_draft() const {
+    if (meeting_) return *meeting_;
+    Meeting m;
+    m.date = date_parameter("campagne.date_commission").value_or(today());
+    return m;
+}
 
 void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
                            std::optional<Date> on) {
@@ -492,7 +497,7 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
     if (fr::trim(motive).empty())
         throw InputError("Le refus préalable du dossier « " + d->reference + " » doit être motivé (art. R. 313-6).");
     if (ground == RejectionGround::Late) {
-        auto deadline = date_parameter(campaign_, "campagne.date_limite");
+        auto deadline = date_parameter("campagne.date_limite");
         Value v = d->get("date_depot");
         const Date* deposited = std::get_if<Date>(&v);
         if (!deadline) throw InputError("La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être constaté.");
@@ -524,7 +529,7 @@ void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& r
 
 std::vector<std::size_t> Session::late_dossiers() const {
     std::vector<std::size_t> out;
-    auto deadline = date_parameter(campaign_, "campagne.date_limite");
+    auto deadline = date_parameter("campagne.date_limite");
     if (!deadline) return out;
     for (std::size_t i = 0; i < dossiers_.size(); ++i) {
         Value v = dossiers_[i].get("date_depot");
@@ -536,9 +541,9 @@ std::vector<std::size_t> Session::late_dossiers() const {
 
 std::vector<CalendarStep> Session::calendar(const Date& on) const {
     CalendarFacts f;
-    f.publication = date_parameter(campaign_, "campagne.date_publication");
-    f.deadline = date_parameter(campaign_, "campagne.date_limite");
-    f.committee = date_parameter(campaign_, "campagne.date_commission");
+    f.publication = date_parameter("campagne.date_publication");
+    f.deadline = date_parameter("campagne.date_limite");
+    f.committee = date_parameter("campagne.date_commission");
     f.recorded = steps_done_;
     f.has_prior_rejections = !prior_rejections_.empty();
     if (meeting_ && !meeting_->votes.empty()) f.meeting_held = meeting_->date;
@@ -618,6 +623,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     meeting_ = std::move(m);
     meeting_check_.reset();
     voted_opinion_.reset();
+    changes_since_vote_.reset();
 }
 
 void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
@@ -659,7 +665,8 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
 
 std::vector<std::string> Session::changes_since_vote() {
     if (!meeting_ || meeting_->voted.empty()) return {};
-    return ranking_changes(meeting_->voted, voted_entries(ranking(), dossiers_));
+    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(meeting_->voted, voted_entries(ranking(), dossiers_));
+    return *changes_since_vote_;
 }
 
 void Session::write_committee_file(const std::string& path) {
@@ -688,11 +695,8 @@ std::vector<std::string> Session::write_instruction_reports(const std::string& o
 }
 
 Date Session::letter_date() const {
-    for (const char* p : {"campagne.date_courrier", "campagne.date_commission"}) {
-        auto it = campaign_.parameters.find(p);
-        if (it != campaign_.parameters.end())
-            if (auto d = std::get_if<Date>(&it->second)) return *d;
-    }
+    for (const char* p : {"campagne.date_courrier", "campagne.date_commission"})
+        if (auto d = date_parameter(p)) return *d;
     return today();
 }
 

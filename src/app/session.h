@@ -106,6 +106,10 @@ public:
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);
     const std::optional<Meeting>& meeting() const { return meeting_; }
+    // The meeting to edit: the recorded one, else a new one on the committee's date (or today).
+    Meeting meeting_draft() const;
+    // A date parameter of the campaign ("campagne.date_limite"), when set.
+    std::optional<Date> date_parameter(const char* name) const;
     // Cached until the meeting, the team or the dossiers change.
     const std::optional<MeetingCheck>& meeting_check() const;
     std::map<std::string, std::string> organismes_by_reference() const;
@@ -142,6 +146,7 @@ private:
     void invalidate() {
         meeting_check_.reset();
         voted_opinion_.reset();
+        changes_since_vote_.reset();
         ranking_.reset();
         solidity_.reset();
         agreement_.reset();
@@ -168,6 +173,7 @@ private:
     std::optional<Meeting> meeting_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
+    std::optional<std::vector<std::string>> changes_since_vote_;
     OpinionIndex opinions_;
     void index_refusals();
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

@@ -155,6 +155,13 @@ std::string actor(const Args& a) {
     return "inconnu";
 }
 
+// The value of an option the command cannot do without.
+std::string required(const Args& a, const char* option, const char* what) {
+    std::string v = a.option(option);
+    if (v.empty()) throw UsageError(std::string("l'option ") + option + " " + what + " est obligatoire");
+    return v;
+}
+
 void need(const Args& a, std::size_t n, const char* usage) {
     if (a.positional.size() < n) throw UsageError(std::string("usage : cotation ") + usage);
 }
@@ -554,12 +561,7 @@ int cmd_meeting(const Args& a) {
     need(a, 2, "seance FICHIER [--date JJ/MM/AAAA] [--president NOM] [--present NOM]... [--vote NOM=pour]...");
     auto s = Session::open(a.positional[1]);
     bool change = false;
-    Meeting m = s->meeting().value_or(Meeting{});
-    if (!s->meeting()) {
-        auto c = s->campaign().parameters.find("campagne.date_commission");
-        if (c != s->campaign().parameters.end() && std::holds_alternative<Date>(c->second)) m.date = std::get<Date>(c->second);
-        else m.date = Session::today();
-    }
+    Meeting m = s->meeting_draft();
     if (!a.option("--date").empty()) {
         auto d = Date::parse(a.option("--date"));
         if (!d) throw InputError("--date : « " + a.option("--date") + " » n'est pas une date (JJ/MM/AAAA).");
@@ -624,8 +626,7 @@ int cmd_opinion(const Args& a) {
 
 int cmd_committee_document(const Args& a, bool minutes) {
     need(a, 2, minutes ? "pv FICHIER --out PV.pdf" : "commission FICHIER --out DOSSIER.pdf");
-    std::string out = a.option("--out");
-    if (out.empty()) throw UsageError("l'option --out FICHIER.pdf est obligatoire");
+    std::string out = required(a, "--out", "FICHIER.pdf");
     auto s = Session::open(a.positional[1]);
     if (minutes) s->write_minutes(out);
     else s->write_committee_file(out);
@@ -635,8 +636,7 @@ int cmd_committee_document(const Args& a, bool minutes) {
 
 int cmd_reports(const Args& a) {
     need(a, 2, "rapports FICHIER --out DOSSIER [--dossier REF]");
-    std::string out = a.option("--out");
-    if (out.empty()) throw UsageError("l'option --out DOSSIER est obligatoire");
+    std::string out = required(a, "--out", "DOSSIER");
     auto s = Session::open(a.positional[1]);
     auto files = s->write_instruction_reports(out, a.option("--dossier"));
     std::cout << files.size() << " compte(s) rendu(s) d'instruction écrit(s) dans " << out << ".\n";
@@ -735,8 +735,7 @@ int cmd_agreement(const Args& a) {
 
 int cmd_letters(const Args& a) {
     need(a, 2, "letters FICHIER --out DOSSIER");
-    std::string out = a.option("--out");
-    if (out.empty()) throw UsageError("l'option --out DOSSIER est obligatoire");
+    std::string out = required(a, "--out", "DOSSIER");
     auto s = Session::open(a.positional[1]);
     auto files = s->write_letters(out, a.option("--dossier"));
     std::cout << files.size() << " lettre" << (files.size() > 1 ? "s" : "") << " écrite" << (files.size() > 1 ? "s" : "")

@@ -111,6 +111,17 @@ std::vector<CalendarStep> procedure_calendar(const CalendarFacts& f, const Date&
     return out;
 }
 
+CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
+    CalendarAlert a;
+    for (const auto& s : steps) {
+        if (s.state == StepState::Overdue) ++a.late;
+        else if (s.state == StepState::Soon) ++a.soon;
+        else continue;
+        if (!a.first) a.first = &s;
+    }
+    return a;
+}
+
 const char* vote_label(Vote v) {
     switch (v) {
         case Vote::For: return "pour";
@@ -130,18 +141,9 @@ std::optional<Vote> vote_from_text(const std::string& text) {
 
 std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers) {
     std::vector<VotedEntry> out;
-    auto opinion = [](Proposal p) -> std::optional<DecisionKind> {
-        switch (p) {
-            case Proposal::Retained: return DecisionKind::Retained;
-            case Proposal::NotRetained: return DecisionKind::NotRetained;
-            case Proposal::Ineligible: return DecisionKind::Ineligible;
-            case Proposal::Pending: return std::nullopt;
-        }
-        return std::nullopt;
-    };
     for (const auto* list : {&ranking.ranked, &ranking.pending, &ranking.ineligible})
         for (const auto& e : *list)
-            out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", opinion(e.proposal)});
+            out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", advised_decision(e.proposal)});
     return out;
 }
 

@@ -49,7 +49,16 @@ struct CalendarStep {
     long days_left = 0;   // due - today (negative once passed)
     bool obligation = false;   // the authority must do it (else a date of the procedure)
     bool done_late = false;    // done, but after its due date (e.g. reports sent under 15 days)
+
+    std::string short_label() const { return label.substr(0, label.find(" (")); }   // without the explanation
 };
+
+// What needs attention: steps late and near, and the first of them.
+struct CalendarAlert {
+    int late = 0, soon = 0;
+    const CalendarStep* first = nullptr;
+};
+CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps);
 
 struct CalendarFacts {
     std::optional<Date> publication, deadline, committee;

@@ -95,6 +95,16 @@ const char* decision_label(DecisionKind k) {
     return "?";
 }
 
+std::optional<DecisionKind> advised_decision(Proposal p) {
+    switch (p) {
+        case Proposal::Retained: return DecisionKind::Retained;
+        case Proposal::NotRetained: return DecisionKind::NotRetained;
+        case Proposal::Ineligible: return DecisionKind::Ineligible;
+        case Proposal::Pending: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 std::optional<DecisionKind> decision_from_text(const std::string& t) {
     std::string s = fr::lower_ascii(fr::trim(t));
     for (char& c : s)

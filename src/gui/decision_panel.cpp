@@ -174,10 +174,7 @@ void DecisionPanel::ShowSelected() {
         return;
     }
     // A new decision starts from the committee's opinion, else the proposal.
-    DecisionKind k = opinion ? *opinion
-                     : e->proposal == Proposal::Retained ? DecisionKind::Retained
-                     : e->proposal == Proposal::Ineligible ? DecisionKind::Ineligible
-                                                            : DecisionKind::NotRetained;
+    DecisionKind k = opinion ? *opinion : advised_decision(e->proposal).value_or(DecisionKind::NotRetained);
     kind_->SetSelection(static_cast<int>(k));
     Value asked = d.get("places");
     const Rational* asked_places = std::get_if<Rational>(&asked);

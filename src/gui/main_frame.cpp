@@ -143,7 +143,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
         wb_.selected = static_cast<std::size_t>(e.GetIndex());
         dossier_->Reload();
         rating_->Reload();
-        committee_->Reload();
+        committee_->ShowOpinions();
     });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         SelectDossier(static_cast<std::size_t>(e.GetIndex()));
@@ -162,22 +162,18 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
 }
 
 void MainFrame::WarnDeadlines() {
-    int late = 0, soon = 0;
-    std::string first;
-    for (const auto& st : wb_.session->calendar(Session::today())) {
-        if (st.state != StepState::Overdue && st.state != StepState::Soon) continue;
-        (st.state == StepState::Overdue ? late : soon)++;
-        if (first.empty())
-            first = st.label.substr(0, st.label.find(" (")) + (st.state == StepState::Overdue ? ", échue le " : ", à faire d'ici le ") +
-                    st.due->french_numeric() + " (" + st.basis + ")";
-    }
-    if (late + soon == 0) {
+    auto steps = wb_.session->calendar(Session::today());
+    CalendarAlert a = calendar_alert(steps);
+    if (!a.first) {
         deadlines_->Dismiss();
         return;
     }
-    std::string text = late ? std::to_string(late) + " échéance(s) de la procédure dépassée(s)" : "Échéance proche";
-    deadlines_->ShowMessage(to_wx(text + " : " + first + (late + soon > 1 ? " …" : "")),
-                            late ? wxICON_WARNING : wxICON_INFORMATION);
+    const CalendarStep& st = *a.first;
+    std::string first = st.short_label() + (st.state == StepState::Overdue ? ", échue le " : ", à faire d'ici le ") +
+                        st.due->french_numeric() + " (" + st.basis + ")";
+    std::string text = a.late ? std::to_string(a.late) + " échéance(s) de la procédure dépassée(s)" : "Échéance proche";
+    deadlines_->ShowMessage(to_wx(text + " : " + first + (a.late + a.soon > 1 ? " …" : "")),
+                            a.late ? wxICON_WARNING : wxICON_INFORMATION);
 }
 
 void MainFrame::Load(std::unique_ptr<Session> s) {
@@ -232,18 +228,12 @@ void MainFrame::UpdateTitle() {
     SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
                         fr::number(s.grid().max_total()) + " points"), 1);
     // What is due: the procedure's deadlines, always in sight.
-    int late = 0, soon = 0;
-    std::string first;
-    for (const auto& st : s.calendar(Session::today())) {
-        if (st.state == StepState::Overdue) ++late;
-        else if (st.state == StepState::Soon) ++soon;
-        else continue;
-        if (first.empty()) first = st.label.substr(0, st.label.find(" (")) + " : " + st.due->french_numeric();
-    }
-    SetStatusText(late + soon == 0 ? to_wx("Aucune échéance proche ni dépassée")
-                                   : to_wx((late ? std::to_string(late) + " échéance(s) dépassée(s)" : "") +
-                                           (late && soon ? ", " : "") + (soon ? std::to_string(soon) + " proche(s)" : "") +
-                                           " — " + first),
+    auto steps = s.calendar(Session::today());
+    CalendarAlert a = calendar_alert(steps);
+    SetStatusText(!a.first ? to_wx("Aucune échéance proche ni dépassée")
+                           : to_wx((a.late ? std::to_string(a.late) + " échéance(s) dépassée(s)" : "") +
+                                   (a.late && a.soon ? ", " : "") + (a.soon ? std::to_string(a.soon) + " proche(s)" : "") +
+                                   " — " + a.first->short_label() + " : " + a.first->due->french_numeric()),
                   2);
 }
 
@@ -270,7 +260,7 @@ void MainFrame::SelectDossier(std::size_t index) {
     list_->EnsureVisible(item);
     dossier_->Reload();
     rating_->Reload();
-    committee_->Reload();
+    committee_->ShowOpinions();
     decisions_->Select(index);
 }
 
@@ -389,17 +379,24 @@ void MainFrame::OnImportRatings(wxCommandEvent&) {
 
 void MainFrame::OnLetters(wxCommandEvent&) { letters_dialog(this, wb_); }
 
-void letters_dialog(wxWindow* parent, Workbench& wb) {
-    wxDirDialog dlg(parent, to_wx("Dossier où écrire les lettres"));
+void write_to_folder(wxWindow* parent, const std::string& title, const std::string& what,
+                     const std::function<std::vector<std::string>(const std::string&)>& write) {
+    wxDirDialog dlg(parent, to_wx(title));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         wxBusyCursor busy;
-        auto files = wb.session->write_letters(from_wx(dlg.GetPath()));
-        wxMessageBox(to_wx(std::to_string(files.size()) + " lettres écrites dans " + from_wx(dlg.GetPath()) + "."),
-                     to_wx("Lettres de notification"), wxOK | wxICON_INFORMATION, parent);
+        std::string dir = from_wx(dlg.GetPath());
+        auto files = write(dir);
+        wxMessageBox(to_wx(std::to_string(files.size()) + " " + what + " écrits dans " + dir + "."), to_wx("Cotation"),
+                     wxOK | wxICON_INFORMATION, parent);
     } catch (const std::exception& e) {
         show_error(parent, e);
     }
+}
+
+void letters_dialog(wxWindow* parent, Workbench& wb) {
+    write_to_folder(parent, "Dossier où écrire les lettres", "courriers (PDF)",
+                    [&](const std::string& dir) { return wb.session->write_letters(dir); });
 }
 
 // ---------------------------------------------------------------------------

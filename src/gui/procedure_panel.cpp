@@ -1,6 +1,5 @@
 #include "procedure_panel.h"
 
-#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/radiobox.h>
 
@@ -91,20 +90,22 @@ void ProcedurePanel::Reload() {
     Session& s = *wb_.session;
     calendar_->DeleteAllItems();
     step_ids_.clear();
-    int late = 0, soon = 0;
     std::string next;
-    for (const auto& st : s.calendar(Session::today())) {
+    auto steps = s.calendar(Session::today());
+    for (const auto& st : steps) {
         std::string state = step_state_label(st.state);
-        if (st.state == StepState::Soon) state += " (J-" + std::to_string(st.days_left) + ")", ++soon;
-        if (st.state == StepState::Overdue) state += " (+" + std::to_string(-st.days_left) + " j)", ++late;
+        if (st.state == StepState::Soon) state += " (J-" + std::to_string(st.days_left) + ")";
+        if (st.state == StepState::Overdue) state += " (+" + std::to_string(-st.days_left) + " j)";
         if (st.done_late) state = "fait hors délai";
         if (next.empty() && (st.state == StepState::Upcoming || st.state == StepState::Soon))
-            next = st.label.substr(0, st.label.find(" (")) + " — " + st.due->french_numeric();
+            next = st.short_label() + " — " + st.due->french_numeric();
         add_row(calendar_, {st.due ? st.due->french_numeric() : "à dater", state, st.label, st.basis,
                             st.done && st.obligation ? st.done->french_numeric() : ""},
                 st.done_late ? wxColour(170, 100, 0) : state_colour(st.state));
         step_ids_.push_back(st.id);
     }
+    CalendarAlert alert = calendar_alert(steps);
+    int late = alert.late, soon = alert.soon;
     std::string sum = "Au " + Session::today().french_numeric() + " : " + std::to_string(late) + " échéance(s) dépassée(s), " +
                       std::to_string(soon) + " dans les " + std::to_string(calendar_warning_days) + " jours";
     if (!next.empty()) sum += " · prochaine : " + next;
@@ -241,16 +242,8 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     file->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(false); });
     minutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(true); });
     reports->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxDirDialog dlg(this, to_wx("Dossier où écrire les comptes rendus d'instruction"));
-        if (dlg.ShowModal() != wxID_OK) return;
-        try {
-            wxBusyCursor busy;
-            auto files = wb_.session->write_instruction_reports(from_wx(dlg.GetPath()));
-            wxMessageBox(to_wx(std::to_string(files.size()) + " comptes rendus écrits dans " + from_wx(dlg.GetPath()) + "."),
-                         to_wx("Commission"), wxOK | wxICON_INFORMATION, this);
-        } catch (const std::exception& e) {
-            show_error(this, e);
-        }
+        write_to_folder(this, "Dossier où écrire les comptes rendus d'instruction", "comptes rendus (PDF)",
+                        [this](const std::string& dir) { return wb_.session->write_instruction_reports(dir); });
     });
     opinion_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnOpinion(); });
 }
@@ -303,6 +296,13 @@ void CommitteePanel::Reload() {
     observations_->DeleteAllItems();
     if (m)
         for (const auto& [name, text] : m->observations) add_row(observations_, {name, text});
+    ShowOpinions();
+}
+
+void CommitteePanel::ShowOpinions() {
+    if (!wb_.session) return;
+    Session& s = *wb_.session;
+    const Team& team = s.team();
     opinions_->DeleteAllItems();
     const Dossier* d = wb_.dossier();
     opinions_title_->SetLabel(to_wx(d ? "Avis des membres — " + d->reference + " " + d->organisme : "Avis des membres"));
@@ -326,12 +326,7 @@ void CommitteePanel::OnMeeting() {
                      wxOK | wxICON_INFORMATION, this);
         return;
     }
-    Meeting m = s.meeting().value_or(Meeting{});
-    if (!s.meeting()) {
-        auto c = s.campaign().parameters.find("campagne.date_commission");
-        m.date = c != s.campaign().parameters.end() && std::holds_alternative<Date>(c->second) ? std::get<Date>(c->second)
-                                                                                               : Session::today();
-    }
+    Meeting m = s.meeting_draft();
     wxDialog dlg(this, wxID_ANY, to_wx("Séance de la commission"), wxDefaultPosition, wxSize(900, 520));
     auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(m.date.french_numeric()));
     wxArrayString names, proxies;

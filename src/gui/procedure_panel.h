@@ -38,6 +38,8 @@ class CommitteePanel : public wxPanel {
 public:
     CommitteePanel(wxWindow* parent, Workbench& wb);
     void Reload();
+    // The members' opinions on the selected dossier only (on each selection).
+    void ShowOpinions();
     // For the GUI test.
     wxStaticText* summary() const { return summary_; }
     wxListCtrl* members() const { return members_; }

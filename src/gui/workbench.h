@@ -32,7 +32,11 @@ class DossierPanel;
 class RatingPanel;
 class RankingPanel;
 
-// Asks for a folder and writes every decision letter there.
+// Asks for a folder, writes the documents there (`write` returns the files)
+// and says how many ("12 lettres écrites dans …"), or shows the error.
+void write_to_folder(wxWindow* parent, const std::string& title, const std::string& what,
+                     const std::function<std::vector<std::string>(const std::string&)>& write);
+// Every decision letter of the campaign.
 void letters_dialog(wxWindow* parent, Workbench& wb);
 
 // Opens the dossier form (new when `dossier` is null); returns true when saved.
