@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdio>
 
+#include "app/input.h"
+#include "store/campaign_store.h"
 #include "test_support.h"
 
 namespace {
@@ -11,9 +13,11 @@ struct CliRun {
     int code = -1;
     std::string out;
 };
-CliRun run(const std::string& args) {
+// `env`: assignments put before the program ("USER=x"), e.g. to drop
+// COTATION_UTILISATEUR: "env -u COTATION_UTILISATEUR".
+CliRun run(const std::string& args, const std::string& env = "") {
     CliRun r;
-    std::string cmd = std::string(COTATION_CLI) + " " + args + " 2>&1";
+    std::string cmd = env + (env.empty() ? "" : " ") + std::string(COTATION_CLI) + " " + args + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     std::array<char, 4096> buf;
     while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
@@ -167,4 +171,246 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_NE(report.find("II.4 — Julien Roux (ARS, siège) : 2 — « Modalités d'admission décrites"), std::string::npos) << report;
     r = run("journal verify " + f);
     EXPECT_EQ(r.code, 0) << r.out;
+}
+
+// Every unknown option or extra argument is a usage error (exit 2) naming it
+// and the command's valid options, checked before anything is opened or
+// written: the campaign files below need not exist.
+TEST(Cli, UnknownOptionsAndExtraArgumentsAreUsageErrorsNamingThem) {
+    CliRun r = run("rank /nonexistent/c.cot --cvs");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("option inconnue « --cvs » ; options de « rank » : --csv, --marges, -h/--help"), std::string::npos) << r.out;
+    r = run("letters /nonexistent/c.cot --oot lettres");   // a mistyped required option: the typo is named, not --out
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("« --oot »"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--out, --dossier"), std::string::npos) << r.out;
+    r = run("seance /nonexistent/c.cot --presente 'A B' --votes 'A B=pour'");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("options inconnues « --presente », « --votes »"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--present, --absent, --represente, --vote, --observation, --par"), std::string::npos) << r.out;
+    r = run("grid check " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml --strict=oui");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("cotation grid check : option inconnue « --strict »"), std::string::npos) << r.out;
+    r = run("import /nonexistent/c.cot a.csv b.csv");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("argument en trop « b.csv » ; usage : cotation import FICHIER DOSSIERS.csv [--par NOM]"),
+              std::string::npos)
+        << r.out;
+    // --par is an option of the commands that record something, not of the others.
+    r = run("accord /nonexistent/c.cot --par X");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("« --par »"), std::string::npos) << r.out;
+    r = run("grid frob x");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("commande inconnue « grid frob » ; commandes de « grid » : check, preview, apply"), std::string::npos)
+        << r.out;
+    // Nothing is created when the line is wrong.
+    cotation::test::TempDir dir;
+    r = run("new " + dir.file("c.cot") + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml --titr X");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("c.cot")));
+}
+
+TEST(Cli, MissingArgumentsAndOnceOnlyOptionsGivenTwice) {
+    CliRun r = run("letters /nonexistent/c.cot");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("cotation letters : l'option --out DOSSIER est obligatoire ; usage : cotation letters FICHIER --out DOSSIER"),
+              std::string::npos)
+        << r.out;
+    r = run("assign /nonexistent/c.cot --dossier A");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --evaluateur NOM est obligatoire"), std::string::npos) << r.out;
+    r = run("import /nonexistent/c.cot");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("il manque DOSSIERS.csv"), std::string::npos) << r.out;
+    r = run("pv /nonexistent/c.cot --out");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --out attend une valeur (PV.pdf)"), std::string::npos) << r.out;
+    r = run("check /nonexistent/c.cot --dossier A --dossier B");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --dossier est donnée 2 fois"), std::string::npos) << r.out;
+    r = run("journal");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("commandes de « journal » : show, verify"), std::string::npos) << r.out;
+}
+
+// Options of a mode: required only with the option that opens it.
+TEST(Cli, OptionsRequiredByAnotherOption) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    CliRun r = run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --note N est obligatoire avec --dossier"), std::string::npos) << r.out;
+    r = run("calendrier " + f + " --etape rapports" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --date JJ/MM/AAAA est obligatoire avec --etape"), std::string::npos) << r.out;
+    r = run("users " + f + " --ajouter 'Paul Neuf'" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("l'option --role coordinateur|instructeur|commission est obligatoire avec --ajouter"), std::string::npos)
+        << r.out;
+}
+
+// Repeated options accumulate, in the order given.
+TEST(Cli, RepeatedOptionsAccumulate) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() +
+                   "/scoring-grids/act-hlm-paca-2023.xml --param campagne.date_limite=28/04/2023 --param=campagne.date_commission=15/06/2023");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run("param " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_limite = 28/04/2023"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_commission = 15/06/2023"), std::string::npos) << r.out;
+    r = run("new " + dir.file("d.cot") + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml --param places");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--param : « places » n'a pas la forme campagne.nom=valeur."), std::string::npos) << r.out;
+}
+
+// On the ACT demo (demo/act-hlm/equipe.csv declares the team), who acts must
+// be said; before a team is declared anyone may (the session's name).
+TEST(Cli, ActorIsRequiredOnACampaignWithATeam) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string add = "users " + f + " --ajouter 'Paul Neuf' --role instructeur";
+    CliRun r = run(add, "env -u COTATION_UTILISATEUR USER=personne");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit (personnes "
+                         "déclarées : « Bernard Costa »"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("« personne »"), std::string::npos) << r.out;
+    r = run(add, "COTATION_UTILISATEUR=Inconnue");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("COTATION_UTILISATEUR vaut « Inconnue », qui n'est pas déclaré(e) dans cette campagne : précisez qui agit "
+                         "avec --par NOM"),
+              std::string::npos)
+        << r.out;
+    // The variable naming the coordinator is enough; --par wins over it.
+    r = run(add, "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Paul Neuf — instructeur"), std::string::npos) << r.out;
+    r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur --par 'Claire Martin (ARS, DD 13)'",
+            "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
+    EXPECT_EQ(r.code, 1) << r.out;   // an instructor does not declare people
+    r = run(add + " --par 'N. Girard'");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--par : « N. Girard » n'est pas déclaré(e) dans cette campagne (personnes déclarées : "), std::string::npos)
+        << r.out;
+    // Read-only commands need nobody.
+    EXPECT_EQ(run("users " + f, "env -u COTATION_UTILISATEUR USER=personne").code, 0);
+    // No team yet: the session's name is journaled.
+    std::string g = dir.file("seul.cot");
+    ASSERT_EQ(run("new " + g + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml").code, 0);
+    ASSERT_EQ(run("param " + g + " campagne.date_limite=28/04/2023", "env -u COTATION_UTILISATEUR USER=solo").code, 0);
+    r = run("journal show " + g);
+    EXPECT_NE(r.out.find("\tsolo\t"), std::string::npos) << r.out;
+}
+
+TEST(Cli, VersionNamesTheDataFolderAndTheSchema) {
+    CliRun r = run("--version");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(std::string("cotation ") + COTATION_TEST_VERSION + "\n"), std::string::npos) << r.out;
+    // ctest sets COTATION_DATA_DIR to the source tree (tests/CMakeLists.txt).
+    EXPECT_NE(r.out.find("Dossier des données : " + cotation::test::source_dir() + "\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Schéma des fichiers de campagne : version " + std::to_string(cotation::sqlite_schema_version())),
+              std::string::npos)
+        << r.out;
+    r = run("--version", "COTATION_DATA_DIR=/ailleurs");
+    EXPECT_NE(r.out.find("Dossier des données : /ailleurs\n"), std::string::npos) << r.out;
+}
+
+// The help is generated from each command's declaration, in French.
+TEST(Cli, HelpIsGeneratedInFrench) {
+    CliRun r = run("rank --help");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Usage : cotation rank FICHIER [--csv] [--marges]\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Arguments :\n  FICHIER (obligatoire)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Options :\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--csv"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("affiche cette aide"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Usage:"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("REQUIRED"), std::string::npos) << r.out;
+    r = run("aide letters");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("--out DOSSIER (obligatoire)"), std::string::npos) << r.out;
+    r = run("seance -h");
+    EXPECT_NE(r.out.find("membre présent (répétable)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--par NOM est obligatoire"), std::string::npos) << r.out;
+    // The general help lists every command with its arguments, and the environment.
+    r = run("--help");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Résultats et décisions :\n  rank FICHIER [--csv] [--marges]\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  journal verify FICHIER\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Variables d'environnement"), std::string::npos) << r.out;
+    for (const char* v : {"COTATION_DATA_DIR", "COTATION_UTILISATEUR", "USER "}) EXPECT_NE(r.out.find(v), std::string::npos) << v;
+}
+
+// A typed value names the option and the text as typed.
+TEST(Cli, TypedValuesNameTheOptionAndTheText) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    CliRun r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --date 31/02/2023" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--date : « 31/02/2023 » n'est pas une date (JJ/MM/AAAA)."), std::string::npos) << r.out;
+    r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --places=-2" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--places : « -2 » n'est pas une capacité"), std::string::npos) << r.out;
+    r = run("decide " + f + " --dossier ACT-2023-01 --decision admis" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--decision : « admis » n'est pas une valeur admise (retenu, non-retenu, liste-complementaire ou irrecevable)."),
+              std::string::npos)
+        << r.out;
+    r = run("calendrier " + f + " --au 32/05/2023");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--au : « 32/05/2023 » n'est pas une date (JJ/MM/AAAA)."), std::string::npos) << r.out;
+    // The ACT grid rates 0 to 5 (Annexe 2).
+    r = run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 7" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--note : la note « 7 » est hors de l'échelle 0–5."), std::string::npos) << r.out;
+    r = run("seance " + f + " --vote 'Bernard Costa=peut-être'" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--vote : « peut-être » n'est pas une valeur admise (pour, contre ou abstention)."), std::string::npos)
+        << r.out;
+    r = run("users " + f + " --ajouter X --role commission --voix muette" + coord);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--voix : « muette » n'est pas une valeur admise (deliberative ou consultative)."), std::string::npos) << r.out;
+}
+
+namespace in = cotation::input;
+
+template <class F>
+std::string message_of(F f) {
+    try {
+        f();
+    } catch (const cotation::InputError& e) {
+        return e.what();
+    }
+    return "(pas d'erreur)";
+}
+
+TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
+    EXPECT_EQ(message_of([] { in::date("--date", "31/02/2023"); }), "--date : « 31/02/2023 » n'est pas une date (JJ/MM/AAAA).");
+    EXPECT_EQ(in::date("Date de séance", " 15/06/2023 "), (cotation::Date{2023, 6, 15}));
+    EXPECT_EQ(message_of([] { in::number("--coef", "trois"); }),
+              "--coef : « trois » n'est pas un nombre (notation française : 12 600 ou 3,5).");
+    EXPECT_EQ(in::number("x", "12 600,5"), cotation::Rational(25201, 2));
+    EXPECT_EQ(message_of([] { in::places("--places", "-1"); }),
+              "--places : « -1 » n'est pas une capacité (un nombre de places, positif ou nul).");
+    EXPECT_EQ(in::places("--places", "0"), cotation::Rational(0));
+    EXPECT_EQ(message_of([] { in::rating("--note", "5,5", 0, 5); }), "--note : la note « 5,5 » est hors de l'échelle 0–5.");
+    EXPECT_EQ(in::rating("--note", "3,5", 0, 5), cotation::Rational(7, 2));
+    EXPECT_EQ(in::rating("--note", "10", 0, 10), cotation::Rational(10));   // a grid may rate on 0–10
+    EXPECT_THROW(in::decision("--decision", "admis"), in::FormError);
+    EXPECT_EQ(in::decision("--decision", "Liste complémentaire"), cotation::DecisionKind::Complementary);
+    EXPECT_EQ(in::one_of("--voix", "Délibérative", {"deliberative", "consultative"}), "deliberative");
+    auto [name, text] = in::name_value("--observation", "Bernard Costa = Budget a=b", "NOM=TEXTE");
+    EXPECT_EQ(name, "Bernard Costa");
+    EXPECT_EQ(text, "Budget a=b");
+    EXPECT_EQ(message_of([] { in::name_value("--vote", "=pour", "NOM=pour|contre|abstention"); }),
+              "--vote : « =pour » n'a pas la forme NOM=pour|contre|abstention.");
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/input.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/grid_reader.h"
@@ -247,10 +248,15 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                           const std::string& reason, const std::string& actor) {
     require(team_.may_coordinate(actor));
+    consolidate(dossier_id, criterion, input::rating("Note consolidée", value, grid_.scale_min, grid_.scale_max), reason, actor);
+}
+
+void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
+                          const std::string& reason, const std::string& actor) {
+    require(team_.may_coordinate(actor));
     if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
-    auto v = fr::parse_number(value);
-    if (!v || *v < Rational(grid_.scale_min) || *v > Rational(grid_.scale_max))
-        throw InputError("Note consolidée « " + value + " » hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
+    if (value < Rational(grid_.scale_min) || value > Rational(grid_.scale_max))
+        throw InputError("Note consolidée " + fr::number(value) + " hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
                          std::to_string(grid_.scale_max) + ".");
     auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
     if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
@@ -258,10 +264,10 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
     const auto& mean = score.criteria[*grid_.criterion_index(criterion)].mean;
     if (!mean) throw InputError("Le critère " + criterion + " du dossier « " + it->reference + " » n'a encore aucune note justifiée.");
-    if (*v != *mean && fr::trim(reason).empty())
-        throw InputError("La note consolidée " + fr::number(*v) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +
+    if (value != *mean && fr::trim(reason).empty())
+        throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +
                          ") : écrivez le motif de cet écart.");
-    ConsolidationDecision d{criterion, *v, fr::trim(reason), actor};
+    ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
     store_->put_consolidation(dossier_id, d, actor);
     consolidation_[dossier_id][criterion] = d;
     invalidate();
@@ -564,6 +570,10 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
+    record_step(step, input::date("Date de l'étape « " + step + " »", date_text), actor);
+}
+
+void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
     require(team_.may_coordinate(actor));
     if (!step_recordable(step)) {
         std::string known;
@@ -571,10 +581,8 @@ void Session::record_step(const std::string& step, const std::string& date_text,
             if (step_recordable(s.id)) known += (known.empty() ? "" : ", ") + s.id;
         throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + known + ").");
     }
-    auto d = Date::parse(date_text);
-    if (!d) throw InputError("Date « " + date_text + " » illisible (attendu JJ/MM/AAAA).");
-    store_->record_step(step, *d, actor);
-    steps_done_[step] = *d;
+    store_->record_step(step, done, actor);
+    steps_done_[step] = done;
 }
 
 std::map<std::string, std::string> Session::organismes_by_reference() const {

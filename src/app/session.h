@@ -56,6 +56,8 @@ public:
     // notation ("3,5"); a reason is required when it departs from the mean.
     void consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                      const std::string& reason, const std::string& actor);
+    void consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
+                     const std::string& reason, const std::string& actor);
     const ConsolidationIndex& consolidation() const { return consolidation_; }
     // The authority's decision. Refused: a motive missing for a refusal, more
     // places than asked or than the call still has, a dossier awaiting
@@ -103,6 +105,7 @@ public:
     std::vector<CalendarStep> calendar(const Date& on) const;
     static Date today();   // the machine's local date
     void record_step(const std::string& step, const std::string& date_text, const std::string& actor);
+    void record_step(const std::string& step, const Date& done, const std::string& actor);
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);
     const std::optional<Meeting>& meeting() const { return meeting_; }

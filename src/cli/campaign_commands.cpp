@@ -1,0 +1,157 @@
+// Campaign: demo, new, param, grid check|preview|apply.
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+#include "core/french.h"
+#include "io/csv.h"
+#include "io/grid_reader.h"
+
+namespace cotation::cli {
+
+namespace {
+
+int grid_check(const Args& a) {
+    Grid g = io::read_grid_file(a.get("GRILLE.xml"));
+    std::cout << "Grille « " << g.title << " », identifiant " << g.id << ", version " << g.version << " (" << g.status << ")\n";
+    if (!g.form_id.empty()) {
+        std::size_t inputs = 0;
+        for (const auto& f : g.facts) inputs += f.derived ? 0 : 1;
+        std::cout << "Formulaire « " << g.form_title << " », identifiant " << g.form_id << ", version " << g.form_version
+                  << " : " << inputs << " faits à déclarer\n";
+    }
+    for (const auto& t : g.themes)
+        std::cout << "  " << t.id << " — " << t.label << " : " << t.criteria.size() << " critère"
+                  << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";
+    std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; " << g.rules.size()
+              << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";
+    return 0;
+}
+
+void print_grid_change(Session& s, const GridChange& c) {
+    std::cout << "Maximum : " << fr::number(c.max_before) << " → " << fr::number(c.max_after) << " points\n";
+    for (const auto& x : c.changed_coefficients) std::cout << "  coefficient " << x << "\n";
+    for (const auto& x : c.removed_criteria) std::cout << "  critère retiré : " << x << "\n";
+    for (const auto& x : c.added_criteria) std::cout << "  critère ajouté : " << x << "\n";
+    std::cout << "dossier;organisme;total avant;total après;rang avant;rang après;recevabilité avant;recevabilité après\n";
+    for (const auto& d : c.dossiers) {
+        const Dossier& x = s.dossiers()[d.dossier];
+        std::cout << x.reference << ";" << io::csv_field(x.organisme) << ";" << fr::number(d.before) << ";" << fr::number(d.after)
+                  << ";" << (d.rank_before ? std::to_string(d.rank_before) : "") << ";"
+                  << (d.rank_after ? std::to_string(d.rank_after) : "") << ";" << d.verdict_before << ";" << d.verdict_after << "\n";
+    }
+}
+
+int grid_change(const Args& a, bool apply) {
+    auto s = Session::open(a.file());
+    auto candidate = s->read_candidate_grid(a.get("GRILLE.xml"));
+    std::string actor = apply ? a.actor(*s) : "";
+    std::cout << "Grille de la campagne : " << s->grid().id << " version " << s->grid().version << " → " << candidate.grid.id
+              << " version " << candidate.grid.version << "\n";
+    print_grid_change(*s, s->preview_grid_change(candidate));
+    if (apply) {
+        s->apply_grid_change(candidate, a.get("--motif"), actor);
+        std::cout << "Nouvelle grille appliquée ; l'ancienne version est conservée dans l'historique de la campagne.\n";
+    }
+    return 0;
+}
+
+int new_campaign(const Args& a) {
+    NewCampaign nc;
+    nc.reference = a.get("--reference", std::filesystem::path(a.file()).stem().string());
+    nc.title = a.get("--titre");
+    nc.authority = a.get("--autorite");
+    nc.signatory = a.get("--signataire");
+    nc.city = a.get("--ville");
+    for (const auto& p : a.all("--param")) {
+        auto [name, value] = input::name_value("--param", p, "campagne.nom=valeur");
+        nc.parameters[name] = value;
+    }
+    auto s = Session::create(a.file(), a.get("--grid"), nc, a.actor());
+    std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << a.file() << " (grille " << s->grid().id
+              << " version " << s->grid().version << ").\n";
+    // Parameters the rules read but that the grid leaves to the campaign.
+    for (const auto& p : s->grid().parameters)
+        if (!s->campaign().parameters.count(p.def.id))
+            std::cout << "  À renseigner : " << p.def.id << " (" << p.def.label << ") : cotation param " << a.file() << " "
+                      << p.def.id << "=valeur\n";
+    return 0;
+}
+
+int param(const Args& a) {
+    auto s = Session::open(a.file());
+    std::vector<std::pair<std::string, std::string>> changes;
+    for (const auto& text : a.all("PARAMÈTRE")) changes.push_back(input::name_value("Paramètre", text, "campagne.nom=valeur"));
+    if (!changes.empty()) {
+        std::string actor = a.actor(*s);
+        for (const auto& [name, value] : changes) s->set_parameter(name, value, actor);
+    }
+    std::vector<const FactDef*> defs;
+    for (const auto& p : s->grid().parameters) defs.push_back(&p.def);
+    // The procedure's dates, which every campaign has even when its grid does not declare them.
+    for (const auto& p : Grid::procedure_parameters())
+        if (s->grid().fact(p.id) == &p) defs.push_back(&p);
+    for (const FactDef* def : defs) {
+        auto it = s->campaign().parameters.find(def->id);
+        std::cout << def->id << " = " << (it == s->campaign().parameters.end() ? "(non renseigné)" : display(*def, it->second))
+                  << "  — " << def->label << "\n";
+    }
+    return 0;
+}
+
+int demo(const Args& a) {
+    std::string stage = input::one_of("--etape", a.get("--etape", "complete"), {"instruction", "complete"});
+    auto s = create_demo(a.file(), a.get("--appel", "act-hlm"), stage == "instruction" ? DemoStage::Instruction : DemoStage::Complete);
+    std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << a.file() << " : "
+              << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_campaign_commands(Cli& cli) {
+    cli.command("demo", Area::Campaign,
+                "crée une campagne de démonstration : équipe, notes consolidées, puis (complete) séance et décisions")
+        .file("fichier de la campagne à créer")
+        .option("--appel,--call", "act-hlm|crt|uphv", "l'appel (défaut : act-hlm)")
+        .option("--etape", "instruction|complete", "jusqu'où aller (défaut : complete)")
+        .run(demo);
+
+    cli.command("new", Area::Campaign, "crée une campagne vide sur une grille")
+        .file("fichier de la campagne à créer")
+        .required("--grid", "GRILLE.xml", "grille de l'appel (copiée dans la campagne)")
+        .option("--reference", "REF", "référence de l'appel (défaut : le nom du fichier)")
+        .option("--titre", "TEXTE", "intitulé de l'appel")
+        .option("--autorite", "TEXTE", "autorité qui lance l'appel")
+        .option("--signataire", "NOM", "signataire des lettres")
+        .option("--ville", "VILLE", "ville de signature des lettres")
+        .repeated("--param", "campagne.nom=valeur", "paramètre de la campagne")
+        .acting()
+        .run(new_campaign);
+
+    cli.command("param", Area::Campaign, "affiche ou modifie les paramètres de la campagne")
+        .file()
+        .positionals("PARAMÈTRE", "campagne.nom=valeur : paramètre à modifier (valeur vide : l'efface)")
+        .acting()
+        .run(param);
+
+    cli.group("grid", Area::Campaign, "la grille : vérifier, comparer, changer de version");
+    cli.command("grid check", Area::Campaign, "vérifie une grille et en affiche le résumé")
+        .positional("GRILLE.xml", "fichier de la grille")
+        .run(grid_check);
+    cli.command("grid preview", Area::Campaign, "ce que changerait une nouvelle version de la grille")
+        .file()
+        .positional("GRILLE.xml", "nouvelle version de la grille")
+        .run([](const Args& a) { return grid_change(a, false); });
+    cli.command("grid apply", Area::Campaign, "passe la campagne à cette version (motif au journal)")
+        .file()
+        .positional("GRILLE.xml", "nouvelle version de la grille")
+        .required("--motif", "TEXTE", "raison du changement, inscrite au journal")
+        .acting()
+        .run([](const Args& a) { return grid_change(a, true); });
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,472 @@
+#include "command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <utility>
+
+#include "app/input.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "io/paths.h"
+#include "store/campaign_store.h"
+
+#ifndef COTATION_VERSION
+#define COTATION_VERSION "?"
+#endif
+
+namespace cotation::cli {
+
+namespace {
+
+const char* area_title(Area a) {
+    switch (a) {
+        case Area::Campaign: return "Campagne";
+        case Area::Dossiers: return "Dossiers et notes";
+        case Area::Results: return "Résultats et décisions";
+        case Area::Team: return "Équipe";
+        case Area::Procedure: return "Procédure et commission";
+        case Area::Journal: return "Clôture et journal";
+    }
+    return "";
+}
+
+// Option names as the help shows them: "--appel,--call" -> "--appel".
+std::string first_name(const std::string& names) { return names.substr(0, names.find(',')); }
+
+std::string guillemets(const std::string& s) { return "« " + s + " »"; }
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
+    return out;
+}
+
+// Breaks a synopsis into lines of at most `width` columns (counted in
+// characters, not bytes) after `lead`, continuation lines indented by `indent`.
+std::string wrap(const std::string& lead, const std::string& text, std::size_t width, std::size_t indent) {
+    auto columns = [](const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        return n;
+    };
+    std::string out, line = lead;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        // Words are separated by spaces, except inside [ ]: "[--par NOM]" stays whole.
+        std::size_t end = start;
+        int depth = 0;
+        while (end < text.size() && (text[end] != ' ' || depth > 0)) {
+            if (text[end] == '[') ++depth;
+            if (text[end] == ']') --depth;
+            ++end;
+        }
+        std::string word = text.substr(start, end - start);
+        if (columns(line) > indent && columns(line) + 1 + columns(word) > width) {
+            out += line + "\n";
+            line = std::string(indent, ' ') + word;
+        } else {
+            line += (line.empty() || line.back() == ' ' ? "" : " ") + word;
+        }
+        start = end + 1;
+    }
+    return out + line;
+}
+
+// CLI11's help in French: its labels, our usage line ("Usage : cotation rank
+// FICHIER [--csv]…"), and the general help listing every command by area.
+class FrenchFormatter : public CLI::Formatter {
+public:
+    std::function<const Command*(const CLI::App*)> command_of;
+    std::function<std::vector<const Command*>(const CLI::App*)> commands_under;
+
+    FrenchFormatter() {
+        label("Positionals", "Arguments");
+        label("OPTIONS", "OPTIONS");
+        label("REQUIRED", "(obligatoire)");
+        label("SUBCOMMAND", "COMMANDE");
+        label("SUBCOMMANDS", "COMMANDES");
+        label("TEXT", "TEXTE");
+        column_width(34);
+    }
+
+    std::string make_description(const CLI::App* app) const override {
+        const std::string& d = app->get_description();
+        return d.empty() ? "" : d + "\n\n";
+    }
+
+    std::string make_usage(const CLI::App* app, std::string name) const override {
+        const Command* c = command_of(app);
+        return wrap("Usage : " + name + " ", c ? c->synopsis() : "COMMANDE [ARGUMENTS] [OPTIONS]", 100, 8) + "\n";
+    }
+
+    std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode) const override {
+        std::string out;
+        std::string current;
+        for (const Command* c : commands_under(app)) {
+            const CLI::App* sub = c->app();
+            if (sub->get_group() != current) {
+                current = sub->get_group();
+                out += "\n" + current + " :\n";
+            }
+            out += wrap("  " + c->path() + " ", c->synopsis(), 100, 8) + "\n";
+            out += "      " + sub->get_description() + "\n";
+        }
+        return out;
+    }
+
+    // « Options : », with the space French puts before a colon.
+    std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override {
+        std::string out = "\n" + group + " :\n";
+        for (const CLI::Option* o : opts) out += make_option(o, is_positional);
+        return out;
+    }
+
+    std::string make_footer(const CLI::App* app) const override {
+        const std::string& f = app->get_footer();
+        return f.empty() ? "" : f + "\n";
+    }
+};
+
+const char* kEpilogue = R"(Variables d'environnement
+  COTATION_DATA_DIR     dossier des grilles (scoring-grids/), modèles (templates/) et données
+                        de référence (data/) ; sinon ../share/cotation à côté du programme
+                        installé, sinon les sources (cotation --version affiche celui en usage)
+  COTATION_UTILISATEUR  qui agit, quand --par n'est pas donné
+  USER                  à défaut, le nom de session ; sur une campagne dont l'équipe est
+                        déclarée, il ne vaut que s'il nomme une personne déclarée
+
+Aide d'une commande : cotation COMMANDE --help (ou cotation aide COMMANDE).
+Formats des fichiers : docs/formats.md. Code de sortie : 0 si tout va bien,
+1 en cas d'erreur sur les données, 2 en cas d'erreur d'usage.)";
+
+const char* kActingFooter = R"(Qui agit : --par NOM, sinon la variable COTATION_UTILISATEUR, sinon USER (nom de session).
+Sur une campagne dont l'équipe est déclarée, --par NOM est obligatoire si ces variables
+ne nomment pas une personne déclarée.)";
+
+}  // namespace
+
+const Dossier& dossier_of(const Session& s, const std::string& reference) {
+    auto i = s.find(reference);
+    if (!i) throw InputError("Dossier « " + reference + " » inconnu de la campagne.");
+    return s.dossiers()[*i];
+}
+
+// ---- Args ----
+
+const std::string& Args::file() const {
+    const auto& r = c_.arg("FICHIER").opt->results();
+    static const std::string none;
+    return r.empty() ? none : r.front();
+}
+
+std::string Args::get(const std::string& name, const std::string& fallback) const {
+    const auto& r = c_.arg(name).opt->results();
+    return r.empty() ? fallback : r.front();
+}
+
+std::vector<std::string> Args::all(const std::string& name) const { return c_.arg(name).opt->results(); }
+
+bool Args::has(const std::string& name) const { return c_.arg(name).opt->count() > 0; }
+
+std::string Args::need(const std::string& name, const std::string& when) const {
+    std::string v = get(name);
+    if (v.empty()) {
+        const auto& a = c_.arg(name);
+        throw UsageError("l'option " + a.name + " " + a.value + " est obligatoire " + when + " (usage : cotation " +
+                         c_.path() + " " + c_.synopsis() + ")");
+    }
+    return v;
+}
+
+std::string Args::actor() const {
+    std::string p = get("--par");
+    if (!p.empty()) return p;
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return u;
+    if (const char* u = std::getenv("USER"); u && *u) return u;
+    return "inconnu";
+}
+
+std::string Args::actor(const Session& s) const {
+    if (s.team().open_mode()) return actor();
+    std::vector<std::string> people;
+    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
+    std::string declared = " (personnes déclarées : " + join(people, ", ") + ")";
+    if (std::string p = get("--par"); !p.empty()) {
+        if (s.team().person(p)) return p;
+        throw InputError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
+    }
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
+        if (s.team().person(u)) return u;
+        throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) +
+                         ", qui n'est pas déclaré(e) dans cette campagne : précisez qui agit avec --par NOM" + declared + ".");
+    }
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return u;
+    throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
+}
+
+// ---- Command ----
+
+Command& Command::add(Kind kind, const std::string& names, const std::string& value, const std::string& help) {
+    CLI::Option* o = nullptr;
+    std::string text = help;
+    // No variable is bound (a non-const string argument would be taken for
+    // one): handlers read the raw results through Args.
+    switch (kind) {
+        case Kind::Positional: o = app_->add_option(names)->required(); break;
+        case Kind::Positionals: o = app_->add_option(names)->expected(0, CLI::detail::expected_max_vector_size)->allow_extra_args(); break;
+        case Kind::Flag: o = app_->add_flag(names); break;
+        case Kind::Repeated: text += " (répétable)"; [[fallthrough]];
+        case Kind::Option:
+        case Kind::Required:
+            // One value per occurrence, every occurrence kept: the counts are
+            // checked here, with French messages, rather than by CLI11.
+            o = app_->add_option(names)->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+            if (kind == Kind::Required) o->required();
+            break;
+    }
+    o->description(text);
+    o->type_name(value);
+    args_.push_back({kind, first_name(names), value, o});
+    return *this;
+}
+
+Command& Command::file(const std::string& help) { return positional("FICHIER", help); }
+Command& Command::positional(const std::string& name, const std::string& help) { return add(Kind::Positional, name, "", help); }
+Command& Command::positionals(const std::string& name, const std::string& help) { return add(Kind::Positionals, name, "", help); }
+Command& Command::option(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Option, n, v, h); }
+Command& Command::required(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Required, n, v, h); }
+Command& Command::repeated(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Repeated, n, v, h); }
+Command& Command::flag(const std::string& n, const std::string& h) { return add(Kind::Flag, n, "", h); }
+
+Command& Command::acting() {
+    option("--par", "NOM", "qui agit (défaut : COTATION_UTILISATEUR, sinon USER)");
+    app_->footer(kActingFooter);
+    return *this;
+}
+
+Command& Command::run(Handler h) {
+    handler_ = std::move(h);
+    return *this;
+}
+
+const Command::Arg& Command::arg(const std::string& name) const {
+    for (const auto& a : args_)
+        if (a.name == name) return a;
+    // A handler reading an argument its command never declared: a programming error.
+    throw std::logic_error("cotation " + path_ + " : argument non déclaré " + name);
+}
+
+std::string Command::synopsis() const {
+    std::vector<std::string> parts;
+    for (const auto& a : args_) {
+        switch (a.kind) {
+            case Kind::Positional: parts.push_back(a.name); break;
+            case Kind::Positionals: parts.push_back("[" + a.name + "]..."); break;
+            case Kind::Required: parts.push_back(a.name + " " + a.value); break;
+            case Kind::Option: parts.push_back("[" + a.name + " " + a.value + "]"); break;
+            case Kind::Repeated: parts.push_back("[" + a.name + " " + a.value + "]..."); break;
+            case Kind::Flag: parts.push_back("[" + a.name + "]"); break;
+        }
+    }
+    return join(parts, " ");
+}
+
+std::string Command::valid_options() const {
+    std::vector<std::string> names;
+    for (const auto& a : args_)
+        if (a.kind != Kind::Positional && a.kind != Kind::Positionals) names.push_back(a.opt->get_name(false, true));
+    names.push_back("-h/--help");
+    return join(names, ", ");
+}
+
+void Command::check() const {
+    // Unknown options first: a mistyped --out is the cause of a missing --out.
+    std::vector<std::string> extra = app_->remaining();
+    if (!extra.empty()) {
+        std::vector<std::string> options, others;
+        for (const auto& e : extra) {
+            if (e.size() > 1 && e[0] == '-') options.push_back(guillemets(e.substr(0, e.find('='))));   // --x=1: the option's name
+            else others.push_back(guillemets(e));
+        }
+        if (!options.empty())
+            throw UsageError(std::string("option") + (options.size() > 1 ? "s inconnues " : " inconnue ") +
+                             join(options, ", ") + " ; options de « " + path_ + " » : " + valid_options());
+        throw UsageError(std::string("argument") + (others.size() > 1 ? "s" : "") + " en trop " + join(others, ", ") +
+                         " ; usage : cotation " + path_ + " " + synopsis());
+    }
+    for (const auto& a : args_) {
+        std::size_t n = a.opt->results().size();
+        if (a.kind == Kind::Positional && n == 0)
+            throw UsageError("il manque " + a.name + " ; usage : cotation " + path_ + " " + synopsis());
+        if (a.kind == Kind::Required && n == 0)
+            throw UsageError("l'option " + a.name + " " + a.value + " est obligatoire ; usage : cotation " +
+                             path_ + " " + synopsis());
+        if ((a.kind == Kind::Option || a.kind == Kind::Required) && n > 1)
+            throw UsageError("l'option " + a.name + " est donnée " + std::to_string(n) +
+                             " fois ; elle n'attend qu'une valeur");
+    }
+}
+
+// ---- Cli ----
+
+Cli::Cli() : app_(std::make_unique<CLI::App>("cotation — instruction des appels à candidatures (ARS, Départements)", "cotation")) {
+    auto f = std::make_shared<FrenchFormatter>();
+    f->command_of = [this](const CLI::App* a) -> const Command* {
+        for (const auto& c : commands_)
+            if (c->app_ == a) return c.get();
+        return nullptr;
+    };
+    f->commands_under = [this](const CLI::App* a) {
+        // Commands in area order, then in declaration order.
+        std::vector<const Command*> out;
+        for (int area = 0; area <= static_cast<int>(Area::Journal); ++area)
+            for (const auto& c : commands_) {
+                if (c->app_->get_group() != area_title(static_cast<Area>(area))) continue;
+                for (const CLI::App* p = c->app_->get_parent(); p; p = p->get_parent())
+                    if (p == a) {
+                        out.push_back(c.get());
+                        break;
+                    }
+            }
+        return out;
+    };
+    app_->formatter(f);
+    app_->set_help_flag("-h,--help", "affiche cette aide");
+    app_->option_defaults()->group("Options");
+    app_->allow_extras();           // unknown arguments are reported by Command::check, in French
+    app_->require_subcommand(0, 1);  // one command per call: what follows it is its arguments
+    static const std::string version_help = "version du programme, dossier des données et version du schéma des campagnes";
+    app_->add_flag("--version", version_help);
+}
+
+Cli::~Cli() = default;
+
+namespace {
+CLI::App* find_or_add(CLI::App* parent, const std::string& name, const std::string& group) {
+    for (CLI::App* s : parent->get_subcommands([](CLI::App*) { return true; }))
+        if (s->get_name() == name) return s;
+    CLI::App* s = parent->add_subcommand(name, "");
+    s->group(group);
+    return s;
+}
+}  // namespace
+
+void Cli::group(const std::string& name, Area area, const std::string& summary) {
+    CLI::App* g = find_or_add(app_.get(), name, area_title(area));
+    g->description(summary);
+    g->require_subcommand(1, 1);
+}
+
+Command& Cli::command(const std::string& path, Area area, const std::string& summary) {
+    CLI::App* parent = app_.get();
+    std::string rest = path;
+    for (auto sp = rest.find(' '); sp != std::string::npos; sp = rest.find(' ')) {
+        parent = find_or_add(parent, rest.substr(0, sp), area_title(area));
+        rest = rest.substr(sp + 1);
+    }
+    CLI::App* sub = parent->add_subcommand(rest, summary);
+    sub->group(area_title(area));
+    commands_.push_back(std::unique_ptr<Command>(new Command(sub, path)));
+    return *commands_.back();
+}
+
+Command* Cli::selected() const {
+    const CLI::App* a = app_.get();
+    for (auto subs = a->get_subcommands(); !subs.empty(); subs = a->get_subcommands()) a = subs.front();
+    for (const auto& c : commands_)
+        if (c->app_ == a) return c.get();
+    return nullptr;
+}
+
+// "cotation rank : " before a message, or "cotation : " outside a command.
+std::string Cli::prefix() const {
+    std::string path;
+    for (const CLI::App* a = app_.get(); !a->get_subcommands().empty();) {
+        a = a->get_subcommands().front();
+        path += " " + a->get_name();
+    }
+    return "cotation" + path + " : ";
+}
+
+int Cli::main(int argc, char** argv) {
+    app_->footer(kEpilogue);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // « cotation aide [COMMANDE] » is « cotation [COMMANDE] --help ».
+    if (!args.empty() && args.front() == "aide") {
+        args.erase(args.begin());
+        args.push_back("--help");
+    }
+    if (args.empty()) {
+        std::cout << app_->help();
+        return 2;
+    }
+    try {
+        try {
+            std::vector<std::string> reversed(args.rbegin(), args.rend());   // CLI11 takes them last first
+            app_->parse(reversed);
+        } catch (const CLI::CallForHelp&) {
+            std::cout << app_->help();
+            return 0;
+        } catch (const CLI::RequiredError&) {
+            if (Command* c = selected()) c->check();   // names what is missing, in French
+            // A group of commands (grid, journal) without one of its commands.
+            const CLI::App* g = app_.get();
+            for (auto subs = g->get_subcommands(); !subs.empty(); subs = g->get_subcommands()) g = subs.front();
+            std::vector<std::string> names;
+            for (const CLI::App* s : g->get_subcommands([](const CLI::App*) { return true; })) names.push_back(s->get_name());
+            auto extra = g->remaining();
+            throw UsageError((extra.empty() ? "il manque la commande" : "commande inconnue « " + g->get_name() + " " + extra.front() + " »") +
+                             " ; commandes de « " + g->get_name() + " » : " + join(names, ", ") + " (cotation " + g->get_name() +
+                             " --help)");
+        } catch (const CLI::ArgumentMismatch& e) {
+            // "--out: 1 required TEXT missing": an option given without its value.
+            std::string what = e.what();
+            std::string name = what.substr(0, what.find(':'));
+            if (Command* c = selected())
+                for (const auto& a : c->args_)
+                    if (a.opt->check_name(name)) throw UsageError("l'option " + a.name + " attend une valeur (" + a.value + ")");
+            throw UsageError("ligne de commande incorrecte (" + what + ")");
+        } catch (const CLI::ParseError& e) {
+            throw UsageError("ligne de commande incorrecte (" + std::string(e.what()) + ")");
+        }
+        Command* c = selected();
+        if (!c) {
+            std::vector<std::string> extra = app_->remaining();
+            for (const CLI::App* s = app_.get(); !s->get_subcommands().empty();) {
+                s = s->get_subcommands().front();
+                auto more = s->remaining();
+                extra.insert(extra.end(), more.begin(), more.end());
+            }
+            if (!extra.empty() && extra.front().size() > 1 && extra.front()[0] == '-')
+                throw UsageError("option inconnue « " + extra.front() + " » (options : -h/--help, --version ; "
+                                 "les options d'une commande se donnent après elle)");
+            if (!extra.empty()) throw UsageError("commande inconnue « " + extra.front() + " » (cotation --help pour la liste)");
+            if (app_->get_option("--version")->count()) {
+                std::cout << "cotation " << COTATION_VERSION << "\n"
+                          << "Dossier des données : " << io::data_root() << "\n"
+                          << "Schéma des fichiers de campagne : version " << sqlite_schema_version() << "\n";
+                return 0;
+            }
+            std::cout << app_->help();
+            return 2;
+        }
+        c->check();
+        return c->handler_(Args(*c));
+    } catch (const UsageError& e) {
+        std::cerr << prefix() << e.what() << "\n";
+        return 2;
+    } catch (const input::FormError& e) {   // a value outside the command's list of words
+        std::cerr << prefix() << e.what() << "\n";
+        return 2;
+    } catch (const Error& e) {
+        std::cerr << prefix() << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << prefix() << "erreur inattendue : " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,67 @@
+// Closing and the journal: close, reopen, journal show|verify.
+#include <iostream>
+
+#include "app/session.h"
+#include "cli/command.h"
+
+namespace cotation::cli {
+
+namespace {
+
+int close(const Args& a, bool reopen) {
+    auto s = Session::open(a.file());
+    if (reopen) {
+        s->reopen(a.get("--motif"), a.actor(*s));
+        std::cout << "Campagne rouverte ; le motif est inscrit au journal.\n";
+    } else {
+        s->close(a.get("--motif", "Décisions prises"), a.actor(*s));
+        std::cout << "Campagne close : notes, arbitrages, dossiers et grille sont verrouillés.\n";
+    }
+    return 0;
+}
+
+int show(const Args& a) {
+    auto s = Session::open(a.file());
+    std::string prefix = a.has("--dossier") ? "dossier/" + a.get("--dossier") : "";
+    for (const auto& e : s->store().journal(prefix))
+        std::cout << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.entity << "\t" << e.old_value
+                  << " → " << e.new_value << "\n";
+    return 0;
+}
+
+int verify(const Args& a) {
+    auto s = Session::open(a.file());
+    auto c = s->store().verify_journal();
+    if (c.ok) {
+        std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée.\n";
+        return 0;
+    }
+    std::cout << "Journal ALTÉRÉ (" << c.entries << " entrées lues) :\n";
+    for (const auto& p : c.problems) std::cout << "  " << p << "\n";
+    return 1;
+}
+
+}  // namespace
+
+void add_journal_commands(Cli& cli) {
+    cli.command("close", Area::Journal, "clôt la campagne : plus aucune modification")
+        .file()
+        .option("--motif", "TEXTE", "motif inscrit au journal (défaut : « Décisions prises »)")
+        .acting()
+        .run([](const Args& a) { return close(a, false); });
+    cli.command("reopen", Area::Journal, "rouvre une campagne close (motif inscrit au journal)")
+        .file()
+        .required("--motif", "TEXTE", "raison de rouvrir")
+        .acting()
+        .run([](const Args& a) { return close(a, true); });
+    cli.group("journal", Area::Journal, "le journal des modifications : afficher, vérifier");
+    cli.command("journal show", Area::Journal, "affiche le journal des modifications")
+        .file()
+        .option("--dossier", "REF", "les entrées de ce dossier seulement")
+        .run(show);
+    cli.command("journal verify", Area::Journal, "vérifie que le journal n'a pas été altéré (code 1 sinon)")
+        .file()
+        .run(verify);
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,195 @@
+// The procedure and the committee: calendrier, refus, seance, avis,
+// commission, pv, rapports.
+#include <iostream>
+
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+
+namespace cotation::cli {
+
+namespace {
+
+int calendar(const Args& a) {
+    auto s = Session::open(a.file());
+    if (a.has("--etape")) {
+        Date done = input::date("--date", a.need("--date", "avec --etape"));
+        s->record_step(a.get("--etape"), done, a.actor(*s));
+        std::cout << "Étape « " << a.get("--etape") << " » déclarée faite le " << done.french_numeric() << ".\n";
+    }
+    Date on = a.has("--au") ? input::date("--au", a.get("--au")) : Session::today();
+    std::cout << "Calendrier de la procédure au " << on.french_numeric() << " :\n";
+    int late = 0;
+    for (const auto& st : s->calendar(on)) {
+        std::cout << "  [" << step_state_label(st.state) << "] " << (st.due ? st.due->french_numeric() : "    —     ") << "  "
+                  << st.label << " (" << st.basis << ")";
+        if (st.state == StepState::Done && st.obligation && st.done) std::cout << " — fait le " << st.done->french_numeric();
+        if (st.done_late) std::cout << ", APRÈS l'échéance";
+        if (st.state == StepState::Soon) std::cout << " — dans " << st.days_left << " jour(s)";
+        if (st.state == StepState::Overdue) {
+            std::cout << " — dépassée de " << -st.days_left << " jour(s)";
+            ++late;
+        }
+        std::cout << "  [" << st.id << "]\n";
+    }
+    for (std::size_t i : s->late_dossiers())
+        std::cout << "Attention : le dossier " << s->dossiers()[i].reference
+                  << " a été déposé après la date limite ; refus préalable à prononcer (art. R. 313-6, 1°).\n";
+    if (late) std::cout << late << " échéance(s) dépassée(s).\n";
+    return 0;
+}
+
+int refusal(const Args& a) {
+    auto s = Session::open(a.file());
+    if (a.has("--dossier")) {
+        const Dossier& d = dossier_of(*s, a.get("--dossier"));
+        if (a.has("--lever")) {
+            s->lift_prior_rejection(d.id, a.get("--texte"), a.actor(*s));
+            std::cout << "Refus préalable levé ; le dossier rejoint l'instruction.\n";
+        } else {
+            RejectionGround g = input::ground("--motif", a.need("--motif", "pour un refus préalable"));
+            s->reject_prior(d.id, g, a.get("--texte"), a.actor(*s));
+            std::cout << "Refus préalable enregistré : " << d.reference << " — " << ground_label(g) << ".\n";
+        }
+    }
+    for (const auto& d : s->dossiers()) {
+        auto it = s->prior_rejections().find(d.id);
+        if (it == s->prior_rejections().end()) continue;
+        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(it->second.ground) << " — " << it->second.motive
+                  << " (" << it->second.date.french_numeric() << ", " << it->second.author << ")\n";
+    }
+    for (std::size_t i : s->late_dossiers()) std::cout << "Déposé hors délai, sans refus préalable : " << s->dossiers()[i].reference << "\n";
+    return 0;
+}
+
+int meeting(const Args& a) {
+    auto s = Session::open(a.file());
+    bool change = false;
+    Meeting m = s->meeting_draft();
+    if (a.has("--date")) {
+        m.date = input::date("--date", a.get("--date"));
+        change = true;
+    }
+    if (a.has("--president")) {
+        m.president = a.get("--president");
+        change = true;
+    }
+    for (const auto& n : a.all("--present")) m.attendance[n] = {Presence::Present, ""}, change = true;
+    for (const auto& n : a.all("--absent")) m.attendance[n] = {Presence::Absent, ""}, change = true;
+    for (const auto& x : a.all("--represente")) {
+        auto [name, proxy] = input::name_value("--represente", x, "NOM=MANDATAIRE");
+        m.attendance[name] = {Presence::Represented, proxy};
+        change = true;
+    }
+    for (const auto& x : a.all("--vote")) {
+        auto [name, vote] = input::name_value("--vote", x, "NOM=pour|contre|abstention");
+        m.votes[name] = input::vote("--vote", vote);
+        change = true;
+    }
+    for (const auto& x : a.all("--observation")) {
+        m.observations.push_back(input::name_value("--observation", x, "NOM=TEXTE"));
+        change = true;
+    }
+    if (change) s->put_meeting(m, a.actor(*s));
+    if (!s->meeting()) {
+        std::cout << "Aucune séance enregistrée.\n";
+        return 0;
+    }
+    MeetingCheck c = *s->meeting_check();
+    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par " << s->meeting()->president << "\n"
+              << "  Membres à voix délibérative : " << c.deliberative << ", présents " << c.present << ", représentés "
+              << c.represented << " ; quorum " << c.quorum_needed << " : " << (c.quorum ? "atteint" : "NON ATTEINT") << "\n";
+    for (const auto& i : c.interests)
+        std::cout << "  " << i.member << " ne prend pas part à la délibération (lien avec " << i.organisme << ", dossier "
+                  << i.dossier_reference << ")\n";
+    for (const auto& p : c.problems) std::cout << "  Remarque : " << p << "\n";
+    std::cout << "  " << c.outcome << "\n";
+    auto changes = s->changes_since_vote();
+    if (!changes.empty()) {
+        std::cout << "  Depuis le vote, le classement calculé a changé (l'avis reste le classement voté) :\n";
+        for (const auto& l : changes) std::cout << "    " << l << "\n";
+    }
+    return 0;
+}
+
+int opinion(const Args& a) {
+    auto s = Session::open(a.file());
+    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    Opinion o = input::opinion("--avis", a.get("--avis"));
+    std::string member = a.actor(*s);
+    s->give_opinion(d.id, {member, o, a.get("--commentaire")}, member);
+    std::cout << "Avis enregistré : " << d.reference << " — " << opinion_label(o) << ".\n";
+    return 0;
+}
+
+int committee_document(const Args& a, bool minutes) {
+    std::string out = a.get("--out");
+    auto s = Session::open(a.file());
+    if (minutes) s->write_minutes(out);
+    else s->write_committee_file(out);
+    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << out << ".\n";
+    return 0;
+}
+
+int reports(const Args& a) {
+    std::string out = a.get("--out");
+    auto s = Session::open(a.file());
+    auto files = s->write_instruction_reports(out, a.get("--dossier"));
+    std::cout << files.size() << " compte(s) rendu(s) d'instruction écrit(s) dans " << out << ".\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_procedure_commands(Cli& cli) {
+    cli.command("calendrier", Area::Procedure,
+                "échéances de la procédure : faites, proches, en retard ; avec --etape, déclare une étape faite")
+        .file()
+        .option("--au", "JJ/MM/AAAA", "date à laquelle lire le calendrier (défaut : aujourd'hui)")
+        .option("--etape", "ID", "étape faite (reponses, rapports, notification_refus, decision), avec --date")
+        .option("--date", "JJ/MM/AAAA", "date à laquelle l'étape a été faite")
+        .acting()
+        .run(calendar);
+    cli.command("refus", Area::Procedure,
+                "refus préalables et dossiers déposés hors délai ; avec --dossier, refus motivé (art. R. 313-6) ou levée")
+        .file()
+        .option("--dossier", "REF", "dossier refusé (ou dont le refus est levé)")
+        .option("--motif", "hors-delai|irregulier|hors-sujet", "motif du refus (art. R. 313-6, 1° à 3°)")
+        .option("--texte", "TEXTE", "motivation du refus, ou raison de le lever")
+        .flag("--lever", "lève le refus préalable (révision demandée par la commission)")
+        .acting()
+        .run(refusal);
+    cli.command("seance", Area::Procedure, "séance de la commission : présences, quorum, vote du classement")
+        .file()
+        .option("--date", "JJ/MM/AAAA", "date de la séance")
+        .option("--president", "NOM", "président de séance")
+        .repeated("--present", "NOM", "membre présent")
+        .repeated("--absent", "NOM", "membre absent")
+        .repeated("--represente", "NOM=MANDATAIRE", "membre représenté et son mandataire")
+        .repeated("--vote", "NOM=pour|contre|abstention", "vote d'un membre sur le classement")
+        .repeated("--observation", "NOM=TEXTE", "observation d'un membre")
+        .acting()
+        .run(meeting);
+    cli.command("avis", Area::Procedure, "avis d'un membre de la commission (--par) sur un dossier")
+        .file()
+        .required("--dossier", "REF", "dossier")
+        .required("--avis", "favorable|defavorable|reserve", "l'avis")
+        .option("--commentaire", "TEXTE", "raison de l'avis (obligatoire s'il n'est pas favorable)")
+        .acting()
+        .run(opinion);
+    cli.command("commission", Area::Procedure, "dossier de la commission (classement, déclarations d'intérêts), PDF")
+        .file()
+        .required("--out", "DOSSIER.pdf", "fichier PDF à écrire")
+        .run([](const Args& a) { return committee_document(a, false); });
+    cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF")
+        .file()
+        .required("--out", "PV.pdf", "fichier PDF à écrire")
+        .run([](const Args& a) { return committee_document(a, true); });
+    cli.command("rapports", Area::Procedure, "comptes rendus d'instruction (un PDF par dossier)")
+        .file()
+        .required("--out", "DOSSIER", "dossier où écrire les comptes rendus")
+        .option("--dossier", "REF", "le compte rendu de ce dossier seulement")
+        .run(reports);
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,224 @@
+// Results and decisions: rank, accord, consolidate, decide, letters.
+#include <iostream>
+
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+#include "core/french.h"
+#include "io/csv.h"
+
+namespace cotation::cli {
+
+namespace {
+
+void rank_csv(Session& s) {
+    const Ranking& r = s.ranking();
+    const Grid& g = s.grid();
+    std::cout << "rang;dossier;organisme;total";
+    for (const auto& t : g.themes) std::cout << ";" << t.id;
+    std::cout << ";proposition;observations\n";
+    for (const auto& e : r.ranked) {
+        const Dossier& d = s.dossiers()[e.dossier];
+        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
+        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        std::string obs;
+        for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << "\n";
+    }
+    for (const auto& e : r.pending) {
+        const Dossier& d = s.dossiers()[e.dossier];
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
+        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << "\n";
+    }
+    for (const auto& e : r.ineligible) {
+        const Dossier& d = s.dossiers()[e.dossier];
+        std::string reasons;
+        for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";";
+        for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << "\n";
+    }
+}
+
+void rank_margins(Session& s) {
+    const Ranking& r = s.ranking();
+    const RankingSolidity& sol = s.solidity();
+    std::cout << "\nSolidité de l'ordre (plus petit changement qui mettrait deux voisins à égalité) :\n";
+    for (const auto& m : sol.margins) {
+        const auto& up = s.dossiers()[r.ranked[m.upper].dossier].reference;
+        const auto& low = s.dossiers()[r.ranked[m.lower].dossier].reference;
+        std::cout << "  " << up << " / " << low << " : écart " << fr::number(m.gap) << " pts ; ";
+        if (m.coefficient_change)
+            std::cout << "coefficient " << m.coefficient_criterion << " " << (m.coefficient_direction > 0 ? "+" : "−")
+                      << fr::number(*m.coefficient_change);
+        else
+            std::cout << "aucun coefficient seul";
+        std::cout << " ; ";
+        if (m.rating_change)
+            std::cout << "note " << m.rating_criterion << " de " << (m.rating_of_lower ? low : up) << " "
+                      << (m.rating_of_lower ? "+" : "−") << fr::number(*m.rating_change) << " point";
+        else
+            std::cout << "aucune note seule";
+        std::cout << "\n";
+    }
+    std::cout << "Rangs fragiles (une note d'un point peut les changer) :";
+    bool any = false;
+    for (std::size_t i = 0; i < sol.fragile.size(); ++i)
+        if (sol.fragile[i]) {
+            std::cout << " " << s.dossiers()[r.ranked[i].dossier].reference;
+            any = true;
+        }
+    std::cout << (any ? "\n" : " aucun\n");
+}
+
+int rank(const Args& a) {
+    auto s = Session::open(a.file());
+    if (a.has("--csv")) {
+        rank_csv(*s);
+        return 0;
+    }
+    const Ranking& r = s->ranking();
+    const Grid& g = s->grid();
+    std::cout << "Classement — " << s->campaign().reference << " (" << fr::number(g.max_total()) << " points)\n";
+    for (const auto& e : r.ranked) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::string status = proposal_label(e.proposal);
+        if (auto it = s->decisions().find(d.id); it != s->decisions().end())
+            status = std::string("décision : ") + decision_label(it->second.kind);
+        std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
+                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << status << "]";
+        auto missing = e.eligibility.blocking_missing_facts();
+        if (!missing.empty()) {
+            std::cout << "  ⚠ non décidable, manque : ";
+            for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];
+        }
+        std::cout << "\n";
+    }
+    if (!r.pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
+    for (const auto& e : r.pending) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::cout << "  " << d.reference << "  " << fr::number(e.score.total) << " pts provisoires  " << d.organisme << " — "
+                  << e.proposal_reason << "\n";
+    }
+    if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
+    for (const auto& e : r.ineligible) {
+        const Dossier& d = s->dossiers()[e.dossier];
+        std::cout << "  " << d.reference << "  " << d.organisme << "\n";
+        for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
+    }
+    if (a.has("--marges")) rank_margins(*s);
+    std::cout << Ranking::tie_rule() << "\n";
+    return 0;
+}
+
+int agreement(const Args& a) {
+    auto s = Session::open(a.file());
+    const Agreement& ag = s->agreement();
+    std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
+              << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";
+    std::cout << "  " << ag.units << " couples (dossier, critère) notés par au moins deux évaluateurs, " << ag.values << " notes\n";
+    std::cout << "Écart moyen de chaque évaluateur à la note consolidée :\n";
+    for (const auto& r : ag.reviewers)
+        std::cout << "  " << r.reviewer << " : " << (r.mean_offset > Rational(0) ? "+" : "") << fr::number(r.mean_offset, 2)
+                  << " point sur " << r.ratings << " notes\n";
+    std::cout << "Ces chiffres éclairent le coordonnateur ; les notes ne sont jamais recalculées à partir d'eux.\n";
+    return 0;
+}
+
+int consolidate(const Args& a) {
+    auto s = Session::open(a.file());
+    if (a.has("--dossier")) {
+        const Dossier& d = dossier_of(*s, a.get("--dossier"));
+        std::string criterion = a.need("--critere", "avec --dossier");
+        Rational note = input::rating("--note", a.need("--note", "avec --dossier"), s->grid().scale_min, s->grid().scale_max);
+        s->consolidate(d.id, criterion, note, a.get("--motif"), a.actor(*s));
+        std::cout << "Note consolidée enregistrée : " << d.reference << ", " << criterion << " = " << a.get("--note") << ".\n";
+        return 0;
+    }
+    // Without --dossier: what the coordinator still has to decide.
+    const Ranking& r = s->ranking();
+    std::size_t open = 0;
+    for (const auto* list : {&r.ranked, &r.pending})
+        for (const auto& e : *list) {
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::size_t k = 0;
+            for (const auto& t : s->grid().themes)
+                for (const auto& c : t.criteria) {
+                    const CriterionScore& cs = e.score.criteria[k++];
+                    if (!cs.flagged) continue;
+                    std::cout << d.reference << ";" << c.id << ";moyenne " << fr::number(*cs.mean) << ";écart " << cs.spread << ";"
+                              << (cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")) << "\n";
+                    open += cs.decided ? 0 : 1;
+                }
+        }
+    std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer.\n";
+    return 0;
+}
+
+int decide(const Args& a) {
+    auto s = Session::open(a.file());
+    const Dossier& dossier = dossier_of(*s, a.get("--dossier"));
+    Decision d;
+    d.kind = input::decision("--decision", a.get("--decision"));
+    d.motive = a.get("--motif");
+    d.date = a.has("--date") ? input::date("--date", a.get("--date")) : s->letter_date();
+    if (a.has("--places")) d.places = input::places("--places", a.get("--places"));
+    if (a.has("--avis")) d.committee_opinion = input::decision("--avis", a.get("--avis"));
+    d.departure_reason = a.get("--ecart");
+    s->decide(dossier.id, d, a.actor(*s));
+    std::cout << "Décision enregistrée : " << dossier.reference << " — " << decision_label(d.kind) << ".\n";
+    return 0;
+}
+
+int letters(const Args& a) {
+    std::string out = a.get("--out");
+    auto s = Session::open(a.file());
+    auto files = s->write_letters(out, a.get("--dossier"));
+    std::cout << files.size() << " lettre" << (files.size() > 1 ? "s" : "") << " écrite" << (files.size() > 1 ? "s" : "")
+              << " dans " << out << ".\n";
+    if (std::size_t n = s->ranking().pending.size())
+        std::cout << n << " dossier" << (n > 1 ? "s" : "")
+                  << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_results_commands(Cli& cli) {
+    cli.command("rank", Area::Results, "classement (recevables puis irrecevables)")
+        .file()
+        .flag("--csv", "au format CSV (séparateur ;), pour un tableur")
+        .flag("--marges", "solidité de l'ordre entre voisins")
+        .run(rank);
+    cli.command("accord", Area::Results, "accord entre évaluateurs (alpha de Krippendorff)")
+        .file()
+        .run(agreement);
+    cli.command("consolidate", Area::Results,
+                "critères signalés (écart ≥ 2 points ou note 0) ; avec --dossier, note consolidée du coordonnateur")
+        .file()
+        .option("--dossier", "REF", "dossier à arbitrer (avec --critere et --note)")
+        .option("--critere", "ID", "critère arbitré (ex. II.6)")
+        .option("--note", "N", "note consolidée, sur l'échelle de la grille")
+        .option("--motif", "TEXTE", "motif, obligatoire si la note s'écarte de la moyenne")
+        .acting()
+        .run(consolidate);
+    cli.command("decide", Area::Results, "décision de l'autorité (les lettres la suivent)")
+        .file()
+        .required("--dossier", "REF", "dossier décidé")
+        .required("--decision", "retenu|non-retenu|liste-complementaire|irrecevable", "la décision")
+        .option("--motif", "TEXTE", "motif (obligatoire sauf pour un dossier retenu)")
+        .option("--places", "N", "capacité accordée (défaut : celle demandée)")
+        .option("--date", "JJ/MM/AAAA", "date de la décision (défaut : date des courriers)")
+        .option("--avis", "DÉCISION", "avis de la commission, s'il diffère du classement adopté")
+        .option("--ecart", "TEXTE", "raison de s'écarter de l'avis de la commission")
+        .acting()
+        .run(decide);
+    cli.command("letters", Area::Results, "lettres de notification en PDF")
+        .file()
+        .required("--out", "DOSSIER", "dossier où écrire les lettres")
+        .option("--dossier", "REF", "la lettre de ce dossier seulement")
+        .run(letters);
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,99 @@
+// The team: users, assign, conflict, submit.
+#include <iostream>
+
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+
+namespace cotation::cli {
+
+namespace {
+
+int users(const Args& a) {
+    auto s = Session::open(a.file());
+    if (a.has("--ajouter")) {
+        Role role = input::role("--role", a.need("--role", "avec --ajouter"));
+        bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
+        s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative}, a.actor(*s));
+    }
+    if (s->team().open_mode()) {
+        std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
+        return 0;
+    }
+    for (const auto& [name, p] : s->team().people) {
+        std::size_t assigned = 0, owed = 0;
+        for (const auto& [id, reviewers] : s->team().assignments)
+            if (reviewers.count(name)) {
+                ++assigned;
+                auto sub = s->team().submitted.find(id);
+                if (sub == s->team().submitted.end() || !sub->second.count(name)) ++owed;
+            }
+        std::cout << name << " — " << role_label(p.role)
+                  << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
+                  << (p.organisation.empty() ? "" : ", " + p.organisation);
+        if (p.role == Role::Instructor) std::cout << " — " << assigned << " dossier(s) affecté(s), " << owed << " à soumettre";
+        std::cout << "\n";
+    }
+    for (const auto& c : s->team().conflicts)
+        std::cout << "Lien déclaré : " << c.reviewer << " / " << c.organisme << " — " << c.declaration << " ("
+                  << c.declared_on.french_numeric() << ", " << c.declared_by << ")\n";
+    return 0;
+}
+
+int assign(const Args& a) {
+    auto s = Session::open(a.file());
+    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    s->assign(d.id, a.get("--evaluateur"), !a.has("--retirer"), a.actor(*s));
+    std::cout << (a.has("--retirer") ? "Affectation retirée.\n" : "Dossier affecté.\n");
+    return 0;
+}
+
+int conflict(const Args& a) {
+    auto s = Session::open(a.file());
+    s->declare_conflict(a.get("--evaluateur"), a.get("--organisme"), a.get("--declaration"), a.actor(*s));
+    std::cout << "Lien déclaré et enregistré ; les affectations concernées sont retirées.\n";
+    return 0;
+}
+
+int submit(const Args& a) {
+    auto s = Session::open(a.file());
+    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    std::string who = a.actor(*s);
+    s->submit(d.id, who, who);
+    std::cout << "Notes soumises ; les notes des autres évaluateurs de ce dossier sont désormais visibles.\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_team_commands(Cli& cli) {
+    cli.command("users", Area::Team, "personnes de la campagne, charge et notes dues ; avec --ajouter, déclare une personne")
+        .file()
+        .option("--ajouter", "NOM", "personne à déclarer (avec --role)")
+        .option("--role", "coordinateur|instructeur|commission", "son rôle")
+        .option("--organisation", "ORG", "son organisation")
+        .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
+        .acting()
+        .run(users);
+    cli.command("assign", Area::Team, "affecte un dossier à un instructeur (ou retire l'affectation)")
+        .file()
+        .required("--dossier", "REF", "dossier à affecter")
+        .required("--evaluateur", "NOM", "instructeur")
+        .flag("--retirer", "retire l'affectation au lieu de la faire")
+        .acting()
+        .run(assign);
+    cli.command("conflict", Area::Team, "déclare un lien d'intérêts (daté, au journal)")
+        .file()
+        .required("--evaluateur", "NOM", "personne qui déclare le lien")
+        .required("--organisme", "ORG", "organisme candidat concerné")
+        .required("--declaration", "TEXTE", "nature et période du lien")
+        .acting()
+        .run(conflict);
+    cli.command("submit", Area::Team, "soumet ses notes d'un dossier (les autres deviennent visibles)")
+        .file()
+        .required("--dossier", "REF", "dossier noté")
+        .acting()
+        .run(submit);
+}
+
+}  // namespace cotation::cli
