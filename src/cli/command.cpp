@@ -433,12 +433,8 @@ int Cli::main(int argc, char** argv) {
         }
         Command* c = selected();
         if (!c) {
+            // No command: what is left is a mistyped command or an option before it.
             std::vector<std::string> extra = app_->remaining();
-            for (const CLI::App* s = app_.get(); !s->get_subcommands().empty();) {
-                s = s->get_subcommands().front();
-                auto more = s->remaining();
-                extra.insert(extra.end(), more.begin(), more.end());
-            }
             if (!extra.empty() && extra.front().size() > 1 && extra.front()[0] == '-')
                 throw UsageError("option inconnue « " + extra.front() + " » (options : -h/--help, --version ; "
                                  "les options d'une commande se donnent après elle)");
