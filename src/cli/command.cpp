@@ -43,33 +43,24 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
     return out;
 }
 
-// Breaks a synopsis into lines of at most `width` columns (counted in
-// characters, not bytes) after `lead`, continuation lines indented by `indent`.
-std::string wrap(const std::string& lead, const std::string& text, std::size_t width, std::size_t indent) {
-    auto columns = [](const std::string& s) {
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    };
+std::size_t columns(const std::string& s) {   // characters, not bytes (UTF-8)
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Lays out the parts of a synopsis ("--out DOSSIER", "[--csv]") after `lead`
+// in lines of at most `width` characters, never breaking a part;
+// continuation lines are indented by `indent`.
+std::string wrap(const std::string& lead, const std::vector<std::string>& parts, std::size_t width, std::size_t indent) {
     std::string out, line = lead;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        // Words are separated by spaces, except inside [ ]: "[--par NOM]" stays whole.
-        std::size_t end = start;
-        int depth = 0;
-        while (end < text.size() && (text[end] != ' ' || depth > 0)) {
-            if (text[end] == '[') ++depth;
-            if (text[end] == ']') --depth;
-            ++end;
-        }
-        std::string word = text.substr(start, end - start);
-        if (columns(line) > indent && columns(line) + 1 + columns(word) > width) {
+    for (const auto& part : parts) {
+        if (columns(line) > indent && columns(line) + 1 + columns(part) > width) {
             out += line + "\n";
-            line = std::string(indent, ' ') + word;
+            line = std::string(indent, ' ') + part;
         } else {
-            line += (line.empty() || line.back() == ' ' ? "" : " ") + word;
+            line += (line.empty() || line.back() == ' ' ? "" : " ") + part;
         }
-        start = end + 1;
     }
     return out + line;
 }
@@ -98,7 +89,8 @@ public:
 
     std::string make_usage(const CLI::App* app, std::string name) const override {
         const Command* c = command_of(app);
-        return wrap("Usage : " + name + " ", c ? c->synopsis() : "COMMANDE [ARGUMENTS] [OPTIONS]", 100, 8) + "\n";
+        return wrap("Usage : " + name + " ", c ? c->synopsis_parts() : std::vector<std::string>{"COMMANDE [ARGUMENTS] [OPTIONS]"}, 100, 8) +
+               "\n";
     }
 
     std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode) const override {
@@ -110,10 +102,19 @@ public:
                 current = sub->get_group();
                 out += "\n" + current + " :\n";
             }
-            out += wrap("  " + c->path() + " ", c->synopsis(), 100, 8) + "\n";
+            out += wrap("  " + c->path() + " ", c->synopsis_parts(), 100, 8) + "\n";
             out += "      " + sub->get_description() + "\n";
         }
         return out;
+    }
+
+    // Names padded by characters, not bytes: « --avis DÉCISION » lines up.
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        std::string left = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        std::string desc = make_option_desc(opt);
+        std::size_t width = get_column_width();
+        if (columns(left) >= width) return left + "\n" + std::string(width, ' ') + desc + "\n";
+        return left + std::string(width - columns(left), ' ') + desc + "\n";
     }
 
     // « Options : », with the space French puts before a colon.
@@ -258,7 +259,9 @@ const Command::Arg& Command::arg(const std::string& name) const {
     throw std::logic_error("cotation " + path_ + " : argument non déclaré " + name);
 }
 
-std::string Command::synopsis() const {
+std::string Command::synopsis() const { return join(synopsis_parts(), " "); }
+
+std::vector<std::string> Command::synopsis_parts() const {
     std::vector<std::string> parts;
     for (const auto& a : args_) {
         switch (a.kind) {
@@ -270,7 +273,7 @@ std::string Command::synopsis() const {
             case Kind::Flag: parts.push_back("[" + a.name + "]"); break;
         }
     }
-    return join(parts, " ");
+    return parts;
 }
 
 std::string Command::valid_options() const {

@@ -81,6 +81,7 @@ public:
     const std::string& path() const { return path_; }   // "grid apply"
     const CLI::App* app() const { return app_; }
     std::string synopsis() const;                       // "FICHIER --out DOSSIER [--dossier REF]"
+    std::vector<std::string> synopsis_parts() const;    // "FICHIER", "--out DOSSIER", "[--dossier REF]"
     std::string valid_options() const;                  // "--csv, --marges, -h/--help"
 
 private:
