@@ -414,3 +414,43 @@ TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
     EXPECT_EQ(message_of([] { in::name_value("--vote", "=pour", "NOM=pour|contre|abstention"); }),
               "--vote : « =pour » n'a pas la forme NOM=pour|contre|abstention.");
 }
+
+// Every command and option read by a handler is declared (a handler reading
+// an undeclared one would fail as « erreur inattendue »): the commands the
+// tests above do not run, once each, on the ACT demo before its meeting.
+TEST(Cli, EveryCommandRunsOnTheDemo) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    auto ok = [](const CliRun& r, const std::string& expected) {
+        EXPECT_EQ(r.code, 0) << r.out;
+        EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
+    };
+    ok(run("check " + f + " --dossier ACT-2023-01"), "ACT-2023-01 — Association Escale Santé Marseille : Recevable");
+    // demo/act-hlm: II.6 of ACT-2023-10 rated 1 and 3 (a spread of 2), not yet settled.
+    ok(run("consolidate " + f), "ACT-2023-10;II.6;moyenne 2;écart 2;à arbitrer");
+    ok(run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 2" + coord),
+       "Note consolidée enregistrée : ACT-2023-10, II.6 = 2.");
+    ok(run("letters " + f + " --out " + dir.file("l") + " --dossier ACT-2023-01"), "1 lettre écrite");
+    ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)'" + coord), "Dossier affecté.");
+    ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)' --retirer" + coord),
+       "Affectation retirée.");
+    ok(run("conflict " + f + " --evaluateur 'Bernard Costa' --organisme 'Org X' --declaration 'Administrateur'" + coord),
+       "Lien déclaré et enregistré");
+    ok(run("submit " + f + " --dossier ACT-2023-01 --par 'Claire Martin (ARS, DD 13)'"), "Notes soumises");
+    ok(run("grid preview " + f + " " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"),
+       "Maximum : 300 → 300 points");
+    CliRun r = run("grid apply " + f + " " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml --motif Essai" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;   // the same version: refused by the session, after the arguments were read
+    EXPECT_NE(r.out.find("est déjà en version"), std::string::npos) << r.out;
+    ok(run("refus " + f + " --dossier ACT-2023-09 --lever --texte 'Révision demandée par la commission'" + coord),
+       "Refus préalable levé");
+    ok(run("refus " + f + " --dossier ACT-2023-09 --motif hors-delai --texte 'Reçu le 03/05/2023'" + coord),
+       "Refus préalable enregistré : ACT-2023-09");
+    ok(run("calendrier " + f + " --etape reponses --date 20/04/2023 --au 25/05/2023" + coord),
+       "Étape « reponses » déclarée faite le 20/04/2023.");
+    ok(run("close " + f + coord), "Campagne close");
+    ok(run("reopen " + f + " --motif 'Décision à reprendre'" + coord), "Campagne rouverte");
+    ok(run("journal show " + f + " --dossier ACT-2023-03"), "affecté → retiré");
+}
