@@ -76,7 +76,7 @@ public:
         auto* intro = new wxStaticText(this, wxID_ANY, to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
                                                              "seront « non décidables » jusqu'à ce qu'il soit complété."));
         intro->Wrap(700);
-        main->Add(intro, wxSizerFlags().Border(wxALL, 10));
+        main->Add(intro, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(scroll, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(errors_, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
