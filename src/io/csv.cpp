@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cotation::io {
@@ -43,7 +44,9 @@ void check_separator(const CsvRecord& header, const std::string& file_name, char
     const std::string& h = header.fields[0];
     bool commas = h.find(',') != std::string::npos;
     if (!commas && h.find('\t') == std::string::npos) return;
-    std::string shown = h.size() > 60 ? h.substr(0, 60) + "…" : h;
+    std::size_t cut = std::min<std::size_t>(h.size(), 60);
+    while (cut < h.size() && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;   // not inside a UTF-8 character
+    std::string shown = cut < h.size() ? h.substr(0, cut) + "…" : h;
     throw InputError(file_name + ", ligne " + std::to_string(header.line) + " : séparateur attendu : point-virgule (;) ; l'en-tête « " +
                      shown + " » est séparé par des " + (commas ? "virgules" : "tabulations") +
                      ". Enregistrez le fichier en CSV avec le point-virgule comme séparateur de champs.");
