@@ -315,6 +315,11 @@ private:
         spy.Register();
         edit_dossier_dialog(frame_, frame_->workbench(), nullptr);
         spy.Unregister();
+        // What the screen shows: GTK draws stock buttons from its own table.
+        check(detail::gtk_stock_label("gtk-cancel") == "_Annuler" && detail::gtk_stock_label("gtk-yes") == "_Oui" &&
+                  detail::gtk_stock_label("gtk-open") == "_Ouvrir" && detail::gtk_stock_label("gtk-ok") == "_OK",
+              "boutons GTK : « " + detail::gtk_stock_label("gtk-cancel") + " », « " + detail::gtk_stock_label("gtk-yes") + " », « " +
+                  detail::gtk_stock_label("gtk-open") + " », « " + detail::gtk_stock_label("gtk-ok") + " »");
         check(spy.seen == 1 && spy.cancel_label == "Annuler",
               "boutons du dialogue « Nouveau dossier » : « " + spy.cancel_label + " », « " + spy.ok_label + " »");
     }
