@@ -8,8 +8,9 @@ docs/formats.md, so that the doc follows the data:
 
     scripts/formats-tables.py > /tmp/tables.md   # then paste between the markers
     scripts/formats-tables.py --update docs/formats.md
+    scripts/formats-tables.py --check docs/formats.md   # exit 1 if stale (a test)
 
-Usage: scripts/formats-tables.py [--update FILE] [ROOT]
+Usage: scripts/formats-tables.py [--update FILE | --check FILE] [ROOT]
 """
 import pathlib
 import re
@@ -170,8 +171,9 @@ def call_tables(root, grid_path, base, docs_col):
 
 def main():
     args = sys.argv[1:]
-    update = None
-    if args[:1] == ["--update"]:
+    update, check = None, False
+    if args[:1] in (["--update"], ["--check"]):
+        check = args[0] == "--check"
         update, args = pathlib.Path(args[1]), args[2:]
     root = pathlib.Path(args[0] if args else pathlib.Path(__file__).resolve().parent.parent)
     base = base_columns(root)
@@ -184,7 +186,12 @@ def main():
     if BEGIN not in doc or END not in doc:
         sys.exit(f"formats-tables.py : marqueurs « {BEGIN} » et « {END} » absents de {update}")
     head, rest = doc.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
+    old, tail = rest.split(END, 1)
+    if check:
+        if old != "\n\n" + text + "\n":
+            sys.exit(f"{update} : les tableaux des colonnes ne suivent plus forms/ et scoring-grids/ ; "
+                     f"relancer scripts/formats-tables.py --update {update}")
+        return
     tmp = update.with_suffix(".tmp")
     tmp.write_text(head + BEGIN + "\n\n" + text + "\n" + END + tail, encoding="utf-8")
     tmp.replace(update)
