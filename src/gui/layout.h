@@ -21,25 +21,12 @@ namespace cotation::gui {
 // be measured before the bold font applied, so the minimum width is measured
 // here with the font it is drawn with; add it with Expand() so that it takes
 // the column's width, never its own guess.
-inline wxStaticText* heading(wxWindow* parent, const std::string& text, bool larger = false) {
+inline wxStaticText* heading(wxWindow* parent, const std::string& text) {
     auto* t = new wxStaticText(parent, wxID_ANY, "");
-    wxFont f = t->GetFont().Bold();
-    if (larger) f = f.Larger();
-    t->SetFont(f);
+    t->SetFont(t->GetFont().Bold());
     t->SetLabel(to_wx(text));
     if (!text.empty()) t->SetMinSize(wxSize(t->GetTextExtent(to_wx(text)).x + 4, -1));
     return t;
-}
-
-// A label whose text is set later (titles, summaries): created empty, it must
-// be added with Expand() to take the column's width; `set_label` keeps its
-// minimum width in step with the text, as `heading` does.
-inline void set_label(wxStaticText* t, const std::string& text) {
-    wxString s = to_wx(text);
-    t->SetLabel(s);
-    int width = 0;
-    for (const auto& line : wxSplit(s, '\n', '\0')) width = std::max(width, t->GetTextExtent(line).x);
-    t->SetMinSize(wxSize(text.empty() ? -1 : width + 4, -1));
 }
 
 // A label whose text may be longer than its column (a title naming a dossier
@@ -77,15 +64,6 @@ private:
     wxString text_;
     int width_ = -1;
 };
-
-// A paragraph of explanation, wrapped at `width` pixels so that it never asks
-// for more than the window has.
-inline wxStaticText* note(wxWindow* parent, const std::string& text, int width) {
-    auto* t = new wxStaticText(parent, wxID_ANY, to_wx(text));
-    t->SetForegroundColour(wxColour(90, 90, 90));
-    t->Wrap(width);
-    return t;
-}
 
 namespace detail {
 // GTK draws a stock button (wxID_OK, wxID_CANCEL… with their default label),
