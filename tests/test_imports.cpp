@@ -136,3 +136,43 @@ TEST(ImportDossiers, TerritoryAcceptsCommunesAndExpandsEpci) {
     EXPECT_NE(display(*crt.fact("territoire_intervention"), Value{std::vector<std::string>{"16015", "16102", "17300"}})
                   .find("3 communes (16, 17)"), std::string::npos);
 }
+
+// A file saved with commas (the default of many spreadsheets) gave one error
+// per column and per line, and no word of the separator: now one message.
+TEST(ImportDossiers, CommaOrTabSeparatedHeaderSaysSemicolonIsExpected) {
+    std::string commas = kHeader + kGoodRow;
+    std::replace(commas.begin(), commas.end(), ';', ',');
+    std::string e = error_of(commas);
+    EXPECT_EQ(e.rfind("dossiers.csv, ligne 1 : séparateur attendu : point-virgule (;) ; l'en-tête « reference,organisme,", 0), 0u) << e;
+    EXPECT_NE(e.find("séparé par des virgules"), std::string::npos) << e;
+    EXPECT_EQ(std::count(e.begin(), e.end(), '\n'), 0) << "un seul message : " << e;
+
+    std::string tabs = kHeader;
+    std::replace(tabs.begin(), tabs.end(), ';', '\t');
+    e = error_of(tabs);
+    EXPECT_NE(e.find("dossiers.csv, ligne 1 : séparateur attendu : point-virgule (;)"), std::string::npos) << e;
+    EXPECT_NE(e.find("séparé par des tabulations"), std::string::npos) << e;
+
+    // The ratings file too; a blank first line does not hide the header's line.
+    std::map<std::string, std::int64_t> ids{{"D1", 1}};
+    try {
+        io::import_ratings_csv(act_grid(), ids, "\ndossier,evaluateur,critere,note,justification\nD1,Claire,I.1,4,Solide.\n", "notes.csv");
+        ADD_FAILURE() << "fichier à virgules accepté";
+    } catch (const InputError& x) {
+        EXPECT_EQ(std::string(x.what()).rfind("notes.csv, ligne 2 : séparateur attendu : point-virgule (;)", 0), 0u) << x.what();
+    }
+    // A semicolon file whose values hold commas is not confused with one.
+    EXPECT_NO_THROW(io::parse_csv("a;b\n1,5;2,5\n", "f.csv"));
+}
+
+// « Société » saved in Windows-1252 (a French Excel's legacy CSV): the é is
+// the single byte 0xE9, not UTF-8; refused with its line, nothing read.
+TEST(Csv, NotUtf8IsRefusedWithItsLine) {
+    try {
+        io::parse_csv("a;b\nx;y\nSoci\xE9t\xE9;z\n", "d.csv");
+        ADD_FAILURE() << "fichier Windows-1252 accepté";
+    } catch (const InputError& x) {
+        EXPECT_EQ(std::string(x.what()).rfind("d.csv, ligne 3 : le fichier n'est pas en UTF-8 (octet 0xE9", 0), 0u) << x.what();
+    }
+    EXPECT_NO_THROW(io::parse_csv("a;b\nSociété « € » ’;z\n", "d.csv"));
+}

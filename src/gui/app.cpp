@@ -9,6 +9,7 @@
 
 #include "app/demo.h"
 #include "grid_editor.h"
+#include "layout.h"
 #include "main_frame.h"
 #include "start_dialog.h"
 #include "wx_text.h"
@@ -20,6 +21,7 @@ public:
     bool OnInit() override {
         // Numbers are parsed and formatted by Cotation itself, never by the C locale.
         std::setlocale(LC_NUMERIC, "C");
+        load_french_catalog();
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
         p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement, consolidation, journal, equipe, procedure, commission, decisions, nouveau-dossier, editeur-grille ou apercu-grille"));

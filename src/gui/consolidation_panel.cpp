@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -15,7 +16,7 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     const std::pair<const char*, int> cols[] = {{"Dossier", 105}, {"Critère", 60}, {"Notes", 80}, {"Moyenne", 70}, {"État", 180}};
     long k = 0;
     for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
-    title_ = new wxStaticText(this, wxID_ANY, "");
+    title_ = new WrappedText(this);
     title_->SetFont(title_->GetFont().Bold());
     side_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT | wxLC_SINGLE_SEL);
     side_->InsertColumn(0, to_wx("Évaluateur"), wxLIST_FORMAT_LEFT, 220);
@@ -28,9 +29,9 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     auto* save = new wxButton(this, wxID_ANY, to_wx("Enregistrer l'arbitrage"));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(title_, wxSizerFlags().Border(wxBOTTOM, 6));
+    right->Add(title_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     right->Add(side_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    right->Add(mean_, wxSizerFlags().Border(wxBOTTOM, 6));
+    right->Add(mean_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(this, wxID_ANY, to_wx("Note consolidée :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     row->Add(value_, wxSizerFlags().CenterVertical());
@@ -41,14 +42,14 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     body->Add(list_, wxSizerFlags().Expand().Border(wxRIGHT, 12));
     body->Add(right, wxSizerFlags(1).Expand());
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     auto* note = new wxStaticText(this, wxID_ANY, to_wx("Un critère signalé sans arbitrage tient le dossier hors du classement définitif. "
                                                         "Les notes des évaluateurs ne sont jamais modifiées : l'arbitrage s'y ajoute, "
                                                         "avec son auteur et son motif au journal."));
     note->SetForegroundColour(wxColour(90, 90, 90));
     note->Wrap(1180);
-    main->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+    main->Add(note, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
 
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
@@ -105,7 +106,7 @@ void ConsolidationPanel::Reload() {
 void ConsolidationPanel::ShowItem() {
     side_->DeleteAllItems();
     if (current_ < 0 || current_ >= static_cast<long>(items_.size())) {
-        title_->SetLabel(to_wx("Aucun critère signalé."));
+        title_->SetText("Aucun critère signalé.");
         mean_->SetLabel("");
         return;
     }
@@ -113,8 +114,8 @@ void ConsolidationPanel::ShowItem() {
     const Item& it = items_[static_cast<std::size_t>(current_)];
     const Dossier& d = s.dossiers()[it.dossier];
     const Criterion* c = s.grid().criterion(it.criterion);
-    title_->SetLabel(to_wx(d.reference + " — " + d.organisme + " · " + c->id + " " + c->label + " (coefficient " +
-                           fr::number(c->coefficient) + ")"));
+    title_->SetText(d.reference + " — " + d.organisme + " · " + c->id + " " + c->label + " (coefficient " +
+                    fr::number(c->coefficient) + ")");
     for (const Rating* r : s.ratings_of(d.id)) {
         if (r->criterion != it.criterion) continue;
         long row = side_->InsertItem(side_->GetItemCount(), to_wx(r->reviewer));

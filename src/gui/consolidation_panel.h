@@ -11,6 +11,8 @@
 
 namespace cotation::gui {
 
+class WrappedText;
+
 class ConsolidationPanel : public wxPanel {
 public:
     ConsolidationPanel(wxWindow* parent, Workbench& wb);
@@ -28,7 +30,7 @@ private:
     long current_ = -1;
     wxStaticText* summary_;
     wxListCtrl* list_;
-    wxStaticText* title_;
+    WrappedText* title_;
     wxListCtrl* side_;
     wxTextCtrl* value_;
     wxTextCtrl* reason_;

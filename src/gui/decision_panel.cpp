@@ -41,8 +41,8 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     auto* letters = new wxButton(this, wxID_ANY, to_wx("Générer les lettres (PDF)…"));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(title_, wxSizerFlags().Border(wxBOTTOM, 4));
-    right->Add(opinion_, wxSizerFlags().Border(wxBOTTOM, 8));
+    right->Add(title_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    right->Add(opinion_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     right->Add(kind_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     auto* row = new wxFlexGridSizer(2, 6, 8);
     row->Add(new wxStaticText(this, wxID_ANY, to_wx("Capacité accordée :")), wxSizerFlags().CenterVertical());
@@ -62,13 +62,13 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
                                                         "au total, que la capacité de l'appel."));
     note->SetForegroundColour(wxColour(90, 90, 90));
     note->Wrap(440);
-    right->Add(note, wxSizerFlags().Border(wxTOP, 12));
+    right->Add(note, wxSizerFlags().Expand().Border(wxTOP, 12));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(list_, wxSizerFlags(3).Expand().Border(wxRIGHT, 12));
     body->Add(right, wxSizerFlags(2).Expand());
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
 

@@ -76,7 +76,7 @@ public:
         auto* intro = new wxStaticText(this, wxID_ANY, to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
                                                              "seront « non décidables » jusqu'à ce qu'il soit complété."));
         intro->Wrap(700);
-        main->Add(intro, wxSizerFlags().Border(wxALL, 10));
+        main->Add(intro, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(scroll, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(errors_, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
@@ -91,9 +91,12 @@ private:
         f.id = id;
         f.def = def;
         auto* l = new wxStaticText(parent, wxID_ANY, to_wx(label));
+        // Long labels (« Équipe de l'accompagnement renforcé — IDE, aides-soignants… »)
+        // wrap, so that the fields keep their place in the dialog's width.
+        l->Wrap(300);
         if (def && !def->help.empty()) l->SetToolTip(to_wx(def->help));
         if (def && (def->type == FactType::Bool || (def->type == FactType::Code && !def->choices.empty()))) {
-            auto* c = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxSize(280, -1));
+            auto* c = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
             c->Append("");
             if (def->type == FactType::Bool) {
                 c->Append("oui");
@@ -104,11 +107,11 @@ private:
             c->SetStringSelection(to_wx(value));
             f.control = c;
         } else {
-            auto* t = new wxTextCtrl(parent, wxID_ANY, to_wx(value), wxDefaultPosition, wxSize(280, -1));
+            auto* t = new wxTextCtrl(parent, wxID_ANY, to_wx(value), wxDefaultPosition, wxSize(200, -1));
             if (def && !def->help.empty()) t->SetHint(to_wx(def->help));
             f.control = t;
         }
-        f.hint = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxSize(200, -1));
+        f.hint = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxSize(170, -1));
         f.hint->SetForegroundColour(wxColour(90, 90, 90));
         grid->Add(l, wxSizerFlags().CenterVertical());
         grid->Add(f.control, wxSizerFlags().Expand());
@@ -141,6 +144,7 @@ private:
             for (auto& f : fields_)
                 if (f.id == col) {
                     f.hint->SetLabel(to_wx(why));
+                    f.hint->Wrap(170);   // whole beside its field, not cut at the dialog's edge
                     f.hint->SetForegroundColour(wxColour(170, 30, 30));
                     f.hint->SetToolTip(to_wx(why));
                 }
@@ -148,6 +152,7 @@ private:
         }
         if (!errors.empty()) {
             errors_->SetLabel(to_wx("À corriger avant d'enregistrer :\n" + all));
+            if (!fields_.empty()) fields_.front().hint->GetParent()->Layout();
             Layout();
             return;
         }

@@ -5,18 +5,11 @@
 #include "core/eligibility.h"
 #include "core/french.h"
 #include "io/reference_data.h"
+#include "layout.h"
 #include "panels.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
-
-namespace {
-wxStaticText* heading(wxWindow* parent, const char* text) {
-    auto* t = new wxStaticText(parent, wxID_ANY, to_wx(text));
-    t->SetFont(t->GetFont().Bold());
-    return t;
-}
-}  // namespace
 
 DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     title_ = new wxStaticText(this, wxID_ANY, "");
@@ -37,17 +30,17 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
 
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     auto* titles = new wxBoxSizer(wxVERTICAL);
-    titles->Add(title_);
-    titles->Add(verdict_, wxSizerFlags().Border(wxTOP, 4));
+    titles->Add(title_, wxSizerFlags().Expand());
+    titles->Add(verdict_, wxSizerFlags().Expand().Border(wxTOP, 4));
     head->Add(titles, wxSizerFlags(1));
     head->Add(edit_, wxSizerFlags().Top());
 
     auto* upper = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(heading(this, "Faits déclarés"), wxSizerFlags().Border(wxBOTTOM, 4));
+    left->Add(heading(this, "Faits déclarés"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     left->Add(facts_, wxSizerFlags(1).Expand());
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(heading(this, "Pièces reçues (cocher à réception)"), wxSizerFlags().Border(wxBOTTOM, 4));
+    right->Add(heading(this, "Pièces reçues (cocher à réception)"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     right->Add(documents_, wxSizerFlags(1).Expand());
     upper->Add(left, wxSizerFlags(1).Expand().Border(wxRIGHT, 8));
     upper->Add(right, wxSizerFlags(1).Expand());
@@ -55,7 +48,7 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(head, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(upper, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
-    main->Add(heading(this, "Complétude et conformité"), wxSizerFlags().Border(wxLEFT | wxTOP, 10));
+    main->Add(heading(this, "Complétude et conformité"), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(rules_, wxSizerFlags(2).Expand().Border(wxALL, 10));
     SetSizer(main);
 

@@ -132,7 +132,7 @@ private:
         auto* blank = new wxPanel(book_);
         auto* bs = new wxBoxSizer(wxVERTICAL);
         bs->Add(new wxStaticText(blank, wxID_ANY, to_wx("Choisissez un thème, un critère ou une règle à gauche.")),
-                wxSizerFlags().Border(wxALL, 12));
+                wxSizerFlags().Expand().Border(wxALL, 12));
         blank->SetSizer(bs);
         book_->AddPage(blank, "");
         // Page 1: theme.
@@ -144,7 +144,7 @@ private:
         theme_max_ = new wxStaticText(tp, wxID_ANY, "");
         auto* ts = new wxBoxSizer(wxVERTICAL);
         ts->Add(tg, wxSizerFlags().Expand().Border(wxALL, 12));
-        ts->Add(theme_max_, wxSizerFlags().Border(wxLEFT, 12));
+        ts->Add(theme_max_, wxSizerFlags().Expand().Border(wxLEFT, 12));
         tp->SetSizer(ts);
         book_->AddPage(tp, "");
         // Page 2: criterion.
@@ -183,7 +183,7 @@ private:
         help->SetForegroundColour(wxColour(90, 90, 90));
         auto* rs = new wxBoxSizer(wxVERTICAL);
         rs->Add(rg, wxSizerFlags().Expand().Border(wxALL, 12));
-        rs->Add(help, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+        rs->Add(help, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
         rp->SetSizer(rs);
         book_->AddPage(rp, "");
 
@@ -481,12 +481,12 @@ public:
         reason_ = new wxTextCtrl(this, wxID_ANY);
         reason_->SetHint(to_wx("Motif du changement (inscrit au journal)"));
         auto* main = new wxBoxSizer(wxVERTICAL);
-        main->Add(title, wxSizerFlags().Border(wxALL, 10));
-        main->Add(new wxStaticText(this, wxID_ANY, to_wx(details)), wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
+        main->Add(title, wxSizerFlags().Expand().Border(wxALL, 10));
+        main->Add(new wxStaticText(this, wxID_ANY, to_wx(details)), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(list, wxSizerFlags(1).Expand().Border(wxALL, 10));
         main->Add(new wxStaticText(this, wxID_ANY, to_wx("En bleu : les dossiers dont le rang changerait. Les notes restent attachées "
                                                          "aux critères ; l'ancienne grille est conservée dans l'historique.")),
-                  wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
+                  wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(reason_, wxSizerFlags().Expand().Border(wxALL, 10));
         auto* buttons = new wxStdDialogButtonSizer;
         auto* ok = new wxButton(this, wxID_OK, to_wx("Appliquer la nouvelle version"));

@@ -34,7 +34,7 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     bar->Add(verify, wxSizerFlags().CenterVertical());
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(bar, wxSizerFlags().Expand().Border(wxALL, 10));
-    main->Add(status_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+    main->Add(status_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     main->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
     filter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Filter(); });

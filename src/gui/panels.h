@@ -53,6 +53,8 @@ public:
     // For the GUI test: the controls a person uses.
     wxListCtrl* criteria() const { return criteria_; }
     wxRadioButton* level(int i) const { return levels_[static_cast<std::size_t>(i)]; }
+    // The level chosen, or -1 while the reviewer has chosen none.
+    int chosen_level() const;
     wxTextCtrl* justification() const { return justification_; }
     wxButton* save() const { return save_; }
 
@@ -67,6 +69,9 @@ private:
     wxStaticText* criterion_label_;
     wxStaticText* guidance_;
     std::vector<wxRadioButton*> levels_;
+    // Hidden member of the levels' group: a GTK radio group always has one
+    // button on, so « no level chosen yet » is this one being on.
+    wxRadioButton* no_level_;
     wxTextCtrl* justification_;
     wxStaticText* others_;
     wxButton* save_;

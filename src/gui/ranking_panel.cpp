@@ -1,6 +1,7 @@
 #include "core/french.h"
 
 #include <wx/dcbuffer.h>
+#include "layout.h"
 #include "panels.h"
 #include "wx_text.h"
 
@@ -34,14 +35,13 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     tie->SetForegroundColour(wxColour(90, 90, 90));
     tie->Wrap(1200);
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(ranked_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
-    auto* h = new wxStaticText(this, wxID_ANY, to_wx("Hors classement : en attente d'arbitrage, puis irrecevables"));
-    h->SetFont(h->GetFont().Bold());
+    auto* h = heading(this, "Hors classement : en attente d'arbitrage, puis irrecevables");
     profile_ = new ProfileView(this, wb_);
     auto* lower = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(h, wxSizerFlags().Border(wxBOTTOM, 6));
+    left->Add(h, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     left->Add(ineligible_, wxSizerFlags(1).Expand());
     lower->Add(left, wxSizerFlags(1).Expand().Border(wxRIGHT, 10));
     lower->Add(profile_, wxSizerFlags().Expand());

@@ -30,9 +30,11 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
         levels_.push_back(rb);
         levels_box->Add(rb, wxSizerFlags().Border(wxALL, 2));
     }
+    no_level_ = new wxRadioButton(levels_box->GetStaticBox(), wxID_ANY, "");
+    no_level_->Hide();
     right->Add(levels_box, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     right->Add(new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
-               wxSizerFlags().Border(wxBOTTOM, 4));
+               wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la note et passer au critère suivant"));
@@ -65,7 +67,7 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     body->Add(criteria_, wxSizerFlags().Expand().Border(wxRIGHT, 12));
     body->Add(right, wxSizerFlags(1).Expand());
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(title_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(title_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
     main->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(legend, wxSizerFlags().Expand().Border(wxALL, 10));
@@ -160,9 +162,12 @@ void RatingPanel::ShowCriterion() {
         else others += "\n• " + x->reviewer + " : " + std::to_string(x->value) + " — " +
                        (x->justification.empty() ? "(sans justification : ne compte pas)" : x->justification);
     }
-    levels_[static_cast<std::size_t>(mine ? mine->value : 0)]->SetValue(true);
-    if (!mine)
-        for (auto* rb : levels_) rb->SetValue(false);
+    // Nothing is chosen for a criterion not yet rated: a pre-selected 0 would
+    // be saved by a hurried click as if the reviewer had meant it.
+    if (mine && mine->value >= 0 && static_cast<std::size_t>(mine->value) < levels_.size())
+        levels_[static_cast<std::size_t>(mine->value)]->SetValue(true);
+    else
+        no_level_->SetValue(true);
     justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
     bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, d->organisme);
     others_->SetLabel(blind ? to_wx("Les notes des autres évaluateurs s'affichent quand vous avez soumis les vôtres.")
@@ -172,16 +177,22 @@ void RatingPanel::ShowCriterion() {
     Layout();
 }
 
+int RatingPanel::chosen_level() const {
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+        if (levels_[i]->GetValue()) return static_cast<int>(i);
+    return -1;
+}
+
 void RatingPanel::OnSave(wxCommandEvent&) {
     const Dossier* d = wb_.dossier();
     if (!d || current_ >= order_.size() || !order_[current_]) return;
-    int value = -1;
-    for (std::size_t i = 0; i < levels_.size(); ++i)
-        if (levels_[i]->GetValue()) value = static_cast<int>(i);
+    int value = chosen_level();
     std::string just = from_wx(justification_->GetValue());
     std::string problem;
     if (wb_.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
-    else if (value < 0) problem = "Choisissez une note de 0 à 5.";
+    else if (value < 0)
+        problem = "Aucune note choisie pour le critère " + order_[current_]->id +
+                  " : cliquez sur un niveau de 0 à 5 avant d'enregistrer.";
     else if (fr::trim(just).empty()) problem = "Écrivez la justification : une note sans justification ne compte pas.";
     if (!problem.empty()) {
         wxMessageBox(to_wx(problem), to_wx("Cotation"), wxOK | wxICON_WARNING, this);

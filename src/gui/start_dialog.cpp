@@ -112,14 +112,14 @@ public:
         title->SetFont(title->GetFont().Bold().Scaled(1.8f));
         auto* sub = new wxStaticText(this, wxID_ANY, to_wx("Instruction des appels à candidatures médico-sociaux"));
         auto* main = new wxBoxSizer(wxVERTICAL);
-        main->Add(title, wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, 16));
-        main->Add(sub, wxSizerFlags().Border(wxLEFT | wxBOTTOM | wxRIGHT, 16));
+        main->Add(title, wxSizerFlags().Expand().Border(wxLEFT | wxTOP | wxRIGHT, 16));
+        main->Add(sub, wxSizerFlags().Expand().Border(wxLEFT | wxBOTTOM | wxRIGHT, 16));
         auto add = [&](const char* label, const char* help, std::function<std::unique_ptr<Session>()> action) {
             auto* b = new wxButton(this, wxID_ANY, to_wx(label), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
             main->Add(b, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 16));
             auto* h = new wxStaticText(this, wxID_ANY, to_wx(help));
             h->SetForegroundColour(wxColour(100, 100, 100));
-            main->Add(h, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 16));
+            main->Add(h, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 16));
             b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
                 try {
                     if ((session = action())) EndModal(wxID_OK);

@@ -37,10 +37,10 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     for (wxButton* b : {add, assign, link}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
     main->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
-    main->Add(help, wxSizerFlags().Border(wxALL, 10));
+    main->Add(help, wxSizerFlags().Expand().Border(wxALL, 10));
     SetSizer(main);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAddPerson(); });
     assign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAssign(); });

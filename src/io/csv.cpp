@@ -2,10 +2,60 @@
 
 #include "core/error.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace cotation::io {
+
+namespace {
+// Length of the UTF-8 sequence starting at s[i], 0 if it is not one.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+// A file saved by a spreadsheet in its legacy encoding (Windows-1252 for a
+// French Excel) would store « Soci?t? »: refused, with the line, before
+// anything is read.
+void check_utf8(const std::string& in, const std::string& file_name) {
+    int line = 1;
+    for (std::size_t i = 0; i < in.size();) {
+        if (in[i] == '\n') ++line;
+        std::size_t n = utf8_length(in, i);
+        if (n == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(in[i]));
+            throw InputError(file_name + ", ligne " + std::to_string(line) + " : le fichier n'est pas en UTF-8 (octet " + hex +
+                             ", encodage Windows-1252 probable) ; enregistrez-le en « CSV UTF-8 », séparateur point-virgule (;).");
+        }
+        i += n;
+    }
+}
+
+// A header of one field that holds commas or tabs: the file was saved with
+// another separator, and every line would be refused one by one.
+void check_separator(const CsvRecord& header, const std::string& file_name, char sep) {
+    if (sep != ';' || header.fields.size() != 1) return;
+    const std::string& h = header.fields[0];
+    bool commas = h.find(',') != std::string::npos;
+    if (!commas && h.find('\t') == std::string::npos) return;
+    std::size_t cut = std::min<std::size_t>(h.size(), 60);
+    while (cut < h.size() && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;   // not inside a UTF-8 character
+    std::string shown = cut < h.size() ? h.substr(0, cut) + "…" : h;
+    throw InputError(file_name + ", ligne " + std::to_string(header.line) + " : séparateur attendu : point-virgule (;) ; l'en-tête « " +
+                     shown + " » est séparé par des " + (commas ? "virgules" : "tabulations") +
+                     ". Enregistrez le fichier en CSV avec le point-virgule comme séparateur de champs.");
+}
+}  // namespace
 
 std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_name, char sep) {
     std::vector<CsvRecord> out;
+    check_utf8(in, file_name);
     std::size_t i = 0;
     if (in.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
     int line = 1;
@@ -45,7 +95,10 @@ std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_
         }
         rec.fields.push_back(field);
         bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-        if (!blank) out.push_back(std::move(rec));
+        if (!blank) {
+            if (out.empty()) check_separator(rec, file_name, sep);
+            out.push_back(std::move(rec));
+        }
     }
     return out;
 }

@@ -12,7 +12,9 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
-// Throws InputError naming the file and line of an unclosed quote.
+// Throws InputError naming the file and line of an unclosed quote, of a byte
+// that is not UTF-8, or of a header separated by commas or tabs when `sep` is
+// ';' (one message instead of one per line).
 std::vector<CsvRecord> parse_csv(const std::string& content, const std::string& file_name, char sep = ';');
 
 // Quotes a field when it needs it.
