@@ -70,13 +70,13 @@ TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {
     a = allocate(r, {cand("K1", "B", 45.1, 1, 10), cand("K2", "C", 45.3, 1, 10), cand("K3", "D", 45.7, 1, 10),
                      cand("K4", "F", 45.2, 1, 4)}, t, kExisting);
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 1, 3}));   // the smaller K4 still fits: 24 places
-    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : 20 places déjà retenues, 10 demandées, 24 au plus.");
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : 20 places retenues sur 24, ce dossier en demande 10.");
     // Envelope 100 000 €: 2 × 43 800 = 87 600, a third would make 131 400.
     r = Rules{};
     r.envelope = 100000;
     a = allocate(r, {cand("K1", "B", 45.1, 1), cand("K2", "C", 45.3, 1), cand("K3", "D", 45.7, 1)}, t, kExisting);
     EXPECT_EQ(a.choices[2].constraint, Constraint::Envelope);
-    EXPECT_EQ(a.choices[2].reason, "Enveloppe dépassée : 87\u00A0600 € déjà engagés, 43\u00A0800 € demandés, 100\u00A0000 € au plus.");
+    EXPECT_EQ(a.choices[2].reason, "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€.");
 }
 
 TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {

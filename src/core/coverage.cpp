@@ -6,6 +6,21 @@
 
 namespace cotation::coverage {
 
+bool is_municipal_arrondissement(const std::string& code) {
+    if (code.size() != 5) return false;
+    if (code.compare(0, 3, "751") == 0) return code >= "75101" && code <= "75120";
+    if (code.compare(0, 4, "6938") == 0) return code >= "69381" && code <= "69389";
+    if (code.compare(0, 3, "132") == 0) return code >= "13201" && code <= "13216";
+    return false;
+}
+
+std::string parent_commune(const std::string& code) {
+    if (!is_municipal_arrondissement(code)) return code;
+    if (code[0] == '7') return "75056";
+    if (code[0] == '6') return "69123";
+    return "13055";
+}
+
 void Territory::add(Commune c) {
     index_[c.code] = communes_.size();
     vectors_.push_back(c.point ? geo::unit_vector(*c.point) : geo::Vec3{});
@@ -185,7 +200,8 @@ std::vector<Overlap> overlaps(const Territory& t, const std::vector<Area>& propo
 
 std::vector<Gain> marginal_gains(const Territory& t, const std::vector<Site>& chosen,
                                  const std::vector<Site>& candidates, double access_km) {
-    const auto base = best_chords(t, site_vectors(chosen), nullptr);
+    const auto sv = site_vectors(chosen);
+    const auto base = best_chords(t, sv, nullptr);
     const double mean_before = weighted_mean(t, base);
     const double limit = geo::km_to_chord2(access_km);
     const auto& cs = t.communes();
@@ -195,6 +211,7 @@ std::vector<Gain> marginal_gains(const Territory& t, const std::vector<Site>& ch
         Gain g;
         g.candidate = k;
         g.mean_before = g.mean_after = mean_before;
+        g.baseline = !sv.v.empty();
         if (!candidates[k].position) {
             out.push_back(g);
             continue;

@@ -17,6 +17,12 @@
 
 namespace cotation::coverage {
 
+// A municipal arrondissement of Paris, Lyon or Marseille (75101–75120,
+// 69381–69389, 13201–13216) stands for its whole commune (75056, 69123, 13055):
+// the reference geography has no outline nor point for them.
+std::string parent_commune(const std::string& code);
+bool is_municipal_arrondissement(const std::string& code);
+
 struct Commune {
     std::string code, name, departement, epci;   // epci: SIREN, empty for the few communes in none
     long population = 0;
@@ -126,7 +132,8 @@ struct Gain {
     std::size_t candidate = 0;               // index into the candidates given
     long population_brought = 0;             // newly within the access distance
     double mean_before = 0, mean_after = 0;  // km
-    double fall_km() const { return mean_before - mean_after; }
+    bool baseline = true;                    // false when no chosen site is located: no mean before
+    double fall_km() const { return baseline ? mean_before - mean_after : 0.0; }
 };
 // What each candidate alone adds to the chosen sites (existing offer included).
 std::vector<Gain> marginal_gains(const Territory& t, const std::vector<Site>& chosen,

@@ -67,11 +67,12 @@ struct State {
         if (r.min_score && k.score < *r.min_score)
             return refuse(Constraint::MinScore, "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points.");
         if (r.capacity && places + k.places > *r.capacity + 1e-9)
-            return refuse(Constraint::Capacity, "Capacité de l'appel atteinte : " + num(places) + " places déjà retenues, " +
-                                                    num(k.places) + " demandées, " + num(*r.capacity) + " au plus.");
+            return refuse(Constraint::Capacity, "Capacité de l'appel atteinte : " + num(places) +
+                                                    (places > 1 ? " places retenues sur " : " place retenue sur ") + num(*r.capacity) +
+                                                    ", ce dossier en demande " + num(k.places) + ".");
         if (r.envelope && cost + k.cost > *r.envelope + 1e-6)
-            return refuse(Constraint::Envelope, "Enveloppe dépassée : " + num(cost) + " € déjà engagés, " + num(k.cost) +
-                                                    " € demandés, " + num(*r.envelope) + " € au plus.");
+            return refuse(Constraint::Envelope, "Enveloppe dépassée : " + num(cost) + fr::kNbsp + "€ engagés sur " + num(*r.envelope) +
+                                                    fr::kNbsp + "€, ce dossier en demande " + num(k.cost) + fr::kNbsp + "€.");
         if (r.zone != ZoneKind::None && r.max_units_per_zone && !ch.zone.empty()) {
             auto it = zone_units.find(ch.zone);
             const double already = it == zone_units.end() ? 0 : it->second;
