@@ -373,6 +373,48 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
     return out;
 }
 
+report::MapData TerritoryStudy::map_data(const std::vector<std::string>& references) const {
+    const auto sites = sites_with(references);
+    const auto s = coverage::summarize(territory_, sites, access_km_);
+    report::MapData m;
+    std::string deps;
+    for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + territory_.departement_names.at(d);
+    m.title = session_.campaign().reference + " — " + deps;
+    std::string chosen;
+    for (const auto& r : references) chosen += (chosen.empty() ? "" : ", ") + r;
+    m.subtitle = "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
+                 count(static_cast<double>(offer_.capacity()), "place", "places") + ")" +
+                 (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
+                 " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ") ; distance moyenne " + allocation::km_text(s.mean_km);
+    const auto& geodata = io::GeoData::instance();
+    for (const auto& d : departements_) m.communes.push_back(geodata.communes(d));
+    const auto& cs = territory_.communes();
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        if (s.communes[i].site >= 0) m.km[cs[i].code] = s.communes[i].km;
+        m.epci_of[cs[i].code] = cs[i].epci;
+        m.departement_of[cs[i].code] = cs[i].departement;
+    }
+    for (const auto& e : existing_)
+        if (e.position) m.sites.push_back({e.label, *e.position, report::MapSite::Kind::Existing});
+    for (const auto& k : candidates_) {
+        if (!k.position) continue;
+        const bool is_chosen = std::find(references.begin(), references.end(), k.reference) != references.end();
+        m.sites.push_back({k.reference, *k.position, is_chosen ? report::MapSite::Kind::Chosen : report::MapSite::Kind::Candidate});
+    }
+    m.access_km = access_km_;
+    m.attribution = io::geo_attribution();
+    if (!offer_.origin.empty() && offer_.origin.rfind("FINESS", 0) == 0) m.attribution += " " + offer_.origin;
+    return m;
+}
+
+void TerritoryStudy::write_map(const std::string& path, const std::vector<std::string>& references) const {
+    const auto m = map_data(references);
+    const auto ext = std::filesystem::path(path).extension().string();
+    if (ext == ".png") report::write_map_png(m, path);
+    else if (ext == ".pdf") report::write_map_pdf(m, path);
+    else throw InputError("Carte « " + path + " » : extension .png ou .pdf attendue.");
+}
+
 std::string TerritoryStudy::offer_text() const {
     std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) + ") : " +
                       std::to_string(offer_.structures.size()) + " structures, " + fr_num(static_cast<double>(offer_.capacity()), 0) +

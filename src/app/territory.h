@@ -19,6 +19,7 @@
 #include "core/offer.h"
 #include "core/territorial_allocation.h"
 #include "io/offer.h"
+#include "report/map.h"
 #include "session.h"
 
 namespace cotation {
@@ -67,6 +68,11 @@ public:
     // `dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif[;variante;contrainte_variante]`
     // then `indicateur;classement[;variante]` rows after an empty line.
     std::string repartition_csv(const std::vector<std::string>& variant) const;
+
+    // The territory map with the given dossiers chosen (the other ranked
+    // candidates drawn apart); PNG or PDF by the file's extension.
+    report::MapData map_data(const std::vector<std::string>& references) const;
+    void write_map(const std::string& path, const std::vector<std::string>& references) const;
 
     std::string offer_text() const;
     std::string offer_path() const { return session_.path() + ".offre.csv"; }
