@@ -28,7 +28,7 @@ bool has(const std::vector<std::string>& v, const std::string& s) { return std::
 }  // namespace
 
 TEST(Map, ClassesFollowTheAccessDistance) {
-    EXPECT_EQ(report::distance_classes(30), (std::vector<double>{10, 20, 30, 45}));
+    EXPECT_EQ(report::distance_classes(30), (std::vector<double>{15, 30, 45, 60}));
 }
 
 // The UPHV map: 462 communes filled, the 9 existing structures as squares,
@@ -47,7 +47,7 @@ TEST(Map, UphvMapDrawsEveryLayer) {
     EXPECT_EQ(std::count(r.markers.begin(), r.markers.end(), report::Marker::Circle), 3 + 1);
     EXPECT_TRUE(has(r.texts, "MRS CDAIR"));
     EXPECT_TRUE(has(r.texts, "UPHV-2019-02"));
-    EXPECT_TRUE(has(r.texts, "20\u00A0km à 30\u00A0km (accès)"));
+    EXPECT_TRUE(has(r.texts, "15\u00A0km à 30\u00A0km (accès)"));
     EXPECT_TRUE(has(r.texts, "Limite d'EPCI"));
     bool attribution = false;
     for (const auto& x : r.texts) attribution |= x.find("Fonds de carte : IGN") != std::string::npos;

@@ -378,8 +378,9 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     const auto s = coverage::summarize(territory_, sites, access_km_);
     report::MapData m;
     std::string deps;
-    for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + territory_.departement_names.at(d);
-    m.title = session_.campaign().reference + " — " + deps;
+    for (const auto& d : departements_)
+        deps += (deps.empty() ? "" : ", ") + (departements_.size() <= 2 ? territory_.departement_names.at(d) : d);
+    m.title = session_.campaign().reference + " — " + (departements_.size() <= 2 ? deps : "départements " + deps);
     std::string chosen;
     for (const auto& r : references) chosen += (chosen.empty() ? "" : ", ") + r;
     m.subtitle = "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +

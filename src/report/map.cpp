@@ -60,10 +60,12 @@ struct Box {
 
 }  // namespace
 
-std::vector<double> distance_classes(double a) { return {a / 3, 2 * a / 3, a, 1.5 * a}; }
+// Two classes within the access distance, three beyond (round bounds for round distances).
+std::vector<double> distance_classes(double a) { return {a / 2, a, 1.5 * a, 2 * a}; }
 
 Rgb class_colour(std::size_t i) {
-    static const Rgb c[] = {{0.102, 0.596, 0.314}, {0.569, 0.812, 0.376}, {0.851, 0.937, 0.545}, {0.992, 0.682, 0.380}, {0.843, 0.188, 0.153}};
+    // Greens within the access distance, orange to red beyond (ColorBrewer RdYlGn).
+    static const Rgb c[] = {{0.102, 0.596, 0.314}, {0.651, 0.851, 0.416}, {0.996, 0.878, 0.545}, {0.992, 0.682, 0.380}, {0.843, 0.188, 0.153}};
     return c[std::min<std::size_t>(i, 4)];
 }
 
@@ -74,8 +76,10 @@ void paint_map(const MapData& map, Canvas& c, double W, double H) {
 
     // Header.
     c.text({margin, margin + 22 * s}, map.title, 22 * s, kBlack, true);
-    c.text({margin, margin + 46 * s}, map.subtitle, 13 * s, {0.25, 0.25, 0.25}, false);
-    const double top = margin + 62 * s;
+    const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * margin);
+    for (std::size_t i = 0; i < subtitle.size(); ++i)
+        c.text({margin, margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
+    const double top = margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
 
     // Footer: the attribution the data's licence requires.
     const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * margin);
