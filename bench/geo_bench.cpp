@@ -12,6 +12,7 @@
 #include "io/geo.h"
 #include "io/paths.h"
 #include "io/reference_data.h"
+#include "report/map.h"
 
 using namespace cotation;
 using Clock = std::chrono::steady_clock;
@@ -104,5 +105,41 @@ int main() {
                 t.communes().size(), sites.size(), t_fast, t_slow, t_slow / t_fast, same, fast.size(), max_diff);
     const double t_sum = best_of(3, [&] { (void)coverage::summarize(t, sites, 30.0); });
     std::printf("résumé complet (distances, moyenne, population au-delà de 30 km, EPCI) : %.1f ms\n", t_sum);
+
+    // Redrawing a département's map after a click: Charente-Maritime, its 462
+    // communes with their distances, 12 sites, painted whole.
+    report::MapData m;
+    m.title = "Banc d'essai", m.subtitle = "Charente-Maritime", m.attribution = io::geo_attribution();
+    m.communes.push_back(g.communes("17"));
+    coverage::Territory t17;
+    for (const auto& f : m.communes[0].features) {
+        const auto* c = ref.commune(f.code);
+        t17.add({f.code, c->name, "17", "", c->population, *g.point(f.code)});
+        m.departement_of[f.code] = "17";
+    }
+    std::vector<coverage::Site> s17;
+    for (std::size_t i = 0; i < 12; ++i) {
+        const auto& k = t17.communes()[i * 37];
+        s17.push_back({k.code, k.name, k.code, k.point, 8, i < 9});
+        m.sites.push_back({k.name, *k.point, i < 9 ? report::MapSite::Kind::Existing : report::MapSite::Kind::Candidate});
+    }
+    const std::string png = "/tmp/cotation-bench-carte.png", pdf = "/tmp/cotation-bench-carte.pdf";
+    const double t_click = best_of(5, [&] {
+        const auto sum = coverage::summarize(t17, s17, 30.0);
+        for (std::size_t i = 0; i < sum.communes.size(); ++i) m.km[t17.communes()[i].code] = sum.communes[i].km;
+        report::write_map_png(m, png, 1400, 1000);
+    });
+    const double t_pdf = best_of(3, [&] { report::write_map_pdf(m, pdf); });
+    std::size_t bytes = 0;
+    const double t_rgb = best_of(5, [&] {
+        const auto sum = coverage::summarize(t17, s17, 30.0);
+        for (std::size_t i = 0; i < sum.communes.size(); ++i) m.km[t17.communes()[i].code] = sum.communes[i].km;
+        bytes = report::render_map_rgb(m, 1400, 1000).size();
+    });
+    std::printf("carte d'un département après un clic, en mémoire pour la fenêtre (distances + dessin, %zu octets RGB) : %.1f ms\n", bytes, t_rgb);
+    std::printf("carte d'un département après un clic (distances + dessin PNG 1 400 × 1 000, fichier écrit) : %.1f ms ; PDF vectoriel : %.1f ms\n",
+                t_click, t_pdf);
+    std::remove(png.c_str());
+    std::remove(pdf.c_str());
     return same == fast.size() ? 0 : 1;
 }

@@ -53,6 +53,11 @@ TEST(Map, UphvMapDrawsEveryLayer) {
     for (const auto& x : r.texts) attribution |= x.find("Fonds de carte : IGN") != std::string::npos;
     EXPECT_TRUE(attribution);
 
+    // In memory for the window: white margin at the top left, 3 bytes a pixel.
+    const auto rgb = report::render_map_rgb(t.map_data(chosen), 700, 500);
+    ASSERT_EQ(rgb.size(), 700u * 500u * 3u);
+    EXPECT_EQ(rgb[0], 255);
+    EXPECT_EQ(rgb[2], 255);
     t.write_map(dir.file("carte.png"), chosen);
     std::ifstream png(dir.file("carte.png"), std::ios::binary);
     char sig[8] = {};

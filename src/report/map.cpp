@@ -4,6 +4,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -419,6 +420,34 @@ void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
     throw Error("libharu : erreur " + std::to_string(error) + " (" + std::to_string(detail) + ") en écrivant la carte.");
 }
 }  // namespace
+
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(surface);
+    try {
+        CairoCanvas canvas(cr);
+        paint_map(map, canvas, width, height);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    for (int yy = 0; yy < height; ++yy) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(yy) * stride);
+        for (int xx = 0; xx < width; ++xx) {
+            const std::uint32_t px = row[xx];   // 0x00RRGGBB, native endianness
+            unsigned char* o = &rgb[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) + static_cast<std::size_t>(xx)) * 3];
+            o[0] = static_cast<unsigned char>(px >> 16), o[1] = static_cast<unsigned char>(px >> 8), o[2] = static_cast<unsigned char>(px);
+        }
+    }
+    cairo_surface_destroy(surface);
+    return rgb;
+}
 
 void write_map_png(const MapData& map, const std::string& path, int width, int height) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);

@@ -58,6 +58,10 @@ Rgb class_colour(std::size_t index);
 
 void paint_map(const MapData& map, Canvas& canvas, double width, double height);
 
+// The map as RGB pixels (3 bytes per pixel, rows top to bottom), for a window
+// to show without going through a file (wxImage takes this layout).
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height);
+
 // Written whole (temporary file, then renamed); throws Error naming the file.
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);
 void write_map_pdf(const MapData& map, const std::string& path);
