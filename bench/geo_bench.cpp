@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <random>
 
 #include "core/coverage.h"
@@ -123,7 +124,8 @@ int main() {
         s17.push_back({k.code, k.name, k.code, k.point, 8, i < 9});
         m.sites.push_back({k.name, *k.point, i < 9 ? report::MapSite::Kind::Existing : report::MapSite::Kind::Candidate});
     }
-    const std::string png = "/tmp/cotation-bench-carte.png", pdf = "/tmp/cotation-bench-carte.pdf";
+    const auto tmp = std::filesystem::temp_directory_path();
+    const std::string png = (tmp / "cotation-bench-carte.png").string(), pdf = (tmp / "cotation-bench-carte.pdf").string();
     const double t_click = best_of(5, [&] {
         const auto sum = coverage::summarize(t17, s17, 30.0);
         for (std::size_t i = 0; i < sum.communes.size(); ++i) m.km[t17.communes()[i].code] = sum.communes[i].km;
