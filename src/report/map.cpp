@@ -468,6 +468,12 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     std::filesystem::rename(tmp, path);
 }
 
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map) {
+    const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
+    HaruCanvas canvas(pdf, page, h);
+    paint_map(map, canvas, w, h);
+}
+
 void write_map_pdf(const MapData& map, const std::string& path) {
     HPDF_Doc pdf = HPDF_New(error_handler, nullptr);
     if (!pdf) throw Error("libharu : création du PDF impossible.");
@@ -476,9 +482,7 @@ void write_map_pdf(const MapData& map, const std::string& path) {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-        const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
-        HaruCanvas canvas(pdf, page, h);
-        paint_map(map, canvas, w, h);
+        draw_map_on_page(pdf, page, map);
         HPDF_SaveToFile(pdf, tmp.c_str());
     } catch (...) {
         HPDF_Free(pdf);

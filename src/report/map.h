@@ -4,6 +4,8 @@
 // with distinct symbols and labels, a scale bar and the data's attribution.
 // One painter draws on an abstract canvas; a PNG backend (cairo) and a PDF
 // backend (libharu, vector) implement it, and the workbench can too.
+#include <hpdf.h>
+
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -65,5 +67,8 @@ std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int hei
 // Written whole (temporary file, then renamed); throws Error naming the file.
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);
 void write_map_pdf(const MapData& map, const std::string& path);
+// The map drawn on a page of a PDF being written (the committee file): the
+// whole page, with the embedded DejaVu fonts of the letters.
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map);
 
 }  // namespace cotation::report
