@@ -234,8 +234,8 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     if (s.population_without_point)
         out += "Population sans point (communes d'outre-mer hors DROM), exclue des distances : " +
                fr_num(static_cast<double>(s.population_without_point), 0) + " habitants.\n";
-    out += "Offre existante : " + std::to_string(offer_.structures.size()) + " structures, " +
-           fr_num(static_cast<double>(offer_.capacity()), 0) + " places (" + (offer_.origin.empty() ? "aucune" : offer_.origin) + ").\n";
+    out += "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+           count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) + ").\n";
     if (!references.empty()) {
         std::string refs;
         for (const auto& r : references) refs += (refs.empty() ? "" : ", ") + r;
@@ -243,7 +243,8 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     }
     for (const auto& u : unlocated_) out += "Site non localisé (sans point ni coordonnées) : " + u + ".\n";
     out += "Distance d'accès : " + allocation::km_text(access_km_) + ".\n";
-    out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
+    if (s.sites_located == 0) out += "Aucun site localisé : toute la population est au-delà de la distance d'accès.\n";
+    else out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
     out += "Population au-delà de " + allocation::km_text(access_km_) + " : " + people(s.population_beyond) +
            " (" + pct(s.share_beyond) + "), " + count(static_cast<double>(s.communes_beyond.size()), "commune", "communes") + ".\n";
     for (std::size_t k = 0; k < std::min<std::size_t>(10, s.communes_beyond.size()); ++k) {
@@ -330,7 +331,7 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
         out += "\n";
     }
     auto figs = [&](const char* title, const allocation::Figures& f) {
-        out += std::string(title) + " : " + fr_num(f.places, 0) + " places, " + fr_num(f.cost, 0) + fr::kNbsp + "€, distance moyenne " +
+        out += std::string(title) + " : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp + "€, distance moyenne " +
                allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
                allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " + count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
     };
@@ -386,7 +387,8 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     m.subtitle = "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
                  count(static_cast<double>(offer_.capacity()), "place", "places") + ")" +
                  (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
-                 " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ") ; distance moyenne " + allocation::km_text(s.mean_km);
+                 " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
+                 (s.sites_located ? " ; distance moyenne " + allocation::km_text(s.mean_km) : std::string(" ; aucun site localisé"));
     const auto& geodata = io::GeoData::instance();
     for (const auto& d : departements_) m.communes.push_back(geodata.communes(d));
     const auto& cs = territory_.communes();
@@ -418,8 +420,8 @@ void TerritoryStudy::write_map(const std::string& path, const std::vector<std::s
 
 std::string TerritoryStudy::offer_text() const {
     std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) + ") : " +
-                      std::to_string(offer_.structures.size()) + " structures, " + fr_num(static_cast<double>(offer_.capacity()), 0) +
-                      " places.\n";
+                      count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                      count(static_cast<double>(offer_.capacity()), "place", "places") + ".\n";
     const auto& ref = io::ReferenceData::instance();
     for (const auto& s : offer_.structures) {
         const auto* c = ref.commune(s.commune);
@@ -428,7 +430,7 @@ std::string TerritoryStudy::offer_text() const {
                std::to_string(s.day_care) + " AJ" + (s.position ? ", coordonnées propres" : "") + "\n";
     }
     for (const auto& z : zones_)
-        out += "Zone « " + z.label + " » (" + z.id + ") : " + std::to_string(z.communes.size()) + " communes.\n";
+        out += "Zone « " + z.label + " » (" + z.id + ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
     return out;
 }
 
