@@ -1,0 +1,91 @@
+#pragma once
+// Choosing the winners in ranking order under a call's territorial rules:
+// capacity (in units where the call has units), financial envelope, at most
+// k units per zone (EPCI, département, or groups of communes the authority
+// defines), a minimum distance between chosen sites and to the existing
+// offer, a minimum score. A dossier passed over says which rule did it. A
+// variant composed by the coordinator is checked against the same rules and
+// compared with the ranking order (places, cost, mean distance, population
+// beyond the access distance, communes uncovered).
+//
+// Built beside the ranking (core/scoring.h): it takes the ranking's order and
+// totals as they are, and changes nothing in them.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coverage.h"
+
+namespace cotation::allocation {
+
+enum class ZoneKind { None, Epci, Departement, Groups };
+const char* zone_kind_label(ZoneKind k);   // "EPCI", "département", "groupe de communes"
+
+// Declared as data for each call (scoring-grids/<grid>.territoire.txt).
+struct Rules {
+    std::optional<double> capacity;              // places (campagne.places)
+    std::optional<double> unit_places;           // places per unit (8 beds for a UPHV unit)
+    std::optional<double> envelope;              // € per year, all winners together
+    ZoneKind zone = ZoneKind::None;
+    std::optional<double> max_units_per_zone;    // in units where the call has units, else places
+    std::map<std::string, std::vector<std::string>> groups;   // authority's groups: name -> communes
+    std::optional<double> min_km_between;        // between two chosen sites
+    std::optional<double> min_km_existing;       // from a chosen site to the existing offer
+    std::optional<double> min_score;             // total, in points
+    std::optional<double> access_km;             // campagne.distance_acces default
+    std::vector<std::string> departements;       // the call's territory
+};
+
+struct Candidate {
+    std::string reference;
+    std::string label;
+    double places = 0, cost = 0, score = 0;
+    std::string commune;                          // INSEE code
+    std::optional<geo::LonLat> position;          // own, else the commune's point
+};
+
+enum class Constraint { None, MinScore, Capacity, Envelope, ZoneQuota, DistanceChosen, DistanceExisting, Unlocated };
+const char* constraint_label(Constraint c);      // "score minimal", "capacité", …
+
+struct Choice {
+    std::size_t candidate = 0;                   // index into the candidates given
+    bool retained = false;
+    Constraint constraint = Constraint::None;    // for a passed-over dossier (or a variant's breach)
+    std::string reason;                          // French, with the figures
+    std::string zone;                            // the candidate's zone code (empty without zone rule)
+};
+
+struct Allocation {
+    std::vector<Choice> choices;                 // one per candidate, in the order given
+    double places = 0, cost = 0;
+    std::vector<std::size_t> retained() const;
+};
+
+// The zone of a commune under the rules (EPCI SIREN, département code, group
+// name); empty when none applies.
+std::string zone_of(const Rules& r, const coverage::Territory& t, const std::string& commune);
+
+// In ranking order: each candidate retained unless a rule stops it.
+Allocation allocate(const Rules& r, const std::vector<Candidate>& ranked, const coverage::Territory& t,
+                    const std::vector<coverage::Site>& existing);
+
+// The coordinator's variant: the chosen candidates are retained as chosen;
+// each one that breaks a rule says which (the departure is theirs to motivate).
+Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidates, const std::vector<std::size_t>& chosen,
+                         const coverage::Territory& t, const std::vector<coverage::Site>& existing);
+
+struct Figures {
+    double places = 0, cost = 0;
+    double mean_km = 0;
+    long population_beyond = 0;
+    double share_beyond = 0;
+    std::size_t communes_beyond = 0;
+};
+Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, const coverage::Territory& t,
+                const std::vector<coverage::Site>& existing, double access_km);
+
+// "12,3 km" (one decimal, French notation, no-break space).
+std::string km_text(double km);
+
+}  // namespace cotation::allocation

@@ -1,0 +1,293 @@
+#include "offer.h"
+
+#include <proj.h>
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+
+#include "core/error.h"
+#include "csv.h"
+#include "xml_tree.h"
+
+namespace cotation::io {
+namespace {
+
+const char* const kOfferHeader[] = {"finess", "nom", "categorie", "type", "commune", "statut", "gestionnaire",
+                                    "hp", "ht", "aj", "latitude", "longitude", "source"};
+constexpr std::size_t kOfferFields = std::size(kOfferHeader);
+
+[[noreturn]] void bad(const std::string& file, int line, const std::string& what) {
+    throw InputError("« " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
+}
+
+long whole(const std::string& text, const std::string& file, int line, const char* field) {
+    long v = 0;
+    if (text.empty()) return 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size() || v < 0)
+        bad(file, line, std::string("champ « ") + field + " » : nombre entier positif attendu, lu « " + text + " »");
+    return v;
+}
+
+double real(const std::string& text, const std::string& file, int line, const char* field) {
+    double v = 0;
+    std::string t = text;
+    for (auto& c : t)
+        if (c == ',') c = '.';   // a French spreadsheet writes 45,74
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || ec != std::errc() || p != t.data() + t.size())
+        bad(file, line, std::string("champ « ") + field + " » : nombre attendu, lu « " + text + " »");
+    return v;
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (!n || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+        i += n;
+    }
+    return true;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+    else
+        out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+// Windows-1252 to UTF-8 (0x80–0x9F are the typographic characters; the five
+// undefined positions are kept as their C1 code points).
+std::string from_cp1252(const std::string& s) {
+    static const unsigned high[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+                                      0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        append_utf8(out, c < 0x80 ? c : c < 0xA0 ? high[c - 0x80] : c);
+    }
+    return out;
+}
+
+// One PROJ transformation per coordinate system, in lon/lat order.
+class Projections {
+public:
+    Projections() : ctx_(proj_context_create()) {}
+    ~Projections() {
+        for (auto& [code, pj] : cache_) proj_destroy(pj);
+        proj_context_destroy(ctx_);
+    }
+    Projections(const Projections&) = delete;
+    Projections& operator=(const Projections&) = delete;
+
+    geo::LonLat convert(int epsg, double x, double y) {
+        auto it = cache_.find(epsg);
+        if (it == cache_.end()) {
+            const std::string from = "EPSG:" + std::to_string(epsg);
+            PJ* raw = proj_create_crs_to_crs(ctx_, from.c_str(), "EPSG:4326", nullptr);
+            PJ* norm = raw ? proj_normalize_for_visualization(ctx_, raw) : nullptr;
+            if (raw) proj_destroy(raw);
+            if (!norm) throw Error("PROJ ne sait pas convertir le système " + from + " en WGS 84 (paquet libproj25 et sa base proj.db).");
+            it = cache_.emplace(epsg, norm).first;
+        }
+        PJ_COORD c = proj_coord(x, y, 0, 0);
+        c = proj_trans(it->second, PJ_FWD, c);
+        if (c.xy.x == HUGE_VAL || std::isnan(c.xy.x)) throw Error("Coordonnées hors du domaine du système EPSG:" + std::to_string(epsg) + ".");
+        return {c.lp.lam, c.lp.phi};
+    }
+
+private:
+    PJ_CONTEXT* ctx_;
+    std::map<int, PJ*> cache_;
+};
+
+}  // namespace
+
+Offer read_offer(const std::string& content, const std::string& file, const ReferenceData& ref) {
+    Offer offer;
+    offer.origin = file;
+    const auto records = parse_csv(content, file);
+    if (records.empty()) bad(file, 1, "fichier vide, en-tête attendu");
+    const auto& head = records.front();
+    for (std::size_t i = 0; i < kOfferFields; ++i)
+        if (head.fields.size() <= i || head.fields[i] != kOfferHeader[i])
+            bad(file, head.line, std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& rec = records[r];
+        const auto& f = rec.fields;
+        if (f.size() == 1 && f[0].empty()) continue;
+        if (f.size() != kOfferFields)
+            bad(file, rec.line, std::to_string(kOfferFields) + " champs attendus, " + std::to_string(f.size()) + " lus");
+        Structure s;
+        s.finess = f[0], s.name = f[1], s.category = f[2], s.kind = f[3], s.commune = f[4];
+        s.status = f[5], s.manager = f[6], s.source = f[12];
+        if (s.name.empty()) bad(file, rec.line, "champ « nom » vide");
+        if (!ref.commune(s.commune)) bad(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
+        s.permanent = whole(f[7], file, rec.line, "hp");
+        s.temporary = whole(f[8], file, rec.line, "ht");
+        s.day_care = whole(f[9], file, rec.line, "aj");
+        if (!f[10].empty() || !f[11].empty()) {
+            const double lat = real(f[10], file, rec.line, "latitude"), lon = real(f[11], file, rec.line, "longitude");
+            if (lat < -90 || lat > 90) bad(file, rec.line, "champ « latitude » hors de −90…90");
+            if (lon < -180 || lon > 180) bad(file, rec.line, "champ « longitude » hors de −180…180");
+            s.position = geo::LonLat{lon, lat};
+        }
+        offer.structures.push_back(std::move(s));
+    }
+    return offer;
+}
+
+Offer read_offer_file(const std::string& path, const ReferenceData& ref) {
+    return read_offer(read_file(path), std::filesystem::path(path).filename().string(), ref);
+}
+
+std::string write_offer(const Offer& offer) {
+    std::string out;
+    for (std::size_t i = 0; i < kOfferFields; ++i) out += std::string(i ? ";" : "") + kOfferHeader[i];
+    out += '\n';
+    char buf[32];
+    auto coord = [&](std::optional<double> v) -> std::string {
+        if (!v) return "";
+        std::snprintf(buf, sizeof buf, "%.6f", *v);
+        return buf;
+    };
+    for (const auto& s : offer.structures) {
+        const std::string fields[] = {s.finess, s.name, s.category, s.kind, s.commune, s.status, s.manager,
+                                      std::to_string(s.permanent), std::to_string(s.temporary), std::to_string(s.day_care),
+                                      coord(s.position ? std::optional(s.position->lat) : std::nullopt),
+                                      coord(s.position ? std::optional(s.position->lon) : std::nullopt), s.source};
+        for (std::size_t i = 0; i < kOfferFields; ++i) out += (i ? ";" : "") + csv_field(fields[i]);
+        out += '\n';
+    }
+    return out;
+}
+
+void write_offer_file(const Offer& offer, const std::string& path) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << write_offer(offer);
+        if (!out.flush()) throw Error("Impossible d'écrire « " + tmp + " ».");
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+std::string FinessExtract::attribution() const {
+    return "Source : FINESS, Ministère chargé de la santé — extraction du " + extraction_date + ", Licence Ouverte 2.0";
+}
+
+std::string insee_of_finess(const std::string& departement, const std::string& commune) {
+    if (departement.size() == 2 && departement[0] == '9' && departement[1] >= 'A' && departement[1] <= 'F')
+        return "97" + commune;
+    return departement + commune;
+}
+
+int finess_epsg(const std::string& system) {
+    static const std::map<std::string, int> codes{{"LAMBERT_93", 2154}, {"UTM_N20", 4559}, {"UTM_N21", 4467},
+                                                  {"UTM_N22", 2972},    {"UTM_S38", 4471}, {"UTM_S40", 2975}};
+    auto it = codes.find(system);
+    return it == codes.end() ? 0 : it->second;
+}
+
+geo::LonLat to_wgs84(int epsg, double x, double y) {
+    Projections p;
+    return p.convert(epsg, x, y);
+}
+
+FinessExtract read_finess(const std::string& raw, const std::string& file, const FinessFilter& filter,
+                          const ReferenceData& ref) {
+    FinessExtract x;
+    const bool utf8 = valid_utf8(raw);
+    x.encoding = utf8 ? "UTF-8" : "Windows-1252";
+    const std::string content = utf8 ? raw : from_cp1252(raw);
+    // FINESS fields carry no quotes: split on ';' only (a '"' in a name is data).
+    std::size_t start = 0;
+    int line = 0;
+    std::map<std::string, std::size_t> kept;   // nofinesset -> index in offer
+    Projections proj;
+    bool seen_geo = false;
+    while (start < content.size()) {
+        std::size_t nl = content.find('\n', start);
+        if (nl == std::string::npos) nl = content.size();
+        std::string l = content.substr(start, nl - start);
+        start = nl + 1;
+        ++line;
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        if (line == 1 && l.rfind("\xEF\xBB\xBF", 0) == 0) l.erase(0, 3);
+        if (l.empty()) continue;
+        std::vector<std::string> f;
+        for (std::size_t p = 0;;) {
+            const std::size_t q = l.find(';', p);
+            f.push_back(l.substr(p, q == std::string::npos ? std::string::npos : q - p));
+            if (q == std::string::npos) break;
+            p = q + 1;
+        }
+        if (line == 1) {
+            if (f.size() < 4 || f[0] != "finess" || f[1] != "etalab")
+                bad(file, line, "première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab)");
+            x.extraction_date = f.back();
+            continue;
+        }
+        if (f[0] == "structureet") {
+            if (seen_geo) bad(file, line, "ligne « structureet » après les lignes « geolocalisation »");
+            if (f.size() != 32) bad(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
+            ++x.rows;
+            const std::string& nofinesset = f[1];
+            if (nofinesset.size() != 9) bad(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
+            const std::string insee = insee_of_finess(f[13], f[12]);
+            const CommuneInfo* c = ref.commune(insee);
+            if (!c) bad(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
+            if (!filter.categories.empty() && !filter.categories.count(f[18])) continue;
+            if (!filter.departements.empty() && !filter.departements.count(c->departement)) continue;
+            Structure s;
+            s.finess = nofinesset;
+            s.name = f[4].empty() ? f[3] : f[4];   // rslongue, else rs
+            s.category = f[18];
+            s.kind = f[19];
+            s.commune = insee;
+            s.status = f[27];   // libsph
+            s.source = "FINESS, extraction du " + x.extraction_date + ", ligne " + std::to_string(line);
+            kept[nofinesset] = x.offer.structures.size();
+            x.offer.structures.push_back(std::move(s));
+        } else if (f[0] == "geolocalisation") {
+            seen_geo = true;
+            if (f.size() != 6) bad(file, line, "ligne « geolocalisation » de " + std::to_string(f.size()) + " champs, 6 attendus");
+            auto it = kept.find(f[1]);
+            if (it == kept.end()) continue;   // filtered out (or not in the file: nothing to place)
+            const std::string& src = f[4];
+            const std::string system = src.substr(src.rfind(',') == std::string::npos ? 0 : src.rfind(',') + 1);
+            const int epsg = finess_epsg(system);
+            if (!epsg) bad(file, line, "champ « sourcecoordet » : système de coordonnées « " + system + " » inconnu");
+            const double px = real(f[2], file, line, "coordxet"), py = real(f[3], file, line, "coordyet");
+            try {
+                x.offer.structures[it->second].position = proj.convert(epsg, px, py);
+            } catch (const Error& e) {
+                bad(file, line, e.what());
+            }
+            ++x.located;
+        } else {
+            bad(file, line, "type de ligne « " + f[0] + " » inconnu (structureet ou geolocalisation attendu)");
+        }
+    }
+    if (line == 0) bad(file, 1, "fichier vide");
+    x.kept = static_cast<int>(x.offer.structures.size());
+    x.offer.origin = file;
+    return x;
+}
+
+FinessExtract read_finess_file(const std::string& path, const FinessFilter& filter, const ReferenceData& ref) {
+    return read_finess(read_file(path), std::filesystem::path(path).filename().string(), filter, ref);
+}
+
+}  // namespace cotation::io

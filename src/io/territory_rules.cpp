@@ -1,0 +1,122 @@
+#include "territory_rules.h"
+
+#include <charconv>
+#include <sstream>
+
+#include "core/error.h"
+#include "csv.h"
+
+namespace cotation::io {
+namespace {
+
+[[noreturn]] void bad(const std::string& file, int line, const std::string& what) {
+    throw InputError("« " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> words(const std::string& s) {
+    std::istringstream in(s);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_communes(const std::vector<std::string>& codes, const ReferenceData& ref,
+                                         const std::string& where) {
+    std::vector<std::string> out;
+    for (const auto& c : codes) {
+        if (ref.commune(c)) out.push_back(c);
+        else if (const EpciInfo* e = ref.epci(c)) out.insert(out.end(), e->communes.begin(), e->communes.end());
+        else throw InputError(where + " : « " + c + " » n'est ni une commune (code INSEE) ni un EPCI (SIREN) connu.");
+    }
+    return out;
+}
+
+allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref) {
+    allocation::Rules r;
+    std::istringstream in(content);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        const auto hash = line.find('#');
+        if (hash != std::string::npos) line.erase(hash);
+        line = trim(line);
+        if (line.empty()) continue;
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) bad(file, n, "« clé = valeur » attendu");
+        const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+        auto number = [&]() -> std::optional<double> {
+            if (value.empty()) return std::nullopt;
+            double v = 0;
+            std::string t = value;
+            for (auto& c : t)
+                if (c == ',') c = '.';
+            auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+            if (ec != std::errc() || p != t.data() + t.size() || v < 0)
+                bad(file, n, "« " + key + " » : nombre positif attendu, lu « " + value + " »");
+            return v;
+        };
+        if (key == "departements") {
+            r.departements = words(value);
+            for (const auto& d : r.departements)
+                if (ref.departement_name(d).empty()) bad(file, n, "département « " + d + " » inconnu");
+        } else if (key == "distance_acces") r.access_km = number();
+        else if (key == "max_par_zone") r.max_units_per_zone = number();
+        else if (key == "places_par_unite") r.unit_places = number();
+        else if (key == "enveloppe") r.envelope = number();
+        else if (key == "distance_min_retenus") r.min_km_between = number();
+        else if (key == "distance_min_existant") r.min_km_existing = number();
+        else if (key == "score_min") r.min_score = number();
+        else if (key == "capacite") r.capacity = number();
+        else if (key == "zone") {
+            if (value == "epci") r.zone = allocation::ZoneKind::Epci;
+            else if (value == "departement") r.zone = allocation::ZoneKind::Departement;
+            else if (value == "groupes") r.zone = allocation::ZoneKind::Groups;
+            else if (value == "aucune" || value.empty()) r.zone = allocation::ZoneKind::None;
+            else bad(file, n, "« zone » : epci, departement, groupes ou aucune attendu, lu « " + value + " »");
+        } else if (key.rfind("groupe ", 0) == 0) {
+            const std::string name = trim(key.substr(7));
+            if (name.empty()) bad(file, n, "groupe sans nom");
+            r.groups[name] = expand_communes(words(value), ref, "« " + file + " », ligne " + std::to_string(n));
+        } else bad(file, n, "clé « " + key + " » inconnue");
+    }
+    if (r.zone == allocation::ZoneKind::Groups && r.groups.empty()) bad(file, n, "« zone = groupes » sans aucun groupe");
+    return r;
+}
+
+std::vector<coverage::Area> read_zones(const std::string& content, const std::string& file, const ReferenceData& ref) {
+    std::vector<coverage::Area> out;
+    const auto records = parse_csv(content, file);
+    if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "zone" || records[0].fields[1] != "libelle" ||
+        records[0].fields[2] != "communes")
+        bad(file, 1, "en-tête « zone;libelle;communes » attendu");
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const auto& f = records[i].fields;
+        if (f.size() == 1 && f[0].empty()) continue;
+        if (f.size() != 3) bad(file, records[i].line, "3 champs attendus");
+        if (f[0].empty()) bad(file, records[i].line, "champ « zone » vide");
+        auto communes = expand_communes(words(f[2]), ref, "« " + file + " », ligne " + std::to_string(records[i].line));
+        if (communes.empty()) bad(file, records[i].line, "champ « communes » vide");
+        out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
+    }
+    return out;
+}
+
+std::string write_zones(const std::vector<coverage::Area>& zones) {
+    std::string out = "zone;libelle;communes\n";
+    for (const auto& z : zones) {
+        std::string codes;
+        for (const auto& c : z.communes) codes += (codes.empty() ? "" : " ") + c;
+        out += csv_field(z.id) + ";" + csv_field(z.label) + ";" + codes + "\n";
+    }
+    return out;
+}
+
+}  // namespace cotation::io

@@ -1,0 +1,36 @@
+#pragma once
+// A call's territorial rules, declared as data beside its grid
+// (scoring-grids/<grid>.territoire.txt, "clé = valeur" lines, # comments):
+//   departements = 17                  the call's territory
+//   distance_acces = 30                km, default of campagne.distance_acces
+//   zone = epci | departement | groupes | aucune
+//   max_par_zone = 1                   units where the call has units, else places
+//   places_par_unite = 8               default of campagne.lits_unite
+//   enveloppe = 132000                 € per year, all winners together
+//   distance_min_retenus = 20          km between two chosen sites
+//   distance_min_existant = 10         km from a chosen site to the existing offer
+//   score_min = 150                    points
+//   groupe Nom du groupe = 17300 17299 …   communes (INSEE) or EPCI (SIREN)
+// And the zones a campaign enters (an existing DRAD zone for a CRT call):
+// `zone;libelle;communes` (communes: INSEE codes or EPCI SIREN, spaces between).
+#include <string>
+#include <vector>
+
+#include "core/coverage.h"
+#include "core/territorial_allocation.h"
+#include "reference_data.h"
+
+namespace cotation::io {
+
+// Throws InputError naming the file, line and key.
+allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref);
+
+std::vector<coverage::Area> read_zones(const std::string& content, const std::string& file, const ReferenceData& ref);
+std::string write_zones(const std::vector<coverage::Area>& zones);
+
+// Communes of a list of INSEE codes and EPCI SIREN, EPCI expanded; throws
+// InputError naming `where` and the unknown code.
+std::vector<std::string> expand_communes(const std::vector<std::string>& codes, const ReferenceData& ref,
+                                         const std::string& where);
+
+}  // namespace cotation::io

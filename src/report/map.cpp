@@ -1,0 +1,496 @@
+#include "map.h"
+
+#include <cairo.h>
+#include <hpdf.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/error.h"
+#include "pdf_letter.h"
+
+namespace cotation::report {
+namespace {
+
+constexpr Rgb kWhite{1, 1, 1}, kBlack{0, 0, 0};
+constexpr Rgb kNoData{0.85, 0.85, 0.85};
+constexpr Rgb kCommuneBorder{0.55, 0.55, 0.55}, kEpciBorder{0.25, 0.25, 0.25}, kDepBorder{0, 0, 0};
+constexpr Rgb kExisting{0.10, 0.20, 0.60}, kCandidate{0.95, 0.55, 0.05}, kChosen{0.80, 0.05, 0.10};
+
+std::string km_label(double km) {
+    char buf[32];
+    if (std::fabs(km - std::round(km)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", km);
+    else std::snprintf(buf, sizeof buf, "%.1f", km);
+    std::string s = buf;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s + "\u00A0km";
+}
+
+struct Projection {
+    double lon0 = 0, lat0 = 0, kx = 1, scale = 1, ox = 0, oy = 0;
+    Pt operator()(const geo::LonLat& p) const { return {ox + (p.lon - lon0) * kx * scale, oy - (p.lat - lat0) * scale}; }
+    double km_per_unit() const { return 6371.0 * 3.14159265358979323846 / 180.0 / scale; }
+};
+
+// Words broken into lines no wider than `width`.
+std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width) {
+    std::vector<std::string> lines;
+    std::string cur;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        std::size_t q = text.find(' ', p);
+        if (q == std::string::npos) q = text.size();
+        const std::string word = text.substr(p, q - p);
+        const std::string trial = cur.empty() ? word : cur + " " + word;
+        if (!cur.empty() && c.text_width(trial, size, false) > width) lines.push_back(cur), cur = word;
+        else cur = trial;
+        p = q + 1;
+    }
+    if (!cur.empty()) lines.push_back(cur);
+    return lines;
+}
+
+struct Box {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+}  // namespace
+
+// Two classes within the access distance, three beyond (round bounds for round distances).
+std::vector<double> distance_classes(double a) { return {a / 2, a, 1.5 * a, 2 * a}; }
+
+Rgb class_colour(std::size_t i) {
+    // Greens within the access distance, orange to red beyond (ColorBrewer RdYlGn).
+    static const Rgb c[] = {{0.102, 0.596, 0.314}, {0.651, 0.851, 0.416}, {0.996, 0.878, 0.545}, {0.992, 0.682, 0.380}, {0.843, 0.188, 0.153}};
+    return c[std::min<std::size_t>(i, 4)];
+}
+
+void paint_map(const MapData& map, Canvas& c, double W, double H) {
+    const double s = W / 1400.0;   // sizes are designed for a 1 400 px wide picture
+    const double margin = 20 * s, legend_w = 330 * s;
+    c.rect({0, 0}, W, H, kWhite, std::nullopt);
+
+    // Header.
+    c.text({margin, margin + 22 * s}, map.title, 22 * s, kBlack, true);
+    const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * margin);
+    for (std::size_t i = 0; i < subtitle.size(); ++i)
+        c.text({margin, margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
+    const double top = margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
+
+    // Footer: the attribution the data's licence requires.
+    const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * margin);
+    const double footer_h = static_cast<double>(attribution.size()) * 13 * s + 10 * s;
+    const double bottom = H - margin - footer_h;
+    for (std::size_t i = 0; i < attribution.size(); ++i)
+        c.text({margin, bottom + 18 * s + static_cast<double>(i) * 13 * s}, attribution[i], 10 * s, {0.3, 0.3, 0.3}, false);
+
+    // Map area and projection (equirectangular at the mid latitude: at a
+    // département's scale the distortion is under 1 %).
+    const double mx0 = margin, my0 = top, mx1 = W - margin - legend_w - margin, my1 = bottom;
+    geo::BBox bb;
+    for (const auto& t : map.communes)
+        for (const auto& arc : t.arcs)
+            for (const auto& p : arc) bb.add(p);
+    for (const auto& site : map.sites) bb.add(site.at);
+    Projection pr;
+    if (!bb.empty()) {
+        pr.lon0 = (bb.min_lon + bb.max_lon) / 2, pr.lat0 = (bb.min_lat + bb.max_lat) / 2;
+        pr.kx = std::cos(pr.lat0 * 3.14159265358979323846 / 180.0);
+        const double w = std::max(1e-9, (bb.max_lon - bb.min_lon) * pr.kx), h = std::max(1e-9, bb.max_lat - bb.min_lat);
+        pr.scale = std::min((mx1 - mx0) / w, (my1 - my0) / h) * 0.97;
+        pr.ox = (mx0 + mx1) / 2, pr.oy = (my0 + my1) / 2;
+    }
+
+    // Communes, coloured by distance class.
+    const auto classes = distance_classes(map.access_km);
+    for (const auto& t : map.communes)
+        for (const auto& f : t.features) {
+            Rgb colour = kNoData;
+            if (auto it = map.km.find(f.code); it != map.km.end()) {
+                std::size_t k = 0;
+                while (k < classes.size() && it->second > classes[k] + 1e-9) ++k;
+                colour = class_colour(k);
+            }
+            std::vector<std::vector<Pt>> rings;
+            for (const auto& poly : t.shape(f))
+                for (const auto& ring : poly) {
+                    std::vector<Pt> r;
+                    r.reserve(ring.size());
+                    for (const auto& p : ring) r.push_back(pr(p));
+                    rings.push_back(std::move(r));
+                }
+            c.fill(rings, colour);
+        }
+
+    // Borders: each arc once, with the weight of the highest boundary it carries.
+    for (int pass = 0; pass < 3; ++pass)
+        for (const auto& t : map.communes) {
+            const auto users = t.arc_users();
+            for (std::size_t a = 0; a < t.arcs.size(); ++a) {
+                const auto& u = users[a];
+                auto zone = [&](const std::unordered_map<std::string, std::string>& m, int f) {
+                    auto it = m.find(t.features[static_cast<std::size_t>(f)].code);
+                    return it == m.end() ? std::string() : it->second;
+                };
+                const bool outer = u.size() < 2;   // coast or the file's (département's) edge
+                const bool dep = outer || zone(map.departement_of, u[0]) != zone(map.departement_of, u[1]);
+                const bool epci = dep || zone(map.epci_of, u[0]) != zone(map.epci_of, u[1]);
+                const int level = dep ? 2 : epci ? 1 : 0;
+                if (level != pass) continue;
+                std::vector<Pt> pts;
+                for (const auto& p : t.arcs[a]) pts.push_back(pr(p));
+                if (level == 0) c.line(pts, kCommuneBorder, 0.4 * s);
+                else if (level == 1) c.line(pts, kEpciBorder, 1.4 * s);
+                else c.line(pts, kDepBorder, 2.2 * s);
+            }
+        }
+
+    // Sites, existing first, then candidates, the chosen on top; labels avoid each other.
+    std::vector<Box> placed;
+    for (auto kind : {MapSite::Kind::Existing, MapSite::Kind::Candidate, MapSite::Kind::Chosen})
+        for (const auto& site : map.sites) {
+            if (site.kind != kind) continue;
+            const Pt p = pr(site.at);
+            const Marker m = kind == MapSite::Kind::Existing ? Marker::Square : kind == MapSite::Kind::Candidate ? Marker::Circle : Marker::Star;
+            const Rgb fill = kind == MapSite::Kind::Existing ? kExisting : kind == MapSite::Kind::Candidate ? kWhite : kChosen;
+            const Rgb stroke = kind == MapSite::Kind::Candidate ? kCandidate : kWhite;
+            c.marker(p, m, (kind == MapSite::Kind::Chosen ? 20 : 13) * s, fill, stroke);
+            placed.push_back({p.x - 7 * s, p.y - 7 * s, p.x + 7 * s, p.y + 7 * s});
+        }
+    for (auto kind : {MapSite::Kind::Chosen, MapSite::Kind::Candidate, MapSite::Kind::Existing})
+        for (const auto& site : map.sites) {
+            if (site.kind != kind || site.label.empty()) continue;
+            const Pt p = pr(site.at);
+            const double size = 11 * s, w = c.text_width(site.label, size, kind != MapSite::Kind::Existing), h = size * 1.2;
+            // Right, left, above, below the symbol, then further down and up
+            // (two sites in one commune share its point).
+            std::vector<Pt> tries{{p.x + 10 * s, p.y + size * 0.35}, {p.x - 10 * s - w, p.y + size * 0.35},
+                                  {p.x - w / 2, p.y - 11 * s}, {p.x - w / 2, p.y + 11 * s + size}};
+            for (int k = 1; k <= 4; ++k) {
+                tries.push_back({p.x + 10 * s, p.y + size * 0.35 + k * h});
+                tries.push_back({p.x + 10 * s, p.y + size * 0.35 - k * h});
+            }
+            Pt at = tries[0];
+            for (const Pt& t : tries) {
+                const Box b{t.x - 2 * s, t.y - size, t.x + w + 2 * s, t.y - size + h};
+                if (b.x0 < mx0 || b.x1 > mx1 + legend_w * 0.2) continue;
+                if (std::none_of(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); })) {
+                    at = t;
+                    break;
+                }
+            }
+            const Box b{at.x - 2 * s, at.y - size, at.x + w + 2 * s, at.y - size + h};
+            placed.push_back(b);
+            c.rect({b.x0, b.y0}, b.x1 - b.x0, b.y1 - b.y0, kWhite, std::nullopt);
+            c.text(at, site.label, size, kind == MapSite::Kind::Existing ? kExisting : kind == MapSite::Kind::Chosen ? kChosen : Rgb{0.55, 0.30, 0.0},
+                   kind != MapSite::Kind::Existing);
+        }
+
+    // Legend.
+    double x = W - margin - legend_w, y = top + 10 * s;
+    c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
+    y += 26 * s;
+    std::vector<std::string> labels;
+    labels.push_back("moins de " + km_label(classes[0]));
+    for (std::size_t k = 1; k < classes.size(); ++k)
+        labels.push_back(km_label(classes[k - 1]) + " à " + km_label(classes[k]) + (classes[k] == map.access_km ? " (accès)" : ""));
+    labels.push_back("plus de " + km_label(classes.back()));
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+        c.rect({x, y}, 26 * s, 16 * s, class_colour(k), kCommuneBorder);
+        c.text({x + 34 * s, y + 13 * s}, labels[k], 12 * s, kBlack, false);
+        y += 22 * s;
+    }
+    c.rect({x, y}, 26 * s, 16 * s, kNoData, kCommuneBorder);
+    c.text({x + 34 * s, y + 13 * s}, "aucun site localisé", 12 * s, kBlack, false);
+    y += 34 * s;
+    const struct {
+        Marker m;
+        Rgb fill, stroke;
+        const char* text;
+        double size;
+    } symbols[] = {{Marker::Square, kExisting, kWhite, "Offre existante", 13},
+                   {Marker::Circle, kWhite, kCandidate, "Candidature", 13},
+                   {Marker::Star, kChosen, kWhite, "Candidature choisie", 20}};
+    for (const auto& sym : symbols) {
+        c.marker({x + 13 * s, y + 8 * s}, sym.m, sym.size * s, sym.fill, sym.stroke);
+        c.text({x + 34 * s, y + 13 * s}, sym.text, 12 * s, kBlack, false);
+        y += 24 * s;
+    }
+    y += 8 * s;
+    c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kDepBorder, 2.2 * s);
+    c.text({x + 34 * s, y + 13 * s}, "Limite de département", 12 * s, kBlack, false);
+    y += 22 * s;
+    c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kEpciBorder, 1.4 * s);
+    c.text({x + 34 * s, y + 13 * s}, "Limite d'EPCI", 12 * s, kBlack, false);
+    y += 22 * s;
+    c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kCommuneBorder, 0.6 * s);
+    c.text({x + 34 * s, y + 13 * s}, "Limite de commune", 12 * s, kBlack, false);
+    y += 40 * s;
+
+    // Scale bar: the longest round length that fits in two thirds of the legend.
+    if (pr.scale > 0) {
+        const double per_unit = pr.km_per_unit();
+        double len = 1;
+        for (double v : {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0})
+            if (v / per_unit <= legend_w * 0.66) len = v;
+        const double w = len / per_unit;
+        c.rect({x, y}, w / 2, 6 * s, kBlack, kBlack);
+        c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);
+        c.text({x, y + 22 * s}, "0", 11 * s, kBlack, false, Anchor::Center);
+        c.text({x + w, y + 22 * s}, km_label(len), 11 * s, kBlack, false, Anchor::Center);
+        c.text({x, y + 40 * s}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
+    }
+}
+
+// ---- PNG (cairo) ----
+
+namespace {
+class CairoCanvas : public Canvas {
+public:
+    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {}
+    void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
+        cairo_new_path(cr_);
+        for (const auto& r : rings) {
+            if (r.empty()) continue;
+            cairo_move_to(cr_, r[0].x, r[0].y);
+            for (std::size_t i = 1; i < r.size(); ++i) cairo_line_to(cr_, r[i].x, r[i].y);
+            cairo_close_path(cr_);
+        }
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
+        cairo_fill(cr_);
+    }
+    void line(const std::vector<Pt>& pts, Rgb colour, double width) override {
+        if (pts.size() < 2) return;
+        cairo_new_path(cr_);
+        cairo_move_to(cr_, pts[0].x, pts[0].y);
+        for (std::size_t i = 1; i < pts.size(); ++i) cairo_line_to(cr_, pts[i].x, pts[i].y);
+        cairo_set_line_width(cr_, width);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
+        cairo_stroke(cr_);
+    }
+    void rect(Pt p, double w, double h, Rgb fill, std::optional<Rgb> stroke) override {
+        cairo_new_path(cr_);
+        cairo_rectangle(cr_, p.x, p.y, w, h);
+        cairo_set_source_rgb(cr_, fill.r, fill.g, fill.b);
+        if (stroke) {
+            cairo_fill_preserve(cr_);
+            cairo_set_line_width(cr_, 1);
+            cairo_set_source_rgb(cr_, stroke->r, stroke->g, stroke->b);
+            cairo_stroke(cr_);
+        } else cairo_fill(cr_);
+    }
+    void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) override {
+        cairo_new_path(cr_);
+        const double r = size / 2;
+        if (shape == Marker::Square) cairo_rectangle(cr_, at.x - r, at.y - r, size, size);
+        else if (shape == Marker::Circle) cairo_arc(cr_, at.x, at.y, r, 0, 2 * 3.14159265358979323846);
+        else
+            for (int i = 0; i < 10; ++i) {
+                const double a = -3.14159265358979323846 / 2 + i * 3.14159265358979323846 / 5, rr = i % 2 ? r * 0.45 : r;
+                if (i == 0) cairo_move_to(cr_, at.x + rr * std::cos(a), at.y + rr * std::sin(a));
+                else cairo_line_to(cr_, at.x + rr * std::cos(a), at.y + rr * std::sin(a));
+            }
+        cairo_close_path(cr_);
+        cairo_set_source_rgb(cr_, fill.r, fill.g, fill.b);
+        cairo_fill_preserve(cr_);
+        cairo_set_line_width(cr_, std::max(1.5, size / 7));
+        cairo_set_source_rgb(cr_, stroke.r, stroke.g, stroke.b);
+        cairo_stroke(cr_);
+    }
+    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
+        font(size, bold);
+        double x = at.x;
+        if (anchor != Anchor::Left) {
+            cairo_text_extents_t e;
+            cairo_text_extents(cr_, t.c_str(), &e);
+            x -= anchor == Anchor::Center ? e.x_advance / 2 : e.x_advance;
+        }
+        cairo_move_to(cr_, x, at.y);
+        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
+        cairo_show_text(cr_, t.c_str());
+    }
+    double text_width(const std::string& t, double size, bool bold) override {
+        font(size, bold);
+        cairo_text_extents_t e;
+        cairo_text_extents(cr_, t.c_str(), &e);
+        return e.x_advance;
+    }
+
+private:
+    void font(double size, bool bold) {
+        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr_, size);
+    }
+    cairo_t* cr_;
+};
+
+// ---- PDF (libharu, vector) ----
+
+class HaruCanvas : public Canvas {
+public:
+    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
+        regular_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE), "CP1252");
+        bold_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE), "CP1252");
+        HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+        HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
+    }
+    void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
+        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
+        bool any = false;
+        for (const auto& r : rings) {
+            if (r.size() < 3) continue;
+            HPDF_Page_MoveTo(page_, f(r[0].x), y(r[0].y));
+            for (std::size_t i = 1; i < r.size(); ++i) HPDF_Page_LineTo(page_, f(r[i].x), y(r[i].y));
+            HPDF_Page_ClosePath(page_);
+            any = true;
+        }
+        if (any) HPDF_Page_Eofill(page_);
+    }
+    void line(const std::vector<Pt>& pts, Rgb colour, double width) override {
+        if (pts.size() < 2) return;
+        HPDF_Page_SetRGBStroke(page_, f(colour.r), f(colour.g), f(colour.b));
+        HPDF_Page_SetLineWidth(page_, f(width));
+        HPDF_Page_MoveTo(page_, f(pts[0].x), y(pts[0].y));
+        for (std::size_t i = 1; i < pts.size(); ++i) HPDF_Page_LineTo(page_, f(pts[i].x), y(pts[i].y));
+        HPDF_Page_Stroke(page_);
+    }
+    void rect(Pt p, double w, double hh, Rgb fill, std::optional<Rgb> stroke) override {
+        // Colours and widths are set before the path: libharu refuses them inside one.
+        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
+        if (stroke) {
+            HPDF_Page_SetRGBStroke(page_, f(stroke->r), f(stroke->g), f(stroke->b));
+            HPDF_Page_SetLineWidth(page_, 0.5f);
+        }
+        HPDF_Page_Rectangle(page_, f(p.x), y(p.y + hh), f(w), f(hh));
+        if (stroke) HPDF_Page_FillStroke(page_);
+        else HPDF_Page_Fill(page_);
+    }
+    void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) override {
+        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
+        HPDF_Page_SetRGBStroke(page_, f(stroke.r), f(stroke.g), f(stroke.b));
+        HPDF_Page_SetLineWidth(page_, f(std::max(0.8, size / 7)));
+        const double r = size / 2;
+        if (shape == Marker::Square) HPDF_Page_Rectangle(page_, f(at.x - r), y(at.y + r), f(size), f(size));
+        else if (shape == Marker::Circle) HPDF_Page_Circle(page_, f(at.x), y(at.y), f(r));
+        else {
+            for (int i = 0; i < 10; ++i) {
+                const double a = -3.14159265358979323846 / 2 + i * 3.14159265358979323846 / 5, rr = i % 2 ? r * 0.45 : r;
+                if (i == 0) HPDF_Page_MoveTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
+                else HPDF_Page_LineTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
+            }
+            HPDF_Page_ClosePath(page_);
+        }
+        HPDF_Page_FillStroke(page_);
+    }
+    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
+        const std::string s = to_cp1252(t);
+        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
+        double x = at.x;
+        if (anchor != Anchor::Left) {
+            const double w = HPDF_Page_TextWidth(page_, s.c_str());
+            x -= anchor == Anchor::Center ? w / 2 : w;
+        }
+        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
+        HPDF_Page_BeginText(page_);
+        HPDF_Page_TextOut(page_, f(x), y(at.y), s.c_str());
+        HPDF_Page_EndText(page_);
+    }
+    double text_width(const std::string& t, double size, bool bold) override {
+        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
+        return HPDF_Page_TextWidth(page_, to_cp1252(t).c_str());
+    }
+
+private:
+    static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+    HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(h_ - v); }
+    HPDF_Page page_;
+    double h_;
+    HPDF_Font regular_ = nullptr, bold_ = nullptr;
+};
+
+void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
+    throw Error("libharu : erreur " + std::to_string(error) + " (" + std::to_string(detail) + ") en écrivant la carte.");
+}
+}  // namespace
+
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(surface);
+    try {
+        CairoCanvas canvas(cr);
+        paint_map(map, canvas, width, height);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    for (int yy = 0; yy < height; ++yy) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(yy) * stride);
+        for (int xx = 0; xx < width; ++xx) {
+            const std::uint32_t px = row[xx];   // 0x00RRGGBB, native endianness
+            unsigned char* o = &rgb[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) + static_cast<std::size_t>(xx)) * 3];
+            o[0] = static_cast<unsigned char>(px >> 16), o[1] = static_cast<unsigned char>(px >> 8), o[2] = static_cast<unsigned char>(px);
+        }
+    }
+    cairo_surface_destroy(surface);
+    return rgb;
+}
+
+void write_map_png(const MapData& map, const std::string& path, int width, int height) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(surface);
+    try {
+        CairoCanvas canvas(cr);
+        paint_map(map, canvas, width, height);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    const std::string tmp = path + ".tmp";
+    const auto status = cairo_surface_write_to_png(surface, tmp.c_str());
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) throw Error("Impossible d'écrire la carte « " + path + " ».");
+    std::filesystem::rename(tmp, path);
+}
+
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map) {
+    const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
+    HaruCanvas canvas(pdf, page, h);
+    paint_map(map, canvas, w, h);
+}
+
+void write_map_pdf(const MapData& map, const std::string& path) {
+    HPDF_Doc pdf = HPDF_New(error_handler, nullptr);
+    if (!pdf) throw Error("libharu : création du PDF impossible.");
+    const std::string tmp = path + ".tmp";
+    try {
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        HPDF_Page page = HPDF_AddPage(pdf);
+        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+        draw_map_on_page(pdf, page, map);
+        HPDF_SaveToFile(pdf, tmp.c_str());
+    } catch (...) {
+        HPDF_Free(pdf);
+        std::filesystem::remove(tmp);
+        throw;
+    }
+    HPDF_Free(pdf);
+    std::filesystem::rename(tmp, path);
+}
+
+}  // namespace cotation::report

@@ -1,0 +1,128 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "io/offer.h"
+#include "io/reference_data.h"
+#include "io/xml_tree.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+const io::ReferenceData& ref() {
+    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
+    return r;
+}
+std::string fixture(const std::string& name) { return io::read_file(test::source_dir() + "/tests/fixtures/" + name); }
+std::string finess_error(const std::string& text) {
+    try {
+        io::read_finess(text, "extrait.csv", {}, ref());
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+// The nine structures of the UPHV call's existing offer (cahier des charges of
+// the avis n°1/2019, 1.1.1): 5 MRS (11 + 15 + 16 + 8 + 33 = 83 beds) and 4
+// specialised EHPAD (12 + 44 + 22 + 18 = 96 beds), 179 beds in all.
+TEST(Offer, UphvShipsTheNineStructuresOfTheCall) {
+    const auto offer = io::read_offer_file(test::source_dir() + "/scoring-grids/uphv-17-2019.offre.csv", ref());
+    ASSERT_EQ(offer.structures.size(), 9u);
+    EXPECT_EQ(offer.capacity(), 179);
+    long mrs = 0;
+    for (const auto& s : offer.structures) {
+        EXPECT_EQ(ref().commune(s.commune)->departement, "17") << s.name;
+        if (s.kind == "Maison de retraite spécialisée") mrs += s.capacity();
+    }
+    EXPECT_EQ(mrs, 83);
+    EXPECT_EQ(offer.structures[0].commune, "17369");   // Saint-Martin-de-Ré
+    EXPECT_EQ(offer.structures[6].permanent, 44);       // Brumenard, La Chapelle-des-Pots
+    EXPECT_EQ(offer.structures[6].commune, "17089");
+    // Round trip through the writer.
+    EXPECT_EQ(io::write_offer(io::read_offer(io::write_offer(offer), "x.csv", ref())), io::write_offer(offer));
+}
+
+TEST(Offer, BadOfferRowsNameLineAndField) {
+    const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
+    try {
+        io::read_offer(head + ";A;;;17300;;;8;0;0;;;\n;B;;;99999;;;8;0;0;;;\n", "offre.csv", ref());
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(), "« offre.csv », ligne 3 : champ « commune » : code INSEE « 99999 » inconnu.");
+    }
+    try {
+        io::read_offer(head + ";A;;;17300;;;huit;0;0;;;\n", "offre.csv", ref());
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(), "« offre.csv », ligne 2 : champ « hp » : nombre entier positif attendu, lu « huit ».");
+    }
+    EXPECT_THROW(io::read_offer(head + ";A;;;17300;;;8;0;0;95;0;\n", "offre.csv", ref()), InputError);
+}
+
+// Fixtures written to the FINESS format (tests/fixtures/README.md: no real
+// extract could be obtained). Expected positions: the communes' points from
+// which the Lambert 93 coordinates were computed with the IGN formulas.
+TEST(Offer, FinessExtractFilteredAndProjectedWithProj) {
+    io::FinessFilter filter;
+    filter.categories = {"500"};
+    filter.departements = {"17", "16", "971"};
+    const auto x = io::read_finess(fixture("finess-essai-utf8.csv"), "finess-essai-utf8.csv", filter, ref());
+    EXPECT_EQ(x.encoding, "UTF-8");
+    EXPECT_EQ(x.extraction_date, "2026-01-07");
+    EXPECT_EQ(x.rows, 4);
+    ASSERT_EQ(x.kept, 3);   // the SSIAD (354) is filtered out
+    EXPECT_EQ(x.located, 3);
+    const auto& saintes = x.offer.structures[0];
+    EXPECT_EQ(saintes.finess, "170000001");
+    EXPECT_EQ(saintes.name, "EHPAD « Les Essais » de Saintes");
+    EXPECT_EQ(saintes.commune, "17415");
+    ASSERT_TRUE(saintes.position);
+    EXPECT_NEAR(saintes.position->lat, 45.74209, 1e-6);
+    EXPECT_NEAR(saintes.position->lon, -0.64982, 1e-6);
+    EXPECT_NEAR(x.offer.structures[1].position->lat, 45.64739, 1e-6);   // Angoulême
+    EXPECT_NEAR(x.offer.structures[1].position->lon, 0.14516, 1e-6);
+    // Guadeloupe: département 9A, commune 101 = 97101; on UTM 20's central meridian, 63° W.
+    const auto& abymes = x.offer.structures[2];
+    EXPECT_EQ(abymes.commune, "97101");
+    EXPECT_NEAR(abymes.position->lon, -63.0, 1e-6);
+    EXPECT_GT(abymes.position->lat, 16.2);
+    EXPECT_LT(abymes.position->lat, 16.35);
+    EXPECT_EQ(x.attribution(), "Source : FINESS, Ministère chargé de la santé — extraction du 2026-01-07, Licence Ouverte 2.0");
+    // Lambert 93's origin, by definition of the projection.
+    const auto o = io::to_wgs84(2154, 700000, 6600000);
+    EXPECT_NEAR(o.lon, 3.0, 1e-9);
+    EXPECT_NEAR(o.lat, 46.5, 1e-9);
+    // Territory filter: Charente only.
+    filter.departements = {"16"};
+    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", filter, ref()).kept, 1);
+}
+
+TEST(Offer, FinessWindows1252IsDetectedAndConverted) {
+    const auto x = io::read_finess(fixture("finess-essai-cp1252.csv"), "finess-essai-cp1252.csv", {}, ref());
+    EXPECT_EQ(x.encoding, "Windows-1252");
+    ASSERT_EQ(x.kept, 4);
+    EXPECT_EQ(x.offer.structures[0].name, "EHPAD « Les Essais » de Saintes");
+    EXPECT_EQ(x.offer.structures[2].name, "EHPAD d'Angoulême (essai)");
+}
+
+TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {
+    const std::string text = fixture("finess-essai-utf8.csv");
+    EXPECT_EQ(finess_error("nom;prenom\n"),
+              "« extrait.csv », ligne 1 : première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab).");
+    // A structureet row missing its last field (31 fields).
+    std::string cut = text;
+    cut.replace(cut.find(";2025-06-01;\nstructureet;170000002"), 12, ";2025-06-01\n");
+    EXPECT_EQ(finess_error(cut), "« extrait.csv », ligne 2 : ligne « structureet » de 31 champs, 32 attendus.");
+    std::string sys = text;
+    sys.replace(sys.find("V2.2,UTM_N20"), 12, "V2.2,UTM_N99");
+    EXPECT_EQ(finess_error(sys), "« extrait.csv », ligne 9 : champ « sourcecoordet » : système de coordonnées « UTM_N99 » inconnu.");
+    std::string coord = text;
+    coord.replace(coord.find("416306.9"), 8, "416A06.9");
+    EXPECT_EQ(finess_error(coord), "« extrait.csv », ligne 6 : champ « coordxet » : nombre attendu, lu « 416A06.9 ».");
+    EXPECT_EQ(finess_error(text + "equipementsocial;170000001\n"),
+              "« extrait.csv », ligne 10 : type de ligne « equipementsocial » inconnu (structureet ou geolocalisation attendu).");
+}

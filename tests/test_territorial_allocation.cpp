@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "core/territorial_allocation.h"
+
+using namespace cotation;
+using namespace cotation::allocation;
+
+namespace {
+// The meridian territory of test_coverage.cpp plus F (45,2°, 1 000 inhabitants,
+// EPCI E3); 0,1° of latitude = 11,11949 km. Existing offer: S1 at A.
+coverage::Territory territory() {
+    coverage::Territory t;
+    t.add({"A", "Aubry", "D1", "E1", 1000, geo::LonLat{0, 45.0}});
+    t.add({"B", "Baie", "D1", "E1", 2000, geo::LonLat{0, 45.1}});
+    t.add({"C", "Cap", "D1", "E2", 3000, geo::LonLat{0, 45.3}});
+    t.add({"D", "Dune", "D2", "E2", 4000, geo::LonLat{0, 45.7}});
+    t.add({"F", "Fort", "D1", "E3", 1000, geo::LonLat{0, 45.2}});
+    t.epci_names = {{"E1", "CC Une"}, {"E2", "CC Deux"}, {"E3", "CC Trois"}};
+    return t;
+}
+const std::vector<coverage::Site> kExisting{{"S1", "MRS Essai", "A", geo::LonLat{0, 45.0}, 10, true}};
+Candidate cand(const std::string& ref, const std::string& commune, double lat, double score, double places = 8) {
+    return {ref, ref, places, places * 5475, score, commune, geo::LonLat{0, lat}};   // 15 € × 365 days per bed
+}
+Rules uphv_like() {
+    Rules r;
+    r.capacity = 24, r.unit_places = 8, r.envelope = 132000;   // 3 units × 44 000 €
+    r.zone = ZoneKind::Epci, r.max_units_per_zone = 1;
+    r.min_km_between = 20, r.min_km_existing = 10, r.min_score = 200;
+    return r;
+}
+}  // namespace
+
+TEST(TerritorialAllocation, EachPassedOverDossierNamesItsRule) {
+    const auto t = territory();
+    // In ranking order:
+    const std::vector<Candidate> ranked{
+        cand("K1", "D", 45.7, 250),   // retained (E2)
+        cand("K2", "C", 45.3, 240),   // E2 already has one unit
+        cand("K3", "B", 45.1, 230),   // 11,12 km from S1 (≥ 10), 66,7 from K1: retained (E1)
+        cand("K4", "F", 45.2, 150),   // under 200 points
+        cand("K5", "F", 45.2, 210),   // E3 free, but 11,12 km from K3 (< 20)
+        cand("K6", "A", 45.0, 205),   // E1 already has K3
+    };
+    const auto a = allocate(uphv_like(), ranked, t, kExisting);
+    ASSERT_EQ(a.retained(), (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(a.places, 16);
+    EXPECT_EQ(a.cost, 2 * 43800);
+    EXPECT_EQ(a.choices[1].constraint, Constraint::ZoneQuota);
+    EXPECT_EQ(a.choices[1].reason,
+              "Équilibre territorial : 1 unité déjà retenue dans « CC Deux » (EPCI), au plus 1 unité par zone.");
+    EXPECT_EQ(a.choices[3].constraint, Constraint::MinScore);
+    EXPECT_EQ(a.choices[3].reason, "Score de 150 points, sous le minimum de 200 points.");
+    EXPECT_EQ(a.choices[4].constraint, Constraint::DistanceChosen);
+    EXPECT_EQ(a.choices[4].reason, "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus).");
+    EXPECT_EQ(a.choices[5].constraint, Constraint::ZoneQuota);
+    EXPECT_EQ(std::string(constraint_label(a.choices[5].constraint)), "équilibre territorial");
+}
+
+TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {
+    const auto t = territory();
+    Rules r;
+    r.min_km_existing = 15;
+    auto a = allocate(r, {cand("K1", "B", 45.1, 100)}, t, kExisting);
+    EXPECT_EQ(a.choices[0].constraint, Constraint::DistanceExisting);   // 11,1 km from S1 at A
+    EXPECT_EQ(a.choices[0].reason, "À 11,1\u00A0km de « MRS Essai », offre existante (au moins 15,0\u00A0km).");
+    // Capacity 24 places: 10 + 10 retained, the next 10 would make 30.
+    r = Rules{};
+    r.capacity = 24;
+    a = allocate(r, {cand("K1", "B", 45.1, 1, 10), cand("K2", "C", 45.3, 1, 10), cand("K3", "D", 45.7, 1, 10),
+                     cand("K4", "F", 45.2, 1, 4)}, t, kExisting);
+    EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 1, 3}));   // the smaller K4 still fits: 24 places
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : 20 places retenues sur 24, ce dossier en demande 10.");
+    // Envelope 100 000 €: 2 × 43 800 = 87 600, a third would make 131 400.
+    r = Rules{};
+    r.envelope = 100000;
+    a = allocate(r, {cand("K1", "B", 45.1, 1), cand("K2", "C", 45.3, 1), cand("K3", "D", 45.7, 1)}, t, kExisting);
+    EXPECT_EQ(a.choices[2].constraint, Constraint::Envelope);
+    EXPECT_EQ(a.choices[2].reason, "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€.");
+}
+
+TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
+    const auto t = territory();
+    Rules r;
+    r.zone = ZoneKind::Groups;
+    r.groups = {{"Nord", {"C", "D"}}, {"Sud", {"A", "B", "F"}}};
+    r.max_units_per_zone = 12;   // places: the call has no unit
+    const auto a = allocate(r, {cand("K1", "C", 45.3, 1, 10), cand("K2", "D", 45.7, 1, 4), cand("K3", "F", 45.2, 1, 10)}, t, {});
+    EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(a.choices[1].reason, "Équilibre territorial : 10 places déjà retenues dans « Nord » (groupe de communes), au plus 12 places par zone.");
+}
+
+TEST(TerritorialAllocation, VariantComparedWithTheRankingOrder) {
+    const auto t = territory();
+    const std::vector<Candidate> c{cand("K1", "D", 45.7, 250), cand("K2", "C", 45.3, 240), cand("K3", "B", 45.1, 230)};
+    const auto ranking = allocate(uphv_like(), c, t, kExisting);
+    ASSERT_EQ(ranking.retained(), (std::vector<std::size_t>{0, 2}));
+    const auto variant = check_variant(uphv_like(), c, {0, 1}, t, kExisting);
+    ASSERT_EQ(variant.retained(), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(variant.choices[1].constraint, Constraint::ZoneQuota);   // reported, not refused
+    EXPECT_EQ(variant.choices[2].reason, "Non choisi dans la variante.");
+    // Ranking order {S1 at A, K1 at D, K3 at B}: C nearest B (0,2° = 22,239 km), F nearest B (11,119):
+    // mean (3 000 × 22,239 + 1 000 × 11,119) / 11 000 = 7,0760 km, nobody beyond 25 km.
+    const auto fr = figures(ranking, c, t, kExisting, 25);
+    EXPECT_NEAR(fr.mean_km, 7.0760, 1e-3);
+    EXPECT_EQ(fr.population_beyond, 0);
+    EXPECT_EQ(fr.places, 16);
+    // Variant {S1, K1 at D, K2 at C}: B 11,119 (A), F 11,119 (C):
+    // mean (2 000 × 11,119 + 1 000 × 11,119) / 11 000 = 3,0326 km.
+    const auto fv = figures(variant, c, t, kExisting, 25);
+    EXPECT_NEAR(fv.mean_km, 3.0326, 1e-3);
+    // Access 10 km: ranking leaves C (3 000) and F (1 000) beyond; the variant B and F (3 000).
+    EXPECT_EQ(figures(ranking, c, t, kExisting, 10).population_beyond, 4000);
+    EXPECT_EQ(figures(variant, c, t, kExisting, 10).population_beyond, 3000);
+    EXPECT_EQ(figures(variant, c, t, kExisting, 10).communes_beyond, 2u);
+}
