@@ -155,7 +155,7 @@ TEST(Allocation, ProposesInRankOrderWhileCapacityAllows) {
     EXPECT_EQ(k.ranked[0].proposal, Proposal::Retained);
     EXPECT_EQ(k.ranked[1].proposal, Proposal::Retained);
     EXPECT_EQ(k.ranked[2].proposal, Proposal::NotRetained);
-    EXPECT_EQ(k.ranked[2].proposal_reason, "Capacité restante insuffisante (3 places restantes, 5 demandées)");
+    EXPECT_EQ(k.ranked[2].proposal_reason, "Capacité restante insuffisante (reste : 3\u00A0places ; demande : 5\u00A0places)");
     EXPECT_EQ(k.ranked[3].proposal, Proposal::Retained);
     EXPECT_EQ(k.granted, Rational(73));
 }
