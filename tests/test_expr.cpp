@@ -133,7 +133,7 @@ TEST(Expr, ComparedValuesOfAFalseCondition) {
     EXPECT_EQ(c[1], "02/05/2023 > 28/04/2023");
     c = Expr::parse("deps dans [\"13\", \"84\"] ou convention", types).compared(f, def_of);
     ASSERT_EQ(c.size(), 2u);
-    EXPECT_EQ(c[0], "30 hors de la liste (13, 84)");
+    EXPECT_EQ(c[0], "30 hors de la liste : 13, 84");
     EXPECT_EQ(c[1], "Convention signée : non");
     // A true condition has nothing to explain; `non` turns what held into the reason.
     v["budget"] = Rational(100);

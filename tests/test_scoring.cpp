@@ -128,7 +128,7 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
     auto reasons = k.ineligible[0].eligibility.elimination_reasons();
     ASSERT_EQ(reasons.size(), 2u);
     EXPECT_EQ(reasons[0], "Pièce manquante : Budget prévisionnel en année pleine");
-    EXPECT_EQ(reasons[1], "La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur.");
+    EXPECT_EQ(reasons[1], "La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur (30 hors de la liste : 04, 05, 06, 13, 83, 84).");
 }
 
 TEST(Ranking, UndecidableIsRankedAndFlagged) {

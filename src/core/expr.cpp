@@ -652,7 +652,7 @@ struct Explainer {
                     for (const auto& x : *items)
                         if (std::find(set.begin(), set.end(), x) == set.end()) subject += (subject.empty() ? "" : ", ") + x;
                 }
-                out.push_back(subject + (holds ? " dans la liste (" : " hors de la liste (") + list + ")");
+                out.push_back(subject + (holds ? " dans la liste : " : " hors de la liste : ") + list);
                 return;
             }
             case Op::Call:
