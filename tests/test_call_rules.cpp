@@ -488,6 +488,8 @@ TEST(RuleValues, UnitsYesNoAndTablesInFrench) {
     EXPECT_EQ(result(rep, "pluridisciplinarite").compared[0], "1" + nb + "qualification < 2");
     ASSERT_EQ(result(rep, "locaux").compared.size(), 1u);
     EXPECT_EQ(result(rep, "locaux").compared[0], "Locaux dédiés à l'unité : non");
+    // A rule on one yes/no fact compared nothing: its message is not followed by « (… : non) ».
+    EXPECT_EQ(result(rep, "locaux").message, "L'unité ne dispose pas de locaux dédiés.");
     // Two eliminating causes, two grounds; the funding rule follows from "lits" and is not evaluated.
     EXPECT_EQ(rep.elimination_reasons().size(), 2u);
     EXPECT_EQ(result(rep, "financement").blocked_by->id, "lits");
@@ -715,8 +717,9 @@ TEST(Capacity, DecisionsFollowUnitsAndMissions) {
         d.departure_reason = "Essai";
         d.places = Rational(4);
         EXPECT_THROW(s->decide(eligible[0], d, coord), InputError);   // a mission, not 4
-        d.places.reset();
+        d.places = Rational(0);   // what CRT-2022-09 entered: still one mission
         s->decide(eligible[0], d, coord);
+        d.places.reset();
         s->decide(eligible[1], d, coord);
         EXPECT_EQ(*s->decisions().at(eligible[0]).places, Rational(1));
         try {

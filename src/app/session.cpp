@@ -303,8 +303,9 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
         // Units (UPHV: 8 beds) and missions (CRT) as the grid declares them.
         CapacityModel model = capacity_model(grid_, campaign_);
         if (model.per_dossier) {
-            // A retained dossier receives one mission, whatever it entered as "places" (CRT: 0).
-            if (d.places && *d.places != Rational(1))
+            // A retained dossier receives one mission, whatever it entered as "places"
+            // (CRT: 0, as Annexe 2 registers it; the workbench pre-fills what was asked).
+            if (d.places && *d.places > Rational(1))
                 throw InputError("Dossier « " + it->reference + " » : un dossier retenu reçoit " + model.capacity_text(Rational(1)) +
                                  ", pas " + model.capacity_text(*d.places) + ".");
             d.places = Rational(1);

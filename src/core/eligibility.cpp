@@ -131,7 +131,8 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
             for (const auto& m : missing) rr.missing.push_back(label_of(m));
         if (rr.outcome == Outcome::Failed) {
             rr.compared = rule.test->compared(lookup, def_of);
-            rr.message = fill_message(grid, rule, rr.compared, lookup);
+            // « Locaux dédiés : non » after « L'unité ne dispose pas de locaux dédiés. » says it twice.
+            rr.message = fill_message(grid, rule, rule.test->single_fact() ? std::vector<std::string>{} : rr.compared, lookup);
         }
         report.rules.push_back(rr);
     }

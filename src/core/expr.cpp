@@ -693,6 +693,12 @@ std::vector<std::string> Expr::compared(const std::function<Value(const std::str
 }  // namespace cotation
 
 namespace cotation {
+bool Expr::single_fact() const {
+    const ExprNode* n = root_.get();
+    if (n->op == Op::Not) n = n->kids[0].get();
+    return n->op == Op::Name;
+}
+
 std::vector<std::string> Expr::held(const std::function<Value(const std::string&)>& lookup,
                                     const std::function<const FactDef*(const std::string&)>& def_of) const {
     std::vector<std::string> out;

@@ -53,6 +53,10 @@ public:
     std::vector<std::string> held(const std::function<Value(const std::string&)>& lookup,
                                   const std::function<const FactDef*(const std::string&)>& def_of) const;
 
+    // The whole condition is one yes/no fact, or its negation: nothing was
+    // compared, the rule's message already says it.
+    bool single_fact() const;
+
     ExprType type() const { return type_; }
     const std::string& text() const { return text_; }
     // Every fact or parameter name the expression reads.
