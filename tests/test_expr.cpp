@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/expr.h"
 
+#include <set>
+
 using namespace cotation;
 
 namespace {
@@ -89,4 +91,54 @@ TEST(Expr, RefusesUnknownNamesAndTypeErrorsWithPosition) {
 TEST(Expr, DivisionByZeroIsUndecidableNotACrash) {
     auto r = eval("budget / places > 1", {{"budget", Rational(5)}, {"places", Rational(0)}});
     EXPECT_TRUE(is_missing(r.value));
+}
+
+// si(condition, a, b): the two cases of a text; the branch not taken may be missing.
+TEST(Expr, ConditionalTakesOneBranch) {
+    FactValues v{{"convention", false}, {"campagne.cout", Rational(5720, 100)}};
+    auto r = eval("si(convention, budget, campagne.cout) + 15 <= 75", v);
+    EXPECT_EQ(std::get<bool>(r.value), true);   // 57,20 + 15 = 72,20 ≤ 75
+    v["convention"] = true;
+    r = eval("si(convention, budget, campagne.cout) + 15 <= 75", v);
+    EXPECT_TRUE(is_missing(r.value));
+    EXPECT_EQ(r.missing, std::set<std::string>{"budget"});
+    v.erase("convention");
+    EXPECT_EQ(eval("si(convention, budget, campagne.cout) <= 75", v).missing, std::set<std::string>{"convention"});
+    EXPECT_THROW(Expr::parse("si(convention, budget, depot) <= 75", types), GridError);
+    EXPECT_THROW(Expr::parse("si(places, budget, budget) <= 75", types), GridError);
+}
+
+// What a false condition compared, in French: both sides of a comparison,
+// dates, a list's elements outside the set, and only the operands that failed.
+TEST(Expr, ComparedValuesOfAFalseCondition) {
+    FactDef amount, date, deps, conv;
+    amount.id = "budget"; amount.type = FactType::Amount;
+    date.id = "depot"; date.type = FactType::Date;
+    deps.id = "deps"; deps.type = FactType::CodeList;
+    conv.id = "convention"; conv.type = FactType::Bool; conv.label = "Convention signée";
+    auto def_of = [&](const std::string& n) -> const FactDef* {
+        for (const FactDef* f : {&amount, &date, &deps, &conv})
+            if (f->id == n) return f;
+        return nullptr;
+    };
+    FactValues v{{"budget", Rational(130000)}, {"places", Rational(10)}, {"campagne.cout", Rational(12600)},
+                 {"depot", *Date::parse("2023-05-02")}, {"campagne.limite", *Date::parse("2023-04-28")},
+                 {"deps", std::vector<std::string>{"13", "30", "84"}}, {"convention", false}};
+    Facts f{v};
+    const std::string nb = "\u00A0";
+    auto c = Expr::parse("budget <= places * campagne.cout et depot <= campagne.limite", types).compared(f, def_of);
+    // 10 × 12 600 = 126 000 (the cost has no declared type here: a plain number).
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0], "130" + nb + "000" + nb + "€ > 10 × 12" + nb + "600 = 126" + nb + "000");
+    EXPECT_EQ(c[1], "02/05/2023 > 28/04/2023");
+    c = Expr::parse("deps dans [\"13\", \"84\"] ou convention", types).compared(f, def_of);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0], "30 hors de la liste : 13, 84");
+    EXPECT_EQ(c[1], "Convention signée : non");
+    // A true condition has nothing to explain; `non` turns what held into the reason.
+    v["budget"] = Rational(100);
+    EXPECT_TRUE(Expr::parse("budget <= places * campagne.cout", types).compared(Facts{v}, def_of).empty());
+    c = Expr::parse("non (budget <= places * campagne.cout)", types).compared(Facts{v}, def_of);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0], "100" + nb + "€, soit au plus 10 × 12" + nb + "600 = 126" + nb + "000");
 }

@@ -24,6 +24,8 @@ TEST(GridWriter, RoundTripKeepsEverythingAndIsStable) {
             EXPECT_EQ(b.rules[i].test_text, a.rules[i].test_text);
             EXPECT_EQ(b.rules[i].when_text, a.rules[i].when_text);
             EXPECT_EQ(b.rules[i].effect, a.rules[i].effect);
+            EXPECT_EQ(b.rules[i].prerequisites, a.rules[i].prerequisites);   // requires="…"
+            EXPECT_EQ(b.rules[i].message, a.rules[i].message);
         }
         for (const auto& t : a.themes)
             for (const auto& c : t.criteria) {
@@ -32,8 +34,10 @@ TEST(GridWriter, RoundTripKeepsEverythingAndIsStable) {
                 EXPECT_EQ(b.criterion(c.id)->levels, c.levels);
             }
         ASSERT_EQ(b.parameters.size(), a.parameters.size());
-        for (std::size_t i = 0; i < a.parameters.size(); ++i)
+        for (std::size_t i = 0; i < a.parameters.size(); ++i) {
             EXPECT_EQ(to_canonical(b.parameters[i].default_value), to_canonical(a.parameters[i].default_value));
+            EXPECT_EQ(b.parameters[i].role, a.parameters[i].role);   // capacity and unit roles
+        }
         EXPECT_EQ(b.facts.size(), a.facts.size());
         EXPECT_EQ(io::write_grid_xml(b), xml) << f;   // writing what was written changes nothing
     }

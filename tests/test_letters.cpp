@@ -71,7 +71,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     std::string rejected = test::pdf_words((dir.file("lettres/ACT-2023-08-irrecevable.pdf")));
     EXPECT_NE(rejected.find("Agence régionale de santé Provence-Alpes-Côte d'Azur"), std::string::npos) << rejected;
     EXPECT_NE(rejected.find("Appel à candidatures AAC ACT HLM PACA 2023 — votre dossier n° ACT-2023-08"), std::string::npos) << rejected;
-    EXPECT_NE(rejected.find("La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur."), std::string::npos);
+    EXPECT_NE(rejected.find("La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur (30 hors de la liste : 04, 05, 06, 13, 83, 84)."), std::string::npos);
     EXPECT_NE(rejected.find("Voies et délais de recours"), std::string::npos);
     EXPECT_NE(rejected.find("tribunal administratif de Marseille dans un délai de deux mois"), std::string::npos);
     EXPECT_NE(rejected.find("Marseille, le 30 juin 2023"), std::string::npos) << rejected;

@@ -128,7 +128,7 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
     auto reasons = k.ineligible[0].eligibility.elimination_reasons();
     ASSERT_EQ(reasons.size(), 2u);
     EXPECT_EQ(reasons[0], "Pièce manquante : Budget prévisionnel en année pleine");
-    EXPECT_EQ(reasons[1], "La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur.");
+    EXPECT_EQ(reasons[1], "La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur (30 hors de la liste : 04, 05, 06, 13, 83, 84).");
 }
 
 TEST(Ranking, UndecidableIsRankedAndFlagged) {
@@ -155,7 +155,7 @@ TEST(Allocation, ProposesInRankOrderWhileCapacityAllows) {
     EXPECT_EQ(k.ranked[0].proposal, Proposal::Retained);
     EXPECT_EQ(k.ranked[1].proposal, Proposal::Retained);
     EXPECT_EQ(k.ranked[2].proposal, Proposal::NotRetained);
-    EXPECT_EQ(k.ranked[2].proposal_reason, "Capacité restante insuffisante (3 places restantes, 5 demandées)");
+    EXPECT_EQ(k.ranked[2].proposal_reason, "Capacité restante insuffisante (reste : 3\u00A0places ; demande : 5\u00A0places)");
     EXPECT_EQ(k.ranked[3].proposal, Proposal::Retained);
     EXPECT_EQ(k.granted, Rational(73));
 }

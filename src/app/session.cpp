@@ -306,22 +306,26 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     if (d.kind == DecisionKind::Retained) {
         Value asked_v = it->get("places");
         const Rational* asked = std::get_if<Rational>(&asked_v);
+        // Units (UPHV: 8 beds) and missions (CRT) as the grid declares them.
+        CapacityModel model = capacity_model(grid_, campaign_);
+        if (model.per_dossier) {
+            // A retained dossier receives one mission, whatever it entered as "places"
+            // (CRT: 0, as Annexe 2 registers it; the workbench pre-fills what was asked).
+            if (d.places && *d.places > Rational(1))
+                throw InputError("Dossier « " + it->reference + " » : un dossier retenu reçoit " + model.capacity_text(Rational(1)) +
+                                 ", pas " + model.capacity_text(*d.places) + ".");
+            d.places = Rational(1);
+            asked = nullptr;
+        }
         if (!d.places) {
             if (!asked) throw InputError("Indiquez la capacité accordée au dossier « " + it->reference + " ».");
             d.places = *asked;
         }
-        if (asked && *d.places > *asked)
-            throw InputError("La capacité accordée (" + fr::number(*d.places) + ") dépasse la capacité demandée (" +
-                             fr::number(*asked) + ").");
-        auto cap = campaign_.parameters.find("campagne.places");
-        if (cap != campaign_.parameters.end()) {
-            Rational granted = *d.places;
-            for (const auto& [other, x] : decisions_)
-                if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) granted += *x.places;
-            if (granted > std::get<Rational>(cap->second))
-                throw InputError("Avec cette décision, " + fr::number(granted) + " places seraient accordées pour " +
-                                 fr::number(std::get<Rational>(cap->second)) + " ouvertes par l'appel.");
-        }
+        Rational others;
+        for (const auto& [other, x] : decisions_)
+            if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) others += model.used_by(*x.places);
+        if (auto refusal = grant_refusal(model, *d.places, asked, others))
+            throw InputError("Dossier « " + it->reference + " » : " + *refusal);
     } else {
         d.places.reset();
     }

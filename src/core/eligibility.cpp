@@ -1,6 +1,7 @@
 #include "eligibility.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace cotation {
 
@@ -21,18 +22,65 @@ Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& doss
     }
     const FactDef* def = grid.fact(name);
     if (def && def->derived) {
-        Rational sum;
+        // Rows not given count as zero, as on a paper table; nothing given is missing.
+        Rational sum, positive;
         bool any = false;
         for (const auto& f : grid.facts)
             if (f.group == def->group && !f.derived)
                 if (auto v = dossier.get(f.id); auto r = std::get_if<Rational>(&v)) {
                     sum += *r;
+                    if (*r > Rational(0)) positive += Rational(1);
                     any = true;
                 }
-        return any ? Value{sum} : Value{};
+        if (!any) return Value{};
+        return def->counts_rows ? Value{positive} : Value{sum};
     }
     return dossier.get(name);
 }
+
+namespace {
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
+    return out;
+}
+
+// The message with its "{valeurs}" and "{fait}" filled; the compared values
+// are added in parentheses when the message does not place them.
+std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vector<std::string>& compared,
+                         const std::function<Value(const std::string&)>& lookup) {
+    std::string text = rule.message.empty() ? rule.label : rule.message;
+    bool placed = false;
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t a = text.find('{', i);
+        std::size_t b = a == std::string::npos ? a : text.find('}', a);
+        if (b == std::string::npos) {
+            out += text.substr(i);
+            break;
+        }
+        out += text.substr(i, a - i);
+        std::string name = text.substr(a + 1, b - a - 1);
+        if (name == "valeurs") {
+            out += join(compared, " ; ");
+            placed = true;
+        } else if (const FactDef* f = grid.fact(name)) {
+            std::string v = display(*f, lookup(name));
+            out += v.empty() ? "(non renseigné)" : v;
+        } else {
+            out += text.substr(a, b - a + 1);
+        }
+        i = b + 1;
+    }
+    if (placed || compared.empty()) return out;
+    std::string tail;
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) {
+        if (out.back() == '.') tail = ".";
+        out.pop_back();
+    }
+    return out + " (" + join(compared, " ; ") + ")" + tail;
+}
+}  // namespace
 
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
     EligibilityReport report;
@@ -44,9 +92,21 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
         const FactDef* f = grid.fact(name);
         return f ? f->label : name;
     };
+    auto def_of = [&](const std::string& name) { return grid.fact(name); };
+    report.rules.reserve(grid.rules.size());
     for (const auto& rule : grid.rules) {
         RuleResult rr;
         rr.rule = &rule;
+        // Prerequisites are declared before (Grid::compile), so their results are here.
+        for (const auto& p : rule.prerequisites)
+            for (const auto& done : report.rules)
+                if (done.rule->id == p && (done.outcome == Outcome::Failed || done.blocked_by))
+                    if (!rr.blocked_by) rr.blocked_by = done.rule;
+        if (rr.blocked_by) {
+            rr.outcome = Outcome::NotApplicable;
+            report.rules.push_back(rr);
+            continue;
+        }
         Expr::Result cond;
         if (rule.when) {
             cond = rule.when->evaluate(lookup);
@@ -69,9 +129,25 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
         }
         if (rr.outcome == Outcome::Undecidable)
             for (const auto& m : missing) rr.missing.push_back(label_of(m));
+        if (rr.outcome == Outcome::Failed) {
+            rr.compared = rule.test->compared(lookup, def_of);
+            // « Locaux dédiés : non » after « L'unité ne dispose pas de locaux dédiés. » says it twice.
+            rr.message = fill_message(grid, rule, rule.test->single_fact() ? std::vector<std::string>{} : rr.compared, lookup);
+        }
         report.rules.push_back(rr);
     }
     return report;
+}
+
+std::vector<std::string> rule_values(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const RuleDef& rule) {
+    if (!rule.test) return {};
+    auto lookup = [&](const std::string& name) { return fact_value(grid, campaign, dossier, name); };
+    auto def_of = [&](const std::string& name) { return grid.fact(name); };
+    Expr::Result res = rule.test->evaluate(lookup);
+    if (is_missing(res.value)) return {};
+    if (!std::get<bool>(res.value)) return rule.test->compared(lookup, def_of);
+    // A passed test: what held, read as the negation's failure.
+    return rule.test->held(lookup, def_of);
 }
 
 const char* verdict_label(const EligibilityReport& r) {
@@ -111,7 +187,7 @@ std::vector<std::string> EligibilityReport::elimination_reasons() const {
         if (!d.received && d.document->eliminating) out.push_back("Pièce manquante : " + d.document->label);
     for (const auto& r : rules)
         if (r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Eliminating)
-            out.push_back(r.rule->message.empty() ? r.rule->label : r.rule->message);
+            out.push_back(r.message.empty() ? r.rule->label : r.message);
     return out;
 }
 
@@ -134,7 +210,7 @@ std::vector<std::string> EligibilityReport::attention_points() const {
     std::vector<std::string> out;
     for (const auto& r : rules)
         if (r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Attention)
-            out.push_back(r.rule->message.empty() ? r.rule->label : r.rule->message);
+            out.push_back(r.message.empty() ? r.rule->label : r.message);
     return out;
 }
 

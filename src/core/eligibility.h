@@ -15,6 +15,13 @@ struct RuleResult {
     const RuleDef* rule = nullptr;
     Outcome outcome = Outcome::Passed;
     std::vector<std::string> missing;   // labels of the missing facts
+    // When failed: what the test compared (« 63,50 € + 15 € = 78,50 € > 75 € »)
+    // and the rule's message with those values, as letters and reports print it.
+    std::vector<std::string> compared;
+    std::string message;
+    // Not evaluated (NotApplicable) because this prerequisite failed: one
+    // cause gives one ground, its consequences are not repeated.
+    const RuleDef* blocked_by = nullptr;
 };
 
 struct DocumentResult {
@@ -46,5 +53,10 @@ Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& doss
 const char* verdict_label(const EligibilityReport& r);
 
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier);
+
+// The values a rule compared, whatever its outcome (a passed rule's figures
+// for an instruction report: « 15 € × 8 lits × 365 jours = 43 800 €, soit au
+// plus 44 000 € »). Empty when not decidable.
+std::vector<std::string> rule_values(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const RuleDef& rule);
 
 }  // namespace cotation

@@ -6,7 +6,8 @@
 //   non present(x) ou x > 0
 // Operators: ou, et, non; = != < <= > >=; + - * /; dans [liste].
 // Functions: present(f), departement(commune), departements(liste de communes),
-// nombre(liste), min(a, b), max(a, b).
+// nombre(liste), min(a, b), max(a, b), si(condition, a, b) (a when the
+// condition holds, else b: the two cases of a text, e.g. UPHV §4-1).
 // Evaluation is three-valued: a missing fact makes the result unknown unless
 // the rest decides it (faux et ? = faux; vrai ou ? = vrai), and the unknown
 // result names the missing facts.
@@ -39,6 +40,22 @@ public:
         std::set<std::string> missing;    // facts whose absence made it so
     };
     Result evaluate(const std::function<Value(const std::string&)>& lookup) const;
+
+    // What made a false condition false, for a French reader: each failed
+    // comparison with both sides' values (« 63,50 € + 15 € = 78,50 € > 75 € »),
+    // each yes/no fact that said no (« Locaux dédiés à l'unité : non »).
+    // `def_of` gives the declaration of a name (unit, amount, label).
+    // Empty when the condition is true or not decidable.
+    std::vector<std::string> compared(const std::function<Value(const std::string&)>& lookup,
+                                      const std::function<const FactDef*(const std::string&)>& def_of) const;
+
+    // The same for a condition that holds: what made it true.
+    std::vector<std::string> held(const std::function<Value(const std::string&)>& lookup,
+                                  const std::function<const FactDef*(const std::string&)>& def_of) const;
+
+    // The whole condition is one yes/no fact, or its negation: nothing was
+    // compared, the rule's message already says it.
+    bool single_fact() const;
 
     ExprType type() const { return type_; }
     const std::string& text() const { return text_; }

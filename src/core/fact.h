@@ -33,6 +33,9 @@ struct FactDef {
     // and label; "effectifs.medecin" belongs to group "effectifs".
     std::string group, group_label;
     bool derived = false;   // computed ("effectifs.total"), never typed in
+    // Derived count of the table's rows above zero ("effectifs.lignes": how
+    // many qualifications have an FTE), rather than their sum.
+    bool counts_rows = false;
 };
 
 using Value = std::variant<std::monostate, Rational, Date, bool, std::string, std::vector<std::string>>;

@@ -49,6 +49,31 @@ const FactDef* Grid::fact(const std::string& name) const {
     return nullptr;
 }
 
+const char* parameter_role_name(ParameterRole r) {
+    switch (r) {
+        case ParameterRole::None: return "";
+        case ParameterRole::Capacity: return "capacite";
+        case ParameterRole::CapacityDossiers: return "capacite-dossiers";
+        case ParameterRole::Unit: return "unite";
+    }
+    return "";
+}
+
+std::optional<ParameterRole> parameter_role_from_name(const std::string& name) {
+    for (ParameterRole r : {ParameterRole::None, ParameterRole::Capacity, ParameterRole::CapacityDossiers, ParameterRole::Unit})
+        if (name == parameter_role_name(r)) return r;
+    return std::nullopt;
+}
+
+const ParameterDef* Grid::parameter_with(ParameterRole role) const {
+    for (const auto& p : parameters)
+        if (p.role == role) return &p;
+    if (role == ParameterRole::Capacity && !parameter_with(ParameterRole::CapacityDossiers))
+        for (const auto& p : parameters)
+            if (p.def.id == "campagne.places") return &p;
+    return nullptr;
+}
+
 const std::vector<FactDef>& Grid::procedure_parameters() {
     // Dates of the procedure every call has (art. R. 313-4-1 et s.), known
     // even when a grid does not declare them.
@@ -158,6 +183,19 @@ void Grid::compile() {
                             "un paramètre de campagne commence par « campagne. ».");
     }
     for (const auto& d : documents) unique("document", d.id, d.line, "<document id=\"" + d.id + "\">");
+    std::set<ParameterRole> roles;
+    for (const auto& p : parameters) {
+        std::string pe = "<parameter id=\"" + p.def.id + "\">";
+        if (p.role == ParameterRole::None) continue;
+        if (!roles.insert(p.role).second) throw GridError(where(p.def.line, pe) + "ce rôle est déjà donné à un autre paramètre.");
+        if (p.def.type != FactType::Number)
+            throw GridError(where(p.def.line, pe) + "un paramètre de capacité ou d'unité est un nombre.");
+        if (p.role == ParameterRole::Unit)
+            if (auto r = std::get_if<Rational>(&p.default_value); r && *r <= Rational(0))
+                throw GridError(where(p.def.line, pe) + "une unité compte au moins une place.");
+    }
+    if (roles.count(ParameterRole::Capacity) && roles.count(ParameterRole::CapacityDossiers))
+        throw GridError(where(line, "<parameters>") + "une capacité se compte en places ou en dossiers, pas les deux.");
 
     for (auto& t : themes) {
         std::string te = "<theme id=\"" + t.id + "\">";
@@ -194,9 +232,23 @@ void Grid::compile() {
         if (const FactDef* f = fact(name)) return expr_type_of(f->type);
         return std::nullopt;
     };
+    std::set<std::string> rules_before;
     for (auto& r : rules) {
         std::string re = "<rule id=\"" + r.id + "\">";
         unique("rule", r.id, r.line, re);
+        for (const auto& p : r.prerequisites)
+            if (!rules_before.count(p))
+                throw GridError(where(r.line, re) + "« requires » nomme « " + p +
+                                " », qui n'est pas une règle déclarée avant celle-ci.");
+        rules_before.insert(r.id);
+        // "{fait}" in a message must name something the grid knows.
+        for (std::size_t a = r.message.find('{'); a != std::string::npos; a = r.message.find('{', a + 1)) {
+            std::size_t b = r.message.find('}', a);
+            if (b == std::string::npos) throw GridError(where(r.line, re) + "accolade non fermée dans le message.");
+            std::string name = r.message.substr(a + 1, b - a - 1);
+            if (name != "valeurs" && !fact(name))
+                throw GridError(where(r.line, re) + "le message cite « {" + name + "} », ni fait ni paramètre de la grille.");
+        }
         if (r.test_text.empty()) throw GridError(where(r.line, re) + "la règle n'a pas de condition <test>.");
         try {
             r.test = Expr::parse(r.test_text, type_of);

@@ -49,14 +49,34 @@ struct RuleDef {
     RuleEffect effect = RuleEffect::Eliminating;
     std::string source;
     std::string test_text, when_text;   // as written
-    std::string message;                // shown when the rule fails
+    // Shown when the rule fails. "{valeurs}" stands for the values the test
+    // compared (added in parentheses at the end when absent); "{fait}" for
+    // the value of a fact or parameter, in French.
+    std::string message;
+    // Rules this one follows from (attribute requires="volets"): when one of
+    // them fails, this one is not evaluated, so that one cause gives one
+    // ground. Each must be declared before it.
+    std::vector<std::string> prerequisites;
     int line = 0;
     std::optional<Expr> test, when;     // compiled by Grid::compile
 };
 
+// What a parameter is for, when the core must find it without knowing its
+// name (attribute role="…" of <parameter>).
+enum class ParameterRole {
+    None,
+    Capacity,          // "capacite": places to allocate, measured by the dossiers' "places"
+    CapacityDossiers,  // "capacite-dossiers": dossiers to retain (CRT missions): each counts 1
+    Unit,              // "unite": places are granted in whole units of this size (UPHV: 8 beds)
+};
+
+const char* parameter_role_name(ParameterRole r);   // "" for None
+std::optional<ParameterRole> parameter_role_from_name(const std::string& name);   // "" gives None
+
 struct ParameterDef {
     FactDef def;               // id starts with "campagne."
     Value default_value;
+    ParameterRole role = ParameterRole::None;
 };
 
 struct Grid {
@@ -91,6 +111,9 @@ struct Grid {
     void compile();
 
     const FactDef* fact(const std::string& name) const;   // builtin, declared or parameter
+    // The parameter declared with this role, if any. Without a declared
+    // capacity, "campagne.places" is the capacity (grids written before roles).
+    const ParameterDef* parameter_with(ParameterRole role) const;
     const Criterion* criterion(const std::string& name) const;
     std::size_t criterion_count() const;
     // Position of a criterion in grid order (the index into DossierScore::criteria).

@@ -116,6 +116,58 @@ std::optional<DecisionKind> decision_from_text(const std::string& t) {
     return std::nullopt;
 }
 
+namespace {
+std::string with_unit(const Rational& n, const std::string& unit) {
+    FactDef d;
+    d.type = FactType::Number;
+    d.unit = unit;
+    return display(d, Value{n});
+}
+}  // namespace
+
+std::string CapacityModel::capacity_text(const Rational& n) const { return with_unit(n, capacity_unit); }
+std::string CapacityModel::places_text(const Rational& n) const { return with_unit(n, places_unit); }
+
+Rational CapacityModel::used_by(const Rational& places) const { return per_dossier ? Rational(1) : places; }
+
+CapacityModel capacity_model(const Grid& grid, const Campaign& campaign) {
+    CapacityModel m;
+    auto value_of = [&](const ParameterDef* p) -> std::optional<Rational> {
+        if (!p) return std::nullopt;
+        auto it = campaign.parameters.find(p->def.id);
+        if (it == campaign.parameters.end()) return std::nullopt;
+        if (auto r = std::get_if<Rational>(&it->second)) return *r;
+        return std::nullopt;
+    };
+    const ParameterDef* cap = grid.parameter_with(ParameterRole::CapacityDossiers);
+    m.per_dossier = cap != nullptr;
+    if (!cap) cap = grid.parameter_with(ParameterRole::Capacity);
+    m.capacity = value_of(cap);
+    if (cap) m.capacity_unit = cap->def.unit;
+    if (auto u = value_of(grid.parameter_with(ParameterRole::Unit)); u && *u > Rational(0)) m.unit = u;
+    if (const FactDef* p = grid.fact("places")) m.places_unit = p->unit;
+    if (m.capacity_unit.empty()) m.capacity_unit = m.per_dossier ? "dossier|dossiers" : m.places_unit;
+    return m;
+}
+
+std::optional<std::string> grant_refusal(const CapacityModel& m, const Rational& places, const Rational* asked,
+                                         const Rational& others) {
+    if (places < Rational(0)) return "Une capacité accordée n'est pas négative.";
+    if (asked && places > *asked)
+        return "La capacité accordée (" + m.places_text(places) + ") dépasse la capacité demandée (" + m.places_text(*asked) + ").";
+    if (m.unit && !m.per_dossier && !(places / *m.unit).is_integer())
+        return "La capacité accordée (" + m.places_text(places) + ") n'est pas un nombre entier d'unités de " +
+               m.places_text(*m.unit) + " : une unité ne se partage pas.";
+    if (!m.capacity) return std::nullopt;
+    Rational total = others + m.used_by(places);
+    if (total > *m.capacity) {
+        if (m.per_dossier) return "Capacité de l'appel atteinte (" + m.capacity_text(*m.capacity) + " au plus).";
+        return "Capacité restante insuffisante (reste : " + m.places_text(*m.capacity - others) + " ; demande : " +
+               m.places_text(places) + ").";
+    }
+    return std::nullopt;
+}
+
 const char* Ranking::tie_rule() {
     return "À total égal, les dossiers partagent le même rang ; l'ordre d'affichage suit la note du thème de "
            "plus fort poids, puis des thèmes suivants par poids décroissant, puis la date de dépôt la plus "
@@ -217,9 +269,9 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
         eligible[i].ex_aequo = same_prev || same_next;
     }
     // Proposal: in ranking order, while the call's capacity allows.
-    auto cap = campaign.parameters.find("campagne.places");
-    bool has_cap = cap != campaign.parameters.end() && std::holds_alternative<Rational>(cap->second);
-    if (has_cap) out.capacity = std::get<Rational>(cap->second);
+    out.model = capacity_model(grid, campaign);
+    const CapacityModel& model = out.model;
+    if (model.capacity) out.capacity = *model.capacity;
     Rational left = out.capacity;
     // Notes éliminatoires: a dossier under a minimum keeps its rank but cannot be proposed.
     for (auto& e : eligible) {
@@ -243,19 +295,25 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
         if (!e.below_minimum.empty()) {
             e.proposal = Proposal::NotRetained;
             e.proposal_reason = "Note éliminatoire — " + e.below_minimum.front();
-        } else if (!has_cap) {
+        } else if (e.score.rated == 0) {
+            // Nobody has judged it: its total of 0 is no score, whatever room is left.
+            e.proposal = Proposal::NotRetained;
+            e.proposal_reason = "Dossier non coté : aucune note justifiée";
+        } else if (!model.capacity) {
             e.proposal = Proposal::Retained;
-        } else if (!places) {
+        } else if (!places && !model.per_dossier) {
             e.proposal = Proposal::NotRetained;
             e.proposal_reason = "Capacité demandée non renseignée";
-        } else if (*places <= left) {
-            e.proposal = Proposal::Retained;
-            left = left - *places;
-            out.granted += *places;
-        } else {
+        } else if (auto refusal = grant_refusal(model, model.per_dossier ? Rational(0) : *places,
+                                                model.per_dossier ? nullptr : places, out.capacity - left)) {
             e.proposal = Proposal::NotRetained;
-            e.proposal_reason = "Capacité restante insuffisante (" + fr::number(left) + " places restantes, " +
-                                fr::number(*places) + " demandées)";
+            e.proposal_reason = *refusal;
+            if (!e.proposal_reason.empty() && e.proposal_reason.back() == '.') e.proposal_reason.pop_back();
+        } else {
+            Rational used = model.used_by(model.per_dossier ? Rational(0) : *places);
+            e.proposal = Proposal::Retained;
+            left = left - used;
+            out.granted += used;
         }
     }
     auto by_reference = [&](const RankEntry& a, const RankEntry& b) {

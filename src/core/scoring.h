@@ -71,12 +71,38 @@ struct RankEntry {
     bool apart() const { return !prior_rejection.empty() || eligibility.eliminated(); }
 };
 
+// How a call counts its capacity, from the parameter roles its grid declares
+// (data, not names in code): places measured by each dossier's "places"
+// (ACT HLM: 73 places), whole units of places (UPHV: 24 beds in units of 8),
+// or retained dossiers whatever their "places" (CRT: missions, Annexe 2 of
+// the arrêté du 27 avril 2022 registers a CRT with a capacity of 0).
+struct CapacityModel {
+    std::optional<Rational> capacity;   // places, or dossiers when per_dossier
+    bool per_dossier = false;
+    std::optional<Rational> unit;       // places are granted in whole units of this size
+    std::string capacity_unit;          // the capacity's declared unit ("mission|missions", "lit|lits")
+    std::string places_unit;            // the dossiers' "places" unit
+
+    std::string capacity_text(const Rational& n) const;   // "2 missions", "24 lits"
+    std::string places_text(const Rational& n) const;     // "8 lits"
+    // What a dossier retained with `places` takes from the capacity.
+    Rational used_by(const Rational& places) const;
+};
+CapacityModel capacity_model(const Grid& grid, const Campaign& campaign);
+
+// Why `places` cannot be granted to a dossier that asked `asked` (null when
+// it did not say) while other retained dossiers already take `others` of the
+// capacity (in the capacity's own count); nothing when it can. French, ready to show.
+std::optional<std::string> grant_refusal(const CapacityModel& m, const Rational& places, const Rational* asked,
+                                         const Rational& others);
+
 struct Ranking {
     std::vector<RankEntry> ranked;        // in display order
     std::vector<RankEntry> pending;       // eligible, but a flagged criterion awaits a decision
     std::vector<RankEntry> ineligible;    // refused before the committee or failing a rule, in reference order
-    Rational capacity;                    // campagne.places when declared
-    Rational granted;                     // places proposed
+    Rational capacity;                    // the call's capacity when declared (places, or dossiers: see model)
+    Rational granted;                     // proposed, in the same count
+    CapacityModel model;
     static const char* tie_rule();        // the stated order among equal totals
 };
 

@@ -132,7 +132,8 @@ void DossierPanel::Reload() {
         if (r.rule->effect == RuleEffect::Attention && r.outcome == Outcome::Failed) outcome = "point de vigilance";
         rules_->SetItem(i, 1, to_wx(outcome));
         std::string detail;
-        if (r.outcome == Outcome::Failed) detail = r.rule->message;
+        if (r.outcome == Outcome::Failed) detail = r.message;   // with the values compared
+        if (r.blocked_by) detail = "Non évaluée : dépend de « " + r.blocked_by->label + " », non conforme.";
         if (r.outcome == Outcome::Undecidable) {
             detail = "Manque : ";
             for (std::size_t k = 0; k < r.missing.size(); ++k) detail += (k ? ", " : "") + r.missing[k];

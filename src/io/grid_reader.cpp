@@ -109,6 +109,14 @@ struct Reader {
         total.line = e.line;
         total.file = file;
         out.push_back(total);
+        // How many rows are above zero: "at least two qualifications" is a
+        // rule on the table itself, not a yes/no box beside it.
+        FactDef rows_above = total;
+        rows_above.id = id + ".lignes";
+        rows_above.label = label + " : lignes non nulles";
+        rows_above.unit = e.attr("row-unit").value_or("ligne|lignes");
+        rows_above.counts_rows = true;
+        out.push_back(rows_above);
     }
 
     void facts_of(const XmlElement& parent, std::vector<FactDef>& out) const {
@@ -146,6 +154,11 @@ struct Reader {
             for (const XmlElement* p : ps->all("parameter")) {
                 ParameterDef pd;
                 pd.def = fact(*p);
+                std::string role = p->attr("role").value_or("");
+                auto parsed_role = parameter_role_from_name(role);
+                if (!parsed_role)
+                    fail(*p, "rôle inconnu « " + role + " » (capacite, capacite-dossiers ou unite).");
+                pd.role = *parsed_role;
                 if (auto v = p->attr("value"); v && !v->empty()) {
                     auto parsed = parse_input(pd.def, *v);
                     if (auto err = std::get_if<std::string>(&parsed)) fail(*p, "valeur : " + *err + ".");
@@ -195,6 +208,10 @@ struct Reader {
                 else fail(*r, "effet inconnu « " + effect + " » (eliminatoire ou vigilance).");
                 rule.source = r->attr("source").value_or("");
                 rule.line = r->line;
+                if (auto req = r->attr("requires")) {
+                    auto ids = from_canonical(FactType::CodeList, *req);
+                    if (ids) rule.prerequisites = std::get<std::vector<std::string>>(*ids);
+                }
                 if (const XmlElement* t = r->first("test")) rule.test_text = t->text;
                 if (const XmlElement* w = r->first("when")) rule.when_text = w->text;
                 if (const XmlElement* m = r->first("message")) rule.message = m->text;

@@ -41,7 +41,8 @@ std::string write_grid_xml(const Grid& g) {
     if (!g.parameters.empty()) {
         x << "  <parameters>\n";
         for (const auto& p : g.parameters)
-            x << "    <parameter" << fact_attrs(p.def) << attr("value", to_canonical(p.default_value)) << "/>\n";
+            x << "    <parameter" << fact_attrs(p.def) << attr("value", to_canonical(p.default_value))
+              << attr("role", parameter_role_name(p.role)) << "/>\n";
         x << "  </parameters>\n";
     }
     bool own_facts = false;
@@ -65,7 +66,10 @@ std::string write_grid_xml(const Grid& g) {
         x << "  <rules>\n";
         for (const auto& r : g.rules) {
             x << "    <rule" << attr("id", r.id) << attr("effect", r.effect == RuleEffect::Eliminating ? "eliminatoire" : "vigilance")
-              << attr("label", r.label) << attr("source", r.source) << ">\n";
+              << attr("label", r.label) << attr("source", r.source);
+            std::string prerequisites;
+            for (const auto& p : r.prerequisites) prerequisites += (prerequisites.empty() ? "" : " ") + p;
+            x << attr("requires", prerequisites) << ">\n";
             if (!r.when_text.empty()) x << "      <when>" << esc(r.when_text) << "</when>\n";
             x << "      <test>" << esc(r.test_text) << "</test>\n";
             if (!r.message.empty()) x << "      <message>" << esc(r.message) << "</message>\n";

@@ -261,7 +261,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
     for (const auto& r : e.eligibility.rules) {
         if (r.outcome == Outcome::NotApplicable) continue;
         std::string line = std::string(outcome_label(r.outcome)) + " — " + r.rule->label;
-        if (r.outcome == Outcome::Failed && !r.rule->message.empty()) line += " : " + r.rule->message;
+        if (r.outcome == Outcome::Failed && !r.message.empty()) line += " : " + r.message;   // with the values compared
         if (r.outcome == Outcome::Undecidable && !r.missing.empty()) {
             line += " : à renseigner ";
             for (std::size_t k = 0; k < r.missing.size(); ++k) line += (k ? ", " : "") + r.missing[k];
