@@ -40,10 +40,16 @@ int check(const Args& a) {
         for (const auto& doc : rep.documents)
             if (!doc.received) std::cout << "  [pièce manquante] " << doc.document->label << " (" << doc.document->source << ")\n";
         for (const auto& r : rep.rules) {
-            if (r.outcome == Outcome::Passed || r.outcome == Outcome::NotApplicable) continue;
+            if (r.outcome == Outcome::Passed) continue;
+            if (r.outcome == Outcome::NotApplicable) {
+                // One cause, one ground: a rule whose prerequisite failed is named, not repeated.
+                if (r.blocked_by)
+                    std::cout << "  [sans objet] " << r.rule->label << " : dépend de « " << r.blocked_by->label << " »\n";
+                continue;
+            }
             std::cout << "  [" << outcome_label(r.outcome) << (r.rule->effect == RuleEffect::Attention ? ", vigilance" : "") << "] "
                       << r.rule->label;
-            if (r.outcome == Outcome::Failed) std::cout << " : " << r.rule->message;
+            if (r.outcome == Outcome::Failed) std::cout << " : " << r.message;   // with the values compared
             else {
                 std::cout << " : manque ";
                 for (std::size_t k = 0; k < r.missing.size(); ++k) std::cout << (k ? ", " : "") << r.missing[k];

@@ -100,7 +100,7 @@ void DecisionPanel::Reload() {
         if (it != s.decisions().end()) {
             const Decision& x = it->second;
             ++decided;
-            if (x.kind == DecisionKind::Retained && x.places) granted += *x.places;
+            if (x.kind == DecisionKind::Retained && x.places) granted += r.model.used_by(*x.places);   // missions count dossiers
             row.cells[4] = std::string(decision_label(x.kind)) + " (" + x.date.french_numeric() + ")";
             row.cells[5] = x.places ? fr::number(*x.places) : "";
             row.cells[6] = x.motive + (x.departure_reason.empty() ? "" : " — écart : " + x.departure_reason);
@@ -117,7 +117,7 @@ void DecisionPanel::Reload() {
     list_->SetItemCount(static_cast<long>(table_.size()));
     list_->Refresh();
     std::string sum = std::to_string(decided) + " décision(s) sur " + std::to_string(s.dossiers().size()) + " dossiers";
-    if (r.capacity > Rational(0)) sum += " · places accordées : " + fr::number(granted) + " sur " + fr::number(r.capacity);
+    if (r.capacity > Rational(0)) sum += " · accordé : " + r.model.capacity_text(granted) + " sur " + r.model.capacity_text(r.capacity);
     const auto& check = s.meeting_check();
     sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
                                    : " · classement non adopté par la commission")

@@ -193,7 +193,7 @@ void RankingPanel::Reload() {
     const Agreement& ag = s.agreement();
     if (ag.alpha) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))
-        sum += " · places proposées : " + fr::number(r.granted) + " sur " + fr::number(r.capacity) +
+        sum += " · proposé : " + r.model.capacity_text(r.granted) + " sur " + r.model.capacity_text(r.capacity) +
                " (en vert)";
     summary_->SetLabel(to_wx(sum));
     Thaw();
