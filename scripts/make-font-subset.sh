@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 for style in "" "-Bold"; do
   # Layout tables (GSUB, GPOS, MATH…) are never read by libharu.
-  hb-subset --no-hinting --unicodes="$UNICODES" --name-IDs=0,1,2,3,4,5,6,7,13,14 --drop-tables+=GDEF,GPOS,GSUB,MATH,gasp --output-file="$TMP/s$style.ttf" "$SRC/DejaVuSans$style.ttf"
+  hb-subset --no-hinting --unicodes="$UNICODES" --name-IDs=0,1,2,4,6,7 --drop-tables+=GDEF,GPOS,GSUB,MATH,gasp --output-file="$TMP/s$style.ttf" "$SRC/DejaVuSans$style.ttf"
   "$PY" - "$TMP/s$style.ttf" "$OUT/CotationSans$style.ttf" "$style" <<'PYEOF'
 import sys
 from fontTools.ttLib import TTFont
@@ -32,12 +32,14 @@ sub = "Bold" if style else "Book"
 full = "Cotation Sans Bold" if style else "Cotation Sans"
 ps = "CotationSans-Bold" if style else "CotationSans"
 name = f["name"]
-# Keep copyright (0), trademark (7) and licence (13, 14) as the licence asks;
-# every name of the font itself becomes Cotation Sans.
-new = {1: "Cotation Sans", 2: "Bold" if style else "Book", 3: ps + " (sous-ensemble de DejaVu Sans)",
-       4: full, 5: "Version 2.37 (sous-ensemble Cotation)", 6: ps,
-       10: "Sous-ensemble CP1252 de DejaVu Sans renommé pour Cotation ; licence dans LICENCE.txt."}
-name.names = [n for n in name.names if n.nameID in (0, 7, 13, 14)]
+# Keep the copyright (0) and trademark (7) notices as the licence asks; the
+# licence text itself (13, 4.7 KB, twice the size of a letter's text once in
+# every PDF) is replaced by a pointer to LICENCE.txt, shipped beside the font.
+# Every name of the font itself becomes Cotation Sans.
+# Short names: the whole table is copied into every PDF.
+new = {1: "Cotation Sans", 2: "Bold" if style else "Book", 4: full, 6: ps,
+       13: "DejaVu Sans 2.37 subset; licence: LICENCE.txt"}
+name.names = [n for n in name.names if n.nameID in (0, 7)]
 for nid, text in new.items():
     name.setName(text, nid, 3, 1, 0x409)
 for n in name.names:
