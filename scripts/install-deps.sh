@@ -5,7 +5,7 @@
 set -euo pipefail
 PACKAGES=(g++ cmake ninja-build pkg-config
           libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libgtest-dev
-          fonts-dejavu-core poppler-utils xvfb xauth x11-utils)
+          fonts-dejavu-core poppler-utils qpdf xvfb xauth x11-utils)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
 
 missing=()

@@ -214,6 +214,18 @@ TEST(Pdf, LogoPrintedInTheHeader) {
         EXPECT_NE(std::string(e.what()).find("Logo « " + h.logo_path + " » illisible"), std::string::npos) << e.what();
     }
     EXPECT_FALSE(std::filesystem::exists(dir.file("m.pdf")));
+    // A 16-bit PNG (bit depth, byte 24 of the IHDR chunk) is refused by name.
+    {
+        std::ofstream out(dir.file("seize.png"), std::ios::binary);
+        out << std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x10\x02\0\0\0", 33);
+    }
+    h.logo_path = dir.file("seize.png");
+    try {
+        report::write_letter_pdf(dir.file("m.pdf"), h, {});
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("PNG à 16 bits par canal"), std::string::npos) << e.what();
+    }
 }
 
 TEST(Odt, PackageHasMimetypeFirstStoredAndWellFormedParts) {

@@ -125,12 +125,59 @@ std::size_t utf8_length(const std::string& s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// Relative column widths, counted in characters as the PDF counts points: a
+// line of the table holds about 90 characters of 9 pt; narrow columns (rank,
+// score) keep their longest cell, the others at least their longest word.
+std::vector<std::size_t> column_widths(const Block& b) {
+    std::size_t n = 0;
+    for (const auto& r : b.rows) n = std::max(n, r.size());
+    std::vector<double> natural(n, 3), least(n, 3);
+    for (const auto& r : b.rows)
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            natural[c] = std::max(natural[c], static_cast<double>(utf8_length(r[c]) + 3));
+            std::istringstream words(r[c]);
+            for (std::string w; words >> w;) least[c] = std::max(least[c], std::min(static_cast<double>(utf8_length(w) + 3), 30.0));
+        }
+    const double capacity = 90;
+    double sum_natural = 0, fixed = 0, sum_least = 0;
+    for (double v : natural) sum_natural += v;
+    std::vector<bool> narrow(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        narrow[c] = sum_natural > capacity && natural[c] <= 14;
+        if (narrow[c]) fixed += natural[c];
+        else sum_least += least[c];
+    }
+    double flexible = capacity - fixed, flexible_natural = sum_natural - fixed;
+    std::vector<std::size_t> w(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        double v = natural[c];
+        if (sum_natural > capacity && !narrow[c])
+            v = sum_least <= flexible ? least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0)
+                                      : least[c] * flexible / sum_least;
+        w[c] = static_cast<std::size_t>(v * 100);
+    }
+    return w;
+}
+
 std::string content_xml(const LetterHeader& header, const std::vector<Block>& body, const std::string& logo) {
     Xml x;
     x.open("office:document-content", {{"office:version", "1.3"}}, true);
 
-    // Automatic styles: one per table (its columns sized on their longest line).
+    // Automatic styles (a content.xml cannot use those of styles.xml): the
+    // cells, and one per table, its columns sized on their longest line.
     x.open("office:automatic-styles");
+    // A row is never cut between two pages (as in the PDF).
+    x.open("style:style", {{"style:name", "Ligne"}, {"style:family", "table-row"}});
+    x.empty("style:table-row-properties", {{"fo:keep-together", "always"}});
+    x.close("style:style");
+    for (const char* cell : {"Cellule", "Cellule_titre"}) {
+        x.open("style:style", {{"style:name", cell}, {"style:family", "table-cell"}});
+        if (std::string(cell) == "Cellule")
+            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}});
+        else
+            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}, {"fo:background-color", "#e6e6e6"}});
+        x.close("style:style");
+    }
     std::size_t tables = 0;
     for (const auto& b : body) {
         if (b.kind != BlockKind::Table || b.rows.empty()) continue;
@@ -138,14 +185,10 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         x.open("style:style", {{"style:name", name}, {"style:family", "table"}});
         x.empty("style:table-properties", {{"style:width", "16.5cm"}, {"table:align", "margins"}, {"fo:margin-top", "0.1cm"}, {"fo:margin-bottom", "0.3cm"}});
         x.close("style:style");
-        std::size_t n = 0;
-        for (const auto& r : b.rows) n = std::max(n, r.size());
-        for (std::size_t c = 0; c < n; ++c) {
-            std::size_t longest = 4;
-            for (const auto& r : b.rows)
-                if (c < r.size()) longest = std::max(longest, std::min<std::size_t>(utf8_length(r[c]), 60));
+        auto widths = column_widths(b);
+        for (std::size_t c = 0; c < widths.size(); ++c) {
             x.open("style:style", {{"style:name", name + "." + column_letter(c)}, {"style:family", "table-column"}});
-            x.empty("style:table-column-properties", {{"style:rel-column-width", std::to_string(longest * 100) + "*"}});
+            x.empty("style:table-column-properties", {{"style:rel-column-width", std::to_string(widths[c]) + "*"}});
             x.close("style:style");
         }
     }
@@ -202,7 +245,7 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
                 x.open("table:table", {{"table:name", name}, {"table:style-name", name}});
                 for (std::size_t c = 0; c < n; ++c) x.empty("table:table-column", {{"table:style-name", name + "." + column_letter(c)}});
                 auto row = [&](const std::vector<std::string>& cells, bool head) {
-                    x.open("table:table-row");
+                    x.open("table:table-row", {{"table:style-name", "Ligne"}});
                     for (std::size_t c = 0; c < n; ++c) {
                         x.open("table:table-cell", {{"table:style-name", head ? "Cellule_titre" : "Cellule"}, {"office:value-type", "string"}});
                         x.element("text:p", {{"text:style-name", head ? "Table_20_Heading" : "Table_20_Contents"}},
@@ -287,14 +330,6 @@ std::string styles_xml() {
     x.close("office:styles");
 
     x.open("office:automatic-styles");
-    for (const char* cell : {"Cellule", "Cellule_titre"}) {
-        x.open("style:style", {{"style:name", cell}, {"style:family", "table-cell"}});
-        if (std::string(cell) == "Cellule")
-            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}});
-        else
-            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}, {"fo:background-color", "#e6e6e6"}});
-        x.close("style:style");
-    }
     x.open("style:page-layout", {{"style:name", "A4"}});
     x.empty("style:page-layout-properties", {{"fo:page-width", "21cm"}, {"fo:page-height", "29.7cm"}, {"style:print-orientation", "portrait"},
                                              {"fo:margin-top", "1.8cm"}, {"fo:margin-bottom", "1cm"}, {"fo:margin-left", "2.5cm"},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "core/error.h"
@@ -270,14 +271,24 @@ struct Writer {
                 }
             }
         }
-        float sum_natural = 0, sum_least = 0;
-        for (std::size_t c = 0; c < n; ++c) sum_natural += natural[c], sum_least += least[c];
+        // Narrow columns (rank, score, date) keep their natural width; the
+        // others share the rest, each at least its longest word.
+        float sum_natural = 0, sum_least = 0, fixed = 0;
+        std::vector<bool> narrow(n);
+        for (std::size_t c = 0; c < n; ++c) sum_natural += natural[c];
+        for (std::size_t c = 0; c < n; ++c) {
+            narrow[c] = sum_natural > kWidth && natural[c] <= kWidth * 0.14f;
+            if (narrow[c]) fixed += natural[c];
+            else sum_least += least[c];
+        }
+        float flexible = kWidth - fixed, flexible_natural = sum_natural - fixed;
         std::vector<float> w(n);
         for (std::size_t c = 0; c < n; ++c) {
             if (sum_natural <= kWidth) w[c] = natural[c] * kWidth / sum_natural;   // full width, as drawn
-            else if (sum_least <= kWidth)
-                w[c] = least[c] + (natural[c] - least[c]) * (kWidth - sum_least) / (sum_natural - sum_least);
-            else w[c] = least[c] * kWidth / sum_least;
+            else if (narrow[c]) w[c] = natural[c];
+            else if (sum_least <= flexible)
+                w[c] = least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0f);
+            else w[c] = least[c] * flexible / sum_least;
         }
         return w;
     }
@@ -382,6 +393,14 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         // Header: logo, authority and its address left; recipient in the
         // window of the envelope; place and date right.
         if (!header.logo_path.empty()) {
+            // libharu 2.3 misreads 16-bit PNG (two pixels per sample, wrong
+            // colours): refuse it with a message rather than print it wrong.
+            std::ifstream png(header.logo_path, std::ios::binary);
+            char ihdr[25] = {};
+            if (!png.read(ihdr, sizeof ihdr) || std::string(ihdr + 1, 3) != "PNG") throw Error("logo");
+            if (ihdr[24] > 8)
+                throw Error("Logo « " + header.logo_path +
+                            " » : PNG à 16 bits par canal, que libharu imprime mal ; enregistrez-le en 8 bits (document « " + path + " »).");
             HPDF_Image logo = HPDF_LoadPngImageFromFile(pdf, header.logo_path.c_str());
             if (!logo || !err.empty()) {
                 err.clear();
@@ -429,7 +448,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         std::string what = e.what();
         if (what == "logo")
             throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG (document « " + path + " »).");
-        if (what == "police" || what == "save" || what == "logo") what = err.empty() ? "écriture refusée" : err;
+        if (what.rfind("Logo « ", 0) == 0) throw;
+        if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
         throw Error("Impossible d'écrire le PDF « " + path + " » (" + what + ").");
     }
     HPDF_Free(pdf);
