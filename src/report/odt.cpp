@@ -209,7 +209,9 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
     }
     x.element("text:p", {{"text:style-name", "Autorite"}}, typeset(header.authority));
     for (const auto& l : header.authority_lines) x.element("text:p", {{"text:style-name", "Adresse_autorite"}}, typeset(l));
-    for (const auto& l : header.recipient) x.element("text:p", {{"text:style-name", "Destinataire"}}, typeset(l));
+    // The first line of the address sits lower, in the envelope's window.
+    for (std::size_t k = 0; k < header.recipient.size(); ++k)
+        x.element("text:p", {{"text:style-name", k == 0 ? "Destinataire_premiere_ligne" : "Destinataire"}}, typeset(header.recipient[k]));
     if (!header.place_and_date.empty()) x.element("text:p", {{"text:style-name", "Lieu_et_date"}}, typeset(header.place_and_date));
 
     tables = 0;
@@ -301,7 +303,7 @@ std::string styles_xml() {
     x.close("style:style");
     // Built-in names (shown translated by LibreOffice: « Corps de texte »,
     // « Titre 2 », « Contenu de tableau », « Titre de tableau », « Pied de page »).
-    paragraph_style(x, "Text_20_body", "Text body", "Standard", {{"fo:margin-top", "0cm"}, {"fo:margin-bottom", "0.28cm"}, {"fo:line-height", "120%"}});
+    paragraph_style(x, "Text_20_body", "Text body", "Standard", {{"fo:margin-top", "0.12cm"}, {"fo:margin-bottom", "0.2cm"}, {"fo:line-height", "120%"}});
     paragraph_style(x, "Heading", "", "Standard", {{"fo:margin-top", "0.3cm"}, {"fo:margin-bottom", "0.15cm"}, {"fo:keep-with-next", "always"}},
                     {{"fo:font-weight", "bold"}});
     paragraph_style(x, "Heading_20_2", "Heading 2", "Heading", {}, {{"fo:font-size", "11pt"}});
@@ -313,10 +315,11 @@ std::string styles_xml() {
     paragraph_style(x, "Autorite", "Autorité", "Standard", {{"fo:margin-bottom", "0.05cm"}}, {{"fo:font-size", "11pt"}, {"fo:font-weight", "bold"}});
     paragraph_style(x, "Adresse_autorite", "Adresse de l’autorité", "Standard", {}, {{"fo:font-size", "9pt"}});
     paragraph_style(x, "Destinataire", "", "Standard", {{"fo:margin-left", "8.25cm"}, {"fo:margin-top", "0cm"}});
+    paragraph_style(x, "Destinataire_premiere_ligne", "Destinataire, première ligne", "Destinataire", {{"fo:margin-top", "0.6cm"}});
     paragraph_style(x, "Lieu_et_date", "Lieu et date", "Standard", {{"fo:text-align", "end"}, {"fo:margin-top", "0.5cm"}, {"fo:margin-bottom", "0.6cm"}});
     paragraph_style(x, "Objet", "", "Standard", {{"fo:margin-bottom", "0.35cm"}}, {{"fo:font-weight", "bold"}});
     paragraph_style(x, "Corps_avant_signature", "Corps de texte avant la signature", "Text_20_body", {{"fo:keep-with-next", "always"}});
-    paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard", {{"fo:margin-bottom", "0.14cm"}});
+    paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard", {{"fo:margin-bottom", "0.14cm"}, {"fo:line-height", "120%"}});
     paragraph_style(x, "Signature", "", "Standard", {{"fo:text-align", "end"}, {"fo:keep-with-next", "always"}});
 
     x.open("text:list-style", {{"style:name", "Tirets"}});
