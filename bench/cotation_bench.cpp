@@ -1,6 +1,7 @@
 // Scale benchmark: a campaign of 10 000 dossiers × 5 reviewers × 17 criteria,
 // built through the real store, then timed: open, rank, re-rank after one
-// rating, the first row of the dossier list, 1 000 letters; and peak memory.
+// rating, the first row of the dossier list, 1 000 letters (PDF, then ODT);
+// and peak memory.
 // Usage: cotation_bench [DOSSIERS] [LETTERS] [WORKDIR]
 #include <sys/resource.h>
 
@@ -132,6 +133,15 @@ int main(int argc, char** argv) {
     for (const auto& f : files) bytes += fs::file_size(f);
     std::printf("  → %.1f ms par lettre, %.0f Ko par lettre\n", 1000 * lt / static_cast<double>(files.size()),
                 static_cast<double>(bytes) / 1024 / static_cast<double>(files.size()));
+    // The same letters as OpenDocument text, editable before signing.
+    t = Clock::now();
+    auto odts = s->write_letters((dir / "lettres-odt").string(), "", static_cast<std::size_t>(letters), report::Format::Odt);
+    double ot = since(t);
+    line(("génération de " + std::to_string(odts.size()) + " lettres ODT").c_str(), ot);
+    bytes = 0;
+    for (const auto& f : odts) bytes += fs::file_size(f);
+    std::printf("  → %.1f ms par lettre ODT, %.0f Ko par lettre ODT\n", 1000 * ot / static_cast<double>(odts.size()),
+                static_cast<double>(bytes) / 1024 / static_cast<double>(odts.size()));
     std::printf("  mémoire maximale (RSS) : %ld Mo\n", peak_rss_mb());
     if (found == 0) return 1;
     return 0;

@@ -713,9 +713,9 @@ Date Session::letter_date() const {
 }
 
 std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,
-                                                std::size_t limit) {
+                                                std::size_t limit, report::Format format) {
     report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), letter_date(), io::data_root() + "/templates", &decisions_};
-    return report::write_letters(ctx, out_dir, only_reference, limit);
+    return report::write_letters(ctx, out_dir, only_reference, limit, format);
 }
 
 }  // namespace cotation

@@ -14,6 +14,7 @@
 #include "core/grid.h"
 #include "core/procedure.h"
 #include "core/scoring.h"
+#include "report/pdf_letter.h"
 #include "store/campaign_store.h"
 
 namespace cotation {
@@ -140,8 +141,9 @@ public:
     // One instruction report per dossier (or only `only_reference`) in `out_dir`.
     std::vector<std::string> write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
                                                        std::size_t limit = 0);
+    // Letters as PDF, ODT (editable before signing) or both: report::Format.
     std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
-                                           std::size_t limit = 0);
+                                           std::size_t limit = 0, report::Format format = report::Format::Pdf);
 
 private:
     Session() = default;

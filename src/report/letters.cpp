@@ -92,7 +92,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
 }
 
 std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
-                                       const std::string& only_reference, std::size_t limit) {
+                                       const std::string& only_reference, std::size_t limit, Format format) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -123,7 +123,7 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         if (it == cache.end()) throw InputError("Modèle « " + name + " » introuvable dans " + ctx.templates_dir + ".");
         return it->second;
     };
-    std::vector<std::string> written(jobs.size());
+    std::vector<std::vector<std::string>> written(jobs.size());
     auto one = [&](std::size_t k) {
         const RankEntry& e = *jobs[k];
         const Dossier& d = ctx.dossiers[e.dossier];
@@ -140,12 +140,13 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
         std::string safe;
         for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-        std::string path = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11) + ".pdf";
-        write_letter_pdf(path, h, blocks);
-        written[k] = path;
+        std::string stem = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11);
+        written[k] = write_document(stem, h, blocks, format);
     };
     parallel_for(jobs.size(), one);
-    return written;
+    std::vector<std::string> files;
+    for (auto& w : written) files.insert(files.end(), w.begin(), w.end());
+    return files;
 }
 
 }  // namespace cotation::report

@@ -7,6 +7,7 @@
 #include "core/dossier.h"
 #include "core/grid.h"
 #include "core/scoring.h"
+#include "pdf_letter.h"
 #include "template.h"
 
 namespace cotation::report {
@@ -25,9 +26,11 @@ struct LetterContext {
 std::string template_for(const RankEntry& e, const Decision* decision = nullptr);   // "lettre-retenu.txt", ...
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
 
-// Writes one PDF per dossier (or only `only_reference`) into out_dir and
-// returns the files written. `limit` caps the number (0: all).
+// Writes one letter per dossier (or only `only_reference`) into out_dir, as
+// PDF, ODT or both, and returns the files written. `limit` caps the number
+// of letters (0: all).
 std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
-                                       const std::string& only_reference = "", std::size_t limit = 0);
+                                       const std::string& only_reference = "", std::size_t limit = 0,
+                                       Format format = Format::Pdf);
 
 }  // namespace cotation::report

@@ -2,10 +2,16 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "core/error.h"
+#include "core/french.h"
+#include "core/typography.h"
+#include "io/paths.h"
+#include "odt.h"
 
 namespace cotation::report {
 
@@ -37,12 +43,18 @@ std::string to_cp1252(const std::string& s) {
 }
 
 std::string font_path(bool bold) {
-    const char* name = bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf";
-    for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/dejavu/"}) {
-        std::string p = std::string(dir) + name;
-        if (std::filesystem::exists(p)) return p;
-    }
-    throw Error(std::string("Police « ") + name + " » introuvable : installez le paquet Debian fonts-dejavu-core.");
+    std::string p = io::reference_path(bold ? "fonts/CotationSans-Bold.ttf" : "fonts/CotationSans.ttf");
+    if (!std::filesystem::exists(p))
+        throw Error("Police « " + p + " » introuvable : l'installation de Cotation est incomplète (dossier data/fonts).");
+    return p;
+}
+
+Format parse_format(const std::string& text) {
+    std::string t = fr::lower_ascii(fr::trim(text));
+    if (t == "pdf") return Format::Pdf;
+    if (t == "odt") return Format::Odt;
+    if (t == "both" || t == "les-deux" || t == "pdf+odt") return Format::Both;
+    throw InputError("Format « " + text + " » inconnu : pdf, odt ou both (les deux).");
 }
 
 namespace {
@@ -53,132 +65,408 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 }
 
 constexpr float kMm = 72.0f / 25.4f;
-constexpr float kLeft = 25 * kMm, kRight = (210 - 20) * kMm, kTop = (297 - 20) * kMm, kBottom = 22 * kMm;
+constexpr float kLeft = 25 * kMm, kRight = (210 - 20) * kMm, kTop = (297 - 18) * kMm, kBottom = 22 * kMm;
+constexpr float kWidth = kRight - kLeft;
+constexpr float kBody = 10.5f, kLeading = 14;              // body text
+constexpr float kCell = 9, kCellLeading = 11.5f, kPad = 3;  // tables
+
+// Text already typeset and in CP1252.
+std::string cp(const std::string& utf8) { return to_cp1252(fr::typography(utf8)); }
+
+// Metadata strings in PDFDocEncoding (Latin-1 above 0xA0, its own table for
+// 0x80-0x9F): libharu then writes them as literal strings, where with a
+// current encoder it writes UTF-16 in hexadecimal, four times the size.
+std::string pdfdoc(const std::string& utf8) {
+    static const std::map<unsigned char, char> from_cp1252{
+        {0x95, '\x80'}, {0x86, '\x81'}, {0x87, '\x82'}, {0x85, '\x83'}, {0x97, '\x84'}, {0x96, '\x85'}, {0x83, '\x86'},
+        {0x8B, '\x88'}, {0x9B, '\x89'}, {0x89, '\x8B'}, {0x84, '\x8C'}, {0x93, '\x8D'}, {0x94, '\x8E'}, {0x91, '\x8F'},
+        {0x92, '\x90'}, {0x82, '\x91'}, {0x99, '\x92'}, {0x8C, '\x96'}, {0x8A, '\x97'}, {0x9F, '\x98'}, {0x8E, '\x99'},
+        {0x9C, '\x9C'}, {0x9A, '\x9D'}, {0x9E, '\x9E'}, {0x80, '\xA0'}, {0xA0, ' '}};
+    std::string out;
+    for (char c : cp(utf8)) {
+        auto u = static_cast<unsigned char>(c);
+        if (auto it = from_cp1252.find(u); it != from_cp1252.end()) out += it->second;
+        else if (u >= 0x80 && u < 0xA0) out += '?';
+        else out += c;
+    }
+    return out;
+}
 
 struct Writer {
     HPDF_Doc pdf;
     HPDF_Font regular, bold;
+    std::string running_head;   // CP1252, printed from page 2
+    std::vector<HPDF_Page> pages;
     HPDF_Page page = nullptr;
     float y = 0;
-    int pages = 0;
 
     void new_page() {
+        graphics();
+        current_font = nullptr;   // the text state does not cross pages
         page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+        pages.push_back(page);
         y = kTop;
-        ++pages;
-    }
-
-    // Breaks on spaces only; the CP1252 no-break space (0xA0) holds words together.
-    std::vector<std::string> wrap(const std::string& text, HPDF_Font font, float size, float width) {
-        std::vector<std::string> lines;
-        std::string line, word;
-        auto fits = [&](const std::string& s) {
-            HPDF_Page_SetFontAndSize(page, font, size);
-            return HPDF_Page_TextWidth(page, s.c_str()) <= width;
-        };
-        auto push_word = [&] {
-            if (word.empty()) return;
-            std::string candidate = line.empty() ? word : line + " " + word;
-            if (line.empty() || fits(candidate)) line = candidate;
-            else { lines.push_back(line); line = word; }
-            word.clear();
-        };
-        for (char c : text) {
-            if (c == ' ') push_word();
-            else word += c;
+        if (pages.size() > 1 && !running_head.empty()) {
+            HPDF_Page_SetGrayFill(page, 0.4f);
+            text_at(kLeft, y - 8, fit(running_head, regular, 8, kWidth), regular, 8);
+            HPDF_Page_SetGrayFill(page, 0);
+            graphics();
+            HPDF_Page_SetGrayStroke(page, 0.6f);
+            HPDF_Page_SetLineWidth(page, 0.4f);
+            HPDF_Page_MoveTo(page, kLeft, y - 12);
+            HPDF_Page_LineTo(page, kRight, y - 12);
+            HPDF_Page_Stroke(page);
+            HPDF_Page_SetGrayStroke(page, 0);
+            y -= 26;
         }
-        push_word();
-        if (!line.empty()) lines.push_back(line);
-        return lines;
+    }
+    float room() const { return y - kBottom; }
+    void ensure(float h) {
+        if (h > room() && h <= kTop - kBottom - 26) new_page();
     }
 
-    void text_at(float x, const std::string& s, HPDF_Font font, float size) {
-        HPDF_Page_BeginText(page);
-        HPDF_Page_SetFontAndSize(page, font, size);
-        HPDF_Page_TextOut(page, x, y, s.c_str());
-        HPDF_Page_EndText(page);
+    float width(const std::string& s, HPDF_Font font, float size) const {
+        if (s.empty()) return 0;
+        HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
+        return static_cast<float>(tw.width) * size / 1000.0f;
+    }
+    // `s` cut to `w` with an ellipsis (running head only).
+    std::string fit(std::string s, HPDF_Font font, float size, float w) const {
+        if (width(s, font, size) <= w) return s;
+        while (!s.empty() && width(s + "\x85", font, size) > w) s.pop_back();
+        return s + "\x85";
+    }
+
+    // Breaks on spaces and newlines; the no-break spaces (0xA0) hold words
+    // together. A word wider than the line (a long reference in a narrow
+    // table cell) is cut where it overflows.
+    std::vector<std::string> wrap(const std::string& text, HPDF_Font font, float size, float w) const {
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        while (true) {
+            std::size_t nl = text.find('\n', start);
+            std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            std::string line, word;
+            auto push_word = [&] {
+                if (word.empty()) return;
+                std::string candidate = line.empty() ? word : line + " " + word;
+                if (width(candidate, font, size) <= w) { line = candidate; word.clear(); return; }
+                if (!line.empty()) { out.push_back(line); line.clear(); }
+                while (width(word, font, size) > w && word.size() > 1) {
+                    std::size_t n = word.size() - 1;
+                    while (n > 1 && width(word.substr(0, n), font, size) > w) --n;
+                    out.push_back(word.substr(0, n));
+                    word.erase(0, n);
+                }
+                line = word;
+                word.clear();
+            };
+            for (char c : para) {
+                if (c == ' ') push_word();
+                else word += c;
+            }
+            push_word();
+            if (!line.empty() || out.empty() || para.empty()) out.push_back(line);
+            if (nl == std::string::npos) break;
+            start = nl + 1;
+        }
+        while (!out.empty() && out.back().empty()) out.pop_back();
+        return out;
+    }
+
+    // Consecutive lines share one text object and the font is set only when
+    // it changes: a smaller content stream (the letter's weight is its fonts).
+    HPDF_Font current_font = nullptr;
+    float current_size = 0;
+    void text_at(float x, float yy, const std::string& s, HPDF_Font font, float size) {
+        if (HPDF_Page_GetGMode(page) != HPDF_GMODE_TEXT_OBJECT) HPDF_Page_BeginText(page);
+        if (font != current_font || size != current_size) {
+            HPDF_Page_SetFontAndSize(page, font, size);
+            current_font = font;
+            current_size = size;
+        }
+        HPDF_Page_TextOut(page, x, yy, s.c_str());
+    }
+    // Leaves the text object before drawing lines, boxes or images.
+    void graphics() {
+        if (page && HPDF_Page_GetGMode(page) == HPDF_GMODE_TEXT_OBJECT) HPDF_Page_EndText(page);
     }
 
     void lines(const std::vector<std::string>& ls, float x, HPDF_Font font, float size, float leading, bool right = false) {
         for (const auto& l : ls) {
             if (y - leading < kBottom) new_page();
             y -= leading;
-            float xx = x;
-            if (right) {
-                HPDF_Page_SetFontAndSize(page, font, size);
-                xx = kRight - HPDF_Page_TextWidth(page, l.c_str());
+            text_at(right ? kRight - width(l, font, size) : x, y + 3, l, font, size);
+        }
+    }
+
+    // ---- blocks ----------------------------------------------------------
+    struct Style {
+        HPDF_Font font;
+        float size, leading, before, after, indent;
+    };
+    Style style(BlockKind k) const {
+        switch (k) {
+            case BlockKind::Heading: return {bold, 11, 15, 6, 4, 0};
+            case BlockKind::Subject: return {bold, kBody, kLeading, 0, 10, 0};
+            case BlockKind::Bullet: return {regular, kBody, kLeading, 0, 4, 14};
+            case BlockKind::Right: return {regular, kBody, kLeading, 0, 0, 0};
+            case BlockKind::Paragraph:
+            case BlockKind::Table: break;
+        }
+        return {regular, kBody, kLeading, 0, 8, 0};
+    }
+    float text_width(BlockKind k) const {
+        return k == BlockKind::Right ? kWidth * 0.6f : kWidth - style(k).indent;
+    }
+    // Height of a block, or of its first `max_lines` lines.
+    float height(const Block& b, std::size_t max_lines = 1000) const {
+        if (b.kind == BlockKind::Table) {
+            if (b.rows.empty()) return 0;
+            auto widths = columns(b);
+            float h = kPad;
+            for (std::size_t r = 0; r < b.rows.size() && r < 2; ++r) h += row_height(b.rows[r], widths, r == 0);
+            return h;
+        }
+        Style s = style(b.kind);
+        std::size_t n = std::min(wrap(cp(b.text), s.font, s.size, text_width(b.kind)).size(), max_lines);
+        return s.before + static_cast<float>(n) * s.leading + s.after;
+    }
+
+    void block(const Block& b) {
+        if (b.kind == BlockKind::Table) return table(b);
+        Style s = style(b.kind);
+        auto ls = wrap(cp(b.text), s.font, s.size, text_width(b.kind));
+        y -= s.before;
+        if (b.kind == BlockKind::Bullet) {
+            for (std::size_t k = 0; k < ls.size(); ++k) {
+                lines({ls[k]}, kLeft + s.indent, s.font, s.size, s.leading);
+                // The dash sits on the first line of the item, on whichever
+                // page that line landed.
+                if (k == 0) text_at(kLeft + 4, y + 3, "\x96", s.font, s.size);
             }
-            text_at(xx, l, font, size);
+        } else {
+            lines(ls, kLeft, s.font, s.size, s.leading, b.kind == BlockKind::Right);
+        }
+        y -= s.after;
+    }
+
+    // ---- tables ----------------------------------------------------------
+    std::vector<float> columns(const Block& b) const {
+        std::size_t n = 0;
+        for (const auto& r : b.rows) n = std::max(n, r.size());
+        std::vector<float> natural(n, 0), least(n, 0);
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+            HPDF_Font f = r == 0 ? bold : regular;
+            for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
+                std::string t = cp(b.rows[r][c]);
+                natural[c] = std::max(natural[c], width(t, f, kCell) + 2 * kPad + 1);
+                std::size_t s = 0;
+                while (s <= t.size()) {
+                    std::size_t e = t.find_first_of(" \n", s);
+                    if (e == std::string::npos) e = t.size();
+                    least[c] = std::max(least[c], std::min(width(t.substr(s, e - s), f, kCell) + 2 * kPad + 1, kWidth / 3));
+                    s = e + 1;
+                }
+            }
+        }
+        // Narrow columns (rank, score, date) keep their natural width; the
+        // others share the rest, each at least its longest word.
+        float sum_natural = 0, sum_least = 0, fixed = 0;
+        std::vector<bool> narrow(n);
+        for (std::size_t c = 0; c < n; ++c) sum_natural += natural[c];
+        for (std::size_t c = 0; c < n; ++c) {
+            narrow[c] = sum_natural > kWidth && natural[c] <= kWidth * 0.14f;
+            if (narrow[c]) fixed += natural[c];
+            else sum_least += least[c];
+        }
+        float flexible = kWidth - fixed, flexible_natural = sum_natural - fixed;
+        std::vector<float> w(n);
+        for (std::size_t c = 0; c < n; ++c) {
+            if (sum_natural <= kWidth) w[c] = natural[c] * kWidth / sum_natural;   // full width, as drawn
+            else if (narrow[c]) w[c] = natural[c];
+            else if (sum_least <= flexible)
+                w[c] = least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0f);
+            else w[c] = least[c] * flexible / sum_least;
+        }
+        return w;
+    }
+    float row_height(const std::vector<std::string>& row, const std::vector<float>& w, bool header) const {
+        std::size_t n = 1;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            n = std::max(n, wrap(cp(row[c]), header ? bold : regular, kCell, w[c] - 2 * kPad).size());
+        return static_cast<float>(n) * kCellLeading + 2 * kPad;
+    }
+    void row(const std::vector<std::string>& cells, const std::vector<float>& w, bool header) {
+        float h = row_height(cells, w, header);
+        float x = kLeft;
+        graphics();
+        HPDF_Page_SetLineWidth(page, 0.5f);
+        HPDF_Page_SetGrayStroke(page, 0.55f);
+        if (header) {
+            HPDF_Page_SetGrayFill(page, 0.9f);
+            HPDF_Page_Rectangle(page, kLeft, y - h, kWidth, h);
+            HPDF_Page_Fill(page);
+            HPDF_Page_SetGrayFill(page, 0);
+        }
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            graphics();
+            HPDF_Page_Rectangle(page, x, y - h, w[c], h);
+            HPDF_Page_Stroke(page);
+            if (c < cells.size()) {
+                HPDF_Font f = header ? bold : regular;
+                float yy = y - kPad;
+                for (const auto& l : wrap(cp(cells[c]), f, kCell, w[c] - 2 * kPad)) {
+                    yy -= kCellLeading;
+                    text_at(x + kPad, yy + 2.5f, l, f, kCell);
+                }
+            }
+            x += w[c];
+        }
+        graphics();
+        HPDF_Page_SetGrayStroke(page, 0);
+        y -= h;
+    }
+    void table(const Block& b) {
+        if (b.rows.empty()) return;
+        auto w = columns(b);
+        y -= 4;
+        ensure(height(b));
+        row(b.rows[0], w, true);
+        for (std::size_t r = 1; r < b.rows.size(); ++r) {
+            if (row_height(b.rows[r], w, false) > room()) {
+                new_page();
+                row(b.rows[0], w, true);   // the header again on each page
+            }
+            row(b.rows[r], w, false);
+        }
+        y -= 10;
+    }
+
+    // "page X sur Y", once every page exists.
+    void number_pages() {
+        graphics();
+        const std::string total = std::to_string(pages.size());
+        for (std::size_t k = 0; k < pages.size(); ++k) {
+            page = pages[k];
+            current_font = nullptr;
+            std::string label = cp("page " + std::to_string(k + 1) + " sur " + total);
+            HPDF_Page_SetGrayFill(page, 0.35f);
+            text_at((kLeft + kRight - width(label, regular, 8)) / 2, 12 * kMm, label, regular, 8);
+            HPDF_Page_SetGrayFill(page, 0);
+            graphics();
         }
     }
 };
+
+std::string subject_of(const LetterHeader& header, const std::vector<Block>& body) {
+    if (!header.subject.empty()) return header.subject;
+    for (const auto& b : body)
+        if (b.kind == BlockKind::Subject) {
+            std::string s = b.text;
+            if (s.rfind("Objet", 0) == 0) s = fr::trim(s.substr(s.find(':') == std::string::npos ? 5 : s.find(':') + 1));
+            return s;
+        }
+    return header.title;
+}
 }  // namespace
 
 void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body) {
     std::string err;
     HPDF_Doc pdf = HPDF_New(on_error, &err);
     if (!pdf) throw Error("Impossible de créer le document PDF « " + path + " ».");
+    const std::string tmp = path + ".tmp";
     try {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-        HPDF_SetCurrentEncoder(pdf, "CP1252");
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, to_cp1252(header.title).c_str());
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, to_cp1252(header.authority).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, pdfdoc(header.title).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, pdfdoc(header.authority).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, pdfdoc(subject_of(header, body)).c_str());
         HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Cotation");
-        Writer w{pdf, HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE), "CP1252"),
-                 HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE), "CP1252")};
+        // No HPDF_INFO_CREATION_DATE: the same campaign gives the same bytes.
+        const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);
+        const char* bold = HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);
+        if (!regular || !bold) throw Error("police");
+        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(header.title), {}, nullptr, 0};
         w.new_page();
-        const float width = kRight - kLeft;
-        // Header: authority left, place and date right on the first line.
-        w.lines(w.wrap(to_cp1252(header.authority), w.bold, 11, width * 0.55f), kLeft, w.bold, 11, 14);
-        for (const auto& l : header.authority_lines) w.lines(w.wrap(to_cp1252(l), w.regular, 9, width * 0.55f), kLeft, w.regular, 9, 12);
-        w.y -= 18;
-        float block_x = kLeft + width * 0.5f;
-        for (const auto& l : header.recipient) w.lines(w.wrap(to_cp1252(l), w.regular, 10.5f, width * 0.5f), block_x, w.regular, 10.5f, 14);
-        w.y -= 14;
-        w.lines({to_cp1252(header.place_and_date)}, kLeft, w.regular, 10.5f, 14, true);
-        w.y -= 16;
-        BlockKind previous = BlockKind::Subject;
-        for (const auto& b : body) {
-            std::string t = to_cp1252(b.text);
-            if (previous == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
-            previous = b.kind;
-            switch (b.kind) {
-                case BlockKind::Heading:
-                    w.y -= 6;
-                    w.lines(w.wrap(t, w.bold, 11, width), kLeft, w.bold, 11, 15);
-                    w.y -= 4;
-                    break;
-                case BlockKind::Subject:
-                    w.lines(w.wrap(t, w.bold, 10.5f, width), kLeft, w.bold, 10.5f, 14);
-                    w.y -= 10;
-                    break;
-                case BlockKind::Paragraph:
-                    w.lines(w.wrap(t, w.regular, 10.5f, width), kLeft, w.regular, 10.5f, 14);
-                    w.y -= 8;
-                    break;
-                case BlockKind::Bullet: {
-                    auto ls = w.wrap(t, w.regular, 10.5f, width - 14);
-                    for (std::size_t k = 0; k < ls.size(); ++k) {
-                        w.lines({ls[k]}, kLeft + 14, w.regular, 10.5f, 14);
-                        // The dash sits on the first line of the item, on
-                        // whichever page that line landed.
-                        if (k == 0) w.text_at(kLeft + 4, "\x96", w.regular, 10.5f);
-                    }
-                    w.y -= 4;
-                    break;
-                }
-                case BlockKind::Right:
-                    w.lines(w.wrap(t, w.regular, 10.5f, width * 0.6f), kLeft, w.regular, 10.5f, 14, true);
-                    break;
+
+        // Header: logo, authority and its address left; recipient in the
+        // window of the envelope; place and date right.
+        if (!header.logo_path.empty()) {
+            // libharu 2.3 misreads 16-bit PNG (two pixels per sample, wrong
+            // colours): refuse it with a message rather than print it wrong.
+            std::ifstream png(header.logo_path, std::ios::binary);
+            char ihdr[25] = {};
+            if (!png.read(ihdr, sizeof ihdr) || std::string(ihdr + 1, 3) != "PNG") throw Error("logo");
+            if (ihdr[24] > 8)
+                throw Error("Logo « " + header.logo_path +
+                            " » : PNG à 16 bits par canal, que libharu imprime mal ; enregistrez-le en 8 bits (document « " + path + " »).");
+            HPDF_Image logo = HPDF_LoadPngImageFromFile(pdf, header.logo_path.c_str());
+            if (!logo || !err.empty()) {
+                err.clear();
+                throw Error("logo");
             }
+            float iw = static_cast<float>(HPDF_Image_GetWidth(logo)), ih = static_cast<float>(HPDF_Image_GetHeight(logo));
+            float scale = std::min({22 * kMm / ih, 50 * kMm / iw, 1.0f});
+            w.graphics();
+            HPDF_Page_DrawImage(w.page, logo, kLeft, w.y - ih * scale, iw * scale, ih * scale);
+            w.y -= ih * scale + 6;
         }
-        if (!err.empty() || HPDF_SaveToFile(pdf, path.c_str()) != HPDF_OK || !err.empty()) throw Error("save");
-    } catch (const Error&) {
+        w.lines(w.wrap(cp(header.authority), w.bold, 11, kWidth * 0.55f), kLeft, w.bold, 11, 14);
+        for (const auto& l : header.authority_lines)
+            w.lines(w.wrap(cp(l), w.regular, 9, kWidth * 0.55f), kLeft, w.regular, 9, 12);
+        w.y -= 18;
+        for (const auto& l : header.recipient)
+            w.lines(w.wrap(cp(l), w.regular, kBody, kWidth * 0.5f), kLeft + kWidth * 0.5f, w.regular, kBody, kLeading);
+        if (!header.recipient.empty()) w.y -= 14;
+        if (!header.place_and_date.empty()) w.lines({cp(header.place_and_date)}, kLeft, w.regular, kBody, kLeading, true);
+        w.y -= 16;
+
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            const Block& b = body[i];
+            if (i > 0 && body[i - 1].kind == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
+            if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
+                // A heading never ends a page: it comes with two lines of what follows.
+                w.ensure(w.height(b) + w.height(body[i + 1], 2));
+            } else if (b.kind != BlockKind::Right && i + 1 < body.size() && body[i + 1].kind == BlockKind::Right) {
+                // No page holding only the signature: it goes with the paragraph before it.
+                float h = w.height(b);
+                for (std::size_t k = i + 1; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
+                w.ensure(h);
+            }
+            w.block(b);
+        }
+        w.number_pages();
+        if (!err.empty() || HPDF_SaveToFile(pdf, tmp.c_str()) != HPDF_OK || !err.empty()) throw Error("save");
+        std::error_code ec;
+        std::filesystem::rename(tmp, path, ec);
+        if (ec) throw Error(ec.message());
+    } catch (const Error& e) {
         HPDF_Free(pdf);
-        throw Error("Impossible d'écrire le PDF « " + path + " » (" + (err.empty() ? "écriture refusée" : err) + ").");
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        std::string what = e.what();
+        if (what == "logo")
+            throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG (document « " + path + " »).");
+        if (what.rfind("Logo « ", 0) == 0) throw;
+        if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
+        throw Error("Impossible d'écrire le PDF « " + path + " » (" + what + ").");
     }
     HPDF_Free(pdf);
+}
+
+std::vector<std::string> write_document(const std::string& stem, const LetterHeader& header, const std::vector<Block>& body,
+                                        Format format) {
+    std::vector<std::string> written;
+    if (format != Format::Odt) {
+        write_letter_pdf(stem + ".pdf", header, body);
+        written.push_back(stem + ".pdf");
+    }
+    if (format != Format::Pdf) {
+        write_odt(stem + ".odt", header, body);
+        written.push_back(stem + ".odt");
+    }
+    return written;
 }
 
 }  // namespace cotation::report

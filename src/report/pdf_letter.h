@@ -1,5 +1,12 @@
 #pragma once
-// One letter as a PDF (A4, libharu, embedded DejaVu Sans in CP1252).
+// Documents as PDF (A4, libharu) and, beside them, as OpenDocument text
+// (odt.h): the same header and blocks, the same French typography.
+//
+// PDF: Cotation Sans (data/fonts/, a CP1252 subset of DejaVu Sans) embedded
+// in CP1252, so a one-page letter weighs ~10 KB; page numbers « page X sur
+// Y »; tables repeat their header row on each page; a signature stays with
+// the paragraph before it; title, author and subject in the metadata and no
+// creation date, so the same input gives the same bytes.
 #include <string>
 #include <vector>
 
@@ -8,21 +15,33 @@
 namespace cotation::report {
 
 struct LetterHeader {
-    std::string authority;             // top left, bold
-    std::vector<std::string> authority_lines;
+    std::string authority;             // top left, bold; the document's author
+    std::vector<std::string> authority_lines;   // its postal address, telephone…
     std::string place_and_date;        // top right: "Marseille, le 15 juin 2023"
     std::vector<std::string> recipient;   // address block
-    std::string title;                 // PDF metadata
+    std::string title;                 // metadata (and running head from page 2)
+    std::string logo_path = {};        // PNG printed above the authority; empty: none
+    std::string subject = {};          // metadata; empty: the "Objet :" block's text
 };
 
-// Writes `path`; throws Error naming the file when it cannot.
+enum class Format { Pdf, Odt, Both };
+
+// "pdf", "odt", "both" (or "les-deux"); throws InputError otherwise.
+Format parse_format(const std::string& text);
+
+// Writes `path` whole (temporary name, then rename); throws Error naming the
+// file when it cannot.
 void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body);
+
+// Writes stem + ".pdf" and/or stem + ".odt" and returns the files written.
+std::vector<std::string> write_document(const std::string& stem, const LetterHeader& header, const std::vector<Block>& body,
+                                        Format format);
 
 // UTF-8 -> Windows-1252 (the PDF's encoding); U+202F becomes a no-break space,
 // anything else outside CP1252 becomes '?'.
 std::string to_cp1252(const std::string& utf8);
 
-// Font files used (DejaVu Sans, package fonts-dejavu-core).
+// Font files used: data/fonts/CotationSans.ttf and CotationSans-Bold.ttf.
 std::string font_path(bool bold);
 
 }  // namespace cotation::report

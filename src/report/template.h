@@ -8,15 +8,24 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cotation::report {
 
-enum class BlockKind { Heading, Paragraph, Bullet, Right, Subject };
+// Right: right-aligned (the signature, kept on the page of the paragraph
+// before it). Table: `rows`, the first one the header, repeated on every page
+// the table crosses (built by code, e.g. the committee's ranking).
+enum class BlockKind { Heading, Paragraph, Bullet, Right, Subject, Table };
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::string text;   // UTF-8
+    std::vector<std::vector<std::string>> rows;   // Table only: header row, then rows
+
+    Block() = default;
+    Block(BlockKind k, std::string t, std::vector<std::vector<std::string>> r = {})
+        : kind(k), text(std::move(t)), rows(std::move(r)) {}
 };
 
 using Variables = std::map<std::string, std::string>;

@@ -1,0 +1,449 @@
+#include "odt.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
+#include <Poco/SAX/AttributesImpl.h>
+#include <Poco/XML/XMLWriter.h>
+#include <Poco/Zip/Compress.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <utility>
+
+#include "core/error.h"
+#include "core/typography.h"
+
+namespace cotation::report {
+namespace {
+
+const char* const kNamespaces[][2] = {
+    {"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
+    {"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
+    {"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
+    {"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+    {"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
+    {"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+    {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+    {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
+    {"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
+    {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+};
+
+using Attrs = std::initializer_list<std::pair<const char*, std::string>>;
+
+// Poco's XMLWriter with prefixed names given whole ("text:p"): it escapes
+// text and attributes and checks that every element is closed.
+class Xml {
+public:
+    Xml() : writer_(out_, Poco::XML::XMLWriter::WRITE_XML_DECLARATION) { writer_.startDocument(); }
+    void open(const std::string& name, Attrs attrs = {}, bool namespaces = false) {
+        Poco::XML::AttributesImpl a;
+        if (namespaces)
+            for (const auto& ns : kNamespaces) a.addAttribute("", "", ns[0], "CDATA", ns[1]);
+        for (const auto& [k, v] : attrs) a.addAttribute("", "", k, "CDATA", v);
+        writer_.startElement("", "", name, a);
+    }
+    void close(const std::string& name) { writer_.endElement("", "", name); }
+    void empty(const std::string& name, Attrs attrs = {}) {
+        open(name, attrs);
+        close(name);
+    }
+    // Text with its line breaks as <text:line-break/> and runs of spaces as
+    // <text:s/> (XML would collapse them).
+    void text(const std::string& s) {
+        std::string run;
+        auto flush = [&] {
+            if (!run.empty()) writer_.characters(run);
+            run.clear();
+        };
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\n') {
+                flush();
+                empty("text:line-break");
+            } else if (s[i] == ' ' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
+                flush();
+                empty("text:s");
+            } else if (s[i] != '\r') {
+                run += s[i];
+            }
+        }
+        flush();
+    }
+    void element(const std::string& name, Attrs attrs, const std::string& s) {
+        open(name, attrs);
+        text(s);
+        close(name);
+    }
+    std::string str() {
+        writer_.endDocument();
+        return out_.str();
+    }
+
+private:
+    std::ostringstream out_;
+    Poco::XML::XMLWriter writer_;
+};
+
+std::string typeset(const std::string& s) { return fr::typography(s); }
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (!in) return "";
+    return s.str();
+}
+
+// Width and height of a PNG, from its IHDR chunk.
+bool png_size(const std::string& png, unsigned& w, unsigned& h) {
+    if (png.size() < 24 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 || png.compare(12, 4, "IHDR") != 0) return false;
+    auto be = [&](std::size_t o) {
+        return (unsigned(static_cast<unsigned char>(png[o])) << 24) | (unsigned(static_cast<unsigned char>(png[o + 1])) << 16) |
+               (unsigned(static_cast<unsigned char>(png[o + 2])) << 8) | unsigned(static_cast<unsigned char>(png[o + 3]));
+    };
+    w = be(16);
+    h = be(20);
+    return w > 0 && h > 0;
+}
+
+std::string cm(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3fcm", v);
+    return buf;
+}
+
+std::string column_letter(std::size_t c) {
+    std::string s;
+    for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return s;
+}
+
+std::size_t utf8_length(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Relative column widths, counted in characters as the PDF counts points: a
+// line of the table holds about 90 characters of 9 pt; narrow columns (rank,
+// score) keep their longest cell, the others at least their longest word.
+std::vector<std::size_t> column_widths(const Block& b) {
+    std::size_t n = 0;
+    for (const auto& r : b.rows) n = std::max(n, r.size());
+    std::vector<double> natural(n, 3), least(n, 3);
+    for (const auto& r : b.rows)
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            natural[c] = std::max(natural[c], static_cast<double>(utf8_length(r[c]) + 3));
+            std::istringstream words(r[c]);
+            for (std::string w; words >> w;) least[c] = std::max(least[c], std::min(static_cast<double>(utf8_length(w) + 3), 30.0));
+        }
+    const double capacity = 90;
+    double sum_natural = 0, fixed = 0, sum_least = 0;
+    for (double v : natural) sum_natural += v;
+    std::vector<bool> narrow(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        narrow[c] = sum_natural > capacity && natural[c] <= 14;
+        if (narrow[c]) fixed += natural[c];
+        else sum_least += least[c];
+    }
+    double flexible = capacity - fixed, flexible_natural = sum_natural - fixed;
+    std::vector<std::size_t> w(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        double v = natural[c];
+        if (sum_natural > capacity && !narrow[c])
+            v = sum_least <= flexible ? least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0)
+                                      : least[c] * flexible / sum_least;
+        w[c] = static_cast<std::size_t>(v * 100);
+    }
+    return w;
+}
+
+std::string content_xml(const LetterHeader& header, const std::vector<Block>& body, const std::string& logo) {
+    Xml x;
+    x.open("office:document-content", {{"office:version", "1.3"}}, true);
+
+    // Automatic styles (a content.xml cannot use those of styles.xml): the
+    // cells, and one per table, its columns sized on their longest line.
+    x.open("office:automatic-styles");
+    // A row is never cut between two pages (as in the PDF).
+    x.open("style:style", {{"style:name", "Ligne"}, {"style:family", "table-row"}});
+    x.empty("style:table-row-properties", {{"fo:keep-together", "always"}});
+    x.close("style:style");
+    for (const char* cell : {"Cellule", "Cellule_titre"}) {
+        x.open("style:style", {{"style:name", cell}, {"style:family", "table-cell"}});
+        if (std::string(cell) == "Cellule")
+            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}});
+        else
+            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}, {"fo:background-color", "#e6e6e6"}});
+        x.close("style:style");
+    }
+    std::size_t tables = 0;
+    for (const auto& b : body) {
+        if (b.kind != BlockKind::Table || b.rows.empty()) continue;
+        std::string name = "Tableau" + std::to_string(++tables);
+        x.open("style:style", {{"style:name", name}, {"style:family", "table"}});
+        x.empty("style:table-properties", {{"style:width", "16.5cm"}, {"table:align", "margins"}, {"fo:margin-top", "0.1cm"}, {"fo:margin-bottom", "0.3cm"}});
+        x.close("style:style");
+        auto widths = column_widths(b);
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            x.open("style:style", {{"style:name", name + "." + column_letter(c)}, {"style:family", "table-column"}});
+            x.empty("style:table-column-properties", {{"style:rel-column-width", std::to_string(widths[c]) + "*"}});
+            x.close("style:style");
+        }
+    }
+    x.close("office:automatic-styles");
+
+    x.open("office:body");
+    x.open("office:text");
+    if (!logo.empty()) {
+        unsigned w = 0, h = 0;
+        png_size(logo, w, h);
+        // Same size as in the PDF: a pixel for a point, at most 2.2 × 5 cm.
+        double wcm = w * 2.54 / 72, hcm = h * 2.54 / 72, scale = std::min({2.2 / hcm, 5.0 / wcm, 1.0});
+        x.open("text:p", {{"text:style-name", "Logo"}});
+        x.open("draw:frame", {{"draw:name", "Logo"}, {"text:anchor-type", "as-char"}, {"svg:width", cm(wcm * scale)}, {"svg:height", cm(hcm * scale)}});
+        x.empty("draw:image", {{"xlink:href", "Pictures/logo.png"}, {"xlink:type", "simple"}, {"xlink:show", "embed"}, {"xlink:actuate", "onLoad"}});
+        x.close("draw:frame");
+        x.close("text:p");
+    }
+    x.element("text:p", {{"text:style-name", "Autorite"}}, typeset(header.authority));
+    for (const auto& l : header.authority_lines) x.element("text:p", {{"text:style-name", "Adresse_autorite"}}, typeset(l));
+    // The first line of the address sits lower, in the envelope's window.
+    for (std::size_t k = 0; k < header.recipient.size(); ++k)
+        x.element("text:p", {{"text:style-name", k == 0 ? "Destinataire_premiere_ligne" : "Destinataire"}}, typeset(header.recipient[k]));
+    if (!header.place_and_date.empty()) x.element("text:p", {{"text:style-name", "Lieu_et_date"}}, typeset(header.place_and_date));
+
+    tables = 0;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const Block& b = body[i];
+        switch (b.kind) {
+            case BlockKind::Heading:
+                x.element("text:h", {{"text:style-name", "Heading_20_2"}, {"text:outline-level", "2"}}, typeset(b.text));
+                break;
+            case BlockKind::Subject: x.element("text:p", {{"text:style-name", "Objet"}}, typeset(b.text)); break;
+            case BlockKind::Paragraph: {
+                // The paragraph before a signature keeps with it (as in the PDF).
+                bool keep = i + 1 < body.size() && body[i + 1].kind == BlockKind::Right;
+                x.element("text:p", {{"text:style-name", keep ? "Corps_avant_signature" : "Text_20_body"}}, typeset(b.text));
+                break;
+            }
+            case BlockKind::Right: x.element("text:p", {{"text:style-name", "Signature"}}, typeset(b.text)); break;
+            case BlockKind::Bullet:
+                x.open("text:list", {{"text:style-name", "Tirets"}});
+                for (; i < body.size() && body[i].kind == BlockKind::Bullet; ++i) {
+                    x.open("text:list-item");
+                    x.element("text:p", {{"text:style-name", "Liste_a_tirets"}}, typeset(body[i].text));
+                    x.close("text:list-item");
+                }
+                --i;
+                x.close("text:list");
+                break;
+            case BlockKind::Table: {
+                if (b.rows.empty()) break;
+                std::string name = "Tableau" + std::to_string(++tables);
+                std::size_t n = 0;
+                for (const auto& r : b.rows) n = std::max(n, r.size());
+                x.open("table:table", {{"table:name", name}, {"table:style-name", name}});
+                for (std::size_t c = 0; c < n; ++c) x.empty("table:table-column", {{"table:style-name", name + "." + column_letter(c)}});
+                auto row = [&](const std::vector<std::string>& cells, bool head) {
+                    x.open("table:table-row", {{"table:style-name", "Ligne"}});
+                    for (std::size_t c = 0; c < n; ++c) {
+                        x.open("table:table-cell", {{"table:style-name", head ? "Cellule_titre" : "Cellule"}, {"office:value-type", "string"}});
+                        x.element("text:p", {{"text:style-name", head ? "Table_20_Heading" : "Table_20_Contents"}},
+                                  c < cells.size() ? typeset(cells[c]) : "");
+                        x.close("table:table-cell");
+                    }
+                    x.close("table:table-row");
+                };
+                // Header rows repeat on each page the table crosses.
+                x.open("table:table-header-rows");
+                row(b.rows[0], true);
+                x.close("table:table-header-rows");
+                for (std::size_t r = 1; r < b.rows.size(); ++r) row(b.rows[r], false);
+                x.close("table:table");
+                break;
+            }
+        }
+    }
+    x.close("office:text");
+    x.close("office:body");
+    x.close("office:document-content");
+    return x.str();
+}
+
+// A paragraph style: name (XML), name shown to the user, parent, then the
+// paragraph and text properties.
+void paragraph_style(Xml& x, const std::string& name, const std::string& display, const std::string& parent, Attrs para,
+                     Attrs text = {}) {
+    if (display.empty()) x.open("style:style", {{"style:name", name}, {"style:family", "paragraph"}, {"style:parent-style-name", parent}});
+    else
+        x.open("style:style",
+               {{"style:name", name}, {"style:display-name", display}, {"style:family", "paragraph"}, {"style:parent-style-name", parent}});
+    if (para.size()) x.empty("style:paragraph-properties", para);
+    if (text.size()) x.empty("style:text-properties", text);
+    x.close("style:style");
+}
+
+std::string styles_xml() {
+    Xml x;
+    x.open("office:document-styles", {{"office:version", "1.3"}}, true);
+    x.open("office:font-face-decls");
+    x.empty("style:font-face", {{"style:name", "DejaVu Sans"}, {"svg:font-family", "'DejaVu Sans'"}, {"style:font-family-generic", "swiss"},
+                                {"style:font-pitch", "variable"}});
+    x.close("office:font-face-decls");
+
+    x.open("office:styles");
+    x.open("style:default-style", {{"style:family", "paragraph"}});
+    x.empty("style:paragraph-properties", {{"fo:hyphenation-ladder-count", "no-limit"}, {"style:writing-mode", "page"}});
+    x.empty("style:text-properties", {{"style:font-name", "DejaVu Sans"}, {"fo:font-size", "10.5pt"}, {"fo:language", "fr"}, {"fo:country", "FR"},
+                                      {"fo:hyphenate", "false"}});
+    x.close("style:default-style");
+    x.open("style:style", {{"style:name", "Standard"}, {"style:family", "paragraph"}, {"style:class", "text"}});
+    x.close("style:style");
+    // Built-in names (shown translated by LibreOffice: « Corps de texte »,
+    // « Titre 2 », « Contenu de tableau », « Titre de tableau », « Pied de page »).
+    paragraph_style(x, "Text_20_body", "Text body", "Standard", {{"fo:margin-top", "0.12cm"}, {"fo:margin-bottom", "0.2cm"}, {"fo:line-height", "120%"}});
+    paragraph_style(x, "Heading", "", "Standard", {{"fo:margin-top", "0.3cm"}, {"fo:margin-bottom", "0.15cm"}, {"fo:keep-with-next", "always"}},
+                    {{"fo:font-weight", "bold"}});
+    paragraph_style(x, "Heading_20_2", "Heading 2", "Heading", {}, {{"fo:font-size", "11pt"}});
+    paragraph_style(x, "Table_20_Contents", "Table Contents", "Standard", {}, {{"fo:font-size", "9pt"}});
+    paragraph_style(x, "Table_20_Heading", "Table Heading", "Table_20_Contents", {}, {{"fo:font-weight", "bold"}});
+    paragraph_style(x, "Footer", "", "Standard", {{"fo:text-align", "center"}}, {{"fo:font-size", "8pt"}, {"fo:color", "#595959"}});
+    // Cotation's own styles, named in French.
+    paragraph_style(x, "Logo", "", "Standard", {{"fo:margin-bottom", "0.2cm"}});
+    paragraph_style(x, "Autorite", "Autorité", "Standard", {{"fo:margin-bottom", "0.05cm"}}, {{"fo:font-size", "11pt"}, {"fo:font-weight", "bold"}});
+    paragraph_style(x, "Adresse_autorite", "Adresse de l’autorité", "Standard", {}, {{"fo:font-size", "9pt"}});
+    paragraph_style(x, "Destinataire", "", "Standard", {{"fo:margin-left", "8.25cm"}, {"fo:margin-top", "0cm"}});
+    paragraph_style(x, "Destinataire_premiere_ligne", "Destinataire, première ligne", "Destinataire", {{"fo:margin-top", "0.6cm"}});
+    paragraph_style(x, "Lieu_et_date", "Lieu et date", "Standard", {{"fo:text-align", "end"}, {"fo:margin-top", "0.5cm"}, {"fo:margin-bottom", "0.6cm"}});
+    paragraph_style(x, "Objet", "", "Standard", {{"fo:margin-bottom", "0.35cm"}}, {{"fo:font-weight", "bold"}});
+    paragraph_style(x, "Corps_avant_signature", "Corps de texte avant la signature", "Text_20_body", {{"fo:keep-with-next", "always"}});
+    paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard", {{"fo:margin-bottom", "0.14cm"}, {"fo:line-height", "120%"}});
+    paragraph_style(x, "Signature", "", "Standard", {{"fo:text-align", "end"}, {"fo:keep-with-next", "always"}});
+
+    x.open("text:list-style", {{"style:name", "Tirets"}});
+    x.open("text:list-level-style-bullet", {{"text:level", "1"}, {"text:bullet-char", "–"}});
+    x.open("style:list-level-properties", {{"text:list-level-position-and-space-mode", "label-alignment"}});
+    x.empty("style:list-level-label-alignment", {{"text:label-followed-by", "listtab"}, {"text:list-tab-stop-position", "0.5cm"},
+                                                  {"fo:text-indent", "-0.4cm"}, {"fo:margin-left", "0.5cm"}});
+    x.close("style:list-level-properties");
+    x.close("text:list-level-style-bullet");
+    x.close("text:list-style");
+    x.close("office:styles");
+
+    x.open("office:automatic-styles");
+    x.open("style:page-layout", {{"style:name", "A4"}});
+    x.empty("style:page-layout-properties", {{"fo:page-width", "21cm"}, {"fo:page-height", "29.7cm"}, {"style:print-orientation", "portrait"},
+                                             {"fo:margin-top", "1.8cm"}, {"fo:margin-bottom", "1cm"}, {"fo:margin-left", "2.5cm"},
+                                             {"fo:margin-right", "2cm"}});
+    x.open("style:footer-style");
+    x.empty("style:header-footer-properties", {{"fo:min-height", "0.6cm"}, {"fo:margin-top", "0.5cm"}});
+    x.close("style:footer-style");
+    x.close("style:page-layout");
+    x.close("office:automatic-styles");
+
+    x.open("office:master-styles");
+    x.open("style:master-page", {{"style:name", "Standard"}, {"style:page-layout-name", "A4"}});
+    x.open("style:footer");
+    x.open("text:p", {{"text:style-name", "Footer"}});
+    x.text("page ");
+    x.element("text:page-number", {{"text:select-page", "current"}}, "1");
+    x.text(" sur ");
+    x.element("text:page-count", {}, "1");
+    x.close("text:p");
+    x.close("style:footer");
+    x.close("style:master-page");
+    x.close("office:master-styles");
+    x.close("office:document-styles");
+    return x.str();
+}
+
+std::string subject_of(const LetterHeader& header, const std::vector<Block>& body) {
+    if (!header.subject.empty()) return header.subject;
+    for (const auto& b : body)
+        if (b.kind == BlockKind::Subject) {
+            auto colon = b.text.find(':');
+            std::string s = colon == std::string::npos ? b.text : b.text.substr(colon + 1);
+            return s.empty() || s[0] != ' ' ? s : s.substr(1);
+        }
+    return header.title;
+}
+
+std::string meta_xml(const LetterHeader& header, const std::vector<Block>& body) {
+    Xml x;
+    x.open("office:document-meta", {{"office:version", "1.3"}}, true);
+    x.open("office:meta");
+    x.element("meta:generator", {}, "Cotation");
+    x.element("dc:title", {}, typeset(header.title));
+    x.element("dc:subject", {}, typeset(subject_of(header, body)));
+    x.element("meta:initial-creator", {}, typeset(header.authority));
+    x.element("dc:creator", {}, typeset(header.authority));
+    x.element("dc:language", {}, "fr-FR");
+    // No creation date: the same campaign gives the same bytes.
+    x.close("office:meta");
+    x.close("office:document-meta");
+    return x.str();
+}
+
+std::string manifest_xml(bool logo) {
+    Xml x;
+    x.open("manifest:manifest", {{"xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}, {"manifest:version", "1.3"}});
+    x.empty("manifest:file-entry", {{"manifest:full-path", "/"}, {"manifest:version", "1.3"}, {"manifest:media-type", "application/vnd.oasis.opendocument.text"}});
+    for (const char* part : {"content.xml", "styles.xml", "meta.xml"})
+        x.empty("manifest:file-entry", {{"manifest:full-path", part}, {"manifest:media-type", "text/xml"}});
+    if (logo) x.empty("manifest:file-entry", {{"manifest:full-path", "Pictures/logo.png"}, {"manifest:media-type", "image/png"}});
+    x.close("manifest:manifest");
+    return x.str();
+}
+
+}  // namespace
+
+OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body) {
+    OdtParts p;
+    if (!header.logo_path.empty()) {
+        p.logo_png = read_bytes(header.logo_path);
+        unsigned w, h;
+        if (!png_size(p.logo_png, w, h)) throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG.");
+    }
+    p.manifest = manifest_xml(!p.logo_png.empty());
+    p.content = content_xml(header, body, p.logo_png);
+    p.styles = styles_xml();
+    p.meta = meta_xml(header, body);
+    return p;
+}
+
+void write_odt(const std::string& path, const LetterHeader& header, const std::vector<Block>& body) {
+    OdtParts parts = odt_parts(header, body);
+    const std::string tmp = path + ".tmp";
+    try {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error("écriture refusée");
+        // seekableOut = true: the mimetype entry comes first, stored, with no
+        // data descriptor, as ODF requires. A fixed date: reproducible bytes.
+        Poco::Zip::Compress zip(out, true);
+        const Poco::DateTime fixed(2020, 1, 1);
+        auto add = [&](const std::string& name, const std::string& data, Poco::Zip::ZipCommon::CompressionMethod method) {
+            std::istringstream in(data);
+            zip.addFile(in, fixed, Poco::Path(name, Poco::Path::PATH_UNIX), method, Poco::Zip::ZipCommon::CL_MAXIMUM);
+        };
+        add("mimetype", "application/vnd.oasis.opendocument.text", Poco::Zip::ZipCommon::CM_STORE);
+        add("META-INF/manifest.xml", parts.manifest, Poco::Zip::ZipCommon::CM_DEFLATE);
+        add("content.xml", parts.content, Poco::Zip::ZipCommon::CM_DEFLATE);
+        add("styles.xml", parts.styles, Poco::Zip::ZipCommon::CM_DEFLATE);
+        add("meta.xml", parts.meta, Poco::Zip::ZipCommon::CM_DEFLATE);
+        if (!parts.logo_png.empty()) add("Pictures/logo.png", parts.logo_png, Poco::Zip::ZipCommon::CM_STORE);
+        zip.close();
+        out.close();
+        if (!out) throw Error("écriture interrompue");
+        std::error_code ec;
+        std::filesystem::rename(tmp, path, ec);
+        if (ec) throw Error(ec.message());
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error("Impossible d'écrire le document ODT « " + path + " » (" + e.what() + ").");
+    }
+}
+
+}  // namespace cotation::report
