@@ -173,9 +173,12 @@ int decide(const Args& a) {
 
 int letters(const Args& a) {
     std::string out = a.get("--out");
+    report::Format format = report::parse_format(a.get("--format", "pdf"));
     auto s = Session::open(a.file());
-    auto files = s->write_letters(out, a.get("--dossier"));
-    std::cout << files.size() << " lettre" << (files.size() > 1 ? "s" : "") << " écrite" << (files.size() > 1 ? "s" : "")
+    auto files = s->write_letters(out, a.get("--dossier"), 0, format);
+    std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
+    std::cout << n << " lettre" << (n > 1 ? "s" : "") << " écrite" << (n > 1 ? "s" : "")
+              << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
     if (std::size_t n = s->ranking().pending.size())
         std::cout << n << " dossier" << (n > 1 ? "s" : "")
@@ -214,10 +217,11 @@ void add_results_commands(Cli& cli) {
         .option("--ecart", "TEXTE", "raison de s'écarter de l'avis de la commission")
         .acting()
         .run(decide);
-    cli.command("letters", Area::Results, "lettres de notification en PDF")
+    cli.command("letters", Area::Results, "lettres de notification (PDF, ODT ou les deux)")
         .file()
         .required("--out", "DOSSIER", "dossier où écrire les lettres")
         .option("--dossier", "REF", "la lettre de ce dossier seulement")
+        .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
         .run(letters);
 }
 
