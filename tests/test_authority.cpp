@@ -12,6 +12,7 @@
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "io/grid_writer.h"
 #include "report/authority_variables.h"
 #include "report/template.h"
 #include "store/campaign_store.h"
@@ -258,4 +259,88 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
     auto again = Session::open(dir.file("c.cot"));
     EXPECT_EQ(again->store().journal("campagne/procedure").size(), 1u);
     EXPECT_EQ(again->procedure().id, "appel-a-candidatures");
+}
+
+// A grid that names the CASF appel à projets gets its articles, its
+// « commission d'information et de sélection » and its refusal grounds; a
+// procedure an authority writes beside its grid, without prior rejection,
+// refuses one.
+TEST(Authority, ProcedureNamedByTheGridIncludingOneOfTheAuthoritysOwn) {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path / "scoring-grids");
+    std::filesystem::create_directories(dir.path / "procedures");
+    auto write_grid = [&](const std::string& name, const std::string& procedure) {
+        std::ofstream(dir.file("scoring-grids/" + name))
+            << "<grid id=\"g\" version=\"1\" title=\"Essai\" procedure=\"" << procedure << "\">\n"
+            << "<theme id=\"A\" label=\"T\"><criterion id=\"A.1\" label=\"U\" coefficient=\"2\"/></theme>\n</grid>\n";
+    };
+    write_grid("casf.xml", "appel-a-projets-casf");
+    NewCampaign nc;
+    nc.reference = "AAP essai";
+    nc.authority = "Agence régionale de santé Occitanie";
+    nc.signatory_title = "Le Directeur général de l'Agence régionale de santé Occitanie";
+    nc.authority_kind = AuthorityKind::Ars;
+    nc.parameters["campagne.date_limite"] = "28/04/2023";
+    nc.parameters["campagne.date_commission"] = "15/06/2023";
+    auto s = Session::create(dir.file("casf.cot"), dir.file("scoring-grids/casf.xml"), nc, "test");
+    EXPECT_EQ(s->procedure().id, "appel-a-projets-casf");
+    EXPECT_EQ(s->procedure().committee_name(), "commission d'information et de sélection");
+    EXPECT_EQ(s->authority().kind, AuthorityKind::Ars);
+    auto steps = s->calendar(Date{2023, 5, 25});
+    ASSERT_FALSE(steps.empty());
+    bool questions = false;
+    for (const auto& st : steps)
+        if (st.id == "questions") {
+            questions = true;
+            EXPECT_EQ(*st.due, (Date{2023, 4, 20}));   // 28/04 − 8 days (art. R. 313-4-2)
+            EXPECT_EQ(st.basis, "art. R. 313-4-2");
+        }
+    EXPECT_TRUE(questions);
+    EXPECT_TRUE(s->procedure().recordable("rapports"));
+
+    // The authority's own procedure, beside its grid: no committee, no prior rejection.
+    std::ofstream(dir.file("procedures/ami.xml"))
+        << "<procedure id=\"ami\" version=\"1\" nature=\"appel à manifestation d'intérêt\" title=\"AMI\">\n"
+        << "<step id=\"depot\" label=\"Dépôt\" due=\"date_limite\"/>\n"
+        << "<step id=\"choix\" label=\"Choix\" due=\"depot + 1 mois\" obligation=\"oui\" done=\"decisions\"/>\n</procedure>\n";
+    write_grid("ami.xml", "ami");
+    nc.reference = "AMI essai";
+    auto ami = Session::create(dir.file("ami.cot"), dir.file("scoring-grids/ami.xml"), nc, "test");
+    EXPECT_EQ(ami->procedure().nature, "appel à manifestation d'intérêt");
+    EXPECT_FALSE(ami->procedure().committee);
+    auto ami_steps = ami->calendar(Date{2023, 5, 1});
+    ASSERT_EQ(ami_steps.size(), 2u);
+    EXPECT_EQ(*ami_steps[1].due, (Date{2023, 5, 28}));   // 28/04 + 1 month
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
+                                        "M1;Org;;;13203;1;1;30/04/2023\n";
+    ami->import_dossiers_file(dir.file("d.csv"), "test");
+    EXPECT_THROW(ami->reject_prior(ami->dossiers()[0].id, RejectionGround::Late, "Hors délai", "test"), InputError);
+    Meeting m;
+    m.president = "X";
+    EXPECT_THROW(ami->put_meeting(m, "test"), InputError);   // no committee in this procedure
+
+    // A grid naming a procedure that does not exist: the message names it.
+    write_grid("inconnue.xml", "appel-inconnu");
+    nc.reference = "X";
+    try {
+        Session::create(dir.file("x.cot"), dir.file("scoring-grids/inconnue.xml"), nc, "test");
+        ADD_FAILURE() << "procédure inconnue acceptée";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("Procédure « appel-inconnu » introuvable"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.cot")));   // nothing written
+}
+
+// The grid editor writes the grid back: its procedure and authority survive.
+TEST(Authority, GridWriterKeepsProcedureAndAuthority) {
+    Grid g = io::read_grid_file(grid("uphv-17-2019.xml"));
+    Grid again = io::read_grid(io::write_grid_xml(g), "réécrite.xml", io::forms_beside(grid("uphv-17-2019.xml")));
+    EXPECT_EQ(again.procedure.procedure_id, "appel-a-candidatures");
+    EXPECT_EQ(again.procedure.committee_name, g.procedure.committee_name);
+    ASSERT_EQ(again.procedure.steps.size(), 1u);
+    EXPECT_EQ(again.procedure.steps[0].id, "ouverture");
+    EXPECT_EQ(again.procedure.after, (std::vector<std::string>{"notification"}));
+    EXPECT_EQ(again.procedure.steps[0].due, g.procedure.steps[0].due);
+    ASSERT_TRUE(again.default_authority);
+    EXPECT_EQ(*again.default_authority, *g.default_authority);
 }
