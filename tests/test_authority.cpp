@@ -105,7 +105,11 @@ TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {
     EXPECT_THROW(s->set_authority_field("couleur", "bleu", "Coord"), InputError);
     std::ofstream(dir.file("logo.png")) << "GIF89a";
     EXPECT_THROW(s->set_authority_field("logo", dir.file("logo.png"), "Coord"), InputError);   // not a PNG
+    // The former way, a parameter of the grid, sets the authority's tribunal.
+    s->set_parameter("campagne.tribunal", "tribunal administratif de Bordeaux", "Coord");
+    EXPECT_EQ(s->authority().tribunal, "tribunal administratif de Bordeaux");
     auto again = Session::open(dir.file("uphv.cot"));
+    EXPECT_EQ(again->authority().tribunal, "tribunal administratif de Bordeaux");
     EXPECT_EQ(again->authority().signatory, "Sylvie Marcilly");
     EXPECT_EQ(again->authority().address,
               (std::vector<std::string>{"Direction de l'Autonomie", "85, boulevard de la République", "17076 La Rochelle Cedex 9"}));

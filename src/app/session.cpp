@@ -393,6 +393,14 @@ void Session::set_parameter(const std::string& name, const std::string& text, co
     if (is_missing(v)) campaign_.parameters.erase(name);
     else campaign_.parameters[name] = v;
     invalidate();
+    // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
+    // keeps working by setting it there too.
+    if (name == "campagne.tribunal" && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
+        Authority a = campaign_.authority;
+        a.tribunal = to_canonical(v);
+        store_->set_authority(a, actor);
+        campaign_.authority = a;
+    }
 }
 
 const std::vector<std::string>& Session::authority_field_names() {
