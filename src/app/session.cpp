@@ -842,7 +842,8 @@ std::vector<std::string> Session::write_instruction_reports(const std::string& o
 Date Session::letter_date() const {
     for (const char* p : {"campagne.date_courrier", "campagne.date_commission"})
         if (auto d = date_parameter(p)) return *d;
-    return today();
+    // Never the clock: the same campaign gives the same letters.
+    return committee_file_date();
 }
 
 std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,

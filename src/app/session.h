@@ -150,7 +150,8 @@ public:
 
     CampaignStore& store() { return *store_; }
 
-    // Date printed on letters: campagne.date_courrier, else the committee date, else today.
+    // Date printed on letters: campagne.date_courrier, else the committee
+    // date, else as committee_file_date() (never the clock).
     Date letter_date() const;
     // Date of the committee file and the instruction reports, from the
     // campaign, never the clock (the same file gives the same document): the
