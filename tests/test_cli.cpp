@@ -113,11 +113,13 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     std::string f = dir.file("demo.cot");
     ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
     const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
-    // Deadline 28/04/2023, committee 15/06/2023: on 25/05 the reports are due in 6 days.
-    CliRun r = run("calendrier " + f + " --au 25/05/2023");
+    // An appel à candidatures (procedures/appel-a-candidatures.xml): the
+    // instruction is due with the committee on 15/06/2023, 5 days after 10/06.
+    CliRun r = run("calendrier " + f + " --au 10/06/2023");
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("[proche] 31/05/2023  Convocation"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("dans 6 jour(s)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[proche] 15/06/2023  Instruction achevée"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("dans 5 jour(s)"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("R. 313"), std::string::npos) << r.out;
     // Only the coordinator records the meeting.
     r = run("seance " + f + " --president 'Marie-Christine Olivier' --par 'Claire Martin (ARS, DD 13)'");
     EXPECT_EQ(r.code, 1);
@@ -158,7 +160,7 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
                         "Conjoint salarié de l'association depuis 2021. — déclaré le 2 mai 2023"),
               std::string::npos)
         << file;
-    EXPECT_NE(file.find("ACT-2023-09 — Maison Relais Pays d'Aix : Refus préalable"), std::string::npos) << file;
+    EXPECT_NE(file.find("ACT-2023-09 — Maison Relais Pays d'Aix : Rejet avant évaluation"), std::string::npos) << file;
     // The instruction report of ACT-2023-02: II.4 (coefficient 6, Annexe 2)
     // rated 4 and 2, settled at the mean 3: 6 × 3 = 18 points.
     r = run("rapports " + f + " --out " + dir.file("cr") + " --dossier ACT-2023-02");

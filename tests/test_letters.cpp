@@ -75,14 +75,16 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     EXPECT_NE(rejected.find("Voies et délais de recours"), std::string::npos);
     EXPECT_NE(rejected.find("tribunal administratif de Marseille dans un délai de deux mois"), std::string::npos);
     EXPECT_NE(rejected.find("Marseille, le 30 juin 2023"), std::string::npos) << rejected;
-    // ACT-2023-09, deposited after the deadline, was refused before the
-    // committee (demo/act-hlm/refus.csv): its own letter, with the article.
+    // ACT-2023-09, deposited after the deadline, was set aside before the
+    // evaluation (demo/act-hlm/refus.csv): its own letter, in the words of an
+    // appel à candidatures (procedures/appel-a-candidatures.xml), no CASF article.
     std::string refused = test::pdf_words(dir.file("lettres/ACT-2023-09-refus-prealable.pdf"));
-    EXPECT_NE(refused.find("En application de l'article R. 313-6 du code de l'action sociale et des familles, votre projet a "
-                           "fait l'objet d'une décision motivée de refus préalable"),
+    EXPECT_NE(refused.find("Votre dossier a fait l'objet d'une décision motivée de rejet avant évaluation (avis d'appel à "
+                           "candidatures)"),
               std::string::npos)
         << refused;
-    EXPECT_NE(refused.find("déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)"), std::string::npos) << refused;
+    EXPECT_NE(refused.find("dossier déposé après la date limite fixée par l'avis d'appel à candidatures"), std::string::npos) << refused;
+    EXPECT_EQ(refused.find("R. 313"), std::string::npos) << refused;
     EXPECT_NE(refused.find("Voies et délais de recours"), std::string::npos);
     // The first-ranked dossier: its score and rank, no recourse paragraph.
     const RankEntry& first = s->ranking().ranked.front();

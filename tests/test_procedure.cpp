@@ -1,7 +1,8 @@
 // The procedure around the scoring: calendar, prior rejection, the
-// committee's meeting. Expected values are computed by hand from the CASF
-// rules quoted in docs/procedure.md and the ACT demo's dates
-// (demo/act-hlm/campagne.txt: deadline 28/04/2023, committee 15/06/2023).
+// committee's meeting. Expected values are computed by hand from the rules of
+// each procedure file (procedures/*.xml, quoted in docs/procedure.md) and the
+// demos' dates (demo/act-hlm/campagne.txt: deadline 28/04/2023, committee
+// 15/06/2023, letters 30/06/2023).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,12 +11,19 @@
 #include "app/session.h"
 #include "core/error.h"
 #include "core/procedure.h"
+#include "io/procedure_reader.h"
+#include "io/xml_tree.h"
 #include "test_support.h"
 
 using namespace cotation;
 
 namespace {
 Date d(int day, int month, int year) { return Date{year, month, day}; }
+const ProcedureDef& casf() {
+    static const ProcedureDef p = io::read_procedure(io::read_file(test::source_dir() + "/procedures/appel-a-projets-casf.xml"),
+                                                     "appel-a-projets-casf.xml");
+    return p;
+}
 const CalendarStep& step(const std::vector<CalendarStep>& steps, const std::string& id) {
     for (const auto& s : steps)
         if (s.id == id) return s;
@@ -34,14 +42,14 @@ TEST(Calendar, DatesAddUp) {
         EXPECT_EQ(Date::from_days_since_epoch(n).days_since_epoch(), n);
 }
 
-TEST(Calendar, DueDatesAndStatesOfTheActCall) {
+TEST(Calendar, DueDatesAndStatesOfTheCasfProcedure) {
     CalendarFacts f;
-    f.publication = d(1, 2, 2023);
-    f.deadline = d(28, 4, 2023);
-    f.committee = d(15, 6, 2023);
+    f.dates["campagne.date_publication"] = d(1, 2, 2023);
+    f.dates["campagne.date_limite"] = d(28, 4, 2023);
+    f.dates["campagne.date_commission"] = d(15, 6, 2023);
     f.recorded["reponses"] = d(21, 4, 2023);
     // 25 May 2023: the reports are due on 31 May (committee − 15 days), 6 days left.
-    auto steps = procedure_calendar(f, d(25, 5, 2023));
+    auto steps = procedure_calendar(casf(), f, d(25, 5, 2023));
     EXPECT_EQ(*step(steps, "questions").due, d(20, 4, 2023));   // deadline − 8 (art. R. 313-4-2)
     EXPECT_EQ(*step(steps, "reponses").due, d(23, 4, 2023));    // deadline − 5
     EXPECT_EQ(step(steps, "reponses").state, StepState::Done);
@@ -51,6 +59,7 @@ TEST(Calendar, DueDatesAndStatesOfTheActCall) {
     EXPECT_EQ(step(steps, "rapports").days_left, 6);
     EXPECT_EQ(step(steps, "commission").state, StepState::Upcoming);
     EXPECT_EQ(*step(steps, "decision").due, d(28, 10, 2023));   // deadline + 6 months (art. R. 313-7)
+    EXPECT_EQ(casf().silence_rejects, "decision");
     // No prior rejection: no notification step.
     EXPECT_THROW(step(steps, "notification_refus"), std::runtime_error);
 
@@ -58,21 +67,145 @@ TEST(Calendar, DueDatesAndStatesOfTheActCall) {
     // Reports sent on 2 June for a meeting on 15 June: done, but under 15 days.
     CalendarFacts sent_late = f;
     sent_late.recorded["rapports"] = d(2, 6, 2023);
-    EXPECT_TRUE(step(procedure_calendar(sent_late, d(5, 6, 2023)), "rapports").done_late);
+    EXPECT_TRUE(step(procedure_calendar(casf(), sent_late, d(5, 6, 2023)), "rapports").done_late);
 
     // 1 June: the reports were not recorded as sent, a day late.
     f.has_prior_rejections = true;
-    steps = procedure_calendar(f, d(1, 6, 2023));
+    steps = procedure_calendar(casf(), f, d(1, 6, 2023));
     EXPECT_EQ(step(steps, "rapports").state, StepState::Overdue);
     EXPECT_EQ(step(steps, "rapports").days_left, -1);
-    EXPECT_EQ(*step(steps, "notification_refus").due, d(23, 6, 2023));   // committee + 8 days (art. R. 313-6)
+    // Counted from the committee step's due date: 15/06 + 8 days (art. R. 313-6).
+    EXPECT_EQ(*step(steps, "notification_refus").due, d(23, 6, 2023));
     // The meeting recorded: the committee step is done on its date.
     f.meeting_held = d(15, 6, 2023);
-    steps = procedure_calendar(f, d(20, 6, 2023));
+    steps = procedure_calendar(casf(), f, d(20, 6, 2023));
     EXPECT_EQ(step(steps, "commission").state, StepState::Done);
     EXPECT_EQ(step(steps, "notification_refus").state, StepState::Soon);
     // Without dates nothing can be due.
-    EXPECT_EQ(step(procedure_calendar(CalendarFacts{}, d(1, 1, 2023)), "rapports").state, StepState::Undated);
+    EXPECT_EQ(step(procedure_calendar(casf(), CalendarFacts{}, d(1, 1, 2023)), "rapports").state, StepState::Undated);
+    // The committee and its rules come from the file.
+    ASSERT_TRUE(casf().committee);
+    EXPECT_EQ(casf().committee->name, "commission d'information et de sélection");
+    EXPECT_EQ(casf().committee->interest_basis, "art. R. 313-2-5");
+    EXPECT_EQ(ground_label(casf(), RejectionGround::Late), "déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)");
+}
+
+// The UPHV call (Cahier des charges de l'AAC n°1/2019 du Département de la
+// Charente-Maritime): an appel à candidatures, with the grid's own step, the
+// opening of the units before the end of the first half of 2020 (§4.3).
+// Dates of the UPHV demo: publication 01/07/2019, deadline 30/09/2019,
+// committee 15/11/2019, letters 29/11/2019, opening at the latest 30/06/2020.
+TEST(Calendar, AppelACandidaturesWithTheCallsOwnStep) {
+    Grid uphv = io::read_grid_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    EXPECT_EQ(uphv.procedure.procedure_id, "appel-a-candidatures");
+    ProcedureDef base = io::read_procedure(io::read_file(test::source_dir() + "/procedures/appel-a-candidatures.xml"),
+                                           "appel-a-candidatures.xml");
+    EXPECT_TRUE(base.silence_rejects.empty());   // no « silence vaut rejet » (art. R. 313-7 is the CASF's)
+    ProcedureDef p = amend_procedure(base, uphv.procedure);
+    CalendarFacts f;
+    f.dates["campagne.date_publication"] = d(1, 7, 2019);
+    f.dates["campagne.date_limite"] = d(30, 9, 2019);
+    f.dates["campagne.date_commission"] = d(15, 11, 2019);
+    f.dates["campagne.date_courrier"] = d(29, 11, 2019);
+    f.dates["campagne.ouverture_max"] = d(30, 6, 2020);
+    auto steps = procedure_calendar(p, f, d(10, 11, 2019));
+    std::vector<std::string> ids;
+    for (const auto& st : steps) {
+        ids.push_back(st.id);
+        EXPECT_EQ(st.basis.find("R. 313"), std::string::npos) << st.id << " : " << st.basis;
+        EXPECT_EQ(st.label.find("commission d'information"), std::string::npos) << st.label;
+    }
+    // The grid's step comes after the notification; no prior rejection: no step for it.
+    EXPECT_EQ(ids, (std::vector<std::string>{"publication", "depot", "instruction", "commission", "decision", "notification",
+                                             "ouverture"}));
+    // 10/11/2019: instruction due with the committee on 15/11, 5 days left.
+    EXPECT_EQ(*step(steps, "instruction").due, d(15, 11, 2019));
+    EXPECT_EQ(step(steps, "instruction").state, StepState::Soon);
+    EXPECT_EQ(step(steps, "instruction").days_left, 5);
+    EXPECT_EQ(*step(steps, "notification").due, d(29, 11, 2019));
+    EXPECT_EQ(*step(steps, "ouverture").due, d(30, 6, 2020));   // campagne.ouverture_max
+    EXPECT_EQ(step(steps, "ouverture").state, StepState::Upcoming);
+    EXPECT_TRUE(p.recordable("ouverture"));
+    // 1 July 2020: the opening was not recorded, a day late.
+    EXPECT_EQ(step(procedure_calendar(p, f, d(1, 7, 2020)), "ouverture").state, StepState::Overdue);
+    ASSERT_TRUE(p.committee);
+    EXPECT_EQ(p.committee->name, "commission de sélection");
+    EXPECT_FALSE(p.committee->required);
+    EXPECT_EQ(ground_label(p, RejectionGround::Late).find("R. 313"), std::string::npos);
+
+    // A grid that does without a committee loses its steps.
+    ProcedureAmendment none = uphv.procedure;
+    none.no_committee = true;
+    ProcedureDef bare = amend_procedure(base, none);
+    EXPECT_FALSE(bare.committee);
+    for (const auto& st : procedure_calendar(bare, f, d(10, 11, 2019))) EXPECT_NE(st.id, "commission");
+    // The CASF committee is not the grid's to drop (art. R. 313-1 et s.).
+    EXPECT_THROW(amend_procedure(casf(), none), InputError);
+}
+
+TEST(Calendar, DueRulesAsWritten) {
+    auto r = parse_due_rule("date_commission - 15 jours");
+    ASSERT_TRUE(std::holds_alternative<DueRule>(r));
+    EXPECT_EQ(std::get<DueRule>(r), (DueRule{"date_commission", -15, 0}));
+    EXPECT_EQ(std::get<DueRule>(parse_due_rule("date_limite + 6 mois")), (DueRule{"date_limite", 0, 6}));
+    EXPECT_EQ(std::get<DueRule>(parse_due_rule("campagne.ouverture_max")), (DueRule{"campagne.ouverture_max", 0, 0}));
+    EXPECT_EQ(std::get<DueRule>(parse_due_rule("notification-refus + 1 jour")), (DueRule{"notification-refus", 1, 0}));
+    EXPECT_EQ(due_rule_text(DueRule{"date_commission", -15, 0}), "date_commission - 15 jours");
+    for (const char* bad : {"date_limite + 6 semaines", "date_limite +", "date_limite + jours", "", "deux mots"})
+        EXPECT_TRUE(std::holds_alternative<std::string>(parse_due_rule(bad))) << bad;
+}
+
+// Every error in a procedure file names the file and the line.
+TEST(Calendar, ProcedureFileErrorsNameFileAndLine) {
+    auto error_of = [](const std::string& xml) {
+        try {
+            io::read_procedure(xml, "p.xml");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("pas d'erreur");
+    };
+    const std::string head = "<procedure id=\"p\" version=\"1\" nature=\"appel à candidatures\" title=\"Essai\">\n";
+    // Line 2: an unknown way of being done.
+    std::string e = error_of(head + "<step id=\"a\" label=\"A\" due=\"date_limite\" done=\"jamais\"/>\n</procedure>\n");
+    EXPECT_NE(e.find("p.xml, ligne 2, <step id=\"a\">"), std::string::npos) << e;
+    EXPECT_NE(e.find("done"), std::string::npos) << e;
+    // Line 3: a due date in weeks.
+    e = error_of(head + "<step id=\"a\" label=\"A\"/>\n<step id=\"b\" label=\"B\" due=\"a + 2 semaines\"/>\n</procedure>\n");
+    EXPECT_NE(e.find("p.xml, ligne 3, <step id=\"b\">"), std::string::npos) << e;
+    EXPECT_NE(e.find("semaines"), std::string::npos) << e;
+    // Line 2 counts from the step of line 3: refused (a later step).
+    e = error_of(head + "<step id=\"a\" label=\"A\" due=\"b + 1 jour\"/>\n<step id=\"b\" label=\"B\"/>\n</procedure>\n");
+    EXPECT_NE(e.find("p.xml, ligne 2, étape « a »"), std::string::npos) << e;
+    // An element the format does not know, line 2.
+    e = error_of(head + "<etape id=\"a\"/>\n</procedure>\n");
+    EXPECT_NE(e.find("p.xml, ligne 2, <etape id=\"a\"> : élément inconnu"), std::string::npos) << e;
+    // A step done at the meeting without a committee, line 2.
+    e = error_of(head + "<step id=\"c\" label=\"C\" done=\"seance\" obligation=\"oui\"/>\n</procedure>\n");
+    EXPECT_NE(e.find("p.xml, ligne 2, <step id=\"c\">"), std::string::npos) << e;
+    // A grid's step placed after a step the procedure lacks: the grid's file and line.
+    const std::string grid = "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                             "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n</theme>\n"
+                             "<procedure ref=\"appel-a-candidatures\">\n<step id=\"x\" after=\"inconnue\" label=\"X\"/>\n</procedure>\n</grid>\n";
+    Grid g = io::read_grid(grid, "g.xml");
+    ProcedureDef base = io::read_procedure(io::read_file(test::source_dir() + "/procedures/appel-a-candidatures.xml"),
+                                           "appel-a-candidatures.xml");
+    try {
+        amend_procedure(base, g.procedure);
+        ADD_FAILURE() << "étape après une étape absente acceptée";
+    } catch (const InputError& x) {
+        EXPECT_NE(std::string(x.what()).find("g.xml, ligne 6, étape « x »"), std::string::npos) << x.what();
+    }
+    // The authority's kind is one of three.
+    try {
+        io::read_grid("<grid id=\"g\" version=\"1\" title=\"t\">\n<authority kind=\"prefecture\" name=\"P\" signatory-title=\"Le Préfet\"/>\n"
+                      "<theme id=\"A\" label=\"T\"><criterion id=\"A.1\" label=\"U\" coefficient=\"1\"/></theme>\n</grid>\n",
+                      "g.xml");
+        ADD_FAILURE() << "type d'autorité inconnu accepté";
+    } catch (const InputError& x) {
+        EXPECT_NE(std::string(x.what()).find("g.xml, ligne 2, <authority> : type d'autorité « prefecture » inconnu"), std::string::npos)
+            << x.what();
+    }
 }
 
 namespace {
@@ -195,7 +328,10 @@ TEST(PriorRejection, LateDossierRefusedBeforeScoring) {
     EXPECT_TRUE(s->late_dossiers().empty());
     const RankEntry* e = s->entry_of(*s->find("ACT-2023-09"));
     EXPECT_EQ(e->rank, 0);
-    EXPECT_NE(e->apart_reasons().front().find("art. R. 313-6, 1°"), std::string::npos);
+    // An appel à candidatures: the call's own ground, no article of the CASF.
+    EXPECT_NE(e->apart_reasons().front().find("Rejet avant évaluation — dossier déposé après la date limite fixée par l'avis"),
+              std::string::npos) << e->apart_reasons().front();
+    EXPECT_EQ(e->apart_reasons().front().find("R. 313"), std::string::npos);
     // No rating on a refused dossier.
     Rating r{id9, "Claire Martin (ARS, DD 13)", "I.1", 3, "essai"};
     EXPECT_THROW(s->put_rating(r, "Claire Martin (ARS, DD 13)"), InputError);
@@ -205,7 +341,8 @@ TEST(PriorRejection, LateDossierRefusedBeforeScoring) {
     auto journal = again->store().journal("dossier/ACT-2023-09/refus-prealable");
     ASSERT_EQ(journal.size(), 3u);   // refused by the demo, lifted, refused again
     EXPECT_EQ(journal[1].new_value, "levé");
-    EXPECT_EQ(*step(again->calendar(d(16, 6, 2023)), "notification_refus").due, d(23, 6, 2023));
+    // Notified with the letters (campagne.date_courrier of the demo: 30/06/2023).
+    EXPECT_EQ(*step(again->calendar(d(16, 6, 2023)), "notification_refus").due, d(30, 6, 2023));
 }
 
 // The committee's opinion is the ranking it voted; what moved since is said.

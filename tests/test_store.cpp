@@ -176,7 +176,12 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
                            "DROP TABLE grid_history; DROP TABLE consolidation; DROP TABLE decision; DROP TABLE submission; DROP TABLE conflict; DROP TABLE assignment; DROP TABLE person; DROP TRIGGER rating_locked_insert; "
                            "DROP TRIGGER rating_locked_update; DROP TRIGGER rating_locked_delete; "
                            "DROP TRIGGER dossier_locked_insert; DROP TRIGGER dossier_fact_locked; "
-                           "ALTER TABLE campaign DROP COLUMN closed_at; PRAGMA user_version = 1");
+                           "ALTER TABLE campaign DROP COLUMN closed_at; "
+                           "ALTER TABLE campaign DROP COLUMN procedure_name; ALTER TABLE campaign DROP COLUMN procedure_xml; "
+                           "ALTER TABLE campaign DROP COLUMN authority_kind; ALTER TABLE campaign DROP COLUMN authority_address; "
+                           "ALTER TABLE campaign DROP COLUMN signatory_title; ALTER TABLE campaign DROP COLUMN tribunal; "
+                           "ALTER TABLE campaign DROP COLUMN tribunal_address; ALTER TABLE campaign DROP COLUMN logo; "
+                           "PRAGMA user_version = 1");
     auto s = Session::open(dir.file("c.cot"));
     EXPECT_EQ(s->grid().fact("x")->label, "X");
     EXPECT_EQ(s->campaign().reference, "ancienne");
@@ -224,7 +229,7 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     EXPECT_THROW(s->update_dossier(changed, "Coordination"), InputError);
     // The procedure is locked as well: refusals, steps, the meeting, opinions.
     EXPECT_THROW(s->reject_prior(id, RejectionGround::OffTopic, "Hors sujet", "Coordination"), InputError);
-    EXPECT_THROW(s->record_step("rapports", "01/06/2023", "Coordination"), InputError);
+    EXPECT_THROW(s->record_step("instruction", "01/06/2023", "Coordination"), InputError);
     EXPECT_THROW(s->give_opinion(id, {"Membre", Opinion::Favourable, ""}, "Membre"), InputError);
     // Behind the application, SQLite refuses too.
     {

@@ -50,6 +50,7 @@ DemoScript read_script(const std::string& dir) {
         else if (k == "titre") s.campaign.title = v;
         else if (k == "autorite") s.campaign.authority = v;
         else if (k == "signataire") s.campaign.signatory = v;
+        else if (k == "qualite") s.campaign.signatory_title = v;
         else if (k == "ville") s.campaign.city = v;
         else if (k == "arbitrage_en_attente") s.pending_ref = v;
         else if (k == "seance.president") s.president = v;

@@ -13,6 +13,7 @@
 #include "io/grid_reader.h"
 #include "io/imports.h"
 #include "io/paths.h"
+#include "io/procedure_reader.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
 #include "report/committee.h"
@@ -27,6 +28,16 @@ Date Session::today() {
 }
 
 namespace {
+
+// « refus préalable », « rejet avant évaluation »: as the procedure calls it.
+std::string rejection_name(const ProcedureDef& p) {
+    return p.prior_rejection ? p.prior_rejection->name : std::string("refus préalable");
+}
+std::string capitalized(std::string s) {
+    if (s.rfind("\xc3\xa9", 0) == 0) return "\xc3\x89" + s.substr(2);   // é -> É
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
 
 void require(const std::string& refusal) {
     if (!refusal.empty()) throw InputError(refusal);
@@ -65,12 +76,16 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
                                          const NewCampaign& nc, const std::string& actor) {
     std::string xml = io::read_file(grid_path);
     Grid grid = io::read_grid(xml, grid_path, io::forms_beside(grid_path));
+    // The procedure the grid names, read and checked with what the grid adds.
+    io::ProcedureText procedure = io::procedures_beside(grid_path)(grid.procedure.procedure_id);
+    ProcedureDef base = io::read_procedure(procedure.xml, procedure.file_name);
+    if (base.id != grid.procedure.procedure_id)
+        throw InputError(procedure.file_name + " : cette procédure est « " + base.id + " », la grille « " + grid.id +
+                         " » demande « " + grid.procedure.procedure_id + " ».");
+    amend_procedure(base, grid.procedure);
     Campaign c;
     c.reference = nc.reference;
     c.title = nc.title.empty() ? grid.title : nc.title;
-    c.authority = nc.authority.empty() ? grid.authority : nc.authority;
-    c.signatory = nc.signatory;
-    c.city = nc.city;
     if (c.reference.empty()) throw InputError("La référence de la campagne est obligatoire.");
     for (const auto& p : grid.parameters)
         if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
@@ -83,10 +98,24 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
         if (is_missing(std::get<Value>(parsed))) c.parameters.erase(k);
         else c.parameters[k] = std::get<Value>(parsed);
     }
+    // The authority: the grid's defaults, then what was given at creation.
+    Authority& a = c.authority;
+    if (grid.default_authority) a = *grid.default_authority;
+    else a.name = grid.authority;
+    if (a.tribunal.empty())
+        if (auto t = c.parameters.find("campagne.tribunal"); t != c.parameters.end()) a.tribunal = to_canonical(t->second);
+    if (!nc.authority.empty()) a.name = fr::trim(nc.authority);
+    if (!nc.signatory.empty()) a.signatory = fr::trim(nc.signatory);
+    if (!nc.city.empty()) a.city = fr::trim(nc.city);
+    if (nc.authority_kind) a.kind = *nc.authority_kind;
+    if (!nc.signatory_title.empty()) a.signatory_title = fr::trim(nc.signatory_title);
+    if (!nc.tribunal.empty()) a.tribunal = fr::trim(nc.tribunal);
+    if (!nc.address.empty()) a.address = nc.address;
     std::string name = std::filesystem::path(grid_path).filename().string();
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml};
+    PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
+                      std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
     s->store_ = create_sqlite_store(path, c, pinned, actor);
     s->load();
     return s;
@@ -100,6 +129,19 @@ void Session::load() {
                           [&](const std::string&) { return io::FormText{form_xml, form_name}; });
     campaign_ = std::move(snap.campaign);
     type_values(grid_, campaign_.parameters, path_);
+    if (snap.procedure_xml.empty()) {
+        // Made before procedures were data (schema 8 or older): the CASF steps
+        // were built in, but the calls Cotation ships are all appels à
+        // candidatures, so the campaign takes the procedure its grid names
+        // (appel-a-candidatures when it names none), pinned now and journaled.
+        io::ProcedureText text = io::procedures_beside(io::grid_path(snap.grid_name))(grid_.procedure.procedure_id);
+        snap.procedure_name = std::filesystem::path(text.file_name).filename().string();
+        snap.procedure_xml = text.xml;
+        store_->pin_procedure(snap.procedure_name, snap.procedure_xml,
+                              "campagne antérieure aux procédures en fichier : procédure de sa grille", "migration");
+    }
+    campaign_.procedure = amend_procedure(io::read_procedure(snap.procedure_xml, path_ + " (procédure " + snap.procedure_name + ")"),
+                                          grid_.procedure);
     dossiers_ = std::move(snap.dossiers);
     index_dossiers();
     for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
@@ -125,7 +167,7 @@ std::string Session::not_refused(std::int64_t dossier_id) const {
 void Session::index_refusals() {
     refused_text_.clear();
     for (const auto& [id, r] : prior_rejections_)
-        refused_text_[id] = "Refus préalable — " + std::string(ground_label(r.ground)) + " : " + r.motive;
+        refused_text_[id] = capitalized(rejection_name(campaign_.procedure)) + " — " + ground_label(campaign_.procedure, r.ground) + " : " + r.motive;
 }
 
 std::optional<std::size_t> Session::find(const std::string& reference) const {
@@ -361,6 +403,73 @@ void Session::set_parameter(const std::string& name, const std::string& text, co
     if (is_missing(v)) campaign_.parameters.erase(name);
     else campaign_.parameters[name] = v;
     invalidate();
+    // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
+    // keeps working by setting it there too.
+    if (name == "campagne.tribunal" && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
+        Authority a = campaign_.authority;
+        a.tribunal = to_canonical(v);
+        store_->set_authority(a, actor);
+        campaign_.authority = a;
+    }
+}
+
+const std::vector<std::string>& Session::authority_field_names() {
+    static const std::vector<std::string> names{"type", "nom", "adresse", "signataire", "qualite",
+                                                "ville", "tribunal", "adresse_tribunal", "logo"};
+    return names;
+}
+
+void Session::set_authority(const Authority& input, const std::string& actor) {
+    require(team_.may_coordinate(actor));
+    Authority a = input;
+    for (std::string* f : {&a.name, &a.signatory, &a.signatory_title, &a.city, &a.tribunal, &a.tribunal_address, &a.logo})
+        *f = fr::trim(*f);
+    std::vector<std::string> lines;
+    for (const auto& l : a.address)
+        if (!fr::trim(l).empty()) lines.push_back(fr::trim(l));
+    a.address = lines;
+    if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
+    if (a.signatory_title.empty())
+        throw InputError("Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");
+    if (!a.logo.empty()) {
+        std::string png = io::read_file(a.logo);
+        if (png.size() < 8 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0)
+            throw InputError("Autorité, logo « " + a.logo + " » : ce n'est pas une image PNG.");
+    }
+    if (a == campaign_.authority) return;
+    store_->set_authority(a, actor);
+    campaign_.authority = a;
+}
+
+void Session::set_authority_field(const std::string& field, const std::string& text, const std::string& actor) {
+    Authority a = campaign_.authority;
+    std::string v = fr::trim(text);
+    if (field == "type") {
+        auto k = authority_kind_from_text(v);
+        if (!k) throw InputError("Autorité, type « " + text + " » inconnu : ars, departement ou autre.");
+        a.kind = *k;
+    } else if (field == "nom") a.name = v;
+    else if (field == "adresse") {
+        a.address.clear();
+        std::string line;
+        for (char c : v + "\n") {
+            if (c == '|' || c == '\n') {
+                if (!fr::trim(line).empty()) a.address.push_back(fr::trim(line));
+                line.clear();
+            } else line += c;
+        }
+    } else if (field == "signataire") a.signatory = v;
+    else if (field == "qualite") a.signatory_title = v;
+    else if (field == "ville") a.city = v;
+    else if (field == "tribunal") a.tribunal = v;
+    else if (field == "adresse_tribunal") a.tribunal_address = v;
+    else if (field == "logo") a.logo = v;
+    else {
+        std::string known;
+        for (const auto& n : authority_field_names()) known += (known.empty() ? "" : ", ") + n;
+        throw InputError("Autorité : champ « " + field + " » inconnu (" + known + ").");
+    }
+    set_authority(a, actor);
 }
 
 Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {
@@ -400,6 +509,11 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
                          " dans cette campagne : une modification doit porter un nouveau numéro de version.");
     if (fr::trim(reason).empty()) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
+    if (c.grid.procedure.procedure_id != campaign_.procedure.id)
+        throw InputError("La grille « " + c.grid.id + " » version " + c.grid.version + " suit la procédure « " +
+                         c.grid.procedure.procedure_id + " », la campagne suit « " + campaign_.procedure.id +
+                         " » : une campagne ne change pas de procédure en cours de route.");
+    amend_procedure(campaign_.procedure, c.grid.procedure);   // its steps must fit the campaign's procedure
     std::map<std::string, std::string> added;
     for (const auto& p : c.grid.parameters)
         if (!campaign_.parameters.count(p.def.id) && !is_missing(p.default_value))
@@ -504,8 +618,14 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     if (!d) throw InputError("Dossier inconnu de la campagne.");
+    const ProcedureDef& p = campaign_.procedure;
+    if (!p.prior_rejection)
+        throw InputError("La procédure « " + p.title + " » ne prévoit pas de rejet avant l'évaluation.");
+    if (!p.ground(ground_code(ground)))
+        throw InputError("Motif « " + std::string(ground_code(ground)) + " » : la procédure « " + p.title + " » ne le prévoit pas.");
     if (fr::trim(motive).empty())
-        throw InputError("Le refus préalable du dossier « " + d->reference + " » doit être motivé (art. R. 313-6).");
+        throw InputError("Le " + rejection_name(p) + " du dossier « " + d->reference + " » doit être motivé" +
+                         (p.prior_rejection->basis.empty() ? "" : " (" + p.prior_rejection->basis + ")") + ".");
     if (ground == RejectionGround::Late) {
         auto deadline = date_parameter("campagne.date_limite");
         Value v = d->get("date_depot");
@@ -517,7 +637,8 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
                              ", au plus tard à la date limite du " + deadline->french_numeric() + " : il n'est pas hors délai.");
     }
     if (decisions_.count(dossier_id))
-        throw InputError("Le dossier « " + d->reference + " » a déjà une décision : le refus préalable vient avant la commission.");
+        throw InputError("Le dossier « " + d->reference + " » a déjà une décision : le " + rejection_name(p) +
+                         " vient avant la décision.");
     PriorRejection r{ground, fr::trim(motive), on.value_or(today()), actor};
     store_->put_prior_rejection(dossier_id, r, actor);
     prior_rejections_[dossier_id] = r;
@@ -528,13 +649,19 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
 void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor) {
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
-    if (!d || !prior_rejections_.count(dossier_id)) throw InputError("Ce dossier n'a pas de refus préalable.");
+    const std::string name = rejection_name(campaign_.procedure);
+    if (!d || !prior_rejections_.count(dossier_id)) throw InputError("Ce dossier n'a pas de " + name + ".");
     if (fr::trim(reason).empty())
-        throw InputError("Lever le refus préalable du dossier « " + d->reference + " » demande un motif (révision par la commission).");
+        throw InputError("Lever le " + name + " du dossier « " + d->reference + " » demande un motif (révision demandée).");
     store_->put_prior_rejection(dossier_id, std::nullopt, actor + " — " + fr::trim(reason));
     prior_rejections_.erase(dossier_id);
     index_refusals();
     invalidate();
+}
+
+std::string Session::interest_basis() const {
+    const auto& c = campaign_.procedure.committee;
+    return c && !c->interest_basis.empty() ? " (" + c->interest_basis + ")" : "";
 }
 
 std::vector<std::size_t> Session::late_dossiers() const {
@@ -551,9 +678,8 @@ std::vector<std::size_t> Session::late_dossiers() const {
 
 std::vector<CalendarStep> Session::calendar(const Date& on) const {
     CalendarFacts f;
-    f.publication = date_parameter("campagne.date_publication");
-    f.deadline = date_parameter("campagne.date_limite");
-    f.committee = date_parameter("campagne.date_commission");
+    for (const auto& [name, v] : campaign_.parameters)
+        if (auto d = std::get_if<Date>(&v)) f.dates[name] = *d;
     f.recorded = steps_done_;
     f.has_prior_rejections = !prior_rejections_.empty();
     if (meeting_ && !meeting_->votes.empty()) f.meeting_held = meeting_->date;
@@ -570,7 +696,7 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
         if (!last || it->second.date > *last) last = it->second.date;
     }
     if (all) f.all_decided = last;
-    return procedure_calendar(f, on);
+    return procedure_calendar(campaign_.procedure, f, on);
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
@@ -579,10 +705,10 @@ void Session::record_step(const std::string& step, const std::string& date_text,
 
 void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
     require(team_.may_coordinate(actor));
-    if (!step_recordable(step)) {
+    if (!campaign_.procedure.recordable(step)) {
         std::string known;
-        for (const auto& s : calendar(today()))
-            if (step_recordable(s.id)) known += (known.empty() ? "" : ", ") + s.id;
+        for (const auto& s : campaign_.procedure.steps)
+            if (s.recordable) known += (known.empty() ? "" : ", ") + s.id;
         throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + known + ").");
     }
     store_->record_step(step, done, actor);
@@ -597,13 +723,16 @@ std::map<std::string, std::string> Session::organismes_by_reference() const {
 
 const std::optional<MeetingCheck>& Session::meeting_check() const {
     if (!meeting_check_)
-        meeting_check_ = meeting_ ? std::optional<MeetingCheck>(check_meeting(*meeting_, team_, organismes_by_reference()))
+        meeting_check_ = meeting_ ? std::optional<MeetingCheck>(check_meeting(*meeting_, team_, organismes_by_reference(),
+                                                                              campaign_.procedure.committee.value_or(CommitteeRules{})))
                                   : std::nullopt;
     return *meeting_check_;
 }
 
 void Session::put_meeting(const Meeting& input, const std::string& actor) {
     require(team_.may_coordinate(actor));
+    if (!campaign_.procedure.committee)
+        throw InputError("La procédure de cette campagne (" + campaign_.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
     Meeting m = input;
     auto member = [&](const std::string& name) {
         const Person* p = team_.person(name);
@@ -651,7 +780,7 @@ void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, 
     }
     if (team_.in_conflict(op.member, d->organisme))
         throw InputError("« " + op.member + " » a déclaré un lien avec « " + d->organisme +
-                         " » : il ou elle ne prend pas part à la délibération sur ce dossier (art. R. 313-2-5).");
+                         " » : il ou elle ne prend pas part à la délibération sur ce dossier" + interest_basis() + ".");
     if (op.opinion != Opinion::Favourable && op.comment.empty())
         throw InputError("Un avis « " + std::string(opinion_label(op.opinion)) + " » s'accompagne de sa raison.");
     store_->put_opinion(dossier_id, op, actor);
@@ -681,16 +810,32 @@ std::vector<std::string> Session::changes_since_vote() {
     return *changes_since_vote_;
 }
 
+Date Session::committee_file_date() const {
+    const auto& steps = campaign_.procedure.steps;
+    auto meeting = std::find_if(steps.begin(), steps.end(), [](const StepDef& s) { return s.done == StepDone::Meeting; });
+    if (meeting != steps.begin() && meeting != steps.end()) {
+        const std::string& before = std::prev(meeting)->id;
+        if (auto r = steps_done_.find(before); r != steps_done_.end()) return r->second;
+        for (const auto& st : calendar(Date{1970, 1, 1}))
+            if (st.id == before && st.due) return *st.due;
+    }
+    for (const char* p : {"campagne.date_commission", "campagne.date_limite"})
+        if (auto d = date_parameter(p)) return *d;
+    if (auto created = Date::parse(campaign_.created_on)) return *created;
+    return today();
+}
+
 void Session::write_committee_file(const std::string& path) {
     const Ranking& r = ranking();
+    Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(today()), changes_since_vote(), today(), io::data_root() + "/templates"};
+                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     report::write_committee_file(ctx, path);
 }
 
 void Session::write_minutes(const std::string& path) {
     const Ranking& r = ranking();
-    Date on = meeting_ ? meeting_->date : today();
+    Date on = meeting_ ? meeting_->date : committee_file_date();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     report::write_minutes(ctx, path);
@@ -700,7 +845,7 @@ std::vector<std::string> Session::write_instruction_reports(const std::string& o
                                                             std::size_t limit) {
     const Ranking& r = ranking();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, {}, {}, today(), io::data_root() + "/templates"};
+                                 decisions_, {}, {}, committee_file_date(), io::data_root() + "/templates"};
     ctx.ratings = &rating_index_;
     ctx.consolidation = &consolidation_;
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
@@ -709,7 +854,8 @@ std::vector<std::string> Session::write_instruction_reports(const std::string& o
 Date Session::letter_date() const {
     for (const char* p : {"campagne.date_courrier", "campagne.date_commission"})
         if (auto d = date_parameter(p)) return *d;
-    return today();
+    // Never the clock: the same campaign gives the same letters.
+    return committee_file_date();
 }
 
 std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,

@@ -19,8 +19,14 @@
 
 namespace cotation {
 
+// A new campaign. The authority starts from the grid's <authority> and the
+// fields given here override it (empty: the grid's).
 struct NewCampaign {
-    std::string reference, title, authority, signatory, city;
+    std::string reference, title;
+    std::string authority, signatory, city;   // name, signatory's name, city of signature
+    std::optional<AuthorityKind> authority_kind;
+    std::string signatory_title, tribunal;    // « Le Président du Conseil départemental … »
+    std::vector<std::string> address;         // postal address lines
     std::map<std::string, std::string> parameters;   // typed as a person types them
 };
 
@@ -81,6 +87,20 @@ public:
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
+    // ---- The issuing authority (campaign data, schema 9) ----
+    const Authority& authority() const { return campaign_.authority; }
+    // Coordinator only; a name and a signatory's title are required, a logo
+    // must be a PNG file. Each field changed is journaled.
+    void set_authority(const Authority& authority, const std::string& actor);
+    // One field as a person types it: type (ars, departement, autre), nom,
+    // adresse (lines separated by « | » or new lines), signataire, qualite,
+    // ville, tribunal, adresse_tribunal, logo.
+    void set_authority_field(const std::string& field, const std::string& text, const std::string& actor);
+    static const std::vector<std::string>& authority_field_names();
+
+    // The procedure the campaign follows: its pinned file with what the grid adds.
+    const ProcedureDef& procedure() const { return campaign_.procedure; }
+
     // A new version of the campaign's grid: what it would change, then apply
     // it (a different version is required; the reason is journaled).
     struct GridCandidate {
@@ -93,9 +113,10 @@ public:
     GridChange preview_grid_change(const GridCandidate& candidate);
     void apply_grid_change(const GridCandidate& candidate, const std::string& reason, const std::string& actor);
 
-    // ---- The procedure (art. R. 313-1 et s.) ----
-    // Refusal before the committee, with its ground and motive; lifting it
-    // (the committee's revision) needs a reason. Coordinator only.
+    // ---- The procedure (procedure()) ----
+    // Refusal before the committee, with its ground and motive, where the
+    // procedure declares it; lifting it (the committee's revision) needs a
+    // reason. Coordinator only.
     // `on`: the date of the president's signed decision (default: today).
     void reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
                       std::optional<Date> on = std::nullopt);
@@ -133,8 +154,15 @@ public:
 
     CampaignStore& store() { return *store_; }
 
-    // Date printed on letters: campagne.date_courrier, else the committee date, else today.
+    // Date printed on letters: campagne.date_courrier, else the committee
+    // date, else as committee_file_date() (never the clock).
     Date letter_date() const;
+    // Date of the committee file and the instruction reports, from the
+    // campaign, never the clock (the same file gives the same document): the
+    // step before the committee's meeting (reports sent, instruction done) on
+    // the day it was recorded, else its due date, else the committee's date,
+    // else the deposit deadline, else the day the campaign was created.
+    Date committee_file_date() const;
     // The committee's file (before the meeting) and the minutes (after), PDF.
     void write_committee_file(const std::string& path);
     void write_minutes(const std::string& path);
@@ -181,6 +209,7 @@ private:
     std::optional<std::vector<std::string>> changes_since_vote_;
     OpinionIndex opinions_;
     void index_refusals();
+    std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code

@@ -7,16 +7,19 @@
 #include <vector>
 
 #include "fact.h"
+#include "procedure_def.h"
 
 namespace cotation {
 
 struct Campaign {
     std::string reference;     // "AAC ACT HLM PACA 2023"
     std::string title;
-    std::string authority;     // "Agence régionale de santé Provence-Alpes-Côte d'Azur"
-    std::string signatory;     // "Le Directeur général"
-    std::string city;          // where letters are signed
+    Authority authority;       // who issues the call and signs its decisions
     FactValues parameters;     // "campagne.places" -> 73, ...
+    // The procedure it follows: the text pinned at creation, with what the
+    // grid adds (committee's name, the call's own steps).
+    ProcedureDef procedure;
+    std::string created_on;    // ISO date the campaign was created (dates a document when nothing else does)
 };
 
 struct Dossier {

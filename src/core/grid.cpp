@@ -75,16 +75,16 @@ const ParameterDef* Grid::parameter_with(ParameterRole role) const {
 }
 
 const std::vector<FactDef>& Grid::procedure_parameters() {
-    // Dates of the procedure every call has (art. R. 313-4-1 et s.), known
-    // even when a grid does not declare them.
+    // Dates every call has, whatever its procedure (the procedure file counts
+    // its steps from them), known even when a grid does not declare them.
     static const std::vector<FactDef> params = [] {
         std::vector<FactDef> v{
             builtin("campagne.date_publication", FactType::Date, "Date de publication de l'avis"),
-            builtin("campagne.date_limite", FactType::Date, "Date limite de dépôt des projets"),
+            builtin("campagne.date_limite", FactType::Date, "Date limite de dépôt des dossiers"),
             builtin("campagne.date_commission", FactType::Date, "Date de la commission de sélection"),
             builtin("campagne.date_courrier", FactType::Date, "Date des courriers de notification"),
         };
-        for (auto& f : v) f.source = "Calendrier de la procédure (art. R. 313-4-1 et s.)";
+        for (auto& f : v) f.source = "Calendrier de l'appel (avis de publication)";
         return v;
     }();
     return params;

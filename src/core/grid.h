@@ -9,6 +9,7 @@
 
 #include "expr.h"
 #include "fact.h"
+#include "procedure_def.h"
 #include "rational.h"
 
 namespace cotation {
@@ -88,6 +89,11 @@ struct Grid {
     int line = 0;
     // The dossier form the grid uses (forms/<form_id>.xml), pinned with it.
     std::string form_id, form_version, form_title, form_xml, form_file;
+    // The procedure the call follows (<grid procedure="…">, procedures/<id>.xml)
+    // and what the call adds to it (<procedure> element); the issuing
+    // authority a campaign starts with (<authority> element).
+    ProcedureAmendment procedure;
+    std::optional<Authority> default_authority;
 
     std::vector<ParameterDef> parameters;
     std::vector<FactDef> facts;          // declared by the grid

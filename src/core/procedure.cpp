@@ -8,11 +8,16 @@ namespace cotation {
 
 const char* ground_label(RejectionGround g) {
     switch (g) {
-        case RejectionGround::Late: return "déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)";
-        case RejectionGround::Irregular: return "conditions de régularité administrative non satisfaites (art. R. 313-6, 2°)";
-        case RejectionGround::OffTopic: return "manifestement étranger à l'objet de l'appel (art. R. 313-6, 3°)";
+        case RejectionGround::Late: return "déposé après la date limite de dépôt";
+        case RejectionGround::Irregular: return "dossier incomplet ou irrégulier";
+        case RejectionGround::OffTopic: return "étranger à l'objet de l'appel";
     }
     return "?";
+}
+
+std::string ground_label(const ProcedureDef& p, RejectionGround g) {
+    if (const GroundDef* d = p.ground(ground_code(g))) return d->label;
+    return ground_label(g);
 }
 
 const char* ground_code(RejectionGround g) {
@@ -45,61 +50,38 @@ const char* step_state_label(StepState s) {
     return "?";
 }
 
-namespace {
-struct StepDef {
-    const char* id;
-    const char* label;
-    const char* basis;
-    bool obligation;
-    bool recordable;
-};
-// In procedure order. Due dates are computed in procedure_calendar().
-constexpr StepDef step_defs[] = {
-    {"publication", "Publication de l'avis d'appel à projets", "art. R. 313-4-1", false, false},
-    {"questions", "Dernier jour des demandes de précisions des candidats (8 jours avant la date limite)",
-     "art. R. 313-4-2", false, false},
-    {"reponses", "Précisions communiquées à tous les candidats (5 jours avant la date limite)", "art. R. 313-4-2", true, true},
-    {"depot", "Date limite de dépôt des projets", "avis d'appel à projets", false, false},
-    {"rapports", "Convocation, comptes rendus d'instruction et refus préalables envoyés aux membres (15 jours au moins avant la réunion)",
-     "art. R. 313-1 et s. (convocation) ; R. 313-6", true, true},
-    {"commission", "Réunion de la commission d'information et de sélection (vote du classement)", "art. R. 313-2-3", true, false},
-    {"notification_refus", "Refus préalables notifiés aux candidats (8 jours au plus après la réunion)", "art. R. 313-6", true, true},
-    {"decision", "Décisions notifiées (6 mois au plus après la date limite ; sans notification, le projet est rejeté)",
-     "art. R. 313-7", true, true},
-};
-}  // namespace
-
-bool step_recordable(const std::string& id) {
-    return std::any_of(std::begin(step_defs), std::end(step_defs), [&](const StepDef& d) { return d.recordable && id == d.id; });
-}
-
-std::vector<CalendarStep> procedure_calendar(const CalendarFacts& f, const Date& today) {
+std::vector<CalendarStep> procedure_calendar(const ProcedureDef& p, const CalendarFacts& f, const Date& today) {
     std::vector<CalendarStep> out;
-    for (const StepDef& def : step_defs) {
-        std::string id = def.id;
-        if (id == "notification_refus" && !f.has_prior_rejections) continue;
+    std::map<std::string, std::optional<Date>> due_of;   // step id -> due date, in order
+    auto named_date = [&](const std::string& name) -> std::optional<Date> {
+        for (const std::string& key : {name, "campagne." + name})
+            if (auto it = f.dates.find(key); it != f.dates.end()) return it->second;
+        return std::nullopt;
+    };
+    for (const StepDef& def : p.steps) {
+        if (def.when == StepCondition::PriorRejections && !f.has_prior_rejections) continue;
+        if (def.when == StepCondition::Committee && !p.committee) continue;
         CalendarStep s;
-        s.id = id;
+        s.id = def.id;
         s.label = def.label;
         s.basis = def.basis;
         s.obligation = def.obligation;
-        if (id == "publication") s.due = f.publication;
-        else if (id == "questions" && f.deadline) s.due = f.deadline->plus_days(-8);
-        else if (id == "reponses" && f.deadline) s.due = f.deadline->plus_days(-5);
-        else if (id == "depot") s.due = f.deadline;
-        else if (id == "rapports" && f.committee) s.due = f.committee->plus_days(-15);
-        else if (id == "commission") s.due = f.committee;
-        else if (id == "notification_refus" && f.committee) s.due = f.committee->plus_days(8);
-        else if (id == "decision" && f.deadline) s.due = f.deadline->plus_months(6);
-        if (auto r = f.recorded.find(id); r != f.recorded.end()) s.done = r->second;
-        else if (id == "commission") s.done = f.meeting_held;
-        else if (id == "decision") s.done = f.all_decided;
+        if (def.due) {
+            std::optional<Date> anchor;
+            if (auto it = due_of.find(def.due->anchor); it != due_of.end()) anchor = it->second;
+            else anchor = named_date(def.due->anchor);
+            if (anchor) s.due = anchor->plus_months(def.due->months).plus_days(def.due->days);
+        }
+        due_of[def.id] = s.due;
+        if (auto r = f.recorded.find(def.id); r != f.recorded.end() && def.recordable) s.done = r->second;
+        else if (def.done == StepDone::Meeting) s.done = f.meeting_held;
+        else if (def.done == StepDone::Decisions) s.done = f.all_decided;
         if (s.due) s.days_left = s.due->days_since_epoch() - today.days_since_epoch();
         if (s.done) {
             s.state = StepState::Done;
             s.done_late = s.obligation && s.due && *s.done > *s.due;
         } else if (!s.due) s.state = StepState::Undated;
-        else if (!s.obligation && s.days_left <= 0) {
+        else if (def.done == StepDone::DateReached && s.days_left <= 0) {
             // A date of the procedure is behind us once it is reached.
             s.state = StepState::Done;
             s.done = s.due;
@@ -187,7 +169,8 @@ std::optional<Opinion> opinion_from_text(const std::string& text) {
     return std::nullopt;
 }
 
-MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes) {
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes,
+                           const CommitteeRules& rules) {
     MeetingCheck c;
     auto is_member = [&](const std::string& name) {
         const Person* p = team.person(name);
@@ -210,10 +193,11 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
             }
     }
 
-    // Proxies: held by a deliberative member who is present, one each
-    // (décret n° 2006-672, art. 10, absent a rule of the committee's own).
+    // Proxies: held by a deliberative member who is present, as many as the
+    // rules allow (one each by décret n° 2006-672, art. 10, absent a rule of
+    // the committee's own).
     std::map<std::string, std::string> valid_proxy;   // represented -> holder
-    std::map<std::string, std::string> held;          // holder -> represented
+    std::multimap<std::string, std::string> held;     // holder -> represented
     for (const auto& [name, a] : m.attendance) {
         if (!is_member(name)) {
             c.problems.push_back("« " + name + " » n'est pas membre de la commission : sa présence n'est pas comptée.");
@@ -221,16 +205,18 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         }
         if (a.presence != Presence::Represented) continue;
         std::string why;
-        if (!deliberative(name)) why = "un membre à voix consultative ne donne pas mandat";
+        if (rules.proxies_per_member <= 0) why = "le règlement de la commission n'admet pas de mandat";
+        else if (!deliberative(name)) why = "un membre à voix consultative ne donne pas mandat";
         else if (!deliberative(a.proxy)) why = "« " + a.proxy + " » n'est pas membre à voix délibérative";
         else if (presence(a.proxy) != Presence::Present) why = "« " + a.proxy + " » n'est pas présent(e)";
-        else if (held.count(a.proxy)) why = "« " + a.proxy + " » détient déjà le mandat de « " + held[a.proxy] + " »";
+        else if (static_cast<int>(held.count(a.proxy)) >= rules.proxies_per_member)
+            why = "« " + a.proxy + " » détient déjà le mandat de « " + held.find(a.proxy)->second + " »";
         if (!why.empty()) {
             c.problems.push_back("Mandat de « " + name + " » non retenu : " + why + ".");
             continue;
         }
         valid_proxy[name] = a.proxy;
-        held[a.proxy] = name;
+        held.emplace(a.proxy, name);
     }
 
     for (const auto& [name, p] : team.people) {
@@ -246,7 +232,7 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         if (interested.count(name) || (represented && interested.count(valid_proxy[name]))) continue;
         c.voters.push_back(name);
     }
-    c.quorum_needed = (c.deliberative + 1) / 2;
+    c.quorum_needed = (c.deliberative * rules.quorum_percent + 99) / 100;
     c.quorum = c.deliberative > 0 && c.present + c.represented >= c.quorum_needed;
 
     std::set<std::string> voters(c.voters.begin(), c.voters.end());
@@ -280,7 +266,7 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         c.outcome = "Classement adopté à la majorité : " + tally + ".";
     } else if (c.for_ == c.against && c.for_ > 0) {
         auto pv = m.votes.find(m.president);
-        bool president_votes = voters.count(m.president) && pv != m.votes.end() && pv->second != Vote::Abstain;
+        bool president_votes = rules.casting_vote && voters.count(m.president) && pv != m.votes.end() && pv->second != Vote::Abstain;
         if (president_votes) {
             c.casting_vote = true;
             c.adopted = pv->second == Vote::For;

@@ -1,11 +1,11 @@
 #pragma once
-// The médico-social call procedure around the scoring (code de l'action
-// sociale et des familles, partie réglementaire, art. R. 313-1 et suivants):
-// the calendar and its due dates, the prior rejection of dossiers before
-// scoring, and the selection committee's meeting (attendance, quorum,
-// proxies, members who may not deliberate, vote on the ranking, observations)
-// and each member's opinion on a dossier. Pure rules, no I/O; the articles
-// applied are cited in docs/procedure.md.
+// The procedure around the scoring, as the campaign's procedure file declares
+// it (procedure_def.h: an appel à projets of the CASF, an appel à
+// candidatures, or another kind an authority writes): the calendar and its
+// due dates, the prior rejection of dossiers before scoring, and the
+// selection committee's meeting (attendance, quorum, proxies, members who may
+// not deliberate, vote on the ranking, observations) and each member's
+// opinion on a dossier. Pure rules, no I/O; docs/procedure.md.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -15,15 +15,21 @@
 #include <vector>
 
 #include "date.h"
+#include "procedure_def.h"
 #include "scoring.h"
 #include "team.h"
 
 namespace cotation {
 
-// ---- Prior rejection (art. R. 313-6) ------------------------------------
-// Refused before the committee, by a motivated decision of its president.
-enum class RejectionGround { Late, Irregular, OffTopic };   // 1°, 2°, 3°
-const char* ground_label(RejectionGround g);   // "déposé au-delà du délai fixé par l'avis (art. R. 313-6, 1°)"
+// ---- Prior rejection ------------------------------------------------------
+// Refused before the committee, by a motivated decision, where the procedure
+// declares it (art. R. 313-6 for an appel à projets; the call's own grounds
+// for an appel à candidatures).
+enum class RejectionGround { Late, Irregular, OffTopic };
+// Neutral wording, without any article ("déposé après la date limite"); the
+// procedure's own label: ground_label(procedure, g).
+const char* ground_label(RejectionGround g);
+std::string ground_label(const ProcedureDef& p, RejectionGround g);
 const char* ground_code(RejectionGround g);    // "hors-delai", "irregulier", "hors-sujet"
 std::optional<RejectionGround> ground_from_text(const std::string& text);
 
@@ -61,7 +67,7 @@ struct CalendarAlert {
 CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps);
 
 struct CalendarFacts {
-    std::optional<Date> publication, deadline, committee;
+    std::map<std::string, Date> dates;      // the campaign's date parameters ("campagne.date_limite" -> …)
     std::map<std::string, Date> recorded;   // step id -> date the authority recorded it done
     std::optional<Date> meeting_held;       // the committee's vote was recorded
     std::optional<Date> all_decided;        // every dossier has a decision (the last one's date)
@@ -71,10 +77,10 @@ struct CalendarFacts {
 // Days before a due date from which a step is "proche".
 constexpr int calendar_warning_days = 7;
 
-// The steps in order, with their due dates and state on `today`.
-std::vector<CalendarStep> procedure_calendar(const CalendarFacts& facts, const Date& today);
-// Steps an authority can mark done by hand (the others follow from the data).
-bool step_recordable(const std::string& id);
+// The procedure's steps in order, with their due dates and state on `today`.
+// A due date counts from a named date of the campaign ("date_limite" is
+// "campagne.date_limite") or from an earlier step's due date.
+std::vector<CalendarStep> procedure_calendar(const ProcedureDef& procedure, const CalendarFacts& facts, const Date& today);
 
 // ---- The committee's meeting ----------------------------------------------
 enum class Presence { Present, Absent, Represented };
@@ -109,8 +115,9 @@ struct Meeting {
 };
 
 // A member with a declared link to a candidate organisation may not take
-// part in the deliberations on its dossier (art. R. 313-2-5): in Cotation
-// the ranking is voted as a whole, so that member does not vote on it.
+// part in the deliberations on its dossier (art. R. 313-2-5 for the CASF
+// committee; the rule of impartiality for any other): in Cotation the
+// ranking is voted as a whole, so that member does not vote on it.
 struct Interest {
     std::string member, organisme, dossier_reference;
 };
@@ -118,7 +125,7 @@ struct Interest {
 struct MeetingCheck {
     int deliberative = 0;        // committee members with a deliberative voice
     int present = 0, represented = 0;
-    int quorum_needed = 0;       // half at least of the deliberative members
+    int quorum_needed = 0;       // the rules' share of the deliberative members, rounded up
     bool quorum = false;
     std::vector<std::string> voters;      // who may vote on the ranking (present or represented, no interest)
     std::vector<Interest> interests;      // who may not deliberate on which dossier
@@ -129,8 +136,11 @@ struct MeetingCheck {
     std::string outcome;         // the sentence of the minutes
 };
 
-// `organismes`: dossier reference -> organisme, to find interests.
-MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes);
+// `organismes`: dossier reference -> organisme, to find interests. `rules`:
+// quorum, proxies and casting vote of the committee (defaults: half, one
+// mandate each, the president's casting vote).
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes,
+                           const CommitteeRules& rules = {});
 
 // ---- Members' opinions on a dossier ---------------------------------------
 enum class Opinion { Favourable, Unfavourable, Reserved };

@@ -56,9 +56,9 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     buttons->Add(save_, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(letters);
     right->Add(buttons, wxSizerFlags().Right());
-    auto* note = new wxStaticText(this, wxID_ANY, to_wx("Le classement adopté par la commission vaut son avis (art. R. 313-6) ; "
+    auto* note = new wxStaticText(this, wxID_ANY, to_wx("Le classement adopté par la commission vaut son avis ; "
                                                         "une décision qui s'en écarte en donne les motifs, portés à la connaissance "
-                                                        "de ses membres (art. R. 313-7). Jamais plus de places que demandées, ni, "
+                                                        "de ses membres. Jamais plus de places que demandées, ni, "
                                                         "au total, que la capacité de l'appel."));
     note->SetForegroundColour(wxColour(90, 90, 90));
     note->Wrap(440);

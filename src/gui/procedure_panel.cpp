@@ -22,6 +22,17 @@ void add_row(wxListCtrl* l, const std::vector<std::string>& cells, const wxColou
     if (colour.IsOk()) l->SetItemTextColour(i, colour);
 }
 
+// « refus préalable », « rejet avant évaluation »: as the procedure calls it.
+std::string rejection_name(const ProcedureDef& p) {
+    return p.prior_rejection ? p.prior_rejection->name : std::string("refus préalable");
+}
+std::string capitalized(std::string s) {
+    if (s.rfind("\xc3\xa9", 0) == 0) return "\xc3\x89" + s.substr(2);   // é -> É
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+std::string in_parentheses(const std::string& basis) { return basis.empty() ? "" : " (" + basis + ")"; }
+
 wxStaticText* heading(wxWindow* parent, const char* text) {
     auto* t = new wxStaticText(parent, wxID_ANY, to_wx(text));
     t->SetFont(t->GetFont().Bold());
@@ -62,27 +73,27 @@ ProcedurePanel::ProcedurePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     auto* done = new wxButton(this, wxID_ANY, to_wx("Déclarer l'étape sélectionnée faite…"));
     late_ = new wxStaticText(this, wxID_ANY, "");
     late_->SetForegroundColour(wxColour(170, 100, 0));
-    refusals_ = make_list(this, {{"Dossier", 110}, {"Organisme", 220}, {"Motif (art. R. 313-6)", 370}, {"Décision motivée", 420},
+    refusals_ = make_list(this, {{"Dossier", 110}, {"Organisme", 220}, {"Motif", 370}, {"Décision motivée", 420},
                                  {"Date", 95}});
-    auto* refuse = new wxButton(this, wxID_ANY, to_wx("Refuser un dossier au préalable…"));
-    auto* lift = new wxButton(this, wxID_ANY, to_wx("Lever le refus sélectionné…"));
+    refusals_heading_ = heading(this, "");
+    refuse_ = new wxButton(this, wxID_ANY, to_wx("Écarter un dossier avant l'évaluation…"));
+    lift_ = new wxButton(this, wxID_ANY, to_wx("Lever la décision sélectionnée…"));
 
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
     main->Add(calendar_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
     main->Add(done, wxSizerFlags().Border(wxALL, 10));
-    main->Add(heading(this, "Refus préalables — projets non soumis à la commission (art. R. 313-6)"),
-              wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+    main->Add(refusals_heading_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(late_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(refusals_, wxSizerFlags(1).Expand().Border(wxALL, 10));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(refuse, wxSizerFlags().Border(wxRIGHT, 8));
-    buttons->Add(lift);
+    buttons->Add(refuse_, wxSizerFlags().Border(wxRIGHT, 8));
+    buttons->Add(lift_);
     main->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
     done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnMarkDone(); });
-    refuse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnRefuse(); });
-    lift->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnLift(); });
+    refuse_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnRefuse(); });
+    lift_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnLift(); });
 }
 
 void ProcedurePanel::Reload() {
@@ -112,17 +123,27 @@ void ProcedurePanel::Reload() {
     summary_->SetLabel(to_wx(sum));
     summary_->SetForegroundColour(late ? wxColour(170, 30, 30) : soon ? wxColour(170, 100, 0) : wxColour(20, 20, 20));
 
+    // The words of the campaign's procedure, never those of another kind of call.
+    const ProcedureDef& p = s.procedure();
+    const std::string name = rejection_name(p);
+    refusals_heading_->SetLabel(to_wx(!p.prior_rejection
+                                          ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
+                                          : capitalized(name) + " — dossiers écartés avant l'évaluation" +
+                                                in_parentheses(p.prior_rejection->basis)));
+    refuse_->Enable(p.prior_rejection.has_value());
     std::string late_list;
     for (std::size_t i : s.late_dossiers()) late_list += (late_list.empty() ? "" : ", ") + s.dossiers()[i].reference;
-    late_->SetLabel(late_list.empty() ? wxString()
-                                      : to_wx("Déposés après la date limite, sans refus préalable : " + late_list +
-                                              " — le refus relève d'une décision motivée du président de la commission."));
+    late_->SetLabel(late_list.empty() || !p.prior_rejection
+                        ? wxString()
+                        : to_wx("Déposés après la date limite, sans " + name + " : " + late_list +
+                                (p.prior_rejection->by.empty() ? std::string(".")
+                                                               : " — décision motivée de " + p.prior_rejection->by + ".")));
     refusals_->DeleteAllItems();
     refused_ids_.clear();
     for (const auto& d : s.dossiers()) {
         auto it = s.prior_rejections().find(d.id);
         if (it == s.prior_rejections().end()) continue;
-        add_row(refusals_, {d.reference, d.organisme, ground_label(it->second.ground), it->second.motive,
+        add_row(refusals_, {d.reference, d.organisme, ground_label(p, it->second.ground), it->second.motive,
                             it->second.date.french_numeric()});
         refused_ids_.push_back(d.id);
     }
@@ -133,7 +154,7 @@ void ProcedurePanel::OnMarkDone() {
     long i = calendar_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (i < 0) return;
     const std::string& id = step_ids_[static_cast<std::size_t>(i)];
-    if (!step_recordable(id)) {
+    if (!wb_.session->procedure().recordable(id)) {
         wxMessageBox(to_wx("Cette étape suit les données de la campagne (dates de l'avis, séance, décisions) : "
                            "elle ne se déclare pas à la main."),
                      to_wx("Calendrier"), wxOK | wxICON_INFORMATION, this);
@@ -151,7 +172,10 @@ void ProcedurePanel::OnMarkDone() {
 
 void ProcedurePanel::OnRefuse() {
     Session& s = *wb_.session;
-    wxDialog dlg(this, wxID_ANY, to_wx("Refus préalable (art. R. 313-6)"), wxDefaultPosition, wxSize(640, 420));
+    const ProcedureDef& p = s.procedure();
+    if (!p.prior_rejection) return;
+    wxDialog dlg(this, wxID_ANY, to_wx(capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)), wxDefaultPosition,
+                 wxSize(640, 420));
     wxArrayString refs;
     int selection = 0;
     auto late = s.late_dossiers();
@@ -161,9 +185,12 @@ void ProcedurePanel::OnRefuse() {
     }
     auto* dossier = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, refs);
     dossier->SetSelection(selection);
-    wxString grounds[] = {to_wx(ground_label(RejectionGround::Late)), to_wx(ground_label(RejectionGround::Irregular)),
-                          to_wx(ground_label(RejectionGround::OffTopic))};
-    auto* ground = new wxRadioBox(&dlg, wxID_ANY, to_wx("Motif"), wxDefaultPosition, wxDefaultSize, 3, grounds, 1);
+    // The grounds the procedure declares, in its words.
+    wxArrayString grounds;
+    std::vector<RejectionGround> codes;
+    for (const auto& g : p.prior_rejection->grounds)
+        if (auto code = ground_from_text(g.code)) grounds.Add(to_wx(g.label)), codes.push_back(*code);
+    auto* ground = new wxRadioBox(&dlg, wxID_ANY, to_wx("Motif"), wxDefaultPosition, wxDefaultSize, grounds, 1);
     auto* motive = new wxTextCtrl(&dlg, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     motive->SetHint(to_wx("Décision motivée : les faits qui fondent le refus"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -176,7 +203,7 @@ void ProcedurePanel::OnRefuse() {
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         const Dossier& d = s.dossiers()[static_cast<std::size_t>(dossier->GetSelection())];
-        s.reject_prior(d.id, static_cast<RejectionGround>(ground->GetSelection()), from_wx(motive->GetValue()), wb_.reviewer);
+        s.reject_prior(d.id, codes[static_cast<std::size_t>(ground->GetSelection())], from_wx(motive->GetValue()), wb_.reviewer);
         wb_.changed();
     } catch (const std::exception& e) {
         show_error(this, e);
@@ -186,7 +213,8 @@ void ProcedurePanel::OnRefuse() {
 void ProcedurePanel::OnLift() {
     long i = refusals_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (i < 0) return;
-    std::string reason = ask(this, "Motif de la levée du refus (révision demandée par la commission) :", "Lever le refus préalable");
+    const std::string name = rejection_name(wb_.session->procedure());
+    std::string reason = ask(this, "Motif de la levée (révision demandée) :", "Lever le " + name);
     if (reason.empty()) return;
     try {
         wb_.session->lift_prior_rejection(refused_ids_[static_cast<std::size_t>(i)], reason, wb_.reviewer);
@@ -254,8 +282,15 @@ void CommitteePanel::Reload() {
     const Team& team = s.team();
     auto check = s.meeting_check();
     const auto& m = s.meeting();
-    if (!m) {
-        summary_->SetLabel(to_wx("Aucune séance enregistrée. La liste des projets par ordre de classement, votée par la commission, vaut son avis."));
+    const auto& committee = s.procedure().committee;
+    if (!committee) {
+        summary_->SetLabel(to_wx("La procédure de cette campagne (" + s.procedure().title + ") n'a pas de commission : "
+                                 "l'autorité décide sur le classement."));
+        summary_->SetForegroundColour(wxColour(20, 20, 20));
+        quorum_->SetLabel("");
+    } else if (!m) {
+        summary_->SetLabel(to_wx("Aucune séance de la " + committee->name + " enregistrée." +
+                                 (committee->opinion.empty() ? "" : " " + committee->opinion)));
         summary_->SetForegroundColour(wxColour(20, 20, 20));
         quorum_->SetLabel("");
     } else {
@@ -327,7 +362,9 @@ void CommitteePanel::OnMeeting() {
         return;
     }
     Meeting m = s.meeting_draft();
-    wxDialog dlg(this, wxID_ANY, to_wx("Séance de la commission"), wxDefaultPosition, wxSize(900, 520));
+    const CommitteeRules rules = s.procedure().committee.value_or(CommitteeRules{});
+    wxDialog dlg(this, wxID_ANY, to_wx("Séance de la " + (rules.name.empty() ? std::string("commission") : rules.name)), wxDefaultPosition,
+                 wxSize(900, 520));
     auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(m.date.french_numeric()));
     wxArrayString names, proxies;
     proxies.Add(to_wx("—"));
@@ -360,9 +397,15 @@ void CommitteePanel::OnMeeting() {
     top->Add(date, wxSizerFlags().CenterVertical().Border(wxRIGHT, 20));
     top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(president, wxSizerFlags().CenterVertical());
-    auto* note = new wxStaticText(&dlg, wxID_ANY, to_wx("Un membre ayant déclaré un lien avec un candidat ne prend pas part au vote "
-                                                        "(art. R. 313-2-5) ; chacun ne détient qu'un mandat ; à égalité des voix, "
-                                                        "celle du président l'emporte (art. R. 313-2-3)."));
+    // The committee's rules as the procedure declares them.
+    std::string rules_text = "Un membre ayant déclaré un lien avec un candidat ne prend pas part au vote" + in_parentheses(rules.interest_basis) +
+                             " ; quorum : " + std::to_string(rules.quorum_percent) + " % des membres à voix délibérative ; " +
+                             (rules.proxies_per_member == 0 ? std::string("pas de mandat")
+                              : rules.proxies_per_member == 1 ? std::string("chacun ne détient qu'un mandat")
+                                                              : "chacun détient au plus " + std::to_string(rules.proxies_per_member) + " mandats") +
+                             " ; " + (rules.casting_vote ? "à égalité des voix, celle du président l'emporte" : "pas de voix prépondérante") +
+                             in_parentheses(rules.vote_basis) + ".";
+    auto* note = new wxStaticText(&dlg, wxID_ANY, to_wx(rules_text));
     note->Wrap(860);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, wxSizerFlags().Border(wxALL, 10));

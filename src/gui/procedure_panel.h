@@ -1,6 +1,8 @@
 #pragma once
-// The procedure's calendar (what is due, what is late) and the prior
-// rejections of dossiers before the committee; then the committee itself:
+// The procedure's calendar (what is due, what is late) and the dossiers set
+// aside before the evaluation, in the words of the campaign's procedure
+// (refus préalable of an appel à projets, rejet avant évaluation of an appel
+// à candidatures); then the committee the procedure names:
 // the meeting's attendance, quorum and vote, observations, members' opinions
 // on the selected dossier, and the committee's documents.
 #include <wx/listctrl.h>
@@ -20,6 +22,7 @@ public:
     // For the GUI test.
     wxListCtrl* calendar() const { return calendar_; }
     wxListCtrl* refusals() const { return refusals_; }
+    wxStaticText* refusals_heading() const { return refusals_heading_; }
 
 private:
     void OnMarkDone();
@@ -29,7 +32,10 @@ private:
     wxStaticText* summary_;
     wxListCtrl* calendar_;
     wxStaticText* late_;
+    wxStaticText* refusals_heading_;
     wxListCtrl* refusals_;
+    wxButton* refuse_;
+    wxButton* lift_;
     std::vector<std::string> step_ids_;
     std::vector<std::int64_t> refused_ids_;
 };

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "paths.h"
+#include "procedure_reader.h"
 #include "xml_tree.h"
 
 #include <filesystem>
@@ -144,7 +145,9 @@ struct Reader {
             g.scale_max = static_cast<int>(m.num());
         }
         if (root.attr("total")) g.declared_total = number(root, "total");
-        only(root, {"parameters", "facts", "documents", "rules", "levels", "theme", "description"});
+        only(root, {"parameters", "facts", "documents", "rules", "levels", "theme", "description", "procedure", "authority"});
+        g.procedure = read_procedure_amendment(root, file);
+        g.default_authority = read_authority(root, file);
         if (const XmlElement* ls = root.first("levels")) {
             only(*ls, {"level"});
             g.default_levels = levels(*ls, g);

@@ -30,6 +30,37 @@ std::string fact_attrs(const FactDef& f) {
     for (const auto& c : f.choices) choices += (choices.empty() ? "" : " ") + c;
     return s + attr("choices", choices) + attr("label", f.label) + attr("source", f.source);
 }
+// What the grid adds to its procedure and the authority it names (read by
+// io/procedure_reader.cpp), so that an edited grid keeps them.
+void write_procedure_and_authority(std::ostringstream& x, const Grid& g) {
+    const ProcedureAmendment& a = g.procedure;
+    if (a.no_committee || a.committee_name || !a.steps.empty()) {
+        x << "  <procedure" << attr("committee", a.no_committee ? "aucune" : a.committee_name.value_or("")) << ">\n";
+        for (std::size_t i = 0; i < a.steps.size(); ++i) {
+            const StepDef& s = a.steps[i];
+            const char* done = s.done == StepDone::Recorded ? "declaree"
+                               : s.done == StepDone::Meeting ? "seance"
+                               : s.done == StepDone::Decisions ? "decisions" : "date";
+            const char* when = s.when == StepCondition::PriorRejections ? "refus-prealables"
+                               : s.when == StepCondition::Committee ? "commission" : "";
+            x << "    <step" << attr("id", s.id) << attr("after", i < a.after.size() ? a.after[i] : "") << attr("label", s.label)
+              << attr("basis", s.basis) << attr("due", s.due ? due_rule_text(*s.due) : "")
+              << attr("obligation", s.obligation ? "oui" : "") << attr("done", done) << attr("when", when) << "/>\n";
+        }
+        x << "  </procedure>\n";
+    }
+    if (const auto& au = g.default_authority) {
+        x << "  <authority" << attr("kind", authority_kind_code(au->kind)) << attr("name", au->name)
+          << attr("signatory", au->signatory) << attr("signatory-title", au->signatory_title) << attr("city", au->city)
+          << attr("tribunal", au->tribunal) << attr("tribunal-address", au->tribunal_address) << attr("logo", au->logo);
+        if (au->address.empty()) x << "/>\n";
+        else {
+            x << ">\n";
+            for (const auto& l : au->address) x << "    <line>" << esc(l) << "</line>\n";
+            x << "  </authority>\n";
+        }
+    }
+}
 }  // namespace
 
 std::string write_grid_xml(const Grid& g) {
@@ -37,7 +68,9 @@ std::string write_grid_xml(const Grid& g) {
     x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     x << "<grid" << attr("id", g.id) << attr("version", g.version) << attr("status", g.status) << attr("title", g.title)
       << attr("authority", g.authority) << attr("source", g.source) << attr("form", g.form_id)
+      << attr("procedure", g.procedure.procedure_id)
       << attr("scale-max", std::to_string(g.scale_max)) << attr("total", g.max_total().canonical()) << ">\n";
+    write_procedure_and_authority(x, g);
     if (!g.parameters.empty()) {
         x << "  <parameters>\n";
         for (const auto& p : g.parameters)

@@ -7,6 +7,7 @@
 #include "core/french.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
+#include "authority_variables.h"
 #include "parallel.h"
 #include "pdf_letter.h"
 
@@ -43,8 +44,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["autorite"] = ctx.campaign.authority;
-    v["signataire"] = ctx.campaign.signatory;
+    add_authority_variables(v, ctx.campaign);
     v["date_document"] = ctx.date.french_long();
 
     std::vector<std::string> lines;
@@ -216,8 +216,8 @@ void write_document(const CommitteeContext& ctx, const std::string& template_nam
     };
     auto blocks = expand_template(load(template_name), template_name, committee_variables(ctx), load);
     LetterHeader h;
-    h.authority = ctx.campaign.authority;
-    h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.date.french_long();
+    h.authority = ctx.campaign.authority.name;
+    h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
     h.title = title + " — " + ctx.campaign.reference;
     write_letter_pdf(path, h, blocks);
 }
@@ -237,7 +237,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["signataire"] = ctx.campaign.signatory;
+    add_authority_variables(v, ctx.campaign);
     v["date_document"] = ctx.date.french_long();
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
@@ -350,8 +350,8 @@ std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, 
                                           return it->second;
                                       });
         LetterHeader h;
-        h.authority = ctx.campaign.authority;
-        h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.date.french_long();
+        h.authority = ctx.campaign.authority.name;
+        h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
         h.title = "Compte rendu d'instruction — " + ctx.campaign.reference + " — dossier " + d.reference;
         std::string safe;
         for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';

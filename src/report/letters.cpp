@@ -8,6 +8,7 @@
 #include "core/french.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
+#include "authority_variables.h"
 #include "parallel.h"
 #include "pdf_letter.h"
 
@@ -48,11 +49,9 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["autorite"] = ctx.campaign.authority;
-    v["signataire"] = ctx.campaign.signatory;
-    v["ville"] = ctx.campaign.city;
     v["date_courrier"] = ctx.letter_date.french_long();
     for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
+    add_authority_variables(v, ctx.campaign);
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = ref.commune(d.commune);
@@ -118,6 +117,7 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
     for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "lettre-liste-complementaire.txt",
                           "lettre-refus-prealable.txt", "voies-recours"})
         load(t);
+    try { load(std::string("voies-recours-") + authority_kind_code(ctx.campaign.authority.kind)); } catch (const InputError&) {}
     auto cached = [&](const std::string& name) -> std::string {
         auto it = cache.find(name);
         if (it == cache.end()) throw InputError("Modèle « " + name + " » introuvable dans " + ctx.templates_dir + ".");
@@ -134,8 +134,8 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
         auto blocks = expand_template(cached(tpl), tpl, vars, cached);
         LetterHeader h;
-        h.authority = ctx.campaign.authority;
-        h.place_and_date = (ctx.campaign.city.empty() ? "" : ctx.campaign.city + ", le ") + ctx.letter_date.french_long();
+        h.authority = ctx.campaign.authority.name;
+        h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.letter_date.french_long();
         h.recipient = {d.organisme, "À l'attention de la direction", vars["commune"]};
         h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
         std::string safe;

@@ -68,7 +68,22 @@ struct Expander {
             if (line.rfind("{{>", 0) == 0 && line.compare(line.size() - 2, 2, "}}") == 0) {
                 flush();
                 std::string inc = fr::trim(line.substr(3, line.size() - 5));
-                run(load_include(inc), inc, out);
+                // "voies-recours" is "voies-recours-ars" for an ARS, when that
+                // template exists: what depends on the authority's kind.
+                std::string text, used = inc;
+                auto kind = vars.find("autorite.type");
+                bool found = false;
+                if (kind != vars.end() && !kind->second.empty()) {
+                    try {
+                        text = load_include(inc + "-" + kind->second);
+                        used = inc + "-" + kind->second;
+                        found = true;
+                    } catch (const InputError&) {
+                        // no variant for this kind: the common template
+                    }
+                }
+                if (!found) text = load_include(inc);
+                run(text, used, out);
                 continue;
             }
             if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno)}); continue; }

@@ -3,7 +3,8 @@
 //   lines "# …" are comments; "## Titre" a heading; "- texte" a bullet;
 //   ">> texte" right-aligned (signature); blank lines separate paragraphs;
 //   {{nom}} a value; a bullet whose value has several lines becomes one
-//   bullet per line; "{{> autre}}" includes templates/autre.txt;
+//   bullet per line; "{{> autre}}" includes templates/autre.txt, or
+//   templates/autre-<autorite.type>.txt when it exists (voies-recours-ars.txt);
 //   "{{#si nom}}" … "{{/si}}" keeps the lines only when the value is not empty.
 #include <functional>
 #include <map>

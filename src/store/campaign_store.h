@@ -23,6 +23,7 @@ struct CampaignSnapshot {
     std::string grid_xml;         // the exact grid the campaign was created with
     std::string grid_name;        // its file name, for messages
     std::string form_xml, form_name;   // the exact dossier form, if the grid names one
+    std::string procedure_xml, procedure_name;   // the procedure file pinned at creation (empty before schema 9)
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
     ConsolidationIndex consolidation;
@@ -75,6 +76,12 @@ public:
     virtual void put_meeting(const Meeting& meeting, const std::string& actor) = 0;
     virtual void put_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor) = 0;
     virtual void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) = 0;
+    // The issuing authority; each field changed is journaled (campagne/autorite/<champ>).
+    virtual void set_authority(const Authority& authority, const std::string& actor) = 0;
+    // Pins the text of the campaign's procedure file (a campaign made before
+    // procedures were data gets the one its grid names), journaled with why.
+    virtual void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                               const std::string& actor) = 0;
 
     // Moves the campaign to another grid version, keeping the previous one in
     // its history; adds the new grid's parameters (canonical values).
@@ -95,6 +102,7 @@ public:
 struct PinnedGrid {
     std::string id, version, name, xml;
     std::string form_name, form_xml;
+    std::string procedure_name, procedure_xml;   // procedures/<id>.xml, pinned at creation only
 };
 
 // Creates a new campaign file (refuses to overwrite an existing one).

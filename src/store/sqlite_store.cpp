@@ -137,6 +137,28 @@ CREATE TRIGGER meeting_vote_locked BEFORE INSERT ON meeting_vote WHEN (SELECT cl
 CREATE TRIGGER member_opinion_locked BEFORE INSERT ON member_opinion WHEN (SELECT closed_at FROM campaign) <> ''
   BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
 )sql",
+    // 9: the procedure the campaign follows (its file's text, pinned like the
+    // grid) and the issuing authority as data. A campaign made before had
+    // the CASF steps built in; it moves to the procedure its grid names (the
+    // session pins that text at the first opening, procedure_xml empty until
+    // then). The authority's kind is read from its name, and "signatory" held
+    // the signatory's title (« Le Directeur général … »): it moves there.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN procedure_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN procedure_xml TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN authority_kind TEXT NOT NULL DEFAULT 'autre';
+ALTER TABLE campaign ADD COLUMN authority_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN signatory_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN tribunal TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN tribunal_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN logo TEXT NOT NULL DEFAULT '';
+UPDATE campaign SET authority_kind = CASE
+  WHEN authority LIKE '%agence régionale de santé%' OR authority LIKE 'ARS %' OR authority = 'ARS' THEN 'ars'
+  WHEN authority LIKE '%département%' OR authority LIKE '%conseil départemental%' OR authority LIKE '%Département%' THEN 'departement'
+  ELSE 'autre' END;
+UPDATE campaign SET signatory_title = signatory, signatory = '';
+UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -287,6 +309,36 @@ void migrate(Db& db) {
     }
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+// Column and journal name of each field of the authority, with its stored text.
+std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a) {
+    return {{"type", authority_kind_code(a.kind)}, {"nom", a.name}, {"adresse", join_lines(a.address)},
+            {"signataire", a.signatory}, {"qualite", a.signatory_title}, {"ville", a.city},
+            {"tribunal", a.tribunal}, {"adresse_tribunal", a.tribunal_address}, {"logo", a.logo}};
+}
+const char* authority_column(const std::string& field) {
+    static const std::map<std::string, const char*> columns{
+        {"type", "authority_kind"}, {"nom", "authority"}, {"adresse", "authority_address"}, {"signataire", "signatory"},
+        {"qualite", "signatory_title"}, {"ville", "city"}, {"tribunal", "tribunal"}, {"adresse_tribunal", "tribunal_address"},
+        {"logo", "logo"}};
+    return columns.at(field);
+}
+
 std::string facts_text(const FactValues& f) {
     std::string s;
     for (const auto& [k, v] : f) s += (s.empty() ? "" : "; ") + k + "=" + to_canonical(v);
@@ -326,14 +378,25 @@ public:
     CampaignSnapshot load() override {
         CampaignSnapshot s;
         {
-            Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name "
-                         "FROM campaign");
+            Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, "
+                         "procedure_name, procedure_xml, authority_kind, authority_address, signatory_title, tribunal, "
+                         "tribunal_address, logo, created_at FROM campaign");
             if (!c.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
             s.campaign.reference = c.text(0);
             s.campaign.title = c.text(1);
-            s.campaign.authority = c.text(2);
-            s.campaign.signatory = c.text(3);
-            s.campaign.city = c.text(4);
+            Authority& a = s.campaign.authority;
+            a.name = c.text(2);
+            a.signatory = c.text(3);
+            a.city = c.text(4);
+            a.kind = authority_kind_from_text(c.text(11)).value_or(AuthorityKind::Other);
+            a.address = split_lines(c.text(12));
+            a.signatory_title = c.text(13);
+            a.tribunal = c.text(14);
+            a.tribunal_address = c.text(15);
+            a.logo = c.text(16);
+            s.procedure_name = c.text(9);
+            s.procedure_xml = c.text(10);
+            s.campaign.created_on = c.text(17).substr(0, 10);
             s.grid_xml = c.text(5);
             s.grid_name = c.text(6);
             s.form_xml = c.text(7);
@@ -824,6 +887,36 @@ public:
         raw_parameters_[name] = value;
     }
 
+    void set_authority(const Authority& after, const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        Authority before = load_authority();
+        auto old_fields = authority_fields(before);
+        auto new_fields = authority_fields(after);
+        for (std::size_t i = 0; i < new_fields.size(); ++i) {
+            if (old_fields[i].second == new_fields[i].second) continue;
+            std::string sql = std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = ?";
+            Stmt up(*db_, sql.c_str());
+            up.bind(1, new_fields[i].second).run();
+            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second, new_fields[i].second);
+        }
+        t.commit();
+    }
+
+    void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                       const std::string& actor) override {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        Stmt cur(*db_, "SELECT procedure_name FROM campaign");
+        if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        std::string before = cur.text(0);
+        Stmt up(*db_, "UPDATE campaign SET procedure_name = ?, procedure_xml = ?");
+        up.bind(1, name).bind(2, xml).run();
+        j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
+        t.commit();
+    }
+
     void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
                      const std::string& reason, const std::string& actor) override {
         Transaction t(*db_);
@@ -894,15 +987,23 @@ public:
     void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor) {
         Transaction t(*db_);
         JournalWriter j(*db_);
+        const Authority& a = campaign.authority;
         Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
-                     "grid_name, grid_xml, created_at, form_name, form_xml) VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?)");
-        s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, campaign.authority).bind(4, campaign.signatory)
-            .bind(5, campaign.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
-            .bind(10, utc_now_iso()).bind(11, grid.form_name).bind(12, grid.form_xml);
+                     "grid_name, grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, "
+                     "authority_address, signatory_title, tribunal, tribunal_address, logo) "
+                     "VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, a.name).bind(4, a.signatory)
+            .bind(5, a.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
+            .bind(10, utc_now_iso()).bind(11, grid.form_name).bind(12, grid.form_xml).bind(13, grid.procedure_name)
+            .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
+            .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
         s.run();
         j.add(actor, "campagne.creation", "campagne", "",
               campaign.reference + " — grille " + grid.id + " version " + grid.version +
-                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name));
+                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
+                  (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name));
+        for (const auto& [field, value] : authority_fields(a))
+            if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : campaign.parameters) {
             p.bind(1, k).bind(2, to_canonical(v)).run();
@@ -913,6 +1014,23 @@ public:
     }
 
 private:
+    Authority load_authority() {
+        Stmt c(*db_, "SELECT authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, "
+                     "tribunal_address, logo FROM campaign");
+        if (!c.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        Authority a;
+        a.name = c.text(0);
+        a.signatory = c.text(1);
+        a.city = c.text(2);
+        a.kind = authority_kind_from_text(c.text(3)).value_or(AuthorityKind::Other);
+        a.address = split_lines(c.text(4));
+        a.signatory_title = c.text(5);
+        a.tribunal = c.text(6);
+        a.tribunal_address = c.text(7);
+        a.logo = c.text(8);
+        return a;
+    }
+
     std::string reference_of(std::int64_t dossier_id) {
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
         ref.bind(1, dossier_id);

@@ -1,0 +1,34 @@
+#include "authority_variables.h"
+
+namespace cotation::report {
+
+void add_authority_variables(Variables& v, const Campaign& c) {
+    const Authority& a = c.authority;
+    v["autorite"] = a.name;
+    v["autorite.type"] = authority_kind_code(a.kind);
+    std::string address;
+    for (const auto& l : a.address) address += (address.empty() ? "" : "\n") + l;
+    v["autorite.adresse"] = address;
+    v["autorite.qualite"] = a.signatory_title;
+    v["signataire"] = a.signatory;
+    v["ville"] = a.city;
+    if (!a.tribunal.empty() || !v.count("campagne.tribunal")) v["campagne.tribunal"] = a.tribunal;
+    v["autorite.tribunal_adresse"] = a.tribunal_address;
+
+    const ProcedureDef& p = c.procedure;
+    v["procedure.nature"] = p.nature;
+    std::string title = p.nature;
+    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    v["procedure.nature_titre"] = title;   // « Appel à candidatures », at the head of a subject line
+    v["procedure.titre"] = p.title;
+    v["procedure.commission"] = p.committee_name();
+    v["procedure.commission_base"] = p.committee ? p.committee->basis : "";
+    v["procedure.vote_base"] = p.committee ? p.committee->vote_basis : "";
+    v["procedure.interets_base"] = p.committee ? p.committee->interest_basis : "";
+    v["procedure.avis_commission"] = p.committee ? p.committee->opinion : "";
+    v["procedure.refus"] = p.prior_rejection ? p.prior_rejection->name : "";
+    v["procedure.refus_base"] = p.prior_rejection ? p.prior_rejection->basis : "";
+    v["procedure.refus_par"] = p.prior_rejection ? p.prior_rejection->by : "";
+}
+
+}  // namespace cotation::report
