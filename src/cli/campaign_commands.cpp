@@ -66,6 +66,13 @@ int new_campaign(const Args& a) {
     nc.authority = a.get("--autorite");
     nc.signatory = a.get("--signataire");
     nc.city = a.get("--ville");
+    if (a.has("--type-autorite")) {
+        auto kind = authority_kind_from_text(a.get("--type-autorite"));
+        if (!kind) throw UsageError("--type-autorite : « " + a.get("--type-autorite") + " » n'est pas un type d'autorité (ars, departement, autre).");
+        nc.authority_kind = *kind;
+    }
+    nc.signatory_title = a.get("--qualite");
+    nc.tribunal = a.get("--tribunal");
     for (const auto& p : a.all("--param")) {
         auto [name, value] = input::name_value("--param", p, "campagne.nom=valeur");
         nc.parameters[name] = value;
@@ -78,6 +85,31 @@ int new_campaign(const Args& a) {
         if (!s->campaign().parameters.count(p.def.id))
             std::cout << "  À renseigner : " << p.def.id << " (" << p.def.label << ") : cotation param " << a.file() << " "
                       << p.def.id << "=valeur\n";
+    return 0;
+}
+
+int authority(const Args& a) {
+    auto s = Session::open(a.file());
+    // Option -> field of Session::set_authority_field, in the order shown.
+    static const std::pair<const char*, const char*> fields[] = {
+        {"--type", "type"},         {"--nom", "nom"},       {"--adresse", "adresse"},   {"--signataire", "signataire"},
+        {"--qualite", "qualite"},   {"--ville", "ville"},   {"--tribunal", "tribunal"}, {"--adresse-tribunal", "adresse_tribunal"},
+        {"--logo", "logo"}};
+    bool changed = false;
+    for (const auto& [option, field] : fields)
+        if (a.has(option)) {
+            changed = true;
+            s->set_authority_field(field, a.get(option), a.actor(*s));
+        }
+    const Authority& au = s->authority();
+    std::cout << "Autorité : " << au.name << " (" << authority_kind_label(au.kind) << ")\n";
+    for (const auto& line : au.address) std::cout << "  " << line << "\n";
+    std::cout << "Signataire : " << (au.signatory.empty() ? "(nom non renseigné)" : au.signatory) << " — "
+              << au.signatory_title << "\n";
+    std::cout << "Ville de signature : " << au.city << "\n";
+    std::cout << "Recours contentieux : " << au.tribunal << (au.tribunal_address.empty() ? "" : ", " + au.tribunal_address) << "\n";
+    if (!au.logo.empty()) std::cout << "Logo : " << au.logo << "\n";
+    if (changed) std::cout << "Autorité modifiée (journal).\n";
     return 0;
 }
 
@@ -125,12 +157,30 @@ void add_campaign_commands(Cli& cli) {
         .required("--grid", "GRILLE.xml", "grille de l'appel (copiée dans la campagne)")
         .option("--reference", "REF", "référence de l'appel (défaut : le nom du fichier)")
         .option("--titre", "TEXTE", "intitulé de l'appel")
-        .option("--autorite", "TEXTE", "autorité qui lance l'appel")
-        .option("--signataire", "NOM", "signataire des lettres")
+        .option("--autorite", "TEXTE", "autorité qui lance l'appel (défaut : celle de la grille)")
+        .option("--type-autorite", "ars|departement|autre", "nature de l'autorité : fixe les voies de recours")
+        .option("--signataire", "NOM", "nom de la personne qui signe")
+        .option("--qualite", "TEXTE", "qualité du signataire (« Le Président du Conseil départemental »)")
         .option("--ville", "VILLE", "ville de signature des lettres")
+        .option("--tribunal", "TEXTE", "tribunal administratif compétent pour les recours")
         .repeated("--param", "campagne.nom=valeur", "paramètre de la campagne")
         .acting()
         .run(new_campaign);
+
+    cli.command("autorite", Area::Campaign,
+                "affiche ou modifie l'autorité qui lance l'appel et signe ses décisions")
+        .file()
+        .option("--type", "ars|departement|autre", "nature de l'autorité (fixe les voies de recours)")
+        .option("--nom", "TEXTE", "nom de l'autorité")
+        .option("--adresse", "« ligne 1 | ligne 2 »", "adresse postale, lignes séparées par |")
+        .option("--signataire", "NOM", "nom de la personne qui signe")
+        .option("--qualite", "TEXTE", "qualité du signataire")
+        .option("--ville", "VILLE", "ville de signature")
+        .option("--tribunal", "TEXTE", "tribunal administratif compétent")
+        .option("--adresse-tribunal", "TEXTE", "adresse du tribunal")
+        .option("--logo", "FICHIER.png", "logo imprimé en tête des documents")
+        .acting()
+        .run(authority);
 
     cli.command("param", Area::Campaign, "affiche ou modifie les paramètres de la campagne")
         .file()

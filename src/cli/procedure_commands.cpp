@@ -10,6 +10,13 @@ namespace cotation::cli {
 
 namespace {
 
+// What the procedure says of a late dossier: its own name of the rejection and its basis.
+std::string late_note(const Session& s) {
+    const auto& pr = s.procedure().prior_rejection;
+    if (!pr) return "";
+    return " ; " + pr->name + " à prononcer" + (pr->basis.empty() ? "" : " (" + pr->basis + ")");
+}
+
 int calendar(const Args& a) {
     auto s = Session::open(a.file());
     if (a.has("--etape")) {
@@ -33,8 +40,8 @@ int calendar(const Args& a) {
         std::cout << "  [" << st.id << "]\n";
     }
     for (std::size_t i : s->late_dossiers())
-        std::cout << "Attention : le dossier " << s->dossiers()[i].reference
-                  << " a été déposé après la date limite ; refus préalable à prononcer (art. R. 313-6, 1°).\n";
+        std::cout << "Attention : le dossier " << s->dossiers()[i].reference << " a été déposé après la date limite"
+                  << late_note(*s) << ".\n";
     if (late) std::cout << late << " échéance(s) dépassée(s).\n";
     return 0;
 }
@@ -49,13 +56,13 @@ int refusal(const Args& a) {
         } else {
             RejectionGround g = input::ground("--motif", a.need("--motif", "pour un refus préalable"));
             s->reject_prior(d.id, g, a.get("--texte"), a.actor(*s));
-            std::cout << "Refus préalable enregistré : " << d.reference << " — " << ground_label(g) << ".\n";
+            std::cout << "Refus préalable enregistré : " << d.reference << " — " << ground_label(s->procedure(), g) << ".\n";
         }
     }
     for (const auto& d : s->dossiers()) {
         auto it = s->prior_rejections().find(d.id);
         if (it == s->prior_rejections().end()) continue;
-        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(it->second.ground) << " — " << it->second.motive
+        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(s->procedure(), it->second.ground) << " — " << it->second.motive
                   << " (" << it->second.date.french_numeric() << ", " << it->second.author << ")\n";
     }
     for (std::size_t i : s->late_dossiers()) std::cout << "Déposé hors délai, sans refus préalable : " << s->dossiers()[i].reference << "\n";
@@ -151,10 +158,10 @@ void add_procedure_commands(Cli& cli) {
         .acting()
         .run(calendar);
     cli.command("refus", Area::Procedure,
-                "refus préalables et dossiers déposés hors délai ; avec --dossier, refus motivé (art. R. 313-6) ou levée")
+                "refus préalables et dossiers déposés hors délai ; avec --dossier, refus motivé (motifs de la procédure de l'appel) ou levée")
         .file()
         .option("--dossier", "REF", "dossier refusé (ou dont le refus est levé)")
-        .option("--motif", "hors-delai|irregulier|hors-sujet", "motif du refus (art. R. 313-6, 1° à 3°)")
+        .option("--motif", "hors-delai|irregulier|hors-sujet", "motif du refus (en appel à projets : art. R. 313-6, 1° à 3°)")
         .option("--texte", "TEXTE", "motivation du refus, ou raison de le lever")
         .flag("--lever", "lève le refus préalable (révision demandée par la commission)")
         .acting()
