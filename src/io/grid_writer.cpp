@@ -38,6 +38,16 @@ std::string write_grid_xml(const Grid& g) {
     x << "<grid" << attr("id", g.id) << attr("version", g.version) << attr("status", g.status) << attr("title", g.title)
       << attr("authority", g.authority) << attr("source", g.source) << attr("form", g.form_id)
       << attr("scale-max", std::to_string(g.scale_max)) << attr("total", g.max_total().canonical()) << ">\n";
+    if (!g.sources.empty()) {
+        x << "  <sources>\n";
+        for (const auto& s : g.sources) x << "    <source" << attr("file", s.file) << attr("title", s.title) << "/>\n";
+        x << "  </sources>\n";
+    }
+    if (!g.key_facts.empty()) {
+        std::string ids;
+        for (const auto& k : g.key_facts) ids += (ids.empty() ? "" : " ") + k;
+        x << "  <key-facts>" << esc(ids) << "</key-facts>\n";
+    }
     if (!g.parameters.empty()) {
         x << "  <parameters>\n";
         for (const auto& p : g.parameters)
