@@ -63,7 +63,7 @@ TEST(Template, UnknownValueNamesTemplateAndLine) {
 TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm");
-    auto files = s->write_letters(dir.file("lettres"));
+    auto files = s->write_letters(dir.file("lettres")).written;
     // One letter per dossier, except those awaiting the coordinator (ACT-2023-10 in the demo).
     ASSERT_EQ(s->ranking().pending.size(), 1u);
     EXPECT_EQ(files.size(), s->dossiers().size() - 1);
@@ -93,6 +93,6 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     EXPECT_NE(retained.find("sur 300"), std::string::npos);
     EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
     // Same campaign, same letters, byte for byte.
-    auto again = s->write_letters(dir.file("encore"));
+    auto again = s->write_letters(dir.file("encore")).written;
     for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(slurp(files[i]), slurp(again[i])) << files[i];
 }

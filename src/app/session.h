@@ -14,6 +14,7 @@
 #include "core/grid.h"
 #include "core/procedure.h"
 #include "core/scoring.h"
+#include "report/documents.h"
 #include "store/campaign_store.h"
 
 namespace cotation {
@@ -101,7 +102,9 @@ public:
     // Dossiers deposited after the deadline and not yet refused.
     std::vector<std::size_t> late_dossiers() const;
     std::vector<CalendarStep> calendar(const Date& on) const;
-    static Date today();   // the machine's local date
+    static Date today();   // the machine's local date (or the simulated one)
+    // Simulates another day (tests of reproducibility); nullopt: the clock again.
+    static void simulate_today(std::optional<Date> day);
     void record_step(const std::string& step, const std::string& date_text, const std::string& actor);
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);
@@ -129,16 +132,33 @@ public:
 
     CampaignStore& store() { return *store_; }
 
-    // Date printed on letters: campagne.date_courrier, else the committee date, else today.
+    // Documents are dated by the campaign, never by the clock (the same
+    // campaign gives the same files, byte for byte, any day).
+    // Letters: campagne.date_courrier, else the committee's date (meeting,
+    // then campagne.date_commission), else the last decision's date.
+    std::optional<Date> letters_date() const;
+    // The committee file and instruction reports: the meeting's date, else campagne.date_commission.
+    std::optional<Date> committee_date() const;
+    // letters_date(), else today: to pre-fill a date a person then confirms.
     Date letter_date() const;
     // The committee's file (before the meeting) and the minutes (after), PDF.
     void write_committee_file(const std::string& path);
     void write_minutes(const std::string& path);
-    // One instruction report per dossier (or only `only_reference`) in `out_dir`.
-    std::vector<std::string> write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
-                                                       std::size_t limit = 0);
-    std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
-                                           std::size_t limit = 0);
+    // One instruction report per dossier (or only `only_reference`) in `out_dir`;
+    // a report that fails is listed in the batch, the others are written.
+    report::DocumentBatch write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
+                                                    std::size_t limit = 0);
+    // One letter per dossier; a letter that fails (dossier, template, why) is
+    // listed in the batch's failures and the others are written; dossiers
+    // without postal address are in its warnings. Callers exit non-zero when
+    // failures is not empty.
+    report::DocumentBatch write_letters(const std::string& out_dir, const std::string& only_reference = "",
+                                        std::size_t limit = 0);
+    // Before producing documents: every template checked against this
+    // campaign's grid (unknown value: template, line, grid), and every dossier
+    // that would get a letter without its postal address. Empty when ready.
+    std::vector<std::string> check_documents();
+    std::vector<std::string> address_warnings();
 
 private:
     Session() = default;
