@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 
+#include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
 #include "io/grid_reader.h"
@@ -353,7 +354,7 @@ TEST(Documents, UphvKeyFiguresAndSourcesAreThoseOfTheCall) {
     EXPECT_NE(report.find("Financement complémentaire demandé par an : 43 800 €"), std::string::npos) << report;
     EXPECT_NE(report.find("Prix de journée hébergement de l'EHPAD : 58,40 €"), std::string::npos) << report;
     EXPECT_NE(report.find("01/10/2020"), std::string::npos) << report;
-    EXPECT_NE(report.find(": 3,2 ETP"), std::string::npos) << report;
+    EXPECT_NE(report.find("Effectifs dédiés à l'unité (total) : 3,2 ETP"), std::string::npos) << report;
     // The opening after 30 June 2020 is a vigilance point, with its source by title and section.
     EXPECT_NE(report.find("Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime, §4.3"), std::string::npos)
         << report;
@@ -521,4 +522,25 @@ TEST(Documents, MotivesBecomeSentencesAndClausesJoinWithoutDoubledPunctuation) {
     EXPECT_EQ(report::as_sentence("En attente\u2026"), "En attente\u2026");
     EXPECT_EQ(report::join_clauses({"File active inférieure à 30 personnes.", "Pièce manquante : budget"}),
               "File active inférieure à 30 personnes ; Pièce manquante : budget");
+}
+
+// The demonstration campaigns (their own data, a team, arbitrations, a
+// committee and decisions): every document is clean as well.
+TEST(Documents, DemoDocumentsHaveNoDoubledPunctuationNorFileNames) {
+    for (const char* call : {"act-hlm", "crt", "uphv"}) {
+        SCOPED_TRACE(call);
+        test::TempDir dir;
+        auto s = create_demo(dir.file("demo.cot"), call);
+        auto letters = s->write_letters(dir.file("lettres"));
+        for (std::size_t i = 0; i < letters.failures.size(); ++i) ADD_FAILURE() << letters.failure(i);
+        auto reports = s->write_instruction_reports(dir.file("rapports"));
+        for (std::size_t i = 0; i < reports.failures.size(); ++i) ADD_FAILURE() << reports.failure(i);
+        s->write_committee_file(dir.file("commission.pdf"));
+        s->write_minutes(dir.file("pv.pdf"));
+        std::vector<std::string> files(letters.begin(), letters.end());
+        files.insert(files.end(), reports.begin(), reports.end());
+        files.push_back(dir.file("commission.pdf"));
+        files.push_back(dir.file("pv.pdf"));
+        for (const auto& f : files) expect_clean(test::pdf_words(f), f);
+    }
 }

@@ -1,5 +1,6 @@
 #include "committee.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -67,7 +68,9 @@ std::vector<std::string> key_figures(const Grid& grid, const Campaign& campaign,
         const FactDef* f = grid.fact(id);
         if (!f) continue;
         std::string value = display(*f, fact_value(grid, campaign, d, id));
-        out.push_back(f->label + " : " + (value.empty() ? "non déclaré" : value));
+        // A table's total reads « Effectifs dédiés à l'unité (total) », not « … : total : ».
+        std::string label = f->derived && !f->group_label.empty() ? f->group_label + " (total)" : f->label;
+        out.push_back(label + " : " + (value.empty() ? "non déclaré" : value));
     }
     return out;
 }
@@ -116,16 +119,17 @@ Variables committee_variables(const CommitteeContext& ctx) {
             const auto& low = ctx.ranking.ranked[m.lower];
             std::string line = ctx.dossiers[up.dossier].reference + " / " + ctx.dossiers[low.dossier].reference;
             if (m.gap == Rational(0)) {
-                lines.push_back(line + " : ex aequo, la moindre modification d'une note les départage");
+                lines.push_back(line + " : ex aequo, la moindre modification d'une note les départage.");
                 continue;
             }
-            line += " : écart de " + fr::number(m.gap) + " point" + (m.gap > Rational(1) ? "s" : "");
+            // French agreement: « 1,73 point », « 2 points ».
+            line += " : écart de " + fr::number(m.gap) + " point" + (m.gap >= Rational(2) ? "s" : "");
             // The smallest single change that levels them; any change beyond it swaps them.
             std::vector<std::string> ways;
             if (m.rating_change) {
                 const auto& moved = m.rating_of_lower ? low : up;
                 ways.push_back(std::string(m.rating_of_lower ? "relever" : "abaisser") + " de " + fr::number(*m.rating_change) +
-                               " point" + (*m.rating_change > Rational(1) ? "s" : "") + " la note consolidée de " +
+                               " point" + (*m.rating_change >= Rational(2) ? "s" : "") + " la note consolidée de " +
                                m.rating_criterion + " du dossier " + ctx.dossiers[moved.dossier].reference);
             }
             if (m.coefficient_change)
@@ -404,7 +408,13 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
         }
     v["notes_criteres"] = join(criteria);
     v["justifications"] = join(notes);
-    v["observations"] = join(observations(ctx.grid, e));
+    // The vigilance points have their own section below: not twice.
+    std::vector<std::string> notes_for_committee;
+    auto attention = e.eligibility.attention_points();
+    for (auto& o : observations(ctx.grid, e))
+        if (std::find(attention.begin(), attention.end(), o) == attention.end() && o.rfind("point à vérifier, manque", 0) != 0)
+            notes_for_committee.push_back(std::move(o));
+    v["observations"] = join(notes_for_committee);
     v["chiffres_cles"] = join(key_figures(ctx.grid, ctx.campaign, d));
     v["vigilance"] = join(vigilance_points(e.eligibility, true));
     return v;
