@@ -271,6 +271,14 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
         EXPECT_NE(checks[0].find("D-04"), std::string::npos) << checks[0];
         EXPECT_NE(checks[0].find("adresse postale"), std::string::npos) << checks[0];
 
+        // Before any decision, the motive is the one that really applies: the proposal's.
+        auto proposed = s.write_letters(dir.file("propositions"), "D-03");
+        ASSERT_EQ(proposed.size(), 1u);
+        std::string before = test::pdf_words(proposed.written[0]);
+        EXPECT_NE(before.find(report::as_sentence(r.ranked[2].proposal_reason)), std::string::npos) << before;
+        EXPECT_EQ(before.find("Au vu de ce classement"), std::string::npos) << before;
+        expect_clean(before, proposed.written[0]);
+
         decide_all(s);
         auto letters = s.write_letters(dir.file("lettres"));
         for (std::size_t i = 0; i < letters.failures.size(); ++i) ADD_FAILURE() << letters.failure(i);
