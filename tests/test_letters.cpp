@@ -51,6 +51,13 @@ TEST(Template, ExpandsValuesBulletsConditionsAndIncludes) {
     EXPECT_EQ(blocks[5].kind, report::BlockKind::Right);
 }
 
+TEST(Template, AnEmptyValueBetweenTwoWordsLeavesOneSpace) {
+    auto blocks = report::expand_template("au {{rang}} rang {{ex_aequo}} sur 4\n", "t.txt", {{"rang", "1er"}, {"ex_aequo", ""}},
+                                          [](const std::string&) { return ""; });
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(blocks[0].text, "au 1er rang sur 4");
+}
+
 TEST(Template, UnknownValueNamesTemplateAndLine) {
     try {
         report::expand_template("Bonjour\n{{inconnue}}\n", "lettre.txt", {}, [](const std::string&) { return ""; });

@@ -53,6 +53,8 @@ struct Expander {
         std::string para;
         std::vector<bool> keep{true};
         auto flush = [&] {
+            // An empty value between two words ("rang {{ex_aequo}} sur") leaves one space, not two.
+            for (std::size_t at; (at = para.find("  ")) != std::string::npos;) para.erase(at, 1);
             if (!fr::trim(para).empty()) out.push_back({BlockKind::Paragraph, fr::trim(para)});
             para.clear();
         };
@@ -115,7 +117,7 @@ struct Expander {
 std::vector<Block> expand_template(const std::string& text, const std::string& name, const Variables& vars,
                                    const std::function<std::string(const std::string&)>& load_include) {
     std::vector<Block> out;
-    Expander e{vars, load_include};
+    Expander e{vars, load_include, nullptr, ""};
     e.run(text, name, out);
     return out;
 }
