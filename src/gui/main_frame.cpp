@@ -399,6 +399,21 @@ void write_to_folder(wxWindow* parent, const std::string& title, const std::stri
 }
 
 void letters_dialog(wxWindow* parent, Workbench& wb) {
+    // Flagged before the letters are produced: templates this grid cannot
+    // fill, dossiers without a postal address.
+    std::vector<std::string> checks;
+    try {
+        checks = wb.session->check_documents();
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+        return;
+    }
+    if (!checks.empty()) {
+        std::string text = "Avant d'écrire les lettres :";
+        for (const auto& c : checks) text += "\n• " + c;
+        text += "\n\nÉcrire quand même les lettres qui peuvent l'être ?";
+        if (wxMessageBox(to_wx(text), to_wx("Lettres"), wxYES_NO | wxICON_WARNING, parent) != wxYES) return;
+    }
     write_to_folder(parent, "Dossier où écrire les lettres", "courriers (PDF)",
                     [&](const std::string& dir) { return wb.session->write_letters(dir); });
 }
