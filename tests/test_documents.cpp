@@ -470,6 +470,14 @@ TEST(Documents, TemplateNamingAValueTheGridLacksIsReportedAndTheOtherLettersWrit
     EXPECT_FALSE(fs::exists(dir.file("lettres/D-01-retenu.pdf")));
 }
 
+TEST(Documents, GridCheckSeesTheInstalledTemplates) {
+    // COTATION_DATA_DIR is the source tree in the tests: the shipped templates fit the shipped grids.
+    for (const char* name : {"uphv-17-2019", "act-hlm-paca-2023", "crt-2022"}) {
+        Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/" + name + ".xml");
+        EXPECT_TRUE(Session::check_grid_templates(g).empty()) << name;
+    }
+}
+
 TEST(Documents, CallTemplateOverridesTheCommonOne) {
     report::TemplateSet uphv(test::source_dir() + "/templates", "uphv-17-2019");
     uphv.load("lettre-retenu.txt");

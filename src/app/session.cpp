@@ -750,6 +750,13 @@ std::vector<std::string> Session::address_warnings() {
     return out;
 }
 
+std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
+    Campaign c;
+    for (const auto& p : grid.parameters)
+        if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+    return report::check_templates(grid, c, io::data_root() + "/templates");
+}
+
 std::vector<std::string> Session::check_documents() {
     auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
     auto more = address_warnings();

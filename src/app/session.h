@@ -158,6 +158,9 @@ public:
     // campaign's grid (unknown value: template, line, grid), and every dossier
     // that would get a letter without its postal address. Empty when ready.
     std::vector<std::string> check_documents();
+    // The same template check for a grid file before any campaign uses it
+    // (`grid check`): its default parameters, the installed templates.
+    static std::vector<std::string> check_grid_templates(const Grid& grid);
     std::vector<std::string> address_warnings();
 
 private:
