@@ -1,327 +1,562 @@
-// The rendering layer: PDF (size, fonts, pages, tables, signature, metadata,
-// validity) and ODT (package, parts, text, reproducibility). Checked with the
-// tools a reader would use: pdftotext, pdffonts, pdfinfo, pdfimages
-// (poppler-utils) and qpdf.
+// Every document of the product, for every shipped call, from a campaign made
+// the way `cotation new` makes one (Session::create on the grid file, no demo
+// data): letters of each kind, instruction reports, committee file, minutes.
+// The dossiers are written from each call's text; the wording expected per
+// call comes from that text (labellisation for the Département's UPHV call,
+// 004 §4-1 and §4.3; autorisation and commencement d'exécution for the ACT HLM
+// call, 002 Annexe 1, 1) C); désignation and the 400 000 € dotation for CRT,
+// 000 §1.3 and §1.5).
 #include <gtest/gtest.h>
 
-#include <Poco/AutoPtr.h>
-#include <Poco/DOM/DOMParser.h>
-#include <Poco/DOM/Document.h>
-#include <Poco/DOM/Element.h>
-#include <Poco/DOM/NodeList.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <functional>
 
 #include "app/demo.h"
+#include "app/session.h"
 #include "core/error.h"
-#include "report/odt.h"
-#include "report/pdf_letter.h"
+#include "io/grid_reader.h"
+#include "report/committee.h"
+#include "report/documents.h"
+#include "report/letters.h"
 #include "test_support.h"
 
 using namespace cotation;
-using report::Block;
-using report::BlockKind;
+namespace fs = std::filesystem;
 
 namespace {
+
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
-// Output and exit status of a shell command.
-std::pair<int, std::string> run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return {-1, out};
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WEXITSTATUS(status), out};
-}
-std::string page_text(const std::string& pdf, int page) {
-    return test::words(run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" + pdf + "' -").second);
-}
-int page_count(const std::string& pdf) {
-    std::string info = run("pdfinfo '" + pdf + "'").second;
-    auto p = info.find("Pages:");
-    return p == std::string::npos ? 0 : std::stoi(info.substr(p + 6));
-}
-report::LetterHeader header() {
-    report::LetterHeader h;
-    h.authority = "Agence régionale de santé Provence-Alpes-Côte d'Azur";
-    h.authority_lines = {"132 boulevard de Paris", "13003 Marseille"};
-    h.place_and_date = "Marseille, le 15 juin 2023";
-    h.recipient = {"Association Habitat Solidaire", "À l'attention de la direction", "Toulon"};
-    h.title = "Appel à candidatures ACT 2023 — dossier ACT-2023-01";
-    return h;
-}
-std::string lorem(int k) {
-    return "Paragraphe " + std::to_string(k) +
-           " : la commission d'information et de sélection examine les projets au regard des critères "
-           "de l'avis d'appel à candidatures, dont le cahier des charges fixe les conditions de recevabilité.";
-}
-// A PNG of the repository, used as a logo.
-std::string some_png() {
-    for (const auto& e : std::filesystem::recursive_directory_iterator(test::source_dir() + "/docs"))
-        if (e.path().extension() == ".png") return e.path().string();
-    return "";
+void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
 }
 
-// One entry of a zip package, read with Poco.
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    std::ifstream in(zip, std::ios::binary);
-    Poco::Zip::ZipArchive archive(in);
-    auto it = archive.findHeader(name);
-    if (it == archive.headerEnd()) return "<absent>";
-    in.clear();
-    in.seekg(it->second.getStartPos());
-    Poco::Zip::ZipInputStream zin(in, it->second);
-    return std::string(std::istreambuf_iterator<char>(zin), {});
+// No document may contain doubled punctuation or an unknown value: « .; »,
+// « . ; », « ,, », « .. » (three dots, an ellipsis typed, are allowed).
+void expect_clean(const std::string& words, const std::string& file) {
+    EXPECT_EQ(words.find("valeur inconnue"), std::string::npos) << file;
+    EXPECT_EQ(words.find(".;"), std::string::npos) << file << "\n" << words;
+    EXPECT_EQ(words.find(". ;"), std::string::npos) << file << "\n" << words;
+    EXPECT_EQ(words.find(",,"), std::string::npos) << file << "\n" << words;
+    for (auto at = words.find(".."); at != std::string::npos; at = words.find("..", at + 2))
+        EXPECT_TRUE(words.compare(at, 3, "...") == 0 || (at > 0 && words[at - 1] == '.')) << file << "\n" << words;
+    // Sources are cited by title, never by file name.
+    EXPECT_EQ(words.find(".txt"), std::string::npos) << file << "\n" << words;
 }
-// Texts of the elements named `tag` (e.g. "text:p"), in document order.
-std::vector<std::string> texts(const std::string& xml, const std::string& tag) {
-    Poco::XML::DOMParser parser;
-    Poco::AutoPtr<Poco::XML::Document> doc = parser.parseString(xml);
-    Poco::AutoPtr<Poco::XML::NodeList> nodes = doc->getElementsByTagName(tag);
-    std::vector<std::string> out;
-    for (unsigned long i = 0; i < nodes->length(); ++i) out.push_back(nodes->item(i)->innerText());
+
+const std::string kCoord = "Claire Coord";
+const std::string kInstr = "Ivan Instr";
+
+struct CallCase {
+    std::string grid;                 // scoring-grids/<grid>.xml
+    NewCampaign campaign;
+    std::string header;               // CSV columns after reference;organisme;commune;places;date_depot
+    std::string eligible;             // values of those columns for an eligible dossier
+    std::string places;               // places asked by each dossier
+    std::string budget;               // budget_annuel of each dossier
+    std::string commune;
+    std::string deposit, late;        // before and after the deadline
+    std::string ineligible_column, ineligible_value;   // one condition that eliminates
+    std::string vigilance_column, vigilance_value;     // one condition that only warns
+    std::vector<std::string> retained_words, retained_forbidden;
+};
+
+std::vector<CallCase> calls() {
+    std::vector<CallCase> out;
+    {
+        CallCase c;
+        c.grid = "uphv-17-2019";
+        c.campaign = {"AAC n°1/2019", "", "Département de la Charente-Maritime", "La Présidente du Conseil départemental", "La Rochelle", {}};
+        // Two units of 8 beds open here (of the call's 3), so that two
+        // eligible dossiers remain below the capacity.
+        c.campaign.parameters = {{"campagne.places", "16"}, {"campagne.date_limite", "30/09/2019"},
+                                 {"campagne.date_commission", "15/11/2019"}, {"campagne.date_courrier", "29/11/2019"}};
+        c.budget = "43 800";
+        c.header = "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
+                   "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
+                   "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues";
+        // 15 € × 8 beds × 365 days = 43 800 € ≤ 44 000 € (004 §4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €.
+        c.eligible = "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
+                     "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier";
+        c.places = "8";
+        c.commune = "17299";   // Rochefort
+        c.deposit = "12/09/2019";
+        c.late = "04/10/2019";
+        c.ineligible_column = "categorie_etablissement";   // not an EHPAD: no variant on the category (cadre juridique)
+        c.ineligible_value = "200";
+        c.vigilance_column = "date_ouverture";   // after the end of the first half of 2020 (004 §4.3)
+        c.vigilance_value = "01/10/2020";
+        c.retained_words = {"labellisation", "30 juin 2020", "cahier des charges, §4-1", "44 000 €", "711", "702"};
+        c.retained_forbidden = {"commencement d'exécution", "désign", "autorisation"};
+        out.push_back(c);
+    }
+    {
+        CallCase c;
+        c.grid = "act-hlm-paca-2023";
+        c.campaign = {"AAC ACT HLM PACA 2023", "", "Agence régionale de santé Provence-Alpes-Côte d'Azur",
+                      "Le Directeur général", "Marseille", {}};
+        c.campaign.parameters = {{"campagne.places", "25"}, {"campagne.date_limite", "28/04/2023"},
+                                 {"campagne.date_commission", "15/06/2023"}, {"campagne.date_courrier", "30/06/2023"}};
+        c.budget = "126 000";
+        c.header = "departements_intervention;effectifs.direction_administratif;effectifs.medecin;effectifs.infirmier;"
+                   "effectifs.psychologue;effectifs.travailleur_social;coordonnateur_designe;participation_usager_jour;"
+                   "date_debut_activite;pieces_recues";
+        // 10 places × 12 600 € (002, Annexe 1, 1) B)) = 126 000 €.
+        c.eligible = "13;0,5;0,6;2,5;1,3;2,5;oui;0;01/09/2023;"
+                     "identite declarations comptes effectifs budget calendrier partenariats pre_projet";
+        c.places = "10";
+        c.commune = "13203";   // Marseille 3e
+        c.deposit = "03/04/2023";
+        c.late = "05/05/2023";
+        c.ineligible_column = "departements_intervention";   // outside PACA (002, Annexe 2, 1. Conformité)
+        c.ineligible_value = "30";
+        c.vigilance_column = "";
+        c.retained_words = {"autorisation", "commencement d'exécution", "31 décembre 2023", "12 600 €"};
+        c.retained_forbidden = {"labellisation", "désign"};
+        out.push_back(c);
+    }
+    {
+        CallCase c;
+        c.grid = "crt-2022";
+        c.campaign = {"AAC CRT Nouvelle-Aquitaine 2022", "", "Agence régionale de santé Nouvelle-Aquitaine",
+                      "Le Directeur général", "Bordeaux", {}};
+        c.campaign.parameters = {{"campagne.places", "2"}, {"campagne.date_limite", "30/09/2022"},
+                                 {"campagne.date_commission", "15/11/2022"}, {"campagne.date_courrier", "30/11/2022"},
+                                 {"campagne.tribunal", "tribunal administratif de Bordeaux"}};
+        c.budget = "400 000";
+        c.header = "categorie_porteur;volet1;volet2;convention_ehpad;conventions_services_domicile;budget_volet2;"
+                   "file_active_volet2;etp_chefferie_projet;actions_acces_soins;actions_isolement;actions_pratiques;"
+                   "ehpad_temps_medecin;ehpad_idec;ehpad_ide_nuit;ehpad_locaux_volet1;ehpad_habilite_aide_sociale;"
+                   "tarifs_aide_sociale;convention_ehpad_habilite;participation_beneficiaires;public_gir_1_4;domaines_volet2;"
+                   "procedure_admission_sortie;territoire_intervention;equipe_volet2.medecin;equipe_volet2.coordinateur;"
+                   "equipe_volet2.soignants;equipe_volet2.ergotherapeute;equipe_volet2.psychologue;equipe_volet2.animateur;pieces_recues";
+        // An EHPAD carrying both volets; volet 2: 30 × 900 € × 12 = 324 000 € (000 §1.5).
+        c.eligible = "500;oui;oui;;oui;324 000;30;0,3;3;2;2;oui;oui;oui;oui;oui;non;non;non;oui;4;oui;200071827;"
+                     "0,2;1;4,5;0,5;0,5;0,5;diagnostic organisation partenariats territoire financements_existants budget";
+        c.places = "1";
+        c.commune = "16015";   // Angoulême
+        c.deposit = "12/09/2022";
+        c.late = "10/10/2022";
+        c.ineligible_column = "volet2";   // both volets required (000 §1.4)
+        c.ineligible_value = "non";
+        c.vigilance_column = "";
+        c.retained_words = {"désign", "centre de ressources territorial", "400 000 €", "FINESS"};
+        c.retained_forbidden = {"commencement d'exécution", "labellisation", "autorisation"};
+        out.push_back(c);
+    }
     return out;
 }
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-const std::string NB = "\u00A0", NN = "\u202F";
+// The row of one dossier: its own values, with one column replaced.
+std::string row(const CallCase& c, const std::string& ref, const std::string& organisme, const std::string& deposit,
+                const std::string& address, const std::string& column = "", const std::string& value = "") {
+    std::vector<std::string> names, values;
+    auto split = [](const std::string& s) {
+        std::vector<std::string> v;
+        std::string cur;
+        for (char ch : s) {
+            if (ch == ';') { v.push_back(cur); cur.clear(); }
+            else cur += ch;
+        }
+        v.push_back(cur);
+        return v;
+    };
+    names = split(c.header);
+    values = split(c.eligible);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == column) values[i] = value;
+    std::string line = ref + ";" + organisme + ";;;" + c.commune + ";" + c.places + ";" + c.budget + ";" + deposit + ";" + address;
+    for (const auto& v : values) line += ";" + v;
+    return line + "\n";
+}
+
+struct Built {
+    std::unique_ptr<Session> s;
+    std::string committee_before_team;   // the committee file's words, before any member is declared
+};
+
+// D-01 … D-04 eligible and rated 5, 4, 3, 2 everywhere (D-02 with a vigilance
+// point where the call has one), D-05 failing an eliminating condition,
+// D-06 deposited late and refused before the committee. D-04 has no postal address.
+Built build(const CallCase& c, const test::TempDir& dir) {
+    Built b;
+    b.s = Session::create(dir.file(c.grid + ".cot"), test::source_dir() + "/scoring-grids/" + c.grid + ".xml", c.campaign, kCoord);
+    Session& s = *b.s;
+    std::string csv = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;adresse;code_postal;commune_postale;destinataire;" + c.header + "\n";
+    const std::string addr = "12 rue de la République;17300;Rochefort;Mme Anne Durand, directrice";
+    csv += row(c, "D-01", "Organisme Un", c.deposit, addr);
+    csv += row(c, "D-02", "Organisme Deux", c.deposit, "3 avenue des Tilleuls;17300;Rochefort;", c.vigilance_column, c.vigilance_value);
+    csv += row(c, "D-03", "Organisme Trois", c.deposit, "5 place Colbert;17300;Rochefort;");
+    csv += row(c, "D-04", "Organisme Quatre", c.deposit, ";;;");
+    csv += row(c, "D-05", "Organisme Cinq", c.deposit, "8 quai Aubear;17300;Rochefort;", c.ineligible_column, c.ineligible_value);
+    csv += row(c, "D-06", "Organisme Six", c.late, "9 rue Pierre Loti;17300;Rochefort;");
+    spit(dir.file("dossiers.csv"), csv);
+    s.import_dossiers_file(dir.file("dossiers.csv"), kCoord);
+
+    // Before any member is declared: never an empty heading.
+    s.write_committee_file(dir.file("commission-sans-membres.pdf"));
+    b.committee_before_team = test::pdf_words(dir.file("commission-sans-membres.pdf"));
+
+    s.add_person({kCoord, Role::Coordinator, "Autorité", true}, kCoord);
+    s.add_person({kInstr, Role::Instructor, "Autorité", true}, kCoord);
+    s.add_person({"Marie Membre", Role::CommitteeMember, "Autorité", true}, kCoord);
+    s.add_person({"Paul Membre", Role::CommitteeMember, "Usagers", true}, kCoord);
+    auto id = [&](const std::string& ref) { return s.dossiers()[*s.find(ref)].id; };
+    s.reject_prior(id("D-06"), RejectionGround::Late, "Dossier reçu après la date limite de dépôt.", kCoord);
+    const std::map<std::string, int> level{{"D-01", 5}, {"D-02", 4}, {"D-03", 3}, {"D-04", 2}};
+    for (const auto& [ref, value] : level) {
+        s.assign(id(ref), kInstr, true, kCoord);
+        for (const auto& t : s.grid().themes)
+            for (const auto& cr : t.criteria)
+                s.put_rating({id(ref), kInstr, cr.id, value, "Appréciation de l'instructeur sur " + cr.id + "."}, kInstr);
+    }
+    Meeting m;
+    m.date = *s.date_parameter("campagne.date_commission");
+    m.president = "Marie Membre";
+    m.attendance["Marie Membre"] = {Presence::Present, ""};
+    m.attendance["Paul Membre"] = {Presence::Present, ""};
+    m.votes["Marie Membre"] = Vote::For;
+    m.votes["Paul Membre"] = Vote::For;
+    s.put_meeting(m, kCoord);
+    return b;
+}
+
+void decide_all(Session& s) {
+    auto id = [&](const std::string& ref) { return s.dossiers()[*s.find(ref)].id; };
+    Date on = *s.date_parameter("campagne.date_commission");
+    Decision retained{DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""};
+    s.decide(id("D-01"), retained, kCoord);
+    s.decide(id("D-02"), retained, kCoord);
+    s.decide(id("D-03"), {DecisionKind::NotRetained, "Le projet d'animation reste à construire et l'équipe n'est pas recrutée.", on,
+                          std::nullopt, std::nullopt, "", ""}, kCoord);
+    s.decide(id("D-04"), {DecisionKind::Complementary, "Projet recevable, capacité de l'appel atteinte par les projets mieux classés.",
+                          on, std::nullopt, std::nullopt, "", ""}, kCoord);
+    // The motive recorded is the failed condition itself (what an officer
+    // types most often): the letter must still say it once.
+    const RankEntry* e = s.entry_of(*s.find("D-05"));
+    s.decide(id("D-05"), {DecisionKind::Ineligible, e->apart_reasons().front(), on, std::nullopt, std::nullopt, "", ""}, kCoord);
+}
+
 }  // namespace
 
-TEST(Pdf, OnePageLetterIsSmallWithEmbeddedSubsetFonts) {
-    test::TempDir dir;
-    std::vector<Block> body{{BlockKind::Subject, "Objet : votre candidature"},
-                            {BlockKind::Paragraph, lorem(1)},
-                            {BlockKind::Paragraph, "Montant accordé : 400 000 € par an ; « œuvre » Œ Ÿ … ’"},
-                            {BlockKind::Right, "La directrice générale"}};
-    report::write_letter_pdf(dir.file("l.pdf"), header(), body);
-    // Goal of the issue: ≤ 12 KB where the whole DejaVu fonts gave 111 KB.
-    EXPECT_LE(std::filesystem::file_size(dir.file("l.pdf")), 12u * 1024);
-    std::string fonts = run("pdffonts '" + dir.file("l.pdf") + "'").second;
-    // Two fonts, each "yes yes" for embedded and subset, named Cotation Sans.
-    EXPECT_NE(fonts.find("+CotationSans,Book"), std::string::npos) << fonts;
-    EXPECT_NE(fonts.find("+CotationSans-Bold"), std::string::npos) << fonts;
-    EXPECT_EQ(fonts.find("DejaVu"), std::string::npos) << fonts;
-    std::istringstream lines(fonts);
-    int embedded = 0;
-    for (std::string l; std::getline(lines, l);)
-        if (l.find("CotationSans") != std::string::npos && l.find("yes yes") != std::string::npos) ++embedded;
-    EXPECT_EQ(embedded, 2) << fonts;
-    auto [status, check] = run("qpdf --check '" + dir.file("l.pdf") + "'");
-    EXPECT_EQ(status, 0) << check;
-    EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
-}
+TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
+    for (const CallCase& c : calls()) {
+        SCOPED_TRACE(c.grid);
+        test::TempDir dir;
+        Built b = build(c, dir);
+        Session& s = *b.s;
+        EXPECT_NE(b.committee_before_team.find("Membres de la commission – aucun membre déclaré"), std::string::npos)
+            << b.committee_before_team;
+        expect_clean(b.committee_before_team, "commission-sans-membres.pdf");
 
-TEST(Pdf, ExactWordsWithAccentsEuroAndFrenchSpaces) {
-    test::TempDir dir;
-    report::write_letter_pdf(dir.file("t.pdf"), header(),
-                             {{BlockKind::Paragraph, "Objet: l'aide de 15 € par jour, « déjà » accordée le 1er juillet 2023 ; bravo!"}});
-    // pdftotext gives the no-break spaces back as plain ones: the spaces the
-    // typography inserted show, the kind is checked by Typography.*.
-    std::string raw = test::pdftotext(dir.file("t.pdf"));
-    EXPECT_NE(raw.find("Objet : l’aide de 15 € par jour, « déjà » accordée le 1er juillet 2023 ; bravo !"), std::string::npos) << raw;
-    EXPECT_NE(raw.find("Provence-Alpes-Côte d’Azur"), std::string::npos) << raw;
-}
+        // Eligibility as the call's text says (the premise of every letter below).
+        const Ranking& r = s.ranking();
+        ASSERT_EQ(r.ranked.size(), 4u);
+        ASSERT_EQ(r.ineligible.size(), 2u);
+        for (const auto& e : r.ranked)
+            for (const auto& x : e.eligibility.elimination_reasons()) ADD_FAILURE() << s.dossiers()[e.dossier].reference << " : " << x;
+        EXPECT_EQ(s.dossiers()[r.ranked[0].dossier].reference, "D-01");
+        EXPECT_EQ(s.dossiers()[r.ranked[2].dossier].reference, "D-03");
 
-TEST(Pdf, MetadataWithoutDateAndSameBytesTwice) {
-    test::TempDir dir;
-    std::vector<Block> body{{BlockKind::Subject, "Objet : décision sur votre candidature"}, {BlockKind::Paragraph, lorem(1)}};
-    report::write_letter_pdf(dir.file("a.pdf"), header(), body);
-    report::write_letter_pdf(dir.file("b.pdf"), header(), body);
-    EXPECT_EQ(slurp(dir.file("a.pdf")), slurp(dir.file("b.pdf")));
-    std::string info = test::words(run("pdfinfo '" + dir.file("a.pdf") + "'").second);
-    EXPECT_NE(info.find("Title: Appel à candidatures ACT 2023 — dossier ACT-2023-01 "), std::string::npos) << info;
-    EXPECT_NE(info.find("Author: Agence régionale de santé Provence-Alpes-Côte d'Azur "), std::string::npos) << info;
-    // The subject is the "Objet :" line without its label.
-    EXPECT_NE(info.find("Subject: décision sur votre candidature "), std::string::npos) << info;
-    EXPECT_EQ(info.find("CreationDate"), std::string::npos) << info;
-    EXPECT_NE(info.find("Page size: 595.276 x 841.89 pts (A4)"), std::string::npos) << info;
-    EXPECT_FALSE(std::filesystem::exists(dir.file("a.pdf.tmp")));
-}
+        // Before the letters: the dossier without a postal address is flagged, the templates are sound.
+        auto checks = s.check_documents();
+        ASSERT_EQ(checks.size(), 1u) << checks.front();
+        EXPECT_NE(checks[0].find("D-04"), std::string::npos) << checks[0];
+        EXPECT_NE(checks[0].find("adresse postale"), std::string::npos) << checks[0];
 
-TEST(Pdf, PagesNumberedAndTableHeaderRepeatedOnEachPage) {
-    test::TempDir dir;
-    Block table{BlockKind::Table, "", {{"Rang", "Dossier", "Organisme", "Total"}}};
-    // 90 rows cannot hold on one A4 page: the table crosses pages.
-    for (int r = 1; r <= 90; ++r)
-        table.rows.push_back({std::to_string(r), "ACT-2023-" + std::to_string(100 + r), "Association numéro " + std::to_string(r), "12 600 €"});
-    report::write_letter_pdf(dir.file("t.pdf"), header(), {{BlockKind::Heading, "Classement"}, table, {BlockKind::Paragraph, "Fin du tableau."}});
-    int pages = page_count(dir.file("t.pdf"));
-    ASSERT_GE(pages, 3);
-    for (int p = 1; p <= pages; ++p) {
-        std::string t = page_text(dir.file("t.pdf"), p);
-        EXPECT_NE(t.find("page " + std::to_string(p) + " sur " + std::to_string(pages)), std::string::npos) << p << t;
-        // Every page holding rows starts them with the header row.
-        if (t.find("ACT-2023-") != std::string::npos) {
-            EXPECT_NE(t.find("Rang Dossier Organisme Total"), std::string::npos) << p << t;
+        // Before any decision, the motive is the one that really applies: the proposal's.
+        auto proposed = s.write_letters(dir.file("propositions"), "D-03");
+        ASSERT_EQ(proposed.size(), 1u);
+        std::string before = test::pdf_words(proposed.written[0]);
+        EXPECT_NE(before.find(report::as_sentence(r.ranked[2].proposal_reason)), std::string::npos) << before;
+        EXPECT_EQ(before.find("Au vu de ce classement"), std::string::npos) << before;
+        expect_clean(before, proposed.written[0]);
+
+        decide_all(s);
+        auto letters = s.write_letters(dir.file("lettres"));
+        for (std::size_t i = 0; i < letters.failures.size(); ++i) ADD_FAILURE() << letters.failure(i);
+        ASSERT_EQ(letters.size(), 6u);
+        ASSERT_EQ(letters.warnings.size(), 1u);
+        EXPECT_NE(letters.warnings[0].find("D-04"), std::string::npos);
+        auto words = [&](const std::string& f) {
+            std::string w = test::pdf_words(dir.file(f));
+            expect_clean(w, f);
+            return w;
+        };
+        // Retained: the call's own vocabulary and address block, no other call's words.
+        std::string retained = words("lettres/D-01-retenu.pdf");
+        for (const auto& w : c.retained_words) EXPECT_NE(retained.find(w), std::string::npos) << w << "\n" << retained;
+        for (const auto& w : c.retained_forbidden) EXPECT_EQ(retained.find(w), std::string::npos) << w << "\n" << retained;
+        EXPECT_NE(retained.find("Organisme Un Mme Anne Durand, directrice 12 rue de la République 17300 Rochefort"), std::string::npos)
+            << retained;
+        EXPECT_EQ(retained.find("À l'attention de la direction"), std::string::npos);
+        EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
+        // Ranked 3rd and not retained by the authority: its motive, never a capacity sentence it contradicts.
+        std::string not_retained = words("lettres/D-03-non-retenu.pdf");
+        EXPECT_NE(not_retained.find("Le projet d'animation reste à construire et l'équipe n'est pas recrutée."), std::string::npos)
+            << not_retained;
+        EXPECT_EQ(not_retained.find("Au vu de ce classement"), std::string::npos) << not_retained;
+        EXPECT_NE(not_retained.find("3e rang"), std::string::npos);
+        EXPECT_NE(not_retained.find("Organisme Trois À l'attention de la direction 5 place Colbert 17300 Rochefort"), std::string::npos)
+            << not_retained;
+        EXPECT_NE(not_retained.find("Voies et délais de recours"), std::string::npos);
+        // Complementary list: its motive; no address, so the town of the site.
+        std::string complementary = words("lettres/D-04-liste-complementaire.pdf");
+        EXPECT_NE(complementary.find("liste complémentaire"), std::string::npos);
+        EXPECT_NE(complementary.find("capacité de l'appel atteinte par les projets mieux classés."), std::string::npos) << complementary;
+        // Ineligible: the recorded motive, once.
+        std::string ineligible = words("lettres/D-05-irrecevable.pdf");
+        std::string motive = s.decisions().at(s.dossiers()[*s.find("D-05")].id).motive;
+        while (!motive.empty() && motive.back() == '.') motive.pop_back();
+        EXPECT_EQ(count(ineligible, motive), 1u) << motive << "\n" << ineligible;
+        // Refused before the committee.
+        std::string refused = words("lettres/D-06-refus-prealable.pdf");
+        EXPECT_NE(refused.find("Dossier reçu après la date limite de dépôt."), std::string::npos) << refused;
+        // Letters are dated by the campaign's date of mailing.
+        EXPECT_NE(retained.find(test::words(c.campaign.city + ", le " + s.date_parameter("campagne.date_courrier")->french_long())),
+                  std::string::npos) << retained;
+
+        // Instruction reports: key figures, vigilance points, sources by title.
+        auto reports = s.write_instruction_reports(dir.file("rapports"));
+        for (std::size_t i = 0; i < reports.failures.size(); ++i) ADD_FAILURE() << reports.failure(i);
+        ASSERT_EQ(reports.size(), 6u);
+        std::string report = words("rapports/D-02-compte-rendu.pdf");
+        EXPECT_NE(report.find("Chiffres clés déclarés"), std::string::npos) << report;
+        EXPECT_NE(report.find(s.grid().sources.front().title), std::string::npos) << report;
+        // Committee file and minutes.
+        s.write_committee_file(dir.file("commission.pdf"));
+        std::string committee = words("commission.pdf");
+        EXPECT_NE(committee.find("Chiffres clés déclarés"), std::string::npos) << committee;
+        EXPECT_NE(committee.find("Marie Membre"), std::string::npos);
+        EXPECT_EQ(committee.find("aucun membre déclaré"), std::string::npos);
+        EXPECT_EQ(committee.find(" aussi"), std::string::npos) << committee;
+        s.write_minutes(dir.file("pv.pdf"));
+        words("pv.pdf");
+        if (!c.vigilance_column.empty()) {
+            EXPECT_NE(report.find("Points de vigilance"), std::string::npos) << report;
+            auto vigilance = committee.find("Points de vigilance");
+            ASSERT_NE(vigilance, std::string::npos) << committee;
+            EXPECT_NE(committee.find("– D-02 — ", vigilance), std::string::npos) << committee;
         }
     }
-    // Every row once, in order, and no row cut between pages.
-    std::string all = test::pdf_words(dir.file("t.pdf"));
-    std::size_t at = 0;
-    for (int r = 1; r <= 90; ++r) {
-        auto p = all.find(std::to_string(r) + " ACT-2023-" + std::to_string(100 + r) + " Association numéro " + std::to_string(r) + " 12 600 €", at);
-        ASSERT_NE(p, std::string::npos) << r;
-        at = p;
-    }
-    EXPECT_EQ(run("qpdf --check '" + dir.file("t.pdf") + "'").first, 0);
 }
 
-TEST(Pdf, SignatureNeverAloneOnItsPage) {
+TEST(Documents, UphvKeyFiguresAndSourcesAreThoseOfTheCall) {
     test::TempDir dir;
-    // Whatever the length of the letter, the page holding the signature also
-    // holds the paragraph before it; some of these lengths put the signature
-    // alone at the top of page 2 without the rule.
-    int broke_across = 0;
-    for (int n = 20; n <= 34; ++n) {
-        std::vector<Block> body;
-        for (int k = 1; k <= n; ++k) body.push_back({BlockKind::Paragraph, k == n ? "Dernier paragraphe avant la signature." : lorem(k)});
-        body.push_back({BlockKind::Right, "Pour le directeur général et par délégation"});
-        body.push_back({BlockKind::Right, "La directrice de l’offre médico-sociale"});
-        std::string pdf = dir.file("s" + std::to_string(n) + ".pdf");
-        report::write_letter_pdf(pdf, header(), body);
-        int pages = page_count(pdf);
-        if (pages > 1) ++broke_across;
-        std::string last = page_text(pdf, pages);
-        EXPECT_NE(last.find("La directrice de l'offre médico-sociale"), std::string::npos) << n;
-        EXPECT_NE(last.find("Dernier paragraphe avant la signature."), std::string::npos) << n << last;
-    }
-    EXPECT_GT(broke_across, 0);
+    CallCase c = calls()[0];
+    Built b = build(c, dir);
+    Session& s = *b.s;
+    auto reports = s.write_instruction_reports(dir.file("rapports"), "D-02");
+    ASSERT_EQ(reports.size(), 1u);
+    std::string report = test::pdf_words(reports.written[0]);
+    // Declared by D-02 (the CSV above): 8 beds, 43 800 €, 58,40 €, opening
+    // 1 October 2020, 1,3 + 0,6 + 1,3 = 3,2 FTE.
+    EXPECT_NE(report.find("Lits demandés pour l'unité : 8 lits"), std::string::npos) << report;
+    EXPECT_NE(report.find("Financement complémentaire demandé par an : 43 800 €"), std::string::npos) << report;
+    EXPECT_NE(report.find("Prix de journée hébergement de l'EHPAD : 58,40 €"), std::string::npos) << report;
+    EXPECT_NE(report.find("01/10/2020"), std::string::npos) << report;
+    EXPECT_NE(report.find("Effectifs dédiés à l'unité (total) : 3,2 ETP"), std::string::npos) << report;
+    // The opening after 30 June 2020 is a vigilance point, with its source by title and section.
+    EXPECT_NE(report.find("Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime, §4.3"), std::string::npos)
+        << report;
 }
 
-TEST(Pdf, LogoPrintedInTheHeader) {
+TEST(Documents, SameCampaignSameBytesOnAnyDay) {
     test::TempDir dir;
-    auto h = header();
-    h.logo_path = some_png();
-    ASSERT_FALSE(h.logo_path.empty());
-    report::write_letter_pdf(dir.file("l.pdf"), h, {{BlockKind::Paragraph, "Texte."}});
-    std::string images = run("pdfimages -list '" + dir.file("l.pdf") + "'").second;
-    EXPECT_NE(images.find("   1     0 image"), std::string::npos) << images;
-    h.logo_path = dir.file("absent.png");
+    Built b = build(calls()[0], dir);
+    Session& s = *b.s;
+    decide_all(s);
+    auto generate = [&](const std::string& sub, Date day) {
+        Session::simulate_today(day);
+        fs::create_directories(dir.file(sub));
+        auto l = s.write_letters(dir.file(sub + "/lettres"));
+        auto r = s.write_instruction_reports(dir.file(sub + "/rapports"));
+        s.write_committee_file(dir.file(sub + "/commission.pdf"));
+        s.write_minutes(dir.file(sub + "/pv.pdf"));
+        std::vector<std::string> files(l.begin(), l.end());
+        files.insert(files.end(), r.begin(), r.end());
+        files.push_back(dir.file(sub + "/commission.pdf"));
+        files.push_back(dir.file(sub + "/pv.pdf"));
+        return files;
+    };
+    auto first = generate("un", Date{2026, 1, 5});
+    auto second = generate("deux", Date{2027, 7, 14});
+    Session::simulate_today(std::nullopt);
+    ASSERT_EQ(first.size(), second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(slurp(first[i]), slurp(second[i])) << first[i];
+    std::string committee = test::pdf_words(first[first.size() - 2]);
+    EXPECT_NE(committee.find("séance du 15 novembre 2019"), std::string::npos) << committee;
+    EXPECT_EQ(committee.find("2026"), std::string::npos) << committee;
+}
+
+TEST(Documents, NoCampaignDateNoDocumentRatherThanTheClock) {
+    test::TempDir dir;
+    auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml",
+                             {"AAC", "", "", "", "", {}}, kCoord);
     try {
-        report::write_letter_pdf(dir.file("m.pdf"), h, {});
+        s->write_committee_file(dir.file("c.pdf"));
         FAIL();
-    } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("Logo « " + h.logo_path + " » illisible"), std::string::npos) << e.what();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("campagne.date_commission"), std::string::npos) << e.what();
     }
-    EXPECT_FALSE(std::filesystem::exists(dir.file("m.pdf")));
-    // A 16-bit PNG (bit depth, byte 24 of the IHDR chunk) is refused by name.
-    {
-        std::ofstream out(dir.file("seize.png"), std::ios::binary);
-        out << std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x10\x02\0\0\0", 33);
-    }
-    h.logo_path = dir.file("seize.png");
     try {
-        report::write_letter_pdf(dir.file("m.pdf"), h, {});
+        s->write_letters(dir.file("l"));
         FAIL();
-    } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("PNG à 16 bits par canal"), std::string::npos) << e.what();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("campagne.date_courrier"), std::string::npos) << e.what();
     }
 }
 
-TEST(Odt, PackageHasMimetypeFirstStoredAndWellFormedParts) {
-    test::TempDir dir;
-    auto h = header();
-    h.logo_path = some_png();
-    report::write_odt(dir.file("l.odt"), h, {{BlockKind::Paragraph, "Texte."}});
-    std::string bytes = slurp(dir.file("l.odt"));
-    // Local header at 0: signature, no data descriptor flag (bit 3), method 0
-    // (stored), name "mimetype" then the media type itself, uncompressed.
-    ASSERT_GT(bytes.size(), 100u);
-    EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
-    EXPECT_EQ(static_cast<unsigned char>(bytes[6]) & 0x08, 0);
-    EXPECT_EQ(bytes[8], 0);
-    EXPECT_EQ(bytes[9], 0);
-    EXPECT_EQ(bytes.substr(30, 8), "mimetype");
-    EXPECT_EQ(bytes.substr(30 + 8 + static_cast<unsigned char>(bytes[28]), 39), "application/vnd.oasis.opendocument.text");
-    for (const char* part : {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) {
-        std::string xml = zip_entry(dir.file("l.odt"), part);
-        EXPECT_NO_THROW(texts(xml, "x")) << part;   // parses: well-formed
+// Every template of templates/ (and templates/<grid>/) expands against every
+// shipped grid and against a custom grid that declares no parameter at all:
+// a common template may only name values every grid gives.
+TEST(Documents, EveryTemplateExpandsForEveryGrid) {
+    std::vector<Grid> grids;
+    for (const auto& entry : fs::directory_iterator(test::source_dir() + "/scoring-grids"))
+        if (entry.path().extension() == ".xml") grids.push_back(io::read_grid_file(entry.path().string()));
+    ASSERT_GE(grids.size(), 3u);
+    grids.push_back(test::small_grid());
+    for (const Grid& g : grids) {
+        Campaign c;
+        for (const auto& p : g.parameters)
+            if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+        for (const auto& problem : report::check_templates(g, c, test::source_dir() + "/templates")) ADD_FAILURE() << problem;
     }
-    std::string manifest = zip_entry(dir.file("l.odt"), "META-INF/manifest.xml");
-    for (const char* part : {"content.xml", "styles.xml", "meta.xml", "Pictures/logo.png"})
-        EXPECT_NE(manifest.find(std::string("manifest:full-path=\"") + part + "\""), std::string::npos) << part;
-    EXPECT_EQ(zip_entry(dir.file("l.odt"), "Pictures/logo.png"), slurp(h.logo_path));
-    auto meta = zip_entry(dir.file("l.odt"), "meta.xml");
-    EXPECT_TRUE(contains(texts(meta, "dc:title"), "Appel à candidatures ACT 2023 — dossier ACT-2023-01"));
-    EXPECT_TRUE(contains(texts(meta, "meta:initial-creator"), "Agence régionale de santé Provence-Alpes-Côte d’Azur"));
-    EXPECT_EQ(meta.find("date"), std::string::npos) << meta;
-    // Page numbers in the footer of the page style.
-    auto styles = zip_entry(dir.file("l.odt"), "styles.xml");
-    EXPECT_NE(styles.find("<text:page-number text:select-page=\"current\">1</text:page-number><text:s/>sur <text:page-count>"), std::string::npos) << styles;
-    EXPECT_NE(styles.find("style:display-name=\"Liste à tirets\""), std::string::npos);
-}
-
-TEST(Odt, TextHeadingsListsTablesAndSignatureComeBack) {
-    test::TempDir dir;
-    std::vector<Block> body{{BlockKind::Subject, "Objet : décision"},
-                            {BlockKind::Heading, "Motifs"},
-                            {BlockKind::Bullet, "premier motif"},
-                            {BlockKind::Bullet, "second motif"},
-                            {BlockKind::Paragraph, "Montant : 12 600 € & « plus » <rien>"},
-                            {BlockKind::Table, "", {{"Rang", "Dossier"}, {"1", "ACT-2023-01"}, {"2", "ACT-2023-02"}}},
-                            {BlockKind::Right, "Le directeur général"}};
-    report::write_odt(dir.file("d.odt"), header(), body);
-    std::string content = zip_entry(dir.file("d.odt"), "content.xml");
-    auto p = texts(content, "text:p");
-    EXPECT_TRUE(contains(p, "Agence régionale de santé Provence-Alpes-Côte d’Azur"));
-    EXPECT_TRUE(contains(p, "Association Habitat Solidaire"));
-    EXPECT_TRUE(contains(p, "Marseille, le 15" + NB + "juin" + NB + "2023"));
-    EXPECT_TRUE(contains(p, "Objet" + NB + ": décision"));
-    EXPECT_TRUE(contains(p, "premier motif"));
-    EXPECT_TRUE(contains(p, "Montant" + NB + ": 12" + NB + "600" + NB + "€ & «" + NB + "plus" + NB + "» <rien>"));
-    EXPECT_TRUE(contains(p, "ACT-2023-02"));
-    EXPECT_TRUE(contains(p, "Le directeur général"));
-    EXPECT_TRUE(contains(texts(content, "text:h"), "Motifs"));
-    EXPECT_EQ(texts(content, "text:list-item").size(), 2u);   // both bullets in one list
-    auto header_rows = texts(content, "table:table-header-rows");
-    ASSERT_EQ(header_rows.size(), 1u);
-    EXPECT_EQ(header_rows[0], "RangDossier");
-    EXPECT_NE(content.find("text:style-name=\"Signature\">Le directeur général<"), std::string::npos);
-    // Same input, same bytes.
-    report::write_odt(dir.file("e.odt"), header(), body);
-    EXPECT_EQ(slurp(dir.file("d.odt")), slurp(dir.file("e.odt")));
-}
-
-TEST(Documents, FormatOption) {
-    EXPECT_EQ(report::parse_format("pdf"), report::Format::Pdf);
-    EXPECT_EQ(report::parse_format("ODT"), report::Format::Odt);
-    EXPECT_EQ(report::parse_format("both"), report::Format::Both);
-    EXPECT_THROW(report::parse_format("docx"), InputError);
-}
-
-TEST(Documents, DemoLettersAsPdfAndOdtSideBySide) {
-    test::TempDir dir;
-    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
-    auto pdfs = s->write_letters(dir.file("pdf"));
-    auto both = s->write_letters(dir.file("both"), "", 0, report::Format::Both);
-    ASSERT_EQ(both.size(), 2 * pdfs.size());
-    for (const auto& f : pdfs) {
-        std::string name = std::filesystem::path(f).filename().string();
-        std::string stem = name.substr(0, name.size() - 4);
-        // The PDF is the same whether or not the ODT is written beside it.
-        EXPECT_EQ(slurp(f), slurp(dir.file("both/" + name))) << name;
-        // Goal ≤ 12 KB: the retained letters hold it, the longer refusals
-        // (recourse paragraph) weigh up to 12.4 KB (111 KB before the subset).
-        EXPECT_LE(std::filesystem::file_size(f), 12700u) << name;
-        // The ODT carries the same words as the PDF.
-        auto p = texts(zip_entry(dir.file("both/" + stem + ".odt"), "content.xml"), "text:p");
-        std::string odt;
-        for (const auto& t : p) odt += t + " ";
-        odt = test::words(odt);
-        std::string pdf = test::pdf_words(f);
-        for (const char* w : {"Provence-Alpes-Côte d'Azur", "AAC ACT HLM PACA 2023", "Marseille, le 30 juin 2023"}) {
-            EXPECT_NE(odt.find(w), std::string::npos) << name << " " << w;
-            EXPECT_NE(pdf.find(w), std::string::npos) << name << " " << w;
+    // Every call folder of templates/ belongs to a shipped grid (a typo would be silently unused).
+    for (const auto& entry : fs::directory_iterator(test::source_dir() + "/templates"))
+        if (entry.is_directory()) {
+            EXPECT_TRUE(fs::exists(test::source_dir() + "/scoring-grids/" + entry.path().filename().string() + ".xml"))
+                << entry.path();
         }
+}
+
+TEST(Documents, TemplateNamingAValueTheGridLacksIsReportedAndTheOtherLettersWritten) {
+    test::TempDir dir;
+    // The templates shipped, with the retained letter of 2023 (ACT HLM's
+    // commencement d'exécution) put back as the common one.
+    fs::copy(test::source_dir() + "/templates", dir.file("modeles"), fs::copy_options::recursive);
+    fs::remove_all(dir.file("modeles/uphv-17-2019"));
+    spit(dir.file("modeles/lettre-retenu.txt"),
+         "Objet : Lettre {{dossier.reference}}\n\nMadame, Monsieur,\n\n"
+         "Le commencement d'exécution est attendu au plus tard le {{campagne.debut_execution_max}}.\n");
+    Grid uphv = io::read_grid_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    Campaign c;
+    auto problems = report::check_templates(uphv, c, dir.file("modeles"));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0], "Modèle « lettre-retenu.txt », ligne 5 : valeur inconnue « campagne.debut_execution_max » "
+                           "pour la grille « uphv-17-2019 ».");
+
+    Built b = build(calls()[0], dir);
+    Session& s = *b.s;
+    decide_all(s);
+    report::LetterContext ctx{s.grid(), s.campaign(), s.dossiers(), s.ranking(), Date{2019, 11, 29}, dir.file("modeles"),
+                              &s.decisions()};
+    auto batch = report::write_letters(ctx, dir.file("lettres"));
+    // D-01 and D-02 are retained: reported, with their dossier, template and reason; the four others written.
+    ASSERT_EQ(batch.failures.size(), 2u);
+    EXPECT_EQ(batch.failures[0].dossier, "D-01");
+    EXPECT_EQ(batch.failures[0].document, "lettre-retenu.txt");
+    EXPECT_NE(batch.failure(0).find("ligne 5 : valeur inconnue « campagne.debut_execution_max »"), std::string::npos)
+        << batch.failure(0);
+    EXPECT_EQ(batch.size(), 4u);
+    EXPECT_TRUE(fs::exists(dir.file("lettres/D-03-non-retenu.pdf")));
+    EXPECT_FALSE(fs::exists(dir.file("lettres/D-01-retenu.pdf")));
+}
+
+TEST(Documents, GridCheckSeesTheInstalledTemplates) {
+    // COTATION_DATA_DIR is the source tree in the tests: the shipped templates fit the shipped grids.
+    for (const char* name : {"uphv-17-2019", "act-hlm-paca-2023", "crt-2022"}) {
+        Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/" + name + ".xml");
+        EXPECT_TRUE(Session::check_grid_templates(g).empty()) << name;
+    }
+}
+
+TEST(Documents, CallTemplateOverridesTheCommonOne) {
+    report::TemplateSet uphv(test::source_dir() + "/templates", "uphv-17-2019");
+    uphv.load("lettre-retenu.txt");
+    uphv.load("lettre-non-retenu.txt");
+    EXPECT_EQ(uphv.shown_name("lettre-retenu.txt"), "uphv-17-2019/lettre-retenu.txt");
+    EXPECT_EQ(uphv.shown_name("lettre-non-retenu.txt"), "lettre-non-retenu.txt");
+    report::TemplateSet custom(test::source_dir() + "/templates", "ma-grille");
+    custom.load("lettre-retenu.txt");
+    EXPECT_EQ(custom.shown_name("lettre-retenu.txt"), "lettre-retenu.txt");
+}
+
+TEST(Documents, SourcesAreCitedByTitleAndSection) {
+    for (const char* name : {"uphv-17-2019", "act-hlm-paca-2023", "crt-2022"}) {
+        Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/" + name + ".xml");
+        ASSERT_FALSE(g.sources.empty()) << name;
+        auto no_file = [&](const std::string& source, const std::string& what) {
+            EXPECT_EQ(source.find(".txt"), std::string::npos) << name << " " << what << " : " << source;
+        };
+        no_file(g.source, "grid");
+        for (const auto& p : g.parameters) no_file(p.def.source, p.def.id);
+        for (const auto& f : g.facts) no_file(f.source, f.id);
+        for (const auto& d : g.documents) no_file(d.source, d.id);
+        for (const auto& r : g.rules) no_file(r.source, r.id);
+        for (const auto& t : g.themes)
+            for (const auto& c : t.criteria) no_file(c.source, c.id);
+    }
+    Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    EXPECT_EQ(g.cite("004_96637afb2dcc3432.txt, 4-1 : « maximum de 44 000 €/an/unité »"),
+              "Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime, §4-1 : « maximum de 44 000 €/an/unité »");
+    // A named part is not a numbered section: no « § ».
+    EXPECT_EQ(g.cite("004_96637afb2dcc3432.txt, cadre juridique"),
+              "Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime, cadre juridique");
+    const RuleDef* prix = nullptr;
+    for (const auto& r : g.rules)
+        if (r.id == "prix") prix = &r;
+    ASSERT_NE(prix, nullptr);
+    EXPECT_EQ(prix->source.rfind("Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime, §4-1", 0), 0u)
+        << prix->source;
+}
+
+TEST(Documents, KeyFactsMustBeFactsOfTheDossier) {
+    const char* xml =
+        "<grid id=\"g\" version=\"1\" title=\"t\">\n<key-facts>places inconnu</key-facts>\n"
+        "<theme id=\"A\" label=\"T\">\n<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n</theme>\n</grid>\n";
+    try {
+        io::read_grid(xml, "g.xml");
+        FAIL();
+    } catch (const GridError& e) {
+        EXPECT_NE(std::string(e.what()).find("g.xml, ligne 2, <key-facts> : « inconnu » n'est pas un fait du dossier."),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(Documents, MotivesBecomeSentencesAndClausesJoinWithoutDoubledPunctuation) {
+    EXPECT_EQ(report::as_sentence("Capacité restante insuffisante"), "Capacité restante insuffisante.");
+    EXPECT_EQ(report::as_sentence(" Hors territoire.. "), "Hors territoire.");
+    EXPECT_EQ(report::as_sentence("En attente\u2026"), "En attente\u2026");
+    EXPECT_EQ(report::join_clauses({"File active inférieure à 30 personnes.", "Pièce manquante : budget"}),
+              "File active inférieure à 30 personnes ; Pièce manquante : budget");
+}
+
+// The demonstration campaigns (their own data, a team, arbitrations, a
+// committee and decisions): every document is clean as well.
+TEST(Documents, DemoDocumentsHaveNoDoubledPunctuationNorFileNames) {
+    for (const char* call : {"act-hlm", "crt", "uphv"}) {
+        SCOPED_TRACE(call);
+        test::TempDir dir;
+        auto s = create_demo(dir.file("demo.cot"), call);
+        auto letters = s->write_letters(dir.file("lettres"));
+        for (std::size_t i = 0; i < letters.failures.size(); ++i) ADD_FAILURE() << letters.failure(i);
+        auto reports = s->write_instruction_reports(dir.file("rapports"));
+        for (std::size_t i = 0; i < reports.failures.size(); ++i) ADD_FAILURE() << reports.failure(i);
+        s->write_committee_file(dir.file("commission.pdf"));
+        s->write_minutes(dir.file("pv.pdf"));
+        std::vector<std::string> files(letters.begin(), letters.end());
+        files.insert(files.end(), reports.begin(), reports.end());
+        files.push_back(dir.file("commission.pdf"));
+        files.push_back(dir.file("pv.pdf"));
+        for (const auto& f : files) expect_clean(test::pdf_words(f), f);
     }
 }

@@ -51,6 +51,13 @@ TEST(Template, ExpandsValuesBulletsConditionsAndIncludes) {
     EXPECT_EQ(blocks[5].kind, report::BlockKind::Right);
 }
 
+TEST(Template, AnEmptyValueBetweenTwoWordsLeavesOneSpace) {
+    auto blocks = report::expand_template("au {{rang}} rang {{ex_aequo}} sur 4\n", "t.txt", {{"rang", "1er"}, {"ex_aequo", ""}},
+                                          [](const std::string&) { return ""; });
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(blocks[0].text, "au 1er rang sur 4");
+}
+
 TEST(Template, UnknownValueNamesTemplateAndLine) {
     try {
         report::expand_template("Bonjour\n{{inconnue}}\n", "lettre.txt", {}, [](const std::string&) { return ""; });
@@ -63,7 +70,7 @@ TEST(Template, UnknownValueNamesTemplateAndLine) {
 TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm");
-    auto files = s->write_letters(dir.file("lettres"));
+    auto files = s->write_letters(dir.file("lettres")).written;
     // One letter per dossier, except those awaiting the coordinator (ACT-2023-10 in the demo).
     ASSERT_EQ(s->ranking().pending.size(), 1u);
     EXPECT_EQ(files.size(), s->dossiers().size() - 1);
@@ -95,6 +102,6 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     EXPECT_NE(retained.find("sur 300"), std::string::npos);
     EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
     // Same campaign, same letters, byte for byte.
-    auto again = s->write_letters(dir.file("encore"));
+    auto again = s->write_letters(dir.file("encore")).written;
     for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(slurp(files[i]), slurp(again[i])) << files[i];
 }

@@ -20,7 +20,17 @@
 #include "report/letters.h"
 
 namespace cotation {
+namespace {
+std::optional<Date>& simulated_day() {
+    static std::optional<Date> day;
+    return day;
+}
+}  // namespace
+
+void Session::simulate_today(std::optional<Date> day) { simulated_day() = day; }
+
 Date Session::today() {
+    if (simulated_day()) return *simulated_day();
     std::time_t t = std::time(nullptr);
     std::tm tm{};
     localtime_r(&t, &tm);
@@ -810,7 +820,22 @@ std::vector<std::string> Session::changes_since_vote() {
     return *changes_since_vote_;
 }
 
-Date Session::committee_file_date() const {
+namespace {
+Date required_date(const std::optional<Date>& d, const std::string& what, const std::string& parameter) {
+    if (d) return *d;
+    throw InputError(what + " est daté par la campagne, jamais par l'horloge : renseignez " + parameter +
+                     " (cotation param FICHIER " + parameter + "=JJ/MM/AAAA).");
+}
+}  // namespace
+
+std::optional<Date> Session::committee_date() const {
+    if (meeting_) return meeting_->date;
+    return date_parameter("campagne.date_commission");
+}
+
+std::optional<Date> Session::committee_file_day() const {
+    // The step before the committee's meeting (reports sent, instruction
+    // done) on the day it was recorded, else its due date.
     const auto& steps = campaign_.procedure.steps;
     auto meeting = std::find_if(steps.begin(), steps.end(), [](const StepDef& s) { return s.done == StepDone::Meeting; });
     if (meeting != steps.begin() && meeting != steps.end()) {
@@ -819,10 +844,11 @@ Date Session::committee_file_date() const {
         for (const auto& st : calendar(Date{1970, 1, 1}))
             if (st.id == before && st.due) return *st.due;
     }
-    for (const char* p : {"campagne.date_commission", "campagne.date_limite"})
-        if (auto d = date_parameter(p)) return *d;
-    if (auto created = Date::parse(campaign_.created_on)) return *created;
-    return today();
+    return committee_date();
+}
+
+Date Session::committee_file_date() const {
+    return required_date(committee_file_day(), "Le dossier de la commission", "campagne.date_commission");
 }
 
 void Session::write_committee_file(const std::string& path) {
@@ -835,33 +861,66 @@ void Session::write_committee_file(const std::string& path) {
 
 void Session::write_minutes(const std::string& path) {
     const Ranking& r = ranking();
-    Date on = meeting_ ? meeting_->date : committee_file_date();
+    if (!meeting_) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    Date on = meeting_->date;
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     report::write_minutes(ctx, path);
 }
 
-std::vector<std::string> Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
-                                                            std::size_t limit) {
+report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
+                                                         std::size_t limit) {
     const Ranking& r = ranking();
+    Date on = required_date(committee_date(), "Un compte rendu d'instruction", "campagne.date_commission");
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, {}, {}, committee_file_date(), io::data_root() + "/templates"};
+                                 decisions_, {}, {}, on, io::data_root() + "/templates"};
     ctx.ratings = &rating_index_;
     ctx.consolidation = &consolidation_;
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }
 
-Date Session::letter_date() const {
-    for (const char* p : {"campagne.date_courrier", "campagne.date_commission"})
-        if (auto d = date_parameter(p)) return *d;
-    // Never the clock: the same campaign gives the same letters.
-    return committee_file_date();
+std::optional<Date> Session::letters_date() const {
+    if (auto d = date_parameter("campagne.date_courrier")) return d;
+    if (auto d = committee_date()) return d;
+    std::optional<Date> last;
+    for (const auto& [id, x] : decisions_)
+        if (!last || x.date > *last) last = x.date;
+    return last;
 }
 
-std::vector<std::string> Session::write_letters(const std::string& out_dir, const std::string& only_reference,
-                                                std::size_t limit, report::Format format) {
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), letter_date(), io::data_root() + "/templates", &decisions_};
+Date Session::letter_date() const { return letters_date().value_or(today()); }
+
+report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
+                                             std::size_t limit, report::Format format) {
+    Date on = required_date(letters_date(), "Un courrier", "campagne.date_courrier");
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
     return report::write_letters(ctx, out_dir, only_reference, limit, format);
+}
+
+std::vector<std::string> Session::address_warnings() {
+    std::vector<std::string> out;
+    const Ranking& r = ranking();
+    for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
+        for (const auto& e : *list) {
+            const Dossier& d = dossiers_[e.dossier];
+            if (auto m = report::missing_address(d); !m.empty())
+                out.push_back("Dossier « " + d.reference + " » : " + m + " ; sa lettre ne porterait que la commune d'implantation.");
+        }
+    return out;
+}
+
+std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
+    Campaign c;
+    for (const auto& p : grid.parameters)
+        if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+    return report::check_templates(grid, c, io::data_root() + "/templates");
+}
+
+std::vector<std::string> Session::check_documents() {
+    auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
+    auto more = address_warnings();
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
 }
 
 }  // namespace cotation

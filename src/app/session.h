@@ -14,6 +14,7 @@
 #include "core/grid.h"
 #include "core/procedure.h"
 #include "core/scoring.h"
+#include "report/documents.h"
 #include "report/pdf_letter.h"
 #include "store/campaign_store.h"
 
@@ -125,7 +126,9 @@ public:
     // Dossiers deposited after the deadline and not yet refused.
     std::vector<std::size_t> late_dossiers() const;
     std::vector<CalendarStep> calendar(const Date& on) const;
-    static Date today();   // the machine's local date
+    static Date today();   // the machine's local date (or the simulated one)
+    // Simulates another day (tests of reproducibility); nullopt: the clock again.
+    static void simulate_today(std::optional<Date> day);
     void record_step(const std::string& step, const std::string& date_text, const std::string& actor);
     void record_step(const std::string& step, const Date& done, const std::string& actor);
     // The committee's meeting, recorded as a whole by the coordinator.
@@ -154,24 +157,42 @@ public:
 
     CampaignStore& store() { return *store_; }
 
-    // Date printed on letters: campagne.date_courrier, else the committee
-    // date, else as committee_file_date() (never the clock).
+    // Documents are dated by the campaign, never by the clock (the same
+    // campaign gives the same files, byte for byte, any day).
+    // Letters: campagne.date_courrier, else the committee's date (meeting,
+    // then campagne.date_commission), else the last decision's date.
+    std::optional<Date> letters_date() const;
+    // The committee's date: the meeting's, else campagne.date_commission.
+    std::optional<Date> committee_date() const;
+    // The committee file and instruction reports: the step before the
+    // meeting (reports sent, instruction done) on the day recorded, else its
+    // due date, else the committee's date.
+    std::optional<Date> committee_file_day() const;
+    // letters_date(), else today: only to pre-fill a date a person then confirms.
     Date letter_date() const;
-    // Date of the committee file and the instruction reports, from the
-    // campaign, never the clock (the same file gives the same document): the
-    // step before the committee's meeting (reports sent, instruction done) on
-    // the day it was recorded, else its due date, else the committee's date,
-    // else the deposit deadline, else the day the campaign was created.
+    // committee_file_day(), else an error naming the parameter to set.
     Date committee_file_date() const;
     // The committee's file (before the meeting) and the minutes (after), PDF.
     void write_committee_file(const std::string& path);
     void write_minutes(const std::string& path);
-    // One instruction report per dossier (or only `only_reference`) in `out_dir`.
-    std::vector<std::string> write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
-                                                       std::size_t limit = 0);
-    // Letters as PDF, ODT (editable before signing) or both: report::Format.
-    std::vector<std::string> write_letters(const std::string& out_dir, const std::string& only_reference = "",
-                                           std::size_t limit = 0, report::Format format = report::Format::Pdf);
+    // One instruction report per dossier (or only `only_reference`) in `out_dir`;
+    // a report that fails is listed in the batch, the others are written.
+    report::DocumentBatch write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
+                                                    std::size_t limit = 0);
+    // One letter per dossier, as PDF, ODT (editable before signing) or both;
+    // a letter that fails (dossier, template, why) is listed in the batch's
+    // failures and the others are written; dossiers without postal address
+    // are in its warnings. Callers exit non-zero when failures is not empty.
+    report::DocumentBatch write_letters(const std::string& out_dir, const std::string& only_reference = "",
+                                        std::size_t limit = 0, report::Format format = report::Format::Pdf);
+    // Before producing documents: every template checked against this
+    // campaign's grid (unknown value: template, line, grid), and every dossier
+    // that would get a letter without its postal address. Empty when ready.
+    std::vector<std::string> check_documents();
+    // The same template check for a grid file before any campaign uses it
+    // (`grid check`): its default parameters, the installed templates.
+    static std::vector<std::string> check_grid_templates(const Grid& grid);
+    std::vector<std::string> address_warnings();
 
 private:
     Session() = default;

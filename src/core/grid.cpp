@@ -102,6 +102,32 @@ std::vector<const FactDef*> Grid::identity_facts() const {
     return out;
 }
 
+std::string Grid::cite(const std::string& source) const {
+    std::string out = source;
+    for (const auto& s : sources) {
+        if (s.file.empty()) continue;
+        for (std::size_t at = out.find(s.file); at != std::string::npos; at = out.find(s.file, at)) {
+            out.replace(at, s.file.size(), s.title);
+            at += s.title.size();
+            // "…, 4-1" -> "…, §4-1": a numbered section of the text.
+            if (out.compare(at, 2, ", ") == 0 && at + 2 < out.size() && out[at + 2] >= '0' && out[at + 2] <= '9')
+                out.insert(at + 2, "\u00A7");
+        }
+    }
+    return out;
+}
+
+void Grid::cite_sources() {
+    if (sources.empty()) return;
+    source = cite(source);
+    for (auto& p : parameters) p.def.source = cite(p.def.source);
+    for (auto& f : facts) f.source = cite(f.source);
+    for (auto& d : documents) d.source = cite(d.source);
+    for (auto& r : rules) r.source = cite(r.source);
+    for (auto& t : themes)
+        for (auto& c : t.criteria) c.source = cite(c.source);
+}
+
 const Criterion* Grid::criterion(const std::string& name) const {
     for (const auto& t : themes)
         for (const auto& c : t.criteria)
@@ -264,6 +290,17 @@ void Grid::compile() {
             throw GridError(where(r.line, re) + e.what());
         }
     }
+    // Key figures name facts a dossier declares (not the campaign's parameters).
+    for (const auto& k : key_facts) {
+        const FactDef* f = fact(k);
+        if (!f || k.rfind("campagne.", 0) == 0)
+            throw GridError(where(key_facts_line, "<key-facts>") + "« " + k + " » n'est pas un fait du dossier.");
+    }
+    std::set<std::string> cited;
+    for (const auto& s : sources)
+        if (s.file.empty() || s.title.empty() || !cited.insert(s.file).second)
+            throw GridError(where(s.line, "<source>") + (s.file.empty() || s.title.empty() ? "il faut un attribut « file » et un attribut « title »."
+                                                                                          : "la source « " + s.file + " » est déjà déclarée."));
 }
 
 }  // namespace cotation

@@ -74,6 +74,14 @@ enum class ParameterRole {
 const char* parameter_role_name(ParameterRole r);   // "" for None
 std::optional<ParameterRole> parameter_role_from_name(const std::string& name);   // "" gives None
 
+// A text the grid cites (<sources>): the file name a source attribute uses
+// and the title a reader can follow.
+struct SourceTitle {
+    std::string file;    // "004_96637afb2dcc3432.txt"
+    std::string title;   // "Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime"
+    int line = 0;
+};
+
 struct ParameterDef {
     FactDef def;               // id starts with "campagne."
     Value default_value;
@@ -101,6 +109,16 @@ struct Grid {
     std::vector<RuleDef> rules;
     std::vector<Theme> themes;
     std::vector<std::string> default_levels;
+    std::vector<SourceTitle> sources;      // titles of the texts cited
+    std::vector<std::string> key_facts;    // <key-facts>: figures shown to the committee (price, places…)
+    int key_facts_line = 0;
+
+    // A source as a reader can follow it: the file name replaced by the
+    // text's title, a numbered section marked "§":
+    // "004_….txt, 4-1 : « … »" -> "Cahier des charges …, §4-1 : « … »".
+    std::string cite(const std::string& source) const;
+    // Applies cite() to every source of the grid, its parameters and form.
+    void cite_sources();
 
     // Facts every dossier has, whatever the call. A grid may declare one of
     // them again (same type) to give it its own label, unit or range.

@@ -380,21 +380,40 @@ void MainFrame::OnImportRatings(wxCommandEvent&) {
 void MainFrame::OnLetters(wxCommandEvent&) { letters_dialog(this, wb_); }
 
 void write_to_folder(wxWindow* parent, const std::string& title, const std::string& what,
-                     const std::function<std::vector<std::string>(const std::string&)>& write) {
+                     const std::function<report::DocumentBatch(const std::string&)>& write) {
     wxDirDialog dlg(parent, to_wx(title));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         wxBusyCursor busy;
         std::string dir = from_wx(dlg.GetPath());
-        auto files = write(dir);
-        wxMessageBox(to_wx(std::to_string(files.size()) + " " + what + " écrits dans " + dir + "."), to_wx("Cotation"),
-                     wxOK | wxICON_INFORMATION, parent);
+        auto batch = write(dir);
+        std::string text = std::to_string(batch.size()) + " " + what + " écrits dans " + dir + ".";
+        if (!batch.ok()) text += "\n\n" + std::to_string(batch.failures.size()) + " non écrit(s) :";
+        for (std::size_t i = 0; i < batch.failures.size(); ++i) text += "\n• " + batch.failure(i);
+        if (!batch.warnings.empty()) text += "\n\nÀ vérifier :";
+        for (const auto& w : batch.warnings) text += "\n• " + w;
+        wxMessageBox(to_wx(text), to_wx("Cotation"), wxOK | (batch.ok() ? wxICON_INFORMATION : wxICON_WARNING), parent);
     } catch (const std::exception& e) {
         show_error(parent, e);
     }
 }
 
 void letters_dialog(wxWindow* parent, Workbench& wb) {
+    // Flagged before the letters are produced: templates this grid cannot
+    // fill, dossiers without a postal address.
+    std::vector<std::string> checks;
+    try {
+        checks = wb.session->check_documents();
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+        return;
+    }
+    if (!checks.empty()) {
+        std::string text = "Avant d'écrire les lettres :";
+        for (const auto& c : checks) text += "\n• " + c;
+        text += "\n\nÉcrire quand même les lettres qui peuvent l'être ?";
+        if (wxMessageBox(to_wx(text), to_wx("Lettres"), wxYES_NO | wxICON_WARNING, parent) != wxYES) return;
+    }
     write_to_folder(parent, "Dossier où écrire les lettres", "courriers (PDF)",
                     [&](const std::string& dir) { return wb.session->write_letters(dir); });
 }

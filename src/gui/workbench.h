@@ -32,10 +32,11 @@ class DossierPanel;
 class RatingPanel;
 class RankingPanel;
 
-// Asks for a folder, writes the documents there (`write` returns the files)
-// and says how many ("12 lettres écrites dans …"), or shows the error.
+// Asks for a folder, writes the documents there (`write` returns the batch)
+// and says how many ("12 lettres écrites dans …"), with each document that
+// could not be written and each warning, or shows the error.
 void write_to_folder(wxWindow* parent, const std::string& title, const std::string& what,
-                     const std::function<std::vector<std::string>(const std::string&)>& write);
+                     const std::function<report::DocumentBatch(const std::string&)>& write);
 // Every decision letter of the campaign.
 void letters_dialog(wxWindow* parent, Workbench& wb);
 

@@ -145,9 +145,20 @@ struct Reader {
             g.scale_max = static_cast<int>(m.num());
         }
         if (root.attr("total")) g.declared_total = number(root, "total");
-        only(root, {"parameters", "facts", "documents", "rules", "levels", "theme", "description", "procedure", "authority"});
+        only(root, {"parameters", "facts", "documents", "rules", "levels", "theme", "description", "procedure", "authority",
+                    "sources", "key-facts"});
         g.procedure = read_procedure_amendment(root, file);
         g.default_authority = read_authority(root, file);
+        if (const XmlElement* ss = root.first("sources")) {
+            only(*ss, {"source"});
+            for (const XmlElement* x : ss->all("source"))
+                g.sources.push_back({required(*x, "file"), required(*x, "title"), x->line});
+        }
+        if (const XmlElement* k = root.first("key-facts")) {
+            auto ids = from_canonical(FactType::CodeList, k->text);
+            if (ids) g.key_facts = std::get<std::vector<std::string>>(*ids);
+            g.key_facts_line = k->line;
+        }
         if (const XmlElement* ls = root.first("levels")) {
             only(*ls, {"level"});
             g.default_levels = levels(*ls, g);
@@ -245,6 +256,7 @@ struct Reader {
             g.themes.push_back(theme);
         }
         g.compile();
+        g.cite_sources();
         return g;
     }
 };

@@ -71,6 +71,16 @@ std::string write_grid_xml(const Grid& g) {
       << attr("procedure", g.procedure.procedure_id)
       << attr("scale-max", std::to_string(g.scale_max)) << attr("total", g.max_total().canonical()) << ">\n";
     write_procedure_and_authority(x, g);
+    if (!g.sources.empty()) {
+        x << "  <sources>\n";
+        for (const auto& s : g.sources) x << "    <source" << attr("file", s.file) << attr("title", s.title) << "/>\n";
+        x << "  </sources>\n";
+    }
+    if (!g.key_facts.empty()) {
+        std::string ids;
+        for (const auto& k : g.key_facts) ids += (ids.empty() ? "" : " ") + k;
+        x << "  <key-facts>" << esc(ids) << "</key-facts>\n";
+    }
     if (!g.parameters.empty()) {
         x << "  <parameters>\n";
         for (const auto& p : g.parameters)

@@ -1,13 +1,16 @@
 #include "committee.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
+#include "core/eligibility.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
 #include "authority_variables.h"
+#include "letters.h"
 #include "parallel.h"
 #include "pdf_letter.h"
 
@@ -26,6 +29,27 @@ std::string who(const Team& t, const std::string& name) {
     return p && !p->organisation.empty() ? name + " (" + p->organisation + ")" : name;
 }
 
+// Vigilance points of a dossier: the conditions that do not eliminate but
+// failed, or could not be checked for want of a fact.
+std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source) {
+    std::vector<std::string> out;
+    for (const auto& x : r.rules) {
+        if (x.rule->effect != RuleEffect::Attention) continue;
+        std::string line;
+        if (x.outcome == Outcome::Failed)
+            line = x.rule->label + " : " + (x.rule->message.empty() ? "non respecté" : x.rule->message);
+        else if (x.outcome == Outcome::Undecidable) {
+            line = x.rule->label + " : non vérifiable, manque ";
+            for (std::size_t k = 0; k < x.missing.size(); ++k) line += (k ? ", " : "") + x.missing[k];
+        } else
+            continue;
+        line = as_sentence(line);
+        if (with_source && !x.rule->source.empty()) line += " (" + x.rule->source + ")";
+        out.push_back(line);
+    }
+    return out;
+}
+
 std::string ranked_line(const CommitteeContext& ctx, const RankEntry& e, std::size_t position) {
     const Dossier& d = ctx.dossiers[e.dossier];
     std::string line = std::to_string(e.rank) + (e.ex_aequo ? " ex aequo" : "") + ". " + d.reference + " — " + d.organisme +
@@ -33,12 +57,25 @@ std::string ranked_line(const CommitteeContext& ctx, const RankEntry& e, std::si
     for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
         line += (t ? ", " : "") + ctx.grid.themes[t].id + " " + fr::number(e.score.themes[t]);
     line += ") — " + std::string(proposal_label(e.proposal));
-    if (!e.proposal_reason.empty()) line += " : " + e.proposal_reason;
+    if (!e.proposal_reason.empty()) line += " : " + join_clauses({e.proposal_reason});
     if (ctx.solidity && position < ctx.solidity->fragile.size() && ctx.solidity->fragile[position])
         line += " — rang fragile (un point d'une note peut le changer)";
     return line;
 }
 }  // namespace
+
+std::vector<std::string> key_figures(const Grid& grid, const Campaign& campaign, const Dossier& d) {
+    std::vector<std::string> out;
+    for (const auto& id : grid.key_facts) {
+        const FactDef* f = grid.fact(id);
+        if (!f) continue;
+        std::string value = display(*f, fact_value(grid, campaign, d, id));
+        // A table's total reads « Effectifs dédiés à l'unité (total) », not « … : total : ».
+        std::string label = f->derived && !f->group_label.empty() ? f->group_label + " (total)" : f->label;
+        out.push_back(label + " : " + (value.empty() ? "non déclaré" : value));
+    }
+    return out;
+}
 
 Variables committee_variables(const CommitteeContext& ctx) {
     Variables v;
@@ -68,9 +105,10 @@ Variables committee_variables(const CommitteeContext& ctx) {
     std::vector<std::string> refused, ineligible;
     for (const auto& e : ctx.ranking.ineligible) {
         const Dossier& d = ctx.dossiers[e.dossier];
-        std::string reasons;
-        for (const auto& r : e.apart_reasons()) reasons += (reasons.empty() ? "" : " ; ") + r;
-        (e.prior_rejection.empty() ? ineligible : refused).push_back(d.reference + " — " + d.organisme + " : " + reasons);
+        // A refusal before the committee is its own ground: the conditions
+        // that follow from the same fact (a late deposit) are not repeated.
+        if (!e.prior_rejection.empty()) refused.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(e.prior_rejection));
+        else ineligible.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(join_clauses(e.apart_reasons())));
     }
     v["refus_prealables"] = join(refused);
     v["irrecevables"] = join(ineligible);
@@ -82,17 +120,32 @@ Variables committee_variables(const CommitteeContext& ctx) {
             const auto& low = ctx.ranking.ranked[m.lower];
             std::string line = ctx.dossiers[up.dossier].reference + " / " + ctx.dossiers[low.dossier].reference;
             if (m.gap == Rational(0)) {
-                lines.push_back(line + " : ex aequo, la moindre modification d'une note les départage");
+                lines.push_back(line + " : ex aequo, la moindre modification d'une note les départage.");
                 continue;
             }
-            line += " : écart de " + fr::number(m.gap) + " points";
-            if (m.rating_change)
-                line += " ; une note consolidée de " + m.rating_criterion + " modifiée de " + fr::number(*m.rating_change) +
-                        " point(s) les inverserait";
+            // French agreement: « 1,73 point », « 2 points ».
+            line += " : écart de " + fr::number(m.gap) + " point" + (m.gap >= Rational(2) ? "s" : "");
+            // The smallest single change that levels them; any change beyond it swaps them.
+            std::vector<std::string> ways;
+            if (m.rating_change) {
+                const auto& moved = m.rating_of_lower ? low : up;
+                ways.push_back(std::string(m.rating_of_lower ? "relever" : "abaisser") + " de " + fr::number(*m.rating_change) +
+                               " point" + (*m.rating_change >= Rational(2) ? "s" : "") + " la note consolidée de " +
+                               m.rating_criterion + " du dossier " + ctx.dossiers[moved.dossier].reference);
+            }
             if (m.coefficient_change)
-                line += " ; le coefficient de " + m.coefficient_criterion + " modifié de " + fr::number(*m.coefficient_change) +
-                        " aussi";
-            lines.push_back(line);
+                if (const Criterion* c = ctx.grid.criterion(m.coefficient_criterion)) {
+                    Rational to = m.coefficient_direction < 0 ? c->coefficient - *m.coefficient_change
+                                                              : c->coefficient + *m.coefficient_change;
+                    ways.push_back("porter le coefficient de " + m.coefficient_criterion + " de " + fr::number(c->coefficient) +
+                                   " à " + fr::number(to));
+                }
+            if (!ways.empty()) {
+                line += " ; pour les mettre à égalité, il faudrait ";
+                for (std::size_t k = 0; k < ways.size(); ++k) line += (k ? ", ou " : "") + ways[k];
+                line += " ; au-delà, leur ordre s'inverserait";
+            }
+            lines.push_back(line + ".");
         }
     v["solidite"] = join(lines);
 
@@ -113,7 +166,22 @@ Variables committee_variables(const CommitteeContext& ctx) {
     for (const auto& [name, p] : ctx.team.people)
         if (p.role == Role::CommitteeMember)
             lines.push_back(who(ctx.team, name) + (p.deliberative ? " — voix délibérative" : " — voix consultative"));
-    v["membres"] = join(lines);
+    // Never an empty heading: say that no member is declared.
+    v["membres"] = lines.empty() ? "aucun membre déclaré dans la campagne" : join(lines);
+
+    // What the committee must see of each dossier: its declared key figures
+    // and its vigilance points, in ranking order.
+    std::vector<std::string> figures, vigilance;
+    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending}) {
+        for (const auto& e : *list) {
+            const Dossier& d = ctx.dossiers[e.dossier];
+            auto k = key_figures(ctx.grid, ctx.campaign, d);
+            if (!k.empty()) figures.push_back(d.reference + " — " + d.organisme + " — " + as_sentence(join_clauses(k)));
+            for (const auto& p : vigilance_points(e.eligibility, false)) vigilance.push_back(d.reference + " — " + p);
+        }
+    }
+    v["chiffres_cles"] = join(figures);
+    v["vigilance"] = join(vigilance);
 
     // Members' opinions, dossier by dossier in ranking order.
     lines.clear();
@@ -208,15 +276,43 @@ Variables committee_variables(const CommitteeContext& ctx) {
 }
 
 namespace {
+std::string context_of(const Grid& g) { return " pour la grille « " + g.id + " »"; }
+
+// A sample context: the names each template may use do not depend on the
+// campaign's dossiers, only on its grid.
+struct Sample {
+    std::vector<Dossier> dossiers = std::vector<Dossier>(1);
+    Ranking ranking;
+    Team team;
+    std::optional<Meeting> meeting;
+    OpinionIndex opinions;
+    DecisionIndex decisions;
+    RankEntry entry;
+    CommitteeContext ctx;
+    Sample(const Grid& g, const Campaign& c)
+        : ctx{g, c, dossiers, ranking, nullptr, team, meeting, std::nullopt, opinions, decisions, {}, {}, Date{2000, 1, 1}, ""} {
+        entry.score.themes.assign(g.themes.size(), Rational(0));
+        entry.score.criteria.assign(g.criterion_count(), CriterionScore{});
+    }
+};
+
+void throw_if(const std::vector<std::string>& problems) {
+    std::string why;
+    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+    if (!why.empty()) throw InputError(why);
+}
+
 void write_document(const CommitteeContext& ctx, const std::string& template_name, const std::string& title,
                     const std::string& path) {
-    auto load = [&](const std::string& name) {
-        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
-        return io::read_file(ctx.templates_dir + "/" + file);
-    };
-    auto blocks = expand_template(load(template_name), template_name, committee_variables(ctx), load);
+    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    Sample sample(ctx.grid, ctx.campaign);
+    throw_if(templates.check(template_name, committee_variables(sample.ctx), context_of(ctx.grid)));
+    auto blocks = templates.expand(template_name, committee_variables(ctx));
     LetterHeader h;
     h.authority = ctx.campaign.authority.name;
+    h.authority_lines = ctx.campaign.authority.address;
+    h.logo_path = ctx.campaign.authority.logo;
+    // Dated by the campaign (the committee's date), never by the clock.
     h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
     h.title = title + " — " + ctx.campaign.reference;
     write_letter_pdf(path, h, blocks);
@@ -315,12 +411,33 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
         }
     v["notes_criteres"] = join(criteria);
     v["justifications"] = join(notes);
-    v["observations"] = join(observations(ctx.grid, e));
+    // The vigilance points have their own section below: not twice.
+    std::vector<std::string> notes_for_committee;
+    auto attention = e.eligibility.attention_points();
+    for (auto& o : observations(ctx.grid, e))
+        if (std::find(attention.begin(), attention.end(), o) == attention.end() && o.rfind("point à vérifier, manque", 0) != 0)
+            notes_for_committee.push_back(std::move(o));
+    v["observations"] = join(notes_for_committee);
+    v["chiffres_cles"] = join(key_figures(ctx.grid, ctx.campaign, d));
+    v["vigilance"] = join(vigilance_points(e.eligibility, true));
     return v;
 }
 
-std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
-                                                   const std::string& only_reference, std::size_t limit) {
+std::vector<std::string> check_templates(const Grid& grid, const Campaign& campaign, const std::string& templates_dir) {
+    TemplateSet templates(templates_dir, grid.id);
+    std::vector<std::string> out;
+    auto add = [&](const std::vector<std::string>& p) { out.insert(out.end(), p.begin(), p.end()); };
+    Variables letters = letter_variable_names(grid, campaign);
+    for (const auto& t : letter_templates()) add(templates.check(t, letters, context_of(grid)));
+    Sample sample(grid, campaign);
+    Variables committee = committee_variables(sample.ctx);
+    for (const char* t : {"dossier-commission.txt", "proces-verbal.txt"}) add(templates.check(t, committee, context_of(grid)));
+    add(templates.check("compte-rendu-instruction.txt", instruction_variables(sample.ctx, sample.entry), context_of(grid)));
+    return out;
+}
+
+DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
+                                        const std::string& only_reference, std::size_t limit) {
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
@@ -330,35 +447,38 @@ std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, 
             if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || jobs.size() < limit))
                 jobs.push_back(&e);
     if (!only_reference.empty() && jobs.empty()) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
-    // Templates are read once, before the threads start.
-    std::map<std::string, std::string> texts;
-    auto load = [&](const std::string& name) -> std::string {
-        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
-        auto it = texts.find(file);
-        if (it == texts.end()) it = texts.emplace(file, io::read_file(ctx.templates_dir + "/" + file)).first;
-        return it->second;
-    };
-    const std::string main = load("compte-rendu-instruction.txt");
-    std::vector<std::string> written(jobs.size());
+    // Templates are read and checked once, before the threads start.
+    const std::string name = "compte-rendu-instruction.txt";
+    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    Sample sample(ctx.grid, ctx.campaign);
+    std::string broken;
+    for (const auto& p : templates.check(name, instruction_variables(sample.ctx, sample.entry), context_of(ctx.grid)))
+        broken += (broken.empty() ? "" : " ") + p;
+    std::vector<std::string> written(jobs.size()), failed(jobs.size());
     parallel_for(jobs.size(), [&](std::size_t i) {
         const Dossier& d = ctx.dossiers[jobs[i]->dossier];
-        auto blocks = expand_template(main, "compte-rendu-instruction.txt", instruction_variables(ctx, *jobs[i]),
-                                      [&](const std::string& name) -> std::string {
-                                          auto it = texts.find(name.find('.') == std::string::npos ? name + ".txt" : name);
-                                          if (it == texts.end())
-                                              throw InputError("Modèle « " + name + " » : seul le modèle principal est lu pour les comptes rendus.");
-                                          return it->second;
-                                      });
+        try {
+        if (!broken.empty()) throw InputError(broken);
+        auto blocks = templates.expand(name, instruction_variables(ctx, *jobs[i]));
         LetterHeader h;
         h.authority = ctx.campaign.authority.name;
         h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
         h.title = "Compte rendu d'instruction — " + ctx.campaign.reference + " — dossier " + d.reference;
         std::string safe;
         for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-        written[i] = out_dir + "/" + safe + "-compte-rendu.pdf";
-        write_letter_pdf(written[i], h, blocks);
+        std::string path = out_dir + "/" + safe + "-compte-rendu.pdf";
+        write_letter_pdf(path, h, blocks);
+        written[i] = path;
+        } catch (const std::exception& x) {
+            failed[i] = x.what();
+        }
     });
-    return written;
+    DocumentBatch batch;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (failed[i].empty()) batch.written.push_back(written[i]);
+        else batch.failures.push_back({ctx.dossiers[jobs[i]->dossier].reference, templates.shown_name(name), failed[i]});
+    }
+    return batch;
 }
 
 }  // namespace cotation::report

@@ -13,6 +13,7 @@
 #include "core/procedure.h"
 #include "core/scoring.h"
 #include "core/team.h"
+#include "documents.h"
 #include "template.h"
 
 namespace cotation::report {
@@ -47,7 +48,17 @@ void write_minutes(const CommitteeContext& ctx, const std::string& path);
 // each reviewer's rating and justification, arbitrations and observations.
 // Returns the files written (REF-compte-rendu.pdf), in ranking order.
 Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e);
-std::vector<std::string> write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
-                                                   const std::string& only_reference = "", std::size_t limit = 0);
+// A report that cannot be written is reported (dossier, template, reason); the others are written.
+DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
+                                        const std::string& only_reference = "", std::size_t limit = 0);
+
+// The declared key figures of a dossier (the grid's <key-facts>), "Libellé : valeur".
+std::vector<std::string> key_figures(const Grid& grid, const Campaign& campaign, const Dossier& d);
+
+// Every document template of the product (letters, committee file, minutes,
+// instruction report), as this grid's campaign would use it, checked against
+// the values it may use: one message per unknown value, naming the template
+// file, the line and the grid. Empty when every document can be generated.
+std::vector<std::string> check_templates(const Grid& grid, const Campaign& campaign, const std::string& templates_dir);
 
 }  // namespace cotation::report

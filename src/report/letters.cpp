@@ -14,6 +14,12 @@
 
 namespace cotation::report {
 
+const std::vector<std::string>& letter_templates() {
+    static const std::vector<std::string> names{"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-liste-complementaire.txt",
+                                                "lettre-irrecevable.txt", "lettre-refus-prealable.txt"};
+    return names;
+}
+
 std::string template_for(const RankEntry& e, const Decision* decision) {
     // Refused before the committee: the refusal is the decision notified.
     if (!e.prior_rejection.empty()) return "lettre-refus-prealable.txt";
@@ -35,13 +41,62 @@ std::string template_for(const RankEntry& e, const Decision* decision) {
 }
 
 namespace {
+// A letter writes its dates in words (« 30 juin 2020 »), not 30/06/2020.
+std::string letter_text(const FactDef& def, const Value& v) {
+    if (const Date* d = std::get_if<Date>(&v)) return d->french_long();
+    return display(def, v);
+}
+
 std::string param_text(const Campaign& c, const Grid& g, const std::string& name) {
     auto it = c.parameters.find(name);
     if (it == c.parameters.end()) return "";
     const FactDef* def = g.fact(name);
-    return def ? display(*def, it->second) : to_canonical(it->second);
+    return def ? letter_text(*def, it->second) : to_canonical(it->second);
+}
+
+std::string text_fact(const Dossier& d, const char* id) {
+    Value v = d.get(id);
+    const auto* s = std::get_if<std::string>(&v);
+    return s ? fr::trim(*s) : "";
+}
+
+std::string lines_of(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        if (!i.empty()) out += (out.empty() ? "" : "\n") + i;
+    return out;
 }
 }  // namespace
+
+std::string missing_address(const Dossier& d) {
+    std::vector<std::string> missing;
+    if (text_fact(d, "adresse").empty()) missing.push_back("adresse");
+    if (text_fact(d, "code_postal").empty()) missing.push_back("code postal");
+    if (text_fact(d, "commune_postale").empty()) missing.push_back("commune");
+    if (missing.empty()) return "";
+    std::string what;
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        what += (i == 0 ? "" : i + 1 == missing.size() ? " et " : ", ") + missing[i];
+    return "adresse postale incomplète (" + what + " non renseigné" + (missing.size() > 1 ? "s" : "") + ")";
+}
+
+std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
+    std::vector<std::string> out{d.organisme};
+    std::string to = text_fact(d, "destinataire");
+    if (!to.empty()) out.push_back(to);
+    std::string street = text_fact(d, "adresse"), postcode = text_fact(d, "code_postal"), town = text_fact(d, "commune_postale");
+    if (!street.empty() || !postcode.empty() || !town.empty()) {
+        if (to.empty()) out.push_back("À l'attention de la direction");
+        if (!street.empty()) out.push_back(street);
+        std::string last = fr::trim(postcode + " " + town);
+        if (!last.empty()) out.push_back(last);
+        return out;
+    }
+    // No postal address (flagged before the letters): the town of the site.
+    const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d.commune);
+    out.push_back(commune ? commune->name : d.commune);
+    return out;
+}
 
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
     const Dossier& d = ctx.dossiers[e.dossier];
@@ -52,59 +107,75 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["date_courrier"] = ctx.letter_date.french_long();
     for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
     add_authority_variables(v, ctx.campaign);
+    // Every letter may name the court; a grid that does not set it gets the
+    // general wording rather than a hole.
+    if (v["campagne.tribunal"].empty()) v["campagne.tribunal"] = "tribunal administratif territorialement compétent";
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
     for (const FactDef* f : ctx.grid.identity_facts())
-        if (!v.count(f->id)) v[f->id] = display(*f, d.get(f->id));
-    for (const auto& f : ctx.grid.facts) v[f.id] = display(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
+        if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
+    for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
     v["score"] = fr::number(e.score.total);
     v["score_max"] = fr::number(ctx.grid.max_total());
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
     v["nombre_classes"] = std::to_string(ranked_count);
-    std::string themes;
+    std::vector<std::string> themes;
     for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
-        themes += (themes.empty() ? "" : "\n") + ctx.grid.themes[t].label + " : " + fr::number(e.score.themes[t]) +
-                  " / " + fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points";
-    v["notes_par_theme"] = themes;
-    std::string reasons;
-    for (const auto& r : e.apart_reasons()) reasons += (reasons.empty() ? "" : "\n") + r;
-    v["motifs"] = reasons;
-    v["motif_non_retenu"] = e.proposal == Proposal::NotRetained ? e.proposal_reason : "";
+        themes.push_back(ctx.grid.themes[t].label + " : " + fr::number(e.score.themes[t]) + " / " +
+                         fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points");
+    v["notes_par_theme"] = lines_of(themes);
+
+    // The motive printed is the one recorded with the decision; before any
+    // decision, the one that really applies to the proposal. Never both.
+    const Decision* x = nullptr;
+    if (ctx.decisions)
+        if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end()) x = &it->second;
+    std::vector<std::string> reasons;
+    if (!e.prior_rejection.empty()) reasons.push_back(as_sentence(e.prior_rejection));
+    else if (x && x->kind == DecisionKind::Ineligible && !x->motive.empty()) reasons.push_back(as_sentence(x->motive));
+    else
+        for (const auto& r : e.eligibility.elimination_reasons()) reasons.push_back(as_sentence(r));
+    v["motifs"] = lines_of(reasons);
+    std::string motive;
+    if (x) {
+        if (x->kind == DecisionKind::NotRetained || x->kind == DecisionKind::Complementary) motive = x->motive;
+    } else if (e.proposal == Proposal::NotRetained) {
+        motive = e.proposal_reason;
+    }
+    v["motif"] = as_sentence(motive);
+    v["motif_non_retenu"] = v["motif"];   // the name used by templates before 2026
     v["places_accordees"] = "";
     v["date_decision"] = "";
-    if (ctx.decisions) {
-        auto it = ctx.decisions->find(d.id);
-        if (it != ctx.decisions->end()) {
-            const Decision& x = it->second;
-            v["date_decision"] = x.date.french_long();
-            if (x.kind == DecisionKind::Retained && x.places) v["places_accordees"] = display(*ctx.grid.fact("places"), *x.places);
-            if (x.kind == DecisionKind::NotRetained || x.kind == DecisionKind::Complementary) v["motif_non_retenu"] = x.motive;
-            if (x.kind == DecisionKind::Ineligible && !x.motive.empty())
-                v["motifs"] = v["motifs"].empty() ? x.motive : v["motifs"] + "\n" + x.motive;
-        }
+    if (x) {
+        v["date_decision"] = x->date.french_long();
+        if (x->kind == DecisionKind::Retained && x->places)
+            if (const FactDef* places = ctx.grid.fact("places")) v["places_accordees"] = display(*places, *x->places);
     }
     return v;
 }
 
-std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
-                                       const std::string& only_reference, std::size_t limit, Format format) {
+Variables letter_variable_names(const Grid& grid, const Campaign& campaign) {
+    std::vector<Dossier> one(1);
+    Ranking ranking;
+    RankEntry e;
+    e.score.themes.assign(grid.themes.size(), Rational(0));
+    e.score.criteria.assign(grid.criterion_count(), CriterionScore{});
+    LetterContext ctx{grid, campaign, one, ranking, Date{2000, 1, 1}, "", nullptr};
+    return letter_variables(ctx, e, 0);
+}
+
+DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
+                            std::size_t limit, Format format) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(out_dir, ec);
     if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
-    std::map<std::string, std::string> cache;
-    auto load = [&](const std::string& name) -> const std::string& {
-        auto it = cache.find(name);
-        if (it != cache.end()) return it->second;
-        std::string file = name.find('.') == std::string::npos ? name + ".txt" : name;
-        return cache[name] = io::read_file(ctx.templates_dir + "/" + file);
-    };
     // Choose the letters first, then write them on every core: each PDF is
-    // independent. Templates are read once, before the threads start.
+    // independent. Templates are read and checked once, before the threads.
     std::vector<const RankEntry*> jobs;
     for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.ineligible})
         for (const auto& e : *list) {
@@ -114,16 +185,17 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         }
     if (!only_reference.empty() && jobs.empty())
         throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
-    for (const char* t : {"lettre-retenu.txt", "lettre-non-retenu.txt", "lettre-irrecevable.txt", "lettre-liste-complementaire.txt",
-                          "lettre-refus-prealable.txt", "voies-recours"})
-        load(t);
-    try { load(std::string("voies-recours-") + authority_kind_code(ctx.campaign.authority.kind)); } catch (const InputError&) {}
-    auto cached = [&](const std::string& name) -> std::string {
-        auto it = cache.find(name);
-        if (it == cache.end()) throw InputError("Modèle « " + name + " » introuvable dans " + ctx.templates_dir + ".");
-        return it->second;
-    };
+    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    Variables names = letter_variable_names(ctx.grid, ctx.campaign);
+    std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid
+    for (const auto& t : letter_templates()) {
+        auto problems = templates.check(t, names, " pour la grille « " + ctx.grid.id + " »");
+        std::string why;
+        for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+        if (!why.empty()) broken[t] = why;
+    }
     std::vector<std::vector<std::string>> written(jobs.size());
+    std::vector<std::string> failed(jobs.size()), used(jobs.size());
     auto one = [&](std::size_t k) {
         const RankEntry& e = *jobs[k];
         const Dossier& d = ctx.dossiers[e.dossier];
@@ -131,22 +203,40 @@ std::vector<std::string> write_letters(const LetterContext& ctx, const std::stri
         if (ctx.decisions)
             if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end()) decision = &it->second;
         std::string tpl = template_for(e, decision);
-        Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
-        auto blocks = expand_template(cached(tpl), tpl, vars, cached);
-        LetterHeader h;
-        h.authority = ctx.campaign.authority.name;
-        h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.letter_date.french_long();
-        h.recipient = {d.organisme, "À l'attention de la direction", vars["commune"]};
-        h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
-        std::string safe;
-        for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-        std::string stem = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11);
-        written[k] = write_document(stem, h, blocks, format);
+        used[k] = templates.shown_name(tpl);
+        try {
+            if (auto b = broken.find(tpl); b != broken.end()) throw InputError(b->second);
+            Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
+            auto blocks = templates.expand(tpl, vars);
+            const Authority& au = ctx.campaign.authority;
+            LetterHeader h;
+            h.authority = au.name;
+            h.authority_lines = au.address;
+            h.logo_path = au.logo;
+            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + ctx.letter_date.french_long();
+            h.recipient = recipient_block(ctx.grid, d);
+            h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
+            std::string safe;
+            for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+            std::string stem = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11);
+            written[k] = write_document(stem, h, blocks, format);
+        } catch (const std::exception& x) {
+            failed[k] = x.what();
+        }
     };
     parallel_for(jobs.size(), one);
-    std::vector<std::string> files;
-    for (auto& w : written) files.insert(files.end(), w.begin(), w.end());
-    return files;
+    DocumentBatch batch;
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+        const Dossier& d = ctx.dossiers[jobs[k]->dossier];
+        if (!failed[k].empty()) {
+            batch.failures.push_back({d.reference, used[k], failed[k]});
+            continue;
+        }
+        batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
+        if (auto m = missing_address(d); !m.empty())
+            batch.warnings.push_back("Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.");
+    }
+    return batch;
 }
 
 }  // namespace cotation::report

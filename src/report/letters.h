@@ -1,5 +1,6 @@
 #pragma once
-// Decision letters of a campaign, one PDF per dossier, from templates/.
+// Decision letters of a campaign, one PDF per dossier, from templates/
+// (templates/<grid id>/ first: each call's own vocabulary).
 #include <string>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "core/dossier.h"
 #include "core/grid.h"
 #include "core/scoring.h"
+#include "documents.h"
 #include "pdf_letter.h"
 #include "template.h"
 
@@ -22,15 +24,27 @@ struct LetterContext {
     const DecisionIndex* decisions = nullptr;   // when recorded, letters follow them
 };
 
+// The letter templates, one per kind of decision (without their includes).
+const std::vector<std::string>& letter_templates();
+
 // The template chosen for an entry and the values it can use.
 std::string template_for(const RankEntry& e, const Decision* decision = nullptr);   // "lettre-retenu.txt", ...
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
+// The names a letter template may use for this grid (values are samples).
+Variables letter_variable_names(const Grid& grid, const Campaign& campaign);
+
+// The address block of a dossier: organisme, addressee, street, postcode and
+// town (facts adresse, code_postal, commune_postale, destinataire).
+std::vector<std::string> recipient_block(const Grid& grid, const Dossier& d);
+// Empty when the dossier has a postal address, else what is missing.
+std::string missing_address(const Dossier& d);
 
 // Writes one letter per dossier (or only `only_reference`) into out_dir, as
-// PDF, ODT or both, and returns the files written. `limit` caps the number
-// of letters (0: all).
-std::vector<std::string> write_letters(const LetterContext& ctx, const std::string& out_dir,
-                                       const std::string& only_reference = "", std::size_t limit = 0,
-                                       Format format = Format::Pdf);
+// PDF, ODT or both. A letter that cannot be written (a template naming a
+// value this grid lacks, a file that cannot be written) is reported with its
+// dossier, template and reason; the others are written. `limit` caps the
+// number (0: all).
+DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference = "",
+                            std::size_t limit = 0, Format format = Format::Pdf);
 
 }  // namespace cotation::report

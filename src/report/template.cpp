@@ -1,9 +1,11 @@
 #include "template.h"
 
+#include <filesystem>
 #include <sstream>
 
 #include "core/error.h"
 #include "core/french.h"
+#include "io/xml_tree.h"
 
 namespace cotation::report {
 namespace {
@@ -11,7 +13,18 @@ namespace {
 struct Expander {
     const Variables& vars;
     const std::function<std::string(const std::string&)>& load_include;
+    // Checking, not writing: unknown values are collected here (with the
+    // context of the message) instead of thrown, and every branch is kept.
+    std::vector<std::string>* problems = nullptr;
+    std::string context;
     int depth = 0;
+
+    void unknown(const std::string& name, int lineno, const std::string& key) const {
+        std::string msg = "Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " »" +
+                          context + ".";
+        if (!problems) throw InputError(msg);
+        problems->push_back(msg);
+    }
 
     std::string substitute(const std::string& line, const std::string& name, int lineno) const {
         std::string out;
@@ -25,9 +38,8 @@ struct Expander {
             out += line.substr(i, open - i);
             std::string key = fr::trim(line.substr(open + 2, close - open - 2));
             auto it = vars.find(key);
-            if (it == vars.end())
-                throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " ».");
-            out += it->second;
+            if (it == vars.end()) unknown(name, lineno, key);
+            else out += it->second;
             i = close + 2;
         }
         return out;
@@ -41,6 +53,8 @@ struct Expander {
         std::string para;
         std::vector<bool> keep{true};
         auto flush = [&] {
+            // An empty value between two words ("rang {{ex_aequo}} sur") leaves one space, not two.
+            for (std::size_t at; (at = para.find("  ")) != std::string::npos;) para.erase(at, 1);
             if (!fr::trim(para).empty()) out.push_back({BlockKind::Paragraph, fr::trim(para)});
             para.clear();
         };
@@ -51,9 +65,9 @@ struct Expander {
             if (line.rfind("{{#si ", 0) == 0 && line.size() > 8 && line.compare(line.size() - 2, 2, "}}") == 0) {
                 std::string key = fr::trim(line.substr(6, line.size() - 8));
                 auto it = vars.find(key);
-                if (it == vars.end())
-                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " ».");
-                keep.push_back(keep.back() && !fr::trim(it->second).empty());
+                if (it == vars.end()) unknown(name, lineno, key);
+                // A check looks inside every branch.
+                keep.push_back(keep.back() && (problems || (it != vars.end() && !fr::trim(it->second).empty())));
                 continue;
             }
             if (line == "{{/si}}") {
@@ -70,20 +84,28 @@ struct Expander {
                 std::string inc = fr::trim(line.substr(3, line.size() - 5));
                 // "voies-recours" is "voies-recours-ars" for an ARS, when that
                 // template exists: what depends on the authority's kind.
-                std::string text, used = inc;
+                std::string included, used = inc;
                 auto kind = vars.find("autorite.type");
                 bool found = false;
                 if (kind != vars.end() && !kind->second.empty()) {
                     try {
-                        text = load_include(inc + "-" + kind->second);
+                        included = load_include(inc + "-" + kind->second);
                         used = inc + "-" + kind->second;
                         found = true;
                     } catch (const InputError&) {
                         // no variant for this kind: the common template
                     }
                 }
-                if (!found) text = load_include(inc);
-                run(text, used, out);
+                if (!found) {
+                    try {
+                        included = load_include(inc);
+                    } catch (const std::exception& e) {
+                        if (!problems) throw;
+                        problems->push_back("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : " + e.what());
+                        continue;
+                    }
+                }
+                run(included, used, out);
                 continue;
             }
             if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno)}); continue; }
@@ -110,9 +132,72 @@ struct Expander {
 std::vector<Block> expand_template(const std::string& text, const std::string& name, const Variables& vars,
                                    const std::function<std::string(const std::string&)>& load_include) {
     std::vector<Block> out;
-    Expander e{vars, load_include};
+    Expander e{vars, load_include, nullptr, ""};
     e.run(text, name, out);
     return out;
+}
+
+std::vector<std::string> check_template(const std::string& text, const std::string& name, const Variables& vars,
+                                        const std::function<std::string(const std::string&)>& load_include,
+                                        const std::string& context) {
+    std::vector<Block> out;
+    std::vector<std::string> problems;
+    Expander e{vars, load_include, &problems, context};
+    try {
+        e.run(text, name, out);
+    } catch (const Error& x) {   // syntax: "{{" without "}}", unbalanced "{{#si}}"
+        problems.push_back(x.what());
+    }
+    return problems;
+}
+
+TemplateSet::TemplateSet(std::string dir, std::string grid_id) : dir_(std::move(dir)), grid_id_(std::move(grid_id)) {}
+
+std::string TemplateSet::file_name(const std::string& name) {
+    return name.find('.') == std::string::npos ? name + ".txt" : name;
+}
+
+std::string TemplateSet::resolve(const std::string& name) const {
+    std::string file = file_name(name);
+    if (!grid_id_.empty() && std::filesystem::exists(dir_ + "/" + grid_id_ + "/" + file)) return grid_id_ + "/" + file;
+    return file;
+}
+
+const std::string& TemplateSet::load(const std::string& name) {
+    std::string key = file_name(name);
+    auto it = texts_.find(key);
+    if (it != texts_.end()) return it->second;
+    std::string rel = resolve(key);
+    if (!std::filesystem::exists(dir_ + "/" + rel))
+        throw InputError("Modèle « " + key + " » introuvable dans " + dir_ + (grid_id_.empty() ? "" : " ni dans " + dir_ + "/" + grid_id_) + ".");
+    resolved_[key] = rel;
+    return texts_[key] = io::read_file(dir_ + "/" + rel);
+}
+
+const std::string& TemplateSet::loaded(const std::string& name) const {
+    auto it = texts_.find(file_name(name));
+    if (it == texts_.end()) throw InputError("Modèle « " + file_name(name) + " » non préparé avant l'écriture des documents.");
+    return it->second;
+}
+
+std::string TemplateSet::shown_name(const std::string& name) const {
+    auto it = resolved_.find(file_name(name));
+    return it == resolved_.end() ? file_name(name) : it->second;
+}
+
+std::vector<Block> TemplateSet::expand(const std::string& name, const Variables& vars) const {
+    return expand_template(loaded(name), shown_name(name), vars, [this](const std::string& n) { return loaded(n); });
+}
+
+std::vector<std::string> TemplateSet::check(const std::string& name, const Variables& vars, const std::string& context) {
+    std::string text;
+    try {
+        text = load(name);
+    } catch (const Error& e) {
+        return {e.what()};
+    }
+    // Includes are read (and kept) as the check meets them.
+    return check_template(text, shown_name(name), vars, [this](const std::string& n) { return load(n); }, context);
 }
 
 }  // namespace cotation::report

@@ -36,4 +36,34 @@ using Variables = std::map<std::string, std::string>;
 std::vector<Block> expand_template(const std::string& text, const std::string& name, const Variables& vars,
                                    const std::function<std::string(const std::string&)>& load_include);
 
+// Every value the template (and what it includes) names, in every branch of
+// its conditions, checked against `vars`: one message per unknown value,
+// naming the template and the line, followed by `context` (" pour la grille
+// « uphv-17-2019 »"). Empty when the template can be expanded.
+std::vector<std::string> check_template(const std::string& text, const std::string& name, const Variables& vars,
+                                        const std::function<std::string(const std::string&)>& load_include,
+                                        const std::string& context = "");
+
+// The templates of one call: <dir>/<grid id>/<name> when that file exists
+// (the call's own vocabulary: labellisation, autorisation, désignation…),
+// else the common <dir>/<name>. Read once; after `load` or `check`, `expand`
+// only reads (safe from several threads).
+class TemplateSet {
+public:
+    TemplateSet(std::string dir, std::string grid_id);
+    const std::string& load(const std::string& name);
+    // "uphv-17-2019/lettre-retenu.txt" or "lettre-retenu.txt": the file a message names.
+    std::string shown_name(const std::string& name) const;
+    std::vector<Block> expand(const std::string& name, const Variables& vars) const;
+    std::vector<std::string> check(const std::string& name, const Variables& vars, const std::string& context);
+    const std::string& dir() const { return dir_; }
+
+private:
+    static std::string file_name(const std::string& name);
+    std::string resolve(const std::string& name) const;
+    const std::string& loaded(const std::string& name) const;
+    std::string dir_, grid_id_;
+    std::map<std::string, std::string> texts_, resolved_;
+};
+
 }  // namespace cotation::report
