@@ -28,7 +28,10 @@ int grid_check(const Args& a) {
                   << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";
     std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; " << g.rules.size()
               << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";
-    return 0;
+    // The documents' templates must only name values this grid gives.
+    auto problems = Session::check_grid_templates(g);
+    for (const auto& p : problems) std::cerr << p << "\n";
+    return problems.empty() ? 0 : 1;
 }
 
 void print_grid_change(Session& s, const GridChange& c) {

@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "core/error.h"
 #include "io/paths.h"
+#include "report/documents.h"
 #include "store/campaign_store.h"
 
 #ifndef COTATION_VERSION
@@ -466,6 +467,15 @@ int Cli::main(int argc, char** argv) {
         std::cerr << prefix() << "erreur inattendue : " << e.what() << "\n";
         return 1;
     }
+}
+
+int report_batch(const report::DocumentBatch& b) {
+    for (const auto& w : b.warnings) std::cerr << "Attention : " << w << "\n";
+    for (std::size_t i = 0; i < b.failures.size(); ++i) std::cerr << "Non écrit : " << b.failure(i) << "\n";
+    if (!b.ok())
+        std::cerr << b.failures.size() << " document" << (b.failures.size() > 1 ? "s" : "") << " non écrit"
+                  << (b.failures.size() > 1 ? "s" : "") << " ; les autres l'ont été.\n";
+    return b.ok() ? 0 : 1;
 }
 
 }  // namespace cotation::cli

@@ -21,6 +21,10 @@ class App;
 class Option;
 }  // namespace CLI
 
+namespace cotation::report {
+struct DocumentBatch;
+}
+
 namespace cotation {
 class Session;
 struct Dossier;
@@ -121,6 +125,10 @@ private:
     std::unique_ptr<CLI::App> app_;
     std::vector<std::unique_ptr<Command>> commands_;
 };
+
+// Prints a batch's warnings and failures (stderr) after the files written;
+// the exit code: 0, or 1 when a document could not be written.
+int report_batch(const report::DocumentBatch& b);
 
 // The dossier a command names by its reference (« Dossier « X » inconnu de la campagne. » otherwise).
 const Dossier& dossier_of(const Session& s, const std::string& reference);

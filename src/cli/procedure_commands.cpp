@@ -142,8 +142,9 @@ int reports(const Args& a) {
     std::string out = a.get("--out");
     auto s = Session::open(a.file());
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
-    std::cout << files.size() << " compte(s) rendu(s) d'instruction écrit(s) dans " << out << ".\n";
-    return 0;
+    std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"
+              << (files.size() > 1 ? "s" : "") << " dans " << out << ".\n";
+    return report_batch(files);
 }
 
 }  // namespace

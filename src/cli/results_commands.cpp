@@ -183,7 +183,7 @@ int letters(const Args& a) {
     if (std::size_t n = s->ranking().pending.size())
         std::cout << n << " dossier" << (n > 1 ? "s" : "")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
-    return 0;
+    return report_batch(files);
 }
 
 }  // namespace
