@@ -174,7 +174,7 @@ TEST(Authority, RoutesOfAppealFollowTheAuthoritysKind) {
                        Date{2019, 10, 3});
     auto written = uphv->write_letters(dir.file("uphv"), "U2");
     ASSERT_EQ(written.size(), 1u);
-    std::string dep = test::pdf_words(written[0]);
+    std::string dep = test::pdf_words(written.written[0]);
     std::string dep_recourse = recourse(dep);
     EXPECT_NE(dep_recourse.find("recours gracieux auprès du Président du Conseil départemental"), std::string::npos) << dep_recourse;
     EXPECT_NE(dep_recourse.find("tribunal administratif de Poitiers"), std::string::npos) << dep_recourse;
@@ -188,7 +188,7 @@ TEST(Authority, RoutesOfAppealFollowTheAuthoritysKind) {
     auto act = create_demo(dir.file("act.cot"), "act-hlm", DemoStage::Instruction);
     written = act->write_letters(dir.file("act"), "ACT-2023-09");
     ASSERT_EQ(written.size(), 1u);
-    std::string ars_recourse = recourse(test::pdf_words(written[0]));
+    std::string ars_recourse = recourse(test::pdf_words(written.written[0]));
     EXPECT_NE(ars_recourse.find("recours hiérarchique auprès du ministre chargé de la santé"), std::string::npos) << ars_recourse;
     EXPECT_NE(ars_recourse.find("tribunal administratif de Marseille"), std::string::npos) << ars_recourse;
 }

@@ -450,8 +450,8 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
        "Refus préalable levé");
     ok(run("refus " + f + " --dossier ACT-2023-09 --motif hors-delai --texte 'Reçu le 03/05/2023'" + coord),
        "Refus préalable enregistré : ACT-2023-09");
-    ok(run("calendrier " + f + " --etape reponses --date 20/04/2023 --au 25/05/2023" + coord),
-       "Étape « reponses » déclarée faite le 20/04/2023.");
+    ok(run("calendrier " + f + " --etape instruction --date 20/04/2023 --au 25/05/2023" + coord),
+       "Étape « instruction » déclarée faite le 20/04/2023.");
     ok(run("close " + f + coord), "Campagne close");
     ok(run("reopen " + f + " --motif 'Décision à reprendre'" + coord), "Campagne rouverte");
     ok(run("journal show " + f + " --dossier ACT-2023-03"), "affecté → retiré");
