@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Cotation needs (idempotent). Runs apt-get
 # only when something is missing; uses sudo when not root.
-# Usage: scripts/install-deps.sh [build|gui]
+# Usage: scripts/install-deps.sh [build|gui|package]
 set -euo pipefail
 PACKAGES=(g++ cmake ninja-build pkg-config
           libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libgtest-dev
           fonts-dejavu-core poppler-utils xvfb xauth x11-utils)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
+# installer/build-deb.sh and installer/test-deb.sh: package, check it, try it in a fresh root.
+[ "${1:-build}" = "package" ] && PACKAGES+=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream
+                                           mmdebstrap imagemagick)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
