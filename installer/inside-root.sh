@@ -13,11 +13,12 @@ fail() { echo "ÉCHEC : $*"; exit 1; }
 # A document that cannot be written is noted and the essay goes on (the
 # other checks still say something); the essay fails at the end.
 soft() {
-  if ! "$@" >/tmp/soft.out 2>&1; then
+  if "$@" >/tmp/soft.out 2>&1; then
+    tail -1 /tmp/soft.out
+  else
     cat /tmp/soft.out
     echo "${*: -3} : $(tail -1 /tmp/soft.out)" >>"$R/echecs.txt"
   fi
-  cat /tmp/soft.out | tail -1
 }
 OLD="$(ls /tmp/paquets/cotation_*~*.deb)"
 NEW="$(ls /tmp/paquets/cotation_*.deb | grep -v '~')"
@@ -108,39 +109,51 @@ gio mime application/x-cotation | grep -q "fr.cotation.Cotation.desktop" \
 ls /usr/share/icons/hicolor/*/apps/cotation.* | tr '\n' ' '; echo
 
 step "L'atelier sous Xvfb"
-Xvfb :7 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+# A chroot shares the host's abstract X sockets: let Xvfb pick a free
+# display (-displayfd) rather than assume one. Ending it at exit, whatever
+# happens, ends the workbenches drawn on it.
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>/tmp/display 2>/dev/null &
 XPID=$!
-sleep 1
+trap 'kill "$XPID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [ -s /tmp/display ] && break; sleep 0.1; done
+[ -s /tmp/display ] || fail "Xvfb n'a pas démarré"
+D=":$(cat /tmp/display)"
+echo "Écran virtuel $D"
 wait_window() {  # title pattern
   for _ in $(seq 1 200); do
-    if DISPLAY=:7 xwininfo -root -tree 2>/dev/null | grep -q "$1"; then return 0; fi
+    if DISPLAY=$D xwininfo -root -tree 2>/dev/null | grep -q "$1"; then return 0; fi
     sleep 0.1
   done
   return 1
 }
-as_user env DISPLAY=:7 NO_AT_BRIDGE=1 cotation-workbench /tmp/d.cot --vue classement \
+as_user env DISPLAY=$D NO_AT_BRIDGE=1 cotation-workbench /tmp/d.cot --vue classement \
   --evaluateur "Isabelle Renaud (Département 17, direction de l'autonomie)" >"$R/atelier.txt" 2>&1 &
 WPID=$!
 wait_window "Cotation — " || { cat "$R/atelier.txt"; fail "la fenêtre de l'atelier n'est pas apparue"; }
 sleep 3
-DISPLAY=:7 xwininfo -root -tree | grep "Cotation" | head -3
-DISPLAY=:7 xwd -root -silent >"$R/installe.xwd"
-kill "$WPID"; wait "$WPID" 2>/dev/null || true
+DISPLAY=$D xwininfo -root -tree | grep "Cotation" | head -3
+DISPLAY=$D xwd -root -silent >"$R/installe.xwd"
+# runuser does not pass the signal on: end its child, the workbench.
+pkill -TERM -P "$WPID" || true
+wait "$WPID" 2>/dev/null || true
 
 # A double click: the file manager asks GIO to open the file with its
 # default application, i.e. runs the Exec line of the desktop entry.
-as_user env DISPLAY=:7 NO_AT_BRIDGE=1 gio open "$HOME_DIR/campagnes/crt.cot" >"$R/double-clic.txt" 2>&1 || true
-if wait_window "crt.cot"; then
+as_user env DISPLAY=$D NO_AT_BRIDGE=1 gio open "$HOME_DIR/campagnes/crt.cot" >"$R/double-clic.txt" 2>&1 || true
+# Opened without --evaluateur: first the "who are you" question, titled
+# with the campaign's reference.
+if wait_window "Cotation — AAC CRT"; then
   sleep 3
   echo "Double clic sur crt.cot : l'atelier s'ouvre sur la campagne."
-  DISPLAY=:7 xwininfo -root -tree | grep -i "cotation\|crt" | head -3
-  DISPLAY=:7 xwd -root -silent >"$R/double-clic.xwd"
+  DISPLAY=$D xwininfo -root -tree | grep "Cotation — " | head -3
+  DISPLAY=$D xwd -root -silent >"$R/double-clic.xwd"
 else
-  cat "$R/double-clic.txt"; DISPLAY=:7 xwininfo -root -tree | head -20
+  cat "$R/double-clic.txt"; DISPLAY=$D xwininfo -root -tree | head -20
   fail "gio open crt.cot n'a pas ouvert l'atelier"
 fi
 # Its pid is unknown (gio started it): ending the display ends it.
 kill "$XPID"; wait "$XPID" 2>/dev/null || true
+trap - EXIT
 
 step "Purge : rien ne reste"
 snapshot() {  # every path of the root but the volatile ones

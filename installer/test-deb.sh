@@ -47,8 +47,9 @@ mmdebstrap --variant=apt --mode=root --quiet \
 [ -n "$KEEP_ROOT" ] || rm -rf "$RACINE"
 
 R="$OUT/resultats"
+# The workbench's window is 1280×800 at (0,0) (no window manager).
 for shot in installe double-clic; do
-  [ -f "$R/$shot.xwd" ] && convert "xwd:$R/$shot.xwd" "$OUT/$shot.png" && rm "$R/$shot.xwd"
+  [ -f "$R/$shot.xwd" ] && convert "xwd:$R/$shot.xwd" -crop 1280x800+0+0 +repage "$OUT/$shot.png" && rm "$R/$shot.xwd"
 done
 # The screenshot is kept even when a later check failed.
 [ -f "$OUT/installe.png" ] && cp "$OUT/installe.png" "$ROOT/docs/screenshots/installe.png"
