@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Cotation needs (idempotent). Runs apt-get
 # only when something is missing; uses sudo when not root.
-# Usage: scripts/install-deps.sh [build|gui]
+# Usage: scripts/install-deps.sh [build|gui|package]
 set -euo pipefail
 PACKAGES=(g++ cmake ninja-build pkg-config
           libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libproj-dev libcairo2-dev libgtest-dev libcli11-dev
@@ -9,6 +9,9 @@ PACKAGES=(g++ cmake ninja-build pkg-config
 # wxWidgets' own French catalog: stock buttons and dialogs in French.
 PACKAGES+=(wx3.2-i18n)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
+# installer/build-deb.sh and installer/test-deb.sh: package, check it, try it in a fresh root.
+[ "${1:-build}" = "package" ] && PACKAGES+=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream
+                                           mmdebstrap imagemagick)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
