@@ -330,7 +330,8 @@ private:
     void CheckHeadingsWhole() {
         const MainFrame::View views[] = {MainFrame::View::List,    MainFrame::View::Dossier,       MainFrame::View::Rating,
                                          MainFrame::View::Ranking, MainFrame::View::Consolidation, MainFrame::View::Journal,
-                                         MainFrame::View::Team,    MainFrame::View::Decisions};
+                                         MainFrame::View::Team,    MainFrame::View::Decisions,     MainFrame::View::Procedure,
+                                         MainFrame::View::Committee};
         frame_->SelectDossier(*frame_->workbench().session->find("ACT-2023-05"));
         for (auto v : views) {
             frame_->ShowView(v);

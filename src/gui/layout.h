@@ -29,6 +29,15 @@ inline wxStaticText* heading(wxWindow* parent, const std::string& text) {
     return t;
 }
 
+// A heading whose text changes (a summary, a title naming a dossier): its
+// minimum width follows the new text, measured in its bold font.
+inline void set_heading(wxStaticText* t, const std::string& text) {
+    t->SetLabel(to_wx(text));
+    t->SetMinSize(wxSize(text.empty() ? -1 : t->GetTextExtent(to_wx(text)).x + 4, -1));
+    t->InvalidateBestSize();
+    if (t->GetParent()) t->GetParent()->Layout();
+}
+
 // A label whose text may be longer than its column (a title naming a dossier
 // and a criterion): it wraps to the width the sizer gives it, again at each
 // resize, and asks for the height of its lines. Add it with Expand().

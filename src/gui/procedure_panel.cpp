@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -32,12 +33,6 @@ std::string capitalized(std::string s) {
     return s;
 }
 std::string in_parentheses(const std::string& basis) { return basis.empty() ? "" : " (" + basis + ")"; }
-
-wxStaticText* heading(wxWindow* parent, const char* text) {
-    auto* t = new wxStaticText(parent, wxID_ANY, to_wx(text));
-    t->SetFont(t->GetFont().Bold());
-    return t;
-}
 
 wxColour state_colour(StepState s) {
     switch (s) {
@@ -80,7 +75,7 @@ ProcedurePanel::ProcedurePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     lift_ = new wxButton(this, wxID_ANY, to_wx("Lever la décision sélectionnée…"));
 
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxALL, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(calendar_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
     main->Add(done, wxSizerFlags().Border(wxALL, 10));
     main->Add(refusals_heading_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
@@ -120,13 +115,13 @@ void ProcedurePanel::Reload() {
     std::string sum = "Au " + Session::today().french_numeric() + " : " + std::to_string(late) + " échéance(s) dépassée(s), " +
                       std::to_string(soon) + " dans les " + std::to_string(calendar_warning_days) + " jours";
     if (!next.empty()) sum += " · prochaine : " + next;
-    summary_->SetLabel(to_wx(sum));
+    set_heading(summary_, (sum));
     summary_->SetForegroundColour(late ? wxColour(170, 30, 30) : soon ? wxColour(170, 100, 0) : wxColour(20, 20, 20));
 
     // The words of the campaign's procedure, never those of another kind of call.
     const ProcedureDef& p = s.procedure();
     const std::string name = rejection_name(p);
-    refusals_heading_->SetLabel(to_wx(!p.prior_rejection
+    set_heading(refusals_heading_, (!p.prior_rejection
                                           ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
                                           : capitalized(name) + " — dossiers écartés avant l'évaluation" +
                                                 in_parentheses(p.prior_rejection->basis)));
@@ -247,10 +242,10 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     for (wxButton* b : {meeting, observation, reports, file, minutes}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
     auto* lower = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(heading(this, "Observations portées au procès-verbal"), wxSizerFlags().Border(wxBOTTOM, 6));
+    left->Add(heading(this, "Observations portées au procès-verbal"), wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     left->Add(observations_, wxSizerFlags(1).Expand());
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(opinions_title_, wxSizerFlags().Border(wxBOTTOM, 6));
+    right->Add(opinions_title_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     right->Add(opinions_, wxSizerFlags(1).Expand());
     right->Add(opinion_, wxSizerFlags().Border(wxTOP, 6));
     // Equal halves whatever the columns' widths (a list asks for its columns' width).
@@ -259,7 +254,7 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     observations_->SetInitialSize(wxSize(300, 120));
     opinions_->SetInitialSize(wxSize(300, 120));
     auto* main = new wxBoxSizer(wxVERTICAL);
-    main->Add(summary_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+    main->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(quorum_, wxSizerFlags().Border(wxALL, 10));
     main->Add(members_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
     main->Add(buttons, wxSizerFlags().Border(wxALL, 10));
@@ -284,17 +279,17 @@ void CommitteePanel::Reload() {
     const auto& m = s.meeting();
     const auto& committee = s.procedure().committee;
     if (!committee) {
-        summary_->SetLabel(to_wx("La procédure de cette campagne (" + s.procedure().title + ") n'a pas de commission : "
+        set_heading(summary_, ("La procédure de cette campagne (" + s.procedure().title + ") n'a pas de commission : "
                                  "l'autorité décide sur le classement."));
         summary_->SetForegroundColour(wxColour(20, 20, 20));
         quorum_->SetLabel("");
     } else if (!m) {
-        summary_->SetLabel(to_wx("Aucune séance de la " + committee->name + " enregistrée." +
+        set_heading(summary_, ("Aucune séance de la " + committee->name + " enregistrée." +
                                  (committee->opinion.empty() ? "" : " " + committee->opinion)));
         summary_->SetForegroundColour(wxColour(20, 20, 20));
         quorum_->SetLabel("");
     } else {
-        summary_->SetLabel(to_wx("Séance du " + m->date.french_long() + ", présidée par " + m->president + " — " + check->outcome));
+        set_heading(summary_, ("Séance du " + m->date.french_long() + ", présidée par " + m->president + " — " + check->outcome));
         summary_->SetForegroundColour(check->adopted ? wxColour(20, 110, 40) : wxColour(170, 30, 30));
         std::string q = std::to_string(check->present) + " présent(s) et " + std::to_string(check->represented) +
                         " représenté(s) sur " + std::to_string(check->deliberative) + " membres à voix délibérative ; quorum : " +
@@ -340,7 +335,7 @@ void CommitteePanel::ShowOpinions() {
     const Team& team = s.team();
     opinions_->DeleteAllItems();
     const Dossier* d = wb_.dossier();
-    opinions_title_->SetLabel(to_wx(d ? "Avis des membres — " + d->reference + " " + d->organisme : "Avis des membres"));
+    set_heading(opinions_title_, (d ? "Avis des membres — " + d->reference + " " + d->organisme : "Avis des membres"));
     if (d)
         if (auto it = s.opinions().find(d->id); it != s.opinions().end())
             for (const auto& o : it->second)
