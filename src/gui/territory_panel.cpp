@@ -21,7 +21,6 @@ std::string fr_num(double v, int decimals) {
     const std::int64_t scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
     return fr::number(Rational(static_cast<std::int64_t>(std::llround(v * static_cast<double>(scale))), scale), decimals);
 }
-std::string people(long n) { return fr_num(static_cast<double>(n), 0) + (n < 2 ? " habitant" : " habitants"); }
 std::string pct(double share) { return fr_num(share * 100, 1) + fr::kNbsp + "%"; }
 
 // A click this close to a candidate's symbol (pixels) picks it.
@@ -34,7 +33,6 @@ constexpr int kHitRadius = 12;
 TerritoryMapView::TerritoryMapView(wxWindow* parent, std::function<void(const std::string&)> clicked)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(700, 500)), clicked_(std::move(clicked)) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetToolTip(to_wx("Cliquer sur une candidature (cercle ou étoile) l'ajoute à l'ensemble choisi ou l'en retire."));
     Bind(wxEVT_PAINT, &TerritoryMapView::OnPaint, this);
     Bind(wxEVT_LEFT_DOWN, &TerritoryMapView::OnClick, this);
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
@@ -99,16 +97,18 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     title_ = heading(this, "Territoire");
     map_ = new TerritoryMapView(this, [this](const std::string& ref) { Toggle(ref); });
     figures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 190), wxLC_REPORT | wxLC_SINGLE_SEL);
-    figures_->InsertColumn(0, to_wx("Indicateur"), wxLIST_FORMAT_LEFT, 250);
-    figures_->InsertColumn(1, to_wx("Ensemble choisi"), wxLIST_FORMAT_RIGHT, 150);
-    figures_->InsertColumn(2, to_wx("Ordre du classement"), wxLIST_FORMAT_RIGHT, 150);
+    figures_->InsertColumn(0, to_wx("Indicateur"), wxLIST_FORMAT_LEFT, 240);
+    figures_->InsertColumn(1, to_wx("Ensemble choisi"), wxLIST_FORMAT_RIGHT, 130);
+    figures_->InsertColumn(2, to_wx("Ordre du classement"), wxLIST_FORMAT_RIGHT, 155);
     candidates_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 130));
     allocation_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 160), wxLC_REPORT | wxLC_SINGLE_SEL);
-    const std::pair<const char*, int> cols[] = {{"Rang", 45}, {"Dossier", 115}, {"Commune", 130}, {"Ordre du classement", 240},
-                                                {"Ensemble choisi", 240}};
+    const std::pair<const char*, int> cols[] = {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160},
+                                                {"Ensemble choisi", 125}};
     long k = 0;
     for (auto [t, w] : cols) allocation_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
-    status_ = new wxStaticText(this, wxID_ANY, "");
+    reason_ = new WrappedText(this);
+    status_ = new wxStaticText(this, wxID_ANY, to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
+                                                     "l'ajoute à l'ensemble choisi ou l'en retire."));
 
     auto* side = new wxBoxSizer(wxVERTICAL);
     side->Add(heading(this, "Chiffres"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -116,7 +116,8 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     side->Add(heading(this, "Candidatures (cocher : ajouter à l'ensemble)"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     side->Add(candidates_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     side->Add(heading(this, "Répartition : ordre du classement et ensemble choisi"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
-    side->Add(allocation_, wxSizerFlags(1).Expand());
+    side->Add(allocation_, wxSizerFlags(1).Expand().Border(wxBOTTOM, 4));
+    side->Add(reason_, wxSizerFlags().Expand());
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(map_, wxSizerFlags(11).Expand().Border(wxRIGHT, 10));
     body->Add(side, wxSizerFlags(9).Expand());
@@ -126,6 +127,7 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     main->Add(status_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
 
+    allocation_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowReason(static_cast<std::size_t>(e.GetIndex())); });
     candidates_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
         if (!study_) return;
         const auto i = static_cast<std::size_t>(e.GetInt());
@@ -166,8 +168,9 @@ void TerritoryPanel::Rebuild() {
     const auto& t = *study_;
     std::string deps;
     for (const auto& d : t.departements())
-        deps += (deps.empty() ? "" : ", ") + t.territory().departement_names.at(d) + " (" + d + ")";
-    title_->SetLabel(to_wx("Territoire : " + deps + " — distance d'accès " + allocation::km_text(t.access_km())));
+        deps += (deps.empty() ? "" : ", ") + (t.departements().size() <= 3 ? t.territory().departement_names.at(d) + " (" + d + ")" : d);
+    title_->SetLabel(to_wx("Territoire : " + std::string(t.departements().size() <= 3 ? "" : "départements ") + deps +
+                           " — distance d'accès " + allocation::km_text(t.access_km())));
     // The set starts as the ranking order's allocation; the coordinator departs from it.
     const auto c = t.compare({});
     ranking_refs_.clear();
@@ -193,7 +196,8 @@ void TerritoryPanel::Toggle(const std::string& reference) {
     chosen_ = ordered;
     Update();
     last_ms_ = watch.Time();
-    status_->SetLabel(to_wx("Chiffres, répartition et carte recalculés en " + std::to_string(last_ms_) + " ms après le clic."));
+    status_->SetLabel(to_wx(reference + (std::find(chosen_.begin(), chosen_.end(), reference) != chosen_.end() ? " ajouté à" : " retiré de") +
+                            " l'ensemble choisi : chiffres, répartition et carte recalculés en " + std::to_string(last_ms_) + " ms."));
 }
 
 void TerritoryPanel::Update() {
@@ -219,15 +223,11 @@ void TerritoryPanel::Update() {
     row("Coût annuel", fr_num(c.variant_figures ? vf.cost : 0, 0) + fr::kNbsp + "€", fr_num(c.ranking_figures.cost, 0) + fr::kNbsp + "€");
     row("Distance moyenne", now.sites_located ? allocation::km_text(now.mean_km) : "—",
         ranking_summary_.sites_located ? allocation::km_text(ranking_summary_.mean_km) : "—");
-    row("Population au-delà de " + allocation::km_text(t.access_km()), people(now.population_beyond) + " (" + pct(now.share_beyond) + ")",
-        people(ranking_summary_.population_beyond) + " (" + pct(ranking_summary_.share_beyond) + ")");
-    row("Communes non couvertes", std::to_string(now.communes_beyond.size()), std::to_string(ranking_summary_.communes_beyond.size()));
-    // Places per 10 000 inhabitants (total population: no age breakdown is shipped).
-    const auto existing = t.existing_sites();
-    const auto mine = coverage::densities(t.territory(), existing, t.sites_with(chosen_), coverage::ZoneKind::Departement);
-    const auto theirs = coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
-    for (std::size_t i = 0; i < mine.size() && i < theirs.size(); ++i)
-        row("Places pour 10 000 habitants, " + mine[i].name, fr_num(mine[i].per10k_after, 2), fr_num(theirs[i].per10k_after, 2));
+    row("Population au-delà de " + allocation::km_text(t.access_km()),
+        fr_num(static_cast<double>(now.population_beyond), 0) + " (" + pct(now.share_beyond) + ")",
+        fr_num(static_cast<double>(ranking_summary_.population_beyond), 0) + " (" + pct(ranking_summary_.share_beyond) + ")");
+    row("Communes non couvertes", fr_num(static_cast<double>(now.communes_beyond.size()), 0),
+        fr_num(static_cast<double>(ranking_summary_.communes_beyond.size()), 0));
     // Zones entered for the campaign (e.g. an existing DRAD zone): what the set overlaps.
     std::vector<coverage::Area> chosen_areas;
     for (const auto& r : chosen_) chosen_areas.push_back(t.intervention_territories()[*t.candidate(r)]);
@@ -235,17 +235,28 @@ void TerritoryPanel::Update() {
     for (const auto& r : ranking_refs_) ranking_areas.push_back(t.intervention_territories()[*t.candidate(r)]);
     for (std::size_t z = 0; z < t.zones().size(); ++z) {
         auto overlap = [&](const std::vector<coverage::Area>& areas) {
-            long pop = 0;
-            std::size_t n = 0;
+            std::pair<std::size_t, long> n{0, 0};
             for (const auto& o : coverage::overlaps(t.territory(), areas, t.zones()))
-                if (o.b == z) pop += o.population, n += o.communes.size();
-            return n ? std::to_string(n) + " communes, " + people(pop) : std::string("aucun");
+                if (o.b == z) n.first += o.communes.size(), n.second += o.population;
+            return n;
         };
-        row("Recouvrement de la zone « " + t.zones()[z].label + " »", overlap(chosen_areas), overlap(ranking_areas));
+        const auto a = overlap(chosen_areas), b = overlap(ranking_areas);
+        row(t.zones()[z].id + " : communes recouvertes", fr_num(static_cast<double>(a.first), 0), fr_num(static_cast<double>(b.first), 0));
+        row(t.zones()[z].id + " : habitants recouverts", fr_num(static_cast<double>(a.second), 0),
+            fr_num(static_cast<double>(b.second), 0));
     }
+
+    // Places per 10 000 inhabitants (total population: no age breakdown is shipped).
+    const auto existing = t.existing_sites();
+    const auto mine = coverage::densities(t.territory(), existing, t.sites_with(chosen_), coverage::ZoneKind::Departement);
+    const auto theirs = coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
+    for (std::size_t i = 0; i < mine.size() && i < theirs.size(); ++i)
+        row("Places pour 10 000 hab. (" + mine[i].code + ")", fr_num(mine[i].per10k_after, 2), fr_num(theirs[i].per10k_after, 2));
 
     // The allocation: ranking order beside this set, with the constraint of each.
     allocation_->DeleteAllItems();
+    reasons_.clear();
+    reason_->SetLabel(to_wx("Choisir une ligne : la règle qui a écarté le dossier, chiffres à l'appui."));
     for (std::size_t i = 0; i < t.candidates().size(); ++i) {
         const auto& k = t.candidates()[i];
         const auto& ch = c.ranking.choices[i];
@@ -253,16 +264,26 @@ void TerritoryPanel::Update() {
         const long r = allocation_->InsertItem(static_cast<long>(i), to_wx(std::to_string(i + 1)));
         allocation_->SetItem(r, 1, to_wx(k.reference));
         allocation_->SetItem(r, 2, to_wx(commune ? commune->name : k.commune));
-        allocation_->SetItem(r, 3, to_wx(ch.retained ? std::string("retenu") : "écarté — " + ch.reason));
+        allocation_->SetItem(r, 3, to_wx(ch.retained ? std::string("retenu") : std::string("écarté : ") + allocation::constraint_label(ch.constraint)));
         std::string mine_text = "non retenu";
+        std::string why = k.reference + " — ordre du classement : " + (ch.retained ? std::string("retenu.") : "écarté. " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
-            if (v.retained) mine_text = v.constraint == allocation::Constraint::None ? "retenu" : "retenu, à motiver — " + v.reason;
+            if (v.retained) {
+                mine_text = v.constraint == allocation::Constraint::None ? "retenu" : std::string("retenu, à motiver : ") + allocation::constraint_label(v.constraint);
+                if (v.constraint != allocation::Constraint::None) why += " Ensemble choisi : écart à motiver. " + v.reason;
+            }
         }
+        reasons_.push_back(why);
         allocation_->SetItem(r, 4, to_wx(mine_text));
         if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, wxColour(255, 243, 205));
     }
     map_->Show(t.map_data(chosen_));
+}
+
+void TerritoryPanel::ShowReason(std::size_t row) {
+    if (row < reasons_.size()) reason_->SetLabel(to_wx(reasons_[row]));
+    Layout();
 }
 
 void show_about(wxWindow* parent) {

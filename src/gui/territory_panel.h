@@ -57,6 +57,7 @@ public:
 private:
     void Rebuild();
     void Update();   // figures, allocation and map for the current set
+    void ShowReason(std::size_t row);
     Workbench& wb_;
     std::unique_ptr<TerritoryStudy> study_;
     bool dirty_ = true;
@@ -68,6 +69,8 @@ private:
     wxListCtrl* figures_;
     wxCheckListBox* candidates_;
     wxListCtrl* allocation_;
+    class WrappedText* reason_;
+    std::vector<std::string> reasons_;   // per allocation row
     wxStaticText* status_;
     long last_ms_ = 0;
 };
