@@ -21,6 +21,11 @@ day() { date -d "$1 days" +%d/%m/%Y; }
     "campagne.date_commission=$(day 18)" "campagne.date_courrier=$(day 30)" --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
 "$BUILD/src/cotation" calendrier "$WORK/instruction.cot" --etape reponses --date "$(day -17)" \
     --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
+# The CRT demo with an existing DRAD zone entered (§1.4 of the CRT texts: no
+# duplicate of a DRAD zone): the communes of Grand Angoulême, where the first
+# candidate intervenes, so that the Territoire view shows the overlap.
+printf 'zone;libelle;communes\nDRAD-16;DRAD du Grand Angoulême (zone existante);200071827\n' > "$WORK/zones-crt.csv"
+"$BUILD/src/cotation" offre "$WORK/crt.cot" --zones "$WORK/zones-crt.csv" >/dev/null
 # A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
 mkdir -p "$WORK/grilles"
 sed -e 's/version="1"/version="2"/' -e 's/ max="[0-9]*"//' -e 's/ total="300"//' \
@@ -73,6 +78,8 @@ shoot 12-equipe "$WORK/demo.cot" --vue equipe --evaluateur "$COORD"
 shoot 13-procedure "$WORK/instruction.cot" --vue procedure --evaluateur "$COORD"
 shoot 14-commission "$WORK/demo.cot" --vue commission --dossier ACT-2023-05 --evaluateur "Jean-Pierre Lucas"
 shoot 15-decisions "$WORK/demo.cot" --vue decisions --dossier ACT-2023-07 --evaluateur "$COORD"
+shoot 16-territoire "$WORK/uphv.cot" --vue territoire --evaluateur "Isabelle Renaud (Département 17, direction de l'autonomie)"
+shoot 17-territoire-crt "$WORK/crt.cot" --vue territoire --evaluateur "Laurence Ferrand (ARS, direction de l'autonomie)"
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

@@ -20,6 +20,7 @@
 #include "gui/main_frame.h"
 #include "gui/procedure_panel.h"
 #include "gui/decision_panel.h"
+#include "gui/territory_panel.h"
 #include "gui/layout.h"
 #include "gui/panels.h"
 #include "gui/wx_text.h"
@@ -183,6 +184,7 @@ private:
         CheckHeadingsWhole();
         CheckProcedureAndCommittee(sim);
         DepartFromTheCommitteesOpinion(sim);
+        TerritoryFollowsAClick(sim);
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -277,6 +279,61 @@ private:
               "journal : décision et écart");
     }
 
+    // The UPHV demo (Charente-Maritime): the Territoire view opens with the
+    // ranking order's three units chosen (Territory.UphvAllocationAndVariantSideBySide);
+    // a click on a candidate's symbol on the map adds it to the set and the
+    // population beyond the access distance (30 km) changes at once; its
+    // check box, unticked, takes it out again.
+    void TerritoryFollowsAClick(wxUIActionSimulator& sim) {
+        // Load() asks who is acting on a campaign with a team: the spy answers
+        // (the first declared person; the view does not depend on the role).
+        DialogSpy spy;
+        spy.Register();
+        frame_->Load(create_demo((dir_ / "uphv.cot").string(), "uphv"));
+        spy.Unregister();
+        frame_->ShowView(MainFrame::View::Territory);
+        pump(1500);
+        TerritoryPanel* t = frame_->territory_panel();
+        check(t->candidates()->GetCount() >= 3 && t->chosen().size() == 3,
+              "vue Territoire : " + std::to_string(t->candidates()->GetCount()) + " candidatures, " + std::to_string(t->chosen().size()) +
+                  " choisies (ordre du classement)");
+        auto beyond = [&] {
+            for (long r = 0; r < t->figures()->GetItemCount(); ++r)
+                if (from_wx(t->figures()->GetItemText(r, 0)).rfind("Population au-delà", 0) == 0) return from_wx(t->figures()->GetItemText(r, 1));
+            return std::string();
+        };
+        const std::string before = beyond();
+        check(!before.empty(), "vue Territoire : population au-delà de la distance d'accès = " + before);
+        if (t->chosen().empty()) return;
+        // A real click on UPHV-2019-06's symbol (Les Remparts, passed over
+        // by the capacity) adds it: 8 834 → 5 124 inhabitants beyond 30 km, as
+        // `cotation couverture --csv --avec` gives for the three units alone and
+        // with it (UPHV-2019-01,02,03 → 8834; with 06 → 5124).
+        const std::string added = "UPHV-2019-06";
+        wxPoint at(-100, -100);
+        for (const auto& [ref, p] : t->map()->candidate_points())
+            if (ref == added) at = p;
+        sim.MouseMove(t->map()->ClientToScreen(at));
+        pump(60);
+        sim.MouseClick();
+        pump(400);
+        const std::string after = beyond();
+        check(std::find(t->chosen().begin(), t->chosen().end(), added) != t->chosen().end() && before.rfind(std::string("8") + fr::kNbsp + "834 (", 0) == 0 &&
+                  after.rfind(std::string("5") + fr::kNbsp + "124 (", 0) == 0,
+              "clic sur le symbole de " + added + " : ajouté, population au-delà " + before + " → " + after + " (chiffres, répartition et carte en " +
+                  std::to_string(t->last_update_ms()) + " ms)");
+        // Its check box, unticked, takes it out again.
+        for (unsigned i = 0; i < t->candidates()->GetCount(); ++i)
+            if (from_wx(t->candidates()->GetString(i)).rfind(added, 0) == 0) {
+                t->candidates()->Check(i, false);
+                wxCommandEvent e(wxEVT_CHECKLISTBOX, t->candidates()->GetId());
+                e.SetInt(static_cast<int>(i));
+                e.SetEventObject(t->candidates());
+                t->candidates()->GetEventHandler()->ProcessEvent(e);
+            }
+        pump(200);
+        check(beyond() == before, "case décochée : population au-delà revenue à " + beyond());
+    }
     // ACT-2023-08 (ineligible) has no rating in the demo (demo/act-hlm/notes.csv):
     // its criteria show no level chosen, and a save without one is refused.
     void CheckNoRatingChosen(wxUIActionSimulator& sim) {

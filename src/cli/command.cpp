@@ -29,6 +29,7 @@ const char* area_title(Area a) {
         case Area::Team: return "Équipe";
         case Area::Procedure: return "Procédure et commission";
         case Area::Journal: return "Clôture et journal";
+        case Area::Territory: return "Territoire";
     }
     return "";
 }
@@ -325,7 +326,7 @@ Cli::Cli() : app_(std::make_unique<CLI::App>("cotation — instruction des appel
     f->commands_under = [this](const CLI::App* a) {
         // Commands in area order, then in declaration order.
         std::vector<const Command*> out;
-        for (int area = 0; area <= static_cast<int>(Area::Journal); ++area)
+        for (int area = 0; area <= static_cast<int>(Area::Territory); ++area)
             for (const auto& c : commands_) {
                 if (c->app_->get_group() != area_title(static_cast<Area>(area))) continue;
                 for (const CLI::App* p = c->app_->get_parent(); p; p = p->get_parent())

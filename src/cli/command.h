@@ -38,7 +38,7 @@ struct UsageError : std::runtime_error {
 };
 
 // The sections of the general help, in this order.
-enum class Area { Campaign, Dossiers, Results, Team, Procedure, Journal };
+enum class Area { Campaign, Dossiers, Results, Team, Procedure, Journal, Territory };
 
 class Command;
 
@@ -140,5 +140,6 @@ void add_results_commands(Cli& cli);
 void add_team_commands(Cli& cli);
 void add_procedure_commands(Cli& cli);
 void add_journal_commands(Cli& cli);
+void add_territory_commands(Cli& cli);
 
 }  // namespace cotation::cli

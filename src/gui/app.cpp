@@ -24,7 +24,7 @@ public:
         load_french_catalog();
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement, consolidation, journal, equipe, procedure, commission, decisions, nouveau-dossier, editeur-grille ou apercu-grille"));
+        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement, consolidation, journal, equipe, procedure, commission, decisions, territoire, nouveau-dossier, editeur-grille ou apercu-grille"));
         p.AddOption("", "dossier", to_wx("référence du dossier à afficher"));
         p.AddOption("", "evaluateur", to_wx("nom de l'évaluateur"));
         p.AddOption("", "critere", to_wx("critère sélectionné dans l'éditeur de grille"));
@@ -61,6 +61,7 @@ public:
             else if (view == "procedure") frame->ShowView(MainFrame::View::Procedure);
             else if (view == "commission") frame->ShowView(MainFrame::View::Committee);
             else if (view == "decisions") frame->ShowView(MainFrame::View::Decisions);
+            else if (view == "territoire") frame->ShowView(MainFrame::View::Territory);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

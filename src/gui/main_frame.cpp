@@ -13,6 +13,7 @@
 #include "team_panel.h"
 #include "procedure_panel.h"
 #include "decision_panel.h"
+#include "territory_panel.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -66,6 +67,9 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     bar->Append(file, to_wx("&Fichier"));
     bar->Append(dossiers, to_wx("&Dossiers"));
     bar->Append(grid, to_wx("&Grille"));
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, to_wx("À &propos de Cotation"));
+    bar->Append(help, to_wx("&Aide"));
     SetMenuBar(bar);
     CreateStatusBar(3);
     int widths[] = {-3, -2, -3};
@@ -89,6 +93,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     procedure_ = new ProcedurePanel(book_, wb_);
     committee_ = new CommitteePanel(book_, wb_);
     decisions_ = new DecisionPanel(book_, wb_);
+    territory_ = new TerritoryPanel(book_, wb_);
     book_->AddPage(list_, to_wx("Dossiers"));
     book_->AddPage(dossier_, to_wx("Dossier"));
     book_->AddPage(rating_, to_wx("Cotation"));
@@ -99,6 +104,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     book_->AddPage(procedure_, to_wx("Procédure"));
     book_->AddPage(committee_, to_wx("Commission"));
     book_->AddPage(decisions_, to_wx("Décisions"));
+    book_->AddPage(territory_, to_wx("Territoire"));
     detail_ = book_;
 
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -137,6 +143,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     Bind(wxEVT_MENU, &MainFrame::OnImportRatings, this, ID_IMPORT_RATINGS);
     Bind(wxEVT_MENU, &MainFrame::OnLetters, this, ID_LETTERS);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(this); }, wxID_ABOUT);
     reviewer_->Bind(wxEVT_COMBOBOX, &MainFrame::OnReviewer, this);
     reviewer_->Bind(wxEVT_TEXT, &MainFrame::OnReviewer, this);
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
@@ -248,6 +255,7 @@ void MainFrame::RefreshAll() {
     procedure_->Reload();
     committee_->Reload();
     decisions_->Reload();
+    territory_->Reload();   // rebuilt when shown
     // The journal can hold hundreds of thousands of entries: read when shown.
     if (book_->GetCurrentPage() == journal_) journal_->Reload();
 }

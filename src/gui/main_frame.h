@@ -14,7 +14,7 @@ class MainFrame : public wxFrame {
 public:
     explicit MainFrame(std::unique_ptr<Session> session, const std::string& reviewer = "");
 
-    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team, Procedure, Committee, Decisions };
+    enum class View { List, Dossier, Rating, Ranking, Consolidation, Journal, Team, Procedure, Committee, Decisions, Territory };
     void ShowView(View v);
     void SelectDossier(std::size_t index);
     Workbench& workbench() { return wb_; }
@@ -23,6 +23,7 @@ public:
     class ProcedurePanel* procedure_panel() const { return procedure_; }
     class CommitteePanel* committee_panel() const { return committee_; }
     class DecisionPanel* decision_panel() const { return decisions_; }
+    class TerritoryPanel* territory_panel() const { return territory_; }
     DossierListView* dossier_list() const { return list_; }
     wxInfoBar* deadlines_bar() const { return deadlines_; }
 
@@ -62,6 +63,7 @@ private:
     class ProcedurePanel* procedure_;
     class CommitteePanel* committee_;
     class DecisionPanel* decisions_;
+    class TerritoryPanel* territory_;
     wxComboBox* reviewer_;
     wxInfoBar* deadlines_;
 };

@@ -70,7 +70,7 @@ Rgb class_colour(std::size_t i) {
     return c[std::min<std::size_t>(i, 4)];
 }
 
-void paint_map(const MapData& map, Canvas& c, double W, double H) {
+void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt>* sites_at) {
     const double s = W / 1400.0;   // sizes are designed for a 1 400 px wide picture
     const double margin = 20 * s, legend_w = 330 * s;
     c.rect({0, 0}, W, H, kWhite, std::nullopt);
@@ -151,6 +151,10 @@ void paint_map(const MapData& map, Canvas& c, double W, double H) {
         }
 
     // Sites, existing first, then candidates, the chosen on top; labels avoid each other.
+    if (sites_at) {
+        sites_at->clear();
+        for (const auto& site : map.sites) sites_at->push_back(pr(site.at));
+    }
     std::vector<Box> placed;
     for (auto kind : {MapSite::Kind::Existing, MapSite::Kind::Candidate, MapSite::Kind::Chosen})
         for (const auto& site : map.sites) {
@@ -421,12 +425,12 @@ void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
 }
 }  // namespace
 
-std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height) {
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(surface);
     try {
         CairoCanvas canvas(cr);
-        paint_map(map, canvas, width, height);
+        paint_map(map, canvas, width, height, sites_at);
     } catch (...) {
         cairo_destroy(cr);
         cairo_surface_destroy(surface);

@@ -58,11 +58,13 @@ struct MapData {
 std::vector<double> distance_classes(double access_km);
 Rgb class_colour(std::size_t index);
 
-void paint_map(const MapData& map, Canvas& canvas, double width, double height);
+// `sites_at`, when given, receives where each of map.sites is drawn (canvas
+// units, same order; a window hit-tests its symbols with it).
+void paint_map(const MapData& map, Canvas& canvas, double width, double height, std::vector<Pt>* sites_at = nullptr);
 
 // The map as RGB pixels (3 bytes per pixel, rows top to bottom), for a window
 // to show without going through a file (wxImage takes this layout).
-std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height);
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at = nullptr);
 
 // Written whole (temporary file, then renamed); throws Error naming the file.
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);

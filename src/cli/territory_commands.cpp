@@ -1,0 +1,136 @@
+// Territory: coverage, allocation under the call's territorial rules, map,
+// existing offer. Thin shell over TerritoryStudy (app/territory.h); the
+// machine-readable outputs (--csv) are fixed so that a script can check them.
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "app/session.h"
+#include "app/territory.h"
+#include "cli/command.h"
+#include "core/error.h"
+
+namespace cotation::cli {
+
+namespace {
+
+// "A,B , C" -> {"A", "B", "C"}; an empty item is a usage error naming the option.
+std::vector<std::string> list_of(const Args& a, const std::string& option) {
+    std::vector<std::string> out;
+    if (!a.has(option)) return out;
+    const std::string text = a.get(option);
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = text.find(',', start);
+        std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (item.empty()) throw UsageError(option + " : liste « " + text + " » avec un élément vide (attendu : D1,D2,…)");
+        out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+// Every reference must be a ranked dossier: only those are candidate sites.
+void check_candidates(const TerritoryStudy& t, const std::string& option, const std::vector<std::string>& refs) {
+    for (const auto& r : refs)
+        if (!t.candidate(r))
+            throw InputError(option + " : dossier « " + r + " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+}
+
+int couverture(const Args& a) {
+    auto s = Session::open(a.file());
+    TerritoryStudy t(*s);
+    const auto refs = list_of(a, "--avec");
+    check_candidates(t, "--avec", refs);
+    // --communes is only a CSV table (one row per commune): it implies --csv.
+    if (a.has("--communes")) std::cout << t.communes_csv(refs);
+    else if (a.has("--csv")) std::cout << t.summary_csv(refs);
+    else std::cout << t.summary_text(refs);
+    return 0;
+}
+
+int repartition(const Args& a) {
+    auto s = Session::open(a.file());
+    TerritoryStudy t(*s);
+    const auto variant = list_of(a, "--variante");
+    check_candidates(t, "--variante", variant);
+    std::cout << (a.has("--csv") ? t.repartition_csv(variant) : t.repartition_text(variant));
+    return 0;
+}
+
+int carte(const Args& a) {
+    const std::string out = a.get("--out");
+    const std::string ext = std::filesystem::path(out).extension().string();
+    if (ext != ".png" && ext != ".pdf")
+        throw UsageError("--out « " + out + " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
+    auto s = Session::open(a.file());
+    TerritoryStudy t(*s);
+    const auto refs = list_of(a, "--avec");
+    check_candidates(t, "--avec", refs);
+    t.write_map(out, refs);   // written whole: temporary file, then renamed
+    std::cout << "Carte écrite : " << out << "\n";
+    return 0;
+}
+
+int offre(const Args& a) {
+    if (a.has("--import") && a.has("--fichier"))
+        throw UsageError("--import et --fichier remplacent tous deux l'offre existante : un seul à la fois");
+    if (a.has("--categorie") && !a.has("--import")) throw UsageError("--categorie ne vaut qu'avec --import");
+    auto s = Session::open(a.file());
+    TerritoryStudy t(*s);
+    if (a.has("--import")) {
+        const auto cats = list_of(a, "--categorie");
+        if (cats.empty()) a.need("--categorie", "avec --import");
+        const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()));
+        std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
+                  << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
+                  << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
+                  << (x.located > 1 ? "s" : "") << ".\n"
+                  << x.attribution() << "\n"
+                  << "Les capacités ne sont pas dans cet extrait : à saisir dans " << t.offer_path() << ".\n";
+    }
+    if (a.has("--fichier")) {
+        t.set_offer_file(a.get("--fichier"));
+        std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " ».\n";
+    }
+    if (a.has("--zones")) {
+        t.set_zones_file(a.get("--zones"));
+        std::cout << "Zones de la campagne remplacées par « " << a.get("--zones") << " ».\n";
+    }
+    std::cout << t.offer_text();
+    return 0;
+}
+
+}  // namespace
+
+void add_territory_commands(Cli& cli) {
+    cli.command("couverture", Area::Territory, "couverture du territoire : distances au site le plus proche, population au-delà")
+        .file()
+        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante")
+        .flag("--csv", "indicateurs au format CSV (indicateur;valeur, point décimal)")
+        .flag("--communes",
+              "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique --csv)")
+        .run(couverture);
+    cli.command("repartition", Area::Territory, "répartition dans l'ordre du classement sous les règles territoriales de l'appel")
+        .file()
+        .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
+        .flag("--csv", "au format CSV (séparateur ;, point décimal)")
+        .run(repartition);
+    cli.command("carte", Area::Territory, "carte du territoire (communes par distance, offre existante, candidatures)")
+        .file()
+        .required("--out", "CARTE.png|CARTE.pdf", "fichier écrit (PNG, ou PDF vectoriel A4 paysage)")
+        .option("--avec", "D1,D2,…", "ces dossiers classés choisis")
+        .run(carte);
+    cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
+        .file()
+        .option("--import", "EXTRAIT.csv", "extrait FINESS (format Etalab), filtré par catégorie et par les départements de la campagne")
+        .option("--categorie", "C1,C2,…", "catégories FINESS gardées (categetab, par exemple 500 pour les EHPAD), avec --import")
+        .option("--fichier", "OFFRE.csv", "remplace l'offre par ce fichier (finess;nom;categorie;…, voir docs/couverture.md)")
+        .option("--zones", "ZONES.csv", "remplace les zones de la campagne (zone;libelle;communes), par exemple des zones DRAD")
+        .run(offre);
+}
+
+}  // namespace cotation::cli

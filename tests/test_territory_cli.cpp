@@ -1,0 +1,213 @@
+// The territory commands run as a script would: couverture, repartition,
+// carte, offre on the UPHV demo (Charente-Maritime).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace {
+struct CliRun {
+    int code = -1;
+    std::string out;
+};
+CliRun run(const std::string& args) {
+    CliRun r;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+// The UPHV demo campaign, made once for the whole suite.
+class TerritoryCli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new cotation::test::TempDir;
+        file_ = dir_->file("uphv.cot");
+        const CliRun r = run("demo " + file_ + " --appel uphv");
+        ASSERT_EQ(r.code, 0) << r.out;
+    }
+    static void TearDownTestSuite() { delete dir_; }
+    static cotation::test::TempDir* dir_;
+    static std::string file_;
+};
+cotation::test::TempDir* TerritoryCli::dir_ = nullptr;
+std::string TerritoryCli::file_;
+}  // namespace
+
+TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
+    // The communes of département 17 in data/communes.tsv, counted here from
+    // the file itself (column 3), in code order.
+    std::vector<std::string> expected;
+    std::istringstream in(slurp(cotation::test::source_dir() + "/data/communes.tsv"));
+    for (std::string l; std::getline(in, l);) {
+        std::vector<std::string> f;
+        std::istringstream fs(l);
+        for (std::string x; std::getline(fs, x, '\t');) f.push_back(x);
+        if (f.size() > 2 && f[2] == "17") expected.push_back(f[0]);
+    }
+    ASSERT_EQ(expected.size(), 462u);   // awk -F'\t' '$3=="17"' data/communes.tsv | wc -l
+
+    // --communes implies --csv (documented in the command's help).
+    for (const std::string opts : {" --communes", " --communes --csv"}) {
+        const CliRun r = run("couverture " + file_ + opts);
+        ASSERT_EQ(r.code, 0) << r.out;
+        const auto rows = lines(r.out);
+        ASSERT_EQ(rows.size(), expected.size() + 1) << opts;
+        EXPECT_EQ(rows[0], "code_insee;commune;population;distance_km;site");
+        const std::regex row(R"(^(\d{5});[^;]+;\d+;(\d+\.\d\d);.+$)");
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            std::smatch m;
+            ASSERT_TRUE(std::regex_match(rows[i], m, row)) << rows[i];
+            EXPECT_EQ(m[1].str(), expected[i - 1]);
+        }
+    }
+    // Adding UPHV-2019-06 (a ranked candidate) is accepted.
+    EXPECT_EQ(run("couverture " + file_ + " --communes --avec UPHV-2019-06").code, 0);
+}
+
+TEST_F(TerritoryCli, SummaryCsvAndText) {
+    CliRun r = run("couverture " + file_ + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const auto rows = lines(r.out);
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows[0], "indicateur;valeur");
+    // The call's existing offer: 179 beds (cahier des charges, 1.1.1), 462 communes.
+    EXPECT_NE(r.out.find("\ncommunes;462\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nplaces_existantes;179\n"), std::string::npos) << r.out;
+    r = run("couverture " + file_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Territoire : Charente-Maritime (17)"), std::string::npos) << r.out;
+}
+
+TEST_F(TerritoryCli, RepartitionNamesTheThreeUnits) {
+    // Ranking order under the UPHV rules: the three first (La Rochelle,
+    // Rochefort, Saintes: three EPCI, 3 × 8 = 24 beds) are retained
+    // (see Territory.UphvAllocationAndVariantSideBySide).
+    CliRun r = run("repartition " + file_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    int retained = 0;
+    for (const auto& l : lines(r.out))
+        if (l.find(" : retenu") != std::string::npos) ++retained;
+    EXPECT_EQ(retained, 3) << r.out;
+    for (const char* ref : {"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"}) EXPECT_NE(r.out.find(ref), std::string::npos) << ref;
+    r = run("repartition " + file_ + " --csv --variante UPHV-2019-01,UPHV-2019-08");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const auto rows = lines(r.out);
+    EXPECT_EQ(rows[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante");
+    int ranked_retained = 0;
+    for (const auto& l : rows)
+        if (l.find(";retenu;") != std::string::npos && l.rfind("UPHV-", 0) == 0) ++ranked_retained;
+    EXPECT_GE(ranked_retained, 3) << r.out;
+}
+
+TEST_F(TerritoryCli, MapAsPngAndPdf) {
+    const std::string png = dir_->file("carte.png"), pdf = dir_->file("carte.pdf");
+    CliRun r = run("carte " + file_ + " --out " + png + " --avec UPHV-2019-01");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(slurp(png).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    r = run("carte " + file_ + " --out " + pdf);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(slurp(pdf).substr(0, 5), "%PDF-");
+    // The data's attribution (data/SOURCES.md) is on the page.
+    const std::string text = cotation::test::words(cotation::test::pdftotext(pdf));
+    EXPECT_NE(text.find("ADMIN EXPRESS"), std::string::npos) << text;
+    EXPECT_NE(text.find("Licence Ouverte"), std::string::npos) << text;
+}
+
+TEST_F(TerritoryCli, BadInputIsNamed) {
+    // A dossier that is not in the campaign: data error naming it.
+    CliRun r = run("couverture " + file_ + " --avec UPHV-2019-01,UPHV-2019-99");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--avec : dossier « UPHV-2019-99 » inconnu"), std::string::npos) << r.out;
+    r = run("repartition " + file_ + " --variante UPHV-2019-01,");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--variante"), std::string::npos) << r.out;
+    // An extension the map cannot be written in: usage error, nothing written.
+    r = run("carte " + file_ + " --out " + dir_->file("carte.svg"));
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("carte.svg"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("extension .png ou .pdf attendue"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir_->file("carte.svg")));
+    // A FINESS extract whose second line has 5 fields instead of 32: the
+    // import stops with the file and line, and the offer is not replaced.
+    const std::string bad = dir_->file("finess-mal.csv");
+    write(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
+    r = run("offre " + file_ + " --import " + bad + " --categorie 500");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("finess-mal.csv"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("ligne 2"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));
+    r = run("offre " + file_ + " --import " + bad);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--categorie"), std::string::npos) << r.out;
+}
+
+TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
+    CliRun r = run("offre " + file_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    // The nine structures of the call (cahier des charges, 1.1.1), 179 beds.
+    EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;
+
+    // A copy of the campaign, so that the import does not change the others' tests.
+    const std::string f = dir_->file("uphv-import.cot");
+    std::filesystem::copy_file(file_, f);
+    // The fixture (tests/fixtures/README.md) holds two structures of
+    // Charente-Maritime: the EHPAD at Saintes (category 500) and the SSIAD
+    // at Matha (354); Angoulême (16) and Les Abymes (971) are outside.
+    r = run("offre " + f + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("2 structures gardées sur 4 lignes « structureet », 2 localisées"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("extraction du 2026-01-07"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Licence Ouverte"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 structures"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(f + ".offre.csv"));
+    // A zones file (a DRAD zone of two communes: Saintes 17415, Matha 17224).
+    const std::string zones = dir_->file("zones.csv");
+    write(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
+    r = run("offre " + f + " --zones " + zones);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Zone « DRAD de Saintonge » (DRAD1) : 2 communes"), std::string::npos) << r.out;
+}
+
+// The help has a « Territoire » section; each command runs on the ACT demo
+// too (six départements of PACA, no shipped offer), so that every argument a
+// handler reads is declared.
+TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
+    CliRun r = run("--help");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nTerritoire :\n  couverture FICHIER"), std::string::npos) << r.out;
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("act.cot");
+    ASSERT_EQ(run("demo " + f).code, 0);
+    r = run("couverture " + f + " --csv");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_existants;0\n"), std::string::npos) << r.out;
+    r = run("repartition " + f + " --csv");
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = run("offre " + f);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Offre existante (aucune)"), std::string::npos) << r.out;
+    r = run("offre " + f + " --categorie 500");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--categorie ne vaut qu'avec --import"), std::string::npos) << r.out;
+}
