@@ -185,6 +185,7 @@ private:
         CheckProcedureAndCommittee(sim);
         DepartFromTheCommitteesOpinion(sim);
         TerritoryFollowsAClick(sim);
+        RateOnAZeroToTenGrid(sim);
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -334,6 +335,51 @@ private:
         pump(200);
         check(beyond() == before, "case décochée : population au-delà revenue à " + beyond());
     }
+    // A campaign on the 0–10 test grid (tests/data/grille-0-10.xml): the
+    // rating view offers eleven levels, and a click on 8 stores an 8 worth
+    // 3 × 8 = 24 points on I.1 (coefficient 3).
+    void RateOnAZeroToTenGrid(wxUIActionSimulator& sim) {
+        NewCampaign nc;
+        nc.reference = "essai 0-10";
+        auto session = Session::create((dir_ / "essai-0-10.cot").string(),
+                                       std::string(COTATION_TEST_SOURCE_DIR) + "/tests/data/grille-0-10.xml", nc, "test");
+        Dossier d;
+        d.reference = "E-1";
+        d.organisme = "Organisme d'essai";
+        d.facts["places"] = Rational(5);
+        session->add_dossier(d, "test");
+        frame_->Load(std::move(session));
+        frame_->workbench().reviewer = "Claire Martin";   // as typed in the « Évaluateur » field
+        frame_->SelectDossier(0);
+        frame_->ShowView(MainFrame::View::Rating);
+        pump(300);
+        RatingPanel* panel = frame_->rating_panel();
+        panel->criteria()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        pump(200);
+        check(panel->level_count() == 11 && from_wx(panel->level(8)->GetLabel()) == "8 — Très bon" &&
+                  from_wx(panel->level(10)->GetLabel()) == "10 — Projet exemplaire, reproductible ailleurs",
+              "grille 0 à 10 : " + std::to_string(panel->level_count()) + " niveaux, le 8 « " +
+                  from_wx(panel->level(8)->GetLabel()) + " »");
+        click(sim, panel->level(8));
+        check(panel->chosen_level() == 8, "grille 0 à 10 : clic sur le niveau 8 (lu : " + std::to_string(panel->chosen_level()) + ")");
+        panel->justification()->Clear();
+        click(sim, panel->justification());
+        sim.Text("Projet solide");
+        pump(300);
+        DialogSpy spy;   // a refusal would open a message box: read it rather than wait
+        spy.answer = wxID_OK;
+        spy.Register();
+        click(sim, panel->save());
+        pump(400);
+        spy.Unregister();
+        check(spy.seen == 0, "grille 0 à 10 : enregistrée sans message (« " + spy.message + " »)");
+        Session& s = *frame_->workbench().session;
+        auto rs = s.ratings_of(s.dossiers()[0].id);
+        check(rs.size() == 1 && rs[0]->value == 8 && rs[0]->criterion == "I.1" && s.entry_of(0)->score.total == Rational(24),
+              "grille 0 à 10 : note 8 enregistrée sur I.1, 24 points (lu : " +
+                  (rs.empty() ? std::string("aucune note") : std::to_string(rs[0]->value)) + ")");
+    }
+
     // ACT-2023-08 (ineligible) has no rating in the demo (demo/act-hlm/notes.csv):
     // its criteria show no level chosen, and a save without one is refused.
     void CheckNoRatingChosen(wxUIActionSimulator& sim) {

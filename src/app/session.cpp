@@ -156,6 +156,9 @@ void Session::load() {
     index_dossiers();
     for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
     ratings_ = std::move(snap.ratings);
+    // Room for the ratings of the session: the index points into the vector,
+    // and a new rating appended without moving it adds one pointer only.
+    ratings_.reserve(ratings_.size() + ratings_.size() / 8 + 256);
     rating_index_ = index_ratings(ratings_);
     consolidation_ = std::move(snap.consolidation);
     decisions_ = std::move(snap.decisions);
@@ -189,12 +192,28 @@ std::optional<std::size_t> Session::find(const std::string& reference) const {
 const Ranking& Session::ranking() {
     if (!ranking_) {
         ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_, &consolidation_, &refused_text_);
-        entry_of_.assign(dossiers_.size(), 0);
-        for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 3;
-        for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 3 + 1;
-        for (std::size_t i = 0; i < ranking_->pending.size(); ++i) entry_of_[ranking_->pending[i].dossier] = i * 3 + 2;
+        index_entries();
     }
     return *ranking_;
+}
+
+void Session::index_entries() {
+    entry_of_.assign(dossiers_.size(), 0);
+    for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 3;
+    for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 3 + 1;
+    for (std::size_t i = 0; i < ranking_->pending.size(); ++i) entry_of_[ranking_->pending[i].dossier] = i * 3 + 2;
+}
+
+void Session::rescore(std::int64_t dossier_id) {
+    // Every other cache follows the ratings as before; only the ranking is
+    // kept, and brought up to date at the cost of this one dossier.
+    std::optional<Ranking> kept = std::move(ranking_);
+    invalidate();
+    auto pos = position_of_.find(dossier_id);
+    if (!kept || pos == position_of_.end()) return;
+    rerank_dossier(*kept, pos->second, grid_, campaign_, dossiers_, rating_index_, &consolidation_, &refused_text_);
+    ranking_ = std::move(kept);
+    index_entries();
 }
 
 const RankingSolidity& Session::solidity() {
@@ -279,22 +298,29 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
 
 void Session::put_rating(const Rating& r, const std::string& actor) {
     if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
+    // The grid's own scale (scale-max), not 0–5: a 0–10 grid takes an 8.
     if (r.value < grid_.scale_min || r.value > grid_.scale_max)
-        throw InputError("Note " + std::to_string(r.value) + " hors de l'échelle " + std::to_string(grid_.scale_min) +
-                         "–" + std::to_string(grid_.scale_max) + ".");
+        throw InputError("Critère " + r.criterion + " : la note " + std::to_string(r.value) + " est hors de l'échelle " +
+                         std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
     require(not_refused(r.dossier_id));
     require(team_.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
     store_->put_ratings({r}, actor);
-    auto it = std::find_if(ratings_.begin(), ratings_.end(), [&](const Rating& x) {
-        return x.dossier_id == r.dossier_id && x.reviewer == r.reviewer && x.criterion == r.criterion;
-    });
-    if (it != ratings_.end()) {
-        *it = r;
+    // Found through the dossier's own ratings, not by a scan of all of them.
+    auto listed = rating_index_.find(r.dossier_id);
+    const Rating* old = nullptr;
+    if (listed != rating_index_.end())
+        for (const Rating* x : listed->second)
+            if (x->reviewer == r.reviewer && x->criterion == r.criterion) old = x;
+    if (old) {
+        ratings_[static_cast<std::size_t>(old - ratings_.data())] = r;
+    } else if (ratings_.size() < ratings_.capacity()) {
+        ratings_.push_back(r);
+        rating_index_[r.dossier_id].push_back(&ratings_.back());
     } else {
         ratings_.push_back(r);
-        rating_index_ = index_ratings(ratings_);   // the vector may have moved
+        rating_index_ = index_ratings(ratings_);   // the vector moved
     }
-    invalidate();
+    rescore(r.dossier_id);
 }
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
@@ -322,7 +348,7 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
     store_->put_consolidation(dossier_id, d, actor);
     consolidation_[dossier_id][criterion] = d;
-    invalidate();
+    rescore(dossier_id);
 }
 
 void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {

@@ -47,7 +47,9 @@ public:
     // Position of a dossier by id, in constant time (hot in imports and views).
     const Dossier* dossier_by_id(std::int64_t id) const;
 
-    const Ranking& ranking();                         // recomputed after a change
+    // Kept current: after a rating or a consolidation, that dossier is moved
+    // in place (rerank_dossier); after any other change, all are ranked again.
+    const Ranking& ranking();
     const RankingSolidity& solidity();                // margins between neighbours, with the ranking
     const Agreement& agreement();                     // cached with the ranking
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
@@ -234,6 +236,10 @@ private:
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
+    void index_entries();                             // entry_of_ from ranking_
+    // One dossier's ratings or consolidation changed: the ranking is updated
+    // in place (rerank_dossier), the other caches are dropped.
+    void rescore(std::int64_t dossier_id);
 };
 
 }  // namespace cotation

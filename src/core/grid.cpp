@@ -157,6 +157,20 @@ Rational Grid::theme_max(const Theme& t) const {
     return sum * Rational(scale_max);
 }
 
+std::string Grid::scale_text() const { return std::to_string(scale_min) + " à " + std::to_string(scale_max); }
+
+std::vector<std::string> Grid::level_choices(const Criterion& c) const {
+    std::vector<std::string> out;
+    for (int v = scale_min; v <= scale_max; ++v) {
+        auto k = static_cast<std::size_t>(v - scale_min);
+        const std::string& d = k < c.levels.size() && !c.levels[k].empty() ? c.levels[k]
+                               : k < default_levels.size()                  ? default_levels[k]
+                                                                            : std::string();
+        out.push_back(d.empty() ? std::to_string(v) : std::to_string(v) + " — " + d);
+    }
+    return out;
+}
+
 Rational Grid::max_total() const {
     Rational sum;
     for (const auto& t : themes) sum += theme_max(t);

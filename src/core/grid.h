@@ -1,6 +1,7 @@
 #pragma once
 // A scoring grid: eligibility rules, required documents, the facts a dossier
-// carries, and themes of weighted criteria rated on a 0–5 scale. Built by a
+// carries, and themes of weighted criteria rated on the grid's scale (0 to
+// `scale-max`, 5 unless declared). Built by a
 // reader (src/io) from a data file, then checked and compiled here.
 #include <map>
 #include <optional>
@@ -145,6 +146,12 @@ struct Grid {
     Rational theme_max(const Theme& t) const;
     Rational max_total() const;
     std::string display_name() const { return title + " (version " + version + ")"; }
+    // The scale as users read it: "0 à 10".
+    std::string scale_text() const;
+    // What a reviewer chooses from for `c`, one entry per level from
+    // scale_min to scale_max: "8 — Très bon" (the value alone without a
+    // descriptor). The rating view builds its buttons from it.
+    std::vector<std::string> level_choices(const Criterion& c) const;
 };
 
 }  // namespace cotation

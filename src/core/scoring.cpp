@@ -1,6 +1,7 @@
 #include "scoring.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 
@@ -209,59 +210,91 @@ std::vector<std::string> RankEntry::apart_reasons() const {
     return out;
 }
 
-Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
-                      const RatingIndex& ratings, const ConsolidationIndex* decisions,
-                      const std::unordered_map<std::int64_t, std::string>* refused) {
-    Ranking out;
-    static const std::vector<const Rating*> none;
-    std::vector<RankEntry> eligible;
-    for (std::size_t i = 0; i < dossiers.size(); ++i) {
-        RankEntry e;
-        e.dossier = i;
-        e.eligibility = check_eligibility(grid, campaign, dossiers[i]);
-        auto it = ratings.find(dossiers[i].id);
-        const std::map<std::string, ConsolidationDecision>* decided = nullptr;
-        if (decisions)
-            if (auto d = decisions->find(dossiers[i].id); d != decisions->end()) decided = &d->second;
-        e.score = score_dossier(grid, it == ratings.end() ? none : it->second, decided);
-        if (refused)
-            if (auto r = refused->find(dossiers[i].id); r != refused->end()) e.prior_rejection = r->second;
-        if (!e.prior_rejection.empty() || e.eligibility.eliminated()) {
-            e.proposal = Proposal::Ineligible;
-            auto reasons = e.apart_reasons();
-            e.proposal_reason = reasons.empty() ? "" : reasons.front();
-            out.ineligible.push_back(std::move(e));
-        } else if (!e.score.pending.empty()) {
-            // A flagged criterion without the coordinator's decision keeps
-            // the dossier out of the final ranking.
-            e.proposal = Proposal::Pending;
-            e.proposal_reason = "arbitrage attendu sur ";
-            for (std::size_t k = 0; k < e.score.pending.size(); ++k)
-                e.proposal_reason += (k ? ", " : "") + e.score.pending[k];
-            out.pending.push_back(std::move(e));
-        } else {
-            eligible.push_back(std::move(e));
-        }
+namespace {
+
+// The stated order among the ranked (Ranking::tie_rule), shared by the full
+// ranking and the update of one dossier's place so that both agree exactly.
+struct RankOrder {
+    const std::vector<Dossier>& dossiers;
+    std::vector<std::size_t> theme_order;
+    RankOrder(const Grid& grid, const std::vector<Dossier>& ds) : dossiers(ds), theme_order(grid.themes.size()) {
+        // Theme order for tie-breaks: by decreasing maximum, grid order among equals.
+        std::iota(theme_order.begin(), theme_order.end(), 0);
+        std::stable_sort(theme_order.begin(), theme_order.end(), [&](std::size_t a, std::size_t b) {
+            return grid.theme_max(grid.themes[a]) > grid.theme_max(grid.themes[b]);
+        });
     }
-    // Theme order for tie-breaks: by decreasing maximum, grid order among equals.
-    std::vector<std::size_t> theme_order(grid.themes.size());
-    std::iota(theme_order.begin(), theme_order.end(), 0);
-    std::stable_sort(theme_order.begin(), theme_order.end(), [&](std::size_t a, std::size_t b) {
-        return grid.theme_max(grid.themes[a]) > grid.theme_max(grid.themes[b]);
-    });
-    auto date_of = [&](const RankEntry& e) {
+    Date date_of(const RankEntry& e) const {
         auto v = dossiers[e.dossier].get("date_depot");
         auto d = std::get_if<Date>(&v);
         return d ? *d : Date{9999, 12, 31};
-    };
-    std::sort(eligible.begin(), eligible.end(), [&](const RankEntry& a, const RankEntry& b) {
+    }
+    bool operator()(const RankEntry& a, const RankEntry& b) const {
         if (a.score.total != b.score.total) return a.score.total > b.score.total;
         for (std::size_t t : theme_order)
             if (a.score.themes[t] != b.score.themes[t]) return a.score.themes[t] > b.score.themes[t];
         Date da = date_of(a), db = date_of(b);
         if (da != db) return da < db;
         return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
-    });
+    }
+};
+
+// Notes éliminatoires: a dossier under a minimum keeps its rank but cannot be proposed.
+void mark_minimums(const Grid& grid, RankEntry& e) {
+    std::size_t k = 0;
+    for (std::size_t t = 0; t < grid.themes.size(); ++t) {
+        const Theme& th = grid.themes[t];
+        if (th.minimum && e.score.themes[t] < *th.minimum)
+            e.below_minimum.push_back("Thème " + th.id + " : " + fr::number(e.score.themes[t]) + " points, minimum " +
+                                      fr::number(*th.minimum));
+        for (const auto& c : th.criteria) {
+            const CriterionScore& cs = e.score.criteria[k++];
+            Rational r = cs.rating.value_or(Rational(0));
+            if (c.minimum && r < *c.minimum)
+                e.below_minimum.push_back("Critère " + c.id + " : note " + fr::number(r) + ", minimum " + fr::number(*c.minimum));
+        }
+    }
+}
+
+// One dossier's entry: eligibility and score, and where it belongs: apart
+// (Ineligible), awaiting arbitration (Pending), or to be ranked (NotRetained
+// until number_and_propose gives its proposal).
+RankEntry rank_entry(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers, std::size_t i,
+                     const RatingIndex& ratings, const ConsolidationIndex* decisions,
+                     const std::unordered_map<std::int64_t, std::string>* refused) {
+    static const std::vector<const Rating*> none;
+    RankEntry e;
+    e.dossier = i;
+    e.eligibility = check_eligibility(grid, campaign, dossiers[i]);
+    auto it = ratings.find(dossiers[i].id);
+    const std::map<std::string, ConsolidationDecision>* decided = nullptr;
+    if (decisions)
+        if (auto d = decisions->find(dossiers[i].id); d != decisions->end()) decided = &d->second;
+    e.score = score_dossier(grid, it == ratings.end() ? none : it->second, decided);
+    if (refused)
+        if (auto r = refused->find(dossiers[i].id); r != refused->end()) e.prior_rejection = r->second;
+    if (!e.prior_rejection.empty() || e.eligibility.eliminated()) {
+        e.proposal = Proposal::Ineligible;
+        auto reasons = e.apart_reasons();
+        e.proposal_reason = reasons.empty() ? "" : reasons.front();
+    } else if (!e.score.pending.empty()) {
+        // A flagged criterion without the coordinator's decision keeps
+        // the dossier out of the final ranking.
+        e.proposal = Proposal::Pending;
+        e.proposal_reason = "arbitrage attendu sur ";
+        for (std::size_t k = 0; k < e.score.pending.size(); ++k)
+            e.proposal_reason += (k ? ", " : "") + e.score.pending[k];
+    } else {
+        mark_minimums(grid, e);
+    }
+    return e;
+}
+
+// Ranks, ex aequo and the proposal, from the order of
+// `out.ranked`; run again whole after one dossier moved (cheap beside scoring).
+void number_and_propose([[maybe_unused]] const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
+                        Ranking& out) {
+    std::vector<RankEntry>& eligible = out.ranked;
     for (std::size_t i = 0; i < eligible.size(); ++i) {
         bool same_prev = i > 0 && eligible[i - 1].score.total == eligible[i].score.total;
         bool same_next = i + 1 < eligible.size() && eligible[i + 1].score.total == eligible[i].score.total;
@@ -273,25 +306,11 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
     const CapacityModel& model = out.model;
     if (model.capacity) out.capacity = *model.capacity;
     Rational left = out.capacity;
-    // Notes éliminatoires: a dossier under a minimum keeps its rank but cannot be proposed.
-    for (auto& e : eligible) {
-        std::size_t k = 0;
-        for (std::size_t t = 0; t < grid.themes.size(); ++t) {
-            const Theme& th = grid.themes[t];
-            if (th.minimum && e.score.themes[t] < *th.minimum)
-                e.below_minimum.push_back("Thème " + th.id + " : " + fr::number(e.score.themes[t]) + " points, minimum " +
-                                          fr::number(*th.minimum));
-            for (const auto& c : th.criteria) {
-                const CriterionScore& cs = e.score.criteria[k++];
-                Rational r = cs.rating.value_or(Rational(0));
-                if (c.minimum && r < *c.minimum)
-                    e.below_minimum.push_back("Critère " + c.id + " : note " + fr::number(r) + ", minimum " + fr::number(*c.minimum));
-            }
-        }
-    }
+    out.granted = Rational(0);
     for (auto& e : eligible) {
         auto pv = dossiers[e.dossier].get("places");
         auto places = std::get_if<Rational>(&pv);
+        e.proposal_reason.clear();
         if (!e.below_minimum.empty()) {
             e.proposal = Proposal::NotRetained;
             e.proposal_reason = "Note éliminatoire — " + e.below_minimum.front();
@@ -316,13 +335,63 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
             out.granted += used;
         }
     }
-    auto by_reference = [&](const RankEntry& a, const RankEntry& b) {
-        return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
-    };
-    std::sort(out.ineligible.begin(), out.ineligible.end(), by_reference);
-    std::sort(out.pending.begin(), out.pending.end(), by_reference);
-    out.ranked = std::move(eligible);
+}
+
+bool by_reference(const std::vector<Dossier>& dossiers, const RankEntry& a, const RankEntry& b) {
+    return dossiers[a.dossier].reference < dossiers[b.dossier].reference;
+}
+
+}  // namespace
+
+Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vector<Dossier>& dossiers,
+                      const RatingIndex& ratings, const ConsolidationIndex* decisions,
+                      const std::unordered_map<std::int64_t, std::string>* refused) {
+    Ranking out;
+    for (std::size_t i = 0; i < dossiers.size(); ++i) {
+        RankEntry e = rank_entry(grid, campaign, dossiers, i, ratings, decisions, refused);
+        if (e.proposal == Proposal::Ineligible) out.ineligible.push_back(std::move(e));
+        else if (e.proposal == Proposal::Pending) out.pending.push_back(std::move(e));
+        else out.ranked.push_back(std::move(e));
+    }
+    RankOrder order(grid, dossiers);
+    std::sort(out.ranked.begin(), out.ranked.end(), std::cref(order));
+    auto reference_order = [&](const RankEntry& a, const RankEntry& b) { return by_reference(dossiers, a, b); };
+    std::sort(out.ineligible.begin(), out.ineligible.end(), reference_order);
+    std::sort(out.pending.begin(), out.pending.end(), reference_order);
+    number_and_propose(grid, campaign, dossiers, out);
     return out;
+}
+
+void rerank_dossier(Ranking& ranking, std::size_t dossier, const Grid& grid, const Campaign& campaign,
+                    const std::vector<Dossier>& dossiers, const RatingIndex& ratings, const ConsolidationIndex* decisions,
+                    const std::unordered_map<std::int64_t, std::string>* refused) {
+    RankEntry fresh = rank_entry(grid, campaign, dossiers, dossier, ratings, decisions, refused);
+    std::vector<RankEntry>& to = fresh.proposal == Proposal::Ineligible ? ranking.ineligible
+                                 : fresh.proposal == Proposal::Pending  ? ranking.pending
+                                                                        : ranking.ranked;
+    RankOrder order(grid, dossiers);
+    auto before = [&](const RankEntry& a, const RankEntry& b) {
+        return &to == &ranking.ranked ? order(a, b) : by_reference(dossiers, a, b);
+    };
+    auto holds = [&](const RankEntry& e) { return e.dossier == dossier; };
+    auto old = std::find_if(to.begin(), to.end(), holds);
+    if (old != to.end()) {
+        // Same list: the entry slides to its new place, moving only the
+        // entries it passes (the others stay in order around it).
+        *old = std::move(fresh);
+        if (old != to.begin() && before(*old, *(old - 1)))
+            std::rotate(std::upper_bound(to.begin(), old, *old, before), old, old + 1);
+        else if (old + 1 != to.end() && before(*(old + 1), *old))
+            std::rotate(old, old + 1, std::upper_bound(old + 1, to.end(), *old, before));
+    } else {
+        for (auto* list : {&ranking.ranked, &ranking.pending, &ranking.ineligible})
+            if (auto it = std::find_if(list->begin(), list->end(), holds); it != list->end()) {
+                list->erase(it);
+                break;
+            }
+        to.insert(std::upper_bound(to.begin(), to.end(), fresh, before), std::move(fresh));
+    }
+    number_and_propose(grid, campaign, dossiers, ranking);
 }
 
 }  // namespace cotation

@@ -138,6 +138,15 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
                       const RatingIndex& ratings, const ConsolidationIndex* decisions = nullptr,
                       const std::unordered_map<std::int64_t, std::string>* refused = nullptr);
 
+// After the ratings or consolidation of one dossier (index into `dossiers`)
+// changed: its score is computed again and its entry moved to its place,
+// ranks, ex aequo and the proposal follow. The result equals rank_dossiers
+// on the same inputs, at the cost of one dossier instead of all of them.
+void rerank_dossier(Ranking& ranking, std::size_t dossier, const Grid& grid, const Campaign& campaign,
+                    const std::vector<Dossier>& dossiers, const RatingIndex& ratings,
+                    const ConsolidationIndex* decisions = nullptr,
+                    const std::unordered_map<std::int64_t, std::string>* refused = nullptr);
+
 // Mean of each theme's points over the ranked dossiers (the committee's yardstick).
 std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking);
 

@@ -1,6 +1,7 @@
 #include "grid_editor.h"
 
 #include <wx/filedlg.h>
+#include <wx/scrolwin.h>
 #include <wx/listctrl.h>
 #include <wx/simplebook.h>
 #include <wx/splitter.h>
@@ -147,8 +148,9 @@ private:
         ts->Add(theme_max_, wxSizerFlags().Expand().Border(wxLEFT, 12));
         tp->SetSizer(ts);
         book_->AddPage(tp, "");
-        // Page 2: criterion.
-        auto* cp = new wxPanel(book_);
+        // Page 2: criterion; scrolled, as a 0–20 scale has 21 level descriptors.
+        auto* cp = new wxScrolledWindow(book_);
+        cp->SetScrollRate(0, 12);
         auto* cg = new wxFlexGridSizer(2, wxSize(8, 6));
         cg->AddGrowableCol(1, 1);
         crit_id_ = field(cp, cg, "Identifiant du critère");
@@ -156,7 +158,9 @@ private:
         crit_coef_ = field(cp, cg, "Coefficient");
         crit_guidance_ = field(cp, cg, "Attendus (commentaire)", wxTE_MULTILINE);
         crit_source_ = field(cp, cg, "Source (texte, section)");
-        for (int i = 0; i <= 5; ++i) crit_levels_.push_back(field(cp, cg, (std::string("Niveau ") + std::to_string(i)).c_str()));
+        // One descriptor per level of the grid's own scale (scale-max).
+        for (int i = model_.scale_min; i <= model_.scale_max; ++i)
+            crit_levels_.push_back(field(cp, cg, ("Niveau " + std::to_string(i)).c_str()));
         auto* cs = new wxBoxSizer(wxVERTICAL);
         cs->Add(cg, wxSizerFlags().Expand().Border(wxALL, 12));
         cp->SetSizer(cs);

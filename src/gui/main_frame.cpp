@@ -319,7 +319,13 @@ void MainFrame::OnNewGrid(wxCommandEvent&) {
     g.version = "1";
     g.title = "Nouvelle grille";
     g.status = "proposition";
-    g.default_levels = wb_.session ? wb_.session->grid().default_levels : std::vector<std::string>(6, "");
+    // The scale too: a campaign graded 0–10 gets a new grid graded 0–10.
+    if (wb_.session) {
+        g.scale_min = wb_.session->grid().scale_min;
+        g.scale_max = wb_.session->grid().scale_max;
+    }
+    g.default_levels = wb_.session ? wb_.session->grid().default_levels
+                                   : std::vector<std::string>(static_cast<std::size_t>(g.scale_max - g.scale_min + 1), "");
     Theme t;
     t.id = "I";
     t.label = "Premier thème";

@@ -52,13 +52,16 @@ public:
     void Reload();
     // For the GUI test: the controls a person uses.
     wxListCtrl* criteria() const { return criteria_; }
-    wxRadioButton* level(int i) const { return levels_[static_cast<std::size_t>(i)]; }
+    // The button of the level worth `i` points (levels run over the grid's scale).
+    wxRadioButton* level(int i) const { return levels_[static_cast<std::size_t>(i - scale_min_)]; }
+    std::size_t level_count() const { return levels_.size(); }
     // The level chosen, or -1 while the reviewer has chosen none.
     int chosen_level() const;
     wxTextCtrl* justification() const { return justification_; }
     wxButton* save() const { return save_; }
 
 private:
+    void BuildLevels(const Grid& g);
     void ShowCriterion();
     void OnSave(wxCommandEvent&);
     std::vector<const Criterion*> order_;
@@ -68,10 +71,12 @@ private:
     wxListCtrl* criteria_;
     wxStaticText* criterion_label_;
     wxStaticText* guidance_;
+    wxStaticBoxSizer* levels_box_;
     std::vector<wxRadioButton*> levels_;
+    int scale_min_ = 0;
     // Hidden member of the levels' group: a GTK radio group always has one
     // button on, so « no level chosen yet » is this one being on.
-    wxRadioButton* no_level_;
+    wxRadioButton* no_level_ = nullptr;
     wxTextCtrl* justification_;
     wxStaticText* others_;
     wxButton* save_;

@@ -24,15 +24,9 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     guidance_->SetForegroundColour(wxColour(60, 60, 110));
     right->Add(criterion_label_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     right->Add(guidance_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    auto* levels_box = new wxStaticBoxSizer(wxVERTICAL, this, to_wx("Note (0 à 5)"));
-    for (int i = 0; i <= 5; ++i) {
-        auto* rb = new wxRadioButton(levels_box->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, i == 0 ? wxRB_GROUP : 0);
-        levels_.push_back(rb);
-        levels_box->Add(rb, wxSizerFlags().Border(wxALL, 2));
-    }
-    no_level_ = new wxRadioButton(levels_box->GetStaticBox(), wxID_ANY, "");
-    no_level_->Hide();
-    right->Add(levels_box, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    // One button per level of the campaign's grid, built in Reload (the scale is the grid's).
+    levels_box_ = new wxStaticBoxSizer(wxVERTICAL, this, "");
+    right->Add(levels_box_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     right->Add(new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
                wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
@@ -83,8 +77,26 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     save_->Bind(wxEVT_BUTTON, &RatingPanel::OnSave, this);
 }
 
+void RatingPanel::BuildLevels(const Grid& g) {
+    std::size_t count = static_cast<std::size_t>(g.scale_max - g.scale_min + 1);
+    scale_min_ = g.scale_min;
+    levels_box_->GetStaticBox()->SetLabel(to_wx("Note (" + g.scale_text() + ")"));
+    if (levels_.size() == count) return;
+    for (auto* rb : levels_) rb->Destroy();
+    if (no_level_) no_level_->Destroy();
+    levels_.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        auto* rb = new wxRadioButton(levels_box_->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, i == 0 ? wxRB_GROUP : 0);
+        levels_.push_back(rb);
+        levels_box_->Add(rb, wxSizerFlags().Border(wxALL, 2));
+    }
+    no_level_ = new wxRadioButton(levels_box_->GetStaticBox(), wxID_ANY, "");
+    no_level_->Hide();
+}
+
 void RatingPanel::Reload() {
     const Dossier* d = wb_.dossier();
+    if (wb_.session) BuildLevels(wb_.session->grid());
     Freeze();
     criteria_->DeleteAllItems();
     order_.clear();
@@ -151,8 +163,8 @@ void RatingPanel::ShowCriterion() {
     criterion_label_->SetLabel(to_wx(c.id + " — " + c.label + " (coefficient " + fr::number(c.coefficient) + ")"));
     guidance_->SetLabel(to_wx(c.guidance.empty() ? "Pas d'orientation particulière dans la grille." : "Attendus : " + c.guidance));
     guidance_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
-    for (int i = 0; i <= g.scale_max && i < static_cast<int>(levels_.size()); ++i)
-        levels_[static_cast<std::size_t>(i)]->SetLabel(to_wx(std::to_string(i) + " — " + c.levels[static_cast<std::size_t>(i)]));
+    auto choices = g.level_choices(c);
+    for (std::size_t i = 0; i < choices.size() && i < levels_.size(); ++i) levels_[i]->SetLabel(to_wx(choices[i]));
     const Rating* mine = nullptr;
     std::string others;
     // Blind rating: the others' ratings only once one's own are submitted.
@@ -164,8 +176,8 @@ void RatingPanel::ShowCriterion() {
     }
     // Nothing is chosen for a criterion not yet rated: a pre-selected 0 would
     // be saved by a hurried click as if the reviewer had meant it.
-    if (mine && mine->value >= 0 && static_cast<std::size_t>(mine->value) < levels_.size())
-        levels_[static_cast<std::size_t>(mine->value)]->SetValue(true);
+    if (mine && mine->value >= scale_min_ && static_cast<std::size_t>(mine->value - scale_min_) < levels_.size())
+        levels_[static_cast<std::size_t>(mine->value - scale_min_)]->SetValue(true);
     else
         no_level_->SetValue(true);
     justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
@@ -179,7 +191,7 @@ void RatingPanel::ShowCriterion() {
 
 int RatingPanel::chosen_level() const {
     for (std::size_t i = 0; i < levels_.size(); ++i)
-        if (levels_[i]->GetValue()) return static_cast<int>(i);
+        if (levels_[i]->GetValue()) return scale_min_ + static_cast<int>(i);
     return -1;
 }
 
@@ -191,8 +203,8 @@ void RatingPanel::OnSave(wxCommandEvent&) {
     std::string problem;
     if (wb_.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
     else if (value < 0)
-        problem = "Aucune note choisie pour le critère " + order_[current_]->id +
-                  " : cliquez sur un niveau de 0 à 5 avant d'enregistrer.";
+        problem = "Aucune note choisie pour le critère " + order_[current_]->id + " : cliquez sur un niveau de " +
+                  wb_.session->grid().scale_text() + " avant d'enregistrer.";
     else if (fr::trim(just).empty()) problem = "Écrivez la justification : une note sans justification ne compte pas.";
     if (!problem.empty()) {
         wxMessageBox(to_wx(problem), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
