@@ -65,6 +65,9 @@ std::string difference(const Ranking& a, const Ranking& b) {
 Grid random_grid() {
     return io::read_grid(
         "<grid id=\"essai-classement\" version=\"1\" title=\"Essai du classement en place\">\n"
+        // The capacity the proposal reads, declared by its role (as the shipped grids do).
+        "<parameters><parameter id=\"campagne.places\" type=\"nombre\" unit=\"place|places\" role=\"capacite\" "
+        "label=\"Places\" source=\"essai\"/></parameters>\n"
         "<rules><rule id=\"R1\" label=\"Capacité\" effect=\"eliminatoire\"><test>places &lt;= 3</test>"
         "<message>Plus de 3 places demandées.</message></rule></rules>\n"
         "<theme id=\"A\" label=\"Premier\" min=\"6\">\n"
