@@ -26,20 +26,23 @@ struct Expander {
             std::string key = fr::trim(line.substr(open + 2, close - open - 2));
             auto it = vars.find(key);
             if (it == vars.end())
-                throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " ».");
+                throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue " + fr::quote(key) + ".");
             out += it->second;
             i = close + 2;
         }
         return out;
     }
 
-    void run(const std::string& text, const std::string& name, std::vector<Block>& out) {
-        if (++depth > 8) throw InputError("Modèle « " + name + " » : inclusions trop imbriquées.");
+    // `where`: the including template and line, for an inclusion too deep.
+    void run(const std::string& text, const std::string& name, std::vector<Block>& out, const std::string& where = "") {
+        if (++depth > 8)
+            throw InputError(where + " : inclusions trop imbriquées (plus de 8 ; un modèle s'inclut-il lui-même ?).");
         std::istringstream in(text);
         std::string raw;
         int lineno = 0;
         std::string para;
         std::vector<bool> keep{true};
+        std::vector<int> opened;   // line of each open {{#si}}
         auto flush = [&] {
             if (!fr::trim(para).empty()) out.push_back({BlockKind::Paragraph, fr::trim(para)});
             para.clear();
@@ -52,14 +55,16 @@ struct Expander {
                 std::string key = fr::trim(line.substr(6, line.size() - 8));
                 auto it = vars.find(key);
                 if (it == vars.end())
-                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " ».");
+                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue " + fr::quote(key) + ".");
                 keep.push_back(keep.back() && !fr::trim(it->second).empty());
+                opened.push_back(lineno);
                 continue;
             }
             if (line == "{{/si}}") {
                 if (keep.size() == 1)
                     throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : « {{/si}} » sans « {{#si …}} ».");
                 keep.pop_back();
+                opened.pop_back();
                 continue;
             }
             if (!keep.back()) continue;
@@ -68,7 +73,7 @@ struct Expander {
             if (line.rfind("{{>", 0) == 0 && line.compare(line.size() - 2, 2, "}}") == 0) {
                 flush();
                 std::string inc = fr::trim(line.substr(3, line.size() - 5));
-                run(load_include(inc), inc, out);
+                run(load_include(inc), inc, out, "Modèle « " + name + " », ligne " + std::to_string(lineno));
                 continue;
             }
             if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno)}); continue; }
@@ -85,7 +90,9 @@ struct Expander {
             para += (para.empty() ? "" : " ") + substitute(line, name, lineno);
         }
         flush();
-        if (keep.size() != 1) throw InputError("Modèle « " + name + " » : « {{#si …}} » sans « {{/si}} ».");
+        if (keep.size() != 1)
+            throw InputError("Modèle « " + name + " », ligne " + std::to_string(opened.back()) +
+                             " : « {{#si …}} » sans « {{/si}} ».");
         --depth;
     }
 };
