@@ -15,7 +15,8 @@ listed="$(ctest --preset default -N)"
 for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmEligibility Score Ranking \
              Allocation Csv ImportDossiers ImportRatings Store Journal Pdf Template Letters Cli \
              CrtRules UphvRules GridFacts ProposedGrids DemoCampaigns FormErrors ActHlmForm \
-             GridWriter GridChangePreview GridChangeApply Agreement Solidity Consolidation Lock Decisions Team Thresholds Calendar Meeting PriorRejection gui; do
+             GridWriter GridChangePreview GridChangeApply Agreement Solidity Consolidation Lock Decisions Team Thresholds Calendar Meeting PriorRejection gui \
+             RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1
