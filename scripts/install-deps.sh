@@ -5,7 +5,8 @@
 set -euo pipefail
 PACKAGES=(g++ cmake ninja-build pkg-config
           libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libgtest-dev libcli11-dev
-          fonts-dejavu-core poppler-utils xvfb xauth x11-utils)
+          fonts-dejavu-core poppler-utils xvfb xauth x11-utils
+          clang libclang-rt-14-dev)   # libFuzzer targets (scripts/fuzz.sh, run briefly by CI)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
 
 missing=()

@@ -29,5 +29,8 @@ cmake --build --preset asan -j "$JOBS"
 echo "== Tests sous AddressSanitizer + UBSan =="
 ctest --preset asan -j "$JOBS"
 
+echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 10 s par cible ; scripts/fuzz.sh pour plus long) =="
+JOBS="$JOBS" "$ROOT/scripts/fuzz.sh" 10
+
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
 ctest --preset default -j "$JOBS"
