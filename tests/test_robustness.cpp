@@ -17,6 +17,7 @@
 #include "io/reference_data.h"
 #include "io/text_encoding.h"
 #include "io/xml_tree.h"
+#include "report/template.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
 
@@ -318,4 +319,14 @@ TEST(RobustInputs, EchoedInputsEscapedAndCut) {
     });
     EXPECT_EQ(msg.find('\x1B'), std::string::npos) << msg;
     EXPECT_NE(msg.find("\\x1B"), std::string::npos) << msg;
+}
+
+// ---- 11. Every template message names the template and the line ----
+TEST(RobustInputs, TemplateMessagesNameTheLine) {
+    auto none = [](const std::string&) -> std::string { return "{{> boucle}}\n"; };
+    std::string msg = message_of([&] { report::expand_template("a\n{{#si x}}\nb\n", "lettre.txt", {{"x", "1"}}, none); });
+    EXPECT_NE(msg.find("« lettre.txt », ligne 2"), std::string::npos) << msg;
+    msg = message_of([&] { report::expand_template("a\n{{> boucle}}\n", "lettre.txt", {}, none); });
+    EXPECT_NE(msg.find(", ligne 1"), std::string::npos) << msg;   // the looping include's line
+    EXPECT_NE(msg.find("inclusions trop imbriquées"), std::string::npos) << msg;
 }
