@@ -330,3 +330,21 @@ TEST(RobustInputs, TemplateMessagesNameTheLine) {
     EXPECT_NE(msg.find(", ligne 1"), std::string::npos) << msg;   // the looping include's line
     EXPECT_NE(msg.find("inclusions trop imbriquées"), std::string::npos) << msg;
 }
+
+// ---- 8. Reading commands open the campaign read-only ----
+TEST(RobustStore, ReadingOpensReadOnly) {
+    test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    Session::create(f, test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
+    auto s = Session::open_read_only(f);
+    EXPECT_EQ(s->campaign().reference, "C");
+    Dossier d;
+    d.reference = "D1";
+    d.organisme = "Org";
+    EXPECT_ANY_THROW(s->add_dossier(d, "Coord"));   // SQLITE_OPEN_READONLY: the write fails
+    s.reset();
+    EXPECT_TRUE(Session::open(f)->dossiers().empty());
+    int code = -1;
+    std::string out = run("journal verify " + f, &code);
+    EXPECT_EQ(code, 0) << out;
+}

@@ -62,6 +62,14 @@ std::unique_ptr<Session> Session::open(const std::string& path) {
     return s;
 }
 
+std::unique_ptr<Session> Session::open_read_only(const std::string& path) {
+    std::unique_ptr<Session> s(new Session);
+    s->path_ = path;
+    s->store_ = open_sqlite_store_read_only(path);
+    s->load();
+    return s;
+}
+
 std::unique_ptr<Session> Session::create(const std::string& path, const std::string& grid_path,
                                          const NewCampaign& nc, const std::string& actor) {
     std::string xml = io::read_file(grid_path);

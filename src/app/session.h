@@ -26,6 +26,8 @@ struct NewCampaign {
 class Session {
 public:
     static std::unique_ptr<Session> open(const std::string& path);
+    // For commands that only read (rank, check, journal…): nothing can be written.
+    static std::unique_ptr<Session> open_read_only(const std::string& path);
     // Reads the grid file, checks it, stores its exact text in the campaign.
     static std::unique_ptr<Session> create(const std::string& path, const std::string& grid_path,
                                            const NewCampaign& campaign, const std::string& actor);

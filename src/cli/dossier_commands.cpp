@@ -32,7 +32,7 @@ int rate(const Args& a) {
 }
 
 int check(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     std::string only = a.get("--dossier");
     if (!only.empty()) dossier_of(*s, only);
     for (const Dossier& d : s->dossiers()) {

@@ -21,7 +21,7 @@ int close(const Args& a, bool reopen) {
 }
 
 int show(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     // --dossier A is that dossier exactly, never every reference starting with A.
     std::string prefix;
     if (a.has("--dossier")) prefix = "dossier/" + dossier_of(*s, a.get("--dossier")).reference;
@@ -34,7 +34,7 @@ int show(const Args& a) {
 }
 
 int verify(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     auto c = s->store().verify_journal();
     if (c.ok) {
         std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée.\n";

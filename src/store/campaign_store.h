@@ -104,6 +104,8 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
 // A file that is not a campaign (empty, text, another program's SQLite base)
 // is refused before anything is written into it.
 std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path);
+// The same for reading commands: opened SQLITE_OPEN_READONLY, every write fails.
+std::unique_ptr<CampaignStore> open_sqlite_store_read_only(const std::string& path);
 
 // A campaign built in several steps (the demo) is built under the temporary
 // name returned by begin (refuses an existing `path`), then finish names it

@@ -147,8 +147,8 @@ constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMig
 
 class Db {
 public:
-    explicit Db(const std::string& path, bool create) : path_(path) {
-        int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    explicit Db(const std::string& path, bool create, bool read_only = false) : path_(path) {
+        int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
         if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
             sqlite3_close(db_);
@@ -1036,8 +1036,14 @@ void check_is_campaign(const std::string& path) {
     if (!refusal.empty()) throw InputError(refusal);
 }
 
-std::unique_ptr<SqliteStore> open_checked(const std::string& path) {
+std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_only = false) {
     check_is_campaign(path);
+    if (read_only) {
+        // Reading commands never write; a campaign needing a migration is
+        // opened for writing once, as before.
+        auto db = std::make_unique<Db>(path, false, true);
+        if (user_version(*db) == kSchemaVersion) return std::make_unique<SqliteStore>(std::move(db));
+    }
     auto db = std::make_unique<Db>(path, false);
     try {
         configure(*db);
@@ -1081,6 +1087,11 @@ void finish_campaign_creation(const std::string& temporary, const std::string& p
 }
 
 void abandon_campaign_creation(const std::string& temporary) { remove_database(temporary); }
+
+std::unique_ptr<CampaignStore> open_sqlite_store_read_only(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    return open_checked(path, true);
+}
 
 std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
                                                    const PinnedGrid& grid, const std::string& actor) {
