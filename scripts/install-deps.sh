@@ -5,7 +5,8 @@
 set -euo pipefail
 PACKAGES=(g++ cmake ninja-build pkg-config
           libwxgtk3.2-dev libsqlite3-dev libhpdf-dev libpoco-dev libproj-dev libcairo2-dev libgtest-dev libcli11-dev
-          fonts-dejavu-core poppler-utils qpdf xvfb xauth x11-utils)
+          fonts-dejavu-core poppler-utils qpdf xvfb xauth x11-utils
+          clang libclang-rt-14-dev)   # libFuzzer targets (scripts/fuzz.sh, run briefly by CI)
 # wxWidgets' own French catalog: stock buttons and dialogs in French.
 PACKAGES+=(wx3.2-i18n)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)

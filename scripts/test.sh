@@ -17,7 +17,8 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              CrtRules UphvRules GridFacts ProposedGrids DemoCampaigns FormErrors ActHlmForm \
              GridWriter GridChangePreview GridChangeApply Agreement Solidity Consolidation Lock Decisions Team Thresholds Calendar Meeting PriorRejection \
              Authority Capacity RuleDependencies RuleValues Input Documents Typography Odt Geo Coverage Offer \
-             TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui; do
+             TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
+             RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1
@@ -29,6 +30,9 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$JOBS"
 echo "== Tests sous AddressSanitizer + UBSan =="
 ctest --preset asan -j "$JOBS"
+
+echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 10 s par cible ; scripts/fuzz.sh pour plus long) =="
+JOBS="$JOBS" "$ROOT/scripts/fuzz.sh" 10
 
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
 ctest --preset default -j "$JOBS"

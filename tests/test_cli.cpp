@@ -399,10 +399,10 @@ TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
     EXPECT_EQ(message_of([] { in::date("--date", "31/02/2023"); }), "--date : « 31/02/2023 » n'est pas une date (JJ/MM/AAAA).");
     EXPECT_EQ(in::date("Date de séance", " 15/06/2023 "), (cotation::Date{2023, 6, 15}));
     EXPECT_EQ(message_of([] { in::number("--coef", "trois"); }),
-              "--coef : « trois » n'est pas un nombre (notation française : 12 600 ou 3,5).");
+              "--coef : « trois » n'est pas un nombre (caractère « t » inattendu ; notation française : 12 600 ou 3,5).");
     EXPECT_EQ(in::number("x", "12 600,5"), cotation::Rational(25201, 2));
     EXPECT_EQ(message_of([] { in::places("--places", "-1"); }),
-              "--places : « -1 » n'est pas une capacité (un nombre de places, positif ou nul).");
+              "--places : « -1 » n'est pas une capacité (un nombre entier de places, positif ou nul).");
     EXPECT_EQ(in::places("--places", "0"), cotation::Rational(0));
     EXPECT_EQ(message_of([] { in::rating("--note", "5,5", 0, 5); }), "--note : la note « 5,5 » est hors de l'échelle 0–5.");
     EXPECT_EQ(in::rating("--note", "3,5", 0, 5), cotation::Rational(7, 2));

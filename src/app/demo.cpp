@@ -185,20 +185,31 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
     std::string dir = io::data_root() + "/demo/" + call;
     if (!demo_exists(call)) throw InputError("Pas de campagne de démonstration pour l'appel « " + call + " ».");
     DemoScript script = read_script(dir);
-    auto s = Session::create(path, io::grid_path(script.grid), script.campaign, "démonstration");
-    s->import_dossiers_file(dir + "/dossiers.csv", "démonstration");
-    std::string coordinator = build_team(*s, dir, script);
-    consolidate_at_mean(*s, script.pending_ref, coordinator);
-    // Steps of the procedure recorded done: those before the deposit
-    // deadline at the instruction stage, all of them once the committee met.
-    auto deadline = s->date_parameter("campagne.date_limite");
-    for (const auto& [step, date] : script.steps) {
-        auto d = Date::parse(date);
-        bool before = d && deadline && *d < *deadline;
-        if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
+    // Built whole under a temporary name, then named: a demo killed half-way
+    // leaves nothing under `path` (and nothing that blocks a new attempt).
+    std::string tmp = begin_campaign_creation(path);
+    try {
+        {
+            auto s = Session::create(tmp, io::grid_path(script.grid), script.campaign, "démonstration");
+            s->import_dossiers_file(dir + "/dossiers.csv", "démonstration");
+            std::string coordinator = build_team(*s, dir, script);
+            consolidate_at_mean(*s, script.pending_ref, coordinator);
+            // Steps of the procedure recorded done: those before the deposit
+            // deadline at the instruction stage, all of them once the committee met.
+            auto deadline = s->date_parameter("campagne.date_limite");
+            for (const auto& [step, date] : script.steps) {
+                auto d = Date::parse(date);
+                bool before = d && deadline && *d < *deadline;
+                if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
+            }
+            if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);
+        }
+        finish_campaign_creation(tmp, path);
+    } catch (...) {
+        abandon_campaign_creation(tmp);
+        throw;
     }
-    if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);
-    return s;
+    return Session::open(path);
 }
 
 }  // namespace cotation

@@ -5,7 +5,7 @@
 namespace cotation::input {
 
 namespace {
-std::string quoted(const std::string& text) { return "« " + text + " »"; }
+std::string quoted(const std::string& text) { return fr::quote(text); }
 
 std::string listed(std::initializer_list<const char*> words) {
     std::string out;
@@ -62,19 +62,22 @@ Date date(const std::string& what, const std::string& text) {
 }
 
 Rational number(const std::string& what, const std::string& text) {
-    auto n = fr::parse_number(text);
-    if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas un nombre (notation française : 12 600 ou 3,5).");
+    std::string why;
+    auto n = fr::parse_decimal(text, &why);
+    if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas un nombre (" + why + " ; notation française : 12 600 ou 3,5).");
     return *n;
 }
 
 Rational places(const std::string& what, const std::string& text) {
-    auto n = fr::parse_number(text);
-    if (!n || *n < Rational(0))
-        throw InputError(what + " : " + quoted(text) + " n'est pas une capacité (un nombre de places, positif ou nul).");
+    // Places are counted: « 7/3 » or « 2,5 » is not a capacity.
+    auto n = fr::parse_decimal(text);
+    if (!n || *n < Rational(0) || !n->is_integer())
+        throw InputError(what + " : " + quoted(text) + " n'est pas une capacité (un nombre entier de places, positif ou nul).");
     return *n;
 }
 
 Rational rating(const std::string& what, const std::string& text, int min, int max) {
+    // A consolidated rating may be an exact mean (« 10/3 »), so fractions stay.
     auto n = fr::parse_number(text);
     if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas une note (notation française : 3 ou 3,5).");
     if (*n < Rational(min) || *n > Rational(max))

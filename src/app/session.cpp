@@ -15,6 +15,7 @@
 #include "io/paths.h"
 #include "io/procedure_reader.h"
 #include "io/reference_data.h"
+#include "io/text_encoding.h"
 #include "io/xml_tree.h"
 #include "report/committee.h"
 #include "report/letters.h"
@@ -78,6 +79,14 @@ std::unique_ptr<Session> Session::open(const std::string& path) {
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
     s->store_ = open_sqlite_store(path);
+    s->load();
+    return s;
+}
+
+std::unique_ptr<Session> Session::open_read_only(const std::string& path) {
+    std::unique_ptr<Session> s(new Session);
+    s->path_ = path;
+    s->store_ = open_sqlite_store_read_only(path);
     s->load();
     return s;
 }
@@ -250,7 +259,10 @@ std::vector<std::string> Session::reviewers() const {
 
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
     require(may_instruct(team_, actor));
-    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), io::read_file(csv_path), csv_path);
+    auto text = io::decode_text(io::read_file(csv_path), csv_path);
+    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path);
+    import_notice_ = text.notice;
+    for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, actor);
     load();
     return ds.size();
@@ -262,7 +274,13 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     require(team_.may_coordinate(actor));
     std::map<std::string, std::int64_t> ids;
     for (const auto& d : dossiers_) ids[d.reference] = d.id;
-    auto rs = io::import_ratings_csv(grid_, ids, io::read_file(csv_path), csv_path);
+    // Names already known (team, earlier ratings) keep their spelling.
+    std::vector<std::string> known;
+    for (const auto& [name, p] : team_.people) known.push_back(name);
+    for (const auto& r : ratings_) known.push_back(r.reviewer);
+    auto text = io::decode_text(io::read_file(csv_path), csv_path);
+    auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known);
+    import_notice_ = text.notice;
     for (const auto& r : rs) {
         std::string why = not_refused(r.dossier_id);
         if (why.empty()) why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
@@ -273,8 +291,20 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     return rs.size();
 }
 
+std::string Session::near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const {
+    // References are compared as a reader would: trimmed, case folded.
+    std::string key = fr::name_key(reference);
+    for (const auto& d : dossiers_)
+        // (an identical reference is refused by the store with its own message)
+        if (d.id != except_id && d.reference != fr::trim(reference) && fr::name_key(d.reference) == key)
+            return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
+                   " (les références ne diffèrent pas par la casse ni les espaces). Rien n'a été enregistré.";
+    return "";
+}
+
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     require(may_instruct(team_, actor));
+    require(near_duplicate(d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, actor);
     Dossier copy = d;
     copy.id = ids.front();
@@ -291,6 +321,7 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     auto it = dossiers_.begin() + static_cast<long>(pos->second);
     if (d.reference != it->reference && find(d.reference))
         throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
+    require(near_duplicate(d.reference, d.id, "Dossier « " + it->reference + " »"));
     store_->update_dossier(*it, d, actor);
     *it = d;
     invalidate();

@@ -34,6 +34,8 @@ struct NewCampaign {
 class Session {
 public:
     static std::unique_ptr<Session> open(const std::string& path);
+    // For commands that only read (rank, check, journal…): nothing can be written.
+    static std::unique_ptr<Session> open_read_only(const std::string& path);
     // Reads the grid file, checks it, stores its exact text in the campaign.
     static std::unique_ptr<Session> create(const std::string& path, const std::string& grid_path,
                                            const NewCampaign& campaign, const std::string& actor);
@@ -59,6 +61,9 @@ public:
     // Mutations, each atomic and journaled under `actor`.
     std::size_t import_dossiers_file(const std::string& csv_path, const std::string& actor);
     std::size_t import_ratings_file(const std::string& csv_path, const std::string& actor);
+    // What the last import says about its file beyond the count (a Windows-1252
+    // file converted), or empty: the import report shows it.
+    const std::string& import_notice() const { return import_notice_; }
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
@@ -231,8 +236,12 @@ private:
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
     std::optional<std::vector<std::string>> changes_since_vote_;
     OpinionIndex opinions_;
+    std::string import_notice_;
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
+    // Refusal naming the existing dossier whose reference equals `reference`
+    // but for case and spaces (dossier `except_id` excepted), else "".
+    std::string near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const;
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code

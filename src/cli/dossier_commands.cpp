@@ -13,6 +13,7 @@ int import(const Args& a) {
     auto s = Session::open(a.file());
     std::size_t n = s->import_dossiers_file(a.get("DOSSIERS.csv"), a.actor(*s));
     std::cout << n << " dossier" << (n > 1 ? "s" : "") << " importé" << (n > 1 ? "s" : "") << ".\n";
+    if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     return 0;
 }
 
@@ -23,6 +24,7 @@ int rate(const Args& a) {
     for (const auto& r : s->ratings())
         if (!rating_counts(s->grid(), r)) ++without;
     std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
+    if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     if (without)
         std::cout << "Attention : " << without << " note" << (without > 1 ? "s" : "") << " sans justification ne compte"
                   << (without > 1 ? "nt" : "") << " pas.\n";
@@ -30,7 +32,7 @@ int rate(const Args& a) {
 }
 
 int check(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     std::string only = a.get("--dossier");
     if (!only.empty()) dossier_of(*s, only);
     for (const Dossier& d : s->dossiers()) {

@@ -21,16 +21,20 @@ int close(const Args& a, bool reopen) {
 }
 
 int show(const Args& a) {
-    auto s = Session::open(a.file());
-    std::string prefix = a.has("--dossier") ? "dossier/" + a.get("--dossier") : "";
-    for (const auto& e : s->store().journal(prefix))
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    // --dossier A is that dossier exactly, never every reference starting with A.
+    std::string prefix;
+    if (a.has("--dossier")) prefix = "dossier/" + dossier_of(*s, a.get("--dossier")).reference;
+    for (const auto& e : s->store().journal(prefix)) {
+        if (!prefix.empty() && e.entity != prefix && e.entity.compare(0, prefix.size() + 1, prefix + "/") != 0) continue;
         std::cout << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.entity << "\t" << e.old_value
                   << " → " << e.new_value << "\n";
+    }
     return 0;
 }
 
 int verify(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     auto c = s->store().verify_journal();
     if (c.ok) {
         std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée.\n";

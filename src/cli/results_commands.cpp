@@ -73,7 +73,7 @@ void rank_margins(Session& s) {
 }
 
 int rank(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     if (a.has("--csv")) {
         rank_csv(*s);
         return 0;
@@ -113,7 +113,7 @@ int rank(const Args& a) {
 }
 
 int agreement(const Args& a) {
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     const Agreement& ag = s->agreement();
     std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
               << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";

@@ -83,6 +83,15 @@ std::optional<Value> from_canonical(FactType type, const std::string& text) {
     return std::nullopt;
 }
 
+bool integral_unit(const std::string& unit) {
+    // Counted things: a dossier asks for 12 places, never 7/3 of one.
+    std::string singular = fr::lower_ascii(unit.substr(0, unit.find('|')));
+    for (const char* u : {"place", "places", "lit", "lits", "personne", "personnes", "mission", "missions",
+                          "logement", "logements", "site", "sites"})
+        if (singular == u) return true;
+    return false;
+}
+
 std::variant<Value, std::string> parse_input(const FactDef& def, const std::string& raw) {
     std::string text = fr::trim(raw);
     if (text.empty()) return Value{};
@@ -96,11 +105,14 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
     switch (def.type) {
         case FactType::Number:
         case FactType::Amount: {
-            auto r = fr::parse_number(text);
+            std::string why;
+            auto r = fr::parse_decimal(text, &why);
             if (!r)
-                return "« " + text + " » n'est pas un " +
-                       std::string(def.type == FactType::Amount ? "montant" : "nombre") +
+                return fr::quote(text) + " n'est pas un " +
+                       std::string(def.type == FactType::Amount ? "montant" : "nombre") + " lisible : " + why +
                        " (notation attendue : 12 600,50)";
+            if (integral_unit(def.unit) && !r->is_integer())
+                return "la valeur " + fr::quote(text) + " doit être un nombre entier de " + def.unit.substr(def.unit.find('|') + 1);
             if (def.min && *r < *def.min) return "la valeur " + fr::number(*r) + " est inférieure au minimum " + fr::number(*def.min);
             if (def.max && *r > *def.max) return "la valeur " + fr::number(*r) + " dépasse le maximum " + fr::number(*def.max);
             return Value{*r};

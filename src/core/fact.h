@@ -48,6 +48,8 @@ std::optional<Value> from_canonical(FactType type, const std::string& text);
 
 // Typed by a person (French notation): "12 600,50 €", "31/03/2023", "oui".
 // Returns the error message (without the place) or the value.
+// Whether a unit counts whole things (places, lits, personnes…).
+bool integral_unit(const std::string& unit);
 std::variant<Value, std::string> parse_input(const FactDef& def, const std::string& text);
 
 // For display to a French reader.

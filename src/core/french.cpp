@@ -1,6 +1,7 @@
 #include "french.h"
 
 #include <cstdlib>
+#include <vector>
 
 namespace cotation::fr {
 namespace {
@@ -69,30 +70,139 @@ std::string lower_ascii(std::string_view t) {
     return s;
 }
 
-std::optional<Rational> parse_number(std::string_view raw) {
+std::string name_key(std::string_view text) {
+    std::string t = trim(text), out;
+    bool space = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        std::size_t len = 0;
+        if (c == ' ' || c == '\t') len = 1;
+        else if (t.compare(i, 2, "\u00A0") == 0) len = 2;
+        else if (t.compare(i, 3, "\u202F") == 0) len = 3;
+        if (len) { space = true; i += len - 1; continue; }
+        if (space) out += ' ';
+        space = false;
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else if (c == 0xC3 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(t[i + 1]) <= 0x9E && static_cast<unsigned char>(t[i + 1]) != 0x97) {
+            out += static_cast<char>(c);   // À..Þ -> à..þ (Latin-1 capitals in UTF-8)
+            out += static_cast<char>(static_cast<unsigned char>(t[i + 1]) + 0x20);
+            ++i;
+        } else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string t = trim(text), out;
+    bool space = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        std::size_t len = 0;
+        if (t[i] == ' ' || t[i] == '\t') len = 1;
+        else if (t.compare(i, 2, "\u00A0") == 0) len = 2;
+        if (len) { space = true; i += len - 1; continue; }
+        if (space) out += ' ';
+        space = false;
+        out += t[i];
+    }
+    return out;
+}
+
+std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
+    auto refuse = [&](const std::string& reason) -> std::optional<Rational> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
     std::string t = trim(raw);
     if (t.size() >= 3 && t.compare(t.size() - 3, 3, "€") == 0) t = trim(t.substr(0, t.size() - 3));
-    if (t.empty()) return std::nullopt;
-    if (t.find('/') != std::string::npos) return Rational::from_canonical(t);
-    std::string clean;
-    bool sep_seen = false;
-    for (std::size_t i = 0; i < t.size();) {
-        if (t.compare(i, 2, "\u00A0") == 0) { i += 2; continue; }
-        if (t.compare(i, 3, "\u202F") == 0) { i += 3; continue; }
-        char c = t[i++];
-        if (c == ' ') continue;
-        if (c == ',' || c == '.') {
-            if (sep_seen) return std::nullopt;
-            sep_seen = true;
-            clean += '.';
+    if (t.empty()) return refuse("valeur vide");
+    // Split into digit runs and the separators between them, so that grouping
+    // can be checked: « 12 600 » groups by three, « 1 26 00 » is a typo.
+    bool negative = false;
+    std::size_t i = 0;
+    if (t[0] == '-') { negative = true; i = 1; }
+    std::vector<std::string> groups{""};   // integer part, split on spaces
+    std::string decimals;
+    char decimal_sep = 0;
+    bool space_pending = false;
+    for (; i < t.size();) {
+        std::size_t len = 0;
+        if (t[i] == ' ') len = 1;
+        else if (t.compare(i, 2, "\u00A0") == 0) len = 2;
+        else if (t.compare(i, 3, "\u202F") == 0) len = 3;
+        if (len) {
+            if (decimal_sep) return refuse("espace dans la partie décimale");
+            space_pending = true;
+            i += len;
             continue;
         }
-        if (c == '-' && clean.empty()) { clean += c; continue; }
-        if (c < '0' || c > '9') return std::nullopt;
-        clean += c;
+        char c = t[i++];
+        if (c == ',' || c == '.') {
+            if (decimal_sep == c) return refuse(std::string("deux « ") + c + " » : séparateur de milliers ou décimale ?");
+            if (decimal_sep) return refuse("virgule et point mêlés : séparateur de milliers ou décimale ?");
+            if (space_pending) return refuse("espace avant la décimale");
+            decimal_sep = c;
+            continue;
+        }
+        if (c < '0' || c > '9') return refuse("caractère « " + std::string(1, c) + " » inattendu");
+        if (decimal_sep) decimals += c;
+        else {
+            if (space_pending && !groups.back().empty()) groups.emplace_back();
+            groups.back() += c;
+        }
+        space_pending = false;
     }
-    if (clean.empty() || clean == "-" || clean.back() == '.' || clean.front() == '.') return std::nullopt;
-    return Rational::from_canonical(clean);
+    if (groups.front().empty()) return refuse("aucun chiffre avant la décimale");
+    if (decimal_sep && decimals.empty()) return refuse("aucun chiffre après la décimale");
+    if (groups.size() > 1) {
+        if (groups.front().size() > 3) return refuse("chiffres mal groupés par milliers");
+        for (std::size_t k = 1; k < groups.size(); ++k)
+            if (groups[k].size() != 3) return refuse("chiffres mal groupés par milliers");
+    }
+    // « 250.000 » is 250 000 written the English way as often as 250 with
+    // three decimals: refused rather than guessed (a ceiling depends on it).
+    if (decimal_sep == '.' && decimals.size() == 3)
+        return refuse("point suivi de trois chiffres : séparateur de milliers ou décimale ? (écrire 250 000 ou 250,5)");
+    std::string clean = negative ? "-" : "";
+    for (const auto& g : groups) clean += g;
+    if (clean.size() > 15 + (negative ? 1 : 0)) return refuse("nombre trop grand");
+    if (decimals.size() > 9) return refuse("trop de décimales");
+    if (!decimals.empty()) clean += "." + decimals;
+    auto r = Rational::from_canonical(clean);
+    if (!r) return refuse("nombre illisible");
+    return r;
+}
+
+std::optional<Rational> parse_number(std::string_view raw) {
+    std::string t = trim(raw);
+    if (t.find('/') != std::string::npos) return Rational::from_canonical(t);
+    return parse_decimal(t, nullptr);
+}
+
+std::string quote(std::string_view text, std::size_t max_chars) {
+    std::string out = "« ";
+    std::size_t shown = 0, i = 0;
+    auto hex = [](unsigned char c) {
+        const char* d = "0123456789ABCDEF";
+        return std::string("\\x") + d[c >> 4] + d[c & 15];
+    };
+    while (i < text.size()) {
+        if (shown >= max_chars) { out += "…"; break; }
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        bool valid = len > 0 && i + len <= text.size();
+        for (std::size_t k = 1; valid && k < len; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!valid) { out += hex(c); ++i; ++shown; continue; }
+        if (len == 1 && (c < 0x20 || c == 0x7F)) {
+            out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : hex(c);
+            ++i; ++shown; continue;
+        }
+        out.append(text.substr(i, len));
+        i += len;
+        ++shown;
+    }
+    return out + " »";
 }
 
 }  // namespace cotation::fr

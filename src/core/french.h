@@ -19,9 +19,23 @@ std::string amount(const Rational& value);
 
 // Accepts "12 600", "12 600,50", "12600.50", "12 600 €", "1/3"; spaces may be
 // plain, no-break (U+00A0) or narrow no-break (U+202F). Nothing else.
+// Refuses what French notation leaves ambiguous ("250.000", "1,5.2",
+// "1 26 00"): see parse_decimal.
 std::optional<Rational> parse_number(std::string_view text);
+// What a person types: decimal notation only (no "1/3"). On refusal `why`
+// (when given) says what is ambiguous or wrong, for a message with the place.
+std::optional<Rational> parse_decimal(std::string_view text, std::string* why = nullptr);
+
+// A value read from an input, fit to echo in a message: between « », control
+// bytes and invalid UTF-8 escaped as \xNN, cut after `max_chars` characters.
+std::string quote(std::string_view text, std::size_t max_chars = 60);
 
 std::string trim(std::string_view text);
 std::string lower_ascii(std::string_view text);
+// "  Marie   DUPONT " -> "Marie DUPONT": trimmed, inner runs of spaces made one.
+std::string collapse_spaces(std::string_view text);
+// The key under which two names or references are the same: spaces collapsed,
+// case folded (ASCII and accented capitals): « ACT-2023-01 » = « act-2023-01 ».
+std::string name_key(std::string_view text);
 
 }  // namespace cotation::fr

@@ -30,35 +30,35 @@ std::string validate_field(const Grid& grid, const ReferenceData& ref, const std
             if (c != ' ') digits += c;
         if (digits.empty()) { if (out) *out = Value{}; return ""; }
         if (digits.size() != 14 || !std::all_of(digits.begin(), digits.end(), ::isdigit))
-            return "SIRET « " + text + " » : 14 chiffres attendus";
-        if (!ids::siret_ok(digits)) return "SIRET « " + text + " » : clé de contrôle (Luhn) invalide";
+            return "SIRET " + fr::quote(text) + " : 14 chiffres attendus";
+        if (!ids::siret_ok(digits)) return "SIRET " + fr::quote(text) + " : clé de contrôle (Luhn) invalide";
         if (out) *out = digits;
         return "";
     }
     if (column == "finess") {
         if (text.empty()) { if (out) *out = Value{}; return ""; }
-        if (text.size() != 9) return "FINESS « " + text + " » : 9 caractères attendus";
-        if (!ids::finess_ok(text)) return "FINESS « " + text + " » : clé de contrôle invalide";
+        if (text.size() != 9) return "FINESS " + fr::quote(text) + " : 9 caractères attendus";
+        if (!ids::finess_ok(text)) return "FINESS " + fr::quote(text) + " : clé de contrôle invalide";
         if (out) *out = text;
         return "";
     }
     if (column == "commune") {
         if (text.empty()) { if (out) *out = Value{}; return ""; }
-        if (!ref.commune(text)) return "code commune INSEE « " + text + " » inconnu du référentiel des communes";
+        if (!ref.commune(text)) return "code commune INSEE " + fr::quote(text) + " inconnu du référentiel des communes";
         if (out) *out = text;
         return "";
     }
     const FactDef* def = grid.fact(column);
     if (!def || column.rfind("campagne.", 0) == 0) return "colonne inconnue de la grille « " + grid.id + " »";
     if (def->derived) return "« " + column + " » est calculé (somme du tableau), il ne se saisit pas";
-    if (def->type == FactType::Territory) {
+    if (def->type == FactType::Territory && !text.empty()) {
         // Communes (5 characters) or EPCI (SIREN, 9 digits), expanded to communes.
         auto codes = std::get<std::vector<std::string>>(*from_canonical(FactType::CodeList, text));
         std::vector<std::string> communes;
         for (const auto& c : codes) {
             if (ref.commune(c)) communes.push_back(c);
             else if (const EpciInfo* e = ref.epci(c)) communes.insert(communes.end(), e->communes.begin(), e->communes.end());
-            else return "« " + c + " » n'est ni un code commune INSEE ni un EPCI connus du référentiel";
+            else return fr::quote(c) + " n'est ni un code commune INSEE ni un EPCI connus du référentiel";
         }
         std::string joined;
         for (const auto& c : communes) joined += c + " ";
@@ -75,11 +75,13 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
     Dossier d;
     for (const auto& [column, text] : fields) {
         if (column == kDocumentsColumn) {
-            auto v = from_canonical(FactType::CodeList, text);
+            // An empty cell is « non renseigné » (docs/formats.md): no document recorded.
+            if (fr::trim(text).empty()) continue;
+            auto v = from_canonical(FactType::CodeList, fr::trim(text));
             for (const auto& doc : std::get<std::vector<std::string>>(*v)) {
                 bool known = std::any_of(grid.documents.begin(), grid.documents.end(),
                                          [&](const DocumentDef& dd) { return dd.id == doc; });
-                if (!known) errors.emplace_back(column, "pièce inconnue de la grille « " + doc + " »");
+                if (!known) errors.emplace_back(column, "pièce inconnue de la grille " + fr::quote(doc));
                 else d.documents.insert(doc);
             }
             continue;
@@ -126,8 +128,8 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
         bool base = std::find(dossier_base_columns().begin(), dossier_base_columns().end(), h) != dossier_base_columns().end();
         const FactDef* f = grid.fact(h);
         if (!base && h != kDocumentsColumn && (!f || h.rfind("campagne.", 0) == 0))
-            problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " « " + h +
-                    " » : colonne inconnue de la grille « " + grid.id + " »");
+            problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " " + fr::quote(h) +
+                    " : colonne inconnue de la grille « " + grid.id + " »");
         else if (f && f->derived)
             problem(file_name + ", ligne 1, colonne " + std::to_string(c + 1) + " « " + h +
                     " » : total calculé à partir des lignes du tableau, il ne s'importe pas");
@@ -139,7 +141,7 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
     if (total) throw_refused(file_name, problems, total);
 
     std::vector<Dossier> out;
-    std::set<std::string> refs;
+    std::map<std::string, std::string> refs;   // name_key -> reference as first written
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         if (rec.fields.size() != columns.size()) {
@@ -156,9 +158,14 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
             problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(pos + 1) +
                     " « " + col + " » : " + why);
         }
-        if (!d.reference.empty() && !refs.insert(d.reference).second)
-            problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier « " +
-                    d.reference + " » figure deux fois dans le fichier");
+        if (!d.reference.empty()) {
+            // « act-2023-01 » and « ACT-2023-01 » name the same dossier for a reader.
+            auto [it, fresh] = refs.emplace(fr::name_key(d.reference), d.reference);
+            if (!fresh)
+                problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier " +
+                        fr::quote(d.reference) + " figure deux fois dans le fichier" +
+                        (it->second == d.reference ? "" : " (écrit aussi " + fr::quote(it->second) + ")"));
+        }
         out.push_back(std::move(d));
     }
     if (total) throw_refused(file_name, problems, total);
@@ -166,7 +173,10 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 }
 
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
-                                       const std::string& content, const std::string& file_name) {
+                                       const std::string& content, const std::string& file_name,
+                                       const std::vector<std::string>& known_reviewer_names) {
+    std::map<std::string, std::string> known_reviewers;
+    for (const auto& n : known_reviewer_names) known_reviewers.emplace(n, n);
     static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
     auto records = parse_csv(content, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
@@ -182,6 +192,8 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
             problem(file_name + ", ligne 1, colonne " + std::to_string(k + 1) + " : « " + expected[k] + " » attendue");
     if (total) throw_refused(file_name, problems, total);
     std::vector<Rating> out;
+    std::map<std::string, std::string> reviewers;   // name_key -> first spelling
+    for (const auto& [key, name] : known_reviewers) reviewers.emplace(fr::name_key(name), name);
     std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
@@ -196,16 +208,18 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
         Rating rt;
         std::string ref = fr::trim(rec.fields[0]);
         auto it = reference_to_id.find(ref);
-        if (it == reference_to_id.end()) problem(at(1, "dossier") + "dossier « " + ref + " » inconnu de la campagne");
+        if (it == reference_to_id.end()) problem(at(1, "dossier") + "dossier " + fr::quote(ref) + " inconnu de la campagne");
         else rt.dossier_id = it->second;
-        rt.reviewer = fr::trim(rec.fields[1]);
+        // « Marie  Dupont » and « marie dupont » are one reviewer: the first spelling is kept.
+        rt.reviewer = fr::collapse_spaces(rec.fields[1]);
+        if (!rt.reviewer.empty()) rt.reviewer = reviewers.emplace(fr::name_key(rt.reviewer), rt.reviewer).first->second;
         if (rt.reviewer.empty()) problem(at(2, "evaluateur") + "valeur obligatoire");
         rt.criterion = fr::trim(rec.fields[2]);
         if (!grid.criterion(rt.criterion))
-            problem(at(3, "critere") + "critère « " + rt.criterion + " » inconnu de la grille « " + grid.id + " »");
-        auto note = fr::parse_number(rec.fields[3]);
+            problem(at(3, "critere") + "critère " + fr::quote(rt.criterion) + " inconnu de la grille « " + grid.id + " »");
+        auto note = fr::parse_decimal(rec.fields[3]);   // « 8/2 » is not a rating
         if (!note || !note->is_integer() || note->num() < grid.scale_min || note->num() > grid.scale_max)
-            problem(at(4, "note") + "note « " + fr::trim(rec.fields[3]) + " » hors de l'échelle (entier de " +
+            problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " hors de l'échelle (entier de " +
                     std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
         else rt.value = static_cast<int>(note->num());
         rt.justification = fr::trim(rec.fields[4]);

@@ -32,7 +32,10 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 
 // Ratings: dossier;evaluateur;critere;note;justification. `reference_to_id`
 // maps dossier references of the campaign. Same all-or-nothing rule.
+// Reviewer names are trimmed with spaces collapsed, and a name equal to one of
+// `known_reviewers` (or to an earlier line) but for case is written as that one.
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
-                                       const std::string& content, const std::string& file_name);
+                                       const std::string& content, const std::string& file_name,
+                                       const std::vector<std::string>& known_reviewers = {});
 
 }  // namespace cotation::io

@@ -7,6 +7,7 @@
 #include <Poco/SAX/SAXException.h>
 #include <Poco/SAX/SAXParser.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -14,6 +15,16 @@
 #include "core/french.h"
 
 namespace cotation::io {
+
+XmlElement::~XmlElement() {
+    std::vector<std::unique_ptr<XmlElement>> pending = std::move(children);
+    while (!pending.empty()) {
+        std::unique_ptr<XmlElement> e = std::move(pending.back());
+        pending.pop_back();
+        for (auto& c : e->children) pending.push_back(std::move(c));
+        e->children.clear();
+    }   // each `e` dies here with no children left
+}
 
 std::optional<std::string> XmlElement::attr(const std::string& key) const {
     auto it = attributes.find(key);
@@ -38,12 +49,20 @@ namespace {
 class TreeBuilder : public Poco::XML::ContentHandler {
 public:
     std::unique_ptr<XmlElement> root;
+    int too_deep_line = 0;   // line of the first element past kMaxXmlDepth (-1: unknown)
 
     void setDocumentLocator(const Poco::XML::Locator* loc) override { locator_ = loc; }
     void startDocument() override {}
     void endDocument() override {}
     void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
                       const Poco::XML::XMLString& qname, const Poco::XML::Attributes& attrs) override {
+        // Past the limit nothing more is built; parse_xml reports the line.
+        if (too_deep_line || stack_.size() >= kMaxXmlDepth) {
+            if (!too_deep_line) too_deep_line = locator_ ? locator_->getLineNumber() : 0;
+            if (!too_deep_line) too_deep_line = -1;
+            ++skipped_;
+            return;
+        }
         auto e = std::make_unique<XmlElement>();
         e->name = localName.empty() ? qname : localName;
         e->line = locator_ ? locator_->getLineNumber() : 0;
@@ -57,11 +76,12 @@ public:
         stack_.push_back(raw);
     }
     void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+        if (skipped_) { --skipped_; return; }
         stack_.back()->text = fr::trim(stack_.back()->text);
         stack_.pop_back();
     }
     void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-        if (!stack_.empty()) stack_.back()->text.append(ch + start, static_cast<std::size_t>(length));
+        if (!skipped_ && !stack_.empty()) stack_.back()->text.append(ch + start, static_cast<std::size_t>(length));
     }
     void ignorableWhitespace(const Poco::XML::XMLChar[], int, int) override {}
     void processingInstruction(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
@@ -72,6 +92,7 @@ public:
 private:
     const Poco::XML::Locator* locator_ = nullptr;
     std::vector<XmlElement*> stack_;
+    std::size_t skipped_ = 0;
 };
 }  // namespace
 
@@ -90,11 +111,18 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
     } catch (const Poco::Exception& e) {
         throw InputError(file_name + " : XML illisible (" + e.displayText() + ").");
     }
+    if (builder.too_deep_line)
+        throw InputError(file_name + (builder.too_deep_line > 0 ? ", ligne " + std::to_string(builder.too_deep_line) : "") +
+                         " : éléments imbriqués sur plus de " + std::to_string(kMaxXmlDepth) +
+                         " niveaux ; une grille ou un formulaire n'en a besoin que de quelques-uns.");
     if (!builder.root) throw InputError(file_name + " : le fichier ne contient aucun élément XML.");
     return std::move(builder.root);
 }
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à lire.");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("Impossible de lire le fichier « " + path + " ».");
     std::ostringstream ss;

@@ -16,12 +16,23 @@ struct XmlElement {
     int line = 0;
     std::vector<std::unique_ptr<XmlElement>> children;
 
+    XmlElement() = default;
+    XmlElement(const XmlElement&) = delete;
+    XmlElement& operator=(const XmlElement&) = delete;
+    // Frees the subtree with a loop: a recursive destructor overflowed the
+    // stack on a file nesting 300 000 elements.
+    ~XmlElement();
+
     std::optional<std::string> attr(const std::string& key) const;
     std::vector<const XmlElement*> all(const std::string& child) const;
     const XmlElement* first(const std::string& child) const;
 };
 
-// Throws InputError naming `file_name` and the line of a syntax error.
+// Deeper nesting is refused (no grid or form needs more than a dozen levels).
+inline constexpr std::size_t kMaxXmlDepth = 64;
+
+// Throws InputError naming `file_name` and the line of a syntax error, or of
+// the element nested deeper than kMaxXmlDepth.
 std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::string& file_name);
 
 std::string read_file(const std::string& path);   // throws InputError naming the path

@@ -20,7 +20,7 @@ struct Expander {
     int depth = 0;
 
     void unknown(const std::string& name, int lineno, const std::string& key) const {
-        std::string msg = "Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue « " + key + " »" +
+        std::string msg = "Modèle « " + name + " », ligne " + std::to_string(lineno) + " : valeur inconnue " + fr::quote(key) +
                           context + ".";
         if (!problems) throw InputError(msg);
         problems->push_back(msg);
@@ -45,13 +45,16 @@ struct Expander {
         return out;
     }
 
-    void run(const std::string& text, const std::string& name, std::vector<Block>& out) {
-        if (++depth > 8) throw InputError("Modèle « " + name + " » : inclusions trop imbriquées.");
+    // `where`: the including template and line, for an inclusion too deep.
+    void run(const std::string& text, const std::string& name, std::vector<Block>& out, const std::string& where = "") {
+        if (++depth > 8)
+            throw InputError(where + " : inclusions trop imbriquées (plus de 8 ; un modèle s'inclut-il lui-même ?).");
         std::istringstream in(text);
         std::string raw;
         int lineno = 0;
         std::string para;
         std::vector<bool> keep{true};
+        std::vector<int> opened;   // line of each open {{#si}}
         auto flush = [&] {
             // An empty value between two words ("rang {{ex_aequo}} sur") leaves one space, not two.
             for (std::size_t at; (at = para.find("  ")) != std::string::npos;) para.erase(at, 1);
@@ -68,12 +71,14 @@ struct Expander {
                 if (it == vars.end()) unknown(name, lineno, key);
                 // A check looks inside every branch.
                 keep.push_back(keep.back() && (problems || (it != vars.end() && !fr::trim(it->second).empty())));
+                opened.push_back(lineno);
                 continue;
             }
             if (line == "{{/si}}") {
                 if (keep.size() == 1)
                     throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : « {{/si}} » sans « {{#si …}} ».");
                 keep.pop_back();
+                opened.pop_back();
                 continue;
             }
             if (!keep.back()) continue;
@@ -105,7 +110,7 @@ struct Expander {
                         continue;
                     }
                 }
-                run(included, used, out);
+                run(included, used, out, "Modèle « " + name + " », ligne " + std::to_string(lineno));
                 continue;
             }
             if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno)}); continue; }
@@ -122,7 +127,9 @@ struct Expander {
             para += (para.empty() ? "" : " ") + substitute(line, name, lineno);
         }
         flush();
-        if (keep.size() != 1) throw InputError("Modèle « " + name + " » : « {{#si …}} » sans « {{/si}} ».");
+        if (keep.size() != 1)
+            throw InputError("Modèle « " + name + " », ligne " + std::to_string(opened.back()) +
+                             " : « {{#si …}} » sans « {{/si}} ».");
         --depth;
     }
 };

@@ -109,7 +109,19 @@ struct PinnedGrid {
 std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
                                                    const PinnedGrid& grid, const std::string& actor);
 // Opens an existing campaign file, migrating its schema forward if needed.
+// A file that is not a campaign (empty, text, another program's SQLite base)
+// is refused before anything is written into it.
 std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path);
+// The same for reading commands: opened SQLITE_OPEN_READONLY, every write fails.
+std::unique_ptr<CampaignStore> open_sqlite_store_read_only(const std::string& path);
+
+// A campaign built in several steps (the demo) is built under the temporary
+// name returned by begin (refuses an existing `path`), then finish names it
+// `path` once complete and closed (never replacing a file), or abandon
+// removes it. create_sqlite_store does the same for its single step.
+std::string begin_campaign_creation(const std::string& path);
+void finish_campaign_creation(const std::string& temporary, const std::string& path);
+void abandon_campaign_creation(const std::string& temporary);
 
 // Current schema version written by this build.
 int sqlite_schema_version();

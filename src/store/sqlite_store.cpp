@@ -1,6 +1,11 @@
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <unistd.h>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -164,8 +169,8 @@ constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMig
 
 class Db {
 public:
-    explicit Db(const std::string& path, bool create) : path_(path) {
-        int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    explicit Db(const std::string& path, bool create, bool read_only = false) : path_(path) {
+        int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
         if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
             sqlite3_close(db_);
@@ -1054,26 +1059,109 @@ private:
 
 int sqlite_schema_version() { return kSchemaVersion; }
 
-std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
-                                                   const PinnedGrid& grid, const std::string& actor) {
-    if (std::filesystem::exists(path))
-        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
-    try {
-        auto db = std::make_unique<Db>(path, true);
-        configure(*db);
-        migrate(*db);
-        auto store = std::make_unique<SqliteStore>(std::move(db));
-        store->init(campaign, grid, actor);
-        return store;
-    } catch (...) {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
-        throw;
+namespace {
+// "COTA" in the file header (PRAGMA application_id): a campaign says what it is
+// before any table is read. Files made before it have 0 there.
+constexpr int kApplicationId = 0x434F5441;
+
+std::string temporary_name(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string dir = p.parent_path().string();
+    return (dir.empty() ? std::string() : dir + "/") + "." + p.filename().string() + "." + std::to_string(::getpid()) +
+           ".en-creation";
+}
+
+// A killed process not yet reaped (a zombie, when no init reaps it) counts as gone.
+bool process_alive(long pid) {
+    if (pid <= 0 || pid > 1 << 22) return false;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return false;
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!f) return true;   // no /proc: trust kill()
+    char buf[512] = {};
+    std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    const char* close = std::strrchr(buf, ')');   // the state follows "pid (name) "
+    return !(n && close && close[1] == ' ' && (close[2] == 'Z' || close[2] == 'X'));
+}
+
+// A creation killed before its end left a hidden temporary file; it never
+// blocks a new creation and is removed once its process is gone.
+void remove_stale_temporaries(const std::string& path) {
+    std::filesystem::path p(path);
+    std::filesystem::path dir = p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path();
+    std::string prefix = "." + p.filename().string() + ".", suffix = ".en-creation";
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+        std::string n = e.path().filename().string();
+        auto base_end = n.find(suffix);
+        if (n.rfind(prefix, 0) != 0 || base_end == std::string::npos) continue;
+        std::string pid = n.substr(prefix.size(), base_end - prefix.size());
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (process_alive(std::stol(pid))) continue;
+        std::filesystem::remove(e.path(), ec);
     }
 }
 
-std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+void remove_database(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+}
+
+// Refuses, before anything is written, a file that is not a campaign: an
+// empty file, a text file, another program's SQLite base. Opens read-only.
+void check_is_campaign(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError("« " + path + " » est un dossier, pas un fichier de campagne Cotation.");
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("Impossible de lire « " + path + " » : " + ec.message() + ".");
+    if (size == 0) throw InputError("« " + path + " » est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
+    {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) throw InputError("Impossible de lire « " + path + " ».");
+        char head[16] = {};
+        std::size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (n < 16 || std::memcmp(head, "SQLite format 3", 16) != 0)
+            throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (ce n'est pas une base SQLite) ; "
+                             "il n'a pas été modifié.");
+    }
+    sqlite3* db = nullptr;
+    std::string refusal;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+    } else {
+        sqlite3_busy_timeout(db, 5000);
+        auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
+            sqlite3_stmt* st = nullptr;
+            std::int64_t v = 0;
+            ok = sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+            if (ok) v = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+            return v;
+        };
+        bool ok1 = false, ok2 = false, ok3 = false;
+        std::int64_t app = integer("PRAGMA application_id", ok1);
+        std::int64_t version = integer("PRAGMA user_version", ok2);
+        std::int64_t has_campaign =
+            integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
+        if (!ok1 || !ok2 || !ok3)
+            refusal = "« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible) ; il n'a pas été modifié.";
+        else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
+            refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
+    }
+    sqlite3_close(db);
+    if (!refusal.empty()) throw InputError(refusal);
+}
+
+std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_only = false) {
+    check_is_campaign(path);
+    if (read_only) {
+        // Reading commands never write; a campaign needing a migration is
+        // opened for writing once, as before.
+        auto db = std::make_unique<Db>(path, false, true);
+        if (user_version(*db) == kSchemaVersion) return std::make_unique<SqliteStore>(std::move(db));
+    }
     auto db = std::make_unique<Db>(path, false);
     try {
         configure(*db);
@@ -1082,6 +1170,77 @@ std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
     }
     migrate(*db);
     return std::make_unique<SqliteStore>(std::move(db));
+}
+}  // namespace
+
+std::string begin_campaign_creation(const std::string& path) {
+    if (std::filesystem::exists(path))
+        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+    remove_stale_temporaries(path);
+    std::string tmp = temporary_name(path);
+    remove_database(tmp);
+    return tmp;
+}
+
+void finish_campaign_creation(const std::string& temporary, const std::string& path) {
+    // Closed by then: SQLite folds the WAL into the file at the last close.
+    std::error_code ec;
+    if (std::filesystem::exists(temporary + "-wal", ec))
+        throw Error("Campagne « " + path + " » : le journal d'écriture n'a pas été intégré ; création abandonnée.");
+    // link() never replaces an existing file, unlike rename().
+    if (::link(temporary.c_str(), path.c_str()) == 0) {
+        std::filesystem::remove(temporary, ec);
+        return;
+    }
+    if (errno == EEXIST) {
+        remove_database(temporary);
+        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+    }
+    if (std::filesystem::exists(path)) throw InputError("Le fichier « " + path + " » existe déjà (rien n'a été écrasé).");
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        remove_database(temporary);
+        throw InputError("Impossible de nommer la campagne « " + path + " » : " + ec.message() + ".");
+    }
+}
+
+void abandon_campaign_creation(const std::string& temporary) { remove_database(temporary); }
+
+std::unique_ptr<CampaignStore> open_sqlite_store_read_only(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    return open_checked(path, true);
+}
+
+std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
+                                                   const PinnedGrid& grid, const std::string& actor) {
+    // Built under a temporary name and named when complete: a creation
+    // killed half-way leaves no campaign under `path`.
+    // A path that is itself a creation's temporary (the demo's) is built in place.
+    std::string base = std::filesystem::path(path).filename().string();
+    bool nested = base.size() > 12 && base[0] == '.' && base.compare(base.size() - 12, 12, ".en-creation") == 0;
+    std::string tmp = nested ? path : begin_campaign_creation(path);
+    if (nested && std::filesystem::exists(path))
+        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+    try {
+        {
+            auto db = std::make_unique<Db>(tmp, true);
+            db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            configure(*db);
+            migrate(*db);
+            auto store = std::make_unique<SqliteStore>(std::move(db));
+            store->init(campaign, grid, actor);
+        }
+        if (!nested) finish_campaign_creation(tmp, path);
+    } catch (...) {
+        abandon_campaign_creation(tmp);
+        throw;
+    }
+    return open_checked(path);
+}
+
+std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    return open_checked(path);
 }
 
 }  // namespace cotation

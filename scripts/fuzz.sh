@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Fuzzes the readers of users' files (dossiers and ratings CSV, grid and form
+# XML, letter templates) with libFuzzer under AddressSanitizer + UBSan, for a
+# bounded time per target, starting from the seed corpus in tests/fuzz/corpus.
+#
+#   scripts/fuzz.sh [SECONDES_PAR_CIBLE] [CIBLE…]     (défaut : 120 s, toutes)
+#
+# Prints, per target, the executions and the findings; a finding (crash,
+# sanitizer report, exception other than a French refusal, timeout) is kept
+# in build/fuzz/findings/CIBLE/ and can be replayed with
+#   build/fuzz/tests/fuzz/fuzz_CIBLE build/fuzz/findings/CIBLE/crash-…
+# Exit code 1 when anything was found. Needs clang (Debian: clang,
+# libclang-rt-14-dev).
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+SECONDS_PER_TARGET="${1:-120}"
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(dossiers_csv ratings_csv grid_xml form_xml template)
+JOBS="${JOBS:-2}"
+
+cmake --preset fuzz >/dev/null || exit 2
+cmake --build --preset fuzz -j "$JOBS" --target $(printf 'fuzz_%s ' "${TARGETS[@]}") >/dev/null || exit 2
+
+export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export COTATION_DATA_DIR="$ROOT"
+total_findings=0
+printf '%-14s %12s %9s\n' "cible" "exécutions" "trouvés"
+for t in "${TARGETS[@]}"; do
+  work="build/fuzz/corpus/$t"; findings="build/fuzz/findings/$t"
+  mkdir -p "$work" "$findings"
+  log="build/fuzz/$t.log"
+  # -fork keeps fuzzing after a finding; each one is written to $findings.
+  "build/fuzz/tests/fuzz/fuzz_$t" "$work" "tests/fuzz/corpus/$t" \
+      -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+      -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
+  execs="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | awk '{s+=$1} END {print s+0}')"
+  if [ "$execs" = 0 ]; then
+    execs="$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')"
+  fi
+  found="$(find "$findings" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)"
+  total_findings=$((total_findings + found))
+  printf '%-14s %12s %9s\n' "$t" "${execs:-?}" "$found"
+done
+if [ "$total_findings" -gt 0 ]; then
+  echo "Trouvailles dans build/fuzz/findings/ (journaux : build/fuzz/*.log)." >&2
+  exit 1
+fi

@@ -1,0 +1,350 @@
+// Regression tests of the reliability audit (issue « Nothing lost, nothing
+// silently wrong »): each failed before its fix.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "app/demo.h"
+#include "app/input.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "io/imports.h"
+#include "io/reference_data.h"
+#include "io/text_encoding.h"
+#include "io/xml_tree.h"
+#include "report/template.h"
+#include "store/campaign_store.h"
+#include "test_support.h"
+
+using namespace cotation;
+using cotation::test::act_grid;
+
+namespace {
+const io::ReferenceData& ref() {
+    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
+    return r;
+}
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "";
+}
+void write(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+std::string run(const std::string& args, int* code = nullptr) {
+    std::string out;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    int status = pclose(p);
+    if (code) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+}
+NewCampaign campaign_c() {
+    NewCampaign nc;
+    nc.reference = "C";
+    return nc;
+}
+const std::string kBase = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot";
+}  // namespace
+
+// ---- 11. An empty pieces_recues cell is « non renseigné » ----
+TEST(RobustImports, EmptyDocumentsCellIsNotGiven) {
+    auto ds = io::import_dossiers_csv(act_grid(), ref(), kBase + ";pieces_recues\nD1;Org;;;13203;;;28/04/2023;\n"
+                                                                 "D2;Org;;;13203;;;28/04/2023;  \n", "d.csv");
+    ASSERT_EQ(ds.size(), 2u);
+    EXPECT_TRUE(ds[0].documents.empty());
+    EXPECT_TRUE(ds[1].documents.empty());
+}
+
+TEST(RobustImports, EmptyTerritoryCellIsNotGiven) {
+    auto ds = io::import_dossiers_csv(act_grid(), ref(), kBase + ";departements_intervention\nD1;Org;;;13203;;;28/04/2023;\n", "d.csv");
+    ASSERT_EQ(ds.size(), 1u);
+    EXPECT_EQ(ds[0].facts.count("departements_intervention"), 0u);
+}
+
+// ---- 12. Ambiguous French notation is refused, never guessed ----
+TEST(RobustNumbers, AmbiguousNotationRefused) {
+    std::string why;
+    EXPECT_FALSE(fr::parse_decimal("250.000", &why));   // 250 or 250 000?
+    EXPECT_NE(why.find("trois chiffres"), std::string::npos) << why;
+    EXPECT_FALSE(fr::parse_number("250.000"));
+    EXPECT_FALSE(fr::parse_decimal("1.250.000"));
+    EXPECT_FALSE(fr::parse_decimal("1,250.50", &why));   // mixed separators
+    EXPECT_NE(why.find("mêlés"), std::string::npos) << why;
+    EXPECT_FALSE(fr::parse_decimal("1 26 00"));           // bad grouping
+    EXPECT_FALSE(fr::parse_decimal("12600 000"));
+    EXPECT_FALSE(fr::parse_decimal("3,"));
+    EXPECT_FALSE(fr::parse_decimal("7/3"));               // typed input: decimals only
+    // Unambiguous forms still read (values by hand).
+    EXPECT_EQ(*fr::parse_decimal("250 000"), Rational(250000));
+    EXPECT_EQ(*fr::parse_decimal("12\u00A0600,50 €"), Rational(2520100, 200));
+    EXPECT_EQ(*fr::parse_decimal("250,000"), Rational(250));   // French decimal comma
+    EXPECT_EQ(*fr::parse_decimal("250.5"), Rational(501, 2));
+    EXPECT_EQ(*fr::parse_decimal("-3"), Rational(-3));
+    EXPECT_EQ(*fr::parse_number("1/3"), Rational(1, 3));      // grids' canonical fractions
+}
+
+TEST(RobustImports, AmbiguousAmountNamesLineAndColumn) {
+    std::string msg = message_of([] {
+        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;10;250.000;28/04/2023\n", "dossiers.csv");
+    });
+    EXPECT_NE(msg.find("dossiers.csv, ligne 2, colonne 7 « budget_annuel »"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("trois chiffres"), std::string::npos) << msg;
+}
+
+// ---- 13. Windows-1252 CSV converted and said; the store holds UTF-8 ----
+TEST(RobustEncoding, Windows1252ConvertedAndSaid) {
+    auto d = io::decode_text("Sant\xE9 Marseille \x80\n", "f.csv");
+    EXPECT_EQ(d.utf8, "Santé Marseille €\n");
+    EXPECT_NE(d.notice.find("Windows-1252"), std::string::npos);
+    auto u = io::decode_text("\xEF\xBB\xBFSanté", "f.csv");
+    EXPECT_EQ(u.utf8, "Santé");
+    EXPECT_TRUE(u.notice.empty());
+    std::string msg = message_of([] { io::decode_text("a\nb\x81", "f.csv"); });
+    EXPECT_NE(msg.find("f.csv, ligne 2"), std::string::npos) << msg;
+    EXPECT_THROW(io::decode_text(std::string("\xFF\xFE" "a\0b\0", 6), "f.csv"), InputError);
+    EXPECT_FALSE(io::valid_utf8("\xC3\x28"));
+    EXPECT_FALSE(io::valid_utf8("\xED\xA0\x80"));   // a surrogate
+}
+
+TEST(RobustEncoding, ImportOfExcelFileStoresUtf8) {
+    test::TempDir dir;
+    auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
+    write(dir.file("d.csv"), kBase + "\nD1;Sant\xE9 Marseille;;;13203;10;;28/04/2023\n");
+    EXPECT_EQ(s->import_dossiers_file(dir.file("d.csv"), "Coord"), 1u);
+    EXPECT_NE(s->import_notice().find("Windows-1252"), std::string::npos);
+    auto again = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(again->dossiers().at(0).organisme, "Santé Marseille");
+}
+
+// ---- 8. A file that is not a campaign is never written ----
+TEST(RobustStore, EmptyFileRefusedAndUntouched) {
+    test::TempDir dir;
+    write(dir.file("vide.cot"), "");
+    std::string msg = message_of([&] { open_sqlite_store(dir.file("vide.cot")); });
+    EXPECT_NE(msg.find("vide.cot"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("vide"), std::string::npos) << msg;
+    EXPECT_EQ(std::filesystem::file_size(dir.file("vide.cot")), 0u);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("vide.cot-wal")));
+}
+
+TEST(RobustStore, ForeignSqliteRefusedAndUntouched) {
+    test::TempDir dir;
+    std::string f = dir.file("autre.db");
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(f.c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE clients(nom TEXT); INSERT INTO clients VALUES ('x');", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    auto before = std::filesystem::file_size(f);
+    std::string msg = message_of([&] { open_sqlite_store(f); });
+    EXPECT_NE(msg.find("autre.db"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("n'est pas une campagne"), std::string::npos) << msg;
+    EXPECT_EQ(std::filesystem::file_size(f), before);
+    ASSERT_EQ(sqlite3_open(f.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 1);   // still only « clients »
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+TEST(RobustStore, TextFileRefused) {
+    test::TempDir dir;
+    write(dir.file("notes.cot"), "dossier;note\n");
+    std::string msg = message_of([&] { open_sqlite_store(dir.file("notes.cot")); });
+    EXPECT_NE(msg.find("pas une base SQLite"), std::string::npos) << msg;
+    EXPECT_EQ(std::filesystem::file_size(dir.file("notes.cot")), 13u);
+}
+
+// ---- 7. Creation under a temporary name ----
+TEST(RobustStore, KilledDemoLeavesNothingUnderItsName) {
+    test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    // SIGKILL at several moments of the demo's creation.
+    for (const char* delay : {"0.05", "0.2", "0.5"}) {
+        run("--help >/dev/null; timeout -s KILL " + std::string(delay) + " " + COTATION_CLI + " demo " + f);
+        if (std::filesystem::exists(f)) {
+            EXPECT_NO_THROW(Session::open(f)) << "after " << delay;   // complete, since named
+            std::filesystem::remove(f);
+        }
+    }
+    int code = -1;
+    std::string out = run("demo " + f, &code);
+    EXPECT_EQ(code, 0) << out;   // nothing blocks a new creation
+    std::size_t temporaries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path))
+        if (e.path().filename().string().find(".en-creation") != std::string::npos) ++temporaries;
+    EXPECT_EQ(temporaries, 0u);   // stale ones from killed runs removed
+}
+
+TEST(RobustStore, CreationNeverReplacesAFile) {
+    test::TempDir dir;
+    std::string tmp = begin_campaign_creation(dir.file("c.cot"));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("c.cot")));
+    write(tmp, "x");
+    write(dir.file("c.cot"), "déjà là");
+    EXPECT_THROW(finish_campaign_creation(tmp, dir.file("c.cot")), InputError);
+    std::ifstream in(dir.file("c.cot"));
+    std::string kept((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(kept, "déjà là");
+}
+
+// ---- 10. Deep XML bounded, freed without recursion ----
+TEST(RobustXml, DeepNestingRefusedWithLine) {
+    std::string xml = "<grid>\n";
+    for (int i = 0; i < 300000; ++i) xml += "<a>";
+    for (int i = 0; i < 300000; ++i) xml += "</a>";
+    xml += "\n</grid>\n";
+    std::string msg = message_of([&] { io::parse_xml(xml, "profonde.xml"); });
+    EXPECT_NE(msg.find("profonde.xml, ligne 2"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("niveaux"), std::string::npos) << msg;
+}
+
+TEST(RobustXml, DeepTreeFreedWithoutRecursion) {
+    auto root = std::make_unique<io::XmlElement>();
+    io::XmlElement* e = root.get();
+    for (int i = 0; i < 1000000; ++i) {
+        e->children.push_back(std::make_unique<io::XmlElement>());
+        e = e->children.back().get();
+    }
+    root.reset();   // a recursive destructor overflows the stack here
+    SUCCEED();
+}
+
+TEST(RobustXml, GridCheckOfDeepFileExitsOne) {
+    test::TempDir dir;
+    std::string xml = "<grid>\n";
+    for (int i = 0; i < 300000; ++i) xml += "<theme>";
+    write(dir.file("g.xml"), xml);
+    int code = -1;
+    std::string out = run("grid check " + dir.file("g.xml"), &code);
+    EXPECT_EQ(code, 1) << out;
+    EXPECT_NE(out.find("g.xml"), std::string::npos) << out;
+}
+
+// ---- 15. Smaller ones ----
+TEST(RobustInputs, JournalShowDossierIsExact) {
+    test::TempDir dir;
+    std::string f = dir.file("d.cot");
+    create_demo(f, "act-hlm", DemoStage::Instruction);
+    int code = -1;
+    std::string out = run("journal show " + f + " --dossier ACT-2023-1", &code);   // a prefix of 10 and 11
+    EXPECT_EQ(code, 1) << out;
+    EXPECT_NE(out.find("inconnu"), std::string::npos) << out;
+    out = run("journal show " + f + " --dossier ACT-2023-01", &code);
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_NE(out.find("dossier/ACT-2023-01"), std::string::npos);
+    EXPECT_EQ(out.find("dossier/ACT-2023-10"), std::string::npos) << out;
+}
+
+TEST(RobustInputs, NearDuplicateReferenceRefused) {
+    test::TempDir dir;
+    auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
+    write(dir.file("a.csv"), kBase + "\nACT-2023-01;Org;;;13203;10;;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "Coord");
+    write(dir.file("b.csv"), kBase + "\n act-2023-01 ;Autre;;;13203;10;;28/04/2023\n");
+    std::string msg = message_of([&] { s->import_dossiers_file(dir.file("b.csv"), "Coord"); });
+    EXPECT_NE(msg.find("« ACT-2023-01 »"), std::string::npos) << msg;
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->dossiers().size(), 1u);
+    // Within one file too.
+    msg = message_of([] {
+        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nX-1;O;;;13203;;;28/04/2023\nx-1;O;;;13203;;;28/04/2023\n", "d.csv");
+    });
+    EXPECT_NE(msg.find("d.csv, ligne 3"), std::string::npos) << msg;
+}
+
+TEST(RobustInputs, FractionsRefusedWhereUnitsAreWhole) {
+    EXPECT_THROW(input::places("--places", "7/3"), InputError);
+    EXPECT_THROW(input::places("--places", "2,5"), InputError);
+    EXPECT_EQ(input::places("--places", "7"), Rational(7));
+    std::string msg = message_of([] {
+        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;7/3;;28/04/2023\n", "d.csv");
+    });
+    EXPECT_NE(msg.find("colonne 6 « places »"), std::string::npos) << msg;
+    msg = message_of([] {
+        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;2,5;;28/04/2023\n", "d.csv");
+    });
+    EXPECT_NE(msg.find("entier"), std::string::npos) << msg;
+    const Grid& g = act_grid();
+    std::string crit = g.themes.front().criteria.front().id;
+    msg = message_of([&] {
+        io::import_ratings_csv(g, {{"D1", 1}}, "dossier;evaluateur;critere;note;justification\nD1;A;" + crit + ";8/2;x\n", "n.csv");
+    });
+    EXPECT_NE(msg.find("n.csv, ligne 2, colonne 4"), std::string::npos) << msg;
+}
+
+TEST(RobustInputs, ReviewerNamesNormalised) {
+    const Grid& g = act_grid();
+    std::string c1 = g.themes.front().criteria.at(0).id, c2 = g.themes.front().criteria.at(1).id;
+    auto rs = io::import_ratings_csv(g, {{"D1", 1}},
+                                     "dossier;evaluateur;critere;note;justification\n"
+                                     "D1; Marie  Dupont ;" + c1 + ";2;x\nD1;MARIE DUPONT;" + c2 + ";3;y\n",
+                                     "n.csv", {"Marie Dupont"});
+    ASSERT_EQ(rs.size(), 2u);
+    EXPECT_EQ(rs[0].reviewer, "Marie Dupont");
+    EXPECT_EQ(rs[1].reviewer, "Marie Dupont");
+    // The same criterion twice under two spellings is a duplicate.
+    EXPECT_THROW(io::import_ratings_csv(g, {{"D1", 1}},
+                                        "dossier;evaluateur;critere;note;justification\n"
+                                        "D1;Éric Roux;" + c1 + ";2;x\nD1;éric  roux;" + c1 + ";3;y\n", "n.csv"),
+                 InputError);
+}
+
+TEST(RobustInputs, DirectoryGivenAsInputSaysSo) {
+    test::TempDir dir;
+    std::string msg = message_of([&] { io::read_file(dir.path.string()); });
+    EXPECT_NE(msg.find("est un dossier"), std::string::npos) << msg;
+    msg = message_of([&] { open_sqlite_store(dir.path.string()); });
+    EXPECT_NE(msg.find("est un dossier"), std::string::npos) << msg;
+}
+
+TEST(RobustInputs, EchoedInputsEscapedAndCut) {
+    EXPECT_EQ(fr::quote("a\x01\xFF" "é"), "« a\\x01\\xFFé »");
+    std::string q = fr::quote(std::string(500, 'x'));
+    EXPECT_LT(q.size(), 80u);
+    EXPECT_NE(q.find("…"), std::string::npos);
+    std::string msg = message_of([] {
+        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;\x1B[2J\xFE;;13203;;;28/04/2023\n", "d.csv");
+    });
+    EXPECT_EQ(msg.find('\x1B'), std::string::npos) << msg;
+    EXPECT_NE(msg.find("\\x1B"), std::string::npos) << msg;
+}
+
+// ---- 11. Every template message names the template and the line ----
+TEST(RobustInputs, TemplateMessagesNameTheLine) {
+    auto none = [](const std::string&) -> std::string { return "{{> boucle}}\n"; };
+    std::string msg = message_of([&] { report::expand_template("a\n{{#si x}}\nb\n", "lettre.txt", {{"x", "1"}}, none); });
+    EXPECT_NE(msg.find("« lettre.txt », ligne 2"), std::string::npos) << msg;
+    msg = message_of([&] { report::expand_template("a\n{{> boucle}}\n", "lettre.txt", {}, none); });
+    EXPECT_NE(msg.find(", ligne 1"), std::string::npos) << msg;   // the looping include's line
+    EXPECT_NE(msg.find("inclusions trop imbriquées"), std::string::npos) << msg;
+}
+
+// ---- 8. Reading commands open the campaign read-only ----
+TEST(RobustStore, ReadingOpensReadOnly) {
+    test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    Session::create(f, test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
+    auto s = Session::open_read_only(f);
+    EXPECT_EQ(s->campaign().reference, "C");
+    Dossier d;
+    d.reference = "D1";
+    d.organisme = "Org";
+    EXPECT_ANY_THROW(s->add_dossier(d, "Coord"));   // SQLITE_OPEN_READONLY: the write fails
+    s.reset();
+    EXPECT_TRUE(Session::open(f)->dossiers().empty());
+    int code = -1;
+    std::string out = run("journal verify " + f, &code);
+    EXPECT_EQ(code, 0) << out;
+}
