@@ -348,3 +348,19 @@ TEST(Authority, GridWriterKeepsProcedureAndAuthority) {
     ASSERT_TRUE(again.default_authority);
     EXPECT_EQ(*again.default_authority, *g.default_authority);
 }
+
+// None of the three shipped calls is a CASF appel à projets: no rule, document
+// or parameter of their grids may rest on an article R. 313-x (the CASF's
+// procedure of L. 313-1-1), as the ACT HLM deadline once did (R. 313-4-1).
+TEST(Authority, ShippedAppelsACandidaturesCiteNoCasfProcedureArticle) {
+    for (const char* name : {"act-hlm-paca-2023.xml", "crt-2022.xml", "uphv-17-2019.xml"}) {
+        Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/" + name);
+        ASSERT_EQ(g.procedure.procedure_id, "appel-a-candidatures") << name;
+        auto check = [&](const std::string& what, const std::string& source) {
+            EXPECT_EQ(source.find("R. 313"), std::string::npos) << name << ", " << what << " : " << source;
+        };
+        for (const auto& r : g.rules) check("règle " + r.id, r.source);
+        for (const auto& d : g.documents) check("pièce " + d.id, d.source);
+        for (const auto& p : g.parameters) check("paramètre " + p.def.id, p.def.source);
+    }
+}
