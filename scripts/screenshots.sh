@@ -19,7 +19,7 @@ export COTATION_DATA_DIR="$ROOT"
 day() { date -d "$1 days" +%d/%m/%Y; }
 "$BUILD/src/cotation" param "$WORK/instruction.cot" "campagne.date_publication=$(day -75)" "campagne.date_limite=$(day -14)" \
     "campagne.date_commission=$(day 18)" "campagne.date_courrier=$(day 30)" --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
-"$BUILD/src/cotation" calendrier "$WORK/instruction.cot" --etape reponses --date "$(day -17)" \
+"$BUILD/src/cotation" calendrier "$WORK/instruction.cot" --etape instruction --date "$(day -17)" \
     --par "Nathalie Girard (ARS, pôle médico-social)" >/dev/null
 # The CRT demo with an existing DRAD zone entered (§1.4 of the CRT texts: no
 # duplicate of a DRAD zone): the communes of Grand Angoulême, where the first
