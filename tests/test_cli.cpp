@@ -146,6 +146,15 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     r = run("decide " + f + " --dossier ACT-2023-01 --decision non-retenu --motif 'Enveloppe'" + coord);
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("s'écarte de l'avis de la commission (« retenu »)"), std::string::npos) << r.out;
+    // A user's trial: a dossier awaiting arbitration at the vote (ACT-2023-10,
+    // II.6 rated 1 and 3) has no opinion of the committee; arbitrated
+    // afterwards, retaining it departs from the voted ranking and says why.
+    ASSERT_EQ(run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 2" + coord).code, 0);
+    r = run("decide " + f + " --dossier ACT-2023-10 --decision retenu" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« ACT-2023-10 » est hors du classement voté par la commission"), std::string::npos) << r.out;
+    r = run("decide " + f + " --dossier ACT-2023-10 --decision retenu --ecart 'Arbitrage rendu après la séance'" + coord);
+    EXPECT_EQ(r.code, 0) << r.out;
     // The minutes and the committee file.
     ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.pdf")).code, 0);
     std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));

@@ -412,6 +412,16 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     if (departs && d.departure_reason.empty())
         throw InputError("La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                          " ») : écrivez pourquoi.");
+    // A dossier outside the voted ranking (awaiting arbitration at the vote,
+    // or added since) has no opinion of the committee: retaining it departs
+    // from the opinion voted as much as overturning a rank does.
+    if (!d.committee_opinion && d.kind == DecisionKind::Retained && d.departure_reason.empty()) {
+        const auto& check = meeting_check();
+        if (check && check->adopted)
+            throw InputError("Le dossier « " + it->reference +
+                             " » est hors du classement voté par la commission : le retenir s'écarte de son avis, "
+                             "écrivez pourquoi.");
+    }
     if (d.kind == DecisionKind::Retained) {
         Value asked_v = it->get("places");
         const Rational* asked = std::get_if<Rational>(&asked_v);
