@@ -456,12 +456,30 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
     EXPECT_EQ(r.code, 1) << r.out;   // the same version: refused by the session, after the arguments were read
     EXPECT_NE(r.out.find("est déjà en version"), std::string::npos) << r.out;
     ok(run("refus " + f + " --dossier ACT-2023-09 --lever --texte 'Révision demandée par la commission'" + coord),
-       "Refus préalable levé");
+       "Rejet avant évaluation levé");
     ok(run("refus " + f + " --dossier ACT-2023-09 --motif hors-delai --texte 'Reçu le 03/05/2023'" + coord),
-       "Refus préalable enregistré : ACT-2023-09");
+       "Rejet avant évaluation enregistré : ACT-2023-09");
     ok(run("calendrier " + f + " --etape instruction --date 20/04/2023 --au 25/05/2023" + coord),
        "Étape « instruction » déclarée faite le 20/04/2023.");
     ok(run("close " + f + coord), "Campagne close");
     ok(run("reopen " + f + " --motif 'Décision à reprendre'" + coord), "Campagne rouverte");
     ok(run("journal show " + f + " --dossier ACT-2023-03"), "affecté → retiré");
+}
+
+// A user's trial on the UPHV call (uphv-17-2019.xml: places counted in lits,
+// by units of 8; procedure « appel à candidatures », whose prior rejection is
+// called « rejet avant évaluation »): the console speaks the call's words.
+TEST(Cli, UphvSpeaksItsUnitAndItsRejection) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("demo " + f + " --appel uphv --etape instruction").code, 0);
+    const std::string coord = " --par 'Isabelle Renaud (Département 17, direction de l'\\''autonomie)'";
+    CliRun r = run("refus " + f + " --dossier UPHV-2019-03 --motif irregulier --texte 'Plans absents'" + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Rejet avant évaluation enregistré : UPHV-2019-03"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Refus préalable"), std::string::npos) << r.out;
+    // UPHV-2019-01 asked 8 places of the grid's unit: 8 lits.
+    r = run("decide " + f + " --dossier UPHV-2019-01 --decision retenu" + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("UPHV-2019-01 — retenu (8\u00A0lits)."), std::string::npos) << r.out;
 }

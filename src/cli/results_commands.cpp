@@ -167,7 +167,12 @@ int decide(const Args& a) {
     if (a.has("--avis")) d.committee_opinion = input::decision("--avis", a.get("--avis"));
     d.departure_reason = a.get("--ecart");
     s->decide(dossier.id, d, a.actor(*s));
-    std::cout << "Décision enregistrée : " << dossier.reference << " — " << decision_label(d.kind) << ".\n";
+    // Places granted in the grid's own unit (UPHV: lits, CRT: missions).
+    auto granted = s->decisions().find(dossier.id);
+    std::string places = granted != s->decisions().end() && granted->second.places
+                             ? " (" + s->ranking().model.places_text(*granted->second.places) + ")"
+                             : "";
+    std::cout << "Décision enregistrée : " << dossier.reference << " — " << decision_label(d.kind) << places << ".\n";
     return 0;
 }
 
