@@ -279,13 +279,15 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     for (const auto& [name, p] : team_.people) known.push_back(name);
     for (const auto& r : ratings_) known.push_back(r.reviewer);
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
-    auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known);
-    import_notice_ = text.notice;
-    for (const auto& r : rs) {
+    // Each line's right to rate is checked with the others, so that every
+    // erroneous line is listed with its number.
+    auto may_rate = [&](const Rating& r) {
         std::string why = not_refused(r.dossier_id);
         if (why.empty()) why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
-        if (!why.empty()) throw InputError(csv_path + " : " + why + " Aucune note n'a été enregistrée.");
-    }
+        return why;
+    };
+    auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
+    import_notice_ = text.notice;
     store_->put_ratings(rs, actor);
     load();
     return rs.size();

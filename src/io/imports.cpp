@@ -174,7 +174,8 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
                                        const std::string& content, const std::string& file_name,
-                                       const std::vector<std::string>& known_reviewer_names) {
+                                       const std::vector<std::string>& known_reviewer_names,
+                                       const std::function<std::string(const Rating&)>& may_rate) {
     std::map<std::string, std::string> known_reviewers;
     for (const auto& n : known_reviewer_names) known_reviewers.emplace(n, n);
     static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
@@ -226,6 +227,9 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
                     std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
         else rt.value = static_cast<int>(note->num());
         rt.justification = fr::trim(rec.fields[4]);
+        if (may_rate && it != reference_to_id.end() && !rt.reviewer.empty())
+            if (std::string why = may_rate(rt); !why.empty())
+                problem(file_name + ", ligne " + std::to_string(rec.line) + ", dossier " + fr::quote(ref) + " : " + why);
         if (!seen.insert({rt.dossier_id, rt.reviewer, rt.criterion}).second && it != reference_to_id.end())
             problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + rt.reviewer + " note deux fois le critère " +
                     rt.criterion + " du dossier " + ref);
