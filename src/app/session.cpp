@@ -260,7 +260,8 @@ std::vector<std::string> Session::reviewers() const {
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
     require(may_instruct(team_, actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
-    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path);
+    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
+                                      [&](const std::string& reference) { return find(reference).has_value(); });
     import_notice_ = text.notice;
     for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, actor);

@@ -111,7 +111,7 @@ namespace {
 }  // namespace
 
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name) {
+                                         const std::string& file_name, const std::function<bool(const std::string&)>& taken) {
     auto records = parse_csv(content, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
     const auto& header = records.front().fields;
@@ -165,6 +165,9 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
                 problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier " +
                         fr::quote(d.reference) + " figure deux fois dans le fichier" +
                         (it->second == d.reference ? "" : " (écrit aussi " + fr::quote(it->second) + ")"));
+            else if (taken && taken(d.reference))
+                problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier " +
+                        fr::quote(d.reference) + " existe déjà dans la campagne");
         }
         out.push_back(std::move(d));
     }

@@ -29,7 +29,10 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref,
 // Every row must be valid or nothing is returned: throws InputError listing
 // up to 20 refused rows, each with file, line and column.
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name);
+                                         const std::string& file_name,
+                                         // True when the campaign already holds this reference:
+                                         // reported with its line, among the other errors.
+                                         const std::function<bool(const std::string&)>& taken = {});
 
 // Ratings: dossier;evaluateur;critere;note;justification. `reference_to_id`
 // maps dossier references of the campaign. Same all-or-nothing rule.
