@@ -306,8 +306,10 @@ TEST(Cli, ActorIsRequiredOnACampaignWithATeam) {
     r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur --par 'Claire Martin (ARS, DD 13)'",
             "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
     EXPECT_EQ(r.code, 1) << r.out;   // an instructor does not declare people
+    // An undeclared --par is a usage error, as COTATION_UTILISATEUR naming one
+    // (docs/ligne-de-commande.md: code 2 for both; a user's trial saw 1 and 2).
     r = run(add + " --par 'N. Girard'");
-    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--par : « N. Girard » n'est pas déclaré(e) dans cette campagne (personnes déclarées : "), std::string::npos)
         << r.out;
     // Read-only commands need nobody.
@@ -371,6 +373,14 @@ TEST(Cli, TypedValuesNameTheOptionAndTheText) {
     r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --places=-2" + coord);
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("--places : « -2 » n'est pas une capacité"), std::string::npos) << r.out;
+    // A date that parses as no day (a user's trial): a data error, code 1, as the doc says.
+    r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --date 2019-13-45" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--date : « 2019-13-45 » n'est pas une date"), std::string::npos) << r.out;
+    // A word outside --format's list is a usage error naming the option and the words.
+    r = run("letters " + f + " --out " + dir.file("l") + " --format docx");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--format : « docx » n'est pas une valeur admise (pdf, odt, both"), std::string::npos) << r.out;
     r = run("decide " + f + " --dossier ACT-2023-01 --decision admis" + coord);
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--decision : « admis » n'est pas une valeur admise (retenu, non-retenu, liste-complementaire ou irrecevable)."),

@@ -178,7 +178,9 @@ int decide(const Args& a) {
 
 int letters(const Args& a) {
     std::string out = a.get("--out");
-    report::Format format = report::parse_format(a.get("--format", "pdf"));
+    // A word outside the list is a usage error (code 2), named with its option.
+    report::Format format =
+        report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     auto s = Session::open(a.file());
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
