@@ -79,9 +79,22 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     r = run("rank " + f + " --csv");
     ASSERT_EQ(r.code, 0) << r.out;
     // I.1 (coefficient 8) × mean(5, 4) = 8 × 4.5 = 36 points, all in theme I.
-    EXPECT_NE(r.out.find("rang;dossier;organisme;total;I;II;III;IV;proposition;observations\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rang;dossier;organisme;total;I;II;III;IV;proposition;observations;decision\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1;A;Org A;36;36;0;0;0;proposé;"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(";B;Org B;;;;;;irrecevable;"), std::string::npos) << r.out;
+    auto line_of = [](const std::string& out, const std::string& start) {
+        auto at = out.find(start);
+        return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+    };
+    EXPECT_EQ(line_of(r.out, "1;A;").back(), ';') << r.out;   // no decision yet: empty column
+    // A user's trial: after the decisions, « proposé » stayed alone; the
+    // recorded decision has its own column, the proposal keeps its meaning.
+    ASSERT_EQ(run("decide " + f + " --dossier A --decision non-retenu --motif 'Projet insuffisant'").code, 0);
+    r = run("rank " + f + " --csv");
+    std::string a = line_of(r.out, "1;A;");
+    EXPECT_NE(a.find(";proposé;"), std::string::npos) << a;
+    EXPECT_EQ(a.substr(a.rfind(';')), ";non retenu") << a;
+    EXPECT_EQ(line_of(r.out, ";B;").back(), ';') << r.out;
     EXPECT_NE(r.out.find("n'est pas en région Provence-Alpes-Côte d'Azur"), std::string::npos) << r.out;
     r = run("journal verify " + f);
     EXPECT_EQ(r.code, 0) << r.out;
