@@ -56,6 +56,10 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("À renseigner : campagne.date_limite"), std::string::npos) << r.out;
+    // A user's trial: the publication step of the calendar (procedure
+    // « appel à candidatures », due="date_publication") reads this date too.
+    EXPECT_NE(r.out.find("À renseigner : campagne.date_publication (Date de publication de l'avis)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("À renseigner : campagne.date_courrier"), std::string::npos) << r.out;
     r = run("param " + f + " campagne.date_limite=31/02/2023");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("« 31/02/2023 » n'est pas une date"), std::string::npos) << r.out;
