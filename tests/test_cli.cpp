@@ -56,6 +56,10 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     CliRun r = run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("À renseigner : campagne.date_limite"), std::string::npos) << r.out;
+    // A user's trial: the publication step of the calendar (procedure
+    // « appel à candidatures », due="date_publication") reads this date too.
+    EXPECT_NE(r.out.find("À renseigner : campagne.date_publication (Date de publication de l'avis)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("À renseigner : campagne.date_courrier"), std::string::npos) << r.out;
     r = run("param " + f + " campagne.date_limite=31/02/2023");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("« 31/02/2023 » n'est pas une date"), std::string::npos) << r.out;
@@ -79,9 +83,22 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     r = run("rank " + f + " --csv");
     ASSERT_EQ(r.code, 0) << r.out;
     // I.1 (coefficient 8) × mean(5, 4) = 8 × 4.5 = 36 points, all in theme I.
-    EXPECT_NE(r.out.find("rang;dossier;organisme;total;I;II;III;IV;proposition;observations\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rang;dossier;organisme;total;I;II;III;IV;proposition;observations;decision\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1;A;Org A;36;36;0;0;0;proposé;"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(";B;Org B;;;;;;irrecevable;"), std::string::npos) << r.out;
+    auto line_of = [](const std::string& out, const std::string& start) {
+        auto at = out.find(start);
+        return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+    };
+    EXPECT_EQ(line_of(r.out, "1;A;").back(), ';') << r.out;   // no decision yet: empty column
+    // A user's trial: after the decisions, « proposé » stayed alone; the
+    // recorded decision has its own column, the proposal keeps its meaning.
+    ASSERT_EQ(run("decide " + f + " --dossier A --decision non-retenu --motif 'Projet insuffisant'").code, 0);
+    r = run("rank " + f + " --csv");
+    std::string a = line_of(r.out, "1;A;");
+    EXPECT_NE(a.find(";proposé;"), std::string::npos) << a;
+    EXPECT_EQ(a.substr(a.rfind(';')), ";non retenu") << a;
+    EXPECT_EQ(line_of(r.out, ";B;").back(), ';') << r.out;
     EXPECT_NE(r.out.find("n'est pas en région Provence-Alpes-Côte d'Azur"), std::string::npos) << r.out;
     r = run("journal verify " + f);
     EXPECT_EQ(r.code, 0) << r.out;
@@ -146,6 +163,15 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     r = run("decide " + f + " --dossier ACT-2023-01 --decision non-retenu --motif 'Enveloppe'" + coord);
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("s'écarte de l'avis de la commission (« retenu »)"), std::string::npos) << r.out;
+    // A user's trial: a dossier awaiting arbitration at the vote (ACT-2023-10,
+    // II.6 rated 1 and 3) has no opinion of the committee; arbitrated
+    // afterwards, retaining it departs from the voted ranking and says why.
+    ASSERT_EQ(run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 2" + coord).code, 0);
+    r = run("decide " + f + " --dossier ACT-2023-10 --decision retenu" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« ACT-2023-10 » est hors du classement voté par la commission"), std::string::npos) << r.out;
+    r = run("decide " + f + " --dossier ACT-2023-10 --decision retenu --ecart 'Arbitrage rendu après la séance'" + coord);
+    EXPECT_EQ(r.code, 0) << r.out;
     // The minutes and the committee file.
     ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.pdf")).code, 0);
     std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));
@@ -297,8 +323,10 @@ TEST(Cli, ActorIsRequiredOnACampaignWithATeam) {
     r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur --par 'Claire Martin (ARS, DD 13)'",
             "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
     EXPECT_EQ(r.code, 1) << r.out;   // an instructor does not declare people
+    // An undeclared --par is a usage error, as COTATION_UTILISATEUR naming one
+    // (docs/ligne-de-commande.md: code 2 for both; a user's trial saw 1 and 2).
     r = run(add + " --par 'N. Girard'");
-    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--par : « N. Girard » n'est pas déclaré(e) dans cette campagne (personnes déclarées : "), std::string::npos)
         << r.out;
     // Read-only commands need nobody.
@@ -362,6 +390,14 @@ TEST(Cli, TypedValuesNameTheOptionAndTheText) {
     r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --places=-2" + coord);
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("--places : « -2 » n'est pas une capacité"), std::string::npos) << r.out;
+    // A date that parses as no day (a user's trial): a data error, code 1, as the doc says.
+    r = run("decide " + f + " --dossier ACT-2023-01 --decision retenu --date 2019-13-45" + coord);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("--date : « 2019-13-45 » n'est pas une date"), std::string::npos) << r.out;
+    // A word outside --format's list is a usage error naming the option and the words.
+    r = run("letters " + f + " --out " + dir.file("l") + " --format docx");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--format : « docx » n'est pas une valeur admise (pdf, odt, both"), std::string::npos) << r.out;
     r = run("decide " + f + " --dossier ACT-2023-01 --decision admis" + coord);
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--decision : « admis » n'est pas une valeur admise (retenu, non-retenu, liste-complementaire ou irrecevable)."),
@@ -447,12 +483,30 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
     EXPECT_EQ(r.code, 1) << r.out;   // the same version: refused by the session, after the arguments were read
     EXPECT_NE(r.out.find("est déjà en version"), std::string::npos) << r.out;
     ok(run("refus " + f + " --dossier ACT-2023-09 --lever --texte 'Révision demandée par la commission'" + coord),
-       "Refus préalable levé");
+       "Rejet avant évaluation levé");
     ok(run("refus " + f + " --dossier ACT-2023-09 --motif hors-delai --texte 'Reçu le 03/05/2023'" + coord),
-       "Refus préalable enregistré : ACT-2023-09");
+       "Rejet avant évaluation enregistré : ACT-2023-09");
     ok(run("calendrier " + f + " --etape instruction --date 20/04/2023 --au 25/05/2023" + coord),
        "Étape « instruction » déclarée faite le 20/04/2023.");
     ok(run("close " + f + coord), "Campagne close");
     ok(run("reopen " + f + " --motif 'Décision à reprendre'" + coord), "Campagne rouverte");
     ok(run("journal show " + f + " --dossier ACT-2023-03"), "affecté → retiré");
+}
+
+// A user's trial on the UPHV call (uphv-17-2019.xml: places counted in lits,
+// by units of 8; procedure « appel à candidatures », whose prior rejection is
+// called « rejet avant évaluation »): the console speaks the call's words.
+TEST(Cli, UphvSpeaksItsUnitAndItsRejection) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("demo " + f + " --appel uphv --etape instruction").code, 0);
+    const std::string coord = " --par 'Isabelle Renaud (Département 17, direction de l'\\''autonomie)'";
+    CliRun r = run("refus " + f + " --dossier UPHV-2019-03 --motif irregulier --texte 'Plans absents'" + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Rejet avant évaluation enregistré : UPHV-2019-03"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Refus préalable"), std::string::npos) << r.out;
+    // UPHV-2019-01 asked 8 places of the grid's unit: 8 lits.
+    r = run("decide " + f + " --dossier UPHV-2019-01 --decision retenu" + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("UPHV-2019-01 — retenu (8\u00A0lits)."), std::string::npos) << r.out;
 }

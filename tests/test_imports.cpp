@@ -122,6 +122,19 @@ TEST(ImportRatings, ValidatesEachColumn) {
     EXPECT_EQ(ok[0].value, 4);
 }
 
+// A user's trial: « trois » was called « hors de l'échelle »; it is no number.
+TEST(ImportRatings, WordIsNotANumber) {
+    std::map<std::string, std::int64_t> ids{{"D1", 1}};
+    try {
+        io::import_ratings_csv(act_grid(), ids, "dossier;evaluateur;critere;note;justification\nD1;Claire;I.1;trois;x\n", "n.csv");
+        FAIL();
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("ligne 2, colonne 4 « note » : note « trois » : ce n'est pas un nombre"), std::string::npos) << m;
+        EXPECT_EQ(m.find("hors de l'échelle"), std::string::npos) << m;
+    }
+}
+
 TEST(ImportDossiers, TerritoryAcceptsCommunesAndExpandsEpci) {
     Grid crt = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
     Value v;

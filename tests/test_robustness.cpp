@@ -350,3 +350,11 @@ TEST(RobustStore, ReadingOpensReadOnly) {
     std::string out = run("journal verify " + f, &code);
     EXPECT_EQ(code, 0) << out;
 }
+
+// A user's trial: a closed campaign said « close depuis le
+// 2026-11-30T00:20:40Z »; the instant is read in French.
+TEST(RobustMessages, ClosedSinceInFrench) {
+    EXPECT_EQ(french_timestamp("2026-11-30T00:20:40Z"), "30\u00A0novembre\u00A02026 à 00\u00A0h\u00A020 (UTC)");
+    EXPECT_EQ(french_timestamp("2026-03-01T14:05:00Z"), "1er\u00A0mars\u00A02026 à 14\u00A0h\u00A005 (UTC)");
+    EXPECT_EQ(french_timestamp("pas une date"), "pas une date");   // never invented
+}

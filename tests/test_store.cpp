@@ -69,6 +69,9 @@ TEST(Store, FailedImportRollsBackEverything) {
         FAIL() << "duplicate accepted";
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("« D1 » existe déjà"), std::string::npos) << e.what();
+        // A user's trial: the message named no line; D1 is on line 3 of b.csv.
+        EXPECT_NE(std::string(e.what()).find("b.csv, ligne 3, colonne 1 « reference » : le dossier « D1 » existe déjà"),
+                  std::string::npos) << e.what();
     }
     auto reopened = Session::open(dir.file("c.cot"));
     EXPECT_EQ(reopened->dossiers().size(), 1u);

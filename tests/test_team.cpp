@@ -111,6 +111,22 @@ TEST(Team, CoordinatorAloneConsolidatesDecidesAndImportsCollectedRatings) {
     // Q is not assigned to Claire: the whole file is refused.
     EXPECT_THROW(s->import_ratings_file(dir.file("n.csv"), "Nadia"), InputError);
     EXPECT_TRUE(Session::open(dir.file("c.cot"))->ratings().empty());
+    // A user's trial: the team errors named no line, and stopped the list.
+    // Line 3 (Q not assigned), line 4 (undeclared), line 5 (rating 99 out of any scale):
+    // three errors, each with its line.
+    std::ofstream(dir.file("n3.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;j\n"
+                                         "Q;Claire;A.1;4;j\nP;Inconnu;A.1;3;x\nP;Claire;A.2;99;x\n";
+    try {
+        s->import_ratings_file(dir.file("n3.csv"), "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("3 erreurs"), std::string::npos) << m;
+        EXPECT_NE(m.find("n3.csv, ligne 3, dossier « Q » : Ce dossier n'est pas affecté à « Claire »."), std::string::npos) << m;
+        EXPECT_NE(m.find("n3.csv, ligne 4, dossier « P » : « Inconnu » n'est pas déclaré(e) dans cette campagne."),
+                  std::string::npos) << m;
+        EXPECT_NE(m.find("ligne 5, colonne 4"), std::string::npos) << m;
+    }
     std::ofstream(dir.file("n2.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;j\n";
     EXPECT_THROW(s->import_ratings_file(dir.file("n2.csv"), "Claire"), InputError);   // the coordinator imports
     s->import_ratings_file(dir.file("n2.csv"), "Nadia");

@@ -260,7 +260,8 @@ std::vector<std::string> Session::reviewers() const {
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
     require(may_instruct(team_, actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
-    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path);
+    auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
+                                      [&](const std::string& reference) { return find(reference).has_value(); });
     import_notice_ = text.notice;
     for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, actor);
@@ -279,13 +280,15 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     for (const auto& [name, p] : team_.people) known.push_back(name);
     for (const auto& r : ratings_) known.push_back(r.reviewer);
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
-    auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known);
-    import_notice_ = text.notice;
-    for (const auto& r : rs) {
+    // Each line's right to rate is checked with the others, so that every
+    // erroneous line is listed with its number.
+    auto may_rate = [&](const Rating& r) {
         std::string why = not_refused(r.dossier_id);
         if (why.empty()) why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
-        if (!why.empty()) throw InputError(csv_path + " : " + why + " Aucune note n'a été enregistrée.");
-    }
+        return why;
+    };
+    auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
+    import_notice_ = text.notice;
     store_->put_ratings(rs, actor);
     load();
     return rs.size();
@@ -412,6 +415,16 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     if (departs && d.departure_reason.empty())
         throw InputError("La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                          " ») : écrivez pourquoi.");
+    // A dossier outside the voted ranking (awaiting arbitration at the vote,
+    // or added since) has no opinion of the committee: retaining it departs
+    // from the opinion voted as much as overturning a rank does.
+    if (!d.committee_opinion && d.kind == DecisionKind::Retained && d.departure_reason.empty()) {
+        const auto& check = meeting_check();
+        if (check && check->adopted)
+            throw InputError("Le dossier « " + it->reference +
+                             " » est hors du classement voté par la commission : le retenir s'écarte de son avis, "
+                             "écrivez pourquoi.");
+    }
     if (d.kind == DecisionKind::Retained) {
         Value asked_v = it->get("places");
         const Rational* asked = std::get_if<Rational>(&asked_v);

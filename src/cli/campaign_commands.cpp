@@ -1,6 +1,8 @@
 // Campaign: demo, new, param, grid check|preview|apply.
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "app/demo.h"
 #include "app/input.h"
@@ -84,10 +86,26 @@ int new_campaign(const Args& a) {
     std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << a.file() << " (grille " << s->grid().id
               << " version " << s->grid().version << ").\n";
     // Parameters the rules read but that the grid leaves to the campaign.
-    for (const auto& p : s->grid().parameters)
-        if (!s->campaign().parameters.count(p.def.id))
-            std::cout << "  À renseigner : " << p.def.id << " (" << p.def.label << ") : cotation param " << a.file() << " "
-                      << p.def.id << "=valeur\n";
+    std::set<std::string> listed;
+    auto to_fill = [&](const std::string& id, const std::string& label, const char* value) {
+        if (s->campaign().parameters.count(id) || !listed.insert(id).second) return;
+        std::cout << "  À renseigner : " << id << " (" << label << ") : cotation param " << a.file() << " " << id << "=" << value
+                  << "\n";
+    };
+    for (const auto& p : s->grid().parameters) to_fill(p.def.id, p.def.label, "valeur");
+    // And every date the procedure's calendar counts from (campagne.date_publication
+    // for the publication step), whether the grid declares it or not.
+    const auto& steps = s->procedure().steps;
+    for (const auto& st : steps) {
+        if (!st.due) continue;
+        const std::string& anchor = st.due->anchor;
+        if (std::any_of(steps.begin(), steps.end(), [&](const StepDef& o) { return o.id == anchor; })) continue;
+        std::string id = anchor.rfind("campagne.", 0) == 0 ? anchor : "campagne." + anchor;
+        std::string label = st.label;
+        for (const auto& f : Grid::procedure_parameters())
+            if (f.id == id) label = f.label;
+        to_fill(id, label, "JJ/MM/AAAA");
+    }
     return 0;
 }
 

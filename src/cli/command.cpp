@@ -198,7 +198,9 @@ std::string Args::actor(const Session& s) const {
     std::string declared = " (personnes déclarées : " + join(people, ", ") + ")";
     if (std::string p = get("--par"); !p.empty()) {
         if (s.team().person(p)) return p;
-        throw InputError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
+        // Who acts is said on the command line: an undeclared name is a usage
+        // error (code 2), as COTATION_UTILISATEUR naming one is.
+        throw UsageError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
     }
     if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
         if (s.team().person(u)) return u;

@@ -46,17 +46,24 @@ int calendar(const Args& a) {
     return 0;
 }
 
+// « Refus préalable », « Rejet avant évaluation » (UPHV): as the procedure calls it.
+std::string rejection_title(const ProcedureDef& p) {
+    std::string s = p.prior_rejection ? p.prior_rejection->name : std::string("refus préalable");
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
 int refusal(const Args& a) {
     auto s = Session::open(a.file());
     if (a.has("--dossier")) {
         const Dossier& d = dossier_of(*s, a.get("--dossier"));
         if (a.has("--lever")) {
             s->lift_prior_rejection(d.id, a.get("--texte"), a.actor(*s));
-            std::cout << "Refus préalable levé ; le dossier rejoint l'instruction.\n";
+            std::cout << rejection_title(s->procedure()) << " levé ; le dossier rejoint l'instruction.\n";
         } else {
             RejectionGround g = input::ground("--motif", a.need("--motif", "pour un refus préalable"));
             s->reject_prior(d.id, g, a.get("--texte"), a.actor(*s));
-            std::cout << "Refus préalable enregistré : " << d.reference << " — " << ground_label(s->procedure(), g) << ".\n";
+            std::cout << rejection_title(s->procedure()) << " enregistré : " << d.reference << " — " << ground_label(s->procedure(), g) << ".\n";
         }
     }
     for (const auto& d : s->dossiers()) {

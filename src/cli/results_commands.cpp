@@ -16,20 +16,26 @@ void rank_csv(Session& s) {
     const Grid& g = s.grid();
     std::cout << "rang;dossier;organisme;total";
     for (const auto& t : g.themes) std::cout << ";" << t.id;
-    std::cout << ";proposition;observations\n";
+    // « proposition » stays the ranking's proposal (scripts read it); the
+    // decision recorded, empty while there is none, comes last.
+    std::cout << ";proposition;observations;decision\n";
+    auto decision = [&](const RankEntry& e) {
+        auto it = s.decisions().find(s.dossiers()[e.dossier].id);
+        return it == s.decisions().end() ? std::string() : io::csv_field(decision_label(it->second.kind));
+    };
     for (const auto& e : r.ranked) {
         const Dossier& d = s.dossiers()[e.dossier];
         std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
         for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
         std::string obs;
         for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << "\n";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << ";" << decision(e) << "\n";
     }
     for (const auto& e : r.pending) {
         const Dossier& d = s.dossiers()[e.dossier];
         std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
         for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << "\n";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << ";" << decision(e) << "\n";
     }
     for (const auto& e : r.ineligible) {
         const Dossier& d = s.dossiers()[e.dossier];
@@ -37,7 +43,7 @@ void rank_csv(Session& s) {
         for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
         std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";";
         for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << "\n";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << ";" << decision(e) << "\n";
     }
 }
 
@@ -167,13 +173,20 @@ int decide(const Args& a) {
     if (a.has("--avis")) d.committee_opinion = input::decision("--avis", a.get("--avis"));
     d.departure_reason = a.get("--ecart");
     s->decide(dossier.id, d, a.actor(*s));
-    std::cout << "Décision enregistrée : " << dossier.reference << " — " << decision_label(d.kind) << ".\n";
+    // Places granted in the grid's own unit (UPHV: lits, CRT: missions).
+    auto granted = s->decisions().find(dossier.id);
+    std::string places = granted != s->decisions().end() && granted->second.places
+                             ? " (" + s->ranking().model.places_text(*granted->second.places) + ")"
+                             : "";
+    std::cout << "Décision enregistrée : " << dossier.reference << " — " << decision_label(d.kind) << places << ".\n";
     return 0;
 }
 
 int letters(const Args& a) {
     std::string out = a.get("--out");
-    report::Format format = report::parse_format(a.get("--format", "pdf"));
+    // A word outside the list is a usage error (code 2), named with its option.
+    report::Format format =
+        report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     auto s = Session::open(a.file());
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();

@@ -67,6 +67,21 @@ std::string Date::french_long() const {
            "\u00A0" + std::to_string(year);
 }
 
+std::string french_timestamp(std::string_view iso_utc) {
+    if (iso_utc.size() < 16 || iso_utc[10] != 'T' || iso_utc[13] != ':') return std::string(iso_utc);
+    auto day = Date::parse(iso_utc.substr(0, 10));
+    auto digits = [&](std::size_t at) {
+        char a = iso_utc[at], b = iso_utc[at + 1];
+        return (a >= '0' && a <= '9' && b >= '0' && b <= '9') ? (a - '0') * 10 + (b - '0') : -1;
+    };
+    int h = digits(11), m = digits(14);
+    if (!day || h < 0 || h > 23 || m < 0 || m > 59) return std::string(iso_utc);
+    char buf[32];
+    // The store writes UTC; saying so keeps the hour true for a reader in Paris.
+    std::snprintf(buf, sizeof buf, "%02d\u00A0h\u00A0%02d", h, m);
+    return day->french_long() + " à " + buf + " (UTC)";
+}
+
 long Date::days_since_epoch() const {
     // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
     int y = year - (month <= 2);

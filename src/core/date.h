@@ -24,4 +24,8 @@ struct Date {
     friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// "2026-11-30T00:20:40Z" (as the store keeps instants) → "30 novembre 2026 à
+// 00 h 20 (UTC)" for a reader; text that is no such instant is returned as is.
+std::string french_timestamp(std::string_view iso_utc);
+
 }  // namespace cotation

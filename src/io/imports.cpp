@@ -111,7 +111,7 @@ namespace {
 }  // namespace
 
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name) {
+                                         const std::string& file_name, const std::function<bool(const std::string&)>& taken) {
     auto records = parse_csv(content, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
     const auto& header = records.front().fields;
@@ -165,6 +165,9 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
                 problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier " +
                         fr::quote(d.reference) + " figure deux fois dans le fichier" +
                         (it->second == d.reference ? "" : " (écrit aussi " + fr::quote(it->second) + ")"));
+            else if (taken && taken(d.reference))
+                problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne 1 « reference » : le dossier " +
+                        fr::quote(d.reference) + " existe déjà dans la campagne");
         }
         out.push_back(std::move(d));
     }
@@ -174,7 +177,8 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
                                        const std::string& content, const std::string& file_name,
-                                       const std::vector<std::string>& known_reviewer_names) {
+                                       const std::vector<std::string>& known_reviewer_names,
+                                       const std::function<std::string(const Rating&)>& may_rate) {
     std::map<std::string, std::string> known_reviewers;
     for (const auto& n : known_reviewer_names) known_reviewers.emplace(n, n);
     static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
@@ -218,11 +222,17 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
         if (!grid.criterion(rt.criterion))
             problem(at(3, "critere") + "critère " + fr::quote(rt.criterion) + " inconnu de la grille « " + grid.id + " »");
         auto note = fr::parse_decimal(rec.fields[3]);   // « 8/2 » is not a rating
-        if (!note || !note->is_integer() || note->num() < grid.scale_min || note->num() > grid.scale_max)
+        if (!note)   // « trois » is not out of the scale: it is no number at all
+            problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " : ce n'est pas un nombre (entier de " +
+                    std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + " attendu)");
+        else if (!note->is_integer() || note->num() < grid.scale_min || note->num() > grid.scale_max)
             problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " hors de l'échelle (entier de " +
                     std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
         else rt.value = static_cast<int>(note->num());
         rt.justification = fr::trim(rec.fields[4]);
+        if (may_rate && it != reference_to_id.end() && !rt.reviewer.empty())
+            if (std::string why = may_rate(rt); !why.empty())
+                problem(file_name + ", ligne " + std::to_string(rec.line) + ", dossier " + fr::quote(ref) + " : " + why);
         if (!seen.insert({rt.dossier_id, rt.reviewer, rt.criterion}).second && it != reference_to_id.end())
             problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + rt.reviewer + " note deux fois le critère " +
                     rt.criterion + " du dossier " + ref);

@@ -1,6 +1,7 @@
 #pragma once
 // Dossiers and ratings from CSV files (formats in docs/formats.md), and the
 // validation of one dossier's fields shared with the workbench's form.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,7 +29,10 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref,
 // Every row must be valid or nothing is returned: throws InputError listing
 // up to 20 refused rows, each with file, line and column.
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name);
+                                         const std::string& file_name,
+                                         // True when the campaign already holds this reference:
+                                         // reported with its line, among the other errors.
+                                         const std::function<bool(const std::string&)>& taken = {});
 
 // Ratings: dossier;evaluateur;critere;note;justification. `reference_to_id`
 // maps dossier references of the campaign. Same all-or-nothing rule.
@@ -36,6 +40,9 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 // `known_reviewers` (or to an earlier line) but for case is written as that one.
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
                                        const std::string& content, const std::string& file_name,
-                                       const std::vector<std::string>& known_reviewers = {});
+                                       const std::vector<std::string>& known_reviewers = {},
+                                       // Why this reviewer may not rate this dossier (team rules), empty
+                                       // when they may: reported with its line, among the other errors.
+                                       const std::function<std::string(const Rating&)>& may_rate = {});
 
 }  // namespace cotation::io

@@ -268,7 +268,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
         if (it == ctx.decisions.end()) continue;
         const Decision& x = it->second;
         lines.push_back(d.reference + " — " + decision_label(x.kind) +
-                        (x.places ? " (" + fr::number(*x.places) + " places)" : "") + " le " + x.date.french_long() +
+                        (x.places ? " (" + ctx.ranking.model.places_text(*x.places) + ")" : "") + " le " + x.date.french_long() +
                         (x.departure_reason.empty() ? "" : " — écart à l'avis de la commission : " + x.departure_reason));
     }
     v["decisions"] = join(lines);

@@ -362,7 +362,7 @@ public:
     void close(const std::string& reason, const std::string& actor) override {
         Transaction t(*db_);
         JournalWriter j(*db_);
-        if (!closed_since().empty()) throw InputError("La campagne est déjà close depuis le " + closed_since() + ".");
+        if (!closed_since().empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(closed_since()) + ".");
         std::string now = utc_now_iso();
         Stmt c(*db_, "UPDATE campaign SET closed_at=?");
         c.bind(1, now).run();
@@ -1046,7 +1046,7 @@ private:
     void ensure_open() {
         std::string since = closed_since();
         if (!since.empty())
-            throw InputError("La campagne est close depuis le " + since +
+            throw InputError("La campagne est close depuis le " + french_timestamp(since) +
                              " : notes, arbitrages, dossiers et grille ne peuvent plus changer. Le coordonnateur peut la "
                              "rouvrir en écrivant le motif (cotation reopen).");
     }
