@@ -49,6 +49,8 @@ void expect_clean(const std::string& words, const std::string& file) {
         EXPECT_TRUE(words.compare(at, 3, "...") == 0 || (at > 0 && words[at - 1] == '.')) << file << "\n" << words;
     // Sources are cited by title, never by file name.
     EXPECT_EQ(words.find(".txt"), std::string::npos) << file << "\n" << words;
+    // A character the CP1252 font lacks is never printed as a silent « ? ».
+    EXPECT_EQ(words.find("[U+"), std::string::npos) << file << "\n" << words;
 }
 
 const std::string kCoord = "Claire Coord";
