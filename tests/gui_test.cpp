@@ -222,8 +222,8 @@ private:
         // The rating changed above came after the vote: the opinion stays the
         // voted ranking (ACT-2023-06 was 5th), and the view says what moved.
         auto changes = frame_->workbench().session->changes_since_vote();
-        check(std::find(changes.begin(), changes.end(), "ACT-2023-06 : rang 5 → 4") != changes.end(),
-              "changements depuis le vote : ACT-2023-06 rang 5 → 4");
+        check(std::find(changes.begin(), changes.end(), "ACT-2023-06 : du 5e au 4e rang") != changes.end(),
+              "changements depuis le vote : ACT-2023-06 du 5e au 4e rang");
 
         frame_->ShowView(MainFrame::View::Procedure);
         pump(300);

@@ -83,7 +83,7 @@ TEST(Decisions, LettersFollowTheDecisions) {
     s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));
     std::string retained = test::pdf_words(dir.file("lettres/ACT-2023-01-retenu.pdf"));
-    EXPECT_NE(retained.find("Par décision du 30 juin 2023, l'autorisation porte sur 12 places."), std::string::npos) << retained;
+    EXPECT_NE(retained.find("Par décision du 30 juin 2023, votre projet est retenu pour 12 places,"), std::string::npos) << retained;
     std::string listed = test::pdf_words(dir.file("lettres/ACT-2023-02-liste-complementaire.pdf"));
     EXPECT_NE(listed.find("inscrit sur la liste complémentaire"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Motif : Capacité de l'appel atteinte"), std::string::npos) << listed;

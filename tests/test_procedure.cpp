@@ -355,7 +355,8 @@ TEST(Meeting, ChangesSinceTheVote) {
                                 {"C", 0, "", std::nullopt},
                                 {"D", 3, "120", DecisionKind::NotRetained}};
     EXPECT_EQ(ranking_changes(voted, now),
-              (std::vector<std::string>{"A : rang 1 → 2", "B : rang 2 → 1", "C : rang 3 → hors classement, non retenu → en attente",
+              (std::vector<std::string>{"A : du 1er au 2e rang", "B : du 2e au 1er rang",
+                                        "C : 3e rang, puis hors classement ; non retenu, puis en attente",
                                         "D : dossier ajouté depuis le vote"}));
     EXPECT_TRUE(ranking_changes(voted, voted).empty());
 }

@@ -964,7 +964,29 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     Date on = required_date(letters_date(), "Un courrier", "campagne.date_courrier");
     report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
-    return report::write_letters(ctx, out_dir, only_reference, limit, format);
+    auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
+    if (!batch.written.empty()) {
+        auto more = authority_warnings();
+        batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());
+    }
+    return batch;
+}
+
+// The letters' sender block: the texts of the calls often do not give the
+// authority's postal address nor its signatory's name, so the grids leave
+// them empty; say so, and how to set them, rather than print letters without.
+std::vector<std::string> Session::authority_warnings() const {
+    std::vector<std::string> out;
+    const Authority& a = campaign_.authority;
+    std::string file = std::filesystem::path(path_).filename().string();
+    std::string who = a.name.empty() ? "de l'autorité" : "de l'autorité (" + a.name + ")";
+    if (a.address.empty())
+        out.push_back("L'adresse postale " + who + " n'est pas renseignée : les lettres n'ont pas d'adresse d'expéditeur ; "
+                      "la renseigner avec « cotation autorite " + file + " --adresse \"ligne 1 | ligne 2\" ».");
+    if (fr::trim(a.signatory).empty())
+        out.push_back("Le nom du signataire " + who + " n'est pas renseigné : les documents ne portent que sa qualité ; "
+                      "le renseigner avec « cotation autorite " + file + " --signataire \"Prénom Nom\" ».");
+    return out;
 }
 
 std::vector<std::string> Session::address_warnings() {
@@ -988,7 +1010,9 @@ std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
 
 std::vector<std::string> Session::check_documents() {
     auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
-    auto more = address_warnings();
+    auto more = authority_warnings();
+    out.insert(out.end(), more.begin(), more.end());
+    more = address_warnings();
     out.insert(out.end(), more.begin(), more.end());
     return out;
 }

@@ -200,6 +200,8 @@ public:
     // (`grid check`): its default parameters, the installed templates.
     static std::vector<std::string> check_grid_templates(const Grid& grid);
     std::vector<std::string> address_warnings();
+    // The authority's postal address or signatory missing, with the command that sets them.
+    std::vector<std::string> authority_warnings() const;
 
 private:
     Session() = default;

@@ -133,7 +133,9 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
     std::map<std::string, const VotedEntry*> current;
     for (const auto& e : now) current[e.reference] = &e;
     auto opinion = [](const std::optional<DecisionKind>& k) { return k ? std::string(decision_label(*k)) : std::string("en attente"); };
-    auto rank = [](int r) { return r ? std::to_string(r) : std::string("hors classement"); };
+    // Words, not arrows: the PDF font is CP1252, which has no « → ».
+    auto ordinal = [](int r) { return std::to_string(r) + (r == 1 ? "er" : "e"); };
+    auto rank = [&](int r) { return r ? ordinal(r) + " rang" : std::string("hors classement"); };
     std::vector<std::string> out;
     for (const auto& v : voted) {
         auto it = current.find(v.reference);
@@ -143,8 +145,10 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
         }
         const VotedEntry& n = *it->second;
         std::string line;
-        if (n.rank != v.rank) line += "rang " + rank(v.rank) + " → " + rank(n.rank);
-        if (n.opinion != v.opinion) line += (line.empty() ? "" : ", ") + opinion(v.opinion) + " → " + opinion(n.opinion);
+        if (n.rank != v.rank)
+            line += v.rank && n.rank ? "du " + ordinal(v.rank) + " au " + ordinal(n.rank) + " rang"
+                                     : rank(v.rank) + ", puis " + rank(n.rank);
+        if (n.opinion != v.opinion) line += (line.empty() ? "" : " ; ") + opinion(v.opinion) + ", puis " + opinion(n.opinion);
         if (!line.empty()) out.push_back(v.reference + " : " + line);
         current.erase(it);
     }

@@ -102,7 +102,8 @@ struct VotedEntry {
     std::optional<DecisionKind> opinion;   // none while awaiting arbitration
 };
 std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers);
-// What differs between the voted ranking and today's, in French ("ACT-2023-06 : rang 5 → 4").
+// What differs between the voted ranking and today's, in French (« ACT-2023-06 : du 5e au 4e rang »),
+// in words: the PDF font (CP1252) has no arrow.
 std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, const std::vector<VotedEntry>& now);
 
 struct Meeting {

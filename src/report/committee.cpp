@@ -37,7 +37,11 @@ std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_
         if (x.rule->effect != RuleEffect::Attention) continue;
         std::string line;
         if (x.outcome == Outcome::Failed)
-            line = x.rule->label + " : " + (x.rule->message.empty() ? "non respecté" : x.rule->message);
+            // The result's message carries the compared values, as the
+            // instruction report and `cotation check` print it.
+            // (without a message of its own, the result's starts with the label).
+            line = x.rule->message.empty() ? (x.message.empty() ? x.rule->label + " : non respecté" : x.message)
+                                           : x.rule->label + " : " + (x.message.empty() ? x.rule->message : x.message);
         else if (x.outcome == Outcome::Undecidable) {
             line = x.rule->label + " : non vérifiable, manque ";
             for (std::size_t k = 0; k < x.missing.size(); ++k) line += (k ? ", " : "") + x.missing[k];
@@ -94,7 +98,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
 
     lines.clear();
     for (std::size_t i = 0; i < ctx.ranking.ranked.size(); ++i) lines.push_back(ranked_line(ctx, ctx.ranking.ranked[i], i));
-    v["classement"] = join(lines);
+    // Never a heading with nothing under it: each list says when it is empty.
+    v["classement"] = lines.empty() ? "aucun dossier recevable à classer" : join(lines);
     v["regle_departage"] = Ranking::tie_rule();
 
     lines.clear();
@@ -161,6 +166,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
                         c.declared_on.french_long() + " par " + c.declared_by);
     }
     v["declarations_interets"] = join(lines);
+    v["aucun_lien_interets"] = lines.empty() ? "oui" : "";
 
     lines.clear();
     for (const auto& [name, p] : ctx.team.people)
@@ -211,7 +217,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
             else absent.push_back(who(ctx.team, name) + voice);
         }
     }
-    v["seance.presents"] = join(present);
+    v["seance.presents"] = present.empty() ? "aucun membre présent" : join(present);
     v["seance.representes"] = join(represented);
     v["seance.absents"] = join(absent);
     lines.clear();
@@ -232,11 +238,12 @@ Variables committee_variables(const CommitteeContext& ctx) {
                                  ? " (par mandat, " + a->second.proxy + ")" : "";
             lines.push_back(name + by + " : " + (vote == ctx.meeting->votes.end() ? "n'a pas voté" : vote_label(vote->second)));
         }
-        v["seance.votes"] = join(lines);
+        v["seance.votes"] = lines.empty() ? "aucun vote enregistré" : join(lines);
         v["seance.resultat"] = ctx.check->outcome;
         v["seance.remarques"] = join(ctx.check->problems);
     } else {
-        v["seance.quorum"] = v["seance.interets"] = v["seance.votes"] = v["seance.resultat"] = v["seance.remarques"] = "";
+        v["seance.quorum"] = v["seance.interets"] = v["seance.resultat"] = v["seance.remarques"] = "";
+        v["seance.votes"] = "aucun vote enregistré";
     }
     lines.clear();
     if (ctx.meeting)
@@ -258,7 +265,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
                             (e.opinion ? decision_label(*e.opinion) : "en attente"));
         }
     }
-    v["classement_vote"] = join(lines);
+    v["classement_vote"] = lines.empty() ? "aucun classement voté" : join(lines);
     v["changements_depuis_vote"] = join(ctx.changes_since_vote);
 
     // Decisions already recorded, and those that depart from the committee's opinion.

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -14,6 +15,30 @@
 #include "odt.h"
 
 namespace cotation::report {
+
+// The one place where common signs the CP1252 font lacks become words or
+// CP1252 signs (its text is already CP1252: ASCII here).
+std::string outside_cp1252(char32_t cp) {
+    switch (cp) {
+        case 0x2192: return "puis";                 // →
+        case 0x2190: return "depuis";               // ←
+        case 0x21D2: return "donc";                 // ⇒
+        case 0x2264: return "au plus";              // ≤
+        case 0x2265: return "au moins";             // ≥
+        case 0x2260: return "diff\xE9rent de";      // ≠
+        case 0x2248: return "environ";              // ≈
+        case 0x2212: return "-";                    // − (minus sign)
+        case 0x2010: return "-";                    // ‐ (hyphen)
+        case 0x2032: return "'";                    // ′
+        case 0x2033: return "\"";                   // ″
+        case 0x2713: case 0x2714: return "oui";     // ✓ ✔
+        case 0x2717: case 0x2718: return "non";     // ✗ ✘
+        case 0x221E: return "infini";               // ∞
+        case 0x2126: return "ohms";                 // Ω
+        case 0x2116: return "n\xBA";                 // №
+        default: return {};
+    }
+}
 
 std::string to_cp1252(const std::string& s) {
     static const std::map<char32_t, unsigned char> extra{
@@ -37,7 +62,13 @@ std::string to_cp1252(const std::string& s) {
         i += len;
         if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) out += static_cast<char>(cp);
         else if (auto it = extra.find(cp); it != extra.end()) out += static_cast<char>(it->second);
-        else out += '?';
+        else if (auto w = outside_cp1252(cp); !w.empty()) out += w;
+        else {
+            // Never a silent « ? »: the reader sees which character is missing.
+            char code[16];
+            std::snprintf(code, sizeof code, "[U+%04X]", static_cast<unsigned>(cp));
+            out += code;
+        }
     }
     return out;
 }
