@@ -217,7 +217,8 @@ TEST(Pdf, LogoPrintedInTheHeader) {
     // A 16-bit PNG (bit depth, byte 24 of the IHDR chunk) is refused by name.
     {
         std::ofstream out(dir.file("seize.png"), std::ios::binary);
-        out << std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x10\x02\0\0\0", 33);
+        // Signature, IHDR length and type, its 13 bytes, then a (dummy) CRC: 33 bytes.
+        out << std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x10\x02\0\0\0", 29) << std::string(4, '\0');
     }
     h.logo_path = dir.file("seize.png");
     try {
