@@ -475,10 +475,18 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
         }
         case 4: return to_wx(fact("budget_annuel"));
         case 5: return to_wx(fact("date_depot"));
-        case 6: return e ? to_wx(e->prior_rejection.empty() ? verdict_label(e->eligibility) : "Refus préalable") : wxString();
+        case 6: {
+            if (!e) return wxString();
+            if (e->prior_rejection.empty()) return to_wx(verdict_label(e->eligibility));
+            // As the campaign's procedure calls it (« rejet avant évaluation » in an appel à candidatures).
+            const auto& pr = s.procedure().prior_rejection;
+            std::string name = pr ? pr->name : std::string("refus préalable");
+            if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+            return to_wx(name);
+        }
         case 7: return e ? to_wx(fr::number(e->score.total)) : wxString();
         case 8: return e && e->rank ? to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : "")) : wxString();
-        case 9: return e ? to_wx(e->prior_rejection.empty() ? proposal_label(e->proposal) : "refusé au préalable") : wxString();
+        case 9: return e ? to_wx(e->prior_rejection.empty() ? proposal_label(e->proposal) : "écarté avant l'évaluation") : wxString();
     }
     return {};
 }
