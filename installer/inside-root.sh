@@ -110,9 +110,11 @@ ls /usr/share/icons/hicolor/*/apps/cotation.* | tr '\n' ' '; echo
 
 step "L'atelier sous Xvfb"
 # A chroot shares the host's abstract X sockets: let Xvfb pick a free
-# display (-displayfd) rather than assume one. Ending it at exit, whatever
-# happens, ends the workbenches drawn on it.
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>/tmp/display 2>/dev/null &
+# display (-displayfd) rather than assume one. -noreset: without it the
+# server resets when the first workbench quits and, on a loaded machine,
+# refuses the double-clicked one meanwhile (« Unable to initialize GTK+ »).
+# Ending it at exit, whatever happens, ends the workbenches drawn on it.
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -noreset -nolisten tcp 3>/tmp/display 2>/dev/null &
 XPID=$!
 trap 'kill "$XPID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [ -s /tmp/display ] && break; sleep 0.1; done
