@@ -4,6 +4,9 @@
 # a ~) and the one to test. Writes its log, the screenshot and the figures
 # to /tmp/resultats, which test-deb.sh copies out.
 set -euo pipefail
+# `cmd | grep -q` fails under pipefail when grep quits at its first match and
+# cmd then dies of SIGPIPE: seen on a loaded machine. Tests read the whole
+# output with `grep -q … <<<"$(cmd)"` instead.
 R=/tmp/resultats
 mkdir -p "$R"
 exec > >(tee "$R/journal.txt") 2>&1
@@ -34,7 +37,7 @@ apt-get install -y -q "$OLD" >"$R/apt-ancien.txt"
 grep -E "^[0-9]+ upgraded|newly installed" "$R/apt-ancien.txt" || true
 # The Depends line must be enough: nothing unresolved before any test tool is added.
 for exe in /usr/bin/cotation /usr/bin/cotation-workbench; do
-  if ldd "$exe" | grep -q "not found"; then ldd "$exe"; fail "bibliothèque manquante pour $exe"; fi
+  if grep -q "not found" <<<"$(ldd "$exe")"; then ldd "$exe"; fail "bibliothèque manquante pour $exe"; fi
 done
 echo "ldd : toutes les bibliothèques de cotation et cotation-workbench sont là."
 
@@ -102,9 +105,9 @@ echo "Première lettre ($first), début :"; head -12 "$R/premiere-lettre.txt"
 step "Type de fichier et application par défaut (ce que fait un double clic)"
 gio info -a standard::content-type "$HOME_DIR/campagnes/uphv.cot" | grep content-type
 gio mime application/x-cotation | head -2
-gio info -a standard::content-type "$HOME_DIR/campagnes/uphv.cot" | grep -q "application/x-cotation" \
+grep -q "application/x-cotation" <<<"$(gio info -a standard::content-type "$HOME_DIR/campagnes/uphv.cot")" \
   || fail "un fichier .cot n'est pas reconnu comme application/x-cotation"
-gio mime application/x-cotation | grep -q "fr.cotation.Cotation.desktop" \
+grep -q "fr.cotation.Cotation.desktop" <<<"$(gio mime application/x-cotation)" \
   || fail "l'atelier n'est pas l'application par défaut des campagnes"
 ls /usr/share/icons/hicolor/*/apps/cotation.* | tr '\n' ' '; echo
 
@@ -123,7 +126,7 @@ D=":$(cat /tmp/display)"
 echo "Écran virtuel $D"
 wait_window() {  # title pattern
   for _ in $(seq 1 200); do
-    if DISPLAY=$D xwininfo -root -tree 2>/dev/null | grep -q "$1"; then return 0; fi
+    if grep -q "$1" <<<"$(DISPLAY=$D xwininfo -root -tree 2>/dev/null)"; then return 0; fi
     sleep 0.1
   done
   return 1

@@ -30,9 +30,9 @@ rm -r "$PREFIX/share/cotation/demo/uphv"
 out="$("$PREFIX/bin/cotation" demo "$WORK/u.cot" --appel uphv 2>&1)" && fail "la démo uphv retirée du préfixe a été trouvée ailleurs : $out"
 grep -q "uphv" <<<"$out" || fail "message inattendu : $out"
 "$PREFIX/bin/cotation" demo "$WORK/c.cot" --appel crt >/dev/null
-"$PREFIX/bin/cotation" rank "$WORK/c.cot" | grep -q "CRT" || fail "classement CRT vide"
+grep -q "CRT" <<<"$("$PREFIX/bin/cotation" rank "$WORK/c.cot")" || fail "classement CRT vide"
 
-gzip -dc "$PREFIX/share/man/man1/cotation.1.gz" | grep -q '^\.TH COTATION 1' || fail "page de manuel de cotation illisible"
+grep -q '^\.TH COTATION 1' <<<"$(gzip -dc "$PREFIX/share/man/man1/cotation.1.gz")" || fail "page de manuel de cotation illisible"
 if [ -e "$PREFIX/bin/cotation-workbench" ]; then
   for f in share/applications/fr.cotation.Cotation.desktop share/mime/packages/cotation.xml \
            share/metainfo/fr.cotation.Cotation.metainfo.xml share/icons/hicolor/scalable/apps/cotation.svg \
