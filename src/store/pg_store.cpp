@@ -144,8 +144,14 @@ public:
         v.push_back(nullptr);
         c_ = PQconnectdbParams(k.data(), v.data(), 0);
         if (!c_ || PQstatus(c_) != CONNECTION_OK) {
-            std::string msg = c_ ? PQerrorMessage(c_) : "mémoire insuffisante";
-            while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+            std::string raw = c_ ? PQerrorMessage(c_) : "mémoire insuffisante", msg;
+            // libpq's message spans lines (« …failed: Connection refused\n\tIs the server running… »): one line here.
+            for (char ch : raw) {
+                bool space = ch == '\n' || ch == '\t' || ch == ' ';
+                if (space && (msg.empty() || msg.back() == ' ')) continue;
+                msg += space ? ' ' : ch;
+            }
+            while (!msg.empty() && (msg.back() == ' ' || msg.back() == '.' || msg.back() == '?')) msg.pop_back();
             PQfinish(c_);
             c_ = nullptr;
             throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " + msg + ".");
