@@ -151,10 +151,11 @@ public:
                 if (space && (msg.empty() || msg.back() == ' ')) continue;
                 msg += space ? ' ' : ch;
             }
-            while (!msg.empty() && (msg.back() == ' ' || msg.back() == '.' || msg.back() == '?')) msg.pop_back();
+            while (!msg.empty() && (msg.back() == ' ' || msg.back() == '.')) msg.pop_back();
             PQfinish(c_);
             c_ = nullptr;
-            throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " + msg + ".");
+            throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " + msg +
+                             (!msg.empty() && msg.back() == '?' ? "" : "."));
         }
         // The server's notices (« drop cascades to … ») are not for the user's terminal.
         PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
