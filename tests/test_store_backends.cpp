@@ -14,6 +14,7 @@
 #include <functional>
 #include <unistd.h>
 #include <sstream>
+#include <thread>
 
 #include "app/demo.h"
 #include "app/session.h"
@@ -606,6 +607,43 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     EXPECT_THROW(copy_campaign(file, uri, "Claire Coordinatrice"), InputError);
     EXPECT_THROW(copy_campaign(uri, back, "Claire Coordinatrice"), InputError);
     EXPECT_EQ(server->journal().size(), static_cast<std::size_t>(up.copy_entries));
+}
+
+// Two workstations writing at once: each mutation waits for the other's
+// (the journal's lock), none is lost, the chain stays whole.
+TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness h(Backend::Postgres, "concurrence");
+    auto ids = h.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+    auto write = [&](const std::string& reviewer) {
+        auto s = h.open();
+        for (int i = 0; i < 40; ++i) s->put_ratings({{ids[0], reviewer, "projet", i % 21, ""}}, reviewer);
+    };
+    std::thread a(write, "Ali"), b(write, "Béa");
+    a.join();
+    b.join();
+    auto s = h.open();
+    auto check = s->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems[0]);
+    // Creation (9 entries, as above), the dossier, then 40 ratings by each.
+    EXPECT_EQ(check.entries, 9 + 1 + 80);
+    EXPECT_EQ(s->load().ratings.size(), 2u);
+}
+
+// A campaign written by a later Cotation is not opened (nor migrated back).
+TEST(PgStore, NewerSchemaIsRefused) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness h(Backend::Postgres, "recent");
+    h.create(sample_campaign("HI 2025"));
+    ASSERT_EQ(h.raw("UPDATE schema_version SET version = 99"), "");
+    try {
+        h.open();
+        FAIL() << "schéma 99 ouvert";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("schéma 99, cette version lit jusqu'au schéma " + std::to_string(pg_schema_version())),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 // A source whose journal does not verify is not copied: nothing on the server.
