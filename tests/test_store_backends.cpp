@@ -521,6 +521,10 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     std::string m = message("postgresql://anne:secret@hote:notaport/base?campagne=X");
     EXPECT_NE(m.find("malformée"), std::string::npos) << m;
     EXPECT_EQ(m.find("secret"), std::string::npos) << m;   // never the password
+    m = message("postgresql://hote/?password=secret&campagne=X");
+    EXPECT_EQ(m.find("secret"), std::string::npos) << m;
+    // A reference is taken as written: « + » is no space in a URI.
+    EXPECT_EQ(parse_pg_uri("postgresql://hote/base?campagne=A+B%2FC").campaign, "A+B/C");
     EXPECT_NE(message("postgresql://hote:5432/?campagne=X").find("il manque le nom de la base"), std::string::npos);
     EXPECT_NE(message("postgresql://hote/base?campagne=").find("campagne= est vide"), std::string::npos);
     EXPECT_NE(message("postgresql://hote/base?campagne=A%2").find("%-codage invalide"), std::string::npos);

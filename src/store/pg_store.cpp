@@ -47,8 +47,6 @@ std::string percent_decode(const std::string& s, bool& ok) {
             }
             out += static_cast<char>(hi * 16 + lo);
             i += 2;
-        } else if (s[i] == '+') {
-            out += ' ';
         } else {
             out += s[i];
         }
@@ -58,8 +56,13 @@ std::string percent_decode(const std::string& s, bool& ok) {
 
 const char* const kUriForm = "forme attendue : postgresql://hôte:port/base?campagne=RÉFÉRENCE";
 
-// The URI as shown in messages: its password hidden.
-std::string hide_password(const std::string& uri) {
+// The URI as shown in messages: its password hidden, in the user part or
+// as a parameter.
+std::string hide_password(std::string uri) {
+    for (auto p = uri.find("password="); p != std::string::npos; p = uri.find("password=", p + 10)) {
+        auto end = uri.find('&', p);
+        uri.replace(p + 9, (end == std::string::npos ? uri.size() : end) - p - 9, "…");
+    }
     auto scheme = uri.find("://");
     if (scheme == std::string::npos) return uri;
     auto at = uri.find('@', scheme + 3);
@@ -104,7 +107,7 @@ std::string closed_message() {
 
 class PgConn {
 public:
-    PgConn(const PgAddress& address) : shown_(address.shown) {
+    explicit PgConn(const PgAddress& address) : shown_(address.shown) {
         // The URI's own parameters, plus what the store relies on: UTF-8 and
         // ISO dates whatever the server's defaults.
         char* err = nullptr;
