@@ -138,6 +138,19 @@ public:
         return "PostgreSQL absent de cette construction";
 #endif
     }
+    // The first column of the first row of a query (PostgreSQL only).
+    std::string value(const std::string& query) {
+#ifdef COTATION_POSTGRESQL
+        PGconn* c = PQconnectdb(pg_server().c_str());
+        PGresult* r = PQexec(c, ("SET search_path TO \"" + reference_ + "\"; " + query).c_str());
+        std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) ? PQgetvalue(r, 0, 0) : PQresultErrorMessage(r);
+        PQclear(r);
+        PQfinish(c);
+        return v;
+#else
+        return query;
+#endif
+    }
     const std::string& address() const { return path_; }
 
 private:
@@ -632,6 +645,8 @@ TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
     // Creation (9 entries, as above), the dossier, then 40 ratings by each.
     EXPECT_EQ(check.entries, 9 + 1 + 80);
     EXPECT_EQ(s->load().ratings.size(), 2u);
+    // Each entry also names the database role that wrote it (the test cluster's only role).
+    EXPECT_EQ(h.value("SELECT count(*) FROM journal WHERE db_role = session_user"), "90");
 }
 
 // A campaign written by a later Cotation is not opened (nor migrated back).
