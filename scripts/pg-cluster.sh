@@ -37,6 +37,8 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start() {
   local state=${1:-}
+  # A run interrupted before its stop left a cluster behind: it goes first.
+  [ -n "$state" ] && [ -f "$state" ] && stop "$state"
   install_postgresql
   # /tmp, not $TMPDIR: « nobody » must be able to reach the folder.
   local dir
