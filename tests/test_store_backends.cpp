@@ -601,6 +601,7 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
         }
     } drop{uri};
     create_demo(file, "act-hlm", DemoStage::Complete);
+    open_sqlite_store(file)->close("décisions prises", "Claire Coordinatrice");   // a copy of a closed campaign is closed
     CopyReport up = copy_campaign(file, uri, "Claire Coordinatrice");
     CopyReport down = copy_campaign(uri, back, "Claire Coordinatrice");
     EXPECT_GT(up.dossiers, 0u);
@@ -617,13 +618,25 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     auto server = open_pg_store(uri);
     EXPECT_TRUE(server->verify_journal().ok);
     EXPECT_TRUE(open_sqlite_store_read_only(back)->verify_journal().ok);
-    EXPECT_EQ(up.closed, !original->store().closed_since().empty());
-    EXPECT_EQ(!server->closed_since().empty(), up.closed);
+    EXPECT_TRUE(up.closed);
+    EXPECT_TRUE(down.closed);
+    EXPECT_FALSE(server->closed_since().empty());
+    EXPECT_FALSE(frozen->store().closed_since().empty());
+    EXPECT_EQ(server->journal("campagne/etat").at(0).new_value.rfind("close — copie de « " + file + " », close depuis le ", 0), 0u);
 
     // Neither overwrites: the same copies again are refused, the targets unchanged.
     EXPECT_THROW(copy_campaign(file, uri, "Claire Coordinatrice"), InputError);
     EXPECT_THROW(copy_campaign(uri, back, "Claire Coordinatrice"), InputError);
     EXPECT_EQ(server->journal().size(), static_cast<std::size_t>(up.copy_entries));
+}
+
+int run_cli(const std::string& args, std::string& out) {
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    out.clear();
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // Two workstations writing at once: each mutation waits for the other's
@@ -681,13 +694,31 @@ TEST(Share, AlteredSourceJournalIsRefusedAndNothingIsCopied) {
     EXPECT_THROW(open_pg_store(uri), InputError);   // « n'existe pas sur le serveur »
 }
 
-int run_cli(const std::string& args, std::string& out) {
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    char buf[4096];
-    out.clear();
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+
+// The same through the command line, as a coordinator would (11 dossiers and
+// 336 ratings: the act-hlm demo's, as `cotation demo` reports them).
+TEST(Share, CommandLinePartagerThenExporter) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    test::TempDir dir;
+    std::string file = dir.file("demo.cot"), back = dir.file("archive.cot"), out;
+    std::string uri = pg_server() + "?campagne=cli_" + std::to_string(::getpid());
+    struct Drop {
+        std::string uri;
+        ~Drop() {
+            try {
+                drop_pg_campaign(uri);
+            } catch (...) {
+            }
+        }
+    } drop{uri};
+    ASSERT_EQ(run_cli("demo " + file, out), 0) << out;
+    ASSERT_EQ(run_cli("partager " + file + " '" + uri + "' --par 'Claire'", out), 0) << out;
+    EXPECT_NE(out.find("Campagne partagée sur le serveur : 11 dossiers, 336 notes."), std::string::npos) << out;
+    ASSERT_EQ(run_cli("exporter '" + uri + "' " + back, out), 0) << out;
+    EXPECT_NE(out.find("Copie figée enregistrée : 11 dossiers, 336 notes"), std::string::npos) << out;
+    EXPECT_EQ(out.find("secret"), std::string::npos);
+    ASSERT_EQ(run_cli("journal verify " + back, out), 0) << out;
+    EXPECT_NE(out.find("Journal intact"), std::string::npos) << out;
 }
 
 // The commands refuse what they cannot do, in French, before touching anything.

@@ -1,5 +1,6 @@
 // Campaigns on a PostgreSQL server (docs/serveur.md): partager, exporter.
 #include <iostream>
+#include <string>
 
 #include "app/share.h"
 #include "cli/command.h"
@@ -16,10 +17,14 @@ int copy(const Args& a, bool to_server) {
     if (!to_server && (!names_server_campaign(from) || names_server_campaign(to)))
         throw UsageError("cotation exporter postgresql://hôte/base?campagne=RÉF FICHIER : le serveur d'abord, le fichier ensuite.");
     CopyReport r = copy_campaign(from, to, a.actor());
-    std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ") << r.dossiers
-              << " dossiers, " << r.ratings << " notes" << (r.closed ? ", close comme la source" : "") << ".\n"
-              << "Journal de la source vérifié (" << r.source_entries << " entrées) ; journal de la copie vérifié ("
-              << r.copy_entries << " entrées, il commence à la copie).\n";
+    // French plural: 0 and 1 take the singular.
+    auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
+    std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
+              << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
+              << (r.closed ? ", close comme la source" : "") << ".\n"
+              << "Journal de la source vérifié (" << count(r.source_entries, "entrée", "entrées")
+              << ") ; journal de la copie vérifié (" << count(r.copy_entries, "entrée", "entrées")
+              << ", il commence à la copie).\n";
     return 0;
 }
 
