@@ -1,0 +1,46 @@
+// Campaigns on a PostgreSQL server (docs/serveur.md): partager, exporter.
+#include <iostream>
+#include <string>
+
+#include "app/share.h"
+#include "cli/command.h"
+#include "core/error.h"
+
+namespace cotation::cli {
+
+namespace {
+
+int copy(const Args& a, bool to_server) {
+    std::string from = a.get("SOURCE"), to = a.get("DESTINATION");
+    if (to_server && (names_server_campaign(from) || !names_server_campaign(to)))
+        throw UsageError("cotation partager FICHIER postgresql://hôte/base?campagne=RÉF : le fichier d'abord, le serveur ensuite.");
+    if (!to_server && (!names_server_campaign(from) || names_server_campaign(to)))
+        throw UsageError("cotation exporter postgresql://hôte/base?campagne=RÉF FICHIER : le serveur d'abord, le fichier ensuite.");
+    CopyReport r = copy_campaign(from, to, a.actor());
+    // French plural: 0 and 1 take the singular.
+    auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
+    std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
+              << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
+              << (r.closed ? ", close comme la source" : "") << ".\n"
+              << "Journal de la source vérifié (" << count(r.source_entries, "entrée", "entrées")
+              << ") ; journal de la copie vérifié (" << count(r.copy_entries, "entrée", "entrées")
+              << ", il commence à la copie).\n";
+    return 0;
+}
+
+}  // namespace
+
+void add_server_commands(Cli& cli) {
+    cli.command("partager", Area::Campaign, "met une campagne sur un serveur PostgreSQL (copie vérifiée)")
+        .positional("SOURCE", "fichier de la campagne")
+        .positional("DESTINATION", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE (nouvelle campagne)")
+        .acting()
+        .run([](const Args& a) { return copy(a, true); });
+    cli.command("exporter", Area::Campaign, "copie figée d'une campagne du serveur dans un fichier (archivage)")
+        .positional("SOURCE", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE")
+        .positional("DESTINATION", "fichier à créer (jamais écrasé)")
+        .acting()
+        .run([](const Args& a) { return copy(a, false); });
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,14 @@
+#pragma once
+// The PostgreSQL schema's migrations (pg_schema.cpp), internal to the store.
+#include <vector>
+
+namespace cotation {
+
+struct PgMigration {
+    int version;       // the schema version reached once `sql` has run
+    const char* sql;
+};
+// Ascending; the first creates a campaign's schema whole.
+const std::vector<PgMigration>& pg_migrations();
+
+}  // namespace cotation

@@ -1,0 +1,41 @@
+#pragma once
+// A campaign on a PostgreSQL server (docs/serveur.md), behind the same
+// CampaignStore interface as the SQLite file: the same tables in one database
+// schema per campaign, the same journal chain, the same lock of a closed
+// campaign (as triggers). Named by a URI:
+//   postgresql://[user[:password]@]host[:port]/base?campagne=REF
+#include <memory>
+#include <string>
+
+#include "campaign_store.h"
+
+namespace cotation {
+
+// What a campaign URI names, parsed in one place.
+struct PgAddress {
+    std::string uri_without_campaign;   // what libpq connects to (other parameters kept)
+    std::string campaign;               // the campaign's reference, its schema's name; empty if not given
+    std::string shown;                  // for messages: no password
+};
+
+// True for text that names a server campaign rather than a file.
+bool is_pg_uri(const std::string& text);
+// Refuses a malformed URI with a French message naming it (password hidden).
+PgAddress parse_pg_uri(const std::string& uri);
+
+// Creates the campaign on the server, all or nothing (refuses one that
+// exists). Without `campagne=` in the URI, the campaign's reference names it.
+std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Campaign& campaign,
+                                               const PinnedGrid& grid, const std::string& actor);
+// Opens a campaign of the server, migrating its schema forward if needed;
+// refuses a schema that is not a campaign before writing anything.
+std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri);
+
+// Removes a campaign of the server (a copy that failed half-way); refuses a
+// schema that is not a campaign.
+void drop_pg_campaign(const std::string& uri);
+
+// Current PostgreSQL schema version (numbered as sqlite_schema_version).
+int pg_schema_version();
+
+}  // namespace cotation
