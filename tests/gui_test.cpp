@@ -26,6 +26,7 @@
 #include "gui/procedure_panel.h"
 #include "gui/team_panel.h"
 #include "gui/decision_panel.h"
+#include "gui/grid_editor.h"
 #include "gui/territory_panel.h"
 #include "gui/layout.h"
 #include "gui/panels.h"
@@ -65,6 +66,7 @@ class DialogSpy : public wxModalDialogHook {
 public:
     int answer = wxID_CANCEL;
     std::string message, cancel_label, ok_label;
+    std::vector<std::string> labels;   // every label of the last dialog
     int seen = 0;
 
 protected:
@@ -73,7 +75,15 @@ protected:
         if (auto* m = dynamic_cast<wxMessageDialogBase*>(dialog)) message = from_wx(m->GetMessage());
         if (auto* b = dynamic_cast<wxControl*>(dialog->FindWindow(wxID_CANCEL))) cancel_label = from_wx(b->GetLabelText());
         if (auto* b = dynamic_cast<wxControl*>(dialog->FindWindow(wxID_OK))) ok_label = from_wx(b->GetLabelText());
+        labels.clear();
+        collect(dialog);
         return answer;
+    }
+    void collect(wxWindow* w) {
+        for (wxWindow* c : w->GetChildren()) {
+            if (auto* t = dynamic_cast<wxStaticText*>(c)) labels.push_back(from_wx(t->GetLabelText()));
+            collect(c);
+        }
     }
 };
 
@@ -472,6 +482,15 @@ private:
         check(rs.size() == 1 && rs[0]->value == 8 && rs[0]->criterion == "I.1" && s.entry_of(0)->score.total == Rational(24),
               "grille 0 à 10 : note 8 enregistrée sur I.1, 24 points (lu : " +
                   (rs.empty() ? std::string("aucune note") : std::to_string(rs[0]->value)) + ")");
+        // The grid editor follows the grid's scale too: one descriptor per
+        // level from « Niveau 0 » to « Niveau 10 », none beyond.
+        DialogSpy editor;
+        editor.Register();
+        ShowGridEditor(frame_, frame_->workbench(), s.grid(), true);
+        editor.Unregister();
+        auto has = [&](const std::string& l) { return std::find(editor.labels.begin(), editor.labels.end(), l) != editor.labels.end(); };
+        check(editor.seen == 1 && has("Niveau 0") && has("Niveau 10") && !has("Niveau 11"),
+              "éditeur de grille 0 à 10 : niveaux 0 à 10 (" + std::to_string(editor.labels.size()) + " libellés)");
     }
 
     // The 0–10 campaign (no team, nothing to arbitrate) closed through its
