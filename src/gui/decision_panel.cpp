@@ -34,9 +34,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     places_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
     date_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1));
     motive_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 80), wxTE_MULTILINE);
-    motive_->SetHint(to_wx("Motif (obligatoire sauf pour un projet retenu)"));
     departure_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
-    departure_->SetHint(to_wx("Pourquoi la décision ne suit pas l'avis de la commission (obligatoire dans ce cas)"));
     save_ = action_button(this, Action::SaveDecision);
     auto* letters = new wxButton(this, wxID_ANY, to_wx("Générer les lettres (PDF)…"));
 
@@ -50,7 +48,13 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     row->Add(new wxStaticText(this, wxID_ANY, to_wx("Date de la décision :")), wxSizerFlags().CenterVertical());
     row->Add(date_);
     right->Add(row, wxSizerFlags().Border(wxBOTTOM, 8));
+    // Labels, not hints: wxGTK's hint on a multi-line text kept its grey on
+    // the motive filled in by the program, which then read as disabled.
+    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Motif (obligatoire sauf pour un projet retenu) :")),
+               wxSizerFlags().Border(wxBOTTOM, 4));
     right->Add(motive_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Écart à l'avis de la commission (obligatoire s'il y en a un) :")),
+               wxSizerFlags().Border(wxBOTTOM, 4));
     right->Add(departure_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(save_, wxSizerFlags().Border(wxRIGHT, 8));

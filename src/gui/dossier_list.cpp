@@ -10,9 +10,10 @@ namespace cotation::gui {
 
 DossierListView::DossierListView(wxWindow* parent, Workbench& wb)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), wb_(wb) {
-    add_columns(this, {{"Référence", 110}, {"Organisme", 270}, {"Commune", 190}, {"Places", 60, true},
-                       {"Budget annuel", 110, true}, {"Dépôt", 90}, {"Recevabilité", 110},
-                       {"Note", 70, true}, {"Rang", 55, true}, {"Proposition", 160}});
+    // Widths that keep « Rejet avant évaluation » and « écarté avant l'évaluation » whole at 1280 pixels.
+    add_columns(this, {{"Référence", 105}, {"Organisme", 245}, {"Commune", 180}, {"Places", 55, true},
+                       {"Budget annuel", 105, true}, {"Dépôt", 88}, {"Recevabilité", 165},
+                       {"Note", 65, true}, {"Rang", 50, true}, {"Proposition", 190}});
     ineligible_.SetTextColour(colour(Colour::Refused));
     pending_.SetTextColour(colour(Colour::Attention));
 }

@@ -43,7 +43,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     auto* root = new wxPanel(this);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(root, wxID_ANY, to_wx("Évaluateur :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
-    reviewer_ = new wxComboBox(root, wxID_ANY, "", wxDefaultPosition, wxSize(400, -1));
+    reviewer_ = new wxComboBox(root, wxID_ANY, "", wxDefaultPosition, wxSize(540, -1));
     reviewer_->SetToolTip(to_wx("Les notes saisies et les modifications sont enregistrées à ce nom."));
     top->Add(reviewer_, wxSizerFlags().CenterVertical());
 

@@ -35,7 +35,7 @@ wxColour state_colour(StepState s) {
 
 ProcedurePanel::ProcedurePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     summary_ = heading(this, "");
-    calendar_ = make_list(this, {{"Échéance", 95}, {"État", 95}, {"Étape", 600}, {"Base", 290}, {"Fait le", 95}}, 250);
+    calendar_ = make_list(this, {{"Échéance", 95}, {"État", 140}, {"Étape", 555}, {"Base", 290}, {"Fait le", 95}}, 250);
     auto* done = action_button(this, Action::MarkStepDone);
     late_ = new wxStaticText(this, wxID_ANY, "");
     late_->SetForegroundColour(colour(Colour::Attention));
