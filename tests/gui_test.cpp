@@ -1,6 +1,8 @@
 // The workbench driven as a person would: wxUIActionSimulator clicks a level,
 // types a justification and presses the save button; the test then checks
-// that the rating is stored and that the ranking view moved the dossier.
+// that the rating is stored and that the ranking view moved the dossier;
+// that actions a role or a closed campaign forbids are greyed out; that a
+// change refreshes the views showing it and only them.
 // Runs under Xvfb (scripts/with-xvfb.sh).
 #include <unistd.h>
 #include <wx/modalhook.h>
@@ -13,13 +15,18 @@
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/demo.h"
 #include "core/french.h"
+#include "gui/actions.h"
+#include "gui/committee_panel.h"
 #include "gui/main_frame.h"
 #include "gui/procedure_panel.h"
+#include "gui/team_panel.h"
 #include "gui/decision_panel.h"
+#include "gui/grid_editor.h"
 #include "gui/territory_panel.h"
 #include "gui/layout.h"
 #include "gui/panels.h"
@@ -59,6 +66,7 @@ class DialogSpy : public wxModalDialogHook {
 public:
     int answer = wxID_CANCEL;
     std::string message, cancel_label, ok_label;
+    std::vector<std::string> labels;   // every label of the last dialog
     int seen = 0;
 
 protected:
@@ -67,7 +75,15 @@ protected:
         if (auto* m = dynamic_cast<wxMessageDialogBase*>(dialog)) message = from_wx(m->GetMessage());
         if (auto* b = dynamic_cast<wxControl*>(dialog->FindWindow(wxID_CANCEL))) cancel_label = from_wx(b->GetLabelText());
         if (auto* b = dynamic_cast<wxControl*>(dialog->FindWindow(wxID_OK))) ok_label = from_wx(b->GetLabelText());
+        labels.clear();
+        collect(dialog);
         return answer;
+    }
+    void collect(wxWindow* w) {
+        for (wxWindow* c : w->GetChildren()) {
+            if (auto* t = dynamic_cast<wxStaticText*>(c)) labels.push_back(from_wx(t->GetLabelText()));
+            collect(c);
+        }
     }
 };
 
@@ -136,6 +152,9 @@ private:
         // with ACT-2023-10 still undecided: the bar says so at opening.
         check(frame_->deadlines_bar()->IsShown(), "bandeau des échéances affiché à l'ouverture");
 
+        // The Procédure view shown once, so that it owes nothing from the opening.
+        frame_->ShowView(MainFrame::View::Procedure);
+        pump(200);
         frame_->SelectDossier(*s.find("ACT-2023-06"));
         frame_->ShowView(MainFrame::View::Rating);
         pump(300);
@@ -153,6 +172,8 @@ private:
         pump(400);
         check(from_wx(panel->justification()->GetValue()) == "Experience longue et reconnue",
               "justification saisie au clavier (lu : « " + from_wx(panel->justification()->GetValue()) + " »)");
+        const int ranking_refreshes = frame_->refreshes(MainFrame::View::Ranking);
+        const int procedure_refreshes = frame_->refreshes(MainFrame::View::Procedure);
         click(sim, panel->save());
         pump(400);
 
@@ -167,9 +188,27 @@ private:
               "total : " + fr::number(total_before) + " -> " + fr::number(after->score.total) + " (attendu +16)");
         check(after->rank == rank_before - 1, "rang : " + std::to_string(rank_before) + " -> " + std::to_string(after->rank));
 
+        // Typed notifications: the dossier list (another view, not shown) has
+        // the new total at once: 202 + 16 = 218; the hidden Classement view
+        // waits until shown, and the Procédure view does not show ratings.
+        long list_row = static_cast<long>(*s.find("ACT-2023-06"));
+        check(from_wx(frame_->dossier_list()->GetItemText(list_row, 7)) == "218",
+              "vue Dossiers rafraîchie par la note saisie dans la vue Cotation : « " +
+                  from_wx(frame_->dossier_list()->GetItemText(list_row, 7)) + " » (attendu 218)");
+        check(frame_->refreshes(MainFrame::View::Ranking) == ranking_refreshes,
+              "vue Classement cachée : pas rafraîchie avant d'être montrée");
         // The ranking view shows it: the row of the new rank is ACT-2023-06 with 218.
         frame_->ShowView(MainFrame::View::Ranking);
         pump(300);
+        check(frame_->refreshes(MainFrame::View::Ranking) == ranking_refreshes + 1,
+              "vue Classement rafraîchie une fois en s'affichant");
+        frame_->ShowView(MainFrame::View::Procedure);
+        pump(200);
+        check(frame_->refreshes(MainFrame::View::Procedure) == procedure_refreshes,
+              "vue Procédure non rafraîchie par une note (lu : " + std::to_string(frame_->refreshes(MainFrame::View::Procedure)) +
+                  " au lieu de " + std::to_string(procedure_refreshes) + ")");
+        frame_->ShowView(MainFrame::View::Ranking);
+        pump(200);
         wxListCtrl* list = frame_->ranking_panel()->ranked();
         long row = after->rank - 1;
         check(from_wx(list->GetItemText(row, 1)) == "ACT-2023-06" && from_wx(list->GetItemText(row, 4)) == "218",
@@ -184,8 +223,11 @@ private:
         CheckHeadingsWhole();
         CheckProcedureAndCommittee(sim);
         DepartFromTheCommitteesOpinion(sim);
+        ImportNoticeShown();
+        ActionsFollowRoleAndClosure(sim);
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
+        ClosedCampaignGreysWrites();
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -239,7 +281,7 @@ private:
     // retenu »: the motive and the reason for departing are typed, the save
     // button clicked; 66 − 10 = 56 places remain granted.
     void DepartFromTheCommitteesOpinion(wxUIActionSimulator& sim) {
-        frame_->workbench().reviewer = "Nathalie Girard (ARS, pôle médico-social)";
+        frame_->SetReviewer("Nathalie Girard (ARS, pôle médico-social)");
         frame_->ShowView(MainFrame::View::Decisions);
         pump(300);
         DecisionPanel* p = frame_->decision_panel();
@@ -278,6 +320,63 @@ private:
         auto j = s.store().journal("dossier/ACT-2023-02/decision");
         check(!j.empty() && j.back().new_value.find("écart à l'avis de la commission : Credits notifies inferieurs") != std::string::npos,
               "journal : décision et écart");
+    }
+
+    // A dossiers file saved by Excel in Windows-1252 (« Société » with é as
+    // the single byte 0xE9): imported, and the window says it was converted.
+    void ImportNoticeShown() {
+        std::ifstream demo(std::string(COTATION_TEST_SOURCE_DIR) + "/demo/act-hlm/dossiers.csv");
+        std::string header, line;
+        std::getline(demo, header);
+        std::getline(demo, line);
+        line = "ACT-2023-99;Soci\xE9t\xE9 d'essai" + line.substr(line.find(';', line.find(';') + 1));
+        const auto path = dir_ / "dossiers-excel.csv";
+        std::ofstream(path, std::ios::binary) << header << "\n" << line << "\n";
+        frame_->ImportFile(path.string(), false);
+        pump(300);
+        Session& s = *frame_->workbench().session;
+        auto i = s.find("ACT-2023-99");
+        check(i && s.dossiers()[*i].organisme == "Société d'essai", "import Windows-1252 : organisme « Société d'essai »");
+        check(frame_->notice_bar()->IsShown() && frame_->notice_text().find("lu en Windows-1252") != std::string::npos,
+              "bandeau de l'import affiché : « " + frame_->notice_text() + " »");
+    }
+
+    // The demo's team (demo/act-hlm/equipe.csv): Jean-Pierre Lucas sits on the
+    // committee, Nathalie Girard coordinates. What a role may not do is greyed
+    // out (a click on it opens nothing); once the campaign is closed, what
+    // writes is greyed out for the coordinator too, and « Rouvrir » is not.
+    void ActionsFollowRoleAndClosure(wxUIActionSimulator& sim) {
+        auto menu_enabled = [&](Action a) { return frame_->GetMenuBar()->IsEnabled(action_id(a)); };
+        auto button_enabled = [&](Action a) {
+            wxWindow* w = frame_->FindWindow(action_id(a));
+            return w && w->IsEnabled();
+        };
+        frame_->SelectDossier(*frame_->workbench().session->find("ACT-2023-05"));
+        frame_->SetReviewer("Jean-Pierre Lucas");
+        frame_->UpdateActions();
+        check(!menu_enabled(Action::NewDossier) && !menu_enabled(Action::ImportRatings) && !menu_enabled(Action::CloseCampaign) &&
+                  !frame_->GetToolBar()->GetToolEnabled(action_id(Action::NewDossier)),
+              "membre de commission : « Nouveau dossier », « Importer des notes », « Clore » grisés (menu et barre d'outils)");
+        check(!button_enabled(Action::AddPerson) && !button_enabled(Action::SaveDecision) && button_enabled(Action::GiveOpinion),
+              "membre de commission : « Ajouter une personne » et « Enregistrer la décision » grisés, « Donner mon avis » actif");
+        frame_->ShowView(MainFrame::View::Team);
+        pump(300);
+        DialogSpy spy;
+        spy.Register();
+        click(sim, frame_->FindWindow(action_id(Action::AddPerson)));
+        spy.Unregister();
+        check(spy.seen == 0, "clic sur « Ajouter une personne » grisé : aucun dialogue ouvert");
+
+        const std::string coordinator = "Nathalie Girard (ARS, pôle médico-social)";
+        frame_->SetReviewer(coordinator);
+        frame_->UpdateActions();
+        check(menu_enabled(Action::NewDossier) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::AddPerson) &&
+                  !button_enabled(Action::GiveOpinion),
+              "coordonnateur : « Nouveau dossier », « Ajouter une personne » actifs, « Rouvrir » et « Donner mon avis » grisés");
+        // The demo's ranking has a dossier awaiting arbitration: closing would
+        // be refused (Session::close), so « Clore » is greyed out even for her.
+        check(!frame_->workbench().session->ranking().pending.empty() && !menu_enabled(Action::CloseCampaign),
+              "coordonnateur : « Clore » grisé tant qu'un dossier attend un arbitrage");
     }
 
     // The UPHV demo (Charente-Maritime): the Territoire view opens with the
@@ -348,8 +447,13 @@ private:
         d.organisme = "Organisme d'essai";
         d.facts["places"] = Rational(5);
         session->add_dossier(d, "test");
+        // The « Évaluateur » field keeps what was typed across Load (its
+        // wxEVT_TEXT, sent while the box is refilled, used to empty it).
+        frame_->SetReviewer("Claire Martin");
         frame_->Load(std::move(session));
-        frame_->workbench().reviewer = "Claire Martin";   // as typed in the « Évaluateur » field
+        check(from_wx(frame_->reviewer_box()->GetValue()) == "Claire Martin" && frame_->workbench().reviewer == "Claire Martin",
+              "champ Évaluateur après Load : « " + from_wx(frame_->reviewer_box()->GetValue()) + " », évaluateur « " +
+                  frame_->workbench().reviewer + " »");
         frame_->SelectDossier(0);
         frame_->ShowView(MainFrame::View::Rating);
         pump(300);
@@ -378,6 +482,42 @@ private:
         check(rs.size() == 1 && rs[0]->value == 8 && rs[0]->criterion == "I.1" && s.entry_of(0)->score.total == Rational(24),
               "grille 0 à 10 : note 8 enregistrée sur I.1, 24 points (lu : " +
                   (rs.empty() ? std::string("aucune note") : std::to_string(rs[0]->value)) + ")");
+        // The grid editor follows the grid's scale too: one descriptor per
+        // level from « Niveau 0 » to « Niveau 10 », none beyond.
+        DialogSpy editor;
+        editor.Register();
+        ShowGridEditor(frame_, frame_->workbench(), s.grid(), true);
+        editor.Unregister();
+        auto has = [&](const std::string& l) { return std::find(editor.labels.begin(), editor.labels.end(), l) != editor.labels.end(); };
+        check(editor.seen == 1 && has("Niveau 0") && has("Niveau 10") && !has("Niveau 11"),
+              "éditeur de grille 0 à 10 : niveaux 0 à 10 (" + std::to_string(editor.labels.size()) + " libellés)");
+    }
+
+    // The 0–10 campaign (no team, nothing to arbitrate) closed through its
+    // action, the motive dialog answered with its default text: whatever
+    // writes is greyed out, « Rouvrir » and the letters are not.
+    void ClosedCampaignGreysWrites() {
+        auto menu_enabled = [&](Action a) { return frame_->GetMenuBar()->IsEnabled(action_id(a)); };
+        auto button_enabled = [&](Action a) {
+            wxWindow* w = frame_->FindWindow(action_id(a));
+            return w && w->IsEnabled();
+        };
+        frame_->UpdateActions();
+        check(menu_enabled(Action::CloseCampaign) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::SaveRating),
+              "campagne ouverte : « Clore » et « Enregistrer la note » actifs, « Rouvrir » grisé");
+        DialogSpy ok;
+        ok.answer = wxID_OK;
+        ok.Register();
+        frame_->ProcessCommand(action_id(Action::CloseCampaign));
+        ok.Unregister();
+        pump(200);
+        frame_->UpdateActions();
+        check(frame_->workbench().session->closed(), "campagne close par l'action « Clore la campagne » (dialogues : " +
+                                                          std::to_string(ok.seen) + ", message « " + ok.message + " »)");
+        check(!menu_enabled(Action::NewDossier) && !menu_enabled(Action::EditGrid) && !menu_enabled(Action::ImportDossiers) &&
+                  !menu_enabled(Action::CloseCampaign) && !button_enabled(Action::SaveRating) && !button_enabled(Action::EditDossier) &&
+                  !button_enabled(Action::AddPerson) && menu_enabled(Action::ReopenCampaign) && menu_enabled(Action::Letters),
+              "campagne close : écritures grisées, « Rouvrir » et « Lettres » actifs");
     }
 
     // ACT-2023-08 (ineligible) has no rating in the demo (demo/act-hlm/notes.csv):
@@ -386,6 +526,10 @@ private:
         Session& s = *frame_->workbench().session;
         std::size_t i = *s.find("ACT-2023-08");
         check(s.ratings_of(s.dossiers()[i].id).empty(), "démo : ACT-2023-08 sans aucune note");
+        // Nobody is assigned to it in the demo: the coordinator assigns it to
+        // Claire Martin, or her save button is (rightly) greyed out.
+        s.assign(s.dossiers()[i].id, "Claire Martin (ARS, DD 13)", true, "Nathalie Girard (ARS, pôle médico-social)");
+        frame_->workbench().changed(Change::Team);
         frame_->SelectDossier(i);
         frame_->ShowView(MainFrame::View::Rating);
         pump(300);

@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "main_frame.h"
 #include "start_dialog.h"
+#include "views.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -24,7 +25,9 @@ public:
         load_french_catalog();
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : dossiers, dossier, cotation, classement, consolidation, journal, equipe, procedure, commission, decisions, territoire, nouveau-dossier, editeur-grille ou apercu-grille"));
+        std::string names;
+        for (const ViewDef& v : views()) names += std::string(v.name) + ", ";
+        p.AddOption("", "vue", to_wx("vue ouverte au démarrage : " + names + "nouveau-dossier, editeur-grille ou apercu-grille"));
         p.AddOption("", "dossier", to_wx("référence du dossier à afficher"));
         p.AddOption("", "evaluateur", to_wx("nom de l'évaluateur"));
         p.AddOption("", "critere", to_wx("critère sélectionné dans l'éditeur de grille"));
@@ -52,16 +55,7 @@ public:
         if (p.Found("dossier", &ref))
             if (auto i = frame->workbench().session->find(from_wx(ref))) frame->SelectDossier(*i);
         if (p.Found("vue", &view)) {
-            if (view == "dossier") frame->ShowView(MainFrame::View::Dossier);
-            else if (view == "cotation") frame->ShowView(MainFrame::View::Rating);
-            else if (view == "classement") frame->ShowView(MainFrame::View::Ranking);
-            else if (view == "consolidation") frame->ShowView(MainFrame::View::Consolidation);
-            else if (view == "journal") frame->ShowView(MainFrame::View::Journal);
-            else if (view == "equipe") frame->ShowView(MainFrame::View::Team);
-            else if (view == "procedure") frame->ShowView(MainFrame::View::Procedure);
-            else if (view == "commission") frame->ShowView(MainFrame::View::Committee);
-            else if (view == "decisions") frame->ShowView(MainFrame::View::Decisions);
-            else if (view == "territoire") frame->ShowView(MainFrame::View::Territory);
+            if (const ViewDef* v = view_named(from_wx(view))) frame->ShowView(v->id);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);
@@ -76,14 +70,14 @@ public:
                 frame->CallAfter([frame, f] {
                     try {
                         auto candidate = frame->workbench().session->read_candidate_grid(f);
-                        if (ShowGridChangePreview(frame, frame->workbench(), candidate)) frame->workbench().changed();
+                        if (ShowGridChangePreview(frame, frame->workbench(), candidate)) frame->workbench().changed(Change::Grid);
                     } catch (const std::exception& e) {
                         show_error(frame, e);
                     }
                 });
             } else if (view == "nouveau-dossier")
                 frame->CallAfter([frame] {
-                    if (edit_dossier_dialog(frame, frame->workbench(), nullptr)) frame->workbench().changed();
+                    if (edit_dossier_dialog(frame, frame->workbench(), nullptr)) frame->workbench().changed(Change::Dossier);
                 });
         }
         frame->SetPosition(wxPoint(0, 0));

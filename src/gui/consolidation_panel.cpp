@@ -1,5 +1,7 @@
 #include "consolidation_panel.h"
 
+#include "actions.h"
+#include "colours.h"
 #include "core/french.h"
 
 #include <algorithm>
@@ -13,20 +15,15 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(520, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    const std::pair<const char*, int> cols[] = {{"Dossier", 105}, {"Critère", 60}, {"Notes", 80}, {"Moyenne", 70}, {"État", 180}};
-    long k = 0;
-    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    add_columns(list_, {{"Dossier", 105}, {"Critère", 60}, {"Notes", 80}, {"Moyenne", 70}, {"État", 180}});
     title_ = new WrappedText(this);
     title_->SetFont(title_->GetFont().Bold());
-    side_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200), wxLC_REPORT | wxLC_SINGLE_SEL);
-    side_->InsertColumn(0, to_wx("Évaluateur"), wxLIST_FORMAT_LEFT, 220);
-    side_->InsertColumn(1, to_wx("Note"), wxLIST_FORMAT_RIGHT, 55);
-    side_->InsertColumn(2, to_wx("Justification"), wxLIST_FORMAT_LEFT, 560);
+    side_ = make_list(this, {{"Évaluateur", 220}, {"Note", 55, true}, {"Justification", 560}}, 200);
     mean_ = new wxStaticText(this, wxID_ANY, "");
     value_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
     reason_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 70), wxTE_MULTILINE);
     reason_->SetHint(to_wx("Motif (obligatoire si la note retenue s'écarte de la moyenne)"));
-    auto* save = new wxButton(this, wxID_ANY, to_wx("Enregistrer l'arbitrage"));
+    auto* save = action_button(this, Action::SaveConsolidation);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(title_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
@@ -47,7 +44,7 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     auto* note = new wxStaticText(this, wxID_ANY, to_wx("Un critère signalé sans arbitrage tient le dossier hors du classement définitif. "
                                                         "Les notes des évaluateurs ne sont jamais modifiées : l'arbitrage s'y ajoute, "
                                                         "avec son auteur et son motif au journal."));
-    note->SetForegroundColour(wxColour(90, 90, 90));
+    note->SetForegroundColour(colour(Colour::Muted));
     note->Wrap(1180);
     main->Add(note, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
@@ -91,7 +88,7 @@ void ConsolidationPanel::Reload() {
                 list_->SetItem(row, 2, to_wx(notes));
                 list_->SetItem(row, 3, to_wx(fr::number(*cs.mean)));
                 list_->SetItem(row, 4, to_wx(cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")));
-                list_->SetItemTextColour(row, cs.decided ? wxColour(20, 90, 160) : wxColour(170, 60, 0));
+                list_->SetItemTextColour(row, cs.decided ? colour(Colour::Arbitrated) : colour(Colour::ToArbitrate));
                 open += cs.decided ? 0 : 1;
             }
     }
@@ -141,7 +138,7 @@ void ConsolidationPanel::OnSave() {
     try {
         wb_.session->consolidate(wb_.session->dossiers()[it.dossier].id, it.criterion, from_wx(value_->GetValue()),
                                  from_wx(reason_->GetValue()), wb_.reviewer);
-        wb_.changed();
+        wb_.changed(Change::Rating);
     } catch (const std::exception& e) {
         show_error(this, e);
     }

@@ -1,9 +1,12 @@
 #include "decision_panel.h"
 
 
+#include "actions.h"
+#include "colours.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "panels.h"
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -14,16 +17,13 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     list_ = new CallbackListView(this, wxSize(760, -1), [this](long item, long column) -> std::string {
         return table_[static_cast<std::size_t>(item)].cells[column];
     });
-    departs_.SetTextColour(wxColour(170, 100, 0));
-    undecided_.SetTextColour(wxColour(120, 120, 120));
+    departs_.SetTextColour(colour(Colour::Attention));
+    undecided_.SetTextColour(colour(Colour::Faint));
     list_->row_attr = [this](long item) -> wxListItemAttr* {
         int c = table_[static_cast<std::size_t>(item)].colour;
         return c == 1 ? &departs_ : c == 2 ? &undecided_ : nullptr;
     };
-    const std::pair<const char*, int> cols[] = {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115},
-                                                {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}};
-    long k = 0;
-    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    add_columns(list_, {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115}, {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}});
 
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Bold());
@@ -34,10 +34,8 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     places_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
     date_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1));
     motive_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 80), wxTE_MULTILINE);
-    motive_->SetHint(to_wx("Motif (obligatoire sauf pour un projet retenu)"));
     departure_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
-    departure_->SetHint(to_wx("Pourquoi la décision ne suit pas l'avis de la commission (obligatoire dans ce cas)"));
-    save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la décision"));
+    save_ = action_button(this, Action::SaveDecision);
     auto* letters = new wxButton(this, wxID_ANY, to_wx("Générer les lettres (PDF)…"));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -50,7 +48,13 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     row->Add(new wxStaticText(this, wxID_ANY, to_wx("Date de la décision :")), wxSizerFlags().CenterVertical());
     row->Add(date_);
     right->Add(row, wxSizerFlags().Border(wxBOTTOM, 8));
+    // Labels, not hints: wxGTK's hint on a multi-line text kept its grey on
+    // the motive filled in by the program, which then read as disabled.
+    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Motif (obligatoire sauf pour un projet retenu) :")),
+               wxSizerFlags().Border(wxBOTTOM, 4));
     right->Add(motive_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Écart à l'avis de la commission (obligatoire s'il y en a un) :")),
+               wxSizerFlags().Border(wxBOTTOM, 4));
     right->Add(departure_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(save_, wxSizerFlags().Border(wxRIGHT, 8));
@@ -60,7 +64,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
                                                         "une décision qui s'en écarte en donne les motifs, portés à la connaissance "
                                                         "de ses membres. Jamais plus de places que demandées, ni, "
                                                         "au total, que la capacité de l'appel."));
-    note->SetForegroundColour(wxColour(90, 90, 90));
+    note->SetForegroundColour(colour(Colour::Muted));
     note->Wrap(440);
     right->Add(note, wxSizerFlags().Expand().Border(wxTOP, 12));
 
@@ -125,7 +129,7 @@ void DecisionPanel::Reload() {
     auto changes = s.changes_since_vote();
     if (!changes.empty()) sum += " · " + std::to_string(changes.size()) + " dossier(s) ont bougé depuis le vote";
     summary_->SetLabel(to_wx(sum));
-    summary_->SetForegroundColour(changes.empty() ? wxColour(20, 20, 20) : wxColour(170, 100, 0));
+    summary_->SetForegroundColour(changes.empty() ? colour(Colour::Text) : colour(Colour::Attention));
     // First shown: the dossier selected elsewhere in the workbench.
     if (current_ < 0 && wb_.selected)
         for (std::size_t i = 0; i < table_.size(); ++i)
@@ -149,7 +153,7 @@ void DecisionPanel::Select(std::size_t dossier_index) {
 
 void DecisionPanel::ShowSelected() {
     bool any = current_ >= 0 && static_cast<std::size_t>(current_) < table_.size();
-    for (wxWindow* w : std::initializer_list<wxWindow*>{kind_, places_, date_, motive_, departure_, save_}) w->Enable(any);
+    for (wxWindow* w : std::initializer_list<wxWindow*>{kind_, places_, date_, motive_, departure_}) w->Enable(any);
     if (!any) {
         title_->SetLabel(to_wx("Choisissez un dossier dans la liste."));
         opinion_->SetLabel("");
@@ -206,7 +210,7 @@ void DecisionPanel::OnSave() {
         x.motive = from_wx(motive_->GetValue());
         x.departure_reason = from_wx(departure_->GetValue());
         s.decide(d.id, x, wb_.reviewer);
-        wb_.changed();
+        wb_.changed(Change::Decision);
     } catch (const std::exception& e) {
         show_error(this, e);
     }

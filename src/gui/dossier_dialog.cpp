@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "colours.h"
 #include "core/french.h"
 #include "io/imports.h"
 #include "io/reference_data.h"
@@ -71,7 +72,7 @@ public:
         scroll->SetSizer(grid);
         scroll->SetScrollRate(0, 12);
         errors_ = new wxStaticText(this, wxID_ANY, "");
-        errors_->SetForegroundColour(wxColour(170, 30, 30));
+        errors_->SetForegroundColour(colour(Colour::Refused));
         auto* main = new wxBoxSizer(wxVERTICAL);
         auto* intro = new wxStaticText(this, wxID_ANY, to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
                                                              "seront « non décidables » jusqu'à ce qu'il soit complété."));
@@ -112,7 +113,7 @@ private:
             f.control = t;
         }
         f.hint = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxSize(170, -1));
-        f.hint->SetForegroundColour(wxColour(90, 90, 90));
+        f.hint->SetForegroundColour(colour(Colour::Muted));
         grid->Add(l, wxSizerFlags().CenterVertical());
         grid->Add(f.control, wxSizerFlags().Expand());
         grid->Add(f.hint, wxSizerFlags().CenterVertical());
@@ -136,7 +137,7 @@ private:
         std::vector<std::pair<std::string, std::string>> errors;
         Dossier d = io::build_dossier(wb_.session->grid(), io::ReferenceData::instance(), values, errors);
         for (auto& f : fields_) {
-            f.hint->SetForegroundColour(wxColour(90, 90, 90));
+            f.hint->SetForegroundColour(colour(Colour::Muted));
             if (f.id != "commune") f.hint->SetLabel("");
         }
         std::string all;
@@ -145,7 +146,7 @@ private:
                 if (f.id == col) {
                     f.hint->SetLabel(to_wx(why));
                     f.hint->Wrap(170);   // whole beside its field, not cut at the dialog's edge
-                    f.hint->SetForegroundColour(wxColour(170, 30, 30));
+                    f.hint->SetForegroundColour(colour(Colour::Refused));
                     f.hint->SetToolTip(to_wx(why));
                 }
             all += (all.empty() ? "" : "\n") + col + " : " + why;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "actions.h"
+#include "colours.h"
 #include "core/eligibility.h"
 #include "core/french.h"
 #include "io/reference_data.h"
@@ -16,17 +18,12 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     title_->SetFont(title_->GetFont().Bold().Larger());
     verdict_ = new wxStaticText(this, wxID_ANY, "");
     verdict_->SetFont(verdict_->GetFont().Bold());
-    edit_ = new wxButton(this, wxID_ANY, to_wx("Modifier le dossier…"));
+    edit_ = action_button(this, Action::EditDossier);
 
-    facts_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    facts_->InsertColumn(0, to_wx("Information"), wxLIST_FORMAT_LEFT, 330);
-    facts_->InsertColumn(1, to_wx("Valeur déclarée"), wxLIST_FORMAT_LEFT, 270);
-    documents_ = new wxCheckListBox(this, wxID_ANY);
-    rules_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    rules_->InsertColumn(0, to_wx("Condition"), wxLIST_FORMAT_LEFT, 330);
-    rules_->InsertColumn(1, to_wx("Résultat"), wxLIST_FORMAT_LEFT, 120);
-    rules_->InsertColumn(2, to_wx("Motif ou fait manquant"), wxLIST_FORMAT_LEFT, 420);
-    rules_->InsertColumn(3, to_wx("Source"), wxLIST_FORMAT_LEFT, 420);
+    facts_ = make_list(this, {{"Information", 330}, {"Valeur déclarée", 270}});
+    // Ticking a document edits the dossier: greyed out as its edition is.
+    documents_ = new wxCheckListBox(this, action_id(Action::EditDossier));
+    rules_ = make_list(this, {{"Condition", 330}, {"Résultat", 120}, {"Motif ou fait manquant", 420}, {"Source", 420}});
 
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     auto* titles = new wxBoxSizer(wxVERTICAL);
@@ -54,7 +51,7 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
 
     documents_->Bind(wxEVT_CHECKLISTBOX, &DossierPanel::OnDocumentToggled, this);
     edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (wb_.dossier() && edit_dossier_dialog(this, wb_, wb_.dossier())) wb_.changed();
+        if (wb_.dossier() && edit_dossier_dialog(this, wb_, wb_.dossier())) wb_.changed(Change::Dossier);
     });
 }
 
@@ -64,7 +61,6 @@ void DossierPanel::Reload() {
     documents_->Clear();
     document_ids_.clear();
     const Dossier* d = wb_.dossier();
-    edit_->Enable(d != nullptr);
     if (!d) {
         title_->SetLabel(to_wx("Aucun dossier sélectionné"));
         verdict_->SetLabel("");
@@ -83,13 +79,13 @@ void DossierPanel::Reload() {
         for (std::size_t k = 0; k < missing.size(); ++k) verdict += (k ? ", " : "") + missing[k];
     }
     verdict_->SetLabel(to_wx(verdict));
-    verdict_->SetForegroundColour(e->apart() ? wxColour(170, 30, 30)
-                                  : e->eligibility.undecidable() ? wxColour(170, 100, 0) : wxColour(20, 110, 40));
+    verdict_->SetForegroundColour(e->apart() ? colour(Colour::Refused)
+                                  : e->eligibility.undecidable() ? colour(Colour::Attention) : colour(Colour::Passed));
 
     auto add_fact = [&](const std::string& label, const std::string& value) {
         long i = facts_->InsertItem(facts_->GetItemCount(), to_wx(label));
         facts_->SetItem(i, 1, value.empty() ? to_wx("— non renseigné —") : to_wx(value));
-        if (value.empty()) facts_->SetItemTextColour(i, wxColour(170, 100, 0));
+        if (value.empty()) facts_->SetItemTextColour(i, colour(Colour::Attention));
     };
     const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d->commune);
     add_fact("SIRET", d->siret);
@@ -114,7 +110,7 @@ void DossierPanel::Reload() {
         rules_->SetItem(i, 1, to_wx("manquante"));
         rules_->SetItem(i, 2, to_wx(dr.document->eliminating ? "Dossier incomplet : pièce exigée" : "Pièce attendue"));
         rules_->SetItem(i, 3, to_wx(dr.document->source));
-        rules_->SetItemTextColour(i, wxColour(170, 30, 30));
+        rules_->SetItemTextColour(i, colour(Colour::Refused));
     }
     // What needs attention first: failures, then undecided, then the rest.
     std::vector<const RuleResult*> ordered;
@@ -141,13 +137,13 @@ void DossierPanel::Reload() {
         rules_->SetItem(i, 2, to_wx(detail));
         rules_->SetItem(i, 3, to_wx(r.rule->source));
         if (r.outcome == Outcome::Failed)
-            rules_->SetItemTextColour(i, r.rule->effect == RuleEffect::Eliminating ? wxColour(170, 30, 30) : wxColour(170, 100, 0));
+            rules_->SetItemTextColour(i, r.rule->effect == RuleEffect::Eliminating ? colour(Colour::Refused) : colour(Colour::Attention));
         else if (r.outcome == Outcome::Undecidable)
-            rules_->SetItemTextColour(i, wxColour(170, 100, 0));
+            rules_->SetItemTextColour(i, colour(Colour::Attention));
         else if (r.outcome == Outcome::Passed)
-            rules_->SetItemTextColour(i, wxColour(20, 110, 40));
+            rules_->SetItemTextColour(i, colour(Colour::Passed));
         else
-            rules_->SetItemTextColour(i, wxColour(110, 110, 110));
+            rules_->SetItemTextColour(i, colour(Colour::Faint));
     }
     Layout();
 }
@@ -164,7 +160,7 @@ void DossierPanel::OnDocumentToggled(wxCommandEvent& ev) {
     } catch (const std::exception& e) {
         show_error(this, e);
     }
-    wb_.changed();
+    wb_.changed(Change::Dossier);
 }
 
 }  // namespace cotation::gui

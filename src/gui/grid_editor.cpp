@@ -10,6 +10,7 @@
 #include <fstream>
 #include <regex>
 
+#include "colours.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/grid_writer.h"
@@ -184,7 +185,7 @@ private:
                                                           "dates 2023-07-01 ; present(fait), departement(commune), "
                                                           "departements(territoire), nombre(liste), min(a, b), max(a, b)."));
         help->Wrap(640);
-        help->SetForegroundColour(wxColour(90, 90, 90));
+        help->SetForegroundColour(colour(Colour::Muted));
         auto* rs = new wxBoxSizer(wxVERTICAL);
         rs->Add(rg, wxSizerFlags().Expand().Border(wxALL, 12));
         rs->Add(help, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
@@ -334,11 +335,11 @@ private:
         }
         valid_ = problem.empty();
         if (valid_) {
-            validity_->SetForegroundColour(wxColour(20, 110, 40));
+            validity_->SetForegroundColour(colour(Colour::Passed));
             validity_->SetLabel(to_wx("✓ Grille valide : " + std::to_string(model_.criterion_count()) + " critères, " +
                                       fr::number(model_.max_total()) + " points, " + std::to_string(model_.rules.size()) + " règles"));
         } else {
-            validity_->SetForegroundColour(wxColour(170, 30, 30));
+            validity_->SetForegroundColour(colour(Colour::Refused));
             validity_->SetLabel(to_wx("✗ " + problem));
         }
         apply_->Enable(valid_);
@@ -480,7 +481,7 @@ public:
             list->SetItem(i, 4, d.rank_before ? to_wx(std::to_string(d.rank_before)) : wxString());
             list->SetItem(i, 5, d.rank_after ? to_wx(std::to_string(d.rank_after)) : wxString());
             list->SetItem(i, 6, to_wx(d.verdict_after));
-            if (d.rank_after != d.rank_before) list->SetItemTextColour(i, wxColour(20, 60, 170));
+            if (d.rank_after != d.rank_before) list->SetItemTextColour(i, colour(Colour::Moved));
         }
         reason_ = new wxTextCtrl(this, wxID_ANY);
         reason_->SetHint(to_wx("Motif du changement (inscrit au journal)"));
@@ -526,7 +527,7 @@ void ShowGridEditor(wxWindow* parent, Workbench& wb, Grid grid, bool for_campaig
     }
     GridEditor dlg(parent, wb, std::move(grid), for_campaign);
     if (!select_criterion.empty()) dlg.SelectCriterion(select_criterion);
-    if (dlg.ShowModal() == wxID_OK && wb.changed) wb.changed();
+    if (dlg.ShowModal() == wxID_OK) wb.changed(Change::Grid);
 }
 
 bool ShowGridChangePreview(wxWindow* parent, Workbench& wb, const Session::GridCandidate& candidate) {

@@ -1,6 +1,7 @@
 #include "journal_panel.h"
 
 #include "core/french.h"
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -23,10 +24,7 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
             default: return e.new_value;
         }
     });
-    const std::pair<const char*, int> cols[] = {{"N°", 55}, {"Date (UTC)", 125}, {"Auteur", 190}, {"Action", 130},
-                                                {"Objet", 300}, {"Ancienne valeur", 230}, {"Nouvelle valeur", 330}};
-    long k = 0;
-    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    add_columns(list_, {{"N°", 55}, {"Date (UTC)", 125}, {"Auteur", 190}, {"Action", 130}, {"Objet", 300}, {"Ancienne valeur", 230}, {"Nouvelle valeur", 330}});
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(filter_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     bar->Add(only_dossier_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));

@@ -1,19 +1,68 @@
 #pragma once
 // Small layout helpers shared by the workbench's views, and the loading of
 // wxWidgets' own French catalog.
+#include <wx/choice.h>
+#include <wx/dialog.h>
 #include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/translation.h>
 
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "wx_text.h"
 
 namespace cotation::gui {
+
+// One column of a report list: its title, width, and whether it holds numbers
+// (right-aligned).
+struct Column {
+    const char* title;
+    int width;
+    bool numeric = false;
+};
+
+// A report list with single selection and these columns; `height` -1 lets the
+// sizer decide.
+wxListCtrl* make_list(wxWindow* parent, std::initializer_list<Column> columns, int height = -1);
+// Its columns, on a list made otherwise (a virtual list).
+void add_columns(wxListCtrl* list, std::initializer_list<Column> columns);
+// Appends a row of cells, in `colour` when one is given.
+void add_row(wxListCtrl* list, const std::vector<std::string>& cells, const wxColour& colour = wxNullColour);
+// Asks for a text (several lines allowed); empty when cancelled.
+std::string ask(wxWindow* parent, const std::string& question, const std::string& title, const std::string& initial = "");
+
+// " (art. R. 313-6)" after a text, or nothing when the basis is unknown.
+inline std::string in_parentheses(const std::string& basis) { return basis.empty() ? "" : " (" + basis + ")"; }
+
+// A small form: labelled controls in two columns, then OK / Cancel.
+class Form {
+public:
+    Form(wxWindow* parent, const std::string& title);
+    template <class W>
+    W* add(const std::string& label, W* w) {
+        add_label(label);
+        grid_->Add(w, wxSizerFlags().Expand());
+        return w;
+    }
+    wxChoice* choice(const std::string& label, const std::vector<std::string>& items);
+    wxTextCtrl* text(const std::string& label, const std::string& initial = "", long style = 0);
+    wxWindow* parent() { return &dlg_; }
+    bool run();   // true when confirmed
+
+private:
+    void add_label(const std::string& label);
+    wxDialog dlg_;
+    wxFlexGridSizer* grid_;
+};
 
 // A bold heading that is never cut. wxGTK labels wrap at word boundaries when
 // given less than their natural width, and the sizer gives one line of height:

@@ -1,3 +1,4 @@
+#include "colours.h"
 #include "core/french.h"
 
 #include <wx/dcbuffer.h>
@@ -25,14 +26,12 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
         for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
         return reasons;
     });
-    ineligible_->attr.SetTextColour(wxColour(150, 40, 40));
-    ineligible_->InsertColumn(0, to_wx("Dossier"), wxLIST_FORMAT_LEFT, 110);
-    ineligible_->InsertColumn(1, to_wx("Organisme"), wxLIST_FORMAT_LEFT, 270);
-    ineligible_->InsertColumn(2, to_wx("Motif"), wxLIST_FORMAT_LEFT, 820);
+    ineligible_->attr.SetTextColour(colour(Colour::Refused));
+    add_columns(ineligible_, {{"Dossier", 110}, {"Organisme", 270}, {"Motif", 820}});
     auto* tie = new wxStaticText(this, wxID_ANY, to_wx(std::string(Ranking::tie_rule()) +
                                                        " ⚠ : rang fragile, une note consolidée changée d'un point au plus "
                                                        "peut inverser le dossier et son voisin."));
-    tie->SetForegroundColour(wxColour(90, 90, 90));
+    tie->SetForegroundColour(colour(Colour::Muted));
     tie->Wrap(1200);
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
@@ -58,10 +57,10 @@ wxString CallbackListView::OnGetItemText(long item, long column) const { return 
 
 RankedListView::RankedListView(wxWindow* parent, Workbench& wb)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), wb_(wb) {
-    retained_.SetBackgroundColour(wxColour(228, 244, 230));
-    pending_.SetTextColour(wxColour(160, 90, 0));
-    retained_pending_.SetBackgroundColour(wxColour(228, 244, 230));
-    retained_pending_.SetTextColour(wxColour(160, 90, 0));
+    retained_.SetBackgroundColour(colour(Colour::RetainedRow));
+    pending_.SetTextColour(colour(Colour::Attention));
+    retained_pending_.SetBackgroundColour(colour(Colour::RetainedRow));
+    retained_pending_.SetTextColour(colour(Colour::Attention));
 }
 
 void RankedListView::Reload() {
@@ -168,11 +167,11 @@ void ProfileView::OnPaint(wxPaintEvent&) {
         double mine = (e.score.themes[t] / max).to_double(), mean = (means[t] / max).to_double();
         dc.DrawText(to_wx(g.themes[t].id), 4, y + 3);
         dc.SetPen(*wxTRANSPARENT_PEN);
-        dc.SetBrush(wxBrush(wxColour(225, 228, 235)));
+        dc.SetBrush(wxBrush(colour(Colour::BarTrack)));
         dc.DrawRectangle(bar_x, y + 2, bar_w, row_h - 8);
-        dc.SetBrush(wxBrush(wxColour(60, 110, 190)));
+        dc.SetBrush(wxBrush(colour(Colour::BarDossier)));
         dc.DrawRectangle(bar_x, y + 2, static_cast<int>(bar_w * mine), (row_h - 8) / 2);
-        dc.SetBrush(wxBrush(wxColour(150, 150, 150)));
+        dc.SetBrush(wxBrush(colour(Colour::BarMean)));
         dc.DrawRectangle(bar_x, y + 2 + (row_h - 8) / 2, static_cast<int>(bar_w * mean), (row_h - 8) / 2);
         dc.DrawText(to_wx(fr::number(Rational(static_cast<std::int64_t>(mine * 1000 + 0.5), 10), 0) + " %"), bar_x + bar_w + 6, y + 3);
     }

@@ -1,8 +1,11 @@
 #include <wx/scrolwin.h>
 
+#include "actions.h"
+#include "colours.h"
 #include "core/french.h"
 #include "core/scoring.h"
 #include "panels.h"
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -10,18 +13,14 @@ namespace cotation::gui {
 RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Bold().Larger());
-    criteria_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(650, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    criteria_->InsertColumn(0, to_wx("Critère"), wxLIST_FORMAT_LEFT, 360);
-    criteria_->InsertColumn(1, to_wx("Coef."), wxLIST_FORMAT_RIGHT, 48);
-    criteria_->InsertColumn(2, to_wx("Ma note"), wxLIST_FORMAT_RIGHT, 68);
-    criteria_->InsertColumn(3, to_wx("Retenue"), wxLIST_FORMAT_RIGHT, 68);
-    criteria_->InsertColumn(4, to_wx("Points"), wxLIST_FORMAT_RIGHT, 93);
+    criteria_ = make_list(this, {{"Critère", 360}, {"Coef.", 48, true}, {"Ma note", 68, true}, {"Retenue", 68, true}, {"Points", 93, true}});
+    criteria_->SetInitialSize(wxSize(650, -1));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     criterion_label_ = new wxStaticText(this, wxID_ANY, "");
     criterion_label_->SetFont(criterion_label_->GetFont().Bold());
     guidance_ = new wxStaticText(this, wxID_ANY, "");
-    guidance_->SetForegroundColour(wxColour(60, 60, 110));
+    guidance_->SetForegroundColour(colour(Colour::Guidance));
     right->Add(criterion_label_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     right->Add(guidance_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     // One button per level of the campaign's grid, built in Reload (the scale is the grid's).
@@ -31,8 +30,8 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
                wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
-    save_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer la note et passer au critère suivant"));
-    submit_ = new wxButton(this, wxID_ANY, to_wx("Soumettre mes notes de ce dossier"));
+    save_ = action_button(this, Action::SaveRating);
+    submit_ = action_button(this, Action::SubmitRatings);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(save_);
@@ -42,20 +41,20 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
         if (!dd) return;
         try {
             wb_.session->submit(dd->id, wb_.reviewer, wb_.reviewer);
-            wb_.changed();
+            wb_.changed(Change::Rating | Change::Team);
         } catch (const std::exception& e) {
             show_error(this, e);
         }
     });
     others_ = new wxStaticText(this, wxID_ANY, "");
-    others_->SetForegroundColour(wxColour(90, 90, 90));
+    others_->SetForegroundColour(colour(Colour::Muted));
     right->Add(others_, wxSizerFlags().Expand());
 
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
     auto* legend = new wxStaticText(this, wxID_ANY, to_wx("« Retenue » : moyenne exacte des notes justifiées, ou note arbitrée. En orange : écart d'au moins "
                                                           "2 points ou note 0, à arbitrer ; en bleu : arbitré. ⚠ : note sans justification, non comptée."));
-    legend->SetForegroundColour(wxColour(90, 90, 90));
+    legend->SetForegroundColour(colour(Colour::Muted));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(criteria_, wxSizerFlags().Expand().Border(wxRIGHT, 12));
@@ -123,7 +122,7 @@ void RatingPanel::Reload() {
         long row = criteria_->InsertItem(criteria_->GetItemCount(), to_wx(th.id + " — " + th.label));
         criteria_->SetItem(row, 4, to_wx(fr::number(score.themes[t]) + "/" + fr::number(g.theme_max(th))));
         criteria_->SetItemFont(row, criteria_->GetFont().Bold());
-        criteria_->SetItemBackgroundColour(row, wxColour(235, 238, 245));
+        criteria_->SetItemBackgroundColour(row, colour(Colour::ThemeRow));
         order_.push_back(nullptr);
         for (const auto& c : th.criteria) {
             long r = criteria_->InsertItem(criteria_->GetItemCount(), to_wx("   " + c.id + "  " + c.label));
@@ -135,7 +134,7 @@ void RatingPanel::Reload() {
             if (cs.rating) {
                 criteria_->SetItem(r, 3, to_wx(fr::number(*cs.rating)));
                 criteria_->SetItem(r, 4, to_wx(fr::number(c.coefficient * *cs.rating)));
-                if (cs.flagged) criteria_->SetItemTextColour(r, cs.decided ? wxColour(20, 90, 160) : wxColour(170, 60, 0));
+                if (cs.flagged) criteria_->SetItemTextColour(r, cs.decided ? colour(Colour::Arbitrated) : colour(Colour::ToArbitrate));
             }
             order_.push_back(&c);
         }
@@ -220,7 +219,7 @@ void RatingPanel::OnSave(wxCommandEvent&) {
     std::size_t next = current_ + 1;
     while (next < order_.size() && !order_[next]) ++next;
     if (next < order_.size()) current_ = next;
-    wb_.changed();
+    wb_.changed(Change::Rating);
 }
 
 }  // namespace cotation::gui

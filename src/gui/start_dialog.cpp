@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/demo.h"
+#include "colours.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
 #include "workbench.h"
@@ -64,7 +65,7 @@ public:
         row("Autorité", authority_);
         row("Fichier", file_);
         error_ = new wxStaticText(this, wxID_ANY, "");
-        error_->SetForegroundColour(wxColour(170, 30, 30));
+        error_->SetForegroundColour(colour(Colour::Refused));
         auto* main = new wxBoxSizer(wxVERTICAL);
         main->Add(new wxStaticText(this, wxID_ANY, to_wx("Grille de cotation (dossier scoring-grids/) :")), wxSizerFlags().Border(wxALL, 10));
         main->Add(list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
@@ -118,7 +119,7 @@ public:
             auto* b = new wxButton(this, wxID_ANY, to_wx(label), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
             main->Add(b, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 16));
             auto* h = new wxStaticText(this, wxID_ANY, to_wx(help));
-            h->SetForegroundColour(wxColour(100, 100, 100));
+            h->SetForegroundColour(colour(Colour::Faint));
             main->Add(h, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 16));
             b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
                 try {

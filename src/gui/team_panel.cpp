@@ -2,8 +2,11 @@
 
 #include <set>
 
+#include "actions.h"
+#include "colours.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
@@ -22,18 +25,14 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
             default: return r.links;
         }
     });
-    const std::pair<const char*, int> cols[] = {{"Personne", 250}, {"Rôle", 185}, {"Organisation", 200},
-                                                {"Dossiers affectés", 120}, {"Notes à soumettre (relance)", 330},
-                                                {"Liens d'intérêts déclarés", 330}};
-    long k = 0;
-    for (auto [t, w] : cols) list_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
+    add_columns(list_, {{"Personne", 250}, {"Rôle", 185}, {"Organisation", 200}, {"Dossiers affectés", 120}, {"Notes à soumettre (relance)", 330}, {"Liens d'intérêts déclarés", 330}});
     auto* help = new wxStaticText(this, wxID_ANY, to_wx("Le coordonnateur déclare l'équipe, affecte les dossiers et enregistre les liens "
                                                         "d'intérêts (aussi : « cotation users | assign | conflict ») ; chaque déclaration "
                                                         "est datée et journalisée."));
-    help->SetForegroundColour(wxColour(90, 90, 90));
-    auto* add = new wxButton(this, wxID_ANY, to_wx("Ajouter une personne…"));
-    auto* assign = new wxButton(this, wxID_ANY, to_wx("Affecter un dossier…"));
-    auto* link = new wxButton(this, wxID_ANY, to_wx("Déclarer un lien d'intérêts…"));
+    help->SetForegroundColour(colour(Colour::Muted));
+    auto* add = action_button(this, Action::AddPerson);
+    auto* assign = action_button(this, Action::AssignDossier);
+    auto* link = action_button(this, Action::DeclareLink);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     for (wxButton* b : {add, assign, link}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 8));
     auto* main = new wxBoxSizer(wxVERTICAL);
@@ -47,41 +46,6 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
     link->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDeclareLink(); });
 }
 
-namespace {
-// A small form: labelled controls in two columns, then OK / Cancel.
-struct Form {
-    wxDialog dlg;
-    wxFlexGridSizer* grid;
-    Form(wxWindow* parent, const char* title) : dlg(parent, wxID_ANY, to_wx(title), wxDefaultPosition, wxSize(640, -1)) {
-        grid = new wxFlexGridSizer(2, 8, 10);
-        grid->AddGrowableCol(1);
-    }
-    template <class W>
-    W* add(const char* label, W* w) {
-        grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx(label)), wxSizerFlags().CenterVertical());
-        grid->Add(w, wxSizerFlags().Expand());
-        return w;
-    }
-    wxChoice* choice(const char* label, const std::vector<std::string>& items) {
-        wxArrayString a;
-        for (const auto& i : items) a.Add(to_wx(i));
-        auto* c = add(label, new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, a));
-        c->SetSelection(0);
-        return c;
-    }
-    wxTextCtrl* text(const char* label, const std::string& initial = "", long style = 0) {
-        return add(label, new wxTextCtrl(&dlg, wxID_ANY, to_wx(initial), wxDefaultPosition, wxSize(420, style ? 80 : -1), style));
-    }
-    bool run() {
-        auto* s = new wxBoxSizer(wxVERTICAL);
-        s->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 12));
-        s->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
-        dlg.SetSizerAndFit(s);
-        return dlg.ShowModal() == wxID_OK;
-    }
-};
-}  // namespace
-
 void TeamPanel::OnAddPerson() {
     Form f(this, "Ajouter une personne à la campagne");
     auto* name = f.text("Nom :");
@@ -93,7 +57,7 @@ void TeamPanel::OnAddPerson() {
         Role r = role->GetSelection() == 0 ? Role::Instructor : role->GetSelection() == 1 ? Role::Coordinator : Role::CommitteeMember;
         wb_.session->add_person({fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0},
                                 wb_.reviewer);
-        wb_.changed();
+        wb_.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(this, e);
     }
@@ -118,7 +82,7 @@ void TeamPanel::OnAssign() {
     try {
         s.assign(s.dossiers()[static_cast<std::size_t>(dossier->GetSelection())].id,
                  instructors[static_cast<std::size_t>(who->GetSelection())], what->GetSelection() == 0, wb_.reviewer);
-        wb_.changed();
+        wb_.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(this, e);
     }
@@ -143,7 +107,7 @@ void TeamPanel::OnDeclareLink() {
         if (!on) throw InputError("Date « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())], orgs[static_cast<std::size_t>(org->GetSelection())],
                            from_wx(text->GetValue()), wb_.reviewer, on);
-        wb_.changed();
+        wb_.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(this, e);
     }

@@ -1,6 +1,6 @@
 #pragma once
 // Shared state of the workbench: the open session, who is acting, which
-// dossier is selected, and one notification when data changed.
+// dossier is selected, and the typed notifications of what changed.
 #include <wx/wx.h>
 
 #include <functional>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/session.h"
+#include "changes.h"
 
 namespace cotation::gui {
 
@@ -16,8 +17,12 @@ struct Workbench {
     std::unique_ptr<Session> session;
     std::string reviewer;                     // who rates and who is journaled
     std::optional<std::size_t> selected;      // index into session->dossiers()
-    std::function<void()> changed;            // data changed: refresh every view
+    ChangeHub hub;                            // views subscribe to what they show
     std::function<void(std::size_t)> select;  // show this dossier
+
+    // Called by the GUI after a Session call succeeded: refreshes the views
+    // that show `what` (everything when not said).
+    void changed(Changes what = Changes::all()) { hub.notify(what); }
 
     const Dossier* dossier() const {
         return session && selected && *selected < session->dossiers().size() ? &session->dossiers()[*selected] : nullptr;

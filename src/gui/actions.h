@@ -1,0 +1,67 @@
+#pragma once
+// Every action of the workbench, declared once (as KiCad's TOOL_ACTIONs):
+// its menu text, shortcut, help, handler and when it is enabled. Menus and
+// toolbar are built from the table; buttons of the views take their label,
+// help and identifier from it. One wxEVT_UPDATE_UI handler (MainFrame) asks
+// each action's predicate, so that what the acting person's role or a closed
+// campaign forbids is greyed out before any click, never refused after.
+#include <wx/button.h>
+#include <wx/artprov.h>
+
+#include <string>
+#include <vector>
+
+#include "workbench.h"
+
+namespace cotation::gui {
+
+class MainFrame;
+
+enum class Action {
+    // Menus and toolbar
+    Open, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, CloseCampaign, ReopenCampaign, Quit,
+    NewDossier, ImportDossiers, ImportRatings,
+    EditGrid, GridHistory, OpenGrid, NewGrid,
+    About,
+    // Buttons of the views (their handler is their view's)
+    EditDossier, SaveRating, SubmitRatings, SaveConsolidation, AddPerson, AssignDossier, DeclareLink,
+    MarkStepDone, RejectPrior, LiftRejection, RecordMeeting, AddObservation, GiveOpinion, SaveDecision,
+};
+
+// What the predicates read: the state of the workbench, once per update.
+struct ActionContext {
+    bool campaign = false;      // a campaign is open
+    bool closed = false;        // it is closed: nothing that writes
+    bool coordinates = false;   // the acting person may coordinate (or there is no team)
+    bool instructs = false;     // may register and complete dossiers (not a committee member)
+    bool member = false;        // a committee member (or there is no team)
+    bool selection = false;     // a dossier is selected
+    bool pending = false;           // a dossier awaits the coordinator's arbitration: no closing yet
+    bool prior_rejection = false;   // the campaign's procedure sets dossiers apart before the evaluation
+    bool rates = false;         // may rate the selected dossier (role, assignment, links, submission)
+    static ActionContext of(Workbench& wb);
+};
+
+enum class Menu { None, File, Demos, Dossiers, Grid, Help };
+
+struct ActionDef {
+    Action id;
+    Menu menu;                                // None: a button of a view
+    const char* text;                         // menu text or button label
+    const char* shortcut;                     // "Ctrl+N", or ""
+    const char* help;                         // status bar and tooltip
+    const char* tool;                         // its toolbar label, or null when not on the toolbar
+    const char* art;                          // its toolbar icon (wxArtProvider), or null
+    bool (*enabled)(const ActionContext&);    // greyed out when false
+    void (*run)(MainFrame&);                  // null: the view's button handler
+    bool separator_before = false;            // in its menu
+};
+
+const std::vector<ActionDef>& actions();
+const ActionDef& action(Action a);
+int action_id(Action a);                   // window identifier of its menu item, tool or button
+const ActionDef* action_of_id(int id);     // null for another identifier
+// A button of a view for this action: label, help and identifier from the table.
+wxButton* action_button(wxWindow* parent, Action a);
+
+}  // namespace cotation::gui
