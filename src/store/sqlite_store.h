@@ -1,0 +1,106 @@
+#pragma once
+// The SQLite implementation of CampaignStore, split by job: sqlite_load.cpp
+// reads, sqlite_journal.cpp writes and checks the journal,
+// sqlite_dossiers.cpp and sqlite_campaign.cpp change the campaign, each
+// change through mutate() (one write transaction, its journal entries, the
+// lock of a closed campaign).
+#include <map>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "campaign_store.h"
+#include "sqlite_db.h"
+
+namespace cotation::sqlite {
+
+// Appends entries to the hash chain, inside the caller's transaction.
+class JournalWriter {
+public:
+    explicit JournalWriter(Db& db);
+    void add(const std::string& actor, const std::string& action, const std::string& entity, const std::string& old_value,
+             const std::string& new_value);
+
+private:
+    Db& db_;
+    Stmt insert_;
+    std::int64_t seq_ = 0;
+    std::string prev_, at_;
+};
+
+class SqliteStore final : public CampaignStore {
+public:
+    explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+
+    CampaignSnapshot load() override;
+    std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override;
+    void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) override;
+    void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) override;
+    void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& decision, const std::string& actor) override;
+    void put_person(const Person& person, const std::string& actor) override;
+    void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) override;
+    void declare_conflict(const ConflictDeclaration& conflict, const std::string& actor) override;
+    void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) override;
+    void put_decision(std::int64_t dossier_id, const Decision& decision, const std::string& actor) override;
+    void put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& rejection,
+                             const std::string& actor) override;
+    void record_step(const std::string& step, const Date& done_on, const std::string& actor) override;
+    void put_meeting(const Meeting& meeting, const std::string& actor) override;
+    void put_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor) override;
+    void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) override;
+    void set_authority(const Authority& authority, const std::string& actor) override;
+    void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                       const std::string& actor) override;
+    void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                     const std::string& reason, const std::string& actor) override;
+    std::vector<std::string> grid_versions() override;
+    std::string closed_since() override;
+    void close(const std::string& reason, const std::string& actor) override;
+    void reopen(const std::string& reason, const std::string& actor) override;
+    std::vector<JournalEntry> journal(const std::string& entity_prefix) override;
+    JournalCheck verify_journal() override;
+
+    // Writes a new campaign's first row, authority and parameters.
+    void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);
+
+private:
+    enum class Lock { Check, None };   // Check: refused once the campaign is closed
+    // The preamble and end every change shares: one write transaction (BEGIN
+    // IMMEDIATE), its journal writer, the lock of a closed campaign; the
+    // body's work is committed only if it returns.
+    template <class Body>
+    auto mutate(Lock lock, Body&& body) {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        if (lock == Lock::Check) ensure_open();
+        if constexpr (std::is_void_v<decltype(body(j))>) {
+            body(j);
+            t.commit();
+        } else {
+            auto result = body(j);
+            t.commit();
+            return result;
+        }
+    }
+
+    void load_procedure(CampaignSnapshot& s);
+    Authority load_authority();
+    std::string reference_of(std::int64_t dossier_id);
+    void ensure_open();
+    static std::string meeting_text(const Meeting& m);
+
+    std::unique_ptr<Db> db_;
+    std::map<std::string, std::string> raw_parameters_;
+};
+
+// Text forms shared by the reader and the writers.
+std::vector<std::string> split_lines(const std::string& text);
+std::string join_lines(const std::vector<std::string>& lines);
+// Journal name of each field of the authority, with its stored text.
+std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a);
+const char* authority_column(const std::string& field);   // its column in campaign
+std::string facts_text(const FactValues& f);
+
+}  // namespace cotation::sqlite
