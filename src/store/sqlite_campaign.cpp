@@ -33,7 +33,6 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : campaign.parameters) {
             p.bind(1, k).bind(2, to_canonical(v)).run();
-            raw_parameters_[k] = to_canonical(v);
             j.add(actor, "campagne.parametre", "campagne/" + k, "", to_canonical(v));
         }
     });
@@ -50,6 +49,7 @@ void SqliteStore::close(const std::string& reason, const std::string& actor) {
 }
 
 void SqliteStore::reopen(const std::string& reason, const std::string& actor) {
+    sqlite::Unlock unlock(*db_);
     mutate(Lock::None, [&](JournalWriter& j) {
         if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
         Stmt c(*db_, "UPDATE campaign SET closed_at=''");
@@ -60,7 +60,11 @@ void SqliteStore::reopen(const std::string& reason, const std::string& actor) {
 
 void SqliteStore::set_parameter(const std::string& name, const std::string& value, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        std::string before = raw_parameters_.count(name) ? raw_parameters_[name] : "";
+        // The old value as it stands inside the write transaction, never as
+        // read at opening: two programs setting it at once record a chain.
+        Stmt old(*db_, "SELECT value FROM campaign_parameter WHERE name = ?");
+        old.bind(1, name);
+        std::string before = old.step() ? old.text(0) : "";
         if (value.empty()) {
             Stmt s(*db_, "DELETE FROM campaign_parameter WHERE name = ?");
             s.bind(1, name).run();
@@ -70,7 +74,6 @@ void SqliteStore::set_parameter(const std::string& name, const std::string& valu
         }
         j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
     });
-    raw_parameters_[name] = value;
 }
 
 void SqliteStore::set_authority(const Authority& after, const std::string& actor) {
@@ -90,6 +93,8 @@ void SqliteStore::set_authority(const Authority& after, const std::string& actor
 
 void SqliteStore::pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
                    const std::string& actor) {
+    // An old closed campaign gets its procedure pinned at the first opening.
+    sqlite::Unlock unlock(*db_);
     mutate(Lock::None, [&](JournalWriter& j) {
         Stmt cur(*db_, "SELECT procedure_name FROM campaign");
         if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
@@ -118,7 +123,6 @@ void SqliteStore::change_grid(const PinnedGrid& grid, const std::map<std::string
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : new_parameters) {
             p.bind(1, k).bind(2, v).run();
-            raw_parameters_[k] = v;
             j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
         }
     });

@@ -48,6 +48,17 @@ std::string facts_text(const FactValues& f) {
 }
 
 CampaignSnapshot SqliteStore::load() {
+    // One snapshot read whole (another program may commit meanwhile), and the
+    // version it is: a change decided on it is refused once that moved on.
+    std::optional<Transaction> read;
+    if (db_->depth == 0 && !db_->read_only()) read.emplace(*db_, Transaction::Kind::Read);
+    CampaignSnapshot s = read_snapshot();
+    seen_version_ = data_version();
+    if (read) read->commit();
+    return s;
+}
+
+CampaignSnapshot SqliteStore::read_snapshot() {
     CampaignSnapshot s;
     {
         Stmt c(*db_, "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, "
@@ -77,8 +88,7 @@ CampaignSnapshot SqliteStore::load() {
     {
         // Parameters are typed by the grid, which the session reads; keep text here.
         Stmt p(*db_, "SELECT name, value FROM campaign_parameter");
-        while (p.step()) raw_parameters_[p.text(0)] = p.text(1);
-        for (const auto& [k, v] : raw_parameters_) s.campaign.parameters[k] = v;
+        while (p.step()) s.campaign.parameters[p.text(0)] = p.text(1);
     }
     std::unordered_map<std::int64_t, std::size_t> index;
     {
@@ -259,6 +269,40 @@ std::vector<std::string> SqliteStore::grid_versions() {
         out.push_back(h.text(0) + " version " + h.text(1) + ", remplacée le " + h.text(2) + " par " + h.text(3) +
                       " (" + h.text(4) + ")");
     return out;
+}
+
+}  // namespace cotation::sqlite
+
+namespace cotation::sqlite {
+
+std::int64_t SqliteStore::data_version() {
+    Stmt v(*db_, "PRAGMA data_version");
+    v.step();
+    return v.integer(0);
+}
+
+void SqliteStore::ensure_fresh() {
+    if (data_version() != seen_version_)
+        throw StaleCampaign("La campagne « " + db_->path() + " » a été modifiée par un autre programme (un autre poste, "
+                            "une autre fenêtre ou commande de Cotation) depuis qu'elle a été lue : rien n'a été enregistré. "
+                            "Rouvrez-la et recommencez.");
+}
+
+void SqliteStore::ensure_writable() {
+    if (db_->read_only()) throw Error(failure_message(*db_, SQLITE_READONLY, ""));
+}
+
+bool SqliteStore::begin_write() {
+    ensure_writable();
+    scopes_.push_back(std::make_unique<Transaction>(*db_));
+    return data_version() != seen_version_;
+}
+
+void SqliteStore::end_write(bool commit) {
+    if (scopes_.empty()) return;
+    auto t = std::move(scopes_.back());
+    scopes_.pop_back();
+    if (commit) t->commit();
 }
 
 }  // namespace cotation::sqlite

@@ -2,14 +2,27 @@
 // that a file is a campaign before anything is written into it.
 #include "sqlite_schema.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <set>
 #include <cstring>
 #include <filesystem>
 
 #include "core/error.h"
+#include "sqlite_ledger.h"
 
 namespace cotation::sqlite {
 namespace {
+
+// 10 (schema 11 once merged): the journal's ledger, each entry carrying the
+// digests of the rows its change left (sqlite_ledger.h). Touches the journal
+// alone; the opening records a first entry with the digests of every row of a
+// campaign made before (open_checked), and the lock triggers of every table
+// are made from sqlite_master at each opening (lock_tables).
+const char* const kLedgerSql = R"sql(
+ALTER TABLE journal ADD COLUMN rows TEXT NOT NULL DEFAULT '';
+)sql";
 
 // Each entry moves the schema from version i to i+1; never edit one that
 // has shipped, add the next.
@@ -158,12 +171,19 @@ UPDATE campaign SET authority_kind = CASE
 UPDATE campaign SET signatory_title = signatory, signatory = '';
 UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
 )sql",
+    kLedgerSql,
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
 }  // namespace
 
 int schema_version() { return kSchemaVersion; }
+
+int ledger_schema() {
+    for (int i = 0; i < kSchemaVersion; ++i)
+        if (kMigrations[i] == kLedgerSql) return i + 1;
+    return kSchemaVersion;
+}
 
 void configure(Db& db) {
     db.exec("PRAGMA foreign_keys = ON");
@@ -183,12 +203,49 @@ void migrate(Db& db) {
         throw InputError("La campagne « " + db.path() + " » a été enregistrée par une version plus récente de "
                          "Cotation (schéma " + std::to_string(v) + ", cette version lit jusqu'au schéma " +
                          std::to_string(kSchemaVersion) + ").");
+    Unlock unlock(db);   // a migration may have to fill a closed campaign's new columns
     for (; v < kSchemaVersion; ++v) {
         Transaction t(db);
         db.exec(kMigrations[v]);
         db.exec("PRAGMA user_version = " + std::to_string(v + 1));
         t.commit();
     }
+}
+
+std::vector<std::string> lock_tables(Db& db, bool create) {
+    std::set<std::string> triggers;
+    {
+        Stmt t(db, "SELECT name FROM main.sqlite_master WHERE type='trigger'");
+        while (t.step()) triggers.insert(t.text(0));
+    }
+    std::vector<std::string> sql, missing;
+    const std::string closed = "(SELECT closed_at FROM main.campaign) <> ''";
+    const std::string refuse = " BEGIN SELECT RAISE(ABORT, 'campagne close : aucune modification avant sa réouverture "
+                               "par le coordonnateur (cotation reopen --motif)'); END";
+    for (const auto& table : ledger::data_tables(db)) {
+        bool campaign = table == "campaign";
+        for (const char* op : {"INSERT", "UPDATE", "DELETE"}) {
+            std::string name = table + "_close_" + op;
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (triggers.count(name)) continue;
+            missing.push_back(table);
+            // The campaign row: closing is an UPDATE of an open campaign;
+            // reopening (and pinning an old campaign's procedure) is let
+            // through by the program alone.
+            std::string when = !campaign ? closed
+                               : std::string(op) == "INSERT" ? closed
+                                                              : "OLD.closed_at <> '' AND cotation_deverrouille() = 0";
+            sql.push_back("CREATE TRIGGER IF NOT EXISTS \"" + name + "\" BEFORE " + op + " ON \"" + table + "\" WHEN " +
+                          when + refuse);
+        }
+    }
+    if (create && !sql.empty()) {
+        Transaction t(db);
+        for (const auto& s : sql) db.exec(s);
+        t.commit();
+    }
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    return missing;
 }
 
 // Refuses, before anything is written, a file that is not a campaign: an

@@ -10,11 +10,16 @@
 
 #include "campaign_store.h"
 #include "core/error.h"
+#include "sqlite_ledger.h"
 #include "sqlite_schema.h"
 #include "sqlite_store.h"
 
 namespace cotation {
 using sqlite::Db;
+using sqlite::JournalWriter;
+using sqlite::ledger_schema;
+using sqlite::Transaction;
+namespace ledger = sqlite::ledger;
 using sqlite::SqliteStore;
 using sqlite::check_is_campaign;
 using sqlite::configure;
@@ -69,6 +74,52 @@ void remove_database(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
 }
 
+// A migration is a change too: its entry carries the digests of the rows it
+// changed. A campaign made before the ledger gets the digests of all its rows
+// (what the journal vouches for from then on). A row that already differed
+// from the journal before the migration is not vouched for: it stays named.
+void record_migration(Db& db, int from, const ledger::Rows& before) {
+    Transaction t(db);
+    JournalWriter j(db);
+    auto entries = sqlite::read_journal(db, "");
+    ledger::Rows after = ledger::current(db), record;
+    if (from < ledger_schema()) {
+        record = after;
+    } else {
+        ledger::Rows vouched = ledger::expected(entries);
+        auto same = [](const ledger::Rows& m, const std::pair<std::string, std::string>& k, const std::string* d) {
+            auto it = m.find(k);
+            return it == m.end() ? d == nullptr : d && it->second == *d;
+        };
+        for (const auto& [k, d] : after) {
+            auto b = before.find(k);
+            const std::string* old = b == before.end() ? nullptr : &b->second;
+            if (!same(before, k, &d) && same(vouched, k, old)) record[k] = d;
+        }
+        for (const auto& [k, d] : before)
+            if (!after.count(k) && same(vouched, k, &d)) record[k] = "-";
+    }
+    if (record.empty()) return;
+    j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
+          "schéma " + std::to_string(schema_version()) + " — empreintes de " + std::to_string(record.size()) + " ligne(s)");
+    j.attach(ledger::rows_text(record));
+    j.finish();
+    t.commit();
+}
+
+// Brings a writable file to this build's schema, then arms it: the lock of
+// every table, the noting of the rows each change makes.
+void prepare(Db& db) {
+    int from = user_version(db);
+    bool upgrading = from > 0 && from < schema_version();
+    ledger::Rows before;
+    if (upgrading && from >= ledger_schema()) before = ledger::current(db);
+    migrate(db);
+    sqlite::lock_tables(db);
+    ledger::track(db);
+    if (upgrading) record_migration(db, from, before);
+}
+
 std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_only = false) {
     check_is_campaign(path);
     if (read_only) {
@@ -83,7 +134,7 @@ std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_onl
     } catch (const Error&) {
         throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible).");
     }
-    migrate(*db);
+    prepare(*db);
     return std::make_unique<SqliteStore>(std::move(db));
 }
 }  // namespace
@@ -141,7 +192,7 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
             auto db = std::make_unique<Db>(tmp, true);
             db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
             configure(*db);
-            migrate(*db);
+            prepare(*db);
             auto store = std::make_unique<SqliteStore>(std::move(db));
             store->init(campaign, grid, actor);
         }

@@ -5,6 +5,7 @@
 // change through mutate() (one write transaction, its journal entries, the
 // lock of a closed campaign).
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -20,19 +21,26 @@ namespace cotation::sqlite {
 class JournalWriter {
 public:
     explicit JournalWriter(Db& db);
+    // The rows changed since the previous entry belong to this one.
     void add(const std::string& actor, const std::string& action, const std::string& entity, const std::string& old_value,
              const std::string& new_value);
+    // Before commit: rows changed after the last entry join it, and it is written.
+    void finish();
+    void attach(const std::string& rows);   // more rows for the last entry
 
 private:
+    void write(JournalEntry& e);
+
     Db& db_;
     Stmt insert_;
     std::int64_t seq_ = 0;
     std::string prev_, at_;
+    std::optional<JournalEntry> pending_;   // written by the next add() or finish()
 };
 
 class SqliteStore final : public CampaignStore {
 public:
-    explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+    explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) { seen_version_ = data_version(); }
 
     CampaignSnapshot load() override;
     std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override;
@@ -60,7 +68,11 @@ public:
     void close(const std::string& reason, const std::string& actor) override;
     void reopen(const std::string& reason, const std::string& actor) override;
     std::vector<JournalEntry> journal(const std::string& entity_prefix) override;
-    JournalCheck verify_journal() override;
+    JournalCheck verify_journal(const std::optional<JournalHead>& extends) override;
+    JournalHead journal_head() override;
+
+    bool begin_write() override;
+    void end_write(bool commit) override;
 
     // Writes a new campaign's first row, authority and parameters.
     void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);
@@ -72,28 +84,42 @@ private:
     // body's work is committed only if it returns.
     template <class Body>
     auto mutate(Lock lock, Body&& body) {
+        ensure_writable();
         Transaction t(*db_);
+        ensure_fresh();
         JournalWriter j(*db_);
         if (lock == Lock::Check) ensure_open();
         if constexpr (std::is_void_v<decltype(body(j))>) {
             body(j);
+            j.finish();
             t.commit();
         } else {
             auto result = body(j);
+            j.finish();
             t.commit();
             return result;
         }
     }
 
+    CampaignSnapshot read_snapshot();
     void load_procedure(CampaignSnapshot& s);
+    static void check_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
+                              std::vector<std::string>& problems);
     Authority load_authority();
     std::string reference_of(std::int64_t dossier_id);
     void ensure_open();
+    // Refuses a change decided on what another program has changed since.
+    void ensure_fresh();
+    void ensure_writable();   // a campaign opened for reading says so in French
+    std::int64_t data_version();
     static std::string meeting_text(const Meeting& m);
 
     std::unique_ptr<Db> db_;
-    std::map<std::string, std::string> raw_parameters_;
+    std::vector<std::unique_ptr<Transaction>> scopes_;   // begin_write .. end_write
+    std::int64_t seen_version_ = -1;                     // PRAGMA data_version at load()
 };
+
+std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);
 
 // Text forms shared by the reader and the writers.
 std::vector<std::string> split_lines(const std::string& text);
