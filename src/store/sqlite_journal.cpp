@@ -17,6 +17,7 @@ JournalWriter::JournalWriter(Db& db)
     : db_(db),
       insert_(db, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
                   "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+      changes_(db),
       prev_(kJournalGenesis) {
     Stmt last(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     if (last.step()) {
@@ -24,18 +25,18 @@ JournalWriter::JournalWriter(Db& db)
         prev_ = last.text(1);
     }
     at_ = utc_now_iso();
-    ledger::take_changes(db);   // nothing is noted outside a change; start clean
+    changes_.take();   // nothing is noted outside a change; start clean
 }
 
 void JournalWriter::add(const std::string& actor, const std::string& action, const std::string& entity,
                         const std::string& old_value, const std::string& new_value) {
-    std::string rows = ledger::take_changes(db_);
+    std::string rows = changes_.take();
     if (pending_) write(*pending_);
     pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows};
 }
 
 void JournalWriter::finish() {
-    std::string rows = ledger::take_changes(db_);
+    std::string rows = changes_.take();
     if (!pending_ && rows.empty()) return;
     if (!pending_) pending_ = JournalEntry{++seq_, at_, "cotation", "journal.empreintes", "journal", "", "", "", "", ""};
     pending_->rows += rows;

@@ -101,15 +101,17 @@ void track(Db& db) {
     }
 }
 
-std::string take_changes(Db& db) {
+Changes::Changes(Db& db)
+    : select_(db, "SELECT tbl, k, row FROM temp.cotation_touched ORDER BY tbl, k"),
+      clear_(db, "DELETE FROM temp.cotation_touched") {}
+
+std::string Changes::take() {
     std::string out;
-    {
-        Stmt st(db, "SELECT tbl, k, row FROM temp.cotation_touched ORDER BY tbl, k");
-        while (st.step()) {
-            out += escape(st.text(0)) + "\t" + escape(st.text(1)) + "\t" + (st.is_null(2) ? std::string("-") : digest(st.text(2))) + "\n";
-        }
-    }
-    if (!out.empty()) db.exec("DELETE FROM temp.cotation_touched");
+    while (select_.step())
+        out += escape(select_.text(0)) + "\t" + escape(select_.text(1)) + "\t" +
+               (select_.is_null(2) ? std::string("-") : digest(select_.text(2))) + "\n";
+    select_.reset();
+    if (!out.empty()) clear_.run();
     return out;
 }
 

@@ -23,8 +23,16 @@ std::vector<std::string> data_tables(Db& db);
 // TEMP triggers of this connection noting each row its statements change
 // (changes made by other programs are not noted: they are not journaled).
 void track(Db& db);
-// The rows noted since the last call, as an entry's "rows" text; forgets them.
-std::string take_changes(Db& db);
+// The rows noted since the last take(), as an entry's "rows" text; forgets
+// them. Its statements are prepared once per change (one per rating at an import).
+class Changes {
+public:
+    explicit Changes(Db& db);
+    std::string take();
+
+private:
+    Stmt select_, clear_;
+};
 // Digests of every row of every table now.
 Rows current(Db& db);
 // What the journal says every row should be.

@@ -14,6 +14,7 @@
 
 #include "campaign_store.h"
 #include "sqlite_db.h"
+#include "sqlite_ledger.h"
 
 namespace cotation::sqlite {
 
@@ -33,6 +34,7 @@ private:
 
     Db& db_;
     Stmt insert_;
+    ledger::Changes changes_;
     std::int64_t seq_ = 0;
     std::string prev_, at_;
     std::optional<JournalEntry> pending_;   // written by the next add() or finish()
