@@ -300,6 +300,17 @@ TEST(ClosedLock, RawSqlOnEveryTableOfAClosedCampaignIsRefused) {
     EXPECT_EQ(all(store->verify_journal(head)), before);   // nothing changed
 }
 
+TEST(ClosedLock, LockTakenOffIsNamedByVerify) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s->close("Décisions prises", "test");
+    s.reset();
+    sql(dir.file("c.cot"), "DROP TRIGGER rating_close_update");
+    auto c = open_sqlite_store_read_only(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    EXPECT_NE(all(c).find("table rating : verrou de la campagne close supprimé"), std::string::npos) << all(c);
+}
+
 TEST(ClosedLock, ReopeningIsJournaledWithTheReason) {
     test::TempDir dir;
     auto s = rated_campaign(dir);

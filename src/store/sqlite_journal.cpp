@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "sqlite_ledger.h"
+#include "sqlite_schema.h"
 #include "sqlite_store.h"
 
 namespace cotation::sqlite {
@@ -100,6 +101,10 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     auto now = ledger::current(*db_);
     c.rows = static_cast<std::int64_t>(now.size());
     ledger::compare(*db_, ledger::expected(entries), now, c.problems);
+    // A closed campaign whose lock was taken off: said even if nothing changed yet.
+    if (!closed_since().empty())
+        for (const auto& table : lock_tables(*db_, false))
+            c.problems.push_back("table " + table + " : verrou de la campagne close supprimé (déclencheur effacé hors de Cotation)");
     c.ok = c.problems.empty();
     return c;
 }
