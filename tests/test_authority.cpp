@@ -16,6 +16,7 @@
 #include "report/authority_variables.h"
 #include "report/template.h"
 #include "store/campaign_store.h"
+#include "store_history.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -238,7 +239,7 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
         s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
         s->record_step("instruction", "20/04/2023", "test");
     }
-    sql(dir.file("c.cot"),
+    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +   // schema 11's additions, absent then
         "ALTER TABLE campaign DROP COLUMN procedure_name; ALTER TABLE campaign DROP COLUMN procedure_xml; "
         "ALTER TABLE campaign DROP COLUMN authority_kind; ALTER TABLE campaign DROP COLUMN authority_address; "
         "ALTER TABLE campaign DROP COLUMN signatory_title; ALTER TABLE campaign DROP COLUMN tribunal; "

@@ -373,7 +373,7 @@ TEST(Cli, HelpIsGeneratedInFrench) {
     r = run("--help");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Résultats et décisions :\n  rank FICHIER [--csv] [--marges]\n"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("  journal verify FICHIER\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  journal verify FICHIER [--tete N:EMPREINTE]\n"), std::string::npos) << r.out;   // issue 13.1 added --tete
     EXPECT_NE(r.out.find("Variables d'environnement"), std::string::npos) << r.out;
     for (const char* v : {"COTATION_DATA_DIR", "COTATION_UTILISATEUR", "USER "}) EXPECT_NE(r.out.find(v), std::string::npos) << v;
 }

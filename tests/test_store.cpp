@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "core/error.h"
 #include "store/campaign_store.h"
+#include "store_history.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -173,13 +174,14 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     NewCampaign nc;
     nc.reference = "ancienne";
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    sql(dir.file("c.cot"), "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
+    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +   // schema 11's additions, absent then
+                           "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
                            "DROP TABLE prior_rejection; DROP TABLE procedure_step; DROP TABLE meeting; DROP TABLE meeting_attendance; "
                            "DROP TABLE meeting_vote; DROP TABLE meeting_observation; DROP TABLE meeting_ranking; DROP TABLE member_opinion; "
                            "DROP TABLE grid_history; DROP TABLE consolidation; DROP TABLE decision; DROP TABLE submission; DROP TABLE conflict; DROP TABLE assignment; DROP TABLE person; DROP TRIGGER rating_locked_insert; "
                            "DROP TRIGGER rating_locked_update; DROP TRIGGER rating_locked_delete; "
                            "DROP TRIGGER dossier_locked_insert; DROP TRIGGER dossier_fact_locked; "
-                           "ALTER TABLE campaign DROP COLUMN closed_at; "
+"ALTER TABLE campaign DROP COLUMN closed_at; "
                            "ALTER TABLE campaign DROP COLUMN procedure_name; ALTER TABLE campaign DROP COLUMN procedure_xml; "
                            "ALTER TABLE campaign DROP COLUMN authority_kind; ALTER TABLE campaign DROP COLUMN authority_address; "
                            "ALTER TABLE campaign DROP COLUMN signatory_title; ALTER TABLE campaign DROP COLUMN tribunal; "

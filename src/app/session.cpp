@@ -140,6 +140,13 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     return s;
 }
 
+// The write transaction of a change: the checks below it read the campaign as
+// it stands inside it (reloaded when another program changed it), never as it
+// was read at opening.
+WriteScope Session::writing() {
+    return WriteScope(*store_, [this] { load(); });
+}
+
 void Session::load() {
     CampaignSnapshot snap = store_->load();
     // The grid and form pinned in the campaign, never the files of today.
@@ -258,6 +265,7 @@ std::vector<std::string> Session::reviewers() const {
 }
 
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(may_instruct(team_, actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
@@ -270,6 +278,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
 }
 
 std::size_t Session::import_ratings_file(const std::string& csv_path, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     // With a team, ratings collected on paper are imported by the coordinator,
     // and each must still come from an assigned reviewer without a declared link.
     require(team_.may_coordinate(actor));
@@ -306,6 +315,7 @@ std::string Session::near_duplicate(const std::string& reference, std::int64_t e
 }
 
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(may_instruct(team_, actor));
     require(near_duplicate(d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, actor);
@@ -318,6 +328,7 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
 }
 
 void Session::update_dossier(const Dossier& d, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(may_instruct(team_, actor));
     auto pos = position_of_.find(d.id);
     if (pos == position_of_.end()) throw InputError("Dossier « " + d.reference + " » inconnu de la campagne.");
@@ -331,6 +342,7 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
 }
 
 void Session::put_rating(const Rating& r, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
     // The grid's own scale (scale-max), not 0–5: a 0–10 grid takes an 8.
     if (r.value < grid_.scale_min || r.value > grid_.scale_max)
@@ -359,6 +371,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                           const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     consolidate(dossier_id, criterion, input::rating("Note consolidée", value, grid_.scale_min, grid_.scale_max), reason, actor);
 }
@@ -386,6 +399,7 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
 }
 
 void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     auto it = std::find_if(dossiers_.begin(), dossiers_.end(), [&](const Dossier& d) { return d.id == dossier_id; });
     if (it == dossiers_.end()) throw InputError("Dossier inconnu de la campagne.");
@@ -456,6 +470,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     const Ranking& r = ranking();
     if (!r.pending.empty())
@@ -465,6 +480,7 @@ void Session::close(const std::string& reason, const std::string& actor) {
 }
 
 void Session::reopen(const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     if (fr::trim(reason).empty())
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
@@ -472,6 +488,7 @@ void Session::reopen(const std::string& reason, const std::string& actor) {
 }
 
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     const FactDef* def = grid_.fact(name);
     if (!def || name.rfind("campagne.", 0) != 0)
@@ -500,6 +517,7 @@ const std::vector<std::string>& Session::authority_field_names() {
 }
 
 void Session::set_authority(const Authority& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     Authority a = input;
     for (std::string* f : {&a.name, &a.signatory, &a.signatory_title, &a.city, &a.tribunal, &a.tribunal_address, &a.logo})
@@ -584,6 +602,7 @@ GridChange Session::preview_grid_change(const GridCandidate& c) {
 }
 
 void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     if (c.grid.id == grid_.id && c.grid.version == grid_.version)
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
@@ -621,6 +640,7 @@ const std::string& Session::organisme_of(std::int64_t dossier_id) const {
 }
 
 void Session::add_person(const Person& p, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     if (fr::trim(p.name).empty()) throw InputError("Le nom de la personne est obligatoire.");
     if (team_.open_mode() && p.role != Role::Coordinator)
         throw InputError("Déclarez d'abord le coordonnateur de la campagne : c'est lui qui déclare ensuite l'équipe.");
@@ -631,6 +651,7 @@ void Session::add_person(const Person& p, const std::string& actor) {
 }
 
 void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     if (add) require(team_.may_assign(actor, reviewer, organisme_of(dossier_id)));
     else require(team_.may_coordinate(actor));
     store_->assign(dossier_id, reviewer, add, actor);
@@ -640,6 +661,7 @@ void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool 
 
 void Session::declare_conflict(const std::string& reviewer, const std::string& organisme, const std::string& declaration,
                                const std::string& actor, std::optional<Date> signed_on) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
     if (actor != reviewer) require(team_.may_coordinate(actor));
     if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
@@ -653,6 +675,7 @@ void Session::declare_conflict(const std::string& reviewer, const std::string& o
 }
 
 void Session::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     if (!team_.open_mode() && actor != reviewer)
         throw InputError("Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».");
     std::set<std::string> rated;
@@ -695,6 +718,7 @@ Meeting Session::meeting_draft() const {
 
 void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
                            std::optional<Date> on) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     if (!d) throw InputError("Dossier inconnu de la campagne.");
@@ -727,6 +751,7 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
 }
 
 void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     const std::string name = rejection_name(campaign_.procedure);
@@ -780,6 +805,7 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     record_step(step, input::date("Date de l'étape « " + step + " »", date_text), actor);
 }
 
@@ -810,6 +836,7 @@ const std::optional<MeetingCheck>& Session::meeting_check() const {
 }
 
 void Session::put_meeting(const Meeting& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     require(team_.may_coordinate(actor));
     if (!campaign_.procedure.committee)
         throw InputError("La procédure de cette campagne (" + campaign_.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
@@ -848,6 +875,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
 }
 
 void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     MemberOpinion op = input;
     op.comment = fr::trim(op.comment);
     const Dossier* d = dossier_by_id(dossier_id);
@@ -926,6 +954,7 @@ void Session::write_committee_file(const std::string& path) {
     Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    ctx.journal_head = store_->journal_head().short_text();
     report::write_committee_file(ctx, path);
 }
 
@@ -935,6 +964,7 @@ void Session::write_minutes(const std::string& path) {
     Date on = meeting_->date;
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    ctx.journal_head = store_->journal_head().short_text();
     report::write_minutes(ctx, path);
 }
 
@@ -946,6 +976,7 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
                                  decisions_, {}, {}, on, io::data_root() + "/templates"};
     ctx.ratings = &rating_index_;
     ctx.consolidation = &consolidation_;
+    ctx.journal_head = store_->journal_head().short_text();
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }
 

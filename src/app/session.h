@@ -204,6 +204,7 @@ public:
     std::vector<std::string> authority_warnings() const;
 
 private:
+    WriteScope writing();
     Session() = default;
     void load();
     void invalidate() {

@@ -34,15 +34,35 @@ int show(const Args& a) {
 }
 
 int verify(const Args& a) {
+    std::optional<JournalHead> head;
+    if (a.has("--tete")) {
+        head = parse_journal_head(a.get("--tete"));
+        if (!head)
+            throw UsageError("--tete « " + a.get("--tete") + " » : attendu N:EMPREINTE ou EMPREINTE (au moins 12 caractères "
+                             "hexadécimaux), tel que l'imprime « cotation journal tete ».");
+    }
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
-    auto c = s->store().verify_journal();
+    auto c = s->store().verify_journal(head);
     if (c.ok) {
-        std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée.\n";
+        std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée ; les " << c.rows
+                  << " lignes de données sont celles que le journal a enregistrées.\n";
+        if (head) std::cout << "La campagne prolonge la tête donnée (" << a.get("--tete") << ").\n";
+        std::cout << "Tête : " << c.head.text() << "\n";
         return 0;
     }
     std::cout << "Journal ALTÉRÉ (" << c.entries << " entrées lues) :\n";
     for (const auto& p : c.problems) std::cout << "  " << p << "\n";
     return 1;
+}
+
+// The head to keep outside the file (a document, a message, a register):
+// `journal verify --tete` later checks the campaign extends it.
+int head(const Args& a) {
+    auto s = Session::open_read_only(a.file());
+    JournalHead h = s->store().journal_head();
+    std::cout << "Tête du journal : " << h.entries << " entrées, empreinte " << h.hash << "\n"
+              << h.text() << "\n";
+    return 0;
 }
 
 }  // namespace
@@ -63,9 +83,14 @@ void add_journal_commands(Cli& cli) {
         .file()
         .option("--dossier", "REF", "les entrées de ce dossier seulement")
         .run(show);
-    cli.command("journal verify", Area::Journal, "vérifie que le journal n'a pas été altéré (code 1 sinon)")
+    cli.command("journal verify", Area::Journal,
+                "vérifie le journal et que les données sont celles qu'il a enregistrées (code 1 sinon)")
         .file()
+        .option("--tete", "N:EMPREINTE", "tête notée auparavant (cotation journal tete) : la campagne doit la prolonger")
         .run(verify);
+    cli.command("journal tete", Area::Journal, "affiche la tête du journal (nombre d'entrées et empreinte) à garder hors du fichier")
+        .file()
+        .run(head);
 }
 
 }  // namespace cotation::cli

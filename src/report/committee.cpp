@@ -87,6 +87,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["campagne.titre"] = ctx.campaign.title;
     add_authority_variables(v, ctx.campaign);
     v["date_document"] = ctx.date.french_long();
+    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
 
     std::vector<std::string> lines;
     for (const auto& s : ctx.calendar)
@@ -342,6 +343,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
     v["campagne.titre"] = ctx.campaign.title;
     add_authority_variables(v, ctx.campaign);
     v["date_document"] = ctx.date.french_long();
+    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d.commune);

@@ -35,6 +35,7 @@ struct CommitteeContext {
     std::string templates_dir;
     const RatingIndex* ratings = nullptr;               // for the instruction reports
     const ConsolidationIndex* consolidation = nullptr;
+    std::string journal_head;   // N:hash of the journal when written (journal verify --tete)
 };
 
 Variables committee_variables(const CommitteeContext& ctx);

@@ -5,6 +5,7 @@
 // touching the core or the workbench. Every mutation is atomic and writes its
 // journal entries in the same transaction.
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/dossier.h"
+#include "core/error.h"
 #include "core/procedure.h"
 #include "core/scoring.h"
 #include "core/team.h"
@@ -40,12 +42,28 @@ struct JournalEntry {
     std::string at;               // UTC, ISO 8601
     std::string actor, action, entity, old_value, new_value;
     std::string prev_hash, hash;
+    // The rows this entry's change left, one "table<TAB>key<TAB>digest" a line
+    // ("-" for a row removed); covered by the hash. Empty before schema 11.
+    std::string rows;
 };
+
+// A head of the journal kept outside the file (printed in the committee
+// file, the minutes, the instruction reports): the campaign must extend it.
+struct JournalHead {
+    std::int64_t entries = 0;   // 0 when only the hash is known
+    std::string hash;           // hex; a prefix of 12 characters or more is enough
+    std::string text() const;   // "N:HASH", what `journal verify --tete` reads
+    std::string short_text() const;   // "N:16 first characters", for documents
+};
+// "N:HASH" or "HASH"; nullopt when unreadable.
+std::optional<JournalHead> parse_journal_head(const std::string& text);
 
 struct JournalCheck {
     bool ok = true;
     std::int64_t entries = 0;
-    std::vector<std::string> problems;   // "entrée 12 : contenu modifié", ...
+    std::int64_t rows = 0;               // rows of data compared with the journal
+    JournalHead head;                    // the last entry
+    std::vector<std::string> problems;   // "entrée 12 : contenu modifié", "table rating, ligne …", ...
 };
 
 class CampaignStore {
@@ -94,9 +112,56 @@ public:
     virtual void close(const std::string& reason, const std::string& actor) = 0;
     virtual void reopen(const std::string& reason, const std::string& actor) = 0;
 
+    // The caller's write transaction (BEGIN IMMEDIATE), inside which it checks
+    // what depends on the state (capacity, uniqueness, old values) and writes:
+    // no other program can change the campaign until end_write. begin_write
+    // returns true when another program changed it since load(): the caller
+    // reloads before checking. A change made on a stale load() without it is
+    // refused (StaleCampaign). Use WriteScope.
+    virtual bool begin_write() = 0;
+    virtual void end_write(bool commit) = 0;
+
     virtual std::vector<JournalEntry> journal(const std::string& entity_prefix = "") = 0;
-    virtual JournalCheck verify_journal() = 0;
+    // The hash chain, the data against the digests the entries carry, and,
+    // when given, that the journal extends a head kept outside the file.
+    virtual JournalCheck verify_journal(const std::optional<JournalHead>& extends = std::nullopt) = 0;
+    virtual JournalHead journal_head() = 0;
 };
+
+// Another program changed the campaign since this one read it: nothing written.
+class StaleCampaign : public Error {
+public:
+    using Error::Error;
+};
+
+// One write transaction over a caller's checks and writes: committed when the
+// scope ends normally, rolled back when it ends by an exception. `reload` is
+// called inside it when another program changed the campaign since load().
+class WriteScope {
+public:
+    template <class Reload>
+    WriteScope(CampaignStore& store, Reload&& reload) : store_(store), exceptions_(std::uncaught_exceptions()) {
+        if (store_.begin_write()) {
+            try {
+                reload();
+            } catch (...) {
+                store_.end_write(false);
+                throw;
+            }
+        }
+    }
+    ~WriteScope() noexcept(false) { store_.end_write(std::uncaught_exceptions() == exceptions_); }
+    WriteScope(const WriteScope&) = delete;
+    WriteScope& operator=(const WriteScope&) = delete;
+
+private:
+    CampaignStore& store_;
+    int exceptions_;
+};
+
+// How long a write waits for another program holding the campaign before
+// giving up with a French message (10 s by default; tests shorten it).
+void set_campaign_wait_ms(int ms);
 
 // The exact texts a campaign is created with.
 struct PinnedGrid {

@@ -3,6 +3,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <cctype>
 #include <chrono>
 #include <ctime>
 
@@ -24,7 +25,29 @@ std::string journal_hash(const JournalEntry& e) {
     put(e.entity);
     put(e.old_value);
     put(e.new_value);
+    // Entries written before the ledger have no rows and keep their hash.
+    if (!e.rows.empty()) put(e.rows);
     return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+std::string JournalHead::text() const { return std::to_string(entries) + ":" + hash; }
+std::string JournalHead::short_text() const { return std::to_string(entries) + ":" + hash.substr(0, 16); }
+
+std::optional<JournalHead> parse_journal_head(const std::string& text) {
+    JournalHead h;
+    std::string hash = text;
+    auto colon = text.find(':');
+    if (colon != std::string::npos) {
+        std::string n = text.substr(0, colon);
+        if (n.empty() || n.size() > 15 || n.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        h.entries = std::stoll(n);
+        hash = text.substr(colon + 1);
+    }
+    for (char& c : hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (hash.size() < 12 || hash.size() > 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return std::nullopt;
+    h.hash = hash;
+    return h;
 }
 
 std::string utc_now_iso() {

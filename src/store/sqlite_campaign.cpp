@@ -1,0 +1,216 @@
+// Changes to the campaign as a whole: creation, closing, parameters, authority, procedure, grid, team, procedure steps, the committee's meeting.
+#include <sqlite3.h>
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "journal.h"
+#include "sqlite_store.h"
+
+namespace cotation::sqlite {
+
+void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor) {
+    mutate(Lock::None, [&](JournalWriter& j) {
+        const Authority& a = campaign.authority;
+        Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
+                     "grid_name, grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, "
+                     "authority_address, signatory_title, tribunal, tribunal_address, logo) "
+                     "VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, a.name).bind(4, a.signatory)
+            .bind(5, a.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
+            .bind(10, utc_now_iso()).bind(11, grid.form_name).bind(12, grid.form_xml).bind(13, grid.procedure_name)
+            .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
+            .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
+        s.run();
+        j.add(actor, "campagne.creation", "campagne", "",
+              campaign.reference + " — grille " + grid.id + " version " + grid.version +
+                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
+                  (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name));
+        for (const auto& [field, value] : authority_fields(a))
+            if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
+        Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
+        for (const auto& [k, v] : campaign.parameters) {
+            p.bind(1, k).bind(2, to_canonical(v)).run();
+            j.add(actor, "campagne.parametre", "campagne/" + k, "", to_canonical(v));
+        }
+    });
+}
+
+void SqliteStore::close(const std::string& reason, const std::string& actor) {
+    mutate(Lock::None, [&](JournalWriter& j) {
+        if (!closed_since().empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(closed_since()) + ".");
+        std::string now = utc_now_iso();
+        Stmt c(*db_, "UPDATE campaign SET closed_at=?");
+        c.bind(1, now).run();
+        j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
+    });
+}
+
+void SqliteStore::reopen(const std::string& reason, const std::string& actor) {
+    sqlite::Unlock unlock(*db_);
+    mutate(Lock::None, [&](JournalWriter& j) {
+        if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
+        Stmt c(*db_, "UPDATE campaign SET closed_at=''");
+        c.run();
+        j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
+    });
+}
+
+void SqliteStore::set_parameter(const std::string& name, const std::string& value, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        // The old value as it stands inside the write transaction, never as
+        // read at opening: two programs setting it at once record a chain.
+        Stmt old(*db_, "SELECT value FROM campaign_parameter WHERE name = ?");
+        old.bind(1, name);
+        std::string before = old.step() ? old.text(0) : "";
+        if (value.empty()) {
+            Stmt s(*db_, "DELETE FROM campaign_parameter WHERE name = ?");
+            s.bind(1, name).run();
+        } else {
+            Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
+            s.bind(1, name).bind(2, value).run();
+        }
+        j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
+    });
+}
+
+void SqliteStore::set_authority(const Authority& after, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Authority before = load_authority();
+        auto old_fields = authority_fields(before);
+        auto new_fields = authority_fields(after);
+        for (std::size_t i = 0; i < new_fields.size(); ++i) {
+            if (old_fields[i].second == new_fields[i].second) continue;
+            std::string sql = std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = ?";
+            Stmt up(*db_, sql.c_str());
+            up.bind(1, new_fields[i].second).run();
+            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second, new_fields[i].second);
+        }
+    });
+}
+
+void SqliteStore::pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                   const std::string& actor) {
+    // An old closed campaign gets its procedure pinned at the first opening.
+    sqlite::Unlock unlock(*db_);
+    mutate(Lock::None, [&](JournalWriter& j) {
+        Stmt cur(*db_, "SELECT procedure_name FROM campaign");
+        if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        std::string before = cur.text(0);
+        Stmt up(*db_, "UPDATE campaign SET procedure_name = ?, procedure_xml = ?");
+        up.bind(1, name).bind(2, xml).run();
+        j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
+    });
+}
+
+void SqliteStore::change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                 const std::string& reason, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt cur(*db_, "SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml FROM campaign");
+        if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        std::string old_id = cur.text(0), old_version = cur.text(1);
+        Stmt keep(*db_, "INSERT INTO grid_history(grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, "
+                        "replaced_at, replaced_by, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+        keep.bind(1, old_id).bind(2, old_version).bind(3, cur.text(2)).bind(4, cur.text(3)).bind(5, cur.text(4))
+            .bind(6, cur.text(5)).bind(7, utc_now_iso()).bind(8, actor).bind(9, reason).run();
+        Stmt up(*db_, "UPDATE campaign SET grid_id=?, grid_version=?, grid_name=?, grid_xml=?, form_name=?, form_xml=?");
+        up.bind(1, grid.id).bind(2, grid.version).bind(3, grid.name).bind(4, grid.xml).bind(5, grid.form_name)
+            .bind(6, grid.form_xml).run();
+        j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
+              grid.id + " version " + grid.version + " — motif : " + reason);
+        Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
+        for (const auto& [k, v] : new_parameters) {
+            p.bind(1, k).bind(2, v).run();
+            j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
+        }
+    });
+}
+
+void SqliteStore::put_person(const Person& p, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt old(*db_, "SELECT role, organisation FROM person WHERE name=?");
+        old.bind(1, p.name);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative) VALUES (?,?,?,?)");
+        put.bind(1, p.name).bind(2, role_label(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0}).run();
+        std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
+        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + voice + " — " + p.organisation);
+    });
+}
+
+void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt put(*db_, "INSERT OR REPLACE INTO conflict(reviewer, organisme, declaration, declared_on, declared_by) VALUES (?,?,?,?,?)");
+        put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by).run();
+        // A declared link ends any assignment of that reviewer to the organisme's dossiers.
+        Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
+        drop.bind(1, c.reviewer).bind(2, c.organisme).run();
+        j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "", c.declaration + " (déclaré le " +
+              c.declared_on.french_numeric() + " par " + c.declared_by + ")");
+    });
+}
+
+void SqliteStore::record_step(const std::string& step, const Date& done_on, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt old(*db_, "SELECT done_on FROM procedure_step WHERE step=?");
+        old.bind(1, step);
+        std::string before = old.step() ? old.text(0) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO procedure_step(step, done_on, author) VALUES (?,?,?)");
+        put.bind(1, step).bind(2, done_on.iso()).bind(3, actor).run();
+        j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
+    });
+}
+
+std::string SqliteStore::meeting_text(const Meeting& m) {
+    std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
+    for (const auto& [name, a] : m.attendance)
+        s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
+    s += " votes :";
+    for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
+    for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
+    if (!m.voted.empty()) {
+        s += " classement voté :";
+        for (const auto& e : m.voted)
+            if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
+    }
+    return s;
+}
+
+void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        CampaignSnapshot before;
+        load_procedure(before);
+        for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
+            db_->exec(std::string("DELETE FROM ") + table);
+        Stmt head(*db_, "INSERT INTO meeting(id, held_on, president) VALUES (1,?,?)");
+        head.bind(1, m.date.iso()).bind(2, m.president).run();
+        Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
+        for (const auto& [name, x] : m.attendance) {
+            a.bind(1, name).bind(2, x.presence == Presence::Present ? "présent" : x.presence == Presence::Represented ? "représenté" : "absent")
+                .bind(3, x.proxy).run();
+            a.reset();
+        }
+        Stmt v(*db_, "INSERT INTO meeting_vote(member, vote) VALUES (?,?)");
+        for (const auto& [name, x] : m.votes) {
+            v.bind(1, name).bind(2, vote_label(x)).run();
+            v.reset();
+        }
+        Stmt o(*db_, "INSERT INTO meeting_observation(member, text) VALUES (?,?)");
+        for (const auto& [name, text] : m.observations) {
+            o.bind(1, name).bind(2, text).run();
+            o.reset();
+        }
+        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES (?,?,?,?,?)");
+        for (std::size_t i = 0; i < m.voted.size(); ++i) {
+            const VotedEntry& e = m.voted[i];
+            std::string opinion = e.opinion ? decision_label(*e.opinion) : "";
+            vr.bind(1, static_cast<std::int64_t>(i)).bind(2, e.reference).bind(3, static_cast<std::int64_t>(e.rank)).bind(4, e.total)
+                .bind(5, opinion).run();
+        }
+        j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
+    });
+}
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,164 @@
+#include "sqlite_db.h"
+
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "campaign_store.h"
+#include "core/error.h"
+
+namespace cotation {
+namespace {
+std::atomic<int> g_wait_ms{10000};
+}
+void set_campaign_wait_ms(int ms) { g_wait_ms = ms; }
+}  // namespace cotation
+
+namespace cotation::sqlite {
+namespace {
+
+void unlocked_function(sqlite3_context* ctx, int, sqlite3_value**) {
+    sqlite3_result_int(ctx, static_cast<Db*>(sqlite3_user_data(ctx))->unlocked ? 1 : 0);
+}
+
+std::string seconds(int ms) {
+    int s = (ms + 999) / 1000;
+    return std::to_string(s) + (s > 1 ? " secondes" : " seconde");
+}
+
+// The other processes of this machine holding a lock on the campaign's files
+// (/proc/locks: POSIX locks by inode). A program on another workstation of a
+// network share is not seen from here: the message then says so.
+std::string lock_holders(const std::string& path) {
+    std::set<unsigned long> inodes;
+    for (const char* suffix : {"", "-shm", "-wal"}) {
+        struct stat st {};
+        if (::stat((path + suffix).c_str(), &st) == 0) inodes.insert(static_cast<unsigned long>(st.st_ino));
+    }
+    std::ifstream locks("/proc/locks");
+    std::set<long> pids;
+    std::string line;
+    while (std::getline(locks, line)) {
+        std::istringstream in(line);
+        std::string n, kind, mode, rw, where;
+        long pid = 0;
+        if (!(in >> n >> kind)) continue;
+        if (kind == "->") in >> kind;   // a waiting lock
+        if (!(in >> mode >> rw >> pid >> where)) continue;
+        auto colon = where.rfind(':');
+        if (colon == std::string::npos) continue;
+        unsigned long ino = std::strtoul(where.c_str() + colon + 1, nullptr, 10);
+        if (inodes.count(ino) && pid != ::getpid() && rw == "WRITE") pids.insert(pid);
+    }
+    std::string out;
+    for (long pid : pids) {
+        std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+        std::string name;
+        std::getline(comm, name);
+        out += (out.empty() ? "" : ", ") + (name.empty() ? std::string("processus ") : "« " + name + " », processus ") +
+               std::to_string(pid);
+    }
+    return out;
+}
+
+// Why a file cannot be written, in the user's terms.
+std::string read_only_reason(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
+    struct statvfs vfs {};
+    if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+        return "le support qui la contient est en lecture seule (clé protégée, partage monté en lecture seule)";
+    if (::access(path.c_str(), W_OK) != 0)
+        return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
+    if (::access(dir.c_str(), W_OK) != 0)
+        return "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
+               "travail (« -wal », « -shm ») à côté de la campagne";
+    return "le fichier ou son dossier n'est pas modifiable (droits, partage en lecture seule)";
+}
+
+}  // namespace
+
+std::string failure_message(const Db& db, int rc, const std::string& detail) {
+    const std::string& path = db.path();
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: {
+        std::string holders = lock_holders(path);
+        return "La campagne « " + path + " » est occupée : " +
+               (holders.empty() ? std::string("un autre programme y écrit (un autre poste du partage, une autre fenêtre "
+                                              "ou commande de Cotation)")
+                                : "un autre programme de ce poste y écrit (" + holders + ")") +
+               ", et elle ne s'est pas libérée après " + seconds(g_wait_ms) +
+               " d'attente. Rien n'a été enregistré ; recommencez quand il aura fini.";
+    }
+    case SQLITE_READONLY:
+        if (db.read_only()) return "La campagne « " + path + " » est ouverte en lecture seule : rien n'a été enregistré.";
+        return "La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
+               ". Rien n'a été enregistré.";
+    case SQLITE_FULL:
+        return "La campagne « " + path + " » ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return "La campagne « " + path + " » est endommagée (" + detail + ") ; reprenez sa dernière sauvegarde.";
+    case SQLITE_IOERR:
+        return "La campagne « " + path + " » n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
+               detail + "). Rien n'a été enregistré.";
+    default:
+        return "Campagne « " + path + " » : " + detail + ".";
+    }
+}
+
+Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read_only_(read_only) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw InputError("Impossible d'ouvrir la campagne « " + path + " » : " + msg + ".");
+    }
+    // A writer holding the campaign is waited for (SQLite retries until the
+    // bound), then named in French (failure_message).
+    sqlite3_busy_timeout(db_, g_wait_ms);
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_create_function_v2(db_, "cotation_deverrouille", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, this, unlocked_function,
+                               nullptr, nullptr, nullptr);
+    // SQLite opens a write-protected file read-only without a word: say it now.
+    if (!read_only && sqlite3_db_readonly(db_, "main") == 1) {
+        std::string reason = read_only_reason(path);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason + ".");
+    }
+}
+
+Db::~Db() { sqlite3_close(db_); }
+
+void Db::exec(const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw Error(failure_message(*this, rc, msg));
+    }
+}
+
+Stmt::Stmt(Db& db, const char* sql) : db_(db) {
+    int rc = sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr);
+    if (rc != SQLITE_OK) throw Error(failure_message(db, rc, sqlite3_errmsg(db.get())));
+}
+
+bool Stmt::step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw Error(failure_message(db_, rc, sqlite3_errmsg(db_.get())));
+}
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,230 @@
+// Changes to the dossiers and what is recorded about each: identity, facts, documents, ratings, consolidation, decisions, prior rejections, assignments, submissions, opinions.
+#include <sqlite3.h>
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "journal.h"
+#include "sqlite_store.h"
+
+namespace cotation::sqlite {
+
+std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) {
+    return mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt exists(*db_, "SELECT 1 FROM dossier WHERE reference = ?");
+        Stmt ins(*db_, "INSERT INTO dossier(reference, organisme, siret, finess, commune) VALUES (?,?,?,?,?)");
+        Stmt fact(*db_, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
+        Stmt doc(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
+        std::vector<std::int64_t> ids;
+        for (const auto& d : dossiers) {
+            exists.bind(1, d.reference);
+            bool dup = exists.step();
+            exists.reset();
+            if (dup) throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
+            ins.bind(1, d.reference).bind(2, d.organisme).bind(3, d.siret).bind(4, d.finess).bind(5, d.commune);
+            ins.run();
+            std::int64_t id = sqlite3_last_insert_rowid(db_->get());
+            ids.push_back(id);
+            for (const auto& [k, v] : d.facts) {
+                fact.bind(1, id).bind(2, k).bind(3, to_canonical(v));
+                fact.run();
+            }
+            std::string docs;
+            for (const auto& x : d.documents) {
+                doc.bind(1, id).bind(2, x);
+                doc.run();
+                docs += (docs.empty() ? "" : " ") + x;
+            }
+            j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
+                  "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
+                      "; " + facts_text(d.facts) + "; pieces=" + docs);
+        }
+        return ids;
+    });
+}
+
+void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        std::string entity = "dossier/" + before.reference;
+        if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
+            before.finess != after.finess || before.commune != after.commune) {
+            Stmt u(*db_, "UPDATE dossier SET reference=?, organisme=?, siret=?, finess=?, commune=? WHERE id=?");
+            u.bind(1, after.reference).bind(2, after.organisme).bind(3, after.siret).bind(4, after.finess)
+                .bind(5, after.commune).bind(6, after.id);
+            u.run();
+            auto ident = [](const Dossier& d) {
+                return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret +
+                       "; finess=" + d.finess + "; commune=" + d.commune;
+            };
+            j.add(actor, "dossier.identite", entity, ident(before), ident(after));
+        }
+        Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
+        Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
+        std::set<std::string> keys;
+        for (const auto& [k, v] : before.facts) keys.insert(k);
+        for (const auto& [k, v] : after.facts) keys.insert(k);
+        for (const auto& k : keys) {
+            auto b = before.facts.count(k) ? to_canonical(before.facts.at(k)) : "";
+            auto a = after.facts.count(k) ? to_canonical(after.facts.at(k)) : "";
+            if (a == b) continue;
+            if (a.empty()) del.bind(1, after.id).bind(2, k).run();
+            else put.bind(1, after.id).bind(2, k).bind(3, a).run();
+            j.add(actor, "dossier.fait", entity + "/" + k, b, a);
+        }
+        Stmt dadd(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
+        Stmt ddel(*db_, "DELETE FROM dossier_document WHERE dossier_id=? AND document=?");
+        for (const auto& x : after.documents)
+            if (!before.documents.count(x)) {
+                dadd.bind(1, after.id).bind(2, x).run();
+                j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+            }
+        for (const auto& x : before.documents)
+            if (!after.documents.count(x)) {
+                ddel.bind(1, after.id).bind(2, x).run();
+                j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+            }
+    });
+}
+
+void SqliteStore::put_ratings(const std::vector<Rating>& ratings, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt find_rev(*db_, "SELECT id FROM reviewer WHERE name=?");
+        Stmt add_rev(*db_, "INSERT INTO reviewer(name) VALUES (?)");
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        Stmt old(*db_, "SELECT value, justification FROM rating WHERE dossier_id=? AND reviewer_id=? AND criterion=?");
+        Stmt put(*db_, "INSERT OR REPLACE INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                       "VALUES (?,?,?,?,?,?)");
+        std::map<std::string, std::int64_t> rev_ids;
+        std::unordered_map<std::int64_t, std::string> refs;
+        std::string now = utc_now_iso();
+        for (const auto& r : ratings) {
+            auto it = rev_ids.find(r.reviewer);
+            if (it == rev_ids.end()) {
+                find_rev.bind(1, r.reviewer);
+                std::int64_t id;
+                if (find_rev.step()) {
+                    id = find_rev.integer(0);
+                } else {
+                    add_rev.bind(1, r.reviewer).run();
+                    id = sqlite3_last_insert_rowid(db_->get());
+                }
+                find_rev.reset();
+                it = rev_ids.emplace(r.reviewer, id).first;
+            }
+            auto& reference = refs[r.dossier_id];
+            if (reference.empty()) {
+                ref.bind(1, r.dossier_id);
+                if (!ref.step()) throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
+                reference = ref.text(0);
+                ref.reset();
+            }
+            old.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion);
+            std::string before;
+            if (old.step()) before = old.text(0) + " — " + old.text(1);
+            old.reset();
+            std::string after = std::to_string(r.value) + " — " + r.justification;
+            if (before == after) continue;
+            put.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion).bind(4, std::int64_t{r.value})
+                .bind(5, r.justification).bind(6, now);
+            put.run();
+            j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
+        }
+    });
+}
+
+void SqliteStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& d, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        ref.bind(1, dossier_id);
+        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        std::string reference = ref.text(0);
+        Stmt old(*db_, "SELECT value, reason FROM consolidation WHERE dossier_id=? AND criterion=?");
+        old.bind(1, dossier_id).bind(2, d.criterion);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
+                       "VALUES (?,?,?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, d.criterion).bind(3, d.value.canonical()).bind(4, d.reason).bind(5, d.author)
+            .bind(6, utc_now_iso()).run();
+        j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
+              d.value.canonical() + " — " + d.reason);
+    });
+}
+
+void SqliteStore::put_decision(std::int64_t dossier_id, const Decision& d, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
+        ref.bind(1, dossier_id);
+        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        std::string reference = ref.text(0);
+        auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
+            return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
+        };
+        Stmt old(*db_, "SELECT kind, motive, places FROM decision WHERE dossier_id=?");
+        old.bind(1, dossier_id);
+        std::string before = old.step() ? text(old.text(0), old.text(1), old.text(2)) : "";
+        std::string places = d.places ? d.places->canonical() : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
+                       "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, decision_label(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
+            .bind(6, d.committee_opinion ? decision_label(*d.committee_opinion) : "").bind(7, d.departure_reason)
+            .bind(8, d.author).bind(9, utc_now_iso()).run();
+        j.add(actor, "decision", "dossier/" + reference + "/decision", before,
+              text(decision_label(d.kind), d.motive, places) +
+                  (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
+    });
+}
+
+void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& r, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        Stmt old(*db_, "SELECT ground, motive FROM prior_rejection WHERE dossier_id=?");
+        old.bind(1, dossier_id);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        if (r) {
+            Stmt put(*db_, "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
+            put.bind(1, dossier_id).bind(2, ground_code(r->ground)).bind(3, r->motive).bind(4, r->date.iso()).bind(5, r->author).run();
+        } else {
+            Stmt del(*db_, "DELETE FROM prior_rejection WHERE dossier_id=?");
+            del.bind(1, dossier_id).run();
+        }
+        j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
+              r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
+    });
+}
+
+void SqliteStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        Stmt st(*db_, add ? "INSERT OR IGNORE INTO assignment(dossier_id, reviewer) VALUES (?,?)"
+                          : "DELETE FROM assignment WHERE dossier_id=? AND reviewer=?");
+        st.bind(1, dossier_id).bind(2, reviewer).run();
+        j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
+              add ? "affecté" : "retiré");
+    });
+}
+
+void SqliteStore::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        Stmt put(*db_, "INSERT OR IGNORE INTO submission(dossier_id, reviewer, submitted_at) VALUES (?,?,?)");
+        put.bind(1, dossier_id).bind(2, reviewer).bind(3, utc_now_iso()).run();
+        j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
+    });
+}
+
+void SqliteStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        Stmt old(*db_, "SELECT opinion, comment FROM member_opinion WHERE dossier_id=? AND member=?");
+        old.bind(1, dossier_id).bind(2, op.member);
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?)");
+        put.bind(1, dossier_id).bind(2, op.member).bind(3, opinion_label(op.opinion)).bind(4, op.comment).run();
+        j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
+              std::string(opinion_label(op.opinion)) + " — " + op.comment);
+    });
+}
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,131 @@
+// The journal: entries appended to the hash chain, read back and verified.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "journal.h"
+#include "sqlite_ledger.h"
+#include "sqlite_schema.h"
+#include "sqlite_store.h"
+
+namespace cotation::sqlite {
+
+JournalWriter::JournalWriter(Db& db)
+    : db_(db),
+      insert_(db, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+      changes_(db),
+      prev_(kJournalGenesis) {
+    Stmt last(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    if (last.step()) {
+        seq_ = last.integer(0);
+        prev_ = last.text(1);
+    }
+    at_ = utc_now_iso();
+    changes_.take();   // nothing is noted outside a change; start clean
+}
+
+void JournalWriter::add(const std::string& actor, const std::string& action, const std::string& entity,
+                        const std::string& old_value, const std::string& new_value) {
+    std::string rows = changes_.take();
+    if (pending_) write(*pending_);
+    pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows};
+}
+
+void JournalWriter::finish() {
+    std::string rows = changes_.take();
+    if (!pending_ && rows.empty()) return;
+    if (!pending_) pending_ = JournalEntry{++seq_, at_, "cotation", "journal.empreintes", "journal", "", "", "", "", ""};
+    pending_->rows += rows;
+    write(*pending_);
+    pending_.reset();
+}
+
+void JournalWriter::write(JournalEntry& e) {
+    e.prev_hash = prev_;
+    e.hash = journal_hash(e);
+    insert_.bind(1, e.seq).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, e.entity)
+        .bind(6, e.old_value).bind(7, e.new_value).bind(8, e.prev_hash).bind(9, e.hash).bind(10, e.rows);
+    insert_.run();
+    prev_ = e.hash;
+}
+
+void JournalWriter::attach(const std::string& rows) {
+    if (pending_) pending_->rows += rows;
+}
+
+std::vector<JournalEntry> SqliteStore::journal(const std::string& prefix) { return read_journal(*db_, prefix); }
+
+std::vector<JournalEntry> read_journal(Db& db, const std::string& prefix) {
+    std::vector<JournalEntry> out;
+    Stmt s(db, "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+                 "WHERE substr(entity, 1, length(?1)) = ?1 ORDER BY seq");
+    s.bind(1, prefix);
+    while (s.step())
+        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8),
+                       s.text(9)});
+    return out;
+}
+
+JournalHead SqliteStore::journal_head() {
+    Stmt s(*db_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    return s.step() ? JournalHead{s.integer(0), s.text(1)} : JournalHead{0, kJournalGenesis};
+}
+
+JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {
+    JournalCheck c;
+    std::string prev = kJournalGenesis;
+    std::int64_t expected = 1;
+    auto entries = journal("");
+    for (const auto& e : entries) {
+        ++c.entries;
+        if (e.seq != expected)
+            c.problems.push_back(e.seq == expected + 1
+                                     ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
+                                     : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
+                                           " : absentes (supprimées)");
+        if (e.prev_hash != prev)
+            c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
+        if (journal_hash(e) != e.hash)
+            c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
+        prev = e.hash;
+        expected = e.seq + 1;
+    }
+    c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
+    if (extends) check_extends(entries, *extends, c.problems);
+    // The data against the journal: each row as the last entry that changed it left it.
+    auto now = ledger::current(*db_);
+    c.rows = static_cast<std::int64_t>(now.size());
+    ledger::compare(*db_, ledger::expected(entries), now, c.problems);
+    // A closed campaign whose lock was taken off: said even if nothing changed yet.
+    if (!closed_since().empty())
+        for (const auto& table : lock_tables(*db_, false))
+            c.problems.push_back("table " + table + " : verrou de la campagne close supprimé (déclencheur effacé hors de Cotation)");
+    c.ok = c.problems.empty();
+    return c;
+}
+
+void SqliteStore::check_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
+                                std::vector<std::string>& problems) {
+    auto matches = [&](const JournalEntry& e) { return e.hash.compare(0, head.hash.size(), head.hash) == 0; };
+    std::string given = "la tête donnée (" + (head.entries ? std::to_string(head.entries) + ":" : std::string()) + head.hash + ")";
+    if (head.entries == 0) {
+        for (const auto& e : entries)
+            if (matches(e)) return;
+        problems.push_back("le journal ne prolonge pas " + given + " : aucune entrée n'a cette empreinte (journal réécrit ou raccourci)");
+        return;
+    }
+    auto it = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.seq == head.entries; });
+    if (it == entries.end())
+        problems.push_back("le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) +
+                           " (" + std::to_string(entries.size()) + " entrées ; des entrées ont été supprimées)");
+    else if (!matches(*it))
+        problems.push_back("le journal ne prolonge pas " + given + " : l'entrée " + std::to_string(head.entries) +
+                           " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
+}
+
+}  // namespace cotation::sqlite

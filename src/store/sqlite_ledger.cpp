@@ -1,0 +1,196 @@
+#include "sqlite_ledger.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cotation::sqlite::ledger {
+namespace {
+
+std::string quoted_name(const std::string& n) {
+    std::string out = "\"";
+    for (char c : n) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+std::string literal(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+struct Shape {
+    std::vector<std::string> columns, keys;   // keys: primary key columns in order (empty: rowid)
+};
+
+Shape shape(Db& db, const std::string& table) {
+    Shape s;
+    std::string sql = "SELECT name, pk FROM pragma_table_info(" + literal(table) + ") ORDER BY cid";
+    Stmt st(db, sql.c_str());
+    std::vector<std::pair<std::int64_t, std::string>> pk;
+    while (st.step()) {
+        s.columns.push_back(st.text(0));
+        if (st.integer(1) > 0) pk.emplace_back(st.integer(1), st.text(0));
+    }
+    std::sort(pk.begin(), pk.end());
+    for (const auto& [i, n] : pk) s.keys.push_back(n);
+    return s;
+}
+
+// "dossier_id=3, criterion='I.1'": the key as text, in SQL.
+std::string key_sql(const Shape& s, const std::string& prefix) {
+    if (s.keys.empty()) return "'rowid=' || " + prefix + "rowid";
+    std::string out;
+    for (const auto& k : s.keys)
+        out += (out.empty() ? "" : " || ', ' || ") + literal(k + "=") + " || quote(" + prefix + quoted_name(k) + ")";
+    return out;
+}
+
+// The row as text, in SQL. An empty value (NULL, '' or integer 0) is left
+// out, so that a column added by a migration with such a default does not
+// change the digest of every row.
+std::string row_sql(const Shape& s, const std::string& prefix) {
+    std::string out;
+    for (const auto& c : s.columns) {
+        std::string v = prefix + quoted_name(c);
+        out += (out.empty() ? "" : " || ") + std::string("(CASE WHEN ") + v + " IS NULL OR " + v + " IS '' OR (typeof(" + v +
+               ")='integer' AND " + v + "=0) THEN '' ELSE " + literal(c + "=") + " || quote(" + v + ") || ';' END)";
+    }
+    return out.empty() ? "''" : out;
+}
+
+std::string digest(const std::string& row) {
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(row);
+    return Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 32);   // 128 bits
+}
+
+// Keys are SQL text; a tab or a newline in them would break the lines.
+std::string escape(const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '\\' ? std::string("\\\\") : c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : std::string(1, c);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> data_tables(Db& db) {
+    std::vector<std::string> out;
+    Stmt st(db, "SELECT name FROM main.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                "AND name <> 'journal' ORDER BY name");
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+void track(Db& db) {
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(tbl TEXT NOT NULL, k TEXT NOT NULL, row TEXT, "
+            "PRIMARY KEY (tbl, k)) WITHOUT ROWID");
+    for (const auto& t : data_tables(db)) {
+        Shape s = shape(db, t);
+        std::string name = literal(t), on = " ON main." + quoted_name(t) + " BEGIN ";
+        auto put = [&](const std::string& key, const std::string& row) {
+            return "INSERT OR REPLACE INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row + "); ";
+        };
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_i") + " AFTER INSERT" + on +
+                put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_u") + " AFTER UPDATE" + on +
+                put(key_sql(s, "OLD."), "NULL") + put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_d") + " AFTER DELETE" + on +
+                put(key_sql(s, "OLD."), "NULL") + "END");
+    }
+}
+
+Changes::Changes(Db& db)
+    : select_(db, "SELECT tbl, k, row FROM temp.cotation_touched ORDER BY tbl, k"),
+      clear_(db, "DELETE FROM temp.cotation_touched") {}
+
+std::string Changes::take() {
+    std::string out;
+    while (select_.step())
+        out += escape(select_.text(0)) + "\t" + escape(select_.text(1)) + "\t" +
+               (select_.is_null(2) ? std::string("-") : digest(select_.text(2))) + "\n";
+    select_.reset();
+    if (!out.empty()) clear_.run();
+    return out;
+}
+
+Rows current(Db& db) {
+    Rows out;
+    for (const auto& t : data_tables(db)) {
+        Shape s = shape(db, t);
+        std::string sql = "SELECT " + key_sql(s, "") + ", " + row_sql(s, "") + " FROM main." + quoted_name(t);
+        Stmt st(db, sql.c_str());
+        while (st.step()) out[{t, escape(st.text(0))}] = digest(st.text(1));
+    }
+    return out;
+}
+
+Rows expected(const std::vector<JournalEntry>& entries) {
+    Rows out;
+    for (const auto& e : entries) {
+        std::size_t start = 0;
+        while (start < e.rows.size()) {
+            std::size_t end = e.rows.find('\n', start);
+            if (end == std::string::npos) end = e.rows.size();
+            std::string line = e.rows.substr(start, end - start);
+            start = end + 1;
+            auto t1 = line.find('\t'), t2 = line.rfind('\t');
+            if (t1 == std::string::npos || t2 == t1) continue;
+            std::pair<std::string, std::string> k{line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1)};
+            std::string d = line.substr(t2 + 1);
+            if (d == "-") out.erase(k);
+            else out[k] = d;
+        }
+    }
+    return out;
+}
+
+std::string rows_text(const Rows& rows) {
+    std::string out;
+    for (const auto& [k, d] : rows) out += k.first + "\t" + k.second + "\t" + d + "\n";
+    return out;
+}
+
+void compare(Db& db, const Rows& expected, const Rows& current, std::vector<std::string>& problems) {
+    // A dossier is named by its reference beside its number.
+    std::map<std::string, std::string> references;
+    {
+        Stmt st(db, "SELECT id, reference FROM dossier");
+        while (st.step()) references[std::to_string(st.integer(0))] = st.text(1);
+    }
+    auto row_name = [&](const std::pair<std::string, std::string>& k) {
+        std::string key = k.second;
+        for (const char* col : {"dossier_id=", "id="}) {
+            if (col == std::string("id=") && k.first != "dossier") continue;
+            auto p = key.find(col);
+            if (p == std::string::npos || (p > 0 && key[p - 1] != ' ')) continue;
+            std::size_t q = p + std::string(col).size(), e = q;
+            while (e < key.size() && std::isdigit(static_cast<unsigned char>(key[e]))) ++e;
+            auto r = references.find(key.substr(q, e - q));
+            if (r != references.end()) key.insert(e, " (« " + r->second + " »)");
+        }
+        return "table " + k.first + ", ligne " + key;
+    };
+    // Per table, the first few rows and how many more: deleting the whole
+    // journal must not print a line per rating.
+    std::map<std::string, std::vector<std::string>> by_table;
+    auto note = [&](const std::pair<std::string, std::string>& k, const std::string& what) {
+        by_table[k.first].push_back(row_name(k) + " : " + what);
+    };
+    for (const auto& [k, d] : current) {
+        auto e = expected.find(k);
+        if (e == expected.end()) note(k, "présente dans les données, absente du journal (ajoutée hors de Cotation, ou ses entrées du journal ont été supprimées)");
+        else if (e->second != d) note(k, "diffère de ce que le journal a enregistré (modifiée hors de Cotation, ou ses dernières entrées du journal ont été supprimées)");
+    }
+    for (const auto& [k, d] : expected)
+        if (!current.count(k)) note(k, "enregistrée au journal, absente des données (supprimée hors de Cotation)");
+    constexpr std::size_t kShown = 5;
+    for (const auto& [table, lines] : by_table) {
+        for (std::size_t i = 0; i < lines.size() && i < kShown; ++i) problems.push_back(lines[i]);
+        if (lines.size() > kShown)
+            problems.push_back("table " + table + " : " + std::to_string(lines.size() - kShown) + " autres lignes dans le même cas");
+    }
+}
+
+}  // namespace cotation::sqlite::ledger

@@ -1,0 +1,299 @@
+// The campaign file's schema: its migrations, applied in order, and the check
+// that a file is a campaign before anything is written into it.
+#include "sqlite_schema.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+#include <cstring>
+#include <filesystem>
+
+#include "core/error.h"
+#include "sqlite_ledger.h"
+
+namespace cotation::sqlite {
+namespace {
+
+// 10 (schema 11 once merged): the journal's ledger, each entry carrying the
+// digests of the rows its change left (sqlite_ledger.h). Touches the journal
+// alone; the opening records a first entry with the digests of every row of a
+// campaign made before (open_checked), and the lock triggers of every table
+// are made from sqlite_master at each opening (lock_tables).
+const char* const kLedgerSql = R"sql(
+ALTER TABLE journal ADD COLUMN rows TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Each entry moves the schema from version i to i+1; never edit one that
+// has shipped, add the next.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE campaign (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  reference TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', authority TEXT NOT NULL DEFAULT '',
+  signatory TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT '',
+  grid_id TEXT NOT NULL, grid_version TEXT NOT NULL, grid_name TEXT NOT NULL, grid_xml TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE TABLE campaign_parameter (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE dossier (
+  id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE, organisme TEXT NOT NULL,
+  siret TEXT NOT NULL DEFAULT '', finess TEXT NOT NULL DEFAULT '', commune TEXT NOT NULL DEFAULT '');
+CREATE TABLE dossier_fact (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  fact TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dossier_id, fact)) WITHOUT ROWID;
+CREATE TABLE dossier_document (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  document TEXT NOT NULL, PRIMARY KEY (dossier_id, document)) WITHOUT ROWID;
+CREATE TABLE reviewer (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE rating (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewer(id),
+  criterion TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 20),
+  justification TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, reviewer_id, criterion)) WITHOUT ROWID;
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  entity TEXT NOT NULL, old_value TEXT NOT NULL, new_value TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX journal_entity ON journal(entity);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+  BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+  BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;
+)sql",
+    // 2: the dossier form is pinned beside the grid (forms/*.xml).
+    R"sql(
+ALTER TABLE campaign ADD COLUMN form_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN form_xml TEXT NOT NULL DEFAULT '';
+)sql",
+    // 3: every grid a campaign has used, kept when it moves to a new version.
+    R"sql(
+CREATE TABLE grid_history (
+  seq INTEGER PRIMARY KEY, grid_id TEXT NOT NULL, grid_version TEXT NOT NULL, grid_name TEXT NOT NULL,
+  grid_xml TEXT NOT NULL, form_name TEXT NOT NULL, form_xml TEXT NOT NULL,
+  replaced_at TEXT NOT NULL, replaced_by TEXT NOT NULL, reason TEXT NOT NULL);
+)sql",
+    // 4: the coordinator's consolidated ratings.
+    R"sql(
+CREATE TABLE consolidation (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  criterion TEXT NOT NULL, value TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL, decided_at TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, criterion)) WITHOUT ROWID;
+)sql",
+    // 5: a closed campaign is locked; the triggers back the application's check.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN closed_at TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER rating_locked_insert BEFORE INSERT ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER rating_locked_update BEFORE UPDATE ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER rating_locked_delete BEFORE DELETE ON rating WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER consolidation_locked_insert BEFORE INSERT ON consolidation WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER consolidation_locked_update BEFORE UPDATE ON consolidation WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER dossier_locked_insert BEFORE INSERT ON dossier WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER dossier_fact_locked BEFORE INSERT ON dossier_fact WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
+    // 6: the authority's decisions, after the committee's opinion.
+    R"sql(
+CREATE TABLE decision (
+  dossier_id INTEGER PRIMARY KEY REFERENCES dossier(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, motive TEXT NOT NULL, decided_on TEXT NOT NULL, places TEXT NOT NULL DEFAULT '',
+  committee_opinion TEXT NOT NULL DEFAULT '', departure_reason TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL, recorded_at TEXT NOT NULL);
+CREATE TRIGGER decision_locked_insert BEFORE INSERT ON decision WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER decision_locked_update BEFORE UPDATE ON decision WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
+    // 7: people and roles, assignments, declared links, submitted ratings.
+    R"sql(
+CREATE TABLE person (name TEXT PRIMARY KEY, role TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE assignment (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, reviewer TEXT NOT NULL REFERENCES person(name),
+  PRIMARY KEY (dossier_id, reviewer)) WITHOUT ROWID;
+CREATE TABLE conflict (
+  reviewer TEXT NOT NULL REFERENCES person(name), organisme TEXT NOT NULL, declaration TEXT NOT NULL,
+  declared_on TEXT NOT NULL, declared_by TEXT NOT NULL, PRIMARY KEY (reviewer, organisme)) WITHOUT ROWID;
+CREATE TABLE submission (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, reviewer TEXT NOT NULL,
+  submitted_at TEXT NOT NULL, PRIMARY KEY (dossier_id, reviewer)) WITHOUT ROWID;
+)sql",
+    // 8: the procedure around the scoring: prior rejections, steps recorded
+    // done, the committee's meeting and each member's opinion; committee
+    // members with a consultative voice.
+    R"sql(
+ALTER TABLE person ADD COLUMN deliberative INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE prior_rejection (
+  dossier_id INTEGER PRIMARY KEY REFERENCES dossier(id) ON DELETE CASCADE,
+  ground TEXT NOT NULL, motive TEXT NOT NULL, decided_on TEXT NOT NULL, author TEXT NOT NULL);
+CREATE TABLE procedure_step (step TEXT PRIMARY KEY, done_on TEXT NOT NULL, author TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meeting (id INTEGER PRIMARY KEY CHECK (id = 1), held_on TEXT NOT NULL, president TEXT NOT NULL);
+CREATE TABLE meeting_attendance (member TEXT PRIMARY KEY, presence TEXT NOT NULL, proxy TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE TABLE meeting_vote (member TEXT PRIMARY KEY, vote TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meeting_observation (id INTEGER PRIMARY KEY, member TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE meeting_ranking (position INTEGER PRIMARY KEY, reference TEXT NOT NULL, rank INTEGER NOT NULL,
+  total TEXT NOT NULL, opinion TEXT NOT NULL);
+CREATE TABLE member_opinion (
+  dossier_id INTEGER NOT NULL REFERENCES dossier(id) ON DELETE CASCADE, member TEXT NOT NULL,
+  opinion TEXT NOT NULL, comment TEXT NOT NULL, PRIMARY KEY (dossier_id, member)) WITHOUT ROWID;
+CREATE TRIGGER prior_rejection_locked BEFORE INSERT ON prior_rejection WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER meeting_vote_locked BEFORE INSERT ON meeting_vote WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER member_opinion_locked BEFORE INSERT ON member_opinion WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql",
+    // 9: the procedure the campaign follows (its file's text, pinned like the
+    // grid) and the issuing authority as data. A campaign made before had
+    // the CASF steps built in; it moves to the procedure its grid names (the
+    // session pins that text at the first opening, procedure_xml empty until
+    // then). The authority's kind is read from its name, and "signatory" held
+    // the signatory's title (« Le Directeur général … »): it moves there.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN procedure_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN procedure_xml TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN authority_kind TEXT NOT NULL DEFAULT 'autre';
+ALTER TABLE campaign ADD COLUMN authority_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN signatory_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN tribunal TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN tribunal_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN logo TEXT NOT NULL DEFAULT '';
+UPDATE campaign SET authority_kind = CASE
+  WHEN authority LIKE '%agence régionale de santé%' OR authority LIKE 'ARS %' OR authority = 'ARS' THEN 'ars'
+  WHEN authority LIKE '%département%' OR authority LIKE '%conseil départemental%' OR authority LIKE '%Département%' THEN 'departement'
+  ELSE 'autre' END;
+UPDATE campaign SET signatory_title = signatory, signatory = '';
+UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
+)sql",
+    kLedgerSql,
+};
+constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+
+}  // namespace
+
+int schema_version() { return kSchemaVersion; }
+
+int ledger_schema() {
+    for (int i = 0; i < kSchemaVersion; ++i)
+        if (kMigrations[i] == kLedgerSql) return i + 1;
+    return kSchemaVersion;
+}
+
+void configure(Db& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+}
+
+int user_version(Db& db) {
+    Stmt s(db, "PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.integer(0));
+}
+
+void migrate(Db& db) {
+    int v = user_version(db);
+    if (v > kSchemaVersion)
+        throw InputError("La campagne « " + db.path() + " » a été enregistrée par une version plus récente de "
+                         "Cotation (schéma " + std::to_string(v) + ", cette version lit jusqu'au schéma " +
+                         std::to_string(kSchemaVersion) + ").");
+    Unlock unlock(db);   // a migration may have to fill a closed campaign's new columns
+    for (; v < kSchemaVersion; ++v) {
+        Transaction t(db);
+        db.exec(kMigrations[v]);
+        db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        t.commit();
+    }
+}
+
+std::vector<std::string> lock_tables(Db& db, bool create) {
+    std::set<std::string> triggers;
+    {
+        Stmt t(db, "SELECT name FROM main.sqlite_master WHERE type='trigger'");
+        while (t.step()) triggers.insert(t.text(0));
+    }
+    std::vector<std::string> sql, missing;
+    const std::string closed = "(SELECT closed_at FROM main.campaign) <> ''";
+    const std::string refuse = " BEGIN SELECT RAISE(ABORT, 'campagne close : aucune modification avant sa réouverture "
+                               "par le coordonnateur (cotation reopen --motif)'); END";
+    for (const auto& table : ledger::data_tables(db)) {
+        bool campaign = table == "campaign";
+        for (const char* op : {"INSERT", "UPDATE", "DELETE"}) {
+            std::string name = table + "_close_" + op;
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (triggers.count(name)) continue;
+            missing.push_back(table);
+            // The campaign row: closing is an UPDATE of an open campaign;
+            // reopening (and pinning an old campaign's procedure) is let
+            // through by the program alone.
+            std::string when = !campaign ? closed
+                               : std::string(op) == "INSERT" ? closed
+                                                              : "OLD.closed_at <> '' AND cotation_deverrouille() = 0";
+            sql.push_back("CREATE TRIGGER IF NOT EXISTS \"" + name + "\" BEFORE " + op + " ON \"" + table + "\" WHEN " +
+                          when + refuse);
+        }
+    }
+    if (create && !sql.empty()) {
+        Transaction t(db);
+        for (const auto& s : sql) db.exec(s);
+        t.commit();
+    }
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    return missing;
+}
+
+// Refuses, before anything is written, a file that is not a campaign: an
+// empty file, a text file, another program's SQLite base. Opens read-only.
+void check_is_campaign(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError("« " + path + " » est un dossier, pas un fichier de campagne Cotation.");
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("Impossible de lire « " + path + " » : " + ec.message() + ".");
+    if (size == 0) throw InputError("« " + path + " » est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
+    {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) throw InputError("Impossible de lire « " + path + " ».");
+        char head[16] = {};
+        std::size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (n < 16 || std::memcmp(head, "SQLite format 3", 16) != 0)
+            throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (ce n'est pas une base SQLite) ; "
+                             "il n'a pas été modifié.");
+    }
+    sqlite3* db = nullptr;
+    std::string refusal;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+    } else {
+        sqlite3_busy_timeout(db, 5000);
+        auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
+            sqlite3_stmt* st = nullptr;
+            std::int64_t v = 0;
+            ok = sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+            if (ok) v = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+            return v;
+        };
+        bool ok1 = false, ok2 = false, ok3 = false;
+        std::int64_t app = integer("PRAGMA application_id", ok1);
+        std::int64_t version = integer("PRAGMA user_version", ok2);
+        std::int64_t has_campaign =
+            integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
+        if (!ok1 || !ok2 || !ok3)
+            refusal = "« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible) ; il n'a pas été modifié.";
+        else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
+            refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
+    }
+    sqlite3_close(db);
+    if (!refusal.empty()) throw InputError(refusal);
+}
+
+
+}  // namespace cotation::sqlite

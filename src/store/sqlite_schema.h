@@ -1,0 +1,30 @@
+#pragma once
+// The campaign file's schema and its migrations (append-only: each entry of
+// kMigrations moves the file from version i to i+1).
+#include <string>
+#include <vector>
+
+#include "sqlite_db.h"
+
+namespace cotation::sqlite {
+
+// "COTA" in the file header (PRAGMA application_id): a campaign says what it is
+// before any table is read. Files made before it have 0 there.
+inline constexpr int kApplicationId = 0x434F5441;
+
+int schema_version();
+int ledger_schema();   // the first version whose journal carries row digests
+void configure(Db& db);   // foreign keys, WAL
+int user_version(Db& db);
+void migrate(Db& db);
+// Once the campaign is closed, every table refuses INSERT, UPDATE and DELETE
+// (the journal excepted: append-only, it records the reopening). Tables are
+// walked from sqlite_master at each opening: one added by a later migration
+// is locked without a line here. Returns the tables whose lock is missing
+// when `create` is false (for the journal's verification).
+std::vector<std::string> lock_tables(Db& db, bool create = true);
+
+// Refuses, before anything is written, a file that is not a campaign.
+void check_is_campaign(const std::string& path);
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,134 @@
+#pragma once
+// The SQLite implementation of CampaignStore, split by job: sqlite_load.cpp
+// reads, sqlite_journal.cpp writes and checks the journal,
+// sqlite_dossiers.cpp and sqlite_campaign.cpp change the campaign, each
+// change through mutate() (one write transaction, its journal entries, the
+// lock of a closed campaign).
+#include <map>
+#include <optional>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "campaign_store.h"
+#include "sqlite_db.h"
+#include "sqlite_ledger.h"
+
+namespace cotation::sqlite {
+
+// Appends entries to the hash chain, inside the caller's transaction.
+class JournalWriter {
+public:
+    explicit JournalWriter(Db& db);
+    // The rows changed since the previous entry belong to this one.
+    void add(const std::string& actor, const std::string& action, const std::string& entity, const std::string& old_value,
+             const std::string& new_value);
+    // Before commit: rows changed after the last entry join it, and it is written.
+    void finish();
+    void attach(const std::string& rows);   // more rows for the last entry
+
+private:
+    void write(JournalEntry& e);
+
+    Db& db_;
+    Stmt insert_;
+    ledger::Changes changes_;
+    std::int64_t seq_ = 0;
+    std::string prev_, at_;
+    std::optional<JournalEntry> pending_;   // written by the next add() or finish()
+};
+
+class SqliteStore final : public CampaignStore {
+public:
+    explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) { seen_version_ = data_version(); }
+
+    CampaignSnapshot load() override;
+    std::vector<std::int64_t> add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) override;
+    void update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) override;
+    void put_ratings(const std::vector<Rating>& ratings, const std::string& actor) override;
+    void put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& decision, const std::string& actor) override;
+    void put_person(const Person& person, const std::string& actor) override;
+    void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) override;
+    void declare_conflict(const ConflictDeclaration& conflict, const std::string& actor) override;
+    void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) override;
+    void put_decision(std::int64_t dossier_id, const Decision& decision, const std::string& actor) override;
+    void put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& rejection,
+                             const std::string& actor) override;
+    void record_step(const std::string& step, const Date& done_on, const std::string& actor) override;
+    void put_meeting(const Meeting& meeting, const std::string& actor) override;
+    void put_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor) override;
+    void set_parameter(const std::string& name, const std::string& canonical_value, const std::string& actor) override;
+    void set_authority(const Authority& authority, const std::string& actor) override;
+    void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                       const std::string& actor) override;
+    void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                     const std::string& reason, const std::string& actor) override;
+    std::vector<std::string> grid_versions() override;
+    std::string closed_since() override;
+    void close(const std::string& reason, const std::string& actor) override;
+    void reopen(const std::string& reason, const std::string& actor) override;
+    std::vector<JournalEntry> journal(const std::string& entity_prefix) override;
+    JournalCheck verify_journal(const std::optional<JournalHead>& extends) override;
+    JournalHead journal_head() override;
+
+    bool begin_write() override;
+    void end_write(bool commit) override;
+
+    // Writes a new campaign's first row, authority and parameters.
+    void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);
+
+private:
+    enum class Lock { Check, None };   // Check: refused once the campaign is closed
+    // The preamble and end every change shares: one write transaction (BEGIN
+    // IMMEDIATE), its journal writer, the lock of a closed campaign; the
+    // body's work is committed only if it returns.
+    template <class Body>
+    auto mutate(Lock lock, Body&& body) {
+        ensure_writable();
+        Transaction t(*db_);
+        ensure_fresh();
+        JournalWriter j(*db_);
+        if (lock == Lock::Check) ensure_open();
+        if constexpr (std::is_void_v<decltype(body(j))>) {
+            body(j);
+            j.finish();
+            t.commit();
+        } else {
+            auto result = body(j);
+            j.finish();
+            t.commit();
+            return result;
+        }
+    }
+
+    CampaignSnapshot read_snapshot();
+    void load_procedure(CampaignSnapshot& s);
+    static void check_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
+                              std::vector<std::string>& problems);
+    Authority load_authority();
+    std::string reference_of(std::int64_t dossier_id);
+    void ensure_open();
+    // Refuses a change decided on what another program has changed since.
+    void ensure_fresh();
+    void ensure_writable();   // a campaign opened for reading says so in French
+    std::int64_t data_version();
+    static std::string meeting_text(const Meeting& m);
+
+    std::unique_ptr<Db> db_;
+    std::vector<std::unique_ptr<Transaction>> scopes_;   // begin_write .. end_write
+    std::int64_t seen_version_ = -1;                     // PRAGMA data_version at load()
+};
+
+std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);
+
+// Text forms shared by the reader and the writers.
+std::vector<std::string> split_lines(const std::string& text);
+std::string join_lines(const std::vector<std::string>& lines);
+// Journal name of each field of the authority, with its stored text.
+std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a);
+const char* authority_column(const std::string& field);   // its column in campaign
+std::string facts_text(const FactValues& f);
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,491 @@
+// Issue 13, items 1, 2, 5 and 6: a campaign file that proves its history
+// (journal against data, heads kept outside the file), a lock over every table
+// of a closed campaign, checks made inside the write transaction, and French
+// messages when another program holds the campaign.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "app/demo.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "store/campaign_store.h"
+#include "store/journal.h"
+#include "store_history.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
+
+std::unique_ptr<Session> rated_campaign(const test::TempDir& dir) {
+    NewCampaign nc;
+    nc.reference = "AAC essai";
+    nc.parameters["campagne.date_limite"] = "28/04/2023";
+    auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "test");
+    std::ofstream(dir.file("a.csv")) << kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Autre;;;13203;5;1;28/04/2023\n";
+    s->import_dossiers_file(dir.file("a.csv"), "test");
+    s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
+    s->put_rating({s->dossiers()[1].id, "Claire", "I.1", 2, "Faible."}, "Claire");
+    return s;
+}
+
+// Raw SQL from "another program": returns SQLite's code and message.
+std::pair<int, std::string> raw(const std::string& path, const std::string& statement) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
+    std::string msg = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    return {rc, msg};
+}
+void sql(const std::string& path, const std::string& statement) {
+    auto [rc, msg] = raw(path, statement);
+    ASSERT_EQ(rc, SQLITE_OK) << msg << " — " << statement;
+}
+
+std::string all(const JournalCheck& c) {
+    std::string out;
+    for (const auto& p : c.problems) out += p + "\n";
+    return out;
+}
+
+// Rewrites the whole chain as an attacker who knows the algorithm would.
+void rehash_chain(const std::string& path) {
+    auto store = open_sqlite_store(path);
+    auto entries = store->journal("");
+    store.reset();
+    std::string statements = "DROP TRIGGER IF EXISTS journal_no_update; ";
+    std::string prev = kJournalGenesis;
+    for (auto e : entries) {
+        e.prev_hash = prev;
+        e.hash = journal_hash(e);
+        prev = e.hash;
+        statements += "UPDATE journal SET prev_hash='" + e.prev_hash + "', hash='" + e.hash + "' WHERE seq=" + std::to_string(e.seq) + "; ";
+    }
+    sql(path, statements);
+}
+
+struct CliRun {
+    int code = -1;
+    std::string out;
+};
+CliRun cli(const std::string& args) {
+    CliRun r;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::int64_t id_of(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
+Decision retained(std::optional<Rational> places = std::nullopt) {
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.date = *Date::parse("30/06/2023");
+    d.places = places;
+    return d;
+}
+}  // namespace
+
+// --- 13.1: the journal against the data -------------------------------------
+
+TEST(JournalLedger, IntactCampaignVerifies) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    auto c = s->store().verify_journal();
+    EXPECT_TRUE(c.ok) << all(c);
+    EXPECT_GT(c.rows, 4);   // campaign, parameters, 2 dossiers and their facts, a reviewer, 2 ratings
+}
+
+TEST(JournalLedger, RawSqlOnRatingIsNamedWithTableAndRow) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    // The audit's case: a dossier falls in the ranking, the journal untouched.
+    sql(dir.file("c.cot"), "UPDATE rating SET value = 0 WHERE value = 4");
+    auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    std::string text = all(c);
+    EXPECT_NE(text.find("table rating, ligne dossier_id=1 (« D1 »), reviewer_id=1, criterion='I.1' : diffère de ce que le journal a enregistré"),
+              std::string::npos) << text;
+    EXPECT_EQ(text.find("D2"), std::string::npos) << text;   // the other rating is as journaled
+}
+
+TEST(JournalLedger, RowAddedOrDeletedOutsideIsNamed) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    sql(dir.file("c.cot"), "DELETE FROM rating WHERE value = 2; INSERT INTO dossier_document(dossier_id, document) VALUES (1, 'budget')");
+    auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    std::string text = all(c);
+    EXPECT_NE(text.find("table rating, ligne dossier_id=2 (« D2 »)"), std::string::npos) << text;
+    EXPECT_NE(text.find("absente des données (supprimée hors de Cotation)"), std::string::npos) << text;
+    EXPECT_NE(text.find("table dossier_document, ligne dossier_id=1 (« D1 »), document='budget' : présente dans les données, absente du journal"),
+              std::string::npos) << text;
+}
+
+TEST(JournalLedger, DeletingTheLastEntriesIsDetected) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    // The two ratings are the last two entries; cut them off: the chain that
+    // remains is whole, the data are not what it says.
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq > (SELECT max(seq) - 2 FROM journal)");
+    auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    std::string text = all(c);
+    EXPECT_NE(text.find("table rating, ligne dossier_id=1 (« D1 »)"), std::string::npos) << text;
+    EXPECT_NE(text.find("table rating, ligne dossier_id=2 (« D2 »)"), std::string::npos) << text;
+}
+
+TEST(JournalLedger, DeletingEveryEntryIsDetected) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal");
+    auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    EXPECT_EQ(c.entries, 0);
+    std::string text = all(c);
+    EXPECT_NE(text.find("table campaign, ligne id=1 : présente dans les données, absente du journal"), std::string::npos) << text;
+    EXPECT_NE(text.find("table rating"), std::string::npos) << text;
+}
+
+TEST(JournalLedger, EditThenRecomputedHashesIsDetected) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    // The data and the entry that recorded it edited alike, every SHA-256 of
+    // the chain recomputed: the chain holds, the row's digest does not.
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE rating SET value = 0 WHERE value = 4; "
+                           "UPDATE journal SET new_value = '0 — Solide.' WHERE new_value = '4 — Solide.'");
+    rehash_chain(dir.file("c.cot"));
+    auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    std::string text = all(c);
+    EXPECT_EQ(text.find("contenu modifié"), std::string::npos) << text;   // the chain itself is consistent
+    EXPECT_EQ(text.find("ne suit pas"), std::string::npos) << text;
+    EXPECT_NE(text.find("table rating, ligne dossier_id=1 (« D1 »)"), std::string::npos) << text;
+}
+
+TEST(JournalLedger, HeadKeptOutsideTheFileCatchesAConsistentRewrite) {
+    test::TempDir dir;
+    JournalHead head;
+    {
+        auto s = rated_campaign(dir);
+        head = s->store().journal_head();
+        EXPECT_TRUE(s->store().verify_journal(head).ok);
+        s->set_parameter("campagne.places", "40", "test");   // the campaign goes on: it still extends the head
+        EXPECT_TRUE(s->store().verify_journal(head).ok) << all(s->store().verify_journal(head));
+        EXPECT_TRUE(s->store().verify_journal(JournalHead{0, head.hash.substr(0, 16)}).ok);
+    }
+    // A rewrite of an entry's text with the chain recomputed: data and
+    // digests agree, only the head printed before tells.
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'Quelqu''un' WHERE seq = 2");
+    rehash_chain(dir.file("c.cot"));
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    EXPECT_TRUE(store->verify_journal().ok);
+    auto c = store->verify_journal(head);
+    EXPECT_FALSE(c.ok);
+    EXPECT_NE(all(c).find("le journal ne prolonge pas la tête donnée (" + head.text() + ") : l'entrée " +
+                          std::to_string(head.entries) + " a l'empreinte"),
+              std::string::npos) << all(c);
+}
+
+TEST(JournalLedger, HeadOnTheCommandLine) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    CliRun t = cli("journal tete " + dir.file("c.cot"));
+    ASSERT_EQ(t.code, 0) << t.out;
+    auto nl = t.out.rfind('\n', t.out.size() - 2);
+    std::string head = t.out.substr(nl + 1, t.out.size() - nl - 2);   // last line: N:HASH
+    ASSERT_TRUE(parse_journal_head(head)) << t.out;
+    CliRun ok = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
+    EXPECT_EQ(ok.code, 0) << ok.out;
+    EXPECT_NE(ok.out.find("La campagne prolonge la tête donnée"), std::string::npos) << ok.out;
+    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
+    CliRun bad = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
+    EXPECT_EQ(bad.code, 1) << bad.out;
+    EXPECT_NE(bad.out.find("le journal ne prolonge pas la tête donnée"), std::string::npos) << bad.out;
+    EXPECT_EQ(cli("journal verify " + dir.file("c.cot") + " --tete 12:xyz").code, 2);
+}
+
+TEST(JournalLedger, CommitteeDocumentsPrintTheHead) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Complete);
+    std::string head = s->store().journal_head().short_text();
+    s->write_minutes(dir.file("pv.pdf"));
+    EXPECT_NE(test::pdf_words(dir.file("pv.pdf")).find("Tête du journal de la campagne : " + head), std::string::npos);
+}
+
+TEST(JournalLedger, CampaignMadeBeforeTheLedgerIsVouchedForAtMigration) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    // Back to the schema before: entries without rows, hashed without them.
+    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) + "PRAGMA user_version = " +
+                               std::to_string(sqlite_schema_version() - 1));
+    auto s = Session::open(dir.file("c.cot"));
+    auto c = s->store().verify_journal();
+    EXPECT_TRUE(c.ok) << all(c);
+    auto j = s->store().journal("campagne/schema");
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_NE(j[0].new_value.find("empreintes de " + std::to_string(c.rows) + " ligne(s)"), std::string::npos) << j[0].new_value;
+    // From then on, raw SQL is caught as in a new campaign.
+    s.reset();
+    sql(dir.file("c.cot"), "UPDATE dossier SET organisme = 'Autre nom' WHERE reference = 'D1'");
+    EXPECT_NE(all(open_sqlite_store(dir.file("c.cot"))->verify_journal()).find("table dossier, ligne id=1 (« D1 »)"), std::string::npos);
+}
+
+// --- 13.2: every table locked once closed -----------------------------------
+
+TEST(ClosedLock, RawSqlOnEveryTableOfAClosedCampaignIsRefused) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Complete);
+    // Closed through the store: the demo leaves a dossier awaiting arbitration.
+    if (!s->closed()) s->store().close("Décisions prises", test::demo_coordinator(*s));
+    std::string path = dir.file("demo.cot");
+    std::string before = all(s->store().verify_journal());
+    auto head = s->store().journal_head();
+    s.reset();
+    std::vector<std::pair<std::string, std::string>> tables;   // every table but the journal, with its first column
+    std::set<std::string> empty;
+    {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT m.name, (SELECT name FROM pragma_table_info(m.name) WHERE cid = 0) FROM sqlite_master m "
+                               "WHERE m.type='table' AND m.name NOT LIKE 'sqlite%' AND m.name <> 'journal'",
+                           -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                                reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+        sqlite3_finalize(st);
+        for (const auto& [name, column] : tables) {
+            sqlite3_prepare_v2(db, ("SELECT count(*) FROM \"" + name + "\"").c_str(), -1, &st, nullptr);
+            sqlite3_step(st);
+            if (sqlite3_column_int(st, 0) == 0) empty.insert(name);
+            sqlite3_finalize(st);
+        }
+        sqlite3_close(db);
+    }
+    ASSERT_GE(tables.size(), 20u);
+    int refused = 0;
+    for (const auto& [t, column] : tables) {
+        // Each statement touches every row (or adds one): a refusal, never a change.
+        for (const std::string& statement : {"DELETE FROM \"" + t + "\"", "UPDATE \"" + t + "\" SET \"" + column + "\" = \"" + column + "\"",
+                                             "INSERT INTO \"" + t + "\" DEFAULT VALUES"}) {
+            auto [rc, msg] = raw(path, statement);
+            // An UPDATE or DELETE of an empty table changes nothing and fires nothing.
+            if (rc == SQLITE_OK && statement.rfind("INSERT", 0) != 0 && empty.count(t)) continue;
+            EXPECT_NE(rc, SQLITE_OK) << statement << " was accepted on a closed campaign";
+            refused += rc != SQLITE_OK;
+        }
+    }
+    EXPECT_GE(refused, static_cast<int>(3 * (tables.size() - empty.size())));
+    EXPECT_LE(empty.size(), 3u) << "the demo should fill nearly every table";
+    // Reopening by raw SQL, with no journal entry: refused as well.
+    EXPECT_NE(raw(path, "UPDATE campaign SET closed_at = ''").first, SQLITE_OK);
+    auto store = open_sqlite_store(path);
+    EXPECT_FALSE(store->closed_since().empty());
+    EXPECT_EQ(all(store->verify_journal(head)), before);   // nothing changed
+}
+
+TEST(ClosedLock, LockTakenOffIsNamedByVerify) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s->close("Décisions prises", "test");
+    s.reset();
+    sql(dir.file("c.cot"), "DROP TRIGGER rating_close_update");
+    auto c = open_sqlite_store_read_only(dir.file("c.cot"))->verify_journal();
+    EXPECT_FALSE(c.ok);
+    EXPECT_NE(all(c).find("table rating : verrou de la campagne close supprimé"), std::string::npos) << all(c);
+}
+
+TEST(ClosedLock, ReopeningIsJournaledWithTheReason) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s->close("Décisions prises", "test");
+    s->reopen("Recours gracieux de l'organisme D2", "test");
+    s->put_rating({s->dossiers()[1].id, "Claire", "I.1", 3, "Relu."}, "Claire");
+    auto j = s->store().journal("campagne/etat");
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1].new_value, "rouverte — Recours gracieux de l'organisme D2");
+    EXPECT_TRUE(s->store().verify_journal().ok) << all(s->store().verify_journal());
+    CliRun r = cli("close " + dir.file("c.cot") + " --par test");
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = cli("reopen " + dir.file("c.cot") + " --par test --motif 'Erreur matérielle'");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(open_sqlite_store(dir.file("c.cot"))->journal("campagne/etat").back().new_value, "rouverte — Erreur matérielle");
+}
+
+// --- 13.5: checks inside the write transaction ------------------------------
+
+// The ACT demo: ACT-2023-01 asks 15 places, ACT-2023-05 15 (Annexe 1 of the
+// call; as in Decisions.CapacityOfTheCallIsNeverExceeded). Capacity 20: the
+// second of two decisions taken on the same reading must be refused.
+TEST(WriteTransaction, TwoDecisionsOnTheSameReadingCannotExceedCapacity) {
+    test::TempDir dir;
+    std::string path = dir.file("demo.cot");
+    std::string coord;
+    {
+        auto s = create_demo(path, "act-hlm", DemoStage::Instruction);
+        coord = test::demo_coordinator(*s);
+        s->set_parameter("campagne.places", "20", coord);
+    }
+    auto first = Session::open(path);
+    auto second = Session::open(path);   // both read 20 places free
+    first->decide(id_of(*first, "ACT-2023-01"), retained(), coord);   // 15
+    try {
+        second->decide(id_of(*second, "ACT-2023-05"), retained(), coord);   // 15 + 15 = 30 > 20
+        FAIL() << "capacity exceeded";
+    } catch (const InputError& e) {
+        // 20 − 15 = 5 left.
+        EXPECT_NE(std::string(e.what()).find("reste : 5\u00A0places ; demande : 15\u00A0places"), std::string::npos) << e.what();
+    }
+    auto again = Session::open(path);
+    EXPECT_EQ(again->decisions().size(), 1u);
+}
+
+TEST(WriteTransaction, ParallelDecisionsInThreadsCannotExceedCapacity) {
+    test::TempDir dir;
+    std::string path = dir.file("demo.cot");
+    std::string coord;
+    {
+        auto s = create_demo(path, "act-hlm", DemoStage::Instruction);
+        coord = test::demo_coordinator(*s);
+        s->set_parameter("campagne.places", "20", coord);
+    }
+    std::vector<std::unique_ptr<Session>> sessions;
+    for (int i = 0; i < 2; ++i) sessions.push_back(Session::open(path));
+    std::array<std::string, 2> refs{"ACT-2023-01", "ACT-2023-05"};
+    std::array<int, 2> ok{0, 0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i)
+        threads.emplace_back([&, i] {
+            try {
+                sessions[i]->decide(id_of(*sessions[i], refs[i]), retained(), coord);
+                ok[i] = 1;
+            } catch (const Error&) {
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(ok[0] + ok[1], 1);
+    EXPECT_EQ(Session::open(path)->decisions().size(), 1u);
+}
+
+TEST(WriteTransaction, TwoParamsNeverRecordTheSameOldValue) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    auto first = Session::open(dir.file("c.cot"));
+    auto second = Session::open(dir.file("c.cot"));
+    first->set_parameter("campagne.places", "40", "test");
+    second->set_parameter("campagne.places", "50", "test");
+    auto j = first->store().journal("campagne/campagne.places");
+    ASSERT_GE(j.size(), 2u);   // the value set at creation (from the grid), then the two
+    const auto& one = j[j.size() - 2];
+    const auto& two = j.back();
+    EXPECT_EQ(one.new_value, "40");
+    EXPECT_NE(one.old_value, "40");
+    EXPECT_EQ(two.old_value, "40");   // what the second replaced, not what it had read
+    EXPECT_EQ(two.new_value, "50");
+}
+
+TEST(WriteTransaction, StoreRefusesAChangeOnAStaleReading) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    auto a = open_sqlite_store(dir.file("c.cot"));
+    auto b = open_sqlite_store(dir.file("c.cot"));
+    a->load();
+    b->load();
+    a->set_parameter("campagne.places", "40", "test");
+    EXPECT_THROW(b->set_parameter("campagne.places", "50", "test"), StaleCampaign);
+    b->load();
+    b->set_parameter("campagne.places", "50", "test");
+}
+
+// --- 13.6: busy and read-only in French -------------------------------------
+
+TEST(BusyCampaign, WaitsThenSaysWhoHoldsIt) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    set_campaign_wait_ms(300);
+    sqlite3* other = nullptr;
+    sqlite3_open(dir.file("c.cot").c_str(), &other);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    try {
+        auto busy = Session::open(dir.file("c.cot"));
+        busy->set_parameter("campagne.places", "40", "test");
+        FAIL() << "written through another program's lock";
+    } catch (const Error& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("est occupée : un autre programme y écrit"), std::string::npos) << m;
+        EXPECT_NE(m.find("après 1 seconde d'attente. Rien n'a été enregistré"), std::string::npos) << m;
+        EXPECT_EQ(m.find("database is locked"), std::string::npos) << m;
+    }
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    set_campaign_wait_ms(10000);
+    Session::open(dir.file("c.cot"))->set_parameter("campagne.places", "40", "test");   // free again
+}
+
+TEST(BusyCampaign, AnotherProcessHoldingItIsNamed) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    std::string path = dir.file("c.cot");
+    int ready[2];
+    ASSERT_EQ(pipe(ready), 0);
+    pid_t child = fork();
+    if (child == 0) {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_exec(db, "UPDATE campaign_parameter SET value = value", nullptr, nullptr, nullptr);
+        (void)!write(ready[1], "x", 1);
+        sleep(5);
+        _exit(0);
+    }
+    char c;
+    ASSERT_EQ(read(ready[0], &c, 1), 1);
+    set_campaign_wait_ms(200);
+    try {
+        Session::open(path)->set_parameter("campagne.places", "40", "test");
+        ADD_FAILURE() << "written through another process's lock";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("un autre programme de ce poste y écrit ("), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("processus " + std::to_string(child)), std::string::npos) << e.what();
+    }
+    set_campaign_wait_ms(10000);
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+}
+
+TEST(ReadOnlyCampaign, SaysWhyInFrench) {
+    test::TempDir dir;
+    rated_campaign(dir);
+    auto ro = open_sqlite_store_read_only(dir.file("c.cot"));
+    try {
+        ro->set_parameter("campagne.places", "40", "test");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("est ouverte en lecture seule : rien n'a été enregistré"), std::string::npos) << e.what();
+    }
+    if (geteuid() == 0) GTEST_SKIP() << "root writes a file whatever its rights";
+    chmod(dir.file("c.cot").c_str(), 0444);
+    try {
+        Session::open(dir.file("c.cot"))->set_parameter("campagne.places", "40", "test");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("ne peut pas être modifiée : le fichier n'est pas modifiable par ce compte"),
+                  std::string::npos) << e.what();
+    }
+}
