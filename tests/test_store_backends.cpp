@@ -435,6 +435,10 @@ TEST_P(StoreConformance, ClosedCampaignIsLockedByTheDatabaseUntilReopened) {
     ASSERT_EQ(j.size(), 2u);
     EXPECT_EQ(j[0].new_value, "close — classement arrêté");
     EXPECT_EQ(j[1].new_value, "rouverte — erreur de saisie signalée");
+    // The raw UPDATE above came from another connection: the SQLite store
+    // refuses a change decided on its older reading (StaleCampaign) until it
+    // reads the campaign again.
+    s->load();
     EXPECT_THROW(s->reopen("deux fois", "Claire"), InputError);
 }
 

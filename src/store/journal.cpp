@@ -3,6 +3,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <ctime>
@@ -28,6 +29,25 @@ std::string journal_hash(const JournalEntry& e) {
     // Entries written before the ledger have no rows and keep their hash.
     if (!e.rows.empty()) put(e.rows);
     return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
+                           std::vector<std::string>& problems) {
+    auto matches = [&](const JournalEntry& e) { return e.hash.compare(0, head.hash.size(), head.hash) == 0; };
+    std::string given = "la tête donnée (" + (head.entries ? std::to_string(head.entries) + ":" : std::string()) + head.hash + ")";
+    if (head.entries == 0) {
+        for (const auto& e : entries)
+            if (matches(e)) return;
+        problems.push_back("le journal ne prolonge pas " + given + " : aucune entrée n'a cette empreinte (journal réécrit ou raccourci)");
+        return;
+    }
+    auto it = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.seq == head.entries; });
+    if (it == entries.end())
+        problems.push_back("le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) +
+                           " (" + std::to_string(entries.size()) + " entrées ; des entrées ont été supprimées)");
+    else if (!matches(*it))
+        problems.push_back("le journal ne prolonge pas " + given + " : l'entrée " + std::to_string(head.entries) +
+                           " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
 }
 
 std::string JournalHead::text() const { return std::to_string(entries) + ":" + hash; }

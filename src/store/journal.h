@@ -3,6 +3,7 @@
 // of the entry before it, so an entry altered, removed or inserted breaks the
 // chain where it happened.
 #include <string>
+#include <vector>
 
 #include "campaign_store.h"
 
@@ -11,5 +12,9 @@ namespace cotation {
 inline constexpr const char* kJournalGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 std::string journal_hash(const JournalEntry& e);   // SHA-256, hex
 std::string utc_now_iso();
+// Adds to `problems` why `entries` do not extend `head` (a head kept outside
+// the campaign: printed in its documents, given to `journal verify --tete`).
+void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
+                           std::vector<std::string>& problems);
 
 }  // namespace cotation

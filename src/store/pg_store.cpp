@@ -206,6 +206,9 @@ private:
 
     PGconn* c_ = nullptr;
     std::string shown_;
+
+public:
+    int depth = 0;   // open PgTransactions: an inner one is a savepoint
 };
 
 // Rolls back unless committed. A writing transaction first locks the journal
@@ -215,22 +218,33 @@ class PgTransaction {
 public:
     // Schema: creating or migrating, before the journal can be locked.
     enum class Kind { Write, Read, Schema };
-    explicit PgTransaction(PgConn& c, Kind kind = Kind::Write) : c_(c) {
-        c_.exec(kind == Kind::Read ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
-        if (kind == Kind::Write) c_.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+    // Inside a caller's write transaction (begin_write), a savepoint: the
+    // caller's checks and the store's writes commit or roll back together.
+    explicit PgTransaction(PgConn& c, Kind kind = Kind::Write) : c_(c), nested_(c.depth > 0) {
+        if (nested_) {
+            c_.exec("SAVEPOINT cotation");
+        } else {
+            c_.exec(kind == Kind::Read ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+            if (kind == Kind::Write) c_.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+        }
+        ++c_.depth;
     }
     ~PgTransaction() {
-        if (!done_) c_.quiet("ROLLBACK");
+        if (done_) return;
+        --c_.depth;
+        c_.quiet(nested_ ? "ROLLBACK TO SAVEPOINT cotation; RELEASE SAVEPOINT cotation" : "ROLLBACK");
     }
     PgTransaction(const PgTransaction&) = delete;
     PgTransaction& operator=(const PgTransaction&) = delete;
     void commit() {
-        c_.exec("COMMIT");
+        c_.exec(nested_ ? "RELEASE SAVEPOINT cotation" : "COMMIT");
         done_ = true;
+        --c_.depth;
     }
 
 private:
     PgConn& c_;
+    bool nested_;
     bool done_ = false;
 };
 
@@ -455,6 +469,7 @@ public:
                 s.consolidation[c.integer(i, 0)][c.text(i, 1)] = {c.text(i, 1), *v, c.text(i, 3), c.text(i, 4)};
             }
         }
+        seen_seq_ = last_seq();
         t.commit();
         return s;
     }
@@ -842,11 +857,12 @@ public:
     }
 
     // The same chain check as SqliteStore::verify_journal, with its messages.
-    JournalCheck verify_journal() override {
+    JournalCheck verify_journal(const std::optional<JournalHead>& extends) override {
         JournalCheck c;
         std::string prev = kJournalGenesis;
         std::int64_t expected = 1;
-        for (const auto& e : journal("")) {
+        auto entries = journal("");
+        for (const auto& e : entries) {
             ++c.entries;
             if (e.seq != expected)
                 c.problems.push_back(e.seq == expected + 1
@@ -861,8 +877,33 @@ public:
             prev = e.hash;
             expected = e.seq + 1;
         }
+        c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
+        if (extends) check_journal_extends(entries, *extends, c.problems);
+        // Not yet on the server: comparing the data with digests of the rows
+        // each entry left (SQLite's ledger, schema 11).
         c.ok = c.problems.empty();
         return c;
+    }
+
+    JournalHead journal_head() override {
+        auto r = c_->exec("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+        return r.rows() ? JournalHead{r.integer(0, 0), r.text(0, 1)} : JournalHead{0, kJournalGenesis};
+    }
+
+    // The caller's write transaction; every writer locks the journal first,
+    // so the journal's last entry tells whether another one wrote since load().
+    bool begin_write() override {
+        scopes_.push_back(std::make_unique<PgTransaction>(*c_));
+        return last_seq() != seen_seq_;
+    }
+    void end_write(bool commit) override {
+        if (scopes_.empty()) return;
+        auto t = std::move(scopes_.back());
+        scopes_.pop_back();
+        if (commit) {
+            t->commit();
+            if (scopes_.empty()) seen_seq_ = last_seq();
+        }
     }
 
     // Inside the creating transaction (create_pg_store's).
@@ -975,8 +1016,15 @@ private:
                              "rouvrir en écrivant le motif (cotation reopen).");
     }
 
+    std::int64_t last_seq() {
+        auto r = c_->exec("SELECT coalesce(max(seq), 0) FROM journal");
+        return r.integer(0, 0);
+    }
+
     std::unique_ptr<PgConn> c_;
     std::map<std::string, std::string> raw_parameters_;
+    std::vector<std::unique_ptr<PgTransaction>> scopes_;   // begin_write .. end_write
+    std::int64_t seen_seq_ = -1;   // the journal's last entry when load() read the campaign
 };
 
 // The campaign's schema: what state it is in, without writing anything.

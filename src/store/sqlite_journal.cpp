@@ -96,7 +96,7 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
         expected = e.seq + 1;
     }
     c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
-    if (extends) check_extends(entries, *extends, c.problems);
+    if (extends) check_journal_extends(entries, *extends, c.problems);
     // The data against the journal: each row as the last entry that changed it left it.
     auto now = ledger::current(*db_);
     c.rows = static_cast<std::int64_t>(now.size());
@@ -109,23 +109,5 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     return c;
 }
 
-void SqliteStore::check_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
-                                std::vector<std::string>& problems) {
-    auto matches = [&](const JournalEntry& e) { return e.hash.compare(0, head.hash.size(), head.hash) == 0; };
-    std::string given = "la tête donnée (" + (head.entries ? std::to_string(head.entries) + ":" : std::string()) + head.hash + ")";
-    if (head.entries == 0) {
-        for (const auto& e : entries)
-            if (matches(e)) return;
-        problems.push_back("le journal ne prolonge pas " + given + " : aucune entrée n'a cette empreinte (journal réécrit ou raccourci)");
-        return;
-    }
-    auto it = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.seq == head.entries; });
-    if (it == entries.end())
-        problems.push_back("le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) +
-                           " (" + std::to_string(entries.size()) + " entrées ; des entrées ont été supprimées)");
-    else if (!matches(*it))
-        problems.push_back("le journal ne prolonge pas " + given + " : l'entrée " + std::to_string(head.entries) +
-                           " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
-}
 
 }  // namespace cotation::sqlite

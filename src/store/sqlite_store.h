@@ -105,8 +105,6 @@ private:
 
     CampaignSnapshot read_snapshot();
     void load_procedure(CampaignSnapshot& s);
-    static void check_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
-                              std::vector<std::string>& problems);
     Authority load_authority();
     std::string reference_of(std::int64_t dossier_id);
     void ensure_open();
