@@ -57,7 +57,7 @@ T choice(const std::string& what, const std::string& text, std::optional<T> pars
 
 Date date(const std::string& what, const std::string& text) {
     auto d = Date::parse(fr::trim(text));
-    if (!d) throw InputError(what + " : " + quoted(text) + " n'est pas une date (JJ/MM/AAAA).");
+    if (!d) throw InputError(what + " : " + date_refusal(text) + ".");
     return *d;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/agreement.h"
+#include "core/campaign_parameters.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
@@ -143,8 +144,10 @@ public:
     const std::optional<Meeting>& meeting() const { return meeting_; }
     // The meeting to edit: the recorded one, else a new one on the committee's date (or today).
     Meeting meeting_draft() const;
-    // A date parameter of the campaign ("campagne.date_limite"), when set.
-    std::optional<Date> date_parameter(const char* name) const;
+    // The campaign's named parameters, typed (deadline(), committee_date(), …).
+    CampaignParameters parameters() const { return CampaignParameters(campaign_.parameters); }
+    // A date parameter by name (one the grid declares beyond the named ones).
+    std::optional<Date> date_parameter(const std::string& name) const { return parameters().date(name); }
     // Cached until the meeting, the team or the dossiers change.
     const std::optional<MeetingCheck>& meeting_check() const;
     std::map<std::string, std::string> organismes_by_reference() const;
@@ -246,6 +249,8 @@ private:
     std::string near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const;
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
+    // The dossier of that id, else the one « Dossier … inconnu de la campagne » error.
+    const Dossier& known_dossier(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
     void index_entries();                             // entry_of_ from ranking_
     // One dossier's ratings or consolidation changed: the ranking is updated

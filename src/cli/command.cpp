@@ -152,7 +152,7 @@ ne nomment pas une personne déclarée.)";
 
 const Dossier& dossier_of(const Session& s, const std::string& reference) {
     auto i = s.find(reference);
-    if (!i) throw InputError("Dossier « " + reference + " » inconnu de la campagne.");
+    if (!i) throw InputError(unknown_dossier(reference));
     return s.dossiers()[*i];
 }
 

@@ -119,7 +119,7 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
         }
         case FactType::Date: {
             auto d = Date::parse(text);
-            if (!d) return "« " + text + " » n'est pas une date (notation attendue : 31/03/2023)";
+            if (!d) return date_refusal(text);
             return Value{*d};
         }
         case FactType::Bool: {

@@ -2,26 +2,15 @@
 
 #include <algorithm>
 
+#include "enums.h"
 #include "french.h"
 
 namespace cotation {
 
-const char* role_label(Role r) {
-    switch (r) {
-        case Role::Coordinator: return "coordinateur";
-        case Role::Instructor: return "instructeur";
-        case Role::CommitteeMember: return "membre de commission";
-    }
-    return "?";
-}
+const char* role_label(Role r) { return enum_label(r); }
+const char* role_code(Role r) { return enum_code(r); }
 
-std::optional<Role> role_from_text(const std::string& t) {
-    std::string s = fr::lower_ascii(fr::trim(t));
-    if (s == "coordinateur" || s == "coordonnateur") return Role::Coordinator;
-    if (s == "instructeur") return Role::Instructor;
-    if (s == "commission" || s == "membre de commission" || s == "membre") return Role::CommitteeMember;
-    return std::nullopt;
-}
+std::optional<Role> role_from_text(const std::string& t) { return enum_from_text<Role>(t); }
 
 const Person* Team::person(const std::string& name) const {
     auto it = people.find(name);
@@ -40,6 +29,14 @@ std::string Team::may_coordinate(const std::string& actor) const {
     if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
     if (p->role != Role::Coordinator)
         return "Cette action revient au coordonnateur ; « " + actor + " » est " + role_label(p->role) + ".";
+    return "";
+}
+
+std::string Team::may_instruct(const std::string& actor) const {
+    if (open_mode()) return "";
+    const Person* p = person(actor);
+    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role == Role::CommitteeMember) return "Un membre de commission consulte les dossiers sans les modifier.";
     return "";
 }
 

@@ -12,7 +12,8 @@
 namespace cotation {
 
 enum class Role { Coordinator, Instructor, CommitteeMember };
-const char* role_label(Role r);                                  // "coordinateur", …
+const char* role_label(Role r);   // as shown: "coordonnateur", … (enums.h)
+const char* role_code(Role r);    // as stored: "coordinateur", …
 std::optional<Role> role_from_text(const std::string& text);
 
 struct Person {
@@ -43,6 +44,8 @@ struct Team {
 
     // Each returns an empty string when allowed, else the reason in French.
     std::string may_coordinate(const std::string& actor) const;
+    // Dossiers are registered and completed by instructors and the coordinator.
+    std::string may_instruct(const std::string& actor) const;
     std::string may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
                          const std::string& organisme) const;
     std::string may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const;

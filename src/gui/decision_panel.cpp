@@ -1,6 +1,7 @@
 #include "decision_panel.h"
 
 
+#include "app/input.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "panels.h"
@@ -194,15 +195,9 @@ void DecisionPanel::OnSave() {
     try {
         Decision x;
         x.kind = static_cast<DecisionKind>(kind_->GetSelection());
-        auto date = Date::parse(from_wx(date_->GetValue()));
-        if (!date) throw InputError("Date de décision « " + from_wx(date_->GetValue()) + " » illisible (JJ/MM/AAAA).");
-        x.date = *date;
+        x.date = input::date("Date de décision", from_wx(date_->GetValue()));
         std::string places = fr::trim(from_wx(places_->GetValue()));
-        if (x.kind == DecisionKind::Retained && !places.empty()) {
-            auto p = fr::parse_number(places);
-            if (!p || *p < Rational(0)) throw InputError("Capacité accordée « " + places + " » illisible.");
-            x.places = *p;
-        }
+        if (x.kind == DecisionKind::Retained && !places.empty()) x.places = input::places("Capacité accordée", places);
         x.motive = from_wx(motive_->GetValue());
         x.departure_reason = from_wx(departure_->GetValue());
         s.decide(d.id, x, wb_.reviewer);

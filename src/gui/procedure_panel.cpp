@@ -3,6 +3,7 @@
 #include <wx/filedlg.h>
 #include <wx/radiobox.h>
 
+#include "app/input.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "layout.h"
@@ -410,9 +411,7 @@ void CommitteePanel::OnMeeting() {
     dlg.SetSizer(sizer);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        auto d = Date::parse(from_wx(date->GetValue()));
-        if (!d) throw InputError("Date de séance « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
-        m.date = *d;
+        m.date = input::date("Date de séance", from_wx(date->GetValue()));
         m.president = members[static_cast<std::size_t>(president->GetSelection())];
         m.attendance.clear();
         m.votes.clear();

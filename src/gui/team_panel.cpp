@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/input.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "wx_text.h"
@@ -139,8 +140,7 @@ void TeamPanel::OnDeclareLink() {
     auto* date = f.text("Déclaration signée le :", Session::today().french_numeric());
     if (!f.run()) return;
     try {
-        auto on = Date::parse(from_wx(date->GetValue()));
-        if (!on) throw InputError("Date « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
+        Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())], orgs[static_cast<std::size_t>(org->GetSelection())],
                            from_wx(text->GetValue()), wb_.reviewer, on);
         wb_.changed();
