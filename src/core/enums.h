@@ -75,7 +75,7 @@ std::optional<E> enum_from_text(std::string_view text) {
 }
 // The labels in display order: a choice list's entries, position i is enum_at(i).
 template <class E>
-std::vector<std::string> enum_labels() {
+std::vector<std::string> enum_labels() {   // for the workbench's choice lists
     std::vector<std::string> out;
     for (const auto& r : enum_rows<E>()) out.push_back(r.label);
     return out;
@@ -85,6 +85,14 @@ std::vector<std::string> enum_codes() {
     std::vector<std::string> out;
     for (const auto& r : enum_rows<E>()) out.push_back(r.code);
     return out;
+}
+// The position of a value in enum_labels() (to select it in a list).
+template <class E>
+int enum_position(E value) {
+    auto rows = enum_rows<E>();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].value == value) return static_cast<int>(i);
+    return 0;
 }
 // The value at a position of enum_labels() (a list's selection), if any.
 template <class E>

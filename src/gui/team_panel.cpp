@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/input.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "wx_text.h"
@@ -86,12 +87,14 @@ struct Form {
 void TeamPanel::OnAddPerson() {
     Form f(this, "Ajouter une personne à la campagne");
     auto* name = f.text("Nom :");
-    auto* role = f.choice("Rôle :", {role_label(Role::Instructor), role_label(Role::Coordinator), role_label(Role::CommitteeMember)});
+    // The table's order (coordonnateur first); the instructor, most often added, preselected.
+    auto* role = f.choice("Rôle :", enum_labels<Role>());
+    role->SetSelection(enum_position(Role::Instructor));
     auto* org = f.text("Organisation :");
     auto* voice = f.choice("Voix (commission) :", {"délibérative", "consultative"});
     if (!f.run()) return;
     try {
-        Role r = role->GetSelection() == 0 ? Role::Instructor : role->GetSelection() == 1 ? Role::Coordinator : Role::CommitteeMember;
+        Role r = enum_at<Role>(role->GetSelection()).value_or(Role::Instructor);
         wb_.session->add_person({fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0},
                                 wb_.reviewer);
         wb_.changed();
