@@ -375,7 +375,8 @@ void Session::close(const std::string& reason, const std::string& actor) {
     require(team_.may_coordinate(actor));
     const Ranking& r = ranking();
     if (!r.pending.empty())
-        throw InputError(std::to_string(r.pending.size()) + " dossier(s) attendent encore un arbitrage du coordonnateur : "
+        throw InputError(fr::plural(static_cast<long long>(r.pending.size()), "dossier") +
+                         (r.pending.size() > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
                          "la campagne ne peut pas être close.");
     store_->close(fr::trim(reason), actor);
 }

@@ -89,9 +89,7 @@ void Session::set_authority_field(const std::string& field, const std::string& t
     else if (field == "adresse_tribunal") a.tribunal_address = v;
     else if (field == "logo") a.logo = v;
     else {
-        std::string known;
-        for (const auto& n : authority_field_names()) known += (known.empty() ? "" : ", ") + n;
-        throw InputError("Autorité : champ « " + field + " » inconnu (" + known + ").");
+        throw InputError("Autorité : champ « " + field + " » inconnu (" + fr::join(authority_field_names()) + ").");
     }
     set_authority(a, actor);
 }

@@ -117,10 +117,10 @@ void Session::record_step(const std::string& step, const std::string& date_text,
 void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
     require(team_.may_coordinate(actor));
     if (!campaign_.procedure.recordable(step)) {
-        std::string known;
+        std::vector<std::string> known;
         for (const auto& s : campaign_.procedure.steps)
-            if (s.recordable) known += (known.empty() ? "" : ", ") + s.id;
-        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + known + ").");
+            if (s.recordable) known.push_back(s.id);
+        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) + ").");
     }
     store_->record_step(step, done, actor);
     steps_done_[step] = done;

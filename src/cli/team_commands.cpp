@@ -1,6 +1,7 @@
 // The team: users, assign, conflict, submit.
 #include <iostream>
 
+#include "core/french.h"
 #include "app/input.h"
 #include "app/session.h"
 #include "cli/command.h"
@@ -31,7 +32,7 @@ int users(const Args& a) {
         std::cout << name << " — " << role_label(p.role)
                   << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
                   << (p.organisation.empty() ? "" : ", " + p.organisation);
-        if (p.role == Role::Instructor) std::cout << " — " << assigned << " dossier(s) affecté(s), " << owed << " à soumettre";
+        if (p.role == Role::Instructor) std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed << " à soumettre";
         std::cout << "\n";
     }
     for (const auto& c : s->team().conflicts)

@@ -161,11 +161,7 @@ const char* Ranking::tie_rule() {
 
 std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
     std::vector<std::string> out;
-    auto join = [](const std::vector<std::string>& v) {
-        std::string s;
-        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-        return s;
-    };
+    auto join = [](const std::vector<std::string>& v) { return fr::join(v); };
     if (e.ex_aequo) out.push_back("ex aequo");
     auto blocking = e.eligibility.blocking_missing_facts();
     if (!blocking.empty()) out.push_back("non décidable, manque : " + join(blocking));
