@@ -1,5 +1,8 @@
 #include "session.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -32,6 +35,23 @@ std::optional<Date>& simulated_day() {
 }  // namespace
 
 void Session::simulate_today(std::optional<Date> day) { simulated_day() = day; }
+
+namespace {
+std::optional<std::string>& simulated_login() {
+    static std::optional<std::string> login;
+    return login;
+}
+}  // namespace
+
+void Session::simulate_os_login(std::optional<std::string> login) { simulated_login() = std::move(login); }
+
+std::string Session::os_login() {
+    if (simulated_login()) return *simulated_login();
+    // The account of the process, as the system knows it: $USER is whatever
+    // the caller exports.
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+    return "uid " + std::to_string(geteuid());
+}
 
 Date Session::today() {
     if (simulated_day()) return *simulated_day();
@@ -245,18 +265,20 @@ std::vector<std::string> Session::reviewers() const {
 }
 
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_instruct(actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
                                       [&](const std::string& reference) { return find(reference).has_value(); });
     import_notice_ = text.notice;
     for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
-    store_->add_dossiers(ds, actor);
+    store_->add_dossiers(ds, journal_actor(actor));
     load();
     return ds.size();
 }
 
 std::size_t Session::import_ratings_file(const std::string& csv_path, const std::string& actor) {
+    authenticate(actor);
     // With a team, ratings collected on paper are imported by the coordinator,
     // and each must still come from an assigned reviewer without a declared link.
     require(team_.may_coordinate(actor));
@@ -276,7 +298,7 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     };
     auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
     import_notice_ = text.notice;
-    store_->put_ratings(rs, actor);
+    store_->put_ratings(rs, journal_actor(actor));
     load();
     return rs.size();
 }
@@ -293,9 +315,10 @@ std::string Session::near_duplicate(const std::string& reference, std::int64_t e
 }
 
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_instruct(actor));
     require(near_duplicate(d.reference, 0, "Nouveau dossier"));
-    auto ids = store_->add_dossiers({d}, actor);
+    auto ids = store_->add_dossiers({d}, journal_actor(actor));
     Dossier copy = d;
     copy.id = ids.front();
     dossiers_.push_back(std::move(copy));
@@ -305,6 +328,7 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
 }
 
 void Session::update_dossier(const Dossier& d, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_instruct(actor));
     auto pos = position_of_.find(d.id);
     if (pos == position_of_.end()) throw InputError(unknown_dossier(d.reference));
@@ -312,12 +336,13 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     if (d.reference != it->reference && find(d.reference))
         throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
     require(near_duplicate(d.reference, d.id, "Dossier « " + it->reference + " »"));
-    store_->update_dossier(*it, d, actor);
+    store_->update_dossier(*it, d, journal_actor(actor));
     *it = d;
     invalidate();
 }
 
 void Session::put_rating(const Rating& r, const std::string& actor) {
+    authenticate(actor);
     if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
     // The grid's own scale (scale-max), not 0–5: a 0–10 grid takes an 8.
     if (r.value < grid_.scale_min || r.value > grid_.scale_max)
@@ -325,7 +350,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
                          std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
     require(not_refused(r.dossier_id));
     require(team_.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
-    store_->put_ratings({r}, actor);
+    store_->put_ratings({r}, journal_actor(actor));
     // Found through the dossier's own ratings, not by a scan of all of them.
     auto listed = rating_index_.find(r.dossier_id);
     const Rating* old = nullptr;
@@ -346,12 +371,14 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
                           const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     consolidate(dossier_id, criterion, input::rating("Note consolidée", value, grid_.scale_min, grid_.scale_max), reason, actor);
 }
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                           const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
     if (value < Rational(grid_.scale_min) || value > Rational(grid_.scale_max))
@@ -366,26 +393,28 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
         throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +
                          ") : écrivez le motif de cet écart.");
     ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
-    store_->put_consolidation(dossier_id, d, actor);
+    store_->put_consolidation(dossier_id, d, journal_actor(actor));
     consolidation_[dossier_id][criterion] = d;
     rescore(dossier_id);
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     const Ranking& r = ranking();
     if (!r.pending.empty())
         throw InputError(fr::plural(static_cast<long long>(r.pending.size()), "dossier") +
                          (r.pending.size() > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
                          "la campagne ne peut pas être close.");
-    store_->close(fr::trim(reason), actor);
+    store_->close(fr::trim(reason), journal_actor(actor));
 }
 
 void Session::reopen(const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     if (fr::trim(reason).empty())
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
-    store_->reopen(fr::trim(reason), actor);
+    store_->reopen(fr::trim(reason), journal_actor(actor));
 }
 
 void Session::index_dossiers() {

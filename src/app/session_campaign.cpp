@@ -16,6 +16,7 @@ namespace cotation {
 using session_detail::require;
 
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     const FactDef* def = grid_.fact(name);
     if (!def || !is_campaign_parameter(name))
@@ -23,7 +24,7 @@ void Session::set_parameter(const std::string& name, const std::string& text, co
     auto parsed = parse_input(*def, text);
     if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
     const Value& v = std::get<Value>(parsed);
-    store_->set_parameter(name, to_canonical(v), actor);
+    store_->set_parameter(name, to_canonical(v), journal_actor(actor));
     if (is_missing(v)) campaign_.parameters.erase(name);
     else campaign_.parameters[name] = v;
     invalidate();
@@ -32,7 +33,7 @@ void Session::set_parameter(const std::string& name, const std::string& text, co
     if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
         Authority a = campaign_.authority;
         a.tribunal = to_canonical(v);
-        store_->set_authority(a, actor);
+        store_->set_authority(a, journal_actor(actor));
         campaign_.authority = a;
     }
 }
@@ -44,6 +45,7 @@ const std::vector<std::string>& Session::authority_field_names() {
 }
 
 void Session::set_authority(const Authority& input, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     Authority a = input;
     for (std::string* f : {&a.name, &a.signatory, &a.signatory_title, &a.city, &a.tribunal, &a.tribunal_address, &a.logo})
@@ -61,11 +63,12 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
             throw InputError("Autorité, logo « " + a.logo + " » : ce n'est pas une image PNG.");
     }
     if (a == campaign_.authority) return;
-    store_->set_authority(a, actor);
+    store_->set_authority(a, journal_actor(actor));
     campaign_.authority = a;
 }
 
 void Session::set_authority_field(const std::string& field, const std::string& text, const std::string& actor) {
+    authenticate(actor);
     Authority a = campaign_.authority;
     std::string v = fr::trim(text);
     if (field == "type") {
@@ -126,6 +129,7 @@ GridChange Session::preview_grid_change(const GridCandidate& c) {
 }
 
 void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     if (c.grid.id == grid_.id && c.grid.version == grid_.version)
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
@@ -142,7 +146,7 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
             added[p.def.id] = to_canonical(p.default_value);
     PinnedGrid pinned{c.grid.id, c.grid.version, c.name, c.xml, c.grid.form_id.empty() ? "" : c.grid.form_id + ".xml",
                       c.grid.form_xml};
-    store_->change_grid(pinned, added, fr::trim(reason), actor);
+    store_->change_grid(pinned, added, fr::trim(reason), journal_actor(actor));
     load();
 }
 

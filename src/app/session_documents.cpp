@@ -69,8 +69,20 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, {}, {}, on, io::data_root() + "/templates"};
-    ctx.ratings = &rating_index_;
-    ctx.consolidation = &consolidation_;
+    // What the reader may not read of a dossier (others' ratings, the
+    // consolidation that reveals them) is left out of its report.
+    RatingIndex readable;
+    ConsolidationIndex consolidation;
+    if (reader_) {
+        for (const auto& [id, list] : rating_index_) {
+            DossierReading r = reading(id);
+            readable[id] = readable_ratings(r, reader_, list);
+            if (r.others)
+                if (auto c = consolidation_.find(id); c != consolidation_.end()) consolidation.insert(*c);
+        }
+    }
+    ctx.ratings = reader_ ? &readable : &rating_index_;
+    ctx.consolidation = reader_ ? &consolidation : &consolidation_;
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }
 

@@ -17,6 +17,7 @@ namespace cotation {
 using session_detail::require;
 
 void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     const Dossier& dossier = known_dossier(dossier_id);
     DecisionFacts facts;
@@ -34,7 +35,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     Decision d = input;
     d.author = actor;
     require(complete_decision(facts, d));
-    store_->put_decision(dossier_id, d, actor);
+    store_->put_decision(dossier_id, d, journal_actor(actor));
     decisions_[dossier_id] = d;
 }
 
@@ -47,6 +48,7 @@ Meeting Session::meeting_draft() const {
 
 void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
                            std::optional<Date> on) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     const Dossier& d = known_dossier(dossier_id);
     Value deposited = d.get("date_depot");
@@ -54,17 +56,18 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
     if (auto day = std::get_if<Date>(&deposited)) facts.deposited = *day;
     require(prior_rejection_refusal(campaign_.procedure, facts, ground, motive));
     PriorRejection r{ground, fr::trim(motive), on.value_or(today()), actor};
-    store_->put_prior_rejection(dossier_id, r, actor);
+    store_->put_prior_rejection(dossier_id, r, journal_actor(actor));
     prior_rejections_[dossier_id] = r;
     index_refusals();
     invalidate();
 }
 
 void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     require(lift_refusal(campaign_.procedure, d ? d->reference : "", d && prior_rejections_.count(dossier_id), reason));
-    store_->put_prior_rejection(dossier_id, std::nullopt, actor + " — " + fr::trim(reason));
+    store_->put_prior_rejection(dossier_id, std::nullopt, journal_actor(actor) + " — " + fr::trim(reason));
     prior_rejections_.erase(dossier_id);
     index_refusals();
     invalidate();
@@ -111,10 +114,12 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
+    authenticate(actor);
     record_step(step, input::date("Date de l'étape « " + step + " »", date_text), actor);
 }
 
 void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     if (!campaign_.procedure.recordable(step)) {
         std::vector<std::string> known;
@@ -122,7 +127,7 @@ void Session::record_step(const std::string& step, const Date& done, const std::
             if (s.recordable) known.push_back(s.id);
         throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) + ").");
     }
-    store_->record_step(step, done, actor);
+    store_->record_step(step, done, journal_actor(actor));
     steps_done_[step] = done;
 }
 
@@ -141,6 +146,7 @@ const std::optional<MeetingCheck>& Session::meeting_check() const {
 }
 
 void Session::put_meeting(const Meeting& input, const std::string& actor) {
+    authenticate(actor);
     require(team_.may_coordinate(actor));
     if (!campaign_.procedure.committee)
         throw InputError("La procédure de cette campagne (" + campaign_.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
@@ -151,7 +157,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     if (m.votes.empty()) m.voted.clear();
     else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) m.voted = voted_entries(ranking(), dossiers_);
     else m.voted = meeting_->voted;
-    store_->put_meeting(m, actor);
+    store_->put_meeting(m, journal_actor(actor));
     meeting_ = std::move(m);
     meeting_check_.reset();
     voted_opinion_.reset();
@@ -159,10 +165,11 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
 }
 
 void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, const std::string& actor) {
+    authenticate(actor);
     const Dossier& d = known_dossier(dossier_id);
     MemberOpinion op = input;
     require(complete_opinion(team_, actor, d.organisme, interest_basis(), op));
-    store_->put_opinion(dossier_id, op, actor);
+    store_->put_opinion(dossier_id, op, journal_actor(actor));
     auto& list = opinions_[dossier_id];
     auto it = std::find_if(list.begin(), list.end(), [&](const MemberOpinion& x) { return x.member == op.member; });
     if (it != list.end()) *it = op;

@@ -149,6 +149,7 @@ int committee_document(const Args& a, bool minutes) {
 int reports(const Args& a) {
     std::string out = a.get("--out");
     auto s = Session::open(a.file());
+    s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
     std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"
               << (files.size() > 1 ? "s" : "") << " dans " << out << ".\n";
@@ -205,6 +206,7 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .required("--out", "DOSSIER", "dossier où écrire les comptes rendus")
         .option("--dossier", "REF", "le compte rendu de ce dossier seulement")
+        .option("--par", "NOM", "qui lit : les notes qu'il ne peut pas lire n'y figurent pas")
         .run(reports);
 }
 

@@ -25,8 +25,11 @@ void rank_csv(Session& s) {
     };
     for (const auto& e : r.ranked) {
         const Dossier& d = s.dossiers()[e.dossier];
-        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        // A total the reader may not read (blind rating, declared link) is masked, as its themes.
+        bool readable = s.reading(d.id).others;
+        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
+                  << (readable ? e.score.total.canonical() : "masqué");
+        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
         std::string obs;
         for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << ";" << decision(e) << "\n";
@@ -80,6 +83,7 @@ void rank_margins(Session& s) {
 
 int rank(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    s->set_reader(a.reader(*s));
     if (a.has("--csv")) {
         rank_csv(*s);
         return 0;
@@ -93,7 +97,8 @@ int rank(const Args& a) {
         if (auto it = s->decisions().find(d.id); it != s->decisions().end())
             status = std::string("décision : ") + decision_label(it->second.kind);
         std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
-                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << status << "]";
+                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts" : std::string("total masqué")) << "  "
+                  << d.organisme << "  [" << status << "]";
         auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
@@ -206,6 +211,7 @@ void add_results_commands(Cli& cli) {
         .file()
         .flag("--csv", "au format CSV (séparateur ;), pour un tableur")
         .flag("--marges", "solidité de l'ordre entre voisins")
+        .option("--par", "NOM", "qui lit : un total qu'il ne peut pas lire (notation à l'aveugle, lien déclaré) est masqué")
         .run(rank);
     cli.command("accord", Area::Results, "accord entre évaluateurs (alpha de Krippendorff)")
         .file()

@@ -197,7 +197,16 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
             people.push_back(name);
             reviewer_->Append(to_wx(name));
         }
-        if (!team.person(wb_.reviewer)) {
+        if (team.accounts_declared()) {
+            // Bound to the system account (issue 13.4): nobody chooses who they are.
+            try {
+                wb_.reviewer = wb_.session->acting_person("");
+            } catch (const std::exception& e) {
+                wxMessageBox(to_wx(e.what()), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
+                wb_.reviewer = "compte " + Session::os_login();   // reads nobody's ratings, acts on nothing
+            }
+        }
+        if (!team.accounts_declared() && !team.person(wb_.reviewer)) {
             wxSingleChoiceDialog who(this, to_wx("Qui êtes-vous ? Vos actions sont enregistrées à votre nom et limitées à votre rôle."),
                                      to_wx("Cotation — " + wb_.session->campaign().reference), choices);
             who.SetSize(wxSize(620, 360));
@@ -205,6 +214,7 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
         }
         reviewer_->SetValue(to_wx(wb_.reviewer));
         reviewer_->SetEditable(false);
+        wb_.session->set_reader(wb_.reviewer);   // every view reads what the core lets this person read
         if (wb_.session->dossiers().empty()) wb_.selected.reset();
         else wb_.selected = 0;
         RefreshAll();

@@ -164,6 +164,12 @@ UPDATE campaign SET authority_kind = CASE
 UPDATE campaign SET signatory_title = signatory, signatory = '';
 UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
 )sql",
+    // Schema 13 (issue 13.4, engineer "core"; after terr's 10, store's 11 and
+    // orders' 12 once merged): the operating-system account each person acts
+    // from. Empty for all: the campaign works as before, a name is given.
+    R"sql(
+ALTER TABLE person ADD COLUMN account TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -453,11 +459,11 @@ public:
             }
         }
         {
-            Stmt p(*db_, "SELECT name, role, organisation, deliberative FROM person");
+            Stmt p(*db_, "SELECT name, role, organisation, deliberative, account FROM person");
             while (p.step()) {
                 auto role = role_from_text(p.text(1));
                 if (!role) throw InputError("Campagne « " + db_->path() + " » : rôle illisible « " + p.text(1) + " ».");
-                s.team.people[p.text(0)] = {p.text(0), *role, p.text(2), p.integer(3) != 0};
+                s.team.people[p.text(0)] = {p.text(0), *role, p.text(2), p.integer(3) != 0, p.text(4)};
             }
             Stmt a(*db_, "SELECT dossier_id, reviewer FROM assignment");
             while (a.step()) s.team.assignments[a.integer(0)].insert(a.text(1));
@@ -672,13 +678,15 @@ public:
         Transaction t(*db_);
         JournalWriter j(*db_);
         ensure_open();
-        Stmt old(*db_, "SELECT role, organisation FROM person WHERE name=?");
+        Stmt old(*db_, "SELECT role, organisation, account FROM person WHERE name=?");
         old.bind(1, p.name);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative) VALUES (?,?,?,?)");
-        put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0}).run();
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) + (old.text(2).empty() ? "" : " — compte " + old.text(2)) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?)");
+        put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0})
+            .bind(5, p.account).run();
         std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + voice + " — " + p.organisation);
+        j.add(actor, "personne", "personne/" + p.name, before,
+              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
         t.commit();
     }
 
