@@ -104,8 +104,8 @@ TEST(DecisionRules, PlacesComeFromTheDossierAndStayWithinTheCapacity) {
     f.others_used = Rational(7);
     d = Decision{};
     d.kind = DecisionKind::Retained;
-    f.model.places_unit = "place|places";
-    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : Capacité restante insuffisante (reste : 3 places ; demande : 4 places).");
+    f.model.places_unit = "place|places";   // a no-break space between a number and its unit
+    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : Capacité restante insuffisante (reste : 3\u00A0places ; demande : 4\u00A0places).");
     Decision none;
     none.kind = DecisionKind::Retained;
     EXPECT_EQ(complete_decision(facts(e, nullptr), none), "Indiquez la capacité accordée au dossier « ACT-1 ».");
@@ -120,7 +120,7 @@ TEST(DecisionRules, PerDossierCallGrantsOneMission) {
     Decision d;
     d.kind = DecisionKind::Retained;
     d.places = Rational(3);
-    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : un dossier retenu reçoit 1 mission, pas 3 missions.");
+    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : un dossier retenu reçoit 1\u00A0mission, pas 3\u00A0missions.");   // no-break space before a unit
     d.places.reset();
     EXPECT_EQ(complete_decision(f, d), "");
     EXPECT_EQ(d.places, Rational(1));
