@@ -225,3 +225,32 @@ TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->role, Role::Instructor);
     Session::simulate_os_login(std::nullopt);
 }
+
+namespace {
+std::string cli(const std::string& args, const std::string& env = "env -u COTATION_UTILISATEUR") {
+    std::string out;
+    FILE* p = popen((env + " " + std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+}  // namespace
+
+// The command line's read paths: journal show --dossier and rank, for Claire
+// who has not submitted P (Julien rated it 2, she 4).
+TEST(ReadPaths, CommandLineJournalAndRanking) {
+    test::TempDir dir;
+    campaign(dir);
+    const std::string f = dir.file("c.cot");
+    std::string j = cli("journal show " + f + " --dossier P --par Claire");
+    EXPECT_NE(j.find("dossier/P/note/Claire/A.1"), std::string::npos) << j;
+    EXPECT_EQ(j.find("dossier/P/note/Julien/A.1"), std::string::npos) << j;
+    // Nobody named, no account declared: as before, everything.
+    EXPECT_NE(cli("journal show " + f + " --dossier P").find("dossier/P/note/Julien/A.1"), std::string::npos);
+    std::string r = cli("rank " + f, "COTATION_UTILISATEUR=Claire");
+    // P awaits arbitration (a spread of 2 points): listed apart, its provisional total masked.
+    EXPECT_NE(r.find("P  total masqué  Association Alpha"), std::string::npos) << r;
+    EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Claire").find(";P;Association Alpha;masqué;"), std::string::npos);
+    EXPECT_NE(cli("rank " + f, "COTATION_UTILISATEUR=Nadia").find("P  3 pts provisoires"), std::string::npos);   // (4 + 2) / 2
+}

@@ -216,7 +216,15 @@ std::string Args::actor(const Session& s) const {
 
 std::optional<std::string> Args::reader(const Session& s) const {
     if (s.team().open_mode()) return std::nullopt;
-    if (s.team().accounts_declared() || !get("--par").empty()) return actor(s);
+    // Some reading commands take --par (journal show, rapports), others
+    // (rank) only the account or COTATION_UTILISATEUR.
+    std::string par;
+    try {
+        par = get("--par");
+    } catch (const std::logic_error&) {
+    }
+    if (s.team().accounts_declared()) return s.acting_person(par);
+    if (!par.empty()) return actor(s);
     if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return std::string(u);
     // No accounts, nobody named on the line: every rating, as before accounts
     // (without accounts a name is a claim; accounts make reading bound too).

@@ -36,8 +36,10 @@ void rank_csv(Session& s) {
     }
     for (const auto& e : r.pending) {
         const Dossier& d = s.dossiers()[e.dossier];
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        bool readable = s.reading(d.id).others;
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
+                  << (readable ? e.score.total.canonical() : "masqué");
+        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << ";" << decision(e) << "\n";
     }
     for (const auto& e : r.ineligible) {
@@ -109,7 +111,9 @@ int rank(const Args& a) {
     if (!r.pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
     for (const auto& e : r.pending) {
         const Dossier& d = s->dossiers()[e.dossier];
-        std::cout << "  " << d.reference << "  " << fr::number(e.score.total) << " pts provisoires  " << d.organisme << " — "
+        std::cout << "  " << d.reference << "  "
+                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts provisoires" : std::string("total masqué")) << "  "
+                  << d.organisme << " — "
                   << e.proposal_reason << "\n";
     }
     if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
@@ -211,7 +215,6 @@ void add_results_commands(Cli& cli) {
         .file()
         .flag("--csv", "au format CSV (séparateur ;), pour un tableur")
         .flag("--marges", "solidité de l'ordre entre voisins")
-        .option("--par", "NOM", "qui lit : un total qu'il ne peut pas lire (notation à l'aveugle, lien déclaré) est masqué")
         .run(rank);
     cli.command("accord", Area::Results, "accord entre évaluateurs (alpha de Krippendorff)")
         .file()
