@@ -254,3 +254,21 @@ TEST(ReadPaths, CommandLineJournalAndRanking) {
     EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Claire").find(";P;Association Alpha;masqué;"), std::string::npos);
     EXPECT_NE(cli("rank " + f, "COTATION_UTILISATEUR=Nadia").find("P  3 pts provisoires"), std::string::npos);   // (4 + 2) / 2
 }
+
+// The instruction report (rapports): Thomas Petit declared a link with
+// Entraide Santé Carpentras (demo/act-hlm/liens.csv), whose dossier
+// ACT-2023-11 Claire Martin and Julien Roux rated: his copy of its report
+// lists none of their ratings; the coordinator's lists them.
+TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
+    test::TempDir dir;
+    const std::string f = dir.file("demo.cot");
+    ASSERT_NE(cli("demo " + f).find("demo.cot"), std::string::npos);
+    cli("rapports " + f + " --out " + dir.file("lien") + " --dossier ACT-2023-11 --par 'Thomas Petit (ARS, DD 84)'");
+    std::string linked = test::pdf_words(dir.file("lien/ACT-2023-11-compte-rendu.pdf"));
+    ASSERT_NE(linked.find("ACT-2023-11"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("Julien Roux (ARS, siège) :"), std::string::npos) << linked;
+    cli("rapports " + f + " --out " + dir.file("coord") + " --dossier ACT-2023-11 --par 'Nathalie Girard (ARS, pôle médico-social)'");
+    std::string full = test::pdf_words(dir.file("coord/ACT-2023-11-compte-rendu.pdf"));
+    EXPECT_NE(full.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << full;
+}
