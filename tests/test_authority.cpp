@@ -245,6 +245,7 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
         "ALTER TABLE campaign DROP COLUMN signatory_title; ALTER TABLE campaign DROP COLUMN tribunal; "
         "ALTER TABLE campaign DROP COLUMN tribunal_address; ALTER TABLE campaign DROP COLUMN logo; "
         "UPDATE campaign SET signatory = 'Le Directeur général de l''Agence régionale de santé Provence-Alpes-Côte d''Azur'; "
+        "ALTER TABLE person DROP COLUMN account; "   // schema 13's column (issue 13.4)
         "PRAGMA user_version = 8");
     auto s = Session::open(dir.file("c.cot"));
     EXPECT_EQ(s->procedure().id, "appel-a-candidatures");   // the procedure its grid names

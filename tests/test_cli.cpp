@@ -474,7 +474,7 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
     ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)'" + coord), "Dossier affecté.");
     ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)' --retirer" + coord),
        "Affectation retirée.");
-    ok(run("conflict " + f + " --evaluateur 'Bernard Costa' --organisme 'Org X' --declaration 'Administrateur'" + coord),
+    ok(run("conflict " + f + " --evaluateur 'Bernard Costa' --organisme '418 723 003 00012' --declaration 'Administrateur'" + coord),
        "Lien déclaré et enregistré");
     ok(run("submit " + f + " --dossier ACT-2023-01 --par 'Claire Martin (ARS, DD 13)'"), "Notes soumises");
     ok(run("grid preview " + f + " " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"),

@@ -129,7 +129,7 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
     auto rows = rows_of(dir, "seance.csv");
     if (!rows.empty()) {
         Meeting m;
-        auto date = s.date_parameter("campagne.date_commission");
+        auto date = s.parameters().committee_date();
         if (!date) throw InputError(dir + "/campagne.txt : la date de la commission est nécessaire à la séance.");
         m.date = *date;
         m.president = script.president;
@@ -196,7 +196,7 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
             consolidate_at_mean(*s, script.pending_ref, coordinator);
             // Steps of the procedure recorded done: those before the deposit
             // deadline at the instruction stage, all of them once the committee met.
-            auto deadline = s->date_parameter("campagne.date_limite");
+            auto deadline = s->parameters().deadline();
             for (const auto& [step, date] : script.steps) {
                 auto d = Date::parse(date);
                 bool before = d && deadline && *d < *deadline;

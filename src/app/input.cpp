@@ -7,42 +7,9 @@ namespace cotation::input {
 namespace {
 std::string quoted(const std::string& text) { return fr::quote(text); }
 
-std::string listed(std::initializer_list<const char*> words) {
-    std::string out;
-    std::size_t i = 0;
-    for (const char* w : words) {
-        out += i == 0 ? "" : (i + 1 == words.size() ? " ou " : ", ");
-        out += w;
-        ++i;
-    }
-    return out;
-}
+std::string listed(std::initializer_list<const char*> words) { return fr::join({words.begin(), words.end()}, ", ", "ou"); }
 
-// Lower case, French accents dropped: « Délibérative » matches "deliberative".
-std::string folded(const std::string& text) {
-    std::string s = fr::lower_ascii(fr::trim(text));
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < s.size()) {
-            unsigned char n = static_cast<unsigned char>(s[i + 1]);
-            char plain = 0;
-            if (n == 0xA9 || n == 0xA8 || n == 0xAA || n == 0x89 || n == 0x88 || n == 0x8A) plain = 'e';
-            else if (n == 0xA0 || n == 0xA2 || n == 0x80) plain = 'a';
-            else if (n == 0xB4 || n == 0x94) plain = 'o';
-            else if (n == 0xAE || n == 0xAF) plain = 'i';
-            else if (n == 0xB9 || n == 0xBB) plain = 'u';
-            else if (n == 0xA7) plain = 'c';
-            if (plain) {
-                out += plain;
-                ++i;
-                continue;
-            }
-        }
-        out += static_cast<char>(c);
-    }
-    return out;
-}
+std::string folded(const std::string& text) { return fr::folded(text); }
 
 [[noreturn]] void not_one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words) {
     throw FormError(what + " : " + quoted(text) + " n'est pas une valeur admise (" + listed(words) + ").");
@@ -57,7 +24,7 @@ T choice(const std::string& what, const std::string& text, std::optional<T> pars
 
 Date date(const std::string& what, const std::string& text) {
     auto d = Date::parse(fr::trim(text));
-    if (!d) throw InputError(what + " : " + quoted(text) + " n'est pas une date (JJ/MM/AAAA).");
+    if (!d) throw InputError(what + " : " + date_refusal(text) + ".");
     return *d;
 }
 

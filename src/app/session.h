@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "core/agreement.h"
+#include "core/campaign_parameters.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
 #include "core/procedure.h"
+#include "core/read_rules.h"
 #include "core/scoring.h"
 #include "report/documents.h"
 #include "report/pdf_letter.h"
@@ -92,6 +94,27 @@ public:
     // justified); only then do they see the others'.
     void submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor);
     std::vector<const Rating*> visible_ratings(std::int64_t dossier_id, const std::string& viewer) const;
+
+    // ---- Who reads (issue 13.3) ----
+    // Every read path asks the core (core/read_rules.h) what the reader may see
+    // of a dossier: the ratings, the journal, instruction reports, ranking and
+    // consolidation figures. nullopt: nobody identified, on a campaign without
+    // accounts (as before); set by the CLI and the workbench after opening.
+    void set_reader(std::optional<std::string> person) { reader_ = std::move(person); }
+    const std::optional<std::string>& reader() const { return reader_; }
+    DossierReading reading(std::int64_t dossier_id) const;
+    // The dossier's journal entries the reader may see (`prefix`: "dossier/REF").
+    std::vector<JournalEntry> readable_journal(const std::string& prefix);
+
+    // ---- Who acts (issue 13.4) ----
+    // The operating-system account running the program (getpwuid(geteuid()),
+    // never $USER, which anyone sets).
+    static std::string os_login();
+    static void simulate_os_login(std::optional<std::string> login);   // tests
+    // The person acting: on a campaign with accounts, the one bound to
+    // os_login() (`claimed`, from --par, must be that person); without
+    // accounts, `claimed` as today. Throws the refusal.
+    std::string acting_person(const std::string& claimed) const;
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
 
@@ -143,8 +166,10 @@ public:
     const std::optional<Meeting>& meeting() const { return meeting_; }
     // The meeting to edit: the recorded one, else a new one on the committee's date (or today).
     Meeting meeting_draft() const;
-    // A date parameter of the campaign ("campagne.date_limite"), when set.
-    std::optional<Date> date_parameter(const char* name) const;
+    // The campaign's named parameters, typed (deadline(), committee_date(), …).
+    CampaignParameters parameters() const { return CampaignParameters(campaign_.parameters); }
+    // A date parameter by name (one the grid declares beyond the named ones).
+    std::optional<Date> date_parameter(const std::string& name) const { return parameters().date(name); }
     // Cached until the meeting, the team or the dossiers change.
     const std::optional<MeetingCheck>& meeting_check() const;
     std::map<std::string, std::string> organismes_by_reference() const;
@@ -240,6 +265,11 @@ private:
     std::optional<std::vector<std::string>> changes_since_vote_;
     OpinionIndex opinions_;
     std::string import_notice_;
+    std::optional<std::string> reader_;
+    // Refuses an action under a name other than the account's person (accounts declared).
+    void authenticate(const std::string& actor) const;
+    // The journal's « who »: the person, and the account when accounts are declared.
+    std::string journal_actor(const std::string& actor) const;
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
     // Refusal naming the existing dossier whose reference equals `reference`
@@ -247,6 +277,8 @@ private:
     std::string near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const;
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
+    // The dossier of that id, else the one « Dossier … inconnu de la campagne » error.
+    const Dossier& known_dossier(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code
     void index_entries();                             // entry_of_ from ranking_
     // One dossier's ratings or consolidation changed: the ranking is updated

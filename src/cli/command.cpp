@@ -152,7 +152,7 @@ ne nomment pas une personne déclarée.)";
 
 const Dossier& dossier_of(const Session& s, const std::string& reference) {
     auto i = s.find(reference);
-    if (!i) throw InputError("Dossier « " + reference + " » inconnu de la campagne.");
+    if (!i) throw InputError(unknown_dossier(reference));
     return s.dossiers()[*i];
 }
 
@@ -193,6 +193,9 @@ std::string Args::actor() const {
 
 std::string Args::actor(const Session& s) const {
     if (s.team().open_mode()) return actor();
+    // Accounts declared: the person is the one bound to the system account
+    // running the command; --par may only name that person.
+    if (s.team().accounts_declared()) return s.acting_person(get("--par"));
     std::vector<std::string> people;
     for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
     std::string declared = " (personnes déclarées : " + join(people, ", ") + ")";
@@ -209,6 +212,23 @@ std::string Args::actor(const Session& s) const {
     }
     if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return u;
     throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
+}
+
+std::optional<std::string> Args::reader(const Session& s) const {
+    if (s.team().open_mode()) return std::nullopt;
+    // Some reading commands take --par (journal show, rapports), others
+    // (rank) only the account or COTATION_UTILISATEUR.
+    std::string par;
+    try {
+        par = get("--par");
+    } catch (const std::logic_error&) {
+    }
+    if (s.team().accounts_declared()) return s.acting_person(par);
+    if (!par.empty()) return actor(s);
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return std::string(u);
+    // No accounts, nobody named on the line: every rating, as before accounts
+    // (without accounts a name is a claim; accounts make reading bound too).
+    return std::nullopt;
 }
 
 // ---- Command ----

@@ -59,6 +59,10 @@ public:
     // --par NOM is asked for when nothing does.
     std::string actor(const Session& s) const;
     std::string actor() const;   // no campaign yet (cotation new)
+    // Who reads (blind rating, declared links): the bound person when
+    // accounts are declared, else the one --par or COTATION_UTILISATEUR
+    // names; nullopt when nobody is named on a campaign without accounts.
+    std::optional<std::string> reader(const Session& s) const;
 
 private:
     const Command& c_;

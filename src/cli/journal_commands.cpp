@@ -22,10 +22,11 @@ int close(const Args& a, bool reopen) {
 
 int show(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    s->set_reader(a.reader(*s));   // others' ratings hidden as the core decides (blind rating, declared links)
     // --dossier A is that dossier exactly, never every reference starting with A.
     std::string prefix;
     if (a.has("--dossier")) prefix = "dossier/" + dossier_of(*s, a.get("--dossier")).reference;
-    for (const auto& e : s->store().journal(prefix)) {
+    for (const auto& e : s->readable_journal(prefix)) {
         if (!prefix.empty() && e.entity != prefix && e.entity.compare(0, prefix.size() + 1, prefix + "/") != 0) continue;
         std::cout << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.entity << "\t" << e.old_value
                   << " → " << e.new_value << "\n";
@@ -82,6 +83,7 @@ void add_journal_commands(Cli& cli) {
     cli.command("journal show", Area::Journal, "affiche le journal des modifications")
         .file()
         .option("--dossier", "REF", "les entrées de ce dossier seulement")
+        .option("--par", "NOM", "qui lit : les notes des autres qu'il ne peut pas lire sont omises")
         .run(show);
     cli.command("journal verify", Area::Journal,
                 "vérifie le journal et que les données sont celles qu'il a enregistrées (code 1 sinon)")

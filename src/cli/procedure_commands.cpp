@@ -2,6 +2,7 @@
 // commission, pv, rapports.
 #include <iostream>
 
+#include "core/french.h"
 #include "app/input.h"
 #include "app/session.h"
 #include "cli/command.h"
@@ -34,7 +35,7 @@ int calendar(const Args& a) {
         if (st.done_late) std::cout << ", APRÈS l'échéance";
         if (st.state == StepState::Soon) std::cout << " — dans " << st.days_left << " jour(s)";
         if (st.state == StepState::Overdue) {
-            std::cout << " — dépassée de " << -st.days_left << " jour(s)";
+            std::cout << " — dépassée de " << fr::plural(-st.days_left, "jour");
             ++late;
         }
         std::cout << "  [" << st.id << "]\n";
@@ -42,7 +43,7 @@ int calendar(const Args& a) {
     for (std::size_t i : s->late_dossiers())
         std::cout << "Attention : le dossier " << s->dossiers()[i].reference << " a été déposé après la date limite"
                   << late_note(*s) << ".\n";
-    if (late) std::cout << late << " échéance(s) dépassée(s).\n";
+    if (late) std::cout << fr::plural(late, "échéance") << (late > 1 ? " dépassées.\n" : " dépassée.\n");
     return 0;
 }
 
@@ -148,6 +149,7 @@ int committee_document(const Args& a, bool minutes) {
 int reports(const Args& a) {
     std::string out = a.get("--out");
     auto s = Session::open(a.file());
+    s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
     std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"
               << (files.size() > 1 ? "s" : "") << " dans " << out << ".\n";
@@ -204,6 +206,7 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .required("--out", "DOSSIER", "dossier où écrire les comptes rendus")
         .option("--dossier", "REF", "le compte rendu de ce dossier seulement")
+        .option("--par", "NOM", "qui lit : les notes qu'il ne peut pas lire n'y figurent pas")
         .run(reports);
 }
 

@@ -25,16 +25,21 @@ void rank_csv(Session& s) {
     };
     for (const auto& e : r.ranked) {
         const Dossier& d = s.dossiers()[e.dossier];
-        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        // A total the reader may not read (blind rating, declared link) is masked, as its themes.
+        bool readable = s.reading(d.id).others;
+        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
+                  << (readable ? e.score.total.canonical() : "masqué");
+        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
         std::string obs;
         for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << ";" << decision(e) << "\n";
     }
     for (const auto& e : r.pending) {
         const Dossier& d = s.dossiers()[e.dossier];
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        bool readable = s.reading(d.id).others;
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
+                  << (readable ? e.score.total.canonical() : "masqué");
+        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << ";" << decision(e) << "\n";
     }
     for (const auto& e : r.ineligible) {
@@ -80,6 +85,7 @@ void rank_margins(Session& s) {
 
 int rank(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    s->set_reader(a.reader(*s));
     if (a.has("--csv")) {
         rank_csv(*s);
         return 0;
@@ -93,7 +99,8 @@ int rank(const Args& a) {
         if (auto it = s->decisions().find(d.id); it != s->decisions().end())
             status = std::string("décision : ") + decision_label(it->second.kind);
         std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
-                  << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << status << "]";
+                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts" : std::string("total masqué")) << "  "
+                  << d.organisme << "  [" << status << "]";
         auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
@@ -104,7 +111,9 @@ int rank(const Args& a) {
     if (!r.pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
     for (const auto& e : r.pending) {
         const Dossier& d = s->dossiers()[e.dossier];
-        std::cout << "  " << d.reference << "  " << fr::number(e.score.total) << " pts provisoires  " << d.organisme << " — "
+        std::cout << "  " << d.reference << "  "
+                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts provisoires" : std::string("total masqué")) << "  "
+                  << d.organisme << " — "
                   << e.proposal_reason << "\n";
     }
     if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";

@@ -1,6 +1,7 @@
 // The team: users, assign, conflict, submit.
 #include <iostream>
 
+#include "core/french.h"
 #include "app/input.h"
 #include "app/session.h"
 #include "cli/command.h"
@@ -14,8 +15,12 @@ int users(const Args& a) {
     if (a.has("--ajouter")) {
         Role role = input::role("--role", a.need("--role", "avec --ajouter"));
         bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
-        s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative}, a.actor(*s));
+        s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
     }
+    if (!s->team().open_mode() && !s->team().accounts_declared())
+        std::cout << "Aucun compte déclaré : qui agit est dit par --par (ou COTATION_UTILISATEUR), sans contrôle du compte. "
+                     "Pour lier chacun à son compte, le coordonnateur déclare d'abord le sien, depuis ce compte : "
+                     "cotation users FICHIER --ajouter NOM --role coordonnateur --compte " << Session::os_login() << ".\n";
     if (s->team().open_mode()) {
         std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
         return 0;
@@ -30,8 +35,8 @@ int users(const Args& a) {
             }
         std::cout << name << " — " << role_label(p.role)
                   << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
-                  << (p.organisation.empty() ? "" : ", " + p.organisation);
-        if (p.role == Role::Instructor) std::cout << " — " << assigned << " dossier(s) affecté(s), " << owed << " à soumettre";
+                  << (p.organisation.empty() ? "" : ", " + p.organisation) << (p.account.empty() ? "" : ", compte " + p.account);
+        if (p.role == Role::Instructor) std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed << " à soumettre";
         std::cout << "\n";
     }
     for (const auto& c : s->team().conflicts)
@@ -73,6 +78,7 @@ void add_team_commands(Cli& cli) {
         .option("--role", "coordinateur|instructeur|commission", "son rôle")
         .option("--organisation", "ORG", "son organisation")
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
+        .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
         .acting()
         .run(users);
     cli.command("assign", Area::Team, "affecte un dossier à un instructeur (ou retire l'affectation)")

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdio>
 
+#include "french.h"
+
 namespace cotation {
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -111,5 +113,7 @@ Date Date::plus_months(int months) const {
     int y = index / 12, m = index % 12 + 1;
     return Date{y, m, std::min(day, month_days(y, m))};
 }
+
+std::string date_refusal(std::string_view text) { return fr::quote(text) + " n'est pas une date (JJ/MM/AAAA)"; }
 
 }  // namespace cotation

@@ -13,6 +13,7 @@ struct Date {
     static bool valid(int y, int m, int d);
     // "2023-03-31" (ISO, as stored) or "31/03/2023" (French, as typed).
     static std::optional<Date> parse(std::string_view text);
+
     std::string iso() const;                 // 2023-03-31
     std::string french_numeric() const;      // 31/03/2023
     std::string french_long() const;         // 31 mars 2023 (1er for the first)
@@ -27,5 +28,9 @@ struct Date {
 // "2026-11-30T00:20:40Z" (as the store keeps instants) → "30 novembre 2026 à
 // 00 h 20 (UTC)" for a reader; text that is no such instant is returned as is.
 std::string french_timestamp(std::string_view iso_utc);
+
+// The one wording for a text that is not a date, whatever reads it (an option,
+// a field of the workbench, a cell of a CSV): « 31/02/2023 » n'est pas une date (JJ/MM/AAAA).
+std::string date_refusal(std::string_view text);
 
 }  // namespace cotation

@@ -12,4 +12,9 @@ Value Dossier::get(const std::string& name) const {
     return it == facts.end() ? Value{} : it->second;
 }
 
+std::string unknown_dossier(const std::string& reference) {
+    bool number = reference.rfind("n°", 0) == 0;
+    return "Dossier " + (number ? reference : "« " + reference + " »") + " inconnu de la campagne.";
+}
+
 }  // namespace cotation

@@ -22,6 +22,10 @@ struct Campaign {
     std::string created_on;    // ISO date the campaign was created (dates a document when nothing else does)
 };
 
+// The one message for a dossier the campaign does not have: `reference` as
+// typed (« ACT-9 »), or its number when only that is known (« n°12 »).
+std::string unknown_dossier(const std::string& reference);
+
 struct Dossier {
     std::int64_t id = 0;
     std::string reference;     // unique within the campaign

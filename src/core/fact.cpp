@@ -98,9 +98,7 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
     auto check_choice = [&](const std::string& code) -> std::optional<std::string> {
         if (def.choices.empty() || std::find(def.choices.begin(), def.choices.end(), code) != def.choices.end())
             return std::nullopt;
-        std::string all;
-        for (const auto& c : def.choices) all += (all.empty() ? "" : ", ") + c;
-        return "« " + code + " » n'est pas une valeur permise (valeurs permises : " + all + ")";
+        return "« " + code + " » n'est pas une valeur permise (valeurs permises : " + fr::join(def.choices) + ")";
     };
     switch (def.type) {
         case FactType::Number:
@@ -119,7 +117,7 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
         }
         case FactType::Date: {
             auto d = Date::parse(text);
-            if (!d) return "« " + text + " » n'est pas une date (notation attendue : 31/03/2023)";
+            if (!d) return date_refusal(text);
             return Value{*d};
         }
         case FactType::Bool: {
@@ -175,9 +173,7 @@ std::string display(const FactDef& def, const Value& v) {
         return out + ")";
     }
     if (auto l = std::get_if<std::vector<std::string>>(&v)) {
-        std::string out;
-        for (const auto& s : *l) out += (out.empty() ? "" : ", ") + s;
-        return out;
+        return fr::join(*l);
     }
     return std::get<std::string>(v);
 }

@@ -205,4 +205,47 @@ std::string quote(std::string_view text, std::size_t max_chars) {
     return out + " »";
 }
 
+std::string folded(std::string_view text) {
+    std::string s = lower_ascii(trim(text));
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            unsigned char n = static_cast<unsigned char>(s[i + 1]);
+            char plain = 0;
+            if (n == 0xA9 || n == 0xA8 || n == 0xAA || n == 0xAB || n == 0x89 || n == 0x88 || n == 0x8A || n == 0x8B) plain = 'e';
+            else if (n == 0xA0 || n == 0xA2 || n == 0xA4 || n == 0x80 || n == 0x82) plain = 'a';
+            else if (n == 0xB4 || n == 0xB6 || n == 0x94) plain = 'o';
+            else if (n == 0xAE || n == 0xAF || n == 0x8E || n == 0x8F) plain = 'i';
+            else if (n == 0xB9 || n == 0xBB || n == 0xBC || n == 0x99 || n == 0x9B) plain = 'u';
+            else if (n == 0xA7 || n == 0x87) plain = 'c';
+            if (plain) {
+                out += plain;
+                ++i;
+                continue;
+            }
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator, std::string_view last) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            if (!last.empty() && i + 1 == items.size()) out.append(" ").append(last).append(" ");
+            else out.append(separator);
+        }
+        out += items[i];
+    }
+    return out;
+}
+
+std::string plural(long long count, std::string_view singular, std::string_view plural_form) {
+    std::string word(count > 1 || count < -1 ? (plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form))
+                                             : std::string(singular));
+    return std::to_string(count) + " " + word;
+}
+
 }  // namespace cotation::fr

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rational.h"
 
@@ -37,5 +38,15 @@ std::string collapse_spaces(std::string_view text);
 // The key under which two names or references are the same: spaces collapsed,
 // case folded (ASCII and accented capitals): « ACT-2023-01 » = « act-2023-01 ».
 std::string name_key(std::string_view text);
+// Lower case with the French accents dropped, trimmed: « Délibérative » ->
+// "deliberative" (words a person types, compared as a reader would).
+std::string folded(std::string_view text);
+
+// {"a", "b", "c"} -> "a, b, c"; with `last` ("ou", "et"): "a, b ou c".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ",
+                 std::string_view last = {});
+// plural(1, "dossier") -> "1 dossier"; plural(3, "dossier") -> "3 dossiers";
+// an irregular plural is given: plural(2, "travail", "travaux").
+std::string plural(long long count, std::string_view singular, std::string_view plural_form = {});
 
 }  // namespace cotation::fr

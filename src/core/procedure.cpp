@@ -2,42 +2,21 @@
 
 #include <algorithm>
 
+#include "enums.h"
 #include "french.h"
 
 namespace cotation {
 
-const char* ground_label(RejectionGround g) {
-    switch (g) {
-        case RejectionGround::Late: return "déposé après la date limite de dépôt";
-        case RejectionGround::Irregular: return "dossier incomplet ou irrégulier";
-        case RejectionGround::OffTopic: return "étranger à l'objet de l'appel";
-    }
-    return "?";
-}
+const char* ground_label(RejectionGround g) { return enum_label(g); }
 
 std::string ground_label(const ProcedureDef& p, RejectionGround g) {
     if (const GroundDef* d = p.ground(ground_code(g))) return d->label;
     return ground_label(g);
 }
 
-const char* ground_code(RejectionGround g) {
-    switch (g) {
-        case RejectionGround::Late: return "hors-delai";
-        case RejectionGround::Irregular: return "irregulier";
-        case RejectionGround::OffTopic: return "hors-sujet";
-    }
-    return "?";
-}
+const char* ground_code(RejectionGround g) { return enum_code(g); }
 
-std::optional<RejectionGround> ground_from_text(const std::string& text) {
-    std::string s = fr::lower_ascii(fr::trim(text));
-    for (RejectionGround g : {RejectionGround::Late, RejectionGround::Irregular, RejectionGround::OffTopic})
-        if (s == ground_code(g)) return g;
-    if (s == "1" || s == "1°" || s == "hors delai" || s == "tardif") return RejectionGround::Late;
-    if (s == "2" || s == "2°" || s == "irregularite") return RejectionGround::Irregular;
-    if (s == "3" || s == "3°" || s == "hors sujet" || s == "etranger") return RejectionGround::OffTopic;
-    return std::nullopt;
-}
+std::optional<RejectionGround> ground_from_text(const std::string& text) { return enum_from_text<RejectionGround>(text); }
 
 const char* step_state_label(StepState s) {
     switch (s) {
@@ -104,22 +83,9 @@ CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
     return a;
 }
 
-const char* vote_label(Vote v) {
-    switch (v) {
-        case Vote::For: return "pour";
-        case Vote::Against: return "contre";
-        case Vote::Abstain: return "abstention";
-    }
-    return "?";
-}
+const char* vote_label(Vote v) { return enum_label(v); }
 
-std::optional<Vote> vote_from_text(const std::string& text) {
-    std::string s = fr::lower_ascii(fr::trim(text));
-    if (s == "pour") return Vote::For;
-    if (s == "contre") return Vote::Against;
-    if (s == "abstention" || s == "abstient") return Vote::Abstain;
-    return std::nullopt;
-}
+std::optional<Vote> vote_from_text(const std::string& text) { return enum_from_text<Vote>(text); }
 
 std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers) {
     std::vector<VotedEntry> out;
@@ -156,22 +122,9 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
     return out;
 }
 
-const char* opinion_label(Opinion o) {
-    switch (o) {
-        case Opinion::Favourable: return "favorable";
-        case Opinion::Unfavourable: return "défavorable";
-        case Opinion::Reserved: return "réservé";
-    }
-    return "?";
-}
+const char* opinion_label(Opinion o) { return enum_label(o); }
 
-std::optional<Opinion> opinion_from_text(const std::string& text) {
-    std::string s = fr::lower_ascii(fr::trim(text));
-    if (s == "favorable") return Opinion::Favourable;
-    if (s == "defavorable" || s == "défavorable") return Opinion::Unfavourable;
-    if (s == "reserve" || s == "réservé" || s == "reserve(e)") return Opinion::Reserved;
-    return std::nullopt;
-}
+std::optional<Opinion> opinion_from_text(const std::string& text) { return enum_from_text<Opinion>(text); }
 
 MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes,
                            const CommitteeRules& rules) {

@@ -3,36 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "enums.h"
 #include "error.h"
 #include "french.h"
 
 namespace cotation {
 
-const char* authority_kind_code(AuthorityKind k) {
-    switch (k) {
-        case AuthorityKind::Ars: return "ars";
-        case AuthorityKind::Departement: return "departement";
-        case AuthorityKind::Other: return "autre";
-    }
-    return "autre";
-}
+const char* authority_kind_code(AuthorityKind k) { return enum_code(k); }
 
-const char* authority_kind_label(AuthorityKind k) {
-    switch (k) {
-        case AuthorityKind::Ars: return "ARS";
-        case AuthorityKind::Departement: return "Département";
-        case AuthorityKind::Other: return "autre autorité";
-    }
-    return "autre autorité";
-}
+const char* authority_kind_label(AuthorityKind k) { return enum_label(k); }
 
-std::optional<AuthorityKind> authority_kind_from_text(const std::string& text) {
-    std::string s = fr::lower_ascii(fr::trim(text));
-    if (s == "ars" || s == "agence regionale de sante") return AuthorityKind::Ars;
-    if (s == "departement" || s == "conseil departemental") return AuthorityKind::Departement;
-    if (s == "autre" || s == "autre autorite") return AuthorityKind::Other;
-    return std::nullopt;
-}
+std::optional<AuthorityKind> authority_kind_from_text(const std::string& text) { return enum_from_text<AuthorityKind>(text); }
 
 namespace {
 bool identifier(const std::string& s) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 
+#include "enums.h"
 #include "french.h"
 
 namespace cotation {
@@ -86,15 +87,7 @@ std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking) {
     return sums;
 }
 
-const char* decision_label(DecisionKind k) {
-    switch (k) {
-        case DecisionKind::Retained: return "retenu";
-        case DecisionKind::NotRetained: return "non retenu";
-        case DecisionKind::Complementary: return "liste complémentaire";
-        case DecisionKind::Ineligible: return "irrecevable";
-    }
-    return "?";
-}
+const char* decision_label(DecisionKind k) { return enum_label(k); }
 
 std::optional<DecisionKind> advised_decision(Proposal p) {
     switch (p) {
@@ -106,16 +99,7 @@ std::optional<DecisionKind> advised_decision(Proposal p) {
     return std::nullopt;
 }
 
-std::optional<DecisionKind> decision_from_text(const std::string& t) {
-    std::string s = fr::lower_ascii(fr::trim(t));
-    for (char& c : s)
-        if (c == ' ' || c == '_') c = '-';
-    if (s == "retenu") return DecisionKind::Retained;
-    if (s == "non-retenu") return DecisionKind::NotRetained;
-    if (s == "liste-complementaire" || s == "liste-compl\xc3\xa9mentaire") return DecisionKind::Complementary;
-    if (s == "irrecevable") return DecisionKind::Ineligible;
-    return std::nullopt;
-}
+std::optional<DecisionKind> decision_from_text(const std::string& t) { return enum_from_text<DecisionKind>(t); }
 
 namespace {
 std::string with_unit(const Rational& n, const std::string& unit) {
@@ -177,11 +161,7 @@ const char* Ranking::tie_rule() {
 
 std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
     std::vector<std::string> out;
-    auto join = [](const std::vector<std::string>& v) {
-        std::string s;
-        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-        return s;
-    };
+    auto join = [](const std::vector<std::string>& v) { return fr::join(v); };
     if (e.ex_aequo) out.push_back("ex aequo");
     auto blocking = e.eligibility.blocking_missing_facts();
     if (!blocking.empty()) out.push_back("non décidable, manque : " + join(blocking));

@@ -2,26 +2,16 @@
 
 #include <algorithm>
 
+#include "enums.h"
+#include "read_rules.h"
 #include "french.h"
 
 namespace cotation {
 
-const char* role_label(Role r) {
-    switch (r) {
-        case Role::Coordinator: return "coordinateur";
-        case Role::Instructor: return "instructeur";
-        case Role::CommitteeMember: return "membre de commission";
-    }
-    return "?";
-}
+const char* role_label(Role r) { return enum_label(r); }
+const char* role_code(Role r) { return enum_code(r); }
 
-std::optional<Role> role_from_text(const std::string& t) {
-    std::string s = fr::lower_ascii(fr::trim(t));
-    if (s == "coordinateur" || s == "coordonnateur") return Role::Coordinator;
-    if (s == "instructeur") return Role::Instructor;
-    if (s == "commission" || s == "membre de commission" || s == "membre") return Role::CommitteeMember;
-    return std::nullopt;
-}
+std::optional<Role> role_from_text(const std::string& t) { return enum_from_text<Role>(t); }
 
 const Person* Team::person(const std::string& name) const {
     auto it = people.find(name);
@@ -30,7 +20,7 @@ const Person* Team::person(const std::string& name) const {
 
 bool Team::in_conflict(const std::string& reviewer, const std::string& organisme) const {
     return std::any_of(conflicts.begin(), conflicts.end(), [&](const ConflictDeclaration& c) {
-        return c.reviewer == reviewer && c.organisme == organisme;
+        return c.reviewer == reviewer && (c.organisme == organisme || organisation_key(c.organisme) == organisation_key(organisme));
     });
 }
 
@@ -40,6 +30,14 @@ std::string Team::may_coordinate(const std::string& actor) const {
     if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
     if (p->role != Role::Coordinator)
         return "Cette action revient au coordonnateur ; « " + actor + " » est " + role_label(p->role) + ".";
+    return "";
+}
+
+std::string Team::may_instruct(const std::string& actor) const {
+    if (open_mode()) return "";
+    const Person* p = person(actor);
+    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (p->role == Role::CommitteeMember) return "Un membre de commission consulte les dossiers sans les modifier.";
     return "";
 }
 
@@ -78,6 +76,54 @@ bool Team::sees_others(const std::string& viewer, std::int64_t dossier, const st
     if (p->role != Role::Instructor) return true;
     auto s = submitted.find(dossier);
     return s != submitted.end() && s->second.count(viewer) > 0;
+}
+
+bool Team::accounts_declared() const {
+    return std::any_of(people.begin(), people.end(), [](const auto& p) { return !p.second.account.empty(); });
+}
+
+const Person* Team::person_of_account(const std::string& login) const {
+    if (login.empty()) return nullptr;
+    for (const auto& [name, p] : people)
+        if (p.account == login) return &p;
+    return nullptr;
+}
+
+std::optional<std::string> Team::identify(const std::string& claimed, const std::string& login, std::string& why) const {
+    if (!accounts_declared()) return claimed;
+    const Person* bound = person_of_account(login);
+    if (!bound) {
+        why = "Le compte « " + login + " » n'est déclaré pour personne dans cette campagne : seules les personnes déclarées "
+              "avec leur compte agissent (le coordonnateur le déclare : cotation users FICHIER --ajouter NOM --compte " + login + ").";
+        return std::nullopt;
+    }
+    if (!claimed.empty() && claimed != bound->name) {
+        why = "« " + claimed + " » ne peut pas agir depuis le compte « " + login + " », qui est celui de « " + bound->name + " ».";
+        return std::nullopt;
+    }
+    return bound->name;
+}
+
+std::string Team::may_put_person(const std::string& actor, const std::string& login, const Person& p) const {
+    if (open_mode()) {
+        if (p.role != Role::Coordinator)
+            return "Déclarez d'abord le coordonnateur de la campagne : c'est lui qui déclare ensuite l'équipe.";
+    } else if (std::string c = may_coordinate(actor); !c.empty()) {
+        return c;
+    }
+    if (p.account.empty() || accounts_declared()) {
+        if (const Person* other = person_of_account(p.account); other && other->name != p.name)
+            return "Le compte « " + p.account + " » est déjà celui de « " + other->name + " ».";
+        return "";
+    }
+    // The first account: the coordinator's, declared from that very account.
+    if (p.role != Role::Coordinator)
+        return "Le premier compte déclaré est celui du coordonnateur : déclarez d'abord son compte (cotation users FICHIER "
+               "--ajouter NOM --role coordonnateur --compte LOGIN, depuis ce compte), puis ceux de l'équipe.";
+    if (p.account != login)
+        return "Le premier compte déclaré est celui du coordonnateur, depuis ce compte même : vous agissez depuis « " + login +
+               " », pas « " + p.account + " » (sans quoi plus personne ne pourrait agir sur la campagne).";
+    return "";
 }
 
 }  // namespace cotation

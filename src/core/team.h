@@ -12,7 +12,8 @@
 namespace cotation {
 
 enum class Role { Coordinator, Instructor, CommitteeMember };
-const char* role_label(Role r);                                  // "coordinateur", …
+const char* role_label(Role r);   // as shown: "coordonnateur", … (enums.h)
+const char* role_code(Role r);    // as stored: "coordinateur", …
 std::optional<Role> role_from_text(const std::string& text);
 
 struct Person {
@@ -22,6 +23,9 @@ struct Person {
     // A committee member votes (voix délibérative) or advises (voix
     // consultative), art. R. 313-1, II and III.
     bool deliberative = true;
+    // The operating-system account this person works from on a campaign file
+    // (`cotation users --ajouter NOM --compte LOGIN`); empty: none declared.
+    std::string account;
 };
 
 struct ConflictDeclaration {
@@ -43,9 +47,26 @@ struct Team {
 
     // Each returns an empty string when allowed, else the reason in French.
     std::string may_coordinate(const std::string& actor) const;
+    // Dossiers are registered and completed by instructors and the coordinator.
+    std::string may_instruct(const std::string& actor) const;
     std::string may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
                          const std::string& organisme) const;
     std::string may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const;
+    // ---- Who is acting (issue 13.4) ----
+    // Once one account is declared, every action is bound to the account it
+    // comes from; with none, the campaign works as before (a name is given).
+    bool accounts_declared() const;
+    const Person* person_of_account(const std::string& login) const;
+    // The person acting from `login` when `claimed` (--par, may be empty) is
+    // said: the bound person, or the refusal in `why`. Without accounts:
+    // `claimed` as given.
+    std::optional<std::string> identify(const std::string& claimed, const std::string& login, std::string& why) const;
+    // May `actor` (acting from `login`) declare or change `p`? Only the
+    // coordinator changes roles and accounts; the first account declared is
+    // the coordinator's own, from the account running the command, so that
+    // nobody binds a campaign they then cannot act on.
+    std::string may_put_person(const std::string& actor, const std::string& login, const Person& p) const;
+
     // Blind rating: a reviewer sees the others' ratings of a dossier only
     // after submitting theirs, and never when in conflict with its organisme.
     bool sees_others(const std::string& viewer, std::int64_t dossier, const std::string& organisme) const;

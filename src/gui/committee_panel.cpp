@@ -6,6 +6,8 @@
 
 #include "actions.h"
 #include "colours.h"
+#include "app/input.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "layout.h"
@@ -169,21 +171,23 @@ void CommitteePanel::OnMeeting() {
     president->SetSelection(pos == members.end() ? 0 : static_cast<int>(pos - members.begin()));
     auto* grid = new wxFlexGridSizer(4, 6, 10);
     for (const char* h : {"Membre", "Présence", "Mandat donné à", "Vote sur le classement"}) grid->Add(heading(&dlg, h));
-    wxString presence_choices[] = {to_wx("présent(e)"), to_wx("absent(e)"), to_wx("représenté(e)")};
-    wxString vote_choices[] = {to_wx("—"), to_wx("pour"), to_wx("contre"), to_wx("abstention")};
+    wxArrayString presence_choices, vote_choices;
+    for (const auto& label : enum_labels<Presence>()) presence_choices.Add(to_wx(label));
+    vote_choices.Add(to_wx("—"));   // no vote recorded; then the votes in the table's order
+    for (const auto& label : enum_labels<Vote>()) vote_choices.Add(to_wx(label));
     std::vector<wxChoice*> presence, proxy, vote;
     for (const auto& n : members) {
         grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx(n)), wxSizerFlags().CenterVertical());
-        auto* p = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, 3, presence_choices);
+        auto* p = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, presence_choices);
         auto* x = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, proxies);
-        auto* v = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, 4, vote_choices);
+        auto* v = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, vote_choices);
         auto a = m.attendance.find(n);
         Presence pr = a == m.attendance.end() ? Presence::Present : a->second.presence;
-        p->SetSelection(pr == Presence::Present ? 0 : pr == Presence::Absent ? 1 : 2);
+        p->SetSelection(enum_position(pr));
         x->SetSelection(0);
         if (a != m.attendance.end() && !a->second.proxy.empty()) x->SetStringSelection(to_wx(a->second.proxy));
         auto vt = m.votes.find(n);
-        v->SetSelection(vt == m.votes.end() ? 0 : vt->second == Vote::For ? 1 : vt->second == Vote::Against ? 2 : 3);
+        v->SetSelection(vt == m.votes.end() ? 0 : 1 + enum_position(vt->second));
         for (wxChoice* c : {p, x, v}) grid->Add(c);
         presence.push_back(p), proxy.push_back(x), vote.push_back(v);
     }
@@ -210,21 +214,18 @@ void CommitteePanel::OnMeeting() {
     dlg.SetSizer(sizer);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        auto d = Date::parse(from_wx(date->GetValue()));
-        if (!d) throw InputError("Date de séance « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
-        m.date = *d;
+        m.date = input::date("Date de séance", from_wx(date->GetValue()));
         m.president = members[static_cast<std::size_t>(president->GetSelection())];
         m.attendance.clear();
         m.votes.clear();
         for (std::size_t i = 0; i < members.size(); ++i) {
-            int p = presence[i]->GetSelection();
-            Presence pr = p == 0 ? Presence::Present : p == 1 ? Presence::Absent : Presence::Represented;
+            Presence pr = enum_at<Presence>(presence[i]->GetSelection()).value_or(Presence::Absent);
             std::string holder = proxy[i]->GetSelection() > 0 ? members[static_cast<std::size_t>(proxy[i]->GetSelection() - 1)] : "";
             if (pr == Presence::Represented && holder.empty())
                 throw InputError("« " + members[i] + " » est représenté(e) : choisissez le membre qui détient son mandat.");
             m.attendance[members[i]] = {pr, pr == Presence::Represented ? holder : ""};
             int v = vote[i]->GetSelection();
-            if (v > 0) m.votes[members[i]] = v == 1 ? Vote::For : v == 2 ? Vote::Against : Vote::Abstain;
+            if (auto x = enum_at<Vote>(v - 1)) m.votes[members[i]] = *x;
         }
         s.put_meeting(m, wb_.reviewer);
         wb_.changed(Change::Procedure);
@@ -260,10 +261,11 @@ void CommitteePanel::OnObservation() {
 void CommitteePanel::OnOpinion() {
     const Dossier* d = wb_.dossier();
     if (!d) return;
-    wxString choices[] = {to_wx("favorable"), to_wx("défavorable"), to_wx("réservé")};
-    wxSingleChoiceDialog dlg(this, to_wx("Votre avis sur le dossier " + d->reference + " :"), to_wx("Avis de membre"), 3, choices);
+    wxArrayString choices;
+    for (const auto& label : enum_labels<Opinion>()) choices.Add(to_wx(label));
+    wxSingleChoiceDialog dlg(this, to_wx("Votre avis sur le dossier " + d->reference + " :"), to_wx("Avis de membre"), choices);
     if (dlg.ShowModal() != wxID_OK) return;
-    Opinion o = static_cast<Opinion>(dlg.GetSelection());
+    Opinion o = enum_at<Opinion>(dlg.GetSelection()).value_or(Opinion::Favourable);
     std::string comment = ask(this, o == Opinion::Favourable ? "Commentaire (facultatif) :" : "Raison de cet avis :", "Avis de membre");
     try {
         wb_.session->give_opinion(d->id, {wb_.reviewer, o, comment}, wb_.reviewer);

@@ -81,7 +81,7 @@ void ConsolidationPanel::Reload() {
         {
                 items_.push_back({i, c.id});
                 std::string notes;
-                for (const Rating* r : s.ratings_of(s.dossiers()[i].id))
+                for (const Rating* r : s.visible_ratings(s.dossiers()[i].id, wb_.reviewer))
                     if (r->criterion == c.id && rating_counts(g, *r)) notes += (notes.empty() ? "" : " · ") + std::to_string(r->value);
                 long row = list_->InsertItem(list_->GetItemCount(), to_wx(s.dossiers()[i].reference));
                 list_->SetItem(row, 1, to_wx(c.id));
@@ -113,7 +113,7 @@ void ConsolidationPanel::ShowItem() {
     const Criterion* c = s.grid().criterion(it.criterion);
     title_->SetText(d.reference + " — " + d.organisme + " · " + c->id + " " + c->label + " (coefficient " +
                     fr::number(c->coefficient) + ")");
-    for (const Rating* r : s.ratings_of(d.id)) {
+    for (const Rating* r : s.visible_ratings(d.id, wb_.reviewer)) {
         if (r->criterion != it.criterion) continue;
         long row = side_->InsertItem(side_->GetItemCount(), to_wx(r->reviewer));
         side_->SetItem(row, 1, to_wx(std::to_string(r->value)));

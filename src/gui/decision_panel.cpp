@@ -2,7 +2,9 @@
 
 
 #include "actions.h"
+#include "app/input.h"
 #include "colours.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "panels.h"
@@ -28,9 +30,9 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Bold());
     opinion_ = new wxStaticText(this, wxID_ANY, "");
-    wxString kinds[] = {to_wx(decision_label(DecisionKind::Retained)), to_wx(decision_label(DecisionKind::NotRetained)),
-                        to_wx(decision_label(DecisionKind::Complementary)), to_wx(decision_label(DecisionKind::Ineligible))};
-    kind_ = new wxRadioBox(this, wxID_ANY, to_wx("Décision"), wxDefaultPosition, wxDefaultSize, 4, kinds, 2);
+    wxArrayString kinds;
+    for (const auto& label : enum_labels<DecisionKind>()) kinds.Add(to_wx(label));
+    kind_ = new wxRadioBox(this, wxID_ANY, to_wx("Décision"), wxDefaultPosition, wxDefaultSize, kinds, 2);
     places_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(90, -1));
     date_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1));
     motive_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 80), wxTE_MULTILINE);
@@ -170,7 +172,7 @@ void DecisionPanel::ShowSelected() {
     auto it = s.decisions().find(d.id);
     if (it != s.decisions().end()) {
         const Decision& x = it->second;
-        kind_->SetSelection(static_cast<int>(x.kind));
+        kind_->SetSelection(enum_position(x.kind));
         places_->ChangeValue(x.places ? to_wx(fr::number(*x.places)) : wxString());
         date_->ChangeValue(to_wx(x.date.french_numeric()));
         motive_->ChangeValue(to_wx(x.motive));
@@ -179,7 +181,7 @@ void DecisionPanel::ShowSelected() {
     }
     // A new decision starts from the committee's opinion, else the proposal.
     DecisionKind k = opinion ? *opinion : advised_decision(e->proposal).value_or(DecisionKind::NotRetained);
-    kind_->SetSelection(static_cast<int>(k));
+    kind_->SetSelection(enum_position(k));
     Value asked = d.get("places");
     const Rational* asked_places = std::get_if<Rational>(&asked);
     places_->ChangeValue(k == DecisionKind::Retained && asked_places ? to_wx(fr::number(*asked_places)) : wxString());
@@ -197,16 +199,10 @@ void DecisionPanel::OnSave() {
     const Dossier& d = s.dossiers()[table_[static_cast<std::size_t>(current_)].dossier];
     try {
         Decision x;
-        x.kind = static_cast<DecisionKind>(kind_->GetSelection());
-        auto date = Date::parse(from_wx(date_->GetValue()));
-        if (!date) throw InputError("Date de décision « " + from_wx(date_->GetValue()) + " » illisible (JJ/MM/AAAA).");
-        x.date = *date;
+        x.kind = enum_at<DecisionKind>(kind_->GetSelection()).value_or(DecisionKind::NotRetained);
+        x.date = input::date("Date de décision", from_wx(date_->GetValue()));
         std::string places = fr::trim(from_wx(places_->GetValue()));
-        if (x.kind == DecisionKind::Retained && !places.empty()) {
-            auto p = fr::parse_number(places);
-            if (!p || *p < Rational(0)) throw InputError("Capacité accordée « " + places + " » illisible.");
-            x.places = *p;
-        }
+        if (x.kind == DecisionKind::Retained && !places.empty()) x.places = input::places("Capacité accordée", places);
         x.motive = from_wx(motive_->GetValue());
         x.departure_reason = from_wx(departure_->GetValue());
         s.decide(d.id, x, wb_.reviewer);

@@ -188,13 +188,23 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
             people.push_back(name);
             reviewer_->Append(to_wx(name));
         }
-        if (!team.person(wb_.reviewer)) {
+        if (team.accounts_declared()) {
+            // Bound to the system account (issue 13.4): nobody chooses who they are.
+            try {
+                wb_.reviewer = wb_.session->acting_person("");
+            } catch (const std::exception& e) {
+                wxMessageBox(to_wx(e.what()), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
+                wb_.reviewer = "compte " + Session::os_login();   // reads nobody's ratings, acts on nothing
+            }
+        }
+        if (!team.accounts_declared() && !team.person(wb_.reviewer)) {
             wxSingleChoiceDialog who(this, to_wx("Qui êtes-vous ? Vos actions sont enregistrées à votre nom et limitées à votre rôle."),
                                      to_wx("Cotation — " + wb_.session->campaign().reference), choices);
             who.SetSize(wxSize(620, 360));
             wb_.reviewer = who.ShowModal() == wxID_OK ? people[static_cast<std::size_t>(who.GetSelection())] : people.front();
         }
         reviewer_->SetEditable(false);
+        wb_.session->set_reader(wb_.reviewer);   // every view reads what the core lets this person read
     } else {
         reviewer_->SetEditable(true);
         auto names = wb_.session->reviewers();
@@ -268,12 +278,14 @@ void MainFrame::ShowView(View v) {
 void MainFrame::SetReviewer(const std::string& name) {
     reviewer_->ChangeValue(to_wx(name));
     wb_.reviewer = name;
+    if (wb_.session && !wb_.session->team().open_mode()) wb_.session->set_reader(wb_.reviewer);
     wb_.changed(Change::Actor);
 }
 
 void MainFrame::OnReviewer(wxCommandEvent&) {
     if (filling_reviewer_) return;
     wb_.reviewer = from_wx(reviewer_->GetValue());
+    if (wb_.session && !wb_.session->team().open_mode()) wb_.session->set_reader(wb_.reviewer);
     wb_.changed(Change::Actor);
 }
 

@@ -4,7 +4,9 @@
 #include <wx/radiobox.h>
 
 #include "actions.h"
+#include "app/input.h"
 #include "colours.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "layout.h"

@@ -3,7 +3,9 @@
 #include <set>
 
 #include "actions.h"
+#include "app/input.h"
 #include "colours.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "layout.h"
@@ -49,12 +51,14 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
 void TeamPanel::OnAddPerson() {
     Form f(this, "Ajouter une personne à la campagne");
     auto* name = f.text("Nom :");
-    auto* role = f.choice("Rôle :", {role_label(Role::Instructor), role_label(Role::Coordinator), role_label(Role::CommitteeMember)});
+    // The table's order (coordonnateur first); the instructor, most often added, preselected.
+    auto* role = f.choice("Rôle :", enum_labels<Role>());
+    role->SetSelection(enum_position(Role::Instructor));
     auto* org = f.text("Organisation :");
     auto* voice = f.choice("Voix (commission) :", {"délibérative", "consultative"});
     if (!f.run()) return;
     try {
-        Role r = role->GetSelection() == 0 ? Role::Instructor : role->GetSelection() == 1 ? Role::Coordinator : Role::CommitteeMember;
+        Role r = enum_at<Role>(role->GetSelection()).value_or(Role::Instructor);
         wb_.session->add_person({fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0},
                                 wb_.reviewer);
         wb_.changed(Change::Team);
@@ -103,8 +107,7 @@ void TeamPanel::OnDeclareLink() {
     auto* date = f.text("Déclaration signée le :", Session::today().french_numeric());
     if (!f.run()) return;
     try {
-        auto on = Date::parse(from_wx(date->GetValue()));
-        if (!on) throw InputError("Date « " + from_wx(date->GetValue()) + " » illisible (JJ/MM/AAAA).");
+        Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())], orgs[static_cast<std::size_t>(org->GetSelection())],
                            from_wx(text->GetValue()), wb_.reviewer, on);
         wb_.changed(Change::Team);

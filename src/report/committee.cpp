@@ -455,7 +455,7 @@ DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::
         for (const auto& e : *list)
             if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || jobs.size() < limit))
                 jobs.push_back(&e);
-    if (!only_reference.empty() && jobs.empty()) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    if (!only_reference.empty() && jobs.empty()) throw InputError(unknown_dossier(only_reference));
     // Templates are read and checked once, before the threads start.
     const std::string name = "compte-rendu-instruction.txt";
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);

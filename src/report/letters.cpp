@@ -184,7 +184,7 @@ DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir
             jobs.push_back(&e);
         }
     if (!only_reference.empty() && jobs.empty())
-        throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+        throw InputError(unknown_dossier(only_reference));
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);
     Variables names = letter_variable_names(ctx.grid, ctx.campaign);
     std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid

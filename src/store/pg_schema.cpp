@@ -146,10 +146,17 @@ CREATE TRIGGER campaign_row_locked BEFORE UPDATE OR DELETE ON campaign
   FOR EACH ROW EXECUTE FUNCTION campaign_row_locked();
 )sql";
 
+// As the file's schema 11: the operating-system account each person acts from.
+const char* const kSchema11 = R"sql(
+ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
+// Numbered like the file's schemas; the file's 10 (offer and zones) and 12
+// (the ledger of row digests) are not on the server yet.
 const std::vector<PgMigration>& pg_migrations() {
-    static const std::vector<PgMigration> migrations{{9, kSchema9}};
+    static const std::vector<PgMigration> migrations{{9, kSchema9}, {11, kSchema11}};
     return migrations;
 }
 

@@ -425,11 +425,11 @@ public:
                 s.ratings.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), static_cast<int>(r.integer(i, 3)), r.text(i, 4)});
         }
         {
-            auto p = c_->exec("SELECT name, role, organisation, deliberative FROM person");
+            auto p = c_->exec("SELECT name, role, organisation, deliberative, account FROM person");
             for (int i = 0; i < p.rows(); ++i) {
                 auto role = role_from_text(p.text(i, 1));
                 if (!role) throw InputError("Campagne « " + c_->shown() + " » : rôle illisible « " + p.text(i, 1) + " ».");
-                s.team.people[p.text(i, 0)] = {p.text(i, 0), *role, p.text(i, 2), p.boolean(i, 3)};
+                s.team.people[p.text(i, 0)] = {p.text(i, 0), *role, p.text(i, 2), p.boolean(i, 3), p.text(i, 4)};
             }
             auto a = c_->exec("SELECT dossier_id, reviewer FROM assignment");
             for (int i = 0; i < a.rows(); ++i) s.team.assignments[a.integer(i, 0)].insert(a.text(i, 1));
@@ -604,13 +604,18 @@ public:
         PgTransaction t(*c_);
         PgJournalWriter j(*c_);
         ensure_open();
-        auto old = c_->exec("SELECT role, organisation FROM person WHERE name=$1", {p.name});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-        c_->exec("INSERT INTO person(name, role, organisation, deliberative) VALUES ($1,$2,$3,$4) ON CONFLICT (name) DO UPDATE "
-                 "SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, deliberative = EXCLUDED.deliberative",
-                 {p.name, std::string(role_label(p.role)), p.organisation, std::string(p.deliberative ? "true" : "false")});
+        auto old = c_->exec("SELECT role, organisation, account FROM person WHERE name=$1", {p.name});
+        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) +
+                                              (old.text(0, 2).empty() ? "" : " — compte " + old.text(0, 2))
+                                        : "";
+        c_->exec("INSERT INTO person(name, role, organisation, deliberative, account) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (name) "
+                 "DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, "
+                 "deliberative = EXCLUDED.deliberative, account = EXCLUDED.account",
+                 {p.name, std::string(role_code(p.role)), p.organisation, std::string(p.deliberative ? "true" : "false"),
+                  p.account});
         std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + voice + " — " + p.organisation);
+        j.add(actor, "personne", "personne/" + p.name, before,
+              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
         t.commit();
     }
 

@@ -130,13 +130,15 @@ void SqliteStore::change_grid(const PinnedGrid& grid, const std::map<std::string
 
 void SqliteStore::put_person(const Person& p, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        Stmt old(*db_, "SELECT role, organisation FROM person WHERE name=?");
+        Stmt old(*db_, "SELECT role, organisation, account FROM person WHERE name=?");
         old.bind(1, p.name);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative) VALUES (?,?,?,?)");
-        put.bind(1, p.name).bind(2, role_label(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0}).run();
+        std::string before = old.step() ? old.text(0) + " — " + old.text(1) + (old.text(2).empty() ? "" : " — compte " + old.text(2)) : "";
+        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?)");
+        put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0})
+            .bind(5, p.account).run();
         std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-        j.add(actor, "personne", "personne/" + p.name, before, std::string(role_label(p.role)) + voice + " — " + p.organisation);
+        j.add(actor, "personne", "personne/" + p.name, before,
+              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
     });
 }
 

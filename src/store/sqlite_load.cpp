@@ -130,11 +130,11 @@ CampaignSnapshot SqliteStore::read_snapshot() {
         }
     }
     {
-        Stmt p(*db_, "SELECT name, role, organisation, deliberative FROM person");
+        Stmt p(*db_, "SELECT name, role, organisation, deliberative, account FROM person");
         while (p.step()) {
             auto role = role_from_text(p.text(1));
             if (!role) throw InputError("Campagne « " + db_->path() + " » : rôle illisible « " + p.text(1) + " ».");
-            s.team.people[p.text(0)] = {p.text(0), *role, p.text(2), p.integer(3) != 0};
+            s.team.people[p.text(0)] = {p.text(0), *role, p.text(2), p.integer(3) != 0, p.text(4)};
         }
         Stmt a(*db_, "SELECT dossier_id, reviewer FROM assignment");
         while (a.step()) s.team.assignments[a.integer(0)].insert(a.text(1));

@@ -171,6 +171,12 @@ UPDATE campaign SET authority_kind = CASE
 UPDATE campaign SET signatory_title = signatory, signatory = '';
 UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
 )sql",
+    // The operating-system account each person acts from (issue 13.4). Empty
+    // for all: the campaign works as before, a name is given.
+    R"sql(
+ALTER TABLE person ADD COLUMN account TEXT NOT NULL DEFAULT '';
+)sql",
+    // Last: its first entry vouches for every row the migrations above left.
     kLedgerSql,
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -1,0 +1,156 @@
+#include "session.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "app/input.h"
+#include "app/session_internal.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "io/grid_reader.h"
+#include "io/paths.h"
+#include "io/xml_tree.h"
+
+namespace cotation {
+using session_detail::require;
+
+void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    require(team_.may_coordinate(actor));
+    const FactDef* def = grid_.fact(name);
+    if (!def || !is_campaign_parameter(name))
+        throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
+    auto parsed = parse_input(*def, text);
+    if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
+    const Value& v = std::get<Value>(parsed);
+    store_->set_parameter(name, to_canonical(v), journal_actor(actor));
+    if (is_missing(v)) campaign_.parameters.erase(name);
+    else campaign_.parameters[name] = v;
+    invalidate();
+    // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
+    // keeps working by setting it there too.
+    if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
+        Authority a = campaign_.authority;
+        a.tribunal = to_canonical(v);
+        store_->set_authority(a, journal_actor(actor));
+        campaign_.authority = a;
+    }
+}
+
+const std::vector<std::string>& Session::authority_field_names() {
+    static const std::vector<std::string> names{"type", "nom", "adresse", "signataire", "qualite",
+                                                "ville", "tribunal", "adresse_tribunal", "logo"};
+    return names;
+}
+
+void Session::set_authority(const Authority& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    require(team_.may_coordinate(actor));
+    Authority a = input;
+    for (std::string* f : {&a.name, &a.signatory, &a.signatory_title, &a.city, &a.tribunal, &a.tribunal_address, &a.logo})
+        *f = fr::trim(*f);
+    std::vector<std::string> lines;
+    for (const auto& l : a.address)
+        if (!fr::trim(l).empty()) lines.push_back(fr::trim(l));
+    a.address = lines;
+    if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
+    if (a.signatory_title.empty())
+        throw InputError("Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");
+    if (!a.logo.empty()) {
+        std::string png = io::read_file(a.logo);
+        if (png.size() < 8 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0)
+            throw InputError("Autorité, logo « " + a.logo + " » : ce n'est pas une image PNG.");
+    }
+    if (a == campaign_.authority) return;
+    store_->set_authority(a, journal_actor(actor));
+    campaign_.authority = a;
+}
+
+void Session::set_authority_field(const std::string& field, const std::string& text, const std::string& actor) {
+    authenticate(actor);
+    Authority a = campaign_.authority;
+    std::string v = fr::trim(text);
+    if (field == "type") {
+        auto k = authority_kind_from_text(v);
+        if (!k) throw InputError("Autorité, type « " + text + " » inconnu : ars, departement ou autre.");
+        a.kind = *k;
+    } else if (field == "nom") a.name = v;
+    else if (field == "adresse") {
+        a.address.clear();
+        std::string line;
+        for (char c : v + "\n") {
+            if (c == '|' || c == '\n') {
+                if (!fr::trim(line).empty()) a.address.push_back(fr::trim(line));
+                line.clear();
+            } else line += c;
+        }
+    } else if (field == "signataire") a.signatory = v;
+    else if (field == "qualite") a.signatory_title = v;
+    else if (field == "ville") a.city = v;
+    else if (field == "tribunal") a.tribunal = v;
+    else if (field == "adresse_tribunal") a.tribunal_address = v;
+    else if (field == "logo") a.logo = v;
+    else {
+        throw InputError("Autorité : champ « " + field + " » inconnu (" + fr::join(authority_field_names()) + ").");
+    }
+    set_authority(a, actor);
+}
+
+Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {
+    std::string xml = io::read_file(grid_path);
+    // A form missing beside the file is taken from the campaign's own.
+    io::FormLoader beside = io::forms_beside(grid_path);
+    std::string pinned_form = grid_.form_xml, pinned_id = grid_.form_id;
+    auto forms = [&](const std::string& id) {
+        try {
+            return beside(id);
+        } catch (const InputError&) {
+            if (id == pinned_id) return io::FormText{pinned_form, path_ + " (formulaire " + id + ")"};
+            throw;
+        }
+    };
+    Grid g = io::read_grid(xml, grid_path, forms);
+    return {std::move(g), xml, std::filesystem::path(grid_path).filename().string()};
+}
+
+Session::GridCandidate Session::candidate_from_xml(const std::string& xml, const std::string& name) const {
+    std::string pinned_form = grid_.form_xml, pinned_id = grid_.form_id;
+    auto forms = [&](const std::string& id) {
+        if (id != pinned_id) return io::forms_beside(io::data_root() + "/scoring-grids/" + name)(id);
+        return io::FormText{pinned_form, path_ + " (formulaire " + id + ")"};
+    };
+    Grid g = io::read_grid(xml, name, forms);
+    return {std::move(g), xml, name};
+}
+
+GridChange Session::preview_grid_change(const GridCandidate& c) {
+    return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_, &consolidation_);
+}
+
+void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    require(team_.may_coordinate(actor));
+    if (c.grid.id == grid_.id && c.grid.version == grid_.version)
+        throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
+                         " dans cette campagne : une modification doit porter un nouveau numéro de version.");
+    if (fr::trim(reason).empty()) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
+    if (c.grid.procedure.procedure_id != campaign_.procedure.id)
+        throw InputError("La grille « " + c.grid.id + " » version " + c.grid.version + " suit la procédure « " +
+                         c.grid.procedure.procedure_id + " », la campagne suit « " + campaign_.procedure.id +
+                         " » : une campagne ne change pas de procédure en cours de route.");
+    amend_procedure(campaign_.procedure, c.grid.procedure);   // its steps must fit the campaign's procedure
+    std::map<std::string, std::string> added;
+    for (const auto& p : c.grid.parameters)
+        if (!campaign_.parameters.count(p.def.id) && !is_missing(p.default_value))
+            added[p.def.id] = to_canonical(p.default_value);
+    PinnedGrid pinned{c.grid.id, c.grid.version, c.name, c.xml, c.grid.form_id.empty() ? "" : c.grid.form_id + ".xml",
+                      c.grid.form_xml};
+    store_->change_grid(pinned, added, fr::trim(reason), journal_actor(actor));
+    load();
+}
+
+}  // namespace cotation

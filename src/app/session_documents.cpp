@@ -1,0 +1,160 @@
+#include "session.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "app/input.h"
+#include "app/session_internal.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "io/paths.h"
+#include "report/committee.h"
+#include "report/letters.h"
+
+namespace cotation {
+using session_detail::require;
+
+namespace {
+Date required_date(const std::optional<Date>& d, const std::string& what, const std::string& parameter) {
+    if (d) return *d;
+    throw InputError(what + " est daté par la campagne, jamais par l'horloge : renseignez " + parameter +
+                     " (cotation param FICHIER " + parameter + "=JJ/MM/AAAA).");
+}
+}  // namespace
+
+std::optional<Date> Session::committee_date() const {
+    if (meeting_) return meeting_->date;
+    return parameters().committee_date();
+}
+
+std::optional<Date> Session::committee_file_day() const {
+    // The step before the committee's meeting (reports sent, instruction
+    // done) on the day it was recorded, else its due date.
+    const auto& steps = campaign_.procedure.steps;
+    auto meeting = std::find_if(steps.begin(), steps.end(), [](const StepDef& s) { return s.done == StepDone::Meeting; });
+    if (meeting != steps.begin() && meeting != steps.end()) {
+        const std::string& before = std::prev(meeting)->id;
+        if (auto r = steps_done_.find(before); r != steps_done_.end()) return r->second;
+        for (const auto& st : calendar(Date{1970, 1, 1}))
+            if (st.id == before && st.due) return *st.due;
+    }
+    return committee_date();
+}
+
+Date Session::committee_file_date() const {
+    return required_date(committee_file_day(), "Le dossier de la commission", param::kCommitteeDate);
+}
+
+void Session::write_committee_file(const std::string& path) {
+    const Ranking& r = ranking();
+    Date on = committee_file_date();
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    ctx.journal_head = store_->journal_head().short_text();
+    report::write_committee_file(ctx, path);
+}
+
+void Session::write_minutes(const std::string& path) {
+    const Ranking& r = ranking();
+    if (!meeting_) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    Date on = meeting_->date;
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    ctx.journal_head = store_->journal_head().short_text();
+    report::write_minutes(ctx, path);
+}
+
+report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
+                                                         std::size_t limit) {
+    const Ranking& r = ranking();
+    Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, {}, {}, on, io::data_root() + "/templates"};
+    // What the reader may not read of a dossier (others' ratings, the
+    // consolidation that reveals them) is left out of its report.
+    RatingIndex readable;
+    ConsolidationIndex consolidation;
+    if (reader_) {
+        for (const auto& [id, list] : rating_index_) {
+            DossierReading r = reading(id);
+            readable[id] = readable_ratings(r, reader_, list);
+            if (r.others)
+                if (auto c = consolidation_.find(id); c != consolidation_.end()) consolidation.insert(*c);
+        }
+    }
+    ctx.ratings = reader_ ? &readable : &rating_index_;
+    ctx.consolidation = reader_ ? &consolidation : &consolidation_;
+    ctx.journal_head = store_->journal_head().short_text();
+    return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
+}
+
+std::optional<Date> Session::letters_date() const {
+    if (auto d = parameters().letters_date()) return d;
+    if (auto d = committee_date()) return d;
+    std::optional<Date> last;
+    for (const auto& [id, x] : decisions_)
+        if (!last || x.date > *last) last = x.date;
+    return last;
+}
+
+Date Session::letter_date() const { return letters_date().value_or(today()); }
+
+report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
+                                             std::size_t limit, report::Format format) {
+    Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
+    auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
+    if (!batch.written.empty()) {
+        auto more = authority_warnings();
+        batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());
+    }
+    return batch;
+}
+
+// The letters' sender block: the texts of the calls often do not give the
+// authority's postal address nor its signatory's name, so the grids leave
+// them empty; say so, and how to set them, rather than print letters without.
+std::vector<std::string> Session::authority_warnings() const {
+    std::vector<std::string> out;
+    const Authority& a = campaign_.authority;
+    std::string file = std::filesystem::path(path_).filename().string();
+    std::string who = a.name.empty() ? "de l'autorité" : "de l'autorité (" + a.name + ")";
+    if (a.address.empty())
+        out.push_back("L'adresse postale " + who + " n'est pas renseignée : les lettres n'ont pas d'adresse d'expéditeur ; "
+                      "la renseigner avec « cotation autorite " + file + " --adresse \"ligne 1 | ligne 2\" ».");
+    if (fr::trim(a.signatory).empty())
+        out.push_back("Le nom du signataire " + who + " n'est pas renseigné : les documents ne portent que sa qualité ; "
+                      "le renseigner avec « cotation autorite " + file + " --signataire \"Prénom Nom\" ».");
+    return out;
+}
+
+std::vector<std::string> Session::address_warnings() {
+    std::vector<std::string> out;
+    const Ranking& r = ranking();
+    for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
+        for (const auto& e : *list) {
+            const Dossier& d = dossiers_[e.dossier];
+            if (auto m = report::missing_address(d); !m.empty())
+                out.push_back("Dossier « " + d.reference + " » : " + m + " ; sa lettre ne porterait que la commune d'implantation.");
+        }
+    return out;
+}
+
+std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
+    Campaign c;
+    for (const auto& p : grid.parameters)
+        if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+    return report::check_templates(grid, c, io::data_root() + "/templates");
+}
+
+std::vector<std::string> Session::check_documents() {
+    auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
+    auto more = authority_warnings();
+    out.insert(out.end(), more.begin(), more.end());
+    more = address_warnings();
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+}
+
+}  // namespace cotation

@@ -1,0 +1,137 @@
+#include "session.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <filesystem>
+#include <set>
+
+#include "app/input.h"
+#include "app/session_internal.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "core/read_rules.h"
+#include "core/review_rules.h"
+
+namespace cotation {
+using session_detail::require;
+
+void Session::add_person(const Person& input, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    Person p = input;
+    p.name = fr::trim(p.name);
+    p.account = fr::trim(p.account);
+    if (p.name.empty()) throw InputError("Le nom de la personne est obligatoire.");
+    // Declared again without --compte: the account stays.
+    if (const Person* known = team_.person(p.name); known && p.account.empty()) p.account = known->account;
+    authenticate(actor);
+    require(team_.may_put_person(actor, os_login(), p));
+    store_->put_person(p, journal_actor(actor));
+    team_.people[p.name] = p;
+    meeting_check_.reset();
+}
+
+void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    if (add) require(team_.may_assign(actor, reviewer, organisme_of(dossier_id)));
+    else require(team_.may_coordinate(actor));
+    store_->assign(dossier_id, reviewer, add, journal_actor(actor));
+    if (add) team_.assignments[dossier_id].insert(reviewer);
+    else team_.assignments[dossier_id].erase(reviewer);
+}
+
+void Session::declare_conflict(const std::string& reviewer, const std::string& declared, const std::string& declaration,
+                               const std::string& actor, std::optional<Date> signed_on) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
+    if (actor != reviewer) require(team_.may_coordinate(actor));
+    if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
+    if (signed_on && *signed_on > today()) throw InputError("Une déclaration ne peut pas être datée de l'avenir.");
+    // The organisation is one of the candidates, found by its identifier or
+    // its name as a reader compares it; a link with nobody protects nothing.
+    auto organisme = designated_organisme(dossiers_, declared);
+    if (!organisme)
+        throw InputError("Lien déclaré par « " + reviewer + " » : " + fr::quote(declared) +
+                         " ne désigne aucun organisme candidat de la campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; "
+                         "rien n'a été enregistré.");
+    ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today())};
+    store_->declare_conflict(c, journal_actor(actor));
+    team_.conflicts.push_back(c);
+    meeting_check_.reset();
+    for (auto& [id, reviewers] : team_.assignments)
+        if (organisme_of(id) == *organisme) reviewers.erase(reviewer);
+}
+
+void Session::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    if (!team_.open_mode() && actor != reviewer)
+        throw InputError("Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».");
+    require(submission_refusal(grid_, ratings_of(dossier_id), reviewer));
+    store_->submit(dossier_id, reviewer, journal_actor(actor));
+    team_.submitted[dossier_id].insert(reviewer);
+}
+
+std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, const std::string& viewer) const {
+    std::optional<std::string> who = viewer;
+    return readable_ratings(dossier_reading(team_, who, dossier_id, organisme_of(dossier_id)), who, ratings_of(dossier_id));
+}
+
+DossierReading Session::reading(std::int64_t dossier_id) const {
+    return dossier_reading(team_, reader_, dossier_id, organisme_of(dossier_id));
+}
+
+std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
+    std::vector<JournalEntry> out;
+    // The dossier's entries, each checked against what the reader may see of
+    // that dossier (one reading per dossier, found by its reference).
+    std::map<std::string, DossierReading> by_reference;
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < dossiers_.size(); ++i) position[dossiers_[i].reference] = i;
+    for (auto& e : store_->journal(prefix)) {
+        if (e.entity.rfind("dossier/", 0) != 0) {
+            out.push_back(std::move(e));
+            continue;
+        }
+        // The longest reference that prefixes the entity (references may hold « / »).
+        const Dossier* d = nullptr;
+        std::string rest;
+        const std::string body = e.entity.substr(8);
+        for (std::size_t cut = body.size();; cut = body.rfind('/', cut - 1)) {
+            if (auto i = position.find(body.substr(0, cut)); i != position.end()) {
+                d = &dossiers_[i->second];
+                rest = cut < body.size() ? body.substr(cut + 1) : "";
+                break;
+            }
+            if (cut == 0 || cut == std::string::npos) break;
+        }
+        if (!d) {
+            out.push_back(std::move(e));
+            continue;
+        }
+        auto it = by_reference.find(d->reference);
+        if (it == by_reference.end()) it = by_reference.emplace(d->reference, reading(d->id)).first;
+        if (journal_entity_readable(it->second, reader_, rest)) out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::string Session::acting_person(const std::string& claimed) const {
+    std::string why;
+    auto who = team_.identify(claimed, os_login(), why);
+    if (!who) throw InputError(why);
+    return *who;
+}
+
+void Session::authenticate(const std::string& actor) const {
+    if (!team_.accounts_declared()) return;   // no account declared: a name is given, as before
+    require(acting_person(actor) == actor ? "" : "« " + actor + " » n'agit pas depuis son compte.");
+}
+
+std::string Session::journal_actor(const std::string& actor) const {
+    if (!team_.accounts_declared()) return actor;
+    return actor + " (compte " + os_login() + ")";
+}
+
+}  // namespace cotation

@@ -1,0 +1,60 @@
+#include "decision_rules.h"
+
+#include "french.h"
+
+namespace cotation {
+
+std::string complete_decision(const DecisionFacts& f, Decision& d) {
+    const std::string dossier = "Le dossier « " + f.reference + " »";
+    // The adopted ranking is the committee's opinion (art. R. 313-6: the
+    // ranked list is its opinion); a decision departing from it says why.
+    if (!d.committee_opinion) d.committee_opinion = f.committee_opinion;
+    d.motive = fr::trim(d.motive);
+    d.departure_reason = fr::trim(d.departure_reason);
+    const RankEntry& e = *f.entry;
+    if (e.proposal == Proposal::Pending)
+        return dossier + " attend un arbitrage (" + e.proposal_reason + ") : la décision vient après.";
+    if (e.apart() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
+        return dossier + " est irrecevable (" + e.apart_reasons().front() +
+               ") : il ne peut être ni retenu ni inscrit en liste complémentaire.";
+    if (d.kind == DecisionKind::Retained && !e.below_minimum.empty())
+        return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
+               ") : il ne peut pas être retenu.";
+    if (d.kind != DecisionKind::Retained && d.motive.empty())
+        return "Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.";
+    // A complementary list is compatible with a "not retained" opinion: the
+    // ranked list does not say who waits on it.
+    bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
+                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
+    if (departs && d.departure_reason.empty())
+        return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
+               " ») : écrivez pourquoi.";
+    // A dossier outside the voted ranking (awaiting arbitration at the vote,
+    // or added since) has no opinion of the committee: retaining it departs
+    // from the opinion voted as much as overturning a rank does.
+    if (!d.committee_opinion && d.kind == DecisionKind::Retained && d.departure_reason.empty() && f.ranking_adopted)
+        return dossier + " est hors du classement voté par la commission : le retenir s'écarte de son avis, écrivez pourquoi.";
+    if (d.kind != DecisionKind::Retained) {
+        d.places.reset();
+        return "";
+    }
+    const Rational* asked = f.asked;
+    if (f.model.per_dossier) {
+        // A retained dossier receives one mission, whatever it entered as "places"
+        // (CRT: 0, as Annexe 2 registers it; the workbench pre-fills what was asked).
+        if (d.places && *d.places > Rational(1))
+            return "Dossier « " + f.reference + " » : un dossier retenu reçoit " + f.model.capacity_text(Rational(1)) + ", pas " +
+                   f.model.capacity_text(*d.places) + ".";
+        d.places = Rational(1);
+        asked = nullptr;
+    }
+    if (!d.places) {
+        if (!asked) return "Indiquez la capacité accordée au dossier « " + f.reference + " ».";
+        d.places = *asked;
+    }
+    if (auto refusal = grant_refusal(f.model, *d.places, asked, f.others_used))
+        return "Dossier « " + f.reference + " » : " + *refusal;
+    return "";
+}
+
+}  // namespace cotation

@@ -1,0 +1,31 @@
+#include "meeting_rules.h"
+
+#include "french.h"
+
+namespace cotation {
+
+std::string complete_meeting(const Team& team, Meeting& m) {
+    auto member = [&](const std::string& name) {
+        const Person* p = team.person(name);
+        return p && p->role == Role::CommitteeMember;
+    };
+    if (fr::trim(m.president).empty()) return "Désignez le président ou la présidente de séance (--president NOM).";
+    if (!member(m.president) || !team.person(m.president)->deliberative)
+        return "Le président de séance « " + m.president + " » doit être membre de la commission avec voix délibérative.";
+    for (const auto& [name, a] : m.attendance) {
+        if (!member(name)) return "« " + name + " » n'est pas membre de la commission.";
+        if (a.presence == Presence::Represented && !member(a.proxy))
+            return "Mandat de « " + name + " » : « " + a.proxy + " » n'est pas membre de la commission.";
+    }
+    if (auto p = m.attendance.find(m.president); p != m.attendance.end() && p->second.presence != Presence::Present)
+        return "Le président de séance « " + m.president + " » doit être présent.";
+    for (const auto& [name, v] : m.votes)
+        if (!member(name)) return "Vote de « " + name + " » : ce n'est pas un membre de la commission.";
+    for (const auto& [name, text] : m.observations)
+        if (!member(name)) return "Observation de « " + name + " » : ce n'est pas un membre de la commission.";
+    m.attendance[m.president].presence = Presence::Present;
+    for (auto& [name, text] : m.observations) text = fr::trim(text);
+    return "";
+}
+
+}  // namespace cotation

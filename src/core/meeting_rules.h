@@ -1,0 +1,17 @@
+#pragma once
+// What a recorded meeting of the committee must hold before it is kept: a
+// deliberative president who is present, attendance, proxies, votes and
+// observations only from members of the committee. The quorum, proxies
+// counted and the outcome are check_meeting's (procedure.h).
+#include <string>
+
+#include "procedure.h"
+#include "team.h"
+
+namespace cotation {
+
+// Normalises `m` (the president marked present, observations trimmed) and
+// returns an empty string, or the first refusal in French.
+std::string complete_meeting(const Team& team, Meeting& m);
+
+}  // namespace cotation

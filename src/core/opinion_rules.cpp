@@ -1,0 +1,24 @@
+#include "opinion_rules.h"
+
+#include "french.h"
+
+namespace cotation {
+
+std::string complete_opinion(const Team& team, const std::string& actor, const std::string& organisme,
+                             const std::string& interest_basis, MemberOpinion& op) {
+    op.comment = fr::trim(op.comment);
+    if (!team.open_mode()) {
+        const Person* p = team.person(actor);
+        if (!p || p->role != Role::CommitteeMember)
+            return "Seul un membre de la commission donne un avis ; « " + actor + " » ne l'est pas.";
+        if (op.member != actor) return "« " + actor + " » ne peut pas donner un avis au nom de « " + op.member + " ».";
+    }
+    if (team.in_conflict(op.member, organisme))
+        return "« " + op.member + " » a déclaré un lien avec « " + organisme +
+               " » : il ou elle ne prend pas part à la délibération sur ce dossier" + interest_basis + ".";
+    if (op.opinion != Opinion::Favourable && op.comment.empty())
+        return "Un avis « " + std::string(opinion_label(op.opinion)) + " » s'accompagne de sa raison.";
+    return "";
+}
+
+}  // namespace cotation

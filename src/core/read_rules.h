@@ -1,0 +1,51 @@
+#pragma once
+// What a person may read of a dossier's ratings (issue 13.3), decided once
+// here for every read path of the command line and the workbench: the
+// ratings view, the journal, instruction reports, ranking and consolidation
+// views, exports. Blind rating: an instructor sees the others' ratings of a
+// dossier only after submitting their own; a person who declared a link with
+// the dossier's organisme never sees them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dossier.h"
+#include "team.h"
+
+namespace cotation {
+
+struct DossierReading {
+    bool others = true;   // the other reviewers' ratings, and what they reveal (means, consolidation, totals)
+    std::string why;      // when not: why, in French
+};
+
+// `reader`: the person reading; nullopt when nobody is identified on a
+// campaign without accounts (everything, as before accounts existed).
+DossierReading dossier_reading(const Team& team, const std::optional<std::string>& reader, std::int64_t dossier,
+                               const std::string& organisme);
+
+// The ratings among `ratings` (of that dossier) the reader may see.
+std::vector<const Rating*> readable_ratings(const DossierReading& r, const std::optional<std::string>& reader,
+                                            const std::vector<const Rating*>& ratings);
+
+// A journal entry of the dossier, by what follows « dossier/REF/ » in its
+// entity (« note/REVIEWER/CRIT », « consolidation/CRIT », empty for the
+// dossier itself; references may hold a « / », so the caller cuts the
+// prefix): someone else's rating or a consolidation only when others are readable.
+bool journal_entity_readable(const DossierReading& r, const std::optional<std::string>& reader, const std::string& rest);
+
+}  // namespace cotation
+
+namespace cotation {
+
+// ---- Declared links: which organisation a declaration names ----
+// A name as compared: case, accents, spaces and punctuation do not matter
+// (« Association  ALPHA-Santé. » = « association alpha sante »).
+std::string organisation_key(const std::string& name);
+// The organisme of `dossiers` that `declared` designates: by identifier
+// (SIREN: 9 digits, the start of a SIRET; SIRET: 14; FINESS: 9, spaces
+// allowed) or by normalised name; nullopt when it designates none.
+std::optional<std::string> designated_organisme(const std::vector<Dossier>& dossiers, const std::string& declared);
+
+}  // namespace cotation

@@ -1,0 +1,274 @@
+// Who reads (issue 13.3) and who acts (issue 13.4): the core's rules, then
+// each read path (ratings view, journal, instruction ratings, ranking) and
+// the binding of a person to the system account they act from.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/session.h"
+#include "core/error.h"
+#include "core/read_rules.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+Team blind_team() {
+    Team t;
+    t.people["Nadia"] = {"Nadia", Role::Coordinator, "ARS", true, ""};
+    t.people["Claire"] = {"Claire", Role::Instructor, "ARS", true, ""};
+    t.people["Julien"] = {"Julien", Role::Instructor, "ARS", true, ""};
+    t.conflicts.push_back({"Nadia", "Association Alpha", "ancienne salariée", "Nadia", Date{2023, 1, 2}});
+    return t;
+}
+
+Dossier dossier(std::int64_t id, const std::string& ref, const std::string& org, const std::string& siret,
+                const std::string& finess) {
+    Dossier d;
+    d.id = id;
+    d.reference = ref;
+    d.organisme = org;
+    d.siret = siret;
+    d.finess = finess;
+    return d;
+}
+
+// Two dossiers of two organisations, Nadia coordinating, Claire and Julien
+// instructing P; Léa on the committee.
+std::unique_ptr<Session> campaign(const test::TempDir& dir) {
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "essai";
+    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
+                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
+    s->import_dossiers_file(dir.file("d.csv"), "test");
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Léa", Role::CommitteeMember, "URIOPSS"}, "Nadia");
+    std::int64_t p = s->dossiers()[*s->find("P")].id;
+    s->assign(p, "Claire", true, "Nadia");
+    s->assign(p, "Julien", true, "Nadia");
+    s->put_rating({p, "Claire", "A.1", 4, "Solide."}, "Claire");
+    s->put_rating({p, "Julien", "A.1", 2, "Fragile."}, "Julien");
+    return s;
+}
+std::int64_t id(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
+}  // namespace
+
+TEST(ReadRules, BlindRatingAndDeclaredLinks) {
+    Team t = blind_team();
+    // Claire has not submitted dossier 1: her own ratings only.
+    DossierReading r = dossier_reading(t, std::string("Claire"), 1, "Fondation Bêta");
+    EXPECT_FALSE(r.others);
+    EXPECT_EQ(r.why, "Notation à l'aveugle : « Claire » lit les notes des autres évaluateurs de ce dossier après avoir soumis les siennes.");
+    t.submitted[1].insert("Claire");
+    EXPECT_TRUE(dossier_reading(t, std::string("Claire"), 1, "Fondation Bêta").others);
+    // The coordinator reads everything but the dossiers of an organisation she declared a link with.
+    EXPECT_TRUE(dossier_reading(t, std::string("Nadia"), 1, "Fondation Bêta").others);
+    r = dossier_reading(t, std::string("Nadia"), 2, "ASSOCIATION alpha");   // the name as a reader compares it
+    EXPECT_FALSE(r.others);
+    EXPECT_EQ(r.why, "« Nadia » a déclaré un lien avec « ASSOCIATION alpha » : les notes des autres évaluateurs de ce dossier "
+                     "ne lui sont pas lisibles.");
+    EXPECT_FALSE(dossier_reading(t, std::string("Intrus"), 1, "Fondation Bêta").others);
+    EXPECT_TRUE(dossier_reading(t, std::nullopt, 1, "Fondation Bêta").others);   // nobody named, no accounts: as before
+    // The journal: one's own rating, never another's nor a consolidation.
+    DossierReading blind{false, "x"};
+    std::optional<std::string> claire = "Claire";
+    EXPECT_TRUE(journal_entity_readable(blind, claire, "note/Claire/A.1"));
+    EXPECT_FALSE(journal_entity_readable(blind, claire, "note/Julien/A.1"));
+    EXPECT_FALSE(journal_entity_readable(blind, claire, "note/Claire B/A.1"));   // a name that only starts the same
+    EXPECT_FALSE(journal_entity_readable(blind, claire, "consolidation/A.1"));
+    EXPECT_TRUE(journal_entity_readable(blind, claire, ""));                     // the dossier itself
+    EXPECT_TRUE(journal_entity_readable(blind, claire, "decision"));
+}
+
+TEST(ReadRules, DeclarationsDesignateACandidateByIdentifierOrName) {
+    std::vector<Dossier> ds{dossier(1, "A", "Association Escale Santé Marseille", "41872300300012", "130041007"),
+                            dossier(2, "B", "Fondation Bêta", "", "")};
+    EXPECT_EQ(designated_organisme(ds, "41872300300012"), "Association Escale Santé Marseille");      // SIRET
+    EXPECT_EQ(designated_organisme(ds, "418 723 003"), "Association Escale Santé Marseille");         // SIREN, spaced
+    EXPECT_EQ(designated_organisme(ds, "130041007"), "Association Escale Santé Marseille");           // FINESS
+    EXPECT_EQ(designated_organisme(ds, "  association escale-sante, MARSEILLE. "), "Association Escale Santé Marseille");
+    EXPECT_EQ(designated_organisme(ds, "fondation beta"), "Fondation Bêta");
+    EXPECT_EQ(designated_organisme(ds, "Org X"), std::nullopt);
+    EXPECT_EQ(designated_organisme(ds, "999999999"), std::nullopt);
+    EXPECT_EQ(organisation_key("  Association  ALPHA-Santé. "), "association alpha sante");
+}
+
+TEST(ReadPaths, RatingsViewJournalAndRankingHideWhatTheReaderMayNotRead) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    std::int64_t p = id(*s, "P");
+    // The ratings view (workbench): Claire, not submitted, sees her own rating only.
+    ASSERT_EQ(s->visible_ratings(p, "Claire").size(), 1u);
+    EXPECT_EQ(s->visible_ratings(p, "Claire")[0]->reviewer, "Claire");
+    EXPECT_EQ(s->visible_ratings(p, "Nadia").size(), 2u);
+    // The journal (journal show --dossier P --par Claire): Julien's rating is not listed.
+    s->set_reader(std::string("Claire"));
+    auto entries = s->readable_journal("dossier/P");
+    bool own = false, other = false;
+    for (const auto& e : entries) {
+        own = own || e.entity == "dossier/P/note/Claire/A.1";
+        other = other || e.entity == "dossier/P/note/Julien/A.1";
+    }
+    EXPECT_TRUE(own);
+    EXPECT_FALSE(other);
+    EXPECT_FALSE(s->reading(p).others);   // ranking, consolidation and reports mask P for her
+    s->submit(p, "Claire", "Claire");
+    EXPECT_TRUE(s->reading(p).others);
+    EXPECT_EQ(s->visible_ratings(p, "Claire").size(), 2u);
+    // A declared link: Léa never reads P's ratings, submitted or not.
+    s->declare_conflict("Léa", "association ALPHA", "Administratrice", "Nadia");
+    EXPECT_EQ(s->team().conflicts.back().organisme, "Association Alpha");   // the candidate it designates
+    s->set_reader(std::string("Léa"));
+    EXPECT_FALSE(s->reading(p).others);
+    EXPECT_TRUE(s->reading(id(*s, "Q")).others);
+    for (const auto& e : s->readable_journal("dossier/P")) EXPECT_EQ(e.entity.find("/note/"), std::string::npos) << e.entity;
+    EXPECT_TRUE(s->visible_ratings(p, "Léa").empty());
+}
+
+TEST(ReadPaths, ADeclarationNamingNoCandidateIsRefused) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    try {
+        s->declare_conflict("Julien", "Org X", "Administrateur", "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "Lien déclaré par « Julien » : « Org X » ne désigne aucun organisme candidat de la "
+                                         "campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; rien n'a été enregistré.");
+    }
+    EXPECT_TRUE(Session::open(dir.file("c.cot"))->team().conflicts.empty());
+}
+
+TEST(Accounts, WithoutAccountsTheCampaignWorksAsBefore) {
+    test::TempDir dir;
+    auto s = campaign(dir);   // every action above named its person, no account declared
+    EXPECT_FALSE(s->team().accounts_declared());
+    Session::simulate_os_login(std::string("quelquun"));
+    EXPECT_EQ(s->acting_person("Julien"), "Julien");
+    Session::simulate_os_login(std::nullopt);
+}
+
+TEST(Accounts, TheFirstAccountIsTheCoordinatorsOwn) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    Session::simulate_os_login(std::string("nadia"));
+    // Not the coordinator's, or not from her own account: refused with the way to do it.
+    EXPECT_THROW(s->add_person({"Claire", Role::Instructor, "ARS", true, "claire"}, "Nadia"), InputError);
+    try {
+        s->add_person({"Nadia", Role::Coordinator, "ARS", true, "autre"}, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("vous agissez depuis « nadia », pas « autre »"), std::string::npos) << e.what();
+    }
+    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS", true, "claire"}, "Nadia");
+    EXPECT_TRUE(s->team().accounts_declared());
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->team().person("Claire")->account, "claire");
+    // The journal records the person and the account.
+    auto j = reopened->store().journal("personne/Claire");
+    ASSERT_FALSE(j.empty());
+    EXPECT_EQ(j.back().actor, "Nadia (compte nadia)");
+    EXPECT_NE(j.back().new_value.find("compte claire"), std::string::npos) << j.back().new_value;
+    Session::simulate_os_login(std::nullopt);
+}
+
+TEST(Accounts, AnUndeclaredPersonCannotDecide) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    Session::simulate_os_login(std::string("nadia"));
+    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "hors sujet";
+    // From an account declared for nobody, even naming the coordinator.
+    Session::simulate_os_login(std::string("intrus"));
+    try {
+        s->decide(id(*s, "Q"), d, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("Le compte « intrus » n'est déclaré pour personne dans cette campagne", 0), 0u)
+            << e.what();
+    }
+    EXPECT_THROW(s->acting_person(""), InputError);
+    EXPECT_TRUE(s->decisions().empty());
+    Session::simulate_os_login(std::nullopt);
+}
+
+TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    Session::simulate_os_login(std::string("nadia"));
+    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
+    Session::simulate_os_login(std::string("julien"));
+    // As himself: only the coordinator changes roles.
+    try {
+        s->add_person({"Julien", Role::Coordinator, "ARS"}, "Julien");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "Cette action revient au coordonnateur ; « Julien » est instructeur.");
+    }
+    // Claiming to be the coordinator from his own account.
+    try {
+        s->add_person({"Julien", Role::Coordinator, "ARS"}, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "« Nadia » ne peut pas agir depuis le compte « julien », qui est celui de « Julien ».");
+    }
+    // Nor rate for someone else by naming them.
+    EXPECT_THROW(s->put_rating({id(*s, "P"), "Claire", "A.1", 5, "x"}, "Claire"), InputError);
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->role, Role::Instructor);
+    Session::simulate_os_login(std::nullopt);
+}
+
+namespace {
+std::string cli(const std::string& args, const std::string& env = "env -u COTATION_UTILISATEUR") {
+    std::string out;
+    FILE* p = popen((env + " " + std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+}  // namespace
+
+// The command line's read paths: journal show --dossier and rank, for Claire
+// who has not submitted P (Julien rated it 2, she 4).
+TEST(ReadPaths, CommandLineJournalAndRanking) {
+    test::TempDir dir;
+    campaign(dir);
+    const std::string f = dir.file("c.cot");
+    std::string j = cli("journal show " + f + " --dossier P --par Claire");
+    EXPECT_NE(j.find("dossier/P/note/Claire/A.1"), std::string::npos) << j;
+    EXPECT_EQ(j.find("dossier/P/note/Julien/A.1"), std::string::npos) << j;
+    // Nobody named, no account declared: as before, everything.
+    EXPECT_NE(cli("journal show " + f + " --dossier P").find("dossier/P/note/Julien/A.1"), std::string::npos);
+    std::string r = cli("rank " + f, "COTATION_UTILISATEUR=Claire");
+    // P awaits arbitration (a spread of 2 points): listed apart, its provisional total masked.
+    EXPECT_NE(r.find("P  total masqué  Association Alpha"), std::string::npos) << r;
+    EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Claire").find(";P;Association Alpha;masqué;"), std::string::npos);
+    EXPECT_NE(cli("rank " + f, "COTATION_UTILISATEUR=Nadia").find("P  3 pts provisoires"), std::string::npos);   // (4 + 2) / 2
+}
+
+// The instruction report (rapports): Thomas Petit declared a link with
+// Entraide Santé Carpentras (demo/act-hlm/liens.csv), whose dossier
+// ACT-2023-11 Claire Martin and Julien Roux rated: his copy of its report
+// lists none of their ratings; the coordinator's lists them.
+TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
+    test::TempDir dir;
+    const std::string f = dir.file("demo.cot");
+    ASSERT_NE(cli("demo " + f).find("demo.cot"), std::string::npos);
+    cli("rapports " + f + " --out " + dir.file("lien") + " --dossier ACT-2023-11 --par 'Thomas Petit (ARS, DD 84)'");
+    std::string linked = test::pdf_words(dir.file("lien/ACT-2023-11-compte-rendu.pdf"));
+    ASSERT_NE(linked.find("ACT-2023-11"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("Julien Roux (ARS, siège) :"), std::string::npos) << linked;
+    cli("rapports " + f + " --out " + dir.file("coord") + " --dossier ACT-2023-11 --par 'Nathalie Girard (ARS, pôle médico-social)'");
+    std::string full = test::pdf_words(dir.file("coord/ACT-2023-11-compte-rendu.pdf"));
+    EXPECT_NE(full.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << full;
+}

@@ -1,0 +1,246 @@
+// The rules moved out of Session (issue 12.1), tested pure: no store, no
+// file. Every expected message is written by hand from the rule it checks.
+#include <gtest/gtest.h>
+
+#include "core/decision_rules.h"
+#include "core/french.h"
+#include "core/meeting_rules.h"
+#include "core/opinion_rules.h"
+#include "core/rejection_rules.h"
+#include "core/review_rules.h"
+
+using namespace cotation;
+
+namespace {
+Team committee_team() {
+    Team t;
+    t.people["Coord"] = {"Coord", Role::Coordinator, "ARS", true};
+    t.people["Inès"] = {"Inès", Role::Instructor, "ARS", true};
+    t.people["Paul"] = {"Paul", Role::CommitteeMember, "Département", true};
+    t.people["Zoé"] = {"Zoé", Role::CommitteeMember, "URIOPSS", false};   // voix consultative
+    t.conflicts.push_back({"Paul", "Association Alpha", "administrateur", "Coord", Date{2023, 3, 1}});
+    return t;
+}
+RankEntry ranked() {
+    RankEntry e;
+    e.rank = 1;
+    e.proposal = Proposal::Retained;
+    return e;
+}
+// A call of 10 places counted by the dossiers' "places".
+DecisionFacts facts(const RankEntry& e, const Rational* asked) {
+    DecisionFacts f;
+    f.reference = "ACT-1";
+    f.entry = &e;
+    f.asked = asked;
+    f.model.capacity = Rational(10);
+    return f;
+}
+}  // namespace
+
+TEST(DecisionRules, PendingDossierWaitsForArbitration) {
+    RankEntry e = ranked();
+    e.proposal = Proposal::Pending;
+    e.proposal_reason = "critère II.1 à arbitrer";
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(facts(e, nullptr), d),
+              "Le dossier « ACT-1 » attend un arbitrage (critère II.1 à arbitrer) : la décision vient après.");
+}
+
+TEST(DecisionRules, RefusalNeedsMotiveAndDropsPlaces) {
+    RankEntry e = ranked();
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "   ";
+    EXPECT_EQ(complete_decision(facts(e, nullptr), d), "Une décision « non retenu » doit être motivée.");
+    d.motive = " capacité épuisée ";
+    d.places = Rational(3);
+    EXPECT_EQ(complete_decision(facts(e, nullptr), d), "");
+    EXPECT_EQ(d.motive, "capacité épuisée");
+    EXPECT_FALSE(d.places.has_value());   // only a retained dossier is granted places
+}
+
+TEST(DecisionRules, DepartureFromTheCommitteeNeedsAReason) {
+    RankEntry e = ranked();
+    DecisionFacts f = facts(e, nullptr);
+    f.committee_opinion = DecisionKind::Retained;
+    f.ranking_adopted = true;
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "budget";
+    EXPECT_EQ(complete_decision(f, d), "La décision s'écarte de l'avis de la commission (« retenu ») : écrivez pourquoi.");
+    // A complementary list does not depart from a « non retenu » opinion.
+    f.committee_opinion = DecisionKind::NotRetained;
+    d = Decision{};
+    d.kind = DecisionKind::Complementary;
+    d.motive = "liste";
+    EXPECT_EQ(complete_decision(f, d), "");
+    EXPECT_EQ(d.committee_opinion, DecisionKind::NotRetained);
+}
+
+TEST(DecisionRules, RetainingOutsideTheVotedRankingNeedsAReason) {
+    RankEntry e = ranked();
+    DecisionFacts f = facts(e, nullptr);
+    f.ranking_adopted = true;   // voted, but this dossier was not in it
+    Rational four(4);
+    f.asked = &four;
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(f, d),
+              "Le dossier « ACT-1 » est hors du classement voté par la commission : le retenir s'écarte de son avis, "
+              "écrivez pourquoi.");
+}
+
+TEST(DecisionRules, PlacesComeFromTheDossierAndStayWithinTheCapacity) {
+    RankEntry e = ranked();
+    Rational asked(4);
+    DecisionFacts f = facts(e, &asked);
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(f, d), "");
+    EXPECT_EQ(d.places, Rational(4));   // what the dossier asked
+    // 7 places already granted + 4 > 10: refused by grant_refusal, named after the dossier.
+    f.others_used = Rational(7);
+    d = Decision{};
+    d.kind = DecisionKind::Retained;
+    f.model.places_unit = "place|places";   // a no-break space between a number and its unit
+    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : Capacité restante insuffisante (reste : 3\u00A0places ; demande : 4\u00A0places).");
+    Decision none;
+    none.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(facts(e, nullptr), none), "Indiquez la capacité accordée au dossier « ACT-1 ».");
+}
+
+TEST(DecisionRules, PerDossierCallGrantsOneMission) {
+    RankEntry e = ranked();
+    DecisionFacts f = facts(e, nullptr);
+    f.model.per_dossier = true;
+    f.model.capacity = Rational(2);
+    f.model.capacity_unit = "mission|missions";
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.places = Rational(3);
+    EXPECT_EQ(complete_decision(f, d), "Dossier « ACT-1 » : un dossier retenu reçoit 1\u00A0mission, pas 3\u00A0missions.");   // no-break space before a unit
+    d.places.reset();
+    EXPECT_EQ(complete_decision(f, d), "");
+    EXPECT_EQ(d.places, Rational(1));
+}
+
+TEST(DecisionRules, EliminatingMinimumForbidsRetaining) {
+    RankEntry e = ranked();
+    e.below_minimum = {"Thème II : 28 points, minimum 30"};
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(facts(e, nullptr), d),
+              "Le dossier « ACT-1 » n'atteint pas une note éliminatoire de la grille (Thème II : 28 points, minimum 30) : "
+              "il ne peut pas être retenu.");
+}
+
+TEST(MeetingRules, PresidentMustBeADeliberativeMemberPresent) {
+    Team t = committee_team();
+    Meeting m;
+    EXPECT_EQ(complete_meeting(t, m), "Désignez le président ou la présidente de séance (--president NOM).");
+    m.president = "Zoé";   // voix consultative
+    EXPECT_EQ(complete_meeting(t, m),
+              "Le président de séance « Zoé » doit être membre de la commission avec voix délibérative.");
+    m.president = "Paul";
+    m.attendance["Paul"].presence = Presence::Absent;
+    EXPECT_EQ(complete_meeting(t, m), "Le président de séance « Paul » doit être présent.");
+    m.attendance.clear();
+    m.observations = {{"Paul", "  rien à signaler  "}};
+    EXPECT_EQ(complete_meeting(t, m), "");
+    EXPECT_EQ(m.attendance["Paul"].presence, Presence::Present);   // the president is marked present
+    EXPECT_EQ(m.observations.front().second, "rien à signaler");
+}
+
+TEST(MeetingRules, ProxiesVotesAndObservationsOnlyFromMembers) {
+    Team t = committee_team();
+    Meeting m;
+    m.president = "Paul";
+    m.attendance["Zoé"] = {Presence::Represented, "Inès"};   // an instructor holds no mandate
+    EXPECT_EQ(complete_meeting(t, m), "Mandat de « Zoé » : « Inès » n'est pas membre de la commission.");
+    m.attendance.clear();
+    m.attendance["Inès"].presence = Presence::Present;
+    EXPECT_EQ(complete_meeting(t, m), "« Inès » n'est pas membre de la commission.");
+    m.attendance.clear();
+    m.votes["Coord"] = Vote::For;
+    EXPECT_EQ(complete_meeting(t, m), "Vote de « Coord » : ce n'est pas un membre de la commission.");
+    m.votes.clear();
+    m.observations = {{"Inès", "x"}};
+    EXPECT_EQ(complete_meeting(t, m), "Observation de « Inès » : ce n'est pas un membre de la commission.");
+}
+
+TEST(OpinionRules, OnlyTheMemberWithoutLinkGivesAReasonedOpinion) {
+    Team t = committee_team();
+    MemberOpinion op{"Zoé", Opinion::Unfavourable, "  "};
+    EXPECT_EQ(complete_opinion(t, "Inès", "Fondation Bêta", "", op),
+              "Seul un membre de la commission donne un avis ; « Inès » ne l'est pas.");
+    EXPECT_EQ(complete_opinion(t, "Paul", "Fondation Bêta", "", op), "« Paul » ne peut pas donner un avis au nom de « Zoé ».");
+    EXPECT_EQ(complete_opinion(t, "Zoé", "Fondation Bêta", "", op), "Un avis « défavorable » s'accompagne de sa raison.");
+    MemberOpinion linked{"Paul", Opinion::Favourable, ""};
+    EXPECT_EQ(complete_opinion(t, "Paul", "Association Alpha", " (art. R. 313-2-5)", linked),
+              "« Paul » a déclaré un lien avec « Association Alpha » : il ou elle ne prend pas part à la délibération "
+              "sur ce dossier (art. R. 313-2-5).");
+    op.comment = " projet flou ";
+    EXPECT_EQ(complete_opinion(t, "Zoé", "Fondation Bêta", "", op), "");
+    EXPECT_EQ(op.comment, "projet flou");
+}
+
+TEST(RejectionRules, LateDepositIsCheckedAgainstTheDeadline) {
+    ProcedureDef p;
+    p.title = "Appel à candidatures ACT";
+    p.prior_rejection = PriorRejectionRules{};
+    p.prior_rejection->name = "rejet avant évaluation";
+    p.prior_rejection->grounds = {{"hors-delai", "déposé après la date limite"}};
+    RejectionFacts f{"ACT-1", Date{2023, 4, 28}, Date{2023, 4, 28}, false};
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Irregular, "x"),
+              "Motif « irregulier » : la procédure « Appel à candidatures ACT » ne le prévoit pas.");
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Late, " "),
+              "Le rejet avant évaluation du dossier « ACT-1 » doit être motivé.");
+    // Deposited on the deadline itself: in time.
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Late, "tardif"),
+              "Le dossier « ACT-1 » a été déposé le 28/04/2023, au plus tard à la date limite du 28/04/2023 : "
+              "il n'est pas hors délai.");
+    f.deposited = Date{2023, 4, 29};
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Late, "tardif"), "");
+    f.decided = true;
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Late, "tardif"),
+              "Le dossier « ACT-1 » a déjà une décision : le rejet avant évaluation vient avant la décision.");
+    f.deadline.reset();
+    EXPECT_EQ(prior_rejection_refusal(p, f, RejectionGround::Late, "tardif"),
+              "La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être constaté.");
+    EXPECT_EQ(lift_refusal(p, "ACT-1", true, ""),
+              "Lever le rejet avant évaluation du dossier « ACT-1 » demande un motif (révision demandée).");
+    EXPECT_EQ(lift_refusal(p, "ACT-1", false, "revu"), "Ce dossier n'a pas de rejet avant évaluation.");
+    ProcedureDef none;
+    none.title = "Sans rejet";
+    EXPECT_EQ(prior_rejection_refusal(none, f, RejectionGround::Late, "x"),
+              "La procédure « Sans rejet » ne prévoit pas de rejet avant l'évaluation.");
+}
+
+TEST(ReviewRules, SubmissionNeedsEveryCriterionJustified) {
+    Grid g;
+    g.themes.push_back(Theme{"A", "T", std::nullopt, std::nullopt, {}, 0});
+    g.themes[0].criteria.push_back(Criterion{"A.1", "Un", Rational(2), "", "", {}, std::nullopt, 0});
+    g.themes[0].criteria.push_back(Criterion{"A.2", "Deux", Rational(1), "", "", {}, std::nullopt, 0});
+    g.themes[0].criteria.push_back(Criterion{"A.3", "Trois", Rational(1), "", "", {}, std::nullopt, 0});
+    Rating a1{1, "Inès", "A.1", 4, "solide"};
+    Rating a2{1, "Inès", "A.2", 3, ""};          // not justified: does not count
+    Rating other{1, "Marc", "A.3", 2, "ok"};     // another reviewer's
+    EXPECT_EQ(submission_refusal(g, {&a1, &a2, &other}, "Inès"),
+              "Notes incomplètes : il manque une note justifiée pour A.2, A.3.");
+    Rating a2ok{1, "Inès", "A.2", 3, "clair"}, a3{1, "Inès", "A.3", 0, "absent"};
+    EXPECT_EQ(submission_refusal(g, {&a1, &a2ok, &a3}, "Inès"), "");
+}
+
+TEST(French, JoinAndPlural) {
+    EXPECT_EQ(fr::join({"a", "b", "c"}), "a, b, c");
+    EXPECT_EQ(fr::join({"a", "b", "c"}, ", ", "ou"), "a, b ou c");
+    EXPECT_EQ(fr::join({"a"}, ", ", "et"), "a");
+    EXPECT_EQ(fr::join({}), "");
+    EXPECT_EQ(fr::plural(1, "dossier"), "1 dossier");
+    EXPECT_EQ(fr::plural(0, "dossier"), "0 dossier");   // French: zero is singular
+    EXPECT_EQ(fr::plural(3, "dossier"), "3 dossiers");
+    EXPECT_EQ(fr::plural(2, "travail", "travaux"), "2 travaux");
+    EXPECT_EQ(fr::folded("  Délibérative ÉTÉ "), "deliberative ete");
+}
