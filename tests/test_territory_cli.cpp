@@ -152,11 +152,11 @@ TEST_F(TerritoryCli, BadInputIsNamed) {
     // import stops with the file and line, and the offer is not replaced.
     const std::string bad = dir_->file("finess-mal.csv");
     write(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
-    r = run("offre " + file_ + " --import " + bad + " --categorie 500");
+    r = run("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("finess-mal.csv"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("ligne 2"), std::string::npos) << r.out;
-    EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));
+    EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));   // never a side file (schema 10)
     r = run("offre " + file_ + " --import " + bad);
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie"), std::string::npos) << r.out;
@@ -174,17 +174,19 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     // The fixture (tests/fixtures/README.md) holds two structures of
     // Charente-Maritime: the EHPAD at Saintes (category 500) and the SSIAD
     // at Matha (354); Angoulême (16) and Les Abymes (971) are outside.
-    r = run("offre " + f + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
+    // The coordinator of the UPHV demo (demo/uphv/equipe.csv) acts.
+    const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    r = run("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("2 structures gardées sur 4 lignes « structureet », 2 localisées"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("extraction du 2026-01-07"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Licence Ouverte"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2 structures"), std::string::npos) << r.out;
-    EXPECT_TRUE(std::filesystem::exists(f + ".offre.csv"));
+    EXPECT_FALSE(std::filesystem::exists(f + ".offre.csv"));   // a table of the campaign (schema 10)
     // A zones file (a DRAD zone of two communes: Saintes 17415, Matha 17224).
     const std::string zones = dir_->file("zones.csv");
     write(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
-    r = run("offre " + f + " --zones " + zones);
+    r = run("offre " + f + coord + " --zones " + zones);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Zone « DRAD de Saintonge » (DRAD1) : 2 communes"), std::string::npos) << r.out;
 }

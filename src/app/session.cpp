@@ -1,4 +1,5 @@
 #include "session.h"
+#include "territory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -838,7 +839,12 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();
-    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) m.voted = voted_entries(ranking(), dossiers_);
+    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) {
+        m.voted = voted_entries(ranking(), dossiers_);
+        // The opinion follows the allocation the coordinator recorded (ranking
+        // order under the call's territorial rules, or a motivated variant).
+        if (const auto recorded = store_->load_territory().allocation) allocation::apply_recorded(m.voted, *recorded);
+    }
     else m.voted = meeting_->voted;
     store_->put_meeting(m, actor);
     meeting_ = std::move(m);
@@ -926,6 +932,8 @@ void Session::write_committee_file(const std::string& path) {
     Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    const auto territory = committee_territory(*this);   // app/territory.h: map page and coverage figures
+    if (territory) ctx.territory = &*territory;
     report::write_committee_file(ctx, path);
 }
 

@@ -71,8 +71,10 @@ Rgb class_colour(std::size_t i) {
 }
 
 void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt>* sites_at) {
-    const double s = W / 1400.0;   // sizes are designed for a 1 400 px wide picture
-    const double margin = 20 * s, legend_w = 330 * s;
+    // Sizes are designed for a 1 400 px wide picture, scaled with the width
+    // unless the map fixes its text scale (a window: readable at any size).
+    const double s = map.text_scale > 0 ? map.text_scale : W / 1400.0;
+    const double margin = 20 * s, legend_w = std::min(330 * s, W * 0.42);
     c.rect({0, 0}, W, H, kWhite, std::nullopt);
 
     // Header.
@@ -472,10 +474,10 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     std::filesystem::rename(tmp, path);
 }
 
-void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map) {
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
     const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
     HaruCanvas canvas(pdf, page, h);
-    paint_map(map, canvas, w, h);
+    paint_map(map, canvas, w, h - bottom_reserved);
 }
 
 void write_map_pdf(const MapData& map, const std::string& path) {

@@ -13,6 +13,7 @@
 #include "campaign_store.h"
 #include "core/error.h"
 #include "journal.h"
+#include "sqlite_territory.h"
 
 namespace cotation {
 namespace {
@@ -164,6 +165,8 @@ UPDATE campaign SET authority_kind = CASE
 UPDATE campaign SET signatory_title = signatory, signatory = '';
 UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
 )sql",
+    // 10: the existing offer, the campaign's zones and the allocation it follows (sqlite_territory.cpp).
+    store_territory::kMigration,
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -945,6 +948,33 @@ public:
             raw_parameters_[k] = v;
             j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
         }
+        t.commit();
+    }
+
+    // Territory tables (schema 10): the statements live in sqlite_territory.cpp.
+    TerritoryRecord load_territory() override { return store_territory::load(db_->get(), db_->path()); }
+    void put_offer(const Offer& offer, const std::string& why, const std::string& actor) override {
+        territory_change(actor, [&](const store_territory::JournalFn& j) { store_territory::put_offer(db_->get(), db_->path(), offer, why, j); });
+    }
+    void put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
+                   const std::string& actor) override {
+        territory_change(actor, [&](const store_territory::JournalFn& j) {
+            store_territory::put_zones(db_->get(), db_->path(), zones, origin, why, j);
+        });
+    }
+    void put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) override {
+        territory_change(actor, [&](const store_territory::JournalFn& j) {
+            store_territory::put_allocation(db_->get(), db_->path(), recorded, j);
+        });
+    }
+    template <class F>
+    void territory_change(const std::string& actor, F&& change) {
+        Transaction t(*db_);
+        JournalWriter j(*db_);
+        ensure_open();
+        change([&](const std::string& action, const std::string& entity, const std::string& before, const std::string& after) {
+            j.add(actor, action, entity, before, after);
+        });
         t.commit();
     }
 
