@@ -574,8 +574,9 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
                   count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) +
                   ") ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
     const auto before = summary({});
-    out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
-                  " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
+    if (before.sites_located == 0) out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
+    else out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
+                       " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
     auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
         out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp +
                       "€, distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
@@ -584,10 +585,11 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         const auto sites = sites_with(chosen);
         for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
             for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
-                if (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before)
+                // A département or EPCI the set leaves without any place says nothing.
+                if (z.places_after > 0 && (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before))
                     out.push_back("  " + title + ", places pour 10 000 habitants, " + z.name + " : " + fr_num(z.per10k_before, 2) +
                                   " avant, " + fr_num(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) + " puis " +
-                                  fr_num(z.places_after, 0) + " places, " + fr_num(static_cast<double>(z.population), 0) + " habitants).");
+                                  count(z.places_after, "place", "places") + ", " + fr_num(static_cast<double>(z.population), 0) + " habitants).");
     };
     figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
     if (variant && c.variant_figures)

@@ -338,7 +338,21 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
             HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
             draw_map_on_page(pdf, page, ctx.territory->map, 16 * 72 / 25.4);
         });
-    write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path, pages);
+    try {
+        write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path, pages);
+    } catch (const Error&) {
+        if (pages.empty()) throw;
+        // libharu 2.3 fails to save some documents with the map page (error
+        // 0x1033 while writing the embedded font, seen on a CRT campaign of
+        // twelve départements whose sites all stand at one point; cause not
+        // found yet). The committee file is still due: written without the
+        // map, saying so and how to get it.
+        TerritoryPage without = *ctx.territory;
+        without.figures.push_back("La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
+        CommitteeContext again = ctx;
+        again.territory = &without;
+        write_document(again, "dossier-commission.txt", "Dossier de la commission", path);
+    }
 }
 
 void write_minutes(const CommitteeContext& ctx, const std::string& path) {

@@ -342,9 +342,14 @@ private:
 
 class HaruCanvas : public Canvas {
 public:
+    // The document has loaded the two fonts already (the letter writer, or
+    // write_map_pdf): they are taken by name. Loading a font file a second
+    // time into one document made libharu 2.3 fail when saving some
+    // documents (error 0x1033 in HPDF_TTFontDef_SaveFontData).
     HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
-        regular_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE), "CP1252");
-        bold_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE), "CP1252");
+        // Names libharu gives the shipped fonts (PostScript name, style).
+        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
+        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
         HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }
@@ -486,6 +491,8 @@ void write_map_pdf(const MapData& map, const std::string& path) {
     const std::string tmp = path + ".tmp";
     try {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);   // CotationSans
+        HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
         draw_map_on_page(pdf, page, map);

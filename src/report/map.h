@@ -74,7 +74,8 @@ std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int hei
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);
 void write_map_pdf(const MapData& map, const std::string& path);
 // The map drawn on a page of a PDF being written (the committee file): the
-// whole page, with the embedded DejaVu fonts of the letters.
+// whole page, with the fonts of the letters (data/fonts/CotationSans*.ttf),
+// which the document must have loaded already.
 // `bottom_reserved` (points) is left blank under the map (a page number).
 void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved = 0);
 
