@@ -539,7 +539,7 @@ void TerritoryStudy::withdraw_allocation(const std::string& actor) {
 }
 
 std::string TerritoryStudy::recorded_text() const {
-    if (!recorded_) return "Aucune répartition enregistrée : l'avis de la commission suivra la proposition du classement.";
+    if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
     std::string refs;
     for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
     return "Répartition enregistrée : " + std::string(allocation::followed_label(recorded_->followed)) + " — " +

@@ -37,7 +37,7 @@ struct Projection {
 };
 
 // Words broken into lines no wider than `width`.
-std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width) {
+std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width, bool bold = false) {
     std::vector<std::string> lines;
     std::string cur;
     std::size_t p = 0;
@@ -46,7 +46,7 @@ std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, d
         if (q == std::string::npos) q = text.size();
         const std::string word = text.substr(p, q - p);
         const std::string trial = cur.empty() ? word : cur + " " + word;
-        if (!cur.empty() && c.text_width(trial, size, false) > width) lines.push_back(cur), cur = word;
+        if (!cur.empty() && c.text_width(trial, size, bold) > width) lines.push_back(cur), cur = word;
         else cur = trial;
         p = q + 1;
     }
@@ -78,11 +78,15 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     c.rect({0, 0}, W, H, kWhite, std::nullopt);
 
     // Header.
-    c.text({margin, margin + 22 * s}, map.title, 22 * s, kBlack, true);
+    // A long title (a call of twelve départements) wraps instead of running off the map.
+    const auto title = wrap(c, map.title, 22 * s, W - 2 * margin, true);
+    for (std::size_t i = 0; i < title.size(); ++i)
+        c.text({margin, margin + 22 * s + static_cast<double>(i) * 27 * s}, title[i], 22 * s, kBlack, true);
+    const double below_title = static_cast<double>(title.empty() ? 0 : title.size() - 1) * 27 * s;
     const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * margin);
     for (std::size_t i = 0; i < subtitle.size(); ++i)
-        c.text({margin, margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
-    const double top = margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
+        c.text({margin, below_title + margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
+    const double top = below_title + margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
 
     // Footer: the attribution the data's licence requires.
     const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * margin);
@@ -181,15 +185,23 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                 tries.push_back({p.x + 10 * s, p.y + size * 0.35 + k * h});
                 tries.push_back({p.x + 10 * s, p.y + size * 0.35 - k * h});
             }
+            // The first place free of other labels and symbols; when none is,
+            // the one within the map that covers the fewest.
             Pt at = tries[0];
+            std::size_t least = static_cast<std::size_t>(-1);
             for (const Pt& t : tries) {
                 const Box b{t.x - 2 * s, t.y - size, t.x + w + 2 * s, t.y - size + h};
-                if (b.x0 < mx0 || b.x1 > mx1 + legend_w * 0.2) continue;
-                if (std::none_of(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); })) {
-                    at = t;
-                    break;
-                }
+                // Labels stay clear of the legend (at a window's text scale they would cover it).
+                if (b.x0 < mx0 || b.x1 > mx1 + (map.text_scale > 0 ? 0 : legend_w * 0.2)) continue;
+                const auto covered = static_cast<std::size_t>(
+                    std::count_if(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); }));
+                if (covered < least) least = covered, at = t;
+                if (covered == 0) break;
             }
+            // An existing structure with no free place goes unlabelled (its
+            // square stays; the offer is listed beside the map) rather than
+            // hide a candidate's label.
+            if (least > 0 && kind == MapSite::Kind::Existing) continue;
             const Box b{at.x - 2 * s, at.y - size, at.x + w + 2 * s, at.y - size + h};
             placed.push_back(b);
             c.rect({b.x0, b.y0}, b.x1 - b.x0, b.y1 - b.y0, kWhite, std::nullopt);
@@ -197,10 +209,13 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                    kind != MapSite::Kind::Existing);
         }
 
-    // Legend.
+    // Legend. Its rows are spaced by `v` (the design's spacing, tightened when
+    // a short window leaves less height than the legend's 430 units, so that
+    // the scale bar never runs into the attribution).
+    const double v = s * std::clamp((bottom - top - 10 * s) / (430 * s), 0.7, 1.0);
     double x = W - margin - legend_w, y = top + 10 * s;
     c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
-    y += 26 * s;
+    y += 26 * v;
     std::vector<std::string> labels;
     labels.push_back("moins de " + km_label(classes[0]));
     for (std::size_t k = 1; k < classes.size(); ++k)
@@ -209,11 +224,11 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     for (std::size_t k = 0; k < labels.size(); ++k) {
         c.rect({x, y}, 26 * s, 16 * s, class_colour(k), kCommuneBorder);
         c.text({x + 34 * s, y + 13 * s}, labels[k], 12 * s, kBlack, false);
-        y += 22 * s;
+        y += 22 * v;
     }
     c.rect({x, y}, 26 * s, 16 * s, kNoData, kCommuneBorder);
     c.text({x + 34 * s, y + 13 * s}, "aucun site localisé", 12 * s, kBlack, false);
-    y += 34 * s;
+    y += 34 * v;
     const struct {
         Marker m;
         Rgb fill, stroke;
@@ -225,18 +240,18 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     for (const auto& sym : symbols) {
         c.marker({x + 13 * s, y + 8 * s}, sym.m, sym.size * s, sym.fill, sym.stroke);
         c.text({x + 34 * s, y + 13 * s}, sym.text, 12 * s, kBlack, false);
-        y += 24 * s;
+        y += 24 * v;
     }
-    y += 8 * s;
+    y += 8 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kDepBorder, 2.2 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite de département", 12 * s, kBlack, false);
-    y += 22 * s;
+    y += 22 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kEpciBorder, 1.4 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite d'EPCI", 12 * s, kBlack, false);
-    y += 22 * s;
+    y += 22 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kCommuneBorder, 0.6 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite de commune", 12 * s, kBlack, false);
-    y += 40 * s;
+    y += 40 * v;
 
     // Scale bar: the longest round length that fits in two thirds of the legend.
     if (pr.scale > 0) {
@@ -249,7 +264,7 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);
         c.text({x, y + 22 * s}, "0", 11 * s, kBlack, false, Anchor::Center);
         c.text({x + w, y + 22 * s}, km_label(len), 11 * s, kBlack, false, Anchor::Center);
-        c.text({x, y + 40 * s}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
+        c.text({x, y + 36 * v}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
     }
 }
 
