@@ -213,3 +213,38 @@ TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie ne vaut qu'avec --import"), std::string::npos) << r.out;
 }
+
+// Recording the allocation followed: a variant departing from the ranking
+// order needs --motif; recorded, it is journaled and said back; --retirer
+// withdraws it. A zones file naming an unknown commune, given with a good
+// offer file, stores neither.
+TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
+    const std::string f = dir_->file("uphv-repartition.cot");
+    std::filesystem::copy_file(file_, f);
+    const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    CliRun r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("écrivez le motif (--motif)"), std::string::npos) << r.out;
+    r = run("repartition " + f + " --motif x");
+    EXPECT_EQ(r.code, 2) << r.out;
+    r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer --motif \"Couvrir l'Aunis.\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Répartition enregistrée : variante du coordonnateur — UPHV-2019-01, UPHV-2019-08 ; motif : Couvrir l'Aunis."),
+              std::string::npos) << r.out;
+    r = run("journal show " + f);
+    EXPECT_NE(r.out.find("campagne/repartition"), std::string::npos) << r.out;
+    r = run("repartition " + f + coord + " --retirer");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run("repartition " + f);
+    EXPECT_NE(r.out.find("Aucune répartition enregistrée"), std::string::npos) << r.out;
+
+    // Line 2 of the offer is good (Saintes); the zones file's line 2 names 17999.
+    write(dir_->file("o.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+                               ";EHPAD A;500;EHPAD;17415;public;CH;10;0;0;;;essai\n");
+    write(dir_->file("z.csv"), "zone;libelle;communes\nZ;Zone;17999\n");
+    r = run("offre " + f + coord + " --fichier " + dir_->file("o.csv") + " --zones " + dir_->file("z.csv"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« z.csv », ligne 2 : champ « communes » : « 17999 »"), std::string::npos) << r.out;
+    r = run("offre " + f);
+    EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
+}
