@@ -25,7 +25,10 @@ day() { date -d "$1 days" +%d/%m/%Y; }
 # duplicate of a DRAD zone): the communes of Grand Angoulême, where the first
 # candidate intervenes, so that the Territoire view shows the overlap.
 printf 'zone;libelle;communes\nDRAD-16;DRAD du Grand Angoulême (zone existante);200071827\n' > "$WORK/zones-crt.csv"
+# Entering zones is the coordinator's change (journaled, schema 10).
+export COTATION_UTILISATEUR="Laurence Ferrand (ARS, direction de l'autonomie)"
 "$BUILD/src/cotation" offre "$WORK/crt.cot" --zones "$WORK/zones-crt.csv" >/dev/null
+unset COTATION_UTILISATEUR
 # A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
 mkdir -p "$WORK/grilles"
 sed -e 's/version="1"/version="2"/' -e 's/ max="[0-9]*"//' -e 's/ total="300"//' \
@@ -80,6 +83,7 @@ shoot 14-commission "$WORK/demo.cot" --vue commission --dossier ACT-2023-05 --ev
 shoot 15-decisions "$WORK/demo.cot" --vue decisions --dossier ACT-2023-07 --evaluateur "$COORD"
 shoot 16-territoire "$WORK/uphv.cot" --vue territoire --evaluateur "Isabelle Renaud (Département 17, direction de l'autonomie)"
 shoot 17-territoire-crt "$WORK/crt.cot" --vue territoire --evaluateur "Laurence Ferrand (ARS, direction de l'autonomie)"
+shoot 18-territoire-act "$WORK/demo.cot" --vue territoire --evaluateur "$COORD"
 INNER
 chmod +x "$WORK/shoot.sh"
 echo "Captures d'écran :"

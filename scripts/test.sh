@@ -18,6 +18,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              GridWriter GridChangePreview GridChangeApply Agreement Solidity Consolidation Lock Decisions Team Thresholds Calendar Meeting PriorRejection \
              Authority Capacity RuleDependencies RuleValues Input Documents Typography Odt Geo Coverage Offer \
              TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
+             TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
              PgUri ShareCli store; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then

@@ -239,7 +239,10 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
         s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
         s->record_step("instruction", "20/04/2023", "test");
     }
-    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +   // schema 11's additions, absent then
+    // The ledger's additions (schema 12) undone, then the territory tables
+    // (schema 10: their triggers name campaign.closed_at), then the rest.
+    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
+                           "DROP TABLE offer_structure; DROP TABLE campaign_zone; DROP TABLE territory_origin; DROP TABLE allocation_choice; " +
         "ALTER TABLE campaign DROP COLUMN procedure_name; ALTER TABLE campaign DROP COLUMN procedure_xml; "
         "ALTER TABLE campaign DROP COLUMN authority_kind; ALTER TABLE campaign DROP COLUMN authority_address; "
         "ALTER TABLE campaign DROP COLUMN signatory_title; ALTER TABLE campaign DROP COLUMN tribunal; "

@@ -174,7 +174,10 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     NewCampaign nc;
     nc.reference = "ancienne";
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +   // schema 11's additions, absent then
+    // The ledger's additions (schema 12) undone, then the territory tables
+    // (schema 10: their triggers name campaign.closed_at), then the rest.
+    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
+                           "DROP TABLE offer_structure; DROP TABLE campaign_zone; DROP TABLE territory_origin; DROP TABLE allocation_choice; "
                            "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
                            "DROP TABLE prior_rejection; DROP TABLE procedure_step; DROP TABLE meeting; DROP TABLE meeting_attendance; "
                            "DROP TABLE meeting_vote; DROP TABLE meeting_observation; DROP TABLE meeting_ranking; DROP TABLE member_opinion; "

@@ -292,7 +292,9 @@ TEST(ClosedLock, RawSqlOnEveryTableOfAClosedCampaignIsRefused) {
         }
     }
     EXPECT_GE(refused, static_cast<int>(3 * (tables.size() - empty.size())));
-    EXPECT_LE(empty.size(), 3u) << "the demo should fill nearly every table";
+    // Besides up to three others, the four territory tables (schema 10) stay
+    // empty in a demo that uses the offer shipped beside its grid.
+    EXPECT_LE(empty.size(), 3u + 4u) << "the demo should fill nearly every table";
     // Reopening by raw SQL, with no journal entry: refused as well.
     EXPECT_NE(raw(path, "UPDATE campaign SET closed_at = ''").first, SQLITE_OK);
     auto store = open_sqlite_store(path);

@@ -76,11 +76,14 @@ TEST(Territory, FinessImportReplacesTheCampaignOffer) {
     TerritoryStudy t(*s);
     // The fixture (tests/fixtures/README.md: written to the format, no real
     // extract): categories 500 in département 17 = the Saintes EHPAD only.
-    const auto x = t.import_offer(test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv", {"500"});
+    std::string coord;
+    for (const auto& [name, p] : s->team().people)
+        if (p.role == Role::Coordinator) coord = name;
+    const auto x = t.import_offer(test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv", {"500"}, coord);
     EXPECT_EQ(x.kept, 1);
     ASSERT_EQ(t.offer().structures.size(), 1u);
     EXPECT_EQ(t.offer().structures[0].finess, "170000001");
-    EXPECT_TRUE(std::filesystem::exists(dir.file("uphv.cot.offre.csv")));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("uphv.cot.offre.csv")));   // a table of the campaign (schema 10)
     // A new study of the same campaign reads it back.
     TerritoryStudy again(*s);
     EXPECT_EQ(again.offer().structures.size(), 1u);
@@ -88,7 +91,7 @@ TEST(Territory, FinessImportReplacesTheCampaignOffer) {
     EXPECT_NEAR(again.offer().structures[0].position->lat, 45.74209, 1e-5);
     // A malformed extract changes nothing.
     write(dir.file("bad.csv"), "finess;etalab;1;2026-01-07\nstructureet;1\n");
-    EXPECT_THROW(t.import_offer(dir.file("bad.csv"), {}), InputError);
+    EXPECT_THROW(t.import_offer(dir.file("bad.csv"), {}, coord), InputError);
     EXPECT_EQ(TerritoryStudy(*s).offer().structures.size(), 1u);
 }
 
@@ -102,7 +105,10 @@ TEST(Territory, CrtDradZoneOverlaps) {
     const auto& first = t.intervention_territories()[0];
     ASSERT_FALSE(first.communes.empty());
     write(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-16;DRAD de Charente;" + first.communes.front() + "\n");
-    t.set_zones_file(dir.file("zones.csv"));
+    std::string coord;
+    for (const auto& [name, p] : s->team().people)
+        if (p.role == Role::Coordinator) coord = name;
+    t.set_zones_file(dir.file("zones.csv"), coord);
     ASSERT_EQ(t.zones().size(), 1u);
     const auto o = coverage::overlaps(t.territory(), t.intervention_territories(), t.zones());
     ASSERT_FALSE(o.empty());
@@ -110,10 +116,10 @@ TEST(Territory, CrtDradZoneOverlaps) {
     EXPECT_NE(t.summary_text({}).find("zone « DRAD de Charente »"), std::string::npos);
     write(dir.file("bad-zones.csv"), "zone;libelle;communes\nZ;Z;99999\n");
     try {
-        t.set_zones_file(dir.file("bad-zones.csv"));
+        t.set_zones_file(dir.file("bad-zones.csv"), coord);
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_STREQ(e.what(), "« bad-zones.csv », ligne 2 : « 99999 » n'est ni une commune (code INSEE) ni un EPCI (SIREN) connu.");
+        EXPECT_STREQ(e.what(), "« bad-zones.csv », ligne 2 : champ « communes » : « 99999 » n'est ni une commune (code INSEE) ni un EPCI (SIREN) connu.");
     }
     EXPECT_EQ(t.zones().size(), 1u);
 }

@@ -152,11 +152,11 @@ TEST_F(TerritoryCli, BadInputIsNamed) {
     // import stops with the file and line, and the offer is not replaced.
     const std::string bad = dir_->file("finess-mal.csv");
     write(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
-    r = run("offre " + file_ + " --import " + bad + " --categorie 500");
+    r = run("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("finess-mal.csv"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("ligne 2"), std::string::npos) << r.out;
-    EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));
+    EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));   // never a side file (schema 10)
     r = run("offre " + file_ + " --import " + bad);
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie"), std::string::npos) << r.out;
@@ -174,17 +174,19 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     // The fixture (tests/fixtures/README.md) holds two structures of
     // Charente-Maritime: the EHPAD at Saintes (category 500) and the SSIAD
     // at Matha (354); Angoulême (16) and Les Abymes (971) are outside.
-    r = run("offre " + f + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
+    // The coordinator of the UPHV demo (demo/uphv/equipe.csv) acts.
+    const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    r = run("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("2 structures gardées sur 4 lignes « structureet », 2 localisées"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("extraction du 2026-01-07"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Licence Ouverte"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2 structures"), std::string::npos) << r.out;
-    EXPECT_TRUE(std::filesystem::exists(f + ".offre.csv"));
+    EXPECT_FALSE(std::filesystem::exists(f + ".offre.csv"));   // a table of the campaign (schema 10)
     // A zones file (a DRAD zone of two communes: Saintes 17415, Matha 17224).
     const std::string zones = dir_->file("zones.csv");
     write(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
-    r = run("offre " + f + " --zones " + zones);
+    r = run("offre " + f + coord + " --zones " + zones);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Zone « DRAD de Saintonge » (DRAD1) : 2 communes"), std::string::npos) << r.out;
 }
@@ -210,4 +212,39 @@ TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
     r = run("offre " + f + " --categorie 500");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie ne vaut qu'avec --import"), std::string::npos) << r.out;
+}
+
+// Recording the allocation followed: a variant departing from the ranking
+// order needs --motif; recorded, it is journaled and said back; --retirer
+// withdraws it. A zones file naming an unknown commune, given with a good
+// offer file, stores neither.
+TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
+    const std::string f = dir_->file("uphv-repartition.cot");
+    std::filesystem::copy_file(file_, f);
+    const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    CliRun r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("écrivez le motif (--motif)"), std::string::npos) << r.out;
+    r = run("repartition " + f + " --motif x");
+    EXPECT_EQ(r.code, 2) << r.out;
+    r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer --motif \"Couvrir l'Aunis.\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Répartition enregistrée : variante du coordonnateur — UPHV-2019-01, UPHV-2019-08 ; motif : Couvrir l'Aunis."),
+              std::string::npos) << r.out;
+    r = run("journal show " + f);
+    EXPECT_NE(r.out.find("campagne/repartition"), std::string::npos) << r.out;
+    r = run("repartition " + f + coord + " --retirer");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run("repartition " + f);
+    EXPECT_NE(r.out.find("Aucune répartition enregistrée"), std::string::npos) << r.out;
+
+    // Line 2 of the offer is good (Saintes); the zones file's line 2 names 17999.
+    write(dir_->file("o.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+                               ";EHPAD A;500;EHPAD;17415;public;CH;10;0;0;;;essai\n");
+    write(dir_->file("z.csv"), "zone;libelle;communes\nZ;Zone;17999\n");
+    r = run("offre " + f + coord + " --fichier " + dir_->file("o.csv") + " --zones " + dir_->file("z.csv"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« z.csv », ligne 2 : champ « communes » : « 17999 »"), std::string::npos) << r.out;
+    r = run("offre " + f);
+    EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
 }

@@ -1,4 +1,5 @@
 #include "session.h"
+#include "territory.h"
 
 #include <pwd.h>
 #include <unistd.h>

@@ -1,4 +1,5 @@
 #include "session.h"
+#include "territory.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -52,6 +53,8 @@ void Session::write_committee_file(const std::string& path) {
     report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
                                  decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
+    const auto territory = committee_territory(*this);   // app/territory.h: map page and coverage figures
+    if (territory) ctx.territory = &*territory;
     report::write_committee_file(ctx, path);
 }
 

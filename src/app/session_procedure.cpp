@@ -1,4 +1,5 @@
 #include "session.h"
+#include "territory.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -161,7 +162,12 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();
-    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) m.voted = voted_entries(ranking(), dossiers_);
+    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) {
+        m.voted = voted_entries(ranking(), dossiers_);
+        // The opinion follows the allocation the coordinator recorded (ranking
+        // order under the call's territorial rules, or a motivated variant).
+        if (const auto recorded = store_->load_territory().allocation) allocation::apply_recorded(m.voted, *recorded);
+    }
     else m.voted = meeting_->voted;
     store_->put_meeting(m, journal_actor(actor));
     meeting_ = std::move(m);

@@ -14,6 +14,7 @@
 #include "io/paths.h"
 #include "io/territory_rules.h"
 #include "io/xml_tree.h"
+#include "store/journal.h"
 
 namespace cotation {
 namespace {
@@ -51,14 +52,11 @@ std::string dot4(double v) {
     return buf;
 }
 
-void write_whole(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) throw Error("Impossible d'écrire « " + tmp + " ».");
-    }
-    std::filesystem::rename(tmp, path);
+// The journal's author of a move done by the program itself at opening.
+const char* const kLegacyActor = "Cotation (reprise des fichiers de l'offre)";
+
+void require_coordinator(const Session& s, const std::string& actor) {
+    if (auto refusal = s.team().may_coordinate(actor); !refusal.empty()) throw InputError(refusal);
 }
 
 }  // namespace
@@ -77,6 +75,39 @@ void TerritoryStudy::reload() {
     existing_.clear();
     unlocated_.clear();
     load();
+}
+
+// Files an older campaign kept beside it: read (checked like any import),
+// stored in the tables with a journal entry, then never read again. A campaign
+// that cannot be written (closed, or opened read-only) reads them as they are.
+void TerritoryStudy::adopt_legacy_files(TerritoryRecord& record) {
+    const auto& ref = io::ReferenceData::instance();
+    const std::string why = "repris du fichier posé à côté de la campagne (rangement d'avant le schéma 10)";
+    if (!record.offer && std::filesystem::exists(legacy_offer_path())) {
+        Offer o = io::read_offer_file(legacy_offer_path(), ref);
+        try {
+            session_.store().put_offer(o, why, kLegacyActor);
+            notices_.push_back("Offre existante reprise du fichier « " + legacy_offer_path() +
+                               " » et rangée dans la campagne (journal) ; ce fichier n'est plus lu.");
+        } catch (const Error&) {
+            notices_.push_back("Offre existante lue dans le fichier « " + legacy_offer_path() +
+                               " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elle n'y est pas rangée.");
+        }
+        record.offer = std::move(o);
+    }
+    if (!record.zones && std::filesystem::exists(legacy_zones_path())) {
+        const std::string name = std::filesystem::path(legacy_zones_path()).filename().string();
+        auto zones = io::read_zones(io::read_file(legacy_zones_path()), name, ref);
+        try {
+            session_.store().put_zones(zones, name, why, kLegacyActor);
+            notices_.push_back("Zones reprises du fichier « " + legacy_zones_path() + " » et rangées dans la campagne (journal) ; ce fichier n'est plus lu.");
+        } catch (const Error&) {
+            notices_.push_back("Zones lues dans le fichier « " + legacy_zones_path() +
+                               " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elles n'y sont pas rangées.");
+        }
+        record.zones = std::move(zones);
+        record.zones_origin = name;
+    }
 }
 
 void TerritoryStudy::load() {
@@ -124,12 +155,15 @@ void TerritoryStudy::load() {
     }
     for (const auto& d : departements_) territory_.departement_names[d] = ref.departement_name(d);
 
-    // The existing offer: the campaign's own, else the one shipped with the grid.
-    if (std::filesystem::exists(offer_path())) offer_ = io::read_offer_file(offer_path(), ref);
+    // The existing offer and zones: the campaign's tables (schema 10), else
+    // the offer shipped with the grid; an older campaign's files moved in once.
+    TerritoryRecord record = session_.store().load_territory();
+    adopt_legacy_files(record);
+    if (record.offer) offer_ = *record.offer;
     else if (const std::string p = io::grid_path(grid.id + ".offre.csv"); std::filesystem::exists(p))
         offer_ = io::read_offer_file(p, ref);
-    if (std::filesystem::exists(zones_path()))
-        zones_ = io::read_zones(io::read_file(zones_path()), std::filesystem::path(zones_path()).filename().string(), ref);
+    if (record.zones) zones_ = *record.zones;
+    recorded_ = record.allocation;
 
     auto point_of = [&](const std::string& code) { return geodata.point(coverage::parent_commune(code)); };
     existing_ = offer_.sites();
@@ -434,27 +468,134 @@ std::string TerritoryStudy::offer_text() const {
     return out;
 }
 
-io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, const std::set<std::string>& categories) {
+io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, const std::set<std::string>& categories,
+                                               const std::string& actor) {
+    require_coordinator(session_, actor);
     io::FinessFilter filter;
     filter.categories = categories;
     filter.departements = {departements_.begin(), departements_.end()};
-    auto x = io::read_finess_file(extract_path, filter, io::ReferenceData::instance());
+    auto x = io::read_finess_file(extract_path, filter, io::ReferenceData::instance());   // whole, or nothing
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
-    io::write_offer_file(x.offer, offer_path());
+    session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", actor);
     reload();
     return x;
 }
 
-void TerritoryStudy::set_offer_file(const std::string& path) {
+void TerritoryStudy::set_offer_file(const std::string& path, const std::string& actor) {
+    require_coordinator(session_, actor);
     const auto offer = io::read_offer_file(path, io::ReferenceData::instance());   // checked before anything is replaced
-    io::write_offer_file(offer, offer_path());
+    session_.store().put_offer(offer, "fichier « " + path + " »", actor);
     reload();
 }
 
-void TerritoryStudy::set_zones_file(const std::string& path) {
-    const auto zones = io::read_zones(io::read_file(path), std::filesystem::path(path).filename().string(), io::ReferenceData::instance());
-    write_whole(zones_path(), io::write_zones(zones));
+std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& path) const {
+    return io::read_zones(io::read_file(path), std::filesystem::path(path).filename().string(), io::ReferenceData::instance());
+}
+
+void TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
+    require_coordinator(session_, actor);
+    const std::string name = std::filesystem::path(path).filename().string();
+    const auto zones = check_zones_file(path);
+    session_.store().put_zones(zones, name, "fichier « " + path + " »", actor);
     reload();
+}
+
+allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::string>& variant, const std::string& reason,
+                                                       const std::string& actor) {
+    require_coordinator(session_, actor);
+    const auto c = compare(variant);
+    allocation::Recorded r;
+    r.reason = fr::trim(reason);
+    r.recorded_by = actor;
+    r.recorded_at = utc_now_iso();
+    const auto& chosen = c.variant ? *c.variant : c.ranking;
+    for (std::size_t i : chosen.retained()) r.retained.push_back(candidates_[i].reference);
+    if (c.variant) {
+        r.followed = allocation::Followed::Variant;
+        // Departing from the ranking order is motivated (as a decision departing
+        // from the committee's opinion is); so is a variant breaking a rule.
+        std::vector<std::string> in_order;
+        for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
+        std::vector<std::string> breaches;
+        for (std::size_t i : c.variant->retained())
+            if (c.variant->choices[i].constraint != allocation::Constraint::None)
+                breaches.push_back(candidates_[i].reference + " (" + c.variant->choices[i].reason + ")");
+        if (r.reason.empty() && (in_order != r.retained || !breaches.empty()))
+            throw InputError("La variante s'écarte de la répartition dans l'ordre du classement" +
+                             (breaches.empty() ? std::string() : " et d'une règle de l'appel : " + breaches.front()) +
+                             " : écrivez le motif (--motif).");
+        // A variant equal to the ranking order is the ranking order.
+        if (in_order == r.retained && breaches.empty()) r.followed = allocation::Followed::Ranking;
+    }
+    session_.store().put_allocation(r, actor);
+    recorded_ = r;
+    return r;
+}
+
+void TerritoryStudy::withdraw_allocation(const std::string& actor) {
+    require_coordinator(session_, actor);
+    session_.store().put_allocation(std::nullopt, actor);
+    recorded_.reset();
+}
+
+std::string TerritoryStudy::recorded_text() const {
+    if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
+    std::string refs;
+    for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
+    return "Répartition enregistrée : " + std::string(allocation::followed_label(recorded_->followed)) + " — " +
+           (refs.empty() ? std::string("aucun dossier retenu") : refs) +
+           (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ").";
+}
+
+std::optional<report::TerritoryPage> committee_territory(Session& session) {
+    TerritoryStudy t(session);
+    if (t.territory().communes().empty()) return std::nullopt;
+    return t.committee_page();
+}
+
+report::TerritoryPage TerritoryStudy::committee_page() const {
+    report::TerritoryPage page;
+    const bool variant = recorded_ && recorded_->followed == allocation::Followed::Variant;
+    const auto c = compare(variant ? recorded_->retained : std::vector<std::string>{});
+    std::vector<std::string> ranking_refs;
+    for (std::size_t i : c.ranking.retained()) ranking_refs.push_back(candidates_[i].reference);
+    const auto& shown = variant ? recorded_->retained : ranking_refs;
+    page.map = map_data(shown);
+    // Which allocation the stars are, said above the map.
+    page.map.subtitle = std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
+                        " (étoiles). " + page.map.subtitle;
+    auto refs = [](const std::vector<std::string>& r) {
+        std::string out;
+        for (const auto& x : r) out += (out.empty() ? "" : ", ") + x;
+        return out.empty() ? std::string("aucun dossier") : out;
+    };
+    auto& out = page.figures;
+    out.push_back("Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                  count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) +
+                  ") ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
+    const auto before = summary({});
+    if (before.sites_located == 0) out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
+    else out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
+                       " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
+    auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
+        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp +
+                      "€, distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
+                      allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " +
+                      count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".");
+        const auto sites = sites_with(chosen);
+        for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
+            for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
+                // A département or EPCI the set leaves without any place says nothing.
+                if (z.places_after > 0 && (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before))
+                    out.push_back("  " + title + ", places pour 10 000 habitants, " + z.name + " : " + fr_num(z.per10k_before, 2) +
+                                  " avant, " + fr_num(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) + " puis " +
+                                  count(z.places_after, "place", "places") + ", " + fr_num(static_cast<double>(z.population), 0) + " habitants).");
+    };
+    figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
+    if (variant && c.variant_figures)
+        figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
+    out.push_back(recorded_ ? recorded_text() : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
+    return page;
 }
 
 }  // namespace cotation

@@ -5,11 +5,14 @@
 // and intervention territory), coverage figures for any chosen set, and the
 // allocation in ranking order beside the coordinator's variant.
 //
-// Storage, until the campaign file has tables for them (schema changes belong
-// to another change): the offer and the zones are files beside the campaign,
-// `<campaign>.offre.csv` and `<campaign>.zones.csv`, written whole; without
-// them the offer shipped beside the grid (scoring-grids/<grid>.offre.csv) is
-// used. The rules come from scoring-grids/<grid>.territoire.txt.
+// Storage (schema 10): the campaign's own offer and zones are tables of the
+// campaign file, each replacement journaled and refused on a closed campaign;
+// without an own offer, the one shipped beside the grid
+// (scoring-grids/<grid>.offre.csv) is used. A campaign made before kept them
+// in files beside it (`<campaign>.offre.csv`, `<campaign>.zones.csv`): they
+// are imported into the tables at the first opening that may write, then
+// never read again (a closed or read-only campaign reads them as they are).
+// The rules come from scoring-grids/<grid>.territoire.txt.
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +22,7 @@
 #include "core/offer.h"
 #include "core/territorial_allocation.h"
 #include "io/offer.h"
+#include "report/committee.h"
 #include "report/map.h"
 #include "session.h"
 
@@ -75,18 +79,41 @@ public:
     void write_map(const std::string& path, const std::vector<std::string>& references) const;
 
     std::string offer_text() const;
-    std::string offer_path() const { return session_.path() + ".offre.csv"; }
-    std::string zones_path() const { return session_.path() + ".zones.csv"; }
+    // The files an older campaign kept beside it (read once, see above).
+    std::string legacy_offer_path() const { return session_.path() + ".offre.csv"; }
+    std::string legacy_zones_path() const { return session_.path() + ".zones.csv"; }
+    // What the opening did with those files, in French (empty: nothing).
+    const std::vector<std::string>& notices() const { return notices_; }
+    // The coordinator's changes, each checked whole before anything is
+    // stored, then one journaled transaction; refused on a closed campaign.
     // Imports a FINESS extract (filtered by category and by the campaign's
-    // départements) as the campaign's offer; written whole, replacing it.
-    io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories);
+    // départements) as the campaign's offer, replacing it.
+    io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories, const std::string& actor);
     // Replaces the campaign's offer by an offer file (format of io/offer.h).
-    void set_offer_file(const std::string& path);
+    void set_offer_file(const std::string& path, const std::string& actor);
     // Replaces the campaign's zones by a zones file (`zone;libelle;communes`).
-    void set_zones_file(const std::string& path);
+    void set_zones_file(const std::string& path, const std::string& actor);
+    // Reads and checks a zones file without storing it (InputError naming file, line, field).
+    std::vector<coverage::Area> check_zones_file(const std::string& path) const;
+
+    // The allocation the campaign follows (the committee's opinion follows it
+    // when it votes): none until recorded.
+    const std::optional<allocation::Recorded>& recorded() const { return recorded_; }
+    // Records the allocation in ranking order (empty variant) or the
+    // coordinator's variant; a variant that departs from the ranking order,
+    // or breaks a rule of the call, needs its written reason.
+    allocation::Recorded record_allocation(const std::vector<std::string>& variant, const std::string& reason, const std::string& actor);
+    void withdraw_allocation(const std::string& actor);
+    std::string recorded_text() const;
+
+    // The committee file's territory page: the map of the recorded allocation
+    // (else the ranking order) and the coverage figures of the ranking
+    // allocation and of the variant when one is recorded, one line each.
+    report::TerritoryPage committee_page() const;
 
 private:
     void load();
+    void adopt_legacy_files(TerritoryRecord& record);
     void reload();
     Session& session_;
     coverage::Territory territory_;
@@ -99,6 +126,12 @@ private:
     std::vector<coverage::Area> interventions_;
     std::vector<coverage::Site> existing_;
     std::vector<std::string> unlocated_;
+    std::optional<allocation::Recorded> recorded_;
+    std::vector<std::string> notices_;
 };
+
+// The committee file's territory page, or none for a campaign whose
+// territory has no commune (no declared département and no dossier).
+std::optional<report::TerritoryPage> committee_territory(Session& session);
 
 }  // namespace cotation

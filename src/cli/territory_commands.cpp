@@ -9,6 +9,7 @@
 #include "app/territory.h"
 #include "cli/command.h"
 #include "core/error.h"
+#include "io/offer.h"
 
 namespace cotation::cli {
 
@@ -53,11 +54,26 @@ int couverture(const Args& a) {
 }
 
 int repartition(const Args& a) {
+    if (a.has("--motif") && !a.has("--enregistrer")) throw UsageError("--motif ne vaut qu'avec --enregistrer");
+    if (a.has("--retirer") && (a.has("--enregistrer") || a.has("--variante")))
+        throw UsageError("--retirer retire la répartition enregistrée : sans --enregistrer ni --variante");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
+    for (const auto& n : t.notices()) std::cerr << n << "\n";
     const auto variant = list_of(a, "--variante");
     check_candidates(t, "--variante", variant);
+    if (a.has("--retirer")) {
+        t.withdraw_allocation(a.actor(*s));
+        std::cout << "Répartition enregistrée retirée : l'avis de la commission suivra la proposition du classement.\n";
+        return 0;
+    }
     std::cout << (a.has("--csv") ? t.repartition_csv(variant) : t.repartition_text(variant));
+    if (a.has("--enregistrer")) {
+        t.record_allocation(variant, a.has("--motif") ? a.get("--motif") : "", a.actor(*s));
+        std::cout << t.recorded_text() << "\n";
+    } else if (!a.has("--csv")) {
+        std::cout << t.recorded_text() << "\n";
+    }
     return 0;
 }
 
@@ -81,24 +97,33 @@ int offre(const Args& a) {
     if (a.has("--categorie") && !a.has("--import")) throw UsageError("--categorie ne vaut qu'avec --import");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
+    for (const auto& n : t.notices()) std::cout << n << "\n";
+    // Every file is checked before anything is stored: a bad zones file
+    // leaves the offer as it was too.
+    if (a.has("--zones")) t.check_zones_file(a.get("--zones"));
     if (a.has("--import")) {
         const auto cats = list_of(a, "--categorie");
         if (cats.empty()) a.need("--categorie", "avec --import");
-        const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()));
+        const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
                   << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
                   << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
-                  << (x.located > 1 ? "s" : "") << ".\n"
+                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal).\n"
                   << x.attribution() << "\n"
-                  << "Les capacités ne sont pas dans cet extrait : à saisir dans " << t.offer_path() << ".\n";
+                  << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
+                     "puis reprenez le fichier (--fichier OFFRE.csv).\n";
     }
     if (a.has("--fichier")) {
-        t.set_offer_file(a.get("--fichier"));
-        std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " ».\n";
+        t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " » (journal).\n";
     }
     if (a.has("--zones")) {
-        t.set_zones_file(a.get("--zones"));
-        std::cout << "Zones de la campagne remplacées par « " << a.get("--zones") << " ».\n";
+        t.set_zones_file(a.get("--zones"), a.actor(*s));
+        std::cout << "Zones de la campagne remplacées par « " << a.get("--zones") << " » (journal).\n";
+    }
+    if (a.has("--exporter")) {
+        io::write_offer_file(t.offer(), a.get("--exporter"));   // written whole
+        std::cout << "Offre existante écrite dans « " << a.get("--exporter") << " ».\n";
     }
     std::cout << t.offer_text();
     return 0;
@@ -118,6 +143,10 @@ void add_territory_commands(Cli& cli) {
         .file()
         .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
         .flag("--csv", "au format CSV (séparateur ;, point décimal)")
+        .flag("--enregistrer", "enregistre la répartition suivie (la variante si donnée, sinon l'ordre du classement) : l'avis de la commission la suivra")
+        .option("--motif", "TEXTE", "pourquoi la variante s'écarte de l'ordre du classement (exigé dans ce cas), avec --enregistrer")
+        .flag("--retirer", "retire la répartition enregistrée")
+        .acting()
         .run(repartition);
     cli.command("carte", Area::Territory, "carte du territoire (communes par distance, offre existante, candidatures)")
         .file()
@@ -130,6 +159,8 @@ void add_territory_commands(Cli& cli) {
         .option("--categorie", "C1,C2,…", "catégories FINESS gardées (categetab, par exemple 500 pour les EHPAD), avec --import")
         .option("--fichier", "OFFRE.csv", "remplace l'offre par ce fichier (finess;nom;categorie;…, voir docs/couverture.md)")
         .option("--zones", "ZONES.csv", "remplace les zones de la campagne (zone;libelle;communes), par exemple des zones DRAD")
+        .option("--exporter", "OFFRE.csv", "écrit l'offre de la campagne dans ce fichier (pour saisir les capacités, puis --fichier)")
+        .acting()
         .run(offre);
 }
 

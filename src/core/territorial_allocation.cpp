@@ -1,5 +1,6 @@
 #include "territorial_allocation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -209,6 +210,26 @@ Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, c
     }
     const auto s = coverage::summarize(t, sites, access_km);
     return {a.places, a.cost, s.mean_km, s.population_beyond, s.share_beyond, s.communes_beyond.size()};
+}
+
+const char* followed_code(Followed f) { return f == Followed::Variant ? "variante" : "classement"; }
+const char* followed_label(Followed f) {
+    return f == Followed::Variant ? "variante du coordonnateur" : "ordre du classement sous les règles territoriales de l'appel";
+}
+std::optional<Followed> followed_from_code(const std::string& code) {
+    if (code == "classement") return Followed::Ranking;
+    if (code == "variante") return Followed::Variant;
+    return std::nullopt;
+}
+
+void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r) {
+    for (auto& e : voted) {
+        // Only ranked dossiers are candidates; one set apart or awaiting
+        // arbitration keeps the opinion the ranking gives it.
+        if (e.rank == 0 || !e.opinion) continue;
+        const bool in = std::find(r.retained.begin(), r.retained.end(), e.reference) != r.retained.end();
+        e.opinion = in ? DecisionKind::Retained : DecisionKind::NotRetained;
+    }
 }
 
 }  // namespace cotation::allocation

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "coverage.h"
+#include "procedure.h"
 
 namespace cotation::allocation {
 
@@ -84,6 +85,24 @@ struct Figures {
 };
 Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, const coverage::Territory& t,
                 const std::vector<coverage::Site>& existing, double access_km);
+
+// The allocation the campaign follows, recorded by the coordinator: the
+// ranking order under the call's rules, or the coordinator's variant, which
+// departs from the ranking and says why. The committee's opinion follows it.
+enum class Followed { Ranking, Variant };
+const char* followed_code(Followed f);                     // "classement", "variante" (stored)
+const char* followed_label(Followed f);                    // French, for documents
+std::optional<Followed> followed_from_code(const std::string& code);
+struct Recorded {
+    Followed followed = Followed::Ranking;
+    std::vector<std::string> retained;   // dossier references, in ranking order
+    std::string reason;                  // why a variant departs from the ranking order
+    std::string recorded_at, recorded_by;
+};
+// The ranking as put to the committee's vote, its opinion following the
+// recorded allocation: a ranked dossier is advised retained when the
+// allocation retains it, not retained otherwise; the others keep theirs.
+void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r);
 
 // "12,3 km" (one decimal, French notation, no-break space).
 std::string km_text(double km);

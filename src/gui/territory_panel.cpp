@@ -57,6 +57,9 @@ void TerritoryMapView::Render() {
         sites_at_.clear();
         return;
     }
+    // Labels of 11 px and a legend of 12 px at any window size (the map's
+    // own scale would make them 5 px in a 700 px wide view).
+    map_.text_scale = std::max(1.0, size.x / 1400.0);
     auto rgb = report::render_map_rgb(map_, size.x, size.y, &sites_at_);
     // wxImage takes ownership of a malloc'ed buffer.
     auto* data = static_cast<unsigned char*>(std::malloc(rgb.size()));
@@ -107,6 +110,10 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     long k = 0;
     for (auto [t, w] : cols) allocation_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
     reason_ = new WrappedText(this);
+    recorded_ = new WrappedText(this);
+    record_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer cet ensemble comme répartition suivie"));
+    record_->SetToolTip(to_wx("L'avis de la commission suivra cette répartition quand elle votera ; s'écarter de l'ordre du "
+                              "classement demande un motif, inscrit au journal."));
     status_ = new wxStaticText(this, wxID_ANY, to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
                                                      "l'ajoute à l'ensemble choisi ou l'en retire."));
 
@@ -117,7 +124,9 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     side->Add(candidates_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     side->Add(heading(this, "Répartition : ordre du classement et ensemble choisi"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     side->Add(allocation_, wxSizerFlags(1).Expand().Border(wxBOTTOM, 4));
-    side->Add(reason_, wxSizerFlags().Expand());
+    side->Add(reason_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    side->Add(recorded_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    side->Add(record_, wxSizerFlags().Left());
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(map_, wxSizerFlags(11).Expand().Border(wxRIGHT, 10));
     body->Add(side, wxSizerFlags(9).Expand());
@@ -127,6 +136,8 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     main->Add(status_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
 
+    record_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Record(); });
+    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(study_ && wb_.session && !wb_.session->closed()); });
     allocation_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowReason(static_cast<std::size_t>(e.GetIndex())); });
     candidates_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
         if (!study_) return;
@@ -176,7 +187,9 @@ void TerritoryPanel::Rebuild() {
     ranking_refs_.clear();
     for (std::size_t i : c.ranking.retained()) ranking_refs_.push_back(t.candidates()[i].reference);
     ranking_summary_ = t.summary(ranking_refs_);
-    chosen_ = ranking_refs_;
+    // The allocation the campaign recorded, else the ranking order's.
+    chosen_ = t.recorded() ? t.recorded()->retained : ranking_refs_;
+    recorded_->SetLabel(to_wx(t.recorded_text()));
     for (const auto& k : t.candidates()) {
         const auto* commune = t.territory().find(k.commune);
         candidates_->Append(to_wx(k.reference + " — " + k.label + (commune ? " (" + commune->name + ")" : "")));
@@ -279,6 +292,28 @@ void TerritoryPanel::Update() {
         if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, wxColour(255, 243, 205));
     }
     map_->Show(t.map_data(chosen_));
+}
+
+void TerritoryPanel::Record() {
+    if (!study_ || !wb_.session) return;
+    try {
+        // The ranking order needs no reason; a set departing from it does.
+        const bool same = chosen_ == ranking_refs_;
+        std::string reason;
+        if (!same) {
+            wxTextEntryDialog ask(this, to_wx("Pourquoi cet ensemble s'écarte-t-il de la répartition dans l'ordre du classement ? "
+                                              "(inscrit au journal et dans le dossier de la commission)"),
+                                  to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+            if (ask.ShowModal() != wxID_OK) return;
+            reason = from_wx(ask.GetValue());
+        }
+        study_->record_allocation(same ? std::vector<std::string>{} : chosen_, reason, wb_.reviewer);
+        recorded_->SetLabel(to_wx(study_->recorded_text()));
+        status_->SetLabel(to_wx("Répartition enregistrée (journal) : l'avis de la commission la suivra."));
+        Layout();
+    } catch (const std::exception& e) {
+        show_error(this, e);
+    }
 }
 
 void TerritoryPanel::ShowReason(std::size_t row) {

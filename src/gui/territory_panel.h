@@ -53,11 +53,13 @@ public:
     TerritoryMapView* map() const { return map_; }
     const std::vector<std::string>& chosen() const { return chosen_; }
     long last_update_ms() const { return last_ms_; }
+    wxButton* record_button() const { return record_; }
 
 private:
     void Rebuild();
     void Update();   // figures, allocation and map for the current set
     void ShowReason(std::size_t row);
+    void Record();   // the current set as the campaign's allocation (journaled)
     Workbench& wb_;
     std::unique_ptr<TerritoryStudy> study_;
     bool dirty_ = true;
@@ -70,6 +72,8 @@ private:
     wxCheckListBox* candidates_;
     wxListCtrl* allocation_;
     class WrappedText* reason_;
+    class WrappedText* recorded_;   // the allocation the campaign follows
+    wxButton* record_;
     std::vector<std::string> reasons_;   // per allocation row
     wxStaticText* status_;
     long last_ms_ = 0;

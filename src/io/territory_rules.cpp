@@ -102,7 +102,11 @@ std::vector<coverage::Area> read_zones(const std::string& content, const std::st
         if (f.size() == 1 && f[0].empty()) continue;
         if (f.size() != 3) bad(file, records[i].line, "3 champs attendus");
         if (f[0].empty()) bad(file, records[i].line, "champ « zone » vide");
-        auto communes = expand_communes(words(f[2]), ref, "« " + file + " », ligne " + std::to_string(records[i].line));
+        // A zone is named once (the campaign's table keys zones by name).
+        for (const auto& z : out)
+            if (z.id == f[0]) bad(file, records[i].line, "champ « zone » : « " + f[0] + " » déjà défini plus haut");
+        auto communes = expand_communes(words(f[2]), ref,
+                                        "« " + file + " », ligne " + std::to_string(records[i].line) + " : champ « communes »");
         if (communes.empty()) bad(file, records[i].line, "champ « communes » vide");
         out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
     }

@@ -280,6 +280,9 @@ Variables committee_variables(const CommitteeContext& ctx) {
                         (x.departure_reason.empty() ? "" : " — écart à l'avis de la commission : " + x.departure_reason));
     }
     v["decisions"] = join(lines);
+
+    // Territorial coverage: figures here, the map on the file's last page.
+    v["couverture"] = ctx.territory ? join(ctx.territory->figures) : "";
     return v;
 }
 
@@ -311,7 +314,7 @@ void throw_if(const std::vector<std::string>& problems) {
 }
 
 void write_document(const CommitteeContext& ctx, const std::string& template_name, const std::string& title,
-                    const std::string& path) {
+                    const std::string& path, const std::vector<PageDrawer>& extra_pages = {}) {
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);
     Sample sample(ctx.grid, ctx.campaign);
     throw_if(templates.check(template_name, committee_variables(sample.ctx), context_of(ctx.grid)));
@@ -323,12 +326,34 @@ void write_document(const CommitteeContext& ctx, const std::string& template_nam
     // Dated by the campaign (the committee's date), never by the clock.
     h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
     h.title = title + " — " + ctx.campaign.reference;
-    write_letter_pdf(path, h, blocks);
+    write_letter_pdf(path, h, blocks, extra_pages);
 }
 }  // namespace
 
 void write_committee_file(const CommitteeContext& ctx, const std::string& path) {
-    write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path);
+    std::vector<PageDrawer> pages;
+    if (ctx.territory)
+        // The same painter as the window and `cotation carte`, vector, on an A4
+        // landscape page; the page number keeps its strip at the bottom.
+        pages.push_back([&](HPDF_Doc pdf, HPDF_Page page) {
+            HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+            draw_map_on_page(pdf, page, ctx.territory->map, 16 * 72 / 25.4);
+        });
+    try {
+        write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path, pages);
+    } catch (const Error&) {
+        if (pages.empty()) throw;
+        // libharu 2.3 fails to save some documents with the map page (error
+        // 0x1033 while writing the embedded font, seen on a CRT campaign of
+        // twelve départements whose sites all stand at one point; cause not
+        // found yet). The committee file is still due: written without the
+        // map, saying so and how to get it.
+        TerritoryPage without = *ctx.territory;
+        without.figures.push_back("La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
+        CommitteeContext again = ctx;
+        again.territory = &without;
+        write_document(again, "dossier-commission.txt", "Dossier de la commission", path);
+    }
 }
 
 void write_minutes(const CommitteeContext& ctx, const std::string& path) {

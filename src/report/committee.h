@@ -14,9 +14,17 @@
 #include "core/scoring.h"
 #include "core/team.h"
 #include "documents.h"
+#include "map.h"
 #include "template.h"
 
 namespace cotation::report {
+
+// The campaign's territory for the committee: the map (existing offer, sites
+// of the allocation followed) and the coverage figures, one line each.
+struct TerritoryPage {
+    MapData map;
+    std::vector<std::string> figures;
+};
 
 struct CommitteeContext {
     const Grid& grid;
@@ -36,6 +44,7 @@ struct CommitteeContext {
     const RatingIndex* ratings = nullptr;               // for the instruction reports
     const ConsolidationIndex* consolidation = nullptr;
     std::string journal_head;   // N:hash of the journal when written (journal verify --tete)
+    const TerritoryPage* territory = nullptr;           // the committee file's map page and figures
 };
 
 Variables committee_variables(const CommitteeContext& ctx);

@@ -37,7 +37,7 @@ struct Projection {
 };
 
 // Words broken into lines no wider than `width`.
-std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width) {
+std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width, bool bold = false) {
     std::vector<std::string> lines;
     std::string cur;
     std::size_t p = 0;
@@ -46,7 +46,7 @@ std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, d
         if (q == std::string::npos) q = text.size();
         const std::string word = text.substr(p, q - p);
         const std::string trial = cur.empty() ? word : cur + " " + word;
-        if (!cur.empty() && c.text_width(trial, size, false) > width) lines.push_back(cur), cur = word;
+        if (!cur.empty() && c.text_width(trial, size, bold) > width) lines.push_back(cur), cur = word;
         else cur = trial;
         p = q + 1;
     }
@@ -71,16 +71,22 @@ Rgb class_colour(std::size_t i) {
 }
 
 void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt>* sites_at) {
-    const double s = W / 1400.0;   // sizes are designed for a 1 400 px wide picture
-    const double margin = 20 * s, legend_w = 330 * s;
+    // Sizes are designed for a 1 400 px wide picture, scaled with the width
+    // unless the map fixes its text scale (a window: readable at any size).
+    const double s = map.text_scale > 0 ? map.text_scale : W / 1400.0;
+    const double margin = 20 * s, legend_w = std::min(330 * s, W * 0.42);
     c.rect({0, 0}, W, H, kWhite, std::nullopt);
 
     // Header.
-    c.text({margin, margin + 22 * s}, map.title, 22 * s, kBlack, true);
+    // A long title (a call of twelve départements) wraps instead of running off the map.
+    const auto title = wrap(c, map.title, 22 * s, W - 2 * margin, true);
+    for (std::size_t i = 0; i < title.size(); ++i)
+        c.text({margin, margin + 22 * s + static_cast<double>(i) * 27 * s}, title[i], 22 * s, kBlack, true);
+    const double below_title = static_cast<double>(title.empty() ? 0 : title.size() - 1) * 27 * s;
     const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * margin);
     for (std::size_t i = 0; i < subtitle.size(); ++i)
-        c.text({margin, margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
-    const double top = margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
+        c.text({margin, below_title + margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
+    const double top = below_title + margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
 
     // Footer: the attribution the data's licence requires.
     const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * margin);
@@ -179,15 +185,23 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                 tries.push_back({p.x + 10 * s, p.y + size * 0.35 + k * h});
                 tries.push_back({p.x + 10 * s, p.y + size * 0.35 - k * h});
             }
+            // The first place free of other labels and symbols; when none is,
+            // the one within the map that covers the fewest.
             Pt at = tries[0];
+            std::size_t least = static_cast<std::size_t>(-1);
             for (const Pt& t : tries) {
                 const Box b{t.x - 2 * s, t.y - size, t.x + w + 2 * s, t.y - size + h};
-                if (b.x0 < mx0 || b.x1 > mx1 + legend_w * 0.2) continue;
-                if (std::none_of(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); })) {
-                    at = t;
-                    break;
-                }
+                // Labels stay clear of the legend (at a window's text scale they would cover it).
+                if (b.x0 < mx0 || b.x1 > mx1 + (map.text_scale > 0 ? 0 : legend_w * 0.2)) continue;
+                const auto covered = static_cast<std::size_t>(
+                    std::count_if(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); }));
+                if (covered < least) least = covered, at = t;
+                if (covered == 0) break;
             }
+            // An existing structure with no free place goes unlabelled (its
+            // square stays; the offer is listed beside the map) rather than
+            // hide a candidate's label.
+            if (least > 0 && kind == MapSite::Kind::Existing) continue;
             const Box b{at.x - 2 * s, at.y - size, at.x + w + 2 * s, at.y - size + h};
             placed.push_back(b);
             c.rect({b.x0, b.y0}, b.x1 - b.x0, b.y1 - b.y0, kWhite, std::nullopt);
@@ -195,10 +209,13 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                    kind != MapSite::Kind::Existing);
         }
 
-    // Legend.
+    // Legend. Its rows are spaced by `v` (the design's spacing, tightened when
+    // a short window leaves less height than the legend's 430 units, so that
+    // the scale bar never runs into the attribution).
+    const double v = s * std::clamp((bottom - top - 10 * s) / (430 * s), 0.7, 1.0);
     double x = W - margin - legend_w, y = top + 10 * s;
     c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
-    y += 26 * s;
+    y += 26 * v;
     std::vector<std::string> labels;
     labels.push_back("moins de " + km_label(classes[0]));
     for (std::size_t k = 1; k < classes.size(); ++k)
@@ -207,11 +224,11 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     for (std::size_t k = 0; k < labels.size(); ++k) {
         c.rect({x, y}, 26 * s, 16 * s, class_colour(k), kCommuneBorder);
         c.text({x + 34 * s, y + 13 * s}, labels[k], 12 * s, kBlack, false);
-        y += 22 * s;
+        y += 22 * v;
     }
     c.rect({x, y}, 26 * s, 16 * s, kNoData, kCommuneBorder);
     c.text({x + 34 * s, y + 13 * s}, "aucun site localisé", 12 * s, kBlack, false);
-    y += 34 * s;
+    y += 34 * v;
     const struct {
         Marker m;
         Rgb fill, stroke;
@@ -223,18 +240,18 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     for (const auto& sym : symbols) {
         c.marker({x + 13 * s, y + 8 * s}, sym.m, sym.size * s, sym.fill, sym.stroke);
         c.text({x + 34 * s, y + 13 * s}, sym.text, 12 * s, kBlack, false);
-        y += 24 * s;
+        y += 24 * v;
     }
-    y += 8 * s;
+    y += 8 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kDepBorder, 2.2 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite de département", 12 * s, kBlack, false);
-    y += 22 * s;
+    y += 22 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kEpciBorder, 1.4 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite d'EPCI", 12 * s, kBlack, false);
-    y += 22 * s;
+    y += 22 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kCommuneBorder, 0.6 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite de commune", 12 * s, kBlack, false);
-    y += 40 * s;
+    y += 40 * v;
 
     // Scale bar: the longest round length that fits in two thirds of the legend.
     if (pr.scale > 0) {
@@ -247,7 +264,7 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);
         c.text({x, y + 22 * s}, "0", 11 * s, kBlack, false, Anchor::Center);
         c.text({x + w, y + 22 * s}, km_label(len), 11 * s, kBlack, false, Anchor::Center);
-        c.text({x, y + 40 * s}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
+        c.text({x, y + 36 * v}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
     }
 }
 
@@ -340,9 +357,14 @@ private:
 
 class HaruCanvas : public Canvas {
 public:
+    // The document has loaded the two fonts already (the letter writer, or
+    // write_map_pdf): they are taken by name. Loading a font file a second
+    // time into one document made libharu 2.3 fail when saving some
+    // documents (error 0x1033 in HPDF_TTFontDef_SaveFontData).
     HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
-        regular_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE), "CP1252");
-        bold_ = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE), "CP1252");
+        // Names libharu gives the shipped fonts (PostScript name, style).
+        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
+        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
         HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }
@@ -472,10 +494,10 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     std::filesystem::rename(tmp, path);
 }
 
-void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map) {
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
     const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
     HaruCanvas canvas(pdf, page, h);
-    paint_map(map, canvas, w, h);
+    paint_map(map, canvas, w, h - bottom_reserved);
 }
 
 void write_map_pdf(const MapData& map, const std::string& path) {
@@ -484,6 +506,8 @@ void write_map_pdf(const MapData& map, const std::string& path) {
     const std::string tmp = path + ".tmp";
     try {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);   // CotationSans
+        HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
         draw_map_on_page(pdf, page, map);

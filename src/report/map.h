@@ -52,6 +52,10 @@ struct MapData {
     std::vector<MapSite> sites;
     double access_km = 30;
     std::string attribution;
+    // Size of texts and symbols: 0 follows the width (a 1 400 px picture's
+    // sizes, scaled), so a small window gets tiny labels; a window sets 1
+    // (labels of 11 px, legend of 12 px) whatever its size.
+    double text_scale = 0;
 };
 
 // Distance classes of the legend: bounds in km (the last class is open).
@@ -70,7 +74,9 @@ std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int hei
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);
 void write_map_pdf(const MapData& map, const std::string& path);
 // The map drawn on a page of a PDF being written (the committee file): the
-// whole page, with the embedded DejaVu fonts of the letters.
-void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map);
+// whole page, with the fonts of the letters (data/fonts/CotationSans*.ttf),
+// which the document must have loaded already.
+// `bottom_reserved` (points) is left blank under the map (a page number).
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved = 0);
 
 }  // namespace cotation::report

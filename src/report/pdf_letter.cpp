@@ -384,7 +384,9 @@ struct Writer {
             current_font = nullptr;
             std::string label = cp("page " + std::to_string(k + 1) + " sur " + total);
             HPDF_Page_SetGrayFill(page, 0.35f);
-            text_at((kLeft + kRight - width(label, regular, 8)) / 2, 12 * kMm, label, regular, 8);
+            // Centred on the text column; a wider (landscape) page shifts it by half the difference.
+            const float pw = HPDF_Page_GetWidth(page), shift = pw > 220 * kMm ? (pw - 210 * kMm) / 2 : 0;
+            text_at((kLeft + kRight - width(label, regular, 8)) / 2 + shift, 12 * kMm, label, regular, 8);
             HPDF_Page_SetGrayFill(page, 0);
             graphics();
         }
@@ -403,7 +405,8 @@ std::string subject_of(const LetterHeader& header, const std::vector<Block>& bod
 }
 }  // namespace
 
-void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body) {
+void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
+                      const std::vector<PageDrawer>& extra_pages) {
     std::string err;
     HPDF_Doc pdf = HPDF_New(on_error, &err);
     if (!pdf) throw Error("Impossible de créer le document PDF « " + path + " ».");
@@ -466,6 +469,12 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
                 w.ensure(h);
             }
             w.block(b);
+        }
+        for (const auto& draw : extra_pages) {
+            w.graphics();
+            HPDF_Page extra = HPDF_AddPage(pdf);
+            draw(pdf, extra);
+            w.pages.push_back(extra);
         }
         w.number_pages();
         if (!err.empty() || HPDF_SaveToFile(pdf, tmp.c_str()) != HPDF_OK || !err.empty()) throw Error("save");

@@ -7,6 +7,9 @@
 // Y »; tables repeat their header row on each page; a signature stays with
 // the paragraph before it; title, author and subject in the metadata and no
 // creation date, so the same input gives the same bytes.
+#include <hpdf.h>
+
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,7 +34,11 @@ Format parse_format(const std::string& text);
 
 // Writes `path` whole (temporary name, then rename); throws Error naming the
 // file when it cannot.
-void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body);
+// `extra_pages`: pages the caller draws after the body (the committee file's
+// territory map), each on a new page it may resize; numbered with the others.
+using PageDrawer = std::function<void(HPDF_Doc, HPDF_Page)>;
+void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
+                      const std::vector<PageDrawer>& extra_pages = {});
 
 // Writes stem + ".pdf" and/or stem + ".odt" and returns the files written.
 std::vector<std::string> write_document(const std::string& stem, const LetterHeader& header, const std::vector<Block>& body,

@@ -14,9 +14,11 @@
 
 #include "core/dossier.h"
 #include "core/error.h"
+#include "core/offer.h"
 #include "core/procedure.h"
 #include "core/scoring.h"
 #include "core/team.h"
+#include "core/territorial_allocation.h"
 
 namespace cotation {
 
@@ -35,6 +37,16 @@ struct CampaignSnapshot {
     std::map<std::string, Date> steps_done;   // procedure step -> date recorded
     std::optional<Meeting> meeting;
     OpinionIndex opinions;
+};
+
+// The campaign's territory (schema 10): its own existing offer and zones
+// when it has them (none: the offer shipped beside the grid, no zones), and
+// the allocation it follows once the coordinator recorded one.
+struct TerritoryRecord {
+    std::optional<Offer> offer;
+    std::optional<std::vector<coverage::Area>> zones;
+    std::string zones_origin;
+    std::optional<allocation::Recorded> allocation;
 };
 
 struct JournalEntry {
@@ -100,6 +112,15 @@ public:
     // procedures were data gets the one its grid names), journaled with why.
     virtual void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
                                const std::string& actor) = 0;
+
+    // Territory tables (schema 10), each replacement whole and journaled with
+    // `why` (its source); refused on a closed campaign.
+    virtual TerritoryRecord load_territory() = 0;
+    virtual void put_offer(const Offer& offer, const std::string& why, const std::string& actor) = 0;
+    virtual void put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
+                           const std::string& actor) = 0;
+    // nullopt withdraws the recorded allocation (the ranking's proposal again).
+    virtual void put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) = 0;
 
     // Moves the campaign to another grid version, keeping the previous one in
     // its history; adds the new grid's parameters (canonical values).

@@ -890,6 +890,21 @@ public:
         return c;
     }
 
+    // The territory tables (the file's schema 10) are not on the server yet:
+    // a shared campaign uses the offer shipped beside its grid, no zones.
+    TerritoryRecord load_territory() override { return {}; }
+    void put_offer(const Offer&, const std::string&, const std::string&) override { not_yet("l'offre existante"); }
+    void put_zones(const std::vector<coverage::Area>&, const std::string&, const std::string&, const std::string&) override {
+        not_yet("les zones");
+    }
+    void put_allocation(const std::optional<allocation::Recorded>&, const std::string&) override {
+        not_yet("la répartition suivie");
+    }
+    [[noreturn]] void not_yet(const std::string& what) {
+        throw InputError("Campagne partagée « " + c_->shown() + " » : " + what +
+                         " ne s'enregistre pas encore sur le serveur (seulement dans un fichier de campagne).");
+    }
+
     JournalHead journal_head() override {
         auto r = c_->exec("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
         return r.rows() ? JournalHead{r.integer(0, 0), r.text(0, 1)} : JournalHead{0, kJournalGenesis};

@@ -1,6 +1,7 @@
 // The campaign file's schema: its migrations, applied in order, and the check
 // that a file is a campaign before anything is written into it.
 #include "sqlite_schema.h"
+#include "sqlite_territory.h"
 
 #include <algorithm>
 #include <cctype>
@@ -171,12 +172,14 @@ UPDATE campaign SET authority_kind = CASE
 UPDATE campaign SET signatory_title = signatory, signatory = '';
 UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WHERE name = 'campagne.tribunal'), '');
 )sql",
-    // The operating-system account each person acts from (issue 13.4). Empty
+    // 10: the existing offer, the campaign's zones and the allocation it follows (sqlite_territory.cpp).
+    store_territory::kMigration,
+    // 11: the operating-system account each person acts from (issue 13.4). Empty
     // for all: the campaign works as before, a name is given.
     R"sql(
 ALTER TABLE person ADD COLUMN account TEXT NOT NULL DEFAULT '';
 )sql",
-    // Last: its first entry vouches for every row the migrations above left.
+    // 12, last: its first entry vouches for every row the migrations above left.
     kLedgerSql,
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -66,6 +66,12 @@ public:
     void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
                      const std::string& reason, const std::string& actor) override;
     std::vector<std::string> grid_versions() override;
+    // Territory tables (schema 10): the statements live in sqlite_territory.cpp.
+    TerritoryRecord load_territory() override;
+    void put_offer(const Offer& offer, const std::string& why, const std::string& actor) override;
+    void put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
+                   const std::string& actor) override;
+    void put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) override;
     std::string closed_since() override;
     void close(const std::string& reason, const std::string& actor) override;
     void reopen(const std::string& reason, const std::string& actor) override;

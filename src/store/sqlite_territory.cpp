@@ -1,0 +1,265 @@
+#include "sqlite_territory.h"
+#include "sqlite_store.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/error.h"
+
+namespace cotation::store_territory {
+
+// Schema 10. A campaign made before kept its offer and zones in files beside
+// it (`<campagne>.offre.csv`, `.zones.csv`): the application imports them
+// once, journaled, at the first writable opening (app/territory.cpp).
+// `territory_origin` says the campaign has its own offer or zones, even an
+// empty one (an import that kept no structure), against the grid's shipped offer.
+const char kMigration[] = R"sql(
+CREATE TABLE offer_structure(
+  seq INTEGER PRIMARY KEY,
+  finess TEXT NOT NULL DEFAULT '', name TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',
+  commune TEXT NOT NULL, status TEXT NOT NULL DEFAULT '', manager TEXT NOT NULL DEFAULT '',
+  permanent INTEGER NOT NULL DEFAULT 0, temporary INTEGER NOT NULL DEFAULT 0, day_care INTEGER NOT NULL DEFAULT 0,
+  latitude TEXT NOT NULL DEFAULT '', longitude TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '');
+CREATE TABLE campaign_zone(
+  seq INTEGER PRIMARY KEY, zone TEXT NOT NULL UNIQUE, label TEXT NOT NULL, communes TEXT NOT NULL);
+CREATE TABLE territory_origin(what TEXT PRIMARY KEY CHECK (what IN ('offre', 'zones')), origin TEXT NOT NULL);
+CREATE TABLE allocation_choice(
+  id INTEGER PRIMARY KEY CHECK (id = 1), followed TEXT NOT NULL CHECK (followed IN ('classement', 'variante')),
+  dossiers TEXT NOT NULL, reason TEXT NOT NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);
+CREATE TRIGGER offer_structure_locked_insert BEFORE INSERT ON offer_structure WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER offer_structure_locked_delete BEFORE DELETE ON offer_structure WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER campaign_zone_locked_insert BEFORE INSERT ON campaign_zone WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER campaign_zone_locked_delete BEFORE DELETE ON campaign_zone WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER territory_origin_locked_insert BEFORE INSERT ON territory_origin WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER territory_origin_locked_delete BEFORE DELETE ON territory_origin WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER allocation_choice_locked_insert BEFORE INSERT ON allocation_choice WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+CREATE TRIGGER allocation_choice_locked_delete BEFORE DELETE ON allocation_choice WHEN (SELECT closed_at FROM campaign) <> ''
+  BEGIN SELECT RAISE(ABORT, 'campagne close'); END;
+)sql";
+
+namespace {
+
+// The few statements this file needs, on the store's connection.
+class Query {
+public:
+    Query(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
+        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
+    }
+    ~Query() { sqlite3_finalize(st_); }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    Query& bind(int i, const std::string& s) {
+        sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Query& bind(int i, long v) {
+        sqlite3_bind_int64(st_, i, v);
+        return *this;
+    }
+    bool step() {
+        const int rc = sqlite3_step(st_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        fail();
+        return false;
+    }
+    void run() {
+        step();
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
+    }
+    std::string text(int c) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, c));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, c))) : std::string();
+    }
+    long integer(int c) const { return static_cast<long>(sqlite3_column_int64(st_, c)); }
+
+private:
+    [[noreturn]] void fail() { throw Error("Campagne « " + path_ + " » : " + sqlite3_errmsg(db_) + "."); }
+    sqlite3* db_;
+    std::string path_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+// Coordinates kept exactly (17 significant digits), empty when none.
+std::string coordinate(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : " ") + i;
+    return out;
+}
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        std::size_t q = text.find(' ', p);
+        if (q == std::string::npos) q = text.size();
+        if (q > p) out.push_back(text.substr(p, q - p));
+        p = q + 1;
+    }
+    return out;
+}
+
+// One structure as the journal keeps it (one line, readable).
+std::string structure_line(const Structure& s) {
+    return (s.finess.empty() ? std::string("sans FINESS") : s.finess) + " ; " + s.name + " ; " + s.commune + " ; HP " +
+           std::to_string(s.permanent) + ", HT " + std::to_string(s.temporary) + ", AJ " + std::to_string(s.day_care) +
+           (s.position ? " ; " + coordinate(s.position->lat) + " " + coordinate(s.position->lon) : "");
+}
+std::string offer_summary(const std::optional<Offer>& o) {
+    if (!o) return "";
+    return std::to_string(o->structures.size()) + " structure(s), " + std::to_string(o->capacity()) + " place(s) — " + o->origin;
+}
+
+std::optional<std::string> origin_of(sqlite3* db, const std::string& path, const char* what) {
+    Query q(db, path, "SELECT origin FROM territory_origin WHERE what = ?");
+    q.bind(1, std::string(what));
+    if (q.step()) return q.text(0);
+    return std::nullopt;
+}
+
+void set_origin(sqlite3* db, const std::string& path, const char* what, const std::string& origin) {
+    Query q(db, path, "INSERT OR REPLACE INTO territory_origin(what, origin) VALUES (?, ?)");
+    q.bind(1, std::string(what)).bind(2, origin).run();
+}
+
+}  // namespace
+
+TerritoryRecord load(sqlite3* db, const std::string& path) {
+    TerritoryRecord r;
+    if (auto origin = origin_of(db, path, "offre")) {
+        Offer o;
+        o.origin = *origin;
+        Query q(db, path,
+                "SELECT finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, latitude, "
+                "longitude, source FROM offer_structure ORDER BY seq");
+        while (q.step()) {
+            Structure s{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6),
+                        q.integer(7), q.integer(8), q.integer(9), std::nullopt, q.text(12)};
+            if (!q.text(10).empty() && !q.text(11).empty())
+                s.position = geo::LonLat{std::strtod(q.text(11).c_str(), nullptr), std::strtod(q.text(10).c_str(), nullptr)};
+            o.structures.push_back(std::move(s));
+        }
+        r.offer = std::move(o);
+    }
+    if (auto origin = origin_of(db, path, "zones")) {
+        r.zones_origin = *origin;
+        r.zones.emplace();
+        Query q(db, path, "SELECT zone, label, communes FROM campaign_zone ORDER BY seq");
+        while (q.step()) r.zones->push_back({q.text(0), q.text(1), split(q.text(2))});
+    }
+    Query a(db, path, "SELECT followed, dossiers, reason, recorded_at, recorded_by FROM allocation_choice");
+    if (a.step()) {
+        allocation::Recorded x;
+        x.followed = allocation::followed_from_code(a.text(0)).value_or(allocation::Followed::Ranking);
+        x.retained = split(a.text(1));
+        x.reason = a.text(2);
+        x.recorded_at = a.text(3);
+        x.recorded_by = a.text(4);
+        r.allocation = std::move(x);
+    }
+    return r;
+}
+
+void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal) {
+    const auto before = load(db, path).offer;
+    Query clear(db, path, "DELETE FROM offer_structure");
+    clear.run();
+    Query add(db, path,
+              "INSERT INTO offer_structure(finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, "
+              "latitude, longitude, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& s : offer.structures) {
+        add.bind(1, s.finess).bind(2, s.name).bind(3, s.category).bind(4, s.kind).bind(5, s.commune).bind(6, s.status)
+            .bind(7, s.manager).bind(8, s.permanent).bind(9, s.temporary).bind(10, s.day_care)
+            .bind(11, s.position ? coordinate(s.position->lat) : std::string())
+            .bind(12, s.position ? coordinate(s.position->lon) : std::string()).bind(13, s.source);
+        add.run();
+    }
+    set_origin(db, path, "offre", offer.origin);
+    // The whole replacement, then each structure as it now stands.
+    journal("territoire.offre", "campagne/offre", offer_summary(before), offer_summary(offer) + " — " + why);
+    for (std::size_t i = 0; i < offer.structures.size(); ++i)
+        journal("territoire.offre", "campagne/offre/" + std::to_string(i + 1), "", structure_line(offer.structures[i]));
+}
+
+void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage::Area>& zones, const std::string& origin,
+               const std::string& why, const JournalFn& journal) {
+    const auto before = load(db, path);
+    Query clear(db, path, "DELETE FROM campaign_zone");
+    clear.run();
+    Query add(db, path, "INSERT INTO campaign_zone(zone, label, communes) VALUES (?,?,?)");
+    for (const auto& z : zones) {
+        add.bind(1, z.id).bind(2, z.label).bind(3, joined(z.communes));
+        add.run();
+    }
+    set_origin(db, path, "zones", origin);
+    std::string old_text = before.zones ? std::to_string(before.zones->size()) + " zone(s) — " + before.zones_origin : "";
+    journal("territoire.zones", "campagne/zones", old_text, std::to_string(zones.size()) + " zone(s) — " + origin + " — " + why);
+    for (const auto& z : zones)
+        journal("territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + joined(z.communes));
+}
+
+void put_allocation(sqlite3* db, const std::string& path, const std::optional<allocation::Recorded>& choice,
+                    const JournalFn& journal) {
+    const auto before = load(db, path).allocation;
+    auto text = [](const std::optional<allocation::Recorded>& x) {
+        if (!x) return std::string();
+        return std::string(allocation::followed_code(x->followed)) + " : " + joined(x->retained) +
+               (x->reason.empty() ? "" : " — motif : " + x->reason);
+    };
+    Query clear(db, path, "DELETE FROM allocation_choice");
+    clear.run();
+    if (choice) {
+        Query add(db, path, "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
+        add.bind(1, std::string(allocation::followed_code(choice->followed))).bind(2, joined(choice->retained)).bind(3, choice->reason)
+            .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
+        add.run();
+    }
+    journal("territoire.repartition", "campagne/repartition", text(before), text(choice));
+}
+
+}  // namespace cotation::store_territory
+
+// The store's side: each change inside its write transaction, journaled,
+// refused on a closed campaign.
+namespace cotation::sqlite {
+
+TerritoryRecord SqliteStore::load_territory() { return store_territory::load(db_->get(), db_->path()); }
+
+namespace {
+store_territory::JournalFn journal_to(JournalWriter& j, const std::string& actor) {
+    return [&j, actor](const std::string& action, const std::string& entity, const std::string& before,
+                       const std::string& after) { j.add(actor, action, entity, before, after); };
+}
+}  // namespace
+
+void SqliteStore::put_offer(const Offer& offer, const std::string& why, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) { store_territory::put_offer(db_->get(), db_->path(), offer, why, journal_to(j, actor)); });
+}
+
+void SqliteStore::put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
+                            const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        store_territory::put_zones(db_->get(), db_->path(), zones, origin, why, journal_to(j, actor));
+    });
+}
+
+void SqliteStore::put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) {
+    mutate(Lock::Check, [&](JournalWriter& j) {
+        store_territory::put_allocation(db_->get(), db_->path(), recorded, journal_to(j, actor));
+    });
+}
+
+}  // namespace cotation::sqlite

@@ -1,0 +1,28 @@
+#pragma once
+// The campaign's territory tables (schema 10): its existing offer, the zones
+// it entered (DRAD zones of a CRT call…) and the allocation it follows.
+// Kept apart from sqlite_store.cpp; the store calls these inside its own
+// transaction, with its journal writer.
+#include <sqlite3.h>
+
+#include <functional>
+#include <string>
+
+#include "campaign_store.h"
+
+namespace cotation::store_territory {
+
+// Schema 10: the migration's SQL (an entry of kMigrations).
+extern const char kMigration[];
+
+// (action, entity, old value, new value) written to the journal by the caller.
+using JournalFn = std::function<void(const std::string&, const std::string&, const std::string&, const std::string&)>;
+
+TerritoryRecord load(sqlite3* db, const std::string& path);
+void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal);
+void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage::Area>& zones, const std::string& origin,
+               const std::string& why, const JournalFn& journal);
+void put_allocation(sqlite3* db, const std::string& path, const std::optional<allocation::Recorded>& choice,
+                    const JournalFn& journal);
+
+}  // namespace cotation::store_territory

@@ -1,0 +1,300 @@
+// The campaign's territory as journaled tables (schema 10): existing offer,
+// zones, the allocation it follows; older campaigns' side files taken in once;
+// bad input stored nowhere; the committee's opinion following the recorded
+// allocation; the committee file's map page.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/demo.h"
+#include "app/territory.h"
+#include "core/error.h"
+#include "report/map.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+std::string coordinator_of(const Session& s) {
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::Coordinator) return name;
+    return "";
+}
+
+std::size_t journal_size(Session& s, const std::string& prefix = "") { return s.store().journal(prefix).size(); }
+
+// Two structures written by hand: Saintes (17415) 10 HP + 5 HT at its own
+// point, Matha (17224) 20 HP at its commune's point: 35 places.
+const char* kOffer =
+    "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+    "170000001;EHPAD Essai;500;EHPAD;17415;public;CH;10;5;0;45.74209;-0.63291;essai\n"
+    ";MRS Essai;;MRS;17224;privé;Asso;20;0;0;;;essai\n";
+
+std::string messages_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
+    test::TempDir dir;
+    const std::string file = dir.file("uphv.cot");
+    auto s = create_demo(file, "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    ASSERT_FALSE(coord.empty());
+    {
+        TerritoryStudy t(*s);
+        EXPECT_EQ(t.offer().capacity(), 179);   // the grid's shipped offer: no own offer yet
+        write(dir.file("offre.csv"), kOffer);
+        t.set_offer_file(dir.file("offre.csv"), coord);
+        EXPECT_EQ(t.offer().capacity(), 35);     // 10 + 5 + 20
+        write(dir.file("zones.csv"), "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
+        t.set_zones_file(dir.file("zones.csv"), coord);
+    }
+    // Nothing beside the campaign: the tables hold it.
+    EXPECT_FALSE(std::filesystem::exists(file + ".offre.csv"));
+    EXPECT_FALSE(std::filesystem::exists(file + ".zones.csv"));
+    auto again = Session::open(file);
+    TerritoryStudy t(*again);
+    ASSERT_EQ(t.offer().structures.size(), 2u);
+    EXPECT_EQ(t.offer().structures[0].finess, "170000001");
+    ASSERT_TRUE(t.offer().structures[0].position);
+    EXPECT_DOUBLE_EQ(t.offer().structures[0].position->lat, 45.74209);   // kept exactly (17 digits)
+    EXPECT_FALSE(t.offer().structures[1].position);
+    EXPECT_EQ(t.offer().structures[1].status, "privé");
+    ASSERT_EQ(t.zones().size(), 1u);
+    EXPECT_EQ(t.zones()[0].communes, (std::vector<std::string>{"17415", "17224"}));
+    // Journaled: the replacement, then each structure (2), then the zones and the zone.
+    const auto offer_entries = again->store().journal("campagne/offre");
+    ASSERT_EQ(offer_entries.size(), 3u);
+    EXPECT_EQ(offer_entries[0].actor, coord);
+    EXPECT_NE(offer_entries[0].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[0].new_value;
+    EXPECT_NE(offer_entries[2].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[2].new_value;
+    EXPECT_EQ(again->store().journal("campagne/zones").size(), 2u);
+    EXPECT_TRUE(again->store().verify_journal().ok);
+}
+
+TEST(TerritoryStore, ClosedCampaignRefusesEveryTerritoryChange) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    s->store().close("Essai de clôture.", coord);
+    TerritoryStudy t(*s);
+    write(dir.file("offre.csv"), kOffer);
+    const std::size_t before = journal_size(*s);
+    EXPECT_THROW(t.set_offer_file(dir.file("offre.csv"), coord), InputError);
+    EXPECT_THROW(t.record_allocation({}, "", coord), InputError);
+    write(dir.file("zones.csv"), "zone;libelle;communes\nZ;Z;17415\n");
+    EXPECT_THROW(t.set_zones_file(dir.file("zones.csv"), coord), InputError);
+    EXPECT_EQ(journal_size(*s), before);
+    EXPECT_EQ(TerritoryStudy(*s).offer().capacity(), 179);
+}
+
+// A campaign made before schema 10 kept its offer and zones beside it: taken
+// into the tables at the first opening that may write, journaled, then never
+// read again; a closed campaign reads them without storing them.
+TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
+    test::TempDir dir;
+    const std::string file = dir.file("uphv.cot");
+    auto s = create_demo(file, "uphv", DemoStage::Instruction);
+    write(file + ".offre.csv", kOffer);
+    write(file + ".zones.csv", "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415\n");
+    {
+        TerritoryStudy t(*s);
+        EXPECT_EQ(t.offer().capacity(), 35);
+        ASSERT_EQ(t.notices().size(), 2u);
+        EXPECT_NE(t.notices()[0].find("rangée dans la campagne"), std::string::npos) << t.notices()[0];
+    }
+    const auto entries = s->store().journal("campagne/offre");
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries[0].actor, "Cotation (reprise des fichiers de l'offre)");
+    // The file changes afterwards: it is not read again.
+    write(file + ".offre.csv", std::string(kOffer) + ";Autre;;MRS;17300;;;100;0;0;;;essai\n");
+    TerritoryStudy t(*s);
+    EXPECT_EQ(t.offer().capacity(), 35);
+    EXPECT_TRUE(t.notices().empty());
+    EXPECT_EQ(t.zones().size(), 1u);
+
+    // A closed campaign with side files: read, not stored, said so.
+    test::TempDir dir2;
+    const std::string closed = dir2.file("uphv.cot");
+    auto c = create_demo(closed, "uphv", DemoStage::Instruction);
+    c->store().close("Essai.", coordinator_of(*c));
+    write(closed + ".offre.csv", kOffer);
+    TerritoryStudy tc(*c);
+    EXPECT_EQ(tc.offer().capacity(), 35);
+    ASSERT_EQ(tc.notices().size(), 1u);
+    EXPECT_NE(tc.notices()[0].find("n'y est pas rangée"), std::string::npos) << tc.notices()[0];
+    EXPECT_TRUE(c->store().journal("campagne/offre").empty());
+}
+
+// Bad input names file, line and field, and stores nothing.
+TEST(TerritoryStore, BadInputNamesFileLineFieldAndStoresNothing) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    TerritoryStudy t(*s);
+    const std::size_t before = journal_size(*s);
+    // Line 3 names commune 17999, which does not exist in Charente-Maritime.
+    write(dir.file("offre.csv"), std::string(kOffer).substr(0, std::string(kOffer).rfind("\n;MRS") + 1) +
+                                     ";MRS Essai;;MRS;17999;privé;Asso;20;0;0;;;essai\n");
+    std::string m = messages_of([&] { t.set_offer_file(dir.file("offre.csv"), coord); });
+    EXPECT_NE(m.find("offre.csv"), std::string::npos) << m;
+    EXPECT_NE(m.find("ligne 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("commune"), std::string::npos) << m;
+    EXPECT_NE(m.find("17999"), std::string::npos) << m;
+    // A FINESS structureet line of 5 fields instead of 32.
+    write(dir.file("finess.csv"), "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
+    m = messages_of([&] { t.import_offer(dir.file("finess.csv"), {"500"}, coord); });
+    EXPECT_NE(m.find("finess.csv"), std::string::npos) << m;
+    EXPECT_NE(m.find("ligne 2"), std::string::npos) << m;
+    EXPECT_NE(m.find("32"), std::string::npos) << m;
+    // A zone naming an unknown commune, after a good line: nothing kept.
+    write(dir.file("zones.csv"), "zone;libelle;communes\nA;Zone A;17415\nB;Zone B;17415 99999\n");
+    m = messages_of([&] { t.set_zones_file(dir.file("zones.csv"), coord); });
+    EXPECT_NE(m.find("zones.csv"), std::string::npos) << m;
+    EXPECT_NE(m.find("ligne 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("99999"), std::string::npos) << m;
+    EXPECT_EQ(journal_size(*s), before);
+    TerritoryStudy fresh(*s);
+    EXPECT_EQ(fresh.offer().capacity(), 179);
+    EXPECT_TRUE(fresh.zones().empty());
+}
+
+// The opinion put to the vote follows the recorded allocation. Hand-made
+// votes: ranked A (retained by the ranking), B (retained), C (not); one
+// awaiting arbitration keeps no opinion; a variant {A, C} gives A and C
+// retained, B not retained.
+TEST(TerritoryAllocation, RecordedAllocationDrivesTheVotedOpinion) {
+    std::vector<VotedEntry> voted{{"A", 1, "10", DecisionKind::Retained},
+                                  {"B", 2, "9", DecisionKind::Retained},
+                                  {"C", 3, "8", DecisionKind::NotRetained},
+                                  {"P", 0, "", std::nullopt},
+                                  {"X", 0, "", DecisionKind::Ineligible}};
+    allocation::Recorded r{allocation::Followed::Variant, {"A", "C"}, "Équilibre entre les EPCI.", "", ""};
+    allocation::apply_recorded(voted, r);
+    EXPECT_EQ(voted[0].opinion, DecisionKind::Retained);
+    EXPECT_EQ(voted[1].opinion, DecisionKind::NotRetained);
+    EXPECT_EQ(voted[2].opinion, DecisionKind::Retained);
+    EXPECT_FALSE(voted[3].opinion);
+    EXPECT_EQ(voted[4].opinion, DecisionKind::Ineligible);
+}
+
+// UPHV: the ranking order retains 01, 02, 03 (24 beds); the coordinator's
+// variant 01 + 08 departs from it and needs a reason; once recorded, the
+// committee's vote advises 08 retained and 02 not retained, and a decision
+// retaining 02 departs from that opinion (reason required).
+TEST(TerritoryAllocation, UphvVariantRecordedThenVotedAndDecided) {
+    test::TempDir dir;
+    const std::string file = dir.file("uphv.cot");
+    auto s = create_demo(file, "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    {
+        TerritoryStudy t(*s);
+        EXPECT_FALSE(t.recorded());
+        std::string m = messages_of([&] { t.record_allocation({"UPHV-2019-01", "UPHV-2019-08"}, "  ", coord); });
+        EXPECT_NE(m.find("écrivez le motif"), std::string::npos) << m;
+        EXPECT_TRUE(s->store().journal("campagne/repartition").empty());
+        // The ranking order needs no reason.
+        const auto ranking = t.record_allocation({}, "", coord);
+        EXPECT_EQ(ranking.followed, allocation::Followed::Ranking);
+        EXPECT_EQ(ranking.retained, (std::vector<std::string>{"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"}));
+        t.record_allocation({"UPHV-2019-01", "UPHV-2019-08"}, "Couvrir l'Aunis, sans lit à moins de 30 km.", coord);
+    }
+    TerritoryStudy t(*s);
+    ASSERT_TRUE(t.recorded());
+    EXPECT_EQ(t.recorded()->followed, allocation::Followed::Variant);
+    EXPECT_NE(t.recorded_text().find("variante du coordonnateur — UPHV-2019-01, UPHV-2019-08 ; motif : Couvrir l'Aunis"),
+              std::string::npos) << t.recorded_text();
+    const auto j = s->store().journal("campagne/repartition");
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1].old_value, "classement : UPHV-2019-01 UPHV-2019-02 UPHV-2019-03");
+
+    // The meeting: every member present and for.
+    Meeting m;
+    m.date = Date{2019, 10, 15};
+    for (const auto& [name, p] : s->team().people)
+        if (p.role == Role::CommitteeMember && !s->team().in_conflict(name, "")) {
+            if (m.president.empty()) m.president = name;
+            m.attendance[name] = {Presence::Present, ""};
+            m.votes[name] = Vote::For;
+        }
+    ASSERT_FALSE(m.president.empty());
+    s->put_meeting(m, coord);
+    auto id = [&](const std::string& ref) { return s->dossiers()[*s->find(ref)].id; };
+    ASSERT_TRUE(s->meeting_check() && s->meeting_check()->adopted);
+    EXPECT_EQ(s->committee_opinion(id("UPHV-2019-08")), DecisionKind::Retained);
+    EXPECT_EQ(s->committee_opinion(id("UPHV-2019-02")), DecisionKind::NotRetained);
+    Decision keep{DecisionKind::Retained, "", m.date, std::nullopt, std::nullopt, "", ""};
+    EXPECT_NO_THROW(s->decide(id("UPHV-2019-08"), keep, coord));
+    const std::string why = messages_of([&] { s->decide(id("UPHV-2019-02"), keep, coord); });
+    EXPECT_NE(why.find("s'écarte de l'avis de la commission"), std::string::npos) << why;
+}
+
+// The committee file gains the territory: figures in its text, the map on a
+// last page, A4 landscape. UPHV ranking allocation 01, 02, 03: 24 beds,
+// 3 × 43 800 € = 131 400 €; Charente-Maritime 672 279 inhabitants: 179 beds
+// = 2,66 per 10 000 before, 203 = 3,02 after (computed by hand).
+TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const auto page = committee_territory(*s);
+    ASSERT_TRUE(page);
+    std::string all;
+    for (const auto& l : page->figures) all += l + "\n";
+    EXPECT_NE(all.find("Répartition dans l'ordre du classement (UPHV-2019-01, UPHV-2019-02, UPHV-2019-03) : 24 places, 131\u00A0400\u00A0€"),
+              std::string::npos) << all;
+    EXPECT_NE(all.find("Charente-Maritime : 2,66 avant, 3,02 après (179 puis 203 places, 672\u00A0279 habitants)"), std::string::npos) << all;
+    EXPECT_NE(all.find("Aucune répartition enregistrée"), std::string::npos) << all;
+    // Stars on the map: the three retained.
+    int stars = 0;
+    for (const auto& site : page->map.sites) stars += site.kind == report::MapSite::Kind::Chosen;
+    EXPECT_EQ(stars, 3);
+
+    s->set_parameter("campagne.date_commission", "15/10/2019", coordinator_of(*s));
+    const std::string pdf = dir.file("commission.pdf");
+    s->write_committee_file(pdf);
+    const std::string text = test::pdf_words(pdf);
+    EXPECT_NE(text.find("Couverture territoriale"), std::string::npos);
+    EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos);   // the map's legend
+    EXPECT_NE(text.find("IGN"), std::string::npos);                               // the data's attribution
+    // The last page is landscape (842 × 595 points).
+    std::ifstream in(pdf, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(bytes.find("/MediaBox [ 0 0 841.89001 595.276 ]"), std::string::npos);
+}
+
+// Labels in a window: a map drawn 700 px wide keeps 11 px labels when the
+// window fixes the text scale at 1; following the width they would be 5,5 px
+// (11 × 700 / 1 400).
+namespace {
+struct SizeCanvas : report::Canvas {
+    std::map<std::string, double> sizes;
+    void fill(const std::vector<std::vector<report::Pt>>&, report::Rgb) override {}
+    void line(const std::vector<report::Pt>&, report::Rgb, double) override {}
+    void rect(report::Pt, double, double, report::Rgb, std::optional<report::Rgb>) override {}
+    void marker(report::Pt, report::Marker, double, report::Rgb, report::Rgb) override {}
+    void text(report::Pt, const std::string& t, double size, report::Rgb, bool, report::Anchor) override { sizes[t] = size; }
+    double text_width(const std::string& t, double size, bool) override { return 0.6 * size * static_cast<double>(t.size()); }
+};
+}  // namespace
+
+TEST(TerritoryMap, WindowTextScaleKeepsLabelsReadable) {
+    report::MapData m;
+    m.sites.push_back({"UPHV-2019-01", {-1.15, 46.16}, report::MapSite::Kind::Candidate});
+    m.sites.push_back({"UPHV-2019-02", {-0.96, 45.94}, report::MapSite::Kind::Chosen});
+    SizeCanvas scaled, fixed;
+    report::paint_map(m, scaled, 700, 500);
+    EXPECT_DOUBLE_EQ(scaled.sizes.at("UPHV-2019-01"), 5.5);
+    m.text_scale = 1;
+    report::paint_map(m, fixed, 700, 500);
+    EXPECT_DOUBLE_EQ(fixed.sizes.at("UPHV-2019-01"), 11);
+    EXPECT_DOUBLE_EQ(fixed.sizes.at("Distance au site le plus proche"), 14);
+}
