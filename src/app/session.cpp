@@ -19,6 +19,7 @@
 #include "io/xml_tree.h"
 #include "report/committee.h"
 #include "report/letters.h"
+#include "report/orders.h"
 
 namespace cotation {
 namespace {
@@ -776,7 +777,11 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
         if (!last || it->second.date > *last) last = it->second.date;
     }
     if (all) f.all_decided = last;
-    return procedure_calendar(campaign_.procedure, f, on);
+    auto steps = procedure_calendar(campaign_.procedure, f, on);
+    // Each request for missing pieces, due on its deadline (session_orders.cpp).
+    for (const auto& d : dossiers_)
+        if (pieces_requested(d.id)) steps.push_back(pieces_step(d.reference, pieces(d.id, on)));
+    return steps;
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
@@ -964,6 +969,9 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     Date on = required_date(letters_date(), "Un courrier", "campagne.date_courrier");
     report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
+    // No letter of ineligibility while a request for missing pieces awaits its answer.
+    auto awaiting = awaiting_pieces(today());
+    ctx.awaiting_pieces = &awaiting;
     auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
@@ -1005,12 +1013,19 @@ std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
     Campaign c;
     for (const auto& p : grid.parameters)
         if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
-    return report::check_templates(grid, c, io::data_root() + "/templates");
+    auto out = report::check_templates(grid, c, io::data_root() + "/templates");
+    report::TemplateSet orders(io::data_root() + "/templates", grid.id);
+    auto more = report::check_order_templates(orders, grid, c);
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
 }
 
 std::vector<std::string> Session::check_documents() {
     auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
-    auto more = authority_warnings();
+    report::TemplateSet orders(io::data_root() + "/templates", grid_.id);
+    auto more = report::check_order_templates(orders, grid_, campaign_);
+    out.insert(out.end(), more.begin(), more.end());
+    more = authority_warnings();
     out.insert(out.end(), more.begin(), more.end());
     more = address_warnings();
     out.insert(out.end(), more.begin(), more.end());
