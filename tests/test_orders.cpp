@@ -91,7 +91,7 @@ std::vector<Call> calls() {
         c.order_words = {"portant labellisation d'une unité pour personnes handicapées vieillissantes de 8 lits",
                          "Vu le code de l'action sociale et des familles, notamment ses articles L. 312-1 (6°) et L. 344-5-1",
                          "Vu le cahier des charges de l'avis d'appel à candidatures n°1/2019 du Département de la Charente-Maritime",
-                         "8 lits d'hébergement permanent de l'EHPAD géré par Organisme Un à Rochefort sont labellisés",
+                         "8 lits d'hébergement permanent de l'établissement Organisme Un, à Rochefort, sont labellisés",
                          "passe de 711 (personnes âgées dépendantes) à 702 (personnes handicapées vieillissantes)",
                          "15 € par jour et par lit", "44 000 € par an pour l'unité", "75 €, complément compris",
                          "§4-1 et §4.2", "au plus tard le 30 juin 2020 (cahier des charges, §4.3)", "Fait à La Rochelle, le 15 novembre 2019",
