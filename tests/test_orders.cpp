@@ -20,6 +20,8 @@
 
 #include "app/session.h"
 #include "core/error.h"
+#include "io/grid_reader.h"
+#include "io/grid_writer.h"
 #include "report/orders.h"
 #include "test_support.h"
 
@@ -320,4 +322,40 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     s->write_letters(dir.file("lettres2"));
     EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-irrecevable.pdf")));
     Session::simulate_today(std::nullopt);
+}
+
+// The grid attributes the orders and the requests read: refused with file
+// and line when malformed, and kept when the grid editor writes the grid back.
+TEST(Orders, GridAttributesAreCheckedAndKept) {
+    const std::string head = "<grid id=\"g\" version=\"1\" title=\"t\">\n";
+    const std::string theme = "<theme id=\"A\" label=\"T\">\n<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    try {
+        io::read_grid(head + "<documents>\n<document id=\"d\" label=\"D\" complement=\"peut-etre\"/>\n</documents>\n" + theme, "g.xml");
+        ADD_FAILURE() << "complement=\"peut-etre\" accepted";
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("g.xml, ligne 3"), std::string::npos) << m;
+        EXPECT_NE(m.find("« complement » vaut « oui » ou « non »"), std::string::npos) << m;
+    }
+    try {
+        io::read_grid(head + "<parameters>\n<parameter id=\"campagne.code\" type=\"codes\" value=\"1 2\" choices=\"1 2\" choice-labels=\"Un\" label=\"C\"/>\n</parameters>\n" + theme,
+                      "g.xml");
+        ADD_FAILURE() << "one label for two codes accepted";
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("g.xml, ligne 3"), std::string::npos) << m;
+        EXPECT_NE(m.find("1 libellé(s) pour 2 code(s)"), std::string::npos) << m;
+    }
+    Grid a = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
+    Grid b = io::read_grid(io::write_grid_xml(a), "réécrite.xml", io::forms_beside(test::source_dir() + "/scoring-grids/crt-2022.xml"));
+    ASSERT_EQ(b.sources.size(), a.sources.size());
+    EXPECT_EQ(b.sources[0].visa, a.sources[0].visa);
+    EXPECT_FALSE(a.sources[0].visa.empty());
+    ASSERT_NE(b.fact("campagne.finess_clientele"), nullptr);
+    EXPECT_EQ(b.fact("campagne.finess_clientele")->choice_labels,
+              (std::vector<std::string>{"Personnes âgées (sans autre indication)", "Aidants / aidés personnes âgées"}));
+    Grid act = io::read_grid_file(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
+    Grid act2 = io::read_grid(io::write_grid_xml(act), "réécrite.xml", io::forms_beside(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"));
+    for (std::size_t i = 0; i < act.documents.size(); ++i) EXPECT_EQ(act2.documents[i].askable, act.documents[i].askable) << act.documents[i].id;
+    EXPECT_TRUE(act.documents[0].askable);   // identite: an administrative piece
 }
