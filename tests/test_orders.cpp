@@ -14,7 +14,9 @@
 //    block of its Annexe 2: category 500 (EHPAD) from the dossier,
 //    discipline 412, mode 48, clientèles 700 and 040, capacity 0.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -358,4 +360,44 @@ TEST(Orders, GridAttributesAreCheckedAndKept) {
     Grid act2 = io::read_grid(io::write_grid_xml(act), "réécrite.xml", io::forms_beside(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"));
     for (std::size_t i = 0; i < act.documents.size(); ++i) EXPECT_EQ(act2.documents[i].askable, act.documents[i].askable) << act.documents[i].id;
     EXPECT_TRUE(act.documents[0].askable);   // identite: an administrative piece
+}
+
+namespace {
+struct Ran {
+    int code = -1;
+    std::string out;
+};
+Ran cli(const std::string& args) {
+    Ran r;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+}  // namespace
+
+// The commands on the CRT demo: 4 missions retained (the demo's decisions),
+// so 4 orders; usage and data errors in French with their exit codes.
+TEST(Orders, CommandLine) {
+    test::TempDir dir;
+    std::string f = dir.file("crt.cot");
+    ASSERT_EQ(cli("demo " + f + " --appel crt").code, 0);
+    Ran r = cli("arretes " + f + " --out " + dir.file("a") + " --format both");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("4 arrêtés écrits (PDF et ODT)"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir.file("a/CRT-2022-01-arrete.odt")));
+    r = cli("arretes " + f + " --out " + dir.file("a") + " --format docx");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("« docx » n'est pas une valeur admise"), std::string::npos) << r.out;
+    r = cli("arretes " + f + " --out " + dir.file("a") + " --dossier CRT-2022-04");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("il n'est pas retenu, il n'a pas d'arrêté"), std::string::npos) << r.out;
+    r = cli("pieces " + f + " --demander");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("--demander s'emploie avec --dossier REF"), std::string::npos) << r.out;
+    r = cli("pieces " + f + " --dossier NOPE");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("Dossier « NOPE » inconnu de la campagne"), std::string::npos) << r.out;
 }
