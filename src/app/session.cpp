@@ -24,6 +24,7 @@
 #include "io/xml_tree.h"
 #include "report/committee.h"
 #include "report/letters.h"
+#include "report/orders.h"
 
 namespace cotation {
 using session_detail::require;

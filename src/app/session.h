@@ -3,6 +3,7 @@
 // it pins, its dossiers and ratings in memory, the ranking kept current, and
 // every change written through the store first (memory follows the file).
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/pieces.h"
 #include "core/procedure.h"
 #include "core/read_rules.h"
 #include "core/scoring.h"
@@ -225,6 +227,27 @@ public:
     // (`grid check`): its default parameters, the installed templates.
     static std::vector<std::string> check_grid_templates(const Grid& grid);
     std::vector<std::string> address_warnings();
+
+    // ---- Orders and requests for missing pieces (session_orders.cpp) ----
+    // One order (arrêté) per retained dossier (or only `only_reference`),
+    // dated by its decision (else the letters' date); a failing one is in the
+    // batch's failures, a dossier without FINESS in its warnings.
+    report::DocumentBatch write_orders(const std::string& out_dir, const std::string& only_reference = "",
+                                       report::Format format = report::Format::Pdf);
+    // Missing pieces of a dossier on `on` (default today): what may be asked,
+    // the request recorded and its deadline (campagne.delai_pieces, 15 days).
+    PiecesStatus pieces(std::int64_t dossier_id, std::optional<Date> on = std::nullopt) const;
+    std::optional<Date> pieces_requested(std::int64_t dossier_id) const;
+    // Records the request on `on` (a procedure step « pieces/<id> », journaled);
+    // refused, with the reason, when no piece may be asked for. Coordinator only.
+    void request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor);
+    // The request letters: of that dossier, else of every dossier whose
+    // request awaits its answer; each dated by its request.
+    report::DocumentBatch write_pieces_requests(const std::string& out_dir, const std::string& only_reference = "",
+                                                report::Format format = report::Format::Pdf);
+    // Dossiers whose request awaits its answer on `on`: no letter of
+    // ineligibility for them yet.
+    std::set<std::int64_t> awaiting_pieces(const Date& on) const;
     // The authority's postal address or signatory missing, with the command that sets them.
     std::vector<std::string> authority_warnings() const;
 

@@ -12,6 +12,7 @@
 #include "io/paths.h"
 #include "report/committee.h"
 #include "report/letters.h"
+#include "report/orders.h"
 
 namespace cotation {
 using session_detail::require;
@@ -107,6 +108,9 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
+    // No letter of ineligibility while a request for missing pieces awaits its answer.
+    auto awaiting = awaiting_pieces(today());
+    ctx.awaiting_pieces = &awaiting;
     auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
@@ -148,12 +152,19 @@ std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
     Campaign c;
     for (const auto& p : grid.parameters)
         if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
-    return report::check_templates(grid, c, io::data_root() + "/templates");
+    auto out = report::check_templates(grid, c, io::data_root() + "/templates");
+    report::TemplateSet orders(io::data_root() + "/templates", grid.id);
+    auto more = report::check_order_templates(orders, grid, c);
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
 }
 
 std::vector<std::string> Session::check_documents() {
     auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
-    auto more = authority_warnings();
+    report::TemplateSet orders(io::data_root() + "/templates", grid_.id);
+    auto more = report::check_order_templates(orders, grid_, campaign_);
+    out.insert(out.end(), more.begin(), more.end());
+    more = authority_warnings();
     out.insert(out.end(), more.begin(), more.end());
     more = address_warnings();
     out.insert(out.end(), more.begin(), more.end());

@@ -114,7 +114,11 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
         if (!last || it->second.date > *last) last = it->second.date;
     }
     if (all) f.all_decided = last;
-    return procedure_calendar(campaign_.procedure, f, on);
+    auto steps = procedure_calendar(campaign_.procedure, f, on);
+    // Each request for missing pieces, due on its deadline (session_orders.cpp).
+    for (const auto& d : dossiers_)
+        if (pieces_requested(d.id)) steps.push_back(pieces_step(d.reference, pieces(d.id, on)));
+    return steps;
 }
 
 void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {

@@ -41,6 +41,11 @@ int check(const Args& a) {
         std::cout << d.reference << " — " << d.organisme << " : " << verdict_label(rep) << "\n";
         for (const auto& doc : rep.documents)
             if (!doc.received) std::cout << "  [pièce manquante] " << doc.document->label << " (" << doc.document->source << ")\n";
+        // A request for missing pieces: its state and deadline (cotation pieces).
+        if (s->pieces_requested(d.id)) {
+            PiecesStatus st = s->pieces(d.id);
+            std::cout << "  [" << pieces_state_label(st.state) << "] " << st.summary() << "\n";
+        }
         for (const auto& r : rep.rules) {
             if (r.outcome == Outcome::Passed) continue;
             if (r.outcome == Outcome::NotApplicable) {

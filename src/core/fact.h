@@ -27,6 +27,10 @@ struct FactDef {
     std::string source;     // seed file and section
     std::optional<Rational> min, max;
     std::vector<std::string> choices;  // allowed codes for Code / CodeList
+    // Label of each choice, same order (attribute choice-labels, separated
+    // by « | »): « 500 » is « Établissement d'hébergement pour personnes
+    // âgées dépendantes (EHPAD) » in an order's FINESS block. May be empty.
+    std::vector<std::string> choice_labels;
     int line = 0;           // where it is declared in its file
     std::string file;       // that file, when not the grid's own (a form)
     // A row of a table (staffing in FTE by qualification…): the table's id

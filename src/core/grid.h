@@ -40,6 +40,10 @@ struct DocumentDef {
     std::string label;
     std::string source;
     bool eliminating = true;   // missing => dossier incomplete and not ranked
+    // The authority may ask for it after the deadline (attribute
+    // complement="oui"): a piece that does not change the project (an
+    // administrative piece), unlike the project itself (core/pieces.h).
+    bool askable = false;
     int line = 0;
 };
 
@@ -81,6 +85,9 @@ struct SourceTitle {
     std::string file;    // "004_96637afb2dcc3432.txt"
     std::string title;   // "Cahier des charges de l'AAC n°1/2019 du Département de la Charente-Maritime"
     int line = 0;
+    // How an order (arrêté) cites it in its visas, without « Vu » (attribute
+    // visa="le cahier des charges …, notamment son §4-1"); empty: not a visa.
+    std::string visa = {};
 };
 
 struct ParameterDef {

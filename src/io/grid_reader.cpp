@@ -56,6 +56,17 @@ struct Reader {
             auto v = from_canonical(FactType::CodeList, *c);
             if (v) f.choices = std::get<std::vector<std::string>>(*v);
         }
+        if (auto labels = e.attr("choice-labels")) {
+            std::string cur;
+            for (char ch : *labels + "|") {
+                if (ch != '|') { cur += ch; continue; }
+                f.choice_labels.push_back(fr::trim(cur));
+                cur.clear();
+            }
+            if (f.choice_labels.size() != f.choices.size())
+                fail(e, "« choice-labels » donne " + std::to_string(f.choice_labels.size()) + " libellé(s) pour " +
+                            std::to_string(f.choices.size()) + " code(s) de « choices » (un libellé par code, séparés par « | »).");
+        }
         if (const XmlElement* h = e.first("help")) f.help = h->text;
         return f;
     }
@@ -152,7 +163,7 @@ struct Reader {
         if (const XmlElement* ss = root.first("sources")) {
             only(*ss, {"source"});
             for (const XmlElement* x : ss->all("source"))
-                g.sources.push_back({required(*x, "file"), required(*x, "title"), x->line});
+                g.sources.push_back({required(*x, "file"), required(*x, "title"), x->line, x->attr("visa").value_or("")});
         }
         if (const XmlElement* k = root.first("key-facts")) {
             auto ids = from_canonical(FactType::CodeList, k->text);
@@ -205,6 +216,9 @@ struct Reader {
                 doc.label = required(*d, "label");
                 doc.source = d->attr("source").value_or("");
                 doc.eliminating = d->attr("eliminating").value_or("oui") != "non";
+                std::string ask = d->attr("complement").value_or("non");
+                if (ask != "oui" && ask != "non") fail(*d, "« complement » vaut « oui » ou « non » (lu : « " + ask + " »).");
+                doc.askable = ask == "oui";
                 doc.line = d->line;
                 g.documents.push_back(doc);
             }

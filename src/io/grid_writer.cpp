@@ -28,7 +28,9 @@ std::string fact_attrs(const FactDef& f) {
     if (f.max) s += attr("max", f.max->canonical());
     std::string choices;
     for (const auto& c : f.choices) choices += (choices.empty() ? "" : " ") + c;
-    return s + attr("choices", choices) + attr("label", f.label) + attr("source", f.source);
+    std::string labels;
+    for (std::size_t i = 0; i < f.choice_labels.size(); ++i) labels += (i ? " | " : "") + f.choice_labels[i];
+    return s + attr("choices", choices) + attr("choice-labels", labels) + attr("label", f.label) + attr("source", f.source);
 }
 // What the grid adds to its procedure and the authority it names (read by
 // io/procedure_reader.cpp), so that an edited grid keeps them.
@@ -73,7 +75,7 @@ std::string write_grid_xml(const Grid& g) {
     write_procedure_and_authority(x, g);
     if (!g.sources.empty()) {
         x << "  <sources>\n";
-        for (const auto& s : g.sources) x << "    <source" << attr("file", s.file) << attr("title", s.title) << "/>\n";
+        for (const auto& s : g.sources) x << "    <source" << attr("file", s.file) << attr("title", s.title) << attr("visa", s.visa) << "/>\n";
         x << "  </sources>\n";
     }
     if (!g.key_facts.empty()) {
@@ -102,7 +104,7 @@ std::string write_grid_xml(const Grid& g) {
         x << "  <documents>\n";
         for (const auto& d : g.documents)
             x << "    <document" << attr("id", d.id) << attr("label", d.label) << attr("source", d.source)
-              << (d.eliminating ? "" : " eliminating=\"non\"") << "/>\n";
+              << (d.eliminating ? "" : " eliminating=\"non\"") << (d.askable ? " complement=\"oui\"" : "") << "/>\n";
         x << "  </documents>\n";
     }
     if (!g.rules.empty()) {

@@ -183,8 +183,18 @@ DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir
             if (!only_reference.empty() && ctx.dossiers[e.dossier].reference != only_reference) continue;
             jobs.push_back(&e);
         }
+    // A dossier awaiting missing pieces is not yet ineligible: no letter.
+    std::vector<std::string> held;
+    if (ctx.awaiting_pieces)
+        std::erase_if(jobs, [&](const RankEntry* e) {
+            const Dossier& d = ctx.dossiers[e->dossier];
+            if (!ctx.awaiting_pieces->count(d.id)) return false;
+            held.push_back("Dossier « " + d.reference + " » : pièces complémentaires demandées, en attente de réponse ; "
+                           "pas de lettre avant la réponse ou la fin du délai (cotation pieces).");
+            return true;
+        });
     if (!only_reference.empty() && jobs.empty())
-        throw InputError(unknown_dossier(only_reference));
+        throw InputError(held.empty() ? unknown_dossier(only_reference) : held.front());
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);
     Variables names = letter_variable_names(ctx.grid, ctx.campaign);
     std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid
@@ -226,6 +236,7 @@ DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir
     };
     parallel_for(jobs.size(), one);
     DocumentBatch batch;
+    batch.warnings = held;
     for (std::size_t k = 0; k < jobs.size(); ++k) {
         const Dossier& d = ctx.dossiers[jobs[k]->dossier];
         if (!failed[k].empty()) {

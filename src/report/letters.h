@@ -1,6 +1,7 @@
 #pragma once
 // Decision letters of a campaign, one PDF per dossier, from templates/
 // (templates/<grid id>/ first: each call's own vocabulary).
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct LetterContext {
     Date letter_date;
     std::string templates_dir;
     const DecisionIndex* decisions = nullptr;   // when recorded, letters follow them
+    // Dossiers whose request for missing pieces awaits its answer: no letter
+    // of ineligibility yet (core/pieces.h).
+    const std::set<std::int64_t>* awaiting_pieces = nullptr;
 };
 
 // The letter templates, one per kind of decision (without their includes).

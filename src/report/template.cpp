@@ -55,6 +55,7 @@ struct Expander {
         std::string para;
         std::vector<bool> keep{true};
         std::vector<int> opened;   // line of each open {{#si}}
+        bool in_table = false;     // the previous kept line was a table row
         auto flush = [&] {
             // An empty value between two words ("rang {{ex_aequo}} sur") leaves one space, not two.
             for (std::size_t at; (at = para.find("  ")) != std::string::npos;) para.erase(at, 1);
@@ -83,6 +84,34 @@ struct Expander {
             }
             if (!keep.back()) continue;
             if (line.rfind("# ", 0) == 0 || line == "#") continue;
+            // "| a | b |": a table row; consecutive rows make one table, the
+            // first its header (repeated on each page the table crosses).
+            if (line.size() >= 2 && line.front() == '|') {
+                flush();
+                if (line.back() != '|')
+                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) +
+                                     " : une ligne de tableau finit par « | ».");
+                std::string row_text = substitute(line.substr(1, line.size() - 2), name, lineno);
+                std::vector<std::string> cells;
+                std::string cell;
+                for (char ch : row_text + "|") {
+                    if (ch != '|') { cell += ch; continue; }
+                    cells.push_back(fr::trim(cell));
+                    cell.clear();
+                }
+                if (in_table && !out.empty() && out.back().kind == BlockKind::Table) {
+                    if (cells.size() != out.back().rows.front().size())
+                        throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : " +
+                                         std::to_string(cells.size()) + " colonnes, l'en-tête du tableau en a " +
+                                         std::to_string(out.back().rows.front().size()) + ".");
+                    out.back().rows.push_back(std::move(cells));
+                } else {
+                    out.push_back({BlockKind::Table, "", {std::move(cells)}});
+                }
+                in_table = true;
+                continue;
+            }
+            in_table = false;
             if (line.empty()) { flush(); continue; }
             if (line.rfind("{{>", 0) == 0 && line.compare(line.size() - 2, 2, "}}") == 0) {
                 flush();

@@ -5,7 +5,8 @@
 //   {{nom}} a value; a bullet whose value has several lines becomes one
 //   bullet per line; "{{> autre}}" includes templates/autre.txt, or
 //   templates/autre-<autorite.type>.txt when it exists (voies-recours-ars.txt);
-//   "{{#si nom}}" … "{{/si}}" keeps the lines only when the value is not empty.
+//   "{{#si nom}}" … "{{/si}}" keeps the lines only when the value is not empty;
+//   "| a | b |" a table row (consecutive rows: one table, the first its header).
 #include <functional>
 #include <map>
 #include <string>

@@ -1,0 +1,84 @@
+// Orders (arrêtés) and requests for missing pieces: arretes, pieces.
+#include <iostream>
+
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+
+namespace cotation::cli {
+
+namespace {
+
+report::Format format_of(const Args& a) {
+    // A word outside the list is a usage error (code 2), named with its option.
+    return report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+}
+
+std::string written_text(std::size_t n, report::Format format, const char* one, const char* many, bool feminine) {
+    return std::to_string(n) + " " + (n > 1 ? many : one) + " écrit" + (feminine ? "e" : "") + (n > 1 ? "s" : "") +
+           (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "");
+}
+
+int orders(const Args& a) {
+    report::Format format = format_of(a);
+    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    std::string out = a.get("--out");
+    auto batch = s->write_orders(out, a.get("--dossier"), format);
+    std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
+    std::cout << written_text(n, format, "arrêté", "arrêtés", false) << " dans " << out << ".\n";
+    if (n == 0 && batch.failures.empty()) std::cout << "Aucun dossier retenu : pas d'arrêté.\n";
+    return report_batch(batch);
+}
+
+int pieces(const Args& a) {
+    bool ask = a.has("--demander");
+    std::string only = a.get("--dossier");
+    if (ask && only.empty()) throw UsageError("--demander s'emploie avec --dossier REF.");
+    if (a.has("--date") && !ask) throw UsageError("--date s'emploie avec --demander.");
+    auto s = ask ? Session::open(a.file()) : Session::open_read_only(a.file());
+    if (!only.empty()) dossier_of(*s, only);
+    if (ask) {
+        const Dossier& d = dossier_of(*s, only);
+        Date on = a.has("--date") ? input::date("--date", a.get("--date")) : Session::today();
+        s->request_pieces(d.id, on, a.actor(*s));
+        std::cout << "Demande de pièces enregistrée pour " << d.reference << " : " << s->pieces(d.id).summary() << "\n";
+    }
+    int listed = 0;
+    for (const Dossier& d : s->dossiers()) {
+        if (!only.empty() && d.reference != only) continue;
+        PiecesStatus st = s->pieces(d.id);
+        if (only.empty() && st.state == PiecesState::Complete) continue;
+        std::cout << d.reference << " — " << d.organisme << " : [" << pieces_state_label(st.state) << "] " << st.summary() << "\n";
+        ++listed;
+    }
+    if (!listed) std::cout << "Aucun dossier incomplet.\n";
+    if (!a.has("--out")) return 0;
+    report::Format format = format_of(a);
+    std::string out = a.get("--out");
+    auto batch = s->write_pieces_requests(out, only, format);
+    std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
+    std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << out << ".\n";
+    return report_batch(batch);
+}
+
+}  // namespace
+
+void add_order_commands(Cli& cli) {
+    cli.command("arretes", Area::Results, "arrêtés des dossiers retenus (PDF, ODT ou les deux)")
+        .file()
+        .required("--out", "DOSSIER", "dossier où écrire les arrêtés")
+        .option("--dossier", "REF", "l'arrêté de ce dossier seulement")
+        .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .run(orders);
+    cli.command("pieces", Area::Dossiers, "pièces manquantes ; demande de pièces complémentaires et sa lettre")
+        .file()
+        .option("--dossier", "REF", "ce dossier seulement (obligatoire avec --demander)")
+        .flag("--demander", "enregistre la demande de pièces complémentaires (délai : campagne.delai_pieces, 15 jours par défaut)")
+        .option("--date", "JJ/MM/AAAA", "date de la demande (défaut : aujourd'hui)")
+        .option("--out", "DOSSIER", "écrit la lettre de demande (du dossier, sinon de chaque demande en attente)")
+        .option("--format", "pdf|odt|both", "format des lettres (défaut : pdf)")
+        .acting()
+        .run(pieces);
+}
+
+}  // namespace cotation::cli

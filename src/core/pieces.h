@@ -1,0 +1,61 @@
+#pragma once
+// Request for missing pieces (demande de pièces complémentaires). A dossier
+// whose completeness fails only on pieces the authority may ask for after
+// the deadline (a grid's <document complement="oui">: an administrative
+// piece, never the project itself) may be sent a request; the candidate has
+// `campagne.delai_pieces` days (15 when the campaign does not set it) from
+// the request. Until the pieces are ticked or the deadline passes the dossier
+// is flagged « pièces demandées » and gets no letter of ineligibility; once
+// the deadline has passed without them it stays incomplete, hence
+// irrecevable, and that letter may go. Pure rules; docs/procedure.md.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "dossier.h"
+#include "grid.h"
+#include "procedure.h"
+
+namespace cotation {
+
+constexpr int default_pieces_delay_days = 15;
+
+// The campaign's campagne.delai_pieces (whole days, at least 1), else 15.
+int pieces_delay_days(const Campaign& campaign);
+
+enum class PiecesState {
+    Complete,     // every required piece received, no request made
+    Askable,      // incomplete, every missing required piece may be asked for: a request is possible
+    NotAskable,   // a missing required piece may not be asked for: incomplete, no request
+    Requested,    // request made, deadline not passed: flagged
+    Received,     // request made, every required piece now received
+    Expired,      // request made, deadline passed, still incomplete
+};
+const char* pieces_state_label(PiecesState s);   // "complet", "pièces demandées", …
+
+struct PiecesStatus {
+    PiecesState state = PiecesState::Complete;
+    std::vector<const DocumentDef*> to_ask;        // missing pieces the authority may ask for, grid order
+    std::vector<const DocumentDef*> not_askable;   // missing required pieces it may not ask for
+    std::optional<Date> requested, due;            // when a request was recorded
+    long days_left = 0;                            // due - today (negative once passed)
+
+    // The dossier list's flag: a request awaits its answer.
+    bool awaiting() const { return state == PiecesState::Requested; }
+    // One French sentence: what is missing, what was asked, what happens next.
+    std::string summary() const;
+};
+
+// `requested`: the date the request was recorded, if any.
+PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::optional<Date> requested, int delay_days,
+                           const Date& today);
+
+// Empty when a request may be made, else why not (French, naming the dossier).
+std::string pieces_request_refusal(const PiecesStatus& status, const std::string& reference);
+
+// The request as a step of the calendar: due on the deadline; « fait » once
+// the pieces are ticked, « en retard » when the deadline passed without them.
+CalendarStep pieces_step(const std::string& reference, const PiecesStatus& status);
+
+}  // namespace cotation

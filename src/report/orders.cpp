@@ -1,0 +1,266 @@
+#include "orders.h"
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/french.h"
+#include "parallel.h"
+
+namespace cotation::report {
+
+const char* order_template() { return "arrete.txt"; }
+const char* pieces_template() { return "demande-pieces.txt"; }
+
+bool gets_order(const LetterContext& ctx, const RankEntry& e) {
+    const Decision* decision = nullptr;
+    if (ctx.decisions)
+        if (auto it = ctx.decisions->find(ctx.dossiers[e.dossier].id); it != ctx.decisions->end()) decision = &it->second;
+    return template_for(e, decision) == "lettre-retenu.txt";
+}
+
+namespace {
+
+std::string lines_of(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        if (!i.empty()) out += (out.empty() ? "" : "\n") + i;
+    return out;
+}
+
+// « 500 » -> its label from the grid or form (choice-labels): a list of
+// codes gives one label per line (a table cell beside `.liste`).
+std::string code_labels(const FactDef& def, const Value& v) {
+    std::vector<std::string> codes;
+    if (const auto* s = std::get_if<std::string>(&v)) codes.push_back(*s);
+    else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) codes = *l;
+    std::string out;
+    for (const auto& c : codes)
+        for (std::size_t i = 0; i < def.choices.size() && i < def.choice_labels.size(); ++i)
+            if (def.choices[i] == c) out += (out.empty() ? "" : "\n") + def.choice_labels[i];
+    return out;
+}
+
+// The visas the grid's texts give (<source visa="…">), in their order; a
+// grid that names none (one written with `cotation new` from scratch) cites
+// each of its texts by its title.
+std::string visas(const Grid& g) {
+    std::vector<std::string> out;
+    for (const auto& s : g.sources)
+        if (!s.visa.empty()) out.push_back("Vu " + s.visa + " ;");
+    if (out.empty())
+        for (const auto& s : g.sources) out.push_back("Vu le texte intitulé « " + s.title + " » ;");
+    return lines_of(out);
+}
+
+const Decision* decision_of(const LetterContext& ctx, const Dossier& d) {
+    if (!ctx.decisions) return nullptr;
+    auto it = ctx.decisions->find(d.id);
+    return it == ctx.decisions->end() ? nullptr : &it->second;
+}
+
+std::string safe_stem(const std::string& out_dir, const std::string& reference, const std::string& what) {
+    std::string safe;
+    for (char c : reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    return out_dir + "/" + safe + "-" + what;
+}
+
+LetterHeader base_header(const LetterContext& ctx) {
+    const Authority& au = ctx.campaign.authority;
+    LetterHeader h;
+    h.authority = au.name;
+    h.authority_lines = au.address;
+    h.logo_path = au.logo;
+    return h;
+}
+
+void make_dir(const std::string& out_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
+}
+
+// A sample entry for checking templates: every value named, none real.
+struct Sample {
+    std::vector<Dossier> one{Dossier{}};
+    Ranking ranking;
+    RankEntry entry;
+    LetterContext ctx;
+    Sample(const Grid& g, const Campaign& c) : ctx{g, c, one, ranking, Date{2000, 1, 1}, "", nullptr} {
+        entry.score.themes.assign(g.themes.size(), Rational(0));
+        entry.score.criteria.assign(g.criterion_count(), CriterionScore{});
+    }
+};
+
+}  // namespace
+
+Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
+    Variables v = letter_variables(ctx, e, ranked_count);
+    const Dossier& d = ctx.dossiers[e.dossier];
+    v["visas"] = visas(ctx.grid);
+    const Decision* x = decision_of(ctx, d);
+    v["date_arrete"] = (x ? x->date : ctx.letter_date).french_long();
+    v["date_commission"] = "";
+    if (auto it = ctx.campaign.parameters.find("campagne.date_commission"); it != ctx.campaign.parameters.end())
+        if (const Date* day = std::get_if<Date>(&it->second)) v["date_commission"] = day->french_long();
+    v["places_arrete"] = !v["places_accordees"].empty() ? v["places_accordees"] : v["places"];
+    auto coded = [&](const FactDef& f, const Value& value) {
+        v[f.id + ".libelle"] = code_labels(f, value);
+        std::string list;
+        if (const auto* s = std::get_if<std::string>(&value)) list = *s;
+        else if (const auto* l = std::get_if<std::vector<std::string>>(&value))
+            for (const auto& c : *l) list += (list.empty() ? "" : "\n") + c;
+        v[f.id + ".liste"] = list;
+    };
+    for (const auto& f : ctx.grid.facts)
+        if (!f.choice_labels.empty()) coded(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
+    for (const auto& p : ctx.grid.parameters)
+        if (!p.def.choice_labels.empty()) {
+            auto it = ctx.campaign.parameters.find(p.def.id);
+            coded(p.def, it == ctx.campaign.parameters.end() ? Value{} : it->second);
+        }
+    return v;
+}
+
+Variables order_variable_names(const Grid& grid, const Campaign& campaign) {
+    Sample s(grid, campaign);
+    return order_variables(s.ctx, s.entry, 0);
+}
+
+Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const PiecesStatus& st) {
+    Variables v = letter_variables(ctx, e, ctx.ranking.ranked.size());
+    std::vector<std::string> pieces;
+    for (const auto* doc : st.to_ask) pieces.push_back(doc->label);
+    v["pieces_manquantes"] = lines_of(pieces);
+    v["date_demande"] = st.requested ? st.requested->french_long() : "";
+    v["date_courrier"] = v["date_demande"];   // the request's own date, never the clock's
+    v["date_limite_pieces"] = st.due ? st.due->french_long() : "";
+    long days = st.requested && st.due ? st.due->days_since_epoch() - st.requested->days_since_epoch() : 0;
+    v["delai_pieces"] = std::to_string(days) + (days > 1 ? " jours" : " jour");
+    return v;
+}
+
+Variables pieces_variable_names(const Grid& grid, const Campaign& campaign) {
+    Sample s(grid, campaign);
+    PiecesStatus st;
+    st.requested = Date{2000, 1, 1};
+    st.due = Date{2000, 1, 16};
+    return pieces_variables(s.ctx, s.entry, st);
+}
+
+std::vector<std::string> check_order_templates(TemplateSet& templates, const Grid& grid, const Campaign& campaign) {
+    std::string context = " pour la grille « " + grid.id + " »";
+    auto out = templates.check(order_template(), order_variable_names(grid, campaign), context);
+    auto more = templates.check(pieces_template(), pieces_variable_names(grid, campaign), context);
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+}
+
+Document order_document(const LetterContext& ctx, const TemplateSet& templates, const RankEntry& e) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    Document doc;
+    doc.blocks = templates.expand(order_template(), order_variables(ctx, e, ctx.ranking.ranked.size()));
+    doc.header = base_header(ctx);
+    // An order is not addressed to anyone: no recipient, dated where it is signed.
+    doc.header.title = "Arrêté — " + ctx.campaign.reference + " — dossier " + d.reference;
+    doc.header.subject = "Arrêté relatif au dossier " + d.reference + " (" + d.organisme + ")";
+    return doc;
+}
+
+Document pieces_document(const LetterContext& ctx, const TemplateSet& templates, const RankEntry& e, const PiecesStatus& st) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    if (!st.requested) throw InputError("Dossier « " + d.reference + " » : aucune demande de pièces enregistrée.");
+    Document doc;
+    doc.blocks = templates.expand(pieces_template(), pieces_variables(ctx, e, st));
+    doc.header = base_header(ctx);
+    const Authority& au = ctx.campaign.authority;
+    // Dated by the request recorded, never by the clock.
+    doc.header.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + st.requested->french_long();
+    doc.header.recipient = recipient_block(ctx.grid, d);
+    doc.header.title = "Demande de pièces complémentaires — " + ctx.campaign.reference + " — dossier " + d.reference;
+    return doc;
+}
+
+namespace {
+std::string joined(const std::vector<std::string>& problems) {
+    std::string why;
+    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+    return why;
+}
+}  // namespace
+
+DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference, Format format) {
+    make_dir(out_dir);
+    std::vector<const RankEntry*> jobs;
+    bool known = only_reference.empty();
+    for (const auto& e : ctx.ranking.ranked) {
+        if (!only_reference.empty() && ctx.dossiers[e.dossier].reference != only_reference) continue;
+        known = true;
+        if (gets_order(ctx, e)) jobs.push_back(&e);
+    }
+    for (const auto* list : {&ctx.ranking.pending, &ctx.ranking.ineligible})
+        for (const auto& e : *list) known = known || ctx.dossiers[e.dossier].reference == only_reference;
+    if (!known) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    if (!only_reference.empty() && jobs.empty())
+        throw InputError("Dossier « " + only_reference + " » : il n'est pas retenu, il n'a pas d'arrêté.");
+    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    std::string broken = joined(templates.check(order_template(), order_variable_names(ctx.grid, ctx.campaign),
+                                                " pour la grille « " + ctx.grid.id + " »"));
+    std::vector<std::vector<std::string>> written(jobs.size());
+    std::vector<std::string> failed(jobs.size());
+    parallel_for(jobs.size(), [&](std::size_t k) {
+        const Dossier& d = ctx.dossiers[jobs[k]->dossier];
+        try {
+            if (!broken.empty()) throw InputError(broken);
+            Document doc = order_document(ctx, templates, *jobs[k]);
+            written[k] = write_document(safe_stem(out_dir, d.reference, "arrete"), doc.header, doc.blocks, format);
+        } catch (const std::exception& x) {
+            failed[k] = x.what();
+        }
+    });
+    DocumentBatch batch;
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+        const Dossier& d = ctx.dossiers[jobs[k]->dossier];
+        if (!failed[k].empty()) {
+            batch.failures.push_back({d.reference, templates.shown_name(order_template()), failed[k]});
+            continue;
+        }
+        batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
+        if (fr::trim(d.finess).empty())
+            batch.warnings.push_back("Dossier « " + d.reference + " » : numéro FINESS non renseigné ; l'arrêté ne le porte pas.");
+    }
+    return batch;
+}
+
+DocumentBatch write_pieces_requests(const LetterContext& ctx, const std::vector<PiecesJob>& jobs, const std::string& out_dir,
+                                    Format format) {
+    make_dir(out_dir);
+    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    std::string broken = joined(templates.check(pieces_template(), pieces_variable_names(ctx.grid, ctx.campaign),
+                                                " pour la grille « " + ctx.grid.id + " »"));
+    std::vector<std::vector<std::string>> written(jobs.size());
+    std::vector<std::string> failed(jobs.size());
+    parallel_for(jobs.size(), [&](std::size_t k) {
+        const Dossier& d = ctx.dossiers[jobs[k].entry->dossier];
+        try {
+            if (!broken.empty()) throw InputError(broken);
+            Document doc = pieces_document(ctx, templates, *jobs[k].entry, jobs[k].status);
+            written[k] = write_document(safe_stem(out_dir, d.reference, "demande-pieces"), doc.header, doc.blocks, format);
+        } catch (const std::exception& x) {
+            failed[k] = x.what();
+        }
+    });
+    DocumentBatch batch;
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+        const Dossier& d = ctx.dossiers[jobs[k].entry->dossier];
+        if (!failed[k].empty()) {
+            batch.failures.push_back({d.reference, templates.shown_name(pieces_template()), failed[k]});
+            continue;
+        }
+        batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
+        if (auto m = missing_address(d); !m.empty())
+            batch.warnings.push_back("Dossier « " + d.reference + " » : " + m + " ; la demande porte seulement la commune d'implantation.");
+    }
+    return batch;
+}
+
+}  // namespace cotation::report

@@ -1,0 +1,403 @@
+// Orders (arrêtés) and requests for missing pieces, for the three shipped
+// calls, from a campaign made the way `cotation new` makes one
+// (Session::create on the grid file, no demo data). Expected values are
+// computed by hand from the calls' texts:
+//  - ACT HLM (Appel à candidatures de l'ARS PACA, Annexe 1): 10 places asked
+//    and granted, 12 600 € per place and year (1) B)), participation ≤ 2 € a
+//    day (2.8), commencement d'exécution by 31 December 2023 (1) C), second
+//    half of 2023);
+//  - UPHV (Cahier des charges de l'AAC n°1/2019, Charente-Maritime): 8 beds
+//    moved from code clientèle 711 to 702 (cadre juridique), 15 € a day per
+//    bed, at most 44 000 € a year per unit and 75 € a day (§4-1, §4.2),
+//    opening by 30 June 2020 (§4.3);
+//  - CRT (Arrêté du 27 avril 2022): 400 000 € a year (§1.5) and the FINESS
+//    block of its Annexe 2: category 500 (EHPAD) from the dossier,
+//    discipline 412, mode 48, clientèles 700 and 040, capacity 0.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "app/session.h"
+#include "core/error.h"
+#include "io/grid_reader.h"
+#include "io/grid_writer.h"
+#include "report/orders.h"
+#include "test_support.h"
+
+using namespace cotation;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+const std::string kCoord = "Claire Coord";
+const std::string kInstr = "Ivan Instr";
+
+struct Call {
+    std::string grid;
+    NewCampaign campaign;
+    std::string columns, values;   // the call's own facts, for an eligible dossier
+    std::string places, budget, commune, deposit;
+    std::vector<std::string> order_words, forbidden;
+};
+
+std::vector<Call> calls() {
+    std::vector<Call> out;
+    {
+        Call c;
+        c.grid = "act-hlm-paca-2023";
+        c.campaign = {"AAC ACT HLM PACA 2023", "", "Agence régionale de santé Provence-Alpes-Côte d'Azur", "Jean Dupont", "Marseille", {}};
+        c.campaign.parameters = {{"campagne.date_limite", "28/04/2023"}, {"campagne.date_commission", "15/06/2023"},
+                                 {"campagne.date_courrier", "30/06/2023"}};
+        c.columns = "departements_intervention;effectifs.direction_administratif;effectifs.medecin;effectifs.infirmier;"
+                    "effectifs.psychologue;effectifs.travailleur_social;coordonnateur_designe;participation_usager_jour;"
+                    "date_debut_activite;pieces_recues";
+        c.values = "13;0,5;0,6;2,5;1,3;2,5;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet";
+        c.places = "10";
+        c.budget = "126 000";   // 10 × 12 600 €
+        c.commune = "13203";
+        c.deposit = "03/04/2023";
+        c.order_words = {"portant autorisation de création de 10 places d'appartements de coordination thérapeutique",
+                         "Vu le code de l'action sociale et des familles, notamment son article L. 312-1 (I, 9°)",
+                         "Vu le décret n° 2020-1745 du 29 décembre 2020",
+                         "Vu l'appel à candidatures de l'ARS Provence-Alpes-Côte d'Azur pour la création de 73 places",
+                         "Vu l'avis de la commission de sélection du 15 juin 2023",
+                         "L'autorisation de créer 10 places d'appartements de coordination thérapeutique « hors les murs » est accordée à Organisme Un",
+                         "sous le numéro 130041007 de la structure", "12 600 € par an", "ne peut excéder 2 € par jour",
+                         "au plus tard le 31 décembre 2023", "Fait à Marseille, le 15 juin 2023", "Jean Dupont",
+                         "tribunal administratif de Marseille", "recours hiérarchique"};
+        c.forbidden = {"labellis", "désign", "FINESS de la façon suivante"};
+        out.push_back(c);
+    }
+    {
+        Call c;
+        c.grid = "uphv-17-2019";
+        c.campaign = {"AAC n°1/2019", "", "Département de la Charente-Maritime", "", "La Rochelle", {}};
+        c.campaign.parameters = {{"campagne.date_limite", "30/09/2019"}, {"campagne.date_commission", "15/11/2019"},
+                                 {"campagne.date_courrier", "29/11/2019"}};
+        c.columns = "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
+                    "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
+                    "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues";
+        c.values = "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
+                   "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier";
+        c.places = "8";
+        c.budget = "43 800";   // 15 € × 8 lits × 365 jours
+        c.commune = "17299";
+        c.deposit = "12/09/2019";
+        c.order_words = {"portant labellisation d'une unité pour personnes handicapées vieillissantes de 8 lits",
+                         "Vu le code de l'action sociale et des familles, notamment ses articles L. 312-1 (6°) et L. 344-5-1",
+                         "Vu le cahier des charges de l'avis d'appel à candidatures n°1/2019 du Département de la Charente-Maritime",
+                         "8 lits d'hébergement permanent de l'établissement Organisme Un, à Rochefort, sont labellisés",
+                         "passe de 711 (personnes âgées dépendantes) à 702 (personnes handicapées vieillissantes)",
+                         "15 € par jour et par lit", "44 000 € par an pour l'unité", "75 €, complément compris",
+                         "§4-1 et §4.2", "au plus tard le 30 juin 2020 (cahier des charges, §4.3)", "Fait à La Rochelle, le 15 novembre 2019",
+                         "tribunal administratif de Poitiers"};
+        c.forbidden = {"commencement d'exécution", "désign", "recours hiérarchique"};
+        out.push_back(c);
+    }
+    {
+        Call c;
+        c.grid = "crt-2022";
+        c.campaign = {"AAC CRT Nouvelle-Aquitaine 2022", "", "Agence régionale de santé Nouvelle-Aquitaine", "", "Bordeaux", {}};
+        c.campaign.parameters = {{"campagne.places", "2"}, {"campagne.date_limite", "30/09/2022"},
+                                 {"campagne.date_commission", "15/11/2022"}, {"campagne.date_courrier", "30/11/2022"}};
+        c.columns = "categorie_porteur;volet1;volet2;convention_ehpad;conventions_services_domicile;budget_volet2;"
+                    "file_active_volet2;etp_chefferie_projet;actions_acces_soins;actions_isolement;actions_pratiques;"
+                    "ehpad_temps_medecin;ehpad_idec;ehpad_ide_nuit;ehpad_locaux_volet1;ehpad_habilite_aide_sociale;"
+                    "tarifs_aide_sociale;convention_ehpad_habilite;participation_beneficiaires;public_gir_1_4;domaines_volet2;"
+                    "procedure_admission_sortie;territoire_intervention;equipe_volet2.medecin;equipe_volet2.coordinateur;"
+                    "equipe_volet2.soignants;equipe_volet2.ergotherapeute;equipe_volet2.psychologue;equipe_volet2.animateur;pieces_recues";
+        // Volet 2: 30 × 900 € × 12 = 324 000 € (§1.5).
+        c.values = "500;oui;oui;;oui;324 000;30;0,3;3;2;2;oui;oui;oui;oui;oui;non;non;non;oui;4;oui;200071827;"
+                   "0,2;1;4,5;0,5;0,5;0,5;diagnostic organisation partenariats territoire financements_existants budget";
+        c.places = "1";
+        c.budget = "400 000";
+        c.commune = "16015";
+        c.deposit = "12/09/2022";
+        c.order_words = {"portant modification de l'autorisation de Organisme Un pour la mission de centre de ressources territorial",
+                         "notamment ses articles L. 312-1, L. 313-1-3, L. 313-12-3, D. 312-155-0 et D. 312-7-2",
+                         "Vu l'arrêté du 27 avril 2022 relatif à la mission de centre de ressources territorial pour les personnes âgées",
+                         "est désigné pour assurer la mission", "Une dotation annuelle de 400 000 € est versée",
+                         "au moins 30 personnes à hauteur de 900 € par mois",
+                         "est enregistré dans le FINESS de la façon suivante (annexe 2)",
+                         // The table, row by row, as pdftotext reads it.
+                         "Rubrique FINESS Code Libellé",
+                         "Catégorie de l'établissement porteur 500 Établissement d'hébergement pour personnes âgées dépendantes (EHPAD)",
+                         "Discipline 412 Centre de ressources territorial pour les personnes âgées",
+                         "Mode de fonctionnement 48 Tous modes d'accueil et d'accompagnement",
+                         "700", "040", "Personnes âgées (sans autre indication)", "Aidants / aidés personnes âgées",
+                         "0 place", "tribunal administratif de Bordeaux"};
+        c.forbidden = {"labellis", "commencement d'exécution", "Note aux ARS"};
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string row(const Call& c, const std::string& ref, const std::string& org, const std::string& finess, const std::string& pieces) {
+    std::string values = c.values;
+    values = values.substr(0, values.rfind(';') + 1) + pieces;
+    return ref + ";" + org + ";;" + finess + ";" + c.commune + ";" + c.places + ";" + c.budget + ";" + c.deposit +
+           ";12 rue de la République;17300;Rochefort;;" + values + "\n";
+}
+std::string all_pieces(const Call& c) { return c.values.substr(c.values.rfind(';') + 1); }
+
+// D-01 and D-02 eligible and rated 5 and 3 everywhere; D-01 retained by
+// decision, D-02 without a decision (not retained by the proposal when the
+// capacity is reached, else retained).
+std::unique_ptr<Session> build(const Call& c, const test::TempDir& dir, const std::string& extra_rows = "") {
+    auto s = Session::create(dir.file(c.grid + ".cot"), test::source_dir() + "/scoring-grids/" + c.grid + ".xml", c.campaign, kCoord);
+    std::string csv = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;adresse;code_postal;commune_postale;destinataire;" +
+                      c.columns + "\n";
+    csv += row(c, "D-01", "Organisme Un", "130041007", all_pieces(c));
+    csv += row(c, "D-02", "Organisme Deux", "", all_pieces(c));
+    csv += extra_rows;
+    spit(dir.file("dossiers.csv"), csv);
+    s->import_dossiers_file(dir.file("dossiers.csv"), kCoord);
+    s->add_person({kCoord, Role::Coordinator, "Autorité", true}, kCoord);
+    s->add_person({kInstr, Role::Instructor, "Autorité", true}, kCoord);
+    auto id = [&](const std::string& ref) { return s->dossiers()[*s->find(ref)].id; };
+    for (const auto& [ref, value] : std::map<std::string, int>{{"D-01", 5}, {"D-02", 3}}) {
+        s->assign(id(ref), kInstr, true, kCoord);
+        for (const auto& t : s->grid().themes)
+            for (const auto& cr : t.criteria)
+                s->put_rating({id(ref), kInstr, cr.id, value, "Appréciation sur " + cr.id + "."}, kInstr);
+    }
+    Date on = *s->date_parameter("campagne.date_commission");
+    s->decide(id("D-01"), {DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+    return s;
+}
+
+}  // namespace
+
+TEST(Orders, EachCallsOrderSaysItsOwnActFromTheCallsData) {
+    for (const Call& c : calls()) {
+        SCOPED_TRACE(c.grid);
+        test::TempDir dir;
+        auto s = build(c, dir);
+        EXPECT_TRUE(s->check_documents().size() <= 3u);   // authority and address warnings only, no template problem
+        for (const auto& w : s->check_documents()) EXPECT_EQ(w.find("Modèle"), std::string::npos) << w;
+        auto batch = s->write_orders(dir.file("arretes"), "D-01", report::Format::Both);
+        for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
+        ASSERT_EQ(batch.size(), 2u);
+        EXPECT_EQ(fs::path(batch.written[0]).filename(), "D-01-arrete.pdf");
+        EXPECT_EQ(fs::path(batch.written[1]).filename(), "D-01-arrete.odt");
+        std::string w = test::pdf_words(batch.written[0]);
+        for (const auto& x : c.order_words) EXPECT_NE(w.find(x), std::string::npos) << x << "\n" << w;
+        for (const auto& x : c.forbidden) EXPECT_EQ(w.find(x), std::string::npos) << x << "\n" << w;
+        EXPECT_NE(w.find("Arrête Article 1er"), std::string::npos) << w;
+        EXPECT_NE(w.find("Voies et délais de recours"), std::string::npos);
+        EXPECT_EQ(w.find("valeur inconnue"), std::string::npos);
+        EXPECT_EQ(w.find(".txt"), std::string::npos) << w;   // texts cited by title, never by file
+        // The order of a dossier not retained does not exist.
+        EXPECT_THROW(s->write_orders(dir.file("x"), "D-99"), InputError);
+    }
+}
+
+TEST(Orders, OnlyRetainedDossiersGetOneAndAMissingFinessIsSaid) {
+    Call c = calls()[0];   // ACT HLM: 73 places, both dossiers of 10 places fit
+    test::TempDir dir;
+    auto s = build(c, dir);
+    auto batch = s->write_orders(dir.file("arretes"));
+    ASSERT_EQ(batch.size(), 2u);   // D-01 decided, D-02 retained by the proposal
+    bool said = false;
+    for (const auto& x : batch.warnings) said = said || (x.find("D-02") != std::string::npos && x.find("FINESS") != std::string::npos);
+    EXPECT_TRUE(said);
+    std::string w = test::pdf_words(dir.file("arretes/D-02-arrete.pdf"));
+    EXPECT_EQ(w.find("sous le numéro"), std::string::npos) << w;   // no empty FINESS sentence
+}
+
+TEST(Orders, SameCampaignGivesTheSameBytesTwice) {
+    for (const Call& c : calls()) {
+        SCOPED_TRACE(c.grid);
+        test::TempDir dir;
+        auto s = build(c, dir);
+        auto one = s->write_orders(dir.file("a"), "", report::Format::Both);
+        Session::simulate_today(Date{2031, 1, 2});   // another day: the same files
+        auto two = s->write_orders(dir.file("b"), "", report::Format::Both);
+        Session::simulate_today(std::nullopt);
+        ASSERT_EQ(one.size(), two.size());
+        ASSERT_GT(one.size(), 0u);
+        for (std::size_t i = 0; i < one.size(); ++i)
+            EXPECT_EQ(slurp(one.written[i]), slurp(two.written[i])) << one.written[i];
+    }
+}
+
+TEST(Orders, TemplateErrorsNameTheFileAndLine) {
+    test::TempDir dir;
+    fs::create_directories(dir.file("templates/crt-2022"));
+    for (const auto& e : fs::directory_iterator(test::source_dir() + "/templates"))
+        if (e.is_regular_file()) fs::copy_file(e.path(), dir.file("templates/" + e.path().filename().string()));
+    Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
+    Campaign c;
+    for (const auto& p : g.parameters)
+        if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
+    // Line 3: an unknown value; line 5: a {{#si}} never closed.
+    spit(dir.file("templates/crt-2022/arrete.txt"), "# essai\n## Arrêté\nDotation : {{campagne.dotaton}}\n\n{{#si signataire}}\n>> {{signataire}}\n");
+    report::TemplateSet t(dir.file("templates"), g.id);
+    auto problems = report::check_order_templates(t, g, c);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0], "Modèle « crt-2022/arrete.txt », ligne 3 : valeur inconnue « campagne.dotaton » pour la grille « crt-2022 ».");
+    EXPECT_EQ(problems[1], "Modèle « crt-2022/arrete.txt », ligne 5 : « {{#si …}} » sans « {{/si}} ».");
+    // A table row with a column too many.
+    spit(dir.file("templates/crt-2022/arrete.txt"), "| A | B |\n| 1 | 2 |\n| 1 | 2 | 3 |\n");
+    report::TemplateSet t2(dir.file("templates"), g.id);
+    problems = report::check_order_templates(t2, g, c);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0], "Modèle « crt-2022/arrete.txt », ligne 3 : 3 colonnes, l'en-tête du tableau en a 2.");
+}
+
+TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
+    Call c = calls()[0];   // ACT HLM: identity, declarations and accounts may be asked for (grid: complement="oui")
+    test::TempDir dir;
+    // D-03 lacks its accounts (askable); D-04 lacks its pre-project (a project piece: not askable).
+    std::string all = all_pieces(c);
+    auto without = [&](const std::string& id) {
+        std::string p = " " + all + " ";
+        p.replace(p.find(" " + id + " "), id.size() + 2, " ");
+        return p.substr(1, p.size() - 2);
+    };
+    auto s = build(c, dir, row(c, "D-03", "Organisme Trois", "", without("comptes")) + row(c, "D-04", "Organisme Quatre", "", without("pre_projet")));
+    auto id = [&](const std::string& ref) { return s->dossiers()[*s->find(ref)].id; };
+    // 2 May 2023 (after the 28 April deadline) + 15 days = 17 May 2023.
+    const Date asked{2023, 5, 2};
+    Session::simulate_today(Date{2023, 5, 10});
+    EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Askable);
+    EXPECT_THROW(s->request_pieces(id("D-03"), Date{2023, 4, 20}, kCoord), InputError);   // before the deadline
+    try {
+        s->request_pieces(id("D-04"), asked, kCoord);
+        ADD_FAILURE() << "a project piece was asked for";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("« Pré-projet d'établissement ou de service » ne peut pas être demandée"), std::string::npos)
+            << e.what();
+    }
+    s->request_pieces(id("D-03"), asked, kCoord);
+    auto st = s->pieces(id("D-03"));
+    EXPECT_TRUE(st.awaiting());
+    EXPECT_EQ(*st.due, (Date{2023, 5, 17}));
+    // In the calendar, and kept in the campaign file.
+    bool in_calendar = false;
+    for (const auto& step : s->calendar(Date{2023, 5, 10}))
+        in_calendar = in_calendar || (step.id == "pieces/D-03" && step.due == Date{2023, 5, 17});
+    EXPECT_TRUE(in_calendar);
+    s.reset();
+    s = Session::open(dir.file(c.grid + ".cot"));
+    EXPECT_EQ(s->pieces_requested(id("D-03")), asked);
+
+    // No letter of ineligibility while the answer is awaited; D-04's goes.
+    auto letters = s->write_letters(dir.file("lettres"));
+    EXPECT_FALSE(fs::exists(dir.file("lettres/D-03-irrecevable.pdf")));
+    EXPECT_TRUE(fs::exists(dir.file("lettres/D-04-irrecevable.pdf")));
+    bool held = false;
+    for (const auto& w : letters.warnings) held = held || w.find("D-03") != std::string::npos;
+    EXPECT_TRUE(held);
+
+    // The letter: exactly the piece missing, the deadline, what happens after.
+    auto batch = s->write_pieces_requests(dir.file("pieces"), "", report::Format::Both);
+    for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
+    ASSERT_EQ(batch.size(), 2u);
+    EXPECT_EQ(fs::path(batch.written[0]).filename(), "D-03-demande-pieces.pdf");
+    std::string w = test::pdf_words(batch.written[0]);
+    EXPECT_NE(w.find("Marseille, le 2 mai 2023"), std::string::npos) << w;
+    EXPECT_NE(w.find("demande de pièces complémentaires"), std::string::npos) << w;
+    EXPECT_NE(w.find("– Dernière certification aux comptes ou éléments financiers de l'activité Je vous invite"), std::string::npos) << w;
+    EXPECT_EQ(w.find("Statuts"), std::string::npos);
+    EXPECT_NE(w.find("dans un délai de 15 jours à compter de la présente demande, soit au plus tard le 17 mai 2023"), std::string::npos) << w;
+    EXPECT_NE(w.find("déclaré irrecevable"), std::string::npos) << w;
+    // Dated by the request: the same bytes another day.
+    Session::simulate_today(Date{2023, 5, 12});
+    auto again = s->write_pieces_requests(dir.file("pieces2"), "D-03", report::Format::Both);
+    ASSERT_EQ(again.size(), 2u);
+    EXPECT_EQ(slurp(again.written[0]), slurp(batch.written[0]));
+    EXPECT_EQ(slurp(again.written[1]), slurp(batch.written[1]));
+
+    // Deadline passed without the piece: the letter of ineligibility goes.
+    Session::simulate_today(Date{2023, 5, 18});
+    EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Expired);
+    s->write_letters(dir.file("lettres2"));
+    EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-irrecevable.pdf")));
+    Session::simulate_today(std::nullopt);
+}
+
+// The grid attributes the orders and the requests read: refused with file
+// and line when malformed, and kept when the grid editor writes the grid back.
+TEST(Orders, GridAttributesAreCheckedAndKept) {
+    const std::string head = "<grid id=\"g\" version=\"1\" title=\"t\">\n";
+    const std::string theme = "<theme id=\"A\" label=\"T\">\n<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    try {
+        io::read_grid(head + "<documents>\n<document id=\"d\" label=\"D\" complement=\"peut-etre\"/>\n</documents>\n" + theme, "g.xml");
+        ADD_FAILURE() << "complement=\"peut-etre\" accepted";
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("g.xml, ligne 3"), std::string::npos) << m;
+        EXPECT_NE(m.find("« complement » vaut « oui » ou « non »"), std::string::npos) << m;
+    }
+    try {
+        io::read_grid(head + "<parameters>\n<parameter id=\"campagne.code\" type=\"codes\" value=\"1 2\" choices=\"1 2\" choice-labels=\"Un\" label=\"C\"/>\n</parameters>\n" + theme,
+                      "g.xml");
+        ADD_FAILURE() << "one label for two codes accepted";
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_NE(m.find("g.xml, ligne 3"), std::string::npos) << m;
+        EXPECT_NE(m.find("1 libellé(s) pour 2 code(s)"), std::string::npos) << m;
+    }
+    Grid a = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
+    Grid b = io::read_grid(io::write_grid_xml(a), "réécrite.xml", io::forms_beside(test::source_dir() + "/scoring-grids/crt-2022.xml"));
+    ASSERT_EQ(b.sources.size(), a.sources.size());
+    EXPECT_EQ(b.sources[0].visa, a.sources[0].visa);
+    EXPECT_FALSE(a.sources[0].visa.empty());
+    ASSERT_NE(b.fact("campagne.finess_clientele"), nullptr);
+    EXPECT_EQ(b.fact("campagne.finess_clientele")->choice_labels,
+              (std::vector<std::string>{"Personnes âgées (sans autre indication)", "Aidants / aidés personnes âgées"}));
+    Grid act = io::read_grid_file(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
+    Grid act2 = io::read_grid(io::write_grid_xml(act), "réécrite.xml", io::forms_beside(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"));
+    for (std::size_t i = 0; i < act.documents.size(); ++i) EXPECT_EQ(act2.documents[i].askable, act.documents[i].askable) << act.documents[i].id;
+    EXPECT_TRUE(act.documents[0].askable);   // identite: an administrative piece
+}
+
+namespace {
+struct Ran {
+    int code = -1;
+    std::string out;
+};
+Ran cli(const std::string& args) {
+    Ran r;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+}  // namespace
+
+// The commands on the CRT demo: 4 missions retained (the demo's decisions),
+// so 4 orders; usage and data errors in French with their exit codes.
+TEST(Orders, CommandLine) {
+    test::TempDir dir;
+    std::string f = dir.file("crt.cot");
+    ASSERT_EQ(cli("demo " + f + " --appel crt").code, 0);
+    Ran r = cli("arretes " + f + " --out " + dir.file("a") + " --format both");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("4 arrêtés écrits (PDF et ODT)"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir.file("a/CRT-2022-01-arrete.odt")));
+    r = cli("arretes " + f + " --out " + dir.file("a") + " --format docx");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("« docx » n'est pas une valeur admise"), std::string::npos) << r.out;
+    r = cli("arretes " + f + " --out " + dir.file("a") + " --dossier CRT-2022-04");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("il n'est pas retenu, il n'a pas d'arrêté"), std::string::npos) << r.out;
+    r = cli("pieces " + f + " --demander");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("--demander s'emploie avec --dossier REF"), std::string::npos) << r.out;
+    r = cli("pieces " + f + " --dossier NOPE");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("Dossier « NOPE » inconnu de la campagne"), std::string::npos) << r.out;
+}
