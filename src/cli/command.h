@@ -141,5 +141,6 @@ void add_team_commands(Cli& cli);
 void add_procedure_commands(Cli& cli);
 void add_journal_commands(Cli& cli);
 void add_territory_commands(Cli& cli);
+void add_document_commands(Cli& cli);
 
 }  // namespace cotation::cli

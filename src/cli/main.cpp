@@ -12,5 +12,6 @@ int main(int argc, char** argv) {
     cotation::cli::add_procedure_commands(cli);
     cotation::cli::add_journal_commands(cli);
     cotation::cli::add_territory_commands(cli);
+    cotation::cli::add_document_commands(cli);
     return cli.main(argc, argv);
 }

@@ -14,6 +14,7 @@
 #include "procedure_panel.h"
 #include "decision_panel.h"
 #include "territory_panel.h"
+#include "documents_dialog.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -48,6 +49,9 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     file->AppendSubMenu(demos, to_wx("Campagnes de &démonstration"));
     file->AppendSeparator();
     file->Append(ID_LETTERS, to_wx("Générer les &lettres (PDF)…\tCtrl+L"));
+    const int id_documents = wxWindow::NewControlId();   // batch: documents_dialog.h
+    file->Append(id_documents, to_wx("Générer &tous les documents (PDF, ODT)…\tCtrl+Shift+D"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { documents_dialog(this, wb_); }, id_documents);
     file->AppendSeparator();
     file->Append(ID_CLOSE, to_wx("Clore la campagne…"));
     file->Append(ID_REOPEN, to_wx("Rouvrir la campagne…"));
