@@ -10,6 +10,7 @@
 #include "app/demo.h"
 #include "grid_editor.h"
 #include "layout.h"
+#include "documents_dialog.h"
 #include "main_frame.h"
 #include "start_dialog.h"
 #include "wx_text.h"
@@ -62,6 +63,7 @@ public:
             else if (view == "commission") frame->ShowView(MainFrame::View::Committee);
             else if (view == "decisions") frame->ShowView(MainFrame::View::Decisions);
             else if (view == "territoire") frame->ShowView(MainFrame::View::Territory);
+            else if (view == "documents") frame->CallAfter([frame] { documents_dialog(frame, frame->workbench()); });
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

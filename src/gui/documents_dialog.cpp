@@ -53,11 +53,13 @@ std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::string text = std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
     if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
     if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + " non écrit(s) :";
-    for (std::size_t i = 0; i < b.failures.size() && i < 20; ++i) text += "\n• " + b.failure(i);
-    if (b.failures.size() > 20) text += "\n• … et " + std::to_string(b.failures.size() - 20) + " autres";
+    // A box that fits the screen: the first ones, then how many more.
+    const std::size_t shown = 8;
+    for (std::size_t i = 0; i < b.failures.size() && i < shown; ++i) text += "\n• " + b.failure(i);
+    if (b.failures.size() > shown) text += "\n• … et " + std::to_string(b.failures.size() - shown) + " autres";
     if (!b.warnings.empty()) text += "\n\nÀ vérifier :";
-    for (std::size_t i = 0; i < b.warnings.size() && i < 20; ++i) text += "\n• " + b.warnings[i];
-    if (b.warnings.size() > 20) text += "\n• … et " + std::to_string(b.warnings.size() - 20) + " autres";
+    for (std::size_t i = 0; i < b.warnings.size() && i < shown / 2; ++i) text += "\n• " + b.warnings[i];
+    if (b.warnings.size() > shown / 2) text += "\n• … et " + std::to_string(b.warnings.size() - shown / 2) + " autres";
     return text;
 }
 }  // namespace
