@@ -18,7 +18,8 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              GridWriter GridChangePreview GridChangeApply Agreement Solidity Consolidation Lock Decisions Team Thresholds Calendar Meeting PriorRejection \
              Authority Capacity RuleDependencies RuleValues Input Documents Typography Odt Geo Coverage Offer \
              TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
-             RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs; do
+             RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
+             DocumentNames DocumentBatch PdfLongWord; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1

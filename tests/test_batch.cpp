@@ -76,24 +76,25 @@ std::vector<std::string> touch(const report::DocumentJob& j) {
 // ---- Names (issue 13, item 9) ----
 
 TEST(DocumentNames, LookAlikeReferencesGiveDistinctSafeNames) {
-    // Escaped by hand: « / » is 0x2F, « _ » 0x5F, « . » 0x2E, a space 0x20.
+    // Escaped by hand: « / » is 0x2F, « _ » 0x5F, « . » 0x2E; a space is « + » (and « + », 0x2B, escaped).
     EXPECT_EQ(report::file_part("A/B"), "A_2FB");
     EXPECT_EQ(report::file_part("A_B"), "A_5FB");
     EXPECT_EQ(report::file_part("A.B"), "A_2EB");
-    EXPECT_EQ(report::file_part("A B"), "A_20B");
+    EXPECT_EQ(report::file_part("A B"), "A+B");
+    EXPECT_EQ(report::file_part("A+B"), "A_2BB");
     // An ordinary reference is kept as it is.
     EXPECT_EQ(report::document_stem("ACT-2023-01", "lettre"), "ACT-2023-01-lettre");
     // Never a path, never an option, never a hidden file.
     EXPECT_EQ(report::file_part("../../etc/passwd"), "_2E_2E_2F_2E_2E_2Fetc_2Fpasswd");
     EXPECT_EQ(report::file_part("-rf"), "_2Drf");
     EXPECT_EQ(report::file_part(""), "_");
-    EXPECT_EQ(report::file_part("Dossier é"), "Dossier_20_C3_A9");   // é is C3 A9 in UTF-8
+    EXPECT_EQ(report::file_part("Dossier é"), "Dossier+_C3_A9");   // é is C3 A9 in UTF-8
     // Injective on many look-alikes: no two give the same name.
-    std::set<std::string> refs{"A/B", "A_B", "A.B", "A B", "A-B", "AB", "A__B", "A_5FB", "A\\B", "A:B", "A_2FB", "a/b", ""};
+    std::set<std::string> refs{"A/B", "A_B", "A.B", "A B", "A-B", "AB", "A__B", "A_5FB", "A\\B", "A:B", "A_2FB", "a/b", "A+B", "A_20B", ""};
     std::set<std::string> parts;
     for (const auto& r : refs) {
         std::string p = report::file_part(r);
-        EXPECT_EQ(p.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos) << p;
+        EXPECT_EQ(p.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+"), std::string::npos) << p;
         parts.insert(p);
     }
     EXPECT_EQ(parts.size(), refs.size());
@@ -222,7 +223,7 @@ TEST(Documents, LookAlikeReferencesEachGetTheirOwnFiles) {
     for (std::size_t i = 0; i < b.failures.size(); ++i) ADD_FAILURE() << b.failure(i);
     auto names = names_in(dir.file("docs"));
     EXPECT_EQ(names.size(), b.size());   // the count announced is the count on disk
-    for (const char* n : {"A_2FB-lettre.pdf", "A_5FB-lettre.pdf", "A_2EB-lettre.pdf", "A_20B-lettre.pdf"})
+    for (const char* n : {"A_2FB-lettre.pdf", "A_5FB-lettre.pdf", "A_2EB-lettre.pdf", "A+B-lettre.pdf"})
         EXPECT_TRUE(names.count(n)) << n;
     EXPECT_NE(test::pdf_words(dir.file("docs/A_2FB-lettre.pdf")).find("A/B"), std::string::npos);
     EXPECT_NE(test::pdf_words(dir.file("docs/A_5FB-lettre.pdf")).find("A_B"), std::string::npos);
@@ -288,4 +289,18 @@ TEST(PdfLongWord, SeventyThousandCharacterWordBreaksAnywhereAndStaysInTheMargins
     // The ODT keeps the whole word.
     report::write_odt(dir.file("l.odt"), h, body);
     EXPECT_NE(zip_entry(dir.file("l.odt"), "content.xml").find(huge), std::string::npos);
+}
+
+TEST(PdfLongWord, OneOrganisationNameOf70000CharactersLetsEveryDocumentBeWritten) {
+    // The audit's case: one organisation name with a 70 000-character word
+    // failed the whole `letters` run with « erreur libharu 4187/0 ».
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    Dossier d = s->dossiers()[0];
+    d.organisme = std::string(70000, 'W');
+    s->update_dossier(d, test::demo_coordinator(*s));
+    auto b = write_documents(*s, {dir.file("docs"), report::Format::Pdf, ""});
+    for (std::size_t i = 0; i < b.failures.size(); ++i) ADD_FAILURE() << b.failure(i);
+    std::string letter = test::pdftotext(dir.file("docs/" + report::document_stem(d.reference, "lettre") + ".pdf"));
+    EXPECT_GE(static_cast<std::size_t>(std::count(letter.begin(), letter.end(), 'W')), 70000u);
 }

@@ -34,6 +34,8 @@ std::string file_part(std::string_view reference) {
         // A leading « - » would read as an option to the tools that get the file.
         if (kept(c) && !(i == 0 && c == '-')) {
             out += static_cast<char>(c);
+        } else if (c == ' ') {
+            out += '+';   // readable (« AAC+ACT+HLM+2023 »); « + » itself is escaped
         } else {
             char hex[4];
             std::snprintf(hex, sizeof hex, "_%02X", c);

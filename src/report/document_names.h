@@ -5,9 +5,10 @@
 //
 // The dossier part comes from data (a reference typed by a person), so it is
 // escaped, never taken as a path: ASCII letters, digits and « - » are kept,
-// every other byte becomes « _XX » (its two hexadecimal digits, « _ » itself
-// included). The escaping is injective: `A/B`, `A_B`, `A.B` and `A B` give
-// `A_2FB`, `A_5FB`, `A_2EB` and `A_20B`, so two distinct references never
+// a space becomes « + », every other byte « _XX » (its two hexadecimal
+// digits; « _ » and « + » themselves included). The escaping is injective:
+// `A/B`, `A_B`, `A.B` and `A B` give `A_2FB`, `A_5FB`, `A_2EB` and `A+B`, so
+// two distinct references never
 // give the same name (issue: one PDF silently overwrote another). A name
 // still too long for a file system is cut and given a hash of the whole
 // reference; the batch refuses any collision that remains (case-insensitive
