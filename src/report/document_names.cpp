@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "core/error.h"
 
 namespace cotation::report {
 
@@ -57,15 +56,6 @@ std::string file_part(std::string_view reference) {
 
 std::string document_stem(std::string_view reference, std::string_view document) {
     return file_part(reference) + "-" + std::string(document);
-}
-
-void NameRegistry::claim(const std::string& name, const std::string& owner) {
-    std::string key;
-    for (char c : name) key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    auto [it, inserted] = taken_.emplace(key, owner);
-    if (!inserted)
-        throw Error("Deux documents porteraient le même nom de fichier « " + name + " » (" + it->second + " et " + owner +
-                    ") : aucun des deux n'est écrit ; corrigez la référence de l'un des dossiers.");
 }
 
 }  // namespace cotation::report

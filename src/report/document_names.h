@@ -11,9 +11,9 @@
 // two distinct references never
 // give the same name (issue: one PDF silently overwrote another). A name
 // still too long for a file system is cut and given a hash of the whole
-// reference; the batch refuses any collision that remains (case-insensitive
-// file systems included) as an error, never as an overwrite.
-#include <map>
+// reference; the batch (batch.h, run_jobs) refuses any collision that
+// remains (case-insensitive file systems included) as an error, never as an
+// overwrite.
 #include <string>
 #include <string_view>
 
@@ -24,19 +24,5 @@ std::string file_part(std::string_view reference);
 
 // "<file_part(reference)>-<document>", e.g. "ACT-2023-01-lettre".
 std::string document_stem(std::string_view reference, std::string_view document);
-
-// Names given out in one batch, to refuse a collision (two documents meant
-// for the same file) instead of overwriting. Not thread-safe: claim the
-// names before writing in parallel.
-class NameRegistry {
-public:
-    // Reserves `name` for `owner` ("dossier « A/B », lettre"); throws Error
-    // naming both owners when the name (compared without case, as Windows and
-    // macOS do) is already taken.
-    void claim(const std::string& name, const std::string& owner);
-
-private:
-    std::map<std::string, std::string> taken_;   // lower-case name -> owner
-};
 
 }  // namespace cotation::report
