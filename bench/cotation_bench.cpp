@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
         NewCampaign nc;
         nc.reference = "AAC banc d'essai";
         nc.parameters["campagne.date_limite"] = "28/04/2023";
+        // Documents are dated by the campaign, never by the clock.
+        nc.parameters["campagne.date_commission"] = "15/06/2023";
+        nc.parameters["campagne.date_courrier"] = "30/06/2023";
         nc.parameters["campagne.places"] = std::to_string(dossiers * 2);
         nc.city = "Marseille";
         nc.signatory = "Le Directeur général";

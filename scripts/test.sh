@@ -20,7 +20,8 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
              TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
-             PgUri ShareCli store Orders Pieces; do
+             PgUri ShareCli store Orders Pieces \
+             DocumentNames DocumentBatch PdfLongWord; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1

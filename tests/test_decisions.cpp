@@ -82,9 +82,9 @@ TEST(Decisions, LettersFollowTheDecisions) {
     s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), coord);
     s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));
-    std::string retained = test::pdf_words(dir.file("lettres/ACT-2023-01-retenu.pdf"));
+    std::string retained = test::pdf_words(dir.file("lettres/ACT-2023-01-lettre.pdf"));
     EXPECT_NE(retained.find("Par décision du 30 juin 2023, votre projet est retenu pour 12 places,"), std::string::npos) << retained;
-    std::string listed = test::pdf_words(dir.file("lettres/ACT-2023-02-liste-complementaire.pdf"));
+    std::string listed = test::pdf_words(dir.file("lettres/ACT-2023-02-lettre.pdf"));
     EXPECT_NE(listed.find("inscrit sur la liste complémentaire"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Motif : Capacité de l'appel atteinte"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Voies et délais de recours"), std::string::npos);

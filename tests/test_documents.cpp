@@ -304,7 +304,7 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
             return w;
         };
         // Retained: the call's own vocabulary and address block, no other call's words.
-        std::string retained = words("lettres/D-01-retenu.pdf");
+        std::string retained = words("lettres/D-01-lettre.pdf");
         for (const auto& w : c.retained_words) EXPECT_NE(retained.find(w), std::string::npos) << w << "\n" << retained;
         for (const auto& w : c.retained_forbidden) EXPECT_EQ(retained.find(w), std::string::npos) << w << "\n" << retained;
         // One act notified, never a decision both taken and still to come.
@@ -314,7 +314,7 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
         EXPECT_EQ(retained.find("À l'attention de la direction"), std::string::npos);
         EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
         // Ranked 3rd and not retained by the authority: its motive, never a capacity sentence it contradicts.
-        std::string not_retained = words("lettres/D-03-non-retenu.pdf");
+        std::string not_retained = words("lettres/D-03-lettre.pdf");
         EXPECT_NE(not_retained.find("Le projet d'animation reste à construire et l'équipe n'est pas recrutée."), std::string::npos)
             << not_retained;
         EXPECT_EQ(not_retained.find("Au vu de ce classement"), std::string::npos) << not_retained;
@@ -323,16 +323,16 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
             << not_retained;
         EXPECT_NE(not_retained.find("Voies et délais de recours"), std::string::npos);
         // Complementary list: its motive; no address, so the town of the site.
-        std::string complementary = words("lettres/D-04-liste-complementaire.pdf");
+        std::string complementary = words("lettres/D-04-lettre.pdf");
         EXPECT_NE(complementary.find("liste complémentaire"), std::string::npos);
         EXPECT_NE(complementary.find("capacité de l'appel atteinte par les projets mieux classés."), std::string::npos) << complementary;
         // Ineligible: the recorded motive, once.
-        std::string ineligible = words("lettres/D-05-irrecevable.pdf");
+        std::string ineligible = words("lettres/D-05-lettre.pdf");
         std::string motive = s.decisions().at(s.dossiers()[*s.find("D-05")].id).motive;
         while (!motive.empty() && motive.back() == '.') motive.pop_back();
         EXPECT_EQ(count(ineligible, motive), 1u) << motive << "\n" << ineligible;
         // Refused before the committee.
-        std::string refused = words("lettres/D-06-refus-prealable.pdf");
+        std::string refused = words("lettres/D-06-lettre.pdf");
         EXPECT_NE(refused.find("Dossier reçu après la date limite de dépôt."), std::string::npos) << refused;
         // Letters are dated by the campaign's date of mailing.
         EXPECT_NE(retained.find(test::words(c.campaign.city + ", le " + s.date_parameter("campagne.date_courrier")->french_long())),
@@ -491,8 +491,8 @@ TEST(Documents, TemplateNamingAValueTheGridLacksIsReportedAndTheOtherLettersWrit
     EXPECT_NE(batch.failure(0).find("ligne 5 : valeur inconnue « campagne.debut_execution_max »"), std::string::npos)
         << batch.failure(0);
     EXPECT_EQ(batch.size(), 4u);
-    EXPECT_TRUE(fs::exists(dir.file("lettres/D-03-non-retenu.pdf")));
-    EXPECT_FALSE(fs::exists(dir.file("lettres/D-01-retenu.pdf")));
+    EXPECT_TRUE(fs::exists(dir.file("lettres/D-03-lettre.pdf")));
+    EXPECT_FALSE(fs::exists(dir.file("lettres/D-01-lettre.pdf")));
 }
 
 TEST(Documents, GridCheckSeesTheInstalledTemplates) {

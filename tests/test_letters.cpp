@@ -79,7 +79,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     ASSERT_EQ(s->ranking().pending.size(), 1u);
     EXPECT_EQ(files.size(), s->dossiers().size() - 1);
     // ACT-2023-08 is in Nîmes (Gard, Occitanie): rejected on territory, with the recourse paragraph.
-    std::string rejected = test::pdf_words((dir.file("lettres/ACT-2023-08-irrecevable.pdf")));
+    std::string rejected = test::pdf_words((dir.file("lettres/ACT-2023-08-lettre.pdf")));
     EXPECT_NE(rejected.find("Agence régionale de santé Provence-Alpes-Côte d'Azur"), std::string::npos) << rejected;
     EXPECT_NE(rejected.find("Appel à candidatures AAC ACT HLM PACA 2023 — votre dossier n° ACT-2023-08"), std::string::npos) << rejected;
     EXPECT_NE(rejected.find("La commune d'implantation n'est pas en région Provence-Alpes-Côte d'Azur (30 hors de la liste : 04, 05, 06, 13, 83, 84)."), std::string::npos);
@@ -89,7 +89,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     // ACT-2023-09, deposited after the deadline, was set aside before the
     // evaluation (demo/act-hlm/refus.csv): its own letter, in the words of an
     // appel à candidatures (procedures/appel-a-candidatures.xml), no CASF article.
-    std::string refused = test::pdf_words(dir.file("lettres/ACT-2023-09-refus-prealable.pdf"));
+    std::string refused = test::pdf_words(dir.file("lettres/ACT-2023-09-lettre.pdf"));
     EXPECT_NE(refused.find("Votre dossier a fait l'objet d'une décision motivée de rejet avant évaluation (avis d'appel à "
                            "candidatures)"),
               std::string::npos)
@@ -100,7 +100,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     // The first-ranked dossier: its score and rank, no recourse paragraph.
     const RankEntry& first = s->ranking().ranked.front();
     std::string ref = s->dossiers()[first.dossier].reference;
-    std::string retained = test::pdf_words((dir.file("lettres/" + ref + "-retenu.pdf")));
+    std::string retained = test::pdf_words((dir.file("lettres/" + ref + "-lettre.pdf")));
     EXPECT_NE(retained.find("votre projet est retenu"), std::string::npos) << retained;
     EXPECT_NE(retained.find("se classe au 1er rang"), std::string::npos) << retained;
     EXPECT_NE(retained.find("sur 300"), std::string::npos);

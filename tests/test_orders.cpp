@@ -293,8 +293,8 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
 
     // No letter of ineligibility while the answer is awaited; D-04's goes.
     auto letters = s->write_letters(dir.file("lettres"));
-    EXPECT_FALSE(fs::exists(dir.file("lettres/D-03-irrecevable.pdf")));
-    EXPECT_TRUE(fs::exists(dir.file("lettres/D-04-irrecevable.pdf")));
+    EXPECT_FALSE(fs::exists(dir.file("lettres/D-03-lettre.pdf")));
+    EXPECT_TRUE(fs::exists(dir.file("lettres/D-04-lettre.pdf")));
     bool held = false;
     for (const auto& w : letters.warnings) held = held || w.find("D-03") != std::string::npos;
     EXPECT_TRUE(held);
@@ -322,7 +322,7 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     Session::simulate_today(Date{2023, 5, 18});
     EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Expired);
     s->write_letters(dir.file("lettres2"));
-    EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-irrecevable.pdf")));
+    EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-lettre.pdf")));
     Session::simulate_today(std::nullopt);
 }
 

@@ -18,6 +18,7 @@
 #include "core/procedure.h"
 #include "core/read_rules.h"
 #include "core/scoring.h"
+#include "report/batch.h"
 #include "report/documents.h"
 #include "report/pdf_letter.h"
 #include "store/campaign_store.h"
@@ -219,6 +220,19 @@ public:
     // are in its warnings. Callers exit non-zero when failures is not empty.
     report::DocumentBatch write_letters(const std::string& out_dir, const std::string& only_reference = "",
                                         std::size_t limit = 0, report::Format format = report::Format::Pdf);
+    // The same documents as jobs of one batch (app/documents.h; defined in
+    // app/documents.cpp): named <dossier>-lettre, <dossier>-compte-rendu,
+    // <campaign>-dossier-commission, <campaign>-proces-verbal in out_dir.
+    std::vector<report::DocumentJob> letter_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                 report::Format format);
+    std::vector<report::DocumentJob> instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                             report::Format format);
+    report::DocumentJob committee_job(const std::string& out_dir, report::Format format, bool minutes);
+    // The orders of the retained dossiers, and the requests for missing pieces awaiting their answer.
+    std::vector<report::DocumentJob> order_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                report::Format format);
+    std::vector<report::DocumentJob> pieces_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                 report::Format format);
     // Before producing documents: every template checked against this
     // campaign's grid (unknown value: template, line, grid), and every dossier
     // that would get a letter without its postal address. Empty when ready.

@@ -147,5 +147,6 @@ void add_journal_commands(Cli& cli);
 void add_territory_commands(Cli& cli);
 void add_server_commands(Cli& cli);   // COTATION_POSTGRESQL builds only
 void add_order_commands(Cli& cli);
+void add_document_commands(Cli& cli);
 
 }  // namespace cotation::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     cotation::cli::add_procedure_commands(cli);
     cotation::cli::add_journal_commands(cli);
     cotation::cli::add_territory_commands(cli);
+    cotation::cli::add_document_commands(cli);
     cotation::cli::add_order_commands(cli);
 #ifdef COTATION_POSTGRESQL
     cotation::cli::add_server_commands(cli);

@@ -1,4 +1,5 @@
 #include "actions.h"
+#include "documents_dialog.h"
 
 #include <stdexcept>
 
@@ -55,7 +56,10 @@ const std::vector<ActionDef> table = {
     {Action::DemoUphv, Menu::Demos, "Unités PHV — Charente-Maritime", "", "Ouvre une copie de la campagne de démonstration UPHV.",
      nullptr, nullptr, always, [](MainFrame& f) { f.OpenDemoCampaign("uphv"); }},
     {Action::Letters, Menu::File, "Générer les &lettres (PDF)…", "Ctrl+L", "Écrit la lettre de décision de chaque dossier.", "Lettres",
-     wxART_PRINT, reads, [](MainFrame& f) { f.WriteLetters(); }, true},
+     wxART_PRINT, reads, [](MainFrame& f) { f.WriteLetters(); }},
+    {Action::Documents, Menu::File, "Générer &tous les documents (PDF, ODT)…", "Ctrl+Shift+D",
+     "Écrit lettres, arrêtés, demandes de pièces, comptes rendus, dossier de la commission et procès-verbal, avec leur avancement.",
+     nullptr, nullptr, reads, [](MainFrame& f) { documents_dialog(&f, f.workbench()); }, true},
     {Action::CloseCampaign, Menu::File, "Clore la campagne…", "", "Verrouille notes, arbitrages, dossiers et grille (coordonnateur, une fois tout arbitré).",
      nullptr, nullptr, closes, [](MainFrame& f) { f.CloseOrReopen(false); }, true},
     {Action::ReopenCampaign, Menu::File, "Rouvrir la campagne…", "", "Rouvre une campagne close, avec un motif (coordonnateur).",

@@ -10,6 +10,7 @@
 #include "app/demo.h"
 #include "grid_editor.h"
 #include "layout.h"
+#include "documents_dialog.h"
 #include "main_frame.h"
 #include "start_dialog.h"
 #include "views.h"
@@ -55,7 +56,8 @@ public:
         if (p.Found("dossier", &ref))
             if (auto i = frame->workbench().session->find(from_wx(ref))) frame->SelectDossier(*i);
         if (p.Found("vue", &view)) {
-            if (const ViewDef* v = view_named(from_wx(view))) frame->ShowView(v->id);
+            if (view == "documents") frame->CallAfter([frame] { documents_dialog(frame, frame->workbench()); });
+            else if (const ViewDef* v = view_named(from_wx(view))) frame->ShowView(v->id);
             else if (view == "editeur-grille") {
                 wxString crit;
                 p.Found("critere", &crit);

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "decision_panel.h"
+#include "documents_dialog.h"
 #include "grid_editor.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"

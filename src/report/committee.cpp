@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "core/eligibility.h"
 #include "core/error.h"
@@ -11,7 +12,8 @@
 #include "io/xml_tree.h"
 #include "authority_variables.h"
 #include "letters.h"
-#include "parallel.h"
+#include "batch.h"
+#include "document_names.h"
 #include "pdf_letter.h"
 
 namespace cotation::report {
@@ -313,8 +315,9 @@ void throw_if(const std::vector<std::string>& problems) {
     if (!why.empty()) throw InputError(why);
 }
 
-void write_document(const CommitteeContext& ctx, const std::string& template_name, const std::string& title,
-                    const std::string& path, const std::vector<PageDrawer>& extra_pages = {}) {
+// Header and blocks of a committee document; throws naming the template.
+std::pair<LetterHeader, std::vector<Block>> committee_document(const CommitteeContext& ctx, const std::string& template_name,
+                                                               const std::string& title) {
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);
     Sample sample(ctx.grid, ctx.campaign);
     throw_if(templates.check(template_name, committee_variables(sample.ctx), context_of(ctx.grid)));
@@ -326,11 +329,22 @@ void write_document(const CommitteeContext& ctx, const std::string& template_nam
     // Dated by the campaign (the committee's date), never by the clock.
     h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
     h.title = title + " — " + ctx.campaign.reference;
+    return {h, blocks};
+}
+
+void write_document(const CommitteeContext& ctx, const std::string& template_name, const std::string& title,
+                    const std::string& path, const std::vector<PageDrawer>& extra_pages = {}) {
+    auto [h, blocks] = committee_document(ctx, template_name, title);
     write_letter_pdf(path, h, blocks, extra_pages);
 }
+
+const char* const kCommitteeTitle = "Dossier de la commission";
+const char* const kMinutesTitle = "Procès-verbal de la commission";
 }  // namespace
 
 void write_committee_file(const CommitteeContext& ctx, const std::string& path) {
+    // With its map page when the campaign has a territory (pages drawn by the
+    // same painter as the window), in PDF; the ODT carries the figures.
     std::vector<PageDrawer> pages;
     if (ctx.territory)
         // The same painter as the window and `cotation carte`, vector, on an A4
@@ -340,7 +354,7 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
             draw_map_on_page(pdf, page, ctx.territory->map, 16 * 72 / 25.4);
         });
     try {
-        write_document(ctx, "dossier-commission.txt", "Dossier de la commission", path, pages);
+        write_document(ctx, "dossier-commission.txt", kCommitteeTitle, path, pages);
     } catch (const Error&) {
         if (pages.empty()) throw;
         // libharu 2.3 fails to save some documents with the map page (error
@@ -352,13 +366,45 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
         without.figures.push_back("La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
         CommitteeContext again = ctx;
         again.territory = &without;
-        write_document(again, "dossier-commission.txt", "Dossier de la commission", path);
+        write_document(again, "dossier-commission.txt", kCommitteeTitle, path);
     }
 }
 
 void write_minutes(const CommitteeContext& ctx, const std::string& path) {
     if (!ctx.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
-    write_document(ctx, "proces-verbal.txt", "Procès-verbal de la commission", path);
+    write_document(ctx, "proces-verbal.txt", kMinutesTitle, path);
+}
+
+DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::string& out_dir, Format format) {
+    DocumentJob job;
+    job.document = minutes ? "proces-verbal.txt" : "dossier-commission.txt";
+    job.stem = out_dir + "/" + document_stem(ctx.campaign.reference, minutes ? "proces-verbal" : "dossier-commission");
+    job.format = format;
+    auto shared = std::make_shared<CommitteeContext>(ctx);
+    // The territory page is the caller's: the job keeps its own copy.
+    std::shared_ptr<const TerritoryPage> territory;
+    if (ctx.territory) territory = std::make_shared<const TerritoryPage>(*ctx.territory);
+    shared->territory = territory.get();
+    job.write = [shared, territory, minutes](const DocumentJob& j) {
+        if (minutes && !shared->meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+        if (!minutes && shared->territory) {
+            // The PDF with its map page, as write_committee_file writes it.
+            std::vector<std::string> written;
+            if (j.format != Format::Odt) {
+                write_committee_file(*shared, j.stem + ".pdf");
+                written.push_back(j.stem + ".pdf");
+            }
+            if (j.format != Format::Pdf) {
+                auto [h, blocks] = committee_document(*shared, j.document, kCommitteeTitle);
+                auto odt = write_document(j.stem, h, blocks, Format::Odt);
+                written.insert(written.end(), odt.begin(), odt.end());
+            }
+            return written;
+        }
+        auto [h, blocks] = committee_document(*shared, j.document, minutes ? kMinutesTitle : kCommitteeTitle);
+        return write_document(j.stem, h, blocks, j.format);
+    };
+    return job;
 }
 
 Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e) {
@@ -470,49 +516,53 @@ std::vector<std::string> check_templates(const Grid& grid, const Campaign& campa
     return out;
 }
 
-DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
-                                        const std::string& only_reference, std::size_t limit) {
-    std::error_code ec;
-    std::filesystem::create_directories(out_dir, ec);
-    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
-    std::vector<const RankEntry*> jobs;
+std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, const std::string& out_dir,
+                                                 const std::string& only_reference, std::size_t limit, Format format) {
+    std::vector<const RankEntry*> entries;
     for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending, &ctx.ranking.ineligible})
         for (const auto& e : *list)
-            if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || jobs.size() < limit))
-                jobs.push_back(&e);
-    if (!only_reference.empty() && jobs.empty()) throw InputError(unknown_dossier(only_reference));
-    // Templates are read and checked once, before the threads start.
+            if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || entries.size() < limit))
+                entries.push_back(&e);
+    if (!only_reference.empty() && entries.empty()) throw InputError(unknown_dossier(only_reference));
+    // Templates are read and checked once, before the jobs run on every core.
     const std::string name = "compte-rendu-instruction.txt";
-    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    struct Shared {
+        CommitteeContext ctx;
+        TemplateSet templates;
+        std::string broken;
+    };
+    auto shared = std::make_shared<Shared>(Shared{ctx, TemplateSet(ctx.templates_dir, ctx.grid.id), {}});
     Sample sample(ctx.grid, ctx.campaign);
-    std::string broken;
-    for (const auto& p : templates.check(name, instruction_variables(sample.ctx, sample.entry), context_of(ctx.grid)))
-        broken += (broken.empty() ? "" : " ") + p;
-    std::vector<std::string> written(jobs.size()), failed(jobs.size());
-    parallel_for(jobs.size(), [&](std::size_t i) {
-        const Dossier& d = ctx.dossiers[jobs[i]->dossier];
-        try {
-        if (!broken.empty()) throw InputError(broken);
-        auto blocks = templates.expand(name, instruction_variables(ctx, *jobs[i]));
-        LetterHeader h;
-        h.authority = ctx.campaign.authority.name;
-        h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
-        h.title = "Compte rendu d'instruction — " + ctx.campaign.reference + " — dossier " + d.reference;
-        std::string safe;
-        for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-        std::string path = out_dir + "/" + safe + "-compte-rendu.pdf";
-        write_letter_pdf(path, h, blocks);
-        written[i] = path;
-        } catch (const std::exception& x) {
-            failed[i] = x.what();
-        }
-    });
-    DocumentBatch batch;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        if (failed[i].empty()) batch.written.push_back(written[i]);
-        else batch.failures.push_back({ctx.dossiers[jobs[i]->dossier].reference, templates.shown_name(name), failed[i]});
+    for (const auto& p : shared->templates.check(name, instruction_variables(sample.ctx, sample.entry), context_of(ctx.grid)))
+        shared->broken += (shared->broken.empty() ? "" : " ") + p;
+    std::vector<DocumentJob> jobs;
+    for (const RankEntry* entry : entries) {
+        const Dossier& d = ctx.dossiers[entry->dossier];
+        DocumentJob job;
+        job.dossier = d.reference;
+        job.document = shared->templates.shown_name(name);
+        job.stem = out_dir + "/" + document_stem(d.reference, "compte-rendu");
+        job.format = format;
+        job.write = [shared, entry, name](const DocumentJob& j) {
+            const CommitteeContext& c = shared->ctx;
+            if (!shared->broken.empty()) throw InputError(shared->broken);
+            auto blocks = shared->templates.expand(name, instruction_variables(c, *entry));
+            LetterHeader h;
+            h.authority = c.campaign.authority.name;
+            h.place_and_date = (c.campaign.authority.city.empty() ? "" : c.campaign.authority.city + ", le ") + c.date.french_long();
+            h.title = "Compte rendu d'instruction — " + c.campaign.reference + " — dossier " + c.dossiers[entry->dossier].reference;
+            return write_document(j.stem, h, blocks, j.format);
+        };
+        jobs.push_back(std::move(job));
     }
-    return batch;
+    return jobs;
+}
+
+DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
+                                        const std::string& only_reference, std::size_t limit, Format format,
+                                        const BatchControl* control) {
+    make_folder(out_dir);
+    return run_jobs(instruction_report_jobs(ctx, out_dir, only_reference, limit, format), control);
 }
 
 }  // namespace cotation::report

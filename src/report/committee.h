@@ -3,7 +3,7 @@
 // before the meeting (dossier-commission.txt: calendar, ranking with theme
 // subtotals and its solidity, dossiers set apart, members' declarations of
 // interest) and the minutes of the meeting (proces-verbal.txt). PDF through
-// the letter writer.
+// the letter writer, ODT beside it in a batch.
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@
 #include "core/procedure.h"
 #include "core/scoring.h"
 #include "core/team.h"
+#include "batch.h"
 #include "documents.h"
 #include "map.h"
 #include "template.h"
@@ -52,15 +53,21 @@ Variables committee_variables(const CommitteeContext& ctx);
 // Write the committee file and the minutes; throw naming the file or template.
 void write_committee_file(const CommitteeContext& ctx, const std::string& path);
 void write_minutes(const CommitteeContext& ctx, const std::string& path);
+// The same as one job of a batch: <campaign>-dossier-commission or
+// <campaign>-proces-verbal in out_dir, PDF, ODT or both.
+DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::string& out_dir, Format format);
 
 // One instruction report per dossier (compte-rendu-instruction.txt): identity,
 // documents and conformity rule by rule, score by theme and criterion with
 // each reviewer's rating and justification, arbitrations and observations.
-// Returns the files written (REF-compte-rendu.pdf), in ranking order.
+// Returns the files written (<dossier>-compte-rendu.pdf), in ranking order.
 Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e);
+std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, const std::string& out_dir,
+                                                 const std::string& only_reference, std::size_t limit, Format format);
 // A report that cannot be written is reported (dossier, template, reason); the others are written.
 DocumentBatch write_instruction_reports(const CommitteeContext& ctx, const std::string& out_dir,
-                                        const std::string& only_reference = "", std::size_t limit = 0);
+                                        const std::string& only_reference = "", std::size_t limit = 0,
+                                        Format format = Format::Pdf, const BatchControl* control = nullptr);
 
 // The declared key figures of a dossier (the grid's <key-facts>), "Libellé : valeur".
 std::vector<std::string> key_figures(const Grid& grid, const Campaign& campaign, const Dossier& d);

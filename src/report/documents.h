@@ -3,6 +3,7 @@
 // files written, the documents that could not be written and why, and the
 // warnings about documents written with something missing. One failing
 // document never stops the others.
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct DocumentBatch {
     std::vector<std::string> written;        // in the order of the ranking
     std::vector<DocumentFailure> failures;
     std::vector<std::string> warnings;       // "Dossier UPHV-03 : adresse postale absente…"
+    bool cancelled = false;                  // stopped by its cancel flag: some documents were not started
 
     bool ok() const { return failures.empty(); }
     std::size_t size() const { return written.size(); }
@@ -26,7 +28,11 @@ struct DocumentBatch {
     auto end() const { return written.end(); }
     std::string failure(std::size_t i) const {
         const auto& f = failures[i];
-        return (f.dossier.empty() ? "" : "Dossier « " + f.dossier + " », ") + "modèle « " + f.document + " » : " + f.reason;
+        // A template ("lettre-retenu.txt") or a kind of document ("comptes rendus d'instruction").
+        bool tpl = f.document.size() > 4 && f.document.compare(f.document.size() - 4, 4, ".txt") == 0;
+        std::string what = tpl ? "modèle « " + f.document + " »" : f.document;
+        if (f.dossier.empty() && !tpl && !what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+        return (f.dossier.empty() ? "" : "Dossier « " + f.dossier + " », ") + what + " : " + f.reason;
     }
 };
 

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "core/error.h"
 #include "core/french.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
 #include "authority_variables.h"
-#include "parallel.h"
+#include "batch.h"
+#include "document_names.h"
 #include "pdf_letter.h"
 
 namespace cotation::report {
@@ -168,86 +170,81 @@ Variables letter_variable_names(const Grid& grid, const Campaign& campaign) {
     return letter_variables(ctx, e, 0);
 }
 
-DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
-                            std::size_t limit, Format format) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
-    // Choose the letters first, then write them on every core: each PDF is
-    // independent. Templates are read and checked once, before the threads.
-    std::vector<const RankEntry*> jobs;
+std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
+                                     std::size_t limit, Format format) {
+    std::vector<const RankEntry*> entries;
     for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.ineligible})
         for (const auto& e : *list) {
-            if (limit && jobs.size() >= limit) break;
+            if (limit && entries.size() >= limit) break;
             if (!only_reference.empty() && ctx.dossiers[e.dossier].reference != only_reference) continue;
-            jobs.push_back(&e);
+            entries.push_back(&e);
         }
-    // A dossier awaiting missing pieces is not yet ineligible: no letter.
-    std::vector<std::string> held;
-    if (ctx.awaiting_pieces)
-        std::erase_if(jobs, [&](const RankEntry* e) {
-            const Dossier& d = ctx.dossiers[e->dossier];
-            if (!ctx.awaiting_pieces->count(d.id)) return false;
-            held.push_back("Dossier « " + d.reference + " » : pièces complémentaires demandées, en attente de réponse ; "
-                           "pas de lettre avant la réponse ou la fin du délai (cotation pieces).");
-            return true;
-        });
-    if (!only_reference.empty() && jobs.empty())
-        throw InputError(held.empty() ? unknown_dossier(only_reference) : held.front());
-    TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+    if (!only_reference.empty() && entries.empty()) throw InputError(unknown_dossier(only_reference));
+    // Templates are read and checked once, before the jobs run on every core;
+    // the jobs share them (and a copy of the context) read-only.
+    struct Shared {
+        LetterContext ctx;
+        TemplateSet templates;
+        std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid
+    };
+    auto shared = std::make_shared<Shared>(Shared{ctx, TemplateSet(ctx.templates_dir, ctx.grid.id), {}});
+    shared->ctx.awaiting_pieces = nullptr;   // read below, while the jobs are made; the caller's set may not outlive them
     Variables names = letter_variable_names(ctx.grid, ctx.campaign);
-    std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid
     for (const auto& t : letter_templates()) {
-        auto problems = templates.check(t, names, " pour la grille « " + ctx.grid.id + " »");
+        auto problems = shared->templates.check(t, names, " pour la grille « " + ctx.grid.id + " »");
         std::string why;
         for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
-        if (!why.empty()) broken[t] = why;
+        if (!why.empty()) shared->broken[t] = why;
     }
-    std::vector<std::vector<std::string>> written(jobs.size());
-    std::vector<std::string> failed(jobs.size()), used(jobs.size());
-    auto one = [&](std::size_t k) {
-        const RankEntry& e = *jobs[k];
-        const Dossier& d = ctx.dossiers[e.dossier];
+    std::vector<DocumentJob> jobs;
+    for (const RankEntry* entry : entries) {
+        const Dossier& d = ctx.dossiers[entry->dossier];
         const Decision* decision = nullptr;
         if (ctx.decisions)
             if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end()) decision = &it->second;
-        std::string tpl = template_for(e, decision);
-        used[k] = templates.shown_name(tpl);
-        try {
-            if (auto b = broken.find(tpl); b != broken.end()) throw InputError(b->second);
-            Variables vars = letter_variables(ctx, e, ctx.ranking.ranked.size());
-            auto blocks = templates.expand(tpl, vars);
-            const Authority& au = ctx.campaign.authority;
+        std::string tpl = template_for(*entry, decision);
+        DocumentJob job;
+        job.dossier = d.reference;
+        if (ctx.awaiting_pieces && ctx.awaiting_pieces->count(d.id)) {
+            // A dossier awaiting missing pieces is not yet ineligible: no letter.
+            job.document = "lettre";
+            job.stem = out_dir + "/" + document_stem(d.reference, "lettre");
+            job.warning = "Dossier « " + d.reference + " » : pièces complémentaires demandées, en attente de réponse ; "
+                          "pas de lettre avant la réponse ou la fin du délai (cotation pieces).";
+            job.write = [](const DocumentJob&) { return std::vector<std::string>{}; };
+            jobs.push_back(std::move(job));
+            continue;
+        }
+        job.document = shared->templates.shown_name(tpl);
+        job.stem = out_dir + "/" + document_stem(d.reference, "lettre");
+        job.format = format;
+        if (auto m = missing_address(d); !m.empty())
+            job.warning = "Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.";
+        job.write = [shared, entry, tpl](const DocumentJob& j) {
+            const LetterContext& c = shared->ctx;
+            if (auto b = shared->broken.find(tpl); b != shared->broken.end()) throw InputError(b->second);
+            const Dossier& dossier = c.dossiers[entry->dossier];
+            Variables vars = letter_variables(c, *entry, c.ranking.ranked.size());
+            auto blocks = shared->templates.expand(tpl, vars);
+            const Authority& au = c.campaign.authority;
             LetterHeader h;
             h.authority = au.name;
             h.authority_lines = au.address;
             h.logo_path = au.logo;
-            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + ctx.letter_date.french_long();
-            h.recipient = recipient_block(ctx.grid, d);
-            h.title = "Appel à candidatures " + ctx.campaign.reference + " — dossier " + d.reference;
-            std::string safe;
-            for (char c : d.reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-            std::string stem = out_dir + "/" + safe + "-" + tpl.substr(7, tpl.size() - 11);
-            written[k] = write_document(stem, h, blocks, format);
-        } catch (const std::exception& x) {
-            failed[k] = x.what();
-        }
-    };
-    parallel_for(jobs.size(), one);
-    DocumentBatch batch;
-    batch.warnings = held;
-    for (std::size_t k = 0; k < jobs.size(); ++k) {
-        const Dossier& d = ctx.dossiers[jobs[k]->dossier];
-        if (!failed[k].empty()) {
-            batch.failures.push_back({d.reference, used[k], failed[k]});
-            continue;
-        }
-        batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
-        if (auto m = missing_address(d); !m.empty())
-            batch.warnings.push_back("Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.");
+            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + c.letter_date.french_long();
+            h.recipient = recipient_block(c.grid, dossier);
+            h.title = "Appel à candidatures " + c.campaign.reference + " — dossier " + dossier.reference;
+            return write_document(j.stem, h, blocks, j.format);
+        };
+        jobs.push_back(std::move(job));
     }
-    return batch;
+    return jobs;
+}
+
+DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
+                            std::size_t limit, Format format, const BatchControl* control) {
+    make_folder(out_dir);
+    return run_jobs(letter_jobs(ctx, out_dir, only_reference, limit, format), control);
 }
 
 }  // namespace cotation::report

@@ -9,6 +9,7 @@
 #include "core/dossier.h"
 #include "core/grid.h"
 #include "core/scoring.h"
+#include "batch.h"
 #include "documents.h"
 #include "pdf_letter.h"
 #include "template.h"
@@ -43,12 +44,17 @@ std::vector<std::string> recipient_block(const Grid& grid, const Dossier& d);
 // Empty when the dossier has a postal address, else what is missing.
 std::string missing_address(const Dossier& d);
 
+// The letters to write, one job per dossier (or only `only_reference`), named
+// <dossier>-lettre.pdf|.odt in out_dir (document_names.h).
+std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
+                                     std::size_t limit, Format format);
+
 // Writes one letter per dossier (or only `only_reference`) into out_dir, as
 // PDF, ODT or both. A letter that cannot be written (a template naming a
 // value this grid lacks, a file that cannot be written) is reported with its
 // dossier, template and reason; the others are written. `limit` caps the
 // number (0: all).
 DocumentBatch write_letters(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference = "",
-                            std::size_t limit = 0, Format format = Format::Pdf);
+                            std::size_t limit = 0, Format format = Format::Pdf, const BatchControl* control = nullptr);
 
 }  // namespace cotation::report

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "document_names.h"
+
 #include "core/error.h"
 #include "core/french.h"
 #include "parallel.h"
@@ -59,9 +61,7 @@ const Decision* decision_of(const LetterContext& ctx, const Dossier& d) {
 }
 
 std::string safe_stem(const std::string& out_dir, const std::string& reference, const std::string& what) {
-    std::string safe;
-    for (char c : reference) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-    return out_dir + "/" + safe + "-" + what;
+    return out_dir + "/" + document_stem(reference, what);   // injective: distinct references, distinct names
 }
 
 LetterHeader base_header(const LetterContext& ctx) {

@@ -98,6 +98,7 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 constexpr float kMm = 72.0f / 25.4f;
 constexpr float kLeft = 25 * kMm, kRight = (210 - 20) * kMm, kTop = (297 - 18) * kMm, kBottom = 22 * kMm;
 constexpr float kWidth = kRight - kLeft;
+constexpr std::size_t kMaxMeasure = 60000;   // below libharu's HPDF_LIMIT_MAX_STRING_LEN
 constexpr float kBody = 10.5f, kLeading = 14;              // body text
 constexpr float kCell = 9, kCellLeading = 11.5f, kPad = 3;  // tables
 
@@ -158,14 +159,30 @@ struct Writer {
     }
 
     float width(const std::string& s, HPDF_Font font, float size) const {
-        if (s.empty()) return 0;
-        HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
-        return static_cast<float>(tw.width) * size / 1000.0f;
+        // libharu refuses to measure more than 65 535 bytes at once (error
+        // 4187, which failed a whole letter): measured in pieces, one byte per
+        // glyph in CP1252 so the widths add up.
+        float total = 0;
+        for (std::size_t from = 0; from < s.size(); from += kMaxMeasure) {
+            std::size_t n = std::min(kMaxMeasure, s.size() - from);
+            HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data() + from), static_cast<HPDF_UINT>(n));
+            total += static_cast<float>(tw.width);
+        }
+        return total * size / 1000.0f;
+    }
+    // How many bytes of `s` from `from` fit in `w` (at least one: a line
+    // always advances). Linear: libharu measures glyph by glyph.
+    std::size_t fitting(const std::string& s, std::size_t from, HPDF_Font font, float size, float w) const {
+        HPDF_REAL real = 0;
+        HPDF_UINT n = HPDF_Font_MeasureText(font, reinterpret_cast<const HPDF_BYTE*>(s.data() + from),
+                                            static_cast<HPDF_UINT>(std::min(kMaxMeasure, s.size() - from)), w, size, 0, 0,
+                                            HPDF_FALSE, &real);
+        return std::max<std::size_t>(n, 1);
     }
     // `s` cut to `w` with an ellipsis (running head only).
     std::string fit(std::string s, HPDF_Font font, float size, float w) const {
         if (width(s, font, size) <= w) return s;
-        while (!s.empty() && width(s + "\x85", font, size) > w) s.pop_back();
+        s.resize(fitting(s, 0, font, size, w - width("\x85", font, size)));
         return s + "\x85";
     }
 
@@ -184,13 +201,16 @@ struct Writer {
                 std::string candidate = line.empty() ? word : line + " " + word;
                 if (width(candidate, font, size) <= w) { line = candidate; word.clear(); return; }
                 if (!line.empty()) { out.push_back(line); line.clear(); }
-                while (width(word, font, size) > w && word.size() > 1) {
-                    std::size_t n = word.size() - 1;
-                    while (n > 1 && width(word.substr(0, n), font, size) > w) --n;
-                    out.push_back(word.substr(0, n));
-                    word.erase(0, n);
+                // A word wider than the line (a 70 000-character name, a long
+                // URL) breaks anywhere, in linear time: each piece measured once.
+                std::size_t from = 0;
+                while (from < word.size()) {
+                    std::size_t n = fitting(word, from, font, size, w);
+                    if (from + n >= word.size()) break;
+                    out.push_back(word.substr(from, n));
+                    from += n;
                 }
-                line = word;
+                line = word.substr(from);
                 word.clear();
             };
             for (char c : para) {
@@ -393,6 +413,14 @@ struct Writer {
     }
 };
 
+// At most 400 bytes of UTF-8, cut between characters, with an ellipsis.
+std::string bounded(const std::string& s) {
+    if (s.size() <= 400) return s;
+    std::size_t n = 400;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "\u2026";
+}
+
 std::string subject_of(const LetterHeader& header, const std::vector<Block>& body) {
     if (!header.subject.empty()) return header.subject;
     for (const auto& b : body)
@@ -413,15 +441,17 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
     const std::string tmp = path + ".tmp";
     try {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, pdfdoc(header.title).c_str());
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, pdfdoc(header.authority).c_str());
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, pdfdoc(subject_of(header, body)).c_str());
+        // libharu refuses a string over 65 535 bytes (error 4187) and would
+        // fail the whole document: metadata are bounded.
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, pdfdoc(bounded(header.title)).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, pdfdoc(bounded(header.authority)).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, pdfdoc(bounded(subject_of(header, body))).c_str());
         HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Cotation");
         // No HPDF_INFO_CREATION_DATE: the same campaign gives the same bytes.
         const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);
         const char* bold = HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);
         if (!regular || !bold) throw Error("police");
-        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(header.title), {}, nullptr, 0};
+        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)), {}, nullptr, 0};
         w.new_page();
 
         // Header: logo, authority and its address left; recipient in the
@@ -453,7 +483,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         for (const auto& l : header.recipient)
             w.lines(w.wrap(cp(l), w.regular, kBody, kWidth * 0.5f), kLeft + kWidth * 0.5f, w.regular, kBody, kLeading);
         if (!header.recipient.empty()) w.y -= 14;
-        if (!header.place_and_date.empty()) w.lines({cp(header.place_and_date)}, kLeft, w.regular, kBody, kLeading, true);
+        if (!header.place_and_date.empty())
+            w.lines(w.wrap(cp(header.place_and_date), w.regular, kBody, kWidth * 0.6f), kLeft, w.regular, kBody, kLeading, true);
         w.y -= 16;
 
         for (std::size_t i = 0; i < body.size(); ++i) {

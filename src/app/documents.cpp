@@ -1,0 +1,237 @@
+#include "documents.h"
+
+#include <algorithm>
+
+#include "app/session.h"
+#include "app/territory.h"
+#include "core/read_rules.h"
+#include "core/error.h"
+#include "io/paths.h"
+#include "report/committee.h"
+#include "report/document_names.h"
+#include "report/letters.h"
+#include "report/orders.h"
+
+namespace cotation {
+
+namespace {
+std::string templates_dir() { return io::data_root() + "/templates"; }
+
+Date dated(const std::optional<Date>& d, const std::string& what, const std::string& parameter) {
+    if (d) return *d;
+    throw InputError(what + " est daté par la campagne, jamais par l'horloge : renseignez " + parameter +
+                     " (cotation param FICHIER " + parameter + "=JJ/MM/AAAA).");
+}
+}  // namespace
+
+// ---- The Session's jobs (declared in session.h) ----
+
+std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                      report::Format format) {
+    Date on = dated(letters_date(), "Un courrier", "campagne.date_courrier");
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, templates_dir(), &decisions_};
+    // No letter of ineligibility while a request for missing pieces awaits its answer.
+    auto awaiting = awaiting_pieces(today());
+    ctx.awaiting_pieces = &awaiting;   // read while the jobs are made, not after
+    return report::letter_jobs(ctx, out_dir, only_reference, 0, format);
+}
+
+std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                                  report::Format format) {
+    const Ranking& r = ranking();
+    Date on = dated(committee_date(), "Un compte rendu d'instruction", "campagne.date_commission");
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, {}, {}, on, templates_dir()};
+    // What the reader may not read of a dossier (others' ratings, the
+    // consolidation that reveals them) is left out of its report, as in
+    // write_instruction_reports; the jobs keep the filtered indexes alive.
+    auto readable = std::make_shared<std::pair<RatingIndex, ConsolidationIndex>>();
+    if (reader_) {
+        for (const auto& [id, list] : rating_index_) {
+            DossierReading dr = reading(id);
+            readable->first[id] = readable_ratings(dr, reader_, list);
+            if (dr.others)
+                if (auto c = consolidation_.find(id); c != consolidation_.end()) readable->second.insert(*c);
+        }
+    }
+    ctx.ratings = reader_ ? &readable->first : &rating_index_;
+    ctx.consolidation = reader_ ? &readable->second : &consolidation_;
+    ctx.journal_head = store_->journal_head().short_text();
+    auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
+    for (auto& job : jobs) job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
+    return jobs;
+}
+
+report::DocumentJob Session::committee_job(const std::string& out_dir, report::Format format, bool minutes) {
+    const Ranking& r = ranking();
+    if (minutes && !meeting_) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    Date on = minutes ? meeting_->date : committee_file_date();
+    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
+                                 decisions_, calendar(on), changes_since_vote(), on, templates_dir()};
+    ctx.journal_head = store_->journal_head().short_text();
+    std::optional<report::TerritoryPage> territory;
+    if (!minutes) territory = committee_territory(*this);   // the map page and coverage figures (copied by the job)
+    if (territory) ctx.territory = &*territory;
+    return report::committee_job(ctx, minutes, out_dir, format);
+}
+
+namespace {
+// The orders' and requests' templates, checked once before the jobs run and
+// then only read by them.
+struct OrderShared {
+    report::LetterContext ctx;
+    report::TemplateSet templates;
+    std::string broken;
+};
+std::shared_ptr<OrderShared> order_shared(const report::LetterContext& ctx, const Grid& grid, const Campaign& campaign) {
+    auto shared = std::make_shared<OrderShared>(OrderShared{ctx, report::TemplateSet(templates_dir(), grid.id), {}});
+    for (const auto& p : report::check_order_templates(shared->templates, grid, campaign))
+        shared->broken += (shared->broken.empty() ? "" : " ") + p;
+    return shared;
+}
+}  // namespace
+
+std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                     report::Format format) {
+    Date on = dated(letters_date(), "Un arrêté", "campagne.date_courrier");
+    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, templates_dir(), &decisions_};
+    auto shared = order_shared(ctx, grid_, campaign_);
+    std::vector<report::DocumentJob> jobs;
+    for (const auto& e : ranking().ranked) {
+        const Dossier& d = dossiers_[e.dossier];
+        if ((!only_reference.empty() && d.reference != only_reference) || !report::gets_order(ctx, e)) continue;
+        report::DocumentJob job;
+        job.dossier = d.reference;
+        job.document = "arrêté";
+        job.stem = out_dir + "/" + report::document_stem(d.reference, "arrete");
+        job.format = format;
+        job.write = [shared, entry = &e](const report::DocumentJob& j) {
+            if (!shared->broken.empty()) throw InputError(shared->broken);
+            auto doc = report::order_document(shared->ctx, shared->templates, *entry);
+            return report::write_document(j.stem, doc.header, doc.blocks, j.format);
+        };
+        jobs.push_back(std::move(job));
+    }
+    return jobs;
+}
+
+std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                      report::Format format) {
+    const Ranking& r = ranking();
+    report::LetterContext ctx{grid_, campaign_, dossiers_, r, letter_date(), templates_dir(), &decisions_};
+    auto shared = order_shared(ctx, grid_, campaign_);
+    std::vector<report::DocumentJob> jobs;
+    Date on = today();
+    for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
+        for (const auto& e : *list) {
+            const Dossier& d = dossiers_[e.dossier];
+            if ((!only_reference.empty() && d.reference != only_reference) || !pieces_requested(d.id)) continue;
+            PiecesStatus st = pieces(d.id, on);
+            if (!st.awaiting()) continue;
+            report::DocumentJob job;
+            job.dossier = d.reference;
+            job.document = "demande de pièces complémentaires";
+            job.stem = out_dir + "/" + report::document_stem(d.reference, "demande-pieces");
+            job.format = format;
+            job.write = [shared, entry = &e, st](const report::DocumentJob& j) {
+                if (!shared->broken.empty()) throw InputError(shared->broken);
+                auto doc = report::pieces_document(shared->ctx, shared->templates, *entry, st);
+                return report::write_document(j.stem, doc.header, doc.blocks, j.format);
+            };
+            jobs.push_back(std::move(job));
+        }
+    return jobs;
+}
+
+// ---- The registry ----
+
+const std::vector<DocumentKind>& document_kinds() {
+    using Jobs = std::vector<report::DocumentJob>;
+    static const std::vector<DocumentKind> kinds{
+        {"lettre", "lettres de décision", true,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             return s.letter_jobs(r.out_dir, r.only_reference, r.format);
+         }},
+        {"compte-rendu", "comptes rendus d'instruction", true,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             return s.instruction_report_jobs(r.out_dir, r.only_reference, r.format);
+         }},
+        {"dossier-commission", "dossier de la commission", false,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             return Jobs{s.committee_job(r.out_dir, r.format, false)};
+         }},
+        {"proces-verbal", "procès-verbal de la commission", false,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>& notes) {
+             if (!s.meeting()) {
+                 notes.push_back("Aucune séance de la commission n'est enregistrée : pas encore de procès-verbal.");
+                 return Jobs{};
+             }
+             return Jobs{s.committee_job(r.out_dir, r.format, true)};
+         }},
+        {"arrete", "arrêtés des dossiers retenus", true,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             return s.order_jobs(r.out_dir, r.only_reference, r.format);
+         }},
+        {"demande-pieces", "demandes de pièces complémentaires", true,
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             return s.pieces_jobs(r.out_dir, r.only_reference, r.format);
+         }},
+    };
+    return kinds;
+}
+
+std::vector<report::DocumentJob> each_dossier(
+    Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
+    const std::function<bool(const Dossier&)>& applies,
+    const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write) {
+    std::vector<report::DocumentJob> jobs;
+    for (const Dossier& d : s.dossiers()) {
+        if (!r.only_reference.empty() && d.reference != r.only_reference) continue;
+        if (applies && !applies(d)) continue;
+        report::DocumentJob job;
+        job.dossier = d.reference;
+        job.document = document_name;
+        job.stem = r.out_dir + "/" + report::document_stem(d.reference, code);
+        job.format = r.format;
+        const Dossier* dossier = &d;
+        job.write = [write, dossier](const report::DocumentJob& j) { return write(*dossier, j.stem, j.format); };
+        jobs.push_back(std::move(job));
+    }
+    return jobs;
+}
+
+PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r) {
+    if (!r.only_reference.empty() && !s.find(r.only_reference))
+        throw InputError("Dossier « " + r.only_reference + " » inconnu de la campagne.");
+    report::make_folder(r.out_dir);
+    // Every job first (the ranking, templates, contexts), then one batch: one
+    // progress, one check of the names across kinds.
+    PreparedDocuments p;
+    for (const auto& kind : document_kinds()) {
+        if (!r.only_reference.empty() && !kind.per_dossier) continue;
+        try {
+            auto more = kind.jobs(s, r, p.notes);
+            std::move(more.begin(), more.end(), std::back_inserter(p.jobs));
+        } catch (const std::exception& x) {
+            p.unprepared.push_back({r.only_reference, kind.label, x.what()});
+        }
+    }
+    return p;
+}
+
+report::DocumentBatch run_documents(const Session& s, const PreparedDocuments& p, const report::BatchControl* control) {
+    auto batch = report::run_jobs(p.jobs, control);
+    batch.failures.insert(batch.failures.begin(), p.unprepared.begin(), p.unprepared.end());
+    batch.warnings.insert(batch.warnings.begin(), p.notes.begin(), p.notes.end());
+    if (!batch.written.empty()) {
+        auto more = s.authority_warnings();
+        batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());
+    }
+    return batch;
+}
+
+report::DocumentBatch write_documents(Session& s, const DocumentRequest& r, const report::BatchControl* control) {
+    return run_documents(s, prepare_documents(s, r), control);
+}
+
+}  // namespace cotation

@@ -1,0 +1,72 @@
+#pragma once
+// Every document of a campaign in one action (`cotation documents`, the
+// window's « Documents… »): a small registry of document kinds, each with its
+// code (the French part of its file names), its label and the function that
+// lists its jobs; one batch runs them all on every core, with progress and
+// cancel (report/batch.h). A document that fails is reported, the others are
+// written.
+//
+// Adding a kind (the orders, the requests for missing pieces): one line in
+// document_kinds() (documents.cpp), usually through each_dossier() with the
+// function that writes one dossier's document.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/dossier.h"
+#include "report/batch.h"
+#include "report/documents.h"
+#include "report/pdf_letter.h"
+
+namespace cotation {
+
+class Session;
+
+struct DocumentRequest {
+    std::string out_dir;
+    report::Format format = report::Format::Pdf;
+    std::string only_reference;   // one dossier's documents only (and no campaign document); empty: all
+};
+
+struct DocumentKind {
+    std::string code;    // file part and identifier: "lettre", "compte-rendu", "dossier-commission"…
+    std::string label;   // French, for messages: "lettres de décision"
+    bool per_dossier;    // false: one document for the campaign
+    // The jobs of this kind. Runs on the caller's thread (may compute the
+    // ranking); the jobs' write functions run on worker threads and only
+    // read. Throws (French message) when the kind cannot be prepared at all
+    // (a date to set); appends to `notes` when it has nothing to write yet
+    // (no meeting: no minutes).
+    std::function<std::vector<report::DocumentJob>(Session&, const DocumentRequest&, std::vector<std::string>& notes)> jobs;
+};
+
+// The kinds, in the order of the batch: letters, instruction reports,
+// committee file, minutes (and the orders' kinds when they come).
+const std::vector<DocumentKind>& document_kinds();
+
+// A per-dossier kind from the function that writes one dossier's document:
+// `applies` chooses the dossiers (all when empty), `write` writes stem.pdf
+// and/or stem.odt and returns the files. Both run with the session only read.
+std::vector<report::DocumentJob> each_dossier(
+    Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
+    const std::function<bool(const Dossier&)>& applies,
+    const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write);
+
+// The batch in two steps, for a window that runs the second on another
+// thread: prepare on the session's thread (ranking, templates, contexts;
+// throws for an unknown dossier or a folder that cannot be made), then run
+// (reads only) and gather the notes, failures and warnings.
+struct PreparedDocuments {
+    std::vector<report::DocumentJob> jobs;
+    std::vector<std::string> notes;                     // nothing to write yet (no meeting: no minutes)
+    std::vector<report::DocumentFailure> unprepared;    // a kind that could not be prepared, and why
+};
+PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r);
+report::DocumentBatch run_documents(const Session& s, const PreparedDocuments& p, const report::BatchControl* control = nullptr);
+
+// Both steps: writes every document (of one dossier with only_reference) into out_dir.
+// Files: <dossier>-<code>.pdf|.odt, <campaign>-<code> for the campaign's own.
+// Failures name the dossier and document; notes and warnings in warnings.
+report::DocumentBatch write_documents(Session& s, const DocumentRequest& r, const report::BatchControl* control = nullptr);
+
+}  // namespace cotation

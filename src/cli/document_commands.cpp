@@ -1,0 +1,57 @@
+// Every document of a campaign in one command: `cotation documents`.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "app/documents.h"
+#include "app/input.h"
+#include "app/session.h"
+#include "cli/command.h"
+#include "report/pdf_letter.h"
+
+namespace cotation::cli {
+namespace {
+
+int documents(const Args& a) {
+    DocumentRequest r;
+    r.out_dir = a.get("--out");
+    r.format =
+        report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+    r.only_reference = a.get("--dossier");
+    auto s = Session::open_read_only(a.file());
+    // Progress on stderr, for a person watching a terminal (or asked for):
+    // one line rewritten in place on a terminal, a line per tenth otherwise.
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    report::BatchControl control;
+    std::size_t shown = 0;
+    if (tty || a.has("--progres"))
+        control.progress = [&](std::size_t done, std::size_t total, const std::string&) {
+            if (tty) {
+                std::cerr << "\rDocuments : " << done << " sur " << total << std::flush;
+                if (done == total) std::cerr << "\n";
+            } else if (done == total || done * 10 / total > shown) {
+                shown = done * 10 / total;
+                std::cerr << "Documents : " << done << " sur " << total << "\n";
+            }
+        };
+    auto batch = write_documents(*s, r, &control);
+    std::size_t n = batch.written.size();
+    std::cout << n << " fichier" << (n > 1 ? "s" : "") << " écrit" << (n > 1 ? "s" : "") << " dans " << r.out_dir << ".\n";
+    return report_batch(batch);
+}
+
+}  // namespace
+
+void add_document_commands(Cli& cli) {
+    cli.command("documents", Area::Results,
+                "tous les documents de la campagne : lettres, comptes rendus d'instruction, dossier de la commission, "
+                "procès-verbal (PDF, ODT ou les deux)")
+        .file()
+        .required("--out", "DOSSIER", "dossier où écrire les documents (<dossier>-<document>.pdf|.odt)")
+        .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .option("--dossier", "REF", "les documents de ce dossier seulement")
+        .flag("--progres", "affiche l'avancement sur la sortie d'erreur même hors d'un terminal")
+        .run(documents);
+}
+
+}  // namespace cotation::cli

@@ -1,0 +1,138 @@
+#include "documents_dialog.h"
+
+#include <wx/filepicker.h>
+#include <wx/progdlg.h>
+#include <wx/radiobox.h>
+#include <wx/wx.h>
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/documents.h"
+#include "gui/workbench.h"
+#include "gui/wx_text.h"
+
+namespace cotation::gui {
+
+namespace {
+// The folder and the format, or nothing when the person cancels.
+bool ask(wxWindow* parent, std::string& folder, report::Format& format) {
+    wxDialog dlg(parent, wxID_ANY, to_wx("Tous les documents de la campagne"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* intro = new wxStaticText(&dlg, wxID_ANY,
+                                   to_wx("Lettres de décision, comptes rendus d'instruction, dossier de la commission et "
+                                         "procès-verbal, chacun nommé « <dossier>-<document> ».\nUn document qui ne peut "
+                                         "pas être écrit est signalé ; les autres le sont."));
+    intro->Wrap(520);
+    sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
+    sizer->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Dossier où écrire les documents :")),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+    auto* dir = new wxDirPickerCtrl(&dlg, wxID_ANY, to_wx(folder), to_wx("Dossier où écrire les documents"), wxDefaultPosition,
+                                    wxSize(520, -1), wxDIRP_USE_TEXTCTRL);
+    sizer->Add(dir, wxSizerFlags().Expand().Border(wxALL, 12));
+    const wxString choices[] = {to_wx("PDF, à signer"), to_wx("ODT, à modifier avant signature"), to_wx("PDF et ODT")};
+    auto* kind = new wxRadioBox(&dlg, wxID_ANY, to_wx("Format"), wxDefaultPosition, wxDefaultSize, 3, choices, 1,
+                                wxRA_SPECIFY_COLS);
+    kind->SetSelection(format == report::Format::Odt ? 1 : format == report::Format::Both ? 2 : 0);
+    sizer->Add(kind, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+    sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
+    dlg.SetSizerAndFit(sizer);
+    if (dlg.ShowModal() != wxID_OK) return false;
+    folder = from_wx(dir->GetPath());
+    int k = kind->GetSelection();
+    format = k == 1 ? report::Format::Odt : k == 2 ? report::Format::Both : report::Format::Pdf;
+    return !folder.empty();
+}
+
+std::string summary(const report::DocumentBatch& b, const std::string& folder) {
+    std::size_t n = b.size();
+    std::string text = std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
+    if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
+    if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + " non écrit(s) :";
+    // A box that fits the screen: the first ones, then how many more.
+    const std::size_t shown = 8;
+    for (std::size_t i = 0; i < b.failures.size() && i < shown; ++i) text += "\n• " + b.failure(i);
+    if (b.failures.size() > shown) text += "\n• … et " + std::to_string(b.failures.size() - shown) + " autres";
+    if (!b.warnings.empty()) text += "\n\nÀ vérifier :";
+    for (std::size_t i = 0; i < b.warnings.size() && i < shown / 2; ++i) text += "\n• " + b.warnings[i];
+    if (b.warnings.size() > shown / 2) text += "\n• … et " + std::to_string(b.warnings.size() - shown / 2) + " autres";
+    return text;
+}
+}  // namespace
+
+void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& proposed) {
+    if (!wb.session) return;
+    std::string folder = proposed;
+    if (folder.empty()) folder = (std::filesystem::path(wb.session->path()).parent_path() / "documents").string();
+    report::Format format = report::Format::Pdf;
+    if (!ask(parent, folder, format)) return;
+
+    // Prepared here, on the window's thread (ranking, templates); only the
+    // writing, which reads, runs on the worker thread.
+    PreparedDocuments prepared;
+    try {
+        wxBusyCursor busy;
+        prepared = prepare_documents(*wb.session, {folder, format, ""});
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+        return;
+    }
+    std::atomic<bool> cancel{false}, finished{false};
+    std::atomic<std::size_t> done{0};
+    std::mutex last_mutex;
+    std::string last;
+    report::BatchControl control;
+    control.cancel = &cancel;
+    control.progress = [&](std::size_t d, std::size_t, const std::string& name) {
+        std::lock_guard<std::mutex> lock(last_mutex);
+        last = name;
+        done = d;
+    };
+    report::DocumentBatch batch;
+    std::exception_ptr failure;
+    const Session& session = *wb.session;
+    std::thread worker([&] {
+        try {
+            batch = run_documents(session, prepared, &control);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        finished = true;
+    });
+    {
+        const int total = static_cast<int>(std::max<std::size_t>(prepared.jobs.size(), 1));
+        wxProgressDialog progress(to_wx("Documents de la campagne"), to_wx("Préparation des documents…") + wxString(' ', 40), total + 1,
+                                  parent, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
+        while (!finished) {
+            std::string name;
+            {
+                std::lock_guard<std::mutex> lock(last_mutex);
+                name = last;
+            }
+            std::size_t d = done;
+            std::string text = std::to_string(d) + " sur " + std::to_string(prepared.jobs.size()) + " documents" +
+                               (name.empty() ? "" : " — " + name);
+            if (cancel) text = "Interruption : les documents commencés s'achèvent…";
+            // The bar stops one short of its end: the dialog closes below, not by itself.
+            if (!progress.Update(static_cast<int>(d), to_wx(text))) cancel = true;
+            wxMilliSleep(40);
+        }
+        worker.join();
+    }
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            show_error(parent, e);
+        }
+        return;
+    }
+    wxMessageBox(to_wx(summary(batch, folder)), to_wx("Documents de la campagne"),
+                 wxOK | (batch.ok() && !batch.cancelled ? wxICON_INFORMATION : wxICON_WARNING), parent);
+}
+
+}  // namespace cotation::gui

@@ -1,0 +1,93 @@
+#include "batch.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "core/error.h"
+
+namespace cotation::report {
+
+void make_folder(const std::string& out_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
+}
+
+namespace {
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+std::string who(const DocumentJob& j) {
+    return (j.dossier.empty() ? "" : "dossier « " + j.dossier + " », ") + j.document;
+}
+}  // namespace
+
+DocumentBatch run_jobs(const std::vector<DocumentJob>& jobs, const BatchControl* control) {
+    const std::size_t n = jobs.size();
+    std::vector<std::vector<std::string>> written(n);
+    std::vector<std::string> failed(n);
+    std::vector<char> done(n, 0);
+
+    // Two documents for one file name: both refused, before anything is written.
+    std::map<std::string, std::vector<std::size_t>> by_name;
+    for (std::size_t k = 0; k < n; ++k) by_name[lower_ascii(jobs[k].stem)].push_back(k);
+    for (const auto& [name, ks] : by_name) {
+        if (ks.size() < 2) continue;
+        std::string owners;
+        for (std::size_t k : ks) owners += (owners.empty() ? "" : " ; ") + who(jobs[k]);
+        for (std::size_t k : ks)
+            failed[k] = "deux documents porteraient le même nom de fichier « " +
+                        std::filesystem::path(jobs[k].stem).filename().string() + " » (" + owners +
+                        ") : aucun n'est écrit, jamais l'un par-dessus l'autre.";
+    }
+
+    std::mutex progress_mutex;
+    std::size_t finished = 0;
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t k; (k = next++) < n;) {
+            if (control && control->cancelled()) break;
+            if (failed[k].empty()) {
+                try {
+                    written[k] = jobs[k].write(jobs[k]);
+                } catch (const std::exception& x) {
+                    failed[k] = x.what();
+                } catch (...) {
+                    failed[k] = "erreur inattendue.";
+                }
+            }
+            done[k] = 1;
+            if (control && control->progress) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                control->progress(++finished, n, std::filesystem::path(jobs[k].stem).filename().string());
+            }
+        }
+    };
+    std::size_t workers = std::min<std::size_t>(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8), n);
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(worker);
+    if (n) worker();   // the caller's thread works too
+    for (auto& t : pool) t.join();
+
+    DocumentBatch batch;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!done[k]) {
+            batch.cancelled = true;
+            continue;
+        }
+        if (!failed[k].empty()) {
+            batch.failures.push_back({jobs[k].dossier, jobs[k].document, failed[k]});
+            continue;
+        }
+        batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
+        if (!jobs[k].warning.empty()) batch.warnings.push_back(jobs[k].warning);
+    }
+    return batch;
+}
+
+}  // namespace cotation::report
