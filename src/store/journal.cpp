@@ -50,6 +50,29 @@ void check_journal_extends(const std::vector<JournalEntry>& entries, const Journ
                            " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
 }
 
+JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends) {
+    JournalCheck c;
+    std::string prev = kJournalGenesis;
+    std::int64_t expected = 1;
+    for (const auto& e : entries) {
+        ++c.entries;
+        if (e.seq != expected)
+            c.problems.push_back(e.seq == expected + 1
+                                     ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
+                                     : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
+                                           " : absentes (supprimées)");
+        if (e.prev_hash != prev)
+            c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
+        if (journal_hash(e) != e.hash)
+            c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
+        prev = e.hash;
+        expected = e.seq + 1;
+    }
+    c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
+    if (extends) check_journal_extends(entries, *extends, c.problems);
+    return c;
+}
+
 std::string JournalHead::text() const { return std::to_string(entries) + ":" + hash; }
 std::string JournalHead::short_text() const { return std::to_string(entries) + ":" + hash.substr(0, 16); }
 

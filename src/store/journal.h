@@ -2,6 +2,7 @@
 // The journal's hash chain: each entry's hash covers its content and the hash
 // of the entry before it, so an entry altered, removed or inserted breaks the
 // chain where it happened.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,11 @@ namespace cotation {
 inline constexpr const char* kJournalGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 std::string journal_hash(const JournalEntry& e);   // SHA-256, hex
 std::string utc_now_iso();
+// The hash chain of `entries` (none missing, each following the one before,
+// none altered) and, when given, that they extend a head kept outside; the
+// same check and messages on every back end. The data are compared by the
+// back end itself.
+JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends);
 // Adds to `problems` why `entries` do not extend `head` (a head kept outside
 // the campaign: printed in its documents, given to `journal verify --tete`).
 void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,

@@ -77,26 +77,8 @@ JournalHead SqliteStore::journal_head() {
 }
 
 JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {
-    JournalCheck c;
-    std::string prev = kJournalGenesis;
-    std::int64_t expected = 1;
     auto entries = journal("");
-    for (const auto& e : entries) {
-        ++c.entries;
-        if (e.seq != expected)
-            c.problems.push_back(e.seq == expected + 1
-                                     ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
-                                     : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
-                                           " : absentes (supprimées)");
-        if (e.prev_hash != prev)
-            c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
-        if (journal_hash(e) != e.hash)
-            c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
-        prev = e.hash;
-        expected = e.seq + 1;
-    }
-    c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
-    if (extends) check_journal_extends(entries, *extends, c.problems);
+    JournalCheck c = check_journal_chain(entries, extends);
     // The data against the journal: each row as the last entry that changed it left it.
     auto now = ledger::current(*db_);
     c.rows = static_cast<std::int64_t>(now.size());
