@@ -268,7 +268,17 @@ TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
     ASSERT_NE(linked.find("ACT-2023-11"), std::string::npos) << linked;
     EXPECT_EQ(linked.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << linked;
     EXPECT_EQ(linked.find("Julien Roux (ARS, siège) :"), std::string::npos) << linked;
+    // Nor the rank, totals and means the others' ratings make.
+    EXPECT_NE(linked.find("Masqué pour ce lecteur"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("dossiers classés"), std::string::npos) << linked;
+    EXPECT_EQ(linked.find("(moyenne de"), std::string::npos) << linked;
     cli("rapports " + f + " --out " + dir.file("coord") + " --dossier ACT-2023-11 --par 'Nathalie Girard (ARS, pôle médico-social)'");
     std::string full = test::pdf_words(dir.file("coord/ACT-2023-11-compte-rendu.pdf"));
     EXPECT_NE(full.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << full;
+    EXPECT_EQ(full.find("Masqué pour ce lecteur"), std::string::npos) << full;
+    // The same through `documents`, the batch of every document.
+    cli("documents " + f + " --out " + dir.file("lot") + " --dossier ACT-2023-11 --par 'Thomas Petit (ARS, DD 84)'");
+    std::string batch = test::pdf_words(dir.file("lot/ACT-2023-11-compte-rendu.pdf"));
+    EXPECT_NE(batch.find("Masqué pour ce lecteur"), std::string::npos) << batch;
+    EXPECT_EQ(batch.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << batch;
 }

@@ -45,17 +45,27 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
     // What the reader may not read of a dossier (others' ratings, the
     // consolidation that reveals them) is left out of its report, as in
     // write_instruction_reports; the jobs keep the filtered indexes alive.
-    auto readable = std::make_shared<std::pair<RatingIndex, ConsolidationIndex>>();
+    struct Readable {
+        RatingIndex ratings;
+        ConsolidationIndex consolidation;
+        std::map<std::int64_t, std::string> masked;
+    };
+    auto readable = std::make_shared<Readable>();
     if (reader_) {
-        for (const auto& [id, list] : rating_index_) {
-            DossierReading dr = reading(id);
-            readable->first[id] = readable_ratings(dr, reader_, list);
-            if (dr.others)
-                if (auto c = consolidation_.find(id); c != consolidation_.end()) readable->second.insert(*c);
+        for (const auto& d : dossiers_) {
+            DossierReading dr = reading(d.id);
+            if (auto l = rating_index_.find(d.id); l != rating_index_.end())
+                readable->ratings[d.id] = readable_ratings(dr, reader_, l->second);
+            if (dr.others) {
+                if (auto c = consolidation_.find(d.id); c != consolidation_.end()) readable->consolidation.insert(*c);
+            } else {
+                readable->masked[d.id] = dr.why;
+            }
         }
     }
-    ctx.ratings = reader_ ? &readable->first : &rating_index_;
-    ctx.consolidation = reader_ ? &readable->second : &consolidation_;
+    ctx.ratings = reader_ ? &readable->ratings : &rating_index_;
+    ctx.consolidation = reader_ ? &readable->consolidation : &consolidation_;
+    ctx.masked = &readable->masked;
     ctx.journal_head = store_->journal_head().short_text();
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
     for (auto& job : jobs) job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };

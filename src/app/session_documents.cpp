@@ -79,16 +79,21 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     // consolidation that reveals them) is left out of its report.
     RatingIndex readable;
     ConsolidationIndex consolidation;
+    std::map<std::int64_t, std::string> masked;
     if (reader_) {
-        for (const auto& [id, list] : rating_index_) {
-            DossierReading r = reading(id);
-            readable[id] = readable_ratings(r, reader_, list);
-            if (r.others)
-                if (auto c = consolidation_.find(id); c != consolidation_.end()) consolidation.insert(*c);
+        for (const auto& d : dossiers_) {
+            DossierReading r = reading(d.id);
+            if (auto l = rating_index_.find(d.id); l != rating_index_.end()) readable[d.id] = readable_ratings(r, reader_, l->second);
+            if (r.others) {
+                if (auto c = consolidation_.find(d.id); c != consolidation_.end()) consolidation.insert(*c);
+            } else {
+                masked[d.id] = r.why;
+            }
         }
     }
     ctx.ratings = reader_ ? &readable : &rating_index_;
     ctx.consolidation = reader_ ? &consolidation : &consolidation_;
+    ctx.masked = &masked;
     ctx.journal_head = store_->journal_head().short_text();
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }

@@ -19,6 +19,7 @@ int documents(const Args& a) {
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     r.only_reference = a.get("--dossier");
     auto s = Session::open_read_only(a.file());
+    s->set_reader(a.reader(*s));   // instruction reports show what their reader may read (core/read_rules.h)
     // Progress on stderr, for a person watching a terminal (or asked for):
     // one line rewritten in place on a terminal, a line per tenth otherwise.
     const bool tty = isatty(STDERR_FILENO) != 0;
@@ -44,12 +45,13 @@ int documents(const Args& a) {
 
 void add_document_commands(Cli& cli) {
     cli.command("documents", Area::Results,
-                "tous les documents de la campagne : lettres, comptes rendus d'instruction, dossier de la commission, "
-                "procès-verbal (PDF, ODT ou les deux)")
+                "tous les documents de la campagne : lettres, arrêtés, demandes de pièces, comptes rendus d'instruction, "
+                "dossier de la commission, procès-verbal (PDF, ODT ou les deux)")
         .file()
         .required("--out", "DOSSIER", "dossier où écrire les documents (<dossier>-<document>.pdf|.odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
         .option("--dossier", "REF", "les documents de ce dossier seulement")
+        .option("--par", "NOM", "qui lit : les comptes rendus taisent ce que cette personne ne peut pas lire")
         .flag("--progres", "affiche l'avancement sur la sortie d'erreur même hors d'un terminal")
         .run(documents);
 }

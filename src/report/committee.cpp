@@ -459,6 +459,15 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
                         fr::number(ctx.grid.theme_max(ctx.grid.themes[t])) + " points");
     v["notes_par_theme"] = join(lines);
 
+    if (ctx.masked)
+        if (auto m = ctx.masked->find(d.id); m != ctx.masked->end()) {
+            // What the reader may not read: no rank, total, mean nor the others' ratings.
+            const std::string hidden = "Masqué pour ce lecteur : " + m->second;
+            v["classement"] = hidden;
+            v["notes_par_theme"] = hidden;
+            v["notes_criteres"] = hidden;
+        }
+
     // Criterion by criterion: the rating kept, how, and every reviewer's note.
     static const std::vector<const Rating*> none;
     const std::vector<const Rating*>* ratings = &none;
@@ -489,7 +498,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
                     notes.push_back(c.id + " — " + r->reviewer + " : " + std::to_string(r->value) + " — " +
                                     (r->justification.empty() ? "sans justification (non comptée)" : "« " + r->justification + " »"));
         }
-    v["notes_criteres"] = join(criteria);
+    if (!v.count("notes_criteres")) v["notes_criteres"] = join(criteria);
     v["justifications"] = join(notes);
     // The vigilance points have their own section below: not twice.
     std::vector<std::string> notes_for_committee;

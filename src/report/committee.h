@@ -5,6 +5,7 @@
 // interest) and the minutes of the meeting (proces-verbal.txt). PDF through
 // the letter writer, ODT beside it in a batch.
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct CommitteeContext {
     const RatingIndex* ratings = nullptr;               // for the instruction reports
     const ConsolidationIndex* consolidation = nullptr;
     std::string journal_head;   // N:hash of the journal when written (journal verify --tete)
+    // Dossiers whose scores the reader may not read (declared link, ratings
+    // not yet submitted), with why: their report gives neither rank, totals,
+    // means nor the others' ratings (core/read_rules.h).
+    const std::map<std::int64_t, std::string>* masked = nullptr;
     const TerritoryPage* territory = nullptr;           // the committee file's map page and figures
 };
 
