@@ -50,6 +50,25 @@ TEST(Cli, GridCheckSummarisesActHlm) {
     EXPECT_NE(r.out.find("II — Appréciation de la qualité du projet : 9 critères, 150 points"), std::string::npos) << r.out;
 }
 
+// A user's trial: `param F a=bon b=mauvais` wrote a and then refused b
+// (code 1 with a half-made change). All the parameters or none.
+TEST(Cli, ParamWithOneBadValueWritesNone) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
+    CliRun r = run("param " + f + " campagne.date_commission=15/11/2022 campagne.date_courrier=31/11/2022");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("« 31/11/2022 » n'est pas une date"), std::string::npos) << r.out;
+    r = run("param " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_commission = (non renseigné)"), std::string::npos) << r.out;
+    EXPECT_EQ(run("journal show " + f).out.find("date_commission"), std::string::npos);
+    r = run("param " + f + " campagne.date_commission=15/11/2022 campagne.date_courrier=30/11/2022");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_commission = 15/11/2022"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_courrier = 30/11/2022"), std::string::npos) << r.out;
+}
+
 TEST(Cli, WholeWorkflowFromTheCommandLine) {
     cotation::test::TempDir dir;
     std::string f = dir.file("c.cot");
