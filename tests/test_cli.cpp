@@ -69,6 +69,25 @@ TEST(Cli, ParamWithOneBadValueWritesNone) {
     EXPECT_NE(r.out.find("campagne.date_courrier = 30/11/2022"), std::string::npos) << r.out;
 }
 
+// A user's trial: `documents F --out fichier` said « Not a directory », the
+// system's English text. Said in French, for documents and arrêtés alike.
+TEST(Cli, DocumentsIntoAFileSaysWhyInFrench) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() +
+                  "/scoring-grids/crt-2022.xml --param campagne.date_courrier=30/11/2022 --param campagne.date_commission=15/11/2022")
+                  .code,
+              0);
+    std::string file = dir.file("pas-un-dossier.txt");
+    { FILE* o = fopen(file.c_str(), "w"); fputs("x", o); fclose(o); }
+    for (const char* cmd : {"documents ", "arretes "}) {
+        CliRun r = run(cmd + f + " --out " + file);
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_NE(r.out.find("un fichier porte ce nom"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("Not a directory"), std::string::npos) << r.out;
+    }
+}
+
 TEST(Cli, WholeWorkflowFromTheCommandLine) {
     cotation::test::TempDir dir;
     std::string f = dir.file("c.cot");
