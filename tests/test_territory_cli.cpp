@@ -248,3 +248,15 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     r = run("offre " + f);
     EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
 }
+
+// A user's trial: a new CRT campaign without any site listed « … et 4283
+// autres. » under « 4 293 communes » : the count is grouped like the others.
+TEST(TerritoryCliNew, CommunesLeftOverAreCountedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("crt.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
+    CliRun r = run("couverture " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("… et 4\u00A0283 autres."), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("… et 4283 autres."), std::string::npos) << r.out;
+}
