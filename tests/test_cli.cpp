@@ -98,6 +98,9 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     // « appel à candidatures », due="date_publication") reads this date too.
     EXPECT_NE(r.out.find("À renseigner : campagne.date_publication (Date de publication de l'avis)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("À renseigner : campagne.date_courrier"), std::string::npos) << r.out;
+    // A user's trial: a date parameter of the grid was hinted « =valeur ».
+    EXPECT_NE(r.out.find("campagne.date_commission=JJ/MM/AAAA\n"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("campagne.date_commission=valeur"), std::string::npos) << r.out;
     r = run("param " + f + " campagne.date_limite=31/02/2023");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("« 31/02/2023 » n'est pas une date"), std::string::npos) << r.out;

@@ -92,7 +92,8 @@ int new_campaign(const Args& a) {
         std::cout << "  À renseigner : " << id << " (" << label << ") : cotation param " << a.file() << " " << id << "=" << value
                   << "\n";
     };
-    for (const auto& p : s->grid().parameters) to_fill(p.def.id, p.def.label, "valeur");
+    for (const auto& p : s->grid().parameters)
+        to_fill(p.def.id, p.def.label, p.def.type == FactType::Date ? "JJ/MM/AAAA" : "valeur");
     // And every date the procedure's calendar counts from (campagne.date_publication
     // for the publication step), whether the grid declares it or not.
     const auto& steps = s->procedure().steps;
