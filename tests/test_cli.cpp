@@ -88,6 +88,18 @@ TEST(Cli, DocumentsIntoAFileSaysWhyInFrench) {
     }
 }
 
+// A user's trial: on a new campaign without its dates, `documents` wrote
+// nothing and still said « les autres l'ont été ».
+TEST(Cli, DocumentsNoneWrittenDoesNotSayTheOthersWere) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    CliRun r = run("documents " + f + " --out " + dir.file("docs"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("documents non écrits ; aucun fichier écrit."), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("les autres l'ont été"), std::string::npos) << r.out;
+}
+
 TEST(Cli, WholeWorkflowFromTheCommandLine) {
     cotation::test::TempDir dir;
     std::string f = dir.file("c.cot");
