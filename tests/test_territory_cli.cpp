@@ -260,3 +260,18 @@ TEST(TerritoryCliNew, CommunesLeftOverAreCountedInFrench) {
     EXPECT_NE(r.out.find("… et 4\u00A0283 autres."), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("… et 4283 autres."), std::string::npos) << r.out;
 }
+
+// A user's trial: `offre F --exporter /tmp` said « erreur inattendue :
+// filesystem error: cannot rename: Is a directory » and left /tmp.tmp behind.
+TEST(TerritoryCliNew, ExportOfferOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    const std::string sub = dir.file("sortie");
+    ASSERT_EQ(std::system(("mkdir " + sub).c_str()), 0);
+    CliRun r = run("offre " + f + " --exporter " + sub);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("est un dossier, pas un fichier"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::ifstream(sub + ".tmp").good());
+}
