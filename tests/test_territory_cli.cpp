@@ -275,3 +275,19 @@ TEST(TerritoryCliNew, ExportOfferOntoADirectoryIsRefusedInFrench) {
     EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
     EXPECT_FALSE(std::ifstream(sub + ".tmp").good());
 }
+
+// Same trial for `carte --out` naming a folder « d.png » : « d.png.tmp » stayed.
+TEST(TerritoryCliNew, MapOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    for (const char* name : {"d.png", "d.pdf"}) {
+        const std::string out = dir.file(name);
+        ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
+        CliRun r = run("carte " + f + " --out " + out);
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
+        EXPECT_FALSE(std::ifstream(out + ".tmp").good());
+    }
+}
