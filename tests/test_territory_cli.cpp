@@ -291,3 +291,19 @@ TEST(TerritoryCliNew, MapOntoADirectoryIsRefusedInFrench) {
         EXPECT_FALSE(std::ifstream(out + ".tmp").good());
     }
 }
+
+// And `commission --out` naming a folder said « (Is a directory) ».
+TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() +
+                  "/scoring-grids/uphv-17-2019.xml --param campagne.date_commission=15/11/2019")
+                  .code,
+              0);
+    const std::string out = dir.file("d.pdf");
+    ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
+    CliRun r = run("commission " + f + " --out " + out);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Is a directory"), std::string::npos) << r.out;
+}
