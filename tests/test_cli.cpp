@@ -50,6 +50,56 @@ TEST(Cli, GridCheckSummarisesActHlm) {
     EXPECT_NE(r.out.find("II — Appréciation de la qualité du projet : 9 critères, 150 points"), std::string::npos) << r.out;
 }
 
+// A user's trial: `param F a=bon b=mauvais` wrote a and then refused b
+// (code 1 with a half-made change). All the parameters or none.
+TEST(Cli, ParamWithOneBadValueWritesNone) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
+    CliRun r = run("param " + f + " campagne.date_commission=15/11/2022 campagne.date_courrier=31/11/2022");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("« 31/11/2022 » n'est pas une date"), std::string::npos) << r.out;
+    r = run("param " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_commission = (non renseigné)"), std::string::npos) << r.out;
+    EXPECT_EQ(run("journal show " + f).out.find("date_commission"), std::string::npos);
+    r = run("param " + f + " campagne.date_commission=15/11/2022 campagne.date_courrier=30/11/2022");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_commission = 15/11/2022"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_courrier = 30/11/2022"), std::string::npos) << r.out;
+}
+
+// A user's trial: `documents F --out fichier` said « Not a directory », the
+// system's English text. Said in French, for documents and arrêtés alike.
+TEST(Cli, DocumentsIntoAFileSaysWhyInFrench) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() +
+                  "/scoring-grids/crt-2022.xml --param campagne.date_courrier=30/11/2022 --param campagne.date_commission=15/11/2022")
+                  .code,
+              0);
+    std::string file = dir.file("pas-un-dossier.txt");
+    { FILE* o = fopen(file.c_str(), "w"); fputs("x", o); fclose(o); }
+    for (const char* cmd : {"documents ", "arretes "}) {
+        CliRun r = run(cmd + f + " --out " + file);
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_NE(r.out.find("un fichier porte ce nom"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("Not a directory"), std::string::npos) << r.out;
+    }
+}
+
+// A user's trial: on a new campaign without its dates, `documents` wrote
+// nothing and still said « les autres l'ont été ».
+TEST(Cli, DocumentsNoneWrittenDoesNotSayTheOthersWere) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("c.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    CliRun r = run("documents " + f + " --out " + dir.file("docs"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("documents non écrits ; aucun fichier écrit."), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("les autres l'ont été"), std::string::npos) << r.out;
+}
+
 TEST(Cli, WholeWorkflowFromTheCommandLine) {
     cotation::test::TempDir dir;
     std::string f = dir.file("c.cot");
@@ -60,6 +110,9 @@ TEST(Cli, WholeWorkflowFromTheCommandLine) {
     // « appel à candidatures », due="date_publication") reads this date too.
     EXPECT_NE(r.out.find("À renseigner : campagne.date_publication (Date de publication de l'avis)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("À renseigner : campagne.date_courrier"), std::string::npos) << r.out;
+    // A user's trial: a date parameter of the grid was hinted « =valeur ».
+    EXPECT_NE(r.out.find("campagne.date_commission=JJ/MM/AAAA\n"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("campagne.date_commission=valeur"), std::string::npos) << r.out;
     r = run("param " + f + " campagne.date_limite=31/02/2023");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("« 31/02/2023 » n'est pas une date"), std::string::npos) << r.out;

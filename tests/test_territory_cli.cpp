@@ -248,3 +248,62 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     r = run("offre " + f);
     EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
 }
+
+// A user's trial: a new CRT campaign without any site listed « … et 4283
+// autres. » under « 4 293 communes » : the count is grouped like the others.
+TEST(TerritoryCliNew, CommunesLeftOverAreCountedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("crt.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
+    CliRun r = run("couverture " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("… et 4\u00A0283 autres."), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("… et 4283 autres."), std::string::npos) << r.out;
+}
+
+// A user's trial: `offre F --exporter /tmp` said « erreur inattendue :
+// filesystem error: cannot rename: Is a directory » and left /tmp.tmp behind.
+TEST(TerritoryCliNew, ExportOfferOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    const std::string sub = dir.file("sortie");
+    ASSERT_EQ(std::system(("mkdir " + sub).c_str()), 0);
+    CliRun r = run("offre " + f + " --exporter " + sub);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("est un dossier, pas un fichier"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::ifstream(sub + ".tmp").good());
+}
+
+// Same trial for `carte --out` naming a folder « d.png » : « d.png.tmp » stayed.
+TEST(TerritoryCliNew, MapOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    for (const char* name : {"d.png", "d.pdf"}) {
+        const std::string out = dir.file(name);
+        ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
+        CliRun r = run("carte " + f + " --out " + out);
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
+        EXPECT_FALSE(std::ifstream(out + ".tmp").good());
+    }
+}
+
+// And `commission --out` naming a folder said « (Is a directory) ».
+TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
+    cotation::test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() +
+                  "/scoring-grids/uphv-17-2019.xml --param campagne.date_commission=15/11/2019")
+                  .code,
+              0);
+    const std::string out = dir.file("d.pdf");
+    ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
+    CliRun r = run("commission " + f + " --out " + out);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Is a directory"), std::string::npos) << r.out;
+}

@@ -120,6 +120,8 @@ public:
     std::string acting_person(const std::string& claimed) const;
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
+    // Several parameters at once: all written, or none (the first refusal is thrown).
+    void set_parameters(const std::vector<std::pair<std::string, std::string>>& changes, const std::string& actor);
 
     // ---- The issuing authority (campaign data, schema 9) ----
     const Authority& authority() const { return campaign_.authority; }

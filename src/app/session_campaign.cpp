@@ -16,26 +16,33 @@ namespace cotation {
 using session_detail::require;
 
 void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
+    set_parameters({{name, text}}, actor);
+}
+
+void Session::set_parameters(const std::vector<std::pair<std::string, std::string>>& changes, const std::string& actor) {
+    // All the changes in one transaction: a refused one leaves none written.
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(team_.may_coordinate(actor));
-    const FactDef* def = grid_.fact(name);
-    if (!def || !is_campaign_parameter(name))
-        throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
-    auto parsed = parse_input(*def, text);
-    if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
-    const Value& v = std::get<Value>(parsed);
-    store_->set_parameter(name, to_canonical(v), journal_actor(actor));
-    if (is_missing(v)) campaign_.parameters.erase(name);
-    else campaign_.parameters[name] = v;
-    invalidate();
-    // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
-    // keeps working by setting it there too.
-    if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
-        Authority a = campaign_.authority;
-        a.tribunal = to_canonical(v);
-        store_->set_authority(a, journal_actor(actor));
-        campaign_.authority = a;
+    for (const auto& [name, text] : changes) {
+        const FactDef* def = grid_.fact(name);
+        if (!def || !is_campaign_parameter(name))
+            throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
+        auto parsed = parse_input(*def, text);
+        if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
+        const Value& v = std::get<Value>(parsed);
+        store_->set_parameter(name, to_canonical(v), journal_actor(actor));
+        if (is_missing(v)) campaign_.parameters.erase(name);
+        else campaign_.parameters[name] = v;
+        invalidate();
+        // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
+        // keeps working by setting it there too.
+        if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
+            Authority a = campaign_.authority;
+            a.tribunal = to_canonical(v);
+            store_->set_authority(a, journal_actor(actor));
+            campaign_.authority = a;
+        }
     }
 }
 

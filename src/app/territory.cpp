@@ -288,7 +288,7 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
                                         : std::string("aucun site")) +
                "\n";
     }
-    if (s.communes_beyond.size() > 10) out += "  … et " + std::to_string(s.communes_beyond.size() - 10) + " autres.\n";
+    if (s.communes_beyond.size() > 10) out += "  … et " + fr_num(static_cast<double>(s.communes_beyond.size() - 10), 0) + " autres.\n";
     for (const auto& z : s.epci)
         if (z.entirely()) out += "EPCI entièrement au-delà : " + z.name + " (" + fr_num(static_cast<double>(z.population), 0) + " habitants).\n";
     std::vector<coverage::Site> chosen(sites.begin() + static_cast<std::ptrdiff_t>(existing_.size()), sites.end());

@@ -92,7 +92,8 @@ int new_campaign(const Args& a) {
         std::cout << "  À renseigner : " << id << " (" << label << ") : cotation param " << a.file() << " " << id << "=" << value
                   << "\n";
     };
-    for (const auto& p : s->grid().parameters) to_fill(p.def.id, p.def.label, "valeur");
+    for (const auto& p : s->grid().parameters)
+        to_fill(p.def.id, p.def.label, p.def.type == FactType::Date ? "JJ/MM/AAAA" : "valeur");
     // And every date the procedure's calendar counts from (campagne.date_publication
     // for the publication step), whether the grid declares it or not.
     const auto& steps = s->procedure().steps;
@@ -140,7 +141,7 @@ int param(const Args& a) {
     for (const auto& text : a.all("PARAMÈTRE")) changes.push_back(input::name_value("Paramètre", text, "campagne.nom=valeur"));
     if (!changes.empty()) {
         std::string actor = a.actor(*s);
-        for (const auto& [name, value] : changes) s->set_parameter(name, value, actor);
+        s->set_parameters(changes, actor);   // all or nothing
     }
     std::vector<const FactDef*> defs;
     for (const auto& p : s->grid().parameters) defs.push_back(&p.def);

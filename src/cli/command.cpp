@@ -497,7 +497,8 @@ int report_batch(const report::DocumentBatch& b) {
     for (std::size_t i = 0; i < b.failures.size(); ++i) std::cerr << "Non écrit : " << b.failure(i) << "\n";
     if (!b.ok())
         std::cerr << b.failures.size() << " document" << (b.failures.size() > 1 ? "s" : "") << " non écrit"
-                  << (b.failures.size() > 1 ? "s" : "") << " ; les autres l'ont été.\n";
+                  << (b.failures.size() > 1 ? "s" : "")
+                  << (b.written.empty() ? " ; aucun fichier écrit.\n" : " ; les autres l'ont été.\n");
     return b.ok() ? 0 : 1;
 }
 

@@ -174,13 +174,24 @@ std::string write_offer(const Offer& offer) {
 }
 
 void write_offer_file(const Offer& offer, const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à écrire (OFFRE.csv).");
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << write_offer(offer);
-        if (!out.flush()) throw Error("Impossible d'écrire « " + tmp + " ».");
+        if (!out.flush()) {
+            std::filesystem::remove(tmp, ec);
+            throw Error("Impossible d'écrire « " + path + " ».");
+        }
     }
-    std::filesystem::rename(tmp, path);
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error("Impossible d'écrire « " + path + " » (le fichier temporaire n'a pas pu prendre ce nom).");
+    }
 }
 
 std::string FinessExtract::attribution() const {

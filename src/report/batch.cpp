@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <system_error>
 #include <mutex>
 #include <thread>
 
@@ -13,7 +14,20 @@ namespace cotation::report {
 void make_folder(const std::string& out_dir) {
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
-    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
+    if (!ec) return;
+    // The system's own text is English (« Not a directory ») : said in French.
+    std::string why;
+    if (ec == std::errc::not_a_directory || ec == std::errc::file_exists)
+        why = "un fichier porte ce nom (ou un élément du chemin n'est pas un dossier) ; indiquez un dossier";
+    else if (ec == std::errc::permission_denied || ec == std::errc::operation_not_permitted)
+        why = "permission refusée";
+    else if (ec == std::errc::read_only_file_system)
+        why = "système de fichiers en lecture seule";
+    else if (ec == std::errc::no_space_on_device)
+        why = "plus de place sur le disque";
+    else
+        why = "erreur du système n° " + std::to_string(ec.value());
+    throw Error("Impossible de créer le dossier « " + out_dir + " » : " + why + ".");
 }
 
 namespace {

@@ -475,7 +475,27 @@ std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int hei
     return rgb;
 }
 
+namespace {
+// The map is written whole (a temporary name, then renamed): onto a folder,
+// or when the renaming fails, said in French and nothing left behind.
+void refuse_folder(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error("Impossible d'écrire la carte « " + path + " » : c'est un dossier ; indiquez un fichier (CARTE.png ou CARTE.pdf).");
+}
+void put_in_place(const std::string& tmp, const std::string& path) {
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error("Impossible d'écrire la carte « " + path + " ».");
+    }
+}
+}  // namespace
+
 void write_map_png(const MapData& map, const std::string& path, int width, int height) {
+    refuse_folder(path);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(surface);
     try {
@@ -490,8 +510,12 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     const std::string tmp = path + ".tmp";
     const auto status = cairo_surface_write_to_png(surface, tmp.c_str());
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) throw Error("Impossible d'écrire la carte « " + path + " ».");
-    std::filesystem::rename(tmp, path);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw Error("Impossible d'écrire la carte « " + path + " ».");
+    }
+    put_in_place(tmp, path);
 }
 
 void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
@@ -501,6 +525,7 @@ void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double b
 }
 
 void write_map_pdf(const MapData& map, const std::string& path) {
+    refuse_folder(path);
     HPDF_Doc pdf = HPDF_New(error_handler, nullptr);
     if (!pdf) throw Error("libharu : création du PDF impossible.");
     const std::string tmp = path + ".tmp";
@@ -518,7 +543,7 @@ void write_map_pdf(const MapData& map, const std::string& path) {
         throw;
     }
     HPDF_Free(pdf);
-    std::filesystem::rename(tmp, path);
+    put_in_place(tmp, path);
 }
 
 }  // namespace cotation::report

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "batch.h"
 #include "document_names.h"
 
 #include "core/error.h"
@@ -73,11 +74,7 @@ LetterHeader base_header(const LetterContext& ctx) {
     return h;
 }
 
-void make_dir(const std::string& out_dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(out_dir, ec);
-    if (ec) throw Error("Impossible de créer le dossier « " + out_dir + " » : " + ec.message() + ".");
-}
+void make_dir(const std::string& out_dir) { make_folder(out_dir); }
 
 // A sample entry for checking templates: every value named, none real.
 struct Sample {

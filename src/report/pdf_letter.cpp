@@ -511,7 +511,11 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         if (!err.empty() || HPDF_SaveToFile(pdf, tmp.c_str()) != HPDF_OK || !err.empty()) throw Error("save");
         std::error_code ec;
         std::filesystem::rename(tmp, path, ec);
-        if (ec) throw Error(ec.message());
+        if (ec) {   // the system's text is English (« Is a directory ») : said in French
+            std::error_code dir_ec;
+            throw Error(std::filesystem::is_directory(path, dir_ec) ? "c'est un dossier ; indiquez un fichier"
+                                                                    : "le fichier n'a pas pu prendre ce nom");
+        }
     } catch (const Error& e) {
         HPDF_Free(pdf);
         std::error_code ignored;
