@@ -205,12 +205,25 @@ TEST(Orders, OnlyRetainedDossiersGetOneAndAMissingFinessIsSaid) {
     Call c = calls()[0];   // ACT HLM: 73 places, both dossiers of 10 places fit
     test::TempDir dir;
     auto s = build(c, dir);
+    // The order is the authority's act: D-01 is decided retained and gets
+    // one; D-02, retained by the proposal alone, gets none until decided.
     auto batch = s->write_orders(dir.file("arretes"));
-    ASSERT_EQ(batch.size(), 2u);   // D-01 decided, D-02 retained by the proposal
+    ASSERT_EQ(batch.size(), 1u);
+    EXPECT_EQ(fs::path(batch.written[0]).filename(), "D-01-arrete.pdf");
+    bool undecided = false;
+    for (const auto& x : batch.warnings)
+        undecided = undecided || (x.find("D-02") != std::string::npos && x.find("aucune décision") != std::string::npos);
+    EXPECT_TRUE(undecided);
+    EXPECT_FALSE(fs::exists(dir.file("arretes/D-02-arrete.pdf")));
+    // Once decided, its order; D-02 has no FINESS, which is said.
+    Date on = *s->date_parameter("campagne.date_commission");
+    s->decide(s->dossiers()[*s->find("D-02")].id, {DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+    batch = s->write_orders(dir.file("arretes2"));
+    ASSERT_EQ(batch.size(), 2u);
     bool said = false;
     for (const auto& x : batch.warnings) said = said || (x.find("D-02") != std::string::npos && x.find("FINESS") != std::string::npos);
     EXPECT_TRUE(said);
-    std::string w = test::pdf_words(dir.file("arretes/D-02-arrete.pdf"));
+    std::string w = test::pdf_words(dir.file("arretes2/D-02-arrete.pdf"));
     EXPECT_EQ(w.find("sous le numéro"), std::string::npos) << w;   // no empty FINESS sentence
 }
 

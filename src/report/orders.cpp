@@ -18,8 +18,19 @@ bool gets_order(const LetterContext& ctx, const RankEntry& e) {
     const Decision* decision = nullptr;
     if (ctx.decisions)
         if (auto it = ctx.decisions->find(ctx.dossiers[e.dossier].id); it != ctx.decisions->end()) decision = &it->second;
-    return template_for(e, decision) == "lettre-retenu.txt";
+    // The order is the authority's act: only once its decision to retain the
+    // dossier is recorded, never on the proposal alone (which the committee's
+    // opinion or the territorial rules may still change).
+    return decision && template_for(e, decision) == "lettre-retenu.txt";
 }
+
+namespace {
+// Proposed as retained, but no decision recorded yet: said, not ordered.
+bool proposed_undecided(const LetterContext& ctx, const RankEntry& e) {
+    bool decided = ctx.decisions && ctx.decisions->count(ctx.dossiers[e.dossier].id);
+    return !decided && template_for(e, nullptr) == "lettre-retenu.txt";
+}
+}  // namespace
 
 namespace {
 
@@ -197,8 +208,15 @@ DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir,
     for (const auto* list : {&ctx.ranking.pending, &ctx.ranking.ineligible})
         for (const auto& e : *list) known = known || ctx.dossiers[e.dossier].reference == only_reference;
     if (!known) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    std::vector<std::string> undecided;
+    for (const auto& e : ctx.ranking.ranked)
+        if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && proposed_undecided(ctx, e))
+            undecided.push_back("Dossier « " + ctx.dossiers[e.dossier].reference +
+                                " » : proposé retenu, mais aucune décision n'est enregistrée ; pas d'arrêté avant la "
+                                "décision (cotation decide).");
     if (!only_reference.empty() && jobs.empty())
-        throw InputError("Dossier « " + only_reference + " » : il n'est pas retenu, il n'a pas d'arrêté.");
+        throw InputError(!undecided.empty() ? undecided.front()
+                                            : "Dossier « " + only_reference + " » : il n'est pas retenu, il n'a pas d'arrêté.");
     TemplateSet templates(ctx.templates_dir, ctx.grid.id);
     std::string broken = joined(templates.check(order_template(), order_variable_names(ctx.grid, ctx.campaign),
                                                 " pour la grille « " + ctx.grid.id + " »"));
@@ -215,6 +233,7 @@ DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir,
         }
     });
     DocumentBatch batch;
+    batch.warnings = undecided;
     for (std::size_t k = 0; k < jobs.size(); ++k) {
         const Dossier& d = ctx.dossiers[jobs[k]->dossier];
         if (!failed[k].empty()) {
