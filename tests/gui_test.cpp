@@ -151,6 +151,10 @@ private:
         // The demo's decision deadline (28/10/2023, art. R. 313-7) has passed
         // with ACT-2023-10 still undecided: the bar says so at opening.
         check(frame_->deadlines_bar()->IsShown(), "bandeau des échéances affiché à l'ouverture");
+        // Counted in words (fr::plural), never « échéance(s) » (issue 12 item 5).
+        check(from_wx(frame_->GetStatusBar()->GetStatusText(2)).find("(s)") == std::string::npos &&
+                  from_wx(frame_->GetStatusBar()->GetStatusText(2)).find("dépassée") != std::string::npos,
+              "barre d'état : les échéances dépassées comptées, accordées, sans « (s) »");
 
         // The Procédure view shown once, so that it owes nothing from the opening.
         frame_->ShowView(MainFrame::View::Procedure);
@@ -373,6 +377,18 @@ private:
         check(menu_enabled(Action::NewDossier) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::AddPerson) &&
                   !button_enabled(Action::GiveOpinion),
               "coordonnateur : « Nouveau dossier », « Ajouter une personne » actifs, « Rouvrir » et « Donner mon avis » grisés");
+        // Its handler is the action table's, run by the frame that the
+        // button's event reaches (the team view binds nothing): the click
+        // opens the form, which the spy cancels.
+        {
+            pump(100);
+            DialogSpy add;
+            add.Register();
+            click(sim, frame_->FindWindow(action_id(Action::AddPerson)));
+            add.Unregister();
+            check(add.seen == 1 && std::find(add.labels.begin(), add.labels.end(), "Nom :") != add.labels.end(),
+                  "coordonnateur : clic sur « Ajouter une personne » : le formulaire (« Nom : ») s'ouvre par la table des actions");
+        }
         // The demo's ranking has a dossier awaiting arbitration: closing would
         // be refused (Session::close), so « Clore » is greyed out even for her.
         check(!frame_->workbench().session->ranking().pending.empty() && !menu_enabled(Action::CloseCampaign),
