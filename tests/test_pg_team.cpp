@@ -133,9 +133,14 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     e.new_value = "4 — solide";
     std::string m = pg::conflict_message("HI", {e}, 2);
     EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
-    EXPECT_NE(m.find("Béa Instructrice : note « dossier/HI-01/note/Ali/projet » : 3 — correct → 4 — solide"), std::string::npos)
+    EXPECT_NE(m.find("Béa Instructrice : note de Ali, critère projet, dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
         << m;
     EXPECT_NE(m.find("2 autre(s) modification(s) d'autres éléments"), std::string::npos) << m;
+    e.action = "seance";
+    e.entity = "commission/seance";
+    m = pg::conflict_message("HI", {e}, 0);
+    EXPECT_NE(m.find("Béa Instructrice : seance « commission/seance » : 3 — correct"), std::string::npos) << m;
+    EXPECT_EQ(m.find("autre(s) modification(s) d'autres"), std::string::npos) << m;
 }
 
 namespace {
@@ -184,7 +189,7 @@ TEST(PgStore, SecondWriterOfTheSameCellIsRefusedAnotherCellPasses) {
     bea->put_ratings({{ids[0], "Béa", "projet", 4, "solide"}}, "Béa");
     // Her change of Ali's cell, decided on the 3 she never saw, does not.
     std::string m = message_of([&] { bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"); });
-    EXPECT_NE(m.find("Ali : note « dossier/HI-01/note/Ali/projet » : (vide) → 3 — correct"), std::string::npos) << m;
+    EXPECT_NE(m.find("Ali : note de Ali, critère projet, dossier HI-01 : (vide) → 3 — correct"), std::string::npos) << m;
     EXPECT_THROW(bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"), StaleCampaign);
     // Nothing of the refused write is stored; once she read again, she may.
     auto stored = open_pg_store(f.uri)->load().ratings;
@@ -232,7 +237,7 @@ TEST(PgStore, ConflictBetweenTwoProcessesAndInsideAWriteScope) {
         mine->put_ratings({{ids[0], "Ali", "projet", 2, "moyen"}}, "Claire");
     });
     EXPECT_EQ(reloads, 1);
-    EXPECT_NE(m.find("Béa Autreposte : note"), std::string::npos) << m;
+    EXPECT_NE(m.find("Béa Autreposte : note de Ali, critère projet, dossier HI-01"), std::string::npos) << m;
     EXPECT_NE(m.find("(vide) → 5 — excellent"), std::string::npos) << m;
     // Reloaded in the refused scope: the same change, made again knowingly, passes.
     {
@@ -276,7 +281,7 @@ TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
     a->put_rating(changed(cells[0], 1), cells[0].reviewer);
     b->put_rating(changed(cells[1], 1), cells[1].reviewer);   // another cell: passes
     std::string m = message_of([&] { a->put_rating(changed(cells[1], 2), cells[1].reviewer); });
-    EXPECT_NE(m.find(cells[1].reviewer + " : note « dossier/"), std::string::npos) << m;
+    EXPECT_NE(m.find(cells[1].reviewer + " : note de " + cells[1].reviewer + ", critère " + cells[1].criterion), std::string::npos) << m;
     EXPECT_NE(m.find("revu 1"), std::string::npos) << m;
     a->put_rating(changed(cells[1], 2), cells[1].reviewer);   // read again inside the refused write: passes
     auto check = Session::open_read_only(f.uri);
@@ -313,6 +318,19 @@ TEST(PgStore, CommandsTakeAServerUri) {
     ASSERT_EQ(run_cli("journal verify " + uri, out), 0) << out;
     ASSERT_EQ(run_cli("documents " + uri + " --out " + dir.file("docs") + " --dossier ACT-2023-01", out), 0) << out;
     EXPECT_FALSE(std::filesystem::is_empty(dir.file("docs")));
+    // A campaign created on the server by `new`: its URI is echoed without the password.
+    ServerCampaignFixture created("nouvelle");
+    ASSERT_EQ(run_cli("new '" + created.uri + "' --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml " +
+                          "--reference 'AAC 2025'",
+                      out),
+              0)
+        << out;
+    EXPECT_NE(out.find("Campagne « AAC 2025 » créée dans 'postgresql://"), std::string::npos) << out;
+    std::string server = pg_server(), user_part = server.substr(server.find("//") + 2);
+    user_part = user_part.substr(0, user_part.find('@'));
+    if (auto colon = user_part.find(':'); colon != std::string::npos) {
+        EXPECT_EQ(out.find(user_part.substr(colon + 1)), std::string::npos) << "mot de passe affiché";
+    }
     // A URI without a campaign is refused in French, naming what is missing.
     EXPECT_NE(run_cli("rank '" + pg_server() + "'", out), 0);
     EXPECT_NE(out.find("il manque la campagne"), std::string::npos) << out;

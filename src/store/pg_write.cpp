@@ -13,6 +13,31 @@ bool same_or_within(const std::string& a, const std::string& b) {
     return a == b || within(a, b) || within(b, a);
 }
 
+namespace {
+// What a journal entity names, in words (« note de Ali, critère I.1, dossier
+// ACT-01 »); the entity itself for what has no wording here.
+std::string described(const JournalEntry& e) {
+    std::vector<std::string> p;
+    for (std::size_t start = 0;;) {
+        auto slash = e.entity.find('/', start);
+        p.push_back(e.entity.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    if (p.size() >= 2 && p[0] == "dossier") {
+        const std::string of = "dossier " + p[1];
+        if (p.size() == 2) return e.action + ", " + of;
+        if (p[2] == "note" && p.size() == 5) return "note de " + p[3] + ", critère " + p[4] + ", " + of;
+        if (p[2] == "consolidation" && p.size() == 4) return "note consolidée du critère " + p[3] + ", " + of;
+        if (p[2] == "decision" && p.size() == 3) return "décision, " + of;
+        if (p[2] == "affectation" && p.size() == 4) return "affectation de " + p[3] + ", " + of;
+        if (p[2] == "soumission" && p.size() == 4) return "soumission des notes de " + p[3] + ", " + of;
+        if (p[2] == "avis" && p.size() == 4) return "avis de " + p[3] + ", " + of;
+    }
+    return e.action + " « " + e.entity + " »";
+}
+}  // namespace
+
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
                              std::size_t other_changes) {
     std::string text = "Campagne partagée « " + campaign +
@@ -24,7 +49,7 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
             text += "\n – et " + std::to_string(conflicting.size() - 8) + " autre(s) modification(s) de la même chose";
             break;
         }
-        text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + e.action + " « " + e.entity + " » : " +
+        text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + described(e) + " : " +
                 (e.old_value.empty() ? "(vide)" : e.old_value) + " → " + (e.new_value.empty() ? "(vide)" : e.new_value);
     }
     if (other_changes)
