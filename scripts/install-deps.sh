@@ -13,6 +13,8 @@ PACKAGES+=(wx3.2-i18n)
 # server to run the store's suite against a throw-away cluster (scripts/pg-cluster.sh).
 PACKAGES+=(libpq-dev postgresql)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
+# scripts/pg-screenshot.sh: two workbenches placed side by side.
+[ "${1:-build}" = "gui" ] && PACKAGES+=(xdotool)
 # installer/build-deb.sh and installer/test-deb.sh: package, check it, try it in a fresh root.
 [ "${1:-build}" = "package" ] && PACKAGES+=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream
                                            mmdebstrap imagemagick)

@@ -25,6 +25,7 @@
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
+#include "store/open_store.h"
 
 namespace cotation {
 using session_detail::require;
@@ -87,7 +88,7 @@ void type_values(const Grid& g, FactValues& values, const std::string& where) {
 std::unique_ptr<Session> Session::open(const std::string& path) {
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    s->store_ = open_sqlite_store(path);
+    s->store_ = open_campaign_store(path);   // a file or a server URI
     s->load();
     return s;
 }
@@ -95,7 +96,7 @@ std::unique_ptr<Session> Session::open(const std::string& path) {
 std::unique_ptr<Session> Session::open_read_only(const std::string& path) {
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    s->store_ = open_sqlite_store_read_only(path);
+    s->store_ = open_campaign_store_read_only(path);
     s->load();
     return s;
 }
@@ -144,7 +145,7 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     s->path_ = path;
     PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
                       std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
-    s->store_ = create_sqlite_store(path, c, pinned, actor);
+    s->store_ = create_campaign_store(path, c, pinned, actor);
     s->load();
     return s;
 }

@@ -13,6 +13,7 @@
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
+#include "store/open_store.h"
 
 namespace cotation {
 using session_detail::require;
@@ -130,7 +131,7 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
 std::vector<std::string> Session::authority_warnings() const {
     std::vector<std::string> out;
     const Authority& a = snap_.campaign.authority;
-    std::string file = std::filesystem::path(path_).filename().string();
+    std::string file = campaign_for_command(path_);   // a file's name, or the server's URI (issue 15)
     std::string who = a.name.empty() ? "de l'autorité" : "de l'autorité (" + a.name + ")";
     if (a.address.empty())
         out.push_back("L'adresse postale " + who + " n'est pas renseignée : les lettres n'ont pas d'adresse d'expéditeur ; "

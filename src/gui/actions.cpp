@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "main_frame.h"
+#include "shared_campaign.h"
 #include "territory_panel.h"
 #include "wx_text.h"
 
@@ -47,6 +48,11 @@ bool gives_opinion(const ActionContext& c) { return writes(c) && c.selection && 
 const std::vector<ActionDef> table = {
     {Action::Open, Menu::File, "&Ouvrir une campagne…", "Ctrl+O", "Ouvre un fichier de campagne (.cot).", "Ouvrir", wxART_FILE_OPEN,
      always, [](MainFrame& f) { f.OpenCampaign(); }},
+    {Action::OpenShared, Menu::File, "Ouvrir une campagne &partagée…", "",
+     "Ouvre une campagne partagée sur un serveur PostgreSQL (serveur, base, référence).", nullptr, nullptr, always,
+     [](MainFrame& f) {
+         if (auto s = ask_shared_campaign(&f)) f.Load(std::move(s));
+     }},
     {Action::NewCampaign, Menu::File, "Nouvelle &campagne…", "", "Crée une campagne à partir d'une grille.", nullptr, nullptr,
      always, [](MainFrame& f) { f.NewCampaign(); }},
     {Action::DemoAct, Menu::Demos, "ACT « hors les murs » — ARS PACA", "", "Ouvre une copie de la campagne de démonstration ACT.",

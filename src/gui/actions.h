@@ -19,7 +19,7 @@ class MainFrame;
 
 enum class Action {
     // Menus and toolbar
-    Open, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
+    Open, OpenShared, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
     NewDossier, ImportDossiers, ImportRatings,
     EditGrid, GridHistory, OpenGrid, NewGrid,
     About,

@@ -17,6 +17,8 @@
 #include "io/grid_reader.h"
 #include "io/paths.h"
 #include "procedure_panel.h"
+#include "shared_campaign.h"
+#include "store/open_store.h"
 #include "start_dialog.h"
 #include "team_panel.h"
 #include "territory_panel.h"
@@ -118,6 +120,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     });
 
     wb_.reviewer = reviewer;
+    watch_campaign(this, wb_);   // another person's changes refresh the views (issue 15)
     Load(std::move(session));
 }
 
@@ -246,11 +249,13 @@ void MainFrame::WarnDeadlines() {
 
 void MainFrame::UpdateTitle() {
     const Session& s = *wb_.session;
-    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + std::filesystem::path(s.path()).filename().string()));
+    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + campaign_location_label(s.path())));
     const Ranking& r = wb_.session->ranking();
     SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
                         " classés · " + std::to_string(r.ineligible.size()) + " irrecevables" +
-                        (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "")), 0);
+                        (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "") +
+                        (names_server_campaign(s.path()) ? " · campagne partagée" : "")),
+                  0);
     SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
                         fr::number(s.grid().max_total()) + " points"), 1);
     // What is due: the procedure's deadlines, always in sight.

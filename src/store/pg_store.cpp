@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_schema.h"
+#include "pg_write.h"
 
 namespace cotation {
 namespace {
@@ -209,6 +210,8 @@ private:
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
+    pg::WriteCheck* check = nullptr;   // the store's lost-update check (pg_write.h)
+    PGconn* raw() const { return c_; }
 };
 
 // Rolls back unless committed. A writing transaction first locks the journal
@@ -263,21 +266,25 @@ public:
             prev_ = r.text(0, 1);
         }
         at_ = r.text(0, 2);
+        head_ = seq_;
     }
     void add(const std::string& actor, const std::string& action, const std::string& entity,
              const std::string& old_value, const std::string& new_value) {
+        // Refused when another person changed the same thing since this one's reading.
+        if (c_.check) c_.check->before_entry(c_.raw(), c_.shown(), head_, entity);
         JournalEntry e{++seq_, at_, actor, action, entity, old_value, new_value, prev_, ""};
         e.hash = journal_hash(e);
         c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                 "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
                 {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash});
         prev_ = e.hash;
+        if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
     const std::string& at() const { return at_; }
 
 private:
     PgConn& c_;
-    std::int64_t seq_ = 0;
+    std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
     std::string prev_ = kJournalGenesis, at_;
 };
 
@@ -332,7 +339,7 @@ std::string quote_identifier(const std::string& name) {
 
 class PgStore final : public CampaignStore {
 public:
-    explicit PgStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) {}
+    explicit PgStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) { c_->check = &check_; }
 
     std::string closed_since() override {
         auto r = c_->exec(std::string("SELECT to_char(closed_at AT TIME ZONE 'UTC', ") + kUtcText + ") FROM campaign");
@@ -470,6 +477,7 @@ public:
             }
         }
         seen_seq_ = last_seq();
+        check_.loaded(seen_seq_);
         t.commit();
         return s;
     }
@@ -894,6 +902,7 @@ public:
     // so the journal's last entry tells whether another one wrote since load().
     bool begin_write() override {
         scopes_.push_back(std::make_unique<PgTransaction>(*c_));
+        check_.scope_begun();   // the snapshot acted on: the one before any reload
         return last_seq() != seen_seq_;
     }
     void end_write(bool commit) override {
@@ -904,6 +913,8 @@ public:
             t->commit();
             if (scopes_.empty()) seen_seq_ = last_seq();
         }
+        check_.scope_ended();
+        if (scopes_.empty()) check_.loaded(seen_seq_);
     }
 
     // Inside the creating transaction (create_pg_store's).
@@ -1025,6 +1036,7 @@ private:
     std::map<std::string, std::string> raw_parameters_;
     std::vector<std::unique_ptr<PgTransaction>> scopes_;   // begin_write .. end_write
     std::int64_t seen_seq_ = -1;   // the journal's last entry when load() read the campaign
+    pg::WriteCheck check_;
 };
 
 // The campaign's schema: what state it is in, without writing anything.
