@@ -19,11 +19,11 @@ namespace {
 class SharedCampaignDialog : public wxDialog {
 public:
     explicit SharedCampaignDialog(wxWindow* parent)
-        : wxDialog(parent, wxID_ANY, to_wx("Ouvrir une campagne partagée"), wxDefaultPosition, wxSize(560, -1)) {
+        : wxDialog(parent, wxID_ANY, to_wx("Ouvrir une campagne partagée"), wxDefaultPosition, wxDefaultSize) {
         auto* form = new wxFlexGridSizer(2, wxSize(8, 6));
         form->AddGrowableCol(1, 1);
         auto row = [&](const char* label, const char* hint, const char* tip, const wxString& value = "") {
-            auto* t = new wxTextCtrl(this, wxID_ANY, value);
+            auto* t = new wxTextCtrl(this, wxID_ANY, value, wxDefaultPosition, FromDIP(wxSize(400, -1)));
             t->SetHint(to_wx(hint));
             t->SetToolTip(to_wx(tip));
             form->Add(new wxStaticText(this, wxID_ANY, to_wx(label)), wxSizerFlags().CenterVertical());
@@ -42,13 +42,13 @@ public:
         user_ = row("Compte :", "votre compte PostgreSQL", "Laissé vide : votre compte du système (ou PGUSER).", env_user);
         auto* main = new wxBoxSizer(wxVERTICAL);
         main->Add(form, wxSizerFlags().Expand().Border(wxALL, 12));
-        main->Add(new wxStaticText(this, wxID_ANY,
-                                   to_wx("Le mot de passe n'est ni demandé ni enregistré ici : il est lu dans la variable "
-                                         "PGPASSWORD ou dans le fichier ~/.pgpass (voir docs/serveur.md).")),
-                  wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+        auto* note = new wxStaticText(this, wxID_ANY,
+                                      to_wx("Le mot de passe n'est ni demandé ni enregistré ici : il est lu dans la "
+                                            "variable PGPASSWORD ou dans le fichier ~/.pgpass (voir docs/serveur.md)."));
+        note->Wrap(FromDIP(520));   // the dialog keeps the width of its fields
+        main->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
         main->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
         SetSizerAndFit(main);
-        SetSize(wxSize(560, GetSize().y));
         host_->SetFocus();
     }
     ServerCampaign value() const {
