@@ -200,17 +200,17 @@ std::string Args::actor(const Session& s) const {
     for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
     std::string declared = " (personnes déclarées : " + join(people, ", ") + ")";
     if (std::string p = get("--par"); !p.empty()) {
-        if (s.team().person(p)) return p;
+        if (const Person* known = s.team().person(p)) return known->name;   // as first spelt
         // Who acts is said on the command line: an undeclared name is a usage
         // error (code 2), as COTATION_UTILISATEUR naming one is.
         throw UsageError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
     }
     if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
-        if (s.team().person(u)) return u;
+        if (const Person* known = s.team().person(u)) return known->name;
         throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) +
                          ", qui n'est pas déclaré(e) dans cette campagne : précisez qui agit avec --par NOM" + declared + ".");
     }
-    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return u;
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
     throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
 }
 
@@ -225,7 +225,7 @@ std::optional<std::string> Args::reader(const Session& s) const {
     }
     if (s.team().accounts_declared()) return s.acting_person(par);
     if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return std::string(u);
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return s.team().person(u)->name;
     // No accounts, nobody named on the line: every rating, as before accounts
     // (without accounts a name is a claim; accounts make reading bound too).
     return std::nullopt;
