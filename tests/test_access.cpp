@@ -3,6 +3,7 @@
 // the binding of a person to the system account they act from.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "app/accounts.h"
@@ -249,8 +250,10 @@ TEST(ReadPaths, CommandLineJournalAndRanking) {
     std::string j = cli("journal show " + f + " --dossier P --par Claire");
     EXPECT_NE(j.find("dossier/P/note/Claire/A.1"), std::string::npos) << j;
     EXPECT_EQ(j.find("dossier/P/note/Julien/A.1"), std::string::npos) << j;
-    // Nobody named on a declared team (no account): nobody's ratings, not everything.
+    // Nobody named on a declared team (no account): who reads is asked, nothing is listed.
     std::string anon = cli("journal show " + f + " --dossier P");
+    EXPECT_NE(anon.find("cette campagne a une équipe déclarée : dites qui lit (--par NOM, ou COTATION_UTILISATEUR=NOM)"),
+              std::string::npos) << anon;
     EXPECT_EQ(anon.find("dossier/P/note/Julien/A.1"), std::string::npos) << anon;
     EXPECT_EQ(anon.find("dossier/P/note/Claire/A.1"), std::string::npos) << anon;
     std::string r = cli("rank " + f, "COTATION_UTILISATEUR=Claire");
@@ -365,8 +368,9 @@ TEST(ReadPaths, RankNeverShowsAHiddenDossiersPlace) {
     EXPECT_NE(nadia.find(" 1  P  4 pts"), std::string::npos) << nadia;
     EXPECT_NE(nadia.find(" 2  Q  3 pts"), std::string::npos) << nadia;
     EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Nadia").find("\n1;P;Association Alpha;4;"), std::string::npos);
-    // Nobody named: no total, no place.
+    // Nobody named: asked who reads (rank takes no --par), no total, no place.
     std::string anon = cli("rank " + f);
+    EXPECT_NE(anon.find("dites qui lit (COTATION_UTILISATEUR=NOM)"), std::string::npos) << anon;
     EXPECT_EQ(anon.find("4 pts"), std::string::npos) << anon;
     EXPECT_EQ(anon.find(" 1  P"), std::string::npos) << anon;
 }
@@ -376,11 +380,13 @@ TEST(ReadPaths, WithoutAccountsNobodyNamedReadsNoRatingsInReports) {
     auto s = ranked_campaign(dir);
     s->set_parameter("campagne.date_commission", "15/06/2023", "Nadia");
     const std::string f = dir.file("c.cot");
-    cli("rapports " + f + " --out " + dir.file("anon") + " --dossier P");
-    std::string anon = test::pdf_words(dir.file("anon/P-compte-rendu.pdf"));
-    ASSERT_NE(anon.find("Association Alpha"), std::string::npos) << anon;
-    EXPECT_NE(anon.find("Masqué pour ce lecteur"), std::string::npos) << anon;
-    EXPECT_EQ(anon.find("Solide aussi."), std::string::npos) << anon;
+    // Trial 18: without --par the report gave every rating; now who reads is asked, nothing written.
+    std::string anon = cli("rapports " + f + " --out " + dir.file("anon") + " --dossier P");
+    EXPECT_NE(anon.find("dites qui lit"), std::string::npos) << anon;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("anon/P-compte-rendu.pdf")));
+    // The core rule behind it: a session read by nobody named masks P's ratings.
+    s->set_reader(std::nullopt);
+    EXPECT_FALSE(s->reading(id(*s, "P")).others);
     cli("rapports " + f + " --out " + dir.file("coord") + " --dossier P --par Nadia");
     std::string coord = test::pdf_words(dir.file("coord/P-compte-rendu.pdf"));
     EXPECT_NE(coord.find("Solide aussi."), std::string::npos) << coord;

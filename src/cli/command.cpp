@@ -219,16 +219,23 @@ std::optional<std::string> Args::reader(const Session& s) const {
     // Some reading commands take --par (journal show, rapports), others
     // (rank) only the account or COTATION_UTILISATEUR.
     std::string par;
+    bool takes_par = true;
     try {
         par = get("--par");
     } catch (const std::logic_error&) {
+        takes_par = false;
     }
     if (s.team().accounts_declared()) return s.acting_person(par);
     if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return s.team().person(u)->name;
-    // No accounts, nobody named on the line: every rating, as before accounts
-    // (without accounts a name is a claim; accounts make reading bound too).
-    return std::nullopt;
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return actor(s);   // declared, or a usage error
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
+    // No accounts and nobody named: who reads is asked, as who acts is (trial
+    // 18: it read everything); without accounts a name is a claim, accounts bind it.
+    std::vector<std::string> people;
+    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
+    throw UsageError(std::string("cette campagne a une équipe déclarée : dites qui lit (") +
+                     (takes_par ? "--par NOM, ou " : "") + "COTATION_UTILISATEUR=NOM) ; chacun lit les notes que les règles de "
+                     "la campagne lui ouvrent (personnes déclarées : " + join(people, ", ") + ").");
 }
 
 // ---- Command ----
