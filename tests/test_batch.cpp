@@ -206,12 +206,15 @@ TEST(Documents, LookAlikeReferencesEachGetTheirOwnFiles) {
     EXPECT_NE(test::pdf_words(dir.file("docs/A_5FB-lettre.pdf")).find("A_B"), std::string::npos);
 }
 
+// The demo has a team: the documents' reader is said (the coordinator reads every rating).
+const std::string kCoordinator = "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)' ";
+
 TEST(Documents, CommandWritesTheOthersAndExitsOneWhenADocumentFails) {
     test::TempDir dir;
     create_demo(dir.file("demo.cot"), "act-hlm");
     // A folder where one letter should go: that letter cannot be written.
     fs::create_directories(dir.file("docs/ACT-2023-03-lettre.pdf/occupe"));
-    auto [code, out] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [code, out] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                            dir.file("demo.cot") + "' --out '" + dir.file("docs") + "' --format both --progres");
     EXPECT_EQ(code, 1) << out;
     EXPECT_NE(out.find("Non écrit : Dossier « ACT-2023-03 »"), std::string::npos) << out;
@@ -225,11 +228,11 @@ TEST(Documents, CommandWritesTheOthersAndExitsOneWhenADocumentFails) {
 
     // One dossier: its documents only (ACT-2023-02 is retained: its order
     // too), no campaign document.
-    auto [one, text] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [one, text] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                            dir.file("demo.cot") + "' --out '" + dir.file("un") + "' --dossier ACT-2023-02");
     EXPECT_EQ(one, 0) << text;
     EXPECT_EQ(names_in(dir.file("un")), (std::set<std::string>{"ACT-2023-02-arrete.pdf", "ACT-2023-02-compte-rendu.pdf", "ACT-2023-02-lettre.pdf"}));
-    auto [unknown, why] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [unknown, why] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                               dir.file("demo.cot") + "' --out '" + dir.file("x") + "' --dossier NOPE");
     EXPECT_EQ(unknown, 1) << why;
     EXPECT_NE(why.find("Dossier « NOPE » inconnu"), std::string::npos) << why;

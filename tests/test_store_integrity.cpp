@@ -207,6 +207,13 @@ TEST(JournalLedger, HeadOnTheCommandLine) {
     EXPECT_EQ(bad.code, 1) << bad.out;
     EXPECT_NE(bad.out.find("le journal ne prolonge pas la tête donnée"), std::string::npos) << bad.out;
     EXPECT_EQ(cli("journal verify " + dir.file("c.cot") + " --tete 12:xyz").code, 2);
+    // Trial finding 32: a head is its count and at least the 16 digits the documents print.
+    EXPECT_FALSE(parse_journal_head(head.substr(head.find(':') + 1)));      // no count
+    EXPECT_FALSE(parse_journal_head(head.substr(0, head.find(':') + 13)));  // 12 digits: 48 bits
+    EXPECT_TRUE(parse_journal_head(head.substr(0, head.find(':') + 17)));   // 16 digits, as printed
+    CliRun other = cli("journal verify " + dir.file("c.cot") + " --tete 999:" + head.substr(head.find(':') + 1));
+    EXPECT_NE(other.out.find("cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées"),
+              std::string::npos) << other.out;
 }
 
 TEST(JournalLedger, CommitteeDocumentsPrintTheHead) {

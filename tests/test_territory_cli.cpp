@@ -217,7 +217,7 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Répartition enregistrée : variante du coordonnateur — UPHV-2019-01, UPHV-2019-08 ; motif : Couvrir l'Aunis."),
               std::string::npos) << r.out;
-    r = cli("journal show " + f);
+    r = cli("journal show " + f + coord);
     EXPECT_NE(r.out.find("campagne/repartition"), std::string::npos) << r.out;
     r = cli("repartition " + f + coord + " --retirer");
     ASSERT_EQ(r.code, 0) << r.out;

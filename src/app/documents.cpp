@@ -51,7 +51,9 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
         std::map<std::int64_t, std::string> masked;
     };
     auto readable = std::make_shared<Readable>();
-    if (reader_) {
+    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
+    const bool filtered = !snap_.team.open_mode();
+    if (filtered) {
         for (const auto& d : snap_.dossiers) {
             DossierReading dr = reading(d.id);
             if (auto l = rating_index_.find(d.id); l != rating_index_.end())
@@ -63,8 +65,8 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
             }
         }
     }
-    ctx.ratings = reader_ ? &readable->ratings : &rating_index_;
-    ctx.consolidation = reader_ ? &readable->consolidation : &snap_.consolidation;
+    ctx.ratings = filtered ? &readable->ratings : &rating_index_;
+    ctx.consolidation = filtered ? &readable->consolidation : &snap_.consolidation;
     ctx.masked = &readable->masked;
     ctx.journal_head = store_->journal_head().short_text();
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);

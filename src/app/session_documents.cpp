@@ -81,7 +81,9 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     RatingIndex readable;
     ConsolidationIndex consolidation;
     std::map<std::int64_t, std::string> masked;
-    if (reader_) {
+    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
+    const bool filtered = !snap_.team.open_mode();
+    if (filtered) {
         for (const auto& d : snap_.dossiers) {
             DossierReading r = reading(d.id);
             if (auto l = rating_index_.find(d.id); l != rating_index_.end()) readable[d.id] = readable_ratings(r, reader_, l->second);
@@ -92,8 +94,8 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
             }
         }
     }
-    ctx.ratings = reader_ ? &readable : &rating_index_;
-    ctx.consolidation = reader_ ? &consolidation : &snap_.consolidation;
+    ctx.ratings = filtered ? &readable : &rating_index_;
+    ctx.consolidation = filtered ? &consolidation : &snap_.consolidation;
     ctx.masked = &masked;
     ctx.journal_head = store_->journal_head().short_text();
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);

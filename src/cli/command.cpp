@@ -80,17 +80,17 @@ std::string Args::actor(const Session& s) const {
     for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
     std::string declared = " (personnes déclarées : " + fr::join(people, ", ") + ")";
     if (std::string p = get("--par"); !p.empty()) {
-        if (s.team().person(p)) return p;
+        if (const Person* known = s.team().person(p)) return known->name;   // as first spelt
         // Who acts is said on the command line: an undeclared name is a usage
         // error (code 2), as COTATION_UTILISATEUR naming one is.
         throw UsageError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
     }
     if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
-        if (s.team().person(u)) return u;
+        if (const Person* known = s.team().person(u)) return known->name;
         throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) +
                          ", qui n'est pas déclaré(e) dans cette campagne : précisez qui agit avec --par NOM" + declared + ".");
     }
-    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return u;
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
     throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
 }
 
@@ -99,16 +99,23 @@ std::optional<std::string> Args::reader(const Session& s) const {
     // Some reading commands take --par (journal show, rapports), others
     // (rank) only the account or COTATION_UTILISATEUR.
     std::string par;
+    bool takes_par = true;
     try {
         par = get("--par");
     } catch (const std::logic_error&) {
+        takes_par = false;
     }
     if (s.team().accounts_declared()) return s.acting_person(par);
     if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return std::string(u);
-    // No accounts, nobody named on the line: every rating, as before accounts
-    // (without accounts a name is a claim; accounts make reading bound too).
-    return std::nullopt;
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return actor(s);   // declared, or a usage error
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
+    // No accounts and nobody named: who reads is asked, as who acts is (trial
+    // 18: it read everything); without accounts a name is a claim, accounts bind it.
+    std::vector<std::string> people;
+    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
+    throw UsageError(std::string("cette campagne a une équipe déclarée : dites qui lit (") +
+                     (takes_par ? "--par NOM, ou " : "") + "COTATION_UTILISATEUR=NOM) ; chacun lit les notes que les règles de "
+                     "la campagne lui ouvrent (personnes déclarées : " + join(people, ", ") + ").");
 }
 
 // ---- Command ----
