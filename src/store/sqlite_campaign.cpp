@@ -165,21 +165,6 @@ void SqliteStore::record_step(const std::string& step, const Date& done_on, cons
     });
 }
 
-std::string SqliteStore::meeting_text(const Meeting& m) {
-    std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
-    for (const auto& [name, a] : m.attendance)
-        s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
-    s += " votes :";
-    for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
-    for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
-    if (!m.voted.empty()) {
-        s += " classement voté :";
-        for (const auto& e : m.voted)
-            if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
-    }
-    return s;
-}
-
 void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
         CampaignSnapshot before;
@@ -190,7 +175,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         head.bind(1, m.date.iso()).bind(2, m.president).run();
         Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
         for (const auto& [name, x] : m.attendance) {
-            a.bind(1, name).bind(2, x.presence == Presence::Present ? "présent" : x.presence == Presence::Represented ? "représenté" : "absent")
+            a.bind(1, name).bind(2, rows::presence_text(x.presence))
                 .bind(3, x.proxy).run();
             a.reset();
         }
