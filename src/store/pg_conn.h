@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_store.h"
+#include "snapshot_rows.h"
 
 namespace cotation::pg {
 
@@ -247,6 +249,25 @@ inline std::string quote_identifier(const std::string& name) {
 }
 // A date column: NULL for a date never set (Date{} has no calendar day).
 inline Param date_param(const Date& d) { return Date::valid(d.year, d.month, d.day) ? Param(d.iso()) : std::nullopt; }
+
+// The PostgreSQL side of the row layer both back ends share (snapshot_rows.h).
+class ResultRow final : public rows::Row {
+public:
+    ResultRow(const PgResult& r, int row) : r_(r), row_(row) {}
+    std::string text(int col) const override { return r_.text(row_, col); }
+    std::int64_t integer(int col) const override { return r_.integer(row_, col); }
+    bool flag(int col) const override { return r_.boolean(row_, col); }
+
+private:
+    const PgResult& r_;
+    int row_;
+};
+inline rows::RunQuery runner(PgConn& c) {
+    return [&c](const char* sql, const std::function<void(const rows::Row&)>& each) {
+        auto r = c.exec(sql);
+        for (int i = 0; i < r.rows(); ++i) each(ResultRow(r, i));
+    };
+}
 
 // What a campaign URI looks like, for messages.
 extern const char* const kUriForm;

@@ -6,8 +6,6 @@
 // transaction, as SQLite's BEGIN IMMEDIATE does; readers are not blocked.
 #include "pg_store.h"
 
-#include <functional>
-
 #include "pg_schema.h"
 #include "pg_store_impl.h"
 #include "snapshot_rows.h"
@@ -18,26 +16,6 @@ namespace {
 
 using rows::authority_fields;
 using rows::join_lines;
-
-// The PostgreSQL side of the shared row-to-snapshot layer.
-class ResultRow final : public rows::Row {
-public:
-    ResultRow(const PgResult& r, int row) : r_(r), row_(row) {}
-    std::string text(int col) const override { return r_.text(row_, col); }
-    std::int64_t integer(int col) const override { return r_.integer(row_, col); }
-    bool flag(int col) const override { return r_.boolean(row_, col); }
-
-private:
-    const PgResult& r_;
-    int row_;
-};
-
-rows::RunQuery runner(PgConn& c) {
-    return [&c](const char* sql, const std::function<void(const rows::Row&)>& each) {
-        auto r = c.exec(sql);
-        for (int i = 0; i < r.rows(); ++i) each(ResultRow(r, i));
-    };
-}
 
 // Ordered as SQLite's primary keys give them (bytewise text: COLLATE "C").
 const rows::SnapshotQueries kSnapshot{
@@ -284,6 +262,13 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         PgTransaction t(*c, PgTransaction::Kind::Schema);
         c->exec("LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE");
         migrate(*c, schema_state(*c, address.campaign));
+        t.commit();
+    }
+    if (c->exec("SELECT to_regclass('offer_structure') IS NULL").boolean(0, 0)) {
+        // Made at schema 11 before the territory tables reached the server.
+        PgTransaction t(*c, PgTransaction::Kind::Schema);
+        c->exec("LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE");
+        c->exec(pg_territory_sql());
         t.commit();
     }
     return std::make_unique<PgStore>(std::move(c));
