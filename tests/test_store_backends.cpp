@@ -669,7 +669,15 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
         }
     } drop{uri};
     create_demo(file, "act-hlm", DemoStage::Complete);
-    open_sqlite_store(file)->close("décisions prises", "Claire Coordinatrice");   // a copy of a closed campaign is closed
+    {
+        // Zones and a recorded allocation travel with the campaign (schema 10).
+        auto f = open_sqlite_store(file);
+        f->put_zones({{"Z1", "Aunis", {"17300", "17000"}}}, "zones-17.csv", "zones DRAD", "Claire Coordinatrice");
+        f->put_allocation(allocation::Recorded{allocation::Followed::Ranking, {"AAC-01"}, "", "2025-06-02T09:00:00Z",
+                                               "Claire Coordinatrice"},
+                          "Claire Coordinatrice");
+        f->close("décisions prises", "Claire Coordinatrice");   // a copy of a closed campaign is closed
+    }
     CopyReport up = copy_campaign(file, uri, "Claire Coordinatrice");
     CopyReport down = copy_campaign(uri, back, "Claire Coordinatrice");
     EXPECT_GT(up.dossiers, 0u);
@@ -686,6 +694,15 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     auto server = open_pg_store(uri);
     EXPECT_TRUE(server->verify_journal().ok);
     EXPECT_TRUE(open_sqlite_store_read_only(back)->verify_journal().ok);
+    for (CampaignStore* copy : {server.get(), static_cast<CampaignStore*>(nullptr)}) {
+        auto frozen_store = open_sqlite_store_read_only(back);
+        TerritoryRecord t = (copy ? copy : frozen_store.get())->load_territory();
+        ASSERT_TRUE(t.zones);
+        EXPECT_EQ(t.zones->at(0).communes, (std::vector<std::string>{"17300", "17000"}));
+        ASSERT_TRUE(t.allocation);
+        EXPECT_EQ(t.allocation->retained, std::vector<std::string>{"AAC-01"});
+        EXPECT_EQ(t.offer.has_value(), open_sqlite_store_read_only(file)->load_territory().offer.has_value());
+    }
     EXPECT_TRUE(up.closed);
     EXPECT_TRUE(down.closed);
     EXPECT_FALSE(server->closed_since().empty());
