@@ -17,33 +17,24 @@ namespace {
 using rows::authority_fields;
 using rows::join_lines;
 
-// Ordered as SQLite's primary keys give them (bytewise text: COLLATE "C").
-const rows::SnapshotQueries kSnapshot{
-    "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
-    "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM campaign",
-    "SELECT name, value FROM campaign_parameter ORDER BY name COLLATE \"C\"",
-    "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
-    "SELECT dossier_id, fact, value FROM dossier_fact",
-    "SELECT dossier_id, document FROM dossier_document",
-    "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
-    "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"",
-    "SELECT name, role, organisation, deliberative, account FROM person",
-    "SELECT dossier_id, reviewer FROM assignment",
-    "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict "
-    "ORDER BY reviewer COLLATE \"C\", organisme COLLATE \"C\"",
-    "SELECT dossier_id, reviewer FROM submission",
-    "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author FROM decision",
-    "SELECT dossier_id, criterion, value, reason, author FROM consolidation"};
-const rows::ProcedureQueries kProcedure{
-    "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
-    "SELECT step, done_on FROM procedure_step",
-    "SELECT held_on, president FROM meeting",
-    "SELECT member, presence, proxy FROM meeting_attendance",
-    "SELECT member, vote FROM meeting_vote",
-    "SELECT member, text FROM meeting_observation ORDER BY id",
-    "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position",
-    "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member COLLATE \"C\""};
+// The shared queries but for PostgreSQL's types and order: rows come in
+// SQLite's primary key order (bytewise text: COLLATE "C").
+const rows::SnapshotQueries kSnapshot = [] {
+    rows::SnapshotQueries q = rows::kSnapshotQueries;
+    q.campaign = "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
+                 "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, "
+                 "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM campaign";
+    q.ratings = "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
+                "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"";
+    q.conflicts = "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict "
+                  "ORDER BY reviewer COLLATE \"C\", organisme COLLATE \"C\"";
+    return q;
+}();
+const rows::ProcedureQueries kProcedure = [] {
+    rows::ProcedureQueries q = rows::kProcedureQueries;
+    q.opinions = "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member COLLATE \"C\"";
+    return q;
+}();
 
 }  // namespace
 

@@ -7,16 +7,8 @@
 namespace cotation::pg {
 namespace {
 
-const rows::TerritoryQueries kQueries{
-    "SELECT origin FROM territory_origin WHERE what = 'offre'",
-    "SELECT finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, latitude, longitude, "
-    "source FROM offer_structure ORDER BY seq",
-    "SELECT origin FROM territory_origin WHERE what = 'zones'",
-    "SELECT zone, label, communes FROM campaign_zone ORDER BY seq",
-    "SELECT followed, dossiers, reason, recorded_at, recorded_by FROM allocation_choice"};
-
 TerritoryRecord read(PgConn& c) {
-    return rows::read_territory(runner(c), kQueries);
+    return rows::read_territory(runner(c));
 }
 
 void set_origin(PgConn& c, const char* what, const std::string& origin) {

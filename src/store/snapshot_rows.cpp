@@ -8,6 +8,33 @@
 
 namespace cotation::rows {
 
+// SQLite's tables are WITHOUT ROWID: a scan gives them in primary key order.
+const SnapshotQueries kSnapshotQueries{
+    "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
+    "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, created_at FROM campaign",
+    "SELECT name, value FROM campaign_parameter",
+    "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
+    "SELECT dossier_id, fact, value FROM dossier_fact",
+    "SELECT dossier_id, document FROM dossier_document",
+    "SELECT r.dossier_id, coalesce(v.name, ''), r.criterion, r.value, r.justification FROM rating r "
+    "LEFT JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion",
+    "SELECT name, role, organisation, deliberative, account FROM person",
+    "SELECT dossier_id, reviewer FROM assignment",
+    "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict",
+    "SELECT dossier_id, reviewer FROM submission",
+    "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author FROM decision",
+    "SELECT dossier_id, criterion, value, reason, author FROM consolidation"};
+const ProcedureQueries kProcedureQueries{
+    "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
+    "SELECT step, done_on FROM procedure_step",
+    "SELECT held_on, president FROM meeting",
+    "SELECT member, presence, proxy FROM meeting_attendance",
+    "SELECT member, vote FROM meeting_vote",
+    "SELECT member, text FROM meeting_observation ORDER BY id",
+    "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position",
+    "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member"};
+
+
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> out;
     std::size_t start = 0;

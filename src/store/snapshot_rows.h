@@ -56,6 +56,11 @@ struct ProcedureQueries {
     const char* opinions;           // dossier_id, member, opinion, comment (by dossier, member)
 };
 
+// Plain SQL, as SQLite runs it; PostgreSQL replaces what its types and
+// collations need (pg_store.cpp).
+extern const SnapshotQueries kSnapshotQueries;
+extern const ProcedureQueries kProcedureQueries;
+
 // `shown` names the campaign in messages (a path, or a URI without password).
 CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
                                const std::string& shown);

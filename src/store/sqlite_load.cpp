@@ -32,32 +32,6 @@ rows::RunQuery runner(Db& db) {
     };
 }
 
-// Tables are WITHOUT ROWID: a scan gives them in primary key order.
-const rows::SnapshotQueries kSnapshot{
-    "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
-    "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, created_at FROM campaign",
-    "SELECT name, value FROM campaign_parameter",
-    "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
-    "SELECT dossier_id, fact, value FROM dossier_fact",
-    "SELECT dossier_id, document FROM dossier_document",
-    "SELECT r.dossier_id, coalesce(v.name, ''), r.criterion, r.value, r.justification FROM rating r "
-    "LEFT JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion",
-    "SELECT name, role, organisation, deliberative, account FROM person",
-    "SELECT dossier_id, reviewer FROM assignment",
-    "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict",
-    "SELECT dossier_id, reviewer FROM submission",
-    "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author FROM decision",
-    "SELECT dossier_id, criterion, value, reason, author FROM consolidation"};
-const rows::ProcedureQueries kProcedure{
-    "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
-    "SELECT step, done_on FROM procedure_step",
-    "SELECT held_on, president FROM meeting",
-    "SELECT member, presence, proxy FROM meeting_attendance",
-    "SELECT member, vote FROM meeting_vote",
-    "SELECT member, text FROM meeting_observation ORDER BY id",
-    "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position",
-    "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member"};
-
 }  // namespace
 
 CampaignSnapshot SqliteStore::load() {
@@ -71,9 +45,9 @@ CampaignSnapshot SqliteStore::load() {
     return s;
 }
 
-CampaignSnapshot SqliteStore::read_snapshot() { return rows::read_snapshot(runner(*db_), kSnapshot, kProcedure, db_->path()); }
+CampaignSnapshot SqliteStore::read_snapshot() { return rows::read_snapshot(runner(*db_), rows::kSnapshotQueries, rows::kProcedureQueries, db_->path()); }
 
-void SqliteStore::load_procedure(CampaignSnapshot& s) { rows::read_procedure(runner(*db_), kProcedure, db_->path(), s); }
+void SqliteStore::load_procedure(CampaignSnapshot& s) { rows::read_procedure(runner(*db_), rows::kProcedureQueries, db_->path(), s); }
 
 Authority SqliteStore::load_authority() {
     Stmt c(*db_, "SELECT authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, "

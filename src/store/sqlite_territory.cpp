@@ -106,14 +106,6 @@ private:
     const Query& q_;
 };
 
-const rows::TerritoryQueries kQueries{
-    "SELECT origin FROM territory_origin WHERE what = 'offre'",
-    "SELECT finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, latitude, longitude, "
-    "source FROM offer_structure ORDER BY seq",
-    "SELECT origin FROM territory_origin WHERE what = 'zones'",
-    "SELECT zone, label, communes FROM campaign_zone ORDER BY seq",
-    "SELECT followed, dossiers, reason, recorded_at, recorded_by FROM allocation_choice"};
-
 void set_origin(sqlite3* db, const std::string& path, const char* what, const std::string& origin) {
     Query q(db, path, "INSERT OR REPLACE INTO territory_origin(what, origin) VALUES (?, ?)");
     q.bind(1, std::string(what)).bind(2, origin).run();
@@ -127,8 +119,7 @@ TerritoryRecord load(sqlite3* db, const std::string& path) {
             Query q(db, path, sql);
             QueryRow row(q);
             while (q.step()) each(row);
-        },
-        kQueries);
+        });
 }
 
 void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal) {

@@ -6,6 +6,14 @@
 
 namespace cotation::rows {
 
+const TerritoryQueries kTerritoryQueries{
+    "SELECT origin FROM territory_origin WHERE what = 'offre'",
+    "SELECT finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, latitude, longitude, "
+    "source FROM offer_structure ORDER BY seq",
+    "SELECT origin FROM territory_origin WHERE what = 'zones'",
+    "SELECT zone, label, communes FROM campaign_zone ORDER BY seq",
+    "SELECT followed, dossiers, reason, recorded_at, recorded_by FROM allocation_choice"};
+
 std::string coordinate(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", v);

@@ -19,7 +19,9 @@ struct TerritoryQueries {
     const char* zones;          // zone, label, communes (in order)
     const char* allocation;     // followed, dossiers, reason, recorded_at, recorded_by
 };
-TerritoryRecord read_territory(const RunQuery& run, const TerritoryQueries& q);
+// Plain SQL both back ends run as is.
+extern const TerritoryQueries kTerritoryQueries;
+TerritoryRecord read_territory(const RunQuery& run, const TerritoryQueries& q = kTerritoryQueries);
 
 // Coordinates kept exactly (17 significant digits).
 std::string coordinate(double v);
