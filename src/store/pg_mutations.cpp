@@ -53,11 +53,7 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
         before.finess != after.finess || before.commune != after.commune) {
         c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5 WHERE id=$6",
                  {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
-        auto ident = [](const Dossier& d) {
-            return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret +
-                   "; finess=" + d.finess + "; commune=" + d.commune;
-        };
-        j.add(actor, "dossier.identite", entity, ident(before), ident(after));
+        j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
     }
     std::set<std::string> keys;
     for (const auto& [k, v] : before.facts) keys.insert(k);

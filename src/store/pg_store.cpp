@@ -21,9 +21,9 @@ using rows::join_lines;
 // SQLite's primary key order (bytewise text: COLLATE "C").
 const rows::SnapshotQueries kSnapshot = [] {
     rows::SnapshotQueries q = rows::kSnapshotQueries;
-    q.campaign = "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
-                 "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, "
-                 "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM campaign";
+    q.campaign = "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, "
+                 "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), authority, signatory, city, authority_kind, "
+                 "authority_address, signatory_title, tribunal, tribunal_address, logo FROM campaign";
     q.ratings = "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
                 "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"";
     q.conflicts = "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict "
@@ -147,10 +147,7 @@ void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::
               grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml,
               std::string(authority_kind_code(a.kind)), join_lines(a.address), a.signatory_title, a.tribunal,
               a.tribunal_address, a.logo});
-    j.add(actor, "campagne.creation", "campagne", "",
-          campaign.reference + " — grille " + grid.id + " version " + grid.version +
-              (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
-              (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name));
+    j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
     for (const auto& [field, value] : authority_fields(a))
         if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
     for (const auto& [k, v] : campaign.parameters) {

@@ -10,8 +10,9 @@ namespace cotation::rows {
 
 // SQLite's tables are WITHOUT ROWID: a scan gives them in primary key order.
 const SnapshotQueries kSnapshotQueries{
-    "SELECT reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name, procedure_name, "
-    "procedure_xml, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, created_at FROM campaign",
+    "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, created_at, "
+    "authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo "
+    "FROM campaign",
     "SELECT name, value FROM campaign_parameter",
     "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
     "SELECT dossier_id, fact, value FROM dossier_fact",
@@ -86,18 +87,28 @@ std::string meeting_text(const Meeting& m) {
     return s;
 }
 
-Authority authority_from(const Row& c) {
+Authority authority_from(const Row& c, int first) {
     Authority a;
-    a.name = c.text(0);
-    a.signatory = c.text(1);
-    a.city = c.text(2);
-    a.kind = authority_kind_from_text(c.text(3)).value_or(AuthorityKind::Other);
-    a.address = split_lines(c.text(4));
-    a.signatory_title = c.text(5);
-    a.tribunal = c.text(6);
-    a.tribunal_address = c.text(7);
-    a.logo = c.text(8);
+    a.name = c.text(first);
+    a.signatory = c.text(first + 1);
+    a.city = c.text(first + 2);
+    a.kind = authority_kind_from_text(c.text(first + 3)).value_or(AuthorityKind::Other);
+    a.address = split_lines(c.text(first + 4));
+    a.signatory_title = c.text(first + 5);
+    a.tribunal = c.text(first + 6);
+    a.tribunal_address = c.text(first + 7);
+    a.logo = c.text(first + 8);
     return a;
+}
+
+std::string creation_text(const Campaign& campaign, const PinnedGrid& grid) {
+    return campaign.reference + " — grille " + grid.id + " version " + grid.version +
+           (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
+           (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name);
+}
+std::string dossier_identity_text(const Dossier& d) {
+    return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess +
+           "; commune=" + d.commune;
 }
 
 CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
@@ -108,23 +119,14 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
         found = true;
         s.campaign.reference = c.text(0);
         s.campaign.title = c.text(1);
-        Authority& a = s.campaign.authority;
-        a.name = c.text(2);
-        a.signatory = c.text(3);
-        a.city = c.text(4);
-        a.kind = authority_kind_from_text(c.text(11)).value_or(AuthorityKind::Other);
-        a.address = split_lines(c.text(12));
-        a.signatory_title = c.text(13);
-        a.tribunal = c.text(14);
-        a.tribunal_address = c.text(15);
-        a.logo = c.text(16);
-        s.procedure_name = c.text(9);
-        s.procedure_xml = c.text(10);
-        s.campaign.created_on = c.text(17).substr(0, 10);
-        s.grid_xml = c.text(5);
-        s.grid_name = c.text(6);
-        s.form_xml = c.text(7);
-        s.form_name = c.text(8);
+        s.grid_xml = c.text(2);
+        s.grid_name = c.text(3);
+        s.form_xml = c.text(4);
+        s.form_name = c.text(5);
+        s.procedure_name = c.text(6);
+        s.procedure_xml = c.text(7);
+        s.campaign.created_on = c.text(8).substr(0, 10);
+        s.campaign.authority = authority_from(c, 9);
     });
     if (!found) throw InputError("« " + shown + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
     // Parameters are typed by the grid, which the session reads; keep text here.

@@ -28,9 +28,8 @@ using RunQuery = std::function<void(const char* sql, const std::function<void(co
 
 // Each back end's query for each part of the snapshot. Columns, in order:
 struct SnapshotQueries {
-    const char* campaign;        // reference, title, authority, signatory, city, grid_xml, grid_name, form_xml, form_name,
-                                 // procedure_name, procedure_xml, authority_kind, authority_address, signatory_title,
-                                 // tribunal, tribunal_address, logo, created_at (date first)
+    const char* campaign;        // reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name,
+                                 // procedure_xml, created_at (date first), then the authority's columns (authority_from)
     const char* parameters;      // name, value
     const char* dossiers;        // id, reference, organisme, siret, finess, commune (by id)
     const char* facts;           // dossier_id, fact, value
@@ -65,8 +64,9 @@ extern const ProcedureQueries kProcedureQueries;
 CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
                                const std::string& shown);
 void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::string& shown, CampaignSnapshot& s);
-// columns: authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo
-Authority authority_from(const Row& r);
+// columns from `first`: authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal,
+// tribunal_address, logo
+Authority authority_from(const Row& r, int first = 0);
 
 // Text forms shared by the readers and the writers of both back ends.
 std::vector<std::string> split_lines(const std::string& text);
@@ -75,6 +75,9 @@ std::string join_lines(const std::vector<std::string>& lines);
 std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a);
 const char* authority_column(const std::string& field);   // its column in campaign
 std::string facts_text(const FactValues& f);
+// The journal's text of a campaign's creation and of a dossier's identity.
+std::string creation_text(const Campaign& campaign, const PinnedGrid& grid);
+std::string dossier_identity_text(const Dossier& d);
 // The journal's text of a meeting.
 std::string meeting_text(const Meeting& m);
 // A presence as stored.

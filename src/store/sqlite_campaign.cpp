@@ -24,10 +24,7 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
             .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
             .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
         s.run();
-        j.add(actor, "campagne.creation", "campagne", "",
-              campaign.reference + " — grille " + grid.id + " version " + grid.version +
-                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
-                  (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name));
+        j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
         for (const auto& [field, value] : authority_fields(a))
             if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
