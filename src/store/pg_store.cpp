@@ -104,7 +104,14 @@ std::vector<JournalEntry> PgStore::journal(const std::string& prefix) {
 
 // The same chain check as SqliteStore::verify_journal, with its messages.
 JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) {
-    JournalCheck c = check_journal_chain(journal(""), extends);
+    auto entries = journal("");
+    // A member reads the journal without the ratings hidden from them: a
+    // chain with holes, not a falsified one.
+    if (c_->team_rights() && static_cast<std::int64_t>(entries.size()) < journal_head().entries)
+        throw InputError("Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les entrées du journal "
+                         "(les notes qui vous sont encore cachées) ; la vérification complète se fait sous le rôle du "
+                         "coordonnateur.");
+    JournalCheck c = check_journal_chain(entries, extends);
     // Not yet on the server: comparing the data with digests of the rows
     // each entry left (SQLite's ledger, schema 12).
     c.ok = c.problems.empty();
