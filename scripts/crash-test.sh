@@ -49,6 +49,7 @@ q() { sqlite3 -readonly "$1" "$2" 2>/dev/null; }
 cp base.cot with-dossiers.cot && "$BIN" import with-dossiers.cot dossiers.csv >/dev/null || exit 2
 "$BIN" demo demo.cot >/dev/null || exit 2
 PENDING_REF="$(q demo.cot "SELECT reference FROM dossier ORDER BY reference LIMIT 1")"
+cp with-dossiers.cot closed.cot && "$BIN" close closed.cot --motif Essai >/dev/null || exit 2
 
 # Each command: NAME|setup (copy of the starting campaign)|command|digest query
 # (a value before/after the complete run must be one of two).
@@ -61,12 +62,20 @@ COMMANDS=(
   "users|demo.cot|users work.cot --ajouter Nouvel_Instructeur --role instructeur|SELECT count(*) FROM journal"
   "new||new work.cot --grid $GRID|"
   "demo||demo work.cot|"
+  "close|with-dossiers.cot|close work.cot --motif Essai|SELECT count(*) FROM journal"
+  "reopen|closed.cot|reopen work.cot --motif Essai|SELECT count(*) FROM journal"
   "letters|demo.cot|letters work.cot --out lettres|"
+  "documents|demo.cot|documents work.cot --out lettres --format both|"
 )
 
-declare -A kills findings duration
+declare -A kills findings duration kinds
 total_kills=0; total_findings=0
-finding() { echo "  TROUVÉ [$1] kill $2 après ${3}s : $4"; findings[$1]=$(( ${findings[$1]:-0} + 1 )); total_findings=$((total_findings+1)); }
+# $5: the kind of finding, counted apart (integrite, partiel, tronque, journal, autre).
+finding() {
+  echo "  TROUVÉ [$1] kill $2 après ${3}s : $4"
+  findings[$1]=$(( ${findings[$1]:-0} + 1 )); total_findings=$((total_findings+1))
+  kinds[${5:-autre}]=$(( ${kinds[${5:-autre}]:-0} + 1 ))
+}
 
 prepare() {   # $1 = starting campaign or empty
   rm -rf work.cot work.cot-wal work.cot-shm .work.cot.* lettres
@@ -102,30 +111,34 @@ for spec in "${COMMANDS[@]}"; do
     kills[$name]=$(( ${kills[$name]:-0} + 1 )); total_kills=$((total_kills+1))
     if [ -e work.cot ]; then
       ic="$(sqlite3 work.cot "PRAGMA integrity_check" 2>&1)"
-      [ "$ic" = "ok" ] || finding "$name" "$k" "$delay" "integrity_check : $ic"
+      [ "$ic" = "ok" ] || finding "$name" "$k" "$delay" "integrity_check : $ic" integrite
       if [ -n "$digest" ]; then
         d="$(q work.cot "$digest")"
         [ "$d" = "${before[$name]}" ] || [ "$d" = "${after[$name]}" ] ||
-          finding "$name" "$k" "$delay" "état partiel : « ${d:0:80} »"
+          finding "$name" "$k" "$delay" "état partiel : « ${d:0:80} »" partiel
       fi
       if [ "$name" = demo ]; then
         n="$(q work.cot "SELECT count(*) FROM decision")"
-        [ "$n" -gt 0 ] 2>/dev/null || finding "$name" "$k" "$delay" "campagne incomplète sous son nom final"
+        [ "$n" -gt 0 ] 2>/dev/null || finding "$name" "$k" "$delay" "campagne incomplète sous son nom final" partiel
       fi
-      v="$("$BIN" journal verify work.cot 2>&1)" || finding "$name" "$k" "$delay" "journal verify : ${v:0:200}"
+      v="$("$BIN" journal verify work.cot 2>&1)" || finding "$name" "$k" "$delay" "journal verify : ${v:0:200}" journal
     elif [ -n "$start" ]; then
       finding "$name" "$k" "$delay" "la campagne a disparu"
     fi
-    if [ "$name" = letters ]; then
-      for pdf in lettres/*.pdf; do
-        [ -e "$pdf" ] || continue
-        tail -c 32 "$pdf" | grep -q '%%EOF' || finding "$name" "$k" "$delay" "PDF tronqué sous son nom final : $(basename "$pdf")"
-      done
-    fi
+    # Every output present under its final name is whole: a PDF ends with
+    # %%EOF, an ODT (zip) reads back whole.
+    for out in lettres/*.pdf lettres/*.odt; do
+      [ -e "$out" ] || continue
+      case "$out" in
+        *.pdf) tail -c 32 "$out" | grep -q '%%EOF' || finding "$name" "$k" "$delay" "PDF tronqué sous son nom final : $(basename "$out")" tronque ;;
+        *.odt) python3 -c "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)" "$out" 2>/dev/null ||
+                 finding "$name" "$k" "$delay" "ODT tronqué sous son nom final : $(basename "$out")" tronque ;;
+      esac
+    done
     if [ "$name" = new ] || [ "$name" = demo ]; then
       # Nothing left may block a new creation under the same name.
       rm -f work.cot work.cot-wal work.cot-shm
-      "$BIN" new work.cot --grid "$GRID" >/dev/null 2>err.txt || finding "$name" "$k" "$delay" "re-création refusée : $(cat err.txt)"
+      "$BIN" new work.cot --grid "$GRID" >/dev/null 2>err.txt || finding "$name" "$k" "$delay" "re-création refusée : $(cat err.txt)" partiel
     fi
   done
 done
@@ -135,5 +148,5 @@ for spec in "${COMMANDS[@]}"; do
   IFS='|' read -r name _ <<<"$spec"
   printf '%-12s %6s %8s %10.2f\n' "$name" "${kills[$name]:-0}" "${findings[$name]:-0}" "${duration[$name]}"
 done
-echo "Total : $total_kills kills, $total_findings trouvailles."
+echo "Total : $total_kills kills, $total_findings trouvailles (intégrité : ${kinds[integrite]:-0}, état partiel : ${kinds[partiel]:-0}, sortie tronquée : ${kinds[tronque]:-0}, journal verify : ${kinds[journal]:-0}, autres : ${kinds[autre]:-0})."
 [ "$total_findings" -eq 0 ]

@@ -7,8 +7,10 @@
 #
 # Prints, per target, the executions and the findings; a finding (crash,
 # sanitizer report, exception other than a French refusal, timeout) is kept
-# in build/fuzz/findings/CIBLE/ and can be replayed with
-#   build/fuzz/tests/fuzz/fuzz_CIBLE build/fuzz/findings/CIBLE/crash-…
+# in build/PRESET/findings/CIBLE/ and can be replayed with
+#   build/PRESET/tests/fuzz/fuzz_CIBLE build/PRESET/findings/CIBLE/crash-…
+# PRESET is "fuzz" (optimised, targets only) unless FUZZ_PRESET names another
+# tree that builds them: CI uses "asan", where the test suite is built too.
 # Exit code 1 when anything was found. Needs clang (Debian: clang,
 # libclang-rt-14-dev).
 set -uo pipefail
@@ -19,9 +21,11 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(dossiers_csv ratings_csv grid_xml form_xml template)
 JOBS="${JOBS:-2}"
+PRESET="${FUZZ_PRESET:-fuzz}"
+BUILD="build/$PRESET"
 
-cmake --preset fuzz >/dev/null || exit 2
-cmake --build --preset fuzz -j "$JOBS" --target $(printf 'fuzz_%s ' "${TARGETS[@]}") >/dev/null || exit 2
+cmake --preset "$PRESET" >/dev/null || exit 2
+cmake --build --preset "$PRESET" -j "$JOBS" --target $(printf 'fuzz_%s ' "${TARGETS[@]}") >/dev/null || exit 2
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -29,11 +33,11 @@ export COTATION_DATA_DIR="$ROOT"
 total_findings=0
 printf '%-14s %12s %9s\n' "cible" "exécutions" "trouvés"
 for t in "${TARGETS[@]}"; do
-  work="build/fuzz/corpus/$t"; findings="build/fuzz/findings/$t"
+  work="$BUILD/corpus/$t"; findings="$BUILD/findings/$t"
   mkdir -p "$work" "$findings"
-  log="build/fuzz/$t.log"
+  log="$BUILD/$t.log"
   # -fork keeps fuzzing after a finding; each one is written to $findings.
-  "build/fuzz/tests/fuzz/fuzz_$t" "$work" "tests/fuzz/corpus/$t" \
+  "$BUILD/tests/fuzz/fuzz_$t" "$work" "tests/fuzz/corpus/$t" \
       -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
       -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
@@ -46,6 +50,6 @@ for t in "${TARGETS[@]}"; do
   printf '%-14s %12s %9s\n' "$t" "${execs:-?}" "$found"
 done
 if [ "$total_findings" -gt 0 ]; then
-  echo "Trouvailles dans build/fuzz/findings/ (journaux : build/fuzz/*.log)." >&2
+  echo "Trouvailles dans $BUILD/findings/ (journaux : $BUILD/*.log)." >&2
   exit 1
 fi

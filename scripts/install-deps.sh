@@ -9,10 +9,14 @@ PACKAGES=(g++ cmake ninja-build pkg-config
           clang libclang-rt-14-dev)   # libFuzzer targets (scripts/fuzz.sh, run briefly by CI)
 # wxWidgets' own French catalog: stock buttons and dialogs in French.
 PACKAGES+=(wx3.2-i18n)
+# scripts/crash-test.sh checks each killed campaign with the sqlite3 command (PRAGMA integrity_check).
+PACKAGES+=(sqlite3)
 # PostgreSQL back end (docs/serveur.md): the client library to build, the
 # server to run the store's suite against a throw-away cluster (scripts/pg-cluster.sh).
 PACKAGES+=(libpq-dev postgresql)
 [ "${1:-build}" = "gui" ] && PACKAGES+=(imagemagick)
+# scripts/pg-screenshot.sh: two workbenches placed side by side.
+[ "${1:-build}" = "gui" ] && PACKAGES+=(xdotool)
 # installer/build-deb.sh and installer/test-deb.sh: package, check it, try it in a fresh root.
 [ "${1:-build}" = "package" ] && PACKAGES+=(dpkg-dev file librsvg2-bin lintian desktop-file-utils appstream
                                            mmdebstrap imagemagick)

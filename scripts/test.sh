@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Second README command (and CI): installs what is needed, builds, and runs
-# the whole test suite, then again under AddressSanitizer + UBSan.
+# the whole test suite, then again under AddressSanitizer + UBSan, and fuzzes
+# the readers briefly. Two trees: default (gcc) and asan (clang), which holds
+# the sanitized suite and the libFuzzer targets both.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 "$ROOT/scripts/install-deps.sh" build
 cd "$ROOT"
 JOBS="$(nproc)"
+# Each step says its wall and CPU time (children included), to see where CI
+# time goes on a shared machine.
+TIMEFORMAT='   (%R s, CPU %U + %S s)'
 
 echo "== Construction (RelWithDebInfo) =="
 cmake --preset default >/dev/null
-cmake --build --preset default -j "$JOBS"
+time cmake --build --preset default -j "$JOBS"
 # Guard: no suite may silently drop out (see STYLE.md, Aegisub's CI).
 listed="$(ctest --preset default -N)"
 for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmEligibility Score Ranking \
@@ -28,14 +33,14 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
   fi
 done
 
-echo "== Construction avec AddressSanitizer + UBSan (sans interface graphique) =="
+echo "== Construction avec AddressSanitizer + UBSan, cibles libFuzzer comprises (clang, sans interface graphique) =="
 cmake --preset asan >/dev/null
-cmake --build --preset asan -j "$JOBS"
+time cmake --build --preset asan -j "$JOBS"
 echo "== Tests sous AddressSanitizer + UBSan =="
-ctest --preset asan -j "$JOBS"
+time ctest --preset asan -j "$JOBS"
 
 echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 10 s par cible ; scripts/fuzz.sh pour plus long) =="
-JOBS="$JOBS" "$ROOT/scripts/fuzz.sh" 10
+time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 10
 
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
-ctest --preset default -j "$JOBS"
+time ctest --preset default -j "$JOBS"

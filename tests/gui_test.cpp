@@ -28,6 +28,7 @@
 #include "gui/decision_panel.h"
 #include "gui/grid_editor.h"
 #include "gui/territory_panel.h"
+#include "gui/shared_campaign.h"
 #include "gui/layout.h"
 #include "gui/panels.h"
 #include "gui/wx_text.h"
@@ -151,6 +152,10 @@ private:
         // The demo's decision deadline (28/10/2023, art. R. 313-7) has passed
         // with ACT-2023-10 still undecided: the bar says so at opening.
         check(frame_->deadlines_bar()->IsShown(), "bandeau des échéances affiché à l'ouverture");
+        // Counted in words (fr::plural), never « échéance(s) » (issue 12 item 5).
+        check(from_wx(frame_->GetStatusBar()->GetStatusText(2)).find("(s)") == std::string::npos &&
+                  from_wx(frame_->GetStatusBar()->GetStatusText(2)).find("dépassée") != std::string::npos,
+              "barre d'état : les échéances dépassées comptées, accordées, sans « (s) »");
 
         // The Procédure view shown once, so that it owes nothing from the opening.
         frame_->ShowView(MainFrame::View::Procedure);
@@ -227,6 +232,7 @@ private:
         ActionsFollowRoleAndClosure(sim);
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
+        AnotherPersonsChangeRefreshesTheViews();
         ClosedCampaignGreysWrites();
         frame_->Close(true);
         ExitMainLoop();
@@ -373,6 +379,18 @@ private:
         check(menu_enabled(Action::NewDossier) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::AddPerson) &&
                   !button_enabled(Action::GiveOpinion),
               "coordonnateur : « Nouveau dossier », « Ajouter une personne » actifs, « Rouvrir » et « Donner mon avis » grisés");
+        // Its handler is the action table's, run by the frame that the
+        // button's event reaches (the team view binds nothing): the click
+        // opens the form, which the spy cancels.
+        {
+            pump(100);
+            DialogSpy add;
+            add.Register();
+            click(sim, frame_->FindWindow(action_id(Action::AddPerson)));
+            add.Unregister();
+            check(add.seen == 1 && std::find(add.labels.begin(), add.labels.end(), "Nom :") != add.labels.end(),
+                  "coordonnateur : clic sur « Ajouter une personne » : le formulaire (« Nom : ») s'ouvre par la table des actions");
+        }
         // The demo's ranking has a dossier awaiting arbitration: closing would
         // be refused (Session::close), so « Clore » is greyed out even for her.
         check(!frame_->workbench().session->ranking().pending.empty() && !menu_enabled(Action::CloseCampaign),
@@ -491,6 +509,30 @@ private:
         auto has = [&](const std::string& l) { return std::find(editor.labels.begin(), editor.labels.end(), l) != editor.labels.end(); };
         check(editor.seen == 1 && has("Niveau 0") && has("Niveau 10") && !has("Niveau 11"),
               "éditeur de grille 0 à 10 : niveaux 0 à 10 (" + std::to_string(editor.labels.size()) + " libellés)");
+    }
+
+    // Another workstation rates the 0–10 campaign's dossier on the same file:
+    // the window's poll sees it and its views show it (I.1 at 10: 24 -> 30
+    // points, coefficient 3 as RateOnAZeroToTenGrid found); its own rating,
+    // notified to the hub, was not taken for another's.
+    void AnotherPersonsChangeRefreshesTheViews() {
+        check(!poll_campaign(frame_), "rafraîchissement : la note saisie dans la fenêtre n'est pas celle d'une autre personne");
+        auto other = open_sqlite_store((dir_ / "essai-0-10.cot").string());
+        auto snap = other->load();
+        other->put_ratings({{snap.dossiers.at(0).id, "Claire Martin", "I.1", 10, "Revu depuis un autre poste"}}, "Béa Autreposte");
+        const int list_refreshes = frame_->refreshes(MainFrame::View::List);
+        check(poll_campaign(frame_), "rafraîchissement : la note d'un autre poste est vue");
+        pump(200);
+        Session& s = *frame_->workbench().session;
+        check(s.entry_of(0) && s.entry_of(0)->score.total == Rational(30),
+              "rafraîchissement : la session relue donne 30 points (lu : " +
+                  (s.entry_of(0) ? fr::number(s.entry_of(0)->score.total) : std::string("aucun")) + ")");
+        frame_->ShowView(MainFrame::View::List);
+        pump(200);
+        check(frame_->refreshes(MainFrame::View::List) > list_refreshes &&
+                  from_wx(frame_->dossier_list()->GetItemText(0, 7)) == "30",
+              "rafraîchissement : vue Dossiers à 30 points (lu : « " + from_wx(frame_->dossier_list()->GetItemText(0, 7)) + " »)");
+        check(!poll_campaign(frame_), "rafraîchissement : une seule fois par changement");
     }
 
     // The 0–10 campaign (no team, nothing to arbitrate) closed through its

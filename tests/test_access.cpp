@@ -3,10 +3,14 @@
 // the binding of a person to the system account they act from.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
+#include "app/accounts.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "core/people.h"
+#include "core/ranking_reading.h"
 #include "core/read_rules.h"
 #include "test_support.h"
 
@@ -246,11 +250,16 @@ TEST(ReadPaths, CommandLineJournalAndRanking) {
     std::string j = cli("journal show " + f + " --dossier P --par Claire");
     EXPECT_NE(j.find("dossier/P/note/Claire/A.1"), std::string::npos) << j;
     EXPECT_EQ(j.find("dossier/P/note/Julien/A.1"), std::string::npos) << j;
-    // Nobody named, no account declared: as before, everything.
-    EXPECT_NE(cli("journal show " + f + " --dossier P").find("dossier/P/note/Julien/A.1"), std::string::npos);
+    // Nobody named on a declared team (no account): who reads is asked, nothing is listed.
+    std::string anon = cli("journal show " + f + " --dossier P");
+    EXPECT_NE(anon.find("cette campagne a une équipe déclarée : dites qui lit (--par NOM, ou COTATION_UTILISATEUR=NOM)"),
+              std::string::npos) << anon;
+    EXPECT_EQ(anon.find("dossier/P/note/Julien/A.1"), std::string::npos) << anon;
+    EXPECT_EQ(anon.find("dossier/P/note/Claire/A.1"), std::string::npos) << anon;
     std::string r = cli("rank " + f, "COTATION_UTILISATEUR=Claire");
-    // P awaits arbitration (a spread of 2 points): listed apart, its provisional total masked.
-    EXPECT_NE(r.find("P  total masqué  Association Alpha"), std::string::npos) << r;
+    // P awaits arbitration (a spread of 2 points): listed apart with the masked, neither total nor reason.
+    EXPECT_NE(r.find("  P  Association Alpha — Notation à l'aveugle"), std::string::npos) << r;
+    EXPECT_EQ(r.find("pts provisoires"), std::string::npos) << r;
     EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Claire").find(";P;Association Alpha;masqué;"), std::string::npos);
     EXPECT_NE(cli("rank " + f, "COTATION_UTILISATEUR=Nadia").find("P  3 pts provisoires"), std::string::npos);   // (4 + 2) / 2
 }
@@ -281,4 +290,221 @@ TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
     std::string batch = test::pdf_words(dir.file("lot/ACT-2023-11-compte-rendu.pdf"));
     EXPECT_NE(batch.find("Masqué pour ce lecteur"), std::string::npos) << batch;
     EXPECT_EQ(batch.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << batch;
+}
+
+// ---- Session 18: nobody named, the ranking's places, names and accounts ----
+
+TEST(ReadRules, NobodyNamedOnADeclaredTeamReadsNoRatings) {
+    Team t = blind_team();
+    DossierReading r = dossier_reading(t, std::nullopt, 1, "Fondation Bêta");
+    EXPECT_FALSE(r.others);
+    EXPECT_NE(r.why.find("--par NOM"), std::string::npos) << r.why;
+    // A campaign worked alone (nobody declared) reads everything, as before.
+    EXPECT_TRUE(dossier_reading(Team{}, std::nullopt, 1, "Fondation Bêta").others);
+    // Another spelling of a declared name is that person: the link holds.
+    EXPECT_FALSE(dossier_reading(t, std::string("  nadia "), 1, "Association Alpha").others);
+    EXPECT_TRUE(dossier_reading(t, std::string("NADIA"), 1, "Fondation Bêta").others);
+}
+
+TEST(ReadRules, PlacesShowOnlyWhenNoRankedDossierIsHidden) {
+    // Ranked A, B, C; B hidden: A and C in order, B apart, no place (a gap 1, 3 would say B is 2nd).
+    RankingReading r = ranking_reading({true, false, true});
+    EXPECT_EQ(r.shown, (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(r.hidden, (std::vector<std::size_t>{1}));
+    EXPECT_FALSE(r.places);
+    EXPECT_TRUE(ranking_reading({true, true}).places);
+}
+
+namespace {
+// P (Association Alpha) rated 4 by Claire and Julien, Q (Fondation Bêta) 3 by
+// Claire: both ranked, P 1st and Q 2nd (one criterion, coefficient 1: the
+// totals are the ratings). Léa (committee) declared a link with Alpha.
+std::unique_ptr<Session> ranked_campaign(const test::TempDir& dir) {
+    auto s = campaign(dir);
+    std::int64_t p = id(*s, "P"), q = id(*s, "Q");
+    s->put_rating({p, "Julien", "A.1", 4, "Solide aussi."}, "Julien");
+    s->assign(q, "Claire", true, "Nadia");
+    s->put_rating({q, "Claire", "A.1", 3, "Correct."}, "Claire");
+    s->declare_conflict("Léa", "Association Alpha", "Administratrice", "Nadia");
+    return s;
+}
+}  // namespace
+
+// The window's ranking and dossier lists read ranking_reading(Session&).
+TEST(ReadPaths, WindowRankingKeepsAHiddenDossiersPlaceFromItsReader) {
+    test::TempDir dir;
+    auto s = ranked_campaign(dir);
+    ASSERT_EQ(s->ranking().ranked.size(), 2u);
+    s->set_reader(std::string("Léa"));
+    RankingReading r = ranking_reading(*s);
+    ASSERT_EQ(r.shown.size(), 1u);
+    EXPECT_EQ(s->dossiers()[s->ranking().ranked[r.shown[0]].dossier].reference, "Q");
+    ASSERT_EQ(r.hidden.size(), 1u);
+    EXPECT_EQ(s->dossiers()[s->ranking().ranked[r.hidden[0]].dossier].reference, "P");
+    EXPECT_FALSE(r.places);
+    s->set_reader(std::string("Nadia"));
+    EXPECT_TRUE(ranking_reading(*s).places);
+}
+
+TEST(ReadPaths, RankNeverShowsAHiddenDossiersPlace) {
+    test::TempDir dir;
+    ranked_campaign(dir);
+    const std::string f = dir.file("c.cot");
+    std::string lea = cli("rank " + f + " --marges", "COTATION_UTILISATEUR=Léa");
+    EXPECT_EQ(lea.find(" 1  P"), std::string::npos) << lea;
+    EXPECT_EQ(lea.find(" 2  Q"), std::string::npos) << lea;   // Q's 2 would say P is 1st
+    EXPECT_NE(lea.find("  · Q  3 pts"), std::string::npos) << lea;
+    EXPECT_NE(lea.find("  P  Association Alpha — « Léa » a déclaré un lien"), std::string::npos) << lea;
+    EXPECT_NE(lea.find("Solidité de l'ordre non affichée"), std::string::npos) << lea;
+    // The export (rank --csv): P last, neither rank nor total nor proposal.
+    std::string csv = cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Léa");
+    auto q = csv.find("\n;Q;Fondation Bêta;3;"), p = csv.find("\n;P;Association Alpha;masqué;");
+    ASSERT_NE(q, std::string::npos) << csv;
+    ASSERT_NE(p, std::string::npos) << csv;
+    EXPECT_LT(q, p) << csv;
+    EXPECT_EQ(csv.find("\n1;"), std::string::npos) << csv;
+    // The coordinator reads both, with their places.
+    std::string nadia = cli("rank " + f, "COTATION_UTILISATEUR=Nadia");
+    EXPECT_NE(nadia.find(" 1  P  4 pts"), std::string::npos) << nadia;
+    EXPECT_NE(nadia.find(" 2  Q  3 pts"), std::string::npos) << nadia;
+    EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Nadia").find("\n1;P;Association Alpha;4;"), std::string::npos);
+    // Nobody named: asked who reads (rank takes no --par), no total, no place.
+    std::string anon = cli("rank " + f);
+    EXPECT_NE(anon.find("dites qui lit (COTATION_UTILISATEUR=NOM)"), std::string::npos) << anon;
+    EXPECT_EQ(anon.find("4 pts"), std::string::npos) << anon;
+    EXPECT_EQ(anon.find(" 1  P"), std::string::npos) << anon;
+}
+
+TEST(ReadPaths, WithoutAccountsNobodyNamedReadsNoRatingsInReports) {
+    test::TempDir dir;
+    auto s = ranked_campaign(dir);
+    s->set_parameter("campagne.date_commission", "15/06/2023", "Nadia");
+    const std::string f = dir.file("c.cot");
+    // Trial 18: without --par the report gave every rating; now who reads is asked, nothing written.
+    std::string anon = cli("rapports " + f + " --out " + dir.file("anon") + " --dossier P");
+    EXPECT_NE(anon.find("dites qui lit"), std::string::npos) << anon;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("anon/P-compte-rendu.pdf")));
+    // The core rule behind it: a session read by nobody named masks P's ratings.
+    s->set_reader(std::nullopt);
+    EXPECT_FALSE(s->reading(id(*s, "P")).others);
+    cli("rapports " + f + " --out " + dir.file("coord") + " --dossier P --par Nadia");
+    std::string coord = test::pdf_words(dir.file("coord/P-compte-rendu.pdf"));
+    EXPECT_NE(coord.find("Solide aussi."), std::string::npos) << coord;
+}
+
+TEST(Team, AnotherSpellingOfADeclaredNameIsThatPerson) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Paul Roy", Role::Instructor, "ARS"}, "Nadia");
+    for (const char* other : {"paul roy", "  PAUL   ROY ", "Paul Rôy"}) {
+        try {
+            s->add_person({other, Role::Instructor, "ARS"}, "Nadia");
+            FAIL() << other;
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("est déjà déclaré(e) sous le nom « Paul Roy »"), std::string::npos) << e.what();
+        }
+    }
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->team().people.count("paul roy"), 0u);
+    EXPECT_EQ(reopened->team().people.size(), 5u);   // Nadia, Claire, Julien, Léa, Paul Roy
+    // Named another way, it is him, under his first spelling.
+    reopened->assign(id(*reopened, "Q"), "paul  ROY", true, "Nadia");
+    EXPECT_EQ(reopened->team().assignments.at(id(*reopened, "Q")).count("Paul Roy"), 1u);
+    EXPECT_NE(cli("users " + dir.file("c.cot")).find("Paul Roy — instructeur"), std::string::npos);
+}
+
+TEST(Accounts, ALoginMustBeAPlausibleAccountName) {
+    EXPECT_EQ(account_refusal("proy"), "");
+    EXPECT_EQ(account_refusal("paul.roy"), "");
+    EXPECT_EQ(account_refusal("p_roy-2"), "");
+    EXPECT_NE(account_refusal("Paul Roy").find("sans espace"), std::string::npos);
+    EXPECT_NE(account_refusal("-rf").find("commencer par « - »"), std::string::npos);
+    EXPECT_NE(account_refusal("1001").find("numéro d'utilisateur"), std::string::npos);
+    EXPECT_NE(account_refusal("é").find("sans accent"), std::string::npos);
+    EXPECT_NE(account_refusal(std::string(33, 'a')).find("trop long"), std::string::npos);
+    EXPECT_NE(account_refusal("a;rm").find("n'est pas un nom de connexion"), std::string::npos);
+}
+
+TEST(Accounts, CommandLineRefusesABadLoginAndWarnsOfAnUnknownOne) {
+    test::TempDir dir;
+    campaign(dir);
+    const std::string f = dir.file("c.cot");
+    const std::string me = Session::os_login();
+    std::string bad = cli("users " + f + " --ajouter Nadia --role coordinateur --compte 'nadia girard' --par Nadia");
+    EXPECT_NE(bad.find("n'est pas un nom de connexion"), std::string::npos) << bad;
+    EXPECT_TRUE(Session::open(f)->team().person("Nadia")->account.empty());
+    std::string ok = cli("users " + f + " --ajouter Nadia --role coordinateur --compte " + me + " --par Nadia");
+    EXPECT_EQ(ok.find("Attention : aucun compte"), std::string::npos) << ok;   // this very account exists
+    std::string unknown = cli("users " + f + " --ajouter Zoé --role instructeur --compte zoe-inconnue-ici");
+    EXPECT_NE(unknown.find("Attention : aucun compte « zoe-inconnue-ici » n'existe sur ce poste"), std::string::npos) << unknown;
+    EXPECT_EQ(Session::open(f)->team().person("Zoé")->account, "zoe-inconnue-ici");   // a warning, not a refusal
+}
+
+TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    Session::simulate_os_login(std::string("nadia"));
+    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
+    try {
+        s->add_person({"Julien", Role::Instructor, "ARS", true, "jroux"}, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("« Julien » agit déjà depuis le compte « julien » : --ajouter ne change pas un compte"),
+                  std::string::npos) << e.what();
+    }
+    EXPECT_EQ(s->team().person("Julien")->account, "julien");
+    // Declared again without --compte: role changed, account kept.
+    s->add_person({"Julien", Role::CommitteeMember, "ARS"}, "Nadia");
+    EXPECT_EQ(s->team().person("Julien")->account, "julien");
+    // The explicit change: the coordinator only, journaled with both accounts.
+    Session::simulate_os_login(std::string("julien"));
+    EXPECT_THROW(change_account(*s, "Julien", "jroux", "Julien"), InputError);
+    Session::simulate_os_login(std::string("nadia"));
+    change_account(*s, "julien", "jroux", "Nadia");
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->team().person("Julien")->account, "jroux");
+    auto j = reopened->store().journal("personne/Julien");
+    ASSERT_FALSE(j.empty());
+    EXPECT_NE(j.back().old_value.find("compte julien"), std::string::npos) << j.back().old_value;
+    EXPECT_NE(j.back().new_value.find("compte jroux"), std::string::npos) << j.back().new_value;
+    EXPECT_EQ(j.back().actor, "Nadia (compte nadia)");
+    // Nor may the coordinator move her own account away from the one she acts from.
+    EXPECT_THROW(change_account(*s, "Nadia", "ailleurs", "Nadia"), InputError);
+    Session::simulate_os_login(std::nullopt);
+}
+
+// Trial finding 33: the only coordinator demoting herself left a campaign nobody could decide on.
+TEST(Team, TheLastCoordinatorIsNeverDemoted) {
+    test::TempDir dir;
+    auto s = campaign(dir);   // Nadia is the only coordinator
+    try {
+        s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("La campagne doit garder un coordonnateur : « Nadia » est le seul."), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Coordinator);
+    // A hand-over: another coordinator first, then the change.
+    s->add_person({"Claire", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Instructor);
+}
+
+// Trial finding 12: the consolidation listing and the agreement gave ratings
+// away (a mean and a spread) to Claire, who has not submitted P.
+TEST(ReadPaths, ConsolidationListingAndAgreementFollowTheReadRules) {
+    test::TempDir dir;
+    campaign(dir);   // P: Claire 4, Julien 2 on A.1, a spread of 2 to arbitrate
+    const std::string f = dir.file("c.cot");
+    std::string nadia = cli("consolidate " + f + " --par Nadia");
+    EXPECT_NE(nadia.find("P;A.1;moyenne 3;écart 2;à arbitrer"), std::string::npos) << nadia;   // (4 + 2) / 2
+    std::string claire = cli("consolidate " + f + " --par Claire");
+    EXPECT_EQ(claire.find("P;A.1"), std::string::npos) << claire;
+    EXPECT_NE(claire.find("hors 1 dossier dont les notes ne vous sont pas lisibles"), std::string::npos) << claire;
+    EXPECT_EQ(cli("consolidate " + f).find("P;A.1"), std::string::npos);   // nobody named
+    std::string accord = cli("accord " + f, "COTATION_UTILISATEUR=Claire");
+    EXPECT_NE(accord.find("Accord entre évaluateurs non affiché"), std::string::npos) << accord;
+    EXPECT_NE(cli("accord " + f, "COTATION_UTILISATEUR=Nadia").find("alpha de Krippendorff"), std::string::npos);
 }

@@ -7,12 +7,8 @@
 #include <Poco/AutoPtr.h>
 #include <Poco/DOM/DOMParser.h>
 #include <Poco/DOM/Document.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -30,29 +26,8 @@ using namespace cotation;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-std::pair<int, std::string> run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return {-1, out};
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WEXITSTATUS(status), out};
-}
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    std::ifstream in(zip, std::ios::binary);
-    Poco::Zip::ZipArchive archive(in);
-    auto it = archive.findHeader(name);
-    if (it == archive.headerEnd()) return "<absent>";
-    in.clear();
-    in.seekg(it->second.getStartPos());
-    Poco::Zip::ZipInputStream zin(in, it->second);
-    return std::string(std::istreambuf_iterator<char>(zin), {});
-}
+using test::slurp;
+using test::zip_entry;
 std::set<std::string> names_in(const std::string& dir) {
     std::set<std::string> out;
     for (const auto& e : fs::directory_iterator(dir)) out.insert(e.path().filename().string());
@@ -231,12 +206,15 @@ TEST(Documents, LookAlikeReferencesEachGetTheirOwnFiles) {
     EXPECT_NE(test::pdf_words(dir.file("docs/A_5FB-lettre.pdf")).find("A_B"), std::string::npos);
 }
 
+// The demo has a team: the documents' reader is said (the coordinator reads every rating).
+const std::string kCoordinator = "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)' ";
+
 TEST(Documents, CommandWritesTheOthersAndExitsOneWhenADocumentFails) {
     test::TempDir dir;
     create_demo(dir.file("demo.cot"), "act-hlm");
     // A folder where one letter should go: that letter cannot be written.
     fs::create_directories(dir.file("docs/ACT-2023-03-lettre.pdf/occupe"));
-    auto [code, out] = run("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [code, out] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                            dir.file("demo.cot") + "' --out '" + dir.file("docs") + "' --format both --progres");
     EXPECT_EQ(code, 1) << out;
     EXPECT_NE(out.find("Non écrit : Dossier « ACT-2023-03 »"), std::string::npos) << out;
@@ -250,11 +228,11 @@ TEST(Documents, CommandWritesTheOthersAndExitsOneWhenADocumentFails) {
 
     // One dossier: its documents only (ACT-2023-02 is retained: its order
     // too), no campaign document.
-    auto [one, text] = run("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [one, text] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                            dir.file("demo.cot") + "' --out '" + dir.file("un") + "' --dossier ACT-2023-02");
     EXPECT_EQ(one, 0) << text;
     EXPECT_EQ(names_in(dir.file("un")), (std::set<std::string>{"ACT-2023-02-arrete.pdf", "ACT-2023-02-compte-rendu.pdf", "ACT-2023-02-lettre.pdf"}));
-    auto [unknown, why] = run("COTATION_DATA_DIR='" + test::source_dir() + "' " + COTATION_CLI + " documents '" +
+    auto [unknown, why] = test::shell("COTATION_DATA_DIR='" + test::source_dir() + "' " + kCoordinator + COTATION_CLI + " documents '" +
                               dir.file("demo.cot") + "' --out '" + dir.file("x") + "' --dossier NOPE");
     EXPECT_EQ(unknown, 1) << why;
     EXPECT_NE(why.find("Dossier « NOPE » inconnu"), std::string::npos) << why;
@@ -282,7 +260,7 @@ TEST(PdfLongWord, SeventyThousandCharacterWordBreaksAnywhereAndStaysInTheMargins
     // Every W comes back: three times the word (recipient, subject, paragraph).
     EXPECT_GE(static_cast<std::size_t>(std::count(text.begin(), text.end(), 'W')), 3 * huge.size());
     // No glyph past the right margin (A4: 595 pt wide, 20 mm = 56.7 pt margin).
-    auto [code, bbox] = run("pdftotext -bbox '" + dir.file("l.pdf") + "' -");
+    auto [code, bbox] = test::shell("pdftotext -bbox '" + dir.file("l.pdf") + "' -");
     ASSERT_EQ(code, 0);
     double widest = 0;
     for (std::size_t p = 0; (p = bbox.find("xMax=\"", p)) != std::string::npos; p += 6)

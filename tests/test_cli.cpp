@@ -162,11 +162,13 @@ TEST(Cli, AgreementAndMarginsOnTheDemo) {
     cotation::test::TempDir dir;
     std::string f = dir.file("demo.cot");
     ASSERT_EQ(run("demo " + f).code, 0);
-    CliRun r = run("accord " + f);
+    // The demo has a team: who reads is said (the coordinator reads every rating).
+    const std::string reader = "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'";
+    CliRun r = run("accord " + f, reader);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("alpha de Krippendorff (métrique d'intervalle) : 0,"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Claire Martin (ARS, DD 13) : "), std::string::npos) << r.out;
-    r = run("rank " + f + " --marges");
+    r = run("rank " + f + " --marges", reader);
     ASSERT_EQ(r.code, 0) << r.out;
     // ACT-2023-04 and ACT-2023-05 are tied at 231,5 in the demo: a zero margin, both fragile.
     EXPECT_NE(r.out.find("ACT-2023-04 / ACT-2023-05 : écart 0 pts"), std::string::npos) << r.out;
@@ -242,7 +244,7 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_NE(file.find("ACT-2023-09 — Maison Relais Pays d'Aix : Rejet avant évaluation"), std::string::npos) << file;
     // The instruction report of ACT-2023-02: II.4 (coefficient 6, Annexe 2)
     // rated 4 and 2, settled at the mean 3: 6 × 3 = 18 points.
-    r = run("rapports " + f + " --out " + dir.file("cr") + " --dossier ACT-2023-02");
+    r = run("rapports " + f + " --out " + dir.file("cr") + " --dossier ACT-2023-02" + coord);
     ASSERT_EQ(r.code, 0) << r.out;
     std::string report = cotation::test::pdf_words(dir.file("cr/ACT-2023-02-compte-rendu.pdf"));
     EXPECT_NE(report.find("Recevabilité : Recevable"), std::string::npos) << report;
@@ -520,7 +522,7 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
     };
     ok(run("check " + f + " --dossier ACT-2023-01"), "ACT-2023-01 — Association Escale Santé Marseille : Recevable");
     // demo/act-hlm: II.6 of ACT-2023-10 rated 1 and 3 (a spread of 2), not yet settled.
-    ok(run("consolidate " + f), "ACT-2023-10;II.6;moyenne 2;écart 2;à arbitrer");
+    ok(run("consolidate " + f + coord), "ACT-2023-10;II.6;moyenne 2;écart 2;à arbitrer");
     ok(run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 2" + coord),
        "Note consolidée enregistrée : ACT-2023-10, II.6 = 2.");
     ok(run("letters " + f + " --out " + dir.file("l") + " --dossier ACT-2023-01"), "1 lettre écrite");
@@ -543,7 +545,7 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
        "Étape « instruction » déclarée faite le 20/04/2023.");
     ok(run("close " + f + coord), "Campagne close");
     ok(run("reopen " + f + " --motif 'Décision à reprendre'" + coord), "Campagne rouverte");
-    ok(run("journal show " + f + " --dossier ACT-2023-03"), "affecté → retiré");
+    ok(run("journal show " + f + " --dossier ACT-2023-03" + coord), "affecté → retiré");
 }
 
 // A user's trial on the UPHV call (uphv-17-2019.xml: places counted in lits,

@@ -61,6 +61,19 @@ TEST(DecisionRules, RefusalNeedsMotiveAndDropsPlaces) {
     EXPECT_FALSE(d.places.has_value());   // only a retained dossier is granted places
 }
 
+// Trial finding 25: « retenu (0 lit) » was accepted and gave an order granting 0 beds.
+TEST(DecisionRules, RetainedForNothingIsRefused) {
+    RankEntry e = ranked();
+    Rational asked(8);
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.places = Rational(0);
+    std::string refusal = complete_decision(facts(e, &asked), d);
+    EXPECT_NE(refusal.find("Dossier « ACT-1 » : un dossier retenu reçoit une capacité"), std::string::npos) << refusal;
+    d.places = Rational(8);
+    EXPECT_EQ(complete_decision(facts(e, &asked), d), "");
+}
+
 TEST(DecisionRules, DepartureFromTheCommitteeNeedsAReason) {
     RankEntry e = ranked();
     DecisionFacts f = facts(e, nullptr);

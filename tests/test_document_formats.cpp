@@ -9,11 +9,7 @@
 #include <Poco/DOM/Document.h>
 #include <Poco/DOM/Element.h>
 #include <Poco/DOM/NodeList.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,25 +25,13 @@ using report::Block;
 using report::BlockKind;
 
 namespace {
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-// Output and exit status of a shell command.
-std::pair<int, std::string> run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return {-1, out};
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WEXITSTATUS(status), out};
-}
+using test::slurp;
+using test::zip_entry;
 std::string page_text(const std::string& pdf, int page) {
-    return test::words(run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" + pdf + "' -").second);
+    return test::words(test::shell("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" + pdf + "' -").out);
 }
 int page_count(const std::string& pdf) {
-    std::string info = run("pdfinfo '" + pdf + "'").second;
+    std::string info = test::shell("pdfinfo '" + pdf + "'").out;
     auto p = info.find("Pages:");
     return p == std::string::npos ? 0 : std::stoi(info.substr(p + 6));
 }
@@ -72,17 +56,6 @@ std::string some_png() {
     return "";
 }
 
-// One entry of a zip package, read with Poco.
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    std::ifstream in(zip, std::ios::binary);
-    Poco::Zip::ZipArchive archive(in);
-    auto it = archive.findHeader(name);
-    if (it == archive.headerEnd()) return "<absent>";
-    in.clear();
-    in.seekg(it->second.getStartPos());
-    Poco::Zip::ZipInputStream zin(in, it->second);
-    return std::string(std::istreambuf_iterator<char>(zin), {});
-}
 // Texts of the elements named `tag` (e.g. "text:p"), in document order.
 std::vector<std::string> texts(const std::string& xml, const std::string& tag) {
     Poco::XML::DOMParser parser;
@@ -106,7 +79,7 @@ TEST(Pdf, OnePageLetterIsSmallWithEmbeddedSubsetFonts) {
     report::write_letter_pdf(dir.file("l.pdf"), header(), body);
     // Goal of the issue: ≤ 12 KB where the whole DejaVu fonts gave 111 KB.
     EXPECT_LE(std::filesystem::file_size(dir.file("l.pdf")), 12u * 1024);
-    std::string fonts = run("pdffonts '" + dir.file("l.pdf") + "'").second;
+    std::string fonts = test::shell("pdffonts '" + dir.file("l.pdf") + "'").out;
     // Two fonts, each "yes yes" for embedded and subset, named Cotation Sans.
     EXPECT_NE(fonts.find("+CotationSans,Book"), std::string::npos) << fonts;
     EXPECT_NE(fonts.find("+CotationSans-Bold"), std::string::npos) << fonts;
@@ -116,7 +89,7 @@ TEST(Pdf, OnePageLetterIsSmallWithEmbeddedSubsetFonts) {
     for (std::string l; std::getline(lines, l);)
         if (l.find("CotationSans") != std::string::npos && l.find("yes yes") != std::string::npos) ++embedded;
     EXPECT_EQ(embedded, 2) << fonts;
-    auto [status, check] = run("qpdf --check '" + dir.file("l.pdf") + "'");
+    auto [status, check] = test::shell("qpdf --check '" + dir.file("l.pdf") + "'");
     EXPECT_EQ(status, 0) << check;
     EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
 }
@@ -138,7 +111,7 @@ TEST(Pdf, MetadataWithoutDateAndSameBytesTwice) {
     report::write_letter_pdf(dir.file("a.pdf"), header(), body);
     report::write_letter_pdf(dir.file("b.pdf"), header(), body);
     EXPECT_EQ(slurp(dir.file("a.pdf")), slurp(dir.file("b.pdf")));
-    std::string info = test::words(run("pdfinfo '" + dir.file("a.pdf") + "'").second);
+    std::string info = test::words(test::shell("pdfinfo '" + dir.file("a.pdf") + "'").out);
     EXPECT_NE(info.find("Title: Appel à candidatures ACT 2023 — dossier ACT-2023-01 "), std::string::npos) << info;
     EXPECT_NE(info.find("Author: Agence régionale de santé Provence-Alpes-Côte d'Azur "), std::string::npos) << info;
     // The subject is the "Objet :" line without its label.
@@ -173,7 +146,7 @@ TEST(Pdf, PagesNumberedAndTableHeaderRepeatedOnEachPage) {
         ASSERT_NE(p, std::string::npos) << r;
         at = p;
     }
-    EXPECT_EQ(run("qpdf --check '" + dir.file("t.pdf") + "'").first, 0);
+    EXPECT_EQ(test::shell("qpdf --check '" + dir.file("t.pdf") + "'").code, 0);
 }
 
 TEST(Pdf, SignatureNeverAloneOnItsPage) {
@@ -204,7 +177,7 @@ TEST(Pdf, LogoPrintedInTheHeader) {
     h.logo_path = some_png();
     ASSERT_FALSE(h.logo_path.empty());
     report::write_letter_pdf(dir.file("l.pdf"), h, {{BlockKind::Paragraph, "Texte."}});
-    std::string images = run("pdfimages -list '" + dir.file("l.pdf") + "'").second;
+    std::string images = test::shell("pdfimages -list '" + dir.file("l.pdf") + "'").out;
     EXPECT_NE(images.find("   1     0 image"), std::string::npos) << images;
     h.logo_path = dir.file("absent.png");
     try {

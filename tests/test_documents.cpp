@@ -26,17 +26,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
+using test::count;
+using test::slurp;
+using test::spit;
 
 // No document may contain doubled punctuation or an unknown value: « .; »,
 // « . ; », « ,, », « .. » (three dots, an ellipsis typed, are allowed).
@@ -56,19 +48,19 @@ void expect_clean(const std::string& words, const std::string& file) {
 const std::string kCoord = "Claire Coord";
 const std::string kInstr = "Ivan Instr";
 
-struct CallCase {
+// An eligible dossier's columns (after the common ones) and values, places,
+// budget_annuel, commune and deposit come from test::eligible_dossier.
+struct CallCase : test::EligibleDossier {
     std::string grid;                 // scoring-grids/<grid>.xml
     NewCampaign campaign;
-    std::string header;               // CSV columns after reference;organisme;commune;places;date_depot
-    std::string eligible;             // values of those columns for an eligible dossier
-    std::string places;               // places asked by each dossier
-    std::string budget;               // budget_annuel of each dossier
-    std::string commune;
-    std::string deposit, late;        // before and after the deadline
+    std::string late;                 // after the deadline (deposit: before)
     std::string ineligible_column, ineligible_value;   // one condition that eliminates
     std::string vigilance_column, vigilance_value;     // one condition that only warns
     std::vector<std::string> retained_words, retained_forbidden;
 };
+
+// The call's eligible dossier (test_support.cpp, computed from the call's text).
+void eligible(CallCase& c) { static_cast<test::EligibleDossier&>(c) = test::eligible_dossier(c.grid); }
 
 std::vector<CallCase> calls() {
     std::vector<CallCase> out;
@@ -80,16 +72,9 @@ std::vector<CallCase> calls() {
         // eligible dossiers remain below the capacity.
         c.campaign.parameters = {{"campagne.places", "16"}, {"campagne.date_limite", "30/09/2019"},
                                  {"campagne.date_commission", "15/11/2019"}, {"campagne.date_courrier", "29/11/2019"}};
-        c.budget = "43 800";
-        c.header = "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
-                   "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
-                   "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues";
-        // 15 € × 8 beds × 365 days = 43 800 € ≤ 44 000 € (004 §4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €.
-        c.eligible = "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
-                     "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier";
-        c.places = "8";
-        c.commune = "17299";   // Rochefort
-        c.deposit = "12/09/2019";
+        // 15 € × 8 beds × 365 days = 43 800 € ≤ 44 000 € (004 §4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €;
+        // Rochefort.
+        eligible(c);
         c.late = "04/10/2019";
         c.ineligible_column = "categorie_etablissement";   // not an EHPAD: no variant on the category (cadre juridique)
         c.ineligible_value = "200";
@@ -106,16 +91,8 @@ std::vector<CallCase> calls() {
                       "Le Directeur général", "Marseille", {}};
         c.campaign.parameters = {{"campagne.places", "25"}, {"campagne.date_limite", "28/04/2023"},
                                  {"campagne.date_commission", "15/06/2023"}, {"campagne.date_courrier", "30/06/2023"}};
-        c.budget = "126 000";
-        c.header = "departements_intervention;effectifs.direction_administratif;effectifs.medecin;effectifs.infirmier;"
-                   "effectifs.psychologue;effectifs.travailleur_social;coordonnateur_designe;participation_usager_jour;"
-                   "date_debut_activite;pieces_recues";
-        // 10 places × 12 600 € (002, Annexe 1, 1) B)) = 126 000 €.
-        c.eligible = "13;0,5;0,6;2,5;1,3;2,5;oui;0;01/09/2023;"
-                     "identite declarations comptes effectifs budget calendrier partenariats pre_projet";
-        c.places = "10";
-        c.commune = "13203";   // Marseille 3e
-        c.deposit = "03/04/2023";
+        // 10 places × 12 600 € (002, Annexe 1, 1) B)) = 126 000 €; Marseille 3e.
+        eligible(c);
         c.late = "05/05/2023";
         c.ineligible_column = "departements_intervention";   // outside PACA (002, Annexe 2, 1. Conformité)
         c.ineligible_value = "30";
@@ -132,19 +109,8 @@ std::vector<CallCase> calls() {
         c.campaign.parameters = {{"campagne.places", "2"}, {"campagne.date_limite", "30/09/2022"},
                                  {"campagne.date_commission", "15/11/2022"}, {"campagne.date_courrier", "30/11/2022"},
                                  {"campagne.tribunal", "tribunal administratif de Bordeaux"}};
-        c.budget = "400 000";
-        c.header = "categorie_porteur;volet1;volet2;convention_ehpad;conventions_services_domicile;budget_volet2;"
-                   "file_active_volet2;etp_chefferie_projet;actions_acces_soins;actions_isolement;actions_pratiques;"
-                   "ehpad_temps_medecin;ehpad_idec;ehpad_ide_nuit;ehpad_locaux_volet1;ehpad_habilite_aide_sociale;"
-                   "tarifs_aide_sociale;convention_ehpad_habilite;participation_beneficiaires;public_gir_1_4;domaines_volet2;"
-                   "procedure_admission_sortie;territoire_intervention;equipe_volet2.medecin;equipe_volet2.coordinateur;"
-                   "equipe_volet2.soignants;equipe_volet2.ergotherapeute;equipe_volet2.psychologue;equipe_volet2.animateur;pieces_recues";
-        // An EHPAD carrying both volets; volet 2: 30 × 900 € × 12 = 324 000 € (000 §1.5).
-        c.eligible = "500;oui;oui;;oui;324 000;30;0,3;3;2;2;oui;oui;oui;oui;oui;non;non;non;oui;4;oui;200071827;"
-                     "0,2;1;4,5;0,5;0,5;0,5;diagnostic organisation partenariats territoire financements_existants budget";
-        c.places = "1";
-        c.commune = "16015";   // Angoulême
-        c.deposit = "12/09/2022";
+        // An EHPAD carrying both volets; volet 2: 30 × 900 € × 12 = 324 000 € (000 §1.5); Angoulême.
+        eligible(c);
         c.late = "10/10/2022";
         c.ineligible_column = "volet2";   // both volets required (000 §1.4)
         c.ineligible_value = "non";
@@ -171,8 +137,8 @@ std::string row(const CallCase& c, const std::string& ref, const std::string& or
         v.push_back(cur);
         return v;
     };
-    names = split(c.header);
-    values = split(c.eligible);
+    names = split(c.columns);
+    values = split(c.values);
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == column) values[i] = value;
     std::string line = ref + ";" + organisme + ";;;" + c.commune + ";" + c.places + ";" + c.budget + ";" + deposit + ";" + address;
@@ -192,7 +158,7 @@ Built build(const CallCase& c, const test::TempDir& dir) {
     Built b;
     b.s = Session::create(dir.file(c.grid + ".cot"), test::source_dir() + "/scoring-grids/" + c.grid + ".xml", c.campaign, kCoord);
     Session& s = *b.s;
-    std::string csv = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;adresse;code_postal;commune_postale;destinataire;" + c.header + "\n";
+    std::string csv = test::kDossierColumns + c.columns + "\n";
     const std::string addr = "12 rue de la République;17300;Rochefort;Mme Anne Durand, directrice";
     csv += row(c, "D-01", "Organisme Un", c.deposit, addr);
     csv += row(c, "D-02", "Organisme Deux", c.deposit, "3 avenue des Tilleuls;17300;Rochefort;", c.vigilance_column, c.vigilance_value);
@@ -211,14 +177,12 @@ Built build(const CallCase& c, const test::TempDir& dir) {
     s.add_person({kInstr, Role::Instructor, "Autorité", true}, kCoord);
     s.add_person({"Marie Membre", Role::CommitteeMember, "Autorité", true}, kCoord);
     s.add_person({"Paul Membre", Role::CommitteeMember, "Usagers", true}, kCoord);
-    auto id = [&](const std::string& ref) { return s.dossiers()[*s.find(ref)].id; };
+    auto id = [&](const std::string& ref) { return test::id_of(s, ref); };
     s.reject_prior(id("D-06"), RejectionGround::Late, "Dossier reçu après la date limite de dépôt.", kCoord);
     const std::map<std::string, int> level{{"D-01", 5}, {"D-02", 4}, {"D-03", 3}, {"D-04", 2}};
     for (const auto& [ref, value] : level) {
         s.assign(id(ref), kInstr, true, kCoord);
-        for (const auto& t : s.grid().themes)
-            for (const auto& cr : t.criteria)
-                s.put_rating({id(ref), kInstr, cr.id, value, "Appréciation de l'instructeur sur " + cr.id + "."}, kInstr);
+        test::rate_everywhere(s, id(ref), kInstr, value, "Appréciation de l'instructeur sur ");
     }
     Meeting m;
     m.date = *s.date_parameter("campagne.date_commission");
@@ -232,7 +196,7 @@ Built build(const CallCase& c, const test::TempDir& dir) {
 }
 
 void decide_all(Session& s) {
-    auto id = [&](const std::string& ref) { return s.dossiers()[*s.find(ref)].id; };
+    auto id = [&](const std::string& ref) { return test::id_of(s, ref); };
     Date on = *s.date_parameter("campagne.date_commission");
     Decision retained{DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""};
     s.decide(id("D-01"), retained, kCoord);

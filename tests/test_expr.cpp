@@ -142,3 +142,27 @@ TEST(Expr, ComparedValuesOfAFalseCondition) {
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0], "100" + nb + "€, soit au plus 10 × 12" + nb + "600 = 126" + nb + "000");
 }
+
+// The functions with fixed argument types are checked from one table: the
+// count and each argument's type, the message naming the function as it is
+// written (« min() », as « nombre() » always was) and the argument's position.
+TEST(Expr, FunctionSignaturesCheckCountAndTypes) {
+    auto message = [](const std::string& text) {
+        try {
+            Expr::parse(text, types);
+        } catch (const GridError& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepté");
+    };
+    // « min(places, depot) »: the second argument starts at character 13.
+    EXPECT_NE(message("min(places, depot) > 1").find("caractère 13 : min() attend nombre, reçoit date"), std::string::npos)
+        << message("min(places, depot) > 1");
+    EXPECT_NE(message("max(places) > 1").find("max() attend 2 arguments"), std::string::npos) << message("max(places) > 1");
+    EXPECT_NE(message("nombre(commune) > 1").find("nombre() attend liste, reçoit texte"), std::string::npos);
+    EXPECT_NE(message("departement(deps) = \"13\"").find("departement() attend texte, reçoit liste"), std::string::npos);
+    EXPECT_NE(message("departements(commune, deps) = deps").find("departements() attend 1 argument"), std::string::npos);
+    // Each function still gives its declared type: departements() a list.
+    EXPECT_EQ(Expr::parse("nombre(departements(deps)) >= 2", types).type(), ExprType::Bool);
+    EXPECT_EQ(std::get<bool>(eval("max(places, 3) = 3", {{"places", Rational(2)}}).value), true);   // max(2, 3) = 3
+}

@@ -14,9 +14,7 @@
 //    block of its Annexe 2: category 500 (EHPAD) from the dossier,
 //    discipline 412, mode 48, clientèles 700 and 040, capacity 0.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -32,22 +30,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+using test::slurp;
+using test::spit;
 
 const std::string kCoord = "Claire Coord";
 const std::string kInstr = "Ivan Instr";
 
-struct Call {
+// The call's own facts for an eligible dossier (columns, values, places,
+// budget, commune, deposit) come from test::eligible_dossier.
+struct Call : test::EligibleDossier {
     std::string grid;
     NewCampaign campaign;
-    std::string columns, values;   // the call's own facts, for an eligible dossier
-    std::string places, budget, commune, deposit;
     std::vector<std::string> order_words, forbidden;
 };
+
+// The call's eligible dossier (test_support.cpp, computed from the call's text).
+void eligible(Call& c) { static_cast<test::EligibleDossier&>(c) = test::eligible_dossier(c.grid); }
 
 std::vector<Call> calls() {
     std::vector<Call> out;
@@ -57,14 +55,7 @@ std::vector<Call> calls() {
         c.campaign = {"AAC ACT HLM PACA 2023", "", "Agence régionale de santé Provence-Alpes-Côte d'Azur", "Jean Dupont", "Marseille", {}};
         c.campaign.parameters = {{"campagne.date_limite", "28/04/2023"}, {"campagne.date_commission", "15/06/2023"},
                                  {"campagne.date_courrier", "30/06/2023"}};
-        c.columns = "departements_intervention;effectifs.direction_administratif;effectifs.medecin;effectifs.infirmier;"
-                    "effectifs.psychologue;effectifs.travailleur_social;coordonnateur_designe;participation_usager_jour;"
-                    "date_debut_activite;pieces_recues";
-        c.values = "13;0,5;0,6;2,5;1,3;2,5;oui;0;01/09/2023;identite declarations comptes effectifs budget calendrier partenariats pre_projet";
-        c.places = "10";
-        c.budget = "126 000";   // 10 × 12 600 €
-        c.commune = "13203";
-        c.deposit = "03/04/2023";
+        eligible(c);   // 10 places, 126 000 € = 10 × 12 600 €
         c.order_words = {"portant autorisation de création de 10 places d'appartements de coordination thérapeutique",
                          "Vu le code de l'action sociale et des familles, notamment son article L. 312-1 (I, 9°)",
                          "Vu le décret n° 2020-1745 du 29 décembre 2020",
@@ -83,15 +74,7 @@ std::vector<Call> calls() {
         c.campaign = {"AAC n°1/2019", "", "Département de la Charente-Maritime", "", "La Rochelle", {}};
         c.campaign.parameters = {{"campagne.date_limite", "30/09/2019"}, {"campagne.date_commission", "15/11/2019"},
                                  {"campagne.date_courrier", "29/11/2019"}};
-        c.columns = "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
-                    "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
-                    "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues";
-        c.values = "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
-                   "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier";
-        c.places = "8";
-        c.budget = "43 800";   // 15 € × 8 lits × 365 jours
-        c.commune = "17299";
-        c.deposit = "12/09/2019";
+        eligible(c);   // 8 beds, 43 800 € = 15 € × 8 lits × 365 jours
         c.order_words = {"portant labellisation d'une unité pour personnes handicapées vieillissantes de 8 lits",
                          "Vu le code de l'action sociale et des familles, notamment ses articles L. 312-1 (6°) et L. 344-5-1",
                          "Vu le cahier des charges de l'avis d'appel à candidatures n°1/2019 du Département de la Charente-Maritime",
@@ -109,19 +92,7 @@ std::vector<Call> calls() {
         c.campaign = {"AAC CRT Nouvelle-Aquitaine 2022", "", "Agence régionale de santé Nouvelle-Aquitaine", "", "Bordeaux", {}};
         c.campaign.parameters = {{"campagne.places", "2"}, {"campagne.date_limite", "30/09/2022"},
                                  {"campagne.date_commission", "15/11/2022"}, {"campagne.date_courrier", "30/11/2022"}};
-        c.columns = "categorie_porteur;volet1;volet2;convention_ehpad;conventions_services_domicile;budget_volet2;"
-                    "file_active_volet2;etp_chefferie_projet;actions_acces_soins;actions_isolement;actions_pratiques;"
-                    "ehpad_temps_medecin;ehpad_idec;ehpad_ide_nuit;ehpad_locaux_volet1;ehpad_habilite_aide_sociale;"
-                    "tarifs_aide_sociale;convention_ehpad_habilite;participation_beneficiaires;public_gir_1_4;domaines_volet2;"
-                    "procedure_admission_sortie;territoire_intervention;equipe_volet2.medecin;equipe_volet2.coordinateur;"
-                    "equipe_volet2.soignants;equipe_volet2.ergotherapeute;equipe_volet2.psychologue;equipe_volet2.animateur;pieces_recues";
-        // Volet 2: 30 × 900 € × 12 = 324 000 € (§1.5).
-        c.values = "500;oui;oui;;oui;324 000;30;0,3;3;2;2;oui;oui;oui;oui;oui;non;non;non;oui;4;oui;200071827;"
-                   "0,2;1;4,5;0,5;0,5;0,5;diagnostic organisation partenariats territoire financements_existants budget";
-        c.places = "1";
-        c.budget = "400 000";
-        c.commune = "16015";
-        c.deposit = "12/09/2022";
+        eligible(c);   // volet 2: 30 × 900 € × 12 = 324 000 € (§1.5); 400 000 €
         c.order_words = {"portant modification de l'autorisation de Organisme Un pour la mission de centre de ressources territorial",
                          "notamment ses articles L. 312-1, L. 313-1-3, L. 313-12-3, D. 312-155-0 et D. 312-7-2",
                          "Vu l'arrêté du 27 avril 2022 relatif à la mission de centre de ressources territorial pour les personnes âgées",
@@ -154,8 +125,7 @@ std::string all_pieces(const Call& c) { return c.values.substr(c.values.rfind(';
 // capacity is reached, else retained).
 std::unique_ptr<Session> build(const Call& c, const test::TempDir& dir, const std::string& extra_rows = "") {
     auto s = Session::create(dir.file(c.grid + ".cot"), test::source_dir() + "/scoring-grids/" + c.grid + ".xml", c.campaign, kCoord);
-    std::string csv = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;adresse;code_postal;commune_postale;destinataire;" +
-                      c.columns + "\n";
+    std::string csv = test::kDossierColumns + c.columns + "\n";
     csv += row(c, "D-01", "Organisme Un", "130041007", all_pieces(c));
     csv += row(c, "D-02", "Organisme Deux", "", all_pieces(c));
     csv += extra_rows;
@@ -163,15 +133,12 @@ std::unique_ptr<Session> build(const Call& c, const test::TempDir& dir, const st
     s->import_dossiers_file(dir.file("dossiers.csv"), kCoord);
     s->add_person({kCoord, Role::Coordinator, "Autorité", true}, kCoord);
     s->add_person({kInstr, Role::Instructor, "Autorité", true}, kCoord);
-    auto id = [&](const std::string& ref) { return s->dossiers()[*s->find(ref)].id; };
     for (const auto& [ref, value] : std::map<std::string, int>{{"D-01", 5}, {"D-02", 3}}) {
-        s->assign(id(ref), kInstr, true, kCoord);
-        for (const auto& t : s->grid().themes)
-            for (const auto& cr : t.criteria)
-                s->put_rating({id(ref), kInstr, cr.id, value, "Appréciation sur " + cr.id + "."}, kInstr);
+        s->assign(test::id_of(*s, ref), kInstr, true, kCoord);
+        test::rate_everywhere(*s, test::id_of(*s, ref), kInstr, value, "Appréciation sur ");
     }
     Date on = *s->date_parameter("campagne.date_commission");
-    s->decide(id("D-01"), {DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+    s->decide(test::id_of(*s, "D-01"), {DecisionKind::Retained, "", on, std::nullopt, std::nullopt, "", ""}, kCoord);
     return s;
 }
 
@@ -375,42 +342,26 @@ TEST(Orders, GridAttributesAreCheckedAndKept) {
     EXPECT_TRUE(act.documents[0].askable);   // identite: an administrative piece
 }
 
-namespace {
-struct Ran {
-    int code = -1;
-    std::string out;
-};
-Ran cli(const std::string& args) {
-    Ran r;
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    char buf[4096];
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-}  // namespace
-
 // The commands on the CRT demo: 4 missions retained (the demo's decisions),
 // so 4 orders; usage and data errors in French with their exit codes.
 TEST(Orders, CommandLine) {
     test::TempDir dir;
     std::string f = dir.file("crt.cot");
-    ASSERT_EQ(cli("demo " + f + " --appel crt").code, 0);
-    Ran r = cli("arretes " + f + " --out " + dir.file("a") + " --format both");
+    ASSERT_EQ(test::cli("demo " + f + " --appel crt").code, 0);
+    test::Ran r = test::cli("arretes " + f + " --out " + dir.file("a") + " --format both");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("4 arrêtés écrits (PDF et ODT)"), std::string::npos) << r.out;
     EXPECT_TRUE(fs::exists(dir.file("a/CRT-2022-01-arrete.odt")));
-    r = cli("arretes " + f + " --out " + dir.file("a") + " --format docx");
+    r = test::cli("arretes " + f + " --out " + dir.file("a") + " --format docx");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.out.find("« docx » n'est pas une valeur admise"), std::string::npos) << r.out;
-    r = cli("arretes " + f + " --out " + dir.file("a") + " --dossier CRT-2022-04");
+    r = test::cli("arretes " + f + " --out " + dir.file("a") + " --dossier CRT-2022-04");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("il n'est pas retenu, il n'a pas d'arrêté"), std::string::npos) << r.out;
-    r = cli("pieces " + f + " --demander");
+    r = test::cli("pieces " + f + " --demander");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.out.find("--demander s'emploie avec --dossier REF"), std::string::npos) << r.out;
-    r = cli("pieces " + f + " --dossier NOPE");
+    r = test::cli("pieces " + f + " --dossier NOPE");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("Dossier « NOPE » inconnu de la campagne"), std::string::npos) << r.out;
 }

@@ -239,10 +239,11 @@ TEST(RobustInputs, JournalShowDossierIsExact) {
     std::string f = dir.file("d.cot");
     create_demo(f, "act-hlm", DemoStage::Instruction);
     int code = -1;
-    std::string out = run("journal show " + f + " --dossier ACT-2023-1", &code);   // a prefix of 10 and 11
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";   // the demo has a team: who reads is said
+    std::string out = run("journal show " + f + " --dossier ACT-2023-1" + coord, &code);   // a prefix of 10 and 11
     EXPECT_EQ(code, 1) << out;
     EXPECT_NE(out.find("inconnu"), std::string::npos) << out;
-    out = run("journal show " + f + " --dossier ACT-2023-01", &code);
+    out = run("journal show " + f + " --dossier ACT-2023-01" + coord, &code);
     EXPECT_EQ(code, 0) << out;
     EXPECT_NE(out.find("dossier/ACT-2023-01"), std::string::npos);
     EXPECT_EQ(out.find("dossier/ACT-2023-10"), std::string::npos) << out;

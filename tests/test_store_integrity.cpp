@@ -78,21 +78,10 @@ void rehash_chain(const std::string& path) {
     sql(path, statements);
 }
 
-struct CliRun {
-    int code = -1;
-    std::string out;
-};
-CliRun cli(const std::string& args) {
-    CliRun r;
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using test::cli;
+using test::id_of;
+using test::Ran;
 
-std::int64_t id_of(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
 Decision retained(std::optional<Rational> places = std::nullopt) {
     Decision d;
     d.kind = DecisionKind::Retained;
@@ -205,19 +194,26 @@ TEST(JournalLedger, HeadKeptOutsideTheFileCatchesAConsistentRewrite) {
 TEST(JournalLedger, HeadOnTheCommandLine) {
     test::TempDir dir;
     rated_campaign(dir);
-    CliRun t = cli("journal tete " + dir.file("c.cot"));
+    Ran t = cli("journal tete " + dir.file("c.cot"));
     ASSERT_EQ(t.code, 0) << t.out;
     auto nl = t.out.rfind('\n', t.out.size() - 2);
     std::string head = t.out.substr(nl + 1, t.out.size() - nl - 2);   // last line: N:HASH
     ASSERT_TRUE(parse_journal_head(head)) << t.out;
-    CliRun ok = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
+    Ran ok = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
     EXPECT_EQ(ok.code, 0) << ok.out;
     EXPECT_NE(ok.out.find("La campagne prolonge la tête donnée"), std::string::npos) << ok.out;
     sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
-    CliRun bad = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
+    Ran bad = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
     EXPECT_EQ(bad.code, 1) << bad.out;
     EXPECT_NE(bad.out.find("le journal ne prolonge pas la tête donnée"), std::string::npos) << bad.out;
     EXPECT_EQ(cli("journal verify " + dir.file("c.cot") + " --tete 12:xyz").code, 2);
+    // Trial finding 32: a head is its count and at least the 16 digits the documents print.
+    EXPECT_FALSE(parse_journal_head(head.substr(head.find(':') + 1)));      // no count
+    EXPECT_FALSE(parse_journal_head(head.substr(0, head.find(':') + 13)));  // 12 digits: 48 bits
+    EXPECT_TRUE(parse_journal_head(head.substr(0, head.find(':') + 17)));   // 16 digits, as printed
+    CliRun other = cli("journal verify " + dir.file("c.cot") + " --tete 999:" + head.substr(head.find(':') + 1));
+    EXPECT_NE(other.out.find("cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées"),
+              std::string::npos) << other.out;
 }
 
 TEST(JournalLedger, CommitteeDocumentsPrintTheHead) {
@@ -323,7 +319,7 @@ TEST(ClosedLock, ReopeningIsJournaledWithTheReason) {
     ASSERT_EQ(j.size(), 2u);
     EXPECT_EQ(j[1].new_value, "rouverte — Recours gracieux de l'organisme D2");
     EXPECT_TRUE(s->store().verify_journal().ok) << all(s->store().verify_journal());
-    CliRun r = cli("close " + dir.file("c.cot") + " --par test");
+    Ran r = cli("close " + dir.file("c.cot") + " --par test");
     EXPECT_EQ(r.code, 0) << r.out;
     r = cli("reopen " + dir.file("c.cot") + " --par test --motif 'Erreur matérielle'");
     EXPECT_EQ(r.code, 0) << r.out;

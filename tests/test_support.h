@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/dossier.h"
 #include "core/grid.h"
@@ -93,5 +94,50 @@ struct TempDir {
     std::string file(const std::string& name) const { return (path / name).string(); }
     static int& counter() { static int c = 0; return c; }
 };
+
+// ---- Shared by the file, command-line and document tests (test_support.cpp) ----
+
+// Exit code (-1 when the process did not exit) and output, stderr included.
+struct Ran {
+    int code = -1;
+    std::string out;
+};
+// A shell command (`sh -c`), e.g. pdfinfo or qpdf on a written file.
+Ran shell(const std::string& command);
+// The `cotation` program of this build with these arguments.
+Ran cli(const std::string& args);
+
+std::string slurp(const std::string& path);                      // the bytes of a file
+void spit(const std::string& path, const std::string& text);     // a file of exactly these bytes
+std::vector<std::string> lines(const std::string& text);
+std::size_t count(const std::string& text, const std::string& what);   // occurrences, not overlapping
+// One entry of a zip package (ODT) read with Poco; "<absent>" when missing.
+std::string zip_entry(const std::string& zip, const std::string& name);
+
+// The dossier id of a reference in a session.
+template <class S>
+std::int64_t id_of(const S& session, const std::string& reference) {
+    return session.dossiers()[*session.find(reference)].id;
+}
+
+// Every criterion of the session's grid rated `value` for one dossier by
+// `reviewer`, with the appreciation "<comment><criterion id>.".
+template <class S>
+void rate_everywhere(S& session, std::int64_t dossier, const std::string& reviewer, int value, const std::string& comment) {
+    for (const auto& t : session.grid().themes)
+        for (const auto& cr : t.criteria) session.put_rating({dossier, reviewer, cr.id, value, comment + cr.id + "."}, reviewer);
+}
+
+// One eligible dossier of each shipped call, written from the call's text:
+// its own columns (after the common ones) and their values, the places and
+// annual budget it asks, its commune and a deposit date before the deadline.
+struct EligibleDossier {
+    std::string columns, values, places, budget, commune, deposit;
+};
+// grid: "act-hlm-paca-2023", "uphv-17-2019" or "crt-2022".
+const EligibleDossier& eligible_dossier(const std::string& grid);
+// The columns every dossiers.csv of these tests starts with, the postal
+// address included, ending with « ; » before the call's own columns.
+extern const std::string kDossierColumns;
 
 }  // namespace cotation::test

@@ -1,10 +1,9 @@
 // The territory commands run as a script would: couverture, repartition,
 // carte, offre on the UPHV demo (Charente-Maritime).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -12,38 +11,25 @@
 #include "test_support.h"
 
 namespace {
-struct CliRun {
-    int code = -1;
-    std::string out;
-};
-CliRun run(const std::string& args) {
-    CliRun r;
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) out.push_back(l);
-    return out;
-}
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+using cotation::test::cli;
+using cotation::test::lines;
+using cotation::test::Ran;
+using cotation::test::slurp;
+using cotation::test::spit;
 
-// The UPHV demo campaign, made once for the whole suite.
+// The UPHV demo campaign, made once for the whole suite; under ctest, once
+// for all its processes (a copy of the fixture tests/CMakeLists.txt makes).
 class TerritoryCli : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = new cotation::test::TempDir;
         file_ = dir_->file("uphv.cot");
-        const CliRun r = run("demo " + file_ + " --appel uphv");
+        const char* made = std::getenv("COTATION_TEST_UPHV_DEMO");
+        if (made && std::filesystem::exists(made)) {
+            std::filesystem::copy_file(made, file_);
+            return;
+        }
+        const Ran r = cli("demo " + file_ + " --appel uphv");
         ASSERT_EQ(r.code, 0) << r.out;
     }
     static void TearDownTestSuite() { delete dir_; }
@@ -69,7 +55,7 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
 
     // --communes implies --csv (documented in the command's help).
     for (const std::string opts : {" --communes", " --communes --csv"}) {
-        const CliRun r = run("couverture " + file_ + opts);
+        const Ran r = cli("couverture " + file_ + opts);
         ASSERT_EQ(r.code, 0) << r.out;
         const auto rows = lines(r.out);
         ASSERT_EQ(rows.size(), expected.size() + 1) << opts;
@@ -82,11 +68,11 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
         }
     }
     // Adding UPHV-2019-06 (a ranked candidate) is accepted.
-    EXPECT_EQ(run("couverture " + file_ + " --communes --avec UPHV-2019-06").code, 0);
+    EXPECT_EQ(cli("couverture " + file_ + " --communes --avec UPHV-2019-06").code, 0);
 }
 
 TEST_F(TerritoryCli, SummaryCsvAndText) {
-    CliRun r = run("couverture " + file_ + " --csv");
+    Ran r = cli("couverture " + file_ + " --csv");
     ASSERT_EQ(r.code, 0) << r.out;
     const auto rows = lines(r.out);
     ASSERT_FALSE(rows.empty());
@@ -94,7 +80,7 @@ TEST_F(TerritoryCli, SummaryCsvAndText) {
     // The call's existing offer: 179 beds (cahier des charges, 1.1.1), 462 communes.
     EXPECT_NE(r.out.find("\ncommunes;462\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\nplaces_existantes;179\n"), std::string::npos) << r.out;
-    r = run("couverture " + file_);
+    r = cli("couverture " + file_);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Territoire : Charente-Maritime (17)"), std::string::npos) << r.out;
 }
@@ -103,14 +89,14 @@ TEST_F(TerritoryCli, RepartitionNamesTheThreeUnits) {
     // Ranking order under the UPHV rules: the three first (La Rochelle,
     // Rochefort, Saintes: three EPCI, 3 × 8 = 24 beds) are retained
     // (see Territory.UphvAllocationAndVariantSideBySide).
-    CliRun r = run("repartition " + file_);
+    Ran r = cli("repartition " + file_);
     ASSERT_EQ(r.code, 0) << r.out;
     int retained = 0;
     for (const auto& l : lines(r.out))
         if (l.find(" : retenu") != std::string::npos) ++retained;
     EXPECT_EQ(retained, 3) << r.out;
     for (const char* ref : {"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"}) EXPECT_NE(r.out.find(ref), std::string::npos) << ref;
-    r = run("repartition " + file_ + " --csv --variante UPHV-2019-01,UPHV-2019-08");
+    r = cli("repartition " + file_ + " --csv --variante UPHV-2019-01,UPHV-2019-08");
     ASSERT_EQ(r.code, 0) << r.out;
     const auto rows = lines(r.out);
     EXPECT_EQ(rows[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante");
@@ -122,10 +108,10 @@ TEST_F(TerritoryCli, RepartitionNamesTheThreeUnits) {
 
 TEST_F(TerritoryCli, MapAsPngAndPdf) {
     const std::string png = dir_->file("carte.png"), pdf = dir_->file("carte.pdf");
-    CliRun r = run("carte " + file_ + " --out " + png + " --avec UPHV-2019-01");
+    Ran r = cli("carte " + file_ + " --out " + png + " --avec UPHV-2019-01");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_EQ(slurp(png).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-    r = run("carte " + file_ + " --out " + pdf);
+    r = cli("carte " + file_ + " --out " + pdf);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_EQ(slurp(pdf).substr(0, 5), "%PDF-");
     // The data's attribution (data/SOURCES.md) is on the page.
@@ -136,14 +122,14 @@ TEST_F(TerritoryCli, MapAsPngAndPdf) {
 
 TEST_F(TerritoryCli, BadInputIsNamed) {
     // A dossier that is not in the campaign: data error naming it.
-    CliRun r = run("couverture " + file_ + " --avec UPHV-2019-01,UPHV-2019-99");
+    Ran r = cli("couverture " + file_ + " --avec UPHV-2019-01,UPHV-2019-99");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("--avec : dossier « UPHV-2019-99 » inconnu"), std::string::npos) << r.out;
-    r = run("repartition " + file_ + " --variante UPHV-2019-01,");
+    r = cli("repartition " + file_ + " --variante UPHV-2019-01,");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--variante"), std::string::npos) << r.out;
     // An extension the map cannot be written in: usage error, nothing written.
-    r = run("carte " + file_ + " --out " + dir_->file("carte.svg"));
+    r = cli("carte " + file_ + " --out " + dir_->file("carte.svg"));
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("carte.svg"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("extension .png ou .pdf attendue"), std::string::npos) << r.out;
@@ -151,19 +137,19 @@ TEST_F(TerritoryCli, BadInputIsNamed) {
     // A FINESS extract whose second line has 5 fields instead of 32: the
     // import stops with the file and line, and the offer is not replaced.
     const std::string bad = dir_->file("finess-mal.csv");
-    write(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
-    r = run("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500");
+    spit(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
+    r = cli("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("finess-mal.csv"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("ligne 2"), std::string::npos) << r.out;
     EXPECT_FALSE(std::filesystem::exists(file_ + ".offre.csv"));   // never a side file (schema 10)
-    r = run("offre " + file_ + " --import " + bad);
+    r = cli("offre " + file_ + " --import " + bad);
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie"), std::string::npos) << r.out;
 }
 
 TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
-    CliRun r = run("offre " + file_);
+    Ran r = cli("offre " + file_);
     ASSERT_EQ(r.code, 0) << r.out;
     // The nine structures of the call (cahier des charges, 1.1.1), 179 beds.
     EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;
@@ -176,7 +162,7 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     // at Matha (354); Angoulême (16) and Les Abymes (971) are outside.
     // The coordinator of the UPHV demo (demo/uphv/equipe.csv) acts.
     const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
-    r = run("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
+    r = cli("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("2 structures gardées sur 4 lignes « structureet », 2 localisées"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("extraction du 2026-01-07"), std::string::npos) << r.out;
@@ -185,8 +171,8 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     EXPECT_FALSE(std::filesystem::exists(f + ".offre.csv"));   // a table of the campaign (schema 10)
     // A zones file (a DRAD zone of two communes: Saintes 17415, Matha 17224).
     const std::string zones = dir_->file("zones.csv");
-    write(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
-    r = run("offre " + f + coord + " --zones " + zones);
+    spit(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
+    r = cli("offre " + f + coord + " --zones " + zones);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Zone « DRAD de Saintonge » (DRAD1) : 2 communes"), std::string::npos) << r.out;
 }
@@ -195,21 +181,21 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
 // too (six départements of PACA, no shipped offer), so that every argument a
 // handler reads is declared.
 TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
-    CliRun r = run("--help");
+    Ran r = cli("--help");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("\nTerritoire :\n  couverture FICHIER"), std::string::npos) << r.out;
     cotation::test::TempDir dir;
     const std::string f = dir.file("act.cot");
-    ASSERT_EQ(run("demo " + f).code, 0);
-    r = run("couverture " + f + " --csv");
+    ASSERT_EQ(cli("demo " + f).code, 0);
+    r = cli("couverture " + f + " --csv");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("\nsites_existants;0\n"), std::string::npos) << r.out;
-    r = run("repartition " + f + " --csv");
+    r = cli("repartition " + f + " --csv");
     EXPECT_EQ(r.code, 0) << r.out;
-    r = run("offre " + f);
+    r = cli("offre " + f);
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Offre existante (aucune)"), std::string::npos) << r.out;
-    r = run("offre " + f + " --categorie 500");
+    r = cli("offre " + f + " --categorie 500");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("--categorie ne vaut qu'avec --import"), std::string::npos) << r.out;
 }
@@ -222,30 +208,30 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     const std::string f = dir_->file("uphv-repartition.cot");
     std::filesystem::copy_file(file_, f);
     const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
-    CliRun r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer");
+    Ran r = cli("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("écrivez le motif (--motif)"), std::string::npos) << r.out;
-    r = run("repartition " + f + " --motif x");
+    r = cli("repartition " + f + " --motif x");
     EXPECT_EQ(r.code, 2) << r.out;
-    r = run("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer --motif \"Couvrir l'Aunis.\"");
+    r = cli("repartition " + f + coord + " --variante UPHV-2019-01,UPHV-2019-08 --enregistrer --motif \"Couvrir l'Aunis.\"");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Répartition enregistrée : variante du coordonnateur — UPHV-2019-01, UPHV-2019-08 ; motif : Couvrir l'Aunis."),
               std::string::npos) << r.out;
-    r = run("journal show " + f);
+    r = cli("journal show " + f + coord);
     EXPECT_NE(r.out.find("campagne/repartition"), std::string::npos) << r.out;
-    r = run("repartition " + f + coord + " --retirer");
+    r = cli("repartition " + f + coord + " --retirer");
     ASSERT_EQ(r.code, 0) << r.out;
-    r = run("repartition " + f);
+    r = cli("repartition " + f);
     EXPECT_NE(r.out.find("Aucune répartition enregistrée"), std::string::npos) << r.out;
 
     // Line 2 of the offer is good (Saintes); the zones file's line 2 names 17999.
-    write(dir_->file("o.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+    spit(dir_->file("o.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
                                ";EHPAD A;500;EHPAD;17415;public;CH;10;0;0;;;essai\n");
-    write(dir_->file("z.csv"), "zone;libelle;communes\nZ;Zone;17999\n");
-    r = run("offre " + f + coord + " --fichier " + dir_->file("o.csv") + " --zones " + dir_->file("z.csv"));
+    spit(dir_->file("z.csv"), "zone;libelle;communes\nZ;Zone;17999\n");
+    r = cli("offre " + f + coord + " --fichier " + dir_->file("o.csv") + " --zones " + dir_->file("z.csv"));
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("« z.csv », ligne 2 : champ « communes » : « 17999 »"), std::string::npos) << r.out;
-    r = run("offre " + f);
+    r = cli("offre " + f);
     EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
 }
 
@@ -254,8 +240,8 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
 TEST(TerritoryCliNew, CommunesLeftOverAreCountedInFrench) {
     cotation::test::TempDir dir;
     const std::string f = dir.file("crt.cot");
-    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
-    CliRun r = run("couverture " + f);
+    ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml").code, 0);
+    Ran r = cli("couverture " + f);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("… et 4\u00A0283 autres."), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("… et 4283 autres."), std::string::npos) << r.out;
@@ -266,10 +252,10 @@ TEST(TerritoryCliNew, CommunesLeftOverAreCountedInFrench) {
 TEST(TerritoryCliNew, ExportOfferOntoADirectoryIsRefusedInFrench) {
     cotation::test::TempDir dir;
     const std::string f = dir.file("uphv.cot");
-    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
     const std::string sub = dir.file("sortie");
     ASSERT_EQ(std::system(("mkdir " + sub).c_str()), 0);
-    CliRun r = run("offre " + f + " --exporter " + sub);
+    Ran r = cli("offre " + f + " --exporter " + sub);
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("est un dossier, pas un fichier"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
@@ -280,11 +266,11 @@ TEST(TerritoryCliNew, ExportOfferOntoADirectoryIsRefusedInFrench) {
 TEST(TerritoryCliNew, MapOntoADirectoryIsRefusedInFrench) {
     cotation::test::TempDir dir;
     const std::string f = dir.file("uphv.cot");
-    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
     for (const char* name : {"d.png", "d.pdf"}) {
         const std::string out = dir.file(name);
         ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
-        CliRun r = run("carte " + f + " --out " + out);
+        Ran r = cli("carte " + f + " --out " + out);
         EXPECT_EQ(r.code, 1) << r.out;
         EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
         EXPECT_EQ(r.out.find("erreur inattendue"), std::string::npos) << r.out;
@@ -296,13 +282,13 @@ TEST(TerritoryCliNew, MapOntoADirectoryIsRefusedInFrench) {
 TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
     cotation::test::TempDir dir;
     const std::string f = dir.file("uphv.cot");
-    ASSERT_EQ(run("new " + f + " --grid " + cotation::test::source_dir() +
+    ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() +
                   "/scoring-grids/uphv-17-2019.xml --param campagne.date_commission=15/11/2019")
                   .code,
               0);
     const std::string out = dir.file("d.pdf");
     ASSERT_EQ(std::system(("mkdir " + out).c_str()), 0);
-    CliRun r = run("commission " + f + " --out " + out);
+    Ran r = cli("commission " + f + " --out " + out);
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("Is a directory"), std::string::npos) << r.out;

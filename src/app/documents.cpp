@@ -28,8 +28,8 @@ Date dated(const std::optional<Date>& d, const std::string& what, const std::str
 
 std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
-    Date on = dated(letters_date(), "Un courrier", "campagne.date_courrier");
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, templates_dir(), &decisions_};
+    Date on = dated(letters_date(), "Un courrier", param::kLettersDate);
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;   // read while the jobs are made, not after
@@ -39,9 +39,9 @@ std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir
 std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
                                                                   report::Format format) {
     const Ranking& r = ranking();
-    Date on = dated(committee_date(), "Un compte rendu d'instruction", "campagne.date_commission");
-    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, {}, {}, on, templates_dir()};
+    Date on = dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
+    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
+                                 snap_.decisions, {}, {}, on, templates_dir()};
     // What the reader may not read of a dossier (others' ratings, the
     // consolidation that reveals them) is left out of its report, as in
     // write_instruction_reports; the jobs keep the filtered indexes alive.
@@ -51,20 +51,22 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
         std::map<std::int64_t, std::string> masked;
     };
     auto readable = std::make_shared<Readable>();
-    if (reader_) {
-        for (const auto& d : dossiers_) {
+    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
+    const bool filtered = !snap_.team.open_mode();
+    if (filtered) {
+        for (const auto& d : snap_.dossiers) {
             DossierReading dr = reading(d.id);
             if (auto l = rating_index_.find(d.id); l != rating_index_.end())
                 readable->ratings[d.id] = readable_ratings(dr, reader_, l->second);
             if (dr.others) {
-                if (auto c = consolidation_.find(d.id); c != consolidation_.end()) readable->consolidation.insert(*c);
+                if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) readable->consolidation.insert(*c);
             } else {
                 readable->masked[d.id] = dr.why;
             }
         }
     }
-    ctx.ratings = reader_ ? &readable->ratings : &rating_index_;
-    ctx.consolidation = reader_ ? &readable->consolidation : &consolidation_;
+    ctx.ratings = filtered ? &readable->ratings : &rating_index_;
+    ctx.consolidation = filtered ? &readable->consolidation : &snap_.consolidation;
     ctx.masked = &readable->masked;
     ctx.journal_head = store_->journal_head().short_text();
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
@@ -74,10 +76,10 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
 
 report::DocumentJob Session::committee_job(const std::string& out_dir, report::Format format, bool minutes) {
     const Ranking& r = ranking();
-    if (minutes && !meeting_) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
-    Date on = minutes ? meeting_->date : committee_file_date();
-    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(on), changes_since_vote(), on, templates_dir()};
+    if (minutes && !snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    Date on = minutes ? snap_.meeting->date : committee_file_date();
+    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
+                                 snap_.decisions, calendar(on), changes_since_vote(), on, templates_dir()};
     ctx.journal_head = store_->journal_head().short_text();
     std::optional<report::TerritoryPage> territory;
     if (!minutes) territory = committee_territory(*this);   // the map page and coverage figures (copied by the job)
@@ -103,12 +105,12 @@ std::shared_ptr<OrderShared> order_shared(const report::LetterContext& ctx, cons
 
 std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
-    Date on = dated(letters_date(), "Un arrêté", "campagne.date_courrier");
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, templates_dir(), &decisions_};
-    auto shared = order_shared(ctx, grid_, campaign_);
+    Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
+    auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     for (const auto& e : ranking().ranked) {
-        const Dossier& d = dossiers_[e.dossier];
+        const Dossier& d = snap_.dossiers[e.dossier];
         if ((!only_reference.empty() && d.reference != only_reference) || !report::gets_order(ctx, e)) continue;
         report::DocumentJob job;
         job.dossier = d.reference;
@@ -128,13 +130,13 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
 std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
     const Ranking& r = ranking();
-    report::LetterContext ctx{grid_, campaign_, dossiers_, r, letter_date(), templates_dir(), &decisions_};
-    auto shared = order_shared(ctx, grid_, campaign_);
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), templates_dir(), &snap_.decisions};
+    auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     Date on = today();
     for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
         for (const auto& e : *list) {
-            const Dossier& d = dossiers_[e.dossier];
+            const Dossier& d = snap_.dossiers[e.dossier];
             if ((!only_reference.empty() && d.reference != only_reference) || !pieces_requested(d.id)) continue;
             PiecesStatus st = pieces(d.id, on);
             if (!st.awaiting()) continue;
@@ -212,7 +214,7 @@ std::vector<report::DocumentJob> each_dossier(
 
 PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r) {
     if (!r.only_reference.empty() && !s.find(r.only_reference))
-        throw InputError("Dossier « " + r.only_reference + " » inconnu de la campagne.");
+        throw InputError(unknown_dossier(r.only_reference));
     report::make_folder(r.out_dir);
     // Every job first (the ranking, templates, contexts), then one batch: one
     // progress, one check of the names across kinds.

@@ -25,6 +25,7 @@
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
+#include "store/open_store.h"
 
 namespace cotation {
 using session_detail::require;
@@ -87,7 +88,7 @@ void type_values(const Grid& g, FactValues& values, const std::string& where) {
 std::unique_ptr<Session> Session::open(const std::string& path) {
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    s->store_ = open_sqlite_store(path);
+    s->store_ = open_campaign_store(path);   // a file or a server URI
     s->load();
     return s;
 }
@@ -95,7 +96,7 @@ std::unique_ptr<Session> Session::open(const std::string& path) {
 std::unique_ptr<Session> Session::open_read_only(const std::string& path) {
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
-    s->store_ = open_sqlite_store_read_only(path);
+    s->store_ = open_campaign_store_read_only(path);
     s->load();
     return s;
 }
@@ -144,7 +145,7 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     s->path_ = path;
     PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
                       std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
-    s->store_ = create_sqlite_store(path, c, pinned, actor);
+    s->store_ = create_campaign_store(path, c, pinned, actor);
     s->load();
     return s;
 }
@@ -157,73 +158,63 @@ WriteScope Session::writing() {
 }
 
 void Session::load() {
-    CampaignSnapshot snap = store_->load();
+    snap_ = store_->load();
     // The grid and form pinned in the campaign, never the files of today.
-    std::string form_xml = snap.form_xml, form_name = path_ + " (formulaire " + snap.form_name + ")";
-    grid_ = io::read_grid(snap.grid_xml, path_ + " (grille " + snap.grid_name + ")",
-                          [&](const std::string&) { return io::FormText{form_xml, form_name}; });
-    campaign_ = std::move(snap.campaign);
-    type_values(grid_, campaign_.parameters, path_);
-    if (snap.procedure_xml.empty()) {
+    const std::string form_name = path_ + " (formulaire " + snap_.form_name + ")";
+    grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
+                          [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
+    type_values(grid_, snap_.campaign.parameters, path_);
+    if (snap_.procedure_xml.empty()) {
         // Made before procedures were data (schema 8 or older): the CASF steps
         // were built in, but the calls Cotation ships are all appels à
         // candidatures, so the campaign takes the procedure its grid names
         // (appel-a-candidatures when it names none), pinned now and journaled.
-        io::ProcedureText text = io::procedures_beside(io::grid_path(snap.grid_name))(grid_.procedure.procedure_id);
-        snap.procedure_name = std::filesystem::path(text.file_name).filename().string();
-        snap.procedure_xml = text.xml;
-        store_->pin_procedure(snap.procedure_name, snap.procedure_xml,
+        io::ProcedureText text = io::procedures_beside(io::grid_path(snap_.grid_name))(grid_.procedure.procedure_id);
+        snap_.procedure_name = std::filesystem::path(text.file_name).filename().string();
+        snap_.procedure_xml = text.xml;
+        store_->pin_procedure(snap_.procedure_name, snap_.procedure_xml,
                               "campagne antérieure aux procédures en fichier : procédure de sa grille", "migration");
     }
-    campaign_.procedure = amend_procedure(io::read_procedure(snap.procedure_xml, path_ + " (procédure " + snap.procedure_name + ")"),
-                                          grid_.procedure);
-    dossiers_ = std::move(snap.dossiers);
+    snap_.campaign.procedure = amend_procedure(
+        io::read_procedure(snap_.procedure_xml, path_ + " (procédure " + snap_.procedure_name + ")"), grid_.procedure);
     index_dossiers();
-    for (auto& d : dossiers_) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
-    ratings_ = std::move(snap.ratings);
+    for (auto& d : snap_.dossiers) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
     // Room for the ratings of the session: the index points into the vector,
     // and a new rating appended without moving it adds one pointer only.
-    ratings_.reserve(ratings_.size() + ratings_.size() / 8 + 256);
-    rating_index_ = index_ratings(ratings_);
-    consolidation_ = std::move(snap.consolidation);
-    decisions_ = std::move(snap.decisions);
-    team_ = std::move(snap.team);
-    prior_rejections_ = std::move(snap.prior_rejections);
-    steps_done_ = std::move(snap.steps_done);
-    meeting_ = std::move(snap.meeting);
-    opinions_ = std::move(snap.opinions);
+    snap_.ratings.reserve(snap_.ratings.size() + snap_.ratings.size() / 8 + 256);
+    rating_index_ = index_ratings(snap_.ratings);
     index_refusals();
     invalidate();
 }
 
 std::string Session::not_refused(std::int64_t dossier_id) const {
-    if (!prior_rejections_.count(dossier_id)) return "";
+    if (!snap_.prior_rejections.count(dossier_id)) return "";
     const Dossier* d = dossier_by_id(dossier_id);
     return "Le dossier « " + (d ? d->reference : std::string("?")) + " » a été refusé au préalable : il n'est pas noté.";
 }
 
 void Session::index_refusals() {
     refused_text_.clear();
-    for (const auto& [id, r] : prior_rejections_)
-        refused_text_[id] = capitalized(rejection_name(campaign_.procedure)) + " — " + ground_label(campaign_.procedure, r.ground) + " : " + r.motive;
+    for (const auto& [id, r] : snap_.prior_rejections)
+        refused_text_[id] = capitalized(rejection_name(snap_.campaign.procedure)) + " — " + ground_label(snap_.campaign.procedure, r.ground) + " : " + r.motive;
 }
 
 std::optional<std::size_t> Session::find(const std::string& reference) const {
-    for (std::size_t i = 0; i < dossiers_.size(); ++i)
-        if (dossiers_[i].reference == reference) return i;
+    for (std::size_t i = 0; i < snap_.dossiers.size(); ++i)
+        if (snap_.dossiers[i].reference == reference) return i;
     return std::nullopt;
 }
 
 const Ranking& Session::ranking() {
     if (!ranking_) {
-        ranking_ = rank_dossiers(grid_, campaign_, dossiers_, rating_index_, &consolidation_, &refused_text_);
+        ranking_ = rank_dossiers(grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
         index_entries();
     }
     return *ranking_;
 }
 
 void Session::index_entries() {
-    entry_of_.assign(dossiers_.size(), 0);
+    entry_of_.assign(snap_.dossiers.size(), 0);
     for (std::size_t i = 0; i < ranking_->ranked.size(); ++i) entry_of_[ranking_->ranked[i].dossier] = i * 3;
     for (std::size_t i = 0; i < ranking_->ineligible.size(); ++i) entry_of_[ranking_->ineligible[i].dossier] = i * 3 + 1;
     for (std::size_t i = 0; i < ranking_->pending.size(); ++i) entry_of_[ranking_->pending[i].dossier] = i * 3 + 2;
@@ -236,7 +227,7 @@ void Session::rescore(std::int64_t dossier_id) {
     invalidate();
     auto pos = position_of_.find(dossier_id);
     if (!kept || pos == position_of_.end()) return;
-    rerank_dossier(*kept, pos->second, grid_, campaign_, dossiers_, rating_index_, &consolidation_, &refused_text_);
+    rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
     ranking_ = std::move(kept);
     index_entries();
 }
@@ -269,14 +260,14 @@ std::vector<const Rating*> Session::ratings_of(std::int64_t id) const {
 
 std::vector<std::string> Session::reviewers() const {
     std::set<std::string> s;
-    for (const auto& r : ratings_) s.insert(r.reviewer);
+    for (const auto& r : snap_.ratings) s.insert(r.reviewer);
     return {s.begin(), s.end()};
 }
 
 std::size_t Session::import_dossiers_file(const std::string& csv_path, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_instruct(actor));
+    require(snap_.team.may_instruct(actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
                                       [&](const std::string& reference) { return find(reference).has_value(); });
@@ -292,19 +283,19 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     authenticate(actor);
     // With a team, ratings collected on paper are imported by the coordinator,
     // and each must still come from an assigned reviewer without a declared link.
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     std::map<std::string, std::int64_t> ids;
-    for (const auto& d : dossiers_) ids[d.reference] = d.id;
+    for (const auto& d : snap_.dossiers) ids[d.reference] = d.id;
     // Names already known (team, earlier ratings) keep their spelling.
     std::vector<std::string> known;
-    for (const auto& [name, p] : team_.people) known.push_back(name);
-    for (const auto& r : ratings_) known.push_back(r.reviewer);
+    for (const auto& [name, p] : snap_.team.people) known.push_back(name);
+    for (const auto& r : snap_.ratings) known.push_back(r.reviewer);
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
     // Each line's right to rate is checked with the others, so that every
     // erroneous line is listed with its number.
     auto may_rate = [&](const Rating& r) {
         std::string why = not_refused(r.dossier_id);
-        if (why.empty()) why = team_.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
+        if (why.empty()) why = snap_.team.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
         return why;
     };
     auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
@@ -317,7 +308,7 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
 std::string Session::near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const {
     // References are compared as a reader would: trimmed, case folded.
     std::string key = fr::name_key(reference);
-    for (const auto& d : dossiers_)
+    for (const auto& d : snap_.dossiers)
         // (an identical reference is refused by the store with its own message)
         if (d.id != except_id && d.reference != fr::trim(reference) && fr::name_key(d.reference) == key)
             return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
@@ -328,13 +319,13 @@ std::string Session::near_duplicate(const std::string& reference, std::int64_t e
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_instruct(actor));
+    require(snap_.team.may_instruct(actor));
     require(near_duplicate(d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, journal_actor(actor));
     Dossier copy = d;
     copy.id = ids.front();
-    dossiers_.push_back(std::move(copy));
-    position_of_[ids.front()] = dossiers_.size() - 1;
+    snap_.dossiers.push_back(std::move(copy));
+    position_of_[ids.front()] = snap_.dossiers.size() - 1;
     invalidate();
     return ids.front();
 }
@@ -342,10 +333,10 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
 void Session::update_dossier(const Dossier& d, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_instruct(actor));
+    require(snap_.team.may_instruct(actor));
     auto pos = position_of_.find(d.id);
     if (pos == position_of_.end()) throw InputError(unknown_dossier(d.reference));
-    auto it = dossiers_.begin() + static_cast<long>(pos->second);
+    auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
     if (d.reference != it->reference && find(d.reference))
         throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
     require(near_duplicate(d.reference, d.id, "Dossier « " + it->reference + " »"));
@@ -363,7 +354,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
         throw InputError("Critère " + r.criterion + " : la note " + std::to_string(r.value) + " est hors de l'échelle " +
                          std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
     require(not_refused(r.dossier_id));
-    require(team_.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
+    require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
     store_->put_ratings({r}, journal_actor(actor));
     // Found through the dossier's own ratings, not by a scan of all of them.
     auto listed = rating_index_.find(r.dossier_id);
@@ -372,13 +363,13 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
         for (const Rating* x : listed->second)
             if (x->reviewer == r.reviewer && x->criterion == r.criterion) old = x;
     if (old) {
-        ratings_[static_cast<std::size_t>(old - ratings_.data())] = r;
-    } else if (ratings_.size() < ratings_.capacity()) {
-        ratings_.push_back(r);
-        rating_index_[r.dossier_id].push_back(&ratings_.back());
+        snap_.ratings[static_cast<std::size_t>(old - snap_.ratings.data())] = r;
+    } else if (snap_.ratings.size() < snap_.ratings.capacity()) {
+        snap_.ratings.push_back(r);
+        rating_index_[r.dossier_id].push_back(&snap_.ratings.back());
     } else {
-        ratings_.push_back(r);
-        rating_index_ = index_ratings(ratings_);   // the vector moved
+        snap_.ratings.push_back(r);
+        rating_index_ = index_ratings(snap_.ratings);   // the vector moved
     }
     rescore(r.dossier_id);
 }
@@ -387,14 +378,14 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
                           const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     consolidate(dossier_id, criterion, input::rating("Note consolidée", value, grid_.scale_min, grid_.scale_max), reason, actor);
 }
 
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                           const std::string& reason, const std::string& actor) {
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
     if (value < Rational(grid_.scale_min) || value > Rational(grid_.scale_max))
         throw InputError("Note consolidée " + fr::number(value) + " hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
@@ -409,14 +400,14 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
                          ") : écrivez le motif de cet écart.");
     ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
     store_->put_consolidation(dossier_id, d, journal_actor(actor));
-    consolidation_[dossier_id][criterion] = d;
+    snap_.consolidation[dossier_id][criterion] = d;
     rescore(dossier_id);
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     const Ranking& r = ranking();
     if (!r.pending.empty())
         throw InputError(fr::plural(static_cast<long long>(r.pending.size()), "dossier") +
@@ -428,7 +419,7 @@ void Session::close(const std::string& reason, const std::string& actor) {
 void Session::reopen(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     if (fr::trim(reason).empty())
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
     store_->reopen(fr::trim(reason), journal_actor(actor));
@@ -436,12 +427,12 @@ void Session::reopen(const std::string& reason, const std::string& actor) {
 
 void Session::index_dossiers() {
     position_of_.clear();
-    for (std::size_t i = 0; i < dossiers_.size(); ++i) position_of_[dossiers_[i].id] = i;
+    for (std::size_t i = 0; i < snap_.dossiers.size(); ++i) position_of_[snap_.dossiers[i].id] = i;
 }
 
 const Dossier* Session::dossier_by_id(std::int64_t id) const {
     auto it = position_of_.find(id);
-    return it == position_of_.end() ? nullptr : &dossiers_[it->second];
+    return it == position_of_.end() ? nullptr : &snap_.dossiers[it->second];
 }
 
 const std::string& Session::organisme_of(std::int64_t dossier_id) const {

@@ -47,9 +47,9 @@ public:
 
     const std::string& path() const { return path_; }
     const Grid& grid() const { return grid_; }
-    const Campaign& campaign() const { return campaign_; }
-    const std::vector<Dossier>& dossiers() const { return dossiers_; }
-    const std::vector<Rating>& ratings() const { return ratings_; }
+    const Campaign& campaign() const { return snap_.campaign; }
+    const std::vector<Dossier>& dossiers() const { return snap_.dossiers; }
+    const std::vector<Rating>& ratings() const { return snap_.ratings; }
     std::optional<std::size_t> find(const std::string& reference) const;
     // Position of a dossier by id, in constant time (hot in imports and views).
     const Dossier* dossier_by_id(std::int64_t id) const;
@@ -78,15 +78,15 @@ public:
                      const std::string& reason, const std::string& actor);
     void consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                      const std::string& reason, const std::string& actor);
-    const ConsolidationIndex& consolidation() const { return consolidation_; }
+    const ConsolidationIndex& consolidation() const { return snap_.consolidation; }
     // The authority's decision. Refused: a motive missing for a refusal, more
     // places than asked or than the call still has, a dossier awaiting
     // arbitration, a departure from the committee's opinion without its reason.
     void decide(std::int64_t dossier_id, const Decision& decision, const std::string& actor);
-    const DecisionIndex& decisions() const { return decisions_; }
+    const DecisionIndex& decisions() const { return snap_.decisions; }
 
     // The team: people and roles, assignments, declared links, blind rating.
-    const Team& team() const { return team_; }
+    const Team& team() const { return snap_.team; }
     void add_person(const Person& p, const std::string& actor);
     void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor);
     // `signed_on`: the date of a declaration signed on paper (default: today);
@@ -124,7 +124,7 @@ public:
     void set_parameters(const std::vector<std::pair<std::string, std::string>>& changes, const std::string& actor);
 
     // ---- The issuing authority (campaign data, schema 9) ----
-    const Authority& authority() const { return campaign_.authority; }
+    const Authority& authority() const { return snap_.campaign.authority; }
     // Coordinator only; a name and a signatory's title are required, a logo
     // must be a PNG file. Each field changed is journaled.
     void set_authority(const Authority& authority, const std::string& actor);
@@ -135,7 +135,7 @@ public:
     static const std::vector<std::string>& authority_field_names();
 
     // The procedure the campaign follows: its pinned file with what the grid adds.
-    const ProcedureDef& procedure() const { return campaign_.procedure; }
+    const ProcedureDef& procedure() const { return snap_.campaign.procedure; }
 
     // A new version of the campaign's grid: what it would change, then apply
     // it (a different version is required; the reason is journaled).
@@ -157,7 +157,7 @@ public:
     void reject_prior(std::int64_t dossier_id, RejectionGround ground, const std::string& motive, const std::string& actor,
                       std::optional<Date> on = std::nullopt);
     void lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor);
-    const PriorRejectionIndex& prior_rejections() const { return prior_rejections_; }
+    const PriorRejectionIndex& prior_rejections() const { return snap_.prior_rejections; }
     // Dossiers deposited after the deadline and not yet refused.
     std::vector<std::size_t> late_dossiers() const;
     std::vector<CalendarStep> calendar(const Date& on) const;
@@ -168,11 +168,11 @@ public:
     void record_step(const std::string& step, const Date& done, const std::string& actor);
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);
-    const std::optional<Meeting>& meeting() const { return meeting_; }
+    const std::optional<Meeting>& meeting() const { return snap_.meeting; }
     // The meeting to edit: the recorded one, else a new one on the committee's date (or today).
     Meeting meeting_draft() const;
     // The campaign's named parameters, typed (deadline(), committee_date(), …).
-    CampaignParameters parameters() const { return CampaignParameters(campaign_.parameters); }
+    CampaignParameters parameters() const { return CampaignParameters(snap_.campaign.parameters); }
     // A date parameter by name (one the grid declares beyond the named ones).
     std::optional<Date> date_parameter(const std::string& name) const { return parameters().date(name); }
     // Cached until the meeting, the team or the dossiers change.
@@ -181,7 +181,7 @@ public:
     // A committee member's opinion on a dossier (not on a dossier whose
     // organisme they declared a link with).
     void give_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor);
-    const OpinionIndex& opinions() const { return opinions_; }
+    const OpinionIndex& opinions() const { return snap_.opinions; }
     // The committee's opinion on a dossier once the ranking is adopted: its
     // proposal in that ranking (retained, not retained, ineligible).
     std::optional<DecisionKind> committee_opinion(std::int64_t dossier_id);
@@ -283,26 +283,20 @@ private:
     std::string path_;
     std::unique_ptr<CampaignStore> store_;
     Grid grid_;
-    Campaign campaign_;
-    std::vector<Dossier> dossiers_;
-    std::unordered_map<std::int64_t, std::size_t> position_of_;   // dossier id -> index in dossiers_
+    // The campaign as the store holds it, held whole (not copied field by
+    // field): every write goes to the store first, then to this snapshot.
+    // Its grid and procedure texts are kept as loaded; grid_ is their reading.
+    CampaignSnapshot snap_;
+    std::unordered_map<std::int64_t, std::size_t> position_of_;   // dossier id -> index in snap_.dossiers
     void index_dossiers();
-    std::vector<Rating> ratings_;
     std::optional<Ranking> ranking_;
     std::optional<RankingSolidity> solidity_;
     std::optional<Agreement> agreement_;
     RatingIndex rating_index_;
-    ConsolidationIndex consolidation_;
-    DecisionIndex decisions_;
-    Team team_;
-    PriorRejectionIndex prior_rejections_;
     std::unordered_map<std::int64_t, std::string> refused_text_;
-    std::map<std::string, Date> steps_done_;
-    std::optional<Meeting> meeting_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
     std::optional<std::vector<std::string>> changes_since_vote_;
-    OpinionIndex opinions_;
     std::string import_notice_;
     std::optional<std::string> reader_;
     // Refuses an action under a name other than the account's person (accounts declared).

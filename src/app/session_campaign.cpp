@@ -23,7 +23,7 @@ void Session::set_parameters(const std::vector<std::pair<std::string, std::strin
     // All the changes in one transaction: a refused one leaves none written.
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     for (const auto& [name, text] : changes) {
         const FactDef* def = grid_.fact(name);
         if (!def || !is_campaign_parameter(name))
@@ -32,16 +32,16 @@ void Session::set_parameters(const std::vector<std::pair<std::string, std::strin
         if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
         const Value& v = std::get<Value>(parsed);
         store_->set_parameter(name, to_canonical(v), journal_actor(actor));
-        if (is_missing(v)) campaign_.parameters.erase(name);
-        else campaign_.parameters[name] = v;
+        if (is_missing(v)) snap_.campaign.parameters.erase(name);
+        else snap_.campaign.parameters[name] = v;
         invalidate();
         // The tribunal is the authority's now; `cotation param F campagne.tribunal=…`
         // keeps working by setting it there too.
-        if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != campaign_.authority.tribunal) {
-            Authority a = campaign_.authority;
+        if (name == param::kTribunal && !is_missing(v) && to_canonical(v) != snap_.campaign.authority.tribunal) {
+            Authority a = snap_.campaign.authority;
             a.tribunal = to_canonical(v);
             store_->set_authority(a, journal_actor(actor));
-            campaign_.authority = a;
+            snap_.campaign.authority = a;
         }
     }
 }
@@ -55,7 +55,7 @@ const std::vector<std::string>& Session::authority_field_names() {
 void Session::set_authority(const Authority& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     Authority a = input;
     for (std::string* f : {&a.name, &a.signatory, &a.signatory_title, &a.city, &a.tribunal, &a.tribunal_address, &a.logo})
         *f = fr::trim(*f);
@@ -71,14 +71,14 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
         if (png.size() < 8 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0)
             throw InputError("Autorité, logo « " + a.logo + " » : ce n'est pas une image PNG.");
     }
-    if (a == campaign_.authority) return;
+    if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));
-    campaign_.authority = a;
+    snap_.campaign.authority = a;
 }
 
 void Session::set_authority_field(const std::string& field, const std::string& text, const std::string& actor) {
     authenticate(actor);
-    Authority a = campaign_.authority;
+    Authority a = snap_.campaign.authority;
     std::string v = fr::trim(text);
     if (field == "type") {
         auto k = authority_kind_from_text(v);
@@ -134,25 +134,25 @@ Session::GridCandidate Session::candidate_from_xml(const std::string& xml, const
 }
 
 GridChange Session::preview_grid_change(const GridCandidate& c) {
-    return compare_grids(grid_, c.grid, campaign_, dossiers_, rating_index_, &consolidation_);
+    return compare_grids(grid_, c.grid, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation);
 }
 
 void Session::apply_grid_change(const GridCandidate& c, const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     if (c.grid.id == grid_.id && c.grid.version == grid_.version)
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
                          " dans cette campagne : une modification doit porter un nouveau numéro de version.");
     if (fr::trim(reason).empty()) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
-    if (c.grid.procedure.procedure_id != campaign_.procedure.id)
+    if (c.grid.procedure.procedure_id != snap_.campaign.procedure.id)
         throw InputError("La grille « " + c.grid.id + " » version " + c.grid.version + " suit la procédure « " +
-                         c.grid.procedure.procedure_id + " », la campagne suit « " + campaign_.procedure.id +
+                         c.grid.procedure.procedure_id + " », la campagne suit « " + snap_.campaign.procedure.id +
                          " » : une campagne ne change pas de procédure en cours de route.");
-    amend_procedure(campaign_.procedure, c.grid.procedure);   // its steps must fit the campaign's procedure
+    amend_procedure(snap_.campaign.procedure, c.grid.procedure);   // its steps must fit the campaign's procedure
     std::map<std::string, std::string> added;
     for (const auto& p : c.grid.parameters)
-        if (!campaign_.parameters.count(p.def.id) && !is_missing(p.default_value))
+        if (!snap_.campaign.parameters.count(p.def.id) && !is_missing(p.default_value))
             added[p.def.id] = to_canonical(p.default_value);
     PinnedGrid pinned{c.grid.id, c.grid.version, c.name, c.xml, c.grid.form_id.empty() ? "" : c.grid.form_id + ".xml",
                       c.grid.form_xml};

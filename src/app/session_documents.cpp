@@ -13,6 +13,7 @@
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
+#include "store/open_store.h"
 
 namespace cotation {
 using session_detail::require;
@@ -26,18 +27,18 @@ Date required_date(const std::optional<Date>& d, const std::string& what, const 
 }  // namespace
 
 std::optional<Date> Session::committee_date() const {
-    if (meeting_) return meeting_->date;
+    if (snap_.meeting) return snap_.meeting->date;
     return parameters().committee_date();
 }
 
 std::optional<Date> Session::committee_file_day() const {
     // The step before the committee's meeting (reports sent, instruction
     // done) on the day it was recorded, else its due date.
-    const auto& steps = campaign_.procedure.steps;
+    const auto& steps = snap_.campaign.procedure.steps;
     auto meeting = std::find_if(steps.begin(), steps.end(), [](const StepDef& s) { return s.done == StepDone::Meeting; });
     if (meeting != steps.begin() && meeting != steps.end()) {
         const std::string& before = std::prev(meeting)->id;
-        if (auto r = steps_done_.find(before); r != steps_done_.end()) return r->second;
+        if (auto r = snap_.steps_done.find(before); r != snap_.steps_done.end()) return r->second;
         for (const auto& st : calendar(Date{1970, 1, 1}))
             if (st.id == before && st.due) return *st.due;
     }
@@ -51,8 +52,8 @@ Date Session::committee_file_date() const {
 void Session::write_committee_file(const std::string& path) {
     const Ranking& r = ranking();
     Date on = committee_file_date();
-    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
+                                 snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
     const auto territory = committee_territory(*this);   // app/territory.h: map page and coverage figures
     if (territory) ctx.territory = &*territory;
@@ -61,10 +62,10 @@ void Session::write_committee_file(const std::string& path) {
 
 void Session::write_minutes(const std::string& path) {
     const Ranking& r = ranking();
-    if (!meeting_) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
-    Date on = meeting_->date;
-    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    Date on = snap_.meeting->date;
+    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
+                                 snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
     report::write_minutes(ctx, path);
 }
@@ -73,26 +74,28 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
                                                          std::size_t limit) {
     const Ranking& r = ranking();
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
-    report::CommitteeContext ctx{grid_, campaign_, dossiers_, r, &solidity(), team_, meeting_, meeting_check(), opinions_,
-                                 decisions_, {}, {}, on, io::data_root() + "/templates"};
+    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
+                                 snap_.decisions, {}, {}, on, io::data_root() + "/templates"};
     // What the reader may not read of a dossier (others' ratings, the
     // consolidation that reveals them) is left out of its report.
     RatingIndex readable;
     ConsolidationIndex consolidation;
     std::map<std::int64_t, std::string> masked;
-    if (reader_) {
-        for (const auto& d : dossiers_) {
+    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
+    const bool filtered = !snap_.team.open_mode();
+    if (filtered) {
+        for (const auto& d : snap_.dossiers) {
             DossierReading r = reading(d.id);
             if (auto l = rating_index_.find(d.id); l != rating_index_.end()) readable[d.id] = readable_ratings(r, reader_, l->second);
             if (r.others) {
-                if (auto c = consolidation_.find(d.id); c != consolidation_.end()) consolidation.insert(*c);
+                if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) consolidation.insert(*c);
             } else {
                 masked[d.id] = r.why;
             }
         }
     }
-    ctx.ratings = reader_ ? &readable : &rating_index_;
-    ctx.consolidation = reader_ ? &consolidation : &consolidation_;
+    ctx.ratings = filtered ? &readable : &rating_index_;
+    ctx.consolidation = filtered ? &consolidation : &snap_.consolidation;
     ctx.masked = &masked;
     ctx.journal_head = store_->journal_head().short_text();
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
@@ -102,7 +105,7 @@ std::optional<Date> Session::letters_date() const {
     if (auto d = parameters().letters_date()) return d;
     if (auto d = committee_date()) return d;
     std::optional<Date> last;
-    for (const auto& [id, x] : decisions_)
+    for (const auto& [id, x] : snap_.decisions)
         if (!last || x.date > *last) last = x.date;
     return last;
 }
@@ -112,7 +115,7 @@ Date Session::letter_date() const { return letters_date().value_or(today()); }
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                              std::size_t limit, report::Format format) {
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), on, io::data_root() + "/templates", &decisions_};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates", &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;
@@ -129,8 +132,8 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
 // them empty; say so, and how to set them, rather than print letters without.
 std::vector<std::string> Session::authority_warnings() const {
     std::vector<std::string> out;
-    const Authority& a = campaign_.authority;
-    std::string file = std::filesystem::path(path_).filename().string();
+    const Authority& a = snap_.campaign.authority;
+    std::string file = campaign_for_command(path_);   // a file's name, or the server's URI (issue 15)
     std::string who = a.name.empty() ? "de l'autorité" : "de l'autorité (" + a.name + ")";
     if (a.address.empty())
         out.push_back("L'adresse postale " + who + " n'est pas renseignée : les lettres n'ont pas d'adresse d'expéditeur ; "
@@ -146,7 +149,7 @@ std::vector<std::string> Session::address_warnings() {
     const Ranking& r = ranking();
     for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
         for (const auto& e : *list) {
-            const Dossier& d = dossiers_[e.dossier];
+            const Dossier& d = snap_.dossiers[e.dossier];
             if (auto m = report::missing_address(d); !m.empty())
                 out.push_back("Dossier « " + d.reference + " » : " + m + " ; sa lettre ne porterait que la commune d'implantation.");
         }
@@ -165,9 +168,9 @@ std::vector<std::string> Session::check_grid_templates(const Grid& grid) {
 }
 
 std::vector<std::string> Session::check_documents() {
-    auto out = report::check_templates(grid_, campaign_, io::data_root() + "/templates");
+    auto out = report::check_templates(grid_, snap_.campaign, io::data_root() + "/templates");
     report::TemplateSet orders(io::data_root() + "/templates", grid_.id);
-    auto more = report::check_order_templates(orders, grid_, campaign_);
+    auto more = report::check_order_templates(orders, grid_, snap_.campaign);
     out.insert(out.end(), more.begin(), more.end());
     more = authority_warnings();
     out.insert(out.end(), more.begin(), more.end());

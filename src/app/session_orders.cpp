@@ -20,7 +20,7 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
-    report::LetterContext ctx{grid_, campaign_, dossiers_, ranking(), *on, io::data_root() + "/templates", &decisions_};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), *on, io::data_root() + "/templates", &snap_.decisions};
     auto batch = report::write_orders(ctx, out_dir, only_reference, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
@@ -30,36 +30,34 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
 }
 
 std::optional<Date> Session::pieces_requested(std::int64_t dossier_id) const {
-    auto it = steps_done_.find(pieces_key(dossier_id));
-    return it == steps_done_.end() ? std::nullopt : std::optional<Date>(it->second);
+    auto it = snap_.steps_done.find(pieces_key(dossier_id));
+    return it == snap_.steps_done.end() ? std::nullopt : std::optional<Date>(it->second);
 }
 
 PiecesStatus Session::pieces(std::int64_t dossier_id, std::optional<Date> on) const {
-    const Dossier* d = dossier_by_id(dossier_id);
-    if (!d) throw InputError("Dossier inconnu de la campagne.");
-    return pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(campaign_), on ? *on : today());
+    const Dossier* d = &known_dossier(dossier_id);
+    return pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on ? *on : today());
 }
 
 void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor) {
-    std::string refusal = team_.may_coordinate(actor);
+    std::string refusal = snap_.team.may_coordinate(actor);
     if (!refusal.empty()) throw InputError(refusal);
-    const Dossier* d = dossier_by_id(dossier_id);
-    if (!d) throw InputError("Dossier inconnu de la campagne.");
-    if (prior_rejections_.count(dossier_id))
+    const Dossier* d = &known_dossier(dossier_id);
+    if (snap_.prior_rejections.count(dossier_id))
         throw InputError("Dossier « " + d->reference + " » : déjà écarté avant l'évaluation ; pas de demande de pièces.");
-    if (auto date_limite = date_parameter("campagne.date_limite"); date_limite && on < *date_limite)
+    if (auto date_limite = date_parameter(param::kDeadline); date_limite && on < *date_limite)
         throw InputError("Dossier « " + d->reference + " » : une demande de pièces se fait après la date limite de dépôt (" +
                          date_limite->french_numeric() + ") ; avant, le candidat complète lui-même son dossier.");
-    auto st = pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(campaign_), on);
+    auto st = pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on);
     if (auto why = pieces_request_refusal(st, d->reference); !why.empty()) throw InputError(why);
     store_->record_step(pieces_key(dossier_id), on, actor);
-    steps_done_[pieces_key(dossier_id)] = on;
+    snap_.steps_done[pieces_key(dossier_id)] = on;
     invalidate();
 }
 
 std::set<std::int64_t> Session::awaiting_pieces(const Date& on) const {
     std::set<std::int64_t> out;
-    for (const auto& d : dossiers_)
+    for (const auto& d : snap_.dossiers)
         if (pieces_requested(d.id) && pieces(d.id, on).awaiting()) out.insert(d.id);
     return out;
 }
@@ -72,7 +70,7 @@ report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir,
     bool known = only_reference.empty();
     for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
         for (const auto& e : *list) {
-            const Dossier& d = dossiers_[e.dossier];
+            const Dossier& d = snap_.dossiers[e.dossier];
             if (!only_reference.empty() && d.reference != only_reference) continue;
             known = true;
             if (!pieces_requested(d.id)) {
@@ -86,8 +84,8 @@ report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir,
             if (only_reference.empty() && !st.awaiting()) continue;
             jobs.push_back({&e, st});
         }
-    if (!known) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
-    report::LetterContext ctx{grid_, campaign_, dossiers_, r, letter_date(), io::data_root() + "/templates", &decisions_};
+    if (!known) throw InputError(unknown_dossier(only_reference));
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), io::data_root() + "/templates", &snap_.decisions};
     auto batch = report::write_pieces_requests(ctx, jobs, out_dir, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();

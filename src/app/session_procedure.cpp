@@ -20,29 +20,29 @@ using session_detail::require;
 void Session::decide(std::int64_t dossier_id, const Decision& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     const Dossier& dossier = known_dossier(dossier_id);
     DecisionFacts facts;
     facts.reference = dossier.reference;
-    facts.entry = entry_of(static_cast<std::size_t>(&dossier - dossiers_.data()));
+    facts.entry = entry_of(static_cast<std::size_t>(&dossier - snap_.dossiers.data()));
     facts.committee_opinion = committee_opinion(dossier_id);
     const auto& check = meeting_check();
     facts.ranking_adopted = check && check->adopted;
     Value asked = dossier.get("places");
     facts.asked = std::get_if<Rational>(&asked);
     // Units (UPHV: 8 beds) and missions (CRT) as the grid declares them.
-    facts.model = capacity_model(grid_, campaign_);
-    for (const auto& [other, x] : decisions_)
+    facts.model = capacity_model(grid_, snap_.campaign);
+    for (const auto& [other, x] : snap_.decisions)
         if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) facts.others_used += facts.model.used_by(*x.places);
     Decision d = input;
     d.author = actor;
     require(complete_decision(facts, d));
     store_->put_decision(dossier_id, d, journal_actor(actor));
-    decisions_[dossier_id] = d;
+    snap_.decisions[dossier_id] = d;
 }
 
 Meeting Session::meeting_draft() const {
-    if (meeting_) return *meeting_;
+    if (snap_.meeting) return *snap_.meeting;
     Meeting m;
     m.date = parameters().committee_date().value_or(today());
     return m;
@@ -52,15 +52,15 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
                            std::optional<Date> on) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     const Dossier& d = known_dossier(dossier_id);
     Value deposited = d.get("date_depot");
-    RejectionFacts facts{d.reference, parameters().deadline(), std::nullopt, decisions_.count(dossier_id) > 0};
+    RejectionFacts facts{d.reference, parameters().deadline(), std::nullopt, snap_.decisions.count(dossier_id) > 0};
     if (auto day = std::get_if<Date>(&deposited)) facts.deposited = *day;
-    require(prior_rejection_refusal(campaign_.procedure, facts, ground, motive));
+    require(prior_rejection_refusal(snap_.campaign.procedure, facts, ground, motive));
     PriorRejection r{ground, fr::trim(motive), on.value_or(today()), actor};
     store_->put_prior_rejection(dossier_id, r, journal_actor(actor));
-    prior_rejections_[dossier_id] = r;
+    snap_.prior_rejections[dossier_id] = r;
     index_refusals();
     invalidate();
 }
@@ -68,17 +68,17 @@ void Session::reject_prior(std::int64_t dossier_id, RejectionGround ground, cons
 void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
+    require(snap_.team.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
-    require(lift_refusal(campaign_.procedure, d ? d->reference : "", d && prior_rejections_.count(dossier_id), reason));
+    require(lift_refusal(snap_.campaign.procedure, d ? d->reference : "", d && snap_.prior_rejections.count(dossier_id), reason));
     store_->put_prior_rejection(dossier_id, std::nullopt, journal_actor(actor) + " — " + fr::trim(reason));
-    prior_rejections_.erase(dossier_id);
+    snap_.prior_rejections.erase(dossier_id);
     index_refusals();
     invalidate();
 }
 
 std::string Session::interest_basis() const {
-    const auto& c = campaign_.procedure.committee;
+    const auto& c = snap_.campaign.procedure.committee;
     return c && !c->interest_basis.empty() ? " (" + c->interest_basis + ")" : "";
 }
 
@@ -86,37 +86,37 @@ std::vector<std::size_t> Session::late_dossiers() const {
     std::vector<std::size_t> out;
     auto deadline = parameters().deadline();
     if (!deadline) return out;
-    for (std::size_t i = 0; i < dossiers_.size(); ++i) {
-        Value v = dossiers_[i].get("date_depot");
+    for (std::size_t i = 0; i < snap_.dossiers.size(); ++i) {
+        Value v = snap_.dossiers[i].get("date_depot");
         const Date* deposited = std::get_if<Date>(&v);
-        if (deposited && *deposited > *deadline && !prior_rejections_.count(dossiers_[i].id)) out.push_back(i);
+        if (deposited && *deposited > *deadline && !snap_.prior_rejections.count(snap_.dossiers[i].id)) out.push_back(i);
     }
     return out;
 }
 
 std::vector<CalendarStep> Session::calendar(const Date& on) const {
     CalendarFacts f;
-    for (const auto& [name, v] : campaign_.parameters)
+    for (const auto& [name, v] : snap_.campaign.parameters)
         if (auto d = std::get_if<Date>(&v)) f.dates[name] = *d;
-    f.recorded = steps_done_;
-    f.has_prior_rejections = !prior_rejections_.empty();
-    if (meeting_ && !meeting_->votes.empty()) f.meeting_held = meeting_->date;
+    f.recorded = snap_.steps_done;
+    f.has_prior_rejections = !snap_.prior_rejections.empty();
+    if (snap_.meeting && !snap_.meeting->votes.empty()) f.meeting_held = snap_.meeting->date;
     // Decided when every dossier not refused beforehand has a decision.
     std::optional<Date> last;
-    bool all = !dossiers_.empty();
-    for (const auto& d : dossiers_) {
-        if (prior_rejections_.count(d.id)) continue;
-        auto it = decisions_.find(d.id);
-        if (it == decisions_.end()) {
+    bool all = !snap_.dossiers.empty();
+    for (const auto& d : snap_.dossiers) {
+        if (snap_.prior_rejections.count(d.id)) continue;
+        auto it = snap_.decisions.find(d.id);
+        if (it == snap_.decisions.end()) {
             all = false;
             break;
         }
         if (!last || it->second.date > *last) last = it->second.date;
     }
     if (all) f.all_decided = last;
-    auto steps = procedure_calendar(campaign_.procedure, f, on);
+    auto steps = procedure_calendar(snap_.campaign.procedure, f, on);
     // Each request for missing pieces, due on its deadline (session_orders.cpp).
-    for (const auto& d : dossiers_)
+    for (const auto& d : snap_.dossiers)
         if (pieces_requested(d.id)) steps.push_back(pieces_step(d.reference, pieces(d.id, on)));
     return steps;
 }
@@ -130,27 +130,27 @@ void Session::record_step(const std::string& step, const std::string& date_text,
 void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
-    if (!campaign_.procedure.recordable(step)) {
+    require(snap_.team.may_coordinate(actor));
+    if (!snap_.campaign.procedure.recordable(step)) {
         std::vector<std::string> known;
-        for (const auto& s : campaign_.procedure.steps)
+        for (const auto& s : snap_.campaign.procedure.steps)
             if (s.recordable) known.push_back(s.id);
         throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) + ").");
     }
     store_->record_step(step, done, journal_actor(actor));
-    steps_done_[step] = done;
+    snap_.steps_done[step] = done;
 }
 
 std::map<std::string, std::string> Session::organismes_by_reference() const {
     std::map<std::string, std::string> out;
-    for (const auto& d : dossiers_) out[d.reference] = d.organisme;
+    for (const auto& d : snap_.dossiers) out[d.reference] = d.organisme;
     return out;
 }
 
 const std::optional<MeetingCheck>& Session::meeting_check() const {
     if (!meeting_check_)
-        meeting_check_ = meeting_ ? std::optional<MeetingCheck>(check_meeting(*meeting_, team_, organismes_by_reference(),
-                                                                              campaign_.procedure.committee.value_or(CommitteeRules{})))
+        meeting_check_ = snap_.meeting ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organismes_by_reference(),
+                                                                              snap_.campaign.procedure.committee.value_or(CommitteeRules{})))
                                   : std::nullopt;
     return *meeting_check_;
 }
@@ -158,23 +158,23 @@ const std::optional<MeetingCheck>& Session::meeting_check() const {
 void Session::put_meeting(const Meeting& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    require(team_.may_coordinate(actor));
-    if (!campaign_.procedure.committee)
-        throw InputError("La procédure de cette campagne (" + campaign_.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
+    require(snap_.team.may_coordinate(actor));
+    if (!snap_.campaign.procedure.committee)
+        throw InputError("La procédure de cette campagne (" + snap_.campaign.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
     Meeting m = input;
-    require(complete_meeting(team_, m));
+    require(complete_meeting(snap_.team, m));
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();
-    else if (!meeting_ || meeting_->votes != m.votes || meeting_->voted.empty()) {
-        m.voted = voted_entries(ranking(), dossiers_);
+    else if (!snap_.meeting || snap_.meeting->votes != m.votes || snap_.meeting->voted.empty()) {
+        m.voted = voted_entries(ranking(), snap_.dossiers);
         // The opinion follows the allocation the coordinator recorded (ranking
         // order under the call's territorial rules, or a motivated variant).
         if (const auto recorded = store_->load_territory().allocation) allocation::apply_recorded(m.voted, *recorded);
     }
-    else m.voted = meeting_->voted;
+    else m.voted = snap_.meeting->voted;
     store_->put_meeting(m, journal_actor(actor));
-    meeting_ = std::move(m);
+    snap_.meeting = std::move(m);
     meeting_check_.reset();
     voted_opinion_.reset();
     changes_since_vote_.reset();
@@ -185,9 +185,9 @@ void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, 
     authenticate(actor);
     const Dossier& d = known_dossier(dossier_id);
     MemberOpinion op = input;
-    require(complete_opinion(team_, actor, d.organisme, interest_basis(), op));
+    require(complete_opinion(snap_.team, actor, d.organisme, interest_basis(), op));
     store_->put_opinion(dossier_id, op, journal_actor(actor));
-    auto& list = opinions_[dossier_id];
+    auto& list = snap_.opinions[dossier_id];
     auto it = std::find_if(list.begin(), list.end(), [&](const MemberOpinion& x) { return x.member == op.member; });
     if (it != list.end()) *it = op;
     else list.push_back(op);
@@ -201,15 +201,15 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
     // The ranking as voted, not as it stands today.
     if (!voted_opinion_) {
         voted_opinion_.emplace();
-        for (const auto& e : meeting_->voted) (*voted_opinion_)[e.reference] = e.opinion;
+        for (const auto& e : snap_.meeting->voted) (*voted_opinion_)[e.reference] = e.opinion;
     }
     auto it = voted_opinion_->find(d->reference);
     return it == voted_opinion_->end() ? std::nullopt : it->second;
 }
 
 std::vector<std::string> Session::changes_since_vote() {
-    if (!meeting_ || meeting_->voted.empty()) return {};
-    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(meeting_->voted, voted_entries(ranking(), dossiers_));
+    if (!snap_.meeting || snap_.meeting->voted.empty()) return {};
+    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(ranking(), snap_.dossiers));
     return *changes_since_vote_;
 }
 

@@ -1,14 +1,18 @@
 #include "session.h"
 
+#include <pwd.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <filesystem>
 #include <set>
 
+#include "app/accounts.h"
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/people.h"
 #include "core/read_rules.h"
 #include "core/review_rules.h"
 
@@ -21,65 +25,80 @@ void Session::add_person(const Person& input, const std::string& actor) {
     p.name = fr::trim(p.name);
     p.account = fr::trim(p.account);
     if (p.name.empty()) throw InputError("Le nom de la personne est obligatoire.");
+    const Person* known = snap_.team.person(p.name);
+    // « paul roy » beside « Paul Roy »: one person, declared once, shown as first spelt.
+    if (known && known->name != p.name)
+        throw InputError("« " + p.name + " » est déjà déclaré(e) sous le nom « " + known->name +
+                         " » (même nom à la casse, aux accents ou aux espaces près) : une personne n'est déclarée qu'une fois ; "
+                         "rien n'a été enregistré.");
+    if (!p.account.empty()) require(account_refusal(p.account));
     // Declared again without --compte: the account stays.
-    if (const Person* known = team_.person(p.name); known && p.account.empty()) p.account = known->account;
+    if (known && p.account.empty()) p.account = known->account;
+    // Declaring someone again never moves them to another account unnoticed.
+    if (known && !known->account.empty() && p.account != known->account)
+        throw InputError("« " + known->name + " » agit déjà depuis le compte « " + known->account +
+                         " » : --ajouter ne change pas un compte. Le coordonnateur le change explicitement, au journal : "
+                         "cotation users FICHIER --changer-compte « " + known->name + " » --compte " + p.account + ".");
     authenticate(actor);
-    require(team_.may_put_person(actor, os_login(), p));
+    require(snap_.team.may_put_person(actor, os_login(), p));
     store_->put_person(p, journal_actor(actor));
-    team_.people[p.name] = p;
+    snap_.team.people[p.name] = p;
     meeting_check_.reset();
 }
 
-void Session::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
+void Session::assign(std::int64_t dossier_id, const std::string& named, bool add, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
+    const std::string reviewer = canonical_person(snap_.team, named);   // « paul roy » is Paul Roy
     authenticate(actor);
-    if (add) require(team_.may_assign(actor, reviewer, organisme_of(dossier_id)));
-    else require(team_.may_coordinate(actor));
+    if (add) require(snap_.team.may_assign(actor, reviewer, organisme_of(dossier_id)));
+    else require(snap_.team.may_coordinate(actor));
     store_->assign(dossier_id, reviewer, add, journal_actor(actor));
-    if (add) team_.assignments[dossier_id].insert(reviewer);
-    else team_.assignments[dossier_id].erase(reviewer);
+    if (add) snap_.team.assignments[dossier_id].insert(reviewer);
+    else snap_.team.assignments[dossier_id].erase(reviewer);
 }
 
-void Session::declare_conflict(const std::string& reviewer, const std::string& declared, const std::string& declaration,
+void Session::declare_conflict(const std::string& named, const std::string& declared, const std::string& declaration,
                                const std::string& actor, std::optional<Date> signed_on) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    if (!team_.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
-    if (actor != reviewer) require(team_.may_coordinate(actor));
+    const std::string reviewer = canonical_person(snap_.team, named);
+    if (!snap_.team.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
+    if (actor != reviewer) require(snap_.team.may_coordinate(actor));
     if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
     if (signed_on && *signed_on > today()) throw InputError("Une déclaration ne peut pas être datée de l'avenir.");
     // The organisation is one of the candidates, found by its identifier or
     // its name as a reader compares it; a link with nobody protects nothing.
-    auto organisme = designated_organisme(dossiers_, declared);
+    auto organisme = designated_organisme(snap_.dossiers, declared);
     if (!organisme)
         throw InputError("Lien déclaré par « " + reviewer + " » : " + fr::quote(declared) +
                          " ne désigne aucun organisme candidat de la campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; "
                          "rien n'a été enregistré.");
     ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today())};
     store_->declare_conflict(c, journal_actor(actor));
-    team_.conflicts.push_back(c);
+    snap_.team.conflicts.push_back(c);
     meeting_check_.reset();
-    for (auto& [id, reviewers] : team_.assignments)
+    for (auto& [id, reviewers] : snap_.team.assignments)
         if (organisme_of(id) == *organisme) reviewers.erase(reviewer);
 }
 
-void Session::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
+void Session::submit(std::int64_t dossier_id, const std::string& named, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
+    const std::string reviewer = canonical_person(snap_.team, named);
     authenticate(actor);
-    if (!team_.open_mode() && actor != reviewer)
+    if (!snap_.team.open_mode() && actor != reviewer)
         throw InputError("Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».");
     require(submission_refusal(grid_, ratings_of(dossier_id), reviewer));
     store_->submit(dossier_id, reviewer, journal_actor(actor));
-    team_.submitted[dossier_id].insert(reviewer);
+    snap_.team.submitted[dossier_id].insert(reviewer);
 }
 
 std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, const std::string& viewer) const {
     std::optional<std::string> who = viewer;
-    return readable_ratings(dossier_reading(team_, who, dossier_id, organisme_of(dossier_id)), who, ratings_of(dossier_id));
+    return readable_ratings(dossier_reading(snap_.team, who, dossier_id, organisme_of(dossier_id)), who, ratings_of(dossier_id));
 }
 
 DossierReading Session::reading(std::int64_t dossier_id) const {
-    return dossier_reading(team_, reader_, dossier_id, organisme_of(dossier_id));
+    return dossier_reading(snap_.team, reader_, dossier_id, organisme_of(dossier_id));
 }
 
 std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
@@ -88,7 +107,7 @@ std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
     // that dossier (one reading per dossier, found by its reference).
     std::map<std::string, DossierReading> by_reference;
     std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < dossiers_.size(); ++i) position[dossiers_[i].reference] = i;
+    for (std::size_t i = 0; i < snap_.dossiers.size(); ++i) position[snap_.dossiers[i].reference] = i;
     for (auto& e : store_->journal(prefix)) {
         if (e.entity.rfind("dossier/", 0) != 0) {
             out.push_back(std::move(e));
@@ -100,7 +119,7 @@ std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
         const std::string body = e.entity.substr(8);
         for (std::size_t cut = body.size();; cut = body.rfind('/', cut - 1)) {
             if (auto i = position.find(body.substr(0, cut)); i != position.end()) {
-                d = &dossiers_[i->second];
+                d = &snap_.dossiers[i->second];
                 rest = cut < body.size() ? body.substr(cut + 1) : "";
                 break;
             }
@@ -119,19 +138,65 @@ std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
 
 std::string Session::acting_person(const std::string& claimed) const {
     std::string why;
-    auto who = team_.identify(claimed, os_login(), why);
+    auto who = snap_.team.identify(claimed, os_login(), why);
     if (!who) throw InputError(why);
     return *who;
 }
 
 void Session::authenticate(const std::string& actor) const {
-    if (!team_.accounts_declared()) return;   // no account declared: a name is given, as before
+    if (!snap_.team.accounts_declared()) return;   // no account declared: a name is given, as before
     require(acting_person(actor) == actor ? "" : "« " + actor + " » n'agit pas depuis son compte.");
 }
 
 std::string Session::journal_actor(const std::string& actor) const {
-    if (!team_.accounts_declared()) return actor;
+    if (!snap_.team.accounts_declared()) return actor;
     return actor + " (compte " + os_login() + ")";
+}
+
+bool account_exists(const std::string& login) { return ::getpwnam(login.c_str()) != nullptr; }
+
+void change_account(Session& s, const std::string& name, const std::string& login, const std::string& actor) {
+    // The checks and the write in one transaction (issue 13.5); a campaign
+    // changed by another program since it was opened is not checked on a stale reading.
+    WriteScope w(s.store(), [] {
+        throw InputError("La campagne a été modifiée par un autre programme depuis son ouverture : relancez la commande.");
+    });
+    const Team& team = s.team();
+    const Person* known = team.person(name);
+    if (!known) throw InputError("« " + name + " » n'est pas déclaré(e) dans cette campagne : déclarez cette personne avec --ajouter.");
+    Person p = *known;
+    const std::string account = fr::trim(login), me = Session::os_login();
+    require(account_refusal(account));
+    if (account == p.account) throw InputError("« " + p.name + " » agit déjà depuis le compte « " + account + " » : rien à changer.");
+    std::string acting = actor;
+    if (team.accounts_declared()) {
+        acting = s.acting_person(actor);   // bound to the account running the command
+        if (acting != actor) throw InputError("« " + actor + " » n'agit pas depuis son compte.");
+    }
+    if (p.account.empty()) {
+        // No account to change yet: a declaration, with its rules (the first is the coordinator's own).
+        p.account = account;
+        require(team.may_put_person(acting, me, p));
+    } else {
+        require(team.may_coordinate(acting));
+        if (const Person* other = team.person_of_account(account); other && other->name != p.name)
+            throw InputError("Le compte « " + account + " » est déjà celui de « " + other->name + " ».");
+        // The coordinator moving their own account away from the one they act from would lock everybody out.
+        if (p.role == Role::Coordinator && team.person_of_account(me) == known && account != me)
+            throw InputError("Le coordonnateur change son propre compte depuis ce nouveau compte (vous agissez depuis « " + me +
+                             " ») : sans quoi plus personne ne pourrait agir sur la campagne.");
+        p.account = account;
+    }
+    // Journaled as every declaration: role — organisation — compte, before and after.
+    s.store().put_person(p, team.accounts_declared() ? acting + " (compte " + me + ")" : acting);
+}
+
+RankingReading ranking_reading(Session& s) {
+    const Ranking& r = s.ranking();
+    std::vector<bool> readable;
+    readable.reserve(r.ranked.size());
+    for (const auto& e : r.ranked) readable.push_back(s.reading(s.dossiers()[e.dossier].id).others);
+    return ranking_reading(readable);
 }
 
 }  // namespace cotation

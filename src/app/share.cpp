@@ -9,12 +9,6 @@
 
 namespace cotation {
 
-bool names_server_campaign(const std::string& location) { return is_pg_uri(location); }
-
-std::unique_ptr<CampaignStore> open_campaign_store(const std::string& location) {
-    return names_server_campaign(location) ? open_pg_store(location) : open_sqlite_store(location);
-}
-
 namespace {
 
 // The snapshot's state, rebuilt through the interface. Conflicts come before

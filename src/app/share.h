@@ -8,12 +8,9 @@
 #include <string>
 
 #include "store/campaign_store.h"
+#include "store/open_store.h"   // names_server_campaign, open_campaign_store
 
 namespace cotation {
-
-// A campaign named by a file path (SQLite) or a postgresql:// URI.
-bool names_server_campaign(const std::string& location);
-std::unique_ptr<CampaignStore> open_campaign_store(const std::string& location);
 
 struct CopyReport {
     std::size_t dossiers = 0, ratings = 0;

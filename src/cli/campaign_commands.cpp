@@ -11,6 +11,7 @@
 #include "core/french.h"
 #include "io/csv.h"
 #include "io/grid_reader.h"
+#include "store/open_store.h"
 
 namespace cotation::cli {
 
@@ -83,13 +84,15 @@ int new_campaign(const Args& a) {
         nc.parameters[name] = value;
     }
     auto s = Session::create(a.file(), a.get("--grid"), nc, a.actor());
-    std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << a.file() << " (grille " << s->grid().id
+    // A server's URI is shown without its password (issue 15).
+    const std::string where = names_server_campaign(a.file()) ? campaign_for_command(a.file()) : a.file();
+    std::cout << "Campagne « " << s->campaign().reference << " » créée dans " << where << " (grille " << s->grid().id
               << " version " << s->grid().version << ").\n";
     // Parameters the rules read but that the grid leaves to the campaign.
     std::set<std::string> listed;
     auto to_fill = [&](const std::string& id, const std::string& label, const char* value) {
         if (s->campaign().parameters.count(id) || !listed.insert(id).second) return;
-        std::cout << "  À renseigner : " << id << " (" << label << ") : cotation param " << a.file() << " " << id << "=" << value
+        std::cout << "  À renseigner : " << id << " (" << label << ") : cotation param " << where << " " << id << "=" << value
                   << "\n";
     };
     for (const auto& p : s->grid().parameters)

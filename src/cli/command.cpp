@@ -8,7 +8,9 @@
 
 #include "app/input.h"
 #include "app/session.h"
+#include "command_help.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "io/paths.h"
 #include "report/documents.h"
 #include "store/campaign_store.h"
@@ -21,132 +23,10 @@ namespace cotation::cli {
 
 namespace {
 
-const char* area_title(Area a) {
-    switch (a) {
-        case Area::Campaign: return "Campagne";
-        case Area::Dossiers: return "Dossiers et notes";
-        case Area::Results: return "Résultats et décisions";
-        case Area::Team: return "Équipe";
-        case Area::Procedure: return "Procédure et commission";
-        case Area::Journal: return "Clôture et journal";
-        case Area::Territory: return "Territoire";
-    }
-    return "";
-}
-
 // Option names as the help shows them: "--appel,--call" -> "--appel".
 std::string first_name(const std::string& names) { return names.substr(0, names.find(',')); }
 
 std::string guillemets(const std::string& s) { return "« " + s + " »"; }
-
-std::string join(const std::vector<std::string>& v, const char* sep) {
-    std::string out;
-    for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
-    return out;
-}
-
-std::size_t columns(const std::string& s) {   // characters, not bytes (UTF-8)
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-// Lays out the parts of a synopsis ("--out DOSSIER", "[--csv]") after `lead`
-// in lines of at most `width` characters, never breaking a part;
-// continuation lines are indented by `indent`.
-std::string wrap(const std::string& lead, const std::vector<std::string>& parts, std::size_t width, std::size_t indent) {
-    std::string out, line = lead;
-    for (const auto& part : parts) {
-        if (columns(line) > indent && columns(line) + 1 + columns(part) > width) {
-            out += line + "\n";
-            line = std::string(indent, ' ') + part;
-        } else {
-            line += (line.empty() || line.back() == ' ' ? "" : " ") + part;
-        }
-    }
-    return out + line;
-}
-
-// CLI11's help in French: its labels, our usage line ("Usage : cotation rank
-// FICHIER [--csv]…"), and the general help listing every command by area.
-class FrenchFormatter : public CLI::Formatter {
-public:
-    std::function<const Command*(const CLI::App*)> command_of;
-    std::function<std::vector<const Command*>(const CLI::App*)> commands_under;
-
-    FrenchFormatter() {
-        label("Positionals", "Arguments");
-        label("OPTIONS", "OPTIONS");
-        label("REQUIRED", "(obligatoire)");
-        label("SUBCOMMAND", "COMMANDE");
-        label("SUBCOMMANDS", "COMMANDES");
-        label("TEXT", "TEXTE");
-        column_width(34);
-    }
-
-    std::string make_description(const CLI::App* app) const override {
-        const std::string& d = app->get_description();
-        return d.empty() ? "" : d + "\n\n";
-    }
-
-    std::string make_usage(const CLI::App* app, std::string name) const override {
-        const Command* c = command_of(app);
-        return wrap("Usage : " + name + " ", c ? c->synopsis_parts() : std::vector<std::string>{"COMMANDE [ARGUMENTS] [OPTIONS]"}, 100, 8) +
-               "\n";
-    }
-
-    std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode) const override {
-        std::string out;
-        std::string current;
-        for (const Command* c : commands_under(app)) {
-            const CLI::App* sub = c->app();
-            if (sub->get_group() != current) {
-                current = sub->get_group();
-                out += "\n" + current + " :\n";
-            }
-            out += wrap("  " + c->path() + " ", c->synopsis_parts(), 100, 8) + "\n";
-            out += "      " + sub->get_description() + "\n";
-        }
-        return out;
-    }
-
-    // Names padded by characters, not bytes: « --avis DÉCISION » lines up.
-    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
-        std::string left = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
-        std::string desc = make_option_desc(opt);
-        std::size_t width = get_column_width();
-        if (columns(left) >= width) return left + "\n" + std::string(width, ' ') + desc + "\n";
-        return left + std::string(width - columns(left), ' ') + desc + "\n";
-    }
-
-    // « Options : », with the space French puts before a colon.
-    std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override {
-        std::string out = "\n" + group + " :\n";
-        for (const CLI::Option* o : opts) out += make_option(o, is_positional);
-        return out;
-    }
-
-    std::string make_footer(const CLI::App* app) const override {
-        const std::string& f = app->get_footer();
-        return f.empty() ? "" : f + "\n";
-    }
-};
-
-const char* kEpilogue = R"(Variables d'environnement
-  COTATION_DATA_DIR     dossier des grilles (scoring-grids/), modèles (templates/) et données
-                        de référence (data/) ; sinon ../share/cotation à côté du programme
-                        installé, sinon les sources (cotation --version affiche celui en usage)
-  COTATION_UTILISATEUR  qui agit, quand --par n'est pas donné
-  USER                  à défaut, le nom de session ; sur une campagne dont l'équipe est
-                        déclarée, il ne vaut que s'il nomme une personne déclarée
-
-Aide d'une commande : cotation COMMANDE --help (ou cotation aide COMMANDE).
-Formats des fichiers : docs/formats.md. Code de sortie : 0 si tout va bien,
-1 en cas d'erreur sur les données, 2 en cas d'erreur d'usage.)";
-
-const char* kActingFooter = R"(Qui agit : --par NOM, sinon la variable COTATION_UTILISATEUR, sinon USER (nom de session).
-Sur une campagne dont l'équipe est déclarée, --par NOM est obligatoire si ces variables
-ne nomment pas une personne déclarée.)";
 
 }  // namespace
 
@@ -198,19 +78,19 @@ std::string Args::actor(const Session& s) const {
     if (s.team().accounts_declared()) return s.acting_person(get("--par"));
     std::vector<std::string> people;
     for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
-    std::string declared = " (personnes déclarées : " + join(people, ", ") + ")";
+    std::string declared = " (personnes déclarées : " + fr::join(people, ", ") + ")";
     if (std::string p = get("--par"); !p.empty()) {
-        if (s.team().person(p)) return p;
+        if (const Person* known = s.team().person(p)) return known->name;   // as first spelt
         // Who acts is said on the command line: an undeclared name is a usage
         // error (code 2), as COTATION_UTILISATEUR naming one is.
         throw UsageError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
     }
     if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
-        if (s.team().person(u)) return u;
+        if (const Person* known = s.team().person(u)) return known->name;
         throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) +
                          ", qui n'est pas déclaré(e) dans cette campagne : précisez qui agit avec --par NOM" + declared + ".");
     }
-    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return u;
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
     throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
 }
 
@@ -219,16 +99,23 @@ std::optional<std::string> Args::reader(const Session& s) const {
     // Some reading commands take --par (journal show, rapports), others
     // (rank) only the account or COTATION_UTILISATEUR.
     std::string par;
+    bool takes_par = true;
     try {
         par = get("--par");
     } catch (const std::logic_error&) {
+        takes_par = false;
     }
     if (s.team().accounts_declared()) return s.acting_person(par);
     if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u && s.team().person(u)) return std::string(u);
-    // No accounts, nobody named on the line: every rating, as before accounts
-    // (without accounts a name is a claim; accounts make reading bound too).
-    return std::nullopt;
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return actor(s);   // declared, or a usage error
+    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
+    // No accounts and nobody named: who reads is asked, as who acts is (trial
+    // 18: it read everything); without accounts a name is a claim, accounts bind it.
+    std::vector<std::string> people;
+    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
+    throw UsageError(std::string("cette campagne a une équipe déclarée : dites qui lit (") +
+                     (takes_par ? "--par NOM, ou " : "") + "COTATION_UTILISATEUR=NOM) ; chacun lit les notes que les règles de "
+                     "la campagne lui ouvrent (personnes déclarées : " + join(people, ", ") + ").");
 }
 
 // ---- Command ----
@@ -283,7 +170,7 @@ const Command::Arg& Command::arg(const std::string& name) const {
     throw std::logic_error("cotation " + path_ + " : argument non déclaré " + name);
 }
 
-std::string Command::synopsis() const { return join(synopsis_parts(), " "); }
+std::string Command::synopsis() const { return fr::join(synopsis_parts(), " "); }
 
 std::vector<std::string> Command::synopsis_parts() const {
     std::vector<std::string> parts;
@@ -305,7 +192,7 @@ std::string Command::valid_options() const {
     for (const auto& a : args_)
         if (a.kind != Kind::Positional && a.kind != Kind::Positionals) names.push_back(a.opt->get_name(false, true));
     names.push_back("-h/--help");
-    return join(names, ", ");
+    return fr::join(names, ", ");
 }
 
 void Command::check() const {
@@ -319,8 +206,8 @@ void Command::check() const {
         }
         if (!options.empty())
             throw UsageError(std::string("option") + (options.size() > 1 ? "s inconnues " : " inconnue ") +
-                             join(options, ", ") + " ; options de « " + path_ + " » : " + valid_options());
-        throw UsageError(std::string("argument") + (others.size() > 1 ? "s" : "") + " en trop " + join(others, ", ") +
+                             fr::join(options, ", ") + " ; options de « " + path_ + " » : " + valid_options());
+        throw UsageError(std::string("argument") + (others.size() > 1 ? "s" : "") + " en trop " + fr::join(others, ", ") +
                          " ; usage : cotation " + path_ + " " + synopsis());
     }
     for (const auto& a : args_) {
@@ -339,13 +226,12 @@ void Command::check() const {
 // ---- Cli ----
 
 Cli::Cli() : app_(std::make_unique<CLI::App>("cotation — instruction des appels à candidatures (ARS, Départements)", "cotation")) {
-    auto f = std::make_shared<FrenchFormatter>();
-    f->command_of = [this](const CLI::App* a) -> const Command* {
+    auto command_of = [this](const CLI::App* a) -> const Command* {
         for (const auto& c : commands_)
             if (c->app_ == a) return c.get();
         return nullptr;
     };
-    f->commands_under = [this](const CLI::App* a) {
+    auto commands_under = [this](const CLI::App* a) {
         // Commands in area order, then in declaration order.
         std::vector<const Command*> out;
         for (int area = 0; area <= static_cast<int>(Area::Territory); ++area)
@@ -359,7 +245,7 @@ Cli::Cli() : app_(std::make_unique<CLI::App>("cotation — instruction des appel
             }
         return out;
     };
-    app_->formatter(f);
+    app_->formatter(french_formatter(command_of, commands_under));
     app_->set_help_flag("-h,--help", "affiche cette aide");
     app_->option_defaults()->group("Options");
     app_->allow_extras();           // unknown arguments are reported by Command::check, in French
@@ -445,7 +331,7 @@ int Cli::main(int argc, char** argv) {
             for (const CLI::App* s : g->get_subcommands([](const CLI::App*) { return true; })) names.push_back(s->get_name());
             auto extra = g->remaining();
             throw UsageError((extra.empty() ? "il manque la commande" : "commande inconnue « " + g->get_name() + " " + extra.front() + " »") +
-                             " ; commandes de « " + g->get_name() + " » : " + join(names, ", ") + " (cotation " + g->get_name() +
+                             " ; commandes de « " + g->get_name() + " » : " + fr::join(names, ", ") + " (cotation " + g->get_name() +
                              " --help)");
         } catch (const CLI::ArgumentMismatch& e) {
             // "--out: 1 required TEXT missing": an option given without its value.
@@ -496,8 +382,7 @@ int report_batch(const report::DocumentBatch& b) {
     for (const auto& w : b.warnings) std::cerr << "Attention : " << w << "\n";
     for (std::size_t i = 0; i < b.failures.size(); ++i) std::cerr << "Non écrit : " << b.failure(i) << "\n";
     if (!b.ok())
-        std::cerr << b.failures.size() << " document" << (b.failures.size() > 1 ? "s" : "") << " non écrit"
-                  << (b.failures.size() > 1 ? "s" : "")
+        std::cerr << fr::plural(static_cast<long long>(b.failures.size()), "document non écrit", "documents non écrits")
                   << (b.written.empty() ? " ; aucun fichier écrit.\n" : " ; les autres l'ont été.\n");
     return b.ok() ? 0 : 1;
 }

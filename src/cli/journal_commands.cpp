@@ -39,7 +39,7 @@ int verify(const Args& a) {
     if (a.has("--tete")) {
         head = parse_journal_head(a.get("--tete"));
         if (!head)
-            throw UsageError("--tete « " + a.get("--tete") + " » : attendu N:EMPREINTE ou EMPREINTE (au moins 12 caractères "
+            throw UsageError("--tete « " + a.get("--tete") + " » : attendu N:EMPREINTE (le nombre d'entrées et au moins 16 caractères "
                              "hexadécimaux), tel que l'imprime « cotation journal tete ».");
     }
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing

@@ -1,6 +1,8 @@
 // Results and decisions: rank, accord, consolidate, decide, letters.
+#include <algorithm>
 #include <iostream>
 
+#include "app/accounts.h"
 #include "app/input.h"
 #include "app/session.h"
 #include "cli/command.h"
@@ -23,24 +25,39 @@ void rank_csv(Session& s) {
         auto it = s.decisions().find(s.dossiers()[e.dossier].id);
         return it == s.decisions().end() ? std::string() : io::csv_field(decision_label(it->second.kind));
     };
-    for (const auto& e : r.ranked) {
+    // What the reader may not read has neither total nor place, and comes
+    // last: its row among the others would say where it stands (core/read_rules.h).
+    const RankingReading rr = ranking_reading(s);
+    for (std::size_t i : rr.shown) {
+        const RankEntry& e = r.ranked[i];
         const Dossier& d = s.dossiers()[e.dossier];
-        // A total the reader may not read (blind rating, declared link) is masked, as its themes.
-        bool readable = s.reading(d.id).others;
-        std::cout << e.rank << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
-                  << (readable ? e.score.total.canonical() : "masqué");
-        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
+        std::cout << (rr.places ? std::to_string(e.rank) : std::string()) << ";" << io::csv_field(d.reference) << ";"
+                  << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
+        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
         std::string obs;
         for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << ";" << decision(e) << "\n";
     }
+    std::vector<const RankEntry*> masked;
+    for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
     for (const auto& e : r.pending) {
         const Dossier& d = s.dossiers()[e.dossier];
-        bool readable = s.reading(d.id).others;
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";"
-                  << (readable ? e.score.total.canonical() : "masqué");
-        for (const auto& t : e.score.themes) std::cout << ";" << (readable ? t.canonical() : "");
+        if (!s.reading(d.id).others) {
+            masked.push_back(&e);
+            continue;
+        }
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
+        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
         std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << ";" << decision(e) << "\n";
+    }
+    std::sort(masked.begin(), masked.end(), [&](const RankEntry* x, const RankEntry* y) {
+        return s.dossiers()[x->dossier].reference < s.dossiers()[y->dossier].reference;
+    });
+    for (const RankEntry* e : masked) {
+        const Dossier& d = s.dossiers()[e->dossier];
+        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";masqué";
+        for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
+        std::cout << ";masqué;" << io::csv_field(s.reading(d.id).why) << ";\n";
     }
     for (const auto& e : r.ineligible) {
         const Dossier& d = s.dossiers()[e.dossier];
@@ -92,15 +109,18 @@ int rank(const Args& a) {
     }
     const Ranking& r = s->ranking();
     const Grid& g = s->grid();
+    // Neither total nor place of what the reader may not read (core/read_rules.h).
+    const RankingReading rr = ranking_reading(*s);
     std::cout << "Classement — " << s->campaign().reference << " (" << fr::number(g.max_total()) << " points)\n";
-    for (const auto& e : r.ranked) {
+    for (std::size_t i : rr.shown) {
+        const RankEntry& e = r.ranked[i];
         const Dossier& d = s->dossiers()[e.dossier];
         std::string status = proposal_label(e.proposal);
         if (auto it = s->decisions().find(d.id); it != s->decisions().end())
             status = std::string("décision : ") + decision_label(it->second.kind);
-        std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ") << " " << d.reference << "  "
-                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts" : std::string("total masqué")) << "  "
-                  << d.organisme << "  [" << status << "]";
+        if (rr.places) std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ");
+        else std::cout << "  ·";
+        std::cout << " " << d.reference << "  " << fr::number(e.score.total) << " pts  " << d.organisme << "  [" << status << "]";
         auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
@@ -108,27 +128,51 @@ int rank(const Args& a) {
         }
         std::cout << "\n";
     }
-    if (!r.pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
-    for (const auto& e : r.pending) {
-        const Dossier& d = s->dossiers()[e.dossier];
-        std::cout << "  " << d.reference << "  "
-                  << (s->reading(d.id).others ? fr::number(e.score.total) + " pts provisoires" : std::string("total masqué")) << "  "
-                  << d.organisme << " — "
-                  << e.proposal_reason << "\n";
+    std::vector<const RankEntry*> masked;
+    for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
+    std::vector<const RankEntry*> pending;
+    for (const auto& e : r.pending) (s->reading(s->dossiers()[e.dossier].id).others ? pending : masked).push_back(&e);
+    if (!pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
+    for (const RankEntry* e : pending) {
+        const Dossier& d = s->dossiers()[e->dossier];
+        std::cout << "  " << d.reference << "  " << fr::number(e->score.total) << " pts provisoires  " << d.organisme << " — "
+                  << e->proposal_reason << "\n";
     }
+    std::sort(masked.begin(), masked.end(), [&](const RankEntry* x, const RankEntry* y) {
+        return s->dossiers()[x->dossier].reference < s->dossiers()[y->dossier].reference;
+    });
+    if (!masked.empty()) std::cout << "Dossiers dont ni le total ni la place ne vous sont lisibles :\n";
+    for (const RankEntry* e : masked) {
+        const Dossier& d = s->dossiers()[e->dossier];
+        std::cout << "  " << d.reference << "  " << d.organisme << " — " << s->reading(d.id).why << "\n";
+    }
+    if (!rr.places)
+        std::cout << "Rangs non affichés (·) : l'écart qu'un dossier masqué laisserait entre les rangs des autres dirait sa place.\n";
     if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
     for (const auto& e : r.ineligible) {
         const Dossier& d = s->dossiers()[e.dossier];
         std::cout << "  " << d.reference << "  " << d.organisme << "\n";
         for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
     }
-    if (a.has("--marges")) rank_margins(*s);
+    if (a.has("--marges")) {
+        if (rr.places) rank_margins(*s);
+        else std::cout << "\nSolidité de l'ordre non affichée : les marges entre voisins diraient la place des dossiers masqués.\n";
+    }
     std::cout << Ranking::tie_rule() << "\n";
     return 0;
 }
 
 int agreement(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    // Each reviewer's deviation is made of every dossier's ratings: shown only
+    // to a reader who may read them all (core/read_rules.h).
+    s->set_reader(a.reader(*s));
+    for (const auto& d : s->dossiers())
+        if (DossierReading dr = s->reading(d.id); !dr.others) {
+            std::cout << "Accord entre évaluateurs non affiché : il est fait des notes de tous les dossiers, dont " << d.reference
+                      << " — " << dr.why << "\n";
+            return 0;
+        }
     const Agreement& ag = s->agreement();
     std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
               << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";
@@ -151,12 +195,18 @@ int consolidate(const Args& a) {
         std::cout << "Note consolidée enregistrée : " << d.reference << ", " << criterion << " = " << a.get("--note") << ".\n";
         return 0;
     }
-    // Without --dossier: what the coordinator still has to decide.
+    // Without --dossier: what the coordinator still has to decide. A mean and
+    // a spread give the ratings away: none for a dossier the reader may not read.
+    s->set_reader(a.reader(*s));
     const Ranking& r = s->ranking();
-    std::size_t open = 0;
+    std::size_t open = 0, masked = 0;
     for (const auto* list : {&r.ranked, &r.pending})
         for (const auto& e : *list) {
             const Dossier& d = s->dossiers()[e.dossier];
+            if (!s->reading(d.id).others) {
+                ++masked;
+                continue;
+            }
             std::size_t k = 0;
             for (const auto& t : s->grid().themes)
                 for (const auto& c : t.criteria) {
@@ -167,7 +217,9 @@ int consolidate(const Args& a) {
                     open += cs.decided ? 0 : 1;
                 }
         }
-    std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer.\n";
+    std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer";
+    if (masked) std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier") << " dont les notes ne vous sont pas lisibles)";
+    std::cout << ".\n";
     return 0;
 }
 

@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "core/french.h"
+#include "app/accounts.h"
 #include "app/input.h"
+#include "core/people.h"
 #include "app/session.h"
 #include "cli/command.h"
 
@@ -16,7 +18,16 @@ int users(const Args& a) {
         Role role = input::role("--role", a.need("--role", "avec --ajouter"));
         bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
+    } else if (a.has("--changer-compte")) {
+        change_account(*s, a.get("--changer-compte"), a.need("--compte", "avec --changer-compte"), a.actor(*s));
+        std::cout << "Compte de « " << canonical_person(s->team(), a.get("--changer-compte")) << " » changé (inscrit au journal).\n";
+    } else if (a.has("--compte")) {
+        throw UsageError("--compte s'emploie avec --ajouter NOM (nouvelle personne) ou --changer-compte NOM (changement par le coordonnateur).");
     }
+    // A login unknown here is allowed (the campaign may be worked on from another workstation), but said.
+    if (std::string login = a.get("--compte"); !login.empty() && !account_exists(login))
+        std::cout << "Attention : aucun compte « " << login << " » n'existe sur ce poste ; la personne ne pourra agir "
+                     "que depuis un poste où ce compte existe.\n";
     if (!s->team().open_mode() && !s->team().accounts_declared())
         std::cout << "Aucun compte déclaré : qui agit est dit par --par (ou COTATION_UTILISATEUR), sans contrôle du compte. "
                      "Pour lier chacun à son compte, le coordonnateur déclare d'abord le sien, depuis ce compte : "
@@ -79,6 +90,7 @@ void add_team_commands(Cli& cli) {
         .option("--organisation", "ORG", "son organisation")
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
+        .option("--changer-compte", "NOM", "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
         .acting()
         .run(users);
     cli.command("assign", Area::Team, "affecte un dossier à un instructeur (ou retire l'affectation)")

@@ -52,6 +52,10 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         if (!asked) return "Indiquez la capacité accordée au dossier « " + f.reference + " ».";
         d.places = *asked;
     }
+    // « retenu » for nothing would write an order granting 0 places (trial finding 25).
+    if (!f.model.per_dossier && *d.places <= Rational(0))
+        return "Dossier « " + f.reference + " » : un dossier retenu reçoit une capacité (" + f.model.places_text(*d.places) +
+               " n'en est pas une) ; s'il ne reçoit rien, la décision est « non retenu », motivée.";
     if (auto refusal = grant_refusal(f.model, *d.places, asked, f.others_used))
         return "Dossier « " + f.reference + " » : " + *refusal;
     return "";

@@ -3,18 +3,24 @@
 #include <cctype>
 
 #include "french.h"
+#include "ranking_reading.h"
 
 namespace cotation {
 
 DossierReading dossier_reading(const Team& team, const std::optional<std::string>& reader, std::int64_t dossier,
                                const std::string& organisme) {
-    if (!reader || team.open_mode()) return {};
+    if (team.open_mode()) return {};
+    // A declared team and nobody said to be reading: nobody's ratings. Without
+    // accounts a name given is a claim, but omitting it no longer reads all.
+    if (!reader)
+        return {false, "Personne n'est désigné(e) comme lecteur : les notes des évaluateurs ne sont lisibles qu'à une personne "
+                       "déclarée (dites qui lit : --par NOM ou COTATION_UTILISATEUR)."};
     const Person* p = team.person(*reader);
     if (!p) return {false, "« " + *reader + " » n'est pas déclaré(e) dans cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
-    if (team.in_conflict(*reader, organisme))
+    if (team.in_conflict(p->name, organisme))
         return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
                            " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
-    if (!team.sees_others(*reader, dossier, organisme))
+    if (!team.sees_others(p->name, dossier, organisme))
         return {false, "Notation à l'aveugle : « " + *reader +
                            " » lit les notes des autres évaluateurs de ce dossier après avoir soumis les siennes."};
     return {};
@@ -26,6 +32,13 @@ std::vector<const Rating*> readable_ratings(const DossierReading& r, const std::
     std::vector<const Rating*> out;
     for (const Rating* x : ratings)
         if (reader && x->reviewer == *reader) out.push_back(x);
+    return out;
+}
+
+RankingReading ranking_reading(const std::vector<bool>& readable) {
+    RankingReading out;
+    for (std::size_t i = 0; i < readable.size(); ++i) (readable[i] ? out.shown : out.hidden).push_back(i);
+    out.places = out.hidden.empty();
     return out;
 }
 

@@ -1,8 +1,10 @@
 #include "team.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "enums.h"
+#include "people.h"
 #include "read_rules.h"
 #include "french.h"
 
@@ -13,9 +15,40 @@ const char* role_code(Role r) { return enum_code(r); }
 
 std::optional<Role> role_from_text(const std::string& t) { return enum_from_text<Role>(t); }
 
+std::string person_key(const std::string& name) { return fr::folded(fr::name_key(name)); }
+
+std::string account_refusal(const std::string& login) {
+    const std::string shown = fr::quote(login);
+    if (login.empty()) return "Le compte est vide : donnez le nom de connexion de la personne sur ce poste.";
+    if (login.size() > 32) return "Le compte " + shown + " est trop long pour un nom de connexion (32 caractères au plus).";
+    if (login[0] == '-') return "Le compte " + shown + " ne peut pas commencer par « - » (ce ne serait pas un nom de connexion).";
+    bool letter = false;
+    for (std::size_t i = 0; i < login.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(login[i]);
+        if (c == '$' && i + 1 == login.size() && i > 0) continue;   // Samba machine accounts
+        if (std::isalpha(c) || c == '_' || c == '.' || c == '-') letter = letter || !std::isdigit(c);
+        else if (!std::isdigit(c))
+            return "Le compte " + shown + " n'est pas un nom de connexion : lettres sans accent, chiffres, « . », « _ » et « - » "
+                   "seulement (par exemple « proy » ou « paul.roy »), sans espace.";
+    }
+    if (!letter) return "Le compte " + shown + " n'a que des chiffres : c'est un numéro d'utilisateur, pas un nom de connexion.";
+    return "";
+}
+
+// By exact name, else by person_key: « paul roy » is the Paul Roy declared (issue 13.15).
 const Person* Team::person(const std::string& name) const {
     auto it = people.find(name);
-    return it == people.end() ? nullptr : &it->second;
+    if (it != people.end()) return &it->second;
+    const std::string key = person_key(name);
+    if (key.empty()) return nullptr;
+    for (const auto& [n, p] : people)
+        if (person_key(n) == key) return &p;
+    return nullptr;
+}
+
+std::string canonical_person(const Team& team, const std::string& name) {
+    const Person* p = team.person(name);
+    return p ? p->name : name;
 }
 
 bool Team::in_conflict(const std::string& reviewer, const std::string& organisme) const {
@@ -111,6 +144,15 @@ std::string Team::may_put_person(const std::string& actor, const std::string& lo
     } else if (std::string c = may_coordinate(actor); !c.empty()) {
         return c;
     }
+    // The last coordinator is never demoted: nobody could then decide, close,
+    // reopen or change roles (a new coordinator is declared first).
+    if (const Person* before = person(p.name); before && before->role == Role::Coordinator && p.role != Role::Coordinator &&
+        std::none_of(people.begin(), people.end(), [&](const auto& x) {
+            return x.second.role == Role::Coordinator && x.second.name != before->name;
+        }))
+        return "La campagne doit garder un coordonnateur : « " + before->name +
+               " » est le seul. Déclarez d'abord un autre coordonnateur (cotation users FICHIER --ajouter NOM --role "
+               "coordonnateur), puis changez ce rôle.";
     if (p.account.empty() || accounts_declared()) {
         if (const Person* other = person_of_account(p.account); other && other->name != p.name)
             return "Le compte « " + p.account + " » est déjà celui de « " + other->name + " ».";

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "main_frame.h"
+#include "shared_campaign.h"
 #include "territory_panel.h"
 #include "wx_text.h"
 
@@ -47,6 +48,11 @@ bool gives_opinion(const ActionContext& c) { return writes(c) && c.selection && 
 const std::vector<ActionDef> table = {
     {Action::Open, Menu::File, "&Ouvrir une campagne…", "Ctrl+O", "Ouvre un fichier de campagne (.cot).", "Ouvrir", wxART_FILE_OPEN,
      always, [](MainFrame& f) { f.OpenCampaign(); }},
+    {Action::OpenShared, Menu::File, "Ouvrir une campagne &partagée…", "",
+     "Ouvre une campagne partagée sur un serveur PostgreSQL (serveur, base, référence).", nullptr, nullptr, always,
+     [](MainFrame& f) {
+         if (auto s = ask_shared_campaign(&f)) f.Load(std::move(s));
+     }},
     {Action::NewCampaign, Menu::File, "Nouvelle &campagne…", "", "Crée une campagne à partir d'une grille.", nullptr, nullptr,
      always, [](MainFrame& f) { f.NewCampaign(); }},
     {Action::DemoAct, Menu::Demos, "ACT « hors les murs » — ARS PACA", "", "Ouvre une copie de la campagne de démonstration ACT.",
@@ -83,7 +89,10 @@ const std::vector<ActionDef> table = {
      [](MainFrame& f) { show_about(&f); }},
 
     {Action::EditDossier, Menu::None, "Modifier le dossier…", "", "Corrige les informations déclarées du dossier.", nullptr, nullptr,
-     edits_selected, nullptr},
+     edits_selected, [](MainFrame& f) {
+         Workbench& wb = f.workbench();
+         if (wb.dossier() && edit_dossier_dialog(&f, wb, wb.dossier())) wb.changed(Change::Dossier);
+     }},
     {Action::SaveRating, Menu::None, "Enregistrer la note et passer au critère suivant", "", "La note et sa justification, à votre nom.",
      nullptr, nullptr, rates_selected, nullptr},
     {Action::SubmitRatings, Menu::None, "Soumettre mes notes de ce dossier", "",
@@ -91,11 +100,11 @@ const std::vector<ActionDef> table = {
     {Action::SaveConsolidation, Menu::None, "Enregistrer l'arbitrage", "", "La note retenue et son motif (coordonnateur).", nullptr,
      nullptr, coordinates, nullptr},
     {Action::AddPerson, Menu::None, "Ajouter une personne…", "", "Déclare une personne de l'équipe et son rôle (coordonnateur).",
-     nullptr, nullptr, coordinates, nullptr},
+     nullptr, nullptr, coordinates, [](MainFrame& f) { add_person_dialog(&f, f.workbench()); }},
     {Action::AssignDossier, Menu::None, "Affecter un dossier…", "", "Confie un dossier à un instructeur (coordonnateur).", nullptr,
-     nullptr, coordinates, nullptr},
+     nullptr, coordinates, [](MainFrame& f) { assign_dossier_dialog(&f, f.workbench()); }},
     {Action::DeclareLink, Menu::None, "Déclarer un lien d'intérêts…", "", "Chacun déclare ses liens ; le coordonnateur ceux de tous.",
-     nullptr, nullptr, writes, nullptr},
+     nullptr, nullptr, writes, [](MainFrame& f) { declare_link_dialog(&f, f.workbench()); }},
     {Action::MarkStepDone, Menu::None, "Déclarer l'étape sélectionnée faite…", "", "Date à laquelle l'étape a été faite (coordonnateur).",
      nullptr, nullptr, coordinates, nullptr},
     {Action::RejectPrior, Menu::None, "Écarter un dossier avant l'évaluation…", "", "Décision motivée, avant toute note (coordonnateur).",
@@ -103,11 +112,11 @@ const std::vector<ActionDef> table = {
     {Action::LiftRejection, Menu::None, "Lever la décision sélectionnée…", "", "Révision demandée, avec son motif (coordonnateur).",
      nullptr, nullptr, coordinates, nullptr},
     {Action::RecordMeeting, Menu::None, "Enregistrer la séance…", "", "Présences, mandats et vote (coordonnateur).", nullptr, nullptr,
-     coordinates, nullptr},
+     coordinates, [](MainFrame& f) { record_meeting_dialog(&f, f.workbench()); }},
     {Action::AddObservation, Menu::None, "Ajouter une observation…", "", "Portée au procès-verbal (coordonnateur).", nullptr, nullptr,
-     coordinates, nullptr},
+     coordinates, [](MainFrame& f) { add_observation_dialog(&f, f.workbench()); }},
     {Action::GiveOpinion, Menu::None, "Donner mon avis sur ce dossier…", "", "L'avis d'un membre de la commission.", nullptr, nullptr,
-     gives_opinion, nullptr},
+     gives_opinion, [](MainFrame& f) { give_opinion_dialog(&f, f.workbench()); }},
     {Action::SaveDecision, Menu::None, "Enregistrer la décision", "", "La décision de l'autorité et, s'il y a lieu, l'écart à l'avis (coordonnateur).",
      nullptr, nullptr, coordinates, nullptr},
 };

@@ -19,11 +19,13 @@ class MainFrame;
 
 enum class Action {
     // Menus and toolbar
-    Open, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
+    Open, OpenShared, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
     NewDossier, ImportDossiers, ImportRatings,
     EditGrid, GridHistory, OpenGrid, NewGrid,
     About,
-    // Buttons of the views (their handler is their view's)
+    // Buttons of the views. Those with a handler in the table (a dialog, then
+    // a Session call) are run by the frame, whose wxEVT_BUTTON they reach; the
+    // others save what their view's form holds, and their view binds them.
     EditDossier, SaveRating, SubmitRatings, SaveConsolidation, AddPerson, AssignDossier, DeclareLink,
     MarkStepDone, RejectPrior, LiftRejection, RecordMeeting, AddObservation, GiveOpinion, SaveDecision,
 };
@@ -53,7 +55,7 @@ struct ActionDef {
     const char* tool;                         // its toolbar label, or null when not on the toolbar
     const char* art;                          // its toolbar icon (wxArtProvider), or null
     bool (*enabled)(const ActionContext&);    // greyed out when false
-    void (*run)(MainFrame&);                  // null: the view's button handler
+    void (*run)(MainFrame&);                  // null: its view binds its button (it reads the view's form)
     bool separator_before = false;            // in its menu
 };
 
@@ -61,6 +63,15 @@ const std::vector<ActionDef>& actions();
 const ActionDef& action(Action a);
 int action_id(Action a);                   // window identifier of its menu item, tool or button
 const ActionDef* action_of_id(int id);     // null for another identifier
+// Handlers of the views' buttons that ask in a dialog, then call the Session
+// (team_actions.cpp, committee_actions.cpp); `parent` owns the dialogs.
+void add_person_dialog(wxWindow* parent, Workbench& wb);
+void assign_dossier_dialog(wxWindow* parent, Workbench& wb);
+void declare_link_dialog(wxWindow* parent, Workbench& wb);
+void record_meeting_dialog(wxWindow* parent, Workbench& wb);
+void add_observation_dialog(wxWindow* parent, Workbench& wb);
+void give_opinion_dialog(wxWindow* parent, Workbench& wb);
+
 // A button of a view for this action: label, help and identifier from the table.
 wxButton* action_button(wxWindow* parent, Action a);
 

@@ -13,6 +13,7 @@
 #include "documents_dialog.h"
 #include "main_frame.h"
 #include "start_dialog.h"
+#include "store/open_store.h"
 #include "views.h"
 #include "wx_text.h"
 
@@ -39,7 +40,9 @@ public:
         if (p.GetParamCount() > 0) {
             std::string path = from_wx(p.GetParam(0));
             try {
-                session = std::filesystem::exists(path) ? Session::open(path) : create_demo(path, "act-hlm");
+                // A server campaign's URI is opened as is (issue 15); a file that does not exist is the demo.
+                session = std::filesystem::exists(path) || names_server_campaign(path) ? Session::open(path)
+                                                                                      : create_demo(path, "act-hlm");
             } catch (const std::exception& e) {
                 wxMessageBox(to_wx(e.what()), to_wx("Cotation — erreur"), wxOK | wxICON_ERROR);
                 return false;

@@ -21,9 +21,6 @@ public:
     wxStaticText* opinions_title() const { return opinions_title_; }
 
 private:
-    void OnMeeting();
-    void OnObservation();
-    void OnOpinion();
     void OnDocument(bool minutes);
     Workbench& wb_;
     wxStaticText* summary_;

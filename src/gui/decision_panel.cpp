@@ -122,14 +122,14 @@ void DecisionPanel::Reload() {
     for (const auto& e : r.ineligible) add(e);
     list_->SetItemCount(static_cast<long>(table_.size()));
     list_->Refresh();
-    std::string sum = std::to_string(decided) + " décision(s) sur " + std::to_string(s.dossiers().size()) + " dossiers";
+    std::string sum = fr::plural(static_cast<long long>(decided), "décision") + " sur " + std::to_string(s.dossiers().size()) + " dossiers";
     if (r.capacity > Rational(0)) sum += " · accordé : " + r.model.capacity_text(granted) + " sur " + r.model.capacity_text(r.capacity);
     const auto& check = s.meeting_check();
     sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
                                    : " · classement non adopté par la commission")
                  : " · pas encore d'avis de la commission";
     auto changes = s.changes_since_vote();
-    if (!changes.empty()) sum += " · " + std::to_string(changes.size()) + " dossier(s) ont bougé depuis le vote";
+    if (!changes.empty()) sum += " · " + fr::plural(static_cast<long long>(changes.size()), "dossier a bougé", "dossiers ont bougé") + " depuis le vote";
     summary_->SetLabel(to_wx(sum));
     summary_->SetForegroundColour(changes.empty() ? colour(Colour::Text) : colour(Colour::Attention));
     // First shown: the dossier selected elsewhere in the workbench.

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <exception>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include "app/documents.h"
 #include "gui/workbench.h"
 #include "gui/wx_text.h"
+#include "store/open_store.h"
 
 namespace cotation::gui {
 
@@ -67,6 +69,12 @@ std::string summary(const report::DocumentBatch& b, const std::string& folder) {
 void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& proposed) {
     if (!wb.session) return;
     std::string folder = proposed;
+    // Beside the campaign's file; for a campaign shared on a server, in the person's own folder.
+    if (folder.empty() && names_server_campaign(wb.session->path())) {
+        std::string name = "documents-" + wb.session->campaign().reference;
+        std::replace(name.begin(), name.end(), '/', '-');
+        folder = (std::filesystem::path(from_wx(wxGetHomeDir())) / name).string();
+    }
     if (folder.empty()) folder = (std::filesystem::path(wb.session->path()).parent_path() / "documents").string();
     report::Format format = report::Format::Pdf;
     if (!ask(parent, folder, format)) return;

@@ -1,5 +1,9 @@
 #include "dossier_list.h"
 
+#include <map>
+
+#include "app/accounts.h"
+
 #include "colours.h"
 #include "core/french.h"
 #include "io/reference_data.h"
@@ -7,6 +11,14 @@
 #include "wx_text.h"
 
 namespace cotation::gui {
+
+namespace {
+// Ranks show only when no ranked dossier is hidden from the list's reader (core/ranking_reading.h), computed at Reload().
+std::map<const DossierListView*, bool>& places() {
+    static std::map<const DossierListView*, bool> m;
+    return m;
+}
+}  // namespace
 
 DossierListView::DossierListView(wxWindow* parent, Workbench& wb)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL), wb_(wb) {
@@ -20,6 +32,7 @@ DossierListView::DossierListView(wxWindow* parent, Workbench& wb)
 
 void DossierListView::Reload() {
     SetItemCount(wb_.session ? static_cast<long>(wb_.session->dossiers().size()) : 0);
+    places()[this] = !wb_.session || ranking_reading(*wb_.session).places;
     Refresh();
 }
 
@@ -58,9 +71,12 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
             if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
             return to_wx(name);
         }
-        case 7: return e ? to_wx(fr::number(e->score.total)) : wxString();
-        case 8: return e && e->rank ? to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : "")) : wxString();
-        case 9: return e ? to_wx(e->prior_rejection.empty() ? proposal_label(e->proposal) : "écarté avant l'évaluation") : wxString();
+        // Neither total nor place of what the reader may not read (core/read_rules.h).
+        case 7: return !e ? wxString() : s.reading(d.id).others ? to_wx(fr::number(e->score.total)) : to_wx("masqué");
+        case 8: return !e || !e->rank ? wxString() : !s.reading(d.id).others ? to_wx("—") : !places()[this] ? to_wx("·")
+                                                                                  : to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : ""));
+        case 9: return !e ? wxString() : !e->prior_rejection.empty() ? to_wx("écarté avant l'évaluation")
+                                             : s.reading(d.id).others ? to_wx(proposal_label(e->proposal)) : to_wx("masqué");
     }
     return {};
 }

@@ -50,9 +50,6 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     SetSizer(main);
 
     documents_->Bind(wxEVT_CHECKLISTBOX, &DossierPanel::OnDocumentToggled, this);
-    edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (wb_.dossier() && edit_dossier_dialog(this, wb_, wb_.dossier())) wb_.changed(Change::Dossier);
-    });
 }
 
 void DossierPanel::Reload() {

@@ -129,6 +129,20 @@ public:
     }
 
 private:
+    static wxFlexGridSizer* form_grid() {   // labels, then fields that take the width
+        auto* g = new wxFlexGridSizer(2, wxSize(8, 6));
+        g->AddGrowableCol(1, 1);
+        return g;
+    }
+    // A page of the book: its form, then `below` (a note) when there is one.
+    void add_page(wxWindow* page, wxSizer* form, wxWindow* below = nullptr, int below_sides = 0) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(form, wxSizerFlags().Expand().Border(wxALL, 12));
+        if (below) sizer->Add(below, wxSizerFlags().Expand().Border(below_sides, 12));
+        page->SetSizer(sizer);
+        book_->AddPage(page, "");
+    }
+
     void BuildPages() {
         // Page 0: nothing selected / a folder.
         auto* blank = new wxPanel(book_);
@@ -139,21 +153,15 @@ private:
         book_->AddPage(blank, "");
         // Page 1: theme.
         auto* tp = new wxPanel(book_);
-        auto* tg = new wxFlexGridSizer(2, wxSize(8, 6));
-        tg->AddGrowableCol(1, 1);
+        auto* tg = form_grid();
         theme_id_ = field(tp, tg, "Identifiant du thème");
         theme_label_ = field(tp, tg, "Intitulé");
         theme_max_ = new wxStaticText(tp, wxID_ANY, "");
-        auto* ts = new wxBoxSizer(wxVERTICAL);
-        ts->Add(tg, wxSizerFlags().Expand().Border(wxALL, 12));
-        ts->Add(theme_max_, wxSizerFlags().Expand().Border(wxLEFT, 12));
-        tp->SetSizer(ts);
-        book_->AddPage(tp, "");
+        add_page(tp, tg, theme_max_, wxLEFT);
         // Page 2: criterion; scrolled, as a 0–20 scale has 21 level descriptors.
         auto* cp = new wxScrolledWindow(book_);
         cp->SetScrollRate(0, 12);
-        auto* cg = new wxFlexGridSizer(2, wxSize(8, 6));
-        cg->AddGrowableCol(1, 1);
+        auto* cg = form_grid();
         crit_id_ = field(cp, cg, "Identifiant du critère");
         crit_label_ = field(cp, cg, "Intitulé");
         crit_coef_ = field(cp, cg, "Coefficient");
@@ -162,14 +170,10 @@ private:
         // One descriptor per level of the grid's own scale (scale-max).
         for (int i = model_.scale_min; i <= model_.scale_max; ++i)
             crit_levels_.push_back(field(cp, cg, ("Niveau " + std::to_string(i)).c_str()));
-        auto* cs = new wxBoxSizer(wxVERTICAL);
-        cs->Add(cg, wxSizerFlags().Expand().Border(wxALL, 12));
-        cp->SetSizer(cs);
-        book_->AddPage(cp, "");
+        add_page(cp, cg);
         // Page 3: rule.
         auto* rp = new wxPanel(book_);
-        auto* rg = new wxFlexGridSizer(2, wxSize(8, 6));
-        rg->AddGrowableCol(1, 1);
+        auto* rg = form_grid();
         rule_id_ = field(rp, rg, "Identifiant de la règle");
         rule_label_ = field(rp, rg, "Intitulé");
         rg->Add(new wxStaticText(rp, wxID_ANY, to_wx("Effet")), wxSizerFlags().CenterVertical());
@@ -186,11 +190,7 @@ private:
                                                           "departements(territoire), nombre(liste), min(a, b), max(a, b)."));
         help->Wrap(640);
         help->SetForegroundColour(colour(Colour::Muted));
-        auto* rs = new wxBoxSizer(wxVERTICAL);
-        rs->Add(rg, wxSizerFlags().Expand().Border(wxALL, 12));
-        rs->Add(help, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
-        rp->SetSizer(rs);
-        book_->AddPage(rp, "");
+        add_page(rp, rg, help, wxLEFT | wxRIGHT);
 
         for (auto* t : {theme_id_, theme_label_})
             t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { FromThemePage(); });
@@ -447,75 +447,6 @@ private:
     wxButton* apply_;
 };
 
-class PreviewDialog : public wxDialog {
-public:
-    PreviewDialog(wxWindow* parent, Workbench& wb, const Session::GridCandidate& c)
-        : wxDialog(parent, wxID_ANY, to_wx("Changement de grille : aperçu avant application"), wxDefaultPosition,
-                   wxSize(1000, 640), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          wb_(wb), candidate_(c) {
-        Session& s = *wb.session;
-        GridChange change = s.preview_grid_change(c);
-        std::string head = s.grid().id + " version " + s.grid().version + " → " + c.grid.id + " version " + c.grid.version +
-                           " ; maximum " + fr::number(change.max_before) + " → " + fr::number(change.max_after) + " points";
-        std::string details;
-        for (const auto& x : change.changed_coefficients) details += "Coefficient " + x + "\n";
-        for (const auto& x : change.removed_criteria) details += "Critère retiré : " + x + "\n";
-        for (const auto& x : change.added_criteria) details += "Critère ajouté : " + x + "\n";
-        if (details.empty()) details = "Aucun coefficient ni critère modifié.\n";
-        auto* title = new wxStaticText(this, wxID_ANY, to_wx(head));
-        title->SetFont(title->GetFont().Bold());
-        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-        const std::pair<const char*, int> cols[] = {{"Dossier", 110}, {"Organisme", 260}, {"Total avant", 95}, {"Total après", 95},
-                                                    {"Rang avant", 85}, {"Rang après", 85}, {"Recevabilité après", 150}};
-        long k = 0;
-        for (auto [t, w] : cols) {
-            bool numeric = k >= 2 && k <= 5;
-            list->InsertColumn(k++, to_wx(t), numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, w);
-        }
-        for (const auto& d : change.dossiers) {
-            const Dossier& x = s.dossiers()[d.dossier];
-            long i = list->InsertItem(list->GetItemCount(), to_wx(x.reference));
-            list->SetItem(i, 1, to_wx(x.organisme));
-            list->SetItem(i, 2, to_wx(fr::number(d.before)));
-            list->SetItem(i, 3, to_wx(fr::number(d.after)));
-            list->SetItem(i, 4, d.rank_before ? to_wx(std::to_string(d.rank_before)) : wxString());
-            list->SetItem(i, 5, d.rank_after ? to_wx(std::to_string(d.rank_after)) : wxString());
-            list->SetItem(i, 6, to_wx(d.verdict_after));
-            if (d.rank_after != d.rank_before) list->SetItemTextColour(i, colour(Colour::Moved));
-        }
-        reason_ = new wxTextCtrl(this, wxID_ANY);
-        reason_->SetHint(to_wx("Motif du changement (inscrit au journal)"));
-        auto* main = new wxBoxSizer(wxVERTICAL);
-        main->Add(title, wxSizerFlags().Expand().Border(wxALL, 10));
-        main->Add(new wxStaticText(this, wxID_ANY, to_wx(details)), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
-        main->Add(list, wxSizerFlags(1).Expand().Border(wxALL, 10));
-        main->Add(new wxStaticText(this, wxID_ANY, to_wx("En bleu : les dossiers dont le rang changerait. Les notes restent attachées "
-                                                         "aux critères ; l'ancienne grille est conservée dans l'historique.")),
-                  wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
-        main->Add(reason_, wxSizerFlags().Expand().Border(wxALL, 10));
-        auto* buttons = new wxStdDialogButtonSizer;
-        auto* ok = new wxButton(this, wxID_OK, to_wx("Appliquer la nouvelle version"));
-        buttons->AddButton(ok);
-        buttons->AddButton(new wxButton(this, wxID_CANCEL, to_wx("Annuler")));
-        buttons->Realize();
-        main->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 10));
-        SetSizer(main);
-        ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            try {
-                wb_.session->apply_grid_change(candidate_, from_wx(reason_->GetValue()), wb_.reviewer);
-                EndModal(wxID_OK);
-            } catch (const std::exception& e) {
-                show_error(this, e);
-            }
-        });
-    }
-
-private:
-    Workbench& wb_;
-    Session::GridCandidate candidate_;
-    wxTextCtrl* reason_;
-};
-
 }  // namespace
 
 void ShowGridEditor(wxWindow* parent, Workbench& wb, Grid grid, bool for_campaign, const std::string& select_criterion) {
@@ -528,11 +459,6 @@ void ShowGridEditor(wxWindow* parent, Workbench& wb, Grid grid, bool for_campaig
     GridEditor dlg(parent, wb, std::move(grid), for_campaign);
     if (!select_criterion.empty()) dlg.SelectCriterion(select_criterion);
     if (dlg.ShowModal() == wxID_OK) wb.changed(Change::Grid);
-}
-
-bool ShowGridChangePreview(wxWindow* parent, Workbench& wb, const Session::GridCandidate& candidate) {
-    PreviewDialog dlg(parent, wb, candidate);
-    return dlg.ShowModal() == wxID_OK;
 }
 
 }  // namespace cotation::gui

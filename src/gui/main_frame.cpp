@@ -17,6 +17,8 @@
 #include "io/grid_reader.h"
 #include "io/paths.h"
 #include "procedure_panel.h"
+#include "shared_campaign.h"
+#include "store/open_store.h"
 #include "start_dialog.h"
 #include "team_panel.h"
 #include "territory_panel.h"
@@ -94,6 +96,9 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     for (const ActionDef& a : actions()) {
         Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateUI, this, action_id(a.id));
         if (a.run) Bind(wxEVT_MENU, [this, run = a.run](wxCommandEvent&) { run(*this); }, action_id(a.id));
+        // A view's button of an action with a handler reaches the frame (a
+        // command event goes up its parents): the same handler as a menu's.
+        if (a.run && a.menu == Menu::None) Bind(wxEVT_BUTTON, [this, run = a.run](wxCommandEvent&) { run(*this); }, action_id(a.id));
     }
     reviewer_->Bind(wxEVT_COMBOBOX, &MainFrame::OnReviewer, this);
     reviewer_->Bind(wxEVT_TEXT, &MainFrame::OnReviewer, this);
@@ -115,6 +120,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     });
 
     wb_.reviewer = reviewer;
+    watch_campaign(this, wb_);   // another person's changes refresh the views (issue 15)
     Load(std::move(session));
 }
 
@@ -236,26 +242,28 @@ void MainFrame::WarnDeadlines() {
     const CalendarStep& st = *a.first;
     std::string first = st.short_label() + (st.state == StepState::Overdue ? ", échue le " : ", à faire d'ici le ") +
                         st.due->french_numeric() + " (" + st.basis + ")";
-    std::string text = a.late ? std::to_string(a.late) + " échéance(s) de la procédure dépassée(s)" : "Échéance proche";
+    std::string text = a.late ? fr::plural(a.late, "échéance de la procédure dépassée", "échéances de la procédure dépassées") : "Échéance proche";
     deadlines_->ShowMessage(to_wx(text + " : " + first + (a.late + a.soon > 1 ? " …" : "")),
                             a.late ? wxICON_WARNING : wxICON_INFORMATION);
 }
 
 void MainFrame::UpdateTitle() {
     const Session& s = *wb_.session;
-    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + std::filesystem::path(s.path()).filename().string()));
+    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + campaign_location_label(s.path())));
     const Ranking& r = wb_.session->ranking();
     SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
                         " classés · " + std::to_string(r.ineligible.size()) + " irrecevables" +
-                        (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "")), 0);
+                        (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "") +
+                        (names_server_campaign(s.path()) ? " · campagne partagée" : "")),
+                  0);
     SetStatusText(to_wx("Grille " + s.grid().id + " version " + s.grid().version + " · " +
                         fr::number(s.grid().max_total()) + " points"), 1);
     // What is due: the procedure's deadlines, always in sight.
     auto steps = s.calendar(Session::today());
     CalendarAlert a = calendar_alert(steps);
     SetStatusText(!a.first ? to_wx("Aucune échéance proche ni dépassée")
-                           : to_wx((a.late ? std::to_string(a.late) + " échéance(s) dépassée(s)" : "") +
-                                   (a.late && a.soon ? ", " : "") + (a.soon ? std::to_string(a.soon) + " proche(s)" : "") +
+                           : to_wx((a.late ? fr::plural(a.late, "échéance dépassée", "échéances dépassées") : "") +
+                                   (a.late && a.soon ? ", " : "") + (a.soon ? fr::plural(a.soon, "proche") : "") +
                                    " — " + a.first->short_label() + " : " + a.first->due->french_numeric()),
                   2);
 }
@@ -429,7 +437,7 @@ void write_to_folder(wxWindow* parent, const std::string& title, const std::stri
         std::string dir = from_wx(dlg.GetPath());
         auto batch = write(dir);
         std::string text = std::to_string(batch.size()) + " " + what + " écrits dans " + dir + ".";
-        if (!batch.ok()) text += "\n\n" + std::to_string(batch.failures.size()) + " non écrit(s) :";
+        if (!batch.ok()) text += "\n\n" + fr::plural(static_cast<long long>(batch.failures.size()), "non écrit") + " :";
         for (std::size_t i = 0; i < batch.failures.size(); ++i) text += "\n• " + batch.failure(i);
         if (!batch.warnings.empty()) text += "\n\nÀ vérifier :";
         for (const auto& w : batch.warnings) text += "\n• " + w;

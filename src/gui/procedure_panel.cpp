@@ -85,7 +85,7 @@ void ProcedurePanel::Reload() {
     }
     CalendarAlert alert = calendar_alert(steps);
     int late = alert.late, soon = alert.soon;
-    std::string sum = "Au " + Session::today().french_numeric() + " : " + std::to_string(late) + " échéance(s) dépassée(s), " +
+    std::string sum = "Au " + Session::today().french_numeric() + " : " + fr::plural(late, "échéance dépassée", "échéances dépassées") + ", " +
                       std::to_string(soon) + " dans les " + std::to_string(calendar_warning_days) + " jours";
     if (!next.empty()) sum += " · prochaine : " + next;
     set_heading(summary_, (sum));

@@ -1,12 +1,30 @@
 #include "colours.h"
+#include "app/accounts.h"
 #include "core/french.h"
 
 #include <wx/dcbuffer.h>
+
+#include <map>
 #include "layout.h"
 #include "panels.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
+
+namespace {
+// What the reader of each ranked list may see (core/ranking_reading.h), computed at Reload().
+std::map<const RankedListView*, RankingReading>& readings() {
+    static std::map<const RankedListView*, RankingReading> m;
+    return m;
+}
+// The ranking position a row shows; nullopt for a dossier the reader may not read (listed last).
+std::optional<std::size_t> position_of(const RankedListView* view, long item) {
+    const RankingReading& r = readings()[view];
+    auto i = static_cast<std::size_t>(item);
+    if (i < r.shown.size()) return r.shown[i];
+    return std::nullopt;
+}
+}  // namespace
 
 RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     summary_ = new wxStaticText(this, wxID_ANY, "");
@@ -21,6 +39,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
         const Dossier& d = s.dossiers()[e.dossier];
         if (column == 0) return d.reference;
         if (column == 1) return d.organisme;
+        if (pending && !s.reading(d.id).others) return "En attente : total masqué — " + s.reading(d.id).why;
         if (pending) return "En attente : " + e.proposal_reason + " (" + fr::number(e.score.total) + " points provisoires)";
         std::string reasons;
         for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
@@ -46,7 +65,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     lower->Add(profile_, wxSizerFlags().Expand());
     main->Add(lower, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     ranked_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
-        profile_->Show(static_cast<std::size_t>(e.GetIndex()));
+        profile_->Show(position_of(ranked_, e.GetIndex()));
         e.Skip();
     });
     main->Add(tie, wxSizerFlags().Expand().Border(wxALL, 10));
@@ -80,6 +99,7 @@ void RankedListView::Reload() {
         InsertColumn(col++, to_wx("Marge avec le suivant"), wxLIST_FORMAT_LEFT, 200);
         InsertColumn(col, to_wx("Observations"), wxLIST_FORMAT_LEFT, 420);
     }
+    readings()[this] = ranking_reading(*wb_.session);
     SetItemCount(static_cast<long>(wb_.session->ranking().ranked.size()));
     Refresh();
 }
@@ -87,10 +107,21 @@ void RankedListView::Reload() {
 wxString RankedListView::OnGetItemText(long item, long column) const {
     Session& s = *wb_.session;
     const Grid& g = s.grid();
-    const RankEntry& e = s.ranking().ranked[static_cast<std::size_t>(item)];
+    const RankingReading& reading = readings()[this];
+    auto at = position_of(this, item);
+    std::size_t pos = at ? *at : reading.hidden.at(static_cast<std::size_t>(item) - reading.shown.size());
+    const RankEntry& e = s.ranking().ranked[pos];
     const Dossier& d = s.dossiers()[e.dossier];
     long themes = static_cast<long>(g.themes.size());
-    if (column == 0) return to_wx(std::to_string(e.rank) + (e.ex_aequo ? " =" : ""));
+    if (!at) {   // neither total nor place of what the reader may not read
+        if (column == 0) return to_wx("—");
+        if (column == 1) return to_wx(d.reference);
+        if (column == 2) return to_wx(d.organisme);
+        if (column == 4) return to_wx("masqué");
+        if (column == 7 + themes) return to_wx(s.reading(d.id).why);
+        return wxString();
+    }
+    if (column == 0) return reading.places ? to_wx(std::to_string(e.rank) + (e.ex_aequo ? " =" : "")) : to_wx("·");
     if (column == 1) return to_wx(d.reference);
     if (column == 2) return to_wx(d.organisme);
     if (column == 3) {
@@ -107,10 +138,11 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
                      (x.places ? " (" + fr::number(*x.places) + ")" : std::string()));
     }
     if (column == 6 + themes) {
+        if (!reading.places) return wxString();   // margins would place the hidden dossiers
         const RankingSolidity& sol = s.solidity();
-        std::string text = sol.fragile[static_cast<std::size_t>(item)] ? "⚠ " : "";
-        if (static_cast<std::size_t>(item) < sol.margins.size()) {
-            const SwapMargin& m = sol.margins[static_cast<std::size_t>(item)];
+        std::string text = sol.fragile[pos] ? "⚠ " : "";
+        if (pos < sol.margins.size()) {
+            const SwapMargin& m = sol.margins[pos];
             text += fr::number(m.gap) + " pts";
             if (m.rating_change) text += " ; note " + m.rating_criterion + " ±" + fr::number(*m.rating_change);
         }
@@ -122,7 +154,9 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
 }
 
 wxListItemAttr* RankedListView::OnGetItemAttr(long item) const {
-    const RankEntry& e = wb_.session->ranking().ranked[static_cast<std::size_t>(item)];
+    auto at = position_of(this, item);
+    if (!at) return nullptr;
+    const RankEntry& e = wb_.session->ranking().ranked[*at];
     bool retained = e.proposal == Proposal::Retained;
     bool pending = e.eligibility.undecidable();
     if (retained && pending) return &retained_pending_;
@@ -184,7 +218,7 @@ void RankingPanel::Reload() {
     Freeze();
     ranked_->Reload();
     ineligible_->SetItemCount(static_cast<long>(r.pending.size() + r.ineligible.size()));
-    profile_->Show(r.ranked.empty() ? std::nullopt : std::optional<std::size_t>(0));
+    profile_->Show(position_of(ranked_, 0));
     ineligible_->Refresh();
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
                       (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +

@@ -17,9 +17,6 @@ public:
     void Reload();
 
 private:
-    void OnAddPerson();
-    void OnAssign();
-    void OnDeclareLink();
     struct Row {
         std::string name, role, organisation, assigned, owed, links;
     };

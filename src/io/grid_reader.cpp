@@ -4,6 +4,7 @@
 #include "core/french.h"
 #include "paths.h"
 #include "procedure_reader.h"
+#include "xml_reader.h"
 #include "xml_tree.h"
 
 #include <filesystem>
@@ -11,31 +12,12 @@
 namespace cotation::io {
 namespace {
 
-struct Reader {
-    std::string file;
-
-    [[noreturn]] void fail(const XmlElement& e, const std::string& what) const {
-        std::string id = e.attr("id").value_or("");
-        throw GridError(file + ", ligne " + std::to_string(e.line) + ", <" + e.name +
-                        (id.empty() ? "" : " id=\"" + id + "\"") + "> : " + what);
-    }
-    std::string required(const XmlElement& e, const std::string& key) const {
-        auto v = e.attr(key);
-        if (!v || fr::trim(*v).empty()) fail(e, "l'attribut « " + key + " » manque.");
-        return fr::trim(*v);
-    }
+struct Reader : XmlReader<GridError> {
     Rational number(const XmlElement& e, const std::string& key) const {
         std::string t = required(e, key);
         auto r = fr::parse_number(t);
         if (!r) fail(e, "l'attribut « " + key + " » n'est pas un nombre (lu : « " + t + " »).");
         return *r;
-    }
-    void only(const XmlElement& e, std::initializer_list<const char*> allowed) const {
-        for (const auto& c : e.children) {
-            bool ok = false;
-            for (const char* a : allowed) ok = ok || c->name == a;
-            if (!ok) fail(*c, std::string("élément inconnu dans <") + e.name + ">.");
-        }
     }
 
     FactDef fact(const XmlElement& e) const {
@@ -196,7 +178,7 @@ struct Reader {
             if (!forms) fail(root, "la grille utilise le formulaire « " + *form + " », introuvable ici.");
             FormText text = forms(*form);
             auto froot = parse_xml(text.xml, text.file_name);
-            Reader form_reader{text.file_name};
+            Reader form_reader{{text.file_name}};
             if (froot->name != "form") form_reader.fail(*froot, "l'élément racine d'un formulaire est <form>.");
             if (form_reader.required(*froot, "id") != *form)
                 form_reader.fail(*froot, "ce formulaire n'est pas « " + *form + " » (identifiant « " + *froot->attr("id") + " »).");
@@ -279,7 +261,7 @@ struct Reader {
 
 Grid read_grid(const std::string& xml, const std::string& file_name, const FormLoader& forms) {
     auto root = parse_xml(xml, file_name);
-    return Reader{file_name}.grid(*root, forms);
+    return Reader{{file_name}}.grid(*root, forms);
 }
 
 FormLoader forms_beside(const std::string& grid_path) {

@@ -5,25 +5,14 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "paths.h"
+#include "xml_reader.h"
 #include "xml_tree.h"
 
 namespace cotation::io {
 namespace {
 
-struct Reader {
-    std::string file;
+struct Reader : XmlReader<InputError> {
 
-    [[noreturn]] void fail(const XmlElement& e, const std::string& what) const {
-        std::string id = e.attr("id").value_or("");
-        throw InputError(file + ", ligne " + std::to_string(e.line) + ", <" + e.name + (id.empty() ? "" : " id=\"" + id + "\"") +
-                         "> : " + what);
-    }
-    std::string required(const XmlElement& e, const std::string& key) const {
-        auto v = e.attr(key);
-        if (!v || fr::trim(*v).empty()) fail(e, "l'attribut « " + key + " » manque.");
-        return fr::trim(*v);
-    }
-    std::string text(const XmlElement& e, const std::string& key) const { return fr::trim(e.attr(key).value_or("")); }
     bool yes_no(const XmlElement& e, const std::string& key, bool fallback) const {
         auto v = e.attr(key);
         if (!v) return fallback;
@@ -40,13 +29,6 @@ struct Reader {
             fail(e, "l'attribut « " + key + " » est un entier de " + std::to_string(lo) + " à " + std::to_string(hi) + " (lu : « " +
                         *v + " »).");
         return static_cast<int>(r->num());
-    }
-    void only(const XmlElement& e, std::initializer_list<const char*> allowed) const {
-        for (const auto& c : e.children) {
-            bool ok = false;
-            for (const char* a : allowed) ok = ok || c->name == a;
-            if (!ok) fail(*c, std::string("élément inconnu dans <") + e.name + ">.");
-        }
     }
 
     StepDef step(const XmlElement& e) const {
@@ -149,11 +131,11 @@ struct Reader {
 
 ProcedureDef read_procedure(const std::string& xml, const std::string& file_name) {
     auto root = parse_xml(xml, file_name);
-    return Reader{file_name}.procedure(*root);
+    return Reader{{file_name}}.procedure(*root);
 }
 
 ProcedureAmendment read_procedure_amendment(const XmlElement& root, const std::string& file_name) {
-    Reader r{file_name};
+    Reader r{{file_name}};
     ProcedureAmendment a;
     a.procedure_id = r.text(root, "procedure");
     auto all = root.all("procedure");
@@ -183,7 +165,7 @@ ProcedureAmendment read_procedure_amendment(const XmlElement& root, const std::s
 }
 
 std::optional<Authority> read_authority(const XmlElement& root, const std::string& file_name) {
-    Reader r{file_name};
+    Reader r{{file_name}};
     auto all = root.all("authority");
     if (all.empty()) return std::nullopt;
     if (all.size() > 1) r.fail(*all[1], "un seul élément <authority> par grille.");

@@ -1,5 +1,6 @@
 #include "reference_data.h"
 
+#include <functional>
 #include <sstream>
 
 #include "core/error.h"
@@ -15,49 +16,36 @@ std::vector<std::string> split_tab(const std::string& line) {
     while (std::getline(ss, cur, '\t')) out.push_back(cur);
     return out;
 }
+
+// Each line of a tab-separated file after its header, split into fields.
+void rows(const std::string& path, const std::function<void(const std::vector<std::string>&)>& row) {
+    std::istringstream in(read_file(path));
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) row(split_tab(line));
+}
 }  // namespace
 
 ReferenceData ReferenceData::load(const std::string& dir) {
     ReferenceData r;
-    std::string line;
-    {
-        std::istringstream in(read_file(dir + "/communes.tsv"));
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            auto f = split_tab(line);
-            if (f.size() < 4) continue;
-            CommuneInfo c{f[1], f[2], f[3], f.size() > 4 && !f[4].empty() ? std::stol(f[4]) : 0};
-            r.communes_.emplace(f[0], std::move(c));
-        }
-    }
-    {
-        std::istringstream in(read_file(dir + "/departements.tsv"));
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            auto f = split_tab(line);
-            if (f.size() >= 2) r.departements_[f[0]] = f[1];
-        }
-    }
-    {
-        std::istringstream in(read_file(dir + "/epci.tsv"));
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            auto f = split_tab(line);
-            if (f.size() < 5) continue;
-            EpciInfo e{f[1], f[2], f[3].empty() ? 0 : std::stol(f[3]), {}};
-            std::istringstream codes(f[4]);
-            for (std::string c; codes >> c;) e.communes.push_back(c);
-            r.epci_.emplace(f[0], std::move(e));
-        }
-    }
-    {
-        std::istringstream in(read_file(dir + "/regions.tsv"));
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            auto f = split_tab(line);
-            if (f.size() >= 2) r.regions_[f[0]] = f[1];
-        }
-    }
+    rows(dir + "/communes.tsv", [&](const std::vector<std::string>& f) {
+        if (f.size() < 4) return;
+        CommuneInfo c{f[1], f[2], f[3], f.size() > 4 && !f[4].empty() ? std::stol(f[4]) : 0};
+        r.communes_.emplace(f[0], std::move(c));
+    });
+    rows(dir + "/departements.tsv", [&](const std::vector<std::string>& f) {
+        if (f.size() >= 2) r.departements_[f[0]] = f[1];
+    });
+    rows(dir + "/epci.tsv", [&](const std::vector<std::string>& f) {
+        if (f.size() < 5) return;
+        EpciInfo e{f[1], f[2], f[3].empty() ? 0 : std::stol(f[3]), {}};
+        std::istringstream codes(f[4]);
+        for (std::string c; codes >> c;) e.communes.push_back(c);
+        r.epci_.emplace(f[0], std::move(e));
+    });
+    rows(dir + "/regions.tsv", [&](const std::vector<std::string>& f) {
+        if (f.size() >= 2) r.regions_[f[0]] = f[1];
+    });
     return r;
 }
 

@@ -44,7 +44,8 @@ void check_journal_extends(const std::vector<JournalEntry>& entries, const Journ
     auto it = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.seq == head.entries; });
     if (it == entries.end())
         problems.push_back("le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) +
-                           " (" + std::to_string(entries.size()) + " entrées ; des entrées ont été supprimées)");
+                           " (" + std::to_string(entries.size()) +
+                           " entrées) : cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées");
     else if (!matches(*it))
         problems.push_back("le journal ne prolonge pas " + given + " : l'entrée " + std::to_string(head.entries) +
                            " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
@@ -77,17 +78,17 @@ std::string JournalHead::text() const { return std::to_string(entries) + ":" + h
 std::string JournalHead::short_text() const { return std::to_string(entries) + ":" + hash.substr(0, 16); }
 
 std::optional<JournalHead> parse_journal_head(const std::string& text) {
+    // The count and at least the 16 hexadecimal digits the documents print
+    // (64 bits): 12 digits (48 bits) could be matched by a forged journal in
+    // hours of computation (trial finding 32).
     JournalHead h;
-    std::string hash = text;
     auto colon = text.find(':');
-    if (colon != std::string::npos) {
-        std::string n = text.substr(0, colon);
-        if (n.empty() || n.size() > 15 || n.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-        h.entries = std::stoll(n);
-        hash = text.substr(colon + 1);
-    }
+    if (colon == std::string::npos) return std::nullopt;
+    std::string n = text.substr(0, colon), hash = text.substr(colon + 1);
+    if (n.empty() || n.size() > 15 || n.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    h.entries = std::stoll(n);
     for (char& c : hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (hash.size() < 12 || hash.size() > 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+    if (hash.size() < 16 || hash.size() > 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos)
         return std::nullopt;
     h.hash = hash;
     return h;

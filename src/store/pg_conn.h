@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_store.h"
+#include "pg_write.h"
 #include "snapshot_rows.h"
 
 namespace cotation::pg {
@@ -153,6 +154,8 @@ private:
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
+    WriteCheck* check = nullptr;   // the store's lost-update check (pg_write.h)
+    PGconn* raw() const { return c_; }
     // Whether the team's rights were set on this campaign (cotation serveur roles).
     bool team_rights() {
         if (team_rights_ < 0)
@@ -223,9 +226,12 @@ public:
         }
         at_ = r.text(0, 2);
         if (!r.null(0, 3)) person_ = r.text(0, 3);
+        head_ = seq_;
     }
     void add(const std::string& actor, const std::string& action, const std::string& entity,
              const std::string& old_value, const std::string& new_value) {
+        // Refused when another person changed the same thing since this one's reading.
+        if (c_.check) c_.check->before_entry(c_.raw(), c_.shown(), head_, entity);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "", ""};
         e.hash = journal_hash(e);
@@ -233,12 +239,13 @@ public:
                 "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
                 {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash});
         prev_ = e.hash;
+        if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
     const std::string& at() const { return at_; }
 
 private:
     PgConn& c_;
-    std::int64_t seq_ = 0;
+    std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
     std::string prev_ = kJournalGenesis, at_, person_;
 };
 

@@ -68,6 +68,7 @@ CampaignSnapshot PgStore::load() {
     PgTransaction t(*c_, PgTransaction::Kind::Read);
     CampaignSnapshot s = rows::read_snapshot(runner(*c_), kSnapshot, kProcedure, c_->shown());
     seen_seq_ = last_seq();
+    check_.loaded(seen_seq_);
     t.commit();
     return s;
 }
@@ -129,6 +130,7 @@ JournalHead PgStore::journal_head() {
 // so the journal's last entry tells whether another one wrote since load().
 bool PgStore::begin_write() {
     scopes_.push_back(std::make_unique<PgTransaction>(*c_));
+    check_.scope_begun();   // the snapshot acted on: the one before any reload
     return last_seq() != seen_seq_;
 }
 
@@ -140,6 +142,8 @@ void PgStore::end_write(bool commit) {
         t->commit();
         if (scopes_.empty()) seen_seq_ = last_seq();
     }
+    check_.scope_ended();
+    if (scopes_.empty()) check_.loaded(seen_seq_);
 }
 
 // Inside the creating transaction (create_pg_store's).

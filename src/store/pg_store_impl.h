@@ -13,7 +13,7 @@ namespace cotation::pg {
 
 class PgStore final : public CampaignStore {
 public:
-    explicit PgStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) {}
+    explicit PgStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) { c_->check = &check_; }
 
     std::string closed_since() override;
     void close(const std::string& reason, const std::string& actor) override;
@@ -64,6 +64,7 @@ private:
     std::unique_ptr<PgConn> c_;
     std::vector<std::unique_ptr<PgTransaction>> scopes_;   // begin_write .. end_write
     std::int64_t seen_seq_ = -1;   // the journal's last entry when load() read the campaign
+    WriteCheck check_;
 };
 
 }  // namespace cotation::pg

@@ -1,0 +1,23 @@
+#pragma once
+// Who a name designates and which account names are plausible (issue 13.4 and
+// 13.15): pure rules, asked before anything is written.
+#include <string>
+
+#include "team.h"
+
+namespace cotation {
+
+// The key under which two spellings name the same person: case, accents and
+// runs of spaces do not matter (« paul  roy » = « Paul Rôy » = « PAUL ROY »).
+// The first spelling declared is the one kept and shown; Team::person()
+// finds a person by it.
+std::string person_key(const std::string& name);
+// The declared spelling of `name`, or `name` itself when nobody has it.
+std::string canonical_person(const Team& team, const std::string& name);
+// Why `login` cannot be an operating-system account name, or "": a plausible
+// POSIX login (letters without accent, digits, « . », « _ », « - », not
+// starting with « - », at most 32 characters, optionally ending in « $ »),
+// not all digits.
+std::string account_refusal(const std::string& login);
+
+}  // namespace cotation

@@ -1,0 +1,144 @@
+// The committee view's actions (declared in actions.cpp, run by the frame for
+// the view's buttons): the meeting, an observation, a member's opinion.
+#include <wx/choicdlg.h>
+
+#include <algorithm>
+
+#include "actions.h"
+#include "app/input.h"
+#include "core/enums.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "layout.h"
+#include "wx_text.h"
+
+namespace cotation::gui {
+
+void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
+    Session& s = *wb.session;
+    std::vector<std::string> members;
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::CommitteeMember) members.push_back(name);
+    if (members.empty()) {
+        wxMessageBox(to_wx("Déclarez d'abord les membres de la commission (rôle « membre de commission »)."), to_wx("Séance"),
+                     wxOK | wxICON_INFORMATION, parent);
+        return;
+    }
+    Meeting m = s.meeting_draft();
+    const CommitteeRules rules = s.procedure().committee.value_or(CommitteeRules{});
+    wxDialog dlg(parent, wxID_ANY, to_wx("Séance de la " + (rules.name.empty() ? std::string("commission") : rules.name)), wxDefaultPosition,
+                 wxSize(900, 520));
+    auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(m.date.french_numeric()));
+    wxArrayString names, proxies;
+    proxies.Add(to_wx("—"));
+    for (const auto& n : members) names.Add(to_wx(n)), proxies.Add(to_wx(n));
+    auto* president = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, names);
+    auto pos = std::find(members.begin(), members.end(), m.president);
+    president->SetSelection(pos == members.end() ? 0 : static_cast<int>(pos - members.begin()));
+    auto* grid = new wxFlexGridSizer(4, 6, 10);
+    for (const char* h : {"Membre", "Présence", "Mandat donné à", "Vote sur le classement"}) grid->Add(heading(&dlg, h));
+    wxArrayString presence_choices, vote_choices;
+    for (const auto& label : enum_labels<Presence>()) presence_choices.Add(to_wx(label));
+    vote_choices.Add(to_wx("—"));   // no vote recorded; then the votes in the table's order
+    for (const auto& label : enum_labels<Vote>()) vote_choices.Add(to_wx(label));
+    std::vector<wxChoice*> presence, proxy, vote;
+    for (const auto& n : members) {
+        grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx(n)), wxSizerFlags().CenterVertical());
+        auto* p = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, presence_choices);
+        auto* x = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, proxies);
+        auto* v = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, vote_choices);
+        auto a = m.attendance.find(n);
+        Presence pr = a == m.attendance.end() ? Presence::Present : a->second.presence;
+        p->SetSelection(enum_position(pr));
+        x->SetSelection(0);
+        if (a != m.attendance.end() && !a->second.proxy.empty()) x->SetStringSelection(to_wx(a->second.proxy));
+        auto vt = m.votes.find(n);
+        v->SetSelection(vt == m.votes.end() ? 0 : 1 + enum_position(vt->second));
+        for (wxChoice* c : {p, x, v}) grid->Add(c);
+        presence.push_back(p), proxy.push_back(x), vote.push_back(v);
+    }
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    top->Add(date, wxSizerFlags().CenterVertical().Border(wxRIGHT, 20));
+    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    top->Add(president, wxSizerFlags().CenterVertical());
+    // The committee's rules as the procedure declares them.
+    std::string rules_text = "Un membre ayant déclaré un lien avec un candidat ne prend pas part au vote" + in_parentheses(rules.interest_basis) +
+                             " ; quorum : " + std::to_string(rules.quorum_percent) + " % des membres à voix délibérative ; " +
+                             (rules.proxies_per_member == 0 ? std::string("pas de mandat")
+                              : rules.proxies_per_member == 1 ? std::string("chacun ne détient qu'un mandat")
+                                                              : "chacun détient au plus " + std::to_string(rules.proxies_per_member) + " mandats") +
+                             " ; " + (rules.casting_vote ? "à égalité des voix, celle du président l'emporte" : "pas de voix prépondérante") +
+                             in_parentheses(rules.vote_basis) + ".";
+    auto* note = new wxStaticText(&dlg, wxID_ANY, to_wx(rules_text));
+    note->Wrap(860);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, wxSizerFlags().Border(wxALL, 10));
+    sizer->Add(grid, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 10));
+    sizer->Add(note, wxSizerFlags().Border(wxALL, 10));
+    sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    dlg.SetSizer(sizer);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        m.date = input::date("Date de séance", from_wx(date->GetValue()));
+        m.president = members[static_cast<std::size_t>(president->GetSelection())];
+        m.attendance.clear();
+        m.votes.clear();
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            Presence pr = enum_at<Presence>(presence[i]->GetSelection()).value_or(Presence::Absent);
+            std::string holder = proxy[i]->GetSelection() > 0 ? members[static_cast<std::size_t>(proxy[i]->GetSelection() - 1)] : "";
+            if (pr == Presence::Represented && holder.empty())
+                throw InputError("« " + members[i] + " » est représenté(e) : choisissez le membre qui détient son mandat.");
+            m.attendance[members[i]] = {pr, pr == Presence::Represented ? holder : ""};
+            int v = vote[i]->GetSelection();
+            if (auto x = enum_at<Vote>(v - 1)) m.votes[members[i]] = *x;
+        }
+        s.put_meeting(m, wb.reviewer);
+        wb.changed(Change::Procedure);
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+    }
+}
+
+void add_observation_dialog(wxWindow* parent, Workbench& wb) {
+    Session& s = *wb.session;
+    if (!s.meeting()) {
+        wxMessageBox(to_wx("Enregistrez d'abord la séance."), to_wx("Observation"), wxOK | wxICON_INFORMATION, parent);
+        return;
+    }
+    wxArrayString names;
+    std::vector<std::string> members;
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::CommitteeMember) names.Add(to_wx(name)), members.push_back(name);
+    wxSingleChoiceDialog who(parent, to_wx("Membre qui demande l'ajout de l'observation :"), to_wx("Observation"), names);
+    if (who.ShowModal() != wxID_OK) return;
+    std::string text = ask(parent, "Observation portée au procès-verbal :", "Observation");
+    if (text.empty()) return;
+    try {
+        Meeting m = *s.meeting();
+        m.observations.emplace_back(members[static_cast<std::size_t>(who.GetSelection())], text);
+        s.put_meeting(m, wb.reviewer);
+        wb.changed(Change::Procedure);
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+    }
+}
+
+void give_opinion_dialog(wxWindow* parent, Workbench& wb) {
+    const Dossier* d = wb.dossier();
+    if (!d) return;
+    wxArrayString choices;
+    for (const auto& label : enum_labels<Opinion>()) choices.Add(to_wx(label));
+    wxSingleChoiceDialog dlg(parent, to_wx("Votre avis sur le dossier " + d->reference + " :"), to_wx("Avis de membre"), choices);
+    if (dlg.ShowModal() != wxID_OK) return;
+    Opinion o = enum_at<Opinion>(dlg.GetSelection()).value_or(Opinion::Favourable);
+    std::string comment = ask(parent, o == Opinion::Favourable ? "Commentaire (facultatif) :" : "Raison de cet avis :", "Avis de membre");
+    try {
+        wb.session->give_opinion(d->id, {wb.reviewer, o, comment}, wb.reviewer);
+        wb.changed(Change::Procedure);
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+    }
+}
+
+}  // namespace cotation::gui

@@ -1,0 +1,124 @@
+#include "pg_write.h"
+
+#include <libpq-fe.h>
+
+#include "core/date.h"
+
+namespace cotation::pg {
+
+bool same_or_within(const std::string& a, const std::string& b) {
+    auto within = [](const std::string& inner, const std::string& outer) {
+        return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/';
+    };
+    return a == b || within(a, b) || within(b, a);
+}
+
+namespace {
+// What a journal entity names, in words (« note de Ali, critère I.1, dossier
+// ACT-01 »); the entity itself for what has no wording here.
+std::string described(const JournalEntry& e) {
+    std::vector<std::string> p;
+    for (std::size_t start = 0;;) {
+        auto slash = e.entity.find('/', start);
+        p.push_back(e.entity.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    if (p.size() >= 2 && p[0] == "dossier") {
+        const std::string of = "dossier " + p[1];
+        if (p.size() == 2) return e.action + ", " + of;
+        if (p[2] == "note" && p.size() == 5) return "note de " + p[3] + ", critère " + p[4] + ", " + of;
+        if (p[2] == "consolidation" && p.size() == 4) return "note consolidée du critère " + p[3] + ", " + of;
+        if (p[2] == "decision" && p.size() == 3) return "décision, " + of;
+        if (p[2] == "affectation" && p.size() == 4) return "affectation de " + p[3] + ", " + of;
+        if (p[2] == "soumission" && p.size() == 4) return "soumission des notes de " + p[3] + ", " + of;
+        if (p[2] == "avis" && p.size() == 4) return "avis de " + p[3] + ", " + of;
+    }
+    return e.action + " « " + e.entity + " »";
+}
+}  // namespace
+
+std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
+                             std::size_t other_changes) {
+    std::string text = "Campagne partagée « " + campaign +
+                       " » : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
+                       "modifiez :";
+    std::size_t shown = 0;
+    for (const auto& e : conflicting) {
+        if (++shown > 8) {
+            text += "\n – et " + std::to_string(conflicting.size() - 8) + " autre(s) modification(s) de la même chose";
+            break;
+        }
+        text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + described(e) + " : " +
+                (e.old_value.empty() ? "(vide)" : e.old_value) + " → " + (e.new_value.empty() ? "(vide)" : e.new_value);
+    }
+    if (other_changes)
+        text += "\n(" + std::to_string(other_changes) + " autre(s) modification(s) d'autres éléments depuis votre lecture.)";
+    text += "\nLa campagne a été relue : vérifiez la valeur actuelle et recommencez si votre modification tient toujours.";
+    return text;
+}
+
+void WriteCheck::loaded(std::int64_t seq) {
+    seen_ = seq;
+    if (depth_ > 0) return;
+    // Entries up to the snapshot are known: no need to tell them apart any more.
+    own_.erase(own_.begin(), own_.upper_bound(seq));
+    cached_.clear();
+    cached_from_ = cached_to_ = -1;
+}
+
+void WriteCheck::scope_begun() {
+    if (depth_++ == 0) scope_base_ = seen_;
+}
+
+void WriteCheck::scope_ended() {
+    if (depth_ > 0 && --depth_ == 0) loaded(seen_);
+}
+
+std::vector<JournalEntry> WriteCheck::conflicts(const std::vector<JournalEntry>& since, const std::string& entity) const {
+    std::vector<JournalEntry> out;
+    for (const auto& e : since)
+        if (same_or_within(e.entity, entity)) out.push_back(e);
+    return out;
+}
+
+void WriteCheck::before_entry(PGconn* c, const std::string& campaign, std::int64_t head, const std::string& entity) {
+    std::int64_t from = base();
+    // No snapshot (a copy replayed, a script writing blind), or nothing new since it.
+    if (from < 0 || head <= from) return;
+    if (cached_from_ != from || cached_to_ != head) {
+        cached_.clear();
+        std::string a = std::to_string(from), b = std::to_string(head);
+        const char* params[] = {a.c_str(), b.c_str()};
+        PGresult* r = PQexecParams(c,
+                                   "SELECT seq, at, actor, action, entity, old_value, new_value, hash FROM journal "
+                                   "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
+                                   2, nullptr, params, nullptr, nullptr, 0);
+        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+            std::string msg = PQresultErrorMessage(r);
+            PQclear(r);
+            throw Error("Campagne partagée « " + campaign + " » : le journal n'a pu être relu (" + msg +
+                        ") ; rien n'a été enregistré.");
+        }
+        for (int i = 0; i < PQntuples(r); ++i) {
+            JournalEntry e;
+            e.seq = std::stoll(PQgetvalue(r, i, 0));
+            e.hash = PQgetvalue(r, i, 7);
+            if (auto own = own_.find(e.seq); own != own_.end() && own->second == e.hash) continue;
+            e.at = PQgetvalue(r, i, 1);
+            e.actor = PQgetvalue(r, i, 2);
+            e.action = PQgetvalue(r, i, 3);
+            e.entity = PQgetvalue(r, i, 4);
+            e.old_value = PQgetvalue(r, i, 5);
+            e.new_value = PQgetvalue(r, i, 6);
+            cached_.push_back(std::move(e));
+        }
+        PQclear(r);
+        cached_from_ = from;
+        cached_to_ = head;
+    }
+    auto hit = conflicts(cached_, entity);
+    if (!hit.empty()) throw StaleCampaign(conflict_message(campaign, hit, cached_.size() - hit.size()));
+}
+
+}  // namespace cotation::pg

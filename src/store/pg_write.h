@@ -1,0 +1,59 @@
+#pragma once
+// No lost update on a campaign shared on a server (issue 15): the optimistic
+// check of each write. A writer read the campaign up to journal entry N (its
+// snapshot); when it writes, inside the write transaction (writers are
+// serialised on the journal), every entry it adds is compared with the
+// entries other people added since N: one that changed the same thing (the
+// same journal entity, or one containing it: « dossier/D1 » and
+// « dossier/D1/note/… ») refuses the whole write with StaleCampaign, naming
+// who changed what and when. Changes of other things pass: two people rating
+// different cells both succeed.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "campaign_store.h"
+
+typedef struct pg_conn PGconn;
+
+namespace cotation::pg {
+
+// Do the two journal entities name the same thing or one inside the other?
+bool same_or_within(const std::string& a, const std::string& b);
+
+// The refusal shown to the second writer: who changed what since its reading.
+std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
+                             std::size_t other_changes);
+
+class WriteCheck {
+public:
+    // load() read the campaign up to entry `seq`. Inside a caller's write
+    // scope (WriteScope reloads a stale campaign before its checks), the
+    // snapshot the person acted on stays the one of before the scope.
+    void loaded(std::int64_t seq);
+    void scope_begun();
+    void scope_ended();
+    std::int64_t base() const { return depth_ > 0 ? scope_base_ : seen_; }
+
+    // Before this connection writes a journal entry on `entity`; `head` is the
+    // journal's last entry when its transaction locked the journal. Throws
+    // StaleCampaign (nothing written: the caller's transaction rolls back).
+    void before_entry(PGconn* c, const std::string& campaign, std::int64_t head, const std::string& entity);
+    // An entry this connection wrote (its hash tells it from another one with
+    // the same number after a rollback).
+    void wrote(std::int64_t seq, const std::string& hash) { own_[seq] = hash; }
+
+    // The same test on entries already read (unit tests, no server).
+    std::vector<JournalEntry> conflicts(const std::vector<JournalEntry>& since, const std::string& entity) const;
+
+private:
+    std::int64_t seen_ = -1, scope_base_ = -1;
+    int depth_ = 0;
+    std::map<std::int64_t, std::string> own_;   // seq -> hash of the entries written here
+    // Others' entries of the range last read, kept for the transaction's other entries.
+    std::int64_t cached_from_ = -1, cached_to_ = -1;
+    std::vector<JournalEntry> cached_;
+};
+
+}  // namespace cotation::pg

@@ -1,0 +1,338 @@
+// A team on one shared campaign (issue 15, the team side): a campaign named
+// by a URI wherever a file is, no lost update between two writers, the
+// detector that refreshes a window when another person changed the campaign.
+// The tests that need a server run under ctest's store.postgresql (a
+// throw-away cluster, COTATION_TEST_PG_URI); the others everywhere.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+
+#include "app/campaign_watch.h"
+#include "app/demo.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "store/open_store.h"
+#include "test_support.h"
+#ifdef COTATION_POSTGRESQL
+#include "app/share.h"
+#include "store/pg_store.h"
+#include "store/pg_write.h"
+#endif
+
+using namespace cotation;
+
+namespace {
+
+std::string pg_server() {
+    const char* uri = std::getenv("COTATION_TEST_PG_URI");
+    return uri ? uri : "";
+}
+
+Campaign small_campaign(const std::string& reference) {
+    Campaign c;
+    c.reference = reference;
+    c.title = "Appel à candidatures « habitat inclusif » 2025";
+    c.authority.name = "Département de la Charente-Maritime";
+    c.parameters["campagne.places"] = Rational(73);
+    return c;
+}
+
+PinnedGrid small_grid() {
+    PinnedGrid g;
+    g.id = "essai";
+    g.version = "1";
+    g.name = "essai.xml";
+    g.xml = "<grille id=\"essai\" version=\"1\"/>";
+    g.procedure_name = "appel-a-candidatures.xml";
+    g.procedure_xml = "<procedure/>";
+    return g;
+}
+
+Dossier dossier(const std::string& reference) {
+    Dossier d;
+    d.reference = reference;
+    d.organisme = "Association " + reference;
+    return d;
+}
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// ---- without a server -------------------------------------------------------
+
+TEST(OpenStore, ServerCampaignUriFromTheDialogFields) {
+    EXPECT_EQ(server_campaign_uri({"srv.ars.fr", "5433", "cotation", "ACT 2023/1", "claire"}),
+              "postgresql://claire@srv.ars.fr:5433/cotation?campagne=ACT%202023%2F1");
+    EXPECT_EQ(server_campaign_uri({" localhost ", "", "base", "HI", ""}), "postgresql://localhost/base?campagne=HI");
+    EXPECT_EQ(server_campaign_uri({"::1", "5432", "b", "c", ""}), "postgresql://[::1]:5432/b?campagne=c");
+    EXPECT_NE(message_of([] { server_campaign_uri({"h", "54x", "b", "c", ""}); }).find("le port « 54x »"), std::string::npos);
+    EXPECT_NE(message_of([] { server_campaign_uri({"h", "", "", "c", ""}); }).find("« Base » est obligatoire"),
+              std::string::npos);
+    EXPECT_TRUE(names_server_campaign("postgresql://h/b?campagne=c"));
+    EXPECT_FALSE(names_server_campaign("campagne.cot"));
+    EXPECT_EQ(campaign_location_label("/tmp/x/campagne.cot"), "campagne.cot");
+#ifdef COTATION_POSTGRESQL
+    // The title of the window: where it is shared, never the password.
+    EXPECT_EQ(campaign_location_label("postgresql://claire:secret@srv:5433/cotation?campagne=ACT"),
+              "ACT — partagée sur srv:5433/cotation");
+#endif
+}
+
+// The window's detector, on two connections to one file: another's change
+// is seen once; the window's own change, once known, is not another's.
+TEST(CampaignWatch, SeesAnotherPersonsChangeOnceAndNotItsOwn) {
+    test::TempDir dir;
+    std::string path = dir.file("c.cot");
+    create_sqlite_store(path, small_campaign("HI"), small_grid(), "Claire");
+    auto mine = open_sqlite_store(path), other = open_sqlite_store(path);
+    CampaignWatch watch([&] { return mine->journal_head(); });
+    watch.known();
+    EXPECT_FALSE(watch.moved());
+    other->load();
+    other->add_dossiers({dossier("HI-01")}, "Béa");
+    EXPECT_TRUE(watch.moved());
+    EXPECT_FALSE(watch.moved());   // once
+    mine->load();
+    mine->add_dossiers({dossier("HI-02")}, "Claire");
+    watch.known();                 // the window notified its own change
+    EXPECT_FALSE(watch.moved());
+}
+
+#ifdef COTATION_POSTGRESQL
+TEST(PgWrite, SameThingOrOneInsideTheOther) {
+    EXPECT_TRUE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
+    EXPECT_TRUE(pg::same_or_within("dossier/D1", "dossier/D1/note/Ali/projet"));
+    EXPECT_TRUE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1"));
+    EXPECT_FALSE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/budget"));
+    EXPECT_FALSE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Béa/projet"));
+    EXPECT_FALSE(pg::same_or_within("dossier/D1", "dossier/D10"));   // a prefix of the name is not inside it
+}
+
+TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
+    JournalEntry e;
+    e.at = "2025-05-02T08:15:00Z";
+    e.actor = "Béa Instructrice";
+    e.action = "note";
+    e.entity = "dossier/HI-01/note/Ali/projet";
+    e.old_value = "3 — correct";
+    e.new_value = "4 — solide";
+    std::string m = pg::conflict_message("HI", {e}, 2);
+    EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_NE(m.find("Béa Instructrice : note de Ali, critère projet, dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
+        << m;
+    EXPECT_NE(m.find("2 autre(s) modification(s) d'autres éléments"), std::string::npos) << m;
+    e.action = "seance";
+    e.entity = "commission/seance";
+    m = pg::conflict_message("HI", {e}, 0);
+    EXPECT_NE(m.find("Béa Instructrice : seance « commission/seance » : 3 — correct"), std::string::npos) << m;
+    EXPECT_EQ(m.find("autre(s) modification(s) d'autres"), std::string::npos) << m;
+}
+
+namespace {
+
+// One campaign on the test server, removed at the end.
+struct ServerCampaignFixture {
+    std::string uri;
+    explicit ServerCampaignFixture(const std::string& name) {
+        static int counter = 0;
+        uri = pg_server() + "?campagne=equipe_" + name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    }
+    ~ServerCampaignFixture() {
+        try {
+            drop_pg_campaign(uri);
+        } catch (...) {
+        }
+    }
+};
+
+#define NEEDS_SERVER() \
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)"
+
+int run_cli(const std::string& args, std::string& out) {
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    out.clear();
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+// Two connections: a write decided on a reading that another person's change
+// of the same cell made stale is refused, saying who changed what; a change
+// of another cell passes.
+TEST(PgStore, SecondWriterOfTheSameCellIsRefusedAnotherCellPasses) {
+    NEEDS_SERVER();
+    ServerCampaignFixture f("cellule");
+    auto ids = create_pg_store(f.uri, small_campaign("HI"), small_grid(), "Claire")->add_dossiers({dossier("HI-01")}, "Claire");
+    auto ali = open_pg_store(f.uri), bea = open_pg_store(f.uri);
+    ali->load();
+    bea->load();
+    ali->put_ratings({{ids[0], "Ali", "projet", 3, "correct"}}, "Ali");
+    // Béa read before Ali wrote: her note of another cell (hers) passes.
+    bea->put_ratings({{ids[0], "Béa", "projet", 4, "solide"}}, "Béa");
+    // Her change of Ali's cell, decided on the 3 she never saw, does not.
+    std::string m = message_of([&] { bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"); });
+    EXPECT_NE(m.find("Ali : note de Ali, critère projet, dossier HI-01 : (vide) → 3 — correct"), std::string::npos) << m;
+    EXPECT_THROW(bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"), StaleCampaign);
+    // Nothing of the refused write is stored; once she read again, she may.
+    auto stored = open_pg_store(f.uri)->load().ratings;
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(stored[0].value, 3);
+    bea->load();
+    bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa");
+    EXPECT_EQ(open_pg_store(f.uri)->load().ratings.at(0).value, 1);
+    // Ali's own later change is not a conflict with his own earlier one.
+    ali->put_ratings({{ids[0], "Ali", "budget", 2, ""}}, "Ali");
+    EXPECT_TRUE(open_pg_store(f.uri)->verify_journal().ok);
+}
+
+// The same between two processes: the child writes while the parent holds
+// its reading; inside the parent's write scope (reloaded when stale) the
+// refusal still stands, since the person acted on the older reading.
+TEST(PgStore, ConflictBetweenTwoProcessesAndInsideAWriteScope) {
+    NEEDS_SERVER();
+    ServerCampaignFixture f("processus");
+    auto ids = create_pg_store(f.uri, small_campaign("HI"), small_grid(), "Claire")->add_dossiers({dossier("HI-01")}, "Claire");
+    auto mine = open_pg_store(f.uri);
+    mine->load();
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        int rc = 1;
+        try {
+            auto other = open_pg_store(f.uri);
+            other->load();
+            other->put_ratings({{ids[0], "Ali", "projet", 5, "excellent"}}, "Béa Autreposte");
+            rc = 0;
+        } catch (...) {
+        }
+        _exit(rc);   // no destructor of the parent's objects in the child
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    int reloads = 0;
+    std::string m = message_of([&] {
+        WriteScope w(*mine, [&] {
+            ++reloads;
+            mine->load();
+        });
+        mine->put_ratings({{ids[0], "Ali", "projet", 2, "moyen"}}, "Claire");
+    });
+    EXPECT_EQ(reloads, 1);
+    EXPECT_NE(m.find("Béa Autreposte : note de Ali, critère projet, dossier HI-01"), std::string::npos) << m;
+    EXPECT_NE(m.find("(vide) → 5 — excellent"), std::string::npos) << m;
+    // Reloaded in the refused scope: the same change, made again knowingly, passes.
+    {
+        WriteScope w(*mine, [&] { mine->load(); });
+        mine->put_ratings({{ids[0], "Ali", "projet", 2, "moyen"}}, "Claire");
+    }
+    auto s = open_pg_store(f.uri)->load();
+    ASSERT_EQ(s.ratings.size(), 1u);
+    EXPECT_EQ(s.ratings[0].value, 2);
+}
+
+// Two sessions (two workbenches) of the demo's team on the server: ratings of
+// different cells by different people both succeed; the stale one of the same
+// cell is refused with what changed, then passes once read again.
+TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
+    NEEDS_SERVER();
+    test::TempDir dir;
+    std::string file = dir.file("demo.cot");
+    ServerCampaignFixture f("sessions");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    copy_campaign(file, f.uri, "Nathalie Girard (ARS, pôle médico-social)");
+    auto a = Session::open(f.uri), b = Session::open(f.uri);
+    // Two cells each of them may change (assigned, not yet submitted).
+    std::vector<Rating> cells;
+    std::set<std::string> who;
+    for (const Rating& r : a->ratings()) {
+        const Dossier* d = nullptr;
+        for (const auto& x : a->dossiers())
+            if (x.id == r.dossier_id) d = &x;
+        if (who.count(r.reviewer) || !a->team().may_rate(r.reviewer, r.reviewer, r.dossier_id, d->organisme).empty()) continue;
+        who.insert(r.reviewer);
+        cells.push_back(r);
+        if (cells.size() == 2) break;
+    }
+    ASSERT_EQ(cells.size(), 2u) << "deux évaluateurs pouvant noter";
+    auto changed = [](Rating r, int delta) {
+        r.value = r.value > 1 ? r.value - delta : r.value + delta;
+        r.justification = "revu " + std::to_string(delta);
+        return r;
+    };
+    a->put_rating(changed(cells[0], 1), cells[0].reviewer);
+    b->put_rating(changed(cells[1], 1), cells[1].reviewer);   // another cell: passes
+    std::string m = message_of([&] { a->put_rating(changed(cells[1], 2), cells[1].reviewer); });
+    EXPECT_NE(m.find(cells[1].reviewer + " : note de " + cells[1].reviewer + ", critère " + cells[1].criterion), std::string::npos) << m;
+    EXPECT_NE(m.find("revu 1"), std::string::npos) << m;
+    a->put_rating(changed(cells[1], 2), cells[1].reviewer);   // read again inside the refused write: passes
+    auto check = Session::open_read_only(f.uri);
+    EXPECT_TRUE(check->store().verify_journal().ok);
+}
+
+// Every command that takes a campaign file takes the server's URI: the
+// ranking, a rating import, a decision, the journal check and the documents.
+TEST(PgStore, CommandsTakeAServerUri) {
+    NEEDS_SERVER();
+    test::TempDir dir;
+    std::string file = dir.file("demo.cot"), out, out_file;
+    ServerCampaignFixture f("commandes");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    copy_campaign(file, f.uri, "Nathalie Girard (ARS, pôle médico-social)");
+    std::string uri = "'" + f.uri + "'";
+    ASSERT_EQ(run_cli("rank " + uri, out), 0) << out;
+    ASSERT_EQ(run_cli("rank " + file, out_file), 0) << out_file;
+    EXPECT_EQ(out, out_file);   // the same ranking from the file and from the server
+    // A rating imported by the coordinator (ACT-2023-06: Claire Martin has not
+    // submitted hers), then read back from the server.
+    std::string csv = dir.file("notes.csv");
+    std::ofstream(csv) << "dossier;evaluateur;critere;note;justification\n"
+                          "ACT-2023-06;Claire Martin (ARS, DD 13);I.1;2;Revu en réunion d'équipe.\n";
+    ASSERT_EQ(run_cli("rate " + uri + " " + csv + " --par 'Nathalie Girard (ARS, pôle médico-social)'", out), 0) << out;
+    auto s = Session::open_read_only(f.uri);
+    bool found = false;
+    for (const Rating& r : s->ratings())
+        if (r.reviewer == "Claire Martin (ARS, DD 13)" && r.criterion == "I.1" && s->dossiers()[*s->find("ACT-2023-06")].id == r.dossier_id)
+            found = r.value == 2 && r.justification == "Revu en réunion d'équipe.";
+    EXPECT_TRUE(found);
+    ASSERT_EQ(run_cli("decide " + uri + " --dossier ACT-2023-01 --decision non-retenu --motif 'Projet incomplet' "
+                      "--par 'Nathalie Girard (ARS, pôle médico-social)'", out), 0) << out;
+    ASSERT_EQ(run_cli("journal verify " + uri, out), 0) << out;
+    ASSERT_EQ(run_cli("documents " + uri + " --out " + dir.file("docs") + " --dossier ACT-2023-01", out), 0) << out;
+    EXPECT_FALSE(std::filesystem::is_empty(dir.file("docs")));
+    // A campaign created on the server by `new`: its URI is echoed without the password.
+    ServerCampaignFixture created("nouvelle");
+    ASSERT_EQ(run_cli("new '" + created.uri + "' --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml " +
+                          "--reference 'AAC 2025'",
+                      out),
+              0)
+        << out;
+    EXPECT_NE(out.find("Campagne « AAC 2025 » créée dans 'postgresql://"), std::string::npos) << out;
+    std::string server = pg_server(), user_part = server.substr(server.find("//") + 2);
+    user_part = user_part.substr(0, user_part.find('@'));
+    if (auto colon = user_part.find(':'); colon != std::string::npos) {
+        EXPECT_EQ(out.find(user_part.substr(colon + 1)), std::string::npos) << "mot de passe affiché";
+    }
+    // A URI without a campaign is refused in French, naming what is missing.
+    EXPECT_NE(run_cli("rank '" + pg_server() + "'", out), 0);
+    EXPECT_NE(out.find("il manque la campagne"), std::string::npos) << out;
+}
+#endif

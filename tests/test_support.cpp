@@ -1,0 +1,107 @@
+// The helpers declared at the end of test_support.h, shared by the file,
+// command-line and document tests instead of a copy in each.
+#include "test_support.h"
+
+#include <sys/wait.h>
+
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace cotation::test {
+
+Ran shell(const std::string& command) {
+    Ran r;
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+Ran cli(const std::string& args) { return shell(std::string(COTATION_CLI) + " " + args); }
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+std::string zip_entry(const std::string& zip, const std::string& name) {
+    std::ifstream in(zip, std::ios::binary);
+    Poco::Zip::ZipArchive archive(in);
+    auto it = archive.findHeader(name);
+    if (it == archive.headerEnd()) return "<absent>";
+    in.clear();
+    in.seekg(it->second.getStartPos());
+    Poco::Zip::ZipInputStream zin(in, it->second);
+    return std::string(std::istreambuf_iterator<char>(zin), {});
+}
+
+const std::string kDossierColumns =
+    "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;adresse;code_postal;commune_postale;destinataire;";
+
+const EligibleDossier& eligible_dossier(const std::string& grid) {
+    static const std::map<std::string, EligibleDossier> calls = [] {
+        std::map<std::string, EligibleDossier> m;
+        // ACT HLM (Appel à candidatures de l'ARS PACA): 10 places × 12 600 €
+        // (Annexe 1, 1) B)) = 126 000 €; Marseille 3e, before the 28/04/2023 deadline.
+        m["act-hlm-paca-2023"] = {
+            "departements_intervention;effectifs.direction_administratif;effectifs.medecin;effectifs.infirmier;"
+            "effectifs.psychologue;effectifs.travailleur_social;coordonnateur_designe;participation_usager_jour;"
+            "date_debut_activite;pieces_recues",
+            "13;0,5;0,6;2,5;1,3;2,5;oui;0;01/09/2023;"
+            "identite declarations comptes effectifs budget calendrier partenariats pre_projet",
+            "10", "126 000", "13203", "03/04/2023"};
+        // UPHV (Cahier des charges de l'AAC n°1/2019, Charente-Maritime): an
+        // EHPAD moving 8 beds from 711 to 702; 15 € × 8 lits × 365 jours =
+        // 43 800 € ≤ 44 000 € (§4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €;
+        // Rochefort, before the 30/09/2019 deadline.
+        m["uphv-17-2019"] = {
+            "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
+            "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
+            "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues",
+            "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
+            "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier",
+            "8", "43 800", "17299", "12/09/2019"};
+        // CRT (Arrêté du 27 avril 2022): an EHPAD carrying both volets;
+        // volet 2: 30 × 900 € × 12 = 324 000 € (§1.5), dotation 400 000 €;
+        // Angoulême, before the 30/09/2022 deadline.
+        m["crt-2022"] = {
+            "categorie_porteur;volet1;volet2;convention_ehpad;conventions_services_domicile;budget_volet2;"
+            "file_active_volet2;etp_chefferie_projet;actions_acces_soins;actions_isolement;actions_pratiques;"
+            "ehpad_temps_medecin;ehpad_idec;ehpad_ide_nuit;ehpad_locaux_volet1;ehpad_habilite_aide_sociale;"
+            "tarifs_aide_sociale;convention_ehpad_habilite;participation_beneficiaires;public_gir_1_4;domaines_volet2;"
+            "procedure_admission_sortie;territoire_intervention;equipe_volet2.medecin;equipe_volet2.coordinateur;"
+            "equipe_volet2.soignants;equipe_volet2.ergotherapeute;equipe_volet2.psychologue;equipe_volet2.animateur;pieces_recues",
+            "500;oui;oui;;oui;324 000;30;0,3;3;2;2;oui;oui;oui;oui;oui;non;non;non;oui;4;oui;200071827;"
+            "0,2;1;4,5;0,5;0,5;0,5;diagnostic organisation partenariats territoire financements_existants budget",
+            "1", "400 000", "16015", "12/09/2022"};
+        return m;
+    }();
+    auto it = calls.find(grid);
+    if (it == calls.end()) throw std::invalid_argument("no eligible dossier for grid " + grid);
+    return it->second;
+}
+
+}  // namespace cotation::test
