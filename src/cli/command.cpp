@@ -115,7 +115,7 @@ std::optional<std::string> Args::reader(const Session& s) const {
     for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
     throw UsageError(std::string("cette campagne a une équipe déclarée : dites qui lit (") +
                      (takes_par ? "--par NOM, ou " : "") + "COTATION_UTILISATEUR=NOM) ; chacun lit les notes que les règles de "
-                     "la campagne lui ouvrent (personnes déclarées : " + join(people, ", ") + ").");
+                     "la campagne lui ouvrent (personnes déclarées : " + fr::join(people, ", ") + ").");
 }
 
 // ---- Command ----
