@@ -489,6 +489,70 @@ TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     EXPECT_EQ(snap.meeting->observations.at(0).second, "priorité au dossier HI-2025-02");
 }
 
+// The territory tables (schema 10) on both back ends: stored whole, read
+// back as written, journaled, locked by the database once closed.
+TEST_P(StoreConformance, TerritoryIsStoredJournaledAndLockedWhenClosed) {
+    Offer offer;
+    offer.origin = "offre-17.csv";
+    offer.structures.push_back({"170000011", "EHPAD Les Tilleuls", "500", "EHPAD", "17300", "public", "CCAS", 80, 4, 6,
+                                geo::LonLat{-0.9585, 45.9392}, "offre-17.csv, ligne 2"});
+    offer.structures.push_back({"", "Accueil de jour Le Phare", "", "AJ", "17000", "", "", 0, 0, 12, std::nullopt,
+                                "offre-17.csv, ligne 3"});
+    std::vector<coverage::Area> zones{{"Z1", "Aunis", {"17300", "17000"}}, {"Z2", "Saintonge", {"17100"}}};
+    allocation::Recorded choice{allocation::Followed::Variant, {"HI-2025-02", "HI-2025-01"}, "couverture de la Saintonge",
+                                "2025-06-02T09:00:00Z", "Claire"};
+    {
+        auto s = h_->create(sample_campaign("HI 2025"));
+        EXPECT_FALSE(s->load_territory().offer);
+        s->put_offer(offer, "import FINESS", "Claire");
+        s->put_zones(zones, "zones-17.csv", "zones DRAD", "Claire");
+        s->put_allocation(choice, "Claire");
+    }
+    auto s = h_->open();
+    TerritoryRecord t = s->load_territory();
+    ASSERT_TRUE(t.offer);
+    ASSERT_EQ(t.offer->structures.size(), 2u);
+    EXPECT_EQ(t.offer->origin, "offre-17.csv");
+    EXPECT_EQ(t.offer->structures[0].permanent, 80);
+    ASSERT_TRUE(t.offer->structures[0].position);
+    EXPECT_DOUBLE_EQ(t.offer->structures[0].position->lat, 45.9392);   // kept exactly (17 digits)
+    EXPECT_FALSE(t.offer->structures[1].position);
+    EXPECT_EQ(t.offer->capacity(), 102);   // 80 + 4 + 6 + 12, by hand
+    ASSERT_TRUE(t.zones);
+    EXPECT_EQ(t.zones->at(0).communes, (std::vector<std::string>{"17300", "17000"}));
+    EXPECT_EQ(t.zones_origin, "zones-17.csv");
+    ASSERT_TRUE(t.allocation);
+    EXPECT_EQ(t.allocation->retained, (std::vector<std::string>{"HI-2025-02", "HI-2025-01"}));
+    EXPECT_EQ(t.allocation->followed, allocation::Followed::Variant);
+    // One entry for each replacement and one per structure or zone.
+    EXPECT_EQ(s->journal("campagne/offre").size(), 3u);
+    EXPECT_EQ(s->journal("campagne/zones").size(), 3u);
+    auto rep = s->journal("campagne/repartition");
+    ASSERT_EQ(rep.size(), 1u);
+    EXPECT_EQ(rep[0].new_value, "variante : HI-2025-02 HI-2025-01 — motif : couverture de la Saintonge");
+    EXPECT_TRUE(s->verify_journal().ok);
+    s->close("fin", "Claire");
+    EXPECT_THROW(s->put_allocation(std::nullopt, "Claire"), InputError);
+    EXPECT_NE(h_->raw("DELETE FROM campaign_zone"), "");
+    EXPECT_NE(h_->raw("INSERT INTO territory_origin(what, origin) VALUES ('offre', 'x') ON CONFLICT DO NOTHING"), "");
+    s->reopen("erratum", "Claire");
+    s->put_allocation(std::nullopt, "Claire");
+    EXPECT_FALSE(s->load_territory().allocation);
+}
+
+// A head kept outside the campaign (`journal verify --tete`), on both back ends.
+TEST_P(StoreConformance, JournalExtendsAHeadKeptOutside) {
+    auto s = h_->create(sample_campaign("HI 2025"));
+    play_campaign(*s);
+    JournalHead head = s->journal_head();
+    s->set_parameter("campagne.places", "81", "Claire");
+    EXPECT_TRUE(s->verify_journal(head).ok);
+    EXPECT_TRUE(s->verify_journal(parse_journal_head(head.short_text())).ok);
+    JournalHead forged = head;
+    forged.hash = std::string(forged.hash.size(), forged.hash[0] == 'a' ? 'b' : 'a');
+    EXPECT_FALSE(s->verify_journal(forged).ok);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>& p) {
                              return p.param == Backend::Sqlite ? std::string("SQLite") : std::string("PostgreSQL");
@@ -605,7 +669,15 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
         }
     } drop{uri};
     create_demo(file, "act-hlm", DemoStage::Complete);
-    open_sqlite_store(file)->close("décisions prises", "Claire Coordinatrice");   // a copy of a closed campaign is closed
+    {
+        // Zones and a recorded allocation travel with the campaign (schema 10).
+        auto f = open_sqlite_store(file);
+        f->put_zones({{"Z1", "Aunis", {"17300", "17000"}}}, "zones-17.csv", "zones DRAD", "Claire Coordinatrice");
+        f->put_allocation(allocation::Recorded{allocation::Followed::Ranking, {"AAC-01"}, "", "2025-06-02T09:00:00Z",
+                                               "Claire Coordinatrice"},
+                          "Claire Coordinatrice");
+        f->close("décisions prises", "Claire Coordinatrice");   // a copy of a closed campaign is closed
+    }
     CopyReport up = copy_campaign(file, uri, "Claire Coordinatrice");
     CopyReport down = copy_campaign(uri, back, "Claire Coordinatrice");
     EXPECT_GT(up.dossiers, 0u);
@@ -622,6 +694,15 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     auto server = open_pg_store(uri);
     EXPECT_TRUE(server->verify_journal().ok);
     EXPECT_TRUE(open_sqlite_store_read_only(back)->verify_journal().ok);
+    for (CampaignStore* copy : {server.get(), static_cast<CampaignStore*>(nullptr)}) {
+        auto frozen_store = open_sqlite_store_read_only(back);
+        TerritoryRecord t = (copy ? copy : frozen_store.get())->load_territory();
+        ASSERT_TRUE(t.zones);
+        EXPECT_EQ(t.zones->at(0).communes, (std::vector<std::string>{"17300", "17000"}));
+        ASSERT_TRUE(t.allocation);
+        EXPECT_EQ(t.allocation->retained, std::vector<std::string>{"AAC-01"});
+        EXPECT_EQ(t.offer.has_value(), open_sqlite_store_read_only(file)->load_territory().offer.has_value());
+    }
     EXPECT_TRUE(up.closed);
     EXPECT_TRUE(down.closed);
     EXPECT_FALSE(server->closed_since().empty());

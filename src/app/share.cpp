@@ -13,7 +13,7 @@ namespace {
 
 // The snapshot's state, rebuilt through the interface. Conflicts come before
 // assignments: declaring a link ends the assignments it touches.
-void replay(const CampaignSnapshot& s, CampaignStore& to, const std::string& actor, CopyReport& report) {
+void replay(const CampaignSnapshot& s, const TerritoryRecord& t, CampaignStore& to, const std::string& actor, CopyReport& report) {
     std::map<std::int64_t, std::int64_t> id;   // source id -> copy id
     auto ids = to.add_dossiers(s.dossiers, actor);
     for (std::size_t i = 0; i < ids.size(); ++i) id[s.dossiers[i].id] = ids[i];
@@ -34,6 +34,10 @@ void replay(const CampaignSnapshot& s, CampaignStore& to, const std::string& act
     for (const auto& [d, opinions] : s.opinions)
         for (const auto& o : opinions) to.put_opinion(id.at(d), o, actor);
     for (const auto& [d, decision] : s.decisions) to.put_decision(id.at(d), decision, actor);
+    // The territory the documents and the allocation read (schema 10).
+    if (t.offer) to.put_offer(*t.offer, "copie de la campagne", actor);
+    if (t.zones) to.put_zones(*t.zones, t.zones_origin, "copie de la campagne", actor);
+    if (t.allocation) to.put_allocation(t.allocation, actor);
     report.dossiers = s.dossiers.size();
     report.ratings = s.ratings.size();
 }
@@ -53,6 +57,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
                          ") ; rien n'a été copié (cotation journal verify).");
     report.source_entries = check.entries;
     CampaignSnapshot s = source->load();
+    TerritoryRecord territory = source->load_territory();
     std::string closed_since = source->closed_since();
 
     // The pinned texts as they are, the grid's id and version read from its own text.
@@ -63,7 +68,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     Campaign campaign = s.campaign;   // parameters are canonical text in a snapshot
 
     auto fill = [&](CampaignStore& copy) {
-        replay(s, copy, actor, report);
+        replay(s, territory, copy, actor, report);
         if (!closed_since.empty())
             copy.close("copie de « " + from + " », close depuis le " + french_timestamp(closed_since), actor);
         JournalCheck c = copy.verify_journal();

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/share.h"
+#include "store/pg_store.h"
 #include "cli/command.h"
 #include "core/error.h"
 
@@ -28,6 +29,24 @@ int copy(const Args& a, bool to_server) {
     return 0;
 }
 
+// The team's rights on the server, printed for the service to read, or applied.
+int roles(const Args& a) {
+    if (a.get("ACTION") != "roles")
+        throw UsageError("cotation serveur roles postgresql://hôte/base?campagne=RÉF [--appliquer] : seule l'action « roles » existe.");
+    std::string uri = a.get("ADRESSE");
+    if (!names_server_campaign(uri))
+        throw UsageError("cotation serveur roles : « " + uri + " » n'est pas une adresse postgresql://hôte/base?campagne=RÉF.");
+    if (!a.has("--appliquer")) {
+        std::cout << pg_roles_sql(uri);
+        return 0;
+    }
+    apply_pg_roles(uri);
+    PgTeamRoles g = pg_team_roles(parse_pg_uri(uri).campaign);
+    std::cout << "Droits de l'équipe appliqués par le serveur : groupes « " << g.coordinator << " », « " << g.instructor
+              << " » et « " << g.committee << " ».\n";
+    return 0;
+}
+
 }  // namespace
 
 void add_server_commands(Cli& cli) {
@@ -41,6 +60,11 @@ void add_server_commands(Cli& cli) {
         .positional("DESTINATION", "fichier à créer (jamais écrasé)")
         .acting()
         .run([](const Args& a) { return copy(a, false); });
+    cli.command("serveur", Area::Campaign, "droits de l'équipe sur une campagne du serveur (rôles PostgreSQL)")
+        .positional("ACTION", "roles")
+        .positional("ADRESSE", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE")
+        .flag("--appliquer", "les applique (sinon : affiche le SQL)")
+        .run(roles);
 }
 
 }  // namespace cotation::cli

@@ -146,6 +146,33 @@ CREATE TRIGGER campaign_row_locked BEFORE UPDATE OR DELETE ON campaign
   FOR EACH ROW EXECUTE FUNCTION campaign_row_locked();
 )sql";
 
+// As the file's schema 10: the campaign's own offer and zones, and the
+// allocation it follows (pg_territory.cpp). Written to run again: a server
+// campaign made at schema 11 before these tables existed gets them at its
+// next opening (open_pg_store). Coordinates stay text, exactly as written.
+const char* const kSchema10 = R"sql(
+CREATE TABLE IF NOT EXISTS offer_structure(
+  seq bigint PRIMARY KEY,
+  finess text NOT NULL DEFAULT '', name text NOT NULL, category text NOT NULL DEFAULT '', kind text NOT NULL DEFAULT '',
+  commune text NOT NULL, status text NOT NULL DEFAULT '', manager text NOT NULL DEFAULT '',
+  permanent bigint NOT NULL DEFAULT 0, temporary bigint NOT NULL DEFAULT 0, day_care bigint NOT NULL DEFAULT 0,
+  latitude text NOT NULL DEFAULT '', longitude text NOT NULL DEFAULT '', source text NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS campaign_zone(
+  seq bigint PRIMARY KEY, zone text NOT NULL UNIQUE, label text NOT NULL, communes text NOT NULL);
+CREATE TABLE IF NOT EXISTS territory_origin(what text PRIMARY KEY CHECK (what IN ('offre', 'zones')), origin text NOT NULL);
+CREATE TABLE IF NOT EXISTS allocation_choice(
+  id integer PRIMARY KEY CHECK (id = 1), followed text NOT NULL CHECK (followed IN ('classement', 'variante')),
+  dossiers text NOT NULL, reason text NOT NULL, recorded_at text NOT NULL, recorded_by text NOT NULL);
+CREATE OR REPLACE TRIGGER offer_structure_locked BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON offer_structure
+  FOR EACH STATEMENT EXECUTE FUNCTION campaign_locked();
+CREATE OR REPLACE TRIGGER campaign_zone_locked BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON campaign_zone
+  FOR EACH STATEMENT EXECUTE FUNCTION campaign_locked();
+CREATE OR REPLACE TRIGGER territory_origin_locked BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON territory_origin
+  FOR EACH STATEMENT EXECUTE FUNCTION campaign_locked();
+CREATE OR REPLACE TRIGGER allocation_choice_locked BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON allocation_choice
+  FOR EACH STATEMENT EXECUTE FUNCTION campaign_locked();
+)sql";
+
 // As the file's schema 11: the operating-system account each person acts from.
 const char* const kSchema11 = R"sql(
 ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
@@ -153,12 +180,14 @@ ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
 
 }  // namespace
 
-// Numbered like the file's schemas; the file's 10 (offer and zones) and 12
-// (the ledger of row digests) are not on the server yet.
+// Numbered like the file's schemas; the file's 12 (the ledger of row
+// digests) is not on the server yet.
 const std::vector<PgMigration>& pg_migrations() {
-    static const std::vector<PgMigration> migrations{{9, kSchema9}, {11, kSchema11}};
+    static const std::vector<PgMigration> migrations{{9, kSchema9}, {10, kSchema10}, {11, kSchema11}};
     return migrations;
 }
+
+const char* pg_territory_sql() { return kSchema10; }
 
 int pg_schema_version() { return pg_migrations().back().version; }
 

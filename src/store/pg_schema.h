@@ -10,5 +10,7 @@ struct PgMigration {
 };
 // Ascending; the first creates a campaign's schema whole.
 const std::vector<PgMigration>& pg_migrations();
+// Schema 10's SQL, which runs again on a campaign made at 11 without it.
+const char* pg_territory_sql();
 
 }  // namespace cotation

@@ -35,6 +35,18 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri);
 // schema that is not a campaign.
 void drop_pg_campaign(const std::string& uri);
 
+// The three group roles of a campaign's team on the server (docs/serveur.md).
+struct PgTeamRoles {
+    std::string coordinator, instructor, committee;
+};
+PgTeamRoles pg_team_roles(const std::string& campaign);
+// The SQL that gives a server campaign's team its rights: the group roles,
+// grants per table, row-level security, and each person's login role (their
+// account in the team) in its group. Reads the team; writes nothing.
+std::string pg_roles_sql(const std::string& uri);
+// Runs it, all or nothing (needs the right to create roles: the campaign's owner with CREATEROLE).
+void apply_pg_roles(const std::string& uri);
+
 // Current PostgreSQL schema version (numbered as sqlite_schema_version).
 int pg_schema_version();
 

@@ -24,10 +24,7 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
             .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
             .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
         s.run();
-        j.add(actor, "campagne.creation", "campagne", "",
-              campaign.reference + " — grille " + grid.id + " version " + grid.version +
-                  (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
-                  (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name));
+        j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
         for (const auto& [field, value] : authority_fields(a))
             if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
@@ -165,21 +162,6 @@ void SqliteStore::record_step(const std::string& step, const Date& done_on, cons
     });
 }
 
-std::string SqliteStore::meeting_text(const Meeting& m) {
-    std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
-    for (const auto& [name, a] : m.attendance)
-        s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
-    s += " votes :";
-    for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
-    for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
-    if (!m.voted.empty()) {
-        s += " classement voté :";
-        for (const auto& e : m.voted)
-            if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
-    }
-    return s;
-}
-
 void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
         CampaignSnapshot before;
@@ -190,7 +172,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         head.bind(1, m.date.iso()).bind(2, m.president).run();
         Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
         for (const auto& [name, x] : m.attendance) {
-            a.bind(1, name).bind(2, x.presence == Presence::Present ? "présent" : x.presence == Presence::Represented ? "représenté" : "absent")
+            a.bind(1, name).bind(2, rows::presence_text(x.presence))
                 .bind(3, x.proxy).run();
             a.reset();
         }

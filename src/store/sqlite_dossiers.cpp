@@ -54,11 +54,7 @@ void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, co
             u.bind(1, after.reference).bind(2, after.organisme).bind(3, after.siret).bind(4, after.finess)
                 .bind(5, after.commune).bind(6, after.id);
             u.run();
-            auto ident = [](const Dossier& d) {
-                return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret +
-                       "; finess=" + d.finess + "; commune=" + d.commune;
-            };
-            j.add(actor, "dossier.identite", entity, ident(before), ident(after));
+            j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
         }
         Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
         Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");

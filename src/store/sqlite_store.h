@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "campaign_store.h"
+#include "snapshot_rows.h"
 #include "sqlite_db.h"
 #include "sqlite_ledger.h"
 
@@ -118,7 +119,7 @@ private:
     void ensure_fresh();
     void ensure_writable();   // a campaign opened for reading says so in French
     std::int64_t data_version();
-    static std::string meeting_text(const Meeting& m);
+    static std::string meeting_text(const Meeting& m) { return rows::meeting_text(m); }
 
     std::unique_ptr<Db> db_;
     std::vector<std::unique_ptr<Transaction>> scopes_;   // begin_write .. end_write
@@ -127,12 +128,11 @@ private:
 
 std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);
 
-// Text forms shared by the reader and the writers.
-std::vector<std::string> split_lines(const std::string& text);
-std::string join_lines(const std::vector<std::string>& lines);
-// Journal name of each field of the authority, with its stored text.
-std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a);
-const char* authority_column(const std::string& field);   // its column in campaign
-std::string facts_text(const FactValues& f);
+// Text forms shared by the readers and the writers of both back ends.
+using rows::authority_column;
+using rows::authority_fields;
+using rows::facts_text;
+using rows::join_lines;
+using rows::split_lines;
 
 }  // namespace cotation::sqlite

@@ -1,5 +1,6 @@
 #include "sqlite_territory.h"
 #include "sqlite_store.h"
+#include "territory_rows.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -88,47 +89,22 @@ private:
     sqlite3_stmt* st_ = nullptr;
 };
 
-// Coordinates kept exactly (17 significant digits), empty when none.
-std::string coordinate(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
+using rows::coordinate;
+using rows::joined;
+using rows::offer_summary;
+using rows::structure_line;
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : " ") + i;
-    return out;
-}
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t p = 0;
-    while (p < text.size()) {
-        std::size_t q = text.find(' ', p);
-        if (q == std::string::npos) q = text.size();
-        if (q > p) out.push_back(text.substr(p, q - p));
-        p = q + 1;
-    }
-    return out;
-}
+// The SQLite side of the shared territory rows (territory_rows.h).
+class QueryRow final : public rows::Row {
+public:
+    explicit QueryRow(const Query& q) : q_(q) {}
+    std::string text(int col) const override { return q_.text(col); }
+    std::int64_t integer(int col) const override { return q_.integer(col); }
+    bool flag(int col) const override { return q_.integer(col) != 0; }
 
-// One structure as the journal keeps it (one line, readable).
-std::string structure_line(const Structure& s) {
-    return (s.finess.empty() ? std::string("sans FINESS") : s.finess) + " ; " + s.name + " ; " + s.commune + " ; HP " +
-           std::to_string(s.permanent) + ", HT " + std::to_string(s.temporary) + ", AJ " + std::to_string(s.day_care) +
-           (s.position ? " ; " + coordinate(s.position->lat) + " " + coordinate(s.position->lon) : "");
-}
-std::string offer_summary(const std::optional<Offer>& o) {
-    if (!o) return "";
-    return std::to_string(o->structures.size()) + " structure(s), " + std::to_string(o->capacity()) + " place(s) — " + o->origin;
-}
-
-std::optional<std::string> origin_of(sqlite3* db, const std::string& path, const char* what) {
-    Query q(db, path, "SELECT origin FROM territory_origin WHERE what = ?");
-    q.bind(1, std::string(what));
-    if (q.step()) return q.text(0);
-    return std::nullopt;
-}
+private:
+    const Query& q_;
+};
 
 void set_origin(sqlite3* db, const std::string& path, const char* what, const std::string& origin) {
     Query q(db, path, "INSERT OR REPLACE INTO territory_origin(what, origin) VALUES (?, ?)");
@@ -138,39 +114,12 @@ void set_origin(sqlite3* db, const std::string& path, const char* what, const st
 }  // namespace
 
 TerritoryRecord load(sqlite3* db, const std::string& path) {
-    TerritoryRecord r;
-    if (auto origin = origin_of(db, path, "offre")) {
-        Offer o;
-        o.origin = *origin;
-        Query q(db, path,
-                "SELECT finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, latitude, "
-                "longitude, source FROM offer_structure ORDER BY seq");
-        while (q.step()) {
-            Structure s{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6),
-                        q.integer(7), q.integer(8), q.integer(9), std::nullopt, q.text(12)};
-            if (!q.text(10).empty() && !q.text(11).empty())
-                s.position = geo::LonLat{std::strtod(q.text(11).c_str(), nullptr), std::strtod(q.text(10).c_str(), nullptr)};
-            o.structures.push_back(std::move(s));
-        }
-        r.offer = std::move(o);
-    }
-    if (auto origin = origin_of(db, path, "zones")) {
-        r.zones_origin = *origin;
-        r.zones.emplace();
-        Query q(db, path, "SELECT zone, label, communes FROM campaign_zone ORDER BY seq");
-        while (q.step()) r.zones->push_back({q.text(0), q.text(1), split(q.text(2))});
-    }
-    Query a(db, path, "SELECT followed, dossiers, reason, recorded_at, recorded_by FROM allocation_choice");
-    if (a.step()) {
-        allocation::Recorded x;
-        x.followed = allocation::followed_from_code(a.text(0)).value_or(allocation::Followed::Ranking);
-        x.retained = split(a.text(1));
-        x.reason = a.text(2);
-        x.recorded_at = a.text(3);
-        x.recorded_by = a.text(4);
-        r.allocation = std::move(x);
-    }
-    return r;
+    return rows::read_territory(
+        [db, &path](const char* sql, const std::function<void(const rows::Row&)>& each) {
+            Query q(db, path, sql);
+            QueryRow row(q);
+            while (q.step()) each(row);
+        });
 }
 
 void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal) {
@@ -214,11 +163,7 @@ void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage:
 void put_allocation(sqlite3* db, const std::string& path, const std::optional<allocation::Recorded>& choice,
                     const JournalFn& journal) {
     const auto before = load(db, path).allocation;
-    auto text = [](const std::optional<allocation::Recorded>& x) {
-        if (!x) return std::string();
-        return std::string(allocation::followed_code(x->followed)) + " : " + joined(x->retained) +
-               (x->reason.empty() ? "" : " — motif : " + x->reason);
-    };
+    auto text = rows::allocation_text;
     Query clear(db, path, "DELETE FROM allocation_choice");
     clear.run();
     if (choice) {

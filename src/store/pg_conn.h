@@ -1,0 +1,282 @@
+#pragma once
+// The PostgreSQL store's connection to libpq (why libpq: docs/serveur.md):
+// results, the connection with its French messages, transactions (a
+// savepoint inside a caller's), and the journal writer. Internal to the store.
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "journal.h"
+#include "pg_store.h"
+#include "pg_write.h"
+#include "snapshot_rows.h"
+
+namespace cotation::pg {
+
+using Param = std::optional<std::string>;   // nullopt is SQL NULL
+
+class PgResult {
+public:
+    explicit PgResult(PGresult* r) : r_(r) {}
+    ~PgResult() { PQclear(r_); }
+    PgResult(PgResult&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+    PgResult(const PgResult&) = delete;
+    PgResult& operator=(const PgResult&) = delete;
+
+    int rows() const { return PQntuples(r_); }
+    bool null(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
+    std::string text(int row, int col) const {
+        return null(row, col) ? std::string() : std::string(PQgetvalue(r_, row, col),
+                                                             static_cast<std::size_t>(PQgetlength(r_, row, col)));
+    }
+    std::int64_t integer(int row, int col) const {
+        return null(row, col) ? 0 : std::stoll(PQgetvalue(r_, row, col));
+    }
+    bool boolean(int row, int col) const { return !null(row, col) && PQgetvalue(r_, row, col)[0] == 't'; }
+
+private:
+    PGresult* r_;
+};
+
+inline std::string closed_message() {
+    return "La campagne est close : la base du serveur refuse toute modification (notes, arbitrages, dossiers, équipe, "
+           "séance, paramètres). Le coordonnateur peut la rouvrir en écrivant le motif (cotation reopen).";
+}
+
+class PgConn {
+public:
+    explicit PgConn(const PgAddress& address) : shown_(address.shown) {
+        // The URI's own parameters, plus what the store relies on: UTF-8 and
+        // ISO dates whatever the server's defaults.
+        char* err = nullptr;
+        PQconninfoOption* opts = PQconninfoParse(address.uri_without_campaign.c_str(), &err);
+        if (!opts) {
+            std::string msg = err ? err : "adresse illisible";
+            PQfreemem(err);
+            throw InputError("Adresse de campagne partagée « " + shown_ + " » illisible : " + msg);
+        }
+        std::vector<std::string> keys, values;
+        bool has_timeout = false;
+        for (PQconninfoOption* o = opts; o->keyword; ++o) {
+            if (!o->val) continue;
+            std::string k = o->keyword;
+            if (k == "client_encoding" || k == "options") continue;
+            if (k == "connect_timeout") has_timeout = true;
+            keys.push_back(k);
+            values.push_back(o->val);
+        }
+        PQconninfoFree(opts);
+        keys.push_back("client_encoding");
+        values.push_back("UTF8");
+        keys.push_back("options");
+        values.push_back("-c DateStyle=ISO -c TimeZone=UTC");
+        if (!has_timeout) {
+            keys.push_back("connect_timeout");
+            values.push_back("10");
+        }
+        keys.push_back("application_name");
+        values.push_back("cotation");
+        std::vector<const char*> k, v;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            k.push_back(keys[i].c_str());
+            v.push_back(values[i].c_str());
+        }
+        k.push_back(nullptr);
+        v.push_back(nullptr);
+        c_ = PQconnectdbParams(k.data(), v.data(), 0);
+        if (!c_ || PQstatus(c_) != CONNECTION_OK) {
+            std::string raw = c_ ? PQerrorMessage(c_) : "mémoire insuffisante", msg;
+            // libpq's message spans lines (« …failed: Connection refused\n\tIs the server running… »): one line here.
+            for (char ch : raw) {
+                bool space = ch == '\n' || ch == '\t' || ch == ' ';
+                if (space && (msg.empty() || msg.back() == ' ')) continue;
+                msg += space ? ' ' : ch;
+            }
+            while (!msg.empty() && (msg.back() == ' ' || msg.back() == '.')) msg.pop_back();
+            PQfinish(c_);
+            c_ = nullptr;
+            throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " + msg +
+                             (!msg.empty() && msg.back() == '?' ? "" : "."));
+        }
+        // The server's notices (« drop cascades to … ») are not for the user's terminal.
+        PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+    }
+    ~PgConn() { PQfinish(c_); }
+    PgConn(const PgConn&) = delete;
+    PgConn& operator=(const PgConn&) = delete;
+
+    PgResult exec(const std::string& sql, std::initializer_list<Param> params = {}) {
+        return exec(sql, std::vector<Param>(params));
+    }
+    PgResult exec(const std::string& sql, const std::vector<Param>& params) {
+        std::vector<const char*> values;
+        values.reserve(params.size());
+        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+        PGresult* r = params.empty() ? PQexec(c_, sql.c_str())
+                                     : PQexecParams(c_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                                                    values.data(), nullptr, nullptr, 0);
+        PgResult result(r);
+        auto status = PQresultStatus(r);
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+        fail(r);
+    }
+    // For a rollback in a destructor: never throws.
+    void quiet(const char* sql) { PQclear(PQexec(c_, sql)); }
+    const std::string& shown() const { return shown_; }
+
+private:
+    [[noreturn]] void fail(PGresult* r) {
+        if (!r || PQstatus(c_) != CONNECTION_OK)
+            throw Error("La connexion au serveur de la campagne partagée « " + shown_ + " » a été perdue ; "
+                        "la dernière opération n'a pas été enregistrée.");
+        const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+        std::string code = state ? state : "", msg = primary ? primary : PQerrorMessage(c_);
+        if (msg == "campagne close") throw InputError(closed_message());
+        if (code == "23505")   // unique_violation
+            throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
+                             ") ; rien n'a été enregistré.");
+        if (code == "40001" || code == "40P01")
+            throw Error("Campagne partagée « " + shown_ + " » : une autre personne écrivait en même temps ; "
+                        "rien n'a été enregistré, recommencez.");
+        throw Error("Campagne partagée « " + shown_ + " » : " + msg + " ; rien n'a été enregistré.");
+    }
+
+    PGconn* c_ = nullptr;
+    std::string shown_;
+
+public:
+    int depth = 0;   // open PgTransactions: an inner one is a savepoint
+    WriteCheck* check = nullptr;   // the store's lost-update check (pg_write.h)
+    PGconn* raw() const { return c_; }
+    // Whether the team's rights were set on this campaign (cotation serveur roles).
+    bool team_rights() {
+        if (team_rights_ < 0)
+            team_rights_ = exec("SELECT to_regprocedure('cotation_journal_head()') IS NOT NULL").boolean(0, 0) ? 1 : 0;
+        return team_rights_ == 1;
+    }
+
+private:
+    int team_rights_ = -1;
+};
+
+// Rolls back unless committed. A writing transaction first locks the journal
+// (self-exclusive, readers not blocked): one writer at a time, so that each
+// reads the journal's head and the data it checks as they stand.
+class PgTransaction {
+public:
+    // Schema: creating or migrating, before the journal can be locked.
+    enum class Kind { Write, Read, Schema };
+    // Inside a caller's write transaction (begin_write), a savepoint: the
+    // caller's checks and the store's writes commit or roll back together.
+    explicit PgTransaction(PgConn& c, Kind kind = Kind::Write) : c_(c), nested_(c.depth > 0) {
+        if (nested_) {
+            c_.exec("SAVEPOINT cotation");
+        } else {
+            c_.exec(kind == Kind::Read ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+            if (kind == Kind::Write) c_.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+        }
+        ++c_.depth;
+    }
+    ~PgTransaction() {
+        if (done_) return;
+        --c_.depth;
+        c_.quiet(nested_ ? "ROLLBACK TO SAVEPOINT cotation; RELEASE SAVEPOINT cotation" : "ROLLBACK");
+    }
+    PgTransaction(const PgTransaction&) = delete;
+    PgTransaction& operator=(const PgTransaction&) = delete;
+    void commit() {
+        c_.exec(nested_ ? "RELEASE SAVEPOINT cotation" : "COMMIT");
+        done_ = true;
+        --c_.depth;
+    }
+
+private:
+    PgConn& c_;
+    bool nested_;
+    bool done_ = false;
+};
+
+inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
+
+// Appends entries chained by hash, as on SQLite; the time is the server's
+// (one clock for the whole team), the same for every entry of a transaction.
+class PgJournalWriter {
+public:
+    explicit PgJournalWriter(PgConn& c) : c_(c) {
+        // Once the team's rights are set (pg_roles.cpp), a member may not read
+        // every entry: the head comes from the owner's function, and the
+        // entry is written in the name of the person the connected role is.
+        bool team = c.team_rights();
+        auto r = c.exec(team ? std::string("SELECT h.seq, h.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") +
+                                   kUtcText + "), cotation_me() FROM cotation_journal_head() h"
+                             : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
+                                           "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
+                                           "to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText + "), NULL");
+        if (!r.null(0, 0)) {
+            seq_ = r.integer(0, 0);
+            prev_ = r.text(0, 1);
+        }
+        at_ = r.text(0, 2);
+        if (!r.null(0, 3)) person_ = r.text(0, 3);
+        head_ = seq_;
+    }
+    void add(const std::string& actor, const std::string& action, const std::string& entity,
+             const std::string& old_value, const std::string& new_value) {
+        // Refused when another person changed the same thing since this one's reading.
+        if (c_.check) c_.check->before_entry(c_.raw(), c_.shown(), head_, entity);
+        // The database role decides who acts, not a typed name (docs/serveur.md).
+        JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "", ""};
+        e.hash = journal_hash(e);
+        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash});
+        prev_ = e.hash;
+        if (c_.check) c_.check->wrote(e.seq, e.hash);
+    }
+    const std::string& at() const { return at_; }
+
+private:
+    PgConn& c_;
+    std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
+    std::string prev_ = kJournalGenesis, at_, person_;
+};
+
+inline std::string quote_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+// A date column: NULL for a date never set (Date{} has no calendar day).
+inline Param date_param(const Date& d) { return Date::valid(d.year, d.month, d.day) ? Param(d.iso()) : std::nullopt; }
+
+// The PostgreSQL side of the row layer both back ends share (snapshot_rows.h).
+class ResultRow final : public rows::Row {
+public:
+    ResultRow(const PgResult& r, int row) : r_(r), row_(row) {}
+    std::string text(int col) const override { return r_.text(row_, col); }
+    std::int64_t integer(int col) const override { return r_.integer(row_, col); }
+    bool flag(int col) const override { return r_.boolean(row_, col); }
+
+private:
+    const PgResult& r_;
+    int row_;
+};
+inline rows::RunQuery runner(PgConn& c) {
+    return [&c](const char* sql, const std::function<void(const rows::Row&)>& each) {
+        auto r = c.exec(sql);
+        for (int i = 0; i < r.rows(); ++i) each(ResultRow(r, i));
+    };
+}
+
+// What a campaign URI looks like, for messages.
+extern const char* const kUriForm;
+
+}  // namespace cotation::pg

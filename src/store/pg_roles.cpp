@@ -1,0 +1,237 @@
+// Who may do what on a server campaign, enforced by PostgreSQL itself
+// (docs/serveur.md, « Ce que la base fait respecter »): three group roles per
+// campaign, one login role per person (the person's account), grants per
+// table and row-level security. The SQL is written here whole, so that a
+// service can read it before applying it.
+#include <map>
+
+#include "pg_store_impl.h"
+
+namespace cotation {
+namespace {
+
+using pg::quote_identifier;
+
+std::string literal(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// The script's text with S (schema), C, I, M (group roles) put in, quoted.
+std::string fill(std::string sql, const std::map<char, std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        if (sql[i] == '@' && i + 1 < sql.size() && names.count(sql[i + 1])) {
+            out += names.at(sql[i + 1]);
+            ++i;
+        } else {
+            out += sql[i];
+        }
+    }
+    return out;
+}
+
+// @S: the campaign's schema; @C, @I, @M: its coordinator, instructor and
+// committee groups; @c, @i, @m: the same names as SQL strings.
+// Every statement can run again (a team that changed is granted anew).
+const char* const kRights = R"sql(
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @c) THEN CREATE ROLE @C NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @i) THEN CREATE ROLE @I NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @m) THEN CREATE ROLE @M NOLOGIN; END IF;
+END $$;
+
+-- Nothing for anyone but the three groups; the owner (who created the
+-- campaign and applies this script) keeps the rights of an owner.
+REVOKE ALL ON ALL TABLES IN SCHEMA @S FROM PUBLIC;
+GRANT USAGE ON SCHEMA @S TO @C, @I, @M;
+GRANT SELECT ON ALL TABLES IN SCHEMA @S TO @C, @I, @M;
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @S TO @C;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA @S TO @C;
+REVOKE DELETE ON @S.journal FROM @C;
+REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
+-- UPDATE on the journal only so that LOCK TABLE (which asks for it) lines
+-- the writers up; no policy allows an update and the trigger refuses it.
+GRANT INSERT, UPDATE ON @S.journal TO @I, @M;
+GRANT INSERT, UPDATE ON @S.rating TO @I;
+GRANT INSERT ON @S.reviewer TO @I;
+GRANT INSERT ON @S.submission TO @I;
+GRANT INSERT, UPDATE ON @S.conflict TO @I, @M;
+GRANT DELETE ON @S.assignment TO @I, @M;
+GRANT INSERT, UPDATE ON @S.member_opinion TO @M;
+
+-- The person of the team the connected role is (its account), or NULL.
+CREATE OR REPLACE FUNCTION @S.cotation_me() RETURNS text LANGUAGE sql STABLE AS $f$
+  SELECT name FROM @S.person WHERE account = current_user LIMIT 1
+$f$;
+-- The journal's last entry, for a writer who may not read every entry.
+CREATE OR REPLACE FUNCTION @S.cotation_journal_head(OUT seq bigint, OUT hash text) LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+  SELECT j.seq, j.hash FROM @S.journal j ORDER BY j.seq DESC LIMIT 1
+$f$;
+REVOKE ALL ON FUNCTION @S.cotation_journal_head() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @S.cotation_journal_head() TO @C, @I, @M;
+-- Whether the connected member may read the others' ratings of a dossier:
+-- never with a declared link to its organisme; an instructor once they
+-- submitted their own.
+CREATE OR REPLACE FUNCTION @S.cotation_sees_ratings(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT NOT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
+                     WHERE x.id = d AND c.reviewer = @S.cotation_me())
+     AND (pg_has_role(@m, 'MEMBER')
+          OR EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me()))
+$f$;
+-- Whether the connected instructor may rate a dossier: assigned, no link.
+CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = rev AND v.name = @S.cotation_me())
+     AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = d AND a.reviewer = @S.cotation_me())
+     AND NOT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
+                     WHERE x.id = d AND c.reviewer = @S.cotation_me())
+$f$;
+
+-- The journal names the role that really wrote each entry, whatever the client says.
+CREATE OR REPLACE FUNCTION @S.journal_db_role() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.db_role := session_user;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
+
+ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.submission ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.conflict ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.assignment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.member_opinion ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.journal ENABLE ROW LEVEL SECURITY;
+
+DROP POLICY IF EXISTS coordination ON @S.rating;
+CREATE POLICY coordination ON @S.rating TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS lecture ON @S.rating;
+CREATE POLICY lecture ON @S.rating FOR SELECT TO @I, @M
+  USING (EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = reviewer_id AND v.name = @S.cotation_me())
+         OR @S.cotation_sees_ratings(dossier_id));
+DROP POLICY IF EXISTS notation ON @S.rating;
+CREATE POLICY notation ON @S.rating FOR INSERT TO @I WITH CHECK (@S.cotation_rates(dossier_id, reviewer_id));
+DROP POLICY IF EXISTS correction ON @S.rating;
+CREATE POLICY correction ON @S.rating FOR UPDATE TO @I
+  USING (@S.cotation_rates(dossier_id, reviewer_id)) WITH CHECK (@S.cotation_rates(dossier_id, reviewer_id));
+
+DROP POLICY IF EXISTS lecture ON @S.reviewer;
+CREATE POLICY lecture ON @S.reviewer FOR SELECT TO @C, @I, @M USING (true);
+DROP POLICY IF EXISTS coordination ON @S.reviewer;
+CREATE POLICY coordination ON @S.reviewer TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS soi ON @S.reviewer;
+CREATE POLICY soi ON @S.reviewer FOR INSERT TO @I WITH CHECK (name = @S.cotation_me());
+
+DROP POLICY IF EXISTS lecture ON @S.submission;
+CREATE POLICY lecture ON @S.submission FOR SELECT TO @C, @I, @M USING (true);
+DROP POLICY IF EXISTS coordination ON @S.submission;
+CREATE POLICY coordination ON @S.submission TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS soi ON @S.submission;
+CREATE POLICY soi ON @S.submission FOR INSERT TO @I
+  WITH CHECK (reviewer = @S.cotation_me()
+              AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = submission.dossier_id AND a.reviewer = @S.cotation_me()));
+
+DROP POLICY IF EXISTS lecture ON @S.conflict;
+CREATE POLICY lecture ON @S.conflict FOR SELECT TO @C, @I, @M USING (true);
+DROP POLICY IF EXISTS coordination ON @S.conflict;
+CREATE POLICY coordination ON @S.conflict TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS soi ON @S.conflict;
+CREATE POLICY soi ON @S.conflict FOR INSERT TO @I, @M WITH CHECK (reviewer = @S.cotation_me());
+DROP POLICY IF EXISTS soi_maj ON @S.conflict;
+CREATE POLICY soi_maj ON @S.conflict FOR UPDATE TO @I, @M USING (reviewer = @S.cotation_me())
+  WITH CHECK (reviewer = @S.cotation_me());
+
+DROP POLICY IF EXISTS lecture ON @S.assignment;
+CREATE POLICY lecture ON @S.assignment FOR SELECT TO @C, @I, @M USING (true);
+DROP POLICY IF EXISTS coordination ON @S.assignment;
+CREATE POLICY coordination ON @S.assignment TO @C USING (true) WITH CHECK (true);
+-- A declared link ends the declarer's own assignments.
+DROP POLICY IF EXISTS soi ON @S.assignment;
+CREATE POLICY soi ON @S.assignment FOR DELETE TO @I, @M USING (reviewer = @S.cotation_me());
+
+DROP POLICY IF EXISTS lecture ON @S.member_opinion;
+CREATE POLICY lecture ON @S.member_opinion FOR SELECT TO @C, @I, @M USING (true);
+DROP POLICY IF EXISTS coordination ON @S.member_opinion;
+CREATE POLICY coordination ON @S.member_opinion TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS soi ON @S.member_opinion;
+CREATE POLICY soi ON @S.member_opinion FOR INSERT TO @M WITH CHECK (member = @S.cotation_me());
+DROP POLICY IF EXISTS soi_maj ON @S.member_opinion;
+CREATE POLICY soi_maj ON @S.member_opinion FOR UPDATE TO @M USING (member = @S.cotation_me())
+  WITH CHECK (member = @S.cotation_me());
+
+-- The journal: read whole by the coordinator; by the others without the
+-- ratings they may not read in the data; added to in one's own name only;
+-- never changed (no UPDATE or DELETE policy, and the append-only trigger).
+DROP POLICY IF EXISTS lecture ON @S.journal;
+CREATE POLICY lecture ON @S.journal FOR SELECT TO @C USING (true);
+DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
+CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
+  USING (action <> 'note' OR actor = @S.cotation_me()
+         OR EXISTS (SELECT 1 FROM @S.dossier d WHERE starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
+                    AND @S.cotation_sees_ratings(d.id)));
+DROP POLICY IF EXISTS ajout ON @S.journal;
+CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
+)sql";
+
+std::string group_name(const std::string& campaign, const char* role) {
+    // Role names are 63 bytes at most and shared by the whole cluster: the
+    // campaign's reference (cut) then the team role.
+    std::string base = campaign.substr(0, 40);
+    return base + "/" + role;
+}
+
+}  // namespace
+
+PgTeamRoles pg_team_roles(const std::string& campaign) {
+    return {group_name(campaign, "coordonnateur"), group_name(campaign, "instructeur"), group_name(campaign, "commission")};
+}
+
+std::string pg_roles_sql(const std::string& uri) {
+    PgAddress address = parse_pg_uri(uri);
+    if (address.campaign.empty())
+        throw InputError("Adresse de campagne partagée « " + address.shown + " » : il manque la campagne (" +
+                         pg::kUriForm + ").");
+    auto store = open_pg_store(uri);
+    Team team = store->load().team;
+    PgTeamRoles g = pg_team_roles(address.campaign);
+    std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
+                      fill(kRights, {{'S', quote_identifier(address.campaign)},
+                                     {'C', quote_identifier(g.coordinator)},
+                                     {'I', quote_identifier(g.instructor)},
+                                     {'M', quote_identifier(g.committee)},
+                                     {'c', literal(g.coordinator)},
+                                     {'i', literal(g.instructor)},
+                                     {'m', literal(g.committee)}});
+    sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
+           "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";
+    std::string groups = quote_identifier(g.coordinator) + ", " + quote_identifier(g.instructor) + ", " +
+                         quote_identifier(g.committee);
+    for (const auto& [name, p] : team.people) {
+        if (p.account.empty()) {
+            sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation equipe … --compte).\n";
+            continue;
+        }
+        const std::string& group = p.role == Role::Coordinator ? g.coordinator
+                                   : p.role == Role::Instructor ? g.instructor
+                                                                : g.committee;
+        sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) +
+               ") THEN CREATE ROLE " + quote_identifier(p.account) + " LOGIN; END IF; END $$;\n";
+        // One group per person: a role that changed leaves its former group.
+        sql += "REVOKE " + groups + " FROM " + quote_identifier(p.account) + ";\n";
+        sql += "GRANT " + quote_identifier(group) + " TO " + quote_identifier(p.account) + "; -- " + name + "\n";
+    }
+    return sql;
+}
+
+void apply_pg_roles(const std::string& uri) {
+    std::string sql = pg_roles_sql(uri);
+    PgAddress address = parse_pg_uri(uri);
+    pg::PgConn c(address);
+    pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
+    c.exec(sql);
+    t.commit();
+}
+
+}  // namespace cotation

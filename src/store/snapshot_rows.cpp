@@ -1,0 +1,235 @@
+// Rows to snapshot, once for both back ends (snapshot_rows.h).
+#include "snapshot_rows.h"
+
+#include <map>
+#include <unordered_map>
+
+#include "core/error.h"
+
+namespace cotation::rows {
+
+// SQLite's tables are WITHOUT ROWID: a scan gives them in primary key order.
+const SnapshotQueries kSnapshotQueries{
+    "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, created_at, "
+    "authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo "
+    "FROM campaign",
+    "SELECT name, value FROM campaign_parameter",
+    "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
+    "SELECT dossier_id, fact, value FROM dossier_fact",
+    "SELECT dossier_id, document FROM dossier_document",
+    "SELECT r.dossier_id, coalesce(v.name, ''), r.criterion, r.value, r.justification FROM rating r "
+    "LEFT JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion",
+    "SELECT name, role, organisation, deliberative, account FROM person",
+    "SELECT dossier_id, reviewer FROM assignment",
+    "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict",
+    "SELECT dossier_id, reviewer FROM submission",
+    "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author FROM decision",
+    "SELECT dossier_id, criterion, value, reason, author FROM consolidation"};
+const ProcedureQueries kProcedureQueries{
+    "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
+    "SELECT step, done_on FROM procedure_step",
+    "SELECT held_on, president FROM meeting",
+    "SELECT member, presence, proxy FROM meeting_attendance",
+    "SELECT member, vote FROM meeting_vote",
+    "SELECT member, text FROM meeting_observation ORDER BY id",
+    "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position",
+    "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member"};
+
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a) {
+    return {{"type", authority_kind_code(a.kind)}, {"nom", a.name}, {"adresse", join_lines(a.address)},
+            {"signataire", a.signatory}, {"qualite", a.signatory_title}, {"ville", a.city},
+            {"tribunal", a.tribunal}, {"adresse_tribunal", a.tribunal_address}, {"logo", a.logo}};
+}
+const char* authority_column(const std::string& field) {
+    static const std::map<std::string, const char*> columns{
+        {"type", "authority_kind"}, {"nom", "authority"}, {"adresse", "authority_address"}, {"signataire", "signatory"},
+        {"qualite", "signatory_title"}, {"ville", "city"}, {"tribunal", "tribunal"}, {"adresse_tribunal", "tribunal_address"},
+        {"logo", "logo"}};
+    return columns.at(field);
+}
+std::string facts_text(const FactValues& f) {
+    std::string s;
+    for (const auto& [k, v] : f) s += (s.empty() ? "" : "; ") + k + "=" + to_canonical(v);
+    return s;
+}
+const char* presence_text(Presence p) {
+    return p == Presence::Present ? "présent" : p == Presence::Represented ? "représenté" : "absent";
+}
+std::string meeting_text(const Meeting& m) {
+    std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
+    for (const auto& [name, a] : m.attendance)
+        s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
+    s += " votes :";
+    for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
+    for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
+    if (!m.voted.empty()) {
+        s += " classement voté :";
+        for (const auto& e : m.voted)
+            if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
+    }
+    return s;
+}
+
+Authority authority_from(const Row& c, int first) {
+    Authority a;
+    a.name = c.text(first);
+    a.signatory = c.text(first + 1);
+    a.city = c.text(first + 2);
+    a.kind = authority_kind_from_text(c.text(first + 3)).value_or(AuthorityKind::Other);
+    a.address = split_lines(c.text(first + 4));
+    a.signatory_title = c.text(first + 5);
+    a.tribunal = c.text(first + 6);
+    a.tribunal_address = c.text(first + 7);
+    a.logo = c.text(first + 8);
+    return a;
+}
+
+std::string creation_text(const Campaign& campaign, const PinnedGrid& grid) {
+    return campaign.reference + " — grille " + grid.id + " version " + grid.version +
+           (grid.form_name.empty() ? "" : " — formulaire " + grid.form_name) +
+           (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name);
+}
+std::string dossier_identity_text(const Dossier& d) {
+    return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess +
+           "; commune=" + d.commune;
+}
+
+CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
+                               const std::string& shown) {
+    CampaignSnapshot s;
+    bool found = false;
+    run(q.campaign, [&](const Row& c) {
+        found = true;
+        s.campaign.reference = c.text(0);
+        s.campaign.title = c.text(1);
+        s.grid_xml = c.text(2);
+        s.grid_name = c.text(3);
+        s.form_xml = c.text(4);
+        s.form_name = c.text(5);
+        s.procedure_name = c.text(6);
+        s.procedure_xml = c.text(7);
+        s.campaign.created_on = c.text(8).substr(0, 10);
+        s.campaign.authority = authority_from(c, 9);
+    });
+    if (!found) throw InputError("« " + shown + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
+    // Parameters are typed by the grid, which the session reads; keep text here.
+    run(q.parameters, [&](const Row& r) { s.campaign.parameters[r.text(0)] = r.text(1); });
+    std::unordered_map<std::int64_t, std::size_t> index;
+    run(q.dossiers, [&](const Row& d) {
+        Dossier x;
+        x.id = d.integer(0);
+        x.reference = d.text(1);
+        x.organisme = d.text(2);
+        x.siret = d.text(3);
+        x.finess = d.text(4);
+        x.commune = d.text(5);
+        index[x.id] = s.dossiers.size();
+        s.dossiers.push_back(std::move(x));
+    });
+    // Facts stay as canonical text here; the session types them with the grid.
+    run(q.facts, [&](const Row& f) { s.dossiers[index.at(f.integer(0))].facts[f.text(1)] = f.text(2); });
+    run(q.documents, [&](const Row& f) { s.dossiers[index.at(f.integer(0))].documents.insert(f.text(1)); });
+    run(q.ratings, [&](const Row& r) {
+        s.ratings.push_back({r.integer(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), r.text(4)});
+    });
+    run(q.people, [&](const Row& r) {
+        auto role = role_from_text(r.text(1));
+        if (!role) throw InputError("Campagne « " + shown + " » : rôle illisible « " + r.text(1) + " ».");
+        s.team.people[r.text(0)] = {r.text(0), *role, r.text(2), r.flag(3), r.text(4)};
+    });
+    run(q.assignments, [&](const Row& r) { s.team.assignments[r.integer(0)].insert(r.text(1)); });
+    run(q.conflicts, [&](const Row& c) {
+        s.team.conflicts.push_back({c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{})});
+    });
+    run(q.submissions, [&](const Row& r) { s.team.submitted[r.integer(0)].insert(r.text(1)); });
+    run(q.decisions, [&](const Row& d) {
+        Decision x;
+        auto kind = decision_from_text(d.text(1));
+        auto date = Date::parse(d.text(3));
+        if (!kind || !date) throw InputError("Campagne « " + shown + " » : décision illisible.");
+        x.kind = *kind;
+        x.motive = d.text(2);
+        x.date = *date;
+        if (!d.text(4).empty()) x.places = Rational::from_canonical(d.text(4));
+        if (!d.text(5).empty()) x.committee_opinion = decision_from_text(d.text(5));
+        x.departure_reason = d.text(6);
+        x.author = d.text(7);
+        s.decisions[d.integer(0)] = x;
+    });
+    read_procedure(run, p, shown, s);
+    run(q.consolidation, [&](const Row& c) {
+        auto v = Rational::from_canonical(c.text(2));
+        if (!v) throw InputError("Campagne « " + shown + " » : note consolidée illisible « " + c.text(2) + " ».");
+        s.consolidation[c.integer(0)][c.text(1)] = {c.text(1), *v, c.text(3), c.text(4)};
+    });
+    return s;
+}
+
+void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::string& shown, CampaignSnapshot& s) {
+    auto unreadable = [&](const std::string& what) {
+        return InputError("Campagne « " + shown + " » : " + what + " illisible.");
+    };
+    run(p.prior_rejections, [&](const Row& r) {
+        auto g = ground_from_text(r.text(1));
+        auto d = Date::parse(r.text(3));
+        if (!g || !d) throw unreadable("refus préalable");
+        s.prior_rejections[r.integer(0)] = {*g, r.text(2), *d, r.text(4)};
+    });
+    run(p.steps, [&](const Row& r) {
+        auto d = Date::parse(r.text(1));
+        if (!d) throw unreadable("étape de procédure");
+        s.steps_done[r.text(0)] = *d;
+    });
+    std::optional<Meeting> meeting;
+    run(p.meeting, [&](const Row& r) {
+        if (meeting) return;
+        Meeting x;
+        auto d = Date::parse(r.text(0));
+        if (!d) throw unreadable("séance");
+        x.date = *d;
+        x.president = r.text(1);
+        meeting = std::move(x);
+    });
+    if (meeting) {
+        Meeting& x = *meeting;
+        run(p.attendance, [&](const Row& a) {
+            std::string pr = a.text(1);
+            Presence presence = pr == "présent" ? Presence::Present : pr == "représenté" ? Presence::Represented : Presence::Absent;
+            x.attendance[a.text(0)] = {presence, a.text(2)};
+        });
+        run(p.votes, [&](const Row& v) {
+            auto vote = vote_from_text(v.text(1));
+            if (!vote) throw unreadable("vote");
+            x.votes[v.text(0)] = *vote;
+        });
+        run(p.observations, [&](const Row& o) { x.observations.emplace_back(o.text(0), o.text(1)); });
+        run(p.voted, [&](const Row& v) {
+            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), decision_from_text(v.text(3))});
+        });
+        s.meeting = std::move(meeting);
+    }
+    run(p.opinions, [&](const Row& r) {
+        auto o = opinion_from_text(r.text(2));
+        if (!o) throw unreadable("avis de membre");
+        s.opinions[r.integer(0)].push_back({r.text(1), *o, r.text(3)});
+    });
+}
+
+}  // namespace cotation::rows

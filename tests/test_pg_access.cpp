@@ -1,0 +1,301 @@
+// Access enforced by the PostgreSQL server itself (docs/serveur.md, « Ce que
+// la base fait respecter »): one login role per person, the team's groups
+// set by `cotation serveur roles`, then each role tries what it must not do,
+// through the store (what every command calls) and through raw SQL, and the
+// database refuses. Runs under ctest's store.postgresql (throw-away cluster).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sys/wait.h>
+
+#include <string>
+#include <vector>
+
+#ifdef COTATION_POSTGRESQL
+#include <libpq-fe.h>
+
+#include "store/pg_store.h"
+#endif
+#include "core/error.h"
+#include "store/campaign_store.h"
+
+namespace cotation {
+namespace {
+
+#ifdef COTATION_POSTGRESQL
+
+std::string admin_uri() {
+    const char* uri = std::getenv("COTATION_TEST_PG_URI");
+    return uri ? uri : "";
+}
+
+// The admin URI with another user and password: postgresql://USER:PW@host:port/base.
+std::string uri_as(const std::string& user, const std::string& password) {
+    std::string a = admin_uri();
+    auto scheme = a.find("://") + 3;
+    auto at = a.find('@', scheme);
+    return a.substr(0, scheme) + user + ":" + password + a.substr(at);
+}
+
+struct SqlResult {
+    bool ok = false;
+    std::string error;   // the server's message when refused
+    std::vector<std::vector<std::string>> rows;
+};
+
+// Raw SQL on the campaign's schema, as the role of the URI.
+SqlResult sql(const std::string& uri, const std::string& schema, const std::string& text) {
+    SqlResult out;
+    PGconn* c = PQconnectdb(uri.c_str());
+    EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);   // « role … does not exist, skipping »
+    PQclear(PQexec(c, ("SET search_path TO \"" + schema + "\"").c_str()));
+    PGresult* r = PQexec(c, text.c_str());
+    auto st = PQresultStatus(r);
+    out.ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+    if (!out.ok) out.error = PQresultErrorMessage(r);
+    for (int i = 0; out.ok && i < PQntuples(r); ++i) {
+        out.rows.emplace_back();
+        for (int j = 0; j < PQnfields(r); ++j) out.rows.back().push_back(PQgetvalue(r, i, j));
+    }
+    PQclear(r);
+    PQfinish(c);
+    return out;
+}
+
+// A campaign with a coordinator, two instructors and a committee member, each
+// with a login role of their own:
+//   dossier 1 (Asso Alpha): assigned to Inès and Jean, Jean rated and submitted;
+//   dossier 2 (Asso Beta):  assigned to Jean only, rated by him, submitted;
+//   dossier 3 (Asso Gamma): Inès declared a link with Asso Gamma; Jean rated, submitted.
+class PgAccess : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (admin_uri().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+        std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        tag_ = "acc" + std::to_string(std::hash<std::string>{}(name) % 100000);
+        ref_ = "ACCES-" + tag_;
+        admin_ = admin_uri() + (admin_uri().find('?') == std::string::npos ? "?" : "&") + "campagne=" + ref_;
+        drop_pg_campaign(admin_);
+        Campaign c;
+        c.reference = ref_;
+        c.title = "Appel à candidatures « habitat inclusif » 2025";
+        PinnedGrid g{"essai", "1", "essai.xml", "<grille id=\"essai\" version=\"1\"/>", "", "", "", ""};
+        auto s = create_pg_store(admin_, c, g, "service informatique");
+        auto d = [](const std::string& ref, const std::string& org) {
+            Dossier x;
+            x.reference = ref;
+            x.organisme = org;
+            return x;
+        };
+        ids_ = s->add_dossiers({d("D1", "Asso Alpha"), d("D2", "Asso Beta"), d("D3", "Asso Gamma")}, "service");
+        for (const auto& [who, role, account] : people())
+            s->put_person(Person{who, role, "Département", true, account}, "service");
+        for (const auto& [who, role, account] : people())
+            sql(admin_uri(), ref_, "DROP ROLE IF EXISTS " + account + "; CREATE ROLE " + account + " LOGIN PASSWORD 'mdp-" +
+                                       account + "'");
+        s->assign(ids_[0], "Inès Martin", true, "service");
+        s->assign(ids_[0], "Jean Bernard", true, "service");
+        s->assign(ids_[1], "Jean Bernard", true, "service");
+        s->assign(ids_[2], "Jean Bernard", true, "service");
+        s->declare_conflict({"Inès Martin", "Asso Gamma", "administratrice de l'association", "service", Date{2025, 5, 2}},
+                            "service");
+        s->put_ratings({{ids_[0], "Jean Bernard", "I.1", 4, "projet solide"},
+                        {ids_[1], "Jean Bernard", "I.1", 2, "peu de partenaires"},
+                        {ids_[2], "Jean Bernard", "I.1", 3, "correct"}},
+                       "service");
+        for (auto id : ids_) s->submit(id, "Jean Bernard", "service");
+        apply_pg_roles(admin_);
+    }
+    void TearDown() override {
+        if (admin_uri().empty()) return;
+        drop_pg_campaign(admin_);
+        for (const auto& [who, role, account] : people()) sql(admin_uri(), ref_, "DROP ROLE IF EXISTS " + account);
+        PgTeamRoles g = pg_team_roles(ref_);
+        for (const auto& r : {g.coordinator, g.instructor, g.committee})
+            sql(admin_uri(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
+    }
+    std::vector<std::tuple<std::string, Role, std::string>> people() const {
+        return {{"Claire Durand", Role::Coordinator, "coord_" + tag_},
+                {"Inès Martin", Role::Instructor, "ines_" + tag_},
+                {"Jean Bernard", Role::Instructor, "jean_" + tag_},
+                {"Marc Petit", Role::CommitteeMember, "marc_" + tag_}};
+    }
+    std::string account(const std::string& who) const {
+        for (const auto& [w, r, a] : people())
+            if (w == who) return a;
+        return "";
+    }
+    // The store as that person, through their own login role.
+    std::string uri(const std::string& who) const { return uri_as(account(who), "mdp-" + account(who)) + "?campagne=" + ref_; }
+    std::unique_ptr<CampaignStore> as(const std::string& who) const { return open_pg_store(uri(who)); }
+    SqlResult raw(const std::string& who, const std::string& text) const {
+        return sql(uri_as(account(who), "mdp-" + account(who)), ref_, text);
+    }
+    std::string reviewer_id(const std::string& who) {
+        auto r = sql(admin_uri(), ref_, "SELECT id FROM reviewer WHERE name = '" + who + "'");
+        return r.rows.empty() ? "0" : r.rows[0][0];
+    }
+
+    std::string tag_, ref_, admin_;
+    std::vector<std::int64_t> ids_;
+};
+
+std::size_t ratings_of(const CampaignSnapshot& s, std::int64_t dossier, const std::string& reviewer) {
+    std::size_t n = 0;
+    for (const auto& r : s.ratings) n += r.dossier_id == dossier && r.reviewer == reviewer;
+    return n;
+}
+
+TEST_F(PgAccess, InstructorRatesOnlyTheDossiersAssignedToThem) {
+    auto ines = as("Inès Martin");
+    // Assigned: accepted (the control that the refusals below are about the dossier).
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    EXPECT_THROW(ines->put_ratings({{ids_[1], "Inès Martin", "I.1", 4, "hors affectation"}}, "Inès Martin"), Error);
+    std::string me = reviewer_id("Inès Martin");
+    auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                "VALUES (" + std::to_string(ids_[1]) + ", " + me + ", 'I.2', 5, 'direct', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    // Nor in someone else's name on an assigned dossier.
+    r = raw("Inès Martin", "UPDATE rating SET value = 0 WHERE dossier_id = " + std::to_string(ids_[0]) +
+                               " AND reviewer_id = " + reviewer_id("Jean Bernard") + " RETURNING 1");
+    EXPECT_TRUE(r.ok && r.rows.empty()) << "aucune ligne d'un autre ne doit être modifiable : " << r.error;
+    auto check = sql(admin_uri(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Jean Bernard") +
+                                            " AND dossier_id = " + std::to_string(ids_[0]));
+    ASSERT_EQ(check.rows.size(), 1u);
+    EXPECT_EQ(check.rows[0][0], "4");   // Jean's 4 of SetUp, untouched
+}
+
+TEST_F(PgAccess, OthersRatingsAreHiddenUntilOneSubmittedOnesOwn) {
+    auto ines = as("Inès Martin");
+    // Jean's rating of D1 exists (SetUp) but Inès has not submitted hers.
+    EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);
+    auto r = raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[0]));
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows[0][0], "0");
+    r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'note'");
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows[0][0], "0");   // nor through the journal's old and new values
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    ines->submit(ids_[0], "Inès Martin", "Inès Martin");
+    EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 1u);
+    EXPECT_EQ(ratings_of(ines->load(), ids_[1], "Jean Bernard"), 0u);   // D2: not hers, not submitted
+}
+
+TEST_F(PgAccess, RatingsOfADossierWithADeclaredLinkAreNeverVisible) {
+    auto r = raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[2]));
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows[0][0], "0");
+    // Submitting on it (to unlock the others' ratings) is refused too.
+    r = raw("Inès Martin", "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES (" + std::to_string(ids_[2]) +
+                               ", 'Inès Martin', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    // A committee member reads the ratings, except after declaring a link.
+    auto marc = as("Marc Petit");
+    EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 1u);
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 0u);
+    r = raw("Marc Petit", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[1]));
+    EXPECT_EQ(r.rows.at(0)[0], "0");
+}
+
+TEST_F(PgAccess, CommitteeMemberCannotRate) {
+    auto marc = as("Marc Petit");
+    EXPECT_THROW(marc->put_ratings({{ids_[0], "Marc Petit", "I.1", 5, "avis"}}, "Marc Petit"), Error);
+    auto r = raw("Marc Petit", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                               "VALUES (" + std::to_string(ids_[0]) + ", " + reviewer_id("Jean Bernard") +
+                                   ", 'I.9', 5, 'direct', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("permission denied"), std::string::npos) << r.error;
+}
+
+TEST_F(PgAccess, OnlyTheCoordinatorConsolidatesDecidesAndCloses) {
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.motive = "meilleur projet";
+    d.date = Date{2025, 6, 1};
+    for (const std::string who : {"Inès Martin", "Jean Bernard", "Marc Petit"}) {
+        auto s = as(who);
+        EXPECT_THROW(s->put_consolidation(ids_[0], {"I.1", Rational(4), "écart", who}, who), Error) << who;
+        EXPECT_THROW(s->put_decision(ids_[0], d, who), Error) << who;
+        EXPECT_THROW(s->close("fin", who), Error) << who;
+        for (const char* q : {"UPDATE campaign SET closed_at = now()",
+                              "INSERT INTO consolidation(dossier_id, criterion, value, author, decided_at) VALUES (1, 'I.1', '4', 'x', now())",
+                              "INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) VALUES (1, 'retenu', 'x', '2025-06-01', 'x', now())"}) {
+            auto r = raw(who, q);
+            EXPECT_FALSE(r.ok) << who << " : " << q;
+            EXPECT_NE(r.error.find("permission denied"), std::string::npos) << r.error;
+        }
+    }
+    EXPECT_TRUE(as("Inès Martin")->closed_since().empty());
+    auto claire = as("Claire Durand");
+    claire->put_consolidation(ids_[0], {"I.1", Rational(4), "écart de notes", "Claire Durand"}, "Claire Durand");
+    claire->put_decision(ids_[0], d, "Claire Durand");
+    claire->close("instruction terminée", "Claire Durand");
+    EXPECT_FALSE(claire->closed_since().empty());
+}
+
+TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
+    auto jean = as("Jean Bernard");
+    // A typed name does not decide who acts: the role does.
+    jean->put_ratings({{ids_[0], "Jean Bernard", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
+    auto last = sql(admin_uri(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(last.rows.size(), 1u);
+    EXPECT_EQ(last.rows[0][0], "Jean Bernard");
+    EXPECT_EQ(last.rows[0][1], account("Jean Bernard"));
+    // An entry in another's name, in raw SQL: refused.
+    auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                 "VALUES (9999, 'x', 'Claire Durand', 'note', 'x', '', '', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    // Changing or removing entries: refused to every role of the team, the coordinator included.
+    for (const std::string who : {"Claire Durand", "Jean Bernard", "Marc Petit"}) {
+        for (const char* q : {"UPDATE journal SET actor = 'x'", "DELETE FROM journal", "TRUNCATE journal"}) {
+            auto x = raw(who, q);
+            EXPECT_FALSE(x.ok && !x.rows.empty()) << who << " : " << q;
+            auto n = sql(admin_uri(), ref_, "SELECT count(*) FROM journal WHERE actor = 'x'");
+            EXPECT_EQ(n.rows.at(0)[0], "0") << who << " : " << q;
+        }
+    }
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+    // Inès does not read Jean's ratings yet: her verification says why, not « falsifié ».
+    try {
+        as("Inès Martin")->verify_journal();
+        ADD_FAILURE() << "vérification partielle acceptée";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("rôle du coordonnateur"), std::string::npos) << e.what();
+    }
+}
+
+int run(const std::string& command, std::string& out) {
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(PgAccess, CliPrintsTheRightsAndAMemberCannotGrantThem) {
+    std::string out;
+    ASSERT_EQ(run(std::string(COTATION_CLI) + " serveur roles '" + admin_ + "'", out), 0) << out;
+    PgTeamRoles g = pg_team_roles(ref_);
+    EXPECT_NE(out.find("GRANT \"" + g.instructor + "\" TO \"" + account("Inès Martin") + "\""), std::string::npos) << out;
+    EXPECT_NE(out.find("ENABLE ROW LEVEL SECURITY"), std::string::npos);
+    // An instructor applying it (to become coordinator): the database refuses.
+    out.clear();
+    EXPECT_NE(run(std::string(COTATION_CLI) + " serveur roles '" + uri("Inès Martin") + "' --appliquer", out), 0) << out;
+    EXPECT_NE(out.find("Campagne partagée"), std::string::npos) << out;
+    auto member = sql(admin_uri(), ref_, "SELECT pg_has_role('" + account("Inès Martin") + "', '" + g.coordinator + "', 'MEMBER')");
+    EXPECT_EQ(member.rows.at(0)[0], "f");
+}
+
+#else
+TEST(PgAccess, NeedsPostgreSQL) { GTEST_SKIP() << "construction sans PostgreSQL (COTATION_POSTGRESQL=OFF)"; }
+#endif
+
+}  // namespace
+}  // namespace cotation
