@@ -9,6 +9,8 @@ PACKAGES=(g++ cmake ninja-build pkg-config
           clang libclang-rt-14-dev)   # libFuzzer targets (scripts/fuzz.sh, run briefly by CI)
 # wxWidgets' own French catalog: stock buttons and dialogs in French.
 PACKAGES+=(wx3.2-i18n)
+# Packing the PDF into object streams (src/report/pdf_pack.cpp).
+PACKAGES+=(libqpdf-dev)
 # PostgreSQL back end (docs/serveur.md): the client library to build, the
 # server to run the store's suite against a throw-away cluster (scripts/pg-cluster.sh).
 PACKAGES+=(libpq-dev postgresql)
