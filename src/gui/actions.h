@@ -21,6 +21,7 @@ enum class Action {
     // Menus and toolbar
     Open, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
     NewDossier, ImportDossiers, ImportRatings,
+    PiecesRequest,
     EditGrid, GridHistory, OpenGrid, NewGrid,
     About,
     // Buttons of the views (their handler is their view's)
