@@ -13,6 +13,7 @@
 
 #include "app/session.h"
 #include "core/campaign_dates.h"
+#include "core/pieces_dates.h"
 #include "core/error.h"
 #include "io/grid_reader.h"
 #include "test_support.h"
@@ -126,4 +127,16 @@ TEST(CampaignDates, SessionRefusesIncoherentParametersCreationAndImport) {
     EXPECT_EQ(s->import_dossiers_file(dir.file("d.csv"), "Coord"), 2u);
     ASSERT_EQ(s->late_dossiers().size(), 1u);
     EXPECT_EQ(s->dossiers()[s->late_dossiers()[0]].reference, "A2");
+}
+
+// A request for missing pieces after the committee (the clock's date on a
+// 2023 campaign, a new user's trial) or before an earlier request: refused.
+TEST(CampaignDates, PiecesRequestBetweenDeadlineAndCommittee) {
+    const CampaignCalendar c = act();
+    EXPECT_EQ(pieces_request_date_problem(c, Date{2023, 5, 2}, std::nullopt), "");
+    EXPECT_EQ(pieces_request_date_problem(c, Date{2023, 6, 15}, std::nullopt), "");   // the committee's day
+    EXPECT_NE(pieces_request_date_problem(c, Date{2026, 11, 30}, std::nullopt).find("elle suit la commission (15/06/2023)"),
+              std::string::npos);
+    EXPECT_NE(pieces_request_date_problem(c, Date{2023, 5, 2}, Date{2023, 5, 10}).find("une demande a déjà été faite le 10/05/2023"),
+              std::string::npos);
 }

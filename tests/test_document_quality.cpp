@@ -177,3 +177,58 @@ TEST(DocumentQuality, NestedQuotesInTheLetterText) {
     std::string content = zip_entry(dir.file("l.odt"), "content.xml");
     EXPECT_NE(content.find("Habitat “inclusif” 2023"), std::string::npos);
 }
+
+// A letter written on the proposal alone (no decision of the authority yet)
+// is named in the batch's warnings, so that nobody signs a « retenu » the
+// authority has not decided (a new user's trial, finding 2); once decided,
+// no such warning.
+TEST(DocumentQuality, LetterOnTheProposalAloneIsNamedInTheWarnings) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    auto letters = s->write_letters(dir.file("l"));
+    std::size_t undecided = 0;
+    for (const auto& w : letters.warnings)
+        if (w.find("lettre écrite sur la proposition (« retenu »), aucune décision de l'autorité n'est enregistrée") != std::string::npos)
+            ++undecided;
+    EXPECT_GE(undecided, 1u);
+    auto decided = create_demo(dir.file("uphv2.cot"), "uphv");
+    for (const auto& w : decided->write_letters(dir.file("l2")).warnings)
+        EXPECT_EQ(w.find("lettre écrite sur la proposition"), std::string::npos) << w;
+}
+
+// A request for missing pieces from the command line, dated within the
+// campaign (never the clock's date after the committee: a new user's trial,
+// finding 15), and the pieces received ticked with --recues (finding 34).
+TEST(DocumentQuality, PiecesRequestedThenReceivedFromTheCommandLine) {
+    test::TempDir dir;
+    const std::string cli = "COTATION_DATA_DIR='" + test::source_dir() + "' COTATION_UTILISATEUR=Coord " + COTATION_CLI;
+    const std::string f = "'" + dir.file("act.cot") + "'";
+    auto [rc, out] = run(cli + " new " + f + " --grid '" + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml' --reference T" +
+                         " --param campagne.date_publication=01/02/2023 --param campagne.date_limite=28/04/2023" +
+                         " --param campagne.date_commission=15/06/2023 --param campagne.date_courrier=30/06/2023");
+    ASSERT_EQ(rc, 0) << out;
+    // The demo's first ACT dossier without its accounts (a piece the authority may ask for).
+    std::ifstream demo(test::source_dir() + "/demo/act-hlm/dossiers.csv");
+    std::string header, line;
+    std::getline(demo, header);
+    std::getline(demo, line);
+    line.replace(line.find(" comptes"), 8, "");
+    std::ofstream(dir.file("d.csv")) << header << "\n" << line << "\n";
+    std::tie(rc, out) = run(cli + " import " + f + " '" + dir.file("d.csv") + "'");
+    ASSERT_EQ(rc, 0) << out;
+    // The clock's date (after the 2023 committee) is refused, with the date to give.
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander");
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(out.find("elle suit la commission (15/06/2023)"), std::string::npos) << out;
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander --date 02/05/2023");
+    EXPECT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("Demande de pièces enregistrée pour ACT-2023-01"), std::string::npos) << out;
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --recues nimporte");
+    EXPECT_EQ(rc, 2) << out;
+    EXPECT_NE(out.find("pièce « nimporte » inconnue de la grille"), std::string::npos) << out;
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --recues comptes");
+    EXPECT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("Pièces reçues enregistrées pour ACT-2023-01"), std::string::npos) << out;
+    std::tie(rc, out) = run(cli + " pieces " + f);
+    EXPECT_NE(out.find("Aucun dossier incomplet."), std::string::npos) << out;
+}

@@ -1,4 +1,5 @@
 #include "campaign_dates.h"
+#include "pieces_dates.h"
 
 namespace cotation {
 
@@ -60,6 +61,16 @@ std::string decision_date_problem(const CampaignCalendar& c, const Date& day) {
     if (c.deadline && day < *c.deadline)
         return "Décision datée du " + day.french_numeric() + " : elle précède la date limite de dépôt des dossiers (" +
                c.deadline->french_numeric() + ").";
+    return "";
+}
+
+std::string pieces_request_date_problem(const CampaignCalendar& c, const Date& day, std::optional<Date> previous) {
+    if (c.committee && day > *c.committee)
+        return "Demande de pièces datée du " + day.french_numeric() + " : elle suit la commission (" + c.committee->french_numeric() +
+               "), qui examine des dossiers complets ; indiquez la date de la demande (--date JJ/MM/AAAA).";
+    if (previous && day < *previous)
+        return "Demande de pièces datée du " + day.french_numeric() + " : une demande a déjà été faite le " + previous->french_numeric() +
+               " ; une demande ne remplace pas une demande plus récente.";
     return "";
 }
 
