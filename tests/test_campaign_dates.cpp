@@ -15,7 +15,6 @@
 #include "core/campaign_dates.h"
 #include "core/pieces_dates.h"
 #include "core/error.h"
-#include "io/grid_reader.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -30,9 +29,8 @@ std::unique_ptr<Session> act_campaign(const test::TempDir& dir, const std::strin
     nc.parameters["campagne.date_limite"] = "28/04/2023";
     nc.parameters["campagne.date_commission"] = committee;
     nc.parameters["campagne.date_courrier"] = "30/06/2023";
-    auto grid = io::read_grid_file(test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml");
-    auto s = Session::create(dir.file("act.cot"), grid, nc, "Coord");
-    s->add_person({"Coord", Role::Coordinator, "ARS"}, "Coord");
+    auto s = Session::create(dir.file("act.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "Coord");
+    s->add_person({"Coord", Role::Coordinator, "ARS", true, ""}, "Coord");
     return s;
 }
 std::string message_of(const std::function<void()>& f) {
