@@ -11,6 +11,8 @@ PACKAGES=(g++ cmake ninja-build pkg-config
 PACKAGES+=(wx3.2-i18n)
 # scripts/crash-test.sh checks each killed campaign with the sqlite3 command (PRAGMA integrity_check).
 PACKAGES+=(sqlite3)
+# Packing the PDF into object streams (src/report/pdf_pack.cpp).
+PACKAGES+=(libqpdf-dev)
 # PostgreSQL back end (docs/serveur.md): the client library to build, the
 # server to run the store's suite against a throw-away cluster (scripts/pg-cluster.sh).
 PACKAGES+=(libpq-dev postgresql)

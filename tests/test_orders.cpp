@@ -291,6 +291,8 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     EXPECT_EQ(w.find("Statuts"), std::string::npos);
     EXPECT_NE(w.find("dans un délai de 15 jours à compter de la présente demande, soit au plus tard le 17 mai 2023"), std::string::npos) << w;
     EXPECT_NE(w.find("déclaré irrecevable"), std::string::npos) << w;
+    // A one-page letter: under the 12 KB goal (12.2 KB before the PDF was packed).
+    EXPECT_LE(fs::file_size(batch.written[0]), 12u * 1024);
     // Dated by the request: the same bytes another day.
     Session::simulate_today(Date{2023, 5, 12});
     auto again = s->write_pieces_requests(dir.file("pieces2"), "D-03", report::Format::Both);

@@ -55,3 +55,21 @@ TEST(Typography, IsIdempotentAndLeavesCorrectTextAlone) {
     EXPECT_EQ(typography("Rien à changer."), "Rien à changer.");
     EXPECT_EQ(typography(""), "");
 }
+
+// A quoted title inside « … » (a call named « Habitat « inclusif » 2023 »,
+// or typed with straight quotes): the inner marks are “ ” without spaces, the
+// outer « » keep their no-break spaces. Written by hand after the Lexique
+// (« Guillemets » : guillemets anglais à l'intérieur d'une citation).
+TEST(Typography, NestedQuotesBecomeEnglishQuotesInside) {
+    EXPECT_EQ(typography("l'appel « Habitat « inclusif » 2023 » est clos"),
+              "l’appel «" + NB + "Habitat “inclusif” 2023" + NB + "» est clos");
+    EXPECT_EQ(typography("« Projet \"Bien vieillir\" à Toulon »"), "«" + NB + "Projet “Bien vieillir” à Toulon" + NB + "»");
+    // Inner guillemets at the very end: the outer closing one stays « ».
+    EXPECT_EQ(typography("«Le «Clos»»"), "«" + NB + "Le “Clos”" + NB + "»");
+    // Straight quotes outside guillemets, and a lone closing one, are left as typed.
+    EXPECT_EQ(typography("dit \"oui\""), "dit \"oui\"");
+    EXPECT_EQ(typography("fin » seule"), "fin" + NB + "» seule");
+    // Idempotent: the output typeset again is unchanged.
+    std::string once = typography("« Projet « Bien vieillir » »");
+    EXPECT_EQ(typography(once), once);
+}

@@ -127,6 +127,9 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
         if (is_missing(std::get<Value>(parsed))) c.parameters.erase(k);
         else c.parameters[k] = std::get<Value>(parsed);
     }
+    // Dates out of order (a committee in 2019 on a 2023 call): refused before anything is created.
+    if (auto problems = calendar_problems(campaign_calendar(CampaignParameters(c.parameters))); !problems.empty())
+        throw InputError(fr::join(problems, "\n"));
     // The authority: the grid's defaults, then what was given at creation.
     Authority& a = c.authority;
     if (grid.default_authority) a = *grid.default_authority;
@@ -270,7 +273,9 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     require(snap_.team.may_instruct(actor));
     auto text = io::decode_text(io::read_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
-                                      [&](const std::string& reference) { return find(reference).has_value(); });
+                                      [&](const std::string& reference) { return find(reference).has_value(); },
+                                      // Received before the call was opened: a typing error (core/campaign_dates.h).
+                                      [&](const Date& received) { return receipt_problem(calendar_dates(), received); });
     import_notice_ = text.notice;
     for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, journal_actor(actor));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign_dates.h"
 #include "core/agreement.h"
 #include "core/campaign_parameters.h"
 #include "core/date.h"
@@ -201,6 +202,9 @@ public:
     std::optional<Date> letters_date() const;
     // The committee's date: the meeting's, else campagne.date_commission.
     std::optional<Date> committee_date() const;
+    // Publication, deadline, committee (the meeting's date first), letters:
+    // what the date coherence rules read (core/campaign_dates.h).
+    CampaignCalendar calendar_dates() const;
     // The committee file and instruction reports: the step before the
     // meeting (reports sent, instruction done) on the day recorded, else its
     // due date, else the committee's date.
@@ -212,6 +216,10 @@ public:
     // The committee's file (before the meeting) and the minutes (after), PDF.
     void write_committee_file(const std::string& path);
     void write_minutes(const std::string& path);
+    // The same as PDF, ODT or both (`cotation commission|pv --format`): `path`
+    // names the PDF; the ODT is written beside it under the same name
+    // (.pdf or .odt replaced). Returns the files written.
+    std::vector<std::string> write_committee_document(const std::string& path, bool minutes, report::Format format);
     // One instruction report per dossier (or only `only_reference`) in `out_dir`;
     // a report that fails is listed in the batch, the others are written.
     report::DocumentBatch write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
@@ -268,6 +276,8 @@ public:
     std::vector<std::string> authority_warnings() const;
 
 private:
+    // Refuses parameter changes that put the campaign's dates out of order (session_campaign.cpp).
+    void require_coherent_dates(const std::vector<std::pair<std::string, std::string>>& changes) const;
     WriteScope writing();
     Session() = default;
     void load();

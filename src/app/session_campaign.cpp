@@ -24,6 +24,7 @@ void Session::set_parameters(const std::vector<std::pair<std::string, std::strin
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
+    require_coherent_dates(changes);
     for (const auto& [name, text] : changes) {
         const FactDef* def = grid_.fact(name);
         if (!def || !is_campaign_parameter(name))
@@ -44,6 +45,25 @@ void Session::set_parameters(const std::vector<std::pair<std::string, std::strin
             snap_.campaign.authority = a;
         }
     }
+}
+
+void Session::require_coherent_dates(const std::vector<std::pair<std::string, std::string>>& changes) const {
+    // The calendar as it would be after the changes: refused when they put
+    // two dates out of order (a committee in 2019 on a 2023 call). An
+    // incoherence already there is not the change's fault: only new ones count.
+    FactValues next = snap_.campaign.parameters;
+    for (const auto& [name, text] : changes)
+        if (const FactDef* def = grid_.fact(name); def && is_campaign_parameter(name))
+            if (auto parsed = parse_input(*def, text); const Value* v = std::get_if<Value>(&parsed)) {
+                if (is_missing(*v)) next.erase(name);
+                else next[name] = *v;
+            }
+    const std::optional<Date> meeting = snap_.meeting ? std::optional<Date>(snap_.meeting->date) : std::nullopt;
+    const auto before = calendar_problems(campaign_calendar(CampaignParameters(snap_.campaign.parameters), meeting));
+    std::string refused;
+    for (const auto& p : calendar_problems(campaign_calendar(CampaignParameters(next), meeting)))
+        if (std::find(before.begin(), before.end(), p) == before.end()) refused += (refused.empty() ? "" : "\n") + p;
+    if (!refused.empty()) throw InputError(refused + "\nRien n'a été enregistré.");
 }
 
 const std::vector<std::string>& Session::authority_field_names() {

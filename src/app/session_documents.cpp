@@ -31,6 +31,10 @@ std::optional<Date> Session::committee_date() const {
     return parameters().committee_date();
 }
 
+CampaignCalendar Session::calendar_dates() const {
+    return campaign_calendar(parameters(), snap_.meeting ? std::optional<Date>(snap_.meeting->date) : std::nullopt);
+}
+
 std::optional<Date> Session::committee_file_day() const {
     // The step before the committee's meeting (reports sent, instruction
     // done) on the day it was recorded, else its due date.
@@ -68,6 +72,22 @@ void Session::write_minutes(const std::string& path) {
                                  snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
     report::write_minutes(ctx, path);
+}
+
+std::vector<std::string> Session::write_committee_document(const std::string& path, bool minutes, report::Format format) {
+    if (format == report::Format::Pdf) {
+        if (minutes) write_minutes(path);
+        else write_committee_file(path);
+        return {path};
+    }
+    // The job of `cotation documents`, under the name given: the same PDF
+    // (with its map page) and the same ODT as in the batch.
+    auto job = committee_job(".", format, minutes);
+    std::string stem = path;
+    for (const char* ext : {".pdf", ".odt", ".PDF", ".ODT"})
+        if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ext) == 0) stem.resize(stem.size() - 4);
+    job.stem = stem;
+    return job.write(job);
 }
 
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,

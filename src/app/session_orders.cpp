@@ -4,6 +4,7 @@
 
 #include "app/session.h"
 #include "core/error.h"
+#include "core/pieces_dates.h"
 #include "io/paths.h"
 #include "report/orders.h"
 
@@ -48,6 +49,8 @@ void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std:
     if (auto date_limite = date_parameter(param::kDeadline); date_limite && on < *date_limite)
         throw InputError("Dossier « " + d->reference + " » : une demande de pièces se fait après la date limite de dépôt (" +
                          date_limite->french_numeric() + ") ; avant, le candidat complète lui-même son dossier.");
+    if (auto why = pieces_request_date_problem(calendar_dates(), on, pieces_requested(dossier_id)); !why.empty())
+        throw InputError("Dossier « " + d->reference + " » : " + why);
     auto st = pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on);
     if (auto why = pieces_request_refusal(st, d->reference); !why.empty()) throw InputError(why);
     store_->record_step(pieces_key(dossier_id), on, actor);

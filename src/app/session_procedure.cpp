@@ -37,6 +37,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     Decision d = input;
     d.author = actor;
     require(complete_decision(facts, d));
+    require(decision_date_problem(calendar_dates(), d.date));   // after the committee (core/campaign_dates.h)
     store_->put_decision(dossier_id, d, journal_actor(actor));
     snap_.decisions[dossier_id] = d;
 }
@@ -163,6 +164,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
         throw InputError("La procédure de cette campagne (" + snap_.campaign.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
     Meeting m = input;
     require(complete_meeting(snap_.team, m));
+    require(meeting_date_problem(calendar_dates(), m.date));   // after the deadline (core/campaign_dates.h)
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();

@@ -3,6 +3,7 @@
 
 #include "app/input.h"
 #include "app/session.h"
+#include "core/french.h"
 #include "cli/command.h"
 
 namespace cotation::cli {
@@ -30,13 +31,40 @@ int orders(const Args& a) {
     return report_batch(batch);
 }
 
+// `--recues identite,comptes`: the pieces the candidate sent, ticked on the
+// dossier (journaled), which closes the request once none is missing.
+void record_received(Session& s, const Dossier& dossier, const std::string& list, const std::string& actor) {
+    Dossier d = dossier;
+    std::string known;
+    for (const auto& doc : s.grid().documents) known += (known.empty() ? "" : ", ") + doc.id;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        std::size_t comma = list.find(',', from);
+        std::string id = fr::trim(list.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+        from = comma == std::string::npos ? list.size() + 1 : comma + 1;
+        if (id.empty()) continue;
+        bool found = false;
+        for (const auto& doc : s.grid().documents) found = found || doc.id == id;
+        if (!found) throw UsageError("--recues : pièce « " + id + " » inconnue de la grille (pièces : " + known + ").");
+        d.documents.insert(id);
+    }
+    s.update_dossier(d, actor);
+}
+
 int pieces(const Args& a) {
     bool ask = a.has("--demander");
+    bool received = a.has("--recues");
     std::string only = a.get("--dossier");
     if (ask && only.empty()) throw UsageError("--demander s'emploie avec --dossier REF.");
+    if (received && only.empty()) throw UsageError("--recues s'emploie avec --dossier REF.");
     if (a.has("--date") && !ask) throw UsageError("--date s'emploie avec --demander.");
-    auto s = ask ? Session::open(a.file()) : Session::open_read_only(a.file());
+    auto s = ask || received ? Session::open(a.file()) : Session::open_read_only(a.file());
     if (!only.empty()) dossier_of(*s, only);
+    if (received) {
+        const Dossier& d = dossier_of(*s, only);
+        record_received(*s, d, a.get("--recues"), a.actor(*s));
+        std::cout << "Pièces reçues enregistrées pour " << only << " : " << s->pieces(dossier_of(*s, only).id).summary() << "\n";
+    }
     if (ask) {
         const Dossier& d = dossier_of(*s, only);
         Date on = a.has("--date") ? input::date("--date", a.get("--date")) : Session::today();
@@ -74,6 +102,7 @@ void add_order_commands(Cli& cli) {
         .file()
         .option("--dossier", "REF", "ce dossier seulement (obligatoire avec --demander)")
         .flag("--demander", "enregistre la demande de pièces complémentaires (délai : campagne.delai_pieces, 15 jours par défaut)")
+        .option("--recues", "PIECE,PIECE", "pièces reçues du candidat (identifiants de la grille), cochées sur le dossier")
         .option("--date", "JJ/MM/AAAA", "date de la demande (défaut : aujourd'hui)")
         .option("--out", "DOSSIER", "écrit la lettre de demande (du dossier, sinon de chaque demande en attente)")
         .option("--format", "pdf|odt|both", "format des lettres (défaut : pdf)")

@@ -6,6 +6,7 @@
 #include "app/input.h"
 #include "app/session.h"
 #include "cli/command.h"
+#include "report/pdf_letter.h"
 
 namespace cotation::cli {
 
@@ -139,10 +140,11 @@ int opinion(const Args& a) {
 
 int committee_document(const Args& a, bool minutes) {
     std::string out = a.get("--out");
+    auto format =
+        report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     auto s = Session::open(a.file());
-    if (minutes) s->write_minutes(out);
-    else s->write_committee_file(out);
-    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << out << ".\n";
+    auto files = s->write_committee_document(out, minutes, format);
+    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(files, " et ") << ".\n";
     return 0;
 }
 
@@ -194,13 +196,15 @@ void add_procedure_commands(Cli& cli) {
         .option("--commentaire", "TEXTE", "raison de l'avis (obligatoire s'il n'est pas favorable)")
         .acting()
         .run(opinion);
-    cli.command("commission", Area::Procedure, "dossier de la commission (classement, déclarations d'intérêts), PDF")
+    cli.command("commission", Area::Procedure, "dossier de la commission (classement, déclarations d'intérêts), PDF, ODT ou les deux")
         .file()
-        .required("--out", "DOSSIER.pdf", "fichier PDF à écrire")
+        .required("--out", "DOSSIER.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
+        .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
         .run([](const Args& a) { return committee_document(a, false); });
-    cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF")
+    cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF, ODT ou les deux")
         .file()
-        .required("--out", "PV.pdf", "fichier PDF à écrire")
+        .required("--out", "PV.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
+        .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
         .run([](const Args& a) { return committee_document(a, true); });
     cli.command("rapports", Area::Procedure, "comptes rendus d'instruction (un PDF par dossier)")
         .file()

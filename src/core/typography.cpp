@@ -92,10 +92,52 @@ char32_t space_kind(const std::u32string& s, std::size_t i) {
     return 0;
 }
 
+bool is_inline_space(char32_t c) { return c == U' ' || c == kNb || c == kNarrow; }
+
+// Quotation marks inside « … » are “ ” (Lexique des règles typographiques en
+// usage à l'Imprimerie nationale, « Guillemets »): a call whose title holds
+// « … » or "…", quoted in a letter, reads « Appel “ Habitat ” » without the
+// doubled chevrons. The inner marks take no space inside.
+std::u32string nest_quotes(const std::u32string& s) {
+    std::u32string out;
+    out.reserve(s.size());
+    int depth = 0;
+    bool straight_open = false;
+    auto open_inner = [&](std::size_t& i) {
+        out += U'“';
+        while (i + 1 < s.size() && is_inline_space(s[i + 1])) ++i;
+    };
+    auto close_inner = [&] {
+        while (!out.empty() && is_inline_space(out.back())) out.pop_back();
+        out += U'”';
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char32_t c = s[i];
+        if (c == U'«') {
+            if (depth > 0) open_inner(i);
+            else out += c;
+            ++depth;
+        } else if (c == U'»' && depth > 0) {
+            if (--depth > 0) close_inner();
+            else {
+                out += c;
+                straight_open = false;
+            }
+        } else if (c == U'"' && depth > 0) {
+            if (straight_open) close_inner();
+            else open_inner(i);
+            straight_open = !straight_open;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string typography(std::string_view text) {
-    std::u32string s = decode(text), out;
+    std::u32string s = nest_quotes(decode(text)), out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         char32_t c = s[i];

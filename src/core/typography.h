@@ -15,6 +15,7 @@ inline constexpr const char* kNarrowNbsp = "\u202F";
 //    (U+00A0) before : — replacing a plain space, or inserted after a word
 //    when the sign ends it ("Attention!" ; never in "14:30" or "http://");
 //  - a no-break space inside « » (replacing or inserting);
+//  - quotation marks inside « … » (« or ") become “ ” without inner spaces;
 //  - no-break spaces holding an amount or a measure together: between digit
 //    groups ("400 000"), before € and % ("15 €", "50 %");
 //  - no-break spaces holding a date together: "15 juin 2023", "1er juillet";

@@ -43,6 +43,7 @@ bool edits_selected(const ActionContext& c) { return instructs(c) && c.selection
 bool rates_selected(const ActionContext& c) { return writes(c) && c.selection && c.rates; }
 bool rejects_prior(const ActionContext& c) { return coordinates(c) && c.prior_rejection; }
 bool gives_opinion(const ActionContext& c) { return writes(c) && c.selection && c.member; }
+bool pieces_request(const ActionContext& c) { return coordinates(c) && c.selection; }
 
 // clang-format off
 const std::vector<ActionDef> table = {
@@ -77,6 +78,8 @@ const std::vector<ActionDef> table = {
      "Importer des dossiers", wxART_FILE_OPEN, instructs, [](MainFrame& f) { f.ImportDossiers(); }},
     {Action::ImportRatings, Menu::Dossiers, "Importer des &notes (CSV)…", "", "Ajoute les notes d'un fichier CSV (coordonnateur).",
      nullptr, nullptr, coordinates, [](MainFrame& f) { f.ImportRatings(); }},
+    {Action::PiecesRequest, Menu::Dossiers, "Demander les &pièces manquantes…", "", "Demande de pièces complémentaires du dossier sélectionné et sa lettre (coordonnateur).",
+     nullptr, nullptr, pieces_request, [](MainFrame& f) { pieces_request_dialog(&f, f.workbench()); }, true},
     {Action::EditGrid, Menu::Grid, "&Modifier la grille de la campagne…", "", "Nouvelle version de la grille, avec aperçu et motif (coordonnateur).",
      nullptr, nullptr, coordinates, [](MainFrame& f) { f.EditGrid(); }},
     {Action::GridHistory, Menu::Grid, "&Historique des versions", "", "Les versions de grille qu'a connues la campagne.",

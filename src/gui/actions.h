@@ -21,6 +21,7 @@ enum class Action {
     // Menus and toolbar
     Open, OpenShared, NewCampaign, DemoAct, DemoCrt, DemoUphv, Letters, Documents, CloseCampaign, ReopenCampaign, Quit,
     NewDossier, ImportDossiers, ImportRatings,
+    PiecesRequest,
     EditGrid, GridHistory, OpenGrid, NewGrid,
     About,
     // Buttons of the views. Those with a handler in the table (a dialog, then

@@ -143,4 +143,29 @@ void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& propos
                  wxOK | (batch.ok() && !batch.cancelled ? wxICON_INFORMATION : wxICON_WARNING), parent);
 }
 
+void pieces_request_dialog(wxWindow* parent, Workbench& wb) {
+    const Dossier* d = wb.dossier();
+    if (!wb.session || !d) return;
+    const std::int64_t id = d->id;
+    const std::string reference = d->reference;
+    try {
+        if (!wb.session->pieces_requested(id)) {
+            const Date today = Session::today();
+            std::string text = "Dossier « " + reference + " » : " + wb.session->pieces(id).summary() +
+                               "\n\nEnregistrer la demande de pièces complémentaires à la date du " + today.french_numeric() +
+                               " et écrire sa lettre ?";
+            if (wxMessageBox(to_wx(text), to_wx("Demande de pièces complémentaires"), wxYES_NO | wxICON_QUESTION, parent) != wxYES)
+                return;
+            wb.session->request_pieces(id, today, wb.reviewer);
+            wb.changed();
+        }
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+        return;
+    }
+    write_to_folder(parent, "Dossier où écrire la demande de pièces", "fichiers (PDF et ODT)", [&](const std::string& folder) {
+        return wb.session->write_pieces_requests(folder, reference, report::Format::Both);
+    });
+}
+
 }  // namespace cotation::gui

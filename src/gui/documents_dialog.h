@@ -16,4 +16,11 @@ struct Workbench;
 // beside the campaign file).
 void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& folder = "");
 
+// « Demander les pièces manquantes… » on the selected dossier: shows what is
+// missing (core/pieces.h), records the request on today's date once the
+// coordinator confirms (refused, with the reason, when nothing may be asked
+// for), then writes its letter — PDF to sign and ODT to edit — into a folder.
+// A request already recorded: its letter is written again, same date.
+void pieces_request_dialog(wxWindow* parent, Workbench& wb);
+
 }  // namespace cotation::gui

@@ -111,7 +111,8 @@ namespace {
 }  // namespace
 
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name, const std::function<bool(const std::string&)>& taken) {
+                                         const std::string& file_name, const std::function<bool(const std::string&)>& taken,
+                                         const std::function<std::string(const Date&)>& check_receipt) {
     auto records = parse_csv(content, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
     const auto& header = records.front().fields;
@@ -158,6 +159,13 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
             problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(pos + 1) +
                     " « " + col + " » : " + why);
         }
+        if (check_receipt && d.facts.count("date_depot"))
+            if (const Date* received = std::get_if<Date>(&d.facts.at("date_depot")))
+                if (std::string why = check_receipt(*received); !why.empty()) {
+                    auto pos = std::find(columns.begin(), columns.end(), "date_depot") - columns.begin();
+                    problem(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(pos + 1) +
+                            " « date_depot » : " + why);
+                }
         if (!d.reference.empty()) {
             // « act-2023-01 » and « ACT-2023-01 » name the same dossier for a reader.
             auto [it, fresh] = refs.emplace(fr::name_key(d.reference), d.reference);

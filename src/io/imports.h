@@ -32,7 +32,10 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
                                          const std::string& file_name,
                                          // True when the campaign already holds this reference:
                                          // reported with its line, among the other errors.
-                                         const std::function<bool(const std::string&)>& taken = {});
+                                         const std::function<bool(const std::string&)>& taken = {},
+                                         // The receipt date (date_depot) against the call's
+                                         // calendar: a message when refused (core/campaign_dates.h).
+                                         const std::function<std::string(const Date&)>& check_receipt = {});
 
 // Ratings: dossier;evaluateur;critere;note;justification. `reference_to_id`
 // maps dossier references of the campaign. Same all-or-nothing rule.

@@ -10,84 +10,11 @@
 
 #include "core/error.h"
 #include "core/french.h"
-#include "core/typography.h"
-#include "io/paths.h"
 #include "odt.h"
+#include "pdf_pack.h"
+#include "pdf_text.h"
 
 namespace cotation::report {
-
-// The one place where common signs the CP1252 font lacks become words or
-// CP1252 signs (its text is already CP1252: ASCII here).
-std::string outside_cp1252(char32_t cp) {
-    switch (cp) {
-        case 0x2192: return "puis";                 // →
-        case 0x2190: return "depuis";               // ←
-        case 0x21D2: return "donc";                 // ⇒
-        case 0x2264: return "au plus";              // ≤
-        case 0x2265: return "au moins";             // ≥
-        case 0x2260: return "diff\xE9rent de";      // ≠
-        case 0x2248: return "environ";              // ≈
-        case 0x2212: return "-";                    // − (minus sign)
-        case 0x2010: return "-";                    // ‐ (hyphen)
-        case 0x2032: return "'";                    // ′
-        case 0x2033: return "\"";                   // ″
-        case 0x2713: case 0x2714: return "oui";     // ✓ ✔
-        case 0x2717: case 0x2718: return "non";     // ✗ ✘
-        case 0x221E: return "infini";               // ∞
-        case 0x2126: return "ohms";                 // Ω
-        case 0x2116: return "n\xBA";                 // №
-        default: return {};
-    }
-}
-
-std::string to_cp1252(const std::string& s) {
-    static const std::map<char32_t, unsigned char> extra{
-        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
-        {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
-        {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
-        {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
-        {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}, {0x202F, 0xA0}, {0x2009, 0x20}, {0x2011, 0x2D}};
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp;
-        int len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c >> 5) == 6) { cp = c & 0x1F; len = 2; }
-        else if ((c >> 4) == 14) { cp = c & 0x0F; len = 3; }
-        else if ((c >> 3) == 30) { cp = c & 0x07; len = 4; }
-        else { out += '?'; ++i; continue; }
-        if (i + len > s.size()) { out += '?'; break; }
-        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += len;
-        if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) out += static_cast<char>(cp);
-        else if (auto it = extra.find(cp); it != extra.end()) out += static_cast<char>(it->second);
-        else if (auto w = outside_cp1252(cp); !w.empty()) out += w;
-        else {
-            // Never a silent « ? »: the reader sees which character is missing.
-            char code[16];
-            std::snprintf(code, sizeof code, "[U+%04X]", static_cast<unsigned>(cp));
-            out += code;
-        }
-    }
-    return out;
-}
-
-std::string font_path(bool bold) {
-    std::string p = io::reference_path(bold ? "fonts/CotationSans-Bold.ttf" : "fonts/CotationSans.ttf");
-    if (!std::filesystem::exists(p))
-        throw Error("Police « " + p + " » introuvable : l'installation de Cotation est incomplète (dossier data/fonts).");
-    return p;
-}
-
-Format parse_format(const std::string& text) {
-    std::string t = fr::lower_ascii(fr::trim(text));
-    if (t == "pdf") return Format::Pdf;
-    if (t == "odt") return Format::Odt;
-    if (t == "both" || t == "les-deux" || t == "pdf+odt") return Format::Both;
-    throw InputError("Format « " + text + " » inconnu : pdf, odt ou both (les deux).");
-}
-
 namespace {
 // libharu is C: never unwind through it. Record the first error, check after.
 void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
@@ -101,28 +28,6 @@ constexpr float kWidth = kRight - kLeft;
 constexpr std::size_t kMaxMeasure = 60000;   // below libharu's HPDF_LIMIT_MAX_STRING_LEN
 constexpr float kBody = 10.5f, kLeading = 14;              // body text
 constexpr float kCell = 9, kCellLeading = 11.5f, kPad = 3;  // tables
-
-// Text already typeset and in CP1252.
-std::string cp(const std::string& utf8) { return to_cp1252(fr::typography(utf8)); }
-
-// Metadata strings in PDFDocEncoding (Latin-1 above 0xA0, its own table for
-// 0x80-0x9F): libharu then writes them as literal strings, where with a
-// current encoder it writes UTF-16 in hexadecimal, four times the size.
-std::string pdfdoc(const std::string& utf8) {
-    static const std::map<unsigned char, char> from_cp1252{
-        {0x95, '\x80'}, {0x86, '\x81'}, {0x87, '\x82'}, {0x85, '\x83'}, {0x97, '\x84'}, {0x96, '\x85'}, {0x83, '\x86'},
-        {0x8B, '\x88'}, {0x9B, '\x89'}, {0x89, '\x8B'}, {0x84, '\x8C'}, {0x93, '\x8D'}, {0x94, '\x8E'}, {0x91, '\x8F'},
-        {0x92, '\x90'}, {0x82, '\x91'}, {0x99, '\x92'}, {0x8C, '\x96'}, {0x8A, '\x97'}, {0x9F, '\x98'}, {0x8E, '\x99'},
-        {0x9C, '\x9C'}, {0x9A, '\x9D'}, {0x9E, '\x9E'}, {0x80, '\xA0'}, {0xA0, ' '}};
-    std::string out;
-    for (char c : cp(utf8)) {
-        auto u = static_cast<unsigned char>(c);
-        if (auto it = from_cp1252.find(u); it != from_cp1252.end()) out += it->second;
-        else if (u >= 0x80 && u < 0xA0) out += '?';
-        else out += c;
-    }
-    return out;
-}
 
 struct Writer {
     HPDF_Doc pdf;
@@ -154,8 +59,10 @@ struct Writer {
         }
     }
     float room() const { return y - kBottom; }
+    // What a page holds below its running head.
+    static constexpr float kUsable = kTop - kBottom - 26;
     void ensure(float h) {
-        if (h > room() && h <= kTop - kBottom - 26) new_page();
+        if (h > room() && h <= kUsable) new_page();
     }
 
     float width(const std::string& s, HPDF_Font font, float size) const {
@@ -276,8 +183,8 @@ struct Writer {
         if (b.kind == BlockKind::Table) {
             if (b.rows.empty()) return 0;
             auto widths = columns(b);
-            float h = kPad;
-            for (std::size_t r = 0; r < b.rows.size() && r < 2; ++r) h += row_height(b.rows[r], widths, r == 0);
+            float h = 4 + kPad;   // the space table() leaves above it
+            for (std::size_t r = 0; r < b.rows.size() && r < max_lines; ++r) h += row_height(b.rows[r], widths, r == 0);
             return h;
         }
         Style s = style(b.kind);
@@ -382,8 +289,12 @@ struct Writer {
     void table(const Block& b) {
         if (b.rows.empty()) return;
         auto w = columns(b);
+        // A table that fits on one page (the FINESS block of an order) is
+        // never split: it goes whole to the next page. A longer one starts
+        // where it is, with its header and at least one row.
+        const float whole = height(b);
+        ensure(whole <= kUsable ? whole : height(b, 2));
         y -= 4;
-        ensure(height(b));
         row(b.rows[0], w, true);
         for (std::size_t r = 1; r < b.rows.size(); ++r) {
             if (row_height(b.rows[r], w, false) > room()) {
@@ -491,8 +402,19 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             const Block& b = body[i];
             if (i > 0 && body[i - 1].kind == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
             if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
-                // A heading never ends a page: it comes with two lines of what follows.
-                w.ensure(w.height(b) + w.height(body[i + 1], 2));
+                // A heading never ends a page: it comes with two lines of what
+                // follows, or, when a short table follows it within a few
+                // paragraphs (an article and its FINESS table), with all of it.
+                float h = w.height(b) + w.height(body[i + 1], 2);
+                float group = w.height(b);
+                for (std::size_t k = i + 1; k < body.size() && k <= i + 4 && body[k].kind != BlockKind::Heading; ++k) {
+                    group += w.height(body[k]);
+                    if (body[k].kind == BlockKind::Table) {
+                        if (group <= Writer::kUsable) h = group;
+                        break;
+                    }
+                }
+                w.ensure(h);
             } else if (b.kind != BlockKind::Right && i + 1 < body.size() && body[i + 1].kind == BlockKind::Right) {
                 // No page holding only the signature: it goes with the paragraph before it.
                 float h = w.height(b);
@@ -508,7 +430,16 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             w.pages.push_back(extra);
         }
         w.number_pages();
-        if (!err.empty() || HPDF_SaveToFile(pdf, tmp.c_str()) != HPDF_OK || !err.empty()) throw Error("save");
+        if (!err.empty() || HPDF_SaveToStream(pdf) != HPDF_OK || !err.empty()) throw Error("save");
+        std::string bytes(HPDF_GetStreamSize(pdf), '\0');
+        HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+        HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+        if (size != bytes.size()) throw Error("save");
+        bytes = pack_pdf(bytes, path);
+        {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) throw Error("save");
+        }
         std::error_code ec;
         std::filesystem::rename(tmp, path, ec);
         if (ec) {   // the system's text is English (« Is a directory ») : said in French

@@ -3,7 +3,8 @@
 // (odt.h): the same header and blocks, the same French typography.
 //
 // PDF: Cotation Sans (data/fonts/, a CP1252 subset of DejaVu Sans) embedded
-// in CP1252, so a one-page letter weighs ~10 KB; page numbers « page X sur
+// in CP1252, the file packed into object streams (pdf_pack.h), so a one-page
+// letter weighs ~10.5 KB; page numbers « page X sur
 // Y »; tables repeat their header row on each page; a signature stays with
 // the paragraph before it; title, author and subject in the metadata and no
 // creation date, so the same input gives the same bytes.

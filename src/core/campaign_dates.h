@@ -1,0 +1,51 @@
+#pragma once
+// The campaign's calendar read as one: the dates a coordinator types one by
+// one (publication, deadline, committee, meeting, decisions, receipts) must
+// follow each other — the avis is published, dossiers are received until the
+// deadline, the committee sits after it, the authority decides after the
+// committee. A committee dated 2019 on a 2023 call, or a dossier received
+// before the call was opened, is a typing error: refused with a French
+// message saying which dates disagree. A dossier received after the deadline
+// is not an error: it is flagged late, and the procedure says what follows
+// (Session::late_dossiers, refusal before evaluation).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "campaign_parameters.h"
+#include "date.h"
+
+namespace cotation {
+
+inline constexpr const char* kPublicationDate = "campagne.date_publication";
+
+struct CampaignCalendar {
+    std::optional<Date> opening;     // campagne.date_publication
+    std::optional<Date> deadline;    // campagne.date_limite
+    std::optional<Date> committee;   // the meeting's date, else campagne.date_commission
+    std::optional<Date> letters;     // campagne.date_courrier
+};
+
+// From the campaign's parameters; `meeting` (the recorded meeting's date)
+// takes the place of campagne.date_commission when given.
+CampaignCalendar campaign_calendar(const CampaignParameters& p, std::optional<Date> meeting = std::nullopt);
+
+// Opening ≤ deadline ≤ committee ≤ letters, for the dates that are set: one
+// French message per pair out of order; empty when coherent.
+std::vector<std::string> calendar_problems(const CampaignCalendar& c);
+
+// A meeting of the committee on `day`: a message when it comes before the
+// deadline (or the opening), else empty.
+std::string meeting_date_problem(const CampaignCalendar& c, const Date& day);
+
+// A decision dated `day`: a message when it comes before the committee (or
+// the deadline, without committee), else empty.
+std::string decision_date_problem(const CampaignCalendar& c, const Date& day);
+
+enum class ReceiptPosition { InWindow, BeforeOpening, Late };
+// Where a receipt date falls in the call's window [opening, deadline].
+ReceiptPosition receipt_position(const CampaignCalendar& c, const Date& received);
+// Before the opening: the message (refused); in the window or late: empty.
+std::string receipt_problem(const CampaignCalendar& c, const Date& received);
+
+}  // namespace cotation

@@ -1,0 +1,14 @@
+#pragma once
+// Internal to the PDF writer (pdf_letter.cpp, pdf_text.cpp).
+#include <string>
+
+namespace cotation::report {
+
+// Text typeset (fr::typography) and in CP1252.
+std::string cp(const std::string& utf8);
+// Metadata strings in PDFDocEncoding (Latin-1 above 0xA0, its own table for
+// 0x80-0x9F): libharu then writes them as literal strings, where with a
+// current encoder it writes UTF-16 in hexadecimal, four times the size.
+std::string pdfdoc(const std::string& utf8);
+
+}  // namespace cotation::report
