@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -71,7 +72,11 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
     for (const std::string opts : {" --communes", " --communes --csv"}) {
         const CliRun r = run("couverture " + file_ + opts);
         ASSERT_EQ(r.code, 0) << r.out;
-        const auto rows = lines(r.out);
+        auto rows = lines(r.out);
+        // The set shown is said on the error output, which run() merges.
+        ASSERT_FALSE(rows.empty());
+        EXPECT_EQ(rows[0].rfind("Ensemble montré : ", 0), 0u) << rows[0];
+        rows.erase(rows.begin());
         ASSERT_EQ(rows.size(), expected.size() + 1) << opts;
         EXPECT_EQ(rows[0], "code_insee;commune;population;distance_km;site");
         const std::regex row(R"(^(\d{5});[^;]+;\d+;(\d+\.\d\d);.+$)");
@@ -306,4 +311,38 @@ TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("Is a directory"), std::string::npos) << r.out;
+}
+
+// couverture and carte show the recorded allocation by default, and say so;
+// --avec still overrides it.
+TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
+    const std::string f = dir_->file("recorded.cot");
+    std::filesystem::copy_file(file_, f);
+    const std::string coord = "--par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    CliRun r = run("repartition " + f + " --retirer " + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_candidats;0\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;offre_existante\n"), std::string::npos) << r.out;
+    r = run("repartition " + f + " --variante UPHV-2019-01,UPHV-2019-06 --enregistrer --motif \"Équilibre nord-sud\" " + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_candidats;2\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;repartition_enregistree\n"), std::string::npos) << r.out;
+    r = run("couverture " + f);
+    EXPECT_NE(r.out.find("Ensemble montré : Répartition enregistrée, variante du coordonnateur : UPHV-2019-01, UPHV-2019-06."),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Candidatures ajoutées : UPHV-2019-01, UPHV-2019-06."), std::string::npos) << r.out;
+    r = run("couverture " + f + " --csv --avec UPHV-2019-02");
+    EXPECT_NE(r.out.find("\nsites_candidats;1\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;avec\n"), std::string::npos) << r.out;
+    // The map: two stars, the set said above it and on the command's output.
+    const std::string pdf = dir_->file("recorded.pdf");
+    r = run("carte " + f + " --out " + pdf);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Répartition enregistrée, variante du coordonnateur"), std::string::npos) << r.out;
+    const std::string text = cotation::test::words(cotation::test::pdftotext(pdf));
+    EXPECT_NE(text.find("Répartition enregistrée, variante du coordonnateur : UPHV-2019-01, UPHV-2019-06."), std::string::npos) << text;
 }

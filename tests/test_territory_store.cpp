@@ -71,12 +71,13 @@ TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
     EXPECT_EQ(t.offer().structures[1].status, "privé");
     ASSERT_EQ(t.zones().size(), 1u);
     EXPECT_EQ(t.zones()[0].communes, (std::vector<std::string>{"17415", "17224"}));
-    // Journaled: the replacement, then each structure (2), then the zones and the zone.
+    // Journaled: at creation the grid's offer (the replacement and its 9
+    // structures), then the replacement, each structure (2), then the zones and the zone.
     const auto offer_entries = again->store().journal("campagne/offre");
-    ASSERT_EQ(offer_entries.size(), 3u);
-    EXPECT_EQ(offer_entries[0].actor, coord);
-    EXPECT_NE(offer_entries[0].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[0].new_value;
-    EXPECT_NE(offer_entries[2].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[2].new_value;
+    ASSERT_EQ(offer_entries.size(), 10u + 3u);
+    EXPECT_EQ(offer_entries[10].actor, coord);
+    EXPECT_NE(offer_entries[10].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[10].new_value;
+    EXPECT_NE(offer_entries[12].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[12].new_value;
     EXPECT_EQ(again->store().journal("campagne/zones").size(), 2u);
     EXPECT_TRUE(again->store().verify_journal().ok);
 }
@@ -100,10 +101,12 @@ TEST(TerritoryStore, ClosedCampaignRefusesEveryTerritoryChange) {
 // A campaign made before schema 10 kept its offer and zones beside it: taken
 // into the tables at the first opening that may write, journaled, then never
 // read again; a closed campaign reads them without storing them.
+// (On the CRT demo: its grid ships no offer, so the campaign has none of its
+// own, as a campaign made before schema 10; its territory holds 17.)
 TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     test::TempDir dir;
-    const std::string file = dir.file("uphv.cot");
-    auto s = create_demo(file, "uphv", DemoStage::Instruction);
+    const std::string file = dir.file("crt.cot");
+    auto s = create_demo(file, "crt", DemoStage::Instruction);
     write(file + ".offre.csv", kOffer);
     write(file + ".zones.csv", "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415\n");
     {
@@ -124,8 +127,8 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
 
     // A closed campaign with side files: read, not stored, said so.
     test::TempDir dir2;
-    const std::string closed = dir2.file("uphv.cot");
-    auto c = create_demo(closed, "uphv", DemoStage::Instruction);
+    const std::string closed = dir2.file("crt.cot");
+    auto c = create_demo(closed, "crt", DemoStage::Instruction);
     c->store().close("Essai.", coordinator_of(*c));
     write(closed + ".offre.csv", kOffer);
     TerritoryStudy tc(*c);
@@ -297,4 +300,53 @@ TEST(TerritoryMap, WindowTextScaleKeepsLabelsReadable) {
     report::paint_map(m, fixed, 700, 500);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("UPHV-2019-01"), 11);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("Distance au site le plus proche"), 14);
+}
+
+// A campaign made with `cotation new` takes the offer shipped with its grid
+// into its own tables at creation (journaled): editing or removing the file
+// beside the grid afterwards changes nothing.
+TEST(TerritoryStore, NewCampaignTakesTheGridsOfferAtCreation) {
+    test::TempDir dir;
+    const std::string grids = dir.file("grilles");
+    std::filesystem::create_directories(grids);
+    for (const char* f : {"uphv-17-2019.xml", "uphv-17-2019.offre.csv"})
+        std::filesystem::copy_file(test::source_dir() + "/scoring-grids/" + f, grids + "/" + f);
+    NewCampaign nc;
+    nc.reference = "UPHV-essai";
+    {
+        auto s = Session::create(dir.file("u.cot"), grids + "/uphv-17-2019.xml", nc, "Coord");
+        // One journal entry for the replacement, one per structure (nine in the call's §1.1.1).
+        EXPECT_EQ(journal_size(*s, "campagne/offre"), 1u + 9u);
+    }
+    // The grid's offer edited, then removed: the campaign keeps its own copy.
+    write(grids + "/uphv-17-2019.offre.csv", kOffer);
+    {
+        auto s = Session::open(dir.file("u.cot"));
+        TerritoryStudy t(*s);
+        EXPECT_EQ(t.offer().capacity(), 179);   // 5 MRS and 4 EHPAD, 179 beds (cahier des charges, §1.1.1)
+        EXPECT_TRUE(t.notices().empty());
+    }
+    std::filesystem::remove(grids + "/uphv-17-2019.offre.csv");
+    auto s = Session::open(dir.file("u.cot"));
+    EXPECT_EQ(TerritoryStudy(*s).offer().capacity(), 179);
+}
+
+// The offer file as a French spreadsheet saves it (Windows-1252): read as the
+// dossier import reads it, and said.
+TEST(TerritoryStore, OfferFileInWindows1252IsConvertedAndSaid) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    // "Résidence Été" with é = 0xE9 and É = 0xC9 in Windows-1252.
+    write(dir.file("offre.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+                                 ";R\xE9sidence \xC9t\xE9;500;EHPAD;17415;public;CH;12;0;0;;;essai\n");
+    TerritoryStudy t(*s);
+    const std::string notice = t.set_offer_file(dir.file("offre.csv"), coord);
+    EXPECT_NE(notice.find("Windows-1252"), std::string::npos) << notice;
+    ASSERT_EQ(t.offer().structures.size(), 1u);
+    EXPECT_EQ(t.offer().structures[0].name, "Résidence Été");
+    EXPECT_EQ(t.offer().capacity(), 12);
+    // UTF-8 stays as it is, and nothing is said.
+    write(dir.file("offre8.csv"), std::string(kOffer));
+    EXPECT_EQ(t.set_offer_file(dir.file("offre8.csv"), coord), "");
 }

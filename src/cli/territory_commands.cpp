@@ -41,15 +41,39 @@ void check_candidates(const TerritoryStudy& t, const std::string& option, const 
             throw InputError(option + " : dossier « " + r + " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
 }
 
+// The set shown: --avec when given, else the recorded allocation when there
+// is one, else the existing offer alone; `which` says which.
+std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, std::string& which) {
+    auto refs = list_of(a, "--avec");
+    check_candidates(t, "--avec", refs);
+    if (a.has("--avec")) {
+        which = TerritoryStudy::asked_set(refs);
+        return refs;
+    }
+    std::vector<std::string> ranked;
+    for (const auto& r : t.default_set(which)) {
+        if (t.candidate(r)) ranked.push_back(r);
+        else which += " (" + r + " n'est plus classé : laissé de côté)";   // set aside since it was recorded
+    }
+    return ranked;
+}
+
 int couverture(const Args& a) {
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    const auto refs = list_of(a, "--avec");
-    check_candidates(t, "--avec", refs);
+    std::string which;
+    const auto refs = shown_set(a, t, which);
     // --communes is only a CSV table (one row per commune): it implies --csv.
-    if (a.has("--communes")) std::cout << t.communes_csv(refs);
-    else if (a.has("--csv")) std::cout << t.summary_csv(refs);
-    else std::cout << t.summary_text(refs);
+    // The CSV outputs keep their columns: the summary says the set in its
+    // last row, the communes' table on the error output.
+    if (a.has("--communes")) {
+        std::cerr << "Ensemble montré : " << which << ".\n";
+        std::cout << t.communes_csv(refs);
+    } else if (a.has("--csv")) {
+        std::cout << t.summary_csv(refs, a.has("--avec") ? "avec" : t.recorded() ? "repartition_enregistree" : "offre_existante");
+    } else {
+        std::cout << "Ensemble montré : " << which << ".\n" << t.summary_text(refs);
+    }
     return 0;
 }
 
@@ -84,10 +108,10 @@ int carte(const Args& a) {
         throw UsageError("--out « " + out + " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    const auto refs = list_of(a, "--avec");
-    check_candidates(t, "--avec", refs);
-    t.write_map(out, refs);   // written whole: temporary file, then renamed
-    std::cout << "Carte écrite : " << out << "\n";
+    std::string which;
+    const auto refs = shown_set(a, t, which);
+    t.write_map(out, refs, which);   // written whole: temporary file, then renamed
+    std::cout << "Carte écrite : " << out << " (" << which << ").\n";
     return 0;
 }
 
@@ -109,12 +133,13 @@ int offre(const Args& a) {
                   << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
                   << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
                   << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal).\n"
-                  << x.attribution() << "\n"
+                  << (x.notice.empty() ? "" : x.notice + "\n") << x.attribution() << "\n"
                   << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
     }
     if (a.has("--fichier")) {
-        t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        const std::string notice = t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        if (!notice.empty()) std::cout << notice << "\n";
         std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " » (journal).\n";
     }
     if (a.has("--zones")) {
@@ -134,7 +159,7 @@ int offre(const Args& a) {
 void add_territory_commands(Cli& cli) {
     cli.command("couverture", Area::Territory, "couverture du territoire : distances au site le plus proche, population au-delà")
         .file()
-        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante")
+        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée s'il y en a une)")
         .flag("--csv", "indicateurs au format CSV (indicateur;valeur, point décimal)")
         .flag("--communes",
               "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique --csv)")
@@ -151,7 +176,7 @@ void add_territory_commands(Cli& cli) {
     cli.command("carte", Area::Territory, "carte du territoire (communes par distance, offre existante, candidatures)")
         .file()
         .required("--out", "CARTE.png|CARTE.pdf", "fichier écrit (PNG, ou PDF vectoriel A4 paysage)")
-        .option("--avec", "D1,D2,…", "ces dossiers classés choisis")
+        .option("--avec", "D1,D2,…", "ces dossiers classés choisis (défaut : la répartition enregistrée s'il y en a une)")
         .run(carte);
     cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
         .file()
