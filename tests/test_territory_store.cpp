@@ -350,3 +350,38 @@ TEST(TerritoryStore, OfferFileInWindows1252IsConvertedAndSaid) {
     write(dir.file("offre8.csv"), std::string(kOffer));
     EXPECT_EQ(t.set_offer_file(dir.file("offre8.csv"), coord), "");
 }
+
+// The committee file always carries its map page. libharu 2.3 refused to
+// save it (error 0x1033 while subsetting the letters' font with the map's
+// glyphs) as soon as a dossier of the ACT demo was named « WWWW WWWW »; it
+// was then written without the map. Checked on that case, on the three
+// demos and on a campaign made from each shipped grid.
+TEST(TerritoryCommittee, CommitteeFileAlwaysHasItsMapPage) {
+    auto check = [](Session& s, const std::string& pdf) {
+        SCOPED_TRACE(pdf);
+        s.write_committee_file(pdf);
+        const std::string text = test::pdf_words(pdf);
+        EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos) << text;   // the map's legend
+        EXPECT_EQ(text.find("La carte n'a pas pu être jointe"), std::string::npos) << text;
+    };
+    test::TempDir dir;
+    {
+        auto s = create_demo(dir.file("w.cot"), "act-hlm");
+        Dossier d = s->dossiers()[0];
+        d.organisme = "WWWW WWWW";
+        s->update_dossier(d, test::demo_coordinator(*s));
+        check(*s, dir.file("w.pdf"));
+    }
+    for (const char* call : {"act-hlm", "crt", "uphv"}) {
+        auto s = create_demo(dir.file(std::string(call) + ".cot"), call);
+        check(*s, dir.file(std::string(call) + ".pdf"));
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/scoring-grids")) {
+        if (entry.path().extension() != ".xml") continue;
+        NewCampaign nc;
+        nc.reference = entry.path().stem().string();
+        nc.parameters["campagne.date_commission"] = "15/11/2022";
+        auto s = Session::create(dir.file(nc.reference + ".cot"), entry.path().string(), nc, "Coord");
+        check(*s, dir.file(nc.reference + ".pdf"));
+    }
+}

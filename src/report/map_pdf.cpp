@@ -18,14 +18,18 @@ using map_files::refuse_folder;
 namespace {
 class HaruCanvas : public Canvas {
 public:
-    // The document has loaded the two fonts already (the letter writer, or
-    // write_map_pdf): they are taken by name. Loading a font file a second
-    // time into one document made libharu 2.3 fail when saving some
-    // documents (error 0x1033 in HPDF_TTFontDef_SaveFontData).
-    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
-        // Names libharu gives the shipped fonts (PostScript name, style).
-        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
-        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
+    // `embedded`: the fonts of the letters, which the document has loaded
+    // already (write_map_pdf), taken by name; otherwise the standard
+    // Helvetica (not embedded, WinAnsi = CP1252), see draw_map_on_page.
+    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height, bool embedded) : page_(page), h_(height) {
+        if (embedded) {
+            // Names libharu gives the shipped fonts (PostScript name, style).
+            regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
+            bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
+        } else {
+            regular_ = HPDF_GetFont(pdf, "Helvetica", "WinAnsiEncoding");
+            bold_ = HPDF_GetFont(pdf, "Helvetica-Bold", "WinAnsiEncoding");
+        }
         HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }
@@ -110,7 +114,14 @@ void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
 
 void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
     const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
-    HaruCanvas canvas(pdf, page, h);
+    // The map's texts in the committee file are in the standard Helvetica:
+    // drawn in the letters' embedded TrueType fonts, they made libharu 2.3
+    // fail to save some committee files (error 0x1033, HPDF_INVALID_OBJECT,
+    // raised by HPDF_MemStream_SeekFunc under HPDF_TTFontDef_SaveFontData
+    // while subsetting the font; a dossier named « WWWW WWWW » on the ACT
+    // demo was enough). Only the letters' glyphs are then subset, as in the
+    // document without the map, which libharu always saved.
+    HaruCanvas canvas(pdf, page, h, false);
     paint_map(map, canvas, w, h - bottom_reserved);
 }
 
@@ -125,7 +136,8 @@ void write_map_pdf(const MapData& map, const std::string& path) {
         HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-        draw_map_on_page(pdf, page, map);
+        HaruCanvas canvas(pdf, page, HPDF_Page_GetHeight(page), true);
+        paint_map(map, canvas, HPDF_Page_GetWidth(page), HPDF_Page_GetHeight(page));
         HPDF_SaveToFile(pdf, tmp.c_str());
     } catch (...) {
         HPDF_Free(pdf);
