@@ -266,7 +266,7 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);
         c.text({x, y + 22 * s}, "0", 11 * s, kBlack, false, Anchor::Center);
         c.text({x + w, y + 22 * s}, km_label(len), 11 * s, kBlack, false, Anchor::Center);
-        c.text({x, y + 36 * v}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
+        c.text({x, y + 36 * s}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
     }
 }
 
