@@ -111,6 +111,12 @@ TEST(Map, CampaignZonesAreHatchedOutlinedAndInTheLegend) {
     // adds its arcs: far more than 38 lines in the zone's colour.
     EXPECT_GT(with.zone_lines, 38 * 2);
     EXPECT_TRUE(has(with.texts, "Zone : DRAD du Grand Angoulême"));
+    // The allocation says it on CRT-2022-01's line, whose intervention
+    // territory is Grand Angoulême itself (demo/crt/dossiers.csv).
+    const std::string text = t.repartition_text({});
+    const auto line = text.find("CRT-2022-01 —");
+    ASSERT_NE(line, std::string::npos) << text;
+    EXPECT_NE(text.find("\n   recouvre la zone « DRAD du Grand Angoulême » : 38 communes", line), std::string::npos) << text;
 }
 
 // The outline of a zone is the border between its communes and the others,

@@ -86,6 +86,10 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
             EXPECT_EQ(m[1].str(), expected[i - 1]);
         }
     }
+    // A dossier named twice is a usage error (a new user's trial found it accepted).
+    const CliRun twice = run("couverture " + file_ + " --avec UPHV-2019-01,UPHV-2019-01");
+    EXPECT_EQ(twice.code, 2) << twice.out;
+    EXPECT_NE(twice.out.find("« UPHV-2019-01 » cité deux fois"), std::string::npos) << twice.out;
     // Adding UPHV-2019-06 (a ranked candidate) is accepted.
     EXPECT_EQ(run("couverture " + file_ + " --communes --avec UPHV-2019-06").code, 0);
 }

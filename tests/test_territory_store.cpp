@@ -385,3 +385,25 @@ TEST(TerritoryCommittee, CommitteeFileAlwaysHasItsMapPage) {
         check(*s, dir.file(nc.reference + ".pdf"));
     }
 }
+
+// A new user's trial: a FINESS import that keeps nothing (a mistyped
+// category) wiped the call's 179 existing beds; a zone made of Paris was
+// accepted on a Charente-Maritime call. Both refused, nothing replaced.
+TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    TerritoryStudy t(*s);
+    const auto entries = journal_size(*s, "campagne/offre");
+    const std::string m = messages_of(
+        [&] { t.import_offer(test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv", {"999"}, coord); });
+    EXPECT_NE(m.find("aucune structure de catégorie 999 dans les départements 17"), std::string::npos) << m;
+    EXPECT_NE(m.find("l'offre existante (9 structures, 179 places) est inchangée"), std::string::npos) << m;
+    EXPECT_EQ(t.offer().capacity(), 179);
+    EXPECT_EQ(journal_size(*s, "campagne/offre"), entries);
+
+    write(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone;75056\n");
+    const std::string z = messages_of([&] { t.set_zones_file(dir.file("z.csv"), coord); });
+    EXPECT_EQ(z, "« z.csv » : zone « Z1 » : aucune de ses communes n'est dans le territoire de la campagne (départements 17).");
+    EXPECT_TRUE(TerritoryStudy(*s).zones().empty());
+}

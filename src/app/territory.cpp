@@ -304,6 +304,17 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
     filter.categories = categories;
     filter.departements = {departements_.begin(), departements_.end()};
     auto x = io::read_finess_file(extract_path, filter, io::ReferenceData::instance());   // whole, or nothing
+    // An import that keeps nothing (a mistyped category) would wipe the
+    // existing offer the call is about: refused, nothing replaced.
+    if (x.kept == 0) {
+        std::string cats, deps;
+        for (const auto& c : categories) cats += (cats.empty() ? "" : ", ") + c;
+        for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
+        throw InputError("Extrait FINESS « " + extract_path + " » : aucune structure de catégorie " + cats + " dans les départements " + deps +
+                         " (" + std::to_string(x.rows) + " lignes « structureet » lues) ; l'offre existante (" +
+                         count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                         count(static_cast<double>(offer_.capacity()), "place", "places") + ") est inchangée.");
+    }
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
     session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", actor);
     reload();
@@ -320,7 +331,18 @@ std::string TerritoryStudy::set_offer_file(const std::string& path, const std::s
 }
 
 std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& path) const {
-    return io::read_zones(io::read_file(path), std::filesystem::path(path).filename().string(), io::ReferenceData::instance());
+    const std::string name = std::filesystem::path(path).filename().string();
+    auto zones = io::read_zones(io::read_file(path), name, io::ReferenceData::instance());
+    // A zone of communes all outside the campaign's territory is a mistake
+    // (Paris as a zone of a Charente-Maritime call).
+    for (const auto& z : zones)
+        if (std::none_of(z.communes.begin(), z.communes.end(), [&](const std::string& c) { return territory_.find(c) != nullptr; })) {
+            std::string deps;
+            for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
+            throw InputError("« " + name + " » : zone « " + z.id + " » : aucune de ses communes n'est dans le territoire de la campagne (départements " +
+                             deps + ").");
+        }
+    return zones;
 }
 
 void TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {

@@ -130,6 +130,7 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
 
 std::string TerritoryStudy::repartition_text(const std::vector<std::string>& variant) const {
     const auto c = compare(variant);
+    const auto zone_overlaps = coverage::overlaps(territory_, interventions_, zones_);
     std::string out = "Répartition dans l'ordre du classement";
     out += c.variant ? ", et variante du coordonnateur :\n" : " :\n";
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
@@ -143,6 +144,12 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
             if (v.retained && v.constraint != allocation::Constraint::None) out += " — à motiver : " + v.reason;
         }
         out += "\n";
+        // A zone entered for the campaign (an existing DRAD zone of a CRT
+        // call) that the candidate's territory overlaps is said on its line.
+        for (const auto& o : zone_overlaps)
+            if (o.a == i)
+                out += "   recouvre la zone « " + zones_[o.b].label + " » : " +
+                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".\n";
     }
     auto figs = [&](const char* title, const allocation::Figures& f) {
         out += std::string(title) + " : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp + "€, distance moyenne " +

@@ -1,6 +1,7 @@
 // Territory: coverage, allocation under the call's territorial rules, map,
 // existing offer. Thin shell over TerritoryStudy (app/territory.h); the
 // machine-readable outputs (--csv) are fixed so that a script can check them.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -27,6 +28,7 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
         item.erase(0, item.find_first_not_of(' '));
         item.erase(item.find_last_not_of(' ') + 1);
         if (item.empty()) throw UsageError(option + " : liste « " + text + " » avec un élément vide (attendu : D1,D2,…)");
+        if (std::find(out.begin(), out.end(), item) != out.end()) throw UsageError(option + " : « " + item + " » cité deux fois dans « " + text + " »");
         out.push_back(item);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -128,11 +130,14 @@ int offre(const Args& a) {
     if (a.has("--import")) {
         const auto cats = list_of(a, "--categorie");
         if (cats.empty()) a.need("--categorie", "avec --import");
+        const auto before = t.offer();
         const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
                   << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
                   << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
-                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal).\n"
+                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal), à la place de l'offre précédente ("
+                  << before.structures.size() << " structure" << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity()
+                  << " place" << (before.capacity() > 1 ? "s" : "") << ").\n"
                   << (x.notice.empty() ? "" : x.notice + "\n") << x.attribution() << "\n"
                   << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
