@@ -407,3 +407,20 @@ TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
     EXPECT_EQ(z, "« z.csv » : zone « Z1 » : aucune de ses communes n'est dans le territoire de la campagne (départements 17).");
     EXPECT_TRUE(TerritoryStudy(*s).zones().empty());
 }
+
+// A new user's trial: on a campaign with no rating yet, `rank` said « non
+// retenu » while `repartition` retained the dossiers on 0 points. They are
+// now left out of the allocation, named « en attente de notes ».
+TEST(TerritoryAllocation, UnratedDossiersAreNotRetained) {
+    test::TempDir dir;
+    NewCampaign nc;
+    nc.reference = "UPHV-essai";
+    auto s = Session::create(dir.file("u.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", nc, "Coord");
+    s->import_dossiers_file(test::source_dir() + "/demo/uphv/dossiers.csv", "Coord");
+    TerritoryStudy t(*s);
+    EXPECT_TRUE(t.candidates().empty());
+    EXPECT_FALSE(t.unrated().empty());
+    const std::string text = t.repartition_text({});
+    EXPECT_EQ(text.find(" : retenu"), std::string::npos) << text;
+    EXPECT_NE(text.find("En attente de notes, hors répartition : UPHV-2019-01"), std::string::npos) << text;
+}

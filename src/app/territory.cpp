@@ -59,6 +59,7 @@ void TerritoryStudy::reload() {
     interventions_.clear();
     existing_.clear();
     unlocated_.clear();
+    unrated_.clear();
     load();
 }
 
@@ -171,6 +172,12 @@ void TerritoryStudy::load() {
 
     for (const auto& e : session_.ranking().ranked) {
         const Dossier& d = session_.dossiers()[e.dossier];
+        // A dossier with no rating yet is no candidate: the ranking calls it
+        // « non coté », the allocation must not retain it on 0 points.
+        if (e.score.rated == 0) {
+            unrated_.push_back(d.reference);
+            continue;
+        }
         allocation::Candidate k;
         k.reference = d.reference;
         k.label = d.organisme;

@@ -48,6 +48,8 @@ public:
     // The existing offer, located (sites without a point are left out and listed).
     const std::vector<coverage::Site>& existing_sites() const { return existing_; }
     const std::vector<std::string>& unlocated() const { return unlocated_; }
+    // Ranked dossiers with no rating yet: left out of the candidates.
+    const std::vector<std::string>& unrated() const { return unrated_; }
 
     // The existing offer plus the given dossiers (references; InputError for
     // one that is not ranked).
@@ -140,6 +142,7 @@ private:
     std::vector<coverage::Area> interventions_;
     std::vector<coverage::Site> existing_;
     std::vector<std::string> unlocated_;
+    std::vector<std::string> unrated_;
     std::optional<allocation::Recorded> recorded_;
     std::vector<std::string> notices_;
 };

@@ -156,6 +156,11 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
                allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
                allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " + count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
     };
+    if (!unrated_.empty()) {
+        std::string refs;
+        for (const auto& r : unrated_) refs += (refs.empty() ? "" : ", ") + r;
+        out += "En attente de notes, hors répartition : " + refs + ".\n";
+    }
     figs("Classement", c.ranking_figures);
     if (c.variant_figures) figs("Variante", *c.variant_figures);
     return out;
