@@ -70,3 +70,80 @@ TEST(Map, UphvMapDrawsEveryLayer) {
     EXPECT_NE(words.find("Résidence La Guyarderie"), std::string::npos);
     EXPECT_THROW(t.write_map(dir.file("carte.svg"), chosen), InputError);
 }
+
+// Zones entered for the campaign (a DRAD zone of the CRT call) are drawn by
+// the one painter: hatching and outline in the zone's colour, a legend row.
+namespace {
+struct ColourCounter : report::Canvas {
+    int zone_lines = 0;
+    std::vector<std::string> texts;
+    void fill(const std::vector<std::vector<report::Pt>>&, report::Rgb) override {}
+    void line(const std::vector<report::Pt>&, report::Rgb c, double) override {
+        const auto z = report::zone_colour(0);
+        if (c.r == z.r && c.g == z.g && c.b == z.b) ++zone_lines;
+    }
+    void rect(report::Pt, double, double, report::Rgb, std::optional<report::Rgb>) override {}
+    void marker(report::Pt, report::Marker, double, report::Rgb, report::Rgb) override {}
+    void text(report::Pt, const std::string& t, double, report::Rgb, bool, report::Anchor) override { texts.push_back(t); }
+    double text_width(const std::string& t, double size, bool) override { return static_cast<double>(t.size()) * size * 0.5; }
+};
+}  // namespace
+
+TEST(Map, CampaignZonesAreHatchedOutlinedAndInTheLegend) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("crt.cot"), "crt", DemoStage::Instruction);
+    std::string coord;
+    for (const auto& [name, p] : s->team().people)
+        if (p.role == Role::Coordinator) coord = name;
+    TerritoryStudy t(*s);
+    ColourCounter without;
+    report::paint_map(t.map_data({}), without, 1400, 1000);
+    EXPECT_EQ(without.zone_lines, 0);
+    // The DRAD zone of the screenshots: Grand Angoulême (SIREN 200071827).
+    std::ofstream(dir.file("zones.csv")) << "zone;libelle;communes\nDRAD-16;DRAD du Grand Angoulême;200071827\n";
+    t.set_zones_file(dir.file("zones.csv"), coord);
+    const auto map = t.map_data({});
+    ASSERT_EQ(map.zones.size(), 1u);
+    EXPECT_EQ(map.zones[0].communes.size(), 38u);   // the 38 communes of Grand Angoulême (data/epci.tsv)
+    ColourCounter with;
+    report::paint_map(map, with, 1400, 1000);
+    // Each of the 38 communes is crossed by hatching lines, and the outline
+    // adds its arcs: far more than 38 lines in the zone's colour.
+    EXPECT_GT(with.zone_lines, 38 * 2);
+    EXPECT_TRUE(has(with.texts, "Zone : DRAD du Grand Angoulême"));
+    // The allocation says it on CRT-2022-01's line, whose intervention
+    // territory is Grand Angoulême itself (demo/crt/dossiers.csv).
+    const std::string text = t.repartition_text({});
+    const auto line = text.find("CRT-2022-01 —");
+    ASSERT_NE(line, std::string::npos) << text;
+    EXPECT_NE(text.find("\n   recouvre la zone « DRAD du Grand Angoulême » : 38 communes", line), std::string::npos) << text;
+}
+
+// The outline of a zone is the border between its communes and the others,
+// not every commune's border: two squares side by side, one zone holding
+// both, give the outer ring only (6 arcs of the 7, the middle one left out).
+TEST(Map, ZoneOutlineLeavesInnerBordersOut) {
+    report::MapData m;
+    geo::Topology t;
+    // Arcs: 0 middle (shared), 1..3 left square's outer sides, 4..6 right square's.
+    t.arcs = {{{1, 0}, {1, 1}},
+              {{1, 1}, {0, 1}}, {{0, 1}, {0, 0}}, {{0, 0}, {1, 0}},
+              {{1, 0}, {2, 0}}, {{2, 0}, {2, 1}}, {{2, 1}, {1, 1}}};
+    t.features = {{"A", {{{0, 1, 2, 3}}}}, {"B", {{{~0, 4, 5, 6}}}}};
+    m.communes.push_back(t);
+    m.zones.push_back({"Z", {"A", "B"}});
+    struct Outline : report::Canvas {
+        int thick = 0;
+        void fill(const std::vector<std::vector<report::Pt>>&, report::Rgb) override {}
+        void line(const std::vector<report::Pt>& p, report::Rgb c, double w) override {
+            const auto z = report::zone_colour(0);
+            if (c.r == z.r && c.g == z.g && c.b == z.b && w > 2 && p.size() == 2) ++thick;
+        }
+        void rect(report::Pt, double, double, report::Rgb, std::optional<report::Rgb>) override {}
+        void marker(report::Pt, report::Marker, double, report::Rgb, report::Rgb) override {}
+        void text(report::Pt, const std::string&, double, report::Rgb, bool, report::Anchor) override {}
+        double text_width(const std::string& t, double size, bool) override { return static_cast<double>(t.size()) * size * 0.5; }
+    } o;
+    report::paint_map(m, o, 1400, 1000);
+    EXPECT_EQ(o.thick, 6);
+}

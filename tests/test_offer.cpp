@@ -107,6 +107,9 @@ TEST(Offer, FinessWindows1252IsDetectedAndConverted) {
     ASSERT_EQ(x.kept, 4);
     EXPECT_EQ(x.offer.structures[0].name, "EHPAD « Les Essais » de Saintes");
     EXPECT_EQ(x.offer.structures[2].name, "EHPAD d'Angoulême (essai)");
+    // The import report's sentence, the dossier import's own (io/text_encoding.h).
+    EXPECT_NE(x.notice.find("lu en Windows-1252"), std::string::npos) << x.notice;
+    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", {}, ref()).notice, "");
 }
 
 TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {

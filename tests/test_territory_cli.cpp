@@ -57,7 +57,11 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
     for (const std::string opts : {" --communes", " --communes --csv"}) {
         const Ran r = cli("couverture " + file_ + opts);
         ASSERT_EQ(r.code, 0) << r.out;
-        const auto rows = lines(r.out);
+        auto rows = lines(r.out);
+        // The set shown is said on the error output, which cli() merges.
+        ASSERT_FALSE(rows.empty());
+        EXPECT_EQ(rows[0].rfind("Ensemble montré : ", 0), 0u) << rows[0];
+        rows.erase(rows.begin());
         ASSERT_EQ(rows.size(), expected.size() + 1) << opts;
         EXPECT_EQ(rows[0], "code_insee;commune;population;distance_km;site");
         const std::regex row(R"(^(\d{5});[^;]+;\d+;(\d+\.\d\d);.+$)");
@@ -67,6 +71,10 @@ TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
             EXPECT_EQ(m[1].str(), expected[i - 1]);
         }
     }
+    // A dossier named twice is a usage error (a new user's trial found it accepted).
+    const Ran twice = cli("couverture " + file_ + " --avec UPHV-2019-01,UPHV-2019-01");
+    EXPECT_EQ(twice.code, 2) << twice.out;
+    EXPECT_NE(twice.out.find("« UPHV-2019-01 » cité deux fois"), std::string::npos) << twice.out;
     // Adding UPHV-2019-06 (a ranked candidate) is accepted.
     EXPECT_EQ(cli("couverture " + file_ + " --communes --avec UPHV-2019-06").code, 0);
 }
@@ -292,4 +300,38 @@ TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("c'est un dossier"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("Is a directory"), std::string::npos) << r.out;
+}
+
+// couverture and carte show the recorded allocation by default, and say so;
+// --avec still overrides it.
+TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
+    const std::string f = dir_->file("recorded.cot");
+    std::filesystem::copy_file(file_, f);
+    const std::string coord = "--par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    Ran r = cli("repartition " + f + " --retirer " + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_candidats;0\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;offre_existante\n"), std::string::npos) << r.out;
+    r = cli("repartition " + f + " --variante UPHV-2019-01,UPHV-2019-06 --enregistrer --motif \"Équilibre nord-sud\" " + coord);
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_candidats;2\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;repartition_enregistree\n"), std::string::npos) << r.out;
+    r = cli("couverture " + f);
+    EXPECT_NE(r.out.find("Ensemble montré : Répartition enregistrée, variante du coordonnateur : UPHV-2019-01, UPHV-2019-06."),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Candidatures ajoutées : UPHV-2019-01, UPHV-2019-06."), std::string::npos) << r.out;
+    r = cli("couverture " + f + " --csv --avec UPHV-2019-02");
+    EXPECT_NE(r.out.find("\nsites_candidats;1\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;avec\n"), std::string::npos) << r.out;
+    // The map: two stars, the set said above it and on the command's output.
+    const std::string pdf = dir_->file("recorded.pdf");
+    r = cli("carte " + f + " --out " + pdf);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Répartition enregistrée, variante du coordonnateur"), std::string::npos) << r.out;
+    const std::string text = cotation::test::words(cotation::test::pdftotext(pdf));
+    EXPECT_NE(text.find("Répartition enregistrée, variante du coordonnateur : UPHV-2019-01, UPHV-2019-06."), std::string::npos) << text;
 }

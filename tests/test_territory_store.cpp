@@ -71,12 +71,13 @@ TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
     EXPECT_EQ(t.offer().structures[1].status, "privé");
     ASSERT_EQ(t.zones().size(), 1u);
     EXPECT_EQ(t.zones()[0].communes, (std::vector<std::string>{"17415", "17224"}));
-    // Journaled: the replacement, then each structure (2), then the zones and the zone.
+    // Journaled: at creation the grid's offer (the replacement and its 9
+    // structures), then the replacement, each structure (2), then the zones and the zone.
     const auto offer_entries = again->store().journal("campagne/offre");
-    ASSERT_EQ(offer_entries.size(), 3u);
-    EXPECT_EQ(offer_entries[0].actor, coord);
-    EXPECT_NE(offer_entries[0].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[0].new_value;
-    EXPECT_NE(offer_entries[2].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[2].new_value;
+    ASSERT_EQ(offer_entries.size(), 10u + 3u);
+    EXPECT_EQ(offer_entries[10].actor, coord);
+    EXPECT_NE(offer_entries[10].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[10].new_value;
+    EXPECT_NE(offer_entries[12].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[12].new_value;
     EXPECT_EQ(again->store().journal("campagne/zones").size(), 2u);
     EXPECT_TRUE(again->store().verify_journal().ok);
 }
@@ -100,10 +101,12 @@ TEST(TerritoryStore, ClosedCampaignRefusesEveryTerritoryChange) {
 // A campaign made before schema 10 kept its offer and zones beside it: taken
 // into the tables at the first opening that may write, journaled, then never
 // read again; a closed campaign reads them without storing them.
+// (On the CRT demo: its grid ships no offer, so the campaign has none of its
+// own, as a campaign made before schema 10; its territory holds 17.)
 TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     test::TempDir dir;
-    const std::string file = dir.file("uphv.cot");
-    auto s = create_demo(file, "uphv", DemoStage::Instruction);
+    const std::string file = dir.file("crt.cot");
+    auto s = create_demo(file, "crt", DemoStage::Instruction);
     write(file + ".offre.csv", kOffer);
     write(file + ".zones.csv", "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415\n");
     {
@@ -124,8 +127,8 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
 
     // A closed campaign with side files: read, not stored, said so.
     test::TempDir dir2;
-    const std::string closed = dir2.file("uphv.cot");
-    auto c = create_demo(closed, "uphv", DemoStage::Instruction);
+    const std::string closed = dir2.file("crt.cot");
+    auto c = create_demo(closed, "crt", DemoStage::Instruction);
     c->store().close("Essai.", coordinator_of(*c));
     write(closed + ".offre.csv", kOffer);
     TerritoryStudy tc(*c);
@@ -297,4 +300,127 @@ TEST(TerritoryMap, WindowTextScaleKeepsLabelsReadable) {
     report::paint_map(m, fixed, 700, 500);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("UPHV-2019-01"), 11);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("Distance au site le plus proche"), 14);
+}
+
+// A campaign made with `cotation new` takes the offer shipped with its grid
+// into its own tables at creation (journaled): editing or removing the file
+// beside the grid afterwards changes nothing.
+TEST(TerritoryStore, NewCampaignTakesTheGridsOfferAtCreation) {
+    test::TempDir dir;
+    const std::string grids = dir.file("grilles");
+    std::filesystem::create_directories(grids);
+    for (const char* f : {"uphv-17-2019.xml", "uphv-17-2019.offre.csv"})
+        std::filesystem::copy_file(test::source_dir() + "/scoring-grids/" + f, grids + "/" + f);
+    NewCampaign nc;
+    nc.reference = "UPHV-essai";
+    {
+        auto s = Session::create(dir.file("u.cot"), grids + "/uphv-17-2019.xml", nc, "Coord");
+        // One journal entry for the replacement, one per structure (nine in the call's §1.1.1).
+        EXPECT_EQ(journal_size(*s, "campagne/offre"), 1u + 9u);
+    }
+    // The grid's offer edited, then removed: the campaign keeps its own copy.
+    write(grids + "/uphv-17-2019.offre.csv", kOffer);
+    {
+        auto s = Session::open(dir.file("u.cot"));
+        TerritoryStudy t(*s);
+        EXPECT_EQ(t.offer().capacity(), 179);   // 5 MRS and 4 EHPAD, 179 beds (cahier des charges, §1.1.1)
+        EXPECT_TRUE(t.notices().empty());
+    }
+    std::filesystem::remove(grids + "/uphv-17-2019.offre.csv");
+    auto s = Session::open(dir.file("u.cot"));
+    EXPECT_EQ(TerritoryStudy(*s).offer().capacity(), 179);
+}
+
+// The offer file as a French spreadsheet saves it (Windows-1252): read as the
+// dossier import reads it, and said.
+TEST(TerritoryStore, OfferFileInWindows1252IsConvertedAndSaid) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    // "Résidence Été" with é = 0xE9 and É = 0xC9 in Windows-1252.
+    write(dir.file("offre.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+                                 ";R\xE9sidence \xC9t\xE9;500;EHPAD;17415;public;CH;12;0;0;;;essai\n");
+    TerritoryStudy t(*s);
+    const std::string notice = t.set_offer_file(dir.file("offre.csv"), coord);
+    EXPECT_NE(notice.find("Windows-1252"), std::string::npos) << notice;
+    ASSERT_EQ(t.offer().structures.size(), 1u);
+    EXPECT_EQ(t.offer().structures[0].name, "Résidence Été");
+    EXPECT_EQ(t.offer().capacity(), 12);
+    // UTF-8 stays as it is, and nothing is said.
+    write(dir.file("offre8.csv"), std::string(kOffer));
+    EXPECT_EQ(t.set_offer_file(dir.file("offre8.csv"), coord), "");
+}
+
+// The committee file always carries its map page. libharu 2.3 refused to
+// save it (error 0x1033 while subsetting the letters' font with the map's
+// glyphs) as soon as a dossier of the ACT demo was named « WWWW WWWW »; it
+// was then written without the map. Checked on that case, on the three
+// demos and on a campaign made from each shipped grid.
+TEST(TerritoryCommittee, CommitteeFileAlwaysHasItsMapPage) {
+    auto check = [](Session& s, const std::string& pdf) {
+        SCOPED_TRACE(pdf);
+        s.write_committee_file(pdf);
+        const std::string text = test::pdf_words(pdf);
+        EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos) << text;   // the map's legend
+        EXPECT_EQ(text.find("La carte n'a pas pu être jointe"), std::string::npos) << text;
+    };
+    test::TempDir dir;
+    {
+        auto s = create_demo(dir.file("w.cot"), "act-hlm");
+        Dossier d = s->dossiers()[0];
+        d.organisme = "WWWW WWWW";
+        s->update_dossier(d, test::demo_coordinator(*s));
+        check(*s, dir.file("w.pdf"));
+    }
+    for (const char* call : {"act-hlm", "crt", "uphv"}) {
+        auto s = create_demo(dir.file(std::string(call) + ".cot"), call);
+        check(*s, dir.file(std::string(call) + ".pdf"));
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/scoring-grids")) {
+        if (entry.path().extension() != ".xml") continue;
+        NewCampaign nc;
+        nc.reference = entry.path().stem().string();
+        nc.parameters["campagne.date_commission"] = "15/11/2022";
+        auto s = Session::create(dir.file(nc.reference + ".cot"), entry.path().string(), nc, "Coord");
+        check(*s, dir.file(nc.reference + ".pdf"));
+    }
+}
+
+// A new user's trial: a FINESS import that keeps nothing (a mistyped
+// category) wiped the call's 179 existing beds; a zone made of Paris was
+// accepted on a Charente-Maritime call. Both refused, nothing replaced.
+TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    TerritoryStudy t(*s);
+    const auto entries = journal_size(*s, "campagne/offre");
+    const std::string m = messages_of(
+        [&] { t.import_offer(test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv", {"999"}, coord); });
+    EXPECT_NE(m.find("aucune structure de catégorie 999 dans les départements 17"), std::string::npos) << m;
+    EXPECT_NE(m.find("l'offre existante (9 structures, 179 places) est inchangée"), std::string::npos) << m;
+    EXPECT_EQ(t.offer().capacity(), 179);
+    EXPECT_EQ(journal_size(*s, "campagne/offre"), entries);
+
+    write(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone;75056\n");
+    const std::string z = messages_of([&] { t.set_zones_file(dir.file("z.csv"), coord); });
+    EXPECT_EQ(z, "« z.csv » : zone « Z1 » : aucune de ses communes n'est dans le territoire de la campagne (départements 17).");
+    EXPECT_TRUE(TerritoryStudy(*s).zones().empty());
+}
+
+// A new user's trial: on a campaign with no rating yet, `rank` said « non
+// retenu » while `repartition` retained the dossiers on 0 points. They are
+// now left out of the allocation, named « en attente de notes ».
+TEST(TerritoryAllocation, UnratedDossiersAreNotRetained) {
+    test::TempDir dir;
+    NewCampaign nc;
+    nc.reference = "UPHV-essai";
+    auto s = Session::create(dir.file("u.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", nc, "Coord");
+    s->import_dossiers_file(test::source_dir() + "/demo/uphv/dossiers.csv", "Coord");
+    TerritoryStudy t(*s);
+    EXPECT_TRUE(t.candidates().empty());
+    EXPECT_FALSE(t.unrated().empty());
+    const std::string text = t.repartition_text({});
+    EXPECT_EQ(text.find(" : retenu"), std::string::npos) << text;
+    EXPECT_NE(text.find("En attente de notes, hors répartition : UPHV-2019-01"), std::string::npos) << text;
 }

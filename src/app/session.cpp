@@ -17,6 +17,7 @@
 #include "core/rejection_rules.h"
 #include "io/grid_reader.h"
 #include "io/imports.h"
+#include "io/offer.h"
 #include "io/paths.h"
 #include "io/procedure_reader.h"
 #include "io/reference_data.h"
@@ -144,11 +145,15 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     if (!nc.tribunal.empty()) a.tribunal = fr::trim(nc.tribunal);
     if (!nc.address.empty()) a.address = nc.address;
     std::string name = std::filesystem::path(grid_path).filename().string();
+    // The offer shipped with the grid becomes the campaign's own (checked
+    // before the file is made): the grid's folder may move or change later.
+    const auto offer = io::read_offer_beside_grid(grid_path, grid.id, io::ReferenceData::instance());
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
     PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
                       std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
     s->store_ = create_campaign_store(path, c, pinned, actor);
+    if (offer) s->store_->put_offer(*offer, "offre livrée avec la grille « " + offer->origin + " », prise à la création", actor);
     s->load();
     return s;
 }

@@ -7,8 +7,9 @@
 //
 // Storage (schema 10): the campaign's own offer and zones are tables of the
 // campaign file, each replacement journaled and refused on a closed campaign;
-// without an own offer, the one shipped beside the grid
-// (scoring-grids/<grid>.offre.csv) is used. A campaign made before kept them
+// the offer shipped with the grid (<grid>.offre.csv) is taken into the
+// tables when the campaign is made (journaled), and, for a campaign made
+// before that, at its first opening that may write. A campaign made before kept them
 // in files beside it (`<campaign>.offre.csv`, `<campaign>.zones.csv`): they
 // are imported into the tables at the first opening that may write, then
 // never read again (a closed or read-only campaign reads them as they are).
@@ -47,6 +48,8 @@ public:
     // The existing offer, located (sites without a point are left out and listed).
     const std::vector<coverage::Site>& existing_sites() const { return existing_; }
     const std::vector<std::string>& unlocated() const { return unlocated_; }
+    // Ranked dossiers with no rating yet: left out of the candidates.
+    const std::vector<std::string>& unrated() const { return unrated_; }
 
     // The existing offer plus the given dossiers (references; InputError for
     // one that is not ranked).
@@ -57,7 +60,9 @@ public:
     //   summary_csv: `indicateur;valeur` rows; communes_csv:
     //   `code_insee;commune;population;distance_km;site` (two decimals).
     std::string summary_text(const std::vector<std::string>& references) const;
-    std::string summary_csv(const std::vector<std::string>& references) const;
+    // `set`, when given, is the last row `ensemble;<set>` (which set the
+    // figures are of: offre_existante, repartition_enregistree or avec).
+    std::string summary_csv(const std::vector<std::string>& references, const std::string& set = "") const;
     std::string communes_csv(const std::vector<std::string>& references) const;
 
     // Allocation in ranking order, and the coordinator's variant when given.
@@ -75,8 +80,9 @@ public:
 
     // The territory map with the given dossiers chosen (the other ranked
     // candidates drawn apart); PNG or PDF by the file's extension.
-    report::MapData map_data(const std::vector<std::string>& references) const;
-    void write_map(const std::string& path, const std::vector<std::string>& references) const;
+    // `which`, when given, says above the map which set it shows.
+    report::MapData map_data(const std::vector<std::string>& references, const std::string& which = "") const;
+    void write_map(const std::string& path, const std::vector<std::string>& references, const std::string& which = "") const;
 
     std::string offer_text() const;
     // The files an older campaign kept beside it (read once, see above).
@@ -89,8 +95,10 @@ public:
     // Imports a FINESS extract (filtered by category and by the campaign's
     // départements) as the campaign's offer, replacing it.
     io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories, const std::string& actor);
-    // Replaces the campaign's offer by an offer file (format of io/offer.h).
-    void set_offer_file(const std::string& path, const std::string& actor);
+    // Replaces the campaign's offer by an offer file (format of io/offer.h,
+    // UTF-8 or Windows-1252); returns what the reading says of its encoding
+    // (empty for UTF-8), for the import report.
+    std::string set_offer_file(const std::string& path, const std::string& actor);
     // Replaces the campaign's zones by a zones file (`zone;libelle;communes`).
     void set_zones_file(const std::string& path, const std::string& actor);
     // Reads and checks a zones file without storing it (InputError naming file, line, field).
@@ -105,6 +113,14 @@ public:
     allocation::Recorded record_allocation(const std::vector<std::string>& variant, const std::string& reason, const std::string& actor);
     void withdraw_allocation(const std::string& actor);
     std::string recorded_text() const;
+
+    // The set `couverture` and `carte` show when no set is asked for: the
+    // recorded allocation when there is one, else the existing offer alone.
+    // `which` receives what that set is, in French (« Répartition enregistrée,
+    // … : D1, D2 »), to be said with the figures and above the map.
+    std::vector<std::string> default_set(std::string& which) const;
+    // What a set the user asked for (--avec) is, said the same way.
+    static std::string asked_set(const std::vector<std::string>& references);
 
     // The committee file's territory page: the map of the recorded allocation
     // (else the ranking order) and the coverage figures of the ranking
@@ -126,6 +142,7 @@ private:
     std::vector<coverage::Area> interventions_;
     std::vector<coverage::Site> existing_;
     std::vector<std::string> unlocated_;
+    std::vector<std::string> unrated_;
     std::optional<allocation::Recorded> recorded_;
     std::vector<std::string> notices_;
 };

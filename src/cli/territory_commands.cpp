@@ -1,6 +1,7 @@
 // Territory: coverage, allocation under the call's territorial rules, map,
 // existing offer. Thin shell over TerritoryStudy (app/territory.h); the
 // machine-readable outputs (--csv) are fixed so that a script can check them.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -27,6 +28,7 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
         item.erase(0, item.find_first_not_of(' '));
         item.erase(item.find_last_not_of(' ') + 1);
         if (item.empty()) throw UsageError(option + " : liste « " + text + " » avec un élément vide (attendu : D1,D2,…)");
+        if (std::find(out.begin(), out.end(), item) != out.end()) throw UsageError(option + " : « " + item + " » cité deux fois dans « " + text + " »");
         out.push_back(item);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -41,15 +43,39 @@ void check_candidates(const TerritoryStudy& t, const std::string& option, const 
             throw InputError(option + " : dossier « " + r + " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
 }
 
+// The set shown: --avec when given, else the recorded allocation when there
+// is one, else the existing offer alone; `which` says which.
+std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, std::string& which) {
+    auto refs = list_of(a, "--avec");
+    check_candidates(t, "--avec", refs);
+    if (a.has("--avec")) {
+        which = TerritoryStudy::asked_set(refs);
+        return refs;
+    }
+    std::vector<std::string> ranked;
+    for (const auto& r : t.default_set(which)) {
+        if (t.candidate(r)) ranked.push_back(r);
+        else which += " (" + r + " n'est plus classé : laissé de côté)";   // set aside since it was recorded
+    }
+    return ranked;
+}
+
 int couverture(const Args& a) {
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    const auto refs = list_of(a, "--avec");
-    check_candidates(t, "--avec", refs);
+    std::string which;
+    const auto refs = shown_set(a, t, which);
     // --communes is only a CSV table (one row per commune): it implies --csv.
-    if (a.has("--communes")) std::cout << t.communes_csv(refs);
-    else if (a.has("--csv")) std::cout << t.summary_csv(refs);
-    else std::cout << t.summary_text(refs);
+    // The CSV outputs keep their columns: the summary says the set in its
+    // last row, the communes' table on the error output.
+    if (a.has("--communes")) {
+        std::cerr << "Ensemble montré : " << which << ".\n";
+        std::cout << t.communes_csv(refs);
+    } else if (a.has("--csv")) {
+        std::cout << t.summary_csv(refs, a.has("--avec") ? "avec" : t.recorded() ? "repartition_enregistree" : "offre_existante");
+    } else {
+        std::cout << "Ensemble montré : " << which << ".\n" << t.summary_text(refs);
+    }
     return 0;
 }
 
@@ -84,10 +110,10 @@ int carte(const Args& a) {
         throw UsageError("--out « " + out + " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    const auto refs = list_of(a, "--avec");
-    check_candidates(t, "--avec", refs);
-    t.write_map(out, refs);   // written whole: temporary file, then renamed
-    std::cout << "Carte écrite : " << out << "\n";
+    std::string which;
+    const auto refs = shown_set(a, t, which);
+    t.write_map(out, refs, which);   // written whole: temporary file, then renamed
+    std::cout << "Carte écrite : " << out << " (" << which << ").\n";
     return 0;
 }
 
@@ -104,17 +130,21 @@ int offre(const Args& a) {
     if (a.has("--import")) {
         const auto cats = list_of(a, "--categorie");
         if (cats.empty()) a.need("--categorie", "avec --import");
+        const auto before = t.offer();
         const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
                   << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
                   << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
-                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal).\n"
-                  << x.attribution() << "\n"
+                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal), à la place de l'offre précédente ("
+                  << before.structures.size() << " structure" << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity()
+                  << " place" << (before.capacity() > 1 ? "s" : "") << ").\n"
+                  << (x.notice.empty() ? "" : x.notice + "\n") << x.attribution() << "\n"
                   << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
     }
     if (a.has("--fichier")) {
-        t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        const std::string notice = t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        if (!notice.empty()) std::cout << notice << "\n";
         std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " » (journal).\n";
     }
     if (a.has("--zones")) {
@@ -134,7 +164,7 @@ int offre(const Args& a) {
 void add_territory_commands(Cli& cli) {
     cli.command("couverture", Area::Territory, "couverture du territoire : distances au site le plus proche, population au-delà")
         .file()
-        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante")
+        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée s'il y en a une)")
         .flag("--csv", "indicateurs au format CSV (indicateur;valeur, point décimal)")
         .flag("--communes",
               "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique --csv)")
@@ -151,7 +181,7 @@ void add_territory_commands(Cli& cli) {
     cli.command("carte", Area::Territory, "carte du territoire (communes par distance, offre existante, candidatures)")
         .file()
         .required("--out", "CARTE.png|CARTE.pdf", "fichier écrit (PNG, ou PDF vectoriel A4 paysage)")
-        .option("--avec", "D1,D2,…", "ces dossiers classés choisis")
+        .option("--avec", "D1,D2,…", "ces dossiers classés choisis (défaut : la répartition enregistrée s'il y en a une)")
         .run(carte);
     cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
         .file()

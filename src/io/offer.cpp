@@ -11,6 +11,8 @@
 
 #include "core/error.h"
 #include "csv.h"
+#include "paths.h"
+#include "text_encoding.h"
 #include "xml_tree.h"
 
 namespace cotation::io {
@@ -42,42 +44,6 @@ double real(const std::string& text, const std::string& file, int line, const ch
     if (t.empty() || ec != std::errc() || p != t.data() + t.size())
         bad(file, line, std::string("champ « ") + field + " » : nombre attendu, lu « " + text + " »");
     return v;
-}
-
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!n || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-        i += n;
-    }
-    return true;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
-    else
-        out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-}
-
-// Windows-1252 to UTF-8 (0x80–0x9F are the typographic characters; the five
-// undefined positions are kept as their C1 code points).
-std::string from_cp1252(const std::string& s) {
-    static const unsigned high[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
-                                      0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-    std::string out;
-    out.reserve(s.size() + s.size() / 8);
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        append_utf8(out, c < 0x80 ? c : c < 0xA0 ? high[c - 0x80] : c);
-    }
-    return out;
 }
 
 // One PROJ transformation per coordinate system, in lon/lat order.
@@ -148,8 +114,21 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
     return offer;
 }
 
-Offer read_offer_file(const std::string& path, const ReferenceData& ref) {
-    return read_offer(read_file(path), std::filesystem::path(path).filename().string(), ref);
+Offer read_offer_file(const std::string& path, const ReferenceData& ref, std::string* notice) {
+    // A spreadsheet saved in Windows-1252 is read as the dossier import reads it.
+    const std::string name = std::filesystem::path(path).filename().string();
+    auto text = decode_text(read_file(path), name);
+    if (notice) *notice = text.notice;
+    return read_offer(text.utf8, name, ref);
+}
+
+std::optional<Offer> read_offer_beside_grid(const std::string& grid_file, const std::string& grid_id, const ReferenceData& ref) {
+    const std::string name = grid_id + ".offre.csv";
+    for (const std::string& p : {(std::filesystem::path(grid_file).parent_path() / name).string(), grid_path(name)}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(p, ec)) return read_offer_file(p, ref);
+    }
+    return std::nullopt;
 }
 
 std::string write_offer(const Offer& offer) {
@@ -219,9 +198,11 @@ geo::LonLat to_wgs84(int epsg, double x, double y) {
 FinessExtract read_finess(const std::string& raw, const std::string& file, const FinessFilter& filter,
                           const ReferenceData& ref) {
     FinessExtract x;
-    const bool utf8 = valid_utf8(raw);
-    x.encoding = utf8 ? "UTF-8" : "Windows-1252";
-    const std::string content = utf8 ? raw : from_cp1252(raw);
+    // Recent extracts are UTF-8, older ones Windows-1252: decoded as every imported text is.
+    auto decoded = decode_text(raw, file);
+    x.encoding = decoded.notice.empty() ? "UTF-8" : "Windows-1252";
+    x.notice = decoded.notice;
+    const std::string content = std::move(decoded.utf8);
     // FINESS fields carry no quotes: split on ';' only (a '"' in a name is data).
     std::size_t start = 0;
     int line = 0;

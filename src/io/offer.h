@@ -1,7 +1,9 @@
 #pragma once
-// The existing offer as a file (`;`-separated, UTF-8, header line):
+// The existing offer as a file (`;`-separated, header line; UTF-8, or
+// Windows-1252 as a spreadsheet saves it, detected as for the dossier import):
 //   finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source
 // and the import of a FINESS extract (ministry's Etalab format) into it.
+#include <optional>
 #include <set>
 #include <string>
 
@@ -13,8 +15,14 @@ namespace cotation::io {
 // Throws InputError naming the file, line and field (unknown commune, a
 // capacity that is not a whole number, a latitude out of range…).
 Offer read_offer(const std::string& content, const std::string& file, const ReferenceData& ref);
-Offer read_offer_file(const std::string& path, const ReferenceData& ref);
+// `notice`, when given, receives what the reading says of the file's
+// encoding (io/text_encoding.h: empty for UTF-8).
+Offer read_offer_file(const std::string& path, const ReferenceData& ref, std::string* notice = nullptr);
 std::string write_offer(const Offer& offer);
+// The offer shipped with a call's grid: `<grid id>.offre.csv` beside the grid
+// file, else among the shipped grids (scoring-grids/); none when neither exists.
+// A campaign takes it into its own tables at creation.
+std::optional<Offer> read_offer_beside_grid(const std::string& grid_file, const std::string& grid_id, const ReferenceData& ref);
 // Written whole: a temporary file, then renamed.
 void write_offer_file(const Offer& offer, const std::string& path);
 
@@ -27,6 +35,7 @@ struct FinessExtract {
     Offer offer;
     std::string extraction_date;   // AAAA-MM-JJ, from the first line
     std::string encoding;          // "UTF-8" or "Windows-1252"
+    std::string notice;            // the import report's sentence on a Windows-1252 file, else empty
     int rows = 0, kept = 0, located = 0;
     // « Source : FINESS, Ministère chargé de la santé — extraction du AAAA-MM-JJ, Licence Ouverte 2.0 »
     std::string attribution() const;

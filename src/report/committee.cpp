@@ -341,11 +341,11 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
         write_document(ctx, "dossier-commission.txt", kCommitteeTitle, path, pages);
     } catch (const Error&) {
         if (pages.empty()) throw;
-        // libharu 2.3 fails to save some documents with the map page (error
-        // 0x1033 while writing the embedded font, seen on a CRT campaign of
-        // twelve départements whose sites all stand at one point; cause not
-        // found yet). The committee file is still due: written without the
-        // map, saying so and how to get it.
+        // Should libharu still refuse the document with its map page (its
+        // error 0x1033 came from subsetting the letters' font with the map's
+        // glyphs: the map page now uses the standard Helvetica, see
+        // report/map_pdf.cpp), the committee file is still due: written
+        // without the map, saying so and how to get it.
         TerritoryPage without = *ctx.territory;
         without.figures.push_back("La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
         CommitteeContext again = ctx;

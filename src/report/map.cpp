@@ -1,43 +1,17 @@
 #include "map.h"
 
-#include <cairo.h>
-#include <hpdf.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 #include "core/error.h"
-#include "pdf_letter.h"
+#include "map_paint.h"
 
 namespace cotation::report {
-namespace {
-
-constexpr Rgb kWhite{1, 1, 1}, kBlack{0, 0, 0};
-constexpr Rgb kNoData{0.85, 0.85, 0.85};
-constexpr Rgb kCommuneBorder{0.55, 0.55, 0.55}, kEpciBorder{0.25, 0.25, 0.25}, kDepBorder{0, 0, 0};
-constexpr Rgb kExisting{0.10, 0.20, 0.60}, kCandidate{0.95, 0.55, 0.05}, kChosen{0.80, 0.05, 0.10};
-
-std::string km_label(double km) {
-    char buf[32];
-    if (std::fabs(km - std::round(km)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", km);
-    else std::snprintf(buf, sizeof buf, "%.1f", km);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s + "\u00A0km";
-}
-
-struct Projection {
-    double lon0 = 0, lat0 = 0, kx = 1, scale = 1, ox = 0, oy = 0;
-    Pt operator()(const geo::LonLat& p) const { return {ox + (p.lon - lon0) * kx * scale, oy - (p.lat - lat0) * scale}; }
-    double km_per_unit() const { return 6371.0 * 3.14159265358979323846 / 180.0 / scale; }
-};
-
+namespace paint {
 // Words broken into lines no wider than `width`.
-std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width, bool bold = false) {
+std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, double width, bool bold) {
     std::vector<std::string> lines;
     std::string cur;
     std::size_t p = 0;
@@ -52,6 +26,28 @@ std::vector<std::string> wrap(Canvas& c, const std::string& text, double size, d
     }
     if (!cur.empty()) lines.push_back(cur);
     return lines;
+}
+
+}  // namespace paint
+
+namespace {
+
+using paint::Projection;
+using paint::wrap;
+
+constexpr Rgb kWhite{1, 1, 1}, kBlack{0, 0, 0};
+constexpr Rgb kNoData{0.85, 0.85, 0.85};
+constexpr Rgb kCommuneBorder{0.55, 0.55, 0.55}, kEpciBorder{0.25, 0.25, 0.25}, kDepBorder{0, 0, 0};
+constexpr Rgb kExisting{0.10, 0.20, 0.60}, kCandidate{0.95, 0.55, 0.05}, kChosen{0.80, 0.05, 0.10};
+
+std::string km_label(double km) {
+    char buf[32];
+    if (std::fabs(km - std::round(km)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", km);
+    else std::snprintf(buf, sizeof buf, "%.1f", km);
+    std::string s = buf;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s + "\u00A0km";
 }
 
 struct Box {
@@ -106,7 +102,7 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     Projection pr;
     if (!bb.empty()) {
         pr.lon0 = (bb.min_lon + bb.max_lon) / 2, pr.lat0 = (bb.min_lat + bb.max_lat) / 2;
-        pr.kx = std::cos(pr.lat0 * 3.14159265358979323846 / 180.0);
+        pr.kx = std::cos(pr.lat0 * paint::kPi / 180.0);
         const double w = std::max(1e-9, (bb.max_lon - bb.min_lon) * pr.kx), h = std::max(1e-9, bb.max_lat - bb.min_lat);
         pr.scale = std::min((mx1 - mx0) / w, (my1 - my0) / h) * 0.97;
         pr.ox = (mx0 + mx1) / 2, pr.oy = (my0 + my1) / 2;
@@ -155,6 +151,9 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                 else c.line(pts, kDepBorder, 2.2 * s);
             }
         }
+
+    // Zones entered for the campaign, over the communes' colours and borders.
+    paint::zones(map, c, pr, s);
 
     // Sites, existing first, then candidates, the chosen on top; labels avoid each other.
     if (sites_at) {
@@ -212,7 +211,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     // Legend. Its rows are spaced by `v` (the design's spacing, tightened when
     // a short window leaves less height than the legend's 430 units, so that
     // the scale bar never runs into the attribution).
-    const double v = s * std::clamp((bottom - top - 10 * s) / (430 * s), 0.7, 1.0);
+    const double legend_h = 430 + 26 * static_cast<double>(map.zones.size());   // design units
+    const double v = s * std::clamp((bottom - top - 10 * s) / (legend_h * s), 0.6, 1.0);
     double x = W - margin - legend_w, y = top + 10 * s;
     c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
     y += 26 * v;
@@ -251,7 +251,9 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     y += 22 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kCommuneBorder, 0.6 * s);
     c.text({x + 34 * s, y + 13 * s}, "Limite de commune", 12 * s, kBlack, false);
-    y += 40 * v;
+    y += 22 * v;
+    y = paint::zones_legend(map, c, x, y, legend_w, s, v);
+    y += 18 * v;
 
     // Scale bar: the longest round length that fits in two thirds of the legend.
     if (pr.scale > 0) {
@@ -264,286 +266,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);
         c.text({x, y + 22 * s}, "0", 11 * s, kBlack, false, Anchor::Center);
         c.text({x + w, y + 22 * s}, km_label(len), 11 * s, kBlack, false, Anchor::Center);
-        c.text({x, y + 36 * v}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
+        c.text({x, y + 36 * s}, "Échelle à la latitude moyenne de la carte", 10 * s, {0.3, 0.3, 0.3}, false);
     }
-}
-
-// ---- PNG (cairo) ----
-
-namespace {
-class CairoCanvas : public Canvas {
-public:
-    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {}
-    void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
-        cairo_new_path(cr_);
-        for (const auto& r : rings) {
-            if (r.empty()) continue;
-            cairo_move_to(cr_, r[0].x, r[0].y);
-            for (std::size_t i = 1; i < r.size(); ++i) cairo_line_to(cr_, r[i].x, r[i].y);
-            cairo_close_path(cr_);
-        }
-        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
-        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
-        cairo_fill(cr_);
-    }
-    void line(const std::vector<Pt>& pts, Rgb colour, double width) override {
-        if (pts.size() < 2) return;
-        cairo_new_path(cr_);
-        cairo_move_to(cr_, pts[0].x, pts[0].y);
-        for (std::size_t i = 1; i < pts.size(); ++i) cairo_line_to(cr_, pts[i].x, pts[i].y);
-        cairo_set_line_width(cr_, width);
-        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
-        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
-        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
-        cairo_stroke(cr_);
-    }
-    void rect(Pt p, double w, double h, Rgb fill, std::optional<Rgb> stroke) override {
-        cairo_new_path(cr_);
-        cairo_rectangle(cr_, p.x, p.y, w, h);
-        cairo_set_source_rgb(cr_, fill.r, fill.g, fill.b);
-        if (stroke) {
-            cairo_fill_preserve(cr_);
-            cairo_set_line_width(cr_, 1);
-            cairo_set_source_rgb(cr_, stroke->r, stroke->g, stroke->b);
-            cairo_stroke(cr_);
-        } else cairo_fill(cr_);
-    }
-    void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) override {
-        cairo_new_path(cr_);
-        const double r = size / 2;
-        if (shape == Marker::Square) cairo_rectangle(cr_, at.x - r, at.y - r, size, size);
-        else if (shape == Marker::Circle) cairo_arc(cr_, at.x, at.y, r, 0, 2 * 3.14159265358979323846);
-        else
-            for (int i = 0; i < 10; ++i) {
-                const double a = -3.14159265358979323846 / 2 + i * 3.14159265358979323846 / 5, rr = i % 2 ? r * 0.45 : r;
-                if (i == 0) cairo_move_to(cr_, at.x + rr * std::cos(a), at.y + rr * std::sin(a));
-                else cairo_line_to(cr_, at.x + rr * std::cos(a), at.y + rr * std::sin(a));
-            }
-        cairo_close_path(cr_);
-        cairo_set_source_rgb(cr_, fill.r, fill.g, fill.b);
-        cairo_fill_preserve(cr_);
-        cairo_set_line_width(cr_, std::max(1.5, size / 7));
-        cairo_set_source_rgb(cr_, stroke.r, stroke.g, stroke.b);
-        cairo_stroke(cr_);
-    }
-    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
-        font(size, bold);
-        double x = at.x;
-        if (anchor != Anchor::Left) {
-            cairo_text_extents_t e;
-            cairo_text_extents(cr_, t.c_str(), &e);
-            x -= anchor == Anchor::Center ? e.x_advance / 2 : e.x_advance;
-        }
-        cairo_move_to(cr_, x, at.y);
-        cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
-        cairo_show_text(cr_, t.c_str());
-    }
-    double text_width(const std::string& t, double size, bool bold) override {
-        font(size, bold);
-        cairo_text_extents_t e;
-        cairo_text_extents(cr_, t.c_str(), &e);
-        return e.x_advance;
-    }
-
-private:
-    void font(double size, bool bold) {
-        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
-    }
-    cairo_t* cr_;
-};
-
-// ---- PDF (libharu, vector) ----
-
-class HaruCanvas : public Canvas {
-public:
-    // The document has loaded the two fonts already (the letter writer, or
-    // write_map_pdf): they are taken by name. Loading a font file a second
-    // time into one document made libharu 2.3 fail when saving some
-    // documents (error 0x1033 in HPDF_TTFontDef_SaveFontData).
-    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
-        // Names libharu gives the shipped fonts (PostScript name, style).
-        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
-        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
-        HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
-        HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
-    }
-    void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
-        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
-        bool any = false;
-        for (const auto& r : rings) {
-            if (r.size() < 3) continue;
-            HPDF_Page_MoveTo(page_, f(r[0].x), y(r[0].y));
-            for (std::size_t i = 1; i < r.size(); ++i) HPDF_Page_LineTo(page_, f(r[i].x), y(r[i].y));
-            HPDF_Page_ClosePath(page_);
-            any = true;
-        }
-        if (any) HPDF_Page_Eofill(page_);
-    }
-    void line(const std::vector<Pt>& pts, Rgb colour, double width) override {
-        if (pts.size() < 2) return;
-        HPDF_Page_SetRGBStroke(page_, f(colour.r), f(colour.g), f(colour.b));
-        HPDF_Page_SetLineWidth(page_, f(width));
-        HPDF_Page_MoveTo(page_, f(pts[0].x), y(pts[0].y));
-        for (std::size_t i = 1; i < pts.size(); ++i) HPDF_Page_LineTo(page_, f(pts[i].x), y(pts[i].y));
-        HPDF_Page_Stroke(page_);
-    }
-    void rect(Pt p, double w, double hh, Rgb fill, std::optional<Rgb> stroke) override {
-        // Colours and widths are set before the path: libharu refuses them inside one.
-        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
-        if (stroke) {
-            HPDF_Page_SetRGBStroke(page_, f(stroke->r), f(stroke->g), f(stroke->b));
-            HPDF_Page_SetLineWidth(page_, 0.5f);
-        }
-        HPDF_Page_Rectangle(page_, f(p.x), y(p.y + hh), f(w), f(hh));
-        if (stroke) HPDF_Page_FillStroke(page_);
-        else HPDF_Page_Fill(page_);
-    }
-    void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) override {
-        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
-        HPDF_Page_SetRGBStroke(page_, f(stroke.r), f(stroke.g), f(stroke.b));
-        HPDF_Page_SetLineWidth(page_, f(std::max(0.8, size / 7)));
-        const double r = size / 2;
-        if (shape == Marker::Square) HPDF_Page_Rectangle(page_, f(at.x - r), y(at.y + r), f(size), f(size));
-        else if (shape == Marker::Circle) HPDF_Page_Circle(page_, f(at.x), y(at.y), f(r));
-        else {
-            for (int i = 0; i < 10; ++i) {
-                const double a = -3.14159265358979323846 / 2 + i * 3.14159265358979323846 / 5, rr = i % 2 ? r * 0.45 : r;
-                if (i == 0) HPDF_Page_MoveTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
-                else HPDF_Page_LineTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
-            }
-            HPDF_Page_ClosePath(page_);
-        }
-        HPDF_Page_FillStroke(page_);
-    }
-    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
-        const std::string s = to_cp1252(t);
-        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
-        double x = at.x;
-        if (anchor != Anchor::Left) {
-            const double w = HPDF_Page_TextWidth(page_, s.c_str());
-            x -= anchor == Anchor::Center ? w / 2 : w;
-        }
-        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
-        HPDF_Page_BeginText(page_);
-        HPDF_Page_TextOut(page_, f(x), y(at.y), s.c_str());
-        HPDF_Page_EndText(page_);
-    }
-    double text_width(const std::string& t, double size, bool bold) override {
-        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
-        return HPDF_Page_TextWidth(page_, to_cp1252(t).c_str());
-    }
-
-private:
-    static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
-    HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(h_ - v); }
-    HPDF_Page page_;
-    double h_;
-    HPDF_Font regular_ = nullptr, bold_ = nullptr;
-};
-
-void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
-    throw Error("libharu : erreur " + std::to_string(error) + " (" + std::to_string(detail) + ") en écrivant la carte.");
-}
-}  // namespace
-
-std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at) {
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-    cairo_t* cr = cairo_create(surface);
-    try {
-        CairoCanvas canvas(cr);
-        paint_map(map, canvas, width, height, sites_at);
-    } catch (...) {
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
-        throw;
-    }
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    for (int yy = 0; yy < height; ++yy) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(yy) * stride);
-        for (int xx = 0; xx < width; ++xx) {
-            const std::uint32_t px = row[xx];   // 0x00RRGGBB, native endianness
-            unsigned char* o = &rgb[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) + static_cast<std::size_t>(xx)) * 3];
-            o[0] = static_cast<unsigned char>(px >> 16), o[1] = static_cast<unsigned char>(px >> 8), o[2] = static_cast<unsigned char>(px);
-        }
-    }
-    cairo_surface_destroy(surface);
-    return rgb;
-}
-
-namespace {
-// The map is written whole (a temporary name, then renamed): onto a folder,
-// or when the renaming fails, said in French and nothing left behind.
-void refuse_folder(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error("Impossible d'écrire la carte « " + path + " » : c'est un dossier ; indiquez un fichier (CARTE.png ou CARTE.pdf).");
-}
-void put_in_place(const std::string& tmp, const std::string& path) {
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire la carte « " + path + " ».");
-    }
-}
-}  // namespace
-
-void write_map_png(const MapData& map, const std::string& path, int width, int height) {
-    refuse_folder(path);
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-    cairo_t* cr = cairo_create(surface);
-    try {
-        CairoCanvas canvas(cr);
-        paint_map(map, canvas, width, height);
-    } catch (...) {
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
-        throw;
-    }
-    cairo_destroy(cr);
-    const std::string tmp = path + ".tmp";
-    const auto status = cairo_surface_write_to_png(surface, tmp.c_str());
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire la carte « " + path + " ».");
-    }
-    put_in_place(tmp, path);
-}
-
-void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
-    const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
-    HaruCanvas canvas(pdf, page, h);
-    paint_map(map, canvas, w, h - bottom_reserved);
-}
-
-void write_map_pdf(const MapData& map, const std::string& path) {
-    refuse_folder(path);
-    HPDF_Doc pdf = HPDF_New(error_handler, nullptr);
-    if (!pdf) throw Error("libharu : création du PDF impossible.");
-    const std::string tmp = path + ".tmp";
-    try {
-        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-        HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);   // CotationSans
-        HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
-        HPDF_Page page = HPDF_AddPage(pdf);
-        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-        draw_map_on_page(pdf, page, map);
-        HPDF_SaveToFile(pdf, tmp.c_str());
-    } catch (...) {
-        HPDF_Free(pdf);
-        std::filesystem::remove(tmp);
-        throw;
-    }
-    HPDF_Free(pdf);
-    put_in_place(tmp, path);
 }
 
 }  // namespace cotation::report

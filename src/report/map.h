@@ -44,12 +44,20 @@ struct MapSite {
     Kind kind = Kind::Existing;
 };
 
+// A zone entered for the campaign (a DRAD zone of a CRT call, a group of
+// communes the authority defines): hatched, outlined and named in the legend.
+struct MapZone {
+    std::string label;
+    std::vector<std::string> communes;   // INSEE codes
+};
+
 struct MapData {
     std::string title, subtitle;
     std::vector<geo::Topology> communes;                          // one per département
     std::unordered_map<std::string, double> km;                   // commune -> distance to nearest site (absent: none)
     std::unordered_map<std::string, std::string> epci_of, departement_of;   // commune -> zone
     std::vector<MapSite> sites;
+    std::vector<MapZone> zones;
     double access_km = 30;
     std::string attribution;
     // Size of texts and symbols: 0 follows the width (a 1 400 px picture's
@@ -61,6 +69,7 @@ struct MapData {
 // Distance classes of the legend: bounds in km (the last class is open).
 std::vector<double> distance_classes(double access_km);
 Rgb class_colour(std::size_t index);
+Rgb zone_colour(std::size_t index);
 
 // `sites_at`, when given, receives where each of map.sites is drawn (canvas
 // units, same order; a window hit-tests its symbols with it).

@@ -1,0 +1,34 @@
+#pragma once
+// How the territory's texts write numbers (app/territory*.cpp only): French
+// display for people, dot decimals for the CSV that scripts read.
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "core/french.h"
+#include "core/rational.h"
+
+namespace cotation::territory_format {
+
+// French display: thousands with a no-break space, decimal comma.
+inline std::string fr_num(double v, int decimals) {
+    const std::int64_t scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
+    return fr::number(Rational(static_cast<std::int64_t>(std::llround(v * static_cast<double>(scale))), scale), decimals);
+}
+// "0 habitant", "1 habitant", "2 habitants" (French: plural from 2).
+inline std::string count(double n, const char* one, const char* many) { return fr_num(n, 0) + " " + (std::fabs(n) < 2 ? one : many); }
+inline std::string people(long n) { return count(static_cast<double>(n), "habitant", "habitants"); }
+inline std::string pct(double share) { return fr_num(share * 100, 1) + fr::kNbsp + "%"; }
+inline std::string dot2(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+inline std::string dot4(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+}  // namespace cotation::territory_format

@@ -1,0 +1,279 @@
+// The territory's outputs: summaries (text and the CSV fixed for scripts),
+// the allocation side by side, the offer, the recorded allocation and the
+// committee file's territory page.
+#include <algorithm>
+
+#include "core/error.h"
+#include "io/csv.h"
+#include "io/reference_data.h"
+#include "territory.h"
+#include "territory_format.h"
+
+namespace cotation {
+
+using namespace territory_format;
+
+std::string TerritoryStudy::summary_csv(const std::vector<std::string>& references, const std::string& set) const {
+    const auto sites = sites_with(references);
+    const auto s = coverage::summarize(territory_, sites, access_km_);
+    std::string out = "indicateur;valeur\n";
+    auto row = [&](const std::string& k, const std::string& v) { out += k + ";" + v + "\n"; };
+    std::string deps;
+    for (const auto& d : departements_) deps += (deps.empty() ? "" : " ") + d;
+    row("departements", deps);
+    row("communes", std::to_string(territory_.communes().size()));
+    row("population", std::to_string(s.population + s.population_without_point));
+    row("population_sans_point", std::to_string(s.population_without_point));
+    row("sites_existants", std::to_string(existing_.size()));
+    row("places_existantes", std::to_string(offer_.capacity()));
+    row("sites_candidats", std::to_string(sites.size() - existing_.size()));
+    row("sites_non_localises", std::to_string(unlocated_.size()));
+    row("distance_acces_km", dot2(access_km_));
+    row("distance_moyenne_km", dot2(s.mean_km));
+    row("population_au_dela", std::to_string(s.population_beyond));
+    row("part_population_au_dela", dot4(s.share_beyond));
+    row("communes_au_dela", std::to_string(s.communes_beyond.size()));
+    std::size_t entirely = 0;
+    for (const auto& z : s.epci) entirely += z.entirely() ? 1 : 0;
+    row("epci_entierement_au_dela", std::to_string(entirely));
+    if (!set.empty()) row("ensemble", set);
+    return out;
+}
+
+std::string TerritoryStudy::communes_csv(const std::vector<std::string>& references) const {
+    const auto sites = sites_with(references);
+    const auto s = coverage::summarize(territory_, sites, access_km_);
+    std::string out = "code_insee;commune;population;distance_km;site\n";
+    const auto& cs = territory_.communes();
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        const auto& d = s.communes[i];
+        out += cs[i].code + ";" + io::csv_field(cs[i].name) + ";" + std::to_string(cs[i].population) + ";" +
+               (d.site >= 0 ? dot2(d.km) : "") + ";" + (d.site >= 0 ? io::csv_field(sites[static_cast<std::size_t>(d.site)].id) : "") + "\n";
+    }
+    return out;
+}
+
+std::string TerritoryStudy::summary_text(const std::vector<std::string>& references) const {
+    const auto sites = sites_with(references);
+    const auto s = coverage::summarize(territory_, sites, access_km_);
+    const auto& cs = territory_.communes();
+    std::string out;
+    std::string deps;
+    for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + territory_.departement_names.at(d) + " (" + d + ")";
+    out += "Territoire : " + deps + " — " + fr_num(static_cast<double>(cs.size()), 0) + " communes, " +
+           fr_num(static_cast<double>(s.population + s.population_without_point), 0) +
+           " habitants (population totale, COG 2026 ; aucune répartition par âge n'est livrée).\n";
+    if (s.population_without_point)
+        out += "Population sans point (communes d'outre-mer hors DROM), exclue des distances : " +
+               fr_num(static_cast<double>(s.population_without_point), 0) + " habitants.\n";
+    out += "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+           count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) + ").\n";
+    if (!references.empty()) {
+        std::string refs;
+        for (const auto& r : references) refs += (refs.empty() ? "" : ", ") + r;
+        out += "Candidatures ajoutées : " + refs + ".\n";
+    }
+    for (const auto& u : unlocated_) out += "Site non localisé (sans point ni coordonnées) : " + u + ".\n";
+    out += "Distance d'accès : " + allocation::km_text(access_km_) + ".\n";
+    if (s.sites_located == 0) out += "Aucun site localisé : toute la population est au-delà de la distance d'accès.\n";
+    else out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
+    out += "Population au-delà de " + allocation::km_text(access_km_) + " : " + people(s.population_beyond) +
+           " (" + pct(s.share_beyond) + "), " + count(static_cast<double>(s.communes_beyond.size()), "commune", "communes") + ".\n";
+    for (std::size_t k = 0; k < std::min<std::size_t>(10, s.communes_beyond.size()); ++k) {
+        const auto i = s.communes_beyond[k];
+        out += "  " + cs[i].name + " (" + cs[i].code + ") : " +
+               (s.communes[i].site >= 0 ? allocation::km_text(s.communes[i].km) + " de " + sites[static_cast<std::size_t>(s.communes[i].site)].label
+                                        : std::string("aucun site")) +
+               "\n";
+    }
+    if (s.communes_beyond.size() > 10) out += "  … et " + fr_num(static_cast<double>(s.communes_beyond.size() - 10), 0) + " autres.\n";
+    for (const auto& z : s.epci)
+        if (z.entirely()) out += "EPCI entièrement au-delà : " + z.name + " (" + fr_num(static_cast<double>(z.population), 0) + " habitants).\n";
+    std::vector<coverage::Site> chosen(sites.begin() + static_cast<std::ptrdiff_t>(existing_.size()), sites.end());
+    out += "Places pour 10 000 habitants (population totale), avant → après :\n";
+    for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
+        for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
+            if (z.places_before > 0 || z.places_after > 0)
+                out += "  " + z.name + " : " + fr_num(z.per10k_before, 2) + " → " + fr_num(z.per10k_after, 2) + " (" +
+                       fr_num(z.places_before, 0) + " → " + fr_num(z.places_after, 0) + " places, " +
+                       fr_num(static_cast<double>(z.population), 0) + " habitants)\n";
+    // What each remaining candidate would add to this set.
+    std::vector<coverage::Site> others;
+    std::vector<std::size_t> other_index;
+    for (std::size_t i = 0; i < candidates_.size(); ++i)
+        if (std::find(references.begin(), references.end(), candidates_[i].reference) == references.end()) {
+            const auto& k = candidates_[i];
+            others.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
+            other_index.push_back(i);
+        }
+    if (!others.empty()) {
+        out += "Gain de chaque autre candidature ajoutée à cet ensemble :\n";
+        for (const auto& g : coverage::marginal_gains(territory_, sites, others, access_km_))
+            out += "  " + candidates_[other_index[g.candidate]].reference + " (" + candidates_[other_index[g.candidate]].label + ") : " +
+                   people(g.population_brought) + " ramené" + (g.population_brought > 1 ? "s" : "") + " à moins de " +
+                   allocation::km_text(access_km_) +
+                   (g.baseline ? ", distance moyenne −" + allocation::km_text(g.fall_km()) : ", distance moyenne " + allocation::km_text(g.mean_after)) + "\n";
+    }
+    auto name_of = [&](const std::string& code) {
+        const auto* c = territory_.find(code);
+        return c ? c->name : code;
+    };
+    for (const auto& o : coverage::overlaps(territory_, interventions_))
+        out += "Recouvrement " + interventions_[o.a].id + " / " + interventions_[o.b].id + " : " +
+               count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + " (dont " +
+               name_of(o.communes.front()) + ").\n";
+    for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
+        out += "Recouvrement " + interventions_[o.a].id + " / zone « " + zones_[o.b].label + " » : " +
+               count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".\n";
+    return out;
+}
+
+std::string TerritoryStudy::repartition_text(const std::vector<std::string>& variant) const {
+    const auto c = compare(variant);
+    const auto zone_overlaps = coverage::overlaps(territory_, interventions_, zones_);
+    std::string out = "Répartition dans l'ordre du classement";
+    out += c.variant ? ", et variante du coordonnateur :\n" : " :\n";
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        const auto& k = candidates_[i];
+        const auto& ch = c.ranking.choices[i];
+        out += std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
+               count(k.places, "place", "places") + ") : " + (ch.retained ? "retenu" : "écarté — " + ch.reason);
+        if (c.variant) {
+            const auto& v = c.variant->choices[i];
+            out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu");
+            if (v.retained && v.constraint != allocation::Constraint::None) out += " — à motiver : " + v.reason;
+        }
+        out += "\n";
+        // A zone entered for the campaign (an existing DRAD zone of a CRT
+        // call) that the candidate's territory overlaps is said on its line.
+        for (const auto& o : zone_overlaps)
+            if (o.a == i)
+                out += "   recouvre la zone « " + zones_[o.b].label + " » : " +
+                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".\n";
+    }
+    auto figs = [&](const char* title, const allocation::Figures& f) {
+        out += std::string(title) + " : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp + "€, distance moyenne " +
+               allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
+               allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " + count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
+    };
+    if (!unrated_.empty()) {
+        std::string refs;
+        for (const auto& r : unrated_) refs += (refs.empty() ? "" : ", ") + r;
+        out += "En attente de notes, hors répartition : " + refs + ".\n";
+    }
+    figs("Classement", c.ranking_figures);
+    if (c.variant_figures) figs("Variante", *c.variant_figures);
+    return out;
+}
+
+std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& variant) const {
+    const auto c = compare(variant);
+    std::string out = "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif";
+    if (c.variant) out += ";variante;contrainte_variante";
+    out += "\n";
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        const auto& k = candidates_[i];
+        const auto& ch = c.ranking.choices[i];
+        out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" + dot2(k.cost) + ";" +
+               k.commune + ";" + ch.zone + ";" + (ch.retained ? "retenu" : "ecarte") + ";" +
+               io::csv_field(allocation::constraint_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
+        if (c.variant) {
+            const auto& v = c.variant->choices[i];
+            out += std::string(";") + (v.retained ? "retenu" : "non_retenu") + ";" +
+                   io::csv_field(v.retained ? allocation::constraint_label(v.constraint) : "");
+        }
+        out += "\n";
+    }
+    out += "\nindicateur;classement";
+    if (c.variant) out += ";variante";
+    out += "\n";
+    auto row = [&](const char* name, auto get) {
+        out += std::string(name) + ";" + get(c.ranking_figures);
+        if (c.variant_figures) out += ";" + get(*c.variant_figures);
+        out += "\n";
+    };
+    row("places", [](const allocation::Figures& f) { return dot2(f.places); });
+    row("cout", [](const allocation::Figures& f) { return dot2(f.cost); });
+    row("distance_moyenne_km", [](const allocation::Figures& f) { return dot2(f.mean_km); });
+    row("population_au_dela", [](const allocation::Figures& f) { return std::to_string(f.population_beyond); });
+    row("communes_au_dela", [](const allocation::Figures& f) { return std::to_string(f.communes_beyond); });
+    return out;
+}
+
+std::string TerritoryStudy::offer_text() const {
+    std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) + ") : " +
+                      count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                      count(static_cast<double>(offer_.capacity()), "place", "places") + ".\n";
+    const auto& ref = io::ReferenceData::instance();
+    for (const auto& s : offer_.structures) {
+        const auto* c = ref.commune(s.commune);
+        out += "  " + (s.finess.empty() ? std::string("—") : s.finess) + " " + s.name + " (" + (s.kind.empty() ? s.category : s.kind) +
+               ") à " + (c ? c->name : s.commune) + " : " + std::to_string(s.permanent) + " HP, " + std::to_string(s.temporary) + " HT, " +
+               std::to_string(s.day_care) + " AJ" + (s.position ? ", coordonnées propres" : "") + "\n";
+    }
+    for (const auto& z : zones_)
+        out += "Zone « " + z.label + " » (" + z.id + ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
+    return out;
+}
+
+std::string TerritoryStudy::recorded_text() const {
+    if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
+    std::string refs;
+    for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
+    return "Répartition enregistrée : " + std::string(allocation::followed_label(recorded_->followed)) + " — " +
+           (refs.empty() ? std::string("aucun dossier retenu") : refs) +
+           (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ").";
+}
+
+std::optional<report::TerritoryPage> committee_territory(Session& session) {
+    TerritoryStudy t(session);
+    if (t.territory().communes().empty()) return std::nullopt;
+    return t.committee_page();
+}
+
+report::TerritoryPage TerritoryStudy::committee_page() const {
+    report::TerritoryPage page;
+    const bool variant = recorded_ && recorded_->followed == allocation::Followed::Variant;
+    const auto c = compare(variant ? recorded_->retained : std::vector<std::string>{});
+    std::vector<std::string> ranking_refs;
+    for (std::size_t i : c.ranking.retained()) ranking_refs.push_back(candidates_[i].reference);
+    const auto& shown = variant ? recorded_->retained : ranking_refs;
+    page.map = map_data(shown);
+    // Which allocation the stars are, said above the map.
+    page.map.subtitle = std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
+                        " (étoiles). " + page.map.subtitle;
+    auto refs = [](const std::vector<std::string>& r) {
+        std::string out;
+        for (const auto& x : r) out += (out.empty() ? "" : ", ") + x;
+        return out.empty() ? std::string("aucun dossier") : out;
+    };
+    auto& out = page.figures;
+    out.push_back("Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                  count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) +
+                  ") ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
+    const auto before = summary({});
+    if (before.sites_located == 0) out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
+    else out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
+                       " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
+    auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
+        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp +
+                      "€, distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
+                      allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " +
+                      count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".");
+        const auto sites = sites_with(chosen);
+        for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
+            for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
+                // A département or EPCI the set leaves without any place says nothing.
+                if (z.places_after > 0 && (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before))
+                    out.push_back("  " + title + ", places pour 10 000 habitants, " + z.name + " : " + fr_num(z.per10k_before, 2) +
+                                  " avant, " + fr_num(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) + " puis " +
+                                  count(z.places_after, "place", "places") + ", " + fr_num(static_cast<double>(z.population), 0) + " habitants).");
+    };
+    figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
+    if (variant && c.variant_figures)
+        figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
+    out.push_back(recorded_ ? recorded_text() : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
+    return page;
+}
+
+}  // namespace cotation

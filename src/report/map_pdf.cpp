@@ -1,0 +1,151 @@
+// The map's PDF backend (libharu, vector): its own A4 landscape document, or
+// a page of a document being written (the committee file).
+#include <hpdf.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "map.h"
+#include "map_files.h"
+#include "pdf_letter.h"
+
+namespace cotation::report {
+
+using map_files::put_in_place;
+using map_files::refuse_folder;
+
+namespace {
+class HaruCanvas : public Canvas {
+public:
+    // `embedded`: the fonts of the letters, which the document has loaded
+    // already (write_map_pdf), taken by name; otherwise the standard
+    // Helvetica (not embedded, WinAnsi = CP1252), see draw_map_on_page.
+    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height, bool embedded) : page_(page), h_(height) {
+        if (embedded) {
+            // Names libharu gives the shipped fonts (PostScript name, style).
+            regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
+            bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
+        } else {
+            regular_ = HPDF_GetFont(pdf, "Helvetica", "WinAnsiEncoding");
+            bold_ = HPDF_GetFont(pdf, "Helvetica-Bold", "WinAnsiEncoding");
+        }
+        HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+        HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
+    }
+    void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
+        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
+        bool any = false;
+        for (const auto& r : rings) {
+            if (r.size() < 3) continue;
+            HPDF_Page_MoveTo(page_, f(r[0].x), y(r[0].y));
+            for (std::size_t i = 1; i < r.size(); ++i) HPDF_Page_LineTo(page_, f(r[i].x), y(r[i].y));
+            HPDF_Page_ClosePath(page_);
+            any = true;
+        }
+        if (any) HPDF_Page_Eofill(page_);
+    }
+    void line(const std::vector<Pt>& pts, Rgb colour, double width) override {
+        if (pts.size() < 2) return;
+        HPDF_Page_SetRGBStroke(page_, f(colour.r), f(colour.g), f(colour.b));
+        HPDF_Page_SetLineWidth(page_, f(width));
+        HPDF_Page_MoveTo(page_, f(pts[0].x), y(pts[0].y));
+        for (std::size_t i = 1; i < pts.size(); ++i) HPDF_Page_LineTo(page_, f(pts[i].x), y(pts[i].y));
+        HPDF_Page_Stroke(page_);
+    }
+    void rect(Pt p, double w, double hh, Rgb fill, std::optional<Rgb> stroke) override {
+        // Colours and widths are set before the path: libharu refuses them inside one.
+        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
+        if (stroke) {
+            HPDF_Page_SetRGBStroke(page_, f(stroke->r), f(stroke->g), f(stroke->b));
+            HPDF_Page_SetLineWidth(page_, 0.5f);
+        }
+        HPDF_Page_Rectangle(page_, f(p.x), y(p.y + hh), f(w), f(hh));
+        if (stroke) HPDF_Page_FillStroke(page_);
+        else HPDF_Page_Fill(page_);
+    }
+    void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) override {
+        HPDF_Page_SetRGBFill(page_, f(fill.r), f(fill.g), f(fill.b));
+        HPDF_Page_SetRGBStroke(page_, f(stroke.r), f(stroke.g), f(stroke.b));
+        HPDF_Page_SetLineWidth(page_, f(std::max(0.8, size / 7)));
+        const double r = size / 2;
+        if (shape == Marker::Square) HPDF_Page_Rectangle(page_, f(at.x - r), y(at.y + r), f(size), f(size));
+        else if (shape == Marker::Circle) HPDF_Page_Circle(page_, f(at.x), y(at.y), f(r));
+        else {
+            for (int i = 0; i < 10; ++i) {
+                const double a = -3.14159265358979323846 / 2 + i * 3.14159265358979323846 / 5, rr = i % 2 ? r * 0.45 : r;
+                if (i == 0) HPDF_Page_MoveTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
+                else HPDF_Page_LineTo(page_, f(at.x + rr * std::cos(a)), y(at.y + rr * std::sin(a)));
+            }
+            HPDF_Page_ClosePath(page_);
+        }
+        HPDF_Page_FillStroke(page_);
+    }
+    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
+        const std::string s = to_cp1252(t);
+        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
+        double x = at.x;
+        if (anchor != Anchor::Left) {
+            const double w = HPDF_Page_TextWidth(page_, s.c_str());
+            x -= anchor == Anchor::Center ? w / 2 : w;
+        }
+        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
+        HPDF_Page_BeginText(page_);
+        HPDF_Page_TextOut(page_, f(x), y(at.y), s.c_str());
+        HPDF_Page_EndText(page_);
+    }
+    double text_width(const std::string& t, double size, bool bold) override {
+        HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
+        return HPDF_Page_TextWidth(page_, to_cp1252(t).c_str());
+    }
+
+private:
+    static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+    HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(h_ - v); }
+    HPDF_Page page_;
+    double h_;
+    HPDF_Font regular_ = nullptr, bold_ = nullptr;
+};
+
+void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
+    throw Error("libharu : erreur " + std::to_string(error) + " (" + std::to_string(detail) + ") en écrivant la carte.");
+}
+}  // namespace
+
+void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
+    const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
+    // The map's texts in the committee file are in the standard Helvetica:
+    // drawn in the letters' embedded TrueType fonts, they made libharu 2.3
+    // fail to save some committee files (error 0x1033, HPDF_INVALID_OBJECT,
+    // raised by HPDF_MemStream_SeekFunc under HPDF_TTFontDef_SaveFontData
+    // while subsetting the font; a dossier named « WWWW WWWW » on the ACT
+    // demo was enough). Only the letters' glyphs are then subset, as in the
+    // document without the map, which libharu always saved.
+    HaruCanvas canvas(pdf, page, h, false);
+    paint_map(map, canvas, w, h - bottom_reserved);
+}
+
+void write_map_pdf(const MapData& map, const std::string& path) {
+    refuse_folder(path);
+    HPDF_Doc pdf = HPDF_New(error_handler, nullptr);
+    if (!pdf) throw Error("libharu : création du PDF impossible.");
+    const std::string tmp = path + ".tmp";
+    try {
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);   // CotationSans
+        HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
+        HPDF_Page page = HPDF_AddPage(pdf);
+        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+        HaruCanvas canvas(pdf, page, HPDF_Page_GetHeight(page), true);
+        paint_map(map, canvas, HPDF_Page_GetWidth(page), HPDF_Page_GetHeight(page));
+        HPDF_SaveToFile(pdf, tmp.c_str());
+    } catch (...) {
+        HPDF_Free(pdf);
+        std::filesystem::remove(tmp);
+        throw;
+    }
+    HPDF_Free(pdf);
+    put_in_place(tmp, path);
+}
+
+}  // namespace cotation::report
