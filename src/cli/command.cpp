@@ -107,7 +107,10 @@ std::optional<std::string> Args::reader(const Session& s) const {
     }
     if (s.team().accounts_declared()) return s.acting_person(par);
     if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return actor(s);   // declared, or a usage error
+    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
+        if (const Person* known = s.team().person(u)) return known->name;
+        throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) + ", qui n'est pas déclaré(e) dans cette campagne.");
+    }
     if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
     // No accounts and nobody named: who reads is asked, as who acts is (trial
     // 18: it read everything); without accounts a name is a claim, accounts bind it.
