@@ -423,7 +423,7 @@ TEST(RuleValues, FailedComparisonPrintsBothSides) {
     ASSERT_EQ(prix.outcome, Outcome::Failed);
     ASSERT_EQ(prix.compared.size(), 1u);
     EXPECT_EQ(prix.compared[0], "63,50" + nb + "€ + 15" + nb + "€ = 78,50" + nb + "€ > 75" + nb + "€");
-    EXPECT_EQ(prix.message, "Avec le complément de 15 €, le prix de journée de référence dépasse 75 € : le complément sera plafonné (63,50" +
+    EXPECT_EQ(prix.message, "Avec le complément de 15" + nb + "€, le prix de journée de référence dépasse 75" + nb + "€ : le complément sera plafonné (63,50" +
                                 nb + "€ + 15" + nb + "€ = 78,50" + nb + "€ > 75" + nb + "€).");
     // The point of attention the committee reads carries the figures too.
     ASSERT_EQ(rep.attention_points().size(), 1u);
