@@ -319,7 +319,7 @@ TEST(DemoCampaigns, IneligibleDossiersAndTheirReasons) {
         {"crt", {{"CRT-2022-04", "sans convention avec un EHPAD"}, {"CRT-2022-05", "deux volets"}}},
         {"uphv", {{"UPHV-2019-04", "unité de 8\u00A0lits (10\u00A0lits au lieu de 8\u00A0lits)"},
                   {"UPHV-2019-05", "pas pluridisciplinaire (1\u00A0qualification < 2)"}}},
-        {"act-hlm", {{"ACT-2023-07", "12 600 €"}, {"ACT-2023-08", "Provence-Alpes-Côte d'Azur"},
+        {"act-hlm", {{"ACT-2023-07", "12\u00A0600\u00A0€"}, {"ACT-2023-08", "Provence-Alpes-Côte d'Azur"},
                      {"ACT-2023-09", "date limite"}, {"ACT-2023-11", "coordonnateur"}}}};
     for (const auto& [call, dossiers] : expected) {
         test::TempDir dir;
