@@ -319,7 +319,7 @@ TEST(DemoCampaigns, IneligibleDossiersAndTheirReasons) {
         {"crt", {{"CRT-2022-04", "sans convention avec un EHPAD"}, {"CRT-2022-05", "deux volets"}}},
         {"uphv", {{"UPHV-2019-04", "unité de 8\u00A0lits (10\u00A0lits au lieu de 8\u00A0lits)"},
                   {"UPHV-2019-05", "pas pluridisciplinaire (1\u00A0qualification < 2)"}}},
-        {"act-hlm", {{"ACT-2023-07", "12 600 €"}, {"ACT-2023-08", "Provence-Alpes-Côte d'Azur"},
+        {"act-hlm", {{"ACT-2023-07", "12\u00A0600\u00A0€"}, {"ACT-2023-08", "Provence-Alpes-Côte d'Azur"},
                      {"ACT-2023-09", "date limite"}, {"ACT-2023-11", "coordonnateur"}}}};
     for (const auto& [call, dossiers] : expected) {
         test::TempDir dir;
@@ -423,7 +423,7 @@ TEST(RuleValues, FailedComparisonPrintsBothSides) {
     ASSERT_EQ(prix.outcome, Outcome::Failed);
     ASSERT_EQ(prix.compared.size(), 1u);
     EXPECT_EQ(prix.compared[0], "63,50" + nb + "€ + 15" + nb + "€ = 78,50" + nb + "€ > 75" + nb + "€");
-    EXPECT_EQ(prix.message, "Avec le complément de 15 €, le prix de journée de référence dépasse 75 € : le complément sera plafonné (63,50" +
+    EXPECT_EQ(prix.message, "Avec le complément de 15" + nb + "€, le prix de journée de référence dépasse 75" + nb + "€ : le complément sera plafonné (63,50" +
                                 nb + "€ + 15" + nb + "€ = 78,50" + nb + "€ > 75" + nb + "€).");
     // The point of attention the committee reads carries the figures too.
     ASSERT_EQ(rep.attention_points().size(), 1u);

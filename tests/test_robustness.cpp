@@ -88,7 +88,7 @@ TEST(RobustNumbers, AmbiguousNotationRefused) {
     // Unambiguous forms still read (values by hand).
     EXPECT_EQ(*fr::parse_decimal("250 000"), Rational(250000));
     EXPECT_EQ(*fr::parse_decimal("12\u00A0600,50 €"), Rational(2520100, 200));
-    EXPECT_EQ(*fr::parse_decimal("250,000"), Rational(250));   // French decimal comma
+    EXPECT_EQ(*fr::parse_decimal("250,00"), Rational(250));    // French decimal comma (« 250,000 »: test_user_input.cpp)
     EXPECT_EQ(*fr::parse_decimal("250.5"), Rational(501, 2));
     EXPECT_EQ(*fr::parse_decimal("-3"), Rational(-3));
     EXPECT_EQ(*fr::parse_number("1/3"), Rational(1, 3));      // grids' canonical fractions

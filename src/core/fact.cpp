@@ -126,7 +126,10 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
             if (l == "non" || l == "n" || l == "0" || l == "faux") return Value{false};
             return "« " + text + " » n'est ni « oui » ni « non »";
         }
-        case FactType::Text: return Value{text};
+        case FactType::Text:
+            if (std::size_t n = fr::char_count(text); n > kMaxTextChars)
+                return "texte de " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxTextChars) + " admis";
+            return Value{text};
         case FactType::Code:
             if (auto e = check_choice(text)) return *e;
             return Value{text};

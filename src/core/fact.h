@@ -50,6 +50,11 @@ inline bool is_missing(const Value& v) { return std::holds_alternative<std::mono
 std::string to_canonical(const Value& v);
 std::optional<Value> from_canonical(FactType type, const std::string& text);
 
+// The longest text a free-text fact takes (an address, a recipient, a
+// variant): beyond it the value is a pasted error, and it would fill pages of
+// a one-page letter.
+inline constexpr std::size_t kMaxTextChars = 500;
+
 // Typed by a person (French notation): "12 600,50 €", "31/03/2023", "oui".
 // Returns the error message (without the place) or the value.
 // Whether a unit counts whole things (places, lits, personnes…).

@@ -108,6 +108,45 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+bool valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8_length(text, i);
+        if (!n) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::size_t char_count(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        std::size_t n = utf8_length(text, i);
+        i += n ? n : 1;
+    }
+    return count;
+}
+
 std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
     auto refuse = [&](const std::string& reason) -> std::optional<Rational> {
         if (why) *why = reason;
@@ -136,7 +175,13 @@ std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
             i += len;
             continue;
         }
-        char c = t[i++];
+        char c = t[i];
+        if ((c < '0' || c > '9') && c != ',' && c != '.') {
+            // The whole character, never one byte of it: « € », not « \xE2 ».
+            std::size_t n = utf8_length(t, i);
+            return refuse("caractère " + quote(t.substr(i, n ? n : 1)) + " inattendu");
+        }
+        ++i;
         if (c == ',' || c == '.') {
             if (decimal_sep == c) return refuse(std::string("deux « ") + c + " » : séparateur de milliers ou décimale ?");
             if (decimal_sep) return refuse("virgule et point mêlés : séparateur de milliers ou décimale ?");
@@ -144,7 +189,6 @@ std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
             decimal_sep = c;
             continue;
         }
-        if (c < '0' || c > '9') return refuse("caractère « " + std::string(1, c) + " » inattendu");
         if (decimal_sep) decimals += c;
         else {
             if (space_pending && !groups.back().empty()) groups.emplace_back();
@@ -163,6 +207,17 @@ std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
     // three decimals: refused rather than guessed (a ceiling depends on it).
     if (decimal_sep == '.' && decimals.size() == 3)
         return refuse("point suivi de trois chiffres : séparateur de milliers ou décimale ? (écrire 250 000 ou 250,5)");
+    // Its mirror « 127,000 » is what an English-locale spreadsheet writes for
+    // 127 000: ambiguous too unless the integer part is grouped by spaces
+    // (« 127 000,000 ») or zero (« 0,125 » groups no thousands).
+    if (decimal_sep == ',' && decimals.size() == 3 && groups.size() == 1 && groups.front() != "0") {
+        std::string fraction = decimals;
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+        std::string sign = negative ? "-" : "";
+        return refuse("virgule suivie de trois chiffres : séparateur de milliers ou décimale ? (écrire " + sign +
+                      group_thousands(groups.front() + decimals) + " ou " + sign + groups.front() +
+                      (fraction.empty() ? "" : "," + fraction) + ")");
+    }
     std::string clean = negative ? "-" : "";
     for (const auto& g : groups) clean += g;
     if (clean.size() > 15 + (negative ? 1 : 0)) return refuse("nombre trop grand");
@@ -189,11 +244,8 @@ std::string quote(std::string_view text, std::size_t max_chars) {
     while (i < text.size()) {
         if (shown >= max_chars) { out += "…"; break; }
         unsigned char c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        bool valid = len > 0 && i + len <= text.size();
-        for (std::size_t k = 1; valid && k < len; ++k)
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (!valid) { out += hex(c); ++i; ++shown; continue; }
+        std::size_t len = utf8_length(text, i);
+        if (!len) { out += hex(c); ++i; ++shown; continue; }
         if (len == 1 && (c < 0x20 || c == 0x7F)) {
             out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : hex(c);
             ++i; ++shown; continue;

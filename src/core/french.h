@@ -27,6 +27,15 @@ std::optional<Rational> parse_number(std::string_view text);
 // (when given) says what is ambiguous or wrong, for a message with the place.
 std::optional<Rational> parse_decimal(std::string_view text, std::string* why = nullptr);
 
+// Length of the valid UTF-8 sequence starting at text[i], 0 when the bytes
+// there are not one (overlongs, surrogates, code points above U+10FFFF and
+// truncated sequences are not): the one test of « is this UTF-8 ».
+std::size_t utf8_length(std::string_view text, std::size_t i);
+bool valid_utf8(std::string_view text);
+// Characters (code points) of a UTF-8 text, as a reader counts them; an
+// invalid byte counts as one.
+std::size_t char_count(std::string_view text);
+
 // A value read from an input, fit to echo in a message: between « », control
 // bytes and invalid UTF-8 escaped as \xNN, cut after `max_chars` characters.
 std::string quote(std::string_view text, std::size_t max_chars = 60);

@@ -1,6 +1,7 @@
 #include "csv.h"
 
 #include "core/error.h"
+#include "core/french.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,17 +9,6 @@
 namespace cotation::io {
 
 namespace {
-// Length of the UTF-8 sequence starting at s[i], 0 if it is not one.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = b(i);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
 // A file saved by a spreadsheet in its legacy encoding (Windows-1252 for a
 // French Excel) would store « Soci?t? »: refused, with the line, before
 // anything is read.
@@ -26,7 +16,7 @@ void check_utf8(const std::string& in, const std::string& file_name) {
     int line = 1;
     for (std::size_t i = 0; i < in.size();) {
         if (in[i] == '\n') ++line;
-        std::size_t n = utf8_length(in, i);
+        std::size_t n = fr::utf8_length(in, i);
         if (n == 0) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(in[i]));
@@ -94,13 +84,32 @@ std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_
             ++i;
         }
         rec.fields.push_back(field);
-        bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
+        // A row of bare separators (« ;;;; », a formatted but empty spreadsheet
+        // row) is an empty line, ignored like one.
+        bool blank = std::all_of(rec.fields.begin(), rec.fields.end(),
+                                 [](const std::string& f) { return fr::trim(f).empty(); });
         if (!blank) {
             if (out.empty()) check_separator(rec, file_name, sep);
             out.push_back(std::move(rec));
         }
     }
     return out;
+}
+
+void drop_unnamed_trailing_columns(std::vector<CsvRecord>& records, const std::string& file_name) {
+    if (records.empty()) return;
+    auto& header = records.front().fields;
+    std::size_t named = header.size();
+    while (named > 1 && fr::trim(header[named - 1]).empty()) --named;
+    if (named == header.size()) return;
+    for (auto& rec : records) {
+        for (std::size_t c = named; c < rec.fields.size(); ++c)
+            if (!fr::trim(rec.fields[c]).empty())
+                throw InputError(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(c + 1) +
+                                 " : valeur " + fr::quote(fr::trim(rec.fields[c])) +
+                                 " sous une colonne sans nom dans l'en-tête ; nommez la colonne ou supprimez-la dans le tableur.");
+        if (rec.fields.size() > named) rec.fields.resize(named);
+    }
 }
 
 std::string csv_field(const std::string& v, char sep) {

@@ -17,6 +17,11 @@ struct CsvRecord {
 // ';' (one message instead of one per line).
 std::vector<CsvRecord> parse_csv(const std::string& content, const std::string& file_name, char sep = ';');
 
+// Columns a spreadsheet leaves at the end of the header with no name (once
+// used, then cleared) are dropped when every cell under them is empty; a value
+// under one is an InputError naming the file, line and column.
+void drop_unnamed_trailing_columns(std::vector<CsvRecord>& records, const std::string& file_name);
+
 // Quotes a field when it needs it.
 std::string csv_field(const std::string& value, char sep = ';');
 

@@ -21,6 +21,11 @@ std::string validate_field(const Grid& grid, const ReferenceData& ref, const std
     std::string text = fr::trim(raw);
     if (column == "reference" || column == "organisme") {
         if (text.empty()) return "valeur obligatoire";
+        // A reference names files and lines of listings; an organisation
+        // heads a letter's address block: beyond these, a pasted error.
+        std::size_t limit = column == "reference" ? kMaxReferenceChars : kMaxOrganisationChars;
+        if (std::size_t n = fr::char_count(text); n > limit)
+            return "texte de " + std::to_string(n) + " caractères, au plus " + std::to_string(limit) + " admis";
         if (out) *out = text;
         return "";
     }
@@ -114,6 +119,7 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
                                          const std::string& file_name, const std::function<bool(const std::string&)>& taken,
                                          const std::function<std::string(const Date&)>& check_receipt) {
     auto records = parse_csv(content, file_name);
+    drop_unnamed_trailing_columns(records, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
     const auto& header = records.front().fields;
     std::vector<std::string> columns;
@@ -191,6 +197,7 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
     for (const auto& n : known_reviewer_names) known_reviewers.emplace(n, n);
     static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
     auto records = parse_csv(content, file_name);
+    drop_unnamed_trailing_columns(records, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
     std::vector<std::string> problems;
     std::size_t total = 0;
@@ -237,7 +244,13 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
             problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " hors de l'échelle (entier de " +
                     std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
         else rt.value = static_cast<int>(note->num());
+        if (std::size_t n = fr::char_count(rt.reviewer); n > kMaxOrganisationChars)
+            problem(at(2, "evaluateur") + "nom de " + std::to_string(n) + " caractères, au plus " +
+                    std::to_string(kMaxOrganisationChars) + " admis");
         rt.justification = fr::trim(rec.fields[4]);
+        if (std::size_t n = fr::char_count(rt.justification); n > kMaxJustificationChars)
+            problem(at(5, "justification") + "texte de " + std::to_string(n) + " caractères, au plus " +
+                    std::to_string(kMaxJustificationChars) + " admis");
         if (may_rate && it != reference_to_id.end() && !rt.reviewer.empty())
             if (std::string why = may_rate(rt); !why.empty())
                 problem(file_name + ", ligne " + std::to_string(rec.line) + ", dossier " + fr::quote(ref) + " : " + why);

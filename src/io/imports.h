@@ -16,6 +16,12 @@ namespace cotation::io {
 const std::vector<std::string>& dossier_base_columns();
 inline constexpr const char* kDocumentsColumn = "pieces_recues";
 
+// Longest texts an import or the form accepts (free-text facts: kMaxTextChars
+// in core/fact.h); docs/formats.md lists them.
+inline constexpr std::size_t kMaxReferenceChars = 40;
+inline constexpr std::size_t kMaxOrganisationChars = 200;      // also a reviewer's name
+inline constexpr std::size_t kMaxJustificationChars = 4000;
+
 // Validates one field ("siret", "commune", "places", a grid fact, ...) typed
 // as text. Returns an empty string when valid, else the reason in French.
 std::string validate_field(const Grid& grid, const ReferenceData& ref, const std::string& column,

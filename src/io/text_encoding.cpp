@@ -1,6 +1,9 @@
 #include "text_encoding.h"
 
 #include "core/error.h"
+#include "core/french.h"
+
+#include <cstdio>
 
 namespace cotation::io {
 
@@ -22,37 +25,20 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-// Length of the valid UTF-8 sequence at i, or 0 (overlongs, surrogates and
-// code points above U+10FFFF are invalid).
-std::size_t utf8_length(const std::string& s, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = b(i);
-    if (c < 0x80) return 1;
-    std::size_t len = 0;
-    char32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
+// A UTF-8 sequence a French text holds (accented letters, « », ’, €, no-break
+// spaces): proof that a row was written in UTF-8. Other valid sequences
+// (« à » + no-break space + « « » in Windows-1252 reads as U+082B) prove nothing.
+bool french_utf8(const std::string& s, std::size_t i, std::size_t n) {
+    if (n < 2) return false;
+    auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+    char32_t cp = n == 2 ? ((b(0) & 0x1F) << 6) | (b(1) & 0x3F)
+                 : n == 3 ? ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F)
+                          : 0;
+    return (cp >= 0xA0 && cp <= 0x17F) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x20AC;
 }
 }  // namespace
 
-bool valid_utf8(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = utf8_length(text, i);
-        if (!n) return false;
-        i += n;
-    }
-    return true;
-}
+bool valid_utf8(const std::string& text) { return fr::valid_utf8(text); }
 
 DecodedText decode_text(const std::string& bytes, const std::string& file_name) {
     DecodedText out;
@@ -67,7 +53,34 @@ DecodedText decode_text(const std::string& bytes, const std::string& file_name) 
         out.utf8 = std::move(body);
         return out;
     }
-    int line = 1;
+    // Rows pasted from two exports: decoding the whole file as Windows-1252
+    // would store the UTF-8 rows as « SociÃ©tÃ© ». The whole file is one
+    // encoding or it is refused, naming a line of each.
+    int line = 1, utf8_line = start ? 1 : 0, cp1252_line = 0;
+    std::string utf8_char = start ? "BOM UTF-8" : "";
+    unsigned char cp1252_byte = 0;
+    for (std::size_t i = 0; i < body.size();) {
+        unsigned char c = static_cast<unsigned char>(body[i]);
+        if (c == '\n') ++line;
+        if (c < 0x80) { ++i; continue; }
+        std::size_t n = fr::utf8_length(body, i);
+        if (french_utf8(body, i, n)) {
+            if (!utf8_line) { utf8_line = line; utf8_char = fr::quote(body.substr(i, n)); }
+            i += n;
+            continue;
+        }
+        if (!cp1252_line) { cp1252_line = line; cp1252_byte = c; }
+        ++i;
+    }
+    if (utf8_line && cp1252_line) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", cp1252_byte);
+        throw InputError(file_name + " : deux encodages mêlés (lignes collées de deux exports ?) : ligne " +
+                         std::to_string(utf8_line) + " en UTF-8 (" + utf8_char + "), ligne " + std::to_string(cp1252_line) +
+                         " en Windows-1252 (octet " + hex + ") ; enregistrez le fichier entier en « CSV UTF-8 ». "
+                         "Rien n'a été importé.");
+    }
+    line = 1;
     for (unsigned char c : body) {
         if (c == '\n') ++line;
         if (c == 0)

@@ -25,6 +25,12 @@ void make_folder(const std::string& out_dir) {
         why = "système de fichiers en lecture seule";
     else if (ec == std::errc::no_space_on_device)
         why = "plus de place sur le disque";
+    else if (ec == std::errc::no_such_file_or_directory)
+        why = "chemin introuvable (un dossier du chemin n'existe pas ou n'accepte pas de sous-dossier)";
+    else if (ec == std::errc::filename_too_long)
+        why = "nom trop long";
+    else if (ec == std::errc::too_many_symbolic_link_levels)
+        why = "trop de liens symboliques dans le chemin";
     else
         why = "erreur du système n° " + std::to_string(ec.value());
     throw Error("Impossible de créer le dossier « " + out_dir + " » : " + why + ".");
@@ -59,6 +65,14 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& jobs, const BatchControl*
                         std::filesystem::path(jobs[k].stem).filename().string() + " » (" + owners +
                         ") : aucun n'est écrit, jamais l'un par-dessus l'autre.";
     }
+
+    // A run killed before its renames left « NAME.pdf.tmp »: this run's own
+    // target names are its to clear, whatever it then writes.
+    for (const auto& job : jobs)
+        for (const char* ext : {".pdf.tmp", ".odt.tmp"}) {
+            std::error_code ec;
+            std::filesystem::remove(job.stem + ext, ec);
+        }
 
     std::mutex progress_mutex;
     std::size_t finished = 0;

@@ -140,6 +140,8 @@ std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_onl
 }  // namespace
 
 std::string begin_campaign_creation(const std::string& path) {
+    if (std::filesystem::is_directory(path))
+        throw InputError("« " + path + " » est un dossier ; indiquez le nom du fichier de campagne à créer (rien n'a été modifié).");
     if (std::filesystem::exists(path))
         throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     remove_stale_temporaries(path);
@@ -206,6 +208,8 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
 
 std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
     if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    // A creation of this name killed earlier left its hidden files beside it.
+    remove_stale_temporaries(path);
     return open_checked(path);
 }
 
