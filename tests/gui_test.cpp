@@ -148,6 +148,11 @@ private:
         int rank_before = before->rank;
         check(total_before == Rational(202) && entry(s, "ACT-2023-02")->score.total == Rational(212),
               "démo : ACT-2023-06 à 202 points, ACT-2023-02 à 212 points");
+        // Blind rating (issue 13.3): Claire Martin reads the totals of ACT-2023-06
+        // once she has submitted her ratings of it; she submits, then rates again.
+        s.submit(s.dossiers()[*s.find("ACT-2023-06")].id, "Claire Martin (ARS, DD 13)", "Claire Martin (ARS, DD 13)");
+        frame_->workbench().changed();
+        pump(300);
 
         // The demo's decision deadline (28/10/2023, art. R. 313-7) has passed
         // with ACT-2023-10 still undecided: the bar says so at opening.

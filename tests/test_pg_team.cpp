@@ -298,6 +298,11 @@ TEST(PgStore, CommandsTakeAServerUri) {
     create_demo(file, "act-hlm", DemoStage::Instruction);
     copy_campaign(file, f.uri, "Nathalie Girard (ARS, pôle médico-social)");
     std::string uri = "'" + f.uri + "'";
+    // Reading commands on a declared team say who reads (issue 13.3): the coordinator.
+    struct Reader {
+        Reader() { ::setenv("COTATION_UTILISATEUR", "Nathalie Girard (ARS, pôle médico-social)", 1); }
+        ~Reader() { ::unsetenv("COTATION_UTILISATEUR"); }
+    } reader;
     ASSERT_EQ(run_cli("rank " + uri, out), 0) << out;
     ASSERT_EQ(run_cli("rank " + file, out_file), 0) << out_file;
     EXPECT_EQ(out, out_file);   // the same ranking from the file and from the server

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "app/demo.h"
 #include "app/territory.h"
@@ -268,10 +269,13 @@ TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
     EXPECT_NE(text.find("Couverture territoriale"), std::string::npos);
     EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos);   // the map's legend
     EXPECT_NE(text.find("IGN"), std::string::npos);                               // the data's attribution
-    // The last page is landscape (842 × 595 points).
-    std::ifstream in(pdf, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    EXPECT_NE(bytes.find("/MediaBox [ 0 0 841.89001 595.276 ]"), std::string::npos);
+    // The last page is landscape (842 × 595 points); the PDF is packed into
+    // object streams, so its pages are read with pdfinfo, not in the bytes.
+    const auto info = test::shell("pdfinfo -f 1 -l 99 '" + pdf + "'");
+    const auto last = info.out.rfind("size:");
+    ASSERT_NE(last, std::string::npos) << info.out;
+    const std::string line = info.out.substr(last, info.out.find('\n', last) - last);
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(size: +841\.89 x 595\.2)"))) << line;
 }
 
 // Labels in a window: a map drawn 700 px wide keeps 11 px labels when the
