@@ -148,11 +148,6 @@ private:
         int rank_before = before->rank;
         check(total_before == Rational(202) && entry(s, "ACT-2023-02")->score.total == Rational(212),
               "démo : ACT-2023-06 à 202 points, ACT-2023-02 à 212 points");
-        // Blind rating (issue 13.3): Claire Martin reads the totals of ACT-2023-06
-        // once she has submitted her ratings of it; she submits, then rates again.
-        s.submit(s.dossiers()[*s.find("ACT-2023-06")].id, "Claire Martin (ARS, DD 13)", "Claire Martin (ARS, DD 13)");
-        frame_->workbench().changed();
-        pump(300);
 
         // The demo's decision deadline (28/10/2023, art. R. 313-7) has passed
         // with ACT-2023-10 still undecided: the bar says so at opening.
@@ -198,6 +193,12 @@ private:
               "total : " + fr::number(total_before) + " -> " + fr::number(after->score.total) + " (attendu +16)");
         check(after->rank == rank_before - 1, "rang : " + std::to_string(rank_before) + " -> " + std::to_string(after->rank));
 
+        // Blind rating (issue 13.3): Claire Martin reads the totals of ACT-2023-06
+        // once she has submitted her ratings of it (submitted ratings no longer
+        // change, so she submits after rating); the submission is a rating change.
+        s.submit(s.dossiers()[*s.find("ACT-2023-06")].id, "Claire Martin (ARS, DD 13)", "Claire Martin (ARS, DD 13)");
+        frame_->workbench().changed(Change::Rating);
+        pump(300);
         // Typed notifications: the dossier list (another view, not shown) has
         // the new total at once: 202 + 16 = 218; the hidden Classement view
         // waits until shown, and the Procédure view does not show ratings.

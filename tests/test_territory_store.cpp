@@ -272,10 +272,11 @@ TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
     // The last page is landscape (842 × 595 points); the PDF is packed into
     // object streams, so its pages are read with pdfinfo, not in the bytes.
     const auto info = test::shell("pdfinfo -f 1 -l 99 '" + pdf + "'");
-    const auto last = info.out.rfind("size:");
-    ASSERT_NE(last, std::string::npos) << info.out;
-    const std::string line = info.out.substr(last, info.out.find('\n', last) - last);
-    EXPECT_TRUE(std::regex_search(line, std::regex(R"(size: +841\.89 x 595\.2)"))) << line;
+    std::smatch last;
+    for (std::sregex_iterator i(info.out.begin(), info.out.end(), std::regex(R"(Page +\d+ size: +[0-9.]+ x [0-9.]+)")), end; i != end; ++i)
+        last = *i;
+    ASSERT_FALSE(last.empty()) << info.out;
+    EXPECT_TRUE(std::regex_search(last.str(), std::regex(R"(size: +841\.89 x 595\.2)"))) << last.str();
 }
 
 // Labels in a window: a map drawn 700 px wide keeps 11 px labels when the
