@@ -273,7 +273,8 @@ TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
     // object streams, so its pages are read with pdfinfo, not in the bytes.
     const auto info = test::shell("pdfinfo -f 1 -l 99 '" + pdf + "'");
     std::smatch last;
-    for (std::sregex_iterator i(info.out.begin(), info.out.end(), std::regex(R"(Page +\d+ size: +[0-9.]+ x [0-9.]+)")), end; i != end; ++i)
+    const std::regex page_size(R"(Page +\d+ size: +[0-9.]+ x [0-9.]+)");
+    for (std::sregex_iterator i(info.out.begin(), info.out.end(), page_size), end; i != end; ++i)
         last = *i;
     ASSERT_FALSE(last.empty()) << info.out;
     EXPECT_TRUE(std::regex_search(last.str(), std::regex(R"(size: +841\.89 x 595\.2)"))) << last.str();
