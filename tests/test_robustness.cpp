@@ -359,3 +359,48 @@ TEST(RobustMessages, ClosedSinceInFrench) {
     EXPECT_EQ(french_timestamp("2026-03-01T14:05:00Z"), "1er\u00A0mars\u00A02026 à 14\u00A0h\u00A005 (UTC)");
     EXPECT_EQ(french_timestamp("pas une date"), "pas une date");   // never invented
 }
+
+// Trial #28: a campaign in a folder this account cannot write (an archive, a
+// colleague's share) was « pas un fichier de campagne », even for `rank`.
+// Reading works on it; writing says the folder is read-only.
+TEST(RobustStore, ReadOnlyFolderIsReadAndRefusesWritesByName) {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir.file("ro"));
+    std::string f = dir.file("ro") + "/c.cot";
+    Session::create(f, test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
+    namespace fs = std::filesystem;
+    fs::permissions(dir.path, fs::perms(0755));
+    fs::permissions(f, fs::perms(0666));   // the file is writable: only its folder refuses
+    fs::permissions(dir.file("ro"), fs::perms(0555));
+    // As root, the account is lowered to « nobody »: root writes anywhere.
+    struct Lowered {
+        bool was_root = ::geteuid() == 0;
+        Lowered() { if (was_root) EXPECT_EQ(::seteuid(65534), 0); }
+        ~Lowered() { if (was_root) EXPECT_EQ(::seteuid(0), 0); }
+    };
+    std::string reading, writing;
+    std::string reference;
+    bool verified = false;
+    {
+        Lowered as_nobody;
+        reading = message_of([&] {
+            auto s = Session::open_read_only(f);
+            reference = s->campaign().reference;
+            s->ranking();
+            verified = s->store().verify_journal().ok;
+        });
+        writing = message_of([&] { Session::open(f); });
+    }
+    fs::permissions(dir.file("ro"), fs::perms(0755));
+    EXPECT_EQ(reading, "");
+    EXPECT_EQ(reference, "C");
+    EXPECT_TRUE(verified);
+    EXPECT_EQ(writing.find("pas un fichier de campagne"), std::string::npos) << writing;
+    EXPECT_NE(writing.find("La campagne « " + f + " » ne peut pas être modifiée : le dossier « " + dir.file("ro") +
+                           " » n'accepte pas d'écriture de ce compte"),
+              std::string::npos)
+        << writing;
+    // Nothing left beside it by the reading.
+    EXPECT_FALSE(fs::exists(f + "-shm"));
+    EXPECT_FALSE(fs::exists(f + "-wal"));
+}

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
+#include <map>
 
 #include "app/session.h"
 #include "core/error.h"
@@ -128,8 +130,7 @@ TEST(Team, CoordinatorAloneConsolidatesDecidesAndImportsCollectedRatings) {
         EXPECT_NE(m.find("ligne 5, colonne 4"), std::string::npos) << m;
     }
     std::ofstream(dir.file("n2.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;j\n";
-    EXPECT_THROW(s->import_ratings_file(dir.file("n2.csv"), "Claire"), InputError);   // the coordinator imports
-    s->import_ratings_file(dir.file("n2.csv"), "Nadia");
+    s->import_ratings_file(dir.file("n2.csv"), "Nadia");   // a grid she collected from Claire
     Decision d;
     d.kind = DecisionKind::NotRetained;
     d.motive = "Projet insuffisant";
@@ -137,4 +138,49 @@ TEST(Team, CoordinatorAloneConsolidatesDecidesAndImportsCollectedRatings) {
     EXPECT_THROW(s->decide(id(*s, "P"), d, "Claire"), InputError);
     EXPECT_THROW(s->close("fin", "Claire"), InputError);
     s->decide(id(*s, "P"), d, "Nadia");
+}
+
+// Trial #13: the coordinator filed a 5 as « Jean Dubois »'s own rating, with
+// nothing saying she typed it. A rating is filed by its reviewer; the
+// coordinator's import of collected grids is journaled « saisi par … pour … »;
+// an instructor imports only his own ratings.
+TEST(Team, RatingsAreFiledByTheirReviewerOrMarkedAsCollected) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");
+    s->add_person({"Paul", Role::CommitteeMember, "ARS"}, "Nadia");
+    s->assign(id(*s, "P"), "Claire", true, "Nadia");
+    s->assign(id(*s, "P"), "Julien", true, "Nadia");
+    auto message = [](const std::function<void()>& f) {
+        try {
+            f();
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    // The window's rating panel and `rate` call put_rating: the coordinator
+    // cannot rate in Claire's name, and is told who may.
+    std::string m = message([&] { s->put_rating({id(*s, "P"), "Claire", "A.1", 5, "Très bien"}, "Nadia"); });
+    EXPECT_NE(m.find("Seul l'instructeur affecté note le dossier, en son nom"), std::string::npos) << m;
+    EXPECT_NE(m.find("consolide"), std::string::npos) << m;
+    // An instructor importing another's ratings: refused, nothing stored.
+    std::ofstream(dir.file("julien.csv")) << "dossier;evaluateur;critere;note;justification\nP;Julien;A.1;5;Très bien\n";
+    m = message([&] { s->import_ratings_file(dir.file("julien.csv"), "Claire"); });
+    EXPECT_NE(m.find("« Claire » ne peut pas noter au nom de « Julien » : seul(e) « Julien » dépose ses notes"),
+              std::string::npos) << m;
+    EXPECT_TRUE(Session::open(dir.file("c.cot"))->ratings().empty());
+    EXPECT_FALSE(message([&] { s->import_ratings_file(dir.file("julien.csv"), "Paul"); }).empty());
+    // Her own grid: imported, under her name alone.
+    std::ofstream(dir.file("claire.csv")) << "dossier;evaluateur;critere;note;justification\nP;Claire;A.1;4;Solide\n";
+    s->import_ratings_file(dir.file("claire.csv"), "Claire");
+    // Julien's paper grid, typed by the coordinator: accepted, journaled as such.
+    s->import_ratings_file(dir.file("julien.csv"), "Nadia");
+    EXPECT_EQ(s->ratings().size(), 2u);
+    std::map<std::string, std::string> who;
+    for (const auto& e : s->store().journal("dossier/P/note/")) who[e.entity] = e.actor;
+    EXPECT_EQ(who["dossier/P/note/Claire/A.1"], "Claire");
+    EXPECT_EQ(who["dossier/P/note/Julien/A.1"], "saisi par Nadia pour Julien");
 }

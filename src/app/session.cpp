@@ -291,9 +291,10 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
 std::size_t Session::import_ratings_file(const std::string& csv_path, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    // With a team, ratings collected on paper are imported by the coordinator,
-    // and each must still come from an assigned reviewer without a declared link.
-    require(snap_.team.may_coordinate(actor));
+    // With a team, an instructor imports his own grid; the coordinator may
+    // import the grids she collected, each still from an assigned reviewer
+    // without a declared link, and the journal says she typed them (trial #13).
+    const bool collects = !snap_.team.open_mode() && snap_.team.may_coordinate(actor).empty();
     std::map<std::string, std::int64_t> ids;
     for (const auto& d : snap_.dossiers) ids[d.reference] = d.id;
     // Names already known (team, earlier ratings) keep their spelling.
@@ -305,12 +306,19 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     // erroneous line is listed with its number.
     auto may_rate = [&](const Rating& r) {
         std::string why = not_refused(r.dossier_id);
-        if (why.empty()) why = snap_.team.may_rate(r.reviewer, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
+        if (why.empty())
+            why = snap_.team.may_rate(collects ? r.reviewer : actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
         return why;
     };
     auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
     import_notice_ = text.notice;
-    store_->put_ratings(rs, journal_actor(actor));
+    // One journal « who » per reviewer: « saisi par Nadia pour Claire ».
+    std::map<std::string, std::vector<Rating>> by_reviewer;
+    for (const auto& r : rs) by_reviewer[r.reviewer].push_back(r);
+    for (const auto& [reviewer, some] : by_reviewer)
+        store_->put_ratings(some, collects && reviewer != actor
+                                      ? "saisi par " + journal_actor(actor) + " pour " + reviewer
+                                      : journal_actor(actor));
     load();
     return rs.size();
 }

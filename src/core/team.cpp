@@ -79,8 +79,15 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
     if (open_mode()) return "";
     const Person* p = person(actor);
     if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
-    if (p->role != Role::Instructor) return "Seul un instructeur note ; « " + actor + " » est " + role_label(p->role) + ".";
-    if (actor != reviewer) return "« " + actor + " » ne peut pas noter au nom de « " + reviewer + " ».";
+    // Who may, said with the refusal (trial #13): the reviewer named, himself.
+    if (p->role != Role::Instructor)
+        return "Seul l'instructeur affecté note le dossier, en son nom ; « " + actor + " » est " + role_label(p->role) +
+               (p->role == Role::Coordinator ? " : elle ou il consolide les notes, ou importe (« cotation rate ») les grilles "
+                                               "recueillies, journalisées « saisi par … pour … »."
+                                             : ".");
+    if (actor != reviewer)
+        return "« " + actor + " » ne peut pas noter au nom de « " + reviewer + " » : seul(e) « " + reviewer +
+               " » dépose ses notes (le coordonnateur peut importer les grilles recueillies).";
     if (in_conflict(reviewer, organisme))
         return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : ce dossier ne peut pas lui être confié.";
     auto it = assignments.find(dossier);

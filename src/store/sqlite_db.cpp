@@ -1,10 +1,12 @@
 #include "sqlite_db.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -74,15 +76,40 @@ std::string read_only_reason(const std::string& path) {
     struct statvfs vfs {};
     if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
         return "le support qui la contient est en lecture seule (clé protégée, partage monté en lecture seule)";
-    if (::access(path.c_str(), W_OK) != 0)
+    // The effective account, the one SQLite writes as.
+    if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
         return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
-    if (::access(dir.c_str(), W_OK) != 0)
+    if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
         return "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
                "travail (« -wal », « -shm ») à côté de la campagne";
     return "le fichier ou son dossier n'est pas modifiable (droits, partage en lecture seule)";
 }
 
+bool writable(const std::string& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
+std::string folder_of(const std::string& path) {
+    std::filesystem::path p(path);
+    return p.parent_path().empty() ? "." : p.parent_path().string();
+}
 }  // namespace
+
+int open_for_reading(const std::string& path, sqlite3** db) {
+    std::error_code ec;
+    bool immutable = !writable(folder_of(path)) && !std::filesystem::exists(path + "-shm", ec);
+    if (!immutable) return sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READONLY, nullptr);
+    // A URI: '%', '?' and '#' of the name are escaped.
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+            uri += hex;
+        } else {
+            uri += c;
+        }
+    }
+    uri += "?immutable=1";
+    return sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+}
 
 std::string failure_message(const Db& db, int rc, const std::string& detail) {
     const std::string& path = db.path();
@@ -115,8 +142,14 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
 }
 
 Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read_only_(read_only) {
+    // A folder that refuses the « -wal » and « -shm » files refuses every
+    // write, said before SQLite fails on them (trial #28).
+    if (!read_only && !create && !writable(folder_of(path)))
+        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
+                         ". Rien n'a été modifié ; les commandes de lecture restent possibles.");
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    int opened = read_only ? open_for_reading(path, &db_) : sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (opened != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
         sqlite3_close(db_);
         db_ = nullptr;

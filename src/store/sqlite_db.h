@@ -50,6 +50,10 @@ private:
 // The French message for a failed SQLite call: who or what holds a busy
 // campaign, why a read-only one cannot be written, a full disk…
 std::string failure_message(const Db& db, int rc, const std::string& detail);
+// Opens `path` read-only. A campaign in a folder this account cannot write
+// (an archive, a colleague's share) has no « -shm » beside it and cannot get
+// one: it is then read as immutable, which SQLite's WAL needs (trial #28).
+int open_for_reading(const std::string& path, sqlite3** db);
 
 class Stmt {
 public:

@@ -278,7 +278,7 @@ void check_is_campaign(const std::string& path) {
     }
     sqlite3* db = nullptr;
     std::string refusal;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (open_for_reading(path, &db) != SQLITE_OK) {
         refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
