@@ -297,8 +297,8 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     check.quorum = true;
     OpinionIndex opinions;
     DecisionIndex decisions;
-    report::CommitteeContext ctx{g, c, dossiers, ranking, nullptr, team, meeting, check, opinions, decisions};
-    Variables v = report::committee_variables(ctx);
+    report::CommitteeContext ctx{g, c, dossiers, ranking, nullptr, team, meeting, check, opinions, decisions, {}, {}, Date{2019, 11, 15}, "", nullptr, nullptr, "", nullptr, nullptr};
+    report::Variables v = report::committee_variables(ctx);
     EXPECT_EQ(v["seance.quorum"].rfind("2 membres à voix délibérative présents ou représentés sur 3", 0), 0u) << v["seance.quorum"];
     EXPECT_EQ(v["seance.president_qualite"], "présidente de séance");
     ctx.check->present = 1;
