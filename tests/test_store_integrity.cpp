@@ -211,7 +211,7 @@ TEST(JournalLedger, HeadOnTheCommandLine) {
     EXPECT_FALSE(parse_journal_head(head.substr(head.find(':') + 1)));      // no count
     EXPECT_FALSE(parse_journal_head(head.substr(0, head.find(':') + 13)));  // 12 digits: 48 bits
     EXPECT_TRUE(parse_journal_head(head.substr(0, head.find(':') + 17)));   // 16 digits, as printed
-    CliRun other = cli("journal verify " + dir.file("c.cot") + " --tete 999:" + head.substr(head.find(':') + 1));
+    auto other = cli("journal verify " + dir.file("c.cot") + " --tete 999:" + head.substr(head.find(':') + 1));
     EXPECT_NE(other.out.find("cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées"),
               std::string::npos) << other.out;
 }
