@@ -525,6 +525,12 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
     ok(run("consolidate " + f + coord), "ACT-2023-10;II.6;moyenne 2;écart 2;à arbitrer");
     ok(run("consolidate " + f + " --dossier ACT-2023-10 --critere II.6 --note 2" + coord),
        "Note consolidée enregistrée : ACT-2023-10, II.6 = 2.");
+    // A decision letter follows a recorded decision (trial finding 2): none before it.
+    CliRun undecided = run("letters " + f + " --out " + dir.file("l0") + " --dossier ACT-2023-01");
+    EXPECT_NE(undecided.out.find("Dossier « ACT-2023-01 » : pas de décision enregistrée, pas de lettre"), std::string::npos)
+        << undecided.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("l0/ACT-2023-01-lettre.pdf")));
+    ok(run("decide " + f + " --dossier ACT-2023-01 --decision retenu --date 30/06/2023" + coord), "Décision enregistrée : ACT-2023-01");
     ok(run("letters " + f + " --out " + dir.file("l") + " --dossier ACT-2023-01"), "1 lettre écrite");
     ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)'" + coord), "Dossier affecté.");
     ok(run("assign " + f + " --dossier ACT-2023-03 --evaluateur 'Sarah Benali (ARS, DD 83)' --retirer" + coord),

@@ -16,6 +16,8 @@
 
 #include "app/demo.h"
 #include "app/documents.h"
+#include "io/grid_reader.h"
+#include "report/committee.h"
 #include "report/pdf_letter.h"
 #include "test_support.h"
 
@@ -178,22 +180,34 @@ TEST(DocumentQuality, NestedQuotesInTheLetterText) {
     EXPECT_NE(content.find("Habitat “inclusif” 2023"), std::string::npos);
 }
 
-// A letter written on the proposal alone (no decision of the authority yet)
-// is named in the batch's warnings, so that nobody signs a « retenu » the
-// authority has not decided (a new user's trial, finding 2); once decided,
-// no such warning.
-TEST(DocumentQuality, LetterOnTheProposalAloneIsNamedInTheWarnings) {
+// A decision letter follows a recorded decision of the authority, never the
+// ranking's proposal alone (a new user's trial, finding 2: a signed « votre
+// projet est retenu » for a dossier the territorial allocation set aside):
+// an undecided dossier gets no letter and is named in the warnings, as the
+// orders do. Once decided, the letters are written without that warning.
+TEST(DocumentQuality, NoDecisionLetterWithoutARecordedDecision) {
     test::TempDir dir;
     auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    ASSERT_TRUE(s->decisions().empty());
+    ASSERT_FALSE(s->ranking().ranked.empty());
     auto letters = s->write_letters(dir.file("l"));
     std::size_t undecided = 0;
     for (const auto& w : letters.warnings)
-        if (w.find("lettre écrite sur la proposition (« retenu »), aucune décision de l'autorité n'est enregistrée") != std::string::npos)
-            ++undecided;
-    EXPECT_GE(undecided, 1u);
+        if (w.find(" » : pas de décision enregistrée, pas de lettre") != std::string::npos) ++undecided;
+    // Every ranked dossier is undecided: not one of them has a letter.
+    EXPECT_GE(undecided, s->ranking().ranked.size());
+    for (const auto& e : s->ranking().ranked) {
+        const std::string& ref = s->dossiers()[e.dossier].reference;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("l/" + ref + "-lettre.pdf"))) << ref;
+        bool named = false;
+        for (const auto& w : letters.warnings) named = named || w.find("Dossier « " + ref + " » : pas de décision enregistrée") == 0;
+        EXPECT_TRUE(named) << ref;
+    }
+    for (const auto& f : letters.written) EXPECT_EQ(f.find("-lettre."), std::string::npos) << f;
     auto decided = create_demo(dir.file("uphv2.cot"), "uphv");
-    for (const auto& w : decided->write_letters(dir.file("l2")).warnings)
-        EXPECT_EQ(w.find("lettre écrite sur la proposition"), std::string::npos) << w;
+    auto written = decided->write_letters(dir.file("l2"));
+    for (const auto& w : written.warnings) EXPECT_EQ(w.find("pas de décision enregistrée"), std::string::npos) << w;
+    EXPECT_FALSE(written.written.empty());
 }
 
 // A request for missing pieces from the command line, dated within the
@@ -230,4 +244,73 @@ TEST(DocumentQuality, PiecesRequestedThenReceivedFromTheCommandLine) {
     EXPECT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("Pièces reçues enregistrées pour ACT-2023-01"), std::string::npos) << out;
     EXPECT_NE(out.find("Pièces demandées le 02/05/2023 reçues : dossier complet."), std::string::npos) << out;
+}
+
+// Trial finding 27: the minutes' page 2 held only the closing sentence and
+// the signature. The paragraph before them comes along: for every length of
+// body, whenever the closing sentence starts a new page, the paragraph
+// before it is on that page too.
+TEST(DocumentQuality, ClosingSentenceAndSignatureNeverAloneOnTheLastPage) {
+    test::TempDir dir;
+    report::LetterHeader h;
+    h.authority = "Département de la Charente-Maritime";
+    h.place_and_date = "La Rochelle, le 15 novembre 2019";
+    h.title = "Procès-verbal — essai de mise en page";
+    int moved = 0;
+    for (int n = 20; n < 90; ++n) {
+        std::vector<report::Block> body;
+        for (int k = 0; k < n; ++k) body.push_back({report::BlockKind::Paragraph, "Ligne de remplissage numéro " + std::to_string(k) + "."});
+        body.push_back({report::BlockKind::Paragraph, "Avant-dernier paragraphe du procès-verbal."});
+        body.push_back({report::BlockKind::Paragraph, "Le classement adopté vaut avis de la commission."});
+        body.push_back({report::BlockKind::Right, "Sylvie Marcilly, présidente de séance"});
+        body.push_back({report::BlockKind::Paragraph, "Tête du journal de la campagne : 160:abcdef."});
+        std::string f = dir.file("pv-" + std::to_string(n) + ".pdf");
+        report::write_letter_pdf(f, h, body);
+        int closing = page_of(f, "Le classement adopté vaut avis");
+        ASSERT_GT(closing, 0) << n;
+        if (closing == 1) continue;
+        EXPECT_EQ(page_of(f, "Avant-dernier paragraphe"), closing) << n;
+        EXPECT_EQ(page_of(f, "présidente de séance"), closing) << n;
+        ++moved;
+        if (page_count(f) > 2) break;
+    }
+    EXPECT_GT(moved, 0);   // the lengths tried do push the closing sentence to page 2
+}
+
+// Trial finding 27: « 2 membre(s) … présent(s) », « président(e) » — the
+// minutes agree in number and name the president as declared.
+TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
+    Grid g = io::read_grid_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    Campaign c;
+    c.authority.signatory = "Sylvie Marcilly";
+    c.authority.signatory_title = "La Présidente du Conseil départemental de la Charente-Maritime";
+    std::vector<Dossier> dossiers;
+    Ranking ranking;
+    Team team;
+    std::optional<Meeting> meeting = Meeting{};
+    meeting->date = Date{2019, 11, 15};
+    meeting->president = "Sylvie Marcilly";
+    MeetingCheck check;
+    check.deliberative = 3;
+    check.present = 2;
+    check.quorum_needed = 2;
+    check.quorum = true;
+    OpinionIndex opinions;
+    DecisionIndex decisions;
+    report::CommitteeContext ctx{g, c, dossiers, ranking, nullptr, team, meeting, check, opinions, decisions, {}, {}, Date{2019, 11, 15}, "", nullptr, nullptr, "", nullptr, nullptr};
+    report::Variables v = report::committee_variables(ctx);
+    EXPECT_EQ(v["seance.quorum"].rfind("2 membres à voix délibérative présents ou représentés sur 3", 0), 0u) << v["seance.quorum"];
+    EXPECT_EQ(v["seance.president_qualite"], "présidente de séance");
+    ctx.check->present = 1;
+    ctx.check->quorum = false;
+    v = report::committee_variables(ctx);
+    EXPECT_EQ(v["seance.quorum"].rfind("1 membre à voix délibérative présent ou représenté sur 3", 0), 0u) << v["seance.quorum"];
+    // Another president than the declared signatory: the usual « président de séance », never « président(e) ».
+    meeting->president = "Paul Membre";
+    v = report::committee_variables(ctx);
+    EXPECT_EQ(v["seance.president_qualite"], "président de séance");
+    std::ifstream t(test::source_dir() + "/templates/proces-verbal.txt");
+    std::string tpl((std::istreambuf_iterator<char>(t)), {});
+    EXPECT_EQ(tpl.find("président(e)"), std::string::npos);
+    EXPECT_NE(tpl.find("{{seance.president_qualite}}"), std::string::npos);
 }

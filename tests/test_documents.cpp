@@ -248,7 +248,16 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
         EXPECT_NE(checks.back().find("D-04"), std::string::npos) << checks.back();
         EXPECT_NE(checks.back().find("adresse postale"), std::string::npos) << checks.back();
 
-        // Before any decision, the motive is the one that really applies: the proposal's.
+        // Before any decision, no letter: the dossier is named instead (trial finding 2).
+        auto undecided = s.write_letters(dir.file("sans-decision"), "D-03");
+        EXPECT_EQ(undecided.size(), 0u);
+        ASSERT_FALSE(undecided.warnings.empty());
+        EXPECT_EQ(undecided.warnings.front(), "Dossier « D-03 » : pas de décision enregistrée, pas de lettre (cotation decide).");
+        // The authority takes up the proposal's motive: the letter says the one that really applies.
+        s.decide(test::id_of(s, "D-03"),
+                 {DecisionKind::NotRetained, report::as_sentence(r.ranked[2].proposal_reason),
+                  *s.date_parameter("campagne.date_commission"), std::nullopt, std::nullopt, "", ""},
+                 kCoord);
         auto proposed = s.write_letters(dir.file("propositions"), "D-03");
         ASSERT_EQ(proposed.size(), 1u);
         std::string before = test::pdf_words(proposed.written[0]);

@@ -194,6 +194,47 @@ TEST(Orders, OnlyRetainedDossiersGetOneAndAMissingFinessIsSaid) {
     EXPECT_EQ(w.find("sous le numéro"), std::string::npos) << w;   // no empty FINESS sentence
 }
 
+// Trial finding 25: « retenu » for 0 places is refused by `decide`; a
+// decision of 0 places recorded before that rule gets no order « de 0 place »
+// but a warning naming the dossier. The order is dated by the decision, not
+// by the letters' day.
+TEST(Orders, NoOrderForARetainedDecisionOfZeroPlacesAndDatedByTheDecision) {
+    Call c = calls()[0];   // ACT HLM
+    test::TempDir dir;
+    auto s = build(c, dir);
+    Date on = *s->date_parameter("campagne.date_commission");
+    EXPECT_THROW(s->decide(test::id_of(*s, "D-02"), {DecisionKind::Retained, "", on, Rational(0), std::nullopt, "", ""}, kCoord),
+                 InputError);
+    EXPECT_EQ(s->decisions().count(test::id_of(*s, "D-02")), 0u);
+    // D-01 decided on the committee's day (build): its order says that day, not the letters'.
+    ASSERT_NE(on, s->letter_date());
+    auto batch = s->write_orders(dir.file("arretes"), "D-01");
+    ASSERT_EQ(batch.size(), 1u);
+    std::string w = test::pdf_words(batch.written[0]);
+    EXPECT_NE(w.find(test::words("Arrêté du " + on.french_long())), std::string::npos) << w;
+    EXPECT_EQ(w.find(test::words("Arrêté du " + s->letter_date().french_long())), std::string::npos) << w;
+
+    // The same decision with 0 places, as an older campaign file may hold it.
+    DecisionIndex zero = s->decisions();
+    zero.at(test::id_of(*s, "D-01")).places = Rational(0);
+    report::LetterContext ctx{s->grid(), s->campaign(), s->dossiers(), s->ranking(), s->letter_date(),
+                              test::source_dir() + "/templates", &zero};
+    auto none = report::write_orders(ctx, dir.file("zero"));
+    EXPECT_EQ(none.size(), 0u);
+    EXPECT_FALSE(fs::exists(dir.file("zero/D-01-arrete.pdf")));
+    bool named = false;
+    for (const auto& x : none.warnings)
+        named = named || x == "Dossier « D-01 » : décision « retenu » sans capacité accordée (0) ; pas d'arrêté (la décision est à "
+                             "corriger : cotation decide).";
+    EXPECT_TRUE(named);
+    try {
+        report::write_orders(ctx, dir.file("zero1"), "D-01");
+        ADD_FAILURE() << "an order for 0 places";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("sans capacité accordée"), std::string::npos) << e.what();
+    }
+}
+
 TEST(Orders, SameCampaignGivesTheSameBytesTwice) {
     for (const Call& c : calls()) {
         SCOPED_TRACE(c.grid);
@@ -271,7 +312,15 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     s = Session::open(dir.file(c.grid + ".cot"));
     EXPECT_EQ(s->pieces_requested(id("D-03")), asked);
 
-    // No letter of ineligibility while the answer is awaited; D-04's goes.
+    // No letter of ineligibility while the answer is awaited; D-04's goes
+    // (once the authority's decision is recorded: letters follow decisions).
+    const Date decided_on = *s->date_parameter("campagne.date_commission");
+    auto ineligible = [&](const std::string& ref) {
+        Decision d{DecisionKind::Ineligible, s->entry_of(*s->find(ref))->apart_reasons().front(), decided_on, std::nullopt,
+                   std::nullopt, "", ""};
+        s->decide(id(ref), d, kCoord);
+    };
+    ineligible("D-04");
     auto letters = s->write_letters(dir.file("lettres"));
     EXPECT_FALSE(fs::exists(dir.file("lettres/D-03-lettre.pdf")));
     EXPECT_TRUE(fs::exists(dir.file("lettres/D-04-lettre.pdf")));
@@ -303,6 +352,7 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     // Deadline passed without the piece: the letter of ineligibility goes.
     Session::simulate_today(Date{2023, 5, 18});
     EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Expired);
+    ineligible("D-03");
     s->write_letters(dir.file("lettres2"));
     EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-lettre.pdf")));
     Session::simulate_today(std::nullopt);

@@ -53,6 +53,17 @@ using namespace committee_detail;
 namespace {
 const Person* person(const Team& t, const std::string& name) { return t.person(name); }
 
+// « présidente de séance » when the president is the authority's signatory
+// declared « La Présidente … », else « président de séance »: never
+// « président(e) » (trial finding 27).
+std::string president_wording(const Campaign& c, const std::string& president) {
+    const Authority& a = c.authority;
+    bool feminine = !president.empty() && fr::trim(a.signatory) == fr::trim(president) &&
+                    (a.signatory_title.find("Présidente") != std::string::npos ||
+                     a.signatory_title.find("présidente") != std::string::npos);
+    return feminine ? "présidente de séance" : "président de séance";
+}
+
 std::string who(const Team& t, const std::string& name) {
     const Person* p = person(t, name);
     return p && !p->organisation.empty() ? name + " (" + p->organisation + ")" : name;
@@ -211,6 +222,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     // The meeting.
     v["seance.date"] = ctx.meeting ? ctx.meeting->date.french_long() : "";
     v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
+    v["seance.president_qualite"] = president_wording(ctx.campaign, v["seance.president"]);
     std::vector<std::string> present, represented, absent;
     if (ctx.meeting) {
         for (const auto& [name, p] : ctx.team.people) {
@@ -228,8 +240,10 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["seance.absents"] = join(absent);
     lines.clear();
     if (ctx.check) {
-        v["seance.quorum"] = std::to_string(ctx.check->present + ctx.check->represented) +
-                             " membre(s) à voix délibérative présent(s) ou représenté(s) sur " + std::to_string(ctx.check->deliberative) +
+        int attending = ctx.check->present + ctx.check->represented;
+        v["seance.quorum"] = fr::plural(attending, "membre") + " à voix délibérative " +
+                             (attending > 1 ? "présents ou représentés" : "présent ou représenté") + " sur " +
+                             std::to_string(ctx.check->deliberative) +
                              " (quorum : " + std::to_string(ctx.check->quorum_needed) + ") — " +
                              (ctx.check->quorum ? "la commission peut délibérer." : "quorum non atteint.");
         for (const auto& i : ctx.check->interests)

@@ -215,21 +215,23 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
             jobs.push_back(std::move(job));
             continue;
         }
+        if (!decision && entry->prior_rejection.empty()) {
+            // A decision letter notifies the authority's decision, never the
+            // ranking's proposal (a new user's trial: a signed « retenu » for a
+            // dossier the territorial allocation had set aside). Like the
+            // orders (orders.cpp, gets_order): no decision recorded, no letter.
+            job.document = "lettre";
+            job.stem = out_dir + "/" + document_stem(d.reference, "lettre");
+            job.warning = "Dossier « " + d.reference + " » : pas de décision enregistrée, pas de lettre (cotation decide).";
+            job.write = [](const DocumentJob&) { return std::vector<std::string>{}; };
+            jobs.push_back(std::move(job));
+            continue;
+        }
         job.document = shared->templates.shown_name(tpl);
         job.stem = out_dir + "/" + document_stem(d.reference, "lettre");
         job.format = format;
         if (auto m = missing_address(d); !m.empty())
             job.warning = "Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.";
-        // Written on the proposal alone (no decision of the authority yet):
-        // said, so that nobody signs a « retenu » the authority has not
-        // decided (a new user's trial: a letter « retenu » for a dossier the
-        // territorial rules set aside).
-        if (ctx.decisions && !decision && entry->prior_rejection.empty() &&
-            (entry->proposal == Proposal::Retained || entry->proposal == Proposal::NotRetained))
-            job.warning = "Dossier « " + d.reference + " » : lettre écrite sur la proposition (« " +
-                          (entry->proposal == Proposal::Retained ? "retenu" : "non retenu") +
-                          " »), aucune décision de l'autorité n'est enregistrée ; à ne pas signer avant la décision (cotation decide)" +
-                          (job.warning.empty() ? "." : ". " + job.warning);
         job.write = [shared, entry, tpl](const DocumentJob& j) {
             const LetterContext& c = shared->ctx;
             if (auto b = shared->broken.find(tpl); b != shared->broken.end()) throw InputError(b->second);

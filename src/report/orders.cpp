@@ -14,6 +14,10 @@ namespace cotation::report {
 const char* order_template() { return "arrete.txt"; }
 const char* pieces_template() { return "demande-pieces.txt"; }
 
+namespace {
+bool retained_for_nothing(const Decision* d) { return d && d->places && *d->places <= Rational(0); }
+}  // namespace
+
 bool gets_order(const LetterContext& ctx, const RankEntry& e) {
     const Decision* decision = nullptr;
     if (ctx.decisions)
@@ -21,7 +25,9 @@ bool gets_order(const LetterContext& ctx, const RankEntry& e) {
     // The order is the authority's act: only once its decision to retain the
     // dossier is recorded, never on the proposal alone (which the committee's
     // opinion or the territorial rules may still change).
-    return decision && template_for(e, decision) == "lettre-retenu.txt";
+    // A « retenu » for 0 places (recorded before `decide` refused it) grants
+    // nothing: no order « de 0 lit » (trial finding 25), a warning instead.
+    return decision && template_for(e, decision) == "lettre-retenu.txt" && !retained_for_nothing(decision);
 }
 
 namespace {
@@ -214,6 +220,16 @@ DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir,
             undecided.push_back("Dossier « " + ctx.dossiers[e.dossier].reference +
                                 " » : proposé retenu, mais aucune décision n'est enregistrée ; pas d'arrêté avant la "
                                 "décision (cotation decide).");
+    for (const auto& e : ctx.ranking.ranked) {
+        const Dossier& d = ctx.dossiers[e.dossier];
+        if (!only_reference.empty() && d.reference != only_reference) continue;
+        if (auto it = ctx.decisions ? ctx.decisions->find(d.id) : DecisionIndex::const_iterator{};
+            ctx.decisions && it != ctx.decisions->end() && it->second.kind == DecisionKind::Retained &&
+            retained_for_nothing(&it->second))
+            undecided.push_back("Dossier « " + d.reference +
+                                " » : décision « retenu » sans capacité accordée (0) ; pas d'arrêté (la décision "
+                                "est à corriger : cotation decide).");
+    }
     if (!only_reference.empty() && jobs.empty())
         throw InputError(!undecided.empty() ? undecided.front()
                                             : "Dossier « " + only_reference + " » : il n'est pas retenu, il n'a pas d'arrêté.");

@@ -401,6 +401,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         for (std::size_t i = 0; i < body.size(); ++i) {
             const Block& b = body[i];
             if (i > 0 && body[i - 1].kind == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
+            // The signature set apart from what follows it (the journal head of the minutes).
+            if (i > 0 && body[i - 1].kind == BlockKind::Right && b.kind != BlockKind::Right) w.y -= 14;
             if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
                 // A heading never ends a page: it comes with two lines of what
                 // follows, or, when a short table follows it within a few
@@ -414,6 +416,14 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
                         break;
                     }
                 }
+                w.ensure(h);
+            } else if ((b.kind == BlockKind::Paragraph || b.kind == BlockKind::Bullet) && i + 2 < body.size() &&
+                       body[i + 1].kind == BlockKind::Paragraph && body[i + 2].kind == BlockKind::Right) {
+                // Nor a page holding only the closing sentence and the
+                // signature (trial finding 27, minutes): the paragraph before
+                // them comes too, when the three fit on one page.
+                float h = w.height(b) + w.height(body[i + 1]);
+                for (std::size_t k = i + 2; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
                 w.ensure(h);
             } else if (b.kind != BlockKind::Right && i + 1 < body.size() && body[i + 1].kind == BlockKind::Right) {
                 // No page holding only the signature: it goes with the paragraph before it.
