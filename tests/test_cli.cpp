@@ -571,3 +571,25 @@ TEST(Cli, UphvSpeaksItsUnitAndItsRejection) {
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("UPHV-2019-01 — retenu (8\u00A0lits)."), std::string::npos) << r.out;
 }
+
+// Two `decide` at once (a new user's trial): the second one's write reloads
+// the campaign another program changed; the dossier it names must outlive the
+// reload (it printed freed memory, or crashed). Each round both succeed and
+// each says its own dossier.
+TEST(Cli, TwoDecisionsAtOnceEachNameTheirDossier) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string coord = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    for (int round = 0; round < 4; ++round) {
+        const std::string motive = " --motif 'Motif " + std::to_string(round) + "'";
+        const std::string a = dir.file("a" + std::to_string(round)), b = dir.file("b" + std::to_string(round));
+        auto both = cotation::test::shell(
+            std::string(COTATION_CLI) + " decide " + f + " --dossier ACT-2023-02 --decision non-retenu" + motive + coord + " >" + a +
+            " 2>&1 & " + COTATION_CLI + " decide " + f + " --dossier ACT-2023-03 --decision non-retenu" + motive + coord + " >" + b +
+            " 2>&1; s=$?; wait $!; t=$?; echo \"$s $t\"");
+        EXPECT_EQ(both.out, "0 0\n") << cotation::test::slurp(a) << cotation::test::slurp(b);
+        EXPECT_EQ(cotation::test::slurp(a).rfind("Décision enregistrée : ACT-2023-02 — ", 0), 0u) << cotation::test::slurp(a);
+        EXPECT_EQ(cotation::test::slurp(b).rfind("Décision enregistrée : ACT-2023-03 — ", 0), 0u) << cotation::test::slurp(b);
+    }
+}

@@ -30,7 +30,7 @@ std::string guillemets(const std::string& s) { return "« " + s + " »"; }
 
 }  // namespace
 
-const Dossier& dossier_of(const Session& s, const std::string& reference) {
+Dossier dossier_of(const Session& s, const std::string& reference) {
     auto i = s.find(reference);
     if (!i) throw InputError(unknown_dossier(reference));
     return s.dossiers()[*i];

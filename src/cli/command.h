@@ -135,7 +135,10 @@ private:
 int report_batch(const report::DocumentBatch& b);
 
 // The dossier a command names by its reference (« Dossier « X » inconnu de la campagne. » otherwise).
-const Dossier& dossier_of(const Session& s, const std::string& reference);
+// A copy: a write reloads the campaign when another program changed it, which
+// would leave a reference into the old snapshot dangling (two `decide` at once
+// printed freed memory).
+Dossier dossier_of(const Session& s, const std::string& reference);
 
 // The commands of each area (one file each).
 void add_campaign_commands(Cli& cli);

@@ -61,12 +61,12 @@ int pieces(const Args& a) {
     auto s = ask || received ? Session::open(a.file()) : Session::open_read_only(a.file());
     if (!only.empty()) dossier_of(*s, only);
     if (received) {
-        const Dossier& d = dossier_of(*s, only);
+        const Dossier d = dossier_of(*s, only);
         record_received(*s, d, a.get("--recues"), a.actor(*s));
         std::cout << "Pièces reçues enregistrées pour " << only << " : " << s->pieces(dossier_of(*s, only).id).summary() << "\n";
     }
     if (ask) {
-        const Dossier& d = dossier_of(*s, only);
+        const Dossier d = dossier_of(*s, only);
         Date on = a.has("--date") ? input::date("--date", a.get("--date")) : Session::today();
         s->request_pieces(d.id, on, a.actor(*s));
         std::cout << "Demande de pièces enregistrée pour " << d.reference << " : " << s->pieces(d.id).summary() << "\n";

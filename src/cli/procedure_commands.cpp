@@ -58,7 +58,7 @@ std::string rejection_title(const ProcedureDef& p) {
 int refusal(const Args& a) {
     auto s = Session::open(a.file());
     if (a.has("--dossier")) {
-        const Dossier& d = dossier_of(*s, a.get("--dossier"));
+        const Dossier d = dossier_of(*s, a.get("--dossier"));
         if (a.has("--lever")) {
             s->lift_prior_rejection(d.id, a.get("--texte"), a.actor(*s));
             std::cout << rejection_title(s->procedure()) << " levé ; le dossier rejoint l'instruction.\n";
@@ -130,7 +130,7 @@ int meeting(const Args& a) {
 
 int opinion(const Args& a) {
     auto s = Session::open(a.file());
-    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    const Dossier d = dossier_of(*s, a.get("--dossier"));
     Opinion o = input::opinion("--avis", a.get("--avis"));
     std::string member = a.actor(*s);
     s->give_opinion(d.id, {member, o, a.get("--commentaire")}, member);

@@ -188,7 +188,7 @@ int agreement(const Args& a) {
 int consolidate(const Args& a) {
     auto s = Session::open(a.file());
     if (a.has("--dossier")) {
-        const Dossier& d = dossier_of(*s, a.get("--dossier"));
+        const Dossier d = dossier_of(*s, a.get("--dossier"));
         std::string criterion = a.need("--critere", "avec --dossier");
         Rational note = input::rating("--note", a.need("--note", "avec --dossier"), s->grid().scale_min, s->grid().scale_max);
         s->consolidate(d.id, criterion, note, a.get("--motif"), a.actor(*s));
@@ -225,7 +225,7 @@ int consolidate(const Args& a) {
 
 int decide(const Args& a) {
     auto s = Session::open(a.file());
-    const Dossier& dossier = dossier_of(*s, a.get("--dossier"));
+    const Dossier dossier = dossier_of(*s, a.get("--dossier"));
     Decision d;
     d.kind = input::decision("--decision", a.get("--decision"));
     d.motive = a.get("--motif");

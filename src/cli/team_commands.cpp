@@ -58,7 +58,7 @@ int users(const Args& a) {
 
 int assign(const Args& a) {
     auto s = Session::open(a.file());
-    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    const Dossier d = dossier_of(*s, a.get("--dossier"));
     s->assign(d.id, a.get("--evaluateur"), !a.has("--retirer"), a.actor(*s));
     std::cout << (a.has("--retirer") ? "Affectation retirée.\n" : "Dossier affecté.\n");
     return 0;
@@ -73,7 +73,7 @@ int conflict(const Args& a) {
 
 int submit(const Args& a) {
     auto s = Session::open(a.file());
-    const Dossier& d = dossier_of(*s, a.get("--dossier"));
+    const Dossier d = dossier_of(*s, a.get("--dossier"));
     std::string who = a.actor(*s);
     s->submit(d.id, who, who);
     std::cout << "Notes soumises ; les notes des autres évaluateurs de ce dossier sont désormais visibles.\n";
