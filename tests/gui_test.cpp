@@ -363,6 +363,11 @@ private:
             wxWindow* w = frame_->FindWindow(action_id(a));
             return w && w->IsEnabled();
         };
+        // Every action runs from the table, the views' form buttons too
+        // (rating, submission, arbitration, decision, procedure): none is
+        // left to a view that would refuse it after a click.
+        for (const ActionDef& a : actions())
+            check(a.run != nullptr, std::string("action « ") + a.text + " » : son gestionnaire est dans la table");
         frame_->SelectDossier(*frame_->workbench().session->find("ACT-2023-05"));
         frame_->SetReviewer("Jean-Pierre Lucas");
         frame_->UpdateActions();

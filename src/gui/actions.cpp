@@ -97,11 +97,11 @@ const std::vector<ActionDef> table = {
          if (wb.dossier() && edit_dossier_dialog(&f, wb, wb.dossier())) wb.changed(Change::Dossier);
      }},
     {Action::SaveRating, Menu::None, "Enregistrer la note et passer au critère suivant", "", "La note et sa justification, à votre nom.",
-     nullptr, nullptr, rates_selected, nullptr},
+     nullptr, nullptr, rates_selected, save_rating},
     {Action::SubmitRatings, Menu::None, "Soumettre mes notes de ce dossier", "",
-     "Vos notes sont alors définitives ; vous voyez celles des autres évaluateurs.", nullptr, nullptr, rates_selected, nullptr},
+     "Vos notes sont alors définitives ; vous voyez celles des autres évaluateurs.", nullptr, nullptr, rates_selected, submit_ratings},
     {Action::SaveConsolidation, Menu::None, "Enregistrer l'arbitrage", "", "La note retenue et son motif (coordonnateur).", nullptr,
-     nullptr, coordinates, nullptr},
+     nullptr, coordinates, save_consolidation},
     {Action::AddPerson, Menu::None, "Ajouter une personne…", "", "Déclare une personne de l'équipe et son rôle (coordonnateur).",
      nullptr, nullptr, coordinates, [](MainFrame& f) { add_person_dialog(&f, f.workbench()); }},
     {Action::AssignDossier, Menu::None, "Affecter un dossier…", "", "Confie un dossier à un instructeur (coordonnateur).", nullptr,
@@ -109,11 +109,11 @@ const std::vector<ActionDef> table = {
     {Action::DeclareLink, Menu::None, "Déclarer un lien d'intérêts…", "", "Chacun déclare ses liens ; le coordonnateur ceux de tous.",
      nullptr, nullptr, writes, [](MainFrame& f) { declare_link_dialog(&f, f.workbench()); }},
     {Action::MarkStepDone, Menu::None, "Déclarer l'étape sélectionnée faite…", "", "Date à laquelle l'étape a été faite (coordonnateur).",
-     nullptr, nullptr, coordinates, nullptr},
+     nullptr, nullptr, coordinates, mark_step_done},
     {Action::RejectPrior, Menu::None, "Écarter un dossier avant l'évaluation…", "", "Décision motivée, avant toute note (coordonnateur).",
-     nullptr, nullptr, rejects_prior, nullptr},
+     nullptr, nullptr, rejects_prior, reject_prior_dialog},
     {Action::LiftRejection, Menu::None, "Lever la décision sélectionnée…", "", "Révision demandée, avec son motif (coordonnateur).",
-     nullptr, nullptr, coordinates, nullptr},
+     nullptr, nullptr, coordinates, lift_rejection},
     {Action::RecordMeeting, Menu::None, "Enregistrer la séance…", "", "Présences, mandats et vote (coordonnateur).", nullptr, nullptr,
      coordinates, [](MainFrame& f) { record_meeting_dialog(&f, f.workbench()); }},
     {Action::AddObservation, Menu::None, "Ajouter une observation…", "", "Portée au procès-verbal (coordonnateur).", nullptr, nullptr,
@@ -121,7 +121,7 @@ const std::vector<ActionDef> table = {
     {Action::GiveOpinion, Menu::None, "Donner mon avis sur ce dossier…", "", "L'avis d'un membre de la commission.", nullptr, nullptr,
      gives_opinion, [](MainFrame& f) { give_opinion_dialog(&f, f.workbench()); }},
     {Action::SaveDecision, Menu::None, "Enregistrer la décision", "", "La décision de l'autorité et, s'il y a lieu, l'écart à l'avis (coordonnateur).",
-     nullptr, nullptr, coordinates, nullptr},
+     nullptr, nullptr, coordinates, save_decision},
 };
 // clang-format on
 constexpr int kFirstId = wxID_HIGHEST + 100;

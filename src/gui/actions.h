@@ -24,9 +24,9 @@ enum class Action {
     PiecesRequest,
     EditGrid, GridHistory, OpenGrid, NewGrid,
     About,
-    // Buttons of the views. Those with a handler in the table (a dialog, then
-    // a Session call) are run by the frame, whose wxEVT_BUTTON they reach; the
-    // others save what their view's form holds, and their view binds them.
+    // Buttons of the views: run by the frame, whose wxEVT_BUTTON they reach,
+    // with their handler from the table (a dialog, or the view's form read
+    // through its accessors, then a Session call); no view binds them.
     EditDossier, SaveRating, SubmitRatings, SaveConsolidation, AddPerson, AssignDossier, DeclareLink,
     MarkStepDone, RejectPrior, LiftRejection, RecordMeeting, AddObservation, GiveOpinion, SaveDecision,
 };
@@ -56,7 +56,7 @@ struct ActionDef {
     const char* tool;                         // its toolbar label, or null when not on the toolbar
     const char* art;                          // its toolbar icon (wxArtProvider), or null
     bool (*enabled)(const ActionContext&);    // greyed out when false
-    void (*run)(MainFrame&);                  // null: its view binds its button (it reads the view's form)
+    void (*run)(MainFrame&);                  // what a click, a menu item or a tool does
     bool separator_before = false;            // in its menu
 };
 
@@ -72,6 +72,14 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb);
 void record_meeting_dialog(wxWindow* parent, Workbench& wb);
 void add_observation_dialog(wxWindow* parent, Workbench& wb);
 void give_opinion_dialog(wxWindow* parent, Workbench& wb);
+// Handlers of the buttons that save their view's form (form_actions.cpp).
+void save_rating(MainFrame& f);
+void submit_ratings(MainFrame& f);
+void save_consolidation(MainFrame& f);
+void save_decision(MainFrame& f);
+void mark_step_done(MainFrame& f);
+void reject_prior_dialog(MainFrame& f);
+void lift_rejection(MainFrame& f);
 
 // A button of a view for this action: label, help and identifier from the table.
 wxButton* action_button(wxWindow* parent, Action a);

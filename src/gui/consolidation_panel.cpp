@@ -53,7 +53,6 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
         current_ = e.GetIndex();
         ShowItem();
     });
-    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); });
 }
 
 void ConsolidationPanel::Reload() {
@@ -132,16 +131,10 @@ void ConsolidationPanel::ShowItem() {
     Layout();
 }
 
-void ConsolidationPanel::OnSave() {
-    if (current_ < 0) return;
+std::optional<ConsolidationPanel::Form> ConsolidationPanel::form() const {
+    if (current_ < 0 || current_ >= static_cast<long>(items_.size())) return std::nullopt;
     const Item& it = items_[static_cast<std::size_t>(current_)];
-    try {
-        wb_.session->consolidate(wb_.session->dossiers()[it.dossier].id, it.criterion, from_wx(value_->GetValue()),
-                                 from_wx(reason_->GetValue()), wb_.reviewer);
-        wb_.changed(Change::Rating);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
+    return Form{it.dossier, it.criterion, from_wx(value_->GetValue()), from_wx(reason_->GetValue())};
 }
 
 }  // namespace cotation::gui

@@ -5,6 +5,8 @@
 #include <wx/listctrl.h>
 #include <wx/wx.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "workbench.h"
@@ -17,6 +19,13 @@ class ConsolidationPanel : public wxPanel {
 public:
     ConsolidationPanel(wxWindow* parent, Workbench& wb);
     void Reload();
+    // What the form holds, for the action that saves it (form_actions.cpp);
+    // nothing while no flagged criterion is shown.
+    struct Form {
+        std::size_t dossier;   // index into the session's dossiers
+        std::string criterion, value, reason;
+    };
+    std::optional<Form> form() const;
 
 private:
     struct Item {
@@ -24,7 +33,6 @@ private:
         std::string criterion;
     };
     void ShowItem();
-    void OnSave();
     Workbench& wb_;
     std::vector<Item> items_;
     long current_ = -1;

@@ -82,7 +82,6 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
         current_ = e.GetIndex();
         ShowSelected();
     });
-    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); });
     letters->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { letters_dialog(this, wb_); });
 }
 
@@ -193,23 +192,9 @@ void DecisionPanel::ShowSelected() {
     departure_->ChangeValue("");
 }
 
-void DecisionPanel::OnSave() {
-    if (current_ < 0 || static_cast<std::size_t>(current_) >= table_.size()) return;
-    Session& s = *wb_.session;
-    const Dossier& d = s.dossiers()[table_[static_cast<std::size_t>(current_)].dossier];
-    try {
-        Decision x;
-        x.kind = enum_at<DecisionKind>(kind_->GetSelection()).value_or(DecisionKind::NotRetained);
-        x.date = input::date("Date de décision", from_wx(date_->GetValue()));
-        std::string places = fr::trim(from_wx(places_->GetValue()));
-        if (x.kind == DecisionKind::Retained && !places.empty()) x.places = input::places("Capacité accordée", places);
-        x.motive = from_wx(motive_->GetValue());
-        x.departure_reason = from_wx(departure_->GetValue());
-        s.decide(d.id, x, wb_.reviewer);
-        wb_.changed(Change::Decision);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
+std::optional<std::size_t> DecisionPanel::selected() const {
+    if (current_ < 0 || static_cast<std::size_t>(current_) >= table_.size()) return std::nullopt;
+    return table_[static_cast<std::size_t>(current_)].dossier;
 }
 
 }  // namespace cotation::gui

@@ -6,6 +6,7 @@
 #include <wx/radiobox.h>
 #include <wx/wx.h>
 
+#include <optional>
 #include <vector>
 
 #include "workbench.h"
@@ -24,10 +25,14 @@ public:
     wxTextCtrl* motive() const { return motive_; }
     wxTextCtrl* departure() const { return departure_; }
     wxButton* save() const { return save_; }
+    wxTextCtrl* places() const { return places_; }
+    wxTextCtrl* date() const { return date_; }
+    // The dossier whose form is shown (an index into the session's
+    // dossiers), for the action that saves it (form_actions.cpp).
+    std::optional<std::size_t> selected() const;
 
 private:
     void ShowSelected();
-    void OnSave();
     Workbench& wb_;
     wxStaticText* summary_;
     class CallbackListView* list_;

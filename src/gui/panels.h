@@ -47,11 +47,14 @@ public:
     int chosen_level() const;
     wxTextCtrl* justification() const { return justification_; }
     wxButton* save() const { return save_; }
+    // What the form holds, for the action that saves it (form_actions.cpp):
+    // the criterion shown (null on none), then the move to the next one.
+    const Criterion* current_criterion() const;
+    void NextCriterion();
 
 private:
     void BuildLevels(const Grid& g);
     void ShowCriterion();
-    void OnSave(wxCommandEvent&);
     std::vector<const Criterion*> order_;
     std::size_t current_ = 0;
     Workbench& wb_;

@@ -13,8 +13,6 @@
 #include "wx_text.h"
 
 namespace cotation::gui {
-namespace {
-// « refus préalable », « rejet avant évaluation »: as the procedure calls it.
 std::string rejection_name(const ProcedureDef& p) {
     return p.prior_rejection ? p.prior_rejection->name : std::string("refus préalable");
 }
@@ -23,6 +21,8 @@ std::string capitalized(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
 }
+
+namespace {
 
 wxColour state_colour(StepState s) {
     switch (s) {
@@ -59,9 +59,6 @@ ProcedurePanel::ProcedurePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     buttons->Add(lift_);
     main->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
-    done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnMarkDone(); });
-    refuse_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnRefuse(); });
-    lift_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnLift(); });
 }
 
 void ProcedurePanel::Reload() {
@@ -117,78 +114,16 @@ void ProcedurePanel::Reload() {
     Layout();
 }
 
-void ProcedurePanel::OnMarkDone() {
+std::optional<std::string> ProcedurePanel::selected_step() const {
     long i = calendar_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (i < 0) return;
-    const std::string& id = step_ids_[static_cast<std::size_t>(i)];
-    if (!wb_.session->procedure().recordable(id)) {
-        wxMessageBox(to_wx("Cette étape suit les données de la campagne (dates de l'avis, séance, décisions) : "
-                           "elle ne se déclare pas à la main."),
-                     to_wx("Calendrier"), wxOK | wxICON_INFORMATION, this);
-        return;
-    }
-    std::string date = ask(this, "Date à laquelle l'étape a été faite (JJ/MM/AAAA) :", "Étape faite", Session::today().french_numeric());
-    if (date.empty()) return;
-    try {
-        wb_.session->record_step(id, date, wb_.reviewer);
-        wb_.changed(Change::Procedure);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
+    if (i < 0 || static_cast<std::size_t>(i) >= step_ids_.size()) return std::nullopt;
+    return step_ids_[static_cast<std::size_t>(i)];
 }
 
-void ProcedurePanel::OnRefuse() {
-    Session& s = *wb_.session;
-    const ProcedureDef& p = s.procedure();
-    if (!p.prior_rejection) return;
-    wxDialog dlg(this, wxID_ANY, to_wx(capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)), wxDefaultPosition,
-                 wxSize(640, 420));
-    wxArrayString refs;
-    int selection = 0;
-    auto late = s.late_dossiers();
-    for (std::size_t i = 0; i < s.dossiers().size(); ++i) {
-        refs.Add(to_wx(s.dossiers()[i].reference + " — " + s.dossiers()[i].organisme));
-        if ((!late.empty() && i == late.front()) || (late.empty() && wb_.selected && i == *wb_.selected)) selection = static_cast<int>(i);
-    }
-    auto* dossier = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, refs);
-    dossier->SetSelection(selection);
-    // The grounds the procedure declares, in its words.
-    wxArrayString grounds;
-    std::vector<RejectionGround> codes;
-    for (const auto& g : p.prior_rejection->grounds)
-        if (auto code = ground_from_text(g.code)) grounds.Add(to_wx(g.label)), codes.push_back(*code);
-    auto* ground = new wxRadioBox(&dlg, wxID_ANY, to_wx("Motif"), wxDefaultPosition, wxDefaultSize, grounds, 1);
-    auto* motive = new wxTextCtrl(&dlg, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
-    motive->SetHint(to_wx("Décision motivée : les faits qui fondent le refus"));
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Dossier :")), wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
-    sizer->Add(dossier, wxSizerFlags().Expand().Border(wxALL, 10));
-    sizer->Add(ground, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
-    sizer->Add(motive, wxSizerFlags(1).Expand().Border(wxALL, 10));
-    sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
-    dlg.SetSizer(sizer);
-    if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        const Dossier& d = s.dossiers()[static_cast<std::size_t>(dossier->GetSelection())];
-        s.reject_prior(d.id, codes[static_cast<std::size_t>(ground->GetSelection())], from_wx(motive->GetValue()), wb_.reviewer);
-        wb_.changed(Change::Procedure);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
-}
-
-void ProcedurePanel::OnLift() {
+std::optional<std::int64_t> ProcedurePanel::selected_rejection() const {
     long i = refusals_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (i < 0) return;
-    const std::string name = rejection_name(wb_.session->procedure());
-    std::string reason = ask(this, "Motif de la levée (révision demandée) :", "Lever le " + name);
-    if (reason.empty()) return;
-    try {
-        wb_.session->lift_prior_rejection(refused_ids_[static_cast<std::size_t>(i)], reason, wb_.reviewer);
-        wb_.changed(Change::Procedure);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
+    if (i < 0 || static_cast<std::size_t>(i) >= refused_ids_.size()) return std::nullopt;
+    return refused_ids_[static_cast<std::size_t>(i)];
 }
 
 }  // namespace cotation::gui

@@ -6,12 +6,19 @@
 #include <wx/listctrl.h>
 #include <wx/wx.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "workbench.h"
 
 namespace cotation::gui {
+
+// « refus préalable », « rejet avant évaluation »: as the procedure calls it.
+std::string rejection_name(const ProcedureDef& p);
+// The first letter in capitals (« É » included).
+std::string capitalized(std::string s);
 
 class ProcedurePanel : public wxPanel {
 public:
@@ -21,11 +28,12 @@ public:
     wxListCtrl* calendar() const { return calendar_; }
     wxListCtrl* refusals() const { return refusals_; }
     wxStaticText* refusals_heading() const { return refusals_heading_; }
+    // The rows selected, for the actions on them (form_actions.cpp): the
+    // calendar's step, the decision setting a dossier apart (its dossier id).
+    std::optional<std::string> selected_step() const;
+    std::optional<std::int64_t> selected_rejection() const;
 
 private:
-    void OnMarkDone();
-    void OnRefuse();
-    void OnLift();
     Workbench& wb_;
     wxStaticText* summary_;
     wxListCtrl* calendar_;

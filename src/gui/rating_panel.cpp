@@ -36,16 +36,6 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(save_);
     right->Add(buttons, wxSizerFlags().Right().Border(wxBOTTOM, 8));
-    submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const Dossier* dd = wb_.dossier();
-        if (!dd) return;
-        try {
-            wb_.session->submit(dd->id, wb_.reviewer, wb_.reviewer);
-            wb_.changed(Change::Rating | Change::Team);
-        } catch (const std::exception& e) {
-            show_error(this, e);
-        }
-    });
     others_ = new wxStaticText(this, wxID_ANY, "");
     others_->SetForegroundColour(colour(Colour::Muted));
     right->Add(others_, wxSizerFlags().Expand());
@@ -73,7 +63,6 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
             ShowCriterion();
         }
     });
-    save_->Bind(wxEVT_BUTTON, &RatingPanel::OnSave, this);
 }
 
 void RatingPanel::BuildLevels(const Grid& g) {
@@ -194,32 +183,15 @@ int RatingPanel::chosen_level() const {
     return -1;
 }
 
-void RatingPanel::OnSave(wxCommandEvent&) {
-    const Dossier* d = wb_.dossier();
-    if (!d || current_ >= order_.size() || !order_[current_]) return;
-    int value = chosen_level();
-    std::string just = from_wx(justification_->GetValue());
-    std::string problem;
-    if (wb_.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
-    else if (value < 0)
-        problem = "Aucune note choisie pour le critère " + order_[current_]->id + " : cliquez sur un niveau de " +
-                  wb_.session->grid().scale_text() + " avant d'enregistrer.";
-    else if (fr::trim(just).empty()) problem = "Écrivez la justification : une note sans justification ne compte pas.";
-    if (!problem.empty()) {
-        wxMessageBox(to_wx(problem), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
-        return;
-    }
-    try {
-        wb_.session->put_rating({d->id, wb_.reviewer, order_[current_]->id, value, fr::trim(just)}, wb_.reviewer);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-        return;
-    }
-    // Next criterion, skipping theme rows: rating a dossier is a sequence.
+const Criterion* RatingPanel::current_criterion() const {
+    return current_ < order_.size() ? order_[current_] : nullptr;
+}
+
+void RatingPanel::NextCriterion() {
+    // Rating a dossier is a sequence: the next criterion, skipping theme rows.
     std::size_t next = current_ + 1;
     while (next < order_.size() && !order_[next]) ++next;
     if (next < order_.size()) current_ = next;
-    wb_.changed(Change::Rating);
 }
 
 }  // namespace cotation::gui
