@@ -1,19 +1,12 @@
 #include "eligibility.h"
+#include "enums.h"
 
 #include <algorithm>
 #include <functional>
 
 namespace cotation {
 
-const char* outcome_label(Outcome o) {
-    switch (o) {
-        case Outcome::Passed: return "conforme";
-        case Outcome::Failed: return "non conforme";
-        case Outcome::Undecidable: return "non décidable";
-        case Outcome::NotApplicable: return "sans objet";
-    }
-    return "?";
-}
+const char* outcome_label(Outcome o) { return enum_label(o); }
 
 Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const std::string& name) {
     if (name.rfind("campagne.", 0) == 0) {

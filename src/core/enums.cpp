@@ -56,6 +56,66 @@ constexpr std::array<EnumRow<AuthorityKind>, 3> kAuthorities{{
     {AuthorityKind::Departement, "departement", "Département", "conseil départemental"},
     {AuthorityKind::Other, "autre", "autre autorité", ""},
 }};
+// Not stored (computed from the ratings): the code is the label.
+constexpr std::array<EnumRow<Proposal>, 4> kProposals{{
+    {Proposal::Retained, "proposé", "proposé", "propose|retenu"},
+    {Proposal::NotRetained, "non retenu", "non retenu", ""},
+    {Proposal::Ineligible, "irrecevable", "irrecevable", ""},
+    {Proposal::Pending, "en attente d'arbitrage", "en attente d'arbitrage", "en attente"},
+}};
+// Computed from the pieces received and the requests (never stored).
+constexpr std::array<EnumRow<PiecesState>, 6> kPiecesStates{{
+    {PiecesState::Complete, "complet", "complet", ""},
+    {PiecesState::Askable, "a-demander", "pièces à demander", ""},
+    {PiecesState::NotAskable, "incomplet", "incomplet", ""},
+    {PiecesState::Requested, "demandees", "pièces demandées", ""},
+    {PiecesState::Received, "recues", "pièces reçues", ""},
+    {PiecesState::Expired, "expire", "délai des pièces expiré", ""},
+}};
+// The code is what grid files write (<parameter role="capacite">); None writes nothing.
+constexpr std::array<EnumRow<ParameterRole>, 4> kParameterRoles{{
+    {ParameterRole::None, "", "aucun", ""},
+    {ParameterRole::Capacity, "capacite", "capacité (places)", ""},
+    {ParameterRole::CapacityDossiers, "capacite-dossiers", "capacité (dossiers)", ""},
+    {ParameterRole::Unit, "unite", "unité d'attribution", ""},
+}};
+constexpr std::array<EnumRow<StepState>, 5> kStepStates{{
+    {StepState::Done, "fait", "fait", ""},
+    {StepState::Upcoming, "a-venir", "à venir", ""},
+    {StepState::Soon, "proche", "proche", ""},
+    {StepState::Overdue, "en-retard", "en retard", ""},
+    {StepState::Undated, "a-dater", "à dater", ""},
+}};
+constexpr std::array<EnumRow<Outcome>, 4> kOutcomes{{
+    {Outcome::Passed, "conforme", "conforme", ""},
+    {Outcome::Failed, "non-conforme", "non conforme", ""},
+    {Outcome::Undecidable, "non-decidable", "non décidable", ""},
+    {Outcome::NotApplicable, "sans-objet", "sans objet", ""},
+}};
+// The code is what grid files write (<fact type="oui-non">) and what messages show.
+constexpr std::array<EnumRow<FactType>, 8> kFactTypes{{
+    {FactType::Number, "nombre", "nombre", ""},
+    {FactType::Amount, "montant", "montant", ""},
+    {FactType::Date, "date", "date", ""},
+    {FactType::Bool, "oui-non", "oui-non", ""},
+    {FactType::Text, "texte", "texte", ""},
+    {FactType::Code, "code", "code", ""},
+    {FactType::CodeList, "codes", "codes", ""},
+    {FactType::Territory, "territoire", "territoire", ""},
+}};
+// The rule language's types, as its error messages name them.
+constexpr std::array<EnumRow<ExprType>, 5> kExprTypes{{
+    {ExprType::Number, "nombre", "nombre", ""},
+    {ExprType::Date, "date", "date", ""},
+    {ExprType::Bool, "vrai/faux", "vrai/faux", ""},
+    {ExprType::Text, "texte", "texte", ""},
+    {ExprType::List, "liste", "liste", ""},
+}};
+// The code is what grid files write (<rule effect="vigilance">).
+constexpr std::array<EnumRow<RuleEffect>, 2> kRuleEffects{{
+    {RuleEffect::Eliminating, "eliminatoire", "éliminatoire", ""},
+    {RuleEffect::Attention, "vigilance", "point de vigilance", ""},
+}};
 }  // namespace
 
 template <> std::span<const EnumRow<Role>> enum_rows<Role>() { return kRoles; }
@@ -65,5 +125,13 @@ template <> std::span<const EnumRow<Opinion>> enum_rows<Opinion>() { return kOpi
 template <> std::span<const EnumRow<RejectionGround>> enum_rows<RejectionGround>() { return kGrounds; }
 template <> std::span<const EnumRow<Presence>> enum_rows<Presence>() { return kPresences; }
 template <> std::span<const EnumRow<AuthorityKind>> enum_rows<AuthorityKind>() { return kAuthorities; }
+template <> std::span<const EnumRow<Proposal>> enum_rows<Proposal>() { return kProposals; }
+template <> std::span<const EnumRow<PiecesState>> enum_rows<PiecesState>() { return kPiecesStates; }
+template <> std::span<const EnumRow<ParameterRole>> enum_rows<ParameterRole>() { return kParameterRoles; }
+template <> std::span<const EnumRow<StepState>> enum_rows<StepState>() { return kStepStates; }
+template <> std::span<const EnumRow<Outcome>> enum_rows<Outcome>() { return kOutcomes; }
+template <> std::span<const EnumRow<FactType>> enum_rows<FactType>() { return kFactTypes; }
+template <> std::span<const EnumRow<ExprType>> enum_rows<ExprType>() { return kExprTypes; }
+template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>() { return kRuleEffects; }
 
 }  // namespace cotation

@@ -11,6 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "eligibility.h"
+#include "expr.h"
+#include "fact.h"
+#include "grid.h"
+#include "pieces.h"
 #include "procedure.h"
 #include "procedure_def.h"
 #include "scoring.h"
@@ -35,6 +40,14 @@ template <> std::span<const EnumRow<Opinion>> enum_rows<Opinion>();
 template <> std::span<const EnumRow<RejectionGround>> enum_rows<RejectionGround>();
 template <> std::span<const EnumRow<Presence>> enum_rows<Presence>();
 template <> std::span<const EnumRow<AuthorityKind>> enum_rows<AuthorityKind>();
+template <> std::span<const EnumRow<Proposal>> enum_rows<Proposal>();
+template <> std::span<const EnumRow<PiecesState>> enum_rows<PiecesState>();
+template <> std::span<const EnumRow<ParameterRole>> enum_rows<ParameterRole>();
+template <> std::span<const EnumRow<StepState>> enum_rows<StepState>();
+template <> std::span<const EnumRow<Outcome>> enum_rows<Outcome>();
+template <> std::span<const EnumRow<FactType>> enum_rows<FactType>();
+template <> std::span<const EnumRow<ExprType>> enum_rows<ExprType>();
+template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>();
 
 namespace enum_detail {
 // Case, accents, and the separators « », « - », « _ » do not matter.
@@ -71,6 +84,13 @@ std::optional<E> enum_from_text(std::string_view text) {
             rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
         }
     }
+    return std::nullopt;
+}
+// The stored code exactly as written (a grid file's attribute: no folding).
+template <class E>
+std::optional<E> enum_from_code(std::string_view code) {
+    for (const auto& r : enum_rows<E>())
+        if (code == r.code) return r.value;
     return std::nullopt;
 }
 // The labels in display order: a choice list's entries, position i is enum_at(i).

@@ -1,19 +1,11 @@
 #include "expr.h"
+#include "enums.h"
 
 #include "expr_node.h"
 
 namespace cotation {
 
-const char* expr_type_name(ExprType t) {
-    switch (t) {
-        case ExprType::Number: return "nombre";
-        case ExprType::Date: return "date";
-        case ExprType::Bool: return "vrai/faux";
-        case ExprType::Text: return "texte";
-        case ExprType::List: return "liste";
-    }
-    return "?";
-}
+const char* expr_type_name(ExprType t) { return enum_label(t); }
 
 ExprType expr_type_of(FactType t) {
     switch (t) {

@@ -1,4 +1,5 @@
 #include "fact.h"
+#include "enums.h"
 
 #include <algorithm>
 #include <sstream>
@@ -7,26 +8,9 @@
 
 namespace cotation {
 
-const char* fact_type_name(FactType t) {
-    switch (t) {
-        case FactType::Number: return "nombre";
-        case FactType::Amount: return "montant";
-        case FactType::Date: return "date";
-        case FactType::Bool: return "oui-non";
-        case FactType::Text: return "texte";
-        case FactType::Code: return "code";
-        case FactType::CodeList: return "codes";
-        case FactType::Territory: return "territoire";
-    }
-    return "?";
-}
+const char* fact_type_name(FactType t) { return enum_code(t); }
 
-std::optional<FactType> fact_type_from_name(const std::string& n) {
-    for (FactType t : {FactType::Number, FactType::Amount, FactType::Date, FactType::Bool, FactType::Text,
-                       FactType::Code, FactType::CodeList, FactType::Territory})
-        if (n == fact_type_name(t)) return t;
-    return std::nullopt;
-}
+std::optional<FactType> fact_type_from_name(const std::string& n) { return enum_from_code<FactType>(n); }
 
 namespace {
 std::vector<std::string> split_codes(const std::string& text) {

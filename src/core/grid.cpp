@@ -1,4 +1,5 @@
 #include "grid.h"
+#include "enums.h"
 
 #include <set>
 
@@ -49,21 +50,9 @@ const FactDef* Grid::fact(const std::string& name) const {
     return nullptr;
 }
 
-const char* parameter_role_name(ParameterRole r) {
-    switch (r) {
-        case ParameterRole::None: return "";
-        case ParameterRole::Capacity: return "capacite";
-        case ParameterRole::CapacityDossiers: return "capacite-dossiers";
-        case ParameterRole::Unit: return "unite";
-    }
-    return "";
-}
+const char* parameter_role_name(ParameterRole r) { return enum_code(r); }
 
-std::optional<ParameterRole> parameter_role_from_name(const std::string& name) {
-    for (ParameterRole r : {ParameterRole::None, ParameterRole::Capacity, ParameterRole::CapacityDossiers, ParameterRole::Unit})
-        if (name == parameter_role_name(r)) return r;
-    return std::nullopt;
-}
+std::optional<ParameterRole> parameter_role_from_name(const std::string& name) { return enum_from_code<ParameterRole>(name); }
 
 const ParameterDef* Grid::parameter_with(ParameterRole role) const {
     for (const auto& p : parameters)

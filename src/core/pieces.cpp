@@ -1,4 +1,5 @@
 #include "pieces.h"
+#include "enums.h"
 
 #include "eligibility.h"
 #include "french.h"
@@ -13,17 +14,7 @@ int pieces_delay_days(const Campaign& campaign) {
     return default_pieces_delay_days;
 }
 
-const char* pieces_state_label(PiecesState s) {
-    switch (s) {
-        case PiecesState::Complete: return "complet";
-        case PiecesState::Askable: return "pièces à demander";
-        case PiecesState::NotAskable: return "incomplet";
-        case PiecesState::Requested: return "pièces demandées";
-        case PiecesState::Received: return "pièces reçues";
-        case PiecesState::Expired: return "délai des pièces expiré";
-    }
-    return "";
-}
+const char* pieces_state_label(PiecesState s) { return enum_label(s); }
 
 namespace {
 std::string labels(const std::vector<const DocumentDef*>& docs) {

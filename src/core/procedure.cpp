@@ -18,16 +18,7 @@ const char* ground_code(RejectionGround g) { return enum_code(g); }
 
 std::optional<RejectionGround> ground_from_text(const std::string& text) { return enum_from_text<RejectionGround>(text); }
 
-const char* step_state_label(StepState s) {
-    switch (s) {
-        case StepState::Done: return "fait";
-        case StepState::Upcoming: return "à venir";
-        case StepState::Soon: return "proche";
-        case StepState::Overdue: return "en retard";
-        case StepState::Undated: return "à dater";
-    }
-    return "?";
-}
+const char* step_state_label(StepState s) { return enum_label(s); }
 
 std::vector<CalendarStep> procedure_calendar(const ProcedureDef& p, const CalendarFacts& f, const Date& today) {
     std::vector<CalendarStep> out;
@@ -212,7 +203,9 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
     std::string tally = count(c.for_, "voix pour", "voix pour") + ", " + count(c.against, "voix contre", "voix contre") + ", " +
                         count(c.abstain, "abstention", "abstentions") + " sur " + count(static_cast<int>(c.voters.size()), "votant", "votants");
     if (!c.quorum) {
-        c.outcome = "Quorum non atteint : " + std::to_string(c.present + c.represented) + " membre(s) à voix délibérative présent(s) ou représenté(s) sur " +
+        c.outcome = "Quorum non atteint : " +
+                    fr::plural(c.present + c.represented, "membre à voix délibérative présent ou représenté",
+                               "membres à voix délibérative présents ou représentés") + " sur " +
                     std::to_string(c.deliberative) + ", il en faut " + std::to_string(c.quorum_needed) + ". La commission ne peut pas délibérer.";
         return c;
     }

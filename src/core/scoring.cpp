@@ -68,15 +68,7 @@ DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& r
     return s;
 }
 
-const char* proposal_label(Proposal p) {
-    switch (p) {
-        case Proposal::Retained: return "proposé";
-        case Proposal::NotRetained: return "non retenu";
-        case Proposal::Ineligible: return "irrecevable";
-        case Proposal::Pending: return "en attente d'arbitrage";
-    }
-    return "?";
-}
+const char* proposal_label(Proposal p) { return enum_label(p); }
 
 std::vector<Rational> theme_means(const Grid& grid, const Ranking& ranking) {
     std::vector<Rational> sums(grid.themes.size());

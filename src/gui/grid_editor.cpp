@@ -12,6 +12,7 @@
 
 #include "colours.h"
 #include "core/error.h"
+#include "core/enums.h"
 #include "core/french.h"
 #include "io/grid_writer.h"
 #include "wx_text.h"
@@ -178,8 +179,7 @@ private:
         rule_label_ = field(rp, rg, "Intitulé");
         rg->Add(new wxStaticText(rp, wxID_ANY, to_wx("Effet")), wxSizerFlags().CenterVertical());
         rule_effect_ = new wxChoice(rp, wxID_ANY);
-        rule_effect_->Append(to_wx("éliminatoire"));
-        rule_effect_->Append(to_wx("point de vigilance"));
+        for (const auto& label : enum_labels<RuleEffect>()) rule_effect_->Append(to_wx(label));
         rg->Add(rule_effect_);
         rule_when_ = field(rp, rg, "S'applique si (facultatif)");
         rule_test_ = field(rp, rg, "Condition", wxTE_MULTILINE);
@@ -262,7 +262,7 @@ private:
             const RuleDef& r = model_.rules[n->index];
             rule_id_->ChangeValue(to_wx(r.id));
             rule_label_->ChangeValue(to_wx(r.label));
-            rule_effect_->SetSelection(r.effect == RuleEffect::Eliminating ? 0 : 1);
+            rule_effect_->SetSelection(enum_position(r.effect));
             rule_when_->ChangeValue(to_wx(r.when_text));
             rule_test_->ChangeValue(to_wx(r.test_text));
             rule_message_->ChangeValue(to_wx(r.message));
@@ -311,7 +311,7 @@ private:
         RuleDef& r = model_.rules[n->index];
         r.id = from_wx(rule_id_->GetValue());
         r.label = from_wx(rule_label_->GetValue());
-        r.effect = rule_effect_->GetSelection() == 1 ? RuleEffect::Attention : RuleEffect::Eliminating;
+        r.effect = enum_at<RuleEffect>(rule_effect_->GetSelection()).value_or(RuleEffect::Eliminating);
         r.when_text = from_wx(rule_when_->GetValue());
         r.test_text = from_wx(rule_test_->GetValue());
         r.message = from_wx(rule_message_->GetValue());

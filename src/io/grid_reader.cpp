@@ -1,6 +1,7 @@
 #include "grid_reader.h"
 
 #include "core/error.h"
+#include "core/enums.h"
 #include "core/french.h"
 #include "paths.h"
 #include "procedure_reader.h"
@@ -46,8 +47,8 @@ struct Reader : XmlReader<GridError> {
                 cur.clear();
             }
             if (f.choice_labels.size() != f.choices.size())
-                fail(e, "« choice-labels » donne " + std::to_string(f.choice_labels.size()) + " libellé(s) pour " +
-                            std::to_string(f.choices.size()) + " code(s) de « choices » (un libellé par code, séparés par « | »).");
+                fail(e, "« choice-labels » donne " + fr::plural(static_cast<long long>(f.choice_labels.size()), "libellé") + " pour " +
+                            fr::plural(static_cast<long long>(f.choices.size()), "code") + " de « choices » (un libellé par code, séparés par « | »).");
         }
         if (const XmlElement* h = e.first("help")) f.help = h->text;
         return f;
@@ -213,8 +214,7 @@ struct Reader : XmlReader<GridError> {
                 rule.id = required(*r, "id");
                 rule.label = required(*r, "label");
                 std::string effect = r->attr("effect").value_or("eliminatoire");
-                if (effect == "eliminatoire") rule.effect = RuleEffect::Eliminating;
-                else if (effect == "vigilance") rule.effect = RuleEffect::Attention;
+                if (auto e = enum_from_code<RuleEffect>(effect)) rule.effect = *e;
                 else fail(*r, "effet inconnu « " + effect + " » (eliminatoire ou vigilance).");
                 rule.source = r->attr("source").value_or("");
                 rule.line = r->line;

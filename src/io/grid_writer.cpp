@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/french.h"
+#include "core/enums.h"
 
 namespace cotation::io {
 namespace {
@@ -110,7 +111,7 @@ std::string write_grid_xml(const Grid& g) {
     if (!g.rules.empty()) {
         x << "  <rules>\n";
         for (const auto& r : g.rules) {
-            x << "    <rule" << attr("id", r.id) << attr("effect", r.effect == RuleEffect::Eliminating ? "eliminatoire" : "vigilance")
+            x << "    <rule" << attr("id", r.id) << attr("effect", enum_code(r.effect))
               << attr("label", r.label) << attr("source", r.source);
             std::string prerequisites;
             for (const auto& p : r.prerequisites) prerequisites += (prerequisites.empty() ? "" : " ") + p;
