@@ -183,6 +183,22 @@ TEST(MeetingRules, ProxiesVotesAndObservationsOnlyFromMembers) {
     EXPECT_EQ(complete_meeting(t, m), "Observation de « Inès » : ce n'est pas un membre de la commission.");
 }
 
+// The meeting form's rule, now the core's: a member marked « représenté »
+// names who holds the mandate (the window's proxy list left on « — », or
+// --represente « Zoé= »). Checked before the president, as the form did.
+TEST(MeetingRules, ARepresentedMemberNeedsTheHolderOfTheMandate) {
+    Team t = committee_team();
+    Meeting m;
+    m.president = "Paul";
+    m.attendance["Zoé"] = {Presence::Represented, "  "};
+    EXPECT_EQ(complete_meeting(t, m), "« Zoé » est représenté(e) : choisissez le membre qui détient son mandat.");
+    m.president = "";   // still the first refusal
+    EXPECT_EQ(complete_meeting(t, m), "« Zoé » est représenté(e) : choisissez le membre qui détient son mandat.");
+    m.president = "Paul";
+    m.attendance["Zoé"].proxy = "Paul";
+    EXPECT_EQ(complete_meeting(t, m), "");
+}
+
 TEST(OpinionRules, OnlyTheMemberWithoutLinkGivesAReasonedOpinion) {
     Team t = committee_team();
     MemberOpinion op{"Zoé", Opinion::Unfavourable, "  "};

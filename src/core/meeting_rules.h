@@ -1,7 +1,8 @@
 #pragma once
 // What a recorded meeting of the committee must hold before it is kept: a
 // deliberative president who is present, attendance, proxies, votes and
-// observations only from members of the committee. The quorum, proxies
+// observations only from members of the committee; a member represented
+// names the member who holds the mandate. The quorum, proxies
 // counted and the outcome are check_meeting's (procedure.h).
 #include <string>
 

@@ -87,8 +87,7 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
         for (std::size_t i = 0; i < members.size(); ++i) {
             Presence pr = enum_at<Presence>(presence[i]->GetSelection()).value_or(Presence::Absent);
             std::string holder = proxy[i]->GetSelection() > 0 ? members[static_cast<std::size_t>(proxy[i]->GetSelection() - 1)] : "";
-            if (pr == Presence::Represented && holder.empty())
-                throw InputError("« " + members[i] + " » est représenté(e) : choisissez le membre qui détient son mandat.");
+            // Represented without a holder: refused by the core (complete_meeting).
             m.attendance[members[i]] = {pr, pr == Presence::Represented ? holder : ""};
             int v = vote[i]->GetSelection();
             if (auto x = enum_at<Vote>(v - 1)) m.votes[members[i]] = *x;
