@@ -266,6 +266,9 @@ TEST(Meeting, QuorumProxiesAndInterests) {
     EXPECT_FALSE(c.quorum);
     EXPECT_FALSE(c.adopted);
     EXPECT_NE(c.outcome.find("Quorum non atteint"), std::string::npos) << c.outcome;
+    // Counted in words (fr::plural): A alone is one member present.
+    EXPECT_NE(c.outcome.find("Quorum non atteint : 1 membre à voix délibérative présent ou représenté sur "), std::string::npos) << c.outcome;
+    EXPECT_EQ(c.outcome.find("(s)"), std::string::npos) << c.outcome;
 }
 
 TEST(Meeting, MajorityAndThePresidentsCastingVote) {

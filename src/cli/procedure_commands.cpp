@@ -34,7 +34,7 @@ int calendar(const Args& a) {
                   << st.label << " (" << st.basis << ")";
         if (st.state == StepState::Done && st.obligation && st.done) std::cout << " — fait le " << st.done->french_numeric();
         if (st.done_late) std::cout << ", APRÈS l'échéance";
-        if (st.state == StepState::Soon) std::cout << " — dans " << st.days_left << " jour(s)";
+        if (st.state == StepState::Soon) std::cout << " — dans " << fr::plural(st.days_left, "jour");
         if (st.state == StepState::Overdue) {
             std::cout << " — dépassée de " << fr::plural(-st.days_left, "jour");
             ++late;
