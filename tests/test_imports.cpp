@@ -12,10 +12,7 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-const io::ReferenceData& ref() {
-    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
-    return r;
-}
+constexpr auto ref = &test::reference_data;
 const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medecin\n";
 // 41872300300012 and 130041007 carry valid keys (Luhn, checked by hand).
 const std::string kGoodRow = "D1;Association « Essai » ;41872300300012;130041007;13203;10;126 000;28/04/2023;0,5\n";

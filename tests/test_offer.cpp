@@ -11,10 +11,7 @@
 using namespace cotation;
 
 namespace {
-const io::ReferenceData& ref() {
-    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
-    return r;
-}
+constexpr auto ref = &test::reference_data;
 std::string fixture(const std::string& name) { return io::read_file(test::source_dir() + "/tests/fixtures/" + name); }
 std::string finess_error(const std::string& text) {
     try {

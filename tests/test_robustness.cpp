@@ -25,18 +25,8 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-const io::ReferenceData& ref() {
-    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
-    return r;
-}
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+constexpr auto ref = &test::reference_data;
+using test::message_of;
 void write(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
 }

@@ -20,14 +20,7 @@ const Grid& grid10() {
     static const Grid g = io::read_grid_file(grid_path());
     return g;
 }
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::message_of;
 }  // namespace
 
 // I.1 (3) + I.2 (1) + II.1 (2) = 6 coefficients × 10 = 60 points.

@@ -2,12 +2,16 @@
 // command-line and document tests instead of a copy in each.
 #include "test_support.h"
 
+#include "io/reference_data.h"
+#include "store/campaign_store.h"
+
 #include <sys/wait.h>
 
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -45,6 +49,22 @@ std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
     return n;
+}
+
+const io::ReferenceData& reference_data() {
+    static const io::ReferenceData r = io::ReferenceData::load(source_dir() + "/data");
+    return r;
+}
+
+PinnedGrid pinned_test_grid() {
+    PinnedGrid g;
+    g.id = "essai";
+    g.version = "1";
+    g.name = "essai.xml";
+    g.xml = "<grille id=\"essai\" version=\"1\"/>";
+    g.procedure_name = "appel-a-candidatures.xml";
+    g.procedure_xml = "<procedure/>";
+    return g;
 }
 
 std::string zip_entry(const std::string& zip, const std::string& name) {

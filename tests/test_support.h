@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,13 @@
 #include "core/grid.h"
 #include "core/team.h"
 #include "io/grid_reader.h"
+
+namespace cotation {
+struct PinnedGrid;
+namespace io {
+class ReferenceData;
+}
+}  // namespace cotation
 
 namespace cotation::test {
 
@@ -96,6 +104,23 @@ struct TempDir {
 };
 
 // ---- Shared by the file, command-line and document tests (test_support.cpp) ----
+
+// The message of the E that `f` throws, "" when it throws none; another
+// exception is not caught (the test fails on it).
+template <class E = std::exception>
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    }
+    return "";
+}
+// The reference data shipped in data/ (communes, départements), read once.
+const io::ReferenceData& reference_data();
+// The grid the store tests pin (« essai » version 1, procedure
+// appel-a-candidatures.xml): its texts are stored, never read.
+PinnedGrid pinned_test_grid();
 
 // Exit code (-1 when the process did not exit) and output, stderr included.
 struct Ran {

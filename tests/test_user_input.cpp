@@ -20,18 +20,8 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-const io::ReferenceData& ref() {
-    static const io::ReferenceData r = io::ReferenceData::load(test::source_dir() + "/data");
-    return r;
-}
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+constexpr auto ref = &test::reference_data;
+using test::message_of;
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 const std::string kBase = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot";
 }  // namespace
