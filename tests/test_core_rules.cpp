@@ -2,7 +2,10 @@
 // file. Every expected message is written by hand from the rule it checks.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/decision_rules.h"
+#include "core/enums.h"
 #include "core/french.h"
 #include "core/meeting_rules.h"
 #include "core/opinion_rules.h"
@@ -272,4 +275,42 @@ TEST(French, JoinAndPlural) {
     EXPECT_EQ(fr::plural(3, "dossier"), "3 dossiers");
     EXPECT_EQ(fr::plural(2, "travail", "travaux"), "2 travaux");
     EXPECT_EQ(fr::folded("  Délibérative ÉTÉ "), "deliberative ete");
+}
+
+// The enums moved into the table show what their switches showed (copied
+// from the removed switches), and the codes a grid file writes are read back
+// exactly: no folding where a file's attribute is concerned.
+template <class E>
+void codes_are_unique_and_read_back() {
+    std::set<std::string> seen;
+    for (const auto& r : enum_rows<E>()) {
+        EXPECT_TRUE(seen.insert(r.code).second) << r.code;
+        EXPECT_EQ(enum_from_code<E>(r.code), r.value) << r.code;
+    }
+}
+TEST(Enums, LabelsAndCodesComeFromTheTable) {
+    EXPECT_STREQ(proposal_label(Proposal::Pending), "en attente d'arbitrage");
+    EXPECT_STREQ(proposal_label(Proposal::Retained), "proposé");
+    EXPECT_STREQ(pieces_state_label(PiecesState::Expired), "délai des pièces expiré");
+    EXPECT_STREQ(pieces_state_label(PiecesState::Askable), "pièces à demander");
+    EXPECT_STREQ(step_state_label(StepState::Upcoming), "à venir");
+    EXPECT_STREQ(outcome_label(Outcome::Undecidable), "non décidable");
+    EXPECT_STREQ(expr_type_name(ExprType::Bool), "vrai/faux");
+    EXPECT_STREQ(fact_type_name(FactType::Bool), "oui-non");
+    EXPECT_STREQ(parameter_role_name(ParameterRole::CapacityDossiers), "capacite-dossiers");
+    EXPECT_STREQ(parameter_role_name(ParameterRole::None), "");
+    EXPECT_EQ(parameter_role_from_name(""), ParameterRole::None);
+    EXPECT_FALSE(parameter_role_from_name("Capacite").has_value());   // a file's attribute: exact
+    EXPECT_EQ(fact_type_from_name("codes"), FactType::CodeList);
+    EXPECT_FALSE(fact_type_from_name("Codes").has_value());
+    EXPECT_EQ(enum_from_code<RuleEffect>("vigilance"), RuleEffect::Attention);
+    EXPECT_EQ(enum_labels<RuleEffect>(), (std::vector<std::string>{"éliminatoire", "point de vigilance"}));
+    codes_are_unique_and_read_back<Proposal>();
+    codes_are_unique_and_read_back<PiecesState>();
+    codes_are_unique_and_read_back<ParameterRole>();
+    codes_are_unique_and_read_back<StepState>();
+    codes_are_unique_and_read_back<Outcome>();
+    codes_are_unique_and_read_back<FactType>();
+    codes_are_unique_and_read_back<ExprType>();
+    codes_are_unique_and_read_back<RuleEffect>();
 }
