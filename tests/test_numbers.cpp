@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "core/french.h"
+#include "core/french_decimal.h"
 #include "core/rational.h"
 
 using namespace cotation;
@@ -29,6 +30,15 @@ TEST(French, FormatsNumbersWithNoBreakSpaceAndComma) {
     EXPECT_EQ(fr::number(Rational(919800)), "919\u00A0800");   // 73 × 12 600, computed by hand
     EXPECT_EQ(fr::amount(Rational(12600)), "12\u00A0600\u00A0€");
     EXPECT_EQ(fr::amount(Rational(3, 2)), "1,50\u00A0€");
+}
+
+// Distances on the maps and figures of the territorial allocation (one
+// function for both): whole numbers as such, else one decimal after a comma.
+TEST(French, OneDecimalForMeasuredQuantities) {
+    EXPECT_EQ(fr::one_decimal(12.0), "12");
+    EXPECT_EQ(fr::one_decimal(12.5), "12,5");
+    EXPECT_EQ(fr::one_decimal(0.04), "0,0");   // not whole: one decimal, even if zero
+    EXPECT_EQ(fr::one_decimal(1234.5), "1234,5");   // no grouping: the caller groups if it wants
 }
 
 TEST(French, ParsesWhatPeopleType) {

@@ -1,5 +1,8 @@
 #include "french.h"
+#include "french_decimal.h"
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -298,6 +301,16 @@ std::string plural(long long count, std::string_view singular, std::string_view 
     std::string word(count > 1 || count < -1 ? (plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form))
                                              : std::string(singular));
     return std::to_string(count) + " " + word;
+}
+
+std::string one_decimal(double v) {
+    char buf[64];
+    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
 }
 
 }  // namespace cotation::fr

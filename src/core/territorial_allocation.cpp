@@ -5,18 +5,13 @@
 #include <cstdio>
 
 #include "french.h"
+#include "french_decimal.h"
 
 namespace cotation::allocation {
 namespace {
 
 std::string num(double v) {
-    // Whole numbers as such, else one decimal; French notation.
-    char buf[64];
-    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
+    std::string s = fr::one_decimal(v);   // whole numbers as such, else one decimal
     // Thousands separated by a no-break space.
     const auto comma = s.find(',');
     std::size_t int_end = comma == std::string::npos ? s.size() : comma;

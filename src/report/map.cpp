@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "map_paint.h"
+#include "core/french_decimal.h"
 
 namespace cotation::report {
 namespace paint {
@@ -40,15 +41,7 @@ constexpr Rgb kNoData{0.85, 0.85, 0.85};
 constexpr Rgb kCommuneBorder{0.55, 0.55, 0.55}, kEpciBorder{0.25, 0.25, 0.25}, kDepBorder{0, 0, 0};
 constexpr Rgb kExisting{0.10, 0.20, 0.60}, kCandidate{0.95, 0.55, 0.05}, kChosen{0.80, 0.05, 0.10};
 
-std::string km_label(double km) {
-    char buf[32];
-    if (std::fabs(km - std::round(km)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", km);
-    else std::snprintf(buf, sizeof buf, "%.1f", km);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s + "\u00A0km";
-}
+std::string km_label(double km) { return fr::one_decimal(km) + "\u00A0km"; }
 
 struct Box {
     double x0, y0, x1, y1;
