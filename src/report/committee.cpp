@@ -47,6 +47,15 @@ std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_
     }
     return out;
 }
+Variables document_variables(const CommitteeContext& ctx) {
+    Variables v;
+    v["campagne.reference"] = ctx.campaign.reference;
+    v["campagne.titre"] = ctx.campaign.title;
+    add_authority_variables(v, ctx.campaign);
+    v["date_document"] = ctx.date.french_long();
+    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
+    return v;
+}
 }  // namespace committee_detail
 using namespace committee_detail;
 
@@ -98,12 +107,7 @@ std::vector<std::string> key_figures(const Grid& grid, const Campaign& campaign,
 }
 
 Variables committee_variables(const CommitteeContext& ctx) {
-    Variables v;
-    v["campagne.reference"] = ctx.campaign.reference;
-    v["campagne.titre"] = ctx.campaign.title;
-    add_authority_variables(v, ctx.campaign);
-    v["date_document"] = ctx.date.french_long();
-    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
+    Variables v = document_variables(ctx);
 
     std::vector<std::string> lines;
     for (const auto& s : ctx.calendar)

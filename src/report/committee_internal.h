@@ -37,4 +37,8 @@ struct Sample {
     }
 };
 
+// What every committee document and instruction report starts from: the
+// campaign, its authority (add_authority_variables), the date and the
+// journal's head.
+Variables document_variables(const CommitteeContext& ctx);
 }  // namespace cotation::report::committee_detail

@@ -21,12 +21,7 @@ using namespace committee_detail;
 
 Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e) {
     const Dossier& d = ctx.dossiers[e.dossier];
-    Variables v;
-    v["campagne.reference"] = ctx.campaign.reference;
-    v["campagne.titre"] = ctx.campaign.title;
-    add_authority_variables(v, ctx.campaign);
-    v["date_document"] = ctx.date.french_long();
-    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
+    Variables v = document_variables(ctx);
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = io::ReferenceData::instance().commune(d.commune);
