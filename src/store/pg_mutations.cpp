@@ -55,13 +55,7 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
                  {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
         j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
     }
-    std::set<std::string> keys;
-    for (const auto& [k, v] : before.facts) keys.insert(k);
-    for (const auto& [k, v] : after.facts) keys.insert(k);
-    for (const auto& k : keys) {
-        auto b = before.facts.count(k) ? to_canonical(before.facts.at(k)) : "";
-        auto a = after.facts.count(k) ? to_canonical(after.facts.at(k)) : "";
-        if (a == b) continue;
+    for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
         if (a.empty())
             c_->exec("DELETE FROM dossier_fact WHERE dossier_id=$1 AND fact=$2", {id, k});
         else

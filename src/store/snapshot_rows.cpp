@@ -111,6 +111,16 @@ std::string dossier_identity_text(const Dossier& d) {
            "; commune=" + d.commune;
 }
 
+std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after) {
+    std::map<std::string, FactChange> all;   // by fact name, in order
+    for (const auto& [k, v] : before.facts) all[k].before = to_canonical(v);
+    for (const auto& [k, v] : after.facts) all[k].after = to_canonical(v);
+    std::vector<FactChange> out;
+    for (auto& [k, c] : all)
+        if (c.before != c.after) out.push_back({k, std::move(c.before), std::move(c.after)});
+    return out;
+}
+
 CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
                                const std::string& shown) {
     CampaignSnapshot s;

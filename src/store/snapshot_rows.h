@@ -78,6 +78,12 @@ std::string facts_text(const FactValues& f);
 // The journal's text of a campaign's creation and of a dossier's identity.
 std::string creation_text(const Campaign& campaign, const PinnedGrid& grid);
 std::string dossier_identity_text(const Dossier& d);
+// A fact a dossier's correction changes, as stored (canonical text; empty
+// when absent): both back ends write these and journal each one.
+struct FactChange {
+    std::string fact, before, after;
+};
+std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after);
 // The journal's text of a meeting.
 std::string meeting_text(const Meeting& m);
 // A presence as stored.

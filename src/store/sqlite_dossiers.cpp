@@ -58,13 +58,7 @@ void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, co
         }
         Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
         Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
-        std::set<std::string> keys;
-        for (const auto& [k, v] : before.facts) keys.insert(k);
-        for (const auto& [k, v] : after.facts) keys.insert(k);
-        for (const auto& k : keys) {
-            auto b = before.facts.count(k) ? to_canonical(before.facts.at(k)) : "";
-            auto a = after.facts.count(k) ? to_canonical(after.facts.at(k)) : "";
-            if (a == b) continue;
+        for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
             if (a.empty()) del.bind(1, after.id).bind(2, k).run();
             else put.bind(1, after.id).bind(2, k).bind(3, a).run();
             j.add(actor, "dossier.fait", entity + "/" + k, b, a);
@@ -134,7 +128,7 @@ void SqliteStore::put_consolidation(std::int64_t dossier_id, const Consolidation
     mutate(Lock::Check, [&](JournalWriter& j) {
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
         ref.bind(1, dossier_id);
-        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        if (!ref.step()) throw InputError(unknown_dossier("n°" + std::to_string(dossier_id)));
         std::string reference = ref.text(0);
         Stmt old(*db_, "SELECT value, reason FROM consolidation WHERE dossier_id=? AND criterion=?");
         old.bind(1, dossier_id).bind(2, d.criterion);
@@ -152,7 +146,7 @@ void SqliteStore::put_decision(std::int64_t dossier_id, const Decision& d, const
     mutate(Lock::Check, [&](JournalWriter& j) {
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
         ref.bind(1, dossier_id);
-        if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+        if (!ref.step()) throw InputError(unknown_dossier("n°" + std::to_string(dossier_id)));
         std::string reference = ref.text(0);
         auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
             return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
