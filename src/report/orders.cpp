@@ -213,7 +213,7 @@ DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir,
     }
     for (const auto* list : {&ctx.ranking.pending, &ctx.ranking.ineligible})
         for (const auto& e : *list) known = known || ctx.dossiers[e.dossier].reference == only_reference;
-    if (!known) throw InputError("Dossier « " + only_reference + " » inconnu de la campagne.");
+    if (!known) throw InputError(unknown_dossier(only_reference));
     std::vector<std::string> undecided;
     for (const auto& e : ctx.ranking.ranked)
         if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && proposed_undecided(ctx, e))

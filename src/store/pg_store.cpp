@@ -169,7 +169,7 @@ void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::
 
 std::string PgStore::reference_of(std::int64_t dossier_id) {
     auto r = c_->exec("SELECT reference FROM dossier WHERE id=$1", {std::to_string(dossier_id)});
-    if (!r.rows()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+    if (!r.rows()) throw InputError(unknown_dossier("n°" + std::to_string(dossier_id)));
     return r.text(0, 0);
 }
 

@@ -64,7 +64,7 @@ std::string SqliteStore::closed_since() {
 std::string SqliteStore::reference_of(std::int64_t dossier_id) {
     Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
     ref.bind(1, dossier_id);
-    if (!ref.step()) throw InputError("Dossier n°" + std::to_string(dossier_id) + " inconnu de la campagne.");
+    if (!ref.step()) throw InputError(unknown_dossier("n°" + std::to_string(dossier_id)));
     return ref.text(0);
 }
 
