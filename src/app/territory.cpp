@@ -7,6 +7,7 @@
 #include <fstream>
 #include <unordered_map>
 
+#include "core/campaign_parameters.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/csv.h"
@@ -133,7 +134,7 @@ void TerritoryStudy::load() {
                 c && std::find(departements_.begin(), departements_.end(), c->departement) == departements_.end())
                 departements_.push_back(c->departement);
     access_km_ = number_fact(params, "campagne.distance_acces").value_or(rules_.access_km.value_or(30.0));
-    if (auto p = number_fact(params, "campagne.places")) rules_.capacity = *p;
+    if (auto p = number_fact(params, param::kPlaces)) rules_.capacity = *p;
     if (auto u = number_fact(params, "campagne.lits_unite")) rules_.unit_places = *u;
 
     // The territory: current communes of the départements, sorted by code.

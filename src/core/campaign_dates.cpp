@@ -28,9 +28,9 @@ std::string out_of_order(const Named& before, const Named& after) {
 
 std::vector<std::string> calendar_problems(const CampaignCalendar& c) {
     const std::vector<Named> order{{"la date de publication de l'avis", "campagne.date_publication", c.opening},
-                                   {"la date limite de dépôt", "campagne.date_limite", c.deadline},
+                                   {"la date limite de dépôt", param::kDeadline, c.deadline},
                                    {"la date de la commission", "", c.committee},
-                                   {"la date des courriers", "campagne.date_courrier", c.letters}};
+                                   {"la date des courriers", param::kLettersDate, c.letters}};
     std::vector<std::string> out;
     // Each set date against the latest set date before it: one message per
     // date out of order, not one per pair.

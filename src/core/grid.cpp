@@ -1,4 +1,5 @@
 #include "grid.h"
+#include "campaign_parameters.h"
 #include "enums.h"
 
 #include <set>
@@ -59,7 +60,7 @@ const ParameterDef* Grid::parameter_with(ParameterRole role) const {
         if (p.role == role) return &p;
     if (role == ParameterRole::Capacity && !parameter_with(ParameterRole::CapacityDossiers))
         for (const auto& p : parameters)
-            if (p.def.id == "campagne.places") return &p;
+            if (p.def.id == param::kPlaces) return &p;
     return nullptr;
 }
 
@@ -69,9 +70,9 @@ const std::vector<FactDef>& Grid::procedure_parameters() {
     static const std::vector<FactDef> params = [] {
         std::vector<FactDef> v{
             builtin("campagne.date_publication", FactType::Date, "Date de publication de l'avis"),
-            builtin("campagne.date_limite", FactType::Date, "Date limite de dépôt des dossiers"),
-            builtin("campagne.date_commission", FactType::Date, "Date de la commission de sélection"),
-            builtin("campagne.date_courrier", FactType::Date, "Date des courriers de notification"),
+            builtin(param::kDeadline, FactType::Date, "Date limite de dépôt des dossiers"),
+            builtin(param::kCommitteeDate, FactType::Date, "Date de la commission de sélection"),
+            builtin(param::kLettersDate, FactType::Date, "Date des courriers de notification"),
         };
         for (auto& f : v) f.source = "Calendrier de l'appel (avis de publication)";
         return v;
