@@ -33,14 +33,7 @@ std::unique_ptr<Session> act_campaign(const test::TempDir& dir, const std::strin
     s->add_person({"Coord", Role::Coordinator, "ARS", true, ""}, "Coord");
     return s;
 }
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
+constexpr auto message_of = &test::message_of<InputError>;
 }  // namespace
 
 TEST(CampaignDates, TheThreeCallsAreCoherent) {

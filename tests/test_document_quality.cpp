@@ -5,8 +5,6 @@
 // file and the minutes as ODT too, inner quotes “ ” in the documents.
 #include <gtest/gtest.h>
 
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
 #include <array>
 #include <cstdio>
@@ -50,16 +48,7 @@ int page_of(const std::string& pdf, const std::string& what) {
         if (page_words(pdf, p).find(what) != std::string::npos) return p;
     return 0;
 }
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    std::ifstream in(zip, std::ios::binary);
-    Poco::Zip::ZipArchive archive(in);
-    auto it = archive.findHeader(name);
-    if (it == archive.headerEnd()) return "<absent>";
-    in.clear();
-    in.seekg(it->second.getStartPos());
-    Poco::Zip::ZipInputStream zin(in, it->second);
-    return std::string(std::istreambuf_iterator<char>(zin), {});
-}
+using test::zip_entry;
 report::LetterHeader header() {
     report::LetterHeader h;
     h.authority = "Agence régionale de santé Nouvelle-Aquitaine";

@@ -44,16 +44,7 @@ Campaign small_campaign(const std::string& reference) {
     return c;
 }
 
-PinnedGrid small_grid() {
-    PinnedGrid g;
-    g.id = "essai";
-    g.version = "1";
-    g.name = "essai.xml";
-    g.xml = "<grille id=\"essai\" version=\"1\"/>";
-    g.procedure_name = "appel-a-candidatures.xml";
-    g.procedure_xml = "<procedure/>";
-    return g;
-}
+PinnedGrid small_grid() { return test::pinned_test_grid(); }
 
 Dossier dossier(const std::string& reference) {
     Dossier d;
@@ -62,14 +53,7 @@ Dossier dossier(const std::string& reference) {
     return d;
 }
 
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::message_of;
 
 }  // namespace
 
@@ -163,13 +147,11 @@ struct ServerCampaignFixture {
 #define NEEDS_SERVER() \
     if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)"
 
+// The `cotation` of this build (test::cli): its exit code, its output in `out`.
 int run_cli(const std::string& args, std::string& out) {
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    char buf[4096];
-    out.clear();
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    test::Ran r = test::cli(args);
+    out = r.out;
+    return r.code;
 }
 
 }  // namespace

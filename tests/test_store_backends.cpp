@@ -55,16 +55,7 @@ Campaign sample_campaign(const std::string& reference) {
     return c;
 }
 
-PinnedGrid sample_grid() {
-    PinnedGrid g;
-    g.id = "essai";
-    g.version = "1";
-    g.name = "essai.xml";
-    g.xml = "<grille id=\"essai\" version=\"1\"/>";
-    g.procedure_name = "appel-a-candidatures.xml";
-    g.procedure_xml = "<procedure/>";
-    return g;
-}
+PinnedGrid sample_grid() { return test::pinned_test_grid(); }
 
 Dossier dossier(const std::string& reference, const std::string& organisme, int places) {
     Dossier d;

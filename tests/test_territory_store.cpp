@@ -34,14 +34,7 @@ const char* kOffer =
     "170000001;EHPAD Essai;500;EHPAD;17415;public;CH;10;5;0;45.74209;-0.63291;essai\n"
     ";MRS Essai;;MRS;17224;privé;Asso;20;0;0;;;essai\n";
 
-std::string messages_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
+constexpr auto messages_of = &test::message_of<InputError>;
 }  // namespace
 
 TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
