@@ -26,6 +26,7 @@
 #include "gui/procedure_panel.h"
 #include "gui/team_panel.h"
 #include "gui/decision_panel.h"
+#include "gui/documents_dialog.h"
 #include "gui/grid_editor.h"
 #include "gui/territory_panel.h"
 #include "gui/shared_campaign.h"
@@ -231,6 +232,7 @@ private:
               "journal : ancienne et nouvelle valeur");
         CheckNoRatingChosen(sim);
         CheckFrenchStockButtons();
+        CheckPiecesRequestDate();
         CheckHeadingsWhole();
         CheckProcedureAndCommittee(sim);
         DepartFromTheCommitteesOpinion(sim);
@@ -622,6 +624,27 @@ private:
                   detail::gtk_stock_label("gtk-open") + " », « " + detail::gtk_stock_label("gtk-ok") + " »");
         check(spy.seen == 1 && spy.cancel_label == "Annuler",
               "boutons du dialogue « Nouveau dossier » : « " + spy.cancel_label + " », « " + spy.ok_label + " »");
+    }
+
+    // « Demander les pièces manquantes… » has a date field (today by default),
+    // as the command line's --date: what is typed there is the request's date.
+    void CheckPiecesRequestDate() {
+        struct TypeDate : wxModalDialogHook {
+            std::string shown;
+            int Enter(wxDialog* dialog) override {
+                auto* field = dynamic_cast<wxTextCtrl*>(dialog->FindWindow("date_demande"));
+                if (!field) return wxID_CANCEL;
+                shown = from_wx(field->GetValue());
+                field->SetValue("02/12/2019");
+                return wxID_OK;
+            }
+            void Exit(wxDialog*) override {}
+        } hook;
+        hook.Register();
+        auto typed = ask_request_date(frame_, "Dossier « X » : essai", "30/11/2026");
+        hook.Unregister();
+        check(hook.shown == "30/11/2026" && typed && *typed == "02/12/2019",
+              "demande de pièces : champ de date proposé « " + hook.shown + " », rendu « " + (typed ? *typed : "(aucun)") + " »");
     }
 
     // Every view at the window's size: no label narrower than its text. The

@@ -80,6 +80,16 @@ TEST(DocumentNames, LookAlikeReferencesGiveDistinctSafeNames) {
     EXPECT_NE(report::file_part(long_a), report::file_part(long_b));
 }
 
+// Trial finding 14: the campaign's documents were named
+// « AAC+n_C2_B01_2F2019-dossier-commission.pdf ».
+TEST(DocumentNames, CampaignDocumentsHaveAReadableName) {
+    EXPECT_EQ(report::readable_part("AAC n°1/2019"), "AAC-n1-2019");
+    EXPECT_EQ(report::readable_part("AAC CRT Nouvelle-Aquitaine 2022"), "AAC-CRT-Nouvelle-Aquitaine-2022");
+    EXPECT_EQ(report::readable_part("Sélection « Œuvre » été ../../x"), "Selection-OEuvre-ete-x");
+    EXPECT_EQ(report::readable_part("-- / --"), "campagne");
+    EXPECT_EQ(report::readable_part(""), "campagne");
+}
+
 TEST(DocumentBatch, CollisionIsAnErrorNeverAnOverwrite) {
     test::TempDir dir;
     // The same name but for case: one file on Windows and macOS.
@@ -152,7 +162,7 @@ TEST(Documents, EveryKindAsPdfAndOdtReproducibleByteForByte) {
     EXPECT_EQ(names, names_in(dir.file("deux")));
     EXPECT_EQ(names.size(), first.size());
     // Every kind, PDF and ODT (campaign AAC ACT HLM PACA 2023, its dossiers ACT-2023-NN).
-    const std::string campaign = report::file_part(s->campaign().reference);
+    const std::string campaign = report::readable_part(s->campaign().reference);
     for (const std::string& f : {campaign + "-dossier-commission", campaign + "-proces-verbal", std::string("ACT-2023-01-lettre"),
                                 std::string("ACT-2023-01-compte-rendu")})
         for (const char* ext : {".pdf", ".odt"}) EXPECT_TRUE(names.count(f + ext)) << f + ext;

@@ -257,6 +257,9 @@ TEST(DocumentQuality, ClosingSentenceAndSignatureNeverAloneOnTheLastPage) {
         report::write_letter_pdf(f, h, body);
         int closing = page_of(f, "Le classement adopté vaut avis");
         ASSERT_GT(closing, 0) << n;
+        // Trial findings 17 and 38: the journal head after the signature
+        // never on a page of its own.
+        EXPECT_EQ(page_of(f, "Tête du journal de la campagne"), page_of(f, "présidente de séance")) << n;
         if (closing == 1) continue;
         EXPECT_EQ(page_of(f, "Avant-dernier paragraphe"), closing) << n;
         EXPECT_EQ(page_of(f, "présidente de séance"), closing) << n;

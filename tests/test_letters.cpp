@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 
 #include "app/demo.h"
 #include "core/error.h"
@@ -108,4 +109,57 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     // Same campaign, same letters, byte for byte.
     auto again = s->write_letters(dir.file("encore")).written;
     for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(slurp(files[i]), slurp(again[i])) << files[i];
+}
+
+// Trial finding #24: a section written within one line was read as one tag up
+// to the line's last "}}" (« valeur inconnue « rang}}Rang {{rang}}{{/si}} ; … »).
+TEST(Template, InlineSectionsKeepOrDropTheTextBetweenTheirTags) {
+    auto none = [](const std::string&) { return std::string(); };
+    report::Variables v{{"rang", "2"}, {"signataire", ""}};
+    auto blocks = report::expand_template("{{#si rang}}Rang {{rang}}{{/si}} ; {{#si signataire}}X{{/si}}fin\n", "t.txt", v, none);
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(blocks[0].text, "Rang 2 ; fin");
+    // Nested within a line, in a bullet.
+    blocks = report::expand_template("- a{{#si rang}} b{{#si signataire}} c{{/si}} d{{/si}}\n", "t.txt", v, none);
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(blocks[0].text, "a b d");
+    // A check still looks into both branches.
+    auto problems = report::check_template("{{#si rang}}{{absente}}{{/si}}\n", "t.txt", v, none);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("valeur inconnue « absente »"), std::string::npos) << problems[0];
+}
+
+TEST(Template, AnUnclosedInlineSectionNamesTemplateLineAndColumn) {
+    auto none = [](const std::string&) { return std::string(); };
+    report::Variables v{{"rang", "2"}};
+    auto message = [&](const std::string& text) {
+        try {
+            report::expand_template(text, "lettre.txt", v, none);
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("pas d'erreur");
+    };
+    // "  Le {{#si rang}}" : the tag starts at the 6th character (two spaces, "Le ").
+    EXPECT_EQ(message("Bonjour\n  Le {{#si rang}}rang {{rang}}\n"),
+              "Modèle « lettre.txt », ligne 2, colonne 6 : « {{#si …}} » sans « {{/si}} » sur la même ligne (une section "
+              "dans une ligne s'y ferme ; sinon « {{#si …}} » et « {{/si}} » seuls sur leur ligne).");
+    // Columns count characters, not bytes: « é » is one.
+    EXPECT_NE(message("Décidé {{/si}}\n").find("ligne 1, colonne 8 : « {{/si}} » sans « {{#si …}} »"), std::string::npos)
+        << message("Décidé {{/si}}\n");
+    EXPECT_NE(message("x {{> pied}}\n").find("ligne 1, colonne 3 : « {{> pied}} » n'a pas sa place dans une ligne"),
+              std::string::npos);
+    EXPECT_NE(message("a {{rang\n").find("ligne 1, colonne 3 : « {{ » sans « }} »"), std::string::npos);
+}
+
+// Trial finding 16: copy and paste of the French signs. pdftotext gives back
+// every sign of the letter (the fonts are CP1252 with a /WinAnsiEncoding
+// base, which text extraction reads without a ToUnicode map).
+TEST(Pdf, TheFrenchSignsComeBackFromTheText) {
+    test::TempDir dir;
+    const std::string text = "L’été, à Noël, ça « marche » : cœur, Œuvre, 15 € — Ÿ… ‘guillemets’ “anglais”";
+    report::write_letter_pdf(dir.file("u.pdf"), {"Département de la Charente-Maritime", {}, "La Rochelle, le 2 décembre 2019", {"Destinataire"}, "Essai"},
+                             {{report::BlockKind::Paragraph, text}, {report::BlockKind::Heading, "Décision"}});
+    std::string got = test::pdf_words(dir.file("u.pdf"));
+    EXPECT_NE(got.find(test::words(text)), std::string::npos) << got;   // words(): ’ read as ', spaces as one
 }

@@ -363,3 +363,42 @@ TEST(Meeting, ChangesSinceTheVote) {
                                         "D : dossier ajouté depuis le vote"}));
     EXPECT_TRUE(ranking_changes(voted, voted).empty());
 }
+
+// Trial finding 20: the committee sat on 15/11/2019 and every decision was
+// taken on 02/12/2019, but nobody declared « instruction »: it stayed « en
+// retard » for ever. A later step done implies the authority's steps before
+// it. Trial finding 4: read on 15/11/2019 (the committee file's date), the
+// decisions of 02/12/2019 are not done yet.
+TEST(Calendar, ALaterStepDoneImpliesTheEarlierOnesAndNothingIsDoneBeforeItsDay) {
+    Grid uphv = io::read_grid_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    ProcedureDef p = amend_procedure(io::read_procedure(io::read_file(test::source_dir() + "/procedures/appel-a-candidatures.xml"),
+                                                        "appel-a-candidatures.xml"),
+                                     uphv.procedure);
+    CalendarFacts f;
+    f.dates["campagne.date_publication"] = d(1, 7, 2019);
+    f.dates["campagne.date_limite"] = d(30, 9, 2019);
+    f.dates["campagne.date_commission"] = d(15, 11, 2019);
+    f.dates["campagne.date_courrier"] = d(29, 11, 2019);
+    f.dates["campagne.ouverture_max"] = d(30, 6, 2020);
+    // Without the meeting: on 1/12/2019 the instruction (due 15/11) is late.
+    EXPECT_EQ(step(procedure_calendar(p, f, d(1, 12, 2019)), "instruction").state, StepState::Overdue);
+    f.meeting_held = d(15, 11, 2019);
+    f.all_decided = d(2, 12, 2019);
+    auto later = procedure_calendar(p, f, d(10, 12, 2019));
+    EXPECT_EQ(step(later, "instruction").state, StepState::Done);
+    EXPECT_FALSE(step(later, "instruction").done);   // no date of its own: implied by the meeting
+    EXPECT_EQ(step(later, "decision").state, StepState::Done);
+    EXPECT_EQ(*step(later, "decision").done, d(2, 12, 2019));
+    // The notification (due 29/11) is not implied by anything after it: still late.
+    EXPECT_EQ(step(later, "notification").state, StepState::Overdue);
+    // On the committee's day: the meeting is done, the decisions of 2/12 are not yet.
+    auto on_meeting = procedure_calendar(p, f, d(15, 11, 2019));
+    EXPECT_EQ(step(on_meeting, "commission").state, StepState::Done);
+    EXPECT_EQ(step(on_meeting, "instruction").state, StepState::Done);
+    EXPECT_NE(step(on_meeting, "decision").state, StepState::Done);
+    EXPECT_FALSE(step(on_meeting, "decision").done);
+    // The day before the meeting: nothing of the committee's is done.
+    auto before = procedure_calendar(p, f, d(14, 11, 2019));
+    EXPECT_EQ(step(before, "commission").state, StepState::Soon);
+    EXPECT_EQ(step(before, "instruction").state, StepState::Soon);
+}

@@ -73,3 +73,31 @@ TEST(Typography, NestedQuotesBecomeEnglishQuotesInside) {
     std::string once = typography("« Projet « Bien vieillir » »");
     EXPECT_EQ(typography(once), once);
 }
+
+// Trial finding 16: « portant modification de l'autorisation de EHPAD Les
+// Tilleuls ». The templates write « de {{organisme}} »; the elision is one
+// rule of the typography, for every document.
+TEST(Typography, DeAndQueAreElidedBeforeAVowel) {
+    EXPECT_EQ(typography("l'autorisation de EHPAD Les Tilleuls"), "l’autorisation d’EHPAD Les Tilleuls");
+    EXPECT_EQ(typography("une unité de UPHV"), "une unité d’UPHV");
+    EXPECT_EQ(typography("De Orléans à Évry"), "D’Orléans à Évry");
+    EXPECT_EQ(typography("le fait que Association Escale"), "le fait qu’Association Escale");
+    EXPECT_EQ(typography("Conseil départemental de Eure-et-Loir"), "Conseil départemental d’Eure-et-Loir");
+    EXPECT_EQ(typography("main d'œuvre de œuvres"), "main d’œuvre d’œuvres");
+    // Not elided: h (aspirated or not), y, « à », a letter alone, inside a word or a compound.
+    EXPECT_EQ(typography("de Haute-Saintonge"), "de Haute-Saintonge");
+    EXPECT_EQ(typography("de Yerres"), "de Yerres");
+    EXPECT_EQ(typography("de A à Z"), "de A à Z");
+    EXPECT_EQ(typography("de la commune, de 8"), "de la commune, de 8");
+    EXPECT_EQ(typography("Pas-de-Calais, remarque importante"), "Pas-de-Calais, remarque importante");
+    EXPECT_EQ(typography("code EHPAD"), "code EHPAD");
+    // Idempotent.
+    EXPECT_EQ(typography(typography("de EHPAD")), "d’EHPAD");
+}
+
+// Trial finding 13: « n° A-06 » and « 15 jours » were split by ordinary spaces.
+TEST(Typography, NumeroSignAndUnitsHoldTheirNumber) {
+    EXPECT_EQ(typography("dossier n° A-06"), "dossier n°" + NB + "A-06");
+    EXPECT_EQ(typography("dans un délai de 15 jours, 8 lits, 10 places"), "dans un délai de 15" + NB + "jours, 8" + NB + "lits, 10" + NB + "places");
+    EXPECT_EQ(typography("Article 4 L'unité"), "Article 4 L’unité");   // not a unit: left alone
+}

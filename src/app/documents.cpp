@@ -117,6 +117,7 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
         job.document = "arrêté";
         job.stem = out_dir + "/" + report::document_stem(d.reference, "arrete");
         job.format = format;
+        for (const auto& w : report::order_warnings(ctx, e)) job.warning += (job.warning.empty() ? "" : " ") + w;
         job.write = [shared, entry = &e](const report::DocumentJob& j) {
             if (!shared->broken.empty()) throw InputError(shared->broken);
             auto doc = report::order_document(shared->ctx, shared->templates, *entry);
@@ -161,7 +162,12 @@ const std::vector<DocumentKind>& document_kinds() {
     using Jobs = std::vector<report::DocumentJob>;
     static const std::vector<DocumentKind> kinds{
         {"lettre", "lettres de décision", true,
-         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>& notes) {
+             // Nothing decided yet: no letter to write is not a failure (trial finding 27).
+             if (s.decisions().empty() && s.prior_rejections().empty()) {
+                 notes.push_back("Aucune décision enregistrée : pas encore de lettre de décision ni d'arrêté.");
+                 return Jobs{};
+             }
              return s.letter_jobs(r.out_dir, r.only_reference, r.format);
          }},
         {"compte-rendu", "comptes rendus d'instruction", true,
@@ -182,6 +188,7 @@ const std::vector<DocumentKind>& document_kinds() {
          }},
         {"arrete", "arrêtés des dossiers retenus", true,
          [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+             if (s.decisions().empty()) return Jobs{};   // said with the letters
              return s.order_jobs(r.out_dir, r.only_reference, r.format);
          }},
         {"demande-pieces", "demandes de pièces complémentaires", true,

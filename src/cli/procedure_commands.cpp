@@ -33,6 +33,8 @@ int calendar(const Args& a) {
         std::cout << "  [" << step_state_label(st.state) << "] " << (st.due ? st.due->french_numeric() : "    —     ") << "  "
                   << st.label << " (" << st.basis << ")";
         if (st.state == StepState::Done && st.obligation && st.done) std::cout << " — fait le " << st.done->french_numeric();
+        // Done without a date of its own: implied by the next step (core/procedure.cpp).
+        if (st.state == StepState::Done && st.obligation && !st.done) std::cout << " — l'étape suivante étant faite";
         if (st.done_late) std::cout << ", APRÈS l'échéance";
         if (st.state == StepState::Soon) std::cout << " — dans " << fr::plural(st.days_left, "jour");
         if (st.state == StepState::Overdue) {

@@ -46,6 +46,9 @@ std::vector<CalendarStep> procedure_calendar(const ProcedureDef& p, const Calend
         if (auto r = f.recorded.find(def.id); r != f.recorded.end() && def.recordable) s.done = r->second;
         else if (def.done == StepDone::Meeting) s.done = f.meeting_held;
         else if (def.done == StepDone::Decisions) s.done = f.all_decided;
+        // The calendar is read on `today` (a committee file's date): what was
+        // done after that day was not done yet then (trial finding 4).
+        if (s.done && *s.done > today) s.done.reset();
         if (s.due) s.days_left = s.due->days_since_epoch() - today.days_since_epoch();
         if (s.done) {
             s.state = StepState::Done;
@@ -59,6 +62,24 @@ std::vector<CalendarStep> procedure_calendar(const ProcedureDef& p, const Calend
         else if (s.days_left <= calendar_warning_days) s.state = StepState::Soon;
         else s.state = StepState::Upcoming;
         out.push_back(std::move(s));
+    }
+    // A step done implies the authority's steps before it: the committee has
+    // sat, so the instruction was over, even if nobody declared it (trial
+    // finding 20: « Instruction achevée » stayed « en retard » for ever).
+    bool later_done = false;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        const StepDef* def = p.step(it->id);
+        bool by_fact = def && def->done != StepDone::DateReached;
+        if (it->state == StepState::Done) {
+            later_done = later_done || (by_fact && it->done);
+            continue;
+        }
+        // Done without a date of its own: the committee file and the
+        // command line say it follows from the next step.
+        if (later_done && it->obligation) {
+            it->state = StepState::Done;
+            it->done.reset();
+        }
     }
     return out;
 }

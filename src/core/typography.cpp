@@ -74,6 +74,15 @@ bool all_digits(const std::u32string& w, std::size_t min, std::size_t max) {
 // "15", "1er" before a month.
 bool is_day(const std::u32string& w) { return all_digits(w, 1, 2) || w == U"1er"; }
 
+// Units the documents count in: a number before one of them keeps it.
+bool is_unit(const std::u32string& w) {
+    static const std::array<std::u32string, 12> units{U"jour",  U"jours",  U"mois",   U"an",      U"ans",     U"lit",
+                                                      U"lits",  U"place",  U"places", U"semaine", U"semaines", U"heures"};
+    for (const auto& u : units)
+        if (w == u) return true;
+    return false;
+}
+
 // Should the plain space at s[i] become a no-break space, and which one?
 char32_t space_kind(const std::u32string& s, std::size_t i) {
     char32_t prev = i > 0 ? s[i - 1] : 0, next = i + 1 < s.size() ? s[i + 1] : 0;
@@ -86,8 +95,12 @@ char32_t space_kind(const std::u32string& s, std::size_t i) {
         if (all_digits(after, 3, 3)) return kNb;
         return 0;
     }
+    // « n° A-06 »: the sign and its number on one line (trial finding 13).
+    if (prev == U'°' && i >= 2 && (s[i - 2] == U'n' || s[i - 2] == U'N')) return kNb;
     std::u32string before = word_before(s, i), after = word_after(s, i + 1);
     if (is_day(before) && is_month(after)) return kNb;
+    // « 15 jours », « 8 lits »: a number and the unit that follows it.
+    if (all_digits(before, 1, 3) && !after.empty() && is_unit(after)) return kNb;
     if (is_month(before) && all_digits(after, 4, 4)) return kNb;
     return 0;
 }
@@ -136,8 +149,37 @@ std::u32string nest_quotes(const std::u32string& s) {
 
 }  // namespace
 
+// « de » and « que » before a word that starts with a vowel are elided: the
+// templates write « l'autorisation de {{organisme}} », and a name like
+// « EHPAD Les Tilleuls » then reads « d’EHPAD Les Tilleuls » (trial finding
+// 16). Not before h (aspirated or not needs a lexicon), y, « à », nor a
+// one-letter word (« de A à Z »).
+bool vowel(char32_t c) {
+    static const std::u32string v = U"aeiouAEIOUâäéèêëîïôöûüÂÄÉÈÊËÎÏÔÖÛÜœŒ";
+    return v.find(c) != std::u32string::npos;
+}
+std::u32string elide(const std::u32string& s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char32_t prev = out.empty() ? 0 : out.back();
+        bool starts_word = prev == 0 || is_space(prev) || prev == U'(' || prev == U'«';
+        std::size_t len = 0;
+        for (const std::u32string w : {std::u32string(U"de "), std::u32string(U"De "), std::u32string(U"que "), std::u32string(U"Que ")})
+            if (s.compare(i, w.size(), w) == 0) len = w.size();
+        if (starts_word && len && i + len < s.size() && vowel(s[i + len]) && word_after(s, i + len).size() > 1) {
+            out.append(s, i, len - 2);   // « d », « qu »
+            out += U'’';
+            i += len - 1;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 std::string typography(std::string_view text) {
-    std::u32string s = nest_quotes(decode(text)), out;
+    std::u32string s = elide(nest_quotes(decode(text))), out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         char32_t c = s[i];

@@ -19,7 +19,10 @@ inline constexpr const char* kNarrowNbsp = "\u202F";
 //  - no-break spaces holding an amount or a measure together: between digit
 //    groups ("400 000"), before € and % ("15 €", "50 %");
 //  - no-break spaces holding a date together: "15 juin 2023", "1er juillet";
-//  - the apostrophe ’ for a straight one inside or after a word ("l'autorité").
+//  - the apostrophe ’ for a straight one inside or after a word ("l'autorité");
+//  - « de » and « que » elided before a word starting with a vowel
+//    ("de EHPAD" -> "d’EHPAD", "que UPHV" -> "qu’UPHV"; not before h, y, « à »
+//    or a one-letter word).
 // Idempotent; text that is already right is returned unchanged.
 std::string typography(std::string_view text);
 

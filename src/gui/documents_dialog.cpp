@@ -11,9 +11,12 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/documents.h"
+#include "app/input.h"
+#include "core/error.h"
 #include "gui/workbench.h"
 #include "gui/wx_text.h"
 #include "store/open_store.h"
@@ -50,6 +53,26 @@ bool ask(wxWindow* parent, std::string& folder, report::Format& format) {
     return !folder.empty();
 }
 
+}  // namespace
+
+std::optional<std::string> ask_request_date(wxWindow* parent, const std::string& what, const std::string& day) {
+    wxDialog dlg(parent, wxID_ANY, to_wx("Demande de pièces complémentaires"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* intro = new wxStaticText(&dlg, wxID_ANY, to_wx(what + "\n\nEnregistrer la demande de pièces complémentaires et écrire sa lettre ?"));
+    intro->Wrap(520);
+    sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date de la demande (JJ/MM/AAAA) :")), wxSizerFlags().Center().Border(wxRIGHT, 8));
+    auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(day), wxDefaultPosition, wxSize(120, -1), 0, wxDefaultValidator, "date_demande");
+    row->Add(date, wxSizerFlags().Center());
+    sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+    sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
+    dlg.SetSizerAndFit(sizer);
+    if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+    return from_wx(date->GetValue());
+}
+
+namespace {
 std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::size_t n = b.size();
     std::string text = std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
@@ -150,13 +173,22 @@ void pieces_request_dialog(wxWindow* parent, Workbench& wb) {
     const std::string reference = d->reference;
     try {
         if (!wb.session->pieces_requested(id)) {
-            const Date today = Session::today();
-            std::string text = "Dossier « " + reference + " » : " + wb.session->pieces(id).summary() +
-                               "\n\nEnregistrer la demande de pièces complémentaires à la date du " + today.french_numeric() +
-                               " et écrire sa lettre ?";
-            if (wxMessageBox(to_wx(text), to_wx("Demande de pièces complémentaires"), wxYES_NO | wxICON_QUESTION, parent) != wxYES)
-                return;
-            wb.session->request_pieces(id, today, wb.reviewer);
+            // The request's date, as the command line's --date: today by
+            // default, another day typed (a request sent by post yesterday);
+            // the campaign's dates check it (after the deadline, before the
+            // committee: core/campaign_dates.h), and a refusal asks again.
+            std::string day = Session::today().french_numeric();
+            for (;;) {
+                auto asked = ask_request_date(parent, "Dossier « " + reference + " » : " + wb.session->pieces(id).summary(), day);
+                if (!asked) return;
+                day = *asked;
+                try {
+                    wb.session->request_pieces(id, input::date("Date de la demande", day), wb.reviewer);
+                    break;
+                } catch (const InputError& e) {
+                    show_error(parent, e);
+                }
+            }
             wb.changed();
         }
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 // (app/documents.h), with a progress bar and a cancel button.
 #include <wx/window.h>
 
+#include <optional>
 #include <string>
 
 namespace cotation::gui {
@@ -17,10 +18,15 @@ struct Workbench;
 void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& folder = "");
 
 // « Demander les pièces manquantes… » on the selected dossier: shows what is
-// missing (core/pieces.h), records the request on today's date once the
-// coordinator confirms (refused, with the reason, when nothing may be asked
-// for), then writes its letter — PDF to sign and ODT to edit — into a folder.
-// A request already recorded: its letter is written again, same date.
+// missing (core/pieces.h), records the request on the date typed (today by
+// default, checked against the campaign's dates; a refusal says why and asks
+// again) once the coordinator confirms, then writes its letter — PDF to sign
+// and ODT to edit — into a folder. A request already recorded: its letter is
+// written again, same date.
 void pieces_request_dialog(wxWindow* parent, Workbench& wb);
+
+// The confirmation of a request with its date field (a wxTextCtrl named
+// « date_demande », holding `day`): the text typed, or nothing when cancelled.
+std::optional<std::string> ask_request_date(wxWindow* parent, const std::string& what, const std::string& day);
 
 }  // namespace cotation::gui

@@ -10,6 +10,16 @@ void add_authority_variables(Variables& v, const Campaign& c) {
     for (const auto& l : a.address) address += (address.empty() ? "" : "\n") + l;
     v["autorite.adresse"] = address;
     v["autorite.qualite"] = a.signatory_title;
+    // « auprès de la Présidente du Conseil départemental … » when the acts are
+    // signed « La Présidente … » (trial finding 18), « du Président … » for
+    // « Le Président … »; without a declared title, the office's usual name.
+    const std::string& t = a.signatory_title;
+    std::string aupres = "du Président du Conseil départemental";
+    if (t.rfind("La ", 0) == 0) aupres = "de la " + t.substr(3);
+    else if (t.rfind("Le ", 0) == 0) aupres = "du " + t.substr(3);
+    else if (t.rfind("L'", 0) == 0) aupres = "de l'" + t.substr(2);
+    else if (t.rfind("L\u2019", 0) == 0) aupres = "de l'" + t.substr(4);
+    v["autorite.aupres"] = aupres;
     v["signataire"] = a.signatory;
     v["ville"] = a.city;
     if (!a.tribunal.empty() || !v.count("campagne.tribunal")) v["campagne.tribunal"] = a.tribunal;

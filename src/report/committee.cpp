@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 
@@ -15,6 +16,8 @@
 #include "batch.h"
 #include "document_names.h"
 #include "committee_internal.h"
+#include "map.h"
+#include "odt.h"
 #include "pdf_letter.h"
 
 namespace cotation::report {
@@ -113,6 +116,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     for (const auto& s : ctx.calendar)
         lines.push_back(s.label + " — " + (s.due ? s.due->french_long() : std::string("à dater")) + " — " +
                         step_state_label(s.state) + (s.done && s.obligation ? " le " + s.done->french_long() : "") +
+                        (s.state == StepState::Done && s.obligation && !s.done ? " (l'étape suivante l'étant)" : "") +
                         (s.done_late ? ", après l'échéance" : "") + " (" +
                         s.basis + ")");
     v["calendrier"] = join(lines);
@@ -290,7 +294,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
         }
     }
     v["classement_vote"] = lines.empty() ? "aucun classement voté" : join(lines);
-    v["changements_depuis_vote"] = join(ctx.changes_since_vote);
+    // Before the vote (a file dated before its meeting), nothing has moved since it.
+    v["changements_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.changes_since_vote) : "";
 
     // Decisions already recorded, and those that depart from the committee's opinion.
     lines.clear();
@@ -298,6 +303,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
         auto it = ctx.decisions.find(d.id);
         if (it == ctx.decisions.end()) continue;
         const Decision& x = it->second;
+        // The document is read as on its date: a later decision was not taken yet (trial finding 4).
+        if (x.date > ctx.date) continue;
         lines.push_back(d.reference + " — " + decision_label(x.kind) +
                         (x.places ? " (" + ctx.ranking.model.places_text(*x.places) + ")" : "") + " le " + x.date.french_long() +
                         (x.departure_reason.empty() ? "" : " — écart à l'avis de la commission : " + x.departure_reason));
@@ -340,6 +347,23 @@ void write_document(const CommitteeContext& ctx, const std::string& template_nam
     write_letter_pdf(path, h, blocks, extra_pages);
 }
 
+// The map as PNG bytes (1 400 × 1 000 pixels, 16,5 cm wide on the ODT's page:
+// 215 dpi), through a temporary file beside the document being written.
+std::string map_png(const MapData& map, const std::string& beside) {
+    const std::string tmp = beside + ".carte.png";
+    try {
+        write_map_png(map, tmp);
+        std::ifstream in(tmp, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        std::filesystem::remove(tmp);
+        return bytes;
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw;
+    }
+}
+
 const char* const kCommitteeTitle = "Dossier de la commission";
 const char* const kMinutesTitle = "Procès-verbal de la commission";
 }  // namespace
@@ -380,7 +404,7 @@ void write_minutes(const CommitteeContext& ctx, const std::string& path) {
 DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::string& out_dir, Format format) {
     DocumentJob job;
     job.document = minutes ? "proces-verbal.txt" : "dossier-commission.txt";
-    job.stem = out_dir + "/" + document_stem(ctx.campaign.reference, minutes ? "proces-verbal" : "dossier-commission");
+    job.stem = out_dir + "/" + readable_part(ctx.campaign.reference) + "-" + (minutes ? "proces-verbal" : "dossier-commission");
     job.format = format;
     auto shared = std::make_shared<CommitteeContext>(ctx);
     // The territory page is the caller's: the job keeps its own copy.
@@ -397,9 +421,12 @@ DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::
                 written.push_back(j.stem + ".pdf");
             }
             if (j.format != Format::Pdf) {
+                // The ODT has the map too, as a picture on its last page (trial
+                // finding 26: its text said « La carte est en dernière page »
+                // with no map); drawn by the same painter as the PDF's page.
                 auto [h, blocks] = committee_document(*shared, j.document, kCommitteeTitle);
-                auto odt = write_document(j.stem, h, blocks, Format::Odt);
-                written.insert(written.end(), odt.begin(), odt.end());
+                write_odt(j.stem + ".odt", h, blocks, {{map_png(shared->territory->map, j.stem + ".odt"), "Carte du territoire"}});
+                written.push_back(j.stem + ".odt");
             }
             return written;
         }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 
 namespace cotation::report {
@@ -52,6 +53,49 @@ std::string file_part(std::string_view reference) {
         out += hash;
     }
     return out;
+}
+
+std::string readable_part(std::string_view reference) {
+    // Latin-1 and œ Œ: the letter without its accent (UTF-8 pairs, by hand).
+    static const std::pair<const char*, const char*> accents[] = {
+        {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"ç", "c"}, {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"î", "i"},
+        {"ï", "i"}, {"ô", "o"}, {"ö", "o"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ÿ", "y"}, {"œ", "oe"}, {"À", "A"},
+        {"Â", "A"}, {"Ä", "A"}, {"Ç", "C"}, {"É", "E"}, {"È", "E"}, {"Ê", "E"}, {"Ë", "E"}, {"Î", "I"}, {"Ï", "I"},
+        {"Ô", "O"}, {"Ö", "O"}, {"Ù", "U"}, {"Û", "U"}, {"Ü", "U"}, {"Œ", "OE"}};
+    std::string out;
+    bool dash = false;
+    for (std::size_t i = 0; i < reference.size();) {
+        auto c = static_cast<unsigned char>(reference[i]);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && !out.empty()) out += '-';
+            dash = false;
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        bool letter = false;
+        for (const auto& [from, to] : accents) {
+            std::string_view f(from);
+            if (reference.substr(i, f.size()) == f) {
+                if (dash && !out.empty()) out += '-';
+                dash = false;
+                out += to;
+                i += f.size();
+                letter = true;
+                break;
+            }
+        }
+        if (letter) continue;
+        // « ° » of « n° » vanishes (« n°1 » -> « n1 »); anything else separates.
+        if (reference.substr(i, 2) == "\u00B0") {
+            i += 2;
+            continue;
+        }
+        dash = true;
+        ++i;
+    }
+    if (out.size() > kMaxPart) out.resize(kMaxPart);
+    return out.empty() ? "campagne" : out;
 }
 
 std::string document_stem(std::string_view reference, std::string_view document) {

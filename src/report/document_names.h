@@ -22,6 +22,14 @@ namespace cotation::report {
 // The reference as a file-name part (safe characters only, injective).
 std::string file_part(std::string_view reference);
 
+// The campaign's reference as a file-name part a secretary recognises (trial
+// finding 14: « AAC n°1/2019 » gave « AAC+n_C2_B01_2F2019 »): accents
+// dropped (« é » -> « e », « œ » -> « oe »), every run of other signs one
+// « - », none at either end: « AAC-n1-2019 ». Not injective, which a
+// campaign's own documents (one committee file, one set of minutes) need
+// not be; the batch still refuses a collision. Empty: « campagne ».
+std::string readable_part(std::string_view reference);
+
 // "<file_part(reference)>-<document>", e.g. "ACT-2023-01-lettre".
 std::string document_stem(std::string_view reference, std::string_view document);
 

@@ -100,13 +100,20 @@ std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     return out;
 }
 
+Date letter_day(const LetterContext& ctx, const Dossier& d) {
+    if (ctx.decisions)
+        if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end() && it->second.date > ctx.letter_date)
+            return it->second.date;
+    return ctx.letter_date;
+}
+
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
     const Dossier& d = ctx.dossiers[e.dossier];
     const auto& ref = io::ReferenceData::instance();
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["date_courrier"] = ctx.letter_date.french_long();
+    v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier]).french_long();
     for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
     add_authority_variables(v, ctx.campaign);
     // Every letter may name the court; a grid that does not set it gets the
@@ -243,7 +250,7 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
             h.authority = au.name;
             h.authority_lines = au.address;
             h.logo_path = au.logo;
-            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + c.letter_date.french_long();
+            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + letter_day(c, dossier).french_long();
             h.recipient = recipient_block(c.grid, dossier);
             h.title = "Appel à candidatures " + c.campaign.reference + " — dossier " + dossier.reference;
             return write_document(j.stem, h, blocks, j.format);

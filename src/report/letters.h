@@ -35,6 +35,10 @@ const std::vector<std::string>& letter_templates();
 // The template chosen for an entry and the values it can use.
 std::string template_for(const RankEntry& e, const Decision* decision = nullptr);   // "lettre-retenu.txt", ...
 Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
+// The day a dossier's letter is dated: the letters' day (campagne.date_courrier),
+// or the decision's when it is later — a letter never comes before the
+// decision it notifies (trial findings 4 and 20).
+Date letter_day(const LetterContext& ctx, const Dossier& d);
 // The names a letter template may use for this grid (values are samples).
 Variables letter_variable_names(const Grid& grid, const Campaign& campaign);
 

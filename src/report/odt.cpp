@@ -159,7 +159,8 @@ std::vector<std::size_t> column_widths(const Block& b) {
     return w;
 }
 
-std::string content_xml(const LetterHeader& header, const std::vector<Block>& body, const std::string& logo) {
+std::string content_xml(const LetterHeader& header, const std::vector<Block>& body, const std::string& logo,
+                        const std::vector<OdtPicture>& pictures) {
     Xml x;
     x.open("office:document-content", {{"office:version", "1.3"}}, true);
 
@@ -192,6 +193,10 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
             x.close("style:style");
         }
     }
+    // A picture starts a page of its own, centred (the PDF's map page).
+    x.open("style:style", {{"style:name", "Image_pleine_page"}, {"style:family", "paragraph"}, {"style:parent-style-name", "Text_20_body"}});
+    x.empty("style:paragraph-properties", {{"fo:break-before", "page"}, {"fo:text-align", "center"}});
+    x.close("style:style");
     x.close("office:automatic-styles");
 
     x.open("office:body");
@@ -265,6 +270,17 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
                 break;
             }
         }
+    }
+    for (std::size_t k = 0; k < pictures.size(); ++k) {
+        unsigned w = 0, h = 0;
+        png_size(pictures[k].png, w, h);
+        const double wcm = 16.5, hcm = w ? wcm * h / w : wcm;
+        x.open("text:p", {{"text:style-name", "Image_pleine_page"}});
+        x.open("draw:frame", {{"draw:name", pictures[k].name}, {"text:anchor-type", "as-char"}, {"svg:width", cm(wcm)}, {"svg:height", cm(hcm)}});
+        x.empty("draw:image", {{"xlink:href", "Pictures/image-" + std::to_string(k + 1) + ".png"}, {"xlink:type", "simple"},
+                               {"xlink:show", "embed"}, {"xlink:actuate", "onLoad"}});
+        x.close("draw:frame");
+        x.close("text:p");
     }
     x.close("office:text");
     x.close("office:body");
@@ -386,35 +402,43 @@ std::string meta_xml(const LetterHeader& header, const std::vector<Block>& body)
     return x.str();
 }
 
-std::string manifest_xml(bool logo) {
+std::string manifest_xml(bool logo, std::size_t pictures) {
     Xml x;
     x.open("manifest:manifest", {{"xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}, {"manifest:version", "1.3"}});
     x.empty("manifest:file-entry", {{"manifest:full-path", "/"}, {"manifest:version", "1.3"}, {"manifest:media-type", "application/vnd.oasis.opendocument.text"}});
     for (const char* part : {"content.xml", "styles.xml", "meta.xml"})
         x.empty("manifest:file-entry", {{"manifest:full-path", part}, {"manifest:media-type", "text/xml"}});
     if (logo) x.empty("manifest:file-entry", {{"manifest:full-path", "Pictures/logo.png"}, {"manifest:media-type", "image/png"}});
+    for (std::size_t k = 1; k <= pictures; ++k)
+        x.empty("manifest:file-entry", {{"manifest:full-path", "Pictures/image-" + std::to_string(k) + ".png"}, {"manifest:media-type", "image/png"}});
     x.close("manifest:manifest");
     return x.str();
 }
 
 }  // namespace
 
-OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body) {
+OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, const std::vector<OdtPicture>& pictures) {
     OdtParts p;
+    for (const auto& pic : pictures) {
+        unsigned w, h;
+        if (!png_size(pic.png, w, h)) throw Error("Image « " + pic.name + " » illisible : il faut une image PNG.");
+        p.pictures_png.push_back(pic.png);
+    }
     if (!header.logo_path.empty()) {
         p.logo_png = read_bytes(header.logo_path);
         unsigned w, h;
         if (!png_size(p.logo_png, w, h)) throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG.");
     }
-    p.manifest = manifest_xml(!p.logo_png.empty());
-    p.content = content_xml(header, body, p.logo_png);
+    p.manifest = manifest_xml(!p.logo_png.empty(), pictures.size());
+    p.content = content_xml(header, body, p.logo_png, pictures);
     p.styles = styles_xml();
     p.meta = meta_xml(header, body);
     return p;
 }
 
-void write_odt(const std::string& path, const LetterHeader& header, const std::vector<Block>& body) {
-    OdtParts parts = odt_parts(header, body);
+void write_odt(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
+               const std::vector<OdtPicture>& pictures) {
+    OdtParts parts = odt_parts(header, body, pictures);
     const std::string tmp = path + ".tmp";
     try {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -433,6 +457,8 @@ void write_odt(const std::string& path, const LetterHeader& header, const std::v
         add("styles.xml", parts.styles, Poco::Zip::ZipCommon::CM_DEFLATE);
         add("meta.xml", parts.meta, Poco::Zip::ZipCommon::CM_DEFLATE);
         if (!parts.logo_png.empty()) add("Pictures/logo.png", parts.logo_png, Poco::Zip::ZipCommon::CM_STORE);
+        for (std::size_t k = 0; k < parts.pictures_png.size(); ++k)
+            add("Pictures/image-" + std::to_string(k + 1) + ".png", parts.pictures_png[k], Poco::Zip::ZipCommon::CM_STORE);
         zip.close();
         out.close();
         if (!out) throw Error("écriture interrompue");

@@ -1,12 +1,15 @@
 #include "orders.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "batch.h"
+#include "committee_internal.h"
 #include "document_names.h"
 
 #include "core/error.h"
 #include "core/french.h"
+#include "io/xml_tree.h"
 #include "parallel.h"
 
 namespace cotation::report {
@@ -16,6 +19,11 @@ const char* pieces_template() { return "demande-pieces.txt"; }
 
 namespace {
 bool retained_for_nothing(const Decision* d) { return d && d->places && *d->places <= Rational(0); }
+std::string joined(const std::vector<std::string>& problems) {
+    std::string why;
+    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+    return why;
+}
 }  // namespace
 
 bool gets_order(const LetterContext& ctx, const RankEntry& e) {
@@ -117,6 +125,13 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     if (auto it = ctx.campaign.parameters.find("campagne.date_commission"); it != ctx.campaign.parameters.end())
         if (const Date* day = std::get_if<Date>(&it->second)) v["date_commission"] = day->french_long();
     v["places_arrete"] = !v["places_accordees"].empty() ? v["places_accordees"] : v["places"];
+    // The order says what the instruction found: « répond au cahier des
+    // charges » only without an open vigilance point, else the points by name
+    // (trial finding 3: an order claimed conformity for a dossier opening
+    // after the call's deadline and asking more than its ceiling).
+    auto points = committee_detail::vigilance_points(e.eligibility, false);
+    v["vigilance"] = lines_of(points);
+    v["sans_vigilance"] = points.empty() ? "oui" : "";
     auto coded = [&](const FactDef& f, const Value& value) {
         v[f.id + ".libelle"] = code_labels(f, value);
         std::string list;
@@ -124,6 +139,15 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
         else if (const auto* l = std::get_if<std::vector<std::string>>(&value))
             for (const auto& c : *l) list += (list.empty() ? "" : "\n") + c;
         v[f.id + ".liste"] = list;
+        // « categorie_porteur.354 » is « oui » when the code is chosen: a
+        // template's {{#si}} follows the code (the CRT order's signatories).
+        for (const auto& choice : f.choices) {
+            bool chosen = false;
+            if (const auto* s = std::get_if<std::string>(&value)) chosen = *s == choice;
+            else if (const auto* l = std::get_if<std::vector<std::string>>(&value))
+                chosen = std::find(l->begin(), l->end(), choice) != l->end();
+            v[f.id + "." + choice] = chosen ? "oui" : "";
+        }
     };
     for (const auto& f : ctx.grid.facts)
         if (!f.choice_labels.empty()) coded(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
@@ -145,6 +169,9 @@ Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const P
     std::vector<std::string> pieces;
     for (const auto* doc : st.to_ask) pieces.push_back(doc->label);
     v["pieces_manquantes"] = lines_of(pieces);
+    // The letter agrees with the number of pieces (trial finding 13).
+    v["piece_unique"] = pieces.size() == 1 ? "oui" : "";
+    v["pieces_plusieurs"] = pieces.size() > 1 ? "oui" : "";
     v["date_demande"] = st.requested ? st.requested->french_long() : "";
     v["date_courrier"] = v["date_demande"];   // the request's own date, never the clock's
     v["date_limite_pieces"] = st.due ? st.due->french_long() : "";
@@ -169,10 +196,35 @@ std::vector<std::string> check_order_templates(TemplateSet& templates, const Gri
     return out;
 }
 
+std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntry& e) {
+    const Dossier& d = ctx.dossiers[e.dossier];
+    std::vector<std::string> out;
+    if (fr::trim(d.finess).empty())
+        out.push_back("Dossier « " + d.reference + " » : numéro FINESS non renseigné ; l'arrêté ne le porte pas.");
+    if (auto points = committee_detail::vigilance_points(e.eligibility, false); !points.empty())
+        out.push_back("Dossier « " + d.reference + " » : " + fr::plural(points.size(), "point de vigilance ouvert", "points de vigilance ouverts") +
+                      " : " + joined(points) + " L'arrêté les nomme au lieu de dire le projet conforme au cahier des charges.");
+    return out;
+}
+
 Document order_document(const LetterContext& ctx, const TemplateSet& templates, const RankEntry& e) {
     const Dossier& d = ctx.dossiers[e.dossier];
     Document doc;
-    doc.blocks = templates.expand(order_template(), order_variables(ctx, e, ctx.ranking.ranked.size()));
+    Variables vars = order_variables(ctx, e, ctx.ranking.ranked.size());
+    // A fact of the dossier that the order cites outside any condition must
+    // be there: an order « passe de  (personnes âgées dépendantes) à 702 »
+    // is not signed (trial finding 28). Not written, saying what is missing.
+    const std::string text = io::read_file(templates.dir() + "/" + templates.shown_name(order_template()));
+    std::vector<std::string> missing;
+    for (const auto& f : ctx.grid.facts) {
+        if (text.find("{{" + f.id + "}}") == std::string::npos || text.find("{{#si " + f.id + "}}") != std::string::npos) continue;
+        if (auto it = vars.find(f.id); it != vars.end() && fr::trim(it->second).empty()) missing.push_back(f.label + " (" + f.id + ")");
+    }
+    if (!missing.empty())
+        throw InputError("Dossier « " + d.reference + " » : " + fr::join(missing) + (missing.size() > 1 ? " non renseignés" : " non renseigné") +
+                         " ; l'arrêté " + (missing.size() > 1 ? "les" : "le") + " cite (modèle « " + templates.shown_name(order_template()) +
+                         " ») : complétez le dossier avant d'écrire l'arrêté.");
+    doc.blocks = templates.expand(order_template(), vars);
     doc.header = base_header(ctx);
     // An order is not addressed to anyone: no recipient, dated where it is signed.
     doc.header.title = "Arrêté — " + ctx.campaign.reference + " — dossier " + d.reference;
@@ -194,13 +246,6 @@ Document pieces_document(const LetterContext& ctx, const TemplateSet& templates,
     return doc;
 }
 
-namespace {
-std::string joined(const std::vector<std::string>& problems) {
-    std::string why;
-    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
-    return why;
-}
-}  // namespace
 
 DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference, Format format) {
     make_dir(out_dir);
@@ -257,8 +302,7 @@ DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir,
             continue;
         }
         batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
-        if (fr::trim(d.finess).empty())
-            batch.warnings.push_back("Dossier « " + d.reference + " » : numéro FINESS non renseigné ; l'arrêté ne le porte pas.");
+        for (auto& w : order_warnings(ctx, *jobs[k])) batch.warnings.push_back(std::move(w));
     }
     return batch;
 }

@@ -25,13 +25,17 @@ bool gets_order(const LetterContext& ctx, const RankEntry& e);
 // The letter's values plus: `visas` (one line per text the grid cites with a
 // visa, « Vu … ; »), `date_arrete` (the decision's date, else the letters'),
 // `date_commission` (campagne.date_commission, in words; empty when unset),
-// `places_arrete` (places granted, else asked), and `<id>.libelle` and
+// `places_arrete` (places granted, else asked), `vigilance` (the open
+// vigilance points of the instruction, one per line) and `sans_vigilance`
+// (« oui » when there is none), and `<id>.libelle` and
 // `<id>.liste` (labels and codes, one per line) for each fact or parameter
-// whose codes have labels (categorie_porteur.libelle).
+// whose codes have labels (categorie_porteur.libelle), and `<id>.<code>`
+// (« oui » when that code is chosen: categorie_porteur.354).
 Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
 Variables order_variable_names(const Grid& grid, const Campaign& campaign);
 
 // The letter's values plus `pieces_manquantes` (one line per piece asked),
+// `piece_unique` / `pieces_plusieurs` (« oui » for one piece / several),
 // `date_demande`, `date_limite_pieces` (in words) and `delai_pieces`
 // (« 15 jours »).
 Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const PiecesStatus& status);
@@ -42,8 +46,12 @@ struct Document {
     std::vector<Block> blocks;
 };
 
+// What to check before signing an order: no FINESS, open vigilance points.
+std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntry& e);
+
 // One document; `templates` must have been checked (check_order_templates)
-// so that expanding only reads. Throws InputError on a value missing.
+// so that expanding only reads. Throws InputError on a value missing, and
+// when a fact of the dossier the order cites outside a condition is empty.
 Document order_document(const LetterContext& ctx, const TemplateSet& templates, const RankEntry& e);
 Document pieces_document(const LetterContext& ctx, const TemplateSet& templates, const RankEntry& e, const PiecesStatus& status);
 

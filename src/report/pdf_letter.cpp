@@ -398,9 +398,21 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             w.lines(w.wrap(cp(header.place_and_date), w.regular, kBody, kWidth * 0.6f), kLeft, w.regular, kBody, kLeading, true);
         w.y -= 16;
 
+        // The run of signature lines from `k`, and the document's last
+        // paragraph when it follows them (the journal head of the committee's
+        // documents): never on a page of its own, never split (trial
+        // findings 17 and 38).
+        auto signature_height = [&](std::size_t k) {
+            float h = 0;
+            for (; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
+            if (k + 1 == body.size() && body[k].kind == BlockKind::Paragraph) h += 14 + w.height(body[k]);
+            return h;
+        };
         for (std::size_t i = 0; i < body.size(); ++i) {
             const Block& b = body[i];
             if (i > 0 && body[i - 1].kind == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
+            if (i + 1 == body.size() && i > 0 && body[i - 1].kind == BlockKind::Right && b.kind == BlockKind::Paragraph)
+                w.ensure(w.height(b) + 14);
             // The signature set apart from what follows it (the journal head of the minutes).
             if (i > 0 && body[i - 1].kind == BlockKind::Right && b.kind != BlockKind::Right) w.y -= 14;
             if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
@@ -422,14 +434,10 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
                 // Nor a page holding only the closing sentence and the
                 // signature (trial finding 27, minutes): the paragraph before
                 // them comes too, when the three fit on one page.
-                float h = w.height(b) + w.height(body[i + 1]);
-                for (std::size_t k = i + 2; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
-                w.ensure(h);
+                w.ensure(w.height(b) + w.height(body[i + 1]) + signature_height(i + 2));
             } else if (b.kind != BlockKind::Right && i + 1 < body.size() && body[i + 1].kind == BlockKind::Right) {
                 // No page holding only the signature: it goes with the paragraph before it.
-                float h = w.height(b);
-                for (std::size_t k = i + 1; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
-                w.ensure(h);
+                w.ensure(w.height(b) + signature_height(i + 1));
             }
             w.block(b);
         }

@@ -26,22 +26,64 @@ struct Expander {
         problems->push_back(msg);
     }
 
-    std::string substitute(const std::string& line, const std::string& name, int lineno) const {
+    // The raw line being read, for the column a message names.
+    std::string raw_line;
+
+    std::string where(const std::string& name, int lineno, std::size_t at) const {
+        // The column counts characters (UTF-8 code points) of the line as written.
+        std::size_t col = 1;
+        for (std::size_t k = 0; k < at && k < raw_line.size(); ++k)
+            if ((static_cast<unsigned char>(raw_line[k]) & 0xC0) != 0x80) ++col;
+        return "Modèle « " + name + " », ligne " + std::to_string(lineno) + ", colonne " + std::to_string(col);
+    }
+
+    // `base`: where `line` starts in the raw line (for columns). Inline
+    // sections "{{#si nom}}…{{/si}}" open and close on the same line.
+    std::string substitute(const std::string& line, const std::string& name, int lineno, std::size_t base = 0) const {
         std::string out;
+        std::vector<std::pair<bool, std::size_t>> sections;   // kept?, where opened
+        auto keeping = [&] { return sections.empty() || sections.back().first; };
         std::size_t i = 0;
         while (i < line.size()) {
             auto open = line.find("{{", i);
-            if (open == std::string::npos) { out += line.substr(i); break; }
+            if (open == std::string::npos) {
+                if (keeping()) out += line.substr(i);
+                break;
+            }
             auto close = line.find("}}", open);
             if (close == std::string::npos)
-                throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : « {{ » sans « }} ».");
-            out += line.substr(i, open - i);
+                throw InputError(where(name, lineno, base + open) + " : « {{ » sans « }} ».");
+            if (keeping()) out += line.substr(i, open - i);
             std::string key = fr::trim(line.substr(open + 2, close - open - 2));
+            i = close + 2;
+            if (key.rfind("#si ", 0) == 0) {
+                std::string cond = fr::trim(key.substr(4));
+                auto it = vars.find(cond);
+                if (it == vars.end()) unknown(name, lineno, cond);
+                // A check looks inside every branch.
+                sections.push_back({keeping() && (problems || (it != vars.end() && !fr::trim(it->second).empty())), open});
+                continue;
+            }
+            if (key == "/si") {
+                if (sections.empty())
+                    throw InputError(where(name, lineno, base + open) +
+                                     " : « {{/si}} » sans « {{#si …}} » ouvert sur cette ligne (une section ouverte seule "
+                                     "sur sa ligne se ferme par « {{/si}} » seul sur la sienne).");
+                sections.pop_back();
+                continue;
+            }
+            if (!key.empty() && (key[0] == '#' || key[0] == '/' || key[0] == '>'))
+                throw InputError(where(name, lineno, base + open) + " : « {{" + key +
+                                 "}} » n'a pas sa place dans une ligne (« {{#si nom}} » … « {{/si}} » dans une ligne, "
+                                 "« {{> modèle}} » seul sur sa ligne).");
             auto it = vars.find(key);
             if (it == vars.end()) unknown(name, lineno, key);
-            else out += it->second;
-            i = close + 2;
+            else if (keeping()) out += it->second;
         }
+        if (!sections.empty())
+            throw InputError(where(name, lineno, base + sections.back().second) +
+                             " : « {{#si …}} » sans « {{/si}} » sur la même ligne (une section dans une ligne s'y ferme ; "
+                             "sinon « {{#si …}} » et « {{/si}} » seuls sur leur ligne).");
         return out;
     }
 
@@ -66,7 +108,13 @@ struct Expander {
             ++lineno;
             if (!raw.empty() && raw.back() == '\r') raw.pop_back();
             std::string line = fr::trim(raw);
-            if (line.rfind("{{#si ", 0) == 0 && line.size() > 8 && line.compare(line.size() - 2, 2, "}}") == 0) {
+            raw_line = raw;
+            const std::size_t base = line.empty() ? 0 : raw.find(line);   // where the trimmed line starts
+            // A tag alone on its line (its first "}}" ends the line) opens a block section.
+            auto whole_tag = [&](const char* head) {
+                return line.rfind(head, 0) == 0 && line.size() > 4 && line.find("}}") == line.size() - 2;
+            };
+            if (whole_tag("{{#si ")) {
                 std::string key = fr::trim(line.substr(6, line.size() - 8));
                 auto it = vars.find(key);
                 if (it == vars.end()) unknown(name, lineno, key);
@@ -91,7 +139,7 @@ struct Expander {
                 if (line.back() != '|')
                     throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) +
                                      " : une ligne de tableau finit par « | ».");
-                std::string row_text = substitute(line.substr(1, line.size() - 2), name, lineno);
+                std::string row_text = substitute(line.substr(1, line.size() - 2), name, lineno, base + 1);
                 std::vector<std::string> cells;
                 std::string cell;
                 for (char ch : row_text + "|") {
@@ -113,7 +161,7 @@ struct Expander {
             }
             in_table = false;
             if (line.empty()) { flush(); continue; }
-            if (line.rfind("{{>", 0) == 0 && line.compare(line.size() - 2, 2, "}}") == 0) {
+            if (whole_tag("{{>")) {
                 flush();
                 std::string inc = fr::trim(line.substr(3, line.size() - 5));
                 // "voies-recours" is "voies-recours-ars" for an ARS, when that
@@ -142,18 +190,18 @@ struct Expander {
                 run(included, used, out, "Modèle « " + name + " », ligne " + std::to_string(lineno));
                 continue;
             }
-            if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno)}); continue; }
-            if (line.rfind("Objet :", 0) == 0) { flush(); out.push_back({BlockKind::Subject, substitute(line, name, lineno)}); continue; }
-            if (line.rfind(">> ", 0) == 0) { flush(); out.push_back({BlockKind::Right, substitute(line.substr(3), name, lineno)}); continue; }
+            if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno, base + 3)}); continue; }
+            if (line.rfind("Objet :", 0) == 0) { flush(); out.push_back({BlockKind::Subject, substitute(line, name, lineno, base)}); continue; }
+            if (line.rfind(">> ", 0) == 0) { flush(); out.push_back({BlockKind::Right, substitute(line.substr(3), name, lineno, base + 3)}); continue; }
             if (line.rfind("- ", 0) == 0) {
                 flush();
-                std::istringstream items(substitute(line.substr(2), name, lineno));
+                std::istringstream items(substitute(line.substr(2), name, lineno, base + 2));
                 std::string item;
                 while (std::getline(items, item))
                     if (!fr::trim(item).empty()) out.push_back({BlockKind::Bullet, fr::trim(item)});
                 continue;
             }
-            para += (para.empty() ? "" : " ") + substitute(line, name, lineno);
+            para += (para.empty() ? "" : " ") + substitute(line, name, lineno, base);
         }
         flush();
         if (keep.size() != 1)
