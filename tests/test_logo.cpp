@@ -85,7 +85,7 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         s = Session::open(dir.file("c.cot"));
         EXPECT_TRUE(logo_is_stored(s->authority().logo));
         EXPECT_EQ(logo_from_stored(s->authority().logo), kPng);
-        EXPECT_EQ(logo_description(s->authority().logo), "rangé dans la campagne (PNG\u00a04\u00a0×\u00a02\u00a0px, 1\u00a0Ko)");
+        EXPECT_EQ(logo_description(s->authority().logo), "rangé dans la campagne (PNG 4\u00a0×\u00a02\u00a0px, 1\u00a0Ko)");
         // Changing another field keeps it.
         s->set_authority_field("ville", "Poitiers", "test");
         EXPECT_EQ(logo_from_stored(s->authority().logo), kPng);
