@@ -131,3 +131,23 @@ TEST(CampaignDates, PiecesRequestBetweenDeadlineAndCommittee) {
     EXPECT_NE(pieces_request_date_problem(c, Date{2023, 5, 2}, Date{2023, 5, 10}).find("une demande a déjà été faite le 10/05/2023"),
               std::string::npos);
 }
+
+// Trial finding 37: a meeting after a decision already recorded (UPHV: a
+// decision of 22/11/2019, a meeting typed 25/11/2019) is refused; on the
+// decision's day or before, accepted. A meeting that differs from
+// campagne.date_commission is said.
+TEST(CampaignDates, MeetingAfterTheDecisionsIsRefusedAndAMovedMeetingSaid) {
+    EXPECT_NE(meeting_after_decisions_problem(Date{2019, 11, 25}, Date{2019, 11, 22})
+                  .find("Séance du 25/11/2019 : une décision est déjà enregistrée le 22/11/2019"),
+              std::string::npos);
+    EXPECT_EQ(meeting_after_decisions_problem(Date{2019, 11, 22}, Date{2019, 11, 22}), "");
+    EXPECT_EQ(meeting_after_decisions_problem(Date{2019, 11, 15}, Date{2019, 11, 22}), "");
+    EXPECT_EQ(meeting_after_decisions_problem(Date{2019, 11, 25}, std::nullopt), "");
+    EXPECT_NE(meeting_planned_notice(Date{2019, 11, 15}, Date{2019, 11, 12}).find("campagne.date_commission = 15/11/2019"),
+              std::string::npos);
+    EXPECT_EQ(meeting_planned_notice(Date{2019, 11, 15}, Date{2019, 11, 15}), "");
+    EXPECT_EQ(meeting_planned_notice(std::nullopt, Date{2019, 11, 15}), "");
+    EXPECT_NE(order_visa_warning(true, false), "");
+    EXPECT_EQ(order_visa_warning(true, true), "");
+    EXPECT_EQ(order_visa_warning(false, false), "");
+}

@@ -229,10 +229,10 @@ TEST(DocumentQuality, PiecesRequestedThenReceivedFromTheCommandLine) {
     std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --recues nimporte");
     EXPECT_EQ(rc, 2) << out;
     EXPECT_NE(out.find("pièce « nimporte » inconnue de la grille"), std::string::npos) << out;
-    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --recues comptes");
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --recues comptes --date 10/05/2023");   // in time: dated, not the clock (trial finding 34)
     EXPECT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("Pièces reçues enregistrées pour ACT-2023-01"), std::string::npos) << out;
-    EXPECT_NE(out.find("Pièces demandées le 02/05/2023 reçues : dossier complet."), std::string::npos) << out;
+    EXPECT_NE(out.find("Pièces demandées le 02/05/2023 reçues le 10/05/2023 : dossier complet."), std::string::npos) << out;
 }
 
 // Trial finding 27: the minutes' page 2 held only the closing sentence and

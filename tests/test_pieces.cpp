@@ -103,3 +103,59 @@ TEST(Pieces, TickedPiecesEndTheRequest) {
     EXPECT_FALSE(st.awaiting());
     EXPECT_EQ(pieces_step("D-01", st).state, StepState::Done);
 }
+
+// Trial finding 42: a deadline that expires on a Saturday, Sunday or public
+// holiday is extended to the next working day (article 642 of the code de
+// procédure civile, applied to time limits by the administrative judge).
+// Dates by hand from a 2023 calendar: 5 May + 15 = Saturday 20 May → Monday
+// 22 May; 16 April + 15 = Monday 1 May (fête du travail) → Tuesday 2 May;
+// 3 May + 15 = Thursday 18 May (Ascension: Easter 9 April + 39) → Friday 19 May.
+TEST(Pieces, DeadlineOnADayOffMovesToTheNextWorkingDay) {
+    EXPECT_EQ(pieces_due_date(Date{2023, 5, 5}, 15), (Date{2023, 5, 22}));
+    EXPECT_EQ(pieces_due_date(Date{2023, 4, 16}, 15), (Date{2023, 5, 2}));
+    EXPECT_EQ(pieces_due_date(Date{2023, 5, 3}, 15), (Date{2023, 5, 19}));
+    EXPECT_EQ(pieces_due_date(Date{2023, 5, 2}, 15), (Date{2023, 5, 17}));   // a Wednesday: unchanged
+    EXPECT_TRUE(french_public_holiday(Date{2024, 4, 1}));    // lundi de Pâques 2024 (Easter 31 March)
+    EXPECT_TRUE(french_public_holiday(Date{2024, 5, 20}));   // lundi de Pentecôte 2024
+    EXPECT_FALSE(french_public_holiday(Date{2024, 5, 21}));
+    Grid g = grid();
+    auto st = pieces_status(g, with({"projet"}), Date{2023, 5, 5}, 15, Date{2023, 5, 22});
+    EXPECT_EQ(st.state, PiecesState::Requested);   // still awaited on Monday 22
+    EXPECT_TRUE(st.due_moved);
+    EXPECT_NE(st.summary().find("au plus tard le 22/05/2023 (le délai expirait un samedi, un dimanche ou un jour férié"),
+              std::string::npos)
+        << st.summary();
+}
+
+// Trial finding 12: while a request awaits its answer the dossier is said
+// awaiting, with its deadline, not irrecevable.
+TEST(Pieces, AwaitingDossierIsSaidAwaitingUntilItsDeadline) {
+    Grid g = grid();
+    auto st = pieces_status(g, with({"projet"}), kAsked, 15, Date{2023, 5, 10});
+    EXPECT_EQ(pieces_verdict(st), "En attente de pièces (jusqu'au 17/05/2023)");
+    st = pieces_status(g, with({"projet"}), kAsked, 15, Date{2023, 5, 18});
+    EXPECT_EQ(pieces_verdict(st), "");   // expired: irrecevable again
+    EXPECT_EQ(pieces_verdict(pieces_status(g, with({"projet"}), std::nullopt, 15, Date{2023, 5, 10})), "");
+}
+
+// Trial finding 34: the answer is dated; after the deadline it is said late
+// and the dossier stays incomplete (the pieces stay unticked unless admitted).
+TEST(Pieces, ReceiptIsDatedAndALateOneIsSaid) {
+    Grid g = grid();
+    Dossier d = with({"projet"});   // statuts and comptes still missing: the late pieces were not ticked
+    auto st = pieces_status(g, d, kAsked, 15, Date{2023, 5, 26}, Date{2023, 5, 25});
+    EXPECT_EQ(st.state, PiecesState::Expired);
+    EXPECT_TRUE(pieces_late(st, Date{2023, 5, 25}));
+    EXPECT_FALSE(pieces_late(st, Date{2023, 5, 17}));   // on the deadline: in time
+    EXPECT_NE(st.summary().find("reçues hors délai (le 25/05/2023, échéance le 17/05/2023)"), std::string::npos) << st.summary();
+    EXPECT_NE(st.summary().find("irrecevable"), std::string::npos) << st.summary();
+    // Received before the request, or in the future: a date typed wrong.
+    EXPECT_NE(pieces_receipt_problem(st, Date{2023, 5, 1}, Date{2023, 5, 26}).find("avant la demande du 02/05/2023"), std::string::npos);
+    EXPECT_NE(pieces_receipt_problem(st, Date{2023, 5, 27}, Date{2023, 5, 26}), "");
+    EXPECT_EQ(pieces_receipt_problem(st, Date{2023, 5, 10}, Date{2023, 5, 26}), "");
+    // Admitted by a motivated decision (ticked): complete, the lateness still said.
+    st = pieces_status(g, with({"statuts", "comptes", "projet"}), kAsked, 15, Date{2023, 5, 26}, Date{2023, 5, 25});
+    EXPECT_EQ(st.state, PiecesState::Received);
+    EXPECT_NE(st.summary().find("hors délai (le 25/05/2023, échéance le 17/05/2023), admises par décision motivée"), std::string::npos)
+        << st.summary();
+}

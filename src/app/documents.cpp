@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "app/territory.h"
 #include "core/read_rules.h"
+#include "core/campaign_dates.h"
 #include "core/error.h"
 #include "io/paths.h"
 #include "report/committee.h"
@@ -81,6 +82,8 @@ report::DocumentJob Session::committee_job(const std::string& out_dir, report::F
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
                                  snap_.decisions, calendar(on), changes_since_vote(), on, templates_dir()};
     ctx.journal_head = store_->journal_head().short_text();
+    // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
+    for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
     std::optional<report::TerritoryPage> territory;
     if (!minutes) territory = committee_territory(*this);   // the map page and coverage figures (copied by the job)
     if (territory) ctx.territory = &*territory;
@@ -107,6 +110,9 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
                                                      report::Format format) {
     Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
+    // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
+    ctx.committee_known = snap_.campaign.procedure.committee.has_value();
+    if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     for (const auto& e : ranking().ranked) {
@@ -187,9 +193,12 @@ const std::vector<DocumentKind>& document_kinds() {
              return Jobs{s.committee_job(r.out_dir, r.format, true)};
          }},
         {"arrete", "arrêtés des dossiers retenus", true,
-         [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {
+         [](Session& s, const DocumentRequest& r, std::vector<std::string>& notes) {
              if (s.decisions().empty()) return Jobs{};   // said with the letters
-             return s.order_jobs(r.out_dir, r.only_reference, r.format);
+             auto jobs = s.order_jobs(r.out_dir, r.only_reference, r.format);
+             if (auto w = order_visa_warning(s.procedure().committee.has_value(), s.meeting().has_value()); !w.empty() && !jobs.empty())
+                 notes.push_back(w);
+             return jobs;
          }},
         {"demande-pieces", "demandes de pièces complémentaires", true,
          [](Session& s, const DocumentRequest& r, std::vector<std::string>&) {

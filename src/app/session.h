@@ -265,6 +265,13 @@ public:
     // Records the request on `on` (a procedure step « pieces/<id> », journaled);
     // refused, with the reason, when no piece may be asked for. Coordinator only.
     void request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor);
+    // The pieces `ids` received on `on` (a step « pieces-recues/<id> », journaled):
+    // ticked on the dossier when in time; after the deadline only with a
+    // `motive` (the authority admits them), else recorded late and left
+    // unticked, the dossier staying irrecevable. Returns the new status.
+    PiecesStatus receive_pieces(std::int64_t dossier_id, const std::set<std::string>& ids, const Date& on,
+                                const std::string& motive, const std::string& actor);
+    std::optional<Date> pieces_received(std::int64_t dossier_id) const;
     // The request letters: of that dossier, else of every dossier whose
     // request awaits its answer; each dated by its request.
     report::DocumentBatch write_pieces_requests(const std::string& out_dir, const std::string& only_reference = "",

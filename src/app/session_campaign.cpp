@@ -7,6 +7,7 @@
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
+#include "core/logo.h"
 #include "core/french.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
@@ -86,10 +87,15 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
     if (a.signatory_title.empty())
         throw InputError("Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");
-    if (!a.logo.empty()) {
+    // A new logo is read, checked and copied into the campaign now, never
+    // kept as a path (core/logo.h); a campaign's earlier path stays as it was.
+    if (!a.logo.empty() && !logo_is_stored(a.logo) && a.logo != snap_.campaign.authority.logo) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(a.logo, ec))
+            throw InputError("Autorité, logo « " + a.logo + " » : fichier introuvable.");
         std::string png = io::read_file(a.logo);
-        if (png.size() < 8 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0)
-            throw InputError("Autorité, logo « " + a.logo + " » : ce n'est pas une image PNG.");
+        require(logo_problem(png, a.logo));
+        a.logo = logo_to_stored(png);
     }
     if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));

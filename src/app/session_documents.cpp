@@ -59,6 +59,8 @@ void Session::write_committee_file(const std::string& path) {
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
                                  snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
+    // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
+    for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
     const auto territory = committee_territory(*this);   // app/territory.h: map page and coverage figures
     if (territory) ctx.territory = &*territory;
     report::write_committee_file(ctx, path);

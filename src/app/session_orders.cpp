@@ -4,6 +4,8 @@
 
 #include "app/session.h"
 #include "core/error.h"
+#include "core/french.h"
+#include "core/campaign_dates.h"
 #include "core/pieces_dates.h"
 #include "io/paths.h"
 #include "report/orders.h"
@@ -14,6 +16,7 @@ namespace {
 // A request is a procedure step of its own, keyed by the dossier's id (a
 // reference may be renamed): no new table.
 std::string pieces_key(std::int64_t dossier_id) { return "pieces/" + std::to_string(dossier_id); }
+std::string received_key(std::int64_t dossier_id) { return "pieces-recues/" + std::to_string(dossier_id); }
 }  // namespace
 
 report::DocumentBatch Session::write_orders(const std::string& out_dir, const std::string& only_reference, report::Format format) {
@@ -22,9 +25,13 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), *on, io::data_root() + "/templates", &snap_.decisions};
+    // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
+    ctx.committee_known = snap_.campaign.procedure.committee.has_value();
+    if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
     auto batch = report::write_orders(ctx, out_dir, only_reference, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
+        if (auto w = order_visa_warning(ctx.committee_known, snap_.meeting.has_value()); !w.empty()) more.insert(more.begin(), w);
         batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());
     }
     return batch;
@@ -35,9 +42,46 @@ std::optional<Date> Session::pieces_requested(std::int64_t dossier_id) const {
     return it == snap_.steps_done.end() ? std::nullopt : std::optional<Date>(it->second);
 }
 
+std::optional<Date> Session::pieces_received(std::int64_t dossier_id) const {
+    auto it = snap_.steps_done.find(received_key(dossier_id));
+    return it == snap_.steps_done.end() ? std::nullopt : std::optional<Date>(it->second);
+}
+
 PiecesStatus Session::pieces(std::int64_t dossier_id, std::optional<Date> on) const {
     const Dossier* d = &known_dossier(dossier_id);
-    return pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on ? *on : today());
+    auto requested = pieces_requested(dossier_id);
+    // An answer recorded before the latest request belongs to an earlier one.
+    auto received = pieces_received(dossier_id);
+    if (received && requested && *received < *requested) received.reset();
+    return pieces_status(grid_, *d, requested, pieces_delay_days(snap_.campaign), on ? *on : today(), received);
+}
+
+PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std::string>& ids, const Date& on,
+                                     const std::string& motive, const std::string& actor) {
+    Dossier d = known_dossier(dossier_id);
+    PiecesStatus st = pieces(dossier_id, on);
+    bool late = false;
+    if (st.requested) {
+        if (auto why = pieces_receipt_problem(st, on, today()); !why.empty()) throw InputError("Dossier « " + d.reference + " » : " + why);
+        late = pieces_late(st, on);
+    }
+    // Late pieces are ticked only by a motivated decision: the request letter
+    // announced the dossier irrecevable without them in the delay.
+    if (!late || !fr::trim(motive).empty()) {
+        d.documents.insert(ids.begin(), ids.end());
+        update_dossier(d, actor);
+    }
+    if (st.requested) {
+        auto w = writing();
+        authenticate(actor);
+        store_->record_step(received_key(dossier_id), on,
+                            journal_actor(actor) + (late && !fr::trim(motive).empty()
+                                                        ? " — pièces reçues hors délai admises : " + fr::trim(motive)
+                                                        : std::string()));
+        snap_.steps_done[received_key(dossier_id)] = on;
+        invalidate();
+    }
+    return pieces(dossier_id);
 }
 
 void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor) {

@@ -32,6 +32,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     facts.asked = std::get_if<Rational>(&asked);
     // Units (UPHV: 8 beds) and missions (CRT) as the grid declares them.
     facts.model = capacity_model(grid_, snap_.campaign);
+    facts.criteria = grid_.criterion_count();
     for (const auto& [other, x] : snap_.decisions)
         if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) facts.others_used += facts.model.used_by(*x.places);
     Decision d = input;
@@ -165,6 +166,11 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     Meeting m = input;
     require(complete_meeting(snap_.team, m));
     require(meeting_date_problem(calendar_dates(), m.date));   // after the deadline (core/campaign_dates.h)
+    // Before any decision already recorded (trial finding 37).
+    std::optional<Date> first_decision;
+    for (const auto& [id, x] : snap_.decisions)
+        if (!first_decision || x.date < *first_decision) first_decision = x.date;
+    require(meeting_after_decisions_problem(m.date, first_decision));
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();

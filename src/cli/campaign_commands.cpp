@@ -9,6 +9,7 @@
 #include "app/session.h"
 #include "cli/command.h"
 #include "core/french.h"
+#include "core/logo.h"
 #include "io/csv.h"
 #include "io/grid_reader.h"
 #include "store/open_store.h"
@@ -133,7 +134,7 @@ int authority(const Args& a) {
               << au.signatory_title << "\n";
     std::cout << "Ville de signature : " << au.city << "\n";
     std::cout << "Recours contentieux : " << au.tribunal << (au.tribunal_address.empty() ? "" : ", " + au.tribunal_address) << "\n";
-    if (!au.logo.empty()) std::cout << "Logo : " << au.logo << "\n";
+    if (!au.logo.empty()) std::cout << "Logo : " << logo_description(au.logo) << "\n";
     if (changed) std::cout << "Autorité modifiée (journal).\n";
     return 0;
 }

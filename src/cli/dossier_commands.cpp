@@ -38,7 +38,9 @@ int check(const Args& a) {
     for (const Dossier& d : s->dossiers()) {
         if (!only.empty() && d.reference != only) continue;
         auto rep = check_eligibility(s->grid(), s->campaign(), d);
-        std::cout << d.reference << " — " << d.organisme << " : " << verdict_label(rep) << "\n";
+        // A request awaiting its answer: not irrecevable before its deadline (core/pieces.h).
+        std::string awaiting = s->pieces_requested(d.id) ? pieces_verdict(s->pieces(d.id)) : "";
+        std::cout << d.reference << " — " << d.organisme << " : " << (awaiting.empty() ? verdict_label(rep) : awaiting) << "\n";
         for (const auto& doc : rep.documents)
             if (!doc.received) std::cout << "  [pièce manquante] " << doc.document->label << " (" << doc.document->source << ")\n";
         // A request for missing pieces: its state and deadline (cotation pieces).

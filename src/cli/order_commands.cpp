@@ -1,5 +1,6 @@
 // Orders (arrêtés) and requests for missing pieces: arretes, pieces.
 #include <iostream>
+#include <set>
 
 #include "app/input.h"
 #include "app/session.h"
@@ -31,11 +32,12 @@ int orders(const Args& a) {
     return report_batch(batch);
 }
 
-// `--recues identite,comptes`: the pieces the candidate sent, ticked on the
-// dossier (journaled), which closes the request once none is missing.
-void record_received(Session& s, const Dossier& dossier, const std::string& list, const std::string& actor) {
-    Dossier d = dossier;
-    std::string known;
+// `--recues identite,comptes`: the pieces the candidate sent, received on
+// `--date` (default today) and ticked on the dossier (journaled), which closes
+// the request once none is missing; late, only with `--motif`.
+void record_received(Session& s, const Dossier& dossier, const Args& a) {
+    std::set<std::string> ids;
+    std::string known, list = a.get("--recues");
     for (const auto& doc : s.grid().documents) known += (known.empty() ? "" : ", ") + doc.id;
     std::size_t from = 0;
     while (from <= list.size()) {
@@ -46,9 +48,11 @@ void record_received(Session& s, const Dossier& dossier, const std::string& list
         bool found = false;
         for (const auto& doc : s.grid().documents) found = found || doc.id == id;
         if (!found) throw UsageError("--recues : pièce « " + id + " » inconnue de la grille (pièces : " + known + ").");
-        d.documents.insert(id);
+        ids.insert(id);
     }
-    s.update_dossier(d, actor);
+    Date on = a.has("--date") ? input::date("--date", a.get("--date")) : Session::today();
+    PiecesStatus st = s.receive_pieces(dossier.id, ids, on, a.get("--motif"), a.actor(s));
+    std::cout << "Pièces reçues enregistrées pour " << dossier.reference << " : " << st.summary() << "\n";
 }
 
 int pieces(const Args& a) {
@@ -57,13 +61,14 @@ int pieces(const Args& a) {
     std::string only = a.get("--dossier");
     if (ask && only.empty()) throw UsageError("--demander s'emploie avec --dossier REF.");
     if (received && only.empty()) throw UsageError("--recues s'emploie avec --dossier REF.");
-    if (a.has("--date") && !ask) throw UsageError("--date s'emploie avec --demander.");
+    if (a.has("--date") && !ask && !received) throw UsageError("--date s'emploie avec --demander ou --recues.");
+    if (ask && received) throw UsageError("--demander et --recues ne vont pas ensemble : une commande par date.");
+    if (a.has("--motif") && !received) throw UsageError("--motif s'emploie avec --recues (pièces reçues hors délai).");
     auto s = ask || received ? Session::open(a.file()) : Session::open_read_only(a.file());
     if (!only.empty()) dossier_of(*s, only);
     if (received) {
         const Dossier d = dossier_of(*s, only);
-        record_received(*s, d, a.get("--recues"), a.actor(*s));
-        std::cout << "Pièces reçues enregistrées pour " << only << " : " << s->pieces(dossier_of(*s, only).id).summary() << "\n";
+        record_received(*s, d, a);
     }
     if (ask) {
         const Dossier d = dossier_of(*s, only);
@@ -103,7 +108,8 @@ void add_order_commands(Cli& cli) {
         .option("--dossier", "REF", "ce dossier seulement (obligatoire avec --demander)")
         .flag("--demander", "enregistre la demande de pièces complémentaires (délai : campagne.delai_pieces, 15 jours par défaut)")
         .option("--recues", "PIECE,PIECE", "pièces reçues du candidat (identifiants de la grille), cochées sur le dossier")
-        .option("--date", "JJ/MM/AAAA", "date de la demande (défaut : aujourd'hui)")
+        .option("--date", "JJ/MM/AAAA", "date de la demande, ou de la réception avec --recues (défaut : aujourd'hui)")
+        .option("--motif", "TEXTE", "avec --recues : décision motivée d'admettre des pièces reçues hors délai")
         .option("--out", "DOSSIER", "écrit la lettre de demande (du dossier, sinon de chaque demande en attente)")
         .option("--format", "pdf|odt|both", "format des lettres (défaut : pdf)")
         .acting()

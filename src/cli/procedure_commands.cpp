@@ -2,6 +2,7 @@
 // commission, pv, rapports.
 #include <iostream>
 
+#include "core/campaign_dates.h"
 #include "core/french.h"
 #include "app/input.h"
 #include "app/session.h"
@@ -121,6 +122,8 @@ int meeting(const Args& a) {
         std::cout << "  " << i.member << " ne prend pas part à la délibération (lien avec " << i.organisme << ", dossier "
                   << i.dossier_reference << ")\n";
     for (const auto& p : c.problems) std::cout << "  Remarque : " << p << "\n";
+    if (auto n = meeting_planned_notice(s->parameters().committee_date(), s->meeting()->date); !n.empty())
+        std::cout << "  Remarque : " << n << "\n";
     std::cout << "  " << c.outcome << "\n";
     auto changes = s->changes_since_vote();
     if (!changes.empty()) {

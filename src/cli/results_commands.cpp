@@ -148,11 +148,23 @@ int rank(const Args& a) {
     }
     if (!rr.places)
         std::cout << "Rangs non affichés (·) : l'écart qu'un dossier masqué laisserait entre les rangs des autres dirait sa place.\n";
-    if (!r.ineligible.empty()) std::cout << "Dossiers irrecevables, non classés :\n";
-    for (const auto& e : r.ineligible) {
+    // A request for missing pieces before its deadline: awaiting, not irrecevable (core/pieces.h).
+    auto awaiting = [&](const RankEntry& e) {
         const Dossier& d = s->dossiers()[e.dossier];
-        std::cout << "  " << d.reference << "  " << d.organisme << "\n";
-        for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
+        return e.prior_rejection.empty() && s->pieces_requested(d.id) ? pieces_verdict(s->pieces(d.id)) : std::string();
+    };
+    bool any_awaiting = false, any_ineligible = false;
+    for (const auto& e : r.ineligible) (awaiting(e).empty() ? any_ineligible : any_awaiting) = true;
+    for (bool pass_awaiting : {true, false}) {
+        if (pass_awaiting ? !any_awaiting : !any_ineligible) continue;
+        std::cout << (pass_awaiting ? "Dossiers en attente de pièces, non classés :\n" : "Dossiers irrecevables, non classés :\n");
+        for (const auto& e : r.ineligible) {
+            std::string wait = awaiting(e);
+            if (wait.empty() == pass_awaiting) continue;
+            const Dossier& d = s->dossiers()[e.dossier];
+            std::cout << "  " << d.reference << "  " << d.organisme << (pass_awaiting ? " — e" + wait.substr(1) : std::string()) << "\n";
+            for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
+        }
     }
     if (a.has("--marges")) {
         if (rr.places) rank_margins(*s);

@@ -54,6 +54,25 @@ std::string meeting_date_problem(const CampaignCalendar& c, const Date& day) {
     return "";
 }
 
+std::string meeting_after_decisions_problem(const Date& day, std::optional<Date> first_decision) {
+    if (!first_decision || day <= *first_decision) return "";
+    return "Séance du " + day.french_numeric() + " : une décision est déjà enregistrée le " + first_decision->french_numeric() +
+           " ; l'autorité décide après l'avis de la commission. Indiquez la date réelle de la séance, ou redatez les décisions "
+           "(cotation decide) après elle.";
+}
+
+std::string meeting_planned_notice(std::optional<Date> planned, const Date& meeting) {
+    if (!planned || *planned == meeting) return "";
+    return "La séance du " + meeting.french_numeric() + " n'est pas à la date prévue (campagne.date_commission = " +
+           planned->french_numeric() + ") : le calendrier, le visa des arrêtés et les documents prennent la date de la séance.";
+}
+
+std::string order_visa_warning(bool has_committee, bool meeting_recorded) {
+    if (!has_committee || meeting_recorded) return "";
+    return "Aucune séance de la commission n'est enregistrée : les arrêtés ne visent pas son avis (à relire avant signature ; "
+           "enregistrez la séance avec cotation seance).";
+}
+
 std::string decision_date_problem(const CampaignCalendar& c, const Date& day) {
     if (c.committee && day < *c.committee)
         return "Décision datée du " + day.french_numeric() + " : elle précède la commission (" + c.committee->french_numeric() +

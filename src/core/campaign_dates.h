@@ -38,6 +38,21 @@ std::vector<std::string> calendar_problems(const CampaignCalendar& c);
 // deadline (or the opening), else empty.
 std::string meeting_date_problem(const CampaignCalendar& c, const Date& day);
 
+// A meeting on `day` while decisions are already recorded, the earliest on
+// `first_decision`: a message when the meeting comes after it (an order
+// would then be older than the committee's opinion it cites), else empty.
+std::string meeting_after_decisions_problem(const Date& day, std::optional<Date> first_decision);
+
+// The recorded meeting against campagne.date_commission (`planned`): the
+// sentence saying that documents now take the meeting's date, or empty when
+// they agree (or nothing was planned).
+std::string meeting_planned_notice(std::optional<Date> planned, const Date& meeting);
+
+// Orders written while the procedure's committee (`has_committee`) has no
+// recorded meeting: they cannot cite its opinion, so their visa is left out;
+// the sentence that says so, else empty.
+std::string order_visa_warning(bool has_committee, bool meeting_recorded);
+
 // A decision dated `day`: a message when it comes before the committee (or
 // the deadline, without committee), else empty.
 std::string decision_date_problem(const CampaignCalendar& c, const Date& day);

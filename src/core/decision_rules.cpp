@@ -17,6 +17,15 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     if (e.apart() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
         return dossier + " est irrecevable (" + e.apart_reasons().front() +
                ") : il ne peut être ni retenu ni inscrit en liste complémentaire.";
+    // The calls select by a note on the published criteria (ACT HLM, Annexe 2
+    // §2: « une évaluation quantitative par l'attribution d'une note
+    // permettant un classement des candidatures »; the UPHV and CRT grids
+    // carry their texts' priorities the same way). A dossier rated on no
+    // criterion has no place in that ranking: no motive can stand for the
+    // evaluation, and its order would cite a note of 0 (trial finding 20).
+    if ((d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary) && f.criteria > 0 && e.score.rated == 0)
+        return dossier + " n'a été noté sur aucun critère de la grille : il ne peut être ni retenu ni inscrit en liste "
+                         "complémentaire avant d'avoir été évalué (cotation rate).";
     if (d.kind == DecisionKind::Retained && !e.below_minimum.empty())
         return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
                ") : il ne peut pas être retenu.";

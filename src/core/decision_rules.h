@@ -19,6 +19,7 @@ struct DecisionFacts {
     const Rational* asked = nullptr;        // the dossier's "places", when given
     CapacityModel model;                    // how the call counts its capacity
     Rational others_used;                   // taken by the other retained dossiers (in the capacity's count)
+    std::size_t criteria = 0;               // the grid's criteria: a dossier rated on none of them is not evaluated
 };
 
 // Completes `d` (motive and reason trimmed, committee opinion, places granted)

@@ -17,6 +17,17 @@ int pieces_delay_days(const Campaign& campaign) {
 const char* pieces_state_label(PiecesState s) { return enum_label(s); }
 
 namespace {
+// Easter Sunday (anonymous Gregorian algorithm).
+Date easter(int y) {
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return Date{y, month, day};
+}
+bool day_off(const Date& d) {
+    long wd = (d.days_since_epoch() % 7 + 7 + 3) % 7;   // 1970-01-01 was a Thursday: 0 = Monday
+    return wd >= 5 || french_public_holiday(d);
+}
 std::string labels(const std::vector<const DocumentDef*>& docs) {
     std::vector<std::string> out;
     for (const auto* d : docs) out.push_back("« " + d->label + " »");
@@ -26,8 +37,41 @@ std::string labels(const std::vector<const DocumentDef*>& docs) {
 }
 }  // namespace
 
+bool french_public_holiday(const Date& d) {
+    static const int fixed[][2] = {{1, 1}, {5, 1}, {5, 8}, {7, 14}, {8, 15}, {11, 1}, {11, 11}, {12, 25}};
+    for (const auto& f : fixed)
+        if (d.month == f[0] && d.day == f[1]) return true;
+    Date e = easter(d.year);
+    for (long off : {1L, 39L, 50L})   // lundi de Pâques, Ascension, lundi de Pentecôte
+        if (e.plus_days(off) == d) return true;
+    return false;
+}
+
+Date pieces_due_date(const Date& requested, int delay_days) {
+    Date due = requested.plus_days(delay_days);
+    while (day_off(due)) due = due.plus_days(1);
+    return due;
+}
+
+bool pieces_late(const PiecesStatus& st, const Date& received) { return st.due && received > *st.due; }
+
+std::string pieces_receipt_problem(const PiecesStatus& st, const Date& received, const Date& today) {
+    if (!st.requested) return "aucune demande de pièces enregistrée : les pièces se cochent alors dans le dossier (pieces_recues).";
+    if (received < *st.requested)
+        return "pièces reçues le " + received.french_numeric() + " : c'est avant la demande du " + st.requested->french_numeric() +
+               " ; indiquez la date de réception (--date JJ/MM/AAAA).";
+    if (received > today)
+        return "pièces reçues le " + received.french_numeric() + " : cette date n'est pas encore venue ; indiquez la date de réception.";
+    return "";
+}
+
+std::string pieces_verdict(const PiecesStatus& st) {
+    if (!st.awaiting()) return "";
+    return "En attente de pièces (jusqu'au " + st.due->french_numeric() + ")";
+}
+
 PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::optional<Date> requested, int delay_days,
-                           const Date& today) {
+                           const Date& today, std::optional<Date> received) {
     PiecesStatus st;
     bool incomplete = false;
     for (const auto& doc : grid.documents) {
@@ -39,13 +83,16 @@ PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::option
     }
     if (requested) {
         st.requested = requested;
-        st.due = requested->plus_days(delay_days);
+        st.due = pieces_due_date(*requested, delay_days);
+        st.due_moved = *st.due != requested->plus_days(delay_days);
+        st.received = received;
         st.days_left = st.due->days_since_epoch() - today.days_since_epoch();
     }
     if (!incomplete) st.state = requested ? PiecesState::Received : PiecesState::Complete;
     else if (!st.not_askable.empty()) st.state = PiecesState::NotAskable;
     else if (!requested) st.state = PiecesState::Askable;
-    else st.state = st.days_left >= 0 ? PiecesState::Requested : PiecesState::Expired;
+    // An answer recorded late leaves the pieces unticked: expired, whatever today is.
+    else st.state = st.days_left >= 0 && !(received && pieces_late(st, *received)) ? PiecesState::Requested : PiecesState::Expired;
     return st;
 }
 
@@ -61,10 +108,21 @@ std::string PiecesStatus::summary() const {
                    " après le dépôt (pièce du projet) ; le dossier est irrecevable.";
         case PiecesState::Requested:
             return "Pièces demandées le " + requested->french_numeric() + " : " + labels(to_ask) + " ; réponse attendue au plus tard le " +
-                   due->french_numeric() + ". Pas de lettre d'irrecevabilité avant cette date.";
+                   due->french_numeric() +
+                   (due_moved ? " (le délai expirait un samedi, un dimanche ou un jour férié : il est prorogé au premier jour ouvrable)"
+                              : "") +
+                   ". Pas de lettre d'irrecevabilité avant cette date.";
         case PiecesState::Received:
-            return "Pièces demandées le " + requested->french_numeric() + " reçues : dossier complet.";
+            if (received && *received > *due)
+                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " + received->french_numeric() +
+                       ", échéance le " + due->french_numeric() + "), admises par décision motivée : dossier complet.";
+            return "Pièces demandées le " + requested->french_numeric() + " reçues" +
+                   (received ? " le " + received->french_numeric() : std::string()) + " : dossier complet.";
         case PiecesState::Expired:
+            if (received && *received > *due)
+                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " + received->french_numeric() +
+                       ", échéance le " + due->french_numeric() +
+                       ") : le dossier reste incomplet, donc irrecevable, sauf décision motivée de les admettre (--motif).";
             return "Pièces demandées le " + requested->french_numeric() + " non reçues au " + due->french_numeric() +
                    " : le dossier reste incomplet, donc irrecevable ; la lettre d'irrecevabilité peut être envoyée.";
     }

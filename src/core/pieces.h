@@ -39,6 +39,8 @@ struct PiecesStatus {
     std::vector<const DocumentDef*> to_ask;        // missing pieces the authority may ask for, grid order
     std::vector<const DocumentDef*> not_askable;   // missing required pieces it may not ask for
     std::optional<Date> requested, due;            // when a request was recorded
+    std::optional<Date> received;                  // when its answer was recorded
+    bool due_moved = false;                        // the deadline fell on a day off and was moved
     long days_left = 0;                            // due - today (negative once passed)
 
     // The dossier list's flag: a request awaits its answer.
@@ -47,9 +49,32 @@ struct PiecesStatus {
     std::string summary() const;
 };
 
-// `requested`: the date the request was recorded, if any.
+// A French public holiday (fixed days, Easter Monday, Ascension, Whit Monday).
+bool french_public_holiday(const Date& d);
+// The answer's deadline: `delay_days` after the request; when that day is a
+// Saturday, Sunday or public holiday it moves to the next working day (the
+// rule of article 642 of the code de procédure civile, which the
+// administrative judge applies to time limits: the candidate cannot hand
+// pieces to a closed office, and the letter promises « au plus tard le »).
+Date pieces_due_date(const Date& requested, int delay_days);
+
+// `requested`: the date the request was recorded, if any; `received`: the
+// date the answer was recorded, if any (a late answer leaves the pieces
+// unticked unless a motivated decision admits them, so the dossier stays
+// incomplete, hence irrecevable).
 PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::optional<Date> requested, int delay_days,
-                           const Date& today);
+                           const Date& today, std::optional<Date> received = std::nullopt);
+
+// The answer dated `received`: a message when it precedes the request or
+// comes after `today` (a date typed wrong), else empty.
+std::string pieces_receipt_problem(const PiecesStatus& status, const Date& received, const Date& today);
+// Received after the deadline of the request.
+bool pieces_late(const PiecesStatus& status, const Date& received);
+
+// What the dossier is while a request awaits its answer, in place of
+// « Irrecevable »: « En attente de pièces (jusqu'au 10/12/2026) »; empty
+// when no request awaits.
+std::string pieces_verdict(const PiecesStatus& status);
 
 // Empty when a request may be made, else why not (French, naming the dossier).
 std::string pieces_request_refusal(const PiecesStatus& status, const std::string& reference);

@@ -62,8 +62,7 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
             if (!e) return wxString();
             // A request for missing pieces awaiting its answer (core/pieces.h).
             if (e->prior_rejection.empty() && s.pieces_requested(d.id))
-                if (PiecesStatus p = s.pieces(d.id); p.awaiting())
-                    return to_wx("Pièces demandées (au plus tard le " + p.due->french_numeric() + ")");
+                if (std::string wait = pieces_verdict(s.pieces(d.id)); !wait.empty()) return to_wx(wait);
             if (e->prior_rejection.empty()) return to_wx(verdict_label(e->eligibility));
             // As the campaign's procedure calls it (« rejet avant évaluation » in an appel à candidatures).
             const auto& pr = s.procedure().prior_rejection;

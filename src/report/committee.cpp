@@ -132,16 +132,19 @@ Variables committee_variables(const CommitteeContext& ctx) {
         lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " + e.proposal_reason);
     v["en_attente"] = join(lines);
 
-    std::vector<std::string> refused, ineligible;
+    std::vector<std::string> refused, ineligible, awaiting;
     for (const auto& e : ctx.ranking.ineligible) {
         const Dossier& d = ctx.dossiers[e.dossier];
         // A refusal before the committee is its own ground: the conditions
         // that follow from the same fact (a late deposit) are not repeated.
         if (!e.prior_rejection.empty()) refused.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(e.prior_rejection));
+        else if (auto w = ctx.awaiting_pieces.find(d.id); w != ctx.awaiting_pieces.end())
+            awaiting.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(w->second + " : " + join_clauses(e.apart_reasons())));
         else ineligible.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(join_clauses(e.apart_reasons())));
     }
     v["refus_prealables"] = join(refused);
     v["irrecevables"] = join(ineligible);
+    v["pieces_attendues"] = join(awaiting);
 
     lines.clear();
     if (ctx.solidity)

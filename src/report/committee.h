@@ -51,6 +51,10 @@ struct CommitteeContext {
     // means nor the others' ratings (core/read_rules.h).
     const std::map<std::int64_t, std::string>* masked = nullptr;
     const TerritoryPage* territory = nullptr;           // the committee file's map page and figures
+    // Dossiers whose request for missing pieces awaits its answer on the
+    // document's date, with « En attente de pièces (jusqu'au …) »: listed
+    // apart, not among the irrecevables (core/pieces.h, trial finding 12).
+    std::map<std::int64_t, std::string> awaiting_pieces = {};
 };
 
 Variables committee_variables(const CommitteeContext& ctx);

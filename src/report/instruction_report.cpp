@@ -152,6 +152,7 @@ std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, co
             auto blocks = shared->templates.expand(name, instruction_variables(c, *entry));
             LetterHeader h;
             h.authority = c.campaign.authority.name;
+            h.logo_path = c.campaign.authority.logo;   // as the letters print it (trial finding 30)
             h.place_and_date = (c.campaign.authority.city.empty() ? "" : c.campaign.authority.city + ", le ") + c.date.french_long();
             h.title = "Compte rendu d'instruction — " + c.campaign.reference + " — dossier " + c.dossiers[entry->dossier].reference;
             return write_document(j.stem, h, blocks, j.format);

@@ -27,6 +27,11 @@ struct LetterContext {
     // Dossiers whose request for missing pieces awaits its answer: no letter
     // of ineligibility yet (core/pieces.h).
     const std::set<std::int64_t>* awaiting_pieces = nullptr;
+    // The order's visa « avis de la commission du … »: when `committee_known`
+    // (the procedure has a committee), the recorded meeting's date, and no
+    // visa while it has not sat; else campagne.date_commission.
+    bool committee_known = false;
+    std::optional<Date> committee_sat = std::nullopt;
 };
 
 // The letter templates, one per kind of decision (without their includes).

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/logo.h"
 #include "core/typography.h"
 
 namespace cotation::report {
@@ -425,9 +426,10 @@ OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, c
         p.pictures_png.push_back(pic.png);
     }
     if (!header.logo_path.empty()) {
-        p.logo_png = read_bytes(header.logo_path);
+        // The logo kept in the campaign (core/logo.h), or an older campaign's path.
+        p.logo_png = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : read_bytes(header.logo_path);
         unsigned w, h;
-        if (!png_size(p.logo_png, w, h)) throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG.");
+        if (!png_size(p.logo_png, w, h)) throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG.");
     }
     p.manifest = manifest_xml(!p.logo_png.empty(), pictures.size());
     p.content = content_xml(header, body, p.logo_png, pictures);

@@ -122,7 +122,9 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     const Decision* x = decision_of(ctx, d);
     v["date_arrete"] = (x ? x->date : ctx.letter_date).french_long();
     v["date_commission"] = "";
-    if (auto it = ctx.campaign.parameters.find("campagne.date_commission"); it != ctx.campaign.parameters.end())
+    if (ctx.committee_known) {
+        if (ctx.committee_sat) v["date_commission"] = ctx.committee_sat->french_long();
+    } else if (auto it = ctx.campaign.parameters.find("campagne.date_commission"); it != ctx.campaign.parameters.end())
         if (const Date* day = std::get_if<Date>(&it->second)) v["date_commission"] = day->french_long();
     v["places_arrete"] = !v["places_accordees"].empty() ? v["places_accordees"] : v["places"];
     // The order says what the instruction found: « répond au cahier des

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "core/logo.h"
 #include "odt.h"
 #include "pdf_pack.h"
 #include "pdf_text.h"
@@ -368,15 +369,20 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         // Header: logo, authority and its address left; recipient in the
         // window of the envelope; place and date right.
         if (!header.logo_path.empty()) {
-            // libharu 2.3 misreads 16-bit PNG (two pixels per sample, wrong
-            // colours): refuse it with a message rather than print it wrong.
-            std::ifstream png(header.logo_path, std::ios::binary);
-            char ihdr[25] = {};
-            if (!png.read(ihdr, sizeof ihdr) || std::string(ihdr + 1, 3) != "PNG") throw Error("logo");
-            if (ihdr[24] > 8)
-                throw Error("Logo « " + header.logo_path +
-                            " » : PNG à 16 bits par canal, que libharu imprime mal ; enregistrez-le en 8 bits (document « " + path + " »).");
-            HPDF_Image logo = HPDF_LoadPngImageFromFile(pdf, header.logo_path.c_str());
+            // The logo kept in the campaign (core/logo.h), or the path an
+            // older campaign kept. libharu 2.3 misreads 16-bit PNG (two pixels
+            // per sample, wrong colours): refused with a message rather than
+            // printed wrong (a stored logo was checked when it was given).
+            std::string bytes = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : std::string();
+            if (bytes.empty()) {
+                std::ifstream png(header.logo_path, std::ios::binary);
+                bytes.assign(std::istreambuf_iterator<char>(png), std::istreambuf_iterator<char>());
+            }
+            auto ph = png_header(bytes);
+            if (!ph) throw Error("logo");
+            if (ph->bit_depth > 8) throw Error(logo_problem(bytes, logo_name(header.logo_path)) + " (document « " + path + " »).");
+            HPDF_Image logo =
+                HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
             if (!logo || !err.empty()) {
                 err.clear();
                 throw Error("logo");
@@ -471,7 +477,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         std::filesystem::remove(tmp, ignored);
         std::string what = e.what();
         if (what == "logo")
-            throw Error("Logo « " + header.logo_path + " » illisible : il faut une image PNG (document « " + path + " »).");
+            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG (document « " + path + " »).");
         if (what.rfind("Logo « ", 0) == 0) throw;
         if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
         throw Error("Impossible d'écrire le PDF « " + path + " » (" + what + ").");
