@@ -26,6 +26,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
              UserInput \
+             Accounts ParameterBounds CommandLineUtf8 Names XmlMessages \
              PgUri ShareCli store Orders Pieces \
              DocumentNames DocumentBatch PdfLongWord; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
