@@ -46,3 +46,8 @@ time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 10
 
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
 time ctest --preset default -j "$JOBS"
+
+# 24 SIGKILLs, two per writing command (about 25 s here; scripts/crash-test.sh
+# without argument for the full 120).
+echo "== Test de coupure brutale (SIGKILL pendant chaque commande d'écriture) =="
+time bash "$ROOT/scripts/crash-test.sh" 24
