@@ -83,6 +83,8 @@ TEST(Accounts, TheFirstCoordinatorIsBoundToTheDeclaringAccount) {
     EXPECT_TRUE(s->decisions().empty());
     acct.as("nadia");
     EXPECT_EQ(s->acting_person(""), "Nadia");
+    // Trial 13 F28: another spelling of her name, from her account, is her.
+    EXPECT_EQ(s->acting_person("  NADIA "), "Nadia");
 }
 
 // Hole 2: a person declared without an account was claimable by anybody
