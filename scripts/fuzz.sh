@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of users' files (dossiers and ratings CSV, grid and form
-# XML, letter templates) with libFuzzer under AddressSanitizer + UBSan, for a
+# XML, letter templates, the offer and zones CSV) with libFuzzer under AddressSanitizer + UBSan, for a
 # bounded time per target, starting from the seed corpus in tests/fuzz/corpus.
 #
 #   scripts/fuzz.sh [SECONDES_PAR_CIBLE] [CIBLE…]     (défaut : 120 s, toutes)
@@ -19,7 +19,7 @@ cd "$ROOT"
 SECONDS_PER_TARGET="${1:-120}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(dossiers_csv ratings_csv grid_xml form_xml template)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(dossiers_csv ratings_csv grid_xml form_xml template offer_csv zones_csv)
 JOBS="${JOBS:-2}"
 PRESET="${FUZZ_PRESET:-fuzz}"
 BUILD="build/$PRESET"

@@ -26,6 +26,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
              UserInput \
+             Accounts ParameterBounds CommandLineUtf8 Names XmlMessages \
              PgUri ShareCli store Orders Pieces \
              DocumentNames DocumentBatch PdfLongWord; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
@@ -45,3 +46,8 @@ time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 10
 
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
 time ctest --preset default -j "$JOBS"
+
+# 24 SIGKILLs, two per writing command (about 25 s here; scripts/crash-test.sh
+# without argument for the full 120).
+echo "== Test de coupure brutale (SIGKILL pendant chaque commande d'écriture) =="
+time bash "$ROOT/scripts/crash-test.sh" 24

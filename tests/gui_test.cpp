@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/accounts.h"
 #include "app/demo.h"
 #include "core/french.h"
 #include "gui/actions.h"
@@ -124,7 +125,17 @@ public:
         dir_ = std::filesystem::temp_directory_path() / ("cotation-gui-test-" + std::to_string(::getpid()));
         std::filesystem::remove_all(dir_);
         std::filesystem::create_directories(dir_);
-        frame_ = new MainFrame(create_demo((dir_ / "demo.cot").string(), "act-hlm"), "Claire Martin (ARS, DD 13)");
+        // The demo binds its coordinator to this account; the coordinator
+        // binds the two others the test acts as to accounts of their own
+        // (simulated), as the window always acts from the account's person.
+        const std::string demo = (dir_ / "demo.cot").string();
+        {
+            auto made = create_demo(demo, "act-hlm");
+            change_account(*made, "Claire Martin (ARS, DD 13)", "claire-essai", kCoordinator);
+            change_account(*made, "Jean-Pierre Lucas", "jplucas-essai", kCoordinator);
+        }
+        Session::simulate_os_login(std::string("claire-essai"));
+        frame_ = new MainFrame(Session::open(demo), "Claire Martin (ARS, DD 13)");
         frame_->SetPosition(wxPoint(0, 0));
         frame_->Show();
         CallAfter([this] { Run(); });
@@ -139,6 +150,38 @@ public:
     }
 
 private:
+    static constexpr const char* kCoordinator = "Nathalie Girard (ARS, pôle médico-social)";
+    // The window acts as the person bound to the account it runs from
+    // (issue 13.4): the test changes the (simulated) account, then the
+    // person shown. "" is this account, the demo's coordinator's.
+    void ActAs(const std::string& person, const std::string& login) {
+        Session::simulate_os_login(login.empty() ? std::nullopt : std::optional<std::string>(login));
+        frame_->SetReviewer(person);
+    }
+
+    // Trial 2 of issue 13: a team without an account for this one let the
+    // window ask « Qui êtes-vous ? » and take any name. From an account
+    // bound to nobody the window is nobody (a warning), and its « Évaluateur »
+    // box offers no one else to pick.
+    void IdentityIsTheAccountsNeverAChoice() {
+        Session::simulate_os_login(std::string("intrus-essai"));
+        DialogSpy spy;
+        spy.Register();
+        frame_->Load(Session::open((dir_ / "demo.cot").string()));
+        spy.Unregister();
+        check(spy.seen == 1 && spy.message.find("Le compte « intrus-essai » n'est déclaré pour personne") != std::string::npos,
+              "compte lié à personne : un avertissement, pas un choix (lu : « " + spy.message + " »)");
+        check(frame_->workbench().reviewer == "compte intrus-essai" && frame_->reviewer_box()->GetCount() == 1,
+              "compte lié à personne : la fenêtre n'agit pour personne et ne propose aucun nom (lu : « " +
+                  frame_->workbench().reviewer + " », " + std::to_string(frame_->reviewer_box()->GetCount()) + " nom(s))");
+        // A name typed or chosen in the box is not taken.
+        frame_->reviewer_box()->SetValue(to_wx(std::string(kCoordinator)));
+        check(frame_->workbench().reviewer == "compte intrus-essai", "nom saisi dans « Évaluateur » : ignoré");
+        Session::simulate_os_login(std::string("claire-essai"));
+        frame_->Load(Session::open((dir_ / "demo.cot").string()));
+        check(frame_->workbench().reviewer == "Claire Martin (ARS, DD 13)", "compte lié : la fenêtre agit pour sa personne");
+    }
+
     void Run() {
         pump(500);
         Session& s = *frame_->workbench().session;
@@ -238,6 +281,7 @@ private:
         DepartFromTheCommitteesOpinion(sim);
         ImportNoticeShown();
         ActionsFollowRoleAndClosure(sim);
+        IdentityIsTheAccountsNeverAChoice();
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();
@@ -295,7 +339,7 @@ private:
     // retenu »: the motive and the reason for departing are typed, the save
     // button clicked; 66 − 10 = 56 places remain granted.
     void DepartFromTheCommitteesOpinion(wxUIActionSimulator& sim) {
-        frame_->SetReviewer("Nathalie Girard (ARS, pôle médico-social)");
+        ActAs(kCoordinator, "");
         frame_->ShowView(MainFrame::View::Decisions);
         pump(300);
         DecisionPanel* p = frame_->decision_panel();
@@ -371,7 +415,7 @@ private:
         for (const ActionDef& a : actions())
             check(a.run != nullptr, std::string("action « ") + a.text + " » : son gestionnaire est dans la table");
         frame_->SelectDossier(*frame_->workbench().session->find("ACT-2023-05"));
-        frame_->SetReviewer("Jean-Pierre Lucas");
+        ActAs("Jean-Pierre Lucas", "jplucas-essai");
         frame_->UpdateActions();
         check(!menu_enabled(Action::NewDossier) && !menu_enabled(Action::ImportRatings) && !menu_enabled(Action::CloseCampaign) &&
                   !frame_->GetToolBar()->GetToolEnabled(action_id(Action::NewDossier)),
@@ -387,7 +431,7 @@ private:
         check(spy.seen == 0, "clic sur « Ajouter une personne » grisé : aucun dialogue ouvert");
 
         const std::string coordinator = "Nathalie Girard (ARS, pôle médico-social)";
-        frame_->SetReviewer(coordinator);
+        ActAs(coordinator, "");
         frame_->UpdateActions();
         check(menu_enabled(Action::NewDossier) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::AddPerson) &&
                   !button_enabled(Action::GiveOpinion),
@@ -583,7 +627,10 @@ private:
         check(s.ratings_of(s.dossiers()[i].id).empty(), "démo : ACT-2023-08 sans aucune note");
         // Nobody is assigned to it in the demo: the coordinator assigns it to
         // Claire Martin, or her save button is (rightly) greyed out.
-        s.assign(s.dossiers()[i].id, "Claire Martin (ARS, DD 13)", true, "Nathalie Girard (ARS, pôle médico-social)");
+        // (from the coordinator's account, this one; the window stays Claire's)
+        Session::simulate_os_login(std::nullopt);
+        s.assign(s.dossiers()[i].id, "Claire Martin (ARS, DD 13)", true, kCoordinator);
+        Session::simulate_os_login(std::string("claire-essai"));
         frame_->workbench().changed(Change::Team);
         frame_->SelectDossier(i);
         frame_->ShowView(MainFrame::View::Rating);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "app/accounts.h"
 #include "app/session.h"
@@ -148,13 +149,17 @@ TEST(ReadPaths, ADeclarationNamingNoCandidateIsRefused) {
     EXPECT_TRUE(Session::open(dir.file("c.cot"))->team().conflicts.empty());
 }
 
-TEST(Accounts, WithoutAccountsTheCampaignWorksAsBefore) {
+TEST(Accounts, WithoutAccountsNobodyActs) {
     test::TempDir dir;
-    auto s = campaign(dir);   // every action above named its person, no account declared
+    auto s = campaign(dir);   // a team replayed under names, no account declared
     EXPECT_FALSE(s->team().accounts_declared());
+    Session::simulate_named_actors(false);
     Session::simulate_os_login(std::string("quelquun"));
-    EXPECT_EQ(s->acting_person("Julien"), "Julien");
+    // Trial 2 of session 17: any account claimed anyone; now nobody is anyone's.
+    EXPECT_THROW(s->acting_person("Julien"), InputError);
+    EXPECT_THROW(s->acting_person("Nadia"), InputError);
     Session::simulate_os_login(std::nullopt);
+    Session::simulate_named_actors(true);
 }
 
 TEST(Accounts, TheFirstAccountIsTheCoordinatorsOwn) {
@@ -170,6 +175,7 @@ TEST(Accounts, TheFirstAccountIsTheCoordinatorsOwn) {
         EXPECT_NE(std::string(e.what()).find("vous agissez depuis « nadia », pas « autre »"), std::string::npos) << e.what();
     }
     s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    Session::simulate_named_actors(false);   // bound: from now on names are claims
     s->add_person({"Claire", Role::Instructor, "ARS", true, "claire"}, "Nadia");
     EXPECT_TRUE(s->team().accounts_declared());
     auto reopened = Session::open(dir.file("c.cot"));
@@ -180,6 +186,7 @@ TEST(Accounts, TheFirstAccountIsTheCoordinatorsOwn) {
     EXPECT_EQ(j.back().actor, "Nadia (compte nadia)");
     EXPECT_NE(j.back().new_value.find("compte claire"), std::string::npos) << j.back().new_value;
     Session::simulate_os_login(std::nullopt);
+    Session::simulate_named_actors(true);
 }
 
 TEST(Accounts, AnUndeclaredPersonCannotDecide) {
@@ -187,6 +194,7 @@ TEST(Accounts, AnUndeclaredPersonCannotDecide) {
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
     s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    Session::simulate_named_actors(false);   // bound: from now on names are claims
     Decision d;
     d.kind = DecisionKind::NotRetained;
     d.motive = "hors sujet";
@@ -196,12 +204,18 @@ TEST(Accounts, AnUndeclaredPersonCannotDecide) {
         s->decide(id(*s, "Q"), d, "Nadia");
         FAIL();
     } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "« Nadia » agit depuis le compte « nadia » ; vous agissez depuis le compte « intrus ».");
+    }
+    try {
+        s->acting_person("");
+        FAIL();
+    } catch (const InputError& e) {
         EXPECT_EQ(std::string(e.what()).rfind("Le compte « intrus » n'est déclaré pour personne dans cette campagne", 0), 0u)
             << e.what();
     }
-    EXPECT_THROW(s->acting_person(""), InputError);
     EXPECT_TRUE(s->decisions().empty());
     Session::simulate_os_login(std::nullopt);
+    Session::simulate_named_actors(true);
 }
 
 TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
@@ -209,6 +223,7 @@ TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
     s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    Session::simulate_named_actors(false);   // bound: from now on names are claims
     s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
     Session::simulate_os_login(std::string("julien"));
     // As himself: only the coordinator changes roles.
@@ -229,10 +244,41 @@ TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
     EXPECT_THROW(s->put_rating({id(*s, "P"), "Claire", "A.1", 5, "x"}, "Claire"), InputError);
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->role, Role::Instructor);
     Session::simulate_os_login(std::nullopt);
+    Session::simulate_named_actors(true);
 }
 
 namespace {
+// On a declared team each person reads and acts from their own account
+// (issue 13.4): the test, one account, takes the account of the person a
+// command names (--par, COTATION_UTILISATEUR), as the coordinator would
+// have bound it; a command naming nobody runs from an account bound to nobody.
+void take_the_account_of_who_is_named(const std::string& args, const std::string& env) {
+    std::smatch m;
+    std::string name;
+    if (std::regex_search(args, m, std::regex("--par '([^']*)'")) || std::regex_search(args, m, std::regex("--par (\\S+)")) ||
+        std::regex_search(env, m, std::regex("COTATION_UTILISATEUR='([^']*)'")) ||
+        std::regex_search(env, m, std::regex("COTATION_UTILISATEUR=(\\S+)")))
+        name = m[1];
+    if (!std::regex_search(args, m, std::regex("(\\S+\\.cot)")) || !std::filesystem::exists(m[1].str())) return;
+    const std::string file = m[1];
+    auto s = Session::open(file);
+    if (s->team().open_mode()) return;
+    if (!name.empty() && s->team().person(name)) {
+        test::bind_this_account(file, name);
+        return;
+    }
+    if (!name.empty() || !s->team().accounts_declared()) return;
+    // Nobody named: this account is nobody's (the coordinator keeps an account elsewhere).
+    for (const auto& [n, person] : s->team().people)
+        if (person.account == Session::os_login()) {
+            Person moved = person;
+            moved.account = person.role == Role::Coordinator ? "compte-ailleurs" : "";
+            s->store().put_person(moved, "essai");
+        }
+}
+
 std::string cli(const std::string& args, const std::string& env = "env -u COTATION_UTILISATEUR") {
+    take_the_account_of_who_is_named(args, env);
     std::string out;
     FILE* p = popen((env + " " + std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
     char buf[4096];
@@ -253,8 +299,7 @@ TEST(ReadPaths, CommandLineJournalAndRanking) {
     EXPECT_EQ(j.find("dossier/P/note/Julien/A.1"), std::string::npos) << j;
     // Nobody named on a declared team (no account): who reads is asked, nothing is listed.
     std::string anon = cli("journal show " + f + " --dossier P");
-    EXPECT_NE(anon.find("cette campagne a une équipe déclarée : dites qui lit (--par NOM, ou COTATION_UTILISATEUR=NOM)"),
-              std::string::npos) << anon;
+    EXPECT_NE(anon.find("n'est déclaré pour personne dans cette campagne"), std::string::npos) << anon;
     EXPECT_EQ(anon.find("dossier/P/note/Julien/A.1"), std::string::npos) << anon;
     EXPECT_EQ(anon.find("dossier/P/note/Claire/A.1"), std::string::npos) << anon;
     std::string r = cli("rank " + f, "COTATION_UTILISATEUR=Claire");
@@ -286,11 +331,11 @@ TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
     std::string full = test::pdf_words(dir.file("coord/ACT-2023-11-compte-rendu.pdf"));
     EXPECT_NE(full.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << full;
     EXPECT_EQ(full.find("Masqué pour ce lecteur"), std::string::npos) << full;
-    // The same through `documents`, the batch of every document.
-    cli("documents " + f + " --out " + dir.file("lot") + " --dossier ACT-2023-11 --par 'Thomas Petit (ARS, DD 84)'");
-    std::string batch = test::pdf_words(dir.file("lot/ACT-2023-11-compte-rendu.pdf"));
-    EXPECT_NE(batch.find("Masqué pour ce lecteur"), std::string::npos) << batch;
-    EXPECT_EQ(batch.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << batch;
+    // `documents`, the batch of every document, gives every dossier's total
+    // and place (letters, committee file): refused to him (trial 13 F5).
+    std::string batch = cli("documents " + f + " --out " + dir.file("lot") + " --dossier ACT-2023-11 --par 'Thomas Petit (ARS, DD 84)'");
+    EXPECT_NE(batch.find("ce document revient à qui lit tous les dossiers, le coordonnateur"), std::string::npos) << batch;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("lot/ACT-2023-11-compte-rendu.pdf")));
 }
 
 // ---- Session 18: nobody named, the ranking's places, names and accounts ----
@@ -371,7 +416,7 @@ TEST(ReadPaths, RankNeverShowsAHiddenDossiersPlace) {
     EXPECT_NE(cli("rank " + f + " --csv", "COTATION_UTILISATEUR=Nadia").find("\n1;P;Association Alpha;4;"), std::string::npos);
     // Nobody named: asked who reads (rank takes no --par), no total, no place.
     std::string anon = cli("rank " + f);
-    EXPECT_NE(anon.find("dites qui lit (COTATION_UTILISATEUR=NOM)"), std::string::npos) << anon;
+    EXPECT_NE(anon.find("n'est déclaré pour personne dans cette campagne"), std::string::npos) << anon;
     EXPECT_EQ(anon.find("4 pts"), std::string::npos) << anon;
     EXPECT_EQ(anon.find(" 1  P"), std::string::npos) << anon;
 }
@@ -383,7 +428,7 @@ TEST(ReadPaths, WithoutAccountsNobodyNamedReadsNoRatingsInReports) {
     const std::string f = dir.file("c.cot");
     // Trial 18: without --par the report gave every rating; now who reads is asked, nothing written.
     std::string anon = cli("rapports " + f + " --out " + dir.file("anon") + " --dossier P");
-    EXPECT_NE(anon.find("dites qui lit"), std::string::npos) << anon;
+    EXPECT_NE(anon.find("n'est déclaré pour personne dans cette campagne"), std::string::npos) << anon;
     EXPECT_FALSE(std::filesystem::exists(dir.file("anon/P-compte-rendu.pdf")));
     // The core rule behind it: a session read by nobody named masks P's ratings.
     s->set_reader(std::nullopt);
@@ -431,12 +476,13 @@ TEST(Accounts, CommandLineRefusesABadLoginAndWarnsOfAnUnknownOne) {
     campaign(dir);
     const std::string f = dir.file("c.cot");
     const std::string me = Session::os_login();
-    std::string bad = cli("users " + f + " --ajouter Nadia --role coordinateur --compte 'nadia girard' --par Nadia");
+    std::string bad = cli("users " + f + " --changer-compte Nadia --compte 'nadia girard'");
     EXPECT_NE(bad.find("n'est pas un nom de connexion"), std::string::npos) << bad;
     EXPECT_TRUE(Session::open(f)->team().person("Nadia")->account.empty());
-    std::string ok = cli("users " + f + " --ajouter Nadia --role coordinateur --compte " + me + " --par Nadia");
+    // The file's owner (this account) binds the coordinator of a team without accounts to itself.
+    std::string ok = cli("users " + f + " --changer-compte Nadia --compte " + me);
     EXPECT_EQ(ok.find("Attention : aucun compte"), std::string::npos) << ok;   // this very account exists
-    std::string unknown = cli("users " + f + " --ajouter Zoé --role instructeur --compte zoe-inconnue-ici");
+    std::string unknown = cli("users " + f + " --ajouter Zoé --role instructeur --compte zoe-inconnue-ici", "COTATION_UTILISATEUR=Nadia");
     EXPECT_NE(unknown.find("Attention : aucun compte « zoe-inconnue-ici » n'existe sur ce poste"), std::string::npos) << unknown;
     EXPECT_EQ(Session::open(f)->team().person("Zoé")->account, "zoe-inconnue-ici");   // a warning, not a refusal
 }
@@ -446,6 +492,7 @@ TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
     s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    Session::simulate_named_actors(false);   // bound: from now on names are claims
     s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
     try {
         s->add_person({"Julien", Role::Instructor, "ARS", true, "jroux"}, "Nadia");
@@ -473,6 +520,7 @@ TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
     // Nor may the coordinator move her own account away from the one she acts from.
     EXPECT_THROW(change_account(*s, "Nadia", "ailleurs", "Nadia"), InputError);
     Session::simulate_os_login(std::nullopt);
+    Session::simulate_named_actors(true);
 }
 
 // Trial finding 33: the only coordinator demoting herself left a campaign nobody could decide on.

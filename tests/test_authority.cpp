@@ -116,7 +116,7 @@ TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {
               (std::vector<std::string>{"Direction de l'Autonomie", "85, boulevard de la République", "17076 La Rochelle Cedex 9"}));
     auto journal = again->store().journal("campagne/autorite/signataire");
     ASSERT_EQ(journal.size(), 1u);
-    EXPECT_EQ(journal[0].actor, "Coord");
+    EXPECT_EQ(journal[0].actor, "Coord (compte " + Session::os_login() + ")");   // person and account
     EXPECT_EQ(journal[0].new_value, "Sylvie Marcilly");
     EXPECT_TRUE(again->store().verify_journal().ok);
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/input.h"
+#include "app/session.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
 
@@ -194,10 +195,15 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_NE(r.out.find("dans 5 jours"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("(s)"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("R. 313"), std::string::npos) << r.out;
-    // Only the coordinator records the meeting.
+    // Only the coordinator records the meeting; nobody acts under her name from another's account.
+    r = run("seance " + f + " --president 'Marie-Christine Olivier' --par 'Claire Martin (ARS, DD 13)'");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("« Claire Martin (ARS, DD 13) » ne peut pas agir depuis le compte"), std::string::npos) << r.out;
+    cotation::test::bind_this_account(f, "Claire Martin (ARS, DD 13)");
     r = run("seance " + f + " --president 'Marie-Christine Olivier' --par 'Claire Martin (ARS, DD 13)'");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("coordonnateur"), std::string::npos) << r.out;
+    cotation::test::bind_this_account(f, "Nathalie Girard (ARS, pôle médico-social)");
     r = run("seance " + f + " --president 'Marie-Christine Olivier' --present 'Marie-Christine Olivier' --present 'Bernard Costa'"
             " --present 'Jean-Pierre Lucas' --present 'Fatima Haddad' --represente 'Isabelle Moreau=Jean-Pierre Lucas'"
             " --vote 'Marie-Christine Olivier=pour' --vote 'Bernard Costa=contre' --vote 'Jean-Pierre Lucas=pour'"
@@ -209,13 +215,17 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
                          "prépondérante du président (pour) fait adopter le classement."),
               std::string::npos)
         << r.out;
-    // A member gives opinions, never on a dossier they declared a link with.
+    // A member gives opinions, never on a dossier they declared a link with
+    // (each from the account the coordinator bound them to: this one, in turn).
+    cotation::test::bind_this_account(f, "Fatima Haddad");
     r = run("avis " + f + " --dossier ACT-2023-02 --avis favorable --par 'Fatima Haddad'");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("ne prend pas part à la délibération sur ce dossier"), std::string::npos) << r.out;
+    cotation::test::bind_this_account(f, "Bernard Costa");
     EXPECT_EQ(run("avis " + f + " --dossier ACT-2023-01 --avis defavorable --par 'Bernard Costa'").code, 1);   // no reason
     ASSERT_EQ(run("avis " + f + " --dossier ACT-2023-01 --avis defavorable --commentaire 'Coût de structure élevé'"
                   " --par 'Bernard Costa'").code, 0);
+    cotation::test::bind_this_account(f, "Nathalie Girard (ARS, pôle médico-social)");
     // The adopted ranking is the committee's opinion: departing from it needs a reason.
     r = run("decide " + f + " --dossier ACT-2023-01 --decision non-retenu --motif 'Enveloppe'" + coord);
     EXPECT_EQ(r.code, 1);
@@ -353,47 +363,40 @@ TEST(Cli, RepeatedOptionsAccumulate) {
     EXPECT_NE(r.out.find("--param : « places » n'a pas la forme campagne.nom=valeur."), std::string::npos) << r.out;
 }
 
-// On the ACT demo (demo/act-hlm/equipe.csv declares the team), who acts must
-// be said; before a team is declared anyone may (the session's name).
-TEST(Cli, ActorIsRequiredOnACampaignWithATeam) {
+// On the ACT demo (demo/act-hlm/equipe.csv declares the team), who acts is
+// the person bound to the system account (the demo binds its coordinator to
+// the account that made it); a name said is a claim that must match
+// (issue 13.4, trial 2 of session 17). Before a team, anyone may.
+TEST(Cli, ActorIsTheAccountsPersonOnACampaignWithATeam) {
     cotation::test::TempDir dir;
     std::string f = dir.file("demo.cot");
     ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    const std::string me = cotation::Session::os_login();
     const std::string add = "users " + f + " --ajouter 'Paul Neuf' --role instructeur";
+    // $USER is anybody's to set: the account decides.
     CliRun r = run(add, "env -u COTATION_UTILISATEUR USER=personne");
-    EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit (personnes "
-                         "déclarées : « Bernard Costa »"),
-              std::string::npos)
-        << r.out;
-    EXPECT_EQ(r.out.find("« personne »"), std::string::npos) << r.out;
-    r = run(add, "COTATION_UTILISATEUR=Inconnue");
-    EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find("COTATION_UTILISATEUR vaut « Inconnue », qui n'est pas déclaré(e) dans cette campagne : précisez qui agit "
-                         "avec --par NOM"),
-              std::string::npos)
-        << r.out;
-    // The variable naming the coordinator is enough; --par wins over it.
-    r = run(add, "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Paul Neuf — instructeur"), std::string::npos) << r.out;
-    r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur --par 'Claire Martin (ARS, DD 13)'",
-            "COTATION_UTILISATEUR='Nathalie Girard (ARS, pôle médico-social)'");
-    EXPECT_EQ(r.code, 1) << r.out;   // an instructor does not declare people
-    // An undeclared --par is a usage error, as COTATION_UTILISATEUR naming one
-    // (docs/ligne-de-commande.md: code 2 for both; a user's trial saw 1 and 2).
-    r = run(add + " --par 'N. Girard'");
-    EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find("--par : « N. Girard » n'est pas déclaré(e) dans cette campagne (personnes déclarées : "), std::string::npos)
-        << r.out;
+    r = run("journal show " + f, "env -u COTATION_UTILISATEUR");
+    EXPECT_NE(r.out.find("\tNathalie Girard (ARS, pôle médico-social) (compte " + me + ")\tpersonne\tpersonne/Paul Neuf"),
+              std::string::npos) << r.out;
+    // A name other than the account's person is refused, said or in the variable.
+    r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur", "COTATION_UTILISATEUR=Inconnue");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« Inconnue » ne peut pas agir depuis le compte « " + me + " », qui est celui de « Nathalie Girard"),
+              std::string::npos) << r.out;
+    r = run("users " + f + " --ajouter 'Lise Dix' --role instructeur --par 'Claire Martin (ARS, DD 13)'");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("« Claire Martin (ARS, DD 13) » ne peut pas agir depuis le compte"), std::string::npos) << r.out;
+    EXPECT_EQ(cotation::Session::open(f)->team().person("Lise Dix"), nullptr);
     // Read-only commands need nobody.
     EXPECT_EQ(run("users " + f, "env -u COTATION_UTILISATEUR USER=personne").code, 0);
-    // No team yet: the session's name is journaled.
+    // No team yet: the session's name is journaled, with the account.
     std::string g = dir.file("seul.cot");
     ASSERT_EQ(run("new " + g + " --grid " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml").code, 0);
     ASSERT_EQ(run("param " + g + " campagne.date_limite=28/04/2023", "env -u COTATION_UTILISATEUR USER=solo").code, 0);
     r = run("journal show " + g);
-    EXPECT_NE(r.out.find("\tsolo\t"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\tsolo (compte " + me + ")\t"), std::string::npos) << r.out;
 }
 
 TEST(Cli, VersionNamesTheDataFolderAndTheSchema) {
@@ -425,7 +428,7 @@ TEST(Cli, HelpIsGeneratedInFrench) {
     EXPECT_NE(r.out.find("--out DOSSIER (obligatoire)"), std::string::npos) << r.out;
     r = run("seance -h");
     EXPECT_NE(r.out.find("membre présent (répétable)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("--par NOM est obligatoire"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("personne liée au compte du système qui lance la commande"), std::string::npos) << r.out;
     // The general help lists every command with its arguments, and the environment.
     r = run("--help");
     ASSERT_EQ(r.code, 0) << r.out;
@@ -539,7 +542,9 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
        "Affectation retirée.");
     ok(run("conflict " + f + " --evaluateur 'Bernard Costa' --organisme '418 723 003 00012' --declaration 'Administrateur'" + coord),
        "Lien déclaré et enregistré");
+    cotation::test::bind_this_account(f, "Claire Martin (ARS, DD 13)");   // she submits from her account
     ok(run("submit " + f + " --dossier ACT-2023-01 --par 'Claire Martin (ARS, DD 13)'"), "Notes soumises");
+    cotation::test::bind_this_account(f, "Nathalie Girard (ARS, pôle médico-social)");
     ok(run("grid preview " + f + " " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml"),
        "Maximum : 300 → 300 points");
     CliRun r = run("grid apply " + f + " " + cotation::test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml --motif Essai" + coord);

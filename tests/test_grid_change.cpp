@@ -122,6 +122,6 @@ TEST(GridChangeApply, NeedsANewVersionAndAReasonAndKeepsHistory) {
     auto j = reopened->store().journal("campagne/grille");
     ASSERT_EQ(j.size(), 1u);
     EXPECT_EQ(j[0].old_value, "essai version 1");
-    EXPECT_EQ(j[0].actor, "Claire");
+    EXPECT_EQ(j[0].actor, "Claire (compte " + Session::os_login() + ")");   // person and account
     EXPECT_TRUE(reopened->store().verify_journal().ok);
 }

@@ -263,7 +263,11 @@ TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
     a->put_rating(changed(cells[0], 1), cells[0].reviewer);
     b->put_rating(changed(cells[1], 1), cells[1].reviewer);   // another cell: passes
     std::string m = message_of([&] { a->put_rating(changed(cells[1], 2), cells[1].reviewer); });
-    EXPECT_NE(m.find(cells[1].reviewer + " : note de " + cells[1].reviewer + ", critère " + cells[1].criterion), std::string::npos) << m;
+    // Who changed it: the person and the account (issue 13.4).
+    EXPECT_NE(m.find(cells[1].reviewer + " (compte " + Session::os_login() + ") : note de " + cells[1].reviewer + ", critère " +
+                     cells[1].criterion),
+              std::string::npos)
+        << m;
     EXPECT_NE(m.find("revu 1"), std::string::npos) << m;
     a->put_rating(changed(cells[1], 2), cells[1].reviewer);   // read again inside the refused write: passes
     auto check = Session::open_read_only(f.uri);

@@ -127,7 +127,7 @@ TEST(Journal, RecordsOldAndNewValues) {
     ASSERT_EQ(j.size(), 2u);
     EXPECT_EQ(j[1].old_value, "3 — Première lecture.");
     EXPECT_EQ(j[1].new_value, "4 — Après audition.");
-    EXPECT_EQ(j[1].actor, "Claire");
+    EXPECT_EQ(j[1].actor, "Claire (compte " + Session::os_login() + ")");   // person and account
     EXPECT_TRUE(s->store().verify_journal().ok);
 }
 
@@ -148,8 +148,10 @@ TEST(Journal, DetectsAlteredAndRemovedEntries) {
     sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET new_value = new_value || ' ' WHERE seq = 3");
     auto check = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(check.ok);
-    ASSERT_EQ(check.problems.size(), 1u);   // only entry 3: its stored hash no longer matches its content
+    // Entry 3, whose stored hash no longer matches its content, and the dropped guard (trial 13 F24).
+    ASSERT_EQ(check.problems.size(), 2u);
     EXPECT_NE(check.problems[0].find("entrée 3 : contenu modifié"), std::string::npos) << check.problems[0];
+    EXPECT_NE(check.problems[1].find("déclencheur « journal_no_update » absent"), std::string::npos) << check.problems[1];
 }
 
 TEST(Journal, DetectsRemovedEntry) {

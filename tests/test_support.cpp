@@ -2,6 +2,7 @@
 // command-line and document tests instead of a copy in each.
 #include "test_support.h"
 
+#include "app/session.h"
 #include "io/reference_data.h"
 #include "store/campaign_store.h"
 
@@ -17,6 +18,11 @@
 #include <stdexcept>
 
 namespace cotation::test {
+
+// The suites of role rules replay acts under names, as a demo script does;
+// the Accounts tests (test_accounts_bound.cpp, test_access.cpp) turn the
+// binding to the system account back on, as the shells always have it.
+const bool kNamedActors = (Session::simulate_named_actors(true), true);
 
 Ran shell(const std::string& command) {
     Ran r;
@@ -122,6 +128,22 @@ const EligibleDossier& eligible_dossier(const std::string& grid) {
     auto it = calls.find(grid);
     if (it == calls.end()) throw std::invalid_argument("no eligible dossier for grid " + grid);
     return it->second;
+}
+
+void bind_this_account(const std::string& campaign, const std::string& person) {
+    auto s = Session::open(campaign);
+    const Person* target = s->team().person(person);
+    if (!target) throw std::runtime_error("bind_this_account : « " + person + " » n'est pas déclaré(e)");
+    const std::string me = Session::os_login();
+    for (const auto& [name, p] : s->team().people)
+        if (p.account == me && name != target->name) {
+            Person moved = p;
+            moved.account.clear();
+            s->store().put_person(moved, "essai (compte " + me + ")");
+        }
+    Person bound = *target;
+    bound.account = me;
+    s->store().put_person(bound, "essai (compte " + me + ")");
 }
 
 }  // namespace cotation::test

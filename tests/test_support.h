@@ -133,6 +133,11 @@ Ran shell(const std::string& command);
 Ran cli(const std::string& args);
 
 std::string slurp(const std::string& path);                      // the bytes of a file
+// The command-line tests run from one system account: before acting as
+// `person` of a declared team through `cotation`, the test binds `person`
+// to this account (whoever had it gets none), as the coordinator would with
+// `users --changer-compte`, written directly as test setup.
+void bind_this_account(const std::string& campaign, const std::string& person);
 void spit(const std::string& path, const std::string& text);     // a file of exactly these bytes
 std::vector<std::string> lines(const std::string& text);
 std::size_t count(const std::string& text, const std::string& what);   // occurrences, not overlapping

@@ -181,6 +181,8 @@ TEST(Team, RatingsAreFiledByTheirReviewerOrMarkedAsCollected) {
     EXPECT_EQ(s->ratings().size(), 2u);
     std::map<std::string, std::string> who;
     for (const auto& e : s->store().journal("dossier/P/note/")) who[e.entity] = e.actor;
-    EXPECT_EQ(who["dossier/P/note/Claire/A.1"], "Claire");
-    EXPECT_EQ(who["dossier/P/note/Julien/A.1"], "saisi par Nadia pour Julien");
+    // The person and the account, always (issue 13.4).
+    const std::string account = " (compte " + Session::os_login() + ")";
+    EXPECT_EQ(who["dossier/P/note/Claire/A.1"], "Claire" + account);
+    EXPECT_EQ(who["dossier/P/note/Julien/A.1"], "saisi par Nadia" + account + " pour Julien");
 }

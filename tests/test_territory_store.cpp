@@ -10,6 +10,7 @@
 
 #include "app/demo.h"
 #include "app/territory.h"
+#include "app/session.h"
 #include "core/error.h"
 #include "report/map.h"
 #include "test_support.h"
@@ -69,7 +70,7 @@ TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
     // structures), then the replacement, each structure (2), then the zones and the zone.
     const auto offer_entries = again->store().journal("campagne/offre");
     ASSERT_EQ(offer_entries.size(), 10u + 3u);
-    EXPECT_EQ(offer_entries[10].actor, coord);
+    EXPECT_EQ(offer_entries[10].actor, coord + " (compte " + Session::os_login() + ")");   // person and account
     EXPECT_NE(offer_entries[10].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[10].new_value;
     EXPECT_NE(offer_entries[12].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[12].new_value;
     EXPECT_EQ(again->store().journal("campagne/zones").size(), 2u);

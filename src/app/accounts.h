@@ -16,5 +16,11 @@ bool account_exists(const std::string& login);
 void change_account(Session& session, const std::string& name, const std::string& login, const std::string& actor);
 // What the session's reader may see of its ranking (rank, rank --csv, the window's lists).
 RankingReading ranking_reading(Session& session);
+// Documents and listings that give every dossier's total, place or decision
+// basis (répartition, dossier de la commission, PV, lettres, documents):
+// refused (InputError naming `what` and why) to a reader for whom the read
+// rules hide a dossier (blind rating, declared link: trial 13 F5), as `rank`
+// hides it; they belong to a reader who reads everything (the coordinator).
+void require_reads_everything(Session& session, const std::string& what);
 
 }  // namespace cotation

@@ -191,6 +191,8 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
     try {
         {
             auto s = Session::create(tmp, io::grid_path(script.grid), script.campaign, "démonstration");
+            // The script replays each person's acts, under its temporary name only.
+            s->replay_script(true);
             s->import_dossiers_file(dir + "/dossiers.csv", "démonstration");
             std::string coordinator = build_team(*s, dir, script);
             consolidate_at_mean(*s, script.pending_ref, coordinator);
@@ -203,6 +205,15 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
                 if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
             }
             if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);
+            // Published bound (issue 13.4): its coordinator acts from the
+            // account that made the demo; the rest of the team has no account
+            // and is claimed by nobody until the coordinator binds them.
+            if (const Person* c = s->team().person(coordinator); c && c->role == Role::Coordinator) {
+                Person bound = *c;
+                bound.account = Session::os_login();
+                s->add_person(bound, coordinator);
+            }
+            s->replay_script(false);
         }
         finish_campaign_creation(tmp, path);
     } catch (...) {

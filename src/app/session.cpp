@@ -152,8 +152,10 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     s->path_ = path;
     PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
                       std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
-    s->store_ = create_campaign_store(path, c, pinned, actor);
-    if (offer) s->store_->put_offer(*offer, "offre livrée avec la grille « " + offer->origin + " », prise à la création", actor);
+    // The creation journaled under the name said and the account it ran from (trial 13 F10).
+    const std::string who = s->journal_actor(actor);
+    s->store_ = create_campaign_store(path, c, pinned, who);
+    if (offer) s->store_->put_offer(*offer, "offre livrée avec la grille « " + offer->origin + " », prise à la création", who);
     s->load();
     return s;
 }

@@ -115,10 +115,29 @@ public:
     // never $USER, which anyone sets).
     static std::string os_login();
     static void simulate_os_login(std::optional<std::string> login);   // tests
-    // The person acting: on a campaign with accounts, the one bound to
-    // os_login() (`claimed`, from --par, must be that person); without
-    // accounts, `claimed` as today. Throws the refusal.
+    // The person acting: on a campaign with a team, the one bound to
+    // os_login() (`claimed`, from --par, must be that person; a person
+    // without an account is claimed by nobody); without a team, `claimed`.
+    // Throws the refusal.
     std::string acting_person(const std::string& claimed) const;
+    // For acts written outside the Session's own methods (territory study):
+    // refuses `actor` unless bound to this account (as every act does) and
+    // gives the journal's « who », the person and the account.
+    std::string journaled_actor(const std::string& actor) const {
+        authenticate(actor);
+        return journal_actor(actor);
+    }
+    // The account that owns the campaign file ("" when unknown, or on a
+    // server): on a campaign made before accounts were bound (a team, no
+    // account), only it binds the coordinator to itself.
+    std::string file_owner() const;
+    // A campaign being built from a script under a temporary name (the
+    // demos) replays the acts of each person it declares: names are taken
+    // as given until it is published. Never called by the CLI or the window.
+    void replay_script(bool on) { replaying_script_ = on; }
+    // Tests of the role rules act under names, as a script does; the
+    // Accounts tests turn it off (false by default: the shells never set it).
+    static void simulate_named_actors(bool on);
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
     void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
     // Several parameters at once: all written, or none (the first refusal is thrown).
@@ -316,9 +335,11 @@ private:
     std::optional<std::vector<std::string>> changes_since_vote_;
     std::string import_notice_;
     std::optional<std::string> reader_;
-    // Refuses an action under a name other than the account's person (accounts declared).
+    bool replaying_script_ = false;
+    bool names_trusted() const;
+    // Refuses an action under a name other than the account's person (a team declared).
     void authenticate(const std::string& actor) const;
-    // The journal's « who »: the person, and the account when accounts are declared.
+    // The journal's « who »: the person and the account, always.
     std::string journal_actor(const std::string& actor) const;
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty

@@ -85,6 +85,7 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
 }
 
 void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor) {
+    authenticate(actor);   // bound to this account (issue 13.4)
     std::string refusal = snap_.team.may_coordinate(actor);
     if (!refusal.empty()) throw InputError(refusal);
     const Dossier* d = &known_dossier(dossier_id);
@@ -97,7 +98,7 @@ void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std:
         throw InputError("Dossier « " + d->reference + " » : " + why);
     auto st = pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on);
     if (auto why = pieces_request_refusal(st, d->reference); !why.empty()) throw InputError(why);
-    store_->record_step(pieces_key(dossier_id), on, actor);
+    store_->record_step(pieces_key(dossier_id), on, journal_actor(actor));
     snap_.steps_done[pieces_key(dossier_id)] = on;
     invalidate();
 }

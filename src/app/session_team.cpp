@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include <pwd.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -25,6 +26,8 @@ void Session::add_person(const Person& input, const std::string& actor) {
     p.name = fr::trim(p.name);
     p.account = fr::trim(p.account);
     if (p.name.empty()) throw InputError("Le nom de la personne est obligatoire.");
+    require(name_refusal(p.name, "Le nom " + fr::quote(p.name)));
+    require(name_refusal(p.organisation, "L'organisation de " + fr::quote(p.name)));
     const Person* known = snap_.team.person(p.name);
     // « paul roy » beside « Paul Roy »: one person, declared once, shown as first spelt.
     if (known && known->name != p.name)
@@ -32,6 +35,10 @@ void Session::add_person(const Person& input, const std::string& actor) {
                          " » (même nom à la casse, aux accents ou aux espaces près) : une personne n'est déclarée qu'une fois ; "
                          "rien n'a été enregistré.");
     if (!p.account.empty()) require(account_refusal(p.account));
+    // The first coordinator is bound to the account declaring them (issue
+    // 13.4): a team is never left without an account to act from.
+    if (p.account.empty() && p.role == Role::Coordinator && !known && !snap_.team.accounts_declared() && !names_trusted())
+        p.account = os_login();
     // Declared again without --compte: the account stays.
     if (known && p.account.empty()) p.account = known->account;
     // Declaring someone again never moves them to another account unnoticed.
@@ -136,20 +143,52 @@ std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
     return out;
 }
 
+namespace {
+bool& named_actors_simulated() {
+    static bool on = false;
+    return on;
+}
+}  // namespace
+
+void Session::simulate_named_actors(bool on) { named_actors_simulated() = on; }
+
+bool Session::names_trusted() const { return replaying_script_ || named_actors_simulated(); }
+
+std::string Session::file_owner() const {
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0) return "";
+    if (const passwd* pw = ::getpwuid(st.st_uid); pw && pw->pw_name) return pw->pw_name;
+    return "";
+}
+
 std::string Session::acting_person(const std::string& claimed) const {
     std::string why;
     auto who = snap_.team.identify(claimed, os_login(), why);
-    if (!who) throw InputError(why);
-    return *who;
+    if (who) return *who;
+    // A team declared before accounts were bound: nobody acts until the
+    // coordinator is bound, by the file's owner only (a name is no proof).
+    if (!snap_.team.accounts_declared()) {
+        std::string coordinator;
+        for (const auto& [name, p] : snap_.team.people)
+            if (p.role == Role::Coordinator && coordinator.empty()) coordinator = name;
+        const std::string owner = file_owner();
+        why += " Personne n'a encore de compte dans cette équipe : " +
+               (owner.empty() ? std::string("le propriétaire du fichier de la campagne")
+                              : "le propriétaire du fichier de la campagne (compte « " + owner + " »)") +
+               " lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte « " + coordinator +
+               " » --compte " + (owner.empty() ? std::string("LOGIN") : owner) + ".";
+    }
+    throw InputError(why);
 }
 
 void Session::authenticate(const std::string& actor) const {
-    if (!snap_.team.accounts_declared()) return;   // no account declared: a name is given, as before
-    require(acting_person(actor) == actor ? "" : "« " + actor + " » n'agit pas depuis son compte.");
+    if (snap_.team.open_mode() || names_trusted()) return;   // nobody declared: one person works alone
+    const std::string acting = acting_person(actor);
+    require(acting == canonical_person(snap_.team, actor) ? "" : "« " + actor + " » n'agit pas depuis son compte.");
 }
 
 std::string Session::journal_actor(const std::string& actor) const {
-    if (!snap_.team.accounts_declared()) return actor;
+    // Always both: the person said and the account the program ran from.
     return actor + " (compte " + os_login() + ")";
 }
 
@@ -169,9 +208,20 @@ void change_account(Session& s, const std::string& name, const std::string& logi
     require(account_refusal(account));
     if (account == p.account) throw InputError("« " + p.name + " » agit déjà depuis le compte « " + account + " » : rien à changer.");
     std::string acting = actor;
-    if (team.accounts_declared()) {
+    if (!team.accounts_declared()) {
+        // A team made before accounts were bound: the file's owner binds its
+        // coordinator to their own account, once; nobody else claims anyone.
+        const std::string owner = s.file_owner();
+        if (p.role != Role::Coordinator || account != me || owner.empty() || owner != me)
+            throw InputError("Personne n'a encore de compte dans cette équipe : seul le propriétaire du fichier de la campagne" +
+                             (owner.empty() ? std::string() : " (compte « " + owner + " »)") +
+                             " lie d'abord un coordonnateur à son propre compte, depuis ce compte ; « " + p.name + " » " +
+                             (p.role == Role::Coordinator ? "ne peut donc pas être lié(e) au compte « " + account + " » depuis « " + me + " »."
+                                                          : "n'est pas coordonnateur.") + " Rien n'a été enregistré.");
+        acting = p.name;
+    } else {
         acting = s.acting_person(actor);   // bound to the account running the command
-        if (acting != actor) throw InputError("« " + actor + " » n'agit pas depuis son compte.");
+        if (acting != canonical_person(team, actor)) throw InputError("« " + actor + " » n'agit pas depuis son compte.");
     }
     if (p.account.empty()) {
         // No account to change yet: a declaration, with its rules (the first is the coordinator's own).
@@ -188,7 +238,7 @@ void change_account(Session& s, const std::string& name, const std::string& logi
         p.account = account;
     }
     // Journaled as every declaration: role — organisation — compte, before and after.
-    s.store().put_person(p, team.accounts_declared() ? acting + " (compte " + me + ")" : acting);
+    s.store().put_person(p, acting + " (compte " + me + ")");
 }
 
 RankingReading ranking_reading(Session& s) {
@@ -197,6 +247,20 @@ RankingReading ranking_reading(Session& s) {
     readable.reserve(r.ranked.size());
     for (const auto& e : r.ranked) readable.push_back(s.reading(s.dossiers()[e.dossier].id).others);
     return ranking_reading(readable);
+}
+
+void require_reads_everything(Session& s, const std::string& what) {
+    if (!s.reader()) return;   // nobody declared: one person reads all
+    for (const auto& d : s.dossiers()) {
+        DossierReading r = s.reading(d.id);
+        if (r.others) continue;
+        std::string why = r.why;
+        if (!why.empty() && why.back() == '.') why.pop_back();
+        if (!r.others)
+            throw InputError(what + " donne les totaux et les rangs de tous les dossiers ; « " + *s.reader() +
+                             " » ne lit pas ceux du dossier « " + d.reference + " » (" + why +
+                             ") : ce document revient à qui lit tous les dossiers, le coordonnateur. Rien n'a été écrit.");
+    }
 }
 
 }  // namespace cotation

@@ -41,8 +41,11 @@ std::optional<double> number_of(const Dossier& d, const std::string& name) {
 const char* const kLegacyActor = "Cotation (reprise des fichiers de l'offre)";
 const char* const kGridActor = "Cotation (reprise de l'offre livrée avec la grille)";
 
-void require_coordinator(const Session& s, const std::string& actor) {
+// The coordinator, bound to this account (issue 13.4): the journal's « who ».
+std::string require_coordinator(const Session& s, const std::string& actor) {
+    const std::string who = s.journaled_actor(actor);
     if (auto refusal = s.team().may_coordinate(actor); !refusal.empty()) throw InputError(refusal);
+    return who;
 }
 
 }  // namespace
@@ -307,7 +310,7 @@ void TerritoryStudy::write_map(const std::string& path, const std::vector<std::s
 
 io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, const std::set<std::string>& categories,
                                                const std::string& actor) {
-    require_coordinator(session_, actor);
+    const std::string who = require_coordinator(session_, actor);
     io::FinessFilter filter;
     filter.categories = categories;
     filter.departements = {departements_.begin(), departements_.end()};
@@ -324,16 +327,16 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
                          count(static_cast<double>(offer_.capacity()), "place", "places") + ") est inchangée.");
     }
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
-    session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", actor);
+    session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", who);
     reload();
     return x;
 }
 
 std::string TerritoryStudy::set_offer_file(const std::string& path, const std::string& actor) {
-    require_coordinator(session_, actor);
+    const std::string who = require_coordinator(session_, actor);
     std::string notice;
     const auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
-    session_.store().put_offer(offer, "fichier « " + path + " »", actor);
+    session_.store().put_offer(offer, "fichier « " + path + " »", who);
     reload();
     return notice;
 }
@@ -354,16 +357,16 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
 }
 
 void TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
-    require_coordinator(session_, actor);
+    const std::string who = require_coordinator(session_, actor);
     const std::string name = std::filesystem::path(path).filename().string();
     const auto zones = check_zones_file(path);
-    session_.store().put_zones(zones, name, "fichier « " + path + " »", actor);
+    session_.store().put_zones(zones, name, "fichier « " + path + " »", who);
     reload();
 }
 
 allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::string>& variant, const std::string& reason,
                                                        const std::string& actor) {
-    require_coordinator(session_, actor);
+    const std::string who = require_coordinator(session_, actor);
     const auto c = compare(variant);
     allocation::Recorded r;
     r.reason = fr::trim(reason);
@@ -388,14 +391,14 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
         // A variant equal to the ranking order is the ranking order.
         if (in_order == r.retained && breaches.empty()) r.followed = allocation::Followed::Ranking;
     }
-    session_.store().put_allocation(r, actor);
+    session_.store().put_allocation(r, who);
     recorded_ = r;
     return r;
 }
 
 void TerritoryStudy::withdraw_allocation(const std::string& actor) {
-    require_coordinator(session_, actor);
-    session_.store().put_allocation(std::nullopt, actor);
+    const std::string who = require_coordinator(session_, actor);
+    session_.store().put_allocation(std::nullopt, who);
     recorded_.reset();
 }
 

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <utility>
@@ -30,8 +31,19 @@ std::string guillemets(const std::string& s) { return "« " + s + " »"; }
 
 }  // namespace
 
+// A variable of the environment, refused when it is not UTF-8 (issue 13.13); "" when unset.
+std::string checked_environment(const char* name);
+void require_utf8_arguments(const std::vector<std::string>& args);
+
 Dossier dossier_of(const Session& s, const std::string& reference) {
     auto i = s.find(reference);
+    // Another spelling of a reference (case, spaces) is that dossier, as
+    // the import compares them: two references never differ only so.
+    if (!i) {
+        const std::string key = fr::name_key(reference);
+        for (std::size_t k = 0; k < s.dossiers().size() && !key.empty(); ++k)
+            if (fr::name_key(s.dossiers()[k].reference) == key) i = k;
+    }
     if (!i) throw InputError(unknown_dossier(reference));
     return s.dossiers()[*i];
 }
@@ -66,59 +78,35 @@ std::string Args::need(const std::string& name, const std::string& when) const {
 std::string Args::actor() const {
     std::string p = get("--par");
     if (!p.empty()) return p;
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) return u;
-    if (const char* u = std::getenv("USER"); u && *u) return u;
+    if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return u;
+    if (std::string u = checked_environment("USER"); !u.empty()) return u;
     return "inconnu";
 }
 
 std::string Args::actor(const Session& s) const {
     if (s.team().open_mode()) return actor();
-    // Accounts declared: the person is the one bound to the system account
-    // running the command; --par may only name that person.
-    if (s.team().accounts_declared()) return s.acting_person(get("--par"));
-    std::vector<std::string> people;
-    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
-    std::string declared = " (personnes déclarées : " + fr::join(people, ", ") + ")";
-    if (std::string p = get("--par"); !p.empty()) {
-        if (const Person* known = s.team().person(p)) return known->name;   // as first spelt
-        // Who acts is said on the command line: an undeclared name is a usage
-        // error (code 2), as COTATION_UTILISATEUR naming one is.
-        throw UsageError("--par : " + guillemets(p) + " n'est pas déclaré(e) dans cette campagne" + declared + ".");
+    // A declared team: the person is the one bound to the system account
+    // running the command; --par may only name that person (issue 13.4).
+    return s.acting_person(claimed());
+}
+
+std::string Args::claimed() const {
+    // The name said (--par, else COTATION_UTILISATEUR): on a team, a claim
+    // the account must match, never a proof.
+    std::string p;
+    try {
+        p = get("--par");
+    } catch (const std::logic_error&) {
     }
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
-        if (const Person* known = s.team().person(u)) return known->name;
-        throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) +
-                         ", qui n'est pas déclaré(e) dans cette campagne : précisez qui agit avec --par NOM" + declared + ".");
-    }
-    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
-    throw UsageError("cette campagne a une équipe déclarée : --par NOM est obligatoire pour dire qui agit" + declared + ".");
+    if (!p.empty()) return p;
+    return checked_environment("COTATION_UTILISATEUR");
 }
 
 std::optional<std::string> Args::reader(const Session& s) const {
     if (s.team().open_mode()) return std::nullopt;
     // Some reading commands take --par (journal show, rapports), others
-    // (rank) only the account or COTATION_UTILISATEUR.
-    std::string par;
-    bool takes_par = true;
-    try {
-        par = get("--par");
-    } catch (const std::logic_error&) {
-        takes_par = false;
-    }
-    if (s.team().accounts_declared()) return s.acting_person(par);
-    if (!par.empty()) return actor(s);
-    if (const char* u = std::getenv("COTATION_UTILISATEUR"); u && *u) {
-        if (const Person* known = s.team().person(u)) return known->name;
-        throw UsageError("COTATION_UTILISATEUR vaut " + guillemets(u) + ", qui n'est pas déclaré(e) dans cette campagne.");
-    }
-    if (const char* u = std::getenv("USER"); u && *u && s.team().person(u)) return s.team().person(u)->name;
-    // No accounts and nobody named: who reads is asked, as who acts is (trial
-    // 18: it read everything); without accounts a name is a claim, accounts bind it.
-    std::vector<std::string> people;
-    for (const auto& [name, person] : s.team().people) people.push_back(guillemets(name));
-    throw UsageError(std::string("cette campagne a une équipe déclarée : dites qui lit (") +
-                     (takes_par ? "--par NOM, ou " : "") + "COTATION_UTILISATEUR=NOM) ; chacun lit les notes que les règles de "
-                     "la campagne lui ouvrent (personnes déclarées : " + fr::join(people, ", ") + ").");
+    // (rank) only the account: who reads is bound to it as who acts is.
+    return s.acting_person(claimed());
 }
 
 // ---- Command ----
@@ -306,6 +294,54 @@ std::string Cli::prefix() const {
     return "cotation" + path + " : ";
 }
 
+namespace {
+// Where `text` stops being UTF-8 (« octet 0xE9 à la position 6 »), or "".
+std::string utf8_fault(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = fr::utf8_length(text, i);
+        if (n == 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+            return std::string("octet ") + byte + " à la position " + std::to_string(i + 1);
+        }
+        i += n;
+    }
+    return "";
+}
+}  // namespace
+
+// Every argument is text the campaign may keep (a name, a motive, a
+// parameter): bytes that are not UTF-8 (a terminal in Latin-1, a script in
+// Windows-1252) are refused naming the option, never stored raw nor echoed
+// (issue 13.13).
+void require_utf8_arguments(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string fault = utf8_fault(args[i]);
+        if (fault.empty()) continue;
+        const std::string& a = args[i];
+        std::string what;
+        if (a.size() > 2 && a.compare(0, 2, "--") == 0 && a.find('=') != std::string::npos && utf8_fault(a.substr(0, a.find('='))).empty())
+            what = "la valeur de l'option " + a.substr(0, a.find('='));
+        else if (!a.empty() && a[0] == '-')
+            what = "l'option n° " + std::to_string(i + 1);
+        else if (i > 0 && args[i - 1].size() > 1 && args[i - 1][0] == '-' && args[i - 1].find('=') == std::string::npos &&
+                 utf8_fault(args[i - 1]).empty())
+            what = "la valeur de l'option " + args[i - 1];
+        else
+            what = "l'argument n° " + std::to_string(i + 1);
+        throw UsageError(what + " n'est pas du texte UTF-8 valide (" + fault +
+                         ") : donnez-la depuis un terminal en UTF-8 ; rien n'a été fait.");
+    }
+}
+
+std::string checked_environment(const char* name) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return "";
+    if (std::string fault = utf8_fault(v); !fault.empty())
+        throw UsageError(std::string("la variable ") + name + " n'est pas du texte UTF-8 valide (" + fault + ") ; rien n'a été fait.");
+    return v;
+}
+
 int Cli::main(int argc, char** argv) {
     app_->footer(kEpilogue);
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -319,6 +355,7 @@ int Cli::main(int argc, char** argv) {
         return 2;
     }
     try {
+        require_utf8_arguments(args);
         try {
             std::vector<std::string> reversed(args.rbegin(), args.rend());   // CLI11 takes them last first
             app_->parse(reversed);

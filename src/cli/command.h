@@ -54,15 +54,16 @@ public:
     // The option's value, which the command cannot do without in this use
     // (e.g. --critere with --dossier): a usage error naming it otherwise.
     std::string need(const std::string& name, const std::string& when) const;
-    // Who records the change: --par, else $COTATION_UTILISATEUR, else $USER.
-    // On a campaign with a declared team it must name a declared person, and
-    // --par NOM is asked for when nothing does.
+    // Who records the change. Without a team: --par, else
+    // $COTATION_UTILISATEUR, else $USER. With a declared team: the person
+    // bound to the system account running the command; --par or
+    // COTATION_UTILISATEUR, when given, must name that person (issue 13.4).
     std::string actor(const Session& s) const;
     std::string actor() const;   // no campaign yet (cotation new)
-    // Who reads (blind rating, declared links): the bound person when
-    // accounts are declared, else the one --par or COTATION_UTILISATEUR
-    // names; nullopt when nobody is named on a campaign without accounts.
+    // Who reads (blind rating, declared links): as who acts; nullopt without a team.
     std::optional<std::string> reader(const Session& s) const;
+    // The name said by --par, else COTATION_UTILISATEUR ("" when neither).
+    std::string claimed() const;
 
 private:
     const Command& c_;

@@ -123,9 +123,10 @@ Aide d'une commande : cotation COMMANDE --help (ou cotation aide COMMANDE).
 Formats des fichiers : docs/formats.md. Code de sortie : 0 si tout va bien,
 1 en cas d'erreur sur les données, 2 en cas d'erreur d'usage.)";
 
-const char* const kActingFooter = R"(Qui agit : --par NOM, sinon la variable COTATION_UTILISATEUR, sinon USER (nom de session).
-Sur une campagne dont l'équipe est déclarée, --par NOM est obligatoire si ces variables
-ne nomment pas une personne déclarée.)";
+const char* const kActingFooter = R"(Qui agit : sans équipe déclarée, --par NOM, sinon la variable COTATION_UTILISATEUR,
+sinon USER (nom de session). Sur une campagne dont l'équipe est déclarée, c'est la
+personne liée au compte du système qui lance la commande (cotation users) ; --par
+ou COTATION_UTILISATEUR, s'ils sont donnés, doivent la nommer.)";
 
 std::shared_ptr<CLI::Formatter> french_formatter(std::function<const Command*(const CLI::App*)> command_of,
                                                 std::function<std::vector<const Command*>(const CLI::App*)> commands_under) {

@@ -5,6 +5,7 @@
 
 #include "app/documents.h"
 #include "app/input.h"
+#include "app/accounts.h"
 #include "app/session.h"
 #include "cli/command.h"
 #include "report/pdf_letter.h"
@@ -20,6 +21,7 @@ int documents(const Args& a) {
     r.only_reference = a.get("--dossier");
     auto s = Session::open_read_only(a.file());
     s->set_reader(a.reader(*s));   // instruction reports show what their reader may read (core/read_rules.h)
+    require_reads_everything(*s, "Le lot de documents");   // letters and committee files give totals and places
     // Progress on stderr, for a person watching a terminal (or asked for):
     // one line rewritten in place on a terminal, a line per tenth otherwise.
     const bool tty = isatty(STDERR_FILENO) != 0;

@@ -3,6 +3,9 @@
 
 #include "app/session.h"
 #include "cli/command.h"
+#include "core/french.h"
+#include "core/people.h"
+#include "store/open_store.h"
 
 namespace cotation::cli {
 
@@ -20,6 +23,24 @@ int close(const Args& a, bool reopen) {
     return 0;
 }
 
+// One field of a listing line, shown as stored but for control and
+// invisible characters, written as \n, \t or <U+202E>: a value can neither
+// break the line nor add a column nor hide itself (trial 13 F13).
+std::string shown(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = fr::utf8_length(text, i);
+        if (n == 0) n = 1;
+        const std::string one = text.substr(i, n);
+        if (one == "\n") out += "\\n";
+        else if (one == "\t") out += "\\t";
+        else if (std::string c = invisible_character(one); !c.empty()) out += "<" + (c[0] == 'U' ? c : "octet") + ">";
+        else out += one;
+        i += n;
+    }
+    return out;
+}
+
 int show(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     s->set_reader(a.reader(*s));   // others' ratings hidden as the core decides (blind rating, declared links)
@@ -28,8 +49,8 @@ int show(const Args& a) {
     if (a.has("--dossier")) prefix = "dossier/" + dossier_of(*s, a.get("--dossier")).reference;
     for (const auto& e : s->readable_journal(prefix)) {
         if (!prefix.empty() && e.entity != prefix && e.entity.compare(0, prefix.size() + 1, prefix + "/") != 0) continue;
-        std::cout << e.seq << "\t" << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.entity << "\t" << e.old_value
-                  << " → " << e.new_value << "\n";
+        std::cout << e.seq << "\t" << e.at << "\t" << shown(e.actor) << "\t" << e.action << "\t" << shown(e.entity) << "\t"
+                  << shown(e.old_value) << " → " << shown(e.new_value) << "\n";
     }
     return 0;
 }
@@ -42,8 +63,12 @@ int verify(const Args& a) {
             throw UsageError("--tete « " + a.get("--tete") + " » : attendu N:EMPREINTE (le nombre d'entrées et au moins 16 caractères "
                              "hexadécimaux), tel que l'imprime « cotation journal tete ».");
     }
-    auto s = Session::open_read_only(a.file());   // a reading command writes nothing
-    auto c = s->store().verify_journal(head);
+    // The store alone, not a Session: a campaign whose rows were changed
+    // outside the program may no longer load (a dossier deleted under its
+    // facts, a value out of its domain); verify says which table and row
+    // (trial 13 F7, F8) instead of failing to open.
+    auto store = open_campaign_store_read_only(a.file());
+    auto c = store->verify_journal(head);
     if (c.ok) {
         std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée ; les " << c.rows
                   << " lignes de données sont celles que le journal a enregistrées.\n";

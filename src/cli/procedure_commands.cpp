@@ -5,6 +5,7 @@
 #include "core/campaign_dates.h"
 #include "core/french.h"
 #include "app/input.h"
+#include "app/accounts.h"
 #include "app/session.h"
 #include "cli/command.h"
 #include "report/pdf_letter.h"
@@ -147,7 +148,9 @@ int committee_document(const Args& a, bool minutes) {
     std::string out = a.get("--out");
     auto format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    s->set_reader(a.reader(*s));
+    require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
     auto files = s->write_committee_document(out, minutes, format);
     std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(files, " et ") << ".\n";
     return 0;
@@ -155,7 +158,7 @@ int committee_document(const Args& a, bool minutes) {
 
 int reports(const Args& a) {
     std::string out = a.get("--out");
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
     std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"

@@ -13,6 +13,25 @@ namespace cotation::cli {
 
 namespace {
 
+// A number as a French spreadsheet reads one (LibreOffice and Excel in
+// French, the CSV's readers): decimal comma, no thousands separator, six
+// decimals at most (736/3 -> 245,333333; 231.5 -> 231,5). « 736/3 » was
+// read as a date, « 231.5 » as text (trial 2 of issue 13).
+// A text cell a spreadsheet never runs: a value starting with = + - @ (an
+// organisation named « =HYPERLINK(…) », trial 13 F15) is a formula to
+// LibreOffice and Excel; it is written after an apostrophe, as a text.
+std::string sheet_text(const std::string& text) {
+    if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos) return io::csv_field("'" + text);
+    return io::csv_field(text);
+}
+
+std::string sheet_number(const Rational& v) {
+    std::string s = fr::number(v, 6);
+    for (const char* space : {"\u00A0", "\u202F", " "})
+        for (std::size_t i; (i = s.find(space)) != std::string::npos;) s.erase(i, std::string(space).size());
+    return s;
+}
+
 void rank_csv(Session& s) {
     const Ranking& r = s.ranking();
     const Grid& g = s.grid();
@@ -31,12 +50,12 @@ void rank_csv(Session& s) {
     for (std::size_t i : rr.shown) {
         const RankEntry& e = r.ranked[i];
         const Dossier& d = s.dossiers()[e.dossier];
-        std::cout << (rr.places ? std::to_string(e.rank) : std::string()) << ";" << io::csv_field(d.reference) << ";"
-                  << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
+        std::cout << (rr.places ? std::to_string(e.rank) : std::string()) << ";" << sheet_text(d.reference) << ";"
+                  << sheet_text(d.organisme) << ";" << sheet_number(e.score.total);
+        for (const auto& t : e.score.themes) std::cout << ";" << sheet_number(t);
         std::string obs;
         for (const auto& o : observations(g, e)) obs += (obs.empty() ? "" : " | ") + o;
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(obs) << ";" << decision(e) << "\n";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << sheet_text(obs) << ";" << decision(e) << "\n";
     }
     std::vector<const RankEntry*> masked;
     for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
@@ -46,16 +65,16 @@ void rank_csv(Session& s) {
             masked.push_back(&e);
             continue;
         }
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";" << e.score.total.canonical();
-        for (const auto& t : e.score.themes) std::cout << ";" << t.canonical();
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(e.proposal_reason) << ";" << decision(e) << "\n";
+        std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";" << sheet_number(e.score.total);
+        for (const auto& t : e.score.themes) std::cout << ";" << sheet_number(t);
+        std::cout << ";" << proposal_label(e.proposal) << ";" << sheet_text(e.proposal_reason) << ";" << decision(e) << "\n";
     }
     std::sort(masked.begin(), masked.end(), [&](const RankEntry* x, const RankEntry* y) {
         return s.dossiers()[x->dossier].reference < s.dossiers()[y->dossier].reference;
     });
     for (const RankEntry* e : masked) {
         const Dossier& d = s.dossiers()[e->dossier];
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";masqué";
+        std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";masqué";
         for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
         std::cout << ";masqué;" << io::csv_field(s.reading(d.id).why) << ";\n";
     }
@@ -63,9 +82,9 @@ void rank_csv(Session& s) {
         const Dossier& d = s.dossiers()[e.dossier];
         std::string reasons;
         for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
-        std::cout << ";" << io::csv_field(d.reference) << ";" << io::csv_field(d.organisme) << ";";
+        std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";";
         for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
-        std::cout << ";" << proposal_label(e.proposal) << ";" << io::csv_field(reasons) << ";" << decision(e) << "\n";
+        std::cout << ";" << proposal_label(e.proposal) << ";" << sheet_text(reasons) << ";" << decision(e) << "\n";
     }
 }
 
@@ -260,7 +279,9 @@ int letters(const Args& a) {
     // A word outside the list is a usage error (code 2), named with its option.
     report::Format format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
-    auto s = Session::open(a.file());
+    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    s->set_reader(a.reader(*s));
+    require_reads_everything(*s, "Une lettre de notification");
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
     std::cout << n << " lettre" << (n > 1 ? "s" : "") << " écrite" << (n > 1 ? "s" : "")

@@ -19,8 +19,11 @@ int users(const Args& a) {
         bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
     } else if (a.has("--changer-compte")) {
-        change_account(*s, a.get("--changer-compte"), a.need("--compte", "avec --changer-compte"), a.actor(*s));
+        // A team without any account yet: the file's owner binds its coordinator (checked there).
+        const std::string actor = s->team().accounts_declared() ? a.actor(*s) : a.claimed();
+        change_account(*s, a.get("--changer-compte"), a.need("--compte", "avec --changer-compte"), actor);
         std::cout << "Compte de « " << canonical_person(s->team(), a.get("--changer-compte")) << " » changé (inscrit au journal).\n";
+        s = Session::open(a.file());   // the listing below shows the change
     } else if (a.has("--compte")) {
         throw UsageError("--compte s'emploie avec --ajouter NOM (nouvelle personne) ou --changer-compte NOM (changement par le coordonnateur).");
     }
@@ -29,9 +32,9 @@ int users(const Args& a) {
         std::cout << "Attention : aucun compte « " << login << " » n'existe sur ce poste ; la personne ne pourra agir "
                      "que depuis un poste où ce compte existe.\n";
     if (!s->team().open_mode() && !s->team().accounts_declared())
-        std::cout << "Aucun compte déclaré : qui agit est dit par --par (ou COTATION_UTILISATEUR), sans contrôle du compte. "
-                     "Pour lier chacun à son compte, le coordonnateur déclare d'abord le sien, depuis ce compte : "
-                     "cotation users FICHIER --ajouter NOM --role coordonnateur --compte " << Session::os_login() << ".\n";
+        std::cout << "Personne n'a de compte dans cette équipe : personne ne peut agir. Le propriétaire du fichier de la campagne "
+                     "lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte NOM --compte "
+                  << Session::os_login() << ".\n";
     if (s->team().open_mode()) {
         std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
         return 0;
@@ -46,7 +49,8 @@ int users(const Args& a) {
             }
         std::cout << name << " — " << role_label(p.role)
                   << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
-                  << (p.organisation.empty() ? "" : ", " + p.organisation) << (p.account.empty() ? "" : ", compte " + p.account);
+                  << (p.organisation.empty() ? "" : ", " + p.organisation) << (p.account.empty() ? ", sans compte (personne n'agit en son nom ; le coordonnateur le lie avec --changer-compte)"
+                                       : ", compte " + p.account);
         if (p.role == Role::Instructor) std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed << " à soumettre";
         std::cout << "\n";
     }

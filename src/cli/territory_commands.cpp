@@ -6,6 +6,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/accounts.h"
 #include "app/session.h"
 #include "app/territory.h"
 #include "cli/command.h"
@@ -84,6 +85,8 @@ int repartition(const Args& a) {
     if (a.has("--retirer") && (a.has("--enregistrer") || a.has("--variante")))
         throw UsageError("--retirer retire la répartition enregistrée : sans --enregistrer ni --variante");
     auto s = Session::open(a.file());
+    s->set_reader(a.reader(*s));
+    require_reads_everything(*s, "La répartition");   // totals and places of every dossier (trial 13 F5)
     TerritoryStudy t(*s);
     for (const auto& n : t.notices()) std::cerr << n << "\n";
     const auto variant = list_of(a, "--variante");

@@ -19,5 +19,14 @@ std::string canonical_person(const Team& team, const std::string& name);
 // starting with « - », at most 32 characters, optionally ending in « $ »),
 // not all digits.
 std::string account_refusal(const std::string& login);
+// Why `text` cannot be a name (a person, an organisation), or "": control
+// characters (line breaks, tabulations) and invisible formatting ones
+// (zero-width spaces, direction overrides such as U+202E) would make two
+// names look alike or forge a line of the journal's listing (trial 13 F13).
+// `what` names the field in the refusal (« Le nom », « L'organisation »).
+std::string name_refusal(const std::string& text, const std::string& what);
+// The first control or invisible formatting character of `text`, as
+// « U+202E » (npos-like "" when none); UTF-8 expected.
+std::string invisible_character(const std::string& text);
 
 }  // namespace cotation

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "enums.h"
 #include "people.h"
@@ -33,6 +34,36 @@ std::string account_refusal(const std::string& login) {
     }
     if (!letter) return "Le compte " + shown + " n'a que des chiffres : c'est un numéro d'utilisateur, pas un nom de connexion.";
     return "";
+}
+
+std::string invisible_character(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = fr::utf8_length(text, i);
+        if (n == 0) return "un octet qui n'est pas de l'UTF-8";
+        char32_t cp = static_cast<unsigned char>(text[i]);
+        if (n > 1) {
+            cp &= (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+            for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        }
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+        const bool format = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+                            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+        if (control || format) {
+            char code[12];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            return code;
+        }
+        i += n;
+    }
+    return "";
+}
+
+std::string name_refusal(const std::string& text, const std::string& what) {
+    std::string c = invisible_character(text);
+    if (c.empty()) return "";
+    return what + " contient un caractère de contrôle ou invisible (" + c +
+           " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms sembleraient "
+           "identiques ou le journal serait falsifiable ; retapez-le. Rien n'a été enregistré.";
 }
 
 // By exact name, else by person_key: « paul roy » is the Paul Roy declared (issue 13.15).
@@ -130,18 +161,33 @@ const Person* Team::person_of_account(const std::string& login) const {
 }
 
 std::optional<std::string> Team::identify(const std::string& claimed, const std::string& login, std::string& why) const {
-    if (!accounts_declared()) return claimed;
-    const Person* bound = person_of_account(login);
-    if (!bound) {
-        why = "Le compte « " + login + " » n'est déclaré pour personne dans cette campagne : seules les personnes déclarées "
-              "avec leur compte agissent (le coordonnateur le déclare : cotation users FICHIER --ajouter NOM --compte " + login + ").";
+    if (open_mode()) return claimed;   // nobody declared: one person works alone
+    // A declared team: the person is the one bound to the account running the
+    // program, never a name given (trial 2 of issue 13: a team without
+    // accounts let any account claim the coordinator).
+    const Person* named = claimed.empty() ? nullptr : person(claimed);
+    if (const Person* bound = person_of_account(login)) {
+        if (!claimed.empty() && named != bound) {
+            why = "« " + claimed + " » ne peut pas agir depuis le compte « " + login + " », qui est celui de « " + bound->name + " ».";
+            return std::nullopt;
+        }
+        return bound->name;
+    }
+    if (named && named->account.empty()) {
+        why = "« " + named->name + " » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son "
+              "propre compte, le lie au compte depuis lequel « " + named->name + " » travaille : cotation users FICHIER "
+              "--changer-compte « " + named->name + " » --compte LOGIN.";
         return std::nullopt;
     }
-    if (!claimed.empty() && claimed != bound->name) {
-        why = "« " + claimed + " » ne peut pas agir depuis le compte « " + login + " », qui est celui de « " + bound->name + " ».";
+    if (named) {
+        why = "« " + named->name + " » agit depuis le compte « " + named->account + " » ; vous agissez depuis le compte « " + login +
+              " ».";
         return std::nullopt;
     }
-    return bound->name;
+    why = "Le compte « " + login + " » n'est déclaré pour personne dans cette campagne : seules les personnes déclarées "
+          "avec leur compte agissent (le coordonnateur, depuis son propre compte, le déclare : cotation users FICHIER --ajouter NOM "
+          "--compte " + login + ", ou --changer-compte NOM --compte " + login + ").";
+    return std::nullopt;
 }
 
 std::string Team::may_put_person(const std::string& actor, const std::string& login, const Person& p) const {

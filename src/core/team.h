@@ -53,13 +53,13 @@ struct Team {
                          const std::string& organisme) const;
     std::string may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const;
     // ---- Who is acting (issue 13.4) ----
-    // Once one account is declared, every action is bound to the account it
-    // comes from; with none, the campaign works as before (a name is given).
-    bool accounts_declared() const;
+    // A declared team binds every action to the account it comes from: a
+    // person without an account is claimed by nobody (the coordinator binds
+    // them). Without people (open mode) one person works alone, named freely.
+    bool accounts_declared() const;   // at least one person has an account
     const Person* person_of_account(const std::string& login) const;
     // The person acting from `login` when `claimed` (--par, may be empty) is
-    // said: the bound person, or the refusal in `why`. Without accounts:
-    // `claimed` as given.
+    // said: the bound person, or the refusal in `why`. Open mode: `claimed`.
     std::optional<std::string> identify(const std::string& claimed, const std::string& login, std::string& why) const;
     // May `actor` (acting from `login`) declare or change `p`? Only the
     // coordinator changes roles and accounts; the first account declared is

@@ -188,28 +188,15 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
     const Team& team = wb_.session->team();
     if (!team.open_mode()) {
         // A campaign with a team: who is acting is always known.
-        wxArrayString choices;
-        std::vector<std::string> people;
-        for (const auto& [name, p] : team.people) {
-            choices.Add(to_wx(name + " — " + role_label(p.role) + (p.organisation.empty() ? "" : ", " + p.organisation)));
-            people.push_back(name);
-            reviewer_->Append(to_wx(name));
+        // Bound to the system account (issue 13.4, rule in Session::acting_person):
+        // nobody chooses who they are, and a person without an account is nobody's.
+        try {
+            wb_.reviewer = wb_.session->acting_person("");
+        } catch (const std::exception& e) {
+            wxMessageBox(to_wx(e.what()), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
+            wb_.reviewer = "compte " + Session::os_login();   // reads nobody's ratings, acts on nothing
         }
-        if (team.accounts_declared()) {
-            // Bound to the system account (issue 13.4): nobody chooses who they are.
-            try {
-                wb_.reviewer = wb_.session->acting_person("");
-            } catch (const std::exception& e) {
-                wxMessageBox(to_wx(e.what()), to_wx("Cotation"), wxOK | wxICON_WARNING, this);
-                wb_.reviewer = "compte " + Session::os_login();   // reads nobody's ratings, acts on nothing
-            }
-        }
-        if (!team.accounts_declared() && !team.person(wb_.reviewer)) {
-            wxSingleChoiceDialog who(this, to_wx("Qui êtes-vous ? Vos actions sont enregistrées à votre nom et limitées à votre rôle."),
-                                     to_wx("Cotation — " + wb_.session->campaign().reference), choices);
-            who.SetSize(wxSize(620, 360));
-            wb_.reviewer = who.ShowModal() == wxID_OK ? people[static_cast<std::size_t>(who.GetSelection())] : people.front();
-        }
+        reviewer_->Append(to_wx(wb_.reviewer));   // the bound person only: nobody to pick
         reviewer_->SetEditable(false);
         wb_.session->set_reader(wb_.reviewer);   // every view reads what the core lets this person read
     } else {
@@ -293,8 +280,14 @@ void MainFrame::SetReviewer(const std::string& name) {
 
 void MainFrame::OnReviewer(wxCommandEvent&) {
     if (filling_reviewer_) return;
+    if (wb_.session && !wb_.session->team().open_mode()) {
+        // A team: the person is the account's, never a choice (issue 13.4).
+        filling_reviewer_ = true;
+        reviewer_->ChangeValue(to_wx(wb_.reviewer));
+        filling_reviewer_ = false;
+        return;
+    }
     wb_.reviewer = from_wx(reviewer_->GetValue());
-    if (wb_.session && !wb_.session->team().open_mode()) wb_.session->set_reader(wb_.reviewer);
     wb_.changed(Change::Actor);
 }
 

@@ -167,6 +167,12 @@ struct Reader : XmlReader<GridError> {
                 if (!parsed_role)
                     fail(*p, "rôle inconnu « " + role + " » (capacite, capacite-dossiers ou unite).");
                 pd.role = *parsed_role;
+                // A count, an amount, a distance or a delay below zero means
+                // nothing: without a declared minimum, 0 (issue 13.12). The
+                // grid declares the accepted range; `param` says it.
+                if ((pd.def.type == FactType::Number || pd.def.type == FactType::Amount) && !pd.def.min) pd.def.min = Rational(0);
+                if (pd.def.min && pd.def.max && *pd.def.max < *pd.def.min)
+                    fail(*p, "« max » (" + fr::number(*pd.def.max) + ") est inférieur à « min » (" + fr::number(*pd.def.min) + ").");
                 if (auto v = p->attr("value"); v && !v->empty()) {
                     auto parsed = parse_input(pd.def, *v);
                     if (auto err = std::get_if<std::string>(&parsed)) fail(*p, "valeur : " + *err + ".");

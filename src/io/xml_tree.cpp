@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cctype>
 #include <sstream>
 
 #include "core/error.h"
@@ -96,6 +97,44 @@ private:
 };
 }  // namespace
 
+namespace {
+// expat's messages (English) said in French, never shown as they are (issue
+// 13.11): the line and column come from the exception.
+std::string french_xml_error(const std::string& english) {
+    static const std::pair<const char*, const char*> known[] = {
+        {"invalid token", "caractère ou balise invalide"},
+        {"unclosed token", "balise non fermée"},
+        {"partial character", "caractère incomplet (fichier coupé, ou pas en UTF-8)"},
+        {"mismatched tag", "balise fermante qui ne correspond pas à la balise ouverte"},
+        {"duplicate attribute", "attribut en double"},
+        {"junk after document element", "contenu après l'élément racine"},
+        {"no element found", "aucun élément (fichier vide ou coupé)"},
+        {"undefined entity", "entité non définie"},
+        {"recursive entity", "référence d'entité récursive"},
+        {"invalid character number", "référence à un caractère invalide"},
+        {"binary entity", "référence à une entité binaire"},
+        {"external entity", "entité externe refusée"},
+        {"not at start of entity", "déclaration XML ailleurs qu'au début du fichier"},
+        {"unknown encoding", "encodage inconnu"},
+        {"encoding specified in xml declaration is incorrect", "l'encodage déclaré ne correspond pas au contenu"},
+        {"unclosed cdata", "section CDATA non fermée"},
+        {"xml declaration not well-formed", "déclaration XML mal formée"},
+        {"text declaration not well-formed", "déclaration de texte mal formée"},
+        {"amplification", "expansion d'entités excessive (refusée)"},
+        {"unbound prefix", "préfixe d'espace de noms non déclaré"},
+        {"syntax error", "erreur de syntaxe"},
+        {"out of memory", "mémoire insuffisante"},
+        {"illegal character", "caractère interdit"},
+        {"well-formed", "syntaxe XML incorrecte"},
+    };
+    std::string lower;
+    for (char c : english) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& [en, fr] : known)
+        if (lower.find(en) != std::string::npos) return fr;
+    return "syntaxe XML incorrecte";
+}
+}  // namespace
+
 std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::string& file_name) {
     TreeBuilder builder;
     Poco::XML::SAXParser parser;
@@ -107,9 +146,10 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
         parser.parse(&src);
     } catch (const Poco::XML::SAXParseException& e) {
         throw InputError(file_name + ", ligne " + std::to_string(e.getLineNumber()) +
-                         " : XML mal formé (" + e.message() + ").");
+                         (e.getColumnNumber() > 0 ? ", colonne " + std::to_string(e.getColumnNumber() + 1) : std::string()) +
+                         " : XML mal formé (" + french_xml_error(e.message()) + ").");
     } catch (const Poco::Exception& e) {
-        throw InputError(file_name + " : XML illisible (" + e.displayText() + ").");
+        throw InputError(file_name + " : XML illisible (" + french_xml_error(e.displayText()) + ").");
     }
     if (builder.too_deep_line)
         throw InputError(file_name + (builder.too_deep_line > 0 ? ", ligne " + std::to_string(builder.too_deep_line) : "") +

@@ -127,9 +127,17 @@ void SqliteStore::change_grid(const PinnedGrid& grid, const std::map<std::string
 
 void SqliteStore::put_person(const Person& p, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        Stmt old(*db_, "SELECT role, organisation, account FROM person WHERE name=?");
+        Stmt old(*db_, "SELECT role, organisation, account, deliberative FROM person WHERE name=?");
         old.bind(1, p.name);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) + (old.text(2).empty() ? "" : " — compte " + old.text(2)) : "";
+        // Before and after in the same words (trial 13 F4: « coordinateur » then
+        // « coordonnateur » read as a change of role).
+        std::string before;
+        if (old.step()) {
+            auto role = role_from_text(old.text(0));
+            before = (role ? std::string(role_label(*role)) : old.text(0)) +
+                     (role == Role::CommitteeMember && old.integer(3) == 0 ? " (voix consultative)" : "") + " — " + old.text(1) +
+                     (old.text(2).empty() ? "" : " — compte " + old.text(2));
+        }
         Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?)");
         put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0})
             .bind(5, p.account).run();

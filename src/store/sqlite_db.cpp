@@ -14,6 +14,7 @@
 
 #include "campaign_store.h"
 #include "core/error.h"
+#include "core/french.h"
 
 namespace cotation {
 namespace {
@@ -92,6 +93,18 @@ std::string folder_of(const std::string& path) {
 }
 }  // namespace
 
+std::string creation_refusal(const std::string& path) {
+    const std::string dir = folder_of(path);
+    struct statvfs vfs {};
+    std::string why;
+    if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+        why = "le support qui contient le dossier « " + dir + " » est en lecture seule";
+    else if (std::error_code ec; std::filesystem::is_directory(dir, ec) && !writable(dir))
+        why = "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte (droits du dossier)";
+    if (why.empty()) return "";
+    return "Impossible de créer la campagne « " + path + " » : " + why + ". Choisissez un dossier où vous pouvez écrire ; rien n'a été créé.";
+}
+
 int open_for_reading(const std::string& path, sqlite3** db) {
     std::error_code ec;
     bool immutable = !writable(folder_of(path)) && !std::filesystem::exists(path + "-shm", ec);
@@ -144,6 +157,8 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
 Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read_only_(read_only) {
     // A folder that refuses the « -wal » and « -shm » files refuses every
     // write, said before SQLite fails on them (trial #28).
+    if (create && path != ":memory:")
+        if (std::string why = creation_refusal(path); !why.empty()) throw InputError(why);
     if (!read_only && !create && !writable(folder_of(path)))
         throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
                          ". Rien n'a été modifié ; les commandes de lecture restent possibles.");
@@ -179,6 +194,19 @@ void Db::exec(const std::string& sql) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
         throw Error(failure_message(*this, rc, msg));
+    }
+}
+
+void require_utf8(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = fr::utf8_length(text, i);
+        if (n == 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+            throw InputError(std::string("Un texte à enregistrer n'est pas en UTF-8 valide (octet ") + byte + " à la position " +
+                             std::to_string(i + 1) + ") : la campagne ne garde que du texte UTF-8, rien n'a été enregistré.");
+        }
+        i += n;
     }
 }
 

@@ -55,6 +55,15 @@ std::string failure_message(const Db& db, int rc, const std::string& detail);
 // one: it is then read as immutable, which SQLite's WAL needs (trial #28).
 int open_for_reading(const std::string& path, sqlite3** db);
 
+// The store holds valid UTF-8 only: every text bound passes here, and a
+// text that is not is refused (InputError) before anything is written, the
+// transaction rolled back. The shells decode and check first, naming the
+// input; this is the guard behind them.
+void require_utf8(const std::string& text);
+// Why no campaign can be created at `path` (its folder refuses this
+// account's writes, or sits on a read-only medium), in French; "" when it can.
+std::string creation_refusal(const std::string& path);
+
 class Stmt {
 public:
     Stmt(Db& db, const char* sql);
@@ -63,6 +72,7 @@ public:
     Stmt& operator=(const Stmt&) = delete;
 
     Stmt& bind(int i, const std::string& s) {
+        require_utf8(s);   // the one door of text into the file (issue 13.13)
         sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
         return *this;
     }

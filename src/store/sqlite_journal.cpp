@@ -76,6 +76,22 @@ JournalHead SqliteStore::journal_head() {
     return s.step() ? JournalHead{s.integer(0), s.text(1)} : JournalHead{0, kJournalGenesis};
 }
 
+namespace {
+// The triggers a campaign of this schema holds (those its migrations create:
+// the journal's protection, the locks), found once on an empty campaign in memory.
+const std::set<std::string>& schema_triggers() {
+    static const std::set<std::string> names = [] {
+        Db mem(":memory:", true);
+        migrate(mem);
+        std::set<std::string> out;
+        Stmt t(mem, "SELECT name FROM sqlite_master WHERE type='trigger'");
+        while (t.step()) out.insert(t.text(0));
+        return out;
+    }();
+    return names;
+}
+}  // namespace
+
 JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {
     auto entries = journal("");
     JournalCheck c = check_journal_chain(entries, extends);
@@ -83,6 +99,15 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     auto now = ledger::current(*db_);
     c.rows = static_cast<std::int64_t>(now.size());
     ledger::compare(*db_, ledger::expected(entries), now, c.problems);
+    // A trigger dropped outside the program (trial 13 F24): the journal's
+    // protection or a lock no longer holds, said even if nothing changed yet.
+    std::set<std::string> present;
+    Stmt t(*db_, "SELECT name FROM sqlite_master WHERE type='trigger'");
+    while (t.step()) present.insert(t.text(0));
+    for (const auto& name : schema_triggers())
+        if (!present.count(name))
+            c.problems.push_back("déclencheur « " + name + " » absent : le schéma de la campagne a été modifié hors de Cotation "
+                                 "(protection du journal ou verrou effacé)");
     // A closed campaign whose lock was taken off: said even if nothing changed yet.
     if (!closed_since().empty())
         for (const auto& table : lock_tables(*db_, false))

@@ -144,6 +144,8 @@ std::string begin_campaign_creation(const std::string& path) {
         throw InputError("« " + path + " » est un dossier ; indiquez le nom du fichier de campagne à créer (rien n'a été modifié).");
     if (std::filesystem::exists(path))
         throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+    // A folder that refuses writes is said in French before anything is tried (trial 2 of issue 13).
+    if (std::string why = sqlite::creation_refusal(path); !why.empty()) throw InputError(why);
     remove_stale_temporaries(path);
     std::string tmp = temporary_name(path);
     remove_database(tmp);

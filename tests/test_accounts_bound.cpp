@@ -1,0 +1,268 @@
+// Who is acting on a declared team (issue 13.4, trial 2 of session 17): every
+// act is bound to the system account it comes from. A team declared without
+// accounts (the demos, `users --ajouter … coordinateur` without --compte)
+// let any account claim the coordinator; each hole has its test here.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "app/accounts.h"
+#include "app/demo.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+// The Accounts tests act as the shells do: names are claims, checked
+// against the (simulated) account. Other suites replay names as a script.
+struct BoundAccounts {
+    explicit BoundAccounts(const std::string& login) {
+        Session::simulate_named_actors(false);
+        Session::simulate_os_login(login);
+    }
+    ~BoundAccounts() {
+        Session::simulate_os_login(std::nullopt);
+        Session::simulate_named_actors(true);
+    }
+    void as(const std::string& login) const { Session::simulate_os_login(login); }
+};
+
+std::unique_ptr<Session> empty_campaign(const test::TempDir& dir) {
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "essai";
+    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
+                                        "P;Association Alpha;;;16015;;;\n";
+    s->import_dossiers_file(dir.file("d.csv"), "test");
+    return s;
+}
+
+Decision not_retained() {
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "hors sujet";
+    return d;
+}
+
+std::string refusal(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+std::string real_login() {
+    Session::simulate_os_login(std::nullopt);
+    return Session::os_login();
+}
+}  // namespace
+
+// Hole 1: `users --ajouter NOM --role coordinateur` without --compte left the
+// coordinator claimable by any account. Now bound to the declaring account.
+TEST(Accounts, TheFirstCoordinatorIsBoundToTheDeclaringAccount) {
+    test::TempDir dir;
+    auto s = empty_campaign(dir);
+    BoundAccounts acct("nadia");
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->account, "nadia");
+    acct.as("intrus");
+    EXPECT_EQ(refusal([&] { s->acting_person("Nadia"); }),
+              "« Nadia » agit depuis le compte « nadia » ; vous agissez depuis le compte « intrus ».");
+    EXPECT_NE(refusal([&] { s->acting_person(""); }).find("Le compte « intrus » n'est déclaré pour personne"), std::string::npos);
+    EXPECT_FALSE(refusal([&] { s->decide(s->dossiers()[0].id, not_retained(), "Nadia"); }).empty());
+    EXPECT_TRUE(s->decisions().empty());
+    acct.as("nadia");
+    EXPECT_EQ(s->acting_person(""), "Nadia");
+    // Trial 13 F28: another spelling of her name, from her account, is her.
+    EXPECT_EQ(s->acting_person("  NADIA "), "Nadia");
+}
+
+// Hole 2: a person declared without an account was claimable by anybody
+// naming them; now by nobody, and the message says who binds them.
+TEST(Accounts, APersonWithoutAnAccountIsClaimedByNobody) {
+    test::TempDir dir;
+    auto s = empty_campaign(dir);
+    BoundAccounts acct("nadia");
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");   // no account
+    s->assign(s->dossiers()[0].id, "Claire", true, "Nadia");
+    acct.as("claire");
+    const std::string why = refusal([&] { s->acting_person("Claire"); });
+    EXPECT_EQ(why, "« Claire » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son propre "
+                   "compte, le lie au compte depuis lequel « Claire » travaille : cotation users FICHIER --changer-compte "
+                   "« Claire » --compte LOGIN.");
+    EXPECT_FALSE(refusal([&] { s->put_rating({s->dossiers()[0].id, "Claire", "A.1", 3, "x"}, "Claire"); }).empty());
+    // Not even from the coordinator's own account, naming her.
+    acct.as("nadia");
+    EXPECT_NE(refusal([&] { s->acting_person("Claire"); }).find("qui est celui de « Nadia »"), std::string::npos);
+    // The coordinator binds her; then she acts, from her account only.
+    change_account(*s, "Claire", "claire", "Nadia");
+    s = Session::open(dir.file("c.cot"));
+    acct.as("claire");
+    EXPECT_EQ(s->acting_person(""), "Claire");
+    s->put_rating({s->dossiers()[0].id, "Claire", "A.1", 3, "x"}, "Claire");
+    EXPECT_EQ(s->ratings().size(), 1u);
+}
+
+// Hole 3: with nobody bound, any account moved the coordinator's account to
+// itself with `users --changer-compte`. Only the coordinator, from their
+// account, changes accounts; a team made before accounts (nobody bound) is
+// bound by the file's owner only.
+TEST(Accounts, NobodyMovesAnAccountButTheBoundCoordinator) {
+    test::TempDir dir;
+    auto s = empty_campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");   // as a script: no account
+    s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");
+    ASSERT_FALSE(s->team().accounts_declared());
+    BoundAccounts acct("intrus");
+    const std::string why = refusal([&] { change_account(*s, "Nadia", "intrus", "Nadia"); });
+    EXPECT_NE(why.find("seul le propriétaire du fichier de la campagne"), std::string::npos) << why;
+    EXPECT_FALSE(refusal([&] { s->acting_person("Nadia"); }).empty());
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->account, "");
+    // The owner of the file binds the coordinator to their own account, not an instructor.
+    const std::string owner = s->file_owner();
+    ASSERT_FALSE(owner.empty());
+    acct.as(owner);
+    EXPECT_FALSE(refusal([&] { change_account(*s, "Julien", owner, "Julien"); }).empty());
+    change_account(*s, "Nadia", owner, "");
+    s = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(s->team().person("Nadia")->account, owner);
+    EXPECT_EQ(s->store().journal("personne/Nadia").back().actor, "Nadia (compte " + owner + ")");
+    // Now bound: another account cannot move it, nor bind Julien.
+    acct.as("intrus");
+    EXPECT_FALSE(refusal([&] { change_account(*s, "Nadia", "intrus", "Nadia"); }).empty());
+    EXPECT_FALSE(refusal([&] { change_account(*s, "Julien", "intrus", "Nadia"); }).empty());
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->account, "");
+}
+
+// Hole 4: the demos declared their team without accounts. The coordinator is
+// bound to the account that made the demo, the others to nobody.
+TEST(Accounts, ADemoBindsItsCoordinatorToTheAccountThatMadeIt) {
+    test::TempDir dir;
+    BoundAccounts acct("nadia");
+    create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    auto s = Session::open(dir.file("demo.cot"));
+    const std::string coordinator = test::demo_coordinator(*s);
+    EXPECT_EQ(s->team().person(coordinator)->account, "nadia");
+    EXPECT_EQ(s->acting_person(""), coordinator);
+    acct.as("intrus");
+    EXPECT_FALSE(refusal([&] { s->acting_person(coordinator); }).empty());
+    EXPECT_FALSE(refusal([&] { change_account(*s, coordinator, "intrus", coordinator); }).empty());
+    for (const auto& [name, p] : s->team().people)
+        if (name != coordinator) {
+            EXPECT_EQ(p.account, "") << name;
+            EXPECT_FALSE(refusal([&] { s->acting_person(name); }).empty()) << name;
+        }
+}
+
+// Hole 5: the journal recorded the account only once accounts were declared.
+TEST(Accounts, TheJournalAlwaysRecordsThePersonAndTheAccount) {
+    test::TempDir dir;
+    auto s = empty_campaign(dir);
+    BoundAccounts acct("nadia");
+    s->set_parameter("campagne.date_limite", "28/04/2023", "Nadia");   // nobody declared yet
+    EXPECT_EQ(s->store().journal("campagne/campagne.date_limite").back().actor, "Nadia (compte nadia)");
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    EXPECT_EQ(s->store().journal("personne/Nadia").back().actor, "Nadia (compte nadia)");
+}
+
+// Only the coordinator, from their own account, changes roles.
+TEST(Accounts, OnlyTheBoundCoordinatorChangesRoles) {
+    test::TempDir dir;
+    auto s = empty_campaign(dir);
+    BoundAccounts acct("nadia");
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
+    acct.as("julien");
+    EXPECT_FALSE(refusal([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Nadia"); }).empty());
+    EXPECT_FALSE(refusal([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Julien"); }).empty());
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->role, Role::Instructor);
+}
+
+// Trial 13 F5: an instructor who had not submitted read every total and
+// place through `repartition`, `commission`, `pv`, `letters`, `documents`
+// while `rank` hid them. Those give every dossier's total: refused to a
+// reader for whom a dossier is hidden, allowed to the coordinator.
+TEST(ReadPaths, DocumentsOfEveryDossierBelongToWhoReadsThemAll) {
+    test::TempDir dir;
+    const std::string f = dir.file("demo.cot");
+    create_demo(f, "act-hlm", DemoStage::Complete);
+    {
+        auto s = Session::open_read_only(f);
+        // Julien Roux has not submitted ACT-2023-03 (demo/act-hlm: non_soumis).
+        s->set_reader(std::string("Julien Roux (ARS, siège)"));
+        const std::string why = refusal([&] { require_reads_everything(*s, "La répartition"); });
+        EXPECT_EQ(why.rfind("La répartition donne les totaux et les rangs de tous les dossiers ; « Julien Roux (ARS, siège) » ne lit "
+                            "pas ceux du dossier",
+                            0),
+                  0u)
+            << why;
+        s->set_reader(test::demo_coordinator(*s));
+        EXPECT_EQ(refusal([&] { require_reads_everything(*s, "La répartition"); }), "");
+    }
+    // Each command, from the account bound to Julien Roux.
+    test::bind_this_account(f, "Julien Roux (ARS, siège)");
+    for (const std::string& c : {"letters " + f + " --out " + dir.file("l"), "commission " + f + " --out " + dir.file("c.pdf"),
+                                 "pv " + f + " --out " + dir.file("pv.pdf"), "documents " + f + " --out " + dir.file("d"),
+                                 "repartition " + f}) {
+        test::Ran r = test::cli(c + " 2>&1");
+        EXPECT_EQ(r.code, 1) << c << "\n" << r.out;
+        EXPECT_NE(r.out.find("ce document revient à qui lit tous les dossiers, le coordonnateur"), std::string::npos) << c << "\n" << r.out;
+        EXPECT_EQ(r.out.find("points"), std::string::npos) << c << "\n" << r.out;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("l")) && !std::filesystem::is_empty(dir.file("l")));
+    test::bind_this_account(f, "Nathalie Girard (ARS, pôle médico-social)");
+    EXPECT_EQ(test::cli("letters " + f + " --out " + dir.file("l2") + " 2>&1").code, 0);
+}
+
+// Trial 2 of session 17: `letters` refused a read-only campaign although it
+// writes nothing into it; so did `commission`, `pv` and `rapports`.
+TEST(ReadOnlyCampaign, DocumentCommandsReadAReadOnlyCampaign) {
+    test::TempDir dir;
+    namespace fs = std::filesystem;
+    fs::create_directory(dir.file("ro"));
+    const std::string f = dir.file("ro") + "/demo.cot";
+    create_demo(f, "act-hlm", DemoStage::Complete);
+    // Root writes anywhere: the commands then run as « nobody », bound to the coordinator.
+    const bool root = ::geteuid() == 0;
+    std::string run_as;
+    if (root) {
+        auto s = Session::open(f);
+        Person c = *s->team().person(test::demo_coordinator(*s));
+        c.account = "nobody";
+        s->store().put_person(c, "essai (compte root)");
+        run_as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    }
+    fs::create_directory(dir.file("out"));
+    fs::permissions(dir.path, fs::perms(0755));
+    fs::permissions(dir.file("out"), fs::perms(0777));
+    fs::permissions(f, fs::perms(0444));
+    fs::permissions(dir.file("ro"), fs::perms(0555));
+    for (const std::string& c : {"letters " + f + " --out " + dir.file("out/l"), "commission " + f + " --out " + dir.file("out/c.pdf"),
+                                 "pv " + f + " --out " + dir.file("out/pv.pdf"), "rapports " + f + " --out " + dir.file("out/r")}) {
+        test::Ran r = test::shell("cd " + dir.path.string() + " && " + run_as + std::string(COTATION_CLI) + " " + c);
+        EXPECT_EQ(r.code, 0) << c << "\n" << r.out;
+        EXPECT_EQ(r.out.find("lecture seule"), std::string::npos) << c << "\n" << r.out;
+    }
+    EXPECT_FALSE(fs::is_empty(dir.file("out/l")));
+    // Creating in that folder is refused in French, naming it (it answered in English).
+    for (const std::string& c : {"new " + dir.file("ro") + "/n.cot --grid " + test::source_dir() + "/scoring-grids/crt-2022.xml",
+                                 "demo " + dir.file("ro") + "/d.cot"}) {
+        test::Ran r = test::shell("cd " + dir.path.string() + " && " + run_as + std::string(COTATION_CLI) + " " + c);
+        EXPECT_EQ(r.code, 1) << c << "\n" << r.out;
+        EXPECT_NE(r.out.find("Impossible de créer la campagne"), std::string::npos) << c << "\n" << r.out;
+        EXPECT_NE(r.out.find("n'accepte pas d'écriture de ce compte"), std::string::npos) << c << "\n" << r.out;
+    }
+    fs::permissions(dir.file("ro"), fs::perms(0755));
+    fs::permissions(f, fs::perms(0644));
+}
