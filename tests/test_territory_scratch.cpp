@@ -128,7 +128,7 @@ TEST(TerritoryScratch, UphvFromNewAllocatesThreeUnitsOnceTheArbitrationsTheComma
         if (l.size() > 9 && l.substr(l.size() - 9) == " : retenu") retained.push_back(l.substr(l.find(' ') + 1, 12));
     EXPECT_EQ(retained, (std::vector<std::string>{"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"})) << r.out;
     EXPECT_NE(r.out.find("Classement : 24 lits, 131\u00A0400\u00A0€"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("(8 lits) : écarté — Capacité de l'appel atteinte : déjà 24 lits sur 24"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("8 lits) : écarté — Capacité de l'appel atteinte : déjà 24 lits sur 24"), std::string::npos) << r.out;
     // Recorded as the coordinator, the allocation is the one the committee's opinion follows.
     r = test::cli("repartition " + f + " --enregistrer --par \"" + coordinator + "\"");
     ASSERT_EQ(r.code, 0) << r.out;
