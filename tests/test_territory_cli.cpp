@@ -200,6 +200,14 @@ TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
     EXPECT_NE(r.out.find("\nsites_existants;0\n"), std::string::npos) << r.out;
     r = cli("repartition " + f + " --csv");
     EXPECT_EQ(r.code, 0) << r.out;
+    // Every département of the regional call is listed with its rate, even
+    // without any place (a new user's trial found the Var and the
+    // Alpes-de-Haute-Provence missing): ACT-2023-01 alone is in Marseille.
+    r = cli("couverture " + f + " --avec ACT-2023-01");
+    ASSERT_EQ(r.code, 0) << r.out;
+    for (const char* dep : {"Alpes-de-Haute-Provence : 0,00 → 0,00", "Hautes-Alpes : 0,00 → 0,00", "Alpes-Maritimes : 0,00 → 0,00",
+                            "Var : 0,00 → 0,00", "Vaucluse : 0,00 → 0,00", "Bouches-du-Rhône : 0,00 → "})
+        EXPECT_NE(r.out.find(std::string("\n  ") + dep), std::string::npos) << dep << "\n" << r.out;
     r = cli("offre " + f);
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Offre existante (aucune)"), std::string::npos) << r.out;

@@ -136,7 +136,9 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     std::string rates;
     for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
         for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
-            if (z.places_before > 0 || z.places_after > 0)
+            // Every département of the call, even without a place (a regional
+            // call spreads its places over them); EPCI only where there are places.
+            if (kind == coverage::ZoneKind::Departement || z.places_before > 0 || z.places_after > 0)
                 rates += "  " + z.name + " : " + fr_fixed(z.per10k_before, 2) + " → " + fr_fixed(z.per10k_after, 2) + " (" +
                          fr_num(z.places_before, 0) + " → " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ")\n";
     if (rules_.per_dossier)
@@ -371,7 +373,9 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
             for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
                 // A département or EPCI the set leaves without any place says nothing.
-                if (z.places_after > 0 && (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before))
+                // Every département of the call, even at 0 (a new user's trial
+                // missed the Var); an EPCI only where the set changes its places.
+                if (kind == coverage::ZoneKind::Departement || (z.places_after > 0 && z.places_after != z.places_before))
                     out.push_back("  " + title + ", " + rules_.unit_many + " pour 10 000 habitants (population municipale), " + z.name + " : " +
                                   fr_fixed(z.per10k_before, 2) + " avant, " + fr_fixed(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) +
                                   " puis " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ").");
