@@ -24,6 +24,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              Authority Capacity RuleDependencies RuleValues Input Documents Typography Odt Geo Coverage Offer \
              TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
              TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
+             TerritoryScratch \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
              UserInput \
              Accounts ParameterBounds CommandLineUtf8 Names XmlMessages \

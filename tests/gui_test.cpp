@@ -472,6 +472,12 @@ private:
         check(t->candidates()->GetCount() >= 3 && t->chosen().size() == 3,
               "vue Territoire : " + std::to_string(t->candidates()->GetCount()) + " candidatures, " + std::to_string(t->chosen().size()) +
                   " choisies (ordre du classement)");
+        // At the window's default size the allocation table shows its rows
+        // (a new user's trial saw only its header: the rule that passed a
+        // dossier over could not be read); the column beside the map scrolls.
+        check(t->allocation()->GetItemCount() >= 3 && t->allocation()->GetSize().y >= 150,
+              "vue Territoire à la taille par défaut : table de répartition de " + std::to_string(t->allocation()->GetSize().y) +
+                  " px de haut pour " + std::to_string(t->allocation()->GetItemCount()) + " lignes");
         auto beyond = [&] {
             for (long r = 0; r < t->figures()->GetItemCount(); ++r)
                 if (from_wx(t->figures()->GetItemText(r, 0)).rfind("Population au-delà", 0) == 0) return from_wx(t->figures()->GetItemText(r, 1));

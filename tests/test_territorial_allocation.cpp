@@ -48,7 +48,7 @@ TEST(TerritorialAllocation, EachPassedOverDossierNamesItsRule) {
     EXPECT_EQ(a.cost, 2 * 43800);
     EXPECT_EQ(a.choices[1].constraint, Constraint::ZoneQuota);
     EXPECT_EQ(a.choices[1].reason,
-              "Équilibre territorial : 1 unité déjà retenue dans « CC Deux » (EPCI), au plus 1 unité par zone.");
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone.");
     EXPECT_EQ(a.choices[3].constraint, Constraint::MinScore);
     EXPECT_EQ(a.choices[3].reason, "Score de 150 points, sous le minimum de 200 points.");
     EXPECT_EQ(a.choices[4].constraint, Constraint::DistanceChosen);
@@ -70,7 +70,7 @@ TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {
     a = allocate(r, {cand("K1", "B", 45.1, 1, 10), cand("K2", "C", 45.3, 1, 10), cand("K3", "D", 45.7, 1, 10),
                      cand("K4", "F", 45.2, 1, 4)}, t, kExisting);
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 1, 3}));   // the smaller K4 still fits: 24 places
-    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : 20 places retenues sur 24, ce dossier en demande 10.");
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 20 places sur 24, ce dossier en demande 10.");
     // Envelope 100 000 €: 2 × 43 800 = 87 600, a third would make 131 400.
     r = Rules{};
     r.envelope = 100000;
@@ -87,7 +87,14 @@ TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
     r.max_units_per_zone = 12;   // places: the call has no unit
     const auto a = allocate(r, {cand("K1", "C", 45.3, 1, 10), cand("K2", "D", 45.7, 1, 4), cand("K3", "F", 45.2, 1, 10)}, t, {});
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 2}));
-    EXPECT_EQ(a.choices[1].reason, "Équilibre territorial : 10 places déjà retenues dans « Nord » (groupe de communes), au plus 12 places par zone.");
+    EXPECT_EQ(a.choices[1].reason, "Équilibre territorial : déjà 10 places dans « Nord » (groupe de communes), au plus 12 places par zone.");
+    // A new user's trial: a dossier in no declared group escaped the rule
+    // without a word. F is left out of the groups here: K3 is retained and says why no rule applied.
+    r.groups = {{"Nord", {"C", "D"}}, {"Sud", {"A", "B"}}};
+    const auto b = allocate(r, {cand("K1", "C", 45.3, 1, 10), cand("K3", "F", 45.2, 1, 10)}, t, {});
+    EXPECT_EQ(b.retained(), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(b.choices[0].reason, "");
+    EXPECT_EQ(b.choices[1].reason, "Hors des groupes de communes déclarés : la règle d'équilibre territorial ne s'y applique pas.");
 }
 
 TEST(TerritorialAllocation, VariantComparedWithTheRankingOrder) {
@@ -113,4 +120,50 @@ TEST(TerritorialAllocation, VariantComparedWithTheRankingOrder) {
     EXPECT_EQ(figures(ranking, c, t, kExisting, 10).population_beyond, 4000);
     EXPECT_EQ(figures(variant, c, t, kExisting, 10).population_beyond, 3000);
     EXPECT_EQ(figures(variant, c, t, kExisting, 10).communes_beyond, 2u);
+}
+
+// A CRT call counts missions, one per retained dossier, and its amounts are
+// not whole euros: the reasons say « mission(s) » and the cents (a new
+// user's trial read « 1 place déjà retenue » and « 1 200 000 € » for
+// 1 199 999,50 €).
+TEST(TerritorialAllocation, ReasonsSayTheCallsUnitAndAmountsToTheCent) {
+    const auto t = territory();
+    Rules r;
+    r.unit_one = "mission", r.unit_many = "missions";
+    r.capacity = 2;
+    r.zone = ZoneKind::Departement, r.max_units_per_zone = 1;
+    r.envelope = 1200000;
+    auto k = [](const std::string& ref, const std::string& commune, double lat, double cost) {
+        return Candidate{ref, ref, 1, cost, 200, commune, geo::LonLat{0, lat}};
+    };
+    // Capacity 2 missions: K1 (D2) and K2 (D1) retained, K3 stopped by the
+    // capacity (checked before the quota).
+    auto a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 1), k("K4", "D", 45.7, 1)}, t, {});
+    ASSERT_EQ(a.retained(), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 2 missions sur 2, ce dossier en demande 1.");
+    r.capacity.reset();
+    a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 1)}, t, {});
+    EXPECT_EQ(a.choices[2].reason, "Équilibre territorial : déjà 1 mission dans « D1 » (département), au plus 1 mission par zone.");
+    // 399 999,50 + 400 000 = 799 999,50 € engaged; 400 000,75 more would pass 1 200 000.
+    r.zone = ZoneKind::None;
+    a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 400000.75)}, t, {});
+    EXPECT_EQ(a.choices[2].reason,
+              "Enveloppe dépassée : 799\u00A0999,50\u00A0€ engagés sur 1\u00A0200\u00A0000\u00A0€, ce dossier en demande 400\u00A0000,75\u00A0€.");
+}
+
+// A new user's trial: a variant breaking two rules showed only the first,
+// so the written motive could answer one. Each rule it breaks is said.
+TEST(TerritorialAllocation, VariantBreakingTwoRulesSaysBoth) {
+    const auto t = territory();
+    // K1 and K2 both at D (EPCI E2), 0 km apart: the quota of E2 and the
+    // 20 km between retained sites are both broken by K2.
+    const std::vector<Candidate> c{cand("K1", "D", 45.7, 250), cand("K2", "D", 45.7, 240)};
+    const auto variant = check_variant(uphv_like(), c, {0, 1}, t, kExisting);
+    EXPECT_EQ(variant.choices[1].constraint, Constraint::ZoneQuota);   // the first one, for the CSV's column
+    EXPECT_EQ(variant.choices[1].reason,
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone. "
+              "À 0,0\u00A0km de « K1 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus).");
+    // The ranking order stops at the first rule.
+    const auto ranking = allocate(uphv_like(), c, t, kExisting);
+    EXPECT_EQ(ranking.choices[1].reason, "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone.");
 }

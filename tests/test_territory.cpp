@@ -5,6 +5,8 @@
 
 #include "app/demo.h"
 #include "app/territory.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "core/error.h"
 #include "test_support.h"
 
@@ -28,7 +30,7 @@ TEST(Territory, UphvCoverageOfTheExistingOffer) {
     EXPECT_EQ(t.offer().capacity(), 179);
     EXPECT_EQ(t.existing_sites().size(), 9u);
     EXPECT_TRUE(t.unlocated().empty());
-    EXPECT_EQ(t.access_km(), 30.0);   // scoring-grids/uphv-17-2019.territoire.txt
+    EXPECT_EQ(t.access_km(), 30.0);   // campagne.distance_acces of scoring-grids/uphv-17-2019.xml
     const std::string csv = t.summary_csv({});
     EXPECT_TRUE(has_line(csv, "communes;462")) << csv;
     EXPECT_TRUE(has_line(csv, "population;672279"));
@@ -66,7 +68,12 @@ TEST(Territory, UphvAllocationAndVariantSideBySide) {
     EXPECT_EQ(c.variant->choices[4].constraint, allocation::Constraint::None);
     const std::string csv = t.repartition_csv({"UPHV-2019-01", "UPHV-2019-08"});
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante");
-    EXPECT_NE(csv.find("\nindicateur;classement;variante\nplaces;24.00;16.00\n"), std::string::npos) << csv;
+    // One table per CSV (a new user's trial found the figures appended to
+    // the dossiers' table after a blank line, with other columns).
+    EXPECT_EQ(csv.find("indicateur"), std::string::npos) << csv;
+    EXPECT_EQ(csv.find("\n\n"), std::string::npos) << csv;
+    const std::string figs = t.repartition_figures_csv({"UPHV-2019-01", "UPHV-2019-08"});
+    EXPECT_EQ(figs.rfind("indicateur;classement;variante\nplaces;24.00;16.00\n", 0), 0u) << figs;
     EXPECT_THROW(t.compare({"UPHV-2019-01", "UPHV-2019-01"}), InputError);
 }
 
@@ -114,6 +121,24 @@ TEST(Territory, CrtDradZoneOverlaps) {
     ASSERT_FALSE(o.empty());
     EXPECT_EQ(o[0].communes, std::vector<std::string>{first.communes.front()});
     EXPECT_NE(t.summary_text({}).find("zone « DRAD de Charente »"), std::string::npos);
+    // A new user's trial: retaining a dossier that overlaps the DRAD zone was
+    // information only. It is now a departure to motivate when recording,
+    // even in the ranking order (CRT-2022-01, ranked first, is retained).
+    const std::string ref = t.candidates()[0].reference;
+    EXPECT_NE(t.reason_needed({}).find(ref + " recouvre la zone « DRAD de Charente » (1 commune)"), std::string::npos) << t.reason_needed({});
+    EXPECT_NE(t.repartition_text({}).find("— à motiver à l'enregistrement (pas de doublon avec une zone existante)"), std::string::npos);
+    try {
+        t.record_allocation({}, "", coord);
+        FAIL() << "recorded without a motive";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("écrivez le motif (--motif)"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(TerritoryStudy(*s).recorded());
+    EXPECT_EQ(t.record_allocation({}, "Zone DRAD expérimentale, sans volet 2.", coord).reason, "Zone DRAD expérimentale, sans volet 2.");
+    // The committee file says each overlap (a new user's trial found it in no document).
+    std::string figures;
+    for (const auto& l : t.committee_page().figures) figures += l + "\n";
+    EXPECT_NE(figures.find("Recouvrement " + ref + " / zone « DRAD de Charente » : 1 commune, "), std::string::npos) << figures;
     write(dir.file("bad-zones.csv"), "zone;libelle;communes\nZ;Z;99999\n");
     try {
         t.set_zones_file(dir.file("bad-zones.csv"), coord);
@@ -122,4 +147,17 @@ TEST(Territory, CrtDradZoneOverlaps) {
         EXPECT_STREQ(e.what(), "« bad-zones.csv », ligne 2 : champ « communes » : « 99999 » n'est ni une commune (code INSEE) ni un EPCI (SIREN) connu.");
     }
     EXPECT_EQ(t.zones().size(), 1u);
+}
+
+// A new user's trial: a key given twice in a rules file was accepted, the
+// last one winning in silence. Refused, both lines named.
+TEST(Territory, RulesFileRefusesAKeyGivenTwice) {
+    const auto& ref = io::ReferenceData::instance();
+    try {
+        io::read_territory_rules("departements = 17\nscore_min = 200\n# commentaire\nscore_min = 100\n", "regles.txt", ref);
+        FAIL() << "accepted";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "« regles.txt », ligne 4 : clé « score_min » déjà donnée ligne 2.");
+    }
+    EXPECT_EQ(*io::read_territory_rules("score_min = 200\n", "regles.txt", ref).min_score, 200);
 }

@@ -160,7 +160,7 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     Ran r = cli("offre " + file_);
     ASSERT_EQ(r.code, 0) << r.out;
     // The nine structures of the call (cahier des charges, 1.1.1), 179 beds.
-    EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("9 structures, 179 lits"), std::string::npos) << r.out;
 
     // A copy of the campaign, so that the import does not change the others' tests.
     const std::string f = dir_->file("uphv-import.cot");
@@ -200,6 +200,14 @@ TEST(TerritoryCliAct, HelpAndEveryCommandOnTheActDemo) {
     EXPECT_NE(r.out.find("\nsites_existants;0\n"), std::string::npos) << r.out;
     r = cli("repartition " + f + " --csv");
     EXPECT_EQ(r.code, 0) << r.out;
+    // Every département of the regional call is listed with its rate, even
+    // without any place (a new user's trial found the Var and the
+    // Alpes-de-Haute-Provence missing): ACT-2023-01 alone is in Marseille.
+    r = cli("couverture " + f + " --avec ACT-2023-01");
+    ASSERT_EQ(r.code, 0) << r.out;
+    for (const char* dep : {"Alpes-de-Haute-Provence : 0,00 → 0,00", "Hautes-Alpes : 0,00 → 0,00", "Alpes-Maritimes : 0,00 → 0,00",
+                            "Var : 0,00 → 0,00", "Vaucluse : 0,00 → 0,00", "Bouches-du-Rhône : 0,00 → "})
+        EXPECT_NE(r.out.find(std::string("\n  ") + dep), std::string::npos) << dep << "\n" << r.out;
     r = cli("offre " + f);
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Offre existante (aucune)"), std::string::npos) << r.out;
@@ -240,7 +248,7 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("« z.csv », ligne 2 : champ « communes » : « 17999 »"), std::string::npos) << r.out;
     r = cli("offre " + f);
-    EXPECT_NE(r.out.find("9 structures, 179 places"), std::string::npos) << r.out;   // the offer unchanged
+    EXPECT_NE(r.out.find("9 structures, 179 lits"), std::string::npos) << r.out;   // the offer unchanged
 }
 
 // A user's trial: a new CRT campaign without any site listed « … et 4283
@@ -334,4 +342,45 @@ TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
     EXPECT_NE(r.out.find("Répartition enregistrée, variante du coordonnateur"), std::string::npos) << r.out;
     const std::string text = cotation::test::words(cotation::test::pdftotext(pdf));
     EXPECT_NE(text.find("Répartition enregistrée, variante du coordonnateur : UPHV-2019-01, UPHV-2019-06."), std::string::npos) << text;
+}
+
+// A new user's trial: `param F campagne.distance_acces=-5` was accepted and
+// gave « Population au-delà de -5,0 km : … (100 %) »; 100 000 km too. The
+// grids declare the parameter's bounds (1 to 300 km), which `param` applies
+// naming the parameter; a plausible distance is taken by the coverage.
+TEST(TerritoryCliNew, AccessDistanceOutsideItsBoundsIsRefused) {
+    cotation::test::TempDir dir;
+    for (const char* grid : {"uphv-17-2019", "crt-2022", "act-hlm-paca-2023"}) {
+        const std::string f = dir.file(std::string(grid) + ".cot");
+        ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/" + grid + ".xml").code, 0) << grid;
+        for (const auto& [value, said] : std::vector<std::pair<std::string, std::string>>{
+                 {"-5", "la valeur -5 est inférieure au minimum 1"},
+                 {"0", "la valeur 0 est inférieure au minimum 1"},
+                 {"100000", "la valeur 100\u00A0000 dépasse le maximum 300"}}) {
+            const Ran r = cli("param " + f + " campagne.distance_acces=" + value);
+            EXPECT_NE(r.code, 0) << grid << " " << value << r.out;
+            EXPECT_NE(r.out.find("Paramètre « campagne.distance_acces » : " + said), std::string::npos) << grid << r.out;
+        }
+        ASSERT_EQ(cli("param " + f + " campagne.distance_acces=45").code, 0) << grid;
+        const Ran c = cli("couverture " + f);
+        EXPECT_NE(c.out.find("Distance d'accès : 45,0\u00A0km."), std::string::npos) << grid << c.out;
+    }
+}
+
+// A new user's trial: the ACT HLM rules file said `distance_acces = 50`,
+// which nothing read (the grid's parameter, 30 km, won). One source now: the
+// grid's parameter, 50 km for the ACT HLM call, 30 km for the two others;
+// no shipped rules file repeats it.
+TEST(TerritoryCliNew, AccessDistanceHasOneSourceTheGridsParameter) {
+    cotation::test::TempDir dir;
+    for (const auto& [grid, km] : std::vector<std::pair<std::string, std::string>>{
+             {"uphv-17-2019", "30,0"}, {"crt-2022", "30,0"}, {"act-hlm-paca-2023", "50,0"}}) {
+        const std::string rules = cotation::test::slurp(cotation::test::source_dir() + "/scoring-grids/" + grid + ".territoire.txt");
+        EXPECT_EQ(rules.find("\ndistance_acces"), std::string::npos) << grid;
+        const std::string f = dir.file(grid + ".cot");
+        ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/" + grid + ".xml").code, 0) << grid;
+        const Ran c = cli("couverture " + f + " --csv");
+        EXPECT_NE(c.out.find("\ndistance_acces_km;" + km.substr(0, 2) + ".00\n"), std::string::npos) << grid << c.out;
+        EXPECT_NE(cli("couverture " + f).out.find("Distance d'accès : " + km + "\u00A0km."), std::string::npos) << grid;
+    }
 }

@@ -247,9 +247,9 @@ TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
     ASSERT_TRUE(page);
     std::string all;
     for (const auto& l : page->figures) all += l + "\n";
-    EXPECT_NE(all.find("Répartition dans l'ordre du classement (UPHV-2019-01, UPHV-2019-02, UPHV-2019-03) : 24 places, 131\u00A0400\u00A0€"),
+    EXPECT_NE(all.find("Répartition dans l'ordre du classement (UPHV-2019-01, UPHV-2019-02, UPHV-2019-03) : 24 lits, 131\u00A0400\u00A0€"),
               std::string::npos) << all;
-    EXPECT_NE(all.find("Charente-Maritime : 2,66 avant, 3,02 après (179 puis 203 places, 672\u00A0279 habitants)"), std::string::npos) << all;
+    EXPECT_NE(all.find("lits pour 10 000 habitants (population municipale), Charente-Maritime : 2,66 avant, 3,02 après (179 puis 203 lits, 672\u00A0279 habitants)"), std::string::npos) << all;
     EXPECT_NE(all.find("Aucune répartition enregistrée"), std::string::npos) << all;
     // Stars on the map: the three retained.
     int stars = 0;
@@ -398,7 +398,7 @@ TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
     const std::string m = messages_of(
         [&] { t.import_offer(test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv", {"999"}, coord); });
     EXPECT_NE(m.find("aucune structure de catégorie 999 dans les départements 17"), std::string::npos) << m;
-    EXPECT_NE(m.find("l'offre existante (9 structures, 179 places) est inchangée"), std::string::npos) << m;
+    EXPECT_NE(m.find("l'offre existante (9 structures, 179 lits) est inchangée"), std::string::npos) << m;
     EXPECT_EQ(t.offer().capacity(), 179);
     EXPECT_EQ(journal_size(*s, "campagne/offre"), entries);
 
@@ -406,6 +406,40 @@ TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
     const std::string z = messages_of([&] { t.set_zones_file(dir.file("z.csv"), coord); });
     EXPECT_EQ(z, "« z.csv » : zone « Z1 » : aucune de ses communes n'est dans le territoire de la campagne (départements 17).");
     EXPECT_TRUE(TerritoryStudy(*s).zones().empty());
+}
+
+// A zone partly outside the campaign's territory was accepted without a
+// word: it is kept (a DRAD zone may cross the region's border) and the
+// warning names the communes outside; the CLI says it on the error output.
+TEST(TerritoryStore, ZonePartlyOutsideTheTerritoryIsWarnedNamingTheCommunes) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = coordinator_of(*s);
+    TerritoryStudy t(*s);
+    // La Rochelle and Royan are in Charente-Maritime (17), Paris and Niort not (data/communes.tsv).
+    write(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone mixte;17300 75056 17306 79191\nZ2;Zone du 17;17300\n");
+    const auto warnings = t.set_zones_file(dir.file("z.csv"), coord);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0],
+              "Attention : « z.csv » : zone « Z1 » : 2 communes sur 4 hors du territoire de la campagne (départements 17) : "
+              "Paris (75056), Niort (79191). La zone est gardée ; la carte et les populations ne comptent que ses communes du territoire.");
+    ASSERT_EQ(TerritoryStudy(*s).zones().size(), 2u);
+    EXPECT_EQ(TerritoryStudy(*s).zones()[0].communes.size(), 4u);
+    s.reset();
+    const auto r = test::cli("offre " + dir.file("uphv.cot") + " --zones " + dir.file("z.csv") + " --par \"" + coord + "\"");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("zone « Z1 » : 2 communes sur 4 hors du territoire"), std::string::npos) << r.out;
+
+    // A zones file saved by Excel in Windows-1252 (« é » is 0xE9) is read and
+    // said, as an offer file is (a new user's trial had it refused).
+    write(dir.file("z1252.csv"), "zone;libelle;communes\r\nZ3;Exp\xE9rimentation;17300\r\n");
+    auto s2 = Session::open(dir.file("uphv.cot"));
+    TerritoryStudy t2(*s2);
+    const auto said = t2.set_zones_file(dir.file("z1252.csv"), coord);
+    ASSERT_EQ(said.size(), 1u);
+    EXPECT_NE(said[0].find("z1252.csv : lu en Windows-1252"), std::string::npos) << said[0];
+    ASSERT_EQ(t2.zones().size(), 1u);
+    EXPECT_EQ(t2.zones()[0].label, "Expérimentation");
 }
 
 // A new user's trial: on a campaign with no rating yet, `rank` said « non

@@ -1,6 +1,7 @@
 #include "territory.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "io/geo.h"
 #include "io/paths.h"
 #include "io/territory_rules.h"
+#include "io/text_encoding.h"
 #include "io/xml_tree.h"
 #include "store/journal.h"
 #include "territory_format.h"
@@ -64,6 +66,8 @@ void TerritoryStudy::reload() {
     existing_.clear();
     unlocated_.clear();
     unrated_.clear();
+    awaiting_.clear();
+    proposed_.clear();
     load();
 }
 
@@ -138,6 +142,17 @@ void TerritoryStudy::load() {
                 departements_.push_back(c->departement);
     access_km_ = number_fact(params, "campagne.distance_acces").value_or(rules_.access_km.value_or(30.0));
     if (auto p = number_fact(params, param::kPlaces)) rules_.capacity = *p;
+    // The call's unit: that of its capacity parameter (« mission|missions »
+    // for a CRT call, where each retained dossier is one mission).
+    const ParameterDef* capacity = grid.parameter_with(ParameterRole::CapacityDossiers);
+    const bool one_per_dossier = capacity != nullptr;
+    rules_.per_dossier = one_per_dossier;
+    if (!capacity) capacity = grid.parameter_with(ParameterRole::Capacity);
+    if (capacity && !capacity->def.unit.empty()) {
+        const auto bar = capacity->def.unit.find('|');
+        rules_.unit_one = capacity->def.unit.substr(0, bar);
+        rules_.unit_many = bar == std::string::npos ? rules_.unit_one : capacity->def.unit.substr(bar + 1);
+    }
     if (auto u = number_fact(params, "campagne.lits_unite")) rules_.unit_places = *u;
 
     // The territory: current communes of the départements, sorted by code.
@@ -174,6 +189,11 @@ void TerritoryStudy::load() {
     for (auto& s : existing_) s.commune = coverage::parent_commune(s.commune);
     unlocated_ = coverage::locate(existing_, point_of);
 
+    for (const auto& e : session_.ranking().pending) {
+        std::string criteria;
+        for (const auto& c : e.score.pending) criteria += (criteria.empty() ? "" : ", ") + c;
+        awaiting_.push_back({session_.dossiers()[e.dossier].reference, criteria});
+    }
     for (const auto& e : session_.ranking().ranked) {
         const Dossier& d = session_.dossiers()[e.dossier];
         // A dossier with no rating yet is no candidate: the ranking calls it
@@ -182,11 +202,14 @@ void TerritoryStudy::load() {
             unrated_.push_back(d.reference);
             continue;
         }
+        if (e.proposal == Proposal::Retained) proposed_.push_back(d.reference);
         allocation::Candidate k;
         k.reference = d.reference;
         k.label = d.organisme;
-        k.places = number_of(d, "places").value_or(0);
-        k.cost = number_of(d, "budget_annuel").value_or(0);
+        k.places = one_per_dossier ? 1.0 : number_of(d, "places").value_or(0);
+        // A call paying a fixed dotation (CRT: 400 000 € a year, §1.5) costs
+        // that, not what the dossier asks (a new user's trial counted 450 000 €).
+        k.cost = rules_.cost_per_dossier ? *rules_.cost_per_dossier : number_of(d, "budget_annuel").value_or(0);
         k.score = e.score.total.to_double();
         k.commune = coverage::parent_commune(d.commune);
         const auto lat = number_of(d, "latitude"), lon = number_of(d, "longitude");
@@ -272,8 +295,10 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     m.title = session_.campaign().reference + " — " + (departements_.size() <= 2 ? deps : "départements " + deps);
     std::string chosen;
     for (const auto& r : references) chosen += (chosen.empty() ? "" : ", ") + r;
-    m.subtitle = "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
-                 count(static_cast<double>(offer_.capacity()), "place", "places") + ")" +
+    m.subtitle = "Offre existante : " +
+                 (offer_.structures.empty() ? std::string("aucune structure saisie")
+                                            : count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
+                                                  offer_capacity() + ")") +
                  (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
                  " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
                  (s.sites_located ? " ; distance moyenne " + allocation::km_text(s.mean_km) : std::string(" ; aucun site localisé"));
@@ -323,8 +348,8 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
         for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
         throw InputError("Extrait FINESS « " + extract_path + " » : aucune structure de catégorie " + cats + " dans les départements " + deps +
                          " (" + std::to_string(x.rows) + " lignes « structureet » lues) ; l'offre existante (" +
-                         count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
-                         count(static_cast<double>(offer_.capacity()), "place", "places") + ") est inchangée.");
+                         count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " + offer_capacity() +
+                         ") est inchangée.");
     }
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
     session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", who);
@@ -341,27 +366,79 @@ std::string TerritoryStudy::set_offer_file(const std::string& path, const std::s
     return notice;
 }
 
-std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& path) const {
+std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& path, std::vector<std::string>* warnings) const {
     const std::string name = std::filesystem::path(path).filename().string();
-    auto zones = io::read_zones(io::read_file(path), name, io::ReferenceData::instance());
-    // A zone of communes all outside the campaign's territory is a mistake
-    // (Paris as a zone of a Charente-Maritime call).
-    for (const auto& z : zones)
-        if (std::none_of(z.communes.begin(), z.communes.end(), [&](const std::string& c) { return territory_.find(c) != nullptr; })) {
-            std::string deps;
-            for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
+    const auto& ref = io::ReferenceData::instance();
+    // A zones file saved by Excel (Windows-1252) is read as the offer and the
+    // dossiers are (a new user's trial had it refused), and said.
+    const auto text = io::decode_text(io::read_file(path), name);
+    if (warnings && !text.notice.empty()) warnings->push_back(text.notice);
+    auto zones = io::read_zones(text.utf8, name, ref);
+    std::string deps;
+    for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
+    for (const auto& z : zones) {
+        std::vector<std::string> outside;
+        for (const auto& c : z.communes)
+            if (!territory_.find(c)) outside.push_back(c);
+        // A zone of communes all outside the campaign's territory is a mistake
+        // (Paris as a zone of a Charente-Maritime call).
+        if (outside.size() == z.communes.size())
             throw InputError("« " + name + " » : zone « " + z.id + " » : aucune de ses communes n'est dans le territoire de la campagne (départements " +
                              deps + ").");
+        // Partly outside: kept (a DRAD zone may cross the border of the
+        // call's region), but said, naming the communes that count for nothing.
+        if (!outside.empty() && warnings) {
+            std::string names;
+            for (std::size_t k = 0; k < std::min<std::size_t>(10, outside.size()); ++k) {
+                const auto* c = ref.commune(outside[k]);
+                names += (names.empty() ? "" : ", ") + (c ? c->name + " (" + outside[k] + ")" : outside[k]);
+            }
+            if (outside.size() > 10) names += " et " + fr_num(static_cast<double>(outside.size() - 10), 0) + " autres";
+            warnings->push_back("Attention : « " + name + " » : zone « " + z.id + " » : " +
+                                count(static_cast<double>(outside.size()), "commune", "communes") + " sur " +
+                                fr_num(static_cast<double>(z.communes.size()), 0) + " hors du territoire de la campagne (départements " + deps +
+                                ") : " + names + ". La zone est gardée ; la carte et les populations ne comptent que ses communes du territoire.");
         }
+    }
     return zones;
 }
 
-void TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
+std::vector<std::string> TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
     const std::string who = require_coordinator(session_, actor);
     const std::string name = std::filesystem::path(path).filename().string();
-    const auto zones = check_zones_file(path);
+    std::vector<std::string> warnings;
+    const auto zones = check_zones_file(path, &warnings);
     session_.store().put_zones(zones, name, "fichier « " + path + " »", who);
     reload();
+    return warnings;
+}
+
+std::string TerritoryStudy::reason_needed(const std::vector<std::string>& variant) const {
+    const auto c = compare(variant);
+    const auto& chosen = c.variant ? *c.variant : c.ranking;
+    std::vector<std::string> why;
+    if (c.variant) {
+        // Departing from the ranking order is motivated (as a decision departing
+        // from the committee's opinion is); so is a variant breaking a rule.
+        std::vector<std::string> in_order, retained;
+        for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
+        for (std::size_t i : c.variant->retained()) retained.push_back(candidates_[i].reference);
+        if (in_order != retained) why.push_back("la variante s'écarte de la répartition dans l'ordre du classement");
+        for (std::size_t i : c.variant->retained())
+            if (c.variant->choices[i].constraint != allocation::Constraint::None)
+                why.push_back("elle enfreint une règle de l'appel : " + candidates_[i].reference + " (" + c.variant->choices[i].reason + ")");
+    }
+    // A retained dossier whose intervention territory overlaps a zone entered
+    // for the campaign (an existing DRAD zone: no duplicate, arrêté du 27 avril
+    // 2022, cahier des charges, §1.4) is the coordinator's to motivate too.
+    for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
+        for (std::size_t i : chosen.retained())
+            if (o.a == i)
+                why.push_back(candidates_[i].reference + " recouvre la zone « " + (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) +
+                              " » (" + count(static_cast<double>(o.communes.size()), "commune", "communes") + ")");
+    std::string out;
+    for (const auto& w : why) out += (out.empty() ? "" : " ; ") + w;
+    return out;
 }
 
 allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::string>& variant, const std::string& reason,
@@ -374,22 +451,19 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
     r.recorded_at = utc_now_iso();
     const auto& chosen = c.variant ? *c.variant : c.ranking;
     for (std::size_t i : chosen.retained()) r.retained.push_back(candidates_[i].reference);
+    if (const std::string why = reason_needed(variant); r.reason.empty() && !why.empty()) {
+        std::string text = why;
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+        throw InputError(text + " : écrivez le motif (--motif).");
+    }
     if (c.variant) {
         r.followed = allocation::Followed::Variant;
-        // Departing from the ranking order is motivated (as a decision departing
-        // from the committee's opinion is); so is a variant breaking a rule.
+        // A variant equal to the ranking order, breaking no rule, is the ranking order.
         std::vector<std::string> in_order;
         for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
-        std::vector<std::string> breaches;
-        for (std::size_t i : c.variant->retained())
-            if (c.variant->choices[i].constraint != allocation::Constraint::None)
-                breaches.push_back(candidates_[i].reference + " (" + c.variant->choices[i].reason + ")");
-        if (r.reason.empty() && (in_order != r.retained || !breaches.empty()))
-            throw InputError("La variante s'écarte de la répartition dans l'ordre du classement" +
-                             (breaches.empty() ? std::string() : " et d'une règle de l'appel : " + breaches.front()) +
-                             " : écrivez le motif (--motif).");
-        // A variant equal to the ranking order is the ranking order.
-        if (in_order == r.retained && breaches.empty()) r.followed = allocation::Followed::Ranking;
+        bool breaks = false;
+        for (std::size_t i : c.variant->retained()) breaks = breaks || c.variant->choices[i].constraint != allocation::Constraint::None;
+        if (in_order == r.retained && !breaks) r.followed = allocation::Followed::Ranking;
     }
     session_.store().put_allocation(r, who);
     recorded_ = r;

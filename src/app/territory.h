@@ -50,11 +50,40 @@ public:
     const std::vector<std::string>& unlocated() const { return unlocated_; }
     // Ranked dossiers with no rating yet: left out of the candidates.
     const std::vector<std::string>& unrated() const { return unrated_; }
+    // Eligible dossiers kept out of the ranking until the coordinator
+    // arbitrates a flagged criterion: reference and the criteria awaited.
+    struct Awaiting {
+        std::string reference, criteria;   // "I.1, II.2"
+    };
+    const std::vector<Awaiting>& awaiting_arbitration() const { return awaiting_; }
+    // What keeps dossiers out of the allocation (no rating yet, an
+    // arbitration awaited) and the command that settles it, in French; empty
+    // when nothing does. A campaign made from scratch needs it said: its
+    // ranking holds only the dossiers whose ratings agree.
+    std::string waiting_text() const;
+    // With no allocation recorded, the committee's opinion follows the
+    // ranking's proposal: when that proposal is not the allocation under the
+    // call's territorial rules, a French warning naming the dossiers and the
+    // rule, and how to record (empty otherwise).
+    std::string proposal_warning() const;
 
     // The existing offer plus the given dossiers (references; InputError for
     // one that is not ranked).
     std::vector<coverage::Site> sites_with(const std::vector<std::string>& references) const;
     coverage::Summary summary(const std::vector<std::string>& references) const;
+    // The declared intervention territories of the given dossiers (CRT, ACT
+    // « hors les murs »: teams go to people's homes, so a commune of the
+    // territory is served whatever its distance to the seat): the communes
+    // and population inside, and the population beyond the access distance
+    // once those communes count as served. Both measures are shown side by side.
+    struct Served {
+        std::size_t communes = 0;
+        long population = 0;
+        long beyond_outside = 0;          // beyond the access distance and in no declared territory
+        std::size_t communes_beyond_outside = 0;
+        bool any = false;                 // some dossier declares a territory
+    };
+    Served served(const std::vector<std::string>& references, const coverage::Summary& s) const;
 
     // Outputs fixed for scripts (dot decimals, `;`):
     //   summary_csv: `indicateur;valeur` rows; communes_csv:
@@ -74,9 +103,13 @@ public:
     };
     Comparison compare(const std::vector<std::string>& variant) const;
     std::string repartition_text(const std::vector<std::string>& variant) const;
+    // One table per CSV, so that a spreadsheet or a script reads it whole:
     // `dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif[;variante;contrainte_variante]`
-    // then `indicateur;classement[;variante]` rows after an empty line.
+    // (places in the call's unit: missions of a CRT call count 1 each) …
     std::string repartition_csv(const std::vector<std::string>& variant) const;
+    // … and `indicateur;classement[;variante]` (places, cout, distance_moyenne_km,
+    // population_au_dela, communes_au_dela).
+    std::string repartition_figures_csv(const std::vector<std::string>& variant) const;
 
     // The territory map with the given dossiers chosen (the other ranked
     // candidates drawn apart); PNG or PDF by the file's extension.
@@ -85,6 +118,11 @@ public:
     void write_map(const std::string& path, const std::vector<std::string>& references, const std::string& which = "") const;
 
     std::string offer_text() const;
+    // « 9 structures, 179 places (origin) », or « aucune structure saisie »
+    // (a CRT call has no offer of places: « 0 structure, 0 place » read wrong).
+    std::string offer_phrase() const;
+    // The offer's capacity in the call's unit: « 179 lits » (UPHV), « 0 place ».
+    std::string offer_capacity() const;
     // The files an older campaign kept beside it (read once, see above).
     std::string legacy_offer_path() const { return session_.path() + ".offre.csv"; }
     std::string legacy_zones_path() const { return session_.path() + ".zones.csv"; }
@@ -99,10 +137,15 @@ public:
     // UTF-8 or Windows-1252); returns what the reading says of its encoding
     // (empty for UTF-8), for the import report.
     std::string set_offer_file(const std::string& path, const std::string& actor);
-    // Replaces the campaign's zones by a zones file (`zone;libelle;communes`).
-    void set_zones_file(const std::string& path, const std::string& actor);
-    // Reads and checks a zones file without storing it (InputError naming file, line, field).
-    std::vector<coverage::Area> check_zones_file(const std::string& path) const;
+    // Replaces the campaign's zones by a zones file (`zone;libelle;communes`);
+    // returns the warnings of check_zones_file, to be said to the user.
+    std::vector<std::string> set_zones_file(const std::string& path, const std::string& actor);
+    // Reads and checks a zones file without storing it (InputError naming
+    // file, line, field). A zone with no commune in the campaign's territory
+    // is refused; one partly outside is kept whole (a DRAD zone may cross the
+    // region's border) and `warnings`, when given, receives one French
+    // sentence per such zone naming the communes outside.
+    std::vector<coverage::Area> check_zones_file(const std::string& path, std::vector<std::string>* warnings = nullptr) const;
 
     // The allocation the campaign follows (the committee's opinion follows it
     // when it votes): none until recorded.
@@ -111,6 +154,10 @@ public:
     // coordinator's variant; a variant that departs from the ranking order,
     // or breaks a rule of the call, needs its written reason.
     allocation::Recorded record_allocation(const std::vector<std::string>& variant, const std::string& reason, const std::string& actor);
+    // Why recording this allocation needs a written reason, in French (empty:
+    // none needed): a departure from the ranking order, a rule of the call
+    // broken, a retained dossier overlapping a zone entered for the campaign.
+    std::string reason_needed(const std::vector<std::string>& variant) const;
     void withdraw_allocation(const std::string& actor);
     std::string recorded_text() const;
 
@@ -143,6 +190,8 @@ private:
     std::vector<coverage::Site> existing_;
     std::vector<std::string> unlocated_;
     std::vector<std::string> unrated_;
+    std::vector<Awaiting> awaiting_;
+    std::vector<std::string> proposed_;   // retained by the ranking's proposal, in ranking order
     std::optional<allocation::Recorded> recorded_;
     std::vector<std::string> notices_;
 };

@@ -2,6 +2,9 @@
 // the allocation side by side, the offer, the recorded allocation and the
 // committee file's territory page.
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
 
 #include "core/error.h"
 #include "io/csv.h"
@@ -12,6 +15,11 @@
 namespace cotation {
 
 using namespace territory_format;
+
+namespace {
+// A change of distance, signed (« −0,6 km », « +1,2 km »; a nil change is « −0,0 km »).
+std::string signed_km(double delta) { return (delta > 0 ? "+" : "\u2212") + allocation::km_text(std::fabs(delta)); }
+}  // namespace
 
 std::string TerritoryStudy::summary_csv(const std::vector<std::string>& references, const std::string& set) const {
     const auto sites = sites_with(references);
@@ -36,7 +44,29 @@ std::string TerritoryStudy::summary_csv(const std::vector<std::string>& referenc
     std::size_t entirely = 0;
     for (const auto& z : s.epci) entirely += z.entirely() ? 1 : 0;
     row("epci_entierement_au_dela", std::to_string(entirely));
+    // Both measures for calls whose teams go to people's homes (see served()).
+    const auto v = served(references, s);
+    row("population_territoires_intervention", std::to_string(v.population));
+    row("population_au_dela_hors_territoires", std::to_string(v.beyond_outside));
     if (!set.empty()) row("ensemble", set);
+    return out;
+}
+
+TerritoryStudy::Served TerritoryStudy::served(const std::vector<std::string>& references, const coverage::Summary& s) const {
+    Served out;
+    std::set<std::string> declared;
+    for (const auto& r : references)
+        if (auto i = candidate(r); i && !interventions_[*i].communes.empty()) {
+            out.any = true;
+            declared.insert(interventions_[*i].communes.begin(), interventions_[*i].communes.end());
+        }
+    const auto& cs = territory_.communes();
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        const bool in = declared.count(cs[i].code) > 0;
+        if (in) ++out.communes, out.population += cs[i].population;
+        if (!in && cs[i].point && (s.communes[i].site < 0 || s.communes[i].km > access_km_))
+            out.beyond_outside += cs[i].population, ++out.communes_beyond_outside;
+    }
     return out;
 }
 
@@ -62,12 +92,12 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + territory_.departement_names.at(d) + " (" + d + ")";
     out += "Territoire : " + deps + " — " + fr_num(static_cast<double>(cs.size()), 0) + " communes, " +
            fr_num(static_cast<double>(s.population + s.population_without_point), 0) +
-           " habitants (population totale, COG 2026 ; aucune répartition par âge n'est livrée).\n";
+           " habitants (population municipale, COG 2026 ; aucune répartition par âge n'est livrée).\n";
     if (s.population_without_point)
         out += "Population sans point (communes d'outre-mer hors DROM), exclue des distances : " +
                fr_num(static_cast<double>(s.population_without_point), 0) + " habitants.\n";
-    out += "Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
-           count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) + ").\n";
+    out += "Offre existante : " + offer_phrase() +
+           (offer_.structures.empty() ? " (cotation offre " + session_.path() + " --fichier OFFRE.csv, ou --import EXTRAIT.csv)" : "") + ".\n";
     if (!references.empty()) {
         std::string refs;
         for (const auto& r : references) refs += (refs.empty() ? "" : ", ") + r;
@@ -79,6 +109,11 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     else out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
     out += "Population au-delà de " + allocation::km_text(access_km_) + " : " + people(s.population_beyond) +
            " (" + pct(s.share_beyond) + "), " + count(static_cast<double>(s.communes_beyond.size()), "commune", "communes") + ".\n";
+    if (const auto v = served(references, s); v.any)
+        out += "Territoires d'intervention déclarés des candidatures ajoutées (intervention au domicile) : " +
+               count(static_cast<double>(v.communes), "commune", "communes") + ", " + people(v.population) +
+               " ; comptés desservis, la population au-delà de " + allocation::km_text(access_km_) + " n'est plus que de " +
+               people(v.beyond_outside) + " (" + count(static_cast<double>(v.communes_beyond_outside), "commune", "communes") + ").\n";
     for (std::size_t k = 0; k < std::min<std::size_t>(10, s.communes_beyond.size()); ++k) {
         const auto i = s.communes_beyond[k];
         out += "  " + cs[i].name + " (" + cs[i].code + ") : " +
@@ -87,16 +122,32 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
                "\n";
     }
     if (s.communes_beyond.size() > 10) out += "  … et " + fr_num(static_cast<double>(s.communes_beyond.size() - 10), 0) + " autres.\n";
+    // Listed like the communes: the ten most populated, then how many more.
+    std::vector<const coverage::ZoneBeyond*> whole;
     for (const auto& z : s.epci)
-        if (z.entirely()) out += "EPCI entièrement au-delà : " + z.name + " (" + fr_num(static_cast<double>(z.population), 0) + " habitants).\n";
+        if (z.entirely()) whole.push_back(&z);
+    if (!whole.empty()) out += "EPCI entièrement au-delà : " + count(static_cast<double>(whole.size()), "EPCI", "EPCI") + ".\n";
+    for (std::size_t k = 0; k < std::min<std::size_t>(10, whole.size()); ++k)
+        out += "  " + whole[k]->name + " (" + people(whole[k]->population) + ")\n";
+    if (whole.size() > 10) out += "  … et " + fr_num(static_cast<double>(whole.size() - 10), 0) + " autres.\n";
     std::vector<coverage::Site> chosen(sites.begin() + static_cast<std::ptrdiff_t>(existing_.size()), sites.end());
-    out += "Places pour 10 000 habitants (population totale), avant → après :\n";
+    // Two decimals always, so that the columns read side by side; the
+    // heading only when a zone has places.
+    std::string rates;
     for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
         for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
-            if (z.places_before > 0 || z.places_after > 0)
-                out += "  " + z.name + " : " + fr_num(z.per10k_before, 2) + " → " + fr_num(z.per10k_after, 2) + " (" +
-                       fr_num(z.places_before, 0) + " → " + fr_num(z.places_after, 0) + " places, " +
-                       fr_num(static_cast<double>(z.population), 0) + " habitants)\n";
+            // Every département of the call, even without a place (a regional
+            // call spreads its places over them); EPCI only where there are places.
+            if (kind == coverage::ZoneKind::Departement || z.places_before > 0 || z.places_after > 0)
+                rates += "  " + z.name + " : " + fr_fixed(z.per10k_before, 2) + " → " + fr_fixed(z.per10k_after, 2) + " (" +
+                         fr_num(z.places_before, 0) + " → " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ")\n";
+    if (rules_.per_dossier)
+        out += "Taux pour 10 000 habitants : sans objet, l'appel retient des " + rules_.unit_many + " (chaque dossier retenu compte pour 1), non des places.\n";
+    else if (!rates.empty()) {
+        std::string unit = rules_.unit_many;
+        if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
+        out += unit + " pour 10 000 habitants (population municipale), avant → après :\n" + rates;
+    }
     // What each remaining candidate would add to this set.
     std::vector<coverage::Site> others;
     std::vector<std::size_t> other_index;
@@ -112,7 +163,10 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
             out += "  " + candidates_[other_index[g.candidate]].reference + " (" + candidates_[other_index[g.candidate]].label + ") : " +
                    people(g.population_brought) + " ramené" + (g.population_brought > 1 ? "s" : "") + " à moins de " +
                    allocation::km_text(access_km_) +
-                   (g.baseline ? ", distance moyenne −" + allocation::km_text(g.fall_km()) : ", distance moyenne " + allocation::km_text(g.mean_after)) + "\n";
+                   // The fall of the mean distance, signed; with no site
+                   // before there is no mean to fall from: said so.
+                   (g.baseline ? ", distance moyenne " + signed_km(-g.fall_km())
+                               : ", distance moyenne " + allocation::km_text(g.mean_after) + " (aucun site auparavant)") + "\n";
     }
     auto name_of = [&](const std::string& code) {
         const auto* c = territory_.find(code);
@@ -137,7 +191,8 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
         out += std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
-               count(k.places, "place", "places") + ") : " + (ch.retained ? "retenu" : "écarté — " + ch.reason);
+               count(k.places, rules_.unit_one, rules_.unit_many) + ") : " +
+               (ch.retained ? "retenu" + (ch.reason.empty() ? std::string() : " — " + ch.reason) : "écarté — " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu");
@@ -146,24 +201,62 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
         out += "\n";
         // A zone entered for the campaign (an existing DRAD zone of a CRT
         // call) that the candidate's territory overlaps is said on its line.
+        // Retained there, the overlap is the coordinator's to motivate when
+        // recording (no duplicate of an existing zone: reason_needed()).
+        const bool retained = ch.retained || (c.variant && c.variant->choices[i].retained);
         for (const auto& o : zone_overlaps)
             if (o.a == i)
                 out += "   recouvre la zone « " + zones_[o.b].label + " » : " +
-                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".\n";
+                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) +
+                       (retained ? " — à motiver à l'enregistrement (pas de doublon avec une zone existante)" : "") + ".\n";
     }
     auto figs = [&](const char* title, const allocation::Figures& f) {
-        out += std::string(title) + " : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp + "€, distance moyenne " +
+        out += std::string(title) + " : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " + euros(f.cost) + ", distance moyenne " +
                allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
                allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " + count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
     };
+    out += waiting_text();
+    figs("Classement", c.ranking_figures);
+    if (c.variant_figures) figs("Variante", *c.variant_figures);
+    return out + proposal_warning();
+}
+
+std::string TerritoryStudy::waiting_text() const {
+    std::string out;
     if (!unrated_.empty()) {
         std::string refs;
         for (const auto& r : unrated_) refs += (refs.empty() ? "" : ", ") + r;
-        out += "En attente de notes, hors répartition : " + refs + ".\n";
+        out += "En attente de notes, hors répartition : " + refs +
+               " (chaque instructeur affecté note puis soumet : cotation rate, cotation submit).\n";
     }
-    figs("Classement", c.ranking_figures);
-    if (c.variant_figures) figs("Variante", *c.variant_figures);
+    if (!awaiting_.empty()) {
+        out += "En attente d'arbitrage du coordonnateur, hors répartition (" +
+               count(static_cast<double>(awaiting_.size()), "dossier", "dossiers") + ") :\n";
+        for (const auto& a : awaiting_) out += "  " + a.reference + " : critères signalés " + a.criteria + "\n";
+        out += "Pour chaque critère signalé (écart de 2 points ou plus entre évaluateurs, ou note 0), le coordonnateur fixe la note : "
+               "cotation consolidate " + session_.path() +
+               " --dossier RÉF --critere ID --note N --motif TEXTE ; le dossier entre alors dans le classement et dans la répartition.\n";
+    }
     return out;
+}
+
+std::string TerritoryStudy::proposal_warning() const {
+    if (recorded_) return "";
+    const auto c = compare({});
+    std::vector<std::string> by_rules;
+    for (std::size_t i : c.ranking.retained()) by_rules.push_back(candidates_[i].reference);
+    if (by_rules == proposed_) return "";
+    auto join = [](const std::vector<std::string>& v) {
+        std::string out;
+        for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+        return out.empty() ? std::string("aucun dossier") : out;
+    };
+    std::string out = "Attention : aucune répartition enregistrée, l'avis de la commission suivra la proposition du classement (" + join(proposed_) +
+                      "), qui n'est pas la répartition sous les règles territoriales de l'appel (" + join(by_rules) + ")";
+    for (const auto& ref : proposed_)
+        if (auto i = candidate(ref); i && !c.ranking.choices[*i].retained)
+            out += std::string(" ; ") + ref + " y est écarté (" + allocation::constraint_label(c.ranking.choices[*i].constraint) + ")";
+    return out + ". Enregistrez la répartition suivie (cotation repartition " + session_.path() + " --enregistrer) pour que l'avis la suive.\n";
 }
 
 std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& variant) const {
@@ -184,7 +277,12 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
         }
         out += "\n";
     }
-    out += "\nindicateur;classement";
+    return out;
+}
+
+std::string TerritoryStudy::repartition_figures_csv(const std::vector<std::string>& variant) const {
+    const auto c = compare(variant);
+    std::string out = "indicateur;classement";
     if (c.variant) out += ";variante";
     out += "\n";
     auto row = [&](const char* name, auto get) {
@@ -202,8 +300,7 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
 
 std::string TerritoryStudy::offer_text() const {
     std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) + ") : " +
-                      count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
-                      count(static_cast<double>(offer_.capacity()), "place", "places") + ".\n";
+                      count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " + offer_capacity() + ".\n";
     const auto& ref = io::ReferenceData::instance();
     for (const auto& s : offer_.structures) {
         const auto* c = ref.commune(s.commune);
@@ -214,6 +311,19 @@ std::string TerritoryStudy::offer_text() const {
     for (const auto& z : zones_)
         out += "Zone « " + z.label + " » (" + z.id + ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
     return out;
+}
+
+std::string TerritoryStudy::offer_phrase() const {
+    if (offer_.structures.empty()) return "aucune structure saisie";
+    return count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " + offer_capacity() +
+           (offer_.origin.empty() ? "" : " (" + offer_.origin + ")");
+}
+
+std::string TerritoryStudy::offer_capacity() const {
+    // In the call's unit (« 179 lits » for the UPHV call, whose text counts
+    // beds); a call counting missions keeps « places » for its structures.
+    const bool own = !rules_.per_dossier;
+    return count(static_cast<double>(offer_.capacity()), own ? rules_.unit_one : "place", own ? rules_.unit_many : "places");
 }
 
 std::string TerritoryStudy::recorded_text() const {
@@ -248,31 +358,39 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         return out.empty() ? std::string("aucun dossier") : out;
     };
     auto& out = page.figures;
-    out.push_back("Offre existante : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
-                  count(static_cast<double>(offer_.capacity()), "place", "places") + " (" + (offer_.origin.empty() ? "aucune" : offer_.origin) +
-                  ") ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
+    out.push_back("Offre existante : " + offer_phrase() + " ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
     const auto before = summary({});
     if (before.sites_located == 0) out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
     else out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
                        " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
     auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
-        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, "place", "places") + ", " + fr_num(f.cost, 0) + fr::kNbsp +
-                      "€, distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
+        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " + euros(f.cost) +
+                      ", distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
                       allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " +
                       count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".");
         const auto sites = sites_with(chosen);
+        if (rules_.per_dossier) return;   // missions, not places: no rate per inhabitant
         for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
             for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
                 // A département or EPCI the set leaves without any place says nothing.
-                if (z.places_after > 0 && (kind == coverage::ZoneKind::Departement || z.places_after != z.places_before))
-                    out.push_back("  " + title + ", places pour 10 000 habitants, " + z.name + " : " + fr_num(z.per10k_before, 2) +
-                                  " avant, " + fr_num(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) + " puis " +
-                                  count(z.places_after, "place", "places") + ", " + fr_num(static_cast<double>(z.population), 0) + " habitants).");
+                // Every département of the call, even at 0 (a new user's trial
+                // missed the Var); an EPCI only where the set changes its places.
+                if (kind == coverage::ZoneKind::Departement || (z.places_after > 0 && z.places_after != z.places_before))
+                    out.push_back("  " + title + ", " + rules_.unit_many + " pour 10 000 habitants (population municipale), " + z.name + " : " +
+                                  fr_fixed(z.per10k_before, 2) + " avant, " + fr_fixed(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) +
+                                  " puis " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ").");
     };
+    // Each ranked candidate overlapping a zone entered for the campaign (an
+    // existing DRAD zone of a CRT call: no duplicate, §1.4), retained or not:
+    // the committee weighs it (a new user's trial found it in no document).
+    for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
+        out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone « " + (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) +
+                      " » : " + count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
     figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
     if (variant && c.variant_figures)
         figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
     out.push_back(recorded_ ? recorded_text() : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
+    if (const std::string w = proposal_warning(); !w.empty()) out.push_back(w.substr(0, w.size() - 1));
     return page;
 }
 

@@ -96,7 +96,12 @@ int repartition(const Args& a) {
         std::cout << "Répartition enregistrée retirée : l'avis de la commission suivra la proposition du classement.\n";
         return 0;
     }
-    std::cout << (a.has("--csv") ? t.repartition_csv(variant) : t.repartition_text(variant));
+    if (a.has("--indicateurs") && !a.has("--csv")) throw UsageError("--indicateurs ne vaut qu'avec --csv");
+    // The CSV keeps its columns: what waits (notes, arbitrations) goes to the error output.
+    if (a.has("--csv")) std::cerr << t.waiting_text();
+    std::cout << (!a.has("--csv")            ? t.repartition_text(variant)
+                  : a.has("--indicateurs") ? t.repartition_figures_csv(variant)
+                                           : t.repartition_csv(variant));
     if (a.has("--enregistrer")) {
         t.record_allocation(variant, a.has("--motif") ? a.get("--motif") : "", a.actor(*s));
         std::cout << t.recorded_text() << "\n";
@@ -151,7 +156,7 @@ int offre(const Args& a) {
         std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " » (journal).\n";
     }
     if (a.has("--zones")) {
-        t.set_zones_file(a.get("--zones"), a.actor(*s));
+        for (const auto& w : t.set_zones_file(a.get("--zones"), a.actor(*s))) std::cerr << w << "\n";
         std::cout << "Zones de la campagne remplacées par « " << a.get("--zones") << " » (journal).\n";
     }
     if (a.has("--exporter")) {
@@ -175,7 +180,8 @@ void add_territory_commands(Cli& cli) {
     cli.command("repartition", Area::Territory, "répartition dans l'ordre du classement sous les règles territoriales de l'appel")
         .file()
         .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
-        .flag("--csv", "au format CSV (séparateur ;, point décimal)")
+        .flag("--csv", "un dossier par ligne au format CSV (dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif…, point décimal)")
+        .flag("--indicateurs", "avec --csv : les chiffres comparés (indicateur;classement[;variante]) au lieu des dossiers")
         .flag("--enregistrer", "enregistre la répartition suivie (la variante si donnée, sinon l'ordre du classement) : l'avis de la commission la suivra")
         .option("--motif", "TEXTE", "pourquoi la variante s'écarte de l'ordre du classement (exigé dans ce cas), avec --enregistrer")
         .flag("--retirer", "retire la répartition enregistrée")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "french.h"
@@ -21,11 +22,16 @@ std::string num(double v) {
     return s;
 }
 
-// n in units where the call has units, else in places (both feminine in French).
+// n in units where the call has units, else in the call's own unit (French
+// plural from 2). Sentences using it need no agreement (lit is masculine,
+// place and mission feminine).
 std::string count_text(const Rules& r, double n) {
     const bool units = r.unit_places && *r.unit_places > 0;
-    return num(n) + (units ? (n > 1 ? " unités" : " unité") : (n > 1 ? " places" : " place"));
+    return num(n) + " " + (units ? (n >= 2 ? "unités" : "unité") : (n >= 2 ? r.unit_many : r.unit_one));
 }
+// Amounts to the cent (« 1 199 999,50 € »), whole euros without decimals.
+std::string euros(double v) { return fr::amount(Rational(static_cast<std::int64_t>(std::llround(v * 100)), 100)); }
+std::string capacity_text(const Rules& r, double n) { return num(n) + " " + (n >= 2 ? r.unit_many : r.unit_one); }
 
 double in_units(const Rules& r, double places) {
     return r.unit_places && *r.unit_places > 0 ? places / *r.unit_places : places;
@@ -52,49 +58,67 @@ struct State {
     std::map<std::string, double> zone_units;
     std::vector<std::size_t> chosen;
 
-    // The first rule a candidate breaks given what is already chosen.
-    Choice check(std::size_t i) const {
+    // The first rule a candidate breaks given what is already chosen; with
+    // `every`, all the rules it breaks (a coordinator's variant: the motive
+    // written must answer each), their reasons one after the other.
+    Choice check(std::size_t i, bool every = false) const {
         const Candidate& k = c[i];
         Choice ch{i, true, Constraint::None, "", zone_of(r, t, k.commune)};
-        auto refuse = [&](Constraint what, std::string why) {
-            ch.retained = false, ch.constraint = what, ch.reason = std::move(why);
-            return ch;
+        // Returns true when the check stops at this rule.
+        auto refuse = [&](Constraint what, const std::string& why) {
+            if (ch.retained) ch.retained = false, ch.constraint = what;
+            ch.reason += (ch.reason.empty() ? "" : " ") + why;
+            return !every;
         };
-        if (r.min_score && k.score < *r.min_score)
-            return refuse(Constraint::MinScore, "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points.");
-        if (r.capacity && places + k.places > *r.capacity + 1e-9)
-            return refuse(Constraint::Capacity, "Capacité de l'appel atteinte : " + num(places) +
-                                                    (places > 1 ? " places retenues sur " : " place retenue sur ") + num(*r.capacity) +
-                                                    ", ce dossier en demande " + num(k.places) + ".");
-        if (r.envelope && cost + k.cost > *r.envelope + 1e-6)
-            return refuse(Constraint::Envelope, "Enveloppe dépassée : " + num(cost) + fr::kNbsp + "€ engagés sur " + num(*r.envelope) +
-                                                    fr::kNbsp + "€, ce dossier en demande " + num(k.cost) + fr::kNbsp + "€.");
+        if (r.min_score && k.score < *r.min_score &&
+            refuse(Constraint::MinScore, "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points."))
+            return ch;
+        if (r.capacity && places + k.places > *r.capacity + 1e-9 &&
+            refuse(Constraint::Capacity, "Capacité de l'appel atteinte : déjà " + capacity_text(r, places) + " sur " + num(*r.capacity) +
+                                             ", ce dossier en demande " + num(k.places) + "."))
+            return ch;
+        if (r.envelope && cost + k.cost > *r.envelope + 1e-6 &&
+            refuse(Constraint::Envelope, "Enveloppe dépassée : " + euros(cost) + " engagés sur " + euros(*r.envelope) +
+                                             ", ce dossier en demande " + euros(k.cost) + "."))
+            return ch;
         if (r.zone != ZoneKind::None && r.max_units_per_zone && !ch.zone.empty()) {
             auto it = zone_units.find(ch.zone);
             const double already = it == zone_units.end() ? 0 : it->second;
-            if (already + in_units(r, k.places) > *r.max_units_per_zone + 1e-9)
-                return refuse(Constraint::ZoneQuota, "Équilibre territorial : " + count_text(r, already) +
-                                                         (already > 1 ? " déjà retenues" : " déjà retenue") + " dans « " +
-                                                         zone_name(r, t, ch.zone) + " » (" + zone_kind_label(r.zone) + "), au plus " +
-                                                         count_text(r, *r.max_units_per_zone) + " par zone.");
+            if (already + in_units(r, k.places) > *r.max_units_per_zone + 1e-9 &&
+                refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already) + " dans « " + zone_name(r, t, ch.zone) +
+                                                  " » (" + zone_kind_label(r.zone) + "), au plus " + count_text(r, *r.max_units_per_zone) +
+                                                  " par zone."))
+                return ch;
         }
-        if ((r.min_km_between || r.min_km_existing) && !k.position)
-            return refuse(Constraint::Unlocated, "Site non localisé (commune « " + k.commune + " » sans point) : distance minimale non vérifiable.");
+        // Groups the authority declared may leave communes out: the rule
+        // does not apply there, and a retained dossier says so (its reason,
+        // though retained), since a balance by groups supposes them all drawn.
+        if (r.zone == ZoneKind::Groups && r.max_units_per_zone && ch.zone.empty() && ch.retained && ch.reason.empty())
+            ch.reason = "Hors des groupes de communes déclarés : la règle d'équilibre territorial ne s'y applique pas.";
+        if ((r.min_km_between || r.min_km_existing) && !k.position) {
+            refuse(Constraint::Unlocated, "Site non localisé (commune « " + k.commune + " » sans point) : distance minimale non vérifiable.");
+            return ch;
+        }
         if (r.min_km_between)
             for (std::size_t j : chosen) {
                 if (!c[j].position) continue;
                 const double d = geo::distance_km(*k.position, *c[j].position);
-                if (d < *r.min_km_between)
-                    return refuse(Constraint::DistanceChosen, "À " + km_text(d) + " de « " + c[j].reference + " », déjà retenu (au moins " +
-                                                                  km_text(*r.min_km_between) + " entre deux sites retenus).");
+                if (d < *r.min_km_between) {
+                    if (refuse(Constraint::DistanceChosen, "À " + km_text(d) + " de « " + c[j].reference + " », déjà retenu (au moins " +
+                                                               km_text(*r.min_km_between) + " entre deux sites retenus)."))
+                        return ch;
+                    break;   // one breach says this rule
+                }
             }
         if (r.min_km_existing)
             for (const auto& s : existing) {
                 if (!s.position) continue;
                 const double d = geo::distance_km(*k.position, *s.position);
-                if (d < *r.min_km_existing)
-                    return refuse(Constraint::DistanceExisting, "À " + km_text(d) + " de « " + s.label + " », offre existante (au moins " +
-                                                                    km_text(*r.min_km_existing) + ").");
+                if (d < *r.min_km_existing) {
+                    refuse(Constraint::DistanceExisting, "À " + km_text(d) + " de « " + s.label + " », offre existante (au moins " +
+                                                             km_text(*r.min_km_existing) + ").");
+                    break;
+                }
             }
         return ch;
     }
@@ -187,7 +211,7 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
     for (std::size_t i = 0; i < candidates.size(); ++i) a.choices[i] = {i, false, Constraint::None, "Non choisi dans la variante.", zone_of(r, t, candidates[i].commune)};
     // In the order the coordinator chose them: a breach is reported, not refused.
     for (std::size_t i : chosen) {
-        Choice ch = s.check(i);
+        Choice ch = s.check(i, true);
         ch.retained = true;
         s.take(i, ch);
         a.choices[i] = std::move(ch);

@@ -28,6 +28,9 @@ struct Rules {
     std::optional<double> capacity;              // places (campagne.places)
     std::optional<double> unit_places;           // places per unit (8 beds for a UPHV unit)
     std::optional<double> envelope;              // € per year, all winners together
+    // € per year paid to each winner whatever it asked (a CRT's dotation):
+    // the cost the envelope counts; unset, each dossier's own budget.
+    std::optional<double> cost_per_dossier;
     ZoneKind zone = ZoneKind::None;
     std::optional<double> max_units_per_zone;    // in units where the call has units, else places
     std::map<std::string, std::vector<std::string>> groups;   // authority's groups: name -> communes
@@ -36,6 +39,13 @@ struct Rules {
     std::optional<double> min_score;             // total, in points
     std::optional<double> access_km;             // campagne.distance_acces default
     std::vector<std::string> departements;       // the call's territory
+    // The call's unit of capacity, French singular and plural (the unit of
+    // campagne.places: « lit|lits » for UPHV, « mission|missions » for a CRT
+    // call, where each retained dossier is one mission).
+    std::string unit_one = "place", unit_many = "places";
+    // Each retained dossier counts one (a CRT mission, registered with 0
+    // places): rates of places per inhabitant mean nothing for such a call.
+    bool per_dossier = false;
 };
 
 struct Candidate {

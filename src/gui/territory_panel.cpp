@@ -99,37 +99,52 @@ void TerritoryMapView::OnClick(wxMouseEvent& e) {
 TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     title_ = heading(this, "Territoire");
     map_ = new TerritoryMapView(this, [this](const std::string& ref) { Toggle(ref); });
-    figures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 190), wxLC_REPORT | wxLC_SINGLE_SEL);
+    // The side column scrolls when the window is too short for it: at the
+    // default size (1280 × 1024 under Xvfb) a new user's trial saw the
+    // allocation table squeezed to its header row and the recorded motif cut.
+    side_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    side_->SetScrollRate(0, 12);
+    wxWindow* col = side_;
+    figures_ = new wxListCtrl(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 190), wxLC_REPORT | wxLC_SINGLE_SEL);
     figures_->InsertColumn(0, to_wx("Indicateur"), wxLIST_FORMAT_LEFT, 240);
     figures_->InsertColumn(1, to_wx("Ensemble choisi"), wxLIST_FORMAT_RIGHT, 130);
     figures_->InsertColumn(2, to_wx("Ordre du classement"), wxLIST_FORMAT_RIGHT, 155);
-    candidates_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 130));
-    allocation_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 160), wxLC_REPORT | wxLC_SINGLE_SEL);
+    candidates_ = new wxCheckListBox(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 130));
+    allocation_ = new wxListCtrl(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 160), wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Never fewer than six rows visible (header included): the rule that
+    // passed a dossier over must be readable at any window size.
+    figures_->SetMinSize(wxSize(-1, 190));
+    candidates_->SetMinSize(wxSize(-1, 110));
+    allocation_->SetMinSize(wxSize(-1, 170));
     const std::pair<const char*, int> cols[] = {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160},
                                                 {"Ensemble choisi", 125}};
     long k = 0;
     for (auto [t, w] : cols) allocation_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
-    reason_ = new WrappedText(this);
-    recorded_ = new WrappedText(this);
-    record_ = new wxButton(this, wxID_ANY, to_wx("Enregistrer cet ensemble comme répartition suivie"));
+    reason_ = new WrappedText(col);
+    recorded_ = new WrappedText(col);
+    waiting_ = new WrappedText(col);
+    record_ = new wxButton(col, wxID_ANY, to_wx("Enregistrer cet ensemble comme répartition suivie"));
     record_->SetToolTip(to_wx("L'avis de la commission suivra cette répartition quand elle votera ; s'écarter de l'ordre du "
                               "classement demande un motif, inscrit au journal."));
     status_ = new wxStaticText(this, wxID_ANY, to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
                                                      "l'ajoute à l'ensemble choisi ou l'en retire."));
 
     auto* side = new wxBoxSizer(wxVERTICAL);
-    side->Add(heading(this, "Chiffres"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    side->Add(heading(col, "Chiffres"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     side->Add(figures_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    side->Add(heading(this, "Candidatures (cocher : ajouter à l'ensemble)"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    side->Add(heading(col, "Candidatures (cocher : ajouter à l'ensemble)"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     side->Add(candidates_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    side->Add(heading(this, "Répartition : ordre du classement et ensemble choisi"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    side->Add(heading(col, "Répartition : ordre du classement et ensemble choisi"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     side->Add(allocation_, wxSizerFlags(1).Expand().Border(wxBOTTOM, 4));
     side->Add(reason_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    side->Add(waiting_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     side->Add(recorded_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
-    side->Add(record_, wxSizerFlags().Left());
+    side->Add(record_, wxSizerFlags().Left().Border(wxRIGHT | wxBOTTOM, 4));
+    side_->SetSizer(side);
+    side_->FitInside();
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(map_, wxSizerFlags(11).Expand().Border(wxRIGHT, 10));
-    body->Add(side, wxSizerFlags(9).Expand());
+    body->Add(side_, wxSizerFlags(9).Expand());
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(title_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxALL, 10));
@@ -189,7 +204,11 @@ void TerritoryPanel::Rebuild() {
     ranking_summary_ = t.summary(ranking_refs_);
     // The allocation the campaign recorded, else the ranking order's.
     chosen_ = t.recorded() ? t.recorded()->retained : ranking_refs_;
-    recorded_->SetLabel(to_wx(t.recorded_text()));
+    recorded_->SetText(t.recorded_text());
+    // What keeps dossiers out of the allocation (notes, arbitrations) and how to settle it.
+    const std::string waiting = t.waiting_text() + t.proposal_warning();
+    waiting_->SetText(waiting);
+    waiting_->Show(!waiting.empty());
     for (const auto& k : t.candidates()) {
         const auto* commune = t.territory().find(k.commune);
         candidates_->Append(to_wx(k.reference + " — " + k.label + (commune ? " (" + commune->name + ")" : "")));
@@ -232,8 +251,10 @@ void TerritoryPanel::Update() {
         figures_->SetItem(r, 2, to_wx(ranking));
     };
     row("Candidatures", std::to_string(chosen_.size()), std::to_string(ranking_refs_.size()));
-    row("Places ajoutées", fr_num(c.variant_figures ? vf.places : 0, 0), fr_num(c.ranking_figures.places, 0));
-    row("Coût annuel", fr_num(c.variant_figures ? vf.cost : 0, 0) + fr::kNbsp + "€", fr_num(c.ranking_figures.cost, 0) + fr::kNbsp + "€");
+    // In the call's unit (lits, places, missions); amounts to the cent.
+    row("Capacité ajoutée (" + t.rules().unit_many + ")", fr_num(c.variant_figures ? vf.places : 0, 0), fr_num(c.ranking_figures.places, 0));
+    auto euros = [](double v) { return fr::amount(Rational(static_cast<std::int64_t>(std::llround(v * 100)), 100)); };
+    row("Coût annuel", euros(c.variant_figures ? vf.cost : 0), euros(c.ranking_figures.cost));
     row("Distance moyenne", now.sites_located ? allocation::km_text(now.mean_km) : "—",
         ranking_summary_.sites_located ? allocation::km_text(ranking_summary_.mean_km) : "—");
     row("Population au-delà de " + allocation::km_text(t.access_km()),
@@ -263,13 +284,13 @@ void TerritoryPanel::Update() {
     const auto existing = t.existing_sites();
     const auto mine = coverage::densities(t.territory(), existing, t.sites_with(chosen_), coverage::ZoneKind::Departement);
     const auto theirs = coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
-    for (std::size_t i = 0; i < mine.size() && i < theirs.size(); ++i)
+    for (std::size_t i = 0; i < mine.size() && i < theirs.size() && !t.rules().per_dossier; ++i)
         row("Places pour 10 000 hab. (" + mine[i].code + ")", fr_num(mine[i].per10k_after, 2), fr_num(theirs[i].per10k_after, 2));
 
     // The allocation: ranking order beside this set, with the constraint of each.
     allocation_->DeleteAllItems();
     reasons_.clear();
-    reason_->SetLabel(to_wx("Choisir une ligne : la règle qui a écarté le dossier, chiffres à l'appui."));
+    reason_->SetText("Choisir une ligne : la règle qui a écarté le dossier, chiffres à l'appui.");
     for (std::size_t i = 0; i < t.candidates().size(); ++i) {
         const auto& k = t.candidates()[i];
         const auto& ch = c.ranking.choices[i];
@@ -292,6 +313,20 @@ void TerritoryPanel::Update() {
         if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, wxColour(255, 243, 205));
     }
     map_->Show(t.map_data(chosen_));
+    RefitSide();
+}
+
+void TerritoryPanel::RefitSide() {
+    // The wrapped texts take their height after a CallAfter of their own,
+    // laying out the column without its virtual size: fitted after them, so
+    // that every item keeps its minimum height and the column scrolls
+    // (otherwise the allocation table was squeezed again under a long text).
+    CallAfter([this] {
+        CallAfter([this] {
+            side_->FitInside();
+            side_->Layout();
+        });
+    });
 }
 
 void TerritoryPanel::Record() {
@@ -299,26 +334,30 @@ void TerritoryPanel::Record() {
     try {
         // The ranking order needs no reason; a set departing from it does.
         const bool same = chosen_ == ranking_refs_;
+        const std::vector<std::string> variant = same ? std::vector<std::string>{} : chosen_;
         std::string reason;
-        if (!same) {
-            wxTextEntryDialog ask(this, to_wx("Pourquoi cet ensemble s'écarte-t-il de la répartition dans l'ordre du classement ? "
-                                              "(inscrit au journal et dans le dossier de la commission)"),
+        // Asked whenever the record needs it: a departure from the ranking
+        // order, a rule broken, a zone entered for the campaign overlapped.
+        if (const std::string why = study_->reason_needed(variant); !why.empty()) {
+            wxTextEntryDialog ask(this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),
                                   to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
             if (ask.ShowModal() != wxID_OK) return;
             reason = from_wx(ask.GetValue());
         }
-        study_->record_allocation(same ? std::vector<std::string>{} : chosen_, reason, wb_.reviewer);
-        recorded_->SetLabel(to_wx(study_->recorded_text()));
+        study_->record_allocation(variant, reason, wb_.reviewer);
+        recorded_->SetText(study_->recorded_text());
+        waiting_->SetText(study_->waiting_text() + study_->proposal_warning());
+        waiting_->Show(!study_->waiting_text().empty());
         status_->SetLabel(to_wx("Répartition enregistrée (journal) : l'avis de la commission la suivra."));
-        Layout();
+        RefitSide();
     } catch (const std::exception& e) {
         show_error(this, e);
     }
 }
 
 void TerritoryPanel::ShowReason(std::size_t row) {
-    if (row < reasons_.size()) reason_->SetLabel(to_wx(reasons_[row]));
-    Layout();
+    if (row < reasons_.size()) reason_->SetText(reasons_[row]);
+    RefitSide();
 }
 
 void show_about(wxWindow* parent) {

@@ -7,6 +7,7 @@
 // set, with the constraint that passed over each dossier.
 #include <wx/checklst.h>
 #include <wx/listctrl.h>
+#include <wx/scrolwin.h>
 #include <wx/wx.h>
 
 #include <functional>
@@ -60,6 +61,7 @@ private:
     void Update();   // figures, allocation and map for the current set
     void ShowReason(std::size_t row);
     void Record();   // the current set as the campaign's allocation (journaled)
+    void RefitSide();   // the side column's virtual size, once its texts have wrapped
     Workbench& wb_;
     std::unique_ptr<TerritoryStudy> study_;
     bool dirty_ = true;
@@ -73,6 +75,8 @@ private:
     wxListCtrl* allocation_;
     class WrappedText* reason_;
     class WrappedText* recorded_;   // the allocation the campaign follows
+    class WrappedText* waiting_;    // dossiers kept out of the allocation, and why
+    wxScrolledWindow* side_;        // the column beside the map (scrolls when short)
     wxButton* record_;
     std::vector<std::string> reasons_;   // per allocation row
     wxStaticText* status_;

@@ -1,6 +1,7 @@
 #include "territory_rules.h"
 
 #include <charconv>
+#include <map>
 #include <sstream>
 
 #include "core/error.h"
@@ -43,6 +44,7 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
     std::istringstream in(content);
     std::string line;
     int n = 0;
+    std::map<std::string, int> seen;
     while (std::getline(in, line)) {
         ++n;
         const auto hash = line.find('#');
@@ -52,6 +54,9 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         const auto eq = line.find('=');
         if (eq == std::string::npos) bad(file, n, "« clé = valeur » attendu");
         const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+        // A key given twice (the last one silently won) is refused, both lines named.
+        if (auto [it, fresh] = seen.emplace(key, n); !fresh)
+            bad(file, n, "clé « " + key + " » déjà donnée ligne " + std::to_string(it->second));
         auto number = [&]() -> std::optional<double> {
             if (value.empty()) return std::nullopt;
             double v = 0;
@@ -75,6 +80,7 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         else if (key == "distance_min_existant") r.min_km_existing = number();
         else if (key == "score_min") r.min_score = number();
         else if (key == "capacite") r.capacity = number();
+        else if (key == "dotation_par_dossier") r.cost_per_dossier = number();
         else if (key == "zone") {
             if (value == "epci") r.zone = allocation::ZoneKind::Epci;
             else if (value == "departement") r.zone = allocation::ZoneKind::Departement;

@@ -7,6 +7,7 @@
 //   max_par_zone = 1                   units where the call has units, else places
 //   places_par_unite = 8               default of campagne.lits_unite
 //   enveloppe = 132000                 € per year, all winners together
+//   dotation_par_dossier = 400000      € per year paid to each winner, whatever it asked (a CRT)
 //   distance_min_retenus = 20          km between two chosen sites
 //   distance_min_existant = 10         km from a chosen site to the existing offer
 //   score_min = 150                    points
