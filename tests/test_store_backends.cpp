@@ -553,6 +553,87 @@ TEST_P(StoreConformance, JournalExtendsAHeadKeptOutside) {
     EXPECT_FALSE(s->verify_journal(forged).ok);
 }
 
+// Two windows (or two workstations) on one campaign: inside the second
+// one's write scope (which reloads the campaign when stale), its change of
+// the cell the first one changed since its reading is refused with who
+// changed what; its change of another cell passes; the same on a file and on
+// a server (issue 15).
+TEST_P(StoreConformance, SecondWriterOfTheSameCellIsRefusedWithWhatChanged) {
+    auto ids = h_->create(sample_campaign("HI 2025"))
+                   ->add_dossiers({dossier("HI-01", "Association Alpha", 10)}, "Claire");
+    auto first = h_->open(), second = h_->open(), third = h_->open();
+    first->load();
+    second->load();
+    third->load();
+    auto write = [&](CampaignStore& s, const Rating& r, const std::string& who) {
+        WriteScope w(s, [&] { s.load(); });
+        s.put_ratings({r}, who);
+    };
+    write(*first, {ids[0], "Ali", "projet", 3, "correct"}, "Ali");
+    write(*third, {ids[0], "Béa", "projet", 4, "solide"}, "Béa");   // another cell: passes
+    std::string m;
+    try {
+        write(*second, {ids[0], "Ali", "projet", 1, "faible"}, "Béa");   // Ali's, decided on a reading without his 3
+    } catch (const StaleCampaign& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_NE(m.find("Ali : note de Ali, critère projet, dossier HI-01 : (vide) → 3 — correct"), std::string::npos) << m;
+    auto stored = h_->open()->load().ratings;
+    ASSERT_EQ(stored.size(), 2u);
+    for (const auto& r : stored) EXPECT_EQ(r.value, r.reviewer == "Ali" ? 3 : 4) << r.reviewer;
+    // Once it read again, the change is its own decision: it passes.
+    second->load();
+    write(*second, {ids[0], "Ali", "projet", 1, "faible"}, "Béa");
+    write(*first, {ids[0], "Ali", "budget", 2, "juste"}, "Ali");   // its own earlier change is no conflict
+    EXPECT_TRUE(h_->open()->verify_journal().ok);
+}
+
+// Two windows on one file, as Sessions: the second one's change of a rating
+// the first one changed since its reading is refused (it used to reload and
+// pass silently, overwriting it); its change of another rating passes.
+TEST(SharedFile, TwoSessionsOnOneFileRefuseTheLostUpdate) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    auto a = Session::open(file), b = Session::open(file);
+    // Two ratings their reviewers have not submitted yet (so still theirs to change).
+    std::vector<Rating> open;
+    for (const auto& r : a->ratings()) {
+        auto sub = a->team().submitted.find(r.dossier_id);
+        if (sub == a->team().submitted.end() || !sub->second.count(r.reviewer)) open.push_back(r);
+    }
+    ASSERT_GE(open.size(), 2u);
+    Rating r1 = open[0], r2 = open[1];
+    ASSERT_FALSE(r1.reviewer == r2.reviewer && r1.criterion == r2.criterion && r1.dossier_id == r2.dossier_id);
+    Rating changed = r1;
+    changed.value = r1.value == 1 ? 2 : 1;
+    changed.justification = "revue en séance";
+    a->put_rating(changed, r1.reviewer);
+    Rating mine = r1;
+    mine.value = r1.value == 3 ? 4 : 3;
+    mine.justification = "autre avis";
+    std::string m;
+    try {
+        b->put_rating(mine, r1.reviewer);
+    } catch (const StaleCampaign& e) {
+        m = e.what();
+    }
+    EXPECT_EQ(m.rfind("Campagne « " + file + " » : rien n'a été enregistré.", 0), 0u) << m;
+    EXPECT_NE(m.find("critère " + r1.criterion), std::string::npos) << m;
+    EXPECT_NE(m.find("→ " + std::to_string(changed.value) + " — revue en séance"), std::string::npos) << m;
+    auto stored = Session::open_read_only(file);
+    for (const auto& r : stored->ratings())
+        if (r.dossier_id == r1.dossier_id && r.reviewer == r1.reviewer && r.criterion == r1.criterion)
+            EXPECT_EQ(r.value, changed.value);
+    // Another rating: passes, reloading what the first window did.
+    Rating other = r2;
+    other.value = r2.value == 2 ? 3 : 2;
+    other.justification = "précisé";
+    b->put_rating(other, r2.reviewer);
+    EXPECT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>& p) {
                              return p.param == Backend::Sqlite ? std::string("SQLite") : std::string("PostgreSQL");

@@ -15,7 +15,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_store.h"
-#include "pg_write.h"
+#include "write_check.h"
 #include "snapshot_rows.h"
 
 namespace cotation::pg {
@@ -154,7 +154,7 @@ private:
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
-    WriteCheck* check = nullptr;   // the store's lost-update check (pg_write.h)
+    WriteCheck* check = nullptr;   // the store's lost-update check (write_check.h)
     PGconn* raw() const { return c_; }
     // Whether the team's rights were set on this campaign (cotation serveur roles).
     bool team_rights() {
@@ -231,7 +231,8 @@ public:
     void add(const std::string& actor, const std::string& action, const std::string& entity,
              const std::string& old_value, const std::string& new_value) {
         // Refused when another person changed the same thing since this one's reading.
-        if (c_.check) c_.check->before_entry(c_.raw(), c_.shown(), head_, entity);
+        if (c_.check) c_.check->before_entry([this](std::int64_t from, std::int64_t to) { return entries(from, to); },
+                                             "Campagne partagée « " + c_.shown() + " »", head_, entity);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "", ""};
         e.hash = journal_hash(e);
@@ -244,6 +245,18 @@ public:
     const std::string& at() const { return at_; }
 
 private:
+    // Entries from+1 .. to, read inside this writer's transaction.
+    std::vector<JournalEntry> entries(std::int64_t from, std::int64_t to) {
+        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash FROM journal "
+                         "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
+                         {std::to_string(from), std::to_string(to)});
+        std::vector<JournalEntry> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                           r.text(i, 6), r.text(i, 7), r.text(i, 8), ""});
+        return out;
+    }
+
     PgConn& c_;
     std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
     std::string prev_ = kJournalGenesis, at_, person_;

@@ -139,8 +139,9 @@ void PgStore::end_write(bool commit) {
     auto t = std::move(scopes_.back());
     scopes_.pop_back();
     if (commit) {
-        t->commit();
+        // The head as this writer leaves it, read before another one can write.
         if (scopes_.empty()) seen_seq_ = last_seq();
+        t->commit();
     }
     check_.scope_ended();
     if (scopes_.empty()) check_.loaded(seen_seq_);
