@@ -4,7 +4,9 @@
 // savepoint inside a caller's), and the journal writer. Internal to the store.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -143,10 +145,47 @@ private:
         if (code == "23505")   // unique_violation
             throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
                              ") ; rien n'a été enregistré.");
+        if (code == "42501") throw InputError(refusal_message(msg));
         if (code == "40001" || code == "40P01")
             throw Error("Campagne partagée « " + shown_ + " » : une autre personne écrivait en même temps ; "
                         "rien n'a été enregistré, recommencez.");
         throw Error("Campagne partagée « " + shown_ + " » : " + msg + " ; rien n'a été enregistré.");
+    }
+
+    // Grants and row-level security said in French (libpq's text is
+    // English): what the role was refused, by the table it touched.
+    std::string refusal_message(const std::string& msg) const {
+        std::string table;
+        for (const char* lead : {"for table ", "for relation "})
+            if (auto p = msg.find(lead); p != std::string::npos) {
+                table = msg.substr(p + std::string(lead).size());
+                table.erase(std::remove(table.begin(), table.end(), '"'), table.end());
+                break;
+            }
+        static const std::map<std::string, std::string> what{
+            {"rating", "saisir ou modifier ces notes (un instructeur ne note que les dossiers qui lui sont affectés, en son "
+                       "propre nom ; un membre de commission ne note pas)"},
+            {"reviewer", "saisir des notes au nom d'une autre personne"},
+            {"submission", "soumettre ces notes (seulement les siennes, sur un dossier affecté sans lien déclaré)"},
+            {"consolidation", "arbitrer une note (réservé au coordonnateur)"},
+            {"decision", "enregistrer une décision (réservé au coordonnateur)"},
+            {"campaign", "clore, rouvrir ou modifier la campagne (réservé au coordonnateur)"},
+            {"campaign_parameter", "modifier un paramètre de la campagne (réservé au coordonnateur)"},
+            {"grid_history", "changer de grille (réservé au coordonnateur)"},
+            {"person", "modifier l'équipe (réservé au coordonnateur)"},
+            {"assignment", "affecter un dossier (réservé au coordonnateur)"},
+            {"dossier", "modifier les dossiers (réservé au coordonnateur et aux instructeurs)"},
+            {"prior_rejection", "refuser un dossier au préalable (réservé au coordonnateur)"},
+            {"meeting", "enregistrer la séance de la commission (réservé au coordonnateur)"},
+            {"member_opinion", "enregistrer cet avis (un membre de la commission ne donne que le sien)"},
+            {"journal", "modifier le journal (il ne peut être que complété)"},
+        };
+        auto w = what.find(table);
+        const char* user = PQuser(c_);
+        return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
+               " » de " + (w != what.end() ? w->second : table.empty() ? std::string("faire cette opération")
+                                                                          : "modifier la table « " + table + " »") +
+               " ; rien n'a été enregistré.";
     }
 
     PGconn* c_ = nullptr;

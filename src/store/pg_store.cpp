@@ -119,6 +119,18 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
     return c;
 }
 
+// Row-level security hides from a member what they may not read yet: the
+// journal's entries they read, against the head the owner's function gives.
+std::string PgStore::partial_reading() {
+    if (!c_->team_rights()) return "";
+    auto r = c_->exec("SELECT (SELECT count(*) FROM journal), (SELECT seq FROM cotation_journal_head())");
+    if (r.null(0, 1) || r.integer(0, 0) >= r.integer(0, 1)) return "";
+    return "Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les notes (celles des autres sont "
+           "cachées tant que vous n'avez pas soumis les vôtres, et toujours sur un dossier avec lequel vous avez "
+           "déclaré un lien) ; un classement calculé sur ce que vous lisez ne serait pas celui de la campagne. Le "
+           "classement se lit sous le rôle du coordonnateur ou d'un membre de la commission.";
+}
+
 // A member who may not read every entry still gets the head (pg_roles.cpp).
 JournalHead PgStore::journal_head() {
     auto r = c_->exec(c_->team_rights() ? "SELECT seq, hash FROM cotation_journal_head() WHERE seq IS NOT NULL"
