@@ -455,6 +455,39 @@ TEST_P(StoreConformance, JournalIsAppendOnlyAndVerifies) {
     EXPECT_EQ(journal_hash(j.back()), j.back().hash);
 }
 
+// The ledger (ledger.h), one row digest for both back ends: a change made
+// around Cotation by whoever may write the database (the file's owner, the
+// server's database owner in psql) is named with its table and row.
+TEST_P(StoreConformance, JournalVerifyNamesRowsChangedOutsideCotation) {
+    auto s = h_->create(sample_campaign("HI 2025"));
+    play_campaign(*s);
+    auto clean = s->verify_journal();
+    ASSERT_TRUE(clean.ok) << (clean.problems.empty() ? "" : clean.problems[0]);
+    JournalHead head = s->journal_head();
+    EXPECT_TRUE(s->verify_journal(head).ok);
+    // play_campaign: Ali (reviewer 1) rated HI-2025-02 (id 2) « projet » 16;
+    // HI-2025-01 (id 1) has no decision; HI-2025-03 is id 3.
+    ASSERT_EQ(h_->raw("UPDATE rating SET value = 9 WHERE dossier_id = 2"), "");
+    ASSERT_EQ(h_->raw("DELETE FROM prior_rejection WHERE dossier_id = 3; DELETE FROM assignment WHERE dossier_id = 3; "
+                      "DELETE FROM dossier WHERE id = 3"),
+              "");
+    ASSERT_EQ(h_->raw("INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) "
+                      "VALUES (1, 'retenu', 'ajout', '2025-07-01', 'x', '2025-07-01T00:00:00Z')"),
+              "");
+    auto check = s->verify_journal(head);   // the chain still extends the head: the data do not
+    EXPECT_FALSE(check.ok);
+    auto named = [&](const std::string& start, const std::string& what) {
+        for (const auto& p : check.problems)
+            if (p.rfind(start, 0) == 0 && p.find(what) != std::string::npos) return true;
+        return false;
+    };
+    EXPECT_TRUE(named("table rating, ligne dossier_id=2 (« HI-2025-02 »), reviewer_id=1, criterion='projet'",
+                      "diffère de ce que le journal a enregistré"));
+    EXPECT_TRUE(named("table dossier, ligne id=3", "absente des données"));
+    EXPECT_TRUE(named("table decision, ligne dossier_id=1 (« HI-2025-01 »)", "absente du journal"));
+    for (const auto& p : check.problems) EXPECT_NE(p.rfind("entrée", 0), 0u) << p;   // the chain holds
+}
+
 TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     std::string before;
     {

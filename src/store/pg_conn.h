@@ -243,6 +243,10 @@ private:
     bool done_ = false;
 };
 
+namespace ledger {
+std::string take(PgConn& c);   // pg_ledger.h: the rows this connection changed since
+}
+
 inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 // Appends entries chained by hash, as on SQLite; the time is the server's
@@ -267,17 +271,22 @@ public:
         if (!r.null(0, 3)) person_ = r.text(0, 3);
         head_ = seq_;
     }
+    // `more_rows`: digests vouched for beyond the rows this entry's change
+    // left (a migration vouching for rows written before the ledger).
     void add(const std::string& actor, const std::string& action, const std::string& entity,
-             const std::string& old_value, const std::string& new_value) {
+             const std::string& old_value, const std::string& new_value, const std::string& more_rows = "") {
         // Refused when another person changed the same thing since this one's reading.
         if (c_.check) c_.check->before_entry([this](std::int64_t from, std::int64_t to) { return entries(from, to); },
                                              "Campagne partagée « " + c_.shown() + " »", head_, entity);
         // The database role decides who acts, not a typed name (docs/serveur.md).
-        JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "", ""};
+        // The rows the change left, covered by the entry's hash (ledger.h).
+        JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
+                       ledger::take(c_) + more_rows};
         e.hash = journal_hash(e);
-        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
-                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash});
+        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash,
+                 e.rows});
         prev_ = e.hash;
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
@@ -286,13 +295,13 @@ public:
 private:
     // Entries from+1 .. to, read inside this writer's transaction.
     std::vector<JournalEntry> entries(std::int64_t from, std::int64_t to) {
-        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash FROM journal "
+        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
                          "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
                          {std::to_string(from), std::to_string(to)});
         std::vector<JournalEntry> out;
         for (int i = 0; i < r.rows(); ++i)
             out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
-                           r.text(i, 6), r.text(i, 7), r.text(i, 8), ""});
+                           r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9)});
         return out;
     }
 
