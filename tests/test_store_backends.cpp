@@ -21,6 +21,8 @@
 #include "core/error.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
+#include "store/ledger.h"
+#include "store/sqlite_ledger.h"
 #include "test_support.h"
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
@@ -937,3 +939,24 @@ TEST(ShareCli, BadAddressesAndOrderAreRefused) {
 #endif
 
 }  // namespace
+
+// One row digest for both back ends: the rendering PostgreSQL hands its cells
+// to (row_ledger::row_text) is the one SQLite's ledger computes in SQL with
+// quote(), empty values left out; a drift would make a copied journal fail.
+TEST(RowLedger, SharedRenderingIsSqlitesQuote) {
+    cotation::test::TempDir dir;
+    std::string path = dir.file("r.db");
+    cotation::sqlite::Db db(path, true);
+    db.exec("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c TEXT, d INTEGER, e TEXT, f INTEGER)");
+    db.exec("INSERT INTO t VALUES (2, 'l''été', NULL, 0, '', -7)");
+    auto rows = cotation::sqlite::ledger::current(db);
+    using cotation::row_ledger::Cell;
+    std::vector<Cell> cells{{Cell::Kind::Integer, "2"}, {Cell::Kind::Text, "l'été"}, {}, {Cell::Kind::Integer, "0"},
+                            {Cell::Kind::Text, ""}, {Cell::Kind::Integer, "-7"}};
+    std::vector<std::string> columns{"a", "b", "c", "d", "e", "f"};
+    // By hand: c NULL, d 0 and e '' left out; the quote doubled.
+    EXPECT_EQ(cotation::row_ledger::row_text(columns, cells), "a=2;b='l''été';f=-7;");
+    EXPECT_EQ(cotation::row_ledger::key_text({"a"}, {cells[0]}), "a=2");
+    ASSERT_EQ(rows.count({"t", "a=2"}), 1u);
+    EXPECT_EQ(rows.at({"t", "a=2"}), cotation::row_ledger::digest(cotation::row_ledger::row_text(columns, cells)));
+}
