@@ -23,7 +23,7 @@
 #ifdef COTATION_POSTGRESQL
 #include "app/share.h"
 #include "store/pg_store.h"
-#include "store/pg_write.h"
+#include "store/write_check.h"
 #endif
 
 using namespace cotation;
@@ -99,12 +99,12 @@ TEST(CampaignWatch, SeesAnotherPersonsChangeOnceAndNotItsOwn) {
 
 #ifdef COTATION_POSTGRESQL
 TEST(PgWrite, SameThingOrOneInsideTheOther) {
-    EXPECT_TRUE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
-    EXPECT_TRUE(pg::same_or_within("dossier/D1", "dossier/D1/note/Ali/projet"));
-    EXPECT_TRUE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1"));
-    EXPECT_FALSE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/budget"));
-    EXPECT_FALSE(pg::same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Béa/projet"));
-    EXPECT_FALSE(pg::same_or_within("dossier/D1", "dossier/D10"));   // a prefix of the name is not inside it
+    EXPECT_TRUE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
+    EXPECT_TRUE(same_or_within("dossier/D1", "dossier/D1/note/Ali/projet"));
+    EXPECT_TRUE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1"));
+    EXPECT_FALSE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/budget"));
+    EXPECT_FALSE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Béa/projet"));
+    EXPECT_FALSE(same_or_within("dossier/D1", "dossier/D10"));   // a prefix of the name is not inside it
 }
 
 TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
@@ -115,14 +115,14 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     e.entity = "dossier/HI-01/note/Ali/projet";
     e.old_value = "3 — correct";
     e.new_value = "4 — solide";
-    std::string m = pg::conflict_message("HI", {e}, 2);
+    std::string m = conflict_message("Campagne partagée « HI »", {e}, 2);
     EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
     EXPECT_NE(m.find("Béa Instructrice : note de Ali, critère projet, dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
         << m;
     EXPECT_NE(m.find("2 autre(s) modification(s) d'autres éléments"), std::string::npos) << m;
     e.action = "seance";
     e.entity = "commission/seance";
-    m = pg::conflict_message("HI", {e}, 0);
+    m = conflict_message("Campagne partagée « HI »", {e}, 0);
     EXPECT_NE(m.find("Béa Instructrice : seance « commission/seance » : 3 — correct"), std::string::npos) << m;
     EXPECT_EQ(m.find("autre(s) modification(s) d'autres"), std::string::npos) << m;
 }

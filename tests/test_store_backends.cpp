@@ -21,6 +21,8 @@
 #include "core/error.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
+#include "store/ledger.h"
+#include "store/sqlite_ledger.h"
 #include "test_support.h"
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
@@ -446,6 +448,40 @@ TEST_P(StoreConformance, JournalIsAppendOnlyAndVerifies) {
     EXPECT_EQ(journal_hash(j.back()), j.back().hash);
 }
 
+// The ledger (ledger.h), one row digest for both back ends: a change made
+// around Cotation by whoever may write the database (the file's owner, the
+// server's database owner in psql) is named with its table and row.
+TEST_P(StoreConformance, JournalVerifyNamesRowsChangedOutsideCotation) {
+    auto s = h_->create(sample_campaign("HI 2025"));
+    play_campaign(*s);
+    auto clean = s->verify_journal();
+    ASSERT_TRUE(clean.ok) << (clean.problems.empty() ? "" : clean.problems[0]);
+    EXPECT_GT(clean.rows, 20);   // the data were compared (3 dossiers, their ratings, people…)
+    JournalHead head = s->journal_head();
+    EXPECT_TRUE(s->verify_journal(head).ok);
+    // play_campaign: Ali (reviewer 1) rated HI-2025-02 (id 2) « projet » 16;
+    // HI-2025-01 (id 1) has no decision; HI-2025-03 is id 3.
+    ASSERT_EQ(h_->raw("UPDATE rating SET value = 9 WHERE dossier_id = 2"), "");
+    ASSERT_EQ(h_->raw("DELETE FROM prior_rejection WHERE dossier_id = 3; DELETE FROM assignment WHERE dossier_id = 3; "
+                      "DELETE FROM dossier WHERE id = 3"),
+              "");
+    ASSERT_EQ(h_->raw("INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) "
+                      "VALUES (1, 'retenu', 'ajout', '2025-07-01', 'x', '2025-07-01T00:00:00Z')"),
+              "");
+    auto check = s->verify_journal(head);   // the chain still extends the head: the data do not
+    EXPECT_FALSE(check.ok);
+    auto named = [&](const std::string& start, const std::string& what) {
+        for (const auto& p : check.problems)
+            if (p.rfind(start, 0) == 0 && p.find(what) != std::string::npos) return true;
+        return false;
+    };
+    EXPECT_TRUE(named("table rating, ligne dossier_id=2 (« HI-2025-02 »), reviewer_id=1, criterion='projet'",
+                      "diffère de ce que le journal a enregistré"));
+    EXPECT_TRUE(named("table dossier, ligne id=3", "absente des données"));
+    EXPECT_TRUE(named("table decision, ligne dossier_id=1 (« HI-2025-01 »)", "absente du journal"));
+    for (const auto& p : check.problems) EXPECT_NE(p.rfind("entrée", 0), 0u) << p;   // the chain holds
+}
+
 TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     std::string before;
     {
@@ -542,6 +578,87 @@ TEST_P(StoreConformance, JournalExtendsAHeadKeptOutside) {
     JournalHead forged = head;
     forged.hash = std::string(forged.hash.size(), forged.hash[0] == 'a' ? 'b' : 'a');
     EXPECT_FALSE(s->verify_journal(forged).ok);
+}
+
+// Two windows (or two workstations) on one campaign: inside the second
+// one's write scope (which reloads the campaign when stale), its change of
+// the cell the first one changed since its reading is refused with who
+// changed what; its change of another cell passes; the same on a file and on
+// a server (issue 15).
+TEST_P(StoreConformance, SecondWriterOfTheSameCellIsRefusedWithWhatChanged) {
+    auto ids = h_->create(sample_campaign("HI 2025"))
+                   ->add_dossiers({dossier("HI-01", "Association Alpha", 10)}, "Claire");
+    auto first = h_->open(), second = h_->open(), third = h_->open();
+    first->load();
+    second->load();
+    third->load();
+    auto write = [&](CampaignStore& s, const Rating& r, const std::string& who) {
+        WriteScope w(s, [&] { s.load(); });
+        s.put_ratings({r}, who);
+    };
+    write(*first, {ids[0], "Ali", "projet", 3, "correct"}, "Ali");
+    write(*third, {ids[0], "Béa", "projet", 4, "solide"}, "Béa");   // another cell: passes
+    std::string m;
+    try {
+        write(*second, {ids[0], "Ali", "projet", 1, "faible"}, "Béa");   // Ali's, decided on a reading without his 3
+    } catch (const StaleCampaign& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_NE(m.find("Ali : note de Ali, critère projet, dossier HI-01 : (vide) → 3 — correct"), std::string::npos) << m;
+    auto stored = h_->open()->load().ratings;
+    ASSERT_EQ(stored.size(), 2u);
+    for (const auto& r : stored) EXPECT_EQ(r.value, r.reviewer == "Ali" ? 3 : 4) << r.reviewer;
+    // Once it read again, the change is its own decision: it passes.
+    second->load();
+    write(*second, {ids[0], "Ali", "projet", 1, "faible"}, "Béa");
+    write(*first, {ids[0], "Ali", "budget", 2, "juste"}, "Ali");   // its own earlier change is no conflict
+    EXPECT_TRUE(h_->open()->verify_journal().ok);
+}
+
+// Two windows on one file, as Sessions: the second one's change of a rating
+// the first one changed since its reading is refused (it used to reload and
+// pass silently, overwriting it); its change of another rating passes.
+TEST(SharedFile, TwoSessionsOnOneFileRefuseTheLostUpdate) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    auto a = Session::open(file), b = Session::open(file);
+    // Two ratings their reviewers have not submitted yet (so still theirs to change).
+    std::vector<Rating> open;
+    for (const auto& r : a->ratings()) {
+        auto sub = a->team().submitted.find(r.dossier_id);
+        if (sub == a->team().submitted.end() || !sub->second.count(r.reviewer)) open.push_back(r);
+    }
+    ASSERT_GE(open.size(), 2u);
+    Rating r1 = open[0], r2 = open[1];
+    ASSERT_FALSE(r1.reviewer == r2.reviewer && r1.criterion == r2.criterion && r1.dossier_id == r2.dossier_id);
+    Rating changed = r1;
+    changed.value = r1.value == 1 ? 2 : 1;
+    changed.justification = "revue en séance";
+    a->put_rating(changed, r1.reviewer);
+    Rating mine = r1;
+    mine.value = r1.value == 3 ? 4 : 3;
+    mine.justification = "autre avis";
+    std::string m;
+    try {
+        b->put_rating(mine, r1.reviewer);
+    } catch (const StaleCampaign& e) {
+        m = e.what();
+    }
+    EXPECT_EQ(m.rfind("Campagne « " + file + " » : rien n'a été enregistré.", 0), 0u) << m;
+    EXPECT_NE(m.find("critère " + r1.criterion), std::string::npos) << m;
+    EXPECT_NE(m.find("→ " + std::to_string(changed.value) + " — revue en séance"), std::string::npos) << m;
+    auto stored = Session::open_read_only(file);
+    for (const auto& r : stored->ratings())
+        if (r.dossier_id == r1.dossier_id && r.reviewer == r1.reviewer && r.criterion == r1.criterion)
+            EXPECT_EQ(r.value, changed.value);
+    // Another rating: passes, reloading what the first window did.
+    Rating other = r2;
+    other.value = r2.value == 2 ? 3 : 2;
+    other.justification = "précisé";
+    b->put_rating(other, r2.reviewer);
+    EXPECT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite, Backend::Postgres),
@@ -814,3 +931,24 @@ TEST(ShareCli, BadAddressesAndOrderAreRefused) {
 #endif
 
 }  // namespace
+
+// One row digest for both back ends: the rendering PostgreSQL hands its cells
+// to (row_ledger::row_text) is the one SQLite's ledger computes in SQL with
+// quote(), empty values left out; a drift would make a copied journal fail.
+TEST(RowLedger, SharedRenderingIsSqlitesQuote) {
+    cotation::test::TempDir dir;
+    std::string path = dir.file("r.db");
+    cotation::sqlite::Db db(path, true);
+    db.exec("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c TEXT, d INTEGER, e TEXT, f INTEGER)");
+    db.exec("INSERT INTO t VALUES (2, 'l''été', NULL, 0, '', -7)");
+    auto rows = cotation::sqlite::ledger::current(db);
+    using cotation::row_ledger::Cell;
+    std::vector<Cell> cells{{Cell::Kind::Integer, "2"}, {Cell::Kind::Text, "l'été"}, {}, {Cell::Kind::Integer, "0"},
+                            {Cell::Kind::Text, ""}, {Cell::Kind::Integer, "-7"}};
+    std::vector<std::string> columns{"a", "b", "c", "d", "e", "f"};
+    // By hand: c NULL, d 0 and e '' left out; the quote doubled.
+    EXPECT_EQ(cotation::row_ledger::row_text(columns, cells), "a=2;b='l''été';f=-7;");
+    EXPECT_EQ(cotation::row_ledger::key_text({"a"}, {cells[0]}), "a=2");
+    ASSERT_EQ(rows.count({"t", "a=2"}), 1u);
+    EXPECT_EQ(rows.at({"t", "a=2"}), cotation::row_ledger::digest(cotation::row_ledger::row_text(columns, cells)));
+}

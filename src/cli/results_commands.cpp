@@ -121,6 +121,8 @@ void rank_margins(Session& s) {
 
 int rank(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
+    // On a server, a member to whom others' ratings are hidden (issue 15).
+    if (auto partial = s->store().partial_reading(); !partial.empty()) throw InputError(partial);
     s->set_reader(a.reader(*s));
     if (a.has("--csv")) {
         rank_csv(*s);

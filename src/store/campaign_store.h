@@ -147,6 +147,10 @@ public:
     // when given, that the journal extends a head kept outside the file.
     virtual JournalCheck verify_journal(const std::optional<JournalHead>& extends = std::nullopt) = 0;
     virtual JournalHead journal_head() = 0;
+    // Why this connection does not read the whole campaign (a member of the
+    // team on a server, to whom others' ratings are hidden), or empty: a
+    // ranking computed on what it reads would not be the campaign's.
+    virtual std::string partial_reading() { return ""; }
 };
 
 // Another program changed the campaign since this one read it: nothing written.

@@ -4,7 +4,9 @@
 // savepoint inside a caller's), and the journal writer. Internal to the store.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -15,7 +17,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_store.h"
-#include "pg_write.h"
+#include "write_check.h"
 #include "snapshot_rows.h"
 
 namespace cotation::pg {
@@ -143,10 +145,47 @@ private:
         if (code == "23505")   // unique_violation
             throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
                              ") ; rien n'a été enregistré.");
+        if (code == "42501") throw InputError(refusal_message(msg));
         if (code == "40001" || code == "40P01")
             throw Error("Campagne partagée « " + shown_ + " » : une autre personne écrivait en même temps ; "
                         "rien n'a été enregistré, recommencez.");
         throw Error("Campagne partagée « " + shown_ + " » : " + msg + " ; rien n'a été enregistré.");
+    }
+
+    // Grants and row-level security said in French (libpq's text is
+    // English): what the role was refused, by the table it touched.
+    std::string refusal_message(const std::string& msg) const {
+        std::string table;
+        for (const char* lead : {"for table ", "for relation "})
+            if (auto p = msg.find(lead); p != std::string::npos) {
+                table = msg.substr(p + std::string(lead).size());
+                table.erase(std::remove(table.begin(), table.end(), '"'), table.end());
+                break;
+            }
+        static const std::map<std::string, std::string> what{
+            {"rating", "saisir ou modifier ces notes (un instructeur ne note que les dossiers qui lui sont affectés, en son "
+                       "propre nom ; un membre de commission ne note pas)"},
+            {"reviewer", "saisir des notes au nom d'une autre personne"},
+            {"submission", "soumettre ces notes (seulement les siennes, sur un dossier affecté sans lien déclaré)"},
+            {"consolidation", "arbitrer une note (réservé au coordonnateur)"},
+            {"decision", "enregistrer une décision (réservé au coordonnateur)"},
+            {"campaign", "clore, rouvrir ou modifier la campagne (réservé au coordonnateur)"},
+            {"campaign_parameter", "modifier un paramètre de la campagne (réservé au coordonnateur)"},
+            {"grid_history", "changer de grille (réservé au coordonnateur)"},
+            {"person", "modifier l'équipe (réservé au coordonnateur)"},
+            {"assignment", "affecter un dossier (réservé au coordonnateur)"},
+            {"dossier", "modifier les dossiers (réservé au coordonnateur et aux instructeurs)"},
+            {"prior_rejection", "refuser un dossier au préalable (réservé au coordonnateur)"},
+            {"meeting", "enregistrer la séance de la commission (réservé au coordonnateur)"},
+            {"member_opinion", "enregistrer cet avis (un membre de la commission ne donne que le sien)"},
+            {"journal", "modifier le journal (il ne peut être que complété)"},
+        };
+        auto w = what.find(table);
+        const char* user = PQuser(c_);
+        return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
+               " » de " + (w != what.end() ? w->second : table.empty() ? std::string("faire cette opération")
+                                                                          : "modifier la table « " + table + " »") +
+               " ; rien n'a été enregistré.";
     }
 
     PGconn* c_ = nullptr;
@@ -154,7 +193,7 @@ private:
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
-    WriteCheck* check = nullptr;   // the store's lost-update check (pg_write.h)
+    WriteCheck* check = nullptr;   // the store's lost-update check (write_check.h)
     PGconn* raw() const { return c_; }
     // Whether the team's rights were set on this campaign (cotation serveur roles).
     bool team_rights() {
@@ -204,6 +243,10 @@ private:
     bool done_ = false;
 };
 
+namespace ledger {
+std::string take(PgConn& c);   // pg_ledger.h: the rows this connection changed since
+}
+
 inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 // Appends entries chained by hash, as on SQLite; the time is the server's
@@ -228,22 +271,40 @@ public:
         if (!r.null(0, 3)) person_ = r.text(0, 3);
         head_ = seq_;
     }
+    // `more_rows`: digests vouched for beyond the rows this entry's change
+    // left (a migration vouching for rows written before the ledger).
     void add(const std::string& actor, const std::string& action, const std::string& entity,
-             const std::string& old_value, const std::string& new_value) {
+             const std::string& old_value, const std::string& new_value, const std::string& more_rows = "") {
         // Refused when another person changed the same thing since this one's reading.
-        if (c_.check) c_.check->before_entry(c_.raw(), c_.shown(), head_, entity);
+        if (c_.check) c_.check->before_entry([this](std::int64_t from, std::int64_t to) { return entries(from, to); },
+                                             "Campagne partagée « " + c_.shown() + " »", head_, entity);
         // The database role decides who acts, not a typed name (docs/serveur.md).
-        JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "", ""};
+        // The rows the change left, covered by the entry's hash (ledger.h).
+        JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
+                       ledger::take(c_) + more_rows};
         e.hash = journal_hash(e);
-        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
-                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash});
+        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash,
+                 e.rows});
         prev_ = e.hash;
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
     const std::string& at() const { return at_; }
 
 private:
+    // Entries from+1 .. to, read inside this writer's transaction.
+    std::vector<JournalEntry> entries(std::int64_t from, std::int64_t to) {
+        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+                         "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
+                         {std::to_string(from), std::to_string(to)});
+        std::vector<JournalEntry> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                           r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9)});
+        return out;
+    }
+
     PgConn& c_;
     std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
     std::string prev_ = kJournalGenesis, at_, person_;

@@ -5,6 +5,8 @@
 // before), and each later SQLite migration gets its entry here.
 #include "pg_schema.h"
 
+#include "pg_ledger.h"
+
 namespace cotation {
 
 namespace {
@@ -180,10 +182,10 @@ ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
 
 }  // namespace
 
-// Numbered like the file's schemas; the file's 12 (the ledger of row
-// digests) is not on the server yet.
+// Numbered like the file's schemas; 12 is the ledger of row digests (pg_ledger.cpp).
 const std::vector<PgMigration>& pg_migrations() {
-    static const std::vector<PgMigration> migrations{{9, kSchema9}, {10, kSchema10}, {11, kSchema11}};
+    static const std::vector<PgMigration> migrations{{9, kSchema9}, {10, kSchema10}, {11, kSchema11},
+                                                     {12, pg::ledger::kSchema12}};
     return migrations;
 }
 

@@ -6,6 +6,7 @@
 // transaction, as SQLite's BEGIN IMMEDIATE does; readers are not blocked.
 #include "pg_store.h"
 
+#include "pg_ledger.h"
 #include "pg_schema.h"
 #include "pg_store_impl.h"
 #include "snapshot_rows.h"
@@ -94,17 +95,18 @@ std::vector<std::string> PgStore::grid_versions() {
 
 std::vector<JournalEntry> PgStore::journal(const std::string& prefix) {
     std::vector<JournalEntry> out;
-    auto s = c_->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash FROM journal "
+    auto s = c_->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
                       "WHERE starts_with(entity, $1) ORDER BY seq",
                       {prefix});
     for (int i = 0; i < s.rows(); ++i)
         out.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
-                       s.text(i, 6), s.text(i, 7), s.text(i, 8), ""});
+                       s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9)});
     return out;
 }
 
 // The same chain check as SqliteStore::verify_journal, with its messages.
 JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) {
+    PgTransaction snapshot(*c_, PgTransaction::Kind::Read);   // the entries and the data of one instant
     auto entries = journal("");
     // A member reads the journal without the ratings hidden from them: a
     // chain with holes, not a falsified one.
@@ -113,10 +115,25 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
                          "(les notes qui vous sont encore cachées) ; la vérification complète se fait sous le rôle du "
                          "coordonnateur.");
     JournalCheck c = check_journal_chain(entries, extends);
-    // Not yet on the server: comparing the data with digests of the rows
-    // each entry left (SQLite's ledger, schema 12).
+    // The data against the digests of the rows each entry left (ledger.h),
+    // read in one snapshot with the entries.
+    auto now = ledger::current(*c_);
+    c.rows = static_cast<std::int64_t>(now.size());
+    cotation::row_ledger::compare(cotation::row_ledger::expected(entries), now, ledger::references(*c_), c.problems);
     c.ok = c.problems.empty();
     return c;
+}
+
+// Row-level security hides from a member what they may not read yet: the
+// journal's entries they read, against the head the owner's function gives.
+std::string PgStore::partial_reading() {
+    if (!c_->team_rights()) return "";
+    auto r = c_->exec("SELECT (SELECT count(*) FROM journal), (SELECT seq FROM cotation_journal_head())");
+    if (r.null(0, 1) || r.integer(0, 0) >= r.integer(0, 1)) return "";
+    return "Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les notes (celles des autres sont "
+           "cachées tant que vous n'avez pas soumis les vôtres, et toujours sur un dossier avec lequel vous avez "
+           "déclaré un lien) ; un classement calculé sur ce que vous lisez ne serait pas celui de la campagne. Le "
+           "classement se lit sous le rôle du coordonnateur ou d'un membre de la commission.";
 }
 
 // A member who may not read every entry still gets the head (pg_roles.cpp).
@@ -139,8 +156,9 @@ void PgStore::end_write(bool commit) {
     auto t = std::move(scopes_.back());
     scopes_.pop_back();
     if (commit) {
-        t->commit();
+        // The head as this writer leaves it, read before another one can write.
         if (scopes_.empty()) seen_seq_ = last_seq();
+        t->commit();
     }
     check_.scope_ended();
     if (scopes_.empty()) check_.loaded(seen_seq_);
@@ -222,6 +240,7 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
                                "campagne=" + campaign.reference);
     }
     auto c = std::make_unique<PgConn>(address);
+    ledger::track(*c);   // before the schema: its first rows are the first entry's
     std::string schema = quote_identifier(address.campaign);
     c->exec("SET search_path TO " + schema);
     PgConn& conn = *c;
@@ -260,7 +279,21 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         // One migrating client at a time; another may have done it meanwhile.
         PgTransaction t(*c, PgTransaction::Kind::Schema);
         c->exec("LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE");
-        migrate(*c, schema_state(*c, address.campaign));
+        int from = schema_state(*c, address.campaign);
+        ledger::track(*c);
+        migrate(*c, from);
+        if (from < 12 && from < pg_schema_version()) {
+            // Rows written before the ledger: vouched for by the migration's
+            // entry, as the file's (journal verify names what changes after).
+            c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+            ledger::take(*c);
+            PgJournalWriter j(*c);
+            auto rows = ledger::current(*c);
+            j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
+                  "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " + std::to_string(rows.size()) +
+                      " ligne(s)",
+                  cotation::row_ledger::rows_text(rows));
+        }
         t.commit();
     }
     if (c->exec("SELECT to_regclass('offer_structure') IS NULL").boolean(0, 0)) {
@@ -268,8 +301,10 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         PgTransaction t(*c, PgTransaction::Kind::Schema);
         c->exec("LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE");
         c->exec(pg_territory_sql());
+        c->exec(ledger::kSchema12);   // the new tables' row triggers
         t.commit();
     }
+    ledger::track(*c);
     return std::make_unique<PgStore>(std::move(c));
 }
 

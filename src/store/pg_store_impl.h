@@ -48,6 +48,7 @@ public:
                    const std::string& actor) override;
     void put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) override;
     JournalHead journal_head() override;
+    std::string partial_reading() override;
     bool begin_write() override;
     void end_write(bool commit) override;
 

@@ -25,12 +25,25 @@ JournalWriter::JournalWriter(Db& db)
         seq_ = last.integer(0);
         prev_ = last.text(1);
     }
+    head_ = seq_;
     at_ = utc_now_iso();
     changes_.take();   // nothing is noted outside a change; start clean
 }
 
 void JournalWriter::add(const std::string& actor, const std::string& action, const std::string& entity,
                         const std::string& old_value, const std::string& new_value) {
+    // Refused when another window changed the same thing since this one's reading.
+    if (check)
+        check->before_entry([this](std::int64_t from, std::int64_t to) {
+            std::vector<JournalEntry> out;
+            Stmt s(db_, "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+                        "WHERE seq > ? AND seq <= ? ORDER BY seq");
+            s.bind(1, from).bind(2, to);
+            while (s.step())
+                out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                               s.text(7), s.text(8), s.text(9)});
+            return out;
+        }, campaign, head_, entity);
     std::string rows = changes_.take();
     if (pending_) write(*pending_);
     pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows};
@@ -52,6 +65,7 @@ void JournalWriter::write(JournalEntry& e) {
         .bind(6, e.old_value).bind(7, e.new_value).bind(8, e.prev_hash).bind(9, e.hash).bind(10, e.rows);
     insert_.run();
     prev_ = e.hash;
+    if (check) check->wrote(e.seq, e.hash);
 }
 
 void JournalWriter::attach(const std::string& rows) {

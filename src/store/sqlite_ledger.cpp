@@ -1,10 +1,6 @@
 #include "sqlite_ledger.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include <algorithm>
-#include <cctype>
 
 namespace cotation::sqlite::ledger {
 namespace {
@@ -60,18 +56,8 @@ std::string row_sql(const Shape& s, const std::string& prefix) {
     return out.empty() ? "''" : out;
 }
 
-std::string digest(const std::string& row) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(row);
-    return Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 32);   // 128 bits
-}
-
-// Keys are SQL text; a tab or a newline in them would break the lines.
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) out += c == '\\' ? std::string("\\\\") : c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : std::string(1, c);
-    return out;
-}
+using cotation::row_ledger::digest;
+using cotation::row_ledger::escape;
 
 }  // namespace
 
@@ -126,71 +112,16 @@ Rows current(Db& db) {
     return out;
 }
 
-Rows expected(const std::vector<JournalEntry>& entries) {
-    Rows out;
-    for (const auto& e : entries) {
-        std::size_t start = 0;
-        while (start < e.rows.size()) {
-            std::size_t end = e.rows.find('\n', start);
-            if (end == std::string::npos) end = e.rows.size();
-            std::string line = e.rows.substr(start, end - start);
-            start = end + 1;
-            auto t1 = line.find('\t'), t2 = line.rfind('\t');
-            if (t1 == std::string::npos || t2 == t1) continue;
-            std::pair<std::string, std::string> k{line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1)};
-            std::string d = line.substr(t2 + 1);
-            if (d == "-") out.erase(k);
-            else out[k] = d;
-        }
-    }
-    return out;
-}
+Rows expected(const std::vector<JournalEntry>& entries) { return cotation::row_ledger::expected(entries); }
 
-std::string rows_text(const Rows& rows) {
-    std::string out;
-    for (const auto& [k, d] : rows) out += k.first + "\t" + k.second + "\t" + d + "\n";
-    return out;
-}
+std::string rows_text(const Rows& rows) { return cotation::row_ledger::rows_text(rows); }
 
 void compare(Db& db, const Rows& expected, const Rows& current, std::vector<std::string>& problems) {
     // A dossier is named by its reference beside its number.
     std::map<std::string, std::string> references;
-    {
-        Stmt st(db, "SELECT id, reference FROM dossier");
-        while (st.step()) references[std::to_string(st.integer(0))] = st.text(1);
-    }
-    auto row_name = [&](const std::pair<std::string, std::string>& k) {
-        std::string key = k.second;
-        for (const char* col : {"dossier_id=", "id="}) {
-            if (col == std::string("id=") && k.first != "dossier") continue;
-            auto p = key.find(col);
-            if (p == std::string::npos || (p > 0 && key[p - 1] != ' ')) continue;
-            std::size_t q = p + std::string(col).size(), e = q;
-            while (e < key.size() && std::isdigit(static_cast<unsigned char>(key[e]))) ++e;
-            auto r = references.find(key.substr(q, e - q));
-            if (r != references.end()) key.insert(e, " (« " + r->second + " »)");
-        }
-        return "table " + k.first + ", ligne " + key;
-    };
-    // Per table, the first few rows and how many more: deleting the whole
-    // journal must not print a line per rating.
-    std::map<std::string, std::vector<std::string>> by_table;
-    auto note = [&](const std::pair<std::string, std::string>& k, const std::string& what) {
-        by_table[k.first].push_back(row_name(k) + " : " + what);
-    };
-    for (const auto& [k, d] : current) {
-        auto e = expected.find(k);
-        if (e == expected.end()) note(k, "présente dans les données, absente du journal (ajoutée hors de Cotation, ou ses entrées du journal ont été supprimées)");
-        else if (e->second != d) note(k, "diffère de ce que le journal a enregistré (modifiée hors de Cotation, ou ses dernières entrées du journal ont été supprimées)");
-    }
-    for (const auto& [k, d] : expected)
-        if (!current.count(k)) note(k, "enregistrée au journal, absente des données (supprimée hors de Cotation)");
-    constexpr std::size_t kShown = 5;
-    for (const auto& [table, lines] : by_table) {
-        for (std::size_t i = 0; i < lines.size() && i < kShown; ++i) problems.push_back(lines[i]);
-        if (lines.size() > kShown)
-            problems.push_back("table " + table + " : " + std::to_string(lines.size() - kShown) + " autres lignes dans le même cas");
-    }
+    Stmt st(db, "SELECT id, reference FROM dossier");
+    while (st.step()) references[std::to_string(st.integer(0))] = st.text(1);
+    cotation::row_ledger::compare(expected, current, references, problems);
 }
 
 }  // namespace cotation::sqlite::ledger

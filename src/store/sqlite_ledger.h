@@ -11,12 +11,13 @@
 #include <vector>
 
 #include "campaign_store.h"
+#include "ledger.h"
 #include "sqlite_db.h"
 
 namespace cotation::sqlite::ledger {
 
 // (table, key) -> digest of the row as it stands.
-using Rows = std::map<std::pair<std::string, std::string>, std::string>;
+using Rows = cotation::row_ledger::Rows;   // shared with PostgreSQL (ledger.h)
 
 // Every table of the campaign but the journal and SQLite's own.
 std::vector<std::string> data_tables(Db& db);

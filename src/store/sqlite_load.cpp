@@ -41,6 +41,7 @@ CampaignSnapshot SqliteStore::load() {
     if (db_->depth == 0 && !db_->read_only()) read.emplace(*db_, Transaction::Kind::Read);
     CampaignSnapshot s = read_snapshot();
     seen_version_ = data_version();
+    check_.loaded(last_seq());
     if (read) read->commit();
     return s;
 }
@@ -106,9 +107,16 @@ void SqliteStore::ensure_writable() {
     if (db_->read_only()) throw Error(failure_message(*db_, SQLITE_READONLY, ""));
 }
 
+std::int64_t SqliteStore::last_seq() {
+    Stmt s(*db_, "SELECT coalesce(max(seq), 0) FROM journal");
+    s.step();
+    return s.integer(0);
+}
+
 bool SqliteStore::begin_write() {
     ensure_writable();
     scopes_.push_back(std::make_unique<Transaction>(*db_));
+    check_.scope_begun();   // the snapshot acted on: the one before any reload
     return data_version() != seen_version_;
 }
 
@@ -116,7 +124,11 @@ void SqliteStore::end_write(bool commit) {
     if (scopes_.empty()) return;
     auto t = std::move(scopes_.back());
     scopes_.pop_back();
+    // The head as this writer leaves it, read before another one can write.
+    std::int64_t seq = commit && scopes_.empty() ? last_seq() : -1;
     if (commit) t->commit();
+    check_.scope_ended();
+    if (seq >= 0) check_.loaded(seq);
 }
 
 }  // namespace cotation::sqlite

@@ -16,6 +16,7 @@
 #include "snapshot_rows.h"
 #include "sqlite_db.h"
 #include "sqlite_ledger.h"
+#include "write_check.h"
 
 namespace cotation::sqlite {
 
@@ -29,6 +30,9 @@ public:
     // Before commit: rows changed after the last entry join it, and it is written.
     void finish();
     void attach(const std::string& rows);   // more rows for the last entry
+    // The store's lost-update check (write_check.h); `campaign` names it in the refusal.
+    WriteCheck* check = nullptr;
+    std::string campaign;
 
 private:
     void write(JournalEntry& e);
@@ -36,7 +40,7 @@ private:
     Db& db_;
     Stmt insert_;
     ledger::Changes changes_;
-    std::int64_t seq_ = 0;
+    std::int64_t seq_ = 0, head_ = 0;   // head_: the last entry before this transaction's
     std::string prev_, at_;
     std::optional<JournalEntry> pending_;   // written by the next add() or finish()
 };
@@ -97,6 +101,8 @@ private:
         Transaction t(*db_);
         ensure_fresh();
         JournalWriter j(*db_);
+        j.check = &check_;
+        j.campaign = "Campagne « " + db_->path() + " »";
         if (lock == Lock::Check) ensure_open();
         if constexpr (std::is_void_v<decltype(body(j))>) {
             body(j);
@@ -124,6 +130,10 @@ private:
     std::unique_ptr<Db> db_;
     std::vector<std::unique_ptr<Transaction>> scopes_;   // begin_write .. end_write
     std::int64_t seen_version_ = -1;                     // PRAGMA data_version at load()
+    // Two windows on one file: a write refused when it changes what another
+    // one changed since this one's reading (write_check.h), as on a server.
+    WriteCheck check_;
+    std::int64_t last_seq();
 };
 
 std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);

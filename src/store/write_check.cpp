@@ -1,10 +1,8 @@
-#include "pg_write.h"
-
-#include <libpq-fe.h>
+#include "write_check.h"
 
 #include "core/date.h"
 
-namespace cotation::pg {
+namespace cotation {
 
 bool same_or_within(const std::string& a, const std::string& b) {
     auto within = [](const std::string& inner, const std::string& outer) {
@@ -40,8 +38,7 @@ std::string described(const JournalEntry& e) {
 
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
                              std::size_t other_changes) {
-    std::string text = "Campagne partagée « " + campaign +
-                       " » : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
+    std::string text = campaign + " : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
                        "modifiez :";
     std::size_t shown = 0;
     for (const auto& e : conflicting) {
@@ -82,38 +79,17 @@ std::vector<JournalEntry> WriteCheck::conflicts(const std::vector<JournalEntry>&
     return out;
 }
 
-void WriteCheck::before_entry(PGconn* c, const std::string& campaign, std::int64_t head, const std::string& entity) {
+void WriteCheck::before_entry(const ReadEntries& read, const std::string& campaign, std::int64_t head,
+                              const std::string& entity) {
     std::int64_t from = base();
     // No snapshot (a copy replayed, a script writing blind), or nothing new since it.
     if (from < 0 || head <= from) return;
     if (cached_from_ != from || cached_to_ != head) {
         cached_.clear();
-        std::string a = std::to_string(from), b = std::to_string(head);
-        const char* params[] = {a.c_str(), b.c_str()};
-        PGresult* r = PQexecParams(c,
-                                   "SELECT seq, at, actor, action, entity, old_value, new_value, hash FROM journal "
-                                   "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
-                                   2, nullptr, params, nullptr, nullptr, 0);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            std::string msg = PQresultErrorMessage(r);
-            PQclear(r);
-            throw Error("Campagne partagée « " + campaign + " » : le journal n'a pu être relu (" + msg +
-                        ") ; rien n'a été enregistré.");
-        }
-        for (int i = 0; i < PQntuples(r); ++i) {
-            JournalEntry e;
-            e.seq = std::stoll(PQgetvalue(r, i, 0));
-            e.hash = PQgetvalue(r, i, 7);
+        for (auto& e : read(from, head)) {
             if (auto own = own_.find(e.seq); own != own_.end() && own->second == e.hash) continue;
-            e.at = PQgetvalue(r, i, 1);
-            e.actor = PQgetvalue(r, i, 2);
-            e.action = PQgetvalue(r, i, 3);
-            e.entity = PQgetvalue(r, i, 4);
-            e.old_value = PQgetvalue(r, i, 5);
-            e.new_value = PQgetvalue(r, i, 6);
             cached_.push_back(std::move(e));
         }
-        PQclear(r);
         cached_from_ = from;
         cached_to_ = head;
     }
@@ -121,4 +97,4 @@ void WriteCheck::before_entry(PGconn* c, const std::string& campaign, std::int64
     if (!hit.empty()) throw StaleCampaign(conflict_message(campaign, hit, cached_.size() - hit.size()));
 }
 
-}  // namespace cotation::pg
+}  // namespace cotation

@@ -1,28 +1,29 @@
 #pragma once
-// No lost update on a campaign shared on a server (issue 15): the optimistic
-// check of each write. A writer read the campaign up to journal entry N (its
+// No lost update on a campaign, shared on a server or opened twice on one
+// file (issue 15): the optimistic check of each write. A writer read the campaign up to journal entry N (its
 // snapshot); when it writes, inside the write transaction (writers are
 // serialised on the journal), every entry it adds is compared with the
 // entries other people added since N: one that changed the same thing (the
 // same journal entity, or one containing it: « dossier/D1 » and
 // « dossier/D1/note/… ») refuses the whole write with StaleCampaign, naming
 // who changed what and when. Changes of other things pass: two people rating
-// different cells both succeed.
+// different cells both succeed. The back end gives the entries to compare
+// (its journal, read inside its write transaction).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "campaign_store.h"
 
-typedef struct pg_conn PGconn;
-
-namespace cotation::pg {
+namespace cotation {
 
 // Do the two journal entities name the same thing or one inside the other?
 bool same_or_within(const std::string& a, const std::string& b);
 
 // The refusal shown to the second writer: who changed what since its reading.
+// `campaign` is how the campaign is named (« Campagne partagée « HI » »).
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
                              std::size_t other_changes);
 
@@ -39,7 +40,9 @@ public:
     // Before this connection writes a journal entry on `entity`; `head` is the
     // journal's last entry when its transaction locked the journal. Throws
     // StaleCampaign (nothing written: the caller's transaction rolls back).
-    void before_entry(PGconn* c, const std::string& campaign, std::int64_t head, const std::string& entity);
+    // `read(from, to)`: the journal's entries from+1 .. to.
+    using ReadEntries = std::function<std::vector<JournalEntry>(std::int64_t from, std::int64_t to)>;
+    void before_entry(const ReadEntries& read, const std::string& campaign, std::int64_t head, const std::string& entity);
     // An entry this connection wrote (its hash tells it from another one with
     // the same number after a rollback).
     void wrote(std::int64_t seq, const std::string& hash) { own_[seq] = hash; }
@@ -56,4 +59,4 @@ private:
     std::vector<JournalEntry> cached_;
 };
 
-}  // namespace cotation::pg
+}  // namespace cotation

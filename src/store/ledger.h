@@ -1,0 +1,42 @@
+#pragma once
+// The row-digest ledger both back ends share: how a row is written out and
+// digested, the "rows" text an entry carries, what the journal says every row
+// should be, and how the rows that differ are named. SQLite renders its rows
+// in SQL with quote() (sqlite_ledger.cpp); PostgreSQL hands its cells here.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "campaign_store.h"
+
+namespace cotation::row_ledger {
+
+// (table, key) -> digest of the row as it stands.
+using Rows = std::map<std::pair<std::string, std::string>, std::string>;
+
+// One value of a row, as SQLite's quote() writes it.
+struct Cell {
+    enum class Kind { Null, Integer, Real, Text } kind = Kind::Null;
+    std::string value;   // decimal for Integer/Real, the text for Text
+};
+// 'it''s' for text, the digits for a number, NULL.
+std::string quote(const Cell& c);
+// "col=VALUE;" for each non-empty cell, in column order (NULL, '' and integer
+// 0 left out: a column added with such a default changes no digest).
+std::string row_text(const std::vector<std::string>& columns, const std::vector<Cell>& cells);
+// "k1=VALUE, k2=VALUE": the key columns, in key order.
+std::string key_text(const std::vector<std::string>& keys, const std::vector<Cell>& cells);
+std::string digest(const std::string& row_text);   // SHA-256, first 128 bits, hex
+std::string escape(const std::string& s);          // a key on one line of "rows"
+// What the journal says every row should be.
+Rows expected(const std::vector<JournalEntry>& entries);
+// The "rows" text of the given digests ("-" for a row removed).
+std::string rows_text(const Rows& rows);
+// The rows that differ, named with their table and key; a dossier's number
+// followed by its reference (`references`: id -> reference).
+void compare(const Rows& expected, const Rows& current, const std::map<std::string, std::string>& references,
+             std::vector<std::string>& problems);
+
+}  // namespace cotation::row_ledger

@@ -1,0 +1,146 @@
+#include "pg_ledger.h"
+
+#include <functional>
+#include <map>
+#include <vector>
+
+namespace cotation::pg::ledger {
+
+using cotation::row_ledger::Cell;
+using cotation::row_ledger::Rows;
+
+const char* const kSchema12 = R"sql(
+ALTER TABLE journal ADD COLUMN IF NOT EXISTS rows text NOT NULL DEFAULT '';
+CREATE OR REPLACE FUNCTION cotation_note_row() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF to_regclass('pg_temp.cotation_touched') IS NOT NULL THEN
+    INSERT INTO pg_temp.cotation_touched(tbl, old_row, new_row)
+    VALUES (TG_TABLE_NAME, CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
+            CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END);
+  END IF;
+  RETURN NULL;
+END $f$;
+DO $d$ DECLARE t text; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'journal' LOOP
+    EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION cotation_note_row()', t || '_suivi', t);
+  END LOOP;
+END $d$;
+)sql";
+
+namespace {
+
+struct Shape {
+    std::vector<std::string> columns, keys;
+    std::vector<Cell::Kind> kinds;
+    std::vector<int> key_index;   // column index of each key, in key order
+};
+
+std::map<std::string, Shape> shapes(PgConn& c) {
+    auto r = c.exec(
+        "SELECT cl.relname, a.attname, format_type(a.atttypid, NULL), "
+        "coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY k(att, n) WHERE k.att = a.attnum), 0) "
+        "FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped "
+        "LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary "
+        "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND cl.relkind = 'r' AND cl.relname <> 'journal' "
+        "ORDER BY cl.relname, a.attnum");
+    std::map<std::string, Shape> out;
+    std::map<std::string, std::map<std::int64_t, int>> keys;
+    for (int i = 0; i < r.rows(); ++i) {
+        Shape& s = out[r.text(i, 0)];
+        std::string type = r.text(i, 2);
+        s.kinds.push_back(type == "smallint" || type == "integer" || type == "bigint" || type == "boolean" ? Cell::Kind::Integer
+                          : type == "real" || type == "double precision" || type == "numeric"            ? Cell::Kind::Real
+                                                                                                          : Cell::Kind::Text);
+        if (r.integer(i, 3) > 0) keys[r.text(i, 0)][r.integer(i, 3)] = static_cast<int>(s.columns.size());
+        s.columns.push_back(r.text(i, 1));
+    }
+    for (auto& [t, s] : out)
+        for (const auto& [pos, idx] : keys[t]) {
+            s.keys.push_back(s.columns[idx]);
+            s.key_index.push_back(idx);
+        }
+    return out;
+}
+
+// A row from its jsonb fields (name -> text, absent: NULL), rendered the one
+// way both back ends digest (ledger.h): key text and row digest.
+std::pair<std::string, std::string> render(const Shape& s, const std::map<std::string, std::optional<std::string>>& fields) {
+    std::vector<Cell> cells;
+    for (std::size_t i = 0; i < s.columns.size(); ++i) {
+        auto f = fields.find(s.columns[i]);
+        Cell cell;
+        if (f != fields.end() && f->second) {
+            cell.kind = s.kinds[i];
+            cell.value = *f->second == "true" && cell.kind == Cell::Kind::Integer    ? "1"
+                         : *f->second == "false" && cell.kind == Cell::Kind::Integer ? "0"
+                                                                                     : *f->second;
+        }
+        cells.push_back(cell);
+    }
+    std::vector<Cell> key;
+    for (int i : s.key_index) key.push_back(cells[static_cast<std::size_t>(i)]);
+    return {cotation::row_ledger::escape(cotation::row_ledger::key_text(s.keys, key)),
+            cotation::row_ledger::digest(cotation::row_ledger::row_text(s.columns, cells))};
+}
+
+// Rows given as (group, table, field, value) lines ordered by group.
+void each_row(const PgResult& r, const std::function<void(int first, int end)>& f) {
+    int start = 0;
+    for (int i = 1; i <= r.rows(); ++i)
+        if (i == r.rows() || r.text(i, 0) != r.text(start, 0)) {
+            f(start, i);
+            start = i;
+        }
+}
+
+}  // namespace
+
+void track(PgConn& c) {
+    c.exec("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(n bigserial PRIMARY KEY, tbl text NOT NULL, old_row jsonb, "
+           "new_row jsonb)");
+}
+
+std::string take(PgConn& c) {
+    auto r = c.exec("SELECT t.n::text || '/' || w.side, t.tbl, w.side, e.key, e.value #>> '{}' "
+                    "FROM pg_temp.cotation_touched t "
+                    "CROSS JOIN LATERAL (VALUES (0, t.old_row), (1, t.new_row)) w(side, r) "
+                    "CROSS JOIN LATERAL jsonb_each(w.r) e ORDER BY t.n, w.side");
+    if (!r.rows()) return "";
+    auto all = shapes(c);
+    Rows noted;
+    each_row(r, [&](int first, int end) {
+        auto s = all.find(r.text(first, 1));
+        if (s == all.end()) return;
+        std::map<std::string, std::optional<std::string>> fields;
+        for (int i = first; i < end; ++i) fields[r.text(i, 3)] = r.null(i, 4) ? std::nullopt : std::optional(r.text(i, 4));
+        auto [key, d] = render(s->second, fields);
+        noted[{s->first, key}] = r.integer(first, 2) == 0 ? std::string("-") : d;
+    });
+    c.exec("DELETE FROM pg_temp.cotation_touched");
+    return cotation::row_ledger::rows_text(noted);
+}
+
+Rows current(PgConn& c) {
+    Rows out;
+    for (const auto& [table, s] : shapes(c)) {
+        auto r = c.exec("SELECT x.rn, x.rn, 0, e.key, e.value #>> '{}' FROM (SELECT row_number() OVER () AS rn, to_jsonb(t) AS j "
+                        "FROM " + quote_identifier(table) + " t) x CROSS JOIN LATERAL jsonb_each(x.j) e ORDER BY x.rn");
+        each_row(r, [&](int first, int end) {
+            std::map<std::string, std::optional<std::string>> fields;
+            for (int i = first; i < end; ++i) fields[r.text(i, 3)] = r.null(i, 4) ? std::nullopt : std::optional(r.text(i, 4));
+            auto [key, d] = render(s, fields);
+            out[{table, key}] = d;
+        });
+    }
+    return out;
+}
+
+std::map<std::string, std::string> references(PgConn& c) {
+    std::map<std::string, std::string> out;
+    auto r = c.exec("SELECT id, reference FROM dossier");
+    for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)] = r.text(i, 1);
+    return out;
+}
+
+}  // namespace cotation::pg::ledger

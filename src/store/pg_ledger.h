@@ -1,0 +1,26 @@
+#pragma once
+// The ledger on the server (ledger.h, as SQLite's sqlite_ledger.h): row
+// triggers of the campaign's schema note, into a temporary table that only
+// Cotation's connections have, each row their statements change; a change
+// made by another client (the database owner in psql) is not noted, so it
+// shows at `journal verify` as a row whose digest no entry gives.
+#include <string>
+
+#include "ledger.h"
+#include "pg_conn.h"
+
+namespace cotation::pg::ledger {
+
+// The schema migration: the journal's "rows" column, the noting function and
+// a trigger on every table but the journal (run again, it covers new tables).
+extern const char* const kSchema12;
+// This connection's temporary table of noted rows.
+void track(PgConn& c);
+// The rows noted since the last take(), as an entry's "rows" text; forgets them.
+std::string take(PgConn& c);
+// Digests of every row of every table now.
+cotation::row_ledger::Rows current(PgConn& c);
+// dossier id -> reference, to name a row.
+std::map<std::string, std::string> references(PgConn& c);
+
+}  // namespace cotation::pg::ledger

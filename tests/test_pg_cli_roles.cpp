@@ -1,0 +1,231 @@
+// Refusals as each role through the ordinary CLI commands (issue 15): the
+// demo campaign is put on the throw-away server, each person of its team gets
+// a login role, and the commands a person may run are run on the campaign's
+// URI under another person's credentials. The program's own checks are
+// deceived on purpose (the coordinator's account is the account running the
+// test, so `--par` the coordinator passes them): what stops each command is
+// the database, and the command says so in French, without libpq's English.
+// Runs under ctest's store.postgresql (throw-away cluster).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <string>
+
+#include "app/demo.h"
+#include "app/session.h"
+#include "core/error.h"
+#include "store/campaign_store.h"
+#include "test_support.h"
+
+#ifdef COTATION_POSTGRESQL
+#include <libpq-fe.h>
+
+#include "app/share.h"
+#include "store/pg_store.h"
+#endif
+
+namespace cotation {
+namespace {
+
+#ifdef COTATION_POSTGRESQL
+
+std::string admin_uri() {
+    const char* uri = std::getenv("COTATION_TEST_PG_URI");
+    return uri ? uri : "";
+}
+
+std::string uri_as(const std::string& user, const std::string& password) {
+    std::string a = admin_uri();
+    auto scheme = a.find("://") + 3;
+    auto at = a.find('@', scheme);
+    return a.substr(0, scheme) + user + ":" + password + a.substr(at);
+}
+
+std::string admin_sql(const std::string& text) {
+    PGconn* c = PQconnectdb(admin_uri().c_str());
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PGresult* r = PQexec(c, text.c_str());
+    auto st = PQresultStatus(r);
+    std::string out = st == PGRES_TUPLES_OK && PQntuples(r) ? PQgetvalue(r, 0, 0)
+                      : st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? ""
+                                                                         : std::string("ERREUR ") + PQresultErrorMessage(r);
+    PQclear(r);
+    PQfinish(c);
+    return out;
+}
+
+struct CliRun {
+    int rc = 0;
+    std::string out;
+};
+CliRun cli(const std::string& args) {
+    CliRun r;
+    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+    int status = pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+std::string q(const std::string& s) { return "'" + s + "'"; }   // no quote in the test's texts
+
+const char* const kCoord = "Nathalie Girard (ARS, pôle médico-social)";
+const char* const kClaire = "Claire Martin (ARS, DD 13)";     // instructor
+const char* const kSarah = "Sarah Benali (ARS, DD 83)";       // instructor, not assigned to the dossier below
+const char* const kBernard = "Bernard Costa";                 // committee member
+
+class PgCliRoles : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (admin_uri().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+        me_ = Session::os_login();
+        if (me_ == "cotation" || me_.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+            GTEST_SKIP() << "compte du système « " << me_ << " » inutilisable comme rôle de test";
+        tag_ = std::to_string(::getpid() % 100000);
+        ref_ = "ROLES-" + tag_;
+        admin_ = admin_uri() + "?campagne=" + ref_;
+        drop_pg_campaign(admin_);
+        const std::string file = dir_.file("demo.cot");
+        create_demo(file, "act-hlm", DemoStage::Instruction);
+        copy_campaign(file, admin_, kCoord);
+        auto s = open_pg_store(admin_);
+        CampaignSnapshot snap = s->load();
+        // A dossier assigned to Claire, not to Sarah, that Claire has not submitted.
+        // Preferably one another reviewer rated (a rating hidden from Claire).
+        for (const auto& [id, who] : snap.team.assignments) {
+            if (!who.count(kClaire) || who.count(kSarah) || snap.team.submitted[id].count(kClaire)) continue;
+            bool rated_by_another = false;
+            for (const auto& r : snap.ratings) rated_by_another |= r.dossier_id == id && r.reviewer != kClaire;
+            if (!dossier_ || rated_by_another) dossier_ = id;
+        }
+        ASSERT_NE(dossier_, 0);
+        for (const auto& d : snap.dossiers)
+            if (d.id == dossier_) reference_ = d.reference;
+        for (const auto& [name, account] : accounts()) {
+            Person p = snap.team.people.at(name);
+            p.account = account;
+            s->put_person(p, kCoord);
+            admin_sql("DROP ROLE IF EXISTS " + account + "; CREATE ROLE " + account + " LOGIN PASSWORD 'mdp-" + account + "'");
+        }
+        apply_pg_roles(admin_);
+        // An instructor who has not submitted a dossier another one rated: that rating is hidden from them.
+        for (const auto& [name, account] : accounts())
+            for (const auto& [id, who] : snap.team.assignments) {
+                if (snap.team.people.at(name).role != Role::Instructor || !who.count(name) ||
+                    snap.team.submitted[id].count(name) || !hidden_.empty())
+                    continue;
+                for (const auto& r : snap.ratings)
+                    if (r.dossier_id == id && r.reviewer != name && hidden_.empty()) {
+                        hidden_ = r.justification;
+                        reader_ = name;
+                        for (const auto& d : snap.dossiers)
+                            if (d.id == id) hidden_reference_ = d.reference;
+                    }
+            }
+    }
+    void TearDown() override {
+        if (admin_uri().empty() || ref_.empty()) return;
+        drop_pg_campaign(admin_);
+        for (const auto& [name, account] : accounts()) admin_sql("DROP ROLE IF EXISTS " + account);
+        PgTeamRoles g = pg_team_roles(ref_);
+        for (const auto& r : {g.coordinator, g.instructor, g.committee}) admin_sql("DROP ROLE IF EXISTS \"" + r + "\"");
+    }
+    std::vector<std::pair<std::string, std::string>> accounts() const {
+        return {{kCoord, me_},
+                {kClaire, "cm_" + tag_},
+                {kSarah, "sb_" + tag_},
+                {kBernard, "bc_" + tag_},
+                {"Julien Roux (ARS, siège)", "jr_" + tag_},
+                {"Thomas Petit (ARS, DD 84)", "tp_" + tag_}};
+    }
+    std::string uri(const std::string& who) const {
+        for (const auto& [name, account] : accounts())
+            if (name == who) return q(uri_as(account, "mdp-" + account) + "?campagne=" + ref_);
+        return "";
+    }
+    std::string count(const std::string& table) {
+        return admin_sql("SELECT count(*) FROM \"" + ref_ + "\"." + table);
+    }
+    // Refused by the server, said in French: no libpq text, nothing stored.
+    void expect_refused_in_french(const CliRun& r, const std::string& what) {
+        EXPECT_NE(r.rc, 0) << what << " : " << r.out;
+        EXPECT_NE(r.out.find("la base du serveur refuse"), std::string::npos) << what << " : " << r.out;
+        EXPECT_NE(r.out.find("rien n'a été enregistré"), std::string::npos) << what << " : " << r.out;
+        for (const char* english : {"permission denied", "row-level security", "violates", "ERROR"})
+            EXPECT_EQ(r.out.find(english), std::string::npos) << what << " : " << r.out;
+    }
+    std::string notes_csv(const std::string& reviewer, int value) {
+        std::string path = dir_.file("notes-" + std::to_string(value) + ".csv");
+        std::ofstream(path) << "dossier;evaluateur;critere;note;justification\n"
+                            << reference_ << ";" << reviewer << ";I.1;" << value << ";saisie de contrôle\n";
+        return path;
+    }
+
+    test::TempDir dir_;
+    std::string me_, tag_, ref_, admin_, reference_, hidden_, reader_, hidden_reference_;
+    std::int64_t dossier_ = 0;
+};
+
+TEST_F(PgCliRoles, OnlyTheCoordinatorDecidesConsolidatesAndReopensThroughTheCommands) {
+    const std::string decisions = count("decision"), consolidations = count("consolidation");
+    // An instructor's credentials, the coordinator's name: the server refuses.
+    expect_refused_in_french(cli("decide " + uri(kClaire) + " --dossier " + reference_ +
+                                 " --decision non-retenu --motif " + q("projet incomplet") + " --par " + q(kCoord)),
+                             "decide (instructeur)");
+    expect_refused_in_french(cli("consolidate " + uri(kClaire) + " --dossier " + reference_ +
+                                 " --critere I.1 --note 3 --motif " + q("écart arbitré") + " --par " + q(kCoord)),
+                             "consolidate (instructeur)");
+    EXPECT_EQ(count("decision"), decisions);
+    EXPECT_EQ(count("consolidation"), consolidations);
+    // Closed by the coordinator (the store's own, past the pending
+    // arbitration the command would first ask for); reopening is hers too.
+    open_pg_store(admin_)->close("fin de l’instruction", kCoord);
+    expect_refused_in_french(cli("reopen " + uri(kBernard) + " --motif " + q("erreur") + " --par " + q(kCoord)),
+                             "reopen (commission)");
+    expect_refused_in_french(cli("reopen " + uri(kClaire) + " --motif " + q("erreur") + " --par " + q(kCoord)),
+                             "reopen (instructeur)");
+    EXPECT_EQ(admin_sql("SELECT closed_at IS NULL FROM \"" + ref_ + "\".campaign"), "f");
+    // The control: under the coordinator's own credentials it passes.
+    CliRun ok = cli("reopen " + uri(kCoord) + " --motif " + q("erreur de saisie") + " --par " + q(kCoord));
+    EXPECT_EQ(ok.rc, 0) << ok.out;
+    EXPECT_EQ(admin_sql("SELECT closed_at IS NULL FROM \"" + ref_ + "\".campaign"), "t");
+}
+
+TEST_F(PgCliRoles, CommitteeMemberAndUnassignedInstructorCannotRateThroughTheCommand) {
+    const std::string ratings = count("rating");
+    // The coordinator enters Claire's rating, under a committee member's credentials.
+    expect_refused_in_french(cli("rate " + uri(kBernard) + " " + notes_csv(kClaire, 2) + " --par " + q(kCoord)),
+                             "rate (commission)");
+    // Under the credentials of an instructor the dossier is not assigned to.
+    expect_refused_in_french(cli("rate " + uri(kSarah) + " " + notes_csv(kClaire, 1) + " --par " + q(kCoord)),
+                             "rate (instructeur non affecté)");
+    EXPECT_EQ(count("rating"), ratings);
+}
+
+TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTheCommands) {
+    ASSERT_FALSE(hidden_.empty());
+    CliRun shown = cli("journal show " + uri(reader_) + " --dossier " + hidden_reference_ + " --par " + q(reader_));
+    EXPECT_EQ(shown.out.find(hidden_), std::string::npos) << shown.out;
+    CliRun admin_shown = cli("journal show " + q(admin_) + " --dossier " + hidden_reference_ + " --par " + q(kCoord));
+    EXPECT_NE(admin_shown.out.find(hidden_), std::string::npos) << admin_shown.out;   // the control: it is there
+    // The ranking needs every rating: an instructor's connection reads only
+    // part of them, and the command says so instead of ranking on them.
+    CliRun rank = cli("rank " + uri(reader_));
+    EXPECT_NE(rank.rc, 0) << rank.out;
+    EXPECT_NE(rank.out.find("votre rôle ne lit pas toutes les notes"), std::string::npos) << rank.out;
+    CliRun coordinator = cli("rank " + uri(kCoord));
+    EXPECT_EQ(coordinator.rc, 0) << coordinator.out;
+    // Verifying the whole journal is the coordinator's: said in French.
+    CliRun verify = cli("journal verify " + uri(reader_));
+    EXPECT_NE(verify.rc, 0);
+    EXPECT_NE(verify.out.find("votre rôle ne lit pas toutes les entrées du journal"), std::string::npos) << verify.out;
+}
+
+#endif
+
+}  // namespace
+}  // namespace cotation
