@@ -59,6 +59,7 @@ std::string from_scratch(const std::string& f, const std::string& grid, const st
             if (role_from_text(r[1]) == Role::Coordinator) coordinator = r[0];
         for (const auto& r : people) s->add_person(Person{r[0], *role_from_text(r[1]), r[2], r[3] != "consultative"}, coordinator);
     }
+    test::bind_this_account(f, coordinator);   // the CLI acts as the account's person
     EXPECT_EQ(test::cli("import " + f + " " + demo + "/dossiers.csv --par \"" + coordinator + "\"").code, 0);
     {
         auto s = Session::open(f);
