@@ -15,7 +15,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BIN="$ROOT/build/default/src/cotation"
 [ -x "$BIN" ] || { echo "Construisez d'abord : cmake --build --preset default" >&2; exit 2; }
 WORK="${1:-$(mktemp -d)}"; mkdir -p "$WORK"
-export COTATION_DATA_DIR="$ROOT" COTATION_UTILISATEUR="Coordination"
+# The acting person is the account's: the demos bind their coordinator to this
+# account, and « Coordination », first coordinator of each new campaign, too.
+export COTATION_DATA_DIR="$ROOT"
 fail=0
 
 # A campaign as a new user makes it, from a grid and the demo's files.
