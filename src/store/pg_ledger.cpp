@@ -123,7 +123,10 @@ std::string take(PgConn& c) {
 
 Rows current(PgConn& c) {
     Rows out;
-    for (const auto& [table, s] : shapes(c)) {
+    for (const auto& entry : shapes(c)) {
+        // Named copies: clang does not let a lambda capture structured bindings.
+        const auto& table = entry.first;
+        const auto& s = entry.second;
         auto r = c.exec("SELECT x.rn, x.rn, 0, e.key, e.value #>> '{}' FROM (SELECT row_number() OVER () AS rn, to_jsonb(t) AS j "
                         "FROM " + quote_identifier(table) + " t) x CROSS JOIN LATERAL jsonb_each(x.j) e ORDER BY x.rn");
         each_row(r, [&](int first, int end) {
