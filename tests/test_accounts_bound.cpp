@@ -158,8 +158,9 @@ TEST(Accounts, ADemoBindsItsCoordinatorToTheAccountThatMadeIt) {
     acct.as("intrus");
     EXPECT_FALSE(refusal([&] { s->acting_person(coordinator); }).empty());
     EXPECT_FALSE(refusal([&] { change_account(*s, coordinator, "intrus", coordinator); }).empty());
-    for (const auto& [name, p] : s->team().people)
-        if (name != coordinator) {
+    for (const auto& entry : s->team().people)
+        if (const std::string& name = entry.first; name != coordinator) {
+            const auto& p = entry.second;   // named: clang does not let a lambda capture a structured binding
             EXPECT_EQ(p.account, "") << name;
             EXPECT_FALSE(refusal([&] { s->acting_person(name); }).empty()) << name;
         }
