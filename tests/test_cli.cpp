@@ -313,8 +313,9 @@ TEST(Cli, UnknownOptionsAndExtraArgumentsAreUsageErrorsNamingThem) {
     EXPECT_NE(r.out.find("argument en trop « b.csv » ; usage : cotation import FICHIER DOSSIERS.csv [--par NOM]"),
               std::string::npos)
         << r.out;
-    // --par is an option of the commands that record something, not of the others.
-    r = run("accord /nonexistent/c.cot --par X");
+    // --par is an option of the commands that record something or read
+    // ratings (trial 13 F9: accord now takes it), not of the others.
+    r = run("grid check " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml --par X");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("« --par »"), std::string::npos) << r.out;
     r = run("grid frob x");
