@@ -29,6 +29,7 @@
 #include "gui/decision_panel.h"
 #include "gui/documents_dialog.h"
 #include "gui/grid_editor.h"
+#include "gui/journal_panel.h"
 #include "gui/territory_panel.h"
 #include "gui/shared_campaign.h"
 #include "gui/layout.h"
@@ -133,6 +134,7 @@ public:
             auto made = create_demo(demo, "act-hlm");
             change_account(*made, "Claire Martin (ARS, DD 13)", "claire-essai", kCoordinator);
             change_account(*made, "Jean-Pierre Lucas", "jplucas-essai", kCoordinator);
+            change_account(*made, "Julien Roux (ARS, siège)", "jroux-essai", kCoordinator);
         }
         Session::simulate_os_login(std::string("claire-essai"));
         frame_ = new MainFrame(Session::open(demo), "Claire Martin (ARS, DD 13)");
@@ -180,6 +182,29 @@ private:
         Session::simulate_os_login(std::string("claire-essai"));
         frame_->Load(Session::open((dir_ / "demo.cot").string()));
         check(frame_->workbench().reviewer == "Claire Martin (ARS, DD 13)", "compte lié : la fenêtre agit pour sa personne");
+    }
+
+    // Trial 13 R5: the Journal view showed a reviewer who had not submitted
+    // the others' ratings, which `journal show` hides. The demo
+    // (demo/act-hlm/notes.csv) has Julien Roux rate 13 of the 17 criteria of
+    // ACT-2023-10, so he has not submitted it, and Claire Martin rate all 17:
+    // her ratings of ACT-2023-10 are in the journal, not in his view of it.
+    void JournalViewHidesWhatTheReaderMayNotRead() {
+        ActAs("Julien Roux (ARS, siège)", "jroux-essai");
+        frame_->ShowView(MainFrame::View::Journal);
+        pump(250);
+        auto* panel = frame_->page_as<JournalPanel>(MainFrame::View::Journal);
+        panel->Reload();
+        const std::string claires = "dossier/ACT-2023-10/note/Claire Martin (ARS, DD 13)/";
+        std::size_t in_store = 0, in_view = 0;
+        for (const auto& e : frame_->workbench().session->store().journal(claires)) in_store += e.entity.rfind(claires, 0) == 0;
+        for (const JournalEntry* e : panel->shown()) in_view += e->entity.rfind(claires, 0) == 0;
+        check(in_store >= 17 && in_view == 0,
+              "vue Journal de Julien Roux (ACT-2023-10 non soumis) : " + std::to_string(in_view) + " des " +
+                  std::to_string(in_store) + " entrées des notes de Claire Martin affichées (attendu 0, comme journal show)");
+        check(panel->shown().size() == frame_->workbench().session->readable_journal("").size(),
+              "vue Journal : les mêmes entrées que journal show pour ce lecteur");
+        ActAs("Claire Martin (ARS, DD 13)", "claire-essai");
     }
 
     void Run() {
@@ -282,6 +307,7 @@ private:
         ImportNoticeShown();
         ActionsFollowRoleAndClosure(sim);
         IdentityIsTheAccountsNeverAChoice();
+        JournalViewHidesWhatTheReaderMayNotRead();
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();

@@ -176,6 +176,28 @@ TEST(Cli, AgreementAndMarginsOnTheDemo) {
     EXPECT_NE(r.out.find("Rangs fragiles (une note d'un point peut les changer) : ACT-2023-04 ACT-2023-05"), std::string::npos) << r.out;
 }
 
+// Trial 13 F9: rank and accord asked who reads but refused --par (« option
+// inconnue »), as did letters, commission and pv. Every reading command
+// takes it; on a team it may only name the account's person (the demo binds
+// its coordinator to the account running the test).
+TEST(Cli, ReadingCommandsTakeParLikeTheOthers) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f).code, 0);
+    const std::string par = " --par 'Nathalie Girard (ARS, pôle médico-social)'";
+    for (const std::string c : {"rank " + f, "rank " + f + " --csv --marges", "accord " + f,
+                                "pv " + f + " --out " + dir.file("pv.pdf"), "commission " + f + " --out " + dir.file("c.pdf"),
+                                "letters " + f + " --out " + dir.file("lettres")}) {
+        CliRun r = run(c + par);
+        EXPECT_EQ(r.code, 0) << c << "\n" << r.out;
+        EXPECT_EQ(r.out.find("option inconnue"), std::string::npos) << c << "\n" << r.out;
+    }
+    // Another person's name from this account is refused, as for the writing commands.
+    CliRun r = run("rank " + f + " --par 'Claire Martin (ARS, DD 13)'");
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Claire Martin"), std::string::npos) << r.out;
+}
+
 // The committee run from the command line on the ACT demo before its
 // meeting (demo/act-hlm/: Fatima Haddad declared a link with Habitat Soins
 // Var, ACT-2023-02; Thomas Petit with Entraide Santé Carpentras). By hand:
@@ -274,7 +296,7 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
 TEST(Cli, UnknownOptionsAndExtraArgumentsAreUsageErrorsNamingThem) {
     CliRun r = run("rank /nonexistent/c.cot --cvs");
     EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find("option inconnue « --cvs » ; options de « rank » : --csv, --marges, -h/--help"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("option inconnue « --cvs » ; options de « rank » : --csv, --marges, --par, -h/--help"), std::string::npos) << r.out;
     r = run("letters /nonexistent/c.cot --oot lettres");   // a mistyped required option: the typo is named, not --out
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("« --oot »"), std::string::npos) << r.out;
@@ -291,8 +313,9 @@ TEST(Cli, UnknownOptionsAndExtraArgumentsAreUsageErrorsNamingThem) {
     EXPECT_NE(r.out.find("argument en trop « b.csv » ; usage : cotation import FICHIER DOSSIERS.csv [--par NOM]"),
               std::string::npos)
         << r.out;
-    // --par is an option of the commands that record something, not of the others.
-    r = run("accord /nonexistent/c.cot --par X");
+    // --par is an option of the commands that record something or read
+    // ratings (trial 13 F9: accord now takes it), not of the others.
+    r = run("grid check " + cotation::test::source_dir() + "/scoring-grids/crt-2022.xml --par X");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("« --par »"), std::string::npos) << r.out;
     r = run("grid frob x");
@@ -416,7 +439,7 @@ TEST(Cli, VersionNamesTheDataFolderAndTheSchema) {
 TEST(Cli, HelpIsGeneratedInFrench) {
     CliRun r = run("rank --help");
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("Usage : cotation rank FICHIER [--csv] [--marges]\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Usage : cotation rank FICHIER [--csv] [--marges] [--par NOM]\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Arguments :\n  FICHIER (obligatoire)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Options :\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("--csv"), std::string::npos) << r.out;
@@ -432,7 +455,7 @@ TEST(Cli, HelpIsGeneratedInFrench) {
     // The general help lists every command with its arguments, and the environment.
     r = run("--help");
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("Résultats et décisions :\n  rank FICHIER [--csv] [--marges]\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Résultats et décisions :\n  rank FICHIER [--csv] [--marges] [--par NOM]\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("  journal verify FICHIER [--tete N:EMPREINTE]\n"), std::string::npos) << r.out;   // issue 13.1 added --tete
     EXPECT_NE(r.out.find("Variables d'environnement"), std::string::npos) << r.out;
     for (const char* v : {"COTATION_DATA_DIR", "COTATION_UTILISATEUR", "USER "}) EXPECT_NE(r.out.find(v), std::string::npos) << v;

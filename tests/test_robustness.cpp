@@ -2,6 +2,7 @@
 // silently wrong »): each failed before its fix.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -14,9 +15,12 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "io/imports.h"
+#include "io/output_file.h"
 #include "io/reference_data.h"
 #include "io/text_encoding.h"
 #include "io/xml_tree.h"
+#include "report/odt.h"
+#include "report/pdf_letter.h"
 #include "report/template.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
@@ -393,4 +397,39 @@ TEST(RobustStore, ReadOnlyFolderIsReadAndRefusesWritesByName) {
     // Nothing left beside it by the reading.
     EXPECT_FALSE(fs::exists(f + "-shm"));
     EXPECT_FALSE(fs::exists(f + "-wal"));
+}
+
+// Trial 13 F27: an output renamed onto its name replaced whatever held it,
+// a device (/dev/full, as root) or a symbolic link. Every output takes its
+// name through io::put_output_in_place, which refuses anything but a regular
+// file; here a symbolic link and a named pipe in a temporary folder.
+TEST(RobustOutputs, NeverReplacesALinkOrAPipe) {
+    test::TempDir dir;
+    const std::string link = dir.file("lien.pdf"), target = dir.file("cible.pdf"), pipe = dir.file("tube.pdf");
+    std::filesystem::create_symlink(target, link);
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    report::LetterHeader h;
+    h.authority = "Agence régionale de santé";
+    h.title = "Essai";
+    std::vector<report::Block> body{{report::BlockKind::Paragraph, "Texte."}};
+    for (const auto& [path, what] : {std::pair{link, "un lien symbolique"}, std::pair{pipe, "un tube nommé"}}) {
+        std::string msg = message_of([&] { report::write_letter_pdf(path, h, body); });
+        EXPECT_NE(msg.find("« " + path + " »"), std::string::npos) << msg;
+        EXPECT_NE(msg.find(what), std::string::npos) << msg;
+        msg = message_of([&] { report::write_odt(path, h, body); });
+        EXPECT_NE(msg.find(what), std::string::npos) << msg;
+        // The one place: a finished temporary file is refused too, and removed.
+        { std::ofstream(path + ".tmp") << "x"; }
+        msg = message_of([&] { io::put_output_in_place(path + ".tmp", path); });
+        EXPECT_NE(msg.find(what), std::string::npos) << msg;
+        EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+    }
+    EXPECT_TRUE(std::filesystem::is_symlink(link));
+    EXPECT_FALSE(std::filesystem::exists(target));   // nothing written through the link either
+    EXPECT_TRUE(std::filesystem::is_fifo(pipe));
+    // A regular file of that name is replaced, as before.
+    const std::string plain = dir.file("ordinaire.pdf");
+    { std::ofstream(plain) << "ancien"; }
+    ASSERT_NO_THROW(report::write_letter_pdf(plain, h, body));
+    EXPECT_GT(std::filesystem::file_size(plain), 100u);
 }

@@ -498,3 +498,51 @@ TEST(ReadOnlyCampaign, SaysWhyInFrench) {
                   std::string::npos) << e.what();
     }
 }
+
+// --- Trial 13 F17: the rows rights rest on, checked before every change ----
+
+// A role changed in raw SQL was believed by every writing command (only
+// `journal verify` saw it): the team and the campaign's row are compared
+// with the journal inside each write transaction, and the change refused.
+TEST(RightsRows, RoleChangedInRawSqlRefusesTheNextChange) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s->store().put_person({"Coord", Role::Coordinator, "ARS", ""}, "test");
+    s->store().put_person({"Eve", Role::Instructor, "ARS", "eve"}, "test");
+    s.reset();
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    ASSERT_NO_THROW(store->set_parameter("campagne.date_limite", "29/04/2023", "test"));   // as journaled: accepted
+    store.reset();
+    sql(dir.file("c.cot"), "UPDATE person SET role = 'coordinateur' WHERE name = 'Eve'");
+    store = open_sqlite_store(dir.file("c.cot"));
+    const std::size_t entries = store->journal("").size();
+    std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
+    EXPECT_NE(msg.find("modifiée hors de Cotation"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("table person, ligne name='Eve'"), std::string::npos) << msg;
+    EXPECT_EQ(store->journal("").size(), entries);   // nothing written
+    // An account taken over the same way, through a batch of changes: refused as well.
+    store.reset();
+    sql(dir.file("c.cot"), "UPDATE person SET role = 'instructeur', account = 'intrus' WHERE name = 'Eve'");
+    store = open_sqlite_store(dir.file("c.cot"));
+    EXPECT_THROW(store->begin_write(), Error);
+}
+
+// The audit's clandestine reopening: closed_at emptied with the lock's own
+// function; the next change is refused, naming the campaign's row.
+TEST(RightsRows, ClosingUndoneOutsideCotationRefusesTheNextChange) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s->close("Décisions prises", "test");
+    s.reset();
+    sqlite3* db = nullptr;
+    sqlite3_open(dir.file("c.cot").c_str(), &db);
+    sqlite3_create_function_v2(
+        db, "cotation_deverrouille", 0, SQLITE_UTF8, nullptr,
+        [](sqlite3_context* c, int, sqlite3_value**) { sqlite3_result_int(c, 1); }, nullptr, nullptr, nullptr);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE campaign SET closed_at = ''", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    ASSERT_TRUE(store->closed_since().empty());   // the file says open
+    std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
+    EXPECT_NE(msg.find("table campaign, ligne id=1"), std::string::npos) << msg;
+}

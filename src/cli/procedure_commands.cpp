@@ -208,11 +208,13 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .required("--out", "DOSSIER.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, false); });
     cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF, ODT ou les deux")
         .file()
         .required("--out", "PV.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, true); });
     cli.command("rapports", Area::Procedure, "comptes rendus d'instruction (un PDF par dossier)")
         .file()

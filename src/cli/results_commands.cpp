@@ -302,9 +302,11 @@ void add_results_commands(Cli& cli) {
         .file()
         .flag("--csv", "au format CSV (séparateur ;), pour un tableur")
         .flag("--marges", "solidité de l'ordre entre voisins")
+        .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run(rank);
     cli.command("accord", Area::Results, "accord entre évaluateurs (alpha de Krippendorff)")
         .file()
+        .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run(agreement);
     cli.command("consolidate", Area::Results,
                 "critères signalés (écart ≥ 2 points ou note 0) ; avec --dossier, note consolidée du coordonnateur")
@@ -331,6 +333,7 @@ void add_results_commands(Cli& cli) {
         .required("--out", "DOSSIER", "dossier où écrire les lettres")
         .option("--dossier", "REF", "la lettre de ce dossier seulement")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run(letters);
 }
 

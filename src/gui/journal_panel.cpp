@@ -48,7 +48,10 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
 
 void JournalPanel::Reload() {
     if (!wb_.session) return;
-    all_ = wb_.session->store().journal();
+    // The same read rule as `journal show` (Session::readable_journal, the
+    // core's journal_entity_readable): a reviewer who has not submitted
+    // never sees another's ratings here either (trial 13 R5).
+    all_ = wb_.session->readable_journal("");
     Filter();
 }
 

@@ -15,6 +15,7 @@ class JournalPanel : public wxPanel {
 public:
     JournalPanel(wxWindow* parent, Workbench& wb);
     void Reload();
+    const std::vector<const JournalEntry*>& shown() const { return shown_; }
 
 private:
     void Filter();

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/error.h"
+#include "io/output_file.h"
 #include "csv.h"
 #include "paths.h"
 #include "text_encoding.h"
@@ -156,6 +157,7 @@ void write_offer_file(const Offer& offer, const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à écrire (OFFRE.csv).");
+    refuse_unsafe_output(path);
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -165,12 +167,7 @@ void write_offer_file(const Offer& offer, const std::string& path) {
             throw Error("Impossible d'écrire « " + path + " ».");
         }
     }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire « " + path + " » (le fichier temporaire n'a pas pu prendre ce nom).");
-    }
+    put_output_in_place(tmp, path);
 }
 
 std::string FinessExtract::attribution() const {

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "io/output_file.h"
 #include "core/logo.h"
 #include "core/typography.h"
 
@@ -440,6 +441,7 @@ OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, c
 
 void write_odt(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
                const std::vector<OdtPicture>& pictures) {
+    io::refuse_unsafe_output(path);   // said before any work, never wrapped
     OdtParts parts = odt_parts(header, body, pictures);
     const std::string tmp = path + ".tmp";
     try {
@@ -464,9 +466,7 @@ void write_odt(const std::string& path, const LetterHeader& header, const std::v
         zip.close();
         out.close();
         if (!out) throw Error("écriture interrompue");
-        std::error_code ec;
-        std::filesystem::rename(tmp, path, ec);
-        if (ec) throw Error(ec.message());
+        io::put_output_in_place(tmp, path);
     } catch (const std::exception& e) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);

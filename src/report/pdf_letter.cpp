@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "io/output_file.h"
 #include "core/french.h"
 #include "core/logo.h"
 #include "odt.h"
@@ -347,6 +348,7 @@ std::string subject_of(const LetterHeader& header, const std::vector<Block>& bod
 
 void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
                       const std::vector<PageDrawer>& extra_pages) {
+    io::refuse_unsafe_output(path);   // said before any work, never wrapped
     std::string err;
     HPDF_Doc pdf = HPDF_New(on_error, &err);
     if (!pdf) throw Error("Impossible de créer le document PDF « " + path + " ».");
@@ -464,13 +466,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
             if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) throw Error("save");
         }
-        std::error_code ec;
-        std::filesystem::rename(tmp, path, ec);
-        if (ec) {   // the system's text is English (« Is a directory ») : said in French
-            std::error_code dir_ec;
-            throw Error(std::filesystem::is_directory(path, dir_ec) ? "c'est un dossier ; indiquez un fichier"
-                                                                    : "le fichier n'a pas pu prendre ce nom");
-        }
+        io::put_output_in_place(tmp, path);
     } catch (const Error& e) {
         HPDF_Free(pdf);
         std::error_code ignored;

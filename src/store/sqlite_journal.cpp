@@ -106,6 +106,34 @@ const std::set<std::string>& schema_triggers() {
 }
 }  // namespace
 
+// Trial 13 F17: a role, an account or the closing date changed in raw SQL
+// was believed by every writing command; only `journal verify` saw it. The
+// rows a permission rests on (the team, the campaign's row and its closing)
+// are compared with the journal before any change, in its transaction.
+void SqliteStore::ensure_untampered() {
+    static const std::vector<std::string> guarded = {"campaign", "person"};
+    // Only the entries that touched those tables: their "rows" lines begin
+    // with the table's name and a tab (the rest would cost a whole read).
+    std::vector<JournalEntry> entries;
+    Stmt e(*db_, "SELECT rows FROM journal WHERE instr(rows, 'campaign' || char(9)) > 0 "
+                 "OR instr(rows, 'person' || char(9)) > 0 ORDER BY seq");
+    while (e.step()) {
+        entries.emplace_back();
+        entries.back().rows = e.text(0);
+    }
+    ledger::Rows expected;
+    for (auto& [k, d] : ledger::expected(entries))
+        if (std::find(guarded.begin(), guarded.end(), k.first) != guarded.end()) expected[k] = d;
+    std::vector<std::string> problems;
+    ledger::compare(*db_, expected, ledger::current(*db_, guarded), problems);
+    if (problems.empty()) return;
+    std::string text;
+    for (const auto& p : problems) text += "\n  " + p;
+    throw Error("La campagne « " + db_->path() + " » a été modifiée hors de Cotation là où se décident les droits "
+                "(rôles, comptes, clôture) ; rien n'a été enregistré :" + text +
+                "\nLe coordonnateur fait vérifier le journal (cotation journal verify) avant toute modification.");
+}
+
 JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {
     auto entries = journal("");
     JournalCheck c = check_journal_chain(entries, extends);

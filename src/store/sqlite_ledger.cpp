@@ -101,9 +101,11 @@ std::string Changes::take() {
     return out;
 }
 
-Rows current(Db& db) {
+Rows current(Db& db) { return current(db, data_tables(db)); }
+
+Rows current(Db& db, const std::vector<std::string>& tables) {
     Rows out;
-    for (const auto& t : data_tables(db)) {
+    for (const auto& t : tables) {
         Shape s = shape(db, t);
         std::string sql = "SELECT " + key_sql(s, "") + ", " + row_sql(s, "") + " FROM main." + quoted_name(t);
         Stmt st(db, sql.c_str());

@@ -36,6 +36,8 @@ private:
 };
 // Digests of every row of every table now.
 Rows current(Db& db);
+// Digests of every row of these tables only.
+Rows current(Db& db, const std::vector<std::string>& tables);
 // What the journal says every row should be.
 Rows expected(const std::vector<JournalEntry>& entries);
 // The rows that differ, named with their table and key (problems appended).

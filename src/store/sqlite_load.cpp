@@ -116,6 +116,14 @@ std::int64_t SqliteStore::last_seq() {
 bool SqliteStore::begin_write() {
     ensure_writable();
     scopes_.push_back(std::make_unique<Transaction>(*db_));
+    if (!scopes_.back()->nested()) {   // the rows rights rest on, as mutate() checks them
+        try {
+            ensure_untampered();
+        } catch (...) {
+            scopes_.pop_back();
+            throw;
+        }
+    }
     check_.scope_begun();   // the snapshot acted on: the one before any reload
     return data_version() != seen_version_;
 }

@@ -100,6 +100,7 @@ private:
         ensure_writable();
         Transaction t(*db_);
         ensure_fresh();
+        if (!t.nested()) ensure_untampered();
         JournalWriter j(*db_);
         j.check = &check_;
         j.campaign = "Campagne « " + db_->path() + " »";
@@ -124,6 +125,9 @@ private:
     // Refuses a change decided on what another program has changed since.
     void ensure_fresh();
     void ensure_writable();   // a campaign opened for reading says so in French
+    // Refuses a change when the team or the campaign's row (roles, accounts,
+    // closing) differs from what the journal recorded (sqlite_journal.cpp).
+    void ensure_untampered();
     std::int64_t data_version();
     static std::string meeting_text(const Meeting& m) { return rows::meeting_text(m); }
 

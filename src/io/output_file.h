@@ -1,0 +1,23 @@
+#pragma once
+// Every output (documents, minutes, committee file, map, offer, exports) is
+// written whole under a temporary name, then renamed onto the name asked
+// for. rename() replaces whatever holds that name: a device (/dev/full was
+// replaced by a PDF as root), a named pipe, a symbolic link (trial 13 F27).
+// The one check every output goes through before taking its name.
+#include <string>
+
+namespace cotation::io {
+
+// What holds `path` that an output may not replace, in French (« un lien
+// symbolique », « un périphérique »…); "" when nothing does or it is a
+// regular file.
+std::string output_obstacle(const std::string& path);
+
+// Throws Error naming `path` when output_obstacle(path) is not empty.
+void refuse_unsafe_output(const std::string& path);
+
+// Renames the complete temporary file `tmp` onto `path` after that check;
+// on any refusal or failure `tmp` is removed and Error names `path`.
+void put_output_in_place(const std::string& tmp, const std::string& path);
+
+}  // namespace cotation::io
