@@ -28,6 +28,7 @@
 #include <libpq-fe.h>
 
 #include "app/share.h"
+#include "store/pg_ledger.h"
 #include "store/pg_store.h"
 #endif
 
@@ -952,3 +953,94 @@ TEST(RowLedger, SharedRenderingIsSqlitesQuote) {
     ASSERT_EQ(rows.count({"t", "a=2"}), 1u);
     EXPECT_EQ(rows.at({"t", "a=2"}), cotation::row_ledger::digest(cotation::row_ledger::row_text(columns, cells)));
 }
+
+// The server's timestamptz text and the file's text of one instant render
+// alike (values by hand: 10:15 at +02 is 08:15 UTC; 00:30 at +01 is 23:30
+// UTC the day before); what is not an instant is left as it is.
+TEST(RowLedger, InstantsRenderAsTheFileStoresThem) {
+    using cotation::row_ledger::instant;
+    EXPECT_EQ(instant("2025-05-02T08:15:00+00:00"), "2025-05-02T08:15:00Z");
+    EXPECT_EQ(instant("2025-05-02 10:15:00+02"), "2025-05-02T08:15:00Z");
+    EXPECT_EQ(instant("2026-12-01T00:30:00.123456+01:00"), "2026-11-30T23:30:00.123456Z");
+    EXPECT_EQ(instant("2025-05-02T08:15:00Z"), "2025-05-02T08:15:00Z");
+    EXPECT_EQ(instant("2025-05-02"), "2025-05-02");
+    EXPECT_EQ(instant("2025-02-30T08:15:00Z"), "2025-02-30T08:15:00Z");
+    EXPECT_EQ(instant("le 2 mai"), "le 2 mai");
+}
+
+#ifdef COTATION_POSTGRESQL
+namespace {
+cotation::row_ledger::Rows pg_rows(const std::string& address, bool schema12 = false) {
+    PgAddress a = parse_pg_uri(address);
+    cotation::pg::PgConn c(a);
+    c.exec("SET search_path TO " + cotation::pg::quote_identifier(a.campaign));
+    return cotation::pg::ledger::current(c, schema12);
+}
+}  // namespace
+
+// The same rating, at the same instant, digests the same in a file and on the
+// server: a journal carried from one to the other can verify its rows.
+TEST(StoreBackends, SameRowDigestsAlikeInAFileAndOnTheServer) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness file(Backend::Sqlite, "instant"), server(Backend::Postgres, "instant");
+    for (Harness* h : {&file, &server}) {
+        auto s = h->create(sample_campaign("HI 2025"));
+        auto ids = s->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+        s->put_ratings({{ids[0], "Ali", "projet", 12, "solide"}}, "Ali");
+    }
+    ASSERT_EQ(file.raw("UPDATE rating SET updated_at = '2025-05-02T08:15:00Z'"), "");
+    ASSERT_EQ(server.raw("UPDATE rating SET updated_at = '2025-05-02T10:15:00+02'"), "");
+    cotation::sqlite::Db db(file.address(), false);
+    auto in_file = cotation::sqlite::ledger::current(db);
+    auto on_server = pg_rows(server.address());
+    std::pair<std::string, std::string> key{"rating", "dossier_id=1, reviewer_id=1, criterion='projet'"};
+    ASSERT_EQ(in_file.count(key), 1u);
+    ASSERT_EQ(on_server.count(key), 1u);
+    EXPECT_EQ(on_server.at(key), in_file.at(key));
+    // Schema 12 digested the server's own text (…+00:00): another digest.
+    EXPECT_NE(pg_rows(server.address(), true).at(key), in_file.at(key));
+}
+
+// A campaign of schema 12 reaching schema 13: each row whose instants now
+// render differently gets its new digest in a migration entry when its old
+// digest was the journal's; a row changed outside Cotation before keeps the
+// old expected digest and is still named.
+TEST(PgStore, Schema12InstantsAreNotedAgainButNotATamperedRow) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness h(Backend::Postgres, "schema12");
+    {
+        auto s = h.create(sample_campaign("HI 2025"));
+        auto ids = s->add_dossiers({dossier("HI-01", "A", 5), dossier("HI-02", "B", 5)}, "Claire");
+        s->put_ratings({{ids[0], "Ali", "projet", 12, ""}, {ids[1], "Ali", "projet", 9, ""}}, "Ali");
+    }
+    auto old = pg_rows(h.address(), true), now = pg_rows(h.address());
+    std::pair<std::string, std::string> r1{"rating", "dossier_id=1, reviewer_id=1, criterion='projet'"},
+        r2{"rating", "dossier_id=2, reviewer_id=1, criterion='projet'"};
+    ASSERT_NE(old.at(r1), now.at(r1));
+    // The journal as schema 12 wrote it: the old digests; r2 then altered in psql.
+    cotation::row_ledger::Rows expected = old;
+    expected[r2] = "0123456789abcdef0123456789abcdef";
+    JournalEntry e{};
+    e.rows = cotation::row_ledger::rows_text(expected);
+    PgAddress a = parse_pg_uri(h.address());
+    cotation::pg::PgConn c(a);
+    c.exec("SET search_path TO " + cotation::pg::quote_identifier(a.campaign));
+    std::string noted = cotation::pg::ledger::rerendered(c, {e});
+    JournalEntry migration{};
+    migration.rows = noted;
+    auto after = cotation::row_ledger::expected({e, migration});
+    EXPECT_EQ(after.at(r1), now.at(r1));
+    EXPECT_EQ(after.at(r2), "0123456789abcdef0123456789abcdef");
+    std::vector<std::string> problems;
+    cotation::row_ledger::compare(after, now, {{"2", "HI-02"}}, problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("dossier_id=2 (« HI-02 »)"), std::string::npos) << problems[0];
+    // A real reopening from schema 12 (this campaign's journal already holds
+    // the new digests: nothing to note again): schema 13, the journal verifies.
+    ASSERT_EQ(h.raw("UPDATE schema_version SET version = 12"), "");
+    auto s = h.open();
+    EXPECT_EQ(h.value("SELECT version FROM schema_version"), std::to_string(pg_schema_version()));
+    auto check = s->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems[0]);
+}
+#endif

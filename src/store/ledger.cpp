@@ -4,6 +4,8 @@
 #include <Poco/SHA2Engine.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 
 namespace cotation::row_ledger {
 
@@ -17,6 +19,60 @@ std::string quote(const Cell& c) {
     std::string out = "'";
     for (char ch : c.value) out += ch == '\'' ? std::string("''") : std::string(1, ch);
     return out + "'";
+}
+
+std::string instant(const std::string& text) {
+    // YYYY-MM-DD[T ]HH:MM:SS[.f…](Z|±HH[:MM])
+    auto digits = [&](std::size_t at, std::size_t n, int& out) {
+        if (at + n > text.size()) return false;
+        out = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+            out = out * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    int y, mo, d, h, mi, s;
+    if (!digits(0, 4, y) || text.size() < 20 || text[4] != '-' || !digits(5, 2, mo) || text[7] != '-' || !digits(8, 2, d) ||
+        (text[10] != 'T' && text[10] != ' ') || !digits(11, 2, h) || text[13] != ':' || !digits(14, 2, mi) ||
+        text[16] != ':' || !digits(17, 2, s))
+        return text;
+    std::size_t p = 19;
+    std::string fraction;
+    if (text[p] == '.') {
+        std::size_t q = p + 1;
+        while (q < text.size() && std::isdigit(static_cast<unsigned char>(text[q]))) ++q;
+        if (q == p + 1) return text;
+        fraction = text.substr(p, q - p);
+        p = q;
+    }
+    int offset = 0;   // minutes east of UTC
+    if (p < text.size() && text[p] == 'Z' && p + 1 == text.size()) {
+    } else if (p < text.size() && (text[p] == '+' || text[p] == '-')) {
+        int oh, om = 0;
+        if (!digits(p + 1, 2, oh)) return text;
+        std::size_t end = p + 3;
+        if (end < text.size() && text[end] == ':') {
+            if (!digits(end + 1, 2, om)) return text;
+            end += 3;
+        }
+        if (end != text.size()) return text;
+        offset = (text[p] == '-' ? -1 : 1) * (oh * 60 + om);
+    } else {
+        return text;
+    }
+    using namespace std::chrono;
+    year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return text;
+    sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} - minutes{offset};
+    auto dp = floor<days>(t);
+    year_month_day u{dp};
+    hh_mm_ss hms{t - dp};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(u.year()), static_cast<unsigned>(u.month()),
+                  static_cast<unsigned>(u.day()), static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf + fraction + "Z";
 }
 
 std::string row_text(const std::vector<std::string>& columns, const std::vector<Cell>& cells) {

@@ -23,6 +23,12 @@ struct Cell {
 };
 // 'it''s' for text, the digits for a number, NULL.
 std::string quote(const Cell& c);
+// An instant as the file stores it ("2025-05-02T08:15:00Z", fraction kept),
+// from PostgreSQL's timestamptz text ("2025-05-02T08:15:00+00:00", or
+// "2025-05-02 10:15:00+02"): the same row digests the same on both back ends,
+// so a journal copied from one to the other still verifies. Text that is not
+// such an instant is returned unchanged.
+std::string instant(const std::string& text);
 // "col=VALUE;" for each non-empty cell, in column order (NULL, '' and integer
 // 0 left out: a column added with such a default changes no digest).
 std::string row_text(const std::vector<std::string>& columns, const std::vector<Cell>& cells);

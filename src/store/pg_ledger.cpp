@@ -33,6 +33,7 @@ namespace {
 struct Shape {
     std::vector<std::string> columns, keys;
     std::vector<Cell::Kind> kinds;
+    std::vector<bool> instants;   // timestamptz: rendered as the file stores it
     std::vector<int> key_index;   // column index of each key, in key order
 };
 
@@ -52,6 +53,7 @@ std::map<std::string, Shape> shapes(PgConn& c) {
         s.kinds.push_back(type == "smallint" || type == "integer" || type == "bigint" || type == "boolean" ? Cell::Kind::Integer
                           : type == "real" || type == "double precision" || type == "numeric"            ? Cell::Kind::Real
                                                                                                           : Cell::Kind::Text);
+        s.instants.push_back(type == "timestamp with time zone");
         if (r.integer(i, 3) > 0) keys[r.text(i, 0)][r.integer(i, 3)] = static_cast<int>(s.columns.size());
         s.columns.push_back(r.text(i, 1));
     }
@@ -65,7 +67,8 @@ std::map<std::string, Shape> shapes(PgConn& c) {
 
 // A row from its jsonb fields (name -> text, absent: NULL), rendered the one
 // way both back ends digest (ledger.h): key text and row digest.
-std::pair<std::string, std::string> render(const Shape& s, const std::map<std::string, std::optional<std::string>>& fields) {
+std::pair<std::string, std::string> render(const Shape& s, const std::map<std::string, std::optional<std::string>>& fields,
+                                           bool schema12 = false) {
     std::vector<Cell> cells;
     for (std::size_t i = 0; i < s.columns.size(); ++i) {
         auto f = fields.find(s.columns[i]);
@@ -75,6 +78,7 @@ std::pair<std::string, std::string> render(const Shape& s, const std::map<std::s
             cell.value = *f->second == "true" && cell.kind == Cell::Kind::Integer    ? "1"
                          : *f->second == "false" && cell.kind == Cell::Kind::Integer ? "0"
                                                                                      : *f->second;
+            if (s.instants[i] && !schema12) cell.value = cotation::row_ledger::instant(cell.value);
         }
         cells.push_back(cell);
     }
@@ -121,7 +125,7 @@ std::string take(PgConn& c) {
     return cotation::row_ledger::rows_text(noted);
 }
 
-Rows current(PgConn& c) {
+Rows current(PgConn& c, bool schema12) {
     Rows out;
     for (const auto& entry : shapes(c)) {
         // Named copies: clang does not let a lambda capture structured bindings.
@@ -132,11 +136,21 @@ Rows current(PgConn& c) {
         each_row(r, [&](int first, int end) {
             std::map<std::string, std::optional<std::string>> fields;
             for (int i = first; i < end; ++i) fields[r.text(i, 3)] = r.null(i, 4) ? std::nullopt : std::optional(r.text(i, 4));
-            auto [key, d] = render(s, fields);
+            auto [key, d] = render(s, fields, schema12);
             out[{table, key}] = d;
         });
     }
     return out;
+}
+
+std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries) {
+    Rows before = current(c, true), now = current(c), expected = cotation::row_ledger::expected(entries), noted;
+    for (const auto& [k, d] : now) {
+        auto b = before.find(k);
+        auto e = expected.find(k);
+        if (b != before.end() && b->second != d && e != expected.end() && e->second == b->second) noted[k] = d;
+    }
+    return cotation::row_ledger::rows_text(noted);
 }
 
 std::map<std::string, std::string> references(PgConn& c) {

@@ -18,8 +18,13 @@ extern const char* const kSchema12;
 void track(PgConn& c);
 // The rows noted since the last take(), as an entry's "rows" text; forgets them.
 std::string take(PgConn& c);
-// Digests of every row of every table now.
-cotation::row_ledger::Rows current(PgConn& c);
+// Digests of every row of every table now (`schema12`: with the instants
+// rendered as schema 12 did, "…+00:00", before they were rendered as a file's).
+cotation::row_ledger::Rows current(PgConn& c, bool schema12 = false);
+// Schema 13: the new digest of each row whose instants render differently
+// now and whose schema-12 digest is the one the journal gave; a row already
+// changed outside Cotation keeps its old digest, so it is still named.
+std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries);
 // dossier id -> reference, to name a row.
 std::map<std::string, std::string> references(PgConn& c);
 

@@ -293,6 +293,23 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
                   "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " + std::to_string(rows.size()) +
                       " ligne(s)",
                   cotation::row_ledger::rows_text(rows));
+        } else if (from == 12) {
+            // Digests of schema 12 rendered instants as the server writes them;
+            // the rows they change are noted again, rendered as a file's.
+            c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+            ledger::take(*c);
+            auto s = c->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
+            std::vector<JournalEntry> entries;
+            for (int i = 0; i < s.rows(); ++i)
+                entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
+                                   s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9)});
+            std::string rows = ledger::rerendered(*c, entries);
+            if (!rows.empty()) {
+                PgJournalWriter j(*c);
+                j.add("cotation", "schema.migration", "campagne/schema", "schéma 12",
+                      "schéma " + std::to_string(pg_schema_version()) + " — instants des empreintes rendus comme dans un fichier",
+                      rows);
+            }
         }
         t.commit();
     }
