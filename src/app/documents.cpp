@@ -30,7 +30,7 @@ Date dated(const std::optional<Date>& d, const std::string& what, const std::str
 std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
     Date on = dated(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;   // read while the jobs are made, not after
@@ -39,7 +39,7 @@ std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir
 
 std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
                                                                   report::Format format) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     Date on = dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
                                  snap_.decisions, {}, {}, on, templates_dir()};
@@ -76,7 +76,7 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
 }
 
 report::DocumentJob Session::committee_job(const std::string& out_dir, report::Format format, bool minutes) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     if (minutes && !snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = minutes ? snap_.meeting->date : committee_file_date();
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -109,13 +109,13 @@ std::shared_ptr<OrderShared> order_shared(const report::LetterContext& ctx, cons
 std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
     Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
     ctx.committee_known = snap_.campaign.procedure.committee.has_value();
     if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
-    for (const auto& e : committee_proposal().ranked) {
+    for (const auto& e : ranking().ranked) {
         const Dossier& d = snap_.dossiers[e.dossier];
         if ((!only_reference.empty() && d.reference != only_reference) || !report::gets_order(ctx, e)) continue;
         report::DocumentJob job;
@@ -136,7 +136,7 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
 
 std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), templates_dir(), &snap_.decisions};
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;

@@ -54,7 +54,7 @@ Date Session::committee_file_date() const {
 }
 
 void Session::write_committee_file(const std::string& path) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
                                  snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
@@ -67,7 +67,7 @@ void Session::write_committee_file(const std::string& path) {
 }
 
 void Session::write_minutes(const std::string& path) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = snap_.meeting->date;
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -94,7 +94,7 @@ std::vector<std::string> Session::write_committee_document(const std::string& pa
 
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
                                                          std::size_t limit) {
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
                                  snap_.decisions, {}, {}, on, io::data_root() + "/templates"};
@@ -137,7 +137,7 @@ Date Session::letter_date() const { return letters_date().value_or(today()); }
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                              std::size_t limit, report::Format format) {
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, io::data_root() + "/templates", &snap_.decisions};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates", &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;
@@ -168,7 +168,7 @@ std::vector<std::string> Session::authority_warnings() const {
 
 std::vector<std::string> Session::address_warnings() {
     std::vector<std::string> out;
-    const Ranking& r = committee_proposal();
+    const Ranking& r = ranking();
     for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
         for (const auto& e : *list) {
             const Dossier& d = snap_.dossiers[e.dossier];

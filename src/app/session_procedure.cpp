@@ -3,11 +3,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <set>
 
 #include "app/input.h"
-#include "io/paths.h"
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -177,9 +175,10 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();
     else if (!snap_.meeting || snap_.meeting->votes != m.votes || snap_.meeting->voted.empty()) {
+        m.voted = voted_entries(ranking(), snap_.dossiers);
         // The opinion follows the allocation the coordinator recorded (ranking
         // order under the call's territorial rules, or a motivated variant).
-        m.voted = voted_entries(committee_proposal(), snap_.dossiers);
+        if (const auto recorded = store_->load_territory().allocation) allocation::apply_recorded(m.voted, *recorded);
     }
     else m.voted = snap_.meeting->voted;
     store_->put_meeting(m, journal_actor(actor));
@@ -218,37 +217,8 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
 
 std::vector<std::string> Session::changes_since_vote() {
     if (!snap_.meeting || snap_.meeting->voted.empty()) return {};
-    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(committee_proposal(), snap_.dossiers));
+    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(ranking(), snap_.dossiers));
     return *changes_since_vote_;
-}
-
-const Ranking& Session::committee_proposal() {
-    if (proposal_) return *proposal_;
-    Ranking r = ranking();
-    const auto recorded = store_->load_territory().allocation;
-    if (recorded || std::filesystem::exists(io::grid_path(grid_.id + ".territoire.txt"))) {
-        const TerritoryStudy study(*this);
-        const auto& rules = study.rules();
-        const bool territorial = rules.zone != allocation::ZoneKind::None || rules.min_km_between || rules.min_km_existing;
-        const auto order = study.compare({}).ranking;
-        std::map<std::string, std::string> reasons;
-        std::vector<std::string> retained;
-        for (const auto& c : order.choices) {
-            const std::string& ref = study.candidates()[c.candidate].reference;
-            if (c.retained) retained.push_back(ref);
-            else if (!c.reason.empty()) reasons[ref] = c.reason;
-        }
-        if (recorded && recorded->followed == allocation::Followed::Variant) {
-            retained = recorded->retained;
-            for (const auto& k : study.candidates())
-                if (std::find(retained.begin(), retained.end(), k.reference) == retained.end())
-                    reasons[k.reference] = "écarté par la variante enregistrée du coordonnateur" +
-                                           (recorded->reason.empty() ? std::string() : " (" + recorded->reason + ")");
-        } else if (recorded) retained = recorded->retained;
-        if (recorded || territorial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons);
-    }
-    proposal_ = std::move(r);
-    return *proposal_;
 }
 
 }  // namespace cotation

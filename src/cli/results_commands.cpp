@@ -128,7 +128,7 @@ int rank(const Args& a) {
         rank_csv(*s);
         return 0;
     }
-    const Ranking& r = s->committee_proposal();
+    const Ranking& r = s->ranking();
     const Grid& g = s->grid();
     // Neither total nor place of what the reader may not read (core/read_rules.h).
     const RankingReading rr = ranking_reading(*s);
