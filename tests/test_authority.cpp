@@ -154,9 +154,9 @@ TEST(Authority, UphvCampaignSpeaksOfItsOwnProcedure) {
     // instruction step's due date, the committee's date (15 novembre 2019).
     EXPECT_NE(test::pdf_words(dir.file("dossier.pdf")).find("La Rochelle, le 15 novembre 2019"), std::string::npos);
     EXPECT_EQ(s->committee_file_date(), (Date{2019, 11, 15}));
-    s->record_step("instruction", "30/10/2019", "Coord");
+    s->record_step("instruction", Date{2019, 10, 30}, "Coord");
     EXPECT_EQ(s->committee_file_date(), (Date{2019, 10, 30}));
-    EXPECT_THROW(s->record_step("rapports", "30/10/2019", "Coord"), InputError);   // a step of the CASF only
+    EXPECT_THROW(s->record_step("rapports", Date{2019, 10, 30}, "Coord"), InputError);   // a step of the CASF only
 }
 
 // Routes of appeal: an ARS decision (ACT HLM) offers the hierarchical appeal to
@@ -237,7 +237,7 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
                                             "D1;Org;;;13203;10;126 000;28/04/2023\n";
         s->import_dossiers_file(dir.file("d.csv"), "test");
         s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
-        s->record_step("instruction", "20/04/2023", "test");
+        s->record_step("instruction", Date{2023, 4, 20}, "test");
     }
     // The ledger's additions (schema 12) undone, then the territory tables
     // (schema 10: their triggers name campaign.closed_at), then the rest.

@@ -78,11 +78,11 @@ TEST(Consolidation, SessionRequiresAReasonToDepartFromTheMeanAndJournalsIt) {
     std::int64_t id = s->dossiers()[0].id;
     EXPECT_EQ(s->ranking().pending.size(), 1u);
     // The mean is 5/2: another value needs a reason; out of scale is refused.
-    EXPECT_THROW(s->consolidate(id, "A.1", "3", "", "Coord"), InputError);
-    EXPECT_THROW(s->consolidate(id, "A.1", "6", "trop", "Coord"), InputError);
-    EXPECT_THROW(s->consolidate(id, "A.9", "3", "x", "Coord"), InputError);
-    s->consolidate(id, "A.1", "2,5", "", "Coord");            // the mean itself: no reason needed
-    s->consolidate(id, "A.1", "3", "Pièces complémentaires reçues", "Coord");
+    EXPECT_THROW(s->consolidate(id, "A.1", Rational(3), "", "Coord"), InputError);
+    EXPECT_THROW(s->consolidate(id, "A.1", Rational(6), "trop", "Coord"), InputError);
+    EXPECT_THROW(s->consolidate(id, "A.9", Rational(3), "x", "Coord"), InputError);
+    s->consolidate(id, "A.1", Rational(5, 2), "", "Coord");            // the mean itself: no reason needed
+    s->consolidate(id, "A.1", Rational(3), "Pièces complémentaires reçues", "Coord");
     auto reopened = Session::open(dir.file("c.cot"));
     ASSERT_EQ(reopened->ranking().ranked.size(), 1u);
     EXPECT_EQ(reopened->ranking().ranked[0].score.total, Rational(6));
@@ -108,7 +108,7 @@ TEST(Consolidation, MeanOfTheRightCriterionInAMultiThemeGrid) {
     const RankEntry* e = s->entry_of(*s->find("ACT-2023-10"));
     EXPECT_EQ(*e->score.criteria[7].mean, Rational(2));
     EXPECT_EQ(e->score.criteria[7].spread, 2);
-    EXPECT_THROW(s->consolidate(id, "II.6", "3", "", coord), InputError);
-    s->consolidate(id, "II.6", "2", "", coord);
+    EXPECT_THROW(s->consolidate(id, "II.6", Rational(3), "", coord), InputError);
+    s->consolidate(id, "II.6", Rational(2), "", coord);
     EXPECT_TRUE(s->ranking().pending.empty());
 }

@@ -116,9 +116,9 @@ TEST(Scale0to10, SessionAcceptsEightAndRefusesEleven) {
     EXPECT_EQ(again->ranking().ranked.at(0).score.total, Rational(24));
     // The coordinator's consolidated rating follows the same scale.
     again->put_rating({id, "Paul", "I.1", 10, "Très bon projet."}, "test");
-    again->consolidate(id, "I.1", "9,5", "Entretien avec le porteur", "test");
+    again->consolidate(id, "I.1", Rational(19, 2), "Entretien avec le porteur", "test");
     EXPECT_EQ(again->entry_of(0)->score.total, Rational(57, 2));   // 3 × 9,5
-    m = message_of([&] { again->consolidate(id, "I.1", "10,5", "x", "test"); });
+    m = message_of([&] { again->consolidate(id, "I.1", Rational(21, 2), "x", "test"); });
     EXPECT_NE(m.find("10,5"), std::string::npos) << m;
     EXPECT_NE(m.find("0–10"), std::string::npos) << m;
 }

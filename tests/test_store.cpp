@@ -239,7 +239,7 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     EXPECT_THROW(s->update_dossier(changed, "Coordination"), InputError);
     // The procedure is locked as well: refusals, steps, the meeting, opinions.
     EXPECT_THROW(s->reject_prior(id, RejectionGround::OffTopic, "Hors sujet", "Coordination"), InputError);
-    EXPECT_THROW(s->record_step("instruction", "01/06/2023", "Coordination"), InputError);
+    EXPECT_THROW(s->record_step("instruction", Date{2023, 6, 1}, "Coordination"), InputError);
     EXPECT_THROW(s->give_opinion(id, {"Membre", Opinion::Favourable, ""}, "Membre"), InputError);
     // Behind the application, SQLite refuses too.
     {

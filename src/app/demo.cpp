@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/input.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/csv.h"
@@ -117,7 +118,7 @@ void consolidate_at_mean(Session& s, const std::string& pending_ref, const std::
             for (const auto& c : t.criteria) {
                 const CriterionScore& cs = score.criteria[k++];
                 if (cs.flagged && cs.mean)
-                    s.consolidate(d.id, c.id, cs.mean->canonical(), "Arbitrage de démonstration : moyenne des évaluateurs retenue.",
+                    s.consolidate(d.id, c.id, *cs.mean, "Arbitrage de démonstration : moyenne des évaluateurs retenue.",
                                   coordinator);
             }
     }
@@ -200,9 +201,9 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
             // deadline at the instruction stage, all of them once the committee met.
             auto deadline = s->parameters().deadline();
             for (const auto& [step, date] : script.steps) {
-                auto d = Date::parse(date);
-                bool before = d && deadline && *d < *deadline;
-                if (stage == DemoStage::Complete || before) s->record_step(step, date, coordinator);
+                const Date d = input::date("Démonstration, étape « " + step + " »", date);
+                bool before = deadline && d < *deadline;
+                if (stage == DemoStage::Complete || before) s->record_step(step, d, coordinator);
             }
             if (stage == DemoStage::Complete) hold_committee(*s, dir, script, coordinator);
             // Published bound (issue 13.4): its coordinator acts from the
@@ -224,3 +225,4 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
 }
 
 }  // namespace cotation
+

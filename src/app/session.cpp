@@ -394,16 +394,9 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     rescore(r.dossier_id);
 }
 
-void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
-                          const std::string& reason, const std::string& actor) {
-    auto w = writing();   // checks and write in one transaction (issue 13.5)
-    authenticate(actor);
-    require(snap_.team.may_coordinate(actor));
-    consolidate(dossier_id, criterion, input::rating("Note consolidée", value, grid_.scale_min, grid_.scale_max), reason, actor);
-}
-
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                           const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");

@@ -73,10 +73,8 @@ public:
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
-    // The coordinator's consolidated rating of a criterion, typed in French
-    // notation ("3,5"); a reason is required when it departs from the mean.
-    void consolidate(std::int64_t dossier_id, const std::string& criterion, const std::string& value,
-                     const std::string& reason, const std::string& actor);
+    // The coordinator's consolidated rating of a criterion (the shells read
+    // its text with input::rating); a reason is required when it departs from the mean.
     void consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                      const std::string& reason, const std::string& actor);
     const ConsolidationIndex& consolidation() const { return snap_.consolidation; }
@@ -184,7 +182,6 @@ public:
     static Date today();   // the machine's local date (or the simulated one)
     // Simulates another day (tests of reproducibility); nullopt: the clock again.
     static void simulate_today(std::optional<Date> day);
-    void record_step(const std::string& step, const std::string& date_text, const std::string& actor);
     void record_step(const std::string& step, const Date& done, const std::string& actor);
     // The committee's meeting, recorded as a whole by the coordinator.
     void put_meeting(const Meeting& m, const std::string& actor);

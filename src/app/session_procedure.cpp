@@ -123,12 +123,6 @@ std::vector<CalendarStep> Session::calendar(const Date& on) const {
     return steps;
 }
 
-void Session::record_step(const std::string& step, const std::string& date_text, const std::string& actor) {
-    auto w = writing();   // checks and write in one transaction (issue 13.5)
-    authenticate(actor);
-    record_step(step, input::date("Date de l'étape « " + step + " »", date_text), actor);
-}
-
 void Session::record_step(const std::string& step, const Date& done, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);

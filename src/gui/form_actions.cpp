@@ -63,7 +63,9 @@ void save_consolidation(MainFrame& f) {
     auto form = p ? p->form() : std::nullopt;
     if (!form) return;
     try {
-        wb.session->consolidate(wb.session->dossiers()[form->dossier].id, form->criterion, form->value, form->reason, wb.reviewer);
+        Session& s = *wb.session;
+        const Rational value = input::rating("Note consolidée", form->value, s.grid().scale_min, s.grid().scale_max);
+        s.consolidate(s.dossiers()[form->dossier].id, form->criterion, value, form->reason, wb.reviewer);
         wb.changed(Change::Rating);
     } catch (const std::exception& e) {
         show_error(p, e);
@@ -106,7 +108,7 @@ void mark_step_done(MainFrame& f) {
     std::string date = ask(p, "Date à laquelle l'étape a été faite (JJ/MM/AAAA) :", "Étape faite", Session::today().french_numeric());
     if (date.empty()) return;
     try {
-        wb.session->record_step(*id, date, wb.reviewer);
+        wb.session->record_step(*id, input::date("Date de l'étape « " + *id + " »", date), wb.reviewer);
         wb.changed(Change::Procedure);
     } catch (const std::exception& e) {
         show_error(p, e);
