@@ -314,3 +314,21 @@ TEST(Enums, LabelsAndCodesComeFromTheTable) {
     codes_are_unique_and_read_back<ExprType>();
     codes_are_unique_and_read_back<RuleEffect>();
 }
+
+// The territorial allocation's enums in the same table: the rules file's zone
+// words, the stored code of a recorded allocation, the reasons documents show.
+TEST(Enums, TerritorialAllocationComesFromTheTable) {
+    using namespace allocation;
+    EXPECT_EQ(enum_from_code<ZoneKind>("departement"), ZoneKind::Departement);
+    EXPECT_EQ(enum_from_code<ZoneKind>("groupes"), ZoneKind::Groups);
+    EXPECT_FALSE(enum_from_code<ZoneKind>("EPCI").has_value());   // a file's word: exact
+    EXPECT_STREQ(enum_label(ZoneKind::Epci), "EPCI");
+    EXPECT_STREQ(enum_code(Followed::Variant), "variante");       // stored before the table: unchanged
+    EXPECT_EQ(enum_from_code<Followed>("classement"), Followed::Ranking);
+    EXPECT_STREQ(enum_label(Followed::Variant), "variante du coordonnateur");
+    EXPECT_STREQ(enum_label(Constraint::DistanceExisting), "distance à l'offre existante");
+    EXPECT_STREQ(enum_label(Constraint::None), "");
+    codes_are_unique_and_read_back<ZoneKind>();
+    codes_are_unique_and_read_back<Constraint>();
+    codes_are_unique_and_read_back<Followed>();
+}

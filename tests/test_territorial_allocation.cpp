@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/enums.h"
 #include "core/territorial_allocation.h"
 
 using namespace cotation;
@@ -54,7 +55,7 @@ TEST(TerritorialAllocation, EachPassedOverDossierNamesItsRule) {
     EXPECT_EQ(a.choices[4].constraint, Constraint::DistanceChosen);
     EXPECT_EQ(a.choices[4].reason, "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus).");
     EXPECT_EQ(a.choices[5].constraint, Constraint::ZoneQuota);
-    EXPECT_EQ(std::string(constraint_label(a.choices[5].constraint)), "équilibre territorial");
+    EXPECT_EQ(std::string(enum_label(a.choices[5].constraint)), "équilibre territorial");
 }
 
 TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "core/french.h"
 #include "app/demo.h"
 #include "app/territory.h"
 #include "app/session.h"
@@ -71,7 +72,7 @@ TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
     const auto offer_entries = again->store().journal("campagne/offre");
     ASSERT_EQ(offer_entries.size(), 10u + 3u);
     EXPECT_EQ(offer_entries[10].actor, coord + " (compte " + Session::os_login() + ")");   // person and account
-    EXPECT_NE(offer_entries[10].new_value.find("2 structure(s), 35 place(s)"), std::string::npos) << offer_entries[10].new_value;
+    EXPECT_NE(offer_entries[10].new_value.find("2 structures, 35 places"), std::string::npos) << offer_entries[10].new_value;
     EXPECT_NE(offer_entries[12].new_value.find("MRS Essai ; 17224 ; HP 20"), std::string::npos) << offer_entries[12].new_value;
     EXPECT_EQ(again->store().journal("campagne/zones").size(), 2u);
     EXPECT_TRUE(again->store().verify_journal().ok);

@@ -1,3 +1,4 @@
+#include "core/enums.h"
 #include "territory.h"
 
 #include <algorithm>
@@ -274,7 +275,7 @@ std::vector<std::string> TerritoryStudy::default_set(std::string& which) const {
     }
     std::string refs;
     for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
-    which = "Répartition enregistrée, " + std::string(allocation::followed_label(recorded_->followed)) + " : " +
+    which = "Répartition enregistrée, " + std::string(enum_label(recorded_->followed)) + " : " +
             (refs.empty() ? std::string("aucun dossier retenu") : refs);
     return recorded_->retained;
 }

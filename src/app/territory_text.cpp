@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/enums.h"
 #include "core/error.h"
 #include "io/csv.h"
 #include "io/reference_data.h"
@@ -255,7 +256,7 @@ std::string TerritoryStudy::proposal_warning() const {
                       "), qui n'est pas la répartition sous les règles territoriales de l'appel (" + join(by_rules) + ")";
     for (const auto& ref : proposed_)
         if (auto i = candidate(ref); i && !c.ranking.choices[*i].retained)
-            out += std::string(" ; ") + ref + " y est écarté (" + allocation::constraint_label(c.ranking.choices[*i].constraint) + ")";
+            out += std::string(" ; ") + ref + " y est écarté (" + enum_label(c.ranking.choices[*i].constraint) + ")";
     return out + ". Enregistrez la répartition suivie (cotation repartition " + session_.path() + " --enregistrer) pour que l'avis la suive.\n";
 }
 
@@ -269,11 +270,11 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
         const auto& ch = c.ranking.choices[i];
         out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" + dot2(k.cost) + ";" +
                k.commune + ";" + ch.zone + ";" + (ch.retained ? "retenu" : "ecarte") + ";" +
-               io::csv_field(allocation::constraint_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
+               io::csv_field(enum_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             out += std::string(";") + (v.retained ? "retenu" : "non_retenu") + ";" +
-                   io::csv_field(v.retained ? allocation::constraint_label(v.constraint) : "");
+                   io::csv_field(v.retained ? enum_label(v.constraint) : "");
         }
         out += "\n";
     }
@@ -330,7 +331,7 @@ std::string TerritoryStudy::recorded_text() const {
     if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
     std::string refs;
     for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
-    return "Répartition enregistrée : " + std::string(allocation::followed_label(recorded_->followed)) + " — " +
+    return "Répartition enregistrée : " + std::string(enum_label(recorded_->followed)) + " — " +
            (refs.empty() ? std::string("aucun dossier retenu") : refs) +
            (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ").";
 }

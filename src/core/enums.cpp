@@ -116,6 +116,29 @@ constexpr std::array<EnumRow<RuleEffect>, 2> kRuleEffects{{
     {RuleEffect::Eliminating, "eliminatoire", "éliminatoire", ""},
     {RuleEffect::Attention, "vigilance", "point de vigilance", ""},
 }};
+// The code is what a call's territorial rules file writes (« zone = epci »).
+constexpr std::array<EnumRow<allocation::ZoneKind>, 4> kZoneKinds{{
+    {allocation::ZoneKind::Epci, "epci", "EPCI", ""},
+    {allocation::ZoneKind::Departement, "departement", "département", ""},
+    {allocation::ZoneKind::Groups, "groupes", "groupe de communes", ""},
+    {allocation::ZoneKind::None, "aucune", "aucune", ""},
+}};
+// Why the allocation passes over a dossier (never stored: documents and views).
+constexpr std::array<EnumRow<allocation::Constraint>, 8> kConstraints{{
+    {allocation::Constraint::None, "aucune", "", ""},
+    {allocation::Constraint::MinScore, "score-minimal", "score minimal", ""},
+    {allocation::Constraint::Capacity, "capacite", "capacité", ""},
+    {allocation::Constraint::Envelope, "enveloppe", "enveloppe", ""},
+    {allocation::Constraint::ZoneQuota, "equilibre-territorial", "équilibre territorial", ""},
+    {allocation::Constraint::DistanceChosen, "distance-retenus", "distance entre sites retenus", ""},
+    {allocation::Constraint::DistanceExisting, "distance-existant", "distance à l'offre existante", ""},
+    {allocation::Constraint::Unlocated, "non-localise", "site non localisé", ""},
+}};
+// The code is stored with a recorded allocation (campaign files, journal).
+constexpr std::array<EnumRow<allocation::Followed>, 2> kFollowed{{
+    {allocation::Followed::Ranking, "classement", "ordre du classement sous les règles territoriales de l'appel", ""},
+    {allocation::Followed::Variant, "variante", "variante du coordonnateur", ""},
+}};
 }  // namespace
 
 template <> std::span<const EnumRow<Role>> enum_rows<Role>() { return kRoles; }
@@ -133,5 +156,8 @@ template <> std::span<const EnumRow<Outcome>> enum_rows<Outcome>() { return kOut
 template <> std::span<const EnumRow<FactType>> enum_rows<FactType>() { return kFactTypes; }
 template <> std::span<const EnumRow<ExprType>> enum_rows<ExprType>() { return kExprTypes; }
 template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>() { return kRuleEffects; }
+template <> std::span<const EnumRow<allocation::ZoneKind>> enum_rows<allocation::ZoneKind>() { return kZoneKinds; }
+template <> std::span<const EnumRow<allocation::Constraint>> enum_rows<allocation::Constraint>() { return kConstraints; }
+template <> std::span<const EnumRow<allocation::Followed>> enum_rows<allocation::Followed>() { return kFollowed; }
 
 }  // namespace cotation

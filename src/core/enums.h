@@ -20,6 +20,7 @@
 #include "procedure_def.h"
 #include "scoring.h"
 #include "team.h"
+#include "territorial_allocation.h"
 
 namespace cotation {
 
@@ -48,6 +49,9 @@ template <> std::span<const EnumRow<Outcome>> enum_rows<Outcome>();
 template <> std::span<const EnumRow<FactType>> enum_rows<FactType>();
 template <> std::span<const EnumRow<ExprType>> enum_rows<ExprType>();
 template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>();
+template <> std::span<const EnumRow<allocation::ZoneKind>> enum_rows<allocation::ZoneKind>();
+template <> std::span<const EnumRow<allocation::Constraint>> enum_rows<allocation::Constraint>();
+template <> std::span<const EnumRow<allocation::Followed>> enum_rows<allocation::Followed>();
 
 namespace enum_detail {
 // Case, accents, and the separators « », « - », « _ » do not matter.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "enums.h"
 #include "french.h"
 #include "french_decimal.h"
 
@@ -86,7 +87,7 @@ struct State {
             const double already = it == zone_units.end() ? 0 : it->second;
             if (already + in_units(r, k.places) > *r.max_units_per_zone + 1e-9 &&
                 refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already) + " dans « " + zone_name(r, t, ch.zone) +
-                                                  " » (" + zone_kind_label(r.zone) + "), au plus " + count_text(r, *r.max_units_per_zone) +
+                                                  " » (" + enum_label(r.zone) + "), au plus " + count_text(r, *r.max_units_per_zone) +
                                                   " par zone."))
                 return ch;
         }
@@ -131,30 +132,6 @@ struct State {
 };
 
 }  // namespace
-
-const char* zone_kind_label(ZoneKind k) {
-    switch (k) {
-    case ZoneKind::Epci: return "EPCI";
-    case ZoneKind::Departement: return "département";
-    case ZoneKind::Groups: return "groupe de communes";
-    case ZoneKind::None: break;
-    }
-    return "aucune";
-}
-
-const char* constraint_label(Constraint c) {
-    switch (c) {
-    case Constraint::None: return "";
-    case Constraint::MinScore: return "score minimal";
-    case Constraint::Capacity: return "capacité";
-    case Constraint::Envelope: return "enveloppe";
-    case Constraint::ZoneQuota: return "équilibre territorial";
-    case Constraint::DistanceChosen: return "distance entre sites retenus";
-    case Constraint::DistanceExisting: return "distance à l'offre existante";
-    case Constraint::Unlocated: return "site non localisé";
-    }
-    return "";
-}
 
 std::string km_text(double km) {
     char buf[32];
@@ -231,15 +208,6 @@ Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, c
     return {a.places, a.cost, s.mean_km, s.population_beyond, s.share_beyond, s.communes_beyond.size()};
 }
 
-const char* followed_code(Followed f) { return f == Followed::Variant ? "variante" : "classement"; }
-const char* followed_label(Followed f) {
-    return f == Followed::Variant ? "variante du coordonnateur" : "ordre du classement sous les règles territoriales de l'appel";
-}
-std::optional<Followed> followed_from_code(const std::string& code) {
-    if (code == "classement") return Followed::Ranking;
-    if (code == "variante") return Followed::Variant;
-    return std::nullopt;
-}
 
 void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r) {
     for (auto& e : voted) {

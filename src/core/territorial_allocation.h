@@ -21,7 +21,6 @@
 namespace cotation::allocation {
 
 enum class ZoneKind { None, Epci, Departement, Groups };
-const char* zone_kind_label(ZoneKind k);   // "EPCI", "département", "groupe de communes"
 
 // Declared as data for each call (scoring-grids/<grid>.territoire.txt).
 struct Rules {
@@ -57,7 +56,6 @@ struct Candidate {
 };
 
 enum class Constraint { None, MinScore, Capacity, Envelope, ZoneQuota, DistanceChosen, DistanceExisting, Unlocated };
-const char* constraint_label(Constraint c);      // "score minimal", "capacité", …
 
 struct Choice {
     std::size_t candidate = 0;                   // index into the candidates given
@@ -100,9 +98,6 @@ Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, c
 // ranking order under the call's rules, or the coordinator's variant, which
 // departs from the ranking and says why. The committee's opinion follows it.
 enum class Followed { Ranking, Variant };
-const char* followed_code(Followed f);                     // "classement", "variante" (stored)
-const char* followed_label(Followed f);                    // French, for documents
-std::optional<Followed> followed_from_code(const std::string& code);
 struct Recorded {
     Followed followed = Followed::Ranking;
     std::vector<std::string> retained;   // dossier references, in ranking order

@@ -1,3 +1,4 @@
+#include "core/enums.h"
 #include "territory_panel.h"
 
 #include <wx/aboutdlg.h>
@@ -298,13 +299,13 @@ void TerritoryPanel::Update() {
         const long r = allocation_->InsertItem(static_cast<long>(i), to_wx(std::to_string(i + 1)));
         allocation_->SetItem(r, 1, to_wx(k.reference));
         allocation_->SetItem(r, 2, to_wx(commune ? commune->name : k.commune));
-        allocation_->SetItem(r, 3, to_wx(ch.retained ? std::string("retenu") : std::string("écarté : ") + allocation::constraint_label(ch.constraint)));
+        allocation_->SetItem(r, 3, to_wx(ch.retained ? std::string("retenu") : std::string("écarté : ") + enum_label(ch.constraint)));
         std::string mine_text = "non retenu";
         std::string why = k.reference + " — ordre du classement : " + (ch.retained ? std::string("retenu.") : "écarté. " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             if (v.retained) {
-                mine_text = v.constraint == allocation::Constraint::None ? "retenu" : std::string("retenu, à motiver : ") + allocation::constraint_label(v.constraint);
+                mine_text = v.constraint == allocation::Constraint::None ? "retenu" : std::string("retenu, à motiver : ") + enum_label(v.constraint);
                 if (v.constraint != allocation::Constraint::None) why += " Ensemble choisi : écart à motiver. " + v.reason;
             }
         }

@@ -1,3 +1,4 @@
+#include "core/enums.h"
 #include "territory_rules.h"
 
 #include <charconv>
@@ -82,10 +83,7 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         else if (key == "capacite") r.capacity = number();
         else if (key == "dotation_par_dossier") r.cost_per_dossier = number();
         else if (key == "zone") {
-            if (value == "epci") r.zone = allocation::ZoneKind::Epci;
-            else if (value == "departement") r.zone = allocation::ZoneKind::Departement;
-            else if (value == "groupes") r.zone = allocation::ZoneKind::Groups;
-            else if (value == "aucune" || value.empty()) r.zone = allocation::ZoneKind::None;
+            if (auto z = value.empty() ? allocation::ZoneKind::None : enum_from_code<allocation::ZoneKind>(value)) r.zone = *z;
             else bad(file, n, "« zone » : epci, departement, groupes ou aucune attendu, lu « " + value + " »");
         } else if (key.rfind("groupe ", 0) == 0) {
             const std::string name = trim(key.substr(7));

@@ -1,6 +1,8 @@
 // The territory tables (the file's schema 10) on the server: the campaign's
 // own offer and zones, and the allocation it follows; each replacement whole,
 // journaled as sqlite_territory.cpp journals it (texts in territory_rows).
+#include "core/french.h"
+#include "core/enums.h"
 #include "pg_store_impl.h"
 #include "territory_rows.h"
 
@@ -59,9 +61,9 @@ void PgStore::put_zones(const std::vector<coverage::Area>& zones, const std::str
         c_->exec("INSERT INTO campaign_zone(seq, zone, label, communes) VALUES ($1,$2,$3,$4)",
                  {std::to_string(i + 1), zones[i].id, zones[i].label, rows::joined(zones[i].communes)});
     set_origin(*c_, "zones", origin);
-    std::string old_text = before.zones ? std::to_string(before.zones->size()) + " zone(s) — " + before.zones_origin : "";
+    std::string old_text = before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
     j.add(actor, "territoire.zones", "campagne/zones", old_text,
-          std::to_string(zones.size()) + " zone(s) — " + origin + " — " + why);
+          fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
     for (const auto& z : zones) j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
     t.commit();
 }
@@ -74,7 +76,7 @@ void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, 
     c_->exec("DELETE FROM allocation_choice");
     if (choice)
         c_->exec("INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
-                 {std::string(allocation::followed_code(choice->followed)), rows::joined(choice->retained), choice->reason,
+                 {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason,
                   choice->recorded_at, choice->recorded_by});
     j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before), rows::allocation_text(choice));
     t.commit();

@@ -1,3 +1,5 @@
+#include "core/french.h"
+#include "core/enums.h"
 #include "sqlite_territory.h"
 #include "sqlite_store.h"
 #include "territory_rows.h"
@@ -154,8 +156,8 @@ void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage:
         add.run();
     }
     set_origin(db, path, "zones", origin);
-    std::string old_text = before.zones ? std::to_string(before.zones->size()) + " zone(s) — " + before.zones_origin : "";
-    journal("territoire.zones", "campagne/zones", old_text, std::to_string(zones.size()) + " zone(s) — " + origin + " — " + why);
+    std::string old_text = before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
+    journal("territoire.zones", "campagne/zones", old_text, fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
     for (const auto& z : zones)
         journal("territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + joined(z.communes));
 }
@@ -168,7 +170,7 @@ void put_allocation(sqlite3* db, const std::string& path, const std::optional<al
     clear.run();
     if (choice) {
         Query add(db, path, "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
-        add.bind(1, std::string(allocation::followed_code(choice->followed))).bind(2, joined(choice->retained)).bind(3, choice->reason)
+        add.bind(1, std::string(enum_code(choice->followed))).bind(2, joined(choice->retained)).bind(3, choice->reason)
             .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
         add.run();
     }

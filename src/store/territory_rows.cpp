@@ -1,4 +1,6 @@
 // Territory rows, once for both back ends (territory_rows.h).
+#include "core/french.h"
+#include "core/enums.h"
 #include "territory_rows.h"
 
 #include <cstdio>
@@ -44,11 +46,11 @@ std::string structure_line(const Structure& s) {
 }
 std::string offer_summary(const std::optional<Offer>& o) {
     if (!o) return "";
-    return std::to_string(o->structures.size()) + " structure(s), " + std::to_string(o->capacity()) + " place(s) — " + o->origin;
+    return fr::plural(static_cast<long long>(o->structures.size()), "structure") + ", " + fr::plural(o->capacity(), "place") + " — " + o->origin;
 }
 std::string allocation_text(const std::optional<allocation::Recorded>& x) {
     if (!x) return std::string();
-    return std::string(allocation::followed_code(x->followed)) + " : " + joined(x->retained) +
+    return std::string(enum_code(x->followed)) + " : " + joined(x->retained) +
            (x->reason.empty() ? "" : " — motif : " + x->reason);
 }
 
@@ -78,7 +80,7 @@ TerritoryRecord read_territory(const RunQuery& run, const TerritoryQueries& q) {
     run(q.allocation, [&](const Row& a) {
         if (r.allocation) return;
         allocation::Recorded x;
-        x.followed = allocation::followed_from_code(a.text(0)).value_or(allocation::Followed::Ranking);
+        x.followed = enum_from_code<allocation::Followed>(a.text(0)).value_or(allocation::Followed::Ranking);
         x.retained = split_words(a.text(1));
         x.reason = a.text(2);
         x.recorded_at = a.text(3);
