@@ -14,6 +14,7 @@
 #include <functional>
 #include <set>
 
+#include "core/french.h"
 #include "app/campaign_watch.h"
 #include "app/demo.h"
 #include "app/session.h"
@@ -119,12 +120,12 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
     EXPECT_NE(m.find("Béa Instructrice : note de Ali, critère projet, dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
         << m;
-    EXPECT_NE(m.find("2 autre(s) modification(s) d'autres éléments"), std::string::npos) << m;
+    EXPECT_NE(m.find("2 autres modifications d'autres éléments"), std::string::npos) << m;
     e.action = "seance";
     e.entity = "commission/seance";
     m = conflict_message("Campagne partagée « HI »", {e}, 0);
     EXPECT_NE(m.find("Béa Instructrice : seance « commission/seance » : 3 — correct"), std::string::npos) << m;
-    EXPECT_EQ(m.find("autre(s) modification(s) d'autres"), std::string::npos) << m;
+    EXPECT_EQ(m.find("autres modifications d'autres"), std::string::npos) << m;
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "core/french.h"
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
@@ -238,7 +239,7 @@ TEST(JournalLedger, CampaignMadeBeforeTheLedgerIsVouchedForAtMigration) {
     EXPECT_TRUE(c.ok) << all(c);
     auto j = s->store().journal("campagne/schema");
     ASSERT_EQ(j.size(), 1u);
-    EXPECT_NE(j[0].new_value.find("empreintes de " + std::to_string(c.rows) + " ligne(s)"), std::string::npos) << j[0].new_value;
+    EXPECT_NE(j[0].new_value.find("empreintes de " + fr::plural(c.rows, "ligne")), std::string::npos) << j[0].new_value;
     // From then on, raw SQL is caught as in a new campaign.
     s.reset();
     sql(dir.file("c.cot"), "UPDATE dossier SET organisme = 'Autre nom' WHERE reference = 'D1'");

@@ -77,7 +77,7 @@ std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::size_t n = b.size();
     std::string text = std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
     if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
-    if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + " non écrit(s) :";
+    if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + (b.failures.size() > 1 ? " non écrits :" : " non écrit :");
     // A box that fits the screen: the first ones, then how many more.
     const std::size_t shown = 8;
     for (std::size_t i = 0; i < b.failures.size() && i < shown; ++i) text += "\n• " + b.failure(i);

@@ -96,7 +96,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
                     if (auto a = arbitrations->find(c.id); a != arbitrations->end())
                         line += " (arbitrée ; moyenne " + (cs.mean ? fr::number(*cs.mean) : std::string("—")) +
                                 (a->second.reason.empty() ? "" : " ; motif : " + a->second.reason) + ")";
-                if (!cs.decided) line += " (moyenne de " + std::to_string(cs.reviewers) + " note(s))";
+                if (!cs.decided) line += " (moyenne de " + fr::plural(cs.reviewers, "note") + ")";
                 if (cs.flagged && !cs.decided) line += " — ÉCART À ARBITRER";
             }
             criteria.push_back(line);

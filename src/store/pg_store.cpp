@@ -4,6 +4,7 @@
 // the same snapshot (read by the layer both back ends share, snapshot_rows).
 // Writers are serialised by a lock on the journal taken at the start of each
 // transaction, as SQLite's BEGIN IMMEDIATE does; readers are not blocked.
+#include "core/french.h"
 #include "pg_store.h"
 
 #include "pg_ledger.h"
@@ -290,8 +291,8 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             PgJournalWriter j(*c);
             auto rows = ledger::current(*c);
             j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
-                  "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " + std::to_string(rows.size()) +
-                      " ligne(s)",
+                  "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " +
+                      fr::plural(static_cast<long long>(rows.size()), "ligne"),
                   cotation::row_ledger::rows_text(rows));
         } else if (from == 12) {
             // Digests of schema 12 rendered instants as the server writes them;

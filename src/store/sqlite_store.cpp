@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "core/french.h"
 #include "campaign_store.h"
 #include "core/error.h"
 #include "sqlite_ledger.h"
@@ -101,7 +102,7 @@ void record_migration(Db& db, int from, const ledger::Rows& before) {
     }
     if (record.empty()) return;
     j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
-          "schéma " + std::to_string(schema_version()) + " — empreintes de " + std::to_string(record.size()) + " ligne(s)");
+          "schéma " + std::to_string(schema_version()) + " — empreintes de " + fr::plural(static_cast<long long>(record.size()), "ligne"));
     j.attach(ledger::rows_text(record));
     j.finish();
     t.commit();

@@ -1,3 +1,4 @@
+#include "core/french.h"
 #include "write_check.h"
 
 #include "core/date.h"
@@ -43,14 +44,14 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
     std::size_t shown = 0;
     for (const auto& e : conflicting) {
         if (++shown > 8) {
-            text += "\n – et " + std::to_string(conflicting.size() - 8) + " autre(s) modification(s) de la même chose";
+            text += "\n – et " + fr::plural(static_cast<long long>(conflicting.size() - 8), "autre modification", "autres modifications") + " de la même chose";
             break;
         }
         text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + described(e) + " : " +
                 (e.old_value.empty() ? "(vide)" : e.old_value) + " → " + (e.new_value.empty() ? "(vide)" : e.new_value);
     }
     if (other_changes)
-        text += "\n(" + std::to_string(other_changes) + " autre(s) modification(s) d'autres éléments depuis votre lecture.)";
+        text += "\n(" + fr::plural(static_cast<long long>(other_changes), "autre modification", "autres modifications") + " d'autres éléments depuis votre lecture.)";
     text += "\nLa campagne a été relue : vérifiez la valeur actuelle et recommencez si votre modification tient toujours.";
     return text;
 }
