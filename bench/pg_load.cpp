@@ -75,6 +75,10 @@ int main(int argc, char** argv) {
     const std::string server = argv[1];
     const int seconds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 60;
     const int reviewers = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
+    // One process plays every reviewer, each on its own connection: the
+    // session takes the names given, as the tests do, instead of binding
+    // the acting person to this workstation's account (issue 13, point 4).
+    Session::simulate_named_actors(true);
     const std::string uri = server + (server.find('?') == std::string::npos ? "?" : "&") + "campagne=charge_" +
                             std::to_string(::getpid());
     auto tmp = std::filesystem::temp_directory_path() / ("cotation-charge-" + std::to_string(::getpid()));
