@@ -58,14 +58,14 @@ std::string due_rule_text(const DueRule& r) {
     return s;
 }
 
-const StepDef* ProcedureDef::step(const std::string& id) const {
+const StepDef* ProcedureDef::step(const std::string& step_id) const {
     for (const auto& s : steps)
-        if (s.id == id) return &s;
+        if (s.id == step_id) return &s;
     return nullptr;
 }
 
-bool ProcedureDef::recordable(const std::string& id) const {
-    const StepDef* s = step(id);
+bool ProcedureDef::recordable(const std::string& step_id) const {
+    const StepDef* s = step(step_id);
     return s && s->recordable;
 }
 

@@ -165,7 +165,7 @@ std::u32string elide(const std::u32string& s) {
         char32_t prev = out.empty() ? 0 : out.back();
         bool starts_word = prev == 0 || is_space(prev) || prev == U'(' || prev == U'«';
         std::size_t len = 0;
-        for (const std::u32string w : {std::u32string(U"de "), std::u32string(U"De "), std::u32string(U"que "), std::u32string(U"Que ")})
+        for (const std::u32string_view w : {U"de ", U"De ", U"que ", U"Que "})
             if (s.compare(i, w.size(), w) == 0) len = w.size();
         if (starts_word && len && i + len < s.size() && vowel(s[i + len]) && word_after(s, i + len).size() > 1) {
             out.append(s, i, len - 2);   // « d », « qu »
