@@ -28,6 +28,8 @@
 #include <libpq-fe.h>
 
 #include "app/share.h"
+#include "io/grid_reader.h"
+#include "store/campaign_copy.h"
 #include "store/pg_ledger.h"
 #include "store/pg_store.h"
 #endif
@@ -816,7 +818,9 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     EXPECT_TRUE(down.closed);
     EXPECT_FALSE(server->closed_since().empty());
     EXPECT_FALSE(frozen->store().closed_since().empty());
-    EXPECT_EQ(server->journal("campagne/etat").at(0).new_value.rfind("close — copie de « " + file + " », close depuis le ", 0), 0u);
+    // The source's journal carried as it is (its closing included), then the copy's own entry.
+    EXPECT_EQ(server->journal().back().action, "campagne.copie");
+    EXPECT_EQ(server->journal().size(), open_sqlite_store_read_only(file)->journal().size() + 1);
 
     // Neither overwrites: the same copies again are refused, the targets unchanged.
     EXPECT_THROW(copy_campaign(file, uri, "Claire Coordinatrice"), InputError);
@@ -928,6 +932,208 @@ TEST(ShareCli, BadAddressesAndOrderAreRefused) {
     EXPECT_EQ(run_cli("exporter 'postgresql://127.0.0.1:1/base?campagne=A' " + target, out), 1) << out;
     EXPECT_NE(out.find("Impossible de joindre le serveur"), std::string::npos) << out;
     EXPECT_FALSE(std::filesystem::exists(target));
+}
+
+// The copy's journal is the source's, entry for entry (same content, same
+// row digests, same hashes), then one entry recording the copy; it verifies
+// against a head of the source kept outside; state and grid history alike.
+void expect_carried(CampaignStore& source, CampaignStore& copy, const std::string& from) {
+    auto a = source.journal(""), b = copy.journal("");
+    ASSERT_EQ(b.size(), a.size() + 1);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(b[i].seq, a[i].seq);
+        EXPECT_EQ(b[i].at, a[i].at);
+        EXPECT_EQ(b[i].actor, a[i].actor);
+        EXPECT_EQ(b[i].rows, a[i].rows) << "entrée " << a[i].seq;
+        ASSERT_EQ(b[i].hash, a[i].hash) << "entrée " << a[i].seq;
+    }
+    EXPECT_EQ(b.back().action, "campagne.copie");
+    EXPECT_EQ(b.back().rows, "");   // the copy changes no row
+    EXPECT_NE(b.back().new_value.find("copie de « " + from + " »"), std::string::npos) << b.back().new_value;
+    EXPECT_EQ(b.back().prev_hash, a.back().hash);
+    JournalHead head = source.journal_head();
+    EXPECT_EQ(head.entries, static_cast<std::int64_t>(a.size()));
+    JournalCheck check = copy.verify_journal(head);
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+    EXPECT_EQ(check.rows, source.verify_journal().rows);   // every row, and no other, vouched for
+    EXPECT_EQ(copy.grid_versions(), source.grid_versions());
+    EXPECT_EQ(describe(copy.load()), describe(source.load()));
+    EXPECT_EQ(copy.closed_since().empty(), source.closed_since().empty());
+}
+
+// Every mutation of the interface (booleans, dates, instants, rationals, a
+// grid version change, a closing), on either back end, goes to the other and
+// back with its journal: file → server → file and server → file → server.
+TEST(Share, EveryMutationTravelsWithItsJournalBothWays) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    for (Backend origin : {Backend::Sqlite, Backend::Postgres}) {
+        bool file_first = origin == Backend::Sqlite;
+        Harness source(origin, "origine"), middle(file_first ? Backend::Postgres : Backend::Sqlite, "milieu"),
+            back(origin, "retour");
+        {
+            auto s = source.create(sample_campaign("HI 2025"));
+            play_campaign(*s);
+            s->put_zones({{"Z1", "Aunis", {"17300", "17000"}}}, "zones-17.csv", "zones DRAD", "Claire Coordinatrice");
+            s->close("décisions prises", "Claire Coordinatrice");
+        }
+        auto src = source.open();
+        ASSERT_EQ(src->grid_versions().size(), 1u);   // the grid changed once: one version in the history
+        copy_campaign(source.address(), middle.address(), "Claire Coordinatrice");
+        auto mid = middle.open();
+        expect_carried(*src, *mid, file_first ? source.address() : parse_pg_uri(source.address()).shown);
+        copy_campaign(middle.address(), back.address(), "Claire Coordinatrice");
+        auto end = back.open();
+        expect_carried(*mid, *end, file_first ? parse_pg_uri(middle.address()).shown : middle.address());
+        // Back where it started: the source's head, extended by the two copies.
+        EXPECT_EQ(end->journal().size(), src->journal().size() + 2);
+        EXPECT_TRUE(end->verify_journal(src->journal_head()).ok);
+        EXPECT_EQ(describe(end->load()), describe(src->load()));
+        TerritoryRecord t = end->load_territory();
+        ASSERT_TRUE(t.zones);
+        EXPECT_EQ(t.zones->at(0).communes, (std::vector<std::string>{"17300", "17000"}));
+        // A copy of a closed campaign is closed, by its own lock.
+        EXPECT_THROW(end->set_parameter("campagne.places", "90", "Claire Coordinatrice"), InputError);
+        if (file_first) {
+            // The server's identity sequences continue after the copied rows:
+            // a new grid version there is a new history row, not a duplicate key.
+            mid->reopen("nouvelle version de la grille", "Claire Coordinatrice");
+            PinnedGrid g3 = sample_grid();
+            g3.version = "3";
+            g3.xml = "<grille id=\"essai\" version=\"3\"/>";
+            mid->change_grid(g3, {}, "arrêté modificatif", "Claire Coordinatrice");
+            EXPECT_EQ(mid->grid_versions().size(), 2u);
+            EXPECT_TRUE(mid->verify_journal().ok);
+        }
+    }
+}
+
+// A campaign made with `cotation new` from each shipped grid, with dossiers
+// and ratings on its own criteria: file → server → file keeps the journal
+// (count and head), the ranking and the grid history.
+TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    int grids = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/scoring-grids")) {
+        if (entry.path().extension() != ".xml") continue;
+        ++grids;
+        SCOPED_TRACE(entry.path().filename().string());
+        test::TempDir dir;
+        std::string file = dir.file("c.cot"), back = dir.file("retour.cot"), out;
+        std::string uri = pg_server() + "?campagne=grille_" + std::to_string(::getpid()) + "_" + std::to_string(grids);
+        struct Drop {
+            std::string uri;
+            ~Drop() {
+                try {
+                    drop_pg_campaign(uri);
+                } catch (...) {
+                }
+            }
+        } drop{uri};
+        ASSERT_EQ(run_cli("new " + file + " --grid " + entry.path().string(), out), 0) << out;
+        Grid grid = io::read_grid_file(entry.path().string());
+        {
+            auto s = open_sqlite_store(file);
+            s->load();
+            auto ids = s->add_dossiers({dossier("D-01", "Association A", 10), dossier("D-02", "Association B", 6)}, "Claire");
+            std::vector<Rating> ratings;
+            int v = grid.scale_max;
+            for (const auto& theme : grid.themes)
+                for (const auto& c : theme.criteria) {
+                    ratings.push_back({ids[0], "Ali", c.id, v, "solide"});
+                    ratings.push_back({ids[1], "Ali", c.id, v > grid.scale_min ? v - 1 : v, ""});
+                }
+            s->put_ratings(ratings, "Ali");
+            s->put_person({"Ali", Role::Instructor, "ARS", false}, "Claire");
+            // A grid history of one version: the same texts, moved to a revised version.
+            CampaignSnapshot snap = s->load();
+            PinnedGrid revised{grid.id, grid.version + "-rév", snap.grid_name, snap.grid_xml, snap.form_name, snap.form_xml,
+                               snap.procedure_name, snap.procedure_xml};
+            s->change_grid(revised, {}, "arrêté modificatif", "Claire");
+            ASSERT_EQ(s->grid_versions().size(), 1u);
+        }
+        CopyReport up = copy_campaign(file, uri, "Claire");
+        CopyReport down = copy_campaign(uri, back, "Claire");
+        EXPECT_EQ(up.source_head.text(), open_sqlite_store_read_only(file)->journal_head().text());
+        EXPECT_EQ(up.copy_entries, up.source_entries + 1);
+        EXPECT_EQ(down.source_head.text(), up.copy_head.text());
+        EXPECT_EQ(down.copy_entries, up.source_entries + 2);
+        // As a user checks it: the copy extends the head the source printed.
+        ASSERT_EQ(run_cli("journal verify " + back + " --tete " + up.source_head.text(), out), 0) << out;
+        ASSERT_EQ(run_cli("journal verify '" + uri + "' --tete " + up.source_head.text(), out), 0) << out;
+        auto original = Session::open_read_only(file);
+        auto frozen = Session::open_read_only(back);
+        const Ranking& r = original->ranking();
+        ASSERT_EQ(r.ranked.size() + r.pending.size() + r.ineligible.size(), 2u) << ranking_text(*original);
+        EXPECT_EQ(ranking_text(*frozen), ranking_text(*original));
+        EXPECT_EQ(open_sqlite_store_read_only(back)->grid_versions(), open_sqlite_store_read_only(file)->grid_versions());
+        EXPECT_EQ(open_pg_store(uri)->grid_versions(), open_sqlite_store_read_only(file)->grid_versions());
+    }
+    EXPECT_EQ(grids, 3);   // act-hlm-paca-2023, crt-2022, uphv-17-2019
+}
+
+// A server campaign whose journal was altered (its owner, trigger taken
+// off) is not exported: the message names the source and the entry, and no
+// file, not even a hidden temporary one, is left.
+TEST(Share, AlteredServerJournalIsRefusedNamingTheEntryAndNoFileIsLeft) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness server(Backend::Postgres, "altere_serveur");
+    server.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+    ASSERT_EQ(server.raw("ALTER TABLE journal DISABLE TRIGGER journal_append_only; "
+                         "UPDATE journal SET new_value = 'falsifié' WHERE seq = 2"),
+              "");
+    test::TempDir dir;
+    std::string target = dir.file("copie.cot");
+    std::string m;
+    try {
+        copy_campaign(server.address(), target, "Claire");
+    } catch (const InputError& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("Le journal de « " + parse_pg_uri(server.address()).shown + " » ne se vérifie pas (entrée 2"),
+              std::string::npos)
+        << m;
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path)) << "fichier laissé";
+}
+
+// The copy is verified where it arrives, before it exists for anyone: rows
+// that do not match the carried journal are refused, nothing left behind.
+TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness file(Backend::Sqlite, "source");
+    {
+        auto s = file.create(sample_campaign("HI 2025"));
+        auto ids = s->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+        s->put_ratings({{ids[0], "Ali", "projet", 12, ""}}, "Ali");
+    }
+    CampaignRows rows = read_file_rows(file.address());
+    bool altered = false;
+    for (auto& t : rows.tables)
+        if (t.name == "rating")
+            for (std::size_t i = 0; i < t.columns.size(); ++i)
+                if (t.columns[i] == "value") {
+                    t.rows.at(0)[i].value = "20";   // in transit, not in the journal
+                    altered = true;
+                }
+    ASSERT_TRUE(altered);
+    CopyNote note{"Claire", "campagne.copie", "campagne/copie", "", "copie d'essai"};
+    std::string uri = pg_server() + "?campagne=arrivee_" + std::to_string(::getpid());
+    try {
+        write_server_copy(uri, rows, note);
+        FAIL() << "copie incohérente enregistrée sur le serveur";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("le journal de la copie ne se vérifie pas (table rating, ligne dossier_id=1"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_THROW(open_pg_store(uri), InputError);   // nothing on the server
+    test::TempDir dir;
+    try {
+        write_file_copy(dir.file("copie.cot"), rows, note);
+        FAIL() << "copie incohérente enregistrée dans un fichier";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("aucun fichier n'a été enregistré"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path)) << "fichier laissé";
 }
 #endif
 

@@ -23,9 +23,11 @@ int copy(const Args& a, bool to_server) {
     std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
               << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
               << (r.closed ? ", close comme la source" : "") << ".\n"
-              << "Journal de la source vérifié (" << count(r.source_entries, "entrée", "entrées")
-              << ") ; journal de la copie vérifié (" << count(r.copy_entries, "entrée", "entrées")
-              << ", il commence à la copie).\n";
+              << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées")
+              << ", tête " << r.source_head.text() << "), suivi d'une entrée pour la copie ; journal de la copie vérifié ("
+              << count(r.copy_entries, "entrée", "entrées") << ", tête " << r.copy_head.text() << ").\n"
+              << "La copie prolonge la tête de la source : cotation journal verify " << (to_server ? campaign_for_command(to) : to) << " --tete "
+              << r.source_head.text() << "\n";
     return 0;
 }
 

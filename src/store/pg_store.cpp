@@ -202,8 +202,6 @@ void PgStore::ensure_open() {
 std::int64_t PgStore::last_seq() { return journal_head().entries; 
 }
 
-namespace {
-
 // The campaign's schema: what state it is in, without writing anything.
 // 0: absent; -1: present but not a campaign; else its version.
 int schema_state(PgConn& c, const std::string& schema) {
@@ -226,7 +224,6 @@ void migrate(PgConn& c, int from) {
     }
 }
 
-}  // namespace
 }  // namespace pg
 
 using namespace pg;
