@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
 #include <sys/wait.h>
+
+#include <chrono>
+#include <csignal>
 
 #include <cstdlib>
 #include <filesystem>
@@ -1135,6 +1139,78 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
     }
     EXPECT_TRUE(std::filesystem::is_empty(dir.path)) << "fichier laissé";
 }
+
+// Runs the command line and kills it (SIGKILL) after `ms` milliseconds;
+// true when it was killed before it ended.
+bool killed_after(const std::vector<std::string>& args, int ms) {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::vector<char*> argv{const_cast<char*>(COTATION_CLI)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(COTATION_CLI, argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < end) {
+        if (::waitpid(pid, &status, WNOHANG) == pid) return false;   // ended by itself
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    return WIFSIGNALED(status);
+}
+
+// A copy killed at any moment leaves, at its destination, nothing or the
+// whole verified copy: never a half campaign on the server, never a file
+// under its final name that is not whole.
+TEST(Share, KilledCopyLeavesNothingOrTheWholeVerifiedCopy) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    test::TempDir dir;
+    std::string file = dir.file("demo.cot"), base = pg_server() + "?campagne=tue_" + std::to_string(::getpid());
+    create_demo(file, "act-hlm", DemoStage::Complete);
+    JournalHead head = open_sqlite_store_read_only(file)->journal_head();
+    struct Drop {
+        std::vector<std::string> uris;
+        ~Drop() {
+            for (const auto& u : uris) try {
+                    drop_pg_campaign(u);
+                } catch (...) {
+                }
+        }
+    } drop;
+    int killed = 0, whole = 0;
+    // A copy of this demo takes about 0.3 s on an idle machine; the last one is left to end.
+    const int delays[] = {0, 40, 80, 120, 160, 200, 250, 300, 400, 600, 10000};
+    for (int i = 0; i < 11; ++i) {
+        std::string uri = base + "_" + std::to_string(i), back = dir.file("retour" + std::to_string(i) + ".cot");
+        drop.uris.push_back(uri);
+        killed += killed_after({"partager", file, uri, "--par", "Claire"}, delays[i]);
+        try {
+            auto copy = open_pg_store(uri);
+            JournalCheck c = copy->verify_journal(head);
+            EXPECT_TRUE(c.ok) << (c.problems.empty() ? "" : c.problems.front());
+            EXPECT_EQ(c.entries, head.entries + 1);
+            ++whole;
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("n'existe pas"), std::string::npos) << e.what();
+            continue;
+        }
+        killed += killed_after({"exporter", uri, back, "--par", "Claire"}, delays[i]);
+        if (std::filesystem::exists(back)) {
+            JournalCheck c = open_sqlite_store_read_only(back)->verify_journal(head);
+            EXPECT_TRUE(c.ok) << (c.problems.empty() ? "" : c.problems.front());
+            EXPECT_EQ(c.entries, head.entries + 2);
+        }
+    }
+    // Both outcomes seen: some copies killed before the end, some whole.
+    EXPECT_GT(killed, 0);
+    EXPECT_GT(whole, 0);
+}
 #endif
 
 }  // namespace
@@ -1172,6 +1248,27 @@ TEST(RowLedger, InstantsRenderAsTheFileStoresThem) {
     EXPECT_EQ(instant("2025-05-02"), "2025-05-02");
     EXPECT_EQ(instant("2025-02-30T08:15:00Z"), "2025-02-30T08:15:00Z");
     EXPECT_EQ(instant("le 2 mai"), "le 2 mai");
+}
+
+// A server campaign created before schema_version left the ledger gives its
+// row in its first entry; exported to a file (no such table: the version is
+// the file's header), that row is neither missing nor extra. Any other row
+// is still named.
+TEST(RowLedger, ServerSchemaVersionRowIsNotCampaignData) {
+    using cotation::row_ledger::Rows;
+    Rows expected{{{"schema_version", "one=1"}, "0123456789abcdef0123456789abcdef"}, {{"rating", "k=1"}, "aa"}};
+    Rows in_file{{{"rating", "k=1"}, "aa"}};
+    std::vector<std::string> problems;
+    cotation::row_ledger::compare(expected, in_file, {}, problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    Rows on_server = in_file;
+    on_server[{"schema_version", "one=1"}] = "ffff";
+    cotation::row_ledger::compare(in_file, on_server, {}, problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    in_file.erase({"rating", "k=1"});
+    cotation::row_ledger::compare(expected, in_file, {}, problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("table rating, ligne k=1"), std::string::npos) << problems[0];
 }
 
 #ifdef COTATION_POSTGRESQL
