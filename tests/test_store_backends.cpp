@@ -1140,6 +1140,30 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
     EXPECT_TRUE(std::filesystem::is_empty(dir.path)) << "fichier laissé";
 }
 
+// A server address without campagne= names the copy by the campaign's
+// reference, as a creation does.
+TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    std::string reference = "sans_campagne_" + std::to_string(::getpid());
+    Harness file(Backend::Sqlite, "reference");
+    file.create(sample_campaign(reference))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+    std::string uri = pg_server() + "?campagne=" + reference;
+    struct Drop {
+        std::string uri;
+        ~Drop() {
+            try {
+                drop_pg_campaign(uri);
+            } catch (...) {
+            }
+        }
+    } drop{uri};
+    CopyReport r = copy_campaign(file.address(), pg_server(), "Claire");
+    auto copy = open_pg_store(uri);
+    EXPECT_EQ(copy->load().campaign.reference, reference);
+    EXPECT_EQ(static_cast<std::int64_t>(copy->journal().size()), r.source_entries + 1);
+    EXPECT_TRUE(copy->verify_journal(r.source_head).ok);
+}
+
 // Runs the command line and kills it (SIGKILL) after `ms` milliseconds;
 // true when it was killed before it ended.
 bool killed_after(const std::vector<std::string>& args, int ms) {

@@ -128,8 +128,15 @@ CampaignRows read_server_rows(const std::string& uri) {
 
 JournalCheck write_server_copy(const std::string& uri, const CampaignRows& rows, const CopyNote& note) {
     PgAddress address = parse_pg_uri(uri);
-    if (address.campaign.empty())
-        throw InputError("Adresse « " + address.shown + " » : il manque la campagne (?campagne=RÉF) ; rien n'a été copié.");
+    if (address.campaign.empty()) {
+        // Named by its reference, as a creation without campagne= is (create_pg_store).
+        std::string reference;
+        if (const CopiedTable* t = rows.table("campaign"); t && !t->rows.empty())
+            for (std::size_t i = 0; i < t->columns.size(); ++i)
+                if (t->columns[i] == "reference") reference = t->rows[0][i].value;
+        address = parse_pg_uri(address.uri_without_campaign +
+                               (address.uri_without_campaign.find('?') == std::string::npos ? "?" : "&") + "campagne=" + reference);
+    }
     auto owned = std::make_unique<PgConn>(address);
     PgConn& c = *owned;
     std::string schema = quote_identifier(address.campaign);
