@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <cctype>
+#include <fstream>
 #include <functional>
 #include <unistd.h>
 #include <sstream>
@@ -921,6 +922,23 @@ TEST(Share, CommandLinePartagerThenExporter) {
     EXPECT_EQ(out.find("secret"), std::string::npos);
     ASSERT_EQ(run_cli("journal verify " + back, out), 0) << out;
     EXPECT_NE(out.find("Journal intact"), std::string::npos) << out;
+    // The head the original's documents print is extended by the archive.
+    ASSERT_EQ(run_cli("journal tete " + file, out), 0) << out;
+    std::string head = out.substr(out.rfind('\n', out.size() - 2) + 1);
+    head.erase(head.find_last_not_of('\n') + 1);
+    ASSERT_NE(head.find(':'), std::string::npos) << out;   // N:EMPREINTE, its last line
+    ASSERT_EQ(run_cli("journal verify " + back + " --tete " + head, out), 0) << out;
+    EXPECT_NE(out.find("La campagne prolonge la tête donnée (" + head + ")"), std::string::npos) << out;
+    // The same documents: a dossier's letter and order byte for byte (the
+    // instruction report differs by the head it prints, two entries further).
+    ASSERT_EQ(run_cli("documents " + file + " --out " + dir.file("docs-source") + " --dossier ACT-2023-01", out), 0) << out;
+    ASSERT_EQ(run_cli("documents " + back + " --out " + dir.file("docs-archive") + " --dossier ACT-2023-01", out), 0) << out;
+    for (const char* doc : {"ACT-2023-01-lettre.pdf", "ACT-2023-01-arrete.pdf"}) {
+        std::ifstream a(dir.file("docs-source") + "/" + doc, std::ios::binary), b(dir.file("docs-archive") + "/" + doc, std::ios::binary);
+        std::string x((std::istreambuf_iterator<char>(a)), {}), y((std::istreambuf_iterator<char>(b)), {});
+        EXPECT_FALSE(x.empty()) << doc;
+        EXPECT_TRUE(x == y) << doc;
+    }
 }
 
 // The commands refuse what they cannot do, in French, before touching anything.
