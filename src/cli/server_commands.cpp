@@ -52,12 +52,12 @@ int roles(const Args& a) {
 }  // namespace
 
 void add_server_commands(Cli& cli) {
-    cli.command("partager", Area::Campaign, "met une campagne sur un serveur PostgreSQL (copie vérifiée)")
+    cli.command("partager", Area::Campaign, "met une campagne sur un serveur PostgreSQL (copie vérifiée, journal compris)")
         .positional("SOURCE", "fichier de la campagne")
         .positional("DESTINATION", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE (nouvelle campagne)")
         .acting()
         .run([](const Args& a) { return copy(a, true); });
-    cli.command("exporter", Area::Campaign, "copie figée d'une campagne du serveur dans un fichier (archivage)")
+    cli.command("exporter", Area::Campaign, "copie figée d'une campagne du serveur dans un fichier (archivage, journal compris)")
         .positional("SOURCE", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE")
         .positional("DESTINATION", "fichier à créer (jamais écrasé)")
         .acting()
