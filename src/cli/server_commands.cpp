@@ -23,9 +23,11 @@ int copy(const Args& a, bool to_server) {
     std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
               << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
               << (r.closed ? ", close comme la source" : "") << ".\n"
-              << "Journal de la source vérifié (" << count(r.source_entries, "entrée", "entrées")
-              << ") ; journal de la copie vérifié (" << count(r.copy_entries, "entrée", "entrées")
-              << ", il commence à la copie).\n";
+              << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées")
+              << ", tête " << r.source_head.text() << "), suivi d'une entrée pour la copie ; journal de la copie vérifié ("
+              << count(r.copy_entries, "entrée", "entrées") << ", tête " << r.copy_head.text() << ").\n"
+              << "La copie prolonge la tête de la source : cotation journal verify " << (to_server ? campaign_for_command(to) : to) << " --tete "
+              << r.source_head.text() << "\n";
     return 0;
 }
 
@@ -50,12 +52,12 @@ int roles(const Args& a) {
 }  // namespace
 
 void add_server_commands(Cli& cli) {
-    cli.command("partager", Area::Campaign, "met une campagne sur un serveur PostgreSQL (copie vérifiée)")
+    cli.command("partager", Area::Campaign, "met une campagne sur un serveur PostgreSQL (copie vérifiée, journal compris)")
         .positional("SOURCE", "fichier de la campagne")
         .positional("DESTINATION", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE (nouvelle campagne)")
         .acting()
         .run([](const Args& a) { return copy(a, true); });
-    cli.command("exporter", Area::Campaign, "copie figée d'une campagne du serveur dans un fichier (archivage)")
+    cli.command("exporter", Area::Campaign, "copie figée d'une campagne du serveur dans un fichier (archivage, journal compris)")
         .positional("SOURCE", "adresse postgresql://hôte:port/base?campagne=RÉFÉRENCE")
         .positional("DESTINATION", "fichier à créer (jamais écrasé)")
         .acting()

@@ -37,13 +37,16 @@ struct Shape {
     std::vector<int> key_index;   // column index of each key, in key order
 };
 
+// schema_version is the server's form of the file's header (PRAGMA
+// user_version): not campaign data, so not in the ledger, and a journal
+// carried between a file and a server covers the same rows.
 std::map<std::string, Shape> shapes(PgConn& c) {
     auto r = c.exec(
         "SELECT cl.relname, a.attname, format_type(a.atttypid, NULL), "
         "coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY k(att, n) WHERE k.att = a.attnum), 0) "
         "FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped "
         "LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary "
-        "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND cl.relkind = 'r' AND cl.relname <> 'journal' "
+        "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND cl.relkind = 'r' AND cl.relname NOT IN ('journal', 'schema_version') "
         "ORDER BY cl.relname, a.attnum");
     std::map<std::string, Shape> out;
     std::map<std::string, std::map<std::int64_t, int>> keys;

@@ -107,7 +107,7 @@ void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string&
         std::string after = std::to_string(r.value) + " — " + r.justification;
         if (before == after) continue;
         c_->exec("INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
-                 "VALUES ($1,$2,$3,$4,$5,transaction_timestamp()) ON CONFLICT (dossier_id, reviewer_id, criterion) "
+                 "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, criterion) "
                  "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
                  {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
         j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
@@ -123,7 +123,7 @@ void PgStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDeci
     auto old = c_->exec("SELECT value, reason FROM consolidation WHERE dossier_id=$1 AND criterion=$2", {id, d.criterion});
     std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
     c_->exec("INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
-             "VALUES ($1,$2,$3,$4,$5,transaction_timestamp()) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
+             "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
              "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
              {id, d.criterion, d.value.canonical(), d.reason, d.author});
     j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
@@ -184,7 +184,7 @@ void PgStore::submit(std::int64_t dossier_id, const std::string& reviewer, const
     PgJournalWriter j(*c_);
     ensure_open();
     std::string reference = reference_of(dossier_id);
-    c_->exec("INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,transaction_timestamp()) "
+    c_->exec("INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
              "ON CONFLICT DO NOTHING",
              {std::to_string(dossier_id), reviewer});
     j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
@@ -203,7 +203,7 @@ void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std
     std::string before = old.rows() ? text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
     std::string places = d.places ? d.places->canonical() : "";
     c_->exec("INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
-             "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,transaction_timestamp()) ON CONFLICT (dossier_id) "
+             "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id) "
              "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
              "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
              "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
@@ -338,7 +338,7 @@ void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, st
     std::string old_id = cur.text(0, 0), old_version = cur.text(0, 1);
     c_->exec("INSERT INTO grid_history(grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, replaced_at, "
              "replaced_by, reason) SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, "
-             "transaction_timestamp(), $1, $2 FROM campaign",
+             "date_trunc('second', transaction_timestamp()), $1, $2 FROM campaign",
              {actor, reason});
     c_->exec("UPDATE campaign SET grid_id=$1, grid_version=$2, grid_name=$3, grid_xml=$4, form_name=$5, form_xml=$6",
              {grid.id, grid.version, grid.name, grid.xml, grid.form_name, grid.form_xml});

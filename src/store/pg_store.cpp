@@ -50,7 +50,7 @@ void PgStore::close(const std::string& reason, const std::string& actor) {
     PgJournalWriter j(*c_);
     std::string since = closed_since();
     if (!since.empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(since) + ".");
-    c_->exec("UPDATE campaign SET closed_at = transaction_timestamp()");
+    c_->exec("UPDATE campaign SET closed_at = date_trunc('second', transaction_timestamp())");
     j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
     t.commit();
 }
@@ -172,7 +172,7 @@ void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::
     c_->exec("INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, grid_name, "
              "grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, authority_address, "
              "signatory_title, tribunal, tribunal_address, logo) "
-             "VALUES (1,$1,$2,$3,$4,$5,$6,$7,$8,$9,transaction_timestamp(),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
+             "VALUES (1,$1,$2,$3,$4,$5,$6,$7,$8,$9,date_trunc('second', transaction_timestamp()),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
              {campaign.reference, campaign.title, a.name, a.signatory, a.city, grid.id, grid.version, grid.name, grid.xml,
               grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml,
               std::string(authority_kind_code(a.kind)), join_lines(a.address), a.signatory_title, a.tribunal,
@@ -203,8 +203,6 @@ void PgStore::ensure_open() {
 std::int64_t PgStore::last_seq() { return journal_head().entries; 
 }
 
-namespace {
-
 // The campaign's schema: what state it is in, without writing anything.
 // 0: absent; -1: present but not a campaign; else its version.
 int schema_state(PgConn& c, const std::string& schema) {
@@ -227,7 +225,6 @@ void migrate(PgConn& c, int from) {
     }
 }
 
-}  // namespace
 }  // namespace pg
 
 using namespace pg;

@@ -31,7 +31,7 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
 // refuses a schema that is not a campaign before writing anything.
 std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri);
 
-// Removes a campaign of the server (a copy that failed half-way); refuses a
+// Removes a campaign of the server (tests, a service cleaning up); refuses a
 // schema that is not a campaign.
 void drop_pg_campaign(const std::string& uri);
 

@@ -68,4 +68,9 @@ private:
     WriteCheck check_;
 };
 
+// The campaign's schema (named `schema`): 0 absent, -1 not a campaign, else its version.
+int schema_state(PgConn& c, const std::string& schema);
+// Runs the migrations after `from` in the current search_path (0: a new campaign's tables).
+void migrate(PgConn& c, int from);
+
 }  // namespace cotation::pg
