@@ -1,4 +1,3 @@
-#include "core/enums.h"
 #include "territory_panel.h"
 
 #include <wx/aboutdlg.h>
@@ -9,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/enums.h"
 #include "core/french.h"
 #include "io/geo.h"
 #include "layout.h"
@@ -311,7 +311,7 @@ void TerritoryPanel::Update() {
         }
         reasons_.push_back(why);
         allocation_->SetItem(r, 4, to_wx(mine_text));
-        if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, wxColour(255, 243, 205));
+        if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, colour(Colour::Highlight));
     }
     map_->Show(t.map_data(chosen_));
     RefitSide();
