@@ -153,7 +153,11 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     SetSizer(main);
 
     record_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Record(); });
-    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(study_ && wb_.session && !wb_.session->closed()); });
+    // Recording the allocation is the coordinator's, on an open campaign
+    // (app/territory.cpp refuses the others): greyed out rather than refused.
+    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(study_ && wb_.session && !wb_.session->closed() && wb_.session->team().may_coordinate(wb_.reviewer).empty());
+    });
     allocation_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowReason(static_cast<std::size_t>(e.GetIndex())); });
     candidates_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
         if (!study_) return;
