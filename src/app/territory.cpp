@@ -1,4 +1,3 @@
-#include "core/enums.h"
 #include "territory.h"
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/campaign_parameters.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/csv.h"
@@ -131,9 +131,9 @@ void TerritoryStudy::load() {
         rules_ = io::read_territory_rules(io::read_file(p), std::filesystem::path(p).filename().string(), ref);
     departements_ = rules_.departements;
     if (departements_.empty()) {
-        if (auto it = params.find("campagne.departements"); it != params.end())
+        if (auto it = params.find(param::kDepartements); it != params.end())
             if (auto l = std::get_if<std::vector<std::string>>(&it->second)) departements_ = *l;
-        if (auto it = params.find("campagne.departement"); it != params.end())
+        if (auto it = params.find(param::kDepartement); it != params.end())
             if (auto s = std::get_if<std::string>(&it->second)) departements_ = {*s};
     }
     if (departements_.empty())   // no declared territory: the dossiers' départements
@@ -141,7 +141,7 @@ void TerritoryStudy::load() {
             if (const auto* c = ref.commune(d.commune);
                 c && std::find(departements_.begin(), departements_.end(), c->departement) == departements_.end())
                 departements_.push_back(c->departement);
-    access_km_ = number_fact(params, "campagne.distance_acces").value_or(rules_.access_km.value_or(30.0));
+    access_km_ = number_fact(params, param::kAccessDistance).value_or(rules_.access_km.value_or(30.0));
     if (auto p = number_fact(params, param::kPlaces)) rules_.capacity = *p;
     // The call's unit: that of its capacity parameter (« mission|missions »
     // for a CRT call, where each retained dossier is one mission).
@@ -154,7 +154,7 @@ void TerritoryStudy::load() {
         rules_.unit_one = capacity->def.unit.substr(0, bar);
         rules_.unit_many = bar == std::string::npos ? rules_.unit_one : capacity->def.unit.substr(bar + 1);
     }
-    if (auto u = number_fact(params, "campagne.lits_unite")) rules_.unit_places = *u;
+    if (auto u = number_fact(params, param::kUnitBeds)) rules_.unit_places = *u;
 
     // The territory: current communes of the départements, sorted by code.
     std::unordered_map<std::string, std::string> epci_of;

@@ -17,6 +17,11 @@ inline constexpr const char* kCommitteeDate = "campagne.date_commission";  // da
 inline constexpr const char* kLettersDate = "campagne.date_courrier";      // date des courriers
 inline constexpr const char* kPlaces = "campagne.places";                  // capacité de l'appel
 inline constexpr const char* kTribunal = "campagne.tribunal";              // tribunal des recours
+// Territory (declared by the grids that use them; app/territory.cpp).
+inline constexpr const char* kDepartements = "campagne.departements";      // départements de l'appel (liste)
+inline constexpr const char* kDepartement = "campagne.departement";        // département de l'appel
+inline constexpr const char* kAccessDistance = "campagne.distance_acces";  // distance d'accès, en km
+inline constexpr const char* kUnitBeds = "campagne.lits_unite";            // lits d'une unité
 }  // namespace param
 
 // A read-only view of a campaign's parameters (Campaign::parameters).

@@ -14,17 +14,6 @@
 #include "wx_text.h"
 
 namespace cotation::gui {
-namespace {
-const char* presence_label(Presence p) {
-    switch (p) {
-        case Presence::Present: return "présent(e)";
-        case Presence::Represented: return "représenté(e)";
-        case Presence::Absent: return "absent(e)";
-    }
-    return "";
-}
-
-}  // namespace
 
 CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     summary_ = heading(this, "");
@@ -113,7 +102,7 @@ void CommitteePanel::Reload() {
         if (m) {
             auto a = m->attendance.find(name);
             Presence pr = a == m->attendance.end() ? Presence::Absent : a->second.presence;
-            presence = presence_label(pr);
+            presence = enum_label(pr);
             if (pr == Presence::Represented) proxy = a->second.proxy;
             if (auto v = m->votes.find(name); v != m->votes.end()) vote = vote_label(v->second);
         }

@@ -50,6 +50,11 @@ DossierPanel::DossierPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     SetSizer(main);
 
     documents_->Bind(wxEVT_CHECKLISTBOX, &DossierPanel::OnDocumentToggled, this);
+    // Ticking a piece received edits the dossier: the instruction team's, on
+    // an open campaign (Session::update_dossier): greyed out for the others.
+    documents_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(wb_.session && !wb_.session->closed() && wb_.session->team().may_instruct(wb_.reviewer).empty());
+    });
 }
 
 void DossierPanel::Reload() {

@@ -1,4 +1,3 @@
-#include "core/enums.h"
 #include "territory_panel.h"
 
 #include <wx/aboutdlg.h>
@@ -9,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/enums.h"
 #include "core/french.h"
 #include "io/geo.h"
 #include "layout.h"
@@ -153,7 +153,11 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     SetSizer(main);
 
     record_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Record(); });
-    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(study_ && wb_.session && !wb_.session->closed()); });
+    // Recording the allocation is the coordinator's, on an open campaign
+    // (app/territory.cpp refuses the others): greyed out rather than refused.
+    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(study_ && wb_.session && !wb_.session->closed() && wb_.session->team().may_coordinate(wb_.reviewer).empty());
+    });
     allocation_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowReason(static_cast<std::size_t>(e.GetIndex())); });
     candidates_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
         if (!study_) return;
@@ -311,7 +315,7 @@ void TerritoryPanel::Update() {
         }
         reasons_.push_back(why);
         allocation_->SetItem(r, 4, to_wx(mine_text));
-        if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, wxColour(255, 243, 205));
+        if (ch.retained != (mine_text != "non retenu")) allocation_->SetItemBackgroundColour(r, colour(Colour::Highlight));
     }
     map_->Show(t.map_data(chosen_));
     RefitSide();

@@ -30,7 +30,6 @@ std::string data_root() {
 }
 
 std::string grid_path(const std::string& name) { return data_root() + "/scoring-grids/" + name; }
-std::string template_path(const std::string& name) { return data_root() + "/templates/" + name; }
 std::string reference_path(const std::string& name) { return data_root() + "/data/" + name; }
 
 }  // namespace cotation::io

@@ -11,7 +11,6 @@ namespace cotation::io {
 // the build machine).
 std::string data_root();
 std::string grid_path(const std::string& name);        // scoring-grids/NAME
-std::string template_path(const std::string& name);    // templates/NAME
 std::string reference_path(const std::string& name);   // data/NAME
 
 // The rule of data_root(), on explicit inputs so that it can be tested:

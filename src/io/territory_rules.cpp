@@ -1,10 +1,10 @@
-#include "core/enums.h"
 #include "territory_rules.h"
 
 #include <charconv>
 #include <map>
 #include <sstream>
 
+#include "core/enums.h"
 #include "core/error.h"
 #include "csv.h"
 
@@ -113,16 +113,6 @@ std::vector<coverage::Area> read_zones(const std::string& content, const std::st
                                         "« " + file + " », ligne " + std::to_string(records[i].line) + " : champ « communes »");
         if (communes.empty()) bad(file, records[i].line, "champ « communes » vide");
         out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
-    }
-    return out;
-}
-
-std::string write_zones(const std::vector<coverage::Area>& zones) {
-    std::string out = "zone;libelle;communes\n";
-    for (const auto& z : zones) {
-        std::string codes;
-        for (const auto& c : z.communes) codes += (codes.empty() ? "" : " ") + c;
-        out += csv_field(z.id) + ";" + csv_field(z.label) + ";" + codes + "\n";
     }
     return out;
 }

@@ -27,7 +27,6 @@ namespace cotation::io {
 allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref);
 
 std::vector<coverage::Area> read_zones(const std::string& content, const std::string& file, const ReferenceData& ref);
-std::string write_zones(const std::vector<coverage::Area>& zones);
 
 // Communes of a list of INSEE codes and EPCI SIREN, EPCI expanded; throws
 // InputError naming `where` and the unknown code.

@@ -7,6 +7,7 @@
 #include "committee_internal.h"
 #include "document_names.h"
 
+#include "core/campaign_parameters.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "io/xml_tree.h"
@@ -124,8 +125,9 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     v["date_commission"] = "";
     if (ctx.committee_known) {
         if (ctx.committee_sat) v["date_commission"] = ctx.committee_sat->french_long();
-    } else if (auto it = ctx.campaign.parameters.find("campagne.date_commission"); it != ctx.campaign.parameters.end())
-        if (const Date* day = std::get_if<Date>(&it->second)) v["date_commission"] = day->french_long();
+    } else if (auto day = CampaignParameters(ctx.campaign.parameters).committee_date()) {
+        v["date_commission"] = day->french_long();
+    }
     v["places_arrete"] = !v["places_accordees"].empty() ? v["places_accordees"] : v["places"];
     // The order says what the instruction found: « répond au cahier des
     // charges » only without an open vigilance point, else the points by name

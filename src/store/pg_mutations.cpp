@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/enums.h"
 #include "pg_store_impl.h"
 #include "snapshot_rows.h"
 
@@ -13,7 +14,6 @@ using rows::authority_column;
 using rows::authority_fields;
 using rows::facts_text;
 using rows::meeting_text;
-using rows::presence_text;
 
 std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) {
     PgTransaction t(*c_);
@@ -207,8 +207,8 @@ void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std
              "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
              "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
              "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
-             {id, std::string(decision_label(d.kind)), d.motive, date_param(d.date), places,
-              std::string(d.committee_opinion ? decision_label(*d.committee_opinion) : ""), d.departure_reason, d.author});
+             {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
+              std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
     j.add(actor, "decision", "dossier/" + reference + "/decision", before,
           text(decision_label(d.kind), d.motive, places) +
               (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
@@ -258,16 +258,16 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
     c_->exec("INSERT INTO meeting(id, held_on, president) VALUES (1,$1,$2)", {date_param(m.date), m.president});
     for (const auto& [name, x] : m.attendance)
         c_->exec("INSERT INTO meeting_attendance(member, presence, proxy) VALUES ($1,$2,$3)",
-                 {name, presence_text(x.presence), x.proxy});
+                 {name, std::string(enum_code(x.presence)), x.proxy});
     for (const auto& [name, x] : m.votes)
-        c_->exec("INSERT INTO meeting_vote(member, vote) VALUES ($1,$2)", {name, std::string(vote_label(x))});
+        c_->exec("INSERT INTO meeting_vote(member, vote) VALUES ($1,$2)", {name, std::string(enum_code(x))});
     for (const auto& [name, text] : m.observations)
         c_->exec("INSERT INTO meeting_observation(member, text) VALUES ($1,$2)", {name, text});
     for (std::size_t i = 0; i < m.voted.size(); ++i) {
         const VotedEntry& e = m.voted[i];
         c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES ($1,$2,$3,$4,$5)",
                  {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
-                  std::string(e.opinion ? decision_label(*e.opinion) : "")});
+                  std::string(e.opinion ? enum_code(*e.opinion) : "")});
     }
     j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
     t.commit();
@@ -282,7 +282,7 @@ void PgStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, cons
     std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
     c_->exec("INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES ($1,$2,$3,$4) "
              "ON CONFLICT (dossier_id, member) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment",
-             {id, op.member, std::string(opinion_label(op.opinion)), op.comment});
+             {id, op.member, std::string(enum_code(op.opinion)), op.comment});
     j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
           std::string(opinion_label(op.opinion)) + " — " + op.comment);
     t.commit();

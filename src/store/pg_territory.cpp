@@ -1,8 +1,8 @@
 // The territory tables (the file's schema 10) on the server: the campaign's
 // own offer and zones, and the allocation it follows; each replacement whole,
 // journaled as sqlite_territory.cpp journals it (texts in territory_rows).
-#include "core/french.h"
 #include "core/enums.h"
+#include "core/french.h"
 #include "pg_store_impl.h"
 #include "territory_rows.h"
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/enums.h"
 #include "core/error.h"
 
 namespace cotation::rows {
@@ -68,9 +69,6 @@ std::string facts_text(const FactValues& f) {
     std::string s;
     for (const auto& [k, v] : f) s += (s.empty() ? "" : "; ") + k + "=" + to_canonical(v);
     return s;
-}
-const char* presence_text(Presence p) {
-    return p == Presence::Present ? "présent" : p == Presence::Represented ? "représenté" : "absent";
 }
 std::string meeting_text(const Meeting& m) {
     std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
@@ -171,14 +169,14 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     run(q.submissions, [&](const Row& r) { s.team.submitted[r.integer(0)].insert(r.text(1)); });
     run(q.decisions, [&](const Row& d) {
         Decision x;
-        auto kind = decision_from_text(d.text(1));
+        auto kind = enum_from_code<DecisionKind>(d.text(1));
         auto date = Date::parse(d.text(3));
         if (!kind || !date) throw InputError("Campagne « " + shown + " » : décision illisible.");
         x.kind = *kind;
         x.motive = d.text(2);
         x.date = *date;
         if (!d.text(4).empty()) x.places = Rational::from_canonical(d.text(4));
-        if (!d.text(5).empty()) x.committee_opinion = decision_from_text(d.text(5));
+        if (!d.text(5).empty()) x.committee_opinion = enum_from_code<DecisionKind>(d.text(5));
         x.departure_reason = d.text(6);
         x.author = d.text(7);
         s.decisions[d.integer(0)] = x;
@@ -220,23 +218,23 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
     if (meeting) {
         Meeting& x = *meeting;
         run(p.attendance, [&](const Row& a) {
-            std::string pr = a.text(1);
-            Presence presence = pr == "présent" ? Presence::Present : pr == "représenté" ? Presence::Represented : Presence::Absent;
-            x.attendance[a.text(0)] = {presence, a.text(2)};
+            auto presence = enum_from_code<Presence>(a.text(1));
+            if (!presence) throw unreadable("présence");
+            x.attendance[a.text(0)] = {*presence, a.text(2)};
         });
         run(p.votes, [&](const Row& v) {
-            auto vote = vote_from_text(v.text(1));
+            auto vote = enum_from_code<Vote>(v.text(1));
             if (!vote) throw unreadable("vote");
             x.votes[v.text(0)] = *vote;
         });
         run(p.observations, [&](const Row& o) { x.observations.emplace_back(o.text(0), o.text(1)); });
         run(p.voted, [&](const Row& v) {
-            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), decision_from_text(v.text(3))});
+            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), enum_from_code<DecisionKind>(v.text(3))});
         });
         s.meeting = std::move(meeting);
     }
     run(p.opinions, [&](const Row& r) {
-        auto o = opinion_from_text(r.text(2));
+        auto o = enum_from_code<Opinion>(r.text(2));
         if (!o) throw unreadable("avis de membre");
         s.opinions[r.integer(0)].push_back({r.text(1), *o, r.text(3)});
     });

@@ -86,7 +86,5 @@ struct FactChange {
 std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after);
 // The journal's text of a meeting.
 std::string meeting_text(const Meeting& m);
-// A presence as stored.
-const char* presence_text(Presence p);
 
 }  // namespace cotation::rows

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/enums.h"
 #include "core/error.h"
 #include "journal.h"
 #include "sqlite_store.h"
@@ -180,13 +181,13 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         head.bind(1, m.date.iso()).bind(2, m.president).run();
         Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
         for (const auto& [name, x] : m.attendance) {
-            a.bind(1, name).bind(2, rows::presence_text(x.presence))
+            a.bind(1, name).bind(2, enum_code(x.presence))
                 .bind(3, x.proxy).run();
             a.reset();
         }
         Stmt v(*db_, "INSERT INTO meeting_vote(member, vote) VALUES (?,?)");
         for (const auto& [name, x] : m.votes) {
-            v.bind(1, name).bind(2, vote_label(x)).run();
+            v.bind(1, name).bind(2, enum_code(x)).run();
             v.reset();
         }
         Stmt o(*db_, "INSERT INTO meeting_observation(member, text) VALUES (?,?)");
@@ -197,7 +198,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES (?,?,?,?,?)");
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
-            std::string opinion = e.opinion ? decision_label(*e.opinion) : "";
+            std::string opinion = e.opinion ? enum_code(*e.opinion) : "";
             vr.bind(1, static_cast<std::int64_t>(i)).bind(2, e.reference).bind(3, static_cast<std::int64_t>(e.rank)).bind(4, e.total)
                 .bind(5, opinion).run();
         }

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/enums.h"
 #include "core/error.h"
 #include "journal.h"
 #include "sqlite_store.h"
@@ -157,8 +158,8 @@ void SqliteStore::put_decision(std::int64_t dossier_id, const Decision& d, const
         std::string places = d.places ? d.places->canonical() : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
                        "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)");
-        put.bind(1, dossier_id).bind(2, decision_label(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
-            .bind(6, d.committee_opinion ? decision_label(*d.committee_opinion) : "").bind(7, d.departure_reason)
+        put.bind(1, dossier_id).bind(2, enum_code(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
+            .bind(6, d.committee_opinion ? enum_code(*d.committee_opinion) : "").bind(7, d.departure_reason)
             .bind(8, d.author).bind(9, utc_now_iso()).run();
         j.add(actor, "decision", "dossier/" + reference + "/decision", before,
               text(decision_label(d.kind), d.motive, places) +
@@ -211,7 +212,7 @@ void SqliteStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, 
         old.bind(1, dossier_id).bind(2, op.member);
         std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?)");
-        put.bind(1, dossier_id).bind(2, op.member).bind(3, opinion_label(op.opinion)).bind(4, op.comment).run();
+        put.bind(1, dossier_id).bind(2, op.member).bind(3, enum_code(op.opinion)).bind(4, op.comment).run();
         j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
               std::string(opinion_label(op.opinion)) + " — " + op.comment);
     });

@@ -1,5 +1,3 @@
-#include "core/french.h"
-#include "core/enums.h"
 #include "sqlite_territory.h"
 #include "sqlite_store.h"
 #include "territory_rows.h"
@@ -7,7 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/enums.h"
 #include "core/error.h"
+#include "core/french.h"
 
 namespace cotation::store_territory {
 

@@ -1,10 +1,11 @@
 // Territory rows, once for both back ends (territory_rows.h).
-#include "core/french.h"
-#include "core/enums.h"
 #include "territory_rows.h"
 
 #include <cstdio>
 #include <cstdlib>
+
+#include "core/enums.h"
+#include "core/french.h"
 
 namespace cotation::rows {
 

@@ -1,7 +1,7 @@
-#include "core/french.h"
 #include "write_check.h"
 
 #include "core/date.h"
+#include "core/french.h"
 
 namespace cotation {
 
