@@ -263,8 +263,16 @@ void check_is_campaign(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError("« " + path + " » est un dossier, pas un fichier de campagne Cotation.");
+    // A named pipe, a device or a socket is no campaign, and the system's
+    // own words for it are English (« Operation not supported », trial 13 F19).
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        throw InputError("« " + path + " » n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
+                         "campagne Cotation ; il n'a été ni lu ni modifié.");
     auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw InputError("Impossible de lire « " + path + " » : " + ec.message() + ".");
+    if (ec)
+        throw InputError("Impossible de lire « " + path + " » : " +
+                         (ec == std::errc::permission_denied ? "ce compte n'a pas le droit de le lire" : "erreur du système (" +
+                                                                   std::to_string(ec.value()) + ")") + ".");
     if (size == 0) throw InputError("« " + path + " » est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
