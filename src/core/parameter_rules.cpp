@@ -38,8 +38,8 @@ std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& 
             else if (auto one = std::get_if<std::string>(v)) codes = {*one};
             for (const auto& c : codes)
                 if (!departement_exists(c))
-                    out.push_back("Le paramètre « " + p.def.id + " » : « " + c + " » n'est pas un code de département (01 à 95, 2A, 2B, " +
-                                  "971 à 976)" +
+                    out.push_back("Le paramètre « " + p.def.id + " » : « " + c +
+                                  " » n'est pas un code de département de la liste officielle (01, 2A, 971…)" +
                                   (c.find_first_of(";/") != std::string::npos ? " ; séparez les codes par des espaces (16 17 19)" : "") +
                                   ".");
         }

@@ -72,7 +72,10 @@ std::string joined(const std::string& a, const std::string& b) { return a.empty(
 
 DecodedText decode_text(const std::string& bytes, const std::string& file_name) {
     DecodedText out = decode_bytes(bytes, file_name);
-    out.notice = joined(out.notice, mac_line_ends(out.utf8, file_name));
+    std::string ends = mac_line_ends(out.utf8, file_name);
+    // One file name per notice: « f.csv : lu en Windows-1252 … Fins de ligne Macintosh … ».
+    if (!ends.empty() && !out.notice.empty()) ends = "Fins" + ends.substr(ends.find(" : fins") + 7);
+    out.notice = joined(out.notice, ends);
     return out;
 }
 
