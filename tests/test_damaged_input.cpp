@@ -97,3 +97,20 @@ TEST(DamagedCampaign, ANamedPipeIsRefusedInFrench) {
         << r.out;
     EXPECT_EQ(r.out.find("Operation not supported"), std::string::npos) << r.out;
 }
+
+// Trial 13 F19: a campaign cut short (a copy interrupted on a share) was « not
+// a campaign file » and left « -wal » and « -shm » files beside it.
+TEST(DamagedCampaign, ACampaignCutShortIsSaidDamagedAndLeavesNothingBeside) {
+    test::TempDir dir;
+    const std::string f = dir.file("copie.cot");
+    ASSERT_EQ(test::cli("demo " + f + " --appel act-hlm").code, 0);
+    std::filesystem::resize_file(f, 50000);
+    for (const std::string& command : {"rank ", "param "}) {
+        test::Ran r = test::cli(command + f + (command == "param " ? " campagne.places=70" : ""));
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_NE(r.out.find("une campagne endommagée (copie interrompue ?)"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("reprenez sa dernière sauvegarde"), std::string::npos) << r.out;
+        EXPECT_FALSE(std::filesystem::exists(f + "-wal")) << command;
+        EXPECT_FALSE(std::filesystem::exists(f + "-shm")) << command;
+    }
+}

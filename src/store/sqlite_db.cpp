@@ -208,7 +208,8 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
         std::string reason = read_only_reason(path);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason + ".");
+        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason +
+                         ". Rien n'a été modifié ; les commandes de lecture restent possibles.");   // trial 13 F19
     }
 }
 
