@@ -471,7 +471,7 @@ TEST(Accounts, ALoginMustBeAPlausibleAccountName) {
     EXPECT_NE(account_refusal("a;rm").find("n'est pas un nom de connexion"), std::string::npos);
 }
 
-TEST(Accounts, CommandLineRefusesABadLoginAndWarnsOfAnUnknownOne) {
+TEST(Accounts, CommandLineRefusesABadLoginAndAnUnknownOneUnlessOnAnotherWorkstation) {
     test::TempDir dir;
     campaign(dir);
     const std::string f = dir.file("c.cot");
@@ -482,9 +482,24 @@ TEST(Accounts, CommandLineRefusesABadLoginAndWarnsOfAnUnknownOne) {
     // The file's owner (this account) binds the coordinator of a team without accounts to itself.
     std::string ok = cli("users " + f + " --changer-compte Nadia --compte " + me);
     EXPECT_EQ(ok.find("Attention : aucun compte"), std::string::npos) << ok;   // this very account exists
+    // Trial 13 F18: a login unknown on this workstation is refused, nothing written…
     std::string unknown = cli("users " + f + " --ajouter Zoé --role instructeur --compte zoe-inconnue-ici", "COTATION_UTILISATEUR=Nadia");
+    EXPECT_NE(unknown.find("Aucun compte « zoe-inconnue-ici » n'existe sur ce poste : personne ne pourrait agir au nom de « Zoé »"),
+              std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("rien n'a été enregistré"), std::string::npos) << unknown;
+    EXPECT_EQ(Session::open(f)->team().person("Zoé"), nullptr);
+    // … the same login in capitals names the account that exists (« root » for « ROOT »).
+    std::string upper = me;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper != me) {
+        std::string cased = cli("users " + f + " --ajouter Zoé --role instructeur --compte " + upper, "COTATION_UTILISATEUR=Nadia");
+        EXPECT_NE(cased.find("le compte « " + me + " » existe"), std::string::npos) << cased;
+        EXPECT_EQ(Session::open(f)->team().person("Zoé"), nullptr);
+    }
+    // … unless the coordinator says the person works from another workstation of the share: then a warning.
+    unknown = cli("users " + f + " --ajouter Zoé --role instructeur --compte zoe-inconnue-ici --autre-poste", "COTATION_UTILISATEUR=Nadia");
     EXPECT_NE(unknown.find("Attention : aucun compte « zoe-inconnue-ici » n'existe sur ce poste"), std::string::npos) << unknown;
-    EXPECT_EQ(Session::open(f)->team().person("Zoé")->account, "zoe-inconnue-ici");   // a warning, not a refusal
+    EXPECT_EQ(Session::open(f)->team().person("Zoé")->account, "zoe-inconnue-ici");
 }
 
 TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {

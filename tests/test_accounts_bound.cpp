@@ -14,6 +14,7 @@
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "store/journal.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -266,4 +267,29 @@ TEST(ReadOnlyCampaign, DocumentCommandsReadAReadOnlyCampaign) {
     }
     fs::permissions(dir.file("ro"), fs::perms(0755));
     fs::permissions(f, fs::perms(0644));
+}
+
+// Trial 13 R1: on a shared folder, whoever became the file's owner (copy,
+// then rename over it) made the first binding of a coordinator unseen.
+// The journal says who bound each coordinator, from which account, and
+// `users` and `journal verify` print it.
+TEST(AccountsBound, TheCoordinatorsBindingIsShownWithTheAccountItCameFrom) {
+    std::vector<JournalEntry> j(3);
+    j[0] = {1, "2023-05-02T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Nathalie Girard", "",
+            "coordonnateur — ARS — compte eve"};
+    j[1] = {2, "2023-05-03T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Julien Roux", "",
+            "instructeur — ARS"};   // no account: no binding
+    j[2] = {3, "2023-05-04T10:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Nathalie Girard",
+            "coordonnateur — ARS — compte eve", "coordonnateur — ARS PACA — compte eve"};   // same account: not a new binding
+    auto b = account_bindings(j);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(binding_text(b[0]), "coordonnateur lié au compte eve par le compte eve le 02/05/2023");
+    // As a user reads it: the demo's coordinator bound to this account by this account, today.
+    test::TempDir dir;
+    const std::string f = dir.file("d.cot");
+    ASSERT_EQ(test::cli("demo " + f + " --appel act-hlm").code, 0);
+    const std::string me = Session::os_login();
+    const std::string line = "« Nathalie Girard (ARS, pôle médico-social) » : coordonnateur lié au compte " + me + " par le compte " + me + " le ";
+    EXPECT_NE(test::cli("users " + f).out.find(line), std::string::npos) << test::cli("users " + f).out;
+    EXPECT_NE(test::cli("journal verify " + f).out.find(line), std::string::npos) << test::cli("journal verify " + f).out;
 }

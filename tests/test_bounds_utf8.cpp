@@ -45,14 +45,15 @@ std::string q(const std::string& s) {
 // Trial 13 F11: « param campagne.cout_place=-12600 », a distance of -30 km or
 // of 100 000 km, a million places were accepted without a word. The bounds
 // are declared in the grid with each parameter; the refusal names the
-// parameter and the range (the act-hlm grid: 0 to 200 000 € a place, 1 to
+// parameter and the range (the act-hlm grid: 1 to 200 000 € a place — a
+// ceiling of 0 € is refused since trial 13 R3 —, 1 to
 // 300 km, 1 to 5 000 places, 1 to 90 days).
 TEST(ParameterBounds, RefusedOutsideTheDeclaredRangeNamingIt) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
     const std::string cost = refusal([&] { s->set_parameter("campagne.cout_place", "-12600", "Coord"); });
     EXPECT_EQ(cost.rfind("Paramètre « campagne.cout_place » : la valeur ", 0), 0u) << cost;
-    EXPECT_NE(cost.find("est inférieure au minimum 0 (valeurs acceptées : de 0 à 200"), std::string::npos) << cost;
+    EXPECT_NE(cost.find("est inférieure au minimum 1 (valeurs acceptées : de 1 à 200"), std::string::npos) << cost;
     EXPECT_NE(cost.find("€)"), std::string::npos) << cost;
     for (const char* bad : {"-30", "0", "100000"})
         EXPECT_NE(refusal([&] { s->set_parameter("campagne.distance_acces", bad, "Coord"); }).find("de 1 à 300\u00A0km"),

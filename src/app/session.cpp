@@ -13,6 +13,7 @@
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
+#include "core/parameter_rules.h"
 #include "core/french.h"
 #include "core/rejection_rules.h"
 #include "io/grid_reader.h"
@@ -102,6 +103,15 @@ std::unique_ptr<Session> Session::open_read_only(const std::string& path) {
     return s;
 }
 
+std::unique_ptr<Session> Session::open_for_documents(const std::string& path) {
+    std::unique_ptr<Session> s(new Session);
+    s->path_ = path;
+    s->store_ = open_campaign_store_read_only(path);
+    s->store_->require_sound();   // before load(): a broken page is named, not met half-way
+    s->load();
+    return s;
+}
+
 std::unique_ptr<Session> Session::create(const std::string& path, const std::string& grid_path,
                                          const NewCampaign& nc, const std::string& actor) {
     std::string xml = io::read_file(grid_path);
@@ -131,6 +141,9 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     // Dates out of order (a committee in 2019 on a 2023 call): refused before anything is created.
     if (auto problems = calendar_problems(campaign_calendar(CampaignParameters(c.parameters))); !problems.empty())
         throw InputError(fr::join(problems, "\n"));
+    // Parameters against each other, as the grid relates them (trial 13 R3).
+    if (auto problems = parameter_problems(grid, c.parameters, session_detail::departement_exists); !problems.empty())
+        throw InputError(fr::join(problems, "\n") + "\nRien n'a été créé.");
     // The authority: the grid's defaults, then what was given at creation.
     Authority& a = c.authority;
     if (grid.default_authority) a = *grid.default_authority;
@@ -192,7 +205,7 @@ void Session::load() {
     // Room for the ratings of the session: the index points into the vector,
     // and a new rating appended without moving it adds one pointer only.
     snap_.ratings.reserve(snap_.ratings.size() + snap_.ratings.size() / 8 + 256);
-    rating_index_ = index_ratings(snap_.ratings);
+    index_ratings_counted();
     index_refusals();
     invalidate();
 }
@@ -218,6 +231,7 @@ std::optional<std::size_t> Session::find(const std::string& reference) const {
 const Ranking& Session::ranking() {
     if (!ranking_) {
         ranking_ = rank_dossiers(grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
+        note_set_aside(*ranking_);
         index_entries();
     }
     return *ranking_;
@@ -238,6 +252,7 @@ void Session::rescore(std::int64_t dossier_id) {
     auto pos = position_of_.find(dossier_id);
     if (!kept || pos == position_of_.end()) return;
     rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
+    note_set_aside(*kept);
     ranking_ = std::move(kept);
     index_entries();
 }
@@ -287,6 +302,11 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, journal_actor(actor));
     load();
+    // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).
+    std::vector<std::string> added;
+    for (const auto& d : ds) added.push_back(d.reference);
+    for (const auto& warning : shared_identifier_warnings(snap_.dossiers, added))
+        import_notice_ += (import_notice_.empty() ? "" : "\n") + warning;
     return ds.size();
 }
 
@@ -389,7 +409,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
         rating_index_[r.dossier_id].push_back(&snap_.ratings.back());
     } else {
         snap_.ratings.push_back(r);
-        rating_index_ = index_ratings(snap_.ratings);   // the vector moved
+        index_ratings_counted();   // the vector moved
     }
     rescore(r.dossier_id);
 }

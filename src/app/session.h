@@ -12,6 +12,7 @@
 #include "core/campaign_dates.h"
 #include "core/agreement.h"
 #include "core/campaign_parameters.h"
+#include "core/conflict_ratings.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
@@ -42,6 +43,9 @@ public:
     static std::unique_ptr<Session> open(const std::string& path);
     // For commands that only read (rank, check, journal…): nothing can be written.
     static std::unique_ptr<Session> open_read_only(const std::string& path);
+    // For commands that produce documents from the campaign (letters, minutes,
+    // orders…): read-only, and a damaged file is refused first (trial 13 F25).
+    static std::unique_ptr<Session> open_for_documents(const std::string& path);
     // Reads the grid file, checks it, stores its exact text in the campaign.
     static std::unique_ptr<Session> create(const std::string& path, const std::string& grid_path,
                                            const NewCampaign& campaign, const std::string& actor);
@@ -63,6 +67,9 @@ public:
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
     std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
     std::vector<std::string> reviewers() const;
+    // Ratings that do not count: their author declared a link with the
+    // dossier's organisme after giving them (core/conflict_ratings.h).
+    const SetAsideIndex& set_aside() const { return set_aside_; }
 
     // Mutations, each atomic and journaled under `actor`.
     std::size_t import_dossiers_file(const std::string& csv_path, const std::string& actor);
@@ -325,7 +332,10 @@ private:
     std::optional<Ranking> ranking_;
     std::optional<RankingSolidity> solidity_;
     std::optional<Agreement> agreement_;
-    RatingIndex rating_index_;
+    RatingIndex rating_index_;   // the ratings that count (set_aside_ removed)
+    SetAsideIndex set_aside_;
+    void index_ratings_counted();
+    void note_set_aside(Ranking& r) const;   // each entry says whose ratings it does not count
     std::unordered_map<std::int64_t, std::string> refused_text_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion

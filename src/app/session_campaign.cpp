@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/logo.h"
 #include "core/french.h"
+#include "core/parameter_rules.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
 #include "io/xml_tree.h"
@@ -64,6 +65,10 @@ void Session::require_coherent_dates(const std::vector<std::pair<std::string, st
     std::string refused;
     for (const auto& p : calendar_problems(campaign_calendar(CampaignParameters(next), meeting)))
         if (std::find(before.begin(), before.end(), p) == before.end()) refused += (refused.empty() ? "" : "\n") + p;
+    // The relations the grid declares between parameters (trial 13 R3), the same way: new breaks only.
+    const auto was = parameter_problems(grid_, snap_.campaign.parameters, session_detail::departement_exists);
+    for (const auto& p : parameter_problems(grid_, next, session_detail::departement_exists))
+        if (std::find(was.begin(), was.end(), p) == was.end()) refused += (refused.empty() ? "" : "\n") + p;
     if (!refused.empty()) throw InputError(refused + "\nRien n'a été enregistré.");
 }
 

@@ -86,6 +86,26 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
     meeting_check_.reset();
     for (auto& [id, reviewers] : snap_.team.assignments)
         if (organisme_of(id) == *organisme) reviewers.erase(reviewer);
+    // The ratings already given on that dossier stop counting (trial 13 F22).
+    index_ratings_counted();
+    invalidate();
+}
+
+// Ratings given before their author declared a link with the dossier's
+// organisme do not count (core/conflict_ratings.h, trial 13 F22).
+void Session::index_ratings_counted() {
+    rating_index_ = index_ratings(snap_.ratings);
+    set_aside_ = set_aside_conflicted(snap_.team, snap_.dossiers, rating_index_);
+}
+
+void Session::note_set_aside(Ranking& r) const {
+    if (set_aside_.empty()) return;
+    for (auto* list : {&r.ranked, &r.pending, &r.ineligible})
+        for (auto& e : *list) {
+            e.set_aside.clear();
+            if (auto it = set_aside_.find(snap_.dossiers[e.dossier].id); it != set_aside_.end())
+                for (const auto& s : it->second) e.set_aside.push_back(set_aside_text(s));
+        }
 }
 
 void Session::submit(std::int64_t dossier_id, const std::string& named, const std::string& actor) {
@@ -193,6 +213,18 @@ std::string Session::journal_actor(const std::string& actor) const {
 }
 
 bool account_exists(const std::string& login) { return ::getpwnam(login.c_str()) != nullptr; }
+
+std::string unknown_account_refusal(const std::string& login, const std::string& name) {
+    if (account_exists(login)) return "";
+    std::string lower = login;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string hint = lower != login && account_exists(lower)
+                                 ? " (les noms de connexion distinguent les majuscules : le compte « " + lower + " » existe)"
+                                 : "";
+    return "Aucun compte « " + login + " » n'existe sur ce poste" + hint + " : personne ne pourrait agir au nom de « " + name +
+           " » depuis ce poste. Vérifiez le nom de connexion ; rien n'a été enregistré. Si cette personne travaille depuis un "
+           "autre poste du partage où ce compte existe, redites la commande avec --autre-poste.";
+}
 
 void change_account(Session& s, const std::string& name, const std::string& login, const std::string& actor) {
     // The checks and the write in one transaction (issue 13.5); a campaign

@@ -19,7 +19,7 @@ int documents(const Args& a) {
     r.format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     r.only_reference = a.get("--dossier");
-    auto s = Session::open_read_only(a.file());
+    auto s = Session::open_for_documents(a.file());
     s->set_reader(a.reader(*s));   // instruction reports show what their reader may read (core/read_rules.h)
     require_reads_everything(*s, "Le lot de documents");   // letters and committee files give totals and places
     // Progress on stderr, for a person watching a terminal (or asked for):

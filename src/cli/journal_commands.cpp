@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "core/french.h"
 #include "core/people.h"
+#include "store/journal.h"
 #include "store/open_store.h"
 
 namespace cotation::cli {
@@ -74,6 +75,9 @@ int verify(const Args& a) {
                   << " lignes de données sont celles que le journal a enregistrées.\n";
         if (head) std::cout << "La campagne prolonge la tête donnée (" << a.get("--tete") << ").\n";
         std::cout << "Tête : " << c.head.text() << "\n";
+        // Who controls the campaign: the coordinators' bindings, with the account they came from (trial 13 R1).
+        for (const auto& b : account_bindings(store->journal("personne/")))
+            if (b.role == "coordonnateur") std::cout << "« " << b.person << " » : " << binding_text(b) << ".\n";
         return 0;
     }
     std::cout << "Journal ALTÉRÉ (" << c.entries << " entrées lues) :\n";

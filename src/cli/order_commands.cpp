@@ -23,7 +23,7 @@ std::string written_text(std::size_t n, report::Format format, const char* one, 
 
 int orders(const Args& a) {
     report::Format format = format_of(a);
-    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     std::string out = a.get("--out");
     auto batch = s->write_orders(out, a.get("--dossier"), format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
@@ -64,7 +64,9 @@ int pieces(const Args& a) {
     if (a.has("--date") && !ask && !received) throw UsageError("--date s'emploie avec --demander ou --recues.");
     if (ask && received) throw UsageError("--demander et --recues ne vont pas ensemble : une commande par date.");
     if (a.has("--motif") && !received) throw UsageError("--motif s'emploie avec --recues (pièces reçues hors délai).");
-    auto s = ask || received ? Session::open(a.file()) : Session::open_read_only(a.file());
+    auto s = ask || received ? Session::open(a.file())
+             : a.has("--out") ? Session::open_for_documents(a.file())   // letters written: a damaged file refused first
+                              : Session::open_read_only(a.file());
     if (!only.empty()) dossier_of(*s, only);
     if (received) {
         const Dossier d = dossier_of(*s, only);

@@ -148,7 +148,7 @@ int committee_document(const Args& a, bool minutes) {
     std::string out = a.get("--out");
     auto format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
-    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
     auto files = s->write_committee_document(out, minutes, format);
@@ -158,7 +158,7 @@ int committee_document(const Args& a, bool minutes) {
 
 int reports(const Args& a) {
     std::string out = a.get("--out");
-    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
     std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"

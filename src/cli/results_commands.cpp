@@ -148,6 +148,7 @@ int rank(const Args& a) {
             for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];
         }
         std::cout << "\n";
+        for (const auto& n : e.set_aside) std::cout << "      – " << n << "\n";   // not in the total (trial 13 F22)
     }
     std::vector<const RankEntry*> masked;
     for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
@@ -158,6 +159,7 @@ int rank(const Args& a) {
         const Dossier& d = s->dossiers()[e->dossier];
         std::cout << "  " << d.reference << "  " << fr::number(e->score.total) << " pts provisoires  " << d.organisme << " — "
                   << e->proposal_reason << "\n";
+        for (const auto& n : e->set_aside) std::cout << "      – " << n << "\n";
     }
     std::sort(masked.begin(), masked.end(), [&](const RankEntry* x, const RankEntry* y) {
         return s->dossiers()[x->dossier].reference < s->dossiers()[y->dossier].reference;
@@ -249,6 +251,8 @@ int consolidate(const Args& a) {
                               << (cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")) << "\n";
                     open += cs.decided ? 0 : 1;
                 }
+            // Means and spreads above leave them out: say so (trial 13 F22).
+            for (const auto& n : e.set_aside) std::cout << d.reference << ";" << n << "\n";
         }
     std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer";
     if (masked) std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier") << " dont les notes ne vous sont pas lisibles)";
@@ -281,7 +285,7 @@ int letters(const Args& a) {
     // A word outside the list is a usage error (code 2), named with its option.
     report::Format format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
-    auto s = Session::open_read_only(a.file());   // writes files, never the campaign
+    auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, "Une lettre de notification");
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);

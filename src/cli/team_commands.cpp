@@ -1,12 +1,14 @@
 // The team: users, assign, conflict, submit.
 #include <iostream>
 
+#include "core/error.h"
 #include "core/french.h"
 #include "app/accounts.h"
 #include "app/input.h"
 #include "core/people.h"
 #include "app/session.h"
 #include "cli/command.h"
+#include "store/journal.h"
 
 namespace cotation::cli {
 
@@ -14,6 +16,13 @@ namespace {
 
 int users(const Args& a) {
     auto s = Session::open(a.file());
+    // A login unknown here is refused before anything is written, unless the
+    // coordinator says the person works from another workstation (trial 13 F18).
+    // (A login that cannot be one is refused first, in the session, with its own reason.)
+    if (std::string login = fr::trim(a.get("--compte")); !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
+        if (std::string why = unknown_account_refusal(login, a.has("--ajouter") ? a.get("--ajouter") : a.get("--changer-compte"));
+            !why.empty())
+            throw InputError(why);
     if (a.has("--ajouter")) {
         Role role = input::role("--role", a.need("--role", "avec --ajouter"));
         bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
@@ -27,8 +36,8 @@ int users(const Args& a) {
     } else if (a.has("--compte")) {
         throw UsageError("--compte s'emploie avec --ajouter NOM (nouvelle personne) ou --changer-compte NOM (changement par le coordonnateur).");
     }
-    // A login unknown here is allowed (the campaign may be worked on from another workstation), but said.
-    if (std::string login = a.get("--compte"); !login.empty() && !account_exists(login))
+    // Declared for another workstation (--autre-poste): said again.
+    if (std::string login = fr::trim(a.get("--compte")); !login.empty() && !account_exists(login))
         std::cout << "Attention : aucun compte « " << login << " » n'existe sur ce poste ; la personne ne pourra agir "
                      "que depuis un poste où ce compte existe.\n";
     if (!s->team().open_mode() && !s->team().accounts_declared())
@@ -54,6 +63,11 @@ int users(const Args& a) {
         if (p.role == Role::Instructor) std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed << " à soumettre";
         std::cout << "\n";
     }
+    // Who bound the coordinators to their accounts: on a shared folder the
+    // first binding decides who controls the campaign (trial 13 R1).
+    for (const auto& b : account_bindings(s->store().journal("personne/")))
+        if (const Person* p = s->team().person(b.person); p && p->role == Role::Coordinator && p->account == b.account)
+            std::cout << "« " << b.person << " » : " << binding_text(b) << " (journal).\n";
     for (const auto& c : s->team().conflicts)
         std::cout << "Lien déclaré : " << c.reviewer << " / " << c.organisme << " — " << c.declaration << " ("
                   << c.declared_on.french_numeric() << ", " << c.declared_by << ")\n";
@@ -95,6 +109,7 @@ void add_team_commands(Cli& cli) {
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
         .option("--changer-compte", "NOM", "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
+        .flag("--autre-poste", "le compte de --compte existe sur un autre poste du partage, pas sur celui-ci")
         .acting()
         .run(users);
     cli.command("assign", Area::Team, "affecte un dossier à un instructeur (ou retire l'affectation)")

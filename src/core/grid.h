@@ -94,6 +94,11 @@ struct ParameterDef {
     FactDef def;               // id starts with "campagne."
     Value default_value;
     ParameterRole role = ParameterRole::None;
+    // Relations to the other parameters (core/parameter_rules.h): at most
+    // this parameter (max-parameter="…"), codes of existing départements
+    // (reference="departements").
+    std::string at_most;
+    bool departement_codes = false;
 };
 
 struct Grid {

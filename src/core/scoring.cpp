@@ -166,6 +166,7 @@ std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
         out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) + ")");
     for (std::size_t k = 1; k < e.below_minimum.size(); ++k) out.push_back("Note éliminatoire — " + e.below_minimum[k]);
     if (!e.proposal_reason.empty()) out.push_back(e.proposal_reason);
+    for (const auto& s : e.set_aside) out.push_back(s);
     return out;
 }
 

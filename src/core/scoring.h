@@ -65,6 +65,9 @@ struct RankEntry {
     std::vector<std::string> below_minimum;
     // Refused before the committee (art. R. 313-6), with its ground and motive.
     std::string prior_rejection;
+    // Ratings not counted, said in every output that shows the entry: « notes
+    // de X écartées : lien d'intérêts déclaré le … » (core/conflict_ratings.h).
+    std::vector<std::string> set_aside;
 
     // Why a dossier is listed apart: the prior rejection, then the failed rules.
     std::vector<std::string> apart_reasons() const;

@@ -41,6 +41,27 @@ void check_separator(const CsvRecord& header, const std::string& file_name, char
                      shown + " » est séparé par des " + (commas ? "virgules" : "tabulations") +
                      ". Enregistrez le fichier en CSV avec le point-virgule comme séparateur de champs.");
 }
+
+// A column named twice: the readers take one of the two cells by name and the
+// other is lost without a word (trial 13 F14). Names compare as the readers
+// compare them, case and accents aside; unnamed columns are left to
+// drop_unnamed_trailing_columns.
+void check_unique_columns(const CsvRecord& header, const std::string& file_name) {
+    std::vector<std::string> seen;
+    for (std::size_t c = 0; c < header.fields.size(); ++c) {
+        std::string key = fr::folded(header.fields[c]);
+        if (key.empty()) {
+            seen.push_back(key);
+            continue;
+        }
+        auto first = std::find(seen.begin(), seen.end(), key);
+        if (first != seen.end())
+            throw InputError(file_name + ", ligne " + std::to_string(header.line) + ", colonne " + std::to_string(c + 1) + " " +
+                             fr::quote(fr::trim(header.fields[c])) + " : colonne déjà présente en colonne " +
+                             std::to_string(first - seen.begin() + 1) + " ; gardez-en une seule (rien n'a été importé).");
+        seen.push_back(std::move(key));
+    }
+}
 }  // namespace
 
 std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_name, char sep) {
@@ -89,7 +110,10 @@ std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_
         bool blank = std::all_of(rec.fields.begin(), rec.fields.end(),
                                  [](const std::string& f) { return fr::trim(f).empty(); });
         if (!blank) {
-            if (out.empty()) check_separator(rec, file_name, sep);
+            if (out.empty()) {
+                check_separator(rec, file_name, sep);
+                check_unique_columns(rec, file_name);
+            }
             out.push_back(std::move(rec));
         }
     }

@@ -13,8 +13,9 @@ struct CsvRecord {
 };
 
 // Throws InputError naming the file and line of an unclosed quote, of a byte
-// that is not UTF-8, or of a header separated by commas or tabs when `sep` is
-// ';' (one message instead of one per line).
+// that is not UTF-8, of a header separated by commas or tabs when `sep` is
+// ';' (one message instead of one per line), or of a header naming a column
+// twice. The first record is every reader's header.
 std::vector<CsvRecord> parse_csv(const std::string& content, const std::string& file_name, char sep = ';');
 
 // Columns a spreadsheet leaves at the end of the header with no name (once

@@ -167,6 +167,12 @@ struct Reader : XmlReader<GridError> {
                 if (!parsed_role)
                     fail(*p, "rôle inconnu « " + role + " » (capacite, capacite-dossiers ou unite).");
                 pd.role = *parsed_role;
+                pd.at_most = p->attr("max-parameter").value_or("");
+                if (auto r = p->attr("reference")) {
+                    if (*r != "departements" || (pd.def.type != FactType::Code && pd.def.type != FactType::CodeList))
+                        fail(*p, "« reference » : seule « departements » est connue, pour un paramètre de type code ou codes.");
+                    pd.departement_codes = true;
+                }
                 // A count, an amount, a distance or a delay below zero means
                 // nothing: without a declared minimum, 0 (issue 13.12). The
                 // grid declares the accepted range; `param` says it.
@@ -179,6 +185,20 @@ struct Reader : XmlReader<GridError> {
                     pd.default_value = std::get<Value>(parsed);
                 }
                 g.parameters.push_back(pd);
+            }
+            // A relation names a declared parameter of a comparable type (trial 13 R3).
+            for (const XmlElement* p : ps->all("parameter")) {
+                const std::string id = p->attr("id").value_or(""), other = p->attr("max-parameter").value_or("");
+                if (other.empty()) continue;
+                const ParameterDef *a = nullptr, *b = nullptr;
+                for (const auto& q : g.parameters) {
+                    if (q.def.id == id) a = &q;
+                    if (q.def.id == other) b = &q;
+                }
+                auto numeric = [](FactType t) { return t == FactType::Number || t == FactType::Amount; };
+                if (!b || !a || !(a->def.type == b->def.type || (numeric(a->def.type) && numeric(b->def.type))) ||
+                    !(numeric(a->def.type) || a->def.type == FactType::Date))
+                    fail(*p, "« max-parameter » : « " + other + " » n'est pas un paramètre déclaré de même type (date, nombre ou montant).");
             }
         }
         if (auto form = root.attr("form")) {

@@ -1,5 +1,7 @@
 #include "text_encoding.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/french.h"
 
@@ -40,8 +42,48 @@ bool french_utf8(const std::string& s, std::size_t i, std::size_t n) {
 
 bool valid_utf8(const std::string& text) { return fr::valid_utf8(text); }
 
+DecodedText decode_bytes(const std::string& bytes, const std::string& file_name);
+
+namespace {
+// UTF-16 without a BOM: text in Latin letters has a zero byte in every other
+// position, the high byte of each character — first in big-endian, second in
+// little-endian (trial 13 F30: big-endian was taken for binary).
+const char* utf16_without_bom(const std::string& bytes) {
+    std::size_t n = std::min<std::size_t>(bytes.size(), 400) & ~std::size_t{1};
+    if (n < 8) return nullptr;
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (bytes[i] == '\0') ++(i % 2 ? odd : even);
+    if (even * 10 >= n / 2 * 8 && odd * 10 < n / 2) return "gros-boutiste (UTF-16 BE)";
+    if (odd * 10 >= n / 2 * 8 && even * 10 < n / 2) return "petit-boutiste (UTF-16 LE)";
+    return nullptr;
+}
+
+// Lines ended by a lone CR (« CSV (Macintosh) » of Excel for Mac) became one
+// header of every line (trial 13 F30): a file with no LF at all has its CRs
+// read as line ends, and the notice says so.
+std::string mac_line_ends(std::string& text, const std::string& file_name) {
+    if (text.find('\n') != std::string::npos || text.find('\r') == std::string::npos) return "";
+    std::replace(text.begin(), text.end(), '\r', '\n');
+    return file_name + " : fins de ligne Macintosh (CR seul) lues comme des fins de ligne.";
+}
+std::string joined(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + " " + b; }
+}  // namespace
+
 DecodedText decode_text(const std::string& bytes, const std::string& file_name) {
+    DecodedText out = decode_bytes(bytes, file_name);
+    std::string ends = mac_line_ends(out.utf8, file_name);
+    // One file name per notice: « f.csv : lu en Windows-1252 … Fins de ligne Macintosh … ».
+    if (!ends.empty() && !out.notice.empty()) ends = "Fins" + ends.substr(ends.find(" : fins") + 7);
+    out.notice = joined(out.notice, ends);
+    return out;
+}
+
+DecodedText decode_bytes(const std::string& bytes, const std::string& file_name) {
     DecodedText out;
+    if (const char* order = utf16_without_bom(bytes))
+        throw InputError(file_name + " : fichier en UTF-16 " + order + ", sans marque d'ordre ; enregistrez-le en « CSV UTF-8 » "
+                                     "ou « CSV (séparateur : point-virgule) ». Rien n'a été importé.");
     if (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)
         throw InputError(file_name + " : fichier en UTF-16 (« Texte Unicode » d'Excel) ; enregistrez-le en « CSV UTF-8 » "
                                      "ou « CSV (séparateur : point-virgule) ».");

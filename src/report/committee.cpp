@@ -92,6 +92,7 @@ std::string ranked_line(const CommitteeContext& ctx, const RankEntry& e, std::si
     if (!e.proposal_reason.empty()) line += " : " + join_clauses({e.proposal_reason});
     if (ctx.solidity && position < ctx.solidity->fragile.size() && ctx.solidity->fragile[position])
         line += " — rang fragile (un point d'une note peut le changer)";
+    for (const auto& n : e.set_aside) line += " — " + n;   // a link declared after rating (trial 13 F22)
     return line;
 }
 }  // namespace
@@ -128,8 +129,10 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["regle_departage"] = Ranking::tie_rule();
 
     lines.clear();
-    for (const auto& e : ctx.ranking.pending)
+    for (const auto& e : ctx.ranking.pending) {
         lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " + e.proposal_reason);
+        for (const auto& n : e.set_aside) lines.back() += " — " + n;
+    }
     v["en_attente"] = join(lines);
 
     std::vector<std::string> refused, ineligible, awaiting;

@@ -1,5 +1,6 @@
 #include "template.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -235,6 +236,28 @@ std::vector<std::string> check_template(const std::string& text, const std::stri
     return problems;
 }
 
+std::string utf8_template(const std::string& bytes, const std::string& shown_name) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < bytes.size();) {
+        std::size_t n = fr::utf8_length(bytes, i);
+        if (n == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[i]));
+            throw InputError("Modèle « " + shown_name + " », ligne " + std::to_string(line) + ", colonne " + std::to_string(column) +
+                             " : octet " + hex + " : le fichier n'est pas en UTF-8 (Windows-1252 probable, « ANSI » du Bloc-notes) ; "
+                             "enregistrez-le en UTF-8.");
+        }
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += n;
+    }
+    return bytes;
+}
+
 TemplateSet::TemplateSet(std::string dir, std::string grid_id) : dir_(std::move(dir)), grid_id_(std::move(grid_id)) {}
 
 std::string TemplateSet::file_name(const std::string& name) {
@@ -255,7 +278,7 @@ const std::string& TemplateSet::load(const std::string& name) {
     if (!std::filesystem::exists(dir_ + "/" + rel))
         throw InputError("Modèle « " + key + " » introuvable dans " + dir_ + (grid_id_.empty() ? "" : " ni dans " + dir_ + "/" + grid_id_) + ".");
     resolved_[key] = rel;
-    return texts_[key] = io::read_file(dir_ + "/" + rel);
+    return texts_[key] = utf8_template(io::read_file(dir_ + "/" + rel), rel);
 }
 
 const std::string& TemplateSet::loaded(const std::string& name) const {

@@ -49,6 +49,11 @@ std::vector<std::string> check_template(const std::string& text, const std::stri
 // (the call's own vocabulary: labellisation, autorisation, désignation…),
 // else the common <dir>/<name>. Read once; after `load` or `check`, `expand`
 // only reads (safe from several threads).
+// The text of a template file, refused when it is not UTF-8 (a letter saved
+// « ANSI » by the Notepad, Windows-1252, printed « 騪et » for « Objet »: trial
+// 13 F29), naming the file, line, column and byte.
+std::string utf8_template(const std::string& bytes, const std::string& shown_name);
+
 class TemplateSet {
 public:
     TemplateSet(std::string dir, std::string grid_id);

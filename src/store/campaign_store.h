@@ -151,6 +151,10 @@ public:
     // team on a server, to whom others' ratings are hidden), or empty: a
     // ranking computed on what it reads would not be the campaign's.
     virtual std::string partial_reading() { return ""; }
+    // Refuses (InputError, in French) a campaign whose pages are damaged,
+    // before a document is produced from it (trial 13 F25); a server checks
+    // its own pages.
+    virtual void require_sound() {}
 };
 
 // Another program changed the campaign since this one read it: nothing written.

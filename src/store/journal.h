@@ -23,4 +23,18 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
 void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
                            std::vector<std::string>& problems);
 
+// Who bound each person to the account they now act from, as the journal
+// says (trial 13 R1): on a shared folder the first binding of a coordinator
+// decides who controls the campaign, so `users` and `journal verify` show it.
+struct AccountBinding {
+    std::string person, role;    // role as shown (« coordonnateur »)
+    std::string account;         // the account bound
+    std::string by_account;      // the account the binding was made from
+    std::string on;              // JJ/MM/AAAA (UTC)
+};
+// The last binding of each person to an account, in journal order.
+std::vector<AccountBinding> account_bindings(const std::vector<JournalEntry>& entries);
+// « coordonnateur lié au compte root par le compte root le 30/11/2026 »
+std::string binding_text(const AccountBinding& b);
+
 }  // namespace cotation

@@ -124,6 +124,33 @@ int open_for_reading(const std::string& path, sqlite3** db) {
     return sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
 }
 
+namespace {
+// SQLite's own words (« database disk image is malformed ») say nothing to the
+// reader and are not French: the file and what to do, only (trial 13 F25).
+std::string damaged_message(const std::string& path) {
+    return "La campagne « " + path + " » est endommagée : des pages du fichier sont illisibles ou incohérentes "
+           "(copie interrompue, disque ou partage réseau défaillant). Rien n'a été écrit ni produit. Reprenez sa dernière "
+           "sauvegarde (une copie de « " + path + " » faite avant l'incident) et refaites depuis les changements perdus.";
+}
+}  // namespace
+
+void require_sound(Db& db) {
+    // quick_check skips the index-content comparison of integrity_check: it
+    // reads every page once, which is what a broken page needs to be seen.
+    sqlite3_stmt* st = nullptr;
+    int rc = sqlite3_prepare_v2(db.get(), "PRAGMA quick_check(1)", -1, &st, nullptr);
+    bool sound = false;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        sound = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+                std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok";
+    }
+    sqlite3_finalize(st);
+    if (sound) return;
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw Error(failure_message(db, rc, ""));
+    throw InputError(damaged_message(db.path()));
+}
+
 std::string failure_message(const Db& db, int rc, const std::string& detail) {
     const std::string& path = db.path();
     switch (rc & 0xff) {
@@ -145,7 +172,7 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
         return "La campagne « " + path + " » ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return "La campagne « " + path + " » est endommagée (" + detail + ") ; reprenez sa dernière sauvegarde.";
+        return damaged_message(path);
     case SQLITE_IOERR:
         return "La campagne « " + path + " » n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
                detail + "). Rien n'a été enregistré.";
@@ -181,7 +208,8 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
         std::string reason = read_only_reason(path);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason + ".");
+        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason +
+                         ". Rien n'a été modifié ; les commandes de lecture restent possibles.");   // trial 13 F19
     }
 }
 

@@ -60,6 +60,10 @@ int open_for_reading(const std::string& path, sqlite3** db);
 // transaction rolled back. The shells decode and check first, naming the
 // input; this is the guard behind them.
 void require_utf8(const std::string& text);
+// Refuses a campaign file whose pages are damaged (PRAGMA quick_check, run
+// once when a campaign is opened for writing or for documents; trial 13
+// F25), naming the file and the backup to restore: nothing is written then.
+void require_sound(Db& db);
 // Why no campaign can be created at `path` (its folder refuses this
 // account's writes, or sits on a read-only medium), in French; "" when it can.
 std::string creation_refusal(const std::string& path);

@@ -263,8 +263,16 @@ void check_is_campaign(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError("« " + path + " » est un dossier, pas un fichier de campagne Cotation.");
+    // A named pipe, a device or a socket is no campaign, and the system's
+    // own words for it are English (« Operation not supported », trial 13 F19).
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        throw InputError("« " + path + " » n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
+                         "campagne Cotation ; il n'a été ni lu ni modifié.");
     auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw InputError("Impossible de lire « " + path + " » : " + ec.message() + ".");
+    if (ec)
+        throw InputError("Impossible de lire « " + path + " » : " +
+                         (ec == std::errc::permission_denied ? "ce compte n'a pas le droit de le lire" : "erreur du système (" +
+                                                                   std::to_string(ec.value()) + ")") + ".");
     if (size == 0) throw InputError("« " + path + " » est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -276,6 +284,9 @@ void check_is_campaign(const std::string& path) {
             throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (ce n'est pas une base SQLite) ; "
                              "il n'a pas été modifié.");
     }
+    // Opening may leave « -wal » and « -shm » files beside a file it then
+    // refuses (a copy cut short): those it made are removed (trial 13 F19).
+    const bool had_wal = std::filesystem::exists(path + "-wal", ec), had_shm = std::filesystem::exists(path + "-shm", ec);
     sqlite3* db = nullptr;
     std::string refusal;
     if (open_for_reading(path, &db) != SQLITE_OK) {
@@ -295,13 +306,19 @@ void check_is_campaign(const std::string& path) {
         std::int64_t version = integer("PRAGMA user_version", ok2);
         std::int64_t has_campaign =
             integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
+        // A SQLite file that cannot be read is most often a campaign cut short (trial 13 F19).
         if (!ok1 || !ok2 || !ok3)
-            refusal = "« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible) ; il n'a pas été modifié.";
+            refusal = "« " + path + " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
+                      "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
         else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
             refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);
-    if (!refusal.empty()) throw InputError(refusal);
+    if (!refusal.empty()) {
+        if (!had_wal) std::filesystem::remove(path + "-wal", ec);
+        if (!had_shm) std::filesystem::remove(path + "-shm", ec);
+        throw InputError(refusal);
+    }
 }
 
 

@@ -130,6 +130,8 @@ std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_onl
         if (user_version(*db) == schema_version()) return std::make_unique<SqliteStore>(std::move(db));
     }
     auto db = std::make_unique<Db>(path, false);
+    // Damaged pages: refused before configure() or a migration writes (trial 13 F25).
+    sqlite::require_sound(*db);
     try {
         configure(*db);
     } catch (const Error&) {

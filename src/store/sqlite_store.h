@@ -83,6 +83,7 @@ public:
     std::vector<JournalEntry> journal(const std::string& entity_prefix) override;
     JournalCheck verify_journal(const std::optional<JournalHead>& extends) override;
     JournalHead journal_head() override;
+    void require_sound() override { sqlite::require_sound(*db_); }
 
     bool begin_write() override;
     void end_write(bool commit) override;

@@ -1,0 +1,65 @@
+#include "parameter_rules.h"
+
+#include "french.h"
+
+namespace cotation {
+
+namespace {
+const Value* value_of(const FactValues& values, const std::string& id) {
+    auto it = values.find(id);
+    return it == values.end() || is_missing(it->second) ? nullptr : &it->second;
+}
+std::string shown(const ParameterDef& p, const Value& v) { return "« " + p.def.id + " » (" + display(p.def, v) + ")"; }
+}  // namespace
+
+std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& values,
+                                            const std::function<bool(const std::string&)>& departement_exists) {
+    std::vector<std::string> out;
+    for (const auto& p : grid.parameters) {
+        const Value* v = value_of(values, p.def.id);
+        if (!v) continue;
+        if (!p.at_most.empty()) {
+            const ParameterDef* other = nullptr;
+            for (const auto& q : grid.parameters)
+                if (q.def.id == p.at_most) other = &q;
+            const Value* w = other ? value_of(values, other->def.id) : nullptr;
+            if (w) {
+                bool above = false;
+                if (auto a = std::get_if<Date>(v); a && std::holds_alternative<Date>(*w)) above = *a > std::get<Date>(*w);
+                if (auto a = std::get_if<Rational>(v); a && std::holds_alternative<Rational>(*w)) above = std::get<Rational>(*w) < *a;
+                if (above)
+                    out.push_back("Le paramètre " + shown(p, *v) + " dépasse " + shown(*other, *w) + " : « " + p.def.label +
+                                  " » ne peut pas dépasser « " + other->def.label + " ».");
+            }
+        }
+        if (p.departement_codes) {
+            std::vector<std::string> codes;
+            if (auto list = std::get_if<std::vector<std::string>>(v)) codes = *list;
+            else if (auto one = std::get_if<std::string>(v)) codes = {*one};
+            for (const auto& c : codes)
+                if (!departement_exists(c))
+                    out.push_back("Le paramètre « " + p.def.id + " » : « " + c +
+                                  " » n'est pas un code de département de la liste officielle (01, 2A, 971…)" +
+                                  (c.find_first_of(";/") != std::string::npos ? " ; séparez les codes par des espaces (16 17 19)" : "") +
+                                  ".");
+        }
+    }
+    // The unit and the capacity, by the roles the grid gives them.
+    const ParameterDef* unit = grid.parameter_with(ParameterRole::Unit);
+    const ParameterDef* capacity = grid.parameter_with(ParameterRole::Capacity);
+    const Value* u = unit ? value_of(values, unit->def.id) : nullptr;
+    const Value* c = capacity ? value_of(values, capacity->def.id) : nullptr;
+    const Rational* ur = u ? std::get_if<Rational>(u) : nullptr;
+    const Rational* cr = c ? std::get_if<Rational>(c) : nullptr;
+    if (ur && cr && Rational(0) < *ur) {
+        if (*cr < *ur)
+            out.push_back("Le paramètre " + shown(*unit, *u) + " dépasse " + shown(*capacity, *c) +
+                          " : une unité ne peut pas compter plus que la capacité de l'appel.");
+        else if (!(*cr / *ur).is_integer())
+            out.push_back("Le paramètre " + shown(*capacity, *c) + " n'est pas un multiple de " + shown(*unit, *u) +
+                          " : la capacité de l'appel se compte en unités entières.");
+    }
+    return out;
+}
+
+}  // namespace cotation

@@ -1,0 +1,25 @@
+#pragma once
+// Parameters checked against each other (trial 13 R3): each parameter's own
+// range is in its declaration (min, max); what relates two of them is
+// declared by the grid too, so that a call's rules stay data:
+//  - max-parameter="OTHER": at most OTHER (a start « au plus tôt » before
+//    its « au plus tard », a reference tariff under the price ceiling);
+//  - the unit (role « unite ») is at most the capacity (role « capacite »),
+//    and the capacity is a whole number of units (24 lits in units of 8);
+//  - reference="departements": each code is a département of the official
+//    list (data/departements.tsv), the codes of a list separated by spaces.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fact.h"
+#include "grid.h"
+
+namespace cotation {
+
+// What `values` breaks among these relations, in French, each naming both
+// parameters and their values; empty when coherent.
+std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& values,
+                                            const std::function<bool(const std::string&)>& departement_exists);
+
+}  // namespace cotation

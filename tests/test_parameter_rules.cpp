@@ -1,0 +1,124 @@
+// Parameters checked against each other as the grid relates them (trial 13
+// R3), on the three shipped grids: each value is within its own range, but
+// a start after its end, a unit larger than the capacity or a département
+// that does not exist made every dossier irrecevable without a word.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/parameter_rules.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+// No-break spaces (U+00A0, U+202F) read as spaces, for readable expectations.
+std::string plain(std::string s) {
+    for (const char* nb : {"\u00A0", "\u202F"})
+        for (std::size_t i; (i = s.find(nb)) != std::string::npos;) s.replace(i, std::string(nb).size(), " ");
+    return s;
+}
+bool known(const std::string& code) { return code == "16" || code == "17" || code == "2A"; }
+std::string grid_file(const std::string& id) { return test::source_dir() + "/scoring-grids/" + id + ".xml"; }
+FactValues defaults(const Grid& g) {
+    FactValues v;
+    for (const auto& p : g.parameters)
+        if (!is_missing(p.default_value)) v[p.def.id] = p.default_value;
+    return v;
+}
+}  // namespace
+
+TEST(ParameterRules, TheShippedDefaultsAreCoherent) {
+    for (const char* id : {"act-hlm-paca-2023", "crt-2022", "uphv-17-2019"}) {
+        Grid g = io::read_grid_file(grid_file(id));
+        auto problems = parameter_problems(g, defaults(g), [](const std::string& c) {
+            // The CRT's twelve départements of Nouvelle-Aquitaine and the UPHV's 17 (the calls' texts).
+            for (const char* d : {"16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"})
+                if (c == d) return true;
+            return false;
+        });
+        EXPECT_TRUE(problems.empty()) << id << " : " << (problems.empty() ? "" : problems[0]);
+    }
+}
+
+TEST(ParameterRules, StartAfterEndAndTariffAboveCeilingNameBothParameters) {
+    Grid act = io::read_grid_file(grid_file("act-hlm-paca-2023"));
+    FactValues v = defaults(act);
+    v["campagne.debut_execution_min"] = Date{2024, 12, 31};   // the default end is 31/12/2023
+    auto p = parameter_problems(act, v, known);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_EQ(plain(p[0]), "Le paramètre « campagne.debut_execution_min » (31/12/2024) dépasse « campagne.debut_execution_max » "
+                    "(31/12/2023) : « Début du commencement d'exécution » ne peut pas dépasser « Fin du commencement d'exécution ».");
+    Grid uphv = io::read_grid_file(grid_file("uphv-17-2019"));
+    v = defaults(uphv);
+    v["campagne.tarif_reference"] = Rational(90);   // over the 75 € ceiling of the call (4-1)
+    p = parameter_problems(uphv, v, known);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(plain(p[0]).find("« campagne.tarif_reference » (90 €) dépasse « campagne.prix_max_jour » (75 €)"), std::string::npos)
+        << p[0];
+}
+
+TEST(ParameterRules, UnitAtMostTheCapacityAndDividingIt) {
+    Grid uphv = io::read_grid_file(grid_file("uphv-17-2019"));
+    FactValues v = defaults(uphv);   // 24 lits in units of 8: 3 units
+    v["campagne.lits_unite"] = Rational(25);
+    auto p = parameter_problems(uphv, v, known);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(plain(p[0]).find("« campagne.lits_unite » (25 lits) dépasse « campagne.places » (24 lits)"), std::string::npos) << p[0];
+    v["campagne.lits_unite"] = Rational(7);   // 24 / 7 is not whole
+    p = parameter_problems(uphv, v, known);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(plain(p[0]).find("« campagne.places » (24 lits) n'est pas un multiple de « campagne.lits_unite » (7 lits)"), std::string::npos)
+        << p[0];
+    v["campagne.places"] = Rational(21);   // 3 units of 7
+    EXPECT_TRUE(parameter_problems(uphv, v, known).empty());
+}
+
+TEST(ParameterRules, DepartementCodesMustExistAndBeSeparatedBySpaces) {
+    Grid uphv = io::read_grid_file(grid_file("uphv-17-2019"));
+    FactValues v = defaults(uphv);
+    v["campagne.departement"] = std::string("999");
+    auto p = parameter_problems(uphv, v, known);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(plain(p[0]).find("« 999 » n'est pas un code de département"), std::string::npos) << p[0];
+    v["campagne.departement"] = std::string("2A");
+    EXPECT_TRUE(parameter_problems(uphv, v, known).empty());
+    Grid crt = io::read_grid_file(grid_file("crt-2022"));
+    v = defaults(crt);
+    v["campagne.departements"] = std::vector<std::string>{"16;17"};   // what « 16;17 » is read as: one code
+    p = parameter_problems(crt, v, known);
+    ASSERT_FALSE(p.empty());
+    EXPECT_NE(plain(p[0]).find("« 16;17 » n'est pas un code de département"), std::string::npos) << p[0];
+    EXPECT_NE(plain(p[0]).find("séparez les codes par des espaces"), std::string::npos) << p[0];
+}
+
+// As a user does it, on a campaign made from each shipped grid.
+TEST(ParameterRules, ParamAndNewRefuseAnIncoherenceAndWriteNothing) {
+    test::TempDir dir;
+    const std::string act = dir.file("a.cot"), crt = dir.file("c.cot"), uphv = dir.file("u.cot");
+    ASSERT_EQ(test::cli("new " + act + " --grid " + grid_file("act-hlm-paca-2023")).code, 0);
+    ASSERT_EQ(test::cli("new " + crt + " --grid " + grid_file("crt-2022")).code, 0);
+    ASSERT_EQ(test::cli("new " + uphv + " --grid " + grid_file("uphv-17-2019")).code, 0);
+    auto refused = [](const std::string& args, const std::string& what) {
+        test::Ran r = test::cli(args);
+        EXPECT_EQ(r.code, 1) << args << "\n" << r.out;
+        EXPECT_NE(plain(r.out).find(what), std::string::npos) << args << "\n" << r.out;
+    };
+    refused("param " + act + " campagne.debut_execution_min=31/12/2024", "dépasse « campagne.debut_execution_max » (31/12/2023)");
+    refused("param " + act + " campagne.cout_place=0", "inférieure au minimum");   // a ceiling of 0 € per place
+    refused("param " + crt + " campagne.departements=99,ZZ", "« 99 » n'est pas un code de département");
+    refused("param " + crt + " \"campagne.departements=16;17\"", "séparez les codes par des espaces");
+    refused("param " + uphv + " campagne.lits_unite=25", "dépasse « campagne.places » (24 lits)");
+    refused("param " + uphv + " campagne.lits_unite=7", "n'est pas un multiple");
+    refused("param " + uphv + " campagne.places=23", "n'est pas un multiple");
+    refused("param " + uphv + " campagne.departement=999", "« 999 » n'est pas un code de département");
+    refused("param " + uphv + " campagne.tarif_reference=90", "dépasse « campagne.prix_max_jour »");
+    refused("new " + dir.file("n.cot") + " --grid " + grid_file("act-hlm-paca-2023") +
+                " --param campagne.debut_execution_min=31/12/2024",
+            "Rien n'a été créé");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("n.cot")));
+    // Coherent changes pass, two at once when one alone would not.
+    EXPECT_EQ(test::cli("param " + crt + " \"campagne.departements=16 17\"").code, 0);
+    EXPECT_EQ(test::cli("param " + uphv + " campagne.places=21 campagne.lits_unite=7").code, 0);
+    EXPECT_EQ(test::cli("param " + uphv + " campagne.departement=2A").code, 0);
+}
