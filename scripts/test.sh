@@ -29,7 +29,8 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              UserInput \
              Accounts ParameterBounds CommandLineUtf8 Names XmlMessages \
              PgUri ShareCli store Orders Pieces \
-             DocumentNames DocumentBatch PdfLongWord; do
+             DocumentNames DocumentBatch PdfLongWord \
+             ConflictRatings DamagedCampaign ParameterRules TextInputs CsvHeader Enums; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1
