@@ -412,7 +412,10 @@ TEST(RobustOutputs, NeverReplacesALinkOrAPipe) {
     h.authority = "Agence régionale de santé";
     h.title = "Essai";
     std::vector<report::Block> body{{report::BlockKind::Paragraph, "Texte."}};
-    for (const auto& [path, what] : {std::pair{link, "un lien symbolique"}, std::pair{pipe, "un tube nommé"}}) {
+    for (const auto& [path_, what_] : {std::pair{link, "un lien symbolique"}, std::pair{pipe, "un tube nommé"}}) {
+        // Named copies: clang refuses a lambda capturing a structured binding.
+        const std::string path = path_;
+        const std::string what = what_;
         std::string msg = message_of([&] { report::write_letter_pdf(path, h, body); });
         EXPECT_NE(msg.find("« " + path + " »"), std::string::npos) << msg;
         EXPECT_NE(msg.find(what), std::string::npos) << msg;

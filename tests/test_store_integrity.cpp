@@ -509,8 +509,8 @@ TEST(ReadOnlyCampaign, SaysWhyInFrench) {
 TEST(RightsRows, RoleChangedInRawSqlRefusesTheNextChange) {
     test::TempDir dir;
     auto s = rated_campaign(dir);
-    s->store().put_person({"Coord", Role::Coordinator, "ARS", ""}, "test");
-    s->store().put_person({"Eve", Role::Instructor, "ARS", "eve"}, "test");
+    s->store().put_person({"Coord", Role::Coordinator, "ARS", true, ""}, "test");
+    s->store().put_person({"Eve", Role::Instructor, "ARS", true, "eve"}, "test");
     s.reset();
     auto store = open_sqlite_store(dir.file("c.cot"));
     ASSERT_NO_THROW(store->set_parameter("campagne.date_limite", "29/04/2023", "test"));   // as journaled: accepted

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "colours.h"
 #include "core/enums.h"
 #include "core/french.h"
 #include "io/geo.h"
