@@ -19,6 +19,7 @@
 #endif
 #include "core/error.h"
 #include "store/campaign_store.h"
+#include "test_support.h"
 
 namespace cotation {
 namespace {
@@ -202,6 +203,51 @@ TEST_F(PgAccess, RatingsOfADossierWithADeclaredLinkAreNeverVisible) {
     EXPECT_EQ(r.rows.at(0)[0], "0");
 }
 
+// What a trial did in raw SQL as a member of the team (trial 15 F2, F3, F4,
+// F7): withdraw a declared link to read the ratings it hides, submit nothing
+// to read the others' ratings then rate, change a submitted rating, drop an
+// assignment without a link, give an opinion on a dossier one is linked with.
+TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
+    const std::string d1 = std::to_string(ids_[0]), d2 = std::to_string(ids_[1]);
+    // F2: Marc's link with Asso Beta cannot be turned into a link with another organisme.
+    auto marc = as("Marc Petit");
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    auto r = raw("Marc Petit", "UPDATE conflict SET organisme = 'Asso Inconnue' WHERE reviewer = 'Marc Petit'");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("lien d'intérêts déclaré ne se retire pas"), std::string::npos) << r.error;
+    EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 0u);
+    // Re-wording it stays possible (the declarer's own text).
+    r = raw("Marc Petit", "UPDATE conflict SET declaration = 'trésorier adjoint' WHERE reviewer = 'Marc Petit'");
+    EXPECT_TRUE(r.ok) << r.error;
+    // F7: no opinion on that dossier.
+    r = raw("Marc Petit", "INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES (" + d2 +
+                              ", 'Marc Petit', 'favorable', 'x')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    // F3: Inès (D1 assigned, nothing rated) cannot submit to unlock Jean's rating.
+    r = raw("Inès Martin", "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES (" + d1 + ", 'Inès Martin', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    auto ines = as("Inès Martin");
+    EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);
+    // Rated then submitted: her rating no longer changes, by the store or raw SQL.
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    ines->submit(ids_[0], "Inès Martin", "Inès Martin");
+    EXPECT_THROW(ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 5, "après lecture"}}, "Inès Martin"), Error);
+    r = raw("Inès Martin", "UPDATE rating SET value = 5 WHERE dossier_id = " + d1 + " AND reviewer_id = " +
+                               reviewer_id("Inès Martin") + " RETURNING 1");
+    EXPECT_TRUE(r.ok && r.rows.empty()) << "une note soumise ne change plus : " << r.error;
+    auto check = sql(admin_uri(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Inès Martin") +
+                                            " AND dossier_id = " + d1);
+    ASSERT_EQ(check.rows.size(), 1u);
+    EXPECT_EQ(check.rows[0][0], "3");
+    // F4: Jean has no link with Asso Beta: his assignment to D2 stays.
+    r = raw("Jean Bernard", "DELETE FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard' RETURNING 1");
+    EXPECT_TRUE(r.ok && r.rows.empty()) << r.error;
+    check = sql(admin_uri(), ref_, "SELECT count(*) FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard'");
+    EXPECT_EQ(check.rows.at(0)[0], "1");
+}
+
 TEST_F(PgAccess, CommitteeMemberCannotRate) {
     auto marc = as("Marc Petit");
     EXPECT_THROW(marc->put_ratings({{ids_[0], "Marc Petit", "I.1", 5, "avis"}}, "Marc Petit"), Error);
@@ -221,6 +267,9 @@ TEST_F(PgAccess, OnlyTheCoordinatorConsolidatesDecidesAndCloses) {
         auto s = as(who);
         EXPECT_THROW(s->put_consolidation(ids_[0], {"I.1", Rational(4), "écart", who}, who), Error) << who;
         EXPECT_THROW(s->put_decision(ids_[0], d, who), Error) << who;
+        // « d'enregistrer », never « de enregistrer » (trial 15 F9).
+        std::string m = test::message_of([&] { s->put_decision(ids_[0], d, who); });
+        EXPECT_NE(m.find("» d'enregistrer une décision"), std::string::npos) << m;
         EXPECT_THROW(s->close("fin", who), Error) << who;
         for (const char* q : {"UPDATE campaign SET closed_at = now()",
                               "INSERT INTO consolidation(dossier_id, criterion, value, author, decided_at) VALUES (1, 'I.1', '4', 'x', now())",

@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -50,6 +51,32 @@ private:
 inline std::string closed_message() {
     return "La campagne est close : la base du serveur refuse toute modification (notes, arbitrages, dossiers, équipe, "
            "séance, paramètres). Le coordonnateur peut la rouvrir en écrivant le motif (cotation reopen).";
+}
+
+// libpq's connection failures said in French (trial 15 F8); a cause it does
+// not recognise keeps libpq's own words.
+inline std::string french_connection_error(const std::string& msg) {
+    auto quoted_after = [&](const std::string& lead) {
+        auto p = msg.find(lead);
+        if (p == std::string::npos) return std::string();
+        auto q = msg.find('"', p + lead.size());
+        return q == std::string::npos ? std::string() : msg.substr(p + lead.size(), q - p - lead.size());
+    };
+    if (msg.find("password authentication failed") != std::string::npos)
+        return "mot de passe refusé pour le rôle « " + quoted_after("for user \"") + " »";
+    if (msg.find("no password supplied") != std::string::npos)
+        return "aucun mot de passe donné (variable PGPASSWORD, fichier ~/.pgpass, ou dans l'adresse)";
+    if (msg.find("Connection refused") != std::string::npos)
+        return "aucun serveur ne répond à cette adresse (serveur arrêté, ou autre hôte ou port)";
+    if (msg.find("could not translate host name") != std::string::npos) return "nom d'hôte inconnu";
+    if (msg.find("timeout expired") != std::string::npos) return "le serveur n'a pas répondu à temps";
+    if (msg.find("no pg_hba.conf entry") != std::string::npos)
+        return "le serveur n'accepte pas ce poste ou ce rôle (pg_hba.conf, à voir avec le service informatique)";
+    if (auto db = quoted_after("database \""); !db.empty() && msg.find("does not exist") != std::string::npos)
+        return "la base « " + db + " » n'existe pas sur ce serveur";
+    if (auto role = quoted_after("role \""); !role.empty() && msg.find("does not exist") != std::string::npos)
+        return "le rôle « " + role + " » n'existe pas sur ce serveur";
+    return msg.empty() ? std::string("raison inconnue") : msg;
 }
 
 class PgConn {
@@ -104,8 +131,8 @@ public:
             while (!msg.empty() && (msg.back() == ' ' || msg.back() == '.')) msg.pop_back();
             PQfinish(c_);
             c_ = nullptr;
-            throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " + msg +
-                             (!msg.empty() && msg.back() == '?' ? "" : "."));
+            throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " +
+                             french_connection_error(msg) + ".");
         }
         // The server's notices (« drop cascades to … ») are not for the user's terminal.
         PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
@@ -182,10 +209,13 @@ private:
         };
         auto w = what.find(table);
         const char* user = PQuser(c_);
-        return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
-               " » de " + (w != what.end() ? w->second : table.empty() ? std::string("faire cette opération")
-                                                                          : "modifier la table « " + table + " »") +
-               " ; rien n'a été enregistré.";
+        const std::string act = w != what.end() ? w->second
+                                : table.empty()     ? std::string("faire cette opération")
+                                                    : "modifier la table « " + table + " »";
+        // « d'enregistrer », « d'arbitrer », « de modifier » (trial 15 F9).
+        const bool elided = act.rfind("é", 0) == 0 || std::string_view("aeiou").find(act[0]) != std::string_view::npos;
+        return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") + " » " +
+               (elided ? "d'" : "de ") + act + " ; rien n'a été enregistré.";
     }
 
     PGconn* c_ = nullptr;

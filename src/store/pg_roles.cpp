@@ -81,13 +81,32 @@ CREATE OR REPLACE FUNCTION @S.cotation_sees_ratings(d bigint) RETURNS boolean LA
      AND (pg_has_role(@m, 'MEMBER')
           OR EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me()))
 $f$;
--- Whether the connected instructor may rate a dossier: assigned, no link.
+-- Whether the connected member declared a link with a dossier's organisme.
+CREATE OR REPLACE FUNCTION @S.cotation_linked(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
+                 WHERE x.id = d AND c.reviewer = @S.cotation_me())
+$f$;
+-- Whether the connected instructor may rate a dossier: assigned, no link,
+-- not yet submitted (a submitted rating never changes: blind rating).
 CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
   SELECT EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = rev AND v.name = @S.cotation_me())
      AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = d AND a.reviewer = @S.cotation_me())
-     AND NOT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
-                     WHERE x.id = d AND c.reviewer = @S.cotation_me())
+     AND NOT @S.cotation_linked(d)
+     AND NOT EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me())
 $f$;
+-- A declared link is kept as declared: its declarer re-words it, only the
+-- coordinator changes whom or what it names (else one could « withdraw » a
+-- link and read the ratings it hides).
+CREATE OR REPLACE FUNCTION @S.conflict_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF NOT pg_has_role(@c, 'MEMBER')
+     AND (NEW.organisme IS DISTINCT FROM OLD.organisme OR NEW.reviewer IS DISTINCT FROM OLD.reviewer) THEN
+    RAISE EXCEPTION 'Un lien d''intérêts déclaré ne se retire pas ni ne change d''organisme : seul le coordonnateur le modifie.'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER conflict_kept BEFORE UPDATE ON @S.conflict FOR EACH ROW EXECUTE FUNCTION @S.conflict_kept();
 
 -- The journal names the role that really wrote each entry, whatever the client says.
 CREATE OR REPLACE FUNCTION @S.journal_db_role() RETURNS trigger LANGUAGE plpgsql AS $f$
@@ -131,7 +150,10 @@ CREATE POLICY coordination ON @S.submission TO @C USING (true) WITH CHECK (true)
 DROP POLICY IF EXISTS soi ON @S.submission;
 CREATE POLICY soi ON @S.submission FOR INSERT TO @I
   WITH CHECK (reviewer = @S.cotation_me()
-              AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = submission.dossier_id AND a.reviewer = @S.cotation_me()));
+              AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = submission.dossier_id AND a.reviewer = @S.cotation_me())
+              -- nothing to submit, nothing to unlock: one's own ratings first
+              AND EXISTS (SELECT 1 FROM @S.rating r JOIN @S.reviewer v ON v.id = r.reviewer_id
+                          WHERE r.dossier_id = submission.dossier_id AND v.name = @S.cotation_me()));
 
 DROP POLICY IF EXISTS lecture ON @S.conflict;
 CREATE POLICY lecture ON @S.conflict FOR SELECT TO @C, @I, @M USING (true);
@@ -147,19 +169,21 @@ DROP POLICY IF EXISTS lecture ON @S.assignment;
 CREATE POLICY lecture ON @S.assignment FOR SELECT TO @C, @I, @M USING (true);
 DROP POLICY IF EXISTS coordination ON @S.assignment;
 CREATE POLICY coordination ON @S.assignment TO @C USING (true) WITH CHECK (true);
--- A declared link ends the declarer's own assignments.
+-- A declared link ends the declarer's own assignments (and only a link does).
 DROP POLICY IF EXISTS soi ON @S.assignment;
-CREATE POLICY soi ON @S.assignment FOR DELETE TO @I, @M USING (reviewer = @S.cotation_me());
+CREATE POLICY soi ON @S.assignment FOR DELETE TO @I, @M
+  USING (reviewer = @S.cotation_me() AND @S.cotation_linked(dossier_id));
 
 DROP POLICY IF EXISTS lecture ON @S.member_opinion;
 CREATE POLICY lecture ON @S.member_opinion FOR SELECT TO @C, @I, @M USING (true);
 DROP POLICY IF EXISTS coordination ON @S.member_opinion;
 CREATE POLICY coordination ON @S.member_opinion TO @C USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS soi ON @S.member_opinion;
-CREATE POLICY soi ON @S.member_opinion FOR INSERT TO @M WITH CHECK (member = @S.cotation_me());
+CREATE POLICY soi ON @S.member_opinion FOR INSERT TO @M
+  WITH CHECK (member = @S.cotation_me() AND NOT @S.cotation_linked(dossier_id));
 DROP POLICY IF EXISTS soi_maj ON @S.member_opinion;
 CREATE POLICY soi_maj ON @S.member_opinion FOR UPDATE TO @M USING (member = @S.cotation_me())
-  WITH CHECK (member = @S.cotation_me());
+  WITH CHECK (member = @S.cotation_me() AND NOT @S.cotation_linked(dossier_id));
 
 -- The journal: read whole by the coordinator; by the others without the
 -- ratings they may not read in the data; added to in one's own name only;
@@ -210,7 +234,7 @@ std::string pg_roles_sql(const std::string& uri) {
                          quote_identifier(g.committee);
     for (const auto& [name, p] : team.people) {
         if (p.account.empty()) {
-            sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation equipe … --compte).\n";
+            sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte LOGIN).\n";
             continue;
         }
         const std::string& group = p.role == Role::Coordinator ? g.coordinator
