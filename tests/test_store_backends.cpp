@@ -669,6 +669,45 @@ TEST(SharedFile, TwoSessionsOnOneFileRefuseTheLostUpdate) {
     EXPECT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
 }
 
+// The window re-reads a campaign another person changed (its watch), while
+// a rating form still shows the old rating: saving it over the new one is
+// refused, naming what it is now, then passes once shown again (trial 15 F5:
+// an imported rating was overwritten in silence from the other window).
+TEST(SharedFile, AFormSavedOverARatingChangedSinceItWasShownIsRefused) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    auto a = Session::open(file), b = Session::open(file);
+    std::optional<Rating> r1;
+    for (const auto& r : b->ratings()) {
+        auto sub = b->team().submitted.find(r.dossier_id);
+        if (sub == b->team().submitted.end() || !sub->second.count(r.reviewer)) r1 = r;
+    }
+    ASSERT_TRUE(r1);
+    const std::optional<Rating> shown = r1;   // what b's form shows
+    Rating changed = *r1;
+    changed.value = r1->value == 1 ? 2 : 1;
+    changed.justification = "revue en séance";
+    a->put_rating(changed, r1->reviewer);
+    b->load();   // the window's watch re-read the campaign; the form was not refilled
+    Rating mine = *r1;
+    mine.value = r1->value == 3 ? 4 : 3;
+    mine.justification = "autre avis";
+    std::string m = test::message_of<StaleCampaign>([&] { b->put_rating_seen(mine, shown, r1->reviewer); });
+    EXPECT_NE(m.find("a changé depuis qu'elle est affichée"), std::string::npos) << m;
+    EXPECT_NE(m.find("maintenant " + std::to_string(changed.value) + " — revue en séance"), std::string::npos) << m;
+    auto value_stored = [&] {
+        for (const auto& r : Session::open_read_only(file)->ratings())
+            if (r.dossier_id == r1->dossier_id && r.reviewer == r1->reviewer && r.criterion == r1->criterion) return r.value;
+        return -1;
+    };
+    EXPECT_EQ(value_stored(), changed.value);
+    // Shown as it is now: the reviewer's choice, saved.
+    b->put_rating_seen(mine, changed, r1->reviewer);
+    EXPECT_EQ(value_stored(), mine.value);
+    EXPECT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const ::testing::TestParamInfo<Backend>& p) {
                              return p.param == Backend::Sqlite ? std::string("SQLite") : std::string("PostgreSQL");
@@ -953,6 +992,9 @@ TEST(ShareCli, BadAddressesAndOrderAreRefused) {
     // A server that does not answer: a French message, no file made.
     EXPECT_EQ(run_cli("exporter 'postgresql://127.0.0.1:1/base?campagne=A' " + target, out), 1) << out;
     EXPECT_NE(out.find("Impossible de joindre le serveur"), std::string::npos) << out;
+    // Said in French, not libpq's « Connection refused » (trial 15 F8).
+    EXPECT_NE(out.find("aucun serveur ne répond à cette adresse"), std::string::npos) << out;
+    EXPECT_EQ(out.find("Connection refused"), std::string::npos) << out;
     EXPECT_FALSE(std::filesystem::exists(target));
 }
 

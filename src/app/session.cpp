@@ -414,6 +414,21 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     rescore(r.dossier_id);
 }
 
+void Session::put_rating_seen(const Rating& r, const std::optional<Rating>& seen, const std::string& actor) {
+    auto w = writing();   // the comparison and the write in one transaction
+    const Rating* now = nullptr;
+    if (auto listed = rating_index_.find(r.dossier_id); listed != rating_index_.end())
+        for (const Rating* x : listed->second)
+            if (x->reviewer == r.reviewer && x->criterion == r.criterion) now = x;
+    const bool unchanged = now ? seen && seen->value == now->value && seen->justification == now->justification : !seen;
+    if (!unchanged)
+        throw StaleCampaign("La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
+                            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée : elle est " +
+                            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
+                            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
+    put_rating(r, actor);
+}
+
 void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
                           const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)

@@ -80,6 +80,11 @@ public:
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
+    // A rating saved from a form that showed `seen` (nullopt: no rating yet).
+    // Refused, nothing written, when the stored one is no longer what the
+    // form showed: another person changed it since, and the window had
+    // re-read the campaign under the form (trial 15 F5: never in silence).
+    void put_rating_seen(const Rating& r, const std::optional<Rating>& seen, const std::string& actor);
     // The coordinator's consolidated rating of a criterion (the shells read
     // its text with input::rating); a reason is required when it departs from the mean.
     void consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,

@@ -6,6 +6,7 @@
 
 #include "actions.h"
 #include "app/input.h"
+#include "store/campaign_store.h"
 #include "consolidation_panel.h"
 #include "core/enums.h"
 #include "core/french.h"
@@ -36,7 +37,12 @@ void save_rating(MainFrame& f) {
         return;
     }
     try {
-        wb.session->put_rating({d->id, wb.reviewer, c->id, value, fr::trim(just)}, wb.reviewer);
+        wb.session->put_rating_seen({d->id, wb.reviewer, c->id, value, fr::trim(just)}, p->shown_rating(), wb.reviewer);
+    } catch (const StaleCampaign& e) {
+        // Changed by another person since it was shown: shown again as it is now.
+        show_error(p, e);
+        wb.changed(Change::Rating);
+        return;
     } catch (const std::exception& e) {
         show_error(p, e);
         return;

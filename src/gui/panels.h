@@ -50,6 +50,9 @@ public:
     // What the form holds, for the action that saves it (form_actions.cpp):
     // the criterion shown (null on none), then the move to the next one.
     const Criterion* current_criterion() const;
+    // The rating the form showed when it was filled (none: not rated yet):
+    // saving over a rating changed since is refused (Session::put_rating_seen).
+    const std::optional<Rating>& shown_rating() const { return shown_; }
     void NextCriterion();
 
 private:
@@ -57,6 +60,7 @@ private:
     void ShowCriterion();
     std::vector<const Criterion*> order_;
     std::size_t current_ = 0;
+    std::optional<Rating> shown_;
     Workbench& wb_;
     wxStaticText* title_;
     wxListCtrl* criteria_;

@@ -104,7 +104,8 @@ void RatingPanel::Reload() {
     submit_->Show(!s.team().open_mode() && s.team().person(wb_.reviewer) &&
                   s.team().person(wb_.reviewer)->role == Role::Instructor);
     auto decided = s.consolidation().find(d->id);
-    DossierScore score = score_dossier(g, ratings, decided == s.consolidation().end() ? nullptr : &decided->second);
+    // An arbitrated value is made of the others' ratings: not for a blind reader (trial 13b F9).
+    DossierScore score = score_dossier(g, ratings, blind || decided == s.consolidation().end() ? nullptr : &decided->second);
     std::size_t k = 0;
     for (std::size_t t = 0; t < g.themes.size(); ++t) {
         const Theme& th = g.themes[t];
@@ -169,6 +170,7 @@ void RatingPanel::ShowCriterion() {
     else
         no_level_->SetValue(true);
     justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
+    shown_ = mine ? std::optional<Rating>(*mine) : std::nullopt;
     bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, d->organisme);
     others_->SetLabel(blind ? to_wx("Les notes des autres évaluateurs s'affichent quand vous avez soumis les vôtres.")
                       : others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.")
