@@ -548,3 +548,23 @@ TEST(RightsRows, ClosingUndoneOutsideCotationRefusesTheNextChange) {
     std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
     EXPECT_NE(msg.find("table campaign, ligne id=1"), std::string::npos) << msg;
 }
+
+// A trigger added in raw SQL rewrote each decision's places as it was written,
+// row digests included: the journal said 7 places, the file held 40, and
+// `journal verify` said intact (trial 13b F13). It is named by verify, and
+// no change is written while it is there.
+TEST(RightsRows, ATriggerAddedOutsideCotationIsNamedAndRefusesTheNextChange) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    s.reset();
+    sql(dir.file("c.cot"), "CREATE TRIGGER quarante AFTER INSERT ON decision "
+                           "BEGIN UPDATE decision SET places = '40' WHERE dossier_id = NEW.dossier_id; END;");
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    JournalCheck c = store->verify_journal();
+    EXPECT_FALSE(c.ok);
+    EXPECT_NE(all(c).find("déclencheur « quarante » (table decision) ajouté hors de Cotation"), std::string::npos) << all(c);
+    std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
+    EXPECT_NE(msg.find("porte un déclencheur ajouté hors de Cotation"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("« quarante » (table decision)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("Rien n'a été enregistré"), std::string::npos) << msg;
+}

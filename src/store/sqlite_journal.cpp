@@ -5,8 +5,10 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
+#include "core/french.h"
 #include "journal.h"
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
@@ -104,6 +106,17 @@ const std::set<std::string>& schema_triggers() {
     }();
     return names;
 }
+
+// Triggers the campaign holds that no migration made (trial 13b F13: one
+// added in raw SQL rewrote the places of each decision as it was written,
+// row digests included, and the journal still verified): « name (table) ».
+std::vector<std::string> foreign_triggers(Db& db) {
+    std::vector<std::string> out;
+    Stmt t(db, "SELECT name, tbl_name FROM sqlite_master WHERE type='trigger' ORDER BY name");
+    while (t.step())
+        if (!schema_triggers().count(t.text(0))) out.push_back("« " + t.text(0) + " » (table " + t.text(1) + ")");
+    return out;
+}
 }  // namespace
 
 // Trial 13 F17: a role, an account or the closing date changed in raw SQL
@@ -111,6 +124,10 @@ const std::set<std::string>& schema_triggers() {
 // rows a permission rests on (the team, the campaign's row and its closing)
 // are compared with the journal before any change, in its transaction.
 void SqliteStore::ensure_untampered() {
+    if (auto foreign = foreign_triggers(*db_); !foreign.empty())
+        throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté hors de Cotation, qui pourrait changer ce "
+                    "qu'enregistrent les commandes : " + fr::join(foreign, ", ") + ". Rien n'a été enregistré ; reprenez la "
+                    "dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal verify).");
     static const std::vector<std::string> guarded = {"campaign", "person"};
     // Only the entries that touched those tables: their "rows" lines begin
     // with the table's name and a tab (the rest would cost a whole read).
@@ -150,6 +167,9 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
         if (!present.count(name))
             c.problems.push_back("déclencheur « " + name + " » absent : le schéma de la campagne a été modifié hors de Cotation "
                                  "(protection du journal ou verrou effacé)");
+    for (const auto& name : foreign_triggers(*db_))
+        c.problems.push_back("déclencheur " + name + " ajouté hors de Cotation : il peut changer ce que les commandes "
+                             "enregistrent, empreintes comprises");
     // A closed campaign whose lock was taken off: said even if nothing changed yet.
     if (!closed_since().empty())
         for (const auto& table : lock_tables(*db_, false))
