@@ -64,7 +64,14 @@ void ConsolidationPanel::Reload() {
     std::size_t open = 0;
     // What still needs a decision comes first.
     std::vector<std::tuple<bool, std::size_t, const Criterion*, const CriterionScore*>> rows;
+    std::size_t masked = 0;
     for (std::size_t i = 0; i < s.dossiers().size(); ++i) {
+        // Means, spreads and arbitrated values are made of the others'
+        // ratings: not for a reader who may not read them (trial 13b F9).
+        if (!s.reading(s.dossiers()[i].id).others) {
+            ++masked;
+            continue;
+        }
         const RankEntry* e = s.entry_of(i);
         std::size_t k = 0;
         for (const auto& t : g.themes)
@@ -92,7 +99,10 @@ void ConsolidationPanel::Reload() {
             }
     }
     summary_->SetLabel(to_wx(std::to_string(items_.size()) + " critères signalés (écart d'au moins 2 points ou note 0) · " +
-                             std::to_string(open) + " à arbitrer"));
+                             std::to_string(open) + " à arbitrer" +
+                             (masked ? " · " + fr::plural(static_cast<long long>(masked), "dossier masqué", "dossiers masqués") +
+                                           " (notation à l'aveugle ou lien déclaré)"
+                                     : std::string())));
     if (current_ >= static_cast<long>(items_.size())) current_ = -1;
     if (current_ < 0 && !items_.empty()) current_ = 0;
     if (current_ >= 0) list_->SetItemState(current_, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);

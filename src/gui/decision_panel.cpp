@@ -97,7 +97,8 @@ void DecisionPanel::Reload() {
         auto opinion = s.committee_opinion(d.id);
         Row row;
         row.dossier = e.dossier;
-        row.cells[0] = e.rank ? std::to_string(e.rank) : "";
+        // The rank comes from the others' ratings: masked where the reader may not read them (trial 13b F10).
+        row.cells[0] = !e.rank ? "" : s.reading(d.id).others ? std::to_string(e.rank) : "masqué";
         row.cells[1] = d.reference;
         row.cells[2] = d.organisme;
         row.cells[3] = opinion ? decision_label(*opinion) : "(proposé : " + std::string(proposal_label(e.proposal)) + ")";

@@ -2,6 +2,8 @@
 #include "app/accounts.h"
 #include "core/french.h"
 
+#include <algorithm>
+
 #include <wx/dcbuffer.h>
 
 #include <map>
@@ -223,8 +225,10 @@ void RankingPanel::Reload() {
     std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
                       (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
                       std::to_string(r.ineligible.size()) + " irrecevables";
+    // Made of every dossier's ratings: shown to a reader of them all, as `accord` (trial 13b F10).
+    const bool reads_all = std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& d) { return s.reading(d.id).others; });
     const Agreement& ag = s.agreement();
-    if (ag.alpha) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
+    if (ag.alpha && reads_all) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))
         sum += " · proposé : " + r.model.capacity_text(r.granted) + " sur " + r.model.capacity_text(r.capacity) +
                " (en vert)";
