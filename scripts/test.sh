@@ -43,8 +43,8 @@ time cmake --build --preset asan -j "$JOBS"
 echo "== Tests sous AddressSanitizer + UBSan =="
 time ctest --preset asan -j "$JOBS"
 
-echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 10 s par cible ; scripts/fuzz.sh pour plus long) =="
-time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 10
+echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 5 s par cible ; scripts/fuzz.sh pour plus long) =="
+time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 5
 
 echo "== Tests (dont l'interface graphique sous Xvfb) =="
 time ctest --preset default -j "$JOBS"
