@@ -23,6 +23,7 @@
 #include "core/french.h"
 #include "gui/actions.h"
 #include "gui/committee_panel.h"
+#include "gui/consolidation_panel.h"
 #include "gui/main_frame.h"
 #include "gui/procedure_panel.h"
 #include "gui/team_panel.h"
@@ -204,6 +205,16 @@ private:
                   std::to_string(in_store) + " entrées des notes de Claire Martin affichées (attendu 0, comme journal show)");
         check(panel->shown().size() == frame_->workbench().session->readable_journal("").size(),
               "vue Journal : les mêmes entrées que journal show pour ce lecteur");
+        // The Consolidation view neither: ACT-2023-10's means and spreads are
+        // made of the others' ratings (trial 13b F9).
+        frame_->ShowView(MainFrame::View::Consolidation);
+        pump(250);
+        auto* cons = frame_->page_as<ConsolidationPanel>(MainFrame::View::Consolidation);
+        cons->Reload();
+        const std::size_t act10 = *frame_->workbench().session->find("ACT-2023-10");
+        const auto listed = cons->listed_dossiers();
+        check(std::find(listed.begin(), listed.end(), act10) == listed.end(),
+              "vue Consolidation de Julien Roux : ACT-2023-10 (non soumis) n'est pas listé (moyennes et écarts des autres)");
         ActAs("Claire Martin (ARS, DD 13)", "claire-essai");
     }
 

@@ -26,6 +26,12 @@ public:
         std::string criterion, value, reason;
     };
     std::optional<Form> form() const;
+    // For the GUI test: the dossiers listed (index into the session's dossiers).
+    std::vector<std::size_t> listed_dossiers() const {
+        std::vector<std::size_t> out;
+        for (const auto& it : items_) out.push_back(it.dossier);
+        return out;
+    }
 
 private:
     struct Item {
