@@ -689,7 +689,7 @@ TEST(SharedFile, AFormSavedOverARatingChangedSinceItWasShownIsRefused) {
     changed.value = r1->value == 1 ? 2 : 1;
     changed.justification = "revue en séance";
     a->put_rating(changed, r1->reviewer);
-    b->load();   // the window's watch re-read the campaign; the form was not refilled
+    b = Session::open(file);   // the window's watch opened the campaign afresh; the form was not refilled
     Rating mine = *r1;
     mine.value = r1->value == 3 ? 4 : 3;
     mine.justification = "autre avis";
