@@ -288,13 +288,14 @@ TEST_F(PgAccess, OnlyTheCoordinatorConsolidatesDecidesAndCloses) {
 }
 
 TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
-    auto jean = as("Jean Bernard");
-    // A typed name does not decide who acts: the role does.
-    jean->put_ratings({{ids_[0], "Jean Bernard", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
+    // A typed name does not decide who acts: the role does. (Inès: Jean has
+    // submitted D1, and a submitted rating no longer changes.)
+    auto ines = as("Inès Martin");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
     auto last = sql(admin_uri(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(last.rows.size(), 1u);
-    EXPECT_EQ(last.rows[0][0], "Jean Bernard");
-    EXPECT_EQ(last.rows[0][1], account("Jean Bernard"));
+    EXPECT_EQ(last.rows[0][0], "Inès Martin");
+    EXPECT_EQ(last.rows[0][1], account("Inès Martin"));
     // An entry in another's name, in raw SQL: refused.
     auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                                  "VALUES (9999, 'x', 'Claire Durand', 'note', 'x', '', '', '', '')");
