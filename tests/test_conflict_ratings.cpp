@@ -37,15 +37,7 @@ TEST(ConflictRatings, RatingsOfAReviewerInConflictAreSetAsideAndSaidSo) {
 TEST(ConflictRatings, LinkDeclaredAfterRatingRemovesThemFromTotalRankingAndCommitteeFile) {
     test::TempDir dir;
     // Two criteria, A.1 coefficient 2 and A.2 coefficient 1, scale 0–5.
-    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
-                                        "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
-    NewCampaign nc;
-    nc.reference = "essai";
-    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
-                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
-    s->import_dossiers_file(dir.file("d.csv"), "test");
+    auto s = test::two_organisations_campaign(dir);
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
     s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");

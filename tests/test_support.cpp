@@ -130,6 +130,19 @@ const EligibleDossier& eligible_dossier(const std::string& grid) {
     return it->second;
 }
 
+std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir) {
+    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
+                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
+                                        "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+    NewCampaign nc;
+    nc.reference = "essai";
+    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
+    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
+                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
+    s->import_dossiers_file(dir.file("d.csv"), "test");
+    return s;
+}
+
 void bind_this_account(const std::string& campaign, const std::string& person) {
     auto s = Session::open(campaign);
     const Person* target = s->team().person(person);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "io/grid_reader.h"
 
 namespace cotation {
+class Session;
 struct PinnedGrid;
 namespace io {
 class ReferenceData;
@@ -138,6 +140,10 @@ std::string slurp(const std::string& path);                      // the bytes of
 // to this account (whoever had it gets none), as the coordinator would with
 // `users --changer-compte`, written directly as test setup.
 void bind_this_account(const std::string& campaign, const std::string& person);
+// A two-criterion grid (A.1 coefficient 2, A.2 coefficient 1, scale 0–5) and
+// two dossiers of two organisations in Charente, P (Association Alpha) and Q
+// (Fondation Bêta): the campaign of the team and conflict tests, in c.cot.
+std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir);
 void spit(const std::string& path, const std::string& text);     // a file of exactly these bytes
 std::vector<std::string> lines(const std::string& text);
 std::size_t count(const std::string& text, const std::string& what);   // occurrences, not overlapping

@@ -13,18 +13,7 @@ using namespace cotation;
 namespace {
 // A two-criterion grid (A.1 coefficient 2, A.2 coefficient 1) and two dossiers
 // of two organisations.
-std::unique_ptr<Session> campaign(const test::TempDir& dir) {
-    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
-                                        "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
-    NewCampaign nc;
-    nc.reference = "essai";
-    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
-                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
-    s->import_dossiers_file(dir.file("d.csv"), "test");
-    return s;
-}
+std::unique_ptr<Session> campaign(const test::TempDir& dir) { return test::two_organisations_campaign(dir); }
 std::int64_t id(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
 }  // namespace
 
