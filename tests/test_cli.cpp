@@ -528,6 +528,24 @@ TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
     EXPECT_EQ(in::rating("--note", "10", 0, 10), cotation::Rational(10));   // a grid may rate on 0–10
     EXPECT_THROW(in::decision("--decision", "admis"), in::FormError);
     EXPECT_EQ(in::decision("--decision", "Liste complémentaire"), cotation::DecisionKind::Complementary);
+    // The accepted words listed come from the enum tables (core/enums.cpp): their codes, unaccented, spaces as '-'.
+    EXPECT_EQ(message_of([] { in::role("--role", "chef"); }),
+              "--role : « chef » n'est pas une valeur admise (coordinateur, instructeur ou membre-de-commission).");
+    EXPECT_EQ(message_of([] { in::opinion("--avis", "bof"); }),
+              "--avis : « bof » n'est pas une valeur admise (favorable, defavorable ou reserve).");
+    EXPECT_EQ(message_of([] { in::ground("--motif", "4°"); }),
+              "--motif : « 4° » n'est pas une valeur admise (hors-delai, irregulier ou hors-sujet).");
+    EXPECT_EQ(in::role("--role", "coordonnatrice"), cotation::Role::Coordinator);   // an alias of the table
+    // Campaign parameters are read in one place, by the grid's definitions (ACT: campagne.places, 73 places).
+    EXPECT_EQ(message_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.inconnu", "3"}}); }),
+              "Paramètre « campagne.inconnu » inconnu de la grille « " + cotation::test::act_grid().id + " ».");
+    auto typed = in::parameters(cotation::test::act_grid(), {{"campagne.places", "73"}, {"campagne.date_commission", ""}});
+    ASSERT_EQ(typed.size(), 2u);
+    EXPECT_EQ(cotation::to_canonical(typed[0].second), "73");
+    EXPECT_TRUE(cotation::is_missing(typed[1].second));
+    EXPECT_NE(message_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.places", "beaucoup"}}); })
+                  .find("Paramètre « campagne.places » : "),
+              std::string::npos);
     EXPECT_EQ(in::one_of("--voix", "Délibérative", {"deliberative", "consultative"}), "deliberative");
     auto [name, text] = in::name_value("--observation", "Bernard Costa = Budget a=b", "NOM=TEXTE");
     EXPECT_EQ(name, "Bernard Costa");

@@ -1,5 +1,7 @@
 #include "input.h"
 
+#include "core/campaign_parameters.h"
+#include "core/enums.h"
 #include "core/french.h"
 
 namespace cotation::input {
@@ -7,18 +9,31 @@ namespace cotation::input {
 namespace {
 std::string quoted(const std::string& text) { return fr::quote(text); }
 
-std::string listed(std::initializer_list<const char*> words) { return fr::join({words.begin(), words.end()}, ", ", "ou"); }
-
 std::string folded(const std::string& text) { return fr::folded(text); }
 
-[[noreturn]] void not_one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words) {
-    throw FormError(what + " : " + quoted(text) + " n'est pas une valeur admise (" + listed(words) + ").");
+[[noreturn]] void not_one_of(const std::string& what, const std::string& text, const std::vector<std::string>& words) {
+    throw FormError(what + " : " + quoted(text) + " n'est pas une valeur admise (" + fr::join(words, ", ", "ou") + ").");
 }
 
-template <class T>
-T choice(const std::string& what, const std::string& text, std::optional<T> parsed, std::initializer_list<const char*> words) {
-    if (!parsed) not_one_of(what, text, words);
-    return *parsed;
+// The words a person types for an enum: its stored codes, unaccented, words
+// joined by '-' (« non-retenu », « liste-complementaire »); the table also
+// accepts its labels and aliases.
+template <class E>
+std::vector<std::string> typed_words() {
+    std::vector<std::string> out;
+    for (const auto& code : enum_codes<E>()) {
+        std::string w = folded(code);
+        for (char& c : w)
+            if (c == ' ') c = '-';
+        out.push_back(w);
+    }
+    return out;
+}
+
+template <class E>
+E choice(const std::string& what, const std::string& text) {
+    if (auto parsed = enum_from_text<E>(text)) return *parsed;
+    not_one_of(what, text, typed_words<E>());
 }
 }  // namespace
 
@@ -54,30 +69,43 @@ Rational rating(const std::string& what, const std::string& text, int min, int m
 }
 
 DecisionKind decision(const std::string& what, const std::string& text) {
-    return choice(what, text, decision_from_text(text), {"retenu", "non-retenu", "liste-complementaire", "irrecevable"});
+    return choice<DecisionKind>(what, text);
 }
 
 Role role(const std::string& what, const std::string& text) {
-    return choice(what, text, role_from_text(text), {"coordinateur", "instructeur", "commission"});
+    return choice<Role>(what, text);
 }
 
 Vote vote(const std::string& what, const std::string& text) {
-    return choice(what, text, vote_from_text(text), {"pour", "contre", "abstention"});
+    return choice<Vote>(what, text);
 }
 
 Opinion opinion(const std::string& what, const std::string& text) {
-    return choice(what, text, opinion_from_text(text), {"favorable", "defavorable", "reserve"});
+    return choice<Opinion>(what, text);
 }
 
 RejectionGround ground(const std::string& what, const std::string& text) {
-    return choice(what, text, ground_from_text(text), {"hors-delai", "irregulier", "hors-sujet"});
+    return choice<RejectionGround>(what, text);
 }
 
 std::string one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words) {
     std::string f = folded(text);
     for (const char* w : words)
         if (f == folded(w)) return w;
-    not_one_of(what, text, words);
+    not_one_of(what, text, {words.begin(), words.end()});
+}
+
+TypedParameters parameters(const Grid& grid, const std::vector<std::pair<std::string, std::string>>& texts) {
+    TypedParameters out;
+    for (const auto& [name, text] : texts) {
+        const FactDef* def = grid.fact(name);
+        if (!def || !is_campaign_parameter(name))
+            throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid.id + " ».");
+        auto parsed = parse_input(*def, text);
+        if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
+        out.emplace_back(name, std::get<Value>(parsed));
+    }
+    return out;
 }
 
 std::pair<std::string, std::string> name_value(const std::string& what, const std::string& text, const std::string& shape) {

@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "core/date.h"
+#include "core/fact.h"
+#include "core/grid.h"
 #include "core/error.h"
 #include "core/procedure.h"
 #include "core/rational.h"
@@ -33,12 +35,18 @@ Rational rating(const std::string& what, const std::string& text, int min, int m
 
 // Closed lists of words; the message lists the accepted ones.
 DecisionKind decision(const std::string& what, const std::string& text);   // retenu, non-retenu, …
-Role role(const std::string& what, const std::string& text);               // coordinateur, instructeur, commission
+Role role(const std::string& what, const std::string& text);               // coordinateur, instructeur, membre-de-commission (codes of the enum table)
 Vote vote(const std::string& what, const std::string& text);               // pour, contre, abstention
 Opinion opinion(const std::string& what, const std::string& text);         // favorable, defavorable, reserve
 RejectionGround ground(const std::string& what, const std::string& text);  // hors-delai, irregulier, hors-sujet
 // One word among `words` (compared without case or accents), returned as listed.
 std::string one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words);
+
+// Campaign parameters typed as a person types them (« campagne.places » = « 7 »),
+// read by the grid's definitions: each name must be a parameter of `grid`.
+// Empty text means « not set » (a missing value). The first bad one is thrown.
+using TypedParameters = std::vector<std::pair<std::string, Value>>;
+TypedParameters parameters(const Grid& grid, const std::vector<std::pair<std::string, std::string>>& texts);
 
 // "NOM=VALEUR" (split at the last '=', both sides trimmed); `shape` names the
 // expected form in the message, e.g. "NOM=pour|contre|abstention".
