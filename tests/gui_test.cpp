@@ -459,6 +459,13 @@ private:
               "membre de commission : « Nouveau dossier », « Importer des notes », « Clore » grisés (menu et barre d'outils)");
         check(!button_enabled(Action::AddPerson) && !button_enabled(Action::SaveDecision) && button_enabled(Action::GiveOpinion),
               "membre de commission : « Ajouter une personne » et « Enregistrer la décision » grisés, « Donner mon avis » actif");
+        // The views' document and journal buttons are the table's too: there for every reader; recording
+        // the territorial allocation is the coordinator's (app/territory.cpp), greyed for a member.
+        check(button_enabled(Action::CommitteeFile) && button_enabled(Action::Minutes) && button_enabled(Action::VerifyJournal) &&
+                  button_enabled(Action::Letters) && frame_->FindWindow(action_id(Action::RecordAllocation)) &&
+                  !button_enabled(Action::RecordAllocation),
+              "membre de commission : dossier de la commission, PV, vérification du journal, lettres actifs ; "
+              "« Enregistrer cet ensemble comme répartition suivie » grisé");
         frame_->ShowView(MainFrame::View::Team);
         pump(300);
         DialogSpy spy;
@@ -473,6 +480,7 @@ private:
         check(menu_enabled(Action::NewDossier) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::AddPerson) &&
                   !button_enabled(Action::GiveOpinion),
               "coordonnateur : « Nouveau dossier », « Ajouter une personne » actifs, « Rouvrir » et « Donner mon avis » grisés");
+        check(button_enabled(Action::RecordAllocation), "coordonnateur : « Enregistrer cet ensemble comme répartition suivie » actif");
         // Its handler is the action table's, run by the frame that the
         // button's event reaches (the team view binds nothing): the click
         // opens the form, which the spy cancels.

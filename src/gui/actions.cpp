@@ -122,6 +122,20 @@ const std::vector<ActionDef> table = {
      gives_opinion, [](MainFrame& f) { give_opinion_dialog(&f, f.workbench()); }},
     {Action::SaveDecision, Menu::None, "Enregistrer la décision", "", "La décision de l'autorité et, s'il y a lieu, l'écart à l'avis (coordonnateur).",
      nullptr, nullptr, coordinates, save_decision},
+    {Action::CommitteeFile, Menu::None, "Dossier de la commission (PDF)…", "", "Classement, fiches des dossiers et répartition, pour la séance.",
+     nullptr, nullptr, reads, [](MainFrame& f) { write_committee_document(&f, f.workbench(), false); }},
+    {Action::Minutes, Menu::None, "Procès-verbal (PDF)…", "", "Présences, quorum, vote, avis et observations de la séance.",
+     nullptr, nullptr, reads, [](MainFrame& f) { write_committee_document(&f, f.workbench(), true); }},
+    {Action::InstructionReports, Menu::None, "Comptes rendus d'instruction (PDF)…", "", "Le compte rendu d'instruction de chaque dossier.",
+     nullptr, nullptr, reads, [](MainFrame& f) { write_instruction_reports(&f, f.workbench()); }},
+    {Action::VerifyJournal, Menu::None, "Vérifier la chaîne d'empreintes", "", "Compare le journal et les données de la campagne.",
+     nullptr, nullptr, reads, [](MainFrame& f) { verify_journal(&f, f.workbench()); }},
+    {Action::RecordAllocation, Menu::None, "Enregistrer cet ensemble comme répartition suivie", "",
+     "L'avis de la commission suivra cette répartition quand elle votera ; s'écarter de l'ordre du classement demande un motif, "
+     "inscrit au journal (coordonnateur).",
+     nullptr, nullptr, coordinates, [](MainFrame& f) {
+         if (auto* p = f.territory_panel(); p && p->Record()) f.workbench().changed(Change::Territory);
+     }},
 };
 // clang-format on
 constexpr int kFirstId = wxID_HIGHEST + 100;

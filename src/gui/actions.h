@@ -29,6 +29,7 @@ enum class Action {
     // through its accessors, then a Session call); no view binds them.
     EditDossier, SaveRating, SubmitRatings, SaveConsolidation, AddPerson, AssignDossier, DeclareLink,
     MarkStepDone, RejectPrior, LiftRejection, RecordMeeting, AddObservation, GiveOpinion, SaveDecision,
+    CommitteeFile, Minutes, InstructionReports, VerifyJournal, RecordAllocation,
 };
 
 // What the predicates read: the state of the workbench, once per update.
@@ -72,6 +73,11 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb);
 void record_meeting_dialog(wxWindow* parent, Workbench& wb);
 void add_observation_dialog(wxWindow* parent, Workbench& wb);
 void give_opinion_dialog(wxWindow* parent, Workbench& wb);
+// The committee's documents, asked where to write (committee_actions.cpp).
+void write_committee_document(wxWindow* parent, Workbench& wb, bool minutes);
+void write_instruction_reports(wxWindow* parent, Workbench& wb);
+// The journal's hash chain checked, and said in a box (committee_actions.cpp).
+void verify_journal(wxWindow* parent, Workbench& wb);
 // Handlers of the buttons that save their view's form (form_actions.cpp).
 void save_rating(MainFrame& f);
 void submit_ratings(MainFrame& f);

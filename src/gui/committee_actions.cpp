@@ -1,6 +1,9 @@
 // The committee view's actions (declared in actions.cpp, run by the frame for
 // the view's buttons): the meeting, an observation, a member's opinion.
 #include <wx/choicdlg.h>
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 
@@ -138,6 +141,34 @@ void give_opinion_dialog(wxWindow* parent, Workbench& wb) {
     } catch (const std::exception& e) {
         show_error(parent, e);
     }
+}
+
+void write_committee_document(wxWindow* parent, Workbench& wb, bool minutes) {
+    wxFileDialog dlg(parent, to_wx(minutes ? "Procès-verbal de la séance" : "Dossier de la commission"), "",
+                     minutes ? "proces-verbal.pdf" : "dossier-commission.pdf", to_wx("PDF (*.pdf)|*.pdf"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        wxBusyCursor busy;
+        if (minutes) wb.session->write_minutes(from_wx(dlg.GetPath()));
+        else wb.session->write_committee_file(from_wx(dlg.GetPath()));
+        wxMessageBox(to_wx("Écrit dans " + from_wx(dlg.GetPath()) + "."), to_wx("Commission"), wxOK | wxICON_INFORMATION, parent);
+    } catch (const std::exception& e) {
+        show_error(parent, e);
+    }
+}
+
+void write_instruction_reports(wxWindow* parent, Workbench& wb) {
+    write_to_folder(parent, "Dossier où écrire les comptes rendus d'instruction", "comptes rendus (PDF)",
+                    [&wb](const std::string& dir) { return wb.session->write_instruction_reports(dir); });
+}
+
+void verify_journal(wxWindow* parent, Workbench& wb) {
+    JournalCheck c = wb.session->store().verify_journal();
+    std::string text = c.ok ? "Journal intact : " + std::to_string(c.entries) + " entrées, chaîne d'empreintes vérifiée."
+                            : "Journal ALTÉRÉ :";
+    for (const auto& p : c.problems) text += "\n• " + p;
+    wxMessageBox(to_wx(text), to_wx("Journal"), wxOK | (c.ok ? wxICON_INFORMATION : wxICON_ERROR), parent);
 }
 
 }  // namespace cotation::gui

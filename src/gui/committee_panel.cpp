@@ -22,9 +22,9 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
                                 {"Vote", 90}, {"Ne délibère pas sur", 220}}, 215);
     auto* meeting = action_button(this, Action::RecordMeeting);
     auto* observation = action_button(this, Action::AddObservation);
-    auto* file = new wxButton(this, wxID_ANY, to_wx("Dossier de la commission (PDF)…"));
-    auto* minutes = new wxButton(this, wxID_ANY, to_wx("Procès-verbal (PDF)…"));
-    auto* reports = new wxButton(this, wxID_ANY, to_wx("Comptes rendus d'instruction (PDF)…"));
+    auto* file = action_button(this, Action::CommitteeFile);
+    auto* minutes = action_button(this, Action::Minutes);
+    auto* reports = action_button(this, Action::InstructionReports);
     observations_ = make_list(this, {{"Membre", 150}, {"Observation", 900}}, 120);
     observations_->SetMinSize(wxSize(300, 120));
     opinions_title_ = heading(this, "");
@@ -54,12 +54,6 @@ CommitteePanel::CommitteePanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     main->Add(buttons, wxSizerFlags().Border(wxALL, 10));
     main->Add(lower, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
-    file->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(false); });
-    minutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDocument(true); });
-    reports->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        write_to_folder(this, "Dossier où écrire les comptes rendus d'instruction", "comptes rendus (PDF)",
-                        [this](const std::string& dir) { return wb_.session->write_instruction_reports(dir); });
-    });
 }
 
 void CommitteePanel::Reload() {
@@ -137,19 +131,5 @@ void CommitteePanel::ShowOpinions() {
 
 
 
-void CommitteePanel::OnDocument(bool minutes) {
-    wxFileDialog dlg(this, to_wx(minutes ? "Procès-verbal de la séance" : "Dossier de la commission"), "",
-                     minutes ? "proces-verbal.pdf" : "dossier-commission.pdf", to_wx("PDF (*.pdf)|*.pdf"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        wxBusyCursor busy;
-        if (minutes) wb_.session->write_minutes(from_wx(dlg.GetPath()));
-        else wb_.session->write_committee_file(from_wx(dlg.GetPath()));
-        wxMessageBox(to_wx("Écrit dans " + from_wx(dlg.GetPath()) + "."), to_wx("Commission"), wxOK | wxICON_INFORMATION, this);
-    } catch (const std::exception& e) {
-        show_error(this, e);
-    }
-}
 
 }  // namespace cotation::gui

@@ -21,7 +21,6 @@ public:
     wxStaticText* opinions_title() const { return opinions_title_; }
 
 private:
-    void OnDocument(bool minutes);
     Workbench& wb_;
     wxStaticText* summary_;
     wxStaticText* quorum_;

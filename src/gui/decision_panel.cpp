@@ -38,7 +38,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     motive_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 80), wxTE_MULTILINE);
     departure_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
     save_ = action_button(this, Action::SaveDecision);
-    auto* letters = new wxButton(this, wxID_ANY, to_wx("Générer les lettres (PDF)…"));
+    auto* letters = action_button(this, Action::Letters);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(title_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -82,7 +82,6 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
         current_ = e.GetIndex();
         ShowSelected();
     });
-    letters->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { letters_dialog(this, wb_); });
 }
 
 void DecisionPanel::Reload() {

@@ -1,4 +1,5 @@
 #include "journal_panel.h"
+#include "actions.h"
 
 #include "core/french.h"
 #include "layout.h"
@@ -10,7 +11,7 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     filter_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(320, -1));
     filter_->SetHint(to_wx("Filtrer : auteur, action, dossier, valeur…"));
     only_dossier_ = new wxCheckBox(this, wxID_ANY, to_wx("Seulement le dossier sélectionné"));
-    auto* verify = new wxButton(this, wxID_ANY, to_wx("Vérifier la chaîne d'empreintes"));
+    auto* verify = action_button(this, Action::VerifyJournal);
     status_ = new wxStaticText(this, wxID_ANY, "");
     list_ = new CallbackListView(this, wxDefaultSize, [this](long item, long column) -> std::string {
         const JournalEntry& e = *shown_[static_cast<std::size_t>(item)];
@@ -37,13 +38,6 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     SetSizer(main);
     filter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Filter(); });
     only_dossier_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Filter(); });
-    verify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        JournalCheck c = wb_.session->store().verify_journal();
-        std::string text = c.ok ? "Journal intact : " + std::to_string(c.entries) + " entrées, chaîne d'empreintes vérifiée."
-                                : "Journal ALTÉRÉ :";
-        for (const auto& p : c.problems) text += "\n• " + p;
-        wxMessageBox(to_wx(text), to_wx("Journal"), wxOK | (c.ok ? wxICON_INFORMATION : wxICON_ERROR), this);
-    });
 }
 
 void JournalPanel::Reload() {

@@ -1,4 +1,5 @@
 #include "territory_panel.h"
+#include "actions.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/bookctrl.h>
@@ -125,9 +126,7 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     reason_ = new WrappedText(col);
     recorded_ = new WrappedText(col);
     waiting_ = new WrappedText(col);
-    record_ = new wxButton(col, wxID_ANY, to_wx("Enregistrer cet ensemble comme répartition suivie"));
-    record_->SetToolTip(to_wx("L'avis de la commission suivra cette répartition quand elle votera ; s'écarter de l'ordre du "
-                              "classement demande un motif, inscrit au journal."));
+    record_ = action_button(col, Action::RecordAllocation);
     status_ = new wxStaticText(this, wxID_ANY, to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
                                                      "l'ajoute à l'ensemble choisi ou l'en retire."));
 
@@ -153,12 +152,6 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     main->Add(status_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
     SetSizer(main);
 
-    record_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Record(); });
-    // Recording the allocation is the coordinator's, on an open campaign
-    // (app/territory.cpp refuses the others): greyed out rather than refused.
-    record_->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(study_ && wb_.session && !wb_.session->closed() && wb_.session->team().may_coordinate(wb_.reviewer).empty());
-    });
     allocation_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowReason(static_cast<std::size_t>(e.GetIndex())); });
     candidates_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
         if (!study_) return;
@@ -335,8 +328,8 @@ void TerritoryPanel::RefitSide() {
     });
 }
 
-void TerritoryPanel::Record() {
-    if (!study_ || !wb_.session) return;
+bool TerritoryPanel::Record() {
+    if (!study_ || !wb_.session) return false;
     try {
         // The ranking order needs no reason; a set departing from it does.
         const bool same = chosen_ == ranking_refs_;
@@ -347,7 +340,7 @@ void TerritoryPanel::Record() {
         if (const std::string why = study_->reason_needed(variant); !why.empty()) {
             wxTextEntryDialog ask(this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),
                                   to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
-            if (ask.ShowModal() != wxID_OK) return;
+            if (ask.ShowModal() != wxID_OK) return false;
             reason = from_wx(ask.GetValue());
         }
         study_->record_allocation(variant, reason, wb_.reviewer);
@@ -356,8 +349,10 @@ void TerritoryPanel::Record() {
         waiting_->Show(!study_->waiting_text().empty());
         status_->SetLabel(to_wx("Répartition enregistrée (journal) : l'avis de la commission la suivra."));
         RefitSide();
+        return true;
     } catch (const std::exception& e) {
         show_error(this, e);
+        return false;
     }
 }
 

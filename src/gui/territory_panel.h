@@ -55,12 +55,13 @@ public:
     const std::vector<std::string>& chosen() const { return chosen_; }
     long last_update_ms() const { return last_ms_; }
     wxButton* record_button() const { return record_; }
+    // The current set as the campaign's allocation (journaled); false if not recorded (Action::RecordAllocation).
+    bool Record();
 
 private:
     void Rebuild();
     void Update();   // figures, allocation and map for the current set
     void ShowReason(std::size_t row);
-    void Record();   // the current set as the campaign's allocation (journaled)
     void RefitSide();   // the side column's virtual size, once its texts have wrapped
     Workbench& wb_;
     std::unique_ptr<TerritoryStudy> study_;
