@@ -424,7 +424,7 @@ TEST(ReadPaths, RankNeverShowsAHiddenDossiersPlace) {
 TEST(ReadPaths, WithoutAccountsNobodyNamedReadsNoRatingsInReports) {
     test::TempDir dir;
     auto s = ranked_campaign(dir);
-    s->set_parameter("campagne.date_commission", "15/06/2023", "Nadia");
+    cotation::test::set_parameter(*s, "campagne.date_commission", "15/06/2023", "Nadia");
     const std::string f = dir.file("c.cot");
     // Trial 18: without --par the report gave every rating; now who reads is asked, nothing written.
     std::string anon = cli("rapports " + f + " --out " + dir.file("anon") + " --dossier P");

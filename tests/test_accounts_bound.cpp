@@ -172,7 +172,7 @@ TEST(Accounts, TheJournalAlwaysRecordsThePersonAndTheAccount) {
     test::TempDir dir;
     auto s = empty_campaign(dir);
     BoundAccounts acct("nadia");
-    s->set_parameter("campagne.date_limite", "28/04/2023", "Nadia");   // nobody declared yet
+    cotation::test::set_parameter(*s, "campagne.date_limite", "28/04/2023", "Nadia");   // nobody declared yet
     EXPECT_EQ(s->store().journal("campagne/campagne.date_limite").back().actor, "Nadia (compte nadia)");
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     EXPECT_EQ(s->store().journal("personne/Nadia").back().actor, "Nadia (compte nadia)");

@@ -107,7 +107,7 @@ TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {
     std::ofstream(dir.file("logo.png")) << "GIF89a";
     EXPECT_THROW(s->set_authority_field("logo", dir.file("logo.png"), "Coord"), InputError);   // not a PNG
     // The former way, a parameter of the grid, sets the authority's tribunal.
-    s->set_parameter("campagne.tribunal", "tribunal administratif de Bordeaux", "Coord");
+    cotation::test::set_parameter(*s, "campagne.tribunal", "tribunal administratif de Bordeaux", "Coord");
     EXPECT_EQ(s->authority().tribunal, "tribunal administratif de Bordeaux");
     auto again = Session::open(dir.file("uphv.cot"));
     EXPECT_EQ(again->authority().tribunal, "tribunal administratif de Bordeaux");

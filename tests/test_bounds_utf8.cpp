@@ -51,22 +51,22 @@ std::string q(const std::string& s) {
 TEST(ParameterBounds, RefusedOutsideTheDeclaredRangeNamingIt) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    const std::string cost = refusal([&] { s->set_parameter("campagne.cout_place", "-12600", "Coord"); });
+    const std::string cost = refusal([&] { cotation::test::set_parameter(*s, "campagne.cout_place", "-12600", "Coord"); });
     EXPECT_EQ(cost.rfind("Paramètre « campagne.cout_place » : la valeur ", 0), 0u) << cost;
     EXPECT_NE(cost.find("est inférieure au minimum 1 (valeurs acceptées : de 1 à 200"), std::string::npos) << cost;
     EXPECT_NE(cost.find("€)"), std::string::npos) << cost;
     for (const char* bad : {"-30", "0", "100000"})
-        EXPECT_NE(refusal([&] { s->set_parameter("campagne.distance_acces", bad, "Coord"); }).find("de 1 à 300\u00A0km"),
+        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.distance_acces", bad, "Coord"); }).find("de 1 à 300\u00A0km"),
                   std::string::npos) << bad;
-    EXPECT_NE(refusal([&] { s->set_parameter("campagne.places", "1000000", "Coord"); }).find("dépasse le maximum"),
+    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.places", "1000000", "Coord"); }).find("dépasse le maximum"),
               std::string::npos);
-    EXPECT_NE(refusal([&] { s->set_parameter("campagne.participation_max", "-1", "Coord"); }).find("campagne.participation_max"),
+    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.participation_max", "-1", "Coord"); }).find("campagne.participation_max"),
               std::string::npos);
-    EXPECT_NE(refusal([&] { s->set_parameter("campagne.delai_pieces", "0", "Coord"); }).find("de 1 à 90\u00A0jours"),
+    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.delai_pieces", "0", "Coord"); }).find("de 1 à 90\u00A0jours"),
               std::string::npos);
     // Nothing stored; a value inside the range is.
     EXPECT_EQ(s->parameters().number("campagne.cout_place"), Rational(12600));
-    s->set_parameter("campagne.distance_acces", "45", "Coord");
+    cotation::test::set_parameter(*s, "campagne.distance_acces", "45", "Coord");
     EXPECT_EQ(Session::open(dir.file("c.cot"))->parameters().number("campagne.distance_acces"), Rational(45));
 }
 
@@ -77,7 +77,7 @@ TEST(ParameterBounds, EachShippedGridBoundsItsAmountsCountsAndDays) {
                           "campagne.places=0", "campagne.distance_acces=-1"}) {
         std::string text = p;
         auto eq = text.find('=');
-        EXPECT_NE(refusal([&] { crt->set_parameter(text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
+        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*crt, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
                   std::string::npos) << p;
     }
     auto uphv = on_grid(uphv_dir, "uphv-17-2019.xml");
@@ -85,7 +85,7 @@ TEST(ParameterBounds, EachShippedGridBoundsItsAmountsCountsAndDays) {
                           "campagne.complement_jour=-15", "campagne.financement_max=-1", "campagne.tarif_reference=-5"}) {
         std::string text = p;
         auto eq = text.find('=');
-        EXPECT_NE(refusal([&] { uphv->set_parameter(text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
+        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*uphv, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
                   std::string::npos) << p;
     }
     // At creation too (`new --param`), before anything is written.
@@ -147,7 +147,7 @@ TEST(CommandLineUtf8, OptionsThatAreNotUtf8AreRefusedNamingThem) {
 TEST(CommandLineUtf8, TheStoreRefusesTextThatIsNotUtf8) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    const std::string why = refusal([&] { s->set_parameter("campagne.tribunal", "TA de N\xEEmes", "Coord"); });
+    const std::string why = refusal([&] { cotation::test::set_parameter(*s, "campagne.tribunal", "TA de N\xEEmes", "Coord"); });
     EXPECT_NE(why.find("UTF-8"), std::string::npos) << why;
     EXPECT_EQ(Session::open(dir.file("c.cot"))->parameters().text("campagne.tribunal"),
               std::optional<std::string>("tribunal administratif de Marseille"));
@@ -177,7 +177,7 @@ TEST(Names, ControlAndInvisibleCharactersRefused) {
 TEST(Names, JournalListingCannotBeForged) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    s->set_parameter("campagne.tribunal", "TA\tde Nice", "Coord");   // a parameter text may hold one
+    cotation::test::set_parameter(*s, "campagne.tribunal", "TA\tde Nice", "Coord");   // a parameter text may hold one
     test::Ran r = test::cli("journal show " + dir.file("c.cot"));
     EXPECT_NE(r.out.find("TA\\tde Nice"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("TA\tde Nice"), std::string::npos);

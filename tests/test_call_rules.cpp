@@ -707,7 +707,7 @@ TEST(Capacity, DecisionsFollowUnitsAndMissions) {
         test::TempDir dir;
         auto s = create_demo(dir.file("crt.cot"), "crt", DemoStage::Instruction);
         const std::string coord = test::demo_coordinator(*s);
-        s->set_parameter("campagne.places", "2", coord);
+        cotation::test::set_parameter(*s, "campagne.places", "2", coord);
         std::vector<std::int64_t> eligible;
         for (const auto& e : s->ranking().ranked) eligible.push_back(s->dossiers()[e.dossier].id);
         ASSERT_GE(eligible.size(), 3u);

@@ -95,11 +95,11 @@ TEST(CampaignDates, SessionRefusesIncoherentParametersCreationAndImport) {
     EXPECT_FALSE(std::filesystem::exists(dir.file("act.cot")));
 
     auto s = act_campaign(dir);
-    why = message_of([&] { s->set_parameter("campagne.date_commission", "15/11/2019", "Coord"); });
+    why = message_of([&] { cotation::test::set_parameter(*s, "campagne.date_commission", "15/11/2019", "Coord"); });
     EXPECT_NE(why.find("(15/11/2019) précède la date limite de dépôt"), std::string::npos) << why;
     EXPECT_EQ(s->parameters().committee_date(), (Date{2023, 6, 15}));   // unchanged
     // Moving two dates together stays possible.
-    s->set_parameters({{"campagne.date_limite", "05/05/2023"}, {"campagne.date_commission", "20/06/2023"}}, "Coord");
+    s->set_parameters(input::parameters(s->grid(), {{"campagne.date_limite", "05/05/2023"}, {"campagne.date_commission", "20/06/2023"}}), "Coord");
     EXPECT_EQ(s->parameters().deadline(), (Date{2023, 5, 5}));
 
     // A dossier CSV whose receipt date is the UPHV call's (12/09/2019): refused, file, line and column named.

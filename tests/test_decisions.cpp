@@ -62,7 +62,7 @@ TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
     const std::string coord = test::demo_coordinator(*s);
-    s->set_parameter("campagne.places", "40", coord);
+    cotation::test::set_parameter(*s, "campagne.places", "40", coord);
     s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), coord);   // 15
     s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), coord);   // 30
     // 30 + 12 = 42 > 40.

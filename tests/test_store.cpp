@@ -233,7 +233,7 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     }
     write(dir.file("b.csv"), kHeader + "D2;Org;;;13203;10;1;28/04/2023\n");
     EXPECT_THROW(s->import_dossiers_file(dir.file("b.csv"), "test"), InputError);
-    EXPECT_THROW(s->set_parameter("campagne.places", "80", "Coordination"), InputError);
+    EXPECT_THROW(cotation::test::set_parameter(*s, "campagne.places", "80", "Coordination"), InputError);
     Dossier changed = s->dossiers()[0];
     changed.organisme = "Autre";
     EXPECT_THROW(s->update_dossier(changed, "Coordination"), InputError);

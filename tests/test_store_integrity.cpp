@@ -178,7 +178,7 @@ TEST(JournalLedger, HeadKeptOutsideTheFileCatchesAConsistentRewrite) {
         auto s = rated_campaign(dir);
         head = s->store().journal_head();
         EXPECT_TRUE(s->store().verify_journal(head).ok);
-        s->set_parameter("campagne.places", "40", "test");   // the campaign goes on: it still extends the head
+        cotation::test::set_parameter(*s, "campagne.places", "40", "test");   // the campaign goes on: it still extends the head
         EXPECT_TRUE(s->store().verify_journal(head).ok) << all(s->store().verify_journal(head));
         EXPECT_TRUE(s->store().verify_journal(JournalHead{0, head.hash.substr(0, 16)}).ok);
     }
@@ -342,7 +342,7 @@ TEST(WriteTransaction, TwoDecisionsOnTheSameReadingCannotExceedCapacity) {
     {
         auto s = create_demo(path, "act-hlm", DemoStage::Instruction);
         coord = test::demo_coordinator(*s);
-        s->set_parameter("campagne.places", "20", coord);
+        cotation::test::set_parameter(*s, "campagne.places", "20", coord);
     }
     auto first = Session::open(path);
     auto second = Session::open(path);   // both read 20 places free
@@ -365,7 +365,7 @@ TEST(WriteTransaction, ParallelDecisionsInThreadsCannotExceedCapacity) {
     {
         auto s = create_demo(path, "act-hlm", DemoStage::Instruction);
         coord = test::demo_coordinator(*s);
-        s->set_parameter("campagne.places", "20", coord);
+        cotation::test::set_parameter(*s, "campagne.places", "20", coord);
     }
     std::vector<std::unique_ptr<Session>> sessions;
     for (int i = 0; i < 2; ++i) sessions.push_back(Session::open(path));
@@ -390,16 +390,16 @@ TEST(WriteTransaction, TwoParamsNeverRecordTheSameOldValue) {
     rated_campaign(dir);
     auto first = Session::open(dir.file("c.cot"));
     auto second = Session::open(dir.file("c.cot"));
-    first->set_parameter("campagne.places", "40", "test");
+    cotation::test::set_parameter(*first, "campagne.places", "40", "test");
     // Decided on a reading without the 40: refused, naming it (issue 15: no
     // lost update on a file); once it read again, it passes.
     try {
-        second->set_parameter("campagne.places", "50", "test");
+        cotation::test::set_parameter(*second, "campagne.places", "50", "test");
         ADD_FAILURE() << "la seconde fenêtre a écrasé le 40 sans le voir";
     } catch (const StaleCampaign& e) {
         EXPECT_NE(std::string(e.what()).find("→ 40"), std::string::npos) << e.what();
     }
-    second->set_parameter("campagne.places", "50", "test");
+    cotation::test::set_parameter(*second, "campagne.places", "50", "test");
     auto j = first->store().journal("campagne/campagne.places");
     ASSERT_GE(j.size(), 2u);   // the value set at creation (from the grid), then the two
     const auto& one = j[j.size() - 2];
@@ -434,7 +434,7 @@ TEST(BusyCampaign, WaitsThenSaysWhoHoldsIt) {
     ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
     try {
         auto busy = Session::open(dir.file("c.cot"));
-        busy->set_parameter("campagne.places", "40", "test");
+        cotation::test::set_parameter(*busy, "campagne.places", "40", "test");
         FAIL() << "written through another program's lock";
     } catch (const Error& e) {
         std::string m = e.what();
@@ -445,7 +445,7 @@ TEST(BusyCampaign, WaitsThenSaysWhoHoldsIt) {
     sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(other);
     set_campaign_wait_ms(10000);
-    Session::open(dir.file("c.cot"))->set_parameter("campagne.places", "40", "test");   // free again
+    cotation::test::set_parameter(*Session::open(dir.file("c.cot")), "campagne.places", "40", "test");   // free again
 }
 
 TEST(BusyCampaign, AnotherProcessHoldingItIsNamed) {
@@ -468,7 +468,7 @@ TEST(BusyCampaign, AnotherProcessHoldingItIsNamed) {
     ASSERT_EQ(read(ready[0], &c, 1), 1);
     set_campaign_wait_ms(200);
     try {
-        Session::open(path)->set_parameter("campagne.places", "40", "test");
+        cotation::test::set_parameter(*Session::open(path), "campagne.places", "40", "test");
         ADD_FAILURE() << "written through another process's lock";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("un autre programme de ce poste y écrit ("), std::string::npos) << e.what();
@@ -492,7 +492,7 @@ TEST(ReadOnlyCampaign, SaysWhyInFrench) {
     if (geteuid() == 0) GTEST_SKIP() << "root writes a file whatever its rights";
     chmod(dir.file("c.cot").c_str(), 0444);
     try {
-        Session::open(dir.file("c.cot"))->set_parameter("campagne.places", "40", "test");
+        cotation::test::set_parameter(*Session::open(dir.file("c.cot")), "campagne.places", "40", "test");
         FAIL();
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("ne peut pas être modifiée : le fichier n'est pas modifiable par ce compte"),

@@ -150,6 +150,13 @@ std::size_t count(const std::string& text, const std::string& what);   // occurr
 // One entry of a zip package (ODT) read with Poco; "<absent>" when missing.
 std::string zip_entry(const std::string& zip, const std::string& name);
 
+// A campaign parameter set as a person types it (« campagne.places », « 40 »):
+// read by input::parameters, then given to the session typed, as the CLI does.
+template <class S>
+void set_parameter(S& session, const std::string& name, const std::string& text, const std::string& actor) {
+    session.set_parameters(input::parameters(session.grid(), {{name, text}}), actor);
+}
+
 // The dossier id of a reference in a session.
 template <class S>
 std::int64_t id_of(const S& session, const std::string& reference) {

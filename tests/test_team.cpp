@@ -31,7 +31,7 @@ TEST(Team, RolesAreDeclaredByTheCoordinator) {
     Dossier changed = s->dossiers()[0];
     changed.organisme = "Autre";
     EXPECT_THROW(s->update_dossier(changed, "Paul"), InputError);
-    EXPECT_THROW(s->set_parameter("campagne.places", "3", "Claire"), InputError);
+    EXPECT_THROW(cotation::test::set_parameter(*s, "campagne.places", "3", "Claire"), InputError);
     auto reopened = Session::open(dir.file("c.cot"));
     EXPECT_EQ(reopened->team().people.size(), 4u);
     EXPECT_EQ(reopened->team().person("Paul")->role, Role::CommitteeMember);

@@ -257,7 +257,7 @@ TEST(TerritoryCommittee, CommitteeFileHasTheMapPageAndCoverageFigures) {
     for (const auto& site : page->map.sites) stars += site.kind == report::MapSite::Kind::Chosen;
     EXPECT_EQ(stars, 3);
 
-    s->set_parameter("campagne.date_commission", "15/10/2019", coordinator_of(*s));
+    cotation::test::set_parameter(*s, "campagne.date_commission", "15/10/2019", coordinator_of(*s));
     const std::string pdf = dir.file("commission.pdf");
     s->write_committee_file(pdf);
     const std::string text = test::pdf_words(pdf);

@@ -63,7 +63,7 @@ TEST(UserInput, ParameterRefusesCommaThousands) {
     NewCampaign nc;
     nc.reference = "P";
     auto s = Session::create(dir.file("p.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "Coord");
-    std::string msg = message_of([&] { s->set_parameter("campagne.cout_place", "12,600", "Coord"); });
+    std::string msg = message_of([&] { cotation::test::set_parameter(*s, "campagne.cout_place", "12,600", "Coord"); });
     EXPECT_TRUE(has(msg, "campagne.cout_place")) << msg;
     EXPECT_TRUE(has(msg, "virgule suivie de trois chiffres")) << msg;
     // Unchanged: the call's 12 600 € (Annexe 1, 1) B) of the ACT HLM cahier des charges).

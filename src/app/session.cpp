@@ -129,14 +129,10 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     if (c.reference.empty()) throw InputError("La référence de la campagne est obligatoire.");
     for (const auto& p : grid.parameters)
         if (!is_missing(p.default_value)) c.parameters[p.def.id] = p.default_value;
-    for (const auto& [k, text] : nc.parameters) {
-        const FactDef* def = grid.fact(k);
-        if (!def || !is_campaign_parameter(k))
-            throw InputError("Paramètre « " + k + " » inconnu de la grille « " + grid.id + " ».");
-        auto parsed = parse_input(*def, text);
-        if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + k + " » : " + *err + ".");
-        if (is_missing(std::get<Value>(parsed))) c.parameters.erase(k);
-        else c.parameters[k] = std::get<Value>(parsed);
+    // The grid that types them is read here: the text goes through input::parameters, the one reader.
+    for (const auto& [k, v] : input::parameters(grid, {nc.parameters.begin(), nc.parameters.end()})) {
+        if (is_missing(v)) c.parameters.erase(k);
+        else c.parameters[k] = v;
     }
     // Dates out of order (a committee in 2019 on a 2023 call): refused before anything is created.
     if (auto problems = calendar_problems(campaign_calendar(CampaignParameters(c.parameters))); !problems.empty())

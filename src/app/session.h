@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/input.h"
 #include "core/campaign_dates.h"
 #include "core/agreement.h"
 #include "core/campaign_parameters.h"
@@ -149,9 +150,10 @@ public:
     // Accounts tests turn it off (false by default: the shells never set it).
     static void simulate_named_actors(bool on);
     // A campaign parameter typed as a person types it ("28/04/2023"); empty clears it.
-    void set_parameter(const std::string& name, const std::string& text, const std::string& actor);
+    void set_parameter(const std::string& name, const Value& value, const std::string& actor);
     // Several parameters at once: all written, or none (the first refusal is thrown).
-    void set_parameters(const std::vector<std::pair<std::string, std::string>>& changes, const std::string& actor);
+    // (Typed from a person's text by input::parameters, the one place that reads them.)
+    void set_parameters(const input::TypedParameters& changes, const std::string& actor);
 
     // ---- The issuing authority (campaign data, schema 9) ----
     const Authority& authority() const { return snap_.campaign.authority; }
@@ -312,7 +314,7 @@ public:
 
 private:
     // Refuses parameter changes that put the campaign's dates out of order (session_campaign.cpp).
-    void require_coherent_dates(const std::vector<std::pair<std::string, std::string>>& changes) const;
+    void require_coherent_dates(const input::TypedParameters& changes) const;
     WriteScope writing();
     Session() = default;
     void load();

@@ -17,23 +17,20 @@
 namespace cotation {
 using session_detail::require;
 
-void Session::set_parameter(const std::string& name, const std::string& text, const std::string& actor) {
-    set_parameters({{name, text}}, actor);
+void Session::set_parameter(const std::string& name, const Value& value, const std::string& actor) {
+    set_parameters({{name, value}}, actor);
 }
 
-void Session::set_parameters(const std::vector<std::pair<std::string, std::string>>& changes, const std::string& actor) {
+void Session::set_parameters(const input::TypedParameters& changes, const std::string& actor) {
     // All the changes in one transaction: a refused one leaves none written.
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    require_coherent_dates(changes);
-    for (const auto& [name, text] : changes) {
-        const FactDef* def = grid_.fact(name);
-        if (!def || !is_campaign_parameter(name))
+    for (const auto& [name, v] : changes)
+        if (!grid_.fact(name) || !is_campaign_parameter(name))
             throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
-        auto parsed = parse_input(*def, text);
-        if (auto err = std::get_if<std::string>(&parsed)) throw InputError("Paramètre « " + name + " » : " + *err + ".");
-        const Value& v = std::get<Value>(parsed);
+    require_coherent_dates(changes);
+    for (const auto& [name, v] : changes) {
         store_->set_parameter(name, to_canonical(v), journal_actor(actor));
         if (is_missing(v)) snap_.campaign.parameters.erase(name);
         else snap_.campaign.parameters[name] = v;
@@ -49,17 +46,15 @@ void Session::set_parameters(const std::vector<std::pair<std::string, std::strin
     }
 }
 
-void Session::require_coherent_dates(const std::vector<std::pair<std::string, std::string>>& changes) const {
+void Session::require_coherent_dates(const input::TypedParameters& changes) const {
     // The calendar as it would be after the changes: refused when they put
     // two dates out of order (a committee in 2019 on a 2023 call). An
     // incoherence already there is not the change's fault: only new ones count.
     FactValues next = snap_.campaign.parameters;
-    for (const auto& [name, text] : changes)
-        if (const FactDef* def = grid_.fact(name); def && is_campaign_parameter(name))
-            if (auto parsed = parse_input(*def, text); const Value* v = std::get_if<Value>(&parsed)) {
-                if (is_missing(*v)) next.erase(name);
-                else next[name] = *v;
-            }
+    for (const auto& [name, v] : changes) {
+        if (is_missing(v)) next.erase(name);
+        else next[name] = v;
+    }
     const std::optional<Date> meeting = snap_.meeting ? std::optional<Date>(snap_.meeting->date) : std::nullopt;
     const auto before = calendar_problems(campaign_calendar(CampaignParameters(snap_.campaign.parameters), meeting));
     std::string refused;

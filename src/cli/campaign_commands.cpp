@@ -145,7 +145,7 @@ int param(const Args& a) {
     for (const auto& text : a.all("PARAMÈTRE")) changes.push_back(input::name_value("Paramètre", text, "campagne.nom=valeur"));
     if (!changes.empty()) {
         std::string actor = a.actor(*s);
-        s->set_parameters(changes, actor);   // all or nothing
+        s->set_parameters(input::parameters(s->grid(), changes), actor);   // all or nothing
     }
     std::vector<const FactDef*> defs;
     for (const auto& p : s->grid().parameters) defs.push_back(&p.def);
