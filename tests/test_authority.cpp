@@ -97,15 +97,15 @@ TEST(Authority, NewCampaignTakesTheGridsAuthorityAndProcedure) {
 TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {
     test::TempDir dir;
     auto s = uphv_campaign(dir);
-    EXPECT_THROW(s->set_authority_field("signataire", "Sylvie Marcilly", "A"), InputError);   // a committee member
-    s->set_authority_field("signataire", "Sylvie Marcilly", "Coord");
-    s->set_authority_field("adresse_tribunal", "15 rue de Blossac, 86020 Poitiers", "Coord");
-    s->set_authority_field("adresse", "Direction de l'Autonomie | 85, boulevard de la République | 17076 La Rochelle Cedex 9", "Coord");
-    EXPECT_THROW(s->set_authority_field("type", "prefecture", "Coord"), InputError);
-    EXPECT_THROW(s->set_authority_field("qualite", " ", "Coord"), InputError);   // a title is required
-    EXPECT_THROW(s->set_authority_field("couleur", "bleu", "Coord"), InputError);
+    EXPECT_THROW(cotation::test::set_authority_field(*s, "signataire", "Sylvie Marcilly", "A"), InputError);   // a committee member
+    cotation::test::set_authority_field(*s, "signataire", "Sylvie Marcilly", "Coord");
+    cotation::test::set_authority_field(*s, "adresse_tribunal", "15 rue de Blossac, 86020 Poitiers", "Coord");
+    cotation::test::set_authority_field(*s, "adresse", "Direction de l'Autonomie | 85, boulevard de la République | 17076 La Rochelle Cedex 9", "Coord");
+    EXPECT_THROW(cotation::test::set_authority_field(*s, "type", "prefecture", "Coord"), InputError);
+    EXPECT_THROW(cotation::test::set_authority_field(*s, "qualite", " ", "Coord"), InputError);   // a title is required
+    EXPECT_THROW(cotation::test::set_authority_field(*s, "couleur", "bleu", "Coord"), InputError);
     std::ofstream(dir.file("logo.png")) << "GIF89a";
-    EXPECT_THROW(s->set_authority_field("logo", dir.file("logo.png"), "Coord"), InputError);   // not a PNG
+    EXPECT_THROW(cotation::test::set_authority_field(*s, "logo", dir.file("logo.png"), "Coord"), InputError);   // not a PNG
     // The former way, a parameter of the grid, sets the authority's tribunal.
     cotation::test::set_parameter(*s, "campagne.tribunal", "tribunal administratif de Bordeaux", "Coord");
     EXPECT_EQ(s->authority().tribunal, "tribunal administratif de Bordeaux");
@@ -368,4 +368,28 @@ TEST(Authority, ShippedAppelsACandidaturesCiteNoCasfProcedureArticle) {
         for (const auto& d : g.documents) check("pièce " + d.id, d.source);
         for (const auto& p : g.parameters) check("paramètre " + p.def.id, p.def.source);
     }
+}
+
+// `cotation autorite` reads every option before writing: one bad option
+// leaves the authority as it was (no name changed with a refused title), and
+// the type is read by the enum table, with the message listing its codes.
+TEST(Authority, CliOptionsAreWrittenAllOrNothing) {
+    test::TempDir dir;
+    std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(test::cli("new " + f + " --grid " + test::source_dir() + "/scoring-grids/uphv-17-2019.xml").code, 0);
+    const std::string before = Session::open_read_only(f)->authority().name;
+    auto r = test::cli("autorite " + f + " --nom 'Département de la Charente-Maritime' --qualite ' '");
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("la qualité du signataire est obligatoire"), std::string::npos) << r.out;
+    EXPECT_EQ(Session::open_read_only(f)->authority().name, before);
+    r = test::cli("autorite " + f + " --nom 'Département de la Charente-Maritime' --type prefecture");
+    EXPECT_NE(r.out.find("Autorité, type : « prefecture » n'est pas une valeur admise (ars, departement ou autre)."),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(Session::open_read_only(f)->authority().name, before);
+    r = test::cli("autorite " + f + " --nom 'Département de la Charente-Maritime' --type departement");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto s = Session::open_read_only(f);
+    EXPECT_EQ(s->authority().name, "Département de la Charente-Maritime");
+    EXPECT_EQ(s->authority().kind, AuthorityKind::Departement);
 }

@@ -63,7 +63,7 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/" + grid + ".xml", nc, "test");
         // Missing: « introuvable », not « ce n'est pas une image PNG ».
         try {
-            s->set_authority_field("logo", dir.file("absent.png"), "test");
+            cotation::test::set_authority_field(*s, "logo", dir.file("absent.png"), "test");
             ADD_FAILURE() << "a missing logo accepted";
         } catch (const InputError& e) {
             EXPECT_NE(std::string(e.what()).find("fichier introuvable"), std::string::npos) << e.what();
@@ -71,7 +71,7 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         // 16 bits: refused now, not at the first document.
         test::spit(dir.file("seize.png"), sixteen_bits());
         try {
-            s->set_authority_field("logo", dir.file("seize.png"), "test");
+            cotation::test::set_authority_field(*s, "logo", dir.file("seize.png"), "test");
             ADD_FAILURE() << "a 16-bit logo accepted";
         } catch (const InputError& e) {
             EXPECT_NE(std::string(e.what()).find("16 bits par canal"), std::string::npos) << e.what();
@@ -79,7 +79,7 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         EXPECT_EQ(s->authority().logo, "");
         // 8 bits: copied into the campaign, then the file goes away.
         test::spit(dir.file("logo.png"), kPng);
-        s->set_authority_field("logo", dir.file("logo.png"), "test");
+        cotation::test::set_authority_field(*s, "logo", dir.file("logo.png"), "test");
         fs::remove(dir.file("logo.png"));
         s.reset();
         s = Session::open(dir.file("c.cot"));
@@ -87,7 +87,7 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         EXPECT_EQ(logo_from_stored(s->authority().logo), kPng);
         EXPECT_EQ(logo_description(s->authority().logo), "rangé dans la campagne (PNG 4\u00a0×\u00a02\u00a0px, 1\u00a0Ko)");
         // Changing another field keeps it.
-        s->set_authority_field("ville", "Poitiers", "test");
+        cotation::test::set_authority_field(*s, "ville", "Poitiers", "test");
         EXPECT_EQ(logo_from_stored(s->authority().logo), kPng);
     }
 }

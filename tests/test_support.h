@@ -157,6 +157,14 @@ void set_parameter(S& session, const std::string& name, const std::string& text,
     session.set_parameters(input::parameters(session.grid(), {{name, text}}), actor);
 }
 
+// One field of the authority set as a person types it (input::authority_field), as `cotation autorite` does.
+template <class S>
+void set_authority_field(S& session, const std::string& field, const std::string& text, const std::string& actor) {
+    Authority a = session.authority();
+    input::authority_field(a, field, text);
+    session.set_authority(a, actor);
+}
+
 // The dossier id of a reference in a session.
 template <class S>
 std::int64_t id_of(const S& session, const std::string& reference) {

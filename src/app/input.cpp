@@ -88,6 +88,8 @@ RejectionGround ground(const std::string& what, const std::string& text) {
     return choice<RejectionGround>(what, text);
 }
 
+AuthorityKind authority_kind(const std::string& what, const std::string& text) { return choice<AuthorityKind>(what, text); }
+
 std::string one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words) {
     std::string f = folded(text);
     for (const char* w : words)
@@ -106,6 +108,34 @@ TypedParameters parameters(const Grid& grid, const std::vector<std::pair<std::st
         out.emplace_back(name, std::get<Value>(parsed));
     }
     return out;
+}
+
+const std::vector<std::string>& authority_field_names() {
+    static const std::vector<std::string> names{"type", "nom", "adresse", "signataire", "qualite",
+                                                "ville", "tribunal", "adresse_tribunal", "logo"};
+    return names;
+}
+
+void authority_field(Authority& a, const std::string& field, const std::string& text) {
+    const std::string v = fr::trim(text);
+    if (field == "type") a.kind = authority_kind("Autorité, type", text);
+    else if (field == "nom") a.name = v;
+    else if (field == "adresse") {
+        a.address.clear();
+        std::string line;
+        for (char c : v + "\n") {
+            if (c == '|' || c == '\n') {
+                if (!fr::trim(line).empty()) a.address.push_back(fr::trim(line));
+                line.clear();
+            } else line += c;
+        }
+    } else if (field == "signataire") a.signatory = v;
+    else if (field == "qualite") a.signatory_title = v;
+    else if (field == "ville") a.city = v;
+    else if (field == "tribunal") a.tribunal = v;
+    else if (field == "adresse_tribunal") a.tribunal_address = v;
+    else if (field == "logo") a.logo = v;
+    else throw FormError("Autorité : champ « " + field + " » inconnu (" + fr::join(authority_field_names()) + ").");
 }
 
 std::pair<std::string, std::string> name_value(const std::string& what, const std::string& text, const std::string& shape) {

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/fact.h"
 #include "core/grid.h"
+#include "core/procedure_def.h"
 #include "core/error.h"
 #include "core/procedure.h"
 #include "core/rational.h"
@@ -38,7 +39,8 @@ DecisionKind decision(const std::string& what, const std::string& text);   // re
 Role role(const std::string& what, const std::string& text);               // coordinateur, instructeur, membre-de-commission (codes of the enum table)
 Vote vote(const std::string& what, const std::string& text);               // pour, contre, abstention
 Opinion opinion(const std::string& what, const std::string& text);         // favorable, defavorable, reserve
-RejectionGround ground(const std::string& what, const std::string& text);  // hors-delai, irregulier, hors-sujet
+RejectionGround ground(const std::string& what, const std::string& text);
+AuthorityKind authority_kind(const std::string& what, const std::string& text);   // ars, departement, autre  // hors-delai, irregulier, hors-sujet
 // One word among `words` (compared without case or accents), returned as listed.
 std::string one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words);
 
@@ -47,6 +49,12 @@ std::string one_of(const std::string& what, const std::string& text, std::initia
 // Empty text means « not set » (a missing value). The first bad one is thrown.
 using TypedParameters = std::vector<std::pair<std::string, Value>>;
 TypedParameters parameters(const Grid& grid, const std::vector<std::pair<std::string, std::string>>& texts);
+
+// One field of the authority as a person types it (`cotation autorite --type ars`):
+// "type" (ars, departement, autre), "adresse" (lines separated by « | » or a
+// line break), or a text field; an unknown field names the known ones.
+const std::vector<std::string>& authority_field_names();
+void authority_field(Authority& authority, const std::string& field, const std::string& text);
 
 // "NOM=VALEUR" (split at the last '=', both sides trimmed); `shape` names the
 // expected form in the message, e.g. "NOM=pour|contre|abstention".

@@ -160,11 +160,7 @@ public:
     // Coordinator only; a name and a signatory's title are required, a logo
     // must be a PNG file. Each field changed is journaled.
     void set_authority(const Authority& authority, const std::string& actor);
-    // One field as a person types it: type (ars, departement, autre), nom,
-    // adresse (lines separated by « | » or new lines), signataire, qualite,
-    // ville, tribunal, adresse_tribunal, logo.
-    void set_authority_field(const std::string& field, const std::string& text, const std::string& actor);
-    static const std::vector<std::string>& authority_field_names();
+    // (A person's text for one field is read by input::authority_field.)
 
     // The procedure the campaign follows: its pinned file with what the grid adds.
     const ProcedureDef& procedure() const { return snap_.campaign.procedure; }

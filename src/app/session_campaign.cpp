@@ -67,12 +67,6 @@ void Session::require_coherent_dates(const input::TypedParameters& changes) cons
     if (!refused.empty()) throw InputError(refused + "\nRien n'a été enregistré.");
 }
 
-const std::vector<std::string>& Session::authority_field_names() {
-    static const std::vector<std::string> names{"type", "nom", "adresse", "signataire", "qualite",
-                                                "ville", "tribunal", "adresse_tribunal", "logo"};
-    return names;
-}
-
 void Session::set_authority(const Authority& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
@@ -100,36 +94,6 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));
     snap_.campaign.authority = a;
-}
-
-void Session::set_authority_field(const std::string& field, const std::string& text, const std::string& actor) {
-    authenticate(actor);
-    Authority a = snap_.campaign.authority;
-    std::string v = fr::trim(text);
-    if (field == "type") {
-        auto k = authority_kind_from_text(v);
-        if (!k) throw InputError("Autorité, type « " + text + " » inconnu : ars, departement ou autre.");
-        a.kind = *k;
-    } else if (field == "nom") a.name = v;
-    else if (field == "adresse") {
-        a.address.clear();
-        std::string line;
-        for (char c : v + "\n") {
-            if (c == '|' || c == '\n') {
-                if (!fr::trim(line).empty()) a.address.push_back(fr::trim(line));
-                line.clear();
-            } else line += c;
-        }
-    } else if (field == "signataire") a.signatory = v;
-    else if (field == "qualite") a.signatory_title = v;
-    else if (field == "ville") a.city = v;
-    else if (field == "tribunal") a.tribunal = v;
-    else if (field == "adresse_tribunal") a.tribunal_address = v;
-    else if (field == "logo") a.logo = v;
-    else {
-        throw InputError("Autorité : champ « " + field + " » inconnu (" + fr::join(authority_field_names()) + ").");
-    }
-    set_authority(a, actor);
 }
 
 Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {

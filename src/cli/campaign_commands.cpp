@@ -73,11 +73,7 @@ int new_campaign(const Args& a) {
     nc.authority = a.get("--autorite");
     nc.signatory = a.get("--signataire");
     nc.city = a.get("--ville");
-    if (a.has("--type-autorite")) {
-        auto kind = authority_kind_from_text(a.get("--type-autorite"));
-        if (!kind) throw UsageError("--type-autorite : « " + a.get("--type-autorite") + " » n'est pas un type d'autorité (ars, departement, autre).");
-        nc.authority_kind = *kind;
-    }
+    if (a.has("--type-autorite")) nc.authority_kind = input::authority_kind("--type-autorite", a.get("--type-autorite"));
     nc.signatory_title = a.get("--qualite");
     nc.tribunal = a.get("--tribunal");
     for (const auto& p : a.all("--param")) {
@@ -116,17 +112,20 @@ int new_campaign(const Args& a) {
 
 int authority(const Args& a) {
     auto s = Session::open(a.file());
-    // Option -> field of Session::set_authority_field, in the order shown.
+    // Option -> field of input::authority_field, in the order shown.
     static const std::pair<const char*, const char*> fields[] = {
         {"--type", "type"},         {"--nom", "nom"},       {"--adresse", "adresse"},   {"--signataire", "signataire"},
         {"--qualite", "qualite"},   {"--ville", "ville"},   {"--tribunal", "tribunal"}, {"--adresse-tribunal", "adresse_tribunal"},
         {"--logo", "logo"}};
+    // Every option read first, then written at once: all or nothing.
+    Authority next = s->authority();
     bool changed = false;
     for (const auto& [option, field] : fields)
         if (a.has(option)) {
             changed = true;
-            s->set_authority_field(field, a.get(option), a.actor(*s));
+            input::authority_field(next, field, a.get(option));
         }
+    if (changed) s->set_authority(next, a.actor(*s));
     const Authority& au = s->authority();
     std::cout << "Autorité : " << au.name << " (" << authority_kind_label(au.kind) << ")\n";
     for (const auto& line : au.address) std::cout << "  " << line << "\n";
