@@ -191,8 +191,7 @@ void TerritoryStudy::load() {
     unlocated_ = coverage::locate(existing_, point_of);
 
     for (const auto& e : session_.ranking().pending) {
-        std::string criteria;
-        for (const auto& c : e.score.pending) criteria += (criteria.empty() ? "" : ", ") + c;
+        std::string criteria = fr::join(e.score.pending);
         awaiting_.push_back({session_.dossiers()[e.dossier].reference, criteria});
     }
     for (const auto& e : session_.ranking().ranked) {
@@ -273,16 +272,14 @@ std::vector<std::string> TerritoryStudy::default_set(std::string& which) const {
         which = "Offre existante seule (aucune répartition enregistrée)";
         return {};
     }
-    std::string refs;
-    for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
+    std::string refs = fr::join(recorded_->retained);
     which = "Répartition enregistrée, " + std::string(enum_label(recorded_->followed)) + " : " +
             (refs.empty() ? std::string("aucun dossier retenu") : refs);
     return recorded_->retained;
 }
 
 std::string TerritoryStudy::asked_set(const std::vector<std::string>& references) {
-    std::string refs;
-    for (const auto& r : references) refs += (refs.empty() ? "" : ", ") + r;
+    std::string refs = fr::join(references);
     return "Offre existante et dossiers demandés : " + refs;
 }
 
@@ -294,8 +291,7 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     for (const auto& d : departements_)
         deps += (deps.empty() ? "" : ", ") + (departements_.size() <= 2 ? territory_.departement_names.at(d) : d);
     m.title = session_.campaign().reference + " — " + (departements_.size() <= 2 ? deps : "départements " + deps);
-    std::string chosen;
-    for (const auto& r : references) chosen += (chosen.empty() ? "" : ", ") + r;
+    std::string chosen = fr::join(references);
     m.subtitle = "Offre existante : " +
                  (offer_.structures.empty() ? std::string("aucune structure saisie")
                                             : count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
@@ -375,8 +371,7 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
     const auto text = io::decode_text(io::read_file(path), name);
     if (warnings && !text.notice.empty()) warnings->push_back(text.notice);
     auto zones = io::read_zones(text.utf8, name, ref);
-    std::string deps;
-    for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
+    std::string deps = fr::join(departements_);
     for (const auto& z : zones) {
         std::vector<std::string> outside;
         for (const auto& c : z.communes)
@@ -437,8 +432,7 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
             if (o.a == i)
                 why.push_back(candidates_[i].reference + " recouvre la zone « " + (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) +
                               " » (" + count(static_cast<double>(o.communes.size()), "commune", "communes") + ")");
-    std::string out;
-    for (const auto& w : why) out += (out.empty() ? "" : " ; ") + w;
+    std::string out = fr::join(why, " ; ");
     return out;
 }
 

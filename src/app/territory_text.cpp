@@ -8,6 +8,7 @@
 
 #include "core/enums.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "io/csv.h"
 #include "io/reference_data.h"
 #include "territory.h"
@@ -27,8 +28,7 @@ std::string TerritoryStudy::summary_csv(const std::vector<std::string>& referenc
     const auto s = coverage::summarize(territory_, sites, access_km_);
     std::string out = "indicateur;valeur\n";
     auto row = [&](const std::string& k, const std::string& v) { out += k + ";" + v + "\n"; };
-    std::string deps;
-    for (const auto& d : departements_) deps += (deps.empty() ? "" : " ") + d;
+    std::string deps = fr::join(departements_, " ");
     row("departements", deps);
     row("communes", std::to_string(territory_.communes().size()));
     row("population", std::to_string(s.population + s.population_without_point));
@@ -100,8 +100,7 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     out += "Offre existante : " + offer_phrase() +
            (offer_.structures.empty() ? " (cotation offre " + session_.path() + " --fichier OFFRE.csv, ou --import EXTRAIT.csv)" : "") + ".\n";
     if (!references.empty()) {
-        std::string refs;
-        for (const auto& r : references) refs += (refs.empty() ? "" : ", ") + r;
+        std::string refs = fr::join(references);
         out += "Candidatures ajoutées : " + refs + ".\n";
     }
     for (const auto& u : unlocated_) out += "Site non localisé (sans point ni coordonnées) : " + u + ".\n";
@@ -225,8 +224,7 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
 std::string TerritoryStudy::waiting_text() const {
     std::string out;
     if (!unrated_.empty()) {
-        std::string refs;
-        for (const auto& r : unrated_) refs += (refs.empty() ? "" : ", ") + r;
+        std::string refs = fr::join(unrated_);
         out += "En attente de notes, hors répartition : " + refs +
                " (chaque instructeur affecté note puis soumet : cotation rate, cotation submit).\n";
     }
@@ -248,8 +246,7 @@ std::string TerritoryStudy::proposal_warning() const {
     for (std::size_t i : c.ranking.retained()) by_rules.push_back(candidates_[i].reference);
     if (by_rules == proposed_) return "";
     auto join = [](const std::vector<std::string>& v) {
-        std::string out;
-        for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+        std::string out = fr::join(v);
         return out.empty() ? std::string("aucun dossier") : out;
     };
     std::string out = "Attention : aucune répartition enregistrée, l'avis de la commission suivra la proposition du classement (" + join(proposed_) +
@@ -329,8 +326,7 @@ std::string TerritoryStudy::offer_capacity() const {
 
 std::string TerritoryStudy::recorded_text() const {
     if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
-    std::string refs;
-    for (const auto& r : recorded_->retained) refs += (refs.empty() ? "" : ", ") + r;
+    std::string refs = fr::join(recorded_->retained);
     return "Répartition enregistrée : " + std::string(enum_label(recorded_->followed)) + " — " +
            (refs.empty() ? std::string("aucun dossier retenu") : refs) +
            (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ").";
@@ -354,8 +350,7 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
     page.map.subtitle = std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
                         " (étoiles). " + page.map.subtitle;
     auto refs = [](const std::vector<std::string>& r) {
-        std::string out;
-        for (const auto& x : r) out += (out.empty() ? "" : ", ") + x;
+        std::string out = fr::join(r);
         return out.empty() ? std::string("aucun dossier") : out;
     };
     auto& out = page.figures;

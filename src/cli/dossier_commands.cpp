@@ -4,6 +4,7 @@
 #include "app/session.h"
 #include "cli/command.h"
 #include "core/eligibility.h"
+#include "core/french.h"
 
 namespace cotation::cli {
 
@@ -61,7 +62,7 @@ int check(const Args& a) {
             if (r.outcome == Outcome::Failed) std::cout << " : " << r.message;   // with the values compared
             else {
                 std::cout << " : manque ";
-                for (std::size_t k = 0; k < r.missing.size(); ++k) std::cout << (k ? ", " : "") << r.missing[k];
+                std::cout << fr::join(r.missing);
             }
             std::cout << " (" << r.rule->source << ")\n";
         }

@@ -80,8 +80,7 @@ void rank_csv(Session& s) {
     }
     for (const auto& e : r.ineligible) {
         const Dossier& d = s.dossiers()[e.dossier];
-        std::string reasons;
-        for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " | ") + m;
+        std::string reasons = fr::join(e.apart_reasons(), " | ");
         std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";";
         for (std::size_t t = 0; t < g.themes.size(); ++t) std::cout << ";";
         std::cout << ";" << proposal_label(e.proposal) << ";" << sheet_text(reasons) << ";" << decision(e) << "\n";
@@ -145,7 +144,7 @@ int rank(const Args& a) {
         auto missing = e.eligibility.blocking_missing_facts();
         if (!missing.empty()) {
             std::cout << "  ⚠ non décidable, manque : ";
-            for (std::size_t k = 0; k < missing.size(); ++k) std::cout << (k ? ", " : "") << missing[k];
+            std::cout << fr::join(missing);
         }
         std::cout << "\n";
         for (const auto& n : e.set_aside) std::cout << "      – " << n << "\n";   // not in the total (trial 13 F22)

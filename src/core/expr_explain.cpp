@@ -160,8 +160,7 @@ struct Explainer {
                 Value l = value(*n.kids[0]);
                 Value right = value(*n.kids[1]);
                 const auto& set = std::get<std::vector<std::string>>(right);
-                std::string list;
-                for (const auto& x : set) list += (list.empty() ? "" : ", ") + x;
+                std::string list = fr::join(set);
                 std::string subject = format(l, {});
                 if (auto items = std::get_if<std::vector<std::string>>(&l); items && !holds) {
                     subject.clear();

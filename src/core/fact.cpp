@@ -37,8 +37,7 @@ std::string to_canonical(const Value& v) {
         std::string operator()(bool b) const { return b ? "1" : "0"; }
         std::string operator()(const std::string& s) const { return s; }
         std::string operator()(const std::vector<std::string>& l) const {
-            std::string out;
-            for (const auto& s : l) out += (out.empty() ? "" : " ") + s;
+            std::string out = fr::join(l, " ");
             return out;
         }
     };
@@ -165,7 +164,7 @@ std::string display(const FactDef& def, const Value& v) {
             if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
         }
         std::string out = std::to_string(l->size()) + (l->size() > 1 ? " communes (" : " commune (");
-        for (std::size_t k = 0; k < deps.size(); ++k) out += (k ? ", " : "") + deps[k];
+        out += fr::join(deps);
         return out + ")";
     }
     if (auto l = std::get_if<std::vector<std::string>>(&v)) {

@@ -78,7 +78,7 @@ void DossierPanel::Reload() {
     auto missing = e->eligibility.blocking_missing_facts();
     if (!missing.empty()) {
         verdict += " — à compléter : ";
-        for (std::size_t k = 0; k < missing.size(); ++k) verdict += (k ? ", " : "") + missing[k];
+        verdict += fr::join(missing);
     }
     verdict_->SetLabel(to_wx(verdict));
     verdict_->SetForegroundColour(e->apart() ? colour(Colour::Refused)
@@ -134,7 +134,7 @@ void DossierPanel::Reload() {
         if (r.blocked_by) detail = "Non évaluée : dépend de « " + r.blocked_by->label + " », non conforme.";
         if (r.outcome == Outcome::Undecidable) {
             detail = "Manque : ";
-            for (std::size_t k = 0; k < r.missing.size(); ++k) detail += (k ? ", " : "") + r.missing[k];
+            detail += fr::join(r.missing);
         }
         rules_->SetItem(i, 2, to_wx(detail));
         rules_->SetItem(i, 3, to_wx(r.rule->source));

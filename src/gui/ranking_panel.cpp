@@ -43,8 +43,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
         if (column == 1) return d.organisme;
         if (pending && !s.reading(d.id).others) return "En attente : total masqué — " + s.reading(d.id).why;
         if (pending) return "En attente : " + e.proposal_reason + " (" + fr::number(e.score.total) + " points provisoires)";
-        std::string reasons;
-        for (const auto& m : e.apart_reasons()) reasons += (reasons.empty() ? "" : " · ") + m;
+        std::string reasons = fr::join(e.apart_reasons(), " · ");
         return reasons;
     });
     ineligible_->attr.SetTextColour(colour(Colour::Refused));

@@ -27,10 +27,9 @@ std::string fact_attrs(const FactDef& f) {
     std::string s = attr("id", f.id) + attr("type", fact_type_name(f.type)) + attr("unit", f.unit);
     if (f.min) s += attr("min", f.min->canonical());
     if (f.max) s += attr("max", f.max->canonical());
-    std::string choices;
-    for (const auto& c : f.choices) choices += (choices.empty() ? "" : " ") + c;
+    std::string choices = fr::join(f.choices, " ");
     std::string labels;
-    for (std::size_t i = 0; i < f.choice_labels.size(); ++i) labels += (i ? " | " : "") + f.choice_labels[i];
+    labels += fr::join(f.choice_labels, " | ");
     return s + attr("choices", choices) + attr("choice-labels", labels) + attr("label", f.label) + attr("source", f.source);
 }
 // What the grid adds to its procedure and the authority it names (read by
@@ -80,8 +79,7 @@ std::string write_grid_xml(const Grid& g) {
         x << "  </sources>\n";
     }
     if (!g.key_facts.empty()) {
-        std::string ids;
-        for (const auto& k : g.key_facts) ids += (ids.empty() ? "" : " ") + k;
+        std::string ids = fr::join(g.key_facts, " ");
         x << "  <key-facts>" << esc(ids) << "</key-facts>\n";
     }
     if (!g.parameters.empty()) {
@@ -113,8 +111,7 @@ std::string write_grid_xml(const Grid& g) {
         for (const auto& r : g.rules) {
             x << "    <rule" << attr("id", r.id) << attr("effect", enum_code(r.effect))
               << attr("label", r.label) << attr("source", r.source);
-            std::string prerequisites;
-            for (const auto& p : r.prerequisites) prerequisites += (prerequisites.empty() ? "" : " ") + p;
+            std::string prerequisites = fr::join(r.prerequisites, " ");
             x << attr("requires", prerequisites) << ">\n";
             if (!r.when_text.empty()) x << "      <when>" << esc(r.when_text) << "</when>\n";
             x << "      <test>" << esc(r.test_text) << "</test>\n";

@@ -1,4 +1,5 @@
 #include "authority_variables.h"
+#include "core/french.h"
 
 namespace cotation::report {
 
@@ -6,8 +7,7 @@ void add_authority_variables(Variables& v, const Campaign& c) {
     const Authority& a = c.authority;
     v["autorite"] = a.name;
     v["autorite.type"] = authority_kind_code(a.kind);
-    std::string address;
-    for (const auto& l : a.address) address += (address.empty() ? "" : "\n") + l;
+    std::string address = fr::join(a.address, "\n");
     v["autorite.adresse"] = address;
     v["autorite.qualite"] = a.signatory_title;
     // « auprès de la Présidente du Conseil départemental … » when the acts are

@@ -23,8 +23,7 @@
 namespace cotation::report {
 namespace committee_detail {
 std::string join(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    std::string out = fr::join(lines, "\n");
     return out;
 }
 
@@ -41,7 +40,7 @@ std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_
                                            : x.rule->label + " : " + (x.message.empty() ? x.rule->message : x.message);
         else if (x.outcome == Outcome::Undecidable) {
             line = x.rule->label + " : non vérifiable, manque ";
-            for (std::size_t k = 0; k < x.missing.size(); ++k) line += (k ? ", " : "") + x.missing[k];
+            line += fr::join(x.missing);
         } else
             continue;
         line = as_sentence(line);
@@ -178,7 +177,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
                 }
             if (!ways.empty()) {
                 line += " ; pour les mettre à égalité, il faudrait ";
-                for (std::size_t k = 0; k < ways.size(); ++k) line += (k ? ", ou " : "") + ways[k];
+                line += fr::join(ways, ", ou ");
                 line += " ; au-delà, leur ordre s'inverserait";
             }
             lines.push_back(line + ".");
@@ -325,8 +324,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
 namespace {
 
 void throw_if(const std::vector<std::string>& problems) {
-    std::string why;
-    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+    std::string why = fr::join(problems, " ");
     if (!why.empty()) throw InputError(why);
 }
 

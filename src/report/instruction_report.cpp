@@ -47,7 +47,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
         if (r.outcome == Outcome::Failed && !r.message.empty()) line += " : " + r.message;   // with the values compared
         if (r.outcome == Outcome::Undecidable && !r.missing.empty()) {
             line += " : à renseigner ";
-            for (std::size_t k = 0; k < r.missing.size(); ++k) line += (k ? ", " : "") + r.missing[k];
+            line += fr::join(r.missing);
         }
         if (r.rule->effect == RuleEffect::Attention) line += " (point d'attention)";
         lines.push_back(line + " [" + r.rule->source + "]");

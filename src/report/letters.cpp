@@ -199,8 +199,7 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
     Variables names = letter_variable_names(ctx.grid, ctx.campaign);
     for (const auto& t : letter_templates()) {
         auto problems = shared->templates.check(t, names, " pour la grille « " + ctx.grid.id + " »");
-        std::string why;
-        for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+        std::string why = fr::join(problems, " ");
         if (!why.empty()) shared->broken[t] = why;
     }
     std::vector<DocumentJob> jobs;

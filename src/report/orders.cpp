@@ -21,8 +21,7 @@ const char* pieces_template() { return "demande-pieces.txt"; }
 namespace {
 bool retained_for_nothing(const Decision* d) { return d && d->places && *d->places <= Rational(0); }
 std::string joined(const std::vector<std::string>& problems) {
-    std::string why;
-    for (const auto& p : problems) why += (why.empty() ? "" : " ") + p;
+    std::string why = fr::join(problems, " ");
     return why;
 }
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/enums.h"
 #include "core/error.h"
+#include "core/french.h"
 
 namespace cotation::rows {
 
@@ -49,8 +50,7 @@ std::vector<std::string> split_lines(const std::string& text) {
     return out;
 }
 std::string join_lines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    std::string out = fr::join(lines, "\n");
     return out;
 }
 std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a) {

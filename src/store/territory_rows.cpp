@@ -24,8 +24,7 @@ std::string coordinate(double v) {
 }
 
 std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : " ") + i;
+    std::string out = fr::join(items, " ");
     return out;
 }
 std::vector<std::string> split_words(const std::string& text) {
