@@ -12,10 +12,9 @@
 namespace cotation::gui {
 
 ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
-    summary_ = new wxStaticText(this, wxID_ANY, "");
-    summary_->SetFont(summary_->GetFont().Bold());
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(520, -1), wxLC_REPORT | wxLC_SINGLE_SEL);
-    add_columns(list_, {{"Dossier", 105}, {"Critère", 60}, {"Notes", 80}, {"Moyenne", 70}, {"État", 180}});
+    summary_ = heading(this, "");
+    list_ = make_list(this, {{"Dossier", 105}, {"Critère", 60}, {"Notes", 80}, {"Moyenne", 70}, {"État", 180}});
+    list_->SetInitialSize(wxSize(520, -1));
     title_ = new WrappedText(this);
     title_->SetFont(title_->GetFont().Bold());
     side_ = make_list(this, {{"Évaluateur", 220}, {"Note", 55, true}, {"Justification", 560}}, 200);

@@ -13,8 +13,7 @@
 
 namespace cotation::gui {
 DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
-    summary_ = new wxStaticText(this, wxID_ANY, "");
-    summary_->SetFont(summary_->GetFont().Bold());
+    summary_ = heading(this, "");
     // Virtual: at 10 000 dossiers a refresh rebuilds strings, not widgets.
     list_ = new CallbackListView(this, wxSize(760, -1), [this](long item, long column) -> std::string {
         return table_[static_cast<std::size_t>(item)].cells[column];
@@ -27,8 +26,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     };
     add_columns(list_, {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115}, {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}});
 
-    title_ = new wxStaticText(this, wxID_ANY, "");
-    title_->SetFont(title_->GetFont().Bold());
+    title_ = heading(this, "");
     opinion_ = new wxStaticText(this, wxID_ANY, "");
     wxArrayString kinds;
     for (const auto& label : enum_labels<DecisionKind>()) kinds.Add(to_wx(label));

@@ -29,8 +29,7 @@ std::optional<std::size_t> position_of(const RankedListView* view, long item) {
 }  // namespace
 
 RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
-    summary_ = new wxStaticText(this, wxID_ANY, "");
-    summary_->SetFont(summary_->GetFont().Bold());
+    summary_ = heading(this, "");
     ranked_ = new RankedListView(this, wb_);
     ineligible_ = new CallbackListView(this, wxSize(-1, 160), [this](long item, long column) -> std::string {
         Session& s = *wb_.session;

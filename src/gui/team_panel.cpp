@@ -14,8 +14,7 @@
 namespace cotation::gui {
 
 TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
-    summary_ = new wxStaticText(this, wxID_ANY, "");
-    summary_->SetFont(summary_->GetFont().Bold());
+    summary_ = heading(this, "");
     list_ = new CallbackListView(this, wxDefaultSize, [this](long item, long column) -> std::string {
         const Row& r = rows_[static_cast<std::size_t>(item)];
         switch (column) {

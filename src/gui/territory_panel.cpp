@@ -108,21 +108,15 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     side_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
     side_->SetScrollRate(0, 12);
     wxWindow* col = side_;
-    figures_ = new wxListCtrl(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 190), wxLC_REPORT | wxLC_SINGLE_SEL);
-    figures_->InsertColumn(0, to_wx("Indicateur"), wxLIST_FORMAT_LEFT, 240);
-    figures_->InsertColumn(1, to_wx("Ensemble choisi"), wxLIST_FORMAT_RIGHT, 130);
-    figures_->InsertColumn(2, to_wx("Ordre du classement"), wxLIST_FORMAT_RIGHT, 155);
+    figures_ = make_list(col, {{"Indicateur", 240}, {"Ensemble choisi", 130, true}, {"Ordre du classement", 155, true}}, 190);
     candidates_ = new wxCheckListBox(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 130));
-    allocation_ = new wxListCtrl(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 160), wxLC_REPORT | wxLC_SINGLE_SEL);
+    allocation_ = make_list(col, {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160}, {"Ensemble choisi", 125}},
+                            160);
     // Never fewer than six rows visible (header included): the rule that
     // passed a dossier over must be readable at any window size.
     figures_->SetMinSize(wxSize(-1, 190));
     candidates_->SetMinSize(wxSize(-1, 110));
     allocation_->SetMinSize(wxSize(-1, 170));
-    const std::pair<const char*, int> cols[] = {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160},
-                                                {"Ensemble choisi", 125}};
-    long k = 0;
-    for (auto [t, w] : cols) allocation_->InsertColumn(k++, to_wx(t), wxLIST_FORMAT_LEFT, w);
     reason_ = new WrappedText(col);
     recorded_ = new WrappedText(col);
     waiting_ = new WrappedText(col);
