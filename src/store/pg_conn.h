@@ -313,10 +313,14 @@ public:
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
                        ledger::take(c_) + more_rows};
         e.hash = journal_hash(e);
-        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
-                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash,
-                 e.rows});
+        // Once the team's rights are set, the server chains the entry itself
+        // (pg_roles.cpp, journal_chain): what it stored is what follows.
+        auto stored = c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                              "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING seq, hash",
+                              {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value,
+                               e.prev_hash, e.hash, e.rows});
+        e.seq = seq_ = stored.integer(0, 0);
+        e.hash = stored.text(0, 1);
         prev_ = e.hash;
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }

@@ -116,6 +116,41 @@ BEGIN
 END $f$;
 CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
 
+-- The server owns the chain (trial 15 F1): whoever inserts, and whatever
+-- they give, an entry follows the head (seq, prev_hash), bears the server's
+-- time to the second, and its hash is computed here with the formula of
+-- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
+-- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
+-- a member does not see; the advisory lock lines up raw inserts, which do
+-- not take the journal lock Cotation's writers take first.
+CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  body text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
+  SELECT j.seq, j.hash INTO head_seq, head_hash FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
+  NEW.seq := coalesce(head_seq, 0) + 1;
+  NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
+  NEW.at := to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+  NEW.rows := coalesce(NEW.rows, '');
+  body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
+       || octet_length(NEW.seq::text) || ':' || NEW.seq::text
+       || octet_length(NEW.at) || ':' || NEW.at
+       || octet_length(NEW.actor) || ':' || NEW.actor
+       || octet_length(NEW.action) || ':' || NEW.action
+       || octet_length(NEW.entity) || ':' || NEW.entity
+       || octet_length(NEW.old_value) || ':' || NEW.old_value
+       || octet_length(NEW.new_value) || ':' || NEW.new_value
+       || CASE WHEN NEW.rows = '' THEN '' ELSE octet_length(NEW.rows) || ':' || NEW.rows END;
+  NEW.hash := encode(sha256(convert_to(body, 'UTF8')), 'hex');
+  RETURN NEW;
+END $f$;
+REVOKE ALL ON FUNCTION @S.journal_chain() FROM PUBLIC;
+CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_chain();
+
 ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.submission ENABLE ROW LEVEL SECURITY;
