@@ -908,6 +908,37 @@ TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
     EXPECT_EQ(h.value("SELECT count(*) FROM journal WHERE db_role = session_user"), "90");
 }
 
+// Trial 15 F6: after a server restart an open window never read the campaign
+// again, and every save failed. The session's backend ended by the server
+// (as a restart does): the next statement outside a transaction connects
+// anew, with the campaign's search_path and the ledger's temporary table.
+TEST(PgStore, ALostConnectionIsMadeAnewAtTheNextStatement) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness h(Backend::Postgres, "reconnexion");
+    auto ids = h.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+    auto s = h.open();
+    const JournalHead before = s->journal_head();
+    // Every other backend of Cotation on this cluster (this test's raw SQL is not one).
+    ASSERT_EQ(h.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cotation' "
+                    "AND pid <> pg_backend_pid()"),
+              "");
+    for (int i = 0; i < 200 && h.value("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cotation'") != "0"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // The statement that meets the dead connection fails (its outcome is unknown)…
+    try {
+        s->journal_head();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("a été perdue"), std::string::npos) << e.what();
+    }
+    // …the next one reconnects: the head is read, a rating is saved, its rows noted.
+    EXPECT_EQ(s->journal_head().hash, before.hash);
+    s->put_ratings({{ids[0], "Ali", "projet", 4, "après reconnexion"}}, "Ali");
+    EXPECT_EQ(s->journal_head().entries, before.entries + 1);
+    auto check = s->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems[0]);
+    EXPECT_EQ(s->load().ratings.size(), 1u);
+}
+
 // A campaign written by a later Cotation is not opened (nor migrated back).
 TEST(PgStore, NewerSchemaIsRefused) {
     if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";

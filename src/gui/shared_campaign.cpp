@@ -91,7 +91,13 @@ public:
     bool poll() {
         if (!wb_.session) return false;
         try {
-            if (!watch_.moved()) return false;
+            if (!watch_.moved()) {
+                // The server answers again (the store reconnects: trial 15 F6) and nothing changed meanwhile.
+                if (failed_) frame_->SetStatusText(to_wx("Connexion au serveur de la campagne rétablie"), 0);
+                failed_ = false;
+                return false;
+            }
+            failed_ = false;
             reloading_ = true;
             // Read again through a new session (the same place, the same reader);
             // the views read wb_.session at each refresh, as after opening.
@@ -109,6 +115,7 @@ public:
             return true;
         } catch (const std::exception& e) {
             reloading_ = false;
+            failed_ = true;
             // No box from a timer: said on the status line, tried again at the next tick.
             frame_->SetStatusText(to_wx(std::string("Campagne non relue : ") + e.what()), 0);
             return false;
@@ -127,6 +134,7 @@ private:
     Workbench& wb_;
     CampaignWatch watch_;
     bool reloading_ = false;
+    bool failed_ = false;   // the last poll could not read the campaign
 };
 
 std::map<wxFrame*, Watcher*>& watchers() {

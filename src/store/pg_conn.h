@@ -145,6 +145,7 @@ public:
         return exec(sql, std::vector<Param>(params));
     }
     PgResult exec(const std::string& sql, const std::vector<Param>& params) {
+        if (depth == 0 && PQstatus(c_) == CONNECTION_BAD) reconnect();
         std::vector<const char*> values;
         values.reserve(params.size());
         for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -158,9 +159,26 @@ public:
     }
     // For a rollback in a destructor: never throws.
     void quiet(const char* sql) { PQclear(PQexec(c_, sql)); }
+    // A setting of this connection's session (search_path, the ledger's
+    // temporary table): run now, and again on a connection made anew.
+    void session_setup(const std::string& sql) {
+        exec(sql);
+        if (std::find(setup_.begin(), setup_.end(), sql) == setup_.end()) setup_.push_back(sql);
+    }
     const std::string& shown() const { return shown_; }
 
 private:
+    // A connection lost (server restarted, backend ended) is made anew at the
+    // next statement outside a transaction, with its session's settings: an
+    // open window's next poll finds the server again (trial 15 F6). Inside a
+    // transaction the loss stays an error: what was begun is gone.
+    void reconnect() {
+        PQreset(c_);
+        if (PQstatus(c_) != CONNECTION_OK) return;   // still unreachable: the statement says so
+        PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+        for (const auto& sql : setup_) PQclear(PQexec(c_, sql.c_str()));
+    }
+
     [[noreturn]] void fail(PGresult* r) {
         if (!r || PQstatus(c_) != CONNECTION_OK)
             throw Error("La connexion au serveur de la campagne partagée « " + shown_ + " » a été perdue ; "
@@ -220,6 +238,7 @@ private:
 
     PGconn* c_ = nullptr;
     std::string shown_;
+    std::vector<std::string> setup_;
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
