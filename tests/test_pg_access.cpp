@@ -347,6 +347,35 @@ TEST_F(PgAccess, TheServerChainsAJournalEntryForgedInRawSql) {
     EXPECT_EQ(check.head.entries, seq + 3);
 }
 
+// Trial 15 F9: a coordinator's raw « UPDATE campaign SET closed_at = NULL »
+// reopened a closed campaign with no reason in the journal; `partager`
+// without the right to create said « faire cette opération »; a demo made by
+// root gave the server a LOGIN role « root », coordinator.
+TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
+    auto claire = as("Claire Durand");
+    claire->close("instruction terminée", "Claire Durand");
+    auto r = raw("Claire Durand", "UPDATE campaign SET closed_at = NULL");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne se rouvre que par Cotation"), std::string::npos) << r.error;
+    EXPECT_FALSE(claire->closed_since().empty());
+    claire->reopen("une note à corriger", "Claire Durand");   // through Cotation: the reason journaled
+    EXPECT_TRUE(claire->closed_since().empty());
+    EXPECT_TRUE(claire->verify_journal().ok);
+
+    Campaign c;
+    c.reference = ref_ + "-B";
+    PinnedGrid g{"essai", "1", "essai.xml", "<grille id=\"essai\" version=\"1\"/>", "", "", "", ""};
+    std::string m = test::message_of([&] { create_pg_store(uri("Inès Martin") + "-B", c, g, "Inès Martin"); });
+    EXPECT_NE(m.find("il lui manque le droit CREATE sur la base"), std::string::npos) << m;
+
+    open_pg_store(admin_)->put_person(Person{"Claire Durand", Role::Coordinator, "Département", true, "root"}, "service");
+    m = test::message_of([&] { apply_pg_roles(admin_); });
+    EXPECT_NE(m.find("lié(e) au compte « root », un compte d'administration"), std::string::npos) << m;
+    EXPECT_NE(m.find("--changer-compte 'Claire Durand' --compte LOGIN"), std::string::npos) << m;
+    EXPECT_NE(pg_roles_sql(admin_).find("-- Claire Durand : lié au compte « root »"), std::string::npos);
+    EXPECT_EQ(pg_roles_sql(admin_).find("CREATE ROLE \"root\""), std::string::npos);
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];

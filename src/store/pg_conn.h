@@ -227,6 +227,14 @@ private:
         };
         auto w = what.find(table);
         const char* user = PQuser(c_);
+        // `partager` without the right to create a schema (trial 15 F9): the right is named.
+        if (auto p = msg.find("for database "); p != std::string::npos && table.empty()) {
+            std::string base = msg.substr(p + 13);
+            base.erase(std::remove(base.begin(), base.end(), '"'), base.end());
+            return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
+                   " » de créer une campagne : il lui manque le droit CREATE sur la base « " + base +
+                   " » (GRANT CREATE ON DATABASE, par le service : docs/serveur.md) ; rien n'a été enregistré.";
+        }
         const std::string act = w != what.end() ? w->second
                                 : table.empty()     ? std::string("faire cette opération")
                                                     : "modifier la table « " + table + " »";

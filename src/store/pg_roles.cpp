@@ -151,6 +151,24 @@ END $f$;
 REVOKE ALL ON FUNCTION @S.journal_chain() FROM PUBLIC;
 CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_chain();
 
+-- A closed campaign is reopened with its reason in the journal (trial 15 F9:
+-- a coordinator's raw « UPDATE campaign SET closed_at = NULL » reopened it
+-- silently): checked at the commit, the journal's last entry must then be
+-- the reopening, with a reason (as PgStore::reopen writes it).
+CREATE OR REPLACE FUNCTION @S.campaign_reopened() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
+                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')) THEN
+    RAISE EXCEPTION 'une campagne close ne se rouvre que par Cotation (cotation reopen), qui inscrit le motif au journal';
+  END IF;
+  RETURN NULL;
+END $f$;
+REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
+DROP TRIGGER IF EXISTS campaign_reopened ON @S.campaign;
+CREATE CONSTRAINT TRIGGER campaign_reopened AFTER UPDATE ON @S.campaign DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL AND NEW.closed_at IS NULL) EXECUTE FUNCTION @S.campaign_reopened();
+
 ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.submission ENABLE ROW LEVEL SECURITY;
@@ -234,6 +252,9 @@ DROP POLICY IF EXISTS ajout ON @S.journal;
 CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
 )sql";
 
+// Accounts that are the machine's or the server's administration, never a person's login role.
+bool administrative_account(const std::string& account) { return account == "root" || account == "postgres"; }
+
 std::string group_name(const std::string& campaign, const char* role) {
     // Role names are 63 bytes at most and shared by the whole cluster: the
     // campaign's reference (cut) then the team role.
@@ -268,6 +289,11 @@ std::string pg_roles_sql(const std::string& uri) {
     std::string groups = quote_identifier(g.coordinator) + ", " + quote_identifier(g.instructor) + ", " +
                          quote_identifier(g.committee);
     for (const auto& [name, p] : team.people) {
+        if (administrative_account(p.account)) {
+            sql += "-- " + name + " : lié au compte « " + p.account + " », compte d'administration : aucun rôle créé ; liez la "
+                   "personne à son propre compte (cotation users … --changer-compte NOM --compte LOGIN).\n";
+            continue;
+        }
         if (p.account.empty()) {
             sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte LOGIN).\n";
             continue;
@@ -285,6 +311,13 @@ std::string pg_roles_sql(const std::string& uri) {
 }
 
 void apply_pg_roles(const std::string& uri) {
+    // A demonstration made by root binds its coordinator to « root »: with
+    // peer authentication the machine's root would become coordinator (trial 15 F9).
+    for (const auto& [name, p] : open_pg_store(uri)->load().team.people)
+        if (administrative_account(p.account))
+            throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " est lié(e) au compte « " +
+                             p.account + " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
+                             "son propre compte : cotation users '" + parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
     std::string sql = pg_roles_sql(uri);
     PgAddress address = parse_pg_uri(uri);
     pg::PgConn c(address);
