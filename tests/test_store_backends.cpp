@@ -1257,6 +1257,22 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
     EXPECT_EQ(copy->load().campaign.reference, reference);
     EXPECT_EQ(static_cast<std::int64_t>(copy->journal().size()), r.source_entries + 1);
     EXPECT_TRUE(copy->verify_journal(r.source_head).ok);
+    EXPECT_EQ(r.reference, reference);
+    // Under another name on the server: the command says which reference the documents keep (trial 15 F9).
+    // Copied by no named person, the journal names the account (« inconnu » before).
+    Drop other{uri + "_b"};
+    std::string out, user = std::getenv("USER") ? std::getenv("USER") : "";
+    ::unsetenv("USER");   // as under `su` or a service: no name to take
+    int rc = run_cli("partager '" + file.address() + "' '" + other.uri + "'", out);
+    if (!user.empty()) ::setenv("USER", user.c_str(), 1);
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("sur le serveur, la campagne s'appelle « " + reference + "_b », mais sa référence reste « " + reference + " »"),
+              std::string::npos)
+        << out;
+    auto b = open_pg_store(other.uri);
+    EXPECT_EQ(b->load().campaign.reference, reference);
+    std::string copier = b->journal().back().actor;
+    EXPECT_EQ(copier.rfind("compte ", 0), 0u) << copier;
 }
 
 // Runs the command line and kills it (SIGKILL) after `ms` milliseconds;
@@ -1329,6 +1345,27 @@ TEST(Share, KilledCopyLeavesNothingOrTheWholeVerifiedCopy) {
     // Both outcomes seen: some copies killed before the end, some whole.
     EXPECT_GT(killed, 0);
     EXPECT_GT(whole, 0);
+    // A killed export leaves its temporary file alone, without SQLite's side
+    // files; the next export to that name removes it (trial 15 F9).
+    auto leftovers = [&](const std::string& name) {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path))
+            if (std::string n = e.path().filename().string(); n.rfind(".retour" + name, 0) == 0) out.push_back(n);
+        return out;
+    };
+    for (const auto& n : leftovers(""))
+        EXPECT_TRUE(!n.ends_with("-wal") && !n.ends_with("-shm")) << n;
+    for (int i = 0; i < 10; ++i) {
+        if (leftovers(std::to_string(i) + ".cot.").empty()) continue;
+        std::string out;
+        ASSERT_EQ(run_cli("exporter '" + base + "_" + std::to_string(i) + "' '" + dir.file("retour" + std::to_string(i) + ".cot") +
+                              "' --par Claire",
+                          out),
+                  0)
+            << out;
+        EXPECT_TRUE(leftovers(std::to_string(i) + ".cot.").empty());
+        break;
+    }
 }
 #endif
 
