@@ -289,18 +289,22 @@ std::string pg_roles_sql(const std::string& uri) {
     std::string groups = quote_identifier(g.coordinator) + ", " + quote_identifier(g.instructor) + ", " +
                          quote_identifier(g.committee);
     for (const auto& [name, p] : team.people) {
+        const std::string& group = p.role == Role::Coordinator ? g.coordinator
+                                   : p.role == Role::Instructor ? g.instructor
+                                                                : g.committee;
         if (administrative_account(p.account)) {
+            // Never created here; joined to the group only if the service made that role itself.
             sql += "-- " + name + " : lié au compte « " + p.account + " », compte d'administration : aucun rôle créé ; liez la "
                    "personne à son propre compte (cotation users … --changer-compte NOM --compte LOGIN).\n";
+            sql += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) + ") THEN REVOKE " +
+                   groups + " FROM " + quote_identifier(p.account) + "; GRANT " + quote_identifier(group) + " TO " +
+                   quote_identifier(p.account) + "; END IF; END $$;\n";
             continue;
         }
         if (p.account.empty()) {
             sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte LOGIN).\n";
             continue;
         }
-        const std::string& group = p.role == Role::Coordinator ? g.coordinator
-                                   : p.role == Role::Instructor ? g.instructor
-                                                                : g.committee;
         sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) +
                ") THEN CREATE ROLE " + quote_identifier(p.account) + " LOGIN; END IF; END $$;\n";
         // One group per person: a role that changed leaves its former group.
@@ -313,14 +317,17 @@ std::string pg_roles_sql(const std::string& uri) {
 void apply_pg_roles(const std::string& uri) {
     // A demonstration made by root binds its coordinator to « root »: with
     // peer authentication the machine's root would become coordinator (trial 15 F9).
-    for (const auto& [name, p] : open_pg_store(uri)->load().team.people)
-        if (administrative_account(p.account))
+    // A role of that name the service created itself is its own choice.
+    auto store = open_pg_store(uri);
+    PgAddress address = parse_pg_uri(uri);
+    pg::PgConn c(address);
+    for (const auto& [name, p] : store->load().team.people)
+        if (administrative_account(p.account) &&
+            !c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {p.account}).rows())
             throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " est lié(e) au compte « " +
                              p.account + " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
                              "son propre compte : cotation users '" + parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
     std::string sql = pg_roles_sql(uri);
-    PgAddress address = parse_pg_uri(uri);
-    pg::PgConn c(address);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);
     t.commit();
