@@ -20,4 +20,8 @@ cleanup() { "$here/scripts/pg-cluster.sh" stop "$state" >/dev/null 2>&1 || true;
 trap cleanup EXIT
 "$here/scripts/pg-cluster.sh" start "$state" >/dev/null
 uri=$(sed -n 's/^uri=//p' "$state")
-COTATION_DATA_DIR=$here "$build/bench/cotation_pg_load" "$uri" "$seconds" "$reviewers"
+# The throw-away password goes through the environment (PGPASSWORD), not the
+# command line that `ps` shows to every account of the machine.
+password=$(sed -E 's#^postgresql://[^:/@]+:([^@]+)@.*#\1#' <<<"$uri")
+uri=$(sed -E 's#^(postgresql://[^:/@]+):[^@]+@#\1@#' <<<"$uri")
+PGPASSWORD=$password COTATION_DATA_DIR=$here "$build/bench/cotation_pg_load" "$uri" "$seconds" "$reviewers"

@@ -21,6 +21,9 @@ trap cleanup EXIT
 export COTATION_DATA_DIR="$ROOT"
 "$ROOT/scripts/pg-cluster.sh" start "$state" >/dev/null
 server=$(sed -n 's/^uri=//p' "$state")
+# The throw-away password through the environment, not the command lines `ps` shows.
+export PGPASSWORD=$(sed -E 's#^postgresql://[^:/@]+:([^@]+)@.*#\1#' <<<"$server")
+server=$(sed -E 's#^(postgresql://[^:/@]+):[^@]+@#\1@#' <<<"$server")
 uri="$server?campagne=ACT-PARTAGEE"
 coord="Nathalie Girard (ARS, pôle médico-social)"
 "$BUILD/src/cotation" demo "$WORK/demo.cot" --etape instruction >/dev/null

@@ -320,6 +320,65 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
     }
 }
 
+// Trial 15 F1: a member inserted, in raw SQL and in their own name, an
+// entry with a false hash, seq and time; the journal no longer verified, for
+// ever. The server now chains every entry itself (journal_chain).
+TEST_F(PgAccess, TheServerChainsAJournalEntryForgedInRawSql) {
+    auto head = sql(admin_uri(), ref_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(head.rows.size(), 1u);
+    const long long seq = std::stoll(head.rows[0][0]);
+    auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                 "VALUES (1, '2099-01-01T12:00:00Z', 'Jean Bernard', 'note', 'dossier/D1/note/Jean Bernard/I.1', "
+                                 "'', '5', 'bidon', 'bidon')");
+    ASSERT_TRUE(r.ok) << r.error;
+    auto forged = sql(admin_uri(), ref_, "SELECT seq, prev_hash, hash, at > '2099' FROM journal ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(forged.rows.size(), 1u);
+    EXPECT_EQ(std::stoll(forged.rows[0][0]), seq + 1);   // not 1: after the head
+    EXPECT_EQ(forged.rows[0][1], head.rows[0][1]);       // chained on the head
+    EXPECT_EQ(forged.rows[0][2].size(), 64u);            // computed, not « bidon »
+    EXPECT_EQ(forged.rows[0][3], "f");                   // the server's time, not the year 2099
+    // The chain verifies, and Cotation's own entries follow it.
+    auto claire = as("Claire Durand");
+    EXPECT_TRUE(claire->verify_journal().ok);
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 4, "bon ancrage"}}, "Inès Martin");
+    claire->put_consolidation(ids_[0], {"I.1", Rational(4), "écart", "Claire Durand"}, "Claire Durand");
+    auto check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+    EXPECT_EQ(check.head.entries, seq + 3);
+}
+
+// Trial 15 F9: a coordinator's raw « UPDATE campaign SET closed_at = NULL »
+// reopened a closed campaign with no reason in the journal; `partager`
+// without the right to create said « faire cette opération »; a demo made by
+// root gave the server a LOGIN role « root », coordinator.
+TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
+    auto claire = as("Claire Durand");
+    claire->close("instruction terminée", "Claire Durand");
+    auto r = raw("Claire Durand", "UPDATE campaign SET closed_at = NULL");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne se rouvre que par Cotation"), std::string::npos) << r.error;
+    EXPECT_FALSE(claire->closed_since().empty());
+    claire->reopen("une note à corriger", "Claire Durand");   // through Cotation: the reason journaled
+    EXPECT_TRUE(claire->closed_since().empty());
+    EXPECT_TRUE(claire->verify_journal().ok);
+
+    Campaign c;
+    c.reference = ref_ + "-B";
+    PinnedGrid g{"essai", "1", "essai.xml", "<grille id=\"essai\" version=\"1\"/>", "", "", "", ""};
+    std::string m = test::message_of([&] { create_pg_store(uri("Inès Martin") + "-B", c, g, "Inès Martin"); });
+    EXPECT_NE(m.find("il lui manque le droit CREATE sur la base"), std::string::npos) << m;
+
+    // (« postgres »: no such role on the throw-away cluster, whose superuser is « cotation »;
+    // a role of that name the service made itself would be its own choice.)
+    open_pg_store(admin_)->put_person(Person{"Claire Durand", Role::Coordinator, "Département", true, "postgres"}, "service");
+    m = test::message_of([&] { apply_pg_roles(admin_); });
+    EXPECT_NE(m.find("lié(e) au compte « postgres », un compte d'administration"), std::string::npos) << m;
+    EXPECT_NE(m.find("--changer-compte 'Claire Durand' --compte LOGIN"), std::string::npos) << m;
+    EXPECT_NE(pg_roles_sql(admin_).find("-- Claire Durand : lié au compte « postgres »"), std::string::npos);
+    EXPECT_EQ(pg_roles_sql(admin_).find("CREATE ROLE \"postgres\""), std::string::npos);
+    EXPECT_EQ(sql(admin_uri(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];

@@ -75,7 +75,22 @@ TEST(OpenStore, ServerCampaignUriFromTheDialogFields) {
     // The title of the window: where it is shared, never the password.
     EXPECT_EQ(campaign_location_label("postgresql://claire:secret@srv:5433/cotation?campagne=ACT"),
               "ACT — partagée sur srv:5433/cotation");
+    // The reference once (trial 15 F9: « CRT-T15 — CRT-T15 — partagée sur … »); the server's name when it differs.
+    EXPECT_EQ(campaign_window_title("ACT", "postgresql://claire:secret@srv:5433/cotation?campagne=ACT"),
+              "Cotation — ACT — partagée sur srv:5433/cotation");
+    EXPECT_EQ(campaign_window_title("ACT", "postgresql://srv/cotation?campagne=ACT-B"),
+              "Cotation — ACT — partagée sur srv/cotation (campagne « ACT-B »)");
+    // The dialog « Ouvrir une campagne partagée… » offers the open campaign's server again.
+    auto f = server_campaign_fields("postgresql://claire:secret@srv.ars.fr:5433/cotation?campagne=ACT");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->host, "srv.ars.fr");
+    EXPECT_EQ(f->port, "5433");
+    EXPECT_EQ(f->base, "cotation");
+    EXPECT_EQ(f->user, "claire");
+    EXPECT_EQ(f->campaign, "");
 #endif
+    EXPECT_EQ(campaign_window_title("ACT", "/tmp/x/campagne.cot"), "Cotation — ACT — campagne.cot");
+    EXPECT_FALSE(server_campaign_fields("/tmp/x/campagne.cot"));
 }
 
 // The window's detector, on two connections to one file: another's change

@@ -908,6 +908,37 @@ TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
     EXPECT_EQ(h.value("SELECT count(*) FROM journal WHERE db_role = session_user"), "90");
 }
 
+// Trial 15 F6: after a server restart an open window never read the campaign
+// again, and every save failed. The session's backend ended by the server
+// (as a restart does): the next statement outside a transaction connects
+// anew, with the campaign's search_path and the ledger's temporary table.
+TEST(PgStore, ALostConnectionIsMadeAnewAtTheNextStatement) {
+    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    Harness h(Backend::Postgres, "reconnexion");
+    auto ids = h.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
+    auto s = h.open();
+    const JournalHead before = s->journal_head();
+    // Every other backend of Cotation on this cluster (this test's raw SQL is not one).
+    ASSERT_EQ(h.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cotation' "
+                    "AND pid <> pg_backend_pid()"),
+              "");
+    for (int i = 0; i < 200 && h.value("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cotation'") != "0"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // The statement that meets the dead connection fails (its outcome is unknown)…
+    try {
+        s->journal_head();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("a été perdue"), std::string::npos) << e.what();
+    }
+    // …the next one reconnects: the head is read, a rating is saved, its rows noted.
+    EXPECT_EQ(s->journal_head().hash, before.hash);
+    s->put_ratings({{ids[0], "Ali", "projet", 4, "après reconnexion"}}, "Ali");
+    EXPECT_EQ(s->journal_head().entries, before.entries + 1);
+    auto check = s->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems[0]);
+    EXPECT_EQ(s->load().ratings.size(), 1u);
+}
+
 // A campaign written by a later Cotation is not opened (nor migrated back).
 TEST(PgStore, NewerSchemaIsRefused) {
     if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
@@ -1226,6 +1257,22 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
     EXPECT_EQ(copy->load().campaign.reference, reference);
     EXPECT_EQ(static_cast<std::int64_t>(copy->journal().size()), r.source_entries + 1);
     EXPECT_TRUE(copy->verify_journal(r.source_head).ok);
+    EXPECT_EQ(r.reference, reference);
+    // Under another name on the server: the command says which reference the documents keep (trial 15 F9).
+    // Copied by no named person, the journal names the account (« inconnu » before).
+    Drop other{uri + "_b"};
+    std::string out, user = std::getenv("USER") ? std::getenv("USER") : "";
+    ::unsetenv("USER");   // as under `su` or a service: no name to take
+    int rc = run_cli("partager '" + file.address() + "' '" + other.uri + "'", out);
+    if (!user.empty()) ::setenv("USER", user.c_str(), 1);
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("sur le serveur, la campagne s'appelle « " + reference + "_b », mais sa référence reste « " + reference + " »"),
+              std::string::npos)
+        << out;
+    auto b = open_pg_store(other.uri);
+    EXPECT_EQ(b->load().campaign.reference, reference);
+    std::string copier = b->journal().back().actor;
+    EXPECT_EQ(copier.rfind("compte ", 0), 0u) << copier;
 }
 
 // Runs the command line and kills it (SIGKILL) after `ms` milliseconds;
@@ -1298,6 +1345,27 @@ TEST(Share, KilledCopyLeavesNothingOrTheWholeVerifiedCopy) {
     // Both outcomes seen: some copies killed before the end, some whole.
     EXPECT_GT(killed, 0);
     EXPECT_GT(whole, 0);
+    // A killed export leaves its temporary file alone, without SQLite's side
+    // files; the next export to that name removes it (trial 15 F9).
+    auto leftovers = [&](const std::string& name) {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path))
+            if (std::string n = e.path().filename().string(); n.rfind(".retour" + name, 0) == 0) out.push_back(n);
+        return out;
+    };
+    for (const auto& n : leftovers(""))
+        EXPECT_TRUE(!n.ends_with("-wal") && !n.ends_with("-shm")) << n;
+    for (int i = 0; i < 10; ++i) {
+        if (leftovers(std::to_string(i) + ".cot.").empty()) continue;
+        std::string out;
+        ASSERT_EQ(run_cli("exporter '" + base + "_" + std::to_string(i) + "' '" + dir.file("retour" + std::to_string(i) + ".cot") +
+                              "' --par Claire",
+                          out),
+                  0)
+            << out;
+        EXPECT_TRUE(leftovers(std::to_string(i) + ".cot.").empty());
+        break;
+    }
 }
 #endif
 

@@ -1,10 +1,28 @@
 #include "share.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include "core/error.h"
 #include "store/campaign_copy.h"
+#include "store/open_store.h"
 #include "store/pg_store.h"
 
 namespace cotation {
+
+namespace {
+// Who copied, when no name was given (trial 15 F9: « inconnu » for root or a
+// service account outside the team): the system account, and the server's
+// role when it is another.
+std::string copier(const std::string& actor, const std::string& server) {
+    if (!actor.empty() && actor != "inconnu") return actor;
+    const passwd* pw = getpwuid(geteuid());
+    std::string login = pw ? pw->pw_name : "inconnu";
+    std::string role;
+    if (auto f = server_campaign_fields(server)) role = f->user;
+    return "compte " + login + (role.empty() || role == login ? "" : " (rôle « " + role + " » du serveur)");
+}
+}  // namespace
 
 CopyReport copy_campaign(const std::string& from, const std::string& to, const std::string& actor) {
     bool from_server = names_server_campaign(from), to_server = names_server_campaign(to);
@@ -24,7 +42,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     CampaignRows rows = from_server ? read_server_rows(from) : read_file_rows(from);
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
     if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash};
-    CopyNote note{actor, "campagne.copie", "campagne/copie", "",
+    CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",
                   "copie de « " + source_name + " » : journal repris tel quel (" + std::to_string(report.source_entries) +
                       " entrées, tête " + report.source_head.short_text() + ")"};
     JournalCheck copy = to_server ? write_server_copy(to, rows, note) : write_file_copy(to, rows, note);
@@ -35,6 +53,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     if (const CopiedTable* t = rows.table("campaign"); t && !t->rows.empty())
         for (std::size_t i = 0; i < t->columns.size(); ++i)
             if (t->columns[i] == "closed_at") report.closed = !t->rows[0][i].value.empty();
+            else if (t->columns[i] == "reference") report.reference = t->rows[0][i].value;
     return report;
 }
 

@@ -17,6 +17,7 @@ struct CopyReport {
     std::int64_t source_entries = 0, copy_entries = 0;   // journal entries, both verified
     JournalHead source_head, copy_head;                   // the copy extends the source's head
     bool closed = false;                                  // the copy is closed as the source was
+    std::string reference;                                // the campaign's reference, as its documents print it
 };
 
 // Copies `from` into a new campaign `to` (refuses an existing one; a copy that

@@ -28,6 +28,10 @@ int copy(const Args& a, bool to_server) {
               << count(r.copy_entries, "entrée", "entrées") << ", tête " << r.copy_head.text() << ").\n"
               << "La copie prolonge la tête de la source : cotation journal verify " << (to_server ? campaign_for_command(to) : to) << " --tete "
               << r.source_head.text() << "\n";
+    // The server's name is an address; the documents keep the campaign's reference (trial 15 F9).
+    if (std::string name = parse_pg_uri(to_server ? to : from).campaign; !r.reference.empty() && name != r.reference)
+        std::cout << "Attention : sur le serveur, la campagne s'appelle « " << name << " », mais sa référence reste « "
+                  << r.reference << " » : c'est elle que portent ses documents et son classement.\n";
     return 0;
 }
 

@@ -236,7 +236,7 @@ void MainFrame::WarnDeadlines() {
 
 void MainFrame::UpdateTitle() {
     const Session& s = *wb_.session;
-    SetTitle(to_wx("Cotation — " + s.campaign().reference + " — " + campaign_location_label(s.path())));
+    SetTitle(to_wx(campaign_window_title(s.campaign().reference, s.path())));
     const Ranking& r = wb_.session->ranking();
     SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
                         " classés · " + std::to_string(r.ineligible.size()) + " irrecevables" +

@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <map>
+#include <optional>
 
 #include "app/campaign_watch.h"
 #include "main_frame.h"
@@ -18,7 +19,8 @@ namespace {
 
 class SharedCampaignDialog : public wxDialog {
 public:
-    explicit SharedCampaignDialog(wxWindow* parent)
+    // `current`: the server of the shared campaign open in that window, offered again.
+    SharedCampaignDialog(wxWindow* parent, const std::optional<ServerCampaign>& current)
         : wxDialog(parent, wxID_ANY, to_wx("Ouvrir une campagne partagée"), wxDefaultPosition, wxDefaultSize) {
         auto* form = new wxFlexGridSizer(2, wxSize(8, 6));
         form->AddGrowableCol(1, 1);
@@ -35,6 +37,12 @@ public:
         wxGetEnv("PGPORT", &env_port);
         wxGetEnv("PGDATABASE", &env_base);
         wxGetEnv("PGUSER", &env_user);
+        if (current) {
+            env_host = to_wx(current->host);
+            env_port = to_wx(current->port);
+            env_base = to_wx(current->base);
+            if (!current->user.empty()) env_user = to_wx(current->user);
+        }
         host_ = row("Serveur :", "ex. : cotation.ars-paca.fr", "Nom ou adresse du serveur PostgreSQL.", env_host);
         port_ = row("Port :", "5432", "Laissé vide : 5432.", env_port);
         base_ = row("Base :", "ex. : cotation", "La base de données du service.", env_base);
@@ -49,7 +57,7 @@ public:
         main->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
         main->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
         SetSizerAndFit(main);
-        host_->SetFocus();
+        (current ? campaign_ : host_)->SetFocus();
     }
     ServerCampaign value() const {
         return {from_wx(host_->GetValue()), from_wx(port_->GetValue()), from_wx(base_->GetValue()),
@@ -88,10 +96,17 @@ public:
         // Not under a dialog: it may hold a dossier or a rating of the session being read.
         if (!modal_open()) poll();
     }
+    std::string location() const { return wb_.session ? wb_.session->path() : std::string(); }
     bool poll() {
         if (!wb_.session) return false;
         try {
-            if (!watch_.moved()) return false;
+            if (!watch_.moved()) {
+                // The server answers again (the store reconnects: trial 15 F6) and nothing changed meanwhile.
+                if (failed_) frame_->SetStatusText(to_wx("Connexion au serveur de la campagne rétablie"), 0);
+                failed_ = false;
+                return false;
+            }
+            failed_ = false;
             reloading_ = true;
             // Read again through a new session (the same place, the same reader);
             // the views read wb_.session at each refresh, as after opening.
@@ -109,6 +124,7 @@ public:
             return true;
         } catch (const std::exception& e) {
             reloading_ = false;
+            failed_ = true;
             // No box from a timer: said on the status line, tried again at the next tick.
             frame_->SetStatusText(to_wx(std::string("Campagne non relue : ") + e.what()), 0);
             return false;
@@ -127,6 +143,7 @@ private:
     Workbench& wb_;
     CampaignWatch watch_;
     bool reloading_ = false;
+    bool failed_ = false;   // the last poll could not read the campaign
 };
 
 std::map<wxFrame*, Watcher*>& watchers() {
@@ -137,7 +154,10 @@ std::map<wxFrame*, Watcher*>& watchers() {
 }  // namespace
 
 std::unique_ptr<Session> ask_shared_campaign(wxWindow* parent) {
-    SharedCampaignDialog dlg(parent);
+    std::optional<ServerCampaign> current;
+    if (auto it = watchers().find(dynamic_cast<wxFrame*>(parent)); it != watchers().end())
+        current = server_campaign_fields(it->second->location());
+    SharedCampaignDialog dlg(parent, current);
     while (dlg.ShowModal() == wxID_OK) {
         try {
             wxBusyCursor busy;

@@ -147,6 +147,10 @@ JournalCheck write_file_copy(const std::string& path, const CampaignRows& rows, 
             auto db = std::make_unique<Db>(tmp, true);
             db->exec("PRAGMA application_id = " + std::to_string(sqlite::kApplicationId));
             sqlite::configure(*db);
+            // No -wal nor -shm beside the temporary file: a copy killed leaves
+            // it alone, removed by the next copy to the same name (trial 15 F9).
+            // The file is in WAL mode again at its first opening (configure).
+            db->exec("PRAGMA journal_mode = MEMORY");
             sqlite::migrate(*db);
             {
                 sqlite::Transaction t(*db);

@@ -5,6 +5,8 @@
 
 #include "core/error.h"
 #ifdef COTATION_POSTGRESQL
+#include <libpq-fe.h>
+
 #include "pg_store.h"
 #endif
 
@@ -116,6 +118,51 @@ std::string campaign_location_label(const std::string& location) {
     }
 #endif
     return "campagne partagée";
+}
+
+std::string campaign_window_title(const std::string& reference, const std::string& location) {
+    std::string label = campaign_location_label(location);
+#ifdef COTATION_POSTGRESQL
+    if (names_server_campaign(location)) {
+        try {
+            std::string name = parse_pg_uri(location).campaign;
+            std::string where = label.substr(label.find(" — ") + 5);   // « partagée sur … »
+            return "Cotation — " + reference + " — " + where + (name == reference ? "" : " (campagne « " + name + " »)");
+        } catch (const Error&) {
+        }
+    }
+#endif
+    return "Cotation — " + reference + " — " + label;
+}
+
+std::optional<ServerCampaign> server_campaign_fields(const std::string& location) {
+#ifdef COTATION_POSTGRESQL
+    if (!names_server_campaign(location)) return std::nullopt;
+    try {
+        PgAddress a = parse_pg_uri(location);
+        char* err = nullptr;
+        PQconninfoOption* opts = PQconninfoParse(a.uri_without_campaign.c_str(), &err);
+        if (!opts) {
+            PQfreemem(err);
+            return std::nullopt;
+        }
+        ServerCampaign s;
+        for (PQconninfoOption* o = opts; o->keyword; ++o) {
+            if (!o->val) continue;
+            std::string k = o->keyword;
+            if (k == "host") s.host = o->val;
+            if (k == "port") s.port = o->val;
+            if (k == "dbname") s.base = o->val;
+            if (k == "user") s.user = o->val;
+        }
+        PQconninfoFree(opts);
+        return s;
+    } catch (const Error&) {
+    }
+#else
+    (void)location;
+#endif
+    return std::nullopt;
 }
 
 }  // namespace cotation

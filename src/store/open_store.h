@@ -4,6 +4,7 @@
 // `postgresql://hôte[:port]/base?campagne=RÉF` URI a campaign shared on a
 // server (docs/serveur.md).
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "campaign_store.h"
@@ -38,5 +39,12 @@ std::string campaign_for_command(const std::string& location);
 // How the window names the campaign in its title: the file's name, or
 // « RÉF — partagée sur hôte:port/base » (never a password).
 std::string campaign_location_label(const std::string& location);
+// The window's title: « Cotation — RÉF — fichier.cot », or « Cotation — RÉF —
+// partagée sur hôte:port/base », the server's name of the campaign added when
+// it differs from its reference (trial 15 F9: the reference said twice).
+std::string campaign_window_title(const std::string& reference, const std::string& location);
+// The server, port, base and account of a server campaign's address (the
+// campaign left empty), to offer them again; empty for a file.
+std::optional<ServerCampaign> server_campaign_fields(const std::string& location);
 
 }  // namespace cotation

@@ -145,6 +145,7 @@ public:
         return exec(sql, std::vector<Param>(params));
     }
     PgResult exec(const std::string& sql, const std::vector<Param>& params) {
+        if (depth == 0 && PQstatus(c_) == CONNECTION_BAD) reconnect();
         std::vector<const char*> values;
         values.reserve(params.size());
         for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -158,9 +159,26 @@ public:
     }
     // For a rollback in a destructor: never throws.
     void quiet(const char* sql) { PQclear(PQexec(c_, sql)); }
+    // A setting of this connection's session (search_path, the ledger's
+    // temporary table): run now, and again on a connection made anew.
+    void session_setup(const std::string& sql) {
+        exec(sql);
+        if (std::find(setup_.begin(), setup_.end(), sql) == setup_.end()) setup_.push_back(sql);
+    }
     const std::string& shown() const { return shown_; }
 
 private:
+    // A connection lost (server restarted, backend ended) is made anew at the
+    // next statement outside a transaction, with its session's settings: an
+    // open window's next poll finds the server again (trial 15 F6). Inside a
+    // transaction the loss stays an error: what was begun is gone.
+    void reconnect() {
+        PQreset(c_);
+        if (PQstatus(c_) != CONNECTION_OK) return;   // still unreachable: the statement says so
+        PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+        for (const auto& sql : setup_) PQclear(PQexec(c_, sql.c_str()));
+    }
+
     [[noreturn]] void fail(PGresult* r) {
         if (!r || PQstatus(c_) != CONNECTION_OK)
             throw Error("La connexion au serveur de la campagne partagée « " + shown_ + " » a été perdue ; "
@@ -209,6 +227,14 @@ private:
         };
         auto w = what.find(table);
         const char* user = PQuser(c_);
+        // `partager` without the right to create a schema (trial 15 F9): the right is named.
+        if (auto p = msg.find("for database "); p != std::string::npos && table.empty()) {
+            std::string base = msg.substr(p + 13);
+            base.erase(std::remove(base.begin(), base.end(), '"'), base.end());
+            return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
+                   " » de créer une campagne : il lui manque le droit CREATE sur la base « " + base +
+                   " » (GRANT CREATE ON DATABASE, par le service : docs/serveur.md) ; rien n'a été enregistré.";
+        }
         const std::string act = w != what.end() ? w->second
                                 : table.empty()     ? std::string("faire cette opération")
                                                     : "modifier la table « " + table + " »";
@@ -220,6 +246,7 @@ private:
 
     PGconn* c_ = nullptr;
     std::string shown_;
+    std::vector<std::string> setup_;
 
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
@@ -313,10 +340,14 @@ public:
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
                        ledger::take(c_) + more_rows};
         e.hash = journal_hash(e);
-        c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
-                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-                {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash,
-                 e.rows});
+        // Once the team's rights are set, the server chains the entry itself
+        // (pg_roles.cpp, journal_chain): what it stored is what follows.
+        auto stored = c_.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                              "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING seq, hash",
+                              {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value,
+                               e.prev_hash, e.hash, e.rows});
+        e.seq = seq_ = stored.integer(0, 0);
+        e.hash = stored.text(0, 1);
         prev_ = e.hash;
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }

@@ -104,7 +104,7 @@ void each_row(const PgResult& r, const std::function<void(int first, int end)>& 
 }  // namespace
 
 void track(PgConn& c) {
-    c.exec("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(n bigserial PRIMARY KEY, tbl text NOT NULL, old_row jsonb, "
+    c.session_setup("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(n bigserial PRIMARY KEY, tbl text NOT NULL, old_row jsonb, "
            "new_row jsonb)");
 }
 

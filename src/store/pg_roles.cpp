@@ -116,6 +116,59 @@ BEGIN
 END $f$;
 CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
 
+-- The server owns the chain (trial 15 F1): whoever inserts, and whatever
+-- they give, an entry follows the head (seq, prev_hash), bears the server's
+-- time to the second, and its hash is computed here with the formula of
+-- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
+-- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
+-- a member does not see; the advisory lock lines up raw inserts, which do
+-- not take the journal lock Cotation's writers take first.
+CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  body text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
+  SELECT j.seq, j.hash INTO head_seq, head_hash FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
+  NEW.seq := coalesce(head_seq, 0) + 1;
+  NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
+  NEW.at := to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+  NEW.rows := coalesce(NEW.rows, '');
+  body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
+       || octet_length(NEW.seq::text) || ':' || NEW.seq::text
+       || octet_length(NEW.at) || ':' || NEW.at
+       || octet_length(NEW.actor) || ':' || NEW.actor
+       || octet_length(NEW.action) || ':' || NEW.action
+       || octet_length(NEW.entity) || ':' || NEW.entity
+       || octet_length(NEW.old_value) || ':' || NEW.old_value
+       || octet_length(NEW.new_value) || ':' || NEW.new_value
+       || CASE WHEN NEW.rows = '' THEN '' ELSE octet_length(NEW.rows) || ':' || NEW.rows END;
+  NEW.hash := encode(sha256(convert_to(body, 'UTF8')), 'hex');
+  RETURN NEW;
+END $f$;
+REVOKE ALL ON FUNCTION @S.journal_chain() FROM PUBLIC;
+CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_chain();
+
+-- A closed campaign is reopened with its reason in the journal (trial 15 F9:
+-- a coordinator's raw « UPDATE campaign SET closed_at = NULL » reopened it
+-- silently): checked at the commit, the journal's last entry must then be
+-- the reopening, with a reason (as PgStore::reopen writes it).
+CREATE OR REPLACE FUNCTION @S.campaign_reopened() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
+                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')) THEN
+    RAISE EXCEPTION 'une campagne close ne se rouvre que par Cotation (cotation reopen), qui inscrit le motif au journal';
+  END IF;
+  RETURN NULL;
+END $f$;
+REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
+DROP TRIGGER IF EXISTS campaign_reopened ON @S.campaign;
+CREATE CONSTRAINT TRIGGER campaign_reopened AFTER UPDATE ON @S.campaign DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL AND NEW.closed_at IS NULL) EXECUTE FUNCTION @S.campaign_reopened();
+
 ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.submission ENABLE ROW LEVEL SECURITY;
@@ -199,6 +252,9 @@ DROP POLICY IF EXISTS ajout ON @S.journal;
 CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
 )sql";
 
+// Accounts that are the machine's or the server's administration, never a person's login role.
+bool administrative_account(const std::string& account) { return account == "root" || account == "postgres"; }
+
 std::string group_name(const std::string& campaign, const char* role) {
     // Role names are 63 bytes at most and shared by the whole cluster: the
     // campaign's reference (cut) then the team role.
@@ -233,13 +289,22 @@ std::string pg_roles_sql(const std::string& uri) {
     std::string groups = quote_identifier(g.coordinator) + ", " + quote_identifier(g.instructor) + ", " +
                          quote_identifier(g.committee);
     for (const auto& [name, p] : team.people) {
+        const std::string& group = p.role == Role::Coordinator ? g.coordinator
+                                   : p.role == Role::Instructor ? g.instructor
+                                                                : g.committee;
+        if (administrative_account(p.account)) {
+            // Never created here; joined to the group only if the service made that role itself.
+            sql += "-- " + name + " : lié au compte « " + p.account + " », compte d'administration : aucun rôle créé ; liez la "
+                   "personne à son propre compte (cotation users … --changer-compte NOM --compte LOGIN).\n";
+            sql += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) + ") THEN REVOKE " +
+                   groups + " FROM " + quote_identifier(p.account) + "; GRANT " + quote_identifier(group) + " TO " +
+                   quote_identifier(p.account) + "; END IF; END $$;\n";
+            continue;
+        }
         if (p.account.empty()) {
             sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte LOGIN).\n";
             continue;
         }
-        const std::string& group = p.role == Role::Coordinator ? g.coordinator
-                                   : p.role == Role::Instructor ? g.instructor
-                                                                : g.committee;
         sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) +
                ") THEN CREATE ROLE " + quote_identifier(p.account) + " LOGIN; END IF; END $$;\n";
         // One group per person: a role that changed leaves its former group.
@@ -250,9 +315,19 @@ std::string pg_roles_sql(const std::string& uri) {
 }
 
 void apply_pg_roles(const std::string& uri) {
-    std::string sql = pg_roles_sql(uri);
+    // A demonstration made by root binds its coordinator to « root »: with
+    // peer authentication the machine's root would become coordinator (trial 15 F9).
+    // A role of that name the service created itself is its own choice.
+    auto store = open_pg_store(uri);
     PgAddress address = parse_pg_uri(uri);
     pg::PgConn c(address);
+    for (const auto& [name, p] : store->load().team.people)
+        if (administrative_account(p.account) &&
+            !c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {p.account}).rows())
+            throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " est lié(e) au compte « " +
+                             p.account + " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
+                             "son propre compte : cotation users '" + parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
+    std::string sql = pg_roles_sql(uri);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);
     t.commit();

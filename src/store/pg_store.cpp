@@ -240,7 +240,7 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
     auto c = std::make_unique<PgConn>(address);
     ledger::track(*c);   // before the schema: its first rows are the first entry's
     std::string schema = quote_identifier(address.campaign);
-    c->exec("SET search_path TO " + schema);
+    c->session_setup("SET search_path TO " + schema);
     PgConn& conn = *c;
     auto store = std::make_unique<PgStore>(std::move(c));
     // One transaction from the schema to the journal's first entry: a creation
@@ -272,7 +272,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         throw InputError("La campagne « " + address.shown + " » a été enregistrée par une version plus récente de Cotation "
                          "(schéma " + std::to_string(state) + ", cette version lit jusqu'au schéma " +
                          std::to_string(pg_schema_version()) + ").");
-    c->exec("SET search_path TO " + quote_identifier(address.campaign));
+    c->session_setup("SET search_path TO " + quote_identifier(address.campaign));
     if (state < pg_schema_version()) {
         // One migrating client at a time; another may have done it meanwhile.
         PgTransaction t(*c, PgTransaction::Kind::Schema);
