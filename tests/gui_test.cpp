@@ -322,6 +322,7 @@ private:
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();
+        UnsavedTypingSurvivesAnotherPersonsChange(sim);
         ClosedCampaignGreysWrites();
         frame_->Close(true);
         ExitMainLoop();
@@ -641,6 +642,75 @@ private:
                   from_wx(frame_->dossier_list()->GetItemText(0, 7)) == "30",
               "rafraîchissement : vue Dossiers à 30 points (lu : « " + from_wx(frame_->dossier_list()->GetItemText(0, 7)) + " »)");
         check(!poll_campaign(frame_), "rafraîchissement : une seule fois par changement");
+    }
+
+    // Trial 15b F3 and F12: Claire types 7 and a justification over her I.1
+    // (10, « Revu depuis un autre poste », as the previous step left it) and
+    // does not save. Another criterion shown, then a dossier added and her
+    // I.1 changed to 4 from another workstation: the window re-reads the
+    // campaign each time, and her typing is still there, said as a draft, the
+    // change named. Her first save is refused naming the 4; the second,
+    // knowingly, stores her 7.
+    void UnsavedTypingSurvivesAnotherPersonsChange(wxUIActionSimulator& sim) {
+        frame_->SelectDossier(0);
+        frame_->ShowView(MainFrame::View::Rating);
+        pump(300);
+        RatingPanel* panel = frame_->rating_panel();
+        const std::size_t drafts = panel->draft_count();   // the ACT demo's steps may have left theirs
+        panel->criteria()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);   // I.1
+        pump(200);
+        click(sim, panel->level(7));
+        panel->justification()->ChangeValue(to_wx("Brouillon de Claire, pas encore enregistré"));
+        pump(100);
+        panel->criteria()->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);   // I.2
+        pump(200);
+        panel->criteria()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);   // back to I.1
+        pump(200);
+        auto typing_kept = [&] {
+            return panel->chosen_level() == 7 && from_wx(panel->justification()->GetValue()) == "Brouillon de Claire, pas encore enregistré";
+        };
+        check(typing_kept() && panel->draft_count() == drafts + 1, "brouillon : revenu à I.1 après I.2, la saisie 7 est conservée (niveau lu : " +
+                                                             std::to_string(panel->chosen_level()) + ")");
+        auto other = open_sqlite_store((dir_ / "essai-0-10.cot").string());
+        Dossier e2;
+        e2.reference = "E-2";
+        e2.organisme = "Autre organisme";
+        other->add_dossiers({e2}, "Béa Autreposte");
+        check(poll_campaign(frame_), "brouillon : l'ajout d'un dossier par un autre poste est vu");
+        pump(300);
+        check(typing_kept() && from_wx(panel->draft_note()->GetLabel()).find("Saisie non enregistrée, conservée") != std::string::npos,
+              "brouillon : après la relecture de la campagne, la saisie est toujours là et dite (« " +
+                  from_wx(panel->draft_note()->GetLabel()) + " »)");
+        auto snap = other->load();
+        other->put_ratings({{snap.dossiers.at(0).id, "Claire Martin", "I.1", 4, "Corrigé par la coordination"}}, "Béa Autreposte");
+        check(poll_campaign(frame_), "brouillon : la note changée par un autre poste est vue");
+        pump(300);
+        std::string note = from_wx(panel->draft_note()->GetLabel());
+        std::replace(note.begin(), note.end(), '\n', ' ');   // wrapped to the column
+        check(typing_kept() && note.find("maintenant 4 — Corrigé par la coordination") != std::string::npos,
+              "brouillon : la saisie reste, la note enregistrée depuis est nommée (« " + note + " »)");
+        DialogSpy refused;
+        refused.answer = wxID_OK;
+        refused.Register();
+        click(sim, panel->save());
+        pump(300);
+        refused.Unregister();
+        Session& s = *frame_->workbench().session;
+        auto value_of_i1 = [&] {
+            for (const Rating* r : s.ratings_of(s.dossiers()[0].id))
+                if (r->criterion == "I.1") return r->value;
+            return -1;
+        };
+        check(refused.seen == 1 && refused.message.find("maintenant 4") != std::string::npos && value_of_i1() == 4 && typing_kept(),
+              "brouillon : le premier enregistrement est refusé en nommant le 4, la saisie reste (message « " + refused.message + " »)");
+        DialogSpy second;
+        second.Register();
+        click(sim, panel->save());
+        pump(300);
+        second.Unregister();
+        check(second.seen == 0 && value_of_i1() == 7 && panel->draft_count() == drafts,
+              "brouillon : le second enregistrement, en connaissance de cause, donne 7 (lu : " + std::to_string(value_of_i1()) +
+                  ", message « " + second.message + " »)");
     }
 
     // The 0–10 campaign (no team, nothing to arbitrate) closed through its

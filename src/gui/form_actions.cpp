@@ -39,14 +39,17 @@ void save_rating(MainFrame& f) {
     try {
         wb.session->put_rating_seen({d->id, wb.reviewer, c->id, value, fr::trim(just)}, p->shown_rating(), wb.reviewer);
     } catch (const StaleCampaign& e) {
-        // Changed by another person since it was shown: shown again as it is now.
+        // Changed by another person since it was shown: said, the typing kept
+        // as a draft over the value now stored (a second save replaces it knowingly).
         show_error(p, e);
+        p->RebaseDraft();
         wb.changed(Change::Rating);
         return;
     } catch (const std::exception& e) {
         show_error(p, e);
         return;
     }
+    p->DropDraft();
     p->NextCriterion();
     wb.changed(Change::Rating);
 }

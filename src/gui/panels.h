@@ -6,6 +6,8 @@
 #include <wx/wx.h>
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,8 +56,31 @@ public:
     // saving over a rating changed since is refused (Session::put_rating_seen).
     const std::optional<Rating>& shown_rating() const { return shown_; }
     void NextCriterion();
+    // Unsaved typing is never thrown away (trial 15b F3, F12): another
+    // criterion, another dossier, or the campaign re-read because someone
+    // else changed it, and the form's level and justification are kept as a
+    // draft of their criterion, shown again when it is. A draft keeps the
+    // rating it was typed over: saving it over a rating changed since is
+    // refused, naming the new value (Session::put_rating_seen).
+    void DropDraft();     // saved: the form's draft is done with
+    void RebaseDraft();   // refused as changed: the person has now seen the stored rating
+    std::size_t draft_count() const { return drafts_.size(); }
+    wxStaticText* draft_note() const { return draft_note_; }
 
 private:
+    struct Draft {
+        int level = -1;
+        std::string justification;
+        std::optional<Rating> shown;
+    };
+    // Campaign (its file or server address: the session is opened afresh when
+    // another person changes it), dossier, reviewer, criterion.
+    using DraftKey = std::tuple<std::string, std::int64_t, std::string, std::string>;
+    void KeepDraft();
+    const Rating* StoredRating(std::int64_t dossier, const std::string& criterion) const;
+    std::map<DraftKey, Draft> drafts_;
+    std::optional<DraftKey> shown_key_;
+    wxStaticText* draft_note_;
     void BuildLevels(const Grid& g);
     void ShowCriterion();
     std::vector<const Criterion*> order_;

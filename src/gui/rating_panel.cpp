@@ -36,6 +36,11 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(save_);
     right->Add(buttons, wxSizerFlags().Right().Border(wxBOTTOM, 8));
+    // Below the buttons: a long note never pushes « Enregistrer » out of sight.
+    draft_note_ = new wxStaticText(this, wxID_ANY, "");
+    draft_note_->SetForegroundColour(colour(Colour::Attention));
+    draft_note_->Hide();
+    right->Add(draft_note_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     others_ = new wxStaticText(this, wxID_ANY, "");
     others_->SetForegroundColour(colour(Colour::Muted));
     right->Add(others_, wxSizerFlags().Expand());
@@ -59,6 +64,7 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     criteria_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         std::size_t row = static_cast<std::size_t>(e.GetIndex());
         if (row < order_.size() && order_[row]) {
+            if (row != current_) KeepDraft();
             current_ = row;
             ShowCriterion();
         }
@@ -83,6 +89,7 @@ void RatingPanel::BuildLevels(const Grid& g) {
 }
 
 void RatingPanel::Reload() {
+    KeepDraft();   // whatever is re-read, the form's typing stays
     const Dossier* d = wb_.dossier();
     if (wb_.session) BuildLevels(wb_.session->grid());
     Freeze();
@@ -120,6 +127,7 @@ void RatingPanel::Reload() {
             for (const Rating* x : ratings)
                 if (x->criterion == c.id && x->reviewer == wb_.reviewer)
                     criteria_->SetItem(r, 2, to_wx(std::to_string(x->value) + (rating_counts(g, *x) ? "" : " ⚠")));
+            if (drafts_.count({s.path(), d->id, wb_.reviewer, c.id})) criteria_->SetItem(r, 2, to_wx("✎ " + from_wx(criteria_->GetItemText(r, 2))));
             const CriterionScore& cs = score.criteria[k++];
             if (cs.rating) {
                 criteria_->SetItem(r, 3, to_wx(fr::number(*cs.rating)));
@@ -171,12 +179,65 @@ void RatingPanel::ShowCriterion() {
         no_level_->SetValue(true);
     justification_->ChangeValue(mine ? to_wx(mine->justification) : wxString());
     shown_ = mine ? std::optional<Rating>(*mine) : std::nullopt;
+    shown_key_ = DraftKey{wb_.session->path(), d->id, wb_.reviewer, c.id};
+    std::string note;
+    if (auto it = drafts_.find(*shown_key_); it != drafts_.end()) {
+        const Draft& draft = it->second;
+        if (draft.level >= scale_min_ && static_cast<std::size_t>(draft.level - scale_min_) < levels_.size())
+            levels_[static_cast<std::size_t>(draft.level - scale_min_)]->SetValue(true);
+        else
+            no_level_->SetValue(true);
+        justification_->ChangeValue(to_wx(draft.justification));
+        shown_ = draft.shown;
+        note = "Saisie non enregistrée, conservée : enregistrez-la ou corrigez-la.";
+        const bool same = mine ? draft.shown && draft.shown->value == mine->value &&
+                                     draft.shown->justification == mine->justification
+                               : !draft.shown;
+        if (!same)
+            note += " La note enregistrée a changé depuis que vous avez commencé : elle est " +
+                    (mine ? "maintenant " + std::to_string(mine->value) + " — " + mine->justification : std::string("retirée")) +
+                    " ; l'enregistrement vous le redira avant de la remplacer.";
+    }
+    draft_note_->SetLabel(to_wx(note));
+    draft_note_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
+    draft_note_->Show(!note.empty());
     bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, d->organisme);
     others_->SetLabel(blind ? to_wx("Les notes des autres évaluateurs s'affichent quand vous avez soumis les vôtres.")
                       : others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.")
                                        : to_wx("Autres évaluateurs :" + others));
     others_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
     Layout();
+}
+
+const Rating* RatingPanel::StoredRating(std::int64_t dossier, const std::string& criterion) const {
+    for (const Rating* x : wb_.session->visible_ratings(dossier, wb_.reviewer))
+        if (x->criterion == criterion && x->reviewer == wb_.reviewer) return x;
+    return nullptr;
+}
+
+void RatingPanel::KeepDraft() {
+    if (!shown_key_) return;
+    const int level = chosen_level();
+    const std::string text = from_wx(justification_->GetValue());
+    // As shown (or still empty): nothing typed, nothing to keep.
+    const bool untouched = shown_ ? level == shown_->value && text == shown_->justification : level < 0 && text.empty();
+    if (untouched) drafts_.erase(*shown_key_);
+    else drafts_[*shown_key_] = Draft{level, text, shown_};
+}
+
+void RatingPanel::DropDraft() {
+    if (shown_key_) drafts_.erase(*shown_key_);
+    shown_key_.reset();
+}
+
+void RatingPanel::RebaseDraft() {
+    KeepDraft();
+    if (!shown_key_ || !wb_.session) return;
+    auto it = drafts_.find(*shown_key_);
+    if (it == drafts_.end()) return;
+    const Rating* now = StoredRating(std::get<1>(*shown_key_), std::get<3>(*shown_key_));
+    it->second.shown = now ? std::optional<Rating>(*now) : std::nullopt;
+    shown_ = it->second.shown;   // the form too: the reload that follows keeps the draft over it
 }
 
 int RatingPanel::chosen_level() const {
