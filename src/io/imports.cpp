@@ -83,7 +83,7 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
         // Control characters (ESC, BEL…) would be written raw to the terminal
         // and the CSV of whoever reads the ranking (trial 13b F15).
         if (auto c = invisible_character(text); !c.empty()) {
-            errors.emplace_back(column, "caractère de contrôle ou invisible " + c + " : retirez-le de la cellule");
+            errors.emplace_back(column, fr::quote(text) + " : caractère de contrôle ou invisible " + c + " ; retirez-le de la cellule");
             continue;
         }
         if (column == kDocumentsColumn) {

@@ -189,7 +189,7 @@ const std::vector<PgMigration>& pg_migrations() {
                                                      // 13: instants digested as a file's (row_ledger::instant); data unchanged
                                                      {13, "SELECT 1"},
                                                      // 14: a declared link keeps the organisation's SIREN and FINESS (trial 13b F8)
-                                                     {14, "ALTER TABLE conflict ADD COLUMN identifiers text NOT NULL DEFAULT ''"}};
+                                                     {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 
