@@ -538,3 +538,29 @@ TEST(Trial13bInputs, AnEmptyCapacityCellOfTheOfferIsRefusedNotReadAsZero) {
                   .structures.size(),
               1u);
 }
+
+// F18 from the window: the session's document writers refuse as the command does.
+TEST(Trial13bLedger, TheSessionsDocumentWritersRefuseOnRowsChangedOutsideCotation) {
+    test::TempDir dir;
+    const std::string call = "uphv-17-2019";
+    {
+        auto s = on_call(dir, call);
+        test::spit(dir.file("d.csv"), dossier_header(call) + dossier_line(call, "U-1", "Asso Un", ""));
+        s->import_dossiers_file(dir.file("d.csv"), "Coord");
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir.file(call + ".cot").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE dossier SET organisme = 'Autre' WHERE reference = 'U-1'", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    auto s = Session::open(dir.file(call + ".cot"));
+    for (const auto& write : std::vector<std::function<void()>>{
+             [&] { s->write_committee_file(dir.file("c.pdf")); },
+             [&] { s->write_letters(dir.file("l")); },
+             [&] { s->write_instruction_reports(dir.file("r")); },
+             [&] { s->write_orders(dir.file("o")); }}) {
+        const std::string why = refusal(write);
+        EXPECT_NE(why.find("aucun document n'a été écrit"), std::string::npos) << why;
+        EXPECT_NE(why.find("table dossier"), std::string::npos) << why;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("c.pdf")));
+}

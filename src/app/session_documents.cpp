@@ -57,6 +57,7 @@ Date Session::committee_file_date() const {
 }
 
 void Session::write_committee_file(const std::string& path) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -70,6 +71,7 @@ void Session::write_committee_file(const std::string& path) {
 }
 
 void Session::write_minutes(const std::string& path) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = snap_.meeting->date;
@@ -80,6 +82,7 @@ void Session::write_minutes(const std::string& path) {
 }
 
 std::vector<std::string> Session::write_committee_document(const std::string& path, bool minutes, report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     if (format == report::Format::Pdf) {
         if (minutes) write_minutes(path);
         else write_committee_file(path);
@@ -97,6 +100,7 @@ std::vector<std::string> Session::write_committee_document(const std::string& pa
 
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
                                                          std::size_t limit) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -139,6 +143,7 @@ Date Session::letter_date() const { return letters_date().value_or(today()); }
 
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                              std::size_t limit, report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates", &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
