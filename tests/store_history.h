@@ -37,7 +37,9 @@ inline std::string before_ledger_sql(const std::string& path) {
     }
     out += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
            "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END; "
-           "ALTER TABLE journal DROP COLUMN rows; ";
+           "ALTER TABLE journal DROP COLUMN rows; "
+           // Schema 13, after the ledger: the links' identifiers (trial 13b F8).
+           "ALTER TABLE conflict DROP COLUMN identifiers; ";
     return out;
 }
 

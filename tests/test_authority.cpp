@@ -258,7 +258,12 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
     EXPECT_EQ(s->authority().tribunal, "tribunal administratif de Marseille");   // was campagne.tribunal
     ASSERT_EQ(s->dossiers().size(), 1u);
     ASSERT_EQ(s->ratings().size(), 1u);
-    EXPECT_EQ(s->ranking().ineligible[0].score.total, Rational(32));   // I.1 coefficient 8 × 4
+    // No piece recorded: completeness « non renseignée », not irrecevable (trial 13b F3).
+    EXPECT_TRUE(s->ranking().ineligible.empty());
+    const auto& r = s->ranking();
+    const auto& entry = r.ranked.empty() ? r.pending : r.ranked;
+    ASSERT_EQ(entry.size(), 1u);
+    EXPECT_EQ(entry[0].score.total, Rational(32));   // I.1 coefficient 8 × 4
     EXPECT_EQ(*step_done(*s, "instruction"), (Date{2023, 4, 20}));
     auto pinned = s->store().journal("campagne/procedure");
     ASSERT_EQ(pinned.size(), 1u);

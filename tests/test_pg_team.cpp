@@ -15,6 +15,7 @@
 #include <set>
 
 #include "core/french.h"
+#include "core/read_rules.h"
 #include "app/campaign_watch.h"
 #include "app/demo.h"
 #include "app/session.h"
@@ -265,7 +266,7 @@ TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
         const Dossier* d = nullptr;
         for (const auto& x : a->dossiers())
             if (x.id == r.dossier_id) d = &x;
-        if (who.count(r.reviewer) || !a->team().may_rate(r.reviewer, r.reviewer, r.dossier_id, d->organisme).empty()) continue;
+        if (who.count(r.reviewer) || !a->team().may_rate(r.reviewer, r.reviewer, r.dossier_id, identity_of(*d)).empty()) continue;
         who.insert(r.reviewer);
         cells.push_back(r);
         if (cells.size() == 2) break;

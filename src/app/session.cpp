@@ -109,6 +109,8 @@ std::unique_ptr<Session> Session::open_for_documents(const std::string& path) {
     s->store_ = open_campaign_store_read_only(path);
     s->store_->require_sound();   // before load(): a broken page is named, not met half-way
     s->load();
+    // No document on rows changed outside Cotation (trial 13b F18).
+    s->require_no_outside_change("aucun document n'a été écrit");
     return s;
 }
 
@@ -301,7 +303,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).
     std::vector<std::string> added;
     for (const auto& d : ds) added.push_back(d.reference);
-    for (const auto& warning : shared_identifier_warnings(snap_.dossiers, added))
+    for (const auto& warning : session_detail::import_warnings(snap_.dossiers, added))
         import_notice_ += (import_notice_.empty() ? "" : "\n") + warning;
     return ds.size();
 }
@@ -325,7 +327,7 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     auto may_rate = [&](const Rating& r) {
         std::string why = not_refused(r.dossier_id);
         if (why.empty())
-            why = snap_.team.may_rate(collects ? r.reviewer : actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id));
+            why = snap_.team.may_rate(collects ? r.reviewer : actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id));
         return why;
     };
     auto rs = io::import_ratings_csv(grid_, ids, text.utf8, csv_path, known, may_rate);
@@ -348,7 +350,7 @@ std::string Session::near_duplicate(const std::string& reference, std::int64_t e
         // (an identical reference is refused by the store with its own message)
         if (d.id != except_id && d.reference != fr::trim(reference) && fr::name_key(d.reference) == key)
             return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
-                   " (les références ne diffèrent pas par la casse ni les espaces). Rien n'a été enregistré.";
+                   " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a été enregistré.";
     return "";
 }
 
@@ -390,7 +392,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
         throw InputError("Critère " + r.criterion + " : la note " + std::to_string(r.value) + " est hors de l'échelle " +
                          std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
     require(not_refused(r.dossier_id));
-    require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisme_of(r.dossier_id)));
+    require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id)));
     store_->put_ratings({r}, journal_actor(actor));
     // Found through the dossier's own ratings, not by a scan of all of them.
     auto listed = rating_index_.find(r.dossier_id);

@@ -307,6 +307,12 @@ public:
     std::set<std::int64_t> awaiting_pieces(const Date& on) const;
     // The authority's postal address or signatory missing, with the command that sets them.
     std::vector<std::string> authority_warnings() const;
+    // Rows changed outside Cotation (raw SQL), as `journal verify` names them
+    // (table and row): a ranking, decision or document made on them would be
+    // believed (trial 13b F18). Empty when the data are the journal's.
+    std::vector<std::string> outside_changes() const;
+    // Refuses (InputError, in French) when there are: `refused` says what is not done.
+    void require_no_outside_change(const std::string& refused) const;
 
 private:
     // Refuses parameter changes that put the campaign's dates out of order (session_campaign.cpp).
@@ -358,6 +364,7 @@ private:
     std::string near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const;
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
+    Organisation organisation_of(std::int64_t dossier_id) const;   // name and identifiers, as links match it
     // The dossier of that id, else the one « Dossier … inconnu de la campagne » error.
     const Dossier& known_dossier(std::int64_t dossier_id) const;
     std::vector<std::size_t> entry_of_;               // dossier index -> position code

@@ -8,6 +8,7 @@
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/logo.h"
+#include "io/png_check.h"
 #include "core/french.h"
 #include "core/parameter_rules.h"
 #include "io/grid_reader.h"
@@ -29,6 +30,13 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
     for (const auto& [name, v] : changes)
         if (!grid_.fact(name) || !is_campaign_parameter(name))
             throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
+    // The call's capacity never below what the decisions already grant (trial 13b F2).
+    const ParameterDef* cap = grid_.parameter_with(ParameterRole::CapacityDossiers);
+    if (!cap) cap = grid_.parameter_with(ParameterRole::Capacity);
+    for (const auto& [name, v] : changes)
+        if (cap && cap->def.id == name)
+            if (auto r = std::get_if<Rational>(&v))
+                require(capacity_refusal(name, capacity_model(grid_, snap_.campaign), *r, snap_.decisions));
     require_coherent_dates(changes);
     for (const auto& [name, v] : changes) {
         store_->set_parameter(name, to_canonical(v), journal_actor(actor));
@@ -89,7 +97,17 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
             throw InputError("Autorité, logo « " + a.logo + " » : fichier introuvable.");
         std::string png = io::read_file(a.logo);
         require(logo_problem(png, a.logo));
+        // Decoded to its end now: a damaged image would abort every document (trial 13b F16).
+        if (std::string why = io::png_decoding_problem(png); !why.empty())
+            throw InputError("Autorité, logo « " + a.logo + " » : image PNG illisible (" + why +
+                             ") ; rien n'a été enregistré. Enregistrez de nouveau le logo au format PNG et donnez ce fichier.");
         a.logo = logo_to_stored(png);
+    } else if (logo_is_stored(a.logo) && a.logo != snap_.campaign.authority.logo) {
+        // Given already in the stored form (a copied field): checked all the same.
+        std::string png = logo_from_stored(a.logo);
+        require(logo_problem(png, "de l'autorité"));
+        if (std::string why = io::png_decoding_problem(png); !why.empty())
+            throw InputError("Autorité, logo donné en texte (data:image/png) : image PNG illisible (" + why + ") ; rien n'a été enregistré.");
     }
     if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));

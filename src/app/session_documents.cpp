@@ -9,7 +9,10 @@
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/logo.h"
 #include "io/paths.h"
+#include "io/png_check.h"
+#include "io/xml_tree.h"
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
@@ -54,6 +57,7 @@ Date Session::committee_file_date() const {
 }
 
 void Session::write_committee_file(const std::string& path) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = committee_file_date();
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -67,6 +71,7 @@ void Session::write_committee_file(const std::string& path) {
 }
 
 void Session::write_minutes(const std::string& path) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = snap_.meeting->date;
@@ -77,6 +82,7 @@ void Session::write_minutes(const std::string& path) {
 }
 
 std::vector<std::string> Session::write_committee_document(const std::string& path, bool minutes, report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     if (format == report::Format::Pdf) {
         if (minutes) write_minutes(path);
         else write_committee_file(path);
@@ -94,6 +100,7 @@ std::vector<std::string> Session::write_committee_document(const std::string& pa
 
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
                                                          std::size_t limit) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
     report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
@@ -136,6 +143,7 @@ Date Session::letter_date() const { return letters_date().value_or(today()); }
 
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                              std::size_t limit, report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates", &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
@@ -144,6 +152,14 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
     auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
+        // Characters the PDF cannot print: said for each dossier (trial 13b F1).
+        if (format != report::Format::Odt) {
+            std::vector<std::string> refs;
+            for (const auto& d : snap_.dossiers)
+                if (only_reference.empty() || d.reference == only_reference) refs.push_back(d.reference);
+            auto chars = session_detail::unprintable_warnings(snap_.dossiers, refs);
+            more.insert(more.end(), chars.begin(), chars.end());
+        }
         batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());
     }
     return batch;
@@ -160,6 +176,17 @@ std::vector<std::string> Session::authority_warnings() const {
     if (a.address.empty())
         out.push_back("L'adresse postale " + who + " n'est pas renseignée : les lettres n'ont pas d'adresse d'expéditeur ; "
                       "la renseigner avec « cotation autorite " + file + " --adresse \"ligne 1 | ligne 2\" ».");
+    if (!a.logo.empty()) {
+        // A damaged logo is left out of the PDF rather than abort it (trial 13b F16).
+        std::string png = logo_is_stored(a.logo) ? logo_from_stored(a.logo) : std::string();
+        if (png.empty()) {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(a.logo, ec)) png = io::read_file(a.logo);
+        }
+        if (std::string why = io::png_decoding_problem(png); !png.empty() && !why.empty())
+            out.push_back("Le logo " + who + " est une image PNG illisible (" + why + ") : les documents PDF sont écrits "
+                          "sans logo ; en donner un autre avec « cotation autorite " + file + " --logo logo.png ».");
+    }
     if (fr::trim(a.signatory).empty())
         out.push_back("Le nom du signataire " + who + " n'est pas renseigné : les documents ne portent que sa qualité ; "
                       "le renseigner avec « cotation autorite " + file + " --signataire \"Prénom Nom\" ».");
@@ -200,5 +227,33 @@ std::vector<std::string> Session::check_documents() {
     out.insert(out.end(), more.begin(), more.end());
     return out;
 }
+
+namespace session_detail {
+std::vector<std::string> unprintable_warnings(const std::vector<Dossier>& dossiers, const std::vector<std::string>& references) {
+    std::vector<std::string> out;
+    std::set<std::string> wanted(references.begin(), references.end());
+    for (const auto& d : dossiers) {
+        if (!wanted.count(d.reference)) continue;
+        std::vector<std::pair<std::string, std::string>> fields{{"référence", d.reference}, {"organisme", d.organisme}};
+        for (const auto& [name, v] : d.facts)
+            if (auto text = std::get_if<std::string>(&v)) fields.emplace_back(name, *text);
+        std::string found;
+        for (const auto& [field, text] : fields)
+            if (auto u = report::unprintable_in_pdf(text); !u.empty()) found += (found.empty() ? "" : " ; ") + field + " : " + u;
+        if (!found.empty())
+            out.push_back("Dossier « " + d.reference + " » : caractères absents de la police des documents PDF (" + found +
+                          ") ; les lettres et arrêtés PDF les écrivent sous la forme [U+…]. Vérifiez l'orthographe, ou "
+                          "produisez ces documents au format ODT (--format odt), qui les imprime tels quels.");
+    }
+    return out;
+}
+
+std::vector<std::string> import_warnings(const std::vector<Dossier>& dossiers, const std::vector<std::string>& references) {
+    auto out = shared_identifier_warnings(dossiers, references);
+    auto more = unprintable_warnings(dossiers, references);
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+}
+}  // namespace session_detail
 
 }  // namespace cotation

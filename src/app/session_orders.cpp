@@ -20,6 +20,7 @@ std::string received_key(std::int64_t dossier_id) { return "pieces-recues/" + st
 }  // namespace
 
 report::DocumentBatch Session::write_orders(const std::string& out_dir, const std::string& only_reference, report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     auto on = letters_date();
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
@@ -112,6 +113,7 @@ std::set<std::int64_t> Session::awaiting_pieces(const Date& on) const {
 
 report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
+    require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = today();
     std::vector<report::PiecesJob> jobs;

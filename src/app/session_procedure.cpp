@@ -21,6 +21,8 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
+    // A decision taken on ratings changed in raw SQL would be believed (trial 13b F18).
+    require_no_outside_change("aucune décision n'a été enregistrée");
     const Dossier& dossier = known_dossier(dossier_id);
     DecisionFacts facts;
     facts.reference = dossier.reference;
@@ -187,7 +189,7 @@ void Session::give_opinion(std::int64_t dossier_id, const MemberOpinion& input, 
     authenticate(actor);
     const Dossier& d = known_dossier(dossier_id);
     MemberOpinion op = input;
-    require(complete_opinion(snap_.team, actor, d.organisme, interest_basis(), op));
+    require(complete_opinion(snap_.team, actor, identity_of(d), interest_basis(), op));
     store_->put_opinion(dossier_id, op, journal_actor(actor));
     auto& list = snap_.opinions[dossier_id];
     auto it = std::find_if(list.begin(), list.end(), [&](const MemberOpinion& x) { return x.member == op.member; });

@@ -16,6 +16,7 @@
 #include "core/people.h"
 #include "core/read_rules.h"
 #include "core/review_rules.h"
+#include "store/open_store.h"
 
 namespace cotation {
 using session_detail::require;
@@ -47,6 +48,11 @@ void Session::add_person(const Person& input, const std::string& actor) {
                          " » : --ajouter ne change pas un compte. Le coordonnateur le change explicitement, au journal : "
                          "cotation users FICHIER --changer-compte « " + known->name + " » --compte " + p.account + ".");
     authenticate(actor);
+    // The first person of a team-less file: from its owner's account only (trial 13b F11).
+    // (Not when tests simulate another login than the process's: no owner to compare.)
+    const passwd* process = ::getpwuid(::geteuid());
+    const bool simulated = !process || !process->pw_name || os_login() != process->pw_name;
+    if (snap_.team.open_mode() && !names_trusted() && !simulated) require(first_declaration_refusal(file_owner(), os_login()));
     require(snap_.team.may_put_person(actor, os_login(), p));
     store_->put_person(p, journal_actor(actor));
     snap_.team.people[p.name] = p;
@@ -57,7 +63,7 @@ void Session::assign(std::int64_t dossier_id, const std::string& named, bool add
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     const std::string reviewer = canonical_person(snap_.team, named);   // « paul roy » is Paul Roy
     authenticate(actor);
-    if (add) require(snap_.team.may_assign(actor, reviewer, organisme_of(dossier_id)));
+    if (add) require(snap_.team.may_assign(actor, reviewer, organisation_of(dossier_id)));
     else require(snap_.team.may_coordinate(actor));
     store_->assign(dossier_id, reviewer, add, journal_actor(actor));
     if (add) snap_.team.assignments[dossier_id].insert(reviewer);
@@ -80,12 +86,18 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
         throw InputError("Lien déclaré par « " + reviewer + " » : " + fr::quote(declared) +
                          " ne désigne aucun organisme candidat de la campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; "
                          "rien n'a été enregistré.");
-    ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today())};
+    ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today()),
+                          declared_identifiers(snap_.dossiers, declared)};
+    // The store ends the assignments of dossiers filed under that name; those
+    // of the same SIREN or FINESS under another name end here (trial 13b F8).
+    for (const auto& [id, reviewers] : snap_.team.assignments)
+        if (reviewers.count(reviewer) && organisme_of(id) != c.organisme && declaration_covers(c, organisation_of(id)))
+            store_->assign(id, reviewer, false, journal_actor(actor));
     store_->declare_conflict(c, journal_actor(actor));
     snap_.team.conflicts.push_back(c);
     meeting_check_.reset();
     for (auto& [id, reviewers] : snap_.team.assignments)
-        if (organisme_of(id) == *organisme) reviewers.erase(reviewer);
+        if (declaration_covers(c, organisation_of(id))) reviewers.erase(reviewer);
     // The ratings already given on that dossier stop counting (trial 13 F22).
     index_ratings_counted();
     invalidate();
@@ -121,11 +133,11 @@ void Session::submit(std::int64_t dossier_id, const std::string& named, const st
 
 std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, const std::string& viewer) const {
     std::optional<std::string> who = viewer;
-    return readable_ratings(dossier_reading(snap_.team, who, dossier_id, organisme_of(dossier_id)), who, ratings_of(dossier_id));
+    return readable_ratings(dossier_reading(snap_.team, who, dossier_id, organisation_of(dossier_id)), who, ratings_of(dossier_id));
 }
 
 DossierReading Session::reading(std::int64_t dossier_id) const {
-    return dossier_reading(snap_.team, reader_, dossier_id, organisme_of(dossier_id));
+    return dossier_reading(snap_.team, reader_, dossier_id, organisation_of(dossier_id));
 }
 
 std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
@@ -293,6 +305,29 @@ void require_reads_everything(Session& s, const std::string& what) {
                              " » ne lit pas ceux du dossier « " + d.reference + " » (" + why +
                              ") : ce document revient à qui lit tous les dossiers, le coordonnateur. Rien n'a été écrit.");
     }
+}
+
+}  // namespace cotation
+
+namespace cotation {
+
+Organisation Session::organisation_of(std::int64_t dossier_id) const {
+    const Dossier* d = dossier_by_id(dossier_id);
+    return d ? identity_of(*d) : Organisation{};
+}
+
+std::vector<std::string> Session::outside_changes() const { return store_->outside_changes(); }
+
+void Session::require_no_outside_change(const std::string& refused) const {
+    auto problems = outside_changes();
+    if (problems.empty()) return;
+    std::string text;
+    for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
+    if (problems.size() > 20) text += "\n  … et " + std::to_string(problems.size() - 20) + " autres";
+    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données qui ne sont "
+                     "plus celles que le journal a enregistrées) ; " + refused + " :" + text +
+                     "\nLe coordonnateur fait vérifier le journal (cotation journal verify " + campaign_for_command(path_) +
+                     ") et reprend la dernière sauvegarde de la campagne.");
 }
 
 }  // namespace cotation

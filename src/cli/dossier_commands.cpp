@@ -1,5 +1,6 @@
 // Dossiers and ratings: import, rate, check.
 #include <iostream>
+#include <set>
 
 #include "app/session.h"
 #include "cli/command.h"
@@ -20,15 +21,25 @@ int import(const Args& a) {
 
 int rate(const Args& a) {
     auto s = Session::open(a.file());
+    // The ratings as they were: the warning counts only those this file
+    // brought, never a colleague's earlier one (trial 13b F6).
+    auto key = [](const Rating& r) {
+        return std::to_string(r.dossier_id) + "\n" + r.reviewer + "\n" + r.criterion + "\n" + std::to_string(r.value) + "\n" +
+               r.justification;
+    };
+    std::set<std::string> before;
+    for (const auto& r : s->ratings()) before.insert(key(r));
     std::size_t n = s->import_ratings_file(a.get("NOTES.csv"), a.actor(*s));
-    std::size_t without = 0;
+    std::vector<std::string> without;
     for (const auto& r : s->ratings())
-        if (!rating_counts(s->grid(), r)) ++without;
+        if (!rating_counts(s->grid(), r) && !before.count(key(r)))
+            if (const Dossier* d = s->dossier_by_id(r.dossier_id)) without.push_back(d->reference + ", " + r.reviewer + ", " + r.criterion);
     std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
-    if (without)
-        std::cout << "Attention : " << without << " note" << (without > 1 ? "s" : "") << " sans justification ne compte"
-                  << (without > 1 ? "nt" : "") << " pas.\n";
+    if (!without.empty())
+        std::cout << "Attention : " << without.size() << " note" << (without.size() > 1 ? "s" : "") << " de "
+                  << a.get("NOTES.csv") << " sans justification ne compte" << (without.size() > 1 ? "nt" : "") << " pas : "
+                  << fr::join(without, " ; ") << ".\n";
     return 0;
 }
 
@@ -43,7 +54,9 @@ int check(const Args& a) {
         std::string awaiting = s->pieces_requested(d.id) ? pieces_verdict(s->pieces(d.id)) : "";
         std::cout << d.reference << " — " << d.organisme << " : " << (awaiting.empty() ? verdict_label(rep) : awaiting) << "\n";
         for (const auto& doc : rep.documents)
-            if (!doc.received) std::cout << "  [pièce manquante] " << doc.document->label << " (" << doc.document->source << ")\n";
+            if (!doc.received)
+                std::cout << (doc.unknown ? "  [pièce non renseignée] " : "  [pièce manquante] ") << doc.document->label << " ("
+                          << doc.document->source << ")\n";
         // A request for missing pieces: its state and deadline (cotation pieces).
         if (s->pieces_requested(d.id)) {
             PiecesStatus st = s->pieces(d.id);

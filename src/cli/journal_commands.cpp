@@ -1,5 +1,6 @@
 // Closing and the journal: close, reopen, journal show|verify.
 #include <iostream>
+#include <set>
 
 #include "app/session.h"
 #include "cli/command.h"
@@ -46,10 +47,23 @@ int show(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
     s->set_reader(a.reader(*s));   // others' ratings hidden as the core decides (blind rating, declared links)
     // --dossier A is that dossier exactly, never every reference starting with A.
-    std::string prefix;
-    if (a.has("--dossier")) prefix = "dossier/" + dossier_of(*s, a.get("--dossier")).reference;
+    std::string prefix, wanted;
+    if (a.has("--dossier")) wanted = dossier_of(*s, a.get("--dossier")).reference, prefix = "dossier/" + wanted;
+    // An entity names the dossier whose reference is the longest that starts
+    // it: « dossier/X-10/decision » is dossier « X-10/decision » when it
+    // exists, not a decision of X-10 (trial 13b F4).
+    std::set<std::string> references;
+    for (const auto& d : s->dossiers()) references.insert(d.reference);
+    auto dossier_of_entity = [&](const std::string& entity) {
+        const std::string body = entity.substr(8);
+        for (std::size_t cut = body.size();; cut = body.rfind('/', cut - 1)) {
+            if (references.count(body.substr(0, cut))) return body.substr(0, cut);
+            if (cut == 0 || cut == std::string::npos) return std::string();
+        }
+    };
     for (const auto& e : s->readable_journal(prefix)) {
         if (!prefix.empty() && e.entity != prefix && e.entity.compare(0, prefix.size() + 1, prefix + "/") != 0) continue;
+        if (!wanted.empty() && dossier_of_entity(e.entity) != wanted) continue;
         std::cout << e.seq << "\t" << e.at << "\t" << shown(e.actor) << "\t" << e.action << "\t" << shown(e.entity) << "\t"
                   << shown(e.old_value) << " → " << shown(e.new_value) << "\n";
     }

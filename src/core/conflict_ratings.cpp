@@ -19,7 +19,7 @@ SetAsideIndex set_aside_conflicted(const Team& team, const std::vector<Dossier>&
         auto& list = it->second;
         list.erase(std::remove_if(list.begin(), list.end(),
                                   [&](const Rating* r) {
-                                      if (!team.in_conflict(r->reviewer, d.organisme)) return false;
+                                      if (!team.in_conflict(r->reviewer, identity_of(d))) return false;
                                       auto& s = removed[r->reviewer];
                                       s.reviewer = r->reviewer;
                                       ++s.count;
@@ -31,8 +31,7 @@ SetAsideIndex set_aside_conflicted(const Team& team, const std::vector<Dossier>&
             // The earliest declaration naming this organisme is the one that set them aside.
             // (matched as Team::in_conflict matches them).
             for (const auto& c : team.conflicts)
-                if (c.reviewer == name &&
-                    (c.organisme == d.organisme || organisation_key(c.organisme) == organisation_key(d.organisme)) &&
+                if (c.reviewer == name && declaration_covers(c, identity_of(d)) &&
                     (s.declared_on.year == 0 || c.declared_on < s.declared_on))
                     s.declared_on = c.declared_on;
             out[d.id].push_back(std::move(s));

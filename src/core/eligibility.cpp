@@ -77,8 +77,9 @@ std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vecto
 
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
     EligibilityReport report;
+    const bool unknown = dossier.documents.empty();
     for (const auto& d : grid.documents)
-        report.documents.push_back({&d, dossier.documents.count(d.id) > 0});
+        report.documents.push_back({&d, dossier.documents.count(d.id) > 0, unknown});
 
     auto lookup = [&](const std::string& name) { return fact_value(grid, campaign, dossier, name); };
     auto label_of = [&](const std::string& name) {
@@ -155,7 +156,9 @@ bool EligibilityReport::complete() const {
 }
 
 bool EligibilityReport::eliminated() const {
-    if (!complete()) return true;
+    if (std::any_of(documents.begin(), documents.end(),
+                    [](const DocumentResult& d) { return !d.received && !d.unknown && d.document->eliminating; }))
+        return true;
     return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
         return r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Eliminating;
     });
@@ -163,6 +166,8 @@ bool EligibilityReport::eliminated() const {
 
 bool EligibilityReport::undecidable() const {
     if (eliminated()) return false;
+    if (std::any_of(documents.begin(), documents.end(), [](const DocumentResult& d) { return d.unknown && d.document->eliminating; }))
+        return true;
     return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
         return r.outcome == Outcome::Undecidable && r.rule->effect == RuleEffect::Eliminating;
     });
@@ -177,7 +182,7 @@ bool EligibilityReport::has_attention() const {
 std::vector<std::string> EligibilityReport::elimination_reasons() const {
     std::vector<std::string> out;
     for (const auto& d : documents)
-        if (!d.received && d.document->eliminating) out.push_back("Pièce manquante : " + d.document->label);
+        if (!d.received && !d.unknown && d.document->eliminating) out.push_back("Pièce manquante : " + d.document->label);
     for (const auto& r : rules)
         if (r.outcome == Outcome::Failed && r.rule->effect == RuleEffect::Eliminating)
             out.push_back(r.message.empty() ? r.rule->label : r.message);
@@ -195,9 +200,26 @@ std::vector<std::string> missing_of(const std::vector<RuleResult>& rules, bool e
 }
 }  // namespace
 
-std::vector<std::string> EligibilityReport::missing_facts() const { return missing_of(rules, false); }
+namespace {
+// The pieces received, when none is recorded: what is missing first.
+void with_pieces(const std::vector<DocumentResult>& documents, bool eliminating_only, std::vector<std::string>& out) {
+    if (std::any_of(documents.begin(), documents.end(),
+                    [&](const DocumentResult& d) { return d.unknown && (!eliminating_only || d.document->eliminating); }))
+        out.insert(out.begin(), "pièces reçues (pieces_recues)");
+}
+}  // namespace
 
-std::vector<std::string> EligibilityReport::blocking_missing_facts() const { return missing_of(rules, true); }
+std::vector<std::string> EligibilityReport::missing_facts() const {
+    auto out = missing_of(rules, false);
+    with_pieces(documents, false, out);
+    return out;
+}
+
+std::vector<std::string> EligibilityReport::blocking_missing_facts() const {
+    auto out = missing_of(rules, true);
+    with_pieces(documents, true, out);
+    return out;
+}
 
 std::vector<std::string> EligibilityReport::attention_points() const {
     std::vector<std::string> out;

@@ -27,6 +27,10 @@ struct RuleResult {
 struct DocumentResult {
     const DocumentDef* document = nullptr;
     bool received = false;
+    // No piece recorded for the dossier (empty `pieces_recues` cell or no such
+    // column): its completeness is « non renseignée », undecided, never every
+    // piece missing (docs/formats.md; trial 13b F3).
+    bool unknown = false;
 };
 
 struct EligibilityReport {

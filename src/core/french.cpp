@@ -85,6 +85,25 @@ std::string name_key(std::string_view text) {
         if (len) { space = true; i += len - 1; continue; }
         if (space) out += ' ';
         space = false;
+        // Look-alikes compare as what they look like (trial 13b F5): hyphens
+        // and dashes (U+2010–2015, U+2212, U+FE63, U+FF0D) as « - », full-width
+        // forms (U+FF01–FF5E, « ０１ ») as their ASCII letter or digit.
+        if (i + 2 < t.size() && (c == 0xE2 || c == 0xEF)) {
+            unsigned char b1 = static_cast<unsigned char>(t[i + 1]), b2 = static_cast<unsigned char>(t[i + 2]);
+            char ascii = 0;
+            if ((c == 0xE2 && b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) || (c == 0xE2 && b1 == 0x88 && b2 == 0x92) ||
+                (c == 0xEF && b1 == 0xB9 && b2 == 0xA3))
+                ascii = '-';
+            else if (c == 0xEF && b1 == 0xBC && b2 >= 0x81)
+                ascii = static_cast<char>(b2 - 0x80 + 0x20);   // U+FF01.. -> '!'..
+            else if (c == 0xEF && b1 == 0xBD && b2 <= 0x9E)
+                ascii = static_cast<char>(b2 - 0x80 + 0x60);   // U+FF40.. -> '`'..
+            if (ascii) {
+                out += ascii >= 'A' && ascii <= 'Z' ? static_cast<char>(ascii - 'A' + 'a') : ascii;
+                i += 2;
+                continue;
+            }
+        }
         if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
         else if (c == 0xC3 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
                  static_cast<unsigned char>(t[i + 1]) <= 0x9E && static_cast<unsigned char>(t[i + 1]) != 0x97) {

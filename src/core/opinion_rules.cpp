@@ -4,7 +4,7 @@
 
 namespace cotation {
 
-std::string complete_opinion(const Team& team, const std::string& actor, const std::string& organisme,
+std::string complete_opinion(const Team& team, const std::string& actor, const Organisation& organisation,
                              const std::string& interest_basis, MemberOpinion& op) {
     op.comment = fr::trim(op.comment);
     if (!team.open_mode()) {
@@ -13,8 +13,8 @@ std::string complete_opinion(const Team& team, const std::string& actor, const s
             return "Seul un membre de la commission donne un avis ; « " + actor + " » ne l'est pas.";
         if (op.member != actor) return "« " + actor + " » ne peut pas donner un avis au nom de « " + op.member + " ».";
     }
-    if (team.in_conflict(op.member, organisme))
-        return "« " + op.member + " » a déclaré un lien avec « " + organisme +
+    if (team.in_conflict(op.member, organisation))
+        return "« " + op.member + " » a déclaré un lien avec « " + organisation.name +
                " » : il ou elle ne prend pas part à la délibération sur ce dossier" + interest_basis + ".";
     if (op.opinion != Opinion::Favourable && op.comment.empty())
         return "Un avis « " + std::string(opinion_label(op.opinion)) + " » s'accompagne de sa raison.";

@@ -11,7 +11,7 @@ namespace cotation {
 
 // `interest_basis`: the article of the procedure on interests (" (art. R. 313-2-5)"),
 // or empty. Trims the comment; returns an empty string or the refusal.
-std::string complete_opinion(const Team& team, const std::string& actor, const std::string& organisme,
+std::string complete_opinion(const Team& team, const std::string& actor, const Organisation& organisation,
                              const std::string& interest_basis, MemberOpinion& op);
 
 }  // namespace cotation

@@ -62,4 +62,22 @@ std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& 
     return out;
 }
 
+std::string capacity_refusal(const std::string& parameter, const CapacityModel& model, const Rational& capacity,
+                             const DecisionIndex& decisions) {
+    Rational granted(0);
+    std::size_t retained = 0;
+    for (const auto& [id, d] : decisions) {
+        if (d.kind != DecisionKind::Retained) continue;
+        if (model.per_dossier) granted = granted + Rational(1);
+        else if (d.places) granted = granted + model.used_by(*d.places);
+        else continue;
+        ++retained;
+    }
+    if (!(capacity < granted)) return "";
+    return "Paramètre « " + parameter + " » : une capacité de " + model.capacity_text(capacity) + " est inférieure à ce que " +
+           fr::plural(static_cast<long long>(retained), "décision enregistrée accorde", "décisions enregistrées accordent") +
+           " déjà (" + model.capacity_text(granted) + ") ; rien n'a été enregistré. Gardez une capacité d'au moins " +
+           model.capacity_text(granted) + ", ou revoyez d'abord les décisions (cotation decide).";
+}
+
 }  // namespace cotation

@@ -14,6 +14,7 @@
 
 #include "fact.h"
 #include "grid.h"
+#include "scoring.h"
 
 namespace cotation {
 
@@ -21,5 +22,12 @@ namespace cotation {
 // parameters and their values; empty when coherent.
 std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& values,
                                             const std::function<bool(const std::string&)>& departement_exists);
+
+// The call's capacity set to `capacity` (in `model`'s count: places, or
+// dossiers) while `decisions` already grant more (trial 13b F2: 20 places
+// accepted with 66 granted): the refusal giving both figures, the parameter
+// named `parameter`; empty when it holds.
+std::string capacity_refusal(const std::string& parameter, const CapacityModel& model, const Rational& capacity,
+                             const DecisionIndex& decisions);
 
 }  // namespace cotation

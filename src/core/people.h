@@ -28,5 +28,11 @@ std::string name_refusal(const std::string& text, const std::string& what);
 // The first control or invisible formatting character of `text`, as
 // « U+202E » (npos-like "" when none); UTF-8 expected.
 std::string invisible_character(const std::string& text);
+// A campaign with no team yet (trial 13b F11: any account that could write
+// the file made itself coordinator and shut out its creator): its first
+// person, the coordinator, is declared from the account owning the campaign
+// file, the one that made it (`cotation new`). Why not, or "" when allowed
+// or when the owner is not known (a server has its own accounts).
+std::string first_declaration_refusal(const std::string& owner, const std::string& login);
 
 }  // namespace cotation

@@ -1,6 +1,7 @@
 #include "read_rules.h"
 
 #include <cctype>
+#include <set>
 
 #include "french.h"
 #include "ranking_reading.h"
@@ -8,7 +9,8 @@
 namespace cotation {
 
 DossierReading dossier_reading(const Team& team, const std::optional<std::string>& reader, std::int64_t dossier,
-                               const std::string& organisme) {
+                               const Organisation& organisation) {
+    const std::string& organisme = organisation.name;
     if (team.open_mode()) return {};
     // A declared team and nobody said to be reading: nobody's ratings. Without
     // accounts a name given is a claim, but omitting it no longer reads all.
@@ -17,10 +19,10 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
                        "déclarée (dites qui lit : --par NOM ou COTATION_UTILISATEUR)."};
     const Person* p = team.person(*reader);
     if (!p) return {false, "« " + *reader + " » n'est pas déclaré(e) dans cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
-    if (team.in_conflict(p->name, organisme))
+    if (team.in_conflict(p->name, organisation))
         return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
                            " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
-    if (!team.sees_others(p->name, dossier, organisme))
+    if (!team.sees_others(p->name, dossier, organisation))
         return {false, "Notation à l'aveugle : « " + *reader +
                            " » lit les notes des autres évaluateurs de ce dossier après avoir soumis les siennes."};
     return {};
@@ -75,22 +77,71 @@ std::string digits_of(const std::string& text) {
 }
 }  // namespace
 
-std::optional<std::string> designated_organisme(const std::vector<Dossier>& dossiers, const std::string& declared) {
+namespace {
+// The SIREN of a SIRET (its first 9 digits), empty when it is not one.
+std::string siren_of(const std::string& siret) {
+    std::string d = digits_of(siret);
+    return d.size() == 14 ? d.substr(0, 9) : "";
+}
+std::string finess_of(const std::string& finess) {
+    std::string d = digits_of(finess);
+    return d.size() == 9 ? d : "";
+}
+
+// The dossiers `declared` designates, in file order.
+std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, const std::string& declared) {
+    std::vector<const Dossier*> out;
     std::string digits = digits_of(fr::trim(declared));
     if (digits.size() == 9 || digits.size() == 14) {
         for (const auto& d : dossiers) {
             std::string siret = digits_of(d.siret), finess = digits_of(d.finess);
             if ((digits.size() == 14 && siret == digits) || (digits.size() == 9 && siret.size() == 14 && siret.compare(0, 9, digits) == 0) ||
                 (digits.size() == 9 && finess == digits))
-                return d.organisme;
+                out.push_back(&d);
         }
-        return std::nullopt;
+        return out;
     }
     std::string key = organisation_key(declared);
-    if (key.empty()) return std::nullopt;
+    if (key.empty()) return out;
     for (const auto& d : dossiers)
-        if (organisation_key(d.organisme) == key) return d.organisme;
-    return std::nullopt;
+        if (organisation_key(d.organisme) == key) out.push_back(&d);
+    return out;
+}
+}  // namespace
+
+std::optional<std::string> designated_organisme(const std::vector<Dossier>& dossiers, const std::string& declared) {
+    auto ds = designated(dossiers, declared);
+    if (ds.empty()) return std::nullopt;
+    return ds.front()->organisme;
+}
+
+std::string declared_identifiers(const std::vector<Dossier>& dossiers, const std::string& declared) {
+    std::set<std::string> ids;
+    for (const Dossier* d : designated(dossiers, declared)) {
+        if (auto s = siren_of(d->siret); !s.empty()) ids.insert("siren:" + s);
+        if (auto f = finess_of(d->finess); !f.empty()) ids.insert("finess:" + f);
+    }
+    std::string out;
+    for (const auto& i : ids) out += (out.empty() ? "" : " ") + i;
+    return out;
+}
+
+bool declaration_covers(const ConflictDeclaration& c, const Organisation& o) {
+    if (c.organisme == o.name || organisation_key(c.organisme) == organisation_key(o.name)) return true;
+    if (c.identifiers.empty()) return false;
+    // Whole tokens of the stored list: « siren:419514906 finess:… ».
+    auto has = [&](const std::string& token) {
+        std::size_t at = 0;
+        while ((at = c.identifiers.find(token, at)) != std::string::npos) {
+            std::size_t end = at + token.size();
+            if ((at == 0 || c.identifiers[at - 1] == ' ') && (end == c.identifiers.size() || c.identifiers[end] == ' '))
+                return true;
+            at = end;
+        }
+        return false;
+    };
+    std::string siren = siren_of(o.siret), finess = finess_of(o.finess);
+    return (!siren.empty() && has("siren:" + siren)) || (!finess.empty() && has("finess:" + finess));
 }
 
 }  // namespace cotation

@@ -23,7 +23,7 @@ struct DossierReading {
 // `reader`: the person reading; nullopt when nobody is identified on a
 // campaign without accounts (everything, as before accounts existed).
 DossierReading dossier_reading(const Team& team, const std::optional<std::string>& reader, std::int64_t dossier,
-                               const std::string& organisme);
+                               const Organisation& organisation);
 
 // The ratings among `ratings` (of that dossier) the reader may see.
 std::vector<const Rating*> readable_ratings(const DossierReading& r, const std::optional<std::string>& reader,
@@ -47,5 +47,17 @@ std::string organisation_key(const std::string& name);
 // (SIREN: 9 digits, the start of a SIRET; SIRET: 14; FINESS: 9, spaces
 // allowed) or by normalised name; nullopt when it designates none.
 std::optional<std::string> designated_organisme(const std::vector<Dossier>& dossiers, const std::string& declared);
+
+// Who files a dossier, as links are matched against it.
+inline Organisation identity_of(const Dossier& d) { return {d.organisme, d.siret, d.finess}; }
+// The identifiers a declaration naming `declared` stores: the SIREN (from
+// the SIRET) and FINESS of every dossier it designates (by identifier or
+// normalised name), « siren:… finess:… », so that it covers the
+// organisation's other dossiers filed under another name, imported before
+// or after the declaration (trial 13b F8).
+std::string declared_identifiers(const std::vector<Dossier>& dossiers, const std::string& declared);
+// Does the declaration cover that organisation: same normalised name, or a
+// SIREN or FINESS in common?
+bool declaration_covers(const ConflictDeclaration& c, const Organisation& o);
 
 }  // namespace cotation

@@ -82,9 +82,9 @@ std::string canonical_person(const Team& team, const std::string& name) {
     return p ? p->name : name;
 }
 
-bool Team::in_conflict(const std::string& reviewer, const std::string& organisme) const {
+bool Team::in_conflict(const std::string& reviewer, const Organisation& organisation) const {
     return std::any_of(conflicts.begin(), conflicts.end(), [&](const ConflictDeclaration& c) {
-        return c.reviewer == reviewer && (c.organisme == organisme || organisation_key(c.organisme) == organisation_key(organisme));
+        return c.reviewer == reviewer && declaration_covers(c, organisation);
     });
 }
 
@@ -106,7 +106,8 @@ std::string Team::may_instruct(const std::string& actor) const {
 }
 
 std::string Team::may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
-                           const std::string& organisme) const {
+                           const Organisation& organisation) const {
+    const std::string& organisme = organisation.name;
     if (open_mode()) return "";
     const Person* p = person(actor);
     if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
@@ -119,7 +120,7 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
     if (actor != reviewer)
         return "« " + actor + " » ne peut pas noter au nom de « " + reviewer + " » : seul(e) « " + reviewer +
                " » dépose ses notes (le coordonnateur peut importer les grilles recueillies).";
-    if (in_conflict(reviewer, organisme))
+    if (in_conflict(reviewer, organisation))
         return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : ce dossier ne peut pas lui être confié.";
     auto it = assignments.find(dossier);
     if (it == assignments.end() || !it->second.count(reviewer)) return "Ce dossier n'est pas affecté à « " + reviewer + " ».";
@@ -128,22 +129,23 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
     return "";
 }
 
-std::string Team::may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const {
+std::string Team::may_assign(const std::string& actor, const std::string& reviewer, const Organisation& organisation) const {
+    const std::string& organisme = organisation.name;
     std::string c = may_coordinate(actor);
     if (!c.empty()) return c;
     const Person* p = person(reviewer);
     if (!p) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
     if (p->role != Role::Instructor) return "« " + reviewer + " » n'est pas instructeur.";
-    if (in_conflict(reviewer, organisme))
+    if (in_conflict(reviewer, organisation))
         return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : affectation impossible.";
     return "";
 }
 
-bool Team::sees_others(const std::string& viewer, std::int64_t dossier, const std::string& organisme) const {
+bool Team::sees_others(const std::string& viewer, std::int64_t dossier, const Organisation& organisation) const {
     if (open_mode()) return true;
     const Person* p = person(viewer);
     if (!p) return false;
-    if (in_conflict(viewer, organisme)) return false;
+    if (in_conflict(viewer, organisation)) return false;
     if (p->role != Role::Instructor) return true;
     auto s = submitted.find(dossier);
     return s != submitted.end() && s->second.count(viewer) > 0;
@@ -219,6 +221,14 @@ std::string Team::may_put_person(const std::string& actor, const std::string& lo
         return "Le premier compte déclaré est celui du coordonnateur, depuis ce compte même : vous agissez depuis « " + login +
                " », pas « " + p.account + " » (sans quoi plus personne ne pourrait agir sur la campagne).";
     return "";
+}
+
+std::string first_declaration_refusal(const std::string& owner, const std::string& login) {
+    if (owner.empty() || owner == login) return "";
+    return "Cette campagne n'a pas encore d'équipe : son coordonnateur est déclaré d'abord, depuis le compte propriétaire du "
+           "fichier de la campagne (« " + owner + " », qui l'a créée), et non depuis « " + login +
+           " ». Rien n'a été enregistré. Pour confier la campagne à un autre compte, son propriétaire lui cède le fichier "
+           "(chown) ou y déclare ce coordonnateur (cotation users FICHIER --ajouter NOM --role coordonnateur --compte " + login + ").";
 }
 
 }  // namespace cotation

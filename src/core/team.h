@@ -31,6 +31,21 @@ struct Person {
 struct ConflictDeclaration {
     std::string reviewer, organisme, declaration, declared_by;
     Date declared_on;
+    // The organisation's identifiers when known (« siren:419514906 finess:840000012 »,
+    // read_rules.h): a link covers every dossier of that SIREN or FINESS,
+    // whatever name it is filed under (trial 13b F8).
+    std::string identifiers;
+};
+
+// Whom a dossier is filed by, as a declared link is matched against it:
+// its name and identifiers (read_rules.h: identity_of(const Dossier&)).
+struct Organisation {
+    std::string name, siret, finess;
+    Organisation() = default;
+    Organisation(std::string n, std::string s, std::string f) : name(std::move(n)), siret(std::move(s)), finess(std::move(f)) {}
+    // A name alone, for tests and literals only: a std::string does not
+    // convert, so that no caller forgets the identifiers of a dossier.
+    Organisation(const char* n) : name(n) {}   // NOLINT(google-explicit-constructor)
 };
 
 // Everything needed to decide who may do what.
@@ -43,15 +58,15 @@ struct Team {
     // No people declared: a single instructor works alone, nothing is checked.
     bool open_mode() const { return people.empty(); }
     const Person* person(const std::string& name) const;
-    bool in_conflict(const std::string& reviewer, const std::string& organisme) const;
+    bool in_conflict(const std::string& reviewer, const Organisation& organisation) const;
 
     // Each returns an empty string when allowed, else the reason in French.
     std::string may_coordinate(const std::string& actor) const;
     // Dossiers are registered and completed by instructors and the coordinator.
     std::string may_instruct(const std::string& actor) const;
     std::string may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
-                         const std::string& organisme) const;
-    std::string may_assign(const std::string& actor, const std::string& reviewer, const std::string& organisme) const;
+                         const Organisation& organisation) const;
+    std::string may_assign(const std::string& actor, const std::string& reviewer, const Organisation& organisation) const;
     // ---- Who is acting (issue 13.4) ----
     // A declared team binds every action to the account it comes from: a
     // person without an account is claimed by nobody (the coordinator binds
@@ -69,7 +84,7 @@ struct Team {
 
     // Blind rating: a reviewer sees the others' ratings of a dossier only
     // after submitting theirs, and never when in conflict with its organisme.
-    bool sees_others(const std::string& viewer, std::int64_t dossier, const std::string& organisme) const;
+    bool sees_others(const std::string& viewer, std::int64_t dossier, const Organisation& organisation) const;
 };
 
 }  // namespace cotation

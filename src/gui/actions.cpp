@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "main_frame.h"
+#include "core/read_rules.h"
 #include "shared_campaign.h"
 #include "territory_panel.h"
 #include "wx_text.h"
@@ -26,7 +27,7 @@ ActionContext ActionContext::of(Workbench& wb) {
     c.pending = !s.ranking().pending.empty();   // cached with the ranking the views show
     const Dossier* d = wb.dossier();
     c.selection = d != nullptr;
-    c.rates = d && !wb.reviewer.empty() && team.may_rate(wb.reviewer, wb.reviewer, d->id, d->organisme).empty();
+    c.rates = d && !wb.reviewer.empty() && team.may_rate(wb.reviewer, wb.reviewer, d->id, identity_of(*d)).empty();
     return c;
 }
 

@@ -109,7 +109,7 @@ void DossierPanel::Reload() {
     for (const auto& dr : e->eligibility.documents) {
         if (dr.received) continue;
         long i = rules_->InsertItem(rules_->GetItemCount(), to_wx("Pièce : " + dr.document->label));
-        rules_->SetItem(i, 1, to_wx("manquante"));
+        rules_->SetItem(i, 1, to_wx(dr.unknown ? "non renseignée" : "manquante"));
         rules_->SetItem(i, 2, to_wx(dr.document->eliminating ? "Dossier incomplet : pièce exigée" : "Pièce attendue"));
         rules_->SetItem(i, 3, to_wx(dr.document->source));
         rules_->SetItemTextColour(i, colour(Colour::Refused));

@@ -3,6 +3,7 @@
 #include "actions.h"
 #include "colours.h"
 #include "core/french.h"
+#include "core/read_rules.h"
 #include "core/scoring.h"
 #include "panels.h"
 #include "layout.h"
@@ -107,7 +108,7 @@ void RatingPanel::Reload() {
                            (wb_.reviewer.empty() ? std::string("(évaluateur à choisir)") : wb_.reviewer)));
     // Blind rating: until they submit, a reviewer's view is built from their own ratings only.
     auto ratings = s.visible_ratings(d->id, wb_.reviewer);
-    bool blind = !s.team().sees_others(wb_.reviewer, d->id, d->organisme);
+    bool blind = !s.team().sees_others(wb_.reviewer, d->id, identity_of(*d));
     submit_->Show(!s.team().open_mode() && s.team().person(wb_.reviewer) &&
                   s.team().person(wb_.reviewer)->role == Role::Instructor);
     auto decided = s.consolidation().find(d->id);
@@ -201,7 +202,7 @@ void RatingPanel::ShowCriterion() {
     draft_note_->SetLabel(to_wx(note));
     draft_note_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
     draft_note_->Show(!note.empty());
-    bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, d->organisme);
+    bool blind = !wb_.session->team().sees_others(wb_.reviewer, d->id, identity_of(*d));
     others_->SetLabel(blind ? to_wx("Les notes des autres évaluateurs s'affichent quand vous avez soumis les vôtres.")
                       : others.empty() ? to_wx("Aucun autre évaluateur n'a noté ce critère.")
                                        : to_wx("Autres évaluateurs :" + others));

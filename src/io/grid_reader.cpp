@@ -203,7 +203,18 @@ struct Reader : XmlReader<GridError> {
         }
         if (auto form = root.attr("form")) {
             if (!forms) fail(root, "la grille utilise le formulaire « " + *form + " », introuvable ici.");
-            FormText text = forms(*form);
+            // An identifier, never a path: « ../../etc/passwd » opened a file
+            // outside forms/ (trial 13b F14).
+            if (form->empty() || (*form)[0] == '.' ||
+                form->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+                fail(root, "formulaire « " + *form + " » : un identifiant de formulaire (lettres, chiffres, « - », « _ », « . »), "
+                           "pas un chemin.");
+            FormText text;
+            try {
+                text = forms(*form);
+            } catch (const InputError& e) {
+                fail(root, "formulaire « " + *form + " » introuvable (" + e.what() + ").");
+            }
             auto froot = parse_xml(text.xml, text.file_name);
             Reader form_reader{{text.file_name}};
             if (froot->name != "form") form_reader.fail(*froot, "l'élément racine d'un formulaire est <form>.");

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "core/identifiers.h"
+#include "core/people.h"
 #include "csv.h"
 
 namespace cotation::io {
@@ -79,6 +80,12 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
                       std::vector<std::pair<std::string, std::string>>& errors) {
     Dossier d;
     for (const auto& [column, text] : fields) {
+        // Control characters (ESC, BEL…) would be written raw to the terminal
+        // and the CSV of whoever reads the ranking (trial 13b F15).
+        if (auto c = invisible_character(text); !c.empty()) {
+            errors.emplace_back(column, fr::quote(text) + " : caractère de contrôle ou invisible " + c + " ; retirez-le de la cellule");
+            continue;
+        }
         if (column == kDocumentsColumn) {
             // An empty cell is « non renseigné » (docs/formats.md): no document recorded.
             if (fr::trim(text).empty()) continue;

@@ -29,7 +29,11 @@ constexpr std::size_t kOfferFields = std::size(kOfferHeader);
 
 long whole(const std::string& text, const std::string& file, int line, const char* field) {
     long v = 0;
-    if (text.empty()) return 0;
+    // An empty capacity is not 0 places: it would weigh nothing in the
+    // coverage of the territory without a word (trial 13b F19).
+    if (text.empty())
+        bad(file, line, std::string("champ « ") + field + " » vide : capacité non renseignée ; écrivez 0 si la structure n'a "
+                                                          "pas de place de ce type");
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || p != text.data() + text.size() || v < 0)
         bad(file, line, std::string("champ « ") + field + " » : nombre entier positif attendu, lu « " + text + " »");

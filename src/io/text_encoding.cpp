@@ -81,12 +81,13 @@ DecodedText decode_text(const std::string& bytes, const std::string& file_name) 
 
 DecodedText decode_bytes(const std::string& bytes, const std::string& file_name) {
     DecodedText out;
-    if (const char* order = utf16_without_bom(bytes))
-        throw InputError(file_name + " : fichier en UTF-16 " + order + ", sans marque d'ordre ; enregistrez-le en « CSV UTF-8 » "
-                                     "ou « CSV (séparateur : point-virgule) ». Rien n'a été importé.");
+    // The byte order mark first: a file that has one is not said to lack it (trial 13b F7).
     if (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)
         throw InputError(file_name + " : fichier en UTF-16 (« Texte Unicode » d'Excel) ; enregistrez-le en « CSV UTF-8 » "
                                      "ou « CSV (séparateur : point-virgule) ».");
+    if (const char* order = utf16_without_bom(bytes))
+        throw InputError(file_name + " : fichier en UTF-16 " + order + ", sans marque d'ordre ; enregistrez-le en « CSV UTF-8 » "
+                                     "ou « CSV (séparateur : point-virgule) ». Rien n'a été importé.");
     std::size_t start = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     std::string body = bytes.substr(start);
     if (valid_utf8(body)) {

@@ -37,7 +37,7 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
 
     std::vector<std::string> lines;
     for (const auto& doc : e.eligibility.documents)
-        lines.push_back(std::string(doc.received ? "reçue" : "MANQUANTE") + " — " + doc.document->label +
+        lines.push_back(std::string(doc.received ? "reçue" : doc.unknown ? "non renseignée" : "MANQUANTE") + " — " + doc.document->label +
                         (doc.document->eliminating ? "" : " (facultative)"));
     v["pieces"] = join(lines);
     lines.clear();

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "io/output_file.h"
+#include "io/png_check.h"
 #include "core/french.h"
 #include "core/logo.h"
 #include "odt.h"
@@ -370,21 +371,26 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
 
         // Header: logo, authority and its address left; recipient in the
         // window of the envelope; place and date right.
+        // The logo kept in the campaign (core/logo.h), or the path an older
+        // campaign kept. libharu 2.3 misreads 16-bit PNG (two pixels per
+        // sample, wrong colours): refused with a message rather than printed
+        // wrong (a stored logo was checked when it was given). A logo libpng
+        // cannot read to its end would abort the process inside libharu: it
+        // is left out, and the session warns (trial 13b F16).
+        std::string logo_png;
         if (!header.logo_path.empty()) {
-            // The logo kept in the campaign (core/logo.h), or the path an
-            // older campaign kept. libharu 2.3 misreads 16-bit PNG (two pixels
-            // per sample, wrong colours): refused with a message rather than
-            // printed wrong (a stored logo was checked when it was given).
-            std::string bytes = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : std::string();
-            if (bytes.empty()) {
+            logo_png = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : std::string();
+            if (logo_png.empty()) {
                 std::ifstream png(header.logo_path, std::ios::binary);
-                bytes.assign(std::istreambuf_iterator<char>(png), std::istreambuf_iterator<char>());
+                logo_png.assign(std::istreambuf_iterator<char>(png), std::istreambuf_iterator<char>());
             }
-            auto ph = png_header(bytes);
+            auto ph = png_header(logo_png);
             if (!ph) throw Error("logo");
-            if (ph->bit_depth > 8) throw Error(logo_problem(bytes, logo_name(header.logo_path)) + " (document « " + path + " »).");
+            if (ph->bit_depth > 8) throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document « " + path + " »).");
+        }
+        if (!logo_png.empty() && io::png_decoding_problem(logo_png).empty()) {
             HPDF_Image logo =
-                HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+                HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(logo_png.data()), static_cast<HPDF_UINT>(logo_png.size()));
             if (!logo || !err.empty()) {
                 err.clear();
                 throw Error("logo");

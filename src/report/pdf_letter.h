@@ -48,6 +48,10 @@ std::vector<std::string> write_document(const std::string& stem, const LetterHea
 // UTF-8 -> Windows-1252 (the PDF's encoding); U+202F becomes a no-break space,
 // anything else outside CP1252 becomes '?'.
 std::string to_cp1252(const std::string& utf8);
+// The distinct characters of `utf8` the PDF's font cannot print (to_cp1252
+// writes them « [U+0141] »), as « « Ł » (U+0141), « ễ » (U+1EC5) »; empty
+// when none (trial 13b F1: said to the user, never printed silently).
+std::string unprintable_in_pdf(const std::string& utf8);
 
 // Font files used: data/fonts/CotationSans.ttf and CotationSans-Bold.ttf.
 std::string font_path(bool bold);

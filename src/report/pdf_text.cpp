@@ -71,6 +71,22 @@ std::string to_cp1252(const std::string& s) {
     return out;
 }
 
+std::string unprintable_in_pdf(const std::string& utf8) {
+    std::string out, seen;
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        std::string one = utf8.substr(i, len);
+        i += len;
+        if (len == 1 || seen.find(one) != std::string::npos) continue;
+        std::string printed = to_cp1252(one);
+        if (printed.rfind("[U+", 0) != 0) continue;
+        seen += one;
+        out += (out.empty() ? "« " : ", « ") + one + " » (" + printed.substr(1, printed.size() - 2) + ")";
+    }
+    return out;
+}
+
 std::string font_path(bool bold) {
     std::string p = io::reference_path(bold ? "fonts/CotationSans-Bold.ttf" : "fonts/CotationSans.ttf");
     if (!std::filesystem::exists(p))

@@ -167,10 +167,10 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
     PgTransaction t(*c_);
     PgJournalWriter j(*c_);
     ensure_open();
-    c_->exec("INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by) VALUES ($1,$2,$3,$4,$5) "
+    c_->exec("INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES ($1,$2,$3,$4,$5,$6) "
              "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
-             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by",
-             {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by});
+             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
+             {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
     // A declared link ends any assignment of that reviewer to the organisme's dossiers.
     c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
              {c.reviewer, c.organisme});

@@ -28,7 +28,7 @@ const rows::SnapshotQueries kSnapshot = [] {
                  "authority_address, signatory_title, tribunal, tribunal_address, logo FROM campaign";
     q.ratings = "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
                 "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"";
-    q.conflicts = "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict "
+    q.conflicts = "SELECT reviewer, organisme, declaration, declared_on, declared_by, identifiers FROM conflict "
                   "ORDER BY reviewer COLLATE \"C\", organisme COLLATE \"C\"";
     return q;
 }();

@@ -23,7 +23,7 @@ const SnapshotQueries kSnapshotQueries{
     "LEFT JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion",
     "SELECT name, role, organisation, deliberative, account FROM person",
     "SELECT dossier_id, reviewer FROM assignment",
-    "SELECT reviewer, organisme, declaration, declared_on, declared_by FROM conflict",
+    "SELECT reviewer, organisme, declaration, declared_on, declared_by, identifiers FROM conflict",
     "SELECT dossier_id, reviewer FROM submission",
     "SELECT dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author FROM decision",
     "SELECT dossier_id, criterion, value, reason, author FROM consolidation"};
@@ -164,7 +164,7 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     });
     run(q.assignments, [&](const Row& r) { s.team.assignments[r.integer(0)].insert(r.text(1)); });
     run(q.conflicts, [&](const Row& c) {
-        s.team.conflicts.push_back({c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{})});
+        s.team.conflicts.push_back({c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{}), c.text(5)});
     });
     run(q.submissions, [&](const Row& r) { s.team.submitted[r.integer(0)].insert(r.text(1)); });
     run(q.decisions, [&](const Row& d) {

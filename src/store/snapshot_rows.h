@@ -37,7 +37,7 @@ struct SnapshotQueries {
     const char* ratings;         // dossier_id, reviewer name, criterion, value, justification
     const char* people;          // name, role, organisation, deliberative, account
     const char* assignments;     // dossier_id, reviewer
-    const char* conflicts;       // reviewer, organisme, declaration, declared_on, declared_by
+    const char* conflicts;       // reviewer, organisme, declaration, declared_on, declared_by, identifiers
     const char* submissions;     // dossier_id, reviewer
     const char* decisions;       // dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, author
     const char* consolidation;   // dossier_id, criterion, value, reason, author

@@ -150,8 +150,10 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
 
 void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        Stmt put(*db_, "INSERT OR REPLACE INTO conflict(reviewer, organisme, declaration, declared_on, declared_by) VALUES (?,?,?,?,?)");
-        put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by).run();
+        Stmt put(*db_, "INSERT OR REPLACE INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) "
+                       "VALUES (?,?,?,?,?,?)");
+        put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by)
+            .bind(6, c.identifiers).run();
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
         Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
         drop.bind(1, c.reviewer).bind(2, c.organisme).run();

@@ -97,7 +97,14 @@ std::string creation_refusal(const std::string& path) {
     const std::string dir = folder_of(path);
     struct statvfs vfs {};
     std::string why;
-    if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+    std::error_code missing;
+    // A folder that does not exist: said on the name given, not SQLite's
+    // English on the temporary name (trial 13b F12).
+    if (!std::filesystem::exists(dir, missing))
+        why = "le dossier « " + dir + " » n'existe pas (créez-le d'abord, ou choisissez un dossier existant)";
+    else if (!std::filesystem::is_directory(dir, missing))
+        why = "« " + dir + " » n'est pas un dossier";
+    else if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
         why = "le support qui contient le dossier « " + dir + " » est en lecture seule";
     else if (std::error_code ec; std::filesystem::is_directory(dir, ec) && !writable(dir))
         why = "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte (droits du dossier)";
@@ -177,8 +184,19 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
         return "La campagne « " + path + " » n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
                detail + "). Rien n'a été enregistré.";
     default:
-        return "Campagne « " + path + " » : " + detail + ".";
+        break;
     }
+    // A table or column dropped or renamed outside Cotation (trial 13b F20:
+    // « DROP TABLE » passes the lock of a closed campaign): said in French.
+    for (const char* what : {"no such table: ", "no such column: "}) {
+        const std::string w = what;
+        if (detail.rfind(w, 0) != 0) continue;
+        return "La campagne « " + path + " » a été modifiée hors de Cotation : " +
+               (w[8] == 't' ? "la table « " : "la colonne « ") + detail.substr(w.size()) +
+               " » manque. Rien n'a été enregistré ; faites vérifier le journal (cotation journal verify) et reprenez la "
+               "dernière sauvegarde de la campagne.";
+    }
+    return "Campagne « " + path + " » : " + detail + ".";
 }
 
 Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read_only_(read_only) {

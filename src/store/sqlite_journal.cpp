@@ -138,27 +138,35 @@ void SqliteStore::ensure_untampered() {
         throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté hors de Cotation, qui pourrait changer ce "
                     "qu'enregistrent les commandes : " + fr::join(foreign, ", ") + ". Rien n'a été enregistré ; reprenez la "
                     "dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal verify).");
-    static const std::vector<std::string> guarded = {"campaign", "person"};
-    // Only the entries that touched those tables: their "rows" lines begin
-    // with the table's name and a tab (the rest would cost a whole read).
-    std::vector<JournalEntry> entries;
-    Stmt e(*db_, "SELECT rows FROM journal WHERE instr(rows, 'campaign' || char(9)) > 0 "
-                 "OR instr(rows, 'person' || char(9)) > 0 ORDER BY seq");
-    while (e.step()) {
-        entries.emplace_back();
-        entries.back().rows = e.text(0);
-    }
-    ledger::Rows expected;
-    for (auto& [k, d] : ledger::expected(entries))
-        if (std::find(guarded.begin(), guarded.end(), k.first) != guarded.end()) expected[k] = d;
-    std::vector<std::string> problems;
-    ledger::compare(*db_, expected, ledger::current(*db_, guarded), problems);
+    std::vector<std::string> problems = outside_changes({"campaign", "person"});
     if (problems.empty()) return;
     std::string text;
     for (const auto& p : problems) text += "\n  " + p;
     throw Error("La campagne « " + db_->path() + " » a été modifiée hors de Cotation là où se décident les droits "
                 "(rôles, comptes, clôture) ; rien n'a été enregistré :" + text +
                 "\nLe coordonnateur fait vérifier le journal (cotation journal verify) avant toute modification.");
+}
+
+std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::string>& asked) {
+    const std::vector<std::string> tables = asked.empty() ? ledger::data_tables(*db_) : asked;
+    // Only the entries that touched those tables: their "rows" lines begin
+    // with the table's name and a tab (the rest would cost a whole read).
+    std::string where;
+    for (std::size_t i = 0; i < tables.size(); ++i) where += (i ? " OR " : "") + std::string("instr(rows, ?) > 0");
+    std::vector<JournalEntry> entries;
+    const std::string sql = "SELECT rows FROM journal WHERE " + (where.empty() ? std::string("0") : where) + " ORDER BY seq";
+    Stmt e(*db_, sql.c_str());
+    for (std::size_t i = 0; i < tables.size(); ++i) e.bind(static_cast<int>(i + 1), tables[i] + "\t");
+    while (e.step()) {
+        entries.emplace_back();
+        entries.back().rows = e.text(0);
+    }
+    ledger::Rows expected;
+    for (auto& [k, d] : ledger::expected(entries))
+        if (std::find(tables.begin(), tables.end(), k.first) != tables.end()) expected[k] = d;
+    std::vector<std::string> problems;
+    ledger::compare(*db_, expected, ledger::current(*db_, tables), problems);
+    return problems;
 }
 
 JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {

@@ -179,8 +179,14 @@ UPDATE campaign SET tribunal = COALESCE((SELECT value FROM campaign_parameter WH
     R"sql(
 ALTER TABLE person ADD COLUMN account TEXT NOT NULL DEFAULT '';
 )sql",
-    // 12, last: its first entry vouches for every row the migrations above left.
+    // 12: its first entry vouches for every row the migrations above left.
     kLedgerSql,
+    // 13: a declared link keeps the organisation's SIREN and FINESS, so that it
+    // covers its dossiers filed under another name (trial 13b F8). Empty for
+    // older links: they match by name, as before.
+    R"sql(
+ALTER TABLE conflict ADD COLUMN identifiers TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 

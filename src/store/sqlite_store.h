@@ -84,6 +84,7 @@ public:
     JournalCheck verify_journal(const std::optional<JournalHead>& extends) override;
     JournalHead journal_head() override;
     void require_sound() override { sqlite::require_sound(*db_); }
+    std::vector<std::string> outside_changes(const std::vector<std::string>& tables) override;
 
     bool begin_write() override;
     void end_write(bool commit) override;
