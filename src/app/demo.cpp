@@ -71,7 +71,8 @@ std::string build_team(Session& s, const std::string& dir, const DemoScript& scr
     auto people = rows_of(dir, "equipe.csv");
     for (const auto& r : people) {
         auto role = role_from_text(r.fields[1]);
-        if (!role) throw InputError(dir + "/equipe.csv, ligne " + std::to_string(r.line) + " : rôle « " + r.fields[1] + " » inconnu.");
+        if (!role)
+            throw InputError(dir + "/equipe.csv, ligne " + std::to_string(r.line) + " : rôle « " + r.fields[1] + " » inconnu.");
         if (*role == Role::Coordinator) coordinator = r.fields[0];
     }
     for (const auto& r : people) {
@@ -89,7 +90,8 @@ std::string build_team(Session& s, const std::string& dir, const DemoScript& scr
     }
     for (const auto& r : rows_of(dir, "refus.csv")) {
         auto g = ground_from_text(r.fields[1]);
-        if (!g) throw InputError(dir + "/refus.csv, ligne " + std::to_string(r.line) + " : motif « " + r.fields[1] + " » inconnu.");
+        if (!g)
+            throw InputError(dir + "/refus.csv, ligne " + std::to_string(r.line) + " : motif « " + r.fields[1] + " » inconnu.");
         s.reject_prior(id_of(s, r.fields[0], dir), *g, r.fields[2], coordinator, Date::parse(r.fields[3]));
     }
     if (std::filesystem::exists(dir + "/notes.csv")) s.import_ratings_file(dir + "/notes.csv", coordinator);
@@ -135,7 +137,9 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
         m.date = *date;
         m.president = script.president;
         for (const auto& r : rows) {
-            Presence p = r.fields[1] == "present" ? Presence::Present : r.fields[1] == "represente" ? Presence::Represented : Presence::Absent;
+            Presence p = r.fields[1] == "present"      ? Presence::Present
+                         : r.fields[1] == "represente" ? Presence::Represented
+                                                       : Presence::Absent;
             m.attendance[r.fields[0]] = {p, r.fields[2]};
             if (auto v = vote_from_text(r.fields[3])) m.votes[r.fields[0]] = *v;
             if (!fr::trim(r.fields[4]).empty()) m.observations.emplace_back(r.fields[0], r.fields[4]);
@@ -163,7 +167,8 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
             d.motive = "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
         } else {
             d.kind = DecisionKind::NotRetained;
-            d.motive = e.proposal_reason.empty() ? "Classement insuffisant au regard de la capacité de l'appel." : e.proposal_reason + ".";
+            d.motive = e.proposal_reason.empty() ? "Classement insuffisant au regard de la capacité de l'appel."
+                                                 : e.proposal_reason + ".";
         }
         decisions.emplace_back(s.dossiers()[e.dossier].id, d);
     }

@@ -41,8 +41,8 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
                                                                   report::Format format) {
     const Ranking& r = ranking();
     Date on = dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
-    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
-                                 snap_.decisions, {}, {}, on, templates_dir()};
+    report::CommitteeContext ctx{grid_,           snap_.campaign, snap_.dossiers,  r,  &solidity(), snap_.team, snap_.meeting,
+                                 meeting_check(), snap_.opinions, snap_.decisions, {}, {},          on,         templates_dir()};
     // What the reader may not read of a dossier (others' ratings, the
     // consolidation that reveals them) is left out of its report, as in
     // write_instruction_reports; the jobs keep the filtered indexes alive.
@@ -71,7 +71,8 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
     ctx.masked = &readable->masked;
     ctx.journal_head = store_->journal_head().short_text();
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
-    for (auto& job : jobs) job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
+    for (auto& job : jobs)
+        job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
     return jobs;
 }
 
@@ -79,8 +80,20 @@ report::DocumentJob Session::committee_job(const std::string& out_dir, report::F
     const Ranking& r = ranking();
     if (minutes && !snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = minutes ? snap_.meeting->date : committee_file_date();
-    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
-                                 snap_.decisions, calendar(on), changes_since_vote(), on, templates_dir()};
+    report::CommitteeContext ctx{grid_,
+                                 snap_.campaign,
+                                 snap_.dossiers,
+                                 r,
+                                 &solidity(),
+                                 snap_.team,
+                                 snap_.meeting,
+                                 meeting_check(),
+                                 snap_.opinions,
+                                 snap_.decisions,
+                                 calendar(on),
+                                 changes_since_vote(),
+                                 on,
+                                 templates_dir()};
     ctx.journal_head = store_->journal_head().short_text();
     // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
     for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
@@ -196,7 +209,8 @@ const std::vector<DocumentKind>& document_kinds() {
          [](Session& s, const DocumentRequest& r, std::vector<std::string>& notes) {
              if (s.decisions().empty()) return Jobs{};   // said with the letters
              auto jobs = s.order_jobs(r.out_dir, r.only_reference, r.format);
-             if (auto w = order_visa_warning(s.procedure().committee.has_value(), s.meeting().has_value()); !w.empty() && !jobs.empty())
+             if (auto w = order_visa_warning(s.procedure().committee.has_value(), s.meeting().has_value());
+                 !w.empty() && !jobs.empty())
                  notes.push_back(w);
              return jobs;
          }},

@@ -46,7 +46,9 @@ Date date(const std::string& what, const std::string& text) {
 Rational number(const std::string& what, const std::string& text) {
     std::string why;
     auto n = fr::parse_decimal(text, &why);
-    if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas un nombre (" + why + " ; notation française : 12 600 ou 3,5).");
+    if (!n)
+        throw InputError(what + " : " + quoted(text) + " n'est pas un nombre (" + why +
+                         " ; notation française : 12 600 ou 3,5).");
     return *n;
 }
 

@@ -36,11 +36,13 @@ Rational rating(const std::string& what, const std::string& text, int min, int m
 
 // Closed lists of words; the message lists the accepted ones.
 DecisionKind decision(const std::string& what, const std::string& text);   // retenu, non-retenu, …
-Role role(const std::string& what, const std::string& text);               // coordinateur, instructeur, membre-de-commission (codes of the enum table)
+Role role(const std::string& what,
+          const std::string& text);   // coordinateur, instructeur, membre-de-commission (codes of the enum table)
 Vote vote(const std::string& what, const std::string& text);               // pour, contre, abstention
 Opinion opinion(const std::string& what, const std::string& text);         // favorable, defavorable, reserve
 RejectionGround ground(const std::string& what, const std::string& text);
-AuthorityKind authority_kind(const std::string& what, const std::string& text);   // ars, departement, autre  // hors-delai, irregulier, hors-sujet
+AuthorityKind authority_kind(const std::string& what,
+                             const std::string& text);   // ars, departement, autre  // hors-delai, irregulier, hors-sujet
 // One word among `words` (compared without case or accents), returned as listed.
 std::string one_of(const std::string& what, const std::string& text, std::initializer_list<const char*> words);
 

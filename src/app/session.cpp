@@ -217,7 +217,8 @@ std::string Session::not_refused(std::int64_t dossier_id) const {
 void Session::index_refusals() {
     refused_text_.clear();
     for (const auto& [id, r] : snap_.prior_rejections)
-        refused_text_[id] = capitalized(rejection_name(snap_.campaign.procedure)) + " — " + ground_label(snap_.campaign.procedure, r.ground) + " : " + r.motive;
+        refused_text_[id] = capitalized(rejection_name(snap_.campaign.procedure)) + " — " +
+                            ground_label(snap_.campaign.procedure, r.ground) + " : " + r.motive;
 }
 
 std::optional<std::size_t> Session::find(const std::string& reference) const {
@@ -249,7 +250,8 @@ void Session::rescore(std::int64_t dossier_id) {
     invalidate();
     auto pos = position_of_.find(dossier_id);
     if (!kept || pos == position_of_.end()) return;
-    rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
+    rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation,
+                   &refused_text_);
     note_set_aside(*kept);
     ranking_ = std::move(kept);
     index_entries();
@@ -350,7 +352,8 @@ std::string Session::near_duplicate(const std::string& reference, std::int64_t e
         // (an identical reference is refused by the store with its own message)
         if (d.id != except_id && d.reference != fr::trim(reference) && fr::name_key(d.reference) == key)
             return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
-                   " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a été enregistré.";
+                   " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a "
+                   "été enregistré.";
     return "";
 }
 
@@ -420,10 +423,11 @@ void Session::put_rating_seen(const Rating& r, const std::optional<Rating>& seen
             if (x->reviewer == r.reviewer && x->criterion == r.criterion) now = x;
     const bool unchanged = now ? seen && seen->value == now->value && seen->justification == now->justification : !seen;
     if (!unchanged)
-        throw StaleCampaign("La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
-                            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée : elle est " +
-                            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
-                            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
+        throw StaleCampaign(
+            "La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
+            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée : elle est " +
+            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
+            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
     put_rating(r, actor);
 }
 
@@ -440,10 +444,12 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     std::map<std::string, ConsolidationDecision> none;
     DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
     const auto& mean = score.criteria[*grid_.criterion_index(criterion)].mean;
-    if (!mean) throw InputError("Le critère " + criterion + " du dossier « " + dossier.reference + " » n'a encore aucune note justifiée.");
+    if (!mean)
+        throw InputError("Le critère " + criterion + " du dossier « " + dossier.reference +
+                         " » n'a encore aucune note justifiée.");
     if (value != *mean && fr::trim(reason).empty())
-        throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" + fr::number(*mean) +
-                         ") : écrivez le motif de cet écart.");
+        throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" +
+                         fr::number(*mean) + ") : écrivez le motif de cet écart.");
     ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
     store_->put_consolidation(dossier_id, d, journal_actor(actor));
     snap_.consolidation[dossier_id][criterion] = d;

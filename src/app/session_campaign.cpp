@@ -88,7 +88,8 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     a.address = lines;
     if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
     if (a.signatory_title.empty())
-        throw InputError("Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");
+        throw InputError(
+            "Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");
     // A new logo is read, checked and copied into the campaign now, never
     // kept as a path (core/logo.h); a campaign's earlier path stays as it was.
     if (!a.logo.empty() && !logo_is_stored(a.logo) && a.logo != snap_.campaign.authority.logo) {
@@ -107,7 +108,8 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
         std::string png = logo_from_stored(a.logo);
         require(logo_problem(png, "de l'autorité"));
         if (std::string why = io::png_decoding_problem(png); !why.empty())
-            throw InputError("Autorité, logo donné en texte (data:image/png) : image PNG illisible (" + why + ") ; rien n'a été enregistré.");
+            throw InputError("Autorité, logo donné en texte (data:image/png) : image PNG illisible (" + why +
+                             ") ; rien n'a été enregistré.");
     }
     if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));

@@ -60,8 +60,20 @@ void Session::write_committee_file(const std::string& path) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = committee_file_date();
-    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
-                                 snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    report::CommitteeContext ctx{grid_,
+                                 snap_.campaign,
+                                 snap_.dossiers,
+                                 r,
+                                 &solidity(),
+                                 snap_.team,
+                                 snap_.meeting,
+                                 meeting_check(),
+                                 snap_.opinions,
+                                 snap_.decisions,
+                                 calendar(on),
+                                 changes_since_vote(),
+                                 on,
+                                 io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
     // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
     for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
@@ -75,8 +87,20 @@ void Session::write_minutes(const std::string& path) {
     const Ranking& r = ranking();
     if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
     Date on = snap_.meeting->date;
-    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
-                                 snap_.decisions, calendar(on), changes_since_vote(), on, io::data_root() + "/templates"};
+    report::CommitteeContext ctx{grid_,
+                                 snap_.campaign,
+                                 snap_.dossiers,
+                                 r,
+                                 &solidity(),
+                                 snap_.team,
+                                 snap_.meeting,
+                                 meeting_check(),
+                                 snap_.opinions,
+                                 snap_.decisions,
+                                 calendar(on),
+                                 changes_since_vote(),
+                                 on,
+                                 io::data_root() + "/templates"};
     ctx.journal_head = store_->journal_head().short_text();
     report::write_minutes(ctx, path);
 }
@@ -103,8 +127,9 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     const Ranking& r = ranking();
     Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
-    report::CommitteeContext ctx{grid_, snap_.campaign, snap_.dossiers, r, &solidity(), snap_.team, snap_.meeting, meeting_check(), snap_.opinions,
-                                 snap_.decisions, {}, {}, on, io::data_root() + "/templates"};
+    report::CommitteeContext ctx{
+        grid_,           snap_.campaign, snap_.dossiers,  r,  &solidity(), snap_.team, snap_.meeting,
+        meeting_check(), snap_.opinions, snap_.decisions, {}, {},          on,         io::data_root() + "/templates"};
     // What the reader may not read of a dossier (others' ratings, the
     // consolidation that reveals them) is left out of its report.
     RatingIndex readable;
@@ -115,7 +140,8 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     if (filtered) {
         for (const auto& d : snap_.dossiers) {
             DossierReading r = reading(d.id);
-            if (auto l = rating_index_.find(d.id); l != rating_index_.end()) readable[d.id] = readable_ratings(r, reader_, l->second);
+            if (auto l = rating_index_.find(d.id); l != rating_index_.end())
+                readable[d.id] = readable_ratings(r, reader_, l->second);
             if (r.others) {
                 if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) consolidation.insert(*c);
             } else {
@@ -145,7 +171,8 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates", &snap_.decisions};
+    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates",
+                              &snap_.decisions};
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;
@@ -200,7 +227,8 @@ std::vector<std::string> Session::address_warnings() {
         for (const auto& e : *list) {
             const Dossier& d = snap_.dossiers[e.dossier];
             if (auto m = report::missing_address(d); !m.empty())
-                out.push_back("Dossier « " + d.reference + " » : " + m + " ; sa lettre ne porterait que la commune d'implantation.");
+                out.push_back("Dossier « " + d.reference + " » : " + m +
+                              " ; sa lettre ne porterait que la commune d'implantation.");
         }
     return out;
 }

@@ -19,13 +19,15 @@ std::string pieces_key(std::int64_t dossier_id) { return "pieces/" + std::to_str
 std::string received_key(std::int64_t dossier_id) { return "pieces-recues/" + std::to_string(dossier_id); }
 }  // namespace
 
-report::DocumentBatch Session::write_orders(const std::string& out_dir, const std::string& only_reference, report::Format format) {
+report::DocumentBatch Session::write_orders(const std::string& out_dir, const std::string& only_reference,
+                                            report::Format format) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     auto on = letters_date();
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), *on, io::data_root() + "/templates", &snap_.decisions};
+    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, ranking(), *on, io::data_root() + "/templates",
+                              &snap_.decisions};
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
     ctx.committee_known = snap_.campaign.procedure.committee.has_value();
     if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
@@ -63,7 +65,8 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
     PiecesStatus st = pieces(dossier_id, on);
     bool late = false;
     if (st.requested) {
-        if (auto why = pieces_receipt_problem(st, on, today()); !why.empty()) throw InputError("Dossier « " + d.reference + " » : " + why);
+        if (auto why = pieces_receipt_problem(st, on, today()); !why.empty())
+            throw InputError("Dossier « " + d.reference + " » : " + why);
         late = pieces_late(st, on);
     }
     // Late pieces are ticked only by a motivated decision: the request letter
@@ -125,7 +128,8 @@ report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir,
             known = true;
             if (!pieces_requested(d.id)) {
                 if (!only_reference.empty())
-                    throw InputError("Dossier « " + d.reference + " » : aucune demande de pièces enregistrée (cotation pieces FICHIER --dossier " +
+                    throw InputError("Dossier « " + d.reference +
+                                     " » : aucune demande de pièces enregistrée (cotation pieces FICHIER --dossier " +
                                      d.reference + " --demander).");
                 continue;
             }
@@ -135,7 +139,8 @@ report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir,
             jobs.push_back({&e, st});
         }
     if (!known) throw InputError(unknown_dossier(only_reference));
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), io::data_root() + "/templates", &snap_.decisions};
+    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, r, letter_date(), io::data_root() + "/templates",
+                              &snap_.decisions};
     auto batch = report::write_pieces_requests(ctx, jobs, out_dir, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();

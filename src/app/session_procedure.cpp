@@ -36,7 +36,8 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     facts.model = capacity_model(grid_, snap_.campaign);
     facts.criteria = grid_.criterion_count();
     for (const auto& [other, x] : snap_.decisions)
-        if (other != dossier_id && x.kind == DecisionKind::Retained && x.places) facts.others_used += facts.model.used_by(*x.places);
+        if (other != dossier_id && x.kind == DecisionKind::Retained && x.places)
+            facts.others_used += facts.model.used_by(*x.places);
     Decision d = input;
     d.author = actor;
     require(complete_decision(facts, d));
@@ -133,7 +134,8 @@ void Session::record_step(const std::string& step, const Date& done, const std::
         std::vector<std::string> known;
         for (const auto& s : snap_.campaign.procedure.steps)
             if (s.recordable) known.push_back(s.id);
-        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) + ").");
+        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) +
+                         ").");
     }
     store_->record_step(step, done, journal_actor(actor));
     snap_.steps_done[step] = done;
@@ -147,9 +149,11 @@ std::map<std::string, std::string> Session::organismes_by_reference() const {
 
 const std::optional<MeetingCheck>& Session::meeting_check() const {
     if (!meeting_check_)
-        meeting_check_ = snap_.meeting ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organismes_by_reference(),
-                                                                              snap_.campaign.procedure.committee.value_or(CommitteeRules{})))
-                                  : std::nullopt;
+        meeting_check_ =
+            snap_.meeting
+                ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organismes_by_reference(),
+                                                            snap_.campaign.procedure.committee.value_or(CommitteeRules{})))
+                : std::nullopt;
     return *meeting_check_;
 }
 
@@ -158,7 +162,8 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     if (!snap_.campaign.procedure.committee)
-        throw InputError("La procédure de cette campagne (" + snap_.campaign.procedure.title + ") n'a pas de commission : pas de séance à enregistrer.");
+        throw InputError("La procédure de cette campagne (" + snap_.campaign.procedure.title +
+                         ") n'a pas de commission : pas de séance à enregistrer.");
     Meeting m = input;
     require(complete_meeting(snap_.team, m));
     require(meeting_date_problem(calendar_dates(), m.date));   // after the deadline (core/campaign_dates.h)
@@ -213,7 +218,8 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
 
 std::vector<std::string> Session::changes_since_vote() {
     if (!snap_.meeting || snap_.meeting->voted.empty()) return {};
-    if (!changes_since_vote_) changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(ranking(), snap_.dossiers));
+    if (!changes_since_vote_)
+        changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(ranking(), snap_.dossiers));
     return *changes_since_vote_;
 }
 

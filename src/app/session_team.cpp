@@ -133,7 +133,8 @@ void Session::submit(std::int64_t dossier_id, const std::string& named, const st
 
 std::vector<const Rating*> Session::visible_ratings(std::int64_t dossier_id, const std::string& viewer) const {
     std::optional<std::string> who = viewer;
-    return readable_ratings(dossier_reading(snap_.team, who, dossier_id, organisation_of(dossier_id)), who, ratings_of(dossier_id));
+    return readable_ratings(dossier_reading(snap_.team, who, dossier_id, organisation_of(dossier_id)), who,
+                            ratings_of(dossier_id));
 }
 
 DossierReading Session::reading(std::int64_t dossier_id) const {
@@ -246,11 +247,13 @@ void change_account(Session& s, const std::string& name, const std::string& logi
     });
     const Team& team = s.team();
     const Person* known = team.person(name);
-    if (!known) throw InputError("« " + name + " » n'est pas déclaré(e) dans cette campagne : déclarez cette personne avec --ajouter.");
+    if (!known)
+        throw InputError("« " + name + " » n'est pas déclaré(e) dans cette campagne : déclarez cette personne avec --ajouter.");
     Person p = *known;
     const std::string account = fr::trim(login), me = Session::os_login();
     require(account_refusal(account));
-    if (account == p.account) throw InputError("« " + p.name + " » agit déjà depuis le compte « " + account + " » : rien à changer.");
+    if (account == p.account)
+        throw InputError("« " + p.name + " » agit déjà depuis le compte « " + account + " » : rien à changer.");
     std::string acting = actor;
     if (!team.accounts_declared()) {
         // A team made before accounts were bound: the file's owner binds its
@@ -260,8 +263,10 @@ void change_account(Session& s, const std::string& name, const std::string& logi
             throw InputError("Personne n'a encore de compte dans cette équipe : seul le propriétaire du fichier de la campagne" +
                              (owner.empty() ? std::string() : " (compte « " + owner + " »)") +
                              " lie d'abord un coordonnateur à son propre compte, depuis ce compte ; « " + p.name + " » " +
-                             (p.role == Role::Coordinator ? "ne peut donc pas être lié(e) au compte « " + account + " » depuis « " + me + " »."
-                                                          : "n'est pas coordonnateur.") + " Rien n'a été enregistré.");
+                             (p.role == Role::Coordinator
+                                  ? "ne peut donc pas être lié(e) au compte « " + account + " » depuis « " + me + " »."
+                                  : "n'est pas coordonnateur.") +
+                             " Rien n'a été enregistré.");
         acting = p.name;
     } else {
         acting = s.acting_person(actor);   // bound to the account running the command

@@ -85,8 +85,9 @@ void TerritoryStudy::adopt_legacy_files(TerritoryRecord& record) {
             notices_.push_back("Offre existante reprise du fichier « " + legacy_offer_path() +
                                " » et rangée dans la campagne (journal) ; ce fichier n'est plus lu.");
         } catch (const Error&) {
-            notices_.push_back("Offre existante lue dans le fichier « " + legacy_offer_path() +
-                               " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elle n'y est pas rangée.");
+            notices_.push_back(
+                "Offre existante lue dans le fichier « " + legacy_offer_path() +
+                " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elle n'y est pas rangée.");
         }
         record.offer = std::move(o);
     }
@@ -96,12 +97,14 @@ void TerritoryStudy::adopt_legacy_files(TerritoryRecord& record) {
     if (!record.offer) {
         if (auto o = io::read_offer_beside_grid(io::grid_path(session_.grid().id + ".xml"), session_.grid().id, ref)) {
             try {
-                session_.store().put_offer(*o, "offre livrée avec la grille « " + o->origin + " », prise dans la campagne", kGridActor);
+                session_.store().put_offer(*o, "offre livrée avec la grille « " + o->origin + " », prise dans la campagne",
+                                           kGridActor);
                 notices_.push_back("Offre existante livrée avec la grille (« " + o->origin +
                                    " ») prise dans la campagne (journal) ; ce fichier n'est plus lu.");
             } catch (const Error&) {
-                notices_.push_back("Offre existante lue dans le fichier livré avec la grille (« " + o->origin +
-                                   " ») : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elle n'y est pas rangée.");
+                notices_.push_back(
+                    "Offre existante lue dans le fichier livré avec la grille (« " + o->origin +
+                    " ») : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elle n'y est pas rangée.");
             }
             record.offer = std::move(*o);
         }
@@ -111,10 +114,12 @@ void TerritoryStudy::adopt_legacy_files(TerritoryRecord& record) {
         auto zones = io::read_zones(io::read_file(legacy_zones_path()), name, ref);
         try {
             session_.store().put_zones(zones, name, why, kLegacyActor);
-            notices_.push_back("Zones reprises du fichier « " + legacy_zones_path() + " » et rangées dans la campagne (journal) ; ce fichier n'est plus lu.");
+            notices_.push_back("Zones reprises du fichier « " + legacy_zones_path() +
+                               " » et rangées dans la campagne (journal) ; ce fichier n'est plus lu.");
         } catch (const Error&) {
-            notices_.push_back("Zones lues dans le fichier « " + legacy_zones_path() +
-                               " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elles n'y sont pas rangées.");
+            notices_.push_back(
+                "Zones lues dans le fichier « " + legacy_zones_path() +
+                " » : la campagne ne peut pas être modifiée ici (close ou ouverte en lecture), elles n'y sont pas rangées.");
         }
         record.zones = std::move(zones);
         record.zones_origin = name;
@@ -238,7 +243,9 @@ std::vector<coverage::Site> TerritoryStudy::sites_with(const std::vector<std::st
     std::vector<coverage::Site> sites = existing_;
     for (const auto& r : references) {
         auto i = candidate(r);
-        if (!i) throw InputError("Dossier « " + r + " » : inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+        if (!i)
+            throw InputError("Dossier « " + r +
+                             " » : inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
         const auto& k = candidates_[*i];
         sites.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
     }
@@ -258,7 +265,8 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
         for (const auto& r : variant) {
             auto i = candidate(r);
             if (!i) throw InputError("Variante : dossier « " + r + " » inconnu ou non classé.");
-            if (std::find(chosen.begin(), chosen.end(), *i) != chosen.end()) throw InputError("Variante : dossier « " + r + " » cité deux fois.");
+            if (std::find(chosen.begin(), chosen.end(), *i) != chosen.end())
+                throw InputError("Variante : dossier « " + r + " » cité deux fois.");
             chosen.push_back(*i);
         }
         c.variant = allocation::check_variant(rules_, candidates_, chosen, territory_, existing_);
@@ -292,13 +300,14 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
         deps += (deps.empty() ? "" : ", ") + (departements_.size() <= 2 ? territory_.departement_names.at(d) : d);
     m.title = session_.campaign().reference + " — " + (departements_.size() <= 2 ? deps : "départements " + deps);
     std::string chosen = fr::join(references);
-    m.subtitle = "Offre existante : " +
-                 (offer_.structures.empty() ? std::string("aucune structure saisie")
-                                            : count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" +
-                                                  offer_capacity() + ")") +
-                 (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
-                 " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
-                 (s.sites_located ? " ; distance moyenne " + allocation::km_text(s.mean_km) : std::string(" ; aucun site localisé"));
+    m.subtitle =
+        "Offre existante : " +
+        (offer_.structures.empty()
+             ? std::string("aucune structure saisie")
+             : count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" + offer_capacity() + ")") +
+        (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
+        " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
+        (s.sites_located ? " ; distance moyenne " + allocation::km_text(s.mean_km) : std::string(" ; aucun site localisé"));
     const auto& geodata = io::GeoData::instance();
     for (const auto& d : departements_) m.communes.push_back(geodata.communes(d));
     const auto& cs = territory_.communes();
@@ -312,7 +321,8 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     for (const auto& k : candidates_) {
         if (!k.position) continue;
         const bool is_chosen = std::find(references.begin(), references.end(), k.reference) != references.end();
-        m.sites.push_back({k.reference, *k.position, is_chosen ? report::MapSite::Kind::Chosen : report::MapSite::Kind::Candidate});
+        m.sites.push_back(
+            {k.reference, *k.position, is_chosen ? report::MapSite::Kind::Chosen : report::MapSite::Kind::Candidate});
     }
     if (!which.empty()) m.subtitle = which + ". " + m.subtitle;
     for (const auto& z : zones_) m.zones.push_back({z.label.empty() ? z.id : z.label, z.communes});
@@ -322,7 +332,8 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     return m;
 }
 
-void TerritoryStudy::write_map(const std::string& path, const std::vector<std::string>& references, const std::string& which) const {
+void TerritoryStudy::write_map(const std::string& path, const std::vector<std::string>& references,
+                               const std::string& which) const {
     const auto m = map_data(references, which);
     const auto ext = std::filesystem::path(path).extension().string();
     if (ext == ".png") report::write_map_png(m, path);
@@ -343,10 +354,11 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
         std::string cats, deps;
         for (const auto& c : categories) cats += (cats.empty() ? "" : ", ") + c;
         for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
-        throw InputError("Extrait FINESS « " + extract_path + " » : aucune structure de catégorie " + cats + " dans les départements " + deps +
-                         " (" + std::to_string(x.rows) + " lignes « structureet » lues) ; l'offre existante (" +
-                         count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " + offer_capacity() +
-                         ") est inchangée.");
+        throw InputError("Extrait FINESS « " + extract_path + " » : aucune structure de catégorie " + cats +
+                         " dans les départements " + deps + " (" + std::to_string(x.rows) +
+                         " lignes « structureet » lues) ; l'offre existante (" +
+                         count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                         offer_capacity() + ") est inchangée.");
     }
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
     session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", who);
@@ -379,8 +391,8 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
         // A zone of communes all outside the campaign's territory is a mistake
         // (Paris as a zone of a Charente-Maritime call).
         if (outside.size() == z.communes.size())
-            throw InputError("« " + name + " » : zone « " + z.id + " » : aucune de ses communes n'est dans le territoire de la campagne (départements " +
-                             deps + ").");
+            throw InputError("« " + name + " » : zone « " + z.id +
+                             " » : aucune de ses communes n'est dans le territoire de la campagne (départements " + deps + ").");
         // Partly outside: kept (a DRAD zone may cross the border of the
         // call's region), but said, naming the communes that count for nothing.
         if (!outside.empty() && warnings) {
@@ -390,10 +402,11 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
                 names += (names.empty() ? "" : ", ") + (c ? c->name + " (" + outside[k] + ")" : outside[k]);
             }
             if (outside.size() > 10) names += " et " + fr_num(static_cast<double>(outside.size() - 10), 0) + " autres";
-            warnings->push_back("Attention : « " + name + " » : zone « " + z.id + " » : " +
-                                count(static_cast<double>(outside.size()), "commune", "communes") + " sur " +
-                                fr_num(static_cast<double>(z.communes.size()), 0) + " hors du territoire de la campagne (départements " + deps +
-                                ") : " + names + ". La zone est gardée ; la carte et les populations ne comptent que ses communes du territoire.");
+            warnings->push_back("Attention : « " + name + " » : zone « " + z.id +
+                                " » : " + count(static_cast<double>(outside.size()), "commune", "communes") + " sur " +
+                                fr_num(static_cast<double>(z.communes.size()), 0) +
+                                " hors du territoire de la campagne (départements " + deps + ") : " + names +
+                                ". La zone est gardée ; la carte et les populations ne comptent que ses communes du territoire.");
         }
     }
     return zones;
@@ -422,7 +435,8 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
         if (in_order != retained) why.push_back("la variante s'écarte de la répartition dans l'ordre du classement");
         for (std::size_t i : c.variant->retained())
             if (c.variant->choices[i].constraint != allocation::Constraint::None)
-                why.push_back("elle enfreint une règle de l'appel : " + candidates_[i].reference + " (" + c.variant->choices[i].reason + ")");
+                why.push_back("elle enfreint une règle de l'appel : " + candidates_[i].reference + " (" +
+                              c.variant->choices[i].reason + ")");
     }
     // A retained dossier whose intervention territory overlaps a zone entered
     // for the campaign (an existing DRAD zone: no duplicate, arrêté du 27 avril
@@ -430,8 +444,9 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
     for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
         for (std::size_t i : chosen.retained())
             if (o.a == i)
-                why.push_back(candidates_[i].reference + " recouvre la zone « " + (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) +
-                              " » (" + count(static_cast<double>(o.communes.size()), "commune", "communes") + ")");
+                why.push_back(candidates_[i].reference + " recouvre la zone « " +
+                              (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " » (" +
+                              count(static_cast<double>(o.communes.size()), "commune", "communes") + ")");
     std::string out = fr::join(why, " ; ");
     return out;
 }
@@ -457,7 +472,8 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
         std::vector<std::string> in_order;
         for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
         bool breaks = false;
-        for (std::size_t i : c.variant->retained()) breaks = breaks || c.variant->choices[i].constraint != allocation::Constraint::None;
+        for (std::size_t i : c.variant->retained())
+            breaks = breaks || c.variant->choices[i].constraint != allocation::Constraint::None;
         if (in_order == r.retained && !breaks) r.followed = allocation::Followed::Ranking;
     }
     session_.store().put_allocation(r, who);

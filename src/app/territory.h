@@ -132,7 +132,8 @@ public:
     // stored, then one journaled transaction; refused on a closed campaign.
     // Imports a FINESS extract (filtered by category and by the campaign's
     // départements) as the campaign's offer, replacing it.
-    io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories, const std::string& actor);
+    io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories,
+                                   const std::string& actor);
     // Replaces the campaign's offer by an offer file (format of io/offer.h,
     // UTF-8 or Windows-1252); returns what the reading says of its encoding
     // (empty for UTF-8), for the import report.
@@ -153,7 +154,8 @@ public:
     // Records the allocation in ranking order (empty variant) or the
     // coordinator's variant; a variant that departs from the ranking order,
     // or breaks a rule of the call, needs its written reason.
-    allocation::Recorded record_allocation(const std::vector<std::string>& variant, const std::string& reason, const std::string& actor);
+    allocation::Recorded record_allocation(const std::vector<std::string>& variant, const std::string& reason,
+                                           const std::string& actor);
     // Why recording this allocation needs a written reason, in French (empty:
     // none needed): a departure from the ranking order, a rule of the call
     // broken, a retained dossier overlapping a zone entered for the campaign.

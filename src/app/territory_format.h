@@ -33,8 +33,12 @@ inline std::string fr_fixed(double v, int decimals) {
 // Amounts to the cent (« 1 199 999,50 € »; whole euros without decimals).
 inline std::string euros(double v) { return fr::amount(Rational(static_cast<std::int64_t>(std::llround(v * 100)), 100)); }
 // "0 habitant", "1 habitant", "2 habitants" (French: plural from 2).
-inline std::string count(double n, const char* one, const char* many) { return fr_num(n, 0) + " " + (std::fabs(n) < 2 ? one : many); }
-inline std::string count(double n, const std::string& one, const std::string& many) { return count(n, one.c_str(), many.c_str()); }
+inline std::string count(double n, const char* one, const char* many) {
+    return fr_num(n, 0) + " " + (std::fabs(n) < 2 ? one : many);
+}
+inline std::string count(double n, const std::string& one, const std::string& many) {
+    return count(n, one.c_str(), many.c_str());
+}
 inline std::string people(long n) { return count(static_cast<double>(n), "habitant", "habitants"); }
 inline std::string pct(double share) { return fr_num(share * 100, 1) + fr::kNbsp + "%"; }
 inline std::string dot2(double v) {

@@ -79,7 +79,8 @@ std::string TerritoryStudy::communes_csv(const std::vector<std::string>& referen
     for (std::size_t i = 0; i < cs.size(); ++i) {
         const auto& d = s.communes[i];
         out += cs[i].code + ";" + io::csv_field(cs[i].name) + ";" + std::to_string(cs[i].population) + ";" +
-               (d.site >= 0 ? dot2(d.km) : "") + ";" + (d.site >= 0 ? io::csv_field(sites[static_cast<std::size_t>(d.site)].id) : "") + "\n";
+               (d.site >= 0 ? dot2(d.km) : "") + ";" +
+               (d.site >= 0 ? io::csv_field(sites[static_cast<std::size_t>(d.site)].id) : "") + "\n";
     }
     return out;
 }
@@ -98,7 +99,9 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
         out += "Population sans point (communes d'outre-mer hors DROM), exclue des distances : " +
                fr_num(static_cast<double>(s.population_without_point), 0) + " habitants.\n";
     out += "Offre existante : " + offer_phrase() +
-           (offer_.structures.empty() ? " (cotation offre " + session_.path() + " --fichier OFFRE.csv, ou --import EXTRAIT.csv)" : "") + ".\n";
+           (offer_.structures.empty() ? " (cotation offre " + session_.path() + " --fichier OFFRE.csv, ou --import EXTRAIT.csv)"
+                                      : "") +
+           ".\n";
     if (!references.empty()) {
         std::string refs = fr::join(references);
         out += "Candidatures ajoutées : " + refs + ".\n";
@@ -106,22 +109,26 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     for (const auto& u : unlocated_) out += "Site non localisé (sans point ni coordonnées) : " + u + ".\n";
     out += "Distance d'accès : " + allocation::km_text(access_km_) + ".\n";
     if (s.sites_located == 0) out += "Aucun site localisé : toute la population est au-delà de la distance d'accès.\n";
-    else out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
-    out += "Population au-delà de " + allocation::km_text(access_km_) + " : " + people(s.population_beyond) +
-           " (" + pct(s.share_beyond) + "), " + count(static_cast<double>(s.communes_beyond.size()), "commune", "communes") + ".\n";
+    else
+        out += "Distance moyenne au site le plus proche (pondérée par la population) : " + allocation::km_text(s.mean_km) + ".\n";
+    out += "Population au-delà de " + allocation::km_text(access_km_) + " : " + people(s.population_beyond) + " (" +
+           pct(s.share_beyond) + "), " + count(static_cast<double>(s.communes_beyond.size()), "commune", "communes") + ".\n";
     if (const auto v = served(references, s); v.any)
         out += "Territoires d'intervention déclarés des candidatures ajoutées (intervention au domicile) : " +
                count(static_cast<double>(v.communes), "commune", "communes") + ", " + people(v.population) +
                " ; comptés desservis, la population au-delà de " + allocation::km_text(access_km_) + " n'est plus que de " +
-               people(v.beyond_outside) + " (" + count(static_cast<double>(v.communes_beyond_outside), "commune", "communes") + ").\n";
+               people(v.beyond_outside) + " (" + count(static_cast<double>(v.communes_beyond_outside), "commune", "communes") +
+               ").\n";
     for (std::size_t k = 0; k < std::min<std::size_t>(10, s.communes_beyond.size()); ++k) {
         const auto i = s.communes_beyond[k];
         out += "  " + cs[i].name + " (" + cs[i].code + ") : " +
-               (s.communes[i].site >= 0 ? allocation::km_text(s.communes[i].km) + " de " + sites[static_cast<std::size_t>(s.communes[i].site)].label
-                                        : std::string("aucun site")) +
+               (s.communes[i].site >= 0
+                    ? allocation::km_text(s.communes[i].km) + " de " + sites[static_cast<std::size_t>(s.communes[i].site)].label
+                    : std::string("aucun site")) +
                "\n";
     }
-    if (s.communes_beyond.size() > 10) out += "  … et " + fr_num(static_cast<double>(s.communes_beyond.size() - 10), 0) + " autres.\n";
+    if (s.communes_beyond.size() > 10)
+        out += "  … et " + fr_num(static_cast<double>(s.communes_beyond.size() - 10), 0) + " autres.\n";
     // Listed like the communes: the ten most populated, then how many more.
     std::vector<const coverage::ZoneBeyond*> whole;
     for (const auto& z : s.epci)
@@ -140,9 +147,11 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
             // call spreads its places over them); EPCI only where there are places.
             if (kind == coverage::ZoneKind::Departement || z.places_before > 0 || z.places_after > 0)
                 rates += "  " + z.name + " : " + fr_fixed(z.per10k_before, 2) + " → " + fr_fixed(z.per10k_after, 2) + " (" +
-                         fr_num(z.places_before, 0) + " → " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ")\n";
+                         fr_num(z.places_before, 0) + " → " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " +
+                         people(z.population) + ")\n";
     if (rules_.per_dossier)
-        out += "Taux pour 10 000 habitants : sans objet, l'appel retient des " + rules_.unit_many + " (chaque dossier retenu compte pour 1), non des places.\n";
+        out += "Taux pour 10 000 habitants : sans objet, l'appel retient des " + rules_.unit_many +
+               " (chaque dossier retenu compte pour 1), non des places.\n";
     else if (!rates.empty()) {
         std::string unit = rules_.unit_many;
         if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
@@ -160,13 +169,14 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     if (!others.empty()) {
         out += "Gain de chaque autre candidature ajoutée à cet ensemble :\n";
         for (const auto& g : coverage::marginal_gains(territory_, sites, others, access_km_))
-            out += "  " + candidates_[other_index[g.candidate]].reference + " (" + candidates_[other_index[g.candidate]].label + ") : " +
-                   people(g.population_brought) + " ramené" + (g.population_brought > 1 ? "s" : "") + " à moins de " +
+            out += "  " + candidates_[other_index[g.candidate]].reference + " (" + candidates_[other_index[g.candidate]].label +
+                   ") : " + people(g.population_brought) + " ramené" + (g.population_brought > 1 ? "s" : "") + " à moins de " +
                    allocation::km_text(access_km_) +
                    // The fall of the mean distance, signed; with no site
                    // before there is no mean to fall from: said so.
                    (g.baseline ? ", distance moyenne " + signed_km(-g.fall_km())
-                               : ", distance moyenne " + allocation::km_text(g.mean_after) + " (aucun site auparavant)") + "\n";
+                               : ", distance moyenne " + allocation::km_text(g.mean_after) + " (aucun site auparavant)") +
+                   "\n";
     }
     auto name_of = [&](const std::string& code) {
         const auto* c = territory_.find(code);
@@ -211,9 +221,10 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
                        (retained ? " — à motiver à l'enregistrement (pas de doublon avec une zone existante)" : "") + ".\n";
     }
     auto figs = [&](const char* title, const allocation::Figures& f) {
-        out += std::string(title) + " : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " + euros(f.cost) + ", distance moyenne " +
-               allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
-               allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " + count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
+        out += std::string(title) + " : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " + euros(f.cost) +
+               ", distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
+               allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " +
+               count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".\n";
     };
     out += waiting_text();
     figs("Classement", c.ranking_figures);
@@ -232,9 +243,13 @@ std::string TerritoryStudy::waiting_text() const {
         out += "En attente d'arbitrage du coordonnateur, hors répartition (" +
                count(static_cast<double>(awaiting_.size()), "dossier", "dossiers") + ") :\n";
         for (const auto& a : awaiting_) out += "  " + a.reference + " : critères signalés " + a.criteria + "\n";
-        out += "Pour chaque critère signalé (écart de 2 points ou plus entre évaluateurs, ou note 0), le coordonnateur fixe la note : "
-               "cotation consolidate " + session_.path() +
-               " --dossier RÉF --critere ID --note N --motif TEXTE ; le dossier entre alors dans le classement et dans la répartition.\n";
+        out +=
+            "Pour chaque critère signalé (écart de 2 points ou plus entre évaluateurs, ou note 0), le coordonnateur fixe la note "
+            ": "
+            "cotation consolidate " +
+            session_.path() +
+            " --dossier RÉF --critere ID --note N --motif TEXTE ; le dossier entre alors dans le classement et dans la "
+            "répartition.\n";
     }
     return out;
 }
@@ -249,12 +264,14 @@ std::string TerritoryStudy::proposal_warning() const {
         std::string out = fr::join(v);
         return out.empty() ? std::string("aucun dossier") : out;
     };
-    std::string out = "Attention : aucune répartition enregistrée, l'avis de la commission suivra la proposition du classement (" + join(proposed_) +
-                      "), qui n'est pas la répartition sous les règles territoriales de l'appel (" + join(by_rules) + ")";
+    std::string out =
+        "Attention : aucune répartition enregistrée, l'avis de la commission suivra la proposition du classement (" +
+        join(proposed_) + "), qui n'est pas la répartition sous les règles territoriales de l'appel (" + join(by_rules) + ")";
     for (const auto& ref : proposed_)
         if (auto i = candidate(ref); i && !c.ranking.choices[*i].retained)
             out += std::string(" ; ") + ref + " y est écarté (" + enum_label(c.ranking.choices[*i].constraint) + ")";
-    return out + ". Enregistrez la répartition suivie (cotation repartition " + session_.path() + " --enregistrer) pour que l'avis la suive.\n";
+    return out + ". Enregistrez la répartition suivie (cotation repartition " + session_.path() +
+           " --enregistrer) pour que l'avis la suive.\n";
 }
 
 std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& variant) const {
@@ -265,8 +282,8 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
-        out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" + dot2(k.cost) + ";" +
-               k.commune + ";" + ch.zone + ";" + (ch.retained ? "retenu" : "ecarte") + ";" +
+        out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" +
+               dot2(k.cost) + ";" + k.commune + ";" + ch.zone + ";" + (ch.retained ? "retenu" : "ecarte") + ";" +
                io::csv_field(enum_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
@@ -297,17 +314,20 @@ std::string TerritoryStudy::repartition_figures_csv(const std::vector<std::strin
 }
 
 std::string TerritoryStudy::offer_text() const {
-    std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) + ") : " +
-                      count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " + offer_capacity() + ".\n";
+    std::string out = "Offre existante (" + (offer_.origin.empty() ? std::string("aucune") : offer_.origin) +
+                      ") : " + count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
+                      offer_capacity() + ".\n";
     const auto& ref = io::ReferenceData::instance();
     for (const auto& s : offer_.structures) {
         const auto* c = ref.commune(s.commune);
-        out += "  " + (s.finess.empty() ? std::string("—") : s.finess) + " " + s.name + " (" + (s.kind.empty() ? s.category : s.kind) +
-               ") à " + (c ? c->name : s.commune) + " : " + std::to_string(s.permanent) + " HP, " + std::to_string(s.temporary) + " HT, " +
-               std::to_string(s.day_care) + " AJ" + (s.position ? ", coordonnées propres" : "") + "\n";
+        out += "  " + (s.finess.empty() ? std::string("—") : s.finess) + " " + s.name + " (" +
+               (s.kind.empty() ? s.category : s.kind) + ") à " + (c ? c->name : s.commune) + " : " + std::to_string(s.permanent) +
+               " HP, " + std::to_string(s.temporary) + " HT, " + std::to_string(s.day_care) + " AJ" +
+               (s.position ? ", coordonnées propres" : "") + "\n";
     }
     for (const auto& z : zones_)
-        out += "Zone « " + z.label + " » (" + z.id + ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
+        out += "Zone « " + z.label + " » (" + z.id +
+               ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
     return out;
 }
 
@@ -347,22 +367,28 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
     const auto& shown = variant ? recorded_->retained : ranking_refs;
     page.map = map_data(shown);
     // Which allocation the stars are, said above the map.
-    page.map.subtitle = std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
-                        " (étoiles). " + page.map.subtitle;
+    page.map.subtitle =
+        std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
+        " (étoiles). " + page.map.subtitle;
     auto refs = [](const std::vector<std::string>& r) {
         std::string out = fr::join(r);
         return out.empty() ? std::string("aucun dossier") : out;
     };
     auto& out = page.figures;
-    out.push_back("Offre existante : " + offer_phrase() + " ; distance d'accès : " + allocation::km_text(access_km_) + " (campagne.distance_acces).");
+    out.push_back("Offre existante : " + offer_phrase() + " ; distance d'accès : " + allocation::km_text(access_km_) +
+                  " (campagne.distance_acces).");
     const auto before = summary({});
-    if (before.sites_located == 0) out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
-    else out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " + people(before.population_beyond) +
-                       " au-delà de " + allocation::km_text(access_km_) + " (" + pct(before.share_beyond) + ").");
+    if (before.sites_located == 0)
+        out.push_back("Sans nouveau site : aucun site localisé, toute la population est au-delà de la distance d'accès.");
+    else
+        out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " +
+                      people(before.population_beyond) + " au-delà de " + allocation::km_text(access_km_) + " (" +
+                      pct(before.share_beyond) + ").");
     auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
-        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " + euros(f.cost) +
-                      ", distance moyenne " + allocation::km_text(f.mean_km) + ", " + people(f.population_beyond) + " au-delà de " +
-                      allocation::km_text(access_km_) + " (" + pct(f.share_beyond) + "), " +
+        out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " +
+                      euros(f.cost) + ", distance moyenne " + allocation::km_text(f.mean_km) + ", " +
+                      people(f.population_beyond) + " au-delà de " + allocation::km_text(access_km_) + " (" +
+                      pct(f.share_beyond) + "), " +
                       count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".");
         const auto sites = sites_with(chosen);
         if (rules_.per_dossier) return;   // missions, not places: no rate per inhabitant
@@ -372,20 +398,25 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
                 // Every département of the call, even at 0 (a new user's trial
                 // missed the Var); an EPCI only where the set changes its places.
                 if (kind == coverage::ZoneKind::Departement || (z.places_after > 0 && z.places_after != z.places_before))
-                    out.push_back("  " + title + ", " + rules_.unit_many + " pour 10 000 habitants (population municipale), " + z.name + " : " +
-                                  fr_fixed(z.per10k_before, 2) + " avant, " + fr_fixed(z.per10k_after, 2) + " après (" + fr_num(z.places_before, 0) +
-                                  " puis " + count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ").");
+                    out.push_back("  " + title + ", " + rules_.unit_many + " pour 10 000 habitants (population municipale), " +
+                                  z.name + " : " + fr_fixed(z.per10k_before, 2) + " avant, " + fr_fixed(z.per10k_after, 2) +
+                                  " après (" + fr_num(z.places_before, 0) + " puis " +
+                                  count(z.places_after, rules_.unit_one, rules_.unit_many) + ", " + people(z.population) + ").");
     };
     // Each ranked candidate overlapping a zone entered for the campaign (an
     // existing DRAD zone of a CRT call: no duplicate, §1.4), retained or not:
     // the committee weighs it (a new user's trial found it in no document).
     for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
-        out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone « " + (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) +
-                      " » : " + count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
+        out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone « " +
+                      (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " » : " +
+                      count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
     figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
     if (variant && c.variant_figures)
         figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
-    out.push_back(recorded_ ? recorded_text() : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
+    out.push_back(
+        recorded_
+            ? recorded_text()
+            : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
     if (const std::string w = proposal_warning(); !w.empty()) out.push_back(w.substr(0, w.size() - 1));
     return page;
 }

@@ -48,7 +48,8 @@ void print_grid_change(Session& s, const GridChange& c) {
         const Dossier& x = s.dossiers()[d.dossier];
         std::cout << x.reference << ";" << io::csv_field(x.organisme) << ";" << fr::number(d.before) << ";" << fr::number(d.after)
                   << ";" << (d.rank_before ? std::to_string(d.rank_before) : "") << ";"
-                  << (d.rank_after ? std::to_string(d.rank_after) : "") << ";" << d.verdict_before << ";" << d.verdict_after << "\n";
+                  << (d.rank_after ? std::to_string(d.rank_after) : "") << ";" << d.verdict_before << ";" << d.verdict_after
+                  << "\n";
     }
 }
 
@@ -114,8 +115,8 @@ int authority(const Args& a) {
     auto s = Session::open(a.file());
     // Option -> field of input::authority_field, in the order shown.
     static const std::pair<const char*, const char*> fields[] = {
-        {"--type", "type"},         {"--nom", "nom"},       {"--adresse", "adresse"},   {"--signataire", "signataire"},
-        {"--qualite", "qualite"},   {"--ville", "ville"},   {"--tribunal", "tribunal"}, {"--adresse-tribunal", "adresse_tribunal"},
+        {"--type", "type"},       {"--nom", "nom"},     {"--adresse", "adresse"},   {"--signataire", "signataire"},
+        {"--qualite", "qualite"}, {"--ville", "ville"}, {"--tribunal", "tribunal"}, {"--adresse-tribunal", "adresse_tribunal"},
         {"--logo", "logo"}};
     // Every option read first, then written at once: all or nothing.
     Authority next = s->authority();
@@ -132,7 +133,8 @@ int authority(const Args& a) {
     std::cout << "Signataire : " << (au.signatory.empty() ? "(nom non renseigné)" : au.signatory) << " — "
               << au.signatory_title << "\n";
     std::cout << "Ville de signature : " << au.city << "\n";
-    std::cout << "Recours contentieux : " << au.tribunal << (au.tribunal_address.empty() ? "" : ", " + au.tribunal_address) << "\n";
+    std::cout << "Recours contentieux : " << au.tribunal << (au.tribunal_address.empty() ? "" : ", " + au.tribunal_address)
+              << "\n";
     if (!au.logo.empty()) std::cout << "Logo : " << logo_description(au.logo) << "\n";
     if (changed) std::cout << "Autorité modifiée (journal).\n";
     return 0;
@@ -161,7 +163,8 @@ int param(const Args& a) {
 
 int demo(const Args& a) {
     std::string stage = input::one_of("--etape", a.get("--etape", "complete"), {"instruction", "complete"});
-    auto s = create_demo(a.file(), a.get("--appel", "act-hlm"), stage == "instruction" ? DemoStage::Instruction : DemoStage::Complete);
+    auto s =
+        create_demo(a.file(), a.get("--appel", "act-hlm"), stage == "instruction" ? DemoStage::Instruction : DemoStage::Complete);
     std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << a.file() << " : "
               << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
     return 0;

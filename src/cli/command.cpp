@@ -118,7 +118,9 @@ Command& Command::add(Kind kind, const std::string& names, const std::string& va
     // one): handlers read the raw results through Args.
     switch (kind) {
         case Kind::Positional: o = app_->add_option(names)->required(); break;
-        case Kind::Positionals: o = app_->add_option(names)->expected(0, CLI::detail::expected_max_vector_size)->allow_extra_args(); break;
+        case Kind::Positionals:
+            o = app_->add_option(names)->expected(0, CLI::detail::expected_max_vector_size)->allow_extra_args();
+            break;
         case Kind::Flag: o = app_->add_flag(names); break;
         case Kind::Repeated: text += " (répétable)"; [[fallthrough]];
         case Kind::Option:
@@ -139,8 +141,12 @@ Command& Command::file(const std::string& help) { return positional("FICHIER", h
 Command& Command::positional(const std::string& name, const std::string& help) { return add(Kind::Positional, name, "", help); }
 Command& Command::positionals(const std::string& name, const std::string& help) { return add(Kind::Positionals, name, "", help); }
 Command& Command::option(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Option, n, v, h); }
-Command& Command::required(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Required, n, v, h); }
-Command& Command::repeated(const std::string& n, const std::string& v, const std::string& h) { return add(Kind::Repeated, n, v, h); }
+Command& Command::required(const std::string& n, const std::string& v, const std::string& h) {
+    return add(Kind::Required, n, v, h);
+}
+Command& Command::repeated(const std::string& n, const std::string& v, const std::string& h) {
+    return add(Kind::Repeated, n, v, h);
+}
 Command& Command::flag(const std::string& n, const std::string& h) { return add(Kind::Flag, n, "", h); }
 
 Command& Command::acting() {
@@ -192,7 +198,8 @@ void Command::check() const {
     if (!extra.empty()) {
         std::vector<std::string> options, others;
         for (const auto& e : extra) {
-            if (e.size() > 1 && e[0] == '-') options.push_back(guillemets(e.substr(0, e.find('='))));   // --x=1: the option's name
+            if (e.size() > 1 && e[0] == '-')
+                options.push_back(guillemets(e.substr(0, e.find('='))));   // --x=1: the option's name
             else others.push_back(guillemets(e));
         }
         if (!options.empty())
@@ -216,7 +223,8 @@ void Command::check() const {
 
 // ---- Cli ----
 
-Cli::Cli() : app_(std::make_unique<CLI::App>("cotation — instruction des appels à candidatures (ARS, Départements)", "cotation")) {
+Cli::Cli()
+    : app_(std::make_unique<CLI::App>("cotation — instruction des appels à candidatures (ARS, Départements)", "cotation")) {
     auto command_of = [this](const CLI::App* a) -> const Command* {
         for (const auto& c : commands_)
             if (c->app_ == a) return c.get();
@@ -320,7 +328,8 @@ void require_utf8_arguments(const std::vector<std::string>& args) {
         if (fault.empty()) continue;
         const std::string& a = args[i];
         std::string what;
-        if (a.size() > 2 && a.compare(0, 2, "--") == 0 && a.find('=') != std::string::npos && utf8_fault(a.substr(0, a.find('='))).empty())
+        if (a.size() > 2 && a.compare(0, 2, "--") == 0 && a.find('=') != std::string::npos &&
+            utf8_fault(a.substr(0, a.find('='))).empty())
             what = "la valeur de l'option " + a.substr(0, a.find('='));
         else if (!a.empty() && a[0] == '-')
             what = "l'option n° " + std::to_string(i + 1);
@@ -338,7 +347,8 @@ std::string checked_environment(const char* name) {
     const char* v = std::getenv(name);
     if (!v || !*v) return "";
     if (std::string fault = utf8_fault(v); !fault.empty())
-        throw UsageError(std::string("la variable ") + name + " n'est pas du texte UTF-8 valide (" + fault + ") ; rien n'a été fait.");
+        throw UsageError(std::string("la variable ") + name + " n'est pas du texte UTF-8 valide (" + fault +
+                         ") ; rien n'a été fait.");
     return v;
 }
 
@@ -370,9 +380,10 @@ int Cli::main(int argc, char** argv) {
             std::vector<std::string> names;
             for (const CLI::App* s : g->get_subcommands([](const CLI::App*) { return true; })) names.push_back(s->get_name());
             auto extra = g->remaining();
-            throw UsageError((extra.empty() ? "il manque la commande" : "commande inconnue « " + g->get_name() + " " + extra.front() + " »") +
-                             " ; commandes de « " + g->get_name() + " » : " + fr::join(names, ", ") + " (cotation " + g->get_name() +
-                             " --help)");
+            throw UsageError(
+                (extra.empty() ? "il manque la commande" : "commande inconnue « " + g->get_name() + " " + extra.front() + " »") +
+                " ; commandes de « " + g->get_name() + " » : " + fr::join(names, ", ") + " (cotation " + g->get_name() +
+                " --help)");
         } catch (const CLI::ArgumentMismatch& e) {
             // "--out: 1 required TEXT missing": an option given without its value.
             std::string what = e.what();

@@ -68,7 +68,8 @@ public:
 
     std::string make_usage(const CLI::App* app, std::string name) const override {
         const Command* c = command_of(app);
-        return wrap("Usage : " + name + " ", c ? c->synopsis_parts() : std::vector<std::string>{"COMMANDE [ARGUMENTS] [OPTIONS]"}, 100, 8) +
+        return wrap("Usage : " + name + " ", c ? c->synopsis_parts() : std::vector<std::string>{"COMMANDE [ARGUMENTS] [OPTIONS]"},
+                    100, 8) +
                "\n";
     }
 

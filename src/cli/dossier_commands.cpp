@@ -33,7 +33,8 @@ int rate(const Args& a) {
     std::vector<std::string> without;
     for (const auto& r : s->ratings())
         if (!rating_counts(s->grid(), r) && !before.count(key(r)))
-            if (const Dossier* d = s->dossier_by_id(r.dossier_id)) without.push_back(d->reference + ", " + r.reviewer + ", " + r.criterion);
+            if (const Dossier* d = s->dossier_by_id(r.dossier_id))
+                without.push_back(d->reference + ", " + r.reviewer + ", " + r.criterion);
     std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     if (!without.empty())
@@ -70,8 +71,8 @@ int check(const Args& a) {
                     std::cout << "  [sans objet] " << r.rule->label << " : dépend de « " << r.blocked_by->label << " »\n";
                 continue;
             }
-            std::cout << "  [" << outcome_label(r.outcome) << (r.rule->effect == RuleEffect::Attention ? ", vigilance" : "") << "] "
-                      << r.rule->label;
+            std::cout << "  [" << outcome_label(r.outcome) << (r.rule->effect == RuleEffect::Attention ? ", vigilance" : "")
+                      << "] " << r.rule->label;
             if (r.outcome == Outcome::Failed) std::cout << " : " << r.message;   // with the values compared
             else {
                 std::cout << " : manque ";

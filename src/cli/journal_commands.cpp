@@ -75,7 +75,8 @@ int verify(const Args& a) {
     if (a.has("--tete")) {
         head = parse_journal_head(a.get("--tete"));
         if (!head)
-            throw UsageError("--tete « " + a.get("--tete") + " » : attendu N:EMPREINTE (le nombre d'entrées et au moins 16 caractères "
+            throw UsageError("--tete « " + a.get("--tete") +
+                             " » : attendu N:EMPREINTE (le nombre d'entrées et au moins 16 caractères "
                              "hexadécimaux), tel que l'imprime « cotation journal tete ».");
     }
     // The store alone, not a Session: a campaign whose rows were changed
@@ -133,7 +134,8 @@ void add_journal_commands(Cli& cli) {
         .file()
         .option("--tete", "N:EMPREINTE", "tête notée auparavant (cotation journal tete) : la campagne doit la prolonger")
         .run(verify);
-    cli.command("journal tete", Area::Journal, "affiche la tête du journal (nombre d'entrées et empreinte) à garder hors du fichier")
+    cli.command("journal tete", Area::Journal,
+                "affiche la tête du journal (nombre d'entrées et empreinte) à garder hors du fichier")
         .file()
         .run(head);
 }

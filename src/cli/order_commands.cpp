@@ -13,7 +13,8 @@ namespace {
 
 report::Format format_of(const Args& a) {
     // A word outside the list is a usage error (code 2), named with its option.
-    return report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+    return report::parse_format(
+        input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
 }
 
 std::string written_text(std::size_t n, report::Format format, const char* one, const char* many, bool feminine) {
@@ -83,7 +84,8 @@ int pieces(const Args& a) {
         if (!only.empty() && d.reference != only) continue;
         PiecesStatus st = s->pieces(d.id);
         if (only.empty() && st.state == PiecesState::Complete) continue;
-        std::cout << d.reference << " — " << d.organisme << " : [" << pieces_state_label(st.state) << "] " << st.summary() << "\n";
+        std::cout << d.reference << " — " << d.organisme << " : [" << pieces_state_label(st.state) << "] " << st.summary()
+                  << "\n";
         ++listed;
     }
     if (!listed) std::cout << "Aucun dossier incomplet.\n";
@@ -108,7 +110,8 @@ void add_order_commands(Cli& cli) {
     cli.command("pieces", Area::Dossiers, "pièces manquantes ; demande de pièces complémentaires et sa lettre")
         .file()
         .option("--dossier", "REF", "ce dossier seulement (obligatoire avec --demander)")
-        .flag("--demander", "enregistre la demande de pièces complémentaires (délai : campagne.delai_pieces, 15 jours par défaut)")
+        .flag("--demander",
+              "enregistre la demande de pièces complémentaires (délai : campagne.delai_pieces, 15 jours par défaut)")
         .option("--recues", "PIECE,PIECE", "pièces reçues du candidat (identifiants de la grille), cochées sur le dossier")
         .option("--date", "JJ/MM/AAAA", "date de la demande, ou de la réception avec --recues (défaut : aujourd'hui)")
         .option("--motif", "TEXTE", "avec --recues : décision motivée d'admettre des pièces reçues hors délai")

@@ -69,16 +69,18 @@ int refusal(const Args& a) {
         } else {
             RejectionGround g = input::ground("--motif", a.need("--motif", "pour un refus préalable"));
             s->reject_prior(d.id, g, a.get("--texte"), a.actor(*s));
-            std::cout << rejection_title(s->procedure()) << " enregistré : " << d.reference << " — " << ground_label(s->procedure(), g) << ".\n";
+            std::cout << rejection_title(s->procedure()) << " enregistré : " << d.reference << " — "
+                      << ground_label(s->procedure(), g) << ".\n";
         }
     }
     for (const auto& d : s->dossiers()) {
         auto it = s->prior_rejections().find(d.id);
         if (it == s->prior_rejections().end()) continue;
-        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(s->procedure(), it->second.ground) << " — " << it->second.motive
-                  << " (" << it->second.date.french_numeric() << ", " << it->second.author << ")\n";
+        std::cout << d.reference << " — " << d.organisme << " : " << ground_label(s->procedure(), it->second.ground) << " — "
+                  << it->second.motive << " (" << it->second.date.french_numeric() << ", " << it->second.author << ")\n";
     }
-    for (std::size_t i : s->late_dossiers()) std::cout << "Déposé hors délai, sans refus préalable : " << s->dossiers()[i].reference << "\n";
+    for (std::size_t i : s->late_dossiers())
+        std::cout << "Déposé hors délai, sans refus préalable : " << s->dossiers()[i].reference << "\n";
     return 0;
 }
 
@@ -178,7 +180,8 @@ void add_procedure_commands(Cli& cli) {
         .acting()
         .run(calendar);
     cli.command("refus", Area::Procedure,
-                "refus préalables et dossiers déposés hors délai ; avec --dossier, refus motivé (motifs de la procédure de l'appel) ou levée")
+                "refus préalables et dossiers déposés hors délai ; avec --dossier, refus motivé (motifs de la procédure de "
+                "l'appel) ou levée")
         .file()
         .option("--dossier", "REF", "dossier refusé (ou dont le refus est levé)")
         .option("--motif", "hors-delai|irregulier|hors-sujet", "motif du refus (en appel à projets : art. R. 313-6, 1° à 3°)")
@@ -204,7 +207,8 @@ void add_procedure_commands(Cli& cli) {
         .option("--commentaire", "TEXTE", "raison de l'avis (obligatoire s'il n'est pas favorable)")
         .acting()
         .run(opinion);
-    cli.command("commission", Area::Procedure, "dossier de la commission (classement, déclarations d'intérêts), PDF, ODT ou les deux")
+    cli.command("commission", Area::Procedure,
+                "dossier de la commission (classement, déclarations d'intérêts), PDF, ODT ou les deux")
         .file()
         .required("--out", "DOSSIER.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")

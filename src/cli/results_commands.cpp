@@ -176,7 +176,8 @@ int rank(const Args& a) {
         std::cout << "  " << d.reference << "  " << d.organisme << " — " << s->reading(d.id).why << "\n";
     }
     if (!rr.places)
-        std::cout << "Rangs non affichés (·) : l'écart qu'un dossier masqué laisserait entre les rangs des autres dirait sa place.\n";
+        std::cout
+            << "Rangs non affichés (·) : l'écart qu'un dossier masqué laisserait entre les rangs des autres dirait sa place.\n";
     // A request for missing pieces before its deadline: awaiting, not irrecevable (core/pieces.h).
     auto awaiting = [&](const RankEntry& e) {
         const Dossier& d = s->dossiers()[e.dossier];
@@ -186,18 +187,22 @@ int rank(const Args& a) {
     for (const auto& e : r.ineligible) (awaiting(e).empty() ? any_ineligible : any_awaiting) = true;
     for (bool pass_awaiting : {true, false}) {
         if (pass_awaiting ? !any_awaiting : !any_ineligible) continue;
-        std::cout << (pass_awaiting ? "Dossiers en attente de pièces, non classés :\n" : "Dossiers irrecevables, non classés :\n");
+        std::cout << (pass_awaiting ? "Dossiers en attente de pièces, non classés :\n"
+                                    : "Dossiers irrecevables, non classés :\n");
         for (const auto& e : r.ineligible) {
             std::string wait = awaiting(e);
             if (wait.empty() == pass_awaiting) continue;
             const Dossier& d = s->dossiers()[e.dossier];
-            std::cout << "  " << d.reference << "  " << d.organisme << (pass_awaiting ? " — e" + wait.substr(1) : std::string()) << "\n";
+            std::cout << "  " << d.reference << "  " << d.organisme << (pass_awaiting ? " — e" + wait.substr(1) : std::string())
+                      << "\n";
             for (const auto& m : e.apart_reasons()) std::cout << "      – " << m << "\n";
         }
     }
     if (a.has("--marges")) {
         if (rr.places) rank_margins(*s);
-        else std::cout << "\nSolidité de l'ordre non affichée : les marges entre voisins diraient la place des dossiers masqués.\n";
+        else
+            std::cout
+                << "\nSolidité de l'ordre non affichée : les marges entre voisins diraient la place des dossiers masqués.\n";
     }
     std::cout << Ranking::tie_rule() << "\n";
     return 0;
@@ -217,7 +222,8 @@ int agreement(const Args& a) {
     const Agreement& ag = s->agreement();
     std::cout << "Accord entre évaluateurs — alpha de Krippendorff (métrique d'intervalle) : "
               << (ag.alpha ? fr::number(*ag.alpha, 3) : std::string("non calculable")) << "\n";
-    std::cout << "  " << ag.units << " couples (dossier, critère) notés par au moins deux évaluateurs, " << ag.values << " notes\n";
+    std::cout << "  " << ag.units << " couples (dossier, critère) notés par au moins deux évaluateurs, " << ag.values
+              << " notes\n";
     std::cout << "Écart moyen de chaque évaluateur à la note consolidée :\n";
     for (const auto& r : ag.reviewers)
         std::cout << "  " << r.reviewer << " : " << (r.mean_offset > Rational(0) ? "+" : "") << fr::number(r.mean_offset, 2)
@@ -253,15 +259,17 @@ int consolidate(const Args& a) {
                 for (const auto& c : t.criteria) {
                     const CriterionScore& cs = e.score.criteria[k++];
                     if (!cs.flagged) continue;
-                    std::cout << d.reference << ";" << c.id << ";moyenne " << fr::number(*cs.mean) << ";écart " << cs.spread << ";"
-                              << (cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")) << "\n";
+                    std::cout << d.reference << ";" << c.id << ";moyenne " << fr::number(*cs.mean) << ";écart " << cs.spread
+                              << ";" << (cs.decided ? "arbitré : " + fr::number(*cs.rating) : std::string("à arbitrer")) << "\n";
                     open += cs.decided ? 0 : 1;
                 }
             // Means and spreads above leave them out: say so (trial 13 F22).
             for (const auto& n : e.set_aside) std::cout << d.reference << ";" << n << "\n";
         }
     std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer";
-    if (masked) std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier") << " dont les notes ne vous sont pas lisibles)";
+    if (masked)
+        std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier")
+                  << " dont les notes ne vous sont pas lisibles)";
     std::cout << ".\n";
     return 0;
 }

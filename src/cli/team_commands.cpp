@@ -19,31 +19,37 @@ int users(const Args& a) {
     // A login unknown here is refused before anything is written, unless the
     // coordinator says the person works from another workstation (trial 13 F18).
     // (A login that cannot be one is refused first, in the session, with its own reason.)
-    if (std::string login = fr::trim(a.get("--compte")); !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
+    if (std::string login = fr::trim(a.get("--compte"));
+        !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
         if (std::string why = unknown_account_refusal(login, a.has("--ajouter") ? a.get("--ajouter") : a.get("--changer-compte"));
             !why.empty())
             throw InputError(why);
     if (a.has("--ajouter")) {
         Role role = input::role("--role", a.need("--role", "avec --ajouter"));
-        bool deliberative = input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
+        bool deliberative =
+            input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
     } else if (a.has("--changer-compte")) {
         // A team without any account yet: the file's owner binds its coordinator (checked there).
         const std::string actor = s->team().accounts_declared() ? a.actor(*s) : a.claimed();
         change_account(*s, a.get("--changer-compte"), a.need("--compte", "avec --changer-compte"), actor);
-        std::cout << "Compte de « " << canonical_person(s->team(), a.get("--changer-compte")) << " » changé (inscrit au journal).\n";
+        std::cout << "Compte de « " << canonical_person(s->team(), a.get("--changer-compte"))
+                  << " » changé (inscrit au journal).\n";
         s = Session::open(a.file());   // the listing below shows the change
     } else if (a.has("--compte")) {
-        throw UsageError("--compte s'emploie avec --ajouter NOM (nouvelle personne) ou --changer-compte NOM (changement par le coordonnateur).");
+        throw UsageError(
+            "--compte s'emploie avec --ajouter NOM (nouvelle personne) ou --changer-compte NOM (changement par le "
+            "coordonnateur).");
     }
     // Declared for another workstation (--autre-poste): said again.
     if (std::string login = fr::trim(a.get("--compte")); !login.empty() && !account_exists(login))
         std::cout << "Attention : aucun compte « " << login << " » n'existe sur ce poste ; la personne ne pourra agir "
                      "que depuis un poste où ce compte existe.\n";
     if (!s->team().open_mode() && !s->team().accounts_declared())
-        std::cout << "Personne n'a de compte dans cette équipe : personne ne peut agir. Le propriétaire du fichier de la campagne "
-                     "lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte NOM --compte "
-                  << Session::os_login() << ".\n";
+        std::cout
+            << "Personne n'a de compte dans cette équipe : personne ne peut agir. Le propriétaire du fichier de la campagne "
+               "lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte NOM --compte "
+            << Session::os_login() << ".\n";
     if (s->team().open_mode()) {
         std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
         return 0;
@@ -58,9 +64,13 @@ int users(const Args& a) {
             }
         std::cout << name << " — " << role_label(p.role)
                   << (p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "")
-                  << (p.organisation.empty() ? "" : ", " + p.organisation) << (p.account.empty() ? ", sans compte (personne n'agit en son nom ; le coordonnateur le lie avec --changer-compte)"
-                                       : ", compte " + p.account);
-        if (p.role == Role::Instructor) std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed << " à soumettre";
+                  << (p.organisation.empty() ? "" : ", " + p.organisation)
+                  << (p.account.empty()
+                          ? ", sans compte (personne n'agit en son nom ; le coordonnateur le lie avec --changer-compte)"
+                          : ", compte " + p.account);
+        if (p.role == Role::Instructor)
+            std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed
+                      << " à soumettre";
         std::cout << "\n";
     }
     // Who bound the coordinators to their accounts: on a shared folder the
@@ -108,7 +118,8 @@ void add_team_commands(Cli& cli) {
         .option("--organisation", "ORG", "son organisation")
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
-        .option("--changer-compte", "NOM", "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
+        .option("--changer-compte", "NOM",
+                "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
         .flag("--autre-poste", "le compte de --compte existe sur un autre poste du partage, pas sur celui-ci")
         .acting()
         .run(users);

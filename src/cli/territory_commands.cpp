@@ -29,7 +29,8 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
         item.erase(0, item.find_first_not_of(' '));
         item.erase(item.find_last_not_of(' ') + 1);
         if (item.empty()) throw UsageError(option + " : liste « " + text + " » avec un élément vide (attendu : D1,D2,…)");
-        if (std::find(out.begin(), out.end(), item) != out.end()) throw UsageError(option + " : « " + item + " » cité deux fois dans « " + text + " »");
+        if (std::find(out.begin(), out.end(), item) != out.end())
+            throw UsageError(option + " : « " + item + " » cité deux fois dans « " + text + " »");
         out.push_back(item);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -41,7 +42,8 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
 void check_candidates(const TerritoryStudy& t, const std::string& option, const std::vector<std::string>& refs) {
     for (const auto& r : refs)
         if (!t.candidate(r))
-            throw InputError(option + " : dossier « " + r + " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+            throw InputError(option + " : dossier « " + r +
+                             " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
 }
 
 // The set shown: --avec when given, else the recorded allocation when there
@@ -115,7 +117,8 @@ int carte(const Args& a) {
     const std::string out = a.get("--out");
     const std::string ext = std::filesystem::path(out).extension().string();
     if (ext != ".png" && ext != ".pdf")
-        throw UsageError("--out « " + out + " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
+        throw UsageError("--out « " + out +
+                         " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
     std::string which;
@@ -141,11 +144,12 @@ int offre(const Args& a) {
         const auto before = t.offer();
         const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
-                  << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "") << " sur "
-                  << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
-                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "") << " dans la campagne (journal), à la place de l'offre précédente ("
-                  << before.structures.size() << " structure" << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity()
-                  << " place" << (before.capacity() > 1 ? "s" : "") << ").\n"
+                  << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "")
+                  << " sur " << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
+                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "")
+                  << " dans la campagne (journal), à la place de l'offre précédente (" << before.structures.size() << " structure"
+                  << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity() << " place"
+                  << (before.capacity() > 1 ? "s" : "") << ").\n"
                   << (x.notice.empty() ? "" : x.notice + "\n") << x.attribution() << "\n"
                   << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
@@ -172,18 +176,25 @@ int offre(const Args& a) {
 void add_territory_commands(Cli& cli) {
     cli.command("couverture", Area::Territory, "couverture du territoire : distances au site le plus proche, population au-delà")
         .file()
-        .option("--avec", "D1,D2,…", "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée s'il y en a une)")
+        .option("--avec", "D1,D2,…",
+                "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée s'il y en a une)")
         .flag("--csv", "indicateurs au format CSV (indicateur;valeur, point décimal)")
         .flag("--communes",
-              "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique --csv)")
+              "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique "
+              "--csv)")
         .run(couverture);
     cli.command("repartition", Area::Territory, "répartition dans l'ordre du classement sous les règles territoriales de l'appel")
         .file()
         .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
-        .flag("--csv", "un dossier par ligne au format CSV (dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif…, point décimal)")
+        .flag("--csv",
+              "un dossier par ligne au format CSV (dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif…, "
+              "point décimal)")
         .flag("--indicateurs", "avec --csv : les chiffres comparés (indicateur;classement[;variante]) au lieu des dossiers")
-        .flag("--enregistrer", "enregistre la répartition suivie (la variante si donnée, sinon l'ordre du classement) : l'avis de la commission la suivra")
-        .option("--motif", "TEXTE", "pourquoi la variante s'écarte de l'ordre du classement (exigé dans ce cas), avec --enregistrer")
+        .flag("--enregistrer",
+              "enregistre la répartition suivie (la variante si donnée, sinon l'ordre du classement) : l'avis de la commission "
+              "la suivra")
+        .option("--motif", "TEXTE",
+                "pourquoi la variante s'écarte de l'ordre du classement (exigé dans ce cas), avec --enregistrer")
         .flag("--retirer", "retire la répartition enregistrée")
         .acting()
         .run(repartition);
@@ -194,11 +205,13 @@ void add_territory_commands(Cli& cli) {
         .run(carte);
     cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
         .file()
-        .option("--import", "EXTRAIT.csv", "extrait FINESS (format Etalab), filtré par catégorie et par les départements de la campagne")
+        .option("--import", "EXTRAIT.csv",
+                "extrait FINESS (format Etalab), filtré par catégorie et par les départements de la campagne")
         .option("--categorie", "C1,C2,…", "catégories FINESS gardées (categetab, par exemple 500 pour les EHPAD), avec --import")
         .option("--fichier", "OFFRE.csv", "remplace l'offre par ce fichier (finess;nom;categorie;…, voir docs/couverture.md)")
         .option("--zones", "ZONES.csv", "remplace les zones de la campagne (zone;libelle;communes), par exemple des zones DRAD")
-        .option("--exporter", "OFFRE.csv", "écrit l'offre de la campagne dans ce fichier (pour saisir les capacités, puis --fichier)")
+        .option("--exporter", "OFFRE.csv",
+                "écrit l'offre de la campagne dans ce fichier (pour saisir les capacités, puis --fichier)")
         .acting()
         .run(offre);
 }

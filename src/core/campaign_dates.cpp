@@ -50,7 +50,8 @@ std::string meeting_date_problem(const CampaignCalendar& c, const Date& day) {
         return "Séance du " + day.french_numeric() + " : elle précède la date limite de dépôt des dossiers (" +
                c.deadline->french_numeric() + ") ; la commission se réunit une fois les dossiers reçus.";
     if (c.opening && day < *c.opening)
-        return "Séance du " + day.french_numeric() + " : elle précède la publication de l'avis (" + c.opening->french_numeric() + ").";
+        return "Séance du " + day.french_numeric() + " : elle précède la publication de l'avis (" + c.opening->french_numeric() +
+               ").";
     return "";
 }
 
@@ -85,11 +86,12 @@ std::string decision_date_problem(const CampaignCalendar& c, const Date& day) {
 
 std::string pieces_request_date_problem(const CampaignCalendar& c, const Date& day, std::optional<Date> previous) {
     if (c.committee && day > *c.committee)
-        return "Demande de pièces datée du " + day.french_numeric() + " : elle suit la commission (" + c.committee->french_numeric() +
+        return "Demande de pièces datée du " + day.french_numeric() + " : elle suit la commission (" +
+               c.committee->french_numeric() +
                "), qui examine des dossiers complets ; indiquez la date de la demande (--date JJ/MM/AAAA).";
     if (previous && day < *previous)
-        return "Demande de pièces datée du " + day.french_numeric() + " : une demande a déjà été faite le " + previous->french_numeric() +
-               " ; une demande ne remplace pas une demande plus récente.";
+        return "Demande de pièces datée du " + day.french_numeric() + " : une demande a déjà été faite le " +
+               previous->french_numeric() + " ; une demande ne remplace pas une demande plus récente.";
     return "";
 }
 
@@ -101,8 +103,8 @@ ReceiptPosition receipt_position(const CampaignCalendar& c, const Date& received
 
 std::string receipt_problem(const CampaignCalendar& c, const Date& received) {
     if (receipt_position(c, received) != ReceiptPosition::BeforeOpening) return "";
-    return "date de dépôt " + received.french_numeric() + " antérieure à la publication de l'avis (" + c.opening->french_numeric() +
-           ") : un dossier ne peut être reçu avant l'ouverture de l'appel (date mal saisie ?)";
+    return "date de dépôt " + received.french_numeric() + " antérieure à la publication de l'avis (" +
+           c.opening->french_numeric() + ") : un dossier ne peut être reçu avant l'ouverture de l'appel (date mal saisie ?)";
 }
 
 }  // namespace cotation

@@ -60,7 +60,8 @@ std::vector<std::string> shared_identifier_warnings(const std::vector<Dossier>& 
             }
             if (names.size() < 2 || !involved) continue;
             std::string list;
-            for (const Dossier* d : group) list += (list.empty() ? "" : ", ") + fr::quote(d->organisme) + " (" + d->reference + ")";
+            for (const Dossier* d : group)
+                list += (list.empty() ? "" : ", ") + fr::quote(d->organisme) + " (" + d->reference + ")";
             out.push_back(std::string("Attention : le ") + kind + " " + id + " est porté par " + std::to_string(names.size()) +
                           " organismes différents : " + list + ". Un " + kind + " désigne un seul établissement : vérifiez-le "
                           "(un lien d'intérêts déclaré par cet identifiant les viserait tous).");

@@ -86,7 +86,8 @@ double weighted_mean(const Territory& t, const std::vector<double>& chords) {
     long pop = 0;
     const auto& cs = t.communes();
     for (std::size_t c = 0; c < cs.size(); ++c)
-        if (chords[c] != kNone) sum += geo::chord2_to_km(chords[c]) * static_cast<double>(cs[c].population), pop += cs[c].population;
+        if (chords[c] != kNone)
+            sum += geo::chord2_to_km(chords[c]) * static_cast<double>(cs[c].population), pop += cs[c].population;
     return pop ? sum / static_cast<double>(pop) : 0.0;
 }
 }  // namespace

@@ -166,7 +166,8 @@ bool EligibilityReport::eliminated() const {
 
 bool EligibilityReport::undecidable() const {
     if (eliminated()) return false;
-    if (std::any_of(documents.begin(), documents.end(), [](const DocumentResult& d) { return d.unknown && d.document->eliminating; }))
+    if (std::any_of(documents.begin(), documents.end(),
+                    [](const DocumentResult& d) { return d.unknown && d.document->eliminating; }))
         return true;
     return std::any_of(rules.begin(), rules.end(), [](const RuleResult& r) {
         return r.outcome == Outcome::Undecidable && r.rule->effect == RuleEffect::Eliminating;

@@ -163,7 +163,9 @@ private:
         }
     }
     NodeP parse_or() { return parse_level({{"ou", Op::Or}}, true, ExprType::Bool, ExprType::Bool, "« ou »", &Parser::parse_and); }
-    NodeP parse_and() { return parse_level({{"et", Op::And}}, true, ExprType::Bool, ExprType::Bool, "« et »", &Parser::parse_not); }
+    NodeP parse_and() {
+        return parse_level({{"et", Op::And}}, true, ExprType::Bool, ExprType::Bool, "« et »", &Parser::parse_not);
+    }
     // A prefix operator ("non", unary "-") applied to an operand of its own type.
     NodeP parse_prefix(bool present, Op op, ExprType type, const char* what, NodeP (Parser::*self)(),
                        NodeP (Parser::*next)()) {

@@ -93,18 +93,21 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
                        std::string(def.type == FactType::Amount ? "montant" : "nombre") + " lisible : " + why +
                        " (notation attendue : 12 600,50)";
             if (integral_unit(def.unit) && !r->is_integer())
-                return "la valeur " + fr::quote(text) + " doit être un nombre entier de " + def.unit.substr(def.unit.find('|') + 1);
+                return "la valeur " + fr::quote(text) + " doit être un nombre entier de " +
+                       def.unit.substr(def.unit.find('|') + 1);
             // The refusal says the accepted range, as declared with the fact (issue 13.12).
             auto range = [&] {
                 std::string unit = def.type == FactType::Amount ? "\u00A0€" : "";
                 if (def.type != FactType::Amount && !def.unit.empty()) unit = "\u00A0" + def.unit.substr(def.unit.find('|') + 1);
-                if (def.min && def.max) return " (valeurs acceptées : de " + fr::number(*def.min) + " à " + fr::number(*def.max) + unit + ")";
+                if (def.min && def.max)
+                    return " (valeurs acceptées : de " + fr::number(*def.min) + " à " + fr::number(*def.max) + unit + ")";
                 if (def.min) return " (valeurs acceptées : " + fr::number(*def.min) + unit + " ou plus)";
                 return " (valeurs acceptées : " + fr::number(*def.max) + unit + " au plus)";
             };
             if (def.min && *r < *def.min)
                 return "la valeur " + fr::number(*r) + " est inférieure au minimum " + fr::number(*def.min) + range();
-            if (def.max && *r > *def.max) return "la valeur " + fr::number(*r) + " dépasse le maximum " + fr::number(*def.max) + range();
+            if (def.max && *r > *def.max)
+                return "la valeur " + fr::number(*r) + " dépasse le maximum " + fr::number(*def.max) + range();
             return Value{*r};
         }
         case FactType::Date: {

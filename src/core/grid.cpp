@@ -198,12 +198,15 @@ void Grid::compile() {
             if (b.id == f.id) builtin = &b;
         if (builtin && builtin->type != f.type)
             throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "le fait commun « " + f.id +
-                            "» est de type « " + fact_type_name(builtin->type) + " » ; une grille peut le renommer, pas en changer le type.");
+                            "» est de type « " + fact_type_name(builtin->type) +
+                            " » ; une grille peut le renommer, pas en changer le type.");
         unique_in(f.file, "fact", f.id, f.line, "<fact id=\"" + f.id + "\">");
         if (builtin && (f.derived || !f.group.empty()))
-            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "un fait commun ne peut pas être une ligne de tableau.");
+            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") +
+                            "un fait commun ne peut pas être une ligne de tableau.");
         if (f.id.rfind("campagne.", 0) == 0)
-            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") + "le préfixe « campagne. » est réservé aux paramètres.");
+            throw GridError(where_in(f.file, f.line, "<fact id=\"" + f.id + "\">") +
+                            "le préfixe « campagne. » est réservé aux paramètres.");
     }
     for (const auto& f : builtin_facts()) ids.insert("fact:" + f.id);
     for (const auto& p : parameters) {
@@ -247,8 +250,8 @@ void Grid::compile() {
                 if (c.levels[k].empty()) c.levels[k] = default_levels[k];
         }
         if (t.minimum && (*t.minimum < Rational(0) || *t.minimum > theme_max(t)))
-            throw GridError(where(t.line, te) + "le minimum (" + fr::number(*t.minimum) + " points) dépasse le maximum du thème (" +
-                            fr::number(theme_max(t)) + " points).");
+            throw GridError(where(t.line, te) + "le minimum (" + fr::number(*t.minimum) +
+                            " points) dépasse le maximum du thème (" + fr::number(theme_max(t)) + " points).");
         if (t.declared_max && *t.declared_max != theme_max(t))
             throw GridError(where(t.line, te) + "le maximum déclaré (" + fr::number(*t.declared_max) +
                             " points) ne correspond pas à ses critères (somme des coefficients × " +
@@ -303,8 +306,9 @@ void Grid::compile() {
     std::set<std::string> cited;
     for (const auto& s : sources)
         if (s.file.empty() || s.title.empty() || !cited.insert(s.file).second)
-            throw GridError(where(s.line, "<source>") + (s.file.empty() || s.title.empty() ? "il faut un attribut « file » et un attribut « title »."
-                                                                                          : "la source « " + s.file + " » est déjà déclarée."));
+            throw GridError(where(s.line, "<source>") + (s.file.empty() || s.title.empty()
+                                                             ? "il faut un attribut « file » et un attribut « title »."
+                                                             : "la source « " + s.file + " » est déjà déclarée."));
 }
 
 }  // namespace cotation

@@ -25,7 +25,8 @@ int sextet(char c) {
 
 std::optional<PngHeader> png_header(std::string_view b) {
     // Signature (8), IHDR length (4) and type (4), then width, height, depth, colour type.
-    if (b.size() < 33 || b.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) || b.substr(12, 4) != "IHDR") return std::nullopt;
+    if (b.size() < 33 || b.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) || b.substr(12, 4) != "IHDR")
+        return std::nullopt;
     PngHeader h;
     h.width = be32(b, 16);
     h.height = be32(b, 20);
@@ -40,8 +41,8 @@ std::string logo_problem(std::string_view bytes, const std::string& name) {
     auto h = png_header(bytes);
     if (!h) return who + "ce n'est pas une image PNG lisible ; enregistrez le logo au format PNG.";
     if (bytes.size() > kLogoMaxBytes)
-        return who + "fichier de " + std::to_string(bytes.size() / 1024) + " Ko, au-delà de " + std::to_string(kLogoMaxBytes / 1024) +
-               " Ko ; un logo d'en-tête tient en quelques kilo-octets : réduisez-le.";
+        return who + "fichier de " + std::to_string(bytes.size() / 1024) + " Ko, au-delà de " +
+               std::to_string(kLogoMaxBytes / 1024) + " Ko ; un logo d'en-tête tient en quelques kilo-octets : réduisez-le.";
     if (h->width > kLogoMaxSide || h->height > kLogoMaxSide)
         return who + "image de " + std::to_string(h->width) + " × " + std::to_string(h->height) + " pixels, au-delà de " +
                std::to_string(kLogoMaxSide) + " ; réduisez-la.";

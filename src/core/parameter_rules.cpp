@@ -26,7 +26,8 @@ std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& 
             if (w) {
                 bool above = false;
                 if (auto a = std::get_if<Date>(v); a && std::holds_alternative<Date>(*w)) above = *a > std::get<Date>(*w);
-                if (auto a = std::get_if<Rational>(v); a && std::holds_alternative<Rational>(*w)) above = std::get<Rational>(*w) < *a;
+                if (auto a = std::get_if<Rational>(v); a && std::holds_alternative<Rational>(*w))
+                    above = std::get<Rational>(*w) < *a;
                 if (above)
                     out.push_back("Le paramètre " + shown(p, *v) + " dépasse " + shown(*other, *w) + " : « " + p.def.label +
                                   " » ne peut pas dépasser « " + other->def.label + " ».");
@@ -38,10 +39,11 @@ std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& 
             else if (auto one = std::get_if<std::string>(v)) codes = {*one};
             for (const auto& c : codes)
                 if (!departement_exists(c))
-                    out.push_back("Le paramètre « " + p.def.id + " » : « " + c +
-                                  " » n'est pas un code de département de la liste officielle (01, 2A, 971…)" +
-                                  (c.find_first_of(";/") != std::string::npos ? " ; séparez les codes par des espaces (16 17 19)" : "") +
-                                  ".");
+                    out.push_back(
+                        "Le paramètre « " + p.def.id + " » : « " + c +
+                        " » n'est pas un code de département de la liste officielle (01, 2A, 971…)" +
+                        (c.find_first_of(";/") != std::string::npos ? " ; séparez les codes par des espaces (16 17 19)" : "") +
+                        ".");
         }
     }
     // The unit and the capacity, by the roles the grid gives them.

@@ -56,12 +56,14 @@ Date pieces_due_date(const Date& requested, int delay_days) {
 bool pieces_late(const PiecesStatus& st, const Date& received) { return st.due && received > *st.due; }
 
 std::string pieces_receipt_problem(const PiecesStatus& st, const Date& received, const Date& today) {
-    if (!st.requested) return "aucune demande de pièces enregistrée : les pièces se cochent alors dans le dossier (pieces_recues).";
+    if (!st.requested)
+        return "aucune demande de pièces enregistrée : les pièces se cochent alors dans le dossier (pieces_recues).";
     if (received < *st.requested)
-        return "pièces reçues le " + received.french_numeric() + " : c'est avant la demande du " + st.requested->french_numeric() +
-               " ; indiquez la date de réception (--date JJ/MM/AAAA).";
+        return "pièces reçues le " + received.french_numeric() + " : c'est avant la demande du " +
+               st.requested->french_numeric() + " ; indiquez la date de réception (--date JJ/MM/AAAA).";
     if (received > today)
-        return "pièces reçues le " + received.french_numeric() + " : cette date n'est pas encore venue ; indiquez la date de réception.";
+        return "pièces reçues le " + received.french_numeric() +
+               " : cette date n'est pas encore venue ; indiquez la date de réception.";
     return "";
 }
 
@@ -92,7 +94,8 @@ PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::option
     else if (!st.not_askable.empty()) st.state = PiecesState::NotAskable;
     else if (!requested) st.state = PiecesState::Askable;
     // An answer recorded late leaves the pieces unticked: expired, whatever today is.
-    else st.state = st.days_left >= 0 && !(received && pieces_late(st, *received)) ? PiecesState::Requested : PiecesState::Expired;
+    else
+        st.state = st.days_left >= 0 && !(received && pieces_late(st, *received)) ? PiecesState::Requested : PiecesState::Expired;
     return st;
 }
 
@@ -107,21 +110,23 @@ std::string PiecesStatus::summary() const {
                    " pas être demandé" + (not_askable.size() > 1 ? "es" : "e") +
                    " après le dépôt (pièce du projet) ; le dossier est irrecevable.";
         case PiecesState::Requested:
-            return "Pièces demandées le " + requested->french_numeric() + " : " + labels(to_ask) + " ; réponse attendue au plus tard le " +
-                   due->french_numeric() +
-                   (due_moved ? " (le délai expirait un samedi, un dimanche ou un jour férié : il est prorogé au premier jour ouvrable)"
-                              : "") +
+            return "Pièces demandées le " + requested->french_numeric() + " : " + labels(to_ask) +
+                   " ; réponse attendue au plus tard le " + due->french_numeric() +
+                   (due_moved
+                        ? " (le délai expirait un samedi, un dimanche ou un jour férié : il est prorogé au premier jour ouvrable)"
+                        : "") +
                    ". Pas de lettre d'irrecevabilité avant cette date.";
         case PiecesState::Received:
             if (received && *received > *due)
-                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " + received->french_numeric() +
-                       ", échéance le " + due->french_numeric() + "), admises par décision motivée : dossier complet.";
+                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " +
+                       received->french_numeric() + ", échéance le " + due->french_numeric() +
+                       "), admises par décision motivée : dossier complet.";
             return "Pièces demandées le " + requested->french_numeric() + " reçues" +
                    (received ? " le " + received->french_numeric() : std::string()) + " : dossier complet.";
         case PiecesState::Expired:
             if (received && *received > *due)
-                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " + received->french_numeric() +
-                       ", échéance le " + due->french_numeric() +
+                return "Pièces demandées le " + requested->french_numeric() + " reçues hors délai (le " +
+                       received->french_numeric() + ", échéance le " + due->french_numeric() +
                        ") : le dossier reste incomplet, donc irrecevable, sauf décision motivée de les admettre (--motif).";
             return "Pièces demandées le " + requested->french_numeric() + " non reçues au " + due->french_numeric() +
                    " : le dossier reste incomplet, donc irrecevable ; la lettre d'irrecevabilité peut être envoyée.";

@@ -103,14 +103,17 @@ std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<
     std::vector<VotedEntry> out;
     for (const auto* list : {&ranking.ranked, &ranking.pending, &ranking.ineligible})
         for (const auto& e : *list)
-            out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", advised_decision(e.proposal)});
+            out.push_back(
+                {dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", advised_decision(e.proposal)});
     return out;
 }
 
 std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, const std::vector<VotedEntry>& now) {
     std::map<std::string, const VotedEntry*> current;
     for (const auto& e : now) current[e.reference] = &e;
-    auto opinion = [](const std::optional<DecisionKind>& k) { return k ? std::string(decision_label(*k)) : std::string("en attente"); };
+    auto opinion = [](const std::optional<DecisionKind>& k) {
+        return k ? std::string(decision_label(*k)) : std::string("en attente");
+    };
     // Words, not arrows: the PDF font is CP1252, which has no « → ».
     auto ordinal = [](int r) { return std::to_string(r) + (r == 1 ? "er" : "e"); };
     auto rank = [&](int r) { return r ? ordinal(r) + " rang" : std::string("hors classement"); };
@@ -222,12 +225,14 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
 
     auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
     std::string tally = count(c.for_, "voix pour", "voix pour") + ", " + count(c.against, "voix contre", "voix contre") + ", " +
-                        count(c.abstain, "abstention", "abstentions") + " sur " + count(static_cast<int>(c.voters.size()), "votant", "votants");
+                        count(c.abstain, "abstention", "abstentions") + " sur " +
+                        count(static_cast<int>(c.voters.size()), "votant", "votants");
     if (!c.quorum) {
         c.outcome = "Quorum non atteint : " +
                     fr::plural(c.present + c.represented, "membre à voix délibérative présent ou représenté",
-                               "membres à voix délibérative présents ou représentés") + " sur " +
-                    std::to_string(c.deliberative) + ", il en faut " + std::to_string(c.quorum_needed) + ". La commission ne peut pas délibérer.";
+                               "membres à voix délibérative présents ou représentés") +
+                    " sur " + std::to_string(c.deliberative) + ", il en faut " + std::to_string(c.quorum_needed) +
+                    ". La commission ne peut pas délibérer.";
         return c;
     }
     if (c.missing > 0)
@@ -237,7 +242,8 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         c.outcome = "Classement adopté à la majorité : " + tally + ".";
     } else if (c.for_ == c.against && c.for_ > 0) {
         auto pv = m.votes.find(m.president);
-        bool president_votes = rules.casting_vote && voters.count(m.president) && pv != m.votes.end() && pv->second != Vote::Abstain;
+        bool president_votes =
+            rules.casting_vote && voters.count(m.president) && pv != m.votes.end() && pv->second != Vote::Abstain;
         if (president_votes) {
             c.casting_vote = true;
             c.adopted = pv->second == Vote::For;

@@ -36,7 +36,8 @@ std::variant<DueRule, std::string> parse_due_rule(const std::string& text) {
         }
     r.anchor = fr::trim(t.substr(0, op == std::string::npos ? t.size() : op - 1));
     if (!identifier(r.anchor))
-        return "« " + text + " » : attendu une date ou une étape, éventuellement suivie de « + N jours », « - N jours » ou « + N mois »";
+        return "« " + text +
+               " » : attendu une date ou une étape, éventuellement suivie de « + N jours », « - N jours » ou « + N mois »";
     if (op == std::string::npos) return r;
     int sign = t[op] == '-' ? -1 : 1;
     std::string rest = fr::trim(t.substr(op + 1));
@@ -53,7 +54,8 @@ std::variant<DueRule, std::string> parse_due_rule(const std::string& text) {
 
 std::string due_rule_text(const DueRule& r) {
     std::string s = r.anchor;
-    if (r.days) s += (r.days < 0 ? " - " : " + ") + std::to_string(std::abs(r.days)) + (std::abs(r.days) > 1 ? " jours" : " jour");
+    if (r.days)
+        s += (r.days < 0 ? " - " : " + ") + std::to_string(std::abs(r.days)) + (std::abs(r.days) > 1 ? " jours" : " jour");
     if (r.months) s += (r.months < 0 ? " - " : " + ") + std::to_string(std::abs(r.months)) + " mois";
     return s;
 }
@@ -93,7 +95,8 @@ void check_procedure(const ProcedureDef& p) {
         for (std::size_t j = i; j < p.steps.size(); ++j)
             if (p.steps[j].id == s.due->anchor)
                 step_error(s, "l'échéance part de l'étape « " + s.due->anchor + " », qui vient " +
-                                  (j == i ? "d'elle-même" : "après elle") + " ; une étape ne compte qu'à partir d'une étape antérieure ou d'une date.");
+                                  (j == i ? "d'elle-même" : "après elle") +
+                                  " ; une étape ne compte qu'à partir d'une étape antérieure ou d'une date.");
     }
     if (!p.silence_rejects.empty() && !p.step(p.silence_rejects))
         throw InputError(p.file + " : le silence vaut rejet à l'étape « " + p.silence_rejects + " », qui n'existe pas.");

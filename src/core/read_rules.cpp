@@ -18,7 +18,9 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
         return {false, "Personne n'est désigné(e) comme lecteur : les notes des évaluateurs ne sont lisibles qu'à une personne "
                        "déclarée (dites qui lit : --par NOM ou COTATION_UTILISATEUR)."};
     const Person* p = team.person(*reader);
-    if (!p) return {false, "« " + *reader + " » n'est pas déclaré(e) dans cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
+    if (!p)
+        return {false, "« " + *reader +
+                           " » n'est pas déclaré(e) dans cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
     if (team.in_conflict(p->name, organisation))
         return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
                            " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
@@ -71,7 +73,8 @@ std::string digits_of(const std::string& text) {
     std::string d;
     for (char c : text)
         if (std::isdigit(static_cast<unsigned char>(c))) d += c;
-        else if (c != ' ' && c != '.' && c != '-' && static_cast<unsigned char>(c) != 0xC2 && static_cast<unsigned char>(c) != 0xA0)
+        else if (c != ' ' && c != '.' && c != '-' && static_cast<unsigned char>(c) != 0xC2 &&
+                 static_cast<unsigned char>(c) != 0xA0)
             return "";   // letters: a name, not an identifier
     return d;
 }
@@ -95,7 +98,8 @@ std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, con
     if (digits.size() == 9 || digits.size() == 14) {
         for (const auto& d : dossiers) {
             std::string siret = digits_of(d.siret), finess = digits_of(d.finess);
-            if ((digits.size() == 14 && siret == digits) || (digits.size() == 9 && siret.size() == 14 && siret.compare(0, 9, digits) == 0) ||
+            if ((digits.size() == 14 && siret == digits) ||
+                (digits.size() == 9 && siret.size() == 14 && siret.compare(0, 9, digits) == 0) ||
                 (digits.size() == 9 && finess == digits))
                 out.push_back(&d);
         }

@@ -19,7 +19,8 @@ std::string prior_rejection_refusal(const ProcedureDef& p, const RejectionFacts&
                (p.prior_rejection->basis.empty() ? "" : " (" + p.prior_rejection->basis + ")") + ".";
     if (ground == RejectionGround::Late) {
         if (!f.deadline)
-            return "La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être constaté.";
+            return "La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être "
+                   "constaté.";
         if (!f.deposited) return "La date de dépôt du dossier « " + f.reference + " » n'est pas renseignée.";
         if (*f.deposited <= *f.deadline)
             return dossier + " a été déposé le " + f.deposited->french_numeric() + ", au plus tard à la date limite du " +

@@ -131,7 +131,8 @@ std::optional<std::string> grant_refusal(const CapacityModel& m, const Rational&
                                          const Rational& others) {
     if (places < Rational(0)) return "Une capacité accordée n'est pas négative.";
     if (asked && places > *asked)
-        return "La capacité accordée (" + m.places_text(places) + ") dépasse la capacité demandée (" + m.places_text(*asked) + ").";
+        return "La capacité accordée (" + m.places_text(places) + ") dépasse la capacité demandée (" + m.places_text(*asked) +
+               ").";
     if (m.unit && !m.per_dossier && !(places / *m.unit).is_integer())
         return "La capacité accordée (" + m.places_text(places) + ") n'est pas un nombre entier d'unités de " +
                m.places_text(*m.unit) + " : une unité ne se partage pas.";
@@ -163,7 +164,8 @@ std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
     if (!other.empty()) out.push_back("point à vérifier, manque : " + join(other));
     for (const auto& a : e.eligibility.attention_points()) out.push_back(a);
     if (!e.score.fully_rated(grid))
-        out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) + ")");
+        out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) +
+                      ")");
     for (std::size_t k = 1; k < e.below_minimum.size(); ++k) out.push_back("Note éliminatoire — " + e.below_minimum[k]);
     if (!e.proposal_reason.empty()) out.push_back(e.proposal_reason);
     for (const auto& s : e.set_aside) out.push_back(s);

@@ -170,25 +170,33 @@ std::optional<std::string> Team::identify(const std::string& claimed, const std:
     const Person* named = claimed.empty() ? nullptr : person(claimed);
     if (const Person* bound = person_of_account(login)) {
         if (!claimed.empty() && named != bound) {
-            why = "« " + claimed + " » ne peut pas agir depuis le compte « " + login + " », qui est celui de « " + bound->name + " ».";
+            why = "« " + claimed + " » ne peut pas agir depuis le compte « " + login + " », qui est celui de « " + bound->name +
+                  " ».";
             return std::nullopt;
         }
         return bound->name;
     }
     if (named && named->account.empty()) {
-        why = "« " + named->name + " » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son "
-              "propre compte, le lie au compte depuis lequel « " + named->name + " » travaille : cotation users FICHIER "
-              "--changer-compte « " + named->name + " » --compte LOGIN.";
+        why = "« " + named->name +
+              " » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son "
+              "propre compte, le lie au compte depuis lequel « " +
+              named->name +
+              " » travaille : cotation users FICHIER "
+              "--changer-compte « " +
+              named->name + " » --compte LOGIN.";
         return std::nullopt;
     }
     if (named) {
-        why = "« " + named->name + " » agit depuis le compte « " + named->account + " » ; vous agissez depuis le compte « " + login +
-              " ».";
+        why = "« " + named->name + " » agit depuis le compte « " + named->account + " » ; vous agissez depuis le compte « " +
+              login + " ».";
         return std::nullopt;
     }
-    why = "Le compte « " + login + " » n'est déclaré pour personne dans cette campagne : seules les personnes déclarées "
-          "avec leur compte agissent (le coordonnateur, depuis son propre compte, le déclare : cotation users FICHIER --ajouter NOM "
-          "--compte " + login + ", ou --changer-compte NOM --compte " + login + ").";
+    why = "Le compte « " + login +
+          " » n'est déclaré pour personne dans cette campagne : seules les personnes déclarées "
+          "avec leur compte agissent (le coordonnateur, depuis son propre compte, le déclare : cotation users FICHIER --ajouter "
+          "NOM "
+          "--compte " +
+          login + ", ou --changer-compte NOM --compte " + login + ").";
     return std::nullopt;
 }
 
@@ -226,9 +234,11 @@ std::string Team::may_put_person(const std::string& actor, const std::string& lo
 std::string first_declaration_refusal(const std::string& owner, const std::string& login) {
     if (owner.empty() || owner == login) return "";
     return "Cette campagne n'a pas encore d'équipe : son coordonnateur est déclaré d'abord, depuis le compte propriétaire du "
-           "fichier de la campagne (« " + owner + " », qui l'a créée), et non depuis « " + login +
+           "fichier de la campagne (« " +
+           owner + " », qui l'a créée), et non depuis « " + login +
            " ». Rien n'a été enregistré. Pour confier la campagne à un autre compte, son propriétaire lui cède le fichier "
-           "(chown) ou y déclare ce coordonnateur (cotation users FICHIER --ajouter NOM --role coordonnateur --compte " + login + ").";
+           "(chown) ou y déclare ce coordonnateur (cotation users FICHIER --ajouter NOM --role coordonnateur --compte " +
+           login + ").";
 }
 
 }  // namespace cotation

@@ -72,11 +72,12 @@ struct State {
             return !every;
         };
         if (r.min_score && k.score < *r.min_score &&
-            refuse(Constraint::MinScore, "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points."))
+            refuse(Constraint::MinScore,
+                   "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points."))
             return ch;
         if (r.capacity && places + k.places > *r.capacity + 1e-9 &&
-            refuse(Constraint::Capacity, "Capacité de l'appel atteinte : déjà " + capacity_text(r, places) + " sur " + num(*r.capacity) +
-                                             ", ce dossier en demande " + num(k.places) + "."))
+            refuse(Constraint::Capacity, "Capacité de l'appel atteinte : déjà " + capacity_text(r, places) + " sur " +
+                                             num(*r.capacity) + ", ce dossier en demande " + num(k.places) + "."))
             return ch;
         if (r.envelope && cost + k.cost > *r.envelope + 1e-6 &&
             refuse(Constraint::Envelope, "Enveloppe dépassée : " + euros(cost) + " engagés sur " + euros(*r.envelope) +
@@ -86,9 +87,9 @@ struct State {
             auto it = zone_units.find(ch.zone);
             const double already = it == zone_units.end() ? 0 : it->second;
             if (already + in_units(r, k.places) > *r.max_units_per_zone + 1e-9 &&
-                refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already) + " dans « " + zone_name(r, t, ch.zone) +
-                                                  " » (" + enum_label(r.zone) + "), au plus " + count_text(r, *r.max_units_per_zone) +
-                                                  " par zone."))
+                refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already) + " dans « " +
+                                                  zone_name(r, t, ch.zone) + " » (" + enum_label(r.zone) + "), au plus " +
+                                                  count_text(r, *r.max_units_per_zone) + " par zone."))
                 return ch;
         }
         // Groups the authority declared may leave communes out: the rule
@@ -97,7 +98,8 @@ struct State {
         if (r.zone == ZoneKind::Groups && r.max_units_per_zone && ch.zone.empty() && ch.retained && ch.reason.empty())
             ch.reason = "Hors des groupes de communes déclarés : la règle d'équilibre territorial ne s'y applique pas.";
         if ((r.min_km_between || r.min_km_existing) && !k.position) {
-            refuse(Constraint::Unlocated, "Site non localisé (commune « " + k.commune + " » sans point) : distance minimale non vérifiable.");
+            refuse(Constraint::Unlocated,
+                   "Site non localisé (commune « " + k.commune + " » sans point) : distance minimale non vérifiable.");
             return ch;
         }
         if (r.min_km_between)
@@ -105,8 +107,9 @@ struct State {
                 if (!c[j].position) continue;
                 const double d = geo::distance_km(*k.position, *c[j].position);
                 if (d < *r.min_km_between) {
-                    if (refuse(Constraint::DistanceChosen, "À " + km_text(d) + " de « " + c[j].reference + " », déjà retenu (au moins " +
-                                                               km_text(*r.min_km_between) + " entre deux sites retenus)."))
+                    if (refuse(Constraint::DistanceChosen, "À " + km_text(d) + " de « " + c[j].reference +
+                                                               " », déjà retenu (au moins " + km_text(*r.min_km_between) +
+                                                               " entre deux sites retenus)."))
                         return ch;
                     break;   // one breach says this rule
                 }
@@ -116,8 +119,9 @@ struct State {
                 if (!s.position) continue;
                 const double d = geo::distance_km(*k.position, *s.position);
                 if (d < *r.min_km_existing) {
-                    refuse(Constraint::DistanceExisting, "À " + km_text(d) + " de « " + s.label + " », offre existante (au moins " +
-                                                             km_text(*r.min_km_existing) + ").");
+                    refuse(Constraint::DistanceExisting, "À " + km_text(d) + " de « " + s.label +
+                                                             " », offre existante (au moins " + km_text(*r.min_km_existing) +
+                                                             ").");
                     break;
                 }
             }
@@ -185,7 +189,8 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
     State s{r, t, existing, candidates, 0, 0, {}, {}};
     Allocation a;
     a.choices.resize(candidates.size());
-    for (std::size_t i = 0; i < candidates.size(); ++i) a.choices[i] = {i, false, Constraint::None, "Non choisi dans la variante.", zone_of(r, t, candidates[i].commune)};
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        a.choices[i] = {i, false, Constraint::None, "Non choisi dans la variante.", zone_of(r, t, candidates[i].commune)};
     // In the order the coordinator chose them: a breach is reported, not refused.
     for (std::size_t i : chosen) {
         Choice ch = s.check(i, true);

@@ -29,8 +29,8 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     }
     Meeting m = s.meeting_draft();
     const CommitteeRules rules = s.procedure().committee.value_or(CommitteeRules{});
-    wxDialog dlg(parent, wxID_ANY, to_wx("Séance de la " + (rules.name.empty() ? std::string("commission") : rules.name)), wxDefaultPosition,
-                 wxSize(900, 520));
+    wxDialog dlg(parent, wxID_ANY, to_wx("Séance de la " + (rules.name.empty() ? std::string("commission") : rules.name)),
+                 wxDefaultPosition, wxSize(900, 520));
     auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(m.date.french_numeric()));
     wxArrayString names, proxies;
     proxies.Add(to_wx("—"));
@@ -63,16 +63,18 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(date, wxSizerFlags().CenterVertical().Border(wxRIGHT, 20));
-    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")),
+             wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(president, wxSizerFlags().CenterVertical());
     // The committee's rules as the procedure declares them.
-    std::string rules_text = "Un membre ayant déclaré un lien avec un candidat ne prend pas part au vote" + in_parentheses(rules.interest_basis) +
-                             " ; quorum : " + std::to_string(rules.quorum_percent) + " % des membres à voix délibérative ; " +
-                             (rules.proxies_per_member == 0 ? std::string("pas de mandat")
-                              : rules.proxies_per_member == 1 ? std::string("chacun ne détient qu'un mandat")
-                                                              : "chacun détient au plus " + std::to_string(rules.proxies_per_member) + " mandats") +
-                             " ; " + (rules.casting_vote ? "à égalité des voix, celle du président l'emporte" : "pas de voix prépondérante") +
-                             in_parentheses(rules.vote_basis) + ".";
+    std::string rules_text =
+        "Un membre ayant déclaré un lien avec un candidat ne prend pas part au vote" + in_parentheses(rules.interest_basis) +
+        " ; quorum : " + std::to_string(rules.quorum_percent) + " % des membres à voix délibérative ; " +
+        (rules.proxies_per_member == 0   ? std::string("pas de mandat")
+         : rules.proxies_per_member == 1 ? std::string("chacun ne détient qu'un mandat")
+                                         : "chacun détient au plus " + std::to_string(rules.proxies_per_member) + " mandats") +
+        " ; " + (rules.casting_vote ? "à égalité des voix, celle du président l'emporte" : "pas de voix prépondérante") +
+        in_parentheses(rules.vote_basis) + ".";
     auto* note = new wxStaticText(&dlg, wxID_ANY, to_wx(rules_text));
     note->Wrap(860);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -89,7 +91,8 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
         m.votes.clear();
         for (std::size_t i = 0; i < members.size(); ++i) {
             Presence pr = enum_at<Presence>(presence[i]->GetSelection()).value_or(Presence::Absent);
-            std::string holder = proxy[i]->GetSelection() > 0 ? members[static_cast<std::size_t>(proxy[i]->GetSelection() - 1)] : "";
+            std::string holder =
+                proxy[i]->GetSelection() > 0 ? members[static_cast<std::size_t>(proxy[i]->GetSelection() - 1)] : "";
             // Represented without a holder: refused by the core (complete_meeting).
             m.attendance[members[i]] = {pr, pr == Presence::Represented ? holder : ""};
             int v = vote[i]->GetSelection();
@@ -134,7 +137,8 @@ void give_opinion_dialog(wxWindow* parent, Workbench& wb) {
     wxSingleChoiceDialog dlg(parent, to_wx("Votre avis sur le dossier " + d->reference + " :"), to_wx("Avis de membre"), choices);
     if (dlg.ShowModal() != wxID_OK) return;
     Opinion o = enum_at<Opinion>(dlg.GetSelection()).value_or(Opinion::Favourable);
-    std::string comment = ask(parent, o == Opinion::Favourable ? "Commentaire (facultatif) :" : "Raison de cet avis :", "Avis de membre");
+    std::string comment =
+        ask(parent, o == Opinion::Favourable ? "Commentaire (facultatif) :" : "Raison de cet avis :", "Avis de membre");
     try {
         wb.session->give_opinion(d->id, {wb.reviewer, o, comment}, wb.reviewer);
         wb.changed(Change::Procedure);

@@ -40,9 +40,10 @@ ConsolidationPanel::ConsolidationPanel(wxWindow* parent, Workbench& wb) : wxPane
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
-    auto* note = new wxStaticText(this, wxID_ANY, to_wx("Un critère signalé sans arbitrage tient le dossier hors du classement définitif. "
-                                                        "Les notes des évaluateurs ne sont jamais modifiées : l'arbitrage s'y ajoute, "
-                                                        "avec son auteur et son motif au journal."));
+    auto* note = new wxStaticText(this, wxID_ANY,
+                                  to_wx("Un critère signalé sans arbitrage tient le dossier hors du classement définitif. "
+                                        "Les notes des évaluateurs ne sont jamais modifiées : l'arbitrage s'y ajoute, "
+                                        "avec son auteur et son motif au journal."));
     note->SetForegroundColour(colour(Colour::Muted));
     note->Wrap(1180);
     main->Add(note, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
@@ -87,7 +88,8 @@ void ConsolidationPanel::Reload() {
                 items_.push_back({i, c.id});
                 std::string notes;
                 for (const Rating* r : s.visible_ratings(s.dossiers()[i].id, wb_.reviewer))
-                    if (r->criterion == c.id && rating_counts(g, *r)) notes += (notes.empty() ? "" : " · ") + std::to_string(r->value);
+                    if (r->criterion == c.id && rating_counts(g, *r))
+                        notes += (notes.empty() ? "" : " · ") + std::to_string(r->value);
                 long row = list_->InsertItem(list_->GetItemCount(), to_wx(s.dossiers()[i].reference));
                 list_->SetItem(row, 1, to_wx(c.id));
                 list_->SetItem(row, 2, to_wx(notes));

@@ -24,7 +24,13 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
         int c = table_[static_cast<std::size_t>(item)].colour;
         return c == 1 ? &departs_ : c == 2 ? &undecided_ : nullptr;
     };
-    add_columns(list_, {{"Rang", 45}, {"Dossier", 100}, {"Organisme", 170}, {"Avis commission", 115}, {"Décision", 165}, {"Places", 55}, {"Motif, écart à l'avis", 400}});
+    add_columns(list_, {{"Rang", 45},
+                        {"Dossier", 100},
+                        {"Organisme", 170},
+                        {"Avis commission", 115},
+                        {"Décision", 165},
+                        {"Places", 55},
+                        {"Motif, écart à l'avis", 400}});
 
     title_ = heading(this, "");
     opinion_ = new wxStaticText(this, wxID_ANY, "");
@@ -60,10 +66,11 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
     buttons->Add(save_, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(letters);
     right->Add(buttons, wxSizerFlags().Right());
-    auto* note = new wxStaticText(this, wxID_ANY, to_wx("Le classement adopté par la commission vaut son avis ; "
-                                                        "une décision qui s'en écarte en donne les motifs, portés à la connaissance "
-                                                        "de ses membres. Jamais plus de places que demandées, ni, "
-                                                        "au total, que la capacité de l'appel."));
+    auto* note = new wxStaticText(this, wxID_ANY,
+                                  to_wx("Le classement adopté par la commission vaut son avis ; "
+                                        "une décision qui s'en écarte en donne les motifs, portés à la connaissance "
+                                        "de ses membres. Jamais plus de places que demandées, ni, "
+                                        "au total, que la capacité de l'appel."));
     note->SetForegroundColour(colour(Colour::Muted));
     note->Wrap(440);
     right->Add(note, wxSizerFlags().Expand().Border(wxTOP, 12));
@@ -119,14 +126,18 @@ void DecisionPanel::Reload() {
     for (const auto& e : r.ineligible) add(e);
     list_->SetItemCount(static_cast<long>(table_.size()));
     list_->Refresh();
-    std::string sum = fr::plural(static_cast<long long>(decided), "décision") + " sur " + std::to_string(s.dossiers().size()) + " dossiers";
-    if (r.capacity > Rational(0)) sum += " · accordé : " + r.model.capacity_text(granted) + " sur " + r.model.capacity_text(r.capacity);
+    std::string sum =
+        fr::plural(static_cast<long long>(decided), "décision") + " sur " + std::to_string(s.dossiers().size()) + " dossiers";
+    if (r.capacity > Rational(0))
+        sum += " · accordé : " + r.model.capacity_text(granted) + " sur " + r.model.capacity_text(r.capacity);
     const auto& check = s.meeting_check();
     sum += check ? (check->adopted ? " · classement adopté par la commission le " + s.meeting()->date.french_numeric()
                                    : " · classement non adopté par la commission")
                  : " · pas encore d'avis de la commission";
     auto changes = s.changes_since_vote();
-    if (!changes.empty()) sum += " · " + fr::plural(static_cast<long long>(changes.size()), "dossier a bougé", "dossiers ont bougé") + " depuis le vote";
+    if (!changes.empty())
+        sum += " · " + fr::plural(static_cast<long long>(changes.size()), "dossier a bougé", "dossiers ont bougé") +
+               " depuis le vote";
     summary_->SetLabel(to_wx(sum));
     summary_->SetForegroundColour(changes.empty() ? colour(Colour::Text) : colour(Colour::Attention));
     // First shown: the dossier selected elsewhere in the workbench.
@@ -164,8 +175,9 @@ void DecisionPanel::ShowSelected() {
     const RankEntry* e = s.entry_of(index);
     title_->SetLabel(to_wx(d.reference + " — " + d.organisme));
     auto opinion = s.committee_opinion(d.id);
-    opinion_->SetLabel(to_wx(opinion ? "Avis de la commission : " + std::string(decision_label(*opinion))
-                                     : "Pas d'avis adopté ; proposition du classement : " + std::string(proposal_label(e->proposal))));
+    opinion_->SetLabel(
+        to_wx(opinion ? "Avis de la commission : " + std::string(decision_label(*opinion))
+                      : "Pas d'avis adopté ; proposition du classement : " + std::string(proposal_label(e->proposal))));
     auto it = s.decisions().find(d.id);
     if (it != s.decisions().end()) {
         const Decision& x = it->second;

@@ -58,12 +58,15 @@ bool ask(wxWindow* parent, std::string& folder, report::Format& format) {
 std::optional<std::string> ask_request_date(wxWindow* parent, const std::string& what, const std::string& day) {
     wxDialog dlg(parent, wxID_ANY, to_wx("Demande de pièces complémentaires"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(&dlg, wxID_ANY, to_wx(what + "\n\nEnregistrer la demande de pièces complémentaires et écrire sa lettre ?"));
+    auto* intro = new wxStaticText(&dlg, wxID_ANY,
+                                   to_wx(what + "\n\nEnregistrer la demande de pièces complémentaires et écrire sa lettre ?"));
     intro->Wrap(520);
     sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date de la demande (JJ/MM/AAAA) :")), wxSizerFlags().Center().Border(wxRIGHT, 8));
-    auto* date = new wxTextCtrl(&dlg, wxID_ANY, to_wx(day), wxDefaultPosition, wxSize(120, -1), 0, wxDefaultValidator, "date_demande");
+    row->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date de la demande (JJ/MM/AAAA) :")),
+             wxSizerFlags().Center().Border(wxRIGHT, 8));
+    auto* date =
+        new wxTextCtrl(&dlg, wxID_ANY, to_wx(day), wxDefaultPosition, wxSize(120, -1), 0, wxDefaultValidator, "date_demande");
     row->Add(date, wxSizerFlags().Center());
     sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
     sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
@@ -75,7 +78,8 @@ std::optional<std::string> ask_request_date(wxWindow* parent, const std::string&
 namespace {
 std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::size_t n = b.size();
-    std::string text = std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
+    std::string text =
+        std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
     if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
     if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + (b.failures.size() > 1 ? " non écrits :" : " non écrit :");
     // A box that fits the screen: the first ones, then how many more.
@@ -136,8 +140,8 @@ void documents_dialog(wxWindow* parent, Workbench& wb, const std::string& propos
     });
     {
         const int total = static_cast<int>(std::max<std::size_t>(prepared.jobs.size(), 1));
-        wxProgressDialog progress(to_wx("Documents de la campagne"), to_wx("Préparation des documents…") + wxString(' ', 40), total + 1,
-                                  parent, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
+        wxProgressDialog progress(to_wx("Documents de la campagne"), to_wx("Préparation des documents…") + wxString(' ', 40),
+                                  total + 1, parent, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
         while (!finished) {
             std::string name;
             {

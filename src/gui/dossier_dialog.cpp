@@ -74,8 +74,9 @@ public:
         errors_ = new wxStaticText(this, wxID_ANY, "");
         errors_->SetForegroundColour(colour(Colour::Refused));
         auto* main = new wxBoxSizer(wxVERTICAL);
-        auto* intro = new wxStaticText(this, wxID_ANY, to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
-                                                             "seront « non décidables » jusqu'à ce qu'il soit complété."));
+        auto* intro = new wxStaticText(this, wxID_ANY,
+                                       to_wx("Un fait laissé vide est « non renseigné » : les règles qui en dépendent "
+                                             "seront « non décidables » jusqu'à ce qu'il soit complété."));
         intro->Wrap(700);
         main->Add(intro, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(scroll, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));

@@ -72,8 +72,11 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
         }
         // Neither total nor place of what the reader may not read (core/read_rules.h).
         case 7: return !e ? wxString() : s.reading(d.id).others ? to_wx(fr::number(e->score.total)) : to_wx("masqué");
-        case 8: return !e || !e->rank ? wxString() : !s.reading(d.id).others ? to_wx("—") : !places()[this] ? to_wx("·")
-                                                                                  : to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : ""));
+        case 8:
+            return !e || !e->rank            ? wxString()
+                   : !s.reading(d.id).others ? to_wx("—")
+                   : !places()[this]         ? to_wx("·")
+                                             : to_wx(std::to_string(e->rank) + (e->ex_aequo ? " =" : ""));
         case 9: return !e ? wxString() : !e->prior_rejection.empty() ? to_wx("écarté avant l'évaluation")
                                              : s.reading(d.id).others ? to_wx(proposal_label(e->proposal)) : to_wx("masqué");
     }

@@ -74,7 +74,9 @@ void DossierPanel::Reload() {
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme));
     std::string verdict = e->prior_rejection.empty() ? verdict_label(e->eligibility) : e->prior_rejection;
     if (e->apart()) verdict += " : non classé";
-    else if (e->rank) verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
+    else if (e->rank)
+        verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " +
+                   std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
     auto missing = e->eligibility.blocking_missing_facts();
     if (!missing.empty()) {
         verdict += " — à compléter : ";
@@ -96,7 +98,8 @@ void DossierPanel::Reload() {
                                                      io::ReferenceData::instance().departement_name(commune->departement) + ")"
                                                : d->commune);
     for (const FactDef* f : g.identity_facts())
-        if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") add_fact(f->label, display(*f, d->get(f->id)));
+        if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot")
+            add_fact(f->label, display(*f, d->get(f->id)));
     for (const auto& f : g.facts)
         if (!Grid::is_builtin(f.id)) add_fact(f.label, display(f, fact_value(g, s.campaign(), *d, f.id)));
 
@@ -139,7 +142,8 @@ void DossierPanel::Reload() {
         rules_->SetItem(i, 2, to_wx(detail));
         rules_->SetItem(i, 3, to_wx(r.rule->source));
         if (r.outcome == Outcome::Failed)
-            rules_->SetItemTextColour(i, r.rule->effect == RuleEffect::Eliminating ? colour(Colour::Refused) : colour(Colour::Attention));
+            rules_->SetItemTextColour(
+                i, r.rule->effect == RuleEffect::Eliminating ? colour(Colour::Refused) : colour(Colour::Attention));
         else if (r.outcome == Outcome::Undecidable)
             rules_->SetItemTextColour(i, colour(Colour::Attention));
         else if (r.outcome == Outcome::Passed)

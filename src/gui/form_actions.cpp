@@ -29,8 +29,8 @@ void save_rating(MainFrame& f) {
     std::string problem;
     if (wb.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
     else if (value < 0)
-        problem = "Aucune note choisie pour le critère " + c->id + " : cliquez sur un niveau de " + wb.session->grid().scale_text() +
-                  " avant d'enregistrer.";
+        problem = "Aucune note choisie pour le critère " + c->id + " : cliquez sur un niveau de " +
+                  wb.session->grid().scale_text() + " avant d'enregistrer.";
     else if (fr::trim(just).empty()) problem = "Écrivez la justification : une note sans justification ne compte pas.";
     if (!problem.empty()) {
         wxMessageBox(to_wx(problem), to_wx("Cotation"), wxOK | wxICON_WARNING, p);
@@ -114,7 +114,8 @@ void mark_step_done(MainFrame& f) {
                      to_wx("Calendrier"), wxOK | wxICON_INFORMATION, p);
         return;
     }
-    std::string date = ask(p, "Date à laquelle l'étape a été faite (JJ/MM/AAAA) :", "Étape faite", Session::today().french_numeric());
+    std::string date =
+        ask(p, "Date à laquelle l'étape a été faite (JJ/MM/AAAA) :", "Étape faite", Session::today().french_numeric());
     if (date.empty()) return;
     try {
         wb.session->record_step(*id, input::date("Date de l'étape « " + *id + " »", date), wb.reviewer);
@@ -130,14 +131,15 @@ void reject_prior_dialog(MainFrame& f) {
     Session& s = *wb.session;
     const ProcedureDef& p = s.procedure();
     if (!p.prior_rejection) return;
-    wxDialog dlg(parent, wxID_ANY, to_wx(capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)), wxDefaultPosition,
-                 wxSize(640, 420));
+    wxDialog dlg(parent, wxID_ANY, to_wx(capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)),
+                 wxDefaultPosition, wxSize(640, 420));
     wxArrayString refs;
     int selection = 0;
     auto late = s.late_dossiers();
     for (std::size_t i = 0; i < s.dossiers().size(); ++i) {
         refs.Add(to_wx(s.dossiers()[i].reference + " — " + s.dossiers()[i].organisme));
-        if ((!late.empty() && i == late.front()) || (late.empty() && wb.selected && i == *wb.selected)) selection = static_cast<int>(i);
+        if ((!late.empty() && i == late.front()) || (late.empty() && wb.selected && i == *wb.selected))
+            selection = static_cast<int>(i);
     }
     auto* dossier = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, refs);
     dossier->SetSelection(selection);

@@ -185,9 +185,10 @@ private:
         rule_test_ = field(rp, rg, "Condition", wxTE_MULTILINE);
         rule_message_ = field(rp, rg, "Motif en cas d'échec");
         rule_source_ = field(rp, rg, "Source (texte, section)");
-        auto* help = new wxStaticText(rp, wxID_ANY, to_wx("Langage : ou, et, non ; = != < <= > >= ; + - * / ; x dans [\"a\", \"b\"] ; "
-                                                          "dates 2023-07-01 ; present(fait), departement(commune), "
-                                                          "departements(territoire), nombre(liste), min(a, b), max(a, b)."));
+        auto* help = new wxStaticText(rp, wxID_ANY,
+                                      to_wx("Langage : ou, et, non ; = != < <= > >= ; + - * / ; x dans [\"a\", \"b\"] ; "
+                                            "dates 2023-07-01 ; present(fait), departement(commune), "
+                                            "departements(territoire), nombre(liste), min(a, b), max(a, b)."));
         help->Wrap(640);
         help->SetForegroundColour(colour(Colour::Muted));
         add_page(rp, rg, help, wxLEFT | wxRIGHT);
@@ -217,7 +218,8 @@ private:
         for (std::size_t t = 0; t < model_.themes.size(); ++t) {
             wxTreeItemId ti = tree_->AppendItem(themes_item_, to_wx(ThemeLabel(t)), -1, -1, new Node(Node::Theme, t));
             for (std::size_t c = 0; c < model_.themes[t].criteria.size(); ++c)
-                tree_->AppendItem(ti, to_wx(CriterionLabel(model_.themes[t].criteria[c])), -1, -1, new Node(Node::Criterion, t, c));
+                tree_->AppendItem(ti, to_wx(CriterionLabel(model_.themes[t].criteria[c])), -1, -1,
+                                  new Node(Node::Criterion, t, c));
         }
         rules_item_ = tree_->AppendItem(root, to_wx("Règles de recevabilité"), -1, -1, new Node(Node::RulesRoot));
         for (std::size_t r = 0; r < model_.rules.size(); ++r)
@@ -246,8 +248,8 @@ private:
             const Theme& t = model_.themes[n->theme];
             theme_id_->ChangeValue(to_wx(t.id));
             theme_label_->ChangeValue(to_wx(t.label));
-            theme_max_->SetLabel(to_wx("Maximum du thème : " + fr::number(model_.theme_max(t)) + " points (somme des coefficients × " +
-                                       std::to_string(model_.scale_max) + ")"));
+            theme_max_->SetLabel(to_wx("Maximum du thème : " + fr::number(model_.theme_max(t)) +
+                                       " points (somme des coefficients × " + std::to_string(model_.scale_max) + ")"));
             book_->SetSelection(1);
         } else if (n->kind == Node::Criterion) {
             const Criterion& c = model_.themes[n->theme].criteria[n->index];
@@ -256,7 +258,8 @@ private:
             crit_coef_->ChangeValue(to_wx(fr::number(c.coefficient, 6)));
             crit_guidance_->ChangeValue(to_wx(c.guidance));
             crit_source_->ChangeValue(to_wx(c.source));
-            for (std::size_t i = 0; i < crit_levels_.size() && i < c.levels.size(); ++i) crit_levels_[i]->ChangeValue(to_wx(c.levels[i]));
+            for (std::size_t i = 0; i < crit_levels_.size() && i < c.levels.size(); ++i)
+                crit_levels_[i]->ChangeValue(to_wx(c.levels[i]));
             book_->SetSelection(2);
         } else if (n->kind == Node::Rule) {
             const RuleDef& r = model_.rules[n->index];
@@ -300,7 +303,8 @@ private:
         else coef_error_ = "coefficient « " + from_wx(crit_coef_->GetValue()) + " » illisible (critère " + c.id + ")";
         c.guidance = from_wx(crit_guidance_->GetValue());
         c.source = from_wx(crit_source_->GetValue());
-        for (std::size_t i = 0; i < crit_levels_.size() && i < c.levels.size(); ++i) c.levels[i] = from_wx(crit_levels_[i]->GetValue());
+        for (std::size_t i = 0; i < crit_levels_.size() && i < c.levels.size(); ++i)
+            c.levels[i] = from_wx(crit_levels_[i]->GetValue());
         tree_->SetItemText(tree_->GetSelection(), to_wx(CriterionLabel(c)));
         tree_->SetItemText(tree_->GetItemParent(tree_->GetSelection()), to_wx(ThemeLabel(n->theme)));
         Validate();
@@ -337,7 +341,8 @@ private:
         if (valid_) {
             validity_->SetForegroundColour(colour(Colour::Passed));
             validity_->SetLabel(to_wx("✓ Grille valide : " + std::to_string(model_.criterion_count()) + " critères, " +
-                                      fr::number(model_.max_total()) + " points, " + std::to_string(model_.rules.size()) + " règles"));
+                                      fr::number(model_.max_total()) + " points, " + std::to_string(model_.rules.size()) +
+                                      " règles"));
         } else {
             validity_->SetForegroundColour(colour(Colour::Refused));
             validity_->SetLabel(to_wx("✗ " + problem));
@@ -404,8 +409,8 @@ private:
 
     void SaveAs() {
         if (!Validate()) {
-            wxMessageBox(to_wx("La grille n'est pas valide : corrigez d'abord l'erreur affichée en bas."), to_wx("Éditeur de grille"),
-                         wxOK | wxICON_WARNING, this);
+            wxMessageBox(to_wx("La grille n'est pas valide : corrigez d'abord l'erreur affichée en bas."),
+                         to_wx("Éditeur de grille"), wxOK | wxICON_WARNING, this);
             return;
         }
         wxFileDialog dlg(this, to_wx("Enregistrer la grille"), "", to_wx(model_.id + "-v" + model_.version + ".xml"),
@@ -420,7 +425,8 @@ private:
     void Apply() {
         if (!Validate() || !wb_.session) return;
         try {
-            auto candidate = wb_.session->candidate_from_xml(io::write_grid_xml(model_), model_.id + "-v" + model_.version + ".xml");
+            auto candidate =
+                wb_.session->candidate_from_xml(io::write_grid_xml(model_), model_.id + "-v" + model_.version + ".xml");
             if (ShowGridChangePreview(this, wb_, candidate)) EndModal(wxID_OK);
         } catch (const std::exception& e) {
             show_error(this, e);

@@ -32,7 +32,9 @@ public:
         for (const auto& d : change.dossiers) {
             const Dossier& x = s.dossiers()[d.dossier];
             auto rank = [](int r) { return r ? std::to_string(r) : std::string(); };
-            add_row(list, {x.reference, x.organisme, fr::number(d.before), fr::number(d.after), rank(d.rank_before), rank(d.rank_after), d.verdict_after},
+            add_row(list,
+                    {x.reference, x.organisme, fr::number(d.before), fr::number(d.after), rank(d.rank_before), rank(d.rank_after),
+                     d.verdict_after},
                     d.rank_after != d.rank_before ? colour(Colour::Moved) : wxNullColour);
         }
         reason_ = new wxTextCtrl(this, wxID_ANY);
@@ -41,8 +43,9 @@ public:
         main->Add(title, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(new wxStaticText(this, wxID_ANY, to_wx(details)), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(list, wxSizerFlags(1).Expand().Border(wxALL, 10));
-        main->Add(new wxStaticText(this, wxID_ANY, to_wx("En bleu : les dossiers dont le rang changerait. Les notes restent attachées "
-                                                         "aux critères ; l'ancienne grille est conservée dans l'historique.")),
+        main->Add(new wxStaticText(this, wxID_ANY,
+                                   to_wx("En bleu : les dossiers dont le rang changerait. Les notes restent attachées "
+                                         "aux critères ; l'ancienne grille est conservée dans l'historique.")),
                   wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(reason_, wxSizerFlags().Expand().Border(wxALL, 10));
         auto* buttons = new wxStdDialogButtonSizer;

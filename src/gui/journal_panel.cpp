@@ -25,7 +25,13 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
             default: return e.new_value;
         }
     });
-    add_columns(list_, {{"N°", 55}, {"Date (UTC)", 125}, {"Auteur", 190}, {"Action", 130}, {"Objet", 300}, {"Ancienne valeur", 230}, {"Nouvelle valeur", 330}});
+    add_columns(list_, {{"N°", 55},
+                        {"Date (UTC)", 125},
+                        {"Auteur", 190},
+                        {"Action", 130},
+                        {"Objet", 300},
+                        {"Ancienne valeur", 230},
+                        {"Nouvelle valeur", 330}});
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(filter_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     bar->Add(only_dossier_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
@@ -58,7 +64,8 @@ void JournalPanel::Filter() {
     for (auto it = all_.rbegin(); it != all_.rend(); ++it) {
         if (!prefix.empty() && it->entity.rfind(prefix, 0) != 0) continue;
         if (!needle.empty()) {
-            std::string hay = fr::lower_ascii(it->actor + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
+            std::string hay =
+                fr::lower_ascii(it->actor + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
             if (hay.find(needle) == std::string::npos) continue;
         }
         shown_.push_back(&*it);

@@ -156,7 +156,8 @@ inline char* translate_stock_label(const char* label, void*) {
             for (const std::string& msgid : {wx, wx + "..."}) {
                 std::string fr = from_wx(wxGetTranslation(to_wx(msgid)));
                 if (fr == msgid) continue;
-                if (msgid.size() > wx.size() && fr.size() >= 3 && fr.compare(fr.size() - 3, 3, "...") == 0) fr.resize(fr.size() - 3);
+                if (msgid.size() > wx.size() && fr.size() >= 3 && fr.compare(fr.size() - 3, 3, "...") == 0)
+                    fr.resize(fr.size() - 3);
                 if (auto a = fr.find('&'); a != std::string::npos) fr[a] = '_';
                 it->second = fr;
                 break;

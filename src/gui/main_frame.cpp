@@ -98,7 +98,9 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
         if (a.run) Bind(wxEVT_MENU, [this, run = a.run](wxCommandEvent&) { run(*this); }, action_id(a.id));
         // A view's button of an action with a handler reaches the frame (a
         // command event goes up its parents): the same handler as a menu's.
-        if (a.run && a.menu == Menu::None) Bind(wxEVT_BUTTON, [this, run = a.run](wxCommandEvent&) { run(*this); }, action_id(a.id));
+        if (a.run && a.menu == Menu::None)
+            Bind(
+                wxEVT_BUTTON, [this, run = a.run](wxCommandEvent&) { run(*this); }, action_id(a.id));
     }
     reviewer_->Bind(wxEVT_COMBOBOX, &MainFrame::OnReviewer, this);
     reviewer_->Bind(wxEVT_TEXT, &MainFrame::OnReviewer, this);
@@ -136,7 +138,8 @@ void MainFrame::BuildMenus() {
         for (const ActionDef& a : actions()) {
             if (a.menu != which) continue;
             if (a.separator_before) menu->AppendSeparator();
-            menu->Append(action_id(a.id), to_wx(std::string(a.text) + (*a.shortcut ? std::string("\t") + a.shortcut : "")), to_wx(a.help));
+            menu->Append(action_id(a.id), to_wx(std::string(a.text) + (*a.shortcut ? std::string("\t") + a.shortcut : "")),
+                         to_wx(a.help));
             // The demos follow the new campaign.
             if (a.id == Action::NewCampaign) menu->AppendSubMenu(demos, to_wx("Campagnes de &démonstration"));
         }
@@ -146,7 +149,8 @@ void MainFrame::BuildMenus() {
     auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT | wxTB_FLAT);
     for (const ActionDef& a : actions()) {
         if (!a.tool) continue;
-        wxBitmap icon = wxArtProvider::GetBitmap(a.art ? wxString(a.art) : wxString(wxART_MISSING_IMAGE), wxART_TOOLBAR, wxSize(16, 16));
+        wxBitmap icon =
+            wxArtProvider::GetBitmap(a.art ? wxString(a.art) : wxString(wxART_MISSING_IMAGE), wxART_TOOLBAR, wxSize(16, 16));
         tools->AddTool(action_id(a.id), to_wx(a.tool), icon, to_wx(a.help));
     }
     tools->Realize();
@@ -215,7 +219,8 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
     notice_text_.clear();
     wb_.changed(Changes::all());
     if (wb_.selected)
-        dossier_list()->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        dossier_list()->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                     wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     WarnDeadlines();
 }
 
@@ -229,7 +234,8 @@ void MainFrame::WarnDeadlines() {
     const CalendarStep& st = *a.first;
     std::string first = st.short_label() + (st.state == StepState::Overdue ? ", échue le " : ", à faire d'ici le ") +
                         st.due->french_numeric() + " (" + st.basis + ")";
-    std::string text = a.late ? fr::plural(a.late, "échéance de la procédure dépassée", "échéances de la procédure dépassées") : "Échéance proche";
+    std::string text = a.late ? fr::plural(a.late, "échéance de la procédure dépassée", "échéances de la procédure dépassées")
+                              : "Échéance proche";
     deadlines_->ShowMessage(to_wx(text + " : " + first + (a.late + a.soon > 1 ? " …" : "")),
                             a.late ? wxICON_WARNING : wxICON_INFORMATION);
 }
@@ -359,10 +365,11 @@ void MainFrame::NewGrid() {
 }
 
 void MainFrame::CloseOrReopen(bool reopen) {
-    wxTextEntryDialog dlg(this,
-                          to_wx(reopen ? "Motif de la réouverture (obligatoire, inscrit au journal) :"
-                                       : "Motif de la clôture (les notes, arbitrages, dossiers et la grille seront verrouillés) :"),
-                          to_wx(reopen ? "Rouvrir la campagne" : "Clore la campagne"), reopen ? "" : to_wx("Décisions prises"));
+    wxTextEntryDialog dlg(
+        this,
+        to_wx(reopen ? "Motif de la réouverture (obligatoire, inscrit au journal) :"
+                     : "Motif de la clôture (les notes, arbitrages, dossiers et la grille seront verrouillés) :"),
+        to_wx(reopen ? "Rouvrir la campagne" : "Clore la campagne"), reopen ? "" : to_wx("Décisions prises"));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         if (reopen) wb_.session->reopen(from_wx(dlg.GetValue()), wb_.reviewer);
@@ -390,12 +397,14 @@ void MainFrame::NewDossier() {
 }
 
 void MainFrame::ImportDossiers() {
-    wxFileDialog dlg(this, to_wx("Importer des dossiers"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog dlg(this, to_wx("Importer des dossiers"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) ImportFile(from_wx(dlg.GetPath()), false);
 }
 
 void MainFrame::ImportRatings() {
-    wxFileDialog dlg(this, to_wx("Importer des notes"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog dlg(this, to_wx("Importer des notes"), "", "", to_wx("Fichiers CSV (*.csv)|*.csv"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) ImportFile(from_wx(dlg.GetPath()), true);
 }
 

@@ -82,8 +82,9 @@ void ProcedurePanel::Reload() {
     }
     CalendarAlert alert = calendar_alert(steps);
     int late = alert.late, soon = alert.soon;
-    std::string sum = "Au " + Session::today().french_numeric() + " : " + fr::plural(late, "échéance dépassée", "échéances dépassées") + ", " +
-                      std::to_string(soon) + " dans les " + std::to_string(calendar_warning_days) + " jours";
+    std::string sum = "Au " + Session::today().french_numeric() + " : " +
+                      fr::plural(late, "échéance dépassée", "échéances dépassées") + ", " + std::to_string(soon) + " dans les " +
+                      std::to_string(calendar_warning_days) + " jours";
     if (!next.empty()) sum += " · prochaine : " + next;
     set_heading(summary_, (sum));
     summary_->SetForegroundColour(late ? colour(Colour::Refused) : soon ? colour(Colour::Attention) : colour(Colour::Text));
@@ -91,10 +92,10 @@ void ProcedurePanel::Reload() {
     // The words of the campaign's procedure, never those of another kind of call.
     const ProcedureDef& p = s.procedure();
     const std::string name = rejection_name(p);
-    set_heading(refusals_heading_, (!p.prior_rejection
-                                          ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
-                                          : capitalized(name) + " — dossiers écartés avant l'évaluation" +
-                                                in_parentheses(p.prior_rejection->basis)));
+    set_heading(refusals_heading_,
+                (!p.prior_rejection
+                     ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
+                     : capitalized(name) + " — dossiers écartés avant l'évaluation" + in_parentheses(p.prior_rejection->basis)));
     std::string late_list;
     for (std::size_t i : s.late_dossiers()) late_list += (late_list.empty() ? "" : ", ") + s.dossiers()[i].reference;
     late_->SetLabel(late_list.empty() || !p.prior_rejection

@@ -207,7 +207,8 @@ void ProfileView::OnPaint(wxPaintEvent&) {
         dc.DrawRectangle(bar_x, y + 2, static_cast<int>(bar_w * mine), (row_h - 8) / 2);
         dc.SetBrush(wxBrush(colour(Colour::BarMean)));
         dc.DrawRectangle(bar_x, y + 2 + (row_h - 8) / 2, static_cast<int>(bar_w * mean), (row_h - 8) / 2);
-        dc.DrawText(to_wx(fr::number(Rational(static_cast<std::int64_t>(mine * 1000 + 0.5), 10), 0) + " %"), bar_x + bar_w + 6, y + 3);
+        dc.DrawText(to_wx(fr::number(Rational(static_cast<std::int64_t>(mine * 1000 + 0.5), 10), 0) + " %"), bar_x + bar_w + 6,
+                    y + 3);
     }
 }
 
@@ -224,7 +225,8 @@ void RankingPanel::Reload() {
                       (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
                       std::to_string(r.ineligible.size()) + " irrecevables";
     // Made of every dossier's ratings: shown to a reader of them all, as `accord` (trial 13b F10).
-    const bool reads_all = std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& d) { return s.reading(d.id).others; });
+    const bool reads_all =
+        std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& d) { return s.reading(d.id).others; });
     const Agreement& ag = s.agreement();
     if (ag.alpha && reads_all) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
     if (r.capacity > Rational(0))

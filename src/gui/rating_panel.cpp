@@ -14,7 +14,8 @@ namespace cotation::gui {
 RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb) {
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Bold().Larger());
-    criteria_ = make_list(this, {{"Critère", 360}, {"Coef.", 48, true}, {"Ma note", 68, true}, {"Retenue", 68, true}, {"Points", 93, true}});
+    criteria_ = make_list(
+        this, {{"Critère", 360}, {"Coef.", 48, true}, {"Ma note", 68, true}, {"Retenue", 68, true}, {"Points", 93, true}});
     criteria_->SetInitialSize(wxSize(650, -1));
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -27,8 +28,9 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     // One button per level of the campaign's grid, built in Reload (the scale is the grid's).
     levels_box_ = new wxStaticBoxSizer(wxVERTICAL, this, "");
     right->Add(levels_box_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    right->Add(new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
-               wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    right->Add(
+        new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
+        wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     save_ = action_button(this, Action::SaveRating);
@@ -48,8 +50,10 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
 
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
-    auto* legend = new wxStaticText(this, wxID_ANY, to_wx("« Retenue » : moyenne exacte des notes justifiées, ou note arbitrée. En orange : écart d'au moins "
-                                                          "2 points ou note 0, à arbitrer ; en bleu : arbitré. ⚠ : note sans justification, non comptée."));
+    auto* legend = new wxStaticText(
+        this, wxID_ANY,
+        to_wx("« Retenue » : moyenne exacte des notes justifiées, ou note arbitrée. En orange : écart d'au moins "
+              "2 points ou note 0, à arbitrer ; en bleu : arbitré. ⚠ : note sans justification, non comptée."));
     legend->SetForegroundColour(colour(Colour::Muted));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -81,7 +85,8 @@ void RatingPanel::BuildLevels(const Grid& g) {
     if (no_level_) no_level_->Destroy();
     levels_.clear();
     for (std::size_t i = 0; i < count; ++i) {
-        auto* rb = new wxRadioButton(levels_box_->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, i == 0 ? wxRB_GROUP : 0);
+        auto* rb = new wxRadioButton(levels_box_->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                     i == 0 ? wxRB_GROUP : 0);
         levels_.push_back(rb);
         levels_box_->Add(rb, wxSizerFlags().Border(wxALL, 2));
     }
@@ -128,12 +133,14 @@ void RatingPanel::Reload() {
             for (const Rating* x : ratings)
                 if (x->criterion == c.id && x->reviewer == wb_.reviewer)
                     criteria_->SetItem(r, 2, to_wx(std::to_string(x->value) + (rating_counts(g, *x) ? "" : " ⚠")));
-            if (drafts_.count({s.path(), d->id, wb_.reviewer, c.id})) criteria_->SetItem(r, 2, to_wx("✎ " + from_wx(criteria_->GetItemText(r, 2))));
+            if (drafts_.count({s.path(), d->id, wb_.reviewer, c.id}))
+                criteria_->SetItem(r, 2, to_wx("✎ " + from_wx(criteria_->GetItemText(r, 2))));
             const CriterionScore& cs = score.criteria[k++];
             if (cs.rating) {
                 criteria_->SetItem(r, 3, to_wx(fr::number(*cs.rating)));
                 criteria_->SetItem(r, 4, to_wx(fr::number(c.coefficient * *cs.rating)));
-                if (cs.flagged) criteria_->SetItemTextColour(r, cs.decided ? colour(Colour::Arbitrated) : colour(Colour::ToArbitrate));
+                if (cs.flagged)
+                    criteria_->SetItemTextColour(r, cs.decided ? colour(Colour::Arbitrated) : colour(Colour::ToArbitrate));
             }
             order_.push_back(&c);
         }
@@ -159,7 +166,8 @@ void RatingPanel::ShowCriterion() {
     const Criterion& c = *order_[current_];
     const Grid& g = wb_.session->grid();
     criterion_label_->SetLabel(to_wx(c.id + " — " + c.label + " (coefficient " + fr::number(c.coefficient) + ")"));
-    guidance_->SetLabel(to_wx(c.guidance.empty() ? "Pas d'orientation particulière dans la grille." : "Attendus : " + c.guidance));
+    guidance_->SetLabel(
+        to_wx(c.guidance.empty() ? "Pas d'orientation particulière dans la grille." : "Attendus : " + c.guidance));
     guidance_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
     auto choices = g.level_choices(c);
     for (std::size_t i = 0; i < choices.size() && i < levels_.size(); ++i) levels_[i]->SetLabel(to_wx(choices[i]));

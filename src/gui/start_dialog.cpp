@@ -67,7 +67,8 @@ public:
         error_ = new wxStaticText(this, wxID_ANY, "");
         error_->SetForegroundColour(colour(Colour::Refused));
         auto* main = new wxBoxSizer(wxVERTICAL);
-        main->Add(new wxStaticText(this, wxID_ANY, to_wx("Grille de cotation (dossier scoring-grids/) :")), wxSizerFlags().Border(wxALL, 10));
+        main->Add(new wxStaticText(this, wxID_ANY, to_wx("Grille de cotation (dossier scoring-grids/) :")),
+                  wxSizerFlags().Border(wxALL, 10));
         main->Add(list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
         main->Add(form, wxSizerFlags().Expand().Border(wxALL, 10));
         main->Add(error_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 10));
@@ -130,17 +131,18 @@ public:
             });
         };
         add("Ouvrir une campagne…", "Un fichier .cot existant.", [this]() -> std::unique_ptr<Session> {
-            wxFileDialog dlg(this, to_wx("Ouvrir une campagne"), "", "", to_wx("Campagnes (*.cot)|*.cot"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+            wxFileDialog dlg(this, to_wx("Ouvrir une campagne"), "", "", to_wx("Campagnes (*.cot)|*.cot"),
+                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
             return dlg.ShowModal() == wxID_OK ? Session::open(from_wx(dlg.GetPath())) : nullptr;
         });
         add("Nouvelle campagne…", "Sur une grille de scoring-grids/ : ACT HLM, CRT, UPHV ou une grille de l'autorité.",
             [this] { return ShowNewCampaignDialog(this); });
         add("Démonstration : ACT « hors les murs », ARS PACA", "73 places, 11 dossiers fictifs, deux évaluateurs.",
             [] { return OpenDemo("act-hlm"); });
-        add("Démonstration : centres de ressources territoriaux, ARS Nouvelle-Aquitaine", "Grille proposée, 10 candidats EHPAD, SSIAD, SPASAD, SAAD.",
-            [] { return OpenDemo("crt"); });
-        add("Démonstration : unités pour personnes handicapées vieillissantes, Charente-Maritime", "3 unités de 8 lits, 8 EHPAD candidats.",
-            [] { return OpenDemo("uphv"); });
+        add("Démonstration : centres de ressources territoriaux, ARS Nouvelle-Aquitaine",
+            "Grille proposée, 10 candidats EHPAD, SSIAD, SPASAD, SAAD.", [] { return OpenDemo("crt"); });
+        add("Démonstration : unités pour personnes handicapées vieillissantes, Charente-Maritime",
+            "3 unités de 8 lits, 8 EHPAD candidats.", [] { return OpenDemo("uphv"); });
         SetSizer(main);
     }
     std::unique_ptr<Session> session;

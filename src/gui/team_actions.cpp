@@ -23,8 +23,9 @@ void add_person_dialog(wxWindow* parent, Workbench& wb) {
     try {
         Role r = enum_at<Role>(role->GetSelection()).value_or(Role::Instructor);
         // No account from the window: accounts are bound from the command line.
-        wb.session->add_person({fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0, ""},
-                               wb.reviewer);
+        wb.session->add_person(
+            {fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0, ""},
+            wb.reviewer);
         wb.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(parent, e);
@@ -38,7 +39,8 @@ void assign_dossier_dialog(wxWindow* parent, Workbench& wb) {
     for (const auto& [name, p] : s.team().people)
         if (p.role == Role::Instructor) instructors.push_back(name);
     if (refs.empty() || instructors.empty()) {
-        wxMessageBox(to_wx("Il faut au moins un dossier et un instructeur déclaré."), to_wx("Affectation"), wxOK | wxICON_INFORMATION, parent);
+        wxMessageBox(to_wx("Il faut au moins un dossier et un instructeur déclaré."), to_wx("Affectation"),
+                     wxOK | wxICON_INFORMATION, parent);
         return;
     }
     Form f(parent, "Affecter un dossier");
@@ -72,8 +74,8 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb) {
     if (!f.run()) return;
     try {
         Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
-        s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())], orgs[static_cast<std::size_t>(org->GetSelection())],
-                           from_wx(text->GetValue()), wb.reviewer, on);
+        s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())],
+                           orgs[static_cast<std::size_t>(org->GetSelection())], from_wx(text->GetValue()), wb.reviewer, on);
         wb.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(parent, e);

@@ -26,10 +26,16 @@ TeamPanel::TeamPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_(wb)
             default: return r.links;
         }
     });
-    add_columns(list_, {{"Personne", 250}, {"Rôle", 185}, {"Organisation", 200}, {"Dossiers affectés", 120}, {"Notes à soumettre (relance)", 330}, {"Liens d'intérêts déclarés", 330}});
-    auto* help = new wxStaticText(this, wxID_ANY, to_wx("Le coordonnateur déclare l'équipe, affecte les dossiers et enregistre les liens "
-                                                        "d'intérêts (aussi : « cotation users | assign | conflict ») ; chaque déclaration "
-                                                        "est datée et journalisée."));
+    add_columns(list_, {{"Personne", 250},
+                        {"Rôle", 185},
+                        {"Organisation", 200},
+                        {"Dossiers affectés", 120},
+                        {"Notes à soumettre (relance)", 330},
+                        {"Liens d'intérêts déclarés", 330}});
+    auto* help = new wxStaticText(this, wxID_ANY,
+                                  to_wx("Le coordonnateur déclare l'équipe, affecte les dossiers et enregistre les liens "
+                                        "d'intérêts (aussi : « cotation users | assign | conflict ») ; chaque déclaration "
+                                        "est datée et journalisée."));
     help->SetForegroundColour(colour(Colour::Muted));
     auto* add = action_button(this, Action::AddPerson);
     auto* assign = action_button(this, Action::AssignDossier);
@@ -67,13 +73,15 @@ void TeamPanel::Reload() {
         if (p.role == Role::Instructor) r.assigned = std::to_string(assigned);
         for (const auto& c : team.conflicts)
             if (c.reviewer == name)
-                r.links += (r.links.empty() ? "" : " ; ") + c.organisme + " (" + c.declaration + ", " + c.declared_on.french_numeric() + ")";
+                r.links += (r.links.empty() ? "" : " ; ") + c.organisme + " (" + c.declaration + ", " +
+                           c.declared_on.french_numeric() + ")";
         rows_.push_back(std::move(r));
     }
-    summary_->SetLabel(team.open_mode()
-                           ? to_wx("Aucune équipe déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.")
-                           : to_wx(std::to_string(team.people.size()) + " personnes · " + std::to_string(owed_total) +
-                                   " dossiers dont les notes restent à soumettre"));
+    summary_->SetLabel(
+        team.open_mode()
+            ? to_wx("Aucune équipe déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.")
+            : to_wx(std::to_string(team.people.size()) + " personnes · " + std::to_string(owed_total) +
+                    " dossiers dont les notes restent à soumettre"));
     list_->SetItemCount(static_cast<long>(rows_.size()));
     list_->Refresh();
 }

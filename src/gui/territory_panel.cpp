@@ -82,7 +82,8 @@ std::vector<std::pair<std::string, wxPoint>> TerritoryMapView::candidate_points(
     std::vector<std::pair<std::string, wxPoint>> out;
     for (std::size_t i = 0; i < map_.sites.size() && i < sites_at_.size(); ++i)
         if (map_.sites[i].kind != report::MapSite::Kind::Existing)
-            out.push_back({map_.sites[i].label, wxPoint(static_cast<int>(std::lround(sites_at_[i].x)), static_cast<int>(std::lround(sites_at_[i].y)))});
+            out.push_back({map_.sites[i].label, wxPoint(static_cast<int>(std::lround(sites_at_[i].x)),
+                                                        static_cast<int>(std::lround(sites_at_[i].y)))});
     return out;
 }
 
@@ -110,8 +111,8 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     wxWindow* col = side_;
     figures_ = make_list(col, {{"Indicateur", 240}, {"Ensemble choisi", 130, true}, {"Ordre du classement", 155, true}}, 190);
     candidates_ = new wxCheckListBox(col, wxID_ANY, wxDefaultPosition, wxSize(-1, 130));
-    allocation_ = make_list(col, {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160}, {"Ensemble choisi", 125}},
-                            160);
+    allocation_ = make_list(
+        col, {{"Rang", 40}, {"Dossier", 100}, {"Commune", 105}, {"Ordre du classement", 160}, {"Ensemble choisi", 125}}, 160);
     // Never fewer than six rows visible (header included): the rule that
     // passed a dossier over must be readable at any window size.
     figures_->SetMinSize(wxSize(-1, 190));
@@ -121,8 +122,9 @@ TerritoryPanel::TerritoryPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent
     recorded_ = new WrappedText(col);
     waiting_ = new WrappedText(col);
     record_ = action_button(col, Action::RecordAllocation);
-    status_ = new wxStaticText(this, wxID_ANY, to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
-                                                     "l'ajoute à l'ensemble choisi ou l'en retire."));
+    status_ = new wxStaticText(this, wxID_ANY,
+                               to_wx("Cocher une candidature, ou cliquer sur son symbole (cercle ou étoile) sur la carte, "
+                                     "l'ajoute à l'ensemble choisi ou l'en retire."));
 
     auto* side = new wxBoxSizer(wxVERTICAL);
     side->Add(heading(col, "Chiffres"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -187,7 +189,8 @@ void TerritoryPanel::Rebuild() {
     const auto& t = *study_;
     std::string deps;
     for (const auto& d : t.departements())
-        deps += (deps.empty() ? "" : ", ") + (t.departements().size() <= 3 ? t.territory().departement_names.at(d) + " (" + d + ")" : d);
+        deps += (deps.empty() ? "" : ", ") +
+                (t.departements().size() <= 3 ? t.territory().departement_names.at(d) + " (" + d + ")" : d);
     title_->SetLabel(to_wx("Territoire : " + std::string(t.departements().size() <= 3 ? "" : "départements ") + deps +
                            " — distance d'accès " + allocation::km_text(t.access_km())));
     // The set starts as the ranking order's allocation; the coordinator departs from it.
@@ -221,8 +224,9 @@ void TerritoryPanel::Toggle(const std::string& reference) {
     chosen_ = ordered;
     Update();
     last_ms_ = watch.Time();
-    status_->SetLabel(to_wx(reference + (std::find(chosen_.begin(), chosen_.end(), reference) != chosen_.end() ? " ajouté à" : " retiré de") +
-                            " l'ensemble choisi : chiffres, répartition et carte recalculés en " + std::to_string(last_ms_) + " ms."));
+    status_->SetLabel(
+        to_wx(reference + (std::find(chosen_.begin(), chosen_.end(), reference) != chosen_.end() ? " ajouté à" : " retiré de") +
+              " l'ensemble choisi : chiffres, répartition et carte recalculés en " + std::to_string(last_ms_) + " ms."));
 }
 
 void TerritoryPanel::Update() {
@@ -245,7 +249,8 @@ void TerritoryPanel::Update() {
     };
     row("Candidatures", std::to_string(chosen_.size()), std::to_string(ranking_refs_.size()));
     // In the call's unit (lits, places, missions); amounts to the cent.
-    row("Capacité ajoutée (" + t.rules().unit_many + ")", fr_num(c.variant_figures ? vf.places : 0, 0), fr_num(c.ranking_figures.places, 0));
+    row("Capacité ajoutée (" + t.rules().unit_many + ")", fr_num(c.variant_figures ? vf.places : 0, 0),
+        fr_num(c.ranking_figures.places, 0));
     auto euros = [](double v) { return fr::amount(Rational(static_cast<std::int64_t>(std::llround(v * 100)), 100)); };
     row("Coût annuel", euros(c.variant_figures ? vf.cost : 0), euros(c.ranking_figures.cost));
     row("Distance moyenne", now.sites_located ? allocation::km_text(now.mean_km) : "—",
@@ -268,7 +273,8 @@ void TerritoryPanel::Update() {
             return n;
         };
         const auto a = overlap(chosen_areas), b = overlap(ranking_areas);
-        row(t.zones()[z].id + " : communes recouvertes", fr_num(static_cast<double>(a.first), 0), fr_num(static_cast<double>(b.first), 0));
+        row(t.zones()[z].id + " : communes recouvertes", fr_num(static_cast<double>(a.first), 0),
+            fr_num(static_cast<double>(b.first), 0));
         row(t.zones()[z].id + " : habitants recouverts", fr_num(static_cast<double>(a.second), 0),
             fr_num(static_cast<double>(b.second), 0));
     }
@@ -276,7 +282,8 @@ void TerritoryPanel::Update() {
     // Places per 10 000 inhabitants (total population: no age breakdown is shipped).
     const auto existing = t.existing_sites();
     const auto mine = coverage::densities(t.territory(), existing, t.sites_with(chosen_), coverage::ZoneKind::Departement);
-    const auto theirs = coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
+    const auto theirs =
+        coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
     for (std::size_t i = 0; i < mine.size() && i < theirs.size() && !t.rules().per_dossier; ++i)
         row("Places pour 10 000 hab. (" + mine[i].code + ")", fr_num(mine[i].per10k_after, 2), fr_num(theirs[i].per10k_after, 2));
 
@@ -291,13 +298,17 @@ void TerritoryPanel::Update() {
         const long r = allocation_->InsertItem(static_cast<long>(i), to_wx(std::to_string(i + 1)));
         allocation_->SetItem(r, 1, to_wx(k.reference));
         allocation_->SetItem(r, 2, to_wx(commune ? commune->name : k.commune));
-        allocation_->SetItem(r, 3, to_wx(ch.retained ? std::string("retenu") : std::string("écarté : ") + enum_label(ch.constraint)));
+        allocation_->SetItem(r, 3,
+                             to_wx(ch.retained ? std::string("retenu") : std::string("écarté : ") + enum_label(ch.constraint)));
         std::string mine_text = "non retenu";
-        std::string why = k.reference + " — ordre du classement : " + (ch.retained ? std::string("retenu.") : "écarté. " + ch.reason);
+        std::string why =
+            k.reference + " — ordre du classement : " + (ch.retained ? std::string("retenu.") : "écarté. " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             if (v.retained) {
-                mine_text = v.constraint == allocation::Constraint::None ? "retenu" : std::string("retenu, à motiver : ") + enum_label(v.constraint);
+                mine_text = v.constraint == allocation::Constraint::None
+                                ? "retenu"
+                                : std::string("retenu, à motiver : ") + enum_label(v.constraint);
                 if (v.constraint != allocation::Constraint::None) why += " Ensemble choisi : écart à motiver. " + v.reason;
             }
         }
@@ -332,8 +343,9 @@ bool TerritoryPanel::Record() {
         // Asked whenever the record needs it: a departure from the ranking
         // order, a rule broken, a zone entered for the campaign overlapped.
         if (const std::string why = study_->reason_needed(variant); !why.empty()) {
-            wxTextEntryDialog ask(this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),
-                                  to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+            wxTextEntryDialog ask(
+                this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),
+                to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
             if (ask.ShowModal() != wxID_OK) return false;
             reason = from_wx(ask.GetValue());
         }

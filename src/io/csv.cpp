@@ -20,8 +20,9 @@ void check_utf8(const std::string& in, const std::string& file_name) {
         if (n == 0) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(in[i]));
-            throw InputError(file_name + ", ligne " + std::to_string(line) + " : le fichier n'est pas en UTF-8 (octet " + hex +
-                             ", encodage Windows-1252 probable) ; enregistrez-le en « CSV UTF-8 », séparateur point-virgule (;).");
+            throw InputError(
+                file_name + ", ligne " + std::to_string(line) + " : le fichier n'est pas en UTF-8 (octet " + hex +
+                ", encodage Windows-1252 probable) ; enregistrez-le en « CSV UTF-8 », séparateur point-virgule (;).");
         }
         i += n;
     }
@@ -37,8 +38,9 @@ void check_separator(const CsvRecord& header, const std::string& file_name, char
     std::size_t cut = std::min<std::size_t>(h.size(), 60);
     while (cut < h.size() && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;   // not inside a UTF-8 character
     std::string shown = cut < h.size() ? h.substr(0, cut) + "…" : h;
-    throw InputError(file_name + ", ligne " + std::to_string(header.line) + " : séparateur attendu : point-virgule (;) ; l'en-tête « " +
-                     shown + " » est séparé par des " + (commas ? "virgules" : "tabulations") +
+    throw InputError(file_name + ", ligne " + std::to_string(header.line) +
+                     " : séparateur attendu : point-virgule (;) ; l'en-tête « " + shown + " » est séparé par des " +
+                     (commas ? "virgules" : "tabulations") +
                      ". Enregistrez le fichier en CSV avec le point-virgule comme séparateur de champs.");
 }
 
@@ -129,9 +131,10 @@ void drop_unnamed_trailing_columns(std::vector<CsvRecord>& records, const std::s
     for (auto& rec : records) {
         for (std::size_t c = named; c < rec.fields.size(); ++c)
             if (!fr::trim(rec.fields[c]).empty())
-                throw InputError(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(c + 1) +
-                                 " : valeur " + fr::quote(fr::trim(rec.fields[c])) +
-                                 " sous une colonne sans nom dans l'en-tête ; nommez la colonne ou supprimez-la dans le tableur.");
+                throw InputError(
+                    file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(c + 1) + " : valeur " +
+                    fr::quote(fr::trim(rec.fields[c])) +
+                    " sous une colonne sans nom dans l'en-tête ; nommez la colonne ou supprimez-la dans le tableur.");
         if (rec.fields.size() > named) rec.fields.resize(named);
     }
 }

@@ -47,8 +47,9 @@ struct Reader : XmlReader<GridError> {
                 cur.clear();
             }
             if (f.choice_labels.size() != f.choices.size())
-                fail(e, "« choice-labels » donne " + fr::plural(static_cast<long long>(f.choice_labels.size()), "libellé") + " pour " +
-                            fr::plural(static_cast<long long>(f.choices.size()), "code") + " de « choices » (un libellé par code, séparés par « | »).");
+                fail(e, "« choice-labels » donne " + fr::plural(static_cast<long long>(f.choice_labels.size()), "libellé") +
+                            " pour " + fr::plural(static_cast<long long>(f.choices.size()), "code") +
+                            " de « choices » (un libellé par code, séparés par « | »).");
         }
         if (const XmlElement* h = e.first("help")) f.help = h->text;
         return f;
@@ -178,7 +179,8 @@ struct Reader : XmlReader<GridError> {
                 // grid declares the accepted range; `param` says it.
                 if ((pd.def.type == FactType::Number || pd.def.type == FactType::Amount) && !pd.def.min) pd.def.min = Rational(0);
                 if (pd.def.min && pd.def.max && *pd.def.max < *pd.def.min)
-                    fail(*p, "« max » (" + fr::number(*pd.def.max) + ") est inférieur à « min » (" + fr::number(*pd.def.min) + ").");
+                    fail(*p,
+                         "« max » (" + fr::number(*pd.def.max) + ") est inférieur à « min » (" + fr::number(*pd.def.min) + ").");
                 if (auto v = p->attr("value"); v && !v->empty()) {
                     auto parsed = parse_input(pd.def, *v);
                     if (auto err = std::get_if<std::string>(&parsed)) fail(*p, "valeur : " + *err + ".");
@@ -198,7 +200,8 @@ struct Reader : XmlReader<GridError> {
                 auto numeric = [](FactType t) { return t == FactType::Number || t == FactType::Amount; };
                 if (!b || !a || !(a->def.type == b->def.type || (numeric(a->def.type) && numeric(b->def.type))) ||
                     !(numeric(a->def.type) || a->def.type == FactType::Date))
-                    fail(*p, "« max-parameter » : « " + other + " » n'est pas un paramètre déclaré de même type (date, nombre ou montant).");
+                    fail(*p, "« max-parameter » : « " + other +
+                                 " » n'est pas un paramètre déclaré de même type (date, nombre ou montant).");
             }
         }
         if (auto form = root.attr("form")) {
@@ -207,8 +210,9 @@ struct Reader : XmlReader<GridError> {
             // outside forms/ (trial 13b F14).
             if (form->empty() || (*form)[0] == '.' ||
                 form->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
-                fail(root, "formulaire « " + *form + " » : un identifiant de formulaire (lettres, chiffres, « - », « _ », « . »), "
-                           "pas un chemin.");
+                fail(root, "formulaire « " + *form +
+                               " » : un identifiant de formulaire (lettres, chiffres, « - », « _ », « . »), "
+                               "pas un chemin.");
             FormText text;
             try {
                 text = forms(*form);
@@ -219,7 +223,8 @@ struct Reader : XmlReader<GridError> {
             Reader form_reader{{text.file_name}};
             if (froot->name != "form") form_reader.fail(*froot, "l'élément racine d'un formulaire est <form>.");
             if (form_reader.required(*froot, "id") != *form)
-                form_reader.fail(*froot, "ce formulaire n'est pas « " + *form + " » (identifiant « " + *froot->attr("id") + " »).");
+                form_reader.fail(*froot,
+                                 "ce formulaire n'est pas « " + *form + " » (identifiant « " + *froot->attr("id") + " »).");
             g.form_id = *form;
             g.form_version = form_reader.required(*froot, "version");
             g.form_title = froot->attr("title").value_or("");

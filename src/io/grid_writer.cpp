@@ -75,7 +75,8 @@ std::string write_grid_xml(const Grid& g) {
     write_procedure_and_authority(x, g);
     if (!g.sources.empty()) {
         x << "  <sources>\n";
-        for (const auto& s : g.sources) x << "    <source" << attr("file", s.file) << attr("title", s.title) << attr("visa", s.visa) << "/>\n";
+        for (const auto& s : g.sources)
+            x << "    <source" << attr("file", s.file) << attr("title", s.title) << attr("visa", s.visa) << "/>\n";
         x << "  </sources>\n";
     }
     if (!g.key_facts.empty()) {
@@ -95,7 +96,8 @@ std::string write_grid_xml(const Grid& g) {
         x << "  <facts>\n";
         for (const auto& f : g.facts) {
             if (!(f.file.empty() || f.file == g.file) || f.derived || !f.group.empty()) continue;
-            x << "    <fact" << fact_attrs(f) << (f.help.empty() ? "/>\n" : ">\n      <help>" + esc(f.help) + "</help>\n    </fact>\n");
+            x << "    <fact" << fact_attrs(f)
+              << (f.help.empty() ? "/>\n" : ">\n      <help>" + esc(f.help) + "</help>\n    </fact>\n");
         }
         x << "  </facts>\n";
     }
@@ -122,7 +124,8 @@ std::string write_grid_xml(const Grid& g) {
     }
     x << "  <levels>\n";
     for (std::size_t i = 0; i < g.default_levels.size(); ++i)
-        x << "    <level value=\"" << i + static_cast<std::size_t>(g.scale_min) << "\">" << esc(g.default_levels[i]) << "</level>\n";
+        x << "    <level value=\"" << i + static_cast<std::size_t>(g.scale_min) << "\">" << esc(g.default_levels[i])
+          << "</level>\n";
     x << "  </levels>\n";
     for (const auto& t : g.themes) {
         x << "  <theme" << attr("id", t.id) << attr("label", t.label) << attr("max", g.theme_max(t).canonical())
@@ -142,7 +145,8 @@ std::string write_grid_xml(const Grid& g) {
             if (own_levels)
                 for (std::size_t i = 0; i < c.levels.size(); ++i)
                     if (i >= g.default_levels.size() || c.levels[i] != g.default_levels[i])
-                        x << "      <level value=\"" << i + static_cast<std::size_t>(g.scale_min) << "\">" << esc(c.levels[i]) << "</level>\n";
+                        x << "      <level value=\"" << i + static_cast<std::size_t>(g.scale_min) << "\">" << esc(c.levels[i])
+                          << "</level>\n";
             x << "    </criterion>\n";
         }
         x << "  </theme>\n";

@@ -83,7 +83,8 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
         // Control characters (ESC, BEL…) would be written raw to the terminal
         // and the CSV of whoever reads the ranking (trial 13b F15).
         if (auto c = invisible_character(text); !c.empty()) {
-            errors.emplace_back(column, fr::quote(text) + " : caractère de contrôle ou invisible " + c + " ; retirez-le de la cellule");
+            errors.emplace_back(column,
+                                fr::quote(text) + " : caractère de contrôle ou invisible " + c + " ; retirez-le de la cellule");
             continue;
         }
         if (column == kDocumentsColumn) {
@@ -224,7 +225,8 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         auto at = [&](int col, const std::string& name) {
-            return file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(col) + " « " + name + " » : ";
+            return file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(col) + " « " + name +
+                   " » : ";
         };
         if (rec.fields.size() != expected.size()) {
             problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + std::to_string(rec.fields.size()) +

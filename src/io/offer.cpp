@@ -69,12 +69,15 @@ public:
             PJ* raw = proj_create_crs_to_crs(ctx_, from.c_str(), "EPSG:4326", nullptr);
             PJ* norm = raw ? proj_normalize_for_visualization(ctx_, raw) : nullptr;
             if (raw) proj_destroy(raw);
-            if (!norm) throw Error("PROJ ne sait pas convertir le système " + from + " en WGS 84 (paquet libproj25 et sa base proj.db).");
+            if (!norm)
+                throw Error("PROJ ne sait pas convertir le système " + from +
+                            " en WGS 84 (paquet libproj25 et sa base proj.db).");
             it = cache_.emplace(epsg, norm).first;
         }
         PJ_COORD c = proj_coord(x, y, 0, 0);
         c = proj_trans(it->second, PJ_FWD, c);
-        if (c.xy.x == HUGE_VAL || std::isnan(c.xy.x)) throw Error("Coordonnées hors du domaine du système EPSG:" + std::to_string(epsg) + ".");
+        if (c.xy.x == HUGE_VAL || std::isnan(c.xy.x))
+            throw Error("Coordonnées hors du domaine du système EPSG:" + std::to_string(epsg) + ".");
         return {c.lp.lam, c.lp.phi};
     }
 
@@ -237,10 +240,12 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             if (f.size() != 32) bad(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
             ++x.rows;
             const std::string& nofinesset = f[1];
-            if (nofinesset.size() != 9) bad(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
+            if (nofinesset.size() != 9)
+                bad(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
             const std::string insee = insee_of_finess(f[13], f[12]);
             const CommuneInfo* c = ref.commune(insee);
-            if (!c) bad(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
+            if (!c)
+                bad(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
             if (!filter.categories.empty() && !filter.categories.count(f[18])) continue;
             if (!filter.departements.empty() && !filter.departements.count(c->departement)) continue;
             Structure s;
@@ -255,7 +260,8 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             x.offer.structures.push_back(std::move(s));
         } else if (f[0] == "geolocalisation") {
             seen_geo = true;
-            if (f.size() != 6) bad(file, line, "ligne « geolocalisation » de " + std::to_string(f.size()) + " champs, 6 attendus");
+            if (f.size() != 6)
+                bad(file, line, "ligne « geolocalisation » de " + std::to_string(f.size()) + " champs, 6 attendus");
             auto it = kept.find(f[1]);
             if (it == kept.end()) continue;   // filtered out (or not in the file: nothing to place)
             const std::string& src = f[4];

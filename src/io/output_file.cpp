@@ -51,7 +51,8 @@ void put_output_in_place(const std::string& tmp, const std::string& path) {
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire « " + path + " » (le fichier temporaire n'a pas pu prendre ce nom) ; rien n'a été écrit.");
+        throw Error("Impossible d'écrire « " + path +
+                    " » (le fichier temporaire n'a pas pu prendre ce nom) ; rien n'a été écrit.");
     }
 }
 

@@ -57,7 +57,8 @@ std::string png_decoding_problem(std::string_view b) {
         if (length > b.size() - at - 12) return "fichier tronqué : le bloc « " + std::string(type) + " » est coupé";
         std::string_view body = b.substr(at + 8, length);
         uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(b.data() + at + 4), static_cast<uInt>(length + 4));
-        if (crc != be32(b, at + 8 + length)) return "fichier altéré : somme de contrôle fausse au bloc « " + std::string(type) + " »";
+        if (crc != be32(b, at + 8 + length))
+            return "fichier altéré : somme de contrôle fausse au bloc « " + std::string(type) + " »";
         if (!header && type != "IHDR") return "l'image ne commence pas par son en-tête (IHDR)";
         if (type == "IHDR") {
             if (header || length != 13) return "en-tête (IHDR) invalide";

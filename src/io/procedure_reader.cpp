@@ -26,8 +26,8 @@ struct Reader : XmlReader<InputError> {
         if (!v) return fallback;
         auto r = fr::parse_number(*v);
         if (!r || !r->is_integer() || r->num() < lo || r->num() > hi)
-            fail(e, "l'attribut « " + key + " » est un entier de " + std::to_string(lo) + " à " + std::to_string(hi) + " (lu : « " +
-                        *v + " »).");
+            fail(e, "l'attribut « " + key + " » est un entier de " + std::to_string(lo) + " à " + std::to_string(hi) +
+                        " (lu : « " + *v + " »).");
         return static_cast<int>(r->num());
     }
 
@@ -53,7 +53,9 @@ struct Reader : XmlReader<InputError> {
         // A step the authority must do is not done by the mere passing of its date.
         s.obligation = yes_no(e, "obligation", false);
         if (s.obligation && s.done == StepDone::DateReached)
-            fail(e, "une obligation de l'autorité (obligation=\"oui\") ne se fait pas d'elle-même à sa date : done=\"declaree\", \"seance\" ou \"decisions\".");
+            fail(e,
+                 "une obligation de l'autorité (obligation=\"oui\") ne se fait pas d'elle-même à sa date : done=\"declaree\", "
+                 "\"seance\" ou \"decisions\".");
         s.recordable = yes_no(e, "recordable", s.done == StepDone::Recorded || s.done == StepDone::Decisions);
         if (s.done == StepDone::Recorded && !s.recordable)
             fail(e, "une étape faite quand elle est déclarée (done=\"declaree\") doit pouvoir l'être (recordable=\"oui\").");
@@ -144,7 +146,8 @@ ProcedureAmendment read_procedure_amendment(const XmlElement& root, const std::s
         // The procedure is named on <grid procedure="…"> or <procedure ref="…">.
         std::string ref = r.text(*all[0], "ref");
         if (!ref.empty() && !a.procedure_id.empty() && ref != a.procedure_id)
-            r.fail(*all[0], "la grille suit la procédure « " + a.procedure_id + " » (attribut procedure de <grid>), pas « " + ref + " ».");
+            r.fail(*all[0],
+                   "la grille suit la procédure « " + a.procedure_id + " » (attribut procedure de <grid>), pas « " + ref + " ».");
         if (a.procedure_id.empty()) a.procedure_id = ref;
     }
     if (a.procedure_id.empty()) a.procedure_id = default_procedure_id();

@@ -129,7 +129,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
 
     lines.clear();
     for (const auto& e : ctx.ranking.pending) {
-        lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " + e.proposal_reason);
+        lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " +
+                        e.proposal_reason);
         for (const auto& n : e.set_aside) lines.back() += " — " + n;
     }
     v["en_attente"] = join(lines);
@@ -139,9 +140,11 @@ Variables committee_variables(const CommitteeContext& ctx) {
         const Dossier& d = ctx.dossiers[e.dossier];
         // A refusal before the committee is its own ground: the conditions
         // that follow from the same fact (a late deposit) are not repeated.
-        if (!e.prior_rejection.empty()) refused.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(e.prior_rejection));
+        if (!e.prior_rejection.empty())
+            refused.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(e.prior_rejection));
         else if (auto w = ctx.awaiting_pieces.find(d.id); w != ctx.awaiting_pieces.end())
-            awaiting.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(w->second + " : " + join_clauses(e.apart_reasons())));
+            awaiting.push_back(d.reference + " — " + d.organisme + " : " +
+                               as_sentence(w->second + " : " + join_clauses(e.apart_reasons())));
         else ineligible.push_back(d.reference + " — " + d.organisme + " : " + as_sentence(join_clauses(e.apart_reasons())));
     }
     v["refus_prealables"] = join(refused);
@@ -244,7 +247,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
             Presence pr = a == ctx.meeting->attendance.end() ? Presence::Absent : a->second.presence;
             std::string voice = p.deliberative ? "" : ", voix consultative";
             if (pr == Presence::Present) present.push_back(who(ctx.team, name) + voice);
-            else if (pr == Presence::Represented) represented.push_back(who(ctx.team, name) + ", mandat donné à " + a->second.proxy);
+            else if (pr == Presence::Represented)
+                represented.push_back(who(ctx.team, name) + ", mandat donné à " + a->second.proxy);
             else absent.push_back(who(ctx.team, name) + voice);
         }
     }
@@ -340,7 +344,8 @@ std::pair<LetterHeader, std::vector<Block>> committee_document(const CommitteeCo
     h.authority_lines = ctx.campaign.authority.address;
     h.logo_path = ctx.campaign.authority.logo;
     // Dated by the campaign (the committee's date), never by the clock.
-    h.place_and_date = (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
+    h.place_and_date =
+        (ctx.campaign.authority.city.empty() ? "" : ctx.campaign.authority.city + ", le ") + ctx.date.french_long();
     h.title = title + " — " + ctx.campaign.reference;
     return {h, blocks};
 }
@@ -393,7 +398,8 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
         // report/map_pdf.cpp), the committee file is still due: written
         // without the map, saying so and how to get it.
         TerritoryPage without = *ctx.territory;
-        without.figures.push_back("La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
+        without.figures.push_back(
+            "La carte n'a pas pu être jointe à ce document : elle s'obtient par « cotation carte FICHIER --out carte.pdf ».");
         CommitteeContext again = ctx;
         again.territory = &without;
         write_document(again, "dossier-commission.txt", kCommitteeTitle, path);
@@ -416,7 +422,8 @@ DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::
     if (ctx.territory) territory = std::make_shared<const TerritoryPage>(*ctx.territory);
     shared->territory = territory.get();
     job.write = [shared, territory, minutes](const DocumentJob& j) {
-        if (minutes && !shared->meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+        if (minutes && !shared->meeting)
+            throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
         if (!minutes && shared->territory) {
             // The PDF with its map page, as write_committee_file writes it.
             std::vector<std::string> written;
@@ -429,7 +436,8 @@ DocumentJob committee_job(const CommitteeContext& ctx, bool minutes, const std::
                 // finding 26: its text said « La carte est en dernière page »
                 // with no map); drawn by the same painter as the PDF's page.
                 auto [h, blocks] = committee_document(*shared, j.document, kCommitteeTitle);
-                write_odt(j.stem + ".odt", h, blocks, {{map_png(shared->territory->map, j.stem + ".odt"), "Carte du territoire"}});
+                write_odt(j.stem + ".odt", h, blocks,
+                          {{map_png(shared->territory->map, j.stem + ".odt"), "Carte du territoire"}});
                 written.push_back(j.stem + ".odt");
             }
             return written;

@@ -31,7 +31,8 @@ struct DocumentBatch {
         // A template ("lettre-retenu.txt") or a kind of document ("comptes rendus d'instruction").
         bool tpl = f.document.size() > 4 && f.document.compare(f.document.size() - 4, 4, ".txt") == 0;
         std::string what = tpl ? "modèle « " + f.document + " »" : f.document;
-        if (f.dossier.empty() && !tpl && !what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+        if (f.dossier.empty() && !tpl && !what.empty())
+            what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
         return (f.dossier.empty() ? "" : "Dossier « " + f.dossier + " », ") + what + " : " + f.reason;
     }
 };

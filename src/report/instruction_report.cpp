@@ -37,8 +37,10 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
 
     std::vector<std::string> lines;
     for (const auto& doc : e.eligibility.documents)
-        lines.push_back(std::string(doc.received ? "reçue" : doc.unknown ? "non renseignée" : "MANQUANTE") + " — " + doc.document->label +
-                        (doc.document->eliminating ? "" : " (facultative)"));
+        lines.push_back(std::string(doc.received  ? "reçue"
+                                    : doc.unknown ? "non renseignée"
+                                                  : "MANQUANTE") +
+                        " — " + doc.document->label + (doc.document->eliminating ? "" : " (facultative)"));
     v["pieces"] = join(lines);
     lines.clear();
     for (const auto& r : e.eligibility.rules) {
@@ -102,8 +104,9 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
             criteria.push_back(line);
             for (const Rating* r : *ratings)
                 if (r->criterion == c.id)
-                    notes.push_back(c.id + " — " + r->reviewer + " : " + std::to_string(r->value) + " — " +
-                                    (r->justification.empty() ? "sans justification (non comptée)" : "« " + r->justification + " »"));
+                    notes.push_back(
+                        c.id + " — " + r->reviewer + " : " + std::to_string(r->value) + " — " +
+                        (r->justification.empty() ? "sans justification (non comptée)" : "« " + r->justification + " »"));
         }
     if (!v.count("notes_criteres")) v["notes_criteres"] = join(criteria);
     v["justifications"] = join(notes);
@@ -124,7 +127,8 @@ std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, co
     std::vector<const RankEntry*> entries;
     for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending, &ctx.ranking.ineligible})
         for (const auto& e : *list)
-            if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) && (!limit || entries.size() < limit))
+            if ((only_reference.empty() || ctx.dossiers[e.dossier].reference == only_reference) &&
+                (!limit || entries.size() < limit))
                 entries.push_back(&e);
     if (!only_reference.empty() && entries.empty()) throw InputError(unknown_dossier(only_reference));
     // Templates are read and checked once, before the jobs run on every core.
@@ -153,8 +157,10 @@ std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, co
             LetterHeader h;
             h.authority = c.campaign.authority.name;
             h.logo_path = c.campaign.authority.logo;   // as the letters print it (trial finding 30)
-            h.place_and_date = (c.campaign.authority.city.empty() ? "" : c.campaign.authority.city + ", le ") + c.date.french_long();
-            h.title = "Compte rendu d'instruction — " + c.campaign.reference + " — dossier " + c.dossiers[entry->dossier].reference;
+            h.place_and_date =
+                (c.campaign.authority.city.empty() ? "" : c.campaign.authority.city + ", le ") + c.date.french_long();
+            h.title =
+                "Compte rendu d'instruction — " + c.campaign.reference + " — dossier " + c.dossiers[entry->dossier].reference;
             return write_document(j.stem, h, blocks, j.format);
         };
         jobs.push_back(std::move(job));

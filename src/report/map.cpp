@@ -55,7 +55,8 @@ std::vector<double> distance_classes(double a) { return {a / 2, a, 1.5 * a, 2 * 
 
 Rgb class_colour(std::size_t i) {
     // Greens within the access distance, orange to red beyond (ColorBrewer RdYlGn).
-    static const Rgb c[] = {{0.102, 0.596, 0.314}, {0.651, 0.851, 0.416}, {0.996, 0.878, 0.545}, {0.992, 0.682, 0.380}, {0.843, 0.188, 0.153}};
+    static const Rgb c[] = {
+        {0.102, 0.596, 0.314}, {0.651, 0.851, 0.416}, {0.996, 0.878, 0.545}, {0.992, 0.682, 0.380}, {0.843, 0.188, 0.153}};
     return c[std::min<std::size_t>(i, 4)];
 }
 
@@ -74,7 +75,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     const double below_title = static_cast<double>(title.empty() ? 0 : title.size() - 1) * 27 * s;
     const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * margin);
     for (std::size_t i = 0; i < subtitle.size(); ++i)
-        c.text({margin, below_title + margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25}, false);
+        c.text({margin, below_title + margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25},
+               false);
     const double top = below_title + margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
 
     // Footer: the attribution the data's licence requires.
@@ -158,7 +160,9 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         for (const auto& site : map.sites) {
             if (site.kind != kind) continue;
             const Pt p = pr(site.at);
-            const Marker m = kind == MapSite::Kind::Existing ? Marker::Square : kind == MapSite::Kind::Candidate ? Marker::Circle : Marker::Star;
+            const Marker m = kind == MapSite::Kind::Existing    ? Marker::Square
+                             : kind == MapSite::Kind::Candidate ? Marker::Circle
+                                                                : Marker::Star;
             const Rgb fill = kind == MapSite::Kind::Existing ? kExisting : kind == MapSite::Kind::Candidate ? kWhite : kChosen;
             const Rgb stroke = kind == MapSite::Kind::Candidate ? kCandidate : kWhite;
             c.marker(p, m, (kind == MapSite::Kind::Chosen ? 20 : 13) * s, fill, stroke);
@@ -197,7 +201,10 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
             const Box b{at.x - 2 * s, at.y - size, at.x + w + 2 * s, at.y - size + h};
             placed.push_back(b);
             c.rect({b.x0, b.y0}, b.x1 - b.x0, b.y1 - b.y0, kWhite, std::nullopt);
-            c.text(at, site.label, size, kind == MapSite::Kind::Existing ? kExisting : kind == MapSite::Kind::Chosen ? kChosen : Rgb{0.55, 0.30, 0.0},
+            c.text(at, site.label, size,
+                   kind == MapSite::Kind::Existing ? kExisting
+                   : kind == MapSite::Kind::Chosen ? kChosen
+                                                   : Rgb{0.55, 0.30, 0.0},
                    kind != MapSite::Kind::Existing);
         }
 
@@ -212,7 +219,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     std::vector<std::string> labels;
     labels.push_back("moins de " + km_label(classes[0]));
     for (std::size_t k = 1; k < classes.size(); ++k)
-        labels.push_back(km_label(classes[k - 1]) + " à " + km_label(classes[k]) + (classes[k] == map.access_km ? " (accès)" : ""));
+        labels.push_back(km_label(classes[k - 1]) + " à " + km_label(classes[k]) +
+                         (classes[k] == map.access_km ? " (accès)" : ""));
     labels.push_back("plus de " + km_label(classes.back()));
     for (std::size_t k = 0; k < labels.size(); ++k) {
         c.rect({x, y}, 26 * s, 16 * s, class_colour(k), kCommuneBorder);

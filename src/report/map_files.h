@@ -14,7 +14,8 @@ inline void refuse_folder(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::is_directory(path, ec)) io::refuse_unsafe_output(path);
     if (std::filesystem::is_directory(path, ec))
-        throw Error("Impossible d'écrire la carte « " + path + " » : c'est un dossier ; indiquez un fichier (CARTE.png ou CARTE.pdf).");
+        throw Error("Impossible d'écrire la carte « " + path +
+                    " » : c'est un dossier ; indiquez un fichier (CARTE.png ou CARTE.pdf).");
 }
 inline void put_in_place(const std::string& tmp, const std::string& path) {
     io::put_output_in_place(tmp, path);

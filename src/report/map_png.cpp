@@ -91,7 +91,8 @@ public:
 
 private:
     void font(double size, bool bold) {
-        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr_, size);
     }
     cairo_t* cr_;
@@ -119,8 +120,10 @@ std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int hei
         const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(yy) * stride);
         for (int xx = 0; xx < width; ++xx) {
             const std::uint32_t px = row[xx];   // 0x00RRGGBB, native endianness
-            unsigned char* o = &rgb[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) + static_cast<std::size_t>(xx)) * 3];
-            o[0] = static_cast<unsigned char>(px >> 16), o[1] = static_cast<unsigned char>(px >> 8), o[2] = static_cast<unsigned char>(px);
+            unsigned char* o =
+                &rgb[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(width) + static_cast<std::size_t>(xx)) * 3];
+            o[0] = static_cast<unsigned char>(px >> 16), o[1] = static_cast<unsigned char>(px >> 8),
+            o[2] = static_cast<unsigned char>(px);
         }
     }
     cairo_surface_destroy(surface);

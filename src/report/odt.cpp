@@ -124,7 +124,8 @@ std::string column_letter(std::size_t c) {
 }
 
 std::size_t utf8_length(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Relative column widths, counted in characters as the PDF counts points: a
@@ -138,7 +139,8 @@ std::vector<std::size_t> column_widths(const Block& b) {
         for (std::size_t c = 0; c < r.size(); ++c) {
             natural[c] = std::max(natural[c], static_cast<double>(utf8_length(r[c]) + 3));
             std::istringstream words(r[c]);
-            for (std::string w; words >> w;) least[c] = std::max(least[c], std::min(static_cast<double>(utf8_length(w) + 3), 30.0));
+            for (std::string w; words >> w;)
+                least[c] = std::max(least[c], std::min(static_cast<double>(utf8_length(w) + 3), 30.0));
         }
     const double capacity = 90;
     double sum_natural = 0, fixed = 0, sum_least = 0;
@@ -154,8 +156,9 @@ std::vector<std::size_t> column_widths(const Block& b) {
     for (std::size_t c = 0; c < n; ++c) {
         double v = natural[c];
         if (sum_natural > capacity && !narrow[c])
-            v = sum_least <= flexible ? least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0)
-                                      : least[c] * flexible / sum_least;
+            v = sum_least <= flexible
+                    ? least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0)
+                    : least[c] * flexible / sum_least;
         w[c] = static_cast<std::size_t>(v * 100);
     }
     return w;
@@ -178,7 +181,8 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         if (std::string(cell) == "Cellule")
             x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}});
         else
-            x.empty("style:table-cell-properties", {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}, {"fo:background-color", "#e6e6e6"}});
+            x.empty("style:table-cell-properties",
+                    {{"fo:padding", "0.1cm"}, {"fo:border", "0.5pt solid #8c8c8c"}, {"fo:background-color", "#e6e6e6"}});
         x.close("style:style");
     }
     std::size_t tables = 0;
@@ -186,7 +190,9 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         if (b.kind != BlockKind::Table || b.rows.empty()) continue;
         std::string name = "Tableau" + std::to_string(++tables);
         x.open("style:style", {{"style:name", name}, {"style:family", "table"}});
-        x.empty("style:table-properties", {{"style:width", "16.5cm"}, {"table:align", "margins"}, {"fo:margin-top", "0.1cm"}, {"fo:margin-bottom", "0.3cm"}});
+        x.empty(
+            "style:table-properties",
+            {{"style:width", "16.5cm"}, {"table:align", "margins"}, {"fo:margin-top", "0.1cm"}, {"fo:margin-bottom", "0.3cm"}});
         x.close("style:style");
         auto widths = column_widths(b);
         for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -196,7 +202,8 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         }
     }
     // A picture starts a page of its own, centred (the PDF's map page).
-    x.open("style:style", {{"style:name", "Image_pleine_page"}, {"style:family", "paragraph"}, {"style:parent-style-name", "Text_20_body"}});
+    x.open("style:style",
+           {{"style:name", "Image_pleine_page"}, {"style:family", "paragraph"}, {"style:parent-style-name", "Text_20_body"}});
     x.empty("style:paragraph-properties", {{"fo:break-before", "page"}, {"fo:text-align", "center"}});
     x.close("style:style");
     x.close("office:automatic-styles");
@@ -209,8 +216,14 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         // Same size as in the PDF: a pixel for a point, at most 2.2 × 5 cm.
         double wcm = w * 2.54 / 72, hcm = h * 2.54 / 72, scale = std::min({2.2 / hcm, 5.0 / wcm, 1.0});
         x.open("text:p", {{"text:style-name", "Logo"}});
-        x.open("draw:frame", {{"draw:name", "Logo"}, {"text:anchor-type", "as-char"}, {"svg:width", cm(wcm * scale)}, {"svg:height", cm(hcm * scale)}});
-        x.empty("draw:image", {{"xlink:href", "Pictures/logo.png"}, {"xlink:type", "simple"}, {"xlink:show", "embed"}, {"xlink:actuate", "onLoad"}});
+        x.open("draw:frame", {{"draw:name", "Logo"},
+                              {"text:anchor-type", "as-char"},
+                              {"svg:width", cm(wcm * scale)},
+                              {"svg:height", cm(hcm * scale)}});
+        x.empty("draw:image", {{"xlink:href", "Pictures/logo.png"},
+                               {"xlink:type", "simple"},
+                               {"xlink:show", "embed"},
+                               {"xlink:actuate", "onLoad"}});
         x.close("draw:frame");
         x.close("text:p");
     }
@@ -218,8 +231,10 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
     for (const auto& l : header.authority_lines) x.element("text:p", {{"text:style-name", "Adresse_autorite"}}, typeset(l));
     // The first line of the address sits lower, in the envelope's window.
     for (std::size_t k = 0; k < header.recipient.size(); ++k)
-        x.element("text:p", {{"text:style-name", k == 0 ? "Destinataire_premiere_ligne" : "Destinataire"}}, typeset(header.recipient[k]));
-    if (!header.place_and_date.empty()) x.element("text:p", {{"text:style-name", "Lieu_et_date"}}, typeset(header.place_and_date));
+        x.element("text:p", {{"text:style-name", k == 0 ? "Destinataire_premiere_ligne" : "Destinataire"}},
+                  typeset(header.recipient[k]));
+    if (!header.place_and_date.empty())
+        x.element("text:p", {{"text:style-name", "Lieu_et_date"}}, typeset(header.place_and_date));
 
     tables = 0;
     for (std::size_t i = 0; i < body.size(); ++i) {
@@ -252,11 +267,13 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
                 std::size_t n = 0;
                 for (const auto& r : b.rows) n = std::max(n, r.size());
                 x.open("table:table", {{"table:name", name}, {"table:style-name", name}});
-                for (std::size_t c = 0; c < n; ++c) x.empty("table:table-column", {{"table:style-name", name + "." + column_letter(c)}});
+                for (std::size_t c = 0; c < n; ++c)
+                    x.empty("table:table-column", {{"table:style-name", name + "." + column_letter(c)}});
                 auto row = [&](const std::vector<std::string>& cells, bool head) {
                     x.open("table:table-row", {{"table:style-name", "Ligne"}});
                     for (std::size_t c = 0; c < n; ++c) {
-                        x.open("table:table-cell", {{"table:style-name", head ? "Cellule_titre" : "Cellule"}, {"office:value-type", "string"}});
+                        x.open("table:table-cell",
+                               {{"table:style-name", head ? "Cellule_titre" : "Cellule"}, {"office:value-type", "string"}});
                         x.element("text:p", {{"text:style-name", head ? "Table_20_Heading" : "Table_20_Contents"}},
                                   c < cells.size() ? typeset(cells[c]) : "");
                         x.close("table:table-cell");
@@ -278,7 +295,9 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         png_size(pictures[k].png, w, h);
         const double wcm = 16.5, hcm = w ? wcm * h / w : wcm;
         x.open("text:p", {{"text:style-name", "Image_pleine_page"}});
-        x.open("draw:frame", {{"draw:name", pictures[k].name}, {"text:anchor-type", "as-char"}, {"svg:width", cm(wcm)}, {"svg:height", cm(hcm)}});
+        x.open(
+            "draw:frame",
+            {{"draw:name", pictures[k].name}, {"text:anchor-type", "as-char"}, {"svg:width", cm(wcm)}, {"svg:height", cm(hcm)}});
         x.empty("draw:image", {{"xlink:href", "Pictures/image-" + std::to_string(k + 1) + ".png"}, {"xlink:type", "simple"},
                                {"xlink:show", "embed"}, {"xlink:actuate", "onLoad"}});
         x.close("draw:frame");
@@ -294,10 +313,13 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
 // paragraph and text properties.
 void paragraph_style(Xml& x, const std::string& name, const std::string& display, const std::string& parent, Attrs para,
                      Attrs text = {}) {
-    if (display.empty()) x.open("style:style", {{"style:name", name}, {"style:family", "paragraph"}, {"style:parent-style-name", parent}});
+    if (display.empty())
+        x.open("style:style", {{"style:name", name}, {"style:family", "paragraph"}, {"style:parent-style-name", parent}});
     else
-        x.open("style:style",
-               {{"style:name", name}, {"style:display-name", display}, {"style:family", "paragraph"}, {"style:parent-style-name", parent}});
+        x.open("style:style", {{"style:name", name},
+                               {"style:display-name", display},
+                               {"style:family", "paragraph"},
+                               {"style:parent-style-name", parent}});
     if (para.size()) x.empty("style:paragraph-properties", para);
     if (text.size()) x.empty("style:text-properties", text);
     x.close("style:style");
@@ -307,37 +329,50 @@ std::string styles_xml() {
     Xml x;
     x.open("office:document-styles", {{"office:version", "1.3"}}, true);
     x.open("office:font-face-decls");
-    x.empty("style:font-face", {{"style:name", "DejaVu Sans"}, {"svg:font-family", "'DejaVu Sans'"}, {"style:font-family-generic", "swiss"},
+    x.empty("style:font-face", {{"style:name", "DejaVu Sans"},
+                                {"svg:font-family", "'DejaVu Sans'"},
+                                {"style:font-family-generic", "swiss"},
                                 {"style:font-pitch", "variable"}});
     x.close("office:font-face-decls");
 
     x.open("office:styles");
     x.open("style:default-style", {{"style:family", "paragraph"}});
     x.empty("style:paragraph-properties", {{"fo:hyphenation-ladder-count", "no-limit"}, {"style:writing-mode", "page"}});
-    x.empty("style:text-properties", {{"style:font-name", "DejaVu Sans"}, {"fo:font-size", "10.5pt"}, {"fo:language", "fr"}, {"fo:country", "FR"},
+    x.empty("style:text-properties", {{"style:font-name", "DejaVu Sans"},
+                                      {"fo:font-size", "10.5pt"},
+                                      {"fo:language", "fr"},
+                                      {"fo:country", "FR"},
                                       {"fo:hyphenate", "false"}});
     x.close("style:default-style");
     x.open("style:style", {{"style:name", "Standard"}, {"style:family", "paragraph"}, {"style:class", "text"}});
     x.close("style:style");
     // Built-in names (shown translated by LibreOffice: « Corps de texte »,
     // « Titre 2 », « Contenu de tableau », « Titre de tableau », « Pied de page »).
-    paragraph_style(x, "Text_20_body", "Text body", "Standard", {{"fo:margin-top", "0.12cm"}, {"fo:margin-bottom", "0.2cm"}, {"fo:line-height", "120%"}});
-    paragraph_style(x, "Heading", "", "Standard", {{"fo:margin-top", "0.3cm"}, {"fo:margin-bottom", "0.15cm"}, {"fo:keep-with-next", "always"}},
+    paragraph_style(x, "Text_20_body", "Text body", "Standard",
+                    {{"fo:margin-top", "0.12cm"}, {"fo:margin-bottom", "0.2cm"}, {"fo:line-height", "120%"}});
+    paragraph_style(x, "Heading", "", "Standard",
+                    {{"fo:margin-top", "0.3cm"}, {"fo:margin-bottom", "0.15cm"}, {"fo:keep-with-next", "always"}},
                     {{"fo:font-weight", "bold"}});
     paragraph_style(x, "Heading_20_2", "Heading 2", "Heading", {}, {{"fo:font-size", "11pt"}});
     paragraph_style(x, "Table_20_Contents", "Table Contents", "Standard", {}, {{"fo:font-size", "9pt"}});
     paragraph_style(x, "Table_20_Heading", "Table Heading", "Table_20_Contents", {}, {{"fo:font-weight", "bold"}});
-    paragraph_style(x, "Footer", "", "Standard", {{"fo:text-align", "center"}}, {{"fo:font-size", "8pt"}, {"fo:color", "#595959"}});
+    paragraph_style(x, "Footer", "", "Standard", {{"fo:text-align", "center"}},
+                    {{"fo:font-size", "8pt"}, {"fo:color", "#595959"}});
     // Cotation's own styles, named in French.
     paragraph_style(x, "Logo", "", "Standard", {{"fo:margin-bottom", "0.2cm"}});
-    paragraph_style(x, "Autorite", "Autorité", "Standard", {{"fo:margin-bottom", "0.05cm"}}, {{"fo:font-size", "11pt"}, {"fo:font-weight", "bold"}});
+    paragraph_style(x, "Autorite", "Autorité", "Standard", {{"fo:margin-bottom", "0.05cm"}},
+                    {{"fo:font-size", "11pt"}, {"fo:font-weight", "bold"}});
     paragraph_style(x, "Adresse_autorite", "Adresse de l’autorité", "Standard", {}, {{"fo:font-size", "9pt"}});
     paragraph_style(x, "Destinataire", "", "Standard", {{"fo:margin-left", "8.25cm"}, {"fo:margin-top", "0cm"}});
-    paragraph_style(x, "Destinataire_premiere_ligne", "Destinataire, première ligne", "Destinataire", {{"fo:margin-top", "0.6cm"}});
-    paragraph_style(x, "Lieu_et_date", "Lieu et date", "Standard", {{"fo:text-align", "end"}, {"fo:margin-top", "0.5cm"}, {"fo:margin-bottom", "0.6cm"}});
+    paragraph_style(x, "Destinataire_premiere_ligne", "Destinataire, première ligne", "Destinataire",
+                    {{"fo:margin-top", "0.6cm"}});
+    paragraph_style(x, "Lieu_et_date", "Lieu et date", "Standard",
+                    {{"fo:text-align", "end"}, {"fo:margin-top", "0.5cm"}, {"fo:margin-bottom", "0.6cm"}});
     paragraph_style(x, "Objet", "", "Standard", {{"fo:margin-bottom", "0.35cm"}}, {{"fo:font-weight", "bold"}});
-    paragraph_style(x, "Corps_avant_signature", "Corps de texte avant la signature", "Text_20_body", {{"fo:keep-with-next", "always"}});
-    paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard", {{"fo:margin-bottom", "0.14cm"}, {"fo:line-height", "120%"}});
+    paragraph_style(x, "Corps_avant_signature", "Corps de texte avant la signature", "Text_20_body",
+                    {{"fo:keep-with-next", "always"}});
+    paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard",
+                    {{"fo:margin-bottom", "0.14cm"}, {"fo:line-height", "120%"}});
     paragraph_style(x, "Signature", "", "Standard", {{"fo:text-align", "end"}, {"fo:keep-with-next", "always"}});
 
     x.open("text:list-style", {{"style:name", "Tirets"}});
@@ -352,8 +387,12 @@ std::string styles_xml() {
 
     x.open("office:automatic-styles");
     x.open("style:page-layout", {{"style:name", "A4"}});
-    x.empty("style:page-layout-properties", {{"fo:page-width", "21cm"}, {"fo:page-height", "29.7cm"}, {"style:print-orientation", "portrait"},
-                                             {"fo:margin-top", "1.8cm"}, {"fo:margin-bottom", "1cm"}, {"fo:margin-left", "2.5cm"},
+    x.empty("style:page-layout-properties", {{"fo:page-width", "21cm"},
+                                             {"fo:page-height", "29.7cm"},
+                                             {"style:print-orientation", "portrait"},
+                                             {"fo:margin-top", "1.8cm"},
+                                             {"fo:margin-bottom", "1cm"},
+                                             {"fo:margin-left", "2.5cm"},
                                              {"fo:margin-right", "2cm"}});
     x.open("style:footer-style");
     x.empty("style:header-footer-properties", {{"fo:min-height", "0.6cm"}, {"fo:margin-top", "0.5cm"}});
@@ -406,13 +445,17 @@ std::string meta_xml(const LetterHeader& header, const std::vector<Block>& body)
 
 std::string manifest_xml(bool logo, std::size_t pictures) {
     Xml x;
-    x.open("manifest:manifest", {{"xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}, {"manifest:version", "1.3"}});
-    x.empty("manifest:file-entry", {{"manifest:full-path", "/"}, {"manifest:version", "1.3"}, {"manifest:media-type", "application/vnd.oasis.opendocument.text"}});
+    x.open("manifest:manifest",
+           {{"xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}, {"manifest:version", "1.3"}});
+    x.empty("manifest:file-entry", {{"manifest:full-path", "/"},
+                                    {"manifest:version", "1.3"},
+                                    {"manifest:media-type", "application/vnd.oasis.opendocument.text"}});
     for (const char* part : {"content.xml", "styles.xml", "meta.xml"})
         x.empty("manifest:file-entry", {{"manifest:full-path", part}, {"manifest:media-type", "text/xml"}});
     if (logo) x.empty("manifest:file-entry", {{"manifest:full-path", "Pictures/logo.png"}, {"manifest:media-type", "image/png"}});
     for (std::size_t k = 1; k <= pictures; ++k)
-        x.empty("manifest:file-entry", {{"manifest:full-path", "Pictures/image-" + std::to_string(k) + ".png"}, {"manifest:media-type", "image/png"}});
+        x.empty("manifest:file-entry",
+                {{"manifest:full-path", "Pictures/image-" + std::to_string(k) + ".png"}, {"manifest:media-type", "image/png"}});
     x.close("manifest:manifest");
     return x.str();
 }
@@ -430,7 +473,8 @@ OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, c
         // The logo kept in the campaign (core/logo.h), or an older campaign's path.
         p.logo_png = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : read_bytes(header.logo_path);
         unsigned w, h;
-        if (!png_size(p.logo_png, w, h)) throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG.");
+        if (!png_size(p.logo_png, w, h))
+            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG.");
     }
     p.manifest = manifest_xml(!p.logo_png.empty(), pictures.size());
     p.content = content_xml(header, body, p.logo_png, pictures);

@@ -205,8 +205,9 @@ std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntr
     if (fr::trim(d.finess).empty())
         out.push_back("Dossier « " + d.reference + " » : numéro FINESS non renseigné ; l'arrêté ne le porte pas.");
     if (auto points = committee_detail::vigilance_points(e.eligibility, false); !points.empty())
-        out.push_back("Dossier « " + d.reference + " » : " + fr::plural(points.size(), "point de vigilance ouvert", "points de vigilance ouverts") +
-                      " : " + joined(points) + " L'arrêté les nomme au lieu de dire le projet conforme au cahier des charges.");
+        out.push_back("Dossier « " + d.reference +
+                      " » : " + fr::plural(points.size(), "point de vigilance ouvert", "points de vigilance ouverts") + " : " +
+                      joined(points) + " L'arrêté les nomme au lieu de dire le projet conforme au cahier des charges.");
     return out;
 }
 
@@ -217,16 +218,19 @@ Document order_document(const LetterContext& ctx, const TemplateSet& templates, 
     // A fact of the dossier that the order cites outside any condition must
     // be there: an order « passe de  (personnes âgées dépendantes) à 702 »
     // is not signed (trial finding 28). Not written, saying what is missing.
-    const std::string text =
-        utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template())), templates.shown_name(order_template()));
+    const std::string text = utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template())),
+                                           templates.shown_name(order_template()));
     std::vector<std::string> missing;
     for (const auto& f : ctx.grid.facts) {
-        if (text.find("{{" + f.id + "}}") == std::string::npos || text.find("{{#si " + f.id + "}}") != std::string::npos) continue;
-        if (auto it = vars.find(f.id); it != vars.end() && fr::trim(it->second).empty()) missing.push_back(f.label + " (" + f.id + ")");
+        if (text.find("{{" + f.id + "}}") == std::string::npos || text.find("{{#si " + f.id + "}}") != std::string::npos)
+            continue;
+        if (auto it = vars.find(f.id); it != vars.end() && fr::trim(it->second).empty())
+            missing.push_back(f.label + " (" + f.id + ")");
     }
     if (!missing.empty())
-        throw InputError("Dossier « " + d.reference + " » : " + fr::join(missing) + (missing.size() > 1 ? " non renseignés" : " non renseigné") +
-                         " ; l'arrêté " + (missing.size() > 1 ? "les" : "le") + " cite (modèle « " + templates.shown_name(order_template()) +
+        throw InputError("Dossier « " + d.reference + " » : " + fr::join(missing) +
+                         (missing.size() > 1 ? " non renseignés" : " non renseigné") + " ; l'arrêté " +
+                         (missing.size() > 1 ? "les" : "le") + " cite (modèle « " + templates.shown_name(order_template()) +
                          " ») : complétez le dossier avant d'écrire l'arrêté.");
     doc.blocks = templates.expand(order_template(), vars);
     doc.header = base_header(ctx);
@@ -250,8 +254,8 @@ Document pieces_document(const LetterContext& ctx, const TemplateSet& templates,
     return doc;
 }
 
-
-DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference, Format format) {
+DocumentBatch write_orders(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
+                           Format format) {
     make_dir(out_dir);
     std::vector<const RankEntry*> jobs;
     bool known = only_reference.empty();
@@ -338,7 +342,8 @@ DocumentBatch write_pieces_requests(const LetterContext& ctx, const std::vector<
         }
         batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
         if (auto m = missing_address(d); !m.empty())
-            batch.warnings.push_back("Dossier « " + d.reference + " » : " + m + " ; la demande porte seulement la commune d'implantation.");
+            batch.warnings.push_back("Dossier « " + d.reference + " » : " + m +
+                                     " ; la demande porte seulement la commune d'implantation.");
     }
     return batch;
 }

@@ -75,7 +75,8 @@ struct Writer {
         float total = 0;
         for (std::size_t from = 0; from < s.size(); from += kMaxMeasure) {
             std::size_t n = std::min(kMaxMeasure, s.size() - from);
-            HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data() + from), static_cast<HPDF_UINT>(n));
+            HPDF_TextWidth tw =
+                HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data() + from), static_cast<HPDF_UINT>(n));
             total += static_cast<float>(tw.width);
         }
         return total * size / 1000.0f;
@@ -366,7 +367,9 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);
         const char* bold = HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);
         if (!regular || !bold) throw Error("police");
-        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)), {}, nullptr, 0};
+        Writer w{
+            pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)), {}, nullptr,
+            0};
         w.new_page();
 
         // Header: logo, authority and its address left; recipient in the
@@ -386,11 +389,12 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             }
             auto ph = png_header(logo_png);
             if (!ph) throw Error("logo");
-            if (ph->bit_depth > 8) throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document « " + path + " »).");
+            if (ph->bit_depth > 8)
+                throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document « " + path + " »).");
         }
         if (!logo_png.empty() && io::png_decoding_problem(logo_png).empty()) {
-            HPDF_Image logo =
-                HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(logo_png.data()), static_cast<HPDF_UINT>(logo_png.size()));
+            HPDF_Image logo = HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(logo_png.data()),
+                                                       static_cast<HPDF_UINT>(logo_png.size()));
             if (!logo || !err.empty()) {
                 err.clear();
                 throw Error("logo");
@@ -479,7 +483,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         std::filesystem::remove(tmp, ignored);
         std::string what = e.what();
         if (what == "logo")
-            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG (document « " + path + " »).");
+            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG (document « " + path +
+                        " »).");
         if (what.rfind("Logo « ", 0) == 0) throw;
         if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
         throw Error("Impossible d'écrire le PDF « " + path + " » (" + what + ").");

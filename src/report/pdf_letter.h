@@ -24,7 +24,8 @@ struct LetterHeader {
     std::string place_and_date;        // top right: "Marseille, le 15 juin 2023"
     std::vector<std::string> recipient;   // address block
     std::string title;                 // metadata (and running head from page 2)
-    std::string logo_path = {};        // the authority's logo field: the PNG kept in the campaign (core/logo.h) or an older path; empty: none
+    std::string logo_path =
+        {};   // the authority's logo field: the PNG kept in the campaign (core/logo.h) or an older path; empty: none
     std::string subject = {};          // metadata; empty: the "Objet :" block's text
 };
 

@@ -126,7 +126,8 @@ struct Expander {
             }
             if (line == "{{/si}}") {
                 if (keep.size() == 1)
-                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) + " : « {{/si}} » sans « {{#si …}} ».");
+                    throw InputError("Modèle « " + name + " », ligne " + std::to_string(lineno) +
+                                     " : « {{/si}} » sans « {{#si …}} ».");
                 keep.pop_back();
                 opened.pop_back();
                 continue;
@@ -191,9 +192,21 @@ struct Expander {
                 run(included, used, out, "Modèle « " + name + " », ligne " + std::to_string(lineno));
                 continue;
             }
-            if (line.rfind("## ", 0) == 0) { flush(); out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno, base + 3)}); continue; }
-            if (line.rfind("Objet :", 0) == 0) { flush(); out.push_back({BlockKind::Subject, substitute(line, name, lineno, base)}); continue; }
-            if (line.rfind(">> ", 0) == 0) { flush(); out.push_back({BlockKind::Right, substitute(line.substr(3), name, lineno, base + 3)}); continue; }
+            if (line.rfind("## ", 0) == 0) {
+                flush();
+                out.push_back({BlockKind::Heading, substitute(line.substr(3), name, lineno, base + 3)});
+                continue;
+            }
+            if (line.rfind("Objet :", 0) == 0) {
+                flush();
+                out.push_back({BlockKind::Subject, substitute(line, name, lineno, base)});
+                continue;
+            }
+            if (line.rfind(">> ", 0) == 0) {
+                flush();
+                out.push_back({BlockKind::Right, substitute(line.substr(3), name, lineno, base + 3)});
+                continue;
+            }
             if (line.rfind("- ", 0) == 0) {
                 flush();
                 std::istringstream items(substitute(line.substr(2), name, lineno, base + 2));
@@ -243,8 +256,9 @@ std::string utf8_template(const std::string& bytes, const std::string& shown_nam
         if (n == 0) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[i]));
-            throw InputError("Modèle « " + shown_name + " », ligne " + std::to_string(line) + ", colonne " + std::to_string(column) +
-                             " : octet " + hex + " : le fichier n'est pas en UTF-8 (Windows-1252 probable, « ANSI » du Bloc-notes) ; "
+            throw InputError("Modèle « " + shown_name + " », ligne " + std::to_string(line) + ", colonne " +
+                             std::to_string(column) + " : octet " + hex +
+                             " : le fichier n'est pas en UTF-8 (Windows-1252 probable, « ANSI » du Bloc-notes) ; "
                              "enregistrez-le en UTF-8.");
         }
         if (bytes[i] == '\n') {
@@ -276,7 +290,8 @@ const std::string& TemplateSet::load(const std::string& name) {
     if (it != texts_.end()) return it->second;
     std::string rel = resolve(key);
     if (!std::filesystem::exists(dir_ + "/" + rel))
-        throw InputError("Modèle « " + key + " » introuvable dans " + dir_ + (grid_id_.empty() ? "" : " ni dans " + dir_ + "/" + grid_id_) + ".");
+        throw InputError("Modèle « " + key + " » introuvable dans " + dir_ +
+                         (grid_id_.empty() ? "" : " ni dans " + dir_ + "/" + grid_id_) + ".");
     resolved_[key] = rel;
     return texts_[key] = utf8_template(io::read_file(dir_ + "/" + rel), rel);
 }

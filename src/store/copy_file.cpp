@@ -86,7 +86,8 @@ struct Column {
 
 std::map<std::string, Column> columns(Db& db, const std::string& table) {
     std::map<std::string, Column> out;
-    Query q(db, "SELECT name, \"notnull\", upper(type) FROM pragma_table_info(" + row_ledger::quote({Cell::Kind::Text, table}) + ")");
+    Query q(db,
+            "SELECT name, \"notnull\", upper(type) FROM pragma_table_info(" + row_ledger::quote({Cell::Kind::Text, table}) + ")");
     while (q.step()) out[q.text(0)] = {q.text(1) == "1", q.text(2).find("INT") != std::string::npos};
     return out;
 }
@@ -157,8 +158,9 @@ JournalCheck write_file_copy(const std::string& path, const CampaignRows& rows, 
                 db->exec("PRAGMA defer_foreign_keys = ON");
                 // No row noted while the rows are copied: the source's entries already carry their digests.
                 for (const CopiedTable* table : rows.insertion_order()) insert(*db, *table, path);
-                Query entry(*db, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
-                                 "VALUES (?,?,?,?,?,?,?,?,?,?)");
+                Query entry(*db,
+                            "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?)");
                 for (const auto& e : rows.journal) {
                     int i = 0;
                     entry.bind(++i, {Cell::Kind::Integer, std::to_string(e.seq)}, true, true);

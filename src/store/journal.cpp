@@ -34,18 +34,21 @@ std::string journal_hash(const JournalEntry& e) {
 void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,
                            std::vector<std::string>& problems) {
     auto matches = [&](const JournalEntry& e) { return e.hash.compare(0, head.hash.size(), head.hash) == 0; };
-    std::string given = "la tête donnée (" + (head.entries ? std::to_string(head.entries) + ":" : std::string()) + head.hash + ")";
+    std::string given =
+        "la tête donnée (" + (head.entries ? std::to_string(head.entries) + ":" : std::string()) + head.hash + ")";
     if (head.entries == 0) {
         for (const auto& e : entries)
             if (matches(e)) return;
-        problems.push_back("le journal ne prolonge pas " + given + " : aucune entrée n'a cette empreinte (journal réécrit ou raccourci)");
+        problems.push_back("le journal ne prolonge pas " + given +
+                           " : aucune entrée n'a cette empreinte (journal réécrit ou raccourci)");
         return;
     }
     auto it = std::find_if(entries.begin(), entries.end(), [&](const JournalEntry& e) { return e.seq == head.entries; });
     if (it == entries.end())
-        problems.push_back("le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) +
-                           " (" + std::to_string(entries.size()) +
-                           " entrées) : cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées");
+        problems.push_back(
+            "le journal ne prolonge pas " + given + " : il n'a pas d'entrée " + std::to_string(head.entries) + " (" +
+            std::to_string(entries.size()) +
+            " entrées) : cette tête est celle d'une autre campagne ou d'une autre copie, ou des entrées ont été supprimées");
     else if (!matches(*it))
         problems.push_back("le journal ne prolonge pas " + given + " : l'entrée " + std::to_string(head.entries) +
                            " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
@@ -63,7 +66,8 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
                                      : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
                                            " : absentes (supprimées)");
         if (e.prev_hash != prev)
-            c.problems.push_back("entrée " + std::to_string(e.seq) + " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
+            c.problems.push_back("entrée " + std::to_string(e.seq) +
+                                 " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
         if (journal_hash(e) != e.hash)
             c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
         prev = e.hash;
@@ -129,7 +133,8 @@ std::vector<AccountBinding> account_bindings(const std::vector<JournalEntry>& en
         if (auto at = e.actor.rfind(mark); at != std::string::npos && e.actor.back() == ')')
             b.by_account = e.actor.substr(at + mark.size(), e.actor.size() - at - mark.size() - 1);
         if (e.at.size() >= 10) b.on = e.at.substr(8, 2) + "/" + e.at.substr(5, 2) + "/" + e.at.substr(0, 4);
-        out.erase(std::remove_if(out.begin(), out.end(), [&](const AccountBinding& x) { return x.person == b.person; }), out.end());
+        out.erase(std::remove_if(out.begin(), out.end(), [&](const AccountBinding& x) { return x.person == b.person; }),
+                  out.end());
         out.push_back(std::move(b));
     }
     return out;

@@ -89,7 +89,8 @@ std::string row_text(const std::vector<std::string>& columns, const std::vector<
 
 std::string key_text(const std::vector<std::string>& keys, const std::vector<Cell>& cells) {
     std::string out;
-    for (std::size_t i = 0; i < keys.size() && i < cells.size(); ++i) out += (out.empty() ? "" : ", ") + keys[i] + "=" + quote(cells[i]);
+    for (std::size_t i = 0; i < keys.size() && i < cells.size(); ++i)
+        out += (out.empty() ? "" : ", ") + keys[i] + "=" + quote(cells[i]);
     return out;
 }
 
@@ -102,7 +103,11 @@ std::string digest(const std::string& row) {
 // Keys are SQL text; a tab or a newline in them would break the lines.
 std::string escape(const std::string& s) {
     std::string out;
-    for (char c : s) out += c == '\\' ? std::string("\\\\") : c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : std::string(1, c);
+    for (char c : s)
+        out += c == '\\'   ? std::string("\\\\")
+               : c == '\t' ? std::string("\\t")
+               : c == '\n' ? std::string("\\n")
+                           : std::string(1, c);
     return out;
 }
 
@@ -159,8 +164,14 @@ void compare(const Rows& expected, const Rows& current, const std::map<std::stri
     for (const auto& [k, d] : current) {
         if (header(k)) continue;
         auto e = expected.find(k);
-        if (e == expected.end()) note(k, "présente dans les données, absente du journal (ajoutée hors de Cotation, ou ses entrées du journal ont été supprimées)");
-        else if (e->second != d) note(k, "diffère de ce que le journal a enregistré (modifiée hors de Cotation, ou ses dernières entrées du journal ont été supprimées)");
+        if (e == expected.end())
+            note(k,
+                 "présente dans les données, absente du journal (ajoutée hors de Cotation, ou ses entrées du journal ont été "
+                 "supprimées)");
+        else if (e->second != d)
+            note(k,
+                 "diffère de ce que le journal a enregistré (modifiée hors de Cotation, ou ses dernières entrées du journal ont "
+                 "été supprimées)");
     }
     for (const auto& [k, d] : expected)
         if (!header(k) && !current.count(k)) note(k, "enregistrée au journal, absente des données (supprimée hors de Cotation)");
@@ -168,7 +179,8 @@ void compare(const Rows& expected, const Rows& current, const std::map<std::stri
     for (const auto& [table, lines] : by_table) {
         for (std::size_t i = 0; i < lines.size() && i < kShown; ++i) problems.push_back(lines[i]);
         if (lines.size() > kShown)
-            problems.push_back("table " + table + " : " + std::to_string(lines.size() - kShown) + " autres lignes dans le même cas");
+            problems.push_back("table " + table + " : " + std::to_string(lines.size() - kShown) +
+                               " autres lignes dans le même cas");
     }
 }
 

@@ -73,14 +73,20 @@ std::string facts_text(const FactValues& f) {
 std::string meeting_text(const Meeting& m) {
     std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
     for (const auto& [name, a] : m.attendance)
-        s += " " + name + " = " + (a.presence == Presence::Present ? "présent" : a.presence == Presence::Represented ? "représenté par " + a.proxy : "absent") + ",";
+        s += " " + name + " = " +
+             (a.presence == Presence::Present       ? "présent"
+              : a.presence == Presence::Represented ? "représenté par " + a.proxy
+                                                    : "absent") +
+             ",";
     s += " votes :";
     for (const auto& [name, v] : m.votes) s += " " + name + " = " + vote_label(v) + ",";
     for (const auto& [name, text] : m.observations) s += " observation de " + name + " : " + text + ";";
     if (!m.voted.empty()) {
         s += " classement voté :";
         for (const auto& e : m.voted)
-            if (e.rank) s += " " + std::to_string(e.rank) + ". " + e.reference + (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
+            if (e.rank)
+                s += " " + std::to_string(e.rank) + ". " + e.reference +
+                     (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
     }
     return s;
 }
@@ -164,7 +170,8 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     });
     run(q.assignments, [&](const Row& r) { s.team.assignments[r.integer(0)].insert(r.text(1)); });
     run(q.conflicts, [&](const Row& c) {
-        s.team.conflicts.push_back({c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{}), c.text(5)});
+        s.team.conflicts.push_back(
+            {c.text(0), c.text(1), c.text(2), c.text(4), Date::parse(c.text(3)).value_or(Date{}), c.text(5)});
     });
     run(q.submissions, [&](const Row& r) { s.team.submitted[r.integer(0)].insert(r.text(1)); });
     run(q.decisions, [&](const Row& d) {

@@ -1,4 +1,5 @@
-// Changes to the campaign as a whole: creation, closing, parameters, authority, procedure, grid, team, procedure steps, the committee's meeting.
+// Changes to the campaign as a whole: creation, closing, parameters, authority, procedure, grid, team, procedure steps, the
+// committee's meeting.
 #include <sqlite3.h>
 
 #include <map>
@@ -38,7 +39,8 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
 
 void SqliteStore::close(const std::string& reason, const std::string& actor) {
     mutate(Lock::None, [&](JournalWriter& j) {
-        if (!closed_since().empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(closed_since()) + ".");
+        if (!closed_since().empty())
+            throw InputError("La campagne est déjà close depuis le " + french_timestamp(closed_since()) + ".");
         std::string now = utc_now_iso();
         Stmt c(*db_, "UPDATE campaign SET closed_at=?");
         c.bind(1, now).run();
@@ -84,7 +86,8 @@ void SqliteStore::set_authority(const Authority& after, const std::string& actor
             std::string sql = std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = ?";
             Stmt up(*db_, sql.c_str());
             up.bind(1, new_fields[i].second).run();
-            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second, new_fields[i].second);
+            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
+                  new_fields[i].second);
         }
     });
 }
@@ -144,7 +147,8 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
             .bind(5, p.account).run();
         std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
         j.add(actor, "personne", "personne/" + p.name, before,
-              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
+              std::string(role_label(p.role)) + voice + " — " + p.organisation +
+                  (p.account.empty() ? "" : " — compte " + p.account));
     });
 }
 
@@ -201,8 +205,12 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
             std::string opinion = e.opinion ? enum_code(*e.opinion) : "";
-            vr.bind(1, static_cast<std::int64_t>(i)).bind(2, e.reference).bind(3, static_cast<std::int64_t>(e.rank)).bind(4, e.total)
-                .bind(5, opinion).run();
+            vr.bind(1, static_cast<std::int64_t>(i))
+                .bind(2, e.reference)
+                .bind(3, static_cast<std::int64_t>(e.rank))
+                .bind(4, e.total)
+                .bind(5, opinion)
+                .run();
         }
         j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
     });

@@ -109,7 +109,8 @@ std::string creation_refusal(const std::string& path) {
     else if (std::error_code ec; std::filesystem::is_directory(dir, ec) && !writable(dir))
         why = "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte (droits du dossier)";
     if (why.empty()) return "";
-    return "Impossible de créer la campagne « " + path + " » : " + why + ". Choisissez un dossier où vous pouvez écrire ; rien n'a été créé.";
+    return "Impossible de créer la campagne « " + path + " » : " + why +
+           ". Choisissez un dossier où vous pouvez écrire ; rien n'a été créé.";
 }
 
 int open_for_reading(const std::string& path, sqlite3** db) {

@@ -1,4 +1,5 @@
-// Changes to the dossiers and what is recorded about each: identity, facts, documents, ratings, consolidation, decisions, prior rejections, assignments, submissions, opinions.
+// Changes to the dossiers and what is recorded about each: identity, facts, documents, ratings, consolidation, decisions, prior
+// rejections, assignments, submissions, opinions.
 #include <sqlite3.h>
 
 #include <map>
@@ -23,7 +24,8 @@ std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& 
             exists.bind(1, d.reference);
             bool dup = exists.step();
             exists.reset();
-            if (dup) throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
+            if (dup)
+                throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
             ins.bind(1, d.reference).bind(2, d.organisme).bind(3, d.siret).bind(4, d.finess).bind(5, d.commune);
             ins.run();
             std::int64_t id = sqlite3_last_insert_rowid(db_->get());
@@ -107,7 +109,8 @@ void SqliteStore::put_ratings(const std::vector<Rating>& ratings, const std::str
             auto& reference = refs[r.dossier_id];
             if (reference.empty()) {
                 ref.bind(1, r.dossier_id);
-                if (!ref.step()) throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
+                if (!ref.step())
+                    throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
                 reference = ref.text(0);
                 ref.reset();
             }
@@ -174,8 +177,14 @@ void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::option
         old.bind(1, dossier_id);
         std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
         if (r) {
-            Stmt put(*db_, "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
-            put.bind(1, dossier_id).bind(2, ground_code(r->ground)).bind(3, r->motive).bind(4, r->date.iso()).bind(5, r->author).run();
+            Stmt put(*db_,
+                     "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
+            put.bind(1, dossier_id)
+                .bind(2, ground_code(r->ground))
+                .bind(3, r->motive)
+                .bind(4, r->date.iso())
+                .bind(5, r->author)
+                .run();
         } else {
             Stmt del(*db_, "DELETE FROM prior_rejection WHERE dossier_id=?");
             del.bind(1, dossier_id).run();

@@ -191,7 +191,8 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     // A closed campaign whose lock was taken off: said even if nothing changed yet.
     if (!closed_since().empty())
         for (const auto& table : lock_tables(*db_, false))
-            c.problems.push_back("table " + table + " : verrou de la campagne close supprimé (déclencheur effacé hors de Cotation)");
+            c.problems.push_back("table " + table +
+                                 " : verrou de la campagne close supprimé (déclencheur effacé hors de Cotation)");
     c.ok = c.problems.empty();
     return c;
 }

@@ -46,9 +46,13 @@ CampaignSnapshot SqliteStore::load() {
     return s;
 }
 
-CampaignSnapshot SqliteStore::read_snapshot() { return rows::read_snapshot(runner(*db_), rows::kSnapshotQueries, rows::kProcedureQueries, db_->path()); }
+CampaignSnapshot SqliteStore::read_snapshot() {
+    return rows::read_snapshot(runner(*db_), rows::kSnapshotQueries, rows::kProcedureQueries, db_->path());
+}
 
-void SqliteStore::load_procedure(CampaignSnapshot& s) { rows::read_procedure(runner(*db_), rows::kProcedureQueries, db_->path(), s); }
+void SqliteStore::load_procedure(CampaignSnapshot& s) {
+    rows::read_procedure(runner(*db_), rows::kProcedureQueries, db_->path(), s);
+}
 
 Authority SqliteStore::load_authority() {
     Stmt c(*db_, "SELECT authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, "

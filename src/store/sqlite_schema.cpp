@@ -314,7 +314,8 @@ void check_is_campaign(const std::string& path) {
             integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
         // A SQLite file that cannot be read is most often a campaign cut short (trial 13 F19).
         if (!ok1 || !ok2 || !ok3)
-            refusal = "« " + path + " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
+            refusal = "« " + path +
+                      " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
                       "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
         else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
             refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";

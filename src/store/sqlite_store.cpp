@@ -102,7 +102,8 @@ void record_migration(Db& db, int from, const ledger::Rows& before) {
     }
     if (record.empty()) return;
     j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
-          "schéma " + std::to_string(schema_version()) + " — empreintes de " + fr::plural(static_cast<long long>(record.size()), "ligne"));
+          "schéma " + std::to_string(schema_version()) + " — empreintes de " +
+              fr::plural(static_cast<long long>(record.size()), "ligne"));
     j.attach(ledger::rows_text(record));
     j.finish();
     t.commit();
@@ -144,7 +145,8 @@ std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_onl
 
 std::string begin_campaign_creation(const std::string& path) {
     if (std::filesystem::is_directory(path))
-        throw InputError("« " + path + " » est un dossier ; indiquez le nom du fichier de campagne à créer (rien n'a été modifié).");
+        throw InputError("« " + path +
+                         " » est un dossier ; indiquez le nom du fichier de campagne à créer (rien n'a été modifié).");
     if (std::filesystem::exists(path))
         throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     // A folder that refuses writes is said in French before anything is tried (trial 2 of issue 13).

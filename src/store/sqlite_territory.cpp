@@ -128,9 +128,10 @@ void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const s
     const auto before = load(db, path).offer;
     Query clear(db, path, "DELETE FROM offer_structure");
     clear.run();
-    Query add(db, path,
-              "INSERT INTO offer_structure(finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, "
-              "latitude, longitude, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Query add(
+        db, path,
+        "INSERT INTO offer_structure(finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, "
+        "latitude, longitude, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& s : offer.structures) {
         add.bind(1, s.finess).bind(2, s.name).bind(3, s.category).bind(4, s.kind).bind(5, s.commune).bind(6, s.status)
             .bind(7, s.manager).bind(8, s.permanent).bind(9, s.temporary).bind(10, s.day_care)
@@ -156,8 +157,10 @@ void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage:
         add.run();
     }
     set_origin(db, path, "zones", origin);
-    std::string old_text = before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
-    journal("territoire.zones", "campagne/zones", old_text, fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
+    std::string old_text =
+        before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
+    journal("territoire.zones", "campagne/zones", old_text,
+            fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
     for (const auto& z : zones)
         journal("territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + joined(z.communes));
 }
@@ -169,7 +172,8 @@ void put_allocation(sqlite3* db, const std::string& path, const std::optional<al
     Query clear(db, path, "DELETE FROM allocation_choice");
     clear.run();
     if (choice) {
-        Query add(db, path, "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
+        Query add(db, path,
+                  "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
         add.bind(1, std::string(enum_code(choice->followed))).bind(2, joined(choice->retained)).bind(3, choice->reason)
             .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
         add.run();
@@ -193,7 +197,8 @@ store_territory::JournalFn journal_to(JournalWriter& j, const std::string& actor
 }  // namespace
 
 void SqliteStore::put_offer(const Offer& offer, const std::string& why, const std::string& actor) {
-    mutate(Lock::Check, [&](JournalWriter& j) { store_territory::put_offer(db_->get(), db_->path(), offer, why, journal_to(j, actor)); });
+    mutate(Lock::Check,
+           [&](JournalWriter& j) { store_territory::put_offer(db_->get(), db_->path(), offer, why, journal_to(j, actor)); });
 }
 
 void SqliteStore::put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,

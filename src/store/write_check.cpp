@@ -39,19 +39,23 @@ std::string described(const JournalEntry& e) {
 
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
                              std::size_t other_changes) {
-    std::string text = campaign + " : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
+    std::string text = campaign +
+                       " : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
                        "modifiez :";
     std::size_t shown = 0;
     for (const auto& e : conflicting) {
         if (++shown > 8) {
-            text += "\n – et " + fr::plural(static_cast<long long>(conflicting.size() - 8), "autre modification", "autres modifications") + " de la même chose";
+            text += "\n – et " +
+                    fr::plural(static_cast<long long>(conflicting.size() - 8), "autre modification", "autres modifications") +
+                    " de la même chose";
             break;
         }
         text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + described(e) + " : " +
                 (e.old_value.empty() ? "(vide)" : e.old_value) + " → " + (e.new_value.empty() ? "(vide)" : e.new_value);
     }
     if (other_changes)
-        text += "\n(" + fr::plural(static_cast<long long>(other_changes), "autre modification", "autres modifications") + " d'autres éléments depuis votre lecture.)";
+        text += "\n(" + fr::plural(static_cast<long long>(other_changes), "autre modification", "autres modifications") +
+                " d'autres éléments depuis votre lecture.)";
     text += "\nLa campagne a été relue : vérifiez la valeur actuelle et recommencez si votre modification tient toujours.";
     return text;
 }
