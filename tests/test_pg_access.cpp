@@ -492,6 +492,43 @@ TEST_F(PgAccess, ConsolidatedRatingsFollowTheRuleOfRatings) {
     EXPECT_EQ(count("Inès Martin", journal), "1");
 }
 
+// Trial 15b F4: a member inserted in SQL an entry whose « rows » gave false
+// digests of untouched rows: `journal verify` accused them and `exporter`
+// refused, for ever. From anyone but the owner, each row an entry vouches
+// for must be one its transaction wrote, with the digest it has now.
+TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
+    // The dossier D1's true digest, as the journal last gave it.
+    auto last = sql(admin_uri(), ref_, "SELECT substring(rows FROM E'dossier\\tid=1\\t([0-9a-f]+)') FROM journal "
+                                       "WHERE rows LIKE E'%dossier\\tid=1\\t%' ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(last.rows.size(), 1u);
+    const std::string truth = last.rows[0][0];
+    ASSERT_EQ(truth.size(), 32u);
+    auto entry = [&](const std::string& rows) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', 'Jean Bernard', 'note', 'dossier/D1/note/Jean Bernard/I.1', '', 'x', '', '', E'" + rows + "')";
+    };
+    const std::string rating_key = "rating\\tdossier_id=" + std::to_string(ids_[0]) + ", reviewer_id=" + reviewer_id("Jean Bernard") +
+                                   ", criterion=''I.1''\\t";
+    for (const std::string& forged : {rating_key + std::string(32, '0') + "\\n",          // a false digest
+                                      std::string("dossier\\tid=1\\t") + truth + "\\n",   // true, but not written by it
+                                      std::string("dossier\\tid=1\\t-\\n"),               // « removed », still there
+                                      std::string("journal\\tseq=1\\t") + truth + "\\n"}) {
+        auto r = raw("Jean Bernard", entry(forged));
+        EXPECT_FALSE(r.ok) << forged;
+        EXPECT_NE(r.error.find("entrée du journal refusée"), std::string::npos) << r.error;
+    }
+    // Without rows it is chained (as before), and everything still verifies.
+    EXPECT_TRUE(raw("Jean Bernard", entry("")).ok);
+    auto claire = as("Claire Durand");
+    auto check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+    // Cotation's own writes, from a member, inside a savepoint too, still pass.
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];
