@@ -529,6 +529,36 @@ TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
 
+// Trial 15b F9: on the server an instructor could not register a dossier,
+// which the core and a file allow (Team::may_instruct). Its reference and
+// organisme, which decide who reads its ratings, stay the coordinator's.
+TEST_F(PgAccess, AnInstructorRegistersAndCompletesDossiersButDoesNotRenameThem) {
+    Dossier d;
+    d.reference = "D4";
+    d.organisme = "Asso Delta";
+    d.facts["places"] = "12";
+    auto ines = as("Inès Martin");
+    auto ids = ines->add_dossiers({d}, "Inès Martin");
+    ASSERT_EQ(ids.size(), 1u);
+    Dossier after = d;
+    after.id = ids[0];
+    after.commune = "Marseille";
+    ines->update_dossier(d, after, "Inès Martin");
+    auto r = sql(admin_uri(), ref_, "SELECT commune FROM dossier WHERE reference = 'D4'");
+    EXPECT_EQ(r.rows.at(0)[0], "Marseille");
+    // Her link is with Asso Gamma (D3): renaming it away would show her its ratings.
+    r = raw("Inès Martin", "UPDATE dossier SET organisme = 'Asso Gamma bis' WHERE id = " + std::to_string(ids_[2]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne changent que par le coordonnateur"), std::string::npos) << r.error;
+    r = raw("Inès Martin", "UPDATE dossier SET reference = 'D9' WHERE id = " + std::to_string(ids_[1]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[2])).rows.at(0)[0], "0");
+    // A committee member still registers none.
+    d.reference = "D5";
+    EXPECT_THROW(as("Marc Petit")->add_dossiers({d}, "Marc Petit"), Error);
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];

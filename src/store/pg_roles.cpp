@@ -67,6 +67,10 @@ REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
 -- the writers up; no policy allows an update and the trigger refuses it.
 GRANT INSERT, UPDATE ON @S.journal TO @I, @M;
 GRANT INSERT, UPDATE ON @S.rating TO @I;
+-- Dossiers are registered and completed by the instructors too, as the
+-- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
+GRANT INSERT, UPDATE ON @S.dossier TO @I;
+GRANT INSERT, UPDATE, DELETE ON @S.dossier_fact, @S.dossier_document TO @I;
 GRANT INSERT ON @S.reviewer TO @I;
 GRANT INSERT ON @S.submission TO @I;
 GRANT INSERT, UPDATE ON @S.conflict TO @I, @M;
@@ -137,6 +141,22 @@ BEGIN
   RETURN NEW;
 END $f$;
 CREATE OR REPLACE TRIGGER conflict_kept BEFORE UPDATE ON @S.conflict FOR EACH ROW EXECUTE FUNCTION @S.conflict_kept();
+
+-- A registered dossier's reference and organisme change only by the
+-- coordinator (or the owner): the organisme decides whom a declared link
+-- hides its ratings from, the reference which journal entries are its own;
+-- an instructor renaming them would read what a link or blind rating hides.
+CREATE OR REPLACE FUNCTION @S.dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF (NEW.reference IS DISTINCT FROM OLD.reference OR NEW.organisme IS DISTINCT FROM OLD.organisme)
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    RAISE EXCEPTION 'La référence et l''organisme d''un dossier enregistré ne changent que par le coordonnateur : ils décident de qui lit ses notes (liens d''intérêts, journal).'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER dossier_kept BEFORE UPDATE ON @S.dossier FOR EACH ROW EXECUTE FUNCTION @S.dossier_kept();
 
 -- The journal names the role that really wrote each entry, whatever the client says.
 CREATE OR REPLACE FUNCTION @S.journal_db_role() RETURNS trigger LANGUAGE plpgsql AS $f$
