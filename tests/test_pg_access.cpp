@@ -559,6 +559,17 @@ TEST_F(PgAccess, AnInstructorRegistersAndCompletesDossiersButDoesNotRenameThem) 
     EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
 }
 
+// Trial 15b F14: refused the ranking for a declared link, a committee
+// member read « the ranking is read under a committee member's role ».
+TEST_F(PgAccess, ALinkedCommitteeMemberIsToldTheLinkKeepsTheRankingFromThem) {
+    auto marc = as("Marc Petit");
+    EXPECT_EQ(marc->partial_reading(), "");   // no link: he reads every rating
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    std::string m = as("Marc Petit")->partial_reading();
+    EXPECT_NE(m.find("déclaré un lien d'intérêts : D2 ;"), std::string::npos) << m;
+    EXPECT_NE(m.find("membre de la commission qui n'a déclaré aucun lien"), std::string::npos) << m;
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];
