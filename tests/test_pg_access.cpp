@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 
 #include "store/pg_store.h"
+#include "store/write_check.h"
 #endif
 #include "core/error.h"
 #include "store/campaign_store.h"
@@ -568,6 +569,19 @@ TEST_F(PgAccess, ALinkedCommitteeMemberIsToldTheLinkKeepsTheRankingFromThem) {
     std::string m = as("Marc Petit")->partial_reading();
     EXPECT_NE(m.find("déclaré un lien d'intérêts : D2 ;"), std::string::npos) << m;
     EXPECT_NE(m.find("membre de la commission qui n'a déclaré aucun lien"), std::string::npos) << m;
+}
+
+// Trial 15b F13: the coordinator changed an instructor's rating; her form's
+// conflict message could not say who nor when: the entry was hidden from her.
+TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    as("Claire Durand")->put_ratings({{ids_[0], "Inès Martin", "I.1", 4, "revue en réunion"}}, "Claire Durand");
+    auto ines = as("Inès Martin");
+    const std::string entity = "dossier/D1/note/Inès Martin/I.1";
+    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand, le "), 0u) << last_change(*ines, entity);
+    EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);   // Jean's stay hidden
+    auto r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE entity LIKE 'dossier/D1/note/Jean%'");
+    EXPECT_EQ(r.rows.at(0)[0], "0");
 }
 
 int run(const std::string& command, std::string& out) {

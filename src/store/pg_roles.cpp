@@ -383,9 +383,11 @@ DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
 CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
   USING (action NOT IN ('note', 'consolidation') OR actor = @S.cotation_me()
          OR EXISTS (SELECT 1 FROM @S.dossier d
-                    WHERE (starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
-                           OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
-                      AND @S.cotation_sees_ratings(d.id)));
+                    WHERE ((starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
+                            OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
+                           AND @S.cotation_sees_ratings(d.id))
+                       -- one's own ratings, whoever changed them (who and when, trial 15b F13)
+                       OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')));
 DROP POLICY IF EXISTS ajout ON @S.journal;
 CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
 )sql";
