@@ -28,6 +28,86 @@ DO $d$ DECLARE t text; BEGIN
 END $d$;
 )sql";
 
+// Part of the team's rights script (pg_roles.cpp fills @S, @s): the rows a
+// journal entry vouches for, checked by the server (trial 15b F4). The
+// rendering below is the one of render() in SQL.
+const char* const kRowsChecked = R"sql(
+-- A row as the ledger writes it (ledger.cpp, pg_ledger.cpp: render): its
+-- key text, escaped as on a line of « rows », and its digest. The same
+-- rules: columns in order, NULL, '' and an integer 0 left out, booleans as
+-- 1 and 0, instants in UTC as the file keeps them (row_ledger::instant).
+CREATE OR REPLACE FUNCTION @S.cotation_render(tbl text, j jsonb, OUT k text, OUT d text) LANGUAGE sql STABLE
+  SET search_path = pg_catalog AS $f$
+  WITH cols AS (
+    SELECT a.attnum, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, j ->> a.attname::text AS raw,
+           coalesce((SELECT u.n FROM unnest(i.indkey) WITH ORDINALITY u(att, n) WHERE u.att = a.attnum), 0) AS keypos
+    FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+    LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary
+    WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = @s) AND cl.relname = tbl),
+  cells AS (
+    SELECT attnum, name, keypos, type IN ('smallint', 'integer', 'bigint', 'boolean') AS whole,
+      CASE WHEN raw IS NULL THEN NULL
+           WHEN type IN ('smallint', 'integer', 'bigint', 'boolean') THEN CASE raw WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE raw END
+           WHEN type IN ('real', 'double precision', 'numeric') THEN raw
+           WHEN type = 'timestamp with time zone' THEN
+             '''' || to_char(raw::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                  || coalesce(substring(raw FROM '\.[0-9]+'), '') || 'Z'''
+           ELSE '''' || replace(raw, '''', '''''') || '''' END AS q
+    FROM cols)
+  SELECT replace(replace(replace(string_agg(name || '=' || coalesce(q, 'NULL'), ', ' ORDER BY keypos) FILTER (WHERE keypos > 0),
+                                 '\', '\\'), E'\t', '\t'), E'\n', '\n'),
+         left(encode(sha256(convert_to(coalesce(string_agg(name || '=' || q || ';', '' ORDER BY attnum)
+                                                  FILTER (WHERE q IS NOT NULL AND q <> '''''' AND NOT (whole AND q = '0')), ''),
+                                       'UTF8')), 'hex'), 32)
+  FROM cells
+$f$;
+REVOKE ALL ON FUNCTION @S.cotation_render(text, jsonb) FROM PUBLIC;
+-- Whether a row version was written by the running transaction (or one of
+-- its savepoints, whose ids come after it): its xmin, placed within 2^31 of
+-- the current transaction's id (xids compare modulo 2^32), is still in
+-- progress; another's uncommitted row is never visible.
+CREATE OR REPLACE FUNCTION @S.cotation_ours(x xid) RETURNS boolean LANGUAGE sql VOLATILE
+  SET search_path = pg_catalog AS $f$
+  SELECT CASE WHEN v < 0 THEN false ELSE coalesce(txid_status(v) = 'in progress', false) END
+  FROM (SELECT txid_current() + ((x::text::bigint - (txid_current() & 4294967295) + 6442450944) % 4294967296
+                                 - 2147483648) AS v) t
+$f$;
+REVOKE ALL ON FUNCTION @S.cotation_ours(xid) FROM PUBLIC;
+-- The rows an entry vouches for (trial 15b F4: a member forged them in SQL,
+-- and `journal verify` accused untouched rows, `exporter` refused). From
+-- anyone but the journal's owner, each line must be the truth about this
+-- transaction: a row it wrote, with the digest it has now; or « - », a row
+-- that no longer exists. Anything else is refused.
+CREATE OR REPLACE FUNCTION @S.cotation_rows_checked(rows text) RETURNS void LANGUAGE plpgsql
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  line text;
+  tbl text;
+  found_d text;
+BEGIN
+  FOR line IN SELECT l FROM regexp_split_to_table(rows, E'\n') l WHERE l <> '' LOOP
+    tbl := split_part(line, E'\t', 1);
+    IF tbl IN ('journal', 'schema_version') OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = @s AND tablename = tbl) THEN
+      RAISE EXCEPTION 'entrée du journal refusée : la table « % » n''est pas une table de la campagne', tbl
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF split_part(line, E'\t', 3) = '-' THEN
+      EXECUTE format('SELECT r.d FROM %I.%I t, LATERAL @S.cotation_render(%L, to_jsonb(t)) r WHERE r.k = $1', @s, tbl, tbl)
+        INTO found_d USING split_part(line, E'\t', 2);
+      IF found_d IS NULL THEN CONTINUE; END IF;
+    ELSE
+      EXECUTE format('SELECT r.d FROM %I.%I t, LATERAL @S.cotation_render(%L, to_jsonb(t)) r '
+                     'WHERE @S.cotation_ours(t.xmin) AND r.k = $1', @s, tbl, tbl)
+        INTO found_d USING split_part(line, E'\t', 2);
+      IF found_d = split_part(line, E'\t', 3) THEN CONTINUE; END IF;
+    END IF;
+    RAISE EXCEPTION 'entrée du journal refusée : la ligne « % » de la table « % » n''est pas telle que cette transaction l''a laissée',
+      split_part(line, E'\t', 2), tbl USING ERRCODE = 'insufficient_privilege';
+  END LOOP;
+END $f$;
+REVOKE ALL ON FUNCTION @S.cotation_rows_checked(text) FROM PUBLIC;
+)sql";
+
 namespace {
 
 struct Shape {
