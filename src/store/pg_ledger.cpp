@@ -32,36 +32,39 @@ END $d$;
 // journal entry vouches for, checked by the server (trial 15b F4). The
 // rendering below is the one of render() in SQL.
 const char* const kRowsChecked = R"sql(
--- A row as the ledger writes it (ledger.cpp, pg_ledger.cpp: render): its
--- key text, escaped as on a line of « rows », and its digest. The same
+-- A table's rows as the ledger writes them (ledger.cpp, render() below):
+-- two SQL expressions over « j », a row's to_jsonb, giving its key text,
+-- escaped as on a line of « rows », and its digest. Built once per table
+-- from the catalogue, so that no row costs a catalogue read. The same
 -- rules: columns in order, NULL, '' and an integer 0 left out, booleans as
 -- 1 and 0, instants in UTC as the file keeps them (row_ledger::instant).
-CREATE OR REPLACE FUNCTION @S.cotation_render(tbl text, j jsonb, OUT k text, OUT d text) LANGUAGE sql STABLE
+CREATE OR REPLACE FUNCTION @S.cotation_render_sql(tbl text, OUT k text, OUT d text) LANGUAGE sql STABLE
   SET search_path = pg_catalog AS $f$
   WITH cols AS (
-    SELECT a.attnum, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, j ->> a.attname::text AS raw,
+    SELECT a.attnum, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, format('(j ->> %L)', a.attname::text) AS r,
            coalesce((SELECT u.n FROM unnest(i.indkey) WITH ORDINALITY u(att, n) WHERE u.att = a.attnum), 0) AS keypos
     FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
     LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary
     WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = @s) AND cl.relname = tbl),
   cells AS (
     SELECT attnum, name, keypos, type IN ('smallint', 'integer', 'bigint', 'boolean') AS whole,
-      CASE WHEN raw IS NULL THEN NULL
-           WHEN type IN ('smallint', 'integer', 'bigint', 'boolean') THEN CASE raw WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE raw END
-           WHEN type IN ('real', 'double precision', 'numeric') THEN raw
-           WHEN type = 'timestamp with time zone' THEN
-             '''' || to_char(raw::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
-                  || coalesce(substring(raw FROM '\.[0-9]+'), '') || 'Z'''
-           ELSE '''' || replace(raw, '''', '''''') || '''' END AS q
+      CASE WHEN type IN ('smallint', 'integer', 'bigint', 'boolean')
+             THEN format($t$(CASE %1$s WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE %1$s END)$t$, r)
+           WHEN type IN ('real', 'double precision', 'numeric') THEN r
+           WHEN type = 'timestamp with time zone'
+             THEN format($t$('''' || to_char(%1$s::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                             || coalesce(substring(%1$s FROM '\.[0-9]+'), '') || 'Z''')$t$, r)
+           ELSE format($t$('''' || replace(%1$s, '''', '''''') || '''')$t$, r) END AS q
     FROM cols)
-  SELECT replace(replace(replace(string_agg(name || '=' || coalesce(q, 'NULL'), ', ' ORDER BY keypos) FILTER (WHERE keypos > 0),
-                                 '\', '\\'), E'\t', '\t'), E'\n', '\n'),
-         left(encode(sha256(convert_to(coalesce(string_agg(name || '=' || q || ';', '' ORDER BY attnum)
-                                                  FILTER (WHERE q IS NOT NULL AND q <> '''''' AND NOT (whole AND q = '0')), ''),
-                                       'UTF8')), 'hex'), 32)
+  SELECT format($t$replace(replace(replace(%s, '\', '\\'), E'\t', '\t'), E'\n', '\n')$t$,
+                string_agg(format($t$%1$L || '=' || coalesce(%2$s, 'NULL')$t$, name, q), $t$ || ', ' || $t$ ORDER BY keypos)
+                  FILTER (WHERE keypos > 0)),
+         format($t$left(encode(sha256(convert_to(%s, 'UTF8')), 'hex'), 32)$t$,
+                string_agg(format($t$coalesce(CASE WHEN %2$s = '''''' %3$s THEN NULL ELSE %1$L || '=' || %2$s || ';' END, '')$t$,
+                                  name, q, CASE WHEN whole THEN format($t$OR %s = '0'$t$, q) ELSE '' END), ' || ' ORDER BY attnum))
   FROM cells
 $f$;
-REVOKE ALL ON FUNCTION @S.cotation_render(text, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @S.cotation_render_sql(text) FROM PUBLIC;
 -- Whether a row version was written by the running transaction (or one of
 -- its savepoints, whose ids come after it): its xmin, placed within 2^31 of
 -- the current transaction's id (xids compare modulo 2^32), is still in
@@ -81,28 +84,39 @@ REVOKE ALL ON FUNCTION @S.cotation_ours(xid) FROM PUBLIC;
 CREATE OR REPLACE FUNCTION @S.cotation_rows_checked(rows text) RETURNS void LANGUAGE plpgsql
   SET search_path = pg_catalog AS $f$
 DECLARE
-  line text;
   tbl text;
-  found_d text;
+  bad text;
+  kx text;
+  dx text;
+  top bigint := txid_current() & 4294967295;
+  lines text[] := array(SELECT l FROM regexp_split_to_table(rows, E'\n') l WHERE l <> '');
 BEGIN
-  FOR line IN SELECT l FROM regexp_split_to_table(rows, E'\n') l WHERE l <> '' LOOP
-    tbl := split_part(line, E'\t', 1);
+  -- One query per table: an import's entry names a dozen rows of a table of thousands.
+  FOR tbl IN SELECT DISTINCT split_part(l, E'\t', 1) FROM unnest(lines) l LOOP
     IF tbl IN ('journal', 'schema_version') OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = @s AND tablename = tbl) THEN
       RAISE EXCEPTION 'entrée du journal refusée : la table « % » n''est pas une table de la campagne', tbl
         USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF split_part(line, E'\t', 3) = '-' THEN
-      EXECUTE format('SELECT r.d FROM %I.%I t, LATERAL @S.cotation_render(%L, to_jsonb(t)) r WHERE r.k = $1', @s, tbl, tbl)
-        INTO found_d USING split_part(line, E'\t', 2);
-      IF found_d IS NULL THEN CONTINUE; END IF;
-    ELSE
-      EXECUTE format('SELECT r.d FROM %I.%I t, LATERAL @S.cotation_render(%L, to_jsonb(t)) r '
-                     'WHERE @S.cotation_ours(t.xmin) AND r.k = $1', @s, tbl, tbl)
-        INTO found_d USING split_part(line, E'\t', 2);
-      IF found_d = split_part(line, E'\t', 3) THEN CONTINUE; END IF;
+    -- Written rows: only versions from this transaction's id on (a cheap
+    -- test of xmin, then whether it is still in progress) are rendered.
+    SELECT * INTO kx, dx FROM @S.cotation_render_sql(tbl);
+    EXECUTE format('SELECT w.k FROM (SELECT split_part(l, E''\t'', 2) AS k, split_part(l, E''\t'', 3) AS d FROM unnest($1) l '
+                   'WHERE split_part(l, E''\t'', 1) = %L) w '
+                   'LEFT JOIN (SELECT %s AS k, %s AS d FROM (SELECT to_jsonb(t) AS j FROM %I.%I t '
+                   'WHERE (t.xmin::text::bigint - $2 + 4294967296) %% 4294967296 < 2147483648 AND %I.cotation_ours(t.xmin)) x) o '
+                   'ON o.k = w.k WHERE w.d <> ''-'' AND o.d IS DISTINCT FROM w.d LIMIT 1', tbl, kx, dx, @s, tbl, @s)
+      INTO bad USING lines, top;
+    -- Removed rows: none of that key left (rare: every row is rendered).
+    IF bad IS NULL AND EXISTS (SELECT 1 FROM unnest(lines) l WHERE split_part(l, E'\t', 1) = tbl AND split_part(l, E'\t', 3) = '-') THEN
+      EXECUTE format('SELECT x.k FROM (SELECT %s AS k FROM (SELECT to_jsonb(t) AS j FROM %I.%I t) y) x WHERE x.k IN '
+                     '(SELECT split_part(l, E''\t'', 2) FROM unnest($1) l WHERE split_part(l, E''\t'', 1) = %L '
+                     'AND split_part(l, E''\t'', 3) = ''-'') LIMIT 1', kx, @s, tbl, tbl)
+        INTO bad USING lines;
     END IF;
-    RAISE EXCEPTION 'entrée du journal refusée : la ligne « % » de la table « % » n''est pas telle que cette transaction l''a laissée',
-      split_part(line, E'\t', 2), tbl USING ERRCODE = 'insufficient_privilege';
+    IF bad IS NOT NULL THEN
+      RAISE EXCEPTION 'entrée du journal refusée : la ligne « % » de la table « % » n''est pas telle que cette transaction l''a laissée',
+        bad, tbl USING ERRCODE = 'insufficient_privilege';
+    END IF;
   END LOOP;
 END $f$;
 REVOKE ALL ON FUNCTION @S.cotation_rows_checked(text) FROM PUBLIC;
