@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 
 #include "store/pg_store.h"
+#include "store/write_check.h"
 #endif
 #include "core/error.h"
 #include "store/campaign_store.h"
@@ -377,6 +378,210 @@ TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
     EXPECT_NE(pg_roles_sql(admin_).find("-- Claire Durand : lié au compte « postgres »"), std::string::npos);
     EXPECT_EQ(pg_roles_sql(admin_).find("CREATE ROLE \"postgres\""), std::string::npos);
     EXPECT_EQ(sql(admin_uri(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
+}
+
+// Trial 15b F1: after « SET ROLE » to the committee group, current_user was
+// the group, the person vanished from the link test, and a member linked
+// with a dossier read all its ratings. The person is the login role.
+TEST_F(PgAccess, SetRoleToTheGroupKeepsThePersonAndTheirLink) {
+    const std::string d1 = std::to_string(ids_[0]), d2 = std::to_string(ids_[1]);
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    PgTeamRoles g = pg_team_roles(ref_);
+    auto r = raw("Marc Petit", "SET ROLE \"" + g.committee + "\"; SELECT count(*) FROM rating WHERE dossier_id = " + d2);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows.at(0)[0], "0");
+    r = raw("Marc Petit", "SET ROLE \"" + g.committee + "\"; SELECT count(*) FROM journal WHERE action = 'note' AND entity LIKE 'dossier/D2/%'");
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows.at(0)[0], "0");
+    // The control: D1, without a link, he reads (Jean's rating).
+    r = raw("Marc Petit", "SET ROLE \"" + g.committee + "\"; SELECT count(*) FROM rating WHERE dossier_id = " + d1);
+    EXPECT_EQ(r.rows.at(0)[0], "1");
+    // Inès, as her group, has not submitted D1: nothing of Jean's.
+    r = raw("Inès Martin", "SET ROLE \"" + g.instructor + "\"; SELECT count(*) FROM rating WHERE dossier_id = " + d1);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.rows.at(0)[0], "0");
+}
+
+// Trial 15b F2: groups were named from the campaign's first 40 bytes; two
+// campaigns sharing them shared their groups, and the instructor of one was
+// the coordinator of the other.
+TEST_F(PgAccess, TwoCampaignsSharingTheirFirst40BytesHaveTheirOwnGroups) {
+    ASSERT_EQ(pg_team_roles(ref_).coordinator, ref_ + "/coordonnateur");   // a short name keeps its groups
+    const std::string base = ref_ + std::string(40 - ref_.size(), 'X');
+    const std::string a = base + "-A", b = base + "-B";
+    PgTeamRoles ga = pg_team_roles(a), gb = pg_team_roles(b);
+    EXPECT_NE(ga.coordinator, gb.coordinator);
+    EXPECT_NE(ga.instructor, gb.instructor);
+    EXPECT_NE(ga.committee, gb.committee);
+    EXPECT_LE(ga.coordinator.size(), 63u);
+    // A cut in the middle of « é » would not be a valid name.
+    EXPECT_LE(pg_team_roles(std::string(35, 'x') + "éééééééééé").coordinator.size(), 63u);
+    auto uri_of = [&](const std::string& name) { return admin_uri() + (admin_uri().find('?') == std::string::npos ? "?" : "&") + "campagne=" + name; };
+    auto drop = [&] {
+        for (const auto& name : {a, b}) {
+            drop_pg_campaign(uri_of(name));
+            PgTeamRoles g = pg_team_roles(name);
+            for (const auto& r : {g.coordinator, g.instructor, g.committee}) sql(admin_uri(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
+        }
+    };
+    drop();
+    PinnedGrid grid{"essai", "1", "essai.xml", "<grille id=\"essai\" version=\"1\"/>", "", "", "", ""};
+    // Jean coordinates B and instructs A; Claire coordinates A.
+    for (const auto& [name, jean] : {std::pair{a, Role::Instructor}, std::pair{b, Role::Coordinator}}) {
+        Campaign c;
+        c.reference = name;
+        auto s = create_pg_store(uri_of(name), c, grid, "service");
+        s->put_person(Person{"Jean Bernard", jean, "Département", true, account("Jean Bernard")}, "service");
+        if (name == a) s->put_person(Person{"Claire Durand", Role::Coordinator, "Département", true, account("Claire Durand")}, "service");
+        apply_pg_roles(uri_of(name));
+    }
+    auto r = sql(uri_as(account("Jean Bernard"), "mdp-" + account("Jean Bernard")), a, "UPDATE campaign SET closed_at = now()");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("permission denied"), std::string::npos) << r.error;
+    EXPECT_TRUE(open_pg_store(uri_of(a))->closed_since().empty());
+    drop();
+}
+
+// Trial 15b F5: in SQL an instructor submitted with 5 ratings of 17, then
+// read the others'. The database asks, as the core, a justified rating for
+// every criterion of the campaign's grid.
+TEST_F(PgAccess, SubmittingInSqlNeedsEveryCriterionOfTheGrid) {
+    sql(admin_uri(), ref_, "UPDATE campaign SET grid_xml = '<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                           "<grid id=\"essai\" version=\"1\" title=\"Essai\" scale-max=\"5\"><theme id=\"I\">"
+                           "<criterion id=\"I.1\"/><criterion id=\"I.2\"/></theme></grid>'");
+    const std::string d1 = std::to_string(ids_[0]);
+    std::string me;
+    const std::string submit = "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES (" + d1 + ", 'Inès Martin', now())";
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    auto r = raw("Inès Martin", submit);   // I.2 missing
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
+    me = reviewer_id("Inès Martin");
+    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) VALUES (" +
+                               d1 + ", " + me + ", 'I.2', 4, '  ', now())");
+    ASSERT_TRUE(r.ok) << r.error;
+    r = raw("Inès Martin", submit);   // I.2 not justified
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + d1).rows.at(0)[0], "2");   // hers only
+    r = raw("Inès Martin", "UPDATE rating SET justification = 'bon ancrage' WHERE criterion = 'I.2' AND reviewer_id = " + me);
+    ASSERT_TRUE(r.ok) << r.error;
+    r = raw("Inès Martin", submit);
+    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + d1).rows.at(0)[0], "3");   // and Jean's
+}
+
+// Trial 15b F6: consolidated ratings (and their journal entries) were read
+// by a member linked with the dossier and by an instructor who had not submitted.
+TEST_F(PgAccess, ConsolidatedRatingsFollowTheRuleOfRatings) {
+    auto claire = as("Claire Durand");
+    claire->put_consolidation(ids_[0], {"I.1", Rational(4), "écart", "Claire Durand"}, "Claire Durand");
+    claire->put_consolidation(ids_[2], {"I.1", Rational(3), "écart", "Claire Durand"}, "Claire Durand");
+    auto count = [&](const std::string& who, const std::string& q) {
+        auto r = raw(who, q);
+        EXPECT_TRUE(r.ok) << r.error;
+        return r.ok ? r.rows.at(0)[0] : std::string("?");
+    };
+    const std::string table = "SELECT count(*) FROM consolidation", journal = "SELECT count(*) FROM journal WHERE action = 'consolidation'";
+    EXPECT_EQ(count("Inès Martin", table), "0");   // D1 not submitted, D3 linked
+    EXPECT_EQ(count("Inès Martin", journal), "0");
+    EXPECT_EQ(count("Marc Petit", table), "2");    // the control: a committee member without a link
+    EXPECT_EQ(count("Marc Petit", journal), "2");
+    auto ines = as("Inès Martin");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    ines->submit(ids_[0], "Inès Martin", "Inès Martin");
+    EXPECT_EQ(count("Inès Martin", table), "1");   // D1 now; D3 never
+    EXPECT_EQ(count("Inès Martin", journal), "1");
+}
+
+// Trial 15b F4: a member inserted in SQL an entry whose « rows » gave false
+// digests of untouched rows: `journal verify` accused them and `exporter`
+// refused, for ever. From anyone but the owner, each row an entry vouches
+// for must be one its transaction wrote, with the digest it has now.
+TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
+    // The dossier D1's true digest, as the journal last gave it.
+    auto last = sql(admin_uri(), ref_, "SELECT substring(rows FROM E'dossier\\tid=1\\t([0-9a-f]+)') FROM journal "
+                                       "WHERE rows LIKE E'%dossier\\tid=1\\t%' ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(last.rows.size(), 1u);
+    const std::string truth = last.rows[0][0];
+    ASSERT_EQ(truth.size(), 32u);
+    auto entry = [&](const std::string& rows) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', 'Jean Bernard', 'note', 'dossier/D1/note/Jean Bernard/I.1', '', 'x', '', '', E'" + rows + "')";
+    };
+    const std::string rating_key = "rating\\tdossier_id=" + std::to_string(ids_[0]) + ", reviewer_id=" + reviewer_id("Jean Bernard") +
+                                   ", criterion=''I.1''\\t";
+    for (const std::string& forged : {rating_key + std::string(32, '0') + "\\n",          // a false digest
+                                      std::string("dossier\\tid=1\\t") + truth + "\\n",   // true, but not written by it
+                                      std::string("dossier\\tid=1\\t-\\n"),               // « removed », still there
+                                      std::string("journal\\tseq=1\\t") + truth + "\\n"}) {
+        auto r = raw("Jean Bernard", entry(forged));
+        EXPECT_FALSE(r.ok) << forged;
+        EXPECT_NE(r.error.find("entrée du journal refusée"), std::string::npos) << r.error;
+    }
+    // Without rows it is chained (as before), and everything still verifies.
+    EXPECT_TRUE(raw("Jean Bernard", entry("")).ok);
+    auto claire = as("Claire Durand");
+    auto check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+    // Cotation's own writes, from a member, inside a savepoint too, still pass.
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Trial 15b F9: on the server an instructor could not register a dossier,
+// which the core and a file allow (Team::may_instruct). Its reference and
+// organisme, which decide who reads its ratings, stay the coordinator's.
+TEST_F(PgAccess, AnInstructorRegistersAndCompletesDossiersButDoesNotRenameThem) {
+    Dossier d;
+    d.reference = "D4";
+    d.organisme = "Asso Delta";
+    d.facts["places"] = "12";
+    auto ines = as("Inès Martin");
+    auto ids = ines->add_dossiers({d}, "Inès Martin");
+    ASSERT_EQ(ids.size(), 1u);
+    Dossier after = d;
+    after.id = ids[0];
+    after.commune = "Marseille";
+    ines->update_dossier(d, after, "Inès Martin");
+    auto r = sql(admin_uri(), ref_, "SELECT commune FROM dossier WHERE reference = 'D4'");
+    EXPECT_EQ(r.rows.at(0)[0], "Marseille");
+    // Her link is with Asso Gamma (D3): renaming it away would show her its ratings.
+    r = raw("Inès Martin", "UPDATE dossier SET organisme = 'Asso Gamma bis' WHERE id = " + std::to_string(ids_[2]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne changent que par le coordonnateur"), std::string::npos) << r.error;
+    r = raw("Inès Martin", "UPDATE dossier SET reference = 'D9' WHERE id = " + std::to_string(ids_[1]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[2])).rows.at(0)[0], "0");
+    // A committee member still registers none.
+    d.reference = "D5";
+    EXPECT_THROW(as("Marc Petit")->add_dossiers({d}, "Marc Petit"), Error);
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+}
+
+// Trial 15b F14: refused the ranking for a declared link, a committee
+// member read « the ranking is read under a committee member's role ».
+TEST_F(PgAccess, ALinkedCommitteeMemberIsToldTheLinkKeepsTheRankingFromThem) {
+    auto marc = as("Marc Petit");
+    EXPECT_EQ(marc->partial_reading(), "");   // no link: he reads every rating
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    std::string m = as("Marc Petit")->partial_reading();
+    EXPECT_NE(m.find("déclaré un lien d'intérêts : D2 ;"), std::string::npos) << m;
+    EXPECT_NE(m.find("membre de la commission qui n'a déclaré aucun lien"), std::string::npos) << m;
+}
+
+// Trial 15b F13: the coordinator changed an instructor's rating; her form's
+// conflict message could not say who nor when: the entry was hidden from her.
+TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    as("Claire Durand")->put_ratings({{ids_[0], "Inès Martin", "I.1", 4, "revue en réunion"}}, "Claire Durand");
+    auto ines = as("Inès Martin");
+    const std::string entity = "dossier/D1/note/Inès Martin/I.1";
+    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand, le "), 0u) << last_change(*ines, entity);
+    EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);   // Jean's stay hidden
+    auto r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE entity LIKE 'dossier/D1/note/Jean%'");
+    EXPECT_EQ(r.rows.at(0)[0], "0");
 }
 
 int run(const std::string& command, std::string& out) {

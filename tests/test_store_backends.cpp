@@ -700,6 +700,10 @@ TEST(SharedFile, AFormSavedOverARatingChangedSinceItWasShownIsRefused) {
     std::string m = test::message_of<StaleCampaign>([&] { b->put_rating_seen(mine, shown, r1->reviewer); });
     EXPECT_NE(m.find("a changé depuis qu'elle est affichée"), std::string::npos) << m;
     EXPECT_NE(m.find("maintenant " + std::to_string(changed.value) + " — revue en séance"), std::string::npos) << m;
+    // Who changed it and when, from the journal (trial 15b F13).
+    const auto entries = open_sqlite_store_read_only(file)->journal("");
+    ASSERT_FALSE(entries.empty());
+    EXPECT_NE(m.find("(par " + entries.back().actor + ", le " + french_timestamp(entries.back().at) + ")"), std::string::npos) << m;
     auto value_stored = [&] {
         for (const auto& r : open_sqlite_store_read_only(file)->load().ratings)
             if (r.dossier_id == r1->dossier_id && r.reviewer == r1->reviewer && r.criterion == r1->criterion) return r.value;

@@ -28,6 +28,100 @@ DO $d$ DECLARE t text; BEGIN
 END $d$;
 )sql";
 
+// Part of the team's rights script (pg_roles.cpp fills @S, @s): the rows a
+// journal entry vouches for, checked by the server (trial 15b F4). The
+// rendering below is the one of render() in SQL.
+const char* const kRowsChecked = R"sql(
+-- A table's rows as the ledger writes them (ledger.cpp, render() below):
+-- two SQL expressions over « j », a row's to_jsonb, giving its key text,
+-- escaped as on a line of « rows », and its digest. Built once per table
+-- from the catalogue, so that no row costs a catalogue read. The same
+-- rules: columns in order, NULL, '' and an integer 0 left out, booleans as
+-- 1 and 0, instants in UTC as the file keeps them (row_ledger::instant).
+CREATE OR REPLACE FUNCTION @S.cotation_render_sql(tbl text, OUT k text, OUT d text) LANGUAGE sql STABLE
+  SET search_path = pg_catalog AS $f$
+  WITH cols AS (
+    SELECT a.attnum, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, format('(j ->> %L)', a.attname::text) AS r,
+           coalesce((SELECT u.n FROM unnest(i.indkey) WITH ORDINALITY u(att, n) WHERE u.att = a.attnum), 0) AS keypos
+    FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped
+    LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary
+    WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = @s) AND cl.relname = tbl),
+  cells AS (
+    SELECT attnum, name, keypos, type IN ('smallint', 'integer', 'bigint', 'boolean') AS whole,
+      CASE WHEN type IN ('smallint', 'integer', 'bigint', 'boolean')
+             THEN format($t$(CASE %1$s WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE %1$s END)$t$, r)
+           WHEN type IN ('real', 'double precision', 'numeric') THEN r
+           WHEN type = 'timestamp with time zone'
+             THEN format($t$('''' || to_char(%1$s::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                             || coalesce(substring(%1$s FROM '\.[0-9]+'), '') || 'Z''')$t$, r)
+           ELSE format($t$('''' || replace(%1$s, '''', '''''') || '''')$t$, r) END AS q
+    FROM cols)
+  SELECT format($t$replace(replace(replace(%s, '\', '\\'), E'\t', '\t'), E'\n', '\n')$t$,
+                string_agg(format($t$%1$L || '=' || coalesce(%2$s, 'NULL')$t$, name, q), $t$ || ', ' || $t$ ORDER BY keypos)
+                  FILTER (WHERE keypos > 0)),
+         format($t$left(encode(sha256(convert_to(%s, 'UTF8')), 'hex'), 32)$t$,
+                string_agg(format($t$coalesce(CASE WHEN %2$s = '''''' %3$s THEN NULL ELSE %1$L || '=' || %2$s || ';' END, '')$t$,
+                                  name, q, CASE WHEN whole THEN format($t$OR %s = '0'$t$, q) ELSE '' END), ' || ' ORDER BY attnum))
+  FROM cells
+$f$;
+REVOKE ALL ON FUNCTION @S.cotation_render_sql(text) FROM PUBLIC;
+-- Whether a row version was written by the running transaction (or one of
+-- its savepoints, whose ids come after it): its xmin, placed within 2^31 of
+-- the current transaction's id (xids compare modulo 2^32), is still in
+-- progress; another's uncommitted row is never visible.
+CREATE OR REPLACE FUNCTION @S.cotation_ours(x xid) RETURNS boolean LANGUAGE sql VOLATILE
+  SET search_path = pg_catalog AS $f$
+  SELECT CASE WHEN v < 0 THEN false ELSE coalesce(txid_status(v) = 'in progress', false) END
+  FROM (SELECT txid_current() + ((x::text::bigint - (txid_current() & 4294967295) + 6442450944) % 4294967296
+                                 - 2147483648) AS v) t
+$f$;
+REVOKE ALL ON FUNCTION @S.cotation_ours(xid) FROM PUBLIC;
+-- The rows an entry vouches for (trial 15b F4: a member forged them in SQL,
+-- and `journal verify` accused untouched rows, `exporter` refused). From
+-- anyone but the journal's owner, each line must be the truth about this
+-- transaction: a row it wrote, with the digest it has now; or « - », a row
+-- that no longer exists. Anything else is refused.
+CREATE OR REPLACE FUNCTION @S.cotation_rows_checked(rows text) RETURNS void LANGUAGE plpgsql
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  tbl text;
+  bad text;
+  kx text;
+  dx text;
+  top bigint := txid_current() & 4294967295;
+  lines text[] := array(SELECT l FROM regexp_split_to_table(rows, E'\n') l WHERE l <> '');
+BEGIN
+  -- One query per table: an import's entry names a dozen rows of a table of thousands.
+  FOR tbl IN SELECT DISTINCT split_part(l, E'\t', 1) FROM unnest(lines) l LOOP
+    IF tbl IN ('journal', 'schema_version') OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = @s AND tablename = tbl) THEN
+      RAISE EXCEPTION 'entrée du journal refusée : la table « % » n''est pas une table de la campagne', tbl
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- Written rows: only versions from this transaction's id on (a cheap
+    -- test of xmin, then whether it is still in progress) are rendered.
+    SELECT * INTO kx, dx FROM @S.cotation_render_sql(tbl);
+    EXECUTE format('SELECT w.k FROM (SELECT split_part(l, E''\t'', 2) AS k, split_part(l, E''\t'', 3) AS d FROM unnest($1) l '
+                   'WHERE split_part(l, E''\t'', 1) = %L) w '
+                   'LEFT JOIN (SELECT %s AS k, %s AS d FROM (SELECT to_jsonb(t) AS j FROM %I.%I t '
+                   'WHERE (t.xmin::text::bigint - $2 + 4294967296) %% 4294967296 < 2147483648 AND %I.cotation_ours(t.xmin)) x) o '
+                   'ON o.k = w.k WHERE w.d <> ''-'' AND o.d IS DISTINCT FROM w.d LIMIT 1', tbl, kx, dx, @s, tbl, @s)
+      INTO bad USING lines, top;
+    -- Removed rows: none of that key left (rare: every row is rendered).
+    IF bad IS NULL AND EXISTS (SELECT 1 FROM unnest(lines) l WHERE split_part(l, E'\t', 1) = tbl AND split_part(l, E'\t', 3) = '-') THEN
+      EXECUTE format('SELECT x.k FROM (SELECT %s AS k FROM (SELECT to_jsonb(t) AS j FROM %I.%I t) y) x WHERE x.k IN '
+                     '(SELECT split_part(l, E''\t'', 2) FROM unnest($1) l WHERE split_part(l, E''\t'', 1) = %L '
+                     'AND split_part(l, E''\t'', 3) = ''-'') LIMIT 1', kx, @s, tbl, tbl)
+        INTO bad USING lines;
+    END IF;
+    IF bad IS NOT NULL THEN
+      RAISE EXCEPTION 'entrée du journal refusée : la ligne « % » de la table « % » n''est pas telle que cette transaction l''a laissée',
+        bad, tbl USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END LOOP;
+END $f$;
+REVOKE ALL ON FUNCTION @S.cotation_rows_checked(text) FROM PUBLIC;
+)sql";
+
 namespace {
 
 struct Shape {

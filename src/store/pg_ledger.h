@@ -14,6 +14,8 @@ namespace cotation::pg::ledger {
 // The schema migration: the journal's "rows" column, the noting function and
 // a trigger on every table but the journal (run again, it covers new tables).
 extern const char* const kSchema12;
+// The server-side check of the rows a journal entry vouches for (pg_roles.cpp).
+extern const char* const kRowsChecked;
 // This connection's temporary table of noted rows.
 void track(PgConn& c);
 // The rows noted since the last take(), as an entry's "rows" text; forgets them.

@@ -5,6 +5,8 @@
 // service can read it before applying it.
 #include <map>
 
+#include "ledger.h"
+#include "pg_ledger.h"
 #include "pg_store_impl.h"
 
 namespace cotation {
@@ -33,14 +35,25 @@ std::string fill(std::string sql, const std::map<char, std::string>& names) {
 }
 
 // @S: the campaign's schema; @C, @I, @M: its coordinator, instructor and
-// committee groups; @c, @i, @m: the same names as SQL strings.
+// committee groups; @c, @i, @m: the same names as SQL strings; @o: the
+// groups' mark. (An XPath says attribute::, never @, which would be filled.)
 // Every statement can run again (a team that changed is granted anew).
 const char* const kRights = R"sql(
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @c) THEN CREATE ROLE @C NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @i) THEN CREATE ROLE @I NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @m) THEN CREATE ROLE @M NOLOGIN; END IF;
+  -- Each group is marked with its campaign: one of the same name marked
+  -- for another campaign is never taken over (trial 15b F2).
+  IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname IN (@c, @i, @m)
+             AND shobj_description(r.oid, 'pg_authid') IS DISTINCT FROM @o
+             AND shobj_description(r.oid, 'pg_authid') IS NOT NULL) THEN
+    RAISE EXCEPTION 'les groupes % sont ceux d''une autre campagne', @i;
+  END IF;
 END $$;
+COMMENT ON ROLE @C IS @o;
+COMMENT ON ROLE @I IS @o;
+COMMENT ON ROLE @M IS @o;
 
 -- Nothing for anyone but the three groups; the owner (who created the
 -- campaign and applies this script) keeps the rights of an owner.
@@ -55,6 +68,10 @@ REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
 -- the writers up; no policy allows an update and the trigger refuses it.
 GRANT INSERT, UPDATE ON @S.journal TO @I, @M;
 GRANT INSERT, UPDATE ON @S.rating TO @I;
+-- Dossiers are registered and completed by the instructors too, as the
+-- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
+GRANT INSERT, UPDATE ON @S.dossier TO @I;
+GRANT INSERT, UPDATE, DELETE ON @S.dossier_fact, @S.dossier_document TO @I;
 GRANT INSERT ON @S.reviewer TO @I;
 GRANT INSERT ON @S.submission TO @I;
 GRANT INSERT, UPDATE ON @S.conflict TO @I, @M;
@@ -62,8 +79,11 @@ GRANT DELETE ON @S.assignment TO @I, @M;
 GRANT INSERT, UPDATE ON @S.member_opinion TO @M;
 
 -- The person of the team the connected role is (its account), or NULL.
+-- session_user, the login role, never current_user: after « SET ROLE » to
+-- the group, current_user is the group and the person would vanish from
+-- every test of a link or a submission (trial 15b F1).
 CREATE OR REPLACE FUNCTION @S.cotation_me() RETURNS text LANGUAGE sql STABLE AS $f$
-  SELECT name FROM @S.person WHERE account = current_user LIMIT 1
+  SELECT name FROM @S.person WHERE account = session_user LIMIT 1
 $f$;
 -- The journal's last entry, for a writer who may not read every entry.
 CREATE OR REPLACE FUNCTION @S.cotation_journal_head(OUT seq bigint, OUT hash text) LANGUAGE sql STABLE SECURITY DEFINER
@@ -78,7 +98,7 @@ GRANT EXECUTE ON FUNCTION @S.cotation_journal_head() TO @C, @I, @M;
 CREATE OR REPLACE FUNCTION @S.cotation_sees_ratings(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
   SELECT NOT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
                      WHERE x.id = d AND c.reviewer = @S.cotation_me())
-     AND (pg_has_role(@m, 'MEMBER')
+     AND (pg_has_role(session_user, @m, 'MEMBER')
           OR EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me()))
 $f$;
 -- Whether the connected member declared a link with a dossier's organisme.
@@ -94,12 +114,27 @@ CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boole
      AND NOT @S.cotation_linked(d)
      AND NOT EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me())
 $f$;
+-- Whether the connected instructor rated every criterion of the campaign's
+-- grid on a dossier, as the core requires before submitting
+-- (submission_refusal, rating_counts: a justified value within the scale).
+-- The grid is the campaign's pinned text (grid_xml); its criteria are the
+-- <criterion> of its <theme> (trial 15b F5: 5 of 17 were enough in SQL).
+CREATE OR REPLACE FUNCTION @S.cotation_rated_all(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT NOT EXISTS (
+    SELECT 1 FROM @S.campaign k,
+           LATERAL (SELECT xmlparse(document k.grid_xml) AS g) x,
+           LATERAL unnest(xpath('/grid/theme/criterion/attribute::id', x.g)) c(id),
+           LATERAL (SELECT coalesce((xpath('/grid/attribute::scale-max', x.g))[1]::text::int, 5) AS top) s
+    WHERE NOT EXISTS (SELECT 1 FROM @S.rating r JOIN @S.reviewer v ON v.id = r.reviewer_id
+                      WHERE r.dossier_id = d AND v.name = @S.cotation_me() AND r.criterion = c.id::text
+                        AND r.value BETWEEN 0 AND s.top AND btrim(r.justification, E' \t\r\n') <> ''))
+$f$;
 -- A declared link is kept as declared: its declarer re-words it, only the
 -- coordinator changes whom or what it names (else one could « withdraw » a
 -- link and read the ratings it hides).
 CREATE OR REPLACE FUNCTION @S.conflict_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
-  IF NOT pg_has_role(@c, 'MEMBER')
+  IF NOT pg_has_role(session_user, @c, 'MEMBER')
      AND (NEW.organisme IS DISTINCT FROM OLD.organisme OR NEW.reviewer IS DISTINCT FROM OLD.reviewer) THEN
     RAISE EXCEPTION 'Un lien d''intérêts déclaré ne se retire pas ni ne change d''organisme : seul le coordonnateur le modifie.'
       USING ERRCODE = 'insufficient_privilege';
@@ -107,6 +142,22 @@ BEGIN
   RETURN NEW;
 END $f$;
 CREATE OR REPLACE TRIGGER conflict_kept BEFORE UPDATE ON @S.conflict FOR EACH ROW EXECUTE FUNCTION @S.conflict_kept();
+
+-- A registered dossier's reference and organisme change only by the
+-- coordinator (or the owner): the organisme decides whom a declared link
+-- hides its ratings from, the reference which journal entries are its own;
+-- an instructor renaming them would read what a link or blind rating hides.
+CREATE OR REPLACE FUNCTION @S.dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF (NEW.reference IS DISTINCT FROM OLD.reference OR NEW.organisme IS DISTINCT FROM OLD.organisme)
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    RAISE EXCEPTION 'La référence et l''organisme d''un dossier enregistré ne changent que par le coordonnateur : ils décident de qui lit ses notes (liens d''intérêts, journal).'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER dossier_kept BEFORE UPDATE ON @S.dossier FOR EACH ROW EXECUTE FUNCTION @S.dossier_kept();
 
 -- The journal names the role that really wrote each entry, whatever the client says.
 CREATE OR REPLACE FUNCTION @S.journal_db_role() RETURNS trigger LANGUAGE plpgsql AS $f$
@@ -116,6 +167,8 @@ BEGIN
 END $f$;
 CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
 
+-- The rows an entry vouches for are checked by cotation_rows_checked
+-- (pg_ledger.cpp, kRowsChecked, appended to this script).
 -- The server owns the chain (trial 15 F1): whoever inserts, and whatever
 -- they give, an entry follows the head (seq, prev_hash), bears the server's
 -- time to the second, and its hash is computed here with the formula of
@@ -136,6 +189,9 @@ BEGIN
   NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
   NEW.at := to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
   NEW.rows := coalesce(NEW.rows, '');
+  IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    PERFORM @S.cotation_rows_checked(NEW.rows);
+  END IF;
   body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
        || octet_length(NEW.seq::text) || ':' || NEW.seq::text
        || octet_length(NEW.at) || ':' || NEW.at
@@ -176,6 +232,7 @@ ALTER TABLE @S.conflict ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.assignment ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.member_opinion ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.journal ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @S.consolidation ENABLE ROW LEVEL SECURITY;
 
 DROP POLICY IF EXISTS coordination ON @S.rating;
 CREATE POLICY coordination ON @S.rating TO @C USING (true) WITH CHECK (true);
@@ -188,6 +245,12 @@ CREATE POLICY notation ON @S.rating FOR INSERT TO @I WITH CHECK (@S.cotation_rat
 DROP POLICY IF EXISTS correction ON @S.rating;
 CREATE POLICY correction ON @S.rating FOR UPDATE TO @I
   USING (@S.cotation_rates(dossier_id, reviewer_id)) WITH CHECK (@S.cotation_rates(dossier_id, reviewer_id));
+
+-- A consolidated rating is a rating: read under the same rule (trial 15b F6).
+DROP POLICY IF EXISTS coordination ON @S.consolidation;
+CREATE POLICY coordination ON @S.consolidation TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS lecture ON @S.consolidation;
+CREATE POLICY lecture ON @S.consolidation FOR SELECT TO @I, @M USING (@S.cotation_sees_ratings(dossier_id));
 
 DROP POLICY IF EXISTS lecture ON @S.reviewer;
 CREATE POLICY lecture ON @S.reviewer FOR SELECT TO @C, @I, @M USING (true);
@@ -206,7 +269,8 @@ CREATE POLICY soi ON @S.submission FOR INSERT TO @I
               AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = submission.dossier_id AND a.reviewer = @S.cotation_me())
               -- nothing to submit, nothing to unlock: one's own ratings first
               AND EXISTS (SELECT 1 FROM @S.rating r JOIN @S.reviewer v ON v.id = r.reviewer_id
-                          WHERE r.dossier_id = submission.dossier_id AND v.name = @S.cotation_me()));
+                          WHERE r.dossier_id = submission.dossier_id AND v.name = @S.cotation_me())
+              AND @S.cotation_rated_all(submission.dossier_id));
 
 DROP POLICY IF EXISTS lecture ON @S.conflict;
 CREATE POLICY lecture ON @S.conflict FOR SELECT TO @C, @I, @M USING (true);
@@ -245,9 +309,13 @@ DROP POLICY IF EXISTS lecture ON @S.journal;
 CREATE POLICY lecture ON @S.journal FOR SELECT TO @C USING (true);
 DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
 CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
-  USING (action <> 'note' OR actor = @S.cotation_me()
-         OR EXISTS (SELECT 1 FROM @S.dossier d WHERE starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
-                    AND @S.cotation_sees_ratings(d.id)));
+  USING (action NOT IN ('note', 'consolidation') OR actor = @S.cotation_me()
+         OR EXISTS (SELECT 1 FROM @S.dossier d
+                    WHERE ((starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
+                            OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
+                           AND @S.cotation_sees_ratings(d.id))
+                       -- one's own ratings, whoever changed them (who and when, trial 15b F13)
+                       OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')));
 DROP POLICY IF EXISTS ajout ON @S.journal;
 CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
 )sql";
@@ -255,11 +323,37 @@ CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @
 // Accounts that are the machine's or the server's administration, never a person's login role.
 bool administrative_account(const std::string& account) { return account == "root" || account == "postgres"; }
 
-std::string group_name(const std::string& campaign, const char* role) {
-    // Role names are 63 bytes at most and shared by the whole cluster: the
-    // campaign's reference (cut) then the team role.
-    std::string base = campaign.substr(0, 40);
-    return base + "/" + role;
+// Role names are 63 bytes at most and shared by the whole cluster: the
+// campaign's name then the team role. A longer name is cut (at a character)
+// and followed by 12 hexadecimal digits of its SHA-256, so that two
+// campaigns sharing their first bytes never share their groups (trial 15b
+// F2); a name of 40 bytes or less keeps the groups it always had, and no
+// such name ends like a cut one (which is longer). Within 63 bytes:
+// 36 + 1 + 12 + 1 + 13 (« coordonnateur »).
+std::string group_base(const std::string& campaign) {
+    if (campaign.size() <= 40) return campaign;
+    std::size_t n = 36;
+    while (n > 0 && (static_cast<unsigned char>(campaign[n]) & 0xC0) == 0x80) --n;
+    return campaign.substr(0, n) + "~" + row_ledger::digest(campaign).substr(0, 12);
+}
+
+std::string group_name(const std::string& campaign, const char* role) { return group_base(campaign) + "/" + role; }
+
+// The groups a long name had before (its first 40 bytes), maybe shared with
+// another campaign: they lose every right on this campaign's schema.
+std::string legacy_groups_revoked(const std::string& campaign) {
+    if (campaign.size() <= 40) return "";
+    std::string out = "\n-- Les groupes d'avant (nom coupé à 40 octets, peut-être communs à une autre campagne) perdent "
+                      "leurs droits sur celle-ci.\n";
+    for (const char* role : {"coordonnateur", "instructeur", "commission"}) {
+        std::string g = campaign.substr(0, 40) + "/" + role;
+        out += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(g) + ") THEN "
+               "REVOKE ALL ON ALL TABLES IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
+               "REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
+               "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
+               "REVOKE ALL ON SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; END IF; END $$;\n";
+    }
+    return out;
 }
 
 }  // namespace
@@ -277,13 +371,16 @@ std::string pg_roles_sql(const std::string& uri) {
     Team team = store->load().team;
     PgTeamRoles g = pg_team_roles(address.campaign);
     std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
-                      fill(kRights, {{'S', quote_identifier(address.campaign)},
+                      fill(std::string(kRights) + pg::ledger::kRowsChecked, {{'S', quote_identifier(address.campaign)},
                                      {'C', quote_identifier(g.coordinator)},
                                      {'I', quote_identifier(g.instructor)},
                                      {'M', quote_identifier(g.committee)},
                                      {'c', literal(g.coordinator)},
                                      {'i', literal(g.instructor)},
-                                     {'m', literal(g.committee)}});
+                                     {'m', literal(g.committee)},
+                                     {'s', literal(address.campaign)},
+                                     {'o', literal("cotation : groupe de la campagne " + address.campaign)}}) +
+                      legacy_groups_revoked(address.campaign);
     sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
            "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";
     std::string groups = quote_identifier(g.coordinator) + ", " + quote_identifier(g.instructor) + ", " +

@@ -131,10 +131,20 @@ std::string PgStore::partial_reading() {
     if (!c_->team_rights()) return "";
     auto r = c_->exec("SELECT (SELECT count(*) FROM journal), (SELECT seq FROM cotation_journal_head())");
     if (r.null(0, 1) || r.integer(0, 0) >= r.integer(0, 1)) return "";
-    return "Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les notes (celles des autres sont "
-           "cachées tant que vous n'avez pas soumis les vôtres, et toujours sur un dossier avec lequel vous avez "
-           "déclaré un lien) ; un classement calculé sur ce que vous lisez ne serait pas celui de la campagne. Le "
-           "classement se lit sous le rôle du coordonnateur ou d'un membre de la commission.";
+    // A committee member reads every rating but those of the dossiers they
+    // declared a link with: say so, by name (trial 15b F14: « a member of the
+    // committee reads it », said to a member of the committee).
+    auto l = c_->exec("SELECT coalesce(string_agg(DISTINCT x.reference, ', ' ORDER BY x.reference), '') FROM conflict c "
+                      "JOIN dossier x ON x.organisme = c.organisme WHERE c.reviewer = cotation_me()");
+    const std::string linked = l.text(0, 0);
+    return "Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les notes (" +
+           (linked.empty() ? std::string("celles des autres sont cachées tant que vous n'avez pas soumis les vôtres, et "
+                                         "toujours sur un dossier avec lequel vous avez déclaré un lien")
+                           : "jamais celles des dossiers avec lesquels vous avez déclaré un lien d'intérêts : " + linked +
+                                 " ; celles des autres tant que vous n'avez pas soumis les vôtres") +
+           ") ; un classement calculé sur ce que vous lisez ne serait pas celui de la campagne. Le classement se lit "
+           "sous le rôle du coordonnateur, ou d'un membre de la commission qui n'a déclaré aucun lien avec un dossier "
+           "de la campagne.";
 }
 
 // A member who may not read every entry still gets the head (pg_roles.cpp).

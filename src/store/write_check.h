@@ -27,6 +27,11 @@ bool same_or_within(const std::string& a, const std::string& b);
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
                              std::size_t other_changes);
 
+// « (par NOM, le … à … (UTC)) »: the last journal entry on exactly
+// `entity` the connected person may read, or "" (trial 15b F13: a form's
+// conflict said what the rating became, not who changed it nor when).
+std::string last_change(CampaignStore& store, const std::string& entity);
+
 class WriteCheck {
 public:
     // load() read the campaign up to entry `seq`. Inside a caller's write
