@@ -424,13 +424,13 @@ void Session::put_rating_seen(const Rating& r, const std::optional<Rating>& seen
             if (x->reviewer == r.reviewer && x->criterion == r.criterion) now = x;
     const bool unchanged = now ? seen && seen->value == now->value && seen->justification == now->justification : !seen;
     if (!unchanged)
-        throw StaleCampaign("La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
-                            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée" +
-                            last_change(*store_, "dossier/" + known_dossier(r.dossier_id).reference + "/note/" + r.reviewer +
-                                                     "/" + r.criterion) +
-                            " : elle est " +
-                            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
-                            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
+        throw StaleCampaign(
+            "La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
+            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée" +
+            last_change(*store_, "dossier/" + known_dossier(r.dossier_id).reference + "/note/" + r.reviewer + "/" + r.criterion) +
+            " : elle est " +
+            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
+            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
     put_rating(r, actor);
 }
 

@@ -14,20 +14,22 @@ namespace {
 int copy(const Args& a, bool to_server) {
     std::string from = a.get("SOURCE"), to = a.get("DESTINATION");
     if (to_server && (names_server_campaign(from) || !names_server_campaign(to)))
-        throw UsageError("cotation partager FICHIER postgresql://hôte/base?campagne=RÉF : le fichier d'abord, le serveur ensuite.");
+        throw UsageError(
+            "cotation partager FICHIER postgresql://hôte/base?campagne=RÉF : le fichier d'abord, le serveur ensuite.");
     if (!to_server && (!names_server_campaign(from) || names_server_campaign(to)))
-        throw UsageError("cotation exporter postgresql://hôte/base?campagne=RÉF FICHIER : le serveur d'abord, le fichier ensuite.");
+        throw UsageError(
+            "cotation exporter postgresql://hôte/base?campagne=RÉF FICHIER : le serveur d'abord, le fichier ensuite.");
     CopyReport r = copy_campaign(from, to, a.actor());
     // French plural: 0 and 1 take the singular.
     auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
     std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
               << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
               << (r.closed ? ", close comme la source" : "") << ".\n"
-              << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées")
-              << ", tête " << r.source_head.text() << "), suivi d'une entrée pour la copie ; journal de la copie vérifié ("
+              << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées") << ", tête "
+              << r.source_head.text() << "), suivi d'une entrée pour la copie ; journal de la copie vérifié ("
               << count(r.copy_entries, "entrée", "entrées") << ", tête " << r.copy_head.text() << ").\n"
-              << "La copie prolonge la tête de la source : cotation journal verify " << (to_server ? campaign_for_command(to) : to) << " --tete "
-              << r.source_head.text() << "\n";
+              << "La copie prolonge la tête de la source : cotation journal verify "
+              << (to_server ? campaign_for_command(to) : to) << " --tete " << r.source_head.text() << "\n";
     // The server's name is an address; the documents keep the campaign's reference (trial 15 F9).
     if (std::string name = parse_pg_uri(to_server ? to : from).campaign; !r.reference.empty() && name != r.reference)
         std::cout << "Attention : sur le serveur, la campagne s'appelle « " << name << " », mais sa référence reste « "
@@ -38,7 +40,8 @@ int copy(const Args& a, bool to_server) {
 // The team's rights on the server, printed for the service to read, or applied.
 int roles(const Args& a) {
     if (a.get("ACTION") != "roles")
-        throw UsageError("cotation serveur roles postgresql://hôte/base?campagne=RÉF [--appliquer] : seule l'action « roles » existe.");
+        throw UsageError(
+            "cotation serveur roles postgresql://hôte/base?campagne=RÉF [--appliquer] : seule l'action « roles » existe.");
     std::string uri = a.get("ADRESSE");
     if (!names_server_campaign(uri))
         throw UsageError("cotation serveur roles : « " + uri + " » n'est pas une adresse postgresql://hôte/base?campagne=RÉF.");

@@ -120,7 +120,8 @@ public:
             char at[16];
             std::time_t t = std::time(nullptr);
             std::strftime(at, sizeof at, "%H:%M:%S", std::localtime(&t));
-            frame_->SetStatusText(to_wx(std::string("Campagne modifiée par une autre personne : vues mises à jour (") + at + ")"), 0);
+            frame_->SetStatusText(to_wx(std::string("Campagne modifiée par une autre personne : vues mises à jour (") + at + ")"),
+                                  0);
             return true;
         } catch (const std::exception& e) {
             reloading_ = false;

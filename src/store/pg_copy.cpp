@@ -45,7 +45,8 @@ Cell::Kind kind_of(const std::string& type) {
 }
 
 std::vector<JournalEntry> journal(PgConn& c) {
-    auto r = c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
+    auto r =
+        c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
     std::vector<JournalEntry> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
@@ -134,8 +135,9 @@ JournalCheck write_server_copy(const std::string& uri, const CampaignRows& rows,
         if (const CopiedTable* t = rows.table("campaign"); t && !t->rows.empty())
             for (std::size_t i = 0; i < t->columns.size(); ++i)
                 if (t->columns[i] == "reference") reference = t->rows[0][i].value;
-        address = parse_pg_uri(address.uri_without_campaign +
-                               (address.uri_without_campaign.find('?') == std::string::npos ? "?" : "&") + "campagne=" + reference);
+        address =
+            parse_pg_uri(address.uri_without_campaign +
+                         (address.uri_without_campaign.find('?') == std::string::npos ? "?" : "&") + "campagne=" + reference);
     }
     auto owned = std::make_unique<PgConn>(address);
     PgConn& c = *owned;

@@ -140,7 +140,8 @@ std::map<std::string, Shape> shapes(PgConn& c) {
         "coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY k(att, n) WHERE k.att = a.attnum), 0) "
         "FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped "
         "LEFT JOIN pg_index i ON i.indrelid = cl.oid AND i.indisprimary "
-        "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND cl.relkind = 'r' AND cl.relname NOT IN ('journal', 'schema_version') "
+        "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND cl.relkind = 'r' AND "
+        "cl.relname NOT IN ('journal', 'schema_version') "
         "ORDER BY cl.relname, a.attnum");
     std::map<std::string, Shape> out;
     std::map<std::string, std::map<std::int64_t, int>> keys;

@@ -87,10 +87,13 @@ void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string&
         auto it = rev_ids.find(r.reviewer);
         if (it == rev_ids.end()) {
             auto f = c_->exec("SELECT id FROM reviewer WHERE name=$1", {r.reviewer});
-            std::string id = f.rows() ? f.text(0, 0)
-                                      : c_->exec("INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
-                                                 "RETURNING id",
-                                                 {r.reviewer}).text(0, 0);
+            std::string id =
+                f.rows() ? f.text(0, 0)
+                         : c_->exec(
+                                 "INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
+                                 "RETURNING id",
+                                 {r.reviewer})
+                               .text(0, 0);
             it = rev_ids.emplace(r.reviewer, id).first;
         }
         auto& reference = refs[r.dossier_id];
@@ -106,10 +109,12 @@ void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string&
         std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
         std::string after = std::to_string(r.value) + " — " + r.justification;
         if (before == after) continue;
-        c_->exec("INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
-                 "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, criterion) "
-                 "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
-                 {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
+        c_->exec(
+            "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+            "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, "
+            "criterion) "
+            "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
+            {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
         j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
     }
     t.commit();
@@ -122,10 +127,11 @@ void PgStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDeci
     std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
     auto old = c_->exec("SELECT value, reason FROM consolidation WHERE dossier_id=$1 AND criterion=$2", {id, d.criterion});
     std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-    c_->exec("INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
-             "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
-             "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
-             {id, d.criterion, d.value.canonical(), d.reason, d.author});
+    c_->exec(
+        "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
+        "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
+        "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
+        {id, d.criterion, d.value.canonical(), d.reason, d.author});
     j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
           d.value.canonical() + " — " + d.reason);
     t.commit();
@@ -167,10 +173,12 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
     PgTransaction t(*c_);
     PgJournalWriter j(*c_);
     ensure_open();
-    c_->exec("INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES ($1,$2,$3,$4,$5,$6) "
-             "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
-             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
-             {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
+    c_->exec(
+        "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES "
+        "($1,$2,$3,$4,$5,$6) "
+        "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
+        "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
+        {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
     // A declared link ends any assignment of that reviewer to the organisme's dossiers.
     c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
              {c.reviewer, c.organisme});
@@ -184,9 +192,10 @@ void PgStore::submit(std::int64_t dossier_id, const std::string& reviewer, const
     PgJournalWriter j(*c_);
     ensure_open();
     std::string reference = reference_of(dossier_id);
-    c_->exec("INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
-             "ON CONFLICT DO NOTHING",
-             {std::to_string(dossier_id), reviewer});
+    c_->exec(
+        "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
+        "ON CONFLICT DO NOTHING",
+        {std::to_string(dossier_id), reviewer});
     j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
     t.commit();
 }
@@ -202,13 +211,15 @@ void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std
     auto old = c_->exec("SELECT kind, motive, places FROM decision WHERE dossier_id=$1", {id});
     std::string before = old.rows() ? text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
     std::string places = d.places ? d.places->canonical() : "";
-    c_->exec("INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
-             "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id) "
-             "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
-             "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
-             "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
-             {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
-              std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
+    c_->exec(
+        "INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
+        "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,date_trunc('second', transaction_timestamp())) ON CONFLICT "
+        "(dossier_id) "
+        "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
+        "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
+        "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
+        {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
+         std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
     j.add(actor, "decision", "dossier/" + reference + "/decision", before,
           text(decision_label(d.kind), d.motive, places) +
               (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
@@ -297,8 +308,9 @@ void PgStore::set_parameter(const std::string& name, const std::string& value, c
     if (value.empty())
         c_->exec("DELETE FROM campaign_parameter WHERE name=$1", {name});
     else
-        c_->exec("INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
-                 {name, value});
+        c_->exec(
+            "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+            {name, value});
     j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
     t.commit();
 }
@@ -318,7 +330,8 @@ void PgStore::set_authority(const Authority& after, const std::string& actor) {
     t.commit();
 }
 
-void PgStore::pin_procedure(const std::string& name, const std::string& xml, const std::string& reason, const std::string& actor) {
+void PgStore::pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
+                            const std::string& actor) {
     PgTransaction t(*c_);
     PgJournalWriter j(*c_);
     auto cur = c_->exec("SELECT procedure_name FROM campaign");
@@ -329,7 +342,8 @@ void PgStore::pin_procedure(const std::string& name, const std::string& xml, con
     t.commit();
 }
 
-void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters, const std::string& reason, const std::string& actor) {
+void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
+                          const std::string& reason, const std::string& actor) {
     PgTransaction t(*c_);
     PgJournalWriter j(*c_);
     ensure_open();

@@ -399,7 +399,9 @@ std::string pg_roles_sql(const std::string& uri) {
             continue;
         }
         if (p.account.empty()) {
-            sql += "-- " + name + " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte LOGIN).\n";
+            sql += "-- " + name +
+                   " : aucun compte dans l'équipe, ne peut pas se connecter (cotation users … --changer-compte NOM --compte "
+                   "LOGIN).\n";
             continue;
         }
         sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) +
@@ -422,8 +424,10 @@ void apply_pg_roles(const std::string& uri) {
         if (administrative_account(p.account) &&
             !c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {p.account}).rows())
             throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " est lié(e) au compte « " +
-                             p.account + " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
-                             "son propre compte : cotation users '" + parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
+                             p.account +
+                             " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
+                             "son propre compte : cotation users '" +
+                             parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
     std::string sql = pg_roles_sql(uri);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);

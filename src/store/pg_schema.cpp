@@ -184,12 +184,15 @@ ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
 
 // Numbered like the file's schemas; 12 is the ledger of row digests (pg_ledger.cpp).
 const std::vector<PgMigration>& pg_migrations() {
-    static const std::vector<PgMigration> migrations{{9, kSchema9}, {10, kSchema10}, {11, kSchema11},
-                                                     {12, pg::ledger::kSchema12},
-                                                     // 13: instants digested as a file's (row_ledger::instant); data unchanged
-                                                     {13, "SELECT 1"},
-                                                     // 14: a declared link keeps the organisation's SIREN and FINESS (trial 13b F8)
-                                                     {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"}};
+    static const std::vector<PgMigration> migrations{
+        {9, kSchema9},
+        {10, kSchema10},
+        {11, kSchema11},
+        {12, pg::ledger::kSchema12},
+        // 13: instants digested as a file's (row_ledger::instant); data unchanged
+        {13, "SELECT 1"},
+        // 14: a declared link keeps the organisation's SIREN and FINESS (trial 13b F8)
+        {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

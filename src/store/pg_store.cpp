@@ -179,14 +179,15 @@ void PgStore::end_write(bool commit) {
 void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor) {
     PgJournalWriter j(*c_);
     const Authority& a = campaign.authority;
-    c_->exec("INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, grid_name, "
-             "grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, authority_address, "
-             "signatory_title, tribunal, tribunal_address, logo) "
-             "VALUES (1,$1,$2,$3,$4,$5,$6,$7,$8,$9,date_trunc('second', transaction_timestamp()),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
-             {campaign.reference, campaign.title, a.name, a.signatory, a.city, grid.id, grid.version, grid.name, grid.xml,
-              grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml,
-              std::string(authority_kind_code(a.kind)), join_lines(a.address), a.signatory_title, a.tribunal,
-              a.tribunal_address, a.logo});
+    c_->exec(
+        "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, grid_name, "
+        "grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, authority_address, "
+        "signatory_title, tribunal, tribunal_address, logo) "
+        "VALUES (1,$1,$2,$3,$4,$5,$6,$7,$8,$9,date_trunc('second', "
+        "transaction_timestamp()),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
+        {campaign.reference, campaign.title, a.name, a.signatory, a.city, grid.id, grid.version, grid.name, grid.xml,
+         grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml, std::string(authority_kind_code(a.kind)),
+         join_lines(a.address), a.signatory_title, a.tribunal, a.tribunal_address, a.logo});
     j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
     for (const auto& [field, value] : authority_fields(a))
         if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
@@ -216,9 +217,10 @@ std::int64_t PgStore::last_seq() { return journal_head().entries;
 // The campaign's schema: what state it is in, without writing anything.
 // 0: absent; -1: present but not a campaign; else its version.
 int schema_state(PgConn& c, const std::string& schema) {
-    auto r = c.exec("SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = $1), "
-                    "(SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename IN ('campaign', 'journal', 'schema_version'))",
-                    {schema});
+    auto r = c.exec(
+        "SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = $1), "
+        "(SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename IN ('campaign', 'journal', 'schema_version'))",
+        {schema});
     if (r.integer(0, 0) == 0) return 0;
     if (r.integer(0, 1) != 3) return -1;
     auto v = c.exec("SELECT version FROM " + quote_identifier(schema) + ".schema_version");
@@ -244,7 +246,8 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
     PgAddress address = parse_pg_uri(uri);
     if (address.campaign.empty()) {
         // Named by its reference: checked as a URI's would be.
-        address = parse_pg_uri(address.uri_without_campaign + (address.uri_without_campaign.find('?') == std::string::npos ? "?" : "&") +
+        address = parse_pg_uri(address.uri_without_campaign +
+                               (address.uri_without_campaign.find('?') == std::string::npos ? "?" : "&") +
                                "campagne=" + campaign.reference);
     }
     auto c = std::make_unique<PgConn>(address);
@@ -306,7 +309,8 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             // the rows they change are noted again, rendered as a file's.
             c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
             ledger::take(*c);
-            auto s = c->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
+            auto s = c->exec(
+                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
             std::vector<JournalEntry> entries;
             for (int i = 0; i < s.rows(); ++i)
                 entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
@@ -335,7 +339,8 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
 
 void drop_pg_campaign(const std::string& uri) {
     PgAddress address = parse_pg_uri(uri);
-    if (address.campaign.empty()) throw InputError("Adresse « " + address.shown + " » : il manque la campagne (" + kUriForm + ").");
+    if (address.campaign.empty())
+        throw InputError("Adresse « " + address.shown + " » : il manque la campagne (" + kUriForm + ").");
     PgConn c(address);
     PgTransaction t(c, PgTransaction::Kind::Schema);
     int state = schema_state(c, address.campaign);

@@ -46,7 +46,8 @@ void PgStore::put_offer(const Offer& offer, const std::string& why, const std::s
     // The whole replacement, then each structure as it now stands.
     j.add(actor, "territoire.offre", "campagne/offre", rows::offer_summary(before), rows::offer_summary(offer) + " — " + why);
     for (std::size_t i = 0; i < offer.structures.size(); ++i)
-        j.add(actor, "territoire.offre", "campagne/offre/" + std::to_string(i + 1), "", rows::structure_line(offer.structures[i]));
+        j.add(actor, "territoire.offre", "campagne/offre/" + std::to_string(i + 1), "",
+              rows::structure_line(offer.structures[i]));
     t.commit();
 }
 
@@ -61,10 +62,12 @@ void PgStore::put_zones(const std::vector<coverage::Area>& zones, const std::str
         c_->exec("INSERT INTO campaign_zone(seq, zone, label, communes) VALUES ($1,$2,$3,$4)",
                  {std::to_string(i + 1), zones[i].id, zones[i].label, rows::joined(zones[i].communes)});
     set_origin(*c_, "zones", origin);
-    std::string old_text = before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
+    std::string old_text =
+        before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
     j.add(actor, "territoire.zones", "campagne/zones", old_text,
           fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
-    for (const auto& z : zones) j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
+    for (const auto& z : zones)
+        j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
     t.commit();
 }
 
@@ -75,9 +78,10 @@ void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, 
     const auto before = read(*c_).allocation;
     c_->exec("DELETE FROM allocation_choice");
     if (choice)
-        c_->exec("INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
-                 {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason,
-                  choice->recorded_at, choice->recorded_by});
+        c_->exec(
+            "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
+            {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
+             choice->recorded_by});
     j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before), rows::allocation_text(choice));
     t.commit();
 }

@@ -98,7 +98,8 @@ PgAddress parse_pg_uri(const std::string& uri) {
     if (a.campaign.size() > 63) throw bad("la référence de campagne dépasse 63 octets (limite des noms PostgreSQL)");
     for (unsigned char ch : a.campaign)
         if (ch < 0x20 || ch == 0x7f) throw bad("la référence de campagne contient un caractère de contrôle");
-    if (a.campaign.rfind("pg_", 0) == 0) throw bad("une référence de campagne ne peut commencer par « pg_ » (réservé par PostgreSQL)");
+    if (a.campaign.rfind("pg_", 0) == 0)
+        throw bad("une référence de campagne ne peut commencer par « pg_ » (réservé par PostgreSQL)");
     a.uri_without_campaign = base + (kept.empty() ? "" : "?" + kept);
     char* err = nullptr;
     PQconninfoOption* opts = PQconninfoParse(a.uri_without_campaign.c_str(), &err);

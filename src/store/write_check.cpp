@@ -105,7 +105,8 @@ void WriteCheck::before_entry(const ReadEntries& read, const std::string& campai
 std::string last_change(CampaignStore& store, const std::string& entity) {
     std::string out;
     for (const auto& e : store.journal(entity))
-        if (e.entity == entity) out = " (par " + e.actor + ", le " + french_timestamp(e.at) + ")";   // not « …/I.10 » for « …/I.1 »
+        if (e.entity == entity)
+            out = " (par " + e.actor + ", le " + french_timestamp(e.at) + ")";   // not « …/I.10 » for « …/I.1 »
     return out;
 }
 
