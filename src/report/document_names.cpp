@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/french.h"
+#include "pdf_letter.h"
+
 
 namespace cotation::report {
 
@@ -100,6 +103,17 @@ std::string readable_part(std::string_view reference) {
 
 std::string document_stem(std::string_view reference, std::string_view document) {
     return file_part(reference) + "-" + std::string(document);
+}
+
+std::string document_subject(const LetterHeader& header, const std::vector<Block>& body) {
+    if (!header.subject.empty()) return header.subject;
+    for (const auto& b : body)
+        if (b.kind == BlockKind::Subject) {
+            std::string s = b.text;
+            if (s.rfind("Objet", 0) == 0) s = fr::trim(s.substr(s.find(':') == std::string::npos ? 5 : s.find(':') + 1));
+            return s;
+        }
+    return header.title;
 }
 
 }  // namespace cotation::report

@@ -1,4 +1,5 @@
 #include "odt.h"
+#include "odt_columns.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
@@ -123,47 +124,6 @@ std::string column_letter(std::size_t c) {
     return s;
 }
 
-std::size_t utf8_length(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Relative column widths, counted in characters as the PDF counts points: a
-// line of the table holds about 90 characters of 9 pt; narrow columns (rank,
-// score) keep their longest cell, the others at least their longest word.
-std::vector<std::size_t> column_widths(const Block& b) {
-    std::size_t n = 0;
-    for (const auto& r : b.rows) n = std::max(n, r.size());
-    std::vector<double> natural(n, 3), least(n, 3);
-    for (const auto& r : b.rows)
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            natural[c] = std::max(natural[c], static_cast<double>(utf8_length(r[c]) + 3));
-            std::istringstream words(r[c]);
-            for (std::string w; words >> w;)
-                least[c] = std::max(least[c], std::min(static_cast<double>(utf8_length(w) + 3), 30.0));
-        }
-    const double capacity = 90;
-    double sum_natural = 0, fixed = 0, sum_least = 0;
-    for (double v : natural) sum_natural += v;
-    std::vector<bool> narrow(n);
-    for (std::size_t c = 0; c < n; ++c) {
-        narrow[c] = sum_natural > capacity && natural[c] <= 14;
-        if (narrow[c]) fixed += natural[c];
-        else sum_least += least[c];
-    }
-    double flexible = capacity - fixed, flexible_natural = sum_natural - fixed;
-    std::vector<std::size_t> w(n);
-    for (std::size_t c = 0; c < n; ++c) {
-        double v = natural[c];
-        if (sum_natural > capacity && !narrow[c])
-            v = sum_least <= flexible
-                    ? least[c] + (natural[c] - least[c]) * (flexible - sum_least) / std::max(flexible_natural - sum_least, 1.0)
-                    : least[c] * flexible / sum_least;
-        w[c] = static_cast<std::size_t>(v * 100);
-    }
-    return w;
-}
-
 std::string content_xml(const LetterHeader& header, const std::vector<Block>& body, const std::string& logo,
                         const std::vector<OdtPicture>& pictures) {
     Xml x;
@@ -194,7 +154,7 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
             "style:table-properties",
             {{"style:width", "16.5cm"}, {"table:align", "margins"}, {"fo:margin-top", "0.1cm"}, {"fo:margin-bottom", "0.3cm"}});
         x.close("style:style");
-        auto widths = column_widths(b);
+        auto widths = odt_column_widths(b);
         for (std::size_t c = 0; c < widths.size(); ++c) {
             x.open("style:style", {{"style:name", name + "." + column_letter(c)}, {"style:family", "table-column"}});
             x.empty("style:table-column-properties", {{"style:rel-column-width", std::to_string(widths[c]) + "*"}});
@@ -416,24 +376,13 @@ std::string styles_xml() {
     return x.str();
 }
 
-std::string subject_of(const LetterHeader& header, const std::vector<Block>& body) {
-    if (!header.subject.empty()) return header.subject;
-    for (const auto& b : body)
-        if (b.kind == BlockKind::Subject) {
-            auto colon = b.text.find(':');
-            std::string s = colon == std::string::npos ? b.text : b.text.substr(colon + 1);
-            return s.empty() || s[0] != ' ' ? s : s.substr(1);
-        }
-    return header.title;
-}
-
 std::string meta_xml(const LetterHeader& header, const std::vector<Block>& body) {
     Xml x;
     x.open("office:document-meta", {{"office:version", "1.3"}}, true);
     x.open("office:meta");
     x.element("meta:generator", {}, "Cotation");
     x.element("dc:title", {}, typeset(header.title));
-    x.element("dc:subject", {}, typeset(subject_of(header, body)));
+    x.element("dc:subject", {}, typeset(document_subject(header, body)));
     x.element("meta:initial-creator", {}, typeset(header.authority));
     x.element("dc:creator", {}, typeset(header.authority));
     x.element("dc:language", {}, "fr-FR");

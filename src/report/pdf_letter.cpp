@@ -336,16 +336,6 @@ std::string bounded(const std::string& s) {
     return s.substr(0, n) + "\u2026";
 }
 
-std::string subject_of(const LetterHeader& header, const std::vector<Block>& body) {
-    if (!header.subject.empty()) return header.subject;
-    for (const auto& b : body)
-        if (b.kind == BlockKind::Subject) {
-            std::string s = b.text;
-            if (s.rfind("Objet", 0) == 0) s = fr::trim(s.substr(s.find(':') == std::string::npos ? 5 : s.find(':') + 1));
-            return s;
-        }
-    return header.title;
-}
 }  // namespace
 
 void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
@@ -361,7 +351,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         // fail the whole document: metadata are bounded.
         HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, pdfdoc(bounded(header.title)).c_str());
         HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, pdfdoc(bounded(header.authority)).c_str());
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, pdfdoc(bounded(subject_of(header, body))).c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, pdfdoc(bounded(document_subject(header, body))).c_str());
         HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Cotation");
         // No HPDF_INFO_CREATION_DATE: the same campaign gives the same bytes.
         const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);

@@ -29,6 +29,10 @@ struct LetterHeader {
     std::string subject = {};          // metadata; empty: the "Objet :" block's text
 };
 
+// The document's subject, for its metadata (PDF and ODT alike): the header's,
+// else the text of its « Objet : » block, else its title.
+std::string document_subject(const LetterHeader& header, const std::vector<Block>& body);
+
 enum class Format { Pdf, Odt, Both };
 
 // "pdf", "odt", "both" (or "les-deux"); throws InputError otherwise.

@@ -1,0 +1,86 @@
+// The ratings a person writes: their own, one form over what it showed, and
+// the coordinator's consolidated value (split from session.cpp, which keeps
+// opening, loading and dossiers).
+#include "session.h"
+
+#include "app/session_internal.h"
+#include "core/error.h"
+#include "core/french.h"
+#include "store/write_check.h"
+
+namespace cotation {
+using session_detail::require;
+
+void Session::put_rating(const Rating& r, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
+    // The grid's own scale (scale-max), not 0–5: a 0–10 grid takes an 8.
+    if (r.value < grid_.scale_min || r.value > grid_.scale_max)
+        throw InputError("Critère " + r.criterion + " : la note " + std::to_string(r.value) + " est hors de l'échelle " +
+                         std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
+    require(not_refused(r.dossier_id));
+    require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id)));
+    store_->put_ratings({r}, journal_actor(actor));
+    // Found through the dossier's own ratings, not by a scan of all of them.
+    auto listed = rating_index_.find(r.dossier_id);
+    const Rating* old = nullptr;
+    if (listed != rating_index_.end())
+        for (const Rating* x : listed->second)
+            if (x->reviewer == r.reviewer && x->criterion == r.criterion) old = x;
+    if (old) {
+        snap_.ratings[static_cast<std::size_t>(old - snap_.ratings.data())] = r;
+    } else if (snap_.ratings.size() < snap_.ratings.capacity()) {
+        snap_.ratings.push_back(r);
+        rating_index_[r.dossier_id].push_back(&snap_.ratings.back());
+    } else {
+        snap_.ratings.push_back(r);
+        index_ratings_counted();   // the vector moved
+    }
+    rescore(r.dossier_id);
+}
+
+void Session::put_rating_seen(const Rating& r, const std::optional<Rating>& seen, const std::string& actor) {
+    auto w = writing();   // the comparison and the write in one transaction
+    const Rating* now = nullptr;
+    if (auto listed = rating_index_.find(r.dossier_id); listed != rating_index_.end())
+        for (const Rating* x : listed->second)
+            if (x->reviewer == r.reviewer && x->criterion == r.criterion) now = x;
+    const bool unchanged = now ? seen && seen->value == now->value && seen->justification == now->justification : !seen;
+    if (!unchanged)
+        throw StaleCampaign(
+            "La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
+            known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée" +
+            last_change(*store_, "dossier/" + known_dossier(r.dossier_id).reference + "/note/" + r.reviewer + "/" + r.criterion) +
+            " : elle est " +
+            (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
+            ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");
+    put_rating(r, actor);
+}
+
+void Session::consolidate(std::int64_t dossier_id, const std::string& criterion, const Rational& value,
+                          const std::string& reason, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
+    authenticate(actor);
+    require(snap_.team.may_coordinate(actor));
+    if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
+    if (value < Rational(grid_.scale_min) || value > Rational(grid_.scale_max))
+        throw InputError("Note consolidée " + fr::number(value) + " hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
+                         std::to_string(grid_.scale_max) + ".");
+    const Dossier& dossier = known_dossier(dossier_id);
+    std::map<std::string, ConsolidationDecision> none;
+    DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
+    const auto& mean = score.criteria[*grid_.criterion_index(criterion)].mean;
+    if (!mean)
+        throw InputError("Le critère " + criterion + " du dossier « " + dossier.reference +
+                         " » n'a encore aucune note justifiée.");
+    if (value != *mean && fr::trim(reason).empty())
+        throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" +
+                         fr::number(*mean) + ") : écrivez le motif de cet écart.");
+    ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
+    store_->put_consolidation(dossier_id, d, journal_actor(actor));
+    snap_.consolidation[dossier_id][criterion] = d;
+    rescore(dossier_id);
+}
+
+}  // namespace cotation
