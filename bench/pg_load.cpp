@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
                     try {
                         if (!coord->team().assignments.count(d.id) || !coord->team().assignments.at(d.id).count(r.name))
                             coord->assign(d.id, r.name, true, kCoordinator);
-                        if (coord->team().may_rate(r.name, r.name, d.id, d.organisme).empty() && !coord->prior_rejections().count(d.id))
+                        if (coord->team().may_rate(r.name, r.name, d.id, cotation::identity_of(d)).empty() && !coord->prior_rejections().count(d.id))
                             r.dossiers.push_back(d.id);   // a dossier set apart before the evaluation is not rated
                     } catch (const Error&) {
                         // A declared link with this organisme: another dossier.
