@@ -569,3 +569,47 @@ TEST(RightsRows, ATriggerAddedOutsideCotationIsNamedAndRefusesTheNextChange) {
     EXPECT_NE(msg.find("« quarante » (table decision)"), std::string::npos) << msg;
     EXPECT_NE(msg.find("Rien n'a été enregistré"), std::string::npos) << msg;
 }
+
+// Trial 15b F11, on a shared folder: an account that may not write the
+// campaign is refused before SQLite opens it, leaving no « -wal » nor
+// « -shm » of its own in the owner's way; and working files another account
+// left are named as the cause, not the campaign's rights. Root writes
+// whatever the rights: the commands then run as « nobody » (setpriv).
+TEST(ReadOnlyCampaign, AnotherAccountLeavesNoWorkingFilesAndTheirsAreNamed) {
+    namespace fs = std::filesystem;
+    test::TempDir dir;
+    const std::string f = dir.file("shared/act.cot");
+    fs::create_directory(dir.file("shared"));
+    std::string coordinator;
+    {
+        auto s = create_demo(f, "act-hlm", DemoStage::Instruction);
+        coordinator = test::demo_coordinator(*s);
+    }
+    std::string run_as;
+    if (::geteuid() == 0) run_as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    else GTEST_SKIP() << "needs root to act as a second account";
+    {   // The coordinator works from the « nobody » account, as in DocumentCommandsReadAReadOnlyCampaign.
+        auto s = Session::open(f);
+        Person c = *s->team().person(coordinator);
+        c.account = "nobody";
+        s->store().put_person(c, "essai (compte root)");
+    }
+    for (const char* side : {"-shm", "-wal"}) fs::remove(f + side);   // none but those the refused account would leave
+    fs::permissions(dir.path, fs::perms(0755));
+    fs::permissions(dir.file("shared"), fs::perms(01777));
+    fs::permissions(f, fs::perms(0644));   // root's, not writable by nobody
+    const std::string param = std::string(COTATION_CLI) + " param " + f + " campagne.places=20 --par '" + coordinator + "'";
+    test::Ran r = test::shell(run_as + param);
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("le fichier n'est pas modifiable par ce compte"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(f + "-shm")) << "un -shm laissé par le compte refusé";
+    EXPECT_FALSE(fs::exists(f + "-wal")) << "un -wal laissé par le compte refusé";
+    // The other way round: the campaign is nobody's to write, a -shm left by root is not.
+    fs::permissions(f, fs::perms(0666));
+    test::spit(f + "-shm", "");
+    fs::permissions(f + "-shm", fs::perms(0644));
+    r = test::shell(run_as + param);
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("son fichier de travail « " + f + "-shm » appartient à un autre compte (UID 0)"), std::string::npos)
+        << r.out;
+}

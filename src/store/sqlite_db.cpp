@@ -77,6 +77,16 @@ std::string read_only_reason(const std::string& path) {
     struct statvfs vfs {};
     if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
         return "le support qui la contient est en lecture seule (clé protégée, partage monté en lecture seule)";
+    // The working files another account left (trial 15b F11): SQLite needs
+    // to write them too, and the campaign's own rights are not the cause.
+    for (const char* suffix : {"-shm", "-wal"}) {
+        const std::string side = path + suffix;
+        struct stat st {};
+        if (::stat(side.c_str(), &st) == 0 && ::faccessat(AT_FDCWD, side.c_str(), W_OK, AT_EACCESS) != 0)
+            return "son fichier de travail « " + side + " » appartient à un autre compte (UID " + std::to_string(st.st_uid) +
+                   ") et n'est pas modifiable par celui-ci ; quand plus personne n'a la campagne ouverte, ce compte (ou "
+                   "l'administrateur) peut le supprimer : SQLite le recrée";
+    }
     // The effective account, the one SQLite writes as.
     if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
         return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
@@ -87,6 +97,13 @@ std::string read_only_reason(const std::string& path) {
 }
 
 bool writable(const std::string& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
+// The campaign and the working files beside it, those that exist, may all be written.
+bool all_writable(const std::string& path) {
+    std::error_code ec;
+    for (const std::string& p : {path, path + "-shm", path + "-wal"})
+        if (std::filesystem::exists(p, ec) && !writable(p)) return false;
+    return true;
+}
 std::string folder_of(const std::string& path) {
     std::filesystem::path p(path);
     return p.parent_path().empty() ? "." : p.parent_path().string();
@@ -115,7 +132,10 @@ std::string creation_refusal(const std::string& path) {
 
 int open_for_reading(const std::string& path, sqlite3** db) {
     std::error_code ec;
-    bool immutable = !writable(folder_of(path)) && !std::filesystem::exists(path + "-shm", ec);
+    // No « -shm » means nobody has the campaign open: an account that may
+    // not write it reads it as it is, without making the « -shm » and « -wal »
+    // that would then be its own, in the owner's way (trial 15b F11).
+    bool immutable = (!writable(folder_of(path)) || !writable(path)) && !std::filesystem::exists(path + "-shm", ec);
     if (!immutable) return sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READONLY, nullptr);
     // A URI: '%', '?' and '#' of the name are escaped.
     std::string uri = "file:";
@@ -205,7 +225,10 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
     // write, said before SQLite fails on them (trial #28).
     if (create && path != ":memory:")
         if (std::string why = creation_refusal(path); !why.empty()) throw InputError(why);
-    if (!read_only && !create && !writable(folder_of(path)))
+    // Nor a file this account may not write: SQLite would open it read-only
+    // and leave its « -wal » and « -shm », owned by this account, in the
+    // way of the file's owner (trial 15b F11).
+    if (!read_only && !create && (!writable(folder_of(path)) || !all_writable(path)))
         throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
                          ". Rien n'a été modifié ; les commandes de lecture restent possibles.");
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
