@@ -669,6 +669,20 @@ private:
         auto typing_kept = [&] {
             return panel->chosen_level() == 7 && from_wx(panel->justification()->GetValue()) == "Brouillon de Claire, pas encore enregistré";
         };
+        // Trial 15b F12: in a half-screen window the save button stays in sight.
+        const wxSize size = frame_->GetSize();
+        frame_->SetSize(wxSize(940, size.y));
+        panel->submit()->Show();   // as an instructor sees it (this campaign has no team): both buttons
+        panel->Layout();
+        pump(300);
+        // The notebook page may be wider than the window (its minimum size): the frame's own rectangle is what is seen.
+        const wxRect view = frame_->GetScreenRect(), button = panel->save()->GetScreenRect();
+        check(panel->save()->IsShownOnScreen() && view.Contains(button),
+              "fenêtre de 940 px : « Enregistrer la note » dans la fenêtre (bouton jusqu'à x " + std::to_string(button.GetRight()) +
+                  ", fenêtre jusqu'à " + std::to_string(view.GetRight()) + ")");
+        panel->submit()->Hide();
+        frame_->SetSize(size);
+        pump(300);
         check(typing_kept() && panel->draft_count() == drafts + 1, "brouillon : revenu à I.1 après I.2, la saisie 7 est conservée (niveau lu : " +
                                                              std::to_string(panel->chosen_level()) + ")");
         auto other = open_sqlite_store((dir_ / "essai-0-10.cot").string());

@@ -49,6 +49,7 @@ public:
     int chosen_level() const;
     wxTextCtrl* justification() const { return justification_; }
     wxButton* save() const { return save_; }
+    wxButton* submit() const { return submit_; }   // shown to an instructor
     // What the form holds, for the action that saves it (form_actions.cpp):
     // the criterion shown (null on none), then the move to the next one.
     const Criterion* current_criterion() const;

@@ -1,4 +1,7 @@
 #include <wx/scrolwin.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 #include "actions.h"
 #include "colours.h"
@@ -35,10 +38,12 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     save_ = action_button(this, Action::SaveRating);
     submit_ = action_button(this, Action::SubmitRatings);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT, 8));
-    buttons->Add(save_);
-    right->Add(buttons, wxSizerFlags().Right().Border(wxBOTTOM, 8));
+    // Wrapped: in a half-screen window the two buttons stand one above the
+    // other rather than « Enregistrer » out of sight (trial 15b F12).
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    buttons->Add(submit_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 8));
+    buttons->Add(save_, wxSizerFlags().Border(wxBOTTOM, 8));
+    right->Add(buttons, wxSizerFlags().Expand());
     // Below the buttons: a long note never pushes « Enregistrer » out of sight.
     draft_note_ = new wxStaticText(this, wxID_ANY, "");
     draft_note_->SetForegroundColour(colour(Colour::Attention));
@@ -65,6 +70,13 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     main->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
     main->Add(legend, wxSizerFlags().Expand().Border(wxALL, 10));
     SetSizer(main);
+    // The criteria list gives up width to the form in a narrow window: at
+    // most 650 px, at least 360, about 45 % of the view.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        const int w = std::clamp(e.GetSize().x * 45 / 100, 360, 650);
+        if (criteria_->GetMinSize().x != w) criteria_->SetMinSize(wxSize(w, -1));
+        e.Skip();
+    });
 
     criteria_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         std::size_t row = static_cast<std::size_t>(e.GetIndex());
