@@ -16,353 +16,320 @@ using rows::facts_text;
 using rows::meeting_text;
 
 std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::vector<std::int64_t> ids;
-    for (const auto& d : dossiers) {
-        if (c_->exec("SELECT 1 FROM dossier WHERE reference = $1", {d.reference}).rows())
-            throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
-        auto r = c_->exec("INSERT INTO dossier(id, reference, organisme, siret, finess, commune) "
-                          "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM dossier),$1,$2,$3,$4,$5) RETURNING id",
-                          {d.reference, d.organisme, d.siret, d.finess, d.commune});
-        std::int64_t id = r.integer(0, 0);
-        ids.push_back(id);
-        for (const auto& [k, v] : d.facts)
-            c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3)",
-                     {std::to_string(id), k, to_canonical(v)});
-        std::string docs;
-        for (const auto& x : d.documents) {
-            c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {std::to_string(id), x});
-            docs += (docs.empty() ? "" : " ") + x;
+    return mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::vector<std::int64_t> ids;
+        for (const auto& d : dossiers) {
+            if (c_->exec("SELECT 1 FROM dossier WHERE reference = $1", {d.reference}).rows())
+                throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
+            auto r = c_->exec("INSERT INTO dossier(id, reference, organisme, siret, finess, commune) "
+                              "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM dossier),$1,$2,$3,$4,$5) RETURNING id",
+                              {d.reference, d.organisme, d.siret, d.finess, d.commune});
+            std::int64_t id = r.integer(0, 0);
+            ids.push_back(id);
+            for (const auto& [k, v] : d.facts)
+                c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3)",
+                         {std::to_string(id), k, to_canonical(v)});
+            std::string docs;
+            for (const auto& x : d.documents) {
+                c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {std::to_string(id), x});
+                docs += (docs.empty() ? "" : " ") + x;
+            }
+            j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
+                  "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
+                      "; " + facts_text(d.facts) + "; pieces=" + docs);
         }
-        j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
-              "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
-                  "; " + facts_text(d.facts) + "; pieces=" + docs);
-    }
-    t.commit();
-    return ids;
+        return ids;
+    });
 }
 
 void PgStore::update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string entity = "dossier/" + before.reference, id = std::to_string(after.id);
-    if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
-        before.finess != after.finess || before.commune != after.commune) {
-        c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5 WHERE id=$6",
-                 {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
-        j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
-    }
-    for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
-        if (a.empty())
-            c_->exec("DELETE FROM dossier_fact WHERE dossier_id=$1 AND fact=$2", {id, k});
-        else
-            c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3) "
-                     "ON CONFLICT (dossier_id, fact) DO UPDATE SET value = EXCLUDED.value",
-                     {id, k, a});
-        j.add(actor, "dossier.fait", entity + "/" + k, b, a);
-    }
-    for (const auto& x : after.documents)
-        if (!before.documents.count(x)) {
-            c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {id, x});
-            j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string entity = "dossier/" + before.reference, id = std::to_string(after.id);
+        if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
+            before.finess != after.finess || before.commune != after.commune) {
+            c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5 WHERE id=$6",
+                     {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
+            j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
         }
-    for (const auto& x : before.documents)
-        if (!after.documents.count(x)) {
-            c_->exec("DELETE FROM dossier_document WHERE dossier_id=$1 AND document=$2", {id, x});
-            j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+        for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
+            if (a.empty())
+                c_->exec("DELETE FROM dossier_fact WHERE dossier_id=$1 AND fact=$2", {id, k});
+            else
+                c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3) "
+                         "ON CONFLICT (dossier_id, fact) DO UPDATE SET value = EXCLUDED.value",
+                         {id, k, a});
+            j.add(actor, "dossier.fait", entity + "/" + k, b, a);
         }
-    t.commit();
+        for (const auto& x : after.documents)
+            if (!before.documents.count(x)) {
+                c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {id, x});
+                j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+            }
+        for (const auto& x : before.documents)
+            if (!after.documents.count(x)) {
+                c_->exec("DELETE FROM dossier_document WHERE dossier_id=$1 AND document=$2", {id, x});
+                j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+            }
+    });
 }
 
 void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::map<std::string, std::string> rev_ids;
-    std::unordered_map<std::int64_t, std::string> refs;
-    for (const auto& r : ratings) {
-        auto it = rev_ids.find(r.reviewer);
-        if (it == rev_ids.end()) {
-            auto f = c_->exec("SELECT id FROM reviewer WHERE name=$1", {r.reviewer});
-            std::string id =
-                f.rows() ? f.text(0, 0)
-                         : c_->exec(
-                                 "INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
-                                 "RETURNING id",
-                                 {r.reviewer})
-                               .text(0, 0);
-            it = rev_ids.emplace(r.reviewer, id).first;
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::map<std::string, std::string> rev_ids;
+        std::unordered_map<std::int64_t, std::string> refs;
+        for (const auto& r : ratings) {
+            auto it = rev_ids.find(r.reviewer);
+            if (it == rev_ids.end()) {
+                auto f = c_->exec("SELECT id FROM reviewer WHERE name=$1", {r.reviewer});
+                std::string id =
+                    f.rows() ? f.text(0, 0)
+                             : c_->exec(
+                                     "INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
+                                     "RETURNING id",
+                                     {r.reviewer})
+                                   .text(0, 0);
+                it = rev_ids.emplace(r.reviewer, id).first;
+            }
+            auto& reference = refs[r.dossier_id];
+            if (reference.empty()) {
+                auto ref = c_->exec("SELECT reference FROM dossier WHERE id=$1", {std::to_string(r.dossier_id)});
+                if (!ref.rows())
+                    throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
+                reference = ref.text(0, 0);
+            }
+            std::string dossier = std::to_string(r.dossier_id);
+            auto old = c_->exec("SELECT value, justification FROM rating WHERE dossier_id=$1 AND reviewer_id=$2 AND criterion=$3",
+                                {dossier, it->second, r.criterion});
+            std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+            std::string after = std::to_string(r.value) + " — " + r.justification;
+            if (before == after) continue;
+            c_->exec(
+                "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, "
+                "criterion) "
+                "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
+                {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
+            j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
         }
-        auto& reference = refs[r.dossier_id];
-        if (reference.empty()) {
-            auto ref = c_->exec("SELECT reference FROM dossier WHERE id=$1", {std::to_string(r.dossier_id)});
-            if (!ref.rows())
-                throw InputError("Dossier n°" + std::to_string(r.dossier_id) + " inconnu ; aucune note n'a été enregistrée.");
-            reference = ref.text(0, 0);
-        }
-        std::string dossier = std::to_string(r.dossier_id);
-        auto old = c_->exec("SELECT value, justification FROM rating WHERE dossier_id=$1 AND reviewer_id=$2 AND criterion=$3",
-                            {dossier, it->second, r.criterion});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-        std::string after = std::to_string(r.value) + " — " + r.justification;
-        if (before == after) continue;
-        c_->exec(
-            "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
-            "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, "
-            "criterion) "
-            "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
-            {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
-        j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
-    }
-    t.commit();
+    });
 }
 
 void PgStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDecision& d, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
-    auto old = c_->exec("SELECT value, reason FROM consolidation WHERE dossier_id=$1 AND criterion=$2", {id, d.criterion});
-    std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-    c_->exec(
-        "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
-        "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
-        "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
-        {id, d.criterion, d.value.canonical(), d.reason, d.author});
-    j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
-          d.value.canonical() + " — " + d.reason);
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
+        auto old = c_->exec("SELECT value, reason FROM consolidation WHERE dossier_id=$1 AND criterion=$2", {id, d.criterion});
+        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        c_->exec(
+            "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
+            "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
+            "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
+            {id, d.criterion, d.value.canonical(), d.reason, d.author});
+        j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
+              d.value.canonical() + " — " + d.reason);
+    });
 }
 
 void PgStore::put_person(const Person& p, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    auto old = c_->exec("SELECT role, organisation, account FROM person WHERE name=$1", {p.name});
-    std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) +
-                                          (old.text(0, 2).empty() ? "" : " — compte " + old.text(0, 2))
-                                    : "";
-    c_->exec("INSERT INTO person(name, role, organisation, deliberative, account) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (name) "
-             "DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, "
-             "deliberative = EXCLUDED.deliberative, account = EXCLUDED.account",
-             {p.name, std::string(role_code(p.role)), p.organisation, std::string(p.deliberative ? "true" : "false"),
-              p.account});
-    std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-    j.add(actor, "personne", "personne/" + p.name, before,
-          std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        auto old = c_->exec("SELECT role, organisation, account FROM person WHERE name=$1", {p.name});
+        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) +
+                                              (old.text(0, 2).empty() ? "" : " — compte " + old.text(0, 2))
+                                        : "";
+        c_->exec("INSERT INTO person(name, role, organisation, deliberative, account) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (name) "
+                 "DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, "
+                 "deliberative = EXCLUDED.deliberative, account = EXCLUDED.account",
+                 {p.name, std::string(role_code(p.role)), p.organisation, std::string(p.deliberative ? "true" : "false"),
+                  p.account});
+        std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
+        j.add(actor, "personne", "personne/" + p.name, before,
+              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
+    });
 }
 
 void PgStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id);
-    c_->exec(add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
-                 : "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2",
-             {std::to_string(dossier_id), reviewer});
-    j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
-          add ? "affecté" : "retiré");
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        c_->exec(add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
+                     : "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2",
+                 {std::to_string(dossier_id), reviewer});
+        j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
+              add ? "affecté" : "retiré");
+    });
 }
 
 void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    c_->exec(
-        "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES "
-        "($1,$2,$3,$4,$5,$6) "
-        "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
-        "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
-        {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
-    // A declared link ends any assignment of that reviewer to the organisme's dossiers.
-    c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
-             {c.reviewer, c.organisme});
-    j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "",
-          c.declaration + " (déclaré le " + c.declared_on.french_numeric() + " par " + c.declared_by + ")");
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        c_->exec(
+            "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES "
+            "($1,$2,$3,$4,$5,$6) "
+            "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
+            "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
+            {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
+        // A declared link ends any assignment of that reviewer to the organisme's dossiers.
+        c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
+                 {c.reviewer, c.organisme});
+        j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "",
+              c.declaration + " (déclaré le " + c.declared_on.french_numeric() + " par " + c.declared_by + ")");
+    });
 }
 
 void PgStore::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id);
-    c_->exec(
-        "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
-        "ON CONFLICT DO NOTHING",
-        {std::to_string(dossier_id), reviewer});
-    j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id);
+        c_->exec(
+            "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
+            "ON CONFLICT DO NOTHING",
+            {std::to_string(dossier_id), reviewer});
+        j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
+    });
 }
 
 void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
-    auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
-        return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
-    };
-    auto old = c_->exec("SELECT kind, motive, places FROM decision WHERE dossier_id=$1", {id});
-    std::string before = old.rows() ? text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
-    std::string places = d.places ? d.places->canonical() : "";
-    c_->exec(
-        "INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
-        "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,date_trunc('second', transaction_timestamp())) ON CONFLICT "
-        "(dossier_id) "
-        "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
-        "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
-        "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
-        {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
-         std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
-    j.add(actor, "decision", "dossier/" + reference + "/decision", before,
-          text(decision_label(d.kind), d.motive, places) +
-              (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
+        auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
+            return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
+        };
+        auto old = c_->exec("SELECT kind, motive, places FROM decision WHERE dossier_id=$1", {id});
+        std::string before = old.rows() ? text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
+        std::string places = d.places ? d.places->canonical() : "";
+        c_->exec(
+            "INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
+            "author, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,date_trunc('second', transaction_timestamp())) ON CONFLICT "
+            "(dossier_id) "
+            "DO UPDATE SET kind = EXCLUDED.kind, motive = EXCLUDED.motive, decided_on = EXCLUDED.decided_on, "
+            "places = EXCLUDED.places, committee_opinion = EXCLUDED.committee_opinion, "
+            "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
+            {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
+             std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
+        j.add(actor, "decision", "dossier/" + reference + "/decision", before,
+              text(decision_label(d.kind), d.motive, places) +
+                  (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
+    });
 }
 
 void PgStore::put_prior_rejection(std::int64_t dossier_id, const std::optional<PriorRejection>& r, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
-    auto old = c_->exec("SELECT ground, motive FROM prior_rejection WHERE dossier_id=$1", {id});
-    std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-    if (r)
-        c_->exec("INSERT INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES ($1,$2,$3,$4,$5) "
-                 "ON CONFLICT (dossier_id) DO UPDATE SET ground = EXCLUDED.ground, motive = EXCLUDED.motive, "
-                 "decided_on = EXCLUDED.decided_on, author = EXCLUDED.author",
-                 {id, std::string(ground_code(r->ground)), r->motive, date_param(r->date), r->author});
-    else
-        c_->exec("DELETE FROM prior_rejection WHERE dossier_id=$1", {id});
-    j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
-          r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
+        auto old = c_->exec("SELECT ground, motive FROM prior_rejection WHERE dossier_id=$1", {id});
+        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        if (r)
+            c_->exec("INSERT INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES ($1,$2,$3,$4,$5) "
+                     "ON CONFLICT (dossier_id) DO UPDATE SET ground = EXCLUDED.ground, motive = EXCLUDED.motive, "
+                     "decided_on = EXCLUDED.decided_on, author = EXCLUDED.author",
+                     {id, std::string(ground_code(r->ground)), r->motive, date_param(r->date), r->author});
+        else
+            c_->exec("DELETE FROM prior_rejection WHERE dossier_id=$1", {id});
+        j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
+              r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
+    });
 }
 
 void PgStore::record_step(const std::string& step, const Date& done_on, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    auto old = c_->exec("SELECT done_on FROM procedure_step WHERE step=$1", {step});
-    std::string before = old.rows() ? old.text(0, 0) : "";
-    c_->exec("INSERT INTO procedure_step(step, done_on, author) VALUES ($1,$2,$3) ON CONFLICT (step) DO UPDATE SET "
-             "done_on = EXCLUDED.done_on, author = EXCLUDED.author",
-             {step, date_param(done_on), actor});
-    j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        auto old = c_->exec("SELECT done_on FROM procedure_step WHERE step=$1", {step});
+        std::string before = old.rows() ? old.text(0, 0) : "";
+        c_->exec("INSERT INTO procedure_step(step, done_on, author) VALUES ($1,$2,$3) ON CONFLICT (step) DO UPDATE SET "
+                 "done_on = EXCLUDED.done_on, author = EXCLUDED.author",
+                 {step, date_param(done_on), actor});
+        j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
+    });
 }
 
 void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    CampaignSnapshot before;
-    load_procedure(before);
-    for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
-        c_->exec(std::string("DELETE FROM ") + table);
-    c_->exec("INSERT INTO meeting(id, held_on, president) VALUES (1,$1,$2)", {date_param(m.date), m.president});
-    for (const auto& [name, x] : m.attendance)
-        c_->exec("INSERT INTO meeting_attendance(member, presence, proxy) VALUES ($1,$2,$3)",
-                 {name, std::string(enum_code(x.presence)), x.proxy});
-    for (const auto& [name, x] : m.votes)
-        c_->exec("INSERT INTO meeting_vote(member, vote) VALUES ($1,$2)", {name, std::string(enum_code(x))});
-    for (const auto& [name, text] : m.observations)
-        c_->exec("INSERT INTO meeting_observation(member, text) VALUES ($1,$2)", {name, text});
-    for (std::size_t i = 0; i < m.voted.size(); ++i) {
-        const VotedEntry& e = m.voted[i];
-        c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES ($1,$2,$3,$4,$5)",
-                 {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
-                  std::string(e.opinion ? enum_code(*e.opinion) : "")});
-    }
-    j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        CampaignSnapshot before;
+        load_procedure(before);
+        for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
+            c_->exec(std::string("DELETE FROM ") + table);
+        c_->exec("INSERT INTO meeting(id, held_on, president) VALUES (1,$1,$2)", {date_param(m.date), m.president});
+        for (const auto& [name, x] : m.attendance)
+            c_->exec("INSERT INTO meeting_attendance(member, presence, proxy) VALUES ($1,$2,$3)",
+                     {name, std::string(enum_code(x.presence)), x.proxy});
+        for (const auto& [name, x] : m.votes)
+            c_->exec("INSERT INTO meeting_vote(member, vote) VALUES ($1,$2)", {name, std::string(enum_code(x))});
+        for (const auto& [name, text] : m.observations)
+            c_->exec("INSERT INTO meeting_observation(member, text) VALUES ($1,$2)", {name, text});
+        for (std::size_t i = 0; i < m.voted.size(); ++i) {
+            const VotedEntry& e = m.voted[i];
+            c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES ($1,$2,$3,$4,$5)",
+                     {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
+                      std::string(e.opinion ? enum_code(*e.opinion) : "")});
+        }
+        j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
+    });
 }
 
 void PgStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
-    auto old = c_->exec("SELECT opinion, comment FROM member_opinion WHERE dossier_id=$1 AND member=$2", {id, op.member});
-    std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-    c_->exec("INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES ($1,$2,$3,$4) "
-             "ON CONFLICT (dossier_id, member) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment",
-             {id, op.member, std::string(enum_code(op.opinion)), op.comment});
-    j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
-          std::string(opinion_label(op.opinion)) + " — " + op.comment);
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
+        auto old = c_->exec("SELECT opinion, comment FROM member_opinion WHERE dossier_id=$1 AND member=$2", {id, op.member});
+        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        c_->exec("INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES ($1,$2,$3,$4) "
+                 "ON CONFLICT (dossier_id, member) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment",
+                 {id, op.member, std::string(enum_code(op.opinion)), op.comment});
+        j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
+              std::string(opinion_label(op.opinion)) + " — " + op.comment);
+    });
 }
 
 void PgStore::set_parameter(const std::string& name, const std::string& value, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    auto old = c_->exec("SELECT value FROM campaign_parameter WHERE name=$1", {name});
-    std::string before = old.rows() ? old.text(0, 0) : "";
-    if (value.empty())
-        c_->exec("DELETE FROM campaign_parameter WHERE name=$1", {name});
-    else
-        c_->exec(
-            "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
-            {name, value});
-    j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        auto old = c_->exec("SELECT value FROM campaign_parameter WHERE name=$1", {name});
+        std::string before = old.rows() ? old.text(0, 0) : "";
+        if (value.empty())
+            c_->exec("DELETE FROM campaign_parameter WHERE name=$1", {name});
+        else
+            c_->exec(
+                "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                {name, value});
+        j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
+    });
 }
 
 void PgStore::set_authority(const Authority& after, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    auto old_fields = authority_fields(load_authority());
-    auto new_fields = authority_fields(after);
-    for (std::size_t i = 0; i < new_fields.size(); ++i) {
-        if (old_fields[i].second == new_fields[i].second) continue;
-        c_->exec(std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = $1", {new_fields[i].second});
-        j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
-              new_fields[i].second);
-    }
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        auto old_fields = authority_fields(load_authority());
+        auto new_fields = authority_fields(after);
+        for (std::size_t i = 0; i < new_fields.size(); ++i) {
+            if (old_fields[i].second == new_fields[i].second) continue;
+            c_->exec(std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = $1", {new_fields[i].second});
+            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
+                  new_fields[i].second);
+        }
+    });
 }
 
 void PgStore::pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
                             const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    auto cur = c_->exec("SELECT procedure_name FROM campaign");
-    if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
-    std::string before = cur.text(0, 0);
-    c_->exec("UPDATE campaign SET procedure_name = $1, procedure_xml = $2", {name, xml});
-    j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
-    t.commit();
+    mutate(Lock::None, [&](PgJournalWriter& j) {
+        auto cur = c_->exec("SELECT procedure_name FROM campaign");
+        if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
+        std::string before = cur.text(0, 0);
+        c_->exec("UPDATE campaign SET procedure_name = $1, procedure_xml = $2", {name, xml});
+        j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
+    });
 }
 
 void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
                           const std::string& reason, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    auto cur = c_->exec("SELECT grid_id, grid_version FROM campaign");
-    if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
-    std::string old_id = cur.text(0, 0), old_version = cur.text(0, 1);
-    c_->exec("INSERT INTO grid_history(grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, replaced_at, "
-             "replaced_by, reason) SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, "
-             "date_trunc('second', transaction_timestamp()), $1, $2 FROM campaign",
-             {actor, reason});
-    c_->exec("UPDATE campaign SET grid_id=$1, grid_version=$2, grid_name=$3, grid_xml=$4, form_name=$5, form_xml=$6",
-             {grid.id, grid.version, grid.name, grid.xml, grid.form_name, grid.form_xml});
-    j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
-          grid.id + " version " + grid.version + " — motif : " + reason);
-    for (const auto& [k, v] : new_parameters) {
-        c_->exec("INSERT INTO campaign_parameter(name, value) VALUES ($1,$2)", {k, v});
-        j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
-    }
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        auto cur = c_->exec("SELECT grid_id, grid_version FROM campaign");
+        if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
+        std::string old_id = cur.text(0, 0), old_version = cur.text(0, 1);
+        c_->exec("INSERT INTO grid_history(grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, replaced_at, "
+                 "replaced_by, reason) SELECT grid_id, grid_version, grid_name, grid_xml, form_name, form_xml, "
+                 "date_trunc('second', transaction_timestamp()), $1, $2 FROM campaign",
+                 {actor, reason});
+        c_->exec("UPDATE campaign SET grid_id=$1, grid_version=$2, grid_name=$3, grid_xml=$4, form_name=$5, form_xml=$6",
+                 {grid.id, grid.version, grid.name, grid.xml, grid.form_name, grid.form_xml});
+        j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
+              grid.id + " version " + grid.version + " — motif : " + reason);
+        for (const auto& [k, v] : new_parameters) {
+            c_->exec("INSERT INTO campaign_parameter(name, value) VALUES ($1,$2)", {k, v});
+            j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
+        }
+    });
 }
 
 }  // namespace cotation::pg

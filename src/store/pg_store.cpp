@@ -46,22 +46,20 @@ std::string PgStore::closed_since() {
 }
 
 void PgStore::close(const std::string& reason, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    std::string since = closed_since();
-    if (!since.empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(since) + ".");
-    c_->exec("UPDATE campaign SET closed_at = date_trunc('second', transaction_timestamp())");
-    j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
-    t.commit();
+    mutate(Lock::None, [&](PgJournalWriter& j) {
+        std::string since = closed_since();
+        if (!since.empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(since) + ".");
+        c_->exec("UPDATE campaign SET closed_at = date_trunc('second', transaction_timestamp())");
+        j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
+    });
 }
 
 void PgStore::reopen(const std::string& reason, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
-    c_->exec("UPDATE campaign SET closed_at = NULL");
-    j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
-    t.commit();
+    mutate(Lock::None, [&](PgJournalWriter& j) {
+        if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
+        c_->exec("UPDATE campaign SET closed_at = NULL");
+        j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
+    });
 }
 
 CampaignSnapshot PgStore::load() {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "pg_conn.h"
@@ -56,6 +57,24 @@ public:
     void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);
 
 private:
+    enum class Lock { Check, None };   // Check: refused once the campaign is closed
+    // The preamble every change shares, as SqliteStore::mutate: one write
+    // transaction, its journal writer, the lock of a closed campaign; the
+    // body's work is committed only if it returns.
+    template <class Body>
+    auto mutate(Lock lock, Body&& body) {
+        PgTransaction t(*c_);
+        PgJournalWriter j(*c_);
+        if (lock == Lock::Check) ensure_open();
+        if constexpr (std::is_void_v<decltype(body(j))>) {
+            body(j);
+            t.commit();
+        } else {
+            auto result = body(j);
+            t.commit();
+            return result;
+        }
+    }
     void load_procedure(CampaignSnapshot& s);
     Authority load_authority();
     std::string reference_of(std::int64_t dossier_id);

@@ -28,62 +28,56 @@ TerritoryRecord PgStore::load_territory() {
 }
 
 void PgStore::put_offer(const Offer& offer, const std::string& why, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    const auto before = read(*c_).offer;
-    c_->exec("DELETE FROM offer_structure");
-    for (std::size_t i = 0; i < offer.structures.size(); ++i) {
-        const Structure& s = offer.structures[i];
-        c_->exec("INSERT INTO offer_structure(seq, finess, name, category, kind, commune, status, manager, permanent, temporary, "
-                 "day_care, latitude, longitude, source) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                 {std::to_string(i + 1), s.finess, s.name, s.category, s.kind, s.commune, s.status, s.manager,
-                  std::to_string(s.permanent), std::to_string(s.temporary), std::to_string(s.day_care),
-                  s.position ? rows::coordinate(s.position->lat) : std::string(),
-                  s.position ? rows::coordinate(s.position->lon) : std::string(), s.source});
-    }
-    set_origin(*c_, "offre", offer.origin);
-    // The whole replacement, then each structure as it now stands.
-    j.add(actor, "territoire.offre", "campagne/offre", rows::offer_summary(before), rows::offer_summary(offer) + " — " + why);
-    for (std::size_t i = 0; i < offer.structures.size(); ++i)
-        j.add(actor, "territoire.offre", "campagne/offre/" + std::to_string(i + 1), "",
-              rows::structure_line(offer.structures[i]));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        const auto before = read(*c_).offer;
+        c_->exec("DELETE FROM offer_structure");
+        for (std::size_t i = 0; i < offer.structures.size(); ++i) {
+            const Structure& s = offer.structures[i];
+            c_->exec("INSERT INTO offer_structure(seq, finess, name, category, kind, commune, status, manager, permanent, temporary, "
+                     "day_care, latitude, longitude, source) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                     {std::to_string(i + 1), s.finess, s.name, s.category, s.kind, s.commune, s.status, s.manager,
+                      std::to_string(s.permanent), std::to_string(s.temporary), std::to_string(s.day_care),
+                      s.position ? rows::coordinate(s.position->lat) : std::string(),
+                      s.position ? rows::coordinate(s.position->lon) : std::string(), s.source});
+        }
+        set_origin(*c_, "offre", offer.origin);
+        // The whole replacement, then each structure as it now stands.
+        j.add(actor, "territoire.offre", "campagne/offre", rows::offer_summary(before), rows::offer_summary(offer) + " — " + why);
+        for (std::size_t i = 0; i < offer.structures.size(); ++i)
+            j.add(actor, "territoire.offre", "campagne/offre/" + std::to_string(i + 1), "",
+                  rows::structure_line(offer.structures[i]));
+    });
 }
 
 void PgStore::put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
                         const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    const auto before = read(*c_);
-    c_->exec("DELETE FROM campaign_zone");
-    for (std::size_t i = 0; i < zones.size(); ++i)
-        c_->exec("INSERT INTO campaign_zone(seq, zone, label, communes) VALUES ($1,$2,$3,$4)",
-                 {std::to_string(i + 1), zones[i].id, zones[i].label, rows::joined(zones[i].communes)});
-    set_origin(*c_, "zones", origin);
-    std::string old_text =
-        before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
-    j.add(actor, "territoire.zones", "campagne/zones", old_text,
-          fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
-    for (const auto& z : zones)
-        j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        const auto before = read(*c_);
+        c_->exec("DELETE FROM campaign_zone");
+        for (std::size_t i = 0; i < zones.size(); ++i)
+            c_->exec("INSERT INTO campaign_zone(seq, zone, label, communes) VALUES ($1,$2,$3,$4)",
+                     {std::to_string(i + 1), zones[i].id, zones[i].label, rows::joined(zones[i].communes)});
+        set_origin(*c_, "zones", origin);
+        std::string old_text =
+            before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
+        j.add(actor, "territoire.zones", "campagne/zones", old_text,
+              fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
+        for (const auto& z : zones)
+            j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
+    });
 }
 
 void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, const std::string& actor) {
-    PgTransaction t(*c_);
-    PgJournalWriter j(*c_);
-    ensure_open();
-    const auto before = read(*c_).allocation;
-    c_->exec("DELETE FROM allocation_choice");
-    if (choice)
-        c_->exec(
-            "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
-            {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
-             choice->recorded_by});
-    j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before), rows::allocation_text(choice));
-    t.commit();
+    mutate(Lock::Check, [&](PgJournalWriter& j) {
+        const auto before = read(*c_).allocation;
+        c_->exec("DELETE FROM allocation_choice");
+        if (choice)
+            c_->exec(
+                "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
+                {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
+                 choice->recorded_by});
+        j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before), rows::allocation_text(choice));
+    });
 }
 
 }  // namespace cotation::pg
