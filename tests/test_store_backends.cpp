@@ -35,6 +35,7 @@
 #include "app/share.h"
 #include "io/grid_reader.h"
 #include "store/campaign_copy.h"
+#include "store/pg_conn.h"
 #include "store/pg_ledger.h"
 #include "store/pg_store.h"
 #endif
@@ -1505,5 +1506,21 @@ TEST(PgStore, Schema12InstantsAreNotedAgainButNotATamperedRow) {
     EXPECT_EQ(h.value("SELECT version FROM schema_version"), std::to_string(pg_schema_version()));
     auto check = s->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems[0]);
+}
+#endif
+
+#ifdef COTATION_POSTGRESQL
+// libpq's words for two causes the trial met (trial 15b F15), said in
+// French; one it does not know keeps libpq's words. The messages are libpq
+// 15's, as PQerrorMessage gives them.
+TEST(PgConnection, CausesSaidInFrench) {
+    using cotation::pg::french_connection_error;
+    EXPECT_EQ(french_connection_error("invalid sslmode value: \"bidon\"\n"),
+              "paramètre sslmode « bidon » inconnu (disable, allow, prefer, require, verify-ca ou verify-full)");
+    EXPECT_EQ(french_connection_error("connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: FATAL:  Peer "
+                                      "authentication failed for user \"nadia\"\n"),
+              "authentification « peer » refusée pour le rôle « nadia » : le compte de ce poste ne porte pas ce nom "
+              "(connectez-vous sous le compte du même nom, ou par mot de passe)");
+    EXPECT_EQ(french_connection_error("something new"), "something new");
 }
 #endif

@@ -64,6 +64,11 @@ inline std::string french_connection_error(const std::string& msg) {
     };
     if (msg.find("password authentication failed") != std::string::npos)
         return "mot de passe refusé pour le rôle « " + quoted_after("for user \"") + " »";
+    if (msg.find("Peer authentication failed") != std::string::npos)
+        return "authentification « peer » refusée pour le rôle « " + quoted_after("for user \"") +
+               " » : le compte de ce poste ne porte pas ce nom (connectez-vous sous le compte du même nom, ou par mot de passe)";
+    if (auto v = quoted_after("invalid sslmode value: \""); !v.empty())
+        return "paramètre sslmode « " + v + " » inconnu (disable, allow, prefer, require, verify-ca ou verify-full)";
     if (msg.find("no password supplied") != std::string::npos)
         return "aucun mot de passe donné (variable PGPASSWORD, fichier ~/.pgpass, ou dans l'adresse)";
     if (msg.find("Connection refused") != std::string::npos)
