@@ -348,6 +348,21 @@ TEST_F(PgAccess, TheServerChainsAJournalEntryForgedInRawSql) {
     EXPECT_EQ(check.head.entries, seq + 3);
 }
 
+// Trial 15b F8: an instructor's « decision » written in raw SQL showed in
+// `journal show` and the Journal view as genuine. What only the coordinator
+// does is journaled by the coordinator's role: refused to another; the
+// coordinator's own entries go on.
+TEST_F(PgAccess, AnEntryOnlyTheCoordinatorWritesIsRefusedToAnotherRole) {
+    auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                 "VALUES (0, '', 'Jean Bernard', 'decision', 'dossier/D1', '', 'retenu (faux)', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("une entrée « decision » du journal est du coordonnateur"), std::string::npos) << r.error;
+    auto claire = as("Claire Durand");
+    claire->put_consolidation(ids_[0], {"I.1", Rational(4), "écart", "Claire Durand"}, "Claire Durand");
+    auto check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
 // Trial 15 F9: a coordinator's raw « UPDATE campaign SET closed_at = NULL »
 // reopened a closed campaign with no reason in the journal; `partager`
 // without the right to create said « faire cette opération »; a demo made by

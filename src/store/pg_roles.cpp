@@ -183,6 +183,16 @@ DECLARE
   head_hash text;
   body text;
 BEGIN
+  -- What only the coordinator does is journaled by the coordinator (or the
+  -- owner, copying): an entry « decision » written in raw SQL by another
+  -- role is refused, not shown as genuine (trial 15b F8).
+  IF NEW.action IN ('decision', 'consolidation', 'campagne.cloture', 'campagne.reouverture', 'campagne.grille',
+                    'campagne.parametre', 'campagne.procedure', 'campagne.autorite', 'refus_prealable', 'seance',
+                    'territoire.repartition')
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
+    RAISE EXCEPTION 'une entrée « % » du journal est du coordonnateur : le rôle « % » ne peut pas l''inscrire', NEW.action, session_user;
+  END IF;
   PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
   SELECT j.seq, j.hash INTO head_seq, head_hash FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
   NEW.seq := coalesce(head_seq, 0) + 1;
