@@ -62,10 +62,6 @@ std::string refusal(const std::function<void()>& f) {
     return "";
 }
 
-std::string real_login() {
-    Session::simulate_os_login(std::nullopt);
-    return Session::os_login();
-}
 }  // namespace
 
 // Hole 1: `users --ajouter NOM --role coordinateur` without --compte left the
