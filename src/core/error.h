@@ -22,4 +22,9 @@ public:
     using InputError::InputError;
 };
 
+// The message every line of a bad input file gets: « file », ligne N : what.
+[[noreturn]] inline void throw_line_error(const std::string& file, int line, const std::string& what) {
+    throw InputError("« " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
+}
+
 }  // namespace cotation

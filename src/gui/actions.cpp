@@ -47,7 +47,7 @@ bool gives_opinion(const ActionContext& c) { return writes(c) && c.selection && 
 bool pieces_request(const ActionContext& c) { return coordinates(c) && c.selection; }
 
 // clang-format off
-const std::vector<ActionDef> table = {
+const std::vector<ActionDef> action_table = {
     {Action::Open, Menu::File, "&Ouvrir une campagne…", "Ctrl+O", "Ouvre un fichier de campagne (.cot).", "Ouvrir", wxART_FILE_OPEN,
      always, [](MainFrame& f) { f.OpenCampaign(); }},
     {Action::OpenShared, Menu::File, "Ouvrir une campagne &partagée…", "",
@@ -142,10 +142,10 @@ const std::vector<ActionDef> table = {
 constexpr int kFirstId = wxID_HIGHEST + 100;
 }  // namespace
 
-const std::vector<ActionDef>& actions() { return table; }
+const std::vector<ActionDef>& actions() { return action_table; }
 
 const ActionDef& action(Action a) {
-    for (const auto& d : table)
+    for (const auto& d : action_table)
         if (d.id == a) return d;
     throw std::logic_error("action absente de la table");
 }
@@ -153,7 +153,7 @@ const ActionDef& action(Action a) {
 int action_id(Action a) { return kFirstId + static_cast<int>(a); }
 
 const ActionDef* action_of_id(int id) {
-    for (const auto& d : table)
+    for (const auto& d : action_table)
         if (action_id(d.id) == id) return &d;
     return nullptr;
 }

@@ -41,7 +41,7 @@ constexpr Change D = Change::Dossier, R = Change::Rating, T = Change::Team, P = 
 // What each view shows decides what refreshes it: a rating moves scores and
 // ranks (list, ranking, consolidation, decisions' order, territory's
 // allocation), not the team's roles nor the calendar.
-const std::vector<ViewDef> table = {
+const std::vector<ViewDef> view_table = {
     {View::List, "dossiers", "Dossiers", D | R | P | G | C, true, &page<DossierListView>},
     {View::Dossier, "dossier", "Dossier", D | R | P | G | C | S, false, &page<DossierPanel>},
     {View::Rating, "cotation", "Cotation", D | R | T | P | G | C | S | A, false, &page<RatingPanel>},
@@ -57,10 +57,10 @@ const std::vector<ViewDef> table = {
 };
 }  // namespace
 
-const std::vector<ViewDef>& views() { return table; }
+const std::vector<ViewDef>& views() { return view_table; }
 
 const ViewDef* view_named(const std::string& name) {
-    for (const auto& v : table)
+    for (const auto& v : view_table)
         if (name == v.name) return &v;
     return nullptr;
 }

@@ -23,20 +23,16 @@ const char* const kOfferHeader[] = {"finess", "nom", "categorie", "type", "commu
                                     "hp", "ht", "aj", "latitude", "longitude", "source"};
 constexpr std::size_t kOfferFields = std::size(kOfferHeader);
 
-[[noreturn]] void bad(const std::string& file, int line, const std::string& what) {
-    throw InputError("« " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
-}
-
 long whole(const std::string& text, const std::string& file, int line, const char* field) {
     long v = 0;
     // An empty capacity is not 0 places: it would weigh nothing in the
     // coverage of the territory without a word (trial 13b F19).
     if (text.empty())
-        bad(file, line, std::string("champ « ") + field + " » vide : capacité non renseignée ; écrivez 0 si la structure n'a "
+        throw_line_error(file, line, std::string("champ « ") + field + " » vide : capacité non renseignée ; écrivez 0 si la structure n'a "
                                                           "pas de place de ce type");
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || p != text.data() + text.size() || v < 0)
-        bad(file, line, std::string("champ « ") + field + " » : nombre entier positif attendu, lu « " + text + " »");
+        throw_line_error(file, line, std::string("champ « ") + field + " » : nombre entier positif attendu, lu « " + text + " »");
     return v;
 }
 
@@ -47,7 +43,7 @@ double real(const std::string& text, const std::string& file, int line, const ch
         if (c == ',') c = '.';   // a French spreadsheet writes 45,74
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (t.empty() || ec != std::errc() || p != t.data() + t.size())
-        bad(file, line, std::string("champ « ") + field + " » : nombre attendu, lu « " + text + " »");
+        throw_line_error(file, line, std::string("champ « ") + field + " » : nombre attendu, lu « " + text + " »");
     return v;
 }
 
@@ -92,29 +88,29 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
     Offer offer;
     offer.origin = file;
     const auto records = parse_csv(content, file);
-    if (records.empty()) bad(file, 1, "fichier vide, en-tête attendu");
+    if (records.empty()) throw_line_error(file, 1, "fichier vide, en-tête attendu");
     const auto& head = records.front();
     for (std::size_t i = 0; i < kOfferFields; ++i)
         if (head.fields.size() <= i || head.fields[i] != kOfferHeader[i])
-            bad(file, head.line, std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
+            throw_line_error(file, head.line, std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         const auto& f = rec.fields;
         if (f.size() == 1 && f[0].empty()) continue;
         if (f.size() != kOfferFields)
-            bad(file, rec.line, std::to_string(kOfferFields) + " champs attendus, " + std::to_string(f.size()) + " lus");
+            throw_line_error(file, rec.line, std::to_string(kOfferFields) + " champs attendus, " + std::to_string(f.size()) + " lus");
         Structure s;
         s.finess = f[0], s.name = f[1], s.category = f[2], s.kind = f[3], s.commune = f[4];
         s.status = f[5], s.manager = f[6], s.source = f[12];
-        if (s.name.empty()) bad(file, rec.line, "champ « nom » vide");
-        if (!ref.commune(s.commune)) bad(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
+        if (s.name.empty()) throw_line_error(file, rec.line, "champ « nom » vide");
+        if (!ref.commune(s.commune)) throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
         s.permanent = whole(f[7], file, rec.line, "hp");
         s.temporary = whole(f[8], file, rec.line, "ht");
         s.day_care = whole(f[9], file, rec.line, "aj");
         if (!f[10].empty() || !f[11].empty()) {
             const double lat = real(f[10], file, rec.line, "latitude"), lon = real(f[11], file, rec.line, "longitude");
-            if (lat < -90 || lat > 90) bad(file, rec.line, "champ « latitude » hors de −90…90");
-            if (lon < -180 || lon > 180) bad(file, rec.line, "champ « longitude » hors de −180…180");
+            if (lat < -90 || lat > 90) throw_line_error(file, rec.line, "champ « latitude » hors de −90…90");
+            if (lon < -180 || lon > 180) throw_line_error(file, rec.line, "champ « longitude » hors de −180…180");
             s.position = geo::LonLat{lon, lat};
         }
         offer.structures.push_back(std::move(s));
@@ -231,21 +227,21 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
         }
         if (line == 1) {
             if (f.size() < 4 || f[0] != "finess" || f[1] != "etalab")
-                bad(file, line, "première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab)");
+                throw_line_error(file, line, "première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab)");
             x.extraction_date = f.back();
             continue;
         }
         if (f[0] == "structureet") {
-            if (seen_geo) bad(file, line, "ligne « structureet » après les lignes « geolocalisation »");
-            if (f.size() != 32) bad(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
+            if (seen_geo) throw_line_error(file, line, "ligne « structureet » après les lignes « geolocalisation »");
+            if (f.size() != 32) throw_line_error(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
             ++x.rows;
             const std::string& nofinesset = f[1];
             if (nofinesset.size() != 9)
-                bad(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
+                throw_line_error(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
             const std::string insee = insee_of_finess(f[13], f[12]);
             const CommuneInfo* c = ref.commune(insee);
             if (!c)
-                bad(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
+                throw_line_error(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
             if (!filter.categories.empty() && !filter.categories.count(f[18])) continue;
             if (!filter.departements.empty() && !filter.departements.count(c->departement)) continue;
             Structure s;
@@ -261,25 +257,25 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
         } else if (f[0] == "geolocalisation") {
             seen_geo = true;
             if (f.size() != 6)
-                bad(file, line, "ligne « geolocalisation » de " + std::to_string(f.size()) + " champs, 6 attendus");
+                throw_line_error(file, line, "ligne « geolocalisation » de " + std::to_string(f.size()) + " champs, 6 attendus");
             auto it = kept.find(f[1]);
             if (it == kept.end()) continue;   // filtered out (or not in the file: nothing to place)
             const std::string& src = f[4];
             const std::string system = src.substr(src.rfind(',') == std::string::npos ? 0 : src.rfind(',') + 1);
             const int epsg = finess_epsg(system);
-            if (!epsg) bad(file, line, "champ « sourcecoordet » : système de coordonnées « " + system + " » inconnu");
+            if (!epsg) throw_line_error(file, line, "champ « sourcecoordet » : système de coordonnées « " + system + " » inconnu");
             const double px = real(f[2], file, line, "coordxet"), py = real(f[3], file, line, "coordyet");
             try {
                 x.offer.structures[it->second].position = proj.convert(epsg, px, py);
             } catch (const Error& e) {
-                bad(file, line, e.what());
+                throw_line_error(file, line, e.what());
             }
             ++x.located;
         } else {
-            bad(file, line, "type de ligne « " + f[0] + " » inconnu (structureet ou geolocalisation attendu)");
+            throw_line_error(file, line, "type de ligne « " + f[0] + " » inconnu (structureet ou geolocalisation attendu)");
         }
     }
-    if (line == 0) bad(file, 1, "fichier vide");
+    if (line == 0) throw_line_error(file, 1, "fichier vide");
     x.kept = static_cast<int>(x.offer.structures.size());
     x.offer.origin = file;
     return x;

@@ -11,7 +11,7 @@
 namespace cotation::io {
 namespace {
 
-struct Reader : XmlReader<InputError> {
+struct ProcedureXmlReader : XmlReader<InputError> {
 
     bool yes_no(const XmlElement& e, const std::string& key, bool fallback) const {
         auto v = e.attr(key);
@@ -133,11 +133,11 @@ struct Reader : XmlReader<InputError> {
 
 ProcedureDef read_procedure(const std::string& xml, const std::string& file_name) {
     auto root = parse_xml(xml, file_name);
-    return Reader{{file_name}}.procedure(*root);
+    return ProcedureXmlReader{{file_name}}.procedure(*root);
 }
 
 ProcedureAmendment read_procedure_amendment(const XmlElement& root, const std::string& file_name) {
-    Reader r{{file_name}};
+    ProcedureXmlReader r{{file_name}};
     ProcedureAmendment a;
     a.procedure_id = r.text(root, "procedure");
     auto all = root.all("procedure");
@@ -168,7 +168,7 @@ ProcedureAmendment read_procedure_amendment(const XmlElement& root, const std::s
 }
 
 std::optional<Authority> read_authority(const XmlElement& root, const std::string& file_name) {
-    Reader r{{file_name}};
+    ProcedureXmlReader r{{file_name}};
     auto all = root.all("authority");
     if (all.empty()) return std::nullopt;
     if (all.size() > 1) r.fail(*all[1], "un seul élément <authority> par grille.");

@@ -11,10 +11,6 @@
 namespace cotation::io {
 namespace {
 
-[[noreturn]] void bad(const std::string& file, int line, const std::string& what) {
-    throw InputError("« " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
-}
-
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
     return b == std::string::npos ? "" : s.substr(b, e - b + 1);
@@ -53,11 +49,11 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         line = trim(line);
         if (line.empty()) continue;
         const auto eq = line.find('=');
-        if (eq == std::string::npos) bad(file, n, "« clé = valeur » attendu");
+        if (eq == std::string::npos) throw_line_error(file, n, "« clé = valeur » attendu");
         const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
         // A key given twice (the last one silently won) is refused, both lines named.
         if (auto [it, fresh] = seen.emplace(key, n); !fresh)
-            bad(file, n, "clé « " + key + " » déjà donnée ligne " + std::to_string(it->second));
+            throw_line_error(file, n, "clé « " + key + " » déjà donnée ligne " + std::to_string(it->second));
         auto number = [&]() -> std::optional<double> {
             if (value.empty()) return std::nullopt;
             double v = 0;
@@ -66,13 +62,13 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
                 if (c == ',') c = '.';
             auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
             if (ec != std::errc() || p != t.data() + t.size() || v < 0)
-                bad(file, n, "« " + key + " » : nombre positif attendu, lu « " + value + " »");
+                throw_line_error(file, n, "« " + key + " » : nombre positif attendu, lu « " + value + " »");
             return v;
         };
         if (key == "departements") {
             r.departements = words(value);
             for (const auto& d : r.departements)
-                if (ref.departement_name(d).empty()) bad(file, n, "département « " + d + " » inconnu");
+                if (ref.departement_name(d).empty()) throw_line_error(file, n, "département « " + d + " » inconnu");
         } else if (key == "distance_acces") r.access_km = number();
         else if (key == "max_par_zone") r.max_units_per_zone = number();
         else if (key == "places_par_unite") r.unit_places = number();
@@ -84,14 +80,14 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         else if (key == "dotation_par_dossier") r.cost_per_dossier = number();
         else if (key == "zone") {
             if (auto z = value.empty() ? allocation::ZoneKind::None : enum_from_code<allocation::ZoneKind>(value)) r.zone = *z;
-            else bad(file, n, "« zone » : epci, departement, groupes ou aucune attendu, lu « " + value + " »");
+            else throw_line_error(file, n, "« zone » : epci, departement, groupes ou aucune attendu, lu « " + value + " »");
         } else if (key.rfind("groupe ", 0) == 0) {
             const std::string name = trim(key.substr(7));
-            if (name.empty()) bad(file, n, "groupe sans nom");
+            if (name.empty()) throw_line_error(file, n, "groupe sans nom");
             r.groups[name] = expand_communes(words(value), ref, "« " + file + " », ligne " + std::to_string(n));
-        } else bad(file, n, "clé « " + key + " » inconnue");
+        } else throw_line_error(file, n, "clé « " + key + " » inconnue");
     }
-    if (r.zone == allocation::ZoneKind::Groups && r.groups.empty()) bad(file, n, "« zone = groupes » sans aucun groupe");
+    if (r.zone == allocation::ZoneKind::Groups && r.groups.empty()) throw_line_error(file, n, "« zone = groupes » sans aucun groupe");
     return r;
 }
 
@@ -100,18 +96,18 @@ std::vector<coverage::Area> read_zones(const std::string& content, const std::st
     const auto records = parse_csv(content, file);
     if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "zone" || records[0].fields[1] != "libelle" ||
         records[0].fields[2] != "communes")
-        bad(file, 1, "en-tête « zone;libelle;communes » attendu");
+        throw_line_error(file, 1, "en-tête « zone;libelle;communes » attendu");
     for (std::size_t i = 1; i < records.size(); ++i) {
         const auto& f = records[i].fields;
         if (f.size() == 1 && f[0].empty()) continue;
-        if (f.size() != 3) bad(file, records[i].line, "3 champs attendus");
-        if (f[0].empty()) bad(file, records[i].line, "champ « zone » vide");
+        if (f.size() != 3) throw_line_error(file, records[i].line, "3 champs attendus");
+        if (f[0].empty()) throw_line_error(file, records[i].line, "champ « zone » vide");
         // A zone is named once (the campaign's table keys zones by name).
         for (const auto& z : out)
-            if (z.id == f[0]) bad(file, records[i].line, "champ « zone » : « " + f[0] + " » déjà défini plus haut");
+            if (z.id == f[0]) throw_line_error(file, records[i].line, "champ « zone » : « " + f[0] + " » déjà défini plus haut");
         auto communes = expand_communes(words(f[2]), ref,
                                         "« " + file + " », ligne " + std::to_string(records[i].line) + " : champ « communes »");
-        if (communes.empty()) bad(file, records[i].line, "champ « communes » vide");
+        if (communes.empty()) throw_line_error(file, records[i].line, "champ « communes » vide");
         out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
     }
     return out;

@@ -6,18 +6,13 @@
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
 #include "sqlite_store.h"
+#include "sql_text.h"
 
 namespace cotation {
 using row_ledger::Cell;
 using sqlite::Db;
 
 namespace {
-
-std::string quoted_name(const std::string& n) {
-    std::string out = "\"";
-    for (char c : n) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 // A statement of this file's own, for cells of any storage class.
 class Query {
@@ -80,12 +75,12 @@ private:
     sqlite3_stmt* st_ = nullptr;
 };
 
-struct Column {
+struct FileColumn {
     bool not_null = false, integer = false;
 };
 
-std::map<std::string, Column> columns(Db& db, const std::string& table) {
-    std::map<std::string, Column> out;
+std::map<std::string, FileColumn> columns(Db& db, const std::string& table) {
+    std::map<std::string, FileColumn> out;
     Query q(db,
             "SELECT name, \"notnull\", upper(type) FROM pragma_table_info(" + row_ledger::quote({Cell::Kind::Text, table}) + ")");
     while (q.step()) out[q.text(0)] = {q.text(1) == "1", q.text(2).find("INT") != std::string::npos};
@@ -97,15 +92,15 @@ void insert(Db& db, const CopiedTable& t, const std::string& where) {
     if (into.empty())
         throw Error("Copie vers « " + where + " » : la table « " + t.name +
                     " » de la source n'existe pas dans un fichier de cette version de Cotation ; rien n'a été copié.");
-    std::string sql = "INSERT INTO main." + quoted_name(t.name) + "(", values;
-    std::vector<Column> shape;
+    std::string sql = "INSERT INTO main." + sql::identifier(t.name) + "(", values;
+    std::vector<FileColumn> shape;
     for (const auto& name : t.columns) {
         auto c = into.find(name);
         if (c == into.end())
             throw Error("Copie vers « " + where + " » : la colonne « " + t.name + "." + name +
                         " » de la source n'existe pas dans un fichier de cette version de Cotation ; rien n'a été copié.");
         shape.push_back(c->second);
-        sql += (values.empty() ? "" : ", ") + quoted_name(name);
+        sql += (values.empty() ? "" : ", ") + sql::identifier(name);
         values += values.empty() ? "?" : ", ?";
     }
     Query q(db, sql + ") VALUES (" + values + ")");
@@ -123,7 +118,7 @@ CampaignRows read_file_rows(const std::string& path) {
     sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::Read);   // the rows and the journal of one instant
     CampaignRows out;
     for (const auto& name : sqlite::ledger::data_tables(db)) {
-        Query q(db, "SELECT * FROM main." + quoted_name(name));
+        Query q(db, "SELECT * FROM main." + sql::identifier(name));
         CopiedTable t{name, {}, {}};
         for (int i = 0; i < q.columns(); ++i) t.columns.push_back(q.name(i));
         while (q.step()) {

@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "pg_store.h"
+#include "sql_text.h"
 #include "write_check.h"
 #include "snapshot_rows.h"
 
@@ -376,11 +377,7 @@ private:
     std::string prev_ = kJournalGenesis, at_, person_;
 };
 
-inline std::string quote_identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+inline std::string quote_identifier(const std::string& name) { return sql::identifier(name); }
 // A date column: NULL for a date never set (Date{} has no calendar day).
 inline Param date_param(const Date& d) { return Date::valid(d.year, d.month, d.day) ? Param(d.iso()) : std::nullopt; }
 

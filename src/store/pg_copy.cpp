@@ -6,6 +6,7 @@
 #include "pg_ledger.h"
 #include "pg_store.h"
 #include "pg_store_impl.h"
+#include "sql_text.h"
 
 namespace cotation {
 using row_ledger::Cell;
@@ -14,24 +15,18 @@ using pg::quote_identifier;
 
 namespace {
 
-struct Column {
+struct PgColumn {
     std::string name, type;   // type as format_type() writes it
 };
 
-std::string literal(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
 // The campaign's tables (search_path) and their columns in order, as the
 // ledger walks them (pg_ledger.cpp): the journal and schema_version apart.
-std::map<std::string, std::vector<Column>> tables(PgConn& c) {
+std::map<std::string, std::vector<PgColumn>> tables(PgConn& c) {
     auto r = c.exec("SELECT cl.relname, a.attname, format_type(a.atttypid, NULL) FROM pg_class cl "
                     "JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attnum > 0 AND NOT a.attisdropped "
                     "WHERE cl.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
                     "AND cl.relkind = 'r' AND cl.relname NOT IN ('journal', 'schema_version') ORDER BY cl.relname, a.attnum");
-    std::map<std::string, std::vector<Column>> out;
+    std::map<std::string, std::vector<PgColumn>> out;
     for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)].push_back({r.text(i, 1), r.text(i, 2)});
     return out;
 }
@@ -56,7 +51,7 @@ std::vector<JournalEntry> journal(PgConn& c) {
 
 // One table's rows, a hundred a statement. A value the file keeps as '' (a
 // date or an instant never set) is NULL in a typed column of the server.
-void insert(PgConn& c, const CopiedTable& t, const std::vector<Column>& into, const std::string& where) {
+void insert(PgConn& c, const CopiedTable& t, const std::vector<PgColumn>& into, const std::string& where) {
     std::vector<std::string> types;
     for (const auto& name : t.columns) {
         std::string type;
@@ -101,7 +96,7 @@ CampaignRows read_server_rows(const std::string& uri) {
         std::string select;
         for (const auto& col : columns) {
             t.columns.push_back(col.name);
-            select += (select.empty() ? "" : ", ") + std::string("j ->> ") + literal(col.name);
+            select += (select.empty() ? "" : ", ") + std::string("j ->> ") + sql::literal(col.name);
         }
         // Through jsonb, as the ledger reads a row: ISO dates and instants whatever the session's DateStyle.
         auto r = c.exec("SELECT " + select + " FROM (SELECT to_jsonb(t) AS j FROM " + quote_identifier(name) + " t) x");

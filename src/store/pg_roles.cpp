@@ -8,17 +8,12 @@
 #include "ledger.h"
 #include "pg_ledger.h"
 #include "pg_store_impl.h"
+#include "sql_text.h"
 
 namespace cotation {
 namespace {
 
 using pg::quote_identifier;
-
-std::string literal(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 // The script's text with S (schema), C, I, M (group roles) put in, quoted.
 std::string fill(std::string sql, const std::map<char, std::string>& names) {
@@ -357,7 +352,7 @@ std::string legacy_groups_revoked(const std::string& campaign) {
                       "leurs droits sur celle-ci.\n";
     for (const char* role : {"coordonnateur", "instructeur", "commission"}) {
         std::string g = campaign.substr(0, 40) + "/" + role;
-        out += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(g) + ") THEN "
+        out += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + sql::literal(g) + ") THEN "
                "REVOKE ALL ON ALL TABLES IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
                "REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
                "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA " + quote_identifier(campaign) + " FROM " + quote_identifier(g) + "; "
@@ -385,11 +380,11 @@ std::string pg_roles_sql(const std::string& uri) {
                                      {'C', quote_identifier(g.coordinator)},
                                      {'I', quote_identifier(g.instructor)},
                                      {'M', quote_identifier(g.committee)},
-                                     {'c', literal(g.coordinator)},
-                                     {'i', literal(g.instructor)},
-                                     {'m', literal(g.committee)},
-                                     {'s', literal(address.campaign)},
-                                     {'o', literal("cotation : groupe de la campagne " + address.campaign)}}) +
+                                     {'c', sql::literal(g.coordinator)},
+                                     {'i', sql::literal(g.instructor)},
+                                     {'m', sql::literal(g.committee)},
+                                     {'s', sql::literal(address.campaign)},
+                                     {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)}}) +
                       legacy_groups_revoked(address.campaign);
     sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
            "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";
@@ -403,7 +398,7 @@ std::string pg_roles_sql(const std::string& uri) {
             // Never created here; joined to the group only if the service made that role itself.
             sql += "-- " + name + " : lié au compte « " + p.account + " », compte d'administration : aucun rôle créé ; liez la "
                    "personne à son propre compte (cotation users … --changer-compte NOM --compte LOGIN).\n";
-            sql += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) + ") THEN REVOKE " +
+            sql += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + sql::literal(p.account) + ") THEN REVOKE " +
                    groups + " FROM " + quote_identifier(p.account) + "; GRANT " + quote_identifier(group) + " TO " +
                    quote_identifier(p.account) + "; END IF; END $$;\n";
             continue;
@@ -414,7 +409,7 @@ std::string pg_roles_sql(const std::string& uri) {
                    "LOGIN).\n";
             continue;
         }
-        sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(p.account) +
+        sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + sql::literal(p.account) +
                ") THEN CREATE ROLE " + quote_identifier(p.account) + " LOGIN; END IF; END $$;\n";
         // One group per person: a role that changed leaves its former group.
         sql += "REVOKE " + groups + " FROM " + quote_identifier(p.account) + ";\n";

@@ -1,20 +1,10 @@
 #include "sqlite_ledger.h"
 
 #include <algorithm>
+#include "sql_text.h"
 
 namespace cotation::sqlite::ledger {
 namespace {
-
-std::string quoted_name(const std::string& n) {
-    std::string out = "\"";
-    for (char c : n) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-std::string literal(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 struct Shape {
     std::vector<std::string> columns, keys;   // keys: primary key columns in order (empty: rowid)
@@ -22,7 +12,7 @@ struct Shape {
 
 Shape shape(Db& db, const std::string& table) {
     Shape s;
-    std::string sql = "SELECT name, pk FROM pragma_table_info(" + literal(table) + ") ORDER BY cid";
+    std::string sql = "SELECT name, pk FROM pragma_table_info(" + sql::literal(table) + ") ORDER BY cid";
     Stmt st(db, sql.c_str());
     std::vector<std::pair<std::int64_t, std::string>> pk;
     while (st.step()) {
@@ -39,7 +29,7 @@ std::string key_sql(const Shape& s, const std::string& prefix) {
     if (s.keys.empty()) return "'rowid=' || " + prefix + "rowid";
     std::string out;
     for (const auto& k : s.keys)
-        out += (out.empty() ? "" : " || ', ' || ") + literal(k + "=") + " || quote(" + prefix + quoted_name(k) + ")";
+        out += (out.empty() ? "" : " || ', ' || ") + sql::literal(k + "=") + " || quote(" + prefix + sql::identifier(k) + ")";
     return out;
 }
 
@@ -49,9 +39,9 @@ std::string key_sql(const Shape& s, const std::string& prefix) {
 std::string row_sql(const Shape& s, const std::string& prefix) {
     std::string out;
     for (const auto& c : s.columns) {
-        std::string v = prefix + quoted_name(c);
+        std::string v = prefix + sql::identifier(c);
         out += (out.empty() ? "" : " || ") + std::string("(CASE WHEN ") + v + " IS NULL OR " + v + " IS '' OR (typeof(" + v +
-               ")='integer' AND " + v + "=0) THEN '' ELSE " + literal(c + "=") + " || quote(" + v + ") || ';' END)";
+               ")='integer' AND " + v + "=0) THEN '' ELSE " + sql::literal(c + "=") + " || quote(" + v + ") || ';' END)";
     }
     return out.empty() ? "''" : out;
 }
@@ -74,15 +64,15 @@ void track(Db& db) {
             "PRIMARY KEY (tbl, k)) WITHOUT ROWID");
     for (const auto& t : data_tables(db)) {
         Shape s = shape(db, t);
-        std::string name = literal(t), on = " ON main." + quoted_name(t) + " BEGIN ";
+        std::string name = sql::literal(t), on = " ON main." + sql::identifier(t) + " BEGIN ";
         auto put = [&](const std::string& key, const std::string& row) {
             return "INSERT OR REPLACE INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row + "); ";
         };
-        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_i") + " AFTER INSERT" + on +
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_i") + " AFTER INSERT" + on +
                 put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
-        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_u") + " AFTER UPDATE" + on +
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_u") + " AFTER UPDATE" + on +
                 put(key_sql(s, "OLD."), "NULL") + put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
-        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + quoted_name("cotation_suivi_" + t + "_d") + " AFTER DELETE" + on +
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_d") + " AFTER DELETE" + on +
                 put(key_sql(s, "OLD."), "NULL") + "END");
     }
 }
@@ -107,7 +97,7 @@ Rows current(Db& db, const std::vector<std::string>& tables) {
     Rows out;
     for (const auto& t : tables) {
         Shape s = shape(db, t);
-        std::string sql = "SELECT " + key_sql(s, "") + ", " + row_sql(s, "") + " FROM main." + quoted_name(t);
+        std::string sql = "SELECT " + key_sql(s, "") + ", " + row_sql(s, "") + " FROM main." + sql::identifier(t);
         Stmt st(db, sql.c_str());
         while (st.step()) out[{t, escape(st.text(0))}] = digest(st.text(1));
     }
