@@ -53,15 +53,6 @@ Decision not_retained() {
     return d;
 }
 
-std::string refusal(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
-
 }  // namespace
 
 // Hole 1: `users --ajouter NOM --role coordinateur` without --compte left the
@@ -73,10 +64,10 @@ TEST(Accounts, TheFirstCoordinatorIsBoundToTheDeclaringAccount) {
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->account, "nadia");
     acct.as("intrus");
-    EXPECT_EQ(refusal([&] { s->acting_person("Nadia"); }),
+    EXPECT_EQ(test::message_of<InputError>([&] { s->acting_person("Nadia"); }),
               "« Nadia » agit depuis le compte « nadia » ; vous agissez depuis le compte « intrus ».");
-    EXPECT_NE(refusal([&] { s->acting_person(""); }).find("Le compte « intrus » n'est déclaré pour personne"), std::string::npos);
-    EXPECT_FALSE(refusal([&] { s->decide(s->dossiers()[0].id, not_retained(), "Nadia"); }).empty());
+    EXPECT_NE(test::message_of<InputError>([&] { s->acting_person(""); }).find("Le compte « intrus » n'est déclaré pour personne"), std::string::npos);
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->decide(s->dossiers()[0].id, not_retained(), "Nadia"); }).empty());
     EXPECT_TRUE(s->decisions().empty());
     acct.as("nadia");
     EXPECT_EQ(s->acting_person(""), "Nadia");
@@ -94,14 +85,14 @@ TEST(Accounts, APersonWithoutAnAccountIsClaimedByNobody) {
     s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");   // no account
     s->assign(s->dossiers()[0].id, "Claire", true, "Nadia");
     acct.as("claire");
-    const std::string why = refusal([&] { s->acting_person("Claire"); });
+    const std::string why = test::message_of<InputError>([&] { s->acting_person("Claire"); });
     EXPECT_EQ(why, "« Claire » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son propre "
                    "compte, le lie au compte depuis lequel « Claire » travaille : cotation users FICHIER --changer-compte "
                    "« Claire » --compte LOGIN.");
-    EXPECT_FALSE(refusal([&] { s->put_rating({s->dossiers()[0].id, "Claire", "A.1", 3, "x"}, "Claire"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->put_rating({s->dossiers()[0].id, "Claire", "A.1", 3, "x"}, "Claire"); }).empty());
     // Not even from the coordinator's own account, naming her.
     acct.as("nadia");
-    EXPECT_NE(refusal([&] { s->acting_person("Claire"); }).find("qui est celui de « Nadia »"), std::string::npos);
+    EXPECT_NE(test::message_of<InputError>([&] { s->acting_person("Claire"); }).find("qui est celui de « Nadia »"), std::string::npos);
     // The coordinator binds her; then she acts, from her account only.
     change_account(*s, "Claire", "claire", "Nadia");
     s = Session::open(dir.file("c.cot"));
@@ -122,23 +113,23 @@ TEST(Accounts, NobodyMovesAnAccountButTheBoundCoordinator) {
     s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");
     ASSERT_FALSE(s->team().accounts_declared());
     BoundAccounts acct("intrus");
-    const std::string why = refusal([&] { change_account(*s, "Nadia", "intrus", "Nadia"); });
+    const std::string why = test::message_of<InputError>([&] { change_account(*s, "Nadia", "intrus", "Nadia"); });
     EXPECT_NE(why.find("seul le propriétaire du fichier de la campagne"), std::string::npos) << why;
-    EXPECT_FALSE(refusal([&] { s->acting_person("Nadia"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->acting_person("Nadia"); }).empty());
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->account, "");
     // The owner of the file binds the coordinator to their own account, not an instructor.
     const std::string owner = s->file_owner();
     ASSERT_FALSE(owner.empty());
     acct.as(owner);
-    EXPECT_FALSE(refusal([&] { change_account(*s, "Julien", owner, "Julien"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { change_account(*s, "Julien", owner, "Julien"); }).empty());
     change_account(*s, "Nadia", owner, "");
     s = Session::open(dir.file("c.cot"));
     EXPECT_EQ(s->team().person("Nadia")->account, owner);
     EXPECT_EQ(s->store().journal("personne/Nadia").back().actor, "Nadia (compte " + owner + ")");
     // Now bound: another account cannot move it, nor bind Julien.
     acct.as("intrus");
-    EXPECT_FALSE(refusal([&] { change_account(*s, "Nadia", "intrus", "Nadia"); }).empty());
-    EXPECT_FALSE(refusal([&] { change_account(*s, "Julien", "intrus", "Nadia"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { change_account(*s, "Nadia", "intrus", "Nadia"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { change_account(*s, "Julien", "intrus", "Nadia"); }).empty());
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->account, "");
 }
 
@@ -153,13 +144,13 @@ TEST(Accounts, ADemoBindsItsCoordinatorToTheAccountThatMadeIt) {
     EXPECT_EQ(s->team().person(coordinator)->account, "nadia");
     EXPECT_EQ(s->acting_person(""), coordinator);
     acct.as("intrus");
-    EXPECT_FALSE(refusal([&] { s->acting_person(coordinator); }).empty());
-    EXPECT_FALSE(refusal([&] { change_account(*s, coordinator, "intrus", coordinator); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->acting_person(coordinator); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { change_account(*s, coordinator, "intrus", coordinator); }).empty());
     for (const auto& entry : s->team().people)
         if (const std::string& name = entry.first; name != coordinator) {
             const auto& p = entry.second;   // named: clang does not let a lambda capture a structured binding
             EXPECT_EQ(p.account, "") << name;
-            EXPECT_FALSE(refusal([&] { s->acting_person(name); }).empty()) << name;
+            EXPECT_FALSE(test::message_of<InputError>([&] { s->acting_person(name); }).empty()) << name;
         }
 }
 
@@ -182,8 +173,8 @@ TEST(Accounts, OnlyTheBoundCoordinatorChangesRoles) {
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
     acct.as("julien");
-    EXPECT_FALSE(refusal([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Nadia"); }).empty());
-    EXPECT_FALSE(refusal([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Julien"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Nadia"); }).empty());
+    EXPECT_FALSE(test::message_of<InputError>([&] { s->add_person({"Julien", Role::Coordinator, "ARS"}, "Julien"); }).empty());
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Julien")->role, Role::Instructor);
 }
 
@@ -199,14 +190,14 @@ TEST(ReadPaths, DocumentsOfEveryDossierBelongToWhoReadsThemAll) {
         auto s = Session::open_read_only(f);
         // Julien Roux has not submitted ACT-2023-03 (demo/act-hlm: non_soumis).
         s->set_reader(std::string("Julien Roux (ARS, siège)"));
-        const std::string why = refusal([&] { require_reads_everything(*s, "La répartition"); });
+        const std::string why = test::message_of<InputError>([&] { require_reads_everything(*s, "La répartition"); });
         EXPECT_EQ(why.rfind("La répartition donne les totaux et les rangs de tous les dossiers ; « Julien Roux (ARS, siège) » ne lit "
                             "pas ceux du dossier",
                             0),
                   0u)
             << why;
         s->set_reader(test::demo_coordinator(*s));
-        EXPECT_EQ(refusal([&] { require_reads_everything(*s, "La répartition"); }), "");
+        EXPECT_EQ(test::message_of<InputError>([&] { require_reads_everything(*s, "La répartition"); }), "");
     }
     // Each command, from the account bound to Julien Roux.
     test::bind_this_account(f, "Julien Roux (ARS, siège)");

@@ -22,17 +22,6 @@
 using namespace cotation;
 
 namespace {
-void sql(const std::string& path, const std::string& statement) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
-    std::string msg = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << msg;
-}
-
 std::string grid(const char* name) { return test::source_dir() + "/scoring-grids/" + name; }
 
 std::optional<Date> step_done(const Session& s, const std::string& id) {
@@ -241,7 +230,7 @@ TEST(Authority, SchemaEightCampaignIsMigrated) {
     }
     // The ledger's additions (schema 12) undone, then the territory tables
     // (schema 10: their triggers name campaign.closed_at), then the rest.
-    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
+    test::sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
                            "DROP TABLE offer_structure; DROP TABLE campaign_zone; DROP TABLE territory_origin; DROP TABLE allocation_choice; " +
         "ALTER TABLE campaign DROP COLUMN procedure_name; ALTER TABLE campaign DROP COLUMN procedure_xml; "
         "ALTER TABLE campaign DROP COLUMN authority_kind; ALTER TABLE campaign DROP COLUMN authority_address; "

@@ -19,15 +19,6 @@
 using namespace cotation;
 
 namespace {
-std::string refusal(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
-
 std::unique_ptr<Session> on_grid(const test::TempDir& dir, const std::string& grid) {
     NewCampaign nc;
     nc.reference = "essai";
@@ -51,18 +42,18 @@ std::string q(const std::string& s) {
 TEST(ParameterBounds, RefusedOutsideTheDeclaredRangeNamingIt) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    const std::string cost = refusal([&] { cotation::test::set_parameter(*s, "campagne.cout_place", "-12600", "Coord"); });
+    const std::string cost = test::message_of([&] { cotation::test::set_parameter(*s, "campagne.cout_place", "-12600", "Coord"); });
     EXPECT_EQ(cost.rfind("Paramètre « campagne.cout_place » : la valeur ", 0), 0u) << cost;
     EXPECT_NE(cost.find("est inférieure au minimum 1 (valeurs acceptées : de 1 à 200"), std::string::npos) << cost;
     EXPECT_NE(cost.find("€)"), std::string::npos) << cost;
     for (const char* bad : {"-30", "0", "100000"})
-        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.distance_acces", bad, "Coord"); }).find("de 1 à 300\u00A0km"),
+        EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*s, "campagne.distance_acces", bad, "Coord"); }).find("de 1 à 300\u00A0km"),
                   std::string::npos) << bad;
-    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.places", "1000000", "Coord"); }).find("dépasse le maximum"),
+    EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*s, "campagne.places", "1000000", "Coord"); }).find("dépasse le maximum"),
               std::string::npos);
-    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.participation_max", "-1", "Coord"); }).find("campagne.participation_max"),
+    EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*s, "campagne.participation_max", "-1", "Coord"); }).find("campagne.participation_max"),
               std::string::npos);
-    EXPECT_NE(refusal([&] { cotation::test::set_parameter(*s, "campagne.delai_pieces", "0", "Coord"); }).find("de 1 à 90\u00A0jours"),
+    EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*s, "campagne.delai_pieces", "0", "Coord"); }).find("de 1 à 90\u00A0jours"),
               std::string::npos);
     // Nothing stored; a value inside the range is.
     EXPECT_EQ(s->parameters().number("campagne.cout_place"), Rational(12600));
@@ -77,7 +68,7 @@ TEST(ParameterBounds, EachShippedGridBoundsItsAmountsCountsAndDays) {
                           "campagne.places=0", "campagne.distance_acces=-1"}) {
         std::string text = p;
         auto eq = text.find('=');
-        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*crt, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
+        EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*crt, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
                   std::string::npos) << p;
     }
     auto uphv = on_grid(uphv_dir, "uphv-17-2019.xml");
@@ -85,7 +76,7 @@ TEST(ParameterBounds, EachShippedGridBoundsItsAmountsCountsAndDays) {
                           "campagne.complement_jour=-15", "campagne.financement_max=-1", "campagne.tarif_reference=-5"}) {
         std::string text = p;
         auto eq = text.find('=');
-        EXPECT_NE(refusal([&] { cotation::test::set_parameter(*uphv, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
+        EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*uphv, text.substr(0, eq), text.substr(eq + 1), "Coord"); }).find("valeurs acceptées"),
                   std::string::npos) << p;
     }
     // At creation too (`new --param`), before anything is written.
@@ -93,7 +84,7 @@ TEST(ParameterBounds, EachShippedGridBoundsItsAmountsCountsAndDays) {
     NewCampaign nc;
     nc.reference = "essai";
     nc.parameters["campagne.jours_an"] = "-3";
-    EXPECT_NE(refusal([&] { Session::create(n.file("u.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", nc, "C"); })
+    EXPECT_NE(test::message_of([&] { Session::create(n.file("u.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", nc, "C"); })
                   .find("campagne.jours_an"),
               std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(n.file("u.cot")));
@@ -109,7 +100,7 @@ TEST(ParameterBounds, UndeclaredMinimumIsZeroAndMaxBelowMinRefused) {
     ASSERT_EQ(g.parameters.size(), 1u);
     ASSERT_TRUE(g.parameters[0].def.min);
     EXPECT_EQ(*g.parameters[0].def.min, Rational(0));
-    const std::string bad = refusal([&] {
+    const std::string bad = test::message_of([&] {
         io::read_grid(head + "<parameter id=\"campagne.m\" type=\"montant\" value=\"5\" min=\"10\" max=\"2\" label=\"M\"/>\n" + tail,
                       "g.xml");
     });
@@ -147,7 +138,7 @@ TEST(CommandLineUtf8, OptionsThatAreNotUtf8AreRefusedNamingThem) {
 TEST(CommandLineUtf8, TheStoreRefusesTextThatIsNotUtf8) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    const std::string why = refusal([&] { cotation::test::set_parameter(*s, "campagne.tribunal", "TA de N\xEEmes", "Coord"); });
+    const std::string why = test::message_of([&] { cotation::test::set_parameter(*s, "campagne.tribunal", "TA de N\xEEmes", "Coord"); });
     EXPECT_NE(why.find("UTF-8"), std::string::npos) << why;
     EXPECT_EQ(Session::open(dir.file("c.cot"))->parameters().text("campagne.tribunal"),
               std::optional<std::string>("tribunal administratif de Marseille"));
@@ -166,9 +157,9 @@ TEST(Names, ControlAndInvisibleCharactersRefused) {
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     for (const char* bad : {"Line\nBreak", "Tab\tName", "A\u202Eevil", "Zero\u200BWidth"})
-        EXPECT_NE(refusal([&] { s->add_person({bad, Role::Instructor, "ARS"}, "Nadia"); }).find("caractère de contrôle ou invisible"),
+        EXPECT_NE(test::message_of([&] { s->add_person({bad, Role::Instructor, "ARS"}, "Nadia"); }).find("caractère de contrôle ou invisible"),
                   std::string::npos) << bad;
-    EXPECT_NE(refusal([&] { s->add_person({"Julien", Role::Instructor, "AR\u200BS"}, "Nadia"); }).find("L'organisation"),
+    EXPECT_NE(test::message_of([&] { s->add_person({"Julien", Role::Instructor, "AR\u200BS"}, "Nadia"); }).find("L'organisation"),
               std::string::npos);
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().people.size(), 1u);
 }
@@ -185,11 +176,11 @@ TEST(Names, JournalListingCannotBeForged) {
 
 // Trial 13 F21 (issue 13.11): expat's English reached the user.
 TEST(XmlMessages, ParserErrorsAreFrenchWithLineAndColumn) {
-    const std::string e = refusal([] { io::parse_xml("root:x:0:0:root:/root:/bin/bash\n", "/etc/passwd"); });
+    const std::string e = test::message_of([] { io::parse_xml("root:x:0:0:root:/root:/bin/bash\n", "/etc/passwd"); });
     // expat stops at the first « : » of a line that is no XML (column 17 here).
     EXPECT_EQ(e, "/etc/passwd, ligne 1, colonne 17 : XML mal formé (caractère ou balise invalide).");
     for (const char* english : {"token", "Invalid", "element", "line "}) EXPECT_EQ(e.find(english), std::string::npos) << e;
-    const std::string tag = refusal([] { io::parse_xml("<a>\n<b></a>\n", "g.xml"); });
+    const std::string tag = test::message_of([] { io::parse_xml("<a>\n<b></a>\n", "g.xml"); });
     EXPECT_NE(tag.find("g.xml, ligne 2"), std::string::npos) << tag;
     EXPECT_NE(tag.find(" : XML mal formé ("), std::string::npos) << tag;
     for (const char* english : {"mismatched", "tag", "error"}) EXPECT_EQ(tag.find(english), std::string::npos) << tag;

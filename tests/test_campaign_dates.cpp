@@ -33,7 +33,6 @@ std::unique_ptr<Session> act_campaign(const test::TempDir& dir, const std::strin
     s->add_person({"Coord", Role::Coordinator, "ARS", true, ""}, "Coord");
     return s;
 }
-constexpr auto message_of = &test::message_of<InputError>;
 }  // namespace
 
 TEST(CampaignDates, TheThreeCallsAreCoherent) {
@@ -90,12 +89,12 @@ TEST(CampaignDates, MeetingAndDecisionAfterTheirPredecessors) {
 TEST(CampaignDates, SessionRefusesIncoherentParametersCreationAndImport) {
     test::TempDir dir;
     // `cotation new` with a committee in 2019 on the 2023 call.
-    std::string why = message_of([&] { act_campaign(dir, "15/11/2019"); });
+    std::string why = test::message_of<InputError>([&] { act_campaign(dir, "15/11/2019"); });
     EXPECT_NE(why.find("la date de la commission (15/11/2019) précède"), std::string::npos) << why;
     EXPECT_FALSE(std::filesystem::exists(dir.file("act.cot")));
 
     auto s = act_campaign(dir);
-    why = message_of([&] { cotation::test::set_parameter(*s, "campagne.date_commission", "15/11/2019", "Coord"); });
+    why = test::message_of<InputError>([&] { cotation::test::set_parameter(*s, "campagne.date_commission", "15/11/2019", "Coord"); });
     EXPECT_NE(why.find("(15/11/2019) précède la date limite de dépôt"), std::string::npos) << why;
     EXPECT_EQ(s->parameters().committee_date(), (Date{2023, 6, 15}));   // unchanged
     // Moving two dates together stays possible.
@@ -106,7 +105,7 @@ TEST(CampaignDates, SessionRefusesIncoherentParametersCreationAndImport) {
     std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
                                         "A1;Association Escale;;;13203;15;189 000;03/04/2023\n"
                                         "A2;Habitat Soins;;;83137;10;126 000;12/09/2019\n";
-    why = message_of([&] { s->import_dossiers_file(dir.file("d.csv"), "Coord"); });
+    why = test::message_of<InputError>([&] { s->import_dossiers_file(dir.file("d.csv"), "Coord"); });
     EXPECT_NE(why.find("d.csv, ligne 3, colonne 8 « date_depot » : date de dépôt 12/09/2019 antérieure à la publication de l'avis (01/02/2023)"),
               std::string::npos)
         << why;

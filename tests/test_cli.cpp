@@ -505,7 +505,7 @@ TEST(Cli, TypedValuesNameTheOptionAndTheText) {
 namespace in = cotation::input;
 
 template <class F>
-std::string message_of(F f) {
+std::string input_error_of(F f) {
     try {
         f();
     } catch (const cotation::InputError& e) {
@@ -515,42 +515,42 @@ std::string message_of(F f) {
 }
 
 TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
-    EXPECT_EQ(message_of([] { in::date("--date", "31/02/2023"); }), "--date : « 31/02/2023 » n'est pas une date (JJ/MM/AAAA).");
+    EXPECT_EQ(input_error_of([] { in::date("--date", "31/02/2023"); }), "--date : « 31/02/2023 » n'est pas une date (JJ/MM/AAAA).");
     EXPECT_EQ(in::date("Date de séance", " 15/06/2023 "), (cotation::Date{2023, 6, 15}));
-    EXPECT_EQ(message_of([] { in::number("--coef", "trois"); }),
+    EXPECT_EQ(input_error_of([] { in::number("--coef", "trois"); }),
               "--coef : « trois » n'est pas un nombre (caractère « t » inattendu ; notation française : 12 600 ou 3,5).");
     EXPECT_EQ(in::number("x", "12 600,5"), cotation::Rational(25201, 2));
-    EXPECT_EQ(message_of([] { in::places("--places", "-1"); }),
+    EXPECT_EQ(input_error_of([] { in::places("--places", "-1"); }),
               "--places : « -1 » n'est pas une capacité (un nombre entier de places, positif ou nul).");
     EXPECT_EQ(in::places("--places", "0"), cotation::Rational(0));
-    EXPECT_EQ(message_of([] { in::rating("--note", "5,5", 0, 5); }), "--note : la note « 5,5 » est hors de l'échelle 0–5.");
+    EXPECT_EQ(input_error_of([] { in::rating("--note", "5,5", 0, 5); }), "--note : la note « 5,5 » est hors de l'échelle 0–5.");
     EXPECT_EQ(in::rating("--note", "3,5", 0, 5), cotation::Rational(7, 2));
     EXPECT_EQ(in::rating("--note", "10", 0, 10), cotation::Rational(10));   // a grid may rate on 0–10
     EXPECT_THROW(in::decision("--decision", "admis"), in::FormError);
     EXPECT_EQ(in::decision("--decision", "Liste complémentaire"), cotation::DecisionKind::Complementary);
     // The accepted words listed come from the enum tables (core/enums.cpp): their codes, unaccented, spaces as '-'.
-    EXPECT_EQ(message_of([] { in::role("--role", "chef"); }),
+    EXPECT_EQ(input_error_of([] { in::role("--role", "chef"); }),
               "--role : « chef » n'est pas une valeur admise (coordinateur, instructeur ou membre-de-commission).");
-    EXPECT_EQ(message_of([] { in::opinion("--avis", "bof"); }),
+    EXPECT_EQ(input_error_of([] { in::opinion("--avis", "bof"); }),
               "--avis : « bof » n'est pas une valeur admise (favorable, defavorable ou reserve).");
-    EXPECT_EQ(message_of([] { in::ground("--motif", "4°"); }),
+    EXPECT_EQ(input_error_of([] { in::ground("--motif", "4°"); }),
               "--motif : « 4° » n'est pas une valeur admise (hors-delai, irregulier ou hors-sujet).");
     EXPECT_EQ(in::role("--role", "coordonnatrice"), cotation::Role::Coordinator);   // an alias of the table
     // Campaign parameters are read in one place, by the grid's definitions (ACT: campagne.places, 73 places).
-    EXPECT_EQ(message_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.inconnu", "3"}}); }),
+    EXPECT_EQ(input_error_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.inconnu", "3"}}); }),
               "Paramètre « campagne.inconnu » inconnu de la grille « " + cotation::test::act_grid().id + " ».");
     auto typed = in::parameters(cotation::test::act_grid(), {{"campagne.places", "73"}, {"campagne.date_commission", ""}});
     ASSERT_EQ(typed.size(), 2u);
     EXPECT_EQ(cotation::to_canonical(typed[0].second), "73");
     EXPECT_TRUE(cotation::is_missing(typed[1].second));
-    EXPECT_NE(message_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.places", "beaucoup"}}); })
+    EXPECT_NE(input_error_of([] { in::parameters(cotation::test::act_grid(), {{"campagne.places", "beaucoup"}}); })
                   .find("Paramètre « campagne.places » : "),
               std::string::npos);
     EXPECT_EQ(in::one_of("--voix", "Délibérative", {"deliberative", "consultative"}), "deliberative");
     auto [name, text] = in::name_value("--observation", "Bernard Costa = Budget a=b", "NOM=TEXTE");
     EXPECT_EQ(name, "Bernard Costa");
     EXPECT_EQ(text, "Budget a=b");
-    EXPECT_EQ(message_of([] { in::name_value("--vote", "=pour", "NOM=pour|contre|abstention"); }),
+    EXPECT_EQ(input_error_of([] { in::name_value("--vote", "=pour", "NOM=pour|contre|abstention"); }),
               "--vote : « =pour » n'a pas la forme NOM=pour|contre|abstention.");
 }
 

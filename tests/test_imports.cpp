@@ -12,14 +12,13 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-constexpr auto ref = &test::reference_data;
-const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medecin\n";
+const std::string kImportHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;effectifs.medecin\n";
 // 41872300300012 and 130041007 carry valid keys (Luhn, checked by hand).
 const std::string kGoodRow = "D1;Association « Essai » ;41872300300012;130041007;13203;10;126 000;28/04/2023;0,5\n";
 
 std::string error_of(const std::string& csv) {
     try {
-        io::import_dossiers_csv(act_grid(), ref(), csv, "dossiers.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), csv, "dossiers.csv");
     } catch (const InputError& e) {
         return e.what();
     }
@@ -39,7 +38,7 @@ TEST(Csv, QuotesSeparatorsAndLines) {
 }
 
 TEST(ImportDossiers, ReadsFrenchNotation) {
-    auto ds = io::import_dossiers_csv(act_grid(), ref(), kHeader + kGoodRow, "dossiers.csv");
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(), kImportHeader + kGoodRow, "dossiers.csv");
     ASSERT_EQ(ds.size(), 1u);
     EXPECT_EQ(ds[0].organisme, "Association « Essai »");
     EXPECT_EQ(std::get<Rational>(ds[0].facts.at("budget_annuel")), Rational(126000));
@@ -48,21 +47,21 @@ TEST(ImportDossiers, ReadsFrenchNotation) {
 }
 
 TEST(ImportDossiers, AbsentOrEmptyFactIsMissing) {
-    auto ds = io::import_dossiers_csv(act_grid(), ref(),
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(),
         "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\nD1;Org;;;13203;;;28/04/2023\n", "d.csv");
     EXPECT_EQ(ds[0].facts.count("places"), 0u);
     EXPECT_EQ(ds[0].facts.count("effectifs.medecin"), 0u);
 }
 
 TEST(ImportDossiers, BadSiretNamesFileLineAndColumn) {
-    std::string e = error_of(kHeader + kGoodRow + "D2;Org;41872300300013;;13203;10;1;28/04/2023;1\n");
+    std::string e = error_of(kImportHeader + kGoodRow + "D2;Org;41872300300013;;13203;10;1;28/04/2023;1\n");
     EXPECT_NE(e.find("dossiers.csv, ligne 3, colonne 3 « siret »"), std::string::npos) << e;
     EXPECT_NE(e.find("clé de contrôle"), std::string::npos) << e;
     EXPECT_NE(e.find("aucune ligne n'a été enregistrée"), std::string::npos) << e;
 }
 
 TEST(ImportDossiers, BadFinessCommuneAmountDate) {
-    std::string e = error_of(kHeader + "D2;Org;;130041008;99999;dix;12 600,5,0;31/02/2023;1\n");
+    std::string e = error_of(kImportHeader + "D2;Org;;130041008;99999;dix;12 600,5,0;31/02/2023;1\n");
     EXPECT_NE(e.find("ligne 2, colonne 4 « finess »"), std::string::npos) << e;
     EXPECT_NE(e.find("ligne 2, colonne 5 « commune » : code commune INSEE « 99999 » inconnu"), std::string::npos) << e;
     EXPECT_NE(e.find("ligne 2, colonne 6 « places »"), std::string::npos) << e;
@@ -72,12 +71,12 @@ TEST(ImportDossiers, BadFinessCommuneAmountDate) {
 }
 
 TEST(ImportDossiers, OutOfRangeFact) {
-    std::string e = error_of(kHeader + "D2;Org;;;13203;10;1;28/04/2023;-1\n");
+    std::string e = error_of(kImportHeader + "D2;Org;;;13203;10;1;28/04/2023;-1\n");
     EXPECT_NE(e.find("colonne 9 « effectifs.medecin » : la valeur -1 est inférieure au minimum 0"), std::string::npos) << e;
 }
 
 TEST(ImportDossiers, DuplicateReferenceInFile) {
-    std::string e = error_of(kHeader + kGoodRow + kGoodRow);
+    std::string e = error_of(kImportHeader + kGoodRow + kGoodRow);
     EXPECT_NE(e.find("ligne 3, colonne 1 « reference » : le dossier « D1 » figure deux fois"), std::string::npos) << e;
 }
 
@@ -91,7 +90,7 @@ TEST(ImportDossiers, UnknownColumnAndWrongOrder) {
 }
 
 TEST(ImportDossiers, WrongColumnCount) {
-    std::string e = error_of(kHeader + "D1;Org;;\n");
+    std::string e = error_of(kImportHeader + "D1;Org;;\n");
     EXPECT_NE(e.find("ligne 2 : 4 colonnes au lieu de 9"), std::string::npos) << e;
 }
 
@@ -136,12 +135,12 @@ TEST(ImportDossiers, TerritoryAcceptsCommunesAndExpandsEpci) {
     Grid crt = io::read_grid_file(test::source_dir() + "/scoring-grids/crt-2022.xml");
     Value v;
     // 200071827 is the CA du Grand Angoulême (data/epci.tsv), 16015 Angoulême one of its members.
-    EXPECT_EQ(io::validate_field(crt, ref(), "territoire_intervention", "200071827 16102", &v), "");
+    EXPECT_EQ(io::validate_field(crt, test::reference_data(), "territoire_intervention", "200071827 16102", &v), "");
     const auto& communes = std::get<std::vector<std::string>>(v);
-    EXPECT_EQ(communes.size(), ref().epci("200071827")->communes.size() + 1);
+    EXPECT_EQ(communes.size(), test::reference_data().epci("200071827")->communes.size() + 1);
     EXPECT_TRUE(std::find(communes.begin(), communes.end(), "16015") != communes.end());
     EXPECT_TRUE(std::is_sorted(communes.begin(), communes.end()));
-    EXPECT_NE(io::validate_field(crt, ref(), "territoire_intervention", "16015 999999999", &v).find("« 999999999 » n'est ni"),
+    EXPECT_NE(io::validate_field(crt, test::reference_data(), "territoire_intervention", "16015 999999999", &v).find("« 999999999 » n'est ni"),
               std::string::npos);
     EXPECT_NE(display(*crt.fact("territoire_intervention"), Value{std::vector<std::string>{"16015", "16102", "17300"}})
                   .find("3 communes (16, 17)"), std::string::npos);
@@ -150,14 +149,14 @@ TEST(ImportDossiers, TerritoryAcceptsCommunesAndExpandsEpci) {
 // A file saved with commas (the default of many spreadsheets) gave one error
 // per column and per line, and no word of the separator: now one message.
 TEST(ImportDossiers, CommaOrTabSeparatedHeaderSaysSemicolonIsExpected) {
-    std::string commas = kHeader + kGoodRow;
+    std::string commas = kImportHeader + kGoodRow;
     std::replace(commas.begin(), commas.end(), ';', ',');
     std::string e = error_of(commas);
     EXPECT_EQ(e.rfind("dossiers.csv, ligne 1 : séparateur attendu : point-virgule (;) ; l'en-tête « reference,organisme,", 0), 0u) << e;
     EXPECT_NE(e.find("séparé par des virgules"), std::string::npos) << e;
     EXPECT_EQ(std::count(e.begin(), e.end(), '\n'), 0) << "un seul message : " << e;
 
-    std::string tabs = kHeader;
+    std::string tabs = kImportHeader;
     std::replace(tabs.begin(), tabs.end(), ';', '\t');
     e = error_of(tabs);
     EXPECT_NE(e.find("dossiers.csv, ligne 1 : séparateur attendu : point-virgule (;)"), std::string::npos) << e;

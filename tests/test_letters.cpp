@@ -14,10 +14,6 @@
 using namespace cotation;
 
 namespace {
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
 }  // namespace
 
 TEST(Pdf, FrenchTypographyComesBackExactly) {
@@ -108,7 +104,7 @@ TEST(Letters, DemoCampaignLettersCarryTheDecisionAndAreReproducible) {
     EXPECT_EQ(retained.find("Voies et délais de recours"), std::string::npos);
     // Same campaign, same letters, byte for byte.
     auto again = s->write_letters(dir.file("encore")).written;
-    for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(slurp(files[i]), slurp(again[i])) << files[i];
+    for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(test::slurp(files[i]), test::slurp(again[i])) << files[i];
 }
 
 // Trial finding #24: a section written within one line was read as one tag up

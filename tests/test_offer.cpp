@@ -11,11 +11,10 @@
 using namespace cotation;
 
 namespace {
-constexpr auto ref = &test::reference_data;
 std::string fixture(const std::string& name) { return io::read_file(test::source_dir() + "/tests/fixtures/" + name); }
 std::string finess_error(const std::string& text) {
     try {
-        io::read_finess(text, "extrait.csv", {}, ref());
+        io::read_finess(text, "extrait.csv", {}, test::reference_data());
     } catch (const InputError& e) {
         return e.what();
     }
@@ -27,12 +26,12 @@ std::string finess_error(const std::string& text) {
 // the avis n°1/2019, 1.1.1): 5 MRS (11 + 15 + 16 + 8 + 33 = 83 beds) and 4
 // specialised EHPAD (12 + 44 + 22 + 18 = 96 beds), 179 beds in all.
 TEST(Offer, UphvShipsTheNineStructuresOfTheCall) {
-    const auto offer = io::read_offer_file(test::source_dir() + "/scoring-grids/uphv-17-2019.offre.csv", ref());
+    const auto offer = io::read_offer_file(test::source_dir() + "/scoring-grids/uphv-17-2019.offre.csv", test::reference_data());
     ASSERT_EQ(offer.structures.size(), 9u);
     EXPECT_EQ(offer.capacity(), 179);
     long mrs = 0;
     for (const auto& s : offer.structures) {
-        EXPECT_EQ(ref().commune(s.commune)->departement, "17") << s.name;
+        EXPECT_EQ(test::reference_data().commune(s.commune)->departement, "17") << s.name;
         if (s.kind == "Maison de retraite spécialisée") mrs += s.capacity();
     }
     EXPECT_EQ(mrs, 83);
@@ -40,24 +39,24 @@ TEST(Offer, UphvShipsTheNineStructuresOfTheCall) {
     EXPECT_EQ(offer.structures[6].permanent, 44);       // Brumenard, La Chapelle-des-Pots
     EXPECT_EQ(offer.structures[6].commune, "17089");
     // Round trip through the writer.
-    EXPECT_EQ(io::write_offer(io::read_offer(io::write_offer(offer), "x.csv", ref())), io::write_offer(offer));
+    EXPECT_EQ(io::write_offer(io::read_offer(io::write_offer(offer), "x.csv", test::reference_data())), io::write_offer(offer));
 }
 
 TEST(Offer, BadOfferRowsNameLineAndField) {
     const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
     try {
-        io::read_offer(head + ";A;;;17300;;;8;0;0;;;\n;B;;;99999;;;8;0;0;;;\n", "offre.csv", ref());
+        io::read_offer(head + ";A;;;17300;;;8;0;0;;;\n;B;;;99999;;;8;0;0;;;\n", "offre.csv", test::reference_data());
         FAIL();
     } catch (const InputError& e) {
         EXPECT_STREQ(e.what(), "« offre.csv », ligne 3 : champ « commune » : code INSEE « 99999 » inconnu.");
     }
     try {
-        io::read_offer(head + ";A;;;17300;;;huit;0;0;;;\n", "offre.csv", ref());
+        io::read_offer(head + ";A;;;17300;;;huit;0;0;;;\n", "offre.csv", test::reference_data());
         FAIL();
     } catch (const InputError& e) {
         EXPECT_STREQ(e.what(), "« offre.csv », ligne 2 : champ « hp » : nombre entier positif attendu, lu « huit ».");
     }
-    EXPECT_THROW(io::read_offer(head + ";A;;;17300;;;8;0;0;95;0;\n", "offre.csv", ref()), InputError);
+    EXPECT_THROW(io::read_offer(head + ";A;;;17300;;;8;0;0;95;0;\n", "offre.csv", test::reference_data()), InputError);
 }
 
 // Fixtures written to the FINESS format (tests/fixtures/README.md: no real
@@ -67,7 +66,7 @@ TEST(Offer, FinessExtractFilteredAndProjectedWithProj) {
     io::FinessFilter filter;
     filter.categories = {"500"};
     filter.departements = {"17", "16", "971"};
-    const auto x = io::read_finess(fixture("finess-essai-utf8.csv"), "finess-essai-utf8.csv", filter, ref());
+    const auto x = io::read_finess(fixture("finess-essai-utf8.csv"), "finess-essai-utf8.csv", filter, test::reference_data());
     EXPECT_EQ(x.encoding, "UTF-8");
     EXPECT_EQ(x.extraction_date, "2026-01-07");
     EXPECT_EQ(x.rows, 4);
@@ -95,18 +94,18 @@ TEST(Offer, FinessExtractFilteredAndProjectedWithProj) {
     EXPECT_NEAR(o.lat, 46.5, 1e-9);
     // Territory filter: Charente only.
     filter.departements = {"16"};
-    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", filter, ref()).kept, 1);
+    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", filter, test::reference_data()).kept, 1);
 }
 
 TEST(Offer, FinessWindows1252IsDetectedAndConverted) {
-    const auto x = io::read_finess(fixture("finess-essai-cp1252.csv"), "finess-essai-cp1252.csv", {}, ref());
+    const auto x = io::read_finess(fixture("finess-essai-cp1252.csv"), "finess-essai-cp1252.csv", {}, test::reference_data());
     EXPECT_EQ(x.encoding, "Windows-1252");
     ASSERT_EQ(x.kept, 4);
     EXPECT_EQ(x.offer.structures[0].name, "EHPAD « Les Essais » de Saintes");
     EXPECT_EQ(x.offer.structures[2].name, "EHPAD d'Angoulême (essai)");
     // The import report's sentence, the dossier import's own (io/text_encoding.h).
     EXPECT_NE(x.notice.find("lu en Windows-1252"), std::string::npos) << x.notice;
-    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", {}, ref()).notice, "");
+    EXPECT_EQ(io::read_finess(fixture("finess-essai-utf8.csv"), "f.csv", {}, test::reference_data()).notice, "");
 }
 
 TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {

@@ -27,19 +27,6 @@ namespace {
 
 #ifdef COTATION_POSTGRESQL
 
-std::string admin_uri() {
-    const char* uri = std::getenv("COTATION_TEST_PG_URI");
-    return uri ? uri : "";
-}
-
-// The admin URI with another user and password: postgresql://USER:PW@host:port/base.
-std::string uri_as(const std::string& user, const std::string& password) {
-    std::string a = admin_uri();
-    auto scheme = a.find("://") + 3;
-    auto at = a.find('@', scheme);
-    return a.substr(0, scheme) + user + ":" + password + a.substr(at);
-}
-
 struct SqlResult {
     bool ok = false;
     std::string error;   // the server's message when refused
@@ -74,11 +61,11 @@ SqlResult sql(const std::string& uri, const std::string& schema, const std::stri
 class PgAccess : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (admin_uri().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+        if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
         std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
         tag_ = "acc" + std::to_string(std::hash<std::string>{}(name) % 100000);
         ref_ = "ACCES-" + tag_;
-        admin_ = admin_uri() + (admin_uri().find('?') == std::string::npos ? "?" : "&") + "campagne=" + ref_;
+        admin_ = test::pg_server() + (test::pg_server().find('?') == std::string::npos ? "?" : "&") + "campagne=" + ref_;
         drop_pg_campaign(admin_);
         Campaign c;
         c.reference = ref_;
@@ -95,7 +82,7 @@ protected:
         for (const auto& [who, role, account] : people())
             s->put_person(Person{who, role, "Département", true, account}, "service");
         for (const auto& [who, role, account] : people())
-            sql(admin_uri(), ref_, "DROP ROLE IF EXISTS " + account + "; CREATE ROLE " + account + " LOGIN PASSWORD 'mdp-" +
+            sql(test::pg_server(), ref_, "DROP ROLE IF EXISTS " + account + "; CREATE ROLE " + account + " LOGIN PASSWORD 'mdp-" +
                                        account + "'");
         s->assign(ids_[0], "Inès Martin", true, "service");
         s->assign(ids_[0], "Jean Bernard", true, "service");
@@ -111,12 +98,12 @@ protected:
         apply_pg_roles(admin_);
     }
     void TearDown() override {
-        if (admin_uri().empty()) return;
+        if (test::pg_server().empty()) return;
         drop_pg_campaign(admin_);
-        for (const auto& [who, role, account] : people()) sql(admin_uri(), ref_, "DROP ROLE IF EXISTS " + account);
+        for (const auto& [who, role, account] : people()) sql(test::pg_server(), ref_, "DROP ROLE IF EXISTS " + account);
         PgTeamRoles g = pg_team_roles(ref_);
         for (const auto& r : {g.coordinator, g.instructor, g.committee})
-            sql(admin_uri(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
+            sql(test::pg_server(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
     }
     std::vector<std::tuple<std::string, Role, std::string>> people() const {
         return {{"Claire Durand", Role::Coordinator, "coord_" + tag_},
@@ -130,13 +117,13 @@ protected:
         return "";
     }
     // The store as that person, through their own login role.
-    std::string uri(const std::string& who) const { return uri_as(account(who), "mdp-" + account(who)) + "?campagne=" + ref_; }
+    std::string uri(const std::string& who) const { return test::pg_uri_as(account(who), "mdp-" + account(who)) + "?campagne=" + ref_; }
     std::unique_ptr<CampaignStore> as(const std::string& who) const { return open_pg_store(uri(who)); }
     SqlResult raw(const std::string& who, const std::string& text) const {
-        return sql(uri_as(account(who), "mdp-" + account(who)), ref_, text);
+        return sql(test::pg_uri_as(account(who), "mdp-" + account(who)), ref_, text);
     }
     std::string reviewer_id(const std::string& who) {
-        auto r = sql(admin_uri(), ref_, "SELECT id FROM reviewer WHERE name = '" + who + "'");
+        auto r = sql(test::pg_server(), ref_, "SELECT id FROM reviewer WHERE name = '" + who + "'");
         return r.rows.empty() ? "0" : r.rows[0][0];
     }
 
@@ -164,7 +151,7 @@ TEST_F(PgAccess, InstructorRatesOnlyTheDossiersAssignedToThem) {
     r = raw("Inès Martin", "UPDATE rating SET value = 0 WHERE dossier_id = " + std::to_string(ids_[0]) +
                                " AND reviewer_id = " + reviewer_id("Jean Bernard") + " RETURNING 1");
     EXPECT_TRUE(r.ok && r.rows.empty()) << "aucune ligne d'un autre ne doit être modifiable : " << r.error;
-    auto check = sql(admin_uri(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Jean Bernard") +
+    auto check = sql(test::pg_server(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Jean Bernard") +
                                             " AND dossier_id = " + std::to_string(ids_[0]));
     ASSERT_EQ(check.rows.size(), 1u);
     EXPECT_EQ(check.rows[0][0], "4");   // Jean's 4 of SetUp, untouched
@@ -238,14 +225,14 @@ TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
     r = raw("Inès Martin", "UPDATE rating SET value = 5 WHERE dossier_id = " + d1 + " AND reviewer_id = " +
                                reviewer_id("Inès Martin") + " RETURNING 1");
     EXPECT_TRUE(r.ok && r.rows.empty()) << "une note soumise ne change plus : " << r.error;
-    auto check = sql(admin_uri(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Inès Martin") +
+    auto check = sql(test::pg_server(), ref_, "SELECT value FROM rating WHERE reviewer_id = " + reviewer_id("Inès Martin") +
                                             " AND dossier_id = " + d1);
     ASSERT_EQ(check.rows.size(), 1u);
     EXPECT_EQ(check.rows[0][0], "3");
     // F4: Jean has no link with Asso Beta: his assignment to D2 stays.
     r = raw("Jean Bernard", "DELETE FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard' RETURNING 1");
     EXPECT_TRUE(r.ok && r.rows.empty()) << r.error;
-    check = sql(admin_uri(), ref_, "SELECT count(*) FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard'");
+    check = sql(test::pg_server(), ref_, "SELECT count(*) FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard'");
     EXPECT_EQ(check.rows.at(0)[0], "1");
 }
 
@@ -293,7 +280,7 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
     // submitted D1, and a submitted rating no longer changes.)
     auto ines = as("Inès Martin");
     ines->put_ratings({{ids_[0], "Inès Martin", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
-    auto last = sql(admin_uri(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
+    auto last = sql(test::pg_server(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(last.rows.size(), 1u);
     EXPECT_EQ(last.rows[0][0], "Inès Martin");
     EXPECT_EQ(last.rows[0][1], account("Inès Martin"));
@@ -307,7 +294,7 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
         for (const char* q : {"UPDATE journal SET actor = 'x'", "DELETE FROM journal", "TRUNCATE journal"}) {
             auto x = raw(who, q);
             EXPECT_FALSE(x.ok && !x.rows.empty()) << who << " : " << q;
-            auto n = sql(admin_uri(), ref_, "SELECT count(*) FROM journal WHERE actor = 'x'");
+            auto n = sql(test::pg_server(), ref_, "SELECT count(*) FROM journal WHERE actor = 'x'");
             EXPECT_EQ(n.rows.at(0)[0], "0") << who << " : " << q;
         }
     }
@@ -325,14 +312,14 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
 // entry with a false hash, seq and time; the journal no longer verified, for
 // ever. The server now chains every entry itself (journal_chain).
 TEST_F(PgAccess, TheServerChainsAJournalEntryForgedInRawSql) {
-    auto head = sql(admin_uri(), ref_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    auto head = sql(test::pg_server(), ref_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(head.rows.size(), 1u);
     const long long seq = std::stoll(head.rows[0][0]);
     auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                                  "VALUES (1, '2099-01-01T12:00:00Z', 'Jean Bernard', 'note', 'dossier/D1/note/Jean Bernard/I.1', "
                                  "'', '5', 'bidon', 'bidon')");
     ASSERT_TRUE(r.ok) << r.error;
-    auto forged = sql(admin_uri(), ref_, "SELECT seq, prev_hash, hash, at > '2099' FROM journal ORDER BY seq DESC LIMIT 1");
+    auto forged = sql(test::pg_server(), ref_, "SELECT seq, prev_hash, hash, at > '2099' FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(forged.rows.size(), 1u);
     EXPECT_EQ(std::stoll(forged.rows[0][0]), seq + 1);   // not 1: after the head
     EXPECT_EQ(forged.rows[0][1], head.rows[0][1]);       // chained on the head
@@ -392,7 +379,7 @@ TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
     EXPECT_NE(m.find("--changer-compte 'Claire Durand' --compte LOGIN"), std::string::npos) << m;
     EXPECT_NE(pg_roles_sql(admin_).find("-- Claire Durand : lié au compte « postgres »"), std::string::npos);
     EXPECT_EQ(pg_roles_sql(admin_).find("CREATE ROLE \"postgres\""), std::string::npos);
-    EXPECT_EQ(sql(admin_uri(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
 }
 
 // Trial 15b F1: after « SET ROLE » to the committee group, current_user was
@@ -431,12 +418,12 @@ TEST_F(PgAccess, TwoCampaignsSharingTheirFirst40BytesHaveTheirOwnGroups) {
     EXPECT_LE(ga.coordinator.size(), 63u);
     // A cut in the middle of « é » would not be a valid name.
     EXPECT_LE(pg_team_roles(std::string(35, 'x') + "éééééééééé").coordinator.size(), 63u);
-    auto uri_of = [&](const std::string& name) { return admin_uri() + (admin_uri().find('?') == std::string::npos ? "?" : "&") + "campagne=" + name; };
+    auto uri_of = [&](const std::string& name) { return test::pg_server() + (test::pg_server().find('?') == std::string::npos ? "?" : "&") + "campagne=" + name; };
     auto drop = [&] {
         for (const auto& name : {a, b}) {
             drop_pg_campaign(uri_of(name));
             PgTeamRoles g = pg_team_roles(name);
-            for (const auto& r : {g.coordinator, g.instructor, g.committee}) sql(admin_uri(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
+            for (const auto& r : {g.coordinator, g.instructor, g.committee}) sql(test::pg_server(), ref_, "DROP ROLE IF EXISTS \"" + r + "\"");
         }
     };
     drop();
@@ -450,7 +437,7 @@ TEST_F(PgAccess, TwoCampaignsSharingTheirFirst40BytesHaveTheirOwnGroups) {
         if (name == a) s->put_person(Person{"Claire Durand", Role::Coordinator, "Département", true, account("Claire Durand")}, "service");
         apply_pg_roles(uri_of(name));
     }
-    auto r = sql(uri_as(account("Jean Bernard"), "mdp-" + account("Jean Bernard")), a, "UPDATE campaign SET closed_at = now()");
+    auto r = sql(test::pg_uri_as(account("Jean Bernard"), "mdp-" + account("Jean Bernard")), a, "UPDATE campaign SET closed_at = now()");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("permission denied"), std::string::npos) << r.error;
     EXPECT_TRUE(open_pg_store(uri_of(a))->closed_since().empty());
@@ -461,7 +448,7 @@ TEST_F(PgAccess, TwoCampaignsSharingTheirFirst40BytesHaveTheirOwnGroups) {
 // read the others'. The database asks, as the core, a justified rating for
 // every criterion of the campaign's grid.
 TEST_F(PgAccess, SubmittingInSqlNeedsEveryCriterionOfTheGrid) {
-    sql(admin_uri(), ref_, "UPDATE campaign SET grid_xml = '<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    sql(test::pg_server(), ref_, "UPDATE campaign SET grid_xml = '<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                            "<grid id=\"essai\" version=\"1\" title=\"Essai\" scale-max=\"5\"><theme id=\"I\">"
                            "<criterion id=\"I.1\"/><criterion id=\"I.2\"/></theme></grid>'");
     const std::string d1 = std::to_string(ids_[0]);
@@ -514,7 +501,7 @@ TEST_F(PgAccess, ConsolidatedRatingsFollowTheRuleOfRatings) {
 // for must be one its transaction wrote, with the digest it has now.
 TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
     // The dossier D1's true digest, as the journal last gave it.
-    auto last = sql(admin_uri(), ref_, "SELECT substring(rows FROM E'dossier\\tid=1\\t([0-9a-f]+)') FROM journal "
+    auto last = sql(test::pg_server(), ref_, "SELECT substring(rows FROM E'dossier\\tid=1\\t([0-9a-f]+)') FROM journal "
                                        "WHERE rows LIKE E'%dossier\\tid=1\\t%' ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(last.rows.size(), 1u);
     const std::string truth = last.rows[0][0];
@@ -560,7 +547,7 @@ TEST_F(PgAccess, AnInstructorRegistersAndCompletesDossiersButDoesNotRenameThem) 
     after.id = ids[0];
     after.commune = "Marseille";
     ines->update_dossier(d, after, "Inès Martin");
-    auto r = sql(admin_uri(), ref_, "SELECT commune FROM dossier WHERE reference = 'D4'");
+    auto r = sql(test::pg_server(), ref_, "SELECT commune FROM dossier WHERE reference = 'D4'");
     EXPECT_EQ(r.rows.at(0)[0], "Marseille");
     // Her link is with Asso Gamma (D3): renaming it away would show her its ratings.
     r = raw("Inès Martin", "UPDATE dossier SET organisme = 'Asso Gamma bis' WHERE id = " + std::to_string(ids_[2]));
@@ -618,7 +605,7 @@ TEST_F(PgAccess, CliPrintsTheRightsAndAMemberCannotGrantThem) {
     out.clear();
     EXPECT_NE(run(std::string(COTATION_CLI) + " serveur roles '" + uri("Inès Martin") + "' --appliquer", out), 0) << out;
     EXPECT_NE(out.find("Campagne partagée"), std::string::npos) << out;
-    auto member = sql(admin_uri(), ref_, "SELECT pg_has_role('" + account("Inès Martin") + "', '" + g.coordinator + "', 'MEMBER')");
+    auto member = sql(test::pg_server(), ref_, "SELECT pg_has_role('" + account("Inès Martin") + "', '" + g.coordinator + "', 'MEMBER')");
     EXPECT_EQ(member.rows.at(0)[0], "f");
 }
 

@@ -33,20 +33,8 @@ namespace {
 
 #ifdef COTATION_POSTGRESQL
 
-std::string admin_uri() {
-    const char* uri = std::getenv("COTATION_TEST_PG_URI");
-    return uri ? uri : "";
-}
-
-std::string uri_as(const std::string& user, const std::string& password) {
-    std::string a = admin_uri();
-    auto scheme = a.find("://") + 3;
-    auto at = a.find('@', scheme);
-    return a.substr(0, scheme) + user + ":" + password + a.substr(at);
-}
-
 std::string admin_sql(const std::string& text) {
-    PGconn* c = PQconnectdb(admin_uri().c_str());
+    PGconn* c = PQconnectdb(test::pg_server().c_str());
     PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
     PGresult* r = PQexec(c, text.c_str());
     auto st = PQresultStatus(r);
@@ -81,13 +69,13 @@ const char* const kBernard = "Bernard Costa";                 // committee membe
 class PgCliRoles : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (admin_uri().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+        if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
         me_ = Session::os_login();
         if (me_ == "cotation" || me_.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             GTEST_SKIP() << "compte du système « " << me_ << " » inutilisable comme rôle de test";
         tag_ = std::to_string(::getpid() % 100000);
         ref_ = "ROLES-" + tag_;
-        admin_ = admin_uri() + "?campagne=" + ref_;
+        admin_ = test::pg_server() + "?campagne=" + ref_;
         drop_pg_campaign(admin_);
         const std::string file = dir_.file("demo.cot");
         create_demo(file, "act-hlm", DemoStage::Instruction);
@@ -128,7 +116,7 @@ protected:
             }
     }
     void TearDown() override {
-        if (admin_uri().empty() || ref_.empty()) return;
+        if (test::pg_server().empty() || ref_.empty()) return;
         drop_pg_campaign(admin_);
         for (const auto& [name, account] : accounts()) admin_sql("DROP ROLE IF EXISTS " + account);
         PgTeamRoles g = pg_team_roles(ref_);
@@ -144,7 +132,7 @@ protected:
     }
     std::string uri(const std::string& who) const {
         for (const auto& [name, account] : accounts())
-            if (name == who) return q(uri_as(account, "mdp-" + account) + "?campagne=" + ref_);
+            if (name == who) return q(test::pg_uri_as(account, "mdp-" + account) + "?campagne=" + ref_);
         return "";
     }
     std::string count(const std::string& table) {

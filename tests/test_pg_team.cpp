@@ -32,11 +32,6 @@ using namespace cotation;
 
 namespace {
 
-std::string pg_server() {
-    const char* uri = std::getenv("COTATION_TEST_PG_URI");
-    return uri ? uri : "";
-}
-
 Campaign small_campaign(const std::string& reference) {
     Campaign c;
     c.reference = reference;
@@ -151,7 +146,7 @@ struct ServerCampaignFixture {
     std::string uri;
     explicit ServerCampaignFixture(const std::string& name) {
         static int counter = 0;
-        uri = pg_server() + "?campagne=equipe_" + name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+        uri = test::pg_server() + "?campagne=equipe_" + name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
     }
     ~ServerCampaignFixture() {
         try {
@@ -162,14 +157,7 @@ struct ServerCampaignFixture {
 };
 
 #define NEEDS_SERVER() \
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)"
-
-// The `cotation` of this build (test::cli): its exit code, its output in `out`.
-int run_cli(const std::string& args, std::string& out) {
-    test::Ran r = test::cli(args);
-    out = r.out;
-    return r.code;
-}
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)"
 
 }  // namespace
 
@@ -306,41 +294,41 @@ TEST(PgStore, CommandsTakeAServerUri) {
         Reader() { ::setenv("COTATION_UTILISATEUR", "Nathalie Girard (ARS, pôle médico-social)", 1); }
         ~Reader() { ::unsetenv("COTATION_UTILISATEUR"); }
     } reader;
-    ASSERT_EQ(run_cli("rank " + uri, out), 0) << out;
-    ASSERT_EQ(run_cli("rank " + file, out_file), 0) << out_file;
+    ASSERT_EQ(test::run_cli("rank " + uri, out), 0) << out;
+    ASSERT_EQ(test::run_cli("rank " + file, out_file), 0) << out_file;
     EXPECT_EQ(out, out_file);   // the same ranking from the file and from the server
     // A rating imported by the coordinator (ACT-2023-06: Claire Martin has not
     // submitted hers), then read back from the server.
     std::string csv = dir.file("notes.csv");
     std::ofstream(csv) << "dossier;evaluateur;critere;note;justification\n"
                           "ACT-2023-06;Claire Martin (ARS, DD 13);I.1;2;Revu en réunion d'équipe.\n";
-    ASSERT_EQ(run_cli("rate " + uri + " " + csv + " --par 'Nathalie Girard (ARS, pôle médico-social)'", out), 0) << out;
+    ASSERT_EQ(test::run_cli("rate " + uri + " " + csv + " --par 'Nathalie Girard (ARS, pôle médico-social)'", out), 0) << out;
     auto s = Session::open_read_only(f.uri);
     bool found = false;
     for (const Rating& r : s->ratings())
         if (r.reviewer == "Claire Martin (ARS, DD 13)" && r.criterion == "I.1" && s->dossiers()[*s->find("ACT-2023-06")].id == r.dossier_id)
             found = r.value == 2 && r.justification == "Revu en réunion d'équipe.";
     EXPECT_TRUE(found);
-    ASSERT_EQ(run_cli("decide " + uri + " --dossier ACT-2023-01 --decision non-retenu --motif 'Projet incomplet' "
+    ASSERT_EQ(test::run_cli("decide " + uri + " --dossier ACT-2023-01 --decision non-retenu --motif 'Projet incomplet' "
                       "--par 'Nathalie Girard (ARS, pôle médico-social)'", out), 0) << out;
-    ASSERT_EQ(run_cli("journal verify " + uri, out), 0) << out;
-    ASSERT_EQ(run_cli("documents " + uri + " --out " + dir.file("docs") + " --dossier ACT-2023-01", out), 0) << out;
+    ASSERT_EQ(test::run_cli("journal verify " + uri, out), 0) << out;
+    ASSERT_EQ(test::run_cli("documents " + uri + " --out " + dir.file("docs") + " --dossier ACT-2023-01", out), 0) << out;
     EXPECT_FALSE(std::filesystem::is_empty(dir.file("docs")));
     // A campaign created on the server by `new`: its URI is echoed without the password.
     ServerCampaignFixture created("nouvelle");
-    ASSERT_EQ(run_cli("new '" + created.uri + "' --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml " +
+    ASSERT_EQ(test::run_cli("new '" + created.uri + "' --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml " +
                           "--reference 'AAC 2025'",
                       out),
               0)
         << out;
     EXPECT_NE(out.find("Campagne « AAC 2025 » créée dans 'postgresql://"), std::string::npos) << out;
-    std::string server = pg_server(), user_part = server.substr(server.find("//") + 2);
+    std::string server = test::pg_server(), user_part = server.substr(server.find("//") + 2);
     user_part = user_part.substr(0, user_part.find('@'));
     if (auto colon = user_part.find(':'); colon != std::string::npos) {
         EXPECT_EQ(out.find(user_part.substr(colon + 1)), std::string::npos) << "mot de passe affiché";
     }
     // A URI without a campaign is refused in French, naming what is missing.
-    EXPECT_NE(run_cli("rank '" + pg_server() + "'", out), 0);
+    EXPECT_NE(test::run_cli("rank '" + test::pg_server() + "'", out), 0);
     EXPECT_NE(out.find("il manque la campagne"), std::string::npos) << out;
 }
 #endif

@@ -29,11 +29,7 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-constexpr auto ref = &test::reference_data;
 using test::message_of;
-void write(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 std::string run(const std::string& args, int* code = nullptr) {
     std::string out;
     FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
@@ -53,7 +49,7 @@ const std::string kBase = "reference;organisme;siret;finess;commune;places;budge
 
 // ---- 11. An empty pieces_recues cell is « non renseigné » ----
 TEST(RobustImports, EmptyDocumentsCellIsNotGiven) {
-    auto ds = io::import_dossiers_csv(act_grid(), ref(), kBase + ";pieces_recues\nD1;Org;;;13203;;;28/04/2023;\n"
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + ";pieces_recues\nD1;Org;;;13203;;;28/04/2023;\n"
                                                                  "D2;Org;;;13203;;;28/04/2023;  \n", "d.csv");
     ASSERT_EQ(ds.size(), 2u);
     EXPECT_TRUE(ds[0].documents.empty());
@@ -61,7 +57,7 @@ TEST(RobustImports, EmptyDocumentsCellIsNotGiven) {
 }
 
 TEST(RobustImports, EmptyTerritoryCellIsNotGiven) {
-    auto ds = io::import_dossiers_csv(act_grid(), ref(), kBase + ";departements_intervention\nD1;Org;;;13203;;;28/04/2023;\n", "d.csv");
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + ";departements_intervention\nD1;Org;;;13203;;;28/04/2023;\n", "d.csv");
     ASSERT_EQ(ds.size(), 1u);
     EXPECT_EQ(ds[0].facts.count("departements_intervention"), 0u);
 }
@@ -90,7 +86,7 @@ TEST(RobustNumbers, AmbiguousNotationRefused) {
 
 TEST(RobustImports, AmbiguousAmountNamesLineAndColumn) {
     std::string msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;10;250.000;28/04/2023\n", "dossiers.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nD1;Org;;;13203;10;250.000;28/04/2023\n", "dossiers.csv");
     });
     EXPECT_NE(msg.find("dossiers.csv, ligne 2, colonne 7 « budget_annuel »"), std::string::npos) << msg;
     EXPECT_NE(msg.find("trois chiffres"), std::string::npos) << msg;
@@ -114,7 +110,7 @@ TEST(RobustEncoding, Windows1252ConvertedAndSaid) {
 TEST(RobustEncoding, ImportOfExcelFileStoresUtf8) {
     test::TempDir dir;
     auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
-    write(dir.file("d.csv"), kBase + "\nD1;Sant\xE9 Marseille;;;13203;10;;28/04/2023\n");
+    test::spit(dir.file("d.csv"), kBase + "\nD1;Sant\xE9 Marseille;;;13203;10;;28/04/2023\n");
     EXPECT_EQ(s->import_dossiers_file(dir.file("d.csv"), "Coord"), 1u);
     EXPECT_NE(s->import_notice().find("Windows-1252"), std::string::npos);
     auto again = Session::open(dir.file("c.cot"));
@@ -124,7 +120,7 @@ TEST(RobustEncoding, ImportOfExcelFileStoresUtf8) {
 // ---- 8. A file that is not a campaign is never written ----
 TEST(RobustStore, EmptyFileRefusedAndUntouched) {
     test::TempDir dir;
-    write(dir.file("vide.cot"), "");
+    test::spit(dir.file("vide.cot"), "");
     std::string msg = message_of([&] { open_sqlite_store(dir.file("vide.cot")); });
     EXPECT_NE(msg.find("vide.cot"), std::string::npos) << msg;
     EXPECT_NE(msg.find("vide"), std::string::npos) << msg;
@@ -155,7 +151,7 @@ TEST(RobustStore, ForeignSqliteRefusedAndUntouched) {
 
 TEST(RobustStore, TextFileRefused) {
     test::TempDir dir;
-    write(dir.file("notes.cot"), "dossier;note\n");
+    test::spit(dir.file("notes.cot"), "dossier;note\n");
     std::string msg = message_of([&] { open_sqlite_store(dir.file("notes.cot")); });
     EXPECT_NE(msg.find("pas une base SQLite"), std::string::npos) << msg;
     EXPECT_EQ(std::filesystem::file_size(dir.file("notes.cot")), 13u);
@@ -186,8 +182,8 @@ TEST(RobustStore, CreationNeverReplacesAFile) {
     test::TempDir dir;
     std::string tmp = begin_campaign_creation(dir.file("c.cot"));
     EXPECT_FALSE(std::filesystem::exists(dir.file("c.cot")));
-    write(tmp, "x");
-    write(dir.file("c.cot"), "déjà là");
+    test::spit(tmp, "x");
+    test::spit(dir.file("c.cot"), "déjà là");
     EXPECT_THROW(finish_campaign_creation(tmp, dir.file("c.cot")), InputError);
     std::ifstream in(dir.file("c.cot"));
     std::string kept((std::istreambuf_iterator<char>(in)), {});
@@ -220,7 +216,7 @@ TEST(RobustXml, GridCheckOfDeepFileExitsOne) {
     test::TempDir dir;
     std::string xml = "<grid>\n";
     for (int i = 0; i < 300000; ++i) xml += "<theme>";
-    write(dir.file("g.xml"), xml);
+    test::spit(dir.file("g.xml"), xml);
     int code = -1;
     std::string out = run("grid check " + dir.file("g.xml"), &code);
     EXPECT_EQ(code, 1) << out;
@@ -246,15 +242,15 @@ TEST(RobustInputs, JournalShowDossierIsExact) {
 TEST(RobustInputs, NearDuplicateReferenceRefused) {
     test::TempDir dir;
     auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");
-    write(dir.file("a.csv"), kBase + "\nACT-2023-01;Org;;;13203;10;;28/04/2023\n");
+    test::spit(dir.file("a.csv"), kBase + "\nACT-2023-01;Org;;;13203;10;;28/04/2023\n");
     s->import_dossiers_file(dir.file("a.csv"), "Coord");
-    write(dir.file("b.csv"), kBase + "\n act-2023-01 ;Autre;;;13203;10;;28/04/2023\n");
+    test::spit(dir.file("b.csv"), kBase + "\n act-2023-01 ;Autre;;;13203;10;;28/04/2023\n");
     std::string msg = message_of([&] { s->import_dossiers_file(dir.file("b.csv"), "Coord"); });
     EXPECT_NE(msg.find("« ACT-2023-01 »"), std::string::npos) << msg;
     EXPECT_EQ(Session::open(dir.file("c.cot"))->dossiers().size(), 1u);
     // Within one file too.
     msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nX-1;O;;;13203;;;28/04/2023\nx-1;O;;;13203;;;28/04/2023\n", "d.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nX-1;O;;;13203;;;28/04/2023\nx-1;O;;;13203;;;28/04/2023\n", "d.csv");
     });
     EXPECT_NE(msg.find("d.csv, ligne 3"), std::string::npos) << msg;
 }
@@ -264,11 +260,11 @@ TEST(RobustInputs, FractionsRefusedWhereUnitsAreWhole) {
     EXPECT_THROW(input::places("--places", "2,5"), InputError);
     EXPECT_EQ(input::places("--places", "7"), Rational(7));
     std::string msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;7/3;;28/04/2023\n", "d.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nD1;Org;;;13203;7/3;;28/04/2023\n", "d.csv");
     });
     EXPECT_NE(msg.find("colonne 6 « places »"), std::string::npos) << msg;
     msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;;;13203;2,5;;28/04/2023\n", "d.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nD1;Org;;;13203;2,5;;28/04/2023\n", "d.csv");
     });
     EXPECT_NE(msg.find("entier"), std::string::npos) << msg;
     const Grid& g = act_grid();
@@ -312,7 +308,7 @@ TEST(RobustInputs, EchoedInputsEscapedAndCut) {
     std::string msg = message_of([] {
         // Valid UTF-8 carrying terminal control bytes (bytes that are not
         // UTF-8 are refused earlier, with their line, by the CSV reader).
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nD1;Org;\x1B[2J\x07;;13203;;;28/04/2023\n", "d.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nD1;Org;\x1B[2J\x07;;13203;;;28/04/2023\n", "d.csv");
     });
     EXPECT_EQ(msg.find('\x1B'), std::string::npos) << msg;
     EXPECT_NE(msg.find("\\x1B"), std::string::npos) << msg;

@@ -12,9 +12,8 @@
 using namespace cotation;
 
 namespace {
-const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
+const std::string kStoreHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
 
-void write(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
 
 std::unique_ptr<Session> new_session(const test::TempDir& dir) {
     NewCampaign nc;
@@ -23,23 +22,13 @@ std::unique_ptr<Session> new_session(const test::TempDir& dir) {
     return Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "test");
 }
 
-void sql(const std::string& path, const std::string& statement) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
-    std::string msg = err ? err : "";
-    sqlite3_free(err);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << msg;
-}
 }  // namespace
 
 TEST(Store, CampaignSurvivesReopening) {
     test::TempDir dir;
     {
         auto s = new_session(dir);
-        write(dir.file("d.csv"), "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;pieces_recues\n"
+        test::spit(dir.file("d.csv"), "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;pieces_recues\n"
                                  "D1;Org;;;13203;10;126 000;28/04/2023;budget effectifs\n");
         s->import_dossiers_file(dir.file("d.csv"), "test");
         s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
@@ -60,11 +49,11 @@ TEST(Store, CampaignSurvivesReopening) {
 TEST(Store, FailedImportRollsBackEverything) {
     test::TempDir dir;
     auto s = new_session(dir);
-    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
     s->import_dossiers_file(dir.file("a.csv"), "test");
     auto journal_before = s->store().journal().size();
     // D2 is valid, D1 is already in the campaign: neither may be stored.
-    write(dir.file("b.csv"), kHeader + "D2;Org;;;13203;10;1;28/04/2023\nD1;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("b.csv"), kStoreHeader + "D2;Org;;;13203;10;1;28/04/2023\nD1;Org;;;13203;10;1;28/04/2023\n");
     try {
         s->import_dossiers_file(dir.file("b.csv"), "test");
         FAIL() << "duplicate accepted";
@@ -82,7 +71,7 @@ TEST(Store, FailedImportRollsBackEverything) {
 TEST(Store, RatingBatchIsAllOrNothing) {
     test::TempDir dir;
     auto s = new_session(dir);
-    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
     s->import_dossiers_file(dir.file("a.csv"), "test");
     std::int64_t id = s->dossiers()[0].id;
     EXPECT_THROW(s->store().put_ratings({{id, "A", "I.1", 4, "x"}, {id + 99, "A", "I.1", 4, "x"}}, "A"), InputError);
@@ -104,21 +93,21 @@ TEST(Store, RefusesToOverwriteAndNamesMissingFile) {
 TEST(Store, RefusesNewerSchemaAndNonCampaignFile) {
     test::TempDir dir;
     new_session(dir);
-    sql(dir.file("c.cot"), "PRAGMA user_version = 99");
+    test::sql(dir.file("c.cot"), "PRAGMA user_version = 99");
     try {
         Session::open(dir.file("c.cot"));
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("version plus récente"), std::string::npos) << e.what();
     }
-    write(dir.file("texte.cot"), "ceci n'est pas une base");
+    test::spit(dir.file("texte.cot"), "ceci n'est pas une base");
     EXPECT_THROW(Session::open(dir.file("texte.cot")), InputError);
 }
 
 TEST(Journal, RecordsOldAndNewValues) {
     test::TempDir dir;
     auto s = new_session(dir);
-    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
     s->import_dossiers_file(dir.file("a.csv"), "Claire");
     std::int64_t id = s->dossiers()[0].id;
     s->put_rating({id, "Claire", "I.1", 3, "Première lecture."}, "Claire");
@@ -135,7 +124,7 @@ TEST(Journal, DetectsAlteredAndRemovedEntries) {
     test::TempDir dir;
     {
         auto s = new_session(dir);
-        write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
+        test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
         s->import_dossiers_file(dir.file("a.csv"), "test");
         EXPECT_TRUE(s->store().verify_journal().ok);
     }
@@ -145,7 +134,7 @@ TEST(Journal, DetectsAlteredAndRemovedEntries) {
     EXPECT_NE(sqlite3_exec(db, "UPDATE journal SET actor='x' WHERE seq=2", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
     // ...and someone who drops the guard is caught by the chain.
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET new_value = new_value || ' ' WHERE seq = 3");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET new_value = new_value || ' ' WHERE seq = 3");
     auto check = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(check.ok);
     // Entry 3, whose stored hash no longer matches its content, and the dropped guard (trial 13 F24).
@@ -158,10 +147,10 @@ TEST(Journal, DetectsRemovedEntry) {
     test::TempDir dir;
     {
         auto s = new_session(dir);
-        write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
+        test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Org;;;13203;5;1;28/04/2023\n");
         s->import_dossiers_file(dir.file("a.csv"), "test");
     }
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 2");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 2");
     auto check = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(check.ok);
     EXPECT_NE(check.problems[0].find("entrée 2 : absente"), std::string::npos) << check.problems[0];
@@ -178,7 +167,7 @@ TEST(Store, SchemaOneCampaignIsMigrated) {
     Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
     // The ledger's additions (schema 12) undone, then the territory tables
     // (schema 10: their triggers name campaign.closed_at), then the rest.
-    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
+    test::sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) +
                            "DROP TABLE offer_structure; DROP TABLE campaign_zone; DROP TABLE territory_origin; DROP TABLE allocation_choice; "
                            "ALTER TABLE campaign DROP COLUMN form_xml; ALTER TABLE campaign DROP COLUMN form_name; "
                            "DROP TABLE prior_rejection; DROP TABLE procedure_step; DROP TABLE meeting; DROP TABLE meeting_attendance; "
@@ -219,7 +208,7 @@ TEST(Store, CampaignKeepsTheFormItWasCreatedWith) {
 TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     test::TempDir dir;
     auto s = new_session(dir);
-    write(dir.file("a.csv"), kHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
     s->import_dossiers_file(dir.file("a.csv"), "test");
     std::int64_t id = s->dossiers()[0].id;
     s->put_rating({id, "Claire", "I.1", 3, "Correct."}, "Claire");
@@ -231,7 +220,7 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("La campagne est close depuis le "), std::string::npos) << e.what();
     }
-    write(dir.file("b.csv"), kHeader + "D2;Org;;;13203;10;1;28/04/2023\n");
+    test::spit(dir.file("b.csv"), kStoreHeader + "D2;Org;;;13203;10;1;28/04/2023\n");
     EXPECT_THROW(s->import_dossiers_file(dir.file("b.csv"), "test"), InputError);
     EXPECT_THROW(cotation::test::set_parameter(*s, "campagne.places", "80", "Coordination"), InputError);
     Dossier changed = s->dossiers()[0];

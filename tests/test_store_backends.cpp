@@ -46,11 +46,6 @@ namespace {
 
 enum class Backend { Sqlite, Postgres };
 
-std::string pg_server() {
-    const char* uri = std::getenv("COTATION_TEST_PG_URI");
-    return uri ? uri : "";
-}
-
 Campaign sample_campaign(const std::string& reference) {
     Campaign c;
     c.reference = reference;
@@ -92,7 +87,7 @@ public:
             // A schema per test, removed at the end: tests stay independent
             // on one cluster.
             reference_ = "essai_" + name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-            path_ = pg_server() + "?campagne=" + reference_;
+            path_ = test::pg_server() + "?campagne=" + reference_;
         }
     }
     ~Harness() {
@@ -125,7 +120,7 @@ public:
             return msg;
         }
 #ifdef COTATION_POSTGRESQL
-        PGconn* c = PQconnectdb(pg_server().c_str());
+        PGconn* c = PQconnectdb(test::pg_server().c_str());
         std::string sql = std::string("SET client_min_messages TO warning; ") +
                           (in_campaign ? "SET search_path TO \"" + reference_ + "\"; " : "") + statement;
         PGresult* r = PQexec(c, sql.c_str());
@@ -143,7 +138,7 @@ public:
     // The first column of the first row of a query (PostgreSQL only).
     std::string value(const std::string& query) {
 #ifdef COTATION_POSTGRESQL
-        PGconn* c = PQconnectdb(pg_server().c_str());
+        PGconn* c = PQconnectdb(test::pg_server().c_str());
         PGresult* r = PQexec(c, ("SET search_path TO \"" + reference_ + "\"; " + query).c_str());
         std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) ? PQgetvalue(r, 0, 0) : PQresultErrorMessage(r);
         PQclear(r);
@@ -309,7 +304,7 @@ protected:
 #ifndef COTATION_POSTGRESQL
             GTEST_SKIP() << "construction sans PostgreSQL (COTATION_POSTGRESQL=OFF)";
 #endif
-            if (pg_server().empty())
+            if (test::pg_server().empty())
                 GTEST_SKIP() << "COTATION_TEST_PG_URI non défini : la suite PostgreSQL tourne par « ctest -R "
                                 "store.postgresql » (scripts/pg-cluster.sh démarre un serveur jetable)";
         }
@@ -728,7 +723,7 @@ TEST(StoreBackends, SameSnapshotAndJournalOnBoth) {
 #ifndef COTATION_POSTGRESQL
     GTEST_SKIP() << "construction sans PostgreSQL";
 #else
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness file(Backend::Sqlite, "identique"), server(Backend::Postgres, "identique");
     auto a = file.create(sample_campaign("HI 2025"));
     auto b = server.create(sample_campaign("HI 2025"));
@@ -779,7 +774,7 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
 }
 
 TEST(PgStore, ServerRefusalsNameTheCampaign) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness h(Backend::Postgres, "refus");
     h.create(sample_campaign("HI 2025"));
     // The same reference again: refused, nothing overwritten.
@@ -795,7 +790,7 @@ TEST(PgStore, ServerRefusalsNameTheCampaign) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("n'est pas une campagne Cotation"), std::string::npos) << e.what();
     }
-    EXPECT_THROW(open_pg_store(pg_server() + "?campagne=absente_" + std::to_string(::getpid())), InputError);
+    EXPECT_THROW(open_pg_store(test::pg_server() + "?campagne=absente_" + std::to_string(::getpid())), InputError);
 }
 #endif
 
@@ -819,10 +814,10 @@ std::string ranking_text(Session& s) {
 // decided, closed) goes to the server and comes back as a frozen file with
 // the same ranking, decisions and team, and every journal verifies.
 TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     test::TempDir dir;
     std::string file = dir.file("demo.cot"), back = dir.file("retour.cot");
-    std::string uri = pg_server() + "?campagne=partage_" + std::to_string(::getpid());
+    std::string uri = test::pg_server() + "?campagne=partage_" + std::to_string(::getpid());
     struct Drop {
         std::string uri;
         ~Drop() {
@@ -881,19 +876,10 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
     EXPECT_EQ(server->journal().size(), static_cast<std::size_t>(up.copy_entries));
 }
 
-int run_cli(const std::string& args, std::string& out) {
-    FILE* p = popen((std::string(COTATION_CLI) + " " + args + " 2>&1").c_str(), "r");
-    char buf[4096];
-    out.clear();
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 // Two workstations writing at once: each mutation waits for the other's
 // (the journal's lock), none is lost, the chain stays whole.
 TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness h(Backend::Postgres, "concurrence");
     auto ids = h.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
     auto write = [&](const std::string& reviewer) {
@@ -918,7 +904,7 @@ TEST(PgStore, ConcurrentWritersKeepTheJournalChained) {
 // (as a restart does): the next statement outside a transaction connects
 // anew, with the campaign's search_path and the ledger's temporary table.
 TEST(PgStore, ALostConnectionIsMadeAnewAtTheNextStatement) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness h(Backend::Postgres, "reconnexion");
     auto ids = h.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
     auto s = h.open();
@@ -946,7 +932,7 @@ TEST(PgStore, ALostConnectionIsMadeAnewAtTheNextStatement) {
 
 // A campaign written by a later Cotation is not opened (nor migrated back).
 TEST(PgStore, NewerSchemaIsRefused) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness h(Backend::Postgres, "recent");
     h.create(sample_campaign("HI 2025"));
     ASSERT_EQ(h.raw("UPDATE schema_version SET version = 99"), "");
@@ -962,11 +948,11 @@ TEST(PgStore, NewerSchemaIsRefused) {
 
 // A source whose journal does not verify is not copied: nothing on the server.
 TEST(Share, AlteredSourceJournalIsRefusedAndNothingIsCopied) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness file(Backend::Sqlite, "altere");
     file.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
     ASSERT_EQ(file.raw("DROP TRIGGER journal_no_update; UPDATE journal SET new_value = 'falsifié' WHERE seq = 2"), "");
-    std::string uri = pg_server() + "?campagne=altere_" + std::to_string(::getpid());
+    std::string uri = test::pg_server() + "?campagne=altere_" + std::to_string(::getpid());
     try {
         copy_campaign(file.address(), uri, "Claire");
         FAIL() << "source altérée copiée";
@@ -980,10 +966,10 @@ TEST(Share, AlteredSourceJournalIsRefusedAndNothingIsCopied) {
 // The same through the command line, as a coordinator would (11 dossiers and
 // 336 ratings: the act-hlm demo's, as `cotation demo` reports them).
 TEST(Share, CommandLinePartagerThenExporter) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     test::TempDir dir;
     std::string file = dir.file("demo.cot"), back = dir.file("archive.cot"), out;
-    std::string uri = pg_server() + "?campagne=cli_" + std::to_string(::getpid());
+    std::string uri = test::pg_server() + "?campagne=cli_" + std::to_string(::getpid());
     struct Drop {
         std::string uri;
         ~Drop() {
@@ -993,25 +979,25 @@ TEST(Share, CommandLinePartagerThenExporter) {
             }
         }
     } drop{uri};
-    ASSERT_EQ(run_cli("demo " + file, out), 0) << out;
-    ASSERT_EQ(run_cli("partager " + file + " '" + uri + "' --par 'Claire'", out), 0) << out;
+    ASSERT_EQ(test::run_cli("demo " + file, out), 0) << out;
+    ASSERT_EQ(test::run_cli("partager " + file + " '" + uri + "' --par 'Claire'", out), 0) << out;
     EXPECT_NE(out.find("Campagne partagée sur le serveur : 11 dossiers, 336 notes."), std::string::npos) << out;
-    ASSERT_EQ(run_cli("exporter '" + uri + "' " + back, out), 0) << out;
+    ASSERT_EQ(test::run_cli("exporter '" + uri + "' " + back, out), 0) << out;
     EXPECT_NE(out.find("Copie figée enregistrée : 11 dossiers, 336 notes"), std::string::npos) << out;
     EXPECT_EQ(out.find("secret"), std::string::npos);
-    ASSERT_EQ(run_cli("journal verify " + back, out), 0) << out;
+    ASSERT_EQ(test::run_cli("journal verify " + back, out), 0) << out;
     EXPECT_NE(out.find("Journal intact"), std::string::npos) << out;
     // The head the original's documents print is extended by the archive.
-    ASSERT_EQ(run_cli("journal tete " + file, out), 0) << out;
+    ASSERT_EQ(test::run_cli("journal tete " + file, out), 0) << out;
     std::string head = out.substr(out.rfind('\n', out.size() - 2) + 1);
     head.erase(head.find_last_not_of('\n') + 1);
     ASSERT_NE(head.find(':'), std::string::npos) << out;   // N:EMPREINTE, its last line
-    ASSERT_EQ(run_cli("journal verify " + back + " --tete " + head, out), 0) << out;
+    ASSERT_EQ(test::run_cli("journal verify " + back + " --tete " + head, out), 0) << out;
     EXPECT_NE(out.find("La campagne prolonge la tête donnée (" + head + ")"), std::string::npos) << out;
     // The same documents: a dossier's letter and order byte for byte (the
     // instruction report differs by the head it prints, two entries further).
-    ASSERT_EQ(run_cli("documents " + file + " --out " + dir.file("docs-source") + " --dossier ACT-2023-01", out), 0) << out;
-    ASSERT_EQ(run_cli("documents " + back + " --out " + dir.file("docs-archive") + " --dossier ACT-2023-01", out), 0) << out;
+    ASSERT_EQ(test::run_cli("documents " + file + " --out " + dir.file("docs-source") + " --dossier ACT-2023-01", out), 0) << out;
+    ASSERT_EQ(test::run_cli("documents " + back + " --out " + dir.file("docs-archive") + " --dossier ACT-2023-01", out), 0) << out;
     for (const char* doc : {"ACT-2023-01-lettre.pdf", "ACT-2023-01-arrete.pdf"}) {
         std::ifstream a(dir.file("docs-source") + "/" + doc, std::ios::binary), b(dir.file("docs-archive") + "/" + doc, std::ios::binary);
         std::string x((std::istreambuf_iterator<char>(a)), {}), y((std::istreambuf_iterator<char>(b)), {});
@@ -1024,13 +1010,13 @@ TEST(Share, CommandLinePartagerThenExporter) {
 TEST(ShareCli, BadAddressesAndOrderAreRefused) {
     test::TempDir dir;
     std::string out, target = dir.file("copie.cot");
-    EXPECT_EQ(run_cli("exporter 'postgresql://anne:secret@hote:x/base?campagne=A' " + target, out), 1) << out;
+    EXPECT_EQ(test::run_cli("exporter 'postgresql://anne:secret@hote:x/base?campagne=A' " + target, out), 1) << out;
     EXPECT_NE(out.find("malformée : le port « x » n'est pas un nombre"), std::string::npos) << out;
     EXPECT_EQ(out.find("secret"), std::string::npos) << out;
-    EXPECT_EQ(run_cli("partager 'postgresql://hote/base?campagne=A' " + target, out), 2) << out;
+    EXPECT_EQ(test::run_cli("partager 'postgresql://hote/base?campagne=A' " + target, out), 2) << out;
     EXPECT_NE(out.find("le fichier d'abord, le serveur ensuite"), std::string::npos) << out;
     // A server that does not answer: a French message, no file made.
-    EXPECT_EQ(run_cli("exporter 'postgresql://127.0.0.1:1/base?campagne=A' " + target, out), 1) << out;
+    EXPECT_EQ(test::run_cli("exporter 'postgresql://127.0.0.1:1/base?campagne=A' " + target, out), 1) << out;
     EXPECT_NE(out.find("Impossible de joindre le serveur"), std::string::npos) << out;
     // Said in French, not libpq's « Connection refused » (trial 15 F8).
     EXPECT_NE(out.find("aucun serveur ne répond à cette adresse"), std::string::npos) << out;
@@ -1069,7 +1055,7 @@ void expect_carried(CampaignStore& source, CampaignStore& copy, const std::strin
 // grid version change, a closing), on either back end, goes to the other and
 // back with its journal: file → server → file and server → file → server.
 TEST(Share, EveryMutationTravelsWithItsJournalBothWays) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     for (Backend origin : {Backend::Sqlite, Backend::Postgres}) {
         bool file_first = origin == Backend::Sqlite;
         Harness source(origin, "origine"), middle(file_first ? Backend::Postgres : Backend::Sqlite, "milieu"),
@@ -1115,7 +1101,7 @@ TEST(Share, EveryMutationTravelsWithItsJournalBothWays) {
 // and ratings on its own criteria: file → server → file keeps the journal
 // (count and head), the ranking and the grid history.
 TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     int grids = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/scoring-grids")) {
         if (entry.path().extension() != ".xml") continue;
@@ -1123,7 +1109,7 @@ TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
         SCOPED_TRACE(entry.path().filename().string());
         test::TempDir dir;
         std::string file = dir.file("c.cot"), back = dir.file("retour.cot"), out;
-        std::string uri = pg_server() + "?campagne=grille_" + std::to_string(::getpid()) + "_" + std::to_string(grids);
+        std::string uri = test::pg_server() + "?campagne=grille_" + std::to_string(::getpid()) + "_" + std::to_string(grids);
         struct Drop {
             std::string uri;
             ~Drop() {
@@ -1133,7 +1119,7 @@ TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
                 }
             }
         } drop{uri};
-        ASSERT_EQ(run_cli("new " + file + " --grid " + entry.path().string(), out), 0) << out;
+        ASSERT_EQ(test::run_cli("new " + file + " --grid " + entry.path().string(), out), 0) << out;
         Grid grid = io::read_grid_file(entry.path().string());
         {
             auto s = open_sqlite_store(file);
@@ -1162,8 +1148,8 @@ TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
         EXPECT_EQ(down.source_head.text(), up.copy_head.text());
         EXPECT_EQ(down.copy_entries, up.source_entries + 2);
         // As a user checks it: the copy extends the head the source printed.
-        ASSERT_EQ(run_cli("journal verify " + back + " --tete " + up.source_head.text(), out), 0) << out;
-        ASSERT_EQ(run_cli("journal verify '" + uri + "' --tete " + up.source_head.text(), out), 0) << out;
+        ASSERT_EQ(test::run_cli("journal verify " + back + " --tete " + up.source_head.text(), out), 0) << out;
+        ASSERT_EQ(test::run_cli("journal verify '" + uri + "' --tete " + up.source_head.text(), out), 0) << out;
         auto original = Session::open_read_only(file);
         auto frozen = Session::open_read_only(back);
         const Ranking& r = original->ranking();
@@ -1179,7 +1165,7 @@ TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
 // off) is not exported: the message names the source and the entry, and no
 // file, not even a hidden temporary one, is left.
 TEST(Share, AlteredServerJournalIsRefusedNamingTheEntryAndNoFileIsLeft) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness server(Backend::Postgres, "altere_serveur");
     server.create(sample_campaign("HI 2025"))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
     ASSERT_EQ(server.raw("ALTER TABLE journal DISABLE TRIGGER journal_append_only; "
@@ -1202,7 +1188,7 @@ TEST(Share, AlteredServerJournalIsRefusedNamingTheEntryAndNoFileIsLeft) {
 // The copy is verified where it arrives, before it exists for anyone: rows
 // that do not match the carried journal are refused, nothing left behind.
 TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness file(Backend::Sqlite, "source");
     {
         auto s = file.create(sample_campaign("HI 2025"));
@@ -1220,7 +1206,7 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
                 }
     ASSERT_TRUE(altered);
     CopyNote note{"Claire", "campagne.copie", "campagne/copie", "", "copie d'essai"};
-    std::string uri = pg_server() + "?campagne=arrivee_" + std::to_string(::getpid());
+    std::string uri = test::pg_server() + "?campagne=arrivee_" + std::to_string(::getpid());
     try {
         write_server_copy(uri, rows, note);
         FAIL() << "copie incohérente enregistrée sur le serveur";
@@ -1243,11 +1229,11 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
 // A server address without campagne= names the copy by the campaign's
 // reference, as a creation does.
 TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     std::string reference = "sans_campagne_" + std::to_string(::getpid());
     Harness file(Backend::Sqlite, "reference");
     file.create(sample_campaign(reference))->add_dossiers({dossier("HI-01", "A", 5)}, "Claire");
-    std::string uri = pg_server() + "?campagne=" + reference;
+    std::string uri = test::pg_server() + "?campagne=" + reference;
     struct Drop {
         std::string uri;
         ~Drop() {
@@ -1257,7 +1243,7 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
             }
         }
     } drop{uri};
-    CopyReport r = copy_campaign(file.address(), pg_server(), "Claire");
+    CopyReport r = copy_campaign(file.address(), test::pg_server(), "Claire");
     auto copy = open_pg_store(uri);
     EXPECT_EQ(copy->load().campaign.reference, reference);
     EXPECT_EQ(static_cast<std::int64_t>(copy->journal().size()), r.source_entries + 1);
@@ -1268,7 +1254,7 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
     Drop other{uri + "_b"};
     std::string out, user = std::getenv("USER") ? std::getenv("USER") : "";
     ::unsetenv("USER");   // as under `su` or a service: no name to take
-    int rc = run_cli("partager '" + file.address() + "' '" + other.uri + "'", out);
+    int rc = test::run_cli("partager '" + file.address() + "' '" + other.uri + "'", out);
     if (!user.empty()) ::setenv("USER", user.c_str(), 1);
     ASSERT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("sur le serveur, la campagne s'appelle « " + reference + "_b », mais sa référence reste « " + reference + " »"),
@@ -1309,9 +1295,9 @@ bool killed_after(const std::vector<std::string>& args, int ms) {
 // whole verified copy: never a half campaign on the server, never a file
 // under its final name that is not whole.
 TEST(Share, KilledCopyLeavesNothingOrTheWholeVerifiedCopy) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     test::TempDir dir;
-    std::string file = dir.file("demo.cot"), base = pg_server() + "?campagne=tue_" + std::to_string(::getpid());
+    std::string file = dir.file("demo.cot"), base = test::pg_server() + "?campagne=tue_" + std::to_string(::getpid());
     create_demo(file, "act-hlm", DemoStage::Complete);
     JournalHead head = open_sqlite_store_read_only(file)->journal_head();
     struct Drop {
@@ -1363,7 +1349,7 @@ TEST(Share, KilledCopyLeavesNothingOrTheWholeVerifiedCopy) {
     for (int i = 0; i < 10; ++i) {
         if (leftovers(std::to_string(i) + ".cot.").empty()) continue;
         std::string out;
-        ASSERT_EQ(run_cli("exporter '" + base + "_" + std::to_string(i) + "' '" + dir.file("retour" + std::to_string(i) + ".cot") +
+        ASSERT_EQ(test::run_cli("exporter '" + base + "_" + std::to_string(i) + "' '" + dir.file("retour" + std::to_string(i) + ".cot") +
                               "' --par Claire",
                           out),
                   0)
@@ -1445,7 +1431,7 @@ cotation::row_ledger::Rows pg_rows(const std::string& address, bool schema12 = f
 // The same rating, at the same instant, digests the same in a file and on the
 // server: a journal carried from one to the other can verify its rows.
 TEST(StoreBackends, SameRowDigestsAlikeInAFileAndOnTheServer) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness file(Backend::Sqlite, "instant"), server(Backend::Postgres, "instant");
     for (Harness* h : {&file, &server}) {
         auto s = h->create(sample_campaign("HI 2025"));
@@ -1470,7 +1456,7 @@ TEST(StoreBackends, SameRowDigestsAlikeInAFileAndOnTheServer) {
 // digest was the journal's; a row changed outside Cotation before keeps the
 // old expected digest and is still named.
 TEST(PgStore, Schema12InstantsAreNotedAgainButNotATamperedRow) {
-    if (pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
     Harness h(Backend::Postgres, "schema12");
     {
         auto s = h.create(sample_campaign("HI 2025"));

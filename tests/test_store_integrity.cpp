@@ -27,14 +27,14 @@
 using namespace cotation;
 
 namespace {
-const std::string kHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
+const std::string kIntegrityHeader = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
 
 std::unique_ptr<Session> rated_campaign(const test::TempDir& dir) {
     NewCampaign nc;
     nc.reference = "AAC essai";
     nc.parameters["campagne.date_limite"] = "28/04/2023";
     auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "test");
-    std::ofstream(dir.file("a.csv")) << kHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Autre;;;13203;5;1;28/04/2023\n";
+    std::ofstream(dir.file("a.csv")) << kIntegrityHeader + "D1;Org;;;13203;10;1;28/04/2023\nD2;Autre;;;13203;5;1;28/04/2023\n";
     s->import_dossiers_file(dir.file("a.csv"), "test");
     s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 4, "Solide."}, "Claire");
     s->put_rating({s->dossiers()[1].id, "Claire", "I.1", 2, "Faible."}, "Claire");
@@ -52,11 +52,6 @@ std::pair<int, std::string> raw(const std::string& path, const std::string& stat
     sqlite3_close(db);
     return {rc, msg};
 }
-void sql(const std::string& path, const std::string& statement) {
-    auto [rc, msg] = raw(path, statement);
-    ASSERT_EQ(rc, SQLITE_OK) << msg << " — " << statement;
-}
-
 std::string all(const JournalCheck& c) {
     std::string out;
     for (const auto& p : c.problems) out += p + "\n";
@@ -79,7 +74,7 @@ void rehash_chain(const std::string& path) {
     // And puts the trigger back: `journal verify` names a missing one (trial 13 F24).
     statements += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
                   "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;";
-    sql(path, statements);
+    test::sql(path, statements);
 }
 
 using test::cli;
@@ -109,7 +104,7 @@ TEST(JournalLedger, RawSqlOnRatingIsNamedWithTableAndRow) {
     test::TempDir dir;
     rated_campaign(dir);
     // The audit's case: a dossier falls in the ranking, the journal untouched.
-    sql(dir.file("c.cot"), "UPDATE rating SET value = 0 WHERE value = 4");
+    test::sql(dir.file("c.cot"), "UPDATE rating SET value = 0 WHERE value = 4");
     auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(c.ok);
     std::string text = all(c);
@@ -121,7 +116,7 @@ TEST(JournalLedger, RawSqlOnRatingIsNamedWithTableAndRow) {
 TEST(JournalLedger, RowAddedOrDeletedOutsideIsNamed) {
     test::TempDir dir;
     rated_campaign(dir);
-    sql(dir.file("c.cot"), "DELETE FROM rating WHERE value = 2; INSERT INTO dossier_document(dossier_id, document) VALUES (1, 'budget')");
+    test::sql(dir.file("c.cot"), "DELETE FROM rating WHERE value = 2; INSERT INTO dossier_document(dossier_id, document) VALUES (1, 'budget')");
     auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     std::string text = all(c);
     EXPECT_NE(text.find("table rating, ligne dossier_id=2 (« D2 »)"), std::string::npos) << text;
@@ -135,7 +130,7 @@ TEST(JournalLedger, DeletingTheLastEntriesIsDetected) {
     rated_campaign(dir);
     // The two ratings are the last two entries; cut them off: the chain that
     // remains is whole, the data are not what it says.
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq > (SELECT max(seq) - 2 FROM journal)");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq > (SELECT max(seq) - 2 FROM journal)");
     auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(c.ok);
     std::string text = all(c);
@@ -146,7 +141,7 @@ TEST(JournalLedger, DeletingTheLastEntriesIsDetected) {
 TEST(JournalLedger, DeletingEveryEntryIsDetected) {
     test::TempDir dir;
     rated_campaign(dir);
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal");
     auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(c.ok);
     EXPECT_EQ(c.entries, 0);
@@ -160,7 +155,7 @@ TEST(JournalLedger, EditThenRecomputedHashesIsDetected) {
     rated_campaign(dir);
     // The data and the entry that recorded it edited alike, every SHA-256 of
     // the chain recomputed: the chain holds, the row's digest does not.
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE rating SET value = 0 WHERE value = 4; "
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE rating SET value = 0 WHERE value = 4; "
                            "UPDATE journal SET new_value = '0 — Solide.' WHERE new_value = '4 — Solide.'");
     rehash_chain(dir.file("c.cot"));
     auto c = open_sqlite_store(dir.file("c.cot"))->verify_journal();
@@ -184,7 +179,7 @@ TEST(JournalLedger, HeadKeptOutsideTheFileCatchesAConsistentRewrite) {
     }
     // A rewrite of an entry's text with the chain recomputed: data and
     // digests agree, only the head printed before tells.
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'Quelqu''un' WHERE seq = 2");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'Quelqu''un' WHERE seq = 2");
     rehash_chain(dir.file("c.cot"));
     auto store = open_sqlite_store(dir.file("c.cot"));
     EXPECT_TRUE(store->verify_journal().ok);
@@ -206,7 +201,7 @@ TEST(JournalLedger, HeadOnTheCommandLine) {
     Ran ok = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
     EXPECT_EQ(ok.code, 0) << ok.out;
     EXPECT_NE(ok.out.find("La campagne prolonge la tête donnée"), std::string::npos) << ok.out;
-    sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
     Ran bad = cli("journal verify " + dir.file("c.cot") + " --tete " + head);
     EXPECT_EQ(bad.code, 1) << bad.out;
     EXPECT_NE(bad.out.find("le journal ne prolonge pas la tête donnée"), std::string::npos) << bad.out;
@@ -233,7 +228,7 @@ TEST(JournalLedger, CampaignMadeBeforeTheLedgerIsVouchedForAtMigration) {
     rated_campaign(dir);
     // Back to the schema before: entries without rows, hashed without them.
     // (the ledger is schema 12; 13, the links' identifiers, came after it)
-    sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) + "PRAGMA user_version = " +
+    test::sql(dir.file("c.cot"), test::before_ledger_sql(dir.file("c.cot")) + "PRAGMA user_version = " +
                                std::to_string(sqlite_schema_version() - 2));
     auto s = Session::open(dir.file("c.cot"));
     auto c = s->store().verify_journal();
@@ -243,7 +238,7 @@ TEST(JournalLedger, CampaignMadeBeforeTheLedgerIsVouchedForAtMigration) {
     EXPECT_NE(j[0].new_value.find("empreintes de " + fr::plural(c.rows, "ligne")), std::string::npos) << j[0].new_value;
     // From then on, raw SQL is caught as in a new campaign.
     s.reset();
-    sql(dir.file("c.cot"), "UPDATE dossier SET organisme = 'Autre nom' WHERE reference = 'D1'");
+    test::sql(dir.file("c.cot"), "UPDATE dossier SET organisme = 'Autre nom' WHERE reference = 'D1'");
     EXPECT_NE(all(open_sqlite_store(dir.file("c.cot"))->verify_journal()).find("table dossier, ligne id=1 (« D1 »)"), std::string::npos);
 }
 
@@ -308,7 +303,7 @@ TEST(ClosedLock, LockTakenOffIsNamedByVerify) {
     auto s = rated_campaign(dir);
     s->close("Décisions prises", "test");
     s.reset();
-    sql(dir.file("c.cot"), "DROP TRIGGER rating_close_update");
+    test::sql(dir.file("c.cot"), "DROP TRIGGER rating_close_update");
     auto c = open_sqlite_store_read_only(dir.file("c.cot"))->verify_journal();
     EXPECT_FALSE(c.ok);
     EXPECT_NE(all(c).find("table rating : verrou de la campagne close supprimé"), std::string::npos) << all(c);
@@ -516,7 +511,7 @@ TEST(RightsRows, RoleChangedInRawSqlRefusesTheNextChange) {
     auto store = open_sqlite_store(dir.file("c.cot"));
     ASSERT_NO_THROW(store->set_parameter("campagne.date_limite", "29/04/2023", "test"));   // as journaled: accepted
     store.reset();
-    sql(dir.file("c.cot"), "UPDATE person SET role = 'coordinateur' WHERE name = 'Eve'");
+    test::sql(dir.file("c.cot"), "UPDATE person SET role = 'coordinateur' WHERE name = 'Eve'");
     store = open_sqlite_store(dir.file("c.cot"));
     const std::size_t entries = store->journal("").size();
     std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
@@ -525,7 +520,7 @@ TEST(RightsRows, RoleChangedInRawSqlRefusesTheNextChange) {
     EXPECT_EQ(store->journal("").size(), entries);   // nothing written
     // An account taken over the same way, through a batch of changes: refused as well.
     store.reset();
-    sql(dir.file("c.cot"), "UPDATE person SET role = 'instructeur', account = 'intrus' WHERE name = 'Eve'");
+    test::sql(dir.file("c.cot"), "UPDATE person SET role = 'instructeur', account = 'intrus' WHERE name = 'Eve'");
     store = open_sqlite_store(dir.file("c.cot"));
     EXPECT_THROW(store->begin_write(), Error);
 }
@@ -558,7 +553,7 @@ TEST(RightsRows, ATriggerAddedOutsideCotationIsNamedAndRefusesTheNextChange) {
     test::TempDir dir;
     auto s = rated_campaign(dir);
     s.reset();
-    sql(dir.file("c.cot"), "CREATE TRIGGER quarante AFTER INSERT ON decision "
+    test::sql(dir.file("c.cot"), "CREATE TRIGGER quarante AFTER INSERT ON decision "
                            "BEGIN UPDATE decision SET places = '40' WHERE dossier_id = NEW.dossier_id; END;");
     auto store = open_sqlite_store(dir.file("c.cot"));
     JournalCheck c = store->verify_journal();

@@ -6,6 +6,7 @@
 #include "io/reference_data.h"
 #include "store/campaign_store.h"
 
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <Poco/Zip/ZipArchive.h>
@@ -40,6 +41,36 @@ Ran cli(const std::string& args) { return shell(std::string(COTATION_CLI) + " " 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void sql(const std::string& path, const std::string& statement) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err);
+    std::string msg = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << msg << " — " << statement;
+}
+
+std::string pg_server() {
+    const char* uri = std::getenv("COTATION_TEST_PG_URI");
+    return uri ? uri : "";
+}
+
+// postgresql://USER:PW@host:port/base
+std::string pg_uri_as(const std::string& user, const std::string& password) {
+    std::string a = pg_server();
+    auto scheme = a.find("://") + 3;
+    auto at = a.find('@', scheme);
+    return a.substr(0, scheme) + user + ":" + password + a.substr(at);
+}
+
+int run_cli(const std::string& args, std::string& out) {
+    Ran r = cli(args);
+    out = r.out;
+    return r.code;
 }
 
 void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }

@@ -135,6 +135,15 @@ Ran shell(const std::string& command);
 Ran cli(const std::string& args);
 
 std::string slurp(const std::string& path);                      // the bytes of a file
+// Runs `statement` on the SQLite file `path` directly, as an attacker or a
+// damaged disk would; the test fails (naming the statement) if SQLite refuses it.
+void sql(const std::string& path, const std::string& statement);
+// The throw-away PostgreSQL server of `ctest -R store.postgresql`
+// (COTATION_TEST_PG_URI), "" outside it; the same address as `user`.
+std::string pg_server();
+std::string pg_uri_as(const std::string& user, const std::string& password);
+// The `cotation` of this build (cli): its exit code, its output in `out`.
+int run_cli(const std::string& args, std::string& out);
 // The command-line tests run from one system account: before acting as
 // `person` of a declared team through `cotation`, the test binds `person`
 // to this account (whoever had it gets none), as the coordinator would with

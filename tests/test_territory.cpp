@@ -16,7 +16,6 @@ namespace {
 bool has_line(const std::string& text, const std::string& line) {
     return ("\n" + text).find("\n" + line + "\n") != std::string::npos;
 }
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 }  // namespace
 
 // The UPHV demo: Charente-Maritime, 462 communes and 672 279 inhabitants
@@ -97,7 +96,7 @@ TEST(Territory, FinessImportReplacesTheCampaignOffer) {
     ASSERT_TRUE(again.offer().structures[0].position);
     EXPECT_NEAR(again.offer().structures[0].position->lat, 45.74209, 1e-5);
     // A malformed extract changes nothing.
-    write(dir.file("bad.csv"), "finess;etalab;1;2026-01-07\nstructureet;1\n");
+    test::spit(dir.file("bad.csv"), "finess;etalab;1;2026-01-07\nstructureet;1\n");
     EXPECT_THROW(t.import_offer(dir.file("bad.csv"), {}, coord), InputError);
     EXPECT_EQ(TerritoryStudy(*s).offer().structures.size(), 1u);
 }
@@ -111,7 +110,7 @@ TEST(Territory, CrtDradZoneOverlaps) {
     ASSERT_FALSE(t.intervention_territories().empty());
     const auto& first = t.intervention_territories()[0];
     ASSERT_FALSE(first.communes.empty());
-    write(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-16;DRAD de Charente;" + first.communes.front() + "\n");
+    test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-16;DRAD de Charente;" + first.communes.front() + "\n");
     std::string coord;
     for (const auto& [name, p] : s->team().people)
         if (p.role == Role::Coordinator) coord = name;
@@ -139,7 +138,7 @@ TEST(Territory, CrtDradZoneOverlaps) {
     std::string figures;
     for (const auto& l : t.committee_page().figures) figures += l + "\n";
     EXPECT_NE(figures.find("Recouvrement " + ref + " / zone « DRAD de Charente » : 1 commune, "), std::string::npos) << figures;
-    write(dir.file("bad-zones.csv"), "zone;libelle;communes\nZ;Z;99999\n");
+    test::spit(dir.file("bad-zones.csv"), "zone;libelle;communes\nZ;Z;99999\n");
     try {
         t.set_zones_file(dir.file("bad-zones.csv"), coord);
         FAIL();

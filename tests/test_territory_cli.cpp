@@ -16,6 +16,7 @@ using cotation::test::lines;
 using cotation::test::Ran;
 using cotation::test::slurp;
 using cotation::test::spit;
+}  // namespace
 
 // The UPHV demo campaign, made once for the whole suite; under ctest, once
 // for all its processes (a copy of the fixture tests/CMakeLists.txt makes).
@@ -38,7 +39,6 @@ protected:
 };
 cotation::test::TempDir* TerritoryCli::dir_ = nullptr;
 std::string TerritoryCli::file_;
-}  // namespace
 
 TEST_F(TerritoryCli, CommunesCsvHasOneRowPerCommuneOfCharenteMaritime) {
     // The communes of département 17 in data/communes.tsv, counted here from

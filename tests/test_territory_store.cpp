@@ -19,7 +19,6 @@
 using namespace cotation;
 
 namespace {
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 std::string coordinator_of(const Session& s) {
     for (const auto& [name, p] : s.team().people)
@@ -48,10 +47,10 @@ TEST(TerritoryStore, OfferAndZonesAreJournaledTablesOfTheCampaign) {
     {
         TerritoryStudy t(*s);
         EXPECT_EQ(t.offer().capacity(), 179);   // the grid's shipped offer: no own offer yet
-        write(dir.file("offre.csv"), kOffer);
+        test::spit(dir.file("offre.csv"), kOffer);
         t.set_offer_file(dir.file("offre.csv"), coord);
         EXPECT_EQ(t.offer().capacity(), 35);     // 10 + 5 + 20
-        write(dir.file("zones.csv"), "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
+        test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
         t.set_zones_file(dir.file("zones.csv"), coord);
     }
     // Nothing beside the campaign: the tables hold it.
@@ -84,11 +83,11 @@ TEST(TerritoryStore, ClosedCampaignRefusesEveryTerritoryChange) {
     const std::string coord = coordinator_of(*s);
     s->store().close("Essai de clôture.", coord);
     TerritoryStudy t(*s);
-    write(dir.file("offre.csv"), kOffer);
+    test::spit(dir.file("offre.csv"), kOffer);
     const std::size_t before = journal_size(*s);
     EXPECT_THROW(t.set_offer_file(dir.file("offre.csv"), coord), InputError);
     EXPECT_THROW(t.record_allocation({}, "", coord), InputError);
-    write(dir.file("zones.csv"), "zone;libelle;communes\nZ;Z;17415\n");
+    test::spit(dir.file("zones.csv"), "zone;libelle;communes\nZ;Z;17415\n");
     EXPECT_THROW(t.set_zones_file(dir.file("zones.csv"), coord), InputError);
     EXPECT_EQ(journal_size(*s), before);
     EXPECT_EQ(TerritoryStudy(*s).offer().capacity(), 179);
@@ -103,8 +102,8 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     test::TempDir dir;
     const std::string file = dir.file("crt.cot");
     auto s = create_demo(file, "crt", DemoStage::Instruction);
-    write(file + ".offre.csv", kOffer);
-    write(file + ".zones.csv", "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415\n");
+    test::spit(file + ".offre.csv", kOffer);
+    test::spit(file + ".zones.csv", "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415\n");
     {
         TerritoryStudy t(*s);
         EXPECT_EQ(t.offer().capacity(), 35);
@@ -115,7 +114,7 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     ASSERT_FALSE(entries.empty());
     EXPECT_EQ(entries[0].actor, "Cotation (reprise des fichiers de l'offre)");
     // The file changes afterwards: it is not read again.
-    write(file + ".offre.csv", std::string(kOffer) + ";Autre;;MRS;17300;;;100;0;0;;;essai\n");
+    test::spit(file + ".offre.csv", std::string(kOffer) + ";Autre;;MRS;17300;;;100;0;0;;;essai\n");
     TerritoryStudy t(*s);
     EXPECT_EQ(t.offer().capacity(), 35);
     EXPECT_TRUE(t.notices().empty());
@@ -126,7 +125,7 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     const std::string closed = dir2.file("crt.cot");
     auto c = create_demo(closed, "crt", DemoStage::Instruction);
     c->store().close("Essai.", coordinator_of(*c));
-    write(closed + ".offre.csv", kOffer);
+    test::spit(closed + ".offre.csv", kOffer);
     TerritoryStudy tc(*c);
     EXPECT_EQ(tc.offer().capacity(), 35);
     ASSERT_EQ(tc.notices().size(), 1u);
@@ -142,7 +141,7 @@ TEST(TerritoryStore, BadInputNamesFileLineFieldAndStoresNothing) {
     TerritoryStudy t(*s);
     const std::size_t before = journal_size(*s);
     // Line 3 names commune 17999, which does not exist in Charente-Maritime.
-    write(dir.file("offre.csv"), std::string(kOffer).substr(0, std::string(kOffer).rfind("\n;MRS") + 1) +
+    test::spit(dir.file("offre.csv"), std::string(kOffer).substr(0, std::string(kOffer).rfind("\n;MRS") + 1) +
                                      ";MRS Essai;;MRS;17999;privé;Asso;20;0;0;;;essai\n");
     std::string m = messages_of([&] { t.set_offer_file(dir.file("offre.csv"), coord); });
     EXPECT_NE(m.find("offre.csv"), std::string::npos) << m;
@@ -150,13 +149,13 @@ TEST(TerritoryStore, BadInputNamesFileLineFieldAndStoresNothing) {
     EXPECT_NE(m.find("commune"), std::string::npos) << m;
     EXPECT_NE(m.find("17999"), std::string::npos) << m;
     // A FINESS structureet line of 5 fields instead of 32.
-    write(dir.file("finess.csv"), "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
+    test::spit(dir.file("finess.csv"), "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
     m = messages_of([&] { t.import_offer(dir.file("finess.csv"), {"500"}, coord); });
     EXPECT_NE(m.find("finess.csv"), std::string::npos) << m;
     EXPECT_NE(m.find("ligne 2"), std::string::npos) << m;
     EXPECT_NE(m.find("32"), std::string::npos) << m;
     // A zone naming an unknown commune, after a good line: nothing kept.
-    write(dir.file("zones.csv"), "zone;libelle;communes\nA;Zone A;17415\nB;Zone B;17415 99999\n");
+    test::spit(dir.file("zones.csv"), "zone;libelle;communes\nA;Zone A;17415\nB;Zone B;17415 99999\n");
     m = messages_of([&] { t.set_zones_file(dir.file("zones.csv"), coord); });
     EXPECT_NE(m.find("zones.csv"), std::string::npos) << m;
     EXPECT_NE(m.find("ligne 3"), std::string::npos) << m;
@@ -320,7 +319,7 @@ TEST(TerritoryStore, NewCampaignTakesTheGridsOfferAtCreation) {
         EXPECT_EQ(journal_size(*s, "campagne/offre"), 1u + 9u);
     }
     // The grid's offer edited, then removed: the campaign keeps its own copy.
-    write(grids + "/uphv-17-2019.offre.csv", kOffer);
+    test::spit(grids + "/uphv-17-2019.offre.csv", kOffer);
     {
         auto s = Session::open(dir.file("u.cot"));
         TerritoryStudy t(*s);
@@ -339,7 +338,7 @@ TEST(TerritoryStore, OfferFileInWindows1252IsConvertedAndSaid) {
     auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
     const std::string coord = coordinator_of(*s);
     // "Résidence Été" with é = 0xE9 and É = 0xC9 in Windows-1252.
-    write(dir.file("offre.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+    test::spit(dir.file("offre.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
                                  ";R\xE9sidence \xC9t\xE9;500;EHPAD;17415;public;CH;12;0;0;;;essai\n");
     TerritoryStudy t(*s);
     const std::string notice = t.set_offer_file(dir.file("offre.csv"), coord);
@@ -348,7 +347,7 @@ TEST(TerritoryStore, OfferFileInWindows1252IsConvertedAndSaid) {
     EXPECT_EQ(t.offer().structures[0].name, "Résidence Été");
     EXPECT_EQ(t.offer().capacity(), 12);
     // UTF-8 stays as it is, and nothing is said.
-    write(dir.file("offre8.csv"), std::string(kOffer));
+    test::spit(dir.file("offre8.csv"), std::string(kOffer));
     EXPECT_EQ(t.set_offer_file(dir.file("offre8.csv"), coord), "");
 }
 
@@ -403,7 +402,7 @@ TEST(TerritoryStore, EmptyImportAndZonesOutsideTheTerritoryAreRefused) {
     EXPECT_EQ(t.offer().capacity(), 179);
     EXPECT_EQ(journal_size(*s, "campagne/offre"), entries);
 
-    write(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone;75056\n");
+    test::spit(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone;75056\n");
     const std::string z = messages_of([&] { t.set_zones_file(dir.file("z.csv"), coord); });
     EXPECT_EQ(z, "« z.csv » : zone « Z1 » : aucune de ses communes n'est dans le territoire de la campagne (départements 17).");
     EXPECT_TRUE(TerritoryStudy(*s).zones().empty());
@@ -418,7 +417,7 @@ TEST(TerritoryStore, ZonePartlyOutsideTheTerritoryIsWarnedNamingTheCommunes) {
     const std::string coord = coordinator_of(*s);
     TerritoryStudy t(*s);
     // La Rochelle and Royan are in Charente-Maritime (17), Paris and Niort not (data/communes.tsv).
-    write(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone mixte;17300 75056 17306 79191\nZ2;Zone du 17;17300\n");
+    test::spit(dir.file("z.csv"), "zone;libelle;communes\nZ1;Zone mixte;17300 75056 17306 79191\nZ2;Zone du 17;17300\n");
     const auto warnings = t.set_zones_file(dir.file("z.csv"), coord);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_EQ(warnings[0],
@@ -433,7 +432,7 @@ TEST(TerritoryStore, ZonePartlyOutsideTheTerritoryIsWarnedNamingTheCommunes) {
 
     // A zones file saved by Excel in Windows-1252 (« é » is 0xE9) is read and
     // said, as an offer file is (a new user's trial had it refused).
-    write(dir.file("z1252.csv"), "zone;libelle;communes\r\nZ3;Exp\xE9rimentation;17300\r\n");
+    test::spit(dir.file("z1252.csv"), "zone;libelle;communes\r\nZ3;Exp\xE9rimentation;17300\r\n");
     auto s2 = Session::open(dir.file("uphv.cot"));
     TerritoryStudy t2(*s2);
     const auto said = t2.set_zones_file(dir.file("z1252.csv"), coord);

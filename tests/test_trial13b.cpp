@@ -28,15 +28,6 @@
 using namespace cotation;
 
 namespace {
-std::string refusal(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
-
 Dossier filed(std::int64_t id, const std::string& org, const std::string& siret, const std::string& finess) {
     Dossier d;
     d.id = id;
@@ -116,7 +107,7 @@ TEST(Trial13bLinks, ADossierOfTheSameSirenImportedAfterTheDeclarationIsCovered) 
         test::spit(dir.file("e.csv"), dossier_header(call) + dossier_line(call, "ACT-12", "ESC — antenne Avignon", "41951490600025"));
         s->import_dossiers_file(dir.file("e.csv"), "Nadia");
         const std::int64_t a12 = test::id_of(*s, "ACT-12");
-        EXPECT_EQ(refusal([&] { s->assign(a12, "Julien", true, "Nadia"); }),
+        EXPECT_EQ(test::message_of([&] { s->assign(a12, "Julien", true, "Nadia"); }),
                   "« Julien » a déclaré un lien avec « ESC — antenne Avignon » : affectation impossible.");
         s->assign(a12, "Claire", true, "Nadia");
         s->put_rating({a12, "Claire", "I.1", 4, "SENTINELLE"}, "Claire");
@@ -126,8 +117,8 @@ TEST(Trial13bLinks, ADossierOfTheSameSirenImportedAfterTheDeclarationIsCovered) 
     // The coordinator reads every rating, except where she declared a link.
     EXPECT_TRUE(s->visible_ratings(a12, "Nadia").empty());
     EXPECT_EQ(s->visible_ratings(test::id_of(*s, "ACT-2"), "Nadia").size(), 0u);   // none given there
-    EXPECT_NE(refusal([&] { s->assign(a12, "Julien", true, "Nadia"); }).find("a déclaré un lien"), std::string::npos);
-    EXPECT_EQ(refusal([&] { s->put_rating({a12, "Julien", "I.1", 1, "x"}, "Julien"); }),
+    EXPECT_NE(test::message_of([&] { s->assign(a12, "Julien", true, "Nadia"); }).find("a déclaré un lien"), std::string::npos);
+    EXPECT_EQ(test::message_of([&] { s->put_rating({a12, "Julien", "I.1", 1, "x"}, "Julien"); }),
               "« Julien » a déclaré un lien avec « ESC — antenne Avignon » : ce dossier ne peut pas lui être confié.");
     // ACT-2 (another SIREN) stays Julien's.
     EXPECT_TRUE(s->team().assignments.at(test::id_of(*s, "ACT-2")).count("Julien"));
@@ -209,12 +200,12 @@ TEST(Trial13bLogo, ATruncatedLogoIsRefusedNamingItAndABadStoredOneIsLeftOut) {
     auto s = on_call(dir, "uphv-17-2019");
     test::spit(dir.file("tronque.png"), png(stored_zlib(kRaw).substr(0, 10)));
     test::spit(dir.file("bon.png"), png(stored_zlib(kRaw)));
-    EXPECT_EQ(refusal([&] { test::set_authority_field(*s, "logo", dir.file("tronque.png"), "Coord"); }),
+    EXPECT_EQ(test::message_of([&] { test::set_authority_field(*s, "logo", dir.file("tronque.png"), "Coord"); }),
               "Autorité, logo « " + dir.file("tronque.png") +
                   " » : image PNG illisible (données de l'image tronquées) ; rien n'a été enregistré. Enregistrez de nouveau "
                   "le logo au format PNG et donnez ce fichier.");
     // Nor in its stored form, typed as text.
-    EXPECT_NE(refusal([&] { test::set_authority_field(*s, "logo", logo_to_stored(png(stored_zlib(kRaw).substr(0, 10))), "Coord"); })
+    EXPECT_NE(test::message_of([&] { test::set_authority_field(*s, "logo", logo_to_stored(png(stored_zlib(kRaw).substr(0, 10))), "Coord"); })
                   .find("image PNG illisible (données de l'image tronquées)"),
               std::string::npos);
     EXPECT_EQ(s->campaign().authority.logo, "");
@@ -324,7 +315,7 @@ TEST(Trial13bTeam, ATeamLessFilesFirstCoordinatorIsDeclaredFromItsOwnersAccount)
     struct Restore {
         ~Restore() { Session::simulate_named_actors(true); }
     } restore;
-    EXPECT_NE(refusal([&] { s->add_person({"Mallory", Role::Coordinator, "", true, me}, "Mallory"); })
+    EXPECT_NE(test::message_of([&] { s->add_person({"Mallory", Role::Coordinator, "", true, me}, "Mallory"); })
                   .find("Cette campagne n'a pas encore d'équipe"),
               std::string::npos);
     EXPECT_TRUE(s->team().people.empty());
@@ -351,7 +342,7 @@ TEST(Trial13bLedger, RatingsChangedInRawSqlStopDecisionsAndDocumentsAndAreSaidBy
     ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db, "UPDATE rating SET value = 0 WHERE criterion = 'I.1'", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
-    const std::string docs = refusal([&] { Session::open_for_documents(file); });
+    const std::string docs = test::message_of([&] { Session::open_for_documents(file); });
     EXPECT_NE(docs.find("a été modifiée hors de Cotation"), std::string::npos) << docs;
     EXPECT_NE(docs.find("aucun document n'a été écrit"), std::string::npos) << docs;
     EXPECT_NE(docs.find("table rating"), std::string::npos) << docs;
@@ -360,7 +351,7 @@ TEST(Trial13bLedger, RatingsChangedInRawSqlStopDecisionsAndDocumentsAndAreSaidBy
     Decision d;
     d.kind = DecisionKind::NotRetained;
     d.motive = "Projet moins solide.";
-    const std::string decided = refusal([&] { s->decide(test::id_of(*s, "ACT-1"), d, "Coord"); });
+    const std::string decided = test::message_of([&] { s->decide(test::id_of(*s, "ACT-1"), d, "Coord"); });
     EXPECT_NE(decided.find("aucune décision n'a été enregistrée"), std::string::npos) << decided;
     EXPECT_NE(decided.find("table rating"), std::string::npos) << decided;
     const test::Ran r = test::cli("rank " + file);
@@ -397,7 +388,7 @@ TEST(Trial13bCharacters, ControlCharactersInANameAreRefusedAtImport) {
     const std::string call = "crt-2022";
     auto s = on_call(dir, call);
     test::spit(dir.file("d.csv"), dossier_header(call) + dossier_line(call, "CTL-1", "Org \x1b[31mrouge\x1b[0m\x07", ""));
-    const std::string why = refusal([&] { s->import_dossiers_file(dir.file("d.csv"), "Coord"); });
+    const std::string why = test::message_of([&] { s->import_dossiers_file(dir.file("d.csv"), "Coord"); });
     EXPECT_NE(why.find("caractère de contrôle ou invisible U+001B"), std::string::npos) << why;
     EXPECT_NE(why.find("organisme"), std::string::npos) << why;
     EXPECT_NE(why.find("ligne 2"), std::string::npos) << why;
@@ -426,7 +417,7 @@ TEST(Trial13bCreation, ANewCampaignInAMissingFolderNamesTheFolder) {
     test::TempDir dir;
     NewCampaign nc;
     nc.reference = "essai";
-    const std::string why = refusal(
+    const std::string why = test::message_of(
         [&] { Session::create(dir.file("absent/x.cot"), test::source_dir() + "/scoring-grids/crt-2022.xml", nc, "Coord"); });
     EXPECT_EQ(why.rfind("Impossible de créer la campagne « " + dir.file("absent/x.cot") + " » : le dossier « " +
                             dir.file("absent") + " » n'existe pas",
@@ -464,7 +455,7 @@ TEST(Trial13bReferences, LookAlikeHyphensAndFullWidthDigitsNameTheSameDossier) {
     s->import_dossiers_file(dir.file("d.csv"), "Coord");
     for (const char* look_alike : {"ACT\u20112023\u201101", "ACT-2023-\uFF10\uFF11"}) {
         test::spit(dir.file("e.csv"), dossier_header(call) + dossier_line(call, look_alike, "Autre", ""));
-        const std::string why = refusal([&] { s->import_dossiers_file(dir.file("e.csv"), "Coord"); });
+        const std::string why = test::message_of([&] { s->import_dossiers_file(dir.file("e.csv"), "Coord"); });
         EXPECT_NE(why.find("est déjà celle du dossier « ACT-2023-01 »"), std::string::npos) << why;
     }
     EXPECT_EQ(s->dossiers().size(), 1u);
@@ -501,7 +492,7 @@ TEST(Trial13bInputs, Utf16WithItsByteOrderMarkIsNotSaidToLackIt) {
     std::string utf16 = "\xFF\xFE";
     for (char c : std::string("reference;organisme\r\nA;B\r\n")) utf16 += std::string(1, c) + '\0';
     test::spit(dir.file("u16.csv"), utf16);
-    const std::string why = refusal([&] { s->import_dossiers_file(dir.file("u16.csv"), "Coord"); });
+    const std::string why = test::message_of([&] { s->import_dossiers_file(dir.file("u16.csv"), "Coord"); });
     EXPECT_NE(why.find("fichier en UTF-16 (« Texte Unicode » d'Excel)"), std::string::npos) << why;
     EXPECT_EQ(why.find("sans marque d'ordre"), std::string::npos) << why;
 }
@@ -530,7 +521,7 @@ TEST(Trial13bInputs, AGridsFormIsAnIdentifierAndAnUnknownOneNamesTheGridAndLine)
 // ---- F19: an empty capacity cell of the existing offer is refused, not 0 beds ----
 TEST(Trial13bInputs, AnEmptyCapacityCellOfTheOfferIsRefusedNotReadAsZero) {
     const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
-    const std::string why = refusal(
+    const std::string why = test::message_of(
         [&] { io::read_offer(head + ";MRS Test;;Maison de retraite spécialisée;17300;public;G;;;;;;source\n", "of2.csv", test::reference_data()); });
     EXPECT_EQ(why, "« of2.csv », ligne 2 : champ « hp » vide : capacité non renseignée ; écrivez 0 si la structure n'a pas "
                    "de place de ce type.");
@@ -558,7 +549,7 @@ TEST(Trial13bLedger, TheSessionsDocumentWritersRefuseOnRowsChangedOutsideCotatio
              [&] { s->write_letters(dir.file("l")); },
              [&] { s->write_instruction_reports(dir.file("r")); },
              [&] { s->write_orders(dir.file("o")); }}) {
-        const std::string why = refusal(write);
+        const std::string why = test::message_of(write);
         EXPECT_NE(why.find("aucun document n'a été écrit"), std::string::npos) << why;
         EXPECT_NE(why.find("table dossier"), std::string::npos) << why;
     }

@@ -20,7 +20,6 @@ using namespace cotation;
 using cotation::test::act_grid;
 
 namespace {
-constexpr auto ref = &test::reference_data;
 using test::message_of;
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 const std::string kBase = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot";
@@ -49,7 +48,7 @@ TEST(UserInput, ImportRefusesCommaThousandsWithLineAndColumn) {
     // TRIAL #8: Y-01 « 127,000 » for 10 ACT places was stored as 127 €, under
     // the 10 × 12 600 € ceiling; Y-02 « 127000 » is the same amount written plainly.
     std::string msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nY-01;Org;;;13055;10;127,000;20/04/2023\n"
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nY-01;Org;;;13055;10;127,000;20/04/2023\n"
                                                            "Y-02;Org;;;13055;10;127000;20/04/2023\n", "t.csv");
     });
     EXPECT_TRUE(has(msg, "t.csv, ligne 2, colonne 7 « budget_annuel »")) << msg;
@@ -95,7 +94,7 @@ TEST(UserInput, UnexpectedCharacterShownWhole) {
     EXPECT_FALSE(fr::parse_decimal("€126000", &why));
     EXPECT_EQ(why, "caractère « € » inattendu");
     std::string msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + "\nY-01;Org;;;13055;10;€126000;20/04/2023\n", "t.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nY-01;Org;;;13055;10;€126000;20/04/2023\n", "t.csv");
     });
     EXPECT_TRUE(has(msg, "caractère « € » inattendu")) << msg;
     EXPECT_TRUE(fr::valid_utf8(msg)) << msg;
@@ -119,10 +118,10 @@ TEST(UserInput, MixedEncodingsRefusedNamingALineOfEach) {
 // ---- #11: implausible lengths refused with line and column ----
 TEST(UserInput, OverlongTextsRefusedWithLineAndColumn) {
     std::string org200(200, 'A'), org201(201, 'A');
-    auto ok = io::import_dossiers_csv(act_grid(), ref(), kBase + "\nZ-04;" + org200 + ";;;13055;10;;20/04/2023\n", "l.csv");
+    auto ok = io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nZ-04;" + org200 + ";;;13055;10;;20/04/2023\n", "l.csv");
     EXPECT_EQ(ok.at(0).organisme, org200);
     std::string msg = message_of([&] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + ";adresse\nZ-04;" + org201 + ";;;13055;10;;20/04/2023;" +
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + ";adresse\nZ-04;" + org201 + ";;;13055;10;;20/04/2023;" +
                                                        std::string(200000, 'B') + "\n", "l.csv");
     });
     EXPECT_TRUE(has(msg, "l.csv, ligne 2, colonne 2 « organisme » : texte de 201 caractères, au plus 200 admis")) << msg;
@@ -130,7 +129,7 @@ TEST(UserInput, OverlongTextsRefusedWithLineAndColumn) {
     // Characters, not bytes: 200 « é » are 400 bytes and pass.
     std::string e200;
     for (int i = 0; i < 200; ++i) e200 += "é";
-    EXPECT_NO_THROW(io::import_dossiers_csv(act_grid(), ref(), kBase + "\nZ-05;" + e200 + ";;;13055;10;;20/04/2023\n", "l.csv"));
+    EXPECT_NO_THROW(io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + "\nZ-05;" + e200 + ";;;13055;10;;20/04/2023\n", "l.csv"));
     std::string ratings = message_of([] {
         io::import_ratings_csv(act_grid(), {{"Z-04", 1}}, "dossier;evaluateur;critere;note;justification\nZ-04;Jean;" +
                                                             act_grid().themes.front().criteria.front().id + ";3;" + std::string(4001, 'x') + "\n",
@@ -145,18 +144,18 @@ TEST(UserInput, LibreOfficeRowOfBareSeparatorsIsEmpty) {
                      "\"date_depot\";\"departements_intervention\";\"coordonnateur_designe\";\"pieces_recues\"\n"
                      "\"L-01\";\"Org « un »\";\"\";\"\";\"13055\";\"10\";\"126 000,00 €\";\"20/04/2023\";\"13\";\"oui\";\"\"\n"
                      ";;;;;;;;;;\n\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"\n";
-    auto ds = io::import_dossiers_csv(act_grid(), ref(), io::decode_text(lo, "lo1.csv").utf8, "lo1.csv");
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(), io::decode_text(lo, "lo1.csv").utf8, "lo1.csv");
     ASSERT_EQ(ds.size(), 1u);
     EXPECT_EQ(ds[0].organisme, "Org « un »");
 }
 
 TEST(UserInput, ExcelEmptyTrailingHeaderColumnsIgnored) {
-    auto ds = io::import_dossiers_csv(act_grid(), ref(), kBase + ";pieces_recues;;;\r\nX-01;Org;;;13055;10;;20/04/2023;;;;\r\n"
+    auto ds = io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + ";pieces_recues;;;\r\nX-01;Org;;;13055;10;;20/04/2023;;;;\r\n"
                                                                  "X-02;Org;;;13055;10;;20/04/2023;;;  ;\r\n", "x.csv");
     EXPECT_EQ(ds.size(), 2u);
     // A value under a column with no name is not silently dropped.
     std::string msg = message_of([] {
-        io::import_dossiers_csv(act_grid(), ref(), kBase + ";pieces_recues;;;\nX-01;Org;;;13055;10;;20/04/2023;;;oubli;\n", "x.csv");
+        io::import_dossiers_csv(act_grid(), test::reference_data(), kBase + ";pieces_recues;;;\nX-01;Org;;;13055;10;;20/04/2023;;;oubli;\n", "x.csv");
     });
     EXPECT_TRUE(has(msg, "x.csv, ligne 2, colonne 11 : valeur « oubli » sous une colonne sans nom")) << msg;
     // Ratings too.
