@@ -9,6 +9,7 @@
 #include "core/french.h"
 #include "core/meeting_rules.h"
 #include "core/opinion_rules.h"
+#include "core/procedure_def.h"
 #include "core/rejection_rules.h"
 #include "core/review_rules.h"
 
@@ -142,6 +143,27 @@ TEST(DecisionRules, PerDossierCallGrantsOneMission) {
     EXPECT_EQ(d.places, Rational(1));
 }
 
+// Trial 13c F3: a dossier rated on 1 of 17 criteria was retained, its letter
+// printing « 0 / 150 points » for the themes nobody rated.
+TEST(DecisionRules, RetainingNeedsEveryCriterionRated) {
+    RankEntry e = ranked();
+    e.score.rated = 1;
+    DecisionFacts f = facts(e, nullptr);
+    f.criteria = 17;
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.places = Rational(5);
+    EXPECT_EQ(complete_decision(f, d),
+              "Le dossier « ACT-1 » n'est noté que sur 1 des 17 critères de la grille : il ne peut être ni retenu ni inscrit "
+              "en liste complémentaire avant d'avoir été évalué sur chacun (cotation rate).");
+    d.kind = DecisionKind::Complementary;
+    d.motive = "liste";
+    EXPECT_NE(complete_decision(f, d), "");
+    d.kind = DecisionKind::NotRetained;   // a refusal stays possible, motivated
+    d.motive = "projet incomplet";
+    EXPECT_EQ(complete_decision(f, d), "");
+}
+
 TEST(DecisionRules, EliminatingMinimumForbidsRetaining) {
     RankEntry e = ranked();
     e.below_minimum = {"Thème II : 28 points, minimum 30"};
@@ -263,6 +285,72 @@ TEST(ReviewRules, SubmissionNeedsEveryCriterionJustified) {
               "Notes incomplètes : il manque une note justifiée pour A.2, A.3.");
     Rating a2ok{1, "Inès", "A.2", 3, "clair"}, a3{1, "Inès", "A.3", 0, "absent"};
     EXPECT_EQ(submission_refusal(g, {&a1, &a2ok, &a3}, "Inès"), "");
+}
+
+namespace {
+// A grid of one theme and the criteria given, weight 1 each, on 0–`max`.
+Grid grid_on(int max, std::initializer_list<const char*> criteria) {
+    Grid g;
+    g.scale_max = max;
+    g.themes.push_back(Theme{"A", "T", std::nullopt, std::nullopt, {}, 0});
+    for (const char* id : criteria) g.themes[0].criteria.push_back(Criterion{id, id, Rational(1), "", "", {}, std::nullopt, 0});
+    return g;
+}
+}  // namespace
+
+TEST(ReviewRules, RatingIsOnTheGridsOwnScale) {
+    const Grid ten = grid_on(10, {"A.1"}), five = grid_on(5, {"A.1"});
+    EXPECT_EQ(rating_refusal(ten, "A.1", 8), "");     // a 0–10 grid takes an 8 (issue 12.5)
+    EXPECT_EQ(rating_refusal(ten, "A.1", 0), "");
+    EXPECT_EQ(rating_refusal(ten, "A.1", 10), "");
+    EXPECT_EQ(rating_refusal(ten, "A.1", 11), "Critère A.1 : la note 11 est hors de l'échelle 0–10.");
+    EXPECT_EQ(rating_refusal(ten, "A.1", -1), "Critère A.1 : la note -1 est hors de l'échelle 0–10.");
+    EXPECT_EQ(rating_refusal(five, "A.1", 8), "Critère A.1 : la note 8 est hors de l'échelle 0–5.");
+    EXPECT_EQ(rating_refusal(five, "Z.9", 3), "Critère « Z.9 » inconnu de la grille.");
+}
+
+TEST(ReviewRules, ConsolidationNeedsARatingAndSaysWhyItLeavesTheMean) {
+    const Grid g = grid_on(5, {"A.1"});
+    const std::optional<Rational> mean = Rational(7, 2);   // reviewers 3 and 4: mean 3,5
+    EXPECT_EQ(consolidation_refusal(g, "A.1", Rational(3), std::nullopt, "", "ACT-7"),
+              "Le critère A.1 du dossier « ACT-7 » n'a encore aucune note justifiée.");
+    EXPECT_EQ(consolidation_refusal(g, "A.1", Rational(6), mean, "motif", "ACT-7"), "Note consolidée 6 hors de l'échelle 0–5.");
+    EXPECT_EQ(consolidation_refusal(g, "B.1", Rational(3), mean, "motif", "ACT-7"), "Critère « B.1 » inconnu de la grille.");
+    EXPECT_EQ(consolidation_refusal(g, "A.1", Rational(7, 2), mean, "", "ACT-7"), "");   // the mean itself needs no reason
+    EXPECT_EQ(consolidation_refusal(g, "A.1", Rational(4), mean, "   ", "ACT-7"),
+              "La note consolidée 4 s'écarte de la moyenne des évaluateurs (3,5) : écrivez le motif de cet écart.");
+    EXPECT_EQ(consolidation_refusal(g, "A.1", Rational(4), mean, "visite sur place", "ACT-7"), "");
+}
+
+TEST(ProcedureRules, OnlyDeclarableStepsAndAMeetingWhereTheProcedureHasACommittee) {
+    ProcedureDef p;
+    p.title = "Appel à candidatures";
+    p.steps.push_back(StepDef{"publication", "Publication", "", std::nullopt, true, false});
+    p.steps.push_back(StepDef{"seance", "Séance", "", std::nullopt, true, true});
+    p.steps.push_back(StepDef{"notification", "Notification", "", std::nullopt, true, true});
+    EXPECT_EQ(p.record_refusal("seance"), "");
+    EXPECT_EQ(p.record_refusal("publication"),
+              "Étape « publication » : elle ne se déclare pas à la main (étapes déclarables : seance, notification).");
+    EXPECT_EQ(p.record_refusal("inconnue"),
+              "Étape « inconnue » : elle ne se déclare pas à la main (étapes déclarables : seance, notification).");
+    EXPECT_EQ(p.meeting_refusal(),
+              "La procédure de cette campagne (Appel à candidatures) n'a pas de commission : pas de séance à enregistrer.");
+    p.committee = CommitteeRules{};
+    EXPECT_EQ(p.meeting_refusal(), "");
+}
+
+TEST(TeamRules, ALinkIsDeclaredByItsPersonOrTheCoordinatorDescribedAndNotInTheFuture) {
+    const Team t = committee_team();
+    const Date today{2026, 3, 10};
+    EXPECT_EQ(t.may_declare_conflict("Paul", "Paul", "administrateur 2020–2024", std::nullopt, today), "");
+    EXPECT_EQ(t.may_declare_conflict("Coord", "Paul", "administrateur", Date{2026, 3, 10}, today), "");   // today itself
+    EXPECT_EQ(t.may_declare_conflict("Coord", "Nina", "administratrice", std::nullopt, today),
+              "« Nina » n'est pas déclaré(e) dans cette campagne.");
+    EXPECT_EQ(t.may_declare_conflict("Inès", "Paul", "administrateur", std::nullopt, today),
+              "Cette action revient au coordonnateur ; « Inès » est instructeur.");
+    EXPECT_EQ(t.may_declare_conflict("Paul", "Paul", " \t ", std::nullopt, today), "Décrivez le lien déclaré (nature, période).");
+    EXPECT_EQ(t.may_declare_conflict("Paul", "Paul", "administrateur", Date{2026, 3, 11}, today),
+              "Une déclaration ne peut pas être datée de l'avenir.");
 }
 
 TEST(French, JoinAndPlural) {

@@ -130,13 +130,7 @@ void Session::record_step(const std::string& step, const Date& done, const std::
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    if (!snap_.campaign.procedure.recordable(step)) {
-        std::vector<std::string> known;
-        for (const auto& s : snap_.campaign.procedure.steps)
-            if (s.recordable) known.push_back(s.id);
-        throw InputError("Étape « " + step + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) +
-                         ").");
-    }
+    require(snap_.campaign.procedure.record_refusal(step));
     store_->record_step(step, done, journal_actor(actor));
     snap_.steps_done[step] = done;
 }
@@ -161,9 +155,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    if (!snap_.campaign.procedure.committee)
-        throw InputError("La procédure de cette campagne (" + snap_.campaign.procedure.title +
-                         ") n'a pas de commission : pas de séance à enregistrer.");
+    require(snap_.campaign.procedure.meeting_refusal());
     Meeting m = input;
     require(complete_meeting(snap_.team, m));
     require(meeting_date_problem(calendar_dates(), m.date));   // after the deadline (core/campaign_dates.h)

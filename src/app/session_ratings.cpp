@@ -6,6 +6,7 @@
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/review_rules.h"
 #include "store/write_check.h"
 
 namespace cotation {
@@ -14,11 +15,7 @@ using session_detail::require;
 void Session::put_rating(const Rating& r, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
-    if (!grid_.criterion(r.criterion)) throw InputError("Critère « " + r.criterion + " » inconnu de la grille.");
-    // The grid's own scale (scale-max), not 0–5: a 0–10 grid takes an 8.
-    if (r.value < grid_.scale_min || r.value > grid_.scale_max)
-        throw InputError("Critère " + r.criterion + " : la note " + std::to_string(r.value) + " est hors de l'échelle " +
-                         std::to_string(grid_.scale_min) + "–" + std::to_string(grid_.scale_max) + ".");
+    require(rating_refusal(grid_, r.criterion, r.value));   // the grid's own scale: a 0–10 grid takes an 8
     require(not_refused(r.dossier_id));
     require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id)));
     store_->put_ratings({r}, journal_actor(actor));
@@ -63,20 +60,13 @@ void Session::consolidate(std::int64_t dossier_id, const std::string& criterion,
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    if (!grid_.criterion(criterion)) throw InputError("Critère « " + criterion + " » inconnu de la grille.");
-    if (value < Rational(grid_.scale_min) || value > Rational(grid_.scale_max))
-        throw InputError("Note consolidée " + fr::number(value) + " hors de l'échelle " + std::to_string(grid_.scale_min) + "–" +
-                         std::to_string(grid_.scale_max) + ".");
     const Dossier& dossier = known_dossier(dossier_id);
-    std::map<std::string, ConsolidationDecision> none;
-    DossierScore score = score_dossier(grid_, ratings_of(dossier_id), &none);
-    const auto& mean = score.criteria[*grid_.criterion_index(criterion)].mean;
-    if (!mean)
-        throw InputError("Le critère " + criterion + " du dossier « " + dossier.reference +
-                         " » n'a encore aucune note justifiée.");
-    if (value != *mean && fr::trim(reason).empty())
-        throw InputError("La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" +
-                         fr::number(*mean) + ") : écrivez le motif de cet écart.");
+    std::optional<Rational> mean;   // of the reviewers' justified ratings, before any consolidation
+    if (auto i = grid_.criterion_index(criterion)) {
+        std::map<std::string, ConsolidationDecision> none;
+        mean = score_dossier(grid_, ratings_of(dossier_id), &none).criteria[*i].mean;
+    }
+    require(consolidation_refusal(grid_, criterion, value, mean, reason, dossier.reference));
     ConsolidationDecision d{criterion, value, fr::trim(reason), actor};
     store_->put_consolidation(dossier_id, d, journal_actor(actor));
     snap_.consolidation[dossier_id][criterion] = d;

@@ -75,10 +75,7 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     const std::string reviewer = canonical_person(snap_.team, named);
-    if (!snap_.team.person(reviewer)) throw InputError("« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.");
-    if (actor != reviewer) require(snap_.team.may_coordinate(actor));
-    if (fr::trim(declaration).empty()) throw InputError("Décrivez le lien déclaré (nature, période).");
-    if (signed_on && *signed_on > today()) throw InputError("Une déclaration ne peut pas être datée de l'avenir.");
+    require(snap_.team.may_declare_conflict(actor, reviewer, declaration, signed_on, today()));
     // The organisation is one of the candidates, found by its identifier or
     // its name as a reader compares it; a link with nobody protects nothing.
     auto organisme = designated_organisme(snap_.dossiers, declared);

@@ -71,6 +71,19 @@ bool ProcedureDef::recordable(const std::string& step_id) const {
     return s && s->recordable;
 }
 
+std::string ProcedureDef::record_refusal(const std::string& step_id) const {
+    if (recordable(step_id)) return "";
+    std::vector<std::string> known;
+    for (const auto& s : steps)
+        if (s.recordable) known.push_back(s.id);
+    return "Étape « " + step_id + " » : elle ne se déclare pas à la main (étapes déclarables : " + fr::join(known) + ").";
+}
+
+std::string ProcedureDef::meeting_refusal() const {
+    if (committee) return "";
+    return "La procédure de cette campagne (" + title + ") n'a pas de commission : pas de séance à enregistrer.";
+}
+
 const GroundDef* ProcedureDef::ground(const std::string& code) const {
     if (!prior_rejection) return nullptr;
     for (const auto& g : prior_rejection->grounds)

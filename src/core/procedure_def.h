@@ -109,6 +109,10 @@ struct ProcedureDef {
 
     const StepDef* step(const std::string& id) const;
     bool recordable(const std::string& id) const;
+    // "" when `id` may be declared done by hand, else the refusal listing those that may.
+    std::string record_refusal(const std::string& id) const;
+    // "" when the procedure has a committee whose meeting may be recorded, else the refusal.
+    std::string meeting_refusal() const;
     const GroundDef* ground(const std::string& code) const;
     std::string committee_name() const { return committee ? committee->name : std::string(); }
 };

@@ -241,4 +241,15 @@ std::string first_declaration_refusal(const std::string& owner, const std::strin
            login + ").";
 }
 
+std::string Team::may_declare_conflict(const std::string& actor, const std::string& reviewer,
+                                       const std::string& declaration, const std::optional<Date>& signed_on,
+                                       const Date& today) const {
+    if (!person(reviewer)) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
+    if (actor != reviewer)
+        if (auto why = may_coordinate(actor); !why.empty()) return why;
+    if (fr::trim(declaration).empty()) return "Décrivez le lien déclaré (nature, période).";
+    if (signed_on && today < *signed_on) return "Une déclaration ne peut pas être datée de l'avenir.";
+    return "";
+}
+
 }  // namespace cotation

@@ -25,7 +25,7 @@ struct Person {
     bool deliberative = true;
     // The operating-system account this person works from on a campaign file
     // (`cotation users --ajouter NOM --compte LOGIN`); empty: none declared.
-    std::string account;
+    std::string account = {};
 };
 
 struct ConflictDeclaration {
@@ -34,7 +34,7 @@ struct ConflictDeclaration {
     // The organisation's identifiers when known (« siren:419514906 finess:840000012 »,
     // read_rules.h): a link covers every dossier of that SIREN or FINESS,
     // whatever name it is filed under (trial 13b F8).
-    std::string identifiers;
+    std::string identifiers = {};
 };
 
 // Whom a dossier is filed by, as a declared link is matched against it:
@@ -81,6 +81,12 @@ struct Team {
     // the coordinator's own, from the account running the command, so that
     // nobody binds a campaign they then cannot act on.
     std::string may_put_person(const std::string& actor, const std::string& login, const Person& p) const;
+    // May `actor` record the link `reviewer` declares? The person is declared,
+    // one declares for oneself unless coordinating, the link is described
+    // (nature, period) and not dated after `today`.
+    std::string may_declare_conflict(const std::string& actor, const std::string& reviewer,
+                                     const std::string& declaration, const std::optional<Date>& signed_on,
+                                     const Date& today) const;
 
     // Blind rating: a reviewer sees the others' ratings of a dossier only
     // after submitting theirs, and never when in conflict with its organisme.
