@@ -37,66 +37,71 @@ std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir
     return report::letter_jobs(ctx, out_dir, only_reference, 0, format);
 }
 
-std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
-                                                                  report::Format format) {
-    const Ranking& r = ranking();
-    Date on = dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
-    report::CommitteeContext ctx{grid_,           snap_.campaign, snap_.dossiers,  r,  &solidity(), snap_.team, snap_.meeting,
-                                 meeting_check(), snap_.opinions, snap_.decisions, {}, {},          on,         templates_dir()};
-    // What the reader may not read of a dossier (others' ratings, the
-    // consolidation that reveals them) is left out of its report, as in
-    // write_instruction_reports; the jobs keep the filtered indexes alive.
-    struct Readable {
-        RatingIndex ratings;
-        ConsolidationIndex consolidation;
-        std::map<std::int64_t, std::string> masked;
-    };
-    auto readable = std::make_shared<Readable>();
-    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
-    const bool filtered = !snap_.team.open_mode();
-    if (filtered) {
-        for (const auto& d : snap_.dossiers) {
-            DossierReading dr = reading(d.id);
-            if (auto l = rating_index_.find(d.id); l != rating_index_.end())
-                readable->ratings[d.id] = readable_ratings(dr, reader_, l->second);
-            if (dr.others) {
-                if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) readable->consolidation.insert(*c);
-            } else {
-                readable->masked[d.id] = dr.why;
-            }
-        }
-    }
-    ctx.ratings = filtered ? &readable->ratings : &rating_index_;
-    ctx.consolidation = filtered ? &readable->consolidation : &snap_.consolidation;
-    ctx.masked = &readable->masked;
-    ctx.journal_head = store_->journal_head().short_text();
-    auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
-    for (auto& job : jobs)
-        job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
-    return jobs;
-}
-
-report::DocumentJob Session::committee_job(const std::string& out_dir, report::Format format, bool minutes) {
-    const Ranking& r = ranking();
-    if (minutes && !snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
-    Date on = minutes ? snap_.meeting->date : committee_file_date();
+report::CommitteeContext Session::committee_context(const Date& on, bool steps) {
     report::CommitteeContext ctx{grid_,
                                  snap_.campaign,
                                  snap_.dossiers,
-                                 r,
+                                 ranking(),
                                  &solidity(),
                                  snap_.team,
                                  snap_.meeting,
                                  meeting_check(),
                                  snap_.opinions,
                                  snap_.decisions,
-                                 calendar(on),
-                                 changes_since_vote(),
+                                 steps ? calendar(on) : std::vector<CalendarStep>{},
+                                 steps ? changes_since_vote() : std::vector<std::string>{},
                                  on,
                                  templates_dir()};
     ctx.journal_head = store_->journal_head().short_text();
-    // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
-    for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
+    // Awaiting their pieces on the document's date: apart, not irrecevable (trial finding 12).
+    if (steps)
+        for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
+    return ctx;
+}
+
+std::shared_ptr<const void> Session::restrict_to_reader(report::CommitteeContext& ctx) {
+    struct Readable {
+        RatingIndex ratings;
+        ConsolidationIndex consolidation;
+        std::map<std::int64_t, std::string> masked;
+    };
+    auto readable = std::make_shared<Readable>();
+    ctx.masked = &readable->masked;
+    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
+    if (snap_.team.open_mode()) {
+        ctx.ratings = &rating_index_;
+        ctx.consolidation = &snap_.consolidation;
+        return readable;
+    }
+    // Others' ratings, and the consolidation that reveals them, are left out.
+    for (const auto& d : snap_.dossiers) {
+        DossierReading dr = reading(d.id);
+        if (auto l = rating_index_.find(d.id); l != rating_index_.end())
+            readable->ratings[d.id] = readable_ratings(dr, reader_, l->second);
+        if (dr.others) {
+            if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) readable->consolidation.insert(*c);
+        } else {
+            readable->masked[d.id] = dr.why;
+        }
+    }
+    ctx.ratings = &readable->ratings;
+    ctx.consolidation = &readable->consolidation;
+    return readable;
+}
+
+std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::string& out_dir, const std::string& only_reference,
+                                                                  report::Format format) {
+    auto ctx = committee_context(dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate), false);
+    auto readable = restrict_to_reader(ctx);
+    auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
+    for (auto& job : jobs)   // each job keeps the filtered indexes alive
+        job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
+    return jobs;
+}
+
+report::DocumentJob Session::committee_job(const std::string& out_dir, report::Format format, bool minutes) {
+    if (minutes && !snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
+    auto ctx = committee_context(minutes ? snap_.meeting->date : committee_file_date(), true);
     std::optional<report::TerritoryPage> territory;
     if (!minutes) territory = committee_territory(*this);   // the map page and coverage figures (copied by the job)
     if (territory) ctx.territory = &*territory;

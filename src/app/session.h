@@ -27,6 +27,9 @@
 #include "store/campaign_store.h"
 
 namespace cotation {
+namespace report {
+struct CommitteeContext;
+}
 
 // A new campaign. The authority starts from the grid's <authority> and the
 // fields given here override it (empty: the grid's).
@@ -215,7 +218,10 @@ public:
     // How today's ranking differs from the one the committee voted (empty when the same).
     std::vector<std::string> changes_since_vote();
 
-    bool closed() { return !store_->closed_since().empty(); }
+    // Asks the store each time (another person may have closed it); when the
+    // server cannot answer, what it said last (trial 15c F1: the window's
+    // enabled-state checks ran into the lost connection and closed it).
+    bool closed();
     void close(const std::string& reason, const std::string& actor);
     void reopen(const std::string& reason, const std::string& actor);
 
@@ -315,6 +321,14 @@ public:
     void require_no_outside_change(const std::string& refused) const;
 
 private:
+    // What every committee document dated `on` reads (the file, the minutes,
+    // the instruction reports), built in one place (documents.cpp). With
+    // `steps`: the calendar, the changes since the vote and the dossiers
+    // awaiting their pieces on that date.
+    report::CommitteeContext committee_context(const Date& on, bool steps);
+    // Points `ctx`'s ratings and consolidations at what the reader may read
+    // (core/read_rules.h), masking the rest; the result keeps them alive.
+    std::shared_ptr<const void> restrict_to_reader(report::CommitteeContext& ctx);
     // Refuses parameter changes that put the campaign's dates out of order (session_campaign.cpp).
     void require_coherent_dates(const input::TypedParameters& changes) const;
     WriteScope writing();
@@ -349,6 +363,7 @@ private:
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
     std::optional<std::vector<std::string>> changes_since_vote_;
+    bool closed_ = false;   // the last answer of the store (closed())
     std::string import_notice_;
     std::optional<std::string> reader_;
     bool replaying_script_ = false;

@@ -58,25 +58,7 @@ Date Session::committee_file_date() const {
 
 void Session::write_committee_file(const std::string& path) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
-    const Ranking& r = ranking();
-    Date on = committee_file_date();
-    report::CommitteeContext ctx{grid_,
-                                 snap_.campaign,
-                                 snap_.dossiers,
-                                 r,
-                                 &solidity(),
-                                 snap_.team,
-                                 snap_.meeting,
-                                 meeting_check(),
-                                 snap_.opinions,
-                                 snap_.decisions,
-                                 calendar(on),
-                                 changes_since_vote(),
-                                 on,
-                                 io::data_root() + "/templates"};
-    ctx.journal_head = store_->journal_head().short_text();
-    // Awaiting their pieces on the file's date: apart, not irrecevable (trial finding 12).
-    for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
+    auto ctx = committee_context(committee_file_date(), true);
     const auto territory = committee_territory(*this);   // app/territory.h: map page and coverage figures
     if (territory) ctx.territory = &*territory;
     report::write_committee_file(ctx, path);
@@ -84,25 +66,8 @@ void Session::write_committee_file(const std::string& path) {
 
 void Session::write_minutes(const std::string& path) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
-    const Ranking& r = ranking();
     if (!snap_.meeting) throw InputError("Aucune séance de la commission n'est enregistrée : pas de procès-verbal.");
-    Date on = snap_.meeting->date;
-    report::CommitteeContext ctx{grid_,
-                                 snap_.campaign,
-                                 snap_.dossiers,
-                                 r,
-                                 &solidity(),
-                                 snap_.team,
-                                 snap_.meeting,
-                                 meeting_check(),
-                                 snap_.opinions,
-                                 snap_.decisions,
-                                 calendar(on),
-                                 changes_since_vote(),
-                                 on,
-                                 io::data_root() + "/templates"};
-    ctx.journal_head = store_->journal_head().short_text();
-    report::write_minutes(ctx, path);
+    report::write_minutes(committee_context(snap_.meeting->date, true), path);
 }
 
 std::vector<std::string> Session::write_committee_document(const std::string& path, bool minutes, report::Format format) {
@@ -125,34 +90,8 @@ std::vector<std::string> Session::write_committee_document(const std::string& pa
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
                                                          std::size_t limit) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
-    const Ranking& r = ranking();
-    Date on = required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate);
-    report::CommitteeContext ctx{
-        grid_,           snap_.campaign, snap_.dossiers,  r,  &solidity(), snap_.team, snap_.meeting,
-        meeting_check(), snap_.opinions, snap_.decisions, {}, {},          on,         io::data_root() + "/templates"};
-    // What the reader may not read of a dossier (others' ratings, the
-    // consolidation that reveals them) is left out of its report.
-    RatingIndex readable;
-    ConsolidationIndex consolidation;
-    std::map<std::int64_t, std::string> masked;
-    // A declared team filters even when nobody is named (core/read_rules.h: nobody reads then).
-    const bool filtered = !snap_.team.open_mode();
-    if (filtered) {
-        for (const auto& d : snap_.dossiers) {
-            DossierReading r = reading(d.id);
-            if (auto l = rating_index_.find(d.id); l != rating_index_.end())
-                readable[d.id] = readable_ratings(r, reader_, l->second);
-            if (r.others) {
-                if (auto c = snap_.consolidation.find(d.id); c != snap_.consolidation.end()) consolidation.insert(*c);
-            } else {
-                masked[d.id] = r.why;
-            }
-        }
-    }
-    ctx.ratings = filtered ? &readable : &rating_index_;
-    ctx.consolidation = filtered ? &consolidation : &snap_.consolidation;
-    ctx.masked = &masked;
-    ctx.journal_head = store_->journal_head().short_text();
+    auto ctx = committee_context(required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate), false);
+    auto readable = restrict_to_reader(ctx);   // what the reader may not read is left out of its report
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }
 

@@ -45,7 +45,7 @@ struct CommitteeContext {
     std::string templates_dir;
     const RatingIndex* ratings = nullptr;               // for the instruction reports
     const ConsolidationIndex* consolidation = nullptr;
-    std::string journal_head;   // N:hash of the journal when written (journal verify --tete)
+    std::string journal_head = {};  // N:hash of the journal when written (journal verify --tete)
     // Dossiers whose scores the reader may not read (declared link, ratings
     // not yet submitted), with why: their report gives neither rank, totals,
     // means nor the others' ratings (core/read_rules.h).
