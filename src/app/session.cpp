@@ -430,4 +430,13 @@ const Dossier& Session::known_dossier(std::int64_t dossier_id) const {
     return *d;
 }
 
+bool Session::closed() {
+    try {
+        closed_ = !store_->closed_since().empty();
+    } catch (const std::exception&) {
+        // The server gone: the window already says the campaign is not re-read.
+    }
+    return closed_;
+}
+
 }  // namespace cotation

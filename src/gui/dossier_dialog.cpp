@@ -31,7 +31,7 @@ public:
     DossierDialog(wxWindow* parent, Workbench& wb, const Dossier* dossier)
         : wxDialog(parent, wxID_ANY, to_wx(dossier ? "Dossier " + dossier->reference : std::string("Nouveau dossier")),
                    wxDefaultPosition, wxSize(760, 720), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          wb_(wb), original_(dossier) {
+          wb_(wb), original_(dossier ? std::optional<Dossier>(*dossier) : std::nullopt) {
         const Grid& g = wb.session->grid();
         auto* scroll = new wxScrolledWindow(this);
         auto* grid = new wxFlexGridSizer(3, wxSize(10, 6));
@@ -175,7 +175,9 @@ private:
     }
 
     Workbench& wb_;
-    const Dossier* original_;
+    // A copy: a re-read of the campaign (after a conflict, trial 15c F2)
+    // replaces the dossiers the caller's pointer pointed into.
+    std::optional<Dossier> original_;
     std::vector<Field> fields_;
     wxStaticText* errors_;
 };
