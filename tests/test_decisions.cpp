@@ -75,6 +75,27 @@ TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
     s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "", Rational(10)), coord);   // 40
 }
 
+// Trial 13c F2: the cost per place lowered after the decisions made the
+// retained dossiers irrecevable while their letters still said « retenu ».
+// ACT HLM's rule « budget_annuel <= places * campagne.cout_place » (Annexe 1:
+// 12 600 € a place and a year): at 1 000 € every demo dossier fails it.
+TEST(Decisions, AParameterThatWouldMakeADecidedDossierIrrecevableIsRefused) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained), coord);
+    const std::string refused = test::message_of<InputError>([&] { test::set_parameter(*s, "campagne.cout_place", "1 000", coord); });
+    EXPECT_EQ(refused.rfind("Ce changement rendrait irrecevable un dossier déjà décidé :\n  « ACT-2023-01 » (retenu) : ", 0), 0u)
+        << refused;
+    EXPECT_NE(refused.find("Rien n'a été modifié : changez d'abord cette décision (cotation decide)"), std::string::npos) << refused;
+    EXPECT_EQ(s->campaign().parameters.at("campagne.cout_place"), Value(Rational(12600)));
+    auto again = Session::open(dir.file("demo.cot"));   // nothing written either
+    EXPECT_EQ(again->campaign().parameters.at("campagne.cout_place"), Value(Rational(12600)));
+    // A change that keeps it recevable passes; undecided dossiers do not stop it.
+    test::set_parameter(*s, "campagne.cout_place", "13 000", coord);
+    EXPECT_EQ(s->campaign().parameters.at("campagne.cout_place"), Value(Rational(13000)));
+}
+
 TEST(Decisions, LettersFollowTheDecisions) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);

@@ -38,6 +38,13 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
             if (auto r = std::get_if<Rational>(&v))
                 require(capacity_refusal(name, capacity_model(grid_, snap_.campaign), *r, snap_.decisions));
     require_coherent_dates(changes);
+    // No decided dossier made irrecevable behind its decision (trial 13c F2).
+    FactValues next = snap_.campaign.parameters;
+    for (const auto& [name, v] : changes) {
+        if (is_missing(v)) next.erase(name);
+        else next[name] = v;
+    }
+    require(decided_dossiers_refusal(grid_, snap_.campaign, next, snap_.dossiers, snap_.decisions));
     for (const auto& [name, v] : changes) {
         store_->set_parameter(name, to_canonical(v), journal_actor(actor));
         if (is_missing(v)) snap_.campaign.parameters.erase(name);

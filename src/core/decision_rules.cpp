@@ -26,6 +26,13 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     if ((d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary) && f.criteria > 0 && e.score.rated == 0)
         return dossier + " n'a été noté sur aucun critère de la grille : il ne peut être ni retenu ni inscrit en liste "
                          "complémentaire avant d'avoir été évalué (cotation rate).";
+    // Nor on part of the grid: the themes nobody rated would be printed « 0 /
+    // 150 points » in its letter (trial 13c F3).
+    if ((d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary) && f.criteria > 0 &&
+        e.score.rated < static_cast<int>(f.criteria))
+        return dossier + " n'est noté que sur " + std::to_string(e.score.rated) + " des " + std::to_string(f.criteria) +
+               " critères de la grille : il ne peut être ni retenu ni inscrit en liste complémentaire avant d'avoir été "
+               "évalué sur chacun (cotation rate).";
     if (d.kind == DecisionKind::Retained && !e.below_minimum.empty())
         return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
                ") : il ne peut pas être retenu.";

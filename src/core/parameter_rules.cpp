@@ -1,5 +1,6 @@
 #include "parameter_rules.h"
 
+#include "eligibility.h"
 #include "french.h"
 
 namespace cotation {
@@ -80,6 +81,29 @@ std::string capacity_refusal(const std::string& parameter, const CapacityModel& 
            fr::plural(static_cast<long long>(retained), "décision enregistrée accorde", "décisions enregistrées accordent") +
            " déjà (" + model.capacity_text(granted) + ") ; rien n'a été enregistré. Gardez une capacité d'au moins " +
            model.capacity_text(granted) + ", ou revoyez d'abord les décisions (cotation decide).";
+}
+
+std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, const FactValues& next,
+                                     const std::vector<Dossier>& dossiers, const DecisionIndex& decisions) {
+    Campaign changed = now;
+    changed.parameters = next;
+    std::vector<std::string> broken;
+    for (const auto& d : dossiers) {
+        auto it = decisions.find(d.id);
+        if (it == decisions.end()) continue;
+        const DecisionKind k = it->second.kind;
+        if (k != DecisionKind::Retained && k != DecisionKind::Complementary) continue;
+        if (check_eligibility(grid, now, d).eliminated()) continue;   // not this change's doing
+        const auto after = check_eligibility(grid, changed, d);
+        if (!after.eliminated()) continue;
+        const auto why = after.elimination_reasons();
+        broken.push_back("« " + d.reference + " » (" + decision_label(k) + ") : " + (why.empty() ? "" : why.front()));
+    }
+    if (broken.empty()) return "";
+    return "Ce changement rendrait irrecevable" + std::string(broken.size() > 1 ? "s des dossiers déjà décidés" : " un dossier déjà décidé") +
+           " :\n  " + fr::join(broken, "\n  ") +
+           "\nRien n'a été modifié : changez d'abord " + (broken.size() > 1 ? "ces décisions" : "cette décision") +
+           " (cotation decide), ou gardez le paramètre.";
 }
 
 }  // namespace cotation

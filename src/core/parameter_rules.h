@@ -30,4 +30,11 @@ std::vector<std::string> parameter_problems(const Grid& grid, const FactValues& 
 std::string capacity_refusal(const std::string& parameter, const CapacityModel& model, const Rational& capacity,
                              const DecisionIndex& decisions);
 
+// The parameters `next` would make irrecevable a dossier already retained or
+// put on the complementary list under `now`'s (trial 13c F2: a cost per
+// place lowered after the decisions, letters still saying « retenu »): the
+// refusal naming each such dossier and the rule it would fail; empty when none.
+std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, const FactValues& next,
+                                     const std::vector<Dossier>& dossiers, const DecisionIndex& decisions);
+
 }  // namespace cotation
