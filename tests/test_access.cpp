@@ -41,14 +41,7 @@ Dossier dossier(std::int64_t id, const std::string& ref, const std::string& org,
 // Two dossiers of two organisations, Nadia coordinating, Claire and Julien
 // instructing P; Léa on the committee.
 std::unique_ptr<Session> campaign(const test::TempDir& dir) {
-    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
-    NewCampaign nc;
-    nc.reference = "essai";
-    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
-                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
-    s->import_dossiers_file(dir.file("d.csv"), "test");
+    auto s = test::small_campaign(dir, {{"A.1", "1"}}, {"P;Association Alpha", "Q;Fondation Bêta"});
     s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
     s->add_person({"Claire", Role::Instructor, "ARS"}, "Nadia");
     s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");

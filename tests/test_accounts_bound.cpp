@@ -35,15 +35,7 @@ struct BoundAccounts {
 };
 
 std::unique_ptr<Session> empty_campaign(const test::TempDir& dir) {
-    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
-    NewCampaign nc;
-    nc.reference = "essai";
-    auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
-                                        "P;Association Alpha;;;16015;;;\n";
-    s->import_dossiers_file(dir.file("d.csv"), "test");
-    return s;
+    return test::small_campaign(dir, {{"A.1", "1"}}, {"P;Association Alpha"});
 }
 
 Decision not_retained() {

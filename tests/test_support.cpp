@@ -161,17 +161,25 @@ const EligibleDossier& eligible_dossier(const std::string& grid) {
     return it->second;
 }
 
-std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir) {
-    std::ofstream(dir.file("g.xml")) << "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n"
-                                        "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n"
-                                        "<criterion id=\"A.2\" label=\"Deux\" coefficient=\"1\"/>\n</theme>\n</grid>\n";
+std::unique_ptr<Session> small_campaign(const TempDir& dir,
+                                        const std::vector<std::pair<std::string, std::string>>& criteria,
+                                        const std::vector<std::string>& dossiers) {
+    std::string grid = "<grid id=\"g\" version=\"1\" title=\"t\">\n<theme id=\"A\" label=\"T\">\n";
+    for (const auto& [id, coefficient] : criteria)
+        grid += "<criterion id=\"" + id + "\" label=\"" + id + "\" coefficient=\"" + coefficient + "\"/>\n";
+    spit(dir.file("g.xml"), grid + "</theme>\n</grid>\n");
     NewCampaign nc;
     nc.reference = "essai";
     auto s = Session::create(dir.file("c.cot"), dir.file("g.xml"), nc, "test");
-    std::ofstream(dir.file("d.csv")) << "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n"
-                                        "P;Association Alpha;;;16015;;;\nQ;Fondation Bêta;;;16015;;;\n";
+    std::string csv = "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot\n";
+    for (const auto& d : dossiers) csv += d + ";;;16015;;;\n";
+    spit(dir.file("d.csv"), csv);
     s->import_dossiers_file(dir.file("d.csv"), "test");
     return s;
+}
+
+std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir) {
+    return small_campaign(dir, {{"A.1", "2"}, {"A.2", "1"}}, {"P;Association Alpha", "Q;Fondation Bêta"});
 }
 
 void bind_this_account(const std::string& campaign, const std::string& person) {

@@ -149,6 +149,11 @@ int run_cli(const std::string& args, std::string& out);
 // to this account (whoever had it gets none), as the coordinator would with
 // `users --changer-compte`, written directly as test setup.
 void bind_this_account(const std::string& campaign, const std::string& person);
+// A one-theme grid of `criteria` (id and coefficient, scale 0–5) and the
+// dossiers « REF;Organisme » in Charente (commune 16015), in c.cot.
+std::unique_ptr<Session> small_campaign(const TempDir& dir,
+                                        const std::vector<std::pair<std::string, std::string>>& criteria,
+                                        const std::vector<std::string>& dossiers);
 // A two-criterion grid (A.1 coefficient 2, A.2 coefficient 1, scale 0–5) and
 // two dossiers of two organisations in Charente, P (Association Alpha) and Q
 // (Fondation Bêta): the campaign of the team and conflict tests, in c.cot.

@@ -51,9 +51,10 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     if (const CopiedTable* t = rows.table("dossier")) report.dossiers = t->rows.size();
     if (const CopiedTable* t = rows.table("rating")) report.ratings = t->rows.size();
     if (const CopiedTable* t = rows.table("campaign"); t && !t->rows.empty())
-        for (std::size_t i = 0; i < t->columns.size(); ++i)
+        for (std::size_t i = 0; i < t->columns.size(); ++i) {
             if (t->columns[i] == "closed_at") report.closed = !t->rows[0][i].value.empty();
             else if (t->columns[i] == "reference") report.reference = t->rows[0][i].value;
+        }
     return report;
 }
 

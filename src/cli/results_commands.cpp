@@ -307,8 +307,8 @@ int letters(const Args& a) {
     std::cout << n << " lettre" << (n > 1 ? "s" : "") << " écrite" << (n > 1 ? "s" : "")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
-    if (std::size_t n = s->ranking().pending.size())
-        std::cout << n << " dossier" << (n > 1 ? "s" : "")
+    if (std::size_t pending = s->ranking().pending.size())
+        std::cout << pending << " dossier" << (pending > 1 ? "s" : "")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
     return report_batch(files);
 }

@@ -92,8 +92,8 @@ std::vector<const FactDef*> Grid::identity_facts() const {
     return out;
 }
 
-std::string Grid::cite(const std::string& source) const {
-    std::string out = source;
+std::string Grid::cite(const std::string& text) const {
+    std::string out = text;
     for (const auto& s : sources) {
         if (s.file.empty()) continue;
         for (std::size_t at = out.find(s.file); at != std::string::npos; at = out.find(s.file, at)) {

@@ -260,8 +260,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     if (pr.scale > 0) {
         const double per_unit = pr.km_per_unit();
         double len = 1;
-        for (double v : {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0})
-            if (v / per_unit <= legend_w * 0.66) len = v;
+        for (double round : {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0})
+            if (round / per_unit <= legend_w * 0.66) len = round;
         const double w = len / per_unit;
         c.rect({x, y}, w / 2, 6 * s, kBlack, kBlack);
         c.rect({x + w / 2, y}, w / 2, 6 * s, kWhite, kBlack);

@@ -28,7 +28,7 @@ struct Expander {
     }
 
     // The raw line being read, for the column a message names.
-    std::string raw_line;
+    std::string raw_line = {};
 
     std::string where(const std::string& name, int lineno, std::size_t at) const {
         // The column counts characters (UTF-8 code points) of the line as written.

@@ -27,7 +27,7 @@ struct CampaignSnapshot {
     std::string grid_xml;         // the exact grid the campaign was created with
     std::string grid_name;        // its file name, for messages
     std::string form_xml, form_name;   // the exact dossier form, if the grid names one
-    std::string procedure_xml, procedure_name;   // the procedure file pinned at creation (empty before schema 9)
+    std::string procedure_xml = {}, procedure_name = {};  // the procedure file pinned at creation (empty before schema 9)
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
     ConsolidationIndex consolidation;
