@@ -194,6 +194,30 @@ TEST_F(PgCliRoles, CommitteeMemberAndUnassignedInstructorCannotRateThroughTheCom
     EXPECT_EQ(count("rating"), ratings);
 }
 
+// Trial 15b F8: `journal show` did not say which database role wrote an
+// entry. On the server each entry names its login role; those copied from
+// the file when it was shared name none (no role of the server wrote them).
+TEST_F(PgCliRoles, JournalShowNamesTheDatabaseRoleThatWroteEachEntry) {
+    const std::string claire = "cm_" + tag_;
+    open_pg_store(test::pg_uri_as(claire, "mdp-" + claire) + "?campagne=" + ref_)
+        ->put_ratings({{dossier_, kClaire, "I.1", 3, "saisie sous son propre rôle"}}, kClaire);
+    CliRun shown = cli("journal show " + uri(kCoord) + " --dossier " + reference_ + " --par " + q(kCoord));
+    ASSERT_EQ(shown.rc, 0) << shown.out;
+    std::string hers, from_file;
+    for (std::size_t at = 0, end; (end = shown.out.find('\n', at)) != std::string::npos; at = end + 1) {
+        std::string line = shown.out.substr(at, end - at);
+        if (line.find("saisie sous son propre rôle") != std::string::npos) hers = line;
+        if (line.find("\tdossier.ajout\t") != std::string::npos) from_file = line;
+    }
+    EXPECT_NE(hers.find("\trôle « " + claire + " »"), std::string::npos) << shown.out;
+    ASSERT_FALSE(from_file.empty()) << shown.out;   // the dossier's registration, made in the demo file
+    EXPECT_EQ(from_file.find("rôle «"), std::string::npos) << from_file;
+    // The store gives it to the Journal view too (JournalPanel, column « Rôle du serveur »).
+    auto entries = open_pg_store(admin_)->journal("dossier/" + reference_ + "/note/" + std::string(kClaire) + "/I.1");
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries.back().db_role, claire);
+}
+
 TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTheCommands) {
     ASSERT_FALSE(hidden_.empty());
     CliRun shown = cli("journal show " + uri(reader_) + " --dossier " + hidden_reference_ + " --par " + q(reader_));
