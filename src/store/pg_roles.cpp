@@ -197,6 +197,18 @@ BEGIN
   IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
     PERFORM @S.cotation_rows_checked(NEW.rows);
   END IF;
+  -- A member's entry of their own kind (rating, submission, link, opinion,
+  -- dossier) is Cotation's, with the rows its change left, checked above:
+  -- one naming no row this transaction wrote was typed in SQL and looked
+  -- genuine in `journal show` (trial 15b F8). Only a removed fact or
+  -- document leaves nothing but « - ».
+  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND (split_part(l, E'\t', 3) <> '-' OR NEW.action IN ('dossier.fait', 'dossier.piece'))) THEN
+    RAISE EXCEPTION 'entrée « % » du journal refusée : elle ne nomme aucune ligne écrite par cette transaction ; le rôle « % » n''inscrit au journal que ce que Cotation y écrit avec sa modification', NEW.action, session_user
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
   body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
        || octet_length(NEW.seq::text) || ':' || NEW.seq::text
        || octet_length(NEW.at) || ':' || NEW.at
