@@ -283,7 +283,7 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
     ines->put_ratings({{ids_[0], "Inès Martin", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
     auto last = sql(test::pg_server(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(last.rows.size(), 1u);
-    EXPECT_EQ(last.rows[0][0], "Inès Martin");
+    EXPECT_EQ(last.rows[0][0], "Inès Martin (compte " + account("Inès Martin") + ")");   // as on a file (trial 15b F15)
     EXPECT_EQ(last.rows[0][1], account("Inès Martin"));
     // An entry in another's name, in raw SQL: refused.
     auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
@@ -623,7 +623,9 @@ TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
     as("Claire Durand")->put_ratings({{ids_[0], "Inès Martin", "I.1", 4, "revue en réunion"}}, "Claire Durand");
     auto ines = as("Inès Martin");
     const std::string entity = "dossier/D1/note/Inès Martin/I.1";
-    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand, le "), 0u) << last_change(*ines, entity);
+    // (« NOM (compte LOGIN) », as on a file: trial 15b F15)
+    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand (compte " + account("Claire Durand") + "), le "), 0u)
+        << last_change(*ines, entity);
     EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);   // Jean's stay hidden
     auto r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE entity LIKE 'dossier/D1/note/Jean%'");
     EXPECT_EQ(r.rows.at(0)[0], "0");

@@ -319,10 +319,13 @@ public:
     explicit PgJournalWriter(PgConn& c) : c_(c) {
         // Once the team's rights are set (pg_roles.cpp), a member may not read
         // every entry: the head comes from the owner's function, and the
-        // entry is written in the name of the person the connected role is.
+        // entry is written in the name of the person the connected role is,
+        // « NOM (compte LOGIN) » as on a file (Session::journal_actor), so
+        // that a person's entries read the same before and after sharing
+        // (trial 15b F15), the login being the role's.
         bool team = c.team_rights();
         auto r = c.exec(team ? std::string("SELECT h.seq, h.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") +
-                                   kUtcText + "), cotation_me() FROM cotation_journal_head() h"
+                                   kUtcText + "), cotation_me() || ' (compte ' || session_user || ')' FROM cotation_journal_head() h"
                              : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
                                            "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
                                            "to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText + "), NULL");
