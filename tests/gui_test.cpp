@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/accounts.h"
 #include "app/demo.h"
@@ -319,6 +320,7 @@ private:
         ActionsFollowRoleAndClosure(sim);
         IdentityIsTheAccountsNeverAChoice();
         JournalViewHidesWhatTheReaderMayNotRead();
+        InstructorsButtonsInAHalfScreenWindow(sim);
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();
@@ -564,6 +566,80 @@ private:
     // A campaign on the 0–10 test grid (tests/data/grille-0-10.xml): the
     // rating view offers eleven levels, and a click on 8 stores an 8 worth
     // 3 × 8 = 24 points on I.1 (coefficient 3).
+    // Trial 15b F12: two windows side by side (940 px each) on a team
+    // campaign; the instructor's rating form showed « Soumettre » and had
+    // « Enregistrer » cut off at the panel's edge. Both buttons must be
+    // wholly in what the window shows (each parent clips its children), one
+    // beside or above the other, and a click on « Enregistrer » stores the
+    // rating. (The demo is a team campaign: Claire Martin, instructor.)
+    void InstructorsButtonsInAHalfScreenWindow(wxUIActionSimulator& sim) {
+        ActAs("Claire Martin (ARS, DD 13)", "claire-essai");
+        const std::string claire = "Claire Martin (ARS, DD 13)";
+        Session& s = *frame_->workbench().session;
+        std::optional<std::size_t> open;   // a dossier assigned to her she has not submitted
+        for (std::size_t i = 0; i < s.dossiers().size() && !open; ++i) {
+            const auto id = s.dossiers()[i].id;
+            auto a = s.team().assignments.find(id);
+            auto sub = s.team().submitted.find(id);
+            if (a != s.team().assignments.end() && a->second.count(claire) &&
+                (sub == s.team().submitted.end() || !sub->second.count(claire)))
+                open = i;
+        }
+        if (!open) {   // the demo's instructors have submitted: the coordinator gives her one more
+            ActAs(kCoordinator, "");
+            Dossier d;
+            d.reference = "ACT-2023-DEMI";
+            d.organisme = "Association d'essai en demi-écran";
+            d.facts["places"] = Rational(4);
+            const std::int64_t id = s.add_dossier(d, kCoordinator);
+            s.assign(id, claire, true, kCoordinator);
+            ActAs(claire, "claire-essai");
+            open = *s.find("ACT-2023-DEMI");
+        }
+        const wxSize size = frame_->GetSize();
+        frame_->SetSize(wxSize(940, size.y));
+        frame_->SelectDossier(*open);
+        frame_->ShowView(MainFrame::View::Rating);
+        pump(400);
+        RatingPanel* panel = frame_->rating_panel();
+        panel->criteria()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);   // I.1
+        pump(200);
+        // What of a window the screen shows: its rectangle within each parent's client area.
+        auto shown_part_of = [](wxWindow* w) {
+            wxRect r = w->GetScreenRect();
+            for (wxWindow* p = w->GetParent(); p; p = p->IsTopLevel() ? nullptr : p->GetParent())
+                r.Intersect(wxRect(p->ClientToScreen(wxPoint(0, 0)), p->GetClientSize()));
+            return r;
+        };
+        const wxRect save = panel->save()->GetScreenRect(), submit = panel->submit()->GetScreenRect();
+        check(frame_->GetSize().x == 940 && panel->submit()->IsShownOnScreen() && panel->save()->IsShownOnScreen(),
+              "demi-écran : fenêtre de " + std::to_string(frame_->GetSize().x) + " px, « Soumettre » et « Enregistrer » affichés");
+        // Whole: at least the width their labels need (the old layout squeezed « Enregistrer » to nothing at the edge).
+        const bool whole = save.GetWidth() >= panel->save()->GetBestSize().x && submit.GetWidth() >= panel->submit()->GetBestSize().x;
+        check(whole && shown_part_of(panel->save()) == save && shown_part_of(panel->submit()) == submit && !save.Intersects(submit),
+              "demi-écran : « Enregistrer » entier dans la fenêtre (x " + std::to_string(save.GetLeft()) + " à " +
+                  std::to_string(save.GetRight()) + ", visible jusqu'à " + std::to_string(shown_part_of(panel->save()).GetRight()) +
+                  "), « Soumettre » aussi, sans chevauchement");
+        click(sim, panel->level(2));
+        panel->justification()->Clear();
+        click(sim, panel->justification());
+        sim.Text("Saisie en demi-ecran");
+        pump(300);
+        DialogSpy spy;   // a refusal would open a message box: read it rather than wait
+        spy.answer = wxID_OK;
+        spy.Register();
+        click(sim, panel->save());
+        pump(400);
+        spy.Unregister();
+        const Rating* stored = nullptr;
+        for (const Rating* r : s.ratings_of(s.dossiers()[*open].id))
+            if (r->criterion == "I.1" && r->reviewer == claire) stored = r;
+        check(spy.seen == 0 && stored && stored->value == 2 && stored->justification == "Saisie en demi-ecran",
+              "demi-écran : un clic sur « Enregistrer » enregistre I.1 = 2 (« " + spy.message + " »)");
+        frame_->SetSize(size);
+        pump(300);
+    }
+
     void RateOnAZeroToTenGrid(wxUIActionSimulator& sim) {
         NewCampaign nc;
         nc.reference = "essai 0-10";

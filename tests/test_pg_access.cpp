@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #ifdef COTATION_POSTGRESQL
@@ -282,11 +283,17 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
     ines->put_ratings({{ids_[0], "Inès Martin", "I.2", 5, "bon ancrage"}}, "Quelqu'un d'autre");
     auto last = sql(test::pg_server(), ref_, "SELECT actor, db_role FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(last.rows.size(), 1u);
-    EXPECT_EQ(last.rows[0][0], "Inès Martin");
+    EXPECT_EQ(last.rows[0][0], "Inès Martin (compte " + account("Inès Martin") + ")");   // as on a file (trial 15b F15)
     EXPECT_EQ(last.rows[0][1], account("Inès Martin"));
     // An entry in another's name, in raw SQL: refused.
     auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                                  "VALUES (9999, 'x', 'Claire Durand', 'note', 'x', '', '', '', '')");
+    EXPECT_FALSE(r.ok);
+    // (A member's entry naming no row is refused first since trial 15b F8;
+    // the coordinator's is not, and in another's name row-level security refuses it.)
+    EXPECT_NE(r.error.find("ne nomme aucune ligne"), std::string::npos) << r.error;
+    r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                             "VALUES (9999, 'x', 'Jean Bernard', 'note', 'x', '', '', '', '')");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
     // Changing or removing entries: refused to every role of the team, the coordinator included.
@@ -315,9 +322,10 @@ TEST_F(PgAccess, TheServerChainsAJournalEntryForgedInRawSql) {
     auto head = sql(test::pg_server(), ref_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(head.rows.size(), 1u);
     const long long seq = std::stoll(head.rows[0][0]);
-    auto r = raw("Jean Bernard", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
-                                 "VALUES (1, '2099-01-01T12:00:00Z', 'Jean Bernard', 'note', 'dossier/D1/note/Jean Bernard/I.1', "
-                                 "'', '5', 'bidon', 'bidon')");
+    // (The coordinator's: a member's entry naming no row is refused since trial 15b F8, below.)
+    auto r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                  "VALUES (1, '2099-01-01T12:00:00Z', 'Claire Durand', 'procedure', 'procedure/essai', "
+                                  "'', '5', 'bidon', 'bidon')");
     ASSERT_TRUE(r.ok) << r.error;
     auto forged = sql(test::pg_server(), ref_, "SELECT seq, prev_hash, hash, at > '2099' FROM journal ORDER BY seq DESC LIMIT 1");
     ASSERT_EQ(forged.rows.size(), 1u);
@@ -520,8 +528,9 @@ TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
         EXPECT_FALSE(r.ok) << forged;
         EXPECT_NE(r.error.find("entrée du journal refusée"), std::string::npos) << r.error;
     }
-    // Without rows it is chained (as before), and everything still verifies.
-    EXPECT_TRUE(raw("Jean Bernard", entry("")).ok);
+    // Without rows it is refused too (trial 15b F8, AMembersOwnEntryMustNameARowItsTransactionWrote);
+    // everything still verifies.
+    EXPECT_FALSE(raw("Jean Bernard", entry("")).ok);
     auto claire = as("Claire Durand");
     auto check = claire->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
@@ -529,6 +538,40 @@ TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
     as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
     check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Trial 15b F8: a member's entry of their own kind typed in SQL (a « note »
+// covering no row, or only a row « removed » that never existed) was chained
+// and shown by `journal show` as Cotation's. It must name a row its own
+// transaction wrote; the member's entries written by Cotation go on,
+// a document removed (its only line « - ») included.
+TEST_F(PgAccess, AMembersOwnEntryMustNameARowItsTransactionWrote) {
+    auto entry = [&](const std::string& who, const std::string& action, const std::string& rows) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', '" + who + "', '" + action + "', 'dossier/D1/note/" + who + "/I.3', '', '5 — inventée', '', '', E'" +
+               rows + "')";
+    };
+    const std::string never = "rating\\tdossier_id=" + std::to_string(ids_[0]) + ", reviewer_id=99, criterion=''I.9''\\t-\\n";
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const std::string before = count();
+    for (const auto& [who, action, rows] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"Inès Martin", "note", ""}, {"Inès Martin", "note", never}, {"Jean Bernard", "soumission", ""},
+             {"Marc Petit", "avis", ""}, {"Inès Martin", "dossier.piece", ""}}) {
+        auto r = raw(who, entry(who, action, rows));
+        EXPECT_FALSE(r.ok) << who << " " << action << " " << rows;
+        EXPECT_NE(r.error.find("ne nomme aucune ligne écrite par cette transaction"), std::string::npos) << r.error;
+    }
+    EXPECT_EQ(count(), before);
+    // The same member through Cotation: a rating, a document received then removed.
+    auto ines = as("Inès Martin");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.3", 5, "bon partenariat"}}, "Inès Martin");
+    Dossier d = ines->load().dossiers.at(0), with = d;
+    with.documents.insert("budget");
+    ines->update_dossier(d, with, "Inès Martin");
+    ines->update_dossier(with, d, "Inès Martin");
+    EXPECT_EQ(std::stoll(count()), std::stoll(before) + 3);
+    auto check = as("Claire Durand")->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
 
@@ -580,7 +623,9 @@ TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
     as("Claire Durand")->put_ratings({{ids_[0], "Inès Martin", "I.1", 4, "revue en réunion"}}, "Claire Durand");
     auto ines = as("Inès Martin");
     const std::string entity = "dossier/D1/note/Inès Martin/I.1";
-    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand, le "), 0u) << last_change(*ines, entity);
+    // (« NOM (compte LOGIN) », as on a file: trial 15b F15)
+    EXPECT_EQ(last_change(*ines, entity).find(" (par Claire Durand (compte " + account("Claire Durand") + "), le "), 0u)
+        << last_change(*ines, entity);
     EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);   // Jean's stay hidden
     auto r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE entity LIKE 'dossier/D1/note/Jean%'");
     EXPECT_EQ(r.rows.at(0)[0], "0");

@@ -194,6 +194,50 @@ TEST_F(PgCliRoles, CommitteeMemberAndUnassignedInstructorCannotRateThroughTheCom
     EXPECT_EQ(count("rating"), ratings);
 }
 
+// Trial 15b F8: `journal show` did not say which database role wrote an
+// entry. On the server each entry names its login role; those copied from
+// the file when it was shared name none (no role of the server wrote them).
+TEST_F(PgCliRoles, JournalShowNamesTheDatabaseRoleThatWroteEachEntry) {
+    const std::string claire = "cm_" + tag_;
+    open_pg_store(test::pg_uri_as(claire, "mdp-" + claire) + "?campagne=" + ref_)
+        ->put_ratings({{dossier_, kClaire, "I.1", 3, "saisie sous son propre rôle"}}, kClaire);
+    CliRun shown = cli("journal show " + uri(kCoord) + " --dossier " + reference_ + " --par " + q(kCoord));
+    ASSERT_EQ(shown.rc, 0) << shown.out;
+    std::string hers, from_file;
+    for (std::size_t at = 0, end; (end = shown.out.find('\n', at)) != std::string::npos; at = end + 1) {
+        std::string line = shown.out.substr(at, end - at);
+        if (line.find("saisie sous son propre rôle") != std::string::npos) hers = line;
+        if (line.find("\tdossier.ajout\t") != std::string::npos) from_file = line;
+    }
+    EXPECT_NE(hers.find("\trôle « " + claire + " »"), std::string::npos) << shown.out;
+    ASSERT_FALSE(from_file.empty()) << shown.out;   // the dossier's registration, made in the demo file
+    EXPECT_EQ(from_file.find("rôle «"), std::string::npos) << from_file;
+    // The store gives it to the Journal view too (JournalPanel, column « Rôle du serveur »).
+    auto entries = open_pg_store(admin_)->journal("dossier/" + reference_ + "/note/" + std::string(kClaire) + "/I.1");
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries.back().db_role, claire);
+}
+
+// Trial 15b F15: the file wrote a person as « NOM (compte LOGIN) », the
+// server as « NOM »: in SQL a person's entries from before the sharing were
+// not found under the name of those after it. The server writes the form of
+// the file (its login being the role's); entries already written stay as
+// they are (the chain), and cotation_person(actor) reads both forms.
+TEST_F(PgCliRoles, AJournalAuthorReadsTheSameBeforeAndAfterSharing) {
+    const std::string claire = "cm_" + tag_, mine = std::string(kClaire) + " (compte ";
+    const std::string pre = admin_sql("SELECT count(*) FROM \"" + ref_ + "\".journal WHERE starts_with(actor, '" + mine + "')");
+    ASSERT_NE(pre, "0");   // the demo's file wrote her entries « NOM (compte LOGIN) »
+    open_pg_store(test::pg_uri_as(claire, "mdp-" + claire) + "?campagne=" + ref_)
+        ->put_ratings({{dossier_, kClaire, "I.1", 2, "après le partage"}}, kClaire);
+    EXPECT_EQ(admin_sql("SELECT actor FROM \"" + ref_ + "\".journal ORDER BY seq DESC LIMIT 1"), mine + claire + ")");
+    EXPECT_EQ(admin_sql("SELECT count(*) FROM \"" + ref_ + "\".journal WHERE starts_with(actor, '" + mine + "')"),
+              std::to_string(std::stoll(pre) + 1));
+    // An entry the server wrote « NOM » before (a raw one stands for it here) is hers too.
+    EXPECT_EQ(admin_sql("SELECT \"" + ref_ + "\".cotation_person('" + std::string(kClaire) + "') = '" + kClaire +
+                        "' AND \"" + ref_ + "\".cotation_person('" + mine + claire + ")') = '" + kClaire + "'"),
+              "t");
+}
+
 TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTheCommands) {
     ASSERT_FALSE(hidden_.empty());
     CliRun shown = cli("journal show " + uri(reader_) + " --dossier " + hidden_reference_ + " --par " + q(reader_));

@@ -65,7 +65,11 @@ int show(const Args& a) {
         if (!prefix.empty() && e.entity != prefix && e.entity.compare(0, prefix.size() + 1, prefix + "/") != 0) continue;
         if (!wanted.empty() && dossier_of_entity(e.entity) != wanted) continue;
         std::cout << e.seq << "\t" << e.at << "\t" << shown(e.actor) << "\t" << e.action << "\t" << shown(e.entity) << "\t"
-                  << shown(e.old_value) << " → " << shown(e.new_value) << "\n";
+                  << shown(e.old_value) << " → " << shown(e.new_value);
+        // On a server, the login role that wrote it (trial 15b F8): an entry
+        // typed in SQL under a member's own role is seen as theirs.
+        if (!e.db_role.empty()) std::cout << "\trôle « " << shown(e.db_role) << " »";
+        std::cout << "\n";
     }
     return 0;
 }

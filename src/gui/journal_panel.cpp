@@ -1,6 +1,8 @@
 #include "journal_panel.h"
 #include "actions.h"
 
+#include <algorithm>
+
 #include "core/french.h"
 #include "layout.h"
 #include "wx_text.h"
@@ -19,15 +21,17 @@ JournalPanel::JournalPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
             case 0: return std::to_string(e.seq);
             case 1: return e.at.substr(0, 10) + " " + e.at.substr(11, 5);
             case 2: return e.actor;
-            case 3: return e.action;
-            case 4: return e.entity;
-            case 5: return e.old_value;
+            case 3: return e.db_role;
+            case 4: return e.action;
+            case 5: return e.entity;
+            case 6: return e.old_value;
             default: return e.new_value;
         }
     });
     add_columns(list_, {{"N°", 55},
                         {"Date (UTC)", 125},
                         {"Auteur", 190},
+                        {"Rôle du serveur", 0},
                         {"Action", 130},
                         {"Objet", 300},
                         {"Ancienne valeur", 230},
@@ -52,6 +56,11 @@ void JournalPanel::Reload() {
     // core's journal_entity_readable): a reviewer who has not submitted
     // never sees another's ratings here either (trial 13 R5).
     all_ = wb_.session->readable_journal("");
+    // On a server, the login role that wrote each entry (trial 15b F8: an
+    // entry typed in SQL under a member's own role looked like Cotation's);
+    // a file has none, and the column stays out of the way.
+    bool roles = std::any_of(all_.begin(), all_.end(), [](const JournalEntry& e) { return !e.db_role.empty(); });
+    list_->SetColumnWidth(3, roles ? 130 : 0);
     Filter();
 }
 
@@ -65,7 +74,7 @@ void JournalPanel::Filter() {
         if (!prefix.empty() && it->entity.rfind(prefix, 0) != 0) continue;
         if (!needle.empty()) {
             std::string hay =
-                fr::lower_ascii(it->actor + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
+                fr::lower_ascii(it->actor + " " + it->db_role + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
             if (hay.find(needle) == std::string::npos) continue;
         }
         shown_.push_back(&*it);

@@ -57,6 +57,11 @@ struct JournalEntry {
     // The rows this entry's change left, one "table<TAB>key<TAB>digest" a line
     // ("-" for a row removed); covered by the hash. Empty before schema 11.
     std::string rows;
+    // On a server, the login role that wrote the entry, filled by the server
+    // whatever the client says (not covered by the hash: the chain reads the
+    // same on a file); empty on a file, and for entries copied from a file
+    // when the campaign was shared (no role wrote them).
+    std::string db_role;
 };
 
 // A head of the journal kept outside the file (printed in the committee

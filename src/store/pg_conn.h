@@ -319,10 +319,13 @@ public:
     explicit PgJournalWriter(PgConn& c) : c_(c) {
         // Once the team's rights are set (pg_roles.cpp), a member may not read
         // every entry: the head comes from the owner's function, and the
-        // entry is written in the name of the person the connected role is.
+        // entry is written in the name of the person the connected role is,
+        // « NOM (compte LOGIN) » as on a file (Session::journal_actor), so
+        // that a person's entries read the same before and after sharing
+        // (trial 15b F15), the login being the role's.
         bool team = c.team_rights();
         auto r = c.exec(team ? std::string("SELECT h.seq, h.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") +
-                                   kUtcText + "), cotation_me() FROM cotation_journal_head() h"
+                                   kUtcText + "), cotation_me() || ' (compte ' || session_user || ')' FROM cotation_journal_head() h"
                              : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
                                            "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
                                            "to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText + "), NULL");
@@ -344,7 +347,7 @@ public:
         // The database role decides who acts, not a typed name (docs/serveur.md).
         // The rows the change left, covered by the entry's hash (ledger.h).
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
-                       ledger::take(c_) + more_rows};
+                       ledger::take(c_) + more_rows, ""};
         e.hash = journal_hash(e);
         // Once the team's rights are set, the server chains the entry itself
         // (pg_roles.cpp, journal_chain): what it stored is what follows.
@@ -362,13 +365,13 @@ public:
 private:
     // Entries from+1 .. to, read inside this writer's transaction.
     std::vector<JournalEntry> entries(std::int64_t from, std::int64_t to) {
-        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
                          "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
                          {std::to_string(from), std::to_string(to)});
         std::vector<JournalEntry> out;
         for (int i = 0; i < r.rows(); ++i)
             out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
-                           r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9)});
+                           r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
         return out;
     }
 

@@ -41,11 +41,11 @@ Cell::Kind kind_of(const std::string& type) {
 
 std::vector<JournalEntry> journal(PgConn& c) {
     auto r =
-        c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
+        c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
     std::vector<JournalEntry> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
-                       r.text(i, 7), r.text(i, 8), r.text(i, 9)});
+                       r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
     return out;
 }
 
@@ -167,10 +167,13 @@ JournalCheck write_server_copy(const std::string& uri, const CampaignRows& rows,
                    ") x WHERE m IS NOT NULL",
                {schema + "." + table, identities.text(i, 1)});
     }
+    // An entry copied from a file keeps an empty role: no role of the server
+    // wrote it, and `journal show` must not name the copier as its writer.
     for (const auto& e : rows.journal)
-        c.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
-               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-               {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash, e.rows});
+        c.exec("INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role) "
+               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+               {std::to_string(e.seq), e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, e.prev_hash, e.hash, e.rows,
+                e.db_role});
     pg::ledger::track(c);   // from here on, as any connection of Cotation; the copy's entry leaves no row
     {
         pg::PgJournalWriter j(c);

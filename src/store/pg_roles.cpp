@@ -80,6 +80,13 @@ GRANT INSERT, UPDATE ON @S.member_opinion TO @M;
 CREATE OR REPLACE FUNCTION @S.cotation_me() RETURNS text LANGUAGE sql STABLE AS $f$
   SELECT name FROM @S.person WHERE account = session_user LIMIT 1
 $f$;
+-- The person an author of the journal names: « NOM (compte LOGIN) » as a
+-- file and Cotation on the server write it, or « NOM » as the server wrote
+-- it before (trial 15b F15): `WHERE cotation_person(actor) = 'NOM'` finds
+-- all of a person's entries, before and after sharing.
+CREATE OR REPLACE FUNCTION @S.cotation_person(actor text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT regexp_replace(actor, ' \(compte [^ ()]*\)$', '')
+$f$;
 -- The journal's last entry, for a writer who may not read every entry.
 CREATE OR REPLACE FUNCTION @S.cotation_journal_head(OUT seq bigint, OUT hash text) LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog AS $f$
@@ -196,6 +203,18 @@ BEGIN
   NEW.rows := coalesce(NEW.rows, '');
   IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
     PERFORM @S.cotation_rows_checked(NEW.rows);
+  END IF;
+  -- A member's entry of their own kind (rating, submission, link, opinion,
+  -- dossier) is Cotation's, with the rows its change left, checked above:
+  -- one naming no row this transaction wrote was typed in SQL and looked
+  -- genuine in `journal show` (trial 15b F8). Only a removed fact or
+  -- document leaves nothing but « - ».
+  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND (split_part(l, E'\t', 3) <> '-' OR NEW.action IN ('dossier.fait', 'dossier.piece'))) THEN
+    RAISE EXCEPTION 'entrée « % » du journal refusée : elle ne nomme aucune ligne écrite par cette transaction ; le rôle « % » n''inscrit au journal que ce que Cotation y écrit avec sa modification', NEW.action, session_user
+      USING ERRCODE = 'insufficient_privilege';
   END IF;
   body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
        || octet_length(NEW.seq::text) || ':' || NEW.seq::text
@@ -314,7 +333,7 @@ DROP POLICY IF EXISTS lecture ON @S.journal;
 CREATE POLICY lecture ON @S.journal FOR SELECT TO @C USING (true);
 DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
 CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
-  USING (action NOT IN ('note', 'consolidation') OR actor = @S.cotation_me()
+  USING (action NOT IN ('note', 'consolidation') OR @S.cotation_person(actor) = @S.cotation_me()
          OR EXISTS (SELECT 1 FROM @S.dossier d
                     WHERE ((starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
                             OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
@@ -322,7 +341,8 @@ CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
                        -- one's own ratings, whoever changed them (who and when, trial 15b F13)
                        OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')));
 DROP POLICY IF EXISTS ajout ON @S.journal;
-CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M WITH CHECK (actor = @S.cotation_me());
+CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M
+  WITH CHECK (actor IN (@S.cotation_me(), @S.cotation_me() || ' (compte ' || session_user || ')'));
 )sql";
 
 // Accounts that are the machine's or the server's administration, never a person's login role.

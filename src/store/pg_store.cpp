@@ -94,12 +94,12 @@ std::vector<std::string> PgStore::grid_versions() {
 
 std::vector<JournalEntry> PgStore::journal(const std::string& prefix) {
     std::vector<JournalEntry> out;
-    auto s = c_->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+    auto s = c_->exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
                       "WHERE starts_with(entity, $1) ORDER BY seq",
                       {prefix});
     for (int i = 0; i < s.rows(); ++i)
         out.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
-                       s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9)});
+                       s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
     return out;
 }
 
@@ -308,11 +308,11 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
             ledger::take(*c);
             auto s = c->exec(
-                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal ORDER BY seq");
+                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
             std::vector<JournalEntry> entries;
             for (int i = 0; i < s.rows(); ++i)
                 entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
-                                   s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9)});
+                                   s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
             std::string rows = ledger::rerendered(*c, entries);
             if (!rows.empty()) {
                 PgJournalWriter j(*c);

@@ -44,18 +44,18 @@ void JournalWriter::add(const std::string& actor, const std::string& action, con
             s.bind(1, from).bind(2, to);
             while (s.step())
                 out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                               s.text(7), s.text(8), s.text(9)});
+                               s.text(7), s.text(8), s.text(9), ""});
             return out;
         }, campaign, head_, entity);
     std::string rows = changes_.take();
     if (pending_) write(*pending_);
-    pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows};
+    pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows, ""};
 }
 
 void JournalWriter::finish() {
     std::string rows = changes_.take();
     if (!pending_ && rows.empty()) return;
-    if (!pending_) pending_ = JournalEntry{++seq_, at_, "cotation", "journal.empreintes", "journal", "", "", "", "", ""};
+    if (!pending_) pending_ = JournalEntry{++seq_, at_, "cotation", "journal.empreintes", "journal", "", "", "", "", "", ""};
     pending_->rows += rows;
     write(*pending_);
     pending_.reset();
@@ -84,7 +84,7 @@ std::vector<JournalEntry> read_journal(Db& db, const std::string& prefix) {
     s.bind(1, prefix);
     while (s.step())
         out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8),
-                       s.text(9)});
+                       s.text(9), ""});
     return out;
 }
 
