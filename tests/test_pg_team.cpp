@@ -25,6 +25,7 @@
 #ifdef COTATION_POSTGRESQL
 #include "app/share.h"
 #include "store/pg_store.h"
+#include <libpq-fe.h>
 #include "store/write_check.h"
 #endif
 
@@ -234,6 +235,27 @@ TEST(PgStore, ConflictBetweenTwoProcessesAndInsideAWriteScope) {
     auto s = open_pg_store(f.uri)->load();
     ASSERT_EQ(s.ratings.size(), 1u);
     EXPECT_EQ(s.ratings[0].value, 2);
+}
+
+// Trial 15c F1: with the server gone, the window's enabled-state checks
+// asked whether the campaign was closed, met the lost connection, and the
+// exception closed the window. The session answers what it read last.
+TEST(PgStore, TheServerGoneTheSessionStillSaysWhetherTheCampaignIsClosed) {
+    NEEDS_SERVER();
+    test::TempDir dir;
+    ServerCampaignFixture f("perdu");
+    create_demo(dir.file("demo.cot"), "crt", DemoStage::Instruction);
+    copy_campaign(dir.file("demo.cot"), f.uri, test::demo_coordinator(*Session::open(dir.file("demo.cot"))));
+    auto s = Session::open(f.uri);
+    EXPECT_FALSE(s->closed());
+    // Every backend of Cotation on this cluster ends, as in a server restart.
+    PGconn* admin = PQconnectdb(test::pg_server().c_str());
+    PQclear(PQexec(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cotation' "
+                          "AND pid <> pg_backend_pid()"));
+    PQfinish(admin);
+    bool closed = true;
+    EXPECT_NO_THROW(closed = s->closed());   // the statement that meets the dead connection
+    EXPECT_FALSE(closed);
 }
 
 // Two sessions (two workbenches) of the demo's team on the server: ratings of
