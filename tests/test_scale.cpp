@@ -87,6 +87,15 @@ TEST(Scale0to10, CsvImportTakesTheGridsBounds) {
         io::import_ratings_csv(grid10(), ids, "dossier;evaluateur;critere;note;justification\nD1;Claire;I.1;11;Trop.\n", "n.csv");
     });
     EXPECT_NE(m.find("n.csv, ligne 2, colonne 4 « note » : note « 11 » hors de l'échelle (entier de 0 à 10)"), std::string::npos) << m;
+    // Trial 13c F10: a 4,5 is within the scale but not whole; an empty cell is no note at all.
+    m = message_of([&] {
+        io::import_ratings_csv(grid10(), ids,
+                               "dossier;evaluateur;critere;note;justification\nD1;Claire;I.1;4,5;Moyen.\nD1;Paul;I.1;;Rien.\n", "n.csv");
+    });
+    EXPECT_NE(m.find("n.csv, ligne 2, colonne 4 « note » : note « 4,5 » : une note est un nombre entier (entier de 0 à 10)"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("n.csv, ligne 3, colonne 4 « note » : valeur obligatoire (entier de 0 à 10)"), std::string::npos) << m;
 }
 
 // Through the session: an 8 is stored and scored 3 × 8 = 24 points; an 11 is

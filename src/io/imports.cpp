@@ -246,10 +246,17 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
         if (!grid.criterion(rt.criterion))
             problem(at(3, "critere") + "critère " + fr::quote(rt.criterion) + " inconnu de la grille « " + grid.id + " »");
         auto note = fr::parse_decimal(rec.fields[3]);   // « 8/2 » is not a rating
-        if (!note)   // « trois » is not out of the scale: it is no number at all
-            problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " : ce n'est pas un nombre (entier de " +
-                    std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + " attendu)");
-        else if (!note->is_integer() || note->num() < grid.scale_min || note->num() > grid.scale_max)
+        const std::string scale = "entier de " + std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max);
+        // Each wrong note said for what it is (trial 13c F10): none, no number, not whole, out of the scale.
+        if (fr::trim(rec.fields[3]).empty())
+            problem(at(4, "note") + "valeur obligatoire (" + scale + ")");
+        else if (!note)   // « trois » is not out of the scale: it is no number at all
+            problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " : ce n'est pas un nombre (" + scale +
+                    " attendu)");
+        else if (!note->is_integer())
+            problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " : une note est un nombre entier (" +
+                    scale + ")");
+        else if (note->num() < grid.scale_min || note->num() > grid.scale_max)
             problem(at(4, "note") + "note " + fr::quote(fr::trim(rec.fields[3])) + " hors de l'échelle (entier de " +
                     std::to_string(grid.scale_min) + " à " + std::to_string(grid.scale_max) + ")");
         else rt.value = static_cast<int>(note->num());
