@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/campaign_dates.h"
 #include "core/decision_rules.h"
 #include "core/enums.h"
 #include "core/french.h"
@@ -337,6 +338,19 @@ TEST(ProcedureRules, OnlyDeclarableStepsAndAMeetingWhereTheProcedureHasACommitte
               "La procédure de cette campagne (Appel à candidatures) n'a pas de commission : pas de séance à enregistrer.");
     p.committee = CommitteeRules{};
     EXPECT_EQ(p.meeting_refusal(), "");
+}
+
+// Trial 13c F11: a decision dated 2099 was recorded, its letter dated so.
+TEST(DateRules, WhatIsDoneIsDatedOnOrBeforeToday) {
+    const Date today{2026, 11, 30};
+    EXPECT_EQ(done_after_today_problem("Décision", Date{2026, 11, 30}, today), "");
+    EXPECT_EQ(done_after_today_problem("Décision", Date{2023, 6, 15}, today), "");
+    EXPECT_EQ(done_after_today_problem("Décision", Date{2099, 12, 31}, today),
+              "Décision datée du 31/12/2099 : c'est après aujourd'hui (30/11/2026) ; on enregistre ce qui est fait, à la "
+              "date où il l'a été.");
+    EXPECT_EQ(done_after_today_problem("Étape « seance »", Date{2026, 12, 1}, today),
+              "Étape « seance » datée du 01/12/2026 : c'est après aujourd'hui (30/11/2026) ; on enregistre ce qui est fait, "
+              "à la date où il l'a été.");
 }
 
 TEST(TeamRules, ALinkIsDeclaredByItsPersonOrTheCoordinatorDescribedAndNotInTheFuture) {

@@ -32,6 +32,15 @@ using namespace cotation;
 namespace fs = std::filesystem;
 
 namespace {
+// The session's day for one test, the clock again after it (the suite runs
+// in one process under ASan: a day left behind would date the next tests).
+struct TodayIs {
+    explicit TodayIs(Date d) { Session::simulate_today(d); }
+    ~TodayIs() { Session::simulate_today(std::nullopt); }
+};
+}  // namespace
+
+namespace {
 
 using test::slurp;
 using test::spit;
@@ -307,7 +316,7 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     auto id = [&](const std::string& ref) { return s->dossiers()[*s->find(ref)].id; };
     // 2 May 2023 (after the 28 April deadline) + 15 days = 17 May 2023.
     const Date asked{2023, 5, 2};
-    Session::simulate_today(Date{2023, 5, 10});
+    const TodayIs today(Date{2023, 5, 10});   // back to the clock at the end, whatever fails
     EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Askable);
     EXPECT_THROW(s->request_pieces(id("D-03"), Date{2023, 4, 20}, kCoord), InputError);   // before the deadline
     try {
@@ -338,7 +347,9 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
                    std::nullopt, "", ""};
         s->decide(id(ref), d, kCoord);
     };
+    Session::simulate_today(decided_on);   // a decision is recorded once taken, not before (trial 13c F11)
     ineligible("D-04");
+    Session::simulate_today(Date{2023, 5, 10});   // D-03's answer still awaited
     auto letters = s->write_letters(dir.file("lettres"));
     EXPECT_FALSE(fs::exists(dir.file("lettres/D-03-lettre.pdf")));
     EXPECT_TRUE(fs::exists(dir.file("lettres/D-04-lettre.pdf")));
@@ -370,6 +381,7 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     // Deadline passed without the piece: the letter of ineligibility goes.
     Session::simulate_today(Date{2023, 5, 18});
     EXPECT_EQ(s->pieces(id("D-03")).state, PiecesState::Expired);
+    Session::simulate_today(decided_on);
     ineligible("D-03");
     s->write_letters(dir.file("lettres2"));
     EXPECT_TRUE(fs::exists(dir.file("lettres2/D-03-lettre.pdf")));

@@ -42,6 +42,7 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     d.author = actor;
     require(complete_decision(facts, d));
     require(decision_date_problem(calendar_dates(), d.date));   // after the committee (core/campaign_dates.h)
+    require(done_after_today_problem("Décision", d.date, today()));
     store_->put_decision(dossier_id, d, journal_actor(actor));
     snap_.decisions[dossier_id] = d;
 }
@@ -131,6 +132,7 @@ void Session::record_step(const std::string& step, const Date& done, const std::
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     require(snap_.campaign.procedure.record_refusal(step));
+    require(done_after_today_problem("Étape « " + step + " »", done, today()));
     store_->record_step(step, done, journal_actor(actor));
     snap_.steps_done[step] = done;
 }

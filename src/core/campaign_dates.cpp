@@ -84,6 +84,12 @@ std::string decision_date_problem(const CampaignCalendar& c, const Date& day) {
     return "";
 }
 
+std::string done_after_today_problem(const std::string& what, const Date& day, const Date& today) {
+    if (!(today < day)) return "";
+    return what + " datée du " + day.french_numeric() + " : c'est après aujourd'hui (" + today.french_numeric() +
+           ") ; on enregistre ce qui est fait, à la date où il l'a été.";
+}
+
 std::string pieces_request_date_problem(const CampaignCalendar& c, const Date& day, std::optional<Date> previous) {
     if (c.committee && day > *c.committee)
         return "Demande de pièces datée du " + day.french_numeric() + " : elle suit la commission (" +

@@ -56,6 +56,10 @@ std::string order_visa_warning(bool has_committee, bool meeting_recorded);
 // A decision dated `day`: a message when it comes before the committee (or
 // the deadline, without committee), else empty.
 std::string decision_date_problem(const CampaignCalendar& c, const Date& day);
+// What is recorded as done (a decision, a step of the procedure) is dated on
+// or before `today` (trial 13c F11: a decision of 2099 printed its letter
+// « le 31 décembre 2099 »). `what`: « Décision », « Étape « seance » ».
+std::string done_after_today_problem(const std::string& what, const Date& day, const Date& today);
 
 enum class ReceiptPosition { InWindow, BeforeOpening, Late };
 // Where a receipt date falls in the call's window [opening, deadline].
