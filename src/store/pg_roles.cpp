@@ -57,11 +57,14 @@ GRANT USAGE ON SCHEMA @S TO @C, @I, @M;
 GRANT SELECT ON ALL TABLES IN SCHEMA @S TO @C, @I, @M;
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @S TO @C;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA @S TO @C;
-REVOKE DELETE ON @S.journal FROM @C;
+-- The journal is only added to: no UPDATE for anyone, not even for a lock
+-- (Cotation's writers line up on an advisory lock, pg_conn.h kJournalLock):
+-- with UPDATE a member could LOCK it ACCESS EXCLUSIVE and block the whole
+-- team's reads (trial 15c F3); with INSERT alone, ROW EXCLUSIVE at most,
+-- which blocks no reader. Revoked by name: campaigns granted before keep it.
+REVOKE UPDATE, DELETE ON @S.journal FROM @C, @I, @M;
 REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
--- UPDATE on the journal only so that LOCK TABLE (which asks for it) lines
--- the writers up; no policy allows an update and the trigger refuses it.
-GRANT INSERT, UPDATE ON @S.journal TO @I, @M;
+GRANT INSERT ON @S.journal TO @I, @M;
 GRANT INSERT, UPDATE ON @S.rating TO @I;
 -- Dossiers are registered and completed by the instructors too, as the
 -- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
@@ -176,8 +179,8 @@ CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH R
 -- time to the second, and its hash is computed here with the formula of
 -- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
 -- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
--- a member does not see; the advisory lock lines up raw inserts, which do
--- not take the journal lock Cotation's writers take first.
+-- a member does not see; the advisory lock, the one Cotation's writers take
+-- first (kJournalLock), lines up raw inserts with them.
 CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog AS $f$
 DECLARE
