@@ -633,6 +633,44 @@ TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
     EXPECT_EQ(r.rows.at(0)[0], "0");
 }
 
+// Trial 15c F4: the ranking adopted in session (rank, total) was read in SQL
+// by an instructor who had not submitted, while `rank` refused her. Now the
+// rule of ratings: Inès (nothing submitted) reads no row and not the
+// session's journal entry (it lists the voted ranks); Jean, who submitted
+// D1 to D3, the coordinator and the committee read all three.
+TEST_F(PgAccess, TheSessionsRankingIsReadUnderTheRuleOfRatings) {
+    Meeting m;
+    m.date = Date{2025, 6, 12};
+    m.president = "Marc Petit";
+    // Totals as SetUp's ratings give them (Jean's I.1: 4, 3, 2), ranked by hand.
+    m.voted = {{"D1", 1, "4", DecisionKind::Retained}, {"D3", 2, "3", DecisionKind::Retained},
+               {"D2", 3, "2", DecisionKind::NotRetained}};
+    as("Claire Durand")->put_meeting(m, "Claire Durand");
+    auto count = [&](const std::string& who, const std::string& q) {
+        auto r = raw(who, q);
+        EXPECT_TRUE(r.ok) << who << " : " << r.error;
+        return r.ok ? r.rows.at(0)[0] : std::string("?");
+    };
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM meeting_ranking"), "0");
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'seance'"), "0");
+    for (const std::string who : {"Jean Bernard", "Claire Durand", "Marc Petit"}) {
+        EXPECT_EQ(count(who, "SELECT count(*) FROM meeting_ranking"), "3") << who;
+        EXPECT_EQ(count(who, "SELECT count(*) FROM journal WHERE action = 'seance'"), "1") << who;
+    }
+    EXPECT_TRUE(as("Inès Martin")->load().meeting->voted.empty());
+    // Once she submitted D1, its row is hers to read, and only it.
+    auto ines = as("Inès Martin");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    ines->submit(ids_[0], "Inès Martin", "Inès Martin");
+    EXPECT_EQ(count("Inès Martin", "SELECT string_agg(reference || ':' || total, ',') FROM meeting_ranking"), "D1:4");
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'seance'"), "0");
+    // The coordinator still rewrites the session (its rows removed and written again).
+    m.president = "Claire Durand";
+    as("Claire Durand")->put_meeting(m, "Claire Durand");
+    EXPECT_EQ(count("Claire Durand", "SELECT count(*) FROM meeting_ranking"), "3");
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+}
+
 // A connection of one's own kept open, as a psql session left in a transaction.
 struct HeldConnection {
     PGconn* c;
