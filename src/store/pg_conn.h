@@ -79,6 +79,14 @@ inline std::string french_connection_error(const std::string& msg) {
                " » : le compte de ce poste ne porte pas ce nom (connectez-vous sous le compte du même nom, ou par mot de passe)";
     if (auto v = quoted_after("invalid sslmode value: \""); !v.empty())
         return "paramètre sslmode « " + v + " » inconnu (disable, allow, prefer, require, verify-ca ou verify-full)";
+    if (auto v = quoted_after("invalid port number: \""); !v.empty())
+        return "numéro de port « " + v + " » invalide (un nombre de 1 à 65535)";
+    if (auto v = quoted_after("invalid URI query parameter: \""); !v.empty())
+        return "paramètre « " + v + " » inconnu de PostgreSQL (seuls campagne= et les paramètres de libpq, comme sslmode=, "
+               "sont acceptés)";
+    if (msg.find("server does not support SSL, but SSL was required") != std::string::npos)
+        return "le serveur n'accepte pas les connexions chiffrées (SSL) que l'adresse exige (sslmode) : à voir avec le "
+               "service informatique, ou sslmode=prefer";
     if (msg.find("no password supplied") != std::string::npos)
         return "aucun mot de passe donné (variable PGPASSWORD, fichier ~/.pgpass, ou dans l'adresse)";
     if (msg.find("Connection refused") != std::string::npos)
