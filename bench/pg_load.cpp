@@ -30,6 +30,7 @@
 #include "app/session.h"
 #include "app/share.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "store/pg_store.h"
 
 using namespace cotation;
@@ -201,10 +202,11 @@ int main(int argc, char** argv) {
         auto pct = [&](double p) {
             return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(p * static_cast<double>(all.size())))];
         };
-        std::printf("Notes acceptées : %zu en %.1f s, soit %.1f notes/s ; refusées : %zu (conflits : %zu)\n", accepted, elapsed,
-                    static_cast<double>(accepted) / elapsed, refused + stale, stale);
-        std::printf("Latence d'une note (ms) : p50 %.1f · p95 %.1f · p99 %.1f · max %.1f\n", pct(0.50), pct(0.95), pct(0.99),
-                    all.empty() ? 0.0 : all.back());
+        // Decimal commas, as docs/serveur.md writes the figures (trial 15c F11).
+        std::printf("Notes acceptées : %zu en %s s, soit %s notes/s ; refusées : %zu (conflits : %zu)\n", accepted,
+                    fr::fixed(elapsed).c_str(), fr::fixed(static_cast<double>(accepted) / elapsed).c_str(), refused + stale, stale);
+        std::printf("Latence d'une note (ms) : p50 %s · p95 %s · p99 %s · max %s\n", fr::fixed(pct(0.50)).c_str(),
+                    fr::fixed(pct(0.95)).c_str(), fr::fixed(pct(0.99)).c_str(), fr::fixed(all.empty() ? 0.0 : all.back()).c_str());
 
         // The checks.
         bool ok = true;

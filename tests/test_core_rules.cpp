@@ -379,6 +379,14 @@ TEST(French, JoinAndPlural) {
     EXPECT_EQ(fr::folded("  Délibérative ÉTÉ "), "deliberative ete");
 }
 
+// Trial 15c F11: the load test printed « 40.4 notes/s », « p50 494.6 ».
+TEST(French, FixedDecimalsWithAComma) {
+    EXPECT_EQ(fr::fixed(40.44), "40,4");
+    EXPECT_EQ(fr::fixed(31), "31,0");
+    EXPECT_EQ(fr::fixed(494.56), "494,6");
+    EXPECT_EQ(fr::fixed(3.14159, 2), "3,14");
+}
+
 // The enums moved into the table show what their switches showed (copied
 // from the removed switches), and the codes a grid file writes are read back
 // exactly: no folding where a file's attribute is concerned.

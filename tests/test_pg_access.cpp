@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
+#include <future>
 #include <sys/wait.h>
 
 #include <string>
@@ -629,6 +631,129 @@ TEST_F(PgAccess, OnesOwnRatingsHistoryIsReadableWhoeverChangedThem) {
     EXPECT_EQ(ratings_of(ines->load(), ids_[0], "Jean Bernard"), 0u);   // Jean's stay hidden
     auto r = raw("Inès Martin", "SELECT count(*) FROM journal WHERE entity LIKE 'dossier/D1/note/Jean%'");
     EXPECT_EQ(r.rows.at(0)[0], "0");
+}
+
+// Trial 15c F4: the ranking adopted in session (rank, total) was read in SQL
+// by an instructor who had not submitted, while `rank` refused her. Now the
+// rule of ratings: Inès (nothing submitted) reads no row and not the
+// session's journal entry (it lists the voted ranks); Jean, who submitted
+// D1 to D3, the coordinator and the committee read all three.
+TEST_F(PgAccess, TheSessionsRankingIsReadUnderTheRuleOfRatings) {
+    Meeting m;
+    m.date = Date{2025, 6, 12};
+    m.president = "Marc Petit";
+    // Totals as SetUp's ratings give them (Jean's I.1: 4, 3, 2), ranked by hand.
+    m.voted = {{"D1", 1, "4", DecisionKind::Retained}, {"D3", 2, "3", DecisionKind::Retained},
+               {"D2", 3, "2", DecisionKind::NotRetained}};
+    as("Claire Durand")->put_meeting(m, "Claire Durand");
+    auto count = [&](const std::string& who, const std::string& q) {
+        auto r = raw(who, q);
+        EXPECT_TRUE(r.ok) << who << " : " << r.error;
+        return r.ok ? r.rows.at(0)[0] : std::string("?");
+    };
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM meeting_ranking"), "0");
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'seance'"), "0");
+    for (const std::string who : {"Jean Bernard", "Claire Durand", "Marc Petit"}) {
+        EXPECT_EQ(count(who, "SELECT count(*) FROM meeting_ranking"), "3") << who;
+        EXPECT_EQ(count(who, "SELECT count(*) FROM journal WHERE action = 'seance'"), "1") << who;
+    }
+    EXPECT_TRUE(as("Inès Martin")->load().meeting->voted.empty());
+    // Once she submitted D1, its row is hers to read, and only it.
+    auto ines = as("Inès Martin");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    ines->submit(ids_[0], "Inès Martin", "Inès Martin");
+    EXPECT_EQ(count("Inès Martin", "SELECT string_agg(reference || ':' || total, ',') FROM meeting_ranking"), "D1:4");
+    EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'seance'"), "0");
+    // The coordinator still rewrites the session (its rows removed and written again).
+    m.president = "Claire Durand";
+    as("Claire Durand")->put_meeting(m, "Claire Durand");
+    EXPECT_EQ(count("Claire Durand", "SELECT count(*) FROM meeting_ranking"), "3");
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+}
+
+// A connection of one's own kept open, as a psql session left in a transaction.
+struct HeldConnection {
+    PGconn* c;
+    HeldConnection(const std::string& uri, const std::string& schema) : c(PQconnectdb(uri.c_str())) {
+        EXPECT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+        PQclear(PQexec(c, ("SET search_path TO \"" + schema + "\"").c_str()));
+    }
+    ~HeldConnection() { PQfinish(c); }
+    std::string run(const std::string& text) {   // "" when accepted, else the server's message
+        PGresult* r = PQexec(c, text.c_str());
+        auto st = PQresultStatus(r);
+        std::string e = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? "" : PQresultErrorMessage(r);
+        PQclear(r);
+        return e;
+    }
+};
+
+// Trial 15c F3: UPDATE on the journal, granted « for LOCK TABLE », let an
+// instructor lock it ACCESS EXCLUSIVE and freeze every reader of the team.
+// With INSERT alone, no mode that blocks a reader is hers to take.
+TEST_F(PgAccess, NoMemberOfTheTeamCanLockTheJournalAgainstTheOthers) {
+    for (const std::string who : {"Inès Martin", "Marc Petit", "Claire Durand"})
+        for (const char* mode : {"ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE"}) {
+            HeldConnection h(test::pg_uri_as(account(who), "mdp-" + account(who)), ref_);
+            ASSERT_EQ(h.run("BEGIN"), "");
+            std::string e = h.run(std::string("LOCK TABLE journal IN ") + mode + " MODE");
+            EXPECT_NE(e.find("permission denied"), std::string::npos) << who << " : " << mode << " : " << e;
+        }
+    // What they write still reaches the journal (INSERT is enough).
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    auto last = sql(test::pg_server(), ref_, "SELECT db_role FROM journal ORDER BY seq DESC LIMIT 1");
+    EXPECT_EQ(last.rows.at(0)[0], account("Inès Martin"));
+}
+
+// Trial 15c F3: a lock held by a member (here the advisory lock every
+// writer lines up on, which any role may take) froze the others' writes
+// without a word. Now the write gives up after the lock timeout, says in
+// French who holds the lock, and nothing is written.
+TEST_F(PgAccess, AWriteWaitingForAnothersLockGivesUpSayingWhoHoldsIt) {
+    HeldConnection jean(test::pg_uri_as(account("Jean Bernard"), "mdp-" + account("Jean Bernard")), ref_);
+    ASSERT_EQ(jean.run("SELECT pg_advisory_lock('journal'::regclass::oid::bigint)"), "");
+    auto ines = as("Inès Martin");
+    const auto start = std::chrono::steady_clock::now();
+    auto write = std::async(std::launch::async, [&] {
+        return test::message_of([&] { ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin"); });
+    });
+    if (write.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+        jean.run("SELECT pg_advisory_unlock_all()");   // lets the write end, to fail rather than hang
+        write.wait();
+        FAIL() << "l'écriture attend encore le verrou après 20 s";
+    }
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string m = write.get();
+    EXPECT_NE(m.find("la campagne est occupée : Jean Bernard (compte " + account("Jean Bernard") + ") y tient un verrou"),
+              std::string::npos) << m;
+    EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_GE(waited, 4.0);   // the lock timeout, 5 s
+    EXPECT_LT(waited, 15.0);
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM rating r JOIN reviewer v ON v.id = r.reviewer_id "
+                                           "WHERE v.name = 'Inès Martin'").rows.at(0)[0], "0");
+    // Once the lock is released, the same write passes on the same connection.
+    ASSERT_EQ(jean.run("SELECT pg_advisory_unlock_all()"), "");
+    ines->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
+}
+
+// A table locked by the owner (a maintenance left open): a reading gives
+// up too, in French, instead of freezing the window's poll.
+TEST_F(PgAccess, AReadingWaitingForALockGivesUpInFrench) {
+    HeldConnection owner(test::pg_server(), ref_);
+    ASSERT_EQ(owner.run("BEGIN"), "");
+    ASSERT_EQ(owner.run("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE"), "");
+    auto ines = as("Inès Martin");
+    auto read = std::async(std::launch::async, [&] { return test::message_of([&] { ines->load(); }); });
+    if (read.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+        owner.run("ROLLBACK");
+        read.wait();
+        FAIL() << "la lecture attend encore le verrou après 20 s";
+    }
+    std::string m = read.get();
+    EXPECT_NE(m.find("la campagne est occupée"), std::string::npos) << m;
+    owner.run("ROLLBACK");
+    EXPECT_EQ(test::message_of([&] { ines->load(); }), "");
 }
 
 int run(const std::string& command, std::string& out) {

@@ -201,3 +201,19 @@ TEST(Thresholds, MinimumOutsideTheScaleIsRefused) {
                                "<criterion id=\"A.1\" label=\"Un\" coefficient=\"2\"/>\n</theme>\n</grid>\n", "g.xml"),
                  GridError);   // 2 × 5 = 10 points at most
 }
+
+// Trial 15c F11: « 1 dossiers classés », « 1 classés · 1 irrecevables ».
+// Counts chosen by hand: one of each, then several of each.
+TEST(Ranking, CountsAgreeInNumberInFrench) {
+    Ranking r;
+    r.ranked.resize(1);
+    r.ineligible.resize(1);
+    EXPECT_EQ(ranking_summary(r), "1 dossier classé, 1 irrecevable");
+    EXPECT_EQ(ranking_counts(1, r), "1 dossier · 1 classé · 1 irrecevable");
+    r.ranked.resize(3);
+    r.pending.resize(2);
+    r.ineligible.resize(2);
+    EXPECT_EQ(ranking_summary(r), "3 dossiers classés, 2 en attente d'arbitrage, 2 irrecevables");
+    EXPECT_EQ(ranking_counts(7, r), "7 dossiers · 3 classés · 2 irrecevables");
+    EXPECT_EQ(ranking_counts(0, Ranking{}), "0 dossier · 0 classé · 0 irrecevable");
+}

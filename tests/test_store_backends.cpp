@@ -771,6 +771,21 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     EXPECT_NE(message("postgresql://hote/base?campagne=pg_x").find("« pg_ »"), std::string::npos);
     EXPECT_NE(message("postgresql://hote/base?campagne=" + std::string(64, 'x')).find("63 octets"), std::string::npos);
     EXPECT_THROW(open_pg_store("postgresql://hote/base"), InputError);   // no campaign named
+    // Trial 15c F10: a port out of range, an unknown parameter, said in French before any connection.
+    m = message("postgresql://hote:99999/base?campagne=X");
+    EXPECT_NE(m.find("le port « 99999 » n'est pas un numéro de port (de 1 à 65535)"), std::string::npos) << m;
+    EXPECT_NE(message("postgresql://hote:0/base?campagne=X").find("le port « 0 »"), std::string::npos);
+    m = message("postgresql://hote/base?campagne=X&foo=bar");
+    EXPECT_NE(m.find("paramètre « foo » inconnu"), std::string::npos) << m;
+    EXPECT_EQ(m.find("invalid"), std::string::npos) << m;
+}
+
+// Trial 15c F10: « postgresql://claire@::1:5544/… », the brackets lost.
+TEST(PgUri, AnIPv6HostKeepsItsBrackets) {
+    EXPECT_EQ(parse_pg_uri("postgresql://claire@[::1]:5544/cotation?campagne=C").shown,
+              "postgresql://claire@[::1]:5544/cotation?campagne=C");
+    EXPECT_EQ(parse_pg_uri("postgresql://claire@127.0.0.1:5544/cotation?campagne=C").shown,
+              "postgresql://claire@127.0.0.1:5544/cotation?campagne=C");
 }
 
 TEST(PgStore, ServerRefusalsNameTheCampaign) {
@@ -1507,6 +1522,15 @@ TEST(PgConnection, CausesSaidInFrench) {
                                       "authentication failed for user \"nadia\"\n"),
               "authentification « peer » refusée pour le rôle « nadia » : le compte de ce poste ne porte pas ce nom "
               "(connectez-vous sous le compte du même nom, ou par mot de passe)");
+    // Trial 15c F10: libpq's own words, as it gives them.
+    EXPECT_EQ(french_connection_error("invalid port number: \"99999\""),
+              "numéro de port « 99999 » invalide (un nombre de 1 à 65535)");
+    EXPECT_NE(french_connection_error("invalid URI query parameter: \"foo\"").find("paramètre « foo » inconnu"),
+              std::string::npos);
+    EXPECT_EQ(french_connection_error("connection to server at \"127.0.0.1\", port 5544 failed: server does not support "
+                                      "SSL, but SSL was required")
+                  .find("le serveur n'accepte pas les connexions chiffrées (SSL)"),
+              0u);
     EXPECT_EQ(french_connection_error("something new"), "something new");
 }
 #endif

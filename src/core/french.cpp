@@ -1,6 +1,7 @@
 #include "french.h"
 #include "french_decimal.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -320,6 +321,14 @@ std::string plural(long long count, std::string_view singular, std::string_view 
     std::string word(count > 1 || count < -1 ? (plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form))
                                              : std::string(singular));
     return std::to_string(count) + " " + word;
+}
+
+std::string fixed(double value, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    std::string s = buf;
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
 }
 
 std::string one_decimal(double v) {

@@ -15,6 +15,9 @@ inline constexpr const char* kNbsp = "\u00A0";
 
 // 12600 -> "12 600"; 3.5 -> "3,5"; 1/3 -> "0,33" (at most `max_decimals`).
 std::string number(const Rational& value, int max_decimals = 2);
+// A measure with a fixed count of decimals and a decimal comma: fixed(40.44)
+// -> "40,4", fixed(31) -> "31,0" (figures of a measure, not amounts).
+std::string fixed(double value, int decimals = 1);
 // 12600 -> "12 600 €"; 12600.5 -> "12 600,50 €".
 std::string amount(const Rational& value);
 

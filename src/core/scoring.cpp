@@ -415,4 +415,17 @@ GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& 
     return out;
 }
 
+std::string ranking_summary(const Ranking& r) {
+    auto n = [](std::size_t v) { return static_cast<long long>(v); };
+    return fr::plural(n(r.ranked.size()), "dossier classé", "dossiers classés") + ", " +
+           (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
+           fr::plural(n(r.ineligible.size()), "irrecevable");
+}
+
+std::string ranking_counts(std::size_t dossiers, const Ranking& r) {
+    auto n = [](std::size_t v) { return static_cast<long long>(v); };
+    return fr::plural(n(dossiers), "dossier") + " · " + fr::plural(n(r.ranked.size()), "classé") + " · " +
+           fr::plural(n(r.ineligible.size()), "irrecevable");
+}
+
 }  // namespace cotation

@@ -109,6 +109,13 @@ struct Ranking {
     static const char* tie_rule();        // the stated order among equal totals
 };
 
+// The ranking's counts as the workbench shows them, in French with their
+// agreement (trial 15c F11: « 1 dossiers classés »): « 1 dossier classé,
+// 2 irrecevables » under the ranking; « 4 dossiers · 1 classé · 1 irrecevable »
+// in the status bar.
+std::string ranking_summary(const Ranking& r);
+std::string ranking_counts(std::size_t dossiers, const Ranking& r);
+
 // What the committee should know about a ranked entry, in French, as a list:
 // ex aequo, missing facts (blocking or for a point of attention), points of
 // attention, incomplete rating, reason for not being proposed.

@@ -244,8 +244,7 @@ void MainFrame::UpdateTitle() {
     const Session& s = *wb_.session;
     SetTitle(to_wx(campaign_window_title(s.campaign().reference, s.path())));
     const Ranking& r = wb_.session->ranking();
-    SetStatusText(to_wx(std::to_string(s.dossiers().size()) + " dossiers · " + std::to_string(r.ranked.size()) +
-                        " classés · " + std::to_string(r.ineligible.size()) + " irrecevables" +
+    SetStatusText(to_wx(ranking_counts(s.dossiers().size(), r) +
                         (wb_.session->closed() ? " · CAMPAGNE CLOSE" : "") +
                         (names_server_campaign(s.path()) ? " · campagne partagée" : "")),
                   0);

@@ -221,9 +221,7 @@ void RankingPanel::Reload() {
     ineligible_->SetItemCount(static_cast<long>(r.pending.size() + r.ineligible.size()));
     profile_->Show(position_of(ranked_, 0));
     ineligible_->Refresh();
-    std::string sum = std::to_string(r.ranked.size()) + " dossiers classés, " +
-                      (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
-                      std::to_string(r.ineligible.size()) + " irrecevables";
+    std::string sum = ranking_summary(r);
     // Made of every dossier's ratings: shown to a reader of them all, as `accord` (trial 13b F10).
     const bool reads_all =
         std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& d) { return s.reading(d.id).others; });

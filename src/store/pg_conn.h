@@ -49,6 +49,15 @@ private:
     PGresult* r_;
 };
 
+// How long a statement waits for another's lock before giving up (ms).
+inline constexpr const char* kLockTimeout = "5000";
+
+// Cotation's writers line up on a transaction-level advisory lock keyed by
+// the journal's oid (the key journal_chain takes for a raw insert), not on
+// LOCK TABLE: that needed UPDATE on the journal, with which a member could
+// also take ACCESS EXCLUSIVE and block every reader (trial 15c F3).
+inline constexpr const char* kJournalLock = "SELECT pg_advisory_xact_lock('journal'::regclass::oid::bigint)";
+
 inline std::string closed_message() {
     return "La campagne est close : la base du serveur refuse toute modification (notes, arbitrages, dossiers, équipe, "
            "séance, paramètres). Le coordonnateur peut la rouvrir en écrivant le motif (cotation reopen).";
@@ -70,6 +79,14 @@ inline std::string french_connection_error(const std::string& msg) {
                " » : le compte de ce poste ne porte pas ce nom (connectez-vous sous le compte du même nom, ou par mot de passe)";
     if (auto v = quoted_after("invalid sslmode value: \""); !v.empty())
         return "paramètre sslmode « " + v + " » inconnu (disable, allow, prefer, require, verify-ca ou verify-full)";
+    if (auto v = quoted_after("invalid port number: \""); !v.empty())
+        return "numéro de port « " + v + " » invalide (un nombre de 1 à 65535)";
+    if (auto v = quoted_after("invalid URI query parameter: \""); !v.empty())
+        return "paramètre « " + v + " » inconnu de PostgreSQL (seuls campagne= et les paramètres de libpq, comme sslmode=, "
+               "sont acceptés)";
+    if (msg.find("server does not support SSL, but SSL was required") != std::string::npos)
+        return "le serveur n'accepte pas les connexions chiffrées (SSL) que l'adresse exige (sslmode) : à voir avec le "
+               "service informatique, ou sslmode=prefer";
     if (msg.find("no password supplied") != std::string::npos)
         return "aucun mot de passe donné (variable PGPASSWORD, fichier ~/.pgpass, ou dans l'adresse)";
     if (msg.find("Connection refused") != std::string::npos)
@@ -111,7 +128,10 @@ public:
         keys.push_back("client_encoding");
         values.push_back("UTF8");
         keys.push_back("options");
-        values.push_back("-c DateStyle=ISO -c TimeZone=UTC");
+        // A lock held by another (a member's open transaction, a LOCK TABLE)
+        // makes a statement give up after a few seconds, said in French,
+        // instead of freezing the window or the command (trial 15c F3).
+        values.push_back(std::string("-c DateStyle=ISO -c TimeZone=UTC -c lock_timeout=") + kLockTimeout);
         if (!has_timeout) {
             keys.push_back("connect_timeout");
             values.push_back("10");
@@ -197,10 +217,48 @@ private:
             throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
                              ") ; rien n'a été enregistré.");
         if (code == "42501") throw InputError(refusal_message(msg));
+        if (code == "55P03") throw InputError(busy_message());
         if (code == "40001" || code == "40P01")
             throw Error("Campagne partagée « " + shown_ + " » : une autre personne écrivait en même temps ; "
                         "rien n'a été enregistré, recommencez.");
         throw Error("Campagne partagée « " + shown_ + " » : " + msg + " ; rien n'a été enregistré.");
+    }
+
+    // A lock waited for longer than kLockTimeout: who holds it, when the
+    // connection can still ask (outside a transaction, or at the writer's
+    // first statement, whose transaction is then rolled back here: nothing
+    // was written). pg_locks and pg_stat_activity's role are readable by all.
+    std::string busy_message() {
+        std::vector<std::string> who;
+        auto tx = PQtransactionStatus(c_);
+        if (depth == 0 && tx == PQTRANS_INERROR) {
+            quiet("ROLLBACK");
+            tx = PQtransactionStatus(c_);
+        }
+        if (tx == PQTRANS_IDLE) {
+            quiet("SET lock_timeout = 300");   // the person table itself may be the one locked
+            PGresult* r = PQexec(c_, R"sql(
+SELECT DISTINCT coalesce((SELECT p.name FROM person p WHERE p.account = a.usename LIMIT 1) || ' (compte ' || a.usename || ')',
+                         'le rôle « ' || a.usename || ' »')
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.granted AND l.pid <> pg_backend_pid()
+  AND ((l.locktype = 'relation' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+        AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()))
+    OR (l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 'journal'::regclass::oid))
+ORDER BY 1)sql");
+            if (PQresultStatus(r) == PGRES_TUPLES_OK)
+                for (int i = 0; i < PQntuples(r); ++i) who.emplace_back(PQgetvalue(r, i, 0));
+            PQclear(r);
+            quiet((std::string("SET lock_timeout = ") + kLockTimeout).c_str());
+        }
+        std::string names;
+        for (std::size_t i = 0; i < who.size(); ++i) names += (i == 0 ? "" : i + 1 == who.size() ? " et " : ", ") + who[i];
+        const std::string seconds = std::to_string(std::stoi(kLockTimeout) / 1000);
+        return "Campagne partagée « " + shown_ + " » : la campagne est occupée" +
+               (names.empty() ? std::string(" : une autre connexion y tient un verrou")
+                              : " : " + names + (who.size() > 1 ? " y tiennent" : " y tient") + " un verrou") +
+               " depuis plus de " + seconds + " s (une transaction restée ouverte ?) ; rien n'a été enregistré. "
+               "Réessayez dans un instant.";
     }
 
     // Grants and row-level security said in French (libpq's text is
@@ -269,8 +327,8 @@ private:
     int team_rights_ = -1;
 };
 
-// Rolls back unless committed. A writing transaction first locks the journal
-// (self-exclusive, readers not blocked): one writer at a time, so that each
+// Rolls back unless committed. A writing transaction first takes the
+// journal's lock (kJournalLock: self-exclusive, readers not blocked): one writer at a time, so that each
 // reads the journal's head and the data it checks as they stand.
 class PgTransaction {
 public:
@@ -283,7 +341,7 @@ public:
             c_.exec("SAVEPOINT cotation");
         } else {
             c_.exec(kind == Kind::Read ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
-            if (kind == Kind::Write) c_.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+            if (kind == Kind::Write) c_.exec(kJournalLock);
         }
         ++c_.depth;
     }

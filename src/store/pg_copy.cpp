@@ -147,7 +147,7 @@ JournalCheck write_server_copy(const std::string& uri, const CampaignRows& rows,
                          " » ; choisissez une autre référence (rien n'a été écrasé).");
     c.exec("CREATE SCHEMA " + schema);
     pg::migrate(c, 0);
-    c.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+    c.exec(pg::kJournalLock);
     // No row noted while the rows are copied: the source's entries already carry their digests.
     auto into = tables(c);
     for (const CopiedTable* table : rows.insertion_order()) {

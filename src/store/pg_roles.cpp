@@ -57,11 +57,14 @@ GRANT USAGE ON SCHEMA @S TO @C, @I, @M;
 GRANT SELECT ON ALL TABLES IN SCHEMA @S TO @C, @I, @M;
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @S TO @C;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA @S TO @C;
-REVOKE DELETE ON @S.journal FROM @C;
+-- The journal is only added to: no UPDATE for anyone, not even for a lock
+-- (Cotation's writers line up on an advisory lock, pg_conn.h kJournalLock):
+-- with UPDATE a member could LOCK it ACCESS EXCLUSIVE and block the whole
+-- team's reads (trial 15c F3); with INSERT alone, ROW EXCLUSIVE at most,
+-- which blocks no reader. Revoked by name: campaigns granted before keep it.
+REVOKE UPDATE, DELETE ON @S.journal FROM @C, @I, @M;
 REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
--- UPDATE on the journal only so that LOCK TABLE (which asks for it) lines
--- the writers up; no policy allows an update and the trigger refuses it.
-GRANT INSERT, UPDATE ON @S.journal TO @I, @M;
+GRANT INSERT ON @S.journal TO @I, @M;
 GRANT INSERT, UPDATE ON @S.rating TO @I;
 -- Dossiers are registered and completed by the instructors too, as the
 -- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
@@ -176,8 +179,8 @@ CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH R
 -- time to the second, and its hash is computed here with the formula of
 -- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
 -- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
--- a member does not see; the advisory lock lines up raw inserts, which do
--- not take the journal lock Cotation's writers take first.
+-- a member does not see; the advisory lock, the one Cotation's writers take
+-- first (kJournalLock), lines up raw inserts with them.
 CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog AS $f$
 DECLARE
@@ -326,6 +329,18 @@ DROP POLICY IF EXISTS soi_maj ON @S.member_opinion;
 CREATE POLICY soi_maj ON @S.member_opinion FOR UPDATE TO @M USING (member = @S.cotation_me())
   WITH CHECK (member = @S.cotation_me() AND NOT @S.cotation_linked(dossier_id));
 
+-- The ranking adopted in session gives each dossier's total and rank: read
+-- by an instructor under the rule of ratings, as `rank` refuses (trial 15c
+-- F4); by the coordinator and the committee, who hold the session, whole.
+ALTER TABLE @S.meeting_ranking ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS coordination ON @S.meeting_ranking;
+CREATE POLICY coordination ON @S.meeting_ranking TO @C USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS lecture ON @S.meeting_ranking;
+CREATE POLICY lecture ON @S.meeting_ranking FOR SELECT TO @C, @M USING (true);
+DROP POLICY IF EXISTS lecture_instruction ON @S.meeting_ranking;
+CREATE POLICY lecture_instruction ON @S.meeting_ranking FOR SELECT TO @I
+  USING (EXISTS (SELECT 1 FROM @S.dossier d WHERE d.reference = meeting_ranking.reference AND @S.cotation_sees_ratings(d.id)));
+
 -- The journal: read whole by the coordinator; by the others without the
 -- ratings they may not read in the data; added to in one's own name only;
 -- never changed (no UPDATE or DELETE policy, and the append-only trigger).
@@ -333,13 +348,17 @@ DROP POLICY IF EXISTS lecture ON @S.journal;
 CREATE POLICY lecture ON @S.journal FOR SELECT TO @C USING (true);
 DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
 CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
-  USING (action NOT IN ('note', 'consolidation') OR @S.cotation_person(actor) = @S.cotation_me()
+  USING ((action NOT IN ('note', 'consolidation') OR @S.cotation_person(actor) = @S.cotation_me()
          OR EXISTS (SELECT 1 FROM @S.dossier d
                     WHERE ((starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
                             OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
                            AND @S.cotation_sees_ratings(d.id))
                        -- one's own ratings, whoever changed them (who and when, trial 15b F13)
-                       OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')));
+                       OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')))
+     -- The session's entry lists the voted ranks of every dossier: an
+     -- instructor reads it once every dossier's ratings are theirs to read.
+     AND (action <> 'seance' OR pg_has_role(session_user, @m, 'MEMBER')
+          OR NOT EXISTS (SELECT 1 FROM @S.dossier d WHERE NOT @S.cotation_sees_ratings(d.id))));
 DROP POLICY IF EXISTS ajout ON @S.journal;
 CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M
   WITH CHECK (actor IN (@S.cotation_me(), @S.cotation_me() || ' (compte ' || session_user || ')'));

@@ -262,7 +262,7 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
                          " » ; choisissez une autre référence (rien n'a été écrasé).");
     conn.exec("CREATE SCHEMA " + schema);
     migrate(conn, 0);
-    conn.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+    conn.exec(kJournalLock);
     store->init(campaign, grid, actor);
     t.commit();
     return store;
@@ -294,7 +294,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         if (from < 12 && from < pg_schema_version()) {
             // Rows written before the ledger: vouched for by the migration's
             // entry, as the file's (journal verify names what changes after).
-            c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+            c->exec(kJournalLock);
             ledger::take(*c);
             PgJournalWriter j(*c);
             auto rows = ledger::current(*c);
@@ -305,7 +305,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         } else if (from == 12) {
             // Digests of schema 12 rendered instants as the server writes them;
             // the rows they change are noted again, rendered as a file's.
-            c->exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+            c->exec(kJournalLock);
             ledger::take(*c);
             auto s = c->exec(
                 "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");

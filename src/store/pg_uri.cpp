@@ -107,7 +107,7 @@ PgAddress parse_pg_uri(const std::string& uri) {
         std::string msg = err ? err : "illisible";
         PQfreemem(err);
         while (!msg.empty() && (msg.back() == '\n' || msg.back() == '.')) msg.pop_back();
-        throw bad(msg);
+        throw bad(pg::french_connection_error(msg));   // libpq's words said in French (trial 15c F10)
     }
     std::string user, host, port, dbname;
     for (PQconninfoOption* o = opts; o->keyword; ++o) {
@@ -122,6 +122,22 @@ PgAddress parse_pg_uri(const std::string& uri) {
     if (dbname.empty()) throw bad("il manque le nom de la base après l'hôte");
     // libpq reads the port only when connecting: a typo is caught here, before any attempt.
     if (port.find_first_not_of("0123456789,") != std::string::npos) throw bad("le port « " + port + " » n'est pas un nombre");
+    for (std::size_t start = 0; start <= port.size();) {   // and each within 1..65535 (trial 15c F10: 99999)
+        std::size_t end = std::min(port.find(',', start), port.size());
+        std::string one = port.substr(start, end - start);
+        if (!one.empty() && (one.size() > 5 || std::stoi(one) < 1 || std::stoi(one) > 65535))
+            throw bad("le port « " + one + " » n'est pas un numéro de port (de 1 à 65535)");
+        start = end + 1;
+    }
+    // An IPv6 address keeps its brackets, else « ::1:5544 » is ambiguous (trial 15c F10).
+    std::string hosts;
+    for (std::size_t start = 0; start <= host.size();) {
+        std::size_t end = std::min(host.find(',', start), host.size());
+        std::string one = host.substr(start, end - start);
+        hosts += (start == 0 ? "" : ",") + (one.find(':') != std::string::npos && one[0] != '/' ? "[" + one + "]" : one);
+        start = end + 1;
+    }
+    host = hosts;
     a.shown = "postgresql://" + (user.empty() ? "" : user + "@") + host + (port.empty() ? "" : ":" + port) + "/" + dbname +
               (has_campaign ? "?campagne=" + a.campaign : "");
     return a;
