@@ -627,6 +627,7 @@ TEST(SharedFile, TwoSessionsOnOneFileRefuseTheLostUpdate) {
     test::TempDir dir;
     const std::string file = dir.file("demo.cot");
     create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);   // reviewers named, as in a team without accounts
     auto a = Session::open(file), b = Session::open(file);
     // Two ratings their reviewers have not submitted yet (so still theirs to change).
     std::vector<Rating> open;
@@ -677,6 +678,7 @@ TEST(SharedFile, AFormSavedOverARatingChangedSinceItWasShownIsRefused) {
     test::TempDir dir;
     const std::string file = dir.file("demo.cot");
     create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);   // reviewers named, as in a team without accounts
     auto a = Session::open(file), b = Session::open(file);
     std::optional<Rating> r1;
     for (const auto& r : b->ratings()) {

@@ -113,6 +113,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
+    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
     v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier]).french_long();
     for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
     add_authority_variables(v, ctx.campaign);

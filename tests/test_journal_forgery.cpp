@@ -1,0 +1,108 @@
+// Entries appended to a campaign's journal by another program, with their
+// hashes recomputed as the (public, keyless) algorithm does, as trial 13c's
+// scripts did with sqlite3 (trial 13c F1).
+#include <gtest/gtest.h>
+
+#include "app/session.h"
+#include "core/team.h"
+#include "store/journal.h"
+#include "store/sql_text.h"
+#include "store/campaign_store.h"
+#include "test_support.h"
+
+namespace cotation {
+namespace {
+
+// Appends one entry after the journal's last, hash chained, with no data
+// change (its rows empty): only what the entry says is forged.
+void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
+                 const std::string& entity, const std::string& new_value) {
+    JournalEntry last;
+    {
+        auto store = open_sqlite_store_read_only(file);
+        last = store->journal("").back();
+    }
+    JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", ""};
+    e.hash = journal_hash(e);
+    test::sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
+                        std::to_string(e.seq) + "," + sql::literal(e.at) + "," + sql::literal(e.actor) + "," + sql::literal(e.action) +
+                        "," + sql::literal(e.entity) + ",''," + sql::literal(e.new_value) + "," + sql::literal(e.prev_hash) + "," +
+                        sql::literal(e.hash) + ",'')");
+}
+
+// The team of trial 13c: Nadia Roussel coordinator bound to this account,
+// Thomas Petit instructor bound to « thomas ».
+std::string forgery_campaign(const test::TempDir& dir) {
+    auto s = test::two_organisations_campaign(dir);
+    const std::string me = Session::os_login();
+    s->add_person({"Nadia Roussel", Role::Coordinator, "ARS", true, me}, "Nadia Roussel");
+    s->add_person({"Thomas Petit", Role::Instructor, "ARS", true, "thomas"}, "Nadia Roussel");
+    return dir.file("c.cot");
+}
+
+TEST(JournalForgery, InstructorsDecisionNamedEvenUnderTheHead) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    test::Ran before = test::cli("journal verify " + file);
+    ASSERT_EQ(before.code, 0) << before.out;
+    JournalHead head;
+    {
+        auto store = open_sqlite_store_read_only(file);
+        head = store->journal_head();
+    }
+    // Thomas, instructor, « decides » from his own account, dated after the last entry.
+    forge_entry(file, "2099-01-01T00:00:00Z", "Thomas Petit (compte thomas)", "decision", "dossier/P/decision",
+                "retenu (900) — ");
+    test::Ran r = test::cli("journal verify " + file + " --tete " + head.text());
+    EXPECT_NE(r.code, 0) << r.out;
+    const std::string n = std::to_string(head.entries + 1);
+    EXPECT_NE(r.out.find("entrée " + n + " (01/01/2099 à 00:00 UTC, par « Thomas Petit (compte thomas) », decision) : "
+                         "Cotation ne l'aurait pas écrite, une entrée « decision » est du coordonnateur, et « Thomas Petit » "
+                         "était instructeur à cette date"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(JournalForgery, AnotherAccountAndABackwardDate) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    // In Nadia's name from an account that is not hers (trial 13c forge 3).
+    forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte nadia)", "personne", "personne/Claire Costa",
+                "coordonnateur — ARS — compte mallory");
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("« Nadia Roussel » était lié(e) à cette date au compte « " + Session::os_login() +
+                         " », pas au compte « nadia » que dit l'entrée"),
+              std::string::npos)
+        << r.out;
+
+    test::TempDir dir2;
+    const std::string file2 = forgery_campaign(dir2);
+    // Nadia's own account, but dated in 2019 after entries of today.
+    forge_entry(file2, "2019-01-01T00:00:00Z", "Nadia Roussel (compte " + Session::os_login() + ")", "decision",
+                "dossier/P/decision", "retenu (10) — ");
+    r = test::cli("journal verify " + file2);
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("(01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("elle est datée d'avant l'entrée"), std::string::npos) << r.out;
+}
+
+TEST(JournalForgery, WritersNeverDateBeforeThePreviousEntry) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    // The previous entry dated in the future (a workstation whose clock is
+    // ahead, here an entry Cotation would write but for its date): the next
+    // genuine entry takes its date, never an earlier one.
+    forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte " + Session::os_login() + ")", "campagne.parametre",
+                "campagne/essai", "");
+    {
+        auto s = Session::open(file);
+        s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel");
+    }
+    auto store = open_sqlite_store_read_only(file);
+    auto entries = store->journal("");
+    EXPECT_EQ(entries.back().at, "2099-01-01T00:00:00Z");
+}
+
+}  // namespace
+}  // namespace cotation
