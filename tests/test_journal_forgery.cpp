@@ -106,3 +106,38 @@ TEST(JournalForgery, WritersNeverDateBeforeThePreviousEntry) {
 
 }  // namespace
 }  // namespace cotation
+
+namespace cotation {
+namespace {
+
+// The letters and orders carry the head: the decisions they notify are
+// covered by a head kept outside the file (trial 13c F1: only the committee's
+// documents, written before the decisions, printed it).
+TEST(JournalForgery, LettersAndOrdersPrintTheJournalHead) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    ASSERT_EQ(test::cli("demo " + file).code, 0);
+    std::string head;
+    {
+        auto store = open_sqlite_store_read_only(file);
+        head = store->journal_head().short_text();
+    }
+    test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
+    ASSERT_EQ(letters.code, 0) << letters.out;
+    test::Ran orders = test::cli("arretes " + file + " --out " + dir.file("a"));
+    ASSERT_EQ(orders.code, 0) << orders.out;
+    std::size_t letters_seen = 0, orders_seen = 0;
+    for (const auto& [folder, seen] : {std::pair{dir.file("l"), &letters_seen}, std::pair{dir.file("a"), &orders_seen}})
+        for (const auto& f : std::filesystem::directory_iterator(folder)) {
+            if (f.path().extension() != ".pdf") continue;
+            ++*seen;
+            EXPECT_NE(test::pdf_words(f.path().string()).find("Tête du journal de la campagne : " + head + "."),
+                      std::string::npos)
+                << f.path();
+        }
+    EXPECT_GT(letters_seen, 0u);
+    EXPECT_GT(orders_seen, 0u);
+}
+
+}  // namespace
+}  // namespace cotation
