@@ -141,3 +141,36 @@ TEST(JournalForgery, LettersAndOrdersPrintTheJournalHead) {
 
 }  // namespace
 }  // namespace cotation
+
+namespace cotation {
+namespace {
+
+// A schema version lowered with sqlite3 (trial 13c F8: « duplicate column
+// name: identifiers. » from every command): said in French, nothing written.
+TEST(SchemaLowered, SaidInFrenchAndTheFileUntouched) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    for (int version : {12, 5, 1}) {
+        test::sql(file, "PRAGMA user_version = " + std::to_string(version));
+        const std::string bytes = test::slurp(file);
+        for (const char* command : {"journal verify ", "rank "}) {
+            test::Ran r = test::cli(command + file);
+            EXPECT_NE(r.code, 0) << r.out;
+            EXPECT_NE(r.out.find("annonce la version de schéma " + std::to_string(version) +
+                                 ", qui ne correspond pas aux tables du fichier"),
+                      std::string::npos)
+                << r.out;
+            EXPECT_NE(r.out.find("modifié hors de Cotation. Rien n'a été écrit"), std::string::npos) << r.out;
+            EXPECT_EQ(r.out.find("duplicate"), std::string::npos) << r.out;
+            EXPECT_EQ(r.out.find("already exists"), std::string::npos) << r.out;
+        }
+        EXPECT_EQ(test::slurp(file), bytes) << "schéma " << version;
+    }
+    // Version 12 of a file of the current schema: the column the last step added is named.
+    test::sql(file, "PRAGMA user_version = 12");
+    EXPECT_NE(test::cli("rank " + file).out.find("table « conflict », colonne « identifiers », qui n'existe pas à ce schéma"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace cotation
