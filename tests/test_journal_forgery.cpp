@@ -174,3 +174,53 @@ TEST(SchemaLowered, SaidInFrenchAndTheFileUntouched) {
 
 }  // namespace
 }  // namespace cotation
+
+namespace cotation {
+namespace {
+
+// A small tmpfs, filled: SQLite cannot make the campaign's « -shm » (trial
+// 13c F5). Unmounted at the end; the test is skipped where mounting is not
+// allowed (an account that is not root, a container without the right).
+struct FullDisk {
+    test::TempDir dir;
+    std::string mount_point = dir.file("plein");
+    bool mounted = false;
+    FullDisk() {
+        std::filesystem::create_directories(mount_point);
+        mounted = test::shell("mount -t tmpfs -o size=700k tmpfs '" + mount_point + "'").code == 0;
+    }
+    ~FullDisk() {
+        if (mounted) test::shell("umount '" + mount_point + "'");
+    }
+};
+
+TEST(DiskFull, ASoundCampaignIsNotCalledDamaged) {
+    FullDisk disk;
+    if (!disk.mounted) GTEST_SKIP() << "mount -t tmpfs refusé à ce compte";
+    const std::string source = forgery_campaign(disk.dir);
+    const std::string file = disk.mount_point + "/a.cot";
+    std::filesystem::copy_file(source, file);
+    // What is left of the 700 KiB, filled up (dd stops at « No space left on device »).
+    test::shell("dd if=/dev/zero of='" + disk.mount_point + "/pad' bs=1k count=2000");
+    const std::string bytes = test::slurp(file);
+    for (const char* command : {"journal verify ", "rank "}) {
+        test::Ran r = test::cli(command + file);
+        EXPECT_NE(r.code, 0) << r.out;
+        EXPECT_NE(r.out.find("Le disque qui contient la campagne « " + file + " » est plein"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("La campagne n'a pas été modifiée et n'est pas endommagée ; libérez de la place"),
+                  std::string::npos)
+            << r.out;
+        EXPECT_EQ(r.out.find("endommagée ("), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("reprenez sa dernière sauvegarde"), std::string::npos) << r.out;
+    }
+    test::Ran d = test::cli("decide " + file + " --dossier P --decision retenu --date 15/06/2023");
+    EXPECT_NE(d.out.find("est plein"), std::string::npos) << d.out;
+    EXPECT_EQ(test::slurp(file), bytes);
+    // Room made: the same campaign reads as it was.
+    std::filesystem::remove(disk.mount_point + "/pad");
+    test::Ran again = test::cli("journal verify " + file);
+    EXPECT_EQ(again.code, 0) << again.out;
+}
+
+}  // namespace
+}  // namespace cotation

@@ -375,7 +375,9 @@ void check_is_campaign(const std::string& path) {
     sqlite3* db = nullptr;
     std::string refusal;
     if (open_for_reading(path, &db) != SQLITE_OK) {
-        refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+        refusal = disk_full_refusal(path, db);
+        if (refusal.empty())
+            refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
         auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
@@ -392,11 +394,14 @@ void check_is_campaign(const std::string& path) {
         std::int64_t has_campaign =
             integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
         // A SQLite file that cannot be read is most often a campaign cut short (trial 13 F19).
-        if (!ok1 || !ok2 || !ok3)
-            refusal = "« " + path +
-                      " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
-                      "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
-        else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
+        // Unless the disk is full: SQLite could not make its working files (trial 13c F5).
+        if (!ok1 || !ok2 || !ok3) {
+            refusal = disk_full_refusal(path, db);
+            if (refusal.empty())
+                refusal = "« " + path +
+                          " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
+                          "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
+        } else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
             refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);
