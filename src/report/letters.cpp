@@ -113,7 +113,6 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["journal.tete"] = ctx.journal_head.empty() ? "non relevée" : ctx.journal_head;
     v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier]).french_long();
     for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
     add_authority_variables(v, ctx.campaign);
@@ -253,6 +252,7 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
             h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + letter_day(c, dossier).french_long();
             h.recipient = recipient_block(c.grid, dossier);
             h.title = "Appel à candidatures " + c.campaign.reference + " — dossier " + dossier.reference;
+            if (!c.journal_head.empty()) h.footer = "Tête du journal de la campagne : " + c.journal_head;
             return write_document(j.stem, h, blocks, j.format);
         };
         jobs.push_back(std::move(job));
