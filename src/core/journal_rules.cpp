@@ -119,16 +119,29 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
                           ") qui la précède, alors que Cotation ne date jamais une entrée avant la précédente");
         previous_key = key;
         previous = &e;
-        if (!system_entry(e) && e.action != "campagne.copie" && !team.open_mode()) {
-            const EntryAuthor who = entry_author(e.actor);
+        // Cotation's own name signs its migrations and row digests, nothing else.
+        if (e.actor == "cotation" && !system_entry(e))
+            return refuse("« cotation » n'inscrit que les migrations de schéma et les empreintes de lignes, pas une entrée " +
+                          quoted(e.action));
+        const EntryAuthor who = entry_author(e.actor);
+        // A name without an account is a server's entry: the server set it
+        // from the connected role and refused the coordinator's kinds to
+        // the other roles (pg_roles.cpp); on a file, one copied from a server.
+        const bool server_written = who.account.empty() && (home == JournalHome::Server || i < copied_until);
+        if (!system_entry(e) && e.action != "campagne.copie" && !team.open_mode() && !server_written) {
             const Person* p = team.person(who.person);
+            if (who.account.empty()) {
+                // On a file Cotation writes the account of every entry; a team
+                // without any account is a file older than accounts (names only).
+                if (team.accounts_declared())
+                    return refuse("son auteur " + quoted(who.person) +
+                                  " n'est suivi d'aucun compte, alors que Cotation inscrit sur un fichier le compte "
+                                  "depuis lequel chaque personne agit");
+                apply_person(team, e);
+                continue;
+            }
             if (team.accounts_declared()) {
-                if (who.account.empty()) {
-                    if (home == JournalHome::File && i > copied_until)
-                        return refuse("son auteur " + quoted(who.person) +
-                                      " n'est suivi d'aucun compte, alors que Cotation inscrit sur un fichier le compte "
-                                      "depuis lequel chaque personne agit");
-                } else if (!p) {
+                if (!p) {
                     return refuse(quoted(who.person) + " n'était pas déclaré(e) dans l'équipe à cette date : aucun compte ne lui "
                                   "était lié, et l'entrée dit le compte " + quoted(who.account));
                 } else if (p->account != who.account) {

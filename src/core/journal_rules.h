@@ -52,8 +52,13 @@ struct UnwrittenEntry {
 //   that is not the one bound to them at that moment (on a file, a person's
 //   entry without an account too, unless a copy from a server follows it);
 // - of a coordinator's kind (coordinator_actions), once a team is declared,
-//   written by someone who was not coordinator at that moment.
-// Without a team (one person working alone) nobody's name is checked.
+//   written from an account by someone who was not coordinator at that moment;
+// - signed « cotation » but not one of Cotation's own (migration, digests).
+// Without a team (one person working alone) nobody's name is checked. An
+// entry naming a person without an account is a server's (the server set
+// the author from its role and refused the coordinator's kinds to the
+// others), or, on a file whose team has no account, one older than accounts:
+// only its date is checked.
 std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home);
 // « entrée 149 (01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte nadia) », personne) : Cotation ne l’aurait pas écrite, … »
 std::string unwritten_text(const UnwrittenEntry& u);
