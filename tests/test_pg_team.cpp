@@ -267,6 +267,7 @@ TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
     std::string file = dir.file("demo.cot");
     ServerCampaignFixture f("sessions");
     create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);   // reviewers named, as in a team without accounts (journal verify, trial 13c F1)
     copy_campaign(file, f.uri, "Nathalie Girard (ARS, pôle médico-social)");
     auto a = Session::open(f.uri), b = Session::open(f.uri);
     // Two cells each of them may change (assigned, not yet submitted).

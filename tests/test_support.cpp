@@ -2,6 +2,8 @@
 // command-line and document tests instead of a copy in each.
 #include "test_support.h"
 
+#include <algorithm>
+
 #include "app/session.h"
 #include "io/reference_data.h"
 #include "store/campaign_store.h"
@@ -182,20 +184,51 @@ std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir) {
     return small_campaign(dir, {{"A.1", "2"}, {"A.2", "1"}}, {"P;Association Alpha", "Q;Fondation Bêta"});
 }
 
+// The team's coordinator as the journal names them (« NAME (compte LOGIN) »),
+// so that setup entries are what Cotation writes (journal verify replays
+// who was coordinator, from which account, at each entry: trial 13c F1).
+static std::string coordinator_actor(const Session& s, const std::string& login_if_none) {
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::Coordinator) return name + " (compte " + (p.account.empty() ? login_if_none : p.account) + ")";
+    return "essai (compte " + login_if_none + ")";
+}
+
 void bind_this_account(const std::string& campaign, const std::string& person) {
     auto s = Session::open(campaign);
     const Person* target = s->team().person(person);
     if (!target) throw std::runtime_error("bind_this_account : « " + person + " » n'est pas déclaré(e)");
     const std::string me = Session::os_login();
-    for (const auto& [name, p] : s->team().people)
-        if (p.account == me && name != target->name) {
-            Person moved = p;
-            moved.account.clear();
-            s->store().put_person(moved, "essai (compte " + me + ")");
-        }
+    // Bound first, then taken from whoever had it: each entry by the
+    // coordinator from the account they have at that moment.
     Person bound = *target;
     bound.account = me;
-    s->store().put_person(bound, "essai (compte " + me + ")");
+    s->store().put_person(bound, coordinator_actor(*s, me));
+    s = Session::open(campaign);
+    const auto people = s->team().people;
+    for (const auto& [name, p] : people)
+        if (p.account == me && name != bound.name) {
+            Person moved = p;
+            // A coordinator keeps an account of their own (another one than
+            // this): the coordinator's later entries stay theirs.
+            moved.account = p.role == Role::Coordinator ? "essai-coordination" : "";
+            s->store().put_person(moved, coordinator_actor(*s, me));
+            s = Session::open(campaign);
+        }
+}
+
+void forget_accounts(const std::string& campaign) {
+    auto s = Session::open(campaign);
+    std::vector<Person> bound;
+    for (const auto& [name, p] : s->team().people)
+        if (!p.account.empty()) bound.push_back(p);
+    // The coordinators last: they write the others' entries from their account.
+    std::stable_partition(bound.begin(), bound.end(), [](const Person& p) { return p.role != Role::Coordinator; });
+    for (Person p : bound) {
+        const std::string actor = coordinator_actor(*s, Session::os_login());
+        p.account.clear();
+        s->store().put_person(p, actor);
+        s = Session::open(campaign);
+    }
 }
 
 }  // namespace cotation::test

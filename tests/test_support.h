@@ -146,7 +146,7 @@ std::string pg_uri_as(const std::string& user, const std::string& password);
 int run_cli(const std::string& args, std::string& out);
 // The command-line tests run from one system account: before acting as
 // `person` of a declared team through `cotation`, the test binds `person`
-// to this account (whoever had it gets none), as the coordinator would with
+// to this account (whoever had it gets none; a coordinator gets « essai-coordination »), as the coordinator would with
 // `users --changer-compte`, written directly as test setup.
 void bind_this_account(const std::string& campaign, const std::string& person);
 // A one-theme grid of `criteria` (id and coefficient, scale 0–5) and the
@@ -154,6 +154,10 @@ void bind_this_account(const std::string& campaign, const std::string& person);
 std::unique_ptr<Session> small_campaign(const TempDir& dir,
                                         const std::vector<std::pair<std::string, std::string>>& criteria,
                                         const std::vector<std::string>& dossiers);
+// Every account of the team unbound by its coordinator (test setup): a team
+// without accounts, where the names simulated by these tests are all there is
+// and `journal verify` checks roles, not accounts.
+void forget_accounts(const std::string& campaign);
 // A two-criterion grid (A.1 coefficient 2, A.2 coefficient 1, scale 0–5) and
 // two dossiers of two organisations in Charente, P (Association Alpha) and Q
 // (Fondation Bêta): the campaign of the team and conflict tests, in c.cot.

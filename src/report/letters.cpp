@@ -252,6 +252,7 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
             h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + letter_day(c, dossier).french_long();
             h.recipient = recipient_block(c.grid, dossier);
             h.title = "Appel à candidatures " + c.campaign.reference + " — dossier " + dossier.reference;
+            if (!c.journal_head.empty()) h.footer = "Tête du journal de la campagne : " + c.journal_head;
             return write_document(j.stem, h, blocks, j.format);
         };
         jobs.push_back(std::move(job));

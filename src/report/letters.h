@@ -32,6 +32,10 @@ struct LetterContext {
     // visa while it has not sat; else campagne.date_commission.
     bool committee_known = false;
     std::optional<Date> committee_sat = std::nullopt;
+    // The journal's head (N:hash) when the letters and orders are written: the
+    // decisions they notify are then covered by a head kept outside the file
+    // (journal verify --tete, trial 13c F1).
+    std::string journal_head = "";
 };
 
 // The letter templates, one per kind of decision (without their includes).

@@ -285,7 +285,7 @@ void paragraph_style(Xml& x, const std::string& name, const std::string& display
     x.close("style:style");
 }
 
-std::string styles_xml() {
+std::string styles_xml(const std::string& footer) {
     Xml x;
     x.open("office:document-styles", {{"office:version", "1.3"}}, true);
     x.open("office:font-face-decls");
@@ -368,6 +368,7 @@ std::string styles_xml() {
     x.element("text:page-number", {{"text:select-page", "current"}}, "1");
     x.text(" sur ");
     x.element("text:page-count", {}, "1");
+    if (!footer.empty()) x.text(" — " + footer);   // the journal's head (pdf_letter.h)
     x.close("text:p");
     x.close("style:footer");
     x.close("style:master-page");
@@ -427,7 +428,7 @@ OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, c
     }
     p.manifest = manifest_xml(!p.logo_png.empty(), pictures.size());
     p.content = content_xml(header, body, p.logo_png, pictures);
-    p.styles = styles_xml();
+    p.styles = styles_xml(header.footer);
     p.meta = meta_xml(header, body);
     return p;
 }

@@ -237,6 +237,7 @@ Document order_document(const LetterContext& ctx, const TemplateSet& templates, 
     // An order is not addressed to anyone: no recipient, dated where it is signed.
     doc.header.title = "Arrêté — " + ctx.campaign.reference + " — dossier " + d.reference;
     doc.header.subject = "Arrêté relatif au dossier " + d.reference + " (" + d.organisme + ")";
+    if (!ctx.journal_head.empty()) doc.header.footer = "Tête du journal de la campagne : " + ctx.journal_head;
     return doc;
 }
 

@@ -311,13 +311,14 @@ struct Writer {
     }
 
     // "page X sur Y", once every page exists.
-    void number_pages() {
+    void number_pages(const std::string& footer) {
         graphics();
         const std::string total = std::to_string(pages.size());
         for (std::size_t k = 0; k < pages.size(); ++k) {
             page = pages[k];
             current_font = nullptr;
-            std::string label = cp("page " + std::to_string(k + 1) + " sur " + total);
+            std::string label = cp("page " + std::to_string(k + 1) + " sur " + total +
+                                   (footer.empty() ? "" : " — " + footer));
             HPDF_Page_SetGrayFill(page, 0.35f);
             // Centred on the text column; a wider (landscape) page shifts it by half the difference.
             const float pw = HPDF_Page_GetWidth(page), shift = pw > 220 * kMm ? (pw - 210 * kMm) / 2 : 0;
@@ -455,7 +456,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             draw(pdf, extra);
             w.pages.push_back(extra);
         }
-        w.number_pages();
+        w.number_pages(header.footer);
         if (!err.empty() || HPDF_SaveToStream(pdf) != HPDF_OK || !err.empty()) throw Error("save");
         std::string bytes(HPDF_GetStreamSize(pdf), '\0');
         HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());

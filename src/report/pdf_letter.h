@@ -27,6 +27,10 @@ struct LetterHeader {
     std::string logo_path =
         {};   // the authority's logo field: the PNG kept in the campaign (core/logo.h) or an older path; empty: none
     std::string subject = {};          // metadata; empty: the "Objet :" block's text
+    // After « page X sur Y » at the foot of each page (letters and orders:
+    // « Tête du journal de la campagne : N:hash », trial 13c F1), in a line
+    // the body never shares: a one-page letter stays on one page.
+    std::string footer = {};
 };
 
 // The document's subject, for its metadata (PDF and ODT alike): the header's,

@@ -54,7 +54,8 @@ void check_journal_extends(const std::vector<JournalEntry>& entries, const Journ
                            " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
 }
 
-JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends) {
+JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends,
+                                 JournalHome home) {
     JournalCheck c;
     std::string prev = kJournalGenesis;
     std::int64_t expected = 1;
@@ -75,6 +76,10 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
     }
     c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
     if (extends) check_journal_extends(entries, *extends, c.problems);
+    std::vector<JournalRecord> records;
+    records.reserve(entries.size());
+    for (const auto& e : entries) records.push_back({e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value});
+    if (auto u = first_unwritten_entry(records, home)) c.problems.push_back(unwritten_text(*u));
     return c;
 }
 

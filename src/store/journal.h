@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "campaign_store.h"
+#include "core/journal_rules.h"
 
 namespace cotation {
 
@@ -16,8 +17,11 @@ std::string utc_now_iso();
 // The hash chain of `entries` (none missing, each following the one before,
 // none altered) and, when given, that they extend a head kept outside; the
 // same check and messages on every back end. The data are compared by the
-// back end itself.
-JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends);
+// back end itself. The first entry Cotation would not have written (an entry
+// appended by another program, with its hash recomputed) is named too
+// (core/journal_rules.h, trial 13c F1).
+JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends,
+                                 JournalHome home = JournalHome::File);
 // Adds to `problems` why `entries` do not extend `head` (a head kept outside
 // the campaign: printed in its documents, given to `journal verify --tete`).
 void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,

@@ -375,6 +375,9 @@ inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 class PgJournalWriter {
 public:
     explicit PgJournalWriter(PgConn& c) : c_(c) {
+        // Never dated before the last entry (a transaction begun earlier that
+        // took the journal lock later): `journal verify` names a date going
+        // back (trial 13c F1); with the team's rights, the server's trigger does it.
         // Once the team's rights are set (pg_roles.cpp), a member may not read
         // every entry: the head comes from the owner's function, and the
         // entry is written in the name of the person the connected role is,
@@ -386,7 +389,9 @@ public:
                                    kUtcText + "), cotation_me() || ' (compte ' || session_user || ')' FROM cotation_journal_head() h"
                              : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
                                            "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
-                                           "to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText + "), NULL");
+                                           "greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText +
+                                           ") COLLATE \"C\", coalesce((SELECT at FROM journal ORDER BY seq DESC LIMIT 1), '')), "
+                                           "NULL");
         if (!r.null(0, 0)) {
             seq_ = r.integer(0, 0);
             prev_ = r.text(0, 1);

@@ -5,6 +5,7 @@
 // service can read it before applying it.
 #include <map>
 
+#include "core/journal_rules.h"
 #include "ledger.h"
 #include "pg_ledger.h"
 #include "pg_store_impl.h"
@@ -14,6 +15,13 @@ namespace cotation {
 namespace {
 
 using pg::quote_identifier;
+
+// 'decision', 'consolidation', …: the coordinator's kinds of entry, as SQL.
+std::string coordinator_actions_sql() {
+    std::string out;
+    for (const auto& a : coordinator_actions()) out += (out.empty() ? "" : ", ") + sql::literal(a);
+    return out;
+}
 
 // The script's text with S (schema), C, I, M (group roles) put in, quoted.
 std::string fill(std::string sql, const std::map<char, std::string>& names) {
@@ -186,23 +194,26 @@ CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql S
 DECLARE
   head_seq bigint;
   head_hash text;
+  head_at text;
   body text;
 BEGIN
   -- What only the coordinator does is journaled by the coordinator (or the
   -- owner, copying): an entry « decision » written in raw SQL by another
   -- role is refused, not shown as genuine (trial 15b F8).
-  IF NEW.action IN ('decision', 'consolidation', 'campagne.cloture', 'campagne.reouverture', 'campagne.grille',
-                    'campagne.parametre', 'campagne.procedure', 'campagne.autorite', 'refus_prealable', 'seance',
-                    'territoire.repartition')
+  -- The kinds: core/journal_rules.cpp, the list `journal verify` reads too.
+  IF NEW.action IN (@K)
      AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
      AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
     RAISE EXCEPTION 'une entrée « % » du journal est du coordonnateur : le rôle « % » ne peut pas l''inscrire', NEW.action, session_user;
   END IF;
   PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
-  SELECT j.seq, j.hash INTO head_seq, head_hash FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
+  SELECT j.seq, j.hash, j.at INTO head_seq, head_hash, head_at FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
   NEW.seq := coalesce(head_seq, 0) + 1;
   NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
-  NEW.at := to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+  -- Never before the previous entry (a transaction begun earlier may take
+  -- the lock later): `journal verify` names a date that goes back (trial 13c F1).
+  NEW.at := greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C",
+                     coalesce(head_at, ''));
   NEW.rows := coalesce(NEW.rows, '');
   IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
     PERFORM @S.cotation_rows_checked(NEW.rows);
@@ -423,7 +434,8 @@ std::string pg_roles_sql(const std::string& uri) {
                                      {'i', sql::literal(g.instructor)},
                                      {'m', sql::literal(g.committee)},
                                      {'s', sql::literal(address.campaign)},
-                                     {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)}}) +
+                                     {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)},
+                                     {'K', coordinator_actions_sql()}}) +
                       legacy_groups_revoked(address.campaign);
     sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
            "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";

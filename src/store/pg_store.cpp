@@ -113,7 +113,7 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
         throw InputError("Campagne partagée « " + c_->shown() + " » : votre rôle ne lit pas toutes les entrées du journal "
                          "(les notes qui vous sont encore cachées) ; la vérification complète se fait sous le rôle du "
                          "coordonnateur.");
-    JournalCheck c = check_journal_chain(entries, extends);
+    JournalCheck c = check_journal_chain(entries, extends, JournalHome::Server);
     // The data against the digests of the rows each entry left (ledger.h),
     // read in one snapshot with the entries.
     auto now = ledger::current(*c_);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -152,6 +153,20 @@ int open_for_reading(const std::string& path, sqlite3** db) {
     return sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
 }
 
+std::string disk_full_refusal(const std::string& path, sqlite3* db) {
+    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_OK;
+    const bool said_full = (db && sqlite3_system_errno(db) == ENOSPC) || (code & 0xff) == SQLITE_FULL;
+    // The « -shm » alone takes 32 KiB: a folder with less than twice that free holds no working file.
+    struct statvfs vfs {};
+    const bool no_room = ::statvfs(folder_of(path).c_str(), &vfs) == 0 &&
+                         static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize < 64 * 1024;
+    if (!said_full && !(no_room && ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN || !db)))
+        return "";
+    return "Le disque qui contient la campagne « " + path + " » est plein : Cotation ne peut pas y créer ses fichiers de "
+           "travail (« " + path + "-wal », « " + path + "-shm »). La campagne n'a pas été modifiée et n'est pas "
+           "endommagée ; libérez de la place sur ce disque, puis recommencez.";
+}
+
 namespace {
 // SQLite's own words (« database disk image is malformed ») say nothing to the
 // reader and are not French: the file and what to do, only (trial 13 F25).
@@ -176,6 +191,7 @@ void require_sound(Db& db) {
     sqlite3_finalize(st);
     if (sound) return;
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw Error(failure_message(db, rc, ""));
+    if (std::string full = disk_full_refusal(db.path(), db.get()); !full.empty()) throw InputError(full);
     throw InputError(damaged_message(db.path()));
 }
 
@@ -198,10 +214,14 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
                ". Rien n'a été enregistré.";
     case SQLITE_FULL:
         return "La campagne « " + path + " » ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
+    case SQLITE_CANTOPEN:
+        if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
+        break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return damaged_message(path);
     case SQLITE_IOERR:
+        if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
         return "La campagne « " + path + " » n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
                detail + "). Rien n'a été enregistré.";
     default:

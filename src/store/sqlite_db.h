@@ -54,6 +54,12 @@ std::string failure_message(const Db& db, int rc, const std::string& detail);
 // (an archive, a colleague's share) has no « -shm » beside it and cannot get
 // one: it is then read as immutable, which SQLite's WAL needs (trial #28).
 int open_for_reading(const std::string& path, sqlite3** db);
+// When SQLite failed on `path` because the disk holding it is full (the
+// system said ENOSPC, or the folder has no room left for the « -shm » and
+// « -wal » working files, which a read needs too): the French message saying
+// so and that the file was not changed (trial 13c F5: a sound campaign was
+// called damaged, and its last backup recommended). "" otherwise.
+std::string disk_full_refusal(const std::string& path, sqlite3* db);
 
 // The store holds valid UTF-8 only: every text bound passes here, and a
 // text that is not is refused (InputError) before anything is written, the

@@ -23,13 +23,17 @@ JournalWriter::JournalWriter(Db& db)
                   "VALUES (?,?,?,?,?,?,?,?,?,?)"),
       changes_(db),
       prev_(kJournalGenesis) {
-    Stmt last(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    Stmt last(db, "SELECT seq, hash, at FROM journal ORDER BY seq DESC LIMIT 1");
+    at_ = utc_now_iso();
     if (last.step()) {
         seq_ = last.integer(0);
         prev_ = last.text(1);
+        // Never dated before the entry before (a workstation of the share
+        // whose clock is behind): `journal verify` names a date that goes
+        // back as an entry Cotation did not write (trial 13c F1).
+        if (last.text(2) > at_) at_ = last.text(2);
     }
     head_ = seq_;
-    at_ = utc_now_iso();
     changes_.take();   // nothing is noted outside a change; start clean
 }
 

@@ -212,12 +212,91 @@ int user_version(Db& db) {
     return static_cast<int>(s.integer(0));
 }
 
+namespace {
+// The file's tables and their columns, « table(a,b,c) » in name order: what
+// a version of the schema is made of (types and constraints aside).
+std::vector<std::string> schema_shape(Db& db) {
+    std::vector<std::string> out;
+    Stmt tables(db, "SELECT name FROM main.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                    "ORDER BY name");
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        std::string shape = table + "(";
+        Stmt columns(db, "SELECT name FROM pragma_table_info(?) ORDER BY name");
+        columns.bind(1, table);
+        bool first = true;
+        while (columns.step()) {
+            shape += (first ? "" : ",") + columns.text(0);
+            first = false;
+        }
+        out.push_back(shape + ")");
+    }
+    return out;
+}
+
+// A version lowered outside Cotation (`PRAGMA user_version = 12` on a file
+// of schema 13) would replay migrations on tables that already have them,
+// and SQLite's English (« duplicate column name ») would be all the user
+// reads (trial 13c F8): the tables are compared, before anything is
+// written, with those this version of the schema has.
+void require_schema_of_version(Db& db, int version) {
+    Db expected(":memory:", true);
+    {
+        Unlock unlock(expected);
+        for (int v = 0; v < version; ++v) expected.exec(kMigrations[v]);
+    }
+    const auto want = schema_shape(expected), have = schema_shape(db);
+    if (want == have) return;
+    // The first table that differs, named with what differs.
+    auto name_of = [](const std::string& shape) { return shape.substr(0, shape.find('(')); };
+    auto columns_of = [](const std::string& shape) {
+        std::vector<std::string> out;
+        std::string list = shape.substr(shape.find('(') + 1);
+        list.pop_back();
+        for (std::size_t at = 0; at <= list.size();) {
+            auto comma = std::min(list.find(',', at), list.size());
+            out.push_back(list.substr(at, comma - at));
+            at = comma + 1;
+        }
+        return out;
+    };
+    std::string first;
+    for (const auto& h : have) {
+        if (std::find(want.begin(), want.end(), h) != want.end()) continue;
+        auto same = std::find_if(want.begin(), want.end(), [&](const std::string& w) { return name_of(w) == name_of(h); });
+        if (same == want.end()) {
+            first = "table « " + name_of(h) + " », qui n'existe pas à ce schéma";
+        } else {
+            const auto hc = columns_of(h), wc = columns_of(*same);
+            for (const auto& c : hc)
+                if (std::find(wc.begin(), wc.end(), c) == wc.end()) {
+                    first = "table « " + name_of(h) + " », colonne « " + c + " », qui n'existe pas à ce schéma";
+                    break;
+                }
+            if (first.empty()) first = "table « " + name_of(h) + " », à laquelle manquent des colonnes de ce schéma";
+        }
+        break;
+    }
+    if (first.empty())
+        for (const auto& w : want)
+            if (std::find(have.begin(), have.end(), w) == have.end()) {
+                first = "table « " + name_of(w) + " » de ce schéma absente du fichier";
+                break;
+            }
+    throw InputError("La campagne « " + db.path() + " » annonce la version de schéma " + std::to_string(version) +
+                     ", qui ne correspond pas aux tables du fichier (" + first +
+                     ") : le fichier a été modifié hors de Cotation. Rien n'a été écrit ; faites vérifier le fichier et "
+                     "reprenez, s'il le faut, la dernière sauvegarde de la campagne.");
+}
+}  // namespace
+
 void migrate(Db& db) {
     int v = user_version(db);
     if (v > kSchemaVersion)
         throw InputError("La campagne « " + db.path() + " » a été enregistrée par une version plus récente de "
                          "Cotation (schéma " + std::to_string(v) + ", cette version lit jusqu'au schéma " +
                          std::to_string(kSchemaVersion) + ").");
+    if (v > 0 && v < kSchemaVersion) require_schema_of_version(db, v);
     Unlock unlock(db);   // a migration may have to fill a closed campaign's new columns
     for (; v < kSchemaVersion; ++v) {
         Transaction t(db);
@@ -296,7 +375,9 @@ void check_is_campaign(const std::string& path) {
     sqlite3* db = nullptr;
     std::string refusal;
     if (open_for_reading(path, &db) != SQLITE_OK) {
-        refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+        refusal = disk_full_refusal(path, db);
+        if (refusal.empty())
+            refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
         auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
@@ -313,11 +394,14 @@ void check_is_campaign(const std::string& path) {
         std::int64_t has_campaign =
             integer("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('campaign','journal')", ok3);
         // A SQLite file that cannot be read is most often a campaign cut short (trial 13 F19).
-        if (!ok1 || !ok2 || !ok3)
-            refusal = "« " + path +
-                      " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
-                      "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
-        else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
+        // Unless the disk is full: SQLite could not make its working files (trial 13c F5).
+        if (!ok1 || !ok2 || !ok3) {
+            refusal = disk_full_refusal(path, db);
+            if (refusal.empty())
+                refusal = "« " + path +
+                          " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
+                          "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
+        } else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
             refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);

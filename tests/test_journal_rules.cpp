@@ -1,0 +1,175 @@
+// What Cotation writes in a journal (core/journal_rules.h, trial 13c F1):
+// entries written here by hand, as the stores write them; each expected
+// entry number and reason read off the sequence by hand.
+#include <gtest/gtest.h>
+
+#include "core/journal_rules.h"
+
+namespace cotation {
+namespace {
+
+JournalRecord journal_record(std::int64_t seq, const std::string& at, const std::string& actor, const std::string& action,
+                  const std::string& entity = "campagne", const std::string& new_value = "") {
+    return {seq, at, actor, action, entity, "", new_value};
+}
+
+// A campaign file: created alone (no team), Nadia declared coordinator from
+// root, Thomas instructor from thomas, a rating, a decision.
+std::vector<JournalRecord> genuine() {
+    return {journal_record(1, "2026-11-30T10:00:00Z", "Nadia Roussel (compte root)", "campagne.creation"),
+            journal_record(2, "2026-11-30T10:01:00Z", "Nadia Roussel (compte root)", "personne", "personne/Nadia Roussel",
+                "coordonnateur — ARS — compte root"),
+            journal_record(3, "2026-11-30T10:02:00Z", "Nadia Roussel (compte root)", "personne", "personne/Thomas Petit",
+                "instructeur — ARS — compte thomas"),
+            journal_record(4, "2026-11-30T10:03:00Z", "Thomas Petit (compte thomas)", "note", "dossier/A/note/Thomas Petit/I.1"),
+            journal_record(5, "2026-11-30T10:04:00Z", "Nadia Roussel (compte root)", "decision", "dossier/A/decision")};
+}
+
+TEST(JournalRules, CoordinatorKindsAreOneList) {
+    EXPECT_TRUE(coordinator_action("decision"));
+    EXPECT_TRUE(coordinator_action("campagne.reouverture"));
+    EXPECT_TRUE(coordinator_action("personne"));
+    EXPECT_TRUE(coordinator_action("territoire.repartition"));
+    EXPECT_FALSE(coordinator_action("note"));
+    EXPECT_FALSE(coordinator_action("soumission"));
+    EXPECT_FALSE(coordinator_action("conflit"));   // a reviewer declares their own link
+    EXPECT_EQ(coordinator_actions().size(), 12u);
+}
+
+TEST(JournalRules, AuthorOfAnActor) {
+    auto a = entry_author("saisi par Nadia Roussel (compte root) pour Thomas Petit");
+    EXPECT_EQ(a.person, "Nadia Roussel");
+    EXPECT_EQ(a.account, "root");
+    a = entry_author("Nathalie Girard (ARS, siège) (compte root)");   // a name with its own parentheses (the demo's)
+    EXPECT_EQ(a.person, "Nathalie Girard (ARS, siège)");
+    EXPECT_EQ(a.account, "root");
+    a = entry_author("Nadia Roussel");   // a server's entry
+    EXPECT_EQ(a.person, "Nadia Roussel");
+    EXPECT_EQ(a.account, "");
+}
+
+TEST(JournalRules, WhatCotationWritesPasses) {
+    EXPECT_FALSE(first_unwritten_entry(genuine(), JournalHome::File));
+    // The same second twice, and a fraction after whole seconds: not backwards.
+    auto j = genuine();
+    j[4].at = "2026-11-30T10:03:00.5Z";
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+}
+
+TEST(JournalRules, DateBeforeThePreviousEntry) {
+    auto j = genuine();
+    j.push_back(journal_record(6, "2019-01-01T00:00:00Z", "Nadia Roussel (compte root)", "decision", "dossier/B/decision"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("datée d'avant l'entrée 5 (30/11/2026 à 10:04 UTC)"), std::string::npos) << u->why;
+    EXPECT_EQ(unwritten_text(*u).rfind("entrée 6 (01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte root) », decision) : "
+                                       "Cotation ne l'aurait pas écrite",
+                                       0),
+              0u)
+        << unwritten_text(*u);
+    // A fraction before the whole second of the entry before: backwards too.
+    j = genuine();
+    j[3].at = "2026-11-30T10:04:00Z";
+    j[4].at = "2026-11-30T10:03:59.9Z";
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 5);
+    j = genuine();
+    j[2].at = "30/11/2026";
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 3);
+}
+
+TEST(JournalRules, AccountNotTheOneBoundThen) {
+    // Nadia is bound to root: an entry in her name from the account « nadia » (trial 13c forge 3).
+    auto j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel (compte nadia)", "personne", "personne/Claire Costa",
+                    "coordonnateur — ARS — compte mallory"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("lié(e) à cette date au compte « root », pas au compte « nadia »"), std::string::npos) << u->why;
+    // The binding at that moment: Thomas moved from thomas to tpetit at entry 6;
+    // entry 4 from thomas was his, entry 7 from thomas is not.
+    j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel (compte root)", "personne", "personne/Thomas Petit",
+                    "instructeur — ARS — compte tpetit"));
+    j.push_back(journal_record(7, "2026-11-30T10:06:00Z", "Thomas Petit (compte thomas)", "note", "dossier/A/note/Thomas Petit/I.2"));
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 7);
+    EXPECT_NE(u->why.find("au compte « tpetit », pas au compte « thomas »"), std::string::npos) << u->why;
+    // Someone never declared, from any account.
+    j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Mallory (compte mallory)", "note", "dossier/A/note/Mallory/I.1"));
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("« Mallory » n'était pas déclaré(e)"), std::string::npos) << u->why;
+}
+
+TEST(JournalRules, CoordinatorKindByAnotherRole) {
+    // Thomas, instructor, « decides » from his own account (trial 13c forge 2).
+    auto j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Thomas Petit (compte thomas)", "decision", "dossier/C/decision"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("une entrée « decision » est du coordonnateur, et « Thomas Petit » était instructeur à cette date"),
+              std::string::npos)
+        << u->why;
+    // Made coordinator at entry 6, he decides at entry 7: what Cotation writes.
+    j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel (compte root)", "personne", "personne/Thomas Petit",
+                    "coordonnateur — ARS — compte thomas"));
+    j.push_back(journal_record(7, "2026-11-30T10:06:00Z", "Thomas Petit (compte thomas)", "decision", "dossier/C/decision"));
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    // A role change is the coordinator's too: Thomas, instructor, makes himself coordinator.
+    j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Thomas Petit (compte thomas)", "personne", "personne/Thomas Petit",
+                    "coordonnateur — ARS — compte thomas"));
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+}
+
+TEST(JournalRules, ActorWithoutAccount) {
+    auto j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel", "decision", "dossier/C/decision"));
+    // A file: Cotation writes the account of every person's entry.
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    // A server names the person its role is: no account in the actor.
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::Server));
+    // A file copied from a server: the server's entries before the copy.
+    j.push_back(journal_record(7, "2026-11-30T10:06:00Z", "compte root", "campagne.copie", "campagne/copie"));
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+}
+
+TEST(JournalRules, NoTeamNoNamesChecked) {
+    // One person working alone, then the first coordinator bound: nothing before is judged by name.
+    std::vector<JournalRecord> j = {
+        journal_record(1, "2026-11-30T10:00:00Z", "démonstration (compte root)", "campagne.creation"),
+        journal_record(2, "2026-11-30T10:01:00Z", "n'importe qui (compte x)", "campagne.parametre", "campagne/campagne.places"),
+        journal_record(3, "2026-11-30T10:02:00Z", "cotation", "schema.migration", "campagne/schema"),
+        // A team without accounts (before accounts were bound): roles are checked, not accounts.
+        journal_record(4, "2026-11-30T10:03:00Z", "Nadia Roussel (compte root)", "personne", "personne/Nadia Roussel",
+            "coordonnateur — ARS"),
+        journal_record(5, "2026-11-30T10:04:00Z", "Nadia Roussel (compte other)", "decision", "dossier/A/decision")};
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Paul (compte root)", "decision", "dossier/B/decision"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    // Cotation's own entries are its own; « cotation » deciding is not.
+    j.back() = journal_record(6, "2026-11-30T10:05:00Z", "cotation", "decision", "dossier/B/decision");
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+}
+
+}  // namespace
+}  // namespace cotation
