@@ -6,6 +6,7 @@
 
 #include "core/campaign_dates.h"
 #include "core/decision_rules.h"
+#include "core/people.h"
 #include "core/enums.h"
 #include "core/french.h"
 #include "core/meeting_rules.h"
@@ -338,6 +339,26 @@ TEST(ProcedureRules, OnlyDeclarableStepsAndAMeetingWhereTheProcedureHasACommitte
               "La procédure de cette campagne (Appel à candidatures) n'a pas de commission : pas de séance à enregistrer.");
     p.committee = CommitteeRules{};
     EXPECT_EQ(p.meeting_refusal(), "");
+}
+
+// Trial 13c F7: a person of 70 005 characters, a motive of 14 000 words with
+// U+202E went into every letter. The CSV's bounds now hold for what is typed.
+TEST(TextRules, NamesAndMotivesKeepTheCsvBoundsAndNoInvisibleCharacter) {
+    EXPECT_EQ(name_refusal(std::string(200, 'a'), "Le nom"), "");
+    EXPECT_EQ(name_refusal(std::string(201, 'a'), "Le nom"), "Le nom a 201 caractères, au plus 200 admis. Rien n'a été enregistré.");
+    EXPECT_EQ(name_refusal(std::string(199, 'a') + "é", "Le nom"), "");   // characters, not bytes
+    EXPECT_EQ(text_refusal("Capacité atteinte.\nListe complémentaire.", "Le motif"), "");   // a line break is a text's own
+    EXPECT_EQ(text_refusal(std::string(4000, 'm'), "Le motif"), "");
+    EXPECT_EQ(text_refusal(std::string(4001, 'm'), "Le motif"), "Le motif a 4001 caractères, au plus 4000 admis. Rien n'a été enregistré.");
+    EXPECT_EQ(text_refusal("projet \u202Eenilbisiv", "Le motif").rfind("Le motif contient un caractère de contrôle ou invisible (U+202E", 0),
+              0u);
+    RankEntry e = ranked();
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "capacité \u202Eatteinte";
+    EXPECT_EQ(complete_decision(facts(e, nullptr), d)
+                  .rfind("Le motif de la décision contient un caractère de contrôle ou invisible (U+202E", 0),
+              0u);
 }
 
 // Trial 13c F11: a decision dated 2099 was recorded, its letter dated so.

@@ -8,6 +8,7 @@
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/logo.h"
+#include "core/people.h"
 #include "io/png_check.h"
 #include "core/french.h"
 #include "core/parameter_rules.h"
@@ -94,6 +95,13 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
         if (!fr::trim(l).empty()) lines.push_back(fr::trim(l));
     a.address = lines;
     if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
+    // Printed in every letter and order: no control character, no novel (trial 13c F7).
+    for (const auto& [text, what] : std::initializer_list<std::pair<const std::string&, const char*>>{
+             {a.name, "Autorité : le nom"}, {a.signatory, "Autorité : le signataire"},
+             {a.signatory_title, "Autorité : la qualité du signataire"}, {a.city, "Autorité : la ville"},
+             {a.tribunal, "Autorité : le tribunal"}, {a.tribunal_address, "Autorité : l'adresse du tribunal"}})
+        require(name_refusal(text, what));
+    for (const auto& l : a.address) require(name_refusal(l, "Autorité : la ligne d'adresse " + fr::quote(l.substr(0, 40))));
     if (a.signatory_title.empty())
         throw InputError(
             "Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");

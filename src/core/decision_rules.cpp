@@ -1,6 +1,7 @@
 #include "decision_rules.h"
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
@@ -11,6 +12,9 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     if (!d.committee_opinion) d.committee_opinion = f.committee_opinion;
     d.motive = fr::trim(d.motive);
     d.departure_reason = fr::trim(d.departure_reason);
+    // Printed in the letters as typed (trial 13c F7: 14 000 words, U+202E).
+    if (auto why = text_refusal(d.motive, "Le motif de la décision"); !why.empty()) return why;
+    if (auto why = text_refusal(d.departure_reason, "La raison de l'écart à l'avis de la commission"); !why.empty()) return why;
     const RankEntry& e = *f.entry;
     if (e.proposal == Proposal::Pending)
         return dossier + " attend un arbitrage (" + e.proposal_reason + ") : la décision vient après.";

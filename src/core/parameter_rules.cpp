@@ -100,10 +100,10 @@ std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, cons
         broken.push_back("« " + d.reference + " » (" + decision_label(k) + ") : " + (why.empty() ? "" : why.front()));
     }
     if (broken.empty()) return "";
-    return "Ce changement rendrait irrecevable" + std::string(broken.size() > 1 ? "s des dossiers déjà décidés" : " un dossier déjà décidé") +
-           " :\n  " + fr::join(broken, "\n  ") +
-           "\nRien n'a été modifié : changez d'abord " + (broken.size() > 1 ? "ces décisions" : "cette décision") +
-           " (cotation decide), ou gardez le paramètre.";
+    return "Ce changement rendrait irrecevable" +
+           std::string(broken.size() > 1 ? "s des dossiers déjà décidés" : " un dossier déjà décidé") + " :\n  " +
+           fr::join(broken, "\n  ") + "\nRien n'a été modifié : changez d'abord " +
+           (broken.size() > 1 ? "ces décisions" : "cette décision") + " (cotation decide), ou gardez le paramètre.";
 }
 
 }  // namespace cotation

@@ -1,6 +1,7 @@
 #pragma once
 // Who a name designates and which account names are plausible (issue 13.4 and
 // 13.15): pure rules, asked before anything is written.
+#include <cstddef>
 #include <string>
 
 #include "team.h"
@@ -24,7 +25,16 @@ std::string account_refusal(const std::string& login);
 // (zero-width spaces, direction overrides such as U+202E) would make two
 // names look alike or forge a line of the journal's listing (trial 13 F13).
 // `what` names the field in the refusal (« Le nom », « L'organisation »).
+// A name is also at most kMaxNameChars characters (trial 13c F7: a person of
+// 70 005 characters made every letter 32 pages long), as in a CSV cell.
 std::string name_refusal(const std::string& text, const std::string& what);
+inline constexpr std::size_t kMaxNameChars = 200;    // a person, an organisation, a signatory
+inline constexpr std::size_t kMaxMotiveChars = 4000;   // a motive, a reason, a justification
+// Why `text` cannot be a free text typed by a user (a motive, a reason), or
+// "": at most kMaxMotiveChars characters, line breaks allowed, no other
+// control or invisible formatting character (U+202E would reverse the end of
+// a letter's sentence). `what` names it (« Le motif »).
+std::string text_refusal(const std::string& text, const std::string& what);
 // The first control or invisible formatting character of `text`, as
 // « U+202E » (npos-like "" when none); UTF-8 expected.
 std::string invisible_character(const std::string& text);

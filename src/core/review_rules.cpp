@@ -3,6 +3,7 @@
 #include <set>
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
@@ -34,6 +35,7 @@ std::string consolidation_refusal(const Grid& grid, const std::string& criterion
         return "Note consolidée " + fr::number(value) + " hors de l'échelle " + std::to_string(grid.scale_min) + "–" +
                std::to_string(grid.scale_max) + ".";
     if (!mean) return "Le critère " + criterion + " du dossier « " + reference + " » n'a encore aucune note justifiée.";
+    if (auto why = text_refusal(reason, "Le motif de l'écart"); !why.empty()) return why;
     if (value != *mean && fr::trim(reason).empty())
         return "La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" +
                fr::number(*mean) + ") : écrivez le motif de cet écart.";

@@ -59,11 +59,28 @@ std::string invisible_character(const std::string& text) {
 }
 
 std::string name_refusal(const std::string& text, const std::string& what) {
+    if (std::size_t n = fr::char_count(text); n > kMaxNameChars)
+        return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxNameChars) +
+               " admis. Rien n'a été enregistré.";
     std::string c = invisible_character(text);
     if (c.empty()) return "";
     return what + " contient un caractère de contrôle ou invisible (" + c +
            " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms sembleraient "
            "identiques ou le journal serait falsifiable ; retapez-le. Rien n'a été enregistré.";
+}
+
+std::string text_refusal(const std::string& text, const std::string& what) {
+    if (std::size_t n = fr::char_count(text); n > kMaxMotiveChars)
+        return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxMotiveChars) +
+               " admis. Rien n'a été enregistré.";
+    std::string lines = text;   // line breaks are a text's own; anything else invisible is not
+    for (char& ch : lines)
+        if (ch == '\n') ch = ' ';
+    if (std::string c = invisible_character(lines); !c.empty())
+        return what + " contient un caractère de contrôle ou invisible (" + c +
+               " : tabulation, espace sans largeur, inversion du sens d'écriture…) qui passerait tel quel dans les "
+               "courriers ; retapez-le. Rien n'a été enregistré.";
+    return "";
 }
 
 // By exact name, else by person_key: « paul roy » is the Paul Roy declared (issue 13.15).
@@ -248,6 +265,7 @@ std::string Team::may_declare_conflict(const std::string& actor, const std::stri
     if (actor != reviewer)
         if (auto why = may_coordinate(actor); !why.empty()) return why;
     if (fr::trim(declaration).empty()) return "Décrivez le lien déclaré (nature, période).";
+    if (auto why = text_refusal(declaration, "Le lien déclaré"); !why.empty()) return why;
     if (signed_on && today < *signed_on) return "Une déclaration ne peut pas être datée de l'avenir.";
     return "";
 }

@@ -73,8 +73,8 @@ void JournalPanel::Filter() {
     for (auto it = all_.rbegin(); it != all_.rend(); ++it) {
         if (!prefix.empty() && it->entity.rfind(prefix, 0) != 0) continue;
         if (!needle.empty()) {
-            std::string hay =
-                fr::lower_ascii(it->actor + " " + it->db_role + " " + it->action + " " + it->entity + " " + it->old_value + " " + it->new_value);
+            std::string hay = fr::lower_ascii(it->actor + " " + it->db_role + " " + it->action + " " + it->entity + " " +
+                                              it->old_value + " " + it->new_value);
             if (hay.find(needle) == std::string::npos) continue;
         }
         shown_.push_back(&*it);

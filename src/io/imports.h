@@ -8,6 +8,7 @@
 
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/people.h"
 #include "reference_data.h"
 
 namespace cotation::io {
@@ -19,8 +20,8 @@ inline constexpr const char* kDocumentsColumn = "pieces_recues";
 // Longest texts an import or the form accepts (free-text facts: kMaxTextChars
 // in core/fact.h); docs/formats.md lists them.
 inline constexpr std::size_t kMaxReferenceChars = 40;
-inline constexpr std::size_t kMaxOrganisationChars = 200;      // also a reviewer's name
-inline constexpr std::size_t kMaxJustificationChars = 4000;
+inline constexpr std::size_t kMaxOrganisationChars = kMaxNameChars;   // also a reviewer's name (core/people.h)
+inline constexpr std::size_t kMaxJustificationChars = kMaxMotiveChars;
 
 // Validates one field ("siret", "commune", "places", a grid fact, ...) typed
 // as text. Returns an empty string when valid, else the reason in French.

@@ -28,8 +28,10 @@ long whole(const std::string& text, const std::string& file, int line, const cha
     // An empty capacity is not 0 places: it would weigh nothing in the
     // coverage of the territory without a word (trial 13b F19).
     if (text.empty())
-        throw_line_error(file, line, std::string("champ « ") + field + " » vide : capacité non renseignée ; écrivez 0 si la structure n'a "
-                                                          "pas de place de ce type");
+        throw_line_error(file, line,
+                         std::string("champ « ") + field +
+                             " » vide : capacité non renseignée ; écrivez 0 si la structure n'a "
+                             "pas de place de ce type");
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || p != text.data() + text.size() || v < 0)
         throw_line_error(file, line, std::string("champ « ") + field + " » : nombre entier positif attendu, lu « " + text + " »");
@@ -92,18 +94,21 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
     const auto& head = records.front();
     for (std::size_t i = 0; i < kOfferFields; ++i)
         if (head.fields.size() <= i || head.fields[i] != kOfferHeader[i])
-            throw_line_error(file, head.line, std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
+            throw_line_error(file, head.line,
+                             std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         const auto& f = rec.fields;
         if (f.size() == 1 && f[0].empty()) continue;
         if (f.size() != kOfferFields)
-            throw_line_error(file, rec.line, std::to_string(kOfferFields) + " champs attendus, " + std::to_string(f.size()) + " lus");
+            throw_line_error(file, rec.line,
+                             std::to_string(kOfferFields) + " champs attendus, " + std::to_string(f.size()) + " lus");
         Structure s;
         s.finess = f[0], s.name = f[1], s.category = f[2], s.kind = f[3], s.commune = f[4];
         s.status = f[5], s.manager = f[6], s.source = f[12];
         if (s.name.empty()) throw_line_error(file, rec.line, "champ « nom » vide");
-        if (!ref.commune(s.commune)) throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
+        if (!ref.commune(s.commune))
+            throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
         s.permanent = whole(f[7], file, rec.line, "hp");
         s.temporary = whole(f[8], file, rec.line, "ht");
         s.day_care = whole(f[9], file, rec.line, "aj");
@@ -227,13 +232,15 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
         }
         if (line == 1) {
             if (f.size() < 4 || f[0] != "finess" || f[1] != "etalab")
-                throw_line_error(file, line, "première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab)");
+                throw_line_error(file, line,
+                                 "première ligne « finess;etalab;…;AAAA-MM-JJ » attendue (extraction FINESS au format Etalab)");
             x.extraction_date = f.back();
             continue;
         }
         if (f[0] == "structureet") {
             if (seen_geo) throw_line_error(file, line, "ligne « structureet » après les lignes « geolocalisation »");
-            if (f.size() != 32) throw_line_error(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
+            if (f.size() != 32)
+                throw_line_error(file, line, "ligne « structureet » de " + std::to_string(f.size()) + " champs, 32 attendus");
             ++x.rows;
             const std::string& nofinesset = f[1];
             if (nofinesset.size() != 9)
@@ -241,7 +248,8 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             const std::string insee = insee_of_finess(f[13], f[12]);
             const CommuneInfo* c = ref.commune(insee);
             if (!c)
-                throw_line_error(file, line, "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
+                throw_line_error(file, line,
+                                 "commune « " + insee + " » (departement « " + f[13] + " », commune « " + f[12] + " ») inconnue");
             if (!filter.categories.empty() && !filter.categories.count(f[18])) continue;
             if (!filter.departements.empty() && !filter.departements.count(c->departement)) continue;
             Structure s;
@@ -263,7 +271,8 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             const std::string& src = f[4];
             const std::string system = src.substr(src.rfind(',') == std::string::npos ? 0 : src.rfind(',') + 1);
             const int epsg = finess_epsg(system);
-            if (!epsg) throw_line_error(file, line, "champ « sourcecoordet » : système de coordonnées « " + system + " » inconnu");
+            if (!epsg)
+                throw_line_error(file, line, "champ « sourcecoordet » : système de coordonnées « " + system + " » inconnu");
             const double px = real(f[2], file, line, "coordxet"), py = real(f[3], file, line, "coordyet");
             try {
                 x.offer.structures[it->second].position = proj.convert(epsg, px, py);

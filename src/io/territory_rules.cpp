@@ -87,7 +87,8 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
             r.groups[name] = expand_communes(words(value), ref, "« " + file + " », ligne " + std::to_string(n));
         } else throw_line_error(file, n, "clé « " + key + " » inconnue");
     }
-    if (r.zone == allocation::ZoneKind::Groups && r.groups.empty()) throw_line_error(file, n, "« zone = groupes » sans aucun groupe");
+    if (r.zone == allocation::ZoneKind::Groups && r.groups.empty())
+        throw_line_error(file, n, "« zone = groupes » sans aucun groupe");
     return r;
 }
 

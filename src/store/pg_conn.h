@@ -385,13 +385,15 @@ public:
         // that a person's entries read the same before and after sharing
         // (trial 15b F15), the login being the role's.
         bool team = c.team_rights();
-        auto r = c.exec(team ? std::string("SELECT h.seq, h.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") +
-                                   kUtcText + "), cotation_me() || ' (compte ' || session_user || ')' FROM cotation_journal_head() h"
-                             : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
-                                           "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
-                                           "greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText +
-                                           ") COLLATE \"C\", coalesce((SELECT at FROM journal ORDER BY seq DESC LIMIT 1), '')), "
-                                           "NULL");
+        auto r =
+            c.exec(team ? std::string("SELECT h.seq, h.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") + kUtcText +
+                              "), cotation_me() || ' (compte ' || session_user || ')' FROM cotation_journal_head() h"
+                        : std::string("SELECT (SELECT seq FROM journal ORDER BY seq DESC LIMIT 1), "
+                                      "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
+                                      "greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', ") +
+                              kUtcText +
+                              ") COLLATE \"C\", coalesce((SELECT at FROM journal ORDER BY seq DESC LIMIT 1), '')), "
+                              "NULL");
         if (!r.null(0, 0)) {
             seq_ = r.integer(0, 0);
             prev_ = r.text(0, 1);
@@ -428,9 +430,10 @@ public:
 private:
     // Entries from+1 .. to, read inside this writer's transaction.
     std::vector<JournalEntry> entries(std::int64_t from, std::int64_t to) {
-        auto r = c_.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
-                         "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
-                         {std::to_string(from), std::to_string(to)});
+        auto r = c_.exec(
+            "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
+            "WHERE seq > $1 AND seq <= $2 ORDER BY seq",
+            {std::to_string(from), std::to_string(to)});
         std::vector<JournalEntry> out;
         for (int i = 0; i < r.rows(); ++i)
             out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),

@@ -40,8 +40,8 @@ Cell::Kind kind_of(const std::string& type) {
 }
 
 std::vector<JournalEntry> journal(PgConn& c) {
-    auto r =
-        c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
+    auto r = c.exec(
+        "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
     std::vector<JournalEntry> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),

@@ -82,12 +82,13 @@ void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string&
             if (it == rev_ids.end()) {
                 auto f = c_->exec("SELECT id FROM reviewer WHERE name=$1", {r.reviewer});
                 std::string id =
-                    f.rows() ? f.text(0, 0)
-                             : c_->exec(
-                                     "INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
-                                     "RETURNING id",
-                                     {r.reviewer})
-                                   .text(0, 0);
+                    f.rows()
+                        ? f.text(0, 0)
+                        : c_->exec(
+                                "INSERT INTO reviewer(id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM reviewer), $1) "
+                                "RETURNING id",
+                                {r.reviewer})
+                              .text(0, 0);
                 it = rev_ids.emplace(r.reviewer, id).first;
             }
             auto& reference = refs[r.dossier_id];
@@ -121,7 +122,8 @@ void PgStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDeci
         std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
         c_->exec(
             "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
-            "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE SET "
+            "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE "
+            "SET "
             "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
             {id, d.criterion, d.value.canonical(), d.reason, d.author});
         j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
@@ -142,7 +144,8 @@ void PgStore::put_person(const Person& p, const std::string& actor) {
                   p.account});
         std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
         j.add(actor, "personne", "personne/" + p.name, before,
-              std::string(role_label(p.role)) + voice + " — " + p.organisation + (p.account.empty() ? "" : " — compte " + p.account));
+              std::string(role_label(p.role)) + voice + " — " + p.organisation +
+                  (p.account.empty() ? "" : " — compte " + p.account));
     });
 }
 
@@ -177,7 +180,8 @@ void PgStore::submit(std::int64_t dossier_id, const std::string& reviewer, const
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id);
         c_->exec(
-            "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', transaction_timestamp())) "
+            "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES ($1,$2,date_trunc('second', "
+            "transaction_timestamp())) "
             "ON CONFLICT DO NOTHING",
             {std::to_string(dossier_id), reviewer});
         j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
@@ -281,7 +285,8 @@ void PgStore::set_parameter(const std::string& name, const std::string& value, c
             c_->exec("DELETE FROM campaign_parameter WHERE name=$1", {name});
         else
             c_->exec(
-                "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = "
+                "EXCLUDED.value",
                 {name, value});
         j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
     });
@@ -293,7 +298,8 @@ void PgStore::set_authority(const Authority& after, const std::string& actor) {
         auto new_fields = authority_fields(after);
         for (std::size_t i = 0; i < new_fields.size(); ++i) {
             if (old_fields[i].second == new_fields[i].second) continue;
-            c_->exec(std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = $1", {new_fields[i].second});
+            c_->exec(std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = $1",
+                     {new_fields[i].second});
             j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
                   new_fields[i].second);
         }

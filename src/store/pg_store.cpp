@@ -308,7 +308,8 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             c->exec(kJournalLock);
             ledger::take(*c);
             auto s = c->exec(
-                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
+                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER "
+                "BY seq");
             std::vector<JournalEntry> entries;
             for (int i = 0; i < s.rows(); ++i)
                 entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),

@@ -33,12 +33,13 @@ void PgStore::put_offer(const Offer& offer, const std::string& why, const std::s
         c_->exec("DELETE FROM offer_structure");
         for (std::size_t i = 0; i < offer.structures.size(); ++i) {
             const Structure& s = offer.structures[i];
-            c_->exec("INSERT INTO offer_structure(seq, finess, name, category, kind, commune, status, manager, permanent, temporary, "
-                     "day_care, latitude, longitude, source) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                     {std::to_string(i + 1), s.finess, s.name, s.category, s.kind, s.commune, s.status, s.manager,
-                      std::to_string(s.permanent), std::to_string(s.temporary), std::to_string(s.day_care),
-                      s.position ? rows::coordinate(s.position->lat) : std::string(),
-                      s.position ? rows::coordinate(s.position->lon) : std::string(), s.source});
+            c_->exec(
+                "INSERT INTO offer_structure(seq, finess, name, category, kind, commune, status, manager, permanent, temporary, "
+                "day_care, latitude, longitude, source) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                {std::to_string(i + 1), s.finess, s.name, s.category, s.kind, s.commune, s.status, s.manager,
+                 std::to_string(s.permanent), std::to_string(s.temporary), std::to_string(s.day_care),
+                 s.position ? rows::coordinate(s.position->lat) : std::string(),
+                 s.position ? rows::coordinate(s.position->lon) : std::string(), s.source});
         }
         set_origin(*c_, "offre", offer.origin);
         // The whole replacement, then each structure as it now stands.
@@ -73,10 +74,12 @@ void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, 
         c_->exec("DELETE FROM allocation_choice");
         if (choice)
             c_->exec(
-                "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,$1,$2,$3,$4,$5)",
+                "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES "
+                "(1,$1,$2,$3,$4,$5)",
                 {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
                  choice->recorded_by});
-        j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before), rows::allocation_text(choice));
+        j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before),
+              rows::allocation_text(choice));
     });
 }
 

@@ -377,7 +377,8 @@ void check_is_campaign(const std::string& path) {
     if (open_for_reading(path, &db) != SQLITE_OK) {
         refusal = disk_full_refusal(path, db);
         if (refusal.empty())
-            refusal = "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+            refusal =
+                "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
         auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
