@@ -321,6 +321,7 @@ private:
         IdentityIsTheAccountsNeverAChoice();
         JournalViewHidesWhatTheReaderMayNotRead();
         InstructorsButtonsInAHalfScreenWindow(sim);
+        DossierTabMasksWhatTheReaderMayNotRead();
         TerritoryFollowsAClick(sim);
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();
@@ -638,6 +639,40 @@ private:
               "demi-écran : un clic sur « Enregistrer » enregistre I.1 = 2 (« " + spy.message + " »)");
         frame_->SetSize(size);
         pump(300);
+    }
+
+    // Trial 15c F7: the « Dossier » tab gave an instructor who has not
+    // submitted the total and rank that the list and the ranking mask. It says
+    // « total masqué » and why, as the ranking does; the coordinator, who
+    // reads everything, still sees « N / 300 points, rang R ».
+    void DossierTabMasksWhatTheReaderMayNotRead() {
+        Session& s = *frame_->workbench().session;
+        const std::string claire = "Claire Martin (ARS, DD 13)";
+        auto verdict_of = [&](std::size_t i) {
+            frame_->SelectDossier(i);
+            frame_->ShowView(MainFrame::View::Dossier);
+            pump(300);
+            return from_wx(frame_->page_as<DossierPanel>(MainFrame::View::Dossier)->verdict()->GetLabel());
+        };
+        ActAs(claire, "claire-essai");
+        std::optional<std::size_t> hidden;   // a ranked dossier whose others' ratings she may not read
+        for (std::size_t i = 0; i < s.dossiers().size() && !hidden; ++i) {
+            const RankEntry* e = s.entry_of(i);
+            if (e && e->rank && !s.reading(s.dossiers()[i].id).others) hidden = i;
+        }
+        check(hidden.has_value(), "onglet Dossier : un dossier classé que Claire Martin ne peut pas lire");
+        if (!hidden) return;
+        const std::string why = s.reading(s.dossiers()[*hidden].id).why;
+        const std::string seen = verdict_of(*hidden);
+        check(seen.find("total masqué — " + why) != std::string::npos && seen.find("points") == std::string::npos &&
+                  seen.find("rang ") == std::string::npos,
+              "onglet Dossier d'une instructrice qui n'a pas soumis : ni total ni rang (« " + seen + " »)");
+        ActAs(kCoordinator, "");
+        const std::string full = verdict_of(*hidden);
+        check(full.find(" / " + fr::number(s.grid().max_total()) + " points, rang ") != std::string::npos,
+              "onglet Dossier de la coordonnatrice : total et rang (« " + full + " »)");
+        ActAs(claire, "claire-essai");
+        pump(200);
     }
 
     void RateOnAZeroToTenGrid(wxUIActionSimulator& sim) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "actions.h"
+#include "app/accounts.h"
 #include "colours.h"
 #include "core/eligibility.h"
 #include "core/french.h"
@@ -74,9 +75,17 @@ void DossierPanel::Reload() {
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme));
     std::string verdict = e->prior_rejection.empty() ? verdict_label(e->eligibility) : e->prior_rejection;
     if (e->apart()) verdict += " : non classé";
-    else if (e->rank)
-        verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points, rang " +
-                   std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
+    else if (e->rank) {
+        // Neither total nor place of what the reader may not read, as the list
+        // and the ranking say it (core/read_rules.h, core/ranking_reading.h).
+        const DossierReading reading = s.reading(d->id);
+        if (!reading.others) verdict += " — total masqué — " + reading.why;
+        else {
+            verdict += " — " + fr::number(e->score.total) + " / " + fr::number(g.max_total()) + " points";
+            if (ranking_reading(s).places) verdict += ", rang " + std::to_string(e->rank) + (e->ex_aequo ? " ex aequo" : "");
+            else verdict += ", rang masqué : un dossier classé ne vous est pas lisible";
+        }
+    }
     auto missing = e->eligibility.blocking_missing_facts();
     if (!missing.empty()) {
         verdict += " — à compléter : ";

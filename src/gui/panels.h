@@ -22,6 +22,8 @@ class DossierPanel : public wxPanel {
 public:
     DossierPanel(wxWindow* parent, Workbench& wb);
     void Reload();
+    // For the GUI test: the line under the title (verdict, total, rank).
+    wxStaticText* verdict() const { return verdict_; }
 
 private:
     void OnDocumentToggled(wxCommandEvent& e);
