@@ -10,8 +10,10 @@
 #include <wx/notebook.h>
 #include <wx/uiaction.h>
 #include <wx/wx.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
@@ -23,6 +25,7 @@
 #include "app/demo.h"
 #include "core/french.h"
 #include "gui/actions.h"
+#include "gui/colours.h"
 #include "gui/committee_panel.h"
 #include "gui/consolidation_panel.h"
 #include "gui/main_frame.h"
@@ -327,6 +330,7 @@ private:
         AnotherPersonsChangeRefreshesTheViews();
         UnsavedTypingSurvivesAnotherPersonsChange(sim);
         ClosedCampaignGreysWrites();
+        OutsideChangeSaidInTheBanner();
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -917,6 +921,52 @@ private:
                   detail::gtk_stock_label("gtk-open") + " », « " + detail::gtk_stock_label("gtk-ok") + " »");
         check(spy.seen == 1 && spy.cancel_label == "Annuler",
               "boutons du dialogue « Nouveau dossier » : « " + spy.cancel_label + " », « " + spy.ok_label + " »");
+    }
+
+    // Trial 13c F6: a campaign changed in raw SQL opened in the window without
+    // a word, where `rank` warns. A copy of the demo, one rating changed as the
+    // trial did (I.1 set to 5; the demo's ACT-2023-06 has I.1 = 3): the banner at
+    // the top says what `rank` says, in the refused colour; the intact demo, nothing.
+    void OutsideChangeSaidInTheBanner() {
+        const std::string copy = (dir_ / "alteree.cot").string();
+        sqlite3* db = nullptr;
+        bool altered = sqlite3_open((dir_ / "demo.cot").string().c_str(), &db) == SQLITE_OK &&
+                       sqlite3_exec(db, ("VACUUM INTO '" + copy + "'").c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+        sqlite3_close(db);
+        altered = altered && sqlite3_open(copy.c_str(), &db) == SQLITE_OK &&
+                  sqlite3_exec(db, "UPDATE rating SET value = 5 WHERE criterion = 'I.1'", nullptr, nullptr, nullptr) == SQLITE_OK &&
+                  sqlite3_changes(db) > 0;
+        sqlite3_close(db);
+        check(altered, "campagne altérée : copie de la démo, I.1 mis à 5 en SQL");
+        DialogSpy spy;   // nothing modal expected; never a blocked test
+        spy.Register();
+        frame_->Load(Session::open(copy));
+        pump(200);
+        spy.Unregister();
+        std::string shown;
+        for (wxWindow* w : frame_->outside_bar()->GetChildren())
+            if (auto* t = dynamic_cast<wxStaticText*>(w)) shown += from_wx(t->GetLabelText());
+        // The bar wraps its text to its width: compared word for word.
+        auto words = [](const std::string& t) {
+            std::string w;
+            for (char c : t) {
+                const bool space = std::isspace(static_cast<unsigned char>(c));
+                if (!space) w += c;
+                else if (!w.empty() && w.back() != ' ') w += ' ';
+            }
+            return w;
+        };
+        const std::string expected = words(frame_->workbench().session->outside_change_warning());
+        check(frame_->outside_bar()->IsShown() &&
+                  shown.find("ATTENTION : la campagne a été modifiée hors de Cotation") != std::string::npos &&
+                  shown.find("table rating") != std::string::npos && shown.find("I.1") != std::string::npos &&
+                  words(shown) == expected,
+              "campagne altérée : le bandeau dit ce que dit rank (lu : « " + shown + " »)");
+        check(frame_->outside_bar()->GetForegroundColour() == colour(Colour::Refused),
+              "campagne altérée : bandeau dans la couleur du refus");
+        frame_->Load(Session::open((dir_ / "demo.cot").string()));
+        pump(200);
+        check(!frame_->outside_bar()->IsShown(), "campagne intacte rouverte : pas de bandeau d'altération");
     }
 
     // « Demander les pièces manquantes… » has a date field (today by default),

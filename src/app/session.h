@@ -319,6 +319,9 @@ public:
     std::vector<std::string> outside_changes() const;
     // Refuses (InputError, in French) when there are: `refused` says what is not done.
     void require_no_outside_change(const std::string& refused) const;
+    // The warning said wherever data so changed are shown (`rank`, the
+    // window's banner: trial 13c F6), one text for both; "" when there are none.
+    std::string outside_change_warning() const;
 
 private:
     // What every committee document dated `on` reads (the file, the minutes,

@@ -320,6 +320,16 @@ Organisation Session::organisation_of(std::int64_t dossier_id) const {
 
 std::vector<std::string> Session::outside_changes() const { return store_->outside_changes(); }
 
+std::string Session::outside_change_warning() const {
+    auto changed = outside_changes();
+    if (changed.empty()) return "";
+    std::string text = "ATTENTION : la campagne a été modifiée hors de Cotation ; le classement est calculé sur des données "
+                       "que le journal n'a pas enregistrées :";
+    for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
+    if (changed.size() > 20) text += "\n  … et " + std::to_string(changed.size() - 20) + " autres";
+    return text + "\nFaites vérifier le journal (cotation journal verify) ; décisions et documents sont refusés d'ici là.";
+}
+
 void Session::require_no_outside_change(const std::string& refused) const {
     auto problems = outside_changes();
     if (problems.empty()) return;

@@ -124,12 +124,7 @@ int rank(const Args& a) {
     if (auto partial = s->store().partial_reading(); !partial.empty()) throw InputError(partial);
     s->set_reader(a.reader(*s));
     // Ranked all the same, but never silently on rows changed outside Cotation (trial 13b F18).
-    if (auto changed = s->outside_changes(); !changed.empty()) {
-        std::cerr << "ATTENTION : la campagne a été modifiée hors de Cotation ; ce classement est calculé sur des données "
-                     "que le journal n'a pas enregistrées :\n";
-        for (const auto& c : changed) std::cerr << "  " << c << "\n";
-        std::cerr << "Faites vérifier le journal (cotation journal verify) ; décisions et documents sont refusés d'ici là.\n";
-    }
+    if (auto warning = s->outside_change_warning(); !warning.empty()) std::cerr << warning << "\n";
     if (a.has("--csv")) {
         rank_csv(*s);
         return 0;

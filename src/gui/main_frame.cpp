@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/demo.h"
+#include "colours.h"
 #include "committee_panel.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -67,9 +68,17 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
         context_fresh_ = false;
         UpdateActions();
     });
+    // Opened or read again (another person's change): the data compared with the journal.
+    wb_.hub.subscribe(Change::Campaign, [this](Changes) { WarnOutsideChanges(); });
 
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(top, wxSizerFlags().Expand().Border(wxALL, 8));
+    // Rows changed outside Cotation (raw SQL): said as `rank` says it, again at
+    // each opening or re-reading while they are there (trial 13c F6).
+    outside_ = new wxInfoBarGeneric(root);
+    outside_->SetShowHideEffects(wxSHOW_EFFECT_NONE, wxSHOW_EFFECT_NONE);
+    outside_->SetForegroundColour(colour(Colour::Refused));
+    main->Add(outside_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     // Deadlines near or passed, said once when a campaign opens, with a way to them.
     deadlines_ = new wxInfoBar(root);
     deadlines_->AddButton(wxID_ANY, to_wx("Voir le calendrier"));
@@ -238,6 +247,20 @@ void MainFrame::WarnDeadlines() {
                               : "Échéance proche";
     deadlines_->ShowMessage(to_wx(text + " : " + first + (a.late + a.soon > 1 ? " …" : "")),
                             a.late ? wxICON_WARNING : wxICON_INFORMATION);
+}
+
+void MainFrame::WarnOutsideChanges() {
+    std::string warning;
+    try {
+        warning = wb_.session ? wb_.session->outside_change_warning() : "";
+    } catch (const std::exception& e) {
+        warning = e.what();   // a campaign that cannot be compared is not said intact
+    }
+    if (warning.empty()) {
+        if (outside_->IsShown()) outside_->Dismiss();
+        return;
+    }
+    outside_->ShowMessage(to_wx(warning), wxICON_ERROR);
 }
 
 void MainFrame::UpdateTitle() {

@@ -2,7 +2,9 @@
 // The workbench's window: menus and toolbar from the action table
 // (actions.h), the notebook from the view table (views.h), the acting
 // person, and the bars that say what needs attention.
-#include <wx/infobar.h>
+#include <wx/infobar.h>   // before the generic one, which needs wxInfoBarBase
+
+#include <wx/generic/infobar.h>
 #include <wx/notebook.h>
 #include <wx/wx.h>
 
@@ -58,6 +60,7 @@ public:
     class TeamPanel* team_panel() const;
     DossierListView* dossier_list() const { return page_as<DossierListView>(View::List); }
     wxInfoBar* deadlines_bar() const { return deadlines_; }
+    wxInfoBarGeneric* outside_bar() const { return outside_; }
     wxInfoBar* notice_bar() const { return notice_; }
     const std::string& notice_text() const { return notice_text_; }
     wxComboBox* reviewer_box() const { return reviewer_; }
@@ -76,6 +79,7 @@ private:
     void Freshen(std::size_t page);
     void OnUpdateUI(wxUpdateUIEvent& e);
     void WarnDeadlines();
+    void WarnOutsideChanges();
     void UpdateTitle();
     void Replace(const std::function<std::unique_ptr<Session>()>& make);
     void OnReviewer(wxCommandEvent&);
@@ -85,6 +89,7 @@ private:
     std::vector<PageState> pages_;
     wxComboBox* reviewer_;
     bool filling_reviewer_ = false;   // Load fills the box: its events are not a person typing
+    wxInfoBarGeneric* outside_;       // rows changed outside Cotation (generic: its text takes our colour)
     wxInfoBar* deadlines_;
     wxInfoBar* notice_;
     std::string notice_text_;         // what the notice bar says
