@@ -626,16 +626,7 @@ private:
                   std::to_string(save.GetRight()) + ", visible jusqu'à " + std::to_string(shown_part_of(panel->save()).GetRight()) +
                   "), « Soumettre » aussi, sans chevauchement");
         click(sim, panel->level(2));
-        panel->justification()->Clear();
-        click(sim, panel->justification());
-        sim.Text("Saisie en demi-ecran");
-        pump(300);
-        DialogSpy spy;   // a refusal would open a message box: read it rather than wait
-        spy.answer = wxID_OK;
-        spy.Register();
-        click(sim, panel->save());
-        pump(400);
-        spy.Unregister();
+        const SaveOutcome spy = SaveRating(sim, panel, "Saisie en demi-ecran");
         const Rating* stored = nullptr;
         for (const Rating* r : s.ratings_of(s.dossiers()[*open].id))
             if (r->criterion == "I.1" && r->reviewer == claire) stored = r;
@@ -643,6 +634,29 @@ private:
               "demi-écran : un clic sur « Enregistrer » enregistre I.1 = 2 (« " + spy.message + " »)");
         frame_->SetSize(size);
         pump(300);
+    }
+
+    // What a click on « Enregistrer » led to: the message boxes it opened.
+    struct SaveOutcome {
+        int seen = 0;
+        std::string message;
+    };
+
+    // Types the justification of the level chosen and clicks « Enregistrer »,
+    // as a reviewer does; a refusal would open a message box: the spy reads
+    // it rather than wait.
+    SaveOutcome SaveRating(wxUIActionSimulator& sim, RatingPanel* panel, const char* justification) {
+        panel->justification()->Clear();
+        click(sim, panel->justification());
+        sim.Text(justification);
+        pump(300);
+        DialogSpy spy;
+        spy.answer = wxID_OK;
+        spy.Register();
+        click(sim, panel->save());
+        pump(400);
+        spy.Unregister();
+        return {spy.seen, spy.message};
     }
 
     // Trial 15c F7: the « Dossier » tab gave an instructor who has not
@@ -708,16 +722,7 @@ private:
                   from_wx(panel->level(8)->GetLabel()) + " »");
         click(sim, panel->level(8));
         check(panel->chosen_level() == 8, "grille 0 à 10 : clic sur le niveau 8 (lu : " + std::to_string(panel->chosen_level()) + ")");
-        panel->justification()->Clear();
-        click(sim, panel->justification());
-        sim.Text("Projet solide");
-        pump(300);
-        DialogSpy spy;   // a refusal would open a message box: read it rather than wait
-        spy.answer = wxID_OK;
-        spy.Register();
-        click(sim, panel->save());
-        pump(400);
-        spy.Unregister();
+        const SaveOutcome spy = SaveRating(sim, panel, "Projet solide");
         check(spy.seen == 0, "grille 0 à 10 : enregistrée sans message (« " + spy.message + " »)");
         Session& s = *frame_->workbench().session;
         auto rs = s.ratings_of(s.dossiers()[0].id);
