@@ -4,6 +4,7 @@
 // (PDF, then ODT); peak memory; at the end, the ranking kept in place checked
 // against a fresh one.
 // Usage: cotation_bench [DOSSIERS] [LETTERS] [WORKDIR]
+#include <algorithm>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -56,7 +57,9 @@ int main(int argc, char** argv) {
         // Documents are dated by the campaign, never by the clock.
         nc.parameters["campagne.date_commission"] = "15/06/2023";
         nc.parameters["campagne.date_courrier"] = "30/06/2023";
-        nc.parameters["campagne.places"] = std::to_string(dossiers * 2);
+        // The grid bounds the places to 5 000: at 10 000 dossiers the ranking
+        // proposes until they run out, the rest is « non retenu ».
+        nc.parameters["campagne.places"] = std::to_string(std::min(dossiers * 2, 5000));
         nc.city = "Marseille";
         nc.signatory = "Le Directeur général";
         auto s = Session::create(file, io::grid_path("act-hlm-paca-2023.xml"), nc, "banc");
