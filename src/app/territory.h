@@ -55,7 +55,6 @@ public:
     struct Awaiting {
         std::string reference, criteria;   // "I.1, II.2"
     };
-    const std::vector<Awaiting>& awaiting_arbitration() const { return awaiting_; }
     // What keeps dossiers out of the allocation (no rating yet, an
     // arbitration awaited) and the command that settles it, in French; empty
     // when nothing does. A campaign made from scratch needs it said: its

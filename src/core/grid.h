@@ -157,7 +157,6 @@ struct Grid {
     std::optional<std::size_t> criterion_index(const std::string& id) const;
     Rational theme_max(const Theme& t) const;
     Rational max_total() const;
-    std::string display_name() const { return title + " (version " + version + ")"; }
     // The scale as users read it: "0 à 10".
     std::string scale_text() const;
     // What a reviewer chooses from for `c`, one entry per level from

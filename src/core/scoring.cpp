@@ -91,7 +91,6 @@ std::optional<DecisionKind> advised_decision(Proposal p) {
     return std::nullopt;
 }
 
-std::optional<DecisionKind> decision_from_text(const std::string& t) { return enum_from_text<DecisionKind>(t); }
 
 namespace {
 std::string with_unit(const Rational& n, const std::string& unit) {

@@ -124,7 +124,6 @@ std::vector<std::string> observations(const Grid& grid, const RankEntry& e);
 // The authority's decision on a dossier, after the committee's opinion.
 enum class DecisionKind { Retained, NotRetained, Complementary, Ineligible };
 const char* decision_label(DecisionKind k);                        // "retenu", …
-std::optional<DecisionKind> decision_from_text(const std::string& text);   // "retenu", "non-retenu", …
 // The decision a proposal of the ranking advises (none while awaiting arbitration).
 std::optional<DecisionKind> advised_decision(Proposal p);
 

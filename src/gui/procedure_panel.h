@@ -27,7 +27,6 @@ public:
     // For the GUI test.
     wxListCtrl* calendar() const { return calendar_; }
     wxListCtrl* refusals() const { return refusals_; }
-    wxStaticText* refusals_heading() const { return refusals_heading_; }
     // The rows selected, for the actions on them (form_actions.cpp): the
     // calendar's step, the decision setting a dossier apart (its dossier id).
     std::optional<std::string> selected_step() const;

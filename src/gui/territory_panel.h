@@ -54,7 +54,6 @@ public:
     TerritoryMapView* map() const { return map_; }
     const std::vector<std::string>& chosen() const { return chosen_; }
     long last_update_ms() const { return last_ms_; }
-    wxButton* record_button() const { return record_; }
     // The current set as the campaign's allocation (journaled); false if not recorded (Action::RecordAllocation).
     bool Record();
 

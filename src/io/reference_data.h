@@ -28,7 +28,6 @@ public:
     const EpciInfo* epci(const std::string& siren) const;
     std::string departement_name(const std::string& code) const;
     std::string region_name(const std::string& code) const;
-    std::size_t commune_count() const { return communes_.size(); }
     // Every commune and EPCI (territorial coverage walks them).
     const std::unordered_map<std::string, CommuneInfo>& communes() const { return communes_; }
     const std::unordered_map<std::string, EpciInfo>& epcis() const { return epci_; }
