@@ -570,6 +570,52 @@ TEST(RightsRows, ATriggerAddedOutsideCotationIsNamedAndRefusesTheNextChange) {
 // « -shm » of its own in the owner's way; and working files another account
 // left are named as the cause, not the campaign's rights. Root writes
 // whatever the rights: the commands then run as « nobody » (setpriv).
+// The comparison with the journal is remembered while no other program
+// writes (a campaign of 10 000 dossiers has 860 000 entries: each rating
+// read them all again). A change by another connection makes it look again:
+// a session that found the file clean still refuses what comes after a raw
+// edit, and a right changed in raw SQL still stops its next write.
+TEST(LedgerMemory, ACleanLookIsForgottenWhenAnotherProgramWrites) {
+    test::TempDir dir;
+    auto s = rated_campaign(dir);
+    EXPECT_TRUE(s->outside_changes().empty());
+    s->put_rating({s->dossiers()[0].id, "Claire", "I.2", 3, "Correct."}, "Claire");   // journaled: still clean
+    EXPECT_TRUE(s->outside_changes().empty());
+    test::sql(dir.file("c.cot"), "UPDATE rating SET value = 0 WHERE criterion = 'I.1'");
+    const auto changed = s->outside_changes();
+    ASSERT_EQ(changed.size(), 2u);   // the two I.1 ratings of rated_campaign
+    EXPECT_NE(changed[0].find("table rating"), std::string::npos) << changed[0];
+    const std::string refused = test::message_of([&] { s->require_no_outside_change("aucun document n'a été écrit"); });
+    EXPECT_NE(refused.find("aucun document n'a été écrit"), std::string::npos) << refused;
+    // The rights rows, looked at by the first write and then remembered.
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    store->put_person({"Eve", Role::Instructor, "ARS", true, "eve"}, "test");
+    test::sql(dir.file("c.cot"), "UPDATE person SET role = 'coordinateur' WHERE name = 'Eve'");
+    // A session's write scope (begin_write) reloads what another program
+    // changed, then acts: the rights rows are looked at again first.
+    const std::string msg = test::message_of([&] { store->begin_write(); });
+    EXPECT_NE(msg.find("table person, ligne name='Eve'"), std::string::npos) << msg;
+}
+
+// A write rolled back gives its journal numbers to the next one: what was
+// remembered of the rolled-back entry is dropped, so another program's
+// entry of the same number is read, not taken for an outside change.
+TEST(LedgerMemory, AnEntryRolledBackIsNotRememberedInPlaceOfTheNextOne) {
+    test::TempDir dir;
+    rated_campaign(dir).reset();
+    auto mine = open_sqlite_store(dir.file("c.cot"));
+    ASSERT_TRUE(mine->outside_changes().empty());
+    const std::int64_t d1 = test::id_of(*Session::open(dir.file("c.cot")), "D1");
+    mine->begin_write();
+    mine->put_ratings({{d1, "Claire", "I.3", 1, "Rétracté."}}, "test");
+    ASSERT_TRUE(mine->outside_changes().empty());   // its own entry, not committed yet
+    mine->end_write(false);
+    auto other = open_sqlite_store(dir.file("c.cot"));
+    other->put_ratings({{d1, "Paul", "I.4", 5, "Excellent."}}, "test");   // the same journal number
+    const auto seen = mine->outside_changes();
+    EXPECT_TRUE(seen.empty()) << seen.front();
+}
+
 TEST(ReadOnlyCampaign, AnotherAccountLeavesNoWorkingFilesAndTheirsAreNamed) {
     namespace fs = std::filesystem;
     test::TempDir dir;

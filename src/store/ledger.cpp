@@ -113,6 +113,11 @@ std::string escape(const std::string& s) {
 
 Rows expected(const std::vector<JournalEntry>& entries) {
     Rows out;
+    apply(out, entries);
+    return out;
+}
+
+void apply(Rows& out, const std::vector<JournalEntry>& entries) {
     for (const auto& e : entries) {
         std::size_t start = 0;
         while (start < e.rows.size()) {
@@ -128,7 +133,6 @@ Rows expected(const std::vector<JournalEntry>& entries) {
             else out[k] = d;
         }
     }
-    return out;
 }
 
 std::string rows_text(const Rows& rows) {

@@ -38,6 +38,8 @@ std::string digest(const std::string& row_text);   // SHA-256, first 128 bits, h
 std::string escape(const std::string& s);          // a key on one line of "rows"
 // What the journal says every row should be.
 Rows expected(const std::vector<JournalEntry>& entries);
+// The same, carried on: `rows` as the journal left it, then `entries`.
+void apply(Rows& rows, const std::vector<JournalEntry>& entries);
 // The "rows" text of the given digests ("-" for a row removed).
 std::string rows_text(const Rows& rows);
 // The rows that differ, named with their table and key; a dossier's number

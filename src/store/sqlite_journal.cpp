@@ -152,24 +152,42 @@ void SqliteStore::ensure_untampered() {
 }
 
 std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::string>& asked) {
+    LedgerSeen& seen = ledger_seen_[fr::join(asked, ",")];
+    const std::int64_t version = data_version();
+    auto hash_at = [&](std::int64_t seq) {
+        Stmt h(*db_, "SELECT hash FROM journal WHERE seq=?");
+        h.bind(1, seq);
+        return h.step() ? h.text(0) : std::string();
+    };
+    if (seen.seq > 0 && hash_at(seen.seq) != seen.hash) seen = LedgerSeen{};
+    if (seen.clean_version == version) return {};
     const std::vector<std::string> tables = asked.empty() ? ledger::data_tables(*db_) : asked;
-    // Only the entries that touched those tables: their "rows" lines begin
-    // with the table's name and a tab (the rest would cost a whole read).
+    // The entries since the last look; of those, when some tables are asked,
+    // only the ones that touched them: their "rows" lines begin with the
+    // table's name and a tab (the rest would cost a whole read).
+    const std::int64_t head = last_seq();
     std::string where;
-    for (std::size_t i = 0; i < tables.size(); ++i) where += (i ? " OR " : "") + std::string("instr(rows, ?) > 0");
+    for (std::size_t i = 0; i < asked.size(); ++i) where += (i ? " OR " : "") + std::string("instr(rows, ?) > 0");
+    Stmt e(*db_, ("SELECT rows FROM journal WHERE seq > ? AND seq <= ?" + (where.empty() ? "" : " AND (" + where + ")") +
+                  " ORDER BY seq").c_str());
+    e.bind(1, seen.seq);
+    e.bind(2, head);
+    for (std::size_t i = 0; i < asked.size(); ++i) e.bind(static_cast<int>(i + 3), asked[i] + "\t");
     std::vector<JournalEntry> entries;
-    const std::string sql = "SELECT rows FROM journal WHERE " + (where.empty() ? std::string("0") : where) + " ORDER BY seq";
-    Stmt e(*db_, sql.c_str());
-    for (std::size_t i = 0; i < tables.size(); ++i) e.bind(static_cast<int>(i + 1), tables[i] + "\t");
     while (e.step()) {
         entries.emplace_back();
         entries.back().rows = e.text(0);
     }
-    ledger::Rows expected;
-    for (auto& [k, d] : ledger::expected(entries))
-        if (std::find(tables.begin(), tables.end(), k.first) != tables.end()) expected[k] = d;
+    row_ledger::apply(seen.expected, entries);
+    seen.seq = head;
+    seen.hash = hash_at(head);
+    if (!asked.empty())
+        std::erase_if(seen.expected, [&](const auto& row) {
+            return std::find(tables.begin(), tables.end(), row.first.first) == tables.end();
+        });
     std::vector<std::string> problems;
-    ledger::compare(*db_, expected, ledger::current(*db_, tables), problems);
+    ledger::compare(*db_, seen.expected, ledger::current(*db_, tables), problems);
+    if (problems.empty()) seen.clean_version = version;
     return problems;
 }
 

@@ -140,6 +140,19 @@ private:
     // one changed since this one's reading (write_check.h), as on a server.
     WriteCheck check_;
     std::int64_t last_seq();
+    // What outside_changes() last found, by list of tables asked: the journal
+    // folded up to `seq`, and the data_version at which every row matched it.
+    // Until another connection commits (data_version moves), only this one's
+    // journaled writes touched the rows: nothing to read again. A campaign of
+    // 10 000 dossiers has 860 000 entries; each write and document read them
+    // all (1,4 s a rating in the bench).
+    struct LedgerSeen {
+        std::int64_t seq = 0;
+        std::string hash;   // of the entry at seq: a transaction rolled back gives its numbers again
+        ledger::Rows expected;
+        std::int64_t clean_version = -1;
+    };
+    std::map<std::string, LedgerSeen> ledger_seen_;
 };
 
 std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);
