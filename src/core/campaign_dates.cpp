@@ -5,7 +5,7 @@ namespace cotation {
 
 CampaignCalendar campaign_calendar(const CampaignParameters& p, std::optional<Date> meeting) {
     CampaignCalendar c;
-    c.opening = p.date(kPublicationDate);
+    c.opening = p.date(param::kPublicationDate);
     c.deadline = p.deadline();
     c.committee = meeting ? meeting : p.committee_date();
     c.letters = p.letters_date();
@@ -27,7 +27,7 @@ std::string out_of_order(const Named& before, const Named& after) {
 }  // namespace
 
 std::vector<std::string> calendar_problems(const CampaignCalendar& c) {
-    const std::vector<Named> order{{"la date de publication de l'avis", "campagne.date_publication", c.opening},
+    const std::vector<Named> order{{"la date de publication de l'avis", param::kPublicationDate, c.opening},
                                    {"la date limite de dépôt", param::kDeadline, c.deadline},
                                    {"la date de la commission", "", c.committee},
                                    {"la date des courriers", param::kLettersDate, c.letters}};

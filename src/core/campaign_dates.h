@@ -17,8 +17,6 @@
 
 namespace cotation {
 
-inline constexpr const char* kPublicationDate = "campagne.date_publication";
-
 struct CampaignCalendar {
     std::optional<Date> opening;     // campagne.date_publication
     std::optional<Date> deadline;    // campagne.date_limite

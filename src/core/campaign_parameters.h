@@ -17,6 +17,8 @@ inline constexpr const char* kCommitteeDate = "campagne.date_commission";  // da
 inline constexpr const char* kLettersDate = "campagne.date_courrier";      // date des courriers
 inline constexpr const char* kPlaces = "campagne.places";                  // capacité de l'appel
 inline constexpr const char* kTribunal = "campagne.tribunal";              // tribunal des recours
+inline constexpr const char* kPublicationDate = "campagne.date_publication";  // publication de l'avis
+inline constexpr const char* kPiecesDelay = "campagne.delai_pieces";     // délai des pièces, en jours
 // Territory (declared by the grids that use them; app/territory.cpp).
 inline constexpr const char* kDepartements = "campagne.departements";      // départements de l'appel (liste)
 inline constexpr const char* kDepartement = "campagne.departement";        // département de l'appel

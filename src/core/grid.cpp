@@ -69,7 +69,7 @@ const std::vector<FactDef>& Grid::procedure_parameters() {
     // its steps from them), known even when a grid does not declare them.
     static const std::vector<FactDef> params = [] {
         std::vector<FactDef> v{
-            builtin("campagne.date_publication", FactType::Date, "Date de publication de l'avis"),
+            builtin(param::kPublicationDate, FactType::Date, "Date de publication de l'avis"),
             builtin(param::kDeadline, FactType::Date, "Date limite de dépôt des dossiers"),
             builtin(param::kCommitteeDate, FactType::Date, "Date de la commission de sélection"),
             builtin(param::kLettersDate, FactType::Date, "Date des courriers de notification"),

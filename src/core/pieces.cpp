@@ -1,13 +1,14 @@
 #include "pieces.h"
 #include "enums.h"
 
+#include "campaign_parameters.h"
 #include "eligibility.h"
 #include "french.h"
 
 namespace cotation {
 
 int pieces_delay_days(const Campaign& campaign) {
-    auto it = campaign.parameters.find("campagne.delai_pieces");
+    auto it = campaign.parameters.find(param::kPiecesDelay);
     if (it != campaign.parameters.end())
         if (const auto* r = std::get_if<Rational>(&it->second); r && r->is_integer() && r->num() >= 1 && r->num() <= 366)
             return static_cast<int>(r->num());
