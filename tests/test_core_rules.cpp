@@ -6,6 +6,7 @@
 
 #include "core/campaign_dates.h"
 #include "core/decision_rules.h"
+#include "core/dossier.h"
 #include "core/people.h"
 #include "core/enums.h"
 #include "core/french.h"
@@ -462,4 +463,22 @@ TEST(Enums, TerritorialAllocationComesFromTheTable) {
     codes_are_unique_and_read_back<ZoneKind>();
     codes_are_unique_and_read_back<Constraint>();
     codes_are_unique_and_read_back<Followed>();
+}
+
+// A dossier's reference among the others (issue 12: the rule was in Session).
+// Messages written by hand.
+TEST(DossierRules, AReferenceIsAnothersOrLooksLikeAnothers) {
+    std::vector<Dossier> ds(2);
+    ds[0].id = 1;
+    ds[0].reference = "ACT-2023-01";
+    ds[1].id = 2;
+    ds[1].reference = "ACT-2023-02";
+    EXPECT_EQ(reference_refusal(ds, "ACT-2023-03", 0, "Nouveau dossier"), "");
+    EXPECT_EQ(reference_refusal(ds, "ACT-2023-01", 1, "Dossier « ACT-2023-01 »"), "");   // itself, unchanged
+    EXPECT_EQ(reference_refusal(ds, "ACT-2023-02", 1, "Dossier « ACT-2023-01 »"),
+              "Dossier « ACT-2023-01 » : la référence « ACT-2023-02 » est déjà celle d'un autre dossier de la campagne. Rien "
+              "n'a été enregistré.");
+    EXPECT_EQ(reference_refusal(ds, " act-2023-01 ", 0, "Nouveau dossier"),
+              "Nouveau dossier : la référence «  act-2023-01  » est déjà celle du dossier « ACT-2023-01 » (les références ne "
+              "diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a été enregistré.");
 }

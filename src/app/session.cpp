@@ -300,7 +300,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
                                       // Received before the call was opened: a typing error (core/campaign_dates.h).
                                       [&](const Date& received) { return receipt_problem(calendar_dates(), received); });
     import_notice_ = text.notice;
-    for (const auto& d : ds) require(near_duplicate(d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
+    for (const auto& d : ds) require(reference_refusal(snap_.dossiers, d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, journal_actor(actor));
     load();
     // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).
@@ -346,23 +346,11 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     return rs.size();
 }
 
-std::string Session::near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const {
-    // References are compared as a reader would: trimmed, case folded.
-    std::string key = fr::name_key(reference);
-    for (const auto& d : snap_.dossiers)
-        // (an identical reference is refused by the store with its own message)
-        if (d.id != except_id && d.reference != fr::trim(reference) && fr::name_key(d.reference) == key)
-            return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
-                   " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a "
-                   "été enregistré.";
-    return "";
-}
-
 std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_instruct(actor));
-    require(near_duplicate(d.reference, 0, "Nouveau dossier"));
+    require(reference_refusal(snap_.dossiers, d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, journal_actor(actor));
     Dossier copy = d;
     copy.id = ids.front();
@@ -379,9 +367,7 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     auto pos = position_of_.find(d.id);
     if (pos == position_of_.end()) throw InputError(unknown_dossier(d.reference));
     auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
-    if (d.reference != it->reference && find(d.reference))
-        throw InputError("La référence « " + d.reference + " » est déjà celle d'un autre dossier.");
-    require(near_duplicate(d.reference, d.id, "Dossier « " + it->reference + " »"));
+    require(reference_refusal(snap_.dossiers, d.reference, d.id, "Dossier « " + it->reference + " »"));
     store_->update_dossier(*it, d, journal_actor(actor));
     *it = d;
     invalidate();

@@ -377,9 +377,6 @@ private:
     std::string journal_actor(const std::string& actor) const;
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
-    // Refusal naming the existing dossier whose reference equals `reference`
-    // but for case and spaces (dossier `except_id` excepted), else "".
-    std::string near_duplicate(const std::string& reference, std::int64_t except_id, const std::string& where) const;
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated
     const std::string& organisme_of(std::int64_t dossier_id) const;
     Organisation organisation_of(std::int64_t dossier_id) const;   // name and identifiers, as links match it

@@ -1,5 +1,7 @@
 #include "dossier.h"
 
+#include "french.h"
+
 namespace cotation {
 
 Value Dossier::get(const std::string& name) const {
@@ -15,6 +17,22 @@ Value Dossier::get(const std::string& name) const {
 std::string unknown_dossier(const std::string& reference) {
     bool number = reference.rfind("n°", 0) == 0;
     return "Dossier " + (number ? reference : "« " + reference + " »") + " inconnu de la campagne.";
+}
+
+std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::string& reference, std::int64_t except_id,
+                              const std::string& where) {
+    const std::string typed = fr::trim(reference), key = fr::name_key(reference);
+    for (const auto& d : dossiers) {
+        if (d.id == except_id) continue;
+        if (d.reference == typed)
+            return where + " : la référence " + fr::quote(typed) + " est déjà celle d'un autre dossier de la campagne. Rien n'a "
+                           "été enregistré.";
+        if (fr::name_key(d.reference) == key)
+            return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
+                   " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien "
+                   "n'a été enregistré.";
+    }
+    return "";
 }
 
 }  // namespace cotation

@@ -37,6 +37,13 @@ struct Dossier {
     Value get(const std::string& name) const;
 };
 
+// A dossier's reference among the campaign's others (all but `except_id`):
+// refused when it is another's already, or differs from one only as a
+// reader would not see (case, spaces, look-alike characters); `where` names
+// the input. Empty when it may be used.
+std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::string& reference, std::int64_t except_id,
+                              const std::string& where);
+
 struct Rating {
     std::int64_t dossier_id = 0;
     std::string reviewer;
