@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <string_view>
 
 namespace cotation::row_ledger {
 
@@ -118,20 +119,22 @@ Rows expected(const std::vector<JournalEntry>& entries) {
 }
 
 void apply(Rows& out, const std::vector<JournalEntry>& entries) {
-    for (const auto& e : entries) {
-        std::size_t start = 0;
-        while (start < e.rows.size()) {
-            std::size_t end = e.rows.find('\n', start);
-            if (end == std::string::npos) end = e.rows.size();
-            std::string line = e.rows.substr(start, end - start);
-            start = end + 1;
-            auto t1 = line.find('\t'), t2 = line.rfind('\t');
-            if (t1 == std::string::npos || t2 == t1) continue;
-            std::pair<std::string, std::string> k{line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1)};
-            std::string d = line.substr(t2 + 1);
-            if (d == "-") out.erase(k);
-            else out[k] = d;
-        }
+    for (const auto& e : entries) apply(out, e.rows);
+}
+
+void apply(Rows& out, const std::string& rows) {
+    std::size_t start = 0;
+    while (start < rows.size()) {
+        std::size_t end = rows.find('\n', start);
+        if (end == std::string::npos) end = rows.size();
+        const std::string_view line(rows.data() + start, end - start);
+        start = end + 1;
+        auto t1 = line.find('\t'), t2 = line.rfind('\t');
+        if (t1 == std::string_view::npos || t2 == t1) continue;
+        std::pair<std::string, std::string> k{std::string(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1))};
+        const std::string_view d = line.substr(t2 + 1);
+        if (d == "-") out.erase(k);
+        else out.insert_or_assign(std::move(k), std::string(d));
     }
 }
 

@@ -40,6 +40,8 @@ std::string escape(const std::string& s);          // a key on one line of "rows
 Rows expected(const std::vector<JournalEntry>& entries);
 // The same, carried on: `rows` as the journal left it, then `entries`.
 void apply(Rows& rows, const std::vector<JournalEntry>& entries);
+// One entry's "rows" text carried on `rows`.
+void apply(Rows& rows, const std::string& entry_rows);
 // The "rows" text of the given digests ("-" for a row removed).
 std::string rows_text(const Rows& rows);
 // The rows that differ, named with their table and key; a dossier's number

@@ -173,12 +173,7 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
     e.bind(1, seen.seq);
     e.bind(2, head);
     for (std::size_t i = 0; i < asked.size(); ++i) e.bind(static_cast<int>(i + 3), asked[i] + "\t");
-    std::vector<JournalEntry> entries;
-    while (e.step()) {
-        entries.emplace_back();
-        entries.back().rows = e.text(0);
-    }
-    row_ledger::apply(seen.expected, entries);
+    while (e.step()) row_ledger::apply(seen.expected, e.text(0));
     seen.seq = head;
     seen.hash = hash_at(head);
     if (!asked.empty())
@@ -186,7 +181,7 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
             return std::find(tables.begin(), tables.end(), row.first.first) == tables.end();
         });
     std::vector<std::string> problems;
-    ledger::compare(*db_, seen.expected, ledger::current(*db_, tables), problems);
+    ledger::compare_with_current(*db_, seen.expected, tables, problems);
     if (problems.empty()) seen.clean_version = version;
     return problems;
 }

@@ -1,6 +1,7 @@
 #include "sqlite_ledger.h"
 
 #include <algorithm>
+#include <unordered_set>
 #include "sql_text.h"
 
 namespace cotation::sqlite::ledger {
@@ -114,6 +115,36 @@ void compare(Db& db, const Rows& expected, const Rows& current, std::vector<std:
     Stmt st(db, "SELECT id, reference FROM dossier");
     while (st.step()) references[std::to_string(st.integer(0))] = st.text(1);
     cotation::row_ledger::compare(expected, current, references, problems);
+}
+
+void compare_with_current(Db& db, const Rows& expected, const std::vector<std::string>& tables,
+                          std::vector<std::string>& problems) {
+    Rows expected_part, current_part;   // only the rows that differ, named by compare()
+    std::unordered_set<const Rows::value_type*> met;
+    met.reserve(expected.size());
+    for (const auto& t : tables) {
+        Shape s = shape(db, t);
+        std::string sql = "SELECT " + key_sql(s, "") + ", " + row_sql(s, "") + " FROM main." + sql::identifier(t);
+        Stmt st(db, sql.c_str());
+        std::pair<std::string, std::string> k{t, ""};
+        while (st.step()) {
+            k.second = escape(st.text(0));
+            std::string d = digest(st.text(1));
+            auto e = expected.find(k);
+            if (e == expected.end()) {
+                current_part.emplace(k, std::move(d));
+                continue;
+            }
+            met.insert(&*e);
+            if (e->second != d) {
+                current_part.emplace(k, std::move(d));
+                expected_part.insert(*e);
+            }
+        }
+    }
+    for (const auto& row : expected)
+        if (!met.count(&row)) expected_part.insert(row);
+    compare(db, expected_part, current_part, problems);
 }
 
 }  // namespace cotation::sqlite::ledger

@@ -42,6 +42,10 @@ Rows current(Db& db, const std::vector<std::string>& tables);
 Rows expected(const std::vector<JournalEntry>& entries);
 // The rows that differ, named with their table and key (problems appended).
 void compare(Db& db, const Rows& expected, const Rows& current, std::vector<std::string>& problems);
+// The same against the rows of `tables` as they stand, read one by one and
+// not held: a campaign of 10 000 dossiers has 860 000 rows (1,1 Go held).
+void compare_with_current(Db& db, const Rows& expected, const std::vector<std::string>& tables,
+                          std::vector<std::string>& problems);
 // The "rows" text of the given digests.
 std::string rows_text(const Rows& rows);
 
