@@ -408,7 +408,8 @@ public:
              const std::string& old_value, const std::string& new_value, const std::string& more_rows = "") {
         // Refused when another person changed the same thing since this one's reading.
         if (c_.check) c_.check->before_entry([this](std::int64_t from, std::int64_t to) { return entries(from, to); },
-                                             "Campagne partagée « " + c_.shown() + " »", head_, entity);
+                                             "Campagne partagée « " + c_.shown() + " »", head_, entity,
+                                             person_.empty() ? actor : person_);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         // The rows the change left, covered by the entry's hash (ledger.h).
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
