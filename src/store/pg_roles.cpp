@@ -215,6 +215,34 @@ BEGIN
   NEW.at := greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C",
                      coalesce(head_at, ''));
   NEW.rows := coalesce(NEW.rows, '');
+  -- A member's entry is of a kind their role writes, about rows of the
+  -- tables that kind changes (trial 15c F5: an instructor's own rating
+  -- rewritten as is, then an entry « affectation » naming it, was chained as
+  -- genuine; so was a committee member's « note » naming their link).
+  -- Before the rows are checked against the tables: a refusal here says
+  -- nothing of what the tables hold.
+  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND (NOT (NEW.action IN ('conflit', 'avis') AND pg_has_role(session_user, @m, 'MEMBER')
+               OR NEW.action IN ('note', 'soumission', 'conflit', 'dossier.ajout', 'dossier.identite', 'dossier.fait',
+                                 'dossier.piece') AND pg_has_role(session_user, @i, 'MEMBER'))
+          OR EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND split_part(l, E'\t', 1) NOT IN
+                       (SELECT unnest(CASE NEW.action
+                          WHEN 'note' THEN ARRAY['rating', 'reviewer']
+                          WHEN 'soumission' THEN ARRAY['submission']
+                          WHEN 'conflit' THEN ARRAY['conflict', 'assignment']
+                          WHEN 'avis' THEN ARRAY['member_opinion']
+                          ELSE ARRAY['dossier', 'dossier_fact', 'dossier_document'] END)))
+          -- A row « removed » only where a member removes rows: checked
+          -- below against the table, its refusal told whether another's
+          -- rating existed (trial 15c F6); refused here whatever exists.
+          OR EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND split_part(l, E'\t', 3) = '-'
+                       AND split_part(l, E'\t', 1) NOT IN ('dossier_fact', 'dossier_document', 'assignment'))) THEN
+    RAISE EXCEPTION 'entrée du journal refusée : le rôle « % » n''inscrit pas d''entrée « % », ou pas sur ces lignes (un instructeur : ses notes, soumissions, liens et dossiers ; un membre de commission : ses avis et liens ; une ligne supprimée : un fait, une pièce ou une affectation)', session_user, NEW.action
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
   IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
     PERFORM @S.cotation_rows_checked(NEW.rows);
   END IF;
