@@ -392,6 +392,32 @@ TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
     EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
 }
 
+// Trial 15b F7: the coordinator reopened a closed campaign in SQL, the
+// UPDATE with an entry « campagne.reouverture » typed beside it: accepted,
+// then `journal verify` said the campaign row differed and `exporter`
+// refused to archive. The reopening's entry must name the campaign's row as
+// the transaction leaves it, as Cotation's does: refused, still closed, the
+// journal intact; Cotation's reopening passes.
+TEST_F(PgAccess, AReopeningTypedInSqlBesideTheUpdateIsRefused) {
+    auto claire = as("Claire Durand");
+    claire->close("instruction terminée", "Claire Durand");
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const std::string before = count();
+    auto r = raw("Claire Durand",
+                 "UPDATE campaign SET closed_at = NULL; "
+                 "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+                 "(0, '', 'Claire Durand', 'campagne.reouverture', 'campagne/etat', 'close', 'rouverte — motif inventé en SQL', "
+                 "'', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne se rouvre que par Cotation"), std::string::npos) << r.error;
+    EXPECT_FALSE(claire->closed_since().empty());
+    EXPECT_EQ(count(), before);
+    EXPECT_TRUE(claire->verify_journal().ok);
+    claire->reopen("une note à corriger", "Claire Durand");
+    EXPECT_TRUE(claire->closed_since().empty());
+    EXPECT_TRUE(claire->verify_journal().ok);
+}
+
 // Trial 15b F1: after « SET ROLE » to the committee group, current_user was
 // the group, the person vanished from the link test, and a member linked
 // with a dossier read all its ratings. The person is the login role.

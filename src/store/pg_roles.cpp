@@ -280,10 +280,18 @@ CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW
 CREATE OR REPLACE FUNCTION @S.campaign_reopened() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog AS $f$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
-                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')) THEN
+  -- The entry also names the campaign's row as this transaction leaves it,
+  -- as Cotation's does (trial 15b F7: a coordinator's UPDATE with an entry
+  -- typed beside it, naming no row, reopened it; `journal verify` then said
+  -- the campaign differed and `exporter` refused to archive it).
+  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value, j.rows FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
+                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')
+                   AND EXISTS (SELECT 1 FROM regexp_split_to_table(h.rows, E'\n') l
+                               WHERE split_part(l, E'\t', 1) = 'campaign' AND split_part(l, E'\t', 3) NOT IN ('', '-'))) THEN
     RAISE EXCEPTION 'une campagne close ne se rouvre que par Cotation (cotation reopen), qui inscrit le motif au journal';
   END IF;
+  -- Checked again at the commit: the row may have changed after the entry.
+  PERFORM @S.cotation_rows_checked((SELECT j.rows FROM @S.journal j ORDER BY j.seq DESC LIMIT 1));
   RETURN NULL;
 END $f$;
 REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
