@@ -418,6 +418,25 @@ TEST_F(PgAccess, AReopeningTypedInSqlBesideTheUpdateIsRefused) {
     EXPECT_TRUE(claire->verify_journal().ok);
 }
 
+// Trial 15b F10: the setup had the coordinator share the campaign under the
+// owner's account, which can do anything (down to suspending the journal's
+// triggers). Applying the team's rights is refused while a person of the
+// team holds the owner's rights (here the coordinator's role made a member
+// of the owner, the test server's « cotation »), naming them; once revoked it passes.
+TEST_F(PgAccess, TheTeamsRightsAreNotAppliedWhileAPersonHoldsTheOwners) {
+    const std::string owner =
+        sql(test::pg_server(), ref_, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = '" + ref_ + "'").rows.at(0)[0];
+    sql(test::pg_server(), ref_, "GRANT \"" + owner + "\" TO " + account("Claire Durand"));
+    std::string m = test::message_of([&] { apply_pg_roles(admin_); });
+    sql(test::pg_server(), ref_, "REVOKE \"" + owner + "\" FROM " + account("Claire Durand"));
+    EXPECT_NE(m.find("Claire Durand, de l'équipe, détient par son compte « " + account("Claire Durand") +
+                     " » les droits du propriétaire de la campagne"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("aucun droit n'a été appliqué"), std::string::npos) << m;
+    EXPECT_NO_THROW(apply_pg_roles(admin_));
+}
+
 // Trial 15b F1: after « SET ROLE » to the committee group, current_user was
 // the group, the person vanished from the link test, and a member linked
 // with a dossier read all its ratings. The person is the login role.

@@ -520,6 +520,22 @@ void apply_pg_roles(const std::string& uri) {
                              " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
                              "son propre compte : cotation users '" +
                              parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
+    // Trial 15b F10: the owner can do anything, down to suspending the
+    // journal's triggers; a person of the team holding its rights (its very
+    // account, or a member of it) makes every guarantee of the journal theirs.
+    const std::string owner =
+        c.exec("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", {address.campaign}).text(0, 0);
+    for (const auto& [name, p] : store->load().team.people)
+        if (!p.account.empty() &&
+            c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND NOT rolsuper AND pg_has_role(rolname, $2, 'MEMBER')",
+                   {p.account, owner})
+                .rows())
+            throw InputError("Campagne partagée « " + address.shown + " » : " + name + ", de l'équipe, détient par son compte « " +
+                             p.account + " » les droits du propriétaire de la campagne (« " + owner +
+                             " »), qui peut tout, jusqu'à suspendre les déclencheurs du journal ; aucun droit n'a été "
+                             "appliqué. Le propriétaire est un compte du service informatique qu'aucune personne de "
+                             "l'équipe ne détient (docs/serveur.md, étape 2) : retirez ce droit (REVOKE \"" +
+                             owner + "\" FROM " + p.account + ") ou partagez la campagne sous un tel compte.");
     std::string sql = pg_roles_sql(uri);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);
