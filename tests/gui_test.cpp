@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -329,6 +330,7 @@ private:
         RateOnAZeroToTenGrid(sim);
         AnotherPersonsChangeRefreshesTheViews();
         UnsavedTypingSurvivesAnotherPersonsChange(sim);
+        DossierFormConflictKeepsBothChanges();
         ClosedCampaignGreysWrites();
         OutsideChangeSaidInTheBanner();
         frame_->Close(true);
@@ -845,6 +847,80 @@ private:
         check(second.seen == 0 && value_of_i1() == 7 && panel->draft_count() == drafts,
               "brouillon : le second enregistrement, en connaissance de cause, donne 7 (lu : " + std::to_string(value_of_i1()) +
                   ", message « " + second.message + " »)");
+    }
+
+    // Trial 15c F2 and F8: « Modifier le dossier… » open on E-1 (5 places,
+    // as RateOnAZeroToTenGrid made it; no filing date, no piece) while another
+    // workstation, on the same file, sets its places to 10 (the field Claire
+    // changes to 7), its filing date to 28/04/2023 (a field she leaves) and
+    // receives its piece « budget ». Her OK is refused naming the field as
+    // the form labels it (« Capacité demandée », the grid's built-in label),
+    // both values and who; the form keeps her 7 and shows the other's date.
+    // Her second OK stores her 7 and keeps the other's date and piece. (It
+    // crashed on a pointer into the re-read campaign; then a copy of the
+    // dossier as opened took back the piece and the date.)
+    void DossierFormConflictKeepsBothChanges() {
+        poll_campaign(frame_);
+        pump(200);
+        const std::string file = (dir_ / "essai-0-10.cot").string();
+        struct Driver : wxModalDialogHook {
+            std::function<void(wxDialog*)> act;
+            int Enter(wxDialog* dialog) override {
+                dialog->CallAfter([this, dialog] { act(dialog); });
+                return wxID_NONE;   // shown: its own OK handler runs
+            }
+            void Exit(wxDialog*) override {}
+        } driver;
+        std::string refused, places_after_refusal, date_after_refusal, still_open;
+        driver.act = [&](wxDialog* dialog) {
+            auto text = [&](const char* name) { return dynamic_cast<wxTextCtrl*>(dialog->FindWindow(name)); };
+            auto ok = [&] {
+                wxCommandEvent click(wxEVT_BUTTON, wxID_OK);
+                click.SetEventObject(dialog->FindWindow(wxID_OK));
+                dialog->GetEventHandler()->ProcessEvent(click);
+            };
+            if (!text("places") || !text("date_depot")) {
+                dialog->EndModal(wxID_CANCEL);
+                return;
+            }
+            text("places")->ChangeValue("7");
+            auto other = open_sqlite_store(file);
+            Dossier before = other->load().dossiers.at(0), after = before;
+            after.facts["places"] = Rational(10);
+            after.facts["date_depot"] = *Date::parse("2023-04-28");
+            after.documents.insert("budget");
+            other->update_dossier(before, after, "Béa Autreposte");
+            ok();
+            if (auto* e = dynamic_cast<wxStaticText*>(dialog->FindWindow("erreurs"))) refused = from_wx(e->GetLabel());
+            std::replace(refused.begin(), refused.end(), '\n', ' ');   // wrapped to the dialog
+            places_after_refusal = from_wx(text("places")->GetValue());
+            date_after_refusal = from_wx(text("date_depot")->GetValue());
+            still_open = dialog->IsModal() ? "ouvert" : "fermé";
+            ok();   // knowingly
+            if (dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
+        };
+        driver.Register();
+        const bool saved = edit_dossier_dialog(frame_, frame_->workbench(), frame_->workbench().dossier());
+        driver.Unregister();
+        check(refused.find("rien n'a été enregistré") != std::string::npos &&
+                  refused.find("Béa Autreposte : « Capacité demandée » du dossier E-1 : 5\u00A0places → 10\u00A0places") != std::string::npos &&
+                  refused.find("« Date de dépôt » du dossier E-1 : non renseigné → 28/04/2023") != std::string::npos &&
+                  refused.find("pièce « budget » du dossier E-1 : manquante → reçue") != std::string::npos &&
+                  refused.find("dossier.fait") == std::string::npos && still_open == "ouvert",
+              "fiche dossier en conflit : le premier OK est refusé en nommant le champ, les valeurs et qui (« " + refused + " »)");
+        check(places_after_refusal == "7" && date_after_refusal == "28/04/2023",
+              "fiche dossier en conflit : la saisie 7 reste, la date enregistrée par l'autre poste est reprise (lu : " +
+                  places_after_refusal + ", « " + date_after_refusal + " »)");
+        const Dossier stored = open_sqlite_store(file)->load().dossiers.at(0);
+        auto places = stored.facts.find("places");
+        auto date = stored.facts.find("date_depot");
+        check(saved && places != stored.facts.end() && to_canonical(places->second) == "7" && date != stored.facts.end() &&
+                  to_canonical(date->second) == "2023-04-28" && stored.documents.count("budget") == 1,
+              "fiche dossier en conflit : le second OK enregistre 7 et garde la date et la pièce de l'autre poste (places " +
+                  (places != stored.facts.end() ? to_canonical(places->second) : std::string("?")) + ", " +
+                  fr::plural(static_cast<long long>(stored.documents.size()), "pièce") + ")");
+        frame_->workbench().changed(Change::Dossier);
+        pump(200);
     }
 
     // The 0–10 campaign (no team, nothing to arbitrate) closed through its

@@ -392,6 +392,51 @@ TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
     EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM pg_roles WHERE rolname = 'postgres'").rows.at(0)[0], "0");
 }
 
+// Trial 15b F7: the coordinator reopened a closed campaign in SQL, the
+// UPDATE with an entry « campagne.reouverture » typed beside it: accepted,
+// then `journal verify` said the campaign row differed and `exporter`
+// refused to archive. The reopening's entry must name the campaign's row as
+// the transaction leaves it, as Cotation's does: refused, still closed, the
+// journal intact; Cotation's reopening passes.
+TEST_F(PgAccess, AReopeningTypedInSqlBesideTheUpdateIsRefused) {
+    auto claire = as("Claire Durand");
+    claire->close("instruction terminée", "Claire Durand");
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const std::string before = count();
+    auto r = raw("Claire Durand",
+                 "UPDATE campaign SET closed_at = NULL; "
+                 "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+                 "(0, '', 'Claire Durand', 'campagne.reouverture', 'campagne/etat', 'close', 'rouverte — motif inventé en SQL', "
+                 "'', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne se rouvre que par Cotation"), std::string::npos) << r.error;
+    EXPECT_FALSE(claire->closed_since().empty());
+    EXPECT_EQ(count(), before);
+    EXPECT_TRUE(claire->verify_journal().ok);
+    claire->reopen("une note à corriger", "Claire Durand");
+    EXPECT_TRUE(claire->closed_since().empty());
+    EXPECT_TRUE(claire->verify_journal().ok);
+}
+
+// Trial 15b F10: the setup had the coordinator share the campaign under the
+// owner's account, which can do anything (down to suspending the journal's
+// triggers). Applying the team's rights is refused while a person of the
+// team holds the owner's rights (here the coordinator's role made a member
+// of the owner, the test server's « cotation »), naming them; once revoked it passes.
+TEST_F(PgAccess, TheTeamsRightsAreNotAppliedWhileAPersonHoldsTheOwners) {
+    const std::string owner =
+        sql(test::pg_server(), ref_, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = '" + ref_ + "'").rows.at(0)[0];
+    sql(test::pg_server(), ref_, "GRANT \"" + owner + "\" TO " + account("Claire Durand"));
+    std::string m = test::message_of([&] { apply_pg_roles(admin_); });
+    sql(test::pg_server(), ref_, "REVOKE \"" + owner + "\" FROM " + account("Claire Durand"));
+    EXPECT_NE(m.find("Claire Durand, de l'équipe, détient par son compte « " + account("Claire Durand") +
+                     " » les droits du propriétaire de la campagne"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("aucun droit n'a été appliqué"), std::string::npos) << m;
+    EXPECT_NO_THROW(apply_pg_roles(admin_));
+}
+
 // Trial 15b F1: after « SET ROLE » to the committee group, current_user was
 // the group, the person vanished from the link test, and a member linked
 // with a dossier read all its ratings. The person is the login role.
@@ -562,7 +607,10 @@ TEST_F(PgAccess, AMembersOwnEntryMustNameARowItsTransactionWrote) {
              {"Marc Petit", "avis", ""}, {"Inès Martin", "dossier.piece", ""}}) {
         auto r = raw(who, entry(who, action, rows));
         EXPECT_FALSE(r.ok) << who << " " << action << " " << rows;
-        EXPECT_NE(r.error.find("ne nomme aucune ligne écrite par cette transaction"), std::string::npos) << r.error;
+        // A rating « removed » is refused before the rows are read (trial 15c F6).
+        EXPECT_NE(r.error.find(rows == never ? "ou pas sur ces lignes" : "ne nomme aucune ligne écrite par cette transaction"),
+                  std::string::npos)
+            << r.error;
     }
     EXPECT_EQ(count(), before);
     // The same member through Cotation: a rating, a document received then removed.
@@ -575,6 +623,89 @@ TEST_F(PgAccess, AMembersOwnEntryMustNameARowItsTransactionWrote) {
     EXPECT_EQ(std::stoll(count()), std::stoll(before) + 3);
     auto check = as("Claire Durand")->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Trial 15c F5: a member rewrote one of their own rows as it was (so that
+// the transaction wrote it, its digest unchanged) and inserted an entry of
+// another kind naming it: an instructor's « affectation », a committee
+// member's « note » naming their link. Both were chained as genuine. A
+// member's entry is of a kind their role writes, on rows of that kind's
+// tables; Cotation's own entries of theirs still pass.
+TEST_F(PgAccess, AMembersEntryIsOfAKindTheirRoleWritesOnRowsOfThatKind) {
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 3, "à préciser"}}, "Inès Martin");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    // The rows line of one table from the member's last entry of that kind, as a SQL literal.
+    auto line_of = [&](const std::string& action, const std::string& table) {
+        auto r = sql(test::pg_server(), ref_, "SELECT rows FROM journal WHERE action = '" + action + "' ORDER BY seq DESC LIMIT 1");
+        std::string rows = r.rows.at(0)[0], out;
+        for (std::size_t at = 0; at < rows.size();) {
+            auto end = rows.find('\n', at);
+            std::string l = rows.substr(at, end == std::string::npos ? std::string::npos : end - at);
+            if (l.rfind(table + "\t", 0) == 0) out += l + "\n";
+            at = end == std::string::npos ? rows.size() : end + 1;
+        }
+        std::string quoted;
+        for (char c : out) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        return quoted;
+    };
+    auto entry = [&](const std::string& who, const std::string& action, const std::string& entity, const std::string& rows) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', '" + who + "', '" + action + "', '" + entity + "', '', 'inventée', '', '', '" + rows + "')";
+    };
+    const std::string rating = line_of("note", "rating"), link = line_of("conflit", "conflict");
+    ASSERT_FALSE(rating.empty());
+    ASSERT_FALSE(link.empty());
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const std::string before = count();
+    const std::string ines = reviewer_id("Inès Martin");
+    auto r = raw("Inès Martin", "UPDATE rating SET value = value WHERE dossier_id = " + std::to_string(ids_[0]) +
+                                    " AND reviewer_id = " + ines + " AND criterion = 'I.2'; " +
+                                    entry("Inès Martin", "affectation", "dossier/D1/affectation/Inès Martin", rating));
+    EXPECT_FALSE(r.ok) << "affectation par une instructrice";
+    EXPECT_NE(r.error.find("n'inscrit pas d'entrée « "), std::string::npos) << r.error;
+    r = raw("Marc Petit", "UPDATE conflict SET declaration = declaration WHERE reviewer = 'Marc Petit'; " +
+                              entry("Marc Petit", "note", "dossier/D1/note/Marc Petit/I.1", link));
+    EXPECT_FALSE(r.ok) << "note par un membre de commission";
+    EXPECT_NE(r.error.find("n'inscrit pas d'entrée « "), std::string::npos) << r.error;
+    // An instructor's own kind on another kind's rows: a « soumission » naming a rating.
+    r = raw("Inès Martin", "UPDATE rating SET value = value WHERE dossier_id = " + std::to_string(ids_[0]) +
+                               " AND reviewer_id = " + ines + " AND criterion = 'I.2'; " +
+                               entry("Inès Martin", "soumission", "dossier/D1/soumission/Inès Martin", rating));
+    EXPECT_FALSE(r.ok) << "soumission nommant une note";
+    EXPECT_EQ(count(), before);
+    // The control: the same rewrite with an entry of its kind passes.
+    r = raw("Inès Martin", "UPDATE rating SET value = value WHERE dossier_id = " + std::to_string(ids_[0]) +
+                               " AND reviewer_id = " + ines + " AND criterion = 'I.2'; " +
+                               entry("Inès Martin", "note", "dossier/D1/note/Inès Martin/I.2", rating));
+    EXPECT_TRUE(r.ok) << r.error;
+    // Cotation's own entries of members still pass.
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.3", 4, "bon"}}, "Inès Martin");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Alpha", "adhérent", "Marc Petit", Date{2025, 5, 4}}, "Marc Petit");
+    EXPECT_EQ(std::stoll(count()), std::stoll(before) + 3);
+}
+
+// Trial 15c F6: the check of an entry's rows runs with the owner's rights;
+// a member's entry declaring « removed » another's rating was refused when
+// that rating existed (« n'est pas telle que cette transaction l'a
+// laissée ») and went on when it did not: an oracle of who rated what before
+// submitting. Inès (not submitted D1) probes Jean's I.1 of D1, which exists,
+// and his I.9, which does not: the same refusal, whatever the table holds.
+TEST_F(PgAccess, AnEntrysRowsTellNothingOfRatingsOneMayNotRead) {
+    const std::string jean = reviewer_id("Jean Bernard");
+    auto probe = [&](const std::string& action, const std::string& criterion) {
+        return raw("Inès Martin",
+                   "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+                   "(0, '', 'Inès Martin', '" + action + "', 'dossier/D1/budget', 'reçue', 'manquante', '', '', "
+                   "E'rating\\tdossier_id=" + std::to_string(ids_[0]) + ", reviewer_id=" + jean + ", criterion=''" + criterion +
+                   "''\\t-\\n')")
+            .error;
+    };
+    for (const char* action : {"dossier.piece", "note"}) {
+        const std::string exists = probe(action, "I.1"), absent = probe(action, "I.9");
+        EXPECT_FALSE(exists.empty()) << action;
+        EXPECT_EQ(exists, absent) << action;
+        EXPECT_EQ(exists.find("n'est pas telle"), std::string::npos) << exists;
+    }
 }
 
 // Trial 15b F9: on the server an instructor could not register a dossier,

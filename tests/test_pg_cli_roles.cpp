@@ -183,6 +183,38 @@ TEST_F(PgCliRoles, OnlyTheCoordinatorDecidesConsolidatesAndReopensThroughTheComm
     EXPECT_EQ(admin_sql("SELECT closed_at IS NULL FROM \"" + ref_ + "\".campaign"), "t");
 }
 
+// Trial 15c F9: a person added to the team on the server has no right on the
+// campaign until the service runs `cotation serveur roles … --appliquer`.
+// Their first command (a mere reading) was refused with « de faire cette
+// opération ; rien n'a été enregistré »: it now says what is missing and what
+// to run, and nothing about a write. And `serveur roles --appliquer` run by a
+// role without CREATEROLE names that right.
+TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
+    const std::string login = "lb_" + tag_;
+    admin_sql("DROP ROLE IF EXISTS " + login + "; CREATE ROLE " + login + " LOGIN PASSWORD 'mdp-" + login + "'");
+    {
+        auto s = open_pg_store(admin_);
+        Person p;
+        p.name = "Lucie Bernard";
+        p.role = Role::Instructor;
+        p.account = login;
+        s->load();
+        s->put_person(p, kCoord);
+    }
+    const std::string lucie = q(test::pg_uri_as(login, "mdp-" + login) + "?campagne=" + ref_);
+    CliRun r = cli("users " + lucie);
+    admin_sql("DROP ROLE IF EXISTS " + login);
+    EXPECT_NE(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("serveur roles"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--appliquer"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("rien n'a été enregistré"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("faire cette opération"), std::string::npos) << r.out;
+    // An instructor (no CREATEROLE) applying the rights: the right is named.
+    CliRun a = cli("serveur roles " + uri(kClaire) + " --appliquer");
+    EXPECT_NE(a.rc, 0) << a.out;
+    EXPECT_NE(a.out.find("CREATEROLE"), std::string::npos) << a.out;
+}
+
 TEST_F(PgCliRoles, CommitteeMemberAndUnassignedInstructorCannotRateThroughTheCommand) {
     const std::string ratings = count("rating");
     // The coordinator enters Claire's rating, under a committee member's credentials.

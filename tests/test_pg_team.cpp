@@ -21,6 +21,7 @@
 #include "app/session.h"
 #include "core/error.h"
 #include "store/open_store.h"
+#include "store/campaign_store.h"
 #include "test_support.h"
 #ifdef COTATION_POSTGRESQL
 #include "app/share.h"
@@ -110,6 +111,57 @@ TEST(CampaignWatch, SeesAnotherPersonsChangeOnceAndNotItsOwn) {
     EXPECT_FALSE(watch.moved());
 }
 
+// Trial 15c F2 and F8, below the window: two windows on one file. The second
+// one's change of a dossier's capacity, decided on its older reading, is
+// refused with nothing written; the refusal names the field as the form
+// labels it (« Capacité demandée », the built-in label the ACT grid keeps,
+// unit « place|places », a non-breaking space before it), its two values, and who changed it: « vous-même »
+// from another window when it was the same person, the other's name else.
+TEST(TeamConflict, ADossierChangedSinceItWasReadIsRefusedInTheFormsWords) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);   // people named, as in a team without accounts
+    auto a = Session::open(file), b = Session::open(file);
+    const std::string coord = test::demo_coordinator(*a), claire = "Claire Martin (ARS, DD 13)";
+    ASSERT_EQ(a->team().may_instruct(claire), "");
+    const Dossier d0 = a->dossiers().at(0);
+    auto with_places = [&](const Dossier& d, long long n) {
+        Dossier x = d;
+        x.facts["places"] = Rational(n);
+        return x;
+    };
+    const auto stored_places = [&] {
+        for (const auto& d : open_sqlite_store_read_only(file)->load().dossiers)
+            if (d.id == d0.id) return to_canonical(d.facts.at("places"));
+        return std::string();
+    };
+    a->update_dossier(with_places(d0, 40), coord);
+    std::string m = test::message_of<StaleCampaign>([&] { b->update_dossier(with_places(d0, 41), coord); });
+    EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_NE(m.find("vous-même (" + coord), std::string::npos) << m;
+    EXPECT_NE(m.find("), depuis une autre fenêtre ou un autre programme : « Capacité demandée » du dossier " + d0.reference +
+                     " : " + display(*a->grid().fact("places"), d0.facts.at("places")) + " → 40\u00A0places"),
+              std::string::npos)
+        << m;
+    EXPECT_EQ(m.find("dossier.fait"), std::string::npos) << m;
+    EXPECT_EQ(m.find("une autre personne"), std::string::npos) << m;
+    EXPECT_EQ(stored_places(), "40");
+    // Another person now: named, not « vous-même ».
+    a->update_dossier(with_places(*a->dossier_by_id(d0.id), 42), claire);
+    m = test::message_of<StaleCampaign>([&] { b->update_dossier(with_places(*b->dossier_by_id(d0.id), 43), coord); });
+    EXPECT_NE(m.find(", " + claire + " (compte " + Session::os_login() + ") : « Capacité demandée » du dossier " + d0.reference +
+                     " : 40\u00A0places → 42\u00A0places"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("Claire Martin"), std::string::npos) << m;
+    EXPECT_EQ(m.find("vous-même"), std::string::npos) << m;
+    EXPECT_EQ(stored_places(), "42");
+    // Read again, the same change is a knowing one: it passes.
+    b->update_dossier(with_places(*b->dossier_by_id(d0.id), 43), coord);
+    EXPECT_EQ(stored_places(), "43");
+}
+
 #ifdef COTATION_POSTGRESQL
 TEST(PgWrite, SameThingOrOneInsideTheOther) {
     EXPECT_TRUE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
@@ -130,13 +182,13 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     e.new_value = "4 — solide";
     std::string m = conflict_message("Campagne partagée « HI »", {e}, 2);
     EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
-    EXPECT_NE(m.find("Béa Instructrice : note de Ali, critère projet, dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
+    EXPECT_NE(m.find("Béa Instructrice : note de Ali au critère projet du dossier HI-01 : 3 — correct → 4 — solide"), std::string::npos)
         << m;
     EXPECT_NE(m.find("2 autres modifications d'autres éléments"), std::string::npos) << m;
     e.action = "seance";
     e.entity = "commission/seance";
     m = conflict_message("Campagne partagée « HI »", {e}, 0);
-    EXPECT_NE(m.find("Béa Instructrice : seance « commission/seance » : 3 — correct"), std::string::npos) << m;
+    EXPECT_NE(m.find("Béa Instructrice : séance de la commission : 3 — correct"), std::string::npos) << m;
     EXPECT_EQ(m.find("autres modifications d'autres"), std::string::npos) << m;
 }
 
@@ -177,7 +229,7 @@ TEST(PgStore, SecondWriterOfTheSameCellIsRefusedAnotherCellPasses) {
     bea->put_ratings({{ids[0], "Béa", "projet", 4, "solide"}}, "Béa");
     // Her change of Ali's cell, decided on the 3 she never saw, does not.
     std::string m = message_of([&] { bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"); });
-    EXPECT_NE(m.find("Ali : note de Ali, critère projet, dossier HI-01 : (vide) → 3 — correct"), std::string::npos) << m;
+    EXPECT_NE(m.find("Ali : note de Ali au critère projet du dossier HI-01 : (aucune) → 3 — correct"), std::string::npos) << m;
     EXPECT_THROW(bea->put_ratings({{ids[0], "Ali", "projet", 1, "faible"}}, "Béa"), StaleCampaign);
     // Nothing of the refused write is stored; once she read again, she may.
     auto stored = open_pg_store(f.uri)->load().ratings;
@@ -225,8 +277,8 @@ TEST(PgStore, ConflictBetweenTwoProcessesAndInsideAWriteScope) {
         mine->put_ratings({{ids[0], "Ali", "projet", 2, "moyen"}}, "Claire");
     });
     EXPECT_EQ(reloads, 1);
-    EXPECT_NE(m.find("Béa Autreposte : note de Ali, critère projet, dossier HI-01"), std::string::npos) << m;
-    EXPECT_NE(m.find("(vide) → 5 — excellent"), std::string::npos) << m;
+    EXPECT_NE(m.find("Béa Autreposte : note de Ali au critère projet du dossier HI-01"), std::string::npos) << m;
+    EXPECT_NE(m.find("(aucune) → 5 — excellent"), std::string::npos) << m;
     // Reloaded in the refused scope: the same change, made again knowingly, passes.
     {
         WriteScope w(*mine, [&] { mine->load(); });
@@ -291,8 +343,10 @@ TEST(PgStore, TwoSessionsOnTheDemoCampaign) {
     a->put_rating(changed(cells[0], 1), cells[0].reviewer);
     b->put_rating(changed(cells[1], 1), cells[1].reviewer);   // another cell: passes
     std::string m = message_of([&] { a->put_rating(changed(cells[1], 2), cells[1].reviewer); });
-    // Who changed it: the person and the account (issue 13.4).
-    EXPECT_NE(m.find(cells[1].reviewer + " (compte " + Session::os_login() + ") : note de " + cells[1].reviewer + ", critère " +
+    // Who changed it: the person and the account (issue 13.4); here the
+    // same person from the other window, said so (trial 15c F8).
+    EXPECT_NE(m.find("vous-même (" + cells[1].reviewer + " (compte " + Session::os_login() +
+                     ")), depuis une autre fenêtre ou un autre programme : note de " + cells[1].reviewer + " au critère " +
                      cells[1].criterion),
               std::string::npos)
         << m;

@@ -27,6 +27,7 @@
 #include "report/committee.h"
 #include "report/letters.h"
 #include "report/orders.h"
+#include "store/change_words.h"
 #include "store/open_store.h"
 #include "store/write_check.h"
 
@@ -186,6 +187,8 @@ void Session::load() {
     grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
                           [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
     type_values(grid_, snap_.campaign.parameters, path_);
+    // A refused write names the changes as this grid labels them (trial 15c F8).
+    store_->say_changes_with([this](const JournalEntry& e) { return change_in_words(e, &grid_); });
     if (snap_.procedure_xml.empty()) {
         // Made before procedures were data (schema 8 or older): the CASF steps
         // were built in, but the calls Cotation ships are all appels à

@@ -5,9 +5,11 @@
 #include <map>
 
 #include "colours.h"
+#include "core/error.h"
 #include "core/french.h"
 #include "io/imports.h"
 #include "io/reference_data.h"
+#include "store/campaign_store.h"
 #include "wx_text.h"
 #include "workbench.h"
 
@@ -31,7 +33,7 @@ public:
     DossierDialog(wxWindow* parent, Workbench& wb, const Dossier* dossier)
         : wxDialog(parent, wxID_ANY, to_wx(dossier ? "Dossier " + dossier->reference : std::string("Nouveau dossier")),
                    wxDefaultPosition, wxSize(760, 720), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          wb_(wb), original_(dossier ? std::optional<Dossier>(*dossier) : std::nullopt) {
+          wb_(wb), id_(dossier ? std::optional<std::int64_t>(dossier->id) : std::nullopt) {
         const Grid& g = wb.session->grid();
         auto* scroll = new wxScrolledWindow(this);
         auto* grid = new wxFlexGridSizer(3, wxSize(10, 6));
@@ -39,31 +41,14 @@ public:
         const std::pair<const char*, const char*> identity[] = {
             {"reference", "Référence du dossier"}, {"organisme", "Organisme gestionnaire"},
             {"siret", "SIRET (14 chiffres)"}, {"finess", "FINESS (9 caractères)"}, {"commune", "Commune (code INSEE)"}};
-        for (auto [id, label] : identity) {
-            std::string value;
-            if (dossier) {
-                Value v = dossier->get(id);
-                if (auto s = std::get_if<std::string>(&v)) value = *s;
-                if (std::string(id) == "reference") value = dossier->reference;
-                if (std::string(id) == "organisme") value = dossier->organisme;
-            }
-            add(scroll, grid, id, nullptr, label, value);
-        }
+        for (auto [id, label] : identity) add(scroll, grid, id, nullptr, label, dossier ? shown(*dossier, id, nullptr) : "");
         std::vector<const FactDef*> defs;
         for (const FactDef* f : g.identity_facts())
             if (f->id == "places" || f->id == "budget_annuel" || f->id == "date_depot") defs.push_back(f);
         for (const auto& f : g.facts)
             if (!Grid::is_builtin(f.id) && !f.derived) defs.push_back(&f);
         for (const FactDef* f : defs) {
-            std::string value;
-            if (dossier) {
-                Value v = dossier->get(f->id);
-                if (!is_missing(v)) {
-                    value = display(*f, v);
-                    if (f->type == FactType::Amount || f->type == FactType::Number) value = fr::number(std::get<Rational>(v), 6);
-                    if (f->type == FactType::CodeList) value = to_canonical(v);
-                }
-            }
+            const std::string value = dossier ? shown(*dossier, f->id, f) : "";
             std::string unit = f->unit.substr(f->unit.find('|') == std::string::npos ? 0 : f->unit.find('|') + 1);
             std::string label = f->label + (unit.empty() ? "" : " (" + unit + ")") +
                                 (f->type == FactType::Amount ? " (€)" : f->type == FactType::Date ? " (jj/mm/aaaa)" : "");
@@ -71,7 +56,8 @@ public:
         }
         scroll->SetSizer(grid);
         scroll->SetScrollRate(0, 12);
-        errors_ = new wxStaticText(this, wxID_ANY, "");
+        // Named for the GUI test, which reads what it says.
+        errors_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "erreurs");
         errors_->SetForegroundColour(colour(Colour::Refused));
         auto* main = new wxBoxSizer(wxVERTICAL);
         auto* intro = new wxStaticText(this, wxID_ANY,
@@ -87,6 +73,21 @@ public:
     }
 
 private:
+    // A field's text for a dossier, as the form shows and reads it back.
+    static std::string shown(const Dossier& d, const std::string& id, const FactDef* def) {
+        if (id == "reference") return d.reference;
+        if (id == "organisme") return d.organisme;
+        Value v = d.get(id);
+        if (!def) {
+            auto s = std::get_if<std::string>(&v);
+            return s ? *s : "";
+        }
+        if (is_missing(v)) return "";
+        if (def->type == FactType::Amount || def->type == FactType::Number) return fr::number(std::get<Rational>(v), 6);
+        if (def->type == FactType::CodeList) return to_canonical(v);
+        return display(*def, v);
+    }
+
     void add(wxWindow* parent, wxFlexGridSizer* grid, const std::string& id, const FactDef* def, const std::string& label,
              const std::string& value) {
         Field f;
@@ -113,6 +114,7 @@ private:
             if (def && !def->help.empty()) t->SetHint(to_wx(def->help));
             f.control = t;
         }
+        f.control->SetName(to_wx(id));   // found by the GUI test
         f.hint = new wxStaticText(parent, wxID_ANY, "", wxDefaultPosition, wxSize(170, -1));
         f.hint->SetForegroundColour(colour(Colour::Muted));
         grid->Add(l, wxSizerFlags().CenterVertical());
@@ -129,6 +131,7 @@ private:
             wxCommandEvent dummy;
             update(dummy);
         }
+        opened_[id] = value;
         fields_.push_back(f);
     }
 
@@ -159,25 +162,73 @@ private:
             return;
         }
         try {
-            if (original_) {
-                d.id = original_->id;
-                d.documents = original_->documents;
+            if (id_) {
+                // The dossier as the session reads it now (re-read after a
+                // conflict): this form does not show the pieces, so they are
+                // the campaign's, never the ones of the form's opening
+                // (which would take back a piece received meanwhile).
+                const Dossier* now = wb_.session->dossier_by_id(*id_);
+                if (!now) throw InputError(unknown_dossier(opened_["reference"]));
+                d.id = *id_;
+                d.documents = now->documents;
                 wb_.session->update_dossier(d, wb_.reviewer);
             } else {
                 wb_.session->add_dossier(d, wb_.reviewer);
             }
+        } catch (const StaleCampaign& e) {
+            // Changed by another person since the form opened: said, and the
+            // form brought up to date where nothing was typed (trial 15c F2).
+            Rebase();
+            show_error(e.what());
+            return;
         } catch (const std::exception& e) {
-            errors_->SetLabel(to_wx(e.what()));
-            Layout();
+            show_error(e.what());
             return;
         }
         EndModal(wxID_OK);
     }
 
+    void show_error(const std::string& text) {
+        errors_->SetLabel(to_wx(text));
+        errors_->Wrap(GetClientSize().x - 20);   // whole in the dialog's width, not cut at its edge (trial 15c F8)
+        Layout();
+    }
+
+    // After a conflict the session holds the campaign as it stands. A field
+    // the person left as it was shown takes the value stored since; a field
+    // they changed keeps their typing, the value stored since beside it. What
+    // the form shows is then the new reading: a second OK writes the
+    // person's changes knowingly, and only those.
+    void Rebase() {
+        const Dossier* now = id_ ? wb_.session->dossier_by_id(*id_) : nullptr;
+        if (!now) return;
+        for (auto& f : fields_) {
+            const std::string stored = shown(*now, f.id, f.def), was = opened_[f.id];
+            if (stored == was) continue;
+            if (f.text() == was) {
+                if (auto* c = dynamic_cast<wxChoice*>(f.control)) c->SetStringSelection(to_wx(stored));
+                else static_cast<wxTextCtrl*>(f.control)->ChangeValue(to_wx(stored));
+                f.hint->SetLabel(to_wx("mis à jour : " + (was.empty() ? std::string("(vide)") : was) + " → " +
+                                       (stored.empty() ? std::string("(vide)") : stored)));
+                f.hint->SetForegroundColour(colour(Colour::Muted));
+            } else {
+                f.hint->SetLabel(to_wx("enregistré depuis : " + (stored.empty() ? std::string("(vide)") : stored) +
+                                       " ; votre saisie est gardée"));
+                f.hint->SetForegroundColour(colour(Colour::Refused));
+            }
+            f.hint->Wrap(170);
+            f.hint->SetToolTip(f.hint->GetLabel());
+            opened_[f.id] = stored;
+        }
+        if (!fields_.empty()) fields_.front().hint->GetParent()->Layout();
+    }
+
     Workbench& wb_;
-    // A copy: a re-read of the campaign (after a conflict, trial 15c F2)
+    // The dossier's id and each field's text at the last reading, never a
+    // pointer: a re-read of the campaign (after a conflict, trial 15c F2)
     // replaces the dossiers the caller's pointer pointed into.
-    std::optional<Dossier> original_;
+    std::optional<std::int64_t> id_;
+    std::map<std::string, std::string> opened_;
     std::vector<Field> fields_;
     wxStaticText* errors_;
 };

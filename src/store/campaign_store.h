@@ -5,6 +5,7 @@
 // touching the core or the workbench. Every mutation is atomic and writes its
 // journal entries in the same transaction.
 #include <cstdint>
+#include <functional>
 #include <exception>
 #include <map>
 #include <memory>
@@ -146,6 +147,9 @@ public:
     // refused (StaleCampaign). Use WriteScope.
     virtual bool begin_write() = 0;
     virtual void end_write(bool commit) = 0;
+    // How that refusal names each change made since the reading (the
+    // session's words, with the labels of its grid: trial 15c F8).
+    virtual void say_changes_with(std::function<std::string(const JournalEntry&)> words) { (void)words; }
 
     virtual std::vector<JournalEntry> journal(const std::string& entity_prefix = "") = 0;
     // The hash chain, the data against the digests the entries carry, and,

@@ -299,6 +299,20 @@ ORDER BY 1)sql");
                    " » de créer une campagne : il lui manque le droit CREATE sur la base « " + base +
                    " » (GRANT CREATE ON DATABASE, par le service : docs/serveur.md) ; rien n'a été enregistré.";
         }
+        const std::string who = "« " + std::string(user ? user : "?") + " »";
+        // Trial 15c F9: a person added to the team since the rights were last
+        // applied has no right on the campaign's schema yet; and applying
+        // them needs CREATEROLE. Both said with what to do.
+        if (msg.find("for schema ") != std::string::npos)
+            return "Campagne partagée « " + shown_ + " » : le rôle " + who +
+                   " n'a encore aucun droit sur cette campagne. Une personne ajoutée à l'équipe (users --ajouter … --compte) "
+                   "n'en reçoit qu'une fois les droits de l'équipe appliqués de nouveau : le service (compte propriétaire de la "
+                   "campagne) lance « cotation serveur roles ADRESSE --appliquer » (docs/serveur.md, « Mettre en place un vrai serveur », étape 4).";
+        if (msg.find("to create role") != std::string::npos || msg.find("CREATEROLE") != std::string::npos)
+            return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle " + who +
+                   " de créer les groupes de la campagne : il lui manque le droit CREATEROLE (ALTER ROLE " +
+                   std::string(user ? user : "…") + " CREATEROLE, par un superutilisateur ; les droits de l'équipe "
+                   "s'appliquent sous le compte propriétaire de la campagne : docs/serveur.md, étape 2) ; rien n'a été enregistré.";
         const std::string act = w != what.end() ? w->second
                                 : table.empty()     ? std::string("faire cette opération")
                                                     : "modifier la table « " + table + " »";
@@ -408,7 +422,8 @@ public:
              const std::string& old_value, const std::string& new_value, const std::string& more_rows = "") {
         // Refused when another person changed the same thing since this one's reading.
         if (c_.check) c_.check->before_entry([this](std::int64_t from, std::int64_t to) { return entries(from, to); },
-                                             "Campagne partagée « " + c_.shown() + " »", head_, entity);
+                                             "Campagne partagée « " + c_.shown() + " »", head_, entity,
+                                             person_.empty() ? actor : person_);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         // The rows the change left, covered by the entry's hash (ledger.h).
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",

@@ -7,6 +7,7 @@
 
 #include "core/journal_rules.h"
 #include "ledger.h"
+#include "pg_journal_rights.h"
 #include "pg_ledger.h"
 #include "pg_store_impl.h"
 #include "sql_text.h"
@@ -180,88 +181,10 @@ BEGIN
 END $f$;
 CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
 
--- The rows an entry vouches for are checked by cotation_rows_checked
--- (pg_ledger.cpp, kRowsChecked, appended to this script).
--- The server owns the chain (trial 15 F1): whoever inserts, and whatever
--- they give, an entry follows the head (seq, prev_hash), bears the server's
--- time to the second, and its hash is computed here with the formula of
--- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
--- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
--- a member does not see; the advisory lock, the one Cotation's writers take
--- first (kJournalLock), lines up raw inserts with them.
-CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = pg_catalog AS $f$
-DECLARE
-  head_seq bigint;
-  head_hash text;
-  head_at text;
-  body text;
-BEGIN
-  -- What only the coordinator does is journaled by the coordinator (or the
-  -- owner, copying): an entry « decision » written in raw SQL by another
-  -- role is refused, not shown as genuine (trial 15b F8).
-  -- The kinds: core/journal_rules.cpp, the list `journal verify` reads too.
-  IF NEW.action IN (@K)
-     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
-     AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
-    RAISE EXCEPTION 'une entrée « % » du journal est du coordonnateur : le rôle « % » ne peut pas l''inscrire', NEW.action, session_user;
-  END IF;
-  PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
-  SELECT j.seq, j.hash, j.at INTO head_seq, head_hash, head_at FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
-  NEW.seq := coalesce(head_seq, 0) + 1;
-  NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
-  -- Never before the previous entry (a transaction begun earlier may take
-  -- the lock later): `journal verify` names a date that goes back (trial 13c F1).
-  NEW.at := greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C",
-                     coalesce(head_at, ''));
-  NEW.rows := coalesce(NEW.rows, '');
-  IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
-    PERFORM @S.cotation_rows_checked(NEW.rows);
-  END IF;
-  -- A member's entry of their own kind (rating, submission, link, opinion,
-  -- dossier) is Cotation's, with the rows its change left, checked above:
-  -- one naming no row this transaction wrote was typed in SQL and looked
-  -- genuine in `journal show` (trial 15b F8). Only a removed fact or
-  -- document leaves nothing but « - ».
-  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
-     AND NOT pg_has_role(session_user, @c, 'MEMBER')
-     AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
-                     WHERE l <> '' AND (split_part(l, E'\t', 3) <> '-' OR NEW.action IN ('dossier.fait', 'dossier.piece'))) THEN
-    RAISE EXCEPTION 'entrée « % » du journal refusée : elle ne nomme aucune ligne écrite par cette transaction ; le rôle « % » n''inscrit au journal que ce que Cotation y écrit avec sa modification', NEW.action, session_user
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
-       || octet_length(NEW.seq::text) || ':' || NEW.seq::text
-       || octet_length(NEW.at) || ':' || NEW.at
-       || octet_length(NEW.actor) || ':' || NEW.actor
-       || octet_length(NEW.action) || ':' || NEW.action
-       || octet_length(NEW.entity) || ':' || NEW.entity
-       || octet_length(NEW.old_value) || ':' || NEW.old_value
-       || octet_length(NEW.new_value) || ':' || NEW.new_value
-       || CASE WHEN NEW.rows = '' THEN '' ELSE octet_length(NEW.rows) || ':' || NEW.rows END;
-  NEW.hash := encode(sha256(convert_to(body, 'UTF8')), 'hex');
-  RETURN NEW;
-END $f$;
-REVOKE ALL ON FUNCTION @S.journal_chain() FROM PUBLIC;
-CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_chain();
+)sql";
 
--- A closed campaign is reopened with its reason in the journal (trial 15 F9:
--- a coordinator's raw « UPDATE campaign SET closed_at = NULL » reopened it
--- silently): checked at the commit, the journal's last entry must then be
--- the reopening, with a reason (as PgStore::reopen writes it).
-CREATE OR REPLACE FUNCTION @S.campaign_reopened() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = pg_catalog AS $f$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
-                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')) THEN
-    RAISE EXCEPTION 'une campagne close ne se rouvre que par Cotation (cotation reopen), qui inscrit le motif au journal';
-  END IF;
-  RETURN NULL;
-END $f$;
-REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
-DROP TRIGGER IF EXISTS campaign_reopened ON @S.campaign;
-CREATE CONSTRAINT TRIGGER campaign_reopened AFTER UPDATE ON @S.campaign DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL AND NEW.closed_at IS NULL) EXECUTE FUNCTION @S.campaign_reopened();
+// After the journal's rules (pg_journal_rights.cpp): row-level security.
+const char* const kPolicies = R"sql(
 
 ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
 ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
@@ -426,7 +349,7 @@ std::string pg_roles_sql(const std::string& uri) {
     Team team = store->load().team;
     PgTeamRoles g = pg_team_roles(address.campaign);
     std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
-                      fill(std::string(kRights) + pg::ledger::kRowsChecked, {{'S', quote_identifier(address.campaign)},
+                      fill(std::string(kRights) + pg::kJournalRights + kPolicies + pg::ledger::kRowsChecked, {{'S', quote_identifier(address.campaign)},
                                      {'C', quote_identifier(g.coordinator)},
                                      {'I', quote_identifier(g.instructor)},
                                      {'M', quote_identifier(g.committee)},
@@ -484,6 +407,22 @@ void apply_pg_roles(const std::string& uri) {
                              " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
                              "son propre compte : cotation users '" +
                              parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
+    // Trial 15b F10: the owner can do anything, down to suspending the
+    // journal's triggers; a person of the team holding its rights (its very
+    // account, or a member of it) makes every guarantee of the journal theirs.
+    const std::string owner =
+        c.exec("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1", {address.campaign}).text(0, 0);
+    for (const auto& [name, p] : store->load().team.people)
+        if (!p.account.empty() &&
+            c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND NOT rolsuper AND pg_has_role(rolname, $2, 'MEMBER')",
+                   {p.account, owner})
+                .rows())
+            throw InputError("Campagne partagée « " + address.shown + " » : " + name + ", de l'équipe, détient par son compte « " +
+                             p.account + " » les droits du propriétaire de la campagne (« " + owner +
+                             " »), qui peut tout, jusqu'à suspendre les déclencheurs du journal ; aucun droit n'a été "
+                             "appliqué. Le propriétaire est un compte du service informatique qu'aucune personne de "
+                             "l'équipe ne détient (docs/serveur.md, étape 2) : retirez ce droit (REVOKE \"" +
+                             owner + "\" FROM " + p.account + ") ou partagez la campagne sous un tel compte.");
     std::string sql = pg_roles_sql(uri);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);

@@ -52,6 +52,7 @@ public:
     std::string partial_reading() override;
     bool begin_write() override;
     void end_write(bool commit) override;
+    void say_changes_with(std::function<std::string(const JournalEntry&)> words) override { check_.words = std::move(words); }
 
     // Inside the creating transaction (create_pg_store's).
     void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);

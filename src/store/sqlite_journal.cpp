@@ -50,7 +50,7 @@ void JournalWriter::add(const std::string& actor, const std::string& action, con
                 out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
                                s.text(7), s.text(8), s.text(9), ""});
             return out;
-        }, campaign, head_, entity);
+        }, campaign, head_, entity, actor);
     std::string rows = changes_.take();
     if (pending_) write(*pending_);
     pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows, ""};

@@ -88,6 +88,7 @@ public:
 
     bool begin_write() override;
     void end_write(bool commit) override;
+    void say_changes_with(std::function<std::string(const JournalEntry&)> words) override { check_.words = std::move(words); }
 
     // Writes a new campaign's first row, authority and parameters.
     void init(const Campaign& campaign, const PinnedGrid& grid, const std::string& actor);

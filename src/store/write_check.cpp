@@ -1,5 +1,9 @@
 #include "write_check.h"
 
+#include <algorithm>
+
+#include "change_words.h"
+
 #include "core/date.h"
 #include "core/french.h"
 
@@ -12,36 +16,9 @@ bool same_or_within(const std::string& a, const std::string& b) {
     return a == b || within(a, b) || within(b, a);
 }
 
-namespace {
-// What a journal entity names, in words (« note de Ali, critère I.1, dossier
-// ACT-01 »); the entity itself for what has no wording here.
-std::string described(const JournalEntry& e) {
-    std::vector<std::string> p;
-    for (std::size_t start = 0;;) {
-        auto slash = e.entity.find('/', start);
-        p.push_back(e.entity.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    if (p.size() >= 2 && p[0] == "dossier") {
-        const std::string of = "dossier " + p[1];
-        if (p.size() == 2) return e.action + ", " + of;
-        if (p[2] == "note" && p.size() == 5) return "note de " + p[3] + ", critère " + p[4] + ", " + of;
-        if (p[2] == "consolidation" && p.size() == 4) return "note consolidée du critère " + p[3] + ", " + of;
-        if (p[2] == "decision" && p.size() == 3) return "décision, " + of;
-        if (p[2] == "affectation" && p.size() == 4) return "affectation de " + p[3] + ", " + of;
-        if (p[2] == "soumission" && p.size() == 4) return "soumission des notes de " + p[3] + ", " + of;
-        if (p[2] == "avis" && p.size() == 4) return "avis de " + p[3] + ", " + of;
-    }
-    return e.action + " « " + e.entity + " »";
-}
-}  // namespace
-
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
-                             std::size_t other_changes) {
-    std::string text = campaign +
-                       " : rien n'a été enregistré. Depuis que vous l'avez lue, une autre personne a modifié ce que vous "
-                       "modifiez :";
+                             std::size_t other_changes, const std::string& me, const ChangeWords& words) {
+    std::string text = campaign + " : rien n'a été enregistré. Depuis que vous l'avez lue, ce que vous modifiez a changé :";
     std::size_t shown = 0;
     for (const auto& e : conflicting) {
         if (++shown > 8) {
@@ -50,8 +27,11 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
                     " de la même chose";
             break;
         }
-        text += "\n – " + french_timestamp(e.at) + ", " + e.actor + " : " + described(e) + " : " +
-                (e.old_value.empty() ? "(vide)" : e.old_value) + " → " + (e.new_value.empty() ? "(vide)" : e.new_value);
+        // Who: the person named, or the writer themself from another window or program.
+        const std::string who = !me.empty() && e.actor == me
+                                    ? "vous-même (" + me + "), depuis une autre fenêtre ou un autre programme"
+                                    : e.actor;
+        text += "\n – le " + french_timestamp(e.at) + ", " + who + " : " + (words ? words(e) : change_in_words(e, nullptr));
     }
     if (other_changes)
         text += "\n(" + fr::plural(static_cast<long long>(other_changes), "autre modification", "autres modifications") +
@@ -85,7 +65,7 @@ std::vector<JournalEntry> WriteCheck::conflicts(const std::vector<JournalEntry>&
 }
 
 void WriteCheck::before_entry(const ReadEntries& read, const std::string& campaign, std::int64_t head,
-                              const std::string& entity) {
+                              const std::string& entity, const std::string& me) {
     std::int64_t from = base();
     // No snapshot (a copy replayed, a script writing blind), or nothing new since it.
     if (from < 0 || head <= from) return;
@@ -99,7 +79,20 @@ void WriteCheck::before_entry(const ReadEntries& read, const std::string& campai
         cached_to_ = head;
     }
     auto hit = conflicts(cached_, entity);
-    if (!hit.empty()) throw StaleCampaign(conflict_message(campaign, hit, cached_.size() - hit.size()));
+    if (hit.empty()) return;
+    // A dossier's form (identity, facts, pieces) is written whole: the
+    // refusal names every change made to it since, not only the first field
+    // met (the form then shows them all: trial 15c F2).
+    const bool form = entity.rfind("dossier/", 0) == 0 && std::count(entity.begin(), entity.end(), '/') <= 2 &&
+                      !entity.ends_with("/decision") && !entity.ends_with("/refus-prealable");
+    if (form) {
+        const std::string dossier = entity.substr(0, entity.find('/', 8));
+        hit.clear();
+        for (const auto& e : cached_)
+            if (same_or_within(e.entity, entity) || (e.action.rfind("dossier.", 0) == 0 && same_or_within(e.entity, dossier)))
+                hit.push_back(e);
+    }
+    throw StaleCampaign(conflict_message(campaign, hit, cached_.size() - hit.size(), me, words));
 }
 
 std::string last_change(CampaignStore& store, const std::string& entity) {

@@ -22,10 +22,17 @@ namespace cotation {
 // Do the two journal entities name the same thing or one inside the other?
 bool same_or_within(const std::string& a, const std::string& b);
 
+// How a change reads to a person (change_words.h); the session gives one
+// that knows the campaign's grid.
+using ChangeWords = std::function<std::string(const JournalEntry&)>;
+
 // The refusal shown to the second writer: who changed what since its reading.
-// `campaign` is how the campaign is named (« Campagne partagée « HI » »).
+// `campaign` is how the campaign is named (« Campagne partagée « HI » »);
+// `me`, the author the refused entry would have carried: their own change
+// from another window is said as theirs, not « une autre personne »
+// (trial 15c F8); `words` says each change (its store wording when empty).
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
-                             std::size_t other_changes);
+                             std::size_t other_changes, const std::string& me = "", const ChangeWords& words = {});
 
 // « (par NOM, le … à … (UTC)) »: the last journal entry on exactly
 // `entity` the connected person may read, or "" (trial 15b F13: a form's
@@ -47,13 +54,17 @@ public:
     // StaleCampaign (nothing written: the caller's transaction rolls back).
     // `read(from, to)`: the journal's entries from+1 .. to.
     using ReadEntries = std::function<std::vector<JournalEntry>(std::int64_t from, std::int64_t to)>;
-    void before_entry(const ReadEntries& read, const std::string& campaign, std::int64_t head, const std::string& entity);
+    // `me`: the author of the entry about to be written.
+    void before_entry(const ReadEntries& read, const std::string& campaign, std::int64_t head, const std::string& entity,
+                      const std::string& me = "");
     // An entry this connection wrote (its hash tells it from another one with
     // the same number after a rollback).
     void wrote(std::int64_t seq, const std::string& hash) { own_[seq] = hash; }
 
     // The same test on entries already read (unit tests, no server).
     std::vector<JournalEntry> conflicts(const std::vector<JournalEntry>& since, const std::string& entity) const;
+
+    ChangeWords words;   // how a conflict names each change (the session's, with its grid)
 
 private:
     std::int64_t seen_ = -1, scope_base_ = -1;

@@ -1,0 +1,126 @@
+#include "pg_journal_rights.h"
+
+namespace cotation::pg {
+
+const char* const kJournalRights = R"sql(
+-- The rows an entry vouches for are checked by cotation_rows_checked
+-- (pg_ledger.cpp, kRowsChecked, appended to this script).
+-- The server owns the chain (trial 15 F1): whoever inserts, and whatever
+-- they give, an entry follows the head (seq, prev_hash), bears the server's
+-- time to the second, and its hash is computed here with the formula of
+-- journal_hash (journal.cpp: each field as « BYTES:TEXT », rows only when
+-- not empty). Its owner's rights (SECURITY DEFINER) read the whole head that
+-- a member does not see; the advisory lock, the one Cotation's writers take
+-- first (kJournalLock), lines up raw inserts with them.
+CREATE OR REPLACE FUNCTION @S.journal_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  head_at text;
+  body text;
+BEGIN
+  -- What only the coordinator does is journaled by the coordinator (or the
+  -- owner, copying): an entry « decision » written in raw SQL by another
+  -- role is refused, not shown as genuine (trial 15b F8).
+  -- The kinds: core/journal_rules.cpp, the list `journal verify` reads too.
+  IF NEW.action IN (@K)
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
+    RAISE EXCEPTION 'une entrée « % » du journal est du coordonnateur : le rôle « % » ne peut pas l''inscrire', NEW.action, session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
+  SELECT j.seq, j.hash, j.at INTO head_seq, head_hash, head_at FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
+  NEW.seq := coalesce(head_seq, 0) + 1;
+  NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
+  -- Never before the previous entry (a transaction begun earlier may take
+  -- the lock later): `journal verify` names a date that goes back (trial 13c F1).
+  NEW.at := greatest(to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C",
+                     coalesce(head_at, ''));
+  NEW.rows := coalesce(NEW.rows, '');
+  -- A member's entry is of a kind their role writes, about rows of the
+  -- tables that kind changes (trial 15c F5: an instructor's own rating
+  -- rewritten as is, then an entry « affectation » naming it, was chained as
+  -- genuine; so was a committee member's « note » naming their link).
+  -- Before the rows are checked against the tables: a refusal here says
+  -- nothing of what the tables hold.
+  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND (NOT (NEW.action IN ('conflit', 'avis') AND pg_has_role(session_user, @m, 'MEMBER')
+               OR NEW.action IN ('note', 'soumission', 'conflit', 'dossier.ajout', 'dossier.identite', 'dossier.fait',
+                                 'dossier.piece') AND pg_has_role(session_user, @i, 'MEMBER'))
+          OR EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND split_part(l, E'\t', 1) NOT IN
+                       (SELECT unnest(CASE NEW.action
+                          WHEN 'note' THEN ARRAY['rating', 'reviewer']
+                          WHEN 'soumission' THEN ARRAY['submission']
+                          WHEN 'conflit' THEN ARRAY['conflict', 'assignment']
+                          WHEN 'avis' THEN ARRAY['member_opinion']
+                          ELSE ARRAY['dossier', 'dossier_fact', 'dossier_document'] END)))
+          -- A row « removed » only where a member removes rows: checked
+          -- below against the table, its refusal told whether another's
+          -- rating existed (trial 15c F6); refused here whatever exists.
+          OR EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND split_part(l, E'\t', 3) = '-'
+                       AND split_part(l, E'\t', 1) NOT IN ('dossier_fact', 'dossier_document', 'assignment'))) THEN
+    RAISE EXCEPTION 'entrée du journal refusée : le rôle « % » n''inscrit pas d''entrée « % », ou pas sur ces lignes (un instructeur : ses notes, soumissions, liens et dossiers ; un membre de commission : ses avis et liens ; une ligne supprimée : un fait, une pièce ou une affectation)', session_user, NEW.action
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NEW.rows <> '' AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    PERFORM @S.cotation_rows_checked(NEW.rows);
+  END IF;
+  -- A member's entry of their own kind (rating, submission, link, opinion,
+  -- dossier) is Cotation's, with the rows its change left, checked above:
+  -- one naming no row this transaction wrote was typed in SQL and looked
+  -- genuine in `journal show` (trial 15b F8). Only a removed fact or
+  -- document leaves nothing but « - ».
+  IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(NEW.rows, E'\n') l
+                     WHERE l <> '' AND (split_part(l, E'\t', 3) <> '-' OR NEW.action IN ('dossier.fait', 'dossier.piece'))) THEN
+    RAISE EXCEPTION 'entrée « % » du journal refusée : elle ne nomme aucune ligne écrite par cette transaction ; le rôle « % » n''inscrit au journal que ce que Cotation y écrit avec sa modification', NEW.action, session_user
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
+       || octet_length(NEW.seq::text) || ':' || NEW.seq::text
+       || octet_length(NEW.at) || ':' || NEW.at
+       || octet_length(NEW.actor) || ':' || NEW.actor
+       || octet_length(NEW.action) || ':' || NEW.action
+       || octet_length(NEW.entity) || ':' || NEW.entity
+       || octet_length(NEW.old_value) || ':' || NEW.old_value
+       || octet_length(NEW.new_value) || ':' || NEW.new_value
+       || CASE WHEN NEW.rows = '' THEN '' ELSE octet_length(NEW.rows) || ':' || NEW.rows END;
+  NEW.hash := encode(sha256(convert_to(body, 'UTF8')), 'hex');
+  RETURN NEW;
+END $f$;
+REVOKE ALL ON FUNCTION @S.journal_chain() FROM PUBLIC;
+CREATE OR REPLACE TRIGGER journal_chain BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_chain();
+
+-- A closed campaign is reopened with its reason in the journal (trial 15 F9:
+-- a coordinator's raw « UPDATE campaign SET closed_at = NULL » reopened it
+-- silently): checked at the commit, the journal's last entry must then be
+-- the reopening, with a reason (as PgStore::reopen writes it).
+CREATE OR REPLACE FUNCTION @S.campaign_reopened() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+BEGIN
+  -- The entry also names the campaign's row as this transaction leaves it,
+  -- as Cotation's does (trial 15b F7: a coordinator's UPDATE with an entry
+  -- typed beside it, naming no row, reopened it; `journal verify` then said
+  -- the campaign differed and `exporter` refused to archive it).
+  IF NOT EXISTS (SELECT 1 FROM (SELECT j.action, j.new_value, j.rows FROM @S.journal j ORDER BY j.seq DESC LIMIT 1) h
+                 WHERE h.action = 'campagne.reouverture' AND length(h.new_value) > length('rouverte — ')
+                   AND EXISTS (SELECT 1 FROM regexp_split_to_table(h.rows, E'\n') l
+                               WHERE split_part(l, E'\t', 1) = 'campaign' AND split_part(l, E'\t', 3) NOT IN ('', '-'))) THEN
+    RAISE EXCEPTION 'une campagne close ne se rouvre que par Cotation (cotation reopen), qui inscrit le motif au journal';
+  END IF;
+  -- Checked again at the commit: the row may have changed after the entry.
+  PERFORM @S.cotation_rows_checked((SELECT j.rows FROM @S.journal j ORDER BY j.seq DESC LIMIT 1));
+  RETURN NULL;
+END $f$;
+REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
+DROP TRIGGER IF EXISTS campaign_reopened ON @S.campaign;
+CREATE CONSTRAINT TRIGGER campaign_reopened AFTER UPDATE ON @S.campaign DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL AND NEW.closed_at IS NULL) EXECUTE FUNCTION @S.campaign_reopened();
+)sql";
+
+}  // namespace cotation::pg
