@@ -130,4 +130,91 @@ TEST(CommitteeProposal, ActRecordedRankingOrderVotedThenNoChangeSinceTheVote) {
         t.record_allocation({}, "", coord);
     }
     EXPECT_EQ(committee_proposed(*s), rules_allocated(*s));
+    proposal_vote_all_for(*s, *s->date_parameter("campagne.date_commission"));
+    ASSERT_TRUE(s->meeting_check() && s->meeting_check()->adopted);
+    const auto changes = s->changes_since_vote();
+    EXPECT_TRUE(changes.empty()) << changes.front();
+}
+
+// Trial findings 2 and 16 replayed on a campaign made with `cotation new`
+// from the shipped UPHV grid, no allocation recorded. Four eligible
+// dossiers rated 5, 4, 3, 2 everywhere: 300, 240, 180, 120 points. By hand,
+// under uphv-17-2019.territoire.txt (one unit per EPCI, 20 km between units,
+// 24 beds = 3 units of 8): U-01 Rochefort retained; U-02 Tonnay-Charente,
+// in the same CA Rochefort Océan, passed over; U-03 Jonzac (CC de la
+// Haute-Saintonge) and U-04 Saint-Jean-d'Angély (CC des Vals de Saintonge),
+// each over 20 km from the others, retained. Capacity alone proposed U-01,
+// U-02, U-03.
+TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfterAVoteAlone) {
+    test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(test::cli("new " + f + " --grid " + test::source_dir() + "/scoring-grids/uphv-17-2019.xml --reference \"AAC n°1/2019\""
+                        " --param campagne.date_limite=30/09/2019 --param campagne.date_commission=15/11/2019")
+                  .code,
+              0);
+    const std::string coord = "Isabelle Renaud", instr = "Ivan Instr";
+    {
+        auto s = Session::open(f);
+        s->add_person({coord, Role::Coordinator, "Département", true}, coord);
+        s->add_person({instr, Role::Instructor, "Département", true}, coord);
+        for (const char* m : {"Sylvie Marcilly", "Jacques Bonnet", "Anne Dufour"})
+            s->add_person({m, Role::CommitteeMember, "Département", true}, coord);
+        const auto e = test::eligible_dossier("uphv-17-2019");
+        std::string csv = test::kDossierColumns + e.columns + "\n";
+        const std::vector<std::pair<std::string, std::string>> sites{
+            {"U-01", "17299"}, {"U-02", "17449"}, {"U-03", "17197"}, {"U-04", "17347"}};
+        for (const auto& [ref, commune] : sites)
+            csv += ref + ";EHPAD " + ref + ";;;" + commune + ";" + e.places + ";" + e.budget + ";" + e.deposit +
+                   ";1 rue de l'Église;17300;Rochefort;;" + e.values + "\n";
+        test::spit(dir.file("dossiers.csv"), csv);
+        s->import_dossiers_file(dir.file("dossiers.csv"), coord);
+        int level = 5;
+        for (const auto& [ref, commune] : sites) {
+            s->assign(test::id_of(*s, ref), instr, true, coord);
+            test::rate_everywhere(*s, test::id_of(*s, ref), instr, level--, "Appréciation sur ");
+        }
+    }
+    test::bind_this_account(f, coord);
+    auto r = test::cli("rank " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(" 1  U-01  300 pts  EHPAD U-01  [proposé]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
+                         "(EPCI), au plus 1 unité par zone]"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(" 3  U-03  180 pts  EHPAD U-03  [proposé]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 4  U-04  120 pts  EHPAD U-04  [proposé]"), std::string::npos) << r.out;
+
+    // The vote, then nothing: no change is said, by the command nor the minutes.
+    r = test::cli("seance " + f + " --date 15/11/2019 --president \"Sylvie Marcilly\" --present \"Sylvie Marcilly\""
+                  " --present \"Jacques Bonnet\" --absent \"Anne Dufour\" --vote \"Sylvie Marcilly=pour\" --vote \"Jacques Bonnet=pour\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find("Depuis le vote"), std::string::npos) << r.out;
+    {
+        auto s = Session::open(f);
+        EXPECT_EQ(s->committee_opinion(test::id_of(*s, "U-02")), DecisionKind::NotRetained);
+        EXPECT_EQ(s->committee_opinion(test::id_of(*s, "U-04")), DecisionKind::Retained);
+        s->write_minutes(dir.file("pv.pdf"));
+        s->write_committee_file(dir.file("commission.pdf"));
+    }
+    for (const char* file : {"pv.pdf", "commission.pdf"}) {
+        const std::string words = test::pdf_words(dir.file(file));
+        EXPECT_EQ(words.find("Depuis le vote"), std::string::npos) << file << "\n" << words;
+    }
+    // The committee file's proposal says the rule for U-02, « proposé » for U-04.
+    const std::string file = test::pdf_words(dir.file("commission.pdf"));
+    EXPECT_NE(file.find("non retenu : Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » (EPCI)"), std::string::npos) << file;
+
+    // A real change after the vote (the coordinator records a variant that
+    // takes U-02 instead of U-04): now it is said, both ways.
+    {
+        auto s = Session::open(f);
+        TerritoryStudy t(*s);
+        t.record_allocation({"U-01", "U-02", "U-03"}, "Proximité du bassin de Rochefort.", coord);
+        s->write_minutes(dir.file("pv2.pdf"));
+    }
+    const std::string after = test::pdf_words(dir.file("pv2.pdf"));
+    EXPECT_NE(after.find("Depuis le vote, le classement calculé a changé"), std::string::npos) << after;
+    EXPECT_NE(after.find("U-02 : non retenu, puis retenu"), std::string::npos) << after;
+    EXPECT_NE(after.find("U-04 : retenu, puis non retenu"), std::string::npos) << after;
 }

@@ -69,6 +69,8 @@ public:
     const RankingSolidity& solidity();                // margins between neighbours, with the ranking
     const Agreement& agreement();                     // cached with the ranking
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
+    // The same entry with the proposal the committee votes on (committee_proposal).
+    const RankEntry* proposed_entry_of(std::size_t dossier_index);
     std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
     std::vector<std::string> reviewers() const;
     // Ratings that do not count: their author declared a link with the

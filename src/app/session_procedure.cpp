@@ -232,7 +232,8 @@ const Ranking& Session::committee_proposal() {
             if (!t.empty() && t.back() == '.') t.pop_back();
             return t;
         };
-        const auto order = study.compare({}).ranking;
+        // The allocation alone: its coverage figures are not needed here.
+        const auto order = allocation::allocate(study.rules(), study.candidates(), study.territory(), study.existing_sites());
         std::map<std::string, std::string> reasons;
         std::vector<std::string> retained;
         for (const auto& c : order.choices) {
@@ -255,6 +256,17 @@ const Ranking& Session::committee_proposal() {
     }
     proposal_ = std::move(r);
     return *proposal_;
+}
+
+const RankEntry* Session::proposed_entry_of(std::size_t dossier_index) {
+    // committee_proposal is a copy of the ranking, entries in the same places.
+    const RankEntry* e = entry_of(dossier_index);
+    if (!e) return nullptr;
+    const Ranking& base = ranking();
+    const Ranking& p = committee_proposal();
+    for (const auto& [from, to] : {std::pair{&base.ranked, &p.ranked}, {&base.pending, &p.pending}, {&base.ineligible, &p.ineligible}})
+        if (!from->empty() && e >= from->data() && e < from->data() + from->size()) return &(*to)[static_cast<std::size_t>(e - from->data())];
+    return e;
 }
 
 }  // namespace cotation
