@@ -25,6 +25,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              TerritorialAllocation Territory TerritoryCli Map DataRoot Scale0to10 RankingInPlace install docs gui \
              TerritoryStore TerritoryAllocation TerritoryCommittee TerritoryMap \
              TerritoryScratch \
+             CommitteeProposal \
              RobustImports RobustNumbers RobustEncoding RobustStore RobustXml RobustInputs \
              UserInput \
              Accounts ParameterBounds CommandLineUtf8 Names XmlMessages \

@@ -57,6 +57,10 @@ struct CallCase : test::EligibleDossier {
     std::string ineligible_column, ineligible_value;   // one condition that eliminates
     std::string vigilance_column, vigilance_value;     // one condition that only warns
     std::vector<std::string> retained_words, retained_forbidden;
+    // D-02's site: where the call's territorial rules let the committee's
+    // proposal retain it beside D-01 (Session::committee_proposal), so that
+    // deciding D-01 and D-02 retained follows the committee's opinion.
+    std::string second_site;
 };
 
 // The call's eligible dossier (test_support.cpp, computed from the call's text).
@@ -75,6 +79,12 @@ std::vector<CallCase> calls() {
         // 15 € × 8 beds × 365 days = 43 800 € ≤ 44 000 € (004 §4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €;
         // Rochefort.
         eligible(c);
+        // Rules (uphv-17-2019.territoire.txt, cahier des charges « équilibre
+        // territorial ») computed by hand: one unit per EPCI, 20 km between
+        // units. D-02 in Rochefort would share the CA Rochefort Océan with
+        // D-01 and be passed over; Saintes (17415) is in the CA de Saintes,
+        // about 37 km from Rochefort. Then 16 beds = D-01 + D-02, as capacity alone.
+        c.second_site = "17415";
         c.late = "04/10/2019";
         c.ineligible_column = "categorie_etablissement";   // not an EHPAD: no variant on the category (cadre juridique)
         c.ineligible_value = "200";
@@ -93,6 +103,10 @@ std::vector<CallCase> calls() {
                                  {"campagne.date_commission", "15/06/2023"}, {"campagne.date_courrier", "30/06/2023"}};
         // 10 places × 12 600 € (002, Annexe 1, 1) B)) = 126 000 €; Marseille 3e.
         eligible(c);
+        // At most 20 places a département (act-hlm-paca-2023.territoire.txt):
+        // D-01 + D-02 = 20 in the Bouches-du-Rhône, both proposed; D-03 stops
+        // on the 25 places as by capacity alone.
+        c.second_site = c.commune;
         c.late = "05/05/2023";
         c.ineligible_column = "departements_intervention";   // outside PACA (002, Annexe 2, 1. Conformité)
         c.ineligible_value = "30";
@@ -111,6 +125,10 @@ std::vector<CallCase> calls() {
                                  {"campagne.tribunal", "tribunal administratif de Bordeaux"}};
         // An EHPAD carrying both volets; volet 2: 30 × 900 € × 12 = 324 000 € (000 §1.5); Angoulême.
         eligible(c);
+        // One mission a département (crt-2022.territoire.txt): D-02 in
+        // Angoulême would be a second one in Charente; La Rochelle (17300),
+        // Charente-Maritime, lets the two missions go to D-01 and D-02.
+        c.second_site = "17300";
         c.late = "10/10/2022";
         c.ineligible_column = "volet2";   // both volets required (000 §1.4)
         c.ineligible_value = "non";
@@ -161,7 +179,9 @@ Built build(const CallCase& c, const test::TempDir& dir) {
     std::string csv = test::kDossierColumns + c.columns + "\n";
     const std::string addr = "12 rue de la République;17300;Rochefort;Mme Anne Durand, directrice";
     csv += row(c, "D-01", "Organisme Un", c.deposit, addr);
-    csv += row(c, "D-02", "Organisme Deux", c.deposit, "3 avenue des Tilleuls;17300;Rochefort;", c.vigilance_column, c.vigilance_value);
+    CallCase second = c;
+    second.commune = c.second_site;
+    csv += row(second, "D-02", "Organisme Deux", c.deposit, "3 avenue des Tilleuls;17300;Rochefort;", c.vigilance_column, c.vigilance_value);
     csv += row(c, "D-03", "Organisme Trois", c.deposit, "5 place Colbert;17300;Rochefort;");
     csv += row(c, "D-04", "Organisme Quatre", c.deposit, ";;;");
     csv += row(c, "D-05", "Organisme Cinq", c.deposit, "8 quai Aubear;17300;Rochefort;", c.ineligible_column, c.ineligible_value);
@@ -231,6 +251,12 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
             for (const auto& x : e.eligibility.elimination_reasons()) ADD_FAILURE() << s.dossiers()[e.dossier].reference << " : " << x;
         EXPECT_EQ(s.dossiers()[r.ranked[0].dossier].reference, "D-01");
         EXPECT_EQ(s.dossiers()[r.ranked[2].dossier].reference, "D-03");
+        // What the committee voted on (the call's territorial rules applied):
+        // D-01 and D-02 proposed, D-03 and D-04 not (second_site above).
+        const Ranking& voted = s.committee_proposal();
+        for (std::size_t i = 0; i < 4; ++i)
+            EXPECT_EQ(voted.ranked[i].proposal, i < 2 ? Proposal::Retained : Proposal::NotRetained)
+                << s.dossiers()[voted.ranked[i].dossier].reference;
 
         // Before the letters: the dossier without a postal address is flagged, the templates are sound.
         // The authority's address and signatory: the calls' texts do not

@@ -211,16 +211,25 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
         << r.out;
     EXPECT_NE(r.out.find("Classement : 4 missions, 1\u00A0600\u00A0000\u00A0€, distance moyenne "), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find(" place"), std::string::npos) << r.out;
-    // A new user's trial: with no allocation recorded, the committee's
-    // opinion follows the ranking's proposal, which retains CRT-2022-02 (a
-    // second mission in Charente) against the call's rule: said, with the way out.
-    EXPECT_NE(r.out.find("Attention : aucune répartition enregistrée, l'avis de la commission suivra la proposition du classement ("),
+    // A new user's trial (findings 2 and 16): with no allocation recorded, the
+    // committee votes on the ranking order under the call's rules, not on
+    // capacity alone, which (four missions, in score order 01, 03, 02, 09)
+    // proposed CRT-2022-02, a second mission in Charente. Recomputed by hand
+    // from the rule « au plus 1 mission par département » (crt-2022.territoire.txt,
+    // cahier des charges §1.5): 01 (16) retained, 03 (17) retained, 02 (16)
+    // passed over, 09 (47) retained. No warning left to give; rank says it.
+    EXPECT_EQ(r.out.find("Attention : aucune répartition enregistrée"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Aucune répartition enregistrée : la commission vote sur la répartition dans l'ordre du classement sous "
+                         "les règles territoriales de l'appel ci-dessus."),
               std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find(" ; CRT-2022-02 y est écarté (équilibre territorial). Enregistrez la répartition suivie (cotation repartition " + f +
-                         " --enregistrer)"),
+    r = test::cli("rank " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("CRT-2022-02  225 pts  SSIAD du Cognaçais  [écarté — Équilibre territorial : déjà 1 mission dans « Charente (16) » "
+                         "(département), au plus 1 mission par zone]"),
               std::string::npos)
         << r.out;
+    EXPECT_NE(r.out.find("CRT-2022-09  213 pts  EHPAD Les Jardins d'Agen  [proposé]"), std::string::npos) << r.out;
     // One table per CSV: the dossiers, then (--indicateurs) the figures.
     r = test::cli("repartition " + f + " --csv --variante CRT-2022-01,CRT-2022-03");
     ASSERT_EQ(r.code, 0) << r.out;

@@ -154,17 +154,22 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
     // Decisions: the committee's opinion followed; the first two dossiers not
     // retained go on the complementary list.
     Date on = s.letter_date();
-    const Ranking& ranking = s.ranking();
+    const Ranking& ranking = s.committee_proposal();   // what the committee voted on, as the opinion stored
     std::vector<std::pair<std::int64_t, Decision>> decisions;
     int complementary = 0;
-    for (const auto& e : ranking.ranked) {
+    for (std::size_t i = 0; i < ranking.ranked.size(); ++i) {
+        const RankEntry& e = ranking.ranked[i];
         Decision d;
         d.date = on;
         if (e.proposal == Proposal::Retained) d.kind = DecisionKind::Retained;
         else if (complementary < 2 && e.below_minimum.empty()) {
             ++complementary;
             d.kind = DecisionKind::Complementary;
-            d.motive = "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
+            // Passed over by the call's territorial rules, not by capacity
+            // (CRT-2022-02, a second mission in Charente): its reason, not capacity's.
+            const bool by_rule = e.proposal_reason != s.ranking().ranked[i].proposal_reason;
+            d.motive = by_rule ? e.proposal_reason + " ; inscription sur la liste complémentaire."
+                               : "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
         } else {
             d.kind = DecisionKind::NotRetained;
             d.motive = e.proposal_reason.empty() ? "Classement insuffisant au regard de la capacité de l'appel."

@@ -30,7 +30,7 @@ Date dated(const std::optional<Date>& d, const std::string& what, const std::str
 std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
     Date on = dated(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
@@ -42,7 +42,7 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
     report::CommitteeContext ctx{grid_,
                                  snap_.campaign,
                                  snap_.dossiers,
-                                 ranking(),
+                                 committee_proposal(),
                                  &solidity(),
                                  snap_.team,
                                  snap_.meeting,
@@ -128,14 +128,14 @@ std::shared_ptr<OrderShared> order_shared(const report::LetterContext& ctx, cons
 std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
     Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, ranking(), on, templates_dir(), &snap_.decisions};
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
     ctx.committee_known = snap_.campaign.procedure.committee.has_value();
     if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
-    for (const auto& e : ranking().ranked) {
+    for (const auto& e : committee_proposal().ranked) {
         const Dossier& d = snap_.dossiers[e.dossier];
         if ((!only_reference.empty() && d.reference != only_reference) || !report::gets_order(ctx, e)) continue;
         report::DocumentJob job;
@@ -156,7 +156,7 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
 
 std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
-    const Ranking& r = ranking();
+    const Ranking& r = committee_proposal();
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), templates_dir(), &snap_.decisions};
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;

@@ -69,6 +69,8 @@ public:
     const RankingSolidity& solidity();                // margins between neighbours, with the ranking
     const Agreement& agreement();                     // cached with the ranking
     const RankEntry* entry_of(std::size_t dossier_index);   // in the current ranking
+    // The same entry with the proposal the committee votes on (committee_proposal).
+    const RankEntry* proposed_entry_of(std::size_t dossier_index);
     std::vector<const Rating*> ratings_of(std::int64_t dossier_id) const;
     std::vector<std::string> reviewers() const;
     // Ratings that do not count: their author declared a link with the
@@ -217,6 +219,16 @@ public:
     std::optional<DecisionKind> committee_opinion(std::int64_t dossier_id);
     // How today's ranking differs from the one the committee voted (empty when the same).
     std::vector<std::string> changes_since_vote();
+    // The ranking with the proposal the committee votes on: the recorded
+    // allocation, else the ranking order under the call's territorial rules,
+    // else the capacity-only proposal (core allocation::follow_allocation).
+    // The ranking's marks, the vote and every document read this one.
+    const Ranking& committee_proposal();
+    // The recorded allocation changed (app/territory.cpp): the proposal follows.
+    void allocation_changed() {
+        proposal_.reset();
+        changes_since_vote_.reset();
+    }
 
     // Asks the store each time (another person may have closed it); when the
     // server cannot answer, what it said last (trial 15c F1: the window's
@@ -341,6 +353,7 @@ private:
         meeting_check_.reset();
         voted_opinion_.reset();
         changes_since_vote_.reset();
+        proposal_.reset();
         ranking_.reset();
         solidity_.reset();
         agreement_.reset();
@@ -356,6 +369,7 @@ private:
     std::unordered_map<std::int64_t, std::size_t> position_of_;   // dossier id -> index in snap_.dossiers
     void index_dossiers();
     std::optional<Ranking> ranking_;
+    std::optional<Ranking> proposal_;
     std::optional<RankingSolidity> solidity_;
     std::optional<Agreement> agreement_;
     RatingIndex rating_index_;   // the ratings that count (set_aside_ removed)

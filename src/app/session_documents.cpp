@@ -110,7 +110,7 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, ranking(), on, io::data_root() + "/templates",
+    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, committee_proposal(), on, io::data_root() + "/templates",
                               &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
     // No letter of ineligibility while a request for missing pieces awaits its answer.
@@ -162,7 +162,7 @@ std::vector<std::string> Session::authority_warnings() const {
 
 std::vector<std::string> Session::address_warnings() {
     std::vector<std::string> out;
-    const Ranking& r = ranking();
+    const Ranking& r = committee_proposal();
     for (const auto* list : {&r.ranked, &r.pending, &r.ineligible})
         for (const auto& e : *list) {
             const Dossier& d = snap_.dossiers[e.dossier];

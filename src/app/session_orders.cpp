@@ -26,7 +26,7 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
-    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, ranking(), *on, io::data_root() + "/templates",
+    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, committee_proposal(), *on, io::data_root() + "/templates",
                               &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
@@ -118,7 +118,7 @@ std::set<std::int64_t> Session::awaiting_pieces(const Date& on) const {
 report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
-    const Ranking& r = ranking();
+    const Ranking& r = committee_proposal();
     Date on = today();
     std::vector<report::PiecesJob> jobs;
     bool known = only_reference.empty();

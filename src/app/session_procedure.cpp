@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "app/input.h"
+#include "io/paths.h"
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -170,10 +172,9 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();
     else if (!snap_.meeting || snap_.meeting->votes != m.votes || snap_.meeting->voted.empty()) {
-        m.voted = voted_entries(ranking(), snap_.dossiers);
-        // The opinion follows the allocation the coordinator recorded (ranking
-        // order under the call's territorial rules, or a motivated variant).
-        if (const auto recorded = store_->load_territory().allocation) allocation::apply_recorded(m.voted, *recorded);
+        // The proposal the committee votes on (committee_proposal): the
+        // allocation recorded, else the ranking order under the call's rules.
+        m.voted = voted_entries(committee_proposal(), snap_.dossiers);
     }
     else m.voted = snap_.meeting->voted;
     store_->put_meeting(m, journal_actor(actor));
@@ -213,8 +214,59 @@ std::optional<DecisionKind> Session::committee_opinion(std::int64_t dossier_id) 
 std::vector<std::string> Session::changes_since_vote() {
     if (!snap_.meeting || snap_.meeting->voted.empty()) return {};
     if (!changes_since_vote_)
-        changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(ranking(), snap_.dossiers));
+        changes_since_vote_ = ranking_changes(snap_.meeting->voted, voted_entries(committee_proposal(), snap_.dossiers));
     return *changes_since_vote_;
+}
+
+const Ranking& Session::committee_proposal() {
+    if (proposal_) return *proposal_;
+    Ranking r = ranking();
+    const auto recorded = store_->load_territory().allocation;
+    if (recorded || std::filesystem::exists(io::grid_path(grid_.id + ".territoire.txt"))) {
+        const TerritoryStudy study(*this);
+        const bool territorial = allocation::territorial(study.rules());
+        std::map<std::string, Proposal> by_capacity;
+        for (const auto& e : r.ranked) by_capacity[snap_.dossiers[e.dossier].reference] = e.proposal;
+        // A reason reads as a clause in a line, a letter or a mark: no final stop.
+        auto clause = [](std::string t) {
+            if (!t.empty() && t.back() == '.') t.pop_back();
+            return t;
+        };
+        // The allocation alone: its coverage figures are not needed here.
+        const auto order = allocation::allocate(study.rules(), study.candidates(), study.territory(), study.existing_sites());
+        std::map<std::string, std::string> reasons;
+        std::vector<std::string> retained;
+        for (const auto& c : order.choices) {
+            const std::string& ref = study.candidates()[c.candidate].reference;
+            if (c.retained) retained.push_back(ref);
+            // Out by capacity as capacity alone put it out: its reason (with
+            // the figures: what remains, what it asks) stays.
+            else if (c.constraint == allocation::Constraint::Capacity && by_capacity[ref] == Proposal::NotRetained) continue;
+            else if (!c.reason.empty()) reasons[ref] = clause(c.reason);
+        }
+        if (recorded && recorded->followed == allocation::Followed::Variant) {
+            retained = recorded->retained;
+            reasons.clear();
+            for (const auto& k : study.candidates())
+                if (std::find(retained.begin(), retained.end(), k.reference) == retained.end())
+                    reasons[k.reference] = "Répartition enregistrée en variante du coordonnateur" +
+                                           (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
+        } else if (recorded) retained = recorded->retained;
+        if (recorded || territorial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons);
+    }
+    proposal_ = std::move(r);
+    return *proposal_;
+}
+
+const RankEntry* Session::proposed_entry_of(std::size_t dossier_index) {
+    // committee_proposal is a copy of the ranking, entries in the same places.
+    const RankEntry* e = entry_of(dossier_index);
+    if (!e) return nullptr;
+    const Ranking& base = ranking();
+    const Ranking& p = committee_proposal();
+    for (const auto& [from, to] : {std::pair{&base.ranked, &p.ranked}, {&base.pending, &p.pending}, {&base.ineligible, &p.ineligible}})
+        if (!from->empty() && e >= from->data() && e < from->data() + from->size()) return &(*to)[static_cast<std::size_t>(e - from->data())];
+    return e;
 }
 
 }  // namespace cotation

@@ -477,6 +477,7 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
         if (in_order == r.retained && !breaks) r.followed = allocation::Followed::Ranking;
     }
     session_.store().put_allocation(r, who);
+    session_.allocation_changed();
     recorded_ = r;
     return r;
 }
@@ -484,6 +485,7 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
 void TerritoryStudy::withdraw_allocation(const std::string& actor) {
     const std::string who = require_coordinator(session_, actor);
     session_.store().put_allocation(std::nullopt, who);
+    session_.allocation_changed();
     recorded_.reset();
 }
 

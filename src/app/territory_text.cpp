@@ -255,7 +255,9 @@ std::string TerritoryStudy::waiting_text() const {
 }
 
 std::string TerritoryStudy::proposal_warning() const {
-    if (recorded_) return "";
+    // Under territorial rules the committee votes on the ranking order under
+    // them (Session::committee_proposal): nothing departs from them to warn of.
+    if (recorded_ || allocation::territorial(rules_)) return "";
     const auto c = compare({});
     std::vector<std::string> by_rules;
     for (std::size_t i : c.ranking.retained()) by_rules.push_back(candidates_[i].reference);
@@ -345,7 +347,11 @@ std::string TerritoryStudy::offer_capacity() const {
 }
 
 std::string TerritoryStudy::recorded_text() const {
-    if (!recorded_) return "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
+    if (!recorded_)
+        return allocation::territorial(rules_)
+                   ? "Aucune répartition enregistrée : la commission vote sur la répartition dans l'ordre du classement sous "
+                     "les règles territoriales de l'appel ci-dessus."
+                   : "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
     std::string refs = fr::join(recorded_->retained);
     return "Répartition enregistrée : " + std::string(enum_label(recorded_->followed)) + " — " +
            (refs.empty() ? std::string("aucun dossier retenu") : refs) +

@@ -33,7 +33,7 @@ std::string sheet_number(const Rational& v) {
 }
 
 void rank_csv(Session& s) {
-    const Ranking& r = s.ranking();
+    const Ranking& r = s.committee_proposal();   // the marks the committee votes on, as rank prints them
     const Grid& g = s.grid();
     std::cout << "rang;dossier;organisme;total";
     for (const auto& t : g.themes) std::cout << ";" << t.id;
@@ -129,7 +129,7 @@ int rank(const Args& a) {
         rank_csv(*s);
         return 0;
     }
-    const Ranking& r = s->ranking();
+    const Ranking& r = s->committee_proposal();
     const Grid& g = s->grid();
     // Neither total nor place of what the reader may not read (core/read_rules.h).
     const RankingReading rr = ranking_reading(*s);
@@ -138,6 +138,11 @@ int rank(const Args& a) {
         const RankEntry& e = r.ranked[i];
         const Dossier& d = s->dossiers()[e.dossier];
         std::string status = proposal_label(e.proposal);
+        // Passed over by the allocation the committee votes on (its rule, e.g.
+        // the territorial balance), not by capacity alone: say which (trial finding 2).
+        if (e.proposal == Proposal::NotRetained && !e.proposal_reason.empty() &&
+            e.proposal_reason != s->ranking().ranked[i].proposal_reason)
+            status = "écarté — " + e.proposal_reason;
         if (auto it = s->decisions().find(d.id); it != s->decisions().end())
             status = std::string("décision : ") + decision_label(it->second.kind);
         if (rr.places) std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ");

@@ -224,4 +224,24 @@ void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r) {
     }
 }
 
+bool territorial(const Rules& r) {
+    return (r.zone != ZoneKind::None && r.max_units_per_zone) || r.min_km_between || r.min_km_existing;
+}
+
+void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, const std::vector<std::string>& retained,
+                       const std::map<std::string, std::string>& reasons) {
+    for (auto& e : ranking.ranked) {
+        if (e.proposal != Proposal::Retained && e.proposal != Proposal::NotRetained) continue;
+        const std::string& ref = dossiers[e.dossier].reference;
+        const bool in = std::find(retained.begin(), retained.end(), ref) != retained.end();
+        const Proposal was = e.proposal;
+        e.proposal = in ? Proposal::Retained : Proposal::NotRetained;
+        if (in) e.proposal_reason.clear();
+        else if (auto it = reasons.find(ref); it != reasons.end()) e.proposal_reason = it->second;
+        // Passed over by the allocation where capacity alone kept it: the
+        // capacity's reason (if any) no longer applies.
+        else if (was == Proposal::Retained) e.proposal_reason = "non retenu par la répartition";
+    }
+}
+
 }  // namespace cotation::allocation

@@ -109,6 +109,21 @@ struct Recorded {
 // allocation retains it, not retained otherwise; the others keep theirs.
 void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r);
 
+// Rules that choose by place (a zone quota, a distance): under them, with no
+// allocation recorded, the committee votes on the ranking order under the
+// rules, not on capacity alone (Session::committee_proposal).
+bool territorial(const Rules& r);
+
+// The proposal the committee votes on, one notion for the ranking's marks,
+// the vote, the « depuis le vote » comparison and every document: when an
+// allocation applies (the recorded one, else the ranking order under the
+// call's territorial rules), a ranked dossier is proposed when it retains it
+// and not retained otherwise, with `reasons` (by reference) saying why; the
+// capacity-only proposal otherwise. Dossiers set apart or awaiting an
+// arbitration keep theirs.
+void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, const std::vector<std::string>& retained,
+                       const std::map<std::string, std::string>& reasons);
+
 // "12,3 km" (one decimal, French notation, no-break space).
 std::string km_text(double km);
 

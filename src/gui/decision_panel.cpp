@@ -92,7 +92,7 @@ DecisionPanel::DecisionPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent),
 void DecisionPanel::Reload() {
     if (!wb_.session) return;
     Session& s = *wb_.session;
-    const Ranking& r = s.ranking();
+    const Ranking& r = s.committee_proposal();   // the proposal the committee votes on
     table_.clear();
     Rational granted;
     std::size_t decided = 0;
@@ -172,12 +172,12 @@ void DecisionPanel::ShowSelected() {
     Session& s = *wb_.session;
     std::size_t index = table_[static_cast<std::size_t>(current_)].dossier;
     const Dossier& d = s.dossiers()[index];
-    const RankEntry* e = s.entry_of(index);
+    const RankEntry* e = s.proposed_entry_of(index);
     title_->SetLabel(to_wx(d.reference + " — " + d.organisme));
     auto opinion = s.committee_opinion(d.id);
     opinion_->SetLabel(
         to_wx(opinion ? "Avis de la commission : " + std::string(decision_label(*opinion))
-                      : "Pas d'avis adopté ; proposition du classement : " + std::string(proposal_label(e->proposal))));
+                      : "Pas d'avis adopté ; proposition soumise à la commission : " + std::string(proposal_label(e->proposal))));
     auto it = s.decisions().find(d.id);
     if (it != s.decisions().end()) {
         const Decision& x = it->second;

@@ -39,7 +39,7 @@ void DossierListView::Reload() {
 wxString DossierListView::OnGetItemText(long item, long column) const {
     Session& s = *wb_.session;
     const Dossier& d = s.dossiers()[static_cast<std::size_t>(item)];
-    const RankEntry* e = s.entry_of(static_cast<std::size_t>(item));
+    const RankEntry* e = s.proposed_entry_of(static_cast<std::size_t>(item));
     auto fact = [&](const char* id) {
         const FactDef* def = s.grid().fact(id);
         return def ? display(*def, d.get(id)) : std::string();

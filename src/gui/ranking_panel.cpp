@@ -110,7 +110,7 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
     const RankingReading& reading = readings()[this];
     auto at = position_of(this, item);
     std::size_t pos = at ? *at : reading.hidden.at(static_cast<std::size_t>(item) - reading.shown.size());
-    const RankEntry& e = s.ranking().ranked[pos];
+    const RankEntry& e = s.committee_proposal().ranked[pos];   // the marks the committee votes on
     const Dossier& d = s.dossiers()[e.dossier];
     long themes = static_cast<long>(g.themes.size());
     if (!at) {   // neither total nor place of what the reader may not read
@@ -156,7 +156,7 @@ wxString RankedListView::OnGetItemText(long item, long column) const {
 wxListItemAttr* RankedListView::OnGetItemAttr(long item) const {
     auto at = position_of(this, item);
     if (!at) return nullptr;
-    const RankEntry& e = wb_.session->ranking().ranked[*at];
+    const RankEntry& e = wb_.session->committee_proposal().ranked[*at];
     bool retained = e.proposal == Proposal::Retained;
     bool pending = e.eligibility.undecidable();
     if (retained && pending) return &retained_pending_;

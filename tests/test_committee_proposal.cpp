@@ -1,0 +1,220 @@
+// One notion of « the proposal the committee votes on » (new-user trial
+// findings 2 and 16): the recorded allocation, else the ranking order under
+// the call's territorial rules, else the capacity-only proposal; the ranking's
+// marks, the vote and the « depuis le vote » comparison all read it, so that
+// a vote followed by nothing reports no change.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/demo.h"
+#include "app/session.h"
+#include "app/territory.h"
+#include "core/territorial_allocation.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+std::vector<std::string> committee_proposed(Session& s) {
+    std::vector<std::string> out;
+    for (const auto& e : s.committee_proposal().ranked)
+        if (e.proposal == Proposal::Retained) out.push_back(s.dossiers()[e.dossier].reference);
+    return out;
+}
+
+// What the call's rules retain in ranking order (repartition's « retenu »).
+std::vector<std::string> rules_allocated(Session& s) {
+    TerritoryStudy t(s);
+    std::vector<std::string> out;
+    for (std::size_t i : t.compare({}).ranking.retained()) out.push_back(t.candidates()[i].reference);
+    return out;
+}
+
+void proposal_vote_all_for(Session& s, const Date& date) {
+    Meeting m;
+    m.date = date;
+    for (const auto& [name, p] : s.team().people)
+        if (p.role == Role::CommitteeMember && !s.team().in_conflict(name, "")) {
+            if (m.president.empty()) m.president = name;
+            m.attendance[name] = {Presence::Present, ""};
+            m.votes[name] = Vote::For;
+        }
+    s.put_meeting(m, test::demo_coordinator(s));
+}
+}  // namespace
+
+// Hand-made ranking: A, B proposed by capacity alone, C not; the allocation
+// retains A and C (B stopped by a zone quota): B says the rule, C loses its
+// capacity reason, the one awaiting arbitration is untouched.
+TEST(CommitteeProposal, FollowAllocationRewritesOnlyRankedProposals) {
+    std::vector<Dossier> dossiers(4);
+    dossiers[0].reference = "A";
+    dossiers[1].reference = "B";
+    dossiers[2].reference = "C";
+    dossiers[3].reference = "P";
+    Ranking r;
+    for (std::size_t i = 0; i < 3; ++i) {
+        RankEntry e;
+        e.dossier = i;
+        e.rank = static_cast<int>(i) + 1;
+        e.proposal = i < 2 ? Proposal::Retained : Proposal::NotRetained;
+        if (i == 2) e.proposal_reason = "Capacité restante insuffisante";
+        r.ranked.push_back(e);
+    }
+    RankEntry p;
+    p.dossier = 3;
+    p.proposal = Proposal::Pending;
+    r.pending.push_back(p);
+    allocation::follow_allocation(r, dossiers, {"A", "C"}, {{"B", "Équilibre territorial : au plus 1 unité par zone"}});
+    EXPECT_EQ(r.ranked[0].proposal, Proposal::Retained);
+    EXPECT_EQ(r.ranked[1].proposal, Proposal::NotRetained);
+    EXPECT_EQ(r.ranked[1].proposal_reason, "Équilibre territorial : au plus 1 unité par zone");
+    EXPECT_EQ(r.ranked[2].proposal, Proposal::Retained);
+    EXPECT_TRUE(r.ranked[2].proposal_reason.empty());
+    EXPECT_EQ(r.pending[0].proposal, Proposal::Pending);
+}
+
+// UPHV (one unit per EPCI, 24 beds): with no allocation recorded, the
+// proposal is the ranking order under the rules, not capacity alone.
+TEST(CommitteeProposal, UphvWithoutRecordedAllocationFollowsTheCallsRules) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    EXPECT_EQ(committee_proposed(*s), rules_allocated(*s));
+}
+
+// ACT HLM (« au plus 20 places par département »): the same.
+TEST(CommitteeProposal, ActWithoutRecordedAllocationFollowsTheDepartementRule) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("act.cot"), "act-hlm", DemoStage::Instruction);
+    const auto expected = rules_allocated(*s);
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(committee_proposed(*s), expected);
+}
+
+// Trial finding 16: an allocation recorded (here the coordinator's variant
+// 01 + 08, which passes 02 over), then the vote, nothing else: the vote
+// stores that proposal, no change « depuis le vote » is said, and the
+// ranking's marks say the same (08 proposed, 02 not, with why).
+TEST(CommitteeProposal, UphvRecordedAllocationVotedThenNoChangeSinceTheVote) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    {
+        TerritoryStudy t(*s);
+        t.record_allocation({"UPHV-2019-01", "UPHV-2019-08"}, "Couvrir l'Aunis.", coord);
+    }
+    EXPECT_EQ(committee_proposed(*s), (std::vector<std::string>{"UPHV-2019-01", "UPHV-2019-08"}));
+    for (const auto& e : s->committee_proposal().ranked)
+        if (s->dossiers()[e.dossier].reference == "UPHV-2019-02")
+            EXPECT_NE(e.proposal_reason.find("variante"), std::string::npos) << e.proposal_reason;
+    proposal_vote_all_for(*s, Date{2019, 10, 15});
+    ASSERT_TRUE(s->meeting_check() && s->meeting_check()->adopted);
+    const auto changes = s->changes_since_vote();
+    EXPECT_TRUE(changes.empty()) << changes.front();
+    // Withdrawn afterwards: now the proposal really changed, and it is said.
+    {
+        TerritoryStudy t(*s);
+        t.withdraw_allocation(coord);
+    }
+    EXPECT_FALSE(s->changes_since_vote().empty());
+}
+
+// The same with the ranking order recorded on ACT, then voted.
+TEST(CommitteeProposal, ActRecordedRankingOrderVotedThenNoChangeSinceTheVote) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("act.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    {
+        TerritoryStudy t(*s);
+        t.record_allocation({}, "", coord);
+    }
+    EXPECT_EQ(committee_proposed(*s), rules_allocated(*s));
+    proposal_vote_all_for(*s, *s->date_parameter("campagne.date_commission"));
+    ASSERT_TRUE(s->meeting_check() && s->meeting_check()->adopted);
+    const auto changes = s->changes_since_vote();
+    EXPECT_TRUE(changes.empty()) << changes.front();
+}
+
+// Trial findings 2 and 16 replayed on a campaign made with `cotation new`
+// from the shipped UPHV grid, no allocation recorded. Four eligible
+// dossiers rated 5, 4, 3, 2 everywhere: 300, 240, 180, 120 points. By hand,
+// under uphv-17-2019.territoire.txt (one unit per EPCI, 20 km between units,
+// 24 beds = 3 units of 8): U-01 Rochefort retained; U-02 Tonnay-Charente,
+// in the same CA Rochefort Océan, passed over; U-03 Jonzac (CC de la
+// Haute-Saintonge) and U-04 Saint-Jean-d'Angély (CC des Vals de Saintonge),
+// each over 20 km from the others, retained. Capacity alone proposed U-01,
+// U-02, U-03.
+TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfterAVoteAlone) {
+    test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(test::cli("new " + f + " --grid " + test::source_dir() + "/scoring-grids/uphv-17-2019.xml --reference \"AAC n°1/2019\""
+                        " --param campagne.date_limite=30/09/2019 --param campagne.date_commission=15/11/2019")
+                  .code,
+              0);
+    const std::string coord = "Isabelle Renaud", instr = "Ivan Instr";
+    {
+        auto s = Session::open(f);
+        s->add_person({coord, Role::Coordinator, "Département", true}, coord);
+        s->add_person({instr, Role::Instructor, "Département", true}, coord);
+        for (const char* m : {"Sylvie Marcilly", "Jacques Bonnet", "Anne Dufour"})
+            s->add_person({m, Role::CommitteeMember, "Département", true}, coord);
+        const auto e = test::eligible_dossier("uphv-17-2019");
+        std::string csv = test::kDossierColumns + e.columns + "\n";
+        const std::vector<std::pair<std::string, std::string>> sites{
+            {"U-01", "17299"}, {"U-02", "17449"}, {"U-03", "17197"}, {"U-04", "17347"}};
+        for (const auto& [ref, commune] : sites)
+            csv += ref + ";EHPAD " + ref + ";;;" + commune + ";" + e.places + ";" + e.budget + ";" + e.deposit +
+                   ";1 rue de l'Église;17300;Rochefort;;" + e.values + "\n";
+        test::spit(dir.file("dossiers.csv"), csv);
+        s->import_dossiers_file(dir.file("dossiers.csv"), coord);
+        int level = 5;
+        for (const auto& [ref, commune] : sites) {
+            s->assign(test::id_of(*s, ref), instr, true, coord);
+            test::rate_everywhere(*s, test::id_of(*s, ref), instr, level--, "Appréciation sur ");
+        }
+    }
+    test::bind_this_account(f, coord);
+    auto r = test::cli("rank " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(" 1  U-01  300 pts  EHPAD U-01  [proposé]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
+                         "(EPCI), au plus 1 unité par zone]"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(" 3  U-03  180 pts  EHPAD U-03  [proposé]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 4  U-04  120 pts  EHPAD U-04  [proposé]"), std::string::npos) << r.out;
+
+    // The vote, then nothing: no change is said, by the command nor the minutes.
+    r = test::cli("seance " + f + " --date 15/11/2019 --president \"Sylvie Marcilly\" --present \"Sylvie Marcilly\""
+                  " --present \"Jacques Bonnet\" --absent \"Anne Dufour\" --vote \"Sylvie Marcilly=pour\" --vote \"Jacques Bonnet=pour\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find("Depuis le vote"), std::string::npos) << r.out;
+    {
+        auto s = Session::open(f);
+        EXPECT_EQ(s->committee_opinion(test::id_of(*s, "U-02")), DecisionKind::NotRetained);
+        EXPECT_EQ(s->committee_opinion(test::id_of(*s, "U-04")), DecisionKind::Retained);
+        s->write_minutes(dir.file("pv.pdf"));
+        s->write_committee_file(dir.file("commission.pdf"));
+    }
+    for (const char* file : {"pv.pdf", "commission.pdf"}) {
+        const std::string words = test::pdf_words(dir.file(file));
+        EXPECT_EQ(words.find("Depuis le vote"), std::string::npos) << file << "\n" << words;
+    }
+    // The committee file's proposal says the rule for U-02, « proposé » for U-04.
+    const std::string file = test::pdf_words(dir.file("commission.pdf"));
+    EXPECT_NE(file.find("non retenu : Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » (EPCI)"), std::string::npos) << file;
+
+    // A real change after the vote (the coordinator records a variant that
+    // takes U-02 instead of U-04): now it is said, both ways.
+    {
+        auto s = Session::open(f);
+        TerritoryStudy t(*s);
+        t.record_allocation({"U-01", "U-02", "U-03"}, "Proximité du bassin de Rochefort.", coord);
+        s->write_minutes(dir.file("pv2.pdf"));
+    }
+    const std::string after = test::pdf_words(dir.file("pv2.pdf"));
+    EXPECT_NE(after.find("Depuis le vote, le classement calculé a changé"), std::string::npos) << after;
+    EXPECT_NE(after.find("U-02 : non retenu, puis retenu"), std::string::npos) << after;
+    EXPECT_NE(after.find("U-04 : retenu, puis non retenu"), std::string::npos) << after;
+}
