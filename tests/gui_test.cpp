@@ -491,6 +491,9 @@ private:
                   !button_enabled(Action::GiveOpinion),
               "coordonnateur : « Nouveau dossier », « Ajouter une personne » actifs, « Rouvrir » et « Donner mon avis » grisés");
         check(button_enabled(Action::RecordAllocation), "coordonnateur : « Enregistrer cet ensemble comme répartition suivie » actif");
+        // The demo has committee members and instructors: the meeting and the assignment may be recorded.
+        check(button_enabled(Action::RecordMeeting) && button_enabled(Action::AssignDossier),
+              "coordonnateur de la démo : « Enregistrer la séance… » et « Affecter un dossier… » actifs");
         // Its handler is the action table's, run by the frame that the
         // button's event reaches (the team view binds nothing): the click
         // opens the form, which the spy cancels.
@@ -713,6 +716,15 @@ private:
               "champ Évaluateur après Load : « " + from_wx(frame_->reviewer_box()->GetValue()) + " », évaluateur « " +
                   frame_->workbench().reviewer + " »");
         frame_->SelectDossier(0);
+        // A campaign from scratch has no committee member, no instructor and
+        // no meeting: what a click would refuse is greyed out (review of issue 12, M2).
+        frame_->UpdateActions();
+        auto greyed = [&](Action a) {
+            wxWindow* w = frame_->FindWindow(action_id(a));
+            return w && !w->IsEnabled();
+        };
+        check(greyed(Action::RecordMeeting) && greyed(Action::AddObservation) && greyed(Action::AssignDossier),
+              "campagne sans équipe : « Enregistrer la séance… », « Ajouter une observation… », « Affecter un dossier… » grisés");
         frame_->ShowView(MainFrame::View::Rating);
         pump(300);
         RatingPanel* panel = frame_->rating_panel();

@@ -28,6 +28,16 @@ ActionContext ActionContext::of(Workbench& wb) {
     const Dossier* d = wb.dossier();
     c.selection = d != nullptr;
     c.rates = d && !wb.reviewer.empty() && team.may_rate(wb.reviewer, wb.reviewer, d->id, identity_of(*d)).empty();
+    // What a click would be refused for is greyed out instead (issue 12, review M2).
+    bool members = false, instructors = false;
+    for (const auto& [name, p] : team.people) {
+        members = members || p.role == Role::CommitteeMember;
+        instructors = instructors || p.role == Role::Instructor;
+    }
+    c.sits = members && s.procedure().meeting_refusal().empty();
+    c.met = s.meeting().has_value();
+    c.assignable = instructors && !s.dossiers().empty();
+    c.set_apart = d && s.prior_rejections().count(d->id);
     return c;
 }
 
@@ -44,7 +54,10 @@ bool edits_selected(const ActionContext& c) { return instructs(c) && c.selection
 bool rates_selected(const ActionContext& c) { return writes(c) && c.selection && c.rates; }
 bool rejects_prior(const ActionContext& c) { return coordinates(c) && c.prior_rejection; }
 bool gives_opinion(const ActionContext& c) { return writes(c) && c.selection && c.member; }
-bool pieces_request(const ActionContext& c) { return coordinates(c) && c.selection; }
+bool pieces_request(const ActionContext& c) { return coordinates(c) && c.selection && !c.set_apart; }
+bool records_meeting(const ActionContext& c) { return coordinates(c) && c.sits; }
+bool observes(const ActionContext& c) { return coordinates(c) && c.met; }
+bool assigns(const ActionContext& c) { return coordinates(c) && c.assignable; }
 
 // clang-format off
 const std::vector<ActionDef> action_table = {
@@ -106,7 +119,7 @@ const std::vector<ActionDef> action_table = {
     {Action::AddPerson, Menu::None, "Ajouter une personne…", "", "Déclare une personne de l'équipe et son rôle (coordonnateur).",
      nullptr, nullptr, coordinates, [](MainFrame& f) { add_person_dialog(&f, f.workbench()); }},
     {Action::AssignDossier, Menu::None, "Affecter un dossier…", "", "Confie un dossier à un instructeur (coordonnateur).", nullptr,
-     nullptr, coordinates, [](MainFrame& f) { assign_dossier_dialog(&f, f.workbench()); }},
+     nullptr, assigns, [](MainFrame& f) { assign_dossier_dialog(&f, f.workbench()); }},
     {Action::DeclareLink, Menu::None, "Déclarer un lien d'intérêts…", "", "Chacun déclare ses liens ; le coordonnateur ceux de tous.",
      nullptr, nullptr, writes, [](MainFrame& f) { declare_link_dialog(&f, f.workbench()); }},
     {Action::MarkStepDone, Menu::None, "Déclarer l'étape sélectionnée faite…", "", "Date à laquelle l'étape a été faite (coordonnateur).",
@@ -116,9 +129,9 @@ const std::vector<ActionDef> action_table = {
     {Action::LiftRejection, Menu::None, "Lever la décision sélectionnée…", "", "Révision demandée, avec son motif (coordonnateur).",
      nullptr, nullptr, coordinates, lift_rejection},
     {Action::RecordMeeting, Menu::None, "Enregistrer la séance…", "", "Présences, mandats et vote (coordonnateur).", nullptr, nullptr,
-     coordinates, [](MainFrame& f) { record_meeting_dialog(&f, f.workbench()); }},
+     records_meeting, [](MainFrame& f) { record_meeting_dialog(&f, f.workbench()); }},
     {Action::AddObservation, Menu::None, "Ajouter une observation…", "", "Portée au procès-verbal (coordonnateur).", nullptr, nullptr,
-     coordinates, [](MainFrame& f) { add_observation_dialog(&f, f.workbench()); }},
+     observes, [](MainFrame& f) { add_observation_dialog(&f, f.workbench()); }},
     {Action::GiveOpinion, Menu::None, "Donner mon avis sur ce dossier…", "", "L'avis d'un membre de la commission.", nullptr, nullptr,
      gives_opinion, [](MainFrame& f) { give_opinion_dialog(&f, f.workbench()); }},
     {Action::SaveDecision, Menu::None, "Enregistrer la décision", "", "La décision de l'autorité et, s'il y a lieu, l'écart à l'avis (coordonnateur).",

@@ -43,6 +43,10 @@ struct ActionContext {
     bool pending = false;           // a dossier awaits the coordinator's arbitration: no closing yet
     bool prior_rejection = false;   // the campaign's procedure sets dossiers apart before the evaluation
     bool rates = false;         // may rate the selected dossier (role, assignment, links, submission)
+    bool sits = false;          // a committee sits (the procedure has one) and has members declared
+    bool met = false;           // its meeting is recorded (observations follow it)
+    bool assignable = false;    // a dossier and an instructor to give it to
+    bool set_apart = false;     // the selected dossier was set apart before the evaluation
     static ActionContext of(Workbench& wb);
 };
 
