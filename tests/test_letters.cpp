@@ -159,3 +159,33 @@ TEST(Pdf, TheFrenchSignsComeBackFromTheText) {
     std::string got = test::pdf_words(dir.file("u.pdf"));
     EXPECT_NE(got.find(test::words(text)), std::string::npos) << got;   // words(): ’ read as ', spaces as one
 }
+
+// Issue 11 (« pdftotext gives back the exact words »): both fonts carry a
+// ToUnicode map (libharu 2.3 writes none for a CP1252 TrueType font), so the
+// signs come back exactly (’ œ € dashes…) from the map, and not by a
+// reader's guess from /WinAnsiEncoding.
+TEST(Pdf, BothFontsCarryAToUnicodeMapAndTheSignsComeBackExactly) {
+    test::TempDir dir;
+    const std::string path = dir.file("u.pdf");
+    report::write_letter_pdf(path,
+                             {"Département de la Charente-Maritime", {}, "La Rochelle, le 2 décembre 2019", {"Destinataire"}, "Essai"},
+                             {{report::BlockKind::Heading, "Décision"},
+                              {report::BlockKind::Paragraph, "L’été, cœur, Œuvre, Ÿ… ‘a’ “b” – c — 15 € ‰ ™ š ž « d »"}});
+    auto fonts = test::shell("pdffonts '" + path + "'");
+    ASSERT_EQ(fonts.code, 0) << fonts.out;
+    int ours = 0;
+    std::istringstream lines(fonts.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("CotationSans") == std::string::npos) continue;
+        ++ours;
+        // Columns emb, sub, uni: « yes yes yes ».
+        EXPECT_NE(line.find("yes yes yes"), std::string::npos) << line;
+    }
+    EXPECT_EQ(ours, 2) << fonts.out;   // regular and bold
+    const std::string got = test::pdftotext(path);
+    // As typed: the typographic signs are not rewritten (poppler prints a
+    // no-break space as a space).
+    EXPECT_NE(got.find("L’été, cœur, Œuvre, Ÿ… ‘a’ “b” – c — 15 € ‰ ™ š ž « d »"), std::string::npos)
+        << got;
+    EXPECT_NE(got.find("Décision"), std::string::npos) << got;   // the bold font
+}
