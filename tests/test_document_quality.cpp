@@ -306,3 +306,56 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     EXPECT_EQ(tpl.find("président(e)"), std::string::npos);
     EXPECT_NE(tpl.find("{{seance.president_qualite}}"), std::string::npos);
 }
+
+// Trial 1011 #18: with the Département's full address and title (as in the
+// trial), the UPHV letter not retaining U-02 ran to two pages for three lines,
+// its appeal ways before the closing formula and the signature. Every letter
+// now holds on one page and its appeal ways come under the signature, in
+// small print (a mention), as an administration sends them.
+TEST(DocumentQuality, AppealWaysUnderTheSignatureAndEveryLetterOnOnePage) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("u.cot"), "uphv");
+    Authority a = s->authority();
+    a.name = "Département de la Charente-Maritime";
+    a.address = {"Direction de l'Autonomie", "Service Équipements Sociaux et Médico-Sociaux (ESMS)",
+                 "85, boulevard de la République – CS 60003", "17076 La Rochelle Cedex 9"};
+    a.signatory = "Sylvie Marcilly";
+    a.signatory_title = "La Présidente du Conseil départemental de la Charente-Maritime";
+    s->set_authority(a, test::demo_coordinator(*s));
+    auto letters = s->write_letters(dir.file("l"), "", 0, report::Format::Both);
+    ASSERT_GE(letters.size(), 16u);
+    int refusals = 0;
+    // The height pdftotext gives a word's box: the font size, give or take.
+    auto word_height = [](const std::string& f, const std::string& word) {
+        std::string boxes = run("pdftotext -bbox '" + f + "' -").second;
+        auto at = boxes.find(">" + word + "</word>");
+        if (at == std::string::npos) return 0.0;
+        auto line = boxes.rfind("<word", at);
+        auto num = [&](const char* key) { return std::stod(boxes.substr(boxes.find(key, line) + std::string(key).size())); };
+        return num("yMax=\"") - num("yMin=\"");
+    };
+    for (const auto& f : letters.written) {
+        if (f.ends_with(".odt")) {
+            std::string content = zip_entry(f, "content.xml");
+            if (content.find("Voies et délais de recours") == std::string::npos) continue;
+            // The ODT says the same: a mention, in its own style.
+            auto appeal = content.find("Télérecours");
+            EXPECT_NE(content.rfind("text:style-name=\"Mentions\"", appeal), std::string::npos) << f;
+            EXPECT_GT(content.rfind("text:style-name=\"Mentions\"", appeal), content.rfind("Signature", appeal)) << f;
+            continue;
+        }
+        EXPECT_EQ(page_count(f), 1) << f;
+        std::string w = test::pdf_words(f);
+        auto appeal = w.find("Voies et délais de recours");
+        if (appeal == std::string::npos) continue;   // a retained dossier's letter
+        ++refusals;
+        auto signed_at = w.find("Sylvie Marcilly");
+        ASSERT_NE(signed_at, std::string::npos) << w;
+        EXPECT_LT(signed_at, appeal) << f;
+        EXPECT_LT(w.find("salutations distinguées"), signed_at) << f;
+        EXPECT_NE(w.find("recours gracieux auprès de la Présidente du Conseil départemental"), std::string::npos) << w;
+        // Small print: 8.5 pt against the body's 10.5 pt.
+        EXPECT_LT(word_height(f, "Télérecours"), 0.9 * word_height(f, "Madame,")) << f;
+    }
+    EXPECT_GE(refusals, 3);
+}

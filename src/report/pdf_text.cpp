@@ -111,6 +111,14 @@ Format parse_format(const std::string& text) {
     throw InputError("Format « " + text + " » inconnu : pdf, odt ou both (les deux).");
 }
 
+// At most 400 bytes of UTF-8, cut between characters, with an ellipsis.
+std::string bounded(const std::string& s) {
+    if (s.size() <= 400) return s;
+    std::size_t n = 400;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "\u2026";
+}
+
 std::string cp(const std::string& utf8) { return to_cp1252(fr::typography(utf8)); }
 
 
