@@ -14,6 +14,7 @@
 
 #include "app/demo.h"
 #include "app/documents.h"
+#include "app/territory.h"
 #include "io/grid_reader.h"
 #include "report/committee.h"
 #include "report/pdf_letter.h"
@@ -358,4 +359,48 @@ TEST(DocumentQuality, AppealWaysUnderTheSignatureAndEveryLetterOnOnePage) {
         EXPECT_LT(word_height(f, "Télérecours"), 0.9 * word_height(f, "Madame,")) << f;
     }
     EXPECT_GE(refusals, 3);
+}
+
+// Trial 1011 #36 and #31: the instruction report gave no territorial figure
+// for the criterion of territorial balance (UPHV, « les critères de
+// priorisation tiendront compte du lieu d'implantation ») nor the overlap of
+// a CRT candidate with an existing DRAD zone (CRT, Annexe 1 §1.4: « afin de
+// ne pas créer de doublon »); and #41: an irrecevable dossier's report listed
+// its criteria as if evaluated.
+TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory) {
+    test::TempDir dir;
+    auto u = create_demo(dir.file("u.cot"), "uphv");
+    auto written = u->write_instruction_reports(dir.file("u"));
+    ASSERT_TRUE(written.failures.empty()) << written.failure(0);
+    std::string arsenal = test::pdf_words(dir.file("u/UPHV-2019-02-compte-rendu.pdf"));
+    // By hand: Rochefort (17299) 45.94276 N, 0.97218 W and Soubise (17429),
+    // commune of « MRS Les Tournesols » in the offer of the cahier des charges
+    // §1.1.1, 45.90965 N, 1.00285 W (data/geo/communes-points.tsv):
+    // haversine, R = 6 371 km, 4,38 km. 182 inhabitants brought within 30 km
+    // and the mean distance 0,3 km shorter: the trial's own computation
+    // (haversine over the 462 communes of Charente-Maritime).
+    EXPECT_NE(arsenal.find("Implantation : Rochefort (17299), CA Rochefort Océan (EPCI)."), std::string::npos) << arsenal;
+    EXPECT_NE(arsenal.find("Structure existante la plus proche : « MRS Les Tournesols » (Soubise), à 4,4 km."),
+              std::string::npos) << arsenal;
+    // (U+2212 is printed « - » in the PDF's CP1252.)
+    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, distance moyenne -0,3 km."),
+              std::string::npos) << arsenal;
+    std::string apart = test::pdf_words(dir.file("u/UPHV-2019-04-compte-rendu.pdf"));
+    EXPECT_NE(apart.find("Dossier non évalué sur le fond"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("Note retenue par critère"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("cotation incomplète"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("Implantation et couverture"), std::string::npos) << apart;   // not ranked, not placed
+
+    auto c = create_demo(dir.file("c.cot"), "crt");
+    test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-LR;DRAD Aunis (expérimentation 2020);241700434\n");
+    TerritoryStudy(*c).set_zones_file(dir.file("zones.csv"), test::demo_coordinator(*c));
+    written = c->write_instruction_reports(dir.file("c"), "CRT-2022-03");
+    ASSERT_TRUE(written.failures.empty()) << written.failure(0);
+    // By hand: the CA de La Rochelle (241700434) has 28 communes in
+    // data/epci.tsv, whose populations in data/communes.tsv add up to 182 435;
+    // CRT-2022-03 declares that EPCI as its intervention territory.
+    std::string crt = test::pdf_words(dir.file("c/CRT-2022-03-compte-rendu.pdf"));
+    EXPECT_NE(crt.find("Territoire d'intervention recouvrant la zone « DRAD Aunis (expérimentation 2020) » (zone saisie pour "
+                       "la campagne) : 28 communes, 182 435 habitants."),
+              std::string::npos) << crt;
 }

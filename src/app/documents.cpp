@@ -94,6 +94,7 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
                                                                   report::Format format) {
     auto ctx = committee_context(dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate), false);
     auto readable = restrict_to_reader(ctx);
+    ctx.territory_by_dossier = instruction_territory(*this);
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
     for (auto& job : jobs)   // each job keeps the filtered indexes alive
         job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };

@@ -10,6 +10,7 @@
 // document_kinds() (documents.cpp), usually through each_dossier() with the
 // function that writes one dossier's document.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,12 @@ std::vector<report::DocumentJob> each_dossier(
     Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
     const std::function<bool(const Dossier&)>& applies,
     const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write);
+
+// Each ranked dossier's place in the territory, for its instruction report
+// (documents_territory.cpp): reference -> French lines (commune and EPCI,
+// nearest existing structure, what it adds alone to the existing offer,
+// zones its intervention territory overlaps); empty without a territory.
+std::map<std::string, std::vector<std::string>> instruction_territory(Session& session);
 
 // The batch in two steps, for a window that runs the second on another
 // thread: prepare on the session's thread (ranking, templates, contexts;
