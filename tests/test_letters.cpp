@@ -2,11 +2,13 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/demo.h"
 #include "core/error.h"
+#include "report/letters.h"
 #include "report/pdf_letter.h"
 #include "report/template.h"
 #include "test_support.h"
@@ -188,4 +190,26 @@ TEST(Pdf, BothFontsCarryAToUnicodeMapAndTheSignsComeBackExactly) {
     EXPECT_NE(got.find("L’été, cœur, Œuvre, Ÿ… ‘a’ “b” – c — 15 € ‰ ™ š ž « d »"), std::string::npos)
         << got;
     EXPECT_NE(got.find("Décision"), std::string::npos) << got;   // the bold font
+}
+
+// « 0 points » in the letters and orders (issue 11 note): the templates say
+// {{score_points}}, in the singular below 2 as French wants it, and no
+// shipped template says « {{score}} points » any more.
+TEST(Letters, ScoreInTheSingularBelowTwoPoints) {
+    const Grid& g = test::act_grid();
+    Campaign c;
+    std::vector<Dossier> dossiers(1);
+    Ranking ranking;
+    report::LetterContext ctx{g, c, dossiers, ranking, Date{2023, 6, 30}, test::source_dir() + "/templates"};
+    RankEntry e;
+    e.score.themes.assign(g.themes.size(), Rational(0));
+    e.score.criteria.assign(g.criterion_count(), CriterionScore{});
+    for (const auto& [total, said] : std::vector<std::pair<Rational, std::string>>{
+             {Rational(0), "0 point"}, {Rational(3, 2), "1,5 point"}, {Rational(2), "2 points"}, {Rational(240), "240 points"}}) {
+        e.score.total = total;
+        EXPECT_EQ(report::letter_variables(ctx, e, 1)["score_points"], said);
+    }
+    for (const auto& f : std::filesystem::recursive_directory_iterator(test::source_dir() + "/templates"))
+        if (f.path().extension() == ".txt" && f.path().filename() != "proces-verbal.txt")
+            EXPECT_EQ(test::slurp(f.path().string()).find("{{score}} points"), std::string::npos) << f.path();
 }

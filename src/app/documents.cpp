@@ -1,6 +1,7 @@
 #include "documents.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "app/session.h"
 #include "app/territory.h"
@@ -228,6 +229,15 @@ const std::vector<DocumentKind>& document_kinds() {
          }},
     };
     return kinds;
+}
+
+std::string document_kinds_text() {
+    std::string out;
+    const auto& kinds = document_kinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == kinds.size() ? " et " : ", ") + kinds[i].label;
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 std::vector<report::DocumentJob> each_dossier(

@@ -44,6 +44,10 @@ struct DocumentKind {
 // The kinds, in the order of the batch: letters, instruction reports,
 // committee file, minutes (and the orders' kinds when they come).
 const std::vector<DocumentKind>& document_kinds();
+// Their labels in one French sentence part, for the window that writes them
+// all: « Lettres de décision, …, arrêtés des dossiers retenus et demandes de
+// pièces complémentaires » (trial 1011 #25: it named four of the six).
+std::string document_kinds_text();
 
 // A per-dossier kind from the function that writes one dossier's document:
 // `applies` chooses the dossiers (all when empty), `write` writes stem.pdf

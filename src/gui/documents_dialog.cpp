@@ -29,9 +29,8 @@ bool ask(wxWindow* parent, std::string& folder, report::Format& format) {
     wxDialog dlg(parent, wxID_ANY, to_wx("Tous les documents de la campagne"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* intro = new wxStaticText(&dlg, wxID_ANY,
-                                   to_wx("Lettres de décision, comptes rendus d'instruction, dossier de la commission et "
-                                         "procès-verbal, chacun nommé « <dossier>-<document> ».\nUn document qui ne peut "
-                                         "pas être écrit est signalé ; les autres le sont."));
+                                   to_wx(document_kinds_text() + ", chacun nommé « <dossier>-<document> ».\nUn document "
+                                         "qui ne peut pas être écrit est signalé ; les autres le sont."));
     intro->Wrap(520);
     sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
     sizer->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Dossier où écrire les documents :")),

@@ -93,7 +93,8 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
             std::string line = c.id + " " + c.label + " — coefficient " + fr::number(c.coefficient) + " — ";
             if (!cs.rating) line += "non noté";
             else {
-                line += "note " + fr::number(*cs.rating) + " = " + fr::number(c.coefficient * *cs.rating) + " points";
+                const Rational points = c.coefficient * *cs.rating;
+                line += "note " + fr::number(*cs.rating) + " = " + fr::number(points) + (points < Rational(2) ? " point" : " points");
                 if (cs.decided && arbitrations)
                     if (auto a = arbitrations->find(c.id); a != arbitrations->end())
                         line += " (arbitrée ; moyenne " + (cs.mean ? fr::number(*cs.mean) : std::string("—")) +
