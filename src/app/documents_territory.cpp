@@ -49,14 +49,14 @@ std::map<std::string, std::vector<std::string>> instruction_territory(Session& s
                                 (where ? " (" + where->name + ")" : "") + ", à " + allocation::km_text(best) + ".");
             }
         }
+        // Without any existing structure located (a CRT call) there is no
+        // gain to measure: the figure would only be the dossier's own coverage.
         for (const auto& g : gains)
-            if (g.candidate == i && k.position)
+            if (g.candidate == i && k.position && g.baseline)
                 lines.push_back("Ajouté seul à l'offre existante : " + people(g.population_brought) + " ramené" +
                                 (g.population_brought > 1 ? "s" : "") + " à moins de " + allocation::km_text(access) +
-                                (!g.baseline ? ", distance moyenne " + allocation::km_text(g.mean_after) +
-                                                   " (aucune structure existante localisée)."
-                                 : g.fall_km() < 0.05 ? ", distance moyenne inchangée."
-                                                      : ", distance moyenne \u2212" + allocation::km_text(g.fall_km()) + "."));
+                                (g.fall_km() < 0.05 ? ", distance moyenne inchangée."
+                                                    : ", distance moyenne \u2212" + allocation::km_text(g.fall_km()) + "."));
         for (const auto& o : zone_overlaps)
             if (o.a == i) {
                 const auto& z = t.zones()[o.b];
