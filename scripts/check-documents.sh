@@ -3,8 +3,8 @@
 # campaign made with `cotation new` from each grid of scoring-grids/ (the
 # demo's dossiers and ratings imported, a meeting, the decisions, one request
 # for missing pieces): `cotation documents --format both`, then for each file
-#  - PDF: qpdf --check, pdffonts (every font an embedded subset), pdftotext
-#    gives text back;
+#  - PDF: qpdf --check, pdffonts (every font an embedded subset with its
+#    ToUnicode map), pdftotext gives text back;
 #  - ODT: mimetype first and stored, every XML part well-formed;
 # and prints the size of each kind of document per campaign (min–max, KB) and
 # the pages. Not in CI (it writes ~300 files); run it after touching src/report.
@@ -66,9 +66,10 @@ for c in "${campaigns[@]}"; do
   [ "$name" != new-act-hlm ] || "$BIN" pieces "$c" --dossier ACT-2023-05 --out "$out" --format both >/dev/null
   for pdf in "$out"/*.pdf; do
     qpdf --check "$pdf" >/dev/null 2>&1 || { echo "ÉCHEC qpdf --check $pdf"; fail=1; }
-    # Every font of the text: embedded (emb yes) and a subset (sub yes); the
-    # map page's standard Helvetica is not embedded.
-    if pdffonts "$pdf" | tail -n +3 | grep -v '^Helvetica' | grep -vqE '\byes +yes\b'; then echo "ÉCHEC pdffonts $pdf"; pdffonts "$pdf"; fail=1; fi
+    # Every font of the text: embedded (emb yes), a subset (sub yes), with
+    # its ToUnicode map (uni yes); the map page's standard Helvetica is not
+    # embedded.
+    if pdffonts "$pdf" | tail -n +3 | grep -v '^Helvetica' | grep -vqE '\byes +yes +yes\b'; then echo "ÉCHEC pdffonts $pdf"; pdffonts "$pdf"; fail=1; fi
     [ -n "$(pdftotext "$pdf" - | tr -d ' \n\f')" ] || { echo "ÉCHEC pdftotext $pdf : pas de texte"; fail=1; }
   done
   python3 - "$out" <<'PY' || fail=1

@@ -317,6 +317,7 @@ private:
         CheckNoRatingChosen(sim);
         CheckFrenchStockButtons();
         CheckPiecesRequestDate();
+        CheckPiecesReceptionDate();
         CheckHeadingsWhole();
         CheckProcedureAndCommittee(sim);
         DepartFromTheCommitteesOpinion(sim);
@@ -1081,6 +1082,30 @@ private:
         hook.Unregister();
         check(hook.shown == "30/11/2026" && typed && *typed == "02/12/2019",
               "demande de pièces : champ de date proposé « " + hook.shown + " », rendu « " + (typed ? *typed : "(aucun)") + " »");
+    }
+
+    // Issue 11 note: the window had no reception date for requested pieces
+    // (`pieces --recues … --date`). Ticking one while a request awaits asks
+    // for the date and, when late, the motive that admits it.
+    void CheckPiecesReceptionDate() {
+        struct TypeReception : wxModalDialogHook {
+            std::string shown;
+            int Enter(wxDialog* dialog) override {
+                auto* date = dynamic_cast<wxTextCtrl*>(dialog->FindWindow("date_reception"));
+                auto* motive = dynamic_cast<wxTextCtrl*>(dialog->FindWindow("motif_reception"));
+                if (!date || !motive) return wxID_CANCEL;
+                shown = from_wx(date->GetValue());
+                date->SetValue("21/05/2023");
+                motive->SetValue(to_wx("Envoi posté le 16/05/2023"));
+                return wxID_OK;
+            }
+            void Exit(wxDialog*) override {}
+        } hook;
+        hook.Register();
+        auto typed = ask_reception(frame_, "Dossier « X » : essai", "30/11/2026");
+        hook.Unregister();
+        check(hook.shown == "30/11/2026" && typed && typed->date == "21/05/2023" && typed->motive == "Envoi posté le 16/05/2023",
+              "réception de pièces : date proposée « " + hook.shown + " », rendue « " + (typed ? typed->date : "(aucune)") + " »");
     }
 
     // Every view at the window's size: no label narrower than its text. The

@@ -295,3 +295,15 @@ TEST(PdfLongWord, OneOrganisationNameOf70000CharactersLetsEveryDocumentBeWritten
     std::string letter = test::pdftotext(dir.file("docs/" + report::document_stem(d.reference, "lettre") + ".pdf"));
     EXPECT_GE(static_cast<std::size_t>(std::count(letter.begin(), letter.end(), 'W')), 70000u);
 }
+
+// Trial 1011 #25: the window's « Tous les documents de la campagne » named
+// letters, reports, committee file and minutes, and wrote orders and
+// requests for missing pieces too. Its text is now made from the kinds.
+TEST(DocumentBatch, TheWindowNamesEveryKindItWrites) {
+    const std::string text = document_kinds_text();
+    EXPECT_EQ(text.rfind("Lettres de décision, ", 0), 0u) << text;
+    const auto& kinds = document_kinds();
+    for (std::size_t i = 1; i < kinds.size(); ++i) EXPECT_NE(text.find(kinds[i].label), std::string::npos) << kinds[i].label;
+    EXPECT_NE(text.find("arrêtés des dossiers retenus"), std::string::npos) << text;
+    EXPECT_NE(text.find(" et demandes de pièces complémentaires"), std::string::npos) << text;
+}

@@ -14,6 +14,7 @@
 
 #include "app/demo.h"
 #include "app/documents.h"
+#include "app/territory.h"
 #include "io/grid_reader.h"
 #include "report/committee.h"
 #include "report/pdf_letter.h"
@@ -305,4 +306,104 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     std::string tpl((std::istreambuf_iterator<char>(t)), {});
     EXPECT_EQ(tpl.find("président(e)"), std::string::npos);
     EXPECT_NE(tpl.find("{{seance.president_qualite}}"), std::string::npos);
+}
+
+// Trial 1011 #18: with the Département's full address and title (as in the
+// trial), the UPHV letter not retaining U-02 ran to two pages for three lines,
+// its appeal ways before the closing formula and the signature. Every letter
+// now holds on one page and its appeal ways come under the signature, in
+// small print (a mention), as an administration sends them.
+TEST(DocumentQuality, AppealWaysUnderTheSignatureAndEveryLetterOnOnePage) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("u.cot"), "uphv");
+    Authority a = s->authority();
+    a.name = "Département de la Charente-Maritime";
+    a.address = {"Direction de l'Autonomie", "Service Équipements Sociaux et Médico-Sociaux (ESMS)",
+                 "85, boulevard de la République – CS 60003", "17076 La Rochelle Cedex 9"};
+    a.signatory = "Sylvie Marcilly";
+    a.signatory_title = "La Présidente du Conseil départemental de la Charente-Maritime";
+    s->set_authority(a, test::demo_coordinator(*s));
+    auto letters = s->write_letters(dir.file("l"), "", 0, report::Format::Both);
+    ASSERT_GE(letters.size(), 16u);
+    int refusals = 0;
+    // The height pdftotext gives a word's box: the font size, give or take.
+    auto word_height = [](const std::string& f, const std::string& word) {
+        std::string boxes = run("pdftotext -bbox '" + f + "' -").second;
+        auto at = boxes.find(">" + word + "</word>");
+        if (at == std::string::npos) return 0.0;
+        auto line = boxes.rfind("<word", at);
+        auto num = [&](const char* key) { return std::stod(boxes.substr(boxes.find(key, line) + std::string(key).size())); };
+        return num("yMax=\"") - num("yMin=\"");
+    };
+    for (const auto& f : letters.written) {
+        if (f.ends_with(".odt")) {
+            std::string content = zip_entry(f, "content.xml");
+            if (content.find("Voies et délais de recours") == std::string::npos) continue;
+            // The ODT says the same: a mention, in its own style.
+            auto appeal = content.find("Télérecours");
+            EXPECT_NE(content.rfind("text:style-name=\"Mentions\"", appeal), std::string::npos) << f;
+            EXPECT_GT(content.rfind("text:style-name=\"Mentions\"", appeal), content.rfind("Signature", appeal)) << f;
+            continue;
+        }
+        EXPECT_EQ(page_count(f), 1) << f;
+        std::string w = test::pdf_words(f);
+        auto appeal = w.find("Voies et délais de recours");
+        if (appeal == std::string::npos) continue;   // a retained dossier's letter
+        ++refusals;
+        auto signed_at = w.find("Sylvie Marcilly");
+        ASSERT_NE(signed_at, std::string::npos) << w;
+        EXPECT_LT(signed_at, appeal) << f;
+        EXPECT_LT(w.find("salutations distinguées"), signed_at) << f;
+        EXPECT_NE(w.find("recours gracieux auprès de la Présidente du Conseil départemental"), std::string::npos) << w;
+        // Small print: 8.5 pt against the body's 10.5 pt.
+        EXPECT_LT(word_height(f, "Télérecours"), 0.9 * word_height(f, "Madame,")) << f;
+    }
+    EXPECT_GE(refusals, 3);
+}
+
+// Trial 1011 #36 and #31: the instruction report gave no territorial figure
+// for the criterion of territorial balance (UPHV, « les critères de
+// priorisation tiendront compte du lieu d'implantation ») nor the overlap of
+// a CRT candidate with an existing DRAD zone (CRT, Annexe 1 §1.4: « afin de
+// ne pas créer de doublon »); and #41: an irrecevable dossier's report listed
+// its criteria as if evaluated.
+TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory) {
+    test::TempDir dir;
+    auto u = create_demo(dir.file("u.cot"), "uphv");
+    auto written = u->write_instruction_reports(dir.file("u"));
+    ASSERT_TRUE(written.failures.empty()) << written.failure(0);
+    std::string arsenal = test::pdf_words(dir.file("u/UPHV-2019-02-compte-rendu.pdf"));
+    // By hand: Rochefort (17299) 45.94276 N, 0.97218 W and Soubise (17429),
+    // commune of « MRS Les Tournesols » in the offer of the cahier des charges
+    // §1.1.1, 45.90965 N, 1.00285 W (data/geo/communes-points.tsv):
+    // haversine, R = 6 371 km, 4,38 km. 182 inhabitants brought within 30 km
+    // and the mean distance 0,3 km shorter: the trial's own computation
+    // (haversine over the 462 communes of Charente-Maritime).
+    EXPECT_NE(arsenal.find("Implantation : Rochefort (17299), CA Rochefort Océan (EPCI)."), std::string::npos) << arsenal;
+    EXPECT_NE(arsenal.find("Structure existante la plus proche : « MRS Les Tournesols » (Soubise), à 4,4 km."),
+              std::string::npos) << arsenal;
+    // (U+2212 is printed « - » in the PDF's CP1252.)
+    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, distance moyenne -0,3 km."),
+              std::string::npos) << arsenal;
+    std::string apart = test::pdf_words(dir.file("u/UPHV-2019-04-compte-rendu.pdf"));
+    EXPECT_NE(apart.find("Dossier non évalué sur le fond"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("Note retenue par critère"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("cotation incomplète"), std::string::npos) << apart;
+    EXPECT_EQ(apart.find("Implantation et couverture"), std::string::npos) << apart;   // not ranked, not placed
+
+    auto c = create_demo(dir.file("c.cot"), "crt");
+    test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-LR;DRAD Aunis (expérimentation 2020);241700434\n");
+    TerritoryStudy(*c).set_zones_file(dir.file("zones.csv"), test::demo_coordinator(*c));
+    // Every report written: a line with « km » in the CRT reports made
+    // libharu 2.3 fail on CRT-2022-01 (error 4147 while saving the font
+    // subset); without any existing structure no gain is measured, and none said.
+    written = c->write_instruction_reports(dir.file("c"));
+    ASSERT_TRUE(written.failures.empty()) << written.failure(0);
+    // By hand: the CA de La Rochelle (241700434) has 28 communes in
+    // data/epci.tsv, whose populations in data/communes.tsv add up to 182 435;
+    // CRT-2022-03 declares that EPCI as its intervention territory.
+    std::string crt = test::pdf_words(dir.file("c/CRT-2022-03-compte-rendu.pdf"));
+    EXPECT_NE(crt.find("Territoire d'intervention recouvrant la zone « DRAD Aunis (expérimentation 2020) » (zone saisie pour "
+                       "la campagne) : 28 communes, 182 435 habitants."),
+              std::string::npos) << crt;
 }

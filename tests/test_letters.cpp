@@ -2,11 +2,13 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/demo.h"
 #include "core/error.h"
+#include "report/letters.h"
 #include "report/pdf_letter.h"
 #include "report/template.h"
 #include "test_support.h"
@@ -158,4 +160,56 @@ TEST(Pdf, TheFrenchSignsComeBackFromTheText) {
                              {{report::BlockKind::Paragraph, text}, {report::BlockKind::Heading, "Décision"}});
     std::string got = test::pdf_words(dir.file("u.pdf"));
     EXPECT_NE(got.find(test::words(text)), std::string::npos) << got;   // words(): ’ read as ', spaces as one
+}
+
+// Issue 11 (« pdftotext gives back the exact words »): both fonts carry a
+// ToUnicode map (libharu 2.3 writes none for a CP1252 TrueType font), so the
+// signs come back exactly (’ œ € dashes…) from the map, and not by a
+// reader's guess from /WinAnsiEncoding.
+TEST(Pdf, BothFontsCarryAToUnicodeMapAndTheSignsComeBackExactly) {
+    test::TempDir dir;
+    const std::string path = dir.file("u.pdf");
+    report::write_letter_pdf(path,
+                             {"Département de la Charente-Maritime", {}, "La Rochelle, le 2 décembre 2019", {"Destinataire"}, "Essai"},
+                             {{report::BlockKind::Heading, "Décision"},
+                              {report::BlockKind::Paragraph, "L’été, cœur, Œuvre, Ÿ… ‘a’ “b” – c — 15 € ‰ ™ š ž « d »"}});
+    auto fonts = test::shell("pdffonts '" + path + "'");
+    ASSERT_EQ(fonts.code, 0) << fonts.out;
+    int ours = 0;
+    std::istringstream lines(fonts.out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("CotationSans") == std::string::npos) continue;
+        ++ours;
+        // Columns emb, sub, uni: « yes yes yes ».
+        EXPECT_NE(line.find("yes yes yes"), std::string::npos) << line;
+    }
+    EXPECT_EQ(ours, 2) << fonts.out;   // regular and bold
+    const std::string got = test::pdftotext(path);
+    // As typed: the typographic signs are not rewritten (poppler prints a
+    // no-break space as a space).
+    EXPECT_NE(got.find("L’été, cœur, Œuvre, Ÿ… ‘a’ “b” – c — 15 € ‰ ™ š ž « d »"), std::string::npos)
+        << got;
+    EXPECT_NE(got.find("Décision"), std::string::npos) << got;   // the bold font
+}
+
+// « 0 points » in the letters and orders (issue 11 note): the templates say
+// {{score_points}}, in the singular below 2 as French wants it, and no
+// shipped template says « {{score}} points » any more.
+TEST(Letters, ScoreInTheSingularBelowTwoPoints) {
+    const Grid& g = test::act_grid();
+    Campaign c;
+    std::vector<Dossier> dossiers(1);
+    Ranking ranking;
+    report::LetterContext ctx{g, c, dossiers, ranking, Date{2023, 6, 30}, test::source_dir() + "/templates"};
+    RankEntry e;
+    e.score.themes.assign(g.themes.size(), Rational(0));
+    e.score.criteria.assign(g.criterion_count(), CriterionScore{});
+    for (const auto& [total, said] : std::vector<std::pair<Rational, std::string>>{
+             {Rational(0), "0 point"}, {Rational(3, 2), "1,5 point"}, {Rational(2), "2 points"}, {Rational(240), "240 points"}}) {
+        e.score.total = total;
+        EXPECT_EQ(report::letter_variables(ctx, e, 1)["score_points"], said);
+    }
+    for (const auto& f : std::filesystem::recursive_directory_iterator(test::source_dir() + "/templates"))
+        if (f.path().extension() == ".txt" && f.path().filename() != "proces-verbal.txt")
+            EXPECT_EQ(test::slurp(f.path().string()).find("{{score}} points"), std::string::npos) << f.path();
 }

@@ -532,6 +532,39 @@ TEST(Orders, AnOrderCitingAnEmptyFactOfTheDossierIsNotWritten) {
     EXPECT_NE(why.find("(code_clientele_actuel) non renseigné"), std::string::npos) << why;
 }
 
+// Trial 1011 #40: the UPHV order's article 3 was the same for an EHPAD the
+// Département does not price. Cahier des charges §4-1, second case: the
+// 15 € complement then « viendra compléter le prix de journée hébergement
+// fixé annuellement par le Président du Conseil Départemental (arrêté
+// n°19-375 du 18 février 2019 …, à 57,20 €) ». Unknown, the order is not written.
+TEST(Orders, UphvArticle3FollowsWhetherTheDepartementPricesTheEhpad) {
+    Call c = calls()[1];   // UPHV
+    test::TempDir dir;
+    auto s = build(c, dir);
+    const std::string non_priced = "qui complète le prix de journée hébergement fixé annuellement par le Président du "
+                                   "Conseil départemental (arrêté n° 19-375 du 18 février 2019 : 57,20 € par jour)";
+    const std::string priced = "qui complète le prix de journée hébergement de l'EHPAD, dans la limite";
+    for (bool by_departement : {false, true}) {
+        SCOPED_TRACE(by_departement);
+        Dossier d = s->dossiers()[*s->find("D-01")];
+        d.facts["tarife_departement"] = Value{by_departement};
+        s->update_dossier(d, kCoord);
+        const std::string out = dir.file(by_departement ? "oui" : "non");
+        auto batch = s->write_orders(out, "D-01");
+        for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
+        std::string w = test::pdf_words(out + "/D-01-arrete.pdf");
+        EXPECT_EQ(w.find(non_priced) != std::string::npos, !by_departement) << w;
+        EXPECT_EQ(w.find(priced) != std::string::npos, by_departement) << w;
+        EXPECT_NE(w.find("dans la limite d'un financement complémentaire de 44 000 € par an pour l'unité"), std::string::npos) << w;
+    }
+    Dossier d = s->dossiers()[*s->find("D-01")];
+    d.facts.erase("tarife_departement");
+    s->update_dossier(d, kCoord);
+    auto batch = s->write_orders(dir.file("inconnu"), "D-01");
+    ASSERT_EQ(batch.failures.size(), 1u);
+    EXPECT_NE(batch.failure(0).find("(tarife_departement) non renseigné"), std::string::npos) << batch.failure(0);
+}
+
 // Trial finding 27: during the instruction (no decision, no letters' date),
 // `documents` failed « Lettres de décision : … renseignez
 // campagne.date_courrier » and « Arrêtés … » with exit code 1. Nothing to

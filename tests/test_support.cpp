@@ -135,12 +135,13 @@ const EligibleDossier& eligible_dossier(const std::string& grid) {
         // UPHV (Cahier des charges de l'AAC n°1/2019, Charente-Maritime): an
         // EHPAD moving 8 beds from 711 to 702; 15 € × 8 lits × 365 jours =
         // 43 800 € ≤ 44 000 € (§4-1); 58,40 € + 15 € = 73,40 € ≤ 75 €;
-        // Rochefort, before the 30/09/2019 deadline.
+        // Rochefort, before the 30/09/2019 deadline; priced by the
+        // Département (§4-1, first case: its own 58,40 €).
         m["uphv-17-2019"] = {
             "categorie_etablissement;code_clientele_actuel;code_clientele_cible;equipe_pluridisciplinaire;"
             "effectifs.educatif;effectifs.animation;effectifs.soignant;prix_journee_hebergement;habilitation_totale;"
-            "date_ouverture;centre_bourg_ou_transports;locaux_dedies;pieces_recues",
-            "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;"
+            "date_ouverture;centre_bourg_ou_transports;locaux_dedies;tarife_departement;pieces_recues",
+            "500;711;702;oui;1,3;0,6;1,3;58,40;oui;02/03/2020;oui;oui;oui;"
             "projet_personnalise projet_etablissement projet_animation plans_a3 effectifs partenariats budget calendrier",
             "8", "43 800", "17299", "12/09/2019"};
         // CRT (Arrêté du 27 avril 2022): an EHPAD carrying both volets;

@@ -1,6 +1,7 @@
 #include "documents.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "app/session.h"
 #include "app/territory.h"
@@ -94,6 +95,7 @@ std::vector<report::DocumentJob> Session::instruction_report_jobs(const std::str
                                                                   report::Format format) {
     auto ctx = committee_context(dated(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate), false);
     auto readable = restrict_to_reader(ctx);
+    ctx.territory_by_dossier = instruction_territory(*this);
     auto jobs = report::instruction_report_jobs(ctx, out_dir, only_reference, 0, format);
     for (auto& job : jobs)   // each job keeps the filtered indexes alive
         job.write = [readable, write = std::move(job.write)](const report::DocumentJob& j) { return write(j); };
@@ -227,6 +229,15 @@ const std::vector<DocumentKind>& document_kinds() {
          }},
     };
     return kinds;
+}
+
+std::string document_kinds_text() {
+    std::string out;
+    const auto& kinds = document_kinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == kinds.size() ? " et " : ", ") + kinds[i].label;
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 std::vector<report::DocumentJob> each_dossier(

@@ -10,6 +10,7 @@
 // document_kinds() (documents.cpp), usually through each_dossier() with the
 // function that writes one dossier's document.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct DocumentKind {
 // The kinds, in the order of the batch: letters, instruction reports,
 // committee file, minutes (and the orders' kinds when they come).
 const std::vector<DocumentKind>& document_kinds();
+// Their labels in one French sentence part, for the window that writes them
+// all: « Lettres de décision, …, arrêtés des dossiers retenus et demandes de
+// pièces complémentaires » (trial 1011 #25: it named four of the six).
+std::string document_kinds_text();
 
 // A per-dossier kind from the function that writes one dossier's document:
 // `applies` chooses the dossiers (all when empty), `write` writes stem.pdf
@@ -51,6 +56,12 @@ std::vector<report::DocumentJob> each_dossier(
     Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
     const std::function<bool(const Dossier&)>& applies,
     const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write);
+
+// Each ranked dossier's place in the territory, for its instruction report
+// (documents_territory.cpp): reference -> French lines (commune and EPCI,
+// nearest existing structure, what it adds alone to the existing offer,
+// zones its intervention territory overlaps); empty without a territory.
+std::map<std::string, std::vector<std::string>> instruction_territory(Session& session);
 
 // The batch in two steps, for a window that runs the second on another
 // thread: prepare on the session's thread (ranking, templates, contexts;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/documents.h"
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
@@ -92,6 +93,7 @@ report::DocumentBatch Session::write_instruction_reports(const std::string& out_
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     auto ctx = committee_context(required_date(committee_date(), "Un compte rendu d'instruction", param::kCommitteeDate), false);
     auto readable = restrict_to_reader(ctx);   // what the reader may not read is left out of its report
+    ctx.territory_by_dossier = instruction_territory(*this);
     return report::write_instruction_reports(ctx, out_dir, only_reference, limit);
 }
 

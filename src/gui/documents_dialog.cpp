@@ -29,9 +29,8 @@ bool ask(wxWindow* parent, std::string& folder, report::Format& format) {
     wxDialog dlg(parent, wxID_ANY, to_wx("Tous les documents de la campagne"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* intro = new wxStaticText(&dlg, wxID_ANY,
-                                   to_wx("Lettres de décision, comptes rendus d'instruction, dossier de la commission et "
-                                         "procès-verbal, chacun nommé « <dossier>-<document> ».\nUn document qui ne peut "
-                                         "pas être écrit est signalé ; les autres le sont."));
+                                   to_wx(document_kinds_text() + ", chacun nommé « <dossier>-<document> ».\nUn document "
+                                         "qui ne peut pas être écrit est signalé ; les autres le sont."));
     intro->Wrap(520);
     sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
     sizer->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Dossier où écrire les documents :")),
@@ -73,6 +72,54 @@ std::optional<std::string> ask_request_date(wxWindow* parent, const std::string&
     dlg.SetSizerAndFit(sizer);
     if (dlg.ShowModal() != wxID_OK) return std::nullopt;
     return from_wx(date->GetValue());
+}
+
+std::optional<Reception> ask_reception(wxWindow* parent, const std::string& what, const std::string& day) {
+    wxDialog dlg(parent, wxID_ANY, to_wx("Réception de pièces demandées"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* intro =
+        new wxStaticText(&dlg, wxID_ANY, to_wx(what + "\n\nEnregistrer la réception, à la date où les pièces sont arrivées ?"));
+    intro->Wrap(520);
+    sizer->Add(intro, wxSizerFlags().Border(wxALL, 12));
+    auto* grid = new wxFlexGridSizer(2, 8, 8);
+    grid->AddGrowableCol(1);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date de réception (JJ/MM/AAAA) :")), wxSizerFlags().CenterVertical());
+    auto* date =
+        new wxTextCtrl(&dlg, wxID_ANY, to_wx(day), wxDefaultPosition, wxSize(120, -1), 0, wxDefaultValidator, "date_reception");
+    grid->Add(date);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Motif, si reçues après l'échéance :")), wxSizerFlags().CenterVertical());
+    auto* motive =
+        new wxTextCtrl(&dlg, wxID_ANY, "", wxDefaultPosition, wxSize(320, -1), 0, wxDefaultValidator, "motif_reception");
+    grid->Add(motive, wxSizerFlags().Expand());
+    sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+    sizer->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
+    dlg.SetSizerAndFit(sizer);
+    if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+    return Reception{from_wx(date->GetValue()), from_wx(motive->GetValue())};
+}
+
+void receive_pieces_dialog(wxWindow* parent, Workbench& wb, const std::string& piece) {
+    const Dossier* d = wb.dossier();
+    if (!wb.session || !d) return;
+    const std::int64_t id = d->id;
+    const std::string what = "Dossier « " + d->reference + " » : " + wb.session->pieces(id).summary();
+    std::string day = Session::today().french_numeric();
+    for (;;) {
+        auto asked = ask_reception(parent, what, day);
+        if (!asked) return;
+        day = asked->date;
+        try {
+            auto after =
+                wb.session->receive_pieces(id, {piece}, input::date("Date de réception", day), asked->motive, wb.reviewer);
+            wxMessageBox(to_wx(after.summary()), to_wx("Réception de pièces demandées"), wxOK | wxICON_INFORMATION, parent);
+            return;
+        } catch (const InputError& e) {
+            show_error(parent, e);   // a date before the request, a bad date: asked again
+        } catch (const std::exception& e) {
+            show_error(parent, e);
+            return;
+        }
+    }
 }
 
 namespace {

@@ -29,4 +29,17 @@ void pieces_request_dialog(wxWindow* parent, Workbench& wb);
 // « date_demande », holding `day`): the text typed, or nothing when cancelled.
 std::optional<std::string> ask_request_date(wxWindow* parent, const std::string& what, const std::string& day);
 
+// The answer to a request for missing pieces, from the dossier's list of
+// pieces: ticking a piece while a request awaits asks its reception date
+// (today by default) and, for an answer after the deadline, the motive that
+// admits it (Session::receive_pieces, as `pieces --recues … --date`); a
+// refused date says why and asks again.
+struct Reception {
+    std::string date, motive;
+};
+// The dialog alone: fields « date_reception » (holding `day`) and
+// « motif_reception »; nothing when cancelled.
+std::optional<Reception> ask_reception(wxWindow* parent, const std::string& what, const std::string& day);
+void receive_pieces_dialog(wxWindow* parent, Workbench& wb, const std::string& piece);
+
 }  // namespace cotation::gui

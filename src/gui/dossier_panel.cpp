@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "actions.h"
+#include "documents_dialog.h"
 #include "app/accounts.h"
 #include "colours.h"
 #include "core/eligibility.h"
@@ -168,6 +169,12 @@ void DossierPanel::OnDocumentToggled(wxCommandEvent& ev) {
     if (!d) return;
     Dossier after = *d;
     const std::string& id = document_ids_.at(static_cast<std::size_t>(ev.GetInt()));
+    // The answer to a request for missing pieces: dated (documents_dialog.h).
+    if (documents_->IsChecked(static_cast<unsigned>(ev.GetInt())) && wb_.session->pieces(d->id).awaiting()) {
+        receive_pieces_dialog(this, wb_, id);
+        wb_.changed(Change::Dossier);
+        return;
+    }
     if (documents_->IsChecked(static_cast<unsigned>(ev.GetInt()))) after.documents.insert(id);
     else after.documents.erase(id);
     try {

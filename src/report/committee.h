@@ -51,6 +51,10 @@ struct CommitteeContext {
     // means nor the others' ratings (core/read_rules.h).
     const std::map<std::int64_t, std::string>* masked = nullptr;
     const TerritoryPage* territory = nullptr;           // the committee file's map page and figures
+    // Each ranked dossier's place in the territory, for its instruction
+    // report (commune and EPCI, nearest existing structure, what it adds to
+    // the existing offer, zones it overlaps): reference -> lines, in French.
+    std::map<std::string, std::vector<std::string>> territory_by_dossier = {};
     // Dossiers whose request for missing pieces awaits its answer on the
     // document's date, with « En attente de pièces (jusqu'au …) »: listed
     // apart, not among the irrecevables (core/pieces.h, trial finding 12).

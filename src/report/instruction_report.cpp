@@ -93,7 +93,8 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
             std::string line = c.id + " " + c.label + " — coefficient " + fr::number(c.coefficient) + " — ";
             if (!cs.rating) line += "non noté";
             else {
-                line += "note " + fr::number(*cs.rating) + " = " + fr::number(c.coefficient * *cs.rating) + " points";
+                const Rational points = c.coefficient * *cs.rating;
+                line += "note " + fr::number(*cs.rating) + " = " + fr::number(points) + (points < Rational(2) ? " point" : " points");
                 if (cs.decided && arbitrations)
                     if (auto a = arbitrations->find(c.id); a != arbitrations->end())
                         line += " (arbitrée ; moyenne " + (cs.mean ? fr::number(*cs.mean) : std::string("—")) +
@@ -117,6 +118,19 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
         if (std::find(attention.begin(), attention.end(), o) == attention.end() && o.rfind("point à vérifier, manque", 0) != 0)
             notes_for_committee.push_back(std::move(o));
     v["observations"] = join(notes_for_committee);
+    if (e.apart()) {
+        // Not evaluated on the merits (its letter says so): no grid of
+        // « non noté » criteria, and a rating it never needed is no point of
+        // attention (trial 1011 #41).
+        std::string& said = v["classement"];
+        if (!said.empty() && said.back() != '.') said += '.';
+        said += " Dossier non évalué sur le fond : les critères de sélection ne s'appliquent qu'aux dossiers recevables.";
+        v["notes_par_theme"] = v["notes_criteres"] = "";   // nothing evaluated, nothing to mask
+        std::erase_if(notes_for_committee, [](const std::string& o) { return o.rfind("cotation incomplète", 0) == 0; });
+        v["observations"] = join(notes_for_committee);
+    }
+    auto place = ctx.territory_by_dossier.find(d.reference);
+    v["territoire"] = place == ctx.territory_by_dossier.end() ? "" : join(place->second);
     v["chiffres_cles"] = join(key_figures(ctx.grid, ctx.campaign, d));
     v["vigilance"] = join(vigilance_points(e.eligibility, true));
     return v;

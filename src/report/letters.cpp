@@ -128,6 +128,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
         if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
     v["score"] = fr::number(e.score.total);
+    // « 0 point », « 1,5 point », « 240 points »: French plural from 2 (trial 1011, « 0 points »).
+    v["score_points"] = v["score"] + (e.score.total < Rational(2) ? " point" : " points");
     v["score_max"] = fr::number(ctx.grid.max_total());
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";

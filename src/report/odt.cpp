@@ -201,13 +201,16 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
         const Block& b = body[i];
         switch (b.kind) {
             case BlockKind::Heading:
-                x.element("text:h", {{"text:style-name", "Heading_20_2"}, {"text:outline-level", "2"}}, typeset(b.text));
+                x.element("text:h",
+                          {{"text:style-name", b.mention ? "Titre_mentions" : "Heading_20_2"}, {"text:outline-level", "2"}},
+                          typeset(b.text));
                 break;
             case BlockKind::Subject: x.element("text:p", {{"text:style-name", "Objet"}}, typeset(b.text)); break;
             case BlockKind::Paragraph: {
                 // The paragraph before a signature keeps with it (as in the PDF).
                 bool keep = i + 1 < body.size() && body[i + 1].kind == BlockKind::Right;
-                x.element("text:p", {{"text:style-name", keep ? "Corps_avant_signature" : "Text_20_body"}}, typeset(b.text));
+                const char* style = b.mention ? "Mentions" : keep ? "Corps_avant_signature" : "Text_20_body";
+                x.element("text:p", {{"text:style-name", style}}, typeset(b.text));
                 break;
             }
             case BlockKind::Right: x.element("text:p", {{"text:style-name", "Signature"}}, typeset(b.text)); break;
@@ -215,7 +218,8 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
                 x.open("text:list", {{"text:style-name", "Tirets"}});
                 for (; i < body.size() && body[i].kind == BlockKind::Bullet; ++i) {
                     x.open("text:list-item");
-                    x.element("text:p", {{"text:style-name", "Liste_a_tirets"}}, typeset(body[i].text));
+                    x.element("text:p", {{"text:style-name", body[i].mention ? "Mentions" : "Liste_a_tirets"}},
+                              typeset(body[i].text));
                     x.close("text:list-item");
                 }
                 --i;
@@ -334,6 +338,11 @@ std::string styles_xml(const std::string& footer) {
     paragraph_style(x, "Liste_a_tirets", "Liste à tirets", "Standard",
                     {{"fo:margin-bottom", "0.14cm"}, {"fo:line-height", "120%"}});
     paragraph_style(x, "Signature", "", "Standard", {{"fo:text-align", "end"}, {"fo:keep-with-next", "always"}});
+    // What follows the signature (appeal ways, journal head), as in the PDF.
+    paragraph_style(x, "Mentions", "", "Standard", {{"fo:margin-bottom", "0.1cm"}}, {{"fo:font-size", "8.5pt"}});
+    paragraph_style(x, "Titre_mentions", "Titre des mentions", "Mentions",
+                    {{"fo:margin-top", "0.4cm"}, {"fo:keep-with-next", "always"}},
+                    {{"fo:font-weight", "bold"}, {"fo:font-size", "9pt"}});
 
     x.open("text:list-style", {{"style:name", "Tirets"}});
     x.open("text:list-level-style-bullet", {{"text:level", "1"}, {"text:bullet-char", "–"}});

@@ -152,8 +152,19 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
             v[f.id + "." + choice] = chosen ? "oui" : "";
         }
     };
-    for (const auto& f : ctx.grid.facts)
+    for (const auto& f : ctx.grid.facts) {
         if (!f.choice_labels.empty()) coded(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
+        // « tarife_departement.oui » / « .non »: a template's {{#si}} follows
+        // a yes/no fact, both empty while it is unknown (trial 1011 #40: the
+        // UPHV order's article 3 differs for an EHPAD the Département does
+        // not price, cahier des charges §4-1).
+        if (f.type == FactType::Bool) {
+            const Value value = fact_value(ctx.grid, ctx.campaign, d, f.id);
+            const bool* yes = std::get_if<bool>(&value);
+            v[f.id + ".oui"] = yes && *yes ? "oui" : "";
+            v[f.id + ".non"] = yes && !*yes ? "oui" : "";
+        }
+    }
     for (const auto& p : ctx.grid.parameters)
         if (!p.def.choice_labels.empty()) {
             auto it = ctx.campaign.parameters.find(p.def.id);
@@ -222,8 +233,12 @@ Document order_document(const LetterContext& ctx, const TemplateSet& templates, 
                                            templates.shown_name(order_template()));
     std::vector<std::string> missing;
     for (const auto& f : ctx.grid.facts) {
-        if (text.find("{{" + f.id + "}}") == std::string::npos || text.find("{{#si " + f.id + "}}") != std::string::npos)
-            continue;
+        // Cited outside a condition, or choosing the wording ({{#si f.oui}}, {{#si f.non}}).
+        const bool cited =
+            text.find("{{" + f.id + "}}") != std::string::npos && text.find("{{#si " + f.id + "}}") == std::string::npos;
+        const bool branches = text.find("{{#si " + f.id + ".oui}}") != std::string::npos ||
+                              text.find("{{#si " + f.id + ".non}}") != std::string::npos;
+        if (!cited && !branches) continue;
         if (auto it = vars.find(f.id); it != vars.end() && fr::trim(it->second).empty())
             missing.push_back(f.label + " (" + f.id + ")");
     }

@@ -168,7 +168,11 @@ struct Writer {
         HPDF_Font font;
         float size, leading, before, after, indent;
     };
-    Style style(BlockKind k) const {
+    // A mention (what follows the signature: appeal ways, journal head) in small print.
+    Style style(BlockKind k, bool mention = false) const {
+        if (mention && k != BlockKind::Right && k != BlockKind::Table)
+            return {k == BlockKind::Heading ? bold : regular, 8.5f, 10.5f, k == BlockKind::Heading ? 4.0f : 0.0f, 3,
+                    k == BlockKind::Bullet ? 14.0f : 0.0f};
         switch (k) {
             case BlockKind::Heading: return {bold, 11, 15, 6, 4, 0};
             case BlockKind::Subject: return {bold, kBody, kLeading, 0, 10, 0};
@@ -191,14 +195,14 @@ struct Writer {
             for (std::size_t r = 0; r < b.rows.size() && r < max_lines; ++r) h += row_height(b.rows[r], widths, r == 0);
             return h;
         }
-        Style s = style(b.kind);
+        Style s = style(b.kind, b.mention);
         std::size_t n = std::min(wrap(cp(b.text), s.font, s.size, text_width(b.kind)).size(), max_lines);
         return s.before + static_cast<float>(n) * s.leading + s.after;
     }
 
     void block(const Block& b) {
         if (b.kind == BlockKind::Table) return table(b);
-        Style s = style(b.kind);
+        Style s = style(b.kind, b.mention);
         auto ls = wrap(cp(b.text), s.font, s.size, text_width(b.kind));
         y -= s.before;
         if (b.kind == BlockKind::Bullet) {
@@ -329,14 +333,6 @@ struct Writer {
     }
 };
 
-// At most 400 bytes of UTF-8, cut between characters, with an ellipsis.
-std::string bounded(const std::string& s) {
-    if (s.size() <= 400) return s;
-    std::size_t n = 400;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n) + "\u2026";
-}
-
 }  // namespace
 
 void write_letter_pdf(const std::string& path, const LetterHeader& header, const std::vector<Block>& body,
@@ -358,9 +354,9 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);
         const char* bold = HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);
         if (!regular || !bold) throw Error("police");
-        Writer w{
-            pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)), {}, nullptr,
-            0};
+        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)),
+                 {}, nullptr, 0};
+        if (!add_to_unicode(pdf, {w.regular, w.bold})) throw Error("police");
         w.new_page();
 
         // Header: logo, authority and its address left; recipient in the

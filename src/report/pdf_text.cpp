@@ -1,5 +1,7 @@
 // Text of the PDF: UTF-8 to CP1252 (the embedded fonts' encoding), the
 // metadata's PDFDocEncoding, the font files and the --format option.
+#include <hpdf.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -38,13 +40,20 @@ std::string outside_cp1252(char32_t cp) {
     }
 }
 
-std::string to_cp1252(const std::string& s) {
+// CP1252's signs between 0x80 and 0x9F (Unicode → byte), and three spaces
+// or hyphens printed as their Latin-1 look-alike.
+const std::map<char32_t, unsigned char>& cp1252_extra() {
     static const std::map<char32_t, unsigned char> extra{
         {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
         {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
         {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
         {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
         {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}, {0x202F, 0xA0}, {0x2009, 0x20}, {0x2011, 0x2D}};
+    return extra;
+}
+
+std::string to_cp1252(const std::string& s) {
+    const auto& extra = cp1252_extra();
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -102,6 +111,14 @@ Format parse_format(const std::string& text) {
     throw InputError("Format « " + text + " » inconnu : pdf, odt ou both (les deux).");
 }
 
+// At most 400 bytes of UTF-8, cut between characters, with an ellipsis.
+std::string bounded(const std::string& s) {
+    if (s.size() <= 400) return s;
+    std::size_t n = 400;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "\u2026";
+}
+
 std::string cp(const std::string& utf8) { return to_cp1252(fr::typography(utf8)); }
 
 
@@ -122,6 +139,44 @@ std::string pdfdoc(const std::string& utf8) {
         else out += c;
     }
     return out;
+}
+
+// libharu 2.3 writes no ToUnicode map for a single-byte TrueType font: text
+// extraction then guesses from /WinAnsiEncoding, which some readers (and
+// accessibility tools) do not do. One CMap for CP1252, shared by both
+// fonts, a few hundred bytes once deflated.
+std::string cp1252_to_unicode_cmap() {
+    std::string chars;
+    int n = 0;
+    char line[32];
+    for (const auto& [u, b] : cp1252_extra()) {
+        if (b < 0x80 || b > 0x9F) continue;   // the look-alikes: their byte means its own Latin-1 sign
+        std::snprintf(line, sizeof line, "<%02X> <%04X>\n", static_cast<unsigned>(b), static_cast<unsigned>(u));
+        chars += line;
+        ++n;
+    }
+    return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+           "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+           "2 beginbfrange\n<20> <7E> <0020>\n<A0> <FF> <00A0>\nendbfrange\n" +
+           std::to_string(n) + " beginbfchar\n" + chars + "endbfchar\n"
+           "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+bool add_to_unicode(HPDF_Doc pdf, std::initializer_list<HPDF_Font> fonts) {
+    // The library's own objects (hpdf_objects.h, installed with libhpdf-dev):
+    // the public API has no call for it.
+    HPDF_Dict cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!cmap) return false;
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    const std::string text = cp1252_to_unicode_cmap();
+    if (HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                          static_cast<HPDF_UINT>(text.size())) != HPDF_OK)
+        return false;
+    for (HPDF_Font f : fonts)
+        if (!f || HPDF_Dict_Add(f, "ToUnicode", cmap) != HPDF_OK) return false;
+    return true;
 }
 
 }  // namespace cotation::report

@@ -232,6 +232,14 @@ std::vector<Block> expand_template(const std::string& text, const std::string& n
     std::vector<Block> out;
     Expander e{vars, load_include, nullptr, ""};
     e.run(text, name, out);
+    // After the signature come the mentions (appeal ways, journal head): in
+    // small print, so that a letter keeps to one page with them below its
+    // signature, as an administration sends it (trial 1011 #18).
+    bool signed_above = false;
+    for (auto& b : out) {
+        if (b.kind == BlockKind::Right) signed_above = true;
+        else if (signed_above && b.kind != BlockKind::Table) b.mention = true;
+    }
     return out;
 }
 

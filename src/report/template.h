@@ -7,6 +7,7 @@
 //   templates/autre-<autorite.type>.txt when it exists (voies-recours-ars.txt);
 //   "{{#si nom}}" … "{{/si}}" keeps the lines only when the value is not empty;
 //   "| a | b |" a table row (consecutive rows: one table, the first its header).
+//   What follows the signature (">>" lines) is a mention, in small print.
 #include <functional>
 #include <map>
 #include <string>
@@ -24,6 +25,9 @@ struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::string text;   // UTF-8
     std::vector<std::vector<std::string>> rows;   // Table only: header row, then rows
+    // Set by expand_template on what follows the signature (the appeal ways,
+    // the journal head): a mention, set in small print under it.
+    bool mention = false;
 
     Block() = default;
     Block(BlockKind k, std::string t, std::vector<std::vector<std::string>> r = {})
