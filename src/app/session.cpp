@@ -392,9 +392,9 @@ void Session::close(const std::string& reason, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     const Ranking& r = ranking();
-    if (!r.pending.empty())
-        throw InputError(fr::plural(static_cast<long long>(r.pending.size()), "dossier") +
-                         (r.pending.size() > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
+    // An unrated dossier does not hold the closing: it is decided « non retenu », motivated, or not at all.
+    if (const std::size_t pending = count_pending(r, Proposal::Pending))
+        throw InputError(fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
                          "la campagne ne peut pas être close.");
     store_->close(fr::trim(reason), journal_actor(actor));
 }
