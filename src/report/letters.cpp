@@ -90,7 +90,12 @@ std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     std::string street = text_fact(d, "adresse"), postcode = text_fact(d, "code_postal"), town = text_fact(d, "commune_postale");
     if (!street.empty() || !postcode.empty() || !town.empty()) {
         if (to.empty()) out.push_back("À l'attention de la direction");
-        if (!street.empty()) out.push_back(street);
+        // An address typed on two or three lines keeps them (trial 13c F9).
+        for (std::size_t from = 0; !street.empty() && from <= street.size();) {
+            std::size_t to = std::min(street.find('\n', from), street.size());
+            if (to > from) out.push_back(street.substr(from, to - from));
+            from = to + 1;
+        }
         std::string last = fr::trim(postcode + " " + town);
         if (!last.empty()) out.push_back(last);
         return out;
