@@ -684,8 +684,26 @@ private:
             const RankEntry* e = s.entry_of(i);
             if (e && e->rank && !s.reading(s.dossiers()[i].id).others) hidden = i;
         }
-        check(hidden.has_value(), "onglet Dossier : un dossier classé que Claire Martin ne peut pas lire");
-        if (!hidden) return;
+        if (!hidden) {
+            // A dossier nobody rated is no longer ranked (trial 13c F4): the one
+            // added above (ACT-2023-99), which Claire may not read, says
+            // « non noté » without total nor rank, to her and to the coordinator.
+            std::optional<std::size_t> unrated;
+            for (std::size_t i = 0; i < s.dossiers().size() && !unrated; ++i)
+                if (const RankEntry* e = s.entry_of(i); e && e->proposal == Proposal::Unrated) unrated = i;
+            check(unrated.has_value(), "onglet Dossier : un dossier classé ou non noté que Claire Martin ne peut pas lire");
+            if (!unrated) return;
+            for (const char* who : {"claire", "coordination"}) {
+                if (std::string(who) == "coordination") ActAs(kCoordinator, "");
+                const std::string seen = verdict_of(*unrated);
+                check(seen.find("non noté, hors classement") != std::string::npos && seen.find("points") == std::string::npos &&
+                          seen.find("rang ") == std::string::npos,
+                      std::string("onglet Dossier d'un dossier non noté (") + who + ") : ni total ni rang (« " + seen + " »)");
+            }
+            ActAs(claire, "claire-essai");
+            pump(200);
+            return;
+        }
         const std::string why = s.reading(s.dossiers()[*hidden].id).why;
         const std::string seen = verdict_of(*hidden);
         check(seen.find("total masqué — " + why) != std::string::npos && seen.find("points") == std::string::npos &&

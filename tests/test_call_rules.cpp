@@ -654,14 +654,15 @@ TEST(Capacity, MissionsCountDossiersAndUnratedAreNeverProposed) {
         if (i != 0) rs.push_back({d.id, "X", "T.1", 6 - i, "Justification."});   // CRT-1 never rated
     }
     Ranking k = rank_dossiers(g, c, ds, index_ratings(rs));
-    ASSERT_EQ(k.ranked.size(), 5u);
+    // CRT-1, never rated, is out of the ranking: neither proposed nor « non retenu » (trial 13c F4).
+    ASSERT_EQ(k.ranked.size(), 4u);
+    ASSERT_EQ(k.pending.size(), 1u);
+    EXPECT_EQ(ds[k.pending[0].dossier].reference, "CRT-1");
+    EXPECT_EQ(k.pending[0].proposal, Proposal::Unrated);
+    EXPECT_EQ(k.pending[0].rank, 0);
     int proposed = 0;
     for (const auto& e : k.ranked) {
         const std::string& ref = ds[e.dossier].reference;
-        if (ref == "CRT-1") {
-            EXPECT_EQ(e.proposal, Proposal::NotRetained);
-            EXPECT_EQ(e.proposal_reason, "Dossier non coté : aucune note justifiée");
-        }
         if (ref == "CRT-2" || ref == "CRT-3") EXPECT_EQ(e.proposal, Proposal::Retained) << ref;   // notes 5 and 4
         if (ref == "CRT-4" || ref == "CRT-5") {
             EXPECT_EQ(e.proposal, Proposal::NotRetained) << ref;
@@ -675,7 +676,9 @@ TEST(Capacity, MissionsCountDossiersAndUnratedAreNeverProposed) {
     // Without any capacity, an unrated dossier is still not proposed.
     c.parameters.erase("campagne.places");
     k = rank_dossiers(g, c, ds, index_ratings(rs));
-    for (const auto& e : k.ranked) EXPECT_EQ(e.proposal == Proposal::Retained, ds[e.dossier].reference != "CRT-1");
+    ASSERT_EQ(k.pending.size(), 1u);
+    EXPECT_EQ(k.pending[0].proposal, Proposal::Unrated);
+    for (const auto& e : k.ranked) EXPECT_EQ(e.proposal, Proposal::Retained) << ds[e.dossier].reference;
 }
 
 #include "app/session.h"

@@ -242,7 +242,9 @@ TEST(RankingInPlace, SessionAgreesWithAFreshOpening) {
             s->put_rating({id, pick < 8 ? "Anne" : "Bruno", criterion, static_cast<int>(rng() % 11), "Justification."}, "test");
         }
         const RankEntry* after = s->entry_of(i);
-        moves += after->rank && rank_before && after->rank != rank_before;
+        // Any change of place counts: within the ranking, or into it when a
+        // first rating takes a dossier out of the unrated (trial 13c F4).
+        moves += after->rank != rank_before;
         auto fresh = Session::open(dir.file("c.cot"));
         ASSERT_EQ(difference(s->ranking(), fresh->ranking()), "") << "après le changement n° " << step;
         for (std::size_t d = 0; d < s->dossiers().size(); ++d) ASSERT_EQ(s->entry_of(d)->dossier, d);

@@ -119,6 +119,8 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
     ds[1].commune = "30189";   // Nîmes: outside PACA
     ds[1].documents.erase("budget");
     std::vector<Rating> rs = all_criteria(2, "X", 5);
+    auto a = all_criteria(1, "X", 3);   // rated, so ranked (an unrated dossier waits apart)
+    rs.insert(rs.end(), a.begin(), a.end());
     auto idx = index_ratings(rs);
     Ranking k = rank_dossiers(act_grid(), campaign(73), ds, idx);
     ASSERT_EQ(k.ranked.size(), 1u);
@@ -134,7 +136,7 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
 TEST(Ranking, UndecidableIsRankedAndFlagged) {
     std::vector<Dossier> ds{dossier(1, "A", 10)};
     ds[0].facts.erase("effectifs.medecin");
-    auto idx = index_ratings({});
+    auto idx = index_ratings(all_criteria(1, "X", 4));
     Ranking k = rank_dossiers(act_grid(), campaign(73), ds, idx);
     ASSERT_EQ(k.ranked.size(), 1u);
     EXPECT_TRUE(k.ranked[0].eligibility.undecidable());
@@ -212,8 +214,46 @@ TEST(Ranking, CountsAgreeInNumberInFrench) {
     EXPECT_EQ(ranking_counts(1, r), "1 dossier · 1 classé · 1 irrecevable");
     r.ranked.resize(3);
     r.pending.resize(2);
+    for (auto& e : r.pending) e.proposal = Proposal::Pending;
     r.ineligible.resize(2);
     EXPECT_EQ(ranking_summary(r), "3 dossiers classés, 2 en attente d'arbitrage, 2 irrecevables");
     EXPECT_EQ(ranking_counts(7, r), "7 dossiers · 3 classés · 2 irrecevables");
     EXPECT_EQ(ranking_counts(0, Ranking{}), "0 dossier · 0 classé · 0 irrecevable");
+}
+
+// Trial 13c F4: two dossiers nobody rated were ranked « 1= … 0 pts [non
+// retenu] ». Neither has a place: they wait apart, « non noté », without a
+// proposal (so no letter), and the one rated is ranked first of one; a
+// rating later puts a dossier back in the ranking (rerank equals rank).
+TEST(Ranking, ADossierNobodyRatedIsNotRankedNorProposed) {
+    std::vector<Dossier> ds{dossier(1, "A", 10), dossier(2, "B", 10), dossier(3, "C", 10)};
+    std::vector<Rating> rs = all_criteria(3, "X", 3);   // C only: 60 × 3 = 180 points
+    Ranking r = rank_dossiers(act_grid(), campaign(73), ds, index_ratings(rs));
+    ASSERT_EQ(r.ranked.size(), 1u);
+    EXPECT_EQ(ds[r.ranked[0].dossier].reference, "C");
+    EXPECT_EQ(r.ranked[0].rank, 1);
+    EXPECT_FALSE(r.ranked[0].ex_aequo);
+    EXPECT_EQ(r.ranked[0].score.total, Rational(180));
+    ASSERT_EQ(r.pending.size(), 2u);
+    for (const auto& e : r.pending) {
+        EXPECT_EQ(e.proposal, Proposal::Unrated);
+        EXPECT_EQ(e.rank, 0);
+        EXPECT_FALSE(advised_decision(e.proposal).has_value());
+        EXPECT_EQ(std::string(proposal_label(e.proposal)), "non noté");
+    }
+    EXPECT_EQ(count_pending(r, Proposal::Unrated), 2u);
+    EXPECT_EQ(count_pending(r, Proposal::Pending), 0u);
+    EXPECT_EQ(ranking_summary(r), "1 dossier classé, 2 non notés, 0 irrecevable");
+    // A now rated (all 5: 300 points): it leaves the unrated and ranks first.
+    auto more = all_criteria(1, "X", 5);
+    rs.insert(rs.end(), more.begin(), more.end());
+    auto index = index_ratings(rs);
+    rerank_dossier(r, 0, act_grid(), campaign(73), ds, index);
+    Ranking whole = rank_dossiers(act_grid(), campaign(73), ds, index);
+    ASSERT_EQ(r.ranked.size(), 2u);
+    EXPECT_EQ(ds[r.ranked[0].dossier].reference, "A");
+    EXPECT_EQ(r.pending.size(), 1u);
+    EXPECT_EQ(whole.ranked.size(), 2u);
+    EXPECT_EQ(whole.pending.size(), 1u);
+    EXPECT_EQ(ranking_summary(whole), "2 dossiers classés, 1 non noté, 0 irrecevable");
 }

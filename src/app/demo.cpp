@@ -161,8 +161,13 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
         const RankEntry& e = ranking.ranked[i];
         Decision d;
         d.date = on;
-        if (e.proposal == Proposal::Retained) d.kind = DecisionKind::Retained;
-        else if (complementary < 2 && e.below_minimum.empty()) {
+        if (e.proposal == Proposal::Retained) {
+            d.kind = DecisionKind::Retained;
+            // A condition left undecided is retained only with how it was checked (core/decision_rules.cpp).
+            if (auto missing = e.eligibility.blocking_missing_facts(); !missing.empty())
+                d.motive = "Condition vérifiée auprès du candidat avant la commission (confirmation écrite versée au "
+                           "dossier) : " + fr::join(missing) + ".";
+        } else if (complementary < 2 && e.below_minimum.empty()) {
             ++complementary;
             d.kind = DecisionKind::Complementary;
             // Passed over by the call's territorial rules, not by capacity

@@ -301,7 +301,12 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
                                       [&](const std::string& reference) { return find(reference).has_value(); },
                                       // Received before the call was opened: a typing error (core/campaign_dates.h).
-                                      [&](const Date& received) { return receipt_problem(calendar_dates(), received); });
+                                      // Nor after today (trial 13c F11: a dossier « received » in 2031).
+                                      [&](const Date& received) {
+                                          std::string why = receipt_problem(calendar_dates(), received);
+                                          return why.empty() ? done_after_today_problem("réception du dossier", received, today())
+                                                             : why;
+                                      });
     import_notice_ = text.notice;
     for (const auto& d : ds) require(reference_refusal(snap_.dossiers, d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, journal_actor(actor));
@@ -380,10 +385,11 @@ void Session::close(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
+    require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
     const Ranking& r = ranking();
-    if (!r.pending.empty())
-        throw InputError(fr::plural(static_cast<long long>(r.pending.size()), "dossier") +
-                         (r.pending.size() > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
+    // An unrated dossier does not hold the closing: it is decided « non retenu », motivated, or not at all.
+    if (const std::size_t pending = count_pending(r, Proposal::Pending))
+        throw InputError(fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
                          "la campagne ne peut pas être close.");
     store_->close(fr::trim(reason), journal_actor(actor));
 }
@@ -394,6 +400,7 @@ void Session::reopen(const std::string& reason, const std::string& actor) {
     require(snap_.team.may_coordinate(actor));
     if (fr::trim(reason).empty())
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
+    require(text_refusal(reason, "Le motif de la réouverture"));   // journaled as typed (trial 13c F7)
     store_->reopen(fr::trim(reason), journal_actor(actor));
 }
 

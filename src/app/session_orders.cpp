@@ -63,6 +63,9 @@ PiecesStatus Session::pieces(std::int64_t dossier_id, std::optional<Date> on) co
 PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std::string>& ids, const Date& on,
                                      const std::string& motive, const std::string& actor) {
     Dossier d = known_dossier(dossier_id);
+    // Asked or not, pieces are received on a day that has come (trial 13c F11).
+    if (auto why = done_after_today_problem("Réception des pièces", on, today()); !why.empty())
+        throw InputError("Dossier « " + d.reference + " » : " + why);
     PiecesStatus st = pieces(dossier_id, on);
     bool late = false;
     if (st.requested) {
@@ -94,6 +97,8 @@ void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std:
     std::string refusal = snap_.team.may_coordinate(actor);
     if (!refusal.empty()) throw InputError(refusal);
     const Dossier* d = &known_dossier(dossier_id);
+    if (auto why = done_after_today_problem("Demande de pièces", on, today()); !why.empty())   // trial 13c F11
+        throw InputError("Dossier « " + d->reference + " » : " + why);
     if (snap_.prior_rejections.count(dossier_id))
         throw InputError("Dossier « " + d->reference + " » : déjà écarté avant l'évaluation ; pas de demande de pièces.");
     if (auto date_limite = date_parameter(param::kDeadline); date_limite && on < *date_limite)

@@ -196,6 +196,11 @@ void TerritoryStudy::load() {
     unlocated_ = coverage::locate(existing_, point_of);
 
     for (const auto& e : session_.ranking().pending) {
+        // Nobody rated it (trial 13c F4): no candidate, as below.
+        if (e.proposal == Proposal::Unrated) {
+            unrated_.push_back(session_.dossiers()[e.dossier].reference);
+            continue;
+        }
         std::string criteria = fr::join(e.score.pending);
         awaiting_.push_back({session_.dossiers()[e.dossier].reference, criteria});
     }

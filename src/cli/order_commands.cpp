@@ -25,6 +25,7 @@ std::string written_text(std::size_t n, report::Format format, const char* one, 
 int orders(const Args& a) {
     report::Format format = format_of(a);
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
+    s->set_reader(a.reader(*s));   // --par, as every command that writes documents (trial 13c F10)
     std::string out = a.get("--out");
     auto batch = s->write_orders(out, a.get("--dossier"), format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
@@ -106,6 +107,7 @@ void add_order_commands(Cli& cli) {
         .required("--out", "DOSSIER", "dossier où écrire les arrêtés")
         .option("--dossier", "REF", "l'arrêté de ce dossier seulement")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .option("--par", "NOM", "qui écrit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run(orders);
     cli.command("pieces", Area::Dossiers, "pièces manquantes ; demande de pièces complémentaires et sa lettre")
         .file()

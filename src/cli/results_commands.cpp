@@ -61,12 +61,15 @@ void rank_csv(Session& s) {
     for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
     for (const auto& e : r.pending) {
         const Dossier& d = s.dossiers()[e.dossier];
+        // Never rated: no rank, and no total of 0 a sheet would sort among the scores (trial 13c F4).
+        const bool unrated = e.proposal == Proposal::Unrated;
         if (!s.reading(d.id).others) {
             masked.push_back(&e);
             continue;
         }
-        std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";" << sheet_number(e.score.total);
-        for (const auto& t : e.score.themes) std::cout << ";" << sheet_number(t);
+        std::cout << ";" << sheet_text(d.reference) << ";" << sheet_text(d.organisme) << ";"
+                  << (unrated ? std::string() : sheet_number(e.score.total));
+        for (const auto& t : e.score.themes) std::cout << ";" << (unrated ? std::string() : sheet_number(t));
         std::cout << ";" << proposal_label(e.proposal) << ";" << sheet_text(e.proposal_reason) << ";" << decision(e) << "\n";
     }
     std::sort(masked.begin(), masked.end(), [&](const RankEntry* x, const RankEntry* y) {
@@ -158,8 +161,22 @@ int rank(const Args& a) {
     }
     std::vector<const RankEntry*> masked;
     for (std::size_t i : rr.hidden) masked.push_back(&r.ranked[i]);
-    std::vector<const RankEntry*> pending;
-    for (const auto& e : r.pending) (s->reading(s->dossiers()[e.dossier].id).others ? pending : masked).push_back(&e);
+    // Nobody rated them: no total, no place, no proposal (trial 13c F4).
+    std::vector<const RankEntry*> pending, unrated;
+    for (const auto& e : r.pending)
+        (!s->reading(s->dossiers()[e.dossier].id).others ? masked
+         : e.proposal == Proposal::Unrated                ? unrated
+                                                          : pending)
+            .push_back(&e);
+    if (!unrated.empty()) std::cout << "Dossiers non notés, hors classement (aucune note justifiée) :\n";
+    for (const RankEntry* e : unrated) {
+        const Dossier& d = s->dossiers()[e->dossier];
+        std::cout << "  " << d.reference << "  " << d.organisme << "  [non noté]";
+        if (auto missing = e->eligibility.blocking_missing_facts(); !missing.empty())
+            std::cout << "  ⚠ non décidable, manque : " << fr::join(missing);
+        std::cout << "\n";
+        for (const auto& n : e->set_aside) std::cout << "      – " << n << "\n";
+    }
     if (!pending.empty()) std::cout << "En attente d'arbitrage du coordonnateur, hors classement :\n";
     for (const RankEntry* e : pending) {
         const Dossier& d = s->dossiers()[e->dossier];
@@ -307,9 +324,15 @@ int letters(const Args& a) {
     std::cout << n << " lettre" << (n > 1 ? "s" : "") << " écrite" << (n > 1 ? "s" : "")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
-    if (std::size_t pending = s->ranking().pending.size())
+    if (std::size_t pending = count_pending(s->ranking(), Proposal::Pending))
         std::cout << pending << " dossier" << (pending > 1 ? "s" : "")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
+    std::size_t unrated = 0;
+    for (const auto& e : s->ranking().pending)
+        unrated += e.proposal == Proposal::Unrated && !s->decisions().count(s->dossiers()[e.dossier].id);
+    if (unrated)
+        std::cout << unrated << " dossier" << (unrated > 1 ? "s" : "") << " non noté" << (unrated > 1 ? "s" : "")
+                  << " : pas de lettre sans décision enregistrée.\n";
     return report_batch(files);
 }
 

@@ -37,6 +37,16 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         return dossier + " n'est noté que sur " + std::to_string(e.score.rated) + " des " + std::to_string(f.criteria) +
                " critères de la grille : il ne peut être ni retenu ni inscrit en liste complémentaire avant d'avoir été "
                "évalué sur chacun (cotation rate).";
+    // An eliminating condition nobody could check (a fact missing) is not
+    // met by default (trial 13c F3): retaining says in writing how it was
+    // checked, kept in the journal, or the fact is entered first and the
+    // rule decides. The ranking still proposes by note: the committee sees
+    // the dossier with its « non décidable ».
+    if (d.kind == DecisionKind::Retained && d.motive.empty())
+        if (auto missing = e.eligibility.blocking_missing_facts(); !missing.empty())
+            return dossier + " a une recevabilité non décidable (manque : " + fr::join(missing) +
+                   ") : renseignez d'abord ce qui manque, ou écrivez dans le motif de la décision comment la condition a "
+                   "été vérifiée (--motif).";
     if (d.kind == DecisionKind::Retained && !e.below_minimum.empty())
         return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
                ") : il ne peut pas être retenu.";

@@ -57,11 +57,12 @@ constexpr std::array<EnumRow<AuthorityKind>, 3> kAuthorities{{
     {AuthorityKind::Other, "autre", "autre autorité", ""},
 }};
 // Not stored (computed from the ratings): the code is the label.
-constexpr std::array<EnumRow<Proposal>, 4> kProposals{{
+constexpr std::array<EnumRow<Proposal>, 5> kProposals{{
     {Proposal::Retained, "proposé", "proposé", "propose|retenu"},
     {Proposal::NotRetained, "non retenu", "non retenu", ""},
     {Proposal::Ineligible, "irrecevable", "irrecevable", ""},
     {Proposal::Pending, "en attente d'arbitrage", "en attente d'arbitrage", "en attente"},
+    {Proposal::Unrated, "non noté", "non noté", "en attente de notes"},
 }};
 // Computed from the pieces received and the requests (never stored).
 constexpr std::array<EnumRow<PiecesState>, 6> kPiecesStates{{

@@ -91,7 +91,8 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
             if (!r)
                 return fr::quote(text) + " n'est pas un " +
                        std::string(def.type == FactType::Amount ? "montant" : "nombre") + " lisible : " + why +
-                       " (notation attendue : 12 600,50)";
+                       // A count of places or beds is whole: its example is (trial 13c F10).
+                       (integral_unit(def.unit) ? " (nombre entier attendu, par exemple 12)" : " (notation attendue : 12 600,50)");
             if (integral_unit(def.unit) && !r->is_integer())
                 return "la valeur " + fr::quote(text) + " doit être un nombre entier de " +
                        def.unit.substr(def.unit.find('|') + 1);
@@ -121,10 +122,30 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
             if (l == "non" || l == "n" || l == "0" || l == "faux") return Value{false};
             return "« " + text + " » n'est ni « oui » ni « non »";
         }
-        case FactType::Text:
+        case FactType::Text: {
             if (std::size_t n = fr::char_count(text); n > kMaxTextChars)
                 return "texte de " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxTextChars) + " admis";
-            return Value{text};
+            // Lines as a spreadsheet writes them (LF, or CRLF inside a
+            // quoted cell), each trimmed, empty ones dropped.
+            std::vector<std::string> lines;
+            std::string cur;
+            for (char c : text + "\n") {
+                if (c != '\n' && c != '\r') {
+                    cur += c;
+                    continue;
+                }
+                if (!fr::trim(cur).empty()) lines.push_back(fr::trim(cur));
+                cur.clear();
+            }
+            if (static_cast<int>(lines.size()) > std::max(def.lines, 1)) {
+                if (def.lines <= 1)
+                    return "retour à la ligne dans " + fr::quote(text) + " : « " + def.label +
+                           " » tient sur une ligne ; remplacez le retour à la ligne (Alt+Entrée) par une espace";
+                return std::to_string(lines.size()) + " lignes dans " + fr::quote(text) + " : « " + def.label + " » en a " +
+                       std::to_string(def.lines) + " au plus";
+            }
+            return Value{fr::join(lines, "\n")};
+        }
         case FactType::Code:
             if (auto e = check_choice(text)) return *e;
             return Value{text};

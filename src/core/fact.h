@@ -40,6 +40,11 @@ struct FactDef {
     // Derived count of the table's rows above zero ("effectifs.lignes": how
     // many qualifications have an FTE), rather than their sum.
     bool counts_rows = false;
+    // Lines a text may span (attribute lines="3"): a postal address has a
+    // complement, a street, a locality (norme NF Z10-011), and a spreadsheet
+    // cell keeps them apart with Alt+Entrée (trial 13c F9). 1 elsewhere: a
+    // name or a code is one line by nature.
+    int lines = 1;
 };
 
 using Value = std::variant<std::monostate, Rational, Date, bool, std::string, std::vector<std::string>>;
@@ -54,6 +59,7 @@ std::optional<Value> from_canonical(FactType type, const std::string& text);
 // variant): beyond it the value is a pasted error, and it would fill pages of
 // a one-page letter.
 inline constexpr std::size_t kMaxTextChars = 500;
+inline constexpr int kMaxTextLines = 6;   // the lines of a French postal address (NF Z10-011)
 
 // Typed by a person (French notation): "12 600,50 €", "31/03/2023", "oui".
 // Returns the error message (without the place) or the value.

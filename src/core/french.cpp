@@ -202,6 +202,13 @@ std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
         if ((c < '0' || c > '9') && c != ',' && c != '.') {
             // The whole character, never one byte of it: « € », not « \xE2 ».
             std::size_t n = utf8_length(t, i);
+            // « １０ » (a Japanese or Chinese input method): say what to type instead (trial 13c F10).
+            if (n == 3 && t.compare(i, 2, "\xEF\xBC") == 0 && static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
+                static_cast<unsigned char>(t[i + 2]) <= 0x99)
+                return refuse("chiffre " + quote(t.substr(i, 3)) + " en pleine chasse : tapez-le en chiffres ordinaires (" +
+                              std::string(1, static_cast<char>('0' + (static_cast<unsigned char>(t[i + 2]) - 0x90))) + ")");
+            if (c == 'e' || c == 'E')
+                return refuse("notation scientifique (« " + std::string(1, c) + " ») : écrivez le nombre en entier");
             return refuse("caractère " + quote(t.substr(i, n ? n : 1)) + " inattendu");
         }
         ++i;
@@ -273,7 +280,18 @@ std::string quote(std::string_view text, std::size_t max_chars) {
             out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : hex(c);
             ++i; ++shown; continue;
         }
-        out.append(text.substr(i, len));
+        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        const bool invisible = (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+                               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+                               (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+        if (len > 1 && invisible) {
+            char code[12];
+            std::snprintf(code, sizeof code, "<U+%04X>", static_cast<unsigned>(cp));
+            out += code;
+        } else {
+            out.append(text.substr(i, len));
+        }
         i += len;
         ++shown;
     }

@@ -40,7 +40,9 @@ bool valid_utf8(std::string_view text);
 std::size_t char_count(std::string_view text);
 
 // A value read from an input, fit to echo in a message: between « », control
-// bytes and invalid UTF-8 escaped as \xNN, cut after `max_chars` characters.
+// bytes and invalid UTF-8 escaped as \xNN, invisible formatting characters
+// as <U+202E> (echoed raw, U+202E reversed the end of the message on the
+// terminal: trial 13c F10), cut after `max_chars` characters.
 std::string quote(std::string_view text, std::size_t max_chars = 60);
 
 std::string trim(std::string_view text);

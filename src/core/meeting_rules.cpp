@@ -1,6 +1,7 @@
 #include "meeting_rules.h"
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
@@ -28,8 +29,12 @@ std::string complete_meeting(const Team& team, Meeting& m) {
         if (!member(name)) return "Vote de « " + name + " » : ce n'est pas un membre de la commission.";
     for (const auto& [name, text] : m.observations)
         if (!member(name)) return "Observation de « " + name + " » : ce n'est pas un membre de la commission.";
+    for (auto& [name, text] : m.observations) {
+        text = fr::trim(text);
+        // Printed in the minutes as typed: the bounds of every typed text (trial 13c F7).
+        if (auto why = text_refusal(text, "L'observation de « " + name + " »"); !why.empty()) return why;
+    }
     m.attendance[m.president].presence = Presence::Present;
-    for (auto& [name, text] : m.observations) text = fr::trim(text);
     return "";
 }
 

@@ -1,12 +1,15 @@
 #include "opinion_rules.h"
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
 std::string complete_opinion(const Team& team, const std::string& actor, const Organisation& organisation,
                              const std::string& interest_basis, MemberOpinion& op) {
     op.comment = fr::trim(op.comment);
+    // Printed in the minutes as typed: the bounds of every typed text (trial 13c F7).
+    if (auto why = text_refusal(op.comment, "La raison de l'avis"); !why.empty()) return why;
     if (!team.open_mode()) {
         const Person* p = team.person(actor);
         if (!p || p->role != Role::CommitteeMember)

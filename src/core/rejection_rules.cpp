@@ -1,6 +1,7 @@
 #include "rejection_rules.h"
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
@@ -17,6 +18,8 @@ std::string prior_rejection_refusal(const ProcedureDef& p, const RejectionFacts&
     if (fr::trim(motive).empty())
         return "Le " + rejection_name(p) + " du dossier « " + f.reference + " » doit être motivé" +
                (p.prior_rejection->basis.empty() ? "" : " (" + p.prior_rejection->basis + ")") + ".";
+    // Printed in its letter as typed (trial 13c F7).
+    if (auto why = text_refusal(motive, "Le motif du " + rejection_name(p)); !why.empty()) return why;
     if (ground == RejectionGround::Late) {
         if (!f.deadline)
             return "La date limite de dépôt (campagne.date_limite) n'est pas renseignée : le dépôt tardif ne peut pas être "
@@ -34,7 +37,7 @@ std::string lift_refusal(const ProcedureDef& p, const std::string& reference, bo
     if (!rejected) return "Ce dossier n'a pas de " + rejection_name(p) + ".";
     if (fr::trim(reason).empty())
         return "Lever le " + rejection_name(p) + " du dossier « " + reference + " » demande un motif (révision demandée).";
-    return "";
+    return text_refusal(reason, "Le motif de la levée du " + rejection_name(p));
 }
 
 }  // namespace cotation

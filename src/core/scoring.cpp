@@ -86,7 +86,8 @@ std::optional<DecisionKind> advised_decision(Proposal p) {
         case Proposal::Retained: return DecisionKind::Retained;
         case Proposal::NotRetained: return DecisionKind::NotRetained;
         case Proposal::Ineligible: return DecisionKind::Ineligible;
-        case Proposal::Pending: return std::nullopt;
+        case Proposal::Pending:
+        case Proposal::Unrated: return std::nullopt;
     }
     return std::nullopt;
 }
@@ -258,6 +259,11 @@ RankEntry rank_entry(const Grid& grid, const Campaign& campaign, const std::vect
         e.proposal_reason = "arbitrage attendu sur ";
         for (std::size_t k = 0; k < e.score.pending.size(); ++k)
             e.proposal_reason += (k ? ", " : "") + e.score.pending[k];
+    } else if (e.score.rated == 0 && grid.criterion_count() > 0) {
+        // Nobody has judged it: its total of 0 is no score, and « non
+        // retenu » would be a verdict nobody gave (trial 13c F4).
+        e.proposal = Proposal::Unrated;
+        e.proposal_reason = "aucune note justifiée sur les critères de la grille";
     } else {
         mark_minimums(grid, e);
     }
@@ -288,10 +294,6 @@ void number_and_propose([[maybe_unused]] const Grid& grid, const Campaign& campa
         if (!e.below_minimum.empty()) {
             e.proposal = Proposal::NotRetained;
             e.proposal_reason = "Note éliminatoire — " + e.below_minimum.front();
-        } else if (e.score.rated == 0) {
-            // Nobody has judged it: its total of 0 is no score, whatever room is left.
-            e.proposal = Proposal::NotRetained;
-            e.proposal_reason = "Dossier non coté : aucune note justifiée";
         } else if (!model.capacity) {
             e.proposal = Proposal::Retained;
         } else if (!places && !model.per_dossier) {
@@ -324,7 +326,7 @@ Ranking rank_dossiers(const Grid& grid, const Campaign& campaign, const std::vec
     for (std::size_t i = 0; i < dossiers.size(); ++i) {
         RankEntry e = rank_entry(grid, campaign, dossiers, i, ratings, decisions, refused);
         if (e.proposal == Proposal::Ineligible) out.ineligible.push_back(std::move(e));
-        else if (e.proposal == Proposal::Pending) out.pending.push_back(std::move(e));
+        else if (e.proposal == Proposal::Pending || e.proposal == Proposal::Unrated) out.pending.push_back(std::move(e));
         else out.ranked.push_back(std::move(e));
     }
     RankOrder order(grid, dossiers);
@@ -341,7 +343,8 @@ void rerank_dossier(Ranking& ranking, std::size_t dossier, const Grid& grid, con
                     const std::unordered_map<std::int64_t, std::string>* refused) {
     RankEntry fresh = rank_entry(grid, campaign, dossiers, dossier, ratings, decisions, refused);
     std::vector<RankEntry>& to = fresh.proposal == Proposal::Ineligible ? ranking.ineligible
-                                 : fresh.proposal == Proposal::Pending  ? ranking.pending
+                                 : fresh.proposal == Proposal::Pending || fresh.proposal == Proposal::Unrated
+                                     ? ranking.pending
                                                                         : ranking.ranked;
     RankOrder order(grid, dossiers);
     auto before = [&](const RankEntry& a, const RankEntry& b) {
@@ -416,9 +419,16 @@ GridChange compare_grids(const Grid& before, const Grid& after, const Campaign& 
 
 std::string ranking_summary(const Ranking& r) {
     auto n = [](std::size_t v) { return static_cast<long long>(v); };
+    const std::size_t arbitration = count_pending(r, Proposal::Pending), unrated = count_pending(r, Proposal::Unrated);
     return fr::plural(n(r.ranked.size()), "dossier classé", "dossiers classés") + ", " +
-           (r.pending.empty() ? "" : std::to_string(r.pending.size()) + " en attente d'arbitrage, ") +
+           (arbitration ? std::to_string(arbitration) + " en attente d'arbitrage, " : "") +
+           (unrated ? fr::plural(n(unrated), "non noté", "non notés") + ", " : "") +
            fr::plural(n(r.ineligible.size()), "irrecevable");
+}
+
+std::size_t count_pending(const Ranking& r, Proposal p) {
+    return static_cast<std::size_t>(
+        std::count_if(r.pending.begin(), r.pending.end(), [p](const RankEntry& e) { return e.proposal == p; }));
 }
 
 std::string ranking_counts(std::size_t dossiers, const Ranking& r) {

@@ -50,7 +50,9 @@ bool rating_counts(const Grid& grid, const Rating& r);
 DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings,
                            const std::map<std::string, ConsolidationDecision>* decisions = nullptr);
 
-enum class Proposal { Retained, NotRetained, Ineligible, Pending };
+// Unrated: eligible, but no valid rating on any criterion. Its 0 is no
+// score: it is not ranked, nor proposed « non retenu » (trial 13c F4).
+enum class Proposal { Retained, NotRetained, Ineligible, Pending, Unrated };
 const char* proposal_label(Proposal p);
 
 struct RankEntry {
@@ -101,7 +103,10 @@ std::optional<std::string> grant_refusal(const CapacityModel& m, const Rational&
 
 struct Ranking {
     std::vector<RankEntry> ranked;        // in display order
-    std::vector<RankEntry> pending;       // eligible, but a flagged criterion awaits a decision
+    // Eligible but not rankable yet, out of the ranking: a flagged criterion
+    // awaits the coordinator's decision (Proposal::Pending), or nobody has
+    // rated the dossier (Proposal::Unrated).
+    std::vector<RankEntry> pending;
     std::vector<RankEntry> ineligible;    // refused before the committee or failing a rule, in reference order
     Rational capacity;                    // the call's capacity when declared (places, or dossiers: see model)
     Rational granted;                     // proposed, in the same count
@@ -114,6 +119,8 @@ struct Ranking {
 // 2 irrecevables » under the ranking; « 4 dossiers · 1 classé · 1 irrecevable »
 // in the status bar.
 std::string ranking_summary(const Ranking& r);
+// Entries of `pending` with that proposal (awaiting arbitration, or unrated).
+std::size_t count_pending(const Ranking& r, Proposal p);
 std::string ranking_counts(std::size_t dossiers, const Ranking& r);
 
 // What the committee should know about a ranked entry, in French, as a list:

@@ -24,7 +24,7 @@ ActionContext ActionContext::of(Workbench& wb) {
     c.instructs = team.open_mode() || (me && me->role != Role::CommitteeMember);
     c.member = team.open_mode() || (me && me->role == Role::CommitteeMember);
     c.prior_rejection = s.procedure().prior_rejection.has_value();
-    c.pending = !s.ranking().pending.empty();   // cached with the ranking the views show
+    c.pending = count_pending(s.ranking(), Proposal::Pending) > 0;   // cached with the ranking the views show
     const Dossier* d = wb.dossier();
     c.selection = d != nullptr;
     c.rates = d && !wb.reviewer.empty() && team.may_rate(wb.reviewer, wb.reviewer, d->id, identity_of(*d)).empty();

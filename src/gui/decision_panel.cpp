@@ -116,7 +116,9 @@ void DecisionPanel::Reload() {
             row.cells[6] = x.motive + (x.departure_reason.empty() ? "" : " — écart : " + x.departure_reason);
             row.colour = x.departure_reason.empty() ? 0 : 1;
         } else {
-            row.cells[4] = e.proposal == Proposal::Pending ? "après arbitrage" : "à décider";
+            row.cells[4] = e.proposal == Proposal::Pending   ? "après arbitrage"
+                           : e.proposal == Proposal::Unrated ? "après notation"
+                                                             : "à décider";
             row.colour = 2;
         }
         table_.push_back(std::move(row));

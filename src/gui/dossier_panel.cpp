@@ -76,6 +76,7 @@ void DossierPanel::Reload() {
     title_->SetLabel(to_wx(d->reference + " — " + d->organisme));
     std::string verdict = e->prior_rejection.empty() ? verdict_label(e->eligibility) : e->prior_rejection;
     if (e->apart()) verdict += " : non classé";
+    else if (e->proposal == Proposal::Unrated) verdict += " — non noté, hors classement";   // trial 13c F4
     else if (e->rank) {
         // Neither total nor place of what the reader may not read, as the list
         // and the ranking say it (core/read_rules.h, core/ranking_reading.h).

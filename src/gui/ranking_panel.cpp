@@ -40,6 +40,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
         const Dossier& d = s.dossiers()[e.dossier];
         if (column == 0) return d.reference;
         if (column == 1) return d.organisme;
+        if (pending && e.proposal == Proposal::Unrated) return "Non noté, hors classement : " + e.proposal_reason;
         if (pending && !s.reading(d.id).others) return "En attente : total masqué — " + s.reading(d.id).why;
         if (pending) return "En attente : " + e.proposal_reason + " (" + fr::number(e.score.total) + " points provisoires)";
         std::string reasons = fr::join(e.apart_reasons(), " · ");
@@ -55,7 +56,7 @@ RankingPanel::RankingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), w
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(summary_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(ranked_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 10));
-    auto* h = heading(this, "Hors classement : en attente d'arbitrage, puis irrecevables");
+    auto* h = heading(this, "Hors classement : en attente d'arbitrage ou non notés, puis irrecevables");
     profile_ = new ProfileView(this, wb_);
     auto* lower = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);

@@ -52,6 +52,14 @@ struct Reader : XmlReader<GridError> {
                             " de « choices » (un libellé par code, séparés par « | »).");
         }
         if (const XmlElement* h = e.first("help")) f.help = h->text;
+        if (auto l = e.attr("lines")) {
+            auto n = Rational::from_canonical(*l);
+            if (f.type != FactType::Text) fail(e, "l'attribut « lines » ne vaut que pour un fait de type « texte ».");
+            if (!n || !n->is_integer() || *n < Rational(1) || *n > Rational(kMaxTextLines))
+                fail(e, "l'attribut « lines » est un nombre entier de 1 à " + std::to_string(kMaxTextLines) + " (lu : « " + *l +
+                            " »).");
+            f.lines = static_cast<int>(n->num());
+        }
         return f;
     }
 

@@ -82,9 +82,25 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
     for (const auto& [column, text] : fields) {
         // Control characters (ESC, BEL…) would be written raw to the terminal
         // and the CSV of whoever reads the ranking (trial 13b F15).
-        if (auto c = invisible_character(text); !c.empty()) {
+        // A line break (Alt+Entrée in a spreadsheet cell) is a text's own
+        // where the form allows lines (an address: trial 13c F9); elsewhere
+        // the refusal says it is one, not « U+000A ».
+        const FactDef* def = grid.fact(column);
+        std::string flat = text;
+        for (char& ch : flat)
+            if (ch == '\n' || ch == '\r') ch = ' ';
+        if (auto c = invisible_character(flat); !c.empty()) {
             errors.emplace_back(column,
                                 fr::quote(text) + " : caractère de contrôle ou invisible " + c + " ; retirez-le de la cellule");
+            continue;
+        }
+        // A text fact says it with its label and its number of lines (core/fact.cpp).
+        // (The reference and the organisation are read before any fact: one line.)
+        const bool text_fact = def && def->type == FactType::Text && column != "reference" && column != "organisme";
+        if (flat != text && !text_fact) {
+            errors.emplace_back(column, "retour à la ligne dans " + fr::quote(text) + " : la colonne « " + column +
+                                            " » tient sur une ligne ; remplacez le retour à la ligne (Alt+Entrée) par "
+                                            "une espace");
             continue;
         }
         if (column == kDocumentsColumn) {

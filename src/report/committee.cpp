@@ -128,12 +128,19 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["regle_departage"] = Ranking::tie_rule();
 
     lines.clear();
+    std::vector<std::string> unrated;   // nobody rated them: apart, never « non retenu » on 0 points (trial 13c F4)
     for (const auto& e : ctx.ranking.pending) {
+        if (e.proposal == Proposal::Unrated) {
+            unrated.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " +
+                              e.proposal_reason);
+            continue;
+        }
         lines.push_back(ctx.dossiers[e.dossier].reference + " — " + ctx.dossiers[e.dossier].organisme + " : " +
                         e.proposal_reason);
         for (const auto& n : e.set_aside) lines.back() += " — " + n;
     }
     v["en_attente"] = join(lines);
+    v["non_notes"] = join(unrated);
 
     std::vector<std::string> refused, ineligible, awaiting;
     for (const auto& e : ctx.ranking.ineligible) {

@@ -38,6 +38,7 @@ std::string template_for(const RankEntry& e, const Decision* decision) {
         case Proposal::NotRetained: return "lettre-non-retenu.txt";
         case Proposal::Ineligible: return "lettre-irrecevable.txt";
         case Proposal::Pending: return "";   // no letter before the coordinator's decision
+        case Proposal::Unrated: return "";   // nor before anyone rated it (trial 13c F4)
     }
     return "";
 }
@@ -89,7 +90,12 @@ std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     std::string street = text_fact(d, "adresse"), postcode = text_fact(d, "code_postal"), town = text_fact(d, "commune_postale");
     if (!street.empty() || !postcode.empty() || !town.empty()) {
         if (to.empty()) out.push_back("À l'attention de la direction");
-        if (!street.empty()) out.push_back(street);
+        // An address typed on two or three lines keeps them (trial 13c F9).
+        for (std::size_t from = 0; !street.empty() && from <= street.size();) {
+            std::size_t to = std::min(street.find('\n', from), street.size());
+            if (to > from) out.push_back(street.substr(from, to - from));
+            from = to + 1;
+        }
         std::string last = fr::trim(postcode + " " + town);
         if (!last.empty()) out.push_back(last);
         return out;
@@ -134,6 +140,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
     v["nombre_classes"] = std::to_string(ranked_count);
+    // Nobody rated it: no note nor rank to print, « 0 points … au  rang » would be false (trial 13c F4).
+    v["non_note"] = e.proposal == Proposal::Unrated ? "oui" : "";
     std::vector<std::string> themes;
     for (std::size_t t = 0; t < ctx.grid.themes.size() && t < e.score.themes.size(); ++t)
         themes.push_back(ctx.grid.themes[t].label + " : " + fr::number(e.score.themes[t]) + " / " +
@@ -182,10 +190,15 @@ Variables letter_variable_names(const Grid& grid, const Campaign& campaign) {
 std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string& out_dir, const std::string& only_reference,
                                      std::size_t limit, Format format) {
     std::vector<const RankEntry*> entries;
-    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.ineligible})
+    // Out of the ranking, only a dossier nobody rated can be decided (« non
+    // retenu », motivated): it has its letter then (trial 13c F4); the
+    // others are counted by the caller.
+    auto decided = [&](const RankEntry& e) { return ctx.decisions && ctx.decisions->count(ctx.dossiers[e.dossier].id); };
+    for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending, &ctx.ranking.ineligible})
         for (const auto& e : *list) {
             if (limit && entries.size() >= limit) break;
             if (!only_reference.empty() && ctx.dossiers[e.dossier].reference != only_reference) continue;
+            if (list == &ctx.ranking.pending && !decided(e) && only_reference.empty()) continue;
             entries.push_back(&e);
         }
     if (!only_reference.empty() && entries.empty()) throw InputError(unknown_dossier(only_reference));
