@@ -4,7 +4,8 @@
 # needs — CP1252 (Latin-1 plus œ Œ Ÿ Š š Ž ž, dashes, curly quotes, ellipsis,
 # €, bullet) and the narrow no-break space U+202F —, without hinting.
 # libharu 2.3 embeds every table of a TrueType font and only thins the glyph
-# table, so a 700 KB DejaVu costs ~55 KB per PDF; this subset ~10 KB.
+# table, so a 700 KB DejaVu costs ~55 KB per PDF; this subset ~10 KB (with a
+# 7-byte 'prep' table libharu needs, see below).
 # The Bitstream Vera licence (data/fonts/LICENCE.txt) allows modified fonts
 # only under a name without "Bitstream" or "Vera": the family is renamed
 # "Cotation Sans". Needs libharfbuzz-bin (hb-subset) and python3-fonttools.
@@ -45,6 +46,21 @@ for nid, text in new.items():
 for n in name.names:
     if n.nameID not in (0, 7, 13, 14) and ("Vera" in n.toUnicode() or "Bitstream" in n.toUnicode()):
         sys.exit("nom interdit par la licence : %d %s" % (n.nameID, n.toUnicode()))
+# libharu 2.3 writes the 13 tables it requires, a missing one empty at the
+# current end of the font it rebuilds from the glyphs used; 'prep' comes last.
+# Empty there, its checksum pass seeks to the very end of that memory stream,
+# which fails (HPDF_INVALID_OBJECT, error 4147) whenever the rebuilt font is a
+# multiple of 4096 bytes long: a few texts could not be saved (« - k » in a
+# compte rendu, « WWWW WWWW » on a map). A 7-byte 'prep' — dropout control on
+# at every size, as unhinted fonts usually carry — keeps every table inside.
+# (HPDF_STREAM_BUF_SIZ, the size of its memory blocks.)
+from fontTools.ttLib import newTable
+from fontTools.ttLib.tables.ttProgram import Program
+prep = newTable("prep")
+prep.program = Program()
+prep.program.fromBytecode(bytes([0xB8, 0x01, 0xFF, 0x85, 0xB0, 0x04, 0x8D]))  # PUSHW 511 SCANCTRL PUSHB 4 SCANTYPE
+f["prep"] = prep
+f["maxp"].maxStackElements = max(f["maxp"].maxStackElements, 1)
 f["head"].created = f["head"].modified = 0x7C25B080   # fixed: reproducible file
 f.save(dst, reorderTables=True)
 PYEOF
