@@ -173,8 +173,9 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
             // Passed over by the call's territorial rules, not by capacity
             // (CRT-2022-02, a second mission in Charente): its reason, not capacity's.
             const bool by_rule = e.proposal_reason != s.ranking().ranked[i].proposal_reason;
-            d.motive = by_rule ? e.proposal_reason + " ; inscription sur la liste complémentaire."
-                               : "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
+            d.motive =
+                by_rule ? e.proposal_reason + " ; inscription sur la liste complémentaire."
+                        : "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
         } else {
             d.kind = DecisionKind::NotRetained;
             d.motive = e.proposal_reason.empty() ? "Classement insuffisant au regard de la capacité de l'appel."

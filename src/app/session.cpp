@@ -308,7 +308,8 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
                                                              : why;
                                       });
     import_notice_ = text.notice;
-    for (const auto& d : ds) require(reference_refusal(snap_.dossiers, d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
+    for (const auto& d : ds)
+        require(reference_refusal(snap_.dossiers, d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
     store_->add_dossiers(ds, journal_actor(actor));
     load();
     // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).
@@ -389,7 +390,8 @@ void Session::close(const std::string& reason, const std::string& actor) {
     const Ranking& r = ranking();
     // An unrated dossier does not hold the closing: it is decided « non retenu », motivated, or not at all.
     if (const std::size_t pending = count_pending(r, Proposal::Pending))
-        throw InputError(fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") + " encore un arbitrage du coordonnateur : "
+        throw InputError(fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") +
+                         " encore un arbitrage du coordonnateur : "
                          "la campagne ne peut pas être close.");
     store_->close(fr::trim(reason), journal_actor(actor));
 }

@@ -26,8 +26,8 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
-    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, committee_proposal(), *on, io::data_root() + "/templates",
-                              &snap_.decisions};
+    report::LetterContext ctx{
+        grid_, snap_.campaign, snap_.dossiers, committee_proposal(), *on, io::data_root() + "/templates", &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
     ctx.committee_known = snap_.campaign.procedure.committee.has_value();

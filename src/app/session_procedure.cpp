@@ -264,8 +264,10 @@ const RankEntry* Session::proposed_entry_of(std::size_t dossier_index) {
     if (!e) return nullptr;
     const Ranking& base = ranking();
     const Ranking& p = committee_proposal();
-    for (const auto& [from, to] : {std::pair{&base.ranked, &p.ranked}, {&base.pending, &p.pending}, {&base.ineligible, &p.ineligible}})
-        if (!from->empty() && e >= from->data() && e < from->data() + from->size()) return &(*to)[static_cast<std::size_t>(e - from->data())];
+    for (const auto& [from, to] :
+         {std::pair{&base.ranked, &p.ranked}, {&base.pending, &p.pending}, {&base.ineligible, &p.ineligible}})
+        if (!from->empty() && e >= from->data() && e < from->data() + from->size())
+            return &(*to)[static_cast<std::size_t>(e - from->data())];
     return e;
 }
 

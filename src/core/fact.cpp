@@ -89,10 +89,11 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
             std::string why;
             auto r = fr::parse_decimal(text, &why);
             if (!r)
-                return fr::quote(text) + " n'est pas un " +
-                       std::string(def.type == FactType::Amount ? "montant" : "nombre") + " lisible : " + why +
+                return fr::quote(text) + " n'est pas un " + std::string(def.type == FactType::Amount ? "montant" : "nombre") +
+                       " lisible : " + why +
                        // A count of places or beds is whole: its example is (trial 13c F10).
-                       (integral_unit(def.unit) ? " (nombre entier attendu, par exemple 12)" : " (notation attendue : 12 600,50)");
+                       (integral_unit(def.unit) ? " (nombre entier attendu, par exemple 12)"
+                                                : " (notation attendue : 12 600,50)");
             if (integral_unit(def.unit) && !r->is_integer())
                 return "la valeur " + fr::quote(text) + " doit être un nombre entier de " +
                        def.unit.substr(def.unit.find('|') + 1);

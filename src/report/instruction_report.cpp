@@ -94,7 +94,8 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
             if (!cs.rating) line += "non noté";
             else {
                 const Rational points = c.coefficient * *cs.rating;
-                line += "note " + fr::number(*cs.rating) + " = " + fr::number(points) + (points < Rational(2) ? " point" : " points");
+                line +=
+                    "note " + fr::number(*cs.rating) + " = " + fr::number(points) + (points < Rational(2) ? " point" : " points");
                 if (cs.decided && arbitrations)
                     if (auto a = arbitrations->find(c.id); a != arbitrations->end())
                         line += " (arbitrée ; moyenne " + (cs.mean ? fr::number(*cs.mean) : std::string("—")) +

@@ -91,14 +91,19 @@ std::string dossier_change(const JournalEntry& e, const std::vector<std::string>
         return "pièce " + fr::quote(label, 120) + " " + of + " : " + arrow(e.old_value, e.new_value);
     }
     if (kind == "note" && p.size() == 5)
-        return "note de " + p[3] + " au " + criterion_words(grid, p[4]) + " " + of + " : " + arrow(e.old_value, e.new_value, "(aucune)");
+        return "note de " + p[3] + " au " + criterion_words(grid, p[4]) + " " + of + " : " +
+               arrow(e.old_value, e.new_value, "(aucune)");
     if (kind == "consolidation" && p.size() == 4)
         return "note arbitrée du " + criterion_words(grid, p[3]) + " " + of + " : " + arrow(e.old_value, e.new_value, "(aucune)");
-    if (kind == "decision" && p.size() == 3) return "décision sur le dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucune)");
-    if (kind == "affectation" && p.size() == 4) return "affectation de " + p[3] + " au dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "non affecté");
+    if (kind == "decision" && p.size() == 3)
+        return "décision sur le dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucune)");
+    if (kind == "affectation" && p.size() == 4)
+        return "affectation de " + p[3] + " au dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "non affecté");
     if (kind == "soumission" && p.size() == 4) return "soumission des notes de " + p[3] + " sur le dossier " + p[1];
-    if (kind == "avis" && p.size() == 4) return "avis de " + p[3] + " sur le dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucun)");
-    if (kind == "refus-prealable" && p.size() == 3) return "refus préalable du dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucun)");
+    if (kind == "avis" && p.size() == 4)
+        return "avis de " + p[3] + " sur le dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucun)");
+    if (kind == "refus-prealable" && p.size() == 3)
+        return "refus préalable du dossier " + p[1] + " : " + arrow(e.old_value, e.new_value, "(aucun)");
     return fr::quote(e.entity) + " : " + arrow(e.old_value, e.new_value);
 }
 }  // namespace
@@ -106,10 +111,13 @@ std::string dossier_change(const JournalEntry& e, const std::vector<std::string>
 std::string change_in_words(const JournalEntry& e, const Grid* grid) {
     const auto p = parts_of(e.entity);
     if (p.size() >= 2 && p[0] == "dossier") return dossier_change(e, p, grid);
-    if (p.size() == 2 && p[0] == "personne") return "membre de l'équipe " + p[1] + " : " + arrow(e.old_value, e.new_value, "(absent)");
+    if (p.size() == 2 && p[0] == "personne")
+        return "membre de l'équipe " + p[1] + " : " + arrow(e.old_value, e.new_value, "(absent)");
     if (p.size() == 4 && p[0] == "personne" && p[2] == "conflit")
-        return "lien d'intérêts déclaré par " + p[1] + " avec " + fr::quote(p[3]) + " : " + arrow(e.old_value, e.new_value, "(aucun)");
-    if (p.size() == 2 && p[0] == "procedure") return "étape " + fr::quote(p[1]) + " du calendrier : " + arrow(e.old_value, e.new_value);
+        return "lien d'intérêts déclaré par " + p[1] + " avec " + fr::quote(p[3]) + " : " +
+               arrow(e.old_value, e.new_value, "(aucun)");
+    if (p.size() == 2 && p[0] == "procedure")
+        return "étape " + fr::quote(p[1]) + " du calendrier : " + arrow(e.old_value, e.new_value);
     if (e.entity == "commission/seance") return "séance de la commission : " + arrow(e.old_value, e.new_value, "(aucune)");
     if (e.entity == "campagne/etat") return "état de la campagne : " + arrow(e.old_value, e.new_value);
     if (e.entity == "campagne/grille") return "grille de la campagne : " + arrow(e.old_value, e.new_value);
@@ -117,7 +125,9 @@ std::string change_in_words(const JournalEntry& e, const Grid* grid) {
     if (p.size() == 3 && p[0] == "campagne" && p[1] == "autorite")
         return "autorité de la campagne, champ " + fr::quote(p[2]) + " : " + arrow(e.old_value, e.new_value);
     if (p.size() >= 2 && p[0] == "campagne" && (p[1] == "offre" || p[1] == "zones" || p[1] == "repartition"))
-        return std::string(p[1] == "offre" ? "offre du territoire" : p[1] == "zones" ? "zones du territoire" : "répartition des places") +
+        return std::string(p[1] == "offre"   ? "offre du territoire"
+                           : p[1] == "zones" ? "zones du territoire"
+                                             : "répartition des places") +
                " : " + arrow(e.old_value, e.new_value);
     if (p.size() == 2 && p[0] == "campagne" && e.action == "campagne.parametre") {
         const FactDef* def = grid ? grid->fact(p[1]) : nullptr;

@@ -307,12 +307,15 @@ ORDER BY 1)sql");
             return "Campagne partagée « " + shown_ + " » : le rôle " + who +
                    " n'a encore aucun droit sur cette campagne. Une personne ajoutée à l'équipe (users --ajouter … --compte) "
                    "n'en reçoit qu'une fois les droits de l'équipe appliqués de nouveau : le service (compte propriétaire de la "
-                   "campagne) lance « cotation serveur roles ADRESSE --appliquer » (docs/serveur.md, « Mettre en place un vrai serveur », étape 4).";
+                   "campagne) lance « cotation serveur roles ADRESSE --appliquer » (docs/serveur.md, « Mettre en place un vrai "
+                   "serveur », étape 4).";
         if (msg.find("to create role") != std::string::npos || msg.find("CREATEROLE") != std::string::npos)
             return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle " + who +
                    " de créer les groupes de la campagne : il lui manque le droit CREATEROLE (ALTER ROLE " +
-                   std::string(user ? user : "…") + " CREATEROLE, par un superutilisateur ; les droits de l'équipe "
-                   "s'appliquent sous le compte propriétaire de la campagne : docs/serveur.md, étape 2) ; rien n'a été enregistré.";
+                   std::string(user ? user : "…") +
+                   " CREATEROLE, par un superutilisateur ; les droits de l'équipe "
+                   "s'appliquent sous le compte propriétaire de la campagne : docs/serveur.md, étape 2) ; rien n'a été "
+                   "enregistré.";
         const std::string act = w != what.end() ? w->second
                                 : table.empty()     ? std::string("faire cette opération")
                                                     : "modifier la table « " + table + " »";

@@ -349,16 +349,17 @@ std::string pg_roles_sql(const std::string& uri) {
     Team team = store->load().team;
     PgTeamRoles g = pg_team_roles(address.campaign);
     std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
-                      fill(std::string(kRights) + pg::kJournalRights + kPolicies + pg::ledger::kRowsChecked, {{'S', quote_identifier(address.campaign)},
-                                     {'C', quote_identifier(g.coordinator)},
-                                     {'I', quote_identifier(g.instructor)},
-                                     {'M', quote_identifier(g.committee)},
-                                     {'c', sql::literal(g.coordinator)},
-                                     {'i', sql::literal(g.instructor)},
-                                     {'m', sql::literal(g.committee)},
-                                     {'s', sql::literal(address.campaign)},
-                                     {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)},
-                                     {'K', coordinator_actions_sql()}}) +
+                      fill(std::string(kRights) + pg::kJournalRights + kPolicies + pg::ledger::kRowsChecked,
+                           {{'S', quote_identifier(address.campaign)},
+                            {'C', quote_identifier(g.coordinator)},
+                            {'I', quote_identifier(g.instructor)},
+                            {'M', quote_identifier(g.committee)},
+                            {'c', sql::literal(g.coordinator)},
+                            {'i', sql::literal(g.instructor)},
+                            {'m', sql::literal(g.committee)},
+                            {'s', sql::literal(address.campaign)},
+                            {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)},
+                            {'K', coordinator_actions_sql()}}) +
                       legacy_groups_revoked(address.campaign);
     sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
            "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";
@@ -417,8 +418,9 @@ void apply_pg_roles(const std::string& uri) {
             c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND NOT rolsuper AND pg_has_role(rolname, $2, 'MEMBER')",
                    {p.account, owner})
                 .rows())
-            throw InputError("Campagne partagée « " + address.shown + " » : " + name + ", de l'équipe, détient par son compte « " +
-                             p.account + " » les droits du propriétaire de la campagne (« " + owner +
+            throw InputError("Campagne partagée « " + address.shown + " » : " + name +
+                             ", de l'équipe, détient par son compte « " + p.account +
+                             " » les droits du propriétaire de la campagne (« " + owner +
                              " »), qui peut tout, jusqu'à suspendre les déclencheurs du journal ; aucun droit n'a été "
                              "appliqué. Le propriétaire est un compte du service informatique qu'aucune personne de "
                              "l'équipe ne détient (docs/serveur.md, étape 2) : retirez ce droit (REVOKE \"" +
