@@ -560,8 +560,30 @@ TEST(RightsRows, ATriggerAddedOutsideCotationIsNamedAndRefusesTheNextChange) {
     EXPECT_FALSE(c.ok);
     EXPECT_NE(all(c).find("déclencheur « quarante » (table decision) ajouté hors de Cotation"), std::string::npos) << all(c);
     std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
-    EXPECT_NE(msg.find("porte un déclencheur ajouté hors de Cotation"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("porte un déclencheur ajouté ou changé hors de Cotation"), std::string::npos) << msg;
     EXPECT_NE(msg.find("« quarante » (table decision)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("Rien n'a été enregistré"), std::string::npos) << msg;
+}
+
+// Trial 13d F1: a trigger put in the place of Cotation's own lock, under its
+// name, rewrote the places of each decision as it was written, digests
+// included; the names matched, so nothing was said. The texts are compared.
+TEST(RightsRows, ATriggerSwappedUnderOneOfCotationsNamesIsNamedAndRefusesTheNextChange) {
+    test::TempDir dir;
+    rated_campaign(dir).reset();
+    auto store = open_sqlite_store(dir.file("c.cot"));
+    EXPECT_TRUE(store->verify_journal().ok);   // its own triggers, as written: nothing said
+    store.reset();
+    test::sql(dir.file("c.cot"), "DROP TRIGGER decision_close_insert");
+    test::sql(dir.file("c.cot"), "CREATE TRIGGER decision_close_insert AFTER INSERT ON decision "
+                                 "BEGIN UPDATE decision SET places = '73' WHERE dossier_id = NEW.dossier_id; END;");
+    store = open_sqlite_store(dir.file("c.cot"));
+    JournalCheck c = store->verify_journal();
+    EXPECT_FALSE(c.ok);
+    EXPECT_NE(all(c).find("déclencheur « decision_close_insert » (table decision) changé hors de Cotation"),
+              std::string::npos) << all(c);
+    const std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
+    EXPECT_NE(msg.find("« decision_close_insert » (table decision) changé"), std::string::npos) << msg;
     EXPECT_NE(msg.find("Rien n'a été enregistré"), std::string::npos) << msg;
 }
 

@@ -100,35 +100,41 @@ JournalHead SqliteStore::journal_head() {
 namespace {
 // The triggers a campaign of this schema holds (those its migrations create:
 // the journal's protection, the locks), found once on an empty campaign in memory.
-const std::set<std::string>& schema_triggers() {
-    static const std::set<std::string> names = [] {
+const std::map<std::string, std::string>& schema_triggers() {
+    static const std::map<std::string, std::string> texts = [] {
         Db mem(":memory:", true);
         migrate(mem);
-        std::set<std::string> out;
-        Stmt t(mem, "SELECT name FROM sqlite_master WHERE type='trigger'");
-        while (t.step()) out.insert(t.text(0));
+        std::map<std::string, std::string> out;
+        Stmt t(mem, "SELECT name, sql FROM sqlite_master WHERE type='trigger'");
+        while (t.step()) out[t.text(0)] = t.text(1);
         return out;
     }();
-    return names;
+    return texts;
 }
 
 // Triggers the campaign holds that no migration made (trial 13b F13: one
 // added in raw SQL rewrote the places of each decision as it was written,
 // row digests included, and the journal still verified): « name (table) ».
+// Trial 13d F1: a trigger put in place of one of Cotation's own, under its
+// name, did the same: each is compared by its text, not its name alone.
 std::vector<std::string> foreign_triggers(Db& db) {
-    // The migrations' triggers, and the lock of a closed campaign on each data
-    // table (lock_tables: « table_close_insert », …).
-    std::set<std::string> known = schema_triggers();
+    // The migrations' triggers, by name (a campaign migrated from an older
+    // schema keeps the texts of its time), and the lock of a closed campaign
+    // on each data table (lock_tables: « table_close_insert », …), by its
+    // text: one text since the locks exist, and the ones a write fires.
+    std::map<std::string, std::string> locks;
     for (const auto& table : ledger::data_tables(db))
-        for (const char* op : {"_close_insert", "_close_update", "_close_delete"}) {
-            std::string name = table + op;
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            known.insert(name);
-        }
+        for (const char* op : {"INSERT", "UPDATE", "DELETE"}) locks[lock_trigger_name(table, op)] = lock_trigger_sql(table, op);
     std::vector<std::string> out;
-    Stmt t(db, "SELECT name, tbl_name FROM sqlite_master WHERE type='trigger' ORDER BY name");
-    while (t.step())
-        if (!known.count(t.text(0))) out.push_back("« " + t.text(0) + " » (table " + t.text(1) + ")");
+    Stmt t(db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='trigger' ORDER BY name");
+    while (t.step()) {
+        const std::string name = t.text(0), where = "« " + name + " » (table " + t.text(1) + ")";
+        if (auto lock = locks.find(name); lock != locks.end()) {
+            if (lock->second != t.text(2)) out.push_back(where + " changé");
+        } else if (!schema_triggers().count(name)) {
+            out.push_back(where + " ajouté");
+        }
+    }
     return out;
 }
 }  // namespace
@@ -139,7 +145,7 @@ std::vector<std::string> foreign_triggers(Db& db) {
 // are compared with the journal before any change, in its transaction.
 void SqliteStore::ensure_untampered() {
     if (auto foreign = foreign_triggers(*db_); !foreign.empty())
-        throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté hors de Cotation, qui pourrait changer ce "
+        throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté ou changé hors de Cotation, qui pourrait changer ce "
                     "qu'enregistrent les commandes : " + fr::join(foreign, ", ") + ". Rien n'a été enregistré ; reprenez la "
                     "dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal verify).");
     std::vector<std::string> problems = outside_changes({"campaign", "person"});
@@ -198,12 +204,12 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     std::set<std::string> present;
     Stmt t(*db_, "SELECT name FROM sqlite_master WHERE type='trigger'");
     while (t.step()) present.insert(t.text(0));
-    for (const auto& name : schema_triggers())
+    for (const auto& [name, text] : schema_triggers())
         if (!present.count(name))
             c.problems.push_back("déclencheur « " + name + " » absent : le schéma de la campagne a été modifié hors de Cotation "
                                  "(protection du journal ou verrou effacé)");
     for (const auto& name : foreign_triggers(*db_))
-        c.problems.push_back("déclencheur " + name + " ajouté hors de Cotation : il peut changer ce que les commandes "
+        c.problems.push_back("déclencheur " + name + " hors de Cotation : il peut changer ce que les commandes "
                              "enregistrent, empreintes comprises");
     // A closed campaign whose lock was taken off: said even if nothing changed yet.
     if (!closed_since().empty())

@@ -306,6 +306,26 @@ void migrate(Db& db) {
     }
 }
 
+std::string lock_trigger_name(const std::string& table, const std::string& op) {
+    std::string name = table + "_close_" + op;
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+}
+
+std::string lock_trigger_sql(const std::string& table, const std::string& op) {
+    const std::string closed = "(SELECT closed_at FROM main.campaign) <> ''";
+    const std::string refuse = " BEGIN SELECT RAISE(ABORT, 'campagne close : aucune modification avant sa réouverture "
+                               "par le coordonnateur (cotation reopen --motif)'); END";
+    // The campaign row: closing is an UPDATE of an open campaign;
+    // reopening (and pinning an old campaign's procedure) is let
+    // through by the program alone.
+    const std::string when = table != "campaign" ? closed
+                             : op == "INSERT"    ? closed
+                                                 : "OLD.closed_at <> '' AND cotation_deverrouille() = 0";
+    return "CREATE TRIGGER \"" + lock_trigger_name(table, op) + "\" BEFORE " + op + " ON \"" + table + "\" WHEN " + when +
+           refuse;
+}
+
 std::vector<std::string> lock_tables(Db& db, bool create) {
     std::set<std::string> triggers;
     {
@@ -313,26 +333,12 @@ std::vector<std::string> lock_tables(Db& db, bool create) {
         while (t.step()) triggers.insert(t.text(0));
     }
     std::vector<std::string> sql, missing;
-    const std::string closed = "(SELECT closed_at FROM main.campaign) <> ''";
-    const std::string refuse = " BEGIN SELECT RAISE(ABORT, 'campagne close : aucune modification avant sa réouverture "
-                               "par le coordonnateur (cotation reopen --motif)'); END";
-    for (const auto& table : ledger::data_tables(db)) {
-        bool campaign = table == "campaign";
+    for (const auto& table : ledger::data_tables(db))
         for (const char* op : {"INSERT", "UPDATE", "DELETE"}) {
-            std::string name = table + "_close_" + op;
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (triggers.count(name)) continue;
+            if (triggers.count(lock_trigger_name(table, op))) continue;
             missing.push_back(table);
-            // The campaign row: closing is an UPDATE of an open campaign;
-            // reopening (and pinning an old campaign's procedure) is let
-            // through by the program alone.
-            std::string when = !campaign ? closed
-                               : std::string(op) == "INSERT" ? closed
-                                                              : "OLD.closed_at <> '' AND cotation_deverrouille() = 0";
-            sql.push_back("CREATE TRIGGER IF NOT EXISTS \"" + name + "\" BEFORE " + op + " ON \"" + table + "\" WHEN " +
-                          when + refuse);
+            sql.push_back(lock_trigger_sql(table, op));
         }
-    }
     if (create && !sql.empty()) {
         Transaction t(db);
         for (const auto& s : sql) db.exec(s);

@@ -23,6 +23,10 @@ void migrate(Db& db);
 // is locked without a line here. Returns the tables whose lock is missing
 // when `create` is false (for the journal's verification).
 std::vector<std::string> lock_tables(Db& db, bool create = true);
+// The lock of a closed campaign on `table` for `op` (INSERT, UPDATE,
+// DELETE): its name, and its statement as sqlite_master keeps it.
+std::string lock_trigger_name(const std::string& table, const std::string& op);
+std::string lock_trigger_sql(const std::string& table, const std::string& op);
 
 // Refuses, before anything is written, a file that is not a campaign.
 void check_is_campaign(const std::string& path);
