@@ -136,7 +136,8 @@ TEST(Ranking, IneligibleListedApartWithReasons) {
 TEST(Ranking, UndecidableIsRankedAndFlagged) {
     std::vector<Dossier> ds{dossier(1, "A", 10)};
     ds[0].facts.erase("effectifs.medecin");
-    auto idx = index_ratings(all_criteria(1, "X", 4));
+    const auto rs = all_criteria(1, "X", 4);   // the index points into them
+    auto idx = index_ratings(rs);
     Ranking k = rank_dossiers(act_grid(), campaign(73), ds, idx);
     ASSERT_EQ(k.ranked.size(), 1u);
     EXPECT_TRUE(k.ranked[0].eligibility.undecidable());
