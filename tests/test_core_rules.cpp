@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/campaign_dates.h"
+#include "core/campaign_rules.h"
 #include "core/decision_rules.h"
 #include "core/dossier.h"
 #include "core/people.h"
@@ -481,4 +482,48 @@ TEST(DossierRules, AReferenceIsAnothersOrLooksLikeAnothers) {
     EXPECT_EQ(reference_refusal(ds, " act-2023-01 ", 0, "Nouveau dossier"),
               "Nouveau dossier : la référence «  act-2023-01  » est déjà celle du dossier « ACT-2023-01 » (les références ne "
               "diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a été enregistré.");
+}
+
+// The campaign's life (issue 12.1, moved out of Session::close/reopen/submit
+// and request_pieces). Messages written by hand from the rules they state.
+TEST(CampaignRules, ClosingWaitsForEveryArbitrationButNotForTheUnrated) {
+    Ranking r;
+    RankEntry waiting;
+    waiting.proposal = Proposal::Pending;
+    RankEntry unrated;
+    unrated.proposal = Proposal::Unrated;
+    r.pending = {unrated};
+    EXPECT_EQ(closing_refusal(r), "");   // nobody rated it: decided « non retenu », or not at all
+    r.pending.push_back(waiting);
+    EXPECT_EQ(closing_refusal(r), "1 dossier attend encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
+    r.pending.push_back(waiting);
+    EXPECT_EQ(closing_refusal(r),
+              "2 dossiers attendent encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
+}
+
+TEST(CampaignRules, ReopeningIsMotivated) {
+    const std::string refusal =
+        "Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.";
+    EXPECT_EQ(reopening_refusal(""), refusal);
+    EXPECT_EQ(reopening_refusal("  \t "), refusal);
+    EXPECT_EQ(reopening_refusal("Erreur de saisie des places d'ACT-2023-02"), "");
+}
+
+TEST(CampaignRules, EachReviewerSubmitsTheirOwnRatingsInATeam) {
+    const Team team = committee_team();
+    EXPECT_EQ(submission_for_refusal(team, "Coord", "Inès"),
+              "Chacun soumet ses propres notes : « Coord » ne peut pas soumettre pour « Inès ».");
+    EXPECT_EQ(submission_for_refusal(team, "Inès", "Inès"), "");
+    EXPECT_EQ(submission_for_refusal(Team{}, "Quiconque", "Inès"), "");   // alone: one person under any name
+}
+
+TEST(CampaignRules, PiecesAreRequestedAfterTheDeadlineAndNotForADossierSetApart) {
+    const Date deadline{2023, 3, 31};
+    EXPECT_EQ(pieces_request_moment_refusal("ACT-2023-04", Date{2023, 3, 30}, deadline, false),
+              "Dossier « ACT-2023-04 » : une demande de pièces se fait après la date limite de dépôt (31/03/2023) ; "
+              "avant, le candidat complète lui-même son dossier.");
+    EXPECT_EQ(pieces_request_moment_refusal("ACT-2023-04", Date{2023, 3, 31}, deadline, false), "");
+    EXPECT_EQ(pieces_request_moment_refusal("ACT-2023-04", Date{2023, 4, 3}, std::nullopt, false), "");
+    EXPECT_EQ(pieces_request_moment_refusal("ACT-2023-04", Date{2023, 4, 3}, deadline, true),
+              "Dossier « ACT-2023-04 » : déjà écarté avant l'évaluation ; pas de demande de pièces.");
 }

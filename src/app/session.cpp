@@ -12,6 +12,7 @@
 
 #include "app/input.h"
 #include "app/session_internal.h"
+#include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/parameter_rules.h"
 #include "core/french.h"
@@ -182,6 +183,7 @@ WriteScope Session::writing() {
 
 void Session::load() {
     snap_ = store_->load();
+    ++loads_;
     // The grid and form pinned in the campaign, never the files of today.
     const std::string form_name = path_ + " (formulaire " + snap_.form_name + ")";
     grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
@@ -387,12 +389,7 @@ void Session::close(const std::string& reason, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
-    const Ranking& r = ranking();
-    // An unrated dossier does not hold the closing: it is decided « non retenu », motivated, or not at all.
-    if (const std::size_t pending = count_pending(r, Proposal::Pending))
-        throw InputError(fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") +
-                         " encore un arbitrage du coordonnateur : "
-                         "la campagne ne peut pas être close.");
+    require(closing_refusal(ranking()));
     store_->close(fr::trim(reason), journal_actor(actor));
 }
 
@@ -400,8 +397,7 @@ void Session::reopen(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    if (fr::trim(reason).empty())
-        throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
+    require(reopening_refusal(reason));
     require(text_refusal(reason, "Le motif de la réouverture"));   // journaled as typed (trial 13c F7)
     store_->reopen(fr::trim(reason), journal_actor(actor));
 }

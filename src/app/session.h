@@ -238,6 +238,11 @@ public:
     void reopen(const std::string& reason, const std::string& actor);
 
     CampaignStore& store() { return *store_; }
+    // The write transaction for acts written outside the Session's own
+    // methods (territory study): their checks read the campaign inside it.
+    WriteScope write_scope() { return writing(); }
+    // Counts the loads of the campaign: a study built on an earlier one is stale.
+    std::uint64_t loads() const { return loads_; }
 
     // Documents are dated by the campaign, never by the clock (the same
     // campaign gives the same files, byte for byte, any day).
@@ -361,6 +366,7 @@ private:
 
     std::string path_;
     std::unique_ptr<CampaignStore> store_;
+    std::uint64_t loads_ = 0;
     Grid grid_;
     // The campaign as the store holds it, held whole (not copied field by
     // field): every write goes to the store first, then to this snapshot.

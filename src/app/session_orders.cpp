@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "app/session.h"
+#include "app/session_internal.h"
+#include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "core/campaign_dates.h"
@@ -62,6 +64,8 @@ PiecesStatus Session::pieces(std::int64_t dossier_id, std::optional<Date> on) co
 
 PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std::string>& ids, const Date& on,
                                      const std::string& motive, const std::string& actor) {
+    // The pieces ticked and the receipt dated in one transaction: both or neither.
+    auto w = writing();
     Dossier d = known_dossier(dossier_id);
     // Asked or not, pieces are received on a day that has come (trial 13c F11).
     if (auto why = done_after_today_problem("Réception des pièces", on, today()); !why.empty())
@@ -80,7 +84,6 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
         update_dossier(d, actor);
     }
     if (st.requested) {
-        auto w = writing();
         authenticate(actor);
         store_->record_step(received_key(dossier_id), on,
                             journal_actor(actor) + (late && !fr::trim(motive).empty()
@@ -93,17 +96,15 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
 }
 
 void Session::request_pieces(std::int64_t dossier_id, const Date& on, const std::string& actor) {
+    auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);   // bound to this account (issue 13.4)
     std::string refusal = snap_.team.may_coordinate(actor);
     if (!refusal.empty()) throw InputError(refusal);
     const Dossier* d = &known_dossier(dossier_id);
     if (auto why = done_after_today_problem("Demande de pièces", on, today()); !why.empty())   // trial 13c F11
         throw InputError("Dossier « " + d->reference + " » : " + why);
-    if (snap_.prior_rejections.count(dossier_id))
-        throw InputError("Dossier « " + d->reference + " » : déjà écarté avant l'évaluation ; pas de demande de pièces.");
-    if (auto date_limite = date_parameter(param::kDeadline); date_limite && on < *date_limite)
-        throw InputError("Dossier « " + d->reference + " » : une demande de pièces se fait après la date limite de dépôt (" +
-                         date_limite->french_numeric() + ") ; avant, le candidat complète lui-même son dossier.");
+    session_detail::require(pieces_request_moment_refusal(d->reference, on, date_parameter(param::kDeadline),
+                                          snap_.prior_rejections.count(dossier_id) > 0));
     if (auto why = pieces_request_date_problem(calendar_dates(), on, pieces_requested(dossier_id)); !why.empty())
         throw InputError("Dossier « " + d->reference + " » : " + why);
     auto st = pieces_status(grid_, *d, pieces_requested(dossier_id), pieces_delay_days(snap_.campaign), on);

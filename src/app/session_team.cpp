@@ -11,6 +11,7 @@
 #include "app/accounts.h"
 #include "app/input.h"
 #include "app/session_internal.h"
+#include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "core/people.h"
@@ -121,8 +122,7 @@ void Session::submit(std::int64_t dossier_id, const std::string& named, const st
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     const std::string reviewer = canonical_person(snap_.team, named);
     authenticate(actor);
-    if (!snap_.team.open_mode() && actor != reviewer)
-        throw InputError("Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».");
+    require(submission_for_refusal(snap_.team, actor, reviewer));
     require(submission_refusal(grid_, ratings_of(dossier_id), reviewer));
     store_->submit(dossier_id, reviewer, journal_actor(actor));
     snap_.team.submitted[dossier_id].insert(reviewer);

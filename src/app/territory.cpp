@@ -55,6 +55,10 @@ std::string require_coordinator(const Session& s, const std::string& actor) {
 
 TerritoryStudy::TerritoryStudy(Session& session) : session_(session) { load(); }
 
+void TerritoryStudy::catch_up() {
+    if (session_.loads() != loads_seen_) reload();
+}
+
 void TerritoryStudy::reload() {
     territory_ = {};
     offer_ = {};
@@ -127,6 +131,7 @@ void TerritoryStudy::adopt_legacy_files(TerritoryRecord& record) {
 }
 
 void TerritoryStudy::load() {
+    loads_seen_ = session_.loads();
     const auto& ref = io::ReferenceData::instance();
     const auto& geodata = io::GeoData::instance();
     const Grid& grid = session_.grid();
@@ -348,7 +353,7 @@ void TerritoryStudy::write_map(const std::string& path, const std::vector<std::s
 
 io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, const std::set<std::string>& categories,
                                                const std::string& actor) {
-    const std::string who = require_coordinator(session_, actor);
+    require_coordinator(session_, actor);   // before reading a file of 100 000 lines for nothing
     io::FinessFilter filter;
     filter.categories = categories;
     filter.departements = {departements_.begin(), departements_.end()};
@@ -366,15 +371,20 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
                          offer_capacity() + ") est inchangée.");
     }
     for (auto& s : x.offer.structures) s.source += " ; " + x.attribution();
+    // The file read before the transaction (other writers are not held by it);
+    // the right to replace the offer checked again inside it (issue 12, M4).
+    auto w = session_.write_scope();
+    const std::string who = require_coordinator(session_, actor);
     session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", who);
     reload();
     return x;
 }
 
 std::string TerritoryStudy::set_offer_file(const std::string& path, const std::string& actor) {
-    const std::string who = require_coordinator(session_, actor);
     std::string notice;
     const auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
+    auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
+    const std::string who = require_coordinator(session_, actor);
     session_.store().put_offer(offer, "fichier « " + path + " »", who);
     reload();
     return notice;
@@ -418,6 +428,8 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
 }
 
 std::vector<std::string> TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
+    auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
+    catch_up();                        // the zones checked against the territory as it stands
     const std::string who = require_coordinator(session_, actor);
     const std::string name = std::filesystem::path(path).filename().string();
     std::vector<std::string> warnings;
@@ -458,6 +470,8 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
 
 allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::string>& variant, const std::string& reason,
                                                        const std::string& actor) {
+    auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
+    catch_up();                        // compared on the ratings as they stand, not as first read
     const std::string who = require_coordinator(session_, actor);
     const auto c = compare(variant);
     allocation::Recorded r;
@@ -488,6 +502,7 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
 }
 
 void TerritoryStudy::withdraw_allocation(const std::string& actor) {
+    auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
     session_.store().put_allocation(std::nullopt, who);
     session_.allocation_changed();

@@ -179,7 +179,11 @@ private:
     void load();
     void adopt_legacy_files(TerritoryRecord& record);
     void reload();
+    // Inside a write transaction: the study read again when the campaign was
+    // (another program changed it), so the checks see what is written over.
+    void catch_up();
     Session& session_;
+    std::uint64_t loads_seen_ = 0;   // Session::loads() when read
     coverage::Territory territory_;
     Offer offer_;
     std::vector<coverage::Area> zones_;

@@ -1,0 +1,34 @@
+#include "campaign_rules.h"
+
+#include "french.h"
+
+namespace cotation {
+
+std::string closing_refusal(const Ranking& ranking) {
+    const std::size_t pending = count_pending(ranking, Proposal::Pending);
+    if (pending == 0) return "";
+    return fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") +
+           " encore un arbitrage du coordonnateur : la campagne ne peut pas être close.";
+}
+
+std::string reopening_refusal(const std::string& reason) {
+    if (!fr::trim(reason).empty()) return "";
+    return "Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.";
+}
+
+std::string submission_for_refusal(const Team& team, const std::string& actor, const std::string& reviewer) {
+    if (team.open_mode() || actor == reviewer) return "";
+    return "Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».";
+}
+
+std::string pieces_request_moment_refusal(const std::string& reference, const Date& on,
+                                          const std::optional<Date>& deadline, bool set_apart) {
+    const std::string who = "Dossier « " + reference + " » : ";
+    if (set_apart) return who + "déjà écarté avant l'évaluation ; pas de demande de pièces.";
+    if (deadline && on < *deadline)
+        return who + "une demande de pièces se fait après la date limite de dépôt (" + deadline->french_numeric() +
+               ") ; avant, le candidat complète lui-même son dossier.";
+    return "";
+}
+
+}  // namespace cotation
