@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "core/error.h"
 #include "store/campaign_store.h"
+#include "store/journal_texts.h"
 #include "store_history.h"
 #include "test_support.h"
 
@@ -250,4 +251,33 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     EXPECT_EQ(j[0].new_value, "close — Décisions prises le 15/06/2023");
     EXPECT_EQ(j[1].new_value, "rouverte — Recours gracieux : réexamen du dossier D1");
     EXPECT_TRUE(reopened->store().verify_journal().ok);
+}
+
+// The entries both back ends write come from one place (issue 12, review M5).
+// A person's former role was journaled as stored on PostgreSQL
+// (« coordinateur — ARS ») and in words in a file (« coordonnateur — ARS »):
+// a change of organisation read as a change of role on a server. Texts by hand.
+TEST(JournalTexts, APersonIsJournaledInWordsWhateverTheRoleWasStoredAs) {
+    EXPECT_EQ(entry::person_text("coordinateur", true, "ARS Nouvelle-Aquitaine", ""), "coordonnateur — ARS Nouvelle-Aquitaine");
+    EXPECT_EQ(entry::person_text("membre de commission", false, "URIOPSS", "zoe"),
+              "membre de commission (voix consultative) — URIOPSS — compte zoe");
+    Person p{"Inès", Role::Coordinator, "ARS Nouvelle-Aquitaine", true};
+    const entry::Text e = entry::person(p, entry::person_text("coordinateur", true, "ARS", ""));
+    EXPECT_EQ(e.action, "personne");
+    EXPECT_EQ(e.entity, "personne/Inès");
+    EXPECT_EQ(e.old_value, "coordonnateur — ARS");
+    EXPECT_EQ(e.new_value, "coordonnateur — ARS Nouvelle-Aquitaine");
+}
+
+TEST(JournalTexts, ADecisionSaysItsPlacesAndItsDepartureFromTheCommittee) {
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.motive = "Projet conforme au cahier des charges";
+    d.places = Rational(12);
+    d.departure_reason = "capacité de l'appel";
+    const entry::Text e = entry::decision("ACT-2023-02", d, "");
+    EXPECT_EQ(e.entity, "dossier/ACT-2023-02/decision");
+    EXPECT_EQ(e.new_value,
+              "retenu (12) — Projet conforme au cahier des charges ; écart à l'avis de la commission : capacité de l'appel");
+    EXPECT_EQ(entry::decision_text("non retenu", "Hors délai", ""), "non retenu — Hors délai");
 }

@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "journal.h"
+#include "journal_texts.h"
 #include "pg_store.h"
 #include "sql_text.h"
 #include "write_check.h"
@@ -419,6 +420,7 @@ public:
         if (!r.null(0, 3)) person_ = r.text(0, 3);
         head_ = seq_;
     }
+    void add(const std::string& actor, const entry::Text& e) { add(actor, e.action, e.entity, e.old_value, e.new_value); }
     // `more_rows`: digests vouched for beyond the rows this entry's change
     // left (a migration vouching for rows written before the ledger).
     void add(const std::string& actor, const std::string& action, const std::string& entity,

@@ -29,14 +29,9 @@ std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& doss
             for (const auto& [k, v] : d.facts)
                 c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3)",
                          {std::to_string(id), k, to_canonical(v)});
-            std::string docs;
-            for (const auto& x : d.documents) {
+            for (const auto& x : d.documents)
                 c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {std::to_string(id), x});
-                docs += (docs.empty() ? "" : " ") + x;
-            }
-            j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
-                  "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
-                      "; " + facts_text(d.facts) + "; pieces=" + docs);
+            j.add(actor, entry::dossier_added(d));
         }
         return ids;
     });
@@ -44,12 +39,12 @@ std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& doss
 
 void PgStore::update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {
-        std::string entity = "dossier/" + before.reference, id = std::to_string(after.id);
+        std::string id = std::to_string(after.id);
         if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
             before.finess != after.finess || before.commune != after.commune) {
             c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5 WHERE id=$6",
                      {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
-            j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
+            j.add(actor, entry::dossier_identity(before, after));
         }
         for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
             if (a.empty())
@@ -58,17 +53,17 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
                 c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3) "
                          "ON CONFLICT (dossier_id, fact) DO UPDATE SET value = EXCLUDED.value",
                          {id, k, a});
-            j.add(actor, "dossier.fait", entity + "/" + k, b, a);
+            j.add(actor, entry::dossier_fact(before.reference, k, b, a));
         }
         for (const auto& x : after.documents)
             if (!before.documents.count(x)) {
                 c_->exec("INSERT INTO dossier_document(dossier_id, document) VALUES ($1,$2)", {id, x});
-                j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+                j.add(actor, entry::dossier_piece(before.reference, x, true));
             }
         for (const auto& x : before.documents)
             if (!after.documents.count(x)) {
                 c_->exec("DELETE FROM dossier_document WHERE dossier_id=$1 AND document=$2", {id, x});
-                j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+                j.add(actor, entry::dossier_piece(before.reference, x, false));
             }
     });
 }
@@ -101,16 +96,16 @@ void PgStore::put_ratings(const std::vector<Rating>& ratings, const std::string&
             std::string dossier = std::to_string(r.dossier_id);
             auto old = c_->exec("SELECT value, justification FROM rating WHERE dossier_id=$1 AND reviewer_id=$2 AND criterion=$3",
                                 {dossier, it->second, r.criterion});
-            std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
-            std::string after = std::to_string(r.value) + " — " + r.justification;
-            if (before == after) continue;
+            std::string before = old.rows() ? entry::pair_text(old.text(0, 0), old.text(0, 1)) : "";
+            const entry::Text e = entry::rating(reference, r, before);
+            if (before == e.new_value) continue;
             c_->exec(
                 "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
                 "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, reviewer_id, "
                 "criterion) "
                 "DO UPDATE SET value = EXCLUDED.value, justification = EXCLUDED.justification, updated_at = EXCLUDED.updated_at",
                 {dossier, it->second, r.criterion, std::to_string(r.value), r.justification});
-            j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
+            j.add(actor, e);
         }
     });
 }
@@ -119,33 +114,28 @@ void PgStore::put_consolidation(std::int64_t dossier_id, const ConsolidationDeci
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
         auto old = c_->exec("SELECT value, reason FROM consolidation WHERE dossier_id=$1 AND criterion=$2", {id, d.criterion});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        std::string before = old.rows() ? entry::pair_text(old.text(0, 0), old.text(0, 1)) : "";
         c_->exec(
             "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
             "VALUES ($1,$2,$3,$4,$5,date_trunc('second', transaction_timestamp())) ON CONFLICT (dossier_id, criterion) DO UPDATE "
             "SET "
             "value = EXCLUDED.value, reason = EXCLUDED.reason, author = EXCLUDED.author, decided_at = EXCLUDED.decided_at",
             {id, d.criterion, d.value.canonical(), d.reason, d.author});
-        j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
-              d.value.canonical() + " — " + d.reason);
+        j.add(actor, entry::consolidation(reference, d, before));
     });
 }
 
 void PgStore::put_person(const Person& p, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {
-        auto old = c_->exec("SELECT role, organisation, account FROM person WHERE name=$1", {p.name});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) +
-                                              (old.text(0, 2).empty() ? "" : " — compte " + old.text(0, 2))
-                                        : "";
+        auto old = c_->exec("SELECT role, organisation, account, deliberative FROM person WHERE name=$1", {p.name});
+        std::string before =
+            old.rows() ? entry::person_text(old.text(0, 0), old.boolean(0, 3), old.text(0, 1), old.text(0, 2)) : "";
         c_->exec("INSERT INTO person(name, role, organisation, deliberative, account) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (name) "
                  "DO UPDATE SET role = EXCLUDED.role, organisation = EXCLUDED.organisation, "
                  "deliberative = EXCLUDED.deliberative, account = EXCLUDED.account",
                  {p.name, std::string(role_code(p.role)), p.organisation, std::string(p.deliberative ? "true" : "false"),
                   p.account});
-        std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-        j.add(actor, "personne", "personne/" + p.name, before,
-              std::string(role_label(p.role)) + voice + " — " + p.organisation +
-                  (p.account.empty() ? "" : " — compte " + p.account));
+        j.add(actor, entry::person(p, before));
     });
 }
 
@@ -155,8 +145,7 @@ void PgStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool 
         c_->exec(add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
                      : "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2",
                  {std::to_string(dossier_id), reviewer});
-        j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
-              add ? "affecté" : "retiré");
+        j.add(actor, entry::assignment(reference, reviewer, add));
     });
 }
 
@@ -171,8 +160,7 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
         c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
                  {c.reviewer, c.organisme});
-        j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "",
-              c.declaration + " (déclaré le " + c.declared_on.french_numeric() + " par " + c.declared_by + ")");
+        j.add(actor, entry::conflict(c));
     });
 }
 
@@ -184,18 +172,15 @@ void PgStore::submit(std::int64_t dossier_id, const std::string& reviewer, const
             "transaction_timestamp())) "
             "ON CONFLICT DO NOTHING",
             {std::to_string(dossier_id), reviewer});
-        j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
+        j.add(actor, entry::submission(reference, reviewer));
     });
 }
 
 void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
-        auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
-            return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
-        };
         auto old = c_->exec("SELECT kind, motive, places FROM decision WHERE dossier_id=$1", {id});
-        std::string before = old.rows() ? text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
+        std::string before = old.rows() ? entry::decision_text(old.text(0, 0), old.text(0, 1), old.text(0, 2)) : "";
         std::string places = d.places ? d.places->canonical() : "";
         c_->exec(
             "INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, departure_reason, "
@@ -206,9 +191,7 @@ void PgStore::put_decision(std::int64_t dossier_id, const Decision& d, const std
             "departure_reason = EXCLUDED.departure_reason, author = EXCLUDED.author, recorded_at = EXCLUDED.recorded_at",
             {id, std::string(enum_code(d.kind)), d.motive, date_param(d.date), places,
              std::string(d.committee_opinion ? enum_code(*d.committee_opinion) : ""), d.departure_reason, d.author});
-        j.add(actor, "decision", "dossier/" + reference + "/decision", before,
-              text(decision_label(d.kind), d.motive, places) +
-                  (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
+        j.add(actor, entry::decision(reference, d, before));
     });
 }
 
@@ -216,7 +199,7 @@ void PgStore::put_prior_rejection(std::int64_t dossier_id, const std::optional<P
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
         auto old = c_->exec("SELECT ground, motive FROM prior_rejection WHERE dossier_id=$1", {id});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        std::string before = old.rows() ? entry::pair_text(old.text(0, 0), old.text(0, 1)) : "";
         if (r)
             c_->exec("INSERT INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES ($1,$2,$3,$4,$5) "
                      "ON CONFLICT (dossier_id) DO UPDATE SET ground = EXCLUDED.ground, motive = EXCLUDED.motive, "
@@ -224,8 +207,7 @@ void PgStore::put_prior_rejection(std::int64_t dossier_id, const std::optional<P
                      {id, std::string(ground_code(r->ground)), r->motive, date_param(r->date), r->author});
         else
             c_->exec("DELETE FROM prior_rejection WHERE dossier_id=$1", {id});
-        j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
-              r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
+        j.add(actor, entry::prior_rejection(reference, r, before));
     });
 }
 
@@ -236,7 +218,7 @@ void PgStore::record_step(const std::string& step, const Date& done_on, const st
         c_->exec("INSERT INTO procedure_step(step, done_on, author) VALUES ($1,$2,$3) ON CONFLICT (step) DO UPDATE SET "
                  "done_on = EXCLUDED.done_on, author = EXCLUDED.author",
                  {step, date_param(done_on), actor});
-        j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
+        j.add(actor, entry::step(step, before, done_on));
     });
 }
 
@@ -260,7 +242,7 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
                      {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
                       std::string(e.opinion ? enum_code(*e.opinion) : "")});
         }
-        j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
+        j.add(actor, entry::meeting(before.meeting, m));
     });
 }
 
@@ -268,12 +250,11 @@ void PgStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, cons
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id), id = std::to_string(dossier_id);
         auto old = c_->exec("SELECT opinion, comment FROM member_opinion WHERE dossier_id=$1 AND member=$2", {id, op.member});
-        std::string before = old.rows() ? old.text(0, 0) + " — " + old.text(0, 1) : "";
+        std::string before = old.rows() ? entry::pair_text(old.text(0, 0), old.text(0, 1)) : "";
         c_->exec("INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES ($1,$2,$3,$4) "
                  "ON CONFLICT (dossier_id, member) DO UPDATE SET opinion = EXCLUDED.opinion, comment = EXCLUDED.comment",
                  {id, op.member, std::string(enum_code(op.opinion)), op.comment});
-        j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
-              std::string(opinion_label(op.opinion)) + " — " + op.comment);
+        j.add(actor, entry::opinion(reference, op, before));
     });
 }
 
@@ -288,7 +269,7 @@ void PgStore::set_parameter(const std::string& name, const std::string& value, c
                 "INSERT INTO campaign_parameter(name, value) VALUES ($1,$2) ON CONFLICT (name) DO UPDATE SET value = "
                 "EXCLUDED.value",
                 {name, value});
-        j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
+        j.add(actor, entry::parameter(name, before, value));
     });
 }
 
@@ -300,8 +281,7 @@ void PgStore::set_authority(const Authority& after, const std::string& actor) {
             if (old_fields[i].second == new_fields[i].second) continue;
             c_->exec(std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = $1",
                      {new_fields[i].second});
-            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
-                  new_fields[i].second);
+            j.add(actor, entry::authority(new_fields[i].first, old_fields[i].second, new_fields[i].second));
         }
     });
 }
@@ -313,7 +293,7 @@ void PgStore::pin_procedure(const std::string& name, const std::string& xml, con
         if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
         std::string before = cur.text(0, 0);
         c_->exec("UPDATE campaign SET procedure_name = $1, procedure_xml = $2", {name, xml});
-        j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
+        j.add(actor, entry::procedure(name, reason, before));
     });
 }
 
@@ -329,11 +309,10 @@ void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, st
                  {actor, reason});
         c_->exec("UPDATE campaign SET grid_id=$1, grid_version=$2, grid_name=$3, grid_xml=$4, form_name=$5, form_xml=$6",
                  {grid.id, grid.version, grid.name, grid.xml, grid.form_name, grid.form_xml});
-        j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
-              grid.id + " version " + grid.version + " — motif : " + reason);
+        j.add(actor, entry::grid_change(old_id, old_version, grid, reason));
         for (const auto& [k, v] : new_parameters) {
             c_->exec("INSERT INTO campaign_parameter(name, value) VALUES ($1,$2)", {k, v});
-            j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
+            j.add(actor, entry::parameter(k, "", v));
         }
     });
 }

@@ -50,7 +50,7 @@ void PgStore::close(const std::string& reason, const std::string& actor) {
         std::string since = closed_since();
         if (!since.empty()) throw InputError("La campagne est déjà close depuis le " + french_timestamp(since) + ".");
         c_->exec("UPDATE campaign SET closed_at = date_trunc('second', transaction_timestamp())");
-        j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
+        j.add(actor, entry::closing(reason));
     });
 }
 
@@ -58,7 +58,7 @@ void PgStore::reopen(const std::string& reason, const std::string& actor) {
     mutate(Lock::None, [&](PgJournalWriter& j) {
         if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
         c_->exec("UPDATE campaign SET closed_at = NULL");
-        j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
+        j.add(actor, entry::reopening(reason));
     });
 }
 
@@ -186,12 +186,12 @@ void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::
         {campaign.reference, campaign.title, a.name, a.signatory, a.city, grid.id, grid.version, grid.name, grid.xml,
          grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml, std::string(authority_kind_code(a.kind)),
          join_lines(a.address), a.signatory_title, a.tribunal, a.tribunal_address, a.logo});
-    j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
+    j.add(actor, entry::creation(campaign, grid));
     for (const auto& [field, value] : authority_fields(a))
-        if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
+        if (!value.empty()) j.add(actor, entry::authority(field, "", value));
     for (const auto& [k, v] : campaign.parameters) {
         c_->exec("INSERT INTO campaign_parameter(name, value) VALUES ($1,$2)", {k, to_canonical(v)});
-        j.add(actor, "campagne.parametre", "campagne/" + k, "", to_canonical(v));
+        j.add(actor, entry::parameter(k, "", to_canonical(v)));
     }
 }
 

@@ -43,10 +43,8 @@ void PgStore::put_offer(const Offer& offer, const std::string& why, const std::s
         }
         set_origin(*c_, "offre", offer.origin);
         // The whole replacement, then each structure as it now stands.
-        j.add(actor, "territoire.offre", "campagne/offre", rows::offer_summary(before), rows::offer_summary(offer) + " — " + why);
-        for (std::size_t i = 0; i < offer.structures.size(); ++i)
-            j.add(actor, "territoire.offre", "campagne/offre/" + std::to_string(i + 1), "",
-                  rows::structure_line(offer.structures[i]));
+        j.add(actor, entry::offer_replaced(before, offer, why));
+        for (std::size_t i = 0; i < offer.structures.size(); ++i) j.add(actor, entry::offer_structure(i + 1, offer.structures[i]));
     });
 }
 
@@ -59,12 +57,8 @@ void PgStore::put_zones(const std::vector<coverage::Area>& zones, const std::str
             c_->exec("INSERT INTO campaign_zone(seq, zone, label, communes) VALUES ($1,$2,$3,$4)",
                      {std::to_string(i + 1), zones[i].id, zones[i].label, rows::joined(zones[i].communes)});
         set_origin(*c_, "zones", origin);
-        std::string old_text =
-            before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
-        j.add(actor, "territoire.zones", "campagne/zones", old_text,
-              fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
-        for (const auto& z : zones)
-            j.add(actor, "territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + rows::joined(z.communes));
+        j.add(actor, entry::zones_replaced(before.zones, before.zones_origin, zones, origin, why));
+        for (const auto& z : zones) j.add(actor, entry::zone(z));
     });
 }
 
@@ -78,8 +72,7 @@ void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, 
                 "(1,$1,$2,$3,$4,$5)",
                 {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
                  choice->recorded_by});
-        j.add(actor, "territoire.repartition", "campagne/repartition", rows::allocation_text(before),
-              rows::allocation_text(choice));
+        j.add(actor, entry::allocation(before, choice));
     });
 }
 

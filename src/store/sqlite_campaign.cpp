@@ -26,13 +26,13 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
             .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
             .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
         s.run();
-        j.add(actor, "campagne.creation", "campagne", "", rows::creation_text(campaign, grid));
+        j.add(actor, entry::creation(campaign, grid));
         for (const auto& [field, value] : authority_fields(a))
-            if (!value.empty()) j.add(actor, "campagne.autorite", "campagne/autorite/" + field, "", value);
+            if (!value.empty()) j.add(actor, entry::authority(field, "", value));
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : campaign.parameters) {
             p.bind(1, k).bind(2, to_canonical(v)).run();
-            j.add(actor, "campagne.parametre", "campagne/" + k, "", to_canonical(v));
+            j.add(actor, entry::parameter(k, "", to_canonical(v)));
         }
     });
 }
@@ -44,7 +44,7 @@ void SqliteStore::close(const std::string& reason, const std::string& actor) {
         std::string now = utc_now_iso();
         Stmt c(*db_, "UPDATE campaign SET closed_at=?");
         c.bind(1, now).run();
-        j.add(actor, "campagne.cloture", "campagne/etat", "ouverte", "close — " + reason);
+        j.add(actor, entry::closing(reason));
     });
 }
 
@@ -54,7 +54,7 @@ void SqliteStore::reopen(const std::string& reason, const std::string& actor) {
         if (closed_since().empty()) throw InputError("La campagne n'est pas close.");
         Stmt c(*db_, "UPDATE campaign SET closed_at=''");
         c.run();
-        j.add(actor, "campagne.reouverture", "campagne/etat", "close", "rouverte — " + reason);
+        j.add(actor, entry::reopening(reason));
     });
 }
 
@@ -72,7 +72,7 @@ void SqliteStore::set_parameter(const std::string& name, const std::string& valu
             Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
             s.bind(1, name).bind(2, value).run();
         }
-        j.add(actor, "campagne.parametre", "campagne/" + name, before, value);
+        j.add(actor, entry::parameter(name, before, value));
     });
 }
 
@@ -86,8 +86,7 @@ void SqliteStore::set_authority(const Authority& after, const std::string& actor
             std::string sql = std::string("UPDATE campaign SET ") + authority_column(new_fields[i].first) + " = ?";
             Stmt up(*db_, sql.c_str());
             up.bind(1, new_fields[i].second).run();
-            j.add(actor, "campagne.autorite", "campagne/autorite/" + new_fields[i].first, old_fields[i].second,
-                  new_fields[i].second);
+            j.add(actor, entry::authority(new_fields[i].first, old_fields[i].second, new_fields[i].second));
         }
     });
 }
@@ -102,7 +101,7 @@ void SqliteStore::pin_procedure(const std::string& name, const std::string& xml,
         std::string before = cur.text(0);
         Stmt up(*db_, "UPDATE campaign SET procedure_name = ?, procedure_xml = ?");
         up.bind(1, name).bind(2, xml).run();
-        j.add(actor, "campagne.procedure", "campagne/procedure", before, name + " — " + reason);
+        j.add(actor, entry::procedure(name, reason, before));
     });
 }
 
@@ -119,12 +118,11 @@ void SqliteStore::change_grid(const PinnedGrid& grid, const std::map<std::string
         Stmt up(*db_, "UPDATE campaign SET grid_id=?, grid_version=?, grid_name=?, grid_xml=?, form_name=?, form_xml=?");
         up.bind(1, grid.id).bind(2, grid.version).bind(3, grid.name).bind(4, grid.xml).bind(5, grid.form_name)
             .bind(6, grid.form_xml).run();
-        j.add(actor, "campagne.grille", "campagne/grille", old_id + " version " + old_version,
-              grid.id + " version " + grid.version + " — motif : " + reason);
+        j.add(actor, entry::grid_change(old_id, old_version, grid, reason));
         Stmt p(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?)");
         for (const auto& [k, v] : new_parameters) {
             p.bind(1, k).bind(2, v).run();
-            j.add(actor, "campagne.parametre", "campagne/" + k, "", v);
+            j.add(actor, entry::parameter(k, "", v));
         }
     });
 }
@@ -133,22 +131,11 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
         Stmt old(*db_, "SELECT role, organisation, account, deliberative FROM person WHERE name=?");
         old.bind(1, p.name);
-        // Before and after in the same words (trial 13 F4: « coordinateur » then
-        // « coordonnateur » read as a change of role).
-        std::string before;
-        if (old.step()) {
-            auto role = role_from_text(old.text(0));
-            before = (role ? std::string(role_label(*role)) : old.text(0)) +
-                     (role == Role::CommitteeMember && old.integer(3) == 0 ? " (voix consultative)" : "") + " — " + old.text(1) +
-                     (old.text(2).empty() ? "" : " — compte " + old.text(2));
-        }
+        std::string before = old.step() ? entry::person_text(old.text(0), old.integer(3) != 0, old.text(1), old.text(2)) : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?)");
         put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0})
             .bind(5, p.account).run();
-        std::string voice = p.role == Role::CommitteeMember && !p.deliberative ? " (voix consultative)" : "";
-        j.add(actor, "personne", "personne/" + p.name, before,
-              std::string(role_label(p.role)) + voice + " — " + p.organisation +
-                  (p.account.empty() ? "" : " — compte " + p.account));
+        j.add(actor, entry::person(p, before));
     });
 }
 
@@ -161,8 +148,7 @@ void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::stri
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
         Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
         drop.bind(1, c.reviewer).bind(2, c.organisme).run();
-        j.add(actor, "conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "", c.declaration + " (déclaré le " +
-              c.declared_on.french_numeric() + " par " + c.declared_by + ")");
+        j.add(actor, entry::conflict(c));
     });
 }
 
@@ -173,7 +159,7 @@ void SqliteStore::record_step(const std::string& step, const Date& done_on, cons
         std::string before = old.step() ? old.text(0) : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO procedure_step(step, done_on, author) VALUES (?,?,?)");
         put.bind(1, step).bind(2, done_on.iso()).bind(3, actor).run();
-        j.add(actor, "procedure", "procedure/" + step, before, done_on.iso());
+        j.add(actor, entry::step(step, before, done_on));
     });
 }
 
@@ -212,7 +198,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
                 .bind(5, opinion)
                 .run();
         }
-        j.add(actor, "seance", "commission/seance", before.meeting ? meeting_text(*before.meeting) : "", meeting_text(m));
+        j.add(actor, entry::meeting(before.meeting, m));
     });
 }
 

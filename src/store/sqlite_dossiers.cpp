@@ -34,15 +34,11 @@ std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& 
                 fact.bind(1, id).bind(2, k).bind(3, to_canonical(v));
                 fact.run();
             }
-            std::string docs;
             for (const auto& x : d.documents) {
                 doc.bind(1, id).bind(2, x);
                 doc.run();
-                docs += (docs.empty() ? "" : " ") + x;
             }
-            j.add(actor, "dossier.ajout", "dossier/" + d.reference, "",
-                  "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune +
-                      "; " + facts_text(d.facts) + "; pieces=" + docs);
+            j.add(actor, entry::dossier_added(d));
         }
         return ids;
     });
@@ -50,33 +46,32 @@ std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& 
 
 void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        std::string entity = "dossier/" + before.reference;
         if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
             before.finess != after.finess || before.commune != after.commune) {
             Stmt u(*db_, "UPDATE dossier SET reference=?, organisme=?, siret=?, finess=?, commune=? WHERE id=?");
             u.bind(1, after.reference).bind(2, after.organisme).bind(3, after.siret).bind(4, after.finess)
                 .bind(5, after.commune).bind(6, after.id);
             u.run();
-            j.add(actor, "dossier.identite", entity, rows::dossier_identity_text(before), rows::dossier_identity_text(after));
+            j.add(actor, entry::dossier_identity(before, after));
         }
         Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
         Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
         for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
             if (a.empty()) del.bind(1, after.id).bind(2, k).run();
             else put.bind(1, after.id).bind(2, k).bind(3, a).run();
-            j.add(actor, "dossier.fait", entity + "/" + k, b, a);
+            j.add(actor, entry::dossier_fact(before.reference, k, b, a));
         }
         Stmt dadd(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
         Stmt ddel(*db_, "DELETE FROM dossier_document WHERE dossier_id=? AND document=?");
         for (const auto& x : after.documents)
             if (!before.documents.count(x)) {
                 dadd.bind(1, after.id).bind(2, x).run();
-                j.add(actor, "dossier.piece", entity + "/" + x, "manquante", "reçue");
+                j.add(actor, entry::dossier_piece(before.reference, x, true));
             }
         for (const auto& x : before.documents)
             if (!after.documents.count(x)) {
                 ddel.bind(1, after.id).bind(2, x).run();
-                j.add(actor, "dossier.piece", entity + "/" + x, "reçue", "manquante");
+                j.add(actor, entry::dossier_piece(before.reference, x, false));
             }
     });
 }
@@ -116,14 +111,14 @@ void SqliteStore::put_ratings(const std::vector<Rating>& ratings, const std::str
             }
             old.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion);
             std::string before;
-            if (old.step()) before = old.text(0) + " — " + old.text(1);
+            if (old.step()) before = entry::rating_text(old.text(0), old.text(1));
             old.reset();
-            std::string after = std::to_string(r.value) + " — " + r.justification;
-            if (before == after) continue;
+            const entry::Text e = entry::rating(reference, r, before);
+            if (before == e.new_value) continue;
             put.bind(1, r.dossier_id).bind(2, it->second).bind(3, r.criterion).bind(4, std::int64_t{r.value})
                 .bind(5, r.justification).bind(6, now);
             put.run();
-            j.add(actor, "note", "dossier/" + reference + "/note/" + r.reviewer + "/" + r.criterion, before, after);
+            j.add(actor, e);
         }
     });
 }
@@ -136,13 +131,12 @@ void SqliteStore::put_consolidation(std::int64_t dossier_id, const Consolidation
         std::string reference = ref.text(0);
         Stmt old(*db_, "SELECT value, reason FROM consolidation WHERE dossier_id=? AND criterion=?");
         old.bind(1, dossier_id).bind(2, d.criterion);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
                        "VALUES (?,?,?,?,?,?)");
         put.bind(1, dossier_id).bind(2, d.criterion).bind(3, d.value.canonical()).bind(4, d.reason).bind(5, d.author)
             .bind(6, utc_now_iso()).run();
-        j.add(actor, "consolidation", "dossier/" + reference + "/consolidation/" + d.criterion, before,
-              d.value.canonical() + " — " + d.reason);
+        j.add(actor, entry::consolidation(reference, d, before));
     });
 }
 
@@ -152,21 +146,16 @@ void SqliteStore::put_decision(std::int64_t dossier_id, const Decision& d, const
         ref.bind(1, dossier_id);
         if (!ref.step()) throw InputError(unknown_dossier("n°" + std::to_string(dossier_id)));
         std::string reference = ref.text(0);
-        auto text = [](const std::string& kind, const std::string& motive, const std::string& places) {
-            return kind + (places.empty() ? "" : " (" + places + ")") + " — " + motive;
-        };
         Stmt old(*db_, "SELECT kind, motive, places FROM decision WHERE dossier_id=?");
         old.bind(1, dossier_id);
-        std::string before = old.step() ? text(old.text(0), old.text(1), old.text(2)) : "";
+        std::string before = old.step() ? entry::decision_text(old.text(0), old.text(1), old.text(2)) : "";
         std::string places = d.places ? d.places->canonical() : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
                        "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)");
         put.bind(1, dossier_id).bind(2, enum_code(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
             .bind(6, d.committee_opinion ? enum_code(*d.committee_opinion) : "").bind(7, d.departure_reason)
             .bind(8, d.author).bind(9, utc_now_iso()).run();
-        j.add(actor, "decision", "dossier/" + reference + "/decision", before,
-              text(decision_label(d.kind), d.motive, places) +
-                  (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason));
+        j.add(actor, entry::decision(reference, d, before));
     });
 }
 
@@ -175,7 +164,7 @@ void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::option
         std::string reference = reference_of(dossier_id);
         Stmt old(*db_, "SELECT ground, motive FROM prior_rejection WHERE dossier_id=?");
         old.bind(1, dossier_id);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
         if (r) {
             Stmt put(*db_,
                      "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
@@ -189,8 +178,7 @@ void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::option
             Stmt del(*db_, "DELETE FROM prior_rejection WHERE dossier_id=?");
             del.bind(1, dossier_id).run();
         }
-        j.add(actor, "refus_prealable", "dossier/" + reference + "/refus-prealable", before,
-              r ? std::string(ground_code(r->ground)) + " — " + r->motive : "levé");
+        j.add(actor, entry::prior_rejection(reference, r, before));
     });
 }
 
@@ -200,8 +188,7 @@ void SqliteStore::assign(std::int64_t dossier_id, const std::string& reviewer, b
         Stmt st(*db_, add ? "INSERT OR IGNORE INTO assignment(dossier_id, reviewer) VALUES (?,?)"
                           : "DELETE FROM assignment WHERE dossier_id=? AND reviewer=?");
         st.bind(1, dossier_id).bind(2, reviewer).run();
-        j.add(actor, "affectation", "dossier/" + reference + "/affectation/" + reviewer, add ? "" : "affecté",
-              add ? "affecté" : "retiré");
+        j.add(actor, entry::assignment(reference, reviewer, add));
     });
 }
 
@@ -210,7 +197,7 @@ void SqliteStore::submit(std::int64_t dossier_id, const std::string& reviewer, c
         std::string reference = reference_of(dossier_id);
         Stmt put(*db_, "INSERT OR IGNORE INTO submission(dossier_id, reviewer, submitted_at) VALUES (?,?,?)");
         put.bind(1, dossier_id).bind(2, reviewer).bind(3, utc_now_iso()).run();
-        j.add(actor, "soumission", "dossier/" + reference + "/soumission/" + reviewer, "", "notes soumises");
+        j.add(actor, entry::submission(reference, reviewer));
     });
 }
 
@@ -219,11 +206,10 @@ void SqliteStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, 
         std::string reference = reference_of(dossier_id);
         Stmt old(*db_, "SELECT opinion, comment FROM member_opinion WHERE dossier_id=? AND member=?");
         old.bind(1, dossier_id).bind(2, op.member);
-        std::string before = old.step() ? old.text(0) + " — " + old.text(1) : "";
+        std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
         Stmt put(*db_, "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?)");
         put.bind(1, dossier_id).bind(2, op.member).bind(3, enum_code(op.opinion)).bind(4, op.comment).run();
-        j.add(actor, "avis", "dossier/" + reference + "/avis/" + op.member, before,
-              std::string(opinion_label(op.opinion)) + " — " + op.comment);
+        j.add(actor, entry::opinion(reference, op, before));
     });
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "campaign_store.h"
+#include "journal_texts.h"
 #include "snapshot_rows.h"
 #include "sqlite_db.h"
 #include "sqlite_ledger.h"
@@ -27,6 +28,7 @@ public:
     // The rows changed since the previous entry belong to this one.
     void add(const std::string& actor, const std::string& action, const std::string& entity, const std::string& old_value,
              const std::string& new_value);
+    void add(const std::string& actor, const entry::Text& e) { add(actor, e.action, e.entity, e.old_value, e.new_value); }
     // Before commit: rows changed after the last entry join it, and it is written.
     void finish();
     void attach(const std::string& rows);   // more rows for the last entry

@@ -141,9 +141,8 @@ void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const s
     }
     set_origin(db, path, "offre", offer.origin);
     // The whole replacement, then each structure as it now stands.
-    journal("territoire.offre", "campagne/offre", offer_summary(before), offer_summary(offer) + " — " + why);
-    for (std::size_t i = 0; i < offer.structures.size(); ++i)
-        journal("territoire.offre", "campagne/offre/" + std::to_string(i + 1), "", structure_line(offer.structures[i]));
+    journal(entry::offer_replaced(before, offer, why));
+    for (std::size_t i = 0; i < offer.structures.size(); ++i) journal(entry::offer_structure(i + 1, offer.structures[i]));
 }
 
 void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage::Area>& zones, const std::string& origin,
@@ -157,18 +156,13 @@ void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage:
         add.run();
     }
     set_origin(db, path, "zones", origin);
-    std::string old_text =
-        before.zones ? fr::plural(static_cast<long long>(before.zones->size()), "zone") + " — " + before.zones_origin : "";
-    journal("territoire.zones", "campagne/zones", old_text,
-            fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why);
-    for (const auto& z : zones)
-        journal("territoire.zones", "campagne/zones/" + z.id, "", z.label + " : " + joined(z.communes));
+    journal(entry::zones_replaced(before.zones, before.zones_origin, zones, origin, why));
+    for (const auto& z : zones) journal(entry::zone(z));
 }
 
 void put_allocation(sqlite3* db, const std::string& path, const std::optional<allocation::Recorded>& choice,
                     const JournalFn& journal) {
     const auto before = load(db, path).allocation;
-    auto text = rows::allocation_text;
     Query clear(db, path, "DELETE FROM allocation_choice");
     clear.run();
     if (choice) {
@@ -178,7 +172,7 @@ void put_allocation(sqlite3* db, const std::string& path, const std::optional<al
             .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
         add.run();
     }
-    journal("territoire.repartition", "campagne/repartition", text(before), text(choice));
+    journal(entry::allocation(before, choice));
 }
 
 }  // namespace cotation::store_territory
@@ -191,8 +185,7 @@ TerritoryRecord SqliteStore::load_territory() { return store_territory::load(db_
 
 namespace {
 store_territory::JournalFn journal_to(JournalWriter& j, const std::string& actor) {
-    return [&j, actor](const std::string& action, const std::string& entity, const std::string& before,
-                       const std::string& after) { j.add(actor, action, entity, before, after); };
+    return [&j, actor](const entry::Text& e) { j.add(actor, e); };
 }
 }  // namespace
 

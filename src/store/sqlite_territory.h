@@ -9,14 +9,15 @@
 #include <string>
 
 #include "campaign_store.h"
+#include "journal_texts.h"
 
 namespace cotation::store_territory {
 
 // Schema 10: the migration's SQL (an entry of kMigrations).
 extern const char kMigration[];
 
-// (action, entity, old value, new value) written to the journal by the caller.
-using JournalFn = std::function<void(const std::string&, const std::string&, const std::string&, const std::string&)>;
+// An entry written to the journal by the caller.
+using JournalFn = std::function<void(const entry::Text&)>;
 
 TerritoryRecord load(sqlite3* db, const std::string& path);
 void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal);
