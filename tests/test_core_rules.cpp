@@ -527,3 +527,14 @@ TEST(CampaignRules, PiecesAreRequestedAfterTheDeadlineAndNotForADossierSetApart)
     EXPECT_EQ(pieces_request_moment_refusal("ACT-2023-04", Date{2023, 4, 3}, deadline, true),
               "Dossier « ACT-2023-04 » : déjà écarté avant l'évaluation ; pas de demande de pièces.");
 }
+
+// A procedure file's « done » and « when » come from one table each (issue 12,
+// review M3): the file's words are the stored codes, read exactly.
+TEST(Enums, AStepsDoneAndWhenAreTheProcedureFilesWords) {
+    EXPECT_EQ(enum_from_code<StepDone>("seance"), StepDone::Meeting);
+    EXPECT_EQ(enum_from_code<StepDone>("declaree"), StepDone::Recorded);
+    EXPECT_EQ(enum_from_code<StepDone>("déclarée"), std::nullopt);   // a code is read as written
+    EXPECT_EQ(std::string(enum_code(StepCondition::PriorRejections)), "refus-prealables");
+    EXPECT_EQ(fr::join(enum_codes<StepDone>(), ", ", "ou"), "date, declaree, seance ou decisions");
+    EXPECT_EQ(fr::join(enum_codes<StepCondition>(), ", ", "ou"), "toujours, refus-prealables ou commission");
+}

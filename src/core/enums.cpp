@@ -140,6 +140,19 @@ constexpr std::array<EnumRow<allocation::Followed>, 2> kFollowed{{
     {allocation::Followed::Ranking, "classement", "ordre du classement sous les règles territoriales de l'appel", ""},
     {allocation::Followed::Variant, "variante", "variante du coordonnateur", ""},
 }};
+// How a step of a procedure file is known to be done (attribute « done »)
+// and when it applies (« when »): the codes are the files' own words.
+constexpr std::array<EnumRow<StepDone>, 4> kStepDone{{
+    {StepDone::DateReached, "date", "faite à sa date", ""},
+    {StepDone::Recorded, "declaree", "faite quand l'autorité la déclare", ""},
+    {StepDone::Meeting, "seance", "faite quand la séance de la commission est enregistrée", ""},
+    {StepDone::Decisions, "decisions", "faite quand chaque dossier a sa décision", ""},
+}};
+constexpr std::array<EnumRow<StepCondition>, 3> kStepConditions{{
+    {StepCondition::Always, "toujours", "toujours", ""},
+    {StepCondition::PriorRejections, "refus-prealables", "quand des dossiers sont écartés avant l'évaluation", ""},
+    {StepCondition::Committee, "commission", "quand l'appel réunit une commission", ""},
+}};
 }  // namespace
 
 template <> std::span<const EnumRow<Role>> enum_rows<Role>() { return kRoles; }
@@ -160,5 +173,7 @@ template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>() { retur
 template <> std::span<const EnumRow<allocation::ZoneKind>> enum_rows<allocation::ZoneKind>() { return kZoneKinds; }
 template <> std::span<const EnumRow<allocation::Constraint>> enum_rows<allocation::Constraint>() { return kConstraints; }
 template <> std::span<const EnumRow<allocation::Followed>> enum_rows<allocation::Followed>() { return kFollowed; }
+template <> std::span<const EnumRow<StepDone>> enum_rows<StepDone>() { return kStepDone; }
+template <> std::span<const EnumRow<StepCondition>> enum_rows<StepCondition>() { return kStepConditions; }
 
 }  // namespace cotation

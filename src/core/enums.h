@@ -52,6 +52,8 @@ template <> std::span<const EnumRow<RuleEffect>> enum_rows<RuleEffect>();
 template <> std::span<const EnumRow<allocation::ZoneKind>> enum_rows<allocation::ZoneKind>();
 template <> std::span<const EnumRow<allocation::Constraint>> enum_rows<allocation::Constraint>();
 template <> std::span<const EnumRow<allocation::Followed>> enum_rows<allocation::Followed>();
+template <> std::span<const EnumRow<StepDone>> enum_rows<StepDone>();
+template <> std::span<const EnumRow<StepCondition>> enum_rows<StepCondition>();
 
 namespace enum_detail {
 // Case, accents, and the separators « », « - », « _ » do not matter.

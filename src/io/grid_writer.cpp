@@ -40,11 +40,8 @@ void write_procedure_and_authority(std::ostringstream& x, const Grid& g) {
         x << "  <procedure" << attr("committee", a.no_committee ? "aucune" : a.committee_name.value_or("")) << ">\n";
         for (std::size_t i = 0; i < a.steps.size(); ++i) {
             const StepDef& s = a.steps[i];
-            const char* done = s.done == StepDone::Recorded ? "declaree"
-                               : s.done == StepDone::Meeting ? "seance"
-                               : s.done == StepDone::Decisions ? "decisions" : "date";
-            const char* when = s.when == StepCondition::PriorRejections ? "refus-prealables"
-                               : s.when == StepCondition::Committee ? "commission" : "";
+            const char* done = enum_code(s.done);
+            const char* when = s.when == StepCondition::Always ? "" : enum_code(s.when);
             x << "    <step" << attr("id", s.id) << attr("after", i < a.after.size() ? a.after[i] : "") << attr("label", s.label)
               << attr("basis", s.basis) << attr("due", s.due ? due_rule_text(*s.due) : "")
               << attr("obligation", s.obligation ? "oui" : "") << attr("done", done) << attr("when", when) << "/>\n";

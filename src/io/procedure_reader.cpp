@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "paths.h"
@@ -45,11 +46,9 @@ struct ProcedureXmlReader : XmlReader<InputError> {
             s.due = std::get<DueRule>(r);
         }
         std::string done = fr::lower_ascii(text(e, "done"));
-        if (done.empty() || done == "date") s.done = StepDone::DateReached;
-        else if (done == "declaree") s.done = StepDone::Recorded;
-        else if (done == "seance") s.done = StepDone::Meeting;
-        else if (done == "decisions") s.done = StepDone::Decisions;
-        else fail(e, "l'attribut « done » vaut date, declaree, seance ou decisions (lu : « " + done + " »).");
+        if (done.empty()) s.done = StepDone::DateReached;
+        else if (auto d = enum_from_code<StepDone>(done)) s.done = *d;
+        else fail(e, "l'attribut « done » vaut " + fr::join(enum_codes<StepDone>(), ", ", "ou") + " (lu : « " + done + " »).");
         // A step the authority must do is not done by the mere passing of its date.
         s.obligation = yes_no(e, "obligation", false);
         if (s.obligation && s.done == StepDone::DateReached)
@@ -60,10 +59,9 @@ struct ProcedureXmlReader : XmlReader<InputError> {
         if (s.done == StepDone::Recorded && !s.recordable)
             fail(e, "une étape faite quand elle est déclarée (done=\"declaree\") doit pouvoir l'être (recordable=\"oui\").");
         std::string when = fr::lower_ascii(text(e, "when"));
-        if (when.empty() || when == "toujours") s.when = StepCondition::Always;
-        else if (when == "refus-prealables") s.when = StepCondition::PriorRejections;
-        else if (when == "commission") s.when = StepCondition::Committee;
-        else fail(e, "l'attribut « when » vaut toujours, refus-prealables ou commission (lu : « " + when + " »).");
+        if (when.empty()) s.when = StepCondition::Always;
+        else if (auto w = enum_from_code<StepCondition>(when)) s.when = *w;
+        else fail(e, "l'attribut « when » vaut " + fr::join(enum_codes<StepCondition>(), ", ", "ou") + " (lu : « " + when + " »).");
         return s;
     }
 

@@ -164,7 +164,7 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
         s.ratings.push_back({r.integer(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), r.text(4)});
     });
     run(q.people, [&](const Row& r) {
-        auto role = role_from_text(r.text(1));
+        auto role = enum_from_code<Role>(r.text(1));   // the stored code, never a word typed (review M3)
         if (!role) throw InputError("Campagne « " + shown + " » : rôle illisible « " + r.text(1) + " ».");
         s.team.people[r.text(0)] = {r.text(0), *role, r.text(2), r.flag(3), r.text(4)};
     });
@@ -183,7 +183,11 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
         x.motive = d.text(2);
         x.date = *date;
         if (!d.text(4).empty()) x.places = Rational::from_canonical(d.text(4));
-        if (!d.text(5).empty()) x.committee_opinion = enum_from_code<DecisionKind>(d.text(5));
+        if (!d.text(5).empty()) {
+            x.committee_opinion = enum_from_code<DecisionKind>(d.text(5));
+            if (!x.committee_opinion)
+                throw InputError("Campagne « " + shown + " » : avis de la commission illisible « " + d.text(5) + " ».");
+        }
         x.departure_reason = d.text(6);
         x.author = d.text(7);
         s.decisions[d.integer(0)] = x;
@@ -202,7 +206,7 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         return InputError("Campagne « " + shown + " » : " + what + " illisible.");
     };
     run(p.prior_rejections, [&](const Row& r) {
-        auto g = ground_from_text(r.text(1));
+        auto g = enum_from_code<RejectionGround>(r.text(1));
         auto d = Date::parse(r.text(3));
         if (!g || !d) throw unreadable("refus préalable");
         s.prior_rejections[r.integer(0)] = {*g, r.text(2), *d, r.text(4)};
@@ -236,7 +240,9 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         });
         run(p.observations, [&](const Row& o) { x.observations.emplace_back(o.text(0), o.text(1)); });
         run(p.voted, [&](const Row& v) {
-            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), enum_from_code<DecisionKind>(v.text(3))});
+            auto proposal = enum_from_code<DecisionKind>(v.text(3));
+            if (!v.text(3).empty() && !proposal) throw unreadable("classement voté");
+            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal});
         });
         s.meeting = std::move(meeting);
     }
