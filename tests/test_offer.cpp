@@ -59,6 +59,49 @@ TEST(Offer, BadOfferRowsNameLineAndField) {
     EXPECT_THROW(io::read_offer(head + ";A;;;17300;;;8;0;0;95;0;\n", "offre.csv", test::reference_data()), InputError);
 }
 
+// Trial 1011b F3: a structure placed at 0 ; 0 (a blank typed as 0) or with its
+// latitude and longitude swapped left its commune without a word, and the
+// coverage of the Île de Ré with it. Saint-Martin-de-Ré (17369): IGN point
+// 46,19909 N, 1,36652 W (data/geo/communes-points.tsv), read by hand.
+TEST(Offer, AStructureFarFromItsCommuneIsASlipNamedByLine) {
+    const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
+    const auto& ref = test::reference_data();
+    auto refusal = [&](const std::string& row) {
+        try {
+            io::read_offer(head + row, "offre.csv", ref);
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    const std::string zero = refusal(";MRS CDAIR;;;17369;;;11;0;0;0;0;\n");
+    EXPECT_EQ(zero.rfind("« offre.csv », ligne 2 : champs « latitude » et « longitude » : latitude 0,0000, longitude 0,0000 : à ", 0),
+              0u) << zero;
+    EXPECT_NE(zero.find("km de la commune « Saint-Martin-de-Ré » (17369) ; une coordonnée inconnue se laisse vide, pas à 0."),
+              std::string::npos) << zero;
+    const std::string swapped = refusal(";MRS CDAIR;;;17369;;;11;0;0;-1.36652;46.19909;\n");
+    EXPECT_NE(swapped.find("; latitude et longitude inversées ?"), std::string::npos) << swapped;
+    // The structure's own point, 2 km from the chef-lieu, is its own.
+    EXPECT_EQ(refusal(";MRS CDAIR;;;17369;;;11;0;0;46.2;-1.34;\n"), "");
+
+    // In a FINESS extract of 100 000 lines one slip does not stop the import:
+    // the structure is left unlocated and said. The Abymes EHPAD put back on
+    // UTM 20's central meridian (63° W): 160 km west of its commune.
+    std::string extract = fixture("finess-essai-utf8.csv");
+    extract.replace(extract.find("660094.2;1799693.6"), 18, "500000.0;1800000.0");
+    io::FinessFilter filter;
+    filter.categories = {"500"};
+    filter.departements = {"17", "16", "971"};
+    const auto x = io::read_finess(extract, "extrait.csv", filter, ref);
+    EXPECT_EQ(x.kept, 3);
+    EXPECT_EQ(x.located, 2);
+    EXPECT_FALSE(x.offer.structures[2].position);
+    ASSERT_EQ(x.misplaced.size(), 1u);
+    EXPECT_EQ(x.misplaced[0].rfind("« extrait.csv », ligne 9 : « EHPAD des Abymes (essai) » : coordonnées converties en ", 0), 0u)
+        << x.misplaced[0];
+    EXPECT_NE(x.misplaced[0].find("de la commune « Les Abymes » (97101) ; position ignorée."), std::string::npos) << x.misplaced[0];
+}
+
 // Fixtures written to the FINESS format (tests/fixtures/README.md: no real
 // extract could be obtained). Expected positions: the communes' points from
 // which the Lambert 93 coordinates were computed with the IGN formulas.
@@ -81,12 +124,16 @@ TEST(Offer, FinessExtractFilteredAndProjectedWithProj) {
     EXPECT_NEAR(saintes.position->lon, -0.64982, 1e-6);
     EXPECT_NEAR(x.offer.structures[1].position->lat, 45.64739, 1e-6);   // Angoulême
     EXPECT_NEAR(x.offer.structures[1].position->lon, 0.14516, 1e-6);
-    // Guadeloupe: département 9A, commune 101 = 97101; on UTM 20's central meridian, 63° W.
+    // Guadeloupe: département 9A, commune 101 = 97101; its point projected to
+    // UTM 20 by the Krüger series (tests/fixtures/README.md) comes back.
     const auto& abymes = x.offer.structures[2];
     EXPECT_EQ(abymes.commune, "97101");
-    EXPECT_NEAR(abymes.position->lon, -63.0, 1e-6);
-    EXPECT_GT(abymes.position->lat, 16.2);
-    EXPECT_LT(abymes.position->lat, 16.35);
+    ASSERT_TRUE(abymes.position);
+    EXPECT_NEAR(abymes.position->lon, -61.50177, 1e-5);
+    EXPECT_NEAR(abymes.position->lat, 16.27276, 1e-5);
+    EXPECT_TRUE(x.misplaced.empty());
+    // UTM 20's central meridian, by definition of the projection.
+    EXPECT_NEAR(io::to_wgs84(4559, 500000, 1800000).lon, -63.0, 1e-9);
     EXPECT_EQ(x.attribution(), "Source : FINESS, Ministère chargé de la santé — extraction du 2026-01-07, Licence Ouverte 2.0");
     // Lambert 93's origin, by definition of the projection.
     const auto o = io::to_wgs84(2154, 700000, 6600000);

@@ -150,7 +150,9 @@ int offre(const Args& a) {
                   << " dans la campagne (journal), à la place de l'offre précédente (" << before.structures.size() << " structure"
                   << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity() << " place"
                   << (before.capacity() > 1 ? "s" : "") << ").\n"
-                  << (x.notice.empty() ? "" : x.notice + "\n") << x.attribution() << "\n"
+                  << (x.notice.empty() ? "" : x.notice + "\n");
+        for (const auto& m : x.misplaced) std::cout << "Attention : " << m << "\n";
+        std::cout << x.attribution() << "\n"
                   << "Les capacités ne sont pas dans cet extrait : exportez l'offre (--exporter OFFRE.csv), saisissez-les, "
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
     }

@@ -9,7 +9,11 @@
 #include <map>
 #include <memory>
 
+#include "core/coverage.h"
 #include "core/error.h"
+#include "core/french.h"
+#include "core/geo.h"
+#include "io/geo.h"
 #include "io/output_file.h"
 #include "csv.h"
 #include "paths.h"
@@ -84,6 +88,30 @@ private:
     std::map<int, PJ*> cache_;
 };
 
+// A structure's own point farther than this from its commune's is a slip:
+// 0 typed for a blank, latitude and longitude swapped (trial 1011b F3: the Île
+// de Ré lost its only structure without a word). Arles, the widest commune of
+// metropolitan France, reaches about 40 km from its chef-lieu.
+constexpr double kMaxKmFromCommune = 50;
+
+// Why `position` cannot be the site of a structure in `commune`, or "".
+std::string position_problem(const geo::LonLat& position, const std::string& commune, const ReferenceData& ref) {
+    const auto* point = GeoData::instance().point(coverage::parent_commune(commune));
+    if (!point) return "";   // no point to compare with (a COM): taken as given
+    // Guyane's communes are the size of départements (Maripasoula: 18 000 km²).
+    const double limit = commune.rfind("973", 0) == 0 ? 4 * kMaxKmFromCommune : kMaxKmFromCommune;
+    const double km = geo::haversine_km(position, *point);
+    if (km <= limit) return "";
+    const auto* c = ref.commune(commune);
+    std::string out = "latitude " + fr::fixed(position.lat, 4) + ", longitude " + fr::fixed(position.lon, 4) + " : à " +
+                      fr::fixed(km, 0) + " km de la commune « " + (c ? c->name : commune) + " » (" + commune + ")";
+    if (geo::haversine_km(geo::LonLat{position.lat, position.lon}, *point) <= limit)
+        out += " ; latitude et longitude inversées ?";
+    else if (position.lat == 0 || position.lon == 0)
+        out += " ; une coordonnée inconnue se laisse vide, pas à 0";
+    return out;
+}
+
 }  // namespace
 
 Offer read_offer(const std::string& content, const std::string& file, const ReferenceData& ref) {
@@ -117,6 +145,8 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
             if (lat < -90 || lat > 90) throw_line_error(file, rec.line, "champ « latitude » hors de −90…90");
             if (lon < -180 || lon > 180) throw_line_error(file, rec.line, "champ « longitude » hors de −180…180");
             s.position = geo::LonLat{lon, lat};
+            if (auto why = position_problem(*s.position, s.commune, ref); !why.empty())
+                throw_line_error(file, rec.line, "champs « latitude » et « longitude » : " + why);
         }
         offer.structures.push_back(std::move(s));
     }
@@ -278,6 +308,14 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
                 x.offer.structures[it->second].position = proj.convert(epsg, px, py);
             } catch (const Error& e) {
                 throw_line_error(file, line, e.what());
+            }
+            Structure& placed = x.offer.structures[it->second];
+            if (auto why = position_problem(*placed.position, placed.commune, ref); !why.empty()) {
+                // One slip in an extract of 100 000 lines does not stop the import: that structure is left unlocated.
+                x.misplaced.push_back("« " + file + " », ligne " + std::to_string(line) + " : « " + placed.name +
+                                      " » : coordonnées converties en " + why + " ; position ignorée.");
+                placed.position.reset();
+                continue;
             }
             ++x.located;
         } else {

@@ -37,6 +37,9 @@ struct FinessExtract {
     std::string encoding;          // "UTF-8" or "Windows-1252"
     std::string notice;            // the import report's sentence on a Windows-1252 file, else empty
     int rows = 0, kept = 0, located = 0;
+    // Structures whose converted point lies far from their commune (a
+    // geolocation slip in the extract): left unlocated, each said.
+    std::vector<std::string> misplaced;
     // « Source : FINESS, Ministère chargé de la santé — extraction du AAAA-MM-JJ, Licence Ouverte 2.0 »
     std::string attribution() const;
 };
