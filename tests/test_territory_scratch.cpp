@@ -166,8 +166,15 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
                                 ",[0-9]" + nb + "km \\(aucun site auparavant\\)\n");
     EXPECT_TRUE(std::regex_search(r.out, first_gain)) << r.out;
 
+    // No site at all (no existing offer, no candidate set): no mean distance,
+    // not 0 km (trial 1011b F15: a script read « everyone at 0 km »).
+    r = test::cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\ndistance_moyenne_km;\n"), std::string::npos) << r.out;
+
     // The summary CSV: `indicateur;valeur` rows only, the set last.
     r = test::cli("couverture " + f + " --csv --avec CRT-2022-01,CRT-2022-03");
+    EXPECT_EQ(r.out.find("\ndistance_moyenne_km;\n"), std::string::npos) << r.out;
     ASSERT_EQ(r.code, 0) << r.out;
     auto rows_out = test::lines(r.out);
     ASSERT_GE(rows_out.size(), 3u);

@@ -20,7 +20,11 @@ using namespace territory_format;
 
 namespace {
 // A change of distance, signed (« −0,6 km », « +1,2 km »; a nil change is « −0,0 km »).
-std::string signed_km(double delta) { return (delta > 0 ? "+" : "\u2212") + allocation::km_text(std::fabs(delta)); }
+// A change that rounds to nothing has no sign (trial 1011b: « −0,0 km »).
+std::string signed_km(double delta) {
+    if (std::fabs(delta) < 0.05) return allocation::km_text(0);
+    return (delta > 0 ? "+" : "\u2212") + allocation::km_text(std::fabs(delta));
+}
 }  // namespace
 
 std::string TerritoryStudy::summary_csv(const std::vector<std::string>& references, const std::string& set) const {
@@ -38,7 +42,8 @@ std::string TerritoryStudy::summary_csv(const std::vector<std::string>& referenc
     row("sites_candidats", std::to_string(sites.size() - existing_.size()));
     row("sites_non_localises", std::to_string(unlocated_.size()));
     row("distance_acces_km", dot2(access_km_));
-    row("distance_moyenne_km", dot2(s.mean_km));
+    // No site located: no distance, not 0 km (trial 1011b F15: a script read « everyone at 0 km »).
+    row("distance_moyenne_km", s.sites_located ? dot2(s.mean_km) : "");
     row("population_au_dela", std::to_string(s.population_beyond));
     row("part_population_au_dela", dot4(s.share_beyond));
     row("communes_au_dela", std::to_string(s.communes_beyond.size()));
@@ -309,7 +314,7 @@ std::string TerritoryStudy::repartition_figures_csv(const std::vector<std::strin
     };
     row("places", [](const allocation::Figures& f) { return dot2(f.places); });
     row("cout", [](const allocation::Figures& f) { return dot2(f.cost); });
-    row("distance_moyenne_km", [](const allocation::Figures& f) { return dot2(f.mean_km); });
+    row("distance_moyenne_km", [](const allocation::Figures& f) { return f.sites_located ? dot2(f.mean_km) : ""; });
     row("population_au_dela", [](const allocation::Figures& f) { return std::to_string(f.population_beyond); });
     row("communes_au_dela", [](const allocation::Figures& f) { return std::to_string(f.communes_beyond); });
     return out;

@@ -210,7 +210,7 @@ Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, c
         sites.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
     }
     const auto s = coverage::summarize(t, sites, access_km);
-    return {a.places, a.cost, s.mean_km, s.population_beyond, s.share_beyond, s.communes_beyond.size()};
+    return {a.places, a.cost, s.mean_km, s.population_beyond, s.share_beyond, s.communes_beyond.size(), s.sites_located};
 }
 
 

@@ -90,6 +90,7 @@ struct Figures {
     long population_beyond = 0;
     double share_beyond = 0;
     std::size_t communes_beyond = 0;
+    int sites_located = 0;   // none: mean_km means nothing
 };
 Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, const coverage::Territory& t,
                 const std::vector<coverage::Site>& existing, double access_km);
