@@ -146,6 +146,28 @@ TEST(Trial13cCsv, ATwoLineAddressCellIsKeptAndOneLineFieldsSayWhy) {
     EXPECT_EQ(s->dossiers().size(), 1u);   // nothing of the refused files stored
 }
 
+// Trial 1011b F10: « 17XXX » was taken as a postal code and the letter went to
+// « 17XXX Inconnue ». The forms declare the code postal digits="5"; the cell
+// is refused with its line and column (column 10 of kDossierColumns).
+TEST(Trial13cCsv, APostalCodeIsFiveDigits) {
+    test::TempDir dir;
+    auto s = act_campaign(dir);
+    std::string row = act_row("A-1", "Association Alpha", "1 rue Haute", "");
+    row.replace(row.find(";13003;"), 7, ";13XXX;");
+    test::spit(dir.file("bad.csv"), act_header() + row);
+    const std::string m = test::message_of<InputError>([&] { s->import_dossiers_file(dir.file("bad.csv"), "Coord"); });
+    EXPECT_NE(m.find("bad.csv, ligne 2, colonne 10 « code_postal » : « Code postal » : 5 chiffres attendus, lu « 13XXX »"),
+              std::string::npos)
+        << m;
+    EXPECT_TRUE(s->dossiers().empty());
+    // Four digits (a leading 0 lost by a spreadsheet: 01000 read as 1000) are refused too.
+    row.replace(row.find(";13XXX;"), 7, ";1000;");
+    test::spit(dir.file("bad.csv"), act_header() + row);
+    EXPECT_NE(test::message_of<InputError>([&] { s->import_dossiers_file(dir.file("bad.csv"), "Coord"); })
+                  .find("5 chiffres attendus, lu « 1000 »"),
+              std::string::npos);
+}
+
 // ---- F10: messages that said something else than what was wrong ----
 
 // U+202E echoed raw reversed the end of the message on the terminal; a

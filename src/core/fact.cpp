@@ -149,6 +149,9 @@ std::variant<Value, std::string> parse_input(const FactDef& def, const std::stri
         }
         case FactType::Code:
             if (auto e = check_choice(text)) return *e;
+            if (def.digits > 0 && (text.size() != static_cast<std::size_t>(def.digits) ||
+                                   !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })))
+                return "« " + def.label + " » : " + std::to_string(def.digits) + " chiffres attendus, lu " + fr::quote(text);
             return Value{text};
         case FactType::CodeList: {
             auto codes = split_codes(text);

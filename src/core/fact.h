@@ -45,6 +45,9 @@ struct FactDef {
     // cell keeps them apart with Alt+Entrée (trial 13c F9). 1 elsewhere: a
     // name or a code is one line by nature.
     int lines = 1;
+    // A code of exactly this many digits (attribute digits="5": a postal
+    // code; trial 1011b F10 printed « 17XXX Inconnue » on a letter). 0: any.
+    int digits = 0;
 };
 
 using Value = std::variant<std::monostate, Rational, Date, bool, std::string, std::vector<std::string>>;

@@ -60,6 +60,14 @@ struct Reader : XmlReader<GridError> {
                             " »).");
             f.lines = static_cast<int>(n->num());
         }
+        if (auto d = e.attr("digits")) {
+            auto n = Rational::from_canonical(*d);
+            if (f.type != FactType::Code) fail(e, "l'attribut « digits » ne vaut que pour un fait de type « code ».");
+            if (!f.choices.empty()) fail(e, "un fait à liste de codes (« choices ») n'a pas d'attribut « digits ».");
+            if (!n || !n->is_integer() || *n < Rational(1) || *n > Rational(20))
+                fail(e, "l'attribut « digits » est un nombre entier de 1 à 20 (lu : « " + *d + " »).");
+            f.digits = static_cast<int>(n->num());
+        }
         return f;
     }
 
