@@ -318,13 +318,17 @@ Organisation Session::organisation_of(std::int64_t dossier_id) const {
     return d ? identity_of(*d) : Organisation{};
 }
 
-std::vector<std::string> Session::outside_changes() const { return store_->outside_changes(); }
+std::vector<std::string> Session::outside_changes() const {
+    auto out = store_->outside_changes();
+    for (auto& broken : decision_rule_breaks()) out.push_back(std::move(broken));
+    return out;
+}
 
 std::string Session::outside_change_warning() const {
     auto changed = outside_changes();
     if (changed.empty()) return "";
     std::string text = "ATTENTION : la campagne a été modifiée hors de Cotation ; le classement est calculé sur des données "
-                       "que le journal n'a pas enregistrées :";
+                       "dont le journal ne répond plus :";
     for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
     if (changed.size() > 20) text += "\n  … et " + std::to_string(changed.size() - 20) + " autres";
     return text + "\nFaites vérifier le journal (cotation journal verify) ; décisions et documents sont refusés d'ici là.";
@@ -336,8 +340,8 @@ void Session::require_no_outside_change(const std::string& refused) const {
     std::string text;
     for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
     if (problems.size() > 20) text += "\n  … et " + std::to_string(problems.size() - 20) + " autres";
-    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données qui ne sont "
-                     "plus celles que le journal a enregistrées) ; " + refused + " :" + text +
+    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données, décisions ou "
+                     "protection dont le journal ne répond plus) ; " + refused + " :" + text +
                      "\nLe coordonnateur fait vérifier le journal (cotation journal verify " + campaign_for_command(path_) +
                      ") et reprend la dernière sauvegarde de la campagne.");
 }

@@ -1,0 +1,136 @@
+// Regressions of the attacker trial 13d (issue 13): a forged decision that
+// breaks decide's own rules, names typed in NFD, the journal's protection
+// dropped, a motive of one invisible character, a dossier rated on part of
+// the grid ranked without a word, an entry dated in the future. Expected
+// values are worked out by hand in comments, from demo/act-hlm (73 places).
+#include <gtest/gtest.h>
+
+#include "app/session.h"
+#include "core/decision_rules.h"
+#include "core/french.h"
+#include "core/journal_rules.h"
+#include "core/meeting_rules.h"
+#include "core/opinion_rules.h"
+#include "core/people.h"
+#include "core/scoring.h"
+#include "store/campaign_store.h"
+#include "store/open_store.h"
+#include "report/committee.h"
+#include "test_support.h"
+
+using namespace cotation;
+
+namespace {
+
+// A decision written straight through the store, in the coordinator's name
+// from this account: the journal entry, its hash and its row digests are what
+// Cotation writes, only decide's rules were skipped (trial 13d F2 forged them
+// with the public algorithm).
+void forge_decision(const std::string& file, const std::string& reference, const Rational& places) {
+    auto s = Session::open(file);
+    Decision d{DecisionKind::Retained, "", Date{2023, 6, 20}, places, std::nullopt, "", test::demo_coordinator(*s)};
+    s->store().put_decision(test::id_of(*s, reference), d, test::demo_coordinator(*s) + " (compte " + Session::os_login() + ")");
+}
+
+std::string demo_campaign(const test::TempDir& dir) {
+    const std::string file = dir.file("demo.cot");
+    EXPECT_EQ(test::cli("demo " + file).code, 0);
+    return file;
+}
+
+}  // namespace
+
+// ---- F2: a decision granting more than asked, and more than the call holds ----
+
+// demo/act-hlm/dossiers.csv: ACT-2023-04 asks 12 places. 73 granted to it
+// breaks « no more than asked » (grant_refusal).
+TEST(Trial13dForgedDecision, MoreThanAskedIsNamedAndStopsDocuments) {
+    test::TempDir dir;
+    const std::string file = demo_campaign(dir);
+    ASSERT_EQ(test::cli("journal verify " + file).code, 0);
+    std::int64_t seq = 0;
+    {
+        auto store = open_campaign_store_read_only(file);
+        seq = store->journal_head().entries + 1;
+    }
+    forge_decision(file, "ACT-2023-04", Rational(73));
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("Journal ALTÉRÉ"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("entrée " + std::to_string(seq) + " ("), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-04/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint une "
+                         "règle de la décision : Dossier « ACT-2023-04 » : La capacité accordée (73\u00A0places) dépasse la capacité "
+                         "demandée (12\u00A0places)."),
+              std::string::npos)
+        << r.out;
+    // No letters, no orders, no other decision from that journal.
+    test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
+    EXPECT_NE(letters.code, 0) << letters.out;
+    EXPECT_NE(letters.out.find("aucun document n'a été écrit"), std::string::npos) << letters.out;
+    EXPECT_NE(letters.out.find("dépasse la capacité demandée (12\u00A0places)"), std::string::npos) << letters.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("l/ACT-2023-04-lettre.pdf")));
+    test::Ran orders = test::cli("arretes " + file + " --out " + dir.file("a"));
+    EXPECT_NE(orders.code, 0) << orders.out;
+    auto s = Session::open(file);
+    const std::string refused = test::message_of([&] {
+        s->decide(test::id_of(*s, "ACT-2023-11"),
+                  {DecisionKind::NotRetained, "Capacité atteinte.", Date{2023, 6, 20}, std::nullopt, std::nullopt, "", ""},
+                  test::demo_coordinator(*s));
+    });
+    EXPECT_NE(refused.find("aucune décision n'a été enregistrée"), std::string::npos) << refused;
+}
+
+// Each within what it asked, 78 in all for a call of 73: the demo retains
+// ACT-2023-01 (15), -02 (10), -03 (8), -04 (12), -05 (15), -06 (6) = 66
+// places; 12 more to ACT-2023-07 (irrecevable, asked 12) leave 7 for 12
+// asked. The entry that went past the capacity is the one named.
+TEST(Trial13dForgedDecision, PastTheCallsCapacityIsNamed) {
+    test::TempDir dir;
+    const std::string file = demo_campaign(dir);
+    {
+        auto s = Session::open(file);
+        Rational retained(0);
+        for (const auto& [id, d] : s->decisions())
+            if (d.kind == DecisionKind::Retained && d.places) retained += *d.places;
+        ASSERT_EQ(retained, Rational(66));
+    }
+    forge_decision(file, "ACT-2023-07", Rational(12));
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-07/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint une "
+                         "règle de la décision : Dossier « ACT-2023-07 » : Capacité restante insuffisante (reste : 7\u00A0places ; "
+                         "demande : 12\u00A0places)."),
+              std::string::npos)
+        << r.out;
+    test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
+    EXPECT_NE(letters.code, 0) << letters.out;
+    EXPECT_NE(letters.out.find("Capacité restante insuffisante (reste : 7\u00A0places"), std::string::npos) << letters.out;
+}
+
+// The core rule alone: the second decision granted 73 of 12 asked; the
+// third, within what it asked, goes past 20 once 12 are taken.
+TEST(Trial13dForgedDecision, FirstBrokenDecisionIsTheCoreRule) {
+    CapacityModel m;
+    m.capacity = Rational(20);
+    m.places_unit = "place|places";
+    Decision ok{DecisionKind::Retained, "", Date{2023, 6, 20}, Rational(12), std::nullopt, "", ""};
+    Decision greedy = ok;
+    greedy.places = Rational(73);
+    Decision over = ok;
+    over.places = Rational(10);
+    Rational twelve(12), ten(10);
+    auto b = first_broken_decision(m, {{"A", &ok, &twelve}, {"B", &greedy, &twelve}});
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->index, 1u);
+    EXPECT_EQ(b->why, "Dossier « B » : La capacité accordée (73\u00A0places) dépasse la capacité demandée (12\u00A0places).");
+    b = first_broken_decision(m, {{"A", &ok, &twelve}, {"C", &over, &ten}});
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->index, 1u);
+    EXPECT_EQ(b->why, "Dossier « C » : Capacité restante insuffisante (reste : 8\u00A0places ; demande : 10\u00A0places).");
+    // A refusal without a motive is no decision decide would record.
+    Decision unmotivated{DecisionKind::NotRetained, "\u200B", Date{2023, 6, 20}, std::nullopt, std::nullopt, "", ""};
+    b = first_broken_decision(m, {{"A", &ok, &twelve}, {"D", &unmotivated, nullptr}});
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->index, 1u);
+    EXPECT_FALSE(first_broken_decision(m, {{"A", &ok, &twelve}}));
+}
