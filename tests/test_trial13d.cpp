@@ -134,3 +134,60 @@ TEST(Trial13dForgedDecision, FirstBrokenDecisionIsTheCoreRule) {
     EXPECT_EQ(b->index, 1u);
     EXPECT_FALSE(first_broken_decision(m, {{"A", &ok, &twelve}}));
 }
+
+// ---- F3: a name typed with decomposed accents (macOS) ----
+
+namespace {
+const std::string kHeleneNfc = "H\u00E9l\u00E8ne Petit";     // é, è precomposed
+const std::string kHeleneNfd = "He\u0301le\u0300ne Petit";   // e + U+0301, e + U+0300
+}  // namespace
+
+TEST(Trial13dNfc, TheNfdNameIsTheNfcPerson) {
+    ASSERT_NE(kHeleneNfc, kHeleneNfd);
+    EXPECT_EQ(fr::nfc(kHeleneNfd), kHeleneNfc);
+    EXPECT_EQ(fr::nfc(kHeleneNfc), kHeleneNfc);
+    EXPECT_EQ(person_key(kHeleneNfd), person_key(kHeleneNfc));
+    EXPECT_EQ(fr::name_key("R\u00C9F-1"), fr::name_key("RE\u0301F-1"));   // a reference too
+    EXPECT_EQ(fr::folded(kHeleneNfd), "helene petit");
+
+    test::TempDir dir;
+    auto s = test::two_organisations_campaign(dir);
+    const std::string me = Session::os_login();
+    s->add_person({"Nadia Roussel", Role::Coordinator, "ARS", true, me}, "Nadia Roussel");
+    s->add_person({kHeleneNfc, Role::Instructor, "ARS", true, ""}, "Nadia Roussel");
+    // The store's lookup: the NFD spelling finds the NFC person.
+    const Person* p = s->team().person(kHeleneNfd);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->name, kHeleneNfc);
+    // Declared again in NFD: the same person, not a second one identical to the eye.
+    s->add_person({kHeleneNfd, Role::Instructor, "ARS", true, ""}, "Nadia Roussel");
+    EXPECT_EQ(s->team().people.size(), 2u);
+    s.reset();
+    s = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(s->team().people.size(), 2u);
+    EXPECT_EQ(s->team().people.count(kHeleneNfd), 0u);
+
+    // A ratings file written on a Mac: the reviewer is the NFC one.
+    s->assign(test::id_of(*s, "P"), kHeleneNfc, true, "Nadia Roussel");
+    test::spit(dir.file("n.csv"), "dossier;evaluateur;critere;note;justification\nP;" + kHeleneNfd + ";A.1;4;Justifie\u0301e.\n");
+    s->import_ratings_file(dir.file("n.csv"), "Nadia Roussel");
+    ASSERT_EQ(s->ratings().size(), 1u);
+    EXPECT_EQ(s->ratings().front().reviewer, kHeleneNfc);
+    EXPECT_EQ(s->ratings().front().justification, "Justifi\u00E9e.");
+}
+
+// A person declared from the command line with an NFD name is the NFC one.
+TEST(Trial13dNfc, CommandLineArgumentsAreNfc) {
+    test::TempDir dir;
+    auto s = test::two_organisations_campaign(dir);
+    s->add_person({"Nadia Roussel", Role::Coordinator, "ARS", true, Session::os_login()}, "Nadia Roussel");
+    s->add_person({kHeleneNfc, Role::Instructor, "ARS", true, ""}, "Nadia Roussel");
+    s.reset();
+    const std::string f = dir.file("c.cot");
+    test::Ran r = test::cli("assign " + f + " --dossier P --evaluateur '" + kHeleneNfd + "' --par 'Nadia Roussel'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    s = Session::open(f);
+    const auto& assigned = s->team().assignments.at(test::id_of(*s, "P"));
+    EXPECT_EQ(assigned.count(kHeleneNfc), 1u);
+    EXPECT_EQ(assigned.count(kHeleneNfd), 0u);
+}

@@ -24,7 +24,9 @@ using session_detail::require;
 void Session::add_person(const Person& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     Person p = input;
-    p.name = fr::trim(p.name);
+    // Typed anywhere (window, command line, file): one spelling per person, in NFC (trial 13d F3).
+    p.name = fr::trim(fr::nfc(p.name));
+    p.organisation = fr::nfc(p.organisation);
     p.account = fr::trim(p.account);
     if (p.name.empty()) throw InputError("Le nom de la personne est obligatoire.");
     require(name_refusal(p.name, "Le nom " + fr::quote(p.name)));
