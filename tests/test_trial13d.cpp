@@ -191,3 +191,62 @@ TEST(Trial13dNfc, CommandLineArgumentsAreNfc) {
     EXPECT_EQ(assigned.count(kHeleneNfc), 1u);
     EXPECT_EQ(assigned.count(kHeleneNfd), 0u);
 }
+
+// ---- F6: the journal's protection dropped, or put back with another text ----
+
+TEST(Trial13dJournalProtection, DroppedProtectionStopsWritesAndDocuments) {
+    test::TempDir dir;
+    const std::string file = demo_campaign(dir);
+    test::sql(file, "DROP TRIGGER journal_no_delete");
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("déclencheur « journal_no_delete » absent : la protection du journal (qui refuse de modifier ou "
+                         "d'effacer une entrée) a été effacée hors de Cotation"),
+              std::string::npos)
+        << r.out;
+    // No document…
+    test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
+    EXPECT_NE(letters.code, 0) << letters.out;
+    EXPECT_NE(letters.out.find("aucun document n'a été écrit"), std::string::npos) << letters.out;
+    EXPECT_NE(letters.out.find("« journal_no_delete » absent"), std::string::npos) << letters.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("l")) && !std::filesystem::is_empty(dir.file("l")));
+    // … no write (a decision, a rating), said with what to do…
+    const std::int64_t entries = open_campaign_store_read_only(file)->journal_head().entries;
+    auto s = Session::open(file);
+    const std::string coordinator = test::demo_coordinator(*s);
+    std::string refused = test::message_of([&] {
+        s->decide(test::id_of(*s, "ACT-2023-11"),
+                  {DecisionKind::NotRetained, "Capacité atteinte.", Date{2023, 6, 20}, std::nullopt, std::nullopt, "", ""},
+                  coordinator);
+    });
+    EXPECT_NE(refused.find("a perdu sa protection hors de Cotation : déclencheur « journal_no_delete » absent"), std::string::npos)
+        << refused;
+    EXPECT_NE(refused.find("Rien n'a été enregistré"), std::string::npos) << refused;
+    EXPECT_NE(refused.find("Reprenez la dernière sauvegarde"), std::string::npos) << refused;
+    refused = test::message_of([&] { test::set_parameter(*s, "campagne.places", "80", coordinator); });
+    EXPECT_NE(refused.find("a perdu sa protection"), std::string::npos) << refused;
+    s.reset();
+    EXPECT_EQ(open_campaign_store_read_only(file)->journal_head().entries, entries);
+    // … and the ranking read, marked.
+    test::Ran rank = test::cli("rank " + file);
+    EXPECT_EQ(rank.code, 0) << rank.out;
+    EXPECT_NE(rank.out.find("ATTENTION : la campagne a été modifiée hors de Cotation"), std::string::npos) << rank.out;
+    EXPECT_NE(rank.out.find("« journal_no_delete » absent"), std::string::npos) << rank.out;
+}
+
+// Put back under its name with another text (one that lets deletions
+// through): named as changed, and writes refused, as the closed campaign's locks.
+TEST(Trial13dJournalProtection, ProtectionIsComparedByItsText) {
+    test::TempDir dir;
+    const std::string file = demo_campaign(dir);
+    test::sql(file, "DROP TRIGGER journal_no_delete; CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal WHEN 0 "
+                    "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;");
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("déclencheur « journal_no_delete » (table journal) changé hors de Cotation"), std::string::npos) << r.out;
+    test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
+    EXPECT_NE(letters.code, 0) << letters.out;
+    auto s = Session::open(file);
+    const std::string refused = test::message_of([&] { test::set_parameter(*s, "campagne.places", "80", test::demo_coordinator(*s)); });
+    EXPECT_NE(refused.find("« journal_no_delete » (table journal) changé"), std::string::npos) << refused;
+}
