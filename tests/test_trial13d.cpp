@@ -192,6 +192,23 @@ TEST(Trial13dNfc, CommandLineArgumentsAreNfc) {
     EXPECT_EQ(assigned.count(kHeleneNfd), 0u);
 }
 
+// ---- F4: a required text of one invisible character is not given ----
+
+TEST(Trial13dGivenText, InvisibleCharactersAloneAreNoText) {
+    for (const char* invisible : {"\u200B", "\u00A0", "\u202E", "\u3000", "\u2060", "\uFEFF", " \u200B\u00A0 ", "\u0301", "\u2800"})
+        EXPECT_FALSE(fr::given(invisible)) << invisible;
+    for (const char* text : {"x", "é", "\u200Bok", "0", "—"}) EXPECT_TRUE(fr::given(text)) << text;
+    // A rating justified by U+200B alone does not count (the justification is the rule: scoring).
+    const Grid g = test::small_grid();
+    const std::string criterion = g.themes.front().criteria.front().id;
+    Rating r{1, "Anne", criterion, 3, "\u200B"};
+    EXPECT_FALSE(rating_counts(g, r));
+    r.justification = "\u00A0";
+    EXPECT_FALSE(rating_counts(g, r));
+    r.justification = "Projet solide.";
+    EXPECT_TRUE(rating_counts(g, r));
+}
+
 // ---- F6: the journal's protection dropped, or put back with another text ----
 
 TEST(Trial13dJournalProtection, DroppedProtectionStopsWritesAndDocuments) {

@@ -400,7 +400,7 @@ void Session::reopen(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
-    if (fr::trim(reason).empty())
+    if (!fr::given(reason))
         throw InputError("Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.");
     require(text_refusal(reason, "Le motif de la réouverture"));   // journaled as typed (trial 13c F7)
     store_->reopen(fr::trim(reason), journal_actor(actor));

@@ -17,7 +17,7 @@ std::string decision_texts_refusal(Decision& d) {
 }
 
 std::string motive_refusal(const Decision& d) {
-    if (d.kind != DecisionKind::Retained && d.motive.empty())
+    if (d.kind != DecisionKind::Retained && !fr::given(d.motive))
         return "Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.";
     return "";
 }
@@ -97,7 +97,7 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     // checked, kept in the journal, or the fact is entered first and the
     // rule decides. The ranking still proposes by note: the committee sees
     // the dossier with its « non décidable ».
-    if (d.kind == DecisionKind::Retained && d.motive.empty())
+    if (d.kind == DecisionKind::Retained && !fr::given(d.motive))
         if (auto missing = e.eligibility.blocking_missing_facts(); !missing.empty())
             return dossier + " a une recevabilité non décidable (manque : " + fr::join(missing) +
                    ") : renseignez d'abord ce qui manque, ou écrivez dans le motif de la décision comment la condition a "
@@ -110,13 +110,13 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     // ranked list does not say who waits on it.
     bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
                    !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
-    if (departs && d.departure_reason.empty())
+    if (departs && !fr::given(d.departure_reason))
         return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                " ») : écrivez pourquoi.";
     // A dossier outside the voted ranking (awaiting arbitration at the vote,
     // or added since) has no opinion of the committee: retaining it departs
     // from the opinion voted as much as overturning a rank does.
-    if (!d.committee_opinion && d.kind == DecisionKind::Retained && d.departure_reason.empty() && f.ranking_adopted)
+    if (!d.committee_opinion && d.kind == DecisionKind::Retained && !fr::given(d.departure_reason) && f.ranking_adopted)
         return dossier + " est hors du classement voté par la commission : le retenir s'écarte de son avis, écrivez pourquoi.";
     if (d.kind != DecisionKind::Retained) {
         d.places.reset();

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 namespace cotation::fr {
@@ -117,6 +119,24 @@ std::string name_key(std::string_view text) {
         } else out += static_cast<char>(c);
     }
     return out;
+}
+
+bool given(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) return true;   // not UTF-8: something is there (refused elsewhere, with its place)
+        if (u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+        const auto type = static_cast<UCharCategory>(u_charType(c));
+        if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+            type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR || type == U_UNASSIGNED)
+            continue;
+        if (c == 0x2800 || c == 0x3164 || c == 0xFFA0 || c == 0x115F || c == 0x1160) continue;   // blank look-alikes
+        return true;
+    }
+    return false;
 }
 
 std::string nfc(std::string_view text) {

@@ -11,7 +11,7 @@
 namespace cotation {
 
 bool rating_counts(const Grid& grid, const Rating& r) {
-    return r.value >= grid.scale_min && r.value <= grid.scale_max && !fr::trim(r.justification).empty();
+    return r.value >= grid.scale_min && r.value <= grid.scale_max && fr::given(r.justification);
 }
 
 DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings,
