@@ -267,3 +267,50 @@ TEST(Trial13dJournalProtection, ProtectionIsComparedByItsText) {
     const std::string refused = test::message_of([&] { test::set_parameter(*s, "campagne.places", "80", test::demo_coordinator(*s)); });
     EXPECT_NE(refused.find("« journal_no_delete » (table journal) changé"), std::string::npos) << refused;
 }
+
+// ---- F7: a dossier rated on part of the grid is ranked, and said so ----
+
+// Three criteria (A.1 ×2, A.2 ×1, A.3 ×1, scale 0–5). Q rated 3 on each:
+// 3×2 + 3 + 3 = 12 points. P rated 4 on A.1 only: 4×2 = 8 points, on 1
+// criterion of 3. No capacity declared: both proposed. P stays in the
+// ranking (its rated criterion counts; the committee sees the rest is
+// missing, and decide refuses to retain it before it is rated on each).
+TEST(Trial13dIncompleteRating, RankedAndFlaggedWhereverTheRankingIsRead) {
+    test::TempDir dir;
+    auto s = test::small_campaign(dir, {{"A.1", "2"}, {"A.2", "1"}, {"A.3", "1"}},
+                                  {"P;Association Alpha", "Q;Fondation Bêta"});
+    s->put_rating({test::id_of(*s, "P"), "Anne", "A.1", 4, "Justifiée."}, "test");
+    for (const char* c : {"A.1", "A.2", "A.3"}) s->put_rating({test::id_of(*s, "Q"), "Anne", c, 3, "Justifiée."}, "test");
+    s.reset();
+    const std::string f = dir.file("c.cot");
+
+    auto r = test::cli("rank " + f);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(" 1  Q  12 pts  Fondation Bêta  [proposé]\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 2  P  8 pts  Association Alpha  [proposé]  ⚠ cotation incomplète : 1 critère noté sur 3\n"),
+              std::string::npos)
+        << r.out;
+
+    r = test::cli("rank " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\n2;P;Association Alpha;8;8;proposé;cotation incomplète : 1 critère noté sur 3;"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("\n1;Q;Fondation Bêta;12;12;proposé;;"), std::string::npos) << r.out;
+
+    auto o = Session::open(f);
+    std::optional<Meeting> meeting;
+    OpinionIndex opinions;
+    DecisionIndex decisions;
+    report::CommitteeContext ctx{o->grid(), o->campaign(), o->dossiers(), o->ranking(), nullptr, o->team(), meeting,
+                                 std::nullopt, opinions, decisions, {}, {}, Date{2023, 6, 1}, ""};
+    auto v = report::committee_variables(ctx);
+    EXPECT_NE(v["classement"].find("P — Association Alpha : 8 / 20 points (A 8) — proposé — cotation incomplète : 1 critère "
+                                   "noté sur 3"),
+              std::string::npos)
+        << v["classement"];
+    EXPECT_EQ(test::count(v["classement"], "cotation incomplète"), 1u) << v["classement"];
+    // The workbench's ranking reads the same observations.
+    const RankEntry* p = o->entry_of(static_cast<std::size_t>(0));
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(incomplete_rating(o->grid(), *p), "cotation incomplète : 1 critère noté sur 3");
+}
