@@ -314,3 +314,40 @@ TEST(Trial13dIncompleteRating, RankedAndFlaggedWhereverTheRankingIsRead) {
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(incomplete_rating(o->grid(), *p), "cotation incomplète : 1 critère noté sur 3");
 }
+
+// ---- F5: an entry dated in 2099 ----
+
+TEST(Trial13dFutureDate, AnEntryDatedPastTomorrowIsNamedAndNothingFollowsIt) {
+    test::TempDir dir;
+    auto s = test::two_organisations_campaign(dir);
+    const std::string me = Session::os_login();
+    s->add_person({"Nadia Roussel", Role::Coordinator, "ARS", true, me}, "Nadia Roussel");
+    s.reset();
+    const std::string file = dir.file("c.cot");
+    const std::int64_t seq = open_campaign_store_read_only(file)->journal_head().entries + 1;
+    // An entry Cotation would write but for its date (its author, account and kind are right).
+    test::forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte " + me + ")", "campagne.parametre", "campagne/essai", "");
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("entrée " + std::to_string(seq) + " (01/01/2099 à 00:00 UTC, par « Nadia Roussel (compte " + me +
+                         ") », campagne.parametre) : Cotation ne l'aurait pas écrite, elle est datée du 01/01/2099 à 00:00 UTC, "
+                         "après l'heure de ce poste ("),
+              std::string::npos)
+        << r.out;
+    // The next write would have taken 2099: refused, nothing written.
+    s = Session::open(file);
+    const std::string refused =
+        test::message_of([&] { s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel"); });
+    EXPECT_NE(refused.find("a au journal une entrée (" + std::to_string(seq) + ") datée du 01/01/2099 à 00:00 UTC, après l'heure "
+                           "de ce poste"),
+              std::string::npos)
+        << refused;
+    EXPECT_NE(refused.find("Rien n'a été enregistré"), std::string::npos) << refused;
+    s.reset();
+    EXPECT_EQ(open_campaign_store_read_only(file)->journal_head().entries, seq);
+    // The rule alone: a day ahead is a clock, more is not.
+    EXPECT_FALSE(dated_in_future("2026-12-01T17:00:00Z", "2026-11-30T17:00:00Z"));
+    EXPECT_TRUE(dated_in_future("2026-12-01T17:00:01Z", "2026-11-30T17:00:00Z"));
+    EXPECT_TRUE(dated_in_future("2099-01-01T00:00:00Z", "2026-11-30T17:00:00Z"));
+    EXPECT_FALSE(dated_in_future("2026-11-30T16:00:00Z", "2026-11-30T17:00:00Z"));
+}

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "core/journal_rules.h"
 #include "journal.h"
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
@@ -28,6 +29,14 @@ JournalWriter::JournalWriter(Db& db)
     if (last.step()) {
         seq_ = last.integer(0);
         prev_ = last.text(1);
+        // No entry after one dated past tomorrow (trial 13d F5: one dated 2099
+        // gave its date to every entry after it).
+        if (dated_in_future(last.text(2), at_))
+            throw Error("La campagne « " + db.path() + " » a au journal une entrée (" + std::to_string(seq_) + ") datée du " +
+                        journal_instant_text(last.text(2)) + ", après l'heure de ce poste (" + journal_instant_text(at_) +
+                        ") : entrée ajoutée hors de Cotation, ou horloge d'un poste déréglée. Rien n'a été enregistré : "
+                        "une entrée écrite après elle prendrait sa date. Le coordonnateur fait vérifier le journal (cotation "
+                        "journal verify) et reprend la dernière sauvegarde de la campagne.");
         // Never dated before the entry before (a workstation of the share
         // whose clock is behind): `journal verify` names a date that goes
         // back as an entry Cotation did not write (trial 13c F1).
