@@ -51,10 +51,11 @@ void forge_entry(const std::string& file, const std::string& at, const std::stri
     }
     JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", ""};
     e.hash = journal_hash(e);
+    std::string values;
+    for (const std::string* v : {&e.at, &e.actor, &e.action, &e.entity, &e.old_value, &e.new_value, &e.prev_hash, &e.hash})
+        values += "," + cotation::sql::literal(*v);
     sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
-                  std::to_string(e.seq) + "," + cotation::sql::literal(e.at) + "," + cotation::sql::literal(e.actor) + "," + cotation::sql::literal(e.action) +
-                  "," + cotation::sql::literal(e.entity) + ",''," + cotation::sql::literal(e.new_value) + "," + cotation::sql::literal(e.prev_hash) + "," +
-                  cotation::sql::literal(e.hash) + ",'')");
+                  std::to_string(e.seq) + values + ",'')");
 }
 
 std::string slurp(const std::string& path) {

@@ -58,9 +58,9 @@ TEST(Trial13dForgedDecision, MoreThanAskedIsNamedAndStopsDocuments) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("Journal ALTÉRÉ"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("entrée " + std::to_string(seq) + " ("), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-04/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint une "
-                         "règle de la décision : Dossier « ACT-2023-04 » : La capacité accordée (73\u00A0places) dépasse la capacité "
-                         "demandée (12\u00A0places)."),
+    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-04/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint "
+                         "une règle de la décision : Dossier « ACT-2023-04 » : La capacité accordée (73\u00A0places) dépasse "
+                         "la capacité demandée (12\u00A0places)."),
               std::string::npos)
         << r.out;
     // No letters, no orders, no other decision from that journal.
@@ -97,9 +97,9 @@ TEST(Trial13dForgedDecision, PastTheCallsCapacityIsNamed) {
     forge_decision(file, "ACT-2023-07", Rational(12));
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_EQ(r.code, 1) << r.out;
-    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-07/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint une "
-                         "règle de la décision : Dossier « ACT-2023-07 » : Capacité restante insuffisante (reste : 7\u00A0places ; "
-                         "demande : 12\u00A0places)."),
+    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-07/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint "
+                         "une règle de la décision : Dossier « ACT-2023-07 » : Capacité restante insuffisante (reste : "
+                         "7\u00A0places ; demande : 12\u00A0places)."),
               std::string::npos)
         << r.out;
     test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
@@ -195,7 +195,8 @@ TEST(Trial13dNfc, CommandLineArgumentsAreNfc) {
 // ---- F4: a required text of one invisible character is not given ----
 
 TEST(Trial13dGivenText, InvisibleCharactersAloneAreNoText) {
-    for (const char* invisible : {"\u200B", "\u00A0", "\u202E", "\u3000", "\u2060", "\uFEFF", " \u200B\u00A0 ", "\u0301", "\u2800"})
+    for (const char* invisible :
+         {"\u200B", "\u00A0", "\u202E", "\u3000", "\u2060", "\uFEFF", " \u200B\u00A0 ", "\u0301", "\u2800"})
         EXPECT_FALSE(fr::given(invisible)) << invisible;
     for (const char* text : {"x", "é", "\u200Bok", "0", "—"}) EXPECT_TRUE(fr::given(text)) << text;
     // A rating justified by U+200B alone does not count (the justification is the rule: scoring).
@@ -236,7 +237,8 @@ TEST(Trial13dJournalProtection, DroppedProtectionStopsWritesAndDocuments) {
                   {DecisionKind::NotRetained, "Capacité atteinte.", Date{2023, 6, 20}, std::nullopt, std::nullopt, "", ""},
                   coordinator);
     });
-    EXPECT_NE(refused.find("a perdu sa protection hors de Cotation : déclencheur « journal_no_delete » absent"), std::string::npos)
+    EXPECT_NE(refused.find("a perdu sa protection hors de Cotation : déclencheur « journal_no_delete » absent"),
+              std::string::npos)
         << refused;
     EXPECT_NE(refused.find("Rien n'a été enregistré"), std::string::npos) << refused;
     EXPECT_NE(refused.find("Reprenez la dernière sauvegarde"), std::string::npos) << refused;
@@ -260,11 +262,13 @@ TEST(Trial13dJournalProtection, ProtectionIsComparedByItsText) {
                     "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;");
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_EQ(r.code, 1) << r.out;
-    EXPECT_NE(r.out.find("déclencheur « journal_no_delete » (table journal) changé hors de Cotation"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("déclencheur « journal_no_delete » (table journal) changé hors de Cotation"), std::string::npos)
+        << r.out;
     test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
     EXPECT_NE(letters.code, 0) << letters.out;
     auto s = Session::open(file);
-    const std::string refused = test::message_of([&] { test::set_parameter(*s, "campagne.places", "80", test::demo_coordinator(*s)); });
+    const std::string coordinator = test::demo_coordinator(*s);
+    const std::string refused = test::message_of([&] { test::set_parameter(*s, "campagne.places", "80", coordinator); });
     EXPECT_NE(refused.find("« journal_no_delete » (table journal) changé"), std::string::npos) << refused;
 }
 
@@ -326,7 +330,8 @@ TEST(Trial13dFutureDate, AnEntryDatedPastTomorrowIsNamedAndNothingFollowsIt) {
     const std::string file = dir.file("c.cot");
     const std::int64_t seq = open_campaign_store_read_only(file)->journal_head().entries + 1;
     // An entry Cotation would write but for its date (its author, account and kind are right).
-    test::forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte " + me + ")", "campagne.parametre", "campagne/essai", "");
+    test::forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte " + me + ")", "campagne.parametre", "campagne/essai",
+                      "");
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("entrée " + std::to_string(seq) + " (01/01/2099 à 00:00 UTC, par « Nadia Roussel (compte " + me +
@@ -336,8 +341,8 @@ TEST(Trial13dFutureDate, AnEntryDatedPastTomorrowIsNamedAndNothingFollowsIt) {
         << r.out;
     // The next write would have taken 2099: refused, nothing written.
     s = Session::open(file);
-    const std::string refused =
-        test::message_of([&] { s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel"); });
+    const std::string refused = test::message_of(
+        [&] { s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel"); });
     EXPECT_NE(refused.find("a au journal une entrée (" + std::to_string(seq) + ") datée du 01/01/2099 à 00:00 UTC, après l'heure "
                            "de ce poste"),
               std::string::npos)

@@ -60,7 +60,8 @@ namespace {
 // Names, references and texts typed with decomposed accents (macOS writes
 // them so) are the NFC ones (trial 13d F3); a path stays the system's bytes.
 bool path_label(const std::string& label) {
-    if (label == "FICHIER" || label == "DOSSIER" || label == "SOURCE" || label == "DESTINATION" || label == "ADRESSE") return true;
+    for (const char* path : {"FICHIER", "DOSSIER", "SOURCE", "DESTINATION", "ADRESSE"})
+        if (label == path) return true;
     return label.find('.') != std::string::npos && label.find('=') == std::string::npos;   // « GRILLE.xml », « PV.pdf »
 }
 std::string typed_value(const std::string& name, const std::string& label, const std::string& v) {
