@@ -13,6 +13,8 @@ PACKAGES+=(wx3.2-i18n)
 PACKAGES+=(sqlite3)
 # Packing the PDF into object streams (src/report/pdf_pack.cpp).
 PACKAGES+=(libqpdf-dev)
+# Unicode normalisation (NFC) of names and identifiers (src/core/french.cpp, trial 13d F3).
+PACKAGES+=(libicu-dev)
 # A logo decoded to its end before the PDF engine reads it (src/io/png_check.cpp).
 PACKAGES+=(zlib1g-dev)
 # PostgreSQL back end (docs/serveur.md): the client library to build, the

@@ -35,7 +35,8 @@ inline std::string before_ledger_sql(const std::string& path) {
         out += "UPDATE journal SET rows = '', prev_hash = '" + e.prev_hash + "', hash = '" + e.hash + "' WHERE seq = " +
                std::to_string(e.seq) + "; ";
     }
-    out += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
+    // Its text as schema 1 wrote it: the triggers are compared by their text (trial 13d F6).
+    out += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal\n  "
            "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END; "
            "ALTER TABLE journal DROP COLUMN rows; "
            // Schema 13, after the ledger: the links' identifiers (trial 13b F8).

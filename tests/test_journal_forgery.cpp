@@ -3,6 +3,8 @@
 // scripts did with sqlite3 (trial 13c F1).
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "app/session.h"
 #include "core/team.h"
 #include "store/journal.h"
@@ -12,23 +14,6 @@
 
 namespace cotation {
 namespace {
-
-// Appends one entry after the journal's last, hash chained, with no data
-// change (its rows empty): only what the entry says is forged.
-void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
-                 const std::string& entity, const std::string& new_value) {
-    JournalEntry last;
-    {
-        auto store = open_sqlite_store_read_only(file);
-        last = store->journal("").back();
-    }
-    JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", ""};
-    e.hash = journal_hash(e);
-    test::sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
-                        std::to_string(e.seq) + "," + sql::literal(e.at) + "," + sql::literal(e.actor) + "," + sql::literal(e.action) +
-                        "," + sql::literal(e.entity) + ",''," + sql::literal(e.new_value) + "," + sql::literal(e.prev_hash) + "," +
-                        sql::literal(e.hash) + ",'')");
-}
 
 // The team of trial 13c: Nadia Roussel coordinator bound to this account,
 // Thomas Petit instructor bound to « thomas ».
@@ -51,7 +36,7 @@ TEST(JournalForgery, InstructorsDecisionNamedEvenUnderTheHead) {
         head = store->journal_head();
     }
     // Thomas, instructor, « decides » from his own account, dated after the last entry.
-    forge_entry(file, "2099-01-01T00:00:00Z", "Thomas Petit (compte thomas)", "decision", "dossier/P/decision",
+    test::forge_entry(file, "2099-01-01T00:00:00Z", "Thomas Petit (compte thomas)", "decision", "dossier/P/decision",
                 "retenu (900) — ");
     test::Ran r = test::cli("journal verify " + file + " --tete " + head.text());
     EXPECT_NE(r.code, 0) << r.out;
@@ -67,7 +52,7 @@ TEST(JournalForgery, AnotherAccountAndABackwardDate) {
     test::TempDir dir;
     const std::string file = forgery_campaign(dir);
     // In Nadia's name from an account that is not hers (trial 13c forge 3).
-    forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte nadia)", "personne", "personne/Claire Costa",
+    test::forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte nadia)", "personne", "personne/Claire Costa",
                 "coordonnateur — ARS — compte mallory");
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_NE(r.code, 0) << r.out;
@@ -79,7 +64,7 @@ TEST(JournalForgery, AnotherAccountAndABackwardDate) {
     test::TempDir dir2;
     const std::string file2 = forgery_campaign(dir2);
     // Nadia's own account, but dated in 2019 after entries of today.
-    forge_entry(file2, "2019-01-01T00:00:00Z", "Nadia Roussel (compte " + Session::os_login() + ")", "decision",
+    test::forge_entry(file2, "2019-01-01T00:00:00Z", "Nadia Roussel (compte " + Session::os_login() + ")", "decision",
                 "dossier/P/decision", "retenu (10) — ");
     r = test::cli("journal verify " + file2);
     EXPECT_NE(r.code, 0) << r.out;
@@ -90,18 +75,23 @@ TEST(JournalForgery, AnotherAccountAndABackwardDate) {
 TEST(JournalForgery, WritersNeverDateBeforeThePreviousEntry) {
     test::TempDir dir;
     const std::string file = forgery_campaign(dir);
-    // The previous entry dated in the future (a workstation whose clock is
-    // ahead, here an entry Cotation would write but for its date): the next
-    // genuine entry takes its date, never an earlier one.
-    forge_entry(file, "2099-01-01T00:00:00Z", "Nadia Roussel (compte " + Session::os_login() + ")", "campagne.parametre",
-                "campagne/essai", "");
+    // The previous entry dated in the future by an hour (a workstation of the
+    // share whose clock is ahead): the next genuine entry takes its date,
+    // never an earlier one. (Dated past tomorrow, it is refused: trial 13d F5,
+    // Trial13dFutureDate.*.)
+    std::time_t ahead = std::time(nullptr) + 3600;
+    std::tm tm{};
+    gmtime_r(&ahead, &tm);
+    char at[32];
+    std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    test::forge_entry(file, at, "Nadia Roussel (compte " + Session::os_login() + ")", "campagne.parametre", "campagne/essai", "");
     {
         auto s = Session::open(file);
         s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel");
     }
     auto store = open_sqlite_store_read_only(file);
     auto entries = store->journal("");
-    EXPECT_EQ(entries.back().at, "2099-01-01T00:00:00Z");
+    EXPECT_EQ(entries.back().at, at);
 }
 
 }  // namespace

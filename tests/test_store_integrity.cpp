@@ -71,8 +71,9 @@ void rehash_chain(const std::string& path) {
         prev = e.hash;
         statements += "UPDATE journal SET prev_hash='" + e.prev_hash + "', hash='" + e.hash + "' WHERE seq=" + std::to_string(e.seq) + "; ";
     }
-    // And puts the trigger back: `journal verify` names a missing one (trial 13 F24).
-    statements += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal "
+    // And puts the trigger back, to its text: `journal verify` names a missing
+    // one (trial 13 F24), and one of another text (trial 13d F6).
+    statements += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal\n  "
                   "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END;";
     test::sql(path, statements);
 }

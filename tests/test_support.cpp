@@ -7,6 +7,8 @@
 #include "app/session.h"
 #include "io/reference_data.h"
 #include "store/campaign_store.h"
+#include "store/journal.h"
+#include "store/sql_text.h"
 
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -39,6 +41,22 @@ Ran shell(const std::string& command) {
 }
 
 Ran cli(const std::string& args) { return shell(std::string(COTATION_CLI) + " " + args); }
+
+void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
+                 const std::string& entity, const std::string& new_value) {
+    JournalEntry last;
+    {
+        auto store = open_sqlite_store_read_only(file);
+        last = store->journal("").back();
+    }
+    JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", ""};
+    e.hash = journal_hash(e);
+    std::string values;
+    for (const std::string* v : {&e.at, &e.actor, &e.action, &e.entity, &e.old_value, &e.new_value, &e.prev_hash, &e.hash})
+        values += "," + cotation::sql::literal(*v);
+    sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
+                  std::to_string(e.seq) + values + ",'')");
+}
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

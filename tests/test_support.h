@@ -133,6 +133,11 @@ struct Ran {
 Ran shell(const std::string& command);
 // The `cotation` program of this build with these arguments.
 Ran cli(const std::string& args);
+// Appends one entry after the journal's last, hash chained as Cotation
+// chains them, with no data change (its rows empty): only what the entry says
+// is forged, as trial 13c's scripts did with sqlite3.
+void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
+                 const std::string& entity, const std::string& new_value);
 
 std::string slurp(const std::string& path);                      // the bytes of a file
 // Runs `statement` on the SQLite file `path` directly, as an attacker or a

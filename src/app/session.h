@@ -333,7 +333,14 @@ public:
     // Rows changed outside Cotation (raw SQL), as `journal verify` names them
     // (table and row): a ranking, decision or document made on them would be
     // believed (trial 13b F18). Empty when the data are the journal's.
+    // They include the decisions the journal recorded against the rules
+    // `decide` applies (decision_rule_breaks).
     std::vector<std::string> outside_changes() const;
+    // The first decision recorded against the rules of complete_decision
+    // (core/decision_rules.h), naming its journal entry (trial 13d F2: an
+    // entry with correct hashes granted more than asked and than the call
+    // holds); empty when every decision keeps them.
+    std::vector<std::string> decision_rule_breaks() const;
     // Refuses (InputError, in French) when there are: `refused` says what is not done.
     void require_no_outside_change(const std::string& refused) const;
     // The warning said wherever data so changed are shown (`rank`, the

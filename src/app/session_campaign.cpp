@@ -169,7 +169,7 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
     if (c.grid.id == grid_.id && c.grid.version == grid_.version)
         throw InputError("La grille « " + c.grid.id + " » est déjà en version " + c.grid.version +
                          " dans cette campagne : une modification doit porter un nouveau numéro de version.");
-    if (fr::trim(reason).empty()) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
+    if (!fr::given(reason)) throw InputError("Indiquez le motif du changement de grille : il est inscrit au journal.");
     if (c.grid.procedure.procedure_id != snap_.campaign.procedure.id)
         throw InputError("La grille « " + c.grid.id + " » version " + c.grid.version + " suit la procédure « " +
                          c.grid.procedure.procedure_id + " », la campagne suit « " + snap_.campaign.procedure.id +

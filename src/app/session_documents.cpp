@@ -156,7 +156,7 @@ std::vector<std::string> Session::authority_warnings() const {
             out.push_back("Le logo " + who + " est une image PNG illisible (" + why + ") : les documents PDF sont écrits "
                           "sans logo ; en donner un autre avec « cotation autorite " + file + " --logo logo.png ».");
     }
-    if (fr::trim(a.signatory).empty())
+    if (!fr::given(a.signatory))
         out.push_back("Le nom du signataire " + who + " n'est pas renseigné : les documents ne portent que sa qualité ; "
                       "le renseigner avec « cotation autorite " + file + " --signataire \"Prénom Nom\" ».");
     return out;

@@ -79,14 +79,14 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
     }
     // Late pieces are ticked only by a motivated decision: the request letter
     // announced the dossier irrecevable without them in the delay.
-    if (!late || !fr::trim(motive).empty()) {
+    if (!late || fr::given(motive)) {
         d.documents.insert(ids.begin(), ids.end());
         update_dossier(d, actor);
     }
     if (st.requested) {
         authenticate(actor);
         store_->record_step(received_key(dossier_id), on,
-                            journal_actor(actor) + (late && !fr::trim(motive).empty()
+                            journal_actor(actor) + (late && fr::given(motive)
                                                         ? " — pièces reçues hors délai admises : " + fr::trim(motive)
                                                         : std::string()));
         snap_.steps_done[received_key(dossier_id)] = on;

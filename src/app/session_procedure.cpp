@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "core/decision_rules.h"
+#include "core/journal_rules.h"
 #include "core/meeting_rules.h"
 #include "core/opinion_rules.h"
 #include "core/rejection_rules.h"
@@ -47,6 +48,47 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     require(done_after_today_problem("Décision", d.date, today()));
     store_->put_decision(dossier_id, d, journal_actor(actor));
     snap_.decisions[dossier_id] = d;
+}
+
+std::vector<std::string> Session::decision_rule_breaks() const {
+    const CapacityModel model = capacity_model(grid_, snap_.campaign);
+    std::vector<Value> asked;   // kept alive for the pointers below
+    asked.reserve(snap_.decisions.size());
+    std::vector<RecordedDecision> recorded;
+    std::vector<std::string> entities;
+    auto add = [&](const Dossier& d) {
+        auto it = snap_.decisions.find(d.id);
+        if (it == snap_.decisions.end()) return;
+        asked.push_back(d.get("places"));
+        recorded.push_back({d.reference, &it->second, std::get_if<Rational>(&asked.back())});
+        entities.push_back("dossier/" + d.reference + "/decision");
+    };
+    for (const auto& d : snap_.dossiers) add(d);
+    // Cheap on the state first; the journal is read only to name the entry.
+    if (!first_broken_decision(model, recorded)) return {};
+    // In the order the journal recorded them (its last entry for each dossier),
+    // so that the entry named is the one that went past the capacity.
+    std::map<std::string, JournalEntry> last;
+    for (auto& e : store_->journal("dossier/"))
+        if (e.action == "decision") last[e.entity] = std::move(e);
+    std::vector<std::size_t> order(recorded.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto seq_of = [&](std::size_t i) {
+        auto it = last.find(entities[i]);
+        return it == last.end() ? std::int64_t(0) : it->second.seq;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return seq_of(a) < seq_of(b); });
+    std::vector<RecordedDecision> in_order;
+    for (auto i : order) in_order.push_back(recorded[i]);
+    auto broken = first_broken_decision(model, in_order);
+    if (!broken) return {};
+    const std::string& entity = entities[order[broken->index]];
+    auto entry = last.find(entity);
+    std::string where = entry == last.end()
+                            ? "décision du dossier « " + in_order[broken->index].reference + " », sans entrée au journal"
+                            : "entrée " + std::to_string(entry->second.seq) + " (" + journal_instant_text(entry->second.at) +
+                                  ", par « " + entry->second.actor + " », decision, " + entity + ")";
+    return {where + " : Cotation ne l'aurait pas enregistrée, elle enfreint une règle de la décision : " + broken->why};
 }
 
 Meeting Session::meeting_draft() const {

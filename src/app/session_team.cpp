@@ -25,7 +25,9 @@ using session_detail::require;
 void Session::add_person(const Person& input, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     Person p = input;
-    p.name = fr::trim(p.name);
+    // Typed anywhere (window, command line, file): one spelling per person, in NFC (trial 13d F3).
+    p.name = fr::trim(fr::nfc(p.name));
+    p.organisation = fr::nfc(p.organisation);
     p.account = fr::trim(p.account);
     if (p.name.empty()) throw InputError("Le nom de la personne est obligatoire.");
     require(name_refusal(p.name, "Le nom " + fr::quote(p.name)));
@@ -318,13 +320,17 @@ Organisation Session::organisation_of(std::int64_t dossier_id) const {
     return d ? identity_of(*d) : Organisation{};
 }
 
-std::vector<std::string> Session::outside_changes() const { return store_->outside_changes(); }
+std::vector<std::string> Session::outside_changes() const {
+    auto out = store_->outside_changes();
+    for (auto& broken : decision_rule_breaks()) out.push_back(std::move(broken));
+    return out;
+}
 
 std::string Session::outside_change_warning() const {
     auto changed = outside_changes();
     if (changed.empty()) return "";
     std::string text = "ATTENTION : la campagne a été modifiée hors de Cotation ; le classement est calculé sur des données "
-                       "que le journal n'a pas enregistrées :";
+                       "dont le journal ne répond plus :";
     for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
     if (changed.size() > 20) text += "\n  … et " + std::to_string(changed.size() - 20) + " autres";
     return text + "\nFaites vérifier le journal (cotation journal verify) ; décisions et documents sont refusés d'ici là.";
@@ -336,8 +342,8 @@ void Session::require_no_outside_change(const std::string& refused) const {
     std::string text;
     for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
     if (problems.size() > 20) text += "\n  … et " + std::to_string(problems.size() - 20) + " autres";
-    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données qui ne sont "
-                     "plus celles que le journal a enregistrées) ; " + refused + " :" + text +
+    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données, décisions ou "
+                     "protection dont le journal ne répond plus) ; " + refused + " :" + text +
                      "\nLe coordonnateur fait vérifier le journal (cotation journal verify " + campaign_for_command(path_) +
                      ") et reprend la dernière sauvegarde de la campagne.");
 }

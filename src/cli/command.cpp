@@ -56,12 +56,31 @@ const std::string& Args::file() const {
     return r.empty() ? none : r.front();
 }
 
+namespace {
+// Names, references and texts typed with decomposed accents (macOS writes
+// them so) are the NFC ones (trial 13d F3); a path stays the system's bytes.
+bool path_label(const std::string& label) {
+    for (const char* path : {"FICHIER", "DOSSIER", "SOURCE", "DESTINATION", "ADRESSE"})
+        if (label == path) return true;
+    return label.find('.') != std::string::npos && label.find('=') == std::string::npos;   // « GRILLE.xml », « PV.pdf »
+}
+std::string typed_value(const std::string& name, const std::string& label, const std::string& v) {
+    return path_label(name) || path_label(label) ? v : fr::nfc(v);
+}
+}  // namespace
+
 std::string Args::get(const std::string& name, const std::string& fallback) const {
-    const auto& r = c_.arg(name).opt->results();
-    return r.empty() ? fallback : r.front();
+    const auto& a = c_.arg(name);
+    const auto& r = a.opt->results();
+    return r.empty() ? fallback : typed_value(a.name, a.value, r.front());
 }
 
-std::vector<std::string> Args::all(const std::string& name) const { return c_.arg(name).opt->results(); }
+std::vector<std::string> Args::all(const std::string& name) const {
+    const auto& a = c_.arg(name);
+    std::vector<std::string> out;
+    for (const auto& v : a.opt->results()) out.push_back(typed_value(a.name, a.value, v));
+    return out;
+}
 
 bool Args::has(const std::string& name) const { return c_.arg(name).opt->count() > 0; }
 
@@ -78,8 +97,8 @@ std::string Args::need(const std::string& name, const std::string& when) const {
 std::string Args::actor() const {
     std::string p = get("--par");
     if (!p.empty()) return p;
-    if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return u;
-    if (std::string u = checked_environment("USER"); !u.empty()) return u;
+    if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return fr::nfc(u);
+    if (std::string u = checked_environment("USER"); !u.empty()) return fr::nfc(u);
     return "inconnu";
 }
 
@@ -99,7 +118,7 @@ std::string Args::claimed() const {
     } catch (const std::logic_error&) {
     }
     if (!p.empty()) return p;
-    return checked_environment("COTATION_UTILISATEUR");
+    return fr::nfc(checked_environment("COTATION_UTILISATEUR"));
 }
 
 std::optional<std::string> Args::reader(const Session& s) const {

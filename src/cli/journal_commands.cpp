@@ -89,6 +89,14 @@ int verify(const Args& a) {
     // (trial 13 F7, F8) instead of failing to open.
     auto store = open_campaign_store_read_only(a.file());
     auto c = store->verify_journal(head);
+    // The decisions it records against the rules `decide` applies (trial 13d
+    // F2: a forged entry with correct hashes), on a campaign that loads.
+    try {
+        for (auto& broken : Session::open_read_only(a.file())->decision_rule_breaks()) c.problems.push_back(std::move(broken));
+    } catch (const std::exception& e) {
+        if (c.problems.empty()) c.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());
+    }
+    c.ok = c.problems.empty();
     if (c.ok) {
         std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée ; les " << c.rows
                   << " lignes de données sont celles que le journal a enregistrées.\n";

@@ -156,6 +156,8 @@ int rank(const Args& a) {
             std::cout << "  ⚠ non décidable, manque : ";
             std::cout << fr::join(missing);
         }
+        // Ranked on part of the grid, and said (trial 13d F7).
+        if (auto incomplete = incomplete_rating(g, e); !incomplete.empty()) std::cout << "  ⚠ " << incomplete;
         std::cout << "\n";
         for (const auto& n : e.set_aside) std::cout << "      – " << n << "\n";   // not in the total (trial 13 F22)
     }

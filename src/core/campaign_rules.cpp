@@ -12,7 +12,7 @@ std::string closing_refusal(const Ranking& ranking) {
 }
 
 std::string reopening_refusal(const std::string& reason) {
-    if (!fr::trim(reason).empty()) return "";
+    if (fr::given(reason)) return "";   // spaces or invisible characters alone are no motive (trial 13d F4)
     return "Rouvrir une campagne close demande le motif écrit du coordonnateur : il est inscrit au journal.";
 }
 

@@ -5,16 +5,71 @@
 
 namespace cotation {
 
+namespace {
+
+// The motive and the departure reason: trimmed, and texts a letter can print.
+std::string decision_texts_refusal(Decision& d) {
+    d.motive = fr::trim(d.motive);
+    d.departure_reason = fr::trim(d.departure_reason);
+    // Printed in the letters as typed (trial 13c F7: 14 000 words, U+202E).
+    if (auto why = text_refusal(d.motive, "Le motif de la décision"); !why.empty()) return why;
+    return text_refusal(d.departure_reason, "La raison de l'écart à l'avis de la commission");
+}
+
+std::string motive_refusal(const Decision& d) {
+    if (d.kind != DecisionKind::Retained && !fr::given(d.motive))
+        return "Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.";
+    return "";
+}
+
+// The places of a retained decision: one mission per dossier, or what it
+// asked when none is given; then what may be granted beside `others_used`.
+std::string grant_places(const CapacityModel& model, const std::string& reference, const Rational* asked,
+                         const Rational& others_used, Decision& d) {
+    if (model.per_dossier) {
+        // A retained dossier receives one mission, whatever it entered as "places"
+        // (CRT: 0, as Annexe 2 registers it; the workbench pre-fills what was asked).
+        if (d.places && *d.places > Rational(1))
+            return "Dossier « " + reference + " » : un dossier retenu reçoit " + model.capacity_text(Rational(1)) + ", pas " +
+                   model.capacity_text(*d.places) + ".";
+        d.places = Rational(1);
+        asked = nullptr;
+    }
+    if (!d.places) {
+        if (!asked) return "Indiquez la capacité accordée au dossier « " + reference + " ».";
+        d.places = *asked;
+    }
+    // « retenu » for nothing would write an order granting 0 places (trial finding 25).
+    if (!model.per_dossier && *d.places <= Rational(0))
+        return "Dossier « " + reference + " » : un dossier retenu reçoit une capacité (" + model.places_text(*d.places) +
+               " n'en est pas une) ; s'il ne reçoit rien, la décision est « non retenu », motivée.";
+    if (auto refusal = grant_refusal(model, *d.places, asked, others_used)) return "Dossier « " + reference + " » : " + *refusal;
+    return "";
+}
+
+}  // namespace
+
+std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, const std::vector<RecordedDecision>& decisions) {
+    Rational used(0);
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+        Decision d = *decisions[i].decision;
+        std::string why = decision_texts_refusal(d);
+        if (why.empty()) why = motive_refusal(d);
+        if (why.empty() && d.kind == DecisionKind::Retained) {
+            why = grant_places(model, decisions[i].reference, decisions[i].asked, used, d);
+            if (why.empty()) used += model.used_by(*d.places);
+        }
+        if (!why.empty()) return BrokenDecision{i, why};
+    }
+    return std::nullopt;
+}
+
 std::string complete_decision(const DecisionFacts& f, Decision& d) {
     const std::string dossier = "Le dossier « " + f.reference + " »";
     // The adopted ranking is the committee's opinion (art. R. 313-6: the
     // ranked list is its opinion); a decision departing from it says why.
     if (!d.committee_opinion) d.committee_opinion = f.committee_opinion;
-    d.motive = fr::trim(d.motive);
-    d.departure_reason = fr::trim(d.departure_reason);
-    // Printed in the letters as typed (trial 13c F7: 14 000 words, U+202E).
-    if (auto why = text_refusal(d.motive, "Le motif de la décision"); !why.empty()) return why;
-    if (auto why = text_refusal(d.departure_reason, "La raison de l'écart à l'avis de la commission"); !why.empty()) return why;
+    if (auto why = decision_texts_refusal(d); !why.empty()) return why;
     const RankEntry& e = *f.entry;
     if (e.proposal == Proposal::Pending)
         return dossier + " attend un arbitrage (" + e.proposal_reason + ") : la décision vient après.";
@@ -42,7 +97,7 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     // checked, kept in the journal, or the fact is entered first and the
     // rule decides. The ranking still proposes by note: the committee sees
     // the dossier with its « non décidable ».
-    if (d.kind == DecisionKind::Retained && d.motive.empty())
+    if (d.kind == DecisionKind::Retained && !fr::given(d.motive))
         if (auto missing = e.eligibility.blocking_missing_facts(); !missing.empty())
             return dossier + " a une recevabilité non décidable (manque : " + fr::join(missing) +
                    ") : renseignez d'abord ce qui manque, ou écrivez dans le motif de la décision comment la condition a "
@@ -50,45 +105,24 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     if (d.kind == DecisionKind::Retained && !e.below_minimum.empty())
         return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
                ") : il ne peut pas être retenu.";
-    if (d.kind != DecisionKind::Retained && d.motive.empty())
-        return "Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.";
+    if (auto why = motive_refusal(d); !why.empty()) return why;
     // A complementary list is compatible with a "not retained" opinion: the
     // ranked list does not say who waits on it.
     bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
                    !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
-    if (departs && d.departure_reason.empty())
+    if (departs && !fr::given(d.departure_reason))
         return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                " ») : écrivez pourquoi.";
     // A dossier outside the voted ranking (awaiting arbitration at the vote,
     // or added since) has no opinion of the committee: retaining it departs
     // from the opinion voted as much as overturning a rank does.
-    if (!d.committee_opinion && d.kind == DecisionKind::Retained && d.departure_reason.empty() && f.ranking_adopted)
+    if (!d.committee_opinion && d.kind == DecisionKind::Retained && !fr::given(d.departure_reason) && f.ranking_adopted)
         return dossier + " est hors du classement voté par la commission : le retenir s'écarte de son avis, écrivez pourquoi.";
     if (d.kind != DecisionKind::Retained) {
         d.places.reset();
         return "";
     }
-    const Rational* asked = f.asked;
-    if (f.model.per_dossier) {
-        // A retained dossier receives one mission, whatever it entered as "places"
-        // (CRT: 0, as Annexe 2 registers it; the workbench pre-fills what was asked).
-        if (d.places && *d.places > Rational(1))
-            return "Dossier « " + f.reference + " » : un dossier retenu reçoit " + f.model.capacity_text(Rational(1)) + ", pas " +
-                   f.model.capacity_text(*d.places) + ".";
-        d.places = Rational(1);
-        asked = nullptr;
-    }
-    if (!d.places) {
-        if (!asked) return "Indiquez la capacité accordée au dossier « " + f.reference + " ».";
-        d.places = *asked;
-    }
-    // « retenu » for nothing would write an order granting 0 places (trial finding 25).
-    if (!f.model.per_dossier && *d.places <= Rational(0))
-        return "Dossier « " + f.reference + " » : un dossier retenu reçoit une capacité (" + f.model.places_text(*d.places) +
-               " n'en est pas une) ; s'il ne reçoit rien, la décision est « non retenu », motivée.";
-    if (auto refusal = grant_refusal(f.model, *d.places, asked, f.others_used))
-        return "Dossier « " + f.reference + " » : " + *refusal;
-    return "";
+    return grant_places(f.model, f.reference, f.asked, f.others_used, d);
 }
 
 }  // namespace cotation

@@ -4,6 +4,7 @@
 // gathers the facts, asks, then writes.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rational.h"
 #include "scoring.h"
@@ -28,5 +29,24 @@ struct DecisionFacts {
 // refusal without motive, departure from the committee's opinion without
 // reason, capacity exceeded.
 std::string complete_decision(const DecisionFacts& facts, Decision& d);
+
+// A decision as the journal recorded it (trial 13d F2: an entry with correct
+// hashes granted 73 places to a dossier that asked 12, 78 in all for a call
+// of 73, and letters were written from it).
+struct RecordedDecision {
+    std::string reference;                  // the dossier's
+    const Decision* decision = nullptr;
+    const Rational* asked = nullptr;        // the dossier's "places", when given
+};
+struct BrokenDecision {
+    std::size_t index = 0;                  // into the decisions given
+    std::string why;                        // French, the rule complete_decision would have refused it by
+};
+// The first of `decisions` (in the order they were recorded) that breaks a
+// rule complete_decision applies whatever the ranking became: a motive and a
+// departure reason that are texts, a motive when not retained, and for a
+// retained dossier a capacity granted that is one, no more than it asked,
+// in whole units, within the call's capacity beside the ones recorded before it.
+std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, const std::vector<RecordedDecision>& decisions);
 
 }  // namespace cotation

@@ -7,6 +7,11 @@
 #include <cstdlib>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unicode/unistr.h>
+
 namespace cotation::fr {
 namespace {
 std::string group_thousands(std::string digits) {
@@ -75,7 +80,7 @@ std::string lower_ascii(std::string_view t) {
 }
 
 std::string name_key(std::string_view text) {
-    std::string t = trim(text), out;
+    std::string t = trim(nfc(text)), out;
     bool space = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(t[i]);
@@ -114,6 +119,42 @@ std::string name_key(std::string_view text) {
         } else out += static_cast<char>(c);
     }
     return out;
+}
+
+bool given(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) return true;   // not UTF-8: something is there (refused elsewhere, with its place)
+        if (u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+        const auto type = static_cast<UCharCategory>(u_charType(c));
+        if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+            type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR || type == U_UNASSIGNED)
+            continue;
+        if (c == 0x2800 || c == 0x3164 || c == 0xFFA0 || c == 0x115F || c == 0x1160) continue;   // blank look-alikes
+        return true;
+    }
+    return false;
+}
+
+std::string nfc(std::string_view text) {
+    // ASCII, and text already in NFC (the usual case), come back untouched.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(text);
+    if (!valid_utf8(text)) return std::string(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* form = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(text);
+    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (form->isNormalized(in, status) && U_SUCCESS(status)) return std::string(text);
+    status = U_ZERO_ERROR;
+    const icu::UnicodeString out = form->normalize(in, status);
+    if (U_FAILURE(status)) return std::string(text);
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
 }
 
 std::string collapse_spaces(std::string_view text) {
@@ -299,7 +340,7 @@ std::string quote(std::string_view text, std::size_t max_chars) {
 }
 
 std::string folded(std::string_view text) {
-    std::string s = lower_ascii(trim(text));
+    std::string s = lower_ascii(trim(nfc(text)));
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);

@@ -46,6 +46,18 @@ std::size_t char_count(std::string_view text);
 std::string quote(std::string_view text, std::size_t max_chars = 60);
 
 std::string trim(std::string_view text);
+// The text in Unicode normalisation form C (trial 13d F3: « Hélène » typed
+// with a combining accent, as macOS writes it, became a second reviewer
+// identical to the eye). Applied to what a person types (command line
+// arguments, CSV files, names declared) and inside name_key and folded;
+// invalid UTF-8 is returned as is (refused elsewhere, with its place).
+std::string nfc(std::string_view text);
+// Whether a required text (a justification, a motive, a reason, a name) is
+// given: it holds a character a reader sees. Spaces (U+00A0, U+3000…),
+// format and control characters (U+200B, U+202E…), default-ignorable ones
+// and a lone combining mark do not count (trial 13d F4: a justification of
+// one U+200B counted as given). The one rule for « a text is given ».
+bool given(std::string_view text);
 std::string lower_ascii(std::string_view text);
 // "  Marie   DUPONT " -> "Marie DUPONT": trimmed, inner runs of spaces made one.
 std::string collapse_spaces(std::string_view text);

@@ -97,7 +97,26 @@ std::string journal_instant_text(const std::string& at) {
     return at.substr(8, 2) + "/" + at.substr(5, 2) + "/" + at.substr(0, 4) + " à " + at.substr(11, 5) + " UTC";
 }
 
-std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home) {
+namespace {
+// Seconds since 1970 of « 2026-11-30T17:21:00Z » (its first 19 characters), on the proleptic Gregorian calendar.
+std::optional<long long> epoch_seconds(const std::string& at) {
+    if (!instant_key(at)) return std::nullopt;
+    const long long y0 = std::stoll(at.substr(0, 4)), m = std::stoll(at.substr(5, 2)), d = std::stoll(at.substr(8, 2));
+    const long long y = y0 - (m <= 2);
+    const long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const long long days = era * 146097 + doe - 719468;
+    return days * 86400 + std::stoll(at.substr(11, 2)) * 3600 + std::stoll(at.substr(14, 2)) * 60 + std::stoll(at.substr(17, 2));
+}
+}  // namespace
+
+bool dated_in_future(const std::string& at, const std::string& now) {
+    const auto a = epoch_seconds(at), n = epoch_seconds(now);
+    return a && n && *a - *n > kJournalClockAheadSeconds;
+}
+
+std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
+                                                    const std::string& now) {
     // On a file, names without an account are those of a server's entries
     // copied into it: accepted up to the last copy.
     std::size_t copied_until = 0;
@@ -117,6 +136,13 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
             return refuse("elle est datée d'avant l'entrée " + std::to_string(previous->seq) + " (" +
                           journal_instant_text(previous->at) +
                           ") qui la précède, alors que Cotation ne date jamais une entrée avant la précédente");
+        // After the author's rules, which name a forged entry more precisely.
+        auto future = [&]() -> std::optional<UnwrittenEntry> {
+            if (now.empty() || !dated_in_future(e.at, now)) return std::nullopt;
+            return refuse("elle est datée du " + journal_instant_text(e.at) + ", après l'heure de ce poste (" +
+                          journal_instant_text(now) + "), alors que Cotation date chaque entrée de l'heure du poste qui "
+                          "l'écrit (celle d'un autre poste du partage peut avancer de quelques minutes, pas d'un jour)");
+        };
         previous_key = key;
         previous = &e;
         // Cotation's own name signs its migrations and row digests, nothing else.
@@ -137,6 +163,7 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
                     return refuse("son auteur " + quoted(who.person) +
                                   " n'est suivi d'aucun compte, alors que Cotation inscrit sur un fichier le compte "
                                   "depuis lequel chaque personne agit");
+                if (auto f = future()) return f;
                 apply_person(team, e);
                 continue;
             }
@@ -157,6 +184,7 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
                               (p ? std::string(" était ") + role_label(p->role) + " à cette date"
                                  : std::string(" n'était pas déclaré(e) dans l'équipe à cette date")));
         }
+        if (auto f = future()) return f;
         apply_person(team, e);
     }
     return std::nullopt;

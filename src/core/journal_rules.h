@@ -59,7 +59,17 @@ struct UnwrittenEntry {
 // the author from its role and refused the coordinator's kinds to the
 // others), or, on a file whose team has no account, one older than accounts:
 // only its date is checked.
-std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home);
+// With `now` (this workstation's instant, as the journal writes it), also
+// an entry dated after it by more than kJournalClockAhead (trial 13d F5: an
+// entry dated 2099 was accepted, and the following ones took its date).
+std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
+                                                    const std::string& now = "");
+// How far ahead of a workstation's clock an entry may be dated: the clock of
+// another workstation of the share may be ahead by minutes, not by a day.
+inline constexpr long long kJournalClockAheadSeconds = 24 * 3600;
+// Whether `at` is later than `now` by more than kJournalClockAheadSeconds
+// (both « 2026-11-30T17:21:00Z »); false when either is of another form.
+bool dated_in_future(const std::string& at, const std::string& now);
 // « entrée 149 (01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte nadia) », personne) : Cotation ne l’aurait pas écrite, … »
 std::string unwritten_text(const UnwrittenEntry& u);
 // « 30/11/2026 à 17:21 UTC » from the journal's instant; the text itself when unreadable.

@@ -13,9 +13,9 @@ std::string complete_meeting(const Team& team, Meeting& m) {
     // A member represented without a holder of the mandate: the first thing
     // the meeting form (and --represente NOM=) is told, before the president.
     for (const auto& [name, a] : m.attendance)
-        if (a.presence == Presence::Represented && fr::trim(a.proxy).empty())
+        if (a.presence == Presence::Represented && !fr::given(a.proxy))
             return "« " + name + " » est représenté(e) : choisissez le membre qui détient son mandat.";
-    if (fr::trim(m.president).empty()) return "Désignez le président ou la présidente de séance (--president NOM).";
+    if (!fr::given(m.president)) return "Désignez le président ou la présidente de séance (--president NOM).";
     if (!member(m.president) || !team.person(m.president)->deliberative)
         return "Le président de séance « " + m.president + " » doit être membre de la commission avec voix délibérative.";
     for (const auto& [name, a] : m.attendance) {

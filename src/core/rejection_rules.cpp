@@ -15,7 +15,7 @@ std::string prior_rejection_refusal(const ProcedureDef& p, const RejectionFacts&
     if (!p.prior_rejection) return "La procédure « " + p.title + " » ne prévoit pas de rejet avant l'évaluation.";
     if (!p.ground(ground_code(ground)))
         return "Motif « " + std::string(ground_code(ground)) + " » : la procédure « " + p.title + " » ne le prévoit pas.";
-    if (fr::trim(motive).empty())
+    if (!fr::given(motive))
         return "Le " + rejection_name(p) + " du dossier « " + f.reference + " » doit être motivé" +
                (p.prior_rejection->basis.empty() ? "" : " (" + p.prior_rejection->basis + ")") + ".";
     // Printed in its letter as typed (trial 13c F7).
@@ -35,7 +35,7 @@ std::string prior_rejection_refusal(const ProcedureDef& p, const RejectionFacts&
 
 std::string lift_refusal(const ProcedureDef& p, const std::string& reference, bool rejected, const std::string& reason) {
     if (!rejected) return "Ce dossier n'a pas de " + rejection_name(p) + ".";
-    if (fr::trim(reason).empty())
+    if (!fr::given(reason))
         return "Lever le " + rejection_name(p) + " du dossier « " + reference + " » demande un motif (révision demandée).";
     return text_refusal(reason, "Le motif de la levée du " + rejection_name(p));
 }

@@ -36,7 +36,7 @@ std::string consolidation_refusal(const Grid& grid, const std::string& criterion
                std::to_string(grid.scale_max) + ".";
     if (!mean) return "Le critère " + criterion + " du dossier « " + reference + " » n'a encore aucune note justifiée.";
     if (auto why = text_refusal(reason, "Le motif de l'écart"); !why.empty()) return why;
-    if (value != *mean && fr::trim(reason).empty())
+    if (value != *mean && !fr::given(reason))
         return "La note consolidée " + fr::number(value) + " s'écarte de la moyenne des évaluateurs (" +
                fr::number(*mean) + ") : écrivez le motif de cet écart.";
     return "";

@@ -11,7 +11,7 @@
 namespace cotation {
 
 bool rating_counts(const Grid& grid, const Rating& r) {
-    return r.value >= grid.scale_min && r.value <= grid.scale_max && !fr::trim(r.justification).empty();
+    return r.value >= grid.scale_min && r.value <= grid.scale_max && fr::given(r.justification);
 }
 
 DossierScore score_dossier(const Grid& grid, const std::vector<const Rating*>& ratings,
@@ -152,6 +152,13 @@ const char* Ranking::tie_rule() {
            "ancienne, puis la référence du dossier.";
 }
 
+std::string incomplete_rating(const Grid& grid, const RankEntry& e) {
+    if (e.score.fully_rated(grid)) return "";
+    return "cotation incomplète : " +
+           fr::plural(static_cast<long long>(e.score.rated), "critère noté", "critères notés") + " sur " +
+           std::to_string(grid.criterion_count());
+}
+
 std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
     std::vector<std::string> out;
     auto join = [](const std::vector<std::string>& v) { return fr::join(v); };
@@ -163,9 +170,7 @@ std::vector<std::string> observations(const Grid& grid, const RankEntry& e) {
         if (std::find(blocking.begin(), blocking.end(), m) == blocking.end()) other.push_back(m);
     if (!other.empty()) out.push_back("point à vérifier, manque : " + join(other));
     for (const auto& a : e.eligibility.attention_points()) out.push_back(a);
-    if (!e.score.fully_rated(grid))
-        out.push_back("cotation incomplète (" + std::to_string(e.score.rated) + "/" + std::to_string(grid.criterion_count()) +
-                      ")");
+    if (auto incomplete = incomplete_rating(grid, e); !incomplete.empty()) out.push_back(incomplete);
     for (std::size_t k = 1; k < e.below_minimum.size(); ++k) out.push_back("Note éliminatoire — " + e.below_minimum[k]);
     if (!e.proposal_reason.empty()) out.push_back(e.proposal_reason);
     for (const auto& s : e.set_aside) out.push_back(s);

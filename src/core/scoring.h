@@ -127,6 +127,13 @@ std::string ranking_counts(std::size_t dossiers, const Ranking& r);
 // ex aequo, missing facts (blocking or for a point of attention), points of
 // attention, incomplete rating, reason for not being proposed.
 std::vector<std::string> observations(const Grid& grid, const RankEntry& e);
+// A dossier rated on part of the grid is ranked on what was rated, and said
+// so wherever the ranking is read (trial 13d F7: rated on 1 criterion of 17,
+// it was ranked without a mark): « cotation incomplète : 1 critère noté sur
+// 17 » (rank, rank --csv, the committee file, the workbench's ranking);
+// "" when every criterion is rated. Nobody rated it: Proposal::Unrated, out
+// of the ranking. decide refuses to retain it until it is (decision_rules.h).
+std::string incomplete_rating(const Grid& grid, const RankEntry& e);
 
 // The authority's decision on a dossier, after the committee's opinion.
 enum class DecisionKind { Retained, NotRetained, Complementary, Ineligible };

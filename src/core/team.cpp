@@ -264,7 +264,7 @@ std::string Team::may_declare_conflict(const std::string& actor, const std::stri
     if (!person(reviewer)) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
     if (actor != reviewer)
         if (auto why = may_coordinate(actor); !why.empty()) return why;
-    if (fr::trim(declaration).empty()) return "Décrivez le lien déclaré (nature, période).";
+    if (!fr::given(declaration)) return "Décrivez le lien déclaré (nature, période).";
     if (auto why = text_refusal(declaration, "Le lien déclaré"); !why.empty()) return why;
     if (signed_on && today < *signed_on) return "Une déclaration ne peut pas être datée de l'avenir.";
     return "";

@@ -54,10 +54,10 @@ public:
         }
         wxString reviewer;
         p.Found("evaluateur", &reviewer);
-        auto* frame = new MainFrame(std::move(session), from_wx(reviewer));
+        auto* frame = new MainFrame(std::move(session), typed_from_wx(reviewer));
         wxString ref, view;
         if (p.Found("dossier", &ref))
-            if (auto i = frame->workbench().session->find(from_wx(ref))) frame->SelectDossier(*i);
+            if (auto i = frame->workbench().session->find(typed_from_wx(ref))) frame->SelectDossier(*i);
         if (p.Found("vue", &view)) {
             if (view == "documents") frame->CallAfter([frame] { documents_dialog(frame, frame->workbench()); });
             else if (const ViewDef* v = view_named(from_wx(view))) frame->ShowView(v->id);

@@ -169,6 +169,8 @@ void write_instruction_reports(wxWindow* parent, Workbench& wb) {
 
 void verify_journal(wxWindow* parent, Workbench& wb) {
     JournalCheck c = wb.session->store().verify_journal();
+    for (auto& broken : wb.session->decision_rule_breaks()) c.problems.push_back(std::move(broken));   // trial 13d F2
+    c.ok = c.problems.empty();
     std::string text = c.ok ? "Journal intact : " + std::to_string(c.entries) + " entrées, chaîne d'empreintes vérifiée."
                             : "Journal ALTÉRÉ :";
     for (const auto& p : c.problems) text += "\n• " + p;

@@ -145,7 +145,7 @@ void ConsolidationPanel::ShowItem() {
 std::optional<ConsolidationPanel::Form> ConsolidationPanel::form() const {
     if (current_ < 0 || current_ >= static_cast<long>(items_.size())) return std::nullopt;
     const Item& it = items_[static_cast<std::size_t>(current_)];
-    return Form{it.dossier, it.criterion, from_wx(value_->GetValue()), from_wx(reason_->GetValue())};
+    return Form{it.dossier, it.criterion, from_wx(value_->GetValue()), typed_from_wx(reason_->GetValue())};
 }
 
 }  // namespace cotation::gui

@@ -24,7 +24,7 @@ struct Field {
 
     std::string text() const {
         if (auto* c = dynamic_cast<wxChoice*>(control)) return from_wx(c->GetStringSelection());
-        return from_wx(static_cast<wxTextCtrl*>(control)->GetValue());
+        return typed_from_wx(static_cast<wxTextCtrl*>(control)->GetValue());
     }
 };
 

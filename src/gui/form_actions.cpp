@@ -25,7 +25,7 @@ void save_rating(MainFrame& f) {
     const Criterion* c = p ? p->current_criterion() : nullptr;
     if (!d || !c) return;
     int value = p->chosen_level();
-    std::string just = from_wx(p->justification()->GetValue());
+    std::string just = typed_from_wx(p->justification()->GetValue());
     std::string problem;
     if (wb.reviewer.empty()) problem = "Indiquez d'abord votre nom dans le champ « Évaluateur ».";
     else if (value < 0)
@@ -94,8 +94,8 @@ void save_decision(MainFrame& f) {
         x.date = input::date("Date de décision", from_wx(p->date()->GetValue()));
         std::string places = fr::trim(from_wx(p->places()->GetValue()));
         if (x.kind == DecisionKind::Retained && !places.empty()) x.places = input::places("Capacité accordée", places);
-        x.motive = from_wx(p->motive()->GetValue());
-        x.departure_reason = from_wx(p->departure()->GetValue());
+        x.motive = typed_from_wx(p->motive()->GetValue());
+        x.departure_reason = typed_from_wx(p->departure()->GetValue());
         s.decide(d.id, x, wb.reviewer);
         wb.changed(Change::Decision);
     } catch (const std::exception& e) {

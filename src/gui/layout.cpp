@@ -29,7 +29,7 @@ void add_row(wxListCtrl* l, const std::vector<std::string>& cells, const wxColou
 std::string ask(wxWindow* parent, const std::string& question, const std::string& title, const std::string& initial) {
     wxTextEntryDialog dlg(parent, to_wx(question), to_wx(title), to_wx(initial), wxOK | wxCANCEL | wxTE_MULTILINE);
     dlg.SetSize(wxSize(620, 260));
-    return dlg.ShowModal() == wxID_OK ? fr::trim(from_wx(dlg.GetValue())) : std::string();
+    return dlg.ShowModal() == wxID_OK ? fr::trim(typed_from_wx(dlg.GetValue())) : std::string();
 }
 
 Form::Form(wxWindow* parent, const std::string& title)

@@ -315,7 +315,7 @@ void MainFrame::OnReviewer(wxCommandEvent&) {
         filling_reviewer_ = false;
         return;
     }
-    wb_.reviewer = from_wx(reviewer_->GetValue());
+    wb_.reviewer = typed_from_wx(reviewer_->GetValue());
     wb_.changed(Change::Actor);
 }
 

@@ -239,7 +239,7 @@ const Rating* RatingPanel::StoredRating(std::int64_t dossier, const std::string&
 void RatingPanel::KeepDraft() {
     if (!shown_key_) return;
     const int level = chosen_level();
-    const std::string text = from_wx(justification_->GetValue());
+    const std::string text = typed_from_wx(justification_->GetValue());
     // As shown (or still empty): nothing typed, nothing to keep.
     const bool untouched = shown_ ? level == shown_->value && text == shown_->justification : level < 0 && text.empty();
     if (untouched) drafts_.erase(*shown_key_);

@@ -87,8 +87,8 @@ private:
         if (chosen_ < 0) { error_->SetLabel(to_wx("Choisissez une grille.")); return; }
         if (file_->GetPath().empty()) { error_->SetLabel(to_wx("Choisissez le fichier de la campagne.")); return; }
         NewCampaign nc;
-        nc.reference = from_wx(reference_->GetValue());
-        nc.authority = from_wx(authority_->GetValue());
+        nc.reference = typed_from_wx(reference_->GetValue());
+        nc.authority = typed_from_wx(authority_->GetValue());
         std::string path = from_wx(file_->GetPath());
         if (std::filesystem::path(path).extension() != ".cot") path += ".cot";
         try {

@@ -24,7 +24,7 @@ void add_person_dialog(wxWindow* parent, Workbench& wb) {
         Role r = enum_at<Role>(role->GetSelection()).value_or(Role::Instructor);
         // No account from the window: accounts are bound from the command line.
         wb.session->add_person(
-            {fr::trim(from_wx(name->GetValue())), r, fr::trim(from_wx(org->GetValue())), voice->GetSelection() == 0, ""},
+            {fr::trim(typed_from_wx(name->GetValue())), r, fr::trim(typed_from_wx(org->GetValue())), voice->GetSelection() == 0, ""},
             wb.reviewer);
         wb.changed(Change::Team);
     } catch (const std::exception& e) {
@@ -75,7 +75,7 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb) {
     try {
         Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())],
-                           orgs[static_cast<std::size_t>(org->GetSelection())], from_wx(text->GetValue()), wb.reviewer, on);
+                           orgs[static_cast<std::size_t>(org->GetSelection())], typed_from_wx(text->GetValue()), wb.reviewer, on);
         wb.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(parent, e);

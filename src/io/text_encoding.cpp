@@ -72,6 +72,8 @@ std::string joined(const std::string& a, const std::string& b) { return a.empty(
 
 DecodedText decode_text(const std::string& bytes, const std::string& file_name) {
     DecodedText out = decode_bytes(bytes, file_name);
+    // A name or reference with decomposed accents (macOS) is the one with composed accents (trial 13d F3).
+    out.utf8 = fr::nfc(out.utf8);
     std::string ends = mac_line_ends(out.utf8, file_name);
     // One file name per notice: « f.csv : lu en Windows-1252 … Fins de ligne Macintosh … ».
     if (!ends.empty() && !out.notice.empty()) ends = "Fins" + ends.substr(ends.find(" : fins") + 7);

@@ -89,6 +89,8 @@ std::string ranked_line(const CommitteeContext& ctx, const RankEntry& e, std::si
         line += (t ? ", " : "") + ctx.grid.themes[t].id + " " + fr::number(e.score.themes[t]);
     line += ") — " + std::string(proposal_label(e.proposal));
     if (!e.proposal_reason.empty()) line += " : " + join_clauses({e.proposal_reason});
+    // Ranked on part of the grid: the committee reads it on the line (trial 13d F7).
+    if (auto incomplete = incomplete_rating(ctx.grid, e); !incomplete.empty()) line += " — " + incomplete;
     if (ctx.solidity && position < ctx.solidity->fragile.size() && ctx.solidity->fragile[position])
         line += " — rang fragile (un point d'une note peut le changer)";
     for (const auto& n : e.set_aside) line += " — " + n;   // a link declared after rating (trial 13 F22)

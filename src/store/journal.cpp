@@ -79,7 +79,7 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
     std::vector<JournalRecord> records;
     records.reserve(entries.size());
     for (const auto& e : entries) records.push_back({e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value});
-    if (auto u = first_unwritten_entry(records, home)) c.problems.push_back(unwritten_text(*u));
+    if (auto u = first_unwritten_entry(records, home, utc_now_iso())) c.problems.push_back(unwritten_text(*u));
     return c;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "core/journal_rules.h"
 #include "journal.h"
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
@@ -28,6 +29,14 @@ JournalWriter::JournalWriter(Db& db)
     if (last.step()) {
         seq_ = last.integer(0);
         prev_ = last.text(1);
+        // No entry after one dated past tomorrow (trial 13d F5: one dated 2099
+        // gave its date to every entry after it).
+        if (dated_in_future(last.text(2), at_))
+            throw Error("La campagne « " + db.path() + " » a au journal une entrée (" + std::to_string(seq_) + ") datée du " +
+                        journal_instant_text(last.text(2)) + ", après l'heure de ce poste (" + journal_instant_text(at_) +
+                        ") : entrée ajoutée hors de Cotation, ou horloge d'un poste déréglée. Rien n'a été enregistré : "
+                        "une entrée écrite après elle prendrait sa date. Le coordonnateur fait vérifier le journal (cotation "
+                        "journal verify) et reprend la dernière sauvegarde de la campagne.");
         // Never dated before the entry before (a workstation of the share
         // whose clock is behind): `journal verify` names a date that goes
         // back as an entry Cotation did not write (trial 13c F1).
@@ -131,10 +140,40 @@ std::vector<std::string> foreign_triggers(Db& db) {
         const std::string name = t.text(0), where = "« " + name + " » (table " + t.text(1) + ")";
         if (auto lock = locks.find(name); lock != locks.end()) {
             if (lock->second != t.text(2)) out.push_back(where + " changé");
-        } else if (!schema_triggers().count(name)) {
+        } else if (auto made = migration_trigger_texts().find(name); made == migration_trigger_texts().end()) {
             out.push_back(where + " ajouté");
+        } else if (!made->second.count(t.text(2))) {
+            // The journal's protection too (trial 13d F6), by every text its migrations gave it.
+            out.push_back(where + " changé");
         }
     }
+    return out;
+}
+
+// The migrations' triggers absent from the campaign (trial 13 F24, 13d F6):
+// without journal_no_update and journal_no_delete the journal can be rewritten.
+std::vector<std::string> missing_triggers(Db& db) {
+    std::set<std::string> present;
+    Stmt t(db, "SELECT name FROM sqlite_master WHERE type='trigger'");
+    while (t.step()) present.insert(t.text(0));
+    std::vector<std::string> out;
+    for (const auto& [name, text] : schema_triggers())
+        if (!present.count(name))
+            out.push_back("déclencheur « " + name + " » absent : " +
+                          (name.rfind("journal_", 0) == 0 ? std::string("la protection du journal (qui refuse de modifier ou "
+                                                                        "d'effacer une entrée) a été effacée")
+                                                          : std::string("un verrou de la campagne a été effacé")) +
+                          " hors de Cotation");
+    return out;
+}
+
+// What a trigger changed outside Cotation lets happen, in one list for the
+// writes, the documents and `journal verify`.
+std::vector<std::string> trigger_problems(Db& db) {
+    std::vector<std::string> out = missing_triggers(db);
+    for (const auto& name : foreign_triggers(db))
+        out.push_back("déclencheur " + name + " hors de Cotation : il peut changer ce que les commandes "
+                      "enregistrent, empreintes comprises");
     return out;
 }
 }  // namespace
@@ -148,6 +187,12 @@ void SqliteStore::ensure_untampered() {
         throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté ou changé hors de Cotation, qui pourrait changer ce "
                     "qu'enregistrent les commandes : " + fr::join(foreign, ", ") + ". Rien n'a été enregistré ; reprenez la "
                     "dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal verify).");
+    // The journal's protection dropped (trial 13d F6): nothing is written on a journal anyone may rewrite.
+    if (auto missing = missing_triggers(*db_); !missing.empty())
+        throw Error("La campagne « " + db_->path() + " » a perdu sa protection hors de Cotation : " + fr::join(missing, " ; ") +
+                    ". Rien n'a été enregistré : une entrée écrite maintenant pourrait être modifiée ou effacée sans "
+                    "trace. Reprenez la dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal "
+                    "verify).");
     std::vector<std::string> problems = outside_changes({"campaign", "person"});
     if (problems.empty()) return;
     std::string text;
@@ -166,7 +211,11 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
         return h.step() ? h.text(0) : std::string();
     };
     if (seen.seq > 0 && hash_at(seen.seq) != seen.hash) seen = LedgerSeen{};
-    if (seen.clean_version == version) return {};
+    // The whole campaign asked (rank, decisions, documents): a trigger
+    // dropped or changed outside Cotation is said with the rows (trial 13d F6).
+    std::vector<std::string> problems = asked.empty() ? trigger_problems(*db_) : std::vector<std::string>{};
+    if (seen.clean_version == version) return problems;
+    const std::size_t trigger_count = problems.size();
     const std::vector<std::string> tables = asked.empty() ? ledger::data_tables(*db_) : asked;
     // The entries since the last look; of those, when some tables are asked,
     // only the ones that touched them: their "rows" lines begin with the
@@ -186,9 +235,8 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
         std::erase_if(seen.expected, [&](const auto& row) {
             return std::find(tables.begin(), tables.end(), row.first.first) == tables.end();
         });
-    std::vector<std::string> problems;
     ledger::compare_with_current(*db_, seen.expected, tables, problems);
-    if (problems.empty()) seen.clean_version = version;
+    if (problems.size() == trigger_count) seen.clean_version = version;
     return problems;
 }
 
@@ -201,16 +249,7 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     ledger::compare(*db_, ledger::expected(entries), now, c.problems);
     // A trigger dropped outside the program (trial 13 F24): the journal's
     // protection or a lock no longer holds, said even if nothing changed yet.
-    std::set<std::string> present;
-    Stmt t(*db_, "SELECT name FROM sqlite_master WHERE type='trigger'");
-    while (t.step()) present.insert(t.text(0));
-    for (const auto& [name, text] : schema_triggers())
-        if (!present.count(name))
-            c.problems.push_back("déclencheur « " + name + " » absent : le schéma de la campagne a été modifié hors de Cotation "
-                                 "(protection du journal ou verrou effacé)");
-    for (const auto& name : foreign_triggers(*db_))
-        c.problems.push_back("déclencheur " + name + " hors de Cotation : il peut changer ce que les commandes "
-                             "enregistrent, empreintes comprises");
+    for (auto& p : trigger_problems(*db_)) c.problems.push_back(std::move(p));
     // A closed campaign whose lock was taken off: said even if nothing changed yet.
     if (!closed_since().empty())
         for (const auto& table : lock_tables(*db_, false))

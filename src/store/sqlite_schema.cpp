@@ -306,6 +306,20 @@ void migrate(Db& db) {
     }
 }
 
+const std::map<std::string, std::set<std::string>>& migration_trigger_texts() {
+    static const std::map<std::string, std::set<std::string>> texts = [] {
+        Db mem(":memory:", true);
+        std::map<std::string, std::set<std::string>> out;
+        for (int v = 0; v < kSchemaVersion; ++v) {
+            mem.exec(kMigrations[v]);
+            Stmt t(mem, "SELECT name, sql FROM sqlite_master WHERE type='trigger'");
+            while (t.step()) out[t.text(0)].insert(t.text(1));
+        }
+        return out;
+    }();
+    return texts;
+}
+
 std::string lock_trigger_name(const std::string& table, const std::string& op) {
     std::string name = table + "_close_" + op;
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

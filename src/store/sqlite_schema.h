@@ -1,6 +1,8 @@
 #pragma once
 // The campaign file's schema and its migrations (append-only: each entry of
 // kMigrations moves the file from version i to i+1).
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,11 @@ int ledger_schema();   // the first version whose journal carries row digests
 void configure(Db& db);   // foreign keys, WAL
 int user_version(Db& db);
 void migrate(Db& db);
+// The triggers the migrations make (the journal's protection, the locks of
+// the first schemas), each with every text it has had from one schema
+// version to the next: a campaign migrated from an older schema keeps the
+// texts of its time (trial 13d F6: compared by their text, as the locks).
+const std::map<std::string, std::set<std::string>>& migration_trigger_texts();
 // Once the campaign is closed, every table refuses INSERT, UPDATE and DELETE
 // (the journal excepted: append-only, it records the reopening). Tables are
 // walked from sqlite_master at each opening: one added by a later migration
