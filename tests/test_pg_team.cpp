@@ -408,4 +408,57 @@ TEST(PgStore, CommandsTakeAServerUri) {
     EXPECT_NE(test::run_cli("rank '" + test::pg_server() + "'", out), 0);
     EXPECT_NE(out.find("il manque la campagne"), std::string::npos) << out;
 }
+// Trial 15d F1: an instructor's window, after it had lost the server and
+// found it again (server restarted), met on the OK of a dossier form another
+// person's change of that dossier, and ended on an exception. Here the same
+// steps without a window: every Cotation backend ends (as in a restart); the
+// stale session's first write meets the dead connection and says so (Error,
+// nothing written); the next, on the connection made anew, is refused as a
+// conflict naming the other's change; the one after, knowingly, is saved.
+// Then the same once the window's poll found the server again first.
+TEST(PgStore, AFormsConflictAfterTheServerCameBackIsRefusedThenSaved) {
+    NEEDS_SERVER();
+    test::TempDir dir;
+    ServerCampaignFixture f("retour");
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);
+    const std::string coord = test::demo_coordinator(*Session::open(file));
+    copy_campaign(file, f.uri, coord);
+    auto end_backends = [] {
+        PGconn* admin = PQconnectdb(test::pg_server().c_str());
+        PQclear(PQexec(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cotation' "
+                              "AND pid <> pg_backend_pid()"));
+        PQfinish(admin);
+    };
+    auto with_places = [](const Dossier& d, long long n) {
+        Dossier x = d;
+        x.facts["places"] = Rational(n);
+        return x;
+    };
+    auto stored_places = [&](std::int64_t id) { return to_canonical(Session::open(f.uri)->dossier_by_id(id)->facts.at("places")); };
+    for (bool polled : {false, true}) {
+        auto a = Session::open(f.uri);
+        const Dossier d0 = *a->dossier_by_id(a->dossiers().at(0).id);
+        const FactDef* places = a->grid().fact("places");   // as the form holds it
+        end_backends();
+        if (polled) {
+            EXPECT_THROW(a->store().journal_head(), Error);    // the poll meets the dead connection
+            EXPECT_NO_THROW(a->store().journal_head());        // and the next one the server again
+        }
+        Session::open(f.uri)->update_dossier(with_places(d0, polled ? 50 : 40), coord);   // the other person
+        if (!polled) {
+            std::string lost = test::message_of([&] { a->update_dossier(with_places(d0, 41), coord); });
+            EXPECT_NE(lost.find("a été perdue"), std::string::npos) << lost;
+        }
+        std::string m = test::message_of<StaleCampaign>([&] { a->update_dossier(with_places(d0, polled ? 51 : 41), coord); });
+        EXPECT_NE(m.find("« Capacité demandée » du dossier " + d0.reference), std::string::npos) << m;
+        EXPECT_EQ(stored_places(d0.id), polled ? "50" : "40");
+        // The refusal's reload kept the grid the form reads its fields from.
+        EXPECT_EQ(a->grid().fact("places"), places) << "définition du champ libérée par la relecture";
+        a->update_dossier(with_places(*a->dossier_by_id(d0.id), polled ? 51 : 41), coord);
+        EXPECT_EQ(stored_places(d0.id), polled ? "51" : "41");
+    }
+    EXPECT_TRUE(Session::open(f.uri)->store().verify_journal().ok);
+}
 #endif

@@ -183,9 +183,18 @@ WriteScope Session::writing() {
 void Session::load() {
     snap_ = store_->load();
     // The grid and form pinned in the campaign, never the files of today.
+    // Read again only when their texts changed: a reload (another person's
+    // change, before a write) keeps the same Grid, so that what a form or a
+    // view holds of it (a fact's definition, a criterion) stays valid (trial
+    // 15d F1: the dossier form, after a conflict's reload, read its fields'
+    // definitions in the grid the reload had freed, and the window ended).
     const std::string form_name = path_ + " (formulaire " + snap_.form_name + ")";
-    grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
-                          [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
+    std::string grid_key = path_ + '\n' + snap_.grid_name + '\n' + snap_.form_name + '\n' + snap_.grid_xml + '\n' + snap_.form_xml;
+    if (grid_key != grid_key_) {
+        grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
+                              [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
+        grid_key_ = std::move(grid_key);
+    }
     type_values(grid_, snap_.campaign.parameters, path_);
     // A refused write names the changes as this grid labels them (trial 15c F8).
     store_->say_changes_with([this](const JournalEntry& e) { return change_in_words(e, &grid_); });

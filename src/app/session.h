@@ -362,6 +362,7 @@ private:
     std::string path_;
     std::unique_ptr<CampaignStore> store_;
     Grid grid_;
+    std::string grid_key_;   // the texts grid_ was read from (load() reads it again only when they change)
     // The campaign as the store holds it, held whole (not copied field by
     // field): every write goes to the store first, then to this snapshot.
     // Its grid and procedure texts are kept as loaded; grid_ is their reading.
