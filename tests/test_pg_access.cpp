@@ -149,8 +149,18 @@ TEST_F(PgAccess, InstructorRatesOnlyTheDossiersAssignedToThem) {
     auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
                                 "VALUES (" + std::to_string(ids_[1]) + ", " + me + ", 'I.2', 5, 'direct', now())");
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
-    // Nor in someone else's name on an assigned dossier.
+    // Said in French, naming the table, the row and the rule (trial 15d F3), not row-level security's English.
+    EXPECT_NE(r.error.find("note refusée (table « rating », dossier « D2 », critère « I.2 ») : ce dossier n'est pas affecté à "
+                           "Inès Martin"),
+              std::string::npos)
+        << r.error;
+    EXPECT_EQ(r.error.find("row-level security"), std::string::npos) << r.error;
+    // In another's name, on her own dossier.
+    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                           "VALUES (" + std::to_string(ids_[0]) + ", " + reviewer_id("Jean Bernard") + ", 'I.2', 5, 'direct', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("une note ne s'écrit qu'au nom de la personne connectée, Inès Martin"), std::string::npos) << r.error;
+    // Nor in someone else's name on an assigned dossier (a row she may not change: silently none, docs/serveur.md).
     r = raw("Inès Martin", "UPDATE rating SET value = 0 WHERE dossier_id = " + std::to_string(ids_[0]) +
                                " AND reviewer_id = " + reviewer_id("Jean Bernard") + " RETURNING 1");
     EXPECT_TRUE(r.ok && r.rows.empty()) << "aucune ligne d'un autre ne doit être modifiable : " << r.error;
