@@ -192,6 +192,28 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     EXPECT_EQ(m.find("autres modifications d'autres"), std::string::npos) << m;
 }
 
+// Trial 15d F5: one's own earlier change was called another person's when
+// it was written under another form of the name (« NOM » before the
+// accounts, or « NOM (compte X) » from another account): it is one's own.
+TEST(PgWrite, OnesOwnChangeUnderAnotherFormOfTheNameIsOnesOwn) {
+    EXPECT_TRUE(same_author("Claire Martin (ARS, DD 13) (compte claire)", "Claire Martin (ARS, DD 13)"));
+    EXPECT_TRUE(same_author("Claire Martin (compte root)", "claire martin (compte claire)"));
+    EXPECT_FALSE(same_author("Claire Martin (compte claire)", "Claire Durand (compte claire)"));
+    EXPECT_FALSE(same_author("Claire Martin (ARS, DD 13)", "Claire Martin"));   // « (ARS, DD 13) » is of the name
+    JournalEntry e;
+    e.at = "2025-05-02T08:15:00Z";
+    e.actor = "Claire Martin";
+    e.action = "note";
+    e.entity = "dossier/HI-01/note/Claire Martin/projet";
+    e.old_value = "3 — correct";
+    e.new_value = "4 — solide";
+    std::string m = conflict_message("Campagne partagée « HI »", {e}, 0, "Claire Martin (compte claire)");
+    EXPECT_NE(m.find("vous-même (Claire Martin (compte claire)), depuis une autre fenêtre"), std::string::npos) << m;
+    e.actor = "Béa Instructrice (compte bea)";
+    m = conflict_message("Campagne partagée « HI »", {e}, 0, "Claire Martin (compte claire)");
+    EXPECT_EQ(m.find("vous-même"), std::string::npos) << m;
+}
+
 namespace {
 
 // One campaign on the test server, removed at the end.
