@@ -163,6 +163,46 @@ TEST(TeamConflict, ADossierChangedSinceItWasReadIsRefusedInTheFormsWords) {
 }
 
 #ifdef COTATION_POSTGRESQL
+// Trial 15d: the dossier form's first OK was refused when the other person
+// had changed only other fields of the dossier (F7: even when nothing was
+// changed in the form). The form writes only its changed fields over the
+// dossier as it stands: another field changed meanwhile is kept, an
+// unchanged form writes nothing, the same field changed by both is refused.
+TEST(TeamConflict, AFormWritesOnlyItsChangedFieldsOverAnothersChangeOfOthers) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);
+    auto a = Session::open(file), b = Session::open(file);
+    const std::string coord = test::demo_coordinator(*a);
+    const Dossier d0 = a->dossiers().at(0);
+    Dossier typed = d0;
+    typed.facts["places"] = Rational(40);
+    ASSERT_TRUE(a->update_dossier_fields(typed, {"places"}, coord));
+    // b read before: its change of the date of deposit passes, a's capacity kept.
+    typed = d0;
+    typed.facts["date_depot"] = *Date::parse("2023-04-20");
+    typed.facts["places"] = d0.facts.at("places");   // shown as read, not changed
+    const std::size_t entries = a->store().journal().size();
+    // What a form holds of the grid stays valid across the write's reload (trial 15d F1).
+    const FactDef* date_def = b->grid().fact("date_depot");
+    ASSERT_TRUE(b->update_dossier_fields(typed, {"date_depot"}, coord));
+    EXPECT_EQ(b->grid().fact("date_depot"), date_def) << "la relecture a remplacé la grille que la fiche lisait";
+    const Dossier stored = open_sqlite_store_read_only(file)->load().dossiers.at(0);
+    EXPECT_EQ(to_canonical(stored.facts.at("places")), "40");
+    EXPECT_EQ(to_canonical(stored.facts.at("date_depot")), "2023-04-20");
+    EXPECT_EQ(a->store().journal().size(), entries + 1);   // the date only
+    // An unchanged form (a, stale again): nothing written, no refusal.
+    EXPECT_FALSE(a->update_dossier_fields(d0, {}, coord));
+    EXPECT_EQ(a->store().journal().size(), entries + 1);
+    // The same field changed by both: refused, naming the other's change.
+    typed = d0;
+    typed.facts["date_depot"] = *Date::parse("2023-04-21");
+    std::string m = test::message_of<StaleCampaign>([&] { a->update_dossier_fields(typed, {"date_depot"}, coord); });
+    EXPECT_NE(m.find("« Date de dépôt » du dossier " + d0.reference), std::string::npos) << m;
+    EXPECT_EQ(to_canonical(open_sqlite_store_read_only(file)->load().dossiers.at(0).facts.at("date_depot")), "2023-04-20");
+}
+
 TEST(PgWrite, SameThingOrOneInsideTheOther) {
     EXPECT_TRUE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
     EXPECT_TRUE(same_or_within("dossier/D1", "dossier/D1/note/Ali/projet"));

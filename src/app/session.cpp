@@ -391,6 +391,22 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     invalidate();
 }
 
+bool Session::update_dossier_fields(const Dossier& typed, const std::set<std::string>& fields, const std::string& actor) {
+    if (fields.empty()) return false;
+    auto w = writing();   // the dossier as it stands inside the transaction: the others' changes are kept
+    authenticate(actor);
+    require(snap_.team.may_instruct(actor));
+    auto pos = position_of_.find(typed.id);
+    if (pos == position_of_.end()) throw InputError(unknown_dossier(typed.reference));
+    auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
+    Dossier merged = merged_dossier(*it, typed, fields);
+    require(reference_refusal(snap_.dossiers, merged.reference, merged.id, "Dossier « " + it->reference + " »"));
+    store_->update_dossier(*it, merged, journal_actor(actor));
+    *it = std::move(merged);
+    invalidate();
+    return true;
+}
+
 void Session::close(const std::string& reason, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);

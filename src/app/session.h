@@ -85,6 +85,13 @@ public:
     const std::string& import_notice() const { return import_notice_; }
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
+    // A dossier's form: only the `fields` the person changed (field ids as
+    // merged_dossier names them) are written over the dossier as it stands,
+    // so that another person's change of other fields since the form opened
+    // is kept, not refused nor overwritten; the same field changed by both is
+    // still refused (StaleCampaign). No field changed: nothing written, false
+    // (trial 15d F7: an unchanged form was refused as a conflict).
+    bool update_dossier_fields(const Dossier& typed, const std::set<std::string>& fields, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
     // A rating saved from a form that showed `seen` (nullopt: no rating yet).
     // Refused, nothing written, when the stored one is no longer what the

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "colours.h"
 #include "core/error.h"
@@ -167,15 +168,19 @@ private:
         }
         try {
             if (id_) {
-                // The dossier as the session reads it now (re-read after a
-                // conflict): this form does not show the pieces, so they are
-                // the campaign's, never the ones of the form's opening
-                // (which would take back a piece received meanwhile).
-                const Dossier* now = wb_.session->dossier_by_id(*id_);
-                if (!now) throw InputError(unknown_dossier(opened_["reference"]));
+                if (!wb_.session->dossier_by_id(*id_)) throw InputError(unknown_dossier(opened_["reference"]));
                 d.id = *id_;
-                d.documents = now->documents;
-                wb_.session->update_dossier(d, wb_.reviewer);
+                // Only the fields the person changed are written, over the
+                // dossier as it stands in the write (Session::update_dossier_fields):
+                // another's change of other fields, and the pieces this form
+                // does not show, are kept; an unchanged form writes nothing (trial 15d F7).
+                std::set<std::string> changed;
+                for (const auto& f : fields_)
+                    if (f.text() != opened_[f.id]) changed.insert(f.id);
+                if (!wb_.session->update_dossier_fields(d, changed, wb_.reviewer)) {
+                    EndModal(wxID_CANCEL);
+                    return;
+                }
             } else {
                 wb_.session->add_dossier(d, wb_.reviewer);
             }
