@@ -1170,10 +1170,11 @@ private:
             click.SetEventObject(button);
             button->HandleWindowEvent(click);
             spy.Unregister();
-            check(spy.seen == 1 && spy.message.find("L'opération en cours s'est interrompue") != std::string::npos &&
-                      spy.message.find(said) != std::string::npos && spy.message.find("L'atelier reste ouvert") != std::string::npos,
-                  std::string("exception hors d'un gestionnaire : dite en français (« ") + said + " »), l'atelier continue (lu : « " +
-                      spy.message + " »)");
+            const bool said_in_french = spy.message.find("L'opération en cours s'est interrompue") != std::string::npos &&
+                                        spy.message.find(said) != std::string::npos &&
+                                        spy.message.find("L'atelier reste ouvert") != std::string::npos;
+            check(spy.seen == 1 && said_in_french, std::string("exception hors d'un gestionnaire : dite en français (« ") + said +
+                                                       " »), l'atelier continue (lu : « " + spy.message + " »)");
         }
         button->Destroy();
         pump(100);

@@ -156,8 +156,8 @@ TEST_F(PgAccess, InstructorRatesOnlyTheDossiersAssignedToThem) {
         << r.error;
     EXPECT_EQ(r.error.find("row-level security"), std::string::npos) << r.error;
     // In another's name, on her own dossier.
-    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
-                           "VALUES (" + std::to_string(ids_[0]) + ", " + reviewer_id("Jean Bernard") + ", 'I.2', 5, 'direct', now())");
+    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) VALUES (" +
+                               std::to_string(ids_[0]) + ", " + reviewer_id("Jean Bernard") + ", 'I.2', 5, 'direct', now())");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("une note ne s'écrit qu'au nom de la personne connectée, Inès Martin"), std::string::npos) << r.error;
     // Nor in someone else's name on an assigned dossier (a row she may not change: silently none, docs/serveur.md).
@@ -716,7 +716,8 @@ TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
     const std::string where = " WHERE dossier_id = " + d1 + " AND reviewer_id = " + ines + " AND criterion = 'I.2'";
     auto r = sql(test::pg_server(), ref_, "SELECT rows FROM journal WHERE action = 'note' ORDER BY seq DESC LIMIT 1");
     std::string line;   // the rating's line of its entry, as a SQL literal's text
-    for (char c : r.rows.at(0)[0].substr(0, r.rows.at(0)[0].find('\n') + 1)) line += c == '\'' ? std::string("''") : std::string(1, c);
+    const std::string rows = r.rows.at(0)[0];
+    for (char c : rows.substr(0, rows.find('\n') + 1)) line += c == '\'' ? std::string("''") : std::string(1, c);
     ASSERT_EQ(line.rfind("rating\t", 0), 0u) << line;
     auto note = [&](const std::string& old_value, const std::string& new_value) {
         return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
@@ -724,13 +725,15 @@ TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
                "', '', '', '" + line + "')";
     };
     const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
-    const auto value = [&] { return sql(test::pg_server(), ref_, "SELECT value || ' — ' || justification FROM rating" + where).rows.at(0)[0]; };
+    const auto value = [&] {
+        return sql(test::pg_server(), ref_, "SELECT value || ' — ' || justification FROM rating" + where).rows.at(0)[0];
+    };
     const std::string before = count();
     // Her own rating, changed in SQL with no entry: refused at the commit, in French, naming the row.
     r = raw("Inès Martin", "UPDATE rating SET value = 5" + where);
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("la ligne « dossier_id=" + d1 + ", reviewer_id=" + ines + ", criterion='I.2' » de la table « rating » a "
-                           "été écrite par le rôle « " + account("Inès Martin") + " » sans entrée du journal qui la nomme"),
+    EXPECT_NE(r.error.find("la ligne « dossier_id=" + d1 + ", reviewer_id=" + ines + ", criterion='I.2' » de la table « rating » "
+                           "a été écrite par le rôle « " + account("Inès Martin") + " » sans entrée du journal qui la nomme"),
               std::string::npos)
         << r.error;
     // A fact of an assigned dossier the same way.

@@ -213,7 +213,8 @@ TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
     CliRun added = cli("users " + uri(kCoord) + " --ajouter 'Lucie Morel' --role instructeur --compte lm_" + tag_ +
                        " --autre-poste --par " + q(kCoord));
     EXPECT_EQ(added.rc, 0) << added.out;
-    EXPECT_NE(added.out.find("la base du serveur ne donne à « Lucie Morel » les droits de son rôle qu'une fois"), std::string::npos)
+    EXPECT_NE(added.out.find("la base du serveur ne donne à « Lucie Morel » les droits de son rôle qu'une fois"),
+              std::string::npos)
         << added.out;
     EXPECT_NE(added.out.find("cotation serveur roles '"), std::string::npos) << added.out;
     EXPECT_NE(added.out.find("' --appliquer"), std::string::npos) << added.out;

@@ -498,7 +498,9 @@ TEST(PgStore, AFormsConflictAfterTheServerCameBackIsRefusedThenSaved) {
         x.facts["places"] = Rational(n);
         return x;
     };
-    auto stored_places = [&](std::int64_t id) { return to_canonical(Session::open(f.uri)->dossier_by_id(id)->facts.at("places")); };
+    auto stored_places = [&](std::int64_t id) {
+        return to_canonical(Session::open(f.uri)->dossier_by_id(id)->facts.at("places"));
+    };
     for (bool polled : {false, true}) {
         auto a = Session::open(f.uri);
         const Dossier d0 = *a->dossier_by_id(a->dossiers().at(0).id);

@@ -189,7 +189,8 @@ void Session::load() {
     // 15d F1: the dossier form, after a conflict's reload, read its fields'
     // definitions in the grid the reload had freed, and the window ended).
     const std::string form_name = path_ + " (formulaire " + snap_.form_name + ")";
-    std::string grid_key = path_ + '\n' + snap_.grid_name + '\n' + snap_.form_name + '\n' + snap_.grid_xml + '\n' + snap_.form_xml;
+    std::string grid_key =
+        path_ + '\n' + snap_.grid_name + '\n' + snap_.form_name + '\n' + snap_.grid_xml + '\n' + snap_.form_xml;
     if (grid_key != grid_key_) {
         grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
                               [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });

@@ -94,8 +94,9 @@ BEGIN
      AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
      AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
     SELECT r.k INTO kx FROM @S.cotation_render_sql('rating') r;
-    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, ''dossier/'' || d.reference || ''/note/'' || v.name '
-                   '|| ''/'' || r.criterion AS e, r.value::text || '' — '' || r.justification AS v FROM (SELECT to_jsonb(t) AS j, '
+    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, ''dossier/'' || d.reference '
+                   '|| ''/note/'' || v.name || ''/'' || r.criterion AS e, r.value::text || '' — '' || r.justification AS v '
+                   'FROM (SELECT to_jsonb(t) AS j, '
                    't.* FROM %I.rating t WHERE %I.cotation_ours(t.xmin)) r JOIN %I.dossier d ON d.id = r.dossier_id '
                    'JOIN %I.reviewer v ON v.id = r.reviewer_id) x WHERE x.k IN (SELECT split_part(l, E''\t'', 2) '
                    'FROM regexp_split_to_table($1, E''\n'') l WHERE split_part(l, E''\t'', 1) = ''rating'')', kx, @s, @s, @s, @s)
@@ -105,7 +106,8 @@ BEGIN
                                                    AND j.action = 'note' ORDER BY j.seq DESC LIMIT 1), '') THEN
       RAISE EXCEPTION 'entrée « note » du journal refusée : elle doit nommer une seule note écrite par cette transaction et dire ce que la ligne porte (% : « % », précédemment « % ») ; le rôle « % » a écrit « % » : « % » → « % »',
         coalesce(note_entity, 'aucune note'), coalesce(note_value, ''),
-        coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'note' ORDER BY j.seq DESC LIMIT 1), ''),
+        coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'note'
+                  ORDER BY j.seq DESC LIMIT 1), ''),
         session_user, NEW.entity, NEW.old_value, NEW.new_value
         USING ERRCODE = 'insufficient_privilege';
     END IF;
