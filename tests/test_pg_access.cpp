@@ -766,6 +766,28 @@ TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
 
+// A write refused at its commit by a deferred check of the server (here the
+// reopening's: an entry written after it) left the writer's scope open in
+// its lost-update check: every later write of that connection compared with
+// the reading of before the refused one, and another's change since then was
+// a conflict even once read again. The scope ends; the write made knowingly passes.
+TEST_F(PgAccess, AWriteRefusedAtItsCommitLeavesNoStaleReading) {
+    auto claire = as("Claire Durand");
+    claire->load();
+    claire->close("instruction terminée", "Claire Durand");
+    std::string m = test::message_of([&] {
+        WriteScope w(*claire, [&] { claire->load(); });
+        claire->reopen("une note à corriger", "Claire Durand");
+        claire->put_ratings({{ids_[0], "Claire Durand", "I.9", 1, "après la réouverture"}}, "Claire Durand");
+    });
+    EXPECT_NE(m.find("ne se rouvre que par Cotation"), std::string::npos) << m;
+    EXPECT_FALSE(claire->closed_since().empty());
+    claire->reopen("une note à corriger", "Claire Durand");
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 3, "à préciser"}}, "Inès Martin");
+    claire->load();   // read again: Inès's rating is known
+    EXPECT_NO_THROW(claire->put_ratings({{ids_[0], "Inès Martin", "I.2", 2, "revu en équipe"}}, "Claire Durand"));
+}
+
 // Trial 15c F6: the check of an entry's rows runs with the owner's rights;
 // a member's entry declaring « removed » another's rating was refused when
 // that rating existed (« n'est pas telle que cette transaction l'a
