@@ -150,6 +150,9 @@ public:
         return true;
     }
 
+    // The workbench's own (src/gui/app.cpp): what no handler caught is said, the window goes on.
+    bool OnExceptionInMainLoop() override { return report_unexpected_exception(); }
+
     int OnRun() override {
         wxApp::OnRun();
         std::filesystem::remove_all(dir_);
@@ -334,6 +337,7 @@ private:
         DossierFormConflictKeepsBothChanges();
         ClosedCampaignGreysWrites();
         OutsideChangeSaidInTheBanner();
+        AnExceptionOutOfAHandlerIsSaidAndTheWindowGoesOn();
         frame_->Close(true);
         ExitMainLoop();
     }
@@ -1144,6 +1148,37 @@ private:
             for (const auto& c : cut) all += "\n    " + c;
             check(cut.empty(), "vue n° " + std::to_string(static_cast<int>(v)) + " : aucun libellé coupé" + all);
         }
+    }
+
+    // Trial 15d F1: an exception out of an event handler (the lost server's
+    // error, or one of no known type) ended an instructor's window
+    // (« Unhandled unknown exception »). Delivered as GTK delivers a click
+    // (HandleWindowEvent: SafelyProcessEvent), each is said in French in a
+    // box and the window goes on.
+    void AnExceptionOutOfAHandlerIsSaidAndTheWindowGoesOn() {
+        auto* button = new wxButton(frame_, wxID_ANY, "essai");
+        int clicks = 0;
+        button->Bind(wxEVT_BUTTON, [&clicks](wxCommandEvent&) {
+            if (++clicks == 1) throw Error("La connexion au serveur de la campagne partagée « essai » a été perdue.");
+            throw 42;   // no std::exception
+        });
+        for (const char* said : {"a été perdue", "erreur d'un type inconnu"}) {
+            DialogSpy spy;
+            spy.answer = wxID_OK;
+            spy.Register();
+            wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+            click.SetEventObject(button);
+            button->HandleWindowEvent(click);
+            spy.Unregister();
+            const bool said_in_french = spy.message.find("L'opération en cours s'est interrompue") != std::string::npos &&
+                                        spy.message.find(said) != std::string::npos &&
+                                        spy.message.find("L'atelier reste ouvert") != std::string::npos;
+            check(spy.seen == 1 && said_in_french, std::string("exception hors d'un gestionnaire : dite en français (« ") + said +
+                                                       " »), l'atelier continue (lu : « " + spy.message + " »)");
+        }
+        button->Destroy();
+        pump(100);
+        check(clicks == 2 && frame_->IsShown(), "après deux exceptions, la fenêtre est toujours là");
     }
 
     bool french_ = false;

@@ -149,8 +149,18 @@ TEST_F(PgAccess, InstructorRatesOnlyTheDossiersAssignedToThem) {
     auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
                                 "VALUES (" + std::to_string(ids_[1]) + ", " + me + ", 'I.2', 5, 'direct', now())");
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
-    // Nor in someone else's name on an assigned dossier.
+    // Said in French, naming the table, the row and the rule (trial 15d F3), not row-level security's English.
+    EXPECT_NE(r.error.find("note refusée (table « rating », dossier « D2 », critère « I.2 ») : ce dossier n'est pas affecté à "
+                           "Inès Martin"),
+              std::string::npos)
+        << r.error;
+    EXPECT_EQ(r.error.find("row-level security"), std::string::npos) << r.error;
+    // In another's name, on her own dossier.
+    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) VALUES (" +
+                               std::to_string(ids_[0]) + ", " + reviewer_id("Jean Bernard") + ", 'I.2', 5, 'direct', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("une note ne s'écrit qu'au nom de la personne connectée, Inès Martin"), std::string::npos) << r.error;
+    // Nor in someone else's name on an assigned dossier (a row she may not change: silently none, docs/serveur.md).
     r = raw("Inès Martin", "UPDATE rating SET value = 0 WHERE dossier_id = " + std::to_string(ids_[0]) +
                                " AND reviewer_id = " + reviewer_id("Jean Bernard") + " RETURNING 1");
     EXPECT_TRUE(r.ok && r.rows.empty()) << "aucune ligne d'un autre ne doit être modifiable : " << r.error;
@@ -207,9 +217,13 @@ TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("lien d'intérêts déclaré ne se retire pas"), std::string::npos) << r.error;
     EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 0u);
-    // Re-wording it stays possible (the declarer's own text).
+    // Re-wording it stays possible (the declarer's own text), by Cotation,
+    // which journals it; in raw SQL, without its entry, it is refused (trial 15d F2).
     r = raw("Marc Petit", "UPDATE conflict SET declaration = 'trésorier adjoint' WHERE reviewer = 'Marc Petit'");
-    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("sans entrée du journal qui la nomme"), std::string::npos) << r.error;
+    EXPECT_NO_THROW(marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier adjoint", "Marc Petit", Date{2025, 5, 3}},
+                                           "Marc Petit"));
     // F7: no opinion on that dossier.
     r = raw("Marc Petit", "INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES (" + d2 +
                               ", 'Marc Petit', 'favorable', 'x')");
@@ -514,16 +528,19 @@ TEST_F(PgAccess, SubmittingInSqlNeedsEveryCriterionOfTheGrid) {
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
     me = reviewer_id("Inès Martin");
-    r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) VALUES (" +
-                               d1 + ", " + me + ", 'I.2', 4, '  ', now())");
-    ASSERT_TRUE(r.ok) << r.error;
+    // Her ratings through the store, which journals them (a rating written
+    // in SQL without its entry is refused since trial 15d F2); the store
+    // itself does not check the justification, the server's submission does.
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 4, "  "}}, "Inès Martin");
     r = raw("Inès Martin", submit);   // I.2 not justified
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + d1).rows.at(0)[0], "2");   // hers only
-    r = raw("Inès Martin", "UPDATE rating SET justification = 'bon ancrage' WHERE criterion = 'I.2' AND reviewer_id = " + me);
-    ASSERT_TRUE(r.ok) << r.error;
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 4, "bon ancrage"}}, "Inès Martin");
+    // Now allowed by the policy; in raw SQL it still needs its entry (trial 15d F2), by Cotation it passes.
     r = raw("Inès Martin", submit);
-    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("de la table « submission » a été écrite"), std::string::npos) << r.error;
+    EXPECT_NO_THROW(as("Inès Martin")->submit(ids_[0], "Inès Martin", "Inès Martin"));
     EXPECT_EQ(raw("Inès Martin", "SELECT count(*) FROM rating WHERE dossier_id = " + d1).rows.at(0)[0], "3");   // and Jean's
 }
 
@@ -673,15 +690,102 @@ TEST_F(PgAccess, AMembersEntryIsOfAKindTheirRoleWritesOnRowsOfThatKind) {
                                entry("Inès Martin", "soumission", "dossier/D1/soumission/Inès Martin", rating));
     EXPECT_FALSE(r.ok) << "soumission nommant une note";
     EXPECT_EQ(count(), before);
-    // The control: the same rewrite with an entry of its kind passes.
+    // The control: the same rewrite with an entry of its kind passes, worded
+    // as Cotation words it (trial 15d F2: the wording is the row's).
     r = raw("Inès Martin", "UPDATE rating SET value = value WHERE dossier_id = " + std::to_string(ids_[0]) +
                                " AND reviewer_id = " + ines + " AND criterion = 'I.2'; " +
-                               entry("Inès Martin", "note", "dossier/D1/note/Inès Martin/I.2", rating));
+                               "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) "
+                               "VALUES (0, '', 'Inès Martin', 'note', 'dossier/D1/note/Inès Martin/I.2', '3 — à préciser', "
+                               "'3 — à préciser', '', '', '" + rating + "')");
     EXPECT_TRUE(r.ok) << r.error;
     // Cotation's own entries of members still pass.
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.3", 4, "bon"}}, "Inès Martin");
     as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Alpha", "adhérent", "Marc Petit", Date{2025, 5, 4}}, "Marc Petit");
     EXPECT_EQ(std::stoll(count()), std::stoll(before) + 3);
+}
+
+// Trial 15d F2: an instructor changed her own rating in psql, under her own
+// role, with no journal entry: accepted, then `journal verify` named the
+// row and `exporter` refused the whole team's campaign. At the commit, every
+// row a member's transaction wrote must be given, as the transaction leaves
+// it, by the last entry of that transaction naming it; and a « note » entry
+// says what the rating row holds (not a wording of the member's choice).
+TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 3, "à préciser"}}, "Inès Martin");
+    const std::string ines = reviewer_id("Inès Martin"), d1 = std::to_string(ids_[0]);
+    const std::string where = " WHERE dossier_id = " + d1 + " AND reviewer_id = " + ines + " AND criterion = 'I.2'";
+    auto r = sql(test::pg_server(), ref_, "SELECT rows FROM journal WHERE action = 'note' ORDER BY seq DESC LIMIT 1");
+    std::string line;   // the rating's line of its entry, as a SQL literal's text
+    const std::string rows = r.rows.at(0)[0];
+    for (char c : rows.substr(0, rows.find('\n') + 1)) line += c == '\'' ? std::string("''") : std::string(1, c);
+    ASSERT_EQ(line.rfind("rating\t", 0), 0u) << line;
+    auto note = [&](const std::string& old_value, const std::string& new_value) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', 'Inès Martin', 'note', 'dossier/D1/note/Inès Martin/I.2', '" + old_value + "', '" + new_value +
+               "', '', '', '" + line + "')";
+    };
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const auto value = [&] {
+        return sql(test::pg_server(), ref_, "SELECT value || ' — ' || justification FROM rating" + where).rows.at(0)[0];
+    };
+    const std::string before = count();
+    // Her own rating, changed in SQL with no entry: refused at the commit, in French, naming the row.
+    r = raw("Inès Martin", "UPDATE rating SET value = 5" + where);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("la ligne « dossier_id=" + d1 + ", reviewer_id=" + ines + ", criterion='I.2' » de la table « rating » "
+                           "a été écrite par le rôle « " + account("Inès Martin") + " » sans entrée du journal qui la nomme"),
+              std::string::npos)
+        << r.error;
+    // A fact of an assigned dossier the same way.
+    r = raw("Inès Martin", "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (" + d1 + ", 'places', '99')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("de la table « dossier_fact » a été écrite"), std::string::npos) << r.error;
+    // With a « note » entry of her wording: the row says 3 — à préciser.
+    r = raw("Inès Martin", "UPDATE rating SET value = value" + where + "; " + note("", "5 — inventée"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("entrée « note » du journal refusée"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("dossier/D1/note/Inès Martin/I.2 : « 3 — à préciser »"), std::string::npos) << r.error;
+    // The right wording, after which the row is changed again: refused at the commit.
+    r = raw("Inès Martin", "UPDATE rating SET value = value" + where + "; " + note("3 — à préciser", "3 — à préciser") +
+                               "; UPDATE rating SET value = 5" + where);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("n'est plus telle que l'entrée n° "), std::string::npos) << r.error;
+    EXPECT_EQ(count(), before);
+    EXPECT_EQ(value(), "3 — à préciser");
+    // Cotation's own writes of a member pass: a rating, a piece received then removed, a link.
+    auto mine = as("Inès Martin");
+    mine->put_ratings({{ids_[0], "Inès Martin", "I.2", 4, "revu"}}, "Inès Martin");
+    Dossier d = mine->load().dossiers.at(0), with = d;
+    with.documents.insert("budget");
+    with.facts["places"] = Rational(12);
+    mine->update_dossier(d, with, "Inès Martin");
+    mine->update_dossier(with, d, "Inès Martin");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    EXPECT_EQ(value(), "4 — revu");
+    auto check = as("Claire Durand")->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// A write refused at its commit by a deferred check of the server (here the
+// reopening's: an entry written after it) left the writer's scope open in
+// its lost-update check: every later write of that connection compared with
+// the reading of before the refused one, and another's change since then was
+// a conflict even once read again. The scope ends; the write made knowingly passes.
+TEST_F(PgAccess, AWriteRefusedAtItsCommitLeavesNoStaleReading) {
+    auto claire = as("Claire Durand");
+    claire->load();
+    claire->close("instruction terminée", "Claire Durand");
+    std::string m = test::message_of([&] {
+        WriteScope w(*claire, [&] { claire->load(); });
+        claire->reopen("une note à corriger", "Claire Durand");
+        claire->put_ratings({{ids_[0], "Claire Durand", "I.9", 1, "après la réouverture"}}, "Claire Durand");
+    });
+    EXPECT_NE(m.find("ne se rouvre que par Cotation"), std::string::npos) << m;
+    EXPECT_FALSE(claire->closed_since().empty());
+    claire->reopen("une note à corriger", "Claire Durand");
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 3, "à préciser"}}, "Inès Martin");
+    claire->load();   // read again: Inès's rating is known
+    EXPECT_NO_THROW(claire->put_ratings({{ids_[0], "Inès Martin", "I.2", 2, "revu en équipe"}}, "Claire Durand"));
 }
 
 // Trial 15c F6: the check of an entry's rows runs with the owner's rights;

@@ -209,6 +209,16 @@ TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
     EXPECT_NE(r.out.find("--appliquer"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("rien n'a été enregistré"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("faire cette opération"), std::string::npos) << r.out;
+    // Trial 15d: adding a person on the server reminds that the rights are to be applied again.
+    CliRun added = cli("users " + uri(kCoord) + " --ajouter 'Lucie Morel' --role instructeur --compte lm_" + tag_ +
+                       " --autre-poste --par " + q(kCoord));
+    EXPECT_EQ(added.rc, 0) << added.out;
+    EXPECT_NE(added.out.find("la base du serveur ne donne à « Lucie Morel » les droits de son rôle qu'une fois"),
+              std::string::npos)
+        << added.out;
+    EXPECT_NE(added.out.find("cotation serveur roles '"), std::string::npos) << added.out;
+    EXPECT_NE(added.out.find("' --appliquer"), std::string::npos) << added.out;
+    EXPECT_EQ(added.out.find("mdp-"), std::string::npos) << "mot de passe affiché : " << added.out;
     // An instructor (no CREATEROLE) applying the rights: the right is named.
     CliRun a = cli("serveur roles " + uri(kClaire) + " --appliquer");
     EXPECT_NE(a.rc, 0) << a.out;

@@ -163,6 +163,46 @@ TEST(TeamConflict, ADossierChangedSinceItWasReadIsRefusedInTheFormsWords) {
 }
 
 #ifdef COTATION_POSTGRESQL
+// Trial 15d: the dossier form's first OK was refused when the other person
+// had changed only other fields of the dossier (F7: even when nothing was
+// changed in the form). The form writes only its changed fields over the
+// dossier as it stands: another field changed meanwhile is kept, an
+// unchanged form writes nothing, the same field changed by both is refused.
+TEST(TeamConflict, AFormWritesOnlyItsChangedFieldsOverAnothersChangeOfOthers) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);
+    auto a = Session::open(file), b = Session::open(file);
+    const std::string coord = test::demo_coordinator(*a);
+    const Dossier d0 = a->dossiers().at(0);
+    Dossier typed = d0;
+    typed.facts["places"] = Rational(40);
+    ASSERT_TRUE(a->update_dossier_fields(typed, {"places"}, coord));
+    // b read before: its change of the date of deposit passes, a's capacity kept.
+    typed = d0;
+    typed.facts["date_depot"] = *Date::parse("2023-04-20");
+    typed.facts["places"] = d0.facts.at("places");   // shown as read, not changed
+    const std::size_t entries = a->store().journal().size();
+    // What a form holds of the grid stays valid across the write's reload (trial 15d F1).
+    const FactDef* date_def = b->grid().fact("date_depot");
+    ASSERT_TRUE(b->update_dossier_fields(typed, {"date_depot"}, coord));
+    EXPECT_EQ(b->grid().fact("date_depot"), date_def) << "la relecture a remplacé la grille que la fiche lisait";
+    const Dossier stored = open_sqlite_store_read_only(file)->load().dossiers.at(0);
+    EXPECT_EQ(to_canonical(stored.facts.at("places")), "40");
+    EXPECT_EQ(to_canonical(stored.facts.at("date_depot")), "2023-04-20");
+    EXPECT_EQ(a->store().journal().size(), entries + 1);   // the date only
+    // An unchanged form (a, stale again): nothing written, no refusal.
+    EXPECT_FALSE(a->update_dossier_fields(d0, {}, coord));
+    EXPECT_EQ(a->store().journal().size(), entries + 1);
+    // The same field changed by both: refused, naming the other's change.
+    typed = d0;
+    typed.facts["date_depot"] = *Date::parse("2023-04-21");
+    std::string m = test::message_of<StaleCampaign>([&] { a->update_dossier_fields(typed, {"date_depot"}, coord); });
+    EXPECT_NE(m.find("« Date de dépôt » du dossier " + d0.reference), std::string::npos) << m;
+    EXPECT_EQ(to_canonical(open_sqlite_store_read_only(file)->load().dossiers.at(0).facts.at("date_depot")), "2023-04-20");
+}
+
 TEST(PgWrite, SameThingOrOneInsideTheOther) {
     EXPECT_TRUE(same_or_within("dossier/D1/note/Ali/projet", "dossier/D1/note/Ali/projet"));
     EXPECT_TRUE(same_or_within("dossier/D1", "dossier/D1/note/Ali/projet"));
@@ -190,6 +230,28 @@ TEST(PgWrite, ConflictMessageSaysWhoChangedWhatAndWhen) {
     m = conflict_message("Campagne partagée « HI »", {e}, 0);
     EXPECT_NE(m.find("Béa Instructrice : séance de la commission : 3 — correct"), std::string::npos) << m;
     EXPECT_EQ(m.find("autres modifications d'autres"), std::string::npos) << m;
+}
+
+// Trial 15d F5: one's own earlier change was called another person's when
+// it was written under another form of the name (« NOM » before the
+// accounts, or « NOM (compte X) » from another account): it is one's own.
+TEST(PgWrite, OnesOwnChangeUnderAnotherFormOfTheNameIsOnesOwn) {
+    EXPECT_TRUE(same_author("Claire Martin (ARS, DD 13) (compte claire)", "Claire Martin (ARS, DD 13)"));
+    EXPECT_TRUE(same_author("Claire Martin (compte root)", "claire martin (compte claire)"));
+    EXPECT_FALSE(same_author("Claire Martin (compte claire)", "Claire Durand (compte claire)"));
+    EXPECT_FALSE(same_author("Claire Martin (ARS, DD 13)", "Claire Martin"));   // « (ARS, DD 13) » is of the name
+    JournalEntry e;
+    e.at = "2025-05-02T08:15:00Z";
+    e.actor = "Claire Martin";
+    e.action = "note";
+    e.entity = "dossier/HI-01/note/Claire Martin/projet";
+    e.old_value = "3 — correct";
+    e.new_value = "4 — solide";
+    std::string m = conflict_message("Campagne partagée « HI »", {e}, 0, "Claire Martin (compte claire)");
+    EXPECT_NE(m.find("vous-même (Claire Martin (compte claire)), depuis une autre fenêtre"), std::string::npos) << m;
+    e.actor = "Béa Instructrice (compte bea)";
+    m = conflict_message("Campagne partagée « HI »", {e}, 0, "Claire Martin (compte claire)");
+    EXPECT_EQ(m.find("vous-même"), std::string::npos) << m;
 }
 
 namespace {
@@ -407,5 +469,60 @@ TEST(PgStore, CommandsTakeAServerUri) {
     // A URI without a campaign is refused in French, naming what is missing.
     EXPECT_NE(test::run_cli("rank '" + test::pg_server() + "'", out), 0);
     EXPECT_NE(out.find("il manque la campagne"), std::string::npos) << out;
+}
+// Trial 15d F1: an instructor's window, after it had lost the server and
+// found it again (server restarted), met on the OK of a dossier form another
+// person's change of that dossier, and ended on an exception. Here the same
+// steps without a window: every Cotation backend ends (as in a restart); the
+// stale session's first write meets the dead connection and says so (Error,
+// nothing written); the next, on the connection made anew, is refused as a
+// conflict naming the other's change; the one after, knowingly, is saved.
+// Then the same once the window's poll found the server again first.
+TEST(PgStore, AFormsConflictAfterTheServerCameBackIsRefusedThenSaved) {
+    NEEDS_SERVER();
+    test::TempDir dir;
+    ServerCampaignFixture f("retour");
+    const std::string file = dir.file("demo.cot");
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    test::forget_accounts(file);
+    const std::string coord = test::demo_coordinator(*Session::open(file));
+    copy_campaign(file, f.uri, coord);
+    auto end_backends = [] {
+        PGconn* admin = PQconnectdb(test::pg_server().c_str());
+        PQclear(PQexec(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cotation' "
+                              "AND pid <> pg_backend_pid()"));
+        PQfinish(admin);
+    };
+    auto with_places = [](const Dossier& d, long long n) {
+        Dossier x = d;
+        x.facts["places"] = Rational(n);
+        return x;
+    };
+    auto stored_places = [&](std::int64_t id) {
+        return to_canonical(Session::open(f.uri)->dossier_by_id(id)->facts.at("places"));
+    };
+    for (bool polled : {false, true}) {
+        auto a = Session::open(f.uri);
+        const Dossier d0 = *a->dossier_by_id(a->dossiers().at(0).id);
+        const FactDef* places = a->grid().fact("places");   // as the form holds it
+        end_backends();
+        if (polled) {
+            EXPECT_THROW(a->store().journal_head(), Error);    // the poll meets the dead connection
+            EXPECT_NO_THROW(a->store().journal_head());        // and the next one the server again
+        }
+        Session::open(f.uri)->update_dossier(with_places(d0, polled ? 50 : 40), coord);   // the other person
+        if (!polled) {
+            std::string lost = test::message_of([&] { a->update_dossier(with_places(d0, 41), coord); });
+            EXPECT_NE(lost.find("a été perdue"), std::string::npos) << lost;
+        }
+        std::string m = test::message_of<StaleCampaign>([&] { a->update_dossier(with_places(d0, polled ? 51 : 41), coord); });
+        EXPECT_NE(m.find("« Capacité demandée » du dossier " + d0.reference), std::string::npos) << m;
+        EXPECT_EQ(stored_places(d0.id), polled ? "50" : "40");
+        // The refusal's reload kept the grid the form reads its fields from.
+        EXPECT_EQ(a->grid().fact("places"), places) << "définition du champ libérée par la relecture";
+        a->update_dossier(with_places(*a->dossier_by_id(d0.id), polled ? 51 : 41), coord);
+        EXPECT_EQ(stored_places(d0.id), polled ? "51" : "41");
+    }
+    EXPECT_TRUE(Session::open(f.uri)->store().verify_journal().ok);
 }
 #endif

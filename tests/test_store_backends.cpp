@@ -1282,9 +1282,11 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
     // Copied by no named person, the journal names the account (« inconnu » before).
     Drop other{uri + "_b"};
     std::string out, user = std::getenv("USER") ? std::getenv("USER") : "";
-    ::unsetenv("USER");   // as under `su` or a service: no name to take
+    // Trial 15d F4: a $USER of another person (« claire », under `su`) signed the copy; the account does.
+    ::setenv("USER", "claire-essai-15d", 1);
     int rc = test::run_cli("partager '" + file.address() + "' '" + other.uri + "'", out);
     if (!user.empty()) ::setenv("USER", user.c_str(), 1);
+    else ::unsetenv("USER");
     ASSERT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("sur le serveur, la campagne s'appelle « " + reference + "_b », mais sa référence reste « " + reference + " »"),
               std::string::npos)
@@ -1293,6 +1295,12 @@ TEST(Share, ServerCopyWithoutCampaignIsNamedByItsReference) {
     EXPECT_EQ(b->load().campaign.reference, reference);
     std::string copier = b->journal().back().actor;
     EXPECT_EQ(copier.rfind("compte ", 0), 0u) << copier;
+    EXPECT_EQ(copier.find("claire-essai-15d"), std::string::npos) << copier;
+    // A name given is said with the account it came from.
+    Drop named{uri + "_c"};
+    ASSERT_EQ(test::run_cli("partager '" + file.address() + "' '" + named.uri + "' --par 'Nadia Roussel'", out), 0) << out;
+    copier = open_pg_store(named.uri)->journal().back().actor;
+    EXPECT_EQ(copier.rfind("Nadia Roussel (compte ", 0), 0u) << copier;
 }
 
 // Runs the command line and kills it (SIGKILL) after `ms` milliseconds;

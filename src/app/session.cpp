@@ -185,9 +185,19 @@ void Session::load() {
     snap_ = store_->load();
     ++loads_;
     // The grid and form pinned in the campaign, never the files of today.
+    // Read again only when their texts changed: a reload (another person's
+    // change, before a write) keeps the same Grid, so that what a form or a
+    // view holds of it (a fact's definition, a criterion) stays valid (trial
+    // 15d F1: the dossier form, after a conflict's reload, read its fields'
+    // definitions in the grid the reload had freed, and the window ended).
     const std::string form_name = path_ + " (formulaire " + snap_.form_name + ")";
-    grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
-                          [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
+    std::string grid_key =
+        path_ + '\n' + snap_.grid_name + '\n' + snap_.form_name + '\n' + snap_.grid_xml + '\n' + snap_.form_xml;
+    if (grid_key != grid_key_) {
+        grid_ = io::read_grid(snap_.grid_xml, path_ + " (grille " + snap_.grid_name + ")",
+                              [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
+        grid_key_ = std::move(grid_key);
+    }
     type_values(grid_, snap_.campaign.parameters, path_);
     // A refused write names the changes as this grid labels them (trial 15c F8).
     store_->say_changes_with([this](const JournalEntry& e) { return change_in_words(e, &grid_); });
@@ -382,6 +392,22 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     store_->update_dossier(*it, d, journal_actor(actor));
     *it = d;
     invalidate();
+}
+
+bool Session::update_dossier_fields(const Dossier& typed, const std::set<std::string>& fields, const std::string& actor) {
+    if (fields.empty()) return false;
+    auto w = writing();   // the dossier as it stands inside the transaction: the others' changes are kept
+    authenticate(actor);
+    require(snap_.team.may_instruct(actor));
+    auto pos = position_of_.find(typed.id);
+    if (pos == position_of_.end()) throw InputError(unknown_dossier(typed.reference));
+    auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
+    Dossier merged = merged_dossier(*it, typed, fields);
+    require(reference_refusal(snap_.dossiers, merged.reference, merged.id, "Dossier « " + it->reference + " »"));
+    store_->update_dossier(*it, merged, journal_actor(actor));
+    *it = std::move(merged);
+    invalidate();
+    return true;
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {

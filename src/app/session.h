@@ -85,6 +85,13 @@ public:
     const std::string& import_notice() const { return import_notice_; }
     std::int64_t add_dossier(const Dossier& d, const std::string& actor);
     void update_dossier(const Dossier& d, const std::string& actor);
+    // A dossier's form: only the `fields` the person changed (field ids as
+    // merged_dossier names them) are written over the dossier as it stands,
+    // so that another person's change of other fields since the form opened
+    // is kept, not refused nor overwritten; the same field changed by both is
+    // still refused (StaleCampaign). No field changed: nothing written, false
+    // (trial 15d F7: an unchanged form was refused as a conflict).
+    bool update_dossier_fields(const Dossier& typed, const std::set<std::string>& fields, const std::string& actor);
     void put_rating(const Rating& r, const std::string& actor);
     // A rating saved from a form that showed `seen` (nullopt: no rating yet).
     // Refused, nothing written, when the stored one is no longer what the
@@ -375,6 +382,7 @@ private:
     std::unique_ptr<CampaignStore> store_;
     std::uint64_t loads_ = 0;
     Grid grid_;
+    std::string grid_key_;   // the texts grid_ was read from (load() reads it again only when they change)
     // The campaign as the store holds it, held whole (not copied field by
     // field): every write goes to the store first, then to this snapshot.
     // Its grid and procedure texts are kept as loaded; grid_ is their reading.

@@ -14,12 +14,16 @@ namespace {
 // Who copied, when no name was given (trial 15 F9: « inconnu » for root or a
 // service account outside the team): the system account, and the server's
 // role when it is another.
+// A name given (--par) is said with the account it came from, as every
+// entry of a person is (« NOM (compte LOGIN) »): trial 15d F4, the copy was
+// signed « claire », the session's $USER, under another account.
 std::string copier(const std::string& actor, const std::string& server) {
-    if (!actor.empty() && actor != "inconnu") return actor;
     const passwd* pw = getpwuid(geteuid());
     std::string login = pw ? pw->pw_name : "inconnu";
     std::string role;
     if (auto f = server_campaign_fields(server)) role = f->user;
+    if (!actor.empty() && actor != "inconnu")
+        return actor.find(" (compte ") != std::string::npos ? actor : actor + " (compte " + login + ")";
     return "compte " + login + (role.empty() || role == login ? "" : " (rôle « " + role + " » du serveur)");
 }
 }  // namespace

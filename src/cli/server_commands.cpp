@@ -19,7 +19,8 @@ int copy(const Args& a, bool to_server) {
     if (!to_server && (!names_server_campaign(from) || names_server_campaign(to)))
         throw UsageError(
             "cotation exporter postgresql://hôte/base?campagne=RÉF FICHIER : le serveur d'abord, le fichier ensuite.");
-    CopyReport r = copy_campaign(from, to, a.actor());
+    // The name said (--par, COTATION_UTILISATEUR), never $USER: the account signs the copy (trial 15d F4).
+    CopyReport r = copy_campaign(from, to, a.claimed());
     // French plural: 0 and 1 take the singular.
     auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
     std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")

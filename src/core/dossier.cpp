@@ -14,6 +14,20 @@ Value Dossier::get(const std::string& name) const {
     return it == facts.end() ? Value{} : it->second;
 }
 
+Dossier merged_dossier(const Dossier& current, const Dossier& typed, const std::set<std::string>& fields) {
+    Dossier out = current;
+    for (const auto& f : fields) {
+        if (f == "reference") out.reference = typed.reference;
+        else if (f == "organisme") out.organisme = typed.organisme;
+        else if (f == "siret") out.siret = typed.siret;
+        else if (f == "finess") out.finess = typed.finess;
+        else if (f == "commune") out.commune = typed.commune;
+        else if (auto it = typed.facts.find(f); it != typed.facts.end()) out.facts[f] = it->second;
+        else out.facts.erase(f);
+    }
+    return out;
+}
+
 std::string unknown_dossier(const std::string& reference) {
     bool number = reference.rfind("n°", 0) == 0;
     return "Dossier " + (number ? reference : "« " + reference + " »") + " inconnu de la campagne.";

@@ -44,6 +44,14 @@ struct Dossier {
 std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::string& reference, std::int64_t except_id,
                               const std::string& where);
 
+// The dossier as it stands (`current`) with only the named fields taken from
+// `typed` (identity fields by name: reference, organisme, siret, finess,
+// commune; any other name is a fact, removed when `typed` has none): what a
+// form writes when another person changed the dossier's other fields since
+// it was opened (trial 15d: their changes are kept, not overwritten). The
+// pieces are always `current`'s.
+Dossier merged_dossier(const Dossier& current, const Dossier& typed, const std::set<std::string>& fields);
+
 struct Rating {
     std::int64_t dossier_id = 0;
     std::string reviewer;

@@ -15,12 +15,22 @@
 #include "start_dialog.h"
 #include "store/open_store.h"
 #include "views.h"
+#include "workbench.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
 
 class WorkbenchApp : public wxApp {
 public:
+    // An exception no handler caught is said, and the window goes on (trial 15d F1).
+    bool OnExceptionInMainLoop() override { return report_unexpected_exception(); }
+    // Escaped the loop all the same (thrown while reporting): said before the end, in French.
+    void OnUnhandledException() override {
+        try {
+            wxMessageOutputBest().Printf("%s", to_wx(unexpected_exception_text()));
+        } catch (...) {
+        }
+    }
     bool OnInit() override {
         // Numbers are parsed and formatted by Cotation itself, never by the C locale.
         std::setlocale(LC_NUMERIC, "C");

@@ -3,6 +3,8 @@
 #include <wx/scrolwin.h>
 
 #include <map>
+#include <optional>
+#include <set>
 
 #include "colours.h"
 #include "core/error.h"
@@ -18,7 +20,10 @@ namespace cotation::gui {
 namespace {
 struct Field {
     std::string id;
-    const FactDef* def = nullptr;   // null for identity fields
+    // The fact's definition, the form's own copy (null for identity fields):
+    // never a pointer into the session's grid, which a reload may replace
+    // while the form is open (trial 15d F1).
+    std::optional<FactDef> def;
     wxWindow* control = nullptr;
     wxStaticText* hint = nullptr;
 
@@ -92,7 +97,7 @@ private:
              const std::string& value) {
         Field f;
         f.id = id;
-        f.def = def;
+        if (def) f.def = *def;
         auto* l = new wxStaticText(parent, wxID_ANY, to_wx(label));
         // Long labels (« Équipe de l'accompagnement renforcé — IDE, aides-soignants… »)
         // wrap, so that the fields keep their place in the dialog's width.
@@ -163,26 +168,40 @@ private:
         }
         try {
             if (id_) {
-                // The dossier as the session reads it now (re-read after a
-                // conflict): this form does not show the pieces, so they are
-                // the campaign's, never the ones of the form's opening
-                // (which would take back a piece received meanwhile).
-                const Dossier* now = wb_.session->dossier_by_id(*id_);
-                if (!now) throw InputError(unknown_dossier(opened_["reference"]));
+                if (!wb_.session->dossier_by_id(*id_)) throw InputError(unknown_dossier(opened_["reference"]));
                 d.id = *id_;
-                d.documents = now->documents;
-                wb_.session->update_dossier(d, wb_.reviewer);
+                // Only the fields the person changed are written, over the
+                // dossier as it stands in the write (Session::update_dossier_fields):
+                // another's change of other fields, and the pieces this form
+                // does not show, are kept; an unchanged form writes nothing (trial 15d F7).
+                std::set<std::string> changed;
+                for (const auto& f : fields_)
+                    if (f.text() != opened_[f.id]) changed.insert(f.id);
+                if (!wb_.session->update_dossier_fields(d, changed, wb_.reviewer)) {
+                    EndModal(wxID_CANCEL);
+                    return;
+                }
             } else {
                 wb_.session->add_dossier(d, wb_.reviewer);
             }
         } catch (const StaleCampaign& e) {
             // Changed by another person since the form opened: said, and the
             // form brought up to date where nothing was typed (trial 15c F2).
-            Rebase();
-            show_error(e.what());
+            const std::string refused = e.what();
+            try {
+                Rebase();
+            } catch (...) {
+                // The form not brought up to date: said under the refusal, never thrown out of the window (trial 15d F1).
+                show_error(refused + "\n" + unexpected_exception_text());
+                return;
+            }
+            show_error(refused);
             return;
         } catch (const std::exception& e) {
             show_error(e.what());
+            return;
+        } catch (...) {
+            show_error(unexpected_exception_text());
             return;
         }
         EndModal(wxID_OK);
@@ -203,7 +222,7 @@ private:
         const Dossier* now = id_ ? wb_.session->dossier_by_id(*id_) : nullptr;
         if (!now) return;
         for (auto& f : fields_) {
-            const std::string stored = shown(*now, f.id, f.def), was = opened_[f.id];
+            const std::string stored = shown(*now, f.id, f.def ? &*f.def : nullptr), was = opened_[f.id];
             if (stored == was) continue;
             if (f.text() == was) {
                 if (auto* c = dynamic_cast<wxChoice*>(f.control)) c->SetStringSelection(to_wx(stored));

@@ -5,6 +5,8 @@
 #include <wx/filedlg.h>
 #include <wx/infobar.h>
 
+#include <Poco/Exception.h>
+
 #include <filesystem>
 
 #include "app/demo.h"
@@ -29,6 +31,31 @@ namespace cotation::gui {
 
 void show_error(wxWindow* parent, const std::exception& e) {
     wxMessageBox(to_wx(e.what()), to_wx("Cotation — erreur"), wxOK | wxICON_ERROR, parent);
+}
+
+std::string unexpected_exception_text() {
+    std::string what;
+    try {
+        throw;
+    } catch (const Poco::Exception& e) {   // its what() is only its class's name
+        what = e.displayText();
+    } catch (const std::exception& e) {
+        what = e.what();
+    } catch (...) {
+        what = "erreur d'un type inconnu";
+    }
+    return "L'opération en cours s'est interrompue : " + what +
+           "\n\nL'atelier reste ouvert. Une modification s'enregistre en entier ou pas du tout : vérifiez dans la vue "
+           "concernée si la vôtre l'a été, et recommencez-la sinon. Si la campagne est partagée sur un serveur injoignable, "
+           "les vues seront relues dès qu'il répondra.";
+}
+
+bool report_unexpected_exception() {
+    const std::string text = unexpected_exception_text();
+    wxWindow* parent = wxGetActiveWindow();
+    if (!parent && wxTheApp) parent = wxTheApp->GetTopWindow();
+    wxMessageBox(to_wx(text), to_wx("Cotation — erreur inattendue"), wxOK | wxICON_ERROR, parent);
+    return true;
 }
 
 ProcedurePanel* MainFrame::procedure_panel() const { return page_as<ProcedurePanel>(View::Procedure); }

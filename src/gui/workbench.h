@@ -32,6 +32,16 @@ struct Workbench {
 // Shows the message of a Cotation error in a box parented to `parent`.
 void show_error(wxWindow* parent, const std::exception& e);
 
+// The workbench's last resort, from wxApp::OnExceptionInMainLoop: an
+// exception no handler caught (a Cotation error, a standard or Poco
+// exception, or one of unknown type) is said in French in a box parented to
+// the active window, and the workbench goes on (trial 15d F1: « Unhandled
+// unknown exception » ended an instructor's window). Returns true: the event
+// loop keeps running. Must be called while an exception is being handled.
+bool report_unexpected_exception();
+// Its text, for the current exception (inside a catch).
+std::string unexpected_exception_text();
+
 class DossierListView;
 class DossierPanel;
 class RatingPanel;

@@ -217,6 +217,10 @@ private:
         if (code == "23505")   // unique_violation
             throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
                              ") ; rien n'a été enregistré.");
+        // A trigger's own refusal is French already and names the row and the rule (trial 15d F3): said as is.
+        if (code == "42501" && msg.rfind("permission denied", 0) != 0 && msg.rfind("new row violates", 0) != 0)
+            throw InputError("Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " +
+                             std::string(PQuser(c_) ? PQuser(c_) : "?") + " » : " + msg + " ; rien n'a été enregistré.");
         if (code == "42501") throw InputError(refusal_message(msg));
         if (code == "55P03") throw InputError(busy_message());
         if (code == "40001" || code == "40P01")

@@ -19,6 +19,10 @@ DECLARE
   head_hash text;
   head_at text;
   body text;
+  kx text;
+  note_rows bigint;
+  note_entity text;
+  note_value text;
 BEGIN
   -- What only the coordinator does is journaled by the coordinator (or the
   -- owner, copying): an entry « decision » written in raw SQL by another
@@ -81,6 +85,33 @@ BEGIN
     RAISE EXCEPTION 'entrée « % » du journal refusée : elle ne nomme aucune ligne écrite par cette transaction ; le rôle « % » n''inscrit au journal que ce que Cotation y écrit avec sa modification', NEW.action, session_user
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- A member's « note » says what Cotation says of its rating row (trial
+  -- 15d F2: an instructor's rating typed in psql came with an entry of her
+  -- own wording): one rating row of this transaction, named by its dossier,
+  -- person and criterion, « VALEUR — JUSTIFICATION » as the row now holds
+  -- it, after the value the journal last gave that rating.
+  IF NEW.action = 'note'
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
+    SELECT r.k INTO kx FROM @S.cotation_render_sql('rating') r;
+    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, ''dossier/'' || d.reference '
+                   '|| ''/note/'' || v.name || ''/'' || r.criterion AS e, r.value::text || '' — '' || r.justification AS v '
+                   'FROM (SELECT to_jsonb(t) AS j, '
+                   't.* FROM %I.rating t WHERE %I.cotation_ours(t.xmin)) r JOIN %I.dossier d ON d.id = r.dossier_id '
+                   'JOIN %I.reviewer v ON v.id = r.reviewer_id) x WHERE x.k IN (SELECT split_part(l, E''\t'', 2) '
+                   'FROM regexp_split_to_table($1, E''\n'') l WHERE split_part(l, E''\t'', 1) = ''rating'')', kx, @s, @s, @s, @s)
+      INTO note_rows, note_entity, note_value USING NEW.rows;
+    IF note_rows <> 1 OR note_entity IS DISTINCT FROM NEW.entity OR note_value IS DISTINCT FROM NEW.new_value
+       OR NEW.old_value IS DISTINCT FROM coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity
+                                                   AND j.action = 'note' ORDER BY j.seq DESC LIMIT 1), '') THEN
+      RAISE EXCEPTION 'entrée « note » du journal refusée : elle doit nommer une seule note écrite par cette transaction et dire ce que la ligne porte (% : « % », précédemment « % ») ; le rôle « % » a écrit « % » : « % » → « % »',
+        coalesce(note_entity, 'aucune note'), coalesce(note_value, ''),
+        coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'note'
+                  ORDER BY j.seq DESC LIMIT 1), ''),
+        session_user, NEW.entity, NEW.old_value, NEW.new_value
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END IF;
   body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
        || octet_length(NEW.seq::text) || ':' || NEW.seq::text
        || octet_length(NEW.at) || ':' || NEW.at
@@ -121,6 +152,80 @@ REVOKE ALL ON FUNCTION @S.campaign_reopened() FROM PUBLIC;
 DROP TRIGGER IF EXISTS campaign_reopened ON @S.campaign;
 CREATE CONSTRAINT TRIGGER campaign_reopened AFTER UPDATE ON @S.campaign DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL AND NEW.closed_at IS NULL) EXECUTE FUNCTION @S.campaign_reopened();
+
+-- A member's rows are Cotation's only with their journal entry (trial 15d
+-- F2: an instructor changed her own rating in psql with no entry; `journal
+-- verify` then named the row, and `exporter` refused the whole team's
+-- campaign). Checked at the commit, for each row a member's transaction
+-- inserted, changed or removed (under a changed key, the old key too): the
+-- last entry of that transaction naming the row must give it as the
+-- transaction leaves it, its digest, or « - » once removed. Cotation's own
+-- writes name every row they touch (pg_ledger.cpp). The transaction's
+-- entries are the journal's last ones at its commit: each insertion holds the
+-- journal's lock to the end (journal_chain). The coordinator and the owner
+-- are not checked here (the coordinator's raw changes are named by `journal
+-- verify`; the owner can do anything).
+CREATE OR REPLACE FUNCTION @S.cotation_row_journaled() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  kx text;
+  dx text;
+  pk text;
+  ev jsonb;
+  k text;
+  first_key text;
+  d text;
+  line text;
+  named_in bigint;
+  e record;
+  i int;
+BEGIN
+  IF pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     OR pg_has_role(session_user, @c, 'MEMBER') THEN
+    RETURN NULL;
+  END IF;
+  SELECT r.k, r.d INTO kx, dx FROM @S.cotation_render_sql(TG_TABLE_NAME) r;
+  SELECT string_agg(format('t.%I = ($1 ->> %L)::%s', a.attname, a.attname, format_type(a.atttypid, a.atttypmod)), ' AND ')
+    INTO pk FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey)
+    WHERE x.indrelid = TG_RELID AND x.indisprimary;
+  FOR i IN 1..2 LOOP
+    ev := CASE WHEN i = 1 THEN CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END
+               WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) END;
+    CONTINUE WHEN ev IS NULL;
+    EXECUTE format('SELECT %s FROM (SELECT $1 AS j) y', kx) INTO k USING ev;
+    CONTINUE WHEN i = 2 AND k = first_key;
+    first_key := k;
+    EXECUTE format('SELECT %s FROM (SELECT to_jsonb(t) AS j FROM %I.%I t WHERE %s) y', dx, @s, TG_TABLE_NAME, pk) INTO d USING ev;
+    line := NULL;
+    named_in := NULL;
+    FOR e IN SELECT j.xmin AS x, j.seq, j.rows FROM @S.journal j ORDER BY j.seq DESC LOOP
+      EXIT WHEN NOT @S.cotation_ours(e.x);
+      IF position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows) > 0 THEN
+        line := split_part(substr(E'\n' || e.rows, position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows)
+                                  + length(TG_TABLE_NAME || E'\t' || k || E'\t') + 1), E'\n', 1);
+        named_in := e.seq;
+        EXIT;
+      END IF;
+    END LOOP;
+    IF named_in IS NULL THEN
+      RAISE EXCEPTION 'modification refusée : la ligne « % » de la table « % » a été écrite par le rôle « % » sans entrée du journal qui la nomme ; un membre de l''équipe ne modifie la campagne que par Cotation, qui inscrit chaque modification au journal',
+        k, TG_TABLE_NAME, session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF line IS DISTINCT FROM coalesce(d, '-') THEN
+      RAISE EXCEPTION 'modification refusée : la ligne « % » de la table « % » n''est plus telle que l''entrée n° % du journal la donne ; elle a changé après son inscription',
+        k, TG_TABLE_NAME, named_in USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $f$;
+REVOKE ALL ON FUNCTION @S.cotation_row_journaled() FROM PUBLIC;
+DO $d$ DECLARE t text; BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = @s AND tablename NOT IN ('journal', 'schema_version') LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I.%I', t || '_journalisee', @s, t);
+    EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I.%I DEFERRABLE INITIALLY DEFERRED '
+                   'FOR EACH ROW EXECUTE FUNCTION %I.cotation_row_journaled()', t || '_journalisee', @s, t, @s);
+  END LOOP;
+END $d$;
 )sql";
 
 }  // namespace cotation::pg

@@ -128,6 +128,41 @@ CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boole
      AND NOT @S.cotation_linked(d)
      AND NOT EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me())
 $f$;
+-- A rating refused to a member is said in French, naming the table, the
+-- row and the rule (trial 15d F3: row-level security refused it in
+-- PostgreSQL's English, « new row violates row-level security policy »).
+-- The same rule as the policies (cotation_rates), checked before them; a
+-- row the policies hide from the member is never met here (docs/serveur.md:
+-- what stays silent, and why).
+CREATE OR REPLACE FUNCTION @S.rating_refused() RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+  why text;
+  ref text;
+BEGIN
+  IF pg_has_role(session_user, @c, 'MEMBER')
+     OR pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    RETURN NEW;
+  END IF;
+  SELECT d.reference INTO ref FROM @S.dossier d WHERE d.id = NEW.dossier_id;
+  why := CASE
+    WHEN NOT pg_has_role(session_user, @i, 'MEMBER')
+      THEN 'seuls les instructeurs notent (le rôle « ' || session_user || ' » n''est pas instructeur de cette campagne)'
+    WHEN NOT EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = NEW.reviewer_id AND v.name = @S.cotation_me())
+      THEN 'une note ne s''écrit qu''au nom de la personne connectée, ' || coalesce(@S.cotation_me(), '(aucune)')
+    WHEN NOT EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = NEW.dossier_id AND a.reviewer = @S.cotation_me())
+      THEN 'ce dossier n''est pas affecté à ' || @S.cotation_me()
+    WHEN @S.cotation_linked(NEW.dossier_id)
+      THEN @S.cotation_me() || ' a déclaré un lien d''intérêts avec son organisme'
+    WHEN EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = NEW.dossier_id AND s.reviewer = @S.cotation_me())
+      THEN 'les notes de ' || @S.cotation_me() || ' sur ce dossier sont soumises : elles ne changent plus'
+  END;
+  IF why IS NOT NULL THEN
+    RAISE EXCEPTION 'note refusée (table « rating », dossier « % », critère « % ») : %', coalesce(ref, NEW.dossier_id::text),
+      NEW.criterion, why USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER rating_refused BEFORE INSERT OR UPDATE ON @S.rating FOR EACH ROW EXECUTE FUNCTION @S.rating_refused();
 -- Whether the connected instructor rated every criterion of the campaign's
 -- grid on a dossier, as the core requires before submitting
 -- (submission_refusal, rating_counts: a justified value within the scale).

@@ -155,19 +155,31 @@ JournalHead PgStore::journal_head() {
 // The caller's write transaction; every writer locks the journal first,
 // so the journal's last entry tells whether another one wrote since load().
 bool PgStore::begin_write() {
-    scopes_.push_back(std::make_unique<PgTransaction>(*c_));
+    auto t = std::make_unique<PgTransaction>(*c_);
+    // Read before the scope is kept: a failure here (the server lost) rolls
+    // back, and leaves no scope open on a connection then never made anew.
+    const bool stale = last_seq() != seen_seq_;
+    scopes_.push_back(std::move(t));
     check_.scope_begun();   // the snapshot acted on: the one before any reload
-    return last_seq() != seen_seq_;
+    return stale;
 }
 
 void PgStore::end_write(bool commit) {
     if (scopes_.empty()) return;
     auto t = std::move(scopes_.back());
     scopes_.pop_back();
-    if (commit) {
-        // The head as this writer leaves it, read before another one can write.
-        if (scopes_.empty()) seen_seq_ = last_seq();
-        t->commit();
+    try {
+        if (commit) {
+            // The head as this writer leaves it, read before another one can write.
+            if (scopes_.empty()) seen_seq_ = last_seq();
+            t->commit();
+        }
+    } catch (...) {
+        // A commit refused (a deferred check of the server, the connection
+        // lost): the scope still ends, or every later write would be compared
+        // with this one's old reading and refused as a conflict (trial 15d).
+        check_.scope_ended();
+        throw;
     }
     check_.scope_ended();
     if (scopes_.empty()) check_.loaded(seen_seq_);

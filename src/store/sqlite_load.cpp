@@ -137,8 +137,14 @@ void SqliteStore::end_write(bool commit) {
     auto t = std::move(scopes_.back());
     scopes_.pop_back();
     // The head as this writer leaves it, read before another one can write.
-    std::int64_t seq = commit && scopes_.empty() ? last_seq() : -1;
-    if (commit) t->commit();
+    std::int64_t seq = -1;
+    try {
+        seq = commit && scopes_.empty() ? last_seq() : -1;
+        if (commit) t->commit();
+    } catch (...) {
+        check_.scope_ended();   // a refused commit still ends the scope (as PgStore::end_write)
+        throw;
+    }
     check_.scope_ended();
     if (seq >= 0) check_.loaded(seq);
 }

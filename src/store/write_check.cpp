@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/french.h"
+#include "core/people.h"
 
 namespace cotation {
 
@@ -14,6 +15,23 @@ bool same_or_within(const std::string& a, const std::string& b) {
         return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/';
     };
     return a == b || within(a, b) || within(b, a);
+}
+
+namespace {
+// The person an author of the journal names: « NOM (compte LOGIN) » or
+// « NOM » (as the server's cotation_person reads it).
+std::string author_person(const std::string& actor) {
+    static const std::string lead = " (compte ";
+    const auto p = actor.rfind(lead);
+    if (p != std::string::npos && !actor.empty() && actor.back() == ')' &&
+        actor.find_first_of(" ()", p + lead.size()) == actor.size() - 1)
+        return actor.substr(0, p);
+    return actor;
+}
+}  // namespace
+
+bool same_author(const std::string& a, const std::string& b) {
+    return person_key(author_person(a)) == person_key(author_person(b));
 }
 
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
@@ -28,7 +46,9 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
             break;
         }
         // Who: the person named, or the writer themself from another window or program.
-        const std::string who = !me.empty() && e.actor == me
+        // Trial 15d F5: one's own earlier change, written under another form of
+        // the name (without the account, or from another account), is still one's own.
+        const std::string who = !me.empty() && same_author(e.actor, me)
                                     ? "vous-même (" + me + "), depuis une autre fenêtre ou un autre programme"
                                     : e.actor;
         text += "\n – le " + french_timestamp(e.at) + ", " + who + " : " + (words ? words(e) : change_in_words(e, nullptr));

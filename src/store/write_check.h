@@ -26,6 +26,10 @@ bool same_or_within(const std::string& a, const std::string& b);
 // that knows the campaign's grid.
 using ChangeWords = std::function<std::string(const JournalEntry&)>;
 
+// Whether two authors of the journal are the same person: « NOM (compte
+// LOGIN) » and « NOM », or the same name from two accounts (person_key).
+bool same_author(const std::string& a, const std::string& b);
+
 // The refusal shown to the second writer: who changed what since its reading.
 // `campaign` is how the campaign is named (« Campagne partagée « HI » »);
 // `me`, the author the refused entry would have carried: their own change
