@@ -52,6 +52,16 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
                ") : il ne peut pas être retenu.";
     if (d.kind != DecisionKind::Retained && d.motive.empty())
         return "Une décision « " + std::string(decision_label(d.kind)) + " » doit être motivée.";
+    // A recevable dossier is evaluated on the merits (ACT HLM, Annexe 2: « Si
+    // les critères d'éligibilité sont remplis, la proposition sera évaluée sur
+    // le fond »): refusing one nobody rated departs from that, and says why
+    // it was not evaluated, apart from the refusal's motive (trial 1011B F7:
+    // its letter said « il n'a pas été noté » and nothing else).
+    if (d.kind == DecisionKind::NotRetained && f.criteria > 0 && e.score.rated == 0 && !e.apart() &&
+        d.departure_reason.empty())
+        return dossier + " est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est évalué "
+                         "avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué "
+                         "(--ecart) en plus du motif du refus.";
     // A complementary list is compatible with a "not retained" opinion: the
     // ranked list does not say who waits on it.
     bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
@@ -88,6 +98,13 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
                " n'en est pas une) ; s'il ne reçoit rien, la décision est « non retenu », motivée.";
     if (auto refusal = grant_refusal(f.model, *d.places, asked, f.others_used))
         return "Dossier « " + f.reference + " » : " + *refusal;
+    // Less than asked is a partial refusal (trial 1011B F6: 8 of 12 places,
+    // neither the order nor the letter said why): it is motivated, and its
+    // letter carries the appeal ways.
+    if (asked && *d.places < *asked && d.motive.empty() && d.departure_reason.empty())
+        return "Dossier « " + f.reference + " » : accorder " + f.model.places_text(*d.places) + " pour une demande de " +
+               f.model.places_text(*asked) + " est un refus partiel ; écrivez-en le motif (--motif), que l'arrêté et "
+               "le courrier donneront.";
     return "";
 }
 

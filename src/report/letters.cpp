@@ -130,6 +130,11 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    // The Département of the site as a co-signing authority names it (trial 1011B F4):
+    // « Le Président du Conseil départemental de la Charente-Maritime ».
+    const std::string of_dep = commune ? fr::of_departement(ref.departement_name(commune->departement)) : "";
+    v["departement.president"] = of_dep.empty() ? "" : "Le Président du Conseil départemental " + of_dep;
+    v["departement.aupres"] = of_dep.empty() ? "" : "du Président du Conseil départemental " + of_dep;
     for (const FactDef* f : ctx.grid.identity_facts())
         if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
@@ -140,6 +145,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
     v["nombre_classes"] = std::to_string(ranked_count);
+    // « sur 1 dossier classé », « sur 4 dossiers classés » (trial 1011B F16).
+    v["dossiers_classes"] = fr::plural(static_cast<long long>(ranked_count), "dossier classé", "dossiers classés");
     // Nobody rated it: no note nor rank to print, « 0 points … au  rang » would be false (trial 13c F4).
     v["non_note"] = e.proposal == Proposal::Unrated ? "oui" : "";
     std::vector<std::string> themes;
@@ -169,10 +176,24 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["motif_non_retenu"] = v["motif"];   // the name used by templates before 2026
     v["places_accordees"] = "";
     v["date_decision"] = "";
+    // What the decision departs from, and why (trial 1011B F6, F7): the
+    // committee's opinion, a capacity below the request, an evaluation not made.
+    v["ecart"] = "";
+    v["avis_commission"] = "";
+    v["reduction"] = "";
+    v["motif_reduction"] = "";
     if (x) {
         v["date_decision"] = x->date.french_long();
         if (x->kind == DecisionKind::Retained && x->places)
             if (const FactDef* places = ctx.grid.fact("places")) v["places_accordees"] = display(*places, *x->places);
+        v["ecart"] = as_sentence(x->departure_reason);
+        if (x->committee_opinion && *x->committee_opinion != x->kind) v["avis_commission"] = decision_label(*x->committee_opinion);
+        const Value asked = d.get("places");
+        if (x->kind == DecisionKind::Retained && x->places && std::holds_alternative<Rational>(asked) &&
+            *x->places < std::get<Rational>(asked) && ctx.grid.fact("places")) {
+            v["reduction"] = "oui";
+            v["motif_reduction"] = as_sentence(x->motive.empty() ? x->departure_reason : x->motive);
+        }
     }
     return v;
 }
