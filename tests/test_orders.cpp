@@ -812,7 +812,7 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     auto s = build(c, dir);   // D-01 retained on 15/11/2019; the meeting records no vote
     const std::string why = test::message_of([&] { s->set_parameter("campagne.complement_jour", Rational(20), kCoord); });
     for (const char* part : {"Paramètre « campagne.complement_jour » (15 €) : le texte de l'appel le fixe à 15 € (",
-                             "1 décision est enregistrée ; les arrêtés, les courriers de décision reposent sur cette valeur",
+                             "1 décision est enregistrée ; les arrêtés et les courriers de décision reposent sur cette valeur",
                              "Rien n'a été modifié", "--motif"})
         EXPECT_NE(test::words(why).find(part), std::string::npos) << part << "\n" << why;
     EXPECT_EQ(std::get<Rational>(s->campaign().parameters.at("campagne.complement_jour")), Rational(15));

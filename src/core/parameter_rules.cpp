@@ -141,7 +141,7 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
         documents.insert(documents.begin(), {"les arrêtés", "les courriers de décision"});
     }
     return std::string(names.size() > 1 ? "Paramètres" : "Paramètre") + " " + fr::join(lines, ", ") + " : " + fr::join(since, " et ") +
-           " ; " + fr::join(documents, ", ") + " reposent sur " + (names.size() > 1 ? "ces valeurs" : "cette valeur") +
+           " ; " + fr::join(documents, ", ", "et") + " reposent sur " + (names.size() > 1 ? "ces valeurs" : "cette valeur") +
            ". Rien n'a été modifié. Pour " + (names.size() > 1 ? "les" : "le") +
            " changer quand même, donnez le motif (--motif « … »), qui sera journalisé, puis produisez de nouveau ces documents.";
 }
