@@ -75,6 +75,8 @@ std::vector<Call> calls() {
                          "Vu l'avis de la commission de sélection du 15 juin 2023",
                          "L'autorisation de créer 10 places d'appartements de coordination thérapeutique « hors les murs » est accordée à Organisme Un",
                          "sous le numéro 130041007 de la structure", "12 600 € par an", "ne peut excéder 2 € par jour",
+                         // One pair of parentheses, not « (Bouches-du-Rhône (13)) » (trial 1011B F16).
+                         "pour un dispositif implanté à Marseille 3e Arrondissement (Bouches-du-Rhône).",
                          "au plus tard le 31 décembre 2023", "Fait à Marseille, le 15 juin 2023", "Jean Dupont",
                          "tribunal administratif de Marseille", "recours hiérarchique"};
         c.forbidden = {"labellis", "désign", "FINESS de la façon suivante"};
@@ -906,4 +908,23 @@ TEST(Orders, UphvLetterDoesNotPutTheVisitBeforeTheOrder) {
               std::string::npos)
         << w;
     EXPECT_NE(w.find("sur 2 dossiers classés"), std::string::npos) << w;   // D-01 and D-02 rated
+}
+
+// Trial 1011B F10: « 17XXX Inconnue » printed on a letter without a word.
+// The letter is written (the address is the candidate's) and the batch says
+// the postal code is malformed, naming it.
+TEST(Orders, AMalformedPostalCodeIsSaidWhenTheLetterIsWritten) {
+    Call c = calls()[1];
+    test::TempDir dir;
+    auto s = build(c, dir);
+    Dossier d = s->dossiers()[*s->find("D-01")];
+    d.facts["code_postal"] = Value{std::string("17XXX")};
+    s->update_dossier(d, kCoord);
+    auto letters = s->write_letters(dir.file("l"), "D-01");
+    ASSERT_EQ(letters.size(), 1u);
+    bool said = false;
+    for (const auto& w : letters.warnings)
+        said = said || w == "Dossier « D-01 » : code postal « 17XXX » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel "
+                            "quel : corrigez-le dans le dossier avant l'envoi.";
+    EXPECT_TRUE(said);
 }

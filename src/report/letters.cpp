@@ -83,6 +83,16 @@ std::string missing_address(const Dossier& d) {
     return "adresse postale incomplète (" + what + " non renseigné" + (missing.size() > 1 ? "s" : "") + ")";
 }
 
+std::string malformed_postcode(const Dossier& d) {
+    const std::string code = text_fact(d, "code_postal");
+    if (code.empty()) return "";
+    bool digits = code.size() == 5;
+    for (char c : code) digits = digits && c >= '0' && c <= '9';
+    if (digits) return "";
+    return "code postal « " + code + " » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel quel : corrigez-le dans "
+           "le dossier avant l'envoi";
+}
+
 std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     std::vector<std::string> out{d.organisme};
     std::string to = text_fact(d, "destinataire");
@@ -130,6 +140,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    v["departement.nom"] = commune ? ref.departement_name(commune->departement) : "";   // « Bouches-du-Rhône » (trial 1011B F16)
     // The Département of the site as a co-signing authority names it (trial 1011B F4):
     // « Le Président du Conseil départemental de la Charente-Maritime ».
     const std::string of_dep = commune ? fr::of_departement(ref.departement_name(commune->departement)) : "";
@@ -274,6 +285,8 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
         job.format = format;
         if (auto m = missing_address(d); !m.empty())
             job.warning = "Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.";
+        else if (auto p = malformed_postcode(d); !p.empty())
+            job.warning = "Dossier « " + d.reference + " » : " + p + ".";
         job.write = [shared, entry, tpl](const DocumentJob& j) {
             const LetterContext& c = shared->ctx;
             if (auto b = shared->broken.find(tpl); b != shared->broken.end()) throw InputError(b->second);
