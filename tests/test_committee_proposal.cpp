@@ -235,9 +235,10 @@ TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotReta
     proposal_vote_all_for(*s, Date{2019, 10, 15});
     s->write_minutes(dir.file("pv.pdf"));
     const std::string w = test::pdf_words(dir.file("pv.pdf"));
-    for (const char* said : {"Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient "
-                             "UPHV-2019-01 et UPHV-2019-08 ; la variante s'écarte de la répartition dans l'ordre du classement",
-                             "motif donné : Couvrir l'Aunis.", "non retenu (Répartition enregistrée en variante du coordonnateur"})
+    for (const char* said :
+         {"Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient "
+          "UPHV-2019-01 et UPHV-2019-08 ; la variante s'écarte de la répartition dans l'ordre du classement",
+          "motif donné : Couvrir l'Aunis.", "non retenu (Répartition enregistrée en variante du coordonnateur"})
         EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
     // Without a variant (the ranking order recorded), no such sentence.
     {

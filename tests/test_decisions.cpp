@@ -73,7 +73,8 @@ TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
         EXPECT_NE(std::string(e.what()).find("reste : 10\u00A0places ; demande : 12\u00A0places"), std::string::npos) << e.what();
     }
     // 10 of the 12 asked: a partial refusal, motivated (trial 1011B F6).
-    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "Capacité restante de l'appel : 10 places", Rational(10)),
+    s->decide(id_of(*s, "ACT-2023-04"),
+              decision(DecisionKind::Retained, "Capacité restante de l'appel : 10 places", Rational(10)),
               coord);   // 40
 }
 
@@ -103,7 +104,8 @@ TEST(Decisions, LettersFollowTheDecisions) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
     const std::string coord = test::demo_coordinator(*s);
-    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "Besoin du territoire couvert à 12 places", Rational(12)),
+    s->decide(id_of(*s, "ACT-2023-01"),
+              decision(DecisionKind::Retained, "Besoin du territoire couvert à 12 places", Rational(12)),
               coord);   // 12 of the 15 asked: motivated (trial 1011B F6)
     s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));

@@ -708,14 +708,15 @@ TEST(Decisions, ADossierNeverRatedIsNeitherRetainedNorComplementary) {
             }
         EXPECT_EQ(s->decisions().count(d5), 0u);
         // Trial 1011B F7: nor refused without saying why a recevable dossier was not evaluated.
-        EXPECT_NE(test::message_of([&] {
-                      s->decide(d5, {DecisionKind::NotRetained, "Dossier non évalué", on, std::nullopt, std::nullopt, "", ""}, kCoord);
-                  }).find("est recevable et n'a été noté sur aucun critère de la grille"),
-                  std::string::npos);
+        EXPECT_NE(
+            test::message_of([&] {
+                s->decide(d5, {DecisionKind::NotRetained, "Dossier non évalué", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+            }).find("est recevable et n'a été noté sur aucun critère de la grille"),
+            std::string::npos);
         EXPECT_EQ(s->decisions().count(d5), 0u);
         s->decide(d5,
-                  {DecisionKind::NotRetained, "Le projet reprend celui du dossier D-01, déjà retenu", on, std::nullopt, std::nullopt,
-                   "Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro", ""},
+                  {DecisionKind::NotRetained, "Le projet reprend celui du dossier D-01, déjà retenu", on, std::nullopt,
+                   std::nullopt, "Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro", ""},
                   kCoord);
         EXPECT_EQ(s->decisions().count(d5), 1u);
         // Its letter gives both, and never says it was not rated.
@@ -723,7 +724,8 @@ TEST(Decisions, ADossierNeverRatedIsNeitherRetainedNorComplementary) {
         ASSERT_EQ(letters.size(), 1u);
         std::string w = test::pdf_words(letters.written[0]);
         EXPECT_EQ(w.find("pas été noté"), std::string::npos) << w;
-        EXPECT_NE(w.find("Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro."), std::string::npos) << w;
+        EXPECT_NE(w.find("Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro."), std::string::npos)
+            << w;
     }
 }
 
@@ -807,7 +809,8 @@ TEST(Pieces, AwaitingDossierIsNotIrrecevableAndTheAnswerIsDated) {
 TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     Call c = calls()[1];   // UPHV
     test::TempDir dir;
-    auto before = Session::create(dir.file("libre.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", c.campaign, kCoord);
+    auto before =
+        Session::create(dir.file("libre.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", c.campaign, kCoord);
     before->set_parameter("campagne.complement_jour", Rational(16), kCoord);   // nothing decided nor voted yet
     EXPECT_EQ(std::get<Rational>(before->campaign().parameters.at("campagne.complement_jour")), Rational(16));
 
@@ -821,11 +824,13 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     // Setting the value it already has changes nothing, so needs no motive.
     s->set_parameter("campagne.complement_jour", Rational(15), kCoord);
     // With a motive: written, the motive in the journal beside the change.
-    s->set_parameters({{"campagne.complement_jour", Value{Rational(20)}}}, kCoord, "Avenant au cahier des charges du 2 décembre 2019");
+    s->set_parameters({{"campagne.complement_jour", Value{Rational(20)}}}, kCoord,
+                      "Avenant au cahier des charges du 2 décembre 2019");
     EXPECT_EQ(std::get<Rational>(s->campaign().parameters.at("campagne.complement_jour")), Rational(20));
     bool journaled = false;
     for (const auto& e : s->readable_journal("campagne/campagne.complement_jour"))
-        journaled = journaled || (e.new_value == "20" && e.actor.find("motif : Avenant au cahier des charges") != std::string::npos);
+        journaled =
+            journaled || (e.new_value == "20" && e.actor.find("motif : Avenant au cahier des charges") != std::string::npos);
     EXPECT_TRUE(journaled);
 }
 
@@ -846,9 +851,10 @@ TEST(Orders, CrtConsiderantsAreTheConditionsSentencesAndArticle2StatesTheRule) {
     auto batch = s->write_orders(dir.file("c"), "D-01");
     ASSERT_EQ(batch.size(), 1u);
     std::string w = test::pdf_words(batch.written[0]);
-    for (const char* said : {"Aucun temps de chefferie de projet dédié n'est prévu (le §1.5 en donne pour exemple 0,2 ETP).",
-                             "Une participation financière est demandée aux bénéficiaires.",
-                             "Aucune participation financière ne peut être demandée aux bénéficiaires (cahier des charges, §1.5)."})
+    for (const char* said :
+         {"Aucun temps de chefferie de projet dédié n'est prévu (le §1.5 en donne pour exemple 0,2 ETP).",
+          "Une participation financière est demandée aux bénéficiaires.",
+          "Aucune participation financière ne peut être demandée aux bénéficiaires (cahier des charges, §1.5)."})
         EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
     for (const char* raw : {"soit au plus", "Temps de chefferie de projet dédié :", "Pas de participation des bénéficiaires :",
                             "n'est demandée aux bénéficiaires"})
@@ -878,15 +884,18 @@ TEST(Orders, AReducedCapacityAndADepartureFromTheOpinionAreMotivatedWithAppealWa
     std::string w = test::pdf_words(orders.written[0]);
     for (const std::string& said :
          {"Considérant que la commission de sélection a émis sur ce dossier un avis « non retenu » et que la présente décision "
-          "s'en écarte pour le motif suivant : " + why + ".",
-          "Considérant que le projet porte sur 10 places et que l'autorisation est accordée pour 8 places, pour le motif suivant : " +
+          "s'en écarte pour le motif suivant : " +
+              why + ".",
+          "Considérant que le projet porte sur 10 places et que l'autorisation est accordée pour 8 places, pour le motif suivant "
+          ": " +
               why + "."})
         EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
     auto letters = s->write_letters(dir.file("l"), "D-01");
     ASSERT_EQ(letters.size(), 1u);
     w = test::pdf_words(letters.written[0]);
-    EXPECT_NE(w.find(test::words("Cette capacité est inférieure aux 10 places de votre demande, pour le motif suivant : " + why + ".")),
-              std::string::npos)
+    EXPECT_NE(
+        w.find(test::words("Cette capacité est inférieure aux 10 places de votre demande, pour le motif suivant : " + why + ".")),
+        std::string::npos)
         << w;
     EXPECT_NE(w.find("Voies et délais de recours"), std::string::npos) << w;
 }
@@ -924,7 +933,8 @@ TEST(Orders, AMalformedPostalCodeIsSaidWhenTheLetterIsWritten) {
     ASSERT_EQ(letters.size(), 1u);
     bool said = false;
     for (const auto& w : letters.warnings)
-        said = said || w == "Dossier « D-01 » : code postal « 17XXX » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel "
-                            "quel : corrigez-le dans le dossier avant l'envoi.";
+        said =
+            said || w == "Dossier « D-01 » : code postal « 17XXX » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel "
+                         "quel : corrigez-le dans le dossier avant l'envoi.";
     EXPECT_TRUE(said);
 }

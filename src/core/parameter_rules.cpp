@@ -123,12 +123,13 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
         std::string line = "« " + name + " »";
         if (def) {
             auto it = now.find(name);
-            line += " (" + (it == now.end() || is_missing(it->second) ? std::string("non renseigné") : display(*def, it->second)) +
-                    ")";
+            line += " (" +
+                    (it == now.end() || is_missing(it->second) ? std::string("non renseigné") : display(*def, it->second)) + ")";
         }
         for (const auto& p : grid.parameters)
             if (p.def.id == name && fixed_by_call_text(grid, p) && !is_missing(p.default_value))
-                line += " : le texte de l'appel le fixe à " + display(p.def, p.default_value) + " (" + grid.cite(p.def.source) + ")";
+                line +=
+                    " : le texte de l'appel le fixe à " + display(p.def, p.default_value) + " (" + grid.cite(p.def.source) + ")";
         lines.push_back(line);
     }
     std::vector<std::string> since, documents;
@@ -137,12 +138,14 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
         documents = {"le dossier de la commission", "le procès-verbal"};
     }
     if (state.decisions > 0) {
-        since.push_back(fr::plural(static_cast<long long>(state.decisions), "décision est enregistrée", "décisions sont enregistrées"));
+        since.push_back(
+            fr::plural(static_cast<long long>(state.decisions), "décision est enregistrée", "décisions sont enregistrées"));
         documents.insert(documents.begin(), {"les arrêtés", "les courriers de décision"});
     }
-    return std::string(names.size() > 1 ? "Paramètres" : "Paramètre") + " " + fr::join(lines, ", ") + " : " + fr::join(since, " et ") +
-           " ; " + fr::join(documents, ", ", "et") + " reposent sur " + (names.size() > 1 ? "ces valeurs" : "cette valeur") +
-           ". Rien n'a été modifié. Pour " + (names.size() > 1 ? "les" : "le") +
+    return std::string(names.size() > 1 ? "Paramètres" : "Paramètre") + " " + fr::join(lines, ", ") + " : " +
+           fr::join(since, " et ") + " ; " + fr::join(documents, ", ", "et") + " reposent sur " +
+           (names.size() > 1 ? "ces valeurs" : "cette valeur") + ". Rien n'a été modifié. Pour " +
+           (names.size() > 1 ? "les" : "le") +
            " changer quand même, donnez le motif (--motif « … »), qui sera journalisé, puis produisez de nouveau ces documents.";
 }
 

@@ -170,7 +170,8 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         if (!jobs[k].warning.empty()) batch.warnings.push_back(jobs[k].warning);
     }
     for (const auto& f : kept)
-        batch.warnings.push_back("« " + f + " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
+        batch.warnings.push_back("« " + f +
+                                 " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
                                  "gardé tel quel, non remplacé. Pour le remplacer : cotation documents … --remplacer.");
     // The digest of each ODT written, for the next run.
     std::map<std::filesystem::path, char> touched;

@@ -198,7 +198,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
         if (x->kind == DecisionKind::Retained && x->places)
             if (const FactDef* places = ctx.grid.fact("places")) v["places_accordees"] = display(*places, *x->places);
         v["ecart"] = as_sentence(x->departure_reason);
-        if (x->committee_opinion && *x->committee_opinion != x->kind) v["avis_commission"] = decision_label(*x->committee_opinion);
+        if (x->committee_opinion && *x->committee_opinion != x->kind)
+            v["avis_commission"] = decision_label(*x->committee_opinion);
         const Value asked = d.get("places");
         if (x->kind == DecisionKind::Retained && x->places && std::holds_alternative<Rational>(asked) &&
             *x->places < std::get<Rational>(asked) && ctx.grid.fact("places")) {
