@@ -8,6 +8,7 @@
 #include <Poco/DOM/DOMParser.h>
 #include <Poco/DOM/Document.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -30,7 +31,8 @@ using test::slurp;
 using test::zip_entry;
 std::set<std::string> names_in(const std::string& dir) {
     std::set<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir)) out.insert(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename() != report::kOdtDigests) out.insert(e.path().filename().string());   // the ODT digests
     return out;
 }
 report::DocumentJob job(const std::string& dossier, const std::string& stem,
@@ -306,4 +308,39 @@ TEST(DocumentBatch, TheWindowNamesEveryKindItWrites) {
     for (std::size_t i = 1; i < kinds.size(); ++i) EXPECT_NE(text.find(kinds[i].label), std::string::npos) << kinds[i].label;
     EXPECT_NE(text.find("arrêtés des dossiers retenus"), std::string::npos) << text;
     EXPECT_NE(text.find(" et demandes de pièces complémentaires"), std::string::npos) << text;
+}
+
+// Trial 1011B F9: a second batch silently overwrote the ODT a secretary had
+// edited before signing. An ODT that is not the one Cotation last wrote there
+// (its SHA-1 kept in .cotation-empreintes) is kept and said; the others are
+// written again; --remplacer (replace_edited) replaces it.
+TEST(Documents, AnEditedOdtIsKeptAndSaidUnlessReplacing) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    const std::string out = dir.file("ed");
+    auto first = write_documents(*s, {out, report::Format::Both, "ACT-2023-01"});
+    ASSERT_TRUE(first.ok());
+    const std::string edited = out + "/ACT-2023-01-lettre.odt", fresh = slurp(edited);
+    ASSERT_TRUE(fs::exists(out + "/" + report::kOdtDigests));
+    std::ofstream(edited, std::ios::binary | std::ios::trunc) << fresh << "modifié par le secrétariat";
+    const std::string secretary = slurp(edited);
+    fs::remove(out + "/ACT-2023-01-lettre.pdf");
+    auto second = write_documents(*s, {out, report::Format::Both, "ACT-2023-01"});
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(slurp(edited), secretary);                           // kept
+    EXPECT_TRUE(fs::exists(out + "/ACT-2023-01-lettre.pdf"));      // its PDF written again
+    EXPECT_EQ(std::count(second.written.begin(), second.written.end(), edited), 0);
+    bool said = false;
+    for (const auto& w : second.warnings)
+        said = said || (w.find(edited) != std::string::npos && w.find("gardé tel quel") != std::string::npos);
+    EXPECT_TRUE(said);
+    // A third run still keeps it (its digest was not recorded over).
+    write_documents(*s, {out, report::Format::Odt, "ACT-2023-01"});
+    EXPECT_EQ(slurp(edited), secretary);
+    // Asked to replace: Cotation's own bytes again, and no longer protected.
+    report::BatchControl replace;
+    replace.replace_edited = true;
+    auto third = write_documents(*s, {out, report::Format::Odt, "ACT-2023-01"}, &replace);
+    EXPECT_EQ(slurp(edited), fresh);
+    for (const auto& w : third.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
 }

@@ -218,3 +218,33 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     EXPECT_NE(after.find("U-02 : non retenu, puis retenu"), std::string::npos) << after;
     EXPECT_NE(after.find("U-04 : retenu, puis non retenu"), std::string::npos) << after;
 }
+
+// Trial 1011B F8: the minutes showed the voted opinions as if they were the
+// ranking's, with no word of the variant voted on nor why a ranked dossier
+// is not retained. The demo's UPHV variant 01 + 08 (passing 02 over, motive
+// « Couvrir l'Aunis. »), voted: the minutes say the vote was on the variant,
+// that it departs from the ranking order, its motive, and 02's reason.
+TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotRetained) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    {
+        TerritoryStudy t(*s);
+        t.record_allocation({"UPHV-2019-01", "UPHV-2019-08"}, "Couvrir l'Aunis.", coord);
+    }
+    proposal_vote_all_for(*s, Date{2019, 10, 15});
+    s->write_minutes(dir.file("pv.pdf"));
+    const std::string w = test::pdf_words(dir.file("pv.pdf"));
+    for (const char* said :
+         {"Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient "
+          "UPHV-2019-01 et UPHV-2019-08 ; la variante s'écarte de la répartition dans l'ordre du classement",
+          "motif donné : Couvrir l'Aunis.", "non retenu (Répartition enregistrée en variante du coordonnateur"})
+        EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
+    // Without a variant (the ranking order recorded), no such sentence.
+    {
+        TerritoryStudy t(*s);
+        t.record_allocation({}, "", coord);
+    }
+    s->write_minutes(dir.file("pv2.pdf"));
+    EXPECT_EQ(test::pdf_words(dir.file("pv2.pdf")).find("variante du coordonnateur, qui retient"), std::string::npos);
+}

@@ -82,6 +82,61 @@ TEST(DecisionRules, RetainedForNothingIsRefused) {
     EXPECT_EQ(complete_decision(facts(e, &asked), d), "");
 }
 
+// Trial 1011B F6: 8 of 12 places granted with nothing said. Less than asked
+// is a partial refusal, motivated (the motive or the departure's reason).
+TEST(DecisionRules, GrantingLessThanAskedNeedsAMotive) {
+    RankEntry e = ranked();
+    Rational asked(12);
+    DecisionFacts f = facts(e, &asked);
+    f.model.capacity = Rational(20);
+    f.model.places_unit = "place|places";
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.places = Rational(8);
+    EXPECT_EQ(complete_decision(f, d),
+              "Dossier « ACT-1 » : accorder 8\u00A0places pour une demande de 12\u00A0places est un refus partiel ; écrivez-en "
+              "le motif (--motif), que l'arrêté et le courrier donneront.");
+    d.departure_reason = "Besoin couvert à Marseille pour 8 places";
+    EXPECT_EQ(complete_decision(f, d), "");
+    d.places = Rational(12);   // all that was asked: nothing to motivate
+    d.departure_reason.clear();
+    EXPECT_EQ(complete_decision(f, d), "");
+}
+
+// Trial 1011B F7: a recevable dossier nobody rated, refused, its letter
+// saying « il n'a pas été noté ». Refused unless the departure's reason says
+// why it was not evaluated; an irrecevable one is not evaluated anyway.
+TEST(DecisionRules, ARecevableDossierNobodyRatedIsNotRefusedWithoutSayingWhy) {
+    RankEntry e = ranked();
+    e.score.rated = 0;
+    DecisionFacts f = facts(e, nullptr);
+    f.criteria = 12;
+    Decision d;
+    d.kind = DecisionKind::NotRetained;
+    d.motive = "Projet moins abouti";
+    EXPECT_EQ(complete_decision(f, d),
+              "Le dossier « ACT-1 » est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est "
+              "évalué avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué (--ecart) "
+              "en plus du motif du refus.");
+    d.departure_reason = "Dossier en double d'ACT-2, évalué sous ce numéro";
+    EXPECT_EQ(complete_decision(f, d), "");
+    e.score.rated = 12;   // rated: an ordinary refusal
+    d.departure_reason.clear();
+    EXPECT_EQ(complete_decision(f, d), "");
+}
+
+// Trial 1011B F4: « Le Président du Conseil départemental de la Charente-Maritime ».
+TEST(French, DepartementTakesItsArticle) {
+    EXPECT_EQ(fr::of_departement("Charente-Maritime"), "de la Charente-Maritime");
+    EXPECT_EQ(fr::of_departement("Landes"), "des Landes");
+    EXPECT_EQ(fr::of_departement("Lot-et-Garonne"), "du Lot-et-Garonne");
+    EXPECT_EQ(fr::of_departement("Ain"), "de l'Ain");
+    EXPECT_EQ(fr::of_departement("Hérault"), "de l'Hérault");
+    EXPECT_EQ(fr::of_departement("Haute-Vienne"), "de la Haute-Vienne");
+    EXPECT_EQ(fr::of_departement("Deux-Sèvres"), "des Deux-Sèvres");
+    EXPECT_EQ(fr::of_departement("Paris"), "de Paris");
+}
+
 TEST(DecisionRules, DepartureFromTheCommitteeNeedsAReason) {
     RankEntry e = ranked();
     DecisionFacts f = facts(e, nullptr);

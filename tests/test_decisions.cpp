@@ -72,7 +72,10 @@ TEST(Decisions, CapacityOfTheCallIsNeverExceeded) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("reste : 10\u00A0places ; demande : 12\u00A0places"), std::string::npos) << e.what();
     }
-    s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained, "", Rational(10)), coord);   // 40
+    // 10 of the 12 asked: a partial refusal, motivated (trial 1011B F6).
+    s->decide(id_of(*s, "ACT-2023-04"),
+              decision(DecisionKind::Retained, "Capacité restante de l'appel : 10 places", Rational(10)),
+              coord);   // 40
 }
 
 // Trial 13c F2: the cost per place lowered after the decisions made the
@@ -91,8 +94,9 @@ TEST(Decisions, AParameterThatWouldMakeADecidedDossierIrrecevableIsRefused) {
     EXPECT_EQ(s->campaign().parameters.at("campagne.cout_place"), Value(Rational(12600)));
     auto again = Session::open(dir.file("demo.cot"));   // nothing written either
     EXPECT_EQ(again->campaign().parameters.at("campagne.cout_place"), Value(Rational(12600)));
-    // A change that keeps it recevable passes; undecided dossiers do not stop it.
-    test::set_parameter(*s, "campagne.cout_place", "13 000", coord);
+    // A change that keeps it recevable passes; undecided dossiers do not stop
+    // it (after a decision, with a motive: trial 1011B F1).
+    test::set_parameter(*s, "campagne.cout_place", "13 000", coord, "Avenant à l'appel : coût à la place révisé");
     EXPECT_EQ(s->campaign().parameters.at("campagne.cout_place"), Value(Rational(13000)));
 }
 
@@ -100,7 +104,9 @@ TEST(Decisions, LettersFollowTheDecisions) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
     const std::string coord = test::demo_coordinator(*s);
-    s->decide(id_of(*s, "ACT-2023-01"), decision(DecisionKind::Retained, "", Rational(12)), coord);
+    s->decide(id_of(*s, "ACT-2023-01"),
+              decision(DecisionKind::Retained, "Besoin du territoire couvert à 12 places", Rational(12)),
+              coord);   // 12 of the 15 asked: motivated (trial 1011B F6)
     s->decide(id_of(*s, "ACT-2023-02"), decision(DecisionKind::Complementary, "Capacité de l'appel atteinte"), coord);
     auto files = s->write_letters(dir.file("lettres"));
     std::string retained = test::pdf_words(dir.file("lettres/ACT-2023-01-lettre.pdf"));

@@ -407,3 +407,16 @@ TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory)
                        "la campagne) : 28 communes, 182 435 habitants."),
               std::string::npos) << crt;
 }
+
+// Trial 1011B F13: the instruction report's header had the authority's name
+// and logo but not its address, which every other document carries (issue 11:
+// « the authority's logo and address in the header »).
+TEST(DocumentQuality, InstructionReportHeaderCarriesTheAuthoritysAddress) {
+    test::TempDir dir;
+    auto u = create_demo(dir.file("u.cot"), "uphv");
+    ASSERT_FALSE(u->authority().address.empty());
+    auto written = u->write_instruction_reports(dir.file("u"), "UPHV-2019-02");
+    ASSERT_TRUE(written.failures.empty()) << written.failure(0);
+    const std::string w = test::pdf_words(dir.file("u/UPHV-2019-02-compte-rendu.pdf"));
+    for (const auto& line : u->authority().address) EXPECT_NE(w.find(test::words(line)), std::string::npos) << line << "\n" << w;
+}

@@ -75,6 +75,8 @@ std::vector<Call> calls() {
                          "Vu l'avis de la commission de sélection du 15 juin 2023",
                          "L'autorisation de créer 10 places d'appartements de coordination thérapeutique « hors les murs » est accordée à Organisme Un",
                          "sous le numéro 130041007 de la structure", "12 600 € par an", "ne peut excéder 2 € par jour",
+                         // One pair of parentheses, not « (Bouches-du-Rhône (13)) » (trial 1011B F16).
+                         "pour un dispositif implanté à Marseille 3e Arrondissement (Bouches-du-Rhône).",
                          "au plus tard le 31 décembre 2023", "Fait à Marseille, le 15 juin 2023", "Jean Dupont",
                          "tribunal administratif de Marseille", "recours hiérarchique"};
         c.forbidden = {"labellis", "désign", "FINESS de la façon suivante"};
@@ -186,7 +188,8 @@ TEST(Orders, EachCallsOrderSaysItsOwnActFromTheCallsData) {
         std::string w = test::pdf_words(batch.written[0]);
         for (const auto& x : c.order_words) EXPECT_NE(w.find(x), std::string::npos) << x << "\n" << w;
         for (const auto& x : c.forbidden) EXPECT_EQ(w.find(x), std::string::npos) << x << "\n" << w;
-        EXPECT_NE(w.find("Arrête Article 1er"), std::string::npos) << w;
+        // The CRT order of an EHPAD (500) is joint, ARS and Département: « Arrêtent » (trial 1011B F4).
+        EXPECT_NE(w.find(c.grid == "crt-2022" ? "Arrêtent Article 1er" : "Arrête Article 1er"), std::string::npos) << w;
         EXPECT_NE(w.find("Voies et délais de recours"), std::string::npos);
         EXPECT_EQ(w.find("valeur inconnue"), std::string::npos);
         EXPECT_EQ(w.find(".txt"), std::string::npos) << w;   // texts cited by title, never by file
@@ -624,8 +627,20 @@ TEST(Orders, CrtOrderSignatoriesFollowTheCarriersCategory) {
         for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
         ASSERT_EQ(batch.size(), 1u);
         std::string w = test::pdf_words(batch.written[0]);
-        bool cosigned = w.find("Le Président du Conseil départemental (Charente (16))") != std::string::npos;
-        EXPECT_EQ(cosigned, category == "460") << w;
+        // Trial 1011B F4: a joint order names the Département by its title
+        // (D-01 is in Charente, 16), once in the preamble and once to sign,
+        // and its appeal ways name both authorities.
+        auto count = [&](const std::string& what) {
+            std::size_t n = 0;
+            for (auto at = w.find(what); at != std::string::npos; at = w.find(what, at + 1)) ++n;
+            return n;
+        };
+        EXPECT_EQ(count("Le Président du Conseil départemental de la Charente"), category == "460" ? 2u : 0u) << w;
+        EXPECT_EQ(w.find("du lieu d'implantation"), std::string::npos) << w;
+        EXPECT_EQ(w.find("recours gracieux auprès du directeur général de l'agence régionale de santé et du Président du "
+                         "Conseil départemental de la Charente, qui l'ont pris conjointement") != std::string::npos,
+                  category == "460")
+            << w;
         EXPECT_EQ(w.find("directeur général des services du Département sont chargés") != std::string::npos, category == "460") << w;
         if (category == "354") EXPECT_NE(w.find("agence régionale de santé est chargé de l'exécution"), std::string::npos) << w;
     }
@@ -692,8 +707,25 @@ TEST(Decisions, ADossierNeverRatedIsNeitherRetainedNorComplementary) {
                 EXPECT_NE(std::string(e.what()).find("n'a été noté sur aucun critère de la grille"), std::string::npos) << e.what();
             }
         EXPECT_EQ(s->decisions().count(d5), 0u);
-        s->decide(d5, {DecisionKind::NotRetained, "Dossier non évalué", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+        // Trial 1011B F7: nor refused without saying why a recevable dossier was not evaluated.
+        EXPECT_NE(
+            test::message_of([&] {
+                s->decide(d5, {DecisionKind::NotRetained, "Dossier non évalué", on, std::nullopt, std::nullopt, "", ""}, kCoord);
+            }).find("est recevable et n'a été noté sur aucun critère de la grille"),
+            std::string::npos);
+        EXPECT_EQ(s->decisions().count(d5), 0u);
+        s->decide(d5,
+                  {DecisionKind::NotRetained, "Le projet reprend celui du dossier D-01, déjà retenu", on, std::nullopt,
+                   std::nullopt, "Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro", ""},
+                  kCoord);
         EXPECT_EQ(s->decisions().count(d5), 1u);
+        // Its letter gives both, and never says it was not rated.
+        auto letters = s->write_letters(dir.file("l"), "D-05");
+        ASSERT_EQ(letters.size(), 1u);
+        std::string w = test::pdf_words(letters.written[0]);
+        EXPECT_EQ(w.find("pas été noté"), std::string::npos) << w;
+        EXPECT_NE(w.find("Dossier déposé en double de D-01 par le même organisme, évalué sous ce numéro."), std::string::npos)
+            << w;
     }
 }
 
@@ -765,4 +797,144 @@ TEST(Pieces, AwaitingDossierIsNotIrrecevableAndTheAnswerIsDated) {
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("admises par décision motivée"), std::string::npos) << r.out;
     EXPECT_NE(test::cli("check " + f + " --dossier D-03").out.find("D-03 — Organisme Trois : Recevable"), std::string::npos);
+}
+
+// Trial 1011B finding 1 (UPHV): after the decisions, the price supplement
+// moved from 15 € to 20 € without a word and the order cited the cahier des
+// charges (§4-1: « prix de journée de 15 € par jour ») for 20 €. Once a
+// decision is recorded a parameter is settled: refused without a motive,
+// naming the documents that rest on it and the text's own figure (15 €);
+// with a motive, written and journaled with it. Before any decision or vote,
+// the call's parameters are set freely.
+TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
+    Call c = calls()[1];   // UPHV
+    test::TempDir dir;
+    auto before =
+        Session::create(dir.file("libre.cot"), test::source_dir() + "/scoring-grids/uphv-17-2019.xml", c.campaign, kCoord);
+    before->set_parameter("campagne.complement_jour", Rational(16), kCoord);   // nothing decided nor voted yet
+    EXPECT_EQ(std::get<Rational>(before->campaign().parameters.at("campagne.complement_jour")), Rational(16));
+
+    auto s = build(c, dir);   // D-01 retained on 15/11/2019; the meeting records no vote
+    const std::string why = test::message_of([&] { s->set_parameter("campagne.complement_jour", Rational(20), kCoord); });
+    for (const char* part : {"Paramètre « campagne.complement_jour » (15 €) : le texte de l'appel le fixe à 15 € (",
+                             "1 décision est enregistrée ; les arrêtés et les courriers de décision reposent sur cette valeur",
+                             "Rien n'a été modifié", "--motif"})
+        EXPECT_NE(test::words(why).find(part), std::string::npos) << part << "\n" << why;
+    EXPECT_EQ(std::get<Rational>(s->campaign().parameters.at("campagne.complement_jour")), Rational(15));
+    // Setting the value it already has changes nothing, so needs no motive.
+    s->set_parameter("campagne.complement_jour", Rational(15), kCoord);
+    // With a motive: written, the motive in the journal beside the change.
+    s->set_parameters({{"campagne.complement_jour", Value{Rational(20)}}}, kCoord,
+                      "Avenant au cahier des charges du 2 décembre 2019");
+    EXPECT_EQ(std::get<Rational>(s->campaign().parameters.at("campagne.complement_jour")), Rational(20));
+    bool journaled = false;
+    for (const auto& e : s->readable_journal("campagne/campagne.complement_jour"))
+        journaled =
+            journaled || (e.new_value == "20" && e.actor.find("motif : Avenant au cahier des charges") != std::string::npos);
+    EXPECT_TRUE(journaled);
+}
+
+// Trial 1011B F5 (CRT-04: a participation asked of the beneficiaries, no
+// project lead time): the order's « Considérant » printed the check's raw
+// text (« Temps de chefferie … : … (0 ETP, soit au plus 0) ») and article 2
+// then said « Aucune participation financière n'est demandée » as a fact.
+// The points are the conditions' own sentences (crt-2022.xml, rules
+// « chefferie » and « gratuite »); article 2 states the §1.5 rule as a rule.
+TEST(Orders, CrtConsiderantsAreTheConditionsSentencesAndArticle2StatesTheRule) {
+    Call c = calls()[2];
+    test::TempDir dir;
+    auto s = build(c, dir);
+    Dossier d = s->dossiers()[*s->find("D-01")];
+    d.facts["etp_chefferie_projet"] = Value{Rational(0)};
+    d.facts["participation_beneficiaires"] = Value{true};
+    s->update_dossier(d, kCoord);
+    auto batch = s->write_orders(dir.file("c"), "D-01");
+    ASSERT_EQ(batch.size(), 1u);
+    std::string w = test::pdf_words(batch.written[0]);
+    for (const char* said :
+         {"Aucun temps de chefferie de projet dédié n'est prévu (le §1.5 en donne pour exemple 0,2 ETP).",
+          "Une participation financière est demandée aux bénéficiaires.",
+          "Aucune participation financière ne peut être demandée aux bénéficiaires (cahier des charges, §1.5)."})
+        EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
+    for (const char* raw : {"soit au plus", "Temps de chefferie de projet dédié :", "Pas de participation des bénéficiaires :",
+                            "n'est demandée aux bénéficiaires"})
+        EXPECT_EQ(w.find(raw), std::string::npos) << raw << "\n" << w;
+}
+
+// Trial 1011B F6 (ACT HLM: 12 places asked, 8 granted against the
+// committee's « non retenu »): neither the order nor the letter said why, and
+// the letter had no appeal ways. Here D-01 asks 10 places (the call's
+// eligible dossier): 8 granted without a motive is refused as a partial
+// refusal; with the departure's reason, the order motivates both the
+// departure and the capacity, and the letter the capacity, with its appeal ways.
+TEST(Orders, AReducedCapacityAndADepartureFromTheOpinionAreMotivatedWithAppealWays) {
+    Call c = calls()[0];
+    test::TempDir dir;
+    auto s = build(c, dir);
+    const Date on = *s->date_parameter("campagne.date_commission");
+    const auto d1 = test::id_of(*s, "D-01");
+    EXPECT_NE(test::words(test::message_of([&] {
+                  s->decide(d1, {DecisionKind::Retained, "", on, Rational(8), std::nullopt, "", ""}, kCoord);
+              })).find("accorder 8 places pour une demande de 10 places est un refus partiel"),
+              std::string::npos);
+    const std::string why = "Besoin non couvert à Marseille : 8 places au lieu de 10";
+    s->decide(d1, {DecisionKind::Retained, "", on, Rational(8), DecisionKind::NotRetained, why, ""}, kCoord);
+    auto orders = s->write_orders(dir.file("a"), "D-01");
+    ASSERT_EQ(orders.size(), 1u);
+    std::string w = test::pdf_words(orders.written[0]);
+    for (const std::string& said :
+         {"Considérant que la commission de sélection a émis sur ce dossier un avis « non retenu » et que la présente décision "
+          "s'en écarte pour le motif suivant : " +
+              why + ".",
+          "Considérant que le projet porte sur 10 places et que l'autorisation est accordée pour 8 places, pour le motif suivant "
+          ": " +
+              why + "."})
+        EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
+    auto letters = s->write_letters(dir.file("l"), "D-01");
+    ASSERT_EQ(letters.size(), 1u);
+    w = test::pdf_words(letters.written[0]);
+    EXPECT_NE(
+        w.find(test::words("Cette capacité est inférieure aux 10 places de votre demande, pour le motif suivant : " + why + ".")),
+        std::string::npos)
+        << w;
+    EXPECT_NE(w.find("Voies et délais de recours"), std::string::npos) << w;
+}
+
+// Trial 1011B F12: the UPHV letter said the order would follow the visite de
+// labellisation, while the order is dated with the decision; the cahier des
+// charges (§4.3) puts the visit among the steps « à partir de la labellisation
+// du projet en incluant la visite de labellisation ».
+TEST(Orders, UphvLetterDoesNotPutTheVisitBeforeTheOrder) {
+    Call c = calls()[1];
+    test::TempDir dir;
+    auto s = build(c, dir);
+    auto letters = s->write_letters(dir.file("l"), "D-01");
+    ASSERT_EQ(letters.size(), 1u);
+    const std::string w = test::pdf_words(letters.written[0]);
+    EXPECT_EQ(w.find("après la visite de labellisation"), std::string::npos) << w;
+    EXPECT_NE(w.find("la visite de labellisation compte parmi les étapes de la réalisation du projet qui suivent la "
+                     "labellisation (cahier des charges, §4.3)"),
+              std::string::npos)
+        << w;
+    EXPECT_NE(w.find("sur 2 dossiers classés"), std::string::npos) << w;   // D-01 and D-02 rated
+}
+
+// Trial 1011B F10: « 17XXX Inconnue » printed on a letter without a word.
+// The letter is written (the address is the candidate's) and the batch says
+// the postal code is malformed, naming it.
+TEST(Orders, AMalformedPostalCodeIsSaidWhenTheLetterIsWritten) {
+    Call c = calls()[1];
+    test::TempDir dir;
+    auto s = build(c, dir);
+    Dossier d = s->dossiers()[*s->find("D-01")];
+    d.facts["code_postal"] = Value{std::string("17XXX")};
+    s->update_dossier(d, kCoord);
+    auto letters = s->write_letters(dir.file("l"), "D-01");
+    ASSERT_EQ(letters.size(), 1u);
+    bool said = false;
+    for (const auto& w : letters.warnings)
+        said =
+            said || w == "Dossier « D-01 » : code postal « 17XXX » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel "
+                         "quel : corrigez-le dans le dossier avant l'envoi.";
+    EXPECT_TRUE(said);
 }

@@ -176,8 +176,9 @@ std::string zip_entry(const std::string& zip, const std::string& name);
 // A campaign parameter set as a person types it (« campagne.places », « 40 »):
 // read by input::parameters, then given to the session typed, as the CLI does.
 template <class S>
-void set_parameter(S& session, const std::string& name, const std::string& text, const std::string& actor) {
-    session.set_parameters(input::parameters(session.grid(), {{name, text}}), actor);
+void set_parameter(S& session, const std::string& name, const std::string& text, const std::string& actor,
+                   const std::string& motive = "") {
+    session.set_parameters(input::parameters(session.grid(), {{name, text}}), actor, motive);
 }
 
 // One field of the authority set as a person types it (input::authority_field), as `cotation autorite` does.

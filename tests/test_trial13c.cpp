@@ -68,17 +68,19 @@ TEST(Trial13cUnrated, ANeverRatedDossierIsSaidNotRatedNotRankedNonRetenu) {
 
     // No letter before a decision; Q decided « non retenu », motivated: its
     // letter prints neither « 0 points » nor a rank it does not have.
+    // (Trial 1011B F7: refusing a recevable dossier nobody rated says why it was not evaluated.)
     o->decide(test::id_of(*o, "Q"), {DecisionKind::NotRetained, "Dossier non évalué", Date{2023, 6, 15}, std::nullopt,
-                                     std::nullopt, "", ""},
+                                     std::nullopt, "Dossier retiré par son porteur avant l'évaluation", ""},
               "test");
     o.reset();
     r = test::cli("letters " + f + " --out " + dir.file("L"));
     EXPECT_NE(r.out.find("1 lettre écrite"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 dossier non noté : pas de lettre sans décision enregistrée."), std::string::npos) << r.out;
     const std::string letter = test::pdf_words(dir.file("L/Q-lettre.pdf"));
-    EXPECT_NE(letter.find("il n'a pas été noté au regard des critères de sélection publiés et ne figure pas au classement"),
-              std::string::npos)
-        << letter;
+    // Never « il n'a pas été noté » (trial 1011B F7): recevable, and why it was not evaluated.
+    EXPECT_EQ(letter.find("pas été noté"), std::string::npos) << letter;
+    EXPECT_NE(letter.find("Votre dossier a été déclaré recevable."), std::string::npos) << letter;
+    EXPECT_NE(letter.find("Dossier retiré par son porteur avant l'évaluation."), std::string::npos) << letter;
     EXPECT_EQ(letter.find("0 points"), std::string::npos) << letter;
     EXPECT_EQ(letter.find(" rang"), std::string::npos) << letter;
     EXPECT_NE(letter.find("Dossier non évalué"), std::string::npos) << letter;

@@ -8,6 +8,7 @@
 #include "core/read_rules.h"
 #include "core/campaign_dates.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "io/paths.h"
 #include "report/committee.h"
 #include "report/document_names.h"
@@ -58,6 +59,28 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
     // Awaiting their pieces on the document's date: apart, not irrecevable (trial finding 12).
     if (steps)
         for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
+    // The vote was on the coordinator's variant when its opinions retain
+    // exactly what the variant retains: the minutes say so, with the rules
+    // it departs from and its motive (trial 1011B F8).
+    if (steps && snap_.meeting && !snap_.meeting->voted.empty()) {
+        TerritoryStudy t(*this);
+        if (const auto& r = t.recorded(); r && r->followed == allocation::Followed::Variant) {
+            std::vector<std::string> advised;
+            for (const auto& e : snap_.meeting->voted)
+                if (e.opinion == DecisionKind::Retained) advised.push_back(e.reference);
+            auto sorted = [](std::vector<std::string> v) {
+                std::sort(v.begin(), v.end());
+                return v;
+            };
+            if (sorted(advised) == sorted(r->retained)) {
+                const std::string departs = t.reason_needed(r->retained);
+                ctx.voted_variant = report::as_sentence(
+                    "Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
+                    (r->retained.empty() ? std::string("aucun dossier") : fr::join(r->retained, ", ", "et")) +
+                    (departs.empty() ? "" : " ; " + departs) + (r->reason.empty() ? "" : " ; motif donné : " + r->reason));
+            }
+        }
+    }
     return ctx;
 }
 

@@ -165,7 +165,9 @@ public:
     void set_parameter(const std::string& name, const Value& value, const std::string& actor);
     // Several parameters at once: all written, or none (the first refusal is thrown).
     // (Typed from a person's text by input::parameters, the one place that reads them.)
-    void set_parameters(const input::TypedParameters& changes, const std::string& actor);
+    // After the committee's vote or a decision, refused without `motive`, then
+    // journaled with it (core/parameter_rules.h, settled_parameters_refusal).
+    void set_parameters(const input::TypedParameters& changes, const std::string& actor, const std::string& motive = "");
 
     // ---- The issuing authority (campaign data, schema 9) ----
     const Authority& authority() const { return snap_.campaign.authority; }

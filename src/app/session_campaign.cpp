@@ -23,7 +23,7 @@ void Session::set_parameter(const std::string& name, const Value& value, const s
     set_parameters({{name, value}}, actor);
 }
 
-void Session::set_parameters(const input::TypedParameters& changes, const std::string& actor) {
+void Session::set_parameters(const input::TypedParameters& changes, const std::string& actor, const std::string& motive) {
     // All the changes in one transaction: a refused one leaves none written.
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
@@ -46,8 +46,19 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
         else next[name] = v;
     }
     require(decided_dossiers_refusal(grid_, snap_.campaign, next, snap_.dossiers, snap_.decisions));
+    // Settled once voted or decided (trial 1011B F1): only with a motive, journaled.
+    std::vector<std::string> names;
+    for (const auto& [name, v] : changes)
+        if (auto it = snap_.campaign.parameters.find(name);
+            it == snap_.campaign.parameters.end() ? !is_missing(v) : to_canonical(it->second) != to_canonical(v))
+            names.push_back(name);
+    SettledCampaign settled;
+    if (snap_.meeting && !snap_.meeting->votes.empty()) settled.voted_on = snap_.meeting->date.french_numeric();
+    settled.decisions = snap_.decisions.size();
+    if (!names.empty()) require(settled_parameters_refusal(grid_, snap_.campaign.parameters, names, settled, motive));
+    const std::string who = journal_actor(actor) + (fr::trim(motive).empty() ? "" : " ; motif : " + fr::trim(motive));
     for (const auto& [name, v] : changes) {
-        store_->set_parameter(name, to_canonical(v), journal_actor(actor));
+        store_->set_parameter(name, to_canonical(v), who);
         if (is_missing(v)) snap_.campaign.parameters.erase(name);
         else snap_.campaign.parameters[name] = v;
         invalidate();

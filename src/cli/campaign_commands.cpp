@@ -146,7 +146,8 @@ int param(const Args& a) {
     for (const auto& text : a.all("PARAMÈTRE")) changes.push_back(input::name_value("Paramètre", text, "campagne.nom=valeur"));
     if (!changes.empty()) {
         std::string actor = a.actor(*s);
-        s->set_parameters(input::parameters(s->grid(), changes), actor);   // all or nothing
+        // all or nothing; after the vote or the decisions, only with a motive
+        s->set_parameters(input::parameters(s->grid(), changes), actor, a.has("--motif") ? a.get("--motif") : "");
     }
     std::vector<const FactDef*> defs;
     for (const auto& p : s->grid().parameters) defs.push_back(&p.def);
@@ -213,6 +214,7 @@ void add_campaign_commands(Cli& cli) {
     cli.command("param", Area::Campaign, "affiche ou modifie les paramètres de la campagne")
         .file()
         .positionals("PARAMÈTRE", "campagne.nom=valeur : paramètre à modifier (valeur vide : l'efface)")
+        .option("--motif", "TEXTE", "pourquoi un paramètre change après le vote de la commission ou les décisions (journalisé)")
         .acting()
         .run(param);
 

@@ -26,6 +26,7 @@ int documents(const Args& a) {
     // one line rewritten in place on a terminal, a line per tenth otherwise.
     const bool tty = isatty(STDERR_FILENO) != 0;
     report::BatchControl control;
+    control.replace_edited = a.has("--remplacer");   // else an edited ODT is kept (trial 1011B F9)
     std::size_t shown = 0;
     if (tty || a.has("--progres"))
         control.progress = [&](std::size_t done, std::size_t total, const std::string&) {
@@ -54,6 +55,7 @@ void add_document_commands(Cli& cli) {
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
         .option("--dossier", "REF", "les documents de ce dossier seulement")
         .option("--par", "NOM", "qui lit : les comptes rendus taisent ce que cette personne ne peut pas lire")
+        .flag("--remplacer", "remplace aussi les ODT modifiés depuis que Cotation les a écrits (sinon gardés et signalés)")
         .flag("--progres", "affiche l'avancement sur la sortie d'erreur même hors d'un terminal")
         .run(documents);
 }

@@ -106,6 +106,16 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         return dossier + " n'atteint pas une note éliminatoire de la grille (" + e.below_minimum.front() +
                ") : il ne peut pas être retenu.";
     if (auto why = motive_refusal(d); !why.empty()) return why;
+    // A recevable dossier is evaluated on the merits (ACT HLM, Annexe 2: « Si
+    // les critères d'éligibilité sont remplis, la proposition sera évaluée sur
+    // le fond »): refusing one nobody rated departs from that, and says why
+    // it was not evaluated, apart from the refusal's motive (trial 1011B F7:
+    // its letter said « il n'a pas été noté » and nothing else).
+    if (d.kind == DecisionKind::NotRetained && f.criteria > 0 && e.score.rated == 0 && !e.apart() &&
+        !fr::given(d.departure_reason))
+        return dossier + " est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est évalué "
+                         "avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué "
+                         "(--ecart) en plus du motif du refus.";
     // A complementary list is compatible with a "not retained" opinion: the
     // ranked list does not say who waits on it.
     bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
@@ -122,7 +132,16 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         d.places.reset();
         return "";
     }
-    return grant_places(f.model, f.reference, f.asked, f.others_used, d);
+    if (auto why = grant_places(f.model, f.reference, f.asked, f.others_used, d); !why.empty()) return why;
+    // Less than asked is a partial refusal (trial 1011B F6: 8 of 12 places,
+    // neither the order nor the letter said why): it is motivated, and its
+    // letter carries the appeal ways. Checked when deciding, not when the
+    // journal is replayed: a decision recorded before this rule stands.
+    if (!f.model.per_dossier && f.asked && *d.places < *f.asked && !fr::given(d.motive) && !fr::given(d.departure_reason))
+        return "Dossier « " + f.reference + " » : accorder " + f.model.places_text(*d.places) + " pour une demande de " +
+               f.model.places_text(*f.asked) + " est un refus partiel ; écrivez-en le motif (--motif), que l'arrêté et "
+               "le courrier donneront.";
+    return "";
 }
 
 }  // namespace cotation

@@ -400,4 +400,25 @@ std::string one_decimal(double v) {
     return s;
 }
 
+std::string of_departement(std::string_view name) {
+    const std::string n(trim(name));
+    if (n.empty()) return n;
+    // Without article (INSEE type 0): Paris, Mayotte, La Réunion keeps its own.
+    for (const char* bare : {"Paris", "Mayotte", "La Réunion"})
+        if (n == bare) return "de " + n;
+    for (const char* plural_name : {"Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardennes", "Bouches-du-Rhône",
+                                    "Côtes-d'Armor", "Deux-Sèvres", "Landes", "Pyrénées-Atlantiques", "Hautes-Pyrénées",
+                                    "Pyrénées-Orientales", "Vosges", "Yvelines", "Hauts-de-Seine"})
+        if (n == plural_name) return "des " + n;
+    for (const char* masculine : {"Calvados", "Cantal", "Cher", "Doubs", "Finistère", "Gard", "Gers", "Jura", "Loir-et-Cher",
+                                  "Loiret", "Lot", "Lot-et-Garonne", "Morbihan", "Nord", "Pas-de-Calais", "Puy-de-Dôme",
+                                  "Bas-Rhin", "Haut-Rhin", "Rhône", "Tarn", "Tarn-et-Garonne", "Val-d'Oise", "Val-de-Marne",
+                                  "Var", "Vaucluse", "Territoire de Belfort"})
+        if (n == masculine) return "du " + n;
+    // A vowel or a mute h: « de l'Ain », « de l'Hérault » (Haute-… has an aspirate h: « de la Haute-Vienne »).
+    const std::string f = folded(n);
+    if (n == "Hérault" || (!f.empty() && std::string("aeiouy").find(f[0]) != std::string::npos)) return "de l'" + n;
+    return "de la " + n;
+}
+
 }  // namespace cotation::fr

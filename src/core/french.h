@@ -75,4 +75,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // an irregular plural is given: plural(2, "travail", "travaux").
 std::string plural(long long count, std::string_view singular, std::string_view plural_form = {});
 
+// A département's name with the preposition its article takes, as in « le
+// Président du Conseil départemental de la Charente-Maritime » (trial 1011B
+// F4): « de la Charente », « des Landes », « du Lot-et-Garonne », « de
+// l'Ain », « de Paris ». The masculine and plural names are listed (the
+// INSEE's type of name); any other takes « de la ».
+std::string of_departement(std::string_view name);
+
 }  // namespace cotation::fr

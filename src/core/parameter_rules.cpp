@@ -106,4 +106,47 @@ std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, cons
            (broken.size() > 1 ? "ces décisions" : "cette décision") + " (cotation decide), ou gardez le paramètre.";
 }
 
+bool fixed_by_call_text(const Grid& grid, const ParameterDef& p) {
+    for (const auto& s : grid.sources)
+        for (const std::string* key : {&s.file, &s.title})
+            if (!key->empty() && p.def.source.rfind(*key, 0) == 0) return true;
+    return false;
+}
+
+std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, const std::vector<std::string>& names,
+                                       const SettledCampaign& state, const std::string& motive) {
+    if (state.voted_on.empty() && state.decisions == 0) return "";
+    if (!fr::trim(motive).empty()) return "";
+    std::vector<std::string> lines;
+    for (const auto& name : names) {
+        const FactDef* def = grid.fact(name);
+        std::string line = "« " + name + " »";
+        if (def) {
+            auto it = now.find(name);
+            line += " (" +
+                    (it == now.end() || is_missing(it->second) ? std::string("non renseigné") : display(*def, it->second)) + ")";
+        }
+        for (const auto& p : grid.parameters)
+            if (p.def.id == name && fixed_by_call_text(grid, p) && !is_missing(p.default_value))
+                line +=
+                    " : le texte de l'appel le fixe à " + display(p.def, p.default_value) + " (" + grid.cite(p.def.source) + ")";
+        lines.push_back(line);
+    }
+    std::vector<std::string> since, documents;
+    if (!state.voted_on.empty()) {
+        since.push_back("la commission de sélection a voté le " + state.voted_on);
+        documents = {"le dossier de la commission", "le procès-verbal"};
+    }
+    if (state.decisions > 0) {
+        since.push_back(
+            fr::plural(static_cast<long long>(state.decisions), "décision est enregistrée", "décisions sont enregistrées"));
+        documents.insert(documents.begin(), {"les arrêtés", "les courriers de décision"});
+    }
+    return std::string(names.size() > 1 ? "Paramètres" : "Paramètre") + " " + fr::join(lines, ", ") + " : " +
+           fr::join(since, " et ") + " ; " + fr::join(documents, ", ", "et") + " reposent sur " +
+           (names.size() > 1 ? "ces valeurs" : "cette valeur") + ". Rien n'a été modifié. Pour " +
+           (names.size() > 1 ? "les" : "le") +
+           " changer quand même, donnez le motif (--motif « … »), qui sera journalisé, puis produisez de nouveau ces documents.";
+}
+
 }  // namespace cotation

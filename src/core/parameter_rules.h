@@ -37,4 +37,24 @@ std::string capacity_refusal(const std::string& parameter, const CapacityModel& 
 std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, const FactValues& next,
                                      const std::vector<Dossier>& dossiers, const DecisionIndex& decisions);
 
+// Once the committee has voted or a decision is recorded (trial 1011B F1: the
+// price supplement moved from 15 € to 20 € after the decisions, the orders
+// then citing the cahier des charges for 20 €), every parameter is settled:
+// the committee file and the minutes show what was voted on, the letters
+// and orders rest on it. A change then needs a motive, journaled with it.
+// `voted_on`: the date of the vote, or empty; `decisions`: how many are
+// recorded; `names`: the parameters changed. The refusal names each
+// parameter, its current value, the documents that rest on it and, for a
+// figure the call's text fixes (its source cites one of the grid's
+// <sources>), the text and its figure; empty when the change may go on.
+struct SettledCampaign {
+    std::string voted_on;            // « 15/11/2019 », empty when no vote
+    std::size_t decisions = 0;
+};
+std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, const std::vector<std::string>& names,
+                                       const SettledCampaign& state, const std::string& motive);
+// Whether `p`'s source is one of the call's texts (a file or title of the
+// grid's <sources>): the grid's value is then the text's figure.
+bool fixed_by_call_text(const Grid& grid, const ParameterDef& p);
+
 }  // namespace cotation

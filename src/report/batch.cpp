@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
 #include <system_error>
 #include <mutex>
 #include <thread>
@@ -45,10 +50,59 @@ std::string lower_ascii(std::string s) {
 std::string who(const DocumentJob& j) {
     return (j.dossier.empty() ? "" : "dossier « " + j.dossier + " », ") + j.document;
 }
+
+// ---- ODT edited since written (trial 1011B F9) ----
+std::string file_digest(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    Poco::SHA1Engine sha;
+    sha.update(bytes.str());
+    return Poco::DigestEngine::digestToHex(sha.digest());
+}
+using Digests = std::map<std::string, std::string>;   // file name -> digest
+Digests read_digests(const std::filesystem::path& folder) {
+    Digests out;
+    std::ifstream in(folder / kOdtDigests);
+    for (std::string line; std::getline(in, line);)
+        if (auto at = line.find("  "); at != std::string::npos) out[line.substr(at + 2)] = line.substr(0, at);
+    return out;
+}
+void write_digests(const std::filesystem::path& folder, const Digests& digests) {
+    const auto path = folder / kOdtDigests, tmp = folder / (std::string(kOdtDigests) + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        for (const auto& [name, digest] : digests) out << digest << "  " << name << "\n";
+        if (!out.flush()) return;   // the documents are written; only the protection of the next run is lost
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+}
 }  // namespace
 
-DocumentBatch run_jobs(const std::vector<DocumentJob>& jobs, const BatchControl* control) {
+DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl* control) {
+    std::vector<DocumentJob> jobs = given;
     const std::size_t n = jobs.size();
+    // An ODT there that is not the one Cotation last wrote (edited, or put
+    // there by hand) is kept: the job writes its PDF only, or nothing.
+    std::map<std::filesystem::path, Digests> digests;
+    std::vector<std::string> kept;
+    std::vector<char> skipped(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (jobs[k].format == Format::Pdf) continue;
+        const std::filesystem::path odt = jobs[k].stem + ".odt";
+        const auto folder = odt.parent_path();
+        if (!digests.count(folder)) digests[folder] = read_digests(folder);
+        std::error_code ec;
+        if ((control && control->replace_edited) || !std::filesystem::is_regular_file(odt, ec)) continue;
+        const auto& known = digests[folder];
+        auto it = known.find(odt.filename().string());
+        if (it != known.end() && it->second == file_digest(odt.string())) continue;
+        kept.push_back(odt.string());
+        if (jobs[k].format == Format::Odt) skipped[k] = 1;
+        else jobs[k].format = Format::Pdf;
+    }
     std::vector<std::vector<std::string>> written(n);
     std::vector<std::string> failed(n);
     std::vector<char> done(n, 0);
@@ -80,7 +134,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& jobs, const BatchControl*
     auto worker = [&] {
         for (std::size_t k; (k = next++) < n;) {
             if (control && control->cancelled()) break;
-            if (failed[k].empty()) {
+            if (failed[k].empty() && !skipped[k]) {
                 try {
                     written[k] = jobs[k].write(jobs[k]);
                 } catch (const std::exception& x) {
@@ -115,6 +169,19 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& jobs, const BatchControl*
         batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
         if (!jobs[k].warning.empty()) batch.warnings.push_back(jobs[k].warning);
     }
+    for (const auto& f : kept)
+        batch.warnings.push_back("« " + f +
+                                 " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
+                                 "gardé tel quel, non remplacé. Pour le remplacer : cotation documents … --remplacer.");
+    // The digest of each ODT written, for the next run.
+    std::map<std::filesystem::path, char> touched;
+    for (const auto& f : batch.written) {
+        const std::filesystem::path p(f);
+        if (p.extension() != ".odt") continue;
+        touched[p.parent_path()] = 1;
+        digests[p.parent_path()][p.filename().string()] = file_digest(f);
+    }
+    for (const auto& [folder, yes] : touched) write_digests(folder, digests[folder]);
     return batch;
 }
 

@@ -33,7 +33,16 @@ struct BatchControl {
     std::function<void(std::size_t done, std::size_t total, const std::string& last)> progress;
     const std::atomic<bool>* cancel = nullptr;
     bool cancelled() const { return cancel && cancel->load(); }
+    // An ODT is there to be edited before signing (trial 1011B F9): one found
+    // in the folder that is not, byte for byte, the one Cotation last wrote
+    // there (its digest in kOdtDigests) is kept and the batch says so, unless
+    // this is set (cotation documents --remplacer).
+    bool replace_edited = false;
 };
+
+// The file, in each folder a batch writes ODT into, where the digest of each
+// ODT written is kept, one « SHA-1  name » a line (as sha1sum writes them).
+inline constexpr const char* kOdtDigests = ".cotation-empreintes";
 
 // Runs the jobs. Names are checked first: two jobs whose files would have
 // the same name (compared without case, as Windows and macOS compare them)

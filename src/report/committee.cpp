@@ -27,12 +27,14 @@ std::string join(const std::vector<std::string>& lines) {
     return out;
 }
 
-std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source) {
+std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source, bool prose) {
     std::vector<std::string> out;
     for (const auto& x : r.rules) {
         if (x.rule->effect != RuleEffect::Attention) continue;
         std::string line;
-        if (x.outcome == Outcome::Failed)
+        if (x.outcome == Outcome::Failed && prose)
+            line = x.rule->message.empty() ? "La condition « " + x.rule->label + " » n'est pas remplie" : x.rule->message;
+        else if (x.outcome == Outcome::Failed)
             // The result's message carries the compared values, as the
             // instruction report and `cotation check` print it.
             // (without a message of its own, the result's starts with the label).
@@ -301,17 +303,28 @@ Variables committee_variables(const CommitteeContext& ctx) {
     if (ctx.meeting) {
         std::map<std::string, const Dossier*> by_ref;
         for (const auto& d : ctx.dossiers) by_ref[d.reference] = &d;
+        // Why a ranked dossier is advised « non retenu » (trial 1011B F8): the
+        // proposal's reason (capacity, a territorial rule, the variant), when
+        // today's proposal still says what was voted.
+        std::map<std::string, const RankEntry*> proposed;
+        for (const auto& e : ctx.ranking.ranked) proposed[ctx.dossiers[e.dossier].reference] = &e;
         for (const auto& e : ctx.meeting->voted) {
             if (!e.rank) continue;
             auto d = by_ref.find(e.reference);
             auto total = Rational::from_canonical(e.total);
+            std::string why;
+            if (e.opinion == DecisionKind::NotRetained)
+                if (auto p = proposed.find(e.reference);
+                    p != proposed.end() && p->second->proposal == Proposal::NotRetained && !p->second->proposal_reason.empty())
+                    why = " (" + p->second->proposal_reason + ")";
             lines.push_back(std::to_string(e.rank) + ". " + e.reference +
                             (d != by_ref.end() ? " — " + d->second->organisme : "") + " : " +
                             (total ? fr::number(*total) : e.total) + " / " + fr::number(ctx.grid.max_total()) + " points — " +
-                            (e.opinion ? decision_label(*e.opinion) : "en attente"));
+                            (e.opinion ? decision_label(*e.opinion) : "en attente") + why);
         }
     }
     v["classement_vote"] = lines.empty() ? "aucun classement voté" : join(lines);
+    v["variante_votee"] = ctx.meeting ? ctx.voted_variant : "";
     // Before the vote (a file dated before its meeting), nothing has moved since it.
     v["changements_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.changes_since_vote) : "";
 

@@ -59,6 +59,10 @@ struct CommitteeContext {
     // document's date, with « En attente de pièces (jusqu'au …) »: listed
     // apart, not among the irrecevables (core/pieces.h, trial finding 12).
     std::map<std::int64_t, std::string> awaiting_pieces = {};
+    // The coordinator's variant when the committee voted on it (its opinions
+    // follow it): what it retains, the rules it departs from and its motive,
+    // in one French sentence for the minutes (trial 1011B F8); empty otherwise.
+    std::string voted_variant = {};
 };
 
 Variables committee_variables(const CommitteeContext& ctx);

@@ -15,7 +15,10 @@ std::string join(const std::vector<std::string>& lines);
 
 // Vigilance points of a dossier: the conditions that do not eliminate but
 // failed, or could not be checked for want of a fact.
-std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source);
+// `prose`: as an order's « Considérant » prints them (trial 1011B F5): a
+// condition's own sentence, without its label nor the compared values the
+// check adds (« (0 ETP, soit au plus 0) »).
+std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source, bool prose = false);
 
 inline std::string context_of(const Grid& g) { return " pour la grille « " + g.id + " »"; }
 

@@ -172,6 +172,7 @@ std::vector<DocumentJob> instruction_report_jobs(const CommitteeContext& ctx, co
             LetterHeader h;
             h.authority = c.campaign.authority.name;
             h.logo_path = c.campaign.authority.logo;   // as the letters print it (trial finding 30)
+            h.authority_lines = c.campaign.authority.address;   // and its address (trial 1011B F13)
             h.place_and_date =
                 (c.campaign.authority.city.empty() ? "" : c.campaign.authority.city + ", le ") + c.date.french_long();
             h.title =

@@ -83,6 +83,16 @@ std::string missing_address(const Dossier& d) {
     return "adresse postale incomplète (" + what + " non renseigné" + (missing.size() > 1 ? "s" : "") + ")";
 }
 
+std::string malformed_postcode(const Dossier& d) {
+    const std::string code = text_fact(d, "code_postal");
+    if (code.empty()) return "";
+    bool digits = code.size() == 5;
+    for (char c : code) digits = digits && c >= '0' && c <= '9';
+    if (digits) return "";
+    return "code postal « " + code + " » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel quel : corrigez-le dans "
+           "le dossier avant l'envoi";
+}
+
 std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     std::vector<std::string> out{d.organisme};
     std::string to = text_fact(d, "destinataire");
@@ -130,6 +140,12 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    v["departement.nom"] = commune ? ref.departement_name(commune->departement) : "";   // « Bouches-du-Rhône » (trial 1011B F16)
+    // The Département of the site as a co-signing authority names it (trial 1011B F4):
+    // « Le Président du Conseil départemental de la Charente-Maritime ».
+    const std::string of_dep = commune ? fr::of_departement(ref.departement_name(commune->departement)) : "";
+    v["departement.president"] = of_dep.empty() ? "" : "Le Président du Conseil départemental " + of_dep;
+    v["departement.aupres"] = of_dep.empty() ? "" : "du Président du Conseil départemental " + of_dep;
     for (const FactDef* f : ctx.grid.identity_facts())
         if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
@@ -140,6 +156,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["rang"] = e.rank > 0 ? std::to_string(e.rank) + (e.rank == 1 ? "er" : "e") : "";
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
     v["nombre_classes"] = std::to_string(ranked_count);
+    // « sur 1 dossier classé », « sur 4 dossiers classés » (trial 1011B F16).
+    v["dossiers_classes"] = fr::plural(static_cast<long long>(ranked_count), "dossier classé", "dossiers classés");
     // Nobody rated it: no note nor rank to print, « 0 points … au  rang » would be false (trial 13c F4).
     v["non_note"] = e.proposal == Proposal::Unrated ? "oui" : "";
     std::vector<std::string> themes;
@@ -169,10 +187,25 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["motif_non_retenu"] = v["motif"];   // the name used by templates before 2026
     v["places_accordees"] = "";
     v["date_decision"] = "";
+    // What the decision departs from, and why (trial 1011B F6, F7): the
+    // committee's opinion, a capacity below the request, an evaluation not made.
+    v["ecart"] = "";
+    v["avis_commission"] = "";
+    v["reduction"] = "";
+    v["motif_reduction"] = "";
     if (x) {
         v["date_decision"] = x->date.french_long();
         if (x->kind == DecisionKind::Retained && x->places)
             if (const FactDef* places = ctx.grid.fact("places")) v["places_accordees"] = display(*places, *x->places);
+        v["ecart"] = as_sentence(x->departure_reason);
+        if (x->committee_opinion && *x->committee_opinion != x->kind)
+            v["avis_commission"] = decision_label(*x->committee_opinion);
+        const Value asked = d.get("places");
+        if (x->kind == DecisionKind::Retained && x->places && std::holds_alternative<Rational>(asked) &&
+            *x->places < std::get<Rational>(asked) && ctx.grid.fact("places")) {
+            v["reduction"] = "oui";
+            v["motif_reduction"] = as_sentence(x->motive.empty() ? x->departure_reason : x->motive);
+        }
     }
     return v;
 }
@@ -253,6 +286,8 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
         job.format = format;
         if (auto m = missing_address(d); !m.empty())
             job.warning = "Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.";
+        else if (auto p = malformed_postcode(d); !p.empty())
+            job.warning = "Dossier « " + d.reference + " » : " + p + ".";
         job.write = [shared, entry, tpl](const DocumentJob& j) {
             const LetterContext& c = shared->ctx;
             if (auto b = shared->broken.find(tpl); b != shared->broken.end()) throw InputError(b->second);

@@ -56,6 +56,9 @@ Variables letter_variable_names(const Grid& grid, const Campaign& campaign);
 std::vector<std::string> recipient_block(const Grid& grid, const Dossier& d);
 // Empty when the dossier has a postal address, else what is missing.
 std::string missing_address(const Dossier& d);
+// A postal code that is not five digits (« 17XXX »), printed as typed on the
+// letter (trial 1011B F10): what to say, naming it; empty when well formed or absent.
+std::string malformed_postcode(const Dossier& d);
 
 // The letters to write, one job per dossier (or only `only_reference`), named
 // <dossier>-lettre.pdf|.odt in out_dir (document_names.h).

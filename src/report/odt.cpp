@@ -213,7 +213,11 @@ std::string content_xml(const LetterHeader& header, const std::vector<Block>& bo
                 x.element("text:p", {{"text:style-name", style}}, typeset(b.text));
                 break;
             }
-            case BlockKind::Right: x.element("text:p", {{"text:style-name", "Signature"}}, typeset(b.text)); break;
+            case BlockKind::Right:
+                // « >> » alone: the room to sign, three empty lines as in the PDF (trial 1011B F4).
+                for (int k = 0; k < (b.text.empty() ? 3 : 1); ++k)
+                    x.element("text:p", {{"text:style-name", "Signature"}}, typeset(b.text));
+                break;
             case BlockKind::Bullet:
                 x.open("text:list", {{"text:style-name", "Tirets"}});
                 for (; i < body.size() && body[i].kind == BlockKind::Bullet; ++i) {

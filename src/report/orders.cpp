@@ -132,7 +132,7 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     // charges » only without an open vigilance point, else the points by name
     // (trial finding 3: an order claimed conformity for a dossier opening
     // after the call's deadline and asking more than its ceiling).
-    auto points = committee_detail::vigilance_points(e.eligibility, false);
+    auto points = committee_detail::vigilance_points(e.eligibility, false, true);
     v["vigilance"] = lines_of(points);
     v["sans_vigilance"] = points.empty() ? "oui" : "";
     auto coded = [&](const FactDef& f, const Value& value) {

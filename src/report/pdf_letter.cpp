@@ -195,13 +195,21 @@ struct Writer {
             for (std::size_t r = 0; r < b.rows.size() && r < max_lines; ++r) h += row_height(b.rows[r], widths, r == 0);
             return h;
         }
+        if (b.kind == BlockKind::Right && b.text.empty()) return kSigningRoom;
         Style s = style(b.kind, b.mention);
         std::size_t n = std::min(wrap(cp(b.text), s.font, s.size, text_width(b.kind)).size(), max_lines);
         return s.before + static_cast<float>(n) * s.leading + s.after;
     }
 
+    // A signature line left empty (« >> » alone): the room where an authority signs (trial 1011B F4).
+    static constexpr float kSigningRoom = 3 * kLeading;
     void block(const Block& b) {
         if (b.kind == BlockKind::Table) return table(b);
+        if (b.kind == BlockKind::Right && b.text.empty()) {
+            if (y - kSigningRoom < kBottom) new_page();
+            y -= kSigningRoom;
+            return;
+        }
         Style s = style(b.kind, b.mention);
         auto ls = wrap(cp(b.text), s.font, s.size, text_width(b.kind));
         y -= s.before;

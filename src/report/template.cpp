@@ -202,6 +202,11 @@ struct Expander {
                 out.push_back({BlockKind::Subject, substitute(line, name, lineno, base)});
                 continue;
             }
+            if (fr::trim(line) == ">>") {   // the room to sign, in a signature block (docs/templates.md)
+                flush();
+                out.push_back({BlockKind::Right, ""});
+                continue;
+            }
             if (line.rfind(">> ", 0) == 0) {
                 flush();
                 out.push_back({BlockKind::Right, substitute(line.substr(3), name, lineno, base + 3)});
