@@ -256,6 +256,14 @@ void MainFrame::WarnOutsideChanges() {
     } catch (const std::exception& e) {
         warning = e.what();   // a campaign that cannot be compared is not said intact
     }
+    // Rules that do not read: said once here, the views drawing the ranking without them.
+    if (warning.empty() && wb_.session) {
+        warning = wb_.session->territory_rules_error();
+        if (!warning.empty()) {
+            outside_->ShowMessage(to_wx(warning), wxICON_WARNING);
+            return;
+        }
+    }
     if (warning.empty()) {
         if (outside_->IsShown()) outside_->Dismiss();
         return;
