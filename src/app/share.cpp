@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "session.h"
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
 #include "store/pg_store.h"
@@ -15,9 +16,9 @@ namespace {
 // service account outside the team): the system account, and the server's
 // role when it is another.
 std::string copier(const std::string& actor, const std::string& server) {
-    if (!actor.empty() && actor != "inconnu") return actor;
-    const passwd* pw = getpwuid(geteuid());
-    std::string login = pw ? pw->pw_name : "inconnu";
+    // No name but the account's own (the command line's fallback, #17): said as the account.
+    const std::string login = Session::os_login();
+    if (!actor.empty() && actor != "inconnu" && actor != login) return actor;
     std::string role;
     if (auto f = server_campaign_fields(server)) role = f->user;
     return "compte " + login + (role.empty() || role == login ? "" : " (rôle « " + role + " » du serveur)");

@@ -218,7 +218,8 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
         for (const auto& n : names) reviewer_->Append(to_wx(n));
         if (wb_.reviewer.empty()) {
             if (!names.empty()) wb_.reviewer = names.front();
-            else if (const char* u = std::getenv("USER")) wb_.reviewer = u;
+            else if (const char* u = std::getenv("USER"); u && *u) wb_.reviewer = u;
+            else wb_.reviewer = Session::os_login();   // $USER empty: the system account, never nobody (#17)
         }
     }
     reviewer_->ChangeValue(to_wx(wb_.reviewer));
