@@ -129,7 +129,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
-    v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    // « Charente (16) » kept on one line (a co-signature read « (Charente » then « (16)) »).
+    v["departement"] = commune ? ref.departement_name(commune->departement) + fr::kNbsp + "(" + commune->departement + ")" : "";
     for (const FactDef* f : ctx.grid.identity_facts())
         if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
