@@ -168,7 +168,8 @@ TEST(SchemaLowered, SaidInFrenchAndTheFileUntouched) {
     }
     // Version 13 of a file of the current schema: the column the last step added is named.
     test::sql(file, "PRAGMA user_version = 13");
-    EXPECT_NE(test::cli("rank " + file).out.find("table « campaign », colonne « territory_rules », qui n'existe pas à ce schéma"),
+    EXPECT_NE(test::cli("rank " + file).out.find("table « campaign », colonne « territory_rules », "
+                                                 "qui n'existe pas à ce schéma"),
               std::string::npos);
 }
 

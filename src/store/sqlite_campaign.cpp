@@ -18,7 +18,8 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
         const Authority& a = campaign.authority;
         Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
                      "grid_name, grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, "
-                     "authority_address, signatory_title, tribunal, tribunal_address, logo, territory_rules_name, territory_rules) "
+                     "authority_address, signatory_title, tribunal, tribunal_address, logo, territory_rules_name, "
+                     "territory_rules) "
                      "VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, a.name).bind(4, a.signatory)
             .bind(5, a.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
