@@ -1,6 +1,6 @@
 #pragma once
 // For tests that turn a campaign back into an older schema: the SQL that
-// removes what schema 11 added (the lock triggers of every table, the rows of
+// removes what schema 11 added and what came after it (13, 14) (the lock triggers of every table, the rows of
 // the journal's ledger, its entries hashed again without them).
 #include <sqlite3.h>
 
@@ -40,7 +40,9 @@ inline std::string before_ledger_sql(const std::string& path) {
            "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END; "
            "ALTER TABLE journal DROP COLUMN rows; "
            // Schema 13, after the ledger: the links' identifiers (trial 13b F8).
-           "ALTER TABLE conflict DROP COLUMN identifiers; ";
+           "ALTER TABLE conflict DROP COLUMN identifiers; "
+           // Schema 14: the call's territorial rules pinned in the campaign.
+           "ALTER TABLE campaign DROP COLUMN territory_rules_name; ALTER TABLE campaign DROP COLUMN territory_rules; ";
     return out;
 }
 

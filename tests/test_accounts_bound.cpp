@@ -272,3 +272,19 @@ TEST(AccountsBound, TheCoordinatorsBindingIsShownWithTheAccountItCameFrom) {
     EXPECT_NE(test::cli("users " + f).out.find(line), std::string::npos) << test::cli("users " + f).out;
     EXPECT_NE(test::cli("journal verify " + f).out.find(line), std::string::npos) << test::cli("journal verify " + f).out;
 }
+
+// #17: a campaign without a team, run with $USER empty (a service, `env -i`):
+// the journal names the system account, never « inconnu ».
+TEST(Accounts, EmptyUserVariableNamesTheSystemAccountNeverInconnu) {
+    test::TempDir dir;
+    const std::string f = dir.file("c.cot");
+    const test::Ran r = test::shell("USER= COTATION_UTILISATEUR= " + std::string(COTATION_CLI) + " new " + f + " --grid " +
+                                    test::source_dir() + "/scoring-grids/uphv-17-2019.xml --reference 'AAC UPHV'");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string me = Session::os_login();
+    auto s = Session::open(f);
+    const auto created = s->store().journal("campagne");
+    ASSERT_FALSE(created.empty());
+    EXPECT_EQ(created[0].actor, me + " (compte " + me + ")");
+    for (const auto& e : s->store().journal("")) EXPECT_EQ(e.actor.find("inconnu"), std::string::npos) << e.actor;
+}

@@ -394,9 +394,10 @@ TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory)
     auto c = create_demo(dir.file("c.cot"), "crt");
     test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-LR;DRAD Aunis (expérimentation 2020);241700434\n");
     TerritoryStudy(*c).set_zones_file(dir.file("zones.csv"), test::demo_coordinator(*c));
-    // Every report written: a line with « km » in the CRT reports made
-    // libharu 2.3 fail on CRT-2022-01 (error 4147 while saving the font
-    // subset); without any existing structure no gain is measured, and none said.
+    // Every report written (a line with « km » in the CRT reports once made
+    // libharu 2.3 fail on CRT-2022-01, error 4147 while saving the font
+    // subset, until the subset got its 'prep' table: tests/test_pdf_font.cpp);
+    // without any existing structure no gain is measured, and none said.
     written = c->write_instruction_reports(dir.file("c"));
     ASSERT_TRUE(written.failures.empty()) << written.failure(0);
     // By hand: the CA de La Rochelle (241700434) has 28 communes in

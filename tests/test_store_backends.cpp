@@ -95,11 +95,11 @@ public:
         if (backend_ == Backend::Postgres) raw("DROP SCHEMA IF EXISTS \"" + reference_ + "\" CASCADE", false);
 #endif
     }
-    std::unique_ptr<CampaignStore> create(const Campaign& c) {
+    std::unique_ptr<CampaignStore> create(const Campaign& c, const PinnedGrid& grid = sample_grid()) {
 #ifdef COTATION_POSTGRESQL
-        if (backend_ == Backend::Postgres) return create_pg_store(path_, c, sample_grid(), "Claire Coordinatrice");
+        if (backend_ == Backend::Postgres) return create_pg_store(path_, c, grid, "Claire Coordinatrice");
 #endif
-        return create_sqlite_store(path_, c, sample_grid(), "Claire Coordinatrice");
+        return create_sqlite_store(path_, c, grid, "Claire Coordinatrice");
     }
     std::unique_ptr<CampaignStore> open() {
 #ifdef COTATION_POSTGRESQL
@@ -437,6 +437,45 @@ TEST_P(StoreConformance, ClosedCampaignIsLockedByTheDatabaseUntilReopened) {
     // reads the campaign again.
     s->load();
     EXPECT_THROW(s->reopen("deux fois", "Claire"), InputError);
+}
+
+// Schema 14 (file) / 15 (server): the call's territorial rules pinned in
+// the campaign. Made by this version: pinned (empty text, the test grid has
+// none). Made before (the columns absent, schema 13 / 14): NULL after the
+// migration, pinned once by the session, even on a closed campaign, journaled;
+// nothing else of a closed campaign's row may change.
+TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) {
+    {
+        PinnedGrid g = sample_grid();
+        g.territory_rules_name = "essai.territoire.txt";
+        g.territory_rules = "zone = epci\nmax_par_zone = 1\n";
+        auto s = h_->create(sample_campaign("HI 2025"), g);
+        const auto snap = s->load();
+        ASSERT_TRUE(snap.territory_rules);
+        EXPECT_EQ(*snap.territory_rules, "zone = epci\nmax_par_zone = 1\n");
+        EXPECT_EQ(snap.territory_rules_name, "essai.territoire.txt");
+    }
+    // Back to the schema before, whose campaign row had no such columns.
+    const bool pg = GetParam() == Backend::Postgres;
+    ASSERT_EQ(h_->raw(pg ? "ALTER TABLE campaign DROP COLUMN territory_rules; ALTER TABLE campaign DROP COLUMN "
+                           "territory_rules_name; UPDATE schema_version SET version = 14"
+                         : "ALTER TABLE campaign DROP COLUMN territory_rules; ALTER TABLE campaign DROP COLUMN "
+                           "territory_rules_name; PRAGMA user_version = 13"),
+              "");
+    auto s = h_->open();
+    EXPECT_FALSE(s->load().territory_rules);   // not pinned: the session takes the shipped file
+    s->close("classement arrêté", "Claire");
+    s->pin_territory_rules("essai.territoire.txt", "zone = departement\n", "campagne antérieure", "migration");
+    const auto snap = s->load();
+    ASSERT_TRUE(snap.territory_rules);
+    EXPECT_EQ(*snap.territory_rules, "zone = departement\n");
+    const auto j = s->journal("campagne/regles_territoriales");
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0].actor, "migration");
+    EXPECT_EQ(j[0].new_value, "essai.territoire.txt — campagne antérieure");
+    EXPECT_TRUE(s->verify_journal().ok);
+    // Closed: the rest of the row is still locked by the database.
+    EXPECT_NE(h_->raw("UPDATE campaign SET title = 'autre'"), "");
 }
 
 TEST_P(StoreConformance, JournalIsAppendOnlyAndVerifies) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "core/french.h"
 #include "app/demo.h"
@@ -164,25 +165,6 @@ TEST(TerritoryStore, BadInputNamesFileLineFieldAndStoresNothing) {
     TerritoryStudy fresh(*s);
     EXPECT_EQ(fresh.offer().capacity(), 179);
     EXPECT_TRUE(fresh.zones().empty());
-}
-
-// The opinion put to the vote follows the recorded allocation. Hand-made
-// votes: ranked A (retained by the ranking), B (retained), C (not); one
-// awaiting arbitration keeps no opinion; a variant {A, C} gives A and C
-// retained, B not retained.
-TEST(TerritoryAllocation, RecordedAllocationDrivesTheVotedOpinion) {
-    std::vector<VotedEntry> voted{{"A", 1, "10", DecisionKind::Retained},
-                                  {"B", 2, "9", DecisionKind::Retained},
-                                  {"C", 3, "8", DecisionKind::NotRetained},
-                                  {"P", 0, "", std::nullopt},
-                                  {"X", 0, "", DecisionKind::Ineligible}};
-    allocation::Recorded r{allocation::Followed::Variant, {"A", "C"}, "Équilibre entre les EPCI.", "", ""};
-    allocation::apply_recorded(voted, r);
-    EXPECT_EQ(voted[0].opinion, DecisionKind::Retained);
-    EXPECT_EQ(voted[1].opinion, DecisionKind::NotRetained);
-    EXPECT_EQ(voted[2].opinion, DecisionKind::Retained);
-    EXPECT_FALSE(voted[3].opinion);
-    EXPECT_EQ(voted[4].opinion, DecisionKind::Ineligible);
 }
 
 // UPHV: the ranking order retains 01, 02, 03 (24 beds); the coordinator's
@@ -363,6 +345,17 @@ TEST(TerritoryCommittee, CommitteeFileAlwaysHasItsMapPage) {
         const std::string text = test::pdf_words(pdf);
         EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos) << text;   // the map's legend
         EXPECT_EQ(text.find("La carte n'a pas pu être jointe"), std::string::npos) << text;
+        // The map's texts in the letters' embedded subsets, no standard Helvetica (not embedded).
+        const std::string fonts = test::shell("pdffonts '" + pdf + "'").out;
+        EXPECT_EQ(fonts.find("Helvetica"), std::string::npos) << fonts;
+        std::istringstream lines(fonts);
+        int ours = 0;
+        for (std::string line; std::getline(lines, line);)
+            if (line.find("CotationSans") != std::string::npos) {
+                ++ours;
+                EXPECT_NE(line.find("yes yes yes"), std::string::npos) << line;   // emb sub uni
+            }
+        EXPECT_GE(ours, 2) << fonts;
     };
     test::TempDir dir;
     {

@@ -89,7 +89,7 @@ TEST(Trial13cUnrated, ANeverRatedDossierIsSaidNotRatedNotRankedNonRetenu) {
 // ---- F9: a two-line address cell (Alt+Entrée in Excel) was refused ----
 
 namespace {
-std::unique_ptr<Session> act_campaign(const test::TempDir& dir) {
+std::unique_ptr<Session> trial13c_act_campaign(const test::TempDir& dir) {
     NewCampaign nc;
     nc.reference = "essai";
     return Session::create(dir.file("act.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", nc, "Coord");
@@ -113,7 +113,7 @@ std::string act_header() { return test::kDossierColumns + test::eligible_dossier
 // refused saying so, with line and column, not « U+000A ».
 TEST(Trial13cCsv, ATwoLineAddressCellIsKeptAndOneLineFieldsSayWhy) {
     test::TempDir dir;
-    auto s = act_campaign(dir);
+    auto s = trial13c_act_campaign(dir);
     test::spit(dir.file("ok.csv"), act_header() + act_row("A-1", "Association Alpha", "\"12, rue de la République\nBâtiment B\"",
                                                           "Mme Claire Martin, directrice"));
     ASSERT_EQ(s->import_dossiers_file(dir.file("ok.csv"), "Coord"), 1u);
@@ -264,7 +264,7 @@ TEST(Trial13cDates, DepositsAndPiecesAfterTodayAreRefused) {
     const Date today = Session::today();
     const Date later = today.plus_days(1);
     test::TempDir dir;
-    auto s = act_campaign(dir);
+    auto s = trial13c_act_campaign(dir);
     const auto& e = test::eligible_dossier("act-hlm-paca-2023");
     test::spit(dir.file("d.csv"), act_header() + "A-1;Association Alpha;;;" + e.commune + ";" + e.places + ";" + e.budget +
                                       ";" + later.french_numeric() + ";1 rue Haute;13003;Marseille;;" + e.values + "\r\n");

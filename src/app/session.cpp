@@ -21,6 +21,7 @@
 #include "io/imports.h"
 #include "io/offer.h"
 #include "io/paths.h"
+#include "io/territory_rules.h"
 #include "io/procedure_reader.h"
 #include "io/reference_data.h"
 #include "io/text_encoding.h"
@@ -159,13 +160,19 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     if (!nc.tribunal.empty()) a.tribunal = fr::trim(nc.tribunal);
     if (!nc.address.empty()) a.address = nc.address;
     std::string name = std::filesystem::path(grid_path).filename().string();
+    // The call's territorial rules beside the grid (a custom grid brings its
+    // own), checked now and pinned in the campaign: editing the shipped file
+    // later changes no running campaign's allocation.
+    const auto rules = io::territory_rules_beside_grid(grid_path, grid.id);
+    if (rules) io::read_territory_rules(rules->text, rules->path, io::ReferenceData::instance());
     // The offer shipped with the grid becomes the campaign's own (checked
     // before the file is made): the grid's folder may move or change later.
     const auto offer = io::read_offer_beside_grid(grid_path, grid.id, io::ReferenceData::instance());
     std::unique_ptr<Session> s(new Session);
     s->path_ = path;
     PinnedGrid pinned{grid.id, grid.version, name, xml, grid.form_id.empty() ? "" : grid.form_id + ".xml", grid.form_xml,
-                      std::filesystem::path(procedure.file_name).filename().string(), procedure.xml};
+                      std::filesystem::path(procedure.file_name).filename().string(), procedure.xml,
+                      rules ? rules->name : "", rules ? rules->text : ""};
     // The creation journaled under the name said and the account it ran from (trial 13 F10).
     const std::string who = s->journal_actor(actor);
     s->store_ = create_campaign_store(path, c, pinned, who);
@@ -212,6 +219,8 @@ void Session::load() {
         store_->pin_procedure(snap_.procedure_name, snap_.procedure_xml,
                               "campagne antérieure aux procédures en fichier : procédure de sa grille", "migration");
     }
+    if (snap_.territory_rules) rules_text_ = *snap_.territory_rules;
+    else pin_territory_rules();
     snap_.campaign.procedure = amend_procedure(
         io::read_procedure(snap_.procedure_xml, path_ + " (procédure " + snap_.procedure_name + ")"), grid_.procedure);
     index_dossiers();
@@ -222,6 +231,50 @@ void Session::load() {
     index_ratings_counted();
     index_refusals();
     invalidate();
+}
+
+std::string Session::territory_rules_shown() const {
+    // Not pinned (a shipped file that does not read, a campaign opened read-only): that file.
+    if (!snap_.territory_rules) return io::grid_path(grid_.id + ".territoire.txt");
+    return path_ + " (règles territoriales " + (snap_.territory_rules_name.empty() ? grid_.id + ".territoire.txt"
+                                                                                    : snap_.territory_rules_name) + ")";
+}
+
+// Made before the rules were pinned (schema 13 or older): the campaign takes
+// the file shipped with its grid once, journaled, and says so. A file that
+// does not read is not pinned (fixing it reaches the campaign); the error is
+// the allocation's, said where the rules are used. A campaign that cannot be
+// written here (opened read-only) reads the file without pinning it.
+void Session::pin_territory_rules() {
+    const std::string name = grid_.id + ".territoire.txt";
+    const std::string path = io::grid_path(name);
+    std::error_code ec;
+    const bool exists = std::filesystem::is_regular_file(path, ec);
+    rules_text_ = exists ? io::read_file(path) : "";
+    if (exists) {
+        try {
+            io::read_territory_rules(rules_text_, path, io::ReferenceData::instance());
+        } catch (const InputError&) {
+            rules_notice_ = "Règles territoriales de l'appel lues dans « " + path +
+                            " », qui comporte une erreur : elles ne sont pas figées dans la campagne.";
+            return;
+        }
+    }
+    const std::string why = "campagne antérieure aux règles figées (schéma 14) : " +
+                            (exists ? "règles livrées avec la grille, figées à la première ouverture"
+                                    : std::string("la grille n'en livre pas"));
+    try {
+        store_->pin_territory_rules(exists ? name : "", rules_text_, why, "migration");
+        snap_.territory_rules = rules_text_;
+        snap_.territory_rules_name = exists ? name : "";
+        if (exists)
+            rules_notice_ = "Règles territoriales de l'appel reprises du fichier livré « " + name +
+                            " » et figées dans la campagne (journal) ; ce fichier n'est plus lu pour elle.";
+    } catch (const Error&) {
+        if (exists)
+            rules_notice_ = "Règles territoriales de l'appel lues dans le fichier livré « " + name +
+                            " » : la campagne ne peut pas être modifiée ici (ouverte en lecture), elles n'y sont pas figées.";
+    }
 }
 
 std::string Session::not_refused(std::int64_t dossier_id) const {

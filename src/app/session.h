@@ -56,6 +56,15 @@ public:
 
     const std::string& path() const { return path_; }
     const Grid& grid() const { return grid_; }
+    // The call's territorial rules pinned in the campaign (schema 14), the
+    // text of `<grid>.territoire.txt` as it was when the campaign was made
+    // (empty: the call has none), and the name to give in messages
+    // (« campagne.cot (règles territoriales uphv-17-2019.territoire.txt) »).
+    const std::string& territory_rules_text() const { return rules_text_; }
+    std::string territory_rules_shown() const;
+    // What the opening did with the rules of a campaign made before they were
+    // pinned, in French (empty: nothing).
+    const std::string& territory_rules_notice() const { return rules_notice_; }
     const Campaign& campaign() const { return snap_.campaign; }
     const std::vector<Dossier>& dossiers() const { return snap_.dossiers; }
     const std::vector<Rating>& ratings() const { return snap_.ratings; }
@@ -232,7 +241,17 @@ public:
     // allocation, else the ranking order under the call's territorial rules,
     // else the capacity-only proposal (core allocation::follow_allocation).
     // The ranking's marks, the vote and every document read this one.
+    // Rules that do not read (a pinned text broken outside Cotation, a
+    // commune the reference data no longer has) throw nothing here: the
+    // proposal is the ranking's without the territorial rule, and
+    // territory_rules_error() says so, naming the file and the line.
     const Ranking& committee_proposal();
+    // Empty, or « Règles territoriales illisibles (FICHIER, ligne N : …) : … »
+    // after committee_proposal() met rules that do not read.
+    const std::string& territory_rules_error() {
+        committee_proposal();
+        return rules_error_;
+    }
     // The recorded allocation changed (app/territory.cpp): the proposal follows.
     void allocation_changed() {
         proposal_.reset();
@@ -405,6 +424,8 @@ private:
     std::optional<std::vector<std::string>> changes_since_vote_;
     bool closed_ = false;   // the last answer of the store (closed())
     std::string import_notice_;
+    std::string rules_text_, rules_notice_, rules_error_;
+    void pin_territory_rules();   // a campaign made before schema 14: the shipped file, once
     std::optional<std::string> reader_;
     bool replaying_script_ = false;
     bool names_trusted() const;

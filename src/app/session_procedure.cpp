@@ -8,6 +8,8 @@
 
 #include "app/input.h"
 #include "io/paths.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -264,7 +266,17 @@ const Ranking& Session::committee_proposal() {
     if (proposal_) return *proposal_;
     Ranking r = ranking();
     const auto recorded = store_->load_territory().allocation;
-    if (recorded || std::filesystem::exists(io::grid_path(grid_.id + ".territoire.txt"))) {
+    rules_error_.clear();
+    try {
+        io::read_territory_rules(rules_text_, territory_rules_shown(), io::ReferenceData::instance());
+    } catch (const InputError& e) {
+        // Said where the ranking is shown; the proposal stays the capacity-only one.
+        std::string why = e.what();
+        if (!why.empty() && why.back() == '.') why.pop_back();
+        rules_error_ = "Règles territoriales illisibles (" + why +
+                       ") : classement proposé sans la règle territoriale de l'appel, par la capacité seule.";
+    }
+    if (rules_error_.empty() && (recorded || !rules_text_.empty())) {
         const TerritoryStudy study(*this);
         const bool territorial = allocation::territorial(study.rules());
         std::map<std::string, Proposal> by_capacity;

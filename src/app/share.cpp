@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "session.h"
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
 #include "store/pg_store.h"
@@ -18,11 +19,11 @@ namespace {
 // entry of a person is (« NOM (compte LOGIN) »): trial 15d F4, the copy was
 // signed « claire », the session's $USER, under another account.
 std::string copier(const std::string& actor, const std::string& server) {
-    const passwd* pw = getpwuid(geteuid());
-    std::string login = pw ? pw->pw_name : "inconnu";
+    // No name but the account's own (the command line's fallback, #17): said as the account.
+    const std::string login = Session::os_login();
     std::string role;
     if (auto f = server_campaign_fields(server)) role = f->user;
-    if (!actor.empty() && actor != "inconnu")
+    if (!actor.empty() && actor != "inconnu" && actor != login)
         return actor.find(" (compte ") != std::string::npos ? actor : actor + " (compte " + login + ")";
     return "compte " + login + (role.empty() || role == login ? "" : " (rôle « " + role + " » du serveur)");
 }

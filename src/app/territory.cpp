@@ -137,8 +137,10 @@ void TerritoryStudy::load() {
     const Grid& grid = session_.grid();
     const auto& params = session_.campaign().parameters;
 
-    if (const std::string p = io::grid_path(grid.id + ".territoire.txt"); std::filesystem::exists(p))
-        rules_ = io::read_territory_rules(io::read_file(p), std::filesystem::path(p).filename().string(), ref);
+    // The rules pinned in the campaign (schema 14), never the shipped file of today.
+    if (!session_.territory_rules_notice().empty()) notices_.push_back(session_.territory_rules_notice());
+    if (!session_.territory_rules_text().empty())
+        rules_ = io::read_territory_rules(session_.territory_rules_text(), session_.territory_rules_shown(), ref);
     departements_ = rules_.departements;
     if (departements_.empty()) {
         if (auto it = params.find(param::kDepartements); it != params.end())

@@ -13,7 +13,8 @@
 // in files beside it (`<campaign>.offre.csv`, `<campaign>.zones.csv`): they
 // are imported into the tables at the first opening that may write, then
 // never read again (a closed or read-only campaign reads them as they are).
-// The rules come from scoring-grids/<grid>.territoire.txt.
+// The rules are those pinned in the campaign at its creation (schema 14:
+// <grid>.territoire.txt beside the grid, else in scoring-grids/).
 #include <optional>
 #include <set>
 #include <string>

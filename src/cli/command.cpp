@@ -99,7 +99,9 @@ std::string Args::actor() const {
     if (!p.empty()) return p;
     if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return fr::nfc(u);
     if (std::string u = checked_environment("USER"); !u.empty()) return fr::nfc(u);
-    return "inconnu";
+    // $USER empty or unset (a service, `env -i`, a cron job): the system
+    // account running the command, never « inconnu » (#17).
+    return Session::os_login();
 }
 
 std::string Args::actor(const Session& s) const {

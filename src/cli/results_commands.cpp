@@ -128,6 +128,7 @@ int rank(const Args& a) {
     s->set_reader(a.reader(*s));
     // Ranked all the same, but never silently on rows changed outside Cotation (trial 13b F18).
     if (auto warning = s->outside_change_warning(); !warning.empty()) std::cerr << warning << "\n";
+    if (const auto& rules = s->territory_rules_error(); !rules.empty()) std::cerr << rules << "\n";
     if (a.has("--csv")) {
         rank_csv(*s);
         return 0;

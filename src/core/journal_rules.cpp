@@ -11,7 +11,7 @@ const std::vector<std::string>& coordinator_actions() {
     static const std::vector<std::string> kinds = {
         "decision",          "consolidation",      "campagne.cloture", "campagne.reouverture",
         "campagne.grille",   "campagne.parametre", "campagne.procedure", "campagne.autorite",
-        "refus_prealable",   "seance",             "territoire.repartition", "personne"};
+        "campagne.regles_territoriales", "refus_prealable",   "seance",             "territoire.repartition", "personne"};
     return kinds;
 }
 

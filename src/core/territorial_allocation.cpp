@@ -214,16 +214,6 @@ Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, c
 }
 
 
-void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r) {
-    for (auto& e : voted) {
-        // Only ranked dossiers are candidates; one set apart or awaiting
-        // arbitration keeps the opinion the ranking gives it.
-        if (e.rank == 0 || !e.opinion) continue;
-        const bool in = std::find(r.retained.begin(), r.retained.end(), e.reference) != r.retained.end();
-        e.opinion = in ? DecisionKind::Retained : DecisionKind::NotRetained;
-    }
-}
-
 bool territorial(const Rules& r) {
     return (r.zone != ZoneKind::None && r.max_units_per_zone) || r.min_km_between || r.min_km_existing;
 }

@@ -105,10 +105,6 @@ struct Recorded {
     std::string reason;                  // why a variant departs from the ranking order
     std::string recorded_at, recorded_by;
 };
-// The ranking as put to the committee's vote, its opinion following the
-// recorded allocation: a ranked dossier is advised retained when the
-// allocation retains it, not retained otherwise; the others keep theirs.
-void apply_recorded(std::vector<VotedEntry>& voted, const Recorded& r);
 
 // Rules that choose by place (a zone quota, a distance): under them, with no
 // allocation recorded, the committee votes on the ranking order under the

@@ -245,7 +245,8 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
         for (const auto& n : names) reviewer_->Append(to_wx(n));
         if (wb_.reviewer.empty()) {
             if (!names.empty()) wb_.reviewer = names.front();
-            else if (const char* u = std::getenv("USER")) wb_.reviewer = u;
+            else if (const char* u = std::getenv("USER"); u && *u) wb_.reviewer = u;
+            else wb_.reviewer = Session::os_login();   // $USER empty: the system account, never nobody (#17)
         }
     }
     reviewer_->ChangeValue(to_wx(wb_.reviewer));
@@ -282,6 +283,14 @@ void MainFrame::WarnOutsideChanges() {
         warning = wb_.session ? wb_.session->outside_change_warning() : "";
     } catch (const std::exception& e) {
         warning = e.what();   // a campaign that cannot be compared is not said intact
+    }
+    // Rules that do not read: said once here, the views drawing the ranking without them.
+    if (warning.empty() && wb_.session) {
+        warning = wb_.session->territory_rules_error();
+        if (!warning.empty()) {
+            outside_->ShowMessage(to_wx(warning), wxICON_WARNING);
+            return;
+        }
     }
     if (warning.empty()) {
         if (outside_->IsShown()) outside_->Dismiss();

@@ -231,6 +231,8 @@ void RankingPanel::Reload() {
     if (r.capacity > Rational(0))
         sum += " · proposé : " + r.model.capacity_text(r.granted) + " sur " + r.model.capacity_text(r.capacity) +
                " (en vert)";
+    if (!s.territory_rules_error().empty())
+        sum += " · SANS LA RÈGLE TERRITORIALE (règles de l'appel illisibles : voir le bandeau)";
     summary_->SetLabel(to_wx(sum));
     Thaw();
     Layout();

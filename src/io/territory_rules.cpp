@@ -1,12 +1,14 @@
 #include "territory_rules.h"
 
 #include <charconv>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
 #include "core/enums.h"
 #include "core/error.h"
 #include "csv.h"
+#include "paths.h"
 
 namespace cotation::io {
 namespace {
@@ -34,6 +36,15 @@ std::vector<std::string> expand_communes(const std::vector<std::string>& codes, 
         else throw InputError(where + " : « " + c + " » n'est ni une commune (code INSEE) ni un EPCI (SIREN) connu.");
     }
     return out;
+}
+
+std::optional<RulesFile> territory_rules_beside_grid(const std::string& grid_file, const std::string& grid_id) {
+    const std::string name = grid_id + ".territoire.txt";
+    for (const std::string& p : {(std::filesystem::path(grid_file).parent_path() / name).string(), grid_path(name)}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(p, ec)) return RulesFile{p, name, read_file(p)};
+    }
+    return std::nullopt;
 }
 
 allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref) {

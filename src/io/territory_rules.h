@@ -14,6 +14,7 @@
 //   groupe Nom du groupe = 17300 17299 …   communes (INSEE) or EPCI (SIREN)
 // And the zones a campaign enters (an existing DRAD zone for a CRT call):
 // `zone;libelle;communes` (communes: INSEE codes or EPCI SIREN, spaces between).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,14 @@ namespace cotation::io {
 
 // Throws InputError naming the file, line and key.
 allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref);
+
+// The rules shipped with a call's grid: `<grid id>.territoire.txt` beside the
+// grid file given (a custom grid brings its own), else in scoring-grids/;
+// none when neither exists. `name` is the file's name, `path` where it was.
+struct RulesFile {
+    std::string path, name, text;
+};
+std::optional<RulesFile> territory_rules_beside_grid(const std::string& grid_file, const std::string& grid_id);
 
 std::vector<coverage::Area> read_zones(const std::string& content, const std::string& file, const ReferenceData& ref);
 

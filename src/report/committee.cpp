@@ -416,7 +416,7 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
         if (pages.empty()) throw;
         // Should libharu still refuse the document with its map page (its
         // error 0x1033 came from subsetting the letters' font with the map's
-        // glyphs: the map page now uses the standard Helvetica, see
+        // glyphs, ended by the font subset's 'prep' table, see
         // report/map_pdf.cpp), the committee file is still due: written
         // without the map, saying so and how to get it.
         TerritoryPage without = *ctx.territory;

@@ -139,7 +139,8 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["organisme"] = d.organisme;
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
-    v["departement"] = commune ? ref.departement_name(commune->departement) + " (" + commune->departement + ")" : "";
+    // « Charente (16) » kept on one line (a co-signature read « (Charente » then « (16)) »).
+    v["departement"] = commune ? ref.departement_name(commune->departement) + fr::kNbsp + "(" + commune->departement + ")" : "";
     v["departement.nom"] = commune ? ref.departement_name(commune->departement) : "";   // « Bouches-du-Rhône » (trial 1011B F16)
     // The Département of the site as a co-signing authority names it (trial 1011B F4):
     // « Le Président du Conseil départemental de la Charente-Maritime ».

@@ -18,18 +18,12 @@ using map_files::refuse_folder;
 namespace {
 class HaruCanvas : public Canvas {
 public:
-    // `embedded`: the fonts of the letters, which the document has loaded
-    // already (write_map_pdf), taken by name; otherwise the standard
-    // Helvetica (not embedded, WinAnsi = CP1252), see draw_map_on_page.
-    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height, bool embedded) : page_(page), h_(height) {
-        if (embedded) {
-            // Names libharu gives the shipped fonts (PostScript name, style).
-            regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
-            bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
-        } else {
-            regular_ = HPDF_GetFont(pdf, "Helvetica", "WinAnsiEncoding");
-            bold_ = HPDF_GetFont(pdf, "Helvetica-Bold", "WinAnsiEncoding");
-        }
+    // The fonts of the letters (Cotation Sans, embedded subsets), which the
+    // document has loaded already (write_map_pdf, write_document), taken by name.
+    HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
+        // Names libharu gives the shipped fonts (PostScript name, style).
+        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
+        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
         HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }
@@ -132,14 +126,13 @@ void error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
 
 void draw_map_on_page(HPDF_Doc pdf, HPDF_Page page, const MapData& map, double bottom_reserved) {
     const double w = HPDF_Page_GetWidth(page), h = HPDF_Page_GetHeight(page);
-    // The map's texts in the committee file are in the standard Helvetica:
-    // drawn in the letters' embedded TrueType fonts, they made libharu 2.3
-    // fail to save some committee files (error 0x1033, HPDF_INVALID_OBJECT,
-    // raised by HPDF_MemStream_SeekFunc under HPDF_TTFontDef_SaveFontData
-    // while subsetting the font; a dossier named « WWWW WWWW » on the ACT
-    // demo was enough). Only the letters' glyphs are then subset, as in the
-    // document without the map, which libharu always saved.
-    HaruCanvas canvas(pdf, page, h, false);
+    // The map's texts in the committee file are in the letters' embedded
+    // fonts, as in `cotation carte --out carte.pdf`: libharu 2.3 once failed
+    // to save such a document (error 0x1033 = 4147, HPDF_INVALID_OBJECT, when
+    // the rebuilt font subset was a multiple of 4096 bytes long: a dossier
+    // named « WWWW WWWW »); the 'prep' table of the shipped subset
+    // (scripts/make-font-subset.sh) ended that, see tests/test_pdf_font.cpp.
+    HaruCanvas canvas(pdf, page, h);
     paint_map(map, canvas, w, h - bottom_reserved);
 }
 
@@ -154,7 +147,7 @@ void write_map_pdf(const MapData& map, const std::string& path) {
         HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);    // CotationSans-Bold
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-        HaruCanvas canvas(pdf, page, HPDF_Page_GetHeight(page), true);
+        HaruCanvas canvas(pdf, page, HPDF_Page_GetHeight(page));
         paint_map(map, canvas, HPDF_Page_GetWidth(page), HPDF_Page_GetHeight(page));
         HPDF_SaveToFile(pdf, tmp.c_str());
     } catch (...) {

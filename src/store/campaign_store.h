@@ -29,6 +29,11 @@ struct CampaignSnapshot {
     std::string grid_name;        // its file name, for messages
     std::string form_xml, form_name;   // the exact dossier form, if the grid names one
     std::string procedure_xml = {}, procedure_name = {};  // the procedure file pinned at creation (empty before schema 9)
+    // The call's territorial rules (<grid>.territoire.txt) pinned at creation,
+    // empty text when the grid has none; not pinned (nullopt) for a campaign
+    // made before schema 14 until its first opening pins the shipped file.
+    std::optional<std::string> territory_rules = {};
+    std::string territory_rules_name = {};
     std::vector<Dossier> dossiers;
     std::vector<Rating> ratings;
     ConsolidationIndex consolidation;
@@ -118,6 +123,10 @@ public:
     // procedures were data gets the one its grid names), journaled with why.
     virtual void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
                                const std::string& actor) = 0;
+    // Pins the text of the call's territorial rules (empty: none), journaled
+    // with why: a campaign made before schema 14 takes the shipped file once.
+    virtual void pin_territory_rules(const std::string& name, const std::string& text, const std::string& reason,
+                                     const std::string& actor) = 0;
 
     // Territory tables (schema 10), each replacement whole and journaled with
     // `why` (its source); refused on a closed campaign.
@@ -214,6 +223,7 @@ struct PinnedGrid {
     std::string id, version, name, xml;
     std::string form_name, form_xml;
     std::string procedure_name, procedure_xml;   // procedures/<id>.xml, pinned at creation only
+    std::string territory_rules_name, territory_rules;   // <grid id>.territoire.txt beside the grid (empty: none)
 };
 
 // Creates a new campaign file (refuses to overwrite an existing one).

@@ -122,6 +122,8 @@ std::string change_in_words(const JournalEntry& e, const Grid* grid) {
     if (e.entity == "campagne/etat") return "état de la campagne : " + arrow(e.old_value, e.new_value);
     if (e.entity == "campagne/grille") return "grille de la campagne : " + arrow(e.old_value, e.new_value);
     if (e.entity == "campagne/procedure") return "procédure de la campagne : " + arrow(e.old_value, e.new_value);
+    if (e.entity == "campagne/regles_territoriales")
+        return "règles territoriales de l'appel : " + arrow(e.old_value, e.new_value, "(non figées)");
     if (p.size() == 3 && p[0] == "campagne" && p[1] == "autorite")
         return "autorité de la campagne, champ " + fr::quote(p[2]) + " : " + arrow(e.old_value, e.new_value);
     if (p.size() >= 2 && p[0] == "campagne" && (p[1] == "offre" || p[1] == "zones" || p[1] == "repartition"))

@@ -123,6 +123,11 @@ Text procedure(const std::string& name, const std::string& reason, const std::st
     return {"campagne.procedure", "campagne/procedure", before, name + " — " + reason};
 }
 
+Text territory_rules(const std::string& name, const std::string& reason, const std::string& before) {
+    return {"campagne.regles_territoriales", "campagne/regles_territoriales", before,
+            (name.empty() ? std::string("aucune règle territoriale") : name) + " — " + reason};
+}
+
 Text grid_change(const std::string& old_id, const std::string& old_version, const PinnedGrid& grid,
                  const std::string& reason) {
     return {"campagne.grille", "campagne/grille", old_id + " version " + old_version,

@@ -52,6 +52,7 @@ Text creation(const Campaign& campaign, const PinnedGrid& grid);
 Text closing(const std::string& reason);
 Text reopening(const std::string& reason);
 Text procedure(const std::string& name, const std::string& reason, const std::string& before);
+Text territory_rules(const std::string& name, const std::string& reason, const std::string& before);
 Text grid_change(const std::string& old_id, const std::string& old_version, const PinnedGrid& grid,
                  const std::string& reason);
 

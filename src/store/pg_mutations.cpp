@@ -297,6 +297,17 @@ void PgStore::pin_procedure(const std::string& name, const std::string& xml, con
     });
 }
 
+void PgStore::pin_territory_rules(const std::string& name, const std::string& text, const std::string& reason,
+                                  const std::string& actor) {
+    mutate(Lock::None, [&](PgJournalWriter& j) {
+        auto cur = c_->exec("SELECT territory_rules_name FROM campaign");
+        if (!cur.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
+        std::string before = cur.text(0, 0);
+        c_->exec("UPDATE campaign SET territory_rules_name = $1, territory_rules = $2", {name, text});
+        j.add(actor, entry::territory_rules(name, reason, before));
+    });
+}
+
 void PgStore::change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
                           const std::string& reason, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {

@@ -175,6 +175,26 @@ CREATE OR REPLACE TRIGGER allocation_choice_locked BEFORE INSERT OR UPDATE OR DE
   FOR EACH STATEMENT EXECUTE FUNCTION campaign_locked();
 )sql";
 
+// As the file's schema 14: the call's territorial rules pinned in the campaign
+// (NULL for a campaign made before, pinned by the session at its first
+// opening, which a closed campaign allows as for its procedure).
+const char* const kSchema15 = R"sql(
+ALTER TABLE campaign ADD COLUMN IF NOT EXISTS territory_rules_name text NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN IF NOT EXISTS territory_rules text;
+CREATE OR REPLACE FUNCTION campaign_row_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'une campagne ne se supprime pas ligne à ligne';
+  END IF;
+  IF OLD.closed_at IS NOT NULL AND NEW.closed_at IS NOT NULL
+     AND (to_jsonb(NEW) - 'procedure_name' - 'procedure_xml' - 'territory_rules_name' - 'territory_rules') IS DISTINCT FROM
+         (to_jsonb(OLD) - 'procedure_name' - 'procedure_xml' - 'territory_rules_name' - 'territory_rules') THEN
+    RAISE EXCEPTION 'campagne close';
+  END IF;
+  RETURN NEW;
+END $$;
+)sql";
+
 // As the file's schema 11: the operating-system account each person acts from.
 const char* const kSchema11 = R"sql(
 ALTER TABLE person ADD COLUMN account text NOT NULL DEFAULT '';
@@ -192,7 +212,9 @@ const std::vector<PgMigration>& pg_migrations() {
         // 13: instants digested as a file's (row_ledger::instant); data unchanged
         {13, "SELECT 1"},
         // 14: a declared link keeps the organisation's SIREN and FINESS (trial 13b F8)
-        {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"}};
+        {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"},
+        // 15: the call's territorial rules pinned in the campaign (the file's schema 14)
+        {15, kSchema15}};
     return migrations;
 }
 

@@ -25,7 +25,8 @@ const rows::SnapshotQueries kSnapshot = [] {
     rows::SnapshotQueries q = rows::kSnapshotQueries;
     q.campaign = "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, "
                  "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), authority, signatory, city, authority_kind, "
-                 "authority_address, signatory_title, tribunal, tribunal_address, logo FROM campaign";
+                 "authority_address, signatory_title, tribunal, tribunal_address, logo, territory_rules IS NOT NULL, "
+                 "coalesce(territory_rules, ''), territory_rules_name FROM campaign";
     q.ratings = "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
                 "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"";
     q.conflicts = "SELECT reviewer, organisme, declaration, declared_on, declared_by, identifiers FROM conflict "
@@ -192,12 +193,13 @@ void PgStore::init(const Campaign& campaign, const PinnedGrid& grid, const std::
     c_->exec(
         "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, grid_name, "
         "grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, authority_address, "
-        "signatory_title, tribunal, tribunal_address, logo) "
+        "signatory_title, tribunal, tribunal_address, logo, territory_rules_name, territory_rules) "
         "VALUES (1,$1,$2,$3,$4,$5,$6,$7,$8,$9,date_trunc('second', "
-        "transaction_timestamp()),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
+        "transaction_timestamp()),$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)",
         {campaign.reference, campaign.title, a.name, a.signatory, a.city, grid.id, grid.version, grid.name, grid.xml,
          grid.form_name, grid.form_xml, grid.procedure_name, grid.procedure_xml, std::string(authority_kind_code(a.kind)),
-         join_lines(a.address), a.signatory_title, a.tribunal, a.tribunal_address, a.logo});
+         join_lines(a.address), a.signatory_title, a.tribunal, a.tribunal_address, a.logo, grid.territory_rules_name,
+         grid.territory_rules});
     j.add(actor, entry::creation(campaign, grid));
     for (const auto& [field, value] : authority_fields(a))
         if (!value.empty()) j.add(actor, entry::authority(field, "", value));

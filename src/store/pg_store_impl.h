@@ -38,6 +38,8 @@ public:
     void set_authority(const Authority& after, const std::string& actor) override;
     void pin_procedure(const std::string& name, const std::string& xml, const std::string& reason,
                        const std::string& actor) override;
+    void pin_territory_rules(const std::string& name, const std::string& text, const std::string& reason,
+                             const std::string& actor) override;
     void change_grid(const PinnedGrid& grid, const std::map<std::string, std::string>& new_parameters,
                      const std::string& reason, const std::string& actor) override;
     std::vector<std::string> grid_versions() override;

@@ -13,8 +13,8 @@ namespace cotation::rows {
 // SQLite's tables are WITHOUT ROWID: a scan gives them in primary key order.
 const SnapshotQueries kSnapshotQueries{
     "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, created_at, "
-    "authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo "
-    "FROM campaign",
+    "authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, "
+    "territory_rules IS NOT NULL, coalesce(territory_rules, ''), territory_rules_name FROM campaign",
     "SELECT name, value FROM campaign_parameter",
     "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
     "SELECT dossier_id, fact, value FROM dossier_fact",
@@ -141,6 +141,8 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
         s.procedure_xml = c.text(7);
         s.campaign.created_on = c.text(8).substr(0, 10);
         s.campaign.authority = authority_from(c, 9);
+        if (c.flag(18)) s.territory_rules = c.text(19);
+        s.territory_rules_name = c.text(20);
     });
     if (!found) throw InputError("« " + shown + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
     // Parameters are typed by the grid, which the session reads; keep text here.

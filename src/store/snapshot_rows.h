@@ -29,7 +29,8 @@ using RunQuery = std::function<void(const char* sql, const std::function<void(co
 // Each back end's query for each part of the snapshot. Columns, in order:
 struct SnapshotQueries {
     const char* campaign;        // reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name,
-                                 // procedure_xml, created_at (date first), then the authority's columns (authority_from)
+                                 // procedure_xml, created_at (date first), then the authority's columns (authority_from),
+                                 // then territory_rules IS NOT NULL, its text ('' when NULL), territory_rules_name
     const char* parameters;      // name, value
     const char* dossiers;        // id, reference, organisme, siret, finess, commune (by id)
     const char* facts;           // dossier_id, fact, value

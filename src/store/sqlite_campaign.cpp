@@ -18,13 +18,15 @@ void SqliteStore::init(const Campaign& campaign, const PinnedGrid& grid, const s
         const Authority& a = campaign.authority;
         Stmt s(*db_, "INSERT INTO campaign(id, reference, title, authority, signatory, city, grid_id, grid_version, "
                      "grid_name, grid_xml, created_at, form_name, form_xml, procedure_name, procedure_xml, authority_kind, "
-                     "authority_address, signatory_title, tribunal, tribunal_address, logo) "
-                     "VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     "authority_address, signatory_title, tribunal, tribunal_address, logo, territory_rules_name, "
+                     "territory_rules) "
+                     "VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, campaign.reference).bind(2, campaign.title).bind(3, a.name).bind(4, a.signatory)
             .bind(5, a.city).bind(6, grid.id).bind(7, grid.version).bind(8, grid.name).bind(9, grid.xml)
             .bind(10, utc_now_iso()).bind(11, grid.form_name).bind(12, grid.form_xml).bind(13, grid.procedure_name)
             .bind(14, grid.procedure_xml).bind(15, std::string(authority_kind_code(a.kind))).bind(16, join_lines(a.address))
-            .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo);
+            .bind(17, a.signatory_title).bind(18, a.tribunal).bind(19, a.tribunal_address).bind(20, a.logo)
+            .bind(21, grid.territory_rules_name).bind(22, grid.territory_rules);
         s.run();
         j.add(actor, entry::creation(campaign, grid));
         for (const auto& [field, value] : authority_fields(a))
@@ -102,6 +104,20 @@ void SqliteStore::pin_procedure(const std::string& name, const std::string& xml,
         Stmt up(*db_, "UPDATE campaign SET procedure_name = ?, procedure_xml = ?");
         up.bind(1, name).bind(2, xml).run();
         j.add(actor, entry::procedure(name, reason, before));
+    });
+}
+
+void SqliteStore::pin_territory_rules(const std::string& name, const std::string& text, const std::string& reason,
+                                      const std::string& actor) {
+    // An old closed campaign gets its rules pinned at the first opening, as its procedure.
+    sqlite::Unlock unlock(*db_);
+    mutate(Lock::None, [&](JournalWriter& j) {
+        Stmt cur(*db_, "SELECT territory_rules_name FROM campaign");
+        if (!cur.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
+        std::string before = cur.text(0);
+        Stmt up(*db_, "UPDATE campaign SET territory_rules_name = ?, territory_rules = ?");
+        up.bind(1, name).bind(2, text).run();
+        j.add(actor, entry::territory_rules(name, reason, before));
     });
 }
 

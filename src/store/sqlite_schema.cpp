@@ -187,6 +187,14 @@ ALTER TABLE person ADD COLUMN account TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE conflict ADD COLUMN identifiers TEXT NOT NULL DEFAULT '';
 )sql",
+    // 14: the call's territorial rules (<grid>.territoire.txt) pinned in the
+    // campaign like its grid, so that editing the shipped file changes no
+    // running campaign. NULL for a campaign made before: the session pins the
+    // shipped file at its first opening, journaled and said (Session::load).
+    R"sql(
+ALTER TABLE campaign ADD COLUMN territory_rules_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN territory_rules TEXT;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
