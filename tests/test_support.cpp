@@ -6,6 +6,7 @@
 
 #include "app/session.h"
 #include "io/reference_data.h"
+#include "report/committee.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
 #include "store/sql_text.h"
@@ -248,6 +249,15 @@ void forget_accounts(const std::string& campaign) {
         s->store().put_person(p, actor);
         s = Session::open(campaign);
     }
+}
+
+std::map<std::string, std::string> committee_variables_before_meeting(Session& s, const Date& on) {
+    std::optional<Meeting> meeting;
+    OpinionIndex opinions;
+    DecisionIndex decisions;
+    report::CommitteeContext ctx{s.grid(), s.campaign(), s.dossiers(), s.ranking(), nullptr, s.team(), meeting,
+                                 std::nullopt, opinions, decisions, {}, {}, on, ""};
+    return report::committee_variables(ctx);
 }
 
 }  // namespace cotation::test

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -214,5 +215,9 @@ const EligibleDossier& eligible_dossier(const std::string& grid);
 // The columns every dossiers.csv of these tests starts with, the postal
 // address included, ending with « ; » before the call's own columns.
 extern const std::string kDossierColumns;
+
+// The committee file's variables of a campaign before its meeting (no vote,
+// opinion or decision), dated `on`: what the committee is sent.
+std::map<std::string, std::string> committee_variables_before_meeting(Session& s, const Date& on);
 
 }  // namespace cotation::test

@@ -54,12 +54,7 @@ TEST(Trial13cUnrated, ANeverRatedDossierIsSaidNotRatedNotRankedNonRetenu) {
 
     // The committee file lists them apart, under their own heading, not in the ranking.
     auto o = Session::open(f);
-    std::optional<Meeting> meeting;
-    OpinionIndex opinions;
-    DecisionIndex decisions;
-    report::CommitteeContext ctx{o->grid(), o->campaign(), o->dossiers(), o->ranking(), nullptr, o->team(), meeting,
-                                 std::nullopt, opinions, decisions, {}, {}, Date{2023, 6, 1}, ""};
-    auto v = report::committee_variables(ctx);
+    auto v = test::committee_variables_before_meeting(*o, Date{2023, 6, 1});
     EXPECT_EQ(v["classement"].find("Fondation"), std::string::npos) << v["classement"];
     EXPECT_NE(v["non_notes"].find("Q — Fondation Bêta : aucune note justifiée"), std::string::npos) << v["non_notes"];
     EXPECT_NE(v["non_notes"].find("R — Collectif Gamma"), std::string::npos) << v["non_notes"];

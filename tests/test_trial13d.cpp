@@ -302,12 +302,7 @@ TEST(Trial13dIncompleteRating, RankedAndFlaggedWhereverTheRankingIsRead) {
     EXPECT_NE(r.out.find("\n1;Q;Fondation Bêta;12;12;proposé;;"), std::string::npos) << r.out;
 
     auto o = Session::open(f);
-    std::optional<Meeting> meeting;
-    OpinionIndex opinions;
-    DecisionIndex decisions;
-    report::CommitteeContext ctx{o->grid(), o->campaign(), o->dossiers(), o->ranking(), nullptr, o->team(), meeting,
-                                 std::nullopt, opinions, decisions, {}, {}, Date{2023, 6, 1}, ""};
-    auto v = report::committee_variables(ctx);
+    auto v = test::committee_variables_before_meeting(*o, Date{2023, 6, 1});
     EXPECT_NE(v["classement"].find("P — Association Alpha : 8 / 20 points (A 8) — proposé — cotation incomplète : 1 critère "
                                    "noté sur 3"),
               std::string::npos)
