@@ -28,6 +28,7 @@
 #include "store/journal.h"
 #include "store/ledger.h"
 #include "store/sqlite_ledger.h"
+#include "store_history.h"
 #include "test_support.h"
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
@@ -107,6 +108,7 @@ public:
 #endif
         return open_sqlite_store(path_);
     }
+    const std::string& path() const { return path_; }   // the file, or the server's address
     // Runs SQL outside the store; returns the database's refusal, empty if it ran.
     std::string raw(const std::string& statement, bool in_campaign = true) {
         if (backend_ == Backend::Sqlite) {
@@ -457,10 +459,13 @@ TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) 
     }
     // Back to the schema before, whose campaign row had no such columns.
     const bool pg = GetParam() == Backend::Postgres;
+    // A file is taken back to before its ledger too (test::before_ledger_sql): a
+    // column dropped under a journal that vouched for it is a change made
+    // outside Cotation, rightly named at the next write; a file older than the
+    // ledger has every row vouched for by its migration.
     ASSERT_EQ(h_->raw(pg ? "ALTER TABLE campaign DROP COLUMN territory_rules; ALTER TABLE campaign DROP COLUMN "
                            "territory_rules_name; UPDATE schema_version SET version = 14"
-                         : "ALTER TABLE campaign DROP COLUMN territory_rules; ALTER TABLE campaign DROP COLUMN "
-                           "territory_rules_name; PRAGMA user_version = 13"),
+                         : test::before_ledger_sql(h_->path()) + "PRAGMA user_version = 11"),   // drops the columns too
               "");
     auto s = h_->open();
     EXPECT_FALSE(s->load().territory_rules);   // not pinned: the session takes the shipped file
