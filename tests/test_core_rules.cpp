@@ -454,6 +454,11 @@ TEST(French, JoinAndPlural) {
     EXPECT_EQ(fr::plural(0, "dossier"), "0 dossier");   // French: zero is singular
     EXPECT_EQ(fr::plural(3, "dossier"), "3 dossiers");
     EXPECT_EQ(fr::plural(2, "travail", "travaux"), "2 travaux");
+    // The participle agreed with the count, alone (« 3 notes importées »).
+    EXPECT_EQ(fr::plural(3, "note") + " " + fr::agree(3, "importée"), "3 notes importées");
+    EXPECT_EQ(fr::agree(1, "écrit"), "écrit");
+    EXPECT_EQ(fr::agree(0, "écrit"), "écrit");
+    EXPECT_EQ(fr::agree(2, "dépassée"), "dépassées");
     EXPECT_EQ(fr::folded("  Délibérative ÉTÉ "), "deliberative ete");
 }
 

@@ -28,8 +28,8 @@ int grid_check(const Args& a) {
                   << " : " << inputs << " faits à déclarer\n";
     }
     for (const auto& t : g.themes)
-        std::cout << "  " << t.id << " — " << t.label << " : " << t.criteria.size() << " critère"
-                  << (t.criteria.size() > 1 ? "s" : "") << ", " << fr::number(g.theme_max(t)) << " points\n";
+        std::cout << "  " << t.id << " — " << t.label << " : " << fr::plural(static_cast<long long>(t.criteria.size()), "critère")
+                  << ", " << fr::number(g.theme_max(t)) << " points\n";
     std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; " << g.rules.size()
               << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";
     // The documents' templates must only name values this grid gives.

@@ -8,6 +8,7 @@
 #include "app/accounts.h"
 #include "app/session.h"
 #include "cli/command.h"
+#include "core/french.h"
 #include "report/pdf_letter.h"
 
 namespace cotation::cli {
@@ -40,7 +41,7 @@ int documents(const Args& a) {
         };
     auto batch = write_documents(*s, r, &control);
     std::size_t n = batch.written.size();
-    std::cout << n << " fichier" << (n > 1 ? "s" : "") << " écrit" << (n > 1 ? "s" : "") << " dans " << r.out_dir << ".\n";
+    std::cout << fr::plural(static_cast<long long>(n), "fichier") << " " << fr::agree(static_cast<long long>(n), "écrit") << " dans " << r.out_dir << ".\n";
     return report_batch(batch);
 }
 

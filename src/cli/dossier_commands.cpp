@@ -14,7 +14,7 @@ namespace {
 int import(const Args& a) {
     auto s = Session::open(a.file());
     std::size_t n = s->import_dossiers_file(a.get("DOSSIERS.csv"), a.actor(*s));
-    std::cout << n << " dossier" << (n > 1 ? "s" : "") << " importé" << (n > 1 ? "s" : "") << ".\n";
+    std::cout << fr::plural(static_cast<long long>(n), "dossier") << " " << fr::agree(static_cast<long long>(n), "importé") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     return 0;
 }
@@ -38,8 +38,8 @@ int rate(const Args& a) {
     std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     if (!without.empty())
-        std::cout << "Attention : " << without.size() << " note" << (without.size() > 1 ? "s" : "") << " de "
-                  << a.get("NOTES.csv") << " sans justification ne compte" << (without.size() > 1 ? "nt" : "") << " pas : "
+        std::cout << "Attention : " << fr::plural(static_cast<long long>(without.size()), "note") << " de " << a.get("NOTES.csv")
+                  << " sans justification ne " << fr::agree(static_cast<long long>(without.size()), "compte", "comptent") << " pas : "
                   << fr::join(without, " ; ") << ".\n";
     return 0;
 }

@@ -18,7 +18,8 @@ report::Format format_of(const Args& a) {
 }
 
 std::string written_text(std::size_t n, report::Format format, const char* one, const char* many, bool feminine) {
-    return std::to_string(n) + " " + (n > 1 ? many : one) + " écrit" + (feminine ? "e" : "") + (n > 1 ? "s" : "") +
+    const auto count = static_cast<long long>(n);
+    return fr::plural(count, one, many) + " " + fr::agree(count, feminine ? "écrite" : "écrit") +
            (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "");
 }
 

@@ -48,7 +48,7 @@ int calendar(const Args& a) {
     for (std::size_t i : s->late_dossiers())
         std::cout << "Attention : le dossier " << s->dossiers()[i].reference << " a été déposé après la date limite"
                   << late_note(*s) << ".\n";
-    if (late) std::cout << fr::plural(late, "échéance") << (late > 1 ? " dépassées.\n" : " dépassée.\n");
+    if (late) std::cout << fr::plural(late, "échéance") << " " << fr::agree(late, "dépassée") << ".\n";
     return 0;
 }
 
@@ -163,8 +163,9 @@ int reports(const Args& a) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
-    std::cout << files.size() << " compte" << (files.size() > 1 ? "s rendus" : " rendu") << " d'instruction écrit"
-              << (files.size() > 1 ? "s" : "") << " dans " << out << ".\n";
+    const auto n = static_cast<long long>(files.size());
+    std::cout << fr::plural(n, "compte rendu", "comptes rendus") << " d'instruction " << fr::agree(n, "écrit") << " dans " << out
+              << ".\n";
     return report_batch(files);
 }
 

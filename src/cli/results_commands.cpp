@@ -286,7 +286,7 @@ int consolidate(const Args& a) {
             // Means and spreads above leave them out: say so (trial 13 F22).
             for (const auto& n : e.set_aside) std::cout << d.reference << ";" << n << "\n";
         }
-    std::cout << open << " critère" << (open > 1 ? "s" : "") << " à arbitrer";
+    std::cout << fr::plural(static_cast<long long>(open), "critère") << " à arbitrer";
     if (masked)
         std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier")
                   << " dont les notes ne vous sont pas lisibles)";
@@ -324,17 +324,17 @@ int letters(const Args& a) {
     require_reads_everything(*s, "Une lettre de notification");
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
-    std::cout << n << " lettre" << (n > 1 ? "s" : "") << " écrite" << (n > 1 ? "s" : "")
+    std::cout << fr::plural(static_cast<long long>(n), "lettre") << " " << fr::agree(static_cast<long long>(n), "écrite")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
     if (std::size_t pending = count_pending(s->ranking(), Proposal::Pending))
-        std::cout << pending << " dossier" << (pending > 1 ? "s" : "")
+        std::cout << fr::plural(static_cast<long long>(pending), "dossier")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
     std::size_t unrated = 0;
     for (const auto& e : s->ranking().pending)
         unrated += e.proposal == Proposal::Unrated && !s->decisions().count(s->dossiers()[e.dossier].id);
     if (unrated)
-        std::cout << unrated << " dossier" << (unrated > 1 ? "s" : "") << " non noté" << (unrated > 1 ? "s" : "")
+        std::cout << fr::plural(static_cast<long long>(unrated), "dossier") << " " << fr::agree(static_cast<long long>(unrated), "non noté")
                   << " : pas de lettre sans décision enregistrée.\n";
     return report_batch(files);
 }

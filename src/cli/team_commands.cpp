@@ -83,7 +83,7 @@ int users(const Args& a) {
                           ? ", sans compte (personne n'agit en son nom ; le coordonnateur le lie avec --changer-compte)"
                           : ", compte " + p.account);
         if (p.role == Role::Instructor)
-            std::cout << " — " << fr::plural(assigned, "dossier") << (assigned > 1 ? " affectés, " : " affecté, ") << owed
+            std::cout << " — " << fr::plural(assigned, "dossier") << " " << fr::agree(assigned, "affecté") << ", " << owed
                       << " à soumettre";
         std::cout << "\n";
     }

@@ -376,10 +376,13 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string agree(long long count, std::string_view singular, std::string_view plural_form) {
+    if (count <= 1 && count >= -1) return std::string(singular);
+    return plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form);
+}
+
 std::string plural(long long count, std::string_view singular, std::string_view plural_form) {
-    std::string word(count > 1 || count < -1 ? (plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form))
-                                             : std::string(singular));
-    return std::to_string(count) + " " + word;
+    return std::to_string(count) + " " + agree(count, singular, plural_form);
 }
 
 std::string fixed(double value, int decimals) {

@@ -74,6 +74,10 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // plural(1, "dossier") -> "1 dossier"; plural(3, "dossier") -> "3 dossiers";
 // an irregular plural is given: plural(2, "travail", "travaux").
 std::string plural(long long count, std::string_view singular, std::string_view plural_form = {});
+// The word alone, agreed with `count`: agree(3, "importée") -> "importées",
+// agree(1, "écrit") -> "écrit"; « 3 notes importées » is
+// plural(3, "note") + " " + agree(3, "importée").
+std::string agree(long long count, std::string_view singular, std::string_view plural_form = {});
 
 // A département's name with the preposition its article takes, as in « le
 // Président du Conseil départemental de la Charente-Maritime » (trial 1011B

@@ -131,8 +131,7 @@ void ConsolidationPanel::ShowItem() {
     }
     const RankEntry* e = s.entry_of(it.dossier);
     const CriterionScore& cs = e->score.criteria[*s.grid().criterion_index(it.criterion)];
-    mean_->SetLabel(to_wx("Moyenne des évaluateurs : " + fr::number(*cs.mean) + " · écart " + std::to_string(cs.spread) +
-                          " point" + (cs.spread > 1 ? "s" : "")));
+    mean_->SetLabel(to_wx("Moyenne des évaluateurs : " + fr::number(*cs.mean) + " · écart " + fr::plural(cs.spread, "point")));
     value_->ChangeValue(to_wx(fr::number(*cs.rating)));
     auto dec = s.consolidation().find(d.id);
     std::string reason;

@@ -17,6 +17,7 @@
 #include "app/documents.h"
 #include "app/input.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "gui/workbench.h"
 #include "gui/wx_text.h"
 #include "store/open_store.h"
@@ -126,9 +127,9 @@ namespace {
 std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::size_t n = b.size();
     std::string text =
-        std::to_string(n) + " fichier" + (n > 1 ? "s" : "") + " écrit" + (n > 1 ? "s" : "") + " dans " + folder + ".";
+        fr::plural(static_cast<long long>(n), "fichier") + " " + fr::agree(static_cast<long long>(n), "écrit") + " dans " + folder + ".";
     if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
-    if (!b.ok()) text += "\n\n" + std::to_string(b.failures.size()) + (b.failures.size() > 1 ? " non écrits :" : " non écrit :");
+    if (!b.ok()) text += "\n\n" + fr::plural(static_cast<long long>(b.failures.size()), "non écrit") + " :";
     // A box that fits the screen: the first ones, then how many more.
     const std::size_t shown = 8;
     for (std::size_t i = 0; i < b.failures.size() && i < shown; ++i) text += "\n• " + b.failure(i);

@@ -33,7 +33,7 @@ void unlocked_function(sqlite3_context* ctx, int, sqlite3_value**) {
 
 std::string seconds(int ms) {
     int s = (ms + 999) / 1000;
-    return std::to_string(s) + (s > 1 ? " secondes" : " seconde");
+    return fr::plural(s, "seconde");
 }
 
 // The other processes of this machine holding a lock on the campaign's files
