@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "journal.h"
 #include "journal_texts.h"
+#include "ledger.h"
 #include "pg_store.h"
 #include "sql_text.h"
 #include "write_check.h"
@@ -337,6 +338,7 @@ ORDER BY 1)sql");
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
     WriteCheck* check = nullptr;   // the store's lost-update check (write_check.h)
+    cotation::row_ledger::Seen ledger_seen;   // the journal's rows as last read (pg_ledger.h, take_checked)
     PGconn* raw() const { return c_; }
     // Whether the team's rights were set on this campaign (cotation serveur roles).
     bool team_rights() {
@@ -388,6 +390,8 @@ private:
 
 namespace ledger {
 std::string take(PgConn& c);   // pg_ledger.h: the rows this connection changed since
+// The same, the rows first compared with what the journal last gave them (pg_ledger.h).
+std::string take_checked(PgConn& c);
 }
 
 inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
@@ -435,8 +439,10 @@ public:
                                              person_.empty() ? actor : person_);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         // The rows the change left, covered by the entry's hash (ledger.h).
+        // A row touched that the journal did not leave as it was refuses the write (trial 15e F2);
+        // a migration vouches for rows written before the ledger.
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
-                       ledger::take(c_) + more_rows, ""};
+                       (rows_checked ? ledger::take_checked(c_) : ledger::take(c_)) + more_rows, ""};
         e.hash = journal_hash(e);
         // Once the team's rights are set, the server chains the entry itself
         // (pg_roles.cpp, journal_chain): what it stored is what follows.
@@ -450,6 +456,7 @@ public:
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
     const std::string& at() const { return at_; }
+    bool rows_checked = true;   // false for a migration's entry (rows written before the ledger)
 
 private:
     // Entries from+1 .. to, read inside this writer's transaction.
