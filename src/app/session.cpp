@@ -51,11 +51,17 @@ std::optional<std::string>& simulated_login() {
     static std::optional<std::string> login;
     return login;
 }
+std::optional<std::string>& thread_login() {
+    static thread_local std::optional<std::string> login;
+    return login;
+}
 }  // namespace
 
 void Session::simulate_os_login(std::optional<std::string> login) { simulated_login() = std::move(login); }
+void Session::simulate_thread_login(std::optional<std::string> login) { thread_login() = std::move(login); }
 
 std::string Session::os_login() {
+    if (thread_login()) return *thread_login();
     if (simulated_login()) return *simulated_login();
     // The account of the process, as the system knows it: $USER is whatever
     // the caller exports.

@@ -147,6 +147,9 @@ public:
     // never $USER, which anyone sets).
     static std::string os_login();
     static void simulate_os_login(std::optional<std::string> login);   // tests
+    // The same for the calling thread only, before the process-wide one: the
+    // load test's reviewers each act from their own account (trial 15e F4).
+    static void simulate_thread_login(std::optional<std::string> login);
     // The person acting: on a campaign with a team, the one bound to
     // os_login() (`claimed`, from --par, must be that person; a person
     // without an account is claimed by nobody); without a team, `claimed`.
