@@ -56,8 +56,10 @@ double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 
 using Cell = std::tuple<std::int64_t, std::string, std::string>;   // dossier, reviewer, criterion
 
+std::string account_of(std::size_t i) { return "charge" + std::to_string(i + 1); }
+
 struct Reviewer {
-    std::string name;
+    std::string name, account;
     std::vector<std::int64_t> dossiers;
     std::unique_ptr<Session> session;
     std::vector<double> latencies;             // ms, accepted writes
@@ -113,10 +115,20 @@ int main(int argc, char** argv) {
                 names.push_back(name);
             }
             names.resize(static_cast<std::size_t>(reviewers));
+            // Each reviewer bound to an account of their own, the one their
+            // thread acts from (trial 15e F4: acting from the coordinator's
+            // « root » with no account bound, `journal verify` refused them).
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                Person p = *coord->team().person(names[i]);
+                if (!p.account.empty()) continue;
+                p.account = account_of(i);
+                coord->add_person(p, kCoordinator);
+            }
             const auto& ds = coord->dossiers();
             for (std::size_t i = 0; i < names.size(); ++i) {
                 Reviewer r;
                 r.name = names[i];
+                r.account = coord->team().person(names[i])->account;
                 for (std::size_t k = 0; k < ds.size() && r.dossiers.size() < 3; ++k) {
                     const Dossier& d = ds[(i * 3 + k) % ds.size()];
                     try {
@@ -152,6 +164,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < team.size(); ++i) {
             threads.emplace_back([&, i] {
                 Reviewer& r = team[i];
+                Session::simulate_thread_login(r.account);
                 std::mt19937 rng(static_cast<unsigned>(i) * 7919u + 17u);
                 while (!go) std::this_thread::yield();
                 std::size_t n = 0;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
+#include <ctime>
 #include <future>
 #include <sys/wait.h>
 
@@ -18,6 +19,7 @@
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
 
+#include "store/ledger.h"
 #include "store/pg_store.h"
 #include "store/write_check.h"
 #endif
@@ -134,6 +136,15 @@ protected:
     std::vector<std::int64_t> ids_;
 };
 
+// The day on the server's clock (UTC): a member's own link is declared that
+// day, not back-dated (trial 15e F1).
+Date server_day() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 std::size_t ratings_of(const CampaignSnapshot& s, std::int64_t dossier, const std::string& reviewer) {
     std::size_t n = 0;
     for (const auto& r : s.ratings) n += r.dossier_id == dossier && r.reviewer == reviewer;
@@ -198,7 +209,7 @@ TEST_F(PgAccess, RatingsOfADossierWithADeclaredLinkAreNeverVisible) {
     // A committee member reads the ratings, except after declaring a link.
     auto marc = as("Marc Petit");
     EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 1u);
-    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     EXPECT_EQ(ratings_of(marc->load(), ids_[1], "Jean Bernard"), 0u);
     r = raw("Marc Petit", "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(ids_[1]));
     EXPECT_EQ(r.rows.at(0)[0], "0");
@@ -212,7 +223,7 @@ TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
     const std::string d1 = std::to_string(ids_[0]), d2 = std::to_string(ids_[1]);
     // F2: Marc's link with Asso Beta cannot be turned into a link with another organisme.
     auto marc = as("Marc Petit");
-    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     auto r = raw("Marc Petit", "UPDATE conflict SET organisme = 'Asso Inconnue' WHERE reviewer = 'Marc Petit'");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("lien d'intérêts déclaré ne se retire pas"), std::string::npos) << r.error;
@@ -222,7 +233,7 @@ TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
     r = raw("Marc Petit", "UPDATE conflict SET declaration = 'trésorier adjoint' WHERE reviewer = 'Marc Petit'");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("sans entrée du journal qui la nomme"), std::string::npos) << r.error;
-    EXPECT_NO_THROW(marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier adjoint", "Marc Petit", Date{2025, 5, 3}},
+    EXPECT_NO_THROW(marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier adjoint", "Marc Petit", server_day()},
                                            "Marc Petit"));
     // F7: no opinion on that dossier.
     r = raw("Marc Petit", "INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES (" + d2 +
@@ -456,7 +467,7 @@ TEST_F(PgAccess, TheTeamsRightsAreNotAppliedWhileAPersonHoldsTheOwners) {
 // with a dossier read all its ratings. The person is the login role.
 TEST_F(PgAccess, SetRoleToTheGroupKeepsThePersonAndTheirLink) {
     const std::string d1 = std::to_string(ids_[0]), d2 = std::to_string(ids_[1]);
-    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     PgTeamRoles g = pg_team_roles(ref_);
     auto r = raw("Marc Petit", "SET ROLE \"" + g.committee + "\"; SELECT count(*) FROM rating WHERE dossier_id = " + d2);
     ASSERT_TRUE(r.ok) << r.error;
@@ -600,7 +611,7 @@ TEST_F(PgAccess, AJournalEntryCannotVouchForRowsItsTransactionDidNotWrite) {
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
     // Cotation's own writes, from a member, inside a savepoint too, still pass.
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
-    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     check = claire->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
@@ -650,7 +661,7 @@ TEST_F(PgAccess, AMembersOwnEntryMustNameARowItsTransactionWrote) {
 // tables; Cotation's own entries of theirs still pass.
 TEST_F(PgAccess, AMembersEntryIsOfAKindTheirRoleWritesOnRowsOfThatKind) {
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.2", 3, "à préciser"}}, "Inès Martin");
-    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     // The rows line of one table from the member's last entry of that kind, as a SQL literal.
     auto line_of = [&](const std::string& action, const std::string& table) {
         auto r = sql(test::pg_server(), ref_, "SELECT rows FROM journal WHERE action = '" + action + "' ORDER BY seq DESC LIMIT 1");
@@ -700,7 +711,7 @@ TEST_F(PgAccess, AMembersEntryIsOfAKindTheirRoleWritesOnRowsOfThatKind) {
     EXPECT_TRUE(r.ok) << r.error;
     // Cotation's own entries of members still pass.
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.3", 4, "bon"}}, "Inès Martin");
-    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Alpha", "adhérent", "Marc Petit", Date{2025, 5, 4}}, "Marc Petit");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Alpha", "adhérent", "Marc Petit", server_day()}, "Marc Petit");
     EXPECT_EQ(std::stoll(count()), std::stoll(before) + 3);
 }
 
@@ -760,9 +771,146 @@ TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
     with.facts["places"] = Rational(12);
     mine->update_dossier(d, with, "Inès Martin");
     mine->update_dossier(with, d, "Inès Martin");
-    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    as("Marc Petit")->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     EXPECT_EQ(value(), "4 — revu");
     auto check = as("Claire Durand")->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Trial 15e F1: in psql, under their own role, members changed rows and
+// appended entries with the rows' true digests but texts of their own: a
+// link back-dated and « signed » by the coordinator, an opinion turned
+// défavorable under an entry saying favorable, « huit » in a fact under an
+// entry « 6 ». Each entry's text is compared with its row, a member's link is
+// signed by them and dated by the server, and an entry bears the role's person.
+// Digests computed here as ledger.cpp does (« col='val'; », 32 hex digits).
+TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
+    auto ines = as("Inès Martin");
+    ines->declare_conflict({"Inès Martin", "Asso Beta", "sœur cadre", "Inès Martin", server_day()}, "Inès Martin");
+    as("Marc Petit")->put_opinion(ids_[0], {"Marc Petit", Opinion::Favourable, "Bon projet"}, "Marc Petit");
+    const std::string d1 = std::to_string(ids_[0]);
+    auto line = [](const std::string& table, const std::string& key, const std::string& row) {
+        std::string out = table + "\t" + key + "\t" + row_ledger::digest(row) + "\n", quoted;
+        for (char c : out) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        return quoted;
+    };
+    auto entry = [](const std::string& actor, const std::string& action, const std::string& entity, const std::string& old_value,
+                    const std::string& new_value, const std::string& rows) {
+        return "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+               "(0, '', '" + actor + "', '" + action + "', '" + entity + "', '" + old_value + "', '" + new_value +
+               "', '', '', '" + rows + "')";
+    };
+    const auto count = [&] { return sql(test::pg_server(), ref_, "SELECT count(*) FROM journal").rows.at(0)[0]; };
+    const std::string before = count();
+    // Back-dated and signed by the coordinator, the entry true to the row.
+    const std::string link_key = "reviewer='Inès Martin', organisme='Asso Beta'";
+    auto r = raw("Inès Martin", "UPDATE conflict SET declared_on = '2019-01-15', declared_by = 'Claire Durand' "
+                                "WHERE reviewer = 'Inès Martin' AND organisme = 'Asso Beta'; " +
+                                    entry("Inès Martin (compte x)", "conflit", "personne/Inès Martin/conflit/Asso Beta", "",
+                                          "sœur cadre (déclaré le 15/01/2019 par Claire Durand)",
+                                          line("conflict", link_key, "reviewer='Inès Martin';organisme='Asso Beta';declaration="
+                                                                     "'sœur cadre';declared_on='2019-01-15';declared_by="
+                                                                     "'Claire Durand';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("est signé de son nom (« Inès Martin ») et daté du jour du serveur"), std::string::npos) << r.error;
+    // The opinion changed, the entry saying favorable.
+    r = raw("Marc Petit", "UPDATE member_opinion SET opinion = 'défavorable', comment = 'Projet insuffisant' "
+                          "WHERE dossier_id = " + d1 + "; " +
+                              entry("Marc Petit", "avis", "dossier/D1/avis/Marc Petit", "favorable — Bon projet",
+                                    "favorable — Bon projet (orthographe corrigée)",
+                                    line("member_opinion", "dossier_id=" + d1 + ", member='Marc Petit'",
+                                         "dossier_id=" + d1 + ";member='Marc Petit';opinion='défavorable';comment="
+                                         "'Projet insuffisant';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("entrée « avis » du journal refusée : elle doit nommer une seule ligne écrite par cette transaction "
+                           "et dire ce qu'elle porte (dossier/D1/avis/Marc Petit : « défavorable — Projet insuffisant »)"),
+              std::string::npos)
+        << r.error;
+    // A fact the row says « huit », the entry 6.
+    r = raw("Inès Martin", "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (" + d1 + ", 'places', 'huit'); " +
+                               entry("Inès Martin", "dossier.fait", "dossier/D1/places", "", "6",
+                                     line("dossier_fact", "dossier_id=" + d1 + ", fact='places'",
+                                          "dossier_id=" + d1 + ";fact='places';value='huit';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("(dossier/D1/places : « huit »)"), std::string::npos) << r.error;
+    EXPECT_EQ(count(), before);
+    // The control: an entry true to its row passes, signed by the role's person whatever its text says.
+    r = raw("Inès Martin", "UPDATE conflict SET declaration = 'sœur cadre de santé' WHERE reviewer = 'Inès Martin' "
+                               "AND organisme = 'Asso Beta'; " +
+                               entry("Claire Durand", "conflit", "personne/Inès Martin/conflit/Asso Beta", "",
+                                     "sœur cadre de santé (déclaré le " + server_day().french_numeric() + " par Inès Martin)",
+                                     line("conflict", link_key, "reviewer='Inès Martin';organisme='Asso Beta';declaration="
+                                                                "'sœur cadre de santé';declared_on='" + server_day().iso() +
+                                                                "';declared_by='Inès Martin';")));
+    EXPECT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT actor FROM journal ORDER BY seq DESC LIMIT 1").rows.at(0)[0],
+              "Inès Martin (compte " + account("Inès Martin") + ")");
+    auto check = as("Claire Durand")->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Trial 15e F2: the coordinator changed a submitted rating in SQL; the next
+// write of that rating through Cotation took the tampered value as its
+// former one, and `journal verify` said intact. A write first compares the
+// rows it touches with what the journal last gave them; it refuses, names
+// the row, and the change stays named by `journal verify`.
+TEST_F(PgAccess, AWriteThroughCotationDoesNotLaunderARowChangedInSql) {
+    const std::string jean = reviewer_id("Jean Bernard"), d2 = std::to_string(ids_[1]);
+    auto r = raw("Claire Durand", "UPDATE rating SET value = 1 WHERE dossier_id = " + d2 + " AND reviewer_id = " + jean +
+                                      " AND criterion = 'I.1'");
+    ASSERT_TRUE(r.ok) << r.error;
+    auto claire = as("Claire Durand");
+    try {
+        claire->put_ratings({{ids_[1], "Jean Bernard", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
+        ADD_FAILURE() << "une note changée en SQL a été réécrite par Cotation";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("a été modifiée hors de Cotation là où cette modification écrit"), std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("table rating, ligne dossier_id=" + d2 + " (« D2 »), reviewer_id=" + jean +
+                                             ", criterion='I.1' : diffère de ce que le journal a enregistré"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT justification FROM rating WHERE dossier_id = " + d2).rows.at(0)[0],
+              "peu de partenaires");
+    EXPECT_FALSE(claire->verify_journal().ok);
+    // Put back as the journal has it, the same write passes.
+    ASSERT_TRUE(raw("Claire Durand", "UPDATE rating SET value = 2 WHERE dossier_id = " + d2 + " AND reviewer_id = " + jean +
+                                         " AND criterion = 'I.1'").ok);
+    claire->put_ratings({{ids_[1], "Jean Bernard", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
+    EXPECT_TRUE(claire->verify_journal().ok);
+}
+
+// The deferred check's cost on a member's import (docs/serveur.md): one
+// write of `n` ratings by an instructor, timed. Run by hand (not in CI):
+// --gtest_filter=PgAccess.DISABLED_* --gtest_also_run_disabled_tests.
+TEST_F(PgAccess, DISABLED_AMembersLargeImportTimed) {
+    for (int n : {50, 100, 200, 400}) {
+        std::vector<Rating> many;
+        for (int i = 0; i < n; ++i)
+            many.push_back({ids_[0], "Inès Martin", "C" + std::to_string(n) + "." + std::to_string(i), i % 5, "import"});
+        auto t0 = std::chrono::steady_clock::now();
+        as("Inès Martin")->put_ratings(many, "Inès Martin");
+        std::fprintf(stderr, "%d notes : %.2f s\n", n, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+}
+
+// Trial 15e F3: on a closed campaign the coordinator appended a « decision »
+// in SQL, which verified and went into the archive. The journal is closed
+// with the campaign; its reopening still follows.
+TEST_F(PgAccess, AClosedCampaignsJournalTakesOnlyItsReopening) {
+    auto claire = as("Claire Durand");
+    claire->close("fin de l'instruction", "Claire Durand");
+    auto r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                                  "VALUES (0, '', 'Claire Durand', 'decision', 'dossier/D1/decision', 'liste complémentaire', "
+                                  "'retenu — décision modifiée', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("entrée « decision » du journal refusée : la campagne est close, son journal aussi"),
+              std::string::npos)
+        << r.error;
+    claire->reopen("erreur matérielle", "Claire Durand");
+    EXPECT_TRUE(claire->closed_since().empty());
+    auto check = claire->verify_journal();
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
 
@@ -847,7 +995,7 @@ TEST_F(PgAccess, AnInstructorRegistersAndCompletesDossiersButDoesNotRenameThem) 
 TEST_F(PgAccess, ALinkedCommitteeMemberIsToldTheLinkKeepsTheRankingFromThem) {
     auto marc = as("Marc Petit");
     EXPECT_EQ(marc->partial_reading(), "");   // no link: he reads every rating
-    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", Date{2025, 5, 3}}, "Marc Petit");
+    marc->declare_conflict({"Marc Petit", "Asso Beta", "trésorier", "Marc Petit", server_day()}, "Marc Petit");
     std::string m = as("Marc Petit")->partial_reading();
     EXPECT_NE(m.find("déclaré un lien d'intérêts : D2 ;"), std::string::npos) << m;
     EXPECT_NE(m.find("membre de la commission qui n'a déclaré aucun lien"), std::string::npos) << m;
@@ -921,6 +1069,12 @@ struct HeldConnection {
         PQclear(r);
         return e;
     }
+    std::string run_value(const std::string& text) {   // the first column of the first row
+        PGresult* r = PQexec(c, text.c_str());
+        std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
+        PQclear(r);
+        return v;
+    }
 };
 
 // Trial 15c F3: UPDATE on the journal, granted « for LOCK TABLE », let an
@@ -962,6 +1116,9 @@ TEST_F(PgAccess, AWriteWaitingForAnothersLockGivesUpSayingWhoHoldsIt) {
     EXPECT_NE(m.find("la campagne est occupée : Jean Bernard (compte " + account("Jean Bernard") + ") y tient un verrou"),
               std::string::npos) << m;
     EXPECT_NE(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    // Trial 15e F7: a session's advisory lock outlives any transaction; the way to end it is said, with its holder's process.
+    EXPECT_NE(m.find("ne se lève qu'à la fin de sa connexion"), std::string::npos) << m;
+    EXPECT_NE(m.find("SELECT pg_terminate_backend(" + jean.run_value("SELECT pg_backend_pid()") + ")"), std::string::npos) << m;
     EXPECT_GE(waited, 4.0);   // the lock timeout, 5 s
     EXPECT_LT(waited, 15.0);
     EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM rating r JOIN reviewer v ON v.id = r.reviewer_id "

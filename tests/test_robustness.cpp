@@ -239,6 +239,30 @@ TEST(RobustInputs, JournalShowDossierIsExact) {
     EXPECT_EQ(out.find("dossier/ACT-2023-10"), std::string::npos) << out;
 }
 
+// Trial 15e F1: « huit » written in SQL in a dossier's places stopped every
+// command of the whole team (« valeur illisible »), `journal show` too. The
+// campaign loads; the value is left out and named, with the row and its last
+// writer, where changes outside Cotation are (decisions and documents refused).
+TEST(RobustInputs, AnUnreadableValueWrittenOutsideCotationIsNamedNotFatal) {
+    test::TempDir dir;
+    auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(),
+                             "Coord");
+    test::spit(dir.file("a.csv"), kBase + "\nACT-2023-01;Org;;;13203;10;;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "Coord");
+    s.reset();
+    test::sql(dir.file("c.cot"), "UPDATE dossier_fact SET value = 'huit' WHERE fact = 'places'");
+    std::unique_ptr<Session> again;
+    ASSERT_NO_THROW(again = Session::open(dir.file("c.cot")));
+    EXPECT_FALSE(again->dossiers().at(0).facts.count("places"));
+    std::string all;
+    for (const auto& p : again->outside_changes()) all += p + "\n";
+    EXPECT_NE(all.find(", dossier ACT-2023-01 : valeur « huit » illisible pour « "), std::string::npos) << all;
+    EXPECT_NE(all.find(" (ligne dossier_fact, fait « places ») : valeur laissée de côté ; dernière écriture : entrée n° "),
+              std::string::npos)
+        << all;
+    EXPECT_NE(all.find("par Coord (compte "), std::string::npos) << all;
+}
+
 TEST(RobustInputs, NearDuplicateReferenceRefused) {
     test::TempDir dir;
     auto s = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", campaign_c(), "Coord");

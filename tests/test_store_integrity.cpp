@@ -114,6 +114,33 @@ TEST(JournalLedger, RawSqlOnRatingIsNamedWithTableAndRow) {
     EXPECT_EQ(text.find("D2"), std::string::npos) << text;   // the other rating is as journaled
 }
 
+// Trial 15e F2, on a file as on the server: a rating changed in raw SQL,
+// then written again through Cotation, gave the tampered value as its former
+// one and `journal verify` said intact. The write compares the rows it
+// touches with the journal first (INSERT OR REPLACE included): refused, the
+// row named, the change still named by `journal verify`.
+TEST(JournalLedger, AWriteDoesNotLaunderARowChangedOutsideCotation) {
+    test::TempDir dir;
+    rated_campaign(dir).reset();
+    test::sql(dir.file("c.cot"), "UPDATE rating SET value = 0 WHERE value = 4");
+    auto s = Session::open(dir.file("c.cot"));
+    std::string msg;
+    try {
+        s->put_rating({s->dossiers()[0].id, "Claire", "I.1", 3, "Revu."}, "Claire");
+    } catch (const Error& e) {
+        msg = e.what();
+    }
+    EXPECT_NE(msg.find("modifiée hors de Cotation là où cette modification écrit ; rien n'a été enregistré"), std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("table rating, ligne dossier_id=1 (« D1 »), reviewer_id=1, criterion='I.1' : diffère de ce que le "
+                       "journal"),
+              std::string::npos)
+        << msg;
+    EXPECT_FALSE(open_sqlite_store(dir.file("c.cot"))->verify_journal().ok);
+    // The other rating, as journaled, is written.
+    EXPECT_NO_THROW(s->put_rating({s->dossiers()[1].id, "Claire", "I.1", 3, "Revu."}, "Claire"));
+}
+
 TEST(JournalLedger, RowAddedOrDeletedOutsideIsNamed) {
     test::TempDir dir;
     rated_campaign(dir);

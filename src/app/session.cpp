@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/parameter_rules.h"
 #include "core/french.h"
+#include "core/journal_rules.h"
 #include "core/rejection_rules.h"
 #include "io/grid_reader.h"
 #include "io/imports.h"
@@ -50,11 +51,17 @@ std::optional<std::string>& simulated_login() {
     static std::optional<std::string> login;
     return login;
 }
+std::optional<std::string>& thread_login() {
+    static thread_local std::optional<std::string> login;
+    return login;
+}
 }  // namespace
 
 void Session::simulate_os_login(std::optional<std::string> login) { simulated_login() = std::move(login); }
+void Session::simulate_thread_login(std::optional<std::string> login) { thread_login() = std::move(login); }
 
 std::string Session::os_login() {
+    if (thread_login()) return *thread_login();
     if (simulated_login()) return *simulated_login();
     // The account of the process, as the system knows it: $USER is whatever
     // the caller exports.
@@ -78,15 +85,28 @@ std::string capitalized(std::string s) {
     return s;
 }
 // Stored values are canonical text; the grid gives them their type.
-void type_values(const Grid& g, FactValues& values, const std::string& where) {
-    for (auto& [k, v] : values) {
-        auto* s = std::get_if<std::string>(&v);
-        if (!s) continue;
-        const FactDef* def = g.fact(k);
-        if (!def) continue;   // a fact the grid no longer knows is kept as text
+// A dossier's value Cotation cannot read (`unreadable` given) is left out
+// and said there, instead of stopping the campaign for the whole team
+// (trial 15e F1: « huit » written in SQL in a dossier's places).
+void type_values(const Grid& g, FactValues& values, const std::string& where,
+                 std::vector<std::pair<std::string, std::string>>* unreadable = nullptr) {
+    for (auto it = values.begin(); it != values.end();) {
+        auto* s = std::get_if<std::string>(&it->second);
+        const FactDef* def = s ? g.fact(it->first) : nullptr;
+        if (!def) {   // typed already, or a fact the grid no longer knows, kept as text
+            ++it;
+            continue;
+        }
         auto typed = from_canonical(def->type, *s);
-        if (!typed) throw InputError(where + " : valeur « " + *s + " » illisible pour « " + def->label + " ».");
-        v = *typed;
+        if (typed) {
+            it->second = *typed;
+            ++it;
+            continue;
+        }
+        const std::string why = where + " : valeur « " + *s + " » illisible pour « " + def->label + " »";
+        if (!unreadable) throw InputError(why + ".");
+        unreadable->emplace_back(it->first, why);
+        it = values.erase(it);
     }
 }
 }  // namespace
@@ -224,7 +244,21 @@ void Session::load() {
     snap_.campaign.procedure = amend_procedure(
         io::read_procedure(snap_.procedure_xml, path_ + " (procédure " + snap_.procedure_name + ")"), grid_.procedure);
     index_dossiers();
-    for (auto& d : snap_.dossiers) type_values(grid_, d.facts, path_ + ", dossier " + d.reference);
+    unreadable_.clear();
+    for (auto& d : snap_.dossiers) {
+        std::vector<std::pair<std::string, std::string>> bad;
+        type_values(grid_, d.facts, path_ + ", dossier " + d.reference, &bad);
+        // Named with the last entry that wrote it, and its server role: who to ask.
+        for (const auto& [fact, why] : bad) {
+            const std::string entity = "dossier/" + d.reference;
+            std::string last;
+            for (const auto& e : store_->journal(entity))   // the dossier's addition, or that fact's change
+                if (e.entity == entity || e.entity == entity + "/" + fact)
+                    last = " ; dernière écriture : entrée n° " + std::to_string(e.seq) + " du " + journal_instant_text(e.at) +
+                           ", par " + e.actor + (e.db_role.empty() ? "" : " (rôle du serveur « " + e.db_role + " »)");
+            unreadable_.push_back(why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" + last);
+        }
+    }
     // Room for the ratings of the session: the index points into the vector,
     // and a new rating appended without moving it adds one pointer only.
     snap_.ratings.reserve(snap_.ratings.size() + snap_.ratings.size() / 8 + 256);

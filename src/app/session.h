@@ -147,6 +147,9 @@ public:
     // never $USER, which anyone sets).
     static std::string os_login();
     static void simulate_os_login(std::optional<std::string> login);   // tests
+    // The same for the calling thread only, before the process-wide one: the
+    // load test's reviewers each act from their own account (trial 15e F4).
+    static void simulate_thread_login(std::optional<std::string> login);
     // The person acting: on a campaign with a team, the one bound to
     // os_login() (`claimed`, from --par, must be that person; a person
     // without an account is claimed by nobody); without a team, `claimed`.
@@ -425,6 +428,8 @@ private:
     bool closed_ = false;   // the last answer of the store (closed())
     std::string import_notice_;
     std::string rules_text_, rules_notice_, rules_error_;
+    // Dossier values Cotation cannot read, left out at load (trial 15e F1), each named with its last writer.
+    std::vector<std::string> unreadable_;
     void pin_territory_rules();   // a campaign made before schema 14: the shipped file, once
     std::optional<std::string> reader_;
     bool replaying_script_ = false;

@@ -323,6 +323,7 @@ Organisation Session::organisation_of(std::int64_t dossier_id) const {
 std::vector<std::string> Session::outside_changes() const {
     auto out = store_->outside_changes();
     for (auto& broken : decision_rule_breaks()) out.push_back(std::move(broken));
+    out.insert(out.end(), unreadable_.begin(), unreadable_.end());
     return out;
 }
 

@@ -191,4 +191,14 @@ void compare(const Rows& expected, const Rows& current, const std::map<std::stri
     }
 }
 
+void compare_before_write(const Rows& journal, const Rows& before, const std::map<std::string, std::string>& references,
+                          std::vector<std::string>& problems) {
+    Rows expected_part, current_part;
+    for (const auto& [k, d] : before) {
+        if (d != "-") current_part[k] = d;
+        if (auto e = journal.find(k); e != journal.end()) expected_part[k] = e->second;
+    }
+    compare(expected_part, current_part, references, problems);
+}
+
 }  // namespace cotation::row_ledger

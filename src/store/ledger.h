@@ -49,4 +49,21 @@ std::string rows_text(const Rows& rows);
 void compare(const Rows& expected, const Rows& current, const std::map<std::string, std::string>& references,
              std::vector<std::string>& problems);
 
+// Before a write is journaled (trial 15e F2): each row it touched, as it was
+// before the write (`before`: its digest, "-" when it did not exist), against
+// what the journal last gave it (`journal`, as expected() builds it). A row
+// changed outside Cotation and then written through it would otherwise give
+// the tampered value as its former one and vanish from `journal verify`.
+// The rows that differ are named as compare() names them.
+void compare_before_write(const Rows& journal, const Rows& before, const std::map<std::string, std::string>& references,
+                          std::vector<std::string>& problems);
+
+// The journal's rows as last read, carried on entry by entry (a store's
+// cache for compare_before_write: a whole read once, then the new entries).
+struct Seen {
+    std::int64_t seq = 0;
+    std::string hash;
+    Rows rows;
+};
+
 }  // namespace cotation::row_ledger

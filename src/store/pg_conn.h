@@ -16,8 +16,10 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "journal.h"
 #include "journal_texts.h"
+#include "ledger.h"
 #include "pg_store.h"
 #include "sql_text.h"
 #include "write_check.h"
@@ -234,7 +236,7 @@ private:
     // first statement, whose transaction is then rolled back here: nothing
     // was written). pg_locks and pg_stat_activity's role are readable by all.
     std::string busy_message() {
-        std::vector<std::string> who;
+        std::vector<std::string> who, pids;
         auto tx = PQtransactionStatus(c_);
         if (depth == 0 && tx == PQTRANS_INERROR) {
             quiet("ROLLBACK");
@@ -244,7 +246,7 @@ private:
             quiet("SET lock_timeout = 300");   // the person table itself may be the one locked
             PGresult* r = PQexec(c_, R"sql(
 SELECT DISTINCT coalesce((SELECT p.name FROM person p WHERE p.account = a.usename LIMIT 1) || ' (compte ' || a.usename || ')',
-                         'le rôle « ' || a.usename || ' »')
+                         'le rôle « ' || a.usename || ' »'), l.pid::text
 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.granted AND l.pid <> pg_backend_pid()
   AND ((l.locktype = 'relation' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
@@ -252,7 +254,10 @@ WHERE l.granted AND l.pid <> pg_backend_pid()
     OR (l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 'journal'::regclass::oid))
 ORDER BY 1)sql");
             if (PQresultStatus(r) == PGRES_TUPLES_OK)
-                for (int i = 0; i < PQntuples(r); ++i) who.emplace_back(PQgetvalue(r, i, 0));
+                for (int i = 0; i < PQntuples(r); ++i) {
+                    if (std::find(who.begin(), who.end(), PQgetvalue(r, i, 0)) == who.end()) who.emplace_back(PQgetvalue(r, i, 0));
+                    pids.emplace_back(PQgetvalue(r, i, 1));
+                }
             PQclear(r);
             quiet((std::string("SET lock_timeout = ") + kLockTimeout).c_str());
         }
@@ -262,8 +267,13 @@ ORDER BY 1)sql");
         return "Campagne partagée « " + shown_ + " » : la campagne est occupée" +
                (names.empty() ? std::string(" : une autre connexion y tient un verrou")
                               : " : " + names + (who.size() > 1 ? " y tiennent" : " y tient") + " un verrou") +
-               " depuis plus de " + seconds + " s (une transaction restée ouverte ?) ; rien n'a été enregistré. "
-               "Réessayez dans un instant.";
+               " depuis plus de " + seconds + " s ; rien n'a été enregistré. Réessayez dans un instant. Si le verrou "
+               "demeure : une transaction restée ouverte se termine (COMMIT ou ROLLBACK) ; un verrou consultatif pris à la "
+               "main (pg_advisory_lock, dans psql) ne se lève qu'à la fin de sa connexion (essai 15e F7) : que cette personne "
+               "la ferme, ou que le service y mette fin (" +
+               (pids.empty() ? std::string("SELECT pg_terminate_backend(PID), PID lu dans pg_locks")
+                             : "SELECT pg_terminate_backend(" + fr::join(pids, "), pg_terminate_backend(") + ")") +
+               ").";
     }
 
     // Grants and row-level security said in French (libpq's text is
@@ -337,6 +347,7 @@ ORDER BY 1)sql");
 public:
     int depth = 0;   // open PgTransactions: an inner one is a savepoint
     WriteCheck* check = nullptr;   // the store's lost-update check (write_check.h)
+    cotation::row_ledger::Seen ledger_seen;   // the journal's rows as last read (pg_ledger.h, take_checked)
     PGconn* raw() const { return c_; }
     // Whether the team's rights were set on this campaign (cotation serveur roles).
     bool team_rights() {
@@ -388,6 +399,8 @@ private:
 
 namespace ledger {
 std::string take(PgConn& c);   // pg_ledger.h: the rows this connection changed since
+// The same, the rows first compared with what the journal last gave them (pg_ledger.h).
+std::string take_checked(PgConn& c);
 }
 
 inline constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
@@ -435,8 +448,10 @@ public:
                                              person_.empty() ? actor : person_);
         // The database role decides who acts, not a typed name (docs/serveur.md).
         // The rows the change left, covered by the entry's hash (ledger.h).
+        // A row touched that the journal did not leave as it was refuses the write (trial 15e F2);
+        // a migration vouches for rows written before the ledger.
         JournalEntry e{++seq_, at_, person_.empty() ? actor : person_, action, entity, old_value, new_value, prev_, "",
-                       ledger::take(c_) + more_rows, ""};
+                       (rows_checked ? ledger::take_checked(c_) : ledger::take(c_)) + more_rows, ""};
         e.hash = journal_hash(e);
         // Once the team's rights are set, the server chains the entry itself
         // (pg_roles.cpp, journal_chain): what it stored is what follows.
@@ -450,6 +465,7 @@ public:
         if (c_.check) c_.check->wrote(e.seq, e.hash);
     }
     const std::string& at() const { return at_; }
+    bool rows_checked = true;   // false for a migration's entry (rows written before the ledger)
 
 private:
     // Entries from+1 .. to, read inside this writer's transaction.

@@ -23,7 +23,12 @@ DECLARE
   note_rows bigint;
   note_entity text;
   note_value text;
+  owner boolean := pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER');
+  member boolean;
+  what text;
+  tbl text;
 BEGIN
+  member := NOT owner AND NOT pg_has_role(session_user, @c, 'MEMBER');
   -- What only the coordinator does is journaled by the coordinator (or the
   -- owner, copying): an entry « decision » written in raw SQL by another
   -- role is refused, not shown as genuine (trial 15b F8).
@@ -35,6 +40,19 @@ BEGIN
   END IF;
   PERFORM pg_advisory_xact_lock(TG_RELID::bigint);
   SELECT j.seq, j.hash, j.at INTO head_seq, head_hash, head_at FROM @S.journal j ORDER BY j.seq DESC LIMIT 1;
+  -- The lock of a closed campaign covers its journal (trial 15e F3: the
+  -- coordinator appended a « decision » in SQL to a closed campaign, which
+  -- verified and went into the archive). Once closed, only its reopening
+  -- follows, or its closing in the transaction that closes it, or the
+  -- procedure's text that campaign_row_locked lets be pinned; the owner
+  -- (copies, migrations) is not held.
+  IF NOT owner AND NEW.action NOT IN ('campagne.reouverture', 'campagne.procedure')
+     AND EXISTS (SELECT 1 FROM @S.campaign c WHERE c.closed_at IS NOT NULL
+                 AND NOT (NEW.action = 'campagne.cloture' AND @S.cotation_ours(c.xmin)
+                          AND c.closed_at = date_trunc('second', transaction_timestamp()))) THEN
+    RAISE EXCEPTION 'entrée « % » du journal refusée : la campagne est close, son journal aussi ; seule sa réouverture (cotation reopen) s''y inscrit encore', NEW.action
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
   NEW.seq := coalesce(head_seq, 0) + 1;
   NEW.prev_hash := coalesce(head_hash, repeat('0', 64));   -- kJournalGenesis
   -- Never before the previous entry (a transaction begun earlier may take
@@ -111,6 +129,67 @@ BEGIN
         session_user, NEW.entity, NEW.old_value, NEW.new_value
         USING ERRCODE = 'insufficient_privilege';
     END IF;
+  END IF;
+  -- A member's other entries say what their rows hold, as the « note »
+  -- above (trial 15e F1: a link back-dated and « signed » by the
+  -- coordinator, an opinion turned défavorable under an entry saying
+  -- favorable, « huit » written in a fact under an entry « 6 → 6 », all
+  -- chained as genuine). The texts are journal_texts.cpp's: the row of
+  -- this transaction that the entry names gives its entity and new value.
+  IF member AND NEW.action IN ('soumission', 'conflit', 'avis', 'dossier.fait', 'dossier.piece') THEN
+    tbl := CASE NEW.action WHEN 'soumission' THEN 'submission' WHEN 'conflit' THEN 'conflict' WHEN 'avis' THEN 'member_opinion'
+                           WHEN 'dossier.fait' THEN 'dossier_fact' ELSE 'dossier_document' END;
+    what := CASE NEW.action
+      WHEN 'soumission' THEN $w$'dossier/' || d.reference || '/soumission/' || r.reviewer,
+        CASE WHEN r.submitted_at = date_trunc('second', transaction_timestamp()) THEN 'notes soumises'
+             ELSE 'soumises le ' || r.submitted_at::text || ', pas à l''instant du serveur' END$w$
+      WHEN 'conflit' THEN $w$'personne/' || r.reviewer || '/conflit/' || r.organisme,
+        r.declaration || ' (déclaré le ' || coalesce(to_char(r.declared_on, 'DD/MM/YYYY'), '00/00/0000') || ' par '
+        || r.declared_by || ')'$w$
+      WHEN 'avis' THEN $w$'dossier/' || d.reference || '/avis/' || r.member,
+        CASE WHEN r.opinion IN ('favorable', 'défavorable', 'réservé') THEN r.opinion
+             ELSE 'avis illisible « ' || r.opinion || ' »' END || ' — ' || r.comment$w$
+      WHEN 'dossier.fait' THEN $w$'dossier/' || d.reference || '/' || r.fact, r.value$w$
+      ELSE $w$'dossier/' || d.reference || '/' || r.document, 'reçue'$w$ END;
+    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, %s FROM (SELECT to_jsonb(t) AS j, t.* '
+                   'FROM %I.%I t WHERE %I.cotation_ours(t.xmin)) r '
+                   'LEFT JOIN %I.dossier d ON d.id = (r.j ->> ''dossier_id'')::bigint) '
+                   'x(k, e, v) WHERE x.k IN (SELECT split_part(l, E''\t'', 2) FROM regexp_split_to_table($1, E''\n'') l '
+                   'WHERE split_part(l, E''\t'', 1) = %L AND split_part(l, E''\t'', 3) <> ''-'')',
+                   (SELECT r.k FROM @S.cotation_render_sql(tbl) r), what, @s, tbl, @s, @s, tbl)
+      INTO note_rows, note_entity, note_value USING NEW.rows;
+    -- A fact or a document removed: the entry says so, its row is « - ».
+    IF note_rows = 0 AND NEW.action IN ('dossier.fait', 'dossier.piece') THEN
+      note_entity := NEW.entity;
+      note_value := CASE NEW.action WHEN 'dossier.fait' THEN '' ELSE 'manquante' END;
+      note_rows := 1;
+    END IF;
+    IF note_rows <> 1 OR note_entity IS DISTINCT FROM NEW.entity OR note_value IS DISTINCT FROM NEW.new_value
+       OR (NEW.action IN ('soumission', 'conflit') AND NEW.old_value <> '')
+       OR (NEW.action = 'dossier.piece' AND NEW.old_value <> CASE NEW.new_value WHEN 'reçue' THEN 'manquante' ELSE 'reçue' END)
+       OR (NEW.action = 'avis' AND NEW.old_value IS DISTINCT FROM
+             coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'avis'
+                       ORDER BY j.seq DESC LIMIT 1), '')) THEN
+      RAISE EXCEPTION 'entrée « % » du journal refusée : elle doit nommer une seule ligne écrite par cette transaction et dire ce qu''elle porte (% : « % ») ; le rôle « % » a écrit « % » : « % » → « % »',
+        NEW.action, coalesce(note_entity, 'aucune ligne'), coalesce(note_value, ''), session_user, NEW.entity, NEW.old_value,
+        NEW.new_value USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- A link is declared by the person the role is, on the server's day
+    -- (one day either side for the workstations' time zones): not back-dated,
+    -- not « signed » by another.
+    IF NEW.action = 'conflit' AND EXISTS (
+         SELECT 1 FROM @S.conflict c WHERE @S.cotation_ours(c.xmin)
+           AND (c.declared_by IS DISTINCT FROM @S.cotation_me() OR c.declared_on IS NULL
+                OR c.declared_on NOT BETWEEN (transaction_timestamp() AT TIME ZONE 'UTC')::date - 1
+                                         AND (transaction_timestamp() AT TIME ZONE 'UTC')::date + 1)) THEN
+      RAISE EXCEPTION 'entrée « conflit » du journal refusée : un lien déclaré par le rôle « % » est signé de son nom (« % ») et daté du jour du serveur (%), pas d''un autre nom ni d''une autre date ; seul le coordonnateur transcrit une déclaration signée un autre jour',
+        session_user, @S.cotation_me(), to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'DD/MM/YYYY')
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END IF;
+  -- The entry is signed by the person the role is (trial 15e F1), whatever the text typed.
+  IF member AND @S.cotation_me() IS NOT NULL THEN
+    NEW.actor := @S.cotation_me() || ' (compte ' || session_user || ')';
   END IF;
   body := octet_length(NEW.prev_hash) || ':' || NEW.prev_hash
        || octet_length(NEW.seq::text) || ':' || NEW.seq::text

@@ -1,5 +1,7 @@
 #include "pg_ledger.h"
 
+#include "core/french.h"
+
 #include <functional>
 #include <map>
 #include <vector>
@@ -203,7 +205,8 @@ void track(PgConn& c) {
            "new_row jsonb)");
 }
 
-std::string take(PgConn& c) {
+namespace {
+std::string take(PgConn& c, Rows* before) {
     auto r = c.exec("SELECT t.n::text || '/' || w.side, t.tbl, w.side, e.key, e.value #>> '{}' "
                     "FROM pg_temp.cotation_touched t "
                     "CROSS JOIN LATERAL (VALUES (0, t.old_row), (1, t.new_row)) w(side, r) "
@@ -217,10 +220,46 @@ std::string take(PgConn& c) {
         std::map<std::string, std::optional<std::string>> fields;
         for (int i = first; i < end; ++i) fields[r.text(i, 3)] = r.null(i, 4) ? std::nullopt : std::optional(r.text(i, 4));
         auto [key, d] = render(s->second, fields);
-        noted[{s->first, key}] = r.integer(first, 2) == 0 ? std::string("-") : d;
+        const bool old_side = r.integer(first, 2) == 0;
+        // The row before its first change noted here: the old side, or none
+        // when that change inserted it (a new side with no old one first).
+        if (before) before->try_emplace({s->first, key}, old_side ? d : std::string("-"));
+        noted[{s->first, key}] = old_side ? std::string("-") : d;
     });
     c.exec("DELETE FROM pg_temp.cotation_touched");
     return cotation::row_ledger::rows_text(noted);
+}
+}  // namespace
+
+std::string take(PgConn& c) { return take(c, nullptr); }
+
+std::string take_checked(PgConn& c) {
+    Rows before;
+    std::string rows = take(c, &before);
+    if (before.empty()) return rows;
+    // The journal's rows, carried on from the last reading: read again whole
+    // when the entry last read is no longer there as it was (a rolled-back write).
+    auto& seen = c.ledger_seen;
+    if (seen.seq > 0) {
+        auto h = c.exec("SELECT hash FROM journal WHERE seq = $1", {std::to_string(seen.seq)});
+        if (!h.rows() || h.text(0, 0) != seen.hash) seen = cotation::row_ledger::Seen{};
+    }
+    auto e = c.exec("SELECT seq, hash, rows FROM journal WHERE seq > $1 AND rows <> '' ORDER BY seq", {std::to_string(seen.seq)});
+    for (int i = 0; i < e.rows(); ++i) {
+        cotation::row_ledger::apply(seen.rows, e.text(i, 2));
+        seen.seq = e.integer(i, 0);
+        seen.hash = e.text(i, 1);
+    }
+    std::vector<std::string> problems;
+    cotation::row_ledger::compare_before_write(seen.rows, before, {}, problems);
+    if (problems.empty()) return rows;
+    problems.clear();   // said again with the dossiers' references
+    cotation::row_ledger::compare_before_write(seen.rows, before, references(c), problems);
+    throw Error("La campagne partagée « " + c.shown() + " » a été modifiée hors de Cotation là où cette modification écrit ; "
+                "rien n'a été enregistré (l'écrire maintenant effacerait la trace de ce changement) :\n  " +
+                fr::join(problems, "\n  ") +
+                "\nLe coordonnateur fait vérifier le journal (cotation journal verify) et rétablit la ligne telle que le journal "
+                "l'a enregistrée.");
 }
 
 Rows current(PgConn& c, bool schema12) {

@@ -20,6 +20,11 @@ extern const char* const kRowsChecked;
 void track(PgConn& c);
 // The rows noted since the last take(), as an entry's "rows" text; forgets them.
 std::string take(PgConn& c);
+// The same, each row first compared, as it was before this connection first
+// touched it, with what the journal last gave it (row_ledger::
+// compare_before_write; the journal's rows kept in c.ledger_seen): a row
+// changed outside Cotation refuses the write (Error naming it), nothing kept.
+std::string take_checked(PgConn& c);
 // Digests of every row of every table now (`schema12`: with the instants
 // rendered as schema 12 did, "…+00:00", before they were rendered as a file's).
 cotation::row_ledger::Rows current(PgConn& c, bool schema12 = false);

@@ -311,6 +311,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             c->exec(kJournalLock);
             ledger::take(*c);
             PgJournalWriter j(*c);
+            j.rows_checked = false;   // rows written before the ledger: vouched for here
             auto rows = ledger::current(*c);
             j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
                   "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " +
@@ -331,6 +332,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             std::string rows = ledger::rerendered(*c, entries);
             if (!rows.empty()) {
                 PgJournalWriter j(*c);
+                j.rows_checked = false;   // digests rendered anew, their rows unchanged
                 j.add("cotation", "schema.migration", "campagne/schema", "schéma 12",
                       "schéma " + std::to_string(pg_schema_version()) + " — instants des empreintes rendus comme dans un fichier",
                       rows);

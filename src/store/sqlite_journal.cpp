@@ -60,13 +60,50 @@ void JournalWriter::add(const std::string& actor, const std::string& action, con
                                s.text(7), s.text(8), s.text(9), ""});
             return out;
         }, campaign, head_, entity, actor);
-    std::string rows = changes_.take();
+    std::string rows = take_rows();
     if (pending_) write(*pending_);
     pending_ = JournalEntry{++seq_, at_, actor, action, entity, old_value, new_value, "", "", rows, ""};
 }
 
+std::string JournalWriter::take_rows() {
+    if (!seen) return changes_.take();
+    ledger::Rows before;
+    std::string rows = changes_.take(&before);
+    if (before.empty()) return rows;
+    // The journal's rows carried on from the last reading (read again whole
+    // after a rolled-back write), then the entry not yet written.
+    if (seen->seq > 0) {
+        Stmt h(db_, "SELECT hash FROM journal WHERE seq = ?");
+        h.bind(1, seen->seq);
+        if (!h.step() || h.text(0) != seen->hash) *seen = row_ledger::Seen{};
+    }
+    Stmt e(db_, "SELECT seq, hash, rows FROM journal WHERE seq > ? AND rows <> '' ORDER BY seq");
+    e.bind(1, seen->seq);
+    while (e.step()) {
+        row_ledger::apply(seen->rows, e.text(2));
+        seen->seq = e.integer(0);
+        seen->hash = e.text(1);
+    }
+    ledger::Rows journal;   // what the journal gives the rows touched, the entry not yet written included
+    for (const auto& b : before)
+        if (auto it = seen->rows.find(b.first); it != seen->rows.end()) journal.insert(*it);
+    if (pending_) row_ledger::apply(journal, pending_->rows);
+    std::vector<std::string> problems;
+    row_ledger::compare_before_write(journal, before, {}, problems);
+    if (problems.empty()) return rows;
+    problems.clear();   // said again with the dossiers' references
+    std::map<std::string, std::string> references;
+    Stmt d(db_, "SELECT id, reference FROM dossier");
+    while (d.step()) references[std::to_string(d.integer(0))] = d.text(1);
+    row_ledger::compare_before_write(journal, before, references, problems);
+    throw Error(campaign + " : modifiée hors de Cotation là où cette modification écrit ; rien n'a été enregistré "
+                "(l'écrire maintenant effacerait la trace de ce changement) :\n  " + fr::join(problems, "\n  ") +
+                "\nLe coordonnateur fait vérifier le journal (cotation journal verify) et reprend la dernière sauvegarde de "
+                "la campagne.");
+}
+
 void JournalWriter::finish() {
-    std::string rows = changes_.take();
+    std::string rows = take_rows();
     if (!pending_ && rows.empty()) return;
     if (!pending_) pending_ = JournalEntry{++seq_, at_, "cotation", "journal.empreintes", "journal", "", "", "", "", "", ""};
     pending_->rows += rows;

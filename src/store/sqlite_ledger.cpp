@@ -63,26 +63,58 @@ std::vector<std::string> data_tables(Db& db) {
 void track(Db& db) {
     db.exec("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(tbl TEXT NOT NULL, k TEXT NOT NULL, row TEXT, "
             "PRIMARY KEY (tbl, k)) WITHOUT ROWID");
+    // Each row as it was before its first change since the last take (NULL:
+    // it did not exist), checked against the journal (row_ledger::compare_before_write).
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS cotation_before(tbl TEXT NOT NULL, k TEXT NOT NULL, row TEXT, "
+            "PRIMARY KEY (tbl, k)) WITHOUT ROWID");
     for (const auto& t : data_tables(db)) {
         Shape s = shape(db, t);
         std::string name = sql::literal(t), on = " ON main." + sql::identifier(t) + " BEGIN ";
         auto put = [&](const std::string& key, const std::string& row) {
             return "INSERT OR REPLACE INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row + "); ";
         };
+        // Only the first: not « INSERT OR IGNORE », which an outer « INSERT OR
+        // REPLACE » turns into a replacement inside its triggers.
+        auto was = [&](const std::string& key, const std::string& row) {
+            return "INSERT INTO cotation_before(tbl, k, row) SELECT " + name + ", " + key + ", " + row +
+                   " WHERE NOT EXISTS (SELECT 1 FROM cotation_before b WHERE b.tbl = " + name + " AND b.k = " + key + "); ";
+        };
+        // Before an insertion, the row it may replace (INSERT OR REPLACE fires
+        // no deletion trigger): the one of the same key, or none.
+        std::string same_key;
+        for (const auto& k : s.keys)
+            same_key += (same_key.empty() ? "" : " AND ") + ("x." + sql::identifier(k)) + " IS NEW." + sql::identifier(k);
+        if (same_key.empty()) same_key = "x.rowid IS NEW.rowid";
+        db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_b") + " BEFORE INSERT" + on +
+                was(key_sql(s, "NEW."), "(SELECT " + row_sql(s, "x.") + " FROM main." + sql::identifier(t) + " x WHERE " +
+                                            same_key + ")") +
+                "END");
         db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_i") + " AFTER INSERT" + on +
-                put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
+                was(key_sql(s, "NEW."), "NULL") + put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
         db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_u") + " AFTER UPDATE" + on +
-                put(key_sql(s, "OLD."), "NULL") + put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
+                was(key_sql(s, "OLD."), row_sql(s, "OLD.")) + was(key_sql(s, "NEW."), "NULL") + put(key_sql(s, "OLD."), "NULL") +
+                put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
         db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_d") + " AFTER DELETE" + on +
-                put(key_sql(s, "OLD."), "NULL") + "END");
+                was(key_sql(s, "OLD."), row_sql(s, "OLD.")) + put(key_sql(s, "OLD."), "NULL") + "END");
     }
 }
 
 Changes::Changes(Db& db)
     : select_(db, "SELECT tbl, k, row FROM temp.cotation_touched ORDER BY tbl, k"),
-      clear_(db, "DELETE FROM temp.cotation_touched") {}
+      clear_(db, "DELETE FROM temp.cotation_touched"),
+      select_before_(db, "SELECT tbl, k, row FROM temp.cotation_before"),
+      clear_before_(db, "DELETE FROM temp.cotation_before") {}
 
-std::string Changes::take() {
+std::string Changes::take(Rows* before) {
+    bool any = false;
+    while (select_before_.step()) {
+        any = true;
+        if (before)
+            before->try_emplace({escape(select_before_.text(0)), escape(select_before_.text(1))},
+                                select_before_.is_null(2) ? std::string("-") : digest(select_before_.text(2)));
+    }
+    select_before_.reset();
+    if (any) clear_before_.run();
     std::string out;
     while (select_.step())
         out += escape(select_.text(0)) + "\t" + escape(select_.text(1)) + "\t" +

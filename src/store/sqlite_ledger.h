@@ -29,10 +29,12 @@ void track(Db& db);
 class Changes {
 public:
     explicit Changes(Db& db);
-    std::string take();
+    // `before`: each row as it was before its first change since the last
+    // take ("-": it did not exist), for row_ledger::compare_before_write.
+    std::string take(Rows* before = nullptr);
 
 private:
-    Stmt select_, clear_;
+    Stmt select_, clear_, select_before_, clear_before_;
 };
 // Digests of every row of every table now.
 Rows current(Db& db);

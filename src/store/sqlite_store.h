@@ -35,9 +35,14 @@ public:
     // The store's lost-update check (write_check.h); `campaign` names it in the refusal.
     WriteCheck* check = nullptr;
     std::string campaign;
+    // The journal's rows as the store last read them: when set, each row a
+    // change touched is first compared with what the journal gave it (trial
+    // 15e F2; row_ledger::compare_before_write), as on the server.
+    row_ledger::Seen* seen = nullptr;
 
 private:
     void write(JournalEntry& e);
+    std::string take_rows();   // changes_.take(), checked against `seen`
 
     Db& db_;
     Stmt insert_;
@@ -111,6 +116,7 @@ private:
         JournalWriter j(*db_);
         j.check = &check_;
         j.campaign = "Campagne « " + db_->path() + " »";
+        j.seen = &ledger_rows_;
         if (lock == Lock::Check) ensure_open();
         if constexpr (std::is_void_v<decltype(body(j))>) {
             body(j);
@@ -144,6 +150,7 @@ private:
     // Two windows on one file: a write refused when it changes what another
     // one changed since this one's reading (write_check.h), as on a server.
     WriteCheck check_;
+    row_ledger::Seen ledger_rows_;   // JournalWriter::seen
     std::int64_t last_seq();
     // What outside_changes() last found, by list of tables asked: the journal
     // folded up to `seq`, and the data_version at which every row matched it.
