@@ -2,6 +2,7 @@
 // One open campaign, shared by the command line and the workbench: the grid
 // it pins, its dossiers and ratings in memory, the ranking kept current, and
 // every change written through the store first (memory follows the file).
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/parameter_rules.h"
 #include "core/pieces.h"
 #include "core/procedure.h"
 #include "core/read_rules.h"
@@ -433,6 +435,9 @@ private:
     void authenticate(const std::string& actor) const;
     // The journal's « who »: the person and the account, always.
     std::string journal_actor(const std::string& actor) const;
+    // The last journaled change of each campaign parameter, for the letters and
+    // orders (report::LetterContext::parameter_changes, trial 1011B F1).
+    std::map<std::string, ParameterChange> parameter_changes();
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

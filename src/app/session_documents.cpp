@@ -115,6 +115,7 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
     report::LetterContext ctx{
         grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, io::data_root() + "/templates", &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
+    ctx.parameter_changes = parameter_changes();
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;

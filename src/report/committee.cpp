@@ -33,7 +33,9 @@ std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_
         if (x.rule->effect != RuleEffect::Attention) continue;
         std::string line;
         if (x.outcome == Outcome::Failed && prose)
-            line = x.rule->message.empty() ? "La condition « " + x.rule->label + " » n'est pas remplie" : x.rule->message;
+            // The message's own words, its values filled (an order printed « {campagne.complement_jour} »).
+            line = x.rule->message.empty() ? "La condition « " + x.rule->label + " » n'est pas remplie"
+                                           : (x.sentence.empty() ? x.rule->message : x.sentence);
         else if (x.outcome == Outcome::Failed)
             // The result's message carries the compared values, as the
             // instruction report and `cotation check` print it.
