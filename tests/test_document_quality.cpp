@@ -382,9 +382,11 @@ TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory)
     EXPECT_NE(arsenal.find("Implantation : Rochefort (17299), CA Rochefort Océan (EPCI)."), std::string::npos) << arsenal;
     EXPECT_NE(arsenal.find("Structure existante la plus proche : « MRS Les Tournesols » (Soubise), à 4,4 km."),
               std::string::npos) << arsenal;
-    // (U+2212 is printed « - » in the PDF's CP1252.)
-    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, distance moyenne -0,3 km."),
-              std::string::npos) << arsenal;
+    // The minus sign U+2212 printed as such (it was « - »: the font had no glyph for it).
+    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, "
+                           "distance moyenne \u22120,3 km."),
+              std::string::npos)
+        << arsenal;
     std::string apart = test::pdf_words(dir.file("u/UPHV-2019-04-compte-rendu.pdf"));
     EXPECT_NE(apart.find("Dossier non évalué sur le fond"), std::string::npos) << apart;
     EXPECT_EQ(apart.find("Note retenue par critère"), std::string::npos) << apart;
