@@ -302,10 +302,19 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     meeting->president = "Paul Membre";
     v = report::committee_variables(ctx);
     EXPECT_EQ(v["seance.president_qualite"], "président de séance");
+    // Trial 1011B F8: another president than the signatory, declared « Mme »
+    // with the meeting: « présidente de séance », « présidée par Mme … ».
+    meeting->president = "Sylvie Marchand";
+    meeting->president_civility = "Mme";
+    v = report::committee_variables(ctx);
+    EXPECT_EQ(v["seance.president_qualite"], "présidente de séance");
+    EXPECT_EQ(v["seance.president_civilite"], "Mme");
     std::ifstream t(test::source_dir() + "/templates/proces-verbal.txt");
     std::string tpl((std::istreambuf_iterator<char>(t)), {});
     EXPECT_EQ(tpl.find("président(e)"), std::string::npos);
     EXPECT_NE(tpl.find("{{seance.president_qualite}}"), std::string::npos);
+    EXPECT_NE(tpl.find("présidée par {{#si seance.president_civilite}}{{seance.president_civilite}} {{/si}}{{seance.president}}"),
+              std::string::npos);
 }
 
 // Trial 1011 #18: with the Département's full address and title (as in the

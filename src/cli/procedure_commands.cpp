@@ -4,6 +4,7 @@
 
 #include "core/campaign_dates.h"
 #include "core/french.h"
+#include "core/meeting_rules.h"
 #include "app/input.h"
 #include "app/accounts.h"
 #include "app/session.h"
@@ -96,6 +97,14 @@ int meeting(const Args& a) {
         m.president = a.get("--president");
         change = true;
     }
+    if (a.has("--civilite")) {
+        auto c = civility_from_text(a.get("--civilite"));
+        if (!c)
+            throw InputError("--civilite « " + a.get("--civilite") +
+                             " » : Mme ou M. (civilité du président ou de la présidente de séance).");
+        m.president_civility = *c;
+        change = true;
+    }
     for (const auto& n : a.all("--present")) m.attendance[n] = {Presence::Present, ""}, change = true;
     for (const auto& n : a.all("--absent")) m.attendance[n] = {Presence::Absent, ""}, change = true;
     for (const auto& x : a.all("--represente")) {
@@ -118,7 +127,9 @@ int meeting(const Args& a) {
         return 0;
     }
     MeetingCheck c = *s->meeting_check();
-    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par " << s->meeting()->president << "\n"
+    const std::string civility = s->meeting()->president_civility;
+    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par "
+              << (civility.empty() ? "" : civility + " ") << s->meeting()->president << "\n"
               << "  Membres à voix délibérative : " << c.deliberative << ", présents " << c.present << ", représentés "
               << c.represented << " ; quorum " << c.quorum_needed << " : " << (c.quorum ? "atteint" : "NON ATTEINT") << "\n";
     for (const auto& i : c.interests)
@@ -193,6 +204,7 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .option("--date", "JJ/MM/AAAA", "date de la séance")
         .option("--president", "NOM", "président de séance")
+        .option("--civilite", "Mme|M.", "civilité du président ou de la présidente, pour les accords du procès-verbal")
         .repeated("--present", "NOM", "membre présent")
         .repeated("--absent", "NOM", "membre absent")
         .repeated("--represente", "NOM=MANDATAIRE", "membre représenté et son mandataire")
