@@ -298,7 +298,10 @@ public:
     // The same as PDF, ODT or both (`cotation commission|pv --format`): `path`
     // names the PDF; the ODT is written beside it under the same name
     // (.pdf or .odt replaced). Returns the files written.
-    std::vector<std::string> write_committee_document(const std::string& path, bool minutes, report::Format format);
+    // An ODT written is protected as a batch's are (trial 1011B F9): one edited
+    // since Cotation wrote it is kept and said in the warnings, unless `replace_edited`.
+    report::DocumentBatch write_committee_document(const std::string& path, bool minutes, report::Format format,
+                                                   bool replace_edited = false);
     // One instruction report per dossier (or only `only_reference`) in `out_dir`;
     // a report that fails is listed in the batch, the others are written.
     report::DocumentBatch write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",

@@ -164,9 +164,11 @@ int committee_document(const Args& a, bool minutes) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
-    auto files = s->write_committee_document(out, minutes, format);
-    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(files, " et ") << ".\n";
-    return 0;
+    auto batch = s->write_committee_document(out, minutes, format, a.has("--remplacer"));
+    if (!batch.written.empty())
+        std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(batch.written, " et ")
+                  << ".\n";
+    return report_batch(batch);
 }
 
 int reports(const Args& a) {
@@ -224,12 +226,14 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .required("--out", "DOSSIER.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .flag("--remplacer", "remplace aussi l'ODT modifié depuis que Cotation l'a écrit (sinon gardé et signalé)")
         .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, false); });
     cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF, ODT ou les deux")
         .file()
         .required("--out", "PV.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .flag("--remplacer", "remplace aussi l'ODT modifié depuis que Cotation l'a écrit (sinon gardé et signalé)")
         .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, true); });
     cli.command("rapports", Area::Procedure, "comptes rendus d'instruction (un PDF par dossier)")
