@@ -35,7 +35,7 @@ new_campaign() {   # grid demo reference publication deadline committee letters 
   [ -z "${9:-}" ] || "$BIN" pieces "$f" --dossier "$9" --demander --date "${10}" >/dev/null
   "$BIN" users "$f" --ajouter "Coordination" --role coordinateur >/dev/null
   "$BIN" users "$f" --ajouter "Dominique Présidence" --role commission --voix deliberative >/dev/null
-  "$BIN" seance "$f" --date "$6" --president "Dominique Présidence" --present "Dominique Présidence" \
+  "$BIN" seance "$f" --date "$6" --president "Dominique Présidence" --civilite Mme --present "Dominique Présidence" \
       --vote "Dominique Présidence=pour" >/dev/null
   # The first two ranked retained, the others not, each after the committee.
   local k=0

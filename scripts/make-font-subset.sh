@@ -2,7 +2,8 @@
 # Makes data/fonts/CotationSans{,-Bold}.ttf once, from DejaVu Sans (Debian
 # fonts-dejavu-core): only the characters a French administrative letter
 # needs — CP1252 (Latin-1 plus œ Œ Ÿ Š š Ž ž, dashes, curly quotes, ellipsis,
-# €, bullet) and the narrow no-break space U+202F —, without hinting.
+# €, bullet), the narrow no-break space U+202F, the minus sign U+2212 and the
+# arrow U+2192 —, without hinting.
 # libharu 2.3 embeds every table of a TrueType font and only thins the glyph
 # table, so a 700 KB DejaVu costs ~55 KB per PDF; this subset ~10 KB (with a
 # 7-byte 'prep' table libharu needs, see below).
@@ -17,8 +18,10 @@ OUT="$ROOT/data/fonts"
 PY="${PYTHON:-/usr/bin/python3}"
 command -v hb-subset >/dev/null || { echo "hb-subset absent : apt-get install libharfbuzz-bin" >&2; exit 2; }
 "$PY" -c 'import fontTools' 2>/dev/null || { echo "fontTools absent : apt-get install python3-fonttools" >&2; exit 2; }
-# ASCII, Latin-1, the CP1252 additions 0x80-0x9F, U+202F, U+2011 (no-break hyphen).
-UNICODES="20-7E,A0-FF,152,153,160,161,178,17D,17E,192,2C6,2DC,2013,2014,2018,2019,201A,201C,201D,201E,2020,2021,2022,2026,2030,2039,203A,20AC,2122,202F,2011"
+# ASCII, Latin-1, the CP1252 additions 0x80-0x9F, U+202F, U+2011 (no-break hyphen),
+# U+2212 (minus sign) and U+2192 (arrow), which the PDF writer puts on two bytes
+# CP1252 leaves free (src/report/pdf_text.cpp, cp1252_font).
+UNICODES="20-7E,A0-FF,152,153,160,161,178,17D,17E,192,2C6,2DC,2013,2014,2018,2019,201A,201C,201D,201E,2020,2021,2022,2026,2030,2039,203A,20AC,2122,202F,2011,2212,2192"
 mkdir -p "$OUT"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 for style in "" "-Bold"; do

@@ -344,3 +344,26 @@ TEST(Documents, AnEditedOdtIsKeptAndSaidUnlessReplacing) {
     EXPECT_EQ(slurp(edited), fresh);
     for (const auto& w : third.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
 }
+
+// The same protection for the one ODT `cotation pv --out F.odt` writes (it
+// went through the job without the batch's digests): edited since Cotation
+// wrote it, it is kept and the warning names the command that replaces it.
+TEST(Documents, AnEditedMinutesOdtIsKeptAndSaidUnlessReplacing) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    const std::string odt = dir.file("pv.odt");
+    auto first = s->write_committee_document(odt, true, report::Format::Odt);
+    ASSERT_EQ(first.written, std::vector<std::string>{odt});
+    const std::string fresh = slurp(odt);
+    std::ofstream(odt, std::ios::binary | std::ios::trunc) << fresh << "modifié par le secrétariat";
+    const std::string secretary = slurp(odt);
+    auto second = s->write_committee_document(odt, true, report::Format::Odt);
+    EXPECT_EQ(slurp(odt), secretary);   // kept
+    EXPECT_TRUE(second.written.empty());
+    ASSERT_EQ(second.warnings.size(), 1u);
+    EXPECT_NE(second.warnings[0].find("gardé tel quel"), std::string::npos) << second.warnings[0];
+    EXPECT_NE(second.warnings[0].find("cotation pv … --remplacer"), std::string::npos) << second.warnings[0];
+    auto third = s->write_committee_document(odt, true, report::Format::Odt, true);
+    EXPECT_EQ(slurp(odt), fresh);
+    EXPECT_TRUE(third.warnings.empty());
+}

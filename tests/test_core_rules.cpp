@@ -233,6 +233,35 @@ TEST(DecisionRules, EliminatingMinimumForbidsRetaining) {
               "il ne peut pas être retenu.");
 }
 
+// Trial 1011B F8: the minutes said « Sylvie Marchand, président de séance ».
+// The civility declared with the meeting (« Mme », « M. ») gives the
+// agreements; an equal split settled by the president's casting vote then
+// reads « de la présidente ». Here two deliberative members, Paul and Léa,
+// one for and one against: 1 against 1, Léa presides and voted for.
+TEST(MeetingRules, TheDeclaredCivilityGivesThePresidentsAgreements) {
+    EXPECT_EQ(civility_from_text(" madame "), "Mme");
+    EXPECT_EQ(civility_from_text("MME"), "Mme");
+    EXPECT_EQ(civility_from_text("Monsieur"), "M.");
+    EXPECT_EQ(civility_from_text("M."), "M.");
+    EXPECT_EQ(civility_from_text("Mlle"), std::nullopt);
+    Team t = committee_team();
+    t.people["Léa"] = {"Léa", Role::CommitteeMember, "ARS", true};
+    Meeting m;
+    m.date = Date{2023, 6, 15};
+    m.president = "Léa";
+    m.attendance["Léa"] = {Presence::Present, ""};
+    m.attendance["Paul"] = {Presence::Present, ""};
+    m.votes["Léa"] = Vote::For;
+    m.votes["Paul"] = Vote::Against;
+    EXPECT_EQ(president_noun(m), "président");
+    EXPECT_NE(check_meeting(m, t, {}).outcome.find("la voix prépondérante du président (pour)"), std::string::npos);
+    m.president_civility = "Mme";
+    EXPECT_EQ(president_noun(m), "présidente");
+    const auto c = check_meeting(m, t, {});
+    EXPECT_NE(c.outcome.find("la voix prépondérante de la présidente (pour) fait adopter le classement"), std::string::npos)
+        << c.outcome;
+}
+
 TEST(MeetingRules, PresidentMustBeADeliberativeMemberPresent) {
     Team t = committee_team();
     Meeting m;

@@ -312,10 +312,19 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     meeting->president = "Paul Membre";
     v = report::committee_variables(ctx);
     EXPECT_EQ(v["seance.president_qualite"], "président de séance");
+    // Trial 1011B F8: another president than the signatory, declared « Mme »
+    // with the meeting: « présidente de séance », « présidée par Mme … ».
+    meeting->president = "Sylvie Marchand";
+    meeting->president_civility = "Mme";
+    v = report::committee_variables(ctx);
+    EXPECT_EQ(v["seance.president_qualite"], "présidente de séance");
+    EXPECT_EQ(v["seance.president_civilite"], "Mme");
     std::ifstream t(test::source_dir() + "/templates/proces-verbal.txt");
     std::string tpl((std::istreambuf_iterator<char>(t)), {});
     EXPECT_EQ(tpl.find("président(e)"), std::string::npos);
     EXPECT_NE(tpl.find("{{seance.president_qualite}}"), std::string::npos);
+    EXPECT_NE(tpl.find("présidée par {{#si seance.president_civilite}}{{seance.president_civilite}} {{/si}}{{seance.president}}"),
+              std::string::npos);
 }
 
 // Trial 1011 #18: with the Département's full address and title (as in the
@@ -392,9 +401,11 @@ TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory)
     EXPECT_NE(arsenal.find("Implantation : Rochefort (17299), CA Rochefort Océan (EPCI)."), std::string::npos) << arsenal;
     EXPECT_NE(arsenal.find("Structure existante la plus proche : « MRS Les Tournesols » (Soubise), à 4,4 km."),
               std::string::npos) << arsenal;
-    // (U+2212 is printed « - » in the PDF's CP1252.)
-    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, distance moyenne -0,3 km."),
-              std::string::npos) << arsenal;
+    // The minus sign U+2212 printed as such (it was « - »: the font had no glyph for it).
+    EXPECT_NE(arsenal.find("Ajouté seul à l'offre existante : 182 habitants ramenés à moins de 30,0 km, "
+                           "distance moyenne \u22120,3 km."),
+              std::string::npos)
+        << arsenal;
     std::string apart = test::pdf_words(dir.file("u/UPHV-2019-04-compte-rendu.pdf"));
     EXPECT_NE(apart.find("Dossier non évalué sur le fond"), std::string::npos) << apart;
     EXPECT_EQ(apart.find("Note retenue par critère"), std::string::npos) << apart;

@@ -32,6 +32,17 @@ TEST(French, FormatsNumbersWithNoBreakSpaceAndComma) {
     EXPECT_EQ(fr::amount(Rational(3, 2)), "1,50\u00A0€");
 }
 
+// A negative figure takes the minus sign U+2212, as French typography prints
+// it (« −1,5 », « −12 600 € »), not the hyphen; what fr::number prints reads
+// back. By hand: −3/2 = −1,5; −12 600 grouped by three.
+TEST(French, NegativeFiguresTakeTheMinusSign) {
+    EXPECT_EQ(fr::number(Rational(-3, 2)), "\u22121,5");
+    EXPECT_EQ(fr::amount(Rational(-12600)), "\u221212\u00A0600\u00A0€");
+    EXPECT_EQ(fr::number(Rational(-1, 1000)), "0");   // rounds to nothing: no sign
+    EXPECT_EQ(fr::parse_number("\u22121,5"), Rational(-3, 2));
+    EXPECT_EQ(fr::parse_number("-1,5"), Rational(-3, 2));
+}
+
 // Distances on the maps and figures of the territorial allocation (one
 // function for both): whole numbers as such, else one decimal after a comma.
 TEST(French, OneDecimalForMeasuredQuantities) {

@@ -841,10 +841,35 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
                       "Avenant au cahier des charges du 2 décembre 2019");
     EXPECT_EQ(std::get<Rational>(s->campaign().parameters.at("campagne.complement_jour")), Rational(20));
     bool journaled = false;
+    std::string changed_on;   // the journal entry's day (UTC), the day of the change
     for (const auto& e : s->readable_journal("campagne/campagne.complement_jour"))
-        journaled =
-            journaled || (e.new_value == "20" && e.actor.find("motif : Avenant au cahier des charges") != std::string::npos);
-    EXPECT_TRUE(journaled);
+        if (e.new_value == "20" && e.actor.find("motif : Avenant au cahier des charges") != std::string::npos) {
+            journaled = true;
+            changed_on = Date::parse(e.at.substr(0, 10))->french_long();
+        }
+    ASSERT_TRUE(journaled);
+    // The order and the letter print 20 € with its decision, and no longer cite
+    // §4-1 (which says 15 €) for it; the opening date, still the text's
+    // (30 juin 2020, §4.3), keeps its citation.
+    const std::string fixed = "20 € (montant fixé à 20 € par décision du " + changed_on +
+                              ", motif : Avenant au cahier des charges du 2 décembre 2019)";
+    auto orders = s->write_orders(dir.file("o"), "D-01");
+    ASSERT_EQ(orders.size(), 1u);
+    std::string w = test::pdf_words(orders.written[0]);
+    EXPECT_NE(w.find(test::words("complément de prix de journée de " + fixed + " par jour et par lit")), std::string::npos) << w;
+    EXPECT_EQ(w.find("(cahier des charges, §4-1"), std::string::npos) << w;   // the visa of the text stays
+    EXPECT_NE(w.find(test::words("au plus tard le 30 juin 2020 (cahier des charges, §4.3).")), std::string::npos) << w;
+    // Its vigilance point in the rule's words with the figures in force (20 € + 57,20 € or the
+    // EHPAD's price over the 75 € ceiling), never the grid's « {campagne.complement_jour} ».
+    EXPECT_NE(w.find("Avec le complément de 20 €, le prix de journée de référence dépasse 75 € : le complément sera plafonné."),
+              std::string::npos)
+        << w;
+    EXPECT_EQ(w.find("{campagne."), std::string::npos) << w;
+    auto letters = s->write_letters(dir.file("l"), "D-01");
+    ASSERT_EQ(letters.size(), 1u);
+    w = test::pdf_words(letters.written[0]);
+    EXPECT_NE(w.find(test::words("complément de prix de journée de " + fixed)), std::string::npos) << w;
+    EXPECT_EQ(w.find("(cahier des charges, §4-1"), std::string::npos) << w;
 }
 
 // Trial 1011B F5 (CRT-04: a participation asked of the beneficiaries, no

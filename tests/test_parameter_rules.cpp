@@ -122,3 +122,33 @@ TEST(ParameterRules, ParamAndNewRefuseAnIncoherenceAndWriteNothing) {
     EXPECT_EQ(test::cli("param " + uphv + " campagne.places=21 campagne.lits_unite=7").code, 0);
     EXPECT_EQ(test::cli("param " + uphv + " campagne.departement=2A").code, 0);
 }
+
+// Trial 1011B F1, what was left: a figure the call's text fixes (UPHV, 004_…
+// §4-1: « prix de journée de 15 € », §4.3: the opening) changed after the
+// vote with a motive is printed with its own decision, never cited to the
+// text. Expected by hand from the seed: the text's 15 € and 30/06/2020
+// (grid values); the change's day is the journal entry's (UTC) and its
+// motive what follows « ; motif : » in the entry's « who ».
+TEST(ParameterRules, AFigureNoLongerTheTextsIsPrintedWithItsDecisionNotTheText) {
+    Grid g = io::read_grid_file(grid_file("uphv-17-2019"));
+    const ParameterDef* complement = nullptr;
+    const ParameterDef* opening = nullptr;
+    for (const auto& p : g.parameters) {
+        if (p.def.id == "campagne.complement_jour") complement = &p;
+        if (p.def.id == "campagne.ouverture_max") opening = &p;
+    }
+    ASSERT_TRUE(complement && opening);
+    const ParameterChange change{"2019-12-03T10:15:00Z", "Anne Roy (aroy) ; motif : Avenant n° 1 au cahier des charges"};
+    FactValues now = defaults(g);
+    EXPECT_EQ(changed_from_call_text(g, *complement, now, change), "");   // 15 €: the text's figure
+    now["campagne.complement_jour"] = Rational(20);
+    EXPECT_EQ(plain(changed_from_call_text(g, *complement, now, change)),
+              "montant fixé à 20 € par décision du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
+    // Changed without a journaled motive (before the vote): the day only.
+    EXPECT_EQ(plain(changed_from_call_text(g, *complement, now, ParameterChange{"2019-10-01T08:00:00Z", "Anne Roy (aroy)"})),
+              "montant fixé à 20 € par décision du 1er octobre 2019");
+    now["campagne.ouverture_max"] = *Date::parse("31/12/2021");
+    EXPECT_EQ(plain(changed_from_call_text(g, *opening, now, change)),
+              "date fixée par décision du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
+    EXPECT_EQ(journaled_motive("Anne Roy (aroy)"), "");
+}

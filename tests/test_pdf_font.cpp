@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/pdf_letter.h"
+#include "report/pdf_text.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -19,7 +20,9 @@ using report::BlockKind;
 
 namespace {
 // What the subset covers (make-font-subset.sh): printable ASCII, Latin-1
-// (no-break space included), the CP1252 additions, U+202F and U+2011.
+// (no-break space included), the CP1252 additions, U+202F, U+2011, and the
+// minus sign U+2212 and the arrow U+2192 the PDF puts on two codes CP1252
+// leaves free (0x81, 0x8D).
 std::vector<std::string> subset_characters() {
     std::vector<std::string> out;
     auto utf8 = [](unsigned c) {
@@ -34,7 +37,7 @@ std::vector<std::string> subset_characters() {
     for (unsigned c = 0xA0; c <= 0xFF; ++c) out.push_back(utf8(c));
     for (unsigned c : {0x152u, 0x153u, 0x160u, 0x161u, 0x178u, 0x17Du, 0x17Eu, 0x192u, 0x2C6u, 0x2DCu, 0x2013u, 0x2014u,
                        0x2018u, 0x2019u, 0x201Au, 0x201Cu, 0x201Du, 0x201Eu, 0x2020u, 0x2021u, 0x2022u, 0x2026u,
-                       0x2030u, 0x2039u, 0x203Au, 0x20ACu, 0x2122u, 0x202Fu, 0x2011u})
+                       0x2030u, 0x2039u, 0x203Au, 0x20ACu, 0x2122u, 0x202Fu, 0x2011u, 0x2212u, 0x2192u})
         out.push_back(utf8(c));
     return out;
 }
@@ -46,7 +49,7 @@ HPDF_STATUS save_page_with(const std::string& font, const std::string& cp1252) {
     HPDF_STATUS error = 0;
     HPDF_Doc pdf = HPDF_New(record_haru_error, &error);
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_Font f = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font.c_str(), HPDF_TRUE), "CP1252");
+    HPDF_Font f = report::cp1252_font(pdf, HPDF_LoadTTFontFromFile(pdf, font.c_str(), HPDF_TRUE));
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, f, 11);
@@ -68,13 +71,13 @@ HPDF_STATUS save_page_with(const std::string& font, const std::string& cp1252) {
 // for each font).
 TEST(PdfFont, EveryPrefixAndSuffixOfTheCoveredCharactersSaves) {
     // The printed characters in the order of their CP1252 codes (the PDF's
-    // encoding): 0x21-0xFF but DEL, the five codes CP1252 leaves undefined
-    // and the no-break space (a blank, as the space).
+    // encoding): 0x21-0xFF but DEL, the three codes CP1252 leaves undefined
+    // and Cotation does not use, and the no-break space (a blank, as the space).
     std::string all;
     for (const auto& c : subset_characters())
         if (c != "\u00A0" && c != "\u202F" && c != "\u2011") all += report::to_cp1252(c);   // the last two print as A0, '-'
     std::sort(all.begin(), all.end(), [](char a, char b) { return static_cast<unsigned char>(a) < static_cast<unsigned char>(b); });
-    ASSERT_EQ(all.size(), 216u);   // 94 ASCII + 27 CP1252 additions + 95 Latin-1, by hand
+    ASSERT_EQ(all.size(), 218u);   // 94 ASCII + 27 CP1252 additions + U+2212 and U+2192 + 95 Latin-1, by hand
     ASSERT_EQ(std::count(all.begin(), all.end(), '?'), 1);   // none unknown to to_cp1252: only the ASCII '?'
     for (bool bold : {false, true}) {
         const std::string font = report::font_path(bold);

@@ -34,6 +34,7 @@ std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir
     Date on = dated(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
+    ctx.parameter_changes = parameter_changes();
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;   // read while the jobs are made, not after
@@ -155,6 +156,7 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
     Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
+    ctx.parameter_changes = parameter_changes();
     // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
     ctx.committee_known = snap_.campaign.procedure.committee.has_value();
     if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
@@ -183,6 +185,7 @@ std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir
                                                       report::Format format) {
     const Ranking& r = committee_proposal();
     report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), templates_dir(), &snap_.decisions};
+    ctx.parameter_changes = parameter_changes();
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     Date on = today();

@@ -2,6 +2,7 @@
 // One open campaign, shared by the command line and the workbench: the grid
 // it pins, its dossiers and ratings in memory, the ranking kept current, and
 // every change written through the store first (memory follows the file).
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/parameter_rules.h"
 #include "core/pieces.h"
 #include "core/procedure.h"
 #include "core/read_rules.h"
@@ -299,7 +301,10 @@ public:
     // The same as PDF, ODT or both (`cotation commission|pv --format`): `path`
     // names the PDF; the ODT is written beside it under the same name
     // (.pdf or .odt replaced). Returns the files written.
-    std::vector<std::string> write_committee_document(const std::string& path, bool minutes, report::Format format);
+    // An ODT written is protected as a batch's are (trial 1011B F9): one edited
+    // since Cotation wrote it is kept and said in the warnings, unless `replace_edited`.
+    report::DocumentBatch write_committee_document(const std::string& path, bool minutes, report::Format format,
+                                                   bool replace_edited = false);
     // One instruction report per dossier (or only `only_reference`) in `out_dir`;
     // a report that fails is listed in the batch, the others are written.
     report::DocumentBatch write_instruction_reports(const std::string& out_dir, const std::string& only_reference = "",
@@ -438,6 +443,9 @@ private:
     void authenticate(const std::string& actor) const;
     // The journal's « who »: the person and the account, always.
     std::string journal_actor(const std::string& actor) const;
+    // The last journaled change of each campaign parameter, for the letters and
+    // orders (report::LetterContext::parameter_changes, trial 1011B F1).
+    std::map<std::string, ParameterChange> parameter_changes();
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

@@ -73,6 +73,13 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
     }
 }
 
+std::map<std::string, ParameterChange> Session::parameter_changes() {
+    std::map<std::string, ParameterChange> out;
+    for (const auto& e : store_->journal("campagne/"))   // oldest first: the last one stays
+        if (e.action == "campagne.parametre") out[e.entity.substr(std::string("campagne/").size())] = {e.at, e.actor};
+    return out;
+}
+
 void Session::require_coherent_dates(const input::TypedParameters& changes) const {
     // The calendar as it would be after the changes: refused when they put
     // two dates out of order (a committee in 2019 on a 2023 call). An

@@ -71,12 +71,15 @@ void Session::write_minutes(const std::string& path) {
     report::write_minutes(committee_context(snap_.meeting->date, true), path);
 }
 
-std::vector<std::string> Session::write_committee_document(const std::string& path, bool minutes, report::Format format) {
+report::DocumentBatch Session::write_committee_document(const std::string& path, bool minutes, report::Format format,
+                                                       bool replace_edited) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     if (format == report::Format::Pdf) {
         if (minutes) write_minutes(path);
         else write_committee_file(path);
-        return {path};
+        report::DocumentBatch b;
+        b.written = {path};
+        return b;
     }
     // The job of `cotation documents`, under the name given: the same PDF
     // (with its map page) and the same ODT as in the batch.
@@ -85,7 +88,13 @@ std::vector<std::string> Session::write_committee_document(const std::string& pa
     for (const char* ext : {".pdf", ".odt", ".PDF", ".ODT"})
         if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ext) == 0) stem.resize(stem.size() - 4);
     job.stem = stem;
-    return job.write(job);
+    // Its ODT kept when edited since Cotation wrote it, as in a batch (trial 1011B F9).
+    report::BatchControl control;
+    control.replace_edited = replace_edited;
+    control.replace_command = std::string("cotation ") + (minutes ? "pv" : "commission") + " … --remplacer";
+    auto batch = report::run_jobs({job}, &control);
+    if (!batch.ok()) throw Error(batch.failures.front().reason);   // as the job said it
+    return batch;
 }
 
 report::DocumentBatch Session::write_instruction_reports(const std::string& out_dir, const std::string& only_reference,
@@ -115,6 +124,7 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
     report::LetterContext ctx{
         grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, io::data_root() + "/templates", &snap_.decisions};
     ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
+    ctx.parameter_changes = parameter_changes();
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;

@@ -28,6 +28,7 @@ inline std::string fr_fixed(double v, int decimals) {
     const std::size_t first = s[0] == '-' ? 1 : 0;
     for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(int_end) - 3; i > static_cast<std::ptrdiff_t>(first); i -= 3)
         s.insert(static_cast<std::size_t>(i), fr::kNbsp);
+    if (first) s.replace(0, 1, "\u2212");   // the minus sign, as fr::number prints it
     return s;
 }
 // Amounts to the cent (« 1 199 999,50 € »; whole euros without decimals).

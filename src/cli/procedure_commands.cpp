@@ -4,6 +4,7 @@
 
 #include "core/campaign_dates.h"
 #include "core/french.h"
+#include "core/meeting_rules.h"
 #include "app/input.h"
 #include "app/accounts.h"
 #include "app/session.h"
@@ -96,6 +97,14 @@ int meeting(const Args& a) {
         m.president = a.get("--president");
         change = true;
     }
+    if (a.has("--civilite")) {
+        auto c = civility_from_text(a.get("--civilite"));
+        if (!c)
+            throw InputError("--civilite « " + a.get("--civilite") +
+                             " » : Mme ou M. (civilité du président ou de la présidente de séance).");
+        m.president_civility = *c;
+        change = true;
+    }
     for (const auto& n : a.all("--present")) m.attendance[n] = {Presence::Present, ""}, change = true;
     for (const auto& n : a.all("--absent")) m.attendance[n] = {Presence::Absent, ""}, change = true;
     for (const auto& x : a.all("--represente")) {
@@ -118,7 +127,9 @@ int meeting(const Args& a) {
         return 0;
     }
     MeetingCheck c = *s->meeting_check();
-    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par " << s->meeting()->president << "\n"
+    const std::string civility = s->meeting()->president_civility;
+    std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par "
+              << (civility.empty() ? "" : civility + " ") << s->meeting()->president << "\n"
               << "  Membres à voix délibérative : " << c.deliberative << ", présents " << c.present << ", représentés "
               << c.represented << " ; quorum " << c.quorum_needed << " : " << (c.quorum ? "atteint" : "NON ATTEINT") << "\n";
     for (const auto& i : c.interests)
@@ -153,9 +164,11 @@ int committee_document(const Args& a, bool minutes) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
-    auto files = s->write_committee_document(out, minutes, format);
-    std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(files, " et ") << ".\n";
-    return 0;
+    auto batch = s->write_committee_document(out, minutes, format, a.has("--remplacer"));
+    if (!batch.written.empty())
+        std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(batch.written, " et ")
+                  << ".\n";
+    return report_batch(batch);
 }
 
 int reports(const Args& a) {
@@ -194,6 +207,7 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .option("--date", "JJ/MM/AAAA", "date de la séance")
         .option("--president", "NOM", "président de séance")
+        .option("--civilite", "Mme|M.", "civilité du président ou de la présidente, pour les accords du procès-verbal")
         .repeated("--present", "NOM", "membre présent")
         .repeated("--absent", "NOM", "membre absent")
         .repeated("--represente", "NOM=MANDATAIRE", "membre représenté et son mandataire")
@@ -213,12 +227,14 @@ void add_procedure_commands(Cli& cli) {
         .file()
         .required("--out", "DOSSIER.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .flag("--remplacer", "remplace aussi l'ODT modifié depuis que Cotation l'a écrit (sinon gardé et signalé)")
         .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, false); });
     cli.command("pv", Area::Procedure, "procès-verbal de la séance, PDF, ODT ou les deux")
         .file()
         .required("--out", "PV.pdf", "fichier PDF à écrire (l'ODT, avec --format, porte le même nom en .odt)")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .flag("--remplacer", "remplace aussi l'ODT modifié depuis que Cotation l'a écrit (sinon gardé et signalé)")
         .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run([](const Args& a) { return committee_document(a, true); });
     cli.command("rapports", Area::Procedure, "comptes rendus d'instruction (un PDF par dossier)")

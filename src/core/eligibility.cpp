@@ -127,6 +127,7 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
             rr.compared = rule.test->compared(lookup, def_of);
             // « Locaux dédiés : non » after « L'unité ne dispose pas de locaux dédiés. » says it twice.
             rr.message = fill_message(grid, rule, rule.test->single_fact() ? std::vector<std::string>{} : rr.compared, lookup);
+            rr.sentence = fill_message(grid, rule, {}, lookup);
         }
         report.rules.push_back(rr);
     }

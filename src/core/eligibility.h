@@ -19,6 +19,9 @@ struct RuleResult {
     // and the rule's message with those values, as letters and reports print it.
     std::vector<std::string> compared;
     std::string message;
+    // The same message without the compared values, its facts and parameters
+    // filled (« Avec le complément de 20 €, … ») : what an order's prose says.
+    std::string sentence = {};
     // Not evaluated (NotApplicable) because this prerequisite failed: one
     // cause gives one ground, its consequences are not repeated.
     const RuleDef* blocked_by = nullptr;

@@ -40,7 +40,8 @@ std::string with_decimals(const Rational& v, int decimals, bool keep_zeros) {
             while (!frac.empty() && frac.back() == '0') frac.pop_back();
         if (!frac.empty()) out += "," + frac;
     }
-    if (neg && out != "0") out.insert(out.begin(), '-');
+    // The minus sign U+2212, as French typography prints a negative figure (« −0,3 »).
+    if (neg && out != "0") out.insert(0, "\u2212");
     return out;
 }
 }  // namespace
@@ -224,6 +225,7 @@ std::optional<Rational> parse_decimal(std::string_view raw, std::string* why) {
     bool negative = false;
     std::size_t i = 0;
     if (t[0] == '-') { negative = true; i = 1; }
+    else if (t.rfind("\u2212", 0) == 0) { negative = true; i = 3; }   // as fr::number prints it
     std::vector<std::string> groups{""};   // integer part, split on spaces
     std::string decimals;
     char decimal_sep = 0;

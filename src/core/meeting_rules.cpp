@@ -38,4 +38,13 @@ std::string complete_meeting(const Team& team, Meeting& m) {
     return "";
 }
 
+std::optional<std::string> civility_from_text(const std::string& text) {
+    const std::string t = fr::folded(fr::trim(text));
+    if (t == "mme" || t == "madame") return "Mme";
+    if (t == "m." || t == "m" || t == "monsieur") return "M.";
+    return std::nullopt;
+}
+
+std::string president_noun(const Meeting& m) { return m.president_civility == "Mme" ? "présidente" : "président"; }
+
 }  // namespace cotation

@@ -149,4 +149,32 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
            " changer quand même, donnez le motif (--motif « … »), qui sera journalisé, puis produisez de nouveau ces documents.";
 }
 
+std::string journaled_motive(const std::string& who) {
+    const std::string mark = " ; motif : ";
+    auto at = who.find(mark);
+    return at == std::string::npos ? "" : fr::trim(who.substr(at + mark.size()));
+}
+
+std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                   const std::optional<ParameterChange>& last) {
+    if (!fixed_by_call_text(grid, p) || is_missing(p.default_value)) return "";
+    const Value* v = value_of(now, p.def.id);
+    if (!v || to_canonical(*v) == to_canonical(p.default_value)) return "";
+    // A letter or an order writes its dates in words.
+    auto words = [&](const Value& x) {
+        if (const Date* d = std::get_if<Date>(&x)) return d->french_long();
+        return display(p.def, x);
+    };
+    // A noun before the participle, so that it agrees whatever the figure
+    // follows (« une dotation de 450 000 € (montant fixé à … »).
+    std::string out = p.def.type == FactType::Date     ? "date fixée"
+                      : p.def.type == FactType::Amount ? "montant fixé à " + words(*v)
+                                                       : "valeur fixée à " + words(*v);
+    if (last) {
+        if (auto day = Date::parse(std::string_view(last->at).substr(0, 10))) out += " par décision du " + day->french_long();
+        if (std::string why = journaled_motive(last->who); !why.empty()) out += ", motif : " + why;
+    }
+    return out;
+}
+
 }  // namespace cotation

@@ -57,4 +57,21 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
 // grid's <sources>): the grid's value is then the text's figure.
 bool fixed_by_call_text(const Grid& grid, const ParameterDef& p);
 
+// The last change of a parameter as the journal recorded it: its day (the
+// entry's UTC instant, « 2019-12-03T10:00:00Z ») and the journal's « who »,
+// which carries the motive (« Anne Roy (aroy) ; motif : … »).
+struct ParameterChange {
+    std::string at;
+    std::string who;
+};
+// The motive a journal's « who » carries after « ; motif : », empty when none.
+std::string journaled_motive(const std::string& who);
+// A figure the call's text fixes but that is no longer the text's (trial
+// 1011B F1: an order citing the cahier des charges for 20 € where it says
+// 15 €): « fixé à 20 € par décision du 3 décembre 2019, motif : … », the
+// day and motive of `last` when known. Empty when the text does not fix `p`,
+// when the figure in force is the text's, or when none is in force.
+std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                   const std::optional<ParameterChange>& last);
+
 }  // namespace cotation

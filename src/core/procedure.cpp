@@ -247,7 +247,8 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         if (president_votes) {
             c.casting_vote = true;
             c.adopted = pv->second == Vote::For;
-            c.outcome = std::string("Partage égal des voix (") + tally + ") : la voix prépondérante du président (" +
+            c.outcome = std::string("Partage égal des voix (") + tally + ") : la voix prépondérante " +
+                        (m.president_civility == "Mme" ? "de la présidente (" : "du président (") +
                         vote_label(pv->second) + ") " + (c.adopted ? "fait adopter" : "fait rejeter") + " le classement.";
         } else {
             c.outcome = "Partage égal des voix (" + tally + ") sans voix prépondérante exprimée : classement non adopté.";

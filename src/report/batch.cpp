@@ -172,7 +172,8 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
     for (const auto& f : kept)
         batch.warnings.push_back("« " + f +
                                  " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
-                                 "gardé tel quel, non remplacé. Pour le remplacer : cotation documents … --remplacer.");
+                                 "gardé tel quel, non remplacé. Pour le remplacer : " +
+                                 (control ? control->replace_command : BatchControl{}.replace_command) + ".");
     // The digest of each ODT written, for the next run.
     std::map<std::filesystem::path, char> touched;
     for (const auto& f : batch.written) {

@@ -38,6 +38,8 @@ struct BatchControl {
     // there (its digest in kOdtDigests) is kept and the batch says so, unless
     // this is set (cotation documents --remplacer).
     bool replace_edited = false;
+    // The command that replaces it, named in the warning.
+    std::string replace_command = "cotation documents … --remplacer";
 };
 
 // The file, in each folder a batch writes ODT into, where the digest of each

@@ -9,6 +9,7 @@
 #include "core/eligibility.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/meeting_rules.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
 #include "authority_variables.h"
@@ -33,7 +34,9 @@ std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_
         if (x.rule->effect != RuleEffect::Attention) continue;
         std::string line;
         if (x.outcome == Outcome::Failed && prose)
-            line = x.rule->message.empty() ? "La condition « " + x.rule->label + " » n'est pas remplie" : x.rule->message;
+            // The message's own words, its values filled (an order printed « {campagne.complement_jour} »).
+            line = x.rule->message.empty() ? "La condition « " + x.rule->label + " » n'est pas remplie"
+                                           : (x.sentence.empty() ? x.rule->message : x.sentence);
         else if (x.outcome == Outcome::Failed)
             // The result's message carries the compared values, as the
             // instruction report and `cotation check` print it.
@@ -66,10 +69,13 @@ using namespace committee_detail;
 namespace {
 const Person* person(const Team& t, const std::string& name) { return t.person(name); }
 
-// « présidente de séance » when the president is the authority's signatory
-// declared « La Présidente … », else « président de séance »: never
-// « président(e) » (trial finding 27).
-std::string president_wording(const Campaign& c, const std::string& president) {
+// « présidente de séance » from the civility declared with the meeting
+// (trial 1011B F8: « Sylvie Marchand, président de séance »); without one,
+// when the president is the authority's signatory declared « La Présidente … »;
+// else « président de séance »: never « président(e) » (trial finding 27).
+std::string president_wording(const Campaign& c, const std::optional<Meeting>& m) {
+    if (m && !m->president_civility.empty()) return president_noun(*m) + " de séance";
+    const std::string president = m ? m->president : "";
     const Authority& a = c.authority;
     bool feminine = !president.empty() && fr::trim(a.signatory) == fr::trim(president) &&
                     (a.signatory_title.find("Présidente") != std::string::npos ||
@@ -249,7 +255,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
     // The meeting.
     v["seance.date"] = ctx.meeting ? ctx.meeting->date.french_long() : "";
     v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
-    v["seance.president_qualite"] = president_wording(ctx.campaign, v["seance.president"]);
+    v["seance.president_qualite"] = president_wording(ctx.campaign, ctx.meeting);
+    v["seance.president_civilite"] = ctx.meeting ? ctx.meeting->president_civility : "";   // « Mme », « M. » or empty
     std::vector<std::string> present, represented, absent;
     if (ctx.meeting) {
         for (const auto& [name, p] : ctx.team.people) {

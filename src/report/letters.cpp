@@ -130,7 +130,16 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
     v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier]).french_long();
-    for (const auto& p : ctx.grid.parameters) v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
+    for (const auto& p : ctx.grid.parameters) {
+        v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
+        // « campagne.X.modifie »: the figure's own decision, when it is no longer the
+        // text's; « campagne.X.texte »: « oui » when the text may be cited for it.
+        auto last = ctx.parameter_changes.find(p.def.id);
+        v[p.def.id + ".modifie"] = changed_from_call_text(
+            ctx.grid, p, ctx.campaign.parameters,
+            last == ctx.parameter_changes.end() ? std::nullopt : std::optional<ParameterChange>(last->second));
+        v[p.def.id + ".texte"] = v[p.def.id + ".modifie"].empty() ? "oui" : "";
+    }
     add_authority_variables(v, ctx.campaign);
     // Every letter may name the court; a grid that does not set it gets the
     // general wording rather than a hole.

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/grid.h"
+#include "core/parameter_rules.h"
 #include "core/scoring.h"
 #include "batch.h"
 #include "documents.h"
@@ -36,6 +37,10 @@ struct LetterContext {
     // decisions they notify are then covered by a head kept outside the file
     // (journal verify --tete, trial 13c F1).
     std::string journal_head = "";
+    // The last journaled change of each parameter (core/parameter_rules.h):
+    // a figure no longer the call text's is printed with its day and motive,
+    // never cited to the text (trial 1011B F1).
+    std::map<std::string, ParameterChange> parameter_changes = {};
 };
 
 // The letter templates, one per kind of decision (without their includes).

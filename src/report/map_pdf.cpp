@@ -9,6 +9,7 @@
 #include "map.h"
 #include "map_files.h"
 #include "pdf_letter.h"
+#include "pdf_text.h"
 
 namespace cotation::report {
 
@@ -22,8 +23,8 @@ public:
     // document has loaded already (write_map_pdf, write_document), taken by name.
     HaruCanvas(HPDF_Doc pdf, HPDF_Page page, double height) : page_(page), h_(height) {
         // Names libharu gives the shipped fonts (PostScript name, style).
-        regular_ = HPDF_GetFont(pdf, "CotationSans,Book", "CP1252");
-        bold_ = HPDF_GetFont(pdf, "CotationSans-Bold,Bold", "CP1252");
+        regular_ = cp1252_font(pdf, "CotationSans,Book");
+        bold_ = cp1252_font(pdf, "CotationSans-Bold,Bold");
         HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }

@@ -362,7 +362,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         const char* regular = HPDF_LoadTTFontFromFile(pdf, font_path(false).c_str(), HPDF_TRUE);
         const char* bold = HPDF_LoadTTFontFromFile(pdf, font_path(true).c_str(), HPDF_TRUE);
         if (!regular || !bold) throw Error("police");
-        Writer w{pdf, HPDF_GetFont(pdf, regular, "CP1252"), HPDF_GetFont(pdf, bold, "CP1252"), cp(bounded(header.title)),
+        Writer w{pdf, cp1252_font(pdf, regular), cp1252_font(pdf, bold), cp(bounded(header.title)),
                  {}, nullptr, 0};
         if (!add_to_unicode(pdf, {w.regular, w.bold})) throw Error("police");
         w.new_page();

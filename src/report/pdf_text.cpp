@@ -1,6 +1,7 @@
 // Text of the PDF: UTF-8 to CP1252 (the embedded fonts' encoding), the
 // metadata's PDFDocEncoding, the font files and the --format option.
 #include <hpdf.h>
+#include <hpdf_encoder.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -20,14 +21,12 @@ namespace cotation::report {
 // CP1252 signs (its text is already CP1252: ASCII here).
 std::string outside_cp1252(char32_t cp) {
     switch (cp) {
-        case 0x2192: return "puis";                 // →
         case 0x2190: return "depuis";               // ←
         case 0x21D2: return "donc";                 // ⇒
         case 0x2264: return "au plus";              // ≤
         case 0x2265: return "au moins";             // ≥
         case 0x2260: return "diff\xE9rent de";      // ≠
         case 0x2248: return "environ";              // ≈
-        case 0x2212: return "-";                    // − (minus sign)
         case 0x2010: return "-";                    // ‐ (hyphen)
         case 0x2032: return "'";                    // ′
         case 0x2033: return "\"";                   // ″
@@ -41,9 +40,12 @@ std::string outside_cp1252(char32_t cp) {
 }
 
 // CP1252's signs between 0x80 and 0x9F (Unicode → byte), and three spaces
-// or hyphens printed as their Latin-1 look-alike.
+// or hyphens printed as their Latin-1 look-alike. Two bytes CP1252 leaves
+// free carry the minus sign and the arrow (French typography writes
+// « −0,3 km », not « -0,3 km »): the fonts' encoding says so (cp1252_font).
 const std::map<char32_t, unsigned char>& cp1252_extra() {
     static const std::map<char32_t, unsigned char> extra{
+        {0x2212, 0x81}, {0x2192, 0x8D},
         {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
         {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
         {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
@@ -162,6 +164,22 @@ std::string cp1252_to_unicode_cmap() {
            "2 beginbfrange\n<20> <7E> <0020>\n<A0> <FF> <00A0>\nendbfrange\n" +
            std::to_string(n) + " beginbfchar\n" + chars + "endbfchar\n"
            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+HPDF_Font cp1252_font(HPDF_Doc pdf, const char* font_name) {
+    // The document's CP1252 encoder (one per document), with the free bytes
+    // of cp1252_extra mapped: libharu then takes their glyphs and widths from
+    // the font and writes them in the font's /Differences (« 129 /minus »).
+    HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "CP1252");
+    if (!encoder || encoder->type != HPDF_ENCODER_TYPE_SINGLE_BYTE) return nullptr;
+    auto* attr = static_cast<HPDF_BasicEncoderAttr>(encoder->attr);
+    for (const auto& [u, b] : cp1252_extra())
+        if (b >= 0x80 && b <= 0x9F && attr->unicode_map[b] == 0) {
+            attr->unicode_map[b] = static_cast<HPDF_UNICODE>(u);
+            attr->differences[b] = 1;
+            attr->has_differences = HPDF_TRUE;
+        }
+    return HPDF_GetFont(pdf, font_name, "CP1252");
 }
 
 bool add_to_unicode(HPDF_Doc pdf, std::initializer_list<HPDF_Font> fonts) {

@@ -16,6 +16,9 @@ std::string bounded(const std::string& s);
 // current encoder it writes UTF-16 in hexadecimal, four times the size.
 std::string pdfdoc(const std::string& utf8);
 
+// One of the loaded fonts in CP1252, with the bytes CP1252 leaves free
+// mapped to the minus sign (0x81) and the arrow (0x8D); null if libharu failed.
+HPDF_Font cp1252_font(HPDF_Doc pdf, const char* font_name);
 // A ToUnicode CMap for the CP1252 fonts (copy, search and screen readers
 // get the exact signs); false if libharu failed.
 bool add_to_unicode(HPDF_Doc pdf, std::initializer_list<HPDF_Font> fonts);

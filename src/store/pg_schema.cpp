@@ -214,7 +214,9 @@ const std::vector<PgMigration>& pg_migrations() {
         // 14: a declared link keeps the organisation's SIREN and FINESS (trial 13b F8)
         {14, "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS identifiers text NOT NULL DEFAULT ''"},
         // 15: the call's territorial rules pinned in the campaign (the file's schema 14)
-        {15, kSchema15}};
+        {15, kSchema15},
+        // 16: the president's civility declared with the meeting (the file's schema 15)
+        {16, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS president_civility text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

@@ -30,7 +30,7 @@ const SnapshotQueries kSnapshotQueries{
 const ProcedureQueries kProcedureQueries{
     "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
     "SELECT step, done_on FROM procedure_step",
-    "SELECT held_on, president FROM meeting",
+    "SELECT held_on, president, president_civility FROM meeting",
     "SELECT member, presence, proxy FROM meeting_attendance",
     "SELECT member, vote FROM meeting_vote",
     "SELECT member, text FROM meeting_observation ORDER BY id",
@@ -71,7 +71,9 @@ std::string facts_text(const FactValues& f) {
     return s;
 }
 std::string meeting_text(const Meeting& m) {
-    std::string s = m.date.iso() + " ; président : " + m.president + " ; présences :";
+    // The civility only when declared: a meeting recorded before reads as it did.
+    std::string s = m.date.iso() + " ; président : " + (m.president_civility.empty() ? "" : m.president_civility + " ") +
+                    m.president + " ; présences :";
     for (const auto& [name, a] : m.attendance)
         s += " " + name + " = " +
              (a.presence == Presence::Present       ? "présent"
@@ -226,6 +228,7 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         if (!d) throw unreadable("séance");
         x.date = *d;
         x.president = r.text(1);
+        x.president_civility = r.text(2);
         meeting = std::move(x);
     });
     if (meeting) {

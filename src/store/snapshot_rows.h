@@ -48,7 +48,7 @@ struct SnapshotQueries {
 struct ProcedureQueries {
     const char* prior_rejections;   // dossier_id, ground, motive, decided_on, author
     const char* steps;              // step, done_on
-    const char* meeting;            // held_on, president
+    const char* meeting;            // held_on, president, president_civility
     const char* attendance;         // member, presence, proxy
     const char* votes;              // member, vote
     const char* observations;       // member, text (in order)

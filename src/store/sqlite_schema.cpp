@@ -195,6 +195,11 @@ ALTER TABLE conflict ADD COLUMN identifiers TEXT NOT NULL DEFAULT '';
 ALTER TABLE campaign ADD COLUMN territory_rules_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE campaign ADD COLUMN territory_rules TEXT;
 )sql",
+    // 15: the president's civility declared with the meeting (« Mme », « M. »),
+    // for the minutes' agreements (trial 1011B F8); empty for a meeting before.
+    R"sql(
+ALTER TABLE meeting ADD COLUMN president_civility TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
