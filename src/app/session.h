@@ -193,6 +193,9 @@ public:
     struct GridCandidate {
         Grid grid;
         std::string xml, name;
+        // Its territorial rules file (beside the grid, else the shipped one;
+        // rules_path empty: none found, the pinned rules stay).
+        std::string rules_path, rules_name, rules_text;
     };
     GridCandidate read_candidate_grid(const std::string& grid_path) const;
     // From the grid editor: the text it wrote, with the campaign's own form.
@@ -252,6 +255,11 @@ public:
         committee_proposal();
         return rules_error_;
     }
+    // Each rule the allocation applies, one French line with its status (the
+    // call's, with its text and section, or a proposal: trial 1011B F2), as
+    // rank, repartition, the committee file and the minutes print them;
+    // empty when the rules do not read (territory_rules_error() says it).
+    std::vector<std::string> allocation_rule_lines();
     // The recorded allocation changed (app/territory.cpp): the proposal follows.
     void allocation_changed() {
         proposal_.reset();
@@ -425,6 +433,7 @@ private:
     bool closed_ = false;   // the last answer of the store (closed())
     std::string import_notice_;
     std::string rules_text_, rules_notice_, rules_error_;
+    std::vector<std::string> rule_lines_;   // the rules with their statuses, read with committee_proposal()
     void pin_territory_rules();   // a campaign made before schema 14: the shipped file, once
     std::optional<std::string> reader_;
     bool replaying_script_ = false;
