@@ -188,8 +188,8 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     EXPECT_NE(r.out.find("  – Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel : "),
               std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("  – Enveloppe : 132\u00A0000\u00A0€ par an — règle de l'appel (Cahier des charges de l'avis d'appel à "
-                         "candidatures n°1/2019 (Charente-Maritime), 4-1 Le budget"),
+    EXPECT_NE(r.out.find("  – Enveloppe : 132\u00A0000\u00A0€ par an — règle de l'appel (Cahier des charges de l'AAC n°1/2019 du "
+                         "Département de la Charente-Maritime, 4-1 Le budget"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find(" 3  U-03  180 pts  EHPAD U-03  [proposé]"), std::string::npos) << r.out;

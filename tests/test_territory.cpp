@@ -209,7 +209,7 @@ TEST(Territory, ShippedRulesSayWhichAreTheCallsAndWhichAreProposals) {
     EXPECT_FALSE(act.status_of("max_par_zone").call());
     EXPECT_EQ(act.status_of("max_par_zone").author, "l'outil");
     EXPECT_TRUE(act.status_of("enveloppe").call());
-    EXPECT_EQ(act.status_of("enveloppe").section.rfind("1) B) Cadrage financier", 0), 0u);
+    EXPECT_EQ(act.status_of("enveloppe").section.rfind("Annexe 1, 1) B) Cadrage financier", 0), 0u);
     EXPECT_TRUE(act.partial_grant);
     EXPECT_FALSE(act.status_of("attribution_partielle").call());
     // UPHV (004_…): « un équilibre territorial » without a figure: EPCI quota and 20 km are proposals.
@@ -222,7 +222,7 @@ TEST(Territory, ShippedRulesSayWhichAreTheCallsAndWhichAreProposals) {
     // priority), no number of CRT: the quota and the 1 600 000 € are proposals.
     const auto crt = rules("crt-2022");
     EXPECT_TRUE(crt.status_of("dotation_par_dossier").call());
-    EXPECT_EQ(crt.status_of("dotation_par_dossier").section.rfind("§1.5", 0), 0u);
+    EXPECT_EQ(crt.status_of("dotation_par_dossier").section.rfind("cahier des charges, §1.5", 0), 0u);
     EXPECT_FALSE(crt.status_of("max_par_zone").call());
     EXPECT_FALSE(crt.status_of("enveloppe").call());
 }

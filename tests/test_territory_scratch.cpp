@@ -235,7 +235,8 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
         << r.out;
     // By hand from 000_… : §1.5 fixes the dotation (the call's), no quota nor number of CRT (proposals).
     EXPECT_NE(r.out.find("  – Coût d'un dossier retenu : 400\u00A0000\u00A0€ par an — règle de l'appel (Arrêté du 27 avril "
-                         "2022, cahier des charges du centre de ressources territorial, §1.5"),
+                         "2022 relatif à la mission de centre de ressources territorial pour les personnes âgées, cahier des "
+                         "charges, §1.5"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("  – Au plus 1 mission par zone (département) — proposition de l'outil, non une règle de l'appel : "),
