@@ -178,10 +178,11 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     auto r = test::cli("rank " + f);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find(" 1  U-01  300 pts  EHPAD U-01  [proposé]"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
-                         "(EPCI), au plus 1 unité par zone — écarté par une proposition de répartition, non par l'appel "
-                         "(proposition de l'outil)]"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
+                   "(EPCI), au plus 1 unité par zone — écarté par une proposition de répartition, non par l'appel "
+                   "(proposition de l'outil)]"),
+        std::string::npos)
         << r.out;
     // Each rule with its status (trial 1011B F2): the EPCI quota is the tool's, the envelope the call's (4-1).
     EXPECT_NE(r.out.find("Règles de répartition :\n"), std::string::npos) << r.out;
@@ -217,11 +218,13 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     // Set aside by a proposal, not by the call; each rule with its status, in the file and the minutes.
     EXPECT_NE(file.find("écarté par une proposition de répartition, non par l'appel (proposition de l'outil)"), std::string::npos)
         << file;
-    EXPECT_NE(file.find("Règle de répartition : Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"),
-              std::string::npos)
+    EXPECT_NE(
+        file.find("Règle de répartition : Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"),
+        std::string::npos)
         << file;
     const std::string minutes = test::pdf_words(dir.file("pv.pdf"));
-    EXPECT_NE(minutes.find("Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"), std::string::npos)
+    EXPECT_NE(minutes.find("Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"),
+              std::string::npos)
         << minutes;
 
     // A real change after the vote (the coordinator records a variant that

@@ -21,11 +21,11 @@
 #include <sstream>
 #include <thread>
 
-#include "io/reference_data.h"
-#include "io/territory_rules.h"
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
 #include "store/ledger.h"
@@ -459,8 +459,8 @@ TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) 
         EXPECT_EQ(*snap.territory_rules, g.territory_rules);
         EXPECT_EQ(snap.territory_rules_name, "essai.territoire.txt");
         // Each rule's status is pinned with the rules (trial 1011B F2): in their text, on both back ends.
-        const auto r = io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(),
-                                                io::RulesSource::Pinned);
+        const auto r =
+            io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(), io::RulesSource::Pinned);
         EXPECT_TRUE(r.status_of("max_par_zone").call());
         EXPECT_EQ(r.status_of("max_par_zone").section, "§2");
     }
@@ -482,8 +482,8 @@ TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) 
     ASSERT_TRUE(snap.territory_rules);
     EXPECT_EQ(*snap.territory_rules, "zone = departement\nmax_par_zone = 2\n");
     // Pinned before statuses existed (no statut line): a proposal, never the call's rule.
-    const auto old_rules = io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(),
-                                                    io::RulesSource::Pinned);
+    const auto old_rules =
+        io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(), io::RulesSource::Pinned);
     EXPECT_FALSE(old_rules.status_of("max_par_zone").call());
     EXPECT_NE(old_rules.status_of("max_par_zone").reason.find("tenue pour une proposition"), std::string::npos);
     const auto j = s->journal("campagne/regles_territoriales");

@@ -55,7 +55,8 @@ TEST(TerritorialAllocation, EachPassedOverDossierNamesItsRule) {
     EXPECT_EQ(a.choices[3].constraint, Constraint::MinScore);
     EXPECT_EQ(a.choices[3].reason, "Score de 150 points, sous le minimum de 200 points" + kAside);
     EXPECT_EQ(a.choices[4].constraint, Constraint::DistanceChosen);
-    EXPECT_EQ(a.choices[4].reason, "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus)" + kAside);
+    EXPECT_EQ(a.choices[4].reason,
+              "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus)" + kAside);
     EXPECT_EQ(a.choices[5].constraint, Constraint::ZoneQuota);
     EXPECT_EQ(std::string(enum_label(a.choices[5].constraint)), "équilibre territorial");
 }
@@ -79,7 +80,10 @@ TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {
     r.envelope = 100000;
     a = allocate(r, {cand("K1", "B", 45.1, 1), cand("K2", "C", 45.3, 1), cand("K3", "D", 45.7, 1)}, t, kExisting);
     EXPECT_EQ(a.choices[2].constraint, Constraint::Envelope);
-    EXPECT_EQ(a.choices[2].reason, "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€" + kAside);
+    EXPECT_EQ(
+        a.choices[2].reason,
+        "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€" +
+            kAside);
 }
 
 TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
@@ -90,7 +94,8 @@ TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
     r.max_units_per_zone = 12;   // places: the call has no unit
     const auto a = allocate(r, {cand("K1", "C", 45.3, 1, 10), cand("K2", "D", 45.7, 1, 4), cand("K3", "F", 45.2, 1, 10)}, t, {});
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 2}));
-    EXPECT_EQ(a.choices[1].reason, "Équilibre territorial : déjà 10 places dans « Nord » (groupe de communes), au plus 12 places par zone" + kAside);
+    EXPECT_EQ(a.choices[1].reason,
+              "Équilibre territorial : déjà 10 places dans « Nord » (groupe de communes), au plus 12 places par zone" + kAside);
     // A new user's trial: a dossier in no declared group escaped the rule
     // without a word. F is left out of the groups here: K3 is retained and says why no rule applied.
     r.groups = {{"Nord", {"C", "D"}}, {"Sud", {"A", "B"}}};
@@ -146,12 +151,15 @@ TEST(TerritorialAllocation, ReasonsSayTheCallsUnitAndAmountsToTheCent) {
     EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 2 missions sur 2, ce dossier en demande 1" + kAside);
     r.capacity.reset();
     a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 1)}, t, {});
-    EXPECT_EQ(a.choices[2].reason, "Équilibre territorial : déjà 1 mission dans « D1 » (département), au plus 1 mission par zone" + kAside);
+    EXPECT_EQ(a.choices[2].reason,
+              "Équilibre territorial : déjà 1 mission dans « D1 » (département), au plus 1 mission par zone" + kAside);
     // 399 999,50 + 400 000 = 799 999,50 € engaged; 400 000,75 more would pass 1 200 000.
     r.zone = ZoneKind::None;
     a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 400000.75)}, t, {});
     EXPECT_EQ(a.choices[2].reason,
-              "Enveloppe dépassée : 799\u00A0999,50\u00A0€ engagés sur 1\u00A0200\u00A0000\u00A0€, ce dossier en demande 400\u00A0000,75\u00A0€" + kAside);
+              "Enveloppe dépassée : 799\u00A0999,50\u00A0€ engagés sur 1\u00A0200\u00A0000\u00A0€, ce dossier en demande "
+              "400\u00A0000,75\u00A0€" +
+                  kAside);
 }
 
 // A new user's trial: a variant breaking two rules showed only the first,
@@ -164,8 +172,10 @@ TEST(TerritorialAllocation, VariantBreakingTwoRulesSaysBoth) {
     const auto variant = check_variant(uphv_like(), c, {0, 1}, t, kExisting);
     EXPECT_EQ(variant.choices[1].constraint, Constraint::ZoneQuota);   // the first one, for the CSV's column
     EXPECT_EQ(variant.choices[1].reason,
-              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone — proposition, non une règle de l'appel. "
-              "À 0,0\u00A0km de « K1 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus) — proposition, non une règle de l'appel.");
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone — proposition, non une "
+              "règle de l'appel. "
+              "À 0,0\u00A0km de « K1 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus) — proposition, non une "
+              "règle de l'appel.");
     // The ranking order stops at the first rule.
     const auto ranking = allocate(uphv_like(), c, t, kExisting);
     EXPECT_EQ(ranking.choices[1].reason,
@@ -191,7 +201,7 @@ Rules act_like(bool partial) {
 Candidate act(const std::string& ref, const std::string& commune, double lat, double places) {
     return {ref, ref, places, places * 12600, 221.5, commune, geo::LonLat{0, lat}};   // 12 600 € a place a year
 }
-}  // namespace
+}   // namespace
 
 // Trial 1011B F2: the 2nd ex aequo of the ACT call (12 places in the
 // Bouches-du-Rhône after 10 there) was « écarté » as by the call, by the
@@ -245,10 +255,12 @@ TEST(TerritorialAllocation, RuleLinesSayEachRulesStatus) {
     ASSERT_EQ(lines.size(), 4u);
     EXPECT_EQ(lines[0], "Capacité : 73 places — règle de l'appel (Cahier des charges ACT HLM, 1) B))");
     EXPECT_EQ(lines[1], "Enveloppe : 919\u00A0800\u00A0€ par an — règle de l'appel (Cahier des charges ACT HLM, 1) B))");
-    EXPECT_EQ(lines[2], "Au plus 20 places par zone (département) — proposition de l'outil, non une règle de l'appel : sans "
-                        "répartition chiffrée");
-    EXPECT_EQ(lines[3], "Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone — proposition de "
-                        "l'outil, non une règle de l'appel : reste proposable");
+    EXPECT_EQ(lines[2],
+              "Au plus 20 places par zone (département) — proposition de l'outil, non une règle de l'appel : sans "
+              "répartition chiffrée");
+    EXPECT_EQ(lines[3],
+              "Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone — proposition de "
+              "l'outil, non une règle de l'appel : reste proposable");
     // A rule whose status was never declared is a proposal.
     Rules bare;
     bare.min_score = 150;

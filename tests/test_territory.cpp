@@ -180,13 +180,15 @@ TEST(Territory, RulesFileStatusesAreCheckedWithFileAndLine) {
     EXPECT_EQ(error("score_min = 200\nstatut score_min = proposition de l'outil |\n"),
               "« regles.txt », ligne 2 : statut de « score_min » : « proposition de l'outil | raison » attendu, lu "
               "« proposition de l'outil | ».");
-    EXPECT_EQ(error("statut enveloppe = proposition de l'autorité | essai\nscore_min = 1\nstatut score_min = proposition de l'outil | x\n"),
+    EXPECT_EQ(error("statut enveloppe = proposition de l'autorité | essai\nscore_min = 1\nstatut score_min = proposition de "
+                    "l'outil | x\n"),
               "« regles.txt », ligne 1 : statut de « enveloppe », règle absente du fichier.");
     EXPECT_EQ(error("zone = epci\nstatut zone = appel | t | s\n"),
               "« regles.txt », ligne 2 : « statut » d'une règle attendu, lu « statut zone ».");
     const auto r = io::read_territory_rules(
         "enveloppe = 100\nstatut enveloppe = appel | Cahier des charges | 4-1\nattribution_partielle = oui\n"
-        "statut attribution_partielle = proposition de l'autorité | décidé en comité\n", "regles.txt", ref);
+        "statut attribution_partielle = proposition de l'autorité | décidé en comité\n",
+        "regles.txt", ref);
     EXPECT_TRUE(r.status_of("enveloppe").call());
     EXPECT_EQ(r.status_of("enveloppe").title, "Cahier des charges");
     EXPECT_EQ(r.status_of("enveloppe").section, "4-1");

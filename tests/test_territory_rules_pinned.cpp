@@ -186,7 +186,7 @@ std::string uphv_rules_without_statuses() {
         if (line.rfind("statut ", 0) != 0) out += line + "\n";
     return out;
 }
-}  // namespace
+}   // namespace
 
 // Trial 1011B F2: a campaign whose rules were pinned before statuses existed
 // reads every rule as a proposal (the safe reading), says why, and never

@@ -133,7 +133,8 @@ TEST(TerritoryScratch, UphvFromNewAllocatesThreeUnitsOnceTheArbitrationsTheComma
     // Recorded as the coordinator, the allocation is the one the committee's opinion follows.
     r = test::cli("repartition " + f + " --enregistrer --par \"" + coordinator + "\"");
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("Répartition enregistrée : ordre du classement sous les règles de répartition — UPHV-2019-01, UPHV-2019-02, UPHV-2019-03"),
+    EXPECT_NE(r.out.find("Répartition enregistrée : ordre du classement sous les règles de répartition — UPHV-2019-01, "
+                         "UPHV-2019-02, UPHV-2019-03"),
               std::string::npos)
         << r.out;
 }
@@ -214,9 +215,10 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("1. CRT-2022-01 — EHPAD Les Tilleuls (246,67 points, 1 mission) : retenu"), std::string::npos) << r.out;
     // Set aside by the tool's proposal (one CRT a département), said so (trial 1011B F2).
-    EXPECT_NE(r.out.find("Équilibre territorial : déjà 1 mission dans « Charente (16) » (département), au plus 1 mission par zone — "
-                         "écarté par une proposition de répartition, non par l'appel (proposition de l'outil)."),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find("Équilibre territorial : déjà 1 mission dans « Charente (16) » (département), au plus 1 mission par zone — "
+                   "écarté par une proposition de répartition, non par l'appel (proposition de l'outil)."),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("Classement : 4 missions, 1\u00A0600\u00A0000\u00A0€, distance moyenne "), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find(" place"), std::string::npos) << r.out;
@@ -244,10 +246,12 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
         << r.out;
     r = test::cli("rank " + f);
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("CRT-2022-02  225 pts  SSIAD du Cognaçais  [écarté — Équilibre territorial : déjà 1 mission dans « Charente (16) » "
-                         "(département), au plus 1 mission par zone — écarté par une proposition de répartition, non par l'appel "
-                         "(proposition de l'outil)]"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(
+            "CRT-2022-02  225 pts  SSIAD du Cognaçais  [écarté — Équilibre territorial : déjà 1 mission dans « Charente (16) » "
+            "(département), au plus 1 mission par zone — écarté par une proposition de répartition, non par l'appel "
+            "(proposition de l'outil)]"),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("CRT-2022-09  213 pts  EHPAD Les Jardins d'Agen  [proposé]"), std::string::npos) << r.out;
     // One table per CSV: the dossiers, then (--indicateurs) the figures.

@@ -7,15 +7,15 @@
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
-#include "core/logo.h"
-#include "core/people.h"
-#include "io/reference_data.h"
-#include "io/territory_rules.h"
-#include "io/png_check.h"
 #include "core/french.h"
+#include "core/logo.h"
 #include "core/parameter_rules.h"
+#include "core/people.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
+#include "io/png_check.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "io/xml_tree.h"
 
 namespace cotation {
@@ -207,8 +207,8 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
     store_->change_grid(pinned, added, fr::trim(reason), journal_actor(actor));
     if (new_rules)
         store_->pin_territory_rules(c.rules_name, c.rules_text,
-                                    "grille « " + c.grid.id + " » version " + c.grid.version + " : règles de « " +
-                                        c.rules_name + " » — " + fr::trim(reason),
+                                    "grille « " + c.grid.id + " » version " + c.grid.version + " : règles de « " + c.rules_name +
+                                        " » — " + fr::trim(reason),
                                     journal_actor(actor));
     load();
 }

@@ -301,7 +301,8 @@ const Ranking& Session::committee_proposal() {
             }
             // Out by capacity as capacity alone put it out: its reason (with
             // the figures: what remains, what it asks) stays.
-            else if (c.constraint == allocation::Constraint::Capacity && by_capacity[ref] == Proposal::NotRetained) continue;
+            else if (c.constraint == allocation::Constraint::Capacity && by_capacity[ref] == Proposal::NotRetained)
+                continue;
             else if (!c.reason.empty()) reasons[ref] = clause(c.reason);
         }
         if (recorded && recorded->followed == allocation::Followed::Variant) {

@@ -161,7 +161,8 @@ void TerritoryStudy::load() {
         // and the campaign keeps the grid's value (a CRT's 4 missions are the
         // authority's notice's, not the cahier des charges').
         std::vector<std::string> titles;
-        for (const auto& t : grid.sources) titles.push_back(t.title);
+        for (const auto& t : grid.sources)
+            titles.push_back(t.title);
         for (const auto& def : grid.parameters)
             if (def.def.id == param::kPlaces) {
                 const auto* v = std::get_if<Rational>(&def.default_value);

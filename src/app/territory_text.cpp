@@ -205,13 +205,14 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
-        out += std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
-               count(k.places, rules_.unit_one, rules_.unit_many) + ") : " +
-               (ch.retained ? "retenu" + (ch.partial ? " pour " + count(ch.granted, rules_.unit_one, rules_.unit_many) +
-                                                           " — " + ch.motive
-                                                     : std::string()) +
-                                  (ch.reason.empty() ? std::string() : " — " + ch.reason)
-                            : "écarté — " + ch.reason);
+        out +=
+            std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
+            count(k.places, rules_.unit_one, rules_.unit_many) + ") : " +
+            (ch.retained ? "retenu" +
+                               (ch.partial ? " pour " + count(ch.granted, rules_.unit_one, rules_.unit_many) + " — " + ch.motive
+                                           : std::string()) +
+                               (ch.reason.empty() ? std::string() : " — " + ch.reason)
+                         : "écarté — " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu");
@@ -359,7 +360,8 @@ std::string TerritoryStudy::recorded_text(bool with_rules) const {
     // Each rule with its status: a proposal never reads as the call's (trial 1011B F2).
     std::string rules;
     if (with_rules)
-        for (const auto& l : allocation::rule_lines(rules_)) rules += "\n  – " + l;
+        for (const auto& l : allocation::rule_lines(rules_))
+            rules += "\n  – " + l;
     if (!rules.empty()) rules = "\nRègles de répartition :" + rules;
     if (!recorded_)
         return (allocation::territorial(rules_)
@@ -440,7 +442,8 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
             ? recorded_text(false)
             : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
     // Each rule with its status (trial 1011B F2): a proposal never reads as the call's.
-    for (const auto& l : allocation::rule_lines(rules_)) out.push_back("Règle de répartition : " + l + ".");
+    for (const auto& l : allocation::rule_lines(rules_))
+        out.push_back("Règle de répartition : " + l + ".");
     if (const std::string w = proposal_warning(); !w.empty()) out.push_back(w.substr(0, w.size() - 1));
     return page;
 }

@@ -229,7 +229,8 @@ int rank(const Args& a) {
     // The rules the proposal applies, each with its status (trial 1011B F2).
     if (const auto lines = s->allocation_rule_lines(); !lines.empty()) {
         std::cout << "Règles de répartition :\n";
-        for (const auto& l : lines) std::cout << "  – " << l << "\n";
+        for (const auto& l : lines)
+            std::cout << "  – " << l << "\n";
     }
     std::cout << Ranking::tie_rule() << "\n";
     return 0;

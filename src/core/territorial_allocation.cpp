@@ -104,7 +104,8 @@ struct State {
             room = std::floor(room + 1e-9);
             if (room >= 1 && room < k.places) {
                 want = room, ch.partial = true;
-                ch.motive = "Attribution partielle : " + capacity_text(r, want) + " sur une demande de " + num(k.places) + ", " + remainder_text(tightest) + " — " + status_label(r.status_of(tightest)) + ".";
+                ch.motive = "Attribution partielle : " + capacity_text(r, want) + " sur une demande de " + num(k.places) + ", " +
+                            remainder_text(tightest) + " — " + status_label(r.status_of(tightest)) + ".";
             }
         }
         const double want_cost = k.places > 0 ? k.cost * want / k.places : k.cost;
@@ -166,12 +167,15 @@ struct State {
     // What a partial grant takes the remainder of, in the motive it suggests.
     std::string remainder_text(Constraint what) const {
         switch (what) {
-        case Constraint::Capacity: return "reste de la capacité de l'appel (" + capacity_text(r, *r.capacity) + ")";
-        case Constraint::Envelope: return "reste de l'enveloppe (" + euros(*r.envelope) + " par an)";
-        case Constraint::ZoneQuota:
-            return "reste de la répartition par " + std::string(enum_label(r.zone)) + " (au plus " +
-                   count_text(r, *r.max_units_per_zone) + " par zone)";
-        default: return "reste disponible";
+            case Constraint::Capacity:
+                return "reste de la capacité de l'appel (" + capacity_text(r, *r.capacity) + ")";
+            case Constraint::Envelope:
+                return "reste de l'enveloppe (" + euros(*r.envelope) + " par an)";
+            case Constraint::ZoneQuota:
+                return "reste de la répartition par " + std::string(enum_label(r.zone)) + " (au plus " +
+                       count_text(r, *r.max_units_per_zone) + " par zone)";
+            default:
+                return "reste disponible";
         }
     }
 
@@ -278,8 +282,8 @@ void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, c
         if (in) {
             auto it = reasons.find(ref);
             e.proposal_reason = it == reasons.end() ? "" : it->second;
-        }
-        else if (auto it = reasons.find(ref); it != reasons.end()) e.proposal_reason = it->second;
+        } else if (auto it = reasons.find(ref); it != reasons.end())
+            e.proposal_reason = it->second;
         // Passed over by the allocation where capacity alone kept it: the
         // capacity's reason (if any) no longer applies.
         else if (was == Proposal::Retained) e.proposal_reason = "non retenu par la répartition";
@@ -291,8 +295,8 @@ std::string status_label(const RuleStatus& s) {
     return s.author.empty() ? "proposition" : "proposition de " + s.author;
 }
 
-RuleStatus parameter_status(const std::string& id, const std::string& cited_source,
-                            const std::vector<std::string>& titles, bool grid_value) {
+RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
+                            bool grid_value) {
     RuleStatus s;
     if (!grid_value) {
         s.author = "l'autorité", s.reason = "valeur de « " + id + " » fixée pour la campagne, autre que celle de la grille";
@@ -306,22 +310,31 @@ RuleStatus parameter_status(const std::string& id, const std::string& cited_sour
             s.section = rest;
             return s;
         }
-    if (cited_source.rfind("Proposition", 0) == 0) s.author = "l'outil";
-    else s.author = "l'autorité";
+    if (cited_source.rfind("Proposition", 0) == 0)
+        s.author = "l'outil";
+    else
+        s.author = "l'autorité";
     s.reason = "paramètre « " + id + " » de la campagne" + (cited_source.empty() ? "" : " (" + cited_source + ")");
     return s;
 }
 
 const char* rule_key(Constraint c) {
     switch (c) {
-    case Constraint::MinScore: return "score_min";
-    case Constraint::Capacity: return "capacite";
-    case Constraint::Envelope: return "enveloppe";
-    case Constraint::ZoneQuota: return "max_par_zone";
-    case Constraint::DistanceChosen: return "distance_min_retenus";
-    case Constraint::DistanceExisting: return "distance_min_existant";
-    case Constraint::Unlocated:
-    case Constraint::None: return "";
+        case Constraint::MinScore:
+            return "score_min";
+        case Constraint::Capacity:
+            return "capacite";
+        case Constraint::Envelope:
+            return "enveloppe";
+        case Constraint::ZoneQuota:
+            return "max_par_zone";
+        case Constraint::DistanceChosen:
+            return "distance_min_retenus";
+        case Constraint::DistanceExisting:
+            return "distance_min_existant";
+        case Constraint::Unlocated:
+        case Constraint::None:
+            return "";
     }
     return "";
 }
@@ -348,7 +361,8 @@ std::vector<std::string> rule_lines(const Rules& r) {
         out.push_back(l);
     };
     if (r.capacity) line("Capacité : " + capacity_text(r, *r.capacity), "capacite");
-    if (per_unit(r)) line("Unité : " + num(*r.unit_places) + " " + (*r.unit_places >= 2 ? r.unit_many : r.unit_one), "places_par_unite");
+    if (per_unit(r))
+        line("Unité : " + num(*r.unit_places) + " " + (*r.unit_places >= 2 ? r.unit_many : r.unit_one), "places_par_unite");
     if (r.envelope) line("Enveloppe : " + euros(*r.envelope) + " par an", "enveloppe");
     if (r.cost_per_dossier) line("Coût d'un dossier retenu : " + euros(*r.cost_per_dossier) + " par an", "dotation_par_dossier");
     if (r.zone != ZoneKind::None && r.max_units_per_zone)
@@ -356,7 +370,8 @@ std::vector<std::string> rule_lines(const Rules& r) {
     if (r.min_km_between) line("Au moins " + km_text(*r.min_km_between) + " entre deux sites retenus", "distance_min_retenus");
     if (r.min_km_existing) line("Au moins " + km_text(*r.min_km_existing) + " de l'offre existante", "distance_min_existant");
     if (r.min_score) line("Score minimal : " + num(*r.min_score) + " points", "score_min");
-    if (r.partial_grant) line("Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone", "attribution_partielle");
+    if (r.partial_grant)
+        line("Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone", "attribution_partielle");
     return out;
 }
 

@@ -32,9 +32,9 @@ enum class Constraint { None, MinScore, Capacity, Envelope, ZoneQuota, DistanceC
 struct RuleStatus {
     enum class Kind { Call, Proposal };
     Kind kind = Kind::Proposal;
-    std::string author;            // a proposal's: « l'outil », « l'autorité » (empty: not said)
-    std::string title, section;    // the call's: the text's title and section
-    std::string reason;            // a proposal's: why
+    std::string author;           // a proposal's: « l'outil », « l'autorité » (empty: not said)
+    std::string title, section;   // the call's: the text's title and section
+    std::string reason;           // a proposal's: why
     bool call() const { return kind == Kind::Call; }
 };
 // « règle de l'appel (Cahier des charges …, 1) B)) », « proposition de l'outil ».
@@ -80,8 +80,8 @@ struct Rules {
 // its texts (`titles`, cited as « title, section ») and the campaign keeps the
 // grid's value; a proposal of the tool when that source says « Proposition »;
 // else the authority's (its notice, or a value changed for the campaign).
-RuleStatus parameter_status(const std::string& id, const std::string& cited_source,
-                            const std::vector<std::string>& titles, bool grid_value);
+RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
+                            bool grid_value);
 
 // The rules file's key a constraint comes from (« max_par_zone » for the zone quota).
 const char* rule_key(Constraint c);

@@ -241,7 +241,8 @@ void RankingPanel::Reload() {
         }));
         sum += " · règles de répartition : " + std::to_string(lines.size() - proposals) + " de l'appel, " +
                std::to_string(proposals) + (proposals >= 2 ? " propositions" : " proposition") + " (survol, onglet Territoire)";
-        for (const auto& l : lines) rules_tip += (rules_tip.empty() ? "" : "\n") + l;
+        for (const auto& l : lines)
+            rules_tip += (rules_tip.empty() ? "" : "\n") + l;
     }
     summary_->SetLabel(to_wx(sum));
     summary_->SetToolTip(to_wx(rules_tip));

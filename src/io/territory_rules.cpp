@@ -51,9 +51,7 @@ namespace {
 
 // The keys that are rules (each with its status), as against the zone's
 // kind, its groups and the access distance's default (a parameter's).
-bool is_rule(const std::string& key) {
-    return key != "zone" && key != "distance_acces" && key.rfind("groupe ", 0) != 0;
-}
+bool is_rule(const std::string& key) { return key != "zone" && key != "distance_acces" && key.rfind("groupe ", 0) != 0; }
 
 // « appel | titre | section », « proposition de l'outil | raison »,
 // « proposition de l'autorité | raison ».
@@ -78,12 +76,13 @@ allocation::RuleStatus read_status(const std::string& value, const std::string& 
             throw_line_error(file, n, what + " : « " + kind + " | raison » attendu, lu « " + value + " »");
         s.author = kind.substr(std::string("proposition de ").size()), s.reason = parts[1];
     } else
-        throw_line_error(file, n, what + " inconnu « " + kind +
-                                      " » : « appel », « proposition de l'outil » ou « proposition de l'autorité » attendu");
+        throw_line_error(
+            file, n,
+            what + " inconnu « " + kind + " » : « appel », « proposition de l'outil » ou « proposition de l'autorité » attendu");
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref,
                                        RulesSource source) {
@@ -148,7 +147,8 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
             const std::string name = trim(key.substr(7));
             if (name.empty()) throw_line_error(file, n, "groupe sans nom");
             r.groups[name] = expand_communes(words(value), ref, "« " + file + " », ligne " + std::to_string(n));
-        } else throw_line_error(file, n, "clé « " + key + " » inconnue");
+        } else
+            throw_line_error(file, n, "clé « " + key + " » inconnue");
     }
     if (r.zone == allocation::ZoneKind::Groups && r.groups.empty())
         throw_line_error(file, n, "« zone = groupes » sans aucun groupe");
@@ -168,9 +168,10 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
     for (const auto& [key, at] : seen)
         if (is_rule(key) && !status_lines.count(key) && (first.first == 0 || at < first.first)) first = {at, key};
     if (const auto& [at, key] = first; at != 0)
-            throw_line_error(file, at, "« " + key + " » sans statut : ajoutez « statut " + key +
-                                           " = appel | titre du texte | section » ou « statut " + key +
-                                           " = proposition de l'outil | raison » (ou de l'autorité)");
+        throw_line_error(file, at,
+                         "« " + key + " » sans statut : ajoutez « statut " + key +
+                             " = appel | titre du texte | section » ou « statut " + key +
+                             " = proposition de l'outil | raison » (ou de l'autorité)");
     return r;
 }
 
