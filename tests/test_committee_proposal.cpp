@@ -178,8 +178,19 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     auto r = test::cli("rank " + f);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find(" 1  U-01  300 pts  EHPAD U-01  [proposé]"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
-                         "(EPCI), au plus 1 unité par zone]"),
+    EXPECT_NE(
+        r.out.find(" 2  U-02  240 pts  EHPAD U-02  [écarté — Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » "
+                   "(EPCI), au plus 1 unité par zone — écarté par une proposition de répartition, non par l'appel "
+                   "(proposition de l'outil)]"),
+        std::string::npos)
+        << r.out;
+    // Each rule with its status (trial 1011B F2): the EPCI quota is the tool's, the envelope the call's (4-1).
+    EXPECT_NE(r.out.find("Règles de répartition :\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  – Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel : "),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  – Enveloppe : 132\u00A0000\u00A0€ par an — règle de l'appel (Cahier des charges de l'AAC n°1/2019 du "
+                         "Département de la Charente-Maritime, 4-1 Le budget"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find(" 3  U-03  180 pts  EHPAD U-03  [proposé]"), std::string::npos) << r.out;
@@ -204,6 +215,17 @@ TEST(CommitteeProposal, UphvFromNewRankMarksTheRuleAndTheMinutesSayNoChangeAfter
     // The committee file's proposal says the rule for U-02, « proposé » for U-04.
     const std::string file = test::pdf_words(dir.file("commission.pdf"));
     EXPECT_NE(file.find("non retenu : Équilibre territorial : déjà 1 unité dans « CA Rochefort Océan » (EPCI)"), std::string::npos) << file;
+    // Set aside by a proposal, not by the call; each rule with its status, in the file and the minutes.
+    EXPECT_NE(file.find("écarté par une proposition de répartition, non par l'appel (proposition de l'outil)"), std::string::npos)
+        << file;
+    EXPECT_NE(
+        file.find("Règle de répartition : Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"),
+        std::string::npos)
+        << file;
+    const std::string minutes = test::pdf_words(dir.file("pv.pdf"));
+    EXPECT_NE(minutes.find("Au plus 1 unité par zone (EPCI) — proposition de l'outil, non une règle de l'appel"),
+              std::string::npos)
+        << minutes;
 
     // A real change after the vote (the coordinator records a variant that
     // takes U-02 instead of U-04): now it is said, both ways.

@@ -24,6 +24,8 @@
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
 #include "store/ledger.h"
@@ -452,12 +454,17 @@ TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) 
     {
         PinnedGrid g = sample_grid();
         g.territory_rules_name = "essai.territoire.txt";
-        g.territory_rules = "zone = epci\nmax_par_zone = 1\n";
+        g.territory_rules = "zone = epci\nmax_par_zone = 1\nstatut max_par_zone = appel | Avis n°2 | §2\n";
         auto s = h_->create(sample_campaign("HI 2025"), g);
         const auto snap = s->load();
         ASSERT_TRUE(snap.territory_rules);
-        EXPECT_EQ(*snap.territory_rules, "zone = epci\nmax_par_zone = 1\n");
+        EXPECT_EQ(*snap.territory_rules, g.territory_rules);
         EXPECT_EQ(snap.territory_rules_name, "essai.territoire.txt");
+        // Each rule's status is pinned with the rules (trial 1011B F2): in their text, on both back ends.
+        const auto r =
+            io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(), io::RulesSource::Pinned);
+        EXPECT_TRUE(r.status_of("max_par_zone").call());
+        EXPECT_EQ(r.status_of("max_par_zone").section, "§2");
     }
     // On the server, a campaign of schema 14 never had these columns: its
     // journal vouched for its row without them. Made again with them empty
@@ -483,10 +490,15 @@ TEST_P(StoreConformance, TerritoryRulesArePinnedAndAnOlderCampaignGetsThemOnce) 
     auto s = h_->open();
     EXPECT_FALSE(s->load().territory_rules);   // not pinned: the session takes the shipped file
     s->close("classement arrêté", "Claire");
-    s->pin_territory_rules("essai.territoire.txt", "zone = departement\n", "campagne antérieure", "migration");
+    s->pin_territory_rules("essai.territoire.txt", "zone = departement\nmax_par_zone = 2\n", "campagne antérieure", "migration");
     const auto snap = s->load();
     ASSERT_TRUE(snap.territory_rules);
-    EXPECT_EQ(*snap.territory_rules, "zone = departement\n");
+    EXPECT_EQ(*snap.territory_rules, "zone = departement\nmax_par_zone = 2\n");
+    // Pinned before statuses existed (no statut line): a proposal, never the call's rule.
+    const auto old_rules =
+        io::read_territory_rules(*snap.territory_rules, "essai", io::ReferenceData::instance(), io::RulesSource::Pinned);
+    EXPECT_FALSE(old_rules.status_of("max_par_zone").call());
+    EXPECT_NE(old_rules.status_of("max_par_zone").reason.find("tenue pour une proposition"), std::string::npos);
     const auto j = s->journal("campagne/regles_territoriales");
     ASSERT_EQ(j.size(), 1u);
     EXPECT_EQ(j[0].actor, "migration");

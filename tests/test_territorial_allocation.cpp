@@ -19,6 +19,8 @@ coverage::Territory territory() {
     t.epci_names = {{"E1", "CC Une"}, {"E2", "CC Deux"}, {"E3", "CC Trois"}};
     return t;
 }
+// A rule declared without status is a proposal: set aside by it, a dossier says so (trial 1011B F2).
+const std::string kAside = " — écarté par une proposition de répartition, non par l'appel (proposition).";
 const std::vector<coverage::Site> kExisting{{"S1", "MRS Essai", "A", geo::LonLat{0, 45.0}, 10, true}};
 Candidate cand(const std::string& ref, const std::string& commune, double lat, double score, double places = 8) {
     return {ref, ref, places, places * 5475, score, commune, geo::LonLat{0, lat}};   // 15 € × 365 days per bed
@@ -49,11 +51,12 @@ TEST(TerritorialAllocation, EachPassedOverDossierNamesItsRule) {
     EXPECT_EQ(a.cost, 2 * 43800);
     EXPECT_EQ(a.choices[1].constraint, Constraint::ZoneQuota);
     EXPECT_EQ(a.choices[1].reason,
-              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone.");
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone" + kAside);
     EXPECT_EQ(a.choices[3].constraint, Constraint::MinScore);
-    EXPECT_EQ(a.choices[3].reason, "Score de 150 points, sous le minimum de 200 points.");
+    EXPECT_EQ(a.choices[3].reason, "Score de 150 points, sous le minimum de 200 points" + kAside);
     EXPECT_EQ(a.choices[4].constraint, Constraint::DistanceChosen);
-    EXPECT_EQ(a.choices[4].reason, "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus).");
+    EXPECT_EQ(a.choices[4].reason,
+              "À 11,1\u00A0km de « K3 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus)" + kAside);
     EXPECT_EQ(a.choices[5].constraint, Constraint::ZoneQuota);
     EXPECT_EQ(std::string(enum_label(a.choices[5].constraint)), "équilibre territorial");
 }
@@ -64,20 +67,23 @@ TEST(TerritorialAllocation, DistanceToExistingCapacityAndEnvelope) {
     r.min_km_existing = 15;
     auto a = allocate(r, {cand("K1", "B", 45.1, 100)}, t, kExisting);
     EXPECT_EQ(a.choices[0].constraint, Constraint::DistanceExisting);   // 11,1 km from S1 at A
-    EXPECT_EQ(a.choices[0].reason, "À 11,1\u00A0km de « MRS Essai », offre existante (au moins 15,0\u00A0km).");
+    EXPECT_EQ(a.choices[0].reason, "À 11,1\u00A0km de « MRS Essai », offre existante (au moins 15,0\u00A0km)" + kAside);
     // Capacity 24 places: 10 + 10 retained, the next 10 would make 30.
     r = Rules{};
     r.capacity = 24;
     a = allocate(r, {cand("K1", "B", 45.1, 1, 10), cand("K2", "C", 45.3, 1, 10), cand("K3", "D", 45.7, 1, 10),
                      cand("K4", "F", 45.2, 1, 4)}, t, kExisting);
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 1, 3}));   // the smaller K4 still fits: 24 places
-    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 20 places sur 24, ce dossier en demande 10.");
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 20 places sur 24, ce dossier en demande 10" + kAside);
     // Envelope 100 000 €: 2 × 43 800 = 87 600, a third would make 131 400.
     r = Rules{};
     r.envelope = 100000;
     a = allocate(r, {cand("K1", "B", 45.1, 1), cand("K2", "C", 45.3, 1), cand("K3", "D", 45.7, 1)}, t, kExisting);
     EXPECT_EQ(a.choices[2].constraint, Constraint::Envelope);
-    EXPECT_EQ(a.choices[2].reason, "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€.");
+    EXPECT_EQ(
+        a.choices[2].reason,
+        "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier en demande 43\u00A0800\u00A0€" +
+            kAside);
 }
 
 TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
@@ -88,7 +94,8 @@ TEST(TerritorialAllocation, GroupsOfCommunesAsZones) {
     r.max_units_per_zone = 12;   // places: the call has no unit
     const auto a = allocate(r, {cand("K1", "C", 45.3, 1, 10), cand("K2", "D", 45.7, 1, 4), cand("K3", "F", 45.2, 1, 10)}, t, {});
     EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 2}));
-    EXPECT_EQ(a.choices[1].reason, "Équilibre territorial : déjà 10 places dans « Nord » (groupe de communes), au plus 12 places par zone.");
+    EXPECT_EQ(a.choices[1].reason,
+              "Équilibre territorial : déjà 10 places dans « Nord » (groupe de communes), au plus 12 places par zone" + kAside);
     // A new user's trial: a dossier in no declared group escaped the rule
     // without a word. F is left out of the groups here: K3 is retained and says why no rule applied.
     r.groups = {{"Nord", {"C", "D"}}, {"Sud", {"A", "B"}}};
@@ -141,15 +148,18 @@ TEST(TerritorialAllocation, ReasonsSayTheCallsUnitAndAmountsToTheCent) {
     // capacity (checked before the quota).
     auto a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 1), k("K4", "D", 45.7, 1)}, t, {});
     ASSERT_EQ(a.retained(), (std::vector<std::size_t>{0, 1}));
-    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 2 missions sur 2, ce dossier en demande 1.");
+    EXPECT_EQ(a.choices[2].reason, "Capacité de l'appel atteinte : déjà 2 missions sur 2, ce dossier en demande 1" + kAside);
     r.capacity.reset();
     a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 1)}, t, {});
-    EXPECT_EQ(a.choices[2].reason, "Équilibre territorial : déjà 1 mission dans « D1 » (département), au plus 1 mission par zone.");
+    EXPECT_EQ(a.choices[2].reason,
+              "Équilibre territorial : déjà 1 mission dans « D1 » (département), au plus 1 mission par zone" + kAside);
     // 399 999,50 + 400 000 = 799 999,50 € engaged; 400 000,75 more would pass 1 200 000.
     r.zone = ZoneKind::None;
     a = allocate(r, {k("K1", "D", 45.7, 399999.5), k("K2", "C", 45.3, 400000), k("K3", "B", 45.1, 400000.75)}, t, {});
     EXPECT_EQ(a.choices[2].reason,
-              "Enveloppe dépassée : 799\u00A0999,50\u00A0€ engagés sur 1\u00A0200\u00A0000\u00A0€, ce dossier en demande 400\u00A0000,75\u00A0€.");
+              "Enveloppe dépassée : 799\u00A0999,50\u00A0€ engagés sur 1\u00A0200\u00A0000\u00A0€, ce dossier en demande "
+              "400\u00A0000,75\u00A0€" +
+                  kAside);
 }
 
 // A new user's trial: a variant breaking two rules showed only the first,
@@ -162,9 +172,111 @@ TEST(TerritorialAllocation, VariantBreakingTwoRulesSaysBoth) {
     const auto variant = check_variant(uphv_like(), c, {0, 1}, t, kExisting);
     EXPECT_EQ(variant.choices[1].constraint, Constraint::ZoneQuota);   // the first one, for the CSV's column
     EXPECT_EQ(variant.choices[1].reason,
-              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone. "
-              "À 0,0\u00A0km de « K1 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus).");
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone — proposition, non une "
+              "règle de l'appel. "
+              "À 0,0\u00A0km de « K1 », déjà retenu (au moins 20,0\u00A0km entre deux sites retenus) — proposition, non une "
+              "règle de l'appel.");
     // The ranking order stops at the first rule.
     const auto ranking = allocate(uphv_like(), c, t, kExisting);
-    EXPECT_EQ(ranking.choices[1].reason, "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone.");
+    EXPECT_EQ(ranking.choices[1].reason,
+              "Équilibre territorial : déjà 1 unité dans « CC Deux » (EPCI), au plus 1 unité par zone" + kAside);
+}
+
+namespace {
+// The ACT HLM call's rules as shipped (act-hlm-paca-2023.territoire.txt):
+// 73 places and 73 × 12 600 € = 919 800 € are the call's (002_…, Annexe 1,
+// title and 1) B)); at most 20 places a département and the partial grant
+// are the tool's proposals.
+Rules act_like(bool partial) {
+    Rules r;
+    r.capacity = 73, r.envelope = 919800;
+    r.zone = ZoneKind::Departement, r.max_units_per_zone = 20;
+    r.partial_grant = partial;
+    const RuleStatus call{RuleStatus::Kind::Call, "", "Cahier des charges ACT HLM", "1) B)", ""};
+    r.status["capacite"] = r.status["enveloppe"] = call;
+    r.status["max_par_zone"] = {RuleStatus::Kind::Proposal, "l'outil", "", "", "sans répartition chiffrée"};
+    r.status["attribution_partielle"] = {RuleStatus::Kind::Proposal, "l'outil", "", "", "reste proposable"};
+    return r;
+}
+Candidate act(const std::string& ref, const std::string& commune, double lat, double places) {
+    return {ref, ref, places, places * 12600, 221.5, commune, geo::LonLat{0, lat}};   // 12 600 € a place a year
+}
+}   // namespace
+
+// Trial 1011B F2: the 2nd ex aequo of the ACT call (12 places in the
+// Bouches-du-Rhône after 10 there) was « écarté » as by the call, by the
+// tool's 20 places a département. Set aside by a proposal, it says so; with
+// the partial grant it is proposed for the 10 places left in its zone.
+// By hand (département D1 holds C and B, D2 holds D): K1 10 places in D1;
+// K2 asks 12 in D1 where 20 − 10 = 10 are left; K3 asks 60 in D2 where the
+// quota leaves 20 (the capacity 73 − 20 = 53 and the envelope
+// (919 800 − 20 × 12 600) / 12 600 = 53 places are looser).
+TEST(TerritorialAllocation, ActSecondExAequoSetAsideByAProposalOrGrantedTheRemainder) {
+    const auto t = territory();
+    const std::vector<Candidate> ranked{act("K1", "C", 45.3, 10), act("K2", "B", 45.1, 12), act("K3", "D", 45.7, 60)};
+    const auto whole = allocate(act_like(false), ranked, t, {});
+    EXPECT_EQ(whole.retained(), (std::vector<std::size_t>{0}));
+    EXPECT_EQ(whole.places, 10);
+    EXPECT_EQ(whole.choices[1].constraint, Constraint::ZoneQuota);
+    EXPECT_EQ(whole.choices[1].reason,
+              "Équilibre territorial : déjà 10 places dans « D1 » (département), au plus 20 places par zone — écarté par une "
+              "proposition de répartition, non par l'appel (proposition de l'outil).");
+    const auto part = allocate(act_like(true), ranked, t, {});
+    EXPECT_EQ(part.retained(), (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_FALSE(part.choices[0].partial);
+    EXPECT_EQ(part.choices[0].granted, 10);
+    EXPECT_TRUE(part.choices[1].partial);
+    EXPECT_EQ(part.choices[1].granted, 10);
+    EXPECT_EQ(part.choices[1].motive,
+              "Attribution partielle : 10 places sur une demande de 12, reste de la répartition par département (au plus 20 "
+              "places par zone) — proposition de l'outil.");
+    EXPECT_EQ(part.choices[2].granted, 20);
+    EXPECT_EQ(part.places, 40);
+    EXPECT_EQ(part.cost, 40 * 12600);
+    // Without the quota the capacity is the call's rule: K3 gets the 53
+    // places left of 73, and its motive cites the call.
+    Rules no_quota = act_like(true);
+    no_quota.zone = ZoneKind::None;
+    const auto capped = allocate(no_quota, ranked, t, {});
+    EXPECT_EQ(capped.places, 73);
+    EXPECT_EQ(capped.choices[2].granted, 51);   // 73 − 10 − 12
+    EXPECT_EQ(capped.choices[2].motive,
+              "Attribution partielle : 51 places sur une demande de 60, reste de la capacité de l'appel (73 places) — règle de "
+              "l'appel (Cahier des charges ACT HLM, 1) B)).");
+    // A call counted in units (UPHV) never grants part of a unit.
+    Rules units = act_like(true);
+    units.unit_places = 8;
+    EXPECT_EQ(allocate(units, ranked, t, {}).choices[1].partial, false);
+}
+
+// Every rule printed with its status; a call's rule names its text and section.
+TEST(TerritorialAllocation, RuleLinesSayEachRulesStatus) {
+    const auto lines = rule_lines(act_like(true));
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], "Capacité : 73 places — règle de l'appel (Cahier des charges ACT HLM, 1) B))");
+    EXPECT_EQ(lines[1], "Enveloppe : 919\u00A0800\u00A0€ par an — règle de l'appel (Cahier des charges ACT HLM, 1) B))");
+    EXPECT_EQ(lines[2],
+              "Au plus 20 places par zone (département) — proposition de l'outil, non une règle de l'appel : sans "
+              "répartition chiffrée");
+    EXPECT_EQ(lines[3],
+              "Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone — proposition de "
+              "l'outil, non une règle de l'appel : reste proposable");
+    // A rule whose status was never declared is a proposal.
+    Rules bare;
+    bare.min_score = 150;
+    EXPECT_EQ(rule_lines(bare), (std::vector<std::string>{"Score minimal : 150 points — proposition, non une règle de l'appel"}));
+}
+
+// The capacity's status from its campaign parameter: the call's when the
+// grid cites the call's text and the value is the grid's.
+TEST(TerritorialAllocation, CapacityParameterStatus) {
+    const std::vector<std::string> titles{"Cahier des charges ACT HLM"};
+    auto s = parameter_status("campagne.places", "Cahier des charges ACT HLM, Annexe 1, titre", titles, true);
+    EXPECT_TRUE(s.call());
+    EXPECT_EQ(s.section, "Annexe 1, titre");
+    EXPECT_FALSE(parameter_status("campagne.places", "Cahier des charges ACT HLM, Annexe 1", titles, false).call());
+    s = parameter_status("campagne.places", "Avis d'appel à candidatures de l'ARS", titles, true);
+    EXPECT_FALSE(s.call());
+    EXPECT_EQ(s.author, "l'autorité");
+    EXPECT_EQ(parameter_status("campagne.places", "Proposition : …", titles, true).author, "l'outil");
 }

@@ -158,5 +158,73 @@ TEST(Territory, RulesFileRefusesAKeyGivenTwice) {
     } catch (const InputError& e) {
         EXPECT_EQ(std::string(e.what()), "« regles.txt », ligne 4 : clé « score_min » déjà donnée ligne 2.");
     }
-    EXPECT_EQ(*io::read_territory_rules("score_min = 200\n", "regles.txt", ref).min_score, 200);
+    EXPECT_EQ(*io::read_territory_rules("score_min = 200\n", "regles.txt", ref, io::RulesSource::Pinned).min_score, 200);
+}
+
+// Trial 1011B F2: each rule carries its status; one missing, of no known
+// kind, incomplete or for a rule not given is refused, file and line named.
+TEST(Territory, RulesFileStatusesAreCheckedWithFileAndLine) {
+    const auto& ref = io::ReferenceData::instance();
+    auto error = [&](const std::string& text) {
+        return test::message_of([&] { io::read_territory_rules(text, "regles.txt", ref); });
+    };
+    EXPECT_EQ(error("score_min = 200\n"),
+              "« regles.txt », ligne 1 : « score_min » sans statut : ajoutez « statut score_min = appel | titre du texte | "
+              "section » ou « statut score_min = proposition de l'outil | raison » (ou de l'autorité).");
+    EXPECT_EQ(error("score_min = 200\nstatut score_min = règle\n"),
+              "« regles.txt », ligne 2 : statut de « score_min » inconnu « règle » : « appel », « proposition de l'outil » ou "
+              "« proposition de l'autorité » attendu.");
+    EXPECT_EQ(error("score_min = 200\nstatut score_min = appel | Cahier des charges\n"),
+              "« regles.txt », ligne 2 : statut de « score_min » : « appel | titre du texte | section » attendu, lu "
+              "« appel | Cahier des charges ».");
+    EXPECT_EQ(error("score_min = 200\nstatut score_min = proposition de l'outil |\n"),
+              "« regles.txt », ligne 2 : statut de « score_min » : « proposition de l'outil | raison » attendu, lu "
+              "« proposition de l'outil | ».");
+    EXPECT_EQ(error("statut enveloppe = proposition de l'autorité | essai\nscore_min = 1\nstatut score_min = proposition de "
+                    "l'outil | x\n"),
+              "« regles.txt », ligne 1 : statut de « enveloppe », règle absente du fichier.");
+    EXPECT_EQ(error("zone = epci\nstatut zone = appel | t | s\n"),
+              "« regles.txt », ligne 2 : « statut » d'une règle attendu, lu « statut zone ».");
+    const auto r = io::read_territory_rules(
+        "enveloppe = 100\nstatut enveloppe = appel | Cahier des charges | 4-1\nattribution_partielle = oui\n"
+        "statut attribution_partielle = proposition de l'autorité | décidé en comité\n",
+        "regles.txt", ref);
+    EXPECT_TRUE(r.status_of("enveloppe").call());
+    EXPECT_EQ(r.status_of("enveloppe").title, "Cahier des charges");
+    EXPECT_EQ(r.status_of("enveloppe").section, "4-1");
+    EXPECT_TRUE(r.partial_grant);
+    EXPECT_EQ(r.status_of("attribution_partielle").author, "l'autorité");
+    EXPECT_EQ(r.status_of("attribution_partielle").reason, "décidé en comité");
+}
+
+// The three shipped rules files, checked against the regulatory texts
+// (/work/shared/seeds, README): only what a text states is the call's.
+TEST(Territory, ShippedRulesSayWhichAreTheCallsAndWhichAreProposals) {
+    const auto& ref = io::ReferenceData::instance();
+    auto rules = [&](const std::string& grid) {
+        const std::string file = test::source_dir() + "/scoring-grids/" + grid + ".territoire.txt";
+        return io::read_territory_rules(test::slurp(file), file, ref);
+    };
+    // ACT (002_…): Annexe 2, 1. Conformité asks « le respect du territoire
+    // d'implantation », no figure per département; 12 600 € a place (Annexe 1, 1) B)).
+    const auto act = rules("act-hlm-paca-2023");
+    EXPECT_FALSE(act.status_of("max_par_zone").call());
+    EXPECT_EQ(act.status_of("max_par_zone").author, "l'outil");
+    EXPECT_TRUE(act.status_of("enveloppe").call());
+    EXPECT_EQ(act.status_of("enveloppe").section.rfind("Annexe 1, 1) B) Cadrage financier", 0), 0u);
+    EXPECT_TRUE(act.partial_grant);
+    EXPECT_FALSE(act.status_of("attribution_partielle").call());
+    // UPHV (004_…): « un équilibre territorial » without a figure: EPCI quota and 20 km are proposals.
+    const auto uphv = rules("uphv-17-2019");
+    EXPECT_FALSE(uphv.status_of("max_par_zone").call());
+    EXPECT_FALSE(uphv.status_of("distance_min_retenus").call());
+    EXPECT_TRUE(uphv.status_of("enveloppe").call());
+    EXPECT_TRUE(uphv.status_of("places_par_unite").call());
+    // CRT (000_…): §1.5 fixes the 400 000 € dotation; no quota (§1.4 gives a
+    // priority), no number of CRT: the quota and the 1 600 000 € are proposals.
+    const auto crt = rules("crt-2022");
+    EXPECT_TRUE(crt.status_of("dotation_par_dossier").call());
+    EXPECT_EQ(crt.status_of("dotation_par_dossier").section.rfind("cahier des charges, §1.5", 0), 0u);
+    EXPECT_FALSE(crt.status_of("max_par_zone").call());
+    EXPECT_FALSE(crt.status_of("enveloppe").call());
 }

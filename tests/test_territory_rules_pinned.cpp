@@ -9,10 +9,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "app/demo.h"
 #include "app/session.h"
 #include "app/territory.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "store_history.h"
 #include "test_support.h"
 
@@ -171,4 +174,93 @@ TEST(TerritoryRulesPinned, UnreadableRulesLeaveTheRankingDrawnWithoutThemAndSayS
             ++times;
         EXPECT_EQ(times, 1u) << r.out;
     }
+}
+
+namespace {
+// The shipped UPHV rules as a campaign pinned them before statuses existed:
+// the same text without its « statut » lines.
+std::string uphv_rules_without_statuses() {
+    std::istringstream in(test::slurp(test::source_dir() + "/scoring-grids/uphv-17-2019.territoire.txt"));
+    std::string out;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("statut ", 0) != 0) out += line + "\n";
+    return out;
+}
+}   // namespace
+
+// Trial 1011B F2: a campaign whose rules were pinned before statuses existed
+// reads every rule as a proposal (the safe reading), says why, and never
+// prints one as the call's rule; a file (`cotation new`) must declare them.
+TEST(TerritoryRulesPinned, RulesPinnedBeforeStatusesAreProposalsNeverTheCalls) {
+    test::TempDir dir;
+    create_demo(dir.file("d.cot"), "uphv", DemoStage::Instruction);
+    {
+        auto s = Session::open(dir.file("d.cot"));
+        // Shipped file: the envelope is the call's (cahier des charges 4-1), the EPCI quota the tool's proposal.
+        const allocation::Rules r = TerritoryStudy(*s).rules();
+        EXPECT_TRUE(r.status_of("enveloppe").call());
+        EXPECT_EQ(r.status_of("enveloppe").section, "4-1 Le budget : « 44 000 €/an/unité », pour 3 unités");
+        EXPECT_FALSE(r.status_of("max_par_zone").call());
+        EXPECT_EQ(r.status_of("max_par_zone").author, "l'outil");
+        s->store().pin_territory_rules("uphv-17-2019.territoire.txt", uphv_rules_without_statuses(), "essai", "test");
+    }
+    auto s = Session::open(dir.file("d.cot"));
+    EXPECT_TRUE(s->territory_rules_error().empty()) << s->territory_rules_error();
+    const allocation::Rules r = TerritoryStudy(*s).rules();
+    for (const char* key : {"departements", "max_par_zone", "places_par_unite", "enveloppe", "distance_min_retenus"}) {
+        EXPECT_FALSE(r.status_of(key).call()) << key;
+        EXPECT_NE(r.status_of(key).reason.find("avant que son statut soit déclaré"), std::string::npos) << key;
+    }
+    const auto lines = s->allocation_rule_lines();
+    ASSERT_FALSE(lines.empty());
+    // The capacity is no rule of the file: campagne.places, whose grid cites the call (« 3 X 8 lits »).
+    EXPECT_EQ(lines[0].rfind("Capacité : 24 lits — règle de l'appel (Cahier des charges", 0), 0u) << lines[0];
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
+        EXPECT_EQ(l.find("règle de l'appel ("), std::string::npos) << l;
+        EXPECT_NE(l.find("proposition, non une règle de l'appel"), std::string::npos) << l;
+    }
+    // The same text as a file: refused, the first rule without status named by its line
+    // (line 8: « departements = 17 » after the 7 lines of comments).
+    const std::string why = test::message_of(
+        [&] { io::read_territory_rules(uphv_rules_without_statuses(), "u.txt", io::ReferenceData::instance()); });
+    EXPECT_EQ(why.rfind("« u.txt », ligne 8 : « departements » sans statut", 0), 0u) << why;
+}
+
+// `grid apply` with a grid whose rules file changed: the campaign's pinned
+// rules follow it, checked first and journaled with the grid's version and
+// motive; a rules file that does not read leaves grid and rules as they were.
+TEST(TerritoryRulesPinned, GridApplyPinsTheNewGridsRulesWhenTheyChanged) {
+    test::TempDir dir;
+    fs::create_directories(dir.path / "g");
+    const std::string grid = (dir.path / "g" / "uphv-17-2019.xml").string();
+    fs::copy_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml", grid);
+    const std::string rules = (dir.path / "g" / "uphv-17-2019.territoire.txt").string();
+    std::ofstream(rules) << uphv_rules_with_quota(2);
+    uphv_campaign(dir.file("c.cot"), grid);
+    // Version 2 of the grid beside rules with a quota of 3.
+    std::string xml = test::slurp(grid);
+    xml.replace(xml.find("version=\"1\" status"), 18, "version=\"2\" status");
+    std::ofstream(grid) << xml;
+    auto s = Session::open(dir.file("c.cot"));
+    const std::string actor = test::demo_coordinator(*s);
+    // A status missing: refused before anything is written (grid still version 1, quota 2).
+    std::ofstream(rules) << uphv_rules_with_quota(3) + "score_min = 100\n";
+    const std::string why = test::message_of([&] { s->apply_grid_change(s->read_candidate_grid(grid), "v2", actor); });
+    EXPECT_NE(why.find("« score_min » sans statut"), std::string::npos) << why;
+    EXPECT_EQ(Session::open(dir.file("c.cot"))->grid().version, "1");
+    EXPECT_EQ(quota(*Session::open(dir.file("c.cot"))), 2);
+    std::ofstream(rules) << uphv_rules_with_quota(3);
+    s = Session::open(dir.file("c.cot"));
+    s->apply_grid_change(s->read_candidate_grid(grid), "Quota arrêté par le Département", actor);
+    EXPECT_EQ(s->grid().version, "2");
+    EXPECT_EQ(quota(*s), 3);
+    EXPECT_EQ(quota(*Session::open(dir.file("c.cot"))), 3);
+    const auto pinned = s->store().journal("campagne/regles_territoriales");
+    ASSERT_EQ(pinned.size(), 1u);
+    EXPECT_NE(pinned[0].new_value.find("grille « uphv-17-2019 » version 2 : règles de « uphv-17-2019.territoire.txt » — "
+                                       "Quota arrêté par le Département"),
+              std::string::npos)
+        << pinned[0].new_value;
+    EXPECT_TRUE(s->store().verify_journal().ok);
 }

@@ -133,7 +133,8 @@ TEST(TerritoryScratch, UphvFromNewAllocatesThreeUnitsOnceTheArbitrationsTheComma
     // Recorded as the coordinator, the allocation is the one the committee's opinion follows.
     r = test::cli("repartition " + f + " --enregistrer --par \"" + coordinator + "\"");
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("Répartition enregistrée : ordre du classement sous les règles territoriales de l'appel — UPHV-2019-01, UPHV-2019-02, UPHV-2019-03"),
+    EXPECT_NE(r.out.find("Répartition enregistrée : ordre du classement sous les règles de répartition — UPHV-2019-01, "
+                         "UPHV-2019-02, UPHV-2019-03"),
               std::string::npos)
         << r.out;
 }
@@ -213,8 +214,11 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     r = test::cli("repartition " + f);
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("1. CRT-2022-01 — EHPAD Les Tilleuls (246,67 points, 1 mission) : retenu"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("Équilibre territorial : déjà 1 mission dans « Charente (16) » (département), au plus 1 mission par zone."),
-              std::string::npos)
+    // Set aside by the tool's proposal (one CRT a département), said so (trial 1011B F2).
+    EXPECT_NE(
+        r.out.find("Équilibre territorial : déjà 1 mission dans « Charente (16) » (département), au plus 1 mission par zone — "
+                   "écarté par une proposition de répartition, non par l'appel (proposition de l'outil)."),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("Classement : 4 missions, 1\u00A0600\u00A0000\u00A0€, distance moyenne "), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find(" place"), std::string::npos) << r.out;
@@ -223,18 +227,31 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     // capacity alone, which (four missions, in score order 01, 03, 02, 09)
     // proposed CRT-2022-02, a second mission in Charente. Recomputed by hand
     // from the rule « au plus 1 mission par département » (crt-2022.territoire.txt,
-    // cahier des charges §1.5): 01 (16) retained, 03 (17) retained, 02 (16)
+    // a proposal of the tool: §1.4 gives a priority, no quota): 01 (16) retained, 03 (17) retained, 02 (16)
     // passed over, 09 (47) retained. No warning left to give; rank says it.
     EXPECT_EQ(r.out.find("Attention : aucune répartition enregistrée"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Aucune répartition enregistrée : la commission vote sur la répartition dans l'ordre du classement sous "
-                         "les règles territoriales de l'appel ci-dessus."),
+                         "les règles de répartition ci-dessous, de l'appel ou proposées (chacune dit laquelle).\nRègles de "
+                         "répartition :\n"),
+              std::string::npos)
+        << r.out;
+    // By hand from 000_… : §1.5 fixes the dotation (the call's), no quota nor number of CRT (proposals).
+    EXPECT_NE(r.out.find("  – Coût d'un dossier retenu : 400\u00A0000\u00A0€ par an — règle de l'appel (Arrêté du 27 avril "
+                         "2022 relatif à la mission de centre de ressources territorial pour les personnes âgées, cahier des "
+                         "charges, §1.5"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  – Au plus 1 mission par zone (département) — proposition de l'outil, non une règle de l'appel : "),
               std::string::npos)
         << r.out;
     r = test::cli("rank " + f);
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("CRT-2022-02  225 pts  SSIAD du Cognaçais  [écarté — Équilibre territorial : déjà 1 mission dans « Charente (16) » "
-                         "(département), au plus 1 mission par zone]"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(
+            "CRT-2022-02  225 pts  SSIAD du Cognaçais  [écarté — Équilibre territorial : déjà 1 mission dans « Charente (16) » "
+            "(département), au plus 1 mission par zone — écarté par une proposition de répartition, non par l'appel "
+            "(proposition de l'outil)]"),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("CRT-2022-09  213 pts  EHPAD Les Jardins d'Agen  [proposé]"), std::string::npos) << r.out;
     // One table per CSV: the dossiers, then (--indicateurs) the figures.

@@ -82,6 +82,7 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
             }
         }
     }
+    ctx.allocation_rules = allocation_rule_lines();
     return ctx;
 }
 

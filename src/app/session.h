@@ -198,6 +198,9 @@ public:
     struct GridCandidate {
         Grid grid;
         std::string xml, name;
+        // Its territorial rules file (beside the grid, else the shipped one;
+        // rules_path empty: none found, the pinned rules stay).
+        std::string rules_path, rules_name, rules_text;
     };
     GridCandidate read_candidate_grid(const std::string& grid_path) const;
     // From the grid editor: the text it wrote, with the campaign's own form.
@@ -257,6 +260,11 @@ public:
         committee_proposal();
         return rules_error_;
     }
+    // Each rule the allocation applies, one French line with its status (the
+    // call's, with its text and section, or a proposal: trial 1011B F2), as
+    // rank, repartition, the committee file and the minutes print them;
+    // empty when the rules do not read (territory_rules_error() says it).
+    std::vector<std::string> allocation_rule_lines();
     // The recorded allocation changed (app/territory.cpp): the proposal follows.
     void allocation_changed() {
         proposal_.reset();
@@ -435,6 +443,7 @@ private:
     std::string rules_text_, rules_notice_, rules_error_;
     // Dossier values Cotation cannot read, left out at load (trial 15e F1), each named with its last writer.
     std::vector<std::string> unreadable_;
+    std::vector<std::string> rule_lines_;   // the rules with their statuses, read with committee_proposal()
     void pin_territory_rules();   // a campaign made before schema 14: the shipped file, once
     std::optional<std::string> reader_;
     bool replaying_script_ = false;

@@ -7,13 +7,15 @@
 #include "app/input.h"
 #include "app/session_internal.h"
 #include "core/error.h"
-#include "core/logo.h"
-#include "core/people.h"
-#include "io/png_check.h"
 #include "core/french.h"
+#include "core/logo.h"
 #include "core/parameter_rules.h"
+#include "core/people.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
+#include "io/png_check.h"
+#include "io/reference_data.h"
+#include "io/territory_rules.h"
 #include "io/xml_tree.h"
 
 namespace cotation {
@@ -163,7 +165,10 @@ Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path
         }
     };
     Grid g = io::read_grid(xml, grid_path, forms);
-    return {std::move(g), xml, std::filesystem::path(grid_path).filename().string()};
+    GridCandidate c{std::move(g), xml, std::filesystem::path(grid_path).filename().string()};
+    if (const auto rules = io::territory_rules_beside_grid(grid_path, c.grid.id))
+        c.rules_path = rules->path, c.rules_name = rules->name, c.rules_text = rules->text;
+    return c;
 }
 
 Session::GridCandidate Session::candidate_from_xml(const std::string& xml, const std::string& name) const {
@@ -197,9 +202,21 @@ void Session::apply_grid_change(const GridCandidate& c, const std::string& reaso
     for (const auto& p : c.grid.parameters)
         if (!snap_.campaign.parameters.count(p.def.id) && !is_missing(p.default_value))
             added[p.def.id] = to_canonical(p.default_value);
+    // The territorial rules pinned in the campaign follow the new grid's file
+    // when its text differs (checked first, every status declared: nothing
+    // is written when it does not read), pinned in the same transaction and
+    // journaled with the grid's change. No file found beside the new grid nor
+    // shipped (a grid from the editor): the pinned rules stay, unchanged.
+    const bool new_rules = !c.rules_path.empty() && c.rules_text != rules_text_;
+    if (new_rules) io::read_territory_rules(c.rules_text, c.rules_path, io::ReferenceData::instance());
     PinnedGrid pinned{c.grid.id, c.grid.version, c.name, c.xml, c.grid.form_id.empty() ? "" : c.grid.form_id + ".xml",
                       c.grid.form_xml};
     store_->change_grid(pinned, added, fr::trim(reason), journal_actor(actor));
+    if (new_rules)
+        store_->pin_territory_rules(c.rules_name, c.rules_text,
+                                    "grille « " + c.grid.id + " » version " + c.grid.version + " : règles de « " + c.rules_name +
+                                        " » — " + fr::trim(reason),
+                                    journal_actor(actor));
     load();
 }
 

@@ -267,8 +267,9 @@ const Ranking& Session::committee_proposal() {
     Ranking r = ranking();
     const auto recorded = store_->load_territory().allocation;
     rules_error_.clear();
+    rule_lines_.clear();
     try {
-        io::read_territory_rules(rules_text_, territory_rules_shown(), io::ReferenceData::instance());
+        io::read_territory_rules(rules_text_, territory_rules_shown(), io::ReferenceData::instance(), io::RulesSource::Pinned);
     } catch (const InputError& e) {
         // Said where the ranking is shown; the proposal stays the capacity-only one.
         std::string why = e.what();
@@ -278,6 +279,7 @@ const Ranking& Session::committee_proposal() {
     }
     if (rules_error_.empty() && (recorded || !rules_text_.empty())) {
         const TerritoryStudy study(*this);
+        rule_lines_ = allocation::rule_lines(study.rules());
         const bool territorial = allocation::territorial(study.rules());
         std::map<std::string, Proposal> by_capacity;
         for (const auto& e : r.ranked) by_capacity[snap_.dossiers[e.dossier].reference] = e.proposal;
@@ -292,10 +294,15 @@ const Ranking& Session::committee_proposal() {
         std::vector<std::string> retained;
         for (const auto& c : order.choices) {
             const std::string& ref = study.candidates()[c.candidate].reference;
-            if (c.retained) retained.push_back(ref);
+            if (c.retained) {
+                retained.push_back(ref);
+                // Granted part of its request: the motive it suggests (a partial grant needs one to be decided).
+                if (c.partial) reasons[ref] = clause(c.motive);
+            }
             // Out by capacity as capacity alone put it out: its reason (with
             // the figures: what remains, what it asks) stays.
-            else if (c.constraint == allocation::Constraint::Capacity && by_capacity[ref] == Proposal::NotRetained) continue;
+            else if (c.constraint == allocation::Constraint::Capacity && by_capacity[ref] == Proposal::NotRetained)
+                continue;
             else if (!c.reason.empty()) reasons[ref] = clause(c.reason);
         }
         if (recorded && recorded->followed == allocation::Followed::Variant) {
@@ -306,10 +313,16 @@ const Ranking& Session::committee_proposal() {
                     reasons[k.reference] = "Répartition enregistrée en variante du coordonnateur" +
                                            (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
         } else if (recorded) retained = recorded->retained;
-        if (recorded || territorial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons);
+        const bool partial = std::any_of(order.choices.begin(), order.choices.end(), [](const auto& c) { return c.partial; });
+        if (recorded || territorial || partial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons);
     }
     proposal_ = std::move(r);
     return *proposal_;
+}
+
+std::vector<std::string> Session::allocation_rule_lines() {
+    committee_proposal();   // reads the rules once with the proposal
+    return rule_lines_;
 }
 
 const RankEntry* Session::proposed_entry_of(std::size_t dossier_index) {

@@ -140,7 +140,8 @@ void TerritoryStudy::load() {
     // The rules pinned in the campaign (schema 14), never the shipped file of today.
     if (!session_.territory_rules_notice().empty()) notices_.push_back(session_.territory_rules_notice());
     if (!session_.territory_rules_text().empty())
-        rules_ = io::read_territory_rules(session_.territory_rules_text(), session_.territory_rules_shown(), ref);
+        rules_ = io::read_territory_rules(session_.territory_rules_text(), session_.territory_rules_shown(), ref,
+                                          io::RulesSource::Pinned);
     departements_ = rules_.departements;
     if (departements_.empty()) {
         if (auto it = params.find(param::kDepartements); it != params.end())
@@ -154,7 +155,21 @@ void TerritoryStudy::load() {
                 c && std::find(departements_.begin(), departements_.end(), c->departement) == departements_.end())
                 departements_.push_back(c->departement);
     access_km_ = number_fact(params, param::kAccessDistance).value_or(rules_.access_km.value_or(30.0));
-    if (auto p = number_fact(params, param::kPlaces)) rules_.capacity = *p;
+    if (auto p = number_fact(params, param::kPlaces)) {
+        rules_.capacity = *p;
+        // Its status: the call's when the grid cites the call's text for it
+        // and the campaign keeps the grid's value (a CRT's 4 missions are the
+        // authority's notice's, not the cahier des charges').
+        std::vector<std::string> titles;
+        for (const auto& t : grid.sources)
+            titles.push_back(t.title);
+        for (const auto& def : grid.parameters)
+            if (def.def.id == param::kPlaces) {
+                const auto* v = std::get_if<Rational>(&def.default_value);
+                rules_.status["capacite"] =
+                    allocation::parameter_status(param::kPlaces, def.def.source, titles, v && v->to_double() == *p);
+            }
+    }
     // The call's unit: that of its capacity parameter (« mission|missions »
     // for a CRT call, where each retained dossier is one mission).
     const ParameterDef* capacity = grid.parameter_with(ParameterRole::CapacityDossiers);
@@ -454,8 +469,11 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
         if (in_order != retained) why.push_back("la variante s'écarte de la répartition dans l'ordre du classement");
         for (std::size_t i : c.variant->retained())
             if (c.variant->choices[i].constraint != allocation::Constraint::None)
-                why.push_back("elle enfreint une règle de l'appel : " + candidates_[i].reference + " (" +
-                              c.variant->choices[i].reason + ")");
+                // The call's rule, or a proposal of répartition (trial 1011B F2): said as what it is.
+                why.push_back((rules_.status_of(c.variant->choices[i].constraint).call()
+                                   ? "elle enfreint une règle de l'appel : "
+                                   : "elle s'écarte d'une règle de répartition proposée : ") +
+                              candidates_[i].reference + " (" + c.variant->choices[i].reason + ")");
     }
     // A retained dossier whose intervention territory overlaps a zone entered
     // for the campaign (an existing DRAD zone: no duplicate, arrêté du 27 avril

@@ -161,7 +161,7 @@ public:
     // broken, a retained dossier overlapping a zone entered for the campaign.
     std::string reason_needed(const std::vector<std::string>& variant) const;
     void withdraw_allocation(const std::string& actor);
-    std::string recorded_text() const;
+    std::string recorded_text(bool with_rules = true) const;   // with the rules and their statuses
 
     // The set `couverture` and `carte` show when no set is asked for: the
     // recorded allocation when there is one, else the existing offer alone.

@@ -205,9 +205,14 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
-        out += std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
-               count(k.places, rules_.unit_one, rules_.unit_many) + ") : " +
-               (ch.retained ? "retenu" + (ch.reason.empty() ? std::string() : " — " + ch.reason) : "écarté — " + ch.reason);
+        out +=
+            std::to_string(i + 1) + ". " + k.reference + " — " + k.label + " (" + fr_num(k.score, 2) + " points, " +
+            count(k.places, rules_.unit_one, rules_.unit_many) + ") : " +
+            (ch.retained ? "retenu" +
+                               (ch.partial ? " pour " + count(ch.granted, rules_.unit_one, rules_.unit_many) + " — " + ch.motive
+                                           : std::string()) +
+                               (ch.reason.empty() ? std::string() : " — " + ch.reason)
+                         : "écarté — " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu");
@@ -351,16 +356,24 @@ std::string TerritoryStudy::offer_capacity() const {
     return count(static_cast<double>(offer_.capacity()), own ? rules_.unit_one : "place", own ? rules_.unit_many : "places");
 }
 
-std::string TerritoryStudy::recorded_text() const {
+std::string TerritoryStudy::recorded_text(bool with_rules) const {
+    // Each rule with its status: a proposal never reads as the call's (trial 1011B F2).
+    std::string rules;
+    if (with_rules)
+        for (const auto& l : allocation::rule_lines(rules_))
+            rules += "\n  – " + l;
+    if (!rules.empty()) rules = "\nRègles de répartition :" + rules;
     if (!recorded_)
-        return allocation::territorial(rules_)
-                   ? "Aucune répartition enregistrée : la commission vote sur la répartition dans l'ordre du classement sous "
-                     "les règles territoriales de l'appel ci-dessus."
-                   : "Aucune répartition enregistrée : l'avis suivra la proposition du classement.";
+        return (allocation::territorial(rules_)
+                    ? "Aucune répartition enregistrée : la commission vote sur la répartition dans l'ordre du classement sous "
+                      "les règles de répartition ci-dessous, de l'appel ou proposées (chacune dit laquelle)."
+                    : "Aucune répartition enregistrée : l'avis suivra la proposition du classement.") +
+               rules;
     std::string refs = fr::join(recorded_->retained);
     return "Répartition enregistrée : " + std::string(enum_label(recorded_->followed)) + " — " +
            (refs.empty() ? std::string("aucun dossier retenu") : refs) +
-           (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ").";
+           (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ")." +
+           rules;
 }
 
 std::optional<report::TerritoryPage> committee_territory(Session& session) {
@@ -426,8 +439,11 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
     out.push_back(
         recorded_
-            ? recorded_text()
+            ? recorded_text(false)
             : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
+    // Each rule with its status (trial 1011B F2): a proposal never reads as the call's.
+    for (const auto& l : allocation::rule_lines(rules_))
+        out.push_back("Règle de répartition : " + l + ".");
     if (const std::string w = proposal_warning(); !w.empty()) out.push_back(w.substr(0, w.size() - 1));
     return page;
 }

@@ -147,6 +147,8 @@ int rank(const Args& a) {
         if (e.proposal == Proposal::NotRetained && !e.proposal_reason.empty() &&
             e.proposal_reason != s->ranking().ranked[i].proposal_reason)
             status = "écarté — " + e.proposal_reason;
+        // Granted part of its request (the remainder): the motive it suggests.
+        if (e.proposal == Proposal::Retained && !e.proposal_reason.empty()) status += " — " + e.proposal_reason;
         if (auto it = s->decisions().find(d.id); it != s->decisions().end())
             status = std::string("décision : ") + decision_label(it->second.kind);
         if (rr.places) std::cout << (e.rank < 10 ? " " : "") << e.rank << (e.ex_aequo ? "=" : " ");
@@ -223,6 +225,12 @@ int rank(const Args& a) {
         else
             std::cout
                 << "\nSolidité de l'ordre non affichée : les marges entre voisins diraient la place des dossiers masqués.\n";
+    }
+    // The rules the proposal applies, each with its status (trial 1011B F2).
+    if (const auto lines = s->allocation_rule_lines(); !lines.empty()) {
+        std::cout << "Règles de répartition :\n";
+        for (const auto& l : lines)
+            std::cout << "  – " << l << "\n";
     }
     std::cout << Ranking::tie_rule() << "\n";
     return 0;

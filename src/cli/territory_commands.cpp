@@ -185,7 +185,8 @@ void add_territory_commands(Cli& cli) {
               "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique "
               "--csv)")
         .run(couverture);
-    cli.command("repartition", Area::Territory, "répartition dans l'ordre du classement sous les règles territoriales de l'appel")
+    cli.command("repartition", Area::Territory,
+                "répartition dans l'ordre du classement sous les règles de répartition (de l'appel ou proposées)")
         .file()
         .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
         .flag("--csv",

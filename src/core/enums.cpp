@@ -137,7 +137,7 @@ constexpr std::array<EnumRow<allocation::Constraint>, 8> kConstraints{{
 }};
 // The code is stored with a recorded allocation (campaign files, journal).
 constexpr std::array<EnumRow<allocation::Followed>, 2> kFollowed{{
-    {allocation::Followed::Ranking, "classement", "ordre du classement sous les règles territoriales de l'appel", ""},
+    {allocation::Followed::Ranking, "classement", "ordre du classement sous les règles de répartition", ""},
     {allocation::Followed::Variant, "variante", "variante du coordonnateur", ""},
 }};
 // How a step of a procedure file is known to be done (attribute « done »)

@@ -38,6 +38,17 @@ double in_units(const Rules& r, double places) {
     return r.unit_places && *r.unit_places > 0 ? places / *r.unit_places : places;
 }
 
+bool per_unit(const Rules& r) { return r.unit_places && *r.unit_places > 0; }
+
+// A rule's reason with its status. Set aside in the ranking order by a
+// proposal: « écarté par une proposition de répartition, non par l'appel ».
+std::string with_status(std::string why, const RuleStatus& s, bool set_aside) {
+    if (!why.empty() && why.back() == '.') why.pop_back();
+    if (s.call()) return why + " — " + status_label(s) + ".";
+    if (set_aside) return why + " — écarté par une proposition de répartition, non par l'appel (" + status_label(s) + ").";
+    return why + " — " + status_label(s) + ", non une règle de l'appel.";
+}
+
 std::string zone_name(const Rules& r, const coverage::Territory& t, const std::string& code) {
     if (r.zone == ZoneKind::Epci) {
         auto it = t.epci_names.find(code);
@@ -61,37 +72,61 @@ struct State {
 
     // The first rule a candidate breaks given what is already chosen; with
     // `every`, all the rules it breaks (a coordinator's variant: the motive
-    // written must answer each), their reasons one after the other.
+    // written must answer each), their reasons one after the other. Each
+    // reason ends with its rule's status: a dossier the ranking order sets
+    // aside by a proposal says so, never as by the call.
     Choice check(std::size_t i, bool every = false) const {
         const Candidate& k = c[i];
         Choice ch{i, true, Constraint::None, "", zone_of(r, t, k.commune)};
         // Returns true when the check stops at this rule.
         auto refuse = [&](Constraint what, const std::string& why) {
             if (ch.retained) ch.retained = false, ch.constraint = what;
-            ch.reason += (ch.reason.empty() ? "" : " ") + why;
+            ch.reason += (ch.reason.empty() ? "" : " ") + with_status(why, r.status_of(what), !every);
             return !every;
         };
+        double already_zone = 0;
+        const bool quota = r.zone != ZoneKind::None && r.max_units_per_zone && !ch.zone.empty();
+        if (quota)
+            if (auto it = zone_units.find(ch.zone); it != zone_units.end()) already_zone = it->second;
+        // The places this candidate may take: all it asks, or (a partial
+        // grant, the ranking order only) the whole places left by the
+        // capacity, the envelope and its zone's quota, the tightest named.
+        double want = k.places;
+        if (!every && r.partial_grant && !per_unit(r) && !r.per_dossier && k.places > 0) {
+            double room = k.places;
+            Constraint tightest = Constraint::None;
+            auto limit = [&](double left, Constraint what) {
+                if (left < room) room = left, tightest = what;
+            };
+            if (r.capacity) limit(*r.capacity - places, Constraint::Capacity);
+            if (r.envelope && k.cost > 0) limit((*r.envelope - cost) / (k.cost / k.places), Constraint::Envelope);
+            if (quota) limit(*r.max_units_per_zone - already_zone, Constraint::ZoneQuota);
+            room = std::floor(room + 1e-9);
+            if (room >= 1 && room < k.places) {
+                want = room, ch.partial = true;
+                ch.motive = "Attribution partielle : " + capacity_text(r, want) + " sur une demande de " + num(k.places) + ", " +
+                            remainder_text(tightest) + " — " + status_label(r.status_of(tightest)) + ".";
+            }
+        }
+        const double want_cost = k.places > 0 ? k.cost * want / k.places : k.cost;
+        ch.granted = want;
         if (r.min_score && k.score < *r.min_score &&
             refuse(Constraint::MinScore,
                    "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points."))
             return ch;
-        if (r.capacity && places + k.places > *r.capacity + 1e-9 &&
+        if (r.capacity && places + want > *r.capacity + 1e-9 &&
             refuse(Constraint::Capacity, "Capacité de l'appel atteinte : déjà " + capacity_text(r, places) + " sur " +
                                              num(*r.capacity) + ", ce dossier en demande " + num(k.places) + "."))
             return ch;
-        if (r.envelope && cost + k.cost > *r.envelope + 1e-6 &&
+        if (r.envelope && cost + want_cost > *r.envelope + 1e-6 &&
             refuse(Constraint::Envelope, "Enveloppe dépassée : " + euros(cost) + " engagés sur " + euros(*r.envelope) +
                                              ", ce dossier en demande " + euros(k.cost) + "."))
             return ch;
-        if (r.zone != ZoneKind::None && r.max_units_per_zone && !ch.zone.empty()) {
-            auto it = zone_units.find(ch.zone);
-            const double already = it == zone_units.end() ? 0 : it->second;
-            if (already + in_units(r, k.places) > *r.max_units_per_zone + 1e-9 &&
-                refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already) + " dans « " +
-                                                  zone_name(r, t, ch.zone) + " » (" + enum_label(r.zone) + "), au plus " +
-                                                  count_text(r, *r.max_units_per_zone) + " par zone."))
-                return ch;
-        }
+        if (quota && already_zone + in_units(r, want) > *r.max_units_per_zone + 1e-9 &&
+            refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already_zone) + " dans « " +
+                                              zone_name(r, t, ch.zone) + " » (" + enum_label(r.zone) + "), au plus " +
+                                              count_text(r, *r.max_units_per_zone) + " par zone."))
+            return ch;
         // Groups the authority declared may leave communes out: the rule
         // does not apply there, and a retained dossier says so (its reason,
         // though retained), since a balance by groups supposes them all drawn.
@@ -125,12 +160,29 @@ struct State {
                     break;
                 }
             }
+        if (!ch.retained) ch.granted = 0, ch.partial = false, ch.motive.clear();
         return ch;
     }
 
+    // What a partial grant takes the remainder of, in the motive it suggests.
+    std::string remainder_text(Constraint what) const {
+        switch (what) {
+            case Constraint::Capacity:
+                return "reste de la capacité de l'appel (" + capacity_text(r, *r.capacity) + ")";
+            case Constraint::Envelope:
+                return "reste de l'enveloppe (" + euros(*r.envelope) + " par an)";
+            case Constraint::ZoneQuota:
+                return "reste de la répartition par " + std::string(enum_label(r.zone)) + " (au plus " +
+                       count_text(r, *r.max_units_per_zone) + " par zone)";
+            default:
+                return "reste disponible";
+        }
+    }
+
     void take(std::size_t i, const Choice& ch) {
-        places += c[i].places, cost += c[i].cost;
-        if (!ch.zone.empty()) zone_units[ch.zone] += in_units(r, c[i].places);
+        const double share = c[i].places > 0 ? ch.granted / c[i].places : 1;
+        places += ch.granted, cost += c[i].cost * share;
+        if (!ch.zone.empty()) zone_units[ch.zone] += in_units(r, ch.granted);
         chosen.push_back(i);
     }
 };
@@ -226,12 +278,101 @@ void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, c
         const bool in = std::find(retained.begin(), retained.end(), ref) != retained.end();
         const Proposal was = e.proposal;
         e.proposal = in ? Proposal::Retained : Proposal::NotRetained;
-        if (in) e.proposal_reason.clear();
-        else if (auto it = reasons.find(ref); it != reasons.end()) e.proposal_reason = it->second;
+        // Retained: no reason, unless its grant is partial (the motive it suggests).
+        if (in) {
+            auto it = reasons.find(ref);
+            e.proposal_reason = it == reasons.end() ? "" : it->second;
+        } else if (auto it = reasons.find(ref); it != reasons.end())
+            e.proposal_reason = it->second;
         // Passed over by the allocation where capacity alone kept it: the
         // capacity's reason (if any) no longer applies.
         else if (was == Proposal::Retained) e.proposal_reason = "non retenu par la répartition";
     }
+}
+
+std::string status_label(const RuleStatus& s) {
+    if (s.call()) return "règle de l'appel (" + s.title + (s.section.empty() ? "" : ", " + s.section) + ")";
+    return s.author.empty() ? "proposition" : "proposition de " + s.author;
+}
+
+RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
+                            bool grid_value) {
+    RuleStatus s;
+    if (!grid_value) {
+        s.author = "l'autorité", s.reason = "valeur de « " + id + " » fixée pour la campagne, autre que celle de la grille";
+        return s;
+    }
+    for (const auto& t : titles)
+        if (!t.empty() && cited_source.rfind(t, 0) == 0) {
+            s.kind = RuleStatus::Kind::Call, s.title = t;
+            std::string rest = cited_source.substr(t.size());
+            if (rest.rfind(", ", 0) == 0) rest.erase(0, 2);
+            s.section = rest;
+            return s;
+        }
+    if (cited_source.rfind("Proposition", 0) == 0)
+        s.author = "l'outil";
+    else
+        s.author = "l'autorité";
+    s.reason = "paramètre « " + id + " » de la campagne" + (cited_source.empty() ? "" : " (" + cited_source + ")");
+    return s;
+}
+
+const char* rule_key(Constraint c) {
+    switch (c) {
+        case Constraint::MinScore:
+            return "score_min";
+        case Constraint::Capacity:
+            return "capacite";
+        case Constraint::Envelope:
+            return "enveloppe";
+        case Constraint::ZoneQuota:
+            return "max_par_zone";
+        case Constraint::DistanceChosen:
+            return "distance_min_retenus";
+        case Constraint::DistanceExisting:
+            return "distance_min_existant";
+        case Constraint::Unlocated:
+        case Constraint::None:
+            return "";
+    }
+    return "";
+}
+
+const RuleStatus& Rules::status_of(const std::string& key) const {
+    static const RuleStatus undeclared;   // a proposal, never the call's rule
+    auto it = status.find(key);
+    return it == status.end() ? undeclared : it->second;
+}
+
+const RuleStatus& Rules::status_of(Constraint c) const {
+    // An unlocated site stops the distance rule that needs its place.
+    if (c == Constraint::Unlocated) return status_of(min_km_between ? "distance_min_retenus" : "distance_min_existant");
+    return status_of(rule_key(c));
+}
+
+std::vector<std::string> rule_lines(const Rules& r) {
+    std::vector<std::string> out;
+    auto line = [&](const std::string& what, const std::string& key) {
+        const RuleStatus& s = r.status_of(key);
+        std::string l = what + " — " + status_label(s);
+        if (!s.call()) l += ", non une règle de l'appel";
+        if (!s.call() && !s.reason.empty()) l += " : " + s.reason;
+        out.push_back(l);
+    };
+    if (r.capacity) line("Capacité : " + capacity_text(r, *r.capacity), "capacite");
+    if (per_unit(r))
+        line("Unité : " + num(*r.unit_places) + " " + (*r.unit_places >= 2 ? r.unit_many : r.unit_one), "places_par_unite");
+    if (r.envelope) line("Enveloppe : " + euros(*r.envelope) + " par an", "enveloppe");
+    if (r.cost_per_dossier) line("Coût d'un dossier retenu : " + euros(*r.cost_per_dossier) + " par an", "dotation_par_dossier");
+    if (r.zone != ZoneKind::None && r.max_units_per_zone)
+        line("Au plus " + count_text(r, *r.max_units_per_zone) + " par zone (" + enum_label(r.zone) + ")", "max_par_zone");
+    if (r.min_km_between) line("Au moins " + km_text(*r.min_km_between) + " entre deux sites retenus", "distance_min_retenus");
+    if (r.min_km_existing) line("Au moins " + km_text(*r.min_km_existing) + " de l'offre existante", "distance_min_existant");
+    if (r.min_score) line("Score minimal : " + num(*r.min_score) + " points", "score_min");
+    if (r.partial_grant)
+        line("Attribution partielle du reste d'une capacité, d'une enveloppe ou d'une zone", "attribution_partielle");
+    return out;
 }
 
 }  // namespace cotation::allocation

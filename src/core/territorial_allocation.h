@@ -22,6 +22,24 @@ namespace cotation::allocation {
 
 enum class ZoneKind { None, Epci, Departement, Groups };
 
+enum class Constraint { None, MinScore, Capacity, Envelope, ZoneQuota, DistanceChosen, DistanceExisting, Unlocated };
+
+// Where a territorial rule comes from (trial 1011B F2: the tool's own quotas
+// were printed as the call's): the call's text, named by its title and
+// section, or a proposal (of the authority or of the tool) with its reason.
+// Not declared is a proposal, never the call's rule: a campaign whose rules
+// were pinned before statuses existed reads them so (io/territory_rules).
+struct RuleStatus {
+    enum class Kind { Call, Proposal };
+    Kind kind = Kind::Proposal;
+    std::string author;           // a proposal's: « l'outil », « l'autorité » (empty: not said)
+    std::string title, section;   // the call's: the text's title and section
+    std::string reason;           // a proposal's: why
+    bool call() const { return kind == Kind::Call; }
+};
+// « règle de l'appel (Cahier des charges …, 1) B)) », « proposition de l'outil ».
+std::string status_label(const RuleStatus& s);
+
 // Declared as data for each call (scoring-grids/<grid>.territoire.txt).
 struct Rules {
     std::optional<double> capacity;              // places (campagne.places)
@@ -45,7 +63,33 @@ struct Rules {
     // Each retained dossier counts one (a CRT mission, registered with 0
     // places): rates of places per inhabitant mean nothing for such a call.
     bool per_dossier = false;
+    // A call counted in places (no unit, not per dossier) may grant part of
+    // a request, the remainder of the capacity, envelope or zone quota
+    // (attribution_partielle = oui): marked partial, with the motive it
+    // suggests for the decision (a partial grant needs one, core/decision_rules).
+    bool partial_grant = false;
+    // Each rule's status, by its key in the rules file (« max_par_zone »,
+    // « enveloppe », « capacite »…); a key absent here is a proposal.
+    std::map<std::string, RuleStatus> status;
+    const RuleStatus& status_of(const std::string& key) const;
+    const RuleStatus& status_of(Constraint c) const;
 };
+
+// The status of a rule a campaign parameter sets (the capacity,
+// campagne.places): the call's when the grid's source for it cites one of
+// its texts (`titles`, cited as « title, section ») and the campaign keeps the
+// grid's value; a proposal of the tool when that source says « Proposition »;
+// else the authority's (its notice, or a value changed for the campaign).
+RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
+                            bool grid_value);
+
+// The rules file's key a constraint comes from (« max_par_zone » for the zone quota).
+const char* rule_key(Constraint c);
+
+// Each rule in force, one French line with its status: « Au plus 20 places
+// par département — proposition de l'outil, non une règle de l'appel :
+// … ». What rank, repartition, the committee file and the minutes print.
+std::vector<std::string> rule_lines(const Rules& r);
 
 struct Candidate {
     std::string reference;
@@ -55,14 +99,17 @@ struct Candidate {
     std::optional<geo::LonLat> position;          // own, else the commune's point
 };
 
-enum class Constraint { None, MinScore, Capacity, Envelope, ZoneQuota, DistanceChosen, DistanceExisting, Unlocated };
-
 struct Choice {
     std::size_t candidate = 0;                   // index into the candidates given
     bool retained = false;
     Constraint constraint = Constraint::None;    // for a passed-over dossier (or a variant's breach)
     std::string reason;                          // French, with the figures
     std::string zone;                            // the candidate's zone code (empty without zone rule)
+    // Retained: the places granted; fewer than asked when partial (the
+    // remainder, Rules::partial_grant), with the motive suggested for the decision.
+    double granted = 0;
+    bool partial = false;
+    std::string motive;
 };
 
 struct Allocation {

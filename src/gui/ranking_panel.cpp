@@ -231,9 +231,21 @@ void RankingPanel::Reload() {
     if (r.capacity > Rational(0))
         sum += " · proposé : " + r.model.capacity_text(r.granted) + " sur " + r.model.capacity_text(r.capacity) +
                " (en vert)";
+    std::string rules_tip;
     if (!s.territory_rules_error().empty())
         sum += " · SANS LA RÈGLE TERRITORIALE (règles de l'appel illisibles : voir le bandeau)";
+    else if (const auto lines = s.allocation_rule_lines(); !lines.empty()) {
+        // Each rule's status (trial 1011B F2): how many are the call's, how many proposals; the lines in the tooltip.
+        const auto proposals = static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+            return l.find(", non une règle de l'appel") != std::string::npos;
+        }));
+        sum += " · règles de répartition : " + std::to_string(lines.size() - proposals) + " de l'appel, " +
+               std::to_string(proposals) + (proposals >= 2 ? " propositions" : " proposition") + " (survol, onglet Territoire)";
+        for (const auto& l : lines)
+            rules_tip += (rules_tip.empty() ? "" : "\n") + l;
+    }
     summary_->SetLabel(to_wx(sum));
+    summary_->SetToolTip(to_wx(rules_tip));
     Thaw();
     Layout();
 }

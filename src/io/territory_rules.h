@@ -12,6 +12,14 @@
 //   distance_min_existant = 10         km from a chosen site to the existing offer
 //   score_min = 150                    points
 //   groupe Nom du groupe = 17300 17299 …   communes (INSEE) or EPCI (SIREN)
+//   attribution_partielle = oui        a places-based call may grant the remainder
+// Each rule (every key above but zone, groupe and distance_acces) carries
+// its status on a line of its own (trial 1011B F2):
+//   statut max_par_zone = proposition de l'outil | why (the call gives no figure)
+//   statut max_par_zone = proposition de l'autorité | why
+//   statut enveloppe = appel | title of the call's text | section
+// A rule without one, a status of no known kind or one for a rule not
+// given is refused, naming the file and the line.
 // And the zones a campaign enters (an existing DRAD zone for a CRT call):
 // `zone;libelle;communes` (communes: INSEE codes or EPCI SIREN, spaces between).
 #include <optional>
@@ -24,8 +32,14 @@
 
 namespace cotation::io {
 
-// Throws InputError naming the file, line and key.
-allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref);
+// Throws InputError naming the file, line and key. A text pinned in a
+// campaign before statuses existed (schema 14/15 campaigns made before this
+// change: not one « statut » line) is read with every rule a proposal of
+// unknown author, said in its reason: never printed as the call's rule. A
+// file (`cotation new`, `grid apply`) must declare every status.
+enum class RulesSource { File, Pinned };
+allocation::Rules read_territory_rules(const std::string& content, const std::string& file, const ReferenceData& ref,
+                                       RulesSource source = RulesSource::File);
 
 // The rules shipped with a call's grid: `<grid id>.territoire.txt` beside the
 // grid file given (a custom grid brings its own), else in scoring-grids/;

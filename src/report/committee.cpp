@@ -332,6 +332,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     }
     v["classement_vote"] = lines.empty() ? "aucun classement voté" : join(lines);
     v["variante_votee"] = ctx.meeting ? ctx.voted_variant : "";
+    v["regles_repartition"] = join(ctx.allocation_rules);
     // Before the vote (a file dated before its meeting), nothing has moved since it.
     v["changements_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.changes_since_vote) : "";
 

@@ -63,6 +63,8 @@ struct CommitteeContext {
     // follow it): what it retains, the rules it departs from and its motive,
     // in one French sentence for the minutes (trial 1011B F8); empty otherwise.
     std::string voted_variant = {};
+    // Each allocation rule with its status (the call's or a proposal), for the minutes (trial 1011B F2).
+    std::vector<std::string> allocation_rules = {};
 };
 
 Variables committee_variables(const CommitteeContext& ctx);
