@@ -67,7 +67,10 @@ void track(Db& db) {
         Shape s = shape(db, t);
         std::string name = sql::literal(t), on = " ON main." + sql::identifier(t) + " BEGIN ";
         auto put = [&](const std::string& key, const std::string& row) {
-            return "INSERT OR REPLACE INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row + "); ";
+            // An upsert, not OR REPLACE: the conflict clause of the statement that fires a
+            // trigger overrides the trigger's own (an upsert of the campaign's rows would make it ABORT).
+            return "INSERT INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row +
+                   ") ON CONFLICT(tbl, k) DO UPDATE SET row = excluded.row; ";
         };
         db.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + sql::identifier("cotation_suivi_" + t + "_i") + " AFTER INSERT" + on +
                 put(key_sql(s, "NEW."), row_sql(s, "NEW.")) + "END");
