@@ -249,7 +249,8 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
         // A name without an account is a server's entry: the server set it
         // from the connected role and refused the coordinator's kinds to
         // the other roles (pg_roles.cpp); on a file, one copied from a server.
-        const bool server_written = who.account.empty() && (home == JournalHome::Server || i < copied_until);
+        const bool server_written =
+            who.account.empty() && (home == JournalHome::Server || i < copied_until || e.seq < copied_until_seq_);
         if (!system_entry(e) && !takeover && e.action != "campagne.copie" && !team.open_mode() && !server_written) {
             const Person* p = team.person(who.person);
             if (who.account.empty()) {

@@ -105,6 +105,9 @@ class JournalReplay {
 public:
     explicit JournalReplay(JournalHome home) : home_(home) {}
     std::optional<UnwrittenEntry> feed(const std::vector<JournalRecord>& entries, const std::string& now = "");
+    // The last « campagne.copie » of the whole journal, when the entries are
+    // fed in parts: the server's entries before it are accepted as copied.
+    void copies_until(std::int64_t seq) { copied_until_seq_ = seq; }
 
 private:
     JournalHome home_;
@@ -112,6 +115,7 @@ private:
     std::optional<std::string> previous_key_;
     JournalRecord previous_;
     int migrated_to_ = 0;   // the schema the last migration entry reached (since the last copy)
+    std::int64_t copied_until_seq_ = 0;
 };
 // How far ahead of a workstation's clock an entry may be dated: the clock of
 // another workstation of the share may be ahead by minutes, not by a day.
