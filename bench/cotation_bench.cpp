@@ -16,6 +16,8 @@
 #include "app/session.h"
 #include "core/french.h"
 #include "io/paths.h"
+#include "store/journal.h"
+#include "store/open_store.h"
 
 using namespace cotation;
 using Clock = std::chrono::steady_clock;
@@ -104,6 +106,26 @@ int main(int argc, char** argv) {
     line("  dont temps processeur de la création", cpu_seconds() - cpu0);
     std::printf("  taille du fichier de campagne : %.1f Mo\n",
                 static_cast<double>(fs::file_size(file)) / 1e6);
+
+    {
+        // The gate before every write, decision and document (trial 13e F1):
+        // the journal's chain and the rules of `journal verify`, the whole
+        // journal at a process's first look, then only the entries after.
+        auto store = open_campaign_store_read_only(file);
+        t = Clock::now();
+        auto entries = store->journal("");
+        line("journal lu en entier (toutes les entrées)", since(t));
+        JournalSeen seen(JournalHome::File);
+        JournalEntry last = entries.back();
+        entries.pop_back();
+        t = Clock::now();
+        const auto problems = check_journal_since(seen, entries);
+        line("journal vérifié en entier (chaîne + règles de journal verify), premier passage", since(t));
+        t = Clock::now();
+        const auto more = check_journal_since(seen, {last});
+        line("journal vérifié ensuite (une entrée de plus)", since(t));
+        if (!problems.empty() || !more.empty()) return 4;
+    }
 
     t = Clock::now();
     auto s = Session::open(file);

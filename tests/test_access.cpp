@@ -266,7 +266,7 @@ void take_the_account_of_who_is_named(const std::string& args, const std::string
         if (person.account == Session::os_login()) {
             Person moved = person;
             moved.account = person.role == Role::Coordinator ? "compte-ailleurs" : "";
-            s->store().put_person(moved, "essai");
+            s->store().put_person(moved, test::coordinator_actor(*s, Session::os_login()));   // as Cotation journals it
         }
 }
 

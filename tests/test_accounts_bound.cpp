@@ -221,7 +221,7 @@ TEST(ReadOnlyCampaign, DocumentCommandsReadAReadOnlyCampaign) {
         auto s = Session::open(f);
         Person c = *s->team().person(test::demo_coordinator(*s));
         c.account = "nobody";
-        s->store().put_person(c, "essai (compte root)");
+        s->store().put_person(c, test::coordinator_actor(*s, Session::os_login()));   // as Cotation journals it
         run_as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
     }
     fs::create_directory(dir.file("out"));

@@ -155,7 +155,8 @@ TEST(JournalRules, NoTeamNoNamesChecked) {
     std::vector<JournalRecord> j = {
         journal_record(1, "2026-11-30T10:00:00Z", "démonstration (compte root)", "campagne.creation"),
         journal_record(2, "2026-11-30T10:01:00Z", "n'importe qui (compte x)", "campagne.parametre", "campagne/campagne.places"),
-        journal_record(3, "2026-11-30T10:02:00Z", "cotation", "schema.migration", "campagne/schema"),
+        // A migration says the schema it moves from and to (trial 13e F2: one that does not is no migration).
+        {3, "2026-11-30T10:02:00Z", "cotation", "schema.migration", "campagne/schema", "schéma 11", "schéma 12 — empreintes"},
         // A team without accounts (before accounts were bound): roles are checked, not accounts.
         journal_record(4, "2026-11-30T10:03:00Z", "Nadia Roussel (compte root)", "personne", "personne/Nadia Roussel",
             "coordonnateur — ARS"),

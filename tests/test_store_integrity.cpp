@@ -275,7 +275,7 @@ TEST(ClosedLock, RawSqlOnEveryTableOfAClosedCampaignIsRefused) {
     test::TempDir dir;
     auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Complete);
     // Closed through the store: the demo leaves a dossier awaiting arbitration.
-    if (!s->closed()) s->store().close("Décisions prises", test::demo_coordinator(*s));
+    if (!s->closed()) s->store().close("Décisions prises", test::demo_coordinator(*s) + " (compte " + Session::os_login() + ")");
     std::string path = dir.file("demo.cot");
     std::string before = all(s->store().verify_journal());
     auto head = s->store().journal_head();
@@ -532,16 +532,18 @@ TEST(ReadOnlyCampaign, SaysWhyInFrench) {
 TEST(RightsRows, RoleChangedInRawSqlRefusesTheNextChange) {
     test::TempDir dir;
     auto s = rated_campaign(dir);
-    s->store().put_person({"Coord", Role::Coordinator, "ARS", true, ""}, "test");
-    s->store().put_person({"Eve", Role::Instructor, "ARS", true, "eve"}, "test");
+    // Entries Cotation writes (the coordinator from her account): the journal itself is sound (trial 13e F1).
+    const std::string coord = "Coord (compte coord)";
+    s->store().put_person({"Coord", Role::Coordinator, "ARS", true, "coord"}, "test");
+    s->store().put_person({"Eve", Role::Instructor, "ARS", true, "eve"}, coord);
     s.reset();
     auto store = open_sqlite_store(dir.file("c.cot"));
-    ASSERT_NO_THROW(store->set_parameter("campagne.date_limite", "29/04/2023", "test"));   // as journaled: accepted
+    ASSERT_NO_THROW(store->set_parameter("campagne.date_limite", "29/04/2023", coord));   // as journaled: accepted
     store.reset();
     test::sql(dir.file("c.cot"), "UPDATE person SET role = 'coordinateur' WHERE name = 'Eve'");
     store = open_sqlite_store(dir.file("c.cot"));
     const std::size_t entries = store->journal("").size();
-    std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", "test"); });
+    std::string msg = test::message_of([&] { store->set_parameter("campagne.date_limite", "30/04/2023", coord); });
     EXPECT_NE(msg.find("modifiée hors de Cotation"), std::string::npos) << msg;
     EXPECT_NE(msg.find("table person, ligne name='Eve'"), std::string::npos) << msg;
     EXPECT_EQ(store->journal("").size(), entries);   // nothing written

@@ -44,19 +44,19 @@ Ran shell(const std::string& command) {
 Ran cli(const std::string& args) { return shell(std::string(COTATION_CLI) + " " + args); }
 
 void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
-                 const std::string& entity, const std::string& new_value) {
+                 const std::string& entity, const std::string& new_value, const std::string& rows) {
     JournalEntry last;
     {
         auto store = open_sqlite_store_read_only(file);
         last = store->journal("").back();
     }
-    JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", ""};
+    JournalEntry e{last.seq + 1, at, actor, action, entity, "", new_value, last.hash, "", rows};
     e.hash = journal_hash(e);
     std::string values;
     for (const std::string* v : {&e.at, &e.actor, &e.action, &e.entity, &e.old_value, &e.new_value, &e.prev_hash, &e.hash})
         values += "," + cotation::sql::literal(*v);
     sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
-                  std::to_string(e.seq) + values + ",'')");
+                  std::to_string(e.seq) + values + "," + cotation::sql::literal(rows) + ")");
 }
 
 std::string slurp(const std::string& path) {
@@ -207,7 +207,7 @@ std::unique_ptr<Session> two_organisations_campaign(const TempDir& dir) {
 // The team's coordinator as the journal names them (« NAME (compte LOGIN) »),
 // so that setup entries are what Cotation writes (journal verify replays
 // who was coordinator, from which account, at each entry: trial 13c F1).
-static std::string coordinator_actor(const Session& s, const std::string& login_if_none) {
+std::string coordinator_actor(const Session& s, const std::string& login_if_none) {
     for (const auto& [name, p] : s.team().people)
         if (p.role == Role::Coordinator) return name + " (compte " + (p.account.empty() ? login_if_none : p.account) + ")";
     return "essai (compte " + login_if_none + ")";
@@ -218,6 +218,20 @@ void bind_this_account(const std::string& campaign, const std::string& person) {
     const Person* target = s->team().person(person);
     if (!target) throw std::runtime_error("bind_this_account : « " + person + " » n'est pas déclaré(e)");
     const std::string me = Session::os_login();
+    // Someone else than the coordinator bound first: the coordinator gets an
+    // account of their own before (« essai-coordination »), or no entry of
+    // theirs could be written from an account bound to them afterwards, and
+    // the gate before every write (trial 13e F1) would refuse the next one.
+    if (target->role != Role::Coordinator && !s->team().accounts_declared())
+        for (const auto& [name, p] : s->team().people)
+            if (p.role == Role::Coordinator && p.account.empty()) {
+                Person own = p;
+                own.account = "essai-coordination";
+                s->store().put_person(own, coordinator_actor(*s, me));
+                s = Session::open(campaign);
+                target = s->team().person(person);
+                break;
+            }
     // Bound first, then taken from whoever had it: each entry by the
     // coordinator from the account they have at that moment.
     Person bound = *target;

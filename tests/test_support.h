@@ -137,8 +137,9 @@ Ran cli(const std::string& args);
 // Appends one entry after the journal's last, hash chained as Cotation
 // chains them, with no data change (its rows empty): only what the entry says
 // is forged, as trial 13c's scripts did with sqlite3.
+// With `rows`, the entry vouches for those row digests (« table<TAB>key<TAB>digest » lines).
 void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
-                 const std::string& entity, const std::string& new_value);
+                 const std::string& entity, const std::string& new_value, const std::string& rows = "");
 
 std::string slurp(const std::string& path);                      // the bytes of a file
 // Runs `statement` on the SQLite file `path` directly, as an attacker or a
@@ -155,6 +156,9 @@ int run_cli(const std::string& args, std::string& out);
 // to this account (whoever had it gets none; a coordinator gets « essai-coordination »), as the coordinator would with
 // `users --changer-compte`, written directly as test setup.
 void bind_this_account(const std::string& campaign, const std::string& person);
+// The team's coordinator as the journal names them (« NAME (compte LOGIN) »,
+// `login_if_none` when they have no account), « essai (compte …) » without one.
+std::string coordinator_actor(const Session& s, const std::string& login_if_none);
 // A one-theme grid of `criteria` (id and coefficient, scale 0–5) and the
 // dossiers « REF;Organisme » in Charente (commune 16015), in c.cot.
 std::unique_ptr<Session> small_campaign(const TempDir& dir,

@@ -146,7 +146,12 @@ TEST(TerritoryRulesPinned, UnreadableRulesLeaveTheRankingDrawnWithoutThemAndSayS
              {"departements = 17\nzone = groupes\ngroupe Nord = 99999\n", "« 99999 » n'est ni une commune"}}) {
         // Pinned as they are (the store reads nothing of them): what a text
         // changed outside Cotation, or a commune gone from the reference data, leaves.
-        Session::open(dir.file("d.cot"))->store().pin_territory_rules("uphv-17-2019.territoire.txt", text, "essai", "test");
+        // In the coordinator's name from her account, as Cotation journals it (trial 13e F1: the journal stays sound).
+        {
+            auto w = Session::open(dir.file("d.cot"));
+            w->store().pin_territory_rules("uphv-17-2019.territoire.txt", text, "essai",
+                                           test::demo_coordinator(*w) + " (compte " + Session::os_login() + ")");
+        }
         auto s = Session::open(dir.file("d.cot"));
         const Ranking* proposal = nullptr;
         EXPECT_NO_THROW(proposal = &s->committee_proposal()) << text;

@@ -82,7 +82,7 @@ TEST(TerritoryStore, ClosedCampaignRefusesEveryTerritoryChange) {
     test::TempDir dir;
     auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
     const std::string coord = coordinator_of(*s);
-    s->store().close("Essai de clôture.", coord);
+    s->store().close("Essai de clôture.", coord + " (compte " + Session::os_login() + ")");   // as journaled
     TerritoryStudy t(*s);
     test::spit(dir.file("offre.csv"), kOffer);
     const std::size_t before = journal_size(*s);
@@ -125,7 +125,7 @@ TEST(TerritoryStore, OlderSideFilesAreTakenInOnce) {
     test::TempDir dir2;
     const std::string closed = dir2.file("crt.cot");
     auto c = create_demo(closed, "crt", DemoStage::Instruction);
-    c->store().close("Essai.", coordinator_of(*c));
+    c->store().close("Essai.", coordinator_of(*c) + " (compte " + Session::os_login() + ")");
     test::spit(closed + ".offre.csv", kOffer);
     TerritoryStudy tc(*c);
     EXPECT_EQ(tc.offer().capacity(), 35);

@@ -82,8 +82,9 @@ TEST(Trial13dForgedDecision, MoreThanAskedIsNamedAndStopsDocuments) {
 
 // Each within what it asked, 78 in all for a call of 73: the demo retains
 // ACT-2023-01 (15), -02 (10), -03 (8), -04 (12), -05 (15), -06 (6) = 66
-// places; 12 more to ACT-2023-07 (irrecevable, asked 12) leave 7 for 12
-// asked. The entry that went past the capacity is the one named.
+// places; 8 more to ACT-2023-10 (recevable, asked 8) leave 7 for 8 asked.
+// The entry that went past the capacity is the one named. (ACT-2023-07,
+// irrecevable, is now named for that first: trial 13e F4, Trial13eIrrecevable.)
 TEST(Trial13dForgedDecision, PastTheCallsCapacityIsNamed) {
     test::TempDir dir;
     const std::string file = demo_campaign(dir);
@@ -94,12 +95,12 @@ TEST(Trial13dForgedDecision, PastTheCallsCapacityIsNamed) {
             if (d.kind == DecisionKind::Retained && d.places) retained += *d.places;
         ASSERT_EQ(retained, Rational(66));
     }
-    forge_decision(file, "ACT-2023-07", Rational(12));
+    forge_decision(file, "ACT-2023-10", Rational(8));
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_EQ(r.code, 1) << r.out;
-    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-07/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint "
-                         "une règle de la décision : Dossier « ACT-2023-07 » : Capacité restante insuffisante (reste : "
-                         "7\u00A0places ; demande : 12\u00A0places)."),
+    EXPECT_NE(r.out.find("decision, dossier/ACT-2023-10/decision) : Cotation ne l'aurait pas enregistrée, elle enfreint "
+                         "une règle de la décision : Dossier « ACT-2023-10 » : Capacité restante insuffisante (reste : "
+                         "7\u00A0places ; demande : 8\u00A0places)."),
               std::string::npos)
         << r.out;
     test::Ran letters = test::cli("letters " + file + " --out " + dir.file("l"));
@@ -338,11 +339,13 @@ TEST(Trial13dFutureDate, AnEntryDatedPastTomorrowIsNamedAndNothingFollowsIt) {
     s = Session::open(file);
     const std::string refused = test::message_of(
         [&] { s->add_person({"Claire Costa", Role::CommitteeMember, "Département", true, ""}, "Nadia Roussel"); });
-    EXPECT_NE(refused.find("a au journal une entrée (" + std::to_string(seq) + ") datée du 01/01/2099 à 00:00 UTC, après l'heure "
-                           "de ce poste"),
+    // Since trial 13e F1 the gate before every write names it as `journal verify` does.
+    EXPECT_NE(refused.find("entrée " + std::to_string(seq) + " (01/01/2099 à 00:00 UTC, par « Nadia Roussel (compte " + me +
+                           ") », campagne.parametre) : Cotation ne l'aurait pas écrite, elle est datée du 01/01/2099 à 00:00 "
+                           "UTC, après l'heure de ce poste"),
               std::string::npos)
         << refused;
-    EXPECT_NE(refused.find("Rien n'a été enregistré"), std::string::npos) << refused;
+    EXPECT_NE(refused.find("rien n'a été enregistré"), std::string::npos) << refused;
     s.reset();
     EXPECT_EQ(open_campaign_store_read_only(file)->journal_head().entries, seq);
     // The rule alone: a day ahead is a clock, more is not.

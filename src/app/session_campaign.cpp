@@ -30,6 +30,7 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
+    require(text_refusal(motive, "Le motif du changement"));   // journaled as typed (trial 13e F7: U+202E)
     for (const auto& [name, v] : changes)
         if (!grid_.fact(name) || !is_campaign_parameter(name))
             throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");

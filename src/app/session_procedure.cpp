@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "core/decision_rules.h"
+#include "core/eligibility.h"
 #include "core/journal_rules.h"
 #include "core/meeting_rules.h"
 #include "core/opinion_rules.h"
@@ -62,7 +63,15 @@ std::vector<std::string> Session::decision_rule_breaks() const {
         auto it = snap_.decisions.find(d.id);
         if (it == snap_.decisions.end()) return;
         asked.push_back(d.get("places"));
-        recorded.push_back({d.reference, &it->second, std::get_if<Rational>(&asked.back())});
+        // Irrecevable: the reasons the ranking lists it apart by (trial 13e F4), read only for a dossier retained or
+        // on the complementary list.
+        std::string irrecevable;
+        if (it->second.kind == DecisionKind::Retained || it->second.kind == DecisionKind::Complementary) {
+            if (auto r = refused_text_.find(d.id); r != refused_text_.end()) irrecevable = r->second;
+            else if (auto reasons = check_eligibility(grid_, snap_.campaign, d).elimination_reasons(); !reasons.empty())
+                irrecevable = reasons.front();
+        }
+        recorded.push_back({d.reference, &it->second, std::get_if<Rational>(&asked.back()), irrecevable});
         entities.push_back("dossier/" + d.reference + "/decision");
     };
     for (const auto& d : snap_.dossiers) add(d);

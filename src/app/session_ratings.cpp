@@ -6,6 +6,7 @@
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/people.h"
 #include "core/review_rules.h"
 #include "store/write_check.h"
 
@@ -16,6 +17,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(rating_refusal(grid_, r.criterion, r.value));   // the grid's own scale: a 0–10 grid takes an 8
+    require(text_refusal(r.justification, "La justification"));   // the rule of every typed text (trial 13e F7)
     require(not_refused(r.dossier_id));
     require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id)));
     store_->put_ratings({r}, journal_actor(actor));

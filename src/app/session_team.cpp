@@ -197,6 +197,16 @@ std::string Session::acting_person(const std::string& claimed) const {
     std::string why;
     auto who = snap_.team.identify(claimed, os_login(), why);
     if (who) return *who;
+    // The team changed in raw SQL (trial 13e F10: an account rewritten sent the
+    // user to fix accounts): said for what it is, before any advice on accounts.
+    if (auto changed = store_->outside_changes({"campaign", "person"}); !changed.empty()) {
+        std::string text;
+        for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
+        throw InputError("L'équipe de la campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation "
+                         "(rôles, comptes) : personne n'y est reconnu tant qu'elle ne répond pas à son journal ; rien n'a été "
+                         "enregistré :" + text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify " +
+                         campaign_for_command(path_) + ") et reprend la dernière sauvegarde de la campagne.");
+    }
     // A team declared before accounts were bound: nobody acts until the
     // coordinator is bound, by the file's owner only (a name is no proof).
     if (!snap_.team.accounts_declared()) {

@@ -41,8 +41,9 @@ std::optional<double> number_of(const Dossier& d, const std::string& name) {
 }
 
 // The journal's author of a move done by the program itself at opening.
-const char* const kLegacyActor = "Cotation (reprise des fichiers de l'offre)";
-const char* const kGridActor = "Cotation (reprise de l'offre livrée avec la grille)";
+// The names journal verify accepts for them (core/journal_rules.h).
+const char* const kLegacyActor = kLegacyTerritoryActor;
+const char* const kGridActor = kGridOfferActor;
 
 // The coordinator, bound to this account (issue 13.4): the journal's « who ».
 std::string require_coordinator(const Session& s, const std::string& actor) {

@@ -47,6 +47,12 @@ std::string grant_places(const CapacityModel& model, const std::string& referenc
     return "";
 }
 
+// One sentence for decide's refusal and the replay of the journal.
+std::string irrecevable_refusal(const std::string& reference, const std::string& why) {
+    return "Le dossier « " + reference + " » est irrecevable (" + why +
+           ") : il ne peut être ni retenu ni inscrit en liste complémentaire.";
+}
+
 }  // namespace
 
 std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, const std::vector<RecordedDecision>& decisions) {
@@ -55,6 +61,9 @@ std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, 
         Decision d = *decisions[i].decision;
         std::string why = decision_texts_refusal(d);
         if (why.empty()) why = motive_refusal(d);
+        if (why.empty() && !decisions[i].irrecevable.empty() &&
+            (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
+            why = irrecevable_refusal(decisions[i].reference, decisions[i].irrecevable);
         if (why.empty() && d.kind == DecisionKind::Retained) {
             why = grant_places(model, decisions[i].reference, decisions[i].asked, used, d);
             if (why.empty()) used += model.used_by(*d.places);
@@ -74,8 +83,7 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     if (e.proposal == Proposal::Pending)
         return dossier + " attend un arbitrage (" + e.proposal_reason + ") : la décision vient après.";
     if (e.apart() && (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
-        return dossier + " est irrecevable (" + e.apart_reasons().front() +
-               ") : il ne peut être ni retenu ni inscrit en liste complémentaire.";
+        return irrecevable_refusal(f.reference, e.apart_reasons().front());
     // The calls select by a note on the published criteria (ACT HLM, Annexe 2
     // §2: « une évaluation quantitative par l'attribution d'une note
     // permettant un classement des candidatures »; the UPHV and CRT grids

@@ -37,6 +37,11 @@ struct RecordedDecision {
     std::string reference;                  // the dossier's
     const Decision* decision = nullptr;
     const Rational* asked = nullptr;        // the dossier's "places", when given
+    // Why the dossier is irrecevable (its prior rejection, the first
+    // eligibility rule it fails), or empty: it is neither retained nor put
+    // on the complementary list (trial 13e F4: a forged « retenu » of an
+    // irrecevable dossier verified, and its letter said « retenu »).
+    std::string irrecevable;
 };
 struct BrokenDecision {
     std::size_t index = 0;                  // into the decisions given
@@ -44,7 +49,8 @@ struct BrokenDecision {
 };
 // The first of `decisions` (in the order they were recorded) that breaks a
 // rule complete_decision applies whatever the ranking became: a motive and a
-// departure reason that are texts, a motive when not retained, and for a
+// departure reason that are texts, a motive when not retained, a recevable
+// dossier when retained or on the complementary list, and for a
 // retained dossier a capacity granted that is one, no more than it asked,
 // in whole units, within the call's capacity beside the ones recorded before it.
 std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, const std::vector<RecordedDecision>& decisions);

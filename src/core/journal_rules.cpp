@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
-#include "team.h"
 
 namespace cotation {
 
@@ -115,16 +115,84 @@ bool dated_in_future(const std::string& at, const std::string& now) {
     return a && n && *a - *n > kJournalClockAheadSeconds;
 }
 
+std::vector<std::string> row_tables(const std::string& rows) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < rows.size()) {
+        std::size_t end = rows.find('\n', start);
+        if (end == std::string::npos) end = rows.size();
+        const std::size_t tab = rows.find('\t', start);
+        if (tab != std::string::npos && tab < end) {
+            std::string table = rows.substr(start, tab - start);
+            if (std::find(out.begin(), out.end(), table) == out.end()) out.push_back(std::move(table));
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+const std::vector<std::string>* action_tables(const std::string& action) {
+    using T = std::vector<std::string>;
+    static const std::map<std::string, T> tables = {
+        {"dossier.ajout", {"dossier", "dossier_fact", "dossier_document"}},
+        {"dossier.identite", {"dossier"}},
+        {"dossier.fait", {"dossier_fact"}},
+        {"dossier.piece", {"dossier_document"}},
+        {"note", {"rating", "reviewer"}},   // a reviewer's first rating adds them
+        {"consolidation", {"consolidation"}},
+        {"decision", {"decision"}},
+        {"refus_prealable", {"prior_rejection"}},
+        {"affectation", {"assignment"}},
+        {"soumission", {"submission"}},
+        {"avis", {"member_opinion"}},
+        {"personne", {"person"}},
+        {"conflit", {"conflict", "assignment"}},   // the declared link ends the assignments it touches
+        {"procedure", {"procedure_step"}},
+        {"seance", {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"}},
+        {"campagne.creation", {"campaign"}},
+        {"campagne.parametre", {"campaign_parameter"}},
+        {"campagne.autorite", {"campaign"}},
+        {"campagne.cloture", {"campaign"}},
+        {"campagne.reouverture", {"campaign"}},
+        {"campagne.procedure", {"campaign"}},
+        {"campagne.regles_territoriales", {"campaign"}},
+        {"campagne.grille", {"campaign", "grid_history"}},
+        {"territoire.offre", {"offer_structure", "territory_origin"}},
+        {"territoire.zones", {"campaign_zone", "territory_origin"}},
+        {"territoire.repartition", {"allocation_choice"}},
+        {"journal.empreintes", {"reviewer"}},   // put_ratings: a reviewer added, no note changed
+    };
+    if (action == "schema.migration" || action == "campagne.copie") return nullptr;
+    static const T none;
+    auto it = tables.find(action);
+    return it == tables.end() ? &none : &it->second;
+}
+
+namespace {
+// « schéma 13 » -> 13; 0 when the text is of another form.
+int schema_number(const std::string& text) {
+    const std::string mark = "schéma ";
+    if (text.rfind(mark, 0) != 0) return 0;
+    std::size_t end = mark.size();
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+    if (end == mark.size() || end - mark.size() > 4) return 0;
+    return std::stoi(text.substr(mark.size(), end - mark.size()));
+}
+}  // namespace
+
 std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
                                                     const std::string& now) {
+    return JournalReplay(home).feed(entries, now);
+}
+
+std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecord>& entries, const std::string& now) {
     // On a file, names without an account are those of a server's entries
     // copied into it: accepted up to the last copy.
     std::size_t copied_until = 0;
     for (std::size_t i = 0; i < entries.size(); ++i)
         if (entries[i].action == "campagne.copie") copied_until = i;
-    Team team;
-    std::optional<std::string> previous_key;
-    const JournalRecord* previous = nullptr;
+    const JournalHome home = home_;
+    Team& team = team_;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const JournalRecord& e = entries[i];
         auto refuse = [&](const std::string& why) {
@@ -132,9 +200,9 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
         };
         const auto key = instant_key(e.at);
         if (!key) return refuse("sa date « " + e.at + " » n'est pas une date que Cotation écrit (AAAA-MM-JJThh:mm:ssZ, en UTC)");
-        if (previous_key && *key < *previous_key)
-            return refuse("elle est datée d'avant l'entrée " + std::to_string(previous->seq) + " (" +
-                          journal_instant_text(previous->at) +
+        if (previous_key_ && *key < *previous_key_)
+            return refuse("elle est datée d'avant l'entrée " + std::to_string(previous_.seq) + " (" +
+                          journal_instant_text(previous_.at) +
                           ") qui la précède, alors que Cotation ne date jamais une entrée avant la précédente");
         // After the author's rules, which name a forged entry more precisely.
         auto future = [&]() -> std::optional<UnwrittenEntry> {
@@ -143,18 +211,47 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
                           journal_instant_text(now) + "), alors que Cotation date chaque entrée de l'heure du poste qui "
                           "l'écrit (celle d'un autre poste du partage peut avancer de quelques minutes, pas d'un jour)");
         };
-        previous_key = key;
-        previous = &e;
+        previous_key_ = key;
+        previous_ = JournalRecord{e.seq, e.at, "", "", "", "", "", {}};
         // Cotation's own name signs its migrations and row digests, nothing else.
         if (e.actor == "cotation" && !system_entry(e))
             return refuse("« cotation » n'inscrit que les migrations de schéma et les empreintes de lignes, pas une entrée " +
                           quoted(e.action));
+        if (e.action == "campagne.copie") migrated_to_ = 0;   // the copy's home numbers its own schemas
+        if (system_entry(e) && e.action == "schema.migration") {
+            // A migration moves the schema forward, past the last one (trial 13e F2).
+            const int from = schema_number(e.old_value), to = schema_number(e.new_value);
+            if (from == 0 || to <= from || to <= migrated_to_)
+                return refuse("une migration fait passer le schéma au-delà de celui qu'a atteint la précédente, et "
+                              "celle-ci dit « " +
+                              e.old_value + " » → « " + e.new_value.substr(0, e.new_value.find(" — ")) + " »" +
+                              (migrated_to_ ? " après une migration au schéma " + std::to_string(migrated_to_) : std::string()));
+            migrated_to_ = to;
+        }
+        // The rows an entry vouches for belong to the tables its change writes (trial 13e F2, F3).
+        if (const auto* allowed = action_tables(e.action))
+            for (const auto& table : e.tables) {
+                if (table == "schema_version") continue;   // an older server journal's header row
+                if (std::find(allowed->begin(), allowed->end(), table) == allowed->end())
+                    return refuse("elle porte l'empreinte d'une ligne de la table « " + table + " », qu'une entrée " +
+                                  quoted(e.action) + " n'écrit pas" +
+                                  (allowed->empty() ? std::string()
+                                                    : " (elle écrit : " + [&] {
+                                                          std::string list;
+                                                          for (const auto& t : *allowed) list += (list.empty() ? "" : ", ") + t;
+                                                          return list;
+                                                      }() + ")"));
+            }
+        // Written by Cotation taking in an older campaign's territory: no person's name to check.
+        const bool takeover = (e.actor == kLegacyTerritoryActor || e.actor == kGridOfferActor) &&
+                              (e.action == "territoire.offre" || e.action == "territoire.zones");
         const EntryAuthor who = entry_author(e.actor);
         // A name without an account is a server's entry: the server set it
         // from the connected role and refused the coordinator's kinds to
         // the other roles (pg_roles.cpp); on a file, one copied from a server.
-        const bool server_written = who.account.empty() && (home == JournalHome::Server || i < copied_until);
-        if (!system_entry(e) && e.action != "campagne.copie" && !team.open_mode() && !server_written) {
+        const bool server_written =
+            who.account.empty() && (home == JournalHome::Server || i < copied_until || e.seq < copied_until_seq_);
+        if (!system_entry(e) && !takeover && e.action != "campagne.copie" && !team.open_mode() && !server_written) {
             const Person* p = team.person(who.person);
             if (who.account.empty()) {
                 // On a file Cotation writes the account of every entry; a team

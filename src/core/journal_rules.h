@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "team.h"
+
 namespace cotation {
 
 // The kinds of entry only the coordinator writes: decision, consolidation,
@@ -26,12 +28,34 @@ struct EntryAuthor {
 };
 EntryAuthor entry_author(const std::string& actor);
 
+// Cotation's own takeovers of the territory (app/territory.cpp), in no
+// person's name: the offer and zones an older campaign kept beside it, the
+// offer shipped with the grid. Only « territoire.offre » and
+// « territoire.zones » entries, and only their tables, are accepted under them.
+inline constexpr const char* kLegacyTerritoryActor = "Cotation (reprise des fichiers de l'offre)";
+inline constexpr const char* kGridOfferActor = "Cotation (reprise de l'offre livrée avec la grille)";
+
 // The part of an entry these rules read.
 struct JournalRecord {
     std::int64_t seq = 0;
     std::string at;   // UTC, « 2026-11-30T17:21:00Z » (a fraction of second may follow the seconds)
     std::string actor, action, entity, old_value, new_value;
+    // The tables whose rows the entry's digests cover (row_tables of its
+    // "rows"), each once; empty for an entry older than the ledger.
+    std::vector<std::string> tables;
 };
+
+// The tables named by the lines « table<TAB>key<TAB>digest » of an entry's
+// rows, each once, in order of first appearance.
+std::vector<std::string> row_tables(const std::string& rows);
+
+// The tables an entry of `action` may cover with its row digests: what the
+// change journaled under that action writes in its transaction (both back
+// ends, store/sqlite_*.cpp and pg_mutations.cpp, with store/journal_texts).
+// Trial 13e F3: an instructor's « note » entry carried a decision row.
+// Null for an action whose rows may be any table's (a migration, a copy of
+// the whole campaign); empty for an action Cotation does not journal.
+const std::vector<std::string>* action_tables(const std::string& action);
 
 // Where the journal was written: on a campaign file every entry of a person
 // carries the account it was written from; on a server the server sets the
@@ -53,7 +77,14 @@ struct UnwrittenEntry {
 //   entry without an account too, unless a copy from a server follows it);
 // - of a coordinator's kind (coordinator_actions), once a team is declared,
 //   written from an account by someone who was not coordinator at that moment;
-// - signed « cotation » but not one of Cotation's own (migration, digests).
+// - signed « cotation » but not one of Cotation's own: a migration moves the
+//   schema forward (« schéma N » → « schéma M — … », M above the schema the
+//   previous migration reached); the digests Cotation writes at the end of a
+//   change that wrote no entry (journal.empreintes) cover only the rows of
+//   `reviewer` (a rating import that added a reviewer and changed no note):
+//   trial 13e F2, one such entry reopened a closed campaign;
+// - carrying the digest of a row of a table its action does not write
+//   (action_tables; trial 13e F3).
 // Without a team (one person working alone) nobody's name is checked. An
 // entry naming a person without an account is a server's (the server set
 // the author from its role and refused the coordinator's kinds to the
@@ -64,6 +95,28 @@ struct UnwrittenEntry {
 // entry dated 2099 was accepted, and the following ones took its date).
 std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
                                                     const std::string& now = "");
+
+// The same rules replayed a part at a time (trial 13e F1: the gate before
+// every write, decision and document reads only the entries after the last
+// it verified): feed() takes the entries that follow those already fed, in
+// order. Fed whole, it finds what first_unwritten_entry finds. After a
+// finding the replay is left part-way: keep a copy to go on from.
+class JournalReplay {
+public:
+    explicit JournalReplay(JournalHome home) : home_(home) {}
+    std::optional<UnwrittenEntry> feed(const std::vector<JournalRecord>& entries, const std::string& now = "");
+    // The last « campagne.copie » of the whole journal, when the entries are
+    // fed in parts: the server's entries before it are accepted as copied.
+    void copies_until(std::int64_t seq) { copied_until_seq_ = seq; }
+
+private:
+    JournalHome home_;
+    Team team_;
+    std::optional<std::string> previous_key_;
+    JournalRecord previous_;
+    int migrated_to_ = 0;   // the schema the last migration entry reached (since the last copy)
+    std::int64_t copied_until_seq_ = 0;
+};
 // How far ahead of a workstation's clock an entry may be dated: the clock of
 // another workstation of the share may be ahead by minutes, not by a day.
 inline constexpr long long kJournalClockAheadSeconds = 24 * 3600;

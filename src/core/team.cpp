@@ -58,12 +58,21 @@ std::string invisible_character(const std::string& text) {
     return "";
 }
 
+// Something typed, yet nothing a reader sees (trial 13e F7: U+3164 alone as
+// an organisation, U+1D159 alone as a motive): the rule of fr::given. An
+// empty text is the field's own business (required or not).
+static std::string nothing_visible(const std::string& text, const std::string& what) {
+    if (fr::trim(text).empty() || fr::given(text)) return "";
+    return what + " ne contient aucun caractère visible (seulement des espaces ou des caractères qui ne s'impriment "
+                  "pas) ; retapez-le. Rien n'a été enregistré.";
+}
+
 std::string name_refusal(const std::string& text, const std::string& what) {
     if (std::size_t n = fr::char_count(text); n > kMaxNameChars)
         return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxNameChars) +
                " admis. Rien n'a été enregistré.";
     std::string c = invisible_character(text);
-    if (c.empty()) return "";
+    if (c.empty()) return nothing_visible(text, what);
     return what + " contient un caractère de contrôle ou invisible (" + c +
            " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms sembleraient "
            "identiques ou le journal serait falsifiable ; retapez-le. Rien n'a été enregistré.";
@@ -80,7 +89,7 @@ std::string text_refusal(const std::string& text, const std::string& what) {
         return what + " contient un caractère de contrôle ou invisible (" + c +
                " : tabulation, espace sans largeur, inversion du sens d'écriture…) qui passerait tel quel dans les "
                "courriers ; retapez-le. Rien n'a été enregistré.";
-    return "";
+    return nothing_visible(text, what);
 }
 
 // By exact name, else by person_key: « paul roy » is the Paul Roy declared (issue 13.15).

@@ -5,6 +5,7 @@
 #include <wx/wx.h>
 
 #include <clocale>
+#include <csignal>
 #include <filesystem>
 
 #include "app/demo.h"
@@ -34,6 +35,8 @@ public:
     bool OnInit() override {
         // Numbers are parsed and formatted by Cotation itself, never by the C locale.
         std::setlocale(LC_NUMERIC, "C");
+        // A write past a file-size limit (ulimit -f) is said, not fatal (trial 13e F9).
+        std::signal(SIGXFSZ, SIG_IGN);
         load_french_catalog();
         wxCmdLineParser p(argc, argv);
         p.AddParam(to_wx("campagne.cot"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);

@@ -27,6 +27,8 @@ std::string validate_field(const Grid& grid, const ReferenceData& ref, const std
         std::size_t limit = column == "reference" ? kMaxReferenceChars : kMaxOrganisationChars;
         if (std::size_t n = fr::char_count(text); n > limit)
             return "texte de " + std::to_string(n) + " caractères, au plus " + std::to_string(limit) + " admis";
+        // Trial 13e F7: « ㅤ » (U+3164) alone was an organisation.
+        if (!fr::given(text)) return "aucun caractère visible (seulement des espaces ou des caractères qui ne s'impriment pas)";
         if (out) *out = text;
         return "";
     }
@@ -283,6 +285,9 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
         if (std::size_t n = fr::char_count(rt.justification); n > kMaxJustificationChars)
             problem(at(5, "justification") + "texte de " + std::to_string(n) + " caractères, au plus " +
                     std::to_string(kMaxJustificationChars) + " admis");
+        // The rule of every typed text (trial 13e F7: U+202E inside a justification reversed the compte rendu's line).
+        else if (std::string why = text_refusal(rt.justification, "la justification"); !why.empty())
+            problem(at(5, "justification") + why.substr(0, why.find(" Rien n'a été enregistré.")));
         if (may_rate && it != reference_to_id.end() && !rt.reviewer.empty())
             if (std::string why = may_rate(rt); !why.empty())
                 problem(file_name + ", ligne " + std::to_string(rec.line) + ", dossier " + fr::quote(ref) + " : " + why);

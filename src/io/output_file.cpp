@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -53,6 +56,19 @@ void put_output_in_place(const std::string& tmp, const std::string& path) {
         std::filesystem::remove(tmp, ignored);
         throw Error("Impossible d'écrire « " + path +
                     " » (le fichier temporaire n'a pas pu prendre ce nom) ; rien n'a été écrit.");
+    }
+}
+
+std::string write_failure(int err) {
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT: return "le disque est plein";
+    case EFBIG: return "la taille de fichier permise à ce programme est dépassée";
+    case EACCES:
+    case EPERM:
+    case EROFS: return "écriture refusée";
+    case 0: return "écriture interrompue";
+    default: return std::string("écriture interrompue : ") + std::strerror(err);
     }
 }
 

@@ -20,4 +20,11 @@ void refuse_unsafe_output(const std::string& path);
 // on any refusal or failure `tmp` is removed and Error names `path`.
 void put_output_in_place(const std::string& tmp, const std::string& path);
 
+// Why a write failed, in French, from its errno (trial 13e F6: a full disk
+// was said « écriture refusée », which points at the rights): « le disque
+// est plein », « la taille de fichier permise est dépassée » (ulimit -f,
+// EFBIG), « écriture refusée » (rights, read-only disk), else « écriture
+// interrompue (…) ».
+std::string write_failure(int err);
+
 }  // namespace cotation::io

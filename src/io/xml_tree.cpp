@@ -163,11 +163,23 @@ std::string read_file(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à lire.");
+    // A device, a pipe or a socket may never end (trial 13e F8: `import /dev/zero` grew to 615 Mo and ran on).
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw InputError("« " + path + " » n'est pas un fichier ordinaire (périphérique, tube ou prise) : indiquez le fichier "
+                         "à lire. Rien n'a été lu.");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("Impossible de lire le fichier « " + path + " ».");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string out;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        out.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > kMaxInputBytes)
+            throw InputError("« " + path + " » dépasse " + std::to_string(kMaxInputBytes >> 20) +
+                             " Mo : ce n'est pas un fichier que Cotation lit (dossiers, notes, grille, offre…). Rien n'a été "
+                             "lu.");
+    }
+    return out;
 }
 
 }  // namespace cotation::io

@@ -35,6 +35,10 @@ inline constexpr std::size_t kMaxXmlDepth = 64;
 // the element nested deeper than kMaxXmlDepth.
 std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::string& file_name);
 
-std::string read_file(const std::string& path);   // throws InputError naming the path
+// Throws InputError naming the path: a directory, what is not a regular
+// file (a device, a pipe: trial 13e F8), more than kMaxInputBytes.
+std::string read_file(const std::string& path);
+// The national FINESS extraction, the largest file read, is about 100 Mo.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
 
 }  // namespace cotation::io

@@ -8,6 +8,7 @@
 #include <Poco/Zip/Compress.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -452,8 +453,9 @@ void write_odt(const std::string& path, const LetterHeader& header, const std::v
     OdtParts parts = odt_parts(header, body, pictures);
     const std::string tmp = path + ".tmp";
     try {
+        errno = 0;
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error("écriture refusée");
+        if (!out) throw Error(io::write_failure(errno));
         // seekableOut = true: the mimetype entry comes first, stored, with no
         // data descriptor, as ODF requires. A fixed date: reproducible bytes.
         Poco::Zip::Compress zip(out, true);
@@ -472,7 +474,7 @@ void write_odt(const std::string& path, const LetterHeader& header, const std::v
             add("Pictures/image-" + std::to_string(k + 1) + ".png", parts.pictures_png[k], Poco::Zip::ZipCommon::CM_STORE);
         zip.close();
         out.close();
-        if (!out) throw Error("écriture interrompue");
+        if (!out) throw Error(io::write_failure(errno));   // the disk full said as such (trial 13e F6)
         io::put_output_in_place(tmp, path);
     } catch (const std::exception& e) {
         std::error_code ignored;

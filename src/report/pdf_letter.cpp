@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -468,8 +469,12 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         if (size != bytes.size()) throw Error("save");
         bytes = pack_pdf(bytes, path);
         {
+            errno = 0;
             std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-            if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) throw Error("save");
+            if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush())
+                throw Error(io::write_failure(errno));   // the disk full said as such (trial 13e F6)
+            out.close();
+            if (!out) throw Error(io::write_failure(errno));
         }
         io::put_output_in_place(tmp, path);
     } catch (const Error& e) {

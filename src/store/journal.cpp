@@ -54,6 +54,25 @@ void check_journal_extends(const std::vector<JournalEntry>& entries, const Journ
                            " a l'empreinte " + it->hash.substr(0, 16) + "… (journal réécrit jusqu'à cette entrée)");
 }
 
+namespace {
+// One entry against the one before it: its number, its link, its hash.
+void check_link(const JournalEntry& e, std::int64_t expected, const std::string& prev, std::vector<std::string>& problems) {
+    if (e.seq != expected)
+        problems.push_back(e.seq == expected + 1 ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
+                                                 : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
+                                                       " : absentes (supprimées)");
+    if (e.prev_hash != prev)
+        problems.push_back("entrée " + std::to_string(e.seq) +
+                           " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
+    if (journal_hash(e) != e.hash)
+        problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
+}
+
+JournalRecord record_of(const JournalEntry& e) {
+    return {e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, row_tables(e.rows)};
+}
+}  // namespace
+
 JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends,
                                  JournalHome home) {
     JournalCheck c;
@@ -61,16 +80,7 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
     std::int64_t expected = 1;
     for (const auto& e : entries) {
         ++c.entries;
-        if (e.seq != expected)
-            c.problems.push_back(e.seq == expected + 1
-                                     ? "entrée " + std::to_string(expected) + " : absente (supprimée)"
-                                     : "entrées " + std::to_string(expected) + " à " + std::to_string(e.seq - 1) +
-                                           " : absentes (supprimées)");
-        if (e.prev_hash != prev)
-            c.problems.push_back("entrée " + std::to_string(e.seq) +
-                                 " : ne suit pas l'entrée précédente (entrée insérée, supprimée ou déplacée)");
-        if (journal_hash(e) != e.hash)
-            c.problems.push_back("entrée " + std::to_string(e.seq) + " : contenu modifié (" + e.action + ", " + e.entity + ")");
+        check_link(e, expected, prev, c.problems);
         prev = e.hash;
         expected = e.seq + 1;
     }
@@ -78,9 +88,32 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
     if (extends) check_journal_extends(entries, *extends, c.problems);
     std::vector<JournalRecord> records;
     records.reserve(entries.size());
-    for (const auto& e : entries) records.push_back({e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value});
+    for (const auto& e : entries) records.push_back(record_of(e));
     if (auto u = first_unwritten_entry(records, home, utc_now_iso())) c.problems.push_back(unwritten_text(*u));
     return c;
+}
+
+std::vector<std::string> check_journal_since(JournalSeen& seen, const std::vector<JournalEntry>& later) {
+    std::vector<std::string> problems;
+    std::string prev = seen.hash;
+    std::int64_t expected = seen.seq + 1;
+    std::vector<JournalRecord> records;
+    records.reserve(later.size());
+    for (const auto& e : later) {
+        check_link(e, expected, prev, problems);
+        prev = e.hash;
+        expected = e.seq + 1;
+        records.push_back(record_of(e));
+    }
+    if (!problems.empty()) return problems;
+    JournalReplay replay = seen.replay;   // left as it was when an entry is found
+    if (auto u = replay.feed(records, utc_now_iso())) return {unwritten_text(*u)};
+    if (!later.empty()) {
+        seen.seq = later.back().seq;
+        seen.hash = later.back().hash;
+    }
+    seen.replay = std::move(replay);
+    return {};
 }
 
 std::string JournalHead::text() const { return std::to_string(entries) + ":" + hash; }

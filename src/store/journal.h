@@ -22,6 +22,20 @@ std::string utc_now_iso();
 // (core/journal_rules.h, trial 13c F1).
 JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const std::optional<JournalHead>& extends,
                                  JournalHome home = JournalHome::File);
+// What the gate before every write, decision and document verified of the
+// journal (trial 13e F1): the entries up to `seq`, whose last has `hash`, and
+// the rules replayed on them. Only the entries after it are read again.
+struct JournalSeen {
+    std::int64_t seq = 0;
+    std::string hash = kJournalGenesis;
+    JournalReplay replay;
+    explicit JournalSeen(JournalHome home) : replay(home) {}
+};
+// The problems `journal verify` would name in `later` (the entries after
+// `seen.seq`, in order): a broken link or hash, an entry Cotation would not
+// have written. `seen` moves to the last entry when there is none; otherwise
+// it stays, and the next call reads the same entries again.
+std::vector<std::string> check_journal_since(JournalSeen& seen, const std::vector<JournalEntry>& later);
 // Adds to `problems` why `entries` do not extend `head` (a head kept outside
 // the campaign: printed in its documents, given to `journal verify --tete`).
 void check_journal_extends(const std::vector<JournalEntry>& entries, const JournalHead& head,

@@ -71,7 +71,8 @@ void SqliteStore::set_parameter(const std::string& name, const std::string& valu
             Stmt s(*db_, "DELETE FROM campaign_parameter WHERE name = ?");
             s.bind(1, name).run();
         } else {
-            Stmt s(*db_, "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES (?,?)");
+            Stmt s(*db_, "INSERT INTO campaign_parameter(name, value) VALUES (?,?) ON CONFLICT(name) DO UPDATE SET "
+                         "value=excluded.value");
             s.bind(1, name).bind(2, value).run();
         }
         j.add(actor, entry::parameter(name, before, value));
@@ -148,7 +149,9 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
         Stmt old(*db_, "SELECT role, organisation, account, deliberative FROM person WHERE name=?");
         old.bind(1, p.name);
         std::string before = old.step() ? entry::person_text(old.text(0), old.integer(3) != 0, old.text(1), old.text(2)) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO person(name, role, organisation, deliberative, account) VALUES (?,?,?,?,?) "
+                       "ON CONFLICT(name) DO UPDATE SET role=excluded.role, organisation=excluded.organisation, "
+                       "deliberative=excluded.deliberative, account=excluded.account");
         put.bind(1, p.name).bind(2, role_code(p.role)).bind(3, p.organisation).bind(4, std::int64_t{p.deliberative ? 1 : 0})
             .bind(5, p.account).run();
         j.add(actor, entry::person(p, before));
@@ -157,8 +160,10 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
 
 void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        Stmt put(*db_, "INSERT OR REPLACE INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) "
-                       "VALUES (?,?,?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) "
+                       "VALUES (?,?,?,?,?,?) ON CONFLICT(reviewer, organisme) DO UPDATE SET "
+                       "declaration=excluded.declaration, declared_on=excluded.declared_on, "
+                       "declared_by=excluded.declared_by, identifiers=excluded.identifiers");
         put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by)
             .bind(6, c.identifiers).run();
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
@@ -173,7 +178,8 @@ void SqliteStore::record_step(const std::string& step, const Date& done_on, cons
         Stmt old(*db_, "SELECT done_on FROM procedure_step WHERE step=?");
         old.bind(1, step);
         std::string before = old.step() ? old.text(0) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO procedure_step(step, done_on, author) VALUES (?,?,?)");
+        Stmt put(*db_, "INSERT INTO procedure_step(step, done_on, author) VALUES (?,?,?) ON CONFLICT(step) DO UPDATE SET "
+                       "done_on=excluded.done_on, author=excluded.author");
         put.bind(1, step).bind(2, done_on.iso()).bind(3, actor).run();
         j.add(actor, entry::step(step, before, done_on));
     });

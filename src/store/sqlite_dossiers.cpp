@@ -55,7 +55,8 @@ void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, co
             j.add(actor, entry::dossier_identity(before, after));
         }
         Stmt del(*db_, "DELETE FROM dossier_fact WHERE dossier_id=? AND fact=?");
-        Stmt put(*db_, "INSERT OR REPLACE INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
+        Stmt put(*db_, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?) ON CONFLICT(dossier_id, fact) DO "
+                       "UPDATE SET value=excluded.value");
         for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
             if (a.empty()) del.bind(1, after.id).bind(2, k).run();
             else put.bind(1, after.id).bind(2, k).bind(3, a).run();
@@ -82,8 +83,9 @@ void SqliteStore::put_ratings(const std::vector<Rating>& ratings, const std::str
         Stmt add_rev(*db_, "INSERT INTO reviewer(name) VALUES (?)");
         Stmt ref(*db_, "SELECT reference FROM dossier WHERE id=?");
         Stmt old(*db_, "SELECT value, justification FROM rating WHERE dossier_id=? AND reviewer_id=? AND criterion=?");
-        Stmt put(*db_, "INSERT OR REPLACE INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
-                       "VALUES (?,?,?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                       "VALUES (?,?,?,?,?,?) ON CONFLICT(dossier_id, reviewer_id, criterion) DO UPDATE SET value=excluded.value, "
+                       "justification=excluded.justification, updated_at=excluded.updated_at");
         std::map<std::string, std::int64_t> rev_ids;
         std::unordered_map<std::int64_t, std::string> refs;
         std::string now = utc_now_iso();
@@ -132,8 +134,9 @@ void SqliteStore::put_consolidation(std::int64_t dossier_id, const Consolidation
         Stmt old(*db_, "SELECT value, reason FROM consolidation WHERE dossier_id=? AND criterion=?");
         old.bind(1, dossier_id).bind(2, d.criterion);
         std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) "
-                       "VALUES (?,?,?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO consolidation(dossier_id, criterion, value, reason, author, decided_at) VALUES (?,?,?,?,?,?) "
+                       "ON CONFLICT(dossier_id, criterion) DO UPDATE SET value=excluded.value, reason=excluded.reason, "
+                       "author=excluded.author, decided_at=excluded.decided_at");
         put.bind(1, dossier_id).bind(2, d.criterion).bind(3, d.value.canonical()).bind(4, d.reason).bind(5, d.author)
             .bind(6, utc_now_iso()).run();
         j.add(actor, entry::consolidation(reference, d, before));
@@ -150,8 +153,11 @@ void SqliteStore::put_decision(std::int64_t dossier_id, const Decision& d, const
         old.bind(1, dossier_id);
         std::string before = old.step() ? entry::decision_text(old.text(0), old.text(1), old.text(2)) : "";
         std::string places = d.places ? d.places->canonical() : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
-                       "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO decision(dossier_id, kind, motive, decided_on, places, committee_opinion, "
+                       "departure_reason, author, recorded_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(dossier_id) DO UPDATE SET "
+                       "kind=excluded.kind, motive=excluded.motive, decided_on=excluded.decided_on, places=excluded.places, "
+                       "committee_opinion=excluded.committee_opinion, departure_reason=excluded.departure_reason, "
+                       "author=excluded.author, recorded_at=excluded.recorded_at");
         put.bind(1, dossier_id).bind(2, enum_code(d.kind)).bind(3, d.motive).bind(4, d.date.iso()).bind(5, places)
             .bind(6, d.committee_opinion ? enum_code(*d.committee_opinion) : "").bind(7, d.departure_reason)
             .bind(8, d.author).bind(9, utc_now_iso()).run();
@@ -167,7 +173,9 @@ void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::option
         std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
         if (r) {
             Stmt put(*db_,
-                     "INSERT OR REPLACE INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?)");
+                     "INSERT INTO prior_rejection(dossier_id, ground, motive, decided_on, author) VALUES (?,?,?,?,?) "
+                     "ON CONFLICT(dossier_id) DO UPDATE SET ground=excluded.ground, motive=excluded.motive, "
+                     "decided_on=excluded.decided_on, author=excluded.author");
             put.bind(1, dossier_id)
                 .bind(2, ground_code(r->ground))
                 .bind(3, r->motive)
@@ -185,7 +193,8 @@ void SqliteStore::put_prior_rejection(std::int64_t dossier_id, const std::option
 void SqliteStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
         std::string reference = reference_of(dossier_id);
-        Stmt st(*db_, add ? "INSERT OR IGNORE INTO assignment(dossier_id, reviewer) VALUES (?,?)"
+        Stmt st(*db_, add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES (?,?) ON CONFLICT(dossier_id, reviewer) "
+                            "DO NOTHING"
                           : "DELETE FROM assignment WHERE dossier_id=? AND reviewer=?");
         st.bind(1, dossier_id).bind(2, reviewer).run();
         j.add(actor, entry::assignment(reference, reviewer, add));
@@ -195,7 +204,8 @@ void SqliteStore::assign(std::int64_t dossier_id, const std::string& reviewer, b
 void SqliteStore::submit(std::int64_t dossier_id, const std::string& reviewer, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
         std::string reference = reference_of(dossier_id);
-        Stmt put(*db_, "INSERT OR IGNORE INTO submission(dossier_id, reviewer, submitted_at) VALUES (?,?,?)");
+        Stmt put(*db_, "INSERT INTO submission(dossier_id, reviewer, submitted_at) VALUES (?,?,?) "
+                       "ON CONFLICT(dossier_id, reviewer) DO NOTHING");
         put.bind(1, dossier_id).bind(2, reviewer).bind(3, utc_now_iso()).run();
         j.add(actor, entry::submission(reference, reviewer));
     });
@@ -207,7 +217,8 @@ void SqliteStore::put_opinion(std::int64_t dossier_id, const MemberOpinion& op, 
         Stmt old(*db_, "SELECT opinion, comment FROM member_opinion WHERE dossier_id=? AND member=?");
         old.bind(1, dossier_id).bind(2, op.member);
         std::string before = old.step() ? entry::pair_text(old.text(0), old.text(1)) : "";
-        Stmt put(*db_, "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?)");
+        Stmt put(*db_, "INSERT INTO member_opinion(dossier_id, member, opinion, comment) VALUES (?,?,?,?) "
+                       "ON CONFLICT(dossier_id, member) DO UPDATE SET opinion=excluded.opinion, comment=excluded.comment");
         put.bind(1, dossier_id).bind(2, op.member).bind(3, enum_code(op.opinion)).bind(4, op.comment).run();
         j.add(actor, entry::opinion(reference, op, before));
     });

@@ -168,20 +168,36 @@ std::vector<std::string> foreign_triggers(Db& db) {
     // schema keeps the texts of its time), and the lock of a closed campaign
     // on each data table (lock_tables: « table_close_insert », …), by its
     // text: one text since the locks exist, and the ones a write fires.
+    // Trial 13e F5: the tables, indexes and views too, by every text their
+    // migrations gave them (a unique index added in raw SQL made
+    // Cotation's own write delete a decision unjournaled).
     std::map<std::string, std::string> locks;
     for (const auto& table : ledger::data_tables(db))
         for (const char* op : {"INSERT", "UPDATE", "DELETE"}) locks[lock_trigger_name(table, op)] = lock_trigger_sql(table, op);
+    static const std::map<std::string, const char*> words = {
+        {"trigger", "déclencheur"}, {"index", "index"}, {"view", "vue"}, {"table", "table"}};
     std::vector<std::string> out;
-    Stmt t(db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='trigger' ORDER BY name");
+    // sqlite_stat1 and the like (ANALYZE) only guide SQLite's plans.
+    Stmt t(db, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_stat%' "
+               "ESCAPE '\\' ORDER BY type, name");
     while (t.step()) {
-        const std::string name = t.text(0), where = "« " + name + " » (table " + t.text(1) + ")";
-        if (auto lock = locks.find(name); lock != locks.end()) {
-            if (lock->second != t.text(2)) out.push_back(where + " changé");
-        } else if (auto made = migration_trigger_texts().find(name); made == migration_trigger_texts().end()) {
-            out.push_back(where + " ajouté");
-        } else if (!made->second.count(t.text(2))) {
+        const std::string type = t.text(0), name = t.text(1);
+        auto word = words.find(type);
+        const std::string kind = word == words.end() ? type : std::string(word->second);
+        const std::string where = (type == "trigger" ? "" : kind + " ") + "« " + name + " »" +
+                                  (type == "table" ? "" : " (table " + t.text(2) + ")");
+        if (type == "trigger") {
+            if (auto lock = locks.find(name); lock != locks.end()) {
+                if (lock->second != t.text(3)) out.push_back(where + " changé");
+                continue;
+            }
+        }
+        const auto& made = migration_schema_texts();
+        if (auto m = made.find(type + " " + name); m == made.end()) {
+            out.push_back(where + (type == "view" || type == "table" ? " ajoutée" : " ajouté"));
+        } else if (!m->second.count(t.text(3))) {
             // The journal's protection too (trial 13d F6), by every text its migrations gave it.
-            out.push_back(where + " changé");
+            out.push_back(where + (type == "view" || type == "table" ? " changée" : " changé"));
         }
     }
     return out;
@@ -209,8 +225,8 @@ std::vector<std::string> missing_triggers(Db& db) {
 std::vector<std::string> trigger_problems(Db& db) {
     std::vector<std::string> out = missing_triggers(db);
     for (const auto& name : foreign_triggers(db))
-        out.push_back("déclencheur " + name + " hors de Cotation : il peut changer ce que les commandes "
-                      "enregistrent, empreintes comprises");
+        out.push_back((name.rfind("« ", 0) == 0 ? "déclencheur " : "") + name +
+                      " hors de Cotation : il peut changer ce que les commandes enregistrent, empreintes comprises");
     return out;
 }
 }  // namespace
@@ -221,8 +237,10 @@ std::vector<std::string> trigger_problems(Db& db) {
 // are compared with the journal before any change, in its transaction.
 void SqliteStore::ensure_untampered() {
     if (auto foreign = foreign_triggers(*db_); !foreign.empty())
-        throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté ou changé hors de Cotation, qui pourrait changer ce "
-                    "qu'enregistrent les commandes : " + fr::join(foreign, ", ") + ". Rien n'a été enregistré ; reprenez la "
+        throw Error("La campagne « " + db_->path() + " » porte un déclencheur ajouté ou changé hors de Cotation (ou un "
+                    "index, une "
+                    "vue, une table), qui pourrait changer ce qu'enregistrent les commandes : " + fr::join(foreign, ", "
+                    "") + ". Rien n'a été enregistré ; reprenez la "
                     "dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal verify).");
     // The journal's protection dropped (trial 13d F6): nothing is written on a journal anyone may rewrite.
     if (auto missing = missing_triggers(*db_); !missing.empty())
@@ -230,6 +248,15 @@ void SqliteStore::ensure_untampered() {
                     ". Rien n'a été enregistré : une entrée écrite maintenant pourrait être modifiée ou effacée sans "
                     "trace. Reprenez la dernière sauvegarde de la campagne et faites vérifier son journal (cotation journal "
                     "verify).");
+    // The journal altered or added to outside Cotation (trial 13e F1): nothing
+    // is appended to a chain `journal verify` calls ALTÉRÉ.
+    if (auto altered = journal_problems(); !altered.empty()) {
+        std::string text;
+        for (std::size_t i = 0; i < altered.size() && i < 20; ++i) text += "\n  " + altered[i];
+        throw Error("Le journal de la campagne « " + db_->path() + " » a été modifié ou complété hors de Cotation ; rien "
+                    "n'a été enregistré :" + text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify) "
+                    "et reprend la dernière sauvegarde de la campagne.");
+    }
     std::vector<std::string> problems = outside_changes({"campaign", "person"});
     if (problems.empty()) return;
     std::string text;
@@ -251,6 +278,9 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
     // The whole campaign asked (rank, decisions, documents): a trigger
     // dropped or changed outside Cotation is said with the rows (trial 13d F6).
     std::vector<std::string> problems = asked.empty() ? trigger_problems(*db_) : std::vector<std::string>{};
+    // And the journal itself, as `journal verify` reads it (trial 13e F1).
+    if (asked.empty())
+        for (auto& p : journal_problems()) problems.push_back("journal : " + std::move(p));
     if (seen.clean_version == version) return problems;
     const std::size_t trigger_count = problems.size();
     const std::vector<std::string> tables = asked.empty() ? ledger::data_tables(*db_) : asked;
@@ -275,6 +305,35 @@ std::vector<std::string> SqliteStore::outside_changes(const std::vector<std::str
     ledger::compare_with_current(*db_, seen.expected, tables, problems);
     if (problems.size() == trigger_count) seen.clean_version = version;
     return problems;
+}
+
+std::vector<std::string> SqliteStore::journal_problems() {
+    if (journal_seen_.seq > 0) {
+        // A transaction rolled back gives its numbers again; an entry rewritten: read it all again.
+        Stmt h(*db_, "SELECT hash FROM journal WHERE seq=?");
+        h.bind(1, journal_seen_.seq);
+        if (!h.step() || h.text(0) != journal_seen_.hash) journal_seen_ = JournalSeen{JournalHome::File};
+    }
+    // By batches: a campaign of 10 000 dossiers has 860 000 entries, never all in memory at once.
+    constexpr int kBatch = 4096;
+    if (journal_seen_.seq == 0) {   // a copy is made whole, at the campaign's making: looked for once
+        Stmt copy(*db_, "SELECT coalesce(max(seq), 0) FROM journal WHERE action = 'campagne.copie'");
+        copy.step();
+        journal_seen_.replay.copies_until(copy.integer(0));
+    }
+    Stmt s(*db_, "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
+                 "WHERE seq > ? ORDER BY seq LIMIT ?");
+    for (;;) {
+        std::vector<JournalEntry> later;
+        s.bind(1, journal_seen_.seq).bind(2, std::int64_t{kBatch});
+        while (s.step())
+            later.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                             s.text(8), s.text(9), ""});
+        s.reset();
+        if (later.empty()) return {};
+        auto problems = check_journal_since(journal_seen_, later);
+        if (!problems.empty() || later.size() < static_cast<std::size_t>(kBatch)) return problems;
+    }
 }
 
 JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& extends) {

@@ -71,7 +71,10 @@ void track(Db& db) {
         Shape s = shape(db, t);
         std::string name = sql::literal(t), on = " ON main." + sql::identifier(t) + " BEGIN ";
         auto put = [&](const std::string& key, const std::string& row) {
-            return "INSERT OR REPLACE INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row + "); ";
+            // An upsert, not OR REPLACE: the conflict clause of the statement that fires a
+            // trigger overrides the trigger's own (an upsert of the campaign's rows would make it ABORT).
+            return "INSERT INTO cotation_touched(tbl, k, row) VALUES (" + name + ", " + key + ", " + row +
+                   ") ON CONFLICT(tbl, k) DO UPDATE SET row = excluded.row; ";
         };
         // Only the first: not « INSERT OR IGNORE », which an outer « INSERT OR
         // REPLACE » turns into a replacement inside its triggers.

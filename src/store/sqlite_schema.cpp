@@ -321,12 +321,22 @@ void migrate(Db& db) {
 
 const std::map<std::string, std::set<std::string>>& migration_trigger_texts() {
     static const std::map<std::string, std::set<std::string>> texts = [] {
+        std::map<std::string, std::set<std::string>> out;
+        for (const auto& [key, t] : migration_schema_texts())
+            if (key.rfind("trigger ", 0) == 0) out[key.substr(8)] = t;
+        return out;
+    }();
+    return texts;
+}
+
+const std::map<std::string, std::set<std::string>>& migration_schema_texts() {
+    static const std::map<std::string, std::set<std::string>> texts = [] {
         Db mem(":memory:", true);
         std::map<std::string, std::set<std::string>> out;
         for (int v = 0; v < kSchemaVersion; ++v) {
             mem.exec(kMigrations[v]);
-            Stmt t(mem, "SELECT name, sql FROM sqlite_master WHERE type='trigger'");
-            while (t.step()) out[t.text(0)].insert(t.text(1));
+            Stmt t(mem, "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL");
+            while (t.step()) out[t.text(0) + " " + t.text(1)].insert(t.text(2));
         }
         return out;
     }();

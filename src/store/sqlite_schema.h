@@ -24,6 +24,10 @@ void migrate(Db& db);
 // version to the next: a campaign migrated from an older schema keeps the
 // texts of its time (trial 13d F6: compared by their text, as the locks).
 const std::map<std::string, std::set<std::string>>& migration_trigger_texts();
+// Every table, index, view and trigger the migrations made, by « type name »
+// (« index journal_entity »), with each text it had at some schema (trial
+// 13e F5: a unique index added in raw SQL made a write delete a decision).
+const std::map<std::string, std::set<std::string>>& migration_schema_texts();
 // Once the campaign is closed, every table refuses INSERT, UPDATE and DELETE
 // (the journal excepted: append-only, it records the reopening). Tables are
 // walked from sqlite_master at each opening: one added by a later migration

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "campaign_store.h"
+#include "journal.h"
 #include "journal_texts.h"
 #include "snapshot_rows.h"
 #include "sqlite_db.h"
@@ -165,6 +166,10 @@ private:
         std::int64_t clean_version = -1;
     };
     std::map<std::string, LedgerSeen> ledger_seen_;
+    // The journal as the gate last verified it (trial 13e F1): its chain and
+    // the rules of `journal verify`, read again only after `seq`.
+    JournalSeen journal_seen_{JournalHome::File};
+    std::vector<std::string> journal_problems();
 };
 
 std::vector<JournalEntry> read_journal(Db& db, const std::string& entity_prefix);

@@ -109,7 +109,8 @@ private:
 };
 
 void set_origin(sqlite3* db, const std::string& path, const char* what, const std::string& origin) {
-    Query q(db, path, "INSERT OR REPLACE INTO territory_origin(what, origin) VALUES (?, ?)");
+    Query q(db, path, "INSERT INTO territory_origin(what, origin) VALUES (?, ?) ON CONFLICT(what) DO UPDATE SET "
+                      "origin=excluded.origin");
     q.bind(1, std::string(what)).bind(2, origin).run();
 }
 
