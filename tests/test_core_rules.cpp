@@ -488,6 +488,13 @@ TEST(French, JoinAndPlural) {
     EXPECT_EQ(fr::agree(1, "écrit"), "écrit");
     EXPECT_EQ(fr::agree(0, "écrit"), "écrit");
     EXPECT_EQ(fr::agree(2, "dépassée"), "dépassées");
+    // The first letter in capital, accents included (review 12C m2: the
+    // dossier list's copy turned « écarté » into « écarté »).
+    EXPECT_EQ(fr::capitalized("rejet avant évaluation"), "Rejet avant évaluation");
+    EXPECT_EQ(fr::capitalized("écarté"), "Écarté");
+    EXPECT_EQ(fr::capitalized("être"), "Être");
+    EXPECT_EQ(fr::capitalized("Déjà"), "Déjà");
+    EXPECT_EQ(fr::capitalized(""), "");
     EXPECT_EQ(fr::folded("  Délibérative ÉTÉ "), "deliberative ete");
 }
 

@@ -263,28 +263,7 @@ std::string document_kinds_text() {
     const auto& kinds = document_kinds();
     for (std::size_t i = 0; i < kinds.size(); ++i)
         out += (i == 0 ? "" : i + 1 == kinds.size() ? " et " : ", ") + kinds[i].label;
-    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-    return out;
-}
-
-std::vector<report::DocumentJob> each_dossier(
-    Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
-    const std::function<bool(const Dossier&)>& applies,
-    const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write) {
-    std::vector<report::DocumentJob> jobs;
-    for (const Dossier& d : s.dossiers()) {
-        if (!r.only_reference.empty() && d.reference != r.only_reference) continue;
-        if (applies && !applies(d)) continue;
-        report::DocumentJob job;
-        job.dossier = d.reference;
-        job.document = document_name;
-        job.stem = r.out_dir + "/" + report::document_stem(d.reference, code);
-        job.format = r.format;
-        const Dossier* dossier = &d;
-        job.write = [write, dossier](const report::DocumentJob& j) { return write(*dossier, j.stem, j.format); };
-        jobs.push_back(std::move(job));
-    }
-    return jobs;
+    return fr::capitalized(out);
 }
 
 PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r) {

@@ -6,9 +6,9 @@
 // cancel (report/batch.h). A document that fails is reported, the others are
 // written.
 //
-// Adding a kind (the orders, the requests for missing pieces): one line in
-// document_kinds() (documents.cpp), usually through each_dossier() with the
-// function that writes one dossier's document.
+// Adding a kind (the orders, the requests for missing pieces): one entry in
+// document_kinds() (documents.cpp) whose function returns the Session's jobs
+// for it (Session::letter_jobs, order_jobs…: one job a dossier).
 #include <functional>
 #include <map>
 #include <string>
@@ -48,14 +48,6 @@ const std::vector<DocumentKind>& document_kinds();
 // all: « Lettres de décision, …, arrêtés des dossiers retenus et demandes de
 // pièces complémentaires » (trial 1011 #25: it named four of the six).
 std::string document_kinds_text();
-
-// A per-dossier kind from the function that writes one dossier's document:
-// `applies` chooses the dossiers (all when empty), `write` writes stem.pdf
-// and/or stem.odt and returns the files. Both run with the session only read.
-std::vector<report::DocumentJob> each_dossier(
-    Session& s, const DocumentRequest& r, const std::string& code, const std::string& document_name,
-    const std::function<bool(const Dossier&)>& applies,
-    const std::function<std::vector<std::string>(const Dossier&, const std::string& stem, report::Format)>& write);
 
 // Each ranked dossier's place in the territory, for its instruction report
 // (documents_territory.cpp): reference -> French lines (commune and EPCI,

@@ -28,7 +28,7 @@ int grid_check(const Args& a) {
                   << " : " << inputs << " faits à déclarer\n";
     }
     for (const auto& t : g.themes)
-        std::cout << "  " << t.id << " — " << t.label << " : " << fr::plural(static_cast<long long>(t.criteria.size()), "critère")
+        std::cout << "  " << t.id << " — " << t.label << " : " << fr::plural(t.criteria.size(), "critère")
                   << ", " << fr::number(g.theme_max(t)) << " points\n";
     std::cout << g.criterion_count() << " critères, " << fr::number(g.max_total()) << " points au total ; " << g.rules.size()
               << " règles de conformité, " << g.documents.size() << " pièces exigées.\n";

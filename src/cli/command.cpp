@@ -454,7 +454,7 @@ int report_batch(const report::DocumentBatch& b) {
     for (const auto& w : b.warnings) std::cerr << "Attention : " << w << "\n";
     for (std::size_t i = 0; i < b.failures.size(); ++i) std::cerr << "Non écrit : " << b.failure(i) << "\n";
     if (!b.ok())
-        std::cerr << fr::plural(static_cast<long long>(b.failures.size()), "document non écrit", "documents non écrits")
+        std::cerr << fr::plural(b.failures.size(), "document non écrit", "documents non écrits")
                   << (b.written.empty() ? " ; aucun fichier écrit.\n" : " ; les autres l'ont été.\n");
     return b.ok() ? 0 : 1;
 }

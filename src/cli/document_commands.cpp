@@ -41,7 +41,7 @@ int documents(const Args& a) {
         };
     auto batch = write_documents(*s, r, &control);
     std::size_t n = batch.written.size();
-    std::cout << fr::plural(static_cast<long long>(n), "fichier") << " " << fr::agree(static_cast<long long>(n), "écrit") << " dans " << r.out_dir << ".\n";
+    std::cout << fr::plural(n, "fichier") << " " << fr::agree(n, "écrit") << " dans " << r.out_dir << ".\n";
     return report_batch(batch);
 }
 

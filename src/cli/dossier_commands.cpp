@@ -14,7 +14,7 @@ namespace {
 int import(const Args& a) {
     auto s = Session::open(a.file());
     std::size_t n = s->import_dossiers_file(a.get("DOSSIERS.csv"), a.actor(*s));
-    std::cout << fr::plural(static_cast<long long>(n), "dossier") << " " << fr::agree(static_cast<long long>(n), "importé") << ".\n";
+    std::cout << fr::plural(n, "dossier") << " " << fr::agree(n, "importé") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     return 0;
 }
@@ -35,11 +35,11 @@ int rate(const Args& a) {
         if (!rating_counts(s->grid(), r) && !before.count(key(r)))
             if (const Dossier* d = s->dossier_by_id(r.dossier_id))
                 without.push_back(d->reference + ", " + r.reviewer + ", " + r.criterion);
-    std::cout << n << " note" << (n > 1 ? "s" : "") << " importée" << (n > 1 ? "s" : "") << ".\n";
+    std::cout << fr::plural(n, "note") << " " << fr::agree(n, "importée") << ".\n";
     if (!s->import_notice().empty()) std::cout << s->import_notice() << "\n";
     if (!without.empty())
-        std::cout << "Attention : " << fr::plural(static_cast<long long>(without.size()), "note") << " de " << a.get("NOTES.csv")
-                  << " sans justification ne " << fr::agree(static_cast<long long>(without.size()), "compte", "comptent") << " pas : "
+        std::cout << "Attention : " << fr::plural(without.size(), "note") << " de " << a.get("NOTES.csv")
+                  << " sans justification ne " << fr::agree(without.size(), "compte", "comptent") << " pas : "
                   << fr::join(without, " ; ") << ".\n";
     return 0;
 }

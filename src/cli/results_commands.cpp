@@ -294,9 +294,9 @@ int consolidate(const Args& a) {
             // Means and spreads above leave them out: say so (trial 13 F22).
             for (const auto& n : e.set_aside) std::cout << d.reference << ";" << n << "\n";
         }
-    std::cout << fr::plural(static_cast<long long>(open), "critère") << " à arbitrer";
+    std::cout << fr::plural(open, "critère") << " à arbitrer";
     if (masked)
-        std::cout << " (hors " << fr::plural(static_cast<long long>(masked), "dossier")
+        std::cout << " (hors " << fr::plural(masked, "dossier")
                   << " dont les notes ne vous sont pas lisibles)";
     std::cout << ".\n";
     return 0;
@@ -332,17 +332,17 @@ int letters(const Args& a) {
     require_reads_everything(*s, "Une lettre de notification");
     auto files = s->write_letters(out, a.get("--dossier"), 0, format);
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
-    std::cout << fr::plural(static_cast<long long>(n), "lettre") << " " << fr::agree(static_cast<long long>(n), "écrite")
+    std::cout << fr::plural(n, "lettre") << " " << fr::agree(n, "écrite")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
     if (std::size_t pending = count_pending(s->ranking(), Proposal::Pending))
-        std::cout << fr::plural(static_cast<long long>(pending), "dossier")
+        std::cout << fr::plural(pending, "dossier")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";
     std::size_t unrated = 0;
     for (const auto& e : s->ranking().pending)
         unrated += e.proposal == Proposal::Unrated && !s->decisions().count(s->dossiers()[e.dossier].id);
     if (unrated)
-        std::cout << fr::plural(static_cast<long long>(unrated), "dossier") << " " << fr::agree(static_cast<long long>(unrated), "non noté")
+        std::cout << fr::plural(unrated, "dossier") << " " << fr::agree(unrated, "non noté")
                   << " : pas de lettre sans décision enregistrée.\n";
     return report_batch(files);
 }

@@ -144,12 +144,10 @@ int offre(const Args& a) {
         const auto before = t.offer();
         const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
-                  << ") : " << x.kept << " structure" << (x.kept > 1 ? "s" : "") << " gardée" << (x.kept > 1 ? "s" : "")
-                  << " sur " << x.rows << " ligne" << (x.rows > 1 ? "s" : "") << " « structureet », " << x.located << " localisée"
-                  << (x.located > 1 ? "s" : "") << ", rangée" << (x.kept > 1 ? "s" : "")
-                  << " dans la campagne (journal), à la place de l'offre précédente (" << before.structures.size() << " structure"
-                  << (before.structures.size() > 1 ? "s" : "") << ", " << before.capacity() << " place"
-                  << (before.capacity() > 1 ? "s" : "") << ").\n"
+                  << ") : " << fr::plural(x.kept, "structure") << " " << fr::agree(x.kept, "gardée") << " sur "
+                  << fr::plural(x.rows, "ligne") << " « structureet », " << x.located << " " << fr::agree(x.located, "localisée")
+                  << ", " << fr::agree(x.kept, "rangée") << " dans la campagne (journal), à la place de l'offre précédente ("
+                  << fr::plural(before.structures.size(), "structure") << ", " << fr::plural(before.capacity(), "place") << ").\n"
                   << (x.notice.empty() ? "" : x.notice + "\n");
         for (const auto& m : x.misplaced) std::cout << "Attention : " << m << "\n";
         std::cout << x.attribution() << "\n"

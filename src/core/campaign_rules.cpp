@@ -7,7 +7,7 @@ namespace cotation {
 std::string closing_refusal(const Ranking& ranking) {
     const std::size_t pending = count_pending(ranking, Proposal::Pending);
     if (pending == 0) return "";
-    return fr::plural(static_cast<long long>(pending), "dossier") + (pending > 1 ? " attendent" : " attend") +
+    return fr::plural(pending, "dossier") + (pending > 1 ? " attendent" : " attend") +
            " encore un arbitrage du coordonnateur : la campagne ne peut pas être close.";
 }
 

@@ -379,6 +379,17 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string capitalized(std::string_view text) {
+    if (text.empty()) return {};
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    if (c < 0) return std::string(text);
+    std::string out;
+    icu::UnicodeString(u_totitle(c)).toUTF8String(out);
+    return out + std::string(text.substr(static_cast<std::size_t>(i)));
+}
+
 std::string agree(long long count, std::string_view singular, std::string_view plural_form) {
     if (count <= 1 && count >= -1) return std::string(singular);
     return plural_form.empty() ? std::string(singular) + "s" : std::string(plural_form);

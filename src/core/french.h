@@ -3,6 +3,7 @@
 // (a fresh Debian has no fr_FR locale): thousands separated by a no-break
 // space, decimal comma, "€" after a no-break space.
 #include <optional>
+#include <concepts>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,9 @@ std::string name_key(std::string_view text);
 // "deliberative" (words a person types, compared as a reader would).
 std::string folded(std::string_view text);
 
+// The first letter in capital, whatever its accent: « écarté » -> « Écarté ».
+std::string capitalized(std::string_view text);
+
 // {"a", "b", "c"} -> "a, b, c"; with `last` ("ou", "et"): "a, b ou c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ",
                  std::string_view last = {});
@@ -78,6 +82,15 @@ std::string plural(long long count, std::string_view singular, std::string_view 
 // agree(1, "écrit") -> "écrit"; « 3 notes importées » is
 // plural(3, "note") + " " + agree(3, "importée").
 std::string agree(long long count, std::string_view singular, std::string_view plural_form = {});
+// The same for any count (a size, an int): no cast at each call.
+template <std::integral N>
+std::string plural(N count, std::string_view singular, std::string_view plural_form = {}) {
+    return plural(static_cast<long long>(count), singular, plural_form);
+}
+template <std::integral N>
+std::string agree(N count, std::string_view singular, std::string_view plural_form = {}) {
+    return agree(static_cast<long long>(count), singular, plural_form);
+}
 
 // A département's name with the preposition its article takes, as in « le
 // Président du Conseil départemental de la Charente-Maritime » (trial 1011B

@@ -49,14 +49,6 @@ bool contains(const MultiPolygon& shape, const LonLat& p) {
     return in;
 }
 
-BBox bbox(const MultiPolygon& shape) {
-    BBox b;
-    for (const auto& poly : shape)
-        for (const auto& ring : poly)
-            for (const auto& p : ring) b.add(p);
-    return b;
-}
-
 MultiPolygon Topology::shape(const Feature& f) const {
     MultiPolygon out;
     out.reserve(f.polygons.size());

@@ -51,7 +51,6 @@ struct BBox {
     }
     bool empty() const { return min_lon > max_lon; }
 };
-BBox bbox(const MultiPolygon& shape);
 
 // A shared topology (TopoJSON's model): every border is one arc, used by the
 // two features it separates, so borders match and can be stroked once.

@@ -78,7 +78,7 @@ std::string capacity_refusal(const std::string& parameter, const CapacityModel& 
     }
     if (!(capacity < granted)) return "";
     return "Paramètre « " + parameter + " » : une capacité de " + model.capacity_text(capacity) + " est inférieure à ce que " +
-           fr::plural(static_cast<long long>(retained), "décision enregistrée accorde", "décisions enregistrées accordent") +
+           fr::plural(retained, "décision enregistrée accorde", "décisions enregistrées accordent") +
            " déjà (" + model.capacity_text(granted) + ") ; rien n'a été enregistré. Gardez une capacité d'au moins " +
            model.capacity_text(granted) + ", ou revoyez d'abord les décisions (cotation decide).";
 }
@@ -139,7 +139,7 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
     }
     if (state.decisions > 0) {
         since.push_back(
-            fr::plural(static_cast<long long>(state.decisions), "décision est enregistrée", "décisions sont enregistrées"));
+            fr::plural(state.decisions, "décision est enregistrée", "décisions sont enregistrées"));
         documents.insert(documents.begin(), {"les arrêtés", "les courriers de décision"});
     }
     return std::string(names.size() > 1 ? "Paramètres" : "Paramètre") + " " + fr::join(lines, ", ") + " : " +

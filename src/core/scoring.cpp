@@ -155,7 +155,7 @@ const char* Ranking::tie_rule() {
 std::string incomplete_rating(const Grid& grid, const RankEntry& e) {
     if (e.score.fully_rated(grid)) return "";
     return "cotation incomplète : " +
-           fr::plural(static_cast<long long>(e.score.rated), "critère noté", "critères notés") + " sur " +
+           fr::plural(e.score.rated, "critère noté", "critères notés") + " sur " +
            std::to_string(grid.criterion_count());
 }
 

@@ -101,7 +101,7 @@ void ConsolidationPanel::Reload() {
     }
     summary_->SetLabel(to_wx(std::to_string(items_.size()) + " critères signalés (écart d'au moins 2 points ou note 0) · " +
                              std::to_string(open) + " à arbitrer" +
-                             (masked ? " · " + fr::plural(static_cast<long long>(masked), "dossier masqué", "dossiers masqués") +
+                             (masked ? " · " + fr::plural(masked, "dossier masqué", "dossiers masqués") +
                                            " (notation à l'aveugle ou lien déclaré)"
                                      : std::string())));
     if (current_ >= static_cast<long>(items_.size())) current_ = -1;

@@ -129,7 +129,7 @@ void DecisionPanel::Reload() {
     list_->SetItemCount(static_cast<long>(table_.size()));
     list_->Refresh();
     std::string sum =
-        fr::plural(static_cast<long long>(decided), "décision") + " sur " + std::to_string(s.dossiers().size()) + " dossiers";
+        fr::plural(decided, "décision") + " sur " + fr::plural(s.dossiers().size(), "dossier");
     if (r.capacity > Rational(0))
         sum += " · accordé : " + r.model.capacity_text(granted) + " sur " + r.model.capacity_text(r.capacity);
     const auto& check = s.meeting_check();
@@ -138,7 +138,7 @@ void DecisionPanel::Reload() {
                  : " · pas encore d'avis de la commission";
     auto changes = s.changes_since_vote();
     if (!changes.empty())
-        sum += " · " + fr::plural(static_cast<long long>(changes.size()), "dossier a bougé", "dossiers ont bougé") +
+        sum += " · " + fr::plural(changes.size(), "dossier a bougé", "dossiers ont bougé") +
                " depuis le vote";
     summary_->SetLabel(to_wx(sum));
     summary_->SetForegroundColour(changes.empty() ? colour(Colour::Text) : colour(Colour::Attention));

@@ -127,9 +127,9 @@ namespace {
 std::string summary(const report::DocumentBatch& b, const std::string& folder) {
     std::size_t n = b.size();
     std::string text =
-        fr::plural(static_cast<long long>(n), "fichier") + " " + fr::agree(static_cast<long long>(n), "écrit") + " dans " + folder + ".";
+        fr::plural(n, "fichier") + " " + fr::agree(n, "écrit") + " dans " + folder + ".";
     if (b.cancelled) text += "\nInterrompu : les documents qui n'étaient pas commencés n'ont pas été écrits.";
-    if (!b.ok()) text += "\n\n" + fr::plural(static_cast<long long>(b.failures.size()), "non écrit") + " :";
+    if (!b.ok()) text += "\n\n" + fr::plural(b.failures.size(), "non écrit") + " :";
     // A box that fits the screen: the first ones, then how many more.
     const std::size_t shown = 8;
     for (std::size_t i = 0; i < b.failures.size() && i < shown; ++i) text += "\n• " + b.failure(i);

@@ -6,6 +6,7 @@
 
 #include "colours.h"
 #include "core/french.h"
+#include "core/rejection_rules.h"
 #include "io/reference_data.h"
 #include "layout.h"
 #include "wx_text.h"
@@ -65,10 +66,7 @@ wxString DossierListView::OnGetItemText(long item, long column) const {
                 if (std::string wait = pieces_verdict(s.pieces(d.id)); !wait.empty()) return to_wx(wait);
             if (e->prior_rejection.empty()) return to_wx(verdict_label(e->eligibility));
             // As the campaign's procedure calls it (« rejet avant évaluation » in an appel à candidatures).
-            const auto& pr = s.procedure().prior_rejection;
-            std::string name = pr ? pr->name : std::string("refus préalable");
-            if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
-            return to_wx(name);
+            return to_wx(fr::capitalized(rejection_name(s.procedure())));
         }
         // Neither total nor place of what the reader may not read (core/read_rules.h).
         case 7: return !e ? wxString() : s.reading(d.id).others ? to_wx(fr::number(e->score.total)) : to_wx("masqué");

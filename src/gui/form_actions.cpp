@@ -10,6 +10,7 @@
 #include "consolidation_panel.h"
 #include "core/enums.h"
 #include "core/french.h"
+#include "core/rejection_rules.h"
 #include "decision_panel.h"
 #include "layout.h"
 #include "main_frame.h"
@@ -131,7 +132,7 @@ void reject_prior_dialog(MainFrame& f) {
     Session& s = *wb.session;
     const ProcedureDef& p = s.procedure();
     if (!p.prior_rejection) return;
-    wxDialog dlg(parent, wxID_ANY, to_wx(capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)),
+    wxDialog dlg(parent, wxID_ANY, to_wx(fr::capitalized(rejection_name(p)) + in_parentheses(p.prior_rejection->basis)),
                  wxDefaultPosition, wxSize(640, 420));
     wxArrayString refs;
     int selection = 0;

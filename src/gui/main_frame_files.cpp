@@ -110,7 +110,8 @@ void MainFrame::ImportFile(const std::string& path, bool ratings) {
         std::size_t n = ratings ? wb_.session->import_ratings_file(path, wb_.reviewer)
                                 : wb_.session->import_dossiers_file(path, wb_.reviewer);
         wb_.changed(ratings ? Changes(Change::Rating) : Changes(Change::Dossier));
-        std::string done = std::to_string(n) + (ratings ? " notes importées" : " dossiers importés") + " depuis " +
+        std::string done = (ratings ? fr::plural(n, "note") + " " + fr::agree(n, "importée")
+                                    : fr::plural(n, "dossier") + " " + fr::agree(n, "importé")) + " depuis " +
                            std::filesystem::path(path).filename().string() + ".";
         SetStatusText(to_wx(done), 0);
         const std::string& notice = wb_.session->import_notice();
@@ -136,7 +137,7 @@ void write_to_folder(wxWindow* parent, const std::string& title, const std::stri
         std::string dir = from_wx(dlg.GetPath());
         auto batch = write(dir);
         std::string text = std::to_string(batch.size()) + " " + what + " écrits dans " + dir + ".";
-        if (!batch.ok()) text += "\n\n" + fr::plural(static_cast<long long>(batch.failures.size()), "non écrit") + " :";
+        if (!batch.ok()) text += "\n\n" + fr::plural(batch.failures.size(), "non écrit") + " :";
         for (std::size_t i = 0; i < batch.failures.size(); ++i) text += "\n• " + batch.failure(i);
         if (!batch.warnings.empty()) text += "\n\nÀ vérifier :";
         for (const auto& w : batch.warnings) text += "\n• " + w;

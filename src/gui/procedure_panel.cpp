@@ -9,18 +9,11 @@
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/rejection_rules.h"
 #include "layout.h"
 #include "wx_text.h"
 
 namespace cotation::gui {
-std::string rejection_name(const ProcedureDef& p) {
-    return p.prior_rejection ? p.prior_rejection->name : std::string("refus préalable");
-}
-std::string capitalized(std::string s) {
-    if (s.rfind("\xc3\xa9", 0) == 0) return "\xc3\x89" + s.substr(2);   // é -> É
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
 
 namespace {
 
@@ -95,7 +88,7 @@ void ProcedurePanel::Reload() {
     set_heading(refusals_heading_,
                 (!p.prior_rejection
                      ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
-                     : capitalized(name) + " — dossiers écartés avant l'évaluation" + in_parentheses(p.prior_rejection->basis)));
+                     : fr::capitalized(name) + " — dossiers écartés avant l'évaluation" + in_parentheses(p.prior_rejection->basis)));
     std::string late_list;
     for (std::size_t i : s.late_dossiers()) late_list += (late_list.empty() ? "" : ", ") + s.dossiers()[i].reference;
     late_->SetLabel(late_list.empty() || !p.prior_rejection

@@ -15,11 +15,6 @@
 
 namespace cotation::gui {
 
-// « refus préalable », « rejet avant évaluation »: as the procedure calls it.
-std::string rejection_name(const ProcedureDef& p);
-// The first letter in capitals (« É » included).
-std::string capitalized(std::string s);
-
 class ProcedurePanel : public wxPanel {
 public:
     ProcedurePanel(wxWindow* parent, Workbench& wb);

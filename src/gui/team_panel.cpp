@@ -80,8 +80,8 @@ void TeamPanel::Reload() {
     summary_->SetLabel(
         team.open_mode()
             ? to_wx("Aucune équipe déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.")
-            : to_wx(std::to_string(team.people.size()) + " personnes · " + std::to_string(owed_total) +
-                    " dossiers dont les notes restent à soumettre"));
+            : to_wx(fr::plural(team.people.size(), "personne") + " · " + fr::plural(owed_total, "dossier") +
+                    " dont les notes restent à soumettre"));
     list_->SetItemCount(static_cast<long>(rows_.size()));
     list_->Refresh();
 }

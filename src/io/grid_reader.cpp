@@ -47,8 +47,8 @@ struct Reader : XmlReader<GridError> {
                 cur.clear();
             }
             if (f.choice_labels.size() != f.choices.size())
-                fail(e, "« choice-labels » donne " + fr::plural(static_cast<long long>(f.choice_labels.size()), "libellé") +
-                            " pour " + fr::plural(static_cast<long long>(f.choices.size()), "code") +
+                fail(e, "« choice-labels » donne " + fr::plural(f.choice_labels.size(), "libellé") +
+                            " pour " + fr::plural(f.choices.size(), "code") +
                             " de « choices » (un libellé par code, séparés par « | »).");
         }
         if (const XmlElement* h = e.first("help")) f.help = h->text;

@@ -133,7 +133,7 @@ Dossier build_dossier(const Grid& grid, const ReferenceData& ref, const std::map
 
 namespace {
 [[noreturn]] void throw_refused(const std::string& file_name, const std::vector<std::string>& problems, std::size_t total) {
-    std::string msg = file_name + " : " + fr::plural(static_cast<long long>(total), "erreur") +
+    std::string msg = file_name + " : " + fr::plural(total, "erreur") +
                       ", aucune ligne n'a été enregistrée.";
     for (const auto& p : problems) msg += "\n  " + p;
     if (total > problems.size()) msg += "\n  … et " + std::to_string(total - problems.size()) + " autres.";

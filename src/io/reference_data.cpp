@@ -43,9 +43,6 @@ ReferenceData ReferenceData::load(const std::string& dir) {
         for (std::string c; codes >> c;) e.communes.push_back(c);
         r.epci_.emplace(f[0], std::move(e));
     });
-    rows(dir + "/regions.tsv", [&](const std::vector<std::string>& f) {
-        if (f.size() >= 2) r.regions_[f[0]] = f[1];
-    });
     return r;
 }
 
@@ -67,11 +64,6 @@ const EpciInfo* ReferenceData::epci(const std::string& siren) const {
 std::string ReferenceData::departement_name(const std::string& code) const {
     auto it = departements_.find(code);
     return it == departements_.end() ? "" : it->second;
-}
-
-std::string ReferenceData::region_name(const std::string& code) const {
-    auto it = regions_.find(code);
-    return it == regions_.end() ? "" : it->second;
 }
 
 }  // namespace cotation::io

@@ -27,7 +27,6 @@ public:
     const CommuneInfo* commune(const std::string& insee) const;
     const EpciInfo* epci(const std::string& siren) const;
     std::string departement_name(const std::string& code) const;
-    std::string region_name(const std::string& code) const;
     // Every commune and EPCI (territorial coverage walks them).
     const std::unordered_map<std::string, CommuneInfo>& communes() const { return communes_; }
     const std::unordered_map<std::string, EpciInfo>& epcis() const { return epci_; }
@@ -35,7 +34,7 @@ public:
 private:
     std::unordered_map<std::string, CommuneInfo> communes_;
     std::unordered_map<std::string, EpciInfo> epci_;
-    std::unordered_map<std::string, std::string> departements_, regions_;
+    std::unordered_map<std::string, std::string> departements_;
 };
 
 }  // namespace cotation::io

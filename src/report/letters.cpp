@@ -167,7 +167,7 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     v["ex_aequo"] = e.ex_aequo ? "ex aequo" : "";
     v["nombre_classes"] = std::to_string(ranked_count);
     // « sur 1 dossier classé », « sur 4 dossiers classés » (trial 1011B F16).
-    v["dossiers_classes"] = fr::plural(static_cast<long long>(ranked_count), "dossier classé", "dossiers classés");
+    v["dossiers_classes"] = fr::plural(ranked_count, "dossier classé", "dossiers classés");
     // Nobody rated it: no note nor rank to print, « 0 points … au  rang » would be false (trial 13c F4).
     v["non_note"] = e.proposal == Proposal::Unrated ? "oui" : "";
     std::vector<std::string> themes;

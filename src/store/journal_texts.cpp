@@ -145,8 +145,8 @@ Text offer_structure(std::size_t position, const Structure& s) {
 Text zones_replaced(const std::optional<std::vector<coverage::Area>>& before, const std::string& before_origin,
                     const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why) {
     return {"territoire.zones", "campagne/zones",
-            before ? fr::plural(static_cast<long long>(before->size()), "zone") + " — " + before_origin : "",
-            fr::plural(static_cast<long long>(zones.size()), "zone") + " — " + origin + " — " + why};
+            before ? fr::plural(before->size(), "zone") + " — " + before_origin : "",
+            fr::plural(zones.size(), "zone") + " — " + origin + " — " + why};
 }
 
 Text zone(const coverage::Area& z) {

@@ -315,7 +315,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             auto rows = ledger::current(*c);
             j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
                   "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " +
-                      fr::plural(static_cast<long long>(rows.size()), "ligne"),
+                      fr::plural(rows.size(), "ligne"),
                   cotation::row_ledger::rows_text(rows));
         } else if (from == 12) {
             // Digests of schema 12 rendered instants as the server writes them;

@@ -103,7 +103,7 @@ void record_migration(Db& db, int from, const ledger::Rows& before) {
     if (record.empty()) return;
     j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
           "schéma " + std::to_string(schema_version()) + " — empreintes de " +
-              fr::plural(static_cast<long long>(record.size()), "ligne"));
+              fr::plural(record.size(), "ligne"));
     j.attach(ledger::rows_text(record));
     j.finish();
     t.commit();

@@ -46,7 +46,7 @@ std::string structure_line(const Structure& s) {
 }
 std::string offer_summary(const std::optional<Offer>& o) {
     if (!o) return "";
-    return fr::plural(static_cast<long long>(o->structures.size()), "structure") + ", " + fr::plural(o->capacity(), "place") +
+    return fr::plural(o->structures.size(), "structure") + ", " + fr::plural(o->capacity(), "place") +
            " — " + o->origin;
 }
 std::string allocation_text(const std::optional<allocation::Recorded>& x) {

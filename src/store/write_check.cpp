@@ -41,7 +41,7 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
     for (const auto& e : conflicting) {
         if (++shown > 8) {
             text += "\n – et " +
-                    fr::plural(static_cast<long long>(conflicting.size() - 8), "autre modification", "autres modifications") +
+                    fr::plural(conflicting.size() - 8, "autre modification", "autres modifications") +
                     " de la même chose";
             break;
         }
@@ -54,7 +54,7 @@ std::string conflict_message(const std::string& campaign, const std::vector<Jour
         text += "\n – le " + french_timestamp(e.at) + ", " + who + " : " + (words ? words(e) : change_in_words(e, nullptr));
     }
     if (other_changes)
-        text += "\n(" + fr::plural(static_cast<long long>(other_changes), "autre modification", "autres modifications") +
+        text += "\n(" + fr::plural(other_changes, "autre modification", "autres modifications") +
                 " d'autres éléments depuis votre lecture.)";
     text += "\nLa campagne a été relue : vérifiez la valeur actuelle et recommencez si votre modification tient toujours.";
     return text;
