@@ -72,7 +72,7 @@ TEST(ImportDossiers, BadFinessCommuneAmountDate) {
 
 TEST(ImportDossiers, OutOfRangeFact) {
     std::string e = error_of(kImportHeader + "D2;Org;;;13203;10;1;28/04/2023;-1\n");
-    EXPECT_NE(e.find("colonne 9 « effectifs.medecin » : la valeur -1 est inférieure au minimum 0"), std::string::npos) << e;
+    EXPECT_NE(e.find("colonne 9 « effectifs.medecin » : la valeur −1 est inférieure au minimum 0"), std::string::npos) << e;
 }
 
 TEST(ImportDossiers, DuplicateReferenceInFile) {

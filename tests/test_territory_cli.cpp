@@ -354,7 +354,7 @@ TEST(TerritoryCliNew, AccessDistanceOutsideItsBoundsIsRefused) {
         const std::string f = dir.file(std::string(grid) + ".cot");
         ASSERT_EQ(cli("new " + f + " --grid " + cotation::test::source_dir() + "/scoring-grids/" + grid + ".xml").code, 0) << grid;
         for (const auto& [value, said] : std::vector<std::pair<std::string, std::string>>{
-                 {"-5", "la valeur -5 est inférieure au minimum 1"},
+                 {"-5", "la valeur −5 est inférieure au minimum 1"},
                  {"0", "la valeur 0 est inférieure au minimum 1"},
                  {"100000", "la valeur 100\u00A0000 dépasse le maximum 300"}}) {
             const Ran r = cli("param " + f + " campagne.distance_acces=" + value);

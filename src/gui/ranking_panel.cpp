@@ -239,8 +239,9 @@ void RankingPanel::Reload() {
         const auto proposals = static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
             return l.find(", non une règle de l'appel") != std::string::npos;
         }));
-        sum += " · règles de répartition : " + std::to_string(lines.size() - proposals) + " de l'appel, " +
-               std::to_string(proposals) + (proposals >= 2 ? " propositions" : " proposition") + " (survol, onglet Territoire)";
+        // On a line of its own: beside the counts it no longer fits a window 1 280 px wide (GUI test).
+        sum += "\nRègles de répartition : " + fr::plural(lines.size() - proposals, "règle") + " de l'appel, " +
+               fr::plural(proposals, "proposition") + " (le détail au survol et dans l'onglet Territoire)";
         for (const auto& l : lines)
             rules_tip += (rules_tip.empty() ? "" : "\n") + l;
     }
