@@ -197,8 +197,8 @@ TEST(Territory, RulesFileStatusesAreCheckedWithFileAndLine) {
     EXPECT_EQ(r.status_of("attribution_partielle").reason, "décidé en comité");
 }
 
-// The three shipped rules files, checked against the regulatory texts
-// (/work/shared/seeds, README): only what a text states is the call's.
+// The three shipped rules files, checked against the calls' regulatory texts
+// (the grids' <source> titles): only what a text states is the call's.
 TEST(Territory, ShippedRulesSayWhichAreTheCallsAndWhichAreProposals) {
     const auto& ref = io::ReferenceData::instance();
     auto rules = [&](const std::string& grid) {
