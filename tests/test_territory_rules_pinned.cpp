@@ -64,17 +64,27 @@ struct DataCopy {
     std::string rules() const { return (dir.path / "scoring-grids" / "uphv-17-2019.territoire.txt").string(); }
 };
 
+// The rules file a grid of this folder is read with.
+std::string rules_beside(const std::string& grid) {
+    return (fs::path(grid).parent_path() / "uphv-17-2019.territoire.txt").string();
+}
+// The shipped UPHV grid copied into a folder of `dir`, with a rules file of
+// that quota beside it; returns the grid's path.
+std::string uphv_grid_with_rules_beside(const test::TempDir& dir, int quota) {
+    fs::create_directories(dir.path / "g");
+    const std::string grid = (dir.path / "g" / "uphv-17-2019.xml").string();
+    fs::copy_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml", grid);
+    std::ofstream(rules_beside(grid)) << uphv_rules_with_quota(quota);
+    return grid;
+}
 }  // namespace
 
 // A grid given with its own rules file beside it: those rules, not the
 // shipped ones; editing or removing the file afterwards changes nothing.
 TEST(TerritoryRulesPinned, TakenBesideTheGridAtCreationThenNeverReadAgain) {
     test::TempDir dir;
-    fs::create_directories(dir.path / "g");
-    const std::string grid = (dir.path / "g" / "uphv-17-2019.xml").string();
-    fs::copy_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml", grid);
-    const std::string rules = (dir.path / "g" / "uphv-17-2019.territoire.txt").string();
-    std::ofstream(rules) << uphv_rules_with_quota(2);
+    const std::string grid = uphv_grid_with_rules_beside(dir, 2);
+    const std::string rules = rules_beside(grid);
     {
         auto s = uphv_campaign(dir.file("c.cot"), grid);
         EXPECT_EQ(quota(*s), 2);   // the file beside the grid, not the shipped one (1)
@@ -237,11 +247,8 @@ TEST(TerritoryRulesPinned, RulesPinnedBeforeStatusesAreProposalsNeverTheCalls) {
 // motive; a rules file that does not read leaves grid and rules as they were.
 TEST(TerritoryRulesPinned, GridApplyPinsTheNewGridsRulesWhenTheyChanged) {
     test::TempDir dir;
-    fs::create_directories(dir.path / "g");
-    const std::string grid = (dir.path / "g" / "uphv-17-2019.xml").string();
-    fs::copy_file(test::source_dir() + "/scoring-grids/uphv-17-2019.xml", grid);
-    const std::string rules = (dir.path / "g" / "uphv-17-2019.territoire.txt").string();
-    std::ofstream(rules) << uphv_rules_with_quota(2);
+    const std::string grid = uphv_grid_with_rules_beside(dir, 2);
+    const std::string rules = rules_beside(grid);
     uphv_campaign(dir.file("c.cot"), grid);
     // Version 2 of the grid beside rules with a quota of 3.
     std::string xml = test::slurp(grid);
