@@ -240,6 +240,57 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
     return "Campagne « " + path + " » : " + detail + ".";
 }
 
+namespace {
+// cotation_ligne('a=', a, 'b=', b, …): a row as the ledger writes it, the
+// SQL expression of sqlite_ledger.cpp's row_sql in one call: each value but
+// NULL, '' and the integer 0 as « a=quote(a); ». Parsing that expression,
+// thirty words a column, in the hundred triggers of every opening for
+// writing was 40 % of a command such as `param`; the values SQLite's quote()
+// writes in a way of its own (reals, blobs, texts holding a NUL) are given
+// to quote() itself, so that the text is the same byte for byte.
+void row_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    std::string out;
+    for (int i = 0; i + 1 < argc; i += 2) {
+        sqlite3_value* v = argv[i + 1];
+        const int type = sqlite3_value_type(v);
+        if (type == SQLITE_NULL) continue;
+        if (type == SQLITE_INTEGER && sqlite3_value_int64(v) == 0) continue;
+        std::string value;
+        if (type == SQLITE_INTEGER) {
+            value = std::to_string(sqlite3_value_int64(v));
+        } else {
+            // Read as text only when it is one: reading a blob as text converts it.
+            const auto* text = type == SQLITE_TEXT ? reinterpret_cast<const char*>(sqlite3_value_text(v)) : nullptr;
+            const std::size_t bytes = text ? static_cast<std::size_t>(sqlite3_value_bytes(v)) : 0;
+            if (text && bytes == 0) continue;
+            if (text && std::char_traits<char>::length(text) == bytes) {
+                value.reserve(bytes + 2);
+                value += '\'';
+                for (std::size_t k = 0; k < bytes; ++k) {
+                    if (text[k] == '\'') value += '\'';
+                    value += text[k];
+                }
+                value += '\'';
+            } else {
+                sqlite3_stmt* q = nullptr;
+                if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx), "SELECT quote(?)", -1, &q, nullptr) != SQLITE_OK ||
+                    sqlite3_bind_value(q, 1, v) != SQLITE_OK || sqlite3_step(q) != SQLITE_ROW) {
+                    sqlite3_finalize(q);
+                    sqlite3_result_error(ctx, "cotation_ligne : valeur illisible", -1);
+                    return;
+                }
+                value.assign(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)),
+                             static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+                sqlite3_finalize(q);
+            }
+        }
+        const auto* name = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
+        out.append(name ? name : "").append(value).append(";");
+    }
+    sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+}  // namespace
+
 Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read_only_(read_only) {
     // A folder that refuses the « -wal » and « -shm » files refuses every
     // write, said before SQLite fails on them (trial #28).
@@ -265,6 +316,8 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_create_function_v2(db_, "cotation_deverrouille", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, this, unlocked_function,
                                nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db_, "cotation_ligne", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                               row_function, nullptr, nullptr, nullptr);
     // SQLite opens a write-protected file read-only without a word: say it now.
     if (!read_only && sqlite3_db_readonly(db_, "main") == 1) {
         std::string reason = read_only_reason(path);
@@ -275,7 +328,25 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
     }
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+    for (auto& [sql, st] : prepared_) sqlite3_finalize(st);
+    sqlite3_close(db_);
+}
+
+sqlite3_stmt* Db::take_prepared(const std::string& sql) {
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) return nullptr;
+    sqlite3_stmt* st = it->second;
+    prepared_.erase(it);
+    return st;
+}
+
+void Db::keep_prepared(std::string sql, sqlite3_stmt* st) {
+    // Bounded: texts made with names in them (a table's, a trigger's) are not
+    // met twice; the ones of the program are fewer than this.
+    if (st && !sql.empty() && prepared_.size() < 256) prepared_.emplace(std::move(sql), st);
+    else sqlite3_finalize(st);
+}
 
 void Db::exec(const std::string& sql) {
     char* err = nullptr;
@@ -300,7 +371,8 @@ void require_utf8(const std::string& text) {
     }
 }
 
-Stmt::Stmt(Db& db, const char* sql) : db_(db) {
+Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql) {
+    if ((st_ = db.take_prepared(sql_))) return;
     int rc = sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr);
     if (rc != SQLITE_OK) throw Error(failure_message(db, rc, sqlite3_errmsg(db.get())));
 }

@@ -36,15 +36,13 @@ std::string key_sql(const Shape& s, const std::string& prefix) {
 
 // The row as text, in SQL. An empty value (NULL, '' or integer 0) is left
 // out, so that a column added by a migration with such a default does not
-// change the digest of every row.
+// change the digest of every row: cotation_ligne (sqlite_db.cpp), the text
+// that CASE WHEN v IS NULL OR v IS '' OR (typeof(v)='integer' AND v=0)
+// THEN '' ELSE 'c=' || quote(v) || ';' END gives a column, in one call.
 std::string row_sql(const Shape& s, const std::string& prefix) {
     std::string out;
-    for (const auto& c : s.columns) {
-        std::string v = prefix + sql::identifier(c);
-        out += (out.empty() ? "" : " || ") + std::string("(CASE WHEN ") + v + " IS NULL OR " + v + " IS '' OR (typeof(" + v +
-               ")='integer' AND " + v + "=0) THEN '' ELSE " + sql::literal(c + "=") + " || quote(" + v + ") || ';' END)";
-    }
-    return out.empty() ? "''" : out;
+    for (const auto& c : s.columns) out += (out.empty() ? "" : ", ") + sql::literal(c + "=") + ", " + prefix + sql::identifier(c);
+    return out.empty() ? "''" : "cotation_ligne(" + out + ")";
 }
 
 using cotation::row_ledger::digest;
