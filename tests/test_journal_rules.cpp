@@ -252,6 +252,14 @@ TEST(JournalRules, RatingByTheAssignedReviewerOnly) {
     j.insert(j.end() - 1, journal_record(9, "2026-11-30T10:04:00Z", "Nadia Roussel (compte root)", "affectation",
                                           "dossier/B/affectation/Julien Roux", "affecté"));
     EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    // A server applies its own rights (pg_journal_rights.cpp: its coordinator may write a rating): not judged
+    // there, nor before a file's last copy, where the server's entries may be (PgAccess's laundering test).
+    auto served = reviewed();
+    served.push_back(journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "note",
+                                    "dossier/A/1/note/Julien Roux/I.1", "5 — Excellent"));
+    EXPECT_FALSE(first_unwritten_entry(served, JournalHome::Server));
+    served.push_back(journal_record(9, "2026-11-30T10:05:00Z", "compte root", "campagne.copie", "campagne/copie"));
+    EXPECT_FALSE(first_unwritten_entry(served, JournalHome::File));
     // After submitting, a reviewer's rating no longer changes; a declared link ends the assignment.
     for (const char* action : {"soumission", "conflit"}) {
         auto k = reviewed();

@@ -320,8 +320,11 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                 return refuse("une entrée " + quoted(e.action) + " est du coordonnateur, et " + quoted(who.person) +
                               (p ? std::string(" était ") + role_label(p->role) + " à cette date"
                                  : std::string(" n'était pas déclaré(e) dans l'équipe à cette date")));
-            // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2).
-            if (e.action == "note")
+            // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2). On a
+            // file only, after its last copy: a server applies its own (pg_journal_rights.cpp: the
+            // coordinator may write a rating there), and its entries may have been copied into the file.
+            const bool copied = i < copied_until || e.seq < copied_until_seq_;
+            if (e.action == "note" && home == JournalHome::File && !copied)
                 if (std::string why = rating_refusal(e, who); !why.empty()) {
                     if (why.back() == '.') why.pop_back();   // the session's sentence, inside this one
                     return refuse("la note n'aurait pas été acceptée à cette date : " + why);

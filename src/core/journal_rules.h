@@ -93,7 +93,8 @@ struct UnwrittenEntry {
 //   as Session asks it: the dossier assigned to its reviewer, no link declared
 //   since, not yet submitted), replaying the entries « dossier.ajout »,
 //   « dossier.identite », « affectation », « conflit » and « soumission »
-//   (trial 13f F2); a dossier added before the replay's first entry is not judged.
+//   (trial 13f F2); a dossier added before the replay's first entry is not judged;
+//   on a file only, after its last copy (a server applies its own rights);
 // Without a team (one person working alone) nobody's name is checked. An
 // entry naming a person without an account is a server's (the server set
 // the author from its role and refused the coordinator's kinds to the
