@@ -273,6 +273,33 @@ TEST(AccountsBound, TheCoordinatorsBindingIsShownWithTheAccountItCameFrom) {
     EXPECT_NE(test::cli("journal verify " + f).out.find(line), std::string::npos) << test::cli("journal verify " + f).out;
 }
 
+// Trial 13f F3: `journal verify` listed the coordinators from the journal's
+// bindings alone. Claire, bound as instructor (entry 2) then promoted with
+// the same account (entry 3: no new binding), was missing; Mallory, coordinator
+// in the rows with no entry binding her, too. The lines now follow the rows.
+TEST(AccountsBound, CoordinatorLinesFollowTheTeamAsItsRowsStand) {
+    std::vector<JournalEntry> j(3);
+    j[0] = {1, "2023-05-02T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Nathalie Girard", "",
+            "coordonnateur — ARS — compte eve"};
+    j[1] = {2, "2023-05-03T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Claire Martin", "",
+            "instructeur — ARS — compte claire"};
+    j[2] = {3, "2023-05-04T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Claire Martin",
+            "instructeur — ARS — compte claire", "coordonnateur — ARS — compte claire"};
+    std::map<std::string, Person> people;
+    people["Claire Martin"] = {"Claire Martin", Role::Coordinator, "ARS", true, "claire"};
+    people["Julien Roux"] = {"Julien Roux", Role::Instructor, "ARS", true, "julien"};   // not a coordinator: no line
+    people["Mallory"] = {"Mallory", Role::Coordinator, "ARS", true, "mallory"};
+    people["Nathalie Girard"] = {"Nathalie Girard", Role::Coordinator, "ARS", true, "eve"};
+    people["Paul"] = {"Paul", Role::Coordinator, "ARS", true, ""};
+    EXPECT_EQ(coordinator_lines(people, j),
+              (std::vector<std::string>{
+                  "« Claire Martin » : coordonnateur lié au compte claire par le compte eve le 03/05/2023.",
+                  "« Mallory » : coordonnateur lié au compte mallory, sans entrée « personne » du journal qui l'y ait lié "
+                  "(changement fait hors de Cotation).",
+                  "« Nathalie Girard » : coordonnateur lié au compte eve par le compte eve le 02/05/2023.",
+                  "« Paul » : coordonnateur sans compte lié."}));
+}
+
 // #17: a campaign without a team, run with $USER empty (a service, `env -i`):
 // the journal names the system account, never « inconnu ».
 TEST(Accounts, EmptyUserVariableNamesTheSystemAccountNeverInconnu) {

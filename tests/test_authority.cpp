@@ -7,11 +7,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "core/people.h"
 #include "io/grid_writer.h"
 #include "report/authority_variables.h"
 #include "report/template.h"
@@ -386,4 +388,55 @@ TEST(Authority, CliOptionsAreWrittenAllOrNothing) {
     auto s = Session::open_read_only(f);
     EXPECT_EQ(s->authority().name, "Département de la Charente-Maritime");
     EXPECT_EQ(s->authority().kind, AuthorityKind::Departement);
+}
+
+// Trial 13f F5: U+202E (and other invisible format characters) went through
+// `new --titre/--autorite/--reference` and the text of a parameter, into the
+// letters' recourse paragraph. The rule every other typed text follows, the field named.
+TEST(Authority, InvisibleCharactersRefusedAtCreationAndInParameters) {
+    test::TempDir dir;
+    const std::string rlo = "\u202e", shy = "\u00ad", tag = "\U000E0041";
+    auto created = [&](NewCampaign nc) {
+        return test::message_of([&] { Session::create(dir.file("n.cot"), grid("uphv-17-2019.xml"), nc, "Coord"); });
+    };
+    NewCampaign nc;
+    nc.reference = "AAC n°1/2019";
+    nc.title = "AAC " + rlo + "9102 VHPU";
+    std::string m = created(nc);
+    EXPECT_NE(m.find("L'intitulé de l'appel contient un caractère de contrôle ou invisible (U+202E"), std::string::npos) << m;
+    nc.title = "AAC" + tag;
+    EXPECT_NE(created(nc).find("L'intitulé de l'appel contient"), std::string::npos);
+    nc.title = "";
+    nc.reference = "AAC " + shy + "1";
+    m = created(nc);
+    EXPECT_NE(m.find("La référence de la campagne contient un caractère de contrôle ou invisible (U+00AD"), std::string::npos)
+        << m;
+    nc.reference = "AAC n°1/2019";
+    nc.authority = "ARS " + rlo + "ASIRO";
+    EXPECT_NE(created(nc).find("Autorité : le nom contient"), std::string::npos);
+    nc.authority = "";
+    nc.parameters["campagne.tribunal"] = "tribunal " + rlo + "sreitioP";
+    EXPECT_NE(created(nc).find("Le paramètre « campagne.tribunal » contient"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("n.cot")));   // nothing created
+    // On a campaign: the parameter's text is refused, the tribunal unchanged.
+    auto s = uphv_campaign(dir);
+    const std::string before = s->authority().tribunal;
+    m = test::message_of([&] { test::set_parameter(*s, "campagne.tribunal", "tribunal " + rlo + "sreitioP", "Coord"); });
+    EXPECT_NE(m.find("Le paramètre « campagne.tribunal » contient un caractère de contrôle ou invisible (U+202E"),
+              std::string::npos)
+        << m;
+    EXPECT_EQ(Session::open(dir.file("uphv.cot"))->authority().tribunal, before);
+    // The same core rules, read directly: the authority's fields and a list parameter's items.
+    Authority a;
+    a.address = {"1 rue " + rlo + "x"};
+    EXPECT_NE(authority_refusal(a).find("Autorité : la ligne d'adresse"), std::string::npos);
+    EXPECT_NE(parameter_text_refusal("campagne.liste", std::vector<std::string>{"ok", "b" + rlo}).find("campagne.liste"),
+              std::string::npos);
+    EXPECT_EQ(parameter_text_refusal("campagne.tribunal", std::string("tribunal administratif de Poitiers")), "");
+    // Each one the trial typed in --titre, named by its code point.
+    for (const char* c : {"\u2068", "\u061c", "\U000E0041", "\u00ad", "\u2060", "\ufeff", "\u202e", "\u200b"}) {
+        const std::string why = campaign_texts_refusal("AAC", std::string("AAC ") + c + "2019");
+        EXPECT_NE(why.find("L'intitulé de l'appel contient un caractère de contrôle ou invisible (U+"), std::string::npos) << why;
+    }
+    EXPECT_EQ(campaign_texts_refusal("AAC n°1/2019", "Appel à candidatures « UPHV »\nsecond alinéa"), "");
 }

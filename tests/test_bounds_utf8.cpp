@@ -14,6 +14,7 @@
 #include "core/people.h"
 #include "io/grid_reader.h"
 #include "io/xml_tree.h"
+#include "store/campaign_store.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -168,7 +169,14 @@ TEST(Names, ControlAndInvisibleCharactersRefused) {
 TEST(Names, JournalListingCannotBeForged) {
     test::TempDir dir;
     auto s = on_grid(dir, "act-hlm-paca-2023.xml");
-    cotation::test::set_parameter(*s, "campagne.tribunal", "TA\tde Nice", "Coord");   // a parameter text may hold one
+    // A parameter's text follows the rule of every typed text now (trial 13f F5): the tab comes from another program.
+    EXPECT_NE(test::message_of([&] { cotation::test::set_parameter(*s, "campagne.tribunal", "TA\tde Nice", "Coord"); })
+                  .find("Le paramètre « campagne.tribunal » contient un caractère de contrôle ou invisible (U+0009"),
+              std::string::npos);
+    const std::string at = s->store().journal("").back().at;
+    s.reset();
+    test::forge_entry(dir.file("c.cot"), at, "Coord (compte " + Session::os_login() + ")", "campagne.parametre",
+                      "campagne/campagne.tribunal", "TA\tde Nice");
     test::Ran r = test::cli("journal show " + dir.file("c.cot"));
     EXPECT_NE(r.out.find("TA\\tde Nice"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("TA\tde Nice"), std::string::npos);

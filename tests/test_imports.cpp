@@ -6,6 +6,7 @@
 #include "io/csv.h"
 #include "io/imports.h"
 #include "io/reference_data.h"
+#include "io/xml_tree.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -92,6 +93,29 @@ TEST(ImportDossiers, UnknownColumnAndWrongOrder) {
 TEST(ImportDossiers, WrongColumnCount) {
     std::string e = error_of(kImportHeader + "D1;Org;;\n");
     EXPECT_NE(e.find("ligne 2 : 4 colonnes au lieu de 9"), std::string::npos) << e;
+    // One cell alone (trial 13f F6 printed « 1 colonnes »): the count agreed.
+    e = error_of(kImportHeader + "aaaa\n");
+    EXPECT_NE(e.find("ligne 2 : 1 colonne au lieu de 9"), std::string::npos) << e;
+}
+
+// Trial 13f F6: a one-line CSV of 600 Mo was read whole, decoded and split
+// (2,9 Go) before « 1 colonnes au lieu de 18 ». A line past 1 Mio is refused
+// while reading, naming the file and the line.
+TEST(ImportDossiers, OverlongLineRefusedWhileReading) {
+    test::TempDir dir;
+    const std::string path = dir.file("long.csv");
+    // Line 1 the header; lines 2 and 3 ended by a CR alone, then CR LF; line 4 one byte past the bound.
+    test::spit(path, kImportHeader + kGoodRow.substr(0, kGoodRow.size() - 1) + "\r" + "x\r\n" +
+                         std::string(io::kMaxCsvLineBytes + 1, 'a'));
+    const std::string m = test::message_of([&] { io::read_csv_file(path); });
+    EXPECT_EQ(m, "« " + path + " », ligne 4 : plus de 1 Mo sans fin de ligne ; une ligne d'un tableau de Cotation "
+                 "(dossiers, notes, offre…) en compte quelques milliers de caractères. Rien n'a été lu.");
+    // Exactly at the bound it is read (the column count says the rest).
+    test::spit(path, kImportHeader + std::string(io::kMaxCsvLineBytes, 'a') + "\n");
+    EXPECT_EQ(io::read_csv_file(path).size(), kImportHeader.size() + io::kMaxCsvLineBytes + 1);
+    // A grid or a FINESS extraction is read without this bound.
+    test::spit(path, std::string(io::kMaxCsvLineBytes + 1, 'a'));
+    EXPECT_EQ(io::read_file(path).size(), io::kMaxCsvLineBytes + 1);
 }
 
 TEST(ImportRatings, ValidatesEachColumn) {

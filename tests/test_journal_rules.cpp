@@ -173,5 +173,127 @@ TEST(JournalRules, NoTeamNoNamesChecked) {
     EXPECT_EQ(u->seq, 6);
 }
 
+// Trial 13f F1: one appended « campagne.copie » entry carried the rows of a
+// decision, a rating, a person and the campaign, and « Journal intact » followed.
+TEST(JournalRules, CopyEntryWritesNoRow) {
+    auto j = genuine();
+    JournalRecord copy{6, "2026-11-30T10:05:00Z", "Nadia Roussel (compte root)", "campagne.copie", "campagne/copie", "",
+                       "copie de « postgresql://srv/base?campagne=C » : journal repris tel quel (5 entrées, tête 5:00)",
+                       {"decision"}};
+    j.push_back(copy);
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("table « decision », qu'une entrée « campagne.copie » n'écrit pas"), std::string::npos) << u->why;
+    // The same copy with no row, as share.cpp writes it: accepted.
+    j.back().tables.clear();
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    // On a server journal too (the copy a file made of itself there).
+    j.back().tables = {"campaign"};
+    EXPECT_TRUE(first_unwritten_entry(j, JournalHome::Server));
+}
+
+TEST(JournalRules, CopyEntrySignedByItsAccount) {
+    auto j = genuine();
+    // The forger's « X »: no account, not a form share.cpp writes.
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "X", "campagne.copie", "campagne/copie"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("« X » n'en dit aucun"), std::string::npos) << u->why;
+    // Thomas is bound to thomas (entry 3), not to mallory.
+    j.back().actor = "Thomas Petit (compte mallory)";
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("au compte « thomas », pas au compte « mallory » que dit la copie"), std::string::npos) << u->why;
+    // The forms share.cpp writes: a person with their account, an account alone (with the server's role).
+    for (const char* actor : {"Thomas Petit (compte thomas)", "compte root", "compte root (rôle « cot » du serveur)"}) {
+        j.back().actor = actor;
+        EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File)) << actor;
+    }
+}
+
+// Trial 13f F2: a rating by an instructor the dossier was not assigned to.
+// Dossier A (filed by « Asso ») is assigned to Thomas at entry 5; Julien has none.
+std::vector<JournalRecord> reviewed() {
+    return {journal_record(1, "2026-11-30T10:00:00Z", "Nadia Roussel (compte root)", "campagne.creation"),
+            journal_record(2, "2026-11-30T10:01:00Z", "Nadia Roussel (compte root)", "personne", "personne/Nadia Roussel",
+                           "coordonnateur — ARS — compte root"),
+            journal_record(3, "2026-11-30T10:01:00Z", "Nadia Roussel (compte root)", "personne", "personne/Thomas Petit",
+                           "instructeur — ARS — compte thomas"),
+            journal_record(4, "2026-11-30T10:01:00Z", "Nadia Roussel (compte root)", "personne", "personne/Julien Roux",
+                           "instructeur — ARS — compte julien"),
+            journal_record(5, "2026-11-30T10:02:00Z", "Nadia Roussel (compte root)", "dossier.ajout", "dossier/A/1",
+                           "organisme=Asso; siret=; finess=; commune=; ; pieces="),
+            journal_record(6, "2026-11-30T10:02:00Z", "Nadia Roussel (compte root)", "affectation",
+                           "dossier/A/1/affectation/Thomas Petit", "affecté"),
+            journal_record(7, "2026-11-30T10:03:00Z", "Thomas Petit (compte thomas)", "note",
+                           "dossier/A/1/note/Thomas Petit/I.1", "4 — Bien")};
+}
+
+TEST(JournalRules, RatingByTheAssignedReviewerOnly) {
+    auto j = reviewed();
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    // Julien, from his own account, on a dossier not assigned to him.
+    j.push_back(journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "note",
+                               "dossier/A/1/note/Julien Roux/I.1", "5 — Excellent"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 8);
+    EXPECT_NE(u->why.find("Ce dossier n'est pas affecté à « Julien Roux »"), std::string::npos) << u->why;
+    // The coordinator typing Julien's grid in: still Julien's right that counts.
+    j.back().actor = "saisi par Nadia Roussel (compte root) pour Julien Roux";
+    EXPECT_TRUE(first_unwritten_entry(j, JournalHome::File));
+    // Once assigned (under a renamed reference), both are Cotation's.
+    j.back().seq = 10;
+    j.insert(j.end() - 1, journal_record(8, "2026-11-30T10:04:00Z", "Nadia Roussel (compte root)", "dossier.identite",
+                                          "dossier/A/1", "reference=B; organisme=Asso; siret=; finess=; commune="));
+    j.back().entity = "dossier/B/note/Julien Roux/I.1";
+    j.insert(j.end() - 1, journal_record(9, "2026-11-30T10:04:00Z", "Nadia Roussel (compte root)", "affectation",
+                                          "dossier/B/affectation/Julien Roux", "affecté"));
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+    // A server applies its own rights (pg_journal_rights.cpp: its coordinator may write a rating): not judged
+    // there, nor before a file's last copy, where the server's entries may be (PgAccess's laundering test).
+    auto served = reviewed();
+    served.push_back(journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "note",
+                                    "dossier/A/1/note/Julien Roux/I.1", "5 — Excellent"));
+    EXPECT_FALSE(first_unwritten_entry(served, JournalHome::Server));
+    served.push_back(journal_record(9, "2026-11-30T10:05:00Z", "compte root", "campagne.copie", "campagne/copie"));
+    EXPECT_FALSE(first_unwritten_entry(served, JournalHome::File));
+    // After submitting, a reviewer's rating no longer changes; a declared link ends the assignment.
+    for (const char* action : {"soumission", "conflit"}) {
+        auto k = reviewed();
+        k.push_back(std::string(action) == "soumission"
+                        ? journal_record(8, "2026-11-30T10:04:00Z", "Thomas Petit (compte thomas)", "soumission",
+                                         "dossier/A/1/soumission/Thomas Petit", "notes soumises")
+                        : journal_record(8, "2026-11-30T10:04:00Z", "Thomas Petit (compte thomas)", "conflit",
+                                         "personne/Thomas Petit/conflit/Asso", "administrateur (déclaré le 30/11/2026)"));
+        k.push_back(journal_record(9, "2026-11-30T10:05:00Z", "Thomas Petit (compte thomas)", "note",
+                                   "dossier/A/1/note/Thomas Petit/I.1", "5 — Excellent"));
+        u = first_unwritten_entry(k, JournalHome::File);
+        ASSERT_TRUE(u) << action;
+        EXPECT_EQ(u->seq, 9) << action;
+        EXPECT_NE(u->why.find(std::string(action) == "soumission" ? "a déjà soumis" : "n'est pas affecté à « Thomas Petit »"),
+                  std::string::npos)
+            << u->why;
+    }
+}
+
+// Trial 13f F8: the last entry dated 23 h ahead of this workstation (computed
+// by hand: 2026-12-02T03:00Z is 23 h after 2026-12-01T04:00Z).
+TEST(JournalRules, ClockBehindTheLastEntryIsSaid) {
+    const std::string w = clock_behind_warning(466, "2026-12-02T03:00:00Z", "2026-12-01T04:00:00Z");
+    EXPECT_EQ(w, "ATTENTION : la dernière entrée du journal (466) est datée du 02/12/2026 à 03:00 UTC, 23 heures après l'heure "
+                 "de ce poste (01/12/2026 à 04:00 UTC) : l'horloge de ce poste retarde, ou cette entrée a été ajoutée hors de "
+                 "Cotation. Ce qui est enregistré maintenant prend sa date ; faites vérifier l'horloge et le journal (cotation "
+                 "journal verify).");
+    // 5 minutes ahead (another workstation of the share) is ordinary; 6 minutes is said, in minutes.
+    EXPECT_EQ(clock_behind_warning(3, "2026-12-01T04:05:00Z", "2026-12-01T04:00:00Z"), "");
+    EXPECT_NE(clock_behind_warning(3, "2026-12-01T04:06:00Z", "2026-12-01T04:00:00Z").find(", 6 minutes après"),
+              std::string::npos);
+    EXPECT_EQ(clock_behind_warning(3, "2026-12-01T03:00:00Z", "2026-12-01T04:00:00Z"), "");   // behind: ordinary
+    EXPECT_EQ(clock_behind_warning(3, "hier", "2026-12-01T04:00:00Z"), "");
+}
+
 }  // namespace
 }  // namespace cotation

@@ -1304,7 +1304,7 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
                     altered = true;
                 }
     ASSERT_TRUE(altered);
-    CopyNote note{"Claire", "campagne.copie", "campagne/copie", "", "copie d'essai"};
+    CopyNote note{"Claire (compte claire)", "campagne.copie", "campagne/copie", "", "copie d'essai"};   // as share.cpp signs it
     std::string uri = test::pg_server() + "?campagne=arrivee_" + std::to_string(::getpid());
     try {
         write_server_copy(uri, rows, note);

@@ -10,6 +10,8 @@
 #include "store/campaign_store.h"
 #include "store/journal.h"
 #include "store/sql_text.h"
+#include "store/sqlite_db.h"
+#include "store/sqlite_ledger.h"
 
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -57,6 +59,13 @@ void forge_entry(const std::string& file, const std::string& at, const std::stri
         values += "," + cotation::sql::literal(*v);
     sql(file, "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES (" +
                   std::to_string(e.seq) + values + "," + cotation::sql::literal(rows) + ")");
+}
+
+std::string row_line(const std::string& file, const std::string& table, const std::string& key) {
+    sqlite::Db db(file, false, true);
+    auto rows = sqlite::ledger::current(db, {table});
+    auto it = rows.find({table, key});
+    return it == rows.end() ? "" : table + "\t" + key + "\t" + it->second + "\n";
 }
 
 std::string slurp(const std::string& path) {

@@ -140,6 +140,9 @@ Ran cli(const std::string& args);
 // With `rows`, the entry vouches for those row digests (« table<TAB>key<TAB>digest » lines).
 void forge_entry(const std::string& file, const std::string& at, const std::string& actor, const std::string& action,
                  const std::string& entity, const std::string& new_value, const std::string& rows = "");
+// The digest line of one row as the file holds it now (« table<TAB>key<TAB>digest »,
+// the forger's computation, trial 13e appendix A); "" when the row is absent.
+std::string row_line(const std::string& file, const std::string& table, const std::string& key);
 
 std::string slurp(const std::string& path);                      // the bytes of a file
 // Runs `statement` on the SQLite file `path` directly, as an attacker or a

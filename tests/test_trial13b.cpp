@@ -357,6 +357,11 @@ TEST(Trial13bLedger, RatingsChangedInRawSqlStopDecisionsAndDocumentsAndAreSaidBy
     const test::Ran r = test::cli("rank " + file);
     EXPECT_NE(r.out.find("ATTENTION : la campagne a été modifiée hors de Cotation"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("table rating"), std::string::npos) << r.out;
+    // Trial 13f F7: a change still allowed (not on the rows changed) is made, but said with the same warning.
+    const test::Ran param = test::cli("param " + file + " campagne.delai_pieces=22 --par Coord");
+    EXPECT_EQ(param.code, 0) << param.out;
+    EXPECT_NE(param.out.find("ATTENTION : la campagne a été modifiée hors de Cotation"), std::string::npos) << param.out;
+    EXPECT_NE(param.out.find("table rating"), std::string::npos) << param.out;
     const test::Ran letters = test::cli("letters " + file + " --out " + dir.file("lettres"));
     EXPECT_NE(letters.code, 0);
     EXPECT_NE(letters.out.find("table rating"), std::string::npos) << letters.out;

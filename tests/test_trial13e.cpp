@@ -46,14 +46,6 @@ std::vector<JournalRecord> team_entries() {
                    "instructeur — ARS — compte claire")};
 }
 
-// The digest of one row as the file holds it now (the forger's computation, trial 13e appendix A).
-std::string row_line(const std::string& file, const std::string& table, const std::string& key) {
-    sqlite::Db db(file, false, true);
-    auto rows = sqlite::ledger::current(db, {table});
-    auto it = rows.find({table, key});
-    return it == rows.end() ? "" : table + "\t" + key + "\t" + it->second + "\n";
-}
-
 }  // namespace
 
 // ---- F2 / F3: the rows an entry vouches for belong to its action's tables ----
@@ -200,7 +192,7 @@ TEST(Trial13eForgedDigests, ACotationEntryCoveringAPersonIsNamedAndStopsWrites) 
     ASSERT_TRUE(open_campaign_store_read_only(file)->verify_journal().ok);
     test::sql(file, "UPDATE person SET role = 'coordinateur' WHERE name = 'Claire Martin'");
     const std::int64_t seq = open_campaign_store_read_only(file)->journal_head().entries + 1;
-    const std::string rows = row_line(file, "person", "name='Claire Martin'");
+    const std::string rows = test::row_line(file, "person", "name='Claire Martin'");
     ASSERT_FALSE(rows.empty());
     test::forge_entry(file, utc_now_iso(), "cotation", "journal.empreintes", "journal", "", rows);
     JournalCheck c = open_campaign_store_read_only(file)->verify_journal();
@@ -238,13 +230,13 @@ TEST(Trial13eForeignSchema, AnIndexAddedOutsideIsNamedBeforeAnyWrite) {
     EXPECT_FALSE(c.ok);
     std::string all;
     for (const auto& p : c.problems) all += p + "\n";
-    EXPECT_NE(all.find("index « rating_value_idx » (table rating) ajouté hors de Cotation"), std::string::npos) << all;
+    EXPECT_NE(all.find("index « rating_value_idx » (table rating) ajouté hors de Cotation : il peut"), std::string::npos) << all;
     // A view, and a table's definition changed, the same way.
     test::sql(file, "DROP INDEX rating_value_idx; CREATE VIEW v AS SELECT 1");
     c = open_campaign_store_read_only(file)->verify_journal();
     all.clear();
     for (const auto& p : c.problems) all += p + "\n";
-    EXPECT_NE(all.find("vue « v » (table v) ajoutée"), std::string::npos) << all;
+    EXPECT_NE(all.find("vue « v » (table v) ajoutée hors de Cotation : elle peut"), std::string::npos) << all;   // 13f F9
 }
 
 // ---- F4: « retenu » for an irrecevable dossier ----

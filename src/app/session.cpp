@@ -174,6 +174,10 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     if (!nc.signatory_title.empty()) a.signatory_title = fr::trim(nc.signatory_title);
     if (!nc.tribunal.empty()) a.tribunal = fr::trim(nc.tribunal);
     if (!nc.address.empty()) a.address = nc.address;
+    // The texts of every letter and order: no control nor invisible character (trial 13f F5).
+    require(campaign_texts_refusal(c.reference, c.title));
+    require(authority_refusal(a));
+    for (const auto& [k, v] : c.parameters) require(parameter_text_refusal(k, v));
     std::string name = std::filesystem::path(grid_path).filename().string();
     // The call's territorial rules beside the grid (a custom grid brings its
     // own), checked now and pinned in the campaign: editing the shipped file

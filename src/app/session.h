@@ -390,6 +390,8 @@ public:
     // The warning said wherever data so changed are shown (`rank`, the
     // window's banner: trial 13c F6), one text for both; "" when there are none.
     std::string outside_change_warning() const;
+    // The journal's last entry dated well after this workstation's clock (core clock_behind_warning, trial 13f F8).
+    std::string clock_warning() const;
 
 private:
     // What every committee document dated `on` reads (the file, the minutes,

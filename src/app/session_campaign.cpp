@@ -34,6 +34,7 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
     for (const auto& [name, v] : changes)
         if (!grid_.fact(name) || !is_campaign_parameter(name))
             throw InputError("Paramètre « " + name + " » inconnu de la grille « " + grid_.id + " ».");
+    for (const auto& [name, v] : changes) require(parameter_text_refusal(name, v));   // printed in letters (trial 13f F5)
     // The call's capacity never below what the decisions already grant (trial 13b F2).
     const ParameterDef* cap = grid_.parameter_with(ParameterRole::CapacityDossiers);
     if (!cap) cap = grid_.parameter_with(ParameterRole::Capacity);
@@ -117,12 +118,7 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     a.address = lines;
     if (a.name.empty()) throw InputError("Autorité : le nom de l'autorité qui lance l'appel est obligatoire.");
     // Printed in every letter and order: no control character, no novel (trial 13c F7).
-    for (const auto& [text, what] : std::initializer_list<std::pair<const std::string&, const char*>>{
-             {a.name, "Autorité : le nom"}, {a.signatory, "Autorité : le signataire"},
-             {a.signatory_title, "Autorité : la qualité du signataire"}, {a.city, "Autorité : la ville"},
-             {a.tribunal, "Autorité : le tribunal"}, {a.tribunal_address, "Autorité : l'adresse du tribunal"}})
-        require(name_refusal(text, what));
-    for (const auto& l : a.address) require(name_refusal(l, "Autorité : la ligne d'adresse " + fr::quote(l.substr(0, 40))));
+    require(authority_refusal(a));
     if (a.signatory_title.empty())
         throw InputError(
             "Autorité : la qualité du signataire est obligatoire (par exemple « Le Président du Conseil départemental »).");

@@ -22,7 +22,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_instruct(actor));
-    auto text = io::decode_text(io::read_file(csv_path), csv_path);
+    auto text = io::decode_text(io::read_csv_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
                                       [&](const std::string& reference) { return find(reference).has_value(); },
                                       // Received before the call was opened: a typing error (core/campaign_dates.h).
@@ -58,7 +58,7 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     std::vector<std::string> known;
     for (const auto& [name, p] : snap_.team.people) known.push_back(name);
     for (const auto& r : snap_.ratings) known.push_back(r.reviewer);
-    auto text = io::decode_text(io::read_file(csv_path), csv_path);
+    auto text = io::decode_text(io::read_csv_file(csv_path), csv_path);
     // Each line's right to rate is checked with the others, so that every
     // erroneous line is listed with its number.
     auto may_rate = [&](const Rating& r) {

@@ -59,6 +59,7 @@ std::vector<std::string> Session::decision_rule_breaks() const {
     asked.reserve(snap_.decisions.size());
     std::vector<RecordedDecision> recorded;
     std::vector<std::string> entities;
+    std::vector<std::int64_t> ids;
     auto add = [&](const Dossier& d) {
         auto it = snap_.decisions.find(d.id);
         if (it == snap_.decisions.end()) return;
@@ -73,32 +74,52 @@ std::vector<std::string> Session::decision_rule_breaks() const {
         }
         recorded.push_back({d.reference, &it->second, std::get_if<Rational>(&asked.back()), irrecevable});
         entities.push_back("dossier/" + d.reference + "/decision");
+        ids.push_back(d.id);
     };
     for (const auto& d : snap_.dossiers) add(d);
     // Cheap on the state first; the journal is read only to name the entry.
     if (!first_broken_decision(model, recorded)) return {};
     // In the order the journal recorded them (its last entry for each dossier),
     // so that the entry named is the one that went past the capacity.
-    std::map<std::string, JournalEntry> last;
-    for (auto& e : store_->journal("dossier/"))
-        if (e.action == "decision") last[e.entity] = std::move(e);
+    // The entry named is the last whose row digests cover the decision's row,
+    // whatever its action (trial 13f F4: a decision written by a forged copy
+    // entry was blamed on the coordinator's own « decision » entry before it);
+    // an entry older than the digests, by its entity.
+    std::map<std::string, JournalEntry> by_entity;
+    std::map<std::int64_t, JournalEntry> by_row;
+    for (auto& e : store_->journal("")) {
+        for (std::size_t at = e.rows.find("decision\tdossier_id="); at != std::string::npos;
+             at = e.rows.find("decision\tdossier_id=", at + 1)) {
+            if (at != 0 && e.rows[at - 1] != '\n') continue;
+            const std::size_t from = at + std::string("decision\tdossier_id=").size();
+            const std::string key = e.rows.substr(from, e.rows.find('\t', from) - from);
+            if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos) by_row[std::stoll(key)] = e;
+        }
+        if (e.action == "decision") by_entity[e.entity] = std::move(e);
+    }
+    auto entry_of_decision = [&](std::size_t i) -> const JournalEntry* {
+        if (auto r = by_row.find(ids[i]); r != by_row.end()) return &r->second;
+        auto it = by_entity.find(entities[i]);
+        return it == by_entity.end() ? nullptr : &it->second;
+    };
     std::vector<std::size_t> order(recorded.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     auto seq_of = [&](std::size_t i) {
-        auto it = last.find(entities[i]);
-        return it == last.end() ? std::int64_t(0) : it->second.seq;
+        const JournalEntry* e = entry_of_decision(i);
+        return e ? e->seq : std::int64_t(0);
     };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return seq_of(a) < seq_of(b); });
     std::vector<RecordedDecision> in_order;
     for (auto i : order) in_order.push_back(recorded[i]);
     auto broken = first_broken_decision(model, in_order);
     if (!broken) return {};
-    const std::string& entity = entities[order[broken->index]];
-    auto entry = last.find(entity);
-    std::string where = entry == last.end()
-                            ? "décision du dossier « " + in_order[broken->index].reference + " », sans entrée au journal"
-                            : "entrée " + std::to_string(entry->second.seq) + " (" + journal_instant_text(entry->second.at) +
-                                  ", par « " + entry->second.actor + " », decision, " + entity + ")";
+    const JournalEntry* entry = entry_of_decision(order[broken->index]);
+    const std::string& reference = in_order[broken->index].reference;
+    std::string where =
+        !entry ? "décision du dossier « " + reference + " », sans entrée au journal"
+               : "entrée " + std::to_string(entry->seq) + " (" + journal_instant_text(entry->at) + ", par « " + entry->actor +
+                     " », " + entry->action + ", " + entry->entity + ")" +
+                     (entry->action == "decision" ? "" : ", qui a écrit la décision du dossier « " + reference + " »");
     return {where + " : Cotation ne l'aurait pas enregistrée, elle enfreint une règle de la décision : " + broken->why};
 }
 

@@ -17,6 +17,7 @@
 #include "core/people.h"
 #include "core/read_rules.h"
 #include "core/review_rules.h"
+#include "store/journal.h"
 #include "store/open_store.h"
 
 namespace cotation {
@@ -345,6 +346,11 @@ std::string Session::outside_change_warning() const {
     for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
     if (changed.size() > 20) text += "\n  … et " + std::to_string(changed.size() - 20) + " autres";
     return text + "\nFaites vérifier le journal (cotation journal verify) ; décisions et documents sont refusés d'ici là.";
+}
+
+std::string Session::clock_warning() const {
+    const JournalHead head = store_->journal_head();
+    return clock_behind_warning(head.entries, head.at, utc_now_iso());
 }
 
 void Session::require_no_outside_change(const std::string& refused) const {

@@ -76,7 +76,7 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
     const auto& ref = io::ReferenceData::instance();
     // A zones file saved by Excel (Windows-1252) is read as the offer and the
     // dossiers are (a new user's trial had it refused), and said.
-    const auto text = io::decode_text(io::read_file(path), name);
+    const auto text = io::decode_text(io::read_csv_file(path), name);
     if (warnings && !text.notice.empty()) warnings->push_back(text.notice);
     auto zones = io::read_zones(text.utf8, name, ref);
     std::string deps = fr::join(departements_);

@@ -105,10 +105,17 @@ std::string Args::actor() const {
 }
 
 std::string Args::actor(const Session& s) const {
-    if (s.team().open_mode()) return actor();
     // A declared team: the person is the one bound to the system account
     // running the command; --par may only name that person (issue 13.4).
-    return s.acting_person(claimed());
+    std::string who = s.team().open_mode() ? actor() : s.acting_person(claimed());
+    // A change to a campaign changed outside Cotation is made, but not in
+    // silence (trial 13f F7: `param` said nothing): the warning `rank` prints.
+    if (!warned_) {
+        warned_ = true;
+        if (std::string w = s.outside_change_warning(); !w.empty()) std::cerr << w << "\n";
+        if (std::string w = s.clock_warning(); !w.empty()) std::cerr << w << "\n";   // trial 13f F8
+    }
+    return who;
 }
 
 std::string Args::claimed() const {

@@ -67,6 +67,7 @@ public:
 
 private:
     const Command& c_;
+    mutable bool warned_ = false;   // the outside-change warning, said once (actor(const Session&))
 };
 
 class Command {

@@ -91,8 +91,10 @@ int verify(const Args& a) {
     auto c = store->verify_journal(head);
     // The decisions it records against the rules `decide` applies (trial 13d
     // F2: a forged entry with correct hashes), on a campaign that loads.
+    std::unique_ptr<Session> session;
     try {
-        for (auto& broken : Session::open_read_only(a.file())->decision_rule_breaks()) c.problems.push_back(std::move(broken));
+        session = Session::open_read_only(a.file());
+        for (auto& broken : session->decision_rule_breaks()) c.problems.push_back(std::move(broken));
     } catch (const std::exception& e) {
         if (c.problems.empty()) c.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());
     }
@@ -102,12 +104,13 @@ int verify(const Args& a) {
                   << " lignes de données sont celles que le journal a enregistrées.\n";
         if (head) std::cout << "La campagne prolonge la tête donnée (" << a.get("--tete") << ").\n";
         std::cout << "Tête : " << c.head.text() << "\n";
-        // Who controls the campaign: the coordinators' bindings, with the account they came from (trial 13 R1).
-        for (const auto& b : account_bindings(store->journal("personne/")))
-            if (b.role == "coordonnateur") std::cout << "« " << b.person << " » : " << binding_text(b) << ".\n";
+        // Who controls the campaign: the team's coordinators, with the binding the journal gives them (trial 13 R1, 13f F3).
+        if (session)
+            for (const auto& line : coordinator_lines(session->team().people, store->journal("personne/")))
+                std::cout << line << "\n";
         return 0;
     }
-    std::cout << "Journal ALTÉRÉ (" << c.entries << " entrées lues) :\n";
+    std::cout << "Journal ALTÉRÉ (" << fr::plural(c.entries, "entrée") << " " << fr::agree(c.entries, "lue") << ") :\n";
     for (const auto& p : c.problems) std::cout << "  " << p << "\n";
     return 1;
 }

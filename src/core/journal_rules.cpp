@@ -1,5 +1,7 @@
 #include "journal_rules.h"
 
+#include "french.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -115,6 +117,17 @@ bool dated_in_future(const std::string& at, const std::string& now) {
     return a && n && *a - *n > kJournalClockAheadSeconds;
 }
 
+std::string clock_behind_warning(std::int64_t seq, const std::string& at, const std::string& now) {
+    const auto a = epoch_seconds(at), n = epoch_seconds(now);
+    if (!a || !n || *a - *n <= kJournalClockBehindSeconds) return "";
+    const long long minutes = (*a - *n) / 60;
+    return "ATTENTION : la dernière entrée du journal (" + std::to_string(seq) + ") est datée du " + journal_instant_text(at) +
+           ", " + (minutes >= 120 ? fr::plural(minutes / 60, "heure") : fr::plural(minutes, "minute")) +
+           " après l'heure de ce poste (" + journal_instant_text(now) +
+           ") : l'horloge de ce poste retarde, ou cette entrée a été ajoutée hors de Cotation. Ce qui est enregistré "
+           "maintenant prend sa date ; faites vérifier l'horloge et le journal (cotation journal verify).";
+}
+
 std::vector<std::string> row_tables(const std::string& rows) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -161,8 +174,13 @@ const std::vector<std::string>* action_tables(const std::string& action) {
         {"territoire.zones", {"campaign_zone", "territory_origin"}},
         {"territoire.repartition", {"allocation_choice"}},
         {"journal.empreintes", {"reviewer"}},   // put_ratings: a reviewer added, no note changed
+        // A copy takes the rows as the copied entries vouched for them, and
+        // writes none itself (store/copy_file.cpp, pg_copy.cpp: the ledger is
+        // armed after the rows are in). Trial 13f F1: a forged copy entry
+        // carried decision, rating, person and campaign rows.
+        {"campagne.copie", {}},
     };
-    if (action == "schema.migration" || action == "campagne.copie") return nullptr;
+    if (action == "schema.migration") return nullptr;
     static const T none;
     auto it = tables.find(action);
     return it == tables.end() ? &none : &it->second;
@@ -235,6 +253,10 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                 if (std::find(allowed->begin(), allowed->end(), table) == allowed->end())
                     return refuse("elle porte l'empreinte d'une ligne de la table « " + table + " », qu'une entrée " +
                                   quoted(e.action) + " n'écrit pas" +
+                                  (e.action == "campagne.copie"
+                                       ? " (une copie reprend les lignes telles que les entrées copiées les ont enregistrées, "
+                                         "et n'en écrit aucune)"
+                                       : std::string()) +
                                   (allowed->empty() ? std::string()
                                                     : " (elle écrit : " + [&] {
                                                           std::string list;
@@ -242,6 +264,23 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                                                           return list;
                                                       }() + ")"));
             }
+        // A copy is signed by the account that made it (app/share.cpp: « NOM (compte LOGIN) » or
+        // « compte LOGIN[ (rôle « R » du serveur)] »), and a person of the team by the account bound to them.
+        if (e.action == "campagne.copie") {
+            EntryAuthor copier = entry_author(e.actor);
+            if (copier.account.empty() && e.actor.rfind("compte ", 0) == 0) {
+                copier.person.clear();
+                copier.account = e.actor.substr(7, e.actor.find(" (") == std::string::npos ? std::string::npos
+                                                                                          : e.actor.find(" (") - 7);
+            }
+            if (copier.account.empty())
+                return refuse("une copie est signée du compte qui l'a faite (« NOM (compte LOGIN) » ou « compte LOGIN »), "
+                              "et son auteur " + quoted(e.actor) + " n'en dit aucun");
+            if (const Person* p = copier.person.empty() ? nullptr : team.person(copier.person);
+                p && !p->account.empty() && p->account != copier.account)
+                return refuse(quoted(p->name) + " était lié(e) à cette date au compte " + quoted(p->account) +
+                              ", pas au compte " + quoted(copier.account) + " que dit la copie");
+        }
         // Written by Cotation taking in an older campaign's territory: no person's name to check.
         const bool takeover = (e.actor == kLegacyTerritoryActor || e.actor == kGridOfferActor) &&
                               (e.action == "territoire.offre" || e.action == "territoire.zones");
@@ -262,6 +301,7 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                                   "depuis lequel chaque personne agit");
                 if (auto f = future()) return f;
                 apply_person(team, e);
+                apply_review(e);
                 continue;
             }
             if (team.accounts_declared()) {
@@ -280,11 +320,101 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                 return refuse("une entrée " + quoted(e.action) + " est du coordonnateur, et " + quoted(who.person) +
                               (p ? std::string(" était ") + role_label(p->role) + " à cette date"
                                  : std::string(" n'était pas déclaré(e) dans l'équipe à cette date")));
+            // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2). On a
+            // file only, after its last copy: a server applies its own (pg_journal_rights.cpp: the
+            // coordinator may write a rating there), and its entries may have been copied into the file.
+            const bool copied = i < copied_until || e.seq < copied_until_seq_;
+            if (e.action == "note" && home == JournalHome::File && !copied)
+                if (std::string why = rating_refusal(e, who); !why.empty()) {
+                    if (why.back() == '.') why.pop_back();   // the session's sentence, inside this one
+                    return refuse("la note n'aurait pas été acceptée à cette date : " + why);
+                }
         }
         if (auto f = future()) return f;
         apply_person(team, e);
+        apply_review(e);
     }
     return std::nullopt;
+}
+
+namespace {
+// « dossier/REF/MARK/REST » -> {REF, REST}, the last MARK (a reference may hold a « / »); nullopt otherwise.
+std::optional<std::pair<std::string, std::string>> dossier_part(const std::string& entity, const std::string& mark) {
+    const std::string head = "dossier/";
+    const auto at = entity.rfind(mark);
+    if (entity.rfind(head, 0) != 0 || at == std::string::npos || at < head.size()) return std::nullopt;
+    return std::make_pair(entity.substr(head.size(), at - head.size()), entity.substr(at + mark.size()));
+}
+// The value of « key=… » in « reference=A; organisme=B; siret=… » (journal_texts: dossier.ajout, dossier.identite).
+std::optional<std::string> field_of(const std::string& text, const std::string& key) {
+    const std::string mark = key + "=";
+    std::size_t at = 0;
+    if (text.rfind(mark, 0) != 0) {
+        at = text.find("; " + mark);
+        if (at == std::string::npos) return std::nullopt;
+        at += 2;
+    }
+    const auto end = text.find("; ", at);
+    return text.substr(at + mark.size(), end == std::string::npos ? std::string::npos : end - at - mark.size());
+}
+}  // namespace
+
+void JournalReplay::apply_review(const JournalRecord& e) {
+    auto name = [&](const std::string& n) {
+        const Person* p = team_.person(n);
+        return p ? p->name : n;
+    };
+    if (e.action == "dossier.ajout" && e.entity.rfind("dossier/", 0) == 0) {
+        const std::int64_t id = static_cast<std::int64_t>(organisme_.size()) + 1;   // organisme_ keeps every dossier seen
+        dossier_ids_[e.entity.substr(8)] = id;
+        organisme_[id] = field_of(e.new_value, "organisme").value_or("");
+    } else if (e.action == "dossier.identite" && e.entity.rfind("dossier/", 0) == 0) {
+        auto it = dossier_ids_.find(e.entity.substr(8));
+        if (it == dossier_ids_.end()) return;
+        const std::int64_t id = it->second;
+        if (auto o = field_of(e.new_value, "organisme")) organisme_[id] = *o;
+        if (auto r = field_of(e.new_value, "reference"); r && *r != it->first) {
+            dossier_ids_.erase(it);
+            dossier_ids_[*r] = id;
+        }
+    } else if (e.action == "affectation") {
+        auto part = dossier_part(e.entity, "/affectation/");
+        if (!part) return;
+        auto it = dossier_ids_.find(part->first);
+        if (it == dossier_ids_.end()) return;
+        if (e.new_value == "retiré") team_.assignments[it->second].erase(name(part->second));
+        else team_.assignments[it->second].insert(name(part->second));
+    } else if (e.action == "soumission") {
+        auto part = dossier_part(e.entity, "/soumission/");
+        if (!part) return;
+        if (auto it = dossier_ids_.find(part->first); it != dossier_ids_.end())
+            team_.submitted[it->second].insert(name(part->second));
+    } else if (e.action == "conflit" && e.entity.rfind("personne/", 0) == 0) {
+        // sqlite_campaign.cpp: the link ends the reviewer's assignments to the dossiers filed under that name.
+        const std::string mark = "/conflit/";
+        const auto at = e.entity.find(mark, 9);
+        if (at == std::string::npos) return;
+        const std::string reviewer = e.entity.substr(9, at - 9), organisme = e.entity.substr(at + mark.size());
+        for (auto& [id, reviewers] : team_.assignments)
+            if (organisme_[id] == organisme) reviewers.erase(reviewer);
+    }
+}
+
+std::string JournalReplay::rating_refusal(const JournalRecord& e, const EntryAuthor& who) const {
+    auto part = dossier_part(e.entity, "/note/");
+    if (!part) return "";
+    auto it = dossier_ids_.find(part->first);
+    if (it == dossier_ids_.end()) return "";   // a dossier the replay did not see added: not judged
+    const auto slash = part->second.rfind('/');
+    if (slash == std::string::npos) return "";
+    const Person* reviewer = team_.person(part->second.substr(0, slash));
+    const std::string rated = reviewer ? reviewer->name : part->second.substr(0, slash);
+    // The coordinator imports the grids she collected, each checked as its reviewer's own (Session::import_ratings_file).
+    const bool collects = team_.may_coordinate(who.person).empty();
+    const Person* author = team_.person(who.person);
+    const std::string acting = collects ? rated : (author ? author->name : who.person);
+    auto o = organisme_.find(it->second);
+    return team_.may_rate(acting, rated, it->second, Organisation{o == organisme_.end() ? "" : o->second, "", ""});
 }
 
 std::string unwritten_text(const UnwrittenEntry& u) {

@@ -4,6 +4,7 @@
 // Cotation would not have written it. Pure rules, replayed on the journal's
 // own entries (who was coordinator and which account was bound, at each entry).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,7 +85,16 @@ struct UnwrittenEntry {
 //   `reviewer` (a rating import that added a reviewer and changed no note):
 //   trial 13e F2, one such entry reopened a closed campaign;
 // - carrying the digest of a row of a table its action does not write
-//   (action_tables; trial 13e F3).
+//   (action_tables; trial 13e F3); a copy (« campagne.copie ») writes none
+//   (trial 13f F1: one carried a decision, a rating, a person, the campaign);
+// - a copy not signed by an account (« NOM (compte LOGIN) », « compte LOGIN »),
+//   or naming a person of the team from another account than theirs;
+// - a rating (« note ») the team's rules refused at that point (Team::may_rate,
+//   as Session asks it: the dossier assigned to its reviewer, no link declared
+//   since, not yet submitted), replaying the entries « dossier.ajout »,
+//   « dossier.identite », « affectation », « conflit » and « soumission »
+//   (trial 13f F2); a dossier added before the replay's first entry is not judged;
+//   on a file only, after its last copy (a server applies its own rights);
 // Without a team (one person working alone) nobody's name is checked. An
 // entry naming a person without an account is a server's (the server set
 // the author from its role and refused the coordinator's kinds to the
@@ -110,8 +120,16 @@ public:
     void copies_until(std::int64_t seq) { copied_until_seq_ = seq; }
 
 private:
+    // The rights of a « note » entry's author at that point (Team::may_rate,
+    // as Session::put_rating asks it): "" when Cotation would have written it.
+    std::string rating_refusal(const JournalRecord& e, const EntryAuthor& who) const;
+    // Dossiers, assignments, declared links and submissions, as the entries tell them.
+    void apply_review(const JournalRecord& e);
+
     JournalHome home_;
     Team team_;
+    std::map<std::string, std::int64_t> dossier_ids_;   // reference -> a number of the replay's own
+    std::map<std::int64_t, std::string> organisme_;     // as « dossier.ajout » and « dossier.identite » say
     std::optional<std::string> previous_key_;
     JournalRecord previous_;
     int migrated_to_ = 0;   // the schema the last migration entry reached (since the last copy)
@@ -123,6 +141,13 @@ inline constexpr long long kJournalClockAheadSeconds = 24 * 3600;
 // Whether `at` is later than `now` by more than kJournalClockAheadSeconds
 // (both « 2026-11-30T17:21:00Z »); false when either is of another form.
 bool dated_in_future(const std::string& at, const std::string& now);
+// Trial 13f F8: an entry dated 23 h ahead was accepted, and each entry
+// written after it silently took its date. Beyond kJournalClockBehindSeconds
+// (another workstation's clock a few minutes ahead is ordinary), the
+// warning said before a change: « ATTENTION : la dernière entrée du journal
+// (N) est datée du … » ; "" otherwise or when either date is of another form.
+inline constexpr long long kJournalClockBehindSeconds = 5 * 60;
+std::string clock_behind_warning(std::int64_t seq, const std::string& at, const std::string& now);
 // « entrée 149 (01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte nadia) », personne) : Cotation ne l’aurait pas écrite, … »
 std::string unwritten_text(const UnwrittenEntry& u);
 // « 30/11/2026 à 17:21 UTC » from the journal's instant; the text itself when unreadable.

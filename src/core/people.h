@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+#include "fact.h"
+#include "procedure_def.h"
 #include "team.h"
 
 namespace cotation {
@@ -35,6 +37,14 @@ inline constexpr std::size_t kMaxMotiveChars = 4000;   // a motive, a reason, a 
 // control or invisible formatting character (U+202E would reverse the end of
 // a letter's sentence). `what` names it (« Le motif »).
 std::string text_refusal(const std::string& text, const std::string& what);
+// The texts a campaign is created with and those of its authority, printed in
+// every letter and order (trial 13f F5: U+202E in `new --titre`, `--autorite`,
+// `--reference` and in the text of a parameter such as campagne.tribunal):
+// the first refusal of name_refusal (reference, authority's fields) or
+// text_refusal (title, a parameter's text), naming the field; "" when none.
+std::string campaign_texts_refusal(const std::string& reference, const std::string& title);
+std::string authority_refusal(const Authority& a);
+std::string parameter_text_refusal(const std::string& name, const Value& value);
 // The first control or invisible formatting character of `text`, as
 // « U+202E » (npos-like "" when none); UTF-8 expected.
 std::string invisible_character(const std::string& text);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <initializer_list>
+#include <variant>
 
 #include "enums.h"
 #include "people.h"
@@ -47,7 +49,11 @@ std::string invisible_character(const std::string& text) {
         }
         const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
         const bool format = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-                            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+                            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD ||
+                            // The Arabic letter mark, the Mongolian vowel separator, the deprecated format
+                            // characters, the interlinear annotations and the tags (trial 13f F5: U+061C, U+E0041).
+                            cp == 0x061C || cp == 0x180E || (cp >= 0x206A && cp <= 0x206F) || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+                            (cp >= 0xE0000 && cp <= 0xE007F);
         if (control || format) {
             char code[12];
             std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
@@ -90,6 +96,31 @@ std::string text_refusal(const std::string& text, const std::string& what) {
                " : tabulation, espace sans largeur, inversion du sens d'écriture…) qui passerait tel quel dans les "
                "courriers ; retapez-le. Rien n'a été enregistré.";
     return nothing_visible(text, what);
+}
+
+std::string campaign_texts_refusal(const std::string& reference, const std::string& title) {
+    if (std::string why = name_refusal(reference, "La référence de la campagne"); !why.empty()) return why;
+    return text_refusal(title, "L'intitulé de l'appel");
+}
+
+std::string authority_refusal(const Authority& a) {
+    for (const auto& [text, what] : std::initializer_list<std::pair<const std::string&, const char*>>{
+             {a.name, "Autorité : le nom"}, {a.signatory, "Autorité : le signataire"},
+             {a.signatory_title, "Autorité : la qualité du signataire"}, {a.city, "Autorité : la ville"},
+             {a.tribunal, "Autorité : le tribunal"}, {a.tribunal_address, "Autorité : l'adresse du tribunal"}})
+        if (std::string why = name_refusal(text, what); !why.empty()) return why;
+    for (const auto& l : a.address)
+        if (std::string why = name_refusal(l, "Autorité : la ligne d'adresse " + fr::quote(l.substr(0, 40))); !why.empty())
+            return why;
+    return "";
+}
+
+std::string parameter_text_refusal(const std::string& name, const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) return text_refusal(*text, "Le paramètre « " + name + " »");
+    if (const auto* list = std::get_if<std::vector<std::string>>(&value))
+        for (const auto& item : *list)
+            if (std::string why = text_refusal(item, "Le paramètre « " + name + " »"); !why.empty()) return why;
+    return "";
 }
 
 // By exact name, else by person_key: « paul roy » is the Paul Roy declared (issue 13.15).

@@ -20,6 +20,7 @@ enum class Colour {
     ThemeRow,      // background of a theme's row among its criteria
     RetainedRow,   // background of a retained dossier in the ranking
     Highlight,     // background of a row that differs from its reference
+    AlertBand,     // background of the band saying a campaign was changed outside Cotation
     BarTrack,      // profile bars: the theme's maximum
     BarDossier,    // profile bars: the dossier's points
     BarMean,       // profile bars: the campaign's mean
@@ -40,6 +41,7 @@ inline wxColour colour(Colour c) {
         case Colour::ThemeRow: return {235, 238, 245};
         case Colour::RetainedRow: return {228, 244, 230};
         case Colour::Highlight: return {255, 243, 205};
+        case Colour::AlertBand: return {253, 232, 232};   // Refused text on it: contrast 6,1:1 (trial 13f F9)
         case Colour::BarTrack: return {225, 228, 235};
         case Colour::BarDossier: return {60, 110, 190};
         case Colour::BarMean: return {150, 150, 150};

@@ -96,6 +96,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     outside_ = new wxInfoBarGeneric(root);
     outside_->SetShowHideEffects(wxSHOW_EFFECT_NONE, wxSHOW_EFFECT_NONE);
     outside_->SetForegroundColour(colour(Colour::Refused));
+    // Not the theme's info background (dark grey under a dark theme: red on grey, trial 13f F9).
+    outside_->SetBackgroundColour(colour(Colour::AlertBand));
     main->Add(outside_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     // Deadlines near or passed, said once when a campaign opens, with a way to them.
     deadlines_ = new wxInfoBar(root);

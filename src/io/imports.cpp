@@ -178,8 +178,8 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         if (rec.fields.size() != columns.size()) {
-            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + std::to_string(rec.fields.size()) +
-                    " colonnes au lieu de " + std::to_string(columns.size()));
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + fr::plural(rec.fields.size(), "colonne") +
+                    " au lieu de " + std::to_string(columns.size()));
             continue;
         }
         std::map<std::string, std::string> fields;
@@ -247,8 +247,8 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
                    " » : ";
         };
         if (rec.fields.size() != expected.size()) {
-            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + std::to_string(rec.fields.size()) +
-                    " colonnes au lieu de 5");
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + fr::plural(rec.fields.size(), "colonne") +
+                    " au lieu de 5");
             continue;
         }
         Rating rt;

@@ -156,7 +156,7 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
 Offer read_offer_file(const std::string& path, const ReferenceData& ref, std::string* notice) {
     // A spreadsheet saved in Windows-1252 is read as the dossier import reads it.
     const std::string name = std::filesystem::path(path).filename().string();
-    auto text = decode_text(read_file(path), name);
+    auto text = decode_text(read_csv_file(path), name);
     if (notice) *notice = text.notice;
     return read_offer(text.utf8, name, ref);
 }

@@ -159,7 +159,7 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
     return std::move(builder.root);
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, std::size_t max_line_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à lire.");
@@ -172,8 +172,26 @@ std::string read_file(const std::string& path) {
     if (!in) throw InputError("Impossible de lire le fichier « " + path + " ».");
     std::string out;
     char buffer[1 << 16];
+    // The line being read: its number (a CR alone ends one too, as a Macintosh writes) and its length so far.
+    std::size_t line = 1, length = 0;
+    bool after_cr = false;
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        out.append(buffer, static_cast<std::size_t>(in.gcount()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (max_line_bytes)
+            for (std::size_t i = 0; i < got; ++i) {
+                const char c = buffer[i];
+                if (c == '\n' || c == '\r') {
+                    if (!(c == '\n' && after_cr)) ++line;
+                    length = 0;
+                } else if (++length > max_line_bytes) {
+                    throw InputError("« " + path + " », ligne " + std::to_string(line) + " : plus de " +
+                                     std::to_string(max_line_bytes >> 20) +
+                                     " Mo sans fin de ligne ; une ligne d'un tableau de Cotation (dossiers, notes, offre…) "
+                                     "en compte quelques milliers de caractères. Rien n'a été lu.");
+                }
+                after_cr = c == '\r';
+            }
+        out.append(buffer, got);
         if (out.size() > kMaxInputBytes)
             throw InputError("« " + path + " » dépasse " + std::to_string(kMaxInputBytes >> 20) +
                              " Mo : ce n'est pas un fichier que Cotation lit (dossiers, notes, grille, offre…). Rien n'a été "

@@ -37,7 +37,14 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
 
 // Throws InputError naming the path: a directory, what is not a regular
 // file (a device, a pipe: trial 13e F8), more than kMaxInputBytes.
-std::string read_file(const std::string& path);
+// With `max_line_bytes`, also a line longer than that, refused as soon as it
+// is read (trial 13f F6: a 600 Mo CSV of one line took 2,9 Go before its
+// refusal): naming the file and the line.
+std::string read_file(const std::string& path, std::size_t max_line_bytes = 0);
+// A table (dossiers, notes, offer, zones): its longest line is a few dozen
+// cells of at most 4 000 characters (kMaxMotiveChars), far below 1 Mio.
+inline constexpr std::size_t kMaxCsvLineBytes = std::size_t{1} << 20;
+inline std::string read_csv_file(const std::string& path) { return read_file(path, kMaxCsvLineBytes); }
 // The national FINESS extraction, the largest file read, is about 100 Mo.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;
 

@@ -75,6 +75,7 @@ struct JournalEntry {
 struct JournalHead {
     std::int64_t entries = 0;   // 0 when only the hash is known
     std::string hash;           // hex; a prefix of 12 characters or more is enough
+    std::string at;             // the last entry's date, when the store gives it (journal_head of a file)
     std::string text() const;   // "N:HASH", what `journal verify --tete` reads
     std::string short_text() const;   // "N:16 first characters", for documents
 };

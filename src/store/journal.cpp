@@ -183,4 +183,28 @@ std::string binding_text(const AccountBinding& b) {
            (b.on.empty() ? "" : " le " + b.on);
 }
 
+std::vector<std::string> coordinator_lines(const std::map<std::string, Person>& people,
+                                           const std::vector<JournalEntry>& entries) {
+    const auto bindings = account_bindings(entries);
+    std::vector<std::string> out;
+    for (const auto& [name, p] : people) {
+        if (p.role != Role::Coordinator) continue;
+        const std::string who = "« " + name + " » : coordonnateur ";
+        if (p.account.empty()) {
+            out.push_back(who + "sans compte lié.");
+            continue;
+        }
+        auto b = std::find_if(bindings.begin(), bindings.end(), [&](const AccountBinding& x) { return x.person == name; });
+        if (b == bindings.end() || b->account != p.account) {
+            out.push_back(who + "lié au compte " + p.account +
+                          ", sans entrée « personne » du journal qui l'y ait lié (changement fait hors de Cotation).");
+            continue;
+        }
+        AccountBinding now = *b;
+        now.role = role_label(Role::Coordinator);   // promoted since the binding, perhaps
+        out.push_back("« " + name + " » : " + binding_text(now) + ".");
+    }
+    return out;
+}
+
 }  // namespace cotation

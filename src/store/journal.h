@@ -2,6 +2,7 @@
 // The journal's hash chain: each entry's hash covers its content and the hash
 // of the entry before it, so an entry altered, removed or inserted breaks the
 // chain where it happened.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,5 +55,12 @@ struct AccountBinding {
 std::vector<AccountBinding> account_bindings(const std::vector<JournalEntry>& entries);
 // « coordonnateur lié au compte root par le compte root le 30/11/2026 »
 std::string binding_text(const AccountBinding& b);
+// Who controls the campaign, as `journal verify` says it: each coordinator of
+// the team as its rows stand, with the binding of the journal's « personne »
+// entries that gave them that account, or why none did (trial 13f F3: a
+// coordinator made in the rows was missing, and one promoted from instructor
+// after their account was bound was listed as instructor, i.e. not at all).
+std::vector<std::string> coordinator_lines(const std::map<std::string, Person>& people,
+                                           const std::vector<JournalEntry>& entries);
 
 }  // namespace cotation

@@ -139,8 +139,8 @@ std::vector<JournalEntry> read_journal(Db& db, const std::string& prefix) {
 }
 
 JournalHead SqliteStore::journal_head() {
-    Stmt s(*db_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
-    return s.step() ? JournalHead{s.integer(0), s.text(1)} : JournalHead{0, kJournalGenesis};
+    Stmt s(*db_, "SELECT seq, hash, at FROM journal ORDER BY seq DESC LIMIT 1");
+    return s.step() ? JournalHead{s.integer(0), s.text(1), s.text(2)} : JournalHead{0, kJournalGenesis, ""};
 }
 
 namespace {
@@ -241,8 +241,10 @@ std::vector<std::string> missing_triggers(Db& db) { return schema_look(db).missi
 std::vector<std::string> trigger_problems(Db& db) {
     std::vector<std::string> out = missing_triggers(db);
     for (const auto& name : foreign_triggers(db))
-        out.push_back((name.rfind("« ", 0) == 0 ? "déclencheur " : "") + name +
-                      " hors de Cotation : il peut changer ce que les commandes enregistrent, empreintes comprises");
+        out.push_back((name.rfind("« ", 0) == 0 ? "déclencheur " : "") + name + " hors de Cotation : " +
+                      // « vue … ajoutée … : elle peut » (trial 13f F9), « index … ajouté … : il peut »
+                      (name.rfind("vue ", 0) == 0 || name.rfind("table ", 0) == 0 ? "elle" : "il") +
+                      " peut changer ce que les commandes enregistrent, empreintes comprises");
     return out;
 }
 }  // namespace
