@@ -201,8 +201,11 @@ void each_row(const PgResult& r, const std::function<void(int first, int end)>& 
 }  // namespace
 
 void track(PgConn& c) {
+    // Written to by the owner's functions too (a member's deletions, pg_roles.cpp): a temporary table is this
+    // connection's alone, whoever is granted on it.
     c.session_setup("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(n bigserial PRIMARY KEY, tbl text NOT NULL, old_row jsonb, "
-           "new_row jsonb)");
+                    "new_row jsonb); GRANT INSERT ON pg_temp.cotation_touched TO PUBLIC; "
+                    "GRANT USAGE ON SEQUENCE pg_temp.cotation_touched_n_seq TO PUBLIC");
 }
 
 namespace {
