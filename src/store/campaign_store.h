@@ -43,6 +43,10 @@ struct CampaignSnapshot {
     std::map<std::string, Date> steps_done;   // procedure step -> date recorded
     std::optional<Meeting> meeting;
     OpinionIndex opinions;
+    // Rows whose codes Cotation cannot read (a decision « non-retenu » typed in
+    // SQL, trial 15f F8): left out of the snapshot and named with their table,
+    // dossier and field; the session says them where changes outside Cotation are.
+    std::vector<std::string> unreadable = {};
 };
 
 // The campaign's territory (schema 10): its own existing offer and zones
