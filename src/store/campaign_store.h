@@ -173,6 +173,9 @@ public:
     // team on a server, to whom others' ratings are hidden), or empty: a
     // ranking computed on what it reads would not be the campaign's.
     virtual std::string partial_reading() { return ""; }
+    // Whether the connection is the campaign's owner on a server (the service's
+    // role that shared or created it, above the team's rights); false on a file.
+    virtual bool owns_campaign() { return false; }
     // Refuses (InputError, in French) a campaign whose pages are damaged,
     // before a document is produced from it (trial 13 F25); a server checks
     // its own pages.
