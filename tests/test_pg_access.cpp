@@ -320,10 +320,15 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
                                  "VALUES (9999, 'x', 'Claire Durand', 'note', 'x', '', '', '', '')");
     EXPECT_FALSE(r.ok);
     // (A member's entry naming no row is refused first since trial 15b F8;
-    // the coordinator's is not, and in another's name row-level security refuses it.)
+    // the coordinator's « note » must say what its rating holds since trial 15f F6.)
     EXPECT_NE(r.error.find("ne nomme aucune ligne"), std::string::npos) << r.error;
     r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                              "VALUES (9999, 'x', 'Jean Bernard', 'note', 'x', '', '', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("entrée « note » du journal refusée : elle doit nommer une seule note"), std::string::npos) << r.error;
+    // In another's name, another kind: row-level security.
+    r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                             "VALUES (9999, 'x', 'Jean Bernard', 'campagne.parametre', 'x', '', '', '', '')");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
     // Changing or removing entries: refused to every role of the team, the coordinator included.
@@ -843,6 +848,28 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
                                           "dossier_id=" + d1 + ";fact='places';value='huit';")));
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("(dossier/D1/places : « huit »)"), std::string::npos) << r.error;
+    // Trial 15f F5: the commune changed (it decides eligibility), the identity's entry « orthographe → orthographe corrigée ».
+    r = raw("Inès Martin", "UPDATE dossier SET commune = '13203' WHERE id = " + d1 + "; " +
+                               entry("Inès Martin", "dossier.identite", "dossier/D1", "orthographe", "orthographe corrigée",
+                                     line("dossier", "id=" + d1, "id=" + d1 + ";reference='D1';organisme='Asso Alpha';"
+                                                                 "commune='13203';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("(dossier/D1 : « reference=D1; organisme=Asso Alpha; siret=; finess=; commune=13203 »)"),
+              std::string::npos) << r.error;
+    // Trial 15f F6: the coordinator's entries too: a decision « non retenu » under an entry « retenu (15) ».
+    r = raw("Claire Durand", "INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) VALUES (" + d1 +
+                                 ", 'non retenu', 'm', '2025-06-01', 'Claire Durand', '2025-06-01T00:00:00Z'); " +
+                                 entry("Claire Durand", "decision", "dossier/D1/decision", "", "retenu (15) — m",
+                                       line("decision", "dossier_id=" + d1, "dossier_id=" + d1 + ";kind='non retenu';motive='m';"
+                                            "decided_on='2025-06-01';author='Claire Durand';recorded_at='2025-06-01T00:00:00Z';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("(dossier/D1/decision : « non retenu — m »)"), std::string::npos) << r.error;
+    // And a submitted rating does not change by her either.
+    r = raw("Claire Durand", "UPDATE rating SET value = 0 WHERE dossier_id = " + d1 + " AND reviewer_id = " +
+                                 reviewer_id("Jean Bernard"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("les notes de « Jean Bernard » sur ce dossier sont soumises : elles ne changent plus, par le "
+                           "coordonnateur non plus"), std::string::npos) << r.error;
     EXPECT_EQ(count(), before);
     // The control: an entry true to its row passes, signed by the role's person whatever its text says.
     r = raw("Inès Martin", "UPDATE conflict SET declaration = 'sœur cadre de santé' WHERE reviewer = 'Inès Martin' "
