@@ -291,6 +291,7 @@ DECLARE
   d text;
   line text;
   named_in bigint;
+  head bigint;
   e record;
   i int;
 BEGIN
@@ -312,15 +313,33 @@ BEGIN
     EXECUTE format('SELECT %s FROM (SELECT to_jsonb(t) AS j FROM %I.%I t WHERE %s) y', dx, @s, TG_TABLE_NAME, pk) INTO d USING ev;
     line := NULL;
     named_in := NULL;
-    FOR e IN SELECT j.xmin AS x, j.seq, j.rows FROM @S.journal j ORDER BY j.seq DESC LOOP
-      EXIT WHEN NOT @S.cotation_ours(e.x);
-      IF position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows) > 0 THEN
-        line := split_part(substr(E'\n' || e.rows, position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows)
-                                  + length(TG_TABLE_NAME || E'\t' || k || E'\t') + 1), E'\n', 1);
-        named_in := e.seq;
-        EXIT;
-      END IF;
-    END LOOP;
+    -- The line the transaction's last entry naming this row gives: from an
+    -- index of the transaction's entries, made once per transaction and
+    -- journal head (each row searched them all: quadratic in an import,
+    -- docs/serveur.md). A temporary table of this connection, the owner's:
+    -- one a member made under that name is refused, never read.
+    IF to_regclass('pg_temp.cotation_named') IS NULL THEN
+      CREATE TEMP TABLE cotation_named(t_name text, t_key text, t_seq bigint, t_line text, PRIMARY KEY (t_name, t_key))
+        ON COMMIT DELETE ROWS;
+    ELSIF (SELECT c.relowner FROM pg_class c WHERE c.oid = to_regclass('pg_temp.cotation_named'))
+          IS DISTINCT FROM (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user) THEN
+      RAISE EXCEPTION 'modification refusée : la table temporaire « cotation_named » de cette connexion n''est pas celle de Cotation'
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    head := (SELECT j.seq FROM @S.journal j ORDER BY j.seq DESC LIMIT 1);
+    IF NOT EXISTS (SELECT 1 FROM pg_temp.cotation_named n WHERE n.t_name = '' AND n.t_key = txid_current()::text
+                   AND n.t_seq = head) THEN
+      DELETE FROM pg_temp.cotation_named;
+      INSERT INTO pg_temp.cotation_named VALUES ('', txid_current()::text, head, '');
+      FOR e IN SELECT j.xmin AS x, j.seq, j.rows FROM @S.journal j ORDER BY j.seq DESC LOOP
+        EXIT WHEN NOT @S.cotation_ours(e.x);
+        INSERT INTO pg_temp.cotation_named(t_name, t_key, t_seq, t_line)
+          SELECT split_part(y.l, E'\t', 1), split_part(y.l, E'\t', 2), e.seq, split_part(y.l, E'\t', 3)
+          FROM regexp_split_to_table(e.rows, E'\n') WITH ORDINALITY AS y(l, o) WHERE y.l <> '' ORDER BY y.o
+          ON CONFLICT DO NOTHING;
+      END LOOP;
+    END IF;
+    SELECT n.t_seq, n.t_line INTO named_in, line FROM pg_temp.cotation_named n WHERE n.t_name = TG_TABLE_NAME AND n.t_key = k;
     IF named_in IS NULL THEN
       RAISE EXCEPTION 'modification refusée : la ligne « % » de la table « % » a été écrite par le rôle « % » sans entrée du journal qui la nomme ; un membre de l''équipe ne modifie la campagne que par Cotation, qui inscrit chaque modification au journal',
         k, TG_TABLE_NAME, session_user USING ERRCODE = 'insufficient_privilege';
