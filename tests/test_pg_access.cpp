@@ -861,7 +861,8 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
                                  ", 'non retenu', 'm', '2025-06-01', 'Claire Durand', '2025-06-01T00:00:00Z'); " +
                                  entry("Claire Durand", "decision", "dossier/D1/decision", "", "retenu (15) — m",
                                        line("decision", "dossier_id=" + d1, "dossier_id=" + d1 + ";kind='non retenu';motive='m';"
-                                            "decided_on='2025-06-01';author='Claire Durand';recorded_at='2025-06-01T00:00:00Z';")));
+                                            "decided_on='2025-06-01';author='Claire Durand';"
+                                            "recorded_at='2025-06-01T00:00:00Z';")));
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("(dossier/D1/decision : « non retenu — m »)"), std::string::npos) << r.error;
     // And a submitted rating does not change by her either.
@@ -1125,18 +1126,19 @@ struct HeldConnection {
 TEST_F(PgAccess, ARatingOutsideTheGridsScaleIsRefusedByTheServer) {
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
     const std::string d1 = std::to_string(ids_[0]), ines = reviewer_id("Inès Martin");
-    auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) VALUES (" +
-                                    d1 + ", " + ines + ", 'I.2', 9, 'x', now())");
+    auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                "VALUES (" + d1 + ", " + ines + ", 'I.2', 9, 'x', now())");
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("note refusée (table « rating », dossier « D1 », critère « I.2 ») : 9 est hors de l'échelle de la grille "
-                           "de la campagne (0 à 5)"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("note refusée (table « rating », dossier « D1 », critère « I.2 ») : 9 est hors de l'échelle "
+                           "de la grille de la campagne (0 à 5)"), std::string::npos) << r.error;
     const std::string change = "BEGIN; UPDATE rating SET value = 6 WHERE reviewer_id = " + ines + " AND dossier_id = " + d1 +
                                "; ROLLBACK";
     r = raw("Claire Durand", change);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("6 est hors de l'échelle de la grille de la campagne (0 à 5)"), std::string::npos) << r.error;
     // A grid on 0 to 10 (its root's scale-max) admits the 6.
-    ASSERT_TRUE(sql(test::pg_server(), ref_, "UPDATE campaign SET grid_xml = '<grid id=\"essai\" version=\"1\" scale-max=\"10\"/>'").ok);
+    ASSERT_TRUE(sql(test::pg_server(), ref_,
+                    "UPDATE campaign SET grid_xml = '<grid id=\"essai\" version=\"1\" scale-max=\"10\"/>'").ok);
     r = raw("Claire Durand", change);
     EXPECT_TRUE(r.ok) << r.error;
 }
@@ -1184,10 +1186,12 @@ TEST_F(PgAccess, NoMemberOfTheTeamCanLockATableAgainstTheOthers) {
     after.facts.clear();
     after.documents.clear();
     ines->update_dossier(d, after, "Inès Martin");
-    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT (SELECT count(*) FROM dossier_fact WHERE dossier_id = " + std::to_string(d.id) +
-                                           ") + (SELECT count(*) FROM dossier_document WHERE dossier_id = " + std::to_string(d.id) + ")")
+    const std::string d4 = std::to_string(d.id);
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT (SELECT count(*) FROM dossier_fact WHERE dossier_id = " + d4 +
+                                           ") + (SELECT count(*) FROM dossier_document WHERE dossier_id = " + d4 + ")")
                   .rows.at(0)[0], "0");
-    as("Jean Bernard")->declare_conflict({"Jean Bernard", "Asso Beta", "trésorier", "Jean Bernard", server_day()}, "Jean Bernard");
+    as("Jean Bernard")->declare_conflict({"Jean Bernard", "Asso Beta", "trésorier", "Jean Bernard", server_day()},
+                                         "Jean Bernard");
     EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM assignment WHERE reviewer = 'Jean Bernard'").rows.at(0)[0], "2");
     // Nobody else's: the owner's function deletes no more than the policy did.
     EXPECT_TRUE(raw("Marc Petit", "SELECT cotation_remove_assignment(" + std::to_string(ids_[0]) + ", 'Inès Martin')").ok);

@@ -274,8 +274,8 @@ TEST(RobustInputs, AnUnreadableValueWrittenOutsideCotationIsNamedNotFatal) {
     EXPECT_TRUE(again->decisions().empty());
     all.clear();
     for (const auto& p : again->unreadable_values()) all += p + "\n";
-    EXPECT_NE(all.find(", dossier ACT-2023-01 : note 9 de « Inès Martin » au critère « I.2 » hors de l'échelle de la grille (0 à 5) "
-                       "(ligne rating) : note laissée de côté"), std::string::npos) << all;
+    EXPECT_NE(all.find(", dossier ACT-2023-01 : note 9 de « Inès Martin » au critère « I.2 » hors de l'échelle de la grille "
+                       "(0 à 5) (ligne rating) : note laissée de côté"), std::string::npos) << all;
     EXPECT_NE(all.find(" : décision du dossier « ACT-2023-01 » illisible : « non-retenu » (ligne decision, champ kind) : "
                        "décision laissée de côté"), std::string::npos) << all;
     int code = -1;

@@ -246,8 +246,8 @@ void Session::load() {
         std::string last;
         for (const auto& e : store_->journal(entity))
             if (e.entity == entity || e.entity == row_entity)
-                last = " ; dernière écriture : entrée n° " + std::to_string(e.seq) + " du " + journal_instant_text(e.at) + ", par " +
-                       e.actor + (e.db_role.empty() ? "" : " (rôle du serveur « " + e.db_role + " »)");
+                last = " ; dernière écriture : entrée n° " + std::to_string(e.seq) + " du " + journal_instant_text(e.at) +
+                       ", par " + e.actor + (e.db_role.empty() ? "" : " (rôle du serveur « " + e.db_role + " »)");
         return last;
     };
     for (auto& d : snap_.dossiers) {
@@ -265,8 +265,9 @@ void Session::load() {
         if (r.value < grid_.scale_min || r.value > grid_.scale_max) {
             const std::string entity = "dossier/" + references[r.dossier_id] + "/note/" + r.reviewer + "/" + r.criterion;
             unreadable_.push_back(path_ + ", dossier " + references[r.dossier_id] + " : note " + std::to_string(r.value) +
-                                  " de « " + r.reviewer + " » au critère « " + r.criterion + " » hors de l'échelle de la grille (" +
-                                  grid_.scale_text() + ") (ligne rating) : note laissée de côté" + last_writer(entity, entity));
+                                  " de « " + r.reviewer + " » au critère « " + r.criterion +
+                                  " » hors de l'échelle de la grille (" + grid_.scale_text() +
+                                  ") (ligne rating) : note laissée de côté" + last_writer(entity, entity));
         }
     // Room for the ratings of the session: the index points into the vector,
     // and a new rating appended without moving it adds one pointer only.

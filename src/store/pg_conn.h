@@ -240,7 +240,8 @@ SELECT DISTINCT coalesce((SELECT p.name FROM person p WHERE p.account = a.usenam
 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.granted AND l.pid <> pg_backend_pid()
   AND ((l.locktype = 'relation' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
-        AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()))
+        AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = current_schema()))
     OR (l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 'journal'::regclass::oid))
 ORDER BY 1)sql");
         if (PQresultStatus(r) == PGRES_TUPLES_OK)

@@ -148,7 +148,8 @@ BEGIN
   IF NOT owner AND (NEW.action IN ('soumission', 'conflit', 'avis', 'decision', 'dossier.identite', 'dossier.ajout')
                     OR member AND NEW.action IN ('dossier.fait', 'dossier.piece')) THEN
     tbl := CASE NEW.action WHEN 'soumission' THEN 'submission' WHEN 'conflit' THEN 'conflict' WHEN 'avis' THEN 'member_opinion'
-                           WHEN 'decision' THEN 'decision' WHEN 'dossier.identite' THEN 'dossier' WHEN 'dossier.ajout' THEN 'dossier'
+                           WHEN 'decision' THEN 'decision' WHEN 'dossier.identite' THEN 'dossier'
+                           WHEN 'dossier.ajout' THEN 'dossier'
                            WHEN 'dossier.fait' THEN 'dossier_fact' ELSE 'dossier_document' END;
     what := CASE NEW.action
       WHEN 'soumission' THEN $w$'dossier/' || d.reference || '/soumission/' || r.reviewer,
@@ -198,7 +199,8 @@ BEGIN
        OR (NEW.action = 'dossier.identite' AND member AND NEW.old_value IS DISTINCT FROM coalesce(
              (SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'dossier.identite'
               ORDER BY j.seq DESC LIMIT 1),
-             (SELECT 'reference=' || substr(NEW.entity, 9) || '; ' || substring(j.new_value FROM '^(organisme=.*; siret=[^;]*; finess=[^;]*; commune=[^;]*)')
+             (SELECT 'reference=' || substr(NEW.entity, 9) || '; '
+                     || substring(j.new_value FROM '^(organisme=.*; siret=[^;]*; finess=[^;]*; commune=[^;]*)')
               FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'dossier.ajout' ORDER BY j.seq DESC LIMIT 1),
              NEW.old_value))
        OR (NEW.action = 'dossier.piece' AND NEW.old_value <> CASE NEW.new_value WHEN 'reçue' THEN 'manquante' ELSE 'reçue' END)

@@ -160,7 +160,7 @@ void PgStore::put_person(const Person& p, const std::string& actor) {
 void PgStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id);
-        c_->exec(add                                   ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
+        c_->exec(add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
                  : deletes_directly(*c_, "assignment") ? "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2"
                                                        : "SELECT cotation_remove_assignment($1, $2)",
                  {std::to_string(dossier_id), reviewer});

@@ -531,7 +531,8 @@ void apply_pg_roles(const std::string& uri) {
     for (const auto& problem : store->verify_journal().problems)
         if (problem.rfind("table person", 0) == 0) changed += (changed.empty() ? "" : " ; ") + problem;
     if (!changed.empty())
-        throw InputError("Campagne partagée « " + address.shown + " » : l'équipe n'est pas celle que le journal a enregistrée ; "
+        throw InputError("Campagne partagée « " + address.shown +
+                         " » : l'équipe n'est pas celle que le journal a enregistrée ; "
                          "aucun droit n'a été appliqué : " + changed + ". Rétablissez la ligne, ou faites la modification "
                          "par Cotation (cotation users), qui l'inscrit au journal, puis appliquez les droits.");
     std::string sql = pg_roles_sql(uri);

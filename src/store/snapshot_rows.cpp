@@ -185,8 +185,8 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
             auto at = index.find(d.integer(0));
             const std::string dossier = at == index.end() ? "n° " + std::to_string(d.integer(0))
                                                           : "« " + s.dossiers[at->second].reference + " »";
-            s.unreadable.push_back("décision du dossier " + dossier + " illisible : « " + value + " » (ligne decision, champ " +
-                                   field + ") : décision laissée de côté");
+            s.unreadable.push_back("décision du dossier " + dossier + " illisible : « " + value +
+                                   " » (ligne decision, champ " + field + ") : décision laissée de côté");
         };
         Decision x;
         auto kind = enum_from_code<DecisionKind>(d.text(1));
