@@ -257,9 +257,12 @@ TEST_F(PgAccess, NoLinkWithdrawnNoEmptySubmissionNoChangeAfterSubmitting) {
                                             " AND dossier_id = " + d1);
     ASSERT_EQ(check.rows.size(), 1u);
     EXPECT_EQ(check.rows[0][0], "3");
-    // F4: Jean has no link with Asso Beta: his assignment to D2 stays.
+    // F4: Jean has no link with Asso Beta: his assignment to D2 stays. He holds no DELETE (trial 15f F2),
+    // and the owner's function that a link lets him use deletes nothing without one.
     r = raw("Jean Bernard", "DELETE FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard' RETURNING 1");
-    EXPECT_TRUE(r.ok && r.rows.empty()) << r.error;
+    EXPECT_FALSE(r.ok && !r.rows.empty()) << r.error;
+    r = raw("Jean Bernard", "SELECT cotation_remove_assignment(" + d2 + ", 'Jean Bernard')");
+    EXPECT_TRUE(r.ok) << r.error;
     check = sql(test::pg_server(), ref_, "SELECT count(*) FROM assignment WHERE dossier_id = " + d2 + " AND reviewer = 'Jean Bernard'");
     EXPECT_EQ(check.rows.at(0)[0], "1");
 }
@@ -317,10 +320,15 @@ TEST_F(PgAccess, JournalNamesTheDatabaseRoleAndIsAppendOnlyForTheTeam) {
                                  "VALUES (9999, 'x', 'Claire Durand', 'note', 'x', '', '', '', '')");
     EXPECT_FALSE(r.ok);
     // (A member's entry naming no row is refused first since trial 15b F8;
-    // the coordinator's is not, and in another's name row-level security refuses it.)
+    // the coordinator's « note » must say what its rating holds since trial 15f F6.)
     EXPECT_NE(r.error.find("ne nomme aucune ligne"), std::string::npos) << r.error;
     r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
                              "VALUES (9999, 'x', 'Jean Bernard', 'note', 'x', '', '', '', '')");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("entrée « note » du journal refusée : elle doit nommer une seule note"), std::string::npos) << r.error;
+    // In another's name, another kind: row-level security.
+    r = raw("Claire Durand", "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash) "
+                             "VALUES (9999, 'x', 'Jean Bernard', 'campagne.parametre', 'x', '', '', '', '')");
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("row-level security"), std::string::npos) << r.error;
     // Changing or removing entries: refused to every role of the team, the coordinator included.
@@ -460,6 +468,13 @@ TEST_F(PgAccess, TheTeamsRightsAreNotAppliedWhileAPersonHoldsTheOwners) {
         << m;
     EXPECT_NE(m.find("aucun droit n'a été appliqué"), std::string::npos) << m;
     EXPECT_NO_THROW(apply_pg_roles(admin_));
+    // Trial 15f F7: a team changed in SQL by the coordinator (Marc made coordinator) is not applied: named, refused.
+    ASSERT_TRUE(raw("Claire Durand", "UPDATE person SET role = 'coordinateur' WHERE name = 'Marc Petit'").ok);
+    m = test::message_of([&] { apply_pg_roles(admin_); });
+    EXPECT_NE(m.find("l'équipe n'est pas celle que le journal a enregistrée ; aucun droit n'a été appliqué : table person, "
+                     "ligne name='Marc Petit' : diffère"), std::string::npos) << m;
+    const PgTeamRoles g = pg_team_roles(ref_);
+    EXPECT_EQ(raw("Marc Petit", "SELECT pg_has_role('" + g.coordinator + "', 'MEMBER')").rows.at(0)[0], "f");
 }
 
 // Trial 15b F1: after « SET ROLE » to the committee group, current_user was
@@ -833,6 +848,29 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
                                           "dossier_id=" + d1 + ";fact='places';value='huit';")));
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("(dossier/D1/places : « huit »)"), std::string::npos) << r.error;
+    // Trial 15f F5: the commune changed (it decides eligibility), the identity's entry « orthographe → orthographe corrigée ».
+    r = raw("Inès Martin", "UPDATE dossier SET commune = '13203' WHERE id = " + d1 + "; " +
+                               entry("Inès Martin", "dossier.identite", "dossier/D1", "orthographe", "orthographe corrigée",
+                                     line("dossier", "id=" + d1, "id=" + d1 + ";reference='D1';organisme='Asso Alpha';"
+                                                                 "commune='13203';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("(dossier/D1 : « reference=D1; organisme=Asso Alpha; siret=; finess=; commune=13203 »)"),
+              std::string::npos) << r.error;
+    // Trial 15f F6: the coordinator's entries too: a decision « non retenu » under an entry « retenu (15) ».
+    r = raw("Claire Durand", "INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) VALUES (" + d1 +
+                                 ", 'non retenu', 'm', '2025-06-01', 'Claire Durand', '2025-06-01T00:00:00Z'); " +
+                                 entry("Claire Durand", "decision", "dossier/D1/decision", "", "retenu (15) — m",
+                                       line("decision", "dossier_id=" + d1, "dossier_id=" + d1 + ";kind='non retenu';motive='m';"
+                                            "decided_on='2025-06-01';author='Claire Durand';"
+                                            "recorded_at='2025-06-01T00:00:00Z';")));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("(dossier/D1/decision : « non retenu — m »)"), std::string::npos) << r.error;
+    // And a submitted rating does not change by her either.
+    r = raw("Claire Durand", "UPDATE rating SET value = 0 WHERE dossier_id = " + d1 + " AND reviewer_id = " +
+                                 reviewer_id("Jean Bernard"));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("les notes de « Jean Bernard » sur ce dossier sont soumises : elles ne changent plus, par le "
+                           "coordonnateur non plus"), std::string::npos) << r.error;
     EXPECT_EQ(count(), before);
     // The control: an entry true to its row passes, signed by the role's person whatever its text says.
     r = raw("Inès Martin", "UPDATE conflict SET declaration = 'sœur cadre de santé' WHERE reviewer = 'Inès Martin' "
@@ -855,29 +893,32 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
 // rows it touches with what the journal last gave them; it refuses, names
 // the row, and the change stays named by `journal verify`.
 TEST_F(PgAccess, AWriteThroughCotationDoesNotLaunderARowChangedInSql) {
-    const std::string jean = reviewer_id("Jean Bernard"), d2 = std::to_string(ids_[1]);
-    auto r = raw("Claire Durand", "UPDATE rating SET value = 1 WHERE dossier_id = " + d2 + " AND reviewer_id = " + jean +
+    // Inès's rating, not submitted (a submitted one no longer changes, by the coordinator either: trial 15f F6).
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 2, "peu de partenaires"}}, "Inès Martin");
+    const std::string ines = reviewer_id("Inès Martin"), d1 = std::to_string(ids_[0]);
+    auto r = raw("Claire Durand", "UPDATE rating SET value = 1 WHERE dossier_id = " + d1 + " AND reviewer_id = " + ines +
                                       " AND criterion = 'I.1'");
     ASSERT_TRUE(r.ok) << r.error;
     auto claire = as("Claire Durand");
     try {
-        claire->put_ratings({{ids_[1], "Jean Bernard", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
+        claire->put_ratings({{ids_[0], "Inès Martin", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
         ADD_FAILURE() << "une note changée en SQL a été réécrite par Cotation";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("a été modifiée hors de Cotation là où cette modification écrit"), std::string::npos)
             << e.what();
-        EXPECT_NE(std::string(e.what()).find("table rating, ligne dossier_id=" + d2 + " (« D2 »), reviewer_id=" + jean +
+        EXPECT_NE(std::string(e.what()).find("table rating, ligne dossier_id=" + d1 + " (« D1 »), reviewer_id=" + ines +
                                              ", criterion='I.1' : diffère de ce que le journal a enregistré"),
                   std::string::npos)
             << e.what();
     }
-    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT justification FROM rating WHERE dossier_id = " + d2).rows.at(0)[0],
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT justification FROM rating WHERE dossier_id = " + d1 + " AND reviewer_id = " +
+                                           ines).rows.at(0)[0],
               "peu de partenaires");
     EXPECT_FALSE(claire->verify_journal().ok);
     // Put back as the journal has it, the same write passes.
-    ASSERT_TRUE(raw("Claire Durand", "UPDATE rating SET value = 2 WHERE dossier_id = " + d2 + " AND reviewer_id = " + jean +
+    ASSERT_TRUE(raw("Claire Durand", "UPDATE rating SET value = 2 WHERE dossier_id = " + d1 + " AND reviewer_id = " + ines +
                                          " AND criterion = 'I.1'").ok);
-    claire->put_ratings({{ids_[1], "Jean Bernard", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
+    claire->put_ratings({{ids_[0], "Inès Martin", "I.1", 1, "revu par la coordination"}}, "Claire Durand");
     EXPECT_TRUE(claire->verify_journal().ok);
 }
 
@@ -1077,21 +1118,86 @@ struct HeldConnection {
     }
 };
 
+// Trial 15f F3: a 9 on a scale of 0 to 5, typed in SQL by an instructor
+// with a well-formed entry, was kept, verified and counted for nothing
+// without a word. The server refuses a rating outside the campaign grid's
+// scale, to the coordinator too (the owner, who copies campaigns, is not
+// held). This campaign's grid declares no scale: 0 to 5 (grid.h).
+TEST_F(PgAccess, ARatingOutsideTheGridsScaleIsRefusedByTheServer) {
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    const std::string d1 = std::to_string(ids_[0]), ines = reviewer_id("Inès Martin");
+    auto r = raw("Inès Martin", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                "VALUES (" + d1 + ", " + ines + ", 'I.2', 9, 'x', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("note refusée (table « rating », dossier « D1 », critère « I.2 ») : 9 est hors de l'échelle "
+                           "de la grille de la campagne (0 à 5)"), std::string::npos) << r.error;
+    const std::string change = "BEGIN; UPDATE rating SET value = 6 WHERE reviewer_id = " + ines + " AND dossier_id = " + d1 +
+                               "; ROLLBACK";
+    r = raw("Claire Durand", change);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("6 est hors de l'échelle de la grille de la campagne (0 à 5)"), std::string::npos) << r.error;
+    // A grid on 0 to 10 (its root's scale-max) admits the 6.
+    ASSERT_TRUE(sql(test::pg_server(), ref_,
+                    "UPDATE campaign SET grid_xml = '<grid id=\"essai\" version=\"1\" scale-max=\"10\"/>'").ok);
+    r = raw("Claire Durand", change);
+    EXPECT_TRUE(r.ok) << r.error;
+}
+
 // Trial 15c F3: UPDATE on the journal, granted « for LOCK TABLE », let an
 // instructor lock it ACCESS EXCLUSIVE and freeze every reader of the team.
-// With INSERT alone, no mode that blocks a reader is hers to take.
-TEST_F(PgAccess, NoMemberOfTheTeamCanLockTheJournalAgainstTheOthers) {
-    for (const std::string who : {"Inès Martin", "Marc Petit", "Claire Durand"})
-        for (const char* mode : {"ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE"}) {
-            HeldConnection h(test::pg_uri_as(account(who), "mdp-" + account(who)), ref_);
+// Trial 15f F2: the same with any table a member wrote (rating,
+// member_opinion…): UPDATE, DELETE or TRUNCATE on a table allows every lock
+// mode. Members now hold INSERT and column UPDATE only, and delete through
+// the owner's functions: no mode that blocks a reader is theirs to take on
+// any table of the campaign, and what they write and remove still passes.
+TEST_F(PgAccess, NoMemberOfTheTeamCanLockATableAgainstTheOthers) {
+    const auto tables = sql(test::pg_server(), ref_, "SELECT tablename FROM pg_tables WHERE schemaname = '" + ref_ + "'").rows;
+    ASSERT_GT(tables.size(), 20u);
+    for (const std::string who : {"Inès Martin", "Marc Petit"}) {
+        HeldConnection h(test::pg_uri_as(account(who), "mdp-" + account(who)), ref_);
+        for (const auto& t : tables) {
             ASSERT_EQ(h.run("BEGIN"), "");
-            std::string e = h.run(std::string("LOCK TABLE journal IN ") + mode + " MODE");
-            EXPECT_NE(e.find("permission denied"), std::string::npos) << who << " : " << mode << " : " << e;
+            // SHARE, the weakest mode that blocks a writer: every stronger one needs the same rights.
+            std::string e = h.run("LOCK TABLE \"" + t[0] + "\" IN SHARE MODE");
+            EXPECT_NE(e.find("permission denied"), std::string::npos) << who << " : " << t[0] << " : " << e;
+            h.run("ROLLBACK");
         }
+    }
+    for (const char* mode : {"ACCESS EXCLUSIVE", "SHARE"}) {
+        HeldConnection h(test::pg_uri_as(account("Claire Durand"), "mdp-" + account("Claire Durand")), ref_);
+        ASSERT_EQ(h.run("BEGIN"), "");
+        std::string e = h.run(std::string("LOCK TABLE journal IN ") + mode + " MODE");
+        EXPECT_NE(e.find("permission denied"), std::string::npos) << mode << " : " << e;
+    }
     // What they write still reaches the journal (INSERT is enough).
     as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 3, "à préciser"}}, "Inès Martin");
+    as("Inès Martin")->put_ratings({{ids_[0], "Inès Martin", "I.1", 4, "précisé"}}, "Inès Martin");
     auto last = sql(test::pg_server(), ref_, "SELECT db_role FROM journal ORDER BY seq DESC LIMIT 1");
     EXPECT_EQ(last.rows.at(0)[0], account("Inès Martin"));
+    // An instructor removes a dossier's fact and document; a declared link ends one's own assignment.
+    Dossier d;
+    d.reference = "D4";
+    d.organisme = "Asso Delta";
+    d.facts["places"] = "12";
+    d.documents.insert("statuts");
+    auto ines = as("Inès Martin");
+    d.id = ines->add_dossiers({d}, "Inès Martin").at(0);
+    Dossier after = d;
+    after.facts.clear();
+    after.documents.clear();
+    ines->update_dossier(d, after, "Inès Martin");
+    const std::string d4 = std::to_string(d.id);
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT (SELECT count(*) FROM dossier_fact WHERE dossier_id = " + d4 +
+                                           ") + (SELECT count(*) FROM dossier_document WHERE dossier_id = " + d4 + ")")
+                  .rows.at(0)[0], "0");
+    as("Jean Bernard")->declare_conflict({"Jean Bernard", "Asso Beta", "trésorier", "Jean Bernard", server_day()},
+                                         "Jean Bernard");
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM assignment WHERE reviewer = 'Jean Bernard'").rows.at(0)[0], "2");
+    // Nobody else's: the owner's function deletes no more than the policy did.
+    EXPECT_TRUE(raw("Marc Petit", "SELECT cotation_remove_assignment(" + std::to_string(ids_[0]) + ", 'Inès Martin')").ok);
+    EXPECT_FALSE(raw("Marc Petit", "SELECT cotation_remove_fact(" + std::to_string(d.id) + ", 'places')").ok);
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT count(*) FROM assignment WHERE reviewer = 'Inès Martin'").rows.at(0)[0], "1");
+    EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
 }
 
 // Trial 15c F3: a lock held by a member (here the advisory lock every
@@ -1129,10 +1235,12 @@ TEST_F(PgAccess, AWriteWaitingForAnothersLockGivesUpSayingWhoHoldsIt) {
     EXPECT_TRUE(as("Claire Durand")->verify_journal().ok);
 }
 
-// A table locked by the owner (a maintenance left open): a reading gives
-// up too, in French, instead of freezing the window's poll.
+// A table locked by the coordinator (a psql session left open; she keeps
+// DELETE on her tables): a reading gives up too, in French, instead of
+// freezing the window's poll, and names her (trial 15f F2: the reading's
+// snapshot transaction could no longer ask who held the lock).
 TEST_F(PgAccess, AReadingWaitingForALockGivesUpInFrench) {
-    HeldConnection owner(test::pg_server(), ref_);
+    HeldConnection owner(test::pg_uri_as(account("Claire Durand"), "mdp-" + account("Claire Durand")), ref_);
     ASSERT_EQ(owner.run("BEGIN"), "");
     ASSERT_EQ(owner.run("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE"), "");
     auto ines = as("Inès Martin");
@@ -1143,7 +1251,8 @@ TEST_F(PgAccess, AReadingWaitingForALockGivesUpInFrench) {
         FAIL() << "la lecture attend encore le verrou après 20 s";
     }
     std::string m = read.get();
-    EXPECT_NE(m.find("la campagne est occupée"), std::string::npos) << m;
+    EXPECT_NE(m.find("la campagne est occupée : Claire Durand (compte " + account("Claire Durand") + ") y tient un verrou"),
+              std::string::npos) << m;
     owner.run("ROLLBACK");
     EXPECT_EQ(test::message_of([&] { ines->load(); }), "");
 }

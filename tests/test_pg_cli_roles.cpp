@@ -218,6 +218,9 @@ TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
         << added.out;
     EXPECT_NE(added.out.find("cotation serveur roles '"), std::string::npos) << added.out;
     EXPECT_NE(added.out.find("' --appliquer"), std::string::npos) << added.out;
+    // Trial 15f F1: said under the coordinator's own role, it is not hers to run.
+    EXPECT_NE(added.out.find("avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles"),
+              std::string::npos) << added.out;
     EXPECT_EQ(added.out.find("mdp-"), std::string::npos) << "mot de passe affiché : " << added.out;
     // An instructor (no CREATEROLE) applying the rights: the right is named.
     CliRun a = cli("serveur roles " + uri(kClaire) + " --appliquer");

@@ -305,6 +305,26 @@ TEST(PgStore, SecondWriterOfTheSameCellIsRefusedAnotherCellPasses) {
     EXPECT_TRUE(open_pg_store(f.uri)->verify_journal().ok);
 }
 
+// Trial 15f F1: a campaign made on the server by the service's account
+// (`cotation new postgresql://…`) could not be given to its team: the first
+// coordinator had to be bound to the account declaring her, the service's,
+// which `serveur roles` then refused. The campaign's owner on the server
+// binds her to her own account; on a file, the rule stays (from her account).
+TEST(PgStore, TheServerCampaignsOwnerBindsTheFirstCoordinatorToHerAccount) {
+    NEEDS_SERVER();
+    ServerCampaignFixture f("premier");
+    NewCampaign hi;
+    hi.reference = "HI";
+    auto s = Session::create(f.uri, test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", hi, "");
+    const Person nadia{"Nadia Roussel", Role::Coordinator, "Département", true, "nadia_15f"};
+    ASSERT_NE(Session::os_login(), nadia.account);
+    EXPECT_EQ(message_of([&] { s->add_person(nadia, ""); }), "");
+    EXPECT_EQ(open_pg_store(f.uri)->load().team.people.at("Nadia Roussel").account, "nadia_15f");
+    test::TempDir dir;
+    auto file = Session::create(dir.file("c.cot"), test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml", hi, "");
+    EXPECT_NE(message_of([&] { file->add_person(nadia, ""); }).find("depuis ce compte même"), std::string::npos);
+}
+
 // The same between two processes: the child writes while the parent holds
 // its reading; inside the parent's write scope (reloaded when stale) the
 // refusal still stands, since the person acted on the older reading.

@@ -261,6 +261,28 @@ TEST(RobustInputs, AnUnreadableValueWrittenOutsideCotationIsNamedNotFatal) {
               std::string::npos)
         << all;
     EXPECT_NE(all.find("par Coord (compte "), std::string::npos) << all;
+    // Trial 15f F3, F4, F8: a rating outside the scale (0 to 5 on this grid) and
+    // a decision's unknown code (the stored one is « non retenu ») typed in SQL
+    // are named too, the campaign still loads, and `journal verify`, to which
+    // `rank` sends, names all three with a non-zero code.
+    test::sql(dir.file("c.cot"), "INSERT INTO reviewer(id, name) VALUES (7, 'Inès Martin'); "
+                                 "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                 "VALUES (1, 7, 'I.2', 9, 'x', ''); "
+                                 "INSERT INTO decision(dossier_id, kind, motive, decided_on, author, recorded_at) "
+                                 "VALUES (1, 'non-retenu', 'm', '2025-06-01', 'Coord', '')");
+    ASSERT_NO_THROW(again = Session::open(dir.file("c.cot")));
+    EXPECT_TRUE(again->decisions().empty());
+    all.clear();
+    for (const auto& p : again->unreadable_values()) all += p + "\n";
+    EXPECT_NE(all.find(", dossier ACT-2023-01 : note 9 de « Inès Martin » au critère « I.2 » hors de l'échelle de la grille "
+                       "(0 à 5) (ligne rating) : note laissée de côté"), std::string::npos) << all;
+    EXPECT_NE(all.find(" : décision du dossier « ACT-2023-01 » illisible : « non-retenu » (ligne decision, champ kind) : "
+                       "décision laissée de côté"), std::string::npos) << all;
+    int code = -1;
+    std::string out = run("journal verify " + dir.file("c.cot"), &code);
+    EXPECT_EQ(code, 1) << out;
+    for (const char* named : {"« huit » illisible", "note 9 de « Inès Martin »", "« non-retenu » (ligne decision, champ kind)"})
+        EXPECT_NE(out.find(named), std::string::npos) << named << "\n" << out;
 }
 
 TEST(RobustInputs, NearDuplicateReferenceRefused) {

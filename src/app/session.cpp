@@ -244,20 +244,35 @@ void Session::load() {
         io::read_procedure(snap_.procedure_xml, path_ + " (procédure " + snap_.procedure_name + ")"), grid_.procedure);
     index_dossiers();
     unreadable_.clear();
+    for (const auto& u : snap_.unreadable) unreadable_.push_back(path_ + " : " + u);
+    // Named with the last entry that wrote it, and its server role: who to ask.
+    auto last_writer = [&](const std::string& entity, const std::string& row_entity) {
+        std::string last;
+        for (const auto& e : store_->journal(entity))
+            if (e.entity == entity || e.entity == row_entity)
+                last = " ; dernière écriture : entrée n° " + std::to_string(e.seq) + " du " + journal_instant_text(e.at) +
+                       ", par " + e.actor + (e.db_role.empty() ? "" : " (rôle du serveur « " + e.db_role + " »)");
+        return last;
+    };
     for (auto& d : snap_.dossiers) {
         std::vector<std::pair<std::string, std::string>> bad;
         type_values(grid_, d.facts, path_ + ", dossier " + d.reference, &bad);
-        // Named with the last entry that wrote it, and its server role: who to ask.
-        for (const auto& [fact, why] : bad) {
-            const std::string entity = "dossier/" + d.reference;
-            std::string last;
-            for (const auto& e : store_->journal(entity))   // the dossier's addition, or that fact's change
-                if (e.entity == entity || e.entity == entity + "/" + fact)
-                    last = " ; dernière écriture : entrée n° " + std::to_string(e.seq) + " du " + journal_instant_text(e.at) +
-                           ", par " + e.actor + (e.db_role.empty() ? "" : " (rôle du serveur « " + e.db_role + " »)");
-            unreadable_.push_back(why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" + last);
-        }
+        for (const auto& [fact, why] : bad)   // the dossier's addition, or that fact's change
+            unreadable_.push_back(why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" +
+                                  last_writer("dossier/" + d.reference, "dossier/" + d.reference + "/" + fact));
     }
+    // A rating outside the grid's scale (typed in SQL: trial 15f F3) counts for
+    // nothing in the core (rating_counts); it is said, not silently dropped.
+    std::map<std::int64_t, std::string> references;
+    for (const auto& d : snap_.dossiers) references[d.id] = d.reference;
+    for (const auto& r : snap_.ratings)
+        if (r.value < grid_.scale_min || r.value > grid_.scale_max) {
+            const std::string entity = "dossier/" + references[r.dossier_id] + "/note/" + r.reviewer + "/" + r.criterion;
+            unreadable_.push_back(path_ + ", dossier " + references[r.dossier_id] + " : note " + std::to_string(r.value) +
+                                  " de « " + r.reviewer + " » au critère « " + r.criterion +
+                                  " » hors de l'échelle de la grille (" + grid_.scale_text() +
+                                  ") (ligne rating) : note laissée de côté" + last_writer(entity, entity));
+        }
     // Room for the ratings of the session: the index points into the vector,
     // and a new rating appended without moving it adds one pointer only.
     snap_.ratings.reserve(snap_.ratings.size() + snap_.ratings.size() / 8 + 256);

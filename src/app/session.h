@@ -385,6 +385,11 @@ public:
     // entry with correct hashes granted more than asked and than the call
     // holds); empty when every decision keeps them.
     std::vector<std::string> decision_rule_breaks() const;
+    // Values the campaign holds but Cotation cannot read, each named with its
+    // row and last writer: a fact of the wrong type, a rating outside the
+    // grid's scale, a decision's unknown code (trials 15e F1, 15f F3, F4, F8).
+    // Left out of every computation; `journal verify` names them too.
+    const std::vector<std::string>& unreadable_values() const { return unreadable_; }
     // Refuses (InputError, in French) when there are: `refused` says what is not done.
     void require_no_outside_change(const std::string& refused) const;
     // The warning said wherever data so changed are shown (`rank`, the

@@ -57,7 +57,7 @@ void Session::add_person(const Person& input, const std::string& actor) {
     const passwd* process = ::getpwuid(::geteuid());
     const bool simulated = !process || !process->pw_name || os_login() != process->pw_name;
     if (snap_.team.open_mode() && !names_trusted() && !simulated) require(first_declaration_refusal(file_owner(), os_login()));
-    require(snap_.team.may_put_person(actor, os_login(), p));
+    require(snap_.team.may_put_person(actor, os_login(), p, store_->owns_campaign()));
     store_->put_person(p, journal_actor(actor));
     snap_.team.people[p.name] = p;
     meeting_check_.reset();

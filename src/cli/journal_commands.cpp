@@ -90,11 +90,15 @@ int verify(const Args& a) {
     auto store = open_campaign_store_read_only(a.file());
     auto c = store->verify_journal(head);
     // The decisions it records against the rules `decide` applies (trial 13d
-    // F2: a forged entry with correct hashes), on a campaign that loads.
+    // F2: a forged entry with correct hashes), on a campaign that loads, and
+    // the values it holds that Cotation cannot read (a fact « quinze », a
+    // rating outside the scale, an unknown decision code: trial 15f F3, F4,
+    // F8), which `rank` sends here.
     std::unique_ptr<Session> session;
     try {
         session = Session::open_read_only(a.file());
         for (auto& broken : session->decision_rule_breaks()) c.problems.push_back(std::move(broken));
+        for (const auto& bad : session->unreadable_values()) c.problems.push_back(bad);
     } catch (const std::exception& e) {
         if (c.problems.empty()) c.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());
     }

@@ -18,12 +18,17 @@ namespace {
 // On a server, a person added or bound to another account has the rights of
 // their role only once the team's rights are applied again (trial 15d:
 // `users --ajouter` said nothing of it, and the person's first command was refused).
-void rights_reminder(const std::string& campaign, const std::string& person) {
+void rights_reminder(Session& s, const std::string& campaign, const std::string& person) {
     if (!is_pg_uri(campaign)) return;
+    const PgAddress address = parse_pg_uri(campaign);
     std::cout << "Campagne partagée : la base du serveur ne donne à « " << person
               << " » les droits de son rôle qu'une fois les droits de l'équipe appliqués de nouveau. Le service (compte "
                  "propriétaire de la campagne) lance : cotation serveur roles '"
-              << parse_pg_uri(campaign).shown << "' --appliquer (docs/serveur.md, étape 4).\n";
+              << address.shown << "' --appliquer";
+    // Trial 15f F1: said to the coordinator, her own address failed (« must have CREATEROLE privilege »).
+    if (!s.store().owns_campaign())
+        std::cout << ", avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles (CREATEROLE)";
+    std::cout << " (docs/serveur.md, étape 4).\n";
 }
 
 int users(const Args& a) {
@@ -41,14 +46,14 @@ int users(const Args& a) {
         bool deliberative =
             input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
-        rights_reminder(a.file(), a.get("--ajouter"));
+        rights_reminder(*s, a.file(), a.get("--ajouter"));
     } else if (a.has("--changer-compte")) {
         // A team without any account yet: the file's owner binds its coordinator (checked there).
         const std::string actor = s->team().accounts_declared() ? a.actor(*s) : a.claimed();
         change_account(*s, a.get("--changer-compte"), a.need("--compte", "avec --changer-compte"), actor);
         std::cout << "Compte de « " << canonical_person(s->team(), a.get("--changer-compte"))
                   << " » changé (inscrit au journal).\n";
-        rights_reminder(a.file(), canonical_person(s->team(), a.get("--changer-compte")));
+        rights_reminder(*s, a.file(), canonical_person(s->team(), a.get("--changer-compte")));
         s = Session::open(a.file());   // the listing below shows the change
     } else if (a.has("--compte")) {
         throw UsageError(

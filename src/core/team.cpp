@@ -257,7 +257,7 @@ std::optional<std::string> Team::identify(const std::string& claimed, const std:
     return std::nullopt;
 }
 
-std::string Team::may_put_person(const std::string& actor, const std::string& login, const Person& p) const {
+std::string Team::may_put_person(const std::string& actor, const std::string& login, const Person& p, bool by_owner) const {
     if (open_mode()) {
         if (p.role != Role::Coordinator)
             return "Déclarez d'abord le coordonnateur de la campagne : c'est lui qui déclare ensuite l'équipe.";
@@ -282,7 +282,7 @@ std::string Team::may_put_person(const std::string& actor, const std::string& lo
     if (p.role != Role::Coordinator)
         return "Le premier compte déclaré est celui du coordonnateur : déclarez d'abord son compte (cotation users FICHIER "
                "--ajouter NOM --role coordonnateur --compte LOGIN, depuis ce compte), puis ceux de l'équipe.";
-    if (p.account != login)
+    if (p.account != login && !by_owner)
         return "Le premier compte déclaré est celui du coordonnateur, depuis ce compte même : vous agissez depuis « " + login +
                " », pas « " + p.account + " » (sans quoi plus personne ne pourrait agir sur la campagne).";
     return "";

@@ -80,7 +80,11 @@ struct Team {
     // coordinator changes roles and accounts; the first account declared is
     // the coordinator's own, from the account running the command, so that
     // nobody binds a campaign they then cannot act on.
-    std::string may_put_person(const std::string& actor, const std::string& login, const Person& p) const;
+    // `by_owner`: the campaign's owner acts (on a server, the service's role that
+    // owns the campaign): it may bind the first coordinator to another account
+    // than its own (trial 15f F1: the service's account is never hers).
+    std::string may_put_person(const std::string& actor, const std::string& login, const Person& p,
+                               bool by_owner = false) const;
     // May `actor` record the link `reviewer` declares? The person is declared,
     // one declares for oneself unless coordinating, the link is described
     // (nature, period) and not dated after `today`.

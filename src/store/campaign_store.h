@@ -43,6 +43,10 @@ struct CampaignSnapshot {
     std::map<std::string, Date> steps_done;   // procedure step -> date recorded
     std::optional<Meeting> meeting;
     OpinionIndex opinions;
+    // Rows whose codes Cotation cannot read (a decision « non-retenu » typed in
+    // SQL, trial 15f F8): left out of the snapshot and named with their table,
+    // dossier and field; the session says them where changes outside Cotation are.
+    std::vector<std::string> unreadable = {};
 };
 
 // The campaign's territory (schema 10): its own existing offer and zones
@@ -170,6 +174,9 @@ public:
     // team on a server, to whom others' ratings are hidden), or empty: a
     // ranking computed on what it reads would not be the campaign's.
     virtual std::string partial_reading() { return ""; }
+    // Whether the connection is the campaign's owner on a server (the service's
+    // role that shared or created it, above the team's rights); false on a file.
+    virtual bool owns_campaign() { return false; }
     // Refuses (InputError, in French) a campaign whose pages are damaged,
     // before a document is produced from it (trial 13 F25); a server checks
     // its own pages.

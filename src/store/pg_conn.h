@@ -231,10 +231,59 @@ private:
         throw Error("Campagne partagée « " + shown_ + " » : " + msg + " ; rien n'a été enregistré.");
     }
 
-    // A lock waited for longer than kLockTimeout: who holds it, when the
-    // connection can still ask (outside a transaction, or at the writer's
-    // first statement, whose transaction is then rolled back here: nothing
-    // was written). pg_locks and pg_stat_activity's role are readable by all.
+    // Who holds a lock on this campaign's tables, or the writers' advisory
+    // lock, as « NOM (compte LOGIN) », with their processes, asked on C.
+    static void lock_holders(PGconn* c, std::vector<std::string>& who, std::vector<std::string>& pids) {
+        PGresult* r = PQexec(c, R"sql(
+SELECT DISTINCT coalesce((SELECT p.name FROM person p WHERE p.account = a.usename LIMIT 1) || ' (compte ' || a.usename || ')',
+                         'le rôle « ' || a.usename || ' »'), l.pid::text
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.granted AND l.pid <> pg_backend_pid()
+  AND ((l.locktype = 'relation' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+        AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = current_schema()))
+    OR (l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 'journal'::regclass::oid))
+ORDER BY 1)sql");
+        if (PQresultStatus(r) == PGRES_TUPLES_OK)
+            for (int i = 0; i < PQntuples(r); ++i) {
+                if (std::find(who.begin(), who.end(), PQgetvalue(r, i, 0)) == who.end()) who.emplace_back(PQgetvalue(r, i, 0));
+                pids.emplace_back(PQgetvalue(r, i, 1));
+            }
+        PQclear(r);
+    }
+    // A second connection with this one's parameters and search_path, for a
+    // question this one cannot ask (its transaction failed); null if refused.
+    PGconn* side_connection() const {
+        PQconninfoOption* opts = PQconninfo(c_);
+        if (!opts) return nullptr;
+        std::vector<std::string> keys, values;
+        for (PQconninfoOption* o = opts; o->keyword; ++o)
+            if (o->val && *o->val) {
+                keys.emplace_back(o->keyword);
+                values.emplace_back(std::string(o->keyword) == "options" ? std::string("-c lock_timeout=300") : o->val);
+            }
+        PQconninfoFree(opts);
+        std::vector<const char*> k, v;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            k.push_back(keys[i].c_str());
+            v.push_back(values[i].c_str());
+        }
+        k.push_back(nullptr);
+        v.push_back(nullptr);
+        PGconn* side = PQconnectdbParams(k.data(), v.data(), 0);
+        if (PQstatus(side) != CONNECTION_OK) {
+            PQfinish(side);
+            return nullptr;
+        }
+        for (const auto& sql : setup_)
+            if (sql.rfind("SET search_path", 0) == 0) PQclear(PQexec(side, sql.c_str()));
+        return side;
+    }
+
+    // A lock waited for longer than kLockTimeout: who holds it, asked on this
+    // connection outside a transaction (or at the writer's first statement,
+    // whose transaction is then rolled back here: nothing was written), else
+    // on a second one. pg_locks and pg_stat_activity's role are readable by all.
     std::string busy_message() {
         std::vector<std::string> who, pids;
         auto tx = PQtransactionStatus(c_);
@@ -244,22 +293,14 @@ private:
         }
         if (tx == PQTRANS_IDLE) {
             quiet("SET lock_timeout = 300");   // the person table itself may be the one locked
-            PGresult* r = PQexec(c_, R"sql(
-SELECT DISTINCT coalesce((SELECT p.name FROM person p WHERE p.account = a.usename LIMIT 1) || ' (compte ' || a.usename || ')',
-                         'le rôle « ' || a.usename || ' »'), l.pid::text
-FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-WHERE l.granted AND l.pid <> pg_backend_pid()
-  AND ((l.locktype = 'relation' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
-        AND l.relation IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()))
-    OR (l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 'journal'::regclass::oid))
-ORDER BY 1)sql");
-            if (PQresultStatus(r) == PGRES_TUPLES_OK)
-                for (int i = 0; i < PQntuples(r); ++i) {
-                    if (std::find(who.begin(), who.end(), PQgetvalue(r, i, 0)) == who.end()) who.emplace_back(PQgetvalue(r, i, 0));
-                    pids.emplace_back(PQgetvalue(r, i, 1));
-                }
-            PQclear(r);
+            lock_holders(c_, who, pids);
             quiet((std::string("SET lock_timeout = ") + kLockTimeout).c_str());
+        } else if (PGconn* side = side_connection()) {
+            // Inside a transaction (a reading's snapshot, a caller's write):
+            // this connection can no longer ask, another one does (trial 15f
+            // F2: a member's LOCK TABLE was said without its holder).
+            lock_holders(side, who, pids);
+            PQfinish(side);
         }
         std::string names;
         for (std::size_t i = 0; i < who.size(); ++i) names += (i == 0 ? "" : i + 1 == who.size() ? " et " : ", ") + who[i];

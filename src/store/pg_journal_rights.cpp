@@ -108,16 +108,19 @@ BEGIN
   -- own wording): one rating row of this transaction, named by its dossier,
   -- person and criterion, « VALEUR — JUSTIFICATION » as the row now holds
   -- it, after the value the journal last gave that rating.
-  IF NEW.action = 'note'
-     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
-     AND NOT pg_has_role(session_user, @c, 'MEMBER') THEN
+  -- The coordinator's too (trial 15f F6: her submitted-rating change in SQL,
+  -- under an entry of her wording, verified « intact »).
+  IF NEW.action = 'note' AND NOT owner THEN
     SELECT r.k INTO kx FROM @S.cotation_render_sql('rating') r;
-    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, ''dossier/'' || d.reference '
+    -- Each rating the entry names, found by its key (cotation_key_json): not
+    -- every rating the transaction wrote, rendered (quadratic in an import).
+    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, z.key, ''dossier/'' || d.reference '
                    '|| ''/note/'' || v.name || ''/'' || r.criterion AS e, r.value::text || '' — '' || r.justification AS v '
-                   'FROM (SELECT to_jsonb(t) AS j, '
-                   't.* FROM %I.rating t WHERE %I.cotation_ours(t.xmin)) r JOIN %I.dossier d ON d.id = r.dossier_id '
-                   'JOIN %I.reviewer v ON v.id = r.reviewer_id) x WHERE x.k IN (SELECT split_part(l, E''\t'', 2) '
-                   'FROM regexp_split_to_table($1, E''\n'') l WHERE split_part(l, E''\t'', 1) = ''rating'')', kx, @s, @s, @s, @s)
+                   'FROM (SELECT DISTINCT split_part(l, E''\t'', 2) AS key FROM regexp_split_to_table($1, E''\n'') l '
+                   'WHERE split_part(l, E''\t'', 1) = ''rating'') z CROSS JOIN LATERAL (SELECT to_jsonb(t) AS j, t.* '
+                   'FROM %I.rating t WHERE %s AND %I.cotation_ours(t.xmin)) r JOIN %I.dossier d ON d.id = r.dossier_id '
+                   'JOIN %I.reviewer v ON v.id = r.reviewer_id) x WHERE x.k = x.key', kx, @s,
+                   @S.cotation_pk_sql('rating', format('%I.cotation_key_json(z.key)', @s)), @s, @s, @s)
       INTO note_rows, note_entity, note_value USING NEW.rows;
     IF note_rows <> 1 OR note_entity IS DISTINCT FROM NEW.entity OR note_value IS DISTINCT FROM NEW.new_value
        OR NEW.old_value IS DISTINCT FROM coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity
@@ -136,8 +139,17 @@ BEGIN
   -- favorable, « huit » written in a fact under an entry « 6 → 6 », all
   -- chained as genuine). The texts are journal_texts.cpp's: the row of
   -- this transaction that the entry names gives its entity and new value.
-  IF member AND NEW.action IN ('soumission', 'conflit', 'avis', 'dossier.fait', 'dossier.piece') THEN
+  -- The coordinator's entries are held to the same (trial 15f F6: a
+  -- decision turned « non retenu » in SQL under an entry « retenu (15) »
+  -- verified « intact »), but for a fact or a document: she may rename the
+  -- dossier in the same change, and their entity keeps its former reference.
+  -- A dossier's identity and its addition (trial 15f F5: the commune moved
+  -- into the region under an entry « orthographe → orthographe corrigée »).
+  IF NOT owner AND (NEW.action IN ('soumission', 'conflit', 'avis', 'decision', 'dossier.identite', 'dossier.ajout')
+                    OR member AND NEW.action IN ('dossier.fait', 'dossier.piece')) THEN
     tbl := CASE NEW.action WHEN 'soumission' THEN 'submission' WHEN 'conflit' THEN 'conflict' WHEN 'avis' THEN 'member_opinion'
+                           WHEN 'decision' THEN 'decision' WHEN 'dossier.identite' THEN 'dossier'
+                           WHEN 'dossier.ajout' THEN 'dossier'
                            WHEN 'dossier.fait' THEN 'dossier_fact' ELSE 'dossier_document' END;
     what := CASE NEW.action
       WHEN 'soumission' THEN $w$'dossier/' || d.reference || '/soumission/' || r.reviewer,
@@ -150,13 +162,26 @@ BEGIN
         CASE WHEN r.opinion IN ('favorable', 'défavorable', 'réservé') THEN r.opinion
              ELSE 'avis illisible « ' || r.opinion || ' »' END || ' — ' || r.comment$w$
       WHEN 'dossier.fait' THEN $w$'dossier/' || d.reference || '/' || r.fact, r.value$w$
+      -- journal_texts.cpp: decision_text, dossier_identity_text, dossier_added.
+      WHEN 'decision' THEN $w$'dossier/' || d.reference || '/decision',
+        r.kind || CASE WHEN r.places = '' THEN '' ELSE ' (' || r.places || ')' END || ' — ' || r.motive
+        || CASE WHEN r.departure_reason = '' THEN '' ELSE ' ; écart à l''avis de la commission : ' || r.departure_reason END$w$
+      WHEN 'dossier.identite' THEN $w$'dossier/' || r.reference, 'reference=' || r.reference || '; organisme=' || r.organisme
+        || '; siret=' || r.siret || '; finess=' || r.finess || '; commune=' || r.commune$w$
+      WHEN 'dossier.ajout' THEN $w$'dossier/' || r.reference, 'organisme=' || r.organisme || '; siret=' || r.siret
+        || '; finess=' || r.finess || '; commune=' || r.commune || '; '
+        || coalesce((SELECT string_agg(f.fact || '=' || f.value, '; ' ORDER BY f.fact COLLATE "C") FROM @S.dossier_fact f
+                     WHERE f.dossier_id = r.id), '')
+        || '; pieces=' || coalesce((SELECT string_agg(p.document, ' ' ORDER BY p.document COLLATE "C")
+                                    FROM @S.dossier_document p WHERE p.dossier_id = r.id), '')$w$
       ELSE $w$'dossier/' || d.reference || '/' || r.document, 'reçue'$w$ END;
-    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, %s FROM (SELECT to_jsonb(t) AS j, t.* '
-                   'FROM %I.%I t WHERE %I.cotation_ours(t.xmin)) r '
-                   'LEFT JOIN %I.dossier d ON d.id = (r.j ->> ''dossier_id'')::bigint) '
-                   'x(k, e, v) WHERE x.k IN (SELECT split_part(l, E''\t'', 2) FROM regexp_split_to_table($1, E''\n'') l '
-                   'WHERE split_part(l, E''\t'', 1) = %L AND split_part(l, E''\t'', 3) <> ''-'')',
-                   (SELECT r.k FROM @S.cotation_render_sql(tbl) r), what, @s, tbl, @s, @s, tbl)
+    EXECUTE format('SELECT count(*), min(x.e), min(x.v) FROM (SELECT %s AS k, z.key, %s '
+                   'FROM (SELECT DISTINCT split_part(l, E''\t'', 2) AS key FROM regexp_split_to_table($1, E''\n'') l '
+                   'WHERE split_part(l, E''\t'', 1) = %L AND split_part(l, E''\t'', 3) <> ''-'') z '
+                   'CROSS JOIN LATERAL (SELECT to_jsonb(t) AS j, t.* FROM %I.%I t WHERE %s AND %I.cotation_ours(t.xmin)) r '
+                   'LEFT JOIN %I.dossier d ON d.id = (r.j ->> ''dossier_id'')::bigint) x(k, key, e, v) WHERE x.k = x.key',
+                   (SELECT r.k FROM @S.cotation_render_sql(tbl) r), what, tbl, @s, tbl,
+                   @S.cotation_pk_sql(tbl, format('%I.cotation_key_json(z.key)', @s)), @s, @s)
       INTO note_rows, note_entity, note_value USING NEW.rows;
     -- A fact or a document removed: the entry says so, its row is « - ».
     IF note_rows = 0 AND NEW.action IN ('dossier.fait', 'dossier.piece') THEN
@@ -164,8 +189,20 @@ BEGIN
       note_value := CASE NEW.action WHEN 'dossier.fait' THEN '' ELSE 'manquante' END;
       note_rows := 1;
     END IF;
+    -- The coordinator may rename a dossier: its identity's entry keeps the former reference.
+    IF NEW.action = 'dossier.identite' AND NOT member AND note_rows = 1 THEN
+      note_entity := NEW.entity;
+    END IF;
     IF note_rows <> 1 OR note_entity IS DISTINCT FROM NEW.entity OR note_value IS DISTINCT FROM NEW.new_value
-       OR (NEW.action IN ('soumission', 'conflit') AND NEW.old_value <> '')
+       OR (NEW.action IN ('soumission', 'conflit', 'dossier.ajout') AND NEW.old_value <> '')
+       -- the identity before: the journal's last, or the one its addition gave
+       OR (NEW.action = 'dossier.identite' AND member AND NEW.old_value IS DISTINCT FROM coalesce(
+             (SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'dossier.identite'
+              ORDER BY j.seq DESC LIMIT 1),
+             (SELECT 'reference=' || substr(NEW.entity, 9) || '; '
+                     || substring(j.new_value FROM '^(organisme=.*; siret=[^;]*; finess=[^;]*; commune=[^;]*)')
+              FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'dossier.ajout' ORDER BY j.seq DESC LIMIT 1),
+             NEW.old_value))
        OR (NEW.action = 'dossier.piece' AND NEW.old_value <> CASE NEW.new_value WHEN 'reçue' THEN 'manquante' ELSE 'reçue' END)
        OR (NEW.action = 'avis' AND NEW.old_value IS DISTINCT FROM
              coalesce((SELECT j.new_value FROM @S.journal j WHERE j.entity = NEW.entity AND j.action = 'avis'
@@ -256,6 +293,7 @@ DECLARE
   d text;
   line text;
   named_in bigint;
+  head bigint;
   e record;
   i int;
 BEGIN
@@ -277,15 +315,33 @@ BEGIN
     EXECUTE format('SELECT %s FROM (SELECT to_jsonb(t) AS j FROM %I.%I t WHERE %s) y', dx, @s, TG_TABLE_NAME, pk) INTO d USING ev;
     line := NULL;
     named_in := NULL;
-    FOR e IN SELECT j.xmin AS x, j.seq, j.rows FROM @S.journal j ORDER BY j.seq DESC LOOP
-      EXIT WHEN NOT @S.cotation_ours(e.x);
-      IF position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows) > 0 THEN
-        line := split_part(substr(E'\n' || e.rows, position(E'\n' || TG_TABLE_NAME || E'\t' || k || E'\t' IN E'\n' || e.rows)
-                                  + length(TG_TABLE_NAME || E'\t' || k || E'\t') + 1), E'\n', 1);
-        named_in := e.seq;
-        EXIT;
-      END IF;
-    END LOOP;
+    -- The line the transaction's last entry naming this row gives: from an
+    -- index of the transaction's entries, made once per transaction and
+    -- journal head (each row searched them all: quadratic in an import,
+    -- docs/serveur.md). A temporary table of this connection, the owner's:
+    -- one a member made under that name is refused, never read.
+    IF to_regclass('pg_temp.cotation_named') IS NULL THEN
+      CREATE TEMP TABLE cotation_named(t_name text, t_key text, t_seq bigint, t_line text, PRIMARY KEY (t_name, t_key))
+        ON COMMIT DELETE ROWS;
+    ELSIF (SELECT c.relowner FROM pg_class c WHERE c.oid = to_regclass('pg_temp.cotation_named'))
+          IS DISTINCT FROM (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user) THEN
+      RAISE EXCEPTION 'modification refusée : la table temporaire « cotation_named » de cette connexion n''est pas celle de Cotation'
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    head := (SELECT j.seq FROM @S.journal j ORDER BY j.seq DESC LIMIT 1);
+    IF NOT EXISTS (SELECT 1 FROM pg_temp.cotation_named n WHERE n.t_name = '' AND n.t_key = txid_current()::text
+                   AND n.t_seq = head) THEN
+      DELETE FROM pg_temp.cotation_named;
+      INSERT INTO pg_temp.cotation_named VALUES ('', txid_current()::text, head, '');
+      FOR e IN SELECT j.xmin AS x, j.seq, j.rows FROM @S.journal j ORDER BY j.seq DESC LOOP
+        EXIT WHEN NOT @S.cotation_ours(e.x);
+        INSERT INTO pg_temp.cotation_named(t_name, t_key, t_seq, t_line)
+          SELECT split_part(y.l, E'\t', 1), split_part(y.l, E'\t', 2), e.seq, split_part(y.l, E'\t', 3)
+          FROM regexp_split_to_table(e.rows, E'\n') WITH ORDINALITY AS y(l, o) WHERE y.l <> '' ORDER BY y.o
+          ON CONFLICT DO NOTHING;
+      END LOOP;
+    END IF;
+    SELECT n.t_seq, n.t_line INTO named_in, line FROM pg_temp.cotation_named n WHERE n.t_name = TG_TABLE_NAME AND n.t_key = k;
     IF named_in IS NULL THEN
       RAISE EXCEPTION 'modification refusée : la ligne « % » de la table « % » a été écrite par le rôle « % » sans entrée du journal qui la nomme ; un membre de l''équipe ne modifie la campagne que par Cotation, qui inscrit chaque modification au journal',
         k, TG_TABLE_NAME, session_user USING ERRCODE = 'insufficient_privilege';

@@ -78,11 +78,72 @@ CREATE OR REPLACE FUNCTION @S.cotation_ours(x xid) RETURNS boolean LANGUAGE sql 
                                  - 2147483648) AS v) t
 $f$;
 REVOKE ALL ON FUNCTION @S.cotation_ours(xid) FROM PUBLIC;
+-- A key as the ledger writes it (« dossier_id=3, criterion='I.1' », escaped
+-- as on a line of « rows ») back into its columns' values, as jsonb: the row
+-- is then found by its primary key, not by rendering the table (an import's
+-- n entries each rendered the transaction's n rows: quadratic, 26 s for 400
+-- ratings, docs/serveur.md). Whoever reads a row so found compares its key
+-- rendered again with the one given: a key misread finds nothing.
+CREATE OR REPLACE FUNCTION @S.cotation_key_json(key text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE
+  SET search_path = pg_catalog AS $f$
+DECLARE
+  out jsonb := '{}';
+  i int := 1;
+  n int := length(key);
+  eq int;
+  name text;
+  val text;
+  c text;
+BEGIN
+  WHILE i <= n LOOP
+    eq := strpos(substr(key, i), '=');
+    EXIT WHEN eq = 0;
+    name := substr(key, i, eq - 1);
+    i := i + eq;
+    val := '';
+    IF substr(key, i, 1) = '''' THEN
+      i := i + 1;
+      WHILE i <= n LOOP
+        c := substr(key, i, 1);
+        IF c = '''' THEN
+          IF substr(key, i + 1, 1) <> '''' THEN
+            i := i + 1;
+            EXIT;
+          END IF;
+          i := i + 1;
+        ELSIF c = '\' THEN
+          i := i + 1;
+          c := CASE substr(key, i, 1) WHEN 't' THEN E'\t' WHEN 'n' THEN E'\n' ELSE substr(key, i, 1) END;
+        END IF;
+        val := val || c;
+        i := i + 1;
+      END LOOP;
+    ELSE
+      WHILE i <= n AND substr(key, i, 2) <> ', ' LOOP
+        val := val || substr(key, i, 1);
+        i := i + 1;
+      END LOOP;
+    END IF;
+    out := out || jsonb_build_object(name, val);
+    i := i + 2;
+  END LOOP;
+  RETURN out;
+END $f$;
+-- The condition « this row of TBL (as t) has the key SRC » (a jsonb
+-- expression, cotation_key_json's), on its primary key: an index lookup.
+CREATE OR REPLACE FUNCTION @S.cotation_pk_sql(tbl text, src text) RETURNS text LANGUAGE sql STABLE
+  SET search_path = pg_catalog AS $f$
+  SELECT string_agg(format('t.%I = (%s ->> %L)::%s', a.attname, src, a.attname, format_type(a.atttypid, a.atttypmod)), ' AND ')
+  FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey)
+  WHERE x.indrelid = (SELECT c.oid FROM pg_class c WHERE c.relname = tbl AND c.relnamespace =
+                        (SELECT oid FROM pg_namespace WHERE nspname = @s)) AND x.indisprimary
+$f$;
 -- The rows an entry vouches for (trial 15b F4: a member forged them in SQL,
 -- and `journal verify` accused untouched rows, `exporter` refused). From
 -- anyone but the journal's owner, each line must be the truth about this
 -- transaction: a row it wrote, with the digest it has now; or « - », a row
--- that no longer exists. Anything else is refused.
+-- that no longer exists. Anything else is refused. Each row is found by its
+-- key (cotation_key_json), then rendered: linear in the rows named.
 CREATE OR REPLACE FUNCTION @S.cotation_rows_checked(rows text) RETURNS void LANGUAGE plpgsql
   SET search_path = pg_catalog AS $f$
 DECLARE
@@ -90,31 +151,42 @@ DECLARE
   bad text;
   kx text;
   dx text;
-  top bigint := txid_current() & 4294967295;
-  lines text[] := array(SELECT l FROM regexp_split_to_table(rows, E'\n') l WHERE l <> '');
+  pk text;
+  l text;
+  k text;
+  d text;
+  mine boolean;
+  lines text[] := array(SELECT x FROM regexp_split_to_table(rows, E'\n') x WHERE x <> '');
 BEGIN
-  -- One query per table: an import's entry names a dozen rows of a table of thousands.
-  FOR tbl IN SELECT DISTINCT split_part(l, E'\t', 1) FROM unnest(lines) l LOOP
+  FOR tbl IN SELECT DISTINCT split_part(x, E'\t', 1) FROM unnest(lines) x LOOP
     IF tbl IN ('journal', 'schema_version') OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = @s AND tablename = tbl) THEN
       RAISE EXCEPTION 'entrée du journal refusée : la table « % » n''est pas une table de la campagne', tbl
         USING ERRCODE = 'insufficient_privilege';
     END IF;
-    -- Written rows: only versions from this transaction's id on (a cheap
-    -- test of xmin, then whether it is still in progress) are rendered.
     SELECT * INTO kx, dx FROM @S.cotation_render_sql(tbl);
-    EXECUTE format('SELECT w.k FROM (SELECT split_part(l, E''\t'', 2) AS k, split_part(l, E''\t'', 3) AS d FROM unnest($1) l '
-                   'WHERE split_part(l, E''\t'', 1) = %L) w '
-                   'LEFT JOIN (SELECT %s AS k, %s AS d FROM (SELECT to_jsonb(t) AS j FROM %I.%I t '
-                   'WHERE (t.xmin::text::bigint - $2 + 4294967296) %% 4294967296 < 2147483648 AND %I.cotation_ours(t.xmin)) x) o '
-                   'ON o.k = w.k WHERE w.d <> ''-'' AND o.d IS DISTINCT FROM w.d LIMIT 1', tbl, kx, dx, @s, tbl, @s)
-      INTO bad USING lines, top;
-    -- Removed rows: none of that key left (rare: every row is rendered).
-    IF bad IS NULL AND EXISTS (SELECT 1 FROM unnest(lines) l WHERE split_part(l, E'\t', 1) = tbl AND split_part(l, E'\t', 3) = '-') THEN
-      EXECUTE format('SELECT x.k FROM (SELECT %s AS k FROM (SELECT to_jsonb(t) AS j FROM %I.%I t) y) x WHERE x.k IN '
-                     '(SELECT split_part(l, E''\t'', 2) FROM unnest($1) l WHERE split_part(l, E''\t'', 1) = %L '
-                     'AND split_part(l, E''\t'', 3) = ''-'') LIMIT 1', kx, @s, tbl, tbl)
-        INTO bad USING lines;
-    END IF;
+    pk := @S.cotation_pk_sql(tbl, '$1');
+    FOREACH l IN ARRAY lines LOOP
+      CONTINUE WHEN split_part(l, E'\t', 1) <> tbl;
+      k := NULL;
+      d := NULL;
+      mine := NULL;
+      BEGIN
+        EXECUTE format('SELECT %s, %s, %I.cotation_ours(y.x) FROM (SELECT to_jsonb(t) AS j, t.xmin AS x FROM %I.%I t WHERE %s) y',
+                       kx, dx, @s, @s, tbl, pk)
+          INTO k, d, mine USING @S.cotation_key_json(split_part(l, E'\t', 2));
+      EXCEPTION WHEN data_exception THEN   -- not a key of this table (a text where a number is)
+        k := NULL;
+      END;
+      IF k IS DISTINCT FROM split_part(l, E'\t', 2) THEN
+        d := NULL;
+        mine := NULL;
+      END IF;
+      IF split_part(l, E'\t', 3) = '-' AND d IS NOT NULL
+         OR split_part(l, E'\t', 3) <> '-' AND (NOT coalesce(mine, false) OR d IS DISTINCT FROM split_part(l, E'\t', 3)) THEN
+        bad := split_part(l, E'\t', 2);
+        EXIT;
+      END IF;
+    END LOOP;
     IF bad IS NOT NULL THEN
       RAISE EXCEPTION 'entrée du journal refusée : la ligne « % » de la table « % » n''est pas telle que cette transaction l''a laissée',
         bad, tbl USING ERRCODE = 'insufficient_privilege';
@@ -122,6 +194,7 @@ BEGIN
   END LOOP;
 END $f$;
 REVOKE ALL ON FUNCTION @S.cotation_rows_checked(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @S.cotation_pk_sql(text, text) FROM PUBLIC;
 )sql";
 
 namespace {
@@ -201,8 +274,11 @@ void each_row(const PgResult& r, const std::function<void(int first, int end)>& 
 }  // namespace
 
 void track(PgConn& c) {
+    // Written to by the owner's functions too (a member's deletions, pg_roles.cpp): a temporary table is this
+    // connection's alone, whoever is granted on it.
     c.session_setup("CREATE TEMP TABLE IF NOT EXISTS cotation_touched(n bigserial PRIMARY KEY, tbl text NOT NULL, old_row jsonb, "
-           "new_row jsonb)");
+                    "new_row jsonb); GRANT INSERT ON pg_temp.cotation_touched TO PUBLIC; "
+                    "GRANT USAGE ON SEQUENCE pg_temp.cotation_touched_n_seq TO PUBLIC");
 }
 
 namespace {

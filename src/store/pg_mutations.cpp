@@ -15,6 +15,19 @@ using rows::authority_fields;
 using rows::facts_text;
 using rows::meeting_text;
 
+namespace {
+
+// Whether the connected role deletes from TABLE itself: the coordinator and
+// the owner. A member deletes through the owner's functions (pg_roles.cpp,
+// cotation_remove_*): DELETE on a table would let them LOCK it against the
+// whole team (trial 15f F2). A campaign whose rights were never applied has
+// no such functions, and only its owner.
+bool deletes_directly(PgConn& c, const char* table) {
+    return c.exec("SELECT has_table_privilege($1, 'DELETE')", {std::string(table)}).boolean(0, 0);
+}
+
+}  // namespace
+
 std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) {
     return mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::vector<std::int64_t> ids;
@@ -48,7 +61,9 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
         }
         for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
             if (a.empty())
-                c_->exec("DELETE FROM dossier_fact WHERE dossier_id=$1 AND fact=$2", {id, k});
+                c_->exec(deletes_directly(*c_, "dossier_fact") ? "DELETE FROM dossier_fact WHERE dossier_id=$1 AND fact=$2"
+                                                               : "SELECT cotation_remove_fact($1, $2)",
+                         {id, k});
             else
                 c_->exec("INSERT INTO dossier_fact(dossier_id, fact, value) VALUES ($1,$2,$3) "
                          "ON CONFLICT (dossier_id, fact) DO UPDATE SET value = EXCLUDED.value",
@@ -62,7 +77,10 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
             }
         for (const auto& x : before.documents)
             if (!after.documents.count(x)) {
-                c_->exec("DELETE FROM dossier_document WHERE dossier_id=$1 AND document=$2", {id, x});
+                c_->exec(deletes_directly(*c_, "dossier_document")
+                             ? "DELETE FROM dossier_document WHERE dossier_id=$1 AND document=$2"
+                             : "SELECT cotation_remove_document($1, $2)",
+                         {id, x});
                 j.add(actor, entry::dossier_piece(before.reference, x, false));
             }
     });
@@ -143,7 +161,8 @@ void PgStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool 
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         std::string reference = reference_of(dossier_id);
         c_->exec(add ? "INSERT INTO assignment(dossier_id, reviewer) VALUES ($1,$2) ON CONFLICT DO NOTHING"
-                     : "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2",
+                 : deletes_directly(*c_, "assignment") ? "DELETE FROM assignment WHERE dossier_id=$1 AND reviewer=$2"
+                                                       : "SELECT cotation_remove_assignment($1, $2)",
                  {std::to_string(dossier_id), reviewer});
         j.add(actor, entry::assignment(reference, reviewer, add));
     });
@@ -158,7 +177,9 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
             {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
-        c_->exec("DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)",
+        c_->exec(deletes_directly(*c_, "assignment")
+                     ? "DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)"
+                     : "SELECT cotation_remove_assignment(id, $1) FROM dossier WHERE organisme=$2",
                  {c.reviewer, c.organisme});
         j.add(actor, entry::conflict(c));
     });

@@ -73,17 +73,60 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA @S TO @C;
 -- which blocks no reader. Revoked by name: campaigns granted before keep it.
 REVOKE UPDATE, DELETE ON @S.journal FROM @C, @I, @M;
 REVOKE INSERT, UPDATE, DELETE ON @S.schema_version FROM @C;
+-- No member holds a right that lets them lock a table against the team
+-- (trial 15f F2: UPDATE, DELETE or TRUNCATE on a table let one take it
+-- ACCESS EXCLUSIVE, and every reading of the campaign waited): UPDATE is
+-- granted on the columns Cotation changes only (LOCK TABLE looks at the
+-- table's own rights, not its columns'), deletions go through the owner's
+-- functions below, INSERT allows ROW EXCLUSIVE at most, which blocks no
+-- reader nor writer. Revoked whole first: campaigns granted before keep them.
+REVOKE UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA @S FROM @I, @M;
 GRANT INSERT ON @S.journal TO @I, @M;
-GRANT INSERT, UPDATE ON @S.rating TO @I;
+GRANT INSERT ON @S.rating TO @I;
+GRANT UPDATE (value, justification, updated_at) ON @S.rating TO @I;
 -- Dossiers are registered and completed by the instructors too, as the
 -- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
-GRANT INSERT, UPDATE ON @S.dossier TO @I;
-GRANT INSERT, UPDATE, DELETE ON @S.dossier_fact, @S.dossier_document TO @I;
+GRANT INSERT ON @S.dossier TO @I;
+GRANT UPDATE (reference, organisme, siret, finess, commune) ON @S.dossier TO @I;
+GRANT INSERT ON @S.dossier_fact, @S.dossier_document TO @I;
+GRANT UPDATE (value) ON @S.dossier_fact TO @I;
 GRANT INSERT ON @S.reviewer TO @I;
 GRANT INSERT ON @S.submission TO @I;
-GRANT INSERT, UPDATE ON @S.conflict TO @I, @M;
-GRANT DELETE ON @S.assignment TO @I, @M;
-GRANT INSERT, UPDATE ON @S.member_opinion TO @M;
+GRANT INSERT ON @S.conflict TO @I, @M;
+-- (Whom and what a link names too: conflict_kept then refuses it in French.)
+GRANT UPDATE (reviewer, organisme, declaration, declared_on, declared_by, identifiers) ON @S.conflict TO @I, @M;
+GRANT INSERT ON @S.member_opinion TO @M;
+GRANT UPDATE (opinion, comment) ON @S.member_opinion TO @M;
+
+-- A member's deletions, made by the owner's rights and no wider than the
+-- member's role: an instructor removes a dossier's fact or document (as the
+-- coordinator does); a member ends their own assignment to a dossier they
+-- declared a link with (the policy « soi » below, which the owner does not
+-- go through). Anything else deletes nothing, as a policy hides a row.
+CREATE OR REPLACE FUNCTION @S.cotation_remove_fact(d bigint, f text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = @S, pg_catalog, pg_temp AS $f$
+BEGIN
+  IF pg_has_role(session_user, @i, 'MEMBER') OR pg_has_role(session_user, @c, 'MEMBER') THEN
+    DELETE FROM @S.dossier_fact x WHERE x.dossier_id = d AND x.fact = f;
+  END IF;
+END $f$;
+CREATE OR REPLACE FUNCTION @S.cotation_remove_document(d bigint, f text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = @S, pg_catalog, pg_temp AS $f$
+BEGIN
+  IF pg_has_role(session_user, @i, 'MEMBER') OR pg_has_role(session_user, @c, 'MEMBER') THEN
+    DELETE FROM @S.dossier_document x WHERE x.dossier_id = d AND x.document = f;
+  END IF;
+END $f$;
+CREATE OR REPLACE FUNCTION @S.cotation_remove_assignment(d bigint, r text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = @S, pg_catalog, pg_temp AS $f$
+BEGIN
+  DELETE FROM @S.assignment a WHERE a.dossier_id = d AND a.reviewer = r
+    AND (pg_has_role(session_user, @c, 'MEMBER') OR (r = @S.cotation_me() AND @S.cotation_linked(d)));
+END $f$;
+REVOKE ALL ON FUNCTION @S.cotation_remove_fact(bigint, text), @S.cotation_remove_document(bigint, text),
+  @S.cotation_remove_assignment(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @S.cotation_remove_fact(bigint, text), @S.cotation_remove_document(bigint, text) TO @C, @I;
+GRANT EXECUTE ON FUNCTION @S.cotation_remove_assignment(bigint, text) TO @C, @I, @M;
 
 -- The person of the team the connected role is (its account), or NULL.
 -- session_user, the login role, never current_user: after « SET ROLE » to
@@ -128,6 +171,12 @@ CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boole
      AND NOT @S.cotation_linked(d)
      AND NOT EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me())
 $f$;
+-- The top of the campaign's grid scale (`scale-max` of its pinned text's
+-- root, 5 unless declared; grid.h), as the core rates. Read from the text,
+-- not parsed: it is asked for each rating written.
+CREATE OR REPLACE FUNCTION @S.cotation_scale_max() RETURNS int LANGUAGE sql STABLE AS $f$
+  SELECT coalesce(substring(k.grid_xml FROM '<grid\s[^>]*scale-max\s*=\s*["'']([0-9]+)["'']')::int, 5) FROM @S.campaign k
+$f$;
 -- A rating refused to a member is said in French, naming the table, the
 -- row and the rule (trial 15d F3: row-level security refused it in
 -- PostgreSQL's English, « new row violates row-level security policy »).
@@ -139,11 +188,28 @@ DECLARE
   why text;
   ref text;
 BEGIN
-  IF pg_has_role(session_user, @c, 'MEMBER')
-     OR pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+  IF pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
     RETURN NEW;
   END IF;
   SELECT d.reference INTO ref FROM @S.dossier d WHERE d.id = NEW.dossier_id;
+  -- Within the grid's scale, for the coordinator too (trial 15f F3: a 9 on a
+  -- scale of 0 to 5, typed in SQL with a well-formed entry, was kept and
+  -- counted for nothing without a word).
+  IF NEW.value NOT BETWEEN 0 AND @S.cotation_scale_max() THEN
+    RAISE EXCEPTION 'note refusée (table « rating », dossier « % », critère « % ») : % est hors de l''échelle de la grille de la campagne (0 à %)',
+      coalesce(ref, NEW.dossier_id::text), NEW.criterion, NEW.value, @S.cotation_scale_max() USING ERRCODE = 'check_violation';
+  END IF;
+  IF pg_has_role(session_user, @c, 'MEMBER') THEN
+    -- A submitted rating never changes, by the coordinator either (trial 15f
+    -- F6: she changed one in SQL, and the arbitration was made on it).
+    IF EXISTS (SELECT 1 FROM @S.submission s JOIN @S.reviewer v ON v.name = s.reviewer
+               WHERE s.dossier_id = NEW.dossier_id AND v.id = NEW.reviewer_id) THEN
+      RAISE EXCEPTION 'note refusée (table « rating », dossier « % », critère « % ») : les notes de « % » sur ce dossier sont soumises : elles ne changent plus, par le coordonnateur non plus',
+        coalesce(ref, NEW.dossier_id::text), NEW.criterion, (SELECT v.name FROM @S.reviewer v WHERE v.id = NEW.reviewer_id)
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+  END IF;
   why := CASE
     WHEN NOT pg_has_role(session_user, @i, 'MEMBER')
       THEN 'seuls les instructeurs notent (le rôle « ' || session_user || ' » n''est pas instructeur de cette campagne)'
@@ -171,12 +237,10 @@ CREATE OR REPLACE TRIGGER rating_refused BEFORE INSERT OR UPDATE ON @S.rating FO
 CREATE OR REPLACE FUNCTION @S.cotation_rated_all(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
   SELECT NOT EXISTS (
     SELECT 1 FROM @S.campaign k,
-           LATERAL (SELECT xmlparse(document k.grid_xml) AS g) x,
-           LATERAL unnest(xpath('/grid/theme/criterion/attribute::id', x.g)) c(id),
-           LATERAL (SELECT coalesce((xpath('/grid/attribute::scale-max', x.g))[1]::text::int, 5) AS top) s
+           LATERAL unnest(xpath('/grid/theme/criterion/attribute::id', xmlparse(document k.grid_xml))) c(id)
     WHERE NOT EXISTS (SELECT 1 FROM @S.rating r JOIN @S.reviewer v ON v.id = r.reviewer_id
                       WHERE r.dossier_id = d AND v.name = @S.cotation_me() AND r.criterion = c.id::text
-                        AND r.value BETWEEN 0 AND s.top AND btrim(r.justification, E' \t\r\n') <> ''))
+                        AND r.value BETWEEN 0 AND @S.cotation_scale_max() AND btrim(r.justification, E' \t\r\n') <> ''))
 $f$;
 -- A declared link is kept as declared: its declarer re-words it, only the
 -- coordinator changes whom or what it names (else one could « withdraw » a
@@ -460,6 +524,17 @@ void apply_pg_roles(const std::string& uri) {
                              "appliqué. Le propriétaire est un compte du service informatique qu'aucune personne de "
                              "l'équipe ne détient (docs/serveur.md, étape 2) : retirez ce droit (REVOKE \"" +
                              owner + "\" FROM " + p.account + ") ou partagez la campagne sous un tel compte.");
+    // Trial 15f F7: the team is read from its rows; one changed in SQL (a
+    // member made coordinator by an UPDATE) would be granted, then trusted.
+    // Its rows must be those the journal recorded.
+    std::string changed;
+    for (const auto& problem : store->verify_journal().problems)
+        if (problem.rfind("table person", 0) == 0) changed += (changed.empty() ? "" : " ; ") + problem;
+    if (!changed.empty())
+        throw InputError("Campagne partagée « " + address.shown +
+                         " » : l'équipe n'est pas celle que le journal a enregistrée ; "
+                         "aucun droit n'a été appliqué : " + changed + ". Rétablissez la ligne, ou faites la modification "
+                         "par Cotation (cotation users), qui l'inscrit au journal, puis appliquez les droits.");
     std::string sql = pg_roles_sql(uri);
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
     c.exec(sql);

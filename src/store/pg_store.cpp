@@ -124,6 +124,11 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
     return c;
 }
 
+bool PgStore::owns_campaign() {
+    return c_->exec("SELECT pg_has_role(session_user, nspowner, 'MEMBER') FROM pg_namespace WHERE nspname = current_schema()")
+        .boolean(0, 0);
+}
+
 // Row-level security hides from a member what they may not read yet: the
 // journal's entries they read, against the head the owner's function gives.
 std::string PgStore::partial_reading() {

@@ -52,6 +52,7 @@ public:
     void put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) override;
     JournalHead journal_head() override;
     std::string partial_reading() override;
+    bool owns_campaign() override;
     bool begin_write() override;
     void end_write(bool commit) override;
     void say_changes_with(std::function<std::string(const JournalEntry&)> words) override { check_.words = std::move(words); }

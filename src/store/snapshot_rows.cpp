@@ -179,18 +179,27 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     });
     run(q.submissions, [&](const Row& r) { s.team.submitted[r.integer(0)].insert(r.text(1)); });
     run(q.decisions, [&](const Row& d) {
+        // An unreadable code or date leaves that decision out, named (trial 15f F8: one
+        // « non-retenu » typed in SQL made the whole campaign unloadable, naming no row).
+        auto left_out = [&](const std::string& field, const std::string& value) {
+            auto at = index.find(d.integer(0));
+            const std::string dossier = at == index.end() ? "n° " + std::to_string(d.integer(0))
+                                                          : "« " + s.dossiers[at->second].reference + " »";
+            s.unreadable.push_back("décision du dossier " + dossier + " illisible : « " + value +
+                                   " » (ligne decision, champ " + field + ") : décision laissée de côté");
+        };
         Decision x;
         auto kind = enum_from_code<DecisionKind>(d.text(1));
         auto date = Date::parse(d.text(3));
-        if (!kind || !date) throw InputError("Campagne « " + shown + " » : décision illisible.");
+        if (!kind) return left_out("kind", d.text(1));
+        if (!date) return left_out("decided_on", d.text(3));
         x.kind = *kind;
         x.motive = d.text(2);
         x.date = *date;
         if (!d.text(4).empty()) x.places = Rational::from_canonical(d.text(4));
         if (!d.text(5).empty()) {
             x.committee_opinion = enum_from_code<DecisionKind>(d.text(5));
-            if (!x.committee_opinion)
-                throw InputError("Campagne « " + shown + " » : avis de la commission illisible « " + d.text(5) + " ».");
+            if (!x.committee_opinion) return left_out("committee_opinion", d.text(5));
         }
         x.departure_reason = d.text(6);
         x.author = d.text(7);
