@@ -272,6 +272,8 @@ void play_campaign(CampaignStore& s) {
     m.observations = {{"Marc Membre", "priorité au dossier HI-2025-02"}, {"Claire Coordinatrice", "accord"}};
     m.voted = {{"HI-2025-02", 1, "16", DecisionKind::Retained}, {"HI-2025-01", 2, "27/2", std::nullopt},
                {"HI-2025-03", 0, "", std::nullopt}};
+    // The file's schema 16, the server's 17 (trial 1011C F2): the rules as voted, one a line.
+    m.voted_rules = {"Capacité : 73 places — règle de l'appel (Annexe 1, titre)", "Au plus 20 places par zone (département)"};
     s.put_meeting(m, coord);
     s.put_opinion(ids[1], {"Marc Membre", Opinion::Reserved, "à revoir"}, coord);
     s.put_opinion(ids[1], {"Marc Membre", Opinion::Favourable, "levée de réserve"}, coord);
@@ -587,6 +589,8 @@ TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     ASSERT_TRUE(snap.meeting);
     EXPECT_EQ(snap.meeting->voted.size(), 3u);
     EXPECT_EQ(snap.meeting->president_civility, "Mme");
+    EXPECT_EQ(snap.meeting->voted_rules, (std::vector<std::string>{"Capacité : 73 places — règle de l'appel (Annexe 1, titre)",
+                                                                    "Au plus 20 places par zone (département)"}));
     EXPECT_EQ(snap.meeting->observations.at(0).second, "priorité au dossier HI-2025-02");
 }
 
