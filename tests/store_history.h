@@ -1,6 +1,6 @@
 #pragma once
 // For tests that turn a campaign back into an older schema: the SQL that
-// removes what schema 11 added and what came after it (13, 14, 15) (the lock triggers of every table, the rows of
+// removes what schema 11 added and what came after it (13, 14, 15, 16) (the lock triggers of every table, the rows of
 // the journal's ledger, its entries hashed again without them).
 #include <sqlite3.h>
 
@@ -44,7 +44,9 @@ inline std::string before_ledger_sql(const std::string& path) {
            // Schema 14: the call's territorial rules pinned in the campaign.
            "ALTER TABLE campaign DROP COLUMN territory_rules_name; ALTER TABLE campaign DROP COLUMN territory_rules; "
            // Schema 15: the president's civility declared with the meeting.
-           "ALTER TABLE meeting DROP COLUMN president_civility; ";
+           "ALTER TABLE meeting DROP COLUMN president_civility; "
+           // Schema 16: the allocation rules as put to the vote.
+           "ALTER TABLE meeting DROP COLUMN voted_rules; ";
     return out;
 }
 

@@ -270,3 +270,32 @@ TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotReta
     s->write_minutes(dir.file("pv2.pdf"));
     EXPECT_EQ(test::pdf_words(dir.file("pv2.pdf")).find("variante du coordonnateur, qui retient"), std::string::npos);
 }
+
+// Trial 1011C F2: after `param campagne.financement_max=43800` the minutes
+// printed the new figure as the one voted on. The UPHV call's cap, 4-1 of its
+// cahier des charges: « un financement complémentaire maximum de 44 000
+// €/an/unité »; the trial lowered it to 43 800 € (15 € × 8 beds × 365 days)
+// after the séance. The minutes keep the rule as voted (44 000 €, the call's
+// rule), and say the change apart, as made after the séance.
+TEST(CommitteeProposal, MinutesShowTheRulesAsVotedAndTheChangeApart) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    const std::string voted =
+        "Plafond : 44 000 € par an et par unité ; un dossier qui demande plus compte pour ce plafond — règle de l'appel";
+    proposal_vote_all_for(*s, Date{2019, 10, 15});
+    ASSERT_FALSE(s->meeting()->voted_rules.empty());
+    test::set_parameter(*s, "campagne.financement_max", "43800", coord, "Plafond ramené au prix de journée de 15 €");
+    auto again = Session::open(dir.file("uphv.cot"));   // kept with the vote in the file
+    ASSERT_EQ(again->meeting()->voted_rules, s->meeting()->voted_rules);
+    again->write_minutes(dir.file("pv.pdf"));
+    const std::string w = test::pdf_words(dir.file("pv.pdf"));
+    const auto changed = w.find(test::words("Modifié après la séance"));
+    ASSERT_NE(changed, std::string::npos) << w;
+    const auto as_voted = w.find(test::words(voted));
+    EXPECT_LT(as_voted, changed) << w;   // the voted rule in the rules, before the change
+    const auto now = w.find(test::words("Plafond : 43 800 € par an et par unité"));
+    EXPECT_NE(now, std::string::npos) << w;
+    EXPECT_GT(now, changed) << w;   // today's figure only in the change
+    EXPECT_NE(w.find(test::words("proposition de l'autorité")), std::string::npos) << w;
+}

@@ -103,6 +103,41 @@ TEST(DecisionRules, GrantingLessThanAskedNeedsAMotive) {
     EXPECT_EQ(complete_decision(f, d), "");
 }
 
+// Left from trial 1011C: after a vote on the ACT HLM proposal granting
+// ACT-23-A 10 of its 15 places (the remainder of the 20 places a département
+// the tool proposes, after 10 in the Bouches-du-Rhône: 20 − 10 = 10), `decide
+// --retenu` with no --places granted the 15 asked. A retained decision given
+// no places takes the places proposed and the motive the proposal suggests;
+// places given, or a motive written, are the coordinator's own.
+TEST(DecisionRules, RetainedWithoutPlacesTakesTheProposalsPartialGrant) {
+    RankEntry e = ranked();
+    Rational asked(15);
+    DecisionFacts f = facts(e, &asked);
+    f.model.capacity = Rational(73);
+    f.model.places_unit = "place|places";
+    f.committee_opinion = DecisionKind::Retained;
+    f.proposed_places = Rational(10);
+    f.proposed_motive = "Attribution partielle : 10 places sur une demande de 15, reste de la répartition par département";
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    EXPECT_EQ(complete_decision(f, d), "");
+    ASSERT_TRUE(d.places.has_value());
+    EXPECT_EQ(*d.places, Rational(10));
+    EXPECT_EQ(d.motive, f.proposed_motive);
+    Decision own;
+    own.kind = DecisionKind::Retained;
+    own.places = Rational(15);   // the whole request, given: no partial grant
+    EXPECT_EQ(complete_decision(f, own), "");
+    EXPECT_EQ(*own.places, Rational(15));
+    EXPECT_EQ(own.motive, "");
+    Decision motived;
+    motived.kind = DecisionKind::Retained;
+    motived.motive = "Dix places, le reste du département";
+    EXPECT_EQ(complete_decision(f, motived), "");
+    EXPECT_EQ(*motived.places, Rational(10));
+    EXPECT_EQ(motived.motive, "Dix places, le reste du département");
+}
+
 // Trial 1011B F7: a recevable dossier nobody rated, refused, its letter
 // saying « il n'a pas été noté ». Refused unless the departure's reason says
 // why it was not evaluated; an irrecevable one is not evaluated anyway.

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/demo.h"
+#include "app/territory.h"
 #include "core/error.h"
 #include "test_support.h"
 
@@ -115,4 +116,57 @@ TEST(Decisions, LettersFollowTheDecisions) {
     EXPECT_NE(listed.find("inscrit sur la liste complémentaire"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Motif : Capacité de l'appel atteinte"), std::string::npos) << listed;
     EXPECT_NE(listed.find("Voies et délais de recours"), std::string::npos);
+}
+
+// Left from trial 1011C: the proposal granted part of a request (ACT HLM,
+// attribution partielle), but `decide --retenu` granted the whole request and
+// the recorded allocation kept no places. With the capacity lowered to 40
+// places, by hand: the demo's ranking order (`cotation rank`) puts ACT-2023-01
+// (15 places, Bouches-du-Rhône) then ACT-2023-04 (12, Vaucluse) first, 27
+// places; ACT-2023-05 (Alpes-Maritimes) asks 15 where 40 − 27 = 13 remain (its
+// département's 20 places are looser): proposed for 13. Recorded, the
+// allocation keeps « ACT-2023-05=13 »; voted, then decided « retenu » with no
+// places, ACT-2023-05 receives the 13 proposed with the proposal's motive.
+TEST(Decisions, RetainedWithoutPlacesTakesTheProposalsPartialGrant) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    test::set_parameter(*s, "campagne.places", "40", coord);
+    const RankEntry* e = s->proposed_entry_of(*s->find("ACT-2023-05"));
+    ASSERT_TRUE(e && e->proposal == Proposal::Retained);
+    ASSERT_TRUE(e->proposed_places);
+    EXPECT_EQ(*e->proposed_places, Rational(13));
+    {
+        TerritoryStudy t(*s);
+        const auto r = t.record_allocation({}, "", coord);
+        ASSERT_EQ(r.granted.count("ACT-2023-05"), 1u);
+        EXPECT_EQ(r.granted.at("ACT-2023-05"), 13);
+        EXPECT_EQ(r.granted.size(), 1u);
+    }
+    auto again = Session::open(dir.file("demo.cot"));
+    {
+        TerritoryStudy t(*again);
+        ASSERT_TRUE(t.recorded());
+        EXPECT_EQ(t.recorded()->granted.at("ACT-2023-05"), 13);
+        EXPECT_NE(test::words(t.recorded_text()).find("ACT-2023-05 (pour 13 places, attribution partielle)"), std::string::npos)
+            << t.recorded_text();
+    }
+    const auto j = again->store().journal("campagne/repartition");
+    ASSERT_FALSE(j.empty());
+    EXPECT_NE(j.back().new_value.find("ACT-2023-05=13"), std::string::npos) << j.back().new_value;
+    Meeting m;
+    m.date = *Date::parse("15/06/2023");
+    for (const auto& [name, p] : again->team().people)
+        if (p.role == Role::CommitteeMember && !again->team().in_conflict(name, "")) {
+            if (m.president.empty()) m.president = name;
+            m.attendance[name] = {Presence::Present, ""};
+            m.votes[name] = Vote::For;
+        }
+    again->put_meeting(m, coord);
+    again->decide(id_of(*again, "ACT-2023-05"), decision(DecisionKind::Retained), coord);
+    const Decision& d = again->decisions().at(id_of(*again, "ACT-2023-05"));
+    ASSERT_TRUE(d.places);
+    EXPECT_EQ(*d.places, Rational(13));
+    EXPECT_EQ(test::words(d.motive).rfind("Attribution partielle : 13 places sur une demande de 15, reste de la capacité", 0), 0u)
+        << d.motive;
 }

@@ -209,3 +209,23 @@ TEST(Csv, NotUtf8IsRefusedWithItsLine) {
     }
     EXPECT_NO_THROW(io::parse_csv("a;b\nSociété « € » ’;z\n", "d.csv"));
 }
+
+// Trial 1011C F7: « 13 99 75 » in departements_intervention was imported;
+// only the conformity check said « 99 » later. The ACT HLM form declares the
+// fact reference="departements": a code that is not a département of the
+// reference data (data/, COG: 01 … 95, 2A, 2B, 971 … 976; 99 is none) is
+// refused at import with its file, line and column, and nothing is stored.
+TEST(ImportDossiers, InterventionDepartementsCheckedAgainstTheReferenceData) {
+    const std::string header =
+        "reference;organisme;siret;finess;commune;places;budget_annuel;date_depot;departements_intervention\n";
+    auto row = [](const std::string& ref, const std::string& deps) {
+        return ref + ";Org;;;13203;10;126 000;28/04/2023;" + deps + "\n";
+    };
+    EXPECT_EQ(error_of(header + row("D1", "13 84 2A")), "");
+    const std::string e = error_of(header + row("D1", "13 84") + row("D2", "13 99 75"));
+    EXPECT_NE(e.find("dossiers.csv, ligne 3, colonne 9 « departements_intervention »"), std::string::npos) << e;
+    EXPECT_NE(e.find("« 99 » n'est pas un code de département du référentiel (01, 2A, 971…)"), std::string::npos) << e;
+    EXPECT_NE(e.find("aucune ligne n'a été enregistrée"), std::string::npos) << e;
+    const std::string two = error_of(header + row("D1", "99 20"));
+    EXPECT_NE(two.find("« 99 » et « 20 » ne sont pas des codes de département du référentiel"), std::string::npos) << two;
+}

@@ -272,6 +272,8 @@ void play_campaign(CampaignStore& s) {
     m.observations = {{"Marc Membre", "priorité au dossier HI-2025-02"}, {"Claire Coordinatrice", "accord"}};
     m.voted = {{"HI-2025-02", 1, "16", DecisionKind::Retained}, {"HI-2025-01", 2, "27/2", std::nullopt},
                {"HI-2025-03", 0, "", std::nullopt}};
+    // The file's schema 16, the server's 17 (trial 1011C F2): the rules as voted, one a line.
+    m.voted_rules = {"Capacité : 73 places — règle de l'appel (Annexe 1, titre)", "Au plus 20 places par zone (département)"};
     s.put_meeting(m, coord);
     s.put_opinion(ids[1], {"Marc Membre", Opinion::Reserved, "à revoir"}, coord);
     s.put_opinion(ids[1], {"Marc Membre", Opinion::Favourable, "levée de réserve"}, coord);
@@ -587,6 +589,8 @@ TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     ASSERT_TRUE(snap.meeting);
     EXPECT_EQ(snap.meeting->voted.size(), 3u);
     EXPECT_EQ(snap.meeting->president_civility, "Mme");
+    EXPECT_EQ(snap.meeting->voted_rules, (std::vector<std::string>{"Capacité : 73 places — règle de l'appel (Annexe 1, titre)",
+                                                                    "Au plus 20 places par zone (département)"}));
     EXPECT_EQ(snap.meeting->observations.at(0).second, "priorité au dossier HI-2025-02");
 }
 
@@ -600,7 +604,9 @@ TEST_P(StoreConformance, TerritoryIsStoredJournaledAndLockedWhenClosed) {
     offer.structures.push_back({"", "Accueil de jour Le Phare", "", "AJ", "17000", "", "", 0, 0, 12, std::nullopt,
                                 "offre-17.csv, ligne 3"});
     std::vector<coverage::Area> zones{{"Z1", "Aunis", {"17300", "17000"}}, {"Z2", "Saintonge", {"17100"}}};
-    allocation::Recorded choice{allocation::Followed::Variant, {"HI-2025-02", "HI-2025-01"}, "couverture de la Saintonge",
+    // HI-2025-01 for part of its request (10 places), kept as « HI-2025-01=10 » and read back.
+    allocation::Recorded choice{allocation::Followed::Variant, {"HI-2025-02", "HI-2025-01"}, {{"HI-2025-01", 10}},
+                                "couverture de la Saintonge",
                                 "2025-06-02T09:00:00Z", "Claire"};
     {
         auto s = h_->create(sample_campaign("HI 2025"));
@@ -624,13 +630,14 @@ TEST_P(StoreConformance, TerritoryIsStoredJournaledAndLockedWhenClosed) {
     EXPECT_EQ(t.zones_origin, "zones-17.csv");
     ASSERT_TRUE(t.allocation);
     EXPECT_EQ(t.allocation->retained, (std::vector<std::string>{"HI-2025-02", "HI-2025-01"}));
+    EXPECT_EQ(t.allocation->granted, (std::map<std::string, double>{{"HI-2025-01", 10}}));
     EXPECT_EQ(t.allocation->followed, allocation::Followed::Variant);
     // One entry for each replacement and one per structure or zone.
     EXPECT_EQ(s->journal("campagne/offre").size(), 3u);
     EXPECT_EQ(s->journal("campagne/zones").size(), 3u);
     auto rep = s->journal("campagne/repartition");
     ASSERT_EQ(rep.size(), 1u);
-    EXPECT_EQ(rep[0].new_value, "variante : HI-2025-02 HI-2025-01 — motif : couverture de la Saintonge");
+    EXPECT_EQ(rep[0].new_value, "variante : HI-2025-02 HI-2025-01=10 — motif : couverture de la Saintonge");
     EXPECT_TRUE(s->verify_journal().ok);
     s->close("fin", "Claire");
     EXPECT_THROW(s->put_allocation(std::nullopt, "Claire"), InputError);
@@ -922,7 +929,7 @@ TEST(Share, ServerCopyAndFrozenExportKeepTheRankingAndVerifiedJournals) {
         const std::string coord = test::demo_coordinator(*Session::open(file)) + " (compte " + Session::os_login() + ")";
         auto f = open_sqlite_store(file);
         f->put_zones({{"Z1", "Aunis", {"17300", "17000"}}}, "zones-17.csv", "zones DRAD", coord);
-        f->put_allocation(allocation::Recorded{allocation::Followed::Ranking, {"AAC-01"}, "", "2025-06-02T09:00:00Z",
+        f->put_allocation(allocation::Recorded{allocation::Followed::Ranking, {"AAC-01"}, {}, "", "2025-06-02T09:00:00Z",
                                                "Claire Coordinatrice"},
                           coord);
         f->close("décisions prises", coord);   // a copy of a closed campaign is closed

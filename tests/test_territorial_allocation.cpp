@@ -275,8 +275,102 @@ TEST(TerritorialAllocation, CapacityParameterStatus) {
     EXPECT_TRUE(s.call());
     EXPECT_EQ(s.section, "Annexe 1, titre");
     EXPECT_FALSE(parameter_status("campagne.places", "Cahier des charges ACT HLM, Annexe 1", titles, false).call());
+    // Trial 1011C F8: the CRT grid's 4 missions cite an ARS notice that no
+    // seed text holds (the cahier des charges gives no number of CRT): a grid
+    // default nobody set is the tool's proposal, not the authority's choice.
     s = parameter_status("campagne.places", "Avis d'appel à candidatures de l'ARS", titles, true);
     EXPECT_FALSE(s.call());
-    EXPECT_EQ(s.author, "l'autorité");
+    EXPECT_EQ(s.author, "l'outil");
+    EXPECT_EQ(s.reason, "valeur de la grille pour « campagne.places » (Avis d'appel à candidatures de l'ARS), que l'autorité "
+                        "n'a pas fixée pour la campagne (cotation param)");
+    EXPECT_EQ(parameter_status("campagne.places", "Avis d'appel à candidatures de l'ARS", titles, false).author, "l'autorité");
     EXPECT_EQ(parameter_status("campagne.places", "Proposition : …", titles, true).author, "l'outil");
+}
+
+// Trial 1011C F1: a variant retaining a dossier over the envelope left it out
+// of its places and cost (16 beds, 87 600 €) but counted it in its distances
+// and rates. The UPHV call (cahier des charges de l'AAC n°1/2019, descriptif
+// « 3 X 8 lits » and 4-1 « 44 000 €/an/unité ») gives 3 units of 8 beds and
+// an envelope of 3 × 44 000 = 132 000 €. By hand, without the call's cap:
+// K1 43 800 + K2 43 800 + K3 44 500 = 132 100 € > 132 000: K3 breaks the
+// envelope, reported; retained as the coordinator chose, it counts
+// everywhere: 24 beds, 132 100 €, and its site at F. Sites S1 (A), K1 (D),
+// K2 (B), K3 (F): only C (3 000 inhabitants) is beyond 10 km, at 11,119 km
+// from F; mean 3 000 × 11,119 / 11 000 = 3,0326 km. Rates by département:
+// D1 gets 8 (B) + 8 (F) beds beside the 10 of S1, D2 8 (D).
+TEST(TerritorialAllocation, VariantOverTheEnvelopeCountsItsDossierInEveryFigure) {
+    const auto t = territory();
+    Rules r = uphv_like();
+    r.min_km_between.reset(), r.min_km_existing.reset();
+    std::vector<Candidate> c{cand("K1", "D", 45.7, 250), cand("K2", "B", 45.1, 240), cand("K3", "F", 45.2, 230)};
+    c[2].cost = 44500;
+    const auto v = check_variant(r, c, {0, 1, 2}, t, kExisting);
+    EXPECT_EQ(v.choices[2].constraint, Constraint::Envelope);
+    ASSERT_TRUE(v.choices[2].retained);
+    const auto f = figures(v, c, t, kExisting, 10);
+    EXPECT_EQ(f.places, 24);
+    EXPECT_EQ(f.cost, 132100);
+    EXPECT_EQ(f.population_beyond, 3000);
+    EXPECT_EQ(f.communes_beyond, 1u);
+    EXPECT_NEAR(f.mean_km, 3.0326, 1e-3);
+    EXPECT_EQ(v.places, f.places);
+    EXPECT_EQ(v.cost, f.cost);
+    const auto sites = retained_sites(v, c);
+    ASSERT_EQ(sites.size(), 3u);
+    for (const auto& s : sites) EXPECT_EQ(s.places, 8);
+    std::vector<coverage::Site> after = kExisting;
+    after.insert(after.end(), sites.begin(), sites.end());
+    const auto rates = coverage::densities(t, kExisting, after, coverage::ZoneKind::Departement);
+    ASSERT_EQ(rates.size(), 2u);
+    EXPECT_EQ(rates[0].places_after, 26);   // D1: 10 + 8 + 8
+    EXPECT_EQ(rates[1].places_after, 8);    // D2: K1
+}
+
+// Trial 1011C F4: the envelope counted the 44 500 € asked where the call
+// grants a unit at most 44 000 € (4-1). With the cap, by hand: 43 800 +
+// 43 800 + 44 000 = 131 600 € ≤ 132 000: all three retained in ranking order,
+// and the variant of the three breaks no rule. Under an envelope of
+// 100 000 €, K3 still stops there, counted for the cap, not the request.
+TEST(TerritorialAllocation, EnvelopeCountsTheCallsCapNotTheRequest) {
+    const auto t = territory();
+    Rules r = uphv_like();
+    r.min_km_between.reset(), r.min_km_existing.reset();
+    r.cap_per_unit = 44000;
+    std::vector<Candidate> c{cand("K1", "D", 45.7, 250), cand("K2", "B", 45.1, 240), cand("K3", "F", 45.2, 230)};
+    c[2].cost = 44500;
+    EXPECT_EQ(allowed_cost(r, c[2]), 44000);
+    EXPECT_EQ(allowed_cost(r, c[0]), 43800);   // under the cap: what it asks
+    const auto a = allocate(r, c, t, kExisting);
+    EXPECT_EQ(a.retained(), (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(figures(a, c, t, kExisting, 10).cost, 131600);
+    const auto v = check_variant(r, c, {0, 1, 2}, t, kExisting);
+    EXPECT_EQ(v.choices[2].constraint, Constraint::None);
+    r.envelope = 100000;
+    const auto b = allocate(r, c, t, kExisting);
+    EXPECT_EQ(b.choices[2].constraint, Constraint::Envelope);
+    EXPECT_EQ(b.choices[2].reason,
+              "Enveloppe dépassée : 87\u00A0600\u00A0€ engagés sur 100\u00A0000\u00A0€, ce dossier compte pour "
+              "44\u00A0000\u00A0€, plafond de l'appel (il en demande 44\u00A0500\u00A0€)" + kAside);
+    // A call's cap per place (ACT HLM, Annexe 1, 1) B): 12 600 € a place): 10 places asking 130 000 € count 126 000 €.
+    Rules act = act_like(false);
+    act.cap_per_unit = 12600;
+    Candidate k = cand("K9", "C", 45.3, 200, 10);
+    k.cost = 130000;
+    EXPECT_EQ(allowed_cost(act, k), 126000);
+    EXPECT_EQ(allowed_cost(act, k, 4), 50400);   // part of it: 4 × 12 600
+}
+
+// The ranking order's partial grant (ACT) is what its sites carry: K2 asks 12
+// places and is granted the 10 its département has left (same figures as
+// ActSecondExAequo… above), so its site counts 10 in the rates.
+TEST(TerritorialAllocation, RetainedSitesCarryThePartialPlaces) {
+    const auto t = territory();
+    const std::vector<Candidate> ranked{act("K1", "C", 45.3, 10), act("K2", "B", 45.1, 12), act("K3", "D", 45.7, 60)};
+    const auto part = allocate(act_like(true), ranked, t, {});
+    const auto sites = retained_sites(part, ranked);
+    ASSERT_EQ(sites.size(), 3u);
+    EXPECT_EQ(sites[1].places, 10);
+    EXPECT_EQ(sites[2].places, 20);
+    EXPECT_EQ(figures(part, ranked, t, {}, 10).places, 40);
+    EXPECT_EQ(figures(part, ranked, t, {}, 10).cost, 40 * 12600);
 }

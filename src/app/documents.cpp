@@ -83,6 +83,14 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
         }
     }
     ctx.allocation_rules = allocation_rule_lines();
+    // After a vote, the rules as voted; today's, where they differ, apart (trial 1011C F2).
+    if (steps && snap_.meeting && !snap_.meeting->voted.empty() && !snap_.meeting->voted_rules.empty()) {
+        for (const auto& l : ctx.allocation_rules)
+            if (std::find(snap_.meeting->voted_rules.begin(), snap_.meeting->voted_rules.end(), l) ==
+                snap_.meeting->voted_rules.end())
+                ctx.rules_since_vote.push_back(l);
+        ctx.allocation_rules = snap_.meeting->voted_rules;
+    }
     return ctx;
 }
 

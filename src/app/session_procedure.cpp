@@ -41,6 +41,10 @@ void Session::decide(std::int64_t dossier_id, const Decision& input, const std::
     // Units (UPHV: 8 beds) and missions (CRT) as the grid declares them.
     facts.model = capacity_model(grid_, snap_.campaign);
     facts.criteria = grid_.criterion_count();
+    // The proposal's partial grant (attribution partielle), with its motive.
+    if (const RankEntry* p = proposed_entry_of(static_cast<std::size_t>(&dossier - snap_.dossiers.data()));
+        p && p->proposal == Proposal::Retained && p->proposed_places)
+        facts.proposed_places = p->proposed_places, facts.proposed_motive = p->proposal_reason;
     for (const auto& [other, x] : snap_.decisions)
         if (other != dossier_id && x.kind == DecisionKind::Retained && x.places)
             facts.others_used += facts.model.used_by(*x.places);
@@ -249,8 +253,11 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
         // The proposal the committee votes on (committee_proposal): the
         // allocation recorded, else the ranking order under the call's rules.
         m.voted = voted_entries(committee_proposal(), snap_.dossiers);
+        // The rules and figures voted on, kept with the vote (trial 1011C F2).
+        m.voted_rules = allocation_rule_lines();
     }
-    else m.voted = snap_.meeting->voted;
+    else m.voted = snap_.meeting->voted, m.voted_rules = snap_.meeting->voted_rules;
+    if (m.votes.empty()) m.voted_rules.clear();
     store_->put_meeting(m, journal_actor(actor));
     snap_.meeting = std::move(m);
     meeting_check_.reset();
@@ -322,12 +329,13 @@ const Ranking& Session::committee_proposal() {
         const auto order = allocation::allocate(study.rules(), study.candidates(), study.territory(), study.existing_sites());
         std::map<std::string, std::string> reasons;
         std::vector<std::string> retained;
+        std::map<std::string, double> granted;   // partial grants: the places proposed
         for (const auto& c : order.choices) {
             const std::string& ref = study.candidates()[c.candidate].reference;
             if (c.retained) {
                 retained.push_back(ref);
                 // Granted part of its request: the motive it suggests (a partial grant needs one to be decided).
-                if (c.partial) reasons[ref] = clause(c.motive);
+                if (c.partial) reasons[ref] = clause(c.motive), granted[ref] = c.granted;
             }
             // Out by capacity as capacity alone put it out: its reason (with
             // the figures: what remains, what it asks) stays.
@@ -337,14 +345,18 @@ const Ranking& Session::committee_proposal() {
         }
         if (recorded && recorded->followed == allocation::Followed::Variant) {
             retained = recorded->retained;
-            reasons.clear();
+            reasons.clear(), granted.clear();   // a variant retains whole requests
             for (const auto& k : study.candidates())
                 if (std::find(retained.begin(), retained.end(), k.reference) == retained.end())
                     reasons[k.reference] = "Répartition enregistrée en variante du coordonnateur" +
                                            (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
-        } else if (recorded) retained = recorded->retained;
+        } else if (recorded) {
+            retained = recorded->retained;
+            // The places recorded with it (one recorded before they were kept: today's order's).
+            if (!recorded->granted.empty()) granted = recorded->granted;
+        }
         const bool partial = std::any_of(order.choices.begin(), order.choices.end(), [](const auto& c) { return c.partial; });
-        if (recorded || territorial || partial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons);
+        if (recorded || territorial || partial) allocation::follow_allocation(r, snap_.dossiers, retained, reasons, granted);
     }
     proposal_ = std::move(r);
     return *proposal_;

@@ -150,21 +150,25 @@ void TerritoryStudy::load() {
                 c && std::find(departements_.begin(), departements_.end(), c->departement) == departements_.end())
                 departements_.push_back(c->departement);
     access_km_ = number_fact(params, param::kAccessDistance).value_or(rules_.access_km.value_or(30.0));
-    if (auto p = number_fact(params, param::kPlaces)) {
-        rules_.capacity = *p;
-        // Its status: the call's when the grid cites the call's text for it
-        // and the campaign keeps the grid's value (a CRT's 4 missions are the
-        // authority's notice's, not the cahier des charges').
-        std::vector<std::string> titles;
-        for (const auto& t : grid.sources)
-            titles.push_back(t.title);
+    // A rule a campaign parameter sets, with its status: the call's when the
+    // grid cites the call's text for it and the campaign keeps the grid's
+    // value (a CRT's 4 missions are the authority's notice's, not the cahier des charges').
+    std::vector<std::string> titles;
+    for (const auto& t : grid.sources) titles.push_back(t.title);
+    auto from_parameter = [&](const std::string& id, const char* key) -> std::optional<double> {
+        auto p = number_fact(params, id);
+        if (!p) return std::nullopt;
         for (const auto& def : grid.parameters)
-            if (def.def.id == param::kPlaces) {
+            if (def.def.id == id) {
                 const auto* v = std::get_if<Rational>(&def.default_value);
-                rules_.status["capacite"] =
-                    allocation::parameter_status(param::kPlaces, def.def.source, titles, v && v->to_double() == *p);
+                rules_.status[key] = allocation::parameter_status(id, def.def.source, titles, v && v->to_double() == *p);
             }
-    }
+        return p;
+    };
+    if (auto p = from_parameter(param::kPlaces, "capacite")) rules_.capacity = *p;
+    // The call's cap per unit (else per place), read from the parameter whose role says so (trial 1011C F4).
+    if (const ParameterDef* cap = grid.parameter_with(ParameterRole::Cap))
+        if (auto p = from_parameter(cap->def.id, "plafond")) rules_.cap_per_unit = *p;
     // The call's unit: that of its capacity parameter (« mission|missions »
     // for a CRT call, where each retained dossier is one mission).
     const ParameterDef* capacity = grid.parameter_with(ParameterRole::CapacityDossiers);
@@ -234,9 +238,9 @@ void TerritoryStudy::load() {
         k.reference = d.reference;
         k.label = d.organisme;
         k.places = one_per_dossier ? 1.0 : number_of(d, "places").value_or(0);
-        // A call paying a fixed dotation (CRT: 400 000 € a year, §1.5) costs
-        // that, not what the dossier asks (a new user's trial counted 450 000 €).
-        k.cost = rules_.cost_per_dossier ? *rules_.cost_per_dossier : number_of(d, "budget_annuel").value_or(0);
+        // What it asks; what it costs is what the call allows (allocation::allowed_cost:
+        // a CRT's dotation, a UPHV unit's cap), counted by the core.
+        k.cost = number_of(d, "budget_annuel").value_or(0);
         k.score = e.score.total.to_double();
         k.commune = coverage::parent_commune(d.commune);
         const auto lat = number_of(d, "latitude"), lon = number_of(d, "longitude");
@@ -271,6 +275,12 @@ std::vector<coverage::Site> TerritoryStudy::sites_with(const std::vector<std::st
         const auto& k = candidates_[*i];
         sites.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
     }
+    return sites;
+}
+
+std::vector<coverage::Site> TerritoryStudy::sites_of(const allocation::Allocation& a) const {
+    std::vector<coverage::Site> sites = existing_;
+    for (auto& s : allocation::retained_sites(a, candidates_)) sites.push_back(std::move(s));
     return sites;
 }
 

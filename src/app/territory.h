@@ -70,6 +70,9 @@ public:
     // The existing offer plus the given dossiers (references; InputError for
     // one that is not ranked).
     std::vector<coverage::Site> sites_with(const std::vector<std::string>& references) const;
+    // The existing offer and the sites an allocation retains, with the places
+    // it grants them (allocation::retained_sites): what its rates count.
+    std::vector<coverage::Site> sites_of(const allocation::Allocation& a) const;
     coverage::Summary summary(const std::vector<std::string>& references) const;
     // The declared intervention territories of the given dossiers (CRT, ACT
     // « hors les murs »: teams go to people's homes, so a commune of the

@@ -295,7 +295,8 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
         out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" +
-               dot2(k.cost) + ";" + k.commune + ";" + ch.zone + ";" + (ch.retained ? "retenu" : "ecarte") + ";" +
+               dot2(allocation::allowed_cost(rules_, k)) + ";" + k.commune + ";" + ch.zone + ";" +
+               (ch.retained ? "retenu" : "ecarte") + ";" +
                io::csv_field(enum_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
@@ -369,7 +370,14 @@ std::string TerritoryStudy::recorded_text(bool with_rules) const {
                       "les règles de répartition ci-dessous, de l'appel ou proposées (chacune dit laquelle)."
                     : "Aucune répartition enregistrée : l'avis suivra la proposition du classement.") +
                rules;
-    std::string refs = fr::join(recorded_->retained);
+    std::vector<std::string> shown;
+    for (const auto& ref : recorded_->retained) {
+        auto g = recorded_->granted.find(ref);
+        shown.push_back(g == recorded_->granted.end()
+                            ? ref
+                            : ref + " (pour " + count(g->second, rules_.unit_one, rules_.unit_many) + ", attribution partielle)");
+    }
+    std::string refs = fr::join(shown);
     return "Répartition enregistrée : " + std::string(enum_label(recorded_->followed)) + " — " +
            (refs.empty() ? std::string("aucun dossier retenu") : refs) +
            (recorded_->reason.empty() ? "" : " ; motif : " + recorded_->reason) + " (par " + recorded_->recorded_by + ")." +
@@ -408,13 +416,14 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         out.push_back("Sans nouveau site : distance moyenne " + allocation::km_text(before.mean_km) + ", " +
                       people(before.population_beyond) + " au-delà de " + allocation::km_text(access_km_) + " (" +
                       pct(before.share_beyond) + ").");
-    auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Figures& f) {
+    auto figs = [&](const std::string& title, const std::vector<std::string>& chosen, const allocation::Allocation& a,
+                    const allocation::Figures& f) {
         out.push_back(title + " (" + refs(chosen) + ") : " + count(f.places, rules_.unit_one, rules_.unit_many) + ", " +
                       euros(f.cost) + ", distance moyenne " + allocation::km_text(f.mean_km) + ", " +
                       people(f.population_beyond) + " au-delà de " + allocation::km_text(access_km_) + " (" +
                       pct(f.share_beyond) + "), " +
                       count(static_cast<double>(f.communes_beyond), "commune non couverte", "communes non couvertes") + ".");
-        const auto sites = sites_with(chosen);
+        const auto sites = sites_of(a);   // the places granted, as the figures above count them
         if (rules_.per_dossier) return;   // missions, not places: no rate per inhabitant
         for (const auto kind : {coverage::ZoneKind::Departement, coverage::ZoneKind::Epci})
             for (const auto& z : coverage::densities(territory_, existing_, sites, kind))
@@ -434,16 +443,24 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
         out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone « " +
                       (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " » : " +
                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
-    figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking_figures);
+    figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking, c.ranking_figures);
     if (variant && c.variant_figures)
-        figs("Variante du coordonnateur", recorded_->retained, *c.variant_figures);
+        figs("Variante du coordonnateur", recorded_->retained, *c.variant, *c.variant_figures);
     out.push_back(
         recorded_
             ? recorded_text(false)
             : "Aucune répartition enregistrée par le coordonnateur : la carte montre la répartition dans l'ordre du classement.");
     // Each rule with its status (trial 1011B F2): a proposal never reads as the call's.
-    for (const auto& l : allocation::rule_lines(rules_))
-        out.push_back("Règle de répartition : " + l + ".");
+    // After a vote, as voted; today's that differ, apart (trial 1011C F2).
+    const auto today = allocation::rule_lines(rules_);
+    const auto& m = session_.meeting();
+    const bool voted = m && !m->voted.empty() && !m->voted_rules.empty();
+    for (const auto& l : voted ? m->voted_rules : today) out.push_back("Règle de répartition : " + l + ".");
+    if (voted)
+        for (const auto& l : today)
+            if (std::find(m->voted_rules.begin(), m->voted_rules.end(), l) == m->voted_rules.end())
+                out.push_back("Modifié après la séance du " + m->date.french_numeric() +
+                              " (la commission a voté sur la règle ci-dessus) : " + l + ".");
     if (const std::string w = proposal_warning(); !w.empty()) out.push_back(w.substr(0, w.size() - 1));
     return page;
 }

@@ -163,7 +163,11 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
     r.recorded_by = actor;
     r.recorded_at = utc_now_iso();
     const auto& chosen = c.variant ? *c.variant : c.ranking;
-    for (std::size_t i : chosen.retained()) r.retained.push_back(candidates_[i].reference);
+    for (std::size_t i : chosen.retained()) {
+        r.retained.push_back(candidates_[i].reference);
+        // The ranking order's partial grants, kept with it (a variant retains whole requests).
+        if (chosen.choices[i].partial) r.granted[candidates_[i].reference] = chosen.choices[i].granted;
+    }
     if (const std::string why = reason_needed(variant); r.reason.empty() && !why.empty()) {
         std::string text = why;
         text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));

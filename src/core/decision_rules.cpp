@@ -140,6 +140,13 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         d.places.reset();
         return "";
     }
+    // No places given where the proposal grants part of the request: the
+    // places proposed, with the motive the proposal gives for them (the
+    // decision follows the proposal; a new user's `decide` granted the whole request).
+    if (!d.places && f.proposed_places && !f.model.per_dossier && d.committee_opinion == DecisionKind::Retained) {
+        d.places = *f.proposed_places;
+        if (!fr::given(d.motive) && !fr::given(d.departure_reason)) d.motive = f.proposed_motive;
+    }
     if (auto why = grant_places(f.model, f.reference, f.asked, f.others_used, d); !why.empty()) return why;
     // Less than asked is a partial refusal (trial 1011B F6: 8 of 12 places,
     // neither the order nor the letter said why): it is motivated, and its

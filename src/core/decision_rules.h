@@ -21,6 +21,11 @@ struct DecisionFacts {
     CapacityModel model;                    // how the call counts its capacity
     Rational others_used;                   // taken by the other retained dossiers (in the capacity's count)
     std::size_t criteria = 0;               // the grid's criteria: a dossier rated on none of them is not evaluated
+    // The committee's proposal grants part of the request (attribution
+    // partielle): the places proposed and the motive it suggests, which a
+    // retained decision given no places takes once the committee's opinion is « retenu ».
+    std::optional<Rational> proposed_places;
+    std::string proposed_motive;
 };
 
 // Completes `d` (motive and reason trimmed, committee opinion, places granted)

@@ -74,11 +74,12 @@ constexpr std::array<EnumRow<PiecesState>, 6> kPiecesStates{{
     {PiecesState::Expired, "expire", "délai des pièces expiré", ""},
 }};
 // The code is what grid files write (<parameter role="capacite">); None writes nothing.
-constexpr std::array<EnumRow<ParameterRole>, 4> kParameterRoles{{
+constexpr std::array<EnumRow<ParameterRole>, 5> kParameterRoles{{
     {ParameterRole::None, "", "aucun", ""},
     {ParameterRole::Capacity, "capacite", "capacité (places)", ""},
     {ParameterRole::CapacityDossiers, "capacite-dossiers", "capacité (dossiers)", ""},
     {ParameterRole::Unit, "unite", "unité d'attribution", ""},
+    {ParameterRole::Cap, "plafond", "plafond par unité ou par place", ""},
 }};
 constexpr std::array<EnumRow<StepState>, 5> kStepStates{{
     {StepState::Done, "fait", "fait", ""},

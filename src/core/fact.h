@@ -27,6 +27,9 @@ struct FactDef {
     std::string source;     // seed file and section
     std::optional<Rational> min, max;
     std::vector<std::string> choices;  // allowed codes for Code / CodeList
+    // reference="departements": each code is a département of the reference
+    // data (01, 2A, 971…), checked where it is entered (trial 1011C F7: « 99 » imported).
+    bool departement_codes = false;
     // Label of each choice, same order (attribute choice-labels, separated
     // by « | »): « 500 » is « Établissement d'hébergement pour personnes
     // âgées dépendantes (EHPAD) » in an order's FINESS block. May be empty.

@@ -221,6 +221,10 @@ void Grid::compile() {
         std::string pe = "<parameter id=\"" + p.def.id + "\">";
         if (p.role == ParameterRole::None) continue;
         if (!roles.insert(p.role).second) throw GridError(where(p.def.line, pe) + "ce rôle est déjà donné à un autre paramètre.");
+        if (p.role == ParameterRole::Cap) {
+            if (p.def.type != FactType::Amount) throw GridError(where(p.def.line, pe) + "un plafond est un montant.");
+            continue;
+        }
         if (p.def.type != FactType::Number)
             throw GridError(where(p.def.line, pe) + "un paramètre de capacité ou d'unité est un nombre.");
         if (p.role == ParameterRole::Unit)

@@ -74,6 +74,7 @@ enum class ParameterRole {
     Capacity,          // "capacite": places to allocate, measured by the dossiers' "places"
     CapacityDossiers,  // "capacite-dossiers": dossiers to retain (CRT missions): each counts 1
     Unit,              // "unite": places are granted in whole units of this size (UPHV: 8 beds)
+    Cap,               // "plafond": the most granted a year per unit (else per place): UPHV 44 000 €, ACT 12 600 €
 };
 
 const char* parameter_role_name(ParameterRole r);   // "" for None

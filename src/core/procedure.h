@@ -117,6 +117,11 @@ struct Meeting {
     std::map<std::string, Vote> votes;             // member (or represented member) -> vote
     std::vector<std::pair<std::string, std::string>> observations;   // member, text
     std::vector<VotedEntry> voted;                 // the ranking submitted to the vote
+    // The allocation rules with their statuses and figures as put to the vote
+    // (capacity, envelope, cap…), kept with it: a parameter changed after the
+    // séance never rewrites what the committee voted on (trial 1011C F2).
+    // Empty for a vote recorded before they were kept.
+    std::vector<std::string> voted_rules = {};
 };
 
 // A member with a declared link to a candidate organisation may not take

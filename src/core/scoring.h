@@ -63,6 +63,9 @@ struct RankEntry {
     EligibilityReport eligibility;
     Proposal proposal = Proposal::NotRetained;
     std::string proposal_reason;
+    // Proposed for part of its request (a partial grant of the allocation):
+    // the places proposed, which a decision following the proposal grants.
+    std::optional<Rational> proposed_places;
     // Minimum thresholds of the grid not reached ("Thème II : 28 points, minimum 30").
     std::vector<std::string> below_minimum;
     // Refused before the committee (art. R. 313-6), with its ground and motive.

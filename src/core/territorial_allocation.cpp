@@ -99,7 +99,8 @@ struct State {
                 if (left < room) room = left, tightest = what;
             };
             if (r.capacity) limit(*r.capacity - places, Constraint::Capacity);
-            if (r.envelope && k.cost > 0) limit((*r.envelope - cost) / (k.cost / k.places), Constraint::Envelope);
+            if (const double whole = allowed_cost(r, k); r.envelope && whole > 0)
+                limit((*r.envelope - cost) / (whole / k.places), Constraint::Envelope);
             if (quota) limit(*r.max_units_per_zone - already_zone, Constraint::ZoneQuota);
             room = std::floor(room + 1e-9);
             if (room >= 1 && room < k.places) {
@@ -108,8 +109,8 @@ struct State {
                             remainder_text(tightest) + " — " + status_label(r.status_of(tightest)) + ".";
             }
         }
-        const double want_cost = k.places > 0 ? k.cost * want / k.places : k.cost;
-        ch.granted = want;
+        const double want_cost = allowed_cost(r, k, want);
+        ch.granted = want, ch.cost = want_cost;
         if (r.min_score && k.score < *r.min_score &&
             refuse(Constraint::MinScore,
                    "Score de " + num(k.score) + " points, sous le minimum de " + num(*r.min_score) + " points."))
@@ -120,7 +121,7 @@ struct State {
             return ch;
         if (r.envelope && cost + want_cost > *r.envelope + 1e-6 &&
             refuse(Constraint::Envelope, "Enveloppe dépassée : " + euros(cost) + " engagés sur " + euros(*r.envelope) +
-                                             ", ce dossier en demande " + euros(k.cost) + "."))
+                                             ", ce dossier " + cost_text(k, want_cost) + "."))
             return ch;
         if (quota && already_zone + in_units(r, want) > *r.max_units_per_zone + 1e-9 &&
             refuse(Constraint::ZoneQuota, "Équilibre territorial : déjà " + count_text(r, already_zone) + " dans « " +
@@ -160,8 +161,16 @@ struct State {
                     break;
                 }
             }
-        if (!ch.retained) ch.granted = 0, ch.partial = false, ch.motive.clear();
+        if (!ch.retained) ch.granted = 0, ch.cost = 0, ch.partial = false, ch.motive.clear();
         return ch;
+    }
+
+    // « en demande 43 800 € », or where the call's cap counts less than the
+    // request « compte pour 44 000 €, plafond de l'appel (il en demande 44 500 €) ».
+    std::string cost_text(const Candidate& k, double counted) const {
+        if (!r.cost_per_dossier && counted + 0.005 < k.cost)
+            return "compte pour " + euros(counted) + ", plafond de l'appel (il en demande " + euros(k.cost) + ")";
+        return "en demande " + euros(counted);
     }
 
     // What a partial grant takes the remainder of, in the motive it suggests.
@@ -180,8 +189,7 @@ struct State {
     }
 
     void take(std::size_t i, const Choice& ch) {
-        const double share = c[i].places > 0 ? ch.granted / c[i].places : 1;
-        places += ch.granted, cost += c[i].cost * share;
+        places += ch.granted, cost += ch.cost;
         if (!ch.zone.empty()) zone_units[ch.zone] += in_units(r, ch.granted);
         chosen.push_back(i);
     }
@@ -246,7 +254,9 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
     // In the order the coordinator chose them: a breach is reported, not refused.
     for (std::size_t i : chosen) {
         Choice ch = s.check(i, true);
-        ch.retained = true;
+        // Retained as chosen, for its whole request, even where a rule stops it.
+        ch.retained = true, ch.partial = false, ch.motive.clear();
+        ch.granted = candidates[i].places, ch.cost = allowed_cost(r, candidates[i]);
         s.take(i, ch);
         a.choices[i] = std::move(ch);
     }
@@ -254,15 +264,35 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
     return a;
 }
 
+double allowed_cost(const Rules& r, const Candidate& k, double places) {
+    if (r.cost_per_dossier) return *r.cost_per_dossier;
+    double cost = k.places > 0 ? k.cost * places / k.places : k.cost;
+    if (r.cap_per_unit) cost = std::min(cost, *r.cap_per_unit * in_units(r, places));
+    return cost;
+}
+
+std::vector<coverage::Site> retained_sites(const Allocation& a, const std::vector<Candidate>& candidates) {
+    std::vector<coverage::Site> sites;
+    for (const auto& ch : a.choices)
+        if (ch.retained) {
+            const auto& k = candidates[ch.candidate];
+            sites.push_back({k.reference, k.label, k.commune, k.position, ch.granted, false});
+        }
+    return sites;
+}
+
 Figures figures(const Allocation& a, const std::vector<Candidate>& candidates, const coverage::Territory& t,
                 const std::vector<coverage::Site>& existing, double access_km) {
     std::vector<coverage::Site> sites = existing;
-    for (std::size_t i : a.retained()) {
-        const auto& k = candidates[i];
-        sites.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
-    }
+    Figures f;
+    // Places and cost from the same retained choices as the sites (one set, one set of figures).
+    for (const auto& ch : a.choices)
+        if (ch.retained) f.places += ch.granted, f.cost += ch.cost;
+    for (auto& s : retained_sites(a, candidates)) sites.push_back(std::move(s));
     const auto s = coverage::summarize(t, sites, access_km);
-    return {a.places, a.cost, s.mean_km, s.population_beyond, s.share_beyond, s.communes_beyond.size(), s.sites_located};
+    f.mean_km = s.mean_km, f.population_beyond = s.population_beyond, f.share_beyond = s.share_beyond;
+    f.communes_beyond = s.communes_beyond.size(), f.sites_located = s.sites_located;
+    return f;
 }
 
 
@@ -271,13 +301,16 @@ bool territorial(const Rules& r) {
 }
 
 void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, const std::vector<std::string>& retained,
-                       const std::map<std::string, std::string>& reasons) {
+                       const std::map<std::string, std::string>& reasons, const std::map<std::string, double>& granted) {
     for (auto& e : ranking.ranked) {
         if (e.proposal != Proposal::Retained && e.proposal != Proposal::NotRetained) continue;
         const std::string& ref = dossiers[e.dossier].reference;
         const bool in = std::find(retained.begin(), retained.end(), ref) != retained.end();
         const Proposal was = e.proposal;
         e.proposal = in ? Proposal::Retained : Proposal::NotRetained;
+        e.proposed_places.reset();
+        if (auto g = granted.find(ref); in && g != granted.end())
+            e.proposed_places = Rational(static_cast<std::int64_t>(std::llround(g->second)));   // whole places
         // Retained: no reason, unless its grant is partial (the motive it suggests).
         if (in) {
             auto it = reasons.find(ref);
@@ -310,11 +343,15 @@ RuleStatus parameter_status(const std::string& id, const std::string& cited_sour
             s.section = rest;
             return s;
         }
+    // The grid's value, not the call's text: the tool's proposal until the
+    // authority sets the parameter for the campaign (trial 1011C F8: a CRT's
+    // 4 missions, a grid default, read « proposition de l'autorité »).
+    s.author = "l'outil";
     if (cited_source.rfind("Proposition", 0) == 0)
-        s.author = "l'outil";
+        s.reason = "paramètre « " + id + " » de la campagne (" + cited_source + ")";
     else
-        s.author = "l'autorité";
-    s.reason = "paramètre « " + id + " » de la campagne" + (cited_source.empty() ? "" : " (" + cited_source + ")");
+        s.reason = "valeur de la grille pour « " + id + " »" + (cited_source.empty() ? "" : " (" + cited_source + ")") +
+                   ", que l'autorité n'a pas fixée pour la campagne (cotation param)";
     return s;
 }
 
@@ -365,6 +402,10 @@ std::vector<std::string> rule_lines(const Rules& r) {
         line("Unité : " + num(*r.unit_places) + " " + (*r.unit_places >= 2 ? r.unit_many : r.unit_one), "places_par_unite");
     if (r.envelope) line("Enveloppe : " + euros(*r.envelope) + " par an", "enveloppe");
     if (r.cost_per_dossier) line("Coût d'un dossier retenu : " + euros(*r.cost_per_dossier) + " par an", "dotation_par_dossier");
+    if (r.cap_per_unit)
+        line("Plafond : " + euros(*r.cap_per_unit) + " par an et par " + (per_unit(r) ? std::string("unité") : r.unit_one) +
+                 " ; un dossier qui demande plus compte pour ce plafond",
+             "plafond");
     if (r.zone != ZoneKind::None && r.max_units_per_zone)
         line("Au plus " + count_text(r, *r.max_units_per_zone) + " par zone (" + enum_label(r.zone) + ")", "max_par_zone");
     if (r.min_km_between) line("Au moins " + km_text(*r.min_km_between) + " entre deux sites retenus", "distance_min_retenus");

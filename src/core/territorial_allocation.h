@@ -48,6 +48,12 @@ struct Rules {
     // € per year paid to each winner whatever it asked (a CRT's dotation):
     // the cost the envelope counts; unset, each dossier's own budget.
     std::optional<double> cost_per_dossier;
+    // The most the call grants a year per unit where it has units, else per
+    // place (UPHV: 44 000 € a unit, §4-1; ACT HLM: 12 600 € a place, Annexe 1,
+    // 1) B)): from the grid parameter whose role is « plafond ». A dossier
+    // asking more costs the cap, which is all it can be granted (trial
+    // 1011C F4: 44 500 € asked broke the envelope that 44 000 € keeps).
+    std::optional<double> cap_per_unit;
     ZoneKind zone = ZoneKind::None;
     std::optional<double> max_units_per_zone;    // in units where the call has units, else places
     std::map<std::string, std::vector<std::string>> groups;   // authority's groups: name -> communes
@@ -78,8 +84,8 @@ struct Rules {
 // The status of a rule a campaign parameter sets (the capacity,
 // campagne.places): the call's when the grid's source for it cites one of
 // its texts (`titles`, cited as « title, section ») and the campaign keeps the
-// grid's value; a proposal of the tool when that source says « Proposition »;
-// else the authority's (its notice, or a value changed for the campaign).
+// grid's value; the authority's when the campaign changed the grid's value;
+// else the tool's (a grid default nobody set, whatever notice it names).
 RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
                             bool grid_value);
 
@@ -109,7 +115,10 @@ struct Choice {
     // remainder, Rules::partial_grant), with the motive suggested for the decision.
     double granted = 0;
     bool partial = false;
-    std::string motive;
+    std::string motive = {};
+    // Retained: what the granted places cost a year, as the call allows them
+    // (allowed_cost); what every figure of the allocation counts.
+    double cost = 0;
 };
 
 struct Allocation {
@@ -117,6 +126,19 @@ struct Allocation {
     double places = 0, cost = 0;
     std::vector<std::size_t> retained() const;
 };
+
+// What `places` of candidate `k` cost a year as the call allows them: the
+// dotation paid to each dossier where the call fixes one (a CRT's 400 000 €),
+// else its budget (in proportion for part of its places), at most the call's
+// cap for those places (Rules::cap_per_unit). The one cost every figure counts.
+double allowed_cost(const Rules& r, const Candidate& k, double places);
+inline double allowed_cost(const Rules& r, const Candidate& k) { return allowed_cost(r, k, k.places); }
+
+// The sites an allocation retains, each with the places granted to it: the
+// one definition of « what a set retains » that places, cost, distances,
+// population beyond and rates per inhabitant all read (trial 1011C F1: a
+// variant's places left out a dossier its distances counted).
+std::vector<coverage::Site> retained_sites(const Allocation& a, const std::vector<Candidate>& candidates);
 
 // The zone of a commune under the rules (EPCI SIREN, département code, group
 // name); empty when none applies.
@@ -126,8 +148,9 @@ std::string zone_of(const Rules& r, const coverage::Territory& t, const std::str
 Allocation allocate(const Rules& r, const std::vector<Candidate>& ranked, const coverage::Territory& t,
                     const std::vector<coverage::Site>& existing);
 
-// The coordinator's variant: the chosen candidates are retained as chosen;
-// each one that breaks a rule says which (the departure is theirs to motivate).
+// The coordinator's variant: the chosen candidates are retained as chosen,
+// each for its whole request at the cost the call allows, even one that
+// breaks a rule; each such one says which (the departure is theirs to motivate).
 Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidates, const std::vector<std::size_t>& chosen,
                          const coverage::Territory& t, const std::vector<coverage::Site>& existing);
 
@@ -149,6 +172,9 @@ enum class Followed { Ranking, Variant };
 struct Recorded {
     Followed followed = Followed::Ranking;
     std::vector<std::string> retained;   // dossier references, in ranking order
+    // Retained for part of its request (the ranking order's partial grant):
+    // reference -> places granted. Absent: the whole request.
+    std::map<std::string, double> granted;
     std::string reason;                  // why a variant departs from the ranking order
     std::string recorded_at, recorded_by;
 };
@@ -164,9 +190,10 @@ bool territorial(const Rules& r);
 // call's territorial rules), a ranked dossier is proposed when it retains it
 // and not retained otherwise, with `reasons` (by reference) saying why; the
 // capacity-only proposal otherwise. Dossiers set apart or awaiting an
-// arbitration keep theirs.
+// arbitration keep theirs. A dossier in `granted` is proposed for those
+// places only (a partial grant: RankEntry::proposed_places).
 void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, const std::vector<std::string>& retained,
-                       const std::map<std::string, std::string>& reasons);
+                       const std::map<std::string, std::string>& reasons, const std::map<std::string, double>& granted = {});
 
 // "12,3 km" (one decimal, French notation, no-break space).
 std::string km_text(double km);

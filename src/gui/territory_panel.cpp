@@ -281,9 +281,10 @@ void TerritoryPanel::Update() {
 
     // Places per 10 000 inhabitants (total population: no age breakdown is shipped).
     const auto existing = t.existing_sites();
-    const auto mine = coverage::densities(t.territory(), existing, t.sites_with(chosen_), coverage::ZoneKind::Departement);
-    const auto theirs =
-        coverage::densities(t.territory(), existing, t.sites_with(ranking_refs_), coverage::ZoneKind::Departement);
+    // The sites each allocation retains with the places it grants, as its places and cost above (trial 1011C F1).
+    const auto mine = coverage::densities(t.territory(), existing, c.variant ? t.sites_of(*c.variant) : existing,
+                                          coverage::ZoneKind::Departement);
+    const auto theirs = coverage::densities(t.territory(), existing, t.sites_of(c.ranking), coverage::ZoneKind::Departement);
     for (std::size_t i = 0; i < mine.size() && i < theirs.size() && !t.rules().per_dossier; ++i)
         row("Places pour 10 000 hab. (" + mine[i].code + ")", fr_num(mine[i].per10k_after, 2), fr_num(theirs[i].per10k_after, 2));
 

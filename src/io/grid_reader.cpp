@@ -51,6 +51,11 @@ struct Reader : XmlReader<GridError> {
                             " pour " + fr::plural(f.choices.size(), "code") +
                             " de « choices » (un libellé par code, séparés par « | »).");
         }
+        if (auto r = e.attr("reference")) {
+            if (*r != "departements" || (f.type != FactType::Code && f.type != FactType::CodeList))
+                fail(e, "« reference » : seule « departements » est connue, pour un fait ou un paramètre de type code ou codes.");
+            f.departement_codes = true;
+        }
         if (const XmlElement* h = e.first("help")) f.help = h->text;
         if (auto l = e.attr("lines")) {
             auto n = Rational::from_canonical(*l);
@@ -182,14 +187,10 @@ struct Reader : XmlReader<GridError> {
                 std::string role = p->attr("role").value_or("");
                 auto parsed_role = parameter_role_from_name(role);
                 if (!parsed_role)
-                    fail(*p, "rôle inconnu « " + role + " » (capacite, capacite-dossiers ou unite).");
+                    fail(*p, "rôle inconnu « " + role + " » (capacite, capacite-dossiers, unite ou plafond).");
                 pd.role = *parsed_role;
                 pd.at_most = p->attr("max-parameter").value_or("");
-                if (auto r = p->attr("reference")) {
-                    if (*r != "departements" || (pd.def.type != FactType::Code && pd.def.type != FactType::CodeList))
-                        fail(*p, "« reference » : seule « departements » est connue, pour un paramètre de type code ou codes.");
-                    pd.departement_codes = true;
-                }
+                pd.departement_codes = pd.def.departement_codes;   // read with the fact (reference="departements")
                 // A count, an amount, a distance or a delay below zero means
                 // nothing: without a declared minimum, 0 (issue 13.12). The
                 // grid declares the accepted range; `param` says it.

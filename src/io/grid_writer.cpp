@@ -30,6 +30,7 @@ std::string fact_attrs(const FactDef& f) {
     std::string choices = fr::join(f.choices, " ");
     std::string labels;
     labels += fr::join(f.choice_labels, " | ");
+    s += attr("reference", f.departement_codes ? "departements" : "");
     s += attr("lines", f.lines > 1 ? std::to_string(f.lines) : "") + attr("digits", f.digits ? std::to_string(f.digits) : "");
     return s + attr("choices", choices) + attr("choice-labels", labels) + attr("label", f.label) + attr("source", f.source);
 }

@@ -74,6 +74,17 @@ std::string validate_field(const Grid& grid, const ReferenceData& ref, const std
     }
     auto parsed = parse_input(*def, text);
     if (auto err = std::get_if<std::string>(&parsed)) return *err;
+    if (def->departement_codes) {
+        std::vector<std::string> codes;
+        if (auto list = std::get_if<std::vector<std::string>>(&std::get<Value>(parsed))) codes = *list;
+        else if (auto one = std::get_if<std::string>(&std::get<Value>(parsed))) codes = {*one};
+        std::vector<std::string> unknown;
+        for (const auto& c : codes)
+            if (ref.departement_name(c).empty()) unknown.push_back(fr::quote(c));
+        if (!unknown.empty())
+            return fr::join(unknown, ", ", "et") + (unknown.size() > 1 ? " ne sont pas des codes" : " n'est pas un code") +
+                   " de département du référentiel (01, 2A, 971…)";
+    }
     if (out) *out = std::get<Value>(parsed);
     return "";
 }

@@ -335,6 +335,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["regles_repartition"] = join(ctx.allocation_rules);
     // Before the vote (a file dated before its meeting), nothing has moved since it.
     v["changements_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.changes_since_vote) : "";
+    v["regles_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.rules_since_vote) : "";
 
     // Decisions already recorded, and those that depart from the committee's opinion.
     lines.clear();

@@ -63,8 +63,12 @@ struct CommitteeContext {
     // follow it): what it retains, the rules it departs from and its motive,
     // in one French sentence for the minutes (trial 1011B F8); empty otherwise.
     std::string voted_variant = {};
-    // Each allocation rule with its status (the call's or a proposal), for the minutes (trial 1011B F2).
+    // Each allocation rule with its status (the call's or a proposal), for the minutes (trial 1011B F2);
+    // after a vote, the rules as voted (Meeting::voted_rules, trial 1011C F2).
     std::vector<std::string> allocation_rules = {};
+    // After a vote: the rules in force today that differ from those voted
+    // (a parameter changed after the séance), said apart, never in their place.
+    std::vector<std::string> rules_since_vote = {};
 };
 
 Variables committee_variables(const CommitteeContext& ctx);

@@ -70,8 +70,8 @@ void PgStore::put_allocation(const std::optional<allocation::Recorded>& choice, 
             c_->exec(
                 "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES "
                 "(1,$1,$2,$3,$4,$5)",
-                {std::string(enum_code(choice->followed)), rows::joined(choice->retained), choice->reason, choice->recorded_at,
-                 choice->recorded_by});
+                {std::string(enum_code(choice->followed)), rows::allocation_dossiers(*choice), choice->reason,
+                 choice->recorded_at, choice->recorded_by});
         j.add(actor, entry::allocation(before, choice));
     });
 }

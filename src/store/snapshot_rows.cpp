@@ -30,7 +30,7 @@ const SnapshotQueries kSnapshotQueries{
 const ProcedureQueries kProcedureQueries{
     "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
     "SELECT step, done_on FROM procedure_step",
-    "SELECT held_on, president, president_civility FROM meeting",
+    "SELECT held_on, president, president_civility, voted_rules FROM meeting",
     "SELECT member, presence, proxy FROM meeting_attendance",
     "SELECT member, vote FROM meeting_vote",
     "SELECT member, text FROM meeting_observation ORDER BY id",
@@ -70,6 +70,8 @@ std::string facts_text(const FactValues& f) {
     for (const auto& [k, v] : f) s += (s.empty() ? "" : "; ") + k + "=" + to_canonical(v);
     return s;
 }
+std::string rules_text(const Meeting& m) { return fr::join(m.voted_rules, "\n"); }
+
 std::string meeting_text(const Meeting& m) {
     // The civility only when declared: a meeting recorded before reads as it did.
     std::string s = m.date.iso() + " ; président : " + (m.president_civility.empty() ? "" : m.president_civility + " ") +
@@ -90,6 +92,7 @@ std::string meeting_text(const Meeting& m) {
                 s += " " + std::to_string(e.rank) + ". " + e.reference +
                      (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
     }
+    if (!m.voted_rules.empty()) s += " règles votées : " + fr::join(m.voted_rules, " | ");
     return s;
 }
 
@@ -238,6 +241,12 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         x.date = *d;
         x.president = r.text(1);
         x.president_civility = r.text(2);
+        const std::string rules = r.text(3);   // one a line (rules_text)
+        for (std::size_t from = 0, to; from < rules.size(); from = to + 1) {
+            to = rules.find('\n', from);
+            if (to == std::string::npos) to = rules.size();
+            if (to > from) x.voted_rules.push_back(rules.substr(from, to - from));
+        }
         meeting = std::move(x);
     });
     if (meeting) {

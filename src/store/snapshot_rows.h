@@ -48,7 +48,7 @@ struct SnapshotQueries {
 struct ProcedureQueries {
     const char* prior_rejections;   // dossier_id, ground, motive, decided_on, author
     const char* steps;              // step, done_on
-    const char* meeting;            // held_on, president, president_civility
+    const char* meeting;            // held_on, president, president_civility, voted_rules
     const char* attendance;         // member, presence, proxy
     const char* votes;              // member, vote
     const char* observations;       // member, text (in order)
@@ -87,5 +87,7 @@ struct FactChange {
 std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after);
 // The journal's text of a meeting.
 std::string meeting_text(const Meeting& m);
+// Meeting::voted_rules as its column keeps them: one a line.
+std::string rules_text(const Meeting& m);
 
 }  // namespace cotation::rows

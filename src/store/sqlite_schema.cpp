@@ -200,6 +200,12 @@ ALTER TABLE campaign ADD COLUMN territory_rules TEXT;
     R"sql(
 ALTER TABLE meeting ADD COLUMN president_civility TEXT NOT NULL DEFAULT '';
 )sql",
+    // 16: the allocation rules as put to the vote, one a line (trial 1011C
+    // F2: the minutes showed a capacity changed after the séance); empty for
+    // a vote recorded before, so no row digest of an older journal changes.
+    R"sql(
+ALTER TABLE meeting ADD COLUMN voted_rules TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 

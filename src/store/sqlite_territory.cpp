@@ -169,7 +169,7 @@ void put_allocation(sqlite3* db, const std::string& path, const std::optional<al
     if (choice) {
         Query add(db, path,
                   "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
-        add.bind(1, std::string(enum_code(choice->followed))).bind(2, joined(choice->retained)).bind(3, choice->reason)
+        add.bind(1, std::string(enum_code(choice->followed))).bind(2, rows::allocation_dossiers(*choice)).bind(3, choice->reason)
             .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
         add.run();
     }

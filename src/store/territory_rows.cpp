@@ -1,6 +1,7 @@
 // Territory rows, once for both back ends (territory_rows.h).
 #include "territory_rows.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -49,9 +50,27 @@ std::string offer_summary(const std::optional<Offer>& o) {
     return fr::plural(o->structures.size(), "structure") + ", " + fr::plural(o->capacity(), "place") +
            " — " + o->origin;
 }
+std::string allocation_dossiers(const allocation::Recorded& x) {
+    std::vector<std::string> items;
+    for (const auto& ref : x.retained) {
+        auto g = x.granted.find(ref);
+        items.push_back(g == x.granted.end() ? ref : ref + "=" + std::to_string(std::llround(g->second)));
+    }
+    return joined(items);
+}
+void read_allocation_dossiers(const std::string& text, allocation::Recorded& x) {
+    for (auto& item : split_words(text)) {
+        const auto eq = item.rfind('=');
+        if (eq != std::string::npos && eq + 1 < item.size()) {
+            x.granted[item.substr(0, eq)] = std::strtod(item.c_str() + eq + 1, nullptr);
+            item.resize(eq);
+        }
+        x.retained.push_back(std::move(item));
+    }
+}
 std::string allocation_text(const std::optional<allocation::Recorded>& x) {
     if (!x) return std::string();
-    return std::string(enum_code(x->followed)) + " : " + joined(x->retained) +
+    return std::string(enum_code(x->followed)) + " : " + allocation_dossiers(*x) +
            (x->reason.empty() ? "" : " — motif : " + x->reason);
 }
 
@@ -82,7 +101,7 @@ TerritoryRecord read_territory(const RunQuery& run, const TerritoryQueries& q) {
         if (r.allocation) return;
         allocation::Recorded x;
         x.followed = enum_from_code<allocation::Followed>(a.text(0)).value_or(allocation::Followed::Ranking);
-        x.retained = split_words(a.text(1));
+        read_allocation_dossiers(a.text(1), x);
         x.reason = a.text(2);
         x.recorded_at = a.text(3);
         x.recorded_by = a.text(4);

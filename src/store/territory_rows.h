@@ -32,5 +32,9 @@ std::vector<std::string> split_words(const std::string& text);
 std::string structure_line(const Structure& s);
 std::string offer_summary(const std::optional<Offer>& o);
 std::string allocation_text(const std::optional<allocation::Recorded>& x);
+// The `dossiers` column of allocation_choice: references separated by spaces,
+// a partial grant written « REF=10 » (its places); read back the same way.
+std::string allocation_dossiers(const allocation::Recorded& x);
+void read_allocation_dossiers(const std::string& text, allocation::Recorded& x);
 
 }  // namespace cotation::rows
