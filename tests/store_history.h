@@ -44,7 +44,9 @@ inline std::string before_ledger_sql(const std::string& path) {
            // Schema 14: the call's territorial rules pinned in the campaign.
            "ALTER TABLE campaign DROP COLUMN territory_rules_name; ALTER TABLE campaign DROP COLUMN territory_rules; "
            // Schema 15: the president's civility declared with the meeting.
-           "ALTER TABLE meeting DROP COLUMN president_civility; ";
+           "ALTER TABLE meeting DROP COLUMN president_civility; "
+           // Schema 16: the co-signatories declared with the authority (trial 1011C F9).
+           "ALTER TABLE campaign DROP COLUMN cosignatories; ";
     return out;
 }
 

@@ -216,7 +216,9 @@ const std::vector<PgMigration>& pg_migrations() {
         // 15: the call's territorial rules pinned in the campaign (the file's schema 14)
         {15, kSchema15},
         // 16: the president's civility declared with the meeting (the file's schema 15)
-        {16, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS president_civility text NOT NULL DEFAULT ''"}};
+        {16, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS president_civility text NOT NULL DEFAULT ''"},
+        // 17: the co-signatories of a joint order declared with the authority (the file's schema 16)
+        {17, "ALTER TABLE campaign ADD COLUMN IF NOT EXISTS cosignatories text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

@@ -200,6 +200,11 @@ ALTER TABLE campaign ADD COLUMN territory_rules TEXT;
     R"sql(
 ALTER TABLE meeting ADD COLUMN president_civility TEXT NOT NULL DEFAULT '';
 )sql",
+    // 16: the co-signatories of a joint order, declared with the authority
+    // (« 16=Mme Annie Dupont », trial 1011C F9); empty for a campaign before.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN cosignatories TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
