@@ -164,7 +164,7 @@ std::string dated_after_change_warning(const LetterContext& ctx, const std::stri
     auto last = last_cited_change(ctx.grid, ctx.campaign.parameters, ctx.parameter_changes, cited);
     if (!last || !(*last > own_day)) return "";
     return "Dossier « " + reference + " » : " + document + " du " + last->french_numeric() +
-           ", jour de la décision qui a changé un chiffre du texte de l'appel qu'il cite, et non du " +
+           ", jour de la décision, citée dans le document, qui a changé un chiffre du texte de l'appel, et non du " +
            own_day.french_numeric() + " (un acte ne cite pas une décision postérieure à sa date).";
 }
 
