@@ -46,7 +46,9 @@ inline std::string before_ledger_sql(const std::string& path) {
            // Schema 15: the president's civility declared with the meeting.
            "ALTER TABLE meeting DROP COLUMN president_civility; "
            // Schema 16: the allocation rules as put to the vote.
-           "ALTER TABLE meeting DROP COLUMN voted_rules; ";
+           "ALTER TABLE meeting DROP COLUMN voted_rules; "
+           // Schema 17: the co-signatories declared with the authority (trial 1011C F9).
+           "ALTER TABLE campaign DROP COLUMN cosignatories; ";
     return out;
 }
 

@@ -109,7 +109,39 @@ TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {
     ASSERT_EQ(journal.size(), 1u);
     EXPECT_EQ(journal[0].actor, "Coord (compte " + Session::os_login() + ")");   // person and account
     EXPECT_EQ(journal[0].new_value, "Sylvie Marcilly");
+    // Trial 1011C F9: a joint order's co-signatory, declared with its civility and name (file schema 17),
+    // kept on reopening and journaled; an entry without a civility is refused, nothing written.
+    EXPECT_THROW(cotation::test::set_authority_field(*again, "cosignataires", "17=Annie Dupont", "Coord"), InputError);
+    cotation::test::set_authority_field(*again, "cosignataires", "17 = madame Annie Dupont", "Coord");
+    EXPECT_EQ(Session::open(dir.file("uphv.cot"))->authority().cosignatories, "17=Mme Annie Dupont");
+    ASSERT_EQ(again->store().journal("campagne/autorite/cosignataires").size(), 1u);
     EXPECT_TRUE(again->store().verify_journal().ok);
+}
+
+// The co-signatories' form (core/procedure_def.h), by hand: « | » or lines
+// between entries, the civility as typed, the title from the civility and
+// the Département's article (fr::of_departement).
+TEST(Authority, CoSignatoriesAreDeclaredWithCivilityAndName) {
+    auto list = parse_cosignatories("16=Mme Annie Dupont | 2A = Monsieur Paul-Marie Santoni\n");
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].departement, "16");
+    EXPECT_EQ(list[0].civility, "Mme");
+    EXPECT_EQ(list[0].name, "Annie Dupont");
+    EXPECT_EQ(list[1].civility, "M.");
+    EXPECT_EQ(list[1].name, "Paul-Marie Santoni");
+    EXPECT_EQ(list[0].title("de la Charente"), "La Présidente du Conseil départemental de la Charente");
+    EXPECT_EQ(list[1].title("de la Corse-du-Sud"), "Le Président du Conseil départemental de la Corse-du-Sud");
+    EXPECT_EQ(cosignatories_text(list), "16=Mme Annie Dupont\n2A=M. Paul-Marie Santoni");
+    Authority a;
+    a.cosignatories = cosignatories_text(list);
+    EXPECT_EQ(cosignatory_of(a, "2A")->name, "Paul-Marie Santoni");
+    EXPECT_FALSE(cosignatory_of(a, "17"));
+    EXPECT_EQ(test::message_of([] { parse_cosignatories("16=Annie Dupont"); }),
+              "Cosignataire « 16=Annie Dupont » : attendu DÉPARTEMENT=CIVILITÉ NOM (« 16=Mme Annie Dupont »). "
+              "La civilité (Mme ou M.) et le nom sont requis.");
+    EXPECT_THROW(parse_cosignatories("16=Mme A | 16=M. B"), InputError);
+    EXPECT_THROW(parse_cosignatories("Mme Annie Dupont"), InputError);
+    EXPECT_TRUE(parse_cosignatories("  ").empty());
 }
 
 // The UPHV campaign shows no article R. 313-x and no « commission

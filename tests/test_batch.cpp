@@ -17,6 +17,7 @@
 #include "app/demo.h"
 #include "app/documents.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "report/batch.h"
 #include "report/document_names.h"
 #include "report/odt.h"
@@ -343,6 +344,22 @@ TEST(Documents, AnEditedOdtIsKeptAndSaidUnlessReplacing) {
     auto third = write_documents(*s, {out, report::Format::Odt, "ACT-2023-01"}, &replace);
     EXPECT_EQ(slurp(edited), fresh);
     for (const auto& w : third.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
+    // Trial 1011C F10: replaced, but the secretary's version kept whole beside it, and said.
+    const std::string copy = out + "/ACT-2023-01-lettre-avant-remplacement.odt";
+    EXPECT_EQ(slurp(copy), secretary);
+    EXPECT_FALSE(fs::exists(copy + ".tmp"));
+    bool named = false;
+    for (const auto& w : third.warnings)
+        named = named || w.find("la version modifiée est gardée dans « " + copy) != std::string::npos;
+    EXPECT_TRUE(named);
+    // Replaced again after a second edit: a second copy, the first one untouched.
+    std::ofstream(edited, std::ios::binary | std::ios::trunc) << fresh << "deuxième modification";
+    write_documents(*s, {out, report::Format::Odt, "ACT-2023-01"}, &replace);
+    EXPECT_EQ(slurp(copy), secretary);
+    EXPECT_EQ(slurp(out + "/ACT-2023-01-lettre-avant-remplacement-2.odt"), fresh + "deuxième modification");
+    // Cotation's own file, unedited, is replaced without any copy.
+    write_documents(*s, {out, report::Format::Odt, "ACT-2023-01"}, &replace);
+    EXPECT_FALSE(fs::exists(out + "/ACT-2023-01-lettre-avant-remplacement-3.odt"));
 }
 
 // The same protection for the one ODT `cotation pv --out F.odt` writes (it
@@ -360,10 +377,21 @@ TEST(Documents, AnEditedMinutesOdtIsKeptAndSaidUnlessReplacing) {
     auto second = s->write_committee_document(odt, true, report::Format::Odt);
     EXPECT_EQ(slurp(odt), secretary);   // kept
     EXPECT_TRUE(second.written.empty());
-    ASSERT_EQ(second.warnings.size(), 1u);
-    EXPECT_NE(second.warnings[0].find("gardé tel quel"), std::string::npos) << second.warnings[0];
-    EXPECT_NE(second.warnings[0].find("cotation pv … --remplacer"), std::string::npos) << second.warnings[0];
+    // The kept file said, and (the demo's meeting records no civility) the minutes' neutral wording
+    // (trial 1011C F5).
+    ASSERT_EQ(second.warnings.size(), 2u);
+    const std::string kept =
+        second.warnings[0].find("gardé tel quel") != std::string::npos ? second.warnings[0] : second.warnings[1];
+    EXPECT_NE(kept.find("gardé tel quel"), std::string::npos) << kept;
+    EXPECT_NE(kept.find("cotation pv … --remplacer"), std::string::npos) << kept;
+    EXPECT_NE(fr::join(second.warnings, " ").find("le procès-verbal dit « "), std::string::npos) << fr::join(second.warnings, " ");
     auto third = s->write_committee_document(odt, true, report::Format::Odt, true);
     EXPECT_EQ(slurp(odt), fresh);
-    EXPECT_TRUE(third.warnings.empty());
+    // Replaced, the edited minutes kept beside them (trial 1011C F10).
+    const std::string said = fr::join(third.warnings, " ");
+    EXPECT_NE(said.find("remplacé, la version modifiée est gardée dans « " + dir.file("pv-avant-remplacement.odt")),
+              std::string::npos)
+        << said;
+    for (const auto& w : third.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
+    EXPECT_EQ(slurp(dir.file("pv-avant-remplacement.odt")), secretary);
 }

@@ -226,7 +226,8 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("coordonnateur"), std::string::npos) << r.out;
     cotation::test::bind_this_account(f, "Nathalie Girard (ARS, pôle médico-social)");
-    r = run("seance " + f + " --president 'Marie-Christine Olivier' --present 'Marie-Christine Olivier' --present 'Bernard Costa'"
+    r = run("seance " + f + " --president 'Marie-Christine Olivier' --civilite Mme --present 'Marie-Christine Olivier'"
+            " --present 'Bernard Costa'"
             " --present 'Jean-Pierre Lucas' --present 'Fatima Haddad' --represente 'Isabelle Moreau=Jean-Pierre Lucas'"
             " --vote 'Marie-Christine Olivier=pour' --vote 'Bernard Costa=contre' --vote 'Jean-Pierre Lucas=pour'"
             " --vote 'Isabelle Moreau=contre' --vote 'Fatima Haddad=pour'" + coord);
@@ -234,7 +235,7 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_NE(r.out.find("présents 4, représentés 1 ; quorum 3 : atteint"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Vote de « Fatima Haddad » non compté : lien déclaré avec un candidat"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Partage égal des voix (2 voix pour, 2 voix contre, 0 abstention sur 4 votants) : la voix "
-                         "prépondérante du président (pour) fait adopter le classement."),
+                         "prépondérante de la présidente (pour) fait adopter le classement."),
               std::string::npos)
         << r.out;
     // A member gives opinions, never on a dossier they declared a link with
@@ -266,7 +267,7 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));
     EXPECT_NE(pv.find("Fatima Haddad ne prend pas part à la délibération sur ACT-2023-02"), std::string::npos) << pv;
     EXPECT_NE(pv.find("Isabelle Moreau (par mandat, Jean-Pierre Lucas) : contre"), std::string::npos) << pv;
-    EXPECT_NE(pv.find("la voix prépondérante du président (pour) fait adopter le classement"), std::string::npos) << pv;
+    EXPECT_NE(pv.find("la voix prépondérante de la présidente (pour) fait adopter le classement"), std::string::npos) << pv;
     EXPECT_NE(pv.find("ACT-2023-01 — Bernard Costa : défavorable (Coût de structure élevé)"), std::string::npos) << pv;
     ASSERT_EQ(run("commission " + f + " --out " + dir.file("dossier.pdf")).code, 0);
     std::string file = cotation::test::pdf_words(dir.file("dossier.pdf"));

@@ -172,6 +172,19 @@ TEST(French, DepartementTakesItsArticle) {
     EXPECT_EQ(fr::of_departement("Paris"), "de Paris");
 }
 
+// Trial 1011C F10: a letter to « Mme Laure Pellegrin, directrice » opened
+// « Madame, Monsieur, ». The civility opening the addressee's line decides.
+TEST(French, TheFormOfAddressFollowsTheAddresseesCivility) {
+    EXPECT_EQ(fr::form_of_address("Mme Laure Pellegrin, directrice"), "Madame");
+    EXPECT_EQ(fr::form_of_address("Madame la directrice"), "Madame");
+    EXPECT_EQ(fr::form_of_address("M. Paul Roy, directeur"), "Monsieur");
+    EXPECT_EQ(fr::form_of_address("MONSIEUR le directeur"), "Monsieur");
+    EXPECT_EQ(fr::form_of_address("Direction de l'établissement"), "Madame, Monsieur");
+    EXPECT_EQ(fr::form_of_address("Mme"), "Madame, Monsieur");   // a civility without anyone
+    EXPECT_EQ(fr::form_of_address(""), "Madame, Monsieur");
+    EXPECT_EQ(fr::form_of_address("Mmes Roux et Lenoir"), "Madame, Monsieur");
+}
+
 TEST(DecisionRules, DepartureFromTheCommitteeNeedsAReason) {
     RankEntry e = ranked();
     DecisionFacts f = facts(e, nullptr);
@@ -288,10 +301,24 @@ TEST(MeetingRules, TheDeclaredCivilityGivesThePresidentsAgreements) {
     m.attendance["Paul"] = {Presence::Present, ""};
     m.votes["Léa"] = Vote::For;
     m.votes["Paul"] = Vote::Against;
-    EXPECT_EQ(president_noun(m), "président");
+    // Trial 1011C F5: no civility given, no gender guessed (« Marie-Claude
+    // Olivier, président de séance »): the neutral wording, and the user told.
+    Authority authority;
+    authority.signatory = "Anne Roy";
+    authority.signatory_title = "La Présidente du Conseil départemental de la Charente";
+    EXPECT_EQ(president_quality(m, authority), "à la présidence de la séance");
+    EXPECT_NE(check_meeting(m, t, {}).outcome.find("la voix prépondérante de la présidence de séance (pour)"), std::string::npos);
+    EXPECT_EQ(civility_missing_notice(m).rfind("Civilité de « Léa », président ou présidente de séance, non donnée", 0), 0u);
+    // The authority's signatory presiding takes her title's gender.
+    m.president = "Anne Roy";
+    EXPECT_EQ(president_quality(m, authority), "présidente de séance");
+    m.president = "Léa";
+    m.president_civility = "M.";
+    EXPECT_EQ(president_quality(m, authority), "président de séance");
     EXPECT_NE(check_meeting(m, t, {}).outcome.find("la voix prépondérante du président (pour)"), std::string::npos);
     m.president_civility = "Mme";
-    EXPECT_EQ(president_noun(m), "présidente");
+    EXPECT_EQ(president_quality(m, authority), "présidente de séance");
+    EXPECT_EQ(civility_missing_notice(m), "");
     const auto c = check_meeting(m, t, {});
     EXPECT_NE(c.outcome.find("la voix prépondérante de la présidente (pour) fait adopter le classement"), std::string::npos)
         << c.outcome;

@@ -17,6 +17,7 @@
 #include "app/demo.h"
 #include "core/error.h"
 #include "report/odt.h"
+#include "report/pdf_keep.h"
 #include "report/pdf_letter.h"
 #include "test_support.h"
 
@@ -169,6 +170,41 @@ TEST(Pdf, SignatureNeverAloneOnItsPage) {
         EXPECT_NE(last.find("Dernier paragraphe avant la signature."), std::string::npos) << n << last;
     }
     EXPECT_GT(broke_across, 0);
+}
+
+// Trial 1011C F10: « Arrête » alone at the foot of page 1 of an order, its
+// articles on page 2. The heading rule kept a heading with two lines of the
+// next block, and the next block was the heading « Article 1er ». The rules
+// alone (report/pdf_keep.h), with a measure by hand: a heading 15 points, a
+// paragraph 14 a line (3 lines here), a table 30 a row (4 rows), a signature
+// line 14; a page holds 700.
+TEST(PdfKeep, AHeadingComesWithTheHeadingsAfterItAndTwoLinesOfTheirText) {
+    const report::BlockHeight h = [](const Block& b, std::size_t max_lines) {
+        switch (b.kind) {
+            case BlockKind::Heading: return 15.0f;
+            case BlockKind::Table: return 30.0f * static_cast<float>(std::min<std::size_t>(b.rows.size(), max_lines));
+            case BlockKind::Right: return 14.0f;
+            default: return 14.0f * static_cast<float>(std::min<std::size_t>(3, max_lines));
+        }
+    };
+    const Block text(BlockKind::Paragraph, "trois lignes");
+    std::vector<Block> order{text, Block(BlockKind::Heading, "Arrête"), Block(BlockKind::Heading, "Article 1er"), text};
+    // « Arrête » + « Article 1er » + 2 lines = 15 + 15 + 28 (it was 15 + 15: « Arrête » left behind).
+    EXPECT_FLOAT_EQ(report::keep_with_next(order, 1, h, 700), 58);
+    EXPECT_FLOAT_EQ(report::keep_with_next(order, 2, h, 700), 43);   // « Article 1er » + 2 lines
+    EXPECT_FLOAT_EQ(report::keep_with_next(order, 0, h, 700), 0);    // a paragraph before a heading: nothing kept
+    // A heading whose article holds a short table within a few blocks comes with all of it:
+    // 15 + 15 + 42 + 4 × 30 = 192; on a page of 150 the table cannot come whole: two lines only.
+    std::vector<Block> finess{Block(BlockKind::Heading, "Arrête"), Block(BlockKind::Heading, "Article 3"), text,
+                              Block(BlockKind::Table, "", {{"a"}, {"b"}, {"c"}, {"d"}})};
+    EXPECT_FLOAT_EQ(report::keep_with_next(finess, 0, h, 700), 192);
+    EXPECT_FLOAT_EQ(report::keep_with_next(finess, 0, h, 150), 58);
+    // The closing paragraph, the signature (2 lines) and the journal head after it:
+    // 42 + 42 + 2 × 14 + 14 + 42 = 168 from the paragraph before them; 42 + 84 from the closing one.
+    std::vector<Block> end{text, text, Block(BlockKind::Right, "Qualité"), Block(BlockKind::Right, "Nom"), text};
+    EXPECT_FLOAT_EQ(report::signature_height(end, 2, h), 84);
+    EXPECT_FLOAT_EQ(report::keep_with_next(end, 0, h, 700), 168);
+    EXPECT_FLOAT_EQ(report::keep_with_next(end, 1, h, 700), 126);
 }
 
 TEST(Pdf, LogoPrintedInTheHeader) {

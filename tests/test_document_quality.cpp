@@ -308,10 +308,11 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     ctx.check->quorum = false;
     v = report::committee_variables(ctx);
     EXPECT_EQ(v["seance.quorum"].rfind("1 membre à voix délibérative présent ou représenté sur 3", 0), 0u) << v["seance.quorum"];
-    // Another president than the declared signatory: the usual « président de séance », never « président(e) ».
+    // Another president than the declared signatory, no civility given: never « président(e) », nor a
+    // masculine by default (trial 1011C F5), the neutral wording.
     meeting->president = "Paul Membre";
     v = report::committee_variables(ctx);
-    EXPECT_EQ(v["seance.president_qualite"], "président de séance");
+    EXPECT_EQ(v["seance.president_qualite"], "à la présidence de la séance");
     // Trial 1011B F8: another president than the signatory, declared « Mme »
     // with the meeting: « présidente de séance », « présidée par Mme … ».
     meeting->president = "Sylvie Marchand";

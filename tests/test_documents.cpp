@@ -295,7 +295,7 @@ TEST(Documents, EveryDocumentOfEveryShippedCallWithItsOwnWording) {
         auto letters = s.write_letters(dir.file("lettres"));
         for (std::size_t i = 0; i < letters.failures.size(); ++i) ADD_FAILURE() << letters.failure(i);
         ASSERT_EQ(letters.size(), 6u);
-        ASSERT_EQ(letters.warnings.size(), 1u + authority_missing);
+        ASSERT_EQ(letters.warnings.size(), 1u + authority_missing) << fr::join(letters.warnings, "\n");
         EXPECT_NE(letters.warnings.back().find("D-04"), std::string::npos);
         auto words = [&](const std::string& f) {
             std::string w = test::pdf_words(dir.file(f));

@@ -216,3 +216,27 @@ TEST(Letters, ScoreInTheSingularBelowTwoPoints) {
         if (f.path().extension() == ".txt" && f.path().filename() != "proces-verbal.txt")
             EXPECT_EQ(test::slurp(f.path().string()).find("{{score}} points"), std::string::npos) << f.path();
 }
+
+// Trial 1011C F10: a letter to « Mme Laure Pellegrin, directrice » opened
+// « Madame, Monsieur, ». The addressee's civility (fact « destinataire »)
+// gives {{formule_appel}}, which every shipped letter now opens and closes with.
+TEST(Letters, TheyAddressTheRecipientByHerCivility) {
+    const Grid& g = test::act_grid();
+    Campaign c;
+    std::vector<Dossier> dossiers(1);
+    Ranking ranking;
+    report::LetterContext ctx{g, c, dossiers, ranking, Date{2023, 6, 30}, test::source_dir() + "/templates"};
+    RankEntry e;
+    e.score.themes.assign(g.themes.size(), Rational(0));
+    e.score.criteria.assign(g.criterion_count(), CriterionScore{});
+    EXPECT_EQ(report::letter_variables(ctx, e, 1)["formule_appel"], "Madame, Monsieur");   // nobody named
+    dossiers[0].facts["destinataire"] = Value{std::string("Mme Laure Pellegrin, directrice")};
+    EXPECT_EQ(report::letter_variables(ctx, e, 1)["formule_appel"], "Madame");
+    for (const auto& f : std::filesystem::recursive_directory_iterator(test::source_dir() + "/templates")) {
+        if (f.path().filename().string().rfind("lettre-", 0) != 0 && f.path().filename() != "demande-pieces.txt") continue;
+        const std::string text = test::slurp(f.path().string());
+        EXPECT_EQ(text.find("Madame, Monsieur"), std::string::npos) << f.path();
+        EXPECT_NE(text.find("{{formule_appel}},\n"), std::string::npos) << f.path();
+        EXPECT_NE(text.find("agréer, {{formule_appel}}, l'expression"), std::string::npos) << f.path();
+    }
+}

@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "io/grid_reader.h"
 #include "io/grid_writer.h"
+#include "core/french.h"
 #include "report/authority_variables.h"
 #include "report/orders.h"
 #include "test_support.h"
@@ -201,9 +202,10 @@ TEST(Orders, EachCallsOrderSaysItsOwnActFromTheCallsData) {
             std::string text = test::pdftotext(batch.written[0]);
             for (std::size_t at; (at = text.find("\u00A0")) != std::string::npos;) text.replace(at, 2, " ");
             EXPECT_EQ(text.find("(Charente\n(16))"), std::string::npos) << text;
-            // The co-signature names the Président by the département's own
-            // article (trial 1011B F4), then the appeal ways follow.
-            EXPECT_NE(text.find("Le Président du Conseil départemental de la"), std::string::npos) << text;
+            // The co-signature names the presidency by the département's own
+            // article (trial 1011B F4), then the appeal ways follow; nobody
+            // declared for it, both offices, never a masculine by default (trial 1011C F9).
+            EXPECT_NE(text.find("Le Président ou la Présidente du Conseil départemental de la"), std::string::npos) << text;
             EXPECT_EQ(text.find("(16))"), std::string::npos) << text;
         }
         // The order of a dossier not retained does not exist.
@@ -383,7 +385,7 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
     EXPECT_NE(w.find("demande de pièces complémentaires"), std::string::npos) << w;
     EXPECT_NE(w.find("– Dernière certification aux comptes ou éléments financiers de l'activité Je vous invite"), std::string::npos) << w;
     EXPECT_EQ(w.find("Statuts"), std::string::npos);
-    EXPECT_NE(w.find("dans un délai de 15 jours à compter de la présente demande, soit au plus tard le 17 mai 2023"), std::string::npos) << w;
+    EXPECT_NE(w.find("dans un délai de 15 jours à compter de la présente demande, soit au plus tard le mercredi 17 mai 2023"), std::string::npos) << w;
     EXPECT_NE(w.find("déclaré irrecevable"), std::string::npos) << w;
     // A one-page letter: under the 12 KB goal (12.2 KB before the PDF was packed).
     EXPECT_LE(fs::file_size(batch.written[0]), 12u * 1024);
@@ -636,21 +638,41 @@ TEST(Orders, CrtOrderSignatoriesFollowTheCarriersCategory) {
         // A home-care carrier needs its EHPAD convention, covering volet 1 and the doctor (§1.4, §1.5).
         for (const char* f : {"convention_ehpad", "convention_ehpad_volet1", "convention_ehpad_medecin"}) d.facts[f] = Value{true};
         s->update_dossier(d, kCoord);
-        auto batch = s->write_orders(dir.file("a"), "D-01");
+        // Trial 1011C F9: the co-signing president had no name and was
+        // masculine by default. Not declared: both offices named, nobody, and
+        // the batch says what to declare before signing; the ARS's own order
+        // (354) needs nothing.
+        auto batch = s->write_orders(dir.file("sans"), "D-01");
+        ASSERT_EQ(batch.size(), 1u);
+        const std::string said = fr::join(batch.warnings, " ");
+        EXPECT_EQ(said.find("dont la présidence n'est pas déclarée") != std::string::npos, category == "460") << said;
+        EXPECT_EQ(said.find("--cosignataires « CODE=Mme Prénom Nom »") != std::string::npos, category == "460") << said;
+        const std::string neutral = test::pdf_words(batch.written[0]);
+        EXPECT_EQ(neutral.find("Le Président ou la Présidente du Conseil départemental de la Charente") != std::string::npos,
+                  category == "460")
+            << neutral;
+        EXPECT_EQ(neutral.find("Le Président du Conseil"), std::string::npos) << neutral;
+        test::set_authority_field(*s, "cosignataires", "16=Mme Annie Dupont | 17=M. Paul Roy", kCoord);
+        EXPECT_EQ(s->authority().cosignatories, "16=Mme Annie Dupont\n17=M. Paul Roy");
+        batch = s->write_orders(dir.file("a"), "D-01");
         for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
         ASSERT_EQ(batch.size(), 1u);
         std::string w = test::pdf_words(batch.written[0]);
         // Trial 1011B F4: a joint order names the Département by its title
         // (D-01 is in Charente, 16), once in the preamble and once to sign,
-        // and its appeal ways name both authorities.
+        // and its appeal ways name both authorities; with the civility and
+        // the name declared for 16 (trial 1011C F9), never 17's.
         auto count = [&](const std::string& what) {
             std::size_t n = 0;
             for (auto at = w.find(what); at != std::string::npos; at = w.find(what, at + 1)) ++n;
             return n;
         };
-        EXPECT_EQ(count("Le Président du Conseil départemental de la Charente"), category == "460" ? 2u : 0u) << w;
+        EXPECT_EQ(count("La Présidente du Conseil départemental de la Charente"), category == "460" ? 2u : 0u) << w;
+        EXPECT_EQ(count("Le Président du Conseil départemental"), 0u) << w;
+        EXPECT_EQ(count("Annie Dupont"), category == "460" ? 1u : 0u) << w;
+        EXPECT_EQ(count("Paul Roy"), 0u) << w;
         EXPECT_EQ(w.find("du lieu d'implantation"), std::string::npos) << w;
-        EXPECT_EQ(w.find("recours gracieux auprès du directeur général de l'agence régionale de santé et du Président du "
+        EXPECT_EQ(w.find("recours gracieux auprès du directeur général de l'agence régionale de santé et de la Présidente du "
                          "Conseil départemental de la Charente, qui l'ont pris conjointement") != std::string::npos,
                   category == "460")
             << w;
@@ -851,7 +873,10 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     // The order and the letter print 20 € with its decision, and no longer cite
     // §4-1 (which says 15 €) for it; the opening date, still the text's
     // (30 juin 2020, §4.3), keeps its citation.
-    const std::string fixed = "20 € (montant fixé à 20 € par décision du " + changed_on +
+    // Who decided: the grid's signatory (uphv-17-2019.xml, « Le Président du Conseil départemental de la
+    // Charente-Maritime »), contracted after « de » (trial 1011C F3).
+    const std::string by = "du Président du Conseil départemental de la Charente-Maritime";
+    const std::string fixed = "20 € (montant fixé à 20 € par décision " + by + " du " + changed_on +
                               ", motif : Avenant au cahier des charges du 2 décembre 2019)";
     auto orders = s->write_orders(dir.file("o"), "D-01");
     ASSERT_EQ(orders.size(), 1u);
@@ -860,10 +885,20 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     EXPECT_EQ(w.find("(cahier des charges, §4-1"), std::string::npos) << w;   // the visa of the text stays
     EXPECT_NE(w.find(test::words("au plus tard le 30 juin 2020 (cahier des charges, §4.3).")), std::string::npos) << w;
     // Its vigilance point in the rule's words with the figures in force (20 € + 57,20 € or the
-    // EHPAD's price over the 75 € ceiling), never the grid's « {campagne.complement_jour} ».
-    EXPECT_NE(w.find("Avec le complément de 20 €, le prix de journée de référence dépasse 75 € : le complément sera plafonné."),
+    // EHPAD's price over the 75 € ceiling), never the grid's « {campagne.complement_jour} »; the
+    // changed figure noted with its decision and the text's 15 € (trial 1011C F3).
+    EXPECT_NE(w.find(test::words("Avec le complément de 20 € [montant fixé par décision " + by + " du " + changed_on +
+                                 " ; le texte de l'appel prévoit 15 €], le prix de journée de référence dépasse 75 € : "
+                                 "le complément sera plafonné.")),
               std::string::npos)
         << w;
+    // The order cites a decision of today's date: it is dated that day, never the decision's 15/11/2019
+    // before it (trial 1011C F3: « arrêté du 29 novembre 2019 » citing a decision of 2026); the user is told.
+    EXPECT_NE(w.find(test::words("Fait à La Rochelle, le " + changed_on + ".")), std::string::npos) << w;
+    EXPECT_EQ(w.find("15 novembre 2019."), std::string::npos) << w;
+    EXPECT_NE(fr::join(orders.warnings, " ").find("et non du 15/11/2019 (un acte ne cite pas une décision postérieure"),
+              std::string::npos)
+        << fr::join(orders.warnings, " ");
     EXPECT_EQ(w.find("{campagne."), std::string::npos) << w;
     auto letters = s->write_letters(dir.file("l"), "D-01");
     ASSERT_EQ(letters.size(), 1u);

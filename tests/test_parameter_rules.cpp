@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "core/eligibility.h"
 #include "core/parameter_rules.h"
 #include "test_support.h"
 
@@ -143,12 +144,75 @@ TEST(ParameterRules, AFigureNoLongerTheTextsIsPrintedWithItsDecisionNotTheText) 
     EXPECT_EQ(changed_from_call_text(g, *complement, now, change), "");   // 15 €: the text's figure
     now["campagne.complement_jour"] = Rational(20);
     EXPECT_EQ(plain(changed_from_call_text(g, *complement, now, change)),
-              "montant fixé à 20 € par décision du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
+              "montant fixé à 20 € par décision de l'autorité du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
     // Changed without a journaled motive (before the vote): the day only.
     EXPECT_EQ(plain(changed_from_call_text(g, *complement, now, ParameterChange{"2019-10-01T08:00:00Z", "Anne Roy (aroy)"})),
-              "montant fixé à 20 € par décision du 1er octobre 2019");
+              "montant fixé à 20 € par décision de l'autorité du 1er octobre 2019");
     now["campagne.ouverture_max"] = *Date::parse("31/12/2021");
     EXPECT_EQ(plain(changed_from_call_text(g, *opening, now, change)),
-              "date fixée par décision du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
+              "date fixée par décision de l'autorité du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
     EXPECT_EQ(journaled_motive("Anne Roy (aroy)"), "");
+}
+
+// Trial 1011C F3: UPHV's ceiling (004_… §4-1: « un financement complémentaire
+// maximum de 44 000 €/an/unité ») lowered to 43 800 € on 1 December 2026,
+// after the vote. The order then (a) named no one for the change, (b) cited
+// it in an order dated 29 November 2019, (c) kept « ce que prévoit le 4-1 (…
+// au plus 43 800 € par an) » in its Considérant. Expected by hand: the
+// authority's signatory title of uphv-17-2019.xml (« Le Président du Conseil
+// départemental de la Charente-Maritime ») after « de », contracted; the
+// change's day; the grid's message of rule « financement » with 15 €, 8 lits
+// (the call's figures, unchanged) and the note after 43 800 €.
+TEST(ParameterRules, AChangedFigureNamesWhoDecidedAndNoDocumentPrecedesIt) {
+    Grid g = io::read_grid_file(grid_file("uphv-17-2019"));
+    const ParameterDef* ceiling = nullptr;
+    for (const auto& p : g.parameters)
+        if (p.def.id == "campagne.financement_max") ceiling = &p;
+    ASSERT_TRUE(ceiling);
+    EXPECT_EQ(signatory_genitive("Le Président du Conseil départemental de la Charente-Maritime"),
+              "du Président du Conseil départemental de la Charente-Maritime");
+    EXPECT_EQ(signatory_genitive("La Directrice générale de l'ARS"), "de la Directrice générale de l'ARS");
+    EXPECT_EQ(signatory_genitive("Préfet"), "");
+    const std::string by = signatory_genitive("Le Président du Conseil départemental de la Charente-Maritime");
+    const ParameterChange change{"2026-12-01T04:10:00Z", "Isabelle Renaud (irenaud) ; motif : Plafond ramené au complément"};
+    FactValues now = defaults(g);
+    std::map<std::string, ParameterChange> changes{{"campagne.financement_max", change}};
+    const std::set<std::string> cited{"campagne.financement_max"}, none;
+    // The text's figure: nothing to say, no date moved.
+    EXPECT_EQ(changed_figure_note(g, *ceiling, now, change, by), "");
+    EXPECT_FALSE(last_cited_change(g, now, changes, cited));
+    EXPECT_EQ(dated_after_changes(Date{2019, 11, 29}, g, now, changes, cited), (Date{2019, 11, 29}));
+
+    now["campagne.financement_max"] = Rational(43800);
+    EXPECT_EQ(plain(changed_from_call_text(g, *ceiling, now, change, by)),
+              "montant fixé à 43 800 € par décision du Président du Conseil départemental de la Charente-Maritime "
+              "du 1er décembre 2026, motif : Plafond ramené au complément");
+    const std::string note = "montant fixé par décision du Président du Conseil départemental de la Charente-Maritime "
+                             "du 1er décembre 2026 ; le texte de l'appel prévoit 44 000 €";
+    EXPECT_EQ(plain(changed_figure_note(g, *ceiling, now, change, by)), note);
+    // An order of 29/11/2019 citing it bears the change's day; one already later keeps its own.
+    EXPECT_EQ(last_cited_change(g, now, changes, cited), (Date{2026, 12, 1}));
+    EXPECT_EQ(dated_after_changes(Date{2019, 11, 29}, g, now, changes, cited), (Date{2026, 12, 1}));
+    EXPECT_EQ(dated_after_changes(Date{2027, 1, 4}, g, now, changes, cited), (Date{2027, 1, 4}));
+    // A document that does not print the change (a letter of refusal) keeps its day.
+    EXPECT_EQ(dated_after_changes(Date{2019, 11, 29}, g, now, changes, none), (Date{2019, 11, 29}));
+    // A change journaled for a parameter that is back to the text's figure is not cited: no date moved.
+    FactValues back = defaults(g);
+    EXPECT_EQ(dated_after_changes(Date{2019, 11, 29}, g, back, changes, cited), (Date{2019, 11, 29}));
+
+    // The rule's sentence names the change where it cites the figure beside « le 4-1 ».
+    const RuleDef* financement = nullptr;
+    for (const auto& r : g.rules)
+        if (r.id == "financement") financement = &r;
+    ASSERT_TRUE(financement);
+    Campaign campaign;
+    campaign.parameters = now;
+    std::string sentence =
+        plain(rule_sentence(g, campaign, Dossier{}, *financement, {{"campagne.financement_max", plain(note)}}));
+    EXPECT_EQ(sentence, "Le financement complémentaire demandé dépasse ce que prévoit le 4-1 (15 € par jour pour les 8 lits "
+                        "de l'unité, au plus 43 800 € [" + note + "] par an).");
+    // Without notes, the grid's message as before.
+    EXPECT_EQ(plain(rule_sentence(g, campaign, Dossier{}, *financement, {})),
+              "Le financement complémentaire demandé dépasse ce que prévoit le 4-1 (15 € par jour pour les 8 lits "
+              "de l'unité, au plus 43 800 € par an).");
 }

@@ -127,6 +127,30 @@ TEST(Pieces, DeadlineOnADayOffMovesToTheNextWorkingDay) {
         << st.summary();
 }
 
+// Trial 1011C F6 (ACT-23-F, asked on Friday 5 May 2023, campagne.delai_pieces
+// = 15): the letter said « délai de 17 jours … au plus tard le 22 mai 2023 »,
+// the period being recomputed from the moved deadline. By hand: 5 May + 15
+// days = Saturday 20 May, carried to Monday 22 May; the period stays 15 days.
+// 2 May + 15 = Wednesday 17 May, a working day: no carry. 8 days: « 8 jours ».
+TEST(Pieces, TheLetterGivesTheCampaignsPeriodAndTheDeadlineCarriedToAWorkingDay) {
+    Grid g = grid();
+    auto st = pieces_status(g, with({"projet"}), Date{2023, 5, 5}, 15, Date{2023, 5, 10});
+    auto nb = [](std::string s) {
+        for (std::size_t i; (i = s.find("\u00A0")) != std::string::npos;) s.replace(i, 2, " ");
+        return s;
+    };
+    EXPECT_EQ(nb(pieces_period_words(st)), "15 jours");
+    EXPECT_EQ(nb(pieces_deadline_words(st)),
+              "lundi 22 mai 2023 (le délai expirant le samedi 20 mai 2023, l'échéance est reportée au premier jour ouvré suivant)");
+    st = pieces_status(g, with({"projet"}), kAsked, 15, kAsked);
+    EXPECT_EQ(nb(pieces_deadline_words(st)), "mercredi 17 mai 2023");
+    st = pieces_status(g, with({"projet"}), kAsked, 8, kAsked);
+    EXPECT_EQ(nb(pieces_period_words(st)), "8 jours");
+    EXPECT_EQ(pieces_period_words(pieces_status(g, with({"projet"}), std::nullopt, 15, kAsked)), "");   // no request, no period
+    EXPECT_EQ((Date{1970, 1, 1}).french_weekday(), "jeudi");
+    EXPECT_EQ((Date{2026, 12, 1}).french_weekday(), "mardi");
+}
+
 // Trial finding 12: while a request awaits its answer the dossier is said
 // awaiting, with its deadline, not irrecevable.
 TEST(Pieces, AwaitingDossierIsSaidAwaitingUntilItsDeadline) {

@@ -5,6 +5,8 @@
 // 15/06/2023, letters 30/06/2023).
 #include <gtest/gtest.h>
 
+#include "core/read_rules.h"
+
 #include <fstream>
 
 #include "app/demo.h"
@@ -219,7 +221,7 @@ Team committee() {
     t.conflicts.push_back({"D", "Sud Habitat Santé", "Administrateur bénévole", "D", d(2, 5, 2023)});
     return t;
 }
-const std::map<std::string, std::string> organismes{{"ACT-2023-01", "Association Escale Santé Marseille"},
+const std::map<std::string, Organisation> organismes{{"ACT-2023-01", "Association Escale Santé Marseille"},
                                                     {"ACT-2023-07", "Sud Habitat Santé"}};
 Meeting meeting() {
     Meeting m;
@@ -269,6 +271,45 @@ TEST(Meeting, QuorumProxiesAndInterests) {
     // Counted in words (fr::plural): A alone is one member present.
     EXPECT_NE(c.outcome.find("Quorum non atteint : 1 membre à voix délibérative présent ou représenté sur "), std::string::npos) << c.outcome;
     EXPECT_EQ(c.outcome.find("(s)"), std::string::npos) << c.outcome;
+}
+
+// Review 12C M1: the meeting's check matched a declared link by the exact
+// name of the organisme, where the core's rule (declaration_covers, used for
+// opinions and ratings) also matches the normalised name and the SIREN or
+// FINESS kept with the declaration (trial 13b F8). D declared a link with
+// « Sud Habitat Santé », SIREN 419514906; the same organisation files
+// ACT-2023-09 as « Résidences SHS » (SIRET 419 514 906 00029) and ACT-2023-11
+// as « SUD HABITAT SANTÉ »: D takes part in neither, A, B, C vote.
+TEST(Meeting, ALinkCoversTheOrganisationsDossiersUnderAnotherNameAsTheCoreSays) {
+    Team t = committee();
+    t.conflicts[0].identifiers = "siren:419514906";
+    const std::map<std::string, Organisation> filed{
+        {"ACT-2023-01", {"Association Escale Santé Marseille", "78345678900012", ""}},
+        {"ACT-2023-09", {"Résidences SHS", "41951490600029", ""}},
+        {"ACT-2023-11", {"SUD HABITAT SANTÉ", "", ""}}};
+    MeetingCheck c = check_meeting(meeting(), t, filed);
+    ASSERT_EQ(c.interests.size(), 2u);
+    EXPECT_EQ(c.interests[0].member, "D");
+    EXPECT_EQ(c.interests[0].dossier_reference, "ACT-2023-09");
+    EXPECT_EQ(c.interests[0].organisme, "Résidences SHS");
+    EXPECT_EQ(c.interests[1].dossier_reference, "ACT-2023-11");
+    EXPECT_EQ(c.voters, (std::vector<std::string>{"A", "B", "C"}));
+    // The same dossiers as the committee view and file list beside the declaration.
+    std::vector<Dossier> dossiers;
+    for (const auto& [ref, o] : filed) {
+        Dossier d;
+        d.reference = ref;
+        d.organisme = o.name;
+        d.siret = o.siret;
+        dossiers.push_back(d);
+    }
+    EXPECT_EQ(covered_references(t.conflicts[0], dossiers), (std::vector<std::string>{"ACT-2023-09", "ACT-2023-11"}));
+    // Without the SIREN kept, only the name: ACT-2023-11 alone, and D still does not vote.
+    t.conflicts[0].identifiers.clear();
+    c = check_meeting(meeting(), t, filed);
+    ASSERT_EQ(c.interests.size(), 1u);
+    EXPECT_EQ(c.interests[0].dossier_reference, "ACT-2023-11");
+    EXPECT_EQ(c.voters, (std::vector<std::string>{"A", "B", "C"}));
 }
 
 TEST(Meeting, MajorityAndThePresidentsCastingVote) {

@@ -1,5 +1,7 @@
 #include "documents.h"
 
+#include "core/meeting_rules.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -141,7 +143,11 @@ report::DocumentJob Session::committee_job(const std::string& out_dir, report::F
     std::optional<report::TerritoryPage> territory;
     if (!minutes) territory = committee_territory(*this);   // the map page and coverage figures (copied by the job)
     if (territory) ctx.territory = &*territory;
-    return report::committee_job(ctx, minutes, out_dir, format);
+    auto job = report::committee_job(ctx, minutes, out_dir, format);
+    // No civility: the minutes' neutral wording, said (trial 1011C F5).
+    if (auto n = minutes ? civility_missing_notice(*snap_.meeting) : ""; !n.empty())
+        job.warning += (job.warning.empty() ? "" : " ") + n;
+    return job;
 }
 
 namespace {

@@ -114,7 +114,7 @@ TypedParameters parameters(const Grid& grid, const std::vector<std::pair<std::st
 
 const std::vector<std::string>& authority_field_names() {
     static const std::vector<std::string> names{"type", "nom", "adresse", "signataire", "qualite",
-                                                "ville", "tribunal", "adresse_tribunal", "logo"};
+                                                "ville", "tribunal", "adresse_tribunal", "logo", "cosignataires"};
     return names;
 }
 
@@ -137,6 +137,7 @@ void authority_field(Authority& a, const std::string& field, const std::string& 
     else if (field == "tribunal") a.tribunal = v;
     else if (field == "adresse_tribunal") a.tribunal_address = v;
     else if (field == "logo") a.logo = v;
+    else if (field == "cosignataires") a.cosignatories = cosignatories_text(parse_cosignatories(v));   // checked, one a line
     else throw FormError("Autorité : champ « " + field + " » inconnu (" + fr::join(authority_field_names()) + ").");
 }
 

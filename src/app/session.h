@@ -235,7 +235,7 @@ public:
     std::optional<Date> date_parameter(const std::string& name) const { return parameters().date(name); }
     // Cached until the meeting, the team or the dossiers change.
     const std::optional<MeetingCheck>& meeting_check() const;
-    std::map<std::string, std::string> organismes_by_reference() const;
+    std::map<std::string, Organisation> organisations_by_reference() const;   // identity_of each dossier
     // A committee member's opinion on a dossier (not on a dossier whose
     // organisme they declared a link with).
     void give_opinion(std::int64_t dossier_id, const MemberOpinion& opinion, const std::string& actor);

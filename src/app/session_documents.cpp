@@ -1,4 +1,5 @@
 #include "session.h"
+#include "core/meeting_rules.h"
 #include "territory.h"
 
 #include <algorithm>
@@ -79,6 +80,8 @@ report::DocumentBatch Session::write_committee_document(const std::string& path,
         else write_committee_file(path);
         report::DocumentBatch b;
         b.written = {path};
+        // Said as the job says it (committee_job), on this path too (review 12C M5).
+        if (auto n = minutes ? civility_missing_notice(*snap_.meeting) : ""; !n.empty()) b.warnings.push_back(n);
         return b;
     }
     // The job of `cotation documents`, under the name given: the same PDF

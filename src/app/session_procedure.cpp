@@ -217,9 +217,9 @@ void Session::record_step(const std::string& step, const Date& done, const std::
     snap_.steps_done[step] = done;
 }
 
-std::map<std::string, std::string> Session::organismes_by_reference() const {
-    std::map<std::string, std::string> out;
-    for (const auto& d : snap_.dossiers) out[d.reference] = d.organisme;
+std::map<std::string, Organisation> Session::organisations_by_reference() const {
+    std::map<std::string, Organisation> out;
+    for (const auto& d : snap_.dossiers) out[d.reference] = identity_of(d);
     return out;
 }
 
@@ -227,7 +227,7 @@ const std::optional<MeetingCheck>& Session::meeting_check() const {
     if (!meeting_check_)
         meeting_check_ =
             snap_.meeting
-                ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organismes_by_reference(),
+                ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organisations_by_reference(),
                                                             snap_.campaign.procedure.committee.value_or(CommitteeRules{})))
                 : std::nullopt;
     return *meeting_check_;

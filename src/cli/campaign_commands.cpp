@@ -117,7 +117,7 @@ int authority(const Args& a) {
     static const std::pair<const char*, const char*> fields[] = {
         {"--type", "type"},       {"--nom", "nom"},     {"--adresse", "adresse"},   {"--signataire", "signataire"},
         {"--qualite", "qualite"}, {"--ville", "ville"}, {"--tribunal", "tribunal"}, {"--adresse-tribunal", "adresse_tribunal"},
-        {"--logo", "logo"}};
+        {"--logo", "logo"}, {"--cosignataires", "cosignataires"}};
     // Every option read first, then written at once: all or nothing.
     Authority next = s->authority();
     bool changed = false;
@@ -136,6 +136,8 @@ int authority(const Args& a) {
     std::cout << "Recours contentieux : " << au.tribunal << (au.tribunal_address.empty() ? "" : ", " + au.tribunal_address)
               << "\n";
     if (!au.logo.empty()) std::cout << "Logo : " << logo_description(au.logo) << "\n";
+    for (const auto& c : parse_cosignatories(au.cosignatories))
+        std::cout << "Cosignataire (département " << c.departement << ") : " << c.civility << " " << c.name << "\n";
     if (changed) std::cout << "Autorité modifiée (journal).\n";
     return 0;
 }
@@ -208,6 +210,8 @@ void add_campaign_commands(Cli& cli) {
         .option("--tribunal", "TEXTE", "tribunal administratif compétent")
         .option("--adresse-tribunal", "TEXTE", "adresse du tribunal")
         .option("--logo", "FICHIER.png", "logo imprimé en tête des documents")
+        .option("--cosignataires", "« 16=Mme Annie Dupont | 17=M. Paul Roy »",
+                "président ou présidente du conseil départemental qui cosigne un arrêté conjoint, par département")
         .acting()
         .run(authority);
 

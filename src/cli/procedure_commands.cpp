@@ -136,6 +136,7 @@ int meeting(const Args& a) {
         std::cout << "  " << i.member << " ne prend pas part à la délibération (lien avec " << i.organisme << ", dossier "
                   << i.dossier_reference << ")\n";
     for (const auto& p : c.problems) std::cout << "  Remarque : " << p << "\n";
+    if (auto n = civility_missing_notice(*s->meeting()); !n.empty()) std::cout << "  Remarque : " << n << "\n";
     if (auto n = meeting_planned_notice(s->parameters().committee_date(), s->meeting()->date); !n.empty())
         std::cout << "  Remarque : " << n << "\n";
     std::cout << "  " << c.outcome << "\n";

@@ -69,6 +69,11 @@ std::string Date::french_long() const {
            "\u00A0" + std::to_string(year);
 }
 
+std::string Date::french_weekday() const {
+    static constexpr std::array<const char*, 7> names{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+    return names[static_cast<std::size_t>((days_since_epoch() % 7 + 7 + 3) % 7)];   // 1970-01-01 was a Thursday
+}
+
 std::string french_timestamp(std::string_view iso_utc) {
     if (iso_utc.size() < 16 || iso_utc[10] != 'T' || iso_utc[13] != ':') return std::string(iso_utc);
     auto day = Date::parse(iso_utc.substr(0, 10));

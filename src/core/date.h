@@ -17,6 +17,7 @@ struct Date {
     std::string iso() const;                 // 2023-03-31
     std::string french_numeric() const;      // 31/03/2023
     std::string french_long() const;         // 31 mars 2023 (1er for the first)
+    std::string french_weekday() const;      // vendredi (lowercase, as inside a sentence)
     long days_since_epoch() const;
     static Date from_days_since_epoch(long days);
     Date plus_days(long days) const { return from_days_since_epoch(days_since_epoch() + days); }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace cotation {
 
@@ -41,7 +42,8 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 // The message with its "{valeurs}" and "{fait}" filled; the compared values
 // are added in parentheses when the message does not place them.
 std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vector<std::string>& compared,
-                         const std::function<Value(const std::string&)>& lookup) {
+                         const std::function<Value(const std::string&)>& lookup,
+                         const std::map<std::string, std::string>& notes = {}) {
     std::string text = rule.message.empty() ? rule.label : rule.message;
     bool placed = false;
     std::string out;
@@ -60,6 +62,9 @@ std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vecto
         } else if (const FactDef* f = grid.fact(name)) {
             std::string v = display(*f, lookup(name));
             out += v.empty() ? "(non renseigné)" : v;
+            // Brackets: the sentence may already be inside parentheses (« (… au plus 43 800 € par an) »).
+            if (auto note = notes.find(name); note != notes.end() && !note->second.empty() && !v.empty())
+                out += " [" + note->second + "]";
         } else {
             out += text.substr(a, b - a + 1);
         }
@@ -74,6 +79,12 @@ std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vecto
     return out + " (" + join(compared, " ; ") + ")" + tail;
 }
 }  // namespace
+
+std::string rule_sentence(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const RuleDef& rule,
+                          const std::map<std::string, std::string>& notes) {
+    auto lookup = [&](const std::string& name) { return fact_value(grid, campaign, dossier, name); };
+    return fill_message(grid, rule, {}, lookup, notes);
+}
 
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
     EligibilityReport report;

@@ -1,5 +1,6 @@
 #pragma once
 // Completeness (documents) and conformity (rules) of one dossier.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,14 @@ Value fact_value(const Grid& grid, const Campaign& campaign, const Dossier& doss
 const char* verdict_label(const EligibilityReport& r);
 
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier);
+
+// A rule's sentence (RuleResult::sentence: its message, values filled, no
+// compared values) with, after each figure it cites that `notes` names, the
+// note in brackets (« au plus 43 800 € [montant fixé par décision … ; le
+// texte de l'appel prévoit 44 000 €] par an »): a figure changed by the
+// authority is never left to read as the call's section (trial 1011C F3).
+std::string rule_sentence(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const RuleDef& rule,
+                          const std::map<std::string, std::string>& notes);
 
 // The values a rule compared, whatever its outcome (a passed rule's figures
 // for an instruction report: « 15 € × 8 lits × 365 jours = 43 800 €, soit au

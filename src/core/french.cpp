@@ -417,6 +417,16 @@ std::string one_decimal(double v) {
     return s;
 }
 
+std::string form_of_address(std::string_view addressee) {
+    const std::string line = trim(std::string(addressee));
+    const std::string first = folded(line.substr(0, line.find(' ')));
+    if (line.find(' ') != std::string::npos) {
+        if (first == "mme" || first == "madame") return "Madame";
+        if (first == "m." || first == "monsieur") return "Monsieur";
+    }
+    return "Madame, Monsieur";
+}
+
 std::string of_departement(std::string_view name) {
     const std::string n(trim(name));
     if (n.empty()) return n;

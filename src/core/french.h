@@ -99,4 +99,10 @@ std::string agree(N count, std::string_view singular, std::string_view plural_fo
 // INSEE's type of name); any other takes « de la ».
 std::string of_departement(std::string_view name);
 
+// How a letter addresses its recipient, from the civility that opens the
+// addressee's line (trial 1011C F10: a letter to « Mme Laure Pellegrin,
+// directrice » opened « Madame, Monsieur, »): « Madame » (Mme, Madame),
+// « Monsieur » (M., Monsieur), else « Madame, Monsieur ».
+std::string form_of_address(std::string_view addressee);
+
 }  // namespace cotation::fr

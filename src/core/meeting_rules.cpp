@@ -45,6 +45,28 @@ std::optional<std::string> civility_from_text(const std::string& text) {
     return std::nullopt;
 }
 
-std::string president_noun(const Meeting& m) { return m.president_civility == "Mme" ? "présidente" : "président"; }
+std::string president_quality(const Meeting& m, const Authority& a) {
+    if (m.president_civility == "Mme") return "présidente de séance";
+    if (m.president_civility == "M.") return "président de séance";
+    if (!m.president.empty() && fr::trim(a.signatory) == fr::trim(m.president)) {
+        const std::string& t = a.signatory_title;
+        if (t.find("Présidente") != std::string::npos || t.find("présidente") != std::string::npos) return "présidente de séance";
+        if (t.find("Président") != std::string::npos || t.find("président") != std::string::npos) return "président de séance";
+    }
+    return "à la présidence de la séance";
+}
+
+std::string of_president(const Meeting& m) {
+    if (m.president_civility == "Mme") return "de la présidente";
+    if (m.president_civility == "M.") return "du président";
+    return "de la présidence de séance";
+}
+
+std::string civility_missing_notice(const Meeting& m) {
+    if (!m.president_civility.empty()) return "";
+    return "Civilité de « " + m.president + " », président ou présidente de séance, non donnée : le procès-verbal dit « " +
+           m.president + ", à la présidence de la séance ». Pour « présidente » ou « président », enregistrez de nouveau la "
+           "séance avec sa civilité (--civilite Mme ou M.).";
+}
 
 }  // namespace cotation

@@ -19,8 +19,18 @@ std::string complete_meeting(const Team& team, Meeting& m);
 // The president's civility as typed (« Mme », « Madame », « M. », « Monsieur »,
 // any case) in its stored form « Mme » or « M. »; nullopt for anything else.
 std::optional<std::string> civility_from_text(const std::string& text);
-// « présidente » for « Mme », « président » otherwise: the minutes name the
-// president's office from the declared civility, never from a first name.
-std::string president_noun(const Meeting& m);
+// The president's office as the minutes name it, from the declared civility,
+// never from a first name: « présidente de séance » (« Mme »), « président de
+// séance » (« M. »). Without a civility, the authority's signatory presiding
+// takes the gender of the signatory's title (« La Présidente … »); anyone
+// else gets the neutral « à la présidence de la séance » (trial 1011C F5:
+// « Marie-Claude Olivier, président de séance », no civility given).
+std::string president_quality(const Meeting& m, const Authority& authority);
+// Whose casting vote: « de la présidente », « du président », or without a
+// civility « de la présidence de séance ».
+std::string of_president(const Meeting& m);
+// Said when the meeting has no civility: the minutes' neutral wording and how
+// to give it; empty when it has one.
+std::string civility_missing_notice(const Meeting& m);
 
 }  // namespace cotation

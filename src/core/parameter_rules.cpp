@@ -155,26 +155,70 @@ std::string journaled_motive(const std::string& who) {
     return at == std::string::npos ? "" : fr::trim(who.substr(at + mark.size()));
 }
 
-std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, const FactValues& now,
-                                   const std::optional<ParameterChange>& last) {
-    if (!fixed_by_call_text(grid, p) || is_missing(p.default_value)) return "";
+namespace {
+// Whether `p`'s figure in force is no longer the one its text fixes.
+bool changed_from_text(const Grid& grid, const ParameterDef& p, const FactValues& now) {
+    if (!fixed_by_call_text(grid, p) || is_missing(p.default_value)) return false;
     const Value* v = value_of(now, p.def.id);
-    if (!v || to_canonical(*v) == to_canonical(p.default_value)) return "";
-    // A letter or an order writes its dates in words.
-    auto words = [&](const Value& x) {
-        if (const Date* d = std::get_if<Date>(&x)) return d->french_long();
-        return display(p.def, x);
-    };
+    return v && to_canonical(*v) != to_canonical(p.default_value);
+}
+std::optional<Date> change_day(const std::optional<ParameterChange>& last) {
+    if (!last) return std::nullopt;
+    return Date::parse(std::string_view(last->at).substr(0, 10));
+}
+// « par décision de la Présidente … du 3 décembre 2019 »
+std::string decision_words(const std::optional<ParameterChange>& last, const std::string& decided_by) {
+    std::string out = " par décision " + (decided_by.empty() ? std::string("de l'autorité") : decided_by);
+    if (auto day = change_day(last)) out += " du " + day->french_long();
+    return out;
+}
+// A letter or an order writes its dates in words.
+std::string words(const ParameterDef& p, const Value& x) {
+    if (const Date* d = std::get_if<Date>(&x)) return d->french_long();
+    return display(p.def, x);
+}
+}  // namespace
+
+std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                   const std::optional<ParameterChange>& last, const std::string& decided_by) {
+    if (!changed_from_text(grid, p, now)) return "";
+    const Value& v = *value_of(now, p.def.id);
     // A noun before the participle, so that it agrees whatever the figure
     // follows (« une dotation de 450 000 € (montant fixé à … »).
     std::string out = p.def.type == FactType::Date     ? "date fixée"
-                      : p.def.type == FactType::Amount ? "montant fixé à " + words(*v)
-                                                       : "valeur fixée à " + words(*v);
-    if (last) {
-        if (auto day = Date::parse(std::string_view(last->at).substr(0, 10))) out += " par décision du " + day->french_long();
+                      : p.def.type == FactType::Amount ? "montant fixé à " + words(p, v)
+                                                       : "valeur fixée à " + words(p, v);
+    out += decision_words(last, decided_by);
+    if (last)
         if (std::string why = journaled_motive(last->who); !why.empty()) out += ", motif : " + why;
-    }
     return out;
+}
+
+std::string changed_figure_note(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                const std::optional<ParameterChange>& last, const std::string& decided_by) {
+    if (!changed_from_text(grid, p, now)) return "";
+    std::string out = p.def.type == FactType::Date     ? "date fixée"
+                      : p.def.type == FactType::Amount ? "montant fixé"
+                                                       : "valeur fixée";
+    return out + decision_words(last, decided_by) + " ; le texte de l'appel prévoit " + words(p, p.default_value);
+}
+
+std::optional<Date> last_cited_change(const Grid& grid, const FactValues& now,
+                                      const std::map<std::string, ParameterChange>& changes,
+                                      const std::set<std::string>& cited) {
+    std::optional<Date> latest;
+    for (const auto& p : grid.parameters) {
+        auto it = changes.find(p.def.id);
+        if (it == changes.end() || !cited.count(p.def.id) || !changed_from_text(grid, p, now)) continue;
+        if (auto day = change_day(it->second); day && (!latest || *day > *latest)) latest = day;
+    }
+    return latest;
+}
+
+Date dated_after_changes(const Date& day, const Grid& grid, const FactValues& now,
+                         const std::map<std::string, ParameterChange>& changes, const std::set<std::string>& cited) {
+    auto last = last_cited_change(grid, now, changes, cited);
+    return last && *last > day ? *last : day;
 }
 
 }  // namespace cotation

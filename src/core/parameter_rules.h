@@ -9,6 +9,9 @@
 //  - reference="departements": each code is a département of the official
 //    list (data/departements.tsv), the codes of a list separated by spaces.
 #include <functional>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,10 +71,34 @@ struct ParameterChange {
 std::string journaled_motive(const std::string& who);
 // A figure the call's text fixes but that is no longer the text's (trial
 // 1011B F1: an order citing the cahier des charges for 20 € where it says
-// 15 €): « fixé à 20 € par décision du 3 décembre 2019, motif : … », the
-// day and motive of `last` when known. Empty when the text does not fix `p`,
-// when the figure in force is the text's, or when none is in force.
+// 15 €): « fixé à 20 € par décision de la Présidente du Conseil départemental
+// de la Charente-Maritime du 3 décembre 2019, motif : … » — who decided
+// (`decided_by`, signatory_genitive of the authority; « de l'autorité » when
+// empty), then the day and motive of `last` when known. Empty when the text
+// does not fix `p`, when the figure in force is the text's, or when none is in
+// force. A document citing it is dated no earlier than that day
+// (dated_after_changes).
 std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, const FactValues& now,
-                                   const std::optional<ParameterChange>& last);
+                                   const std::optional<ParameterChange>& last, const std::string& decided_by = "");
+// The same decision as a note on the figure where a sentence of the grid
+// cites it with its section (trial 1011C F3: « dépasse ce que prévoit le 4-1
+// (… au plus 43 800 € par an) » where §4-1 says 44 000 €): « montant fixé par
+// décision de … du 1er décembre 2026 ; le texte de l'appel prévoit 44 000 € ».
+// Empty when changed_from_call_text is.
+std::string changed_figure_note(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                const std::optional<ParameterChange>& last, const std::string& decided_by = "");
+// The latest day among the changes a document cites: the parameters of
+// `cited` that are no longer the text's (changed_from_call_text), their last
+// change in `changes`; none when no such change is known. A letter or an
+// order printing them is dated no earlier (trial 1011C F3: an order « du 29
+// novembre 2019 » citing a decision of 1 December 2026); one that does not
+// print them keeps its day.
+std::optional<Date> last_cited_change(const Grid& grid, const FactValues& now,
+                                      const std::map<std::string, ParameterChange>& changes,
+                                      const std::set<std::string>& cited);
+// `day`, or the last cited change's day when later: the day a document citing
+// these changes may bear.
+Date dated_after_changes(const Date& day, const Grid& grid, const FactValues& now,
+                         const std::map<std::string, ParameterChange>& changes, const std::set<std::string>& cited);
 
 }  // namespace cotation

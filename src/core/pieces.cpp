@@ -54,6 +54,22 @@ Date pieces_due_date(const Date& requested, int delay_days) {
     return due;
 }
 
+std::string pieces_period_words(const PiecesStatus& st) {
+    if (!st.requested) return "";
+    return fr::plural(st.delay_days, "jour", "jours");
+}
+
+std::string pieces_deadline_words(const PiecesStatus& st) {
+    if (!st.requested || !st.due) return "";
+    std::string out = st.due->french_weekday() + " " + st.due->french_long();
+    if (st.due_moved) {
+        const Date end = st.requested->plus_days(st.delay_days);
+        out += " (le délai expirant le " + end.french_weekday() + " " + end.french_long() +
+               ", l'échéance est reportée au premier jour ouvré suivant)";
+    }
+    return out;
+}
+
 bool pieces_late(const PiecesStatus& st, const Date& received) { return st.due && received > *st.due; }
 
 std::string pieces_receipt_problem(const PiecesStatus& st, const Date& received, const Date& today) {
@@ -88,6 +104,7 @@ PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::option
         st.requested = requested;
         st.due = pieces_due_date(*requested, delay_days);
         st.due_moved = *st.due != requested->plus_days(delay_days);
+        st.delay_days = delay_days;
         st.received = received;
         st.days_left = st.due->days_since_epoch() - today.days_since_epoch();
     }

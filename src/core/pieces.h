@@ -41,6 +41,7 @@ struct PiecesStatus {
     std::optional<Date> requested, due;            // when a request was recorded
     std::optional<Date> received;                  // when its answer was recorded
     bool due_moved = false;                        // the deadline fell on a day off and was moved
+    int delay_days = 0;                            // the campaign's period (campagne.delai_pieces) when requested
     long days_left = 0;                            // due - today (negative once passed)
 
     // The dossier list's flag: a request awaits its answer.
@@ -78,6 +79,16 @@ std::string pieces_verdict(const PiecesStatus& status);
 
 // Empty when a request may be made, else why not (French, naming the dossier).
 std::string pieces_request_refusal(const PiecesStatus& status, const std::string& reference);
+
+// What the request tells the candidate (trial 1011C F6: « 17 jours » where
+// the campaign gives 15, the deadline having moved from a Saturday): the
+// period is the campaign's, in words (« 15 jours »); the deadline is the
+// day it ends, with its weekday, and when it fell on a day off the day it
+// would have been and why it moved (« lundi 22 mai 2023 (le délai expirant
+// le samedi 20 mai 2023, l'échéance est reportée au premier jour ouvré
+// suivant) »). Empty without a request.
+std::string pieces_period_words(const PiecesStatus& status);
+std::string pieces_deadline_words(const PiecesStatus& status);
 
 // The request as a step of the calendar: due on the deadline; « fait » once
 // the pieces are ticked, « en retard » when the deadline passed without them.

@@ -4,6 +4,8 @@
 
 #include "enums.h"
 #include "french.h"
+#include "meeting_rules.h"
+#include "read_rules.h"
 
 namespace cotation {
 
@@ -141,7 +143,7 @@ const char* opinion_label(Opinion o) { return enum_label(o); }
 
 std::optional<Opinion> opinion_from_text(const std::string& text) { return enum_from_text<Opinion>(text); }
 
-MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes,
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, Organisation>& organisations,
                            const CommitteeRules& rules) {
     MeetingCheck c;
     auto is_member = [&](const std::string& name) {
@@ -158,9 +160,9 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
     std::set<std::string> interested;
     for (const auto& decl : team.conflicts) {
         if (!is_member(decl.reviewer)) continue;
-        for (const auto& [ref, org] : organismes)
-            if (org == decl.organisme) {
-                c.interests.push_back({decl.reviewer, org, ref});
+        for (const auto& [ref, org] : organisations)
+            if (declaration_covers(decl, org)) {
+                c.interests.push_back({decl.reviewer, org.name, ref});
                 interested.insert(decl.reviewer);
             }
     }
@@ -248,7 +250,7 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
             c.casting_vote = true;
             c.adopted = pv->second == Vote::For;
             c.outcome = std::string("Partage égal des voix (") + tally + ") : la voix prépondérante " +
-                        (m.president_civility == "Mme" ? "de la présidente (" : "du président (") +
+                        of_president(m) + " (" +
                         vote_label(pv->second) + ") " + (c.adopted ? "fait adopter" : "fait rejeter") + " le classement.";
         } else {
             c.outcome = "Partage égal des voix (" + tally + ") sans voix prépondérante exprimée : classement non adopté.";

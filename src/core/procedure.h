@@ -146,10 +146,12 @@ struct MeetingCheck {
     std::string outcome;         // the sentence of the minutes
 };
 
-// `organismes`: dossier reference -> organisme, to find interests. `rules`:
-// quorum, proxies and casting vote of the committee (defaults: half, one
-// mandate each, the president's casting vote).
-MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, std::string>& organismes,
+// `rules`: quorum, proxies and casting vote of the committee (defaults:
+// half, one mandate each, the president's casting vote).
+// `organisations`: who files each dossier, by reference (identity_of); a
+// member's declared link covers a dossier as declaration_covers says (name,
+// SIREN or FINESS: review 12C M1, the exact name only before).
+MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<std::string, Organisation>& organisations,
                            const CommitteeRules& rules = {});
 
 // ---- Members' opinions on a dossier ---------------------------------------

@@ -6,6 +6,7 @@
 #include "enums.h"
 #include "error.h"
 #include "french.h"
+#include "meeting_rules.h"
 
 namespace cotation {
 
@@ -14,6 +15,64 @@ const char* authority_kind_code(AuthorityKind k) { return enum_code(k); }
 const char* authority_kind_label(AuthorityKind k) { return enum_label(k); }
 
 std::optional<AuthorityKind> authority_kind_from_text(const std::string& text) { return enum_from_text<AuthorityKind>(text); }
+
+std::string CoSignatory::title(const std::string& of_departement) const {
+    return std::string(civility == "Mme" ? "La Présidente" : "Le Président") + " du Conseil départemental " + of_departement;
+}
+
+std::vector<CoSignatory> parse_cosignatories(const std::string& text) {
+    std::vector<CoSignatory> out;
+    std::string line;
+    auto take = [&](const std::string& raw) {
+        const std::string entry = fr::trim(raw);
+        if (entry.empty()) return;
+        const std::string form = " : attendu DÉPARTEMENT=CIVILITÉ NOM (« 16=Mme Annie Dupont »).";
+        auto eq = entry.find('=');
+        if (eq == std::string::npos) throw InputError("Cosignataire « " + entry + " »" + form);
+        CoSignatory c;
+        c.departement = fr::trim(entry.substr(0, eq));
+        const std::string rest = fr::trim(entry.substr(eq + 1));
+        auto space = rest.find(' ');
+        auto civility = civility_from_text(space == std::string::npos ? rest : rest.substr(0, space));
+        if (c.departement.empty() || !civility || space == std::string::npos)
+            throw InputError("Cosignataire « " + entry + " »" + form + " La civilité (Mme ou M.) et le nom sont requis.");
+        c.civility = *civility;
+        c.name = fr::trim(rest.substr(space + 1));
+        for (const auto& o : out)
+            if (o.departement == c.departement)
+                throw InputError("Cosignataire du département " + c.departement + " donné deux fois.");
+        out.push_back(c);
+    };
+    for (char ch : text + "\n") {
+        if (ch == '\n' || ch == '|') {
+            take(line);
+            line.clear();
+        } else {
+            line += ch;
+        }
+    }
+    return out;
+}
+
+std::string cosignatories_text(const std::vector<CoSignatory>& list) {
+    std::vector<std::string> lines;
+    for (const auto& c : list) lines.push_back(c.departement + "=" + c.civility + " " + c.name);
+    return fr::join(lines, "\n");
+}
+
+std::optional<CoSignatory> cosignatory_of(const Authority& a, const std::string& code) {
+    for (const auto& c : parse_cosignatories(a.cosignatories))
+        if (c.departement == code) return c;
+    return std::nullopt;
+}
+
+std::string signatory_genitive(const std::string& t) {
+    if (t.rfind("La ", 0) == 0) return "de la " + t.substr(3);
+    if (t.rfind("Le ", 0) == 0) return "du " + t.substr(3);
+    if (t.rfind("L'", 0) == 0) return "de l'" + t.substr(2);
+    if (t.rfind("L\u2019", 0) == 0) return "de l'" + t.substr(4);
+    return "";
+}
 
 namespace {
 bool identifier(const std::string& s) {

@@ -22,6 +22,12 @@ const char* authority_kind_code(AuthorityKind k);    // "ars", "departement", "a
 const char* authority_kind_label(AuthorityKind k);   // "ARS", "Département", "autre autorité"
 std::optional<AuthorityKind> authority_kind_from_text(const std::string& text);   // code or label, any case
 
+// Who signs, after « de » (« par décision de la Présidente du Conseil
+// départemental de la Charente-Maritime », « auprès du Directeur général de
+// l'ARS »): the signatory's title with its article contracted; empty when the
+// title has no article to contract (or none is declared).
+std::string signatory_genitive(const std::string& signatory_title);
+
 struct Authority {
     AuthorityKind kind = AuthorityKind::Other;
     std::string name;                    // « Département de la Charente-Maritime »
@@ -32,9 +38,34 @@ struct Authority {
     std::string tribunal;                // « tribunal administratif de Poitiers »
     std::string tribunal_address;
     std::string logo;                    // path of a PNG, optional
+    // The co-signatories of a joint order (CRT, arrêté du 27 avril 2022 §1.4:
+    // the president of the conseil départemental of the site), one a line
+    // « 16=Mme Annie Dupont »: département, civility, name, as the authority
+    // declares them (parse_cosignatories); empty when none is declared.
+    std::string cosignatories;
 
     bool operator==(const Authority&) const = default;
 };
+
+// A co-signing president of a conseil départemental, as declared: never a
+// masculine by default nor an office without a name (trial 1011C F9: « Le
+// Président du Conseil départemental de la Charente », nobody named).
+struct CoSignatory {
+    std::string departement;   // « 16 », « 2A »
+    std::string civility;      // « Mme » or « M. »
+    std::string name;          // « Annie Dupont »
+    // « La Présidente du Conseil départemental de la Charente » from the
+    // civility and `of_departement` (« de la Charente », fr::of_departement).
+    std::string title(const std::string& of_departement) const;
+};
+// « 16=Mme Annie Dupont », lines or « | » between them (the CLI's form);
+// the civility as typed (Mme, Madame, M., Monsieur). Throws InputError naming
+// the entry and the expected form; a département given twice is refused.
+std::vector<CoSignatory> parse_cosignatories(const std::string& text);
+// The stored form: one « 16=Mme Annie Dupont » a line, in the order given.
+std::string cosignatories_text(const std::vector<CoSignatory>& list);
+// The co-signatory declared for département `code`, if any.
+std::optional<CoSignatory> cosignatory_of(const Authority& a, const std::string& code);
 
 // ---- The procedure ---------------------------------------------------------
 // A due date: a named date (a campaign parameter, "campagne.date_limite" or

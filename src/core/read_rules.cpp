@@ -130,6 +130,13 @@ std::string declared_identifiers(const std::vector<Dossier>& dossiers, const std
     return out;
 }
 
+std::vector<std::string> covered_references(const ConflictDeclaration& c, const std::vector<Dossier>& dossiers) {
+    std::vector<std::string> out;
+    for (const auto& d : dossiers)
+        if (declaration_covers(c, identity_of(d))) out.push_back(d.reference);
+    return out;
+}
+
 bool declaration_covers(const ConflictDeclaration& c, const Organisation& o) {
     if (c.organisme == o.name || organisation_key(c.organisme) == organisation_key(o.name)) return true;
     if (c.identifiers.empty()) return false;

@@ -59,5 +59,9 @@ std::string declared_identifiers(const std::vector<Dossier>& dossiers, const std
 // Does the declaration cover that organisation: same normalised name, or a
 // SIREN or FINESS in common?
 bool declaration_covers(const ConflictDeclaration& c, const Organisation& o);
+// The references of the dossiers the declaration covers (declaration_covers),
+// in the dossiers' order: what the committee view and file list beside it
+// (review 12C M1: they matched the exact name only).
+std::vector<std::string> covered_references(const ConflictDeclaration& c, const std::vector<Dossier>& dossiers);
 
 }  // namespace cotation

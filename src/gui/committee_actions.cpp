@@ -38,6 +38,12 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     auto* president = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, names);
     auto pos = std::find(members.begin(), members.end(), m.president);
     president->SetSelection(pos == members.end() ? 0 : static_cast<int>(pos - members.begin()));
+    // The window asks the president's civility: the minutes' agreements follow
+    // it, never a first name nor a masculine by default (trial 1011C F5).
+    wxArrayString civilities;
+    for (const char* c : {"— à indiquer —", "Mme", "M."}) civilities.Add(to_wx(c));
+    auto* civility = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, civilities);
+    civility->SetSelection(m.president_civility == "Mme" ? 1 : m.president_civility == "M." ? 2 : 0);
     auto* grid = new wxFlexGridSizer(4, 6, 10);
     for (const char* h : {"Membre", "Présence", "Mandat donné à", "Vote sur le classement"}) grid->Add(heading(&dlg, h));
     wxArrayString presence_choices, vote_choices;
@@ -65,6 +71,7 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     top->Add(date, wxSizerFlags().CenterVertical().Border(wxRIGHT, 20));
     top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")),
              wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    top->Add(civility, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(president, wxSizerFlags().CenterVertical());
     // The committee's rules as the procedure declares them.
     std::string rules_text =
@@ -87,6 +94,11 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     try {
         m.date = input::date("Date de séance", from_wx(date->GetValue()));
         m.president = members[static_cast<std::size_t>(president->GetSelection())];
+        if (civility->GetSelection() <= 0)
+            throw InputError("Indiquez la civilité de « " + m.president +
+                             " » (Mme ou M.) : le procès-verbal l'accorde (présidente ou président de séance). "
+                             "Rien n'a été enregistré.");
+        m.president_civility = civility->GetSelection() == 1 ? "Mme" : "M.";
         m.attendance.clear();
         m.votes.clear();
         for (std::size_t i = 0; i < members.size(); ++i) {

@@ -10,6 +10,7 @@
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/read_rules.h"
 #include "layout.h"
 #include "wx_text.h"
 
@@ -100,11 +101,11 @@ void CommitteePanel::Reload() {
             if (pr == Presence::Represented) proxy = a->second.proxy;
             if (auto v = m->votes.find(name); v != m->votes.end()) vote = vote_label(v->second);
         }
+        // The core's rule (name, SIREN or FINESS), as the meeting's check (review 12C M1).
         for (const auto& c : team.conflicts)
             if (c.reviewer == name)
-                for (const auto& d : s.dossiers())
-                    if (d.organisme == c.organisme) interests += (interests.empty() ? "" : ", ") + d.reference;
-        add_row(members_, {name + (m && m->president == name ? " (président)" : ""), p.organisation,
+                for (const auto& ref : covered_references(c, s.dossiers())) interests += (interests.empty() ? "" : ", ") + ref;
+        add_row(members_, {name + (m && m->president == name ? " (présidence)" : ""), p.organisation,
                            p.deliberative ? "délibérative" : "consultative", presence, proxy, vote, interests},
                 interests.empty() ? wxNullColour : colour(Colour::Attention));
     }

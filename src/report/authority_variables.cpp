@@ -13,13 +13,8 @@ void add_authority_variables(Variables& v, const Campaign& c) {
     // « auprès de la Présidente du Conseil départemental … » when the acts are
     // signed « La Présidente … » (trial finding 18), « du Président … » for
     // « Le Président … »; without a declared title, the office's usual name.
-    const std::string& t = a.signatory_title;
-    std::string aupres = "du Président du Conseil départemental";
-    if (t.rfind("La ", 0) == 0) aupres = "de la " + t.substr(3);
-    else if (t.rfind("Le ", 0) == 0) aupres = "du " + t.substr(3);
-    else if (t.rfind("L'", 0) == 0) aupres = "de l'" + t.substr(2);
-    else if (t.rfind("L\u2019", 0) == 0) aupres = "de l'" + t.substr(4);
-    v["autorite.aupres"] = aupres;
+    std::string aupres = signatory_genitive(a.signatory_title);
+    v["autorite.aupres"] = aupres.empty() ? "du Président du Conseil départemental" : aupres;
     v["signataire"] = a.signatory;
     v["ville"] = a.city;
     if (!a.tribunal.empty() || !v.count("campagne.tribunal")) v["campagne.tribunal"] = a.tribunal;

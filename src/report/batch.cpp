@@ -79,6 +79,28 @@ void write_digests(const std::filesystem::path& folder, const Digests& digests) 
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
 }
+// A copy of `odt` beside it, « NAME-avant-remplacement.odt » (numbered when
+// taken: « -2 », « -3 »…), written whole (a temporary file renamed); the
+// copy's path, or empty when it could not be made.
+std::string keep_copy(const std::filesystem::path& odt) {
+    const std::string stem = (odt.parent_path() / odt.stem()).string() + "-avant-remplacement";
+    std::error_code ec;
+    std::string copy = stem + ".odt";
+    for (int k = 2; std::filesystem::exists(copy, ec) && k < 1000; ++k) copy = stem + "-" + std::to_string(k) + ".odt";
+    if (std::filesystem::exists(copy, ec)) return "";
+    const std::string tmp = copy + ".tmp";
+    if (!std::filesystem::copy_file(odt, tmp, std::filesystem::copy_options::overwrite_existing, ec) ||
+        std::filesystem::file_size(tmp, ec) != std::filesystem::file_size(odt, ec)) {
+        std::filesystem::remove(tmp, ec);
+        return "";
+    }
+    std::filesystem::rename(tmp, copy, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        return "";
+    }
+    return copy;
+}
 }  // namespace
 
 DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl* control) {
@@ -87,7 +109,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
     // An ODT there that is not the one Cotation last wrote (edited, or put
     // there by hand) is kept: the job writes its PDF only, or nothing.
     std::map<std::filesystem::path, Digests> digests;
-    std::vector<std::string> kept;
+    std::vector<std::string> kept, copies;
     std::vector<char> skipped(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
         if (jobs[k].format == Format::Pdf) continue;
@@ -95,10 +117,19 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         const auto folder = odt.parent_path();
         if (!digests.count(folder)) digests[folder] = read_digests(folder);
         std::error_code ec;
-        if ((control && control->replace_edited) || !std::filesystem::is_regular_file(odt, ec)) continue;
+        if (!std::filesystem::is_regular_file(odt, ec)) continue;
         const auto& known = digests[folder];
         auto it = known.find(odt.filename().string());
         if (it != known.end() && it->second == file_digest(odt.string())) continue;
+        if (control && control->replace_edited) {
+            // Replaced as asked, but never lost (trial 1011C F10): the edited
+            // file is copied whole beside it first; when it cannot be, it is kept.
+            if (std::string copy = keep_copy(odt); !copy.empty()) {
+                copies.push_back("« " + odt.string() + " » avait été modifié depuis que Cotation l'a écrit : remplacé, "
+                                 "la version modifiée est gardée dans « " + copy + " ».");
+                continue;
+            }
+        }
         kept.push_back(odt.string());
         if (jobs[k].format == Format::Odt) skipped[k] = 1;
         else jobs[k].format = Format::Pdf;
@@ -169,6 +200,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         batch.written.insert(batch.written.end(), written[k].begin(), written[k].end());
         if (!jobs[k].warning.empty()) batch.warnings.push_back(jobs[k].warning);
     }
+    batch.warnings.insert(batch.warnings.end(), copies.begin(), copies.end());
     for (const auto& f : kept)
         batch.warnings.push_back("« " + f +
                                  " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "

@@ -36,7 +36,9 @@ struct BatchControl {
     // An ODT is there to be edited before signing (trial 1011B F9): one found
     // in the folder that is not, byte for byte, the one Cotation last wrote
     // there (its digest in kOdtDigests) is kept and the batch says so, unless
-    // this is set (cotation documents --remplacer).
+    // this is set (cotation documents --remplacer); it is then replaced, and
+    // the edited file kept beside it, copied whole as
+    // « NAME-avant-remplacement.odt », the batch saying where.
     bool replace_edited = false;
     // The command that replaces it, named in the warning.
     std::string replace_command = "cotation documents … --remplacer";

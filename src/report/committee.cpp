@@ -9,6 +9,7 @@
 #include "core/eligibility.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/read_rules.h"
 #include "core/meeting_rules.h"
 #include "io/reference_data.h"
 #include "io/xml_tree.h"
@@ -68,20 +69,6 @@ using namespace committee_detail;
 
 namespace {
 const Person* person(const Team& t, const std::string& name) { return t.person(name); }
-
-// « présidente de séance » from the civility declared with the meeting
-// (trial 1011B F8: « Sylvie Marchand, président de séance »); without one,
-// when the president is the authority's signatory declared « La Présidente … »;
-// else « président de séance »: never « président(e) » (trial finding 27).
-std::string president_wording(const Campaign& c, const std::optional<Meeting>& m) {
-    if (m && !m->president_civility.empty()) return president_noun(*m) + " de séance";
-    const std::string president = m ? m->president : "";
-    const Authority& a = c.authority;
-    bool feminine = !president.empty() && fr::trim(a.signatory) == fr::trim(president) &&
-                    (a.signatory_title.find("Présidente") != std::string::npos ||
-                     a.signatory_title.find("présidente") != std::string::npos);
-    return feminine ? "présidente de séance" : "président de séance";
-}
 
 std::string who(const Team& t, const std::string& name) {
     const Person* p = person(t, name);
@@ -208,11 +195,11 @@ Variables committee_variables(const CommitteeContext& ctx) {
     lines.clear();
     for (const auto& c : ctx.team.conflicts) {
         const Person* p = person(ctx.team, c.reviewer);
-        std::string refs;
-        for (const auto& d : ctx.dossiers)
-            if (d.organisme == c.organisme) refs += (refs.empty() ? "" : ", ") + d.reference;
+        // The core's rule (name, SIREN or FINESS), as the meeting's check (review 12C M1).
+        const auto refs = covered_references(c, ctx.dossiers);
         lines.push_back(c.reviewer + (p ? " (" + std::string(role_label(p->role)) + ")" : "") + " — " + c.organisme +
-                        (refs.empty() ? "" : " (dossier " + refs + ")") + " : " + c.declaration + " — déclaré le " +
+                        (refs.empty() ? "" : std::string(refs.size() > 1 ? " (dossiers " : " (dossier ") + fr::join(refs) + ")") +
+                        " : " + c.declaration + " — déclaré le " +
                         c.declared_on.french_long() + " par " + c.declared_by);
     }
     v["declarations_interets"] = join(lines);
@@ -255,7 +242,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
     // The meeting.
     v["seance.date"] = ctx.meeting ? ctx.meeting->date.french_long() : "";
     v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
-    v["seance.president_qualite"] = president_wording(ctx.campaign, ctx.meeting);
+    // Never masculine by default (trial 1011C F5): core/meeting_rules.h.
+    v["seance.president_qualite"] = ctx.meeting ? president_quality(*ctx.meeting, ctx.campaign.authority) : "";
     v["seance.president_civilite"] = ctx.meeting ? ctx.meeting->president_civility : "";   // « Mme », « M. » or empty
     std::vector<std::string> present, represented, absent;
     if (ctx.meeting) {

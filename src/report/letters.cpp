@@ -116,28 +116,72 @@ std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
     return out;
 }
 
-Date letter_day(const LetterContext& ctx, const Dossier& d) {
+namespace {
+// The letters' day, or the decision's when later.
+Date own_letter_day(const LetterContext& ctx, const Dossier& d) {
     if (ctx.decisions)
         if (auto it = ctx.decisions->find(d.id); it != ctx.decisions->end() && it->second.date > ctx.letter_date)
             return it->second.date;
     return ctx.letter_date;
 }
+}  // namespace
 
-Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
+Date letter_day(const LetterContext& ctx, const Dossier& d, const std::set<std::string>& cited) {
+    return dated_after_changes(own_letter_day(ctx, d), ctx.grid, ctx.campaign.parameters, ctx.parameter_changes, cited);
+}
+
+std::set<std::string> cited_changes(const LetterContext& ctx, const std::string& template_text, const std::string& points) {
+    std::set<std::string> out;
+    for (const auto& p : ctx.grid.parameters) {
+        const std::string note =
+            changed_figure_note(ctx.grid, p, ctx.campaign.parameters, last_change(ctx, p.def.id), decided_by(ctx));
+        if (note.empty()) continue;   // the text's figure: nothing cited
+        if (template_text.find("{{" + p.def.id + ".modifie}}") != std::string::npos ||
+            (!points.empty() && points.find(note) != std::string::npos))
+            out.insert(p.def.id);
+    }
+    return out;
+}
+
+std::string decided_by(const LetterContext& ctx) { return signatory_genitive(ctx.campaign.authority.signatory_title); }
+
+std::optional<ParameterChange> last_change(const LetterContext& ctx, const std::string& name) {
+    auto it = ctx.parameter_changes.find(name);
+    return it == ctx.parameter_changes.end() ? std::nullopt : std::optional<ParameterChange>(it->second);
+}
+
+std::map<std::string, std::string> changed_figure_notes(const LetterContext& ctx) {
+    std::map<std::string, std::string> out;
+    for (const auto& p : ctx.grid.parameters)
+        if (auto note = changed_figure_note(ctx.grid, p, ctx.campaign.parameters, last_change(ctx, p.def.id), decided_by(ctx));
+            !note.empty())
+            out[p.def.id] = note;
+    return out;
+}
+
+std::string dated_after_change_warning(const LetterContext& ctx, const std::string& reference, const std::string& document,
+                                       const Date& own_day, const std::set<std::string>& cited) {
+    auto last = last_cited_change(ctx.grid, ctx.campaign.parameters, ctx.parameter_changes, cited);
+    if (!last || !(*last > own_day)) return "";
+    return "Dossier « " + reference + " » : " + document + " du " + last->french_numeric() +
+           ", jour de la décision, citée dans le document, qui a changé un chiffre du texte de l'appel, et non du " +
+           own_day.french_numeric() + " (un acte ne cite pas une décision postérieure à sa date).";
+}
+
+Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count,
+                           const std::set<std::string>& cited) {
     const Dossier& d = ctx.dossiers[e.dossier];
     const auto& ref = io::ReferenceData::instance();
     Variables v;
     v["campagne.reference"] = ctx.campaign.reference;
     v["campagne.titre"] = ctx.campaign.title;
-    v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier]).french_long();
+    v["date_courrier"] = letter_day(ctx, ctx.dossiers[e.dossier], cited).french_long();
     for (const auto& p : ctx.grid.parameters) {
         v[p.def.id] = param_text(ctx.campaign, ctx.grid, p.def.id);
         // « campagne.X.modifie »: the figure's own decision, when it is no longer the
         // text's; « campagne.X.texte »: « oui » when the text may be cited for it.
-        auto last = ctx.parameter_changes.find(p.def.id);
-        v[p.def.id + ".modifie"] = changed_from_call_text(
-            ctx.grid, p, ctx.campaign.parameters,
-            last == ctx.parameter_changes.end() ? std::nullopt : std::optional<ParameterChange>(last->second));
+        v[p.def.id + ".modifie"] =
+            changed_from_call_text(ctx.grid, p, ctx.campaign.parameters, last_change(ctx, p.def.id), decided_by(ctx));
         v[p.def.id + ".texte"] = v[p.def.id + ".modifie"].empty() ? "oui" : "";
     }
     add_authority_variables(v, ctx.campaign);
@@ -146,16 +190,26 @@ Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::si
     if (v["campagne.tribunal"].empty()) v["campagne.tribunal"] = "tribunal administratif territorialement compétent";
     v["dossier.reference"] = d.reference;
     v["organisme"] = d.organisme;
+    v["formule_appel"] = fr::form_of_address(text_fact(d, "destinataire"));   // « Madame », « Monsieur », « Madame, Monsieur »
     const io::CommuneInfo* commune = ref.commune(d.commune);
     v["commune"] = commune ? commune->name : d.commune;
     // « Charente (16) » kept on one line (a co-signature read « (Charente » then « (16)) »).
     v["departement"] = commune ? ref.departement_name(commune->departement) + fr::kNbsp + "(" + commune->departement + ")" : "";
     v["departement.nom"] = commune ? ref.departement_name(commune->departement) : "";   // « Bouches-du-Rhône » (trial 1011B F16)
     // The Département of the site as a co-signing authority names it (trial 1011B F4):
-    // « Le Président du Conseil départemental de la Charente-Maritime ».
+    // « La Présidente du Conseil départemental de la Charente », with the
+    // civility and name the authority declared (trial 1011C F9: no name, and
+    // masculine by default); empty while none is declared for it.
     const std::string of_dep = commune ? fr::of_departement(ref.departement_name(commune->departement)) : "";
-    v["departement.president"] = of_dep.empty() ? "" : "Le Président du Conseil départemental " + of_dep;
-    v["departement.aupres"] = of_dep.empty() ? "" : "du Président du Conseil départemental " + of_dep;
+    const auto cosigner = commune ? cosignatory_of(ctx.campaign.authority, commune->departement) : std::nullopt;
+    // Not declared: both offices named, nobody (the order's warning says so).
+    v["departement.president"] = of_dep.empty() ? ""
+                                 : cosigner     ? cosigner->title(of_dep)
+                                                : "Le Président ou la Présidente du Conseil départemental " + of_dep;
+    v["departement.aupres"] = !cosigner && !of_dep.empty()
+                                  ? "du Président ou de la Présidente du Conseil départemental " + of_dep
+                                  : signatory_genitive(v["departement.president"]);
+    v["departement.signataire"] = cosigner ? cosigner->name : "";
     for (const FactDef* f : ctx.grid.identity_facts())
         if (!v.count(f->id)) v[f->id] = letter_text(*f, d.get(f->id));
     for (const auto& f : ctx.grid.facts) v[f.id] = letter_text(f, fact_value(ctx.grid, ctx.campaign, d, f.id));
@@ -251,14 +305,16 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
         LetterContext ctx;
         TemplateSet templates;
         std::map<std::string, std::string> broken;   // template -> why it cannot be used for this grid
+        std::map<std::string, std::set<std::string>> cited;   // template -> the changed figures it prints
     };
-    auto shared = std::make_shared<Shared>(Shared{ctx, TemplateSet(ctx.templates_dir, ctx.grid.id), {}});
+    auto shared = std::make_shared<Shared>(Shared{ctx, TemplateSet(ctx.templates_dir, ctx.grid.id), {}, {}});
     shared->ctx.awaiting_pieces = nullptr;   // read below, while the jobs are made; the caller's set may not outlive them
     Variables names = letter_variable_names(ctx.grid, ctx.campaign);
     for (const auto& t : letter_templates()) {
         auto problems = shared->templates.check(t, names, " pour la grille « " + ctx.grid.id + " »");
         std::string why = fr::join(problems, " ");
         if (!why.empty()) shared->broken[t] = why;
+        else shared->cited[t] = cited_changes(ctx, shared->templates.load(t));
     }
     std::vector<DocumentJob> jobs;
     for (const RankEntry* entry : entries) {
@@ -298,18 +354,23 @@ std::vector<DocumentJob> letter_jobs(const LetterContext& ctx, const std::string
             job.warning = "Dossier « " + d.reference + " » : " + m + " ; la lettre porte seulement la commune d'implantation.";
         else if (auto p = malformed_postcode(d); !p.empty())
             job.warning = "Dossier « " + d.reference + " » : " + p + ".";
+        if (auto later = dated_after_change_warning(ctx, d.reference, "la lettre est datée", own_letter_day(ctx, d),
+                                                    shared->cited[tpl]);
+            !later.empty())
+            job.warning += (job.warning.empty() ? "" : " ") + later;
         job.write = [shared, entry, tpl](const DocumentJob& j) {
             const LetterContext& c = shared->ctx;
             if (auto b = shared->broken.find(tpl); b != shared->broken.end()) throw InputError(b->second);
             const Dossier& dossier = c.dossiers[entry->dossier];
-            Variables vars = letter_variables(c, *entry, c.ranking.ranked.size());
+            const std::set<std::string>& cited = shared->cited.at(tpl);
+            Variables vars = letter_variables(c, *entry, c.ranking.ranked.size(), cited);
             auto blocks = shared->templates.expand(tpl, vars);
             const Authority& au = c.campaign.authority;
             LetterHeader h;
             h.authority = au.name;
             h.authority_lines = au.address;
             h.logo_path = au.logo;
-            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + letter_day(c, dossier).french_long();
+            h.place_and_date = (au.city.empty() ? "" : au.city + ", le ") + letter_day(c, dossier, cited).french_long();
             h.recipient = recipient_block(c.grid, dossier);
             h.title = "Appel à candidatures " + c.campaign.reference + " — dossier " + dossier.reference;
             if (!c.journal_head.empty()) h.footer = "Tête du journal de la campagne : " + c.journal_head;

@@ -48,11 +48,31 @@ const std::vector<std::string>& letter_templates();
 
 // The template chosen for an entry and the values it can use.
 std::string template_for(const RankEntry& e, const Decision* decision = nullptr);   // "lettre-retenu.txt", ...
-Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count);
+// `cited`: the changed figures the document prints (cited_changes), which its date follows.
+Variables letter_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count,
+                           const std::set<std::string>& cited = {});
 // The day a dossier's letter is dated: the letters' day (campagne.date_courrier),
 // or the decision's when it is later — a letter never comes before the
 // decision it notifies (trial findings 4 and 20).
-Date letter_day(const LetterContext& ctx, const Dossier& d);
+// Also never before a change it cites (`cited`): dated_after_changes (trial 1011C F3).
+Date letter_day(const LetterContext& ctx, const Dossier& d, const std::set<std::string>& cited = {});
+// The parameters whose change from the call's text a document prints: its
+// template cites « {{X.modifie}} », or `points` (the order's vigilance points)
+// hold its note (changed_figure_note).
+std::set<std::string> cited_changes(const LetterContext& ctx, const std::string& template_text, const std::string& points = "");
+// Who decides a change of the call's figures, after « par décision »: the
+// authority's signatory (« de la Présidente du Conseil départemental … »).
+std::string decided_by(const LetterContext& ctx);
+// The last journaled change of parameter `name`, if any.
+std::optional<ParameterChange> last_change(const LetterContext& ctx, const std::string& name);
+// For rule_sentence: each figure no longer the call text's, with its note
+// (changed_figure_note), keyed by parameter.
+std::map<std::string, std::string> changed_figure_notes(const LetterContext& ctx);
+// What the user is told when `document` (« l'arrêté est daté », « la lettre
+// est datée ») of dossier `reference`, due on `own_day`, is dated later
+// because it cites (`cited`) a change made after that day; empty when not.
+std::string dated_after_change_warning(const LetterContext& ctx, const std::string& reference, const std::string& document,
+                                       const Date& own_day, const std::set<std::string>& cited);
 // The names a letter template may use for this grid (values are samples).
 Variables letter_variable_names(const Grid& grid, const Campaign& campaign);
 

@@ -113,6 +113,17 @@ struct Sample {
     }
 };
 
+// The changed figures an order prints: its template's « .modifie », its vigilance points' notes.
+std::set<std::string> order_cited_changes(const LetterContext& ctx, const std::string& points) {
+    std::string text;
+    try {
+        text = TemplateSet(ctx.templates_dir, ctx.grid.id).load(order_template());
+    } catch (const std::exception&) {
+        // No template (the names' sample): nothing printed, nothing cited.
+    }
+    return cited_changes(ctx, text, points);
+}
+
 }  // namespace
 
 Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::size_t ranked_count) {
@@ -120,7 +131,6 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     const Dossier& d = ctx.dossiers[e.dossier];
     v["visas"] = visas(ctx.grid);
     const Decision* x = decision_of(ctx, d);
-    v["date_arrete"] = (x ? x->date : ctx.letter_date).french_long();
     v["date_commission"] = "";
     if (ctx.committee_known) {
         if (ctx.committee_sat) v["date_commission"] = ctx.committee_sat->french_long();
@@ -132,9 +142,21 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     // charges » only without an open vigilance point, else the points by name
     // (trial finding 3: an order claimed conformity for a dossier opening
     // after the call's deadline and asking more than its ceiling).
-    auto points = committee_detail::vigilance_points(e.eligibility, false, true);
+    // A figure the authority changed is noted where the rule's sentence cites
+    // it with the call's section (trial 1011C F3: « ce que prévoit le 4-1 (…
+    // au plus 43 800 € par an) » where §4-1 says 44 000 €).
+    EligibilityReport noted = e.eligibility;
+    if (auto notes = changed_figure_notes(ctx); !notes.empty())
+        for (auto& r : noted.rules)
+            if (r.outcome == Outcome::Failed && !r.rule->message.empty())
+                r.sentence = rule_sentence(ctx.grid, ctx.campaign, d, *r.rule, notes);
+    auto points = committee_detail::vigilance_points(noted, false, true);
     v["vigilance"] = lines_of(points);
     v["sans_vigilance"] = points.empty() ? "oui" : "";
+    // Never before a change of the call's figures that it prints (trial 1011C F3).
+    v["date_arrete"] = dated_after_changes(x ? x->date : ctx.letter_date, ctx.grid, ctx.campaign.parameters,
+                                           ctx.parameter_changes, order_cited_changes(ctx, v["vigilance"]))
+                           .french_long();
     auto coded = [&](const FactDef& f, const Value& value) {
         v[f.id + ".libelle"] = code_labels(f, value);
         std::string list;
@@ -188,9 +210,9 @@ Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const P
     v["pieces_plusieurs"] = pieces.size() > 1 ? "oui" : "";
     v["date_demande"] = st.requested ? st.requested->french_long() : "";
     v["date_courrier"] = v["date_demande"];   // the request's own date, never the clock's
-    v["date_limite_pieces"] = st.due ? st.due->french_long() : "";
-    long days = st.requested && st.due ? st.due->days_since_epoch() - st.requested->days_since_epoch() : 0;
-    v["delai_pieces"] = std::to_string(days) + (days > 1 ? " jours" : " jour");
+    // The campaign's period and the day it ends (core/pieces.h), never their difference (trial 1011C F6).
+    v["date_limite_pieces"] = pieces_deadline_words(st);
+    v["delai_pieces"] = pieces_period_words(st);
     return v;
 }
 
@@ -198,7 +220,9 @@ Variables pieces_variable_names(const Grid& grid, const Campaign& campaign) {
     Sample s(grid, campaign);
     PiecesStatus st;
     st.requested = Date{2000, 1, 1};
-    st.due = Date{2000, 1, 16};
+    st.due = Date{2000, 1, 17};   // 16 January 2000 was a Sunday
+    st.due_moved = true;
+    st.delay_days = 15;
     return pieces_variables(s.ctx, s.entry, st);
 }
 
@@ -210,6 +234,33 @@ std::vector<std::string> check_order_templates(TemplateSet& templates, const Gri
     return out;
 }
 
+namespace {
+// A joint order names its co-signing president as the authority declared
+// them (trial 1011C F9: « Le Président … », nobody named, masculine by
+// default). While none is declared for the site's Département, the order
+// names both offices and nobody: said, with what to declare before signing.
+std::string undeclared_cosignatory(const LetterContext& ctx, const RankEntry& e) {
+    Variables vars = order_variables(ctx, e, ctx.ranking.ranked.size());
+    if (!vars["departement.signataire"].empty() || vars["departement.president"].empty()) return "";
+    const std::string mark = "@@cosignataire@@";
+    vars["departement.president"] = vars["departement.aupres"] = mark;
+    try {
+        TemplateSet templates(ctx.templates_dir, ctx.grid.id);
+        if (!templates.check(order_template(), vars, "").empty()) return "";   // loads it and its includes
+        for (const auto& b : templates.expand(order_template(), vars)) {
+            if (b.text.find(mark) == std::string::npos) continue;
+            return "Dossier « " + ctx.dossiers[e.dossier].reference + " » : l'arrêté est conjoint avec le Département (" +
+                   vars["departement"] + "), dont la présidence n'est pas déclarée : il dit « Le Président ou la Présidente "
+                   "du Conseil départemental », sans nom. Déclarez sa civilité et son nom avant de le signer (cotation "
+                   "autorite FICHIER --cosignataires « CODE=Mme Prénom Nom »), puis produisez-le de nouveau.";
+        }
+    } catch (const std::exception&) {
+        // A template that cannot be expanded is the order's own failure, said there.
+    }
+    return "";
+}
+}  // namespace
+
 std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntry& e) {
     const Dossier& d = ctx.dossiers[e.dossier];
     std::vector<std::string> out;
@@ -219,6 +270,13 @@ std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntr
         out.push_back("Dossier « " + d.reference +
                       " » : " + fr::plural(points.size(), "point de vigilance ouvert", "points de vigilance ouverts") + " : " +
                       joined(points) + " L'arrêté les nomme au lieu de dire le projet conforme au cahier des charges.");
+    if (auto w = undeclared_cosignatory(ctx, e); !w.empty()) out.push_back(w);
+    const Decision* x = decision_of(ctx, d);
+    const std::string points = order_variables(ctx, e, ctx.ranking.ranked.size())["vigilance"];
+    if (auto later = dated_after_change_warning(ctx, d.reference, "l'arrêté est daté", x ? x->date : ctx.letter_date,
+                                                order_cited_changes(ctx, points));
+        !later.empty())
+        out.push_back(later);
     return out;
 }
 

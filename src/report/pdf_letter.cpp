@@ -15,6 +15,7 @@
 #include "core/french.h"
 #include "core/logo.h"
 #include "odt.h"
+#include "pdf_keep.h"
 #include "pdf_pack.h"
 #include "pdf_text.h"
 
@@ -412,16 +413,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             w.lines(w.wrap(cp(header.place_and_date), w.regular, kBody, kWidth * 0.6f), kLeft, w.regular, kBody, kLeading, true);
         w.y -= 16;
 
-        // The run of signature lines from `k`, and the document's last
-        // paragraph when it follows them (the journal head of the committee's
-        // documents): never on a page of its own, never split (trial
-        // findings 17 and 38).
-        auto signature_height = [&](std::size_t k) {
-            float h = 0;
-            for (; k < body.size() && body[k].kind == BlockKind::Right; ++k) h += w.height(body[k]);
-            if (k + 1 == body.size() && body[k].kind == BlockKind::Paragraph) h += 14 + w.height(body[k]);
-            return h;
-        };
+        const BlockHeight measure = [&](const Block& b, std::size_t max_lines) { return w.height(b, max_lines); };
         for (std::size_t i = 0; i < body.size(); ++i) {
             const Block& b = body[i];
             if (i > 0 && body[i - 1].kind == BlockKind::Bullet && b.kind != BlockKind::Bullet) w.y -= 6;
@@ -429,30 +421,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
                 w.ensure(w.height(b) + 14);
             // The signature set apart from what follows it (the journal head of the minutes).
             if (i > 0 && body[i - 1].kind == BlockKind::Right && b.kind != BlockKind::Right) w.y -= 14;
-            if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
-                // A heading never ends a page: it comes with two lines of what
-                // follows, or, when a short table follows it within a few
-                // paragraphs (an article and its FINESS table), with all of it.
-                float h = w.height(b) + w.height(body[i + 1], 2);
-                float group = w.height(b);
-                for (std::size_t k = i + 1; k < body.size() && k <= i + 4 && body[k].kind != BlockKind::Heading; ++k) {
-                    group += w.height(body[k]);
-                    if (body[k].kind == BlockKind::Table) {
-                        if (group <= Writer::kUsable) h = group;
-                        break;
-                    }
-                }
-                w.ensure(h);
-            } else if ((b.kind == BlockKind::Paragraph || b.kind == BlockKind::Bullet) && i + 2 < body.size() &&
-                       body[i + 1].kind == BlockKind::Paragraph && body[i + 2].kind == BlockKind::Right) {
-                // Nor a page holding only the closing sentence and the
-                // signature (trial finding 27, minutes): the paragraph before
-                // them comes too, when the three fit on one page.
-                w.ensure(w.height(b) + w.height(body[i + 1]) + signature_height(i + 2));
-            } else if (b.kind != BlockKind::Right && i + 1 < body.size() && body[i + 1].kind == BlockKind::Right) {
-                // No page holding only the signature: it goes with the paragraph before it.
-                w.ensure(w.height(b) + signature_height(i + 1));
-            }
+            // What the page keeps together with this block (pdf_keep.h).
+            if (float keep = keep_with_next(body, i, measure, Writer::kUsable); keep > 0) w.ensure(keep);
             w.block(b);
         }
         for (const auto& draw : extra_pages) {

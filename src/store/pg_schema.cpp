@@ -218,7 +218,9 @@ const std::vector<PgMigration>& pg_migrations() {
         // 16: the president's civility declared with the meeting (the file's schema 15)
         {16, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS president_civility text NOT NULL DEFAULT ''"},
         // 17: the allocation rules as put to the vote (the file's schema 16)
-        {17, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_rules text NOT NULL DEFAULT ''"}};
+        {17, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_rules text NOT NULL DEFAULT ''"},
+        // 18: the co-signatories of a joint order declared with the authority (the file's schema 17)
+        {18, "ALTER TABLE campaign ADD COLUMN IF NOT EXISTS cosignatories text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

@@ -25,7 +25,8 @@ const rows::SnapshotQueries kSnapshot = [] {
     rows::SnapshotQueries q = rows::kSnapshotQueries;
     q.campaign = "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, "
                  "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), authority, signatory, city, authority_kind, "
-                 "authority_address, signatory_title, tribunal, tribunal_address, logo, territory_rules IS NOT NULL, "
+                 "authority_address, signatory_title, tribunal, tribunal_address, logo, cosignatories, "
+                 "territory_rules IS NOT NULL, "
                  "coalesce(territory_rules, ''), territory_rules_name FROM campaign";
     q.ratings = "SELECT r.dossier_id, v.name, r.criterion, r.value, r.justification FROM rating r "
                 "JOIN reviewer v ON v.id = r.reviewer_id ORDER BY r.dossier_id, r.reviewer_id, r.criterion COLLATE \"C\"";
@@ -78,7 +79,7 @@ void PgStore::load_procedure(CampaignSnapshot& s) { rows::read_procedure(runner(
 
 Authority PgStore::load_authority() {
     auto c = c_->exec("SELECT authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, "
-                      "tribunal_address, logo FROM campaign");
+                      "tribunal_address, logo, cosignatories FROM campaign");
     if (!c.rows()) throw InputError("« " + c_->shown() + " » n'est pas une campagne Cotation.");
     return rows::authority_from(ResultRow(c, 0));
 }

@@ -14,7 +14,7 @@ namespace cotation::rows {
 const SnapshotQueries kSnapshotQueries{
     "SELECT reference, title, grid_xml, grid_name, form_xml, form_name, procedure_name, procedure_xml, created_at, "
     "authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, tribunal_address, logo, "
-    "territory_rules IS NOT NULL, coalesce(territory_rules, ''), territory_rules_name FROM campaign",
+    "cosignatories, territory_rules IS NOT NULL, coalesce(territory_rules, ''), territory_rules_name FROM campaign",
     "SELECT name, value FROM campaign_parameter",
     "SELECT id, reference, organisme, siret, finess, commune FROM dossier ORDER BY id",
     "SELECT dossier_id, fact, value FROM dossier_fact",
@@ -56,13 +56,14 @@ std::string join_lines(const std::vector<std::string>& lines) {
 std::vector<std::pair<std::string, std::string>> authority_fields(const Authority& a) {
     return {{"type", authority_kind_code(a.kind)}, {"nom", a.name}, {"adresse", join_lines(a.address)},
             {"signataire", a.signatory}, {"qualite", a.signatory_title}, {"ville", a.city},
-            {"tribunal", a.tribunal}, {"adresse_tribunal", a.tribunal_address}, {"logo", a.logo}};
+            {"tribunal", a.tribunal}, {"adresse_tribunal", a.tribunal_address}, {"logo", a.logo},
+            {"cosignataires", a.cosignatories}};
 }
 const char* authority_column(const std::string& field) {
     static const std::map<std::string, const char*> columns{
         {"type", "authority_kind"}, {"nom", "authority"}, {"adresse", "authority_address"}, {"signataire", "signatory"},
         {"qualite", "signatory_title"}, {"ville", "city"}, {"tribunal", "tribunal"}, {"adresse_tribunal", "tribunal_address"},
-        {"logo", "logo"}};
+        {"logo", "logo"}, {"cosignataires", "cosignatories"}};
     return columns.at(field);
 }
 std::string facts_text(const FactValues& f) {
@@ -107,6 +108,7 @@ Authority authority_from(const Row& c, int first) {
     a.tribunal = c.text(first + 6);
     a.tribunal_address = c.text(first + 7);
     a.logo = c.text(first + 8);
+    a.cosignatories = c.text(first + 9);
     return a;
 }
 
@@ -146,8 +148,8 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
         s.procedure_xml = c.text(7);
         s.campaign.created_on = c.text(8).substr(0, 10);
         s.campaign.authority = authority_from(c, 9);
-        if (c.flag(18)) s.territory_rules = c.text(19);
-        s.territory_rules_name = c.text(20);
+        if (c.flag(19)) s.territory_rules = c.text(20);
+        s.territory_rules_name = c.text(21);
     });
     if (!found) throw InputError("« " + shown + " » n'est pas une campagne Cotation (aucune campagne enregistrée).");
     // Parameters are typed by the grid, which the session reads; keep text here.

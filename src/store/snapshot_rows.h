@@ -66,7 +66,7 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
                                const std::string& shown);
 void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::string& shown, CampaignSnapshot& s);
 // columns from `first`: authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal,
-// tribunal_address, logo
+// tribunal_address, logo, cosignatories
 Authority authority_from(const Row& r, int first = 0);
 
 // Text forms shared by the readers and the writers of both back ends.

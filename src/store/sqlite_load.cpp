@@ -56,7 +56,7 @@ void SqliteStore::load_procedure(CampaignSnapshot& s) {
 
 Authority SqliteStore::load_authority() {
     Stmt c(*db_, "SELECT authority, signatory, city, authority_kind, authority_address, signatory_title, tribunal, "
-                 "tribunal_address, logo FROM campaign");
+                 "tribunal_address, logo, cosignatories FROM campaign");
     if (!c.step()) throw InputError("« " + db_->path() + " » n'est pas une campagne Cotation.");
     return rows::authority_from(StmtRow(c));
 }

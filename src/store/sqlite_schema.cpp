@@ -206,6 +206,11 @@ ALTER TABLE meeting ADD COLUMN president_civility TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE meeting ADD COLUMN voted_rules TEXT NOT NULL DEFAULT '';
 )sql",
+    // 17: the co-signatories of a joint order, declared with the authority
+    // (« 16=Mme Annie Dupont », trial 1011C F9); empty for a campaign before.
+    R"sql(
+ALTER TABLE campaign ADD COLUMN cosignatories TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
