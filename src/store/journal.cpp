@@ -194,7 +194,9 @@ std::vector<std::string> coordinator_lines(const std::map<std::string, Person>& 
             out.push_back(who + "sans compte lié.");
             continue;
         }
-        auto b = std::find_if(bindings.begin(), bindings.end(), [&](const AccountBinding& x) { return x.person == name; });
+        // A structured binding is not captured by clang 14's lambdas (C++20 allows it; Debian's clang does not).
+        const std::string& person = name;
+        auto b = std::find_if(bindings.begin(), bindings.end(), [&](const AccountBinding& x) { return x.person == person; });
         if (b == bindings.end() || b->account != p.account) {
             out.push_back(who + "lié au compte " + p.account +
                           ", sans entrée « personne » du journal qui l'y ait lié (changement fait hors de Cotation).");
