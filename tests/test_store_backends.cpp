@@ -829,6 +829,15 @@ TEST(PgUri, ParsesCampaignAndHidesPassword) {
     EXPECT_FALSE(is_pg_uri("/tmp/postgresql://x.cot"));
 }
 
+// Trial 15g G6: `cotation new` without --reference took a server address's
+// last path part for a file name (« cd17?campagne=AAC-HI-2025 »).
+TEST(PgUri, ANewCampaignsDefaultReferenceIsTheAddressesCampaign) {
+    EXPECT_EQ(default_campaign_reference("postgresql://nadia@serveur/cd17?campagne=AAC-HI-2025"), "AAC-HI-2025");
+    EXPECT_EQ(default_campaign_reference("postgresql://serveur/cd17?campagne=AAC%20HI"), "AAC HI");
+    EXPECT_EQ(default_campaign_reference("postgresql://serveur/cd17"), "");
+    EXPECT_EQ(default_campaign_reference("archives/uphv-2019.cot"), "uphv-2019");
+}
+
 TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     auto message = [](const std::string& uri) {
         try {

@@ -69,7 +69,10 @@ int grid_change(const Args& a, bool apply) {
 
 int new_campaign(const Args& a) {
     NewCampaign nc;
-    nc.reference = a.get("--reference", std::filesystem::path(a.file()).stem().string());
+    nc.reference = a.get("--reference", default_campaign_reference(a.file()));
+    if (nc.reference.empty())
+        throw InputError("Référence de la campagne manquante : donnez --reference RÉF, ou « ?campagne=RÉF » dans l'adresse "
+                         "du serveur. Rien n'a été créé.");
     nc.title = a.get("--titre");
     nc.authority = a.get("--autorite");
     nc.signatory = a.get("--signataire");
@@ -186,7 +189,7 @@ void add_campaign_commands(Cli& cli) {
     cli.command("new", Area::Campaign, "crée une campagne vide sur une grille")
         .file("fichier de la campagne à créer")
         .required("--grid", "GRILLE.xml", "grille de l'appel (copiée dans la campagne)")
-        .option("--reference", "REF", "référence de l'appel (défaut : le nom du fichier)")
+        .option("--reference", "REF", "référence de l'appel (défaut : le nom du fichier, ou campagne= de l'adresse du serveur)")
         .option("--titre", "TEXTE", "intitulé de l'appel")
         .option("--autorite", "TEXTE", "autorité qui lance l'appel (défaut : celle de la grille)")
         .option("--type-autorite", "ars|departement|autre", "nature de l'autorité : fixe les voies de recours")

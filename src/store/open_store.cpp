@@ -93,6 +93,17 @@ std::string server_campaign_uri(const ServerCampaign& in) {
            encoded(base) + "?campagne=" + encoded(ref);
 }
 
+std::string default_campaign_reference(const std::string& location) {
+    if (!names_server_campaign(location)) return std::filesystem::path(location).stem().string();
+#ifdef COTATION_POSTGRESQL
+    // Trial 15g G6: the file's rule gave « cd17?campagne=RÉF » for the
+    // address docs/serveur.md has a coordinator type.
+    return parse_pg_uri(location).campaign;
+#else
+    return "";
+#endif
+}
+
 std::string campaign_for_command(const std::string& location) {
     if (!names_server_campaign(location)) return std::filesystem::path(location).filename().string();
 #ifdef COTATION_POSTGRESQL

@@ -32,6 +32,10 @@ struct ServerCampaign {
 // not a number is refused in French, naming the field.
 std::string server_campaign_uri(const ServerCampaign& s);
 
+// The reference a new campaign takes when none is given: a file's name
+// without its extension, a server address's « campagne= » (empty without it).
+std::string default_campaign_reference(const std::string& location);
+
 // The campaign as a person types it in a command (messages saying what to
 // run): the file's name, or the URI in quotes without its password.
 std::string campaign_for_command(const std::string& location);
