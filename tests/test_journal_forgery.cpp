@@ -5,7 +5,11 @@
 
 #include <ctime>
 
+#include "app/campaign_check.h"
+#include "app/demo.h"
 #include "app/session.h"
+#include "core/decision_rules.h"
+#include "io/imports.h"
 #include "core/team.h"
 #include "store/journal.h"
 #include "store/sql_text.h"
@@ -70,6 +74,165 @@ TEST(JournalForgery, AnotherAccountAndABackwardDate) {
     EXPECT_NE(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("(01/01/2019 à 00:00 UTC, par « Nadia Roussel (compte "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("elle est datée d'avant l'entrée"), std::string::npos) << r.out;
+}
+
+// Issue 13 G1 (grave): a row changed in SQL, an entry vouching for it in
+// Nadia's name with no account, then an empty « campagne.copie » signed by
+// « Mallory (compte mallory) », whom the team does not have: everything before
+// a copy was taken as « copied from a server », and verify said « intact ».
+TEST(JournalForgery, ACopyAppendedMidHistoryCoversNothing) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    JournalEntry last;
+    {
+        auto store = open_sqlite_store_read_only(file);
+        last = store->journal("").back();
+    }
+    // P is the first dossier added (id 1); it asked 2 places (two_organisations_campaign).
+    const std::string key = "dossier_id=1, fact='places'";
+    test::sql(file, "UPDATE dossier_fact SET value='9' WHERE dossier_id=1 AND fact='places'");
+    test::forge_entry(file, last.at, "Nadia Roussel", "dossier.fait", "dossier/P/places", "9",
+                      test::row_line(file, "dossier_fact", key));
+    test::forge_entry(file, last.at, "Mallory (compte mallory)", "campagne.copie", "campagne/copie", "");
+    test::Ran r = test::cli("journal verify " + file);
+    EXPECT_NE(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("entrée " + std::to_string(last.seq + 1) + " ("), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("son auteur « Nadia Roussel » n'est suivi d'aucun compte"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Journal intact"), std::string::npos) << r.out;
+}
+
+bool listed_has(const std::vector<std::string>& problems, const std::string& part) {
+    for (const auto& p : problems)
+        if (p.find(part) != std::string::npos) return true;
+    return false;
+}
+std::string listed(const std::vector<std::string>& problems) {
+    std::string out;
+    for (const auto& p : problems) out += p + "\n";
+    return out;
+}
+
+// Issue 15 G2, the core rule: a decision departing from the opinion it
+// records says why, as complete_decision asks it.
+TEST(JournalReplayRules, ADepartureNeedsItsReasonInTheReplay) {
+    CapacityModel m;
+    m.capacity = Rational(20);
+    m.places_unit = "place|places";
+    Decision departs{DecisionKind::NotRetained, "Capacité atteinte", Date{2023, 6, 20}, std::nullopt,
+                     DecisionKind::Retained, "", ""};
+    auto b = first_broken_decision(m, {{"A", &departs, nullptr}});
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->why, "La décision s'écarte de l'avis de la commission (« retenu ») : écrivez pourquoi.");
+    departs.departure_reason = "Projet repris par un autre gestionnaire";
+    EXPECT_FALSE(first_broken_decision(m, {{"A", &departs, nullptr}}));
+    // A complementary list beside a « non retenu » opinion is no departure.
+    Decision waiting{DecisionKind::Complementary, "Liste d'attente", Date{2023, 6, 20}, std::nullopt,
+                     DecisionKind::NotRetained, "", ""};
+    EXPECT_FALSE(first_broken_decision(m, {{"B", &waiting, nullptr}}));
+}
+
+// Issue 15 G2: demo/act-hlm decided after the committee's vote. A dossier
+// the committee advised « retenu » turned « non retenu » in SQL with no
+// reason for the departure, under a truthful « decision » entry signed by the
+// coordinator from their account: verify said « intact » and letters wrote it.
+TEST(JournalReplayRules, ADepartureTypedInSqlIsRefusedByVerifyAndTheGate) {
+    test::TempDir dir;
+    const std::string file = dir.file("demo.cot");
+    std::int64_t id = 0;
+    std::string reference, coordinator;
+    {
+        auto s = create_demo(file, "act-hlm", DemoStage::Complete);
+        for (const auto& d : s->dossiers())
+            if (auto it = s->decisions().find(d.id); it != s->decisions().end() && it->second.kind == DecisionKind::Retained &&
+                                                       it->second.committee_opinion == DecisionKind::Retained) {
+                id = d.id;
+                reference = d.reference;
+                break;
+            }
+        coordinator = test::coordinator_actor(*s, Session::os_login());
+    }
+    ASSERT_NE(id, 0);
+    const std::string key = "dossier_id=" + std::to_string(id);
+    for (const char* opinion : {"retenu", ""}) {   // the opinion kept, then emptied: the vote's is read
+        JournalEntry last = open_sqlite_store_read_only(file)->journal("").back();
+        test::sql(file, "UPDATE decision SET kind='non retenu', places='', motive='Capacité atteinte', departure_reason='', "
+                        "committee_opinion='" + std::string(opinion) + "' WHERE " + key);
+        test::forge_entry(file, last.at, coordinator, "decision", "dossier/" + reference + "/decision",
+                          "non retenu — Capacité atteinte", test::row_line(file, "decision", key));
+        // The journal's own rules and rows hold: the entry is one the coordinator could have written.
+        ASSERT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
+        const std::string forged = "entrée " + std::to_string(last.seq + 1) + " (";
+        CampaignCheck c = check_campaign(file);
+        EXPECT_FALSE(c.journal.ok) << opinion;
+        EXPECT_TRUE(listed_has(c.journal.problems, forged)) << listed(c.journal.problems);
+        EXPECT_TRUE(listed_has(c.journal.problems, "La décision s'écarte de l'avis de la commission (« retenu ») : écrivez "
+                                                   "pourquoi."))
+            << listed(c.journal.problems);
+        // The gate before letters, orders and decisions asks the same.
+        EXPECT_TRUE(listed_has(Session::open_read_only(file)->outside_changes(), forged));
+    }
+}
+
+// Issue 15 G5, the import's checks on a stored dossier: 5 where the form
+// allows 4 (CRT, domaines_volet2 max 4), −3 places (min 0), a SIRET failing
+// its Luhn key, a commune the reference data do not have.
+TEST(JournalReplayRules, StoredValuesMeetTheImportsChecks) {
+    Grid g;
+    FactDef domains;
+    domains.id = "domaines_volet2";
+    domains.type = FactType::Number;
+    domains.min = Rational(0);
+    domains.max = Rational(4);
+    g.facts.push_back(domains);
+    const auto& ref = io::ReferenceData::instance();
+    Dossier d;
+    d.reference = "CRT-01";
+    d.organisme = "Association Alpha";
+    d.siret = "73282932000074";   // a valid key (Luhn)
+    d.commune = "16015";          // Angoulême, in the reference data
+    d.facts["domaines_volet2"] = Rational(4);
+    d.facts["places"] = Rational(1);
+    EXPECT_TRUE(io::stored_dossier_refusals(g, ref, d).empty());
+    d.facts["domaines_volet2"] = Rational(5);
+    d.facts["places"] = Rational(-3);
+    d.siret = "12345678901234";   // key computed by hand: the Luhn sum is 44
+    d.commune = "99999";
+    auto bad = io::stored_dossier_refusals(g, ref, d);
+    std::map<std::string, std::string> by_field(bad.begin(), bad.end());
+    ASSERT_EQ(by_field.size(), 4u) << bad.size();
+    EXPECT_NE(by_field["domaines_volet2"].find("la valeur 5 dépasse le maximum 4"), std::string::npos);
+    EXPECT_NE(by_field["places"].find("est inférieure au minimum 0"), std::string::npos) << by_field["places"];
+    EXPECT_NE(by_field["siret"].find("clé de contrôle (Luhn) invalide"), std::string::npos);
+    EXPECT_NE(by_field["commune"].find("inconnu du référentiel des communes"), std::string::npos);
+}
+
+// Issue 15 G5 on a campaign: values typed in SQL under well-formed entries of
+// the coordinator; verify named none of them.
+TEST(JournalReplayRules, ValuesTheImportRefusesTypedInSqlAreNamed) {
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    const std::string me = "Nadia Roussel (compte " + Session::os_login() + ")";
+    JournalEntry last = open_sqlite_store_read_only(file)->journal("").back();
+    // P is dossier 1, Q dossier 2 (two_organisations_campaign).
+    test::sql(file, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (1, 'places', '-3')");
+    test::forge_entry(file, last.at, me, "dossier.fait", "dossier/P/places", "-3",
+                      test::row_line(file, "dossier_fact", "dossier_id=1, fact='places'"));
+    test::sql(file, "UPDATE dossier SET siret='12345678901234', commune='99999' WHERE id=2");
+    test::forge_entry(file, last.at, me, "dossier.identite", "dossier/Q",
+                      "reference=Q; organisme=Fondation Bêta; siret=12345678901234; finess=; commune=99999",
+                      test::row_line(file, "dossier", "id=2"));
+    ASSERT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);
+    CampaignCheck c = check_campaign(file);
+    EXPECT_FALSE(c.journal.ok);
+    const std::string places = "entrée n° " + std::to_string(last.seq + 1) + " ", q = "entrée n° " + std::to_string(last.seq + 2) + " ";
+    EXPECT_TRUE(listed_has(c.journal.problems, "dossier « P », champ « places » : la valeur −3 est inférieure au minimum 0"))
+        << listed(c.journal.problems);
+    EXPECT_TRUE(listed_has(c.journal.problems, places)) << listed(c.journal.problems);
+    EXPECT_TRUE(listed_has(c.journal.problems, "dossier « Q », champ « siret » : SIRET « 12345678901234 » : clé de contrôle"))
+        << listed(c.journal.problems);
+    EXPECT_TRUE(listed_has(c.journal.problems, "dossier « Q », champ « commune » : code commune INSEE « 99999 » inconnu"))
+        << listed(c.journal.problems);
+    EXPECT_TRUE(listed_has(c.journal.problems, q)) << listed(c.journal.problems);
 }
 
 TEST(JournalForgery, WritersNeverDateBeforeThePreviousEntry) {

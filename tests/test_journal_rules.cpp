@@ -13,6 +13,14 @@ JournalRecord journal_record(std::int64_t seq, const std::string& at, const std:
     return {seq, at, actor, action, entity, "", new_value};
 }
 
+// A copy as share.cpp writes it, of the `seq - 1` entries before it.
+JournalRecord copy_record(std::int64_t seq, const std::string& at, const std::string& actor,
+                          const std::string& source = "postgresql://srv/base?campagne=C") {
+    return {seq, at, actor, "campagne.copie", "campagne/copie", "",
+            "copie de « " + source + " » : journal repris tel quel (" + std::to_string(seq - 1) + " entrées, tête " +
+                std::to_string(seq - 1) + ":00)"};
+}
+
 // A campaign file: created alone (no team), Nadia declared coordinator from
 // root, Thomas instructor from thomas, a rating, a decision.
 std::vector<JournalRecord> genuine() {
@@ -145,9 +153,98 @@ TEST(JournalRules, ActorWithoutAccount) {
     EXPECT_EQ(u->seq, 6);
     // A server names the person its role is: no account in the actor.
     EXPECT_FALSE(first_unwritten_entry(j, JournalHome::Server));
-    // A file copied from a server: the server's entries before the copy.
-    j.push_back(journal_record(7, "2026-11-30T10:06:00Z", "compte root", "campagne.copie", "campagne/copie"));
+    // Issue 13 G1: a copy appended after it no longer makes it « copied from a
+    // server »: the file's entries are replayed all the same.
+    j.push_back(copy_record(7, "2026-11-30T10:06:00Z", "compte root"));
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("n'est suivi d'aucun compte"), std::string::npos) << u->why;
+}
+
+// Issue 13 G1 (grave): two entries appended to a file, the first changing
+// rows in Nadia's name without an account, the second an empty copy signed by
+// « Mallory (compte mallory) », whom the team does not have.
+TEST(JournalRules, ForgedCopyInTheMiddleOfAFile) {
+    auto j = genuine();
+    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel", "decision", "dossier/C/decision"));
+    j.push_back(journal_record(7, "2026-11-30T10:06:00Z", "Mallory (compte mallory)", "campagne.copie", "campagne/copie"));
+    auto u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);   // the forged change, no longer covered by the copy
+    // The copy alone: empty, it says nothing a copy says.
+    j.erase(j.begin() + 5);
+    j.back().seq = 6;
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("une copie dit ce qu'elle a copié"), std::string::npos) << u->why;
+    // Worded as share.cpp words it: still signed by a stranger to the team.
+    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "Mallory (compte mallory)");
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("« Mallory » n'était pas déclaré(e) dans l'équipe à cette date"), std::string::npos) << u->why;
+    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte mallory");
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("signée du compte « mallory », qu'aucune personne de l'équipe n'avait lié"), std::string::npos)
+        << u->why;
+    // Claiming fewer entries than precede it: a copy takes the whole journal.
+    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte root");
+    j.back().new_value = "copie de « postgresql://srv/base?campagne=C » : journal repris tel quel (3 entrées, tête 3:00)";
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("reprend tout le journal qui la précède (5 entrées ici), et celle-ci dit en avoir repris 3"),
+              std::string::npos)
+        << u->why;
+    // A file is made from a server (exporter): a copy « from a file » in a file is not where a copy begins one.
+    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte root", "/tmp/a.cot");
+    u = first_unwritten_entry(j, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("une copie écrite dans un fichier vient d'un serveur"), std::string::npos) << u->why;
+    // A file shared to a server, then exported: the first copy was written on the server.
+    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte root", "/tmp/a.cot");
+    j.push_back(journal_record(7, "2026-11-30T10:07:00Z", "Thomas Petit (compte thomas)", "note",
+                               "dossier/A/note/Thomas Petit/I.2"));
+    j.push_back(copy_record(8, "2026-11-30T10:08:00Z", "Nadia Roussel (compte root)"));
     EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
+}
+
+// Issue 13 G1b: a migration to a schema no migration of this program reaches,
+// and one carrying rows after the ledger. Schemas as the stores number them
+// (ledger at 12, this build up to 17: sqlite_schema.cpp's kMigrations).
+TEST(JournalRules, MigrationsAreThisProgramsOwn) {
+    const KnownSchemas known{12, 17};
+    auto j = genuine();
+    j.push_back({6, "2026-11-30T10:05:00Z", "cotation", "schema.migration", "campagne/schema", "schéma 998",
+                 "schéma 999 — empreintes de 1 ligne", {"decision"}});
+    auto u = first_unwritten_entry(j, JournalHome::File, "", known);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 6);
+    EXPECT_NE(u->why.find("aucune migration de Cotation n'atteint le schéma 999 (cette version va jusqu'au schéma 17)"),
+              std::string::npos)
+        << u->why;
+    // A known schema, but rows after the ledger: no migration since 12 writes any.
+    j.back().old_value = "schéma 15";
+    j.back().new_value = "schéma 16 — empreintes de 1 ligne";
+    u = first_unwritten_entry(j, JournalHome::File, "", known);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("porte l'empreinte d'une ligne de la table « decision », alors que les migrations de Cotation"),
+              std::string::npos)
+        << u->why;
+    // The same without rows: what a migration of this program writes.
+    j.back().tables.clear();
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File, "", known));
+    // The first digests of an older campaign (from 11), but after entries that carried digests already.
+    j.back() = {6, "2026-11-30T10:05:00Z", "cotation", "schema.migration", "campagne/schema", "schéma 11",
+                "schéma 17 — empreintes de 1 ligne", {"decision"}};
+    j[4].tables = {"decision"};
+    u = first_unwritten_entry(j, JournalHome::File, "", known);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("vient avant toute entrée qui porte des empreintes de lignes"), std::string::npos) << u->why;
+    // Before any digest: the first vouching of every row, as record_migration writes it.
+    j[4].tables.clear();
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File, "", known));
 }
 
 TEST(JournalRules, NoTeamNoNamesChecked) {
@@ -196,7 +293,7 @@ TEST(JournalRules, CopyEntryWritesNoRow) {
 TEST(JournalRules, CopyEntrySignedByItsAccount) {
     auto j = genuine();
     // The forger's « X »: no account, not a form share.cpp writes.
-    j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "X", "campagne.copie", "campagne/copie"));
+    j.push_back(copy_record(6, "2026-11-30T10:05:00Z", "X"));
     auto u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
     EXPECT_EQ(u->seq, 6);
@@ -258,7 +355,7 @@ TEST(JournalRules, RatingByTheAssignedReviewerOnly) {
     served.push_back(journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "note",
                                     "dossier/A/1/note/Julien Roux/I.1", "5 — Excellent"));
     EXPECT_FALSE(first_unwritten_entry(served, JournalHome::Server));
-    served.push_back(journal_record(9, "2026-11-30T10:05:00Z", "compte root", "campagne.copie", "campagne/copie"));
+    served.push_back(copy_record(9, "2026-11-30T10:05:00Z", "compte root"));
     EXPECT_FALSE(first_unwritten_entry(served, JournalHome::File));
     // After submitting, a reviewer's rating no longer changes; a declared link ends the assignment.
     for (const char* action : {"soumission", "conflit"}) {

@@ -261,6 +261,19 @@ void Session::load() {
             unreadable_.push_back(why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" +
                                   last_writer("dossier/" + d.reference, "dossier/" + d.reference + "/" + fact));
     }
+    // Values the import and the form refuse, entered in SQL with well-formed
+    // entries (issue 15 G5: 5 where the grid allows 4, −3 places, a SIRET
+    // failing its key, a commune unknown to the reference data): the import's
+    // own checks (io::validate_field) on each dossier as stored, named with
+    // the field and the entry that last wrote it.
+    for (const auto& d : snap_.dossiers)
+        for (const auto& [field, why] : io::stored_dossier_refusals(grid_, io::ReferenceData::instance(), d)) {
+            const bool identity = d.facts.find(field) == d.facts.end();
+            unreadable_.push_back(path_ + ", dossier « " + d.reference + " », champ « " + field + " » : " + why +
+                                  " ; l'import et le formulaire refusent cette valeur, enregistrée hors de leurs contrôles" +
+                                  last_writer("dossier/" + d.reference, identity ? "dossier/" + d.reference
+                                                                                  : "dossier/" + d.reference + "/" + field));
+        }
     // A rating outside the grid's scale (typed in SQL: trial 15f F3) counts for
     // nothing in the core (rating_counts); it is said, not silently dropped.
     std::map<std::int64_t, std::string> references;

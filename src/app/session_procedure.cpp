@@ -64,9 +64,25 @@ std::vector<std::string> Session::decision_rule_breaks() const {
     std::vector<RecordedDecision> recorded;
     std::vector<std::string> entities;
     std::vector<std::int64_t> ids;
+    // A decision row without the committee's opinion, dated from the séance
+    // on, when the committee adopted a ranking (issue 15 G2: typed in SQL with
+    // a truthful entry): the opinion voted, as decide records it.
+    std::map<std::string, DecisionKind> voted;
+    if (const auto& check = meeting_check(); check && check->adopted && snap_.meeting)
+        for (const auto& e : snap_.meeting->voted)
+            if (e.opinion) voted[e.reference] = *e.opinion;
+    std::vector<Decision> completed;   // kept alive for the pointers below
+    completed.reserve(snap_.decisions.size());
     auto add = [&](const Dossier& d) {
         auto it = snap_.decisions.find(d.id);
         if (it == snap_.decisions.end()) return;
+        const Decision* decision = &it->second;
+        if (auto v = voted.find(d.reference);
+            !decision->committee_opinion && v != voted.end() && !(decision->date < snap_.meeting->date)) {
+            completed.push_back(*decision);
+            completed.back().committee_opinion = v->second;
+            decision = &completed.back();
+        }
         asked.push_back(d.get("places"));
         // Irrecevable: the reasons the ranking lists it apart by (trial 13e F4), read only for a dossier retained or
         // on the complementary list.
@@ -76,7 +92,7 @@ std::vector<std::string> Session::decision_rule_breaks() const {
             else if (auto reasons = check_eligibility(grid_, snap_.campaign, d).elimination_reasons(); !reasons.empty())
                 irrecevable = reasons.front();
         }
-        recorded.push_back({d.reference, &it->second, std::get_if<Rational>(&asked.back()), irrecevable});
+        recorded.push_back({d.reference, decision, std::get_if<Rational>(&asked.back()), irrecevable});
         entities.push_back("dossier/" + d.reference + "/decision");
         ids.push_back(d.id);
     };

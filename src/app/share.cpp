@@ -3,7 +3,9 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "campaign_check.h"
 #include "core/error.h"
+#include "core/french.h"
 #include "session.h"
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
@@ -37,12 +39,18 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     std::string source_name = from_server ? parse_pg_uri(from).shown : from;   // never a password
     CopyReport report;
     {
-        // Opened as any command opens it (a file of an older schema is migrated first).
-        auto source = from_server ? open_pg_store(from) : open_sqlite_store_read_only(from);
-        JournalCheck check = source->verify_journal();
-        if (!check.ok)
+        // The very verification of `journal verify` (issue 15 G1: a decision of 500 places typed in SQL was
+        // copied, « Journal de la source vérifié », the copies' check skipping the decision rules).
+        JournalCheck check = check_campaign(from).journal;
+        if (!check.ok) {
+            std::string listed;
+            for (std::size_t i = 0; i < check.problems.size() && i < 20; ++i) listed += "\n  " + check.problems[i];
+            if (check.problems.size() > 20) listed += "\n  … et " + std::to_string(check.problems.size() - 20) + " autres";
             throw InputError("Le journal de « " + source_name + " » ne se vérifie pas (" + check.problems.front() +
-                             ") ; rien n'a été copié (cotation journal verify).");
+                             ") ; rien n'a été copié. cotation journal verify dit « Journal ALTÉRÉ (" +
+                             fr::plural(check.entries, "entrée") + " " + fr::agree(check.entries, "lue") + ") » :" + listed +
+                             "\nLe coordonnateur fait vérifier le journal et reprend la dernière sauvegarde de la campagne.");
+        }
     }
     CampaignRows rows = from_server ? read_server_rows(from) : read_file_rows(from);
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());

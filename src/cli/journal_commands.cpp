@@ -2,6 +2,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/campaign_check.h"
 #include "app/session.h"
 #include "cli/command.h"
 #include "core/french.h"
@@ -83,35 +84,16 @@ int verify(const Args& a) {
                              " » : attendu N:EMPREINTE (le nombre d'entrées et au moins 16 caractères "
                              "hexadécimaux), tel que l'imprime « cotation journal tete ».");
     }
-    // The store alone, not a Session: a campaign whose rows were changed
-    // outside the program may no longer load (a dossier deleted under its
-    // facts, a value out of its domain); verify says which table and row
-    // (trial 13 F7, F8) instead of failing to open.
-    auto store = open_campaign_store_read_only(a.file());
-    auto c = store->verify_journal(head);
-    // The decisions it records against the rules `decide` applies (trial 13d
-    // F2: a forged entry with correct hashes), on a campaign that loads, and
-    // the values it holds that Cotation cannot read (a fact « quinze », a
-    // rating outside the scale, an unknown decision code: trial 15f F3, F4,
-    // F8), which `rank` sends here.
-    std::unique_ptr<Session> session;
-    try {
-        session = Session::open_read_only(a.file());
-        for (auto& broken : session->decision_rule_breaks()) c.problems.push_back(std::move(broken));
-        for (const auto& bad : session->unreadable_values()) c.problems.push_back(bad);
-    } catch (const std::exception& e) {
-        if (c.problems.empty()) c.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());
-    }
-    c.ok = c.problems.empty();
+    // The one verification the copies and the window make too (app/campaign_check.h).
+    CampaignCheck check = check_campaign(a.file(), head);
+    JournalCheck& c = check.journal;
     if (c.ok) {
         std::cout << "Journal intact : " << c.entries << " entrées, chaîne d'empreintes vérifiée ; les " << c.rows
                   << " lignes de données sont celles que le journal a enregistrées.\n";
         if (head) std::cout << "La campagne prolonge la tête donnée (" << a.get("--tete") << ").\n";
         std::cout << "Tête : " << c.head.text() << "\n";
         // Who controls the campaign: the team's coordinators, with the binding the journal gives them (trial 13 R1, 13f F3).
-        if (session)
-            for (const auto& line : coordinator_lines(session->team().people, store->journal("personne/")))
-                std::cout << line << "\n";
+        for (const auto& line : check.coordinators) std::cout << line << "\n";
         return 0;
     }
     std::cout << "Journal ALTÉRÉ (" << fr::plural(c.entries, "entrée") << " " << fr::agree(c.entries, "lue") << ") :\n";

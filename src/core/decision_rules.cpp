@@ -47,6 +47,18 @@ std::string grant_places(const CapacityModel& model, const std::string& referenc
     return "";
 }
 
+// A decision departing from the committee's opinion says why (art. R. 313-6:
+// the ranked list is its opinion). A complementary list is compatible with a
+// "not retained" opinion: the ranked list does not say who waits on it.
+std::string departure_refusal(const Decision& d) {
+    bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
+                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
+    if (departs && !fr::given(d.departure_reason))
+        return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
+               " ») : écrivez pourquoi.";
+    return "";
+}
+
 // One sentence for decide's refusal and the replay of the journal.
 std::string irrecevable_refusal(const std::string& reference, const std::string& why) {
     return "Le dossier « " + reference + " » est irrecevable (" + why +
@@ -61,6 +73,8 @@ std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, 
         Decision d = *decisions[i].decision;
         std::string why = decision_texts_refusal(d);
         if (why.empty()) why = motive_refusal(d);
+        // The opinion it records and no reason (issue 15 G2: typed in SQL, with a truthful entry).
+        if (why.empty()) why = departure_refusal(d);
         if (why.empty() && !decisions[i].irrecevable.empty() &&
             (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
             why = irrecevable_refusal(decisions[i].reference, decisions[i].irrecevable);
@@ -124,13 +138,7 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         return dossier + " est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est évalué "
                          "avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué "
                          "(--ecart) en plus du motif du refus.";
-    // A complementary list is compatible with a "not retained" opinion: the
-    // ranked list does not say who waits on it.
-    bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
-                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
-    if (departs && !fr::given(d.departure_reason))
-        return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
-               " ») : écrivez pourquoi.";
+    if (auto why = departure_refusal(d); !why.empty()) return why;
     // A dossier outside the voted ranking (awaiting arbitration at the vote,
     // or added since) has no opinion of the committee: retaining it departs
     // from the opinion voted as much as overturning a rank does.

@@ -54,7 +54,8 @@ struct BrokenDecision {
 };
 // The first of `decisions` (in the order they were recorded) that breaks a
 // rule complete_decision applies whatever the ranking became: a motive and a
-// departure reason that are texts, a motive when not retained, a recevable
+// departure reason that are texts, a motive when not retained, a reason when
+// departing from the committee's opinion it records (issue 15 G2), a recevable
 // dossier when retained or on the complementary list, and for a
 // retained dossier a capacity granted that is one, no more than it asked,
 // in whole units, within the call's capacity beside the ones recorded before it.

@@ -1,4 +1,5 @@
 #include "journal_rules.h"
+#include "journal_copies.h"
 
 #include "french.h"
 
@@ -186,33 +187,25 @@ const std::vector<std::string>* action_tables(const std::string& action) {
     return it == tables.end() ? &none : &it->second;
 }
 
-namespace {
-// « schéma 13 » -> 13; 0 when the text is of another form.
-int schema_number(const std::string& text) {
-    const std::string mark = "schéma ";
-    if (text.rfind(mark, 0) != 0) return 0;
-    std::size_t end = mark.size();
-    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-    if (end == mark.size() || end - mark.size() > 4) return 0;
-    return std::stoi(text.substr(mark.size(), end - mark.size()));
-}
-}  // namespace
 
 std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
-                                                    const std::string& now) {
-    return JournalReplay(home).feed(entries, now);
+                                                    const std::string& now, KnownSchemas known) {
+    return JournalReplay(home, known).feed(entries, now);
 }
 
 std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecord>& entries, const std::string& now) {
-    // On a file, names without an account are those of a server's entries
-    // copied into it: accepted up to the last copy.
-    std::size_t copied_until = 0;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (entries[i].action == "campagne.copie") copied_until = i;
+    // The copies, those given and those fed: on a file, the ratings before
+    // its last copy from a server are the server's, judged by the server's
+    // rights (pg_journal_rights.cpp).
+    std::map<std::int64_t, bool> copies = copies_;
+    for (const auto& e : entries)
+        if (e.action == "campagne.copie") copies[e.seq] = journal_copies::from_server(e);
+    std::int64_t copied_until = 0;
+    for (const auto& [seq, server] : copies)
+        if (server) copied_until = seq;
     const JournalHome home = home_;
     Team& team = team_;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const JournalRecord& e = entries[i];
+    for (const JournalRecord& e : entries) {
         auto refuse = [&](const std::string& why) {
             return UnwrittenEntry{e.seq, e.at, e.actor, e.action, why};
         };
@@ -237,15 +230,12 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                           quoted(e.action));
         if (e.action == "campagne.copie") migrated_to_ = 0;   // the copy's home numbers its own schemas
         if (system_entry(e) && e.action == "schema.migration") {
-            // A migration moves the schema forward, past the last one (trial 13e F2).
-            const int from = schema_number(e.old_value), to = schema_number(e.new_value);
-            if (from == 0 || to <= from || to <= migrated_to_)
-                return refuse("une migration fait passer le schéma au-delà de celui qu'a atteint la précédente, et "
-                              "celle-ci dit « " +
-                              e.old_value + " » → « " + e.new_value.substr(0, e.new_value.find(" — ")) + " »" +
-                              (migrated_to_ ? " après une migration au schéma " + std::to_string(migrated_to_) : std::string()));
-            migrated_to_ = to;
+            // One of this program's migrations, with the rows it writes (trial 13e F2, issue 13 G1b).
+            if (auto why = journal_copies::migration_refusal(e, migrated_to_, rows_seen_, known_); !why.empty())
+                return refuse(why);
+            migrated_to_ = journal_copies::schema_number(e.new_value);
         }
+        if (!e.tables.empty()) rows_seen_ = true;
         // The rows an entry vouches for belong to the tables its change writes (trial 13e F2, F3).
         if (const auto* allowed = action_tables(e.action))
             for (const auto& table : e.tables) {
@@ -264,22 +254,13 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                                                           return list;
                                                       }() + ")"));
             }
-        // A copy is signed by the account that made it (app/share.cpp: « NOM (compte LOGIN) » or
-        // « compte LOGIN[ (rôle « R » du serveur)] »), and a person of the team by the account bound to them.
+        // A copy where a copy begins a campaign, signed by an account of the team (issue 13 G1).
         if (e.action == "campagne.copie") {
-            EntryAuthor copier = entry_author(e.actor);
-            if (copier.account.empty() && e.actor.rfind("compte ", 0) == 0) {
-                copier.person.clear();
-                copier.account = e.actor.substr(7, e.actor.find(" (") == std::string::npos ? std::string::npos
-                                                                                          : e.actor.find(" (") - 7);
-            }
-            if (copier.account.empty())
-                return refuse("une copie est signée du compte qui l'a faite (« NOM (compte LOGIN) » ou « compte LOGIN »), "
-                              "et son auteur " + quoted(e.actor) + " n'en dit aucun");
-            if (const Person* p = copier.person.empty() ? nullptr : team.person(copier.person);
-                p && !p->account.empty() && p->account != copier.account)
-                return refuse(quoted(p->name) + " était lié(e) à cette date au compte " + quoted(p->account) +
-                              ", pas au compte " + quoted(copier.account) + " que dit la copie");
+            // The home it was written in: the kind the next copy came from, or the replay's own.
+            JournalHome written_in = home;
+            if (auto next = copies.upper_bound(e.seq); next != copies.end())
+                written_in = next->second ? JournalHome::Server : JournalHome::File;
+            if (auto why = journal_copies::copy_refusal(e, written_in, team); !why.empty()) return refuse(why);
         }
         // Written by Cotation taking in an older campaign's territory: no person's name to check.
         const bool takeover = (e.actor == kLegacyTerritoryActor || e.actor == kGridOfferActor) &&
@@ -287,9 +268,10 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
         const EntryAuthor who = entry_author(e.actor);
         // A name without an account is a server's entry: the server set it
         // from the connected role and refused the coordinator's kinds to
-        // the other roles (pg_roles.cpp); on a file, one copied from a server.
-        const bool server_written =
-            who.account.empty() && (home == JournalHome::Server || i < copied_until || e.seq < copied_until_seq_);
+        // the other roles (pg_roles.cpp).
+        // On a file, never for an entry a copy follows (issue 13 G1: a forged copy made every entry before it
+        // « copied from a server »): the server writes the account of each member's entry (pg_journal_rights.cpp).
+        const bool server_written = who.account.empty() && home == JournalHome::Server;
         if (!system_entry(e) && !takeover && e.action != "campagne.copie" && !team.open_mode() && !server_written) {
             const Person* p = team.person(who.person);
             if (who.account.empty()) {
@@ -323,7 +305,7 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
             // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2). On a
             // file only, after its last copy: a server applies its own (pg_journal_rights.cpp: the
             // coordinator may write a rating there), and its entries may have been copied into the file.
-            const bool copied = i < copied_until || e.seq < copied_until_seq_;
+            const bool copied = e.seq < copied_until;
             if (e.action == "note" && home == JournalHome::File && !copied)
                 if (std::string why = rating_refusal(e, who); !why.empty()) {
                     if (why.back() == '.') why.pop_back();   // the session's sentence, inside this one

@@ -63,6 +63,13 @@ const std::vector<std::string>* action_tables(const std::string& action);
 // author from its connection role, and the name comes alone.
 enum class JournalHome { File, Server };
 
+// The schemas this program's migrations know, as the stores number them
+// (both alike): the first whose journal carries row digests, and the
+// highest. 0 when not given (a replay of entries alone): not checked.
+struct KnownSchemas {
+    int ledger = 0, highest = 0;
+};
+
 struct UnwrittenEntry {
     std::int64_t seq = 0;
     std::string at, actor, action;
@@ -75,36 +82,37 @@ struct UnwrittenEntry {
 //   or dated in a form Cotation does not write;
 // - once the team has an account bound, written by a person from an account
 //   that is not the one bound to them at that moment (on a file, a person's
-//   entry without an account too, unless a copy from a server follows it);
+//   entry without an account too, whatever copy follows it: issue 13 G1, a
+//   forged copy entry made every entry before it « copied from a server »);
 // - of a coordinator's kind (coordinator_actions), once a team is declared,
 //   written from an account by someone who was not coordinator at that moment;
 // - signed « cotation » but not one of Cotation's own: a migration moves the
-//   schema forward (« schéma N » → « schéma M — … », M above the schema the
-//   previous migration reached); the digests Cotation writes at the end of a
+//   schema forward to a schema of this program, carrying only the rows a
+//   migration writes (journal_copies.h, issue 13 G1b); the digests Cotation writes at the end of a
 //   change that wrote no entry (journal.empreintes) cover only the rows of
 //   `reviewer` (a rating import that added a reviewer and changed no note):
 //   trial 13e F2, one such entry reopened a closed campaign;
 // - carrying the digest of a row of a table its action does not write
 //   (action_tables; trial 13e F3); a copy (« campagne.copie ») writes none
 //   (trial 13f F1: one carried a decision, a rating, a person, the campaign);
-// - a copy not signed by an account (« NOM (compte LOGIN) », « compte LOGIN »),
-//   or naming a person of the team from another account than theirs;
+// - a copy that is not one share.cpp writes where a copy begins a campaign
+//   (journal_copies.h: its text, its home, signed by an account bound in the team);
 // - a rating (« note ») the team's rules refused at that point (Team::may_rate,
 //   as Session asks it: the dossier assigned to its reviewer, no link declared
 //   since, not yet submitted), replaying the entries « dossier.ajout »,
 //   « dossier.identite », « affectation », « conflit » and « soumission »
 //   (trial 13f F2); a dossier added before the replay's first entry is not judged;
-//   on a file only, after its last copy (a server applies its own rights);
+//   on a file only, after its last copy from a server (a server applies its own rights);
 // Without a team (one person working alone) nobody's name is checked. An
-// entry naming a person without an account is a server's (the server set
-// the author from its role and refused the coordinator's kinds to the
+// entry naming a person without an account is, on a server, the server's
+// (it set the author from its role and refused the coordinator's kinds to the
 // others), or, on a file whose team has no account, one older than accounts:
 // only its date is checked.
 // With `now` (this workstation's instant, as the journal writes it), also
 // an entry dated after it by more than kJournalClockAhead (trial 13d F5: an
 // entry dated 2099 was accepted, and the following ones took its date).
 std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRecord>& entries, JournalHome home,
-                                                    const std::string& now = "");
+                                                    const std::string& now = "", KnownSchemas known = {});
 
 // The same rules replayed a part at a time (trial 13e F1: the gate before
 // every write, decision and document reads only the entries after the last
@@ -113,11 +121,14 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
 // finding the replay is left part-way: keep a copy to go on from.
 class JournalReplay {
 public:
-    explicit JournalReplay(JournalHome home) : home_(home) {}
+    explicit JournalReplay(JournalHome home, KnownSchemas known = {}) : home_(home), known_(known) {}
     std::optional<UnwrittenEntry> feed(const std::vector<JournalRecord>& entries, const std::string& now = "");
-    // The last « campagne.copie » of the whole journal, when the entries are
-    // fed in parts: the server's entries before it are accepted as copied.
-    void copies_until(std::int64_t seq) { copied_until_seq_ = seq; }
+    // The « campagne.copie » entries of the whole journal (their number, and
+    // whether each copied a server's campaign), when the entries are fed in
+    // parts: a copy's home is told by the next one, and the ratings before
+    // the last copy from a server are the server's (its own rights applied
+    // them), not judged by a file's.
+    void copies(std::map<std::int64_t, bool> from_server) { copies_ = std::move(from_server); }
 
 private:
     // The rights of a « note » entry's author at that point (Team::may_rate,
@@ -132,8 +143,10 @@ private:
     std::map<std::int64_t, std::string> organisme_;     // as « dossier.ajout » and « dossier.identite » say
     std::optional<std::string> previous_key_;
     JournalRecord previous_;
+    KnownSchemas known_;
     int migrated_to_ = 0;   // the schema the last migration entry reached (since the last copy)
-    std::int64_t copied_until_seq_ = 0;
+    bool rows_seen_ = false;   // an entry carrying row digests was fed
+    std::map<std::int64_t, bool> copies_;
 };
 // How far ahead of a workstation's clock an entry may be dated: the clock of
 // another workstation of the share may be ahead by minutes, not by a day.

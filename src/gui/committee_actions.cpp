@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actions.h"
+#include "app/campaign_check.h"
 #include "app/input.h"
 #include "core/enums.h"
 #include "core/error.h"
@@ -180,9 +181,9 @@ void write_instruction_reports(wxWindow* parent, Workbench& wb) {
 }
 
 void verify_journal(wxWindow* parent, Workbench& wb) {
+    // What `journal verify` checks (app/campaign_check.h), on the session the window holds.
     JournalCheck c = wb.session->store().verify_journal();
-    for (auto& broken : wb.session->decision_rule_breaks()) c.problems.push_back(std::move(broken));   // trial 13d F2
-    c.ok = c.problems.empty();
+    add_campaign_rule_checks(*wb.session, c);
     std::string text = c.ok ? "Journal intact : " + std::to_string(c.entries) + " entrées, chaîne d'empreintes vérifiée."
                             : "Journal ALTÉRÉ :";
     for (const auto& p : c.problems) text += "\n• " + p;

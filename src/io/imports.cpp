@@ -312,3 +312,38 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
 }
 
 }  // namespace cotation::io
+
+namespace cotation::io {
+
+namespace {
+// A stored value written as a person types it, for validate_field: the
+// import's own checks then read it (French decimals, ISO date, oui/non).
+std::string typed_form(const Value& v) {
+    if (auto r = std::get_if<Rational>(&v)) return fr::number(*r, 6);
+    if (auto b = std::get_if<bool>(&v)) return *b ? "oui" : "non";
+    if (auto l = std::get_if<std::vector<std::string>>(&v)) return fr::join(*l, " ");
+    return to_canonical(v);
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> stored_dossier_refusals(const Grid& grid, const ReferenceData& ref,
+                                                                         const Dossier& d) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto check = [&](const std::string& field, const std::string& text) {
+        if (auto why = validate_field(grid, ref, field, text); !why.empty()) out.emplace_back(field, why);
+    };
+    check("reference", d.reference);
+    check("organisme", d.organisme);
+    check("siret", d.siret);
+    check("finess", d.finess);
+    check("commune", d.commune);
+    for (const auto& [name, value] : d.facts) {
+        const FactDef* def = grid.fact(name);
+        // A fact of another type is said by type_values; a derived one is computed, never stored by an import.
+        if (!def || def->derived || is_missing(value) || name.rfind("campagne.", 0) == 0) continue;
+        check(name, typed_form(value));
+    }
+    return out;
+}
+
+}  // namespace cotation::io

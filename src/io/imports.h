@@ -28,6 +28,13 @@ inline constexpr std::size_t kMaxJustificationChars = kMaxMotiveChars;
 std::string validate_field(const Grid& grid, const ReferenceData& ref, const std::string& column,
                            const std::string& text, Value* out = nullptr);
 
+// What the import and the form would refuse in a dossier as stored: each
+// identity field and fact (issue 15 G5: values typed in SQL under
+// well-formed entries), as (field, reason in French), by validate_field on
+// the value written as a person types it.
+std::vector<std::pair<std::string, std::string>> stored_dossier_refusals(const Grid& grid, const ReferenceData& ref,
+                                                                         const Dossier& d);
+
 // Builds a dossier from named fields; `errors` receives "colonne : raison".
 Dossier build_dossier(const Grid& grid, const ReferenceData& ref,
                       const std::map<std::string, std::string>& fields,

@@ -8,6 +8,11 @@
 #include <chrono>
 #include <ctime>
 
+#include "sqlite_schema.h"
+#ifdef COTATION_POSTGRESQL
+#include "pg_store.h"
+#endif
+
 namespace cotation {
 
 std::string journal_hash(const JournalEntry& e) {
@@ -89,7 +94,8 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
     std::vector<JournalRecord> records;
     records.reserve(entries.size());
     for (const auto& e : entries) records.push_back(record_of(e));
-    if (auto u = first_unwritten_entry(records, home, utc_now_iso())) c.problems.push_back(unwritten_text(*u));
+    if (auto u = first_unwritten_entry(records, home, utc_now_iso(), known_schemas()))
+        c.problems.push_back(unwritten_text(*u));
     return c;
 }
 
@@ -134,6 +140,14 @@ std::optional<JournalHead> parse_journal_head(const std::string& text) {
         return std::nullopt;
     h.hash = hash;
     return h;
+}
+
+KnownSchemas known_schemas() {
+    KnownSchemas k{sqlite::ledger_schema(), sqlite::schema_version()};
+#ifdef COTATION_POSTGRESQL
+    k.highest = std::max(k.highest, pg_schema_version());
+#endif
+    return k;
 }
 
 std::string utc_now_iso() {

@@ -15,6 +15,9 @@ namespace cotation {
 inline constexpr const char* kJournalGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 std::string journal_hash(const JournalEntry& e);   // SHA-256, hex
 std::string utc_now_iso();
+// The schemas this build's migrations know, on a file and on a server (both
+// number them alike): what a migration entry of the journal may say.
+KnownSchemas known_schemas();
 // The hash chain of `entries` (none missing, each following the one before,
 // none altered) and, when given, that they extend a head kept outside; the
 // same check and messages on every back end. The data are compared by the
@@ -30,7 +33,7 @@ struct JournalSeen {
     std::int64_t seq = 0;
     std::string hash = kJournalGenesis;
     JournalReplay replay;
-    explicit JournalSeen(JournalHome home) : replay(home) {}
+    explicit JournalSeen(JournalHome home) : replay(home, known_schemas()) {}
 };
 // The problems `journal verify` would name in `later` (the entries after
 // `seen.seq`, in order): a broken link or hash, an entry Cotation would not

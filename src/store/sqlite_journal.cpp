@@ -15,6 +15,7 @@
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
 #include "sqlite_store.h"
+#include "core/journal_copies.h"
 
 namespace cotation::sqlite {
 
@@ -335,9 +336,14 @@ std::vector<std::string> SqliteStore::journal_problems() {
     // By batches: a campaign of 10 000 dossiers has 860 000 entries, never all in memory at once.
     constexpr int kBatch = 4096;
     if (journal_seen_.seq == 0) {   // a copy is made whole, at the campaign's making: looked for once
-        Stmt copy(*db_, "SELECT coalesce(max(seq), 0) FROM journal WHERE action = 'campagne.copie'");
-        copy.step();
-        journal_seen_.replay.copies_until(copy.integer(0));
+        Stmt copy(*db_, "SELECT seq, new_value FROM journal WHERE action = 'campagne.copie'");
+        std::map<std::int64_t, bool> copies;
+        while (copy.step()) {
+            JournalRecord c;
+            c.new_value = copy.text(1);
+            copies[copy.integer(0)] = journal_copies::from_server(c);
+        }
+        journal_seen_.replay.copies(std::move(copies));
     }
     Stmt s(*db_, "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows FROM journal "
                  "WHERE seq > ? ORDER BY seq LIMIT ?");
