@@ -3,15 +3,20 @@
 // scripts did with sqlite3 (trial 13c F1).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <ctime>
 
 #include "app/campaign_check.h"
 #include "app/demo.h"
+#include "app/share.h"
 #include "app/session.h"
 #include "core/decision_rules.h"
+#include "core/error.h"
 #include "io/imports.h"
 #include "core/team.h"
 #include "store/journal.h"
+#include "store/pg_store.h"
 #include "store/sql_text.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
@@ -233,6 +238,33 @@ TEST(JournalReplayRules, ValuesTheImportRefusesTypedInSqlAreNamed) {
     EXPECT_TRUE(listed_has(c.journal.problems, "dossier « Q », champ « commune » : code commune INSEE « 99999 » inconnu"))
         << listed(c.journal.problems);
     EXPECT_TRUE(listed_has(c.journal.problems, q)) << listed(c.journal.problems);
+}
+
+// Issue 15 G1 (grave): `partager` printed « Journal de la source vérifié » for
+// a campaign `journal verify` called ALTÉRÉ, its check skipping the rules on
+// what the journal recorded. −3 places typed in SQL under a well-formed entry:
+// refused with verify's words, nothing on the server. (Share.*: run by
+// store.postgresql against its cluster.)
+TEST(Share, ACampaignVerifyCallsAlteredIsNotCopied) {
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    test::TempDir dir;
+    const std::string file = forgery_campaign(dir);
+    JournalEntry last = open_sqlite_store_read_only(file)->journal("").back();
+    test::sql(file, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (1, 'places', '-3')");
+    test::forge_entry(file, last.at, "Nadia Roussel (compte " + Session::os_login() + ")", "dossier.fait",
+                      "dossier/P/places", "-3", test::row_line(file, "dossier_fact", "dossier_id=1, fact='places'"));
+    ASSERT_TRUE(open_sqlite_store_read_only(file)->verify_journal().ok);   // the store alone saw nothing
+    const std::string uri = test::pg_server() + "?campagne=altere_g1_" + std::to_string(::getpid());
+    std::string m;
+    try {
+        copy_campaign(file, uri, "");
+    } catch (const InputError& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("ne se vérifie pas"), std::string::npos) << m;
+    EXPECT_NE(m.find("rien n'a été copié"), std::string::npos) << m;
+    EXPECT_NE(m.find("dossier « P », champ « places »"), std::string::npos) << m;
+    EXPECT_THROW(open_pg_store(uri), InputError);   // « n'existe pas sur le serveur »
 }
 
 TEST(JournalForgery, WritersNeverDateBeforeThePreviousEntry) {

@@ -183,7 +183,8 @@ TEST(JournalRules, ForgedCopyInTheMiddleOfAFile) {
     j.back() = copy_record(6, "2026-11-30T10:06:00Z", "Mallory (compte mallory)");
     u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
-    EXPECT_NE(u->why.find("« Mallory » n'était pas déclaré(e) dans l'équipe à cette date"), std::string::npos) << u->why;
+    EXPECT_NE(u->why.find("signée du compte « mallory », qu'aucune personne de l'équipe n'avait lié"), std::string::npos)
+        << u->why;
     j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte mallory");
     u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);

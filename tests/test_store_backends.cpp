@@ -70,8 +70,10 @@ Dossier dossier(const std::string& reference, const std::string& organisme, int 
     Dossier d;
     d.reference = reference;
     d.organisme = organisme;
-    d.siret = "12345678901234";
-    d.commune = "Saintes";
+    // Values the import accepts (a valid SIRET key, Saintes' INSEE code): a copy
+    // runs the import's checks on what it copies (issue 15 G5).
+    d.siret = "73282932000074";
+    d.commune = "17415";
     d.facts["places"] = Rational(places);
     d.facts["date_depot"] = Date{2025, 4, 2};
     d.documents = {"budget", "projet"};
@@ -1239,7 +1241,8 @@ TEST(Share, CampaignsOfEveryShippedGridRoundTrip) {
         {
             auto s = open_sqlite_store(file);
             s->load();
-            auto ids = s->add_dossiers({dossier("D-01", "Association A", 10), dossier("D-02", "Association B", 6)}, "Claire");
+            // One mission each: within every shipped form's bounds (CRT: 0 to 1).
+            auto ids = s->add_dossiers({dossier("D-01", "Association A", 1), dossier("D-02", "Association B", 1)}, "Claire");
             std::vector<Rating> ratings;
             int v = grid.scale_max;
             for (const auto& theme : grid.themes)
@@ -1320,7 +1323,9 @@ TEST(Share, CopyWhoseRowsDoNotMatchItsJournalLeavesNothing) {
                     altered = true;
                 }
     ASSERT_TRUE(altered);
-    CopyNote note{"Claire (compte claire)", "campagne.copie", "campagne/copie", "", "copie d'essai"};   // as share.cpp signs it
+    CopyNote note{"Claire (compte claire)", "campagne.copie", "campagne/copie", "",
+                  "copie de « essai.cot » : journal repris tel quel (" + std::to_string(rows.journal.size()) +
+                      " entrées, tête 0:00)"};   // as share.cpp signs and words it
     std::string uri = test::pg_server() + "?campagne=arrivee_" + std::to_string(::getpid());
     try {
         write_server_copy(uri, rows, note);

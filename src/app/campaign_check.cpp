@@ -12,7 +12,7 @@ void add_campaign_rule_checks(const Session& session, JournalCheck& c) {
     c.ok = c.problems.empty();
 }
 
-CampaignCheck check_campaign(const std::string& campaign, const std::optional<JournalHead>& head) {
+CampaignCheck check_campaign(const std::string& campaign, const std::optional<JournalHead>& head, bool loads) {
     CampaignCheck out;
     // The store alone first: a campaign whose rows were changed outside the
     // program may no longer load (a dossier deleted under its facts, a value
@@ -24,7 +24,7 @@ CampaignCheck check_campaign(const std::string& campaign, const std::optional<Jo
         add_campaign_rule_checks(*session, out.journal);
         if (out.journal.ok) out.coordinators = coordinator_lines(session->team().people, store->journal("personne/"));
     } catch (const std::exception& e) {
-        if (out.journal.problems.empty())
+        if (loads && out.journal.problems.empty())
             out.journal.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());
     }
     out.journal.ok = out.journal.problems.empty();

@@ -23,7 +23,10 @@ struct CampaignCheck {
     // Who controls the campaign (core coordinator_lines), when it loads.
     std::vector<std::string> coordinators;
 };
-CampaignCheck check_campaign(const std::string& campaign, const std::optional<JournalHead>& head = std::nullopt);
+// `loads`: a campaign the program cannot load is a problem (journal verify);
+// a copy takes it all the same when its journal verifies (a copy reads rows).
+CampaignCheck check_campaign(const std::string& campaign, const std::optional<JournalHead>& head = std::nullopt,
+                             bool loads = true);
 
 // The campaign's rules on what its journal recorded, added to `c` (the part
 // of check_campaign a loaded session gives).

@@ -41,7 +41,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     {
         // The very verification of `journal verify` (issue 15 G1: a decision of 500 places typed in SQL was
         // copied, « Journal de la source vérifié », the copies' check skipping the decision rules).
-        JournalCheck check = check_campaign(from).journal;
+        JournalCheck check = check_campaign(from, std::nullopt, false).journal;
         if (!check.ok) {
             std::string listed;
             for (std::size_t i = 0; i < check.problems.size() && i < 20; ++i) listed += "\n  " + check.problems[i];

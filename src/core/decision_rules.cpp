@@ -73,11 +73,12 @@ std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, 
         Decision d = *decisions[i].decision;
         std::string why = decision_texts_refusal(d);
         if (why.empty()) why = motive_refusal(d);
-        // The opinion it records and no reason (issue 15 G2: typed in SQL, with a truthful entry).
-        if (why.empty()) why = departure_refusal(d);
         if (why.empty() && !decisions[i].irrecevable.empty() &&
             (d.kind == DecisionKind::Retained || d.kind == DecisionKind::Complementary))
             why = irrecevable_refusal(decisions[i].reference, decisions[i].irrecevable);
+        // The opinion it records and no reason (issue 15 G2: typed in SQL, with a truthful entry), in
+        // complete_decision's order: after the dossier's admissibility, before the capacity.
+        if (why.empty()) why = departure_refusal(d);
         if (why.empty() && d.kind == DecisionKind::Retained) {
             why = grant_places(model, decisions[i].reference, decisions[i].asked, used, d);
             if (why.empty()) used += model.used_by(*d.places);

@@ -67,20 +67,16 @@ std::string copy_refusal(const JournalRecord& e, JournalHome written_in, const T
         return "une copie est signée du compte qui l'a faite (« NOM (compte LOGIN) » ou « compte LOGIN »), et son auteur " +
                quoted(e.actor) + " n'en dit aucun";
     if (!team.accounts_declared()) return "";
-    if (copier.person.empty()) {
-        if (!team.person_of_account(copier.account))
-            return "la copie est signée du compte " + quoted(copier.account) +
-                   ", qu'aucune personne de l'équipe n'avait lié à cette date";
-        return "";
-    }
-    const Person* p = team.person(copier.person);
-    if (!p)
-        return quoted(copier.person) + " n'était pas déclaré(e) dans l'équipe à cette date, et la copie est signée de son nom "
-               "(compte " + quoted(copier.account) + ")";
-    if (p->account != copier.account)
+    // The account is the proof (a name is typed, --par): bound to a person of the team, and to
+    // the one it names when that person is of the team.
+    const Person* p = copier.person.empty() ? nullptr : team.person(copier.person);
+    if (p && p->account != copier.account)
         return quoted(p->name) + (p->account.empty() ? std::string(" n'avait pas de compte lié à cette date")
                                                      : " était lié(e) à cette date au compte " + quoted(p->account)) +
                ", pas au compte " + quoted(copier.account) + " que dit la copie";
+    if (!team.person_of_account(copier.account))
+        return "la copie est signée du compte " + quoted(copier.account) +
+               ", qu'aucune personne de l'équipe n'avait lié à cette date";
     return "";
 }
 

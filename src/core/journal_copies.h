@@ -21,9 +21,9 @@ bool from_server(const JournalRecord& copy);
 // - it comes from the other kind of home than the one it is written in (a
 //   file is made by `exporter` from a server, a server campaign by
 //   `partager` from a file);
-// - it is signed by an account, and once the team has accounts, by a
-//   person of the team from the account bound to them, or by an account
-//   bound to a person of the team.
+// - it is signed by an account, and once the team has accounts, by an
+//   account bound to a person of the team, the one it names when that person
+//   is of the team (the name, typed with --par, proves nothing).
 std::string copy_refusal(const JournalRecord& e, JournalHome written_in, const Team& team);
 
 // Why a migration entry is not one of this program's migrations, "" when it
