@@ -8,6 +8,7 @@
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
 #include "store/pg_store.h"
+#include "core/invisible.h"
 
 namespace cotation {
 
@@ -41,14 +42,14 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
         auto source = from_server ? open_pg_store(from) : open_sqlite_store_read_only(from);
         JournalCheck check = source->verify_journal();
         if (!check.ok)
-            throw InputError("Le journal de « " + source_name + " » ne se vérifie pas (" + check.problems.front() +
+            throw InputError("Le journal de " + fr::quote_path(source_name) + " ne se vérifie pas (" + check.problems.front() +
                              ") ; rien n'a été copié (cotation journal verify).");
     }
     CampaignRows rows = from_server ? read_server_rows(from) : read_file_rows(from);
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
     if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash};
     CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",
-                  "copie de « " + source_name + " » : journal repris tel quel (" + std::to_string(report.source_entries) +
+                  "copie de " + fr::quote_path(source_name) + " : journal repris tel quel (" + std::to_string(report.source_entries) +
                       " entrées, tête " + report.source_head.short_text() + ")"};
     JournalCheck copy = to_server ? write_server_copy(to, rows, note) : write_file_copy(to, rows, note);
     report.copy_entries = copy.entries;

@@ -1,6 +1,7 @@
 #include "dossier.h"
 
 #include "french.h"
+#include "people.h"
 
 namespace cotation {
 
@@ -46,6 +47,17 @@ std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::s
                    " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien "
                    "n'a été enregistré.";
     }
+    return "";
+}
+
+std::string dossier_texts_refusal(const Dossier& d, const std::string& where) {
+    for (const auto& [text, what] : {std::pair<const std::string*, const char*>{&d.reference, "la référence"},
+                                     {&d.organisme, "l'organisme"}, {&d.siret, "le SIRET"}, {&d.finess, "le FINESS"},
+                                     {&d.commune, "la commune"}})
+        if (std::string why = name_refusal(*text, where + " : " + what); !why.empty()) return why;
+    for (const auto& [name, value] : d.facts)
+        if (std::string why = parameter_text_refusal(name, value); !why.empty())
+            return where + " : " + why.replace(0, std::string("Le paramètre").size(), "le fait");
     return "";
 }
 
