@@ -54,8 +54,10 @@ std::string name_refusal(const std::string& text, const std::string& what) {
     if (std::size_t n = fr::char_count(text); n > kMaxNameChars)
         return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxNameChars) +
                " admis. Rien n'a été enregistré.";
+    // Nothing visible at all is said as such (a name of U+3164 alone), before the character.
+    if (std::string none = nothing_visible(text, what); !none.empty()) return none;
     std::string c = invisible_character(text);
-    if (c.empty()) return nothing_visible(text, what);
+    if (c.empty()) return "";
     return what + " contient un caractère de contrôle ou invisible (" + c +
            " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms sembleraient "
            "identiques ou le journal serait falsifiable ; retapez-le. Rien n'a été enregistré.";
@@ -65,6 +67,7 @@ std::string text_refusal(const std::string& text, const std::string& what) {
     if (std::size_t n = fr::char_count(text); n > kMaxMotiveChars)
         return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxMotiveChars) +
                " admis. Rien n'a été enregistré.";
+    if (std::string none = nothing_visible(text, what); !none.empty()) return none;
     // Line breaks are a text's own; anything else invisible is not.
     if (std::string c = fr::first_invisible(text, "\n"); !c.empty())
         return what + " contient un caractère de contrôle ou invisible (" + c +

@@ -39,9 +39,12 @@ void check_visible(const CsvRecord& rec, const CsvRecord& header, const std::str
         const std::string what = fr::first_invisible(rec.fields[c], "\n\r");
         if (what.empty()) continue;
         const std::string column = c < header.fields.size() && &rec != &header ? " " + fr::quote(fr::trim(header.fields[c])) : "";
-        throw InputError(file_name + ", ligne " + std::to_string(rec.line) + ", colonne " +
-                         std::to_string(c + 1) + column + " : " + fr::quote(rec.fields[c]) +
-                         " : caractère de contrôle ou invisible " + what +
+        const std::string place = file_name + ", ligne " + std::to_string(rec.line) + ", colonne " + std::to_string(c + 1) +
+                                  column + " : " + fr::quote(rec.fields[c]) + " : ";
+        if (!fr::given(rec.fields[c]))
+            throw InputError(place + "aucun caractère visible (seulement des espaces ou des caractères qui ne s'impriment "
+                                     "pas) ; videz la cellule ou retapez-la. Rien n'a été importé.");
+        throw InputError(place + "caractère de contrôle ou invisible " + what +
                          " ; retirez-le de la cellule (deux noms sembleraient identiques). Rien n'a été importé.");
     }
 }

@@ -109,6 +109,9 @@ std::string read_only_reason(const std::string& path) {
     // The effective account, the one SQLite writes as.
     if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
         return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
+    if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
+        return "le dossier " + fr::quote_path(dir) + " n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
+               "travail (« -wal », « -shm ») à côté de la campagne";
     // Root may write anything: the mode bits say what the owner wanted (trial 13g G6).
     if (!write_bits(path))
         return "le fichier est protégé en écriture (droits " + mode_text(path) + " : personne ne doit le modifier, "
@@ -116,9 +119,6 @@ std::string read_only_reason(const std::string& path) {
     if (!write_bits(dir))
         return "le dossier " + fr::quote_path(dir) + " est protégé en écriture (droits " + mode_text(dir) +
                ") ; Cotation doit y écrire ses fichiers de travail (« -wal », « -shm ») à côté de la campagne";
-    if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
-        return "le dossier " + fr::quote_path(dir) + " n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
-               "travail (« -wal », « -shm ») à côté de la campagne";
     return "le fichier ou son dossier n'est pas modifiable (droits, partage en lecture seule)";
 }
 
