@@ -135,7 +135,7 @@ std::unique_ptr<Session> Session::open_for_documents(const std::string& path) {
 
 std::unique_ptr<Session> Session::create(const std::string& path, const std::string& grid_path,
                                          const NewCampaign& nc, const std::string& actor) {
-    std::string xml = io::read_file(grid_path);
+    std::string xml = io::read_file(grid_path, io::kXmlFile);
     Grid grid = io::read_grid(xml, grid_path, io::forms_beside(grid_path));
     // The procedure the grid names, read and checked with what the grid adds.
     io::ProcedureText procedure = io::procedures_beside(grid_path)(grid.procedure.procedure_id);

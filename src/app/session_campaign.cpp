@@ -128,7 +128,7 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(a.logo, ec))
             throw InputError("Autorité, logo « " + a.logo + " » : fichier introuvable.");
-        std::string png = io::read_file(a.logo);
+        std::string png = io::read_file(a.logo, io::kImageFile);
         require(logo_problem(png, a.logo));
         // Decoded to its end now: a damaged image would abort every document (trial 13b F16).
         if (std::string why = io::png_decoding_problem(png); !why.empty())
@@ -149,7 +149,7 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
 }
 
 Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {
-    std::string xml = io::read_file(grid_path);
+    std::string xml = io::read_file(grid_path, io::kXmlFile);
     // A form missing beside the file is taken from the campaign's own.
     io::FormLoader beside = io::forms_beside(grid_path);
     std::string pinned_form = grid_.form_xml, pinned_id = grid_.form_id;

@@ -163,7 +163,7 @@ std::vector<std::string> Session::authority_warnings() const {
         std::string png = logo_is_stored(a.logo) ? logo_from_stored(a.logo) : std::string();
         if (png.empty()) {
             std::error_code ec;
-            if (std::filesystem::is_regular_file(a.logo, ec)) png = io::read_file(a.logo);
+            if (std::filesystem::is_regular_file(a.logo, ec)) png = io::read_file(a.logo, io::kImageFile);
         }
         if (std::string why = io::png_decoding_problem(png); !png.empty() && !why.empty())
             out.push_back("Le logo " + who + " est une image PNG illisible (" + why + ") : les documents PDF sont écrits "

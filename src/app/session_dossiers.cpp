@@ -10,6 +10,8 @@
 #include "core/campaign_dates.h"
 #include "core/dossier.h"
 #include "core/error.h"
+#include "core/french.h"
+#include "core/invisible.h"
 #include "io/imports.h"
 #include "io/reference_data.h"
 #include "io/text_encoding.h"
@@ -34,7 +36,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
                                       });
     import_notice_ = text.notice;
     for (const auto& d : ds)
-        require(reference_refusal(snap_.dossiers, d.reference, 0, csv_path + ", dossier « " + d.reference + " »"));
+        require(reference_refusal(snap_.dossiers, d.reference, 0, fr::shown_path(csv_path) + ", dossier " + fr::quote(d.reference)));
     store_->add_dossiers(ds, journal_actor(actor));
     load();
     // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).
@@ -84,6 +86,7 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_instruct(actor));
+    require(dossier_texts_refusal(d, "Nouveau dossier"));   // the rule of names and texts (trial 13g G2)
     require(reference_refusal(snap_.dossiers, d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, journal_actor(actor));
     Dossier copy = d;
@@ -101,7 +104,8 @@ void Session::update_dossier(const Dossier& d, const std::string& actor) {
     auto pos = position_of_.find(d.id);
     if (pos == position_of_.end()) throw InputError(unknown_dossier(d.reference));
     auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
-    require(reference_refusal(snap_.dossiers, d.reference, d.id, "Dossier « " + it->reference + " »"));
+    require(dossier_texts_refusal(d, "Dossier " + fr::quote(it->reference)));
+    require(reference_refusal(snap_.dossiers, d.reference, d.id, "Dossier " + fr::quote(it->reference)));
     store_->update_dossier(*it, d, journal_actor(actor));
     *it = d;
     invalidate();
@@ -116,7 +120,8 @@ bool Session::update_dossier_fields(const Dossier& typed, const std::set<std::st
     if (pos == position_of_.end()) throw InputError(unknown_dossier(typed.reference));
     auto it = snap_.dossiers.begin() + static_cast<long>(pos->second);
     Dossier merged = merged_dossier(*it, typed, fields);
-    require(reference_refusal(snap_.dossiers, merged.reference, merged.id, "Dossier « " + it->reference + " »"));
+    require(dossier_texts_refusal(merged, "Dossier " + fr::quote(it->reference)));
+    require(reference_refusal(snap_.dossiers, merged.reference, merged.id, "Dossier " + fr::quote(it->reference)));
     store_->update_dossier(*it, merged, journal_actor(actor));
     *it = std::move(merged);
     invalidate();

@@ -18,6 +18,7 @@ void Session::put_rating(const Rating& r, const std::string& actor) {
     authenticate(actor);
     require(rating_refusal(grid_, r.criterion, r.value));   // the grid's own scale: a 0–10 grid takes an 8
     require(text_refusal(r.justification, "La justification"));   // the rule of every typed text (trial 13e F7)
+    require(name_refusal(r.reviewer, "Le nom de l'évaluateur"));   // and of every name (trial 13g G2)
     require(not_refused(r.dossier_id));
     require(snap_.team.may_rate(actor, r.reviewer, r.dossier_id, organisation_of(r.dossier_id)));
     store_->put_ratings({r}, journal_actor(actor));

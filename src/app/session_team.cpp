@@ -19,6 +19,7 @@
 #include "core/review_rules.h"
 #include "store/journal.h"
 #include "store/open_store.h"
+#include "core/invisible.h"
 
 namespace cotation {
 using session_detail::require;
@@ -203,7 +204,7 @@ std::string Session::acting_person(const std::string& claimed) const {
     if (auto changed = store_->outside_changes({"campaign", "person"}); !changed.empty()) {
         std::string text;
         for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
-        throw InputError("L'équipe de la campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation "
+        throw InputError("L'équipe de la campagne " + fr::quote_path(campaign_for_command(path_)) + " a été modifiée hors de Cotation "
                          "(rôles, comptes) : personne n'y est reconnu tant qu'elle ne répond pas à son journal ; rien n'a été "
                          "enregistré :" + text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify " +
                          campaign_for_command(path_) + ") et reprend la dernière sauvegarde de la campagne.");
@@ -359,7 +360,7 @@ void Session::require_no_outside_change(const std::string& refused) const {
     std::string text;
     for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
     if (problems.size() > 20) text += "\n  … et " + std::to_string(problems.size() - 20) + " autres";
-    throw InputError("La campagne « " + campaign_for_command(path_) + " » a été modifiée hors de Cotation (données, décisions ou "
+    throw InputError("La campagne " + fr::quote_path(campaign_for_command(path_)) + " a été modifiée hors de Cotation (données, décisions ou "
                      "protection dont le journal ne répond plus) ; " + refused + " :" + text +
                      "\nLe coordonnateur fait vérifier le journal (cotation journal verify " + campaign_for_command(path_) +
                      ") et reprend la dernière sauvegarde de la campagne.");

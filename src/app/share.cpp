@@ -10,6 +10,7 @@
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
 #include "store/pg_store.h"
+#include "core/invisible.h"
 
 namespace cotation {
 
@@ -46,7 +47,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
             std::string listed;
             for (std::size_t i = 0; i < check.problems.size() && i < 20; ++i) listed += "\n  " + check.problems[i];
             if (check.problems.size() > 20) listed += "\n  … et " + std::to_string(check.problems.size() - 20) + " autres";
-            throw InputError("Le journal de « " + source_name + " » ne se vérifie pas (" + check.problems.front() +
+            throw InputError("Le journal de " + fr::quote_path(source_name) + " ne se vérifie pas (" + check.problems.front() +
                              ") ; rien n'a été copié. cotation journal verify dit « Journal ALTÉRÉ (" +
                              fr::plural(check.entries, "entrée") + " " + fr::agree(check.entries, "lue") + ") » :" + listed +
                              "\nLe coordonnateur fait vérifier le journal et reprend la dernière sauvegarde de la campagne.");
@@ -56,7 +57,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
     if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash};
     CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",
-                  "copie de « " + source_name + " » : journal repris tel quel (" + std::to_string(report.source_entries) +
+                  "copie de " + fr::quote_path(source_name) + " : journal repris tel quel (" + std::to_string(report.source_entries) +
                       " entrées, tête " + report.source_head.short_text() + ")"};
     JournalCheck copy = to_server ? write_server_copy(to, rows, note) : write_file_copy(to, rows, note);
     report.copy_entries = copy.entries;

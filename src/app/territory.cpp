@@ -20,6 +20,7 @@
 #include "io/xml_tree.h"
 #include "store/journal.h"
 #include "territory_format.h"
+#include "core/invisible.h"
 
 namespace cotation {
 
@@ -370,7 +371,7 @@ void TerritoryStudy::write_map(const std::string& path, const std::vector<std::s
     const auto ext = std::filesystem::path(path).extension().string();
     if (ext == ".png") report::write_map_png(m, path);
     else if (ext == ".pdf") report::write_map_pdf(m, path);
-    else throw InputError("Carte « " + path + " » : extension .png ou .pdf attendue.");
+    else throw InputError("Carte " + fr::quote_path(path) + " : extension .png ou .pdf attendue.");
 }
 
 }  // namespace cotation

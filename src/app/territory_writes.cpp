@@ -16,6 +16,7 @@
 #include "io/xml_tree.h"
 #include "store/journal.h"
 #include "territory_format.h"
+#include "core/invisible.h"
 
 namespace cotation {
 
@@ -45,7 +46,7 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
         std::string cats, deps;
         for (const auto& c : categories) cats += (cats.empty() ? "" : ", ") + c;
         for (const auto& d : departements_) deps += (deps.empty() ? "" : ", ") + d;
-        throw InputError("Extrait FINESS « " + extract_path + " » : aucune structure de catégorie " + cats +
+        throw InputError("Extrait FINESS " + fr::quote_path(extract_path) + " : aucune structure de catégorie " + cats +
                          " dans les départements " + deps + " (" + std::to_string(x.rows) +
                          " lignes « structureet » lues) ; l'offre existante (" +
                          count(static_cast<double>(offer_.structures.size()), "structure", "structures") + ", " +
@@ -56,7 +57,7 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
     // the right to replace the offer checked again inside it (issue 12, M4).
     auto w = session_.write_scope();
     const std::string who = require_coordinator(session_, actor);
-    session_.store().put_offer(x.offer, "import de l'extrait FINESS « " + extract_path + " » (" + x.attribution() + ")", who);
+    session_.store().put_offer(x.offer, "import de l'extrait FINESS " + fr::quote_path(extract_path) + " (" + x.attribution() + ")", who);
     reload();
     return x;
 }
@@ -66,7 +67,7 @@ std::string TerritoryStudy::set_offer_file(const std::string& path, const std::s
     const auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
-    session_.store().put_offer(offer, "fichier « " + path + " »", who);
+    session_.store().put_offer(offer, "fichier " + fr::quote_path(path), who);
     reload();
     return notice;
 }
@@ -115,7 +116,7 @@ std::vector<std::string> TerritoryStudy::set_zones_file(const std::string& path,
     const std::string name = std::filesystem::path(path).filename().string();
     std::vector<std::string> warnings;
     const auto zones = check_zones_file(path, &warnings);
-    session_.store().put_zones(zones, name, "fichier « " + path + " »", who);
+    session_.store().put_zones(zones, name, "fichier " + fr::quote_path(path), who);
     reload();
     return warnings;
 }

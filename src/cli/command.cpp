@@ -13,8 +13,11 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "io/paths.h"
+#include "io/terminal_output.h"
 #include "report/documents.h"
 #include "store/campaign_store.h"
+#include "core/invisible.h"
+#include "core/people.h"
 
 #ifndef COTATION_VERSION
 #define COTATION_VERSION "?"
@@ -27,7 +30,7 @@ namespace {
 // Option names as the help shows them: "--appel,--call" -> "--appel".
 std::string first_name(const std::string& names) { return names.substr(0, names.find(',')); }
 
-std::string guillemets(const std::string& s) { return "« " + s + " »"; }
+std::string guillemets(const std::string& s) { return fr::quote(s); }
 
 }  // namespace
 
@@ -95,10 +98,16 @@ std::string Args::need(const std::string& name, const std::string& when) const {
 }
 
 std::string Args::actor() const {
+    // The name the journal records for the act: the rule of every name (trial 13g G2).
+    auto named = [](const std::string& name, const char* source) {
+        if (std::string why = name_refusal(name, std::string("Le nom donné par ") + source); !why.empty())
+            throw InputError(why);
+        return name;
+    };
     std::string p = get("--par");
-    if (!p.empty()) return p;
-    if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return fr::nfc(u);
-    if (std::string u = checked_environment("USER"); !u.empty()) return fr::nfc(u);
+    if (!p.empty()) return named(p, "--par");
+    if (std::string u = checked_environment("COTATION_UTILISATEUR"); !u.empty()) return named(fr::nfc(u), "COTATION_UTILISATEUR");
+    if (std::string u = checked_environment("USER"); !u.empty()) return named(fr::nfc(u), "USER");
     // $USER empty or unset (a service, `env -i`, a cron job): the system
     // account running the command, never « inconnu » (#17).
     return Session::os_login();
@@ -381,6 +390,8 @@ std::string checked_environment(const char* name) {
 }
 
 int Cli::main(int argc, char** argv) {
+    // Nothing printed carries a control character, whoever wrote the message (trial 13g G3).
+    io::TerminalSafeStream safe_out(std::cout), safe_err(std::cerr);
     app_->footer(kEpilogue);
     std::vector<std::string> args(argv + 1, argv + argc);
     // « cotation aide [COMMANDE] » is « cotation [COMMANDE] --help ».

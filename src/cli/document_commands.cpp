@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "core/french.h"
 #include "report/pdf_letter.h"
+#include "core/invisible.h"
 
 namespace cotation::cli {
 namespace {
@@ -41,7 +42,7 @@ int documents(const Args& a) {
         };
     auto batch = write_documents(*s, r, &control);
     std::size_t n = batch.written.size();
-    std::cout << fr::plural(n, "fichier") << " " << fr::agree(n, "écrit") << " dans " << r.out_dir << ".\n";
+    std::cout << fr::plural(n, "fichier") << " " << fr::agree(n, "écrit") << " dans " << fr::quote_path(r.out_dir) << ".\n";
     return report_batch(batch);
 }
 

@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "core/french.h"
 #include "cli/command.h"
+#include "core/invisible.h"
 
 namespace cotation::cli {
 
@@ -30,7 +31,7 @@ int orders(const Args& a) {
     std::string out = a.get("--out");
     auto batch = s->write_orders(out, a.get("--dossier"), format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
-    std::cout << written_text(n, format, "arrêté", "arrêtés", false) << " dans " << out << ".\n";
+    std::cout << written_text(n, format, "arrêté", "arrêtés", false) << " dans " << fr::quote_path(out) << ".\n";
     if (n == 0 && batch.failures.empty()) std::cout << "Aucun dossier retenu : pas d'arrêté.\n";
     return report_batch(batch);
 }
@@ -96,7 +97,7 @@ int pieces(const Args& a) {
     std::string out = a.get("--out");
     auto batch = s->write_pieces_requests(out, only, format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
-    std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << out << ".\n";
+    std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << fr::quote_path(out) << ".\n";
     return report_batch(batch);
 }
 

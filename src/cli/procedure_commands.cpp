@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "cli/command.h"
 #include "report/pdf_letter.h"
+#include "core/invisible.h"
 
 namespace cotation::cli {
 
@@ -178,7 +179,7 @@ int reports(const Args& a) {
     s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, a.get("--dossier"));
     const auto n = static_cast<long long>(files.size());
-    std::cout << fr::plural(n, "compte rendu", "comptes rendus") << " d'instruction " << fr::agree(n, "écrit") << " dans " << out
+    std::cout << fr::plural(n, "compte rendu", "comptes rendus") << " d'instruction " << fr::agree(n, "écrit") << " dans " << fr::quote_path(out)
               << ".\n";
     return report_batch(files);
 }

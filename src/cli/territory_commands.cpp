@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "core/error.h"
 #include "io/offer.h"
+#include "core/invisible.h"
 
 namespace cotation::cli {
 
@@ -124,7 +125,7 @@ int carte(const Args& a) {
     std::string which;
     const auto refs = shown_set(a, t, which);
     t.write_map(out, refs, which);   // written whole: temporary file, then renamed
-    std::cout << "Carte écrite : " << out << " (" << which << ").\n";
+    std::cout << "Carte écrite : " << fr::quote_path(out) << " (" << which << ").\n";
     return 0;
 }
 

@@ -1,6 +1,9 @@
 #include "dossier.h"
 
+#include <variant>
+
 #include "french.h"
+#include "invisible.h"
 
 namespace cotation {
 
@@ -45,6 +48,32 @@ std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::s
             return where + " : la référence " + fr::quote(reference) + " est déjà celle du dossier " + fr::quote(d.reference) +
                    " (les références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien "
                    "n'a été enregistré.";
+    }
+    return "";
+}
+
+std::string dossier_texts_refusal(const Dossier& d, const std::string& where) {
+    // The characters only: a length is the importers' bound (an old campaign may hold longer names).
+    auto refusal = [&](const std::string& text, const std::string& what, const char* allowed) -> std::string {
+        if (!fr::trim(text).empty() && !fr::given(text))
+            return where + " : " + what + " ne contient aucun caractère visible (seulement des espaces ou des caractères "
+                                          "qui ne s'impriment pas) ; retapez-le. Rien n'a été enregistré.";
+        if (std::string c = fr::first_invisible(text, allowed); !c.empty())
+            return where + " : " + what + " contient un caractère de contrôle ou invisible (" + c +
+                   " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms "
+                   "sembleraient identiques ; retapez-le. Rien n'a été enregistré.";
+        return "";
+    };
+    for (const auto& [text, what] : {std::pair<const std::string*, const char*>{&d.reference, "la référence"},
+                                     {&d.organisme, "l'organisme"}, {&d.siret, "le SIRET"}, {&d.finess, "le FINESS"},
+                                     {&d.commune, "la commune"}})
+        if (std::string why = refusal(*text, what, ""); !why.empty()) return why;
+    for (const auto& [name, value] : d.facts) {
+        std::vector<std::string> texts;
+        if (const auto* one = std::get_if<std::string>(&value)) texts.push_back(*one);
+        if (const auto* list = std::get_if<std::vector<std::string>>(&value)) texts = *list;
+        for (const auto& t : texts)   // a text fact may hold lines (an address)
+            if (std::string why = refusal(t, "le fait « " + name + " »", "\n"); !why.empty()) return why;
     }
     return "";
 }

@@ -44,6 +44,12 @@ struct Dossier {
 std::string reference_refusal(const std::vector<Dossier>& dossiers, const std::string& reference, std::int64_t except_id,
                               const std::string& where);
 
+// Why a dossier typed in a form or a command cannot be stored, or "": its
+// reference, organisation and identity fields follow the rule of names, its
+// text facts that of texts (people.h; trial 13g G2: look-alike dossiers made
+// with U+034F or U+3164). `where` names the input (« Nouveau dossier »).
+std::string dossier_texts_refusal(const Dossier& d, const std::string& where);
+
 // The dossier as it stands (`current`) with only the named fields taken from
 // `typed` (identity fields by name: reference, organisme, siret, finess,
 // commune; any other name is a fact, removed when `typed` has none): what a

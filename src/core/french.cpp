@@ -1,5 +1,6 @@
 #include "french.h"
 #include "french_decimal.h"
+#include "invisible.h"
 
 #include <algorithm>
 #include <cmath>
@@ -129,13 +130,11 @@ bool given(std::string_view text) {
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
         if (c < 0) return true;   // not UTF-8: something is there (refused elsewhere, with its place)
-        if (u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+        if (u_isUWhiteSpace(c) || invisible(static_cast<char32_t>(c))) continue;
         const auto type = static_cast<UCharCategory>(u_charType(c));
         if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
             type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR || type == U_UNASSIGNED)
             continue;
-        // Blank look-alikes: braille blank, Hangul fillers, the null notehead (trial 13e F7: a motive of U+1D159 alone).
-        if (c == 0x2800 || c == 0x3164 || c == 0xFFA0 || c == 0x115F || c == 0x1160 || c == 0x1D159) continue;
         return true;
     }
     return false;
@@ -326,10 +325,7 @@ std::string quote(std::string_view text, std::size_t max_chars) {
         }
         char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        const bool invisible = (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
-                               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-                               (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-        if (len > 1 && invisible) {
+        if (len > 1 && invisible(cp)) {   // the one rule (invisible.h)
             char code[12];
             std::snprintf(code, sizeof code, "<U+%04X>", static_cast<unsigned>(cp));
             out += code;

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "french.h"
+#include "invisible.h"
 
 namespace cotation {
 namespace {
@@ -312,7 +313,7 @@ void Grid::compile() {
         if (s.file.empty() || s.title.empty() || !cited.insert(s.file).second)
             throw GridError(where(s.line, "<source>") + (s.file.empty() || s.title.empty()
                                                              ? "il faut un attribut « file » et un attribut « title »."
-                                                             : "la source « " + s.file + " » est déjà déclarée."));
+                                                             : "la source " + fr::quote_path(s.file) + " est déjà déclarée."));
 }
 
 }  // namespace cotation

@@ -10,6 +10,7 @@
 #include "people.h"
 #include "read_rules.h"
 #include "french.h"
+#include "invisible.h"
 
 namespace cotation {
 
@@ -38,31 +39,7 @@ std::string account_refusal(const std::string& login) {
     return "";
 }
 
-std::string invisible_character(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = fr::utf8_length(text, i);
-        if (n == 0) return "un octet qui n'est pas de l'UTF-8";
-        char32_t cp = static_cast<unsigned char>(text[i]);
-        if (n > 1) {
-            cp &= (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-            for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-        const bool format = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-                            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD ||
-                            // The Arabic letter mark, the Mongolian vowel separator, the deprecated format
-                            // characters, the interlinear annotations and the tags (trial 13f F5: U+061C, U+E0041).
-                            cp == 0x061C || cp == 0x180E || (cp >= 0x206A && cp <= 0x206F) || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
-                            (cp >= 0xE0000 && cp <= 0xE007F);
-        if (control || format) {
-            char code[12];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-            return code;
-        }
-        i += n;
-    }
-    return "";
-}
+std::string invisible_character(const std::string& text) { return fr::first_invisible(text); }
 
 // Something typed, yet nothing a reader sees (trial 13e F7: U+3164 alone as
 // an organisation, U+1D159 alone as a motive): the rule of fr::given. An
@@ -77,8 +54,10 @@ std::string name_refusal(const std::string& text, const std::string& what) {
     if (std::size_t n = fr::char_count(text); n > kMaxNameChars)
         return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxNameChars) +
                " admis. Rien n'a été enregistré.";
+    // Nothing visible at all is said as such (a name of U+3164 alone), before the character.
+    if (std::string none = nothing_visible(text, what); !none.empty()) return none;
     std::string c = invisible_character(text);
-    if (c.empty()) return nothing_visible(text, what);
+    if (c.empty()) return "";
     return what + " contient un caractère de contrôle ou invisible (" + c +
            " : saut de ligne, tabulation, espace sans largeur, inversion du sens d'écriture…) : deux noms sembleraient "
            "identiques ou le journal serait falsifiable ; retapez-le. Rien n'a été enregistré.";
@@ -88,10 +67,9 @@ std::string text_refusal(const std::string& text, const std::string& what) {
     if (std::size_t n = fr::char_count(text); n > kMaxMotiveChars)
         return what + " a " + std::to_string(n) + " caractères, au plus " + std::to_string(kMaxMotiveChars) +
                " admis. Rien n'a été enregistré.";
-    std::string lines = text;   // line breaks are a text's own; anything else invisible is not
-    for (char& ch : lines)
-        if (ch == '\n') ch = ' ';
-    if (std::string c = invisible_character(lines); !c.empty())
+    if (std::string none = nothing_visible(text, what); !none.empty()) return none;
+    // Line breaks are a text's own; anything else invisible is not.
+    if (std::string c = fr::first_invisible(text, "\n"); !c.empty())
         return what + " contient un caractère de contrôle ou invisible (" + c +
                " : tabulation, espace sans largeur, inversion du sens d'écriture…) qui passerait tel quel dans les "
                "courriers ; retapez-le. Rien n'a été enregistré.";

@@ -6,12 +6,13 @@
 #include "core/error.h"
 #include "paths.h"
 #include "xml_tree.h"
+#include "core/invisible.h"
 
 namespace cotation::io {
 namespace {
 
 [[noreturn]] void bad(const std::string& file, int line, const std::string& what) {
-    throw InputError("Fichier géographique « " + file + " », ligne " + std::to_string(line) + " : " + what + ".");
+    throw InputError("Fichier géographique " + fr::quote_path(file) + ", ligne " + std::to_string(line) + " : " + what + ".");
 }
 
 // Walks a line, reading integers separated by spaces and the separators , ; |.

@@ -329,10 +329,10 @@ FormLoader forms_beside(const std::string& grid_path) {
     return [dir](const std::string& id) {
         std::string path = (dir / (id + ".xml")).string();
         if (!fs::exists(path)) path = data_root() + "/forms/" + id + ".xml";
-        return FormText{read_file(path), path};
+        return FormText{read_file(path, kXmlFile), path};
     };
 }
 
-Grid read_grid_file(const std::string& path) { return read_grid(read_file(path), path, forms_beside(path)); }
+Grid read_grid_file(const std::string& path) { return read_grid(read_file(path, kXmlFile), path, forms_beside(path)); }
 
 }  // namespace cotation::io

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "core/invisible.h"
 #include "core/identifiers.h"
 #include "core/people.h"
 #include "csv.h"
@@ -153,8 +154,9 @@ namespace {
 }  // namespace
 
 std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& ref, const std::string& content,
-                                         const std::string& file_name, const std::function<bool(const std::string&)>& taken,
+                                         const std::string& file_path, const std::function<bool(const std::string&)>& taken,
                                          const std::function<std::string(const Date&)>& check_receipt) {
+    const std::string file_name = fr::shown_path(file_path);   // as every message names it (trial 13g G3, G7)
     auto records = parse_csv(content, file_name);
     drop_unnamed_trailing_columns(records, file_name);
     if (records.empty()) throw InputError(file_name + " : fichier vide, une ligne d'en-tête est attendue.");
@@ -227,9 +229,10 @@ std::vector<Dossier> import_dossiers_csv(const Grid& grid, const ReferenceData& 
 }
 
 std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::string, std::int64_t>& reference_to_id,
-                                       const std::string& content, const std::string& file_name,
+                                       const std::string& content, const std::string& file_path,
                                        const std::vector<std::string>& known_reviewer_names,
                                        const std::function<std::string(const Rating&)>& may_rate) {
+    const std::string file_name = fr::shown_path(file_path);   // as every message names it (trial 13g G3, G7)
     std::map<std::string, std::string> known_reviewers;
     for (const auto& n : known_reviewer_names) known_reviewers.emplace(n, n);
     static const std::vector<std::string> expected{"dossier", "evaluateur", "critere", "note", "justification"};
@@ -292,6 +295,9 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
         if (std::size_t n = fr::char_count(rt.reviewer); n > kMaxOrganisationChars)
             problem(at(2, "evaluateur") + "nom de " + std::to_string(n) + " caractères, au plus " +
                     std::to_string(kMaxOrganisationChars) + " admis");
+        // The rule of every name (trial 13g G2: « Marie<U+034F> Dupont » counted as a second reviewer).
+        else if (std::string why = name_refusal(rt.reviewer, "le nom " + fr::quote(rt.reviewer)); !why.empty())
+            problem(at(2, "evaluateur") + why.substr(0, why.find(" Rien n'a été enregistré.")));
         rt.justification = fr::trim(rec.fields[4]);
         if (std::size_t n = fr::char_count(rt.justification); n > kMaxJustificationChars)
             problem(at(5, "justification") + "texte de " + std::to_string(n) + " caractères, au plus " +
@@ -303,8 +309,8 @@ std::vector<Rating> import_ratings_csv(const Grid& grid, const std::map<std::str
             if (std::string why = may_rate(rt); !why.empty())
                 problem(file_name + ", ligne " + std::to_string(rec.line) + ", dossier " + fr::quote(ref) + " : " + why);
         if (!seen.insert({rt.dossier_id, rt.reviewer, rt.criterion}).second && it != reference_to_id.end())
-            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + rt.reviewer + " note deux fois le critère " +
-                    rt.criterion + " du dossier " + ref);
+            problem(file_name + ", ligne " + std::to_string(rec.line) + " : " + fr::quote(rt.reviewer) +
+                    " note deux fois le critère " + fr::quote(rt.criterion) + " du dossier " + fr::quote(ref));
         out.push_back(std::move(rt));
     }
     if (total) throw_refused(file_name, problems, total);

@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "text_encoding.h"
 #include "xml_tree.h"
+#include "core/invisible.h"
 
 namespace cotation::io {
 namespace {
@@ -194,7 +195,7 @@ std::string write_offer(const Offer& offer) {
 void write_offer_file(const Offer& offer, const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à écrire (OFFRE.csv).");
+        throw InputError(fr::quote_path(path) + " est un dossier, pas un fichier : indiquez le fichier à écrire (OFFRE.csv).");
     refuse_unsafe_output(path);
     const std::string tmp = path + ".tmp";
     {
@@ -202,7 +203,7 @@ void write_offer_file(const Offer& offer, const std::string& path) {
         out << write_offer(offer);
         if (!out.flush()) {
             std::filesystem::remove(tmp, ec);
-            throw Error("Impossible d'écrire « " + path + " ».");
+            throw Error("Impossible d'écrire " + fr::quote_path(path) + ".");
         }
     }
     put_output_in_place(tmp, path);
@@ -312,7 +313,7 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             Structure& placed = x.offer.structures[it->second];
             if (auto why = position_problem(*placed.position, placed.commune, ref); !why.empty()) {
                 // One slip in an extract of 100 000 lines does not stop the import: that structure is left unlocated.
-                x.misplaced.push_back("« " + file + " », ligne " + std::to_string(line) + " : « " + placed.name +
+                x.misplaced.push_back(fr::quote_path(file) + ", ligne " + std::to_string(line) + " : « " + placed.name +
                                       " » : coordonnées converties en " + why + " ; position ignorée.");
                 placed.position.reset();
                 continue;
@@ -329,7 +330,7 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
 }
 
 FinessExtract read_finess_file(const std::string& path, const FinessFilter& filter, const ReferenceData& ref) {
-    return read_finess(read_file(path), std::filesystem::path(path).filename().string(), filter, ref);
+    return read_finess(read_file(path, kFinessFile), std::filesystem::path(path).filename().string(), filter, ref);
 }
 
 }  // namespace cotation::io

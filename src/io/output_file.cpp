@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/invisible.h"
 
 namespace cotation::io {
 
@@ -32,13 +33,13 @@ void refuse_unsafe_output(const std::string& path) {
         // send the bytes elsewhere.
         const std::string tmp = path + ".tmp", tmp_what = output_obstacle(tmp);
         if (!tmp_what.empty())
-            throw Error("Impossible d'écrire « " + path + " » : son nom temporaire « " + tmp + " » est celui d'" + tmp_what +
+            throw Error("Impossible d'écrire " + fr::quote_path(path) + " : son nom temporaire « " + tmp + " » est celui d'" + tmp_what +
                         ", que Cotation ne remplace pas ; rien n'a été écrit. Supprimez-le ou indiquez un autre nom.");
         return;
     }
     if (what == "un dossier")
-        throw Error("Impossible d'écrire « " + path + " » : c'est un dossier ; indiquez un fichier (rien n'a été écrit).");
-    throw Error("Impossible d'écrire « " + path + " » : ce nom est celui d'" + what +
+        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : c'est un dossier ; indiquez un fichier (rien n'a été écrit).");
+    throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce nom est celui d'" + what +
                 ", que Cotation ne remplace pas ; rien n'a été écrit. Indiquez un fichier ordinaire (un autre nom).");
 }
 

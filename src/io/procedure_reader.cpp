@@ -197,7 +197,7 @@ ProcedureLoader procedures_beside(const std::string& grid_path) {
         if (!fs::exists(path)) path = data_root() + "/procedures/" + id + ".xml";
         if (!fs::exists(path))
             throw InputError("Procédure « " + id + " » introuvable : ni " + (dir / (id + ".xml")).string() + " ni " + path + ".");
-        return ProcedureText{read_file(path), path};
+        return ProcedureText{read_file(path, kXmlFile), path};
     };
 }
 

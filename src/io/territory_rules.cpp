@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "csv.h"
 #include "paths.h"
+#include "core/invisible.h"
 
 namespace cotation::io {
 namespace {
@@ -146,7 +147,7 @@ allocation::Rules read_territory_rules(const std::string& content, const std::st
         } else if (key.rfind("groupe ", 0) == 0) {
             const std::string name = trim(key.substr(7));
             if (name.empty()) throw_line_error(file, n, "groupe sans nom");
-            r.groups[name] = expand_communes(words(value), ref, "« " + file + " », ligne " + std::to_string(n));
+            r.groups[name] = expand_communes(words(value), ref, "" + fr::quote_path(file) + ", ligne " + std::to_string(n));
         } else
             throw_line_error(file, n, "clé « " + key + " » inconnue");
     }
@@ -190,7 +191,7 @@ std::vector<coverage::Area> read_zones(const std::string& content, const std::st
         for (const auto& z : out)
             if (z.id == f[0]) throw_line_error(file, records[i].line, "champ « zone » : « " + f[0] + " » déjà défini plus haut");
         auto communes = expand_communes(words(f[2]), ref,
-                                        "« " + file + " », ligne " + std::to_string(records[i].line) + " : champ « communes »");
+                                        "" + fr::quote_path(file) + ", ligne " + std::to_string(records[i].line) + " : champ « communes »");
         if (communes.empty()) throw_line_error(file, records[i].line, "champ « communes » vide");
         out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
     }

@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/french.h"
+#include "core/invisible.h"
 
 namespace cotation::io {
 
@@ -159,22 +160,41 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
     return std::move(builder.root);
 }
 
-std::string read_file(const std::string& path, std::size_t max_line_bytes) {
+namespace {
+// « 900,0 Mo », « 64 Mo »: the sizes a refusal states.
+std::string megabytes(std::uintmax_t bytes) {
+    if (bytes % (std::uintmax_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " Mo";
+    return fr::fixed(static_cast<double>(bytes) / (1 << 20), 1) + " Mo";
+}
+}  // namespace
+
+std::string input_size_refusal(const std::string& path, std::uintmax_t bytes, const InputKind& kind) {
+    if (bytes <= kind.max_bytes) return "";
+    return fr::quote_path(path) + " fait " + megabytes(bytes) + " ; " + kind.what + " en fait au plus " +
+           megabytes(kind.max_bytes) + " : ce n'est pas le fichier attendu (ou il faut le découper). Rien n'a été lu.";
+}
+
+std::string read_file(const std::string& path, const InputKind& kind) {
+    const std::string shown = fr::quote_path(path);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw InputError("« " + path + " » est un dossier, pas un fichier : indiquez le fichier à lire.");
+        throw InputError(shown + " est un dossier, pas un fichier : indiquez le fichier à lire.");
     // A device, a pipe or a socket may never end (trial 13e F8: `import /dev/zero` grew to 615 Mo and ran on).
     const auto status = std::filesystem::status(path, ec);
     if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-        throw InputError("« " + path + " » n'est pas un fichier ordinaire (périphérique, tube ou prise) : indiquez le fichier "
+        throw InputError(shown + " n'est pas un fichier ordinaire (périphérique, tube ou prise) : indiquez le fichier "
                          "à lire. Rien n'a été lu.");
+    // The size before a byte is read (trial 13g G4).
+    if (const auto size = std::filesystem::file_size(path, ec); !ec)
+        if (std::string why = input_size_refusal(path, size, kind); !why.empty()) throw InputError(why);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("Impossible de lire le fichier « " + path + " ».");
+    if (!in) throw InputError("Impossible de lire le fichier " + shown + ".");
     std::string out;
     char buffer[1 << 16];
     // The line being read: its number (a CR alone ends one too, as a Macintosh writes) and its length so far.
     std::size_t line = 1, length = 0;
     bool after_cr = false;
+    const std::size_t max_line_bytes = kind.max_line_bytes;
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         const auto got = static_cast<std::size_t>(in.gcount());
         if (max_line_bytes)
@@ -184,7 +204,7 @@ std::string read_file(const std::string& path, std::size_t max_line_bytes) {
                     if (!(c == '\n' && after_cr)) ++line;
                     length = 0;
                 } else if (++length > max_line_bytes) {
-                    throw InputError("« " + path + " », ligne " + std::to_string(line) + " : plus de " +
+                    throw InputError(shown + ", ligne " + std::to_string(line) + " : plus de " +
                                      std::to_string(max_line_bytes >> 20) +
                                      " Mo sans fin de ligne ; une ligne d'un tableau de Cotation (dossiers, notes, offre…) "
                                      "en compte quelques milliers de caractères. Rien n'a été lu.");
@@ -192,10 +212,8 @@ std::string read_file(const std::string& path, std::size_t max_line_bytes) {
                 after_cr = c == '\r';
             }
         out.append(buffer, got);
-        if (out.size() > kMaxInputBytes)
-            throw InputError("« " + path + " » dépasse " + std::to_string(kMaxInputBytes >> 20) +
-                             " Mo : ce n'est pas un fichier que Cotation lit (dossiers, notes, grille, offre…). Rien n'a été "
-                             "lu.");
+        if (out.size() > kind.max_bytes)   // grown since its size was read
+            throw InputError(input_size_refusal(path, out.size(), kind));
     }
     return out;
 }

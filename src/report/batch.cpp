@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "core/invisible.h"
 
 namespace cotation::report {
 
@@ -38,7 +39,7 @@ void make_folder(const std::string& out_dir) {
         why = "trop de liens symboliques dans le chemin";
     else
         why = "erreur du système n° " + std::to_string(ec.value());
-    throw Error("Impossible de créer le dossier « " + out_dir + " » : " + why + ".");
+    throw Error("Impossible de créer le dossier " + fr::quote_path(out_dir) + " : " + why + ".");
 }
 
 namespace {
@@ -106,6 +107,8 @@ std::string keep_copy(const std::filesystem::path& odt) {
 DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl* control) {
     std::vector<DocumentJob> jobs = given;
     const std::size_t n = jobs.size();
+    // « dir/ » + « /name »: each path shown and compared as one (trial 13g G7: « full/l//… »).
+    for (auto& job : jobs) job.stem = std::filesystem::path(job.stem).lexically_normal().string();
     // An ODT there that is not the one Cotation last wrote (edited, or put
     // there by hand) is kept: the job writes its PDF only, or nothing.
     std::map<std::filesystem::path, Digests> digests;

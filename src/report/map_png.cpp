@@ -8,6 +8,7 @@
 
 #include "map.h"
 #include "map_files.h"
+#include "core/invisible.h"
 
 namespace cotation::report {
 
@@ -149,7 +150,7 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     if (status != CAIRO_STATUS_SUCCESS) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire la carte « " + path + " ».");
+        throw Error("Impossible d'écrire la carte " + fr::quote_path(path) + ".");
     }
     put_in_place(tmp, path);
 }

@@ -19,6 +19,7 @@
 #include "io/output_file.h"
 #include "core/logo.h"
 #include "core/typography.h"
+#include "core/invisible.h"
 
 namespace cotation::report {
 namespace {
@@ -438,7 +439,7 @@ OdtParts odt_parts(const LetterHeader& header, const std::vector<Block>& body, c
         p.logo_png = logo_is_stored(header.logo_path) ? logo_from_stored(header.logo_path) : read_bytes(header.logo_path);
         unsigned w, h;
         if (!png_size(p.logo_png, w, h))
-            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG.");
+            throw Error("Logo " + fr::quote_path(logo_name(header.logo_path)) + " illisible : il faut une image PNG.");
     }
     p.manifest = manifest_xml(!p.logo_png.empty(), pictures.size());
     p.content = content_xml(header, body, p.logo_png, pictures);
@@ -479,7 +480,7 @@ void write_odt(const std::string& path, const LetterHeader& header, const std::v
     } catch (const std::exception& e) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire le document ODT « " + path + " » (" + e.what() + ").");
+        throw Error("Impossible d'écrire le document ODT " + fr::quote_path(path) + " (" + e.what() + ").");
     }
 }
 

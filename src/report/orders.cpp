@@ -87,7 +87,8 @@ const Decision* decision_of(const LetterContext& ctx, const Dossier& d) {
 }
 
 std::string safe_stem(const std::string& out_dir, const std::string& reference, const std::string& what) {
-    return out_dir + "/" + document_stem(reference, what);   // injective: distinct references, distinct names
+    // Injective: distinct references, distinct names; « dir/ » gives no « // » (trial 13g G7).
+    return (std::filesystem::path(out_dir) / document_stem(reference, what)).lexically_normal().string();
 }
 
 LetterHeader base_header(const LetterContext& ctx) {
@@ -287,7 +288,7 @@ Document order_document(const LetterContext& ctx, const TemplateSet& templates, 
     // A fact of the dossier that the order cites outside any condition must
     // be there: an order « passe de  (personnes âgées dépendantes) à 702 »
     // is not signed (trial finding 28). Not written, saying what is missing.
-    const std::string text = utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template())),
+    const std::string text = utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template()), io::kTemplateFile),
                                            templates.shown_name(order_template()));
     std::vector<std::string> missing;
     for (const auto& f : ctx.grid.facts) {

@@ -18,6 +18,7 @@
 #include "pdf_keep.h"
 #include "pdf_pack.h"
 #include "pdf_text.h"
+#include "core/invisible.h"
 
 namespace cotation::report {
 namespace {
@@ -350,7 +351,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
     io::refuse_unsafe_output(path);   // said before any work, never wrapped
     std::string err;
     HPDF_Doc pdf = HPDF_New(on_error, &err);
-    if (!pdf) throw Error("Impossible de créer le document PDF « " + path + " ».");
+    if (!pdf) throw Error("Impossible de créer le document PDF " + fr::quote_path(path) + ".");
     const std::string tmp = path + ".tmp";
     try {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -387,7 +388,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             auto ph = png_header(logo_png);
             if (!ph) throw Error("logo");
             if (ph->bit_depth > 8)
-                throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document « " + path + " »).");
+                throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document " + fr::quote_path(path) + ").");
         }
         if (!logo_png.empty() && io::png_decoding_problem(logo_png).empty()) {
             HPDF_Image logo = HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(logo_png.data()),
@@ -453,11 +454,11 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         std::filesystem::remove(tmp, ignored);
         std::string what = e.what();
         if (what == "logo")
-            throw Error("Logo « " + logo_name(header.logo_path) + " » illisible : il faut une image PNG (document « " + path +
+            throw Error("Logo " + fr::quote_path(logo_name(header.logo_path)) + " illisible : il faut une image PNG (document « " + path +
                         " »).");
         if (what.rfind("Logo « ", 0) == 0) throw;
         if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
-        throw Error("Impossible d'écrire le PDF « " + path + " » (" + what + ").");
+        throw Error("Impossible d'écrire le PDF " + fr::quote_path(path) + " (" + what + ").");
     }
     HPDF_Free(pdf);
 }

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "io/xml_tree.h"
+#include "core/invisible.h"
 
 namespace cotation::report {
 namespace {
@@ -306,12 +307,12 @@ const std::string& TemplateSet::load(const std::string& name) {
         throw InputError("Modèle « " + key + " » introuvable dans " + dir_ +
                          (grid_id_.empty() ? "" : " ni dans " + dir_ + "/" + grid_id_) + ".");
     resolved_[key] = rel;
-    return texts_[key] = utf8_template(io::read_file(dir_ + "/" + rel), rel);
+    return texts_[key] = utf8_template(io::read_file(dir_ + "/" + rel, io::kTemplateFile), rel);
 }
 
 const std::string& TemplateSet::loaded(const std::string& name) const {
     auto it = texts_.find(file_name(name));
-    if (it == texts_.end()) throw InputError("Modèle « " + file_name(name) + " » non préparé avant l'écriture des documents.");
+    if (it == texts_.end()) throw InputError("Modèle " + fr::quote_path(file_name(name)) + " non préparé avant l'écriture des documents.");
     return it->second;
 }
 

@@ -7,6 +7,7 @@
 #include "sqlite_schema.h"
 #include "sqlite_store.h"
 #include "sql_text.h"
+#include "core/invisible.h"
 
 namespace cotation {
 using row_ledger::Cell;
@@ -177,7 +178,7 @@ JournalCheck write_file_copy(const std::string& path, const CampaignRows& rows, 
             check = copy.verify_journal(std::nullopt);
         }
         if (!check.ok)
-            throw Error("Copie vers « " + path + " » : le journal de la copie ne se vérifie pas (" + check.problems.front() +
+            throw Error("Copie vers " + fr::quote_path(path) + " : le journal de la copie ne se vérifie pas (" + check.problems.front() +
                         ") ; aucun fichier n'a été enregistré.");
         finish_campaign_creation(tmp, path);
         return check;

@@ -16,6 +16,7 @@
 #include "campaign_store.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/invisible.h"
 
 namespace cotation {
 namespace {
@@ -71,6 +72,23 @@ std::string lock_holders(const std::string& path) {
     return out;
 }
 
+bool write_bits(const std::string& p);
+// « r--r--r-- (444) »
+std::string mode_text(const std::string& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return "inconnus";
+    std::string out;
+    for (int shift = 6; shift >= 0; shift -= 3) {
+        const unsigned bits = (st.st_mode >> shift) & 7;
+        out += (bits & 4) ? 'r' : '-';
+        out += (bits & 2) ? 'w' : '-';
+        out += (bits & 1) ? 'x' : '-';
+    }
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%03o", static_cast<unsigned>(st.st_mode & 0777));
+    return out + ", " + octal;
+}
+
 // Why a file cannot be written, in the user's terms.
 std::string read_only_reason(const std::string& path) {
     std::filesystem::path p(path);
@@ -92,12 +110,25 @@ std::string read_only_reason(const std::string& path) {
     if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
         return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
-        return "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
+        return "le dossier " + fr::quote_path(dir) + " n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
                "travail (« -wal », « -shm ») à côté de la campagne";
+    // Root may write anything: the mode bits say what the owner wanted (trial 13g G6).
+    if (!write_bits(path))
+        return "le fichier est protégé en écriture (droits " + mode_text(path) + " : personne ne doit le modifier, "
+               "l'administrateur non plus) ; si la campagne doit changer, rendez-le modifiable (chmod u+w)";
+    if (!write_bits(dir))
+        return "le dossier " + fr::quote_path(dir) + " est protégé en écriture (droits " + mode_text(dir) +
+               ") ; Cotation doit y écrire ses fichiers de travail (« -wal », « -shm ») à côté de la campagne";
     return "le fichier ou son dossier n'est pas modifiable (droits, partage en lecture seule)";
 }
 
-bool writable(const std::string& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
+// Writable by this account and by its mode bits: root's access(2) passes a
+// file of mode 444, which its owner protected (trial 13g G6).
+bool write_bits(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+bool writable(const std::string& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0 && write_bits(p); }
 // The campaign and the working files beside it, those that exist, may all be written.
 bool all_writable(const std::string& path) {
     std::error_code ec;
@@ -119,26 +150,21 @@ std::string creation_refusal(const std::string& path) {
     // A folder that does not exist: said on the name given, not SQLite's
     // English on the temporary name (trial 13b F12).
     if (!std::filesystem::exists(dir, missing))
-        why = "le dossier « " + dir + " » n'existe pas (créez-le d'abord, ou choisissez un dossier existant)";
+        why = "le dossier " + fr::quote_path(dir) + " n'existe pas (créez-le d'abord, ou choisissez un dossier existant)";
     else if (!std::filesystem::is_directory(dir, missing))
-        why = "« " + dir + " » n'est pas un dossier";
+        why = fr::quote_path(dir) + " n'est pas un dossier";
     else if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
-        why = "le support qui contient le dossier « " + dir + " » est en lecture seule";
+        why = "le support qui contient le dossier " + fr::quote_path(dir) + " est en lecture seule";
     else if (std::error_code ec; std::filesystem::is_directory(dir, ec) && !writable(dir))
-        why = "le dossier « " + dir + " » n'accepte pas d'écriture de ce compte (droits du dossier)";
+        why = "le dossier " + fr::quote_path(dir) + " n'accepte pas d'écriture de ce compte (droits du dossier)";
     if (why.empty()) return "";
-    return "Impossible de créer la campagne « " + path + " » : " + why +
+    return "Impossible de créer la campagne " + fr::quote_path(path) + " : " + why +
            ". Choisissez un dossier où vous pouvez écrire ; rien n'a été créé.";
 }
 
-int open_for_reading(const std::string& path, sqlite3** db) {
-    std::error_code ec;
-    // No « -shm » means nobody has the campaign open: an account that may
-    // not write it reads it as it is, without making the « -shm » and « -wal »
-    // that would then be its own, in the owner's way (trial 15b F11).
-    bool immutable = (!writable(folder_of(path)) || !writable(path)) && !std::filesystem::exists(path + "-shm", ec);
-    if (!immutable) return sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READONLY, nullptr);
-    // A URI: '%', '?' and '#' of the name are escaped.
+namespace {
+// A URI: '%', '?' and '#' of the name are escaped.
+std::string immutable_uri(const std::string& path) {
     std::string uri = "file:";
     for (char c : path) {
         if (c == '%' || c == '?' || c == '#') {
@@ -149,8 +175,43 @@ int open_for_reading(const std::string& path, sqlite3** db) {
             uri += c;
         }
     }
-    uri += "?immutable=1";
-    return sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    return uri + "?immutable=1";
+}
+bool empty_or_absent(const std::string& p) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    return ec ? !std::filesystem::exists(p, ec) : size == 0;
+}
+}  // namespace
+
+int open_for_reading(const std::string& path, sqlite3** db) {
+    std::error_code ec;
+    // No « -shm » means nobody has the campaign open: an account that may
+    // not write it reads it as it is, without making the « -shm » and « -wal »
+    // that would then be its own, in the owner's way (trial 15b F11).
+    const bool had_shm = std::filesystem::exists(path + "-shm", ec);
+    const bool immutable = (!writable(folder_of(path)) || !writable(path)) && !had_shm;
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    if (immutable) return sqlite3_open_v2(immutable_uri(path).c_str(), db, flags, nullptr);
+    const int opened = sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READONLY, nullptr);
+    if (opened != SQLITE_OK) return opened;
+    // The first read makes the working files a WAL campaign needs. When they
+    // cannot be made (a full disk, a folder that refuses files even to root:
+    // trial 13g G5) and no program has the campaign open (no « -shm » before
+    // this one, no « -wal » holding transactions not yet in the file), the
+    // file alone is the whole campaign: it is read as immutable, without
+    // working files. A « -wal » with content (a writer stopped before its
+    // checkpoint) is not read past: the error is said as before.
+    if (sqlite3_exec(*db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) return SQLITE_OK;
+    const int code = sqlite3_extended_errcode(*db) & 0xff;
+    const bool no_room = code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_READONLY;
+    if (!no_room || had_shm || !empty_or_absent(path + "-wal")) return SQLITE_OK;   // said at its first read
+    sqlite3_close(*db);
+    *db = nullptr;
+    // What the failed attempt left (an empty or partial « -shm ») is this run's, not a writer's.
+    std::filesystem::remove(path + "-shm", ec);
+    if (empty_or_absent(path + "-wal")) std::filesystem::remove(path + "-wal", ec);
+    return sqlite3_open_v2(immutable_uri(path).c_str(), db, flags, nullptr);
 }
 
 std::string disk_full_refusal(const std::string& path, sqlite3* db) {
@@ -162,7 +223,7 @@ std::string disk_full_refusal(const std::string& path, sqlite3* db) {
                          static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize < 64 * 1024;
     if (!said_full && !(no_room && ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN || !db)))
         return "";
-    return "Le disque qui contient la campagne « " + path + " » est plein : Cotation ne peut pas y créer ses fichiers de "
+    return "Le disque qui contient la campagne " + fr::quote_path(path) + " est plein : Cotation ne peut pas y créer ses fichiers de "
            "travail (« " + path + "-wal », « " + path + "-shm »). La campagne n'a pas été modifiée et n'est pas "
            "endommagée ; libérez de la place sur ce disque, puis recommencez.";
 }
@@ -171,9 +232,9 @@ namespace {
 // SQLite's own words (« database disk image is malformed ») say nothing to the
 // reader and are not French: the file and what to do, only (trial 13 F25).
 std::string damaged_message(const std::string& path) {
-    return "La campagne « " + path + " » est endommagée : des pages du fichier sont illisibles ou incohérentes "
+    return "La campagne " + fr::quote_path(path) + " est endommagée : des pages du fichier sont illisibles ou incohérentes "
            "(copie interrompue, disque ou partage réseau défaillant). Rien n'a été écrit ni produit. Reprenez sa dernière "
-           "sauvegarde (une copie de « " + path + " » faite avant l'incident) et refaites depuis les changements perdus.";
+           "sauvegarde (une copie de " + fr::quote_path(path) + " faite avant l'incident) et refaites depuis les changements perdus.";
 }
 }  // namespace
 
@@ -201,7 +262,7 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: {
         std::string holders = lock_holders(path);
-        return "La campagne « " + path + " » est occupée : " +
+        return "La campagne " + fr::quote_path(path) + " est occupée : " +
                (holders.empty() ? std::string("un autre programme y écrit (un autre poste du partage, une autre fenêtre "
                                               "ou commande de Cotation)")
                                 : "un autre programme de ce poste y écrit (" + holders + ")") +
@@ -209,11 +270,11 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
                " d'attente. Rien n'a été enregistré ; recommencez quand il aura fini.";
     }
     case SQLITE_READONLY:
-        if (db.read_only()) return "La campagne « " + path + " » est ouverte en lecture seule : rien n'a été enregistré.";
-        return "La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
+        if (db.read_only()) return "La campagne " + fr::quote_path(path) + " est ouverte en lecture seule : rien n'a été enregistré.";
+        return "La campagne " + fr::quote_path(path) + " ne peut pas être modifiée : " + read_only_reason(path) +
                ". Rien n'a été enregistré.";
     case SQLITE_FULL:
-        return "La campagne « " + path + " » ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
+        return "La campagne " + fr::quote_path(path) + " ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
     case SQLITE_CANTOPEN:
         if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
         break;
@@ -222,7 +283,7 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
         return damaged_message(path);
     case SQLITE_IOERR:
         if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
-        return "La campagne « " + path + " » n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
+        return "La campagne " + fr::quote_path(path) + " n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
                detail + "). Rien n'a été enregistré.";
     default:
         break;
@@ -232,12 +293,12 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
     for (const char* what : {"no such table: ", "no such column: "}) {
         const std::string w = what;
         if (detail.rfind(w, 0) != 0) continue;
-        return "La campagne « " + path + " » a été modifiée hors de Cotation : " +
+        return "La campagne " + fr::quote_path(path) + " a été modifiée hors de Cotation : " +
                (w[8] == 't' ? "la table « " : "la colonne « ") + detail.substr(w.size()) +
                " » manque. Rien n'a été enregistré ; faites vérifier le journal (cotation journal verify) et reprenez la "
                "dernière sauvegarde de la campagne.";
     }
-    return "Campagne « " + path + " » : " + detail + ".";
+    return "Campagne " + fr::quote_path(path) + " : " + detail + ".";
 }
 
 namespace {
@@ -300,7 +361,7 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
     // and leave its « -wal » and « -shm », owned by this account, in the
     // way of the file's owner (trial 15b F11).
     if (!read_only && !create && (!writable(folder_of(path)) || !all_writable(path)))
-        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + read_only_reason(path) +
+        throw InputError("La campagne " + fr::quote_path(path) + " ne peut pas être modifiée : " + read_only_reason(path) +
                          ". Rien n'a été modifié ; les commandes de lecture restent possibles.");
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     int opened = read_only ? open_for_reading(path, &db_) : sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -308,7 +369,7 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
         std::string msg = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw InputError("Impossible d'ouvrir la campagne « " + path + " » : " + msg + ".");
+        throw InputError("Impossible d'ouvrir la campagne " + fr::quote_path(path) + " : " + msg + ".");
     }
     // A writer holding the campaign is waited for (SQLite retries until the
     // bound), then named in French (failure_message).
@@ -323,7 +384,7 @@ Db::Db(const std::string& path, bool create, bool read_only) : path_(path), read
         std::string reason = read_only_reason(path);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw InputError("La campagne « " + path + " » ne peut pas être modifiée : " + reason +
+        throw InputError("La campagne " + fr::quote_path(path) + " ne peut pas être modifiée : " + reason +
                          ". Rien n'a été modifié ; les commandes de lecture restent possibles.");   // trial 13 F19
     }
 }

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "sqlite_ledger.h"
+#include "core/invisible.h"
 
 namespace cotation::sqlite {
 namespace {
@@ -307,7 +308,7 @@ void require_schema_of_version(Db& db, int version) {
                 first = "table « " + name_of(w) + " » de ce schéma absente du fichier";
                 break;
             }
-    throw InputError("La campagne « " + db.path() + " » annonce la version de schéma " + std::to_string(version) +
+    throw InputError("La campagne " + fr::quote_path(db.path()) + " annonce la version de schéma " + std::to_string(version) +
                      ", qui ne correspond pas aux tables du fichier (" + first +
                      ") : le fichier a été modifié hors de Cotation. Rien n'a été écrit ; faites vérifier le fichier et "
                      "reprenez, s'il le faut, la dernière sauvegarde de la campagne.");
@@ -317,7 +318,7 @@ void require_schema_of_version(Db& db, int version) {
 void migrate(Db& db) {
     int v = user_version(db);
     if (v > kSchemaVersion)
-        throw InputError("La campagne « " + db.path() + " » a été enregistrée par une version plus récente de "
+        throw InputError("La campagne " + fr::quote_path(db.path()) + " a été enregistrée par une version plus récente de "
                          "Cotation (schéma " + std::to_string(v) + ", cette version lit jusqu'au schéma " +
                          std::to_string(kSchemaVersion) + ").");
     if (v > 0 && v < kSchemaVersion) require_schema_of_version(db, v);
@@ -401,26 +402,26 @@ std::vector<std::string> lock_tables(Db& db, bool create) {
 void check_is_campaign(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw InputError("« " + path + " » est un dossier, pas un fichier de campagne Cotation.");
+        throw InputError(fr::quote_path(path) + " est un dossier, pas un fichier de campagne Cotation.");
     // A named pipe, a device or a socket is no campaign, and the system's
     // own words for it are English (« Operation not supported », trial 13 F19).
     if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-        throw InputError("« " + path + " » n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
+        throw InputError(fr::quote_path(path) + " n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
                          "campagne Cotation ; il n'a été ni lu ni modifié.");
     auto size = std::filesystem::file_size(path, ec);
     if (ec)
-        throw InputError("Impossible de lire « " + path + " » : " +
+        throw InputError("Impossible de lire " + fr::quote_path(path) + " : " +
                          (ec == std::errc::permission_denied ? "ce compte n'a pas le droit de le lire" : "erreur du système (" +
                                                                    std::to_string(ec.value()) + ")") + ".");
-    if (size == 0) throw InputError("« " + path + " » est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
+    if (size == 0) throw InputError(fr::quote_path(path) + " est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
-        if (!f) throw InputError("Impossible de lire « " + path + " ».");
+        if (!f) throw InputError("Impossible de lire " + fr::quote_path(path) + ".");
         char head[16] = {};
         std::size_t n = std::fread(head, 1, sizeof head, f);
         std::fclose(f);
         if (n < 16 || std::memcmp(head, "SQLite format 3", 16) != 0)
-            throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (ce n'est pas une base SQLite) ; "
+            throw InputError(fr::quote_path(path) + " n'est pas un fichier de campagne Cotation (ce n'est pas une base SQLite) ; "
                              "il n'a pas été modifié.");
     }
     // Opening may leave « -wal » and « -shm » files beside a file it then
@@ -432,7 +433,7 @@ void check_is_campaign(const std::string& path) {
         refusal = disk_full_refusal(path, db);
         if (refusal.empty())
             refusal =
-                "« " + path + " » n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+                "" + fr::quote_path(path) + " n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
         auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
@@ -457,7 +458,7 @@ void check_is_campaign(const std::string& path) {
                           " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
                           "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
         } else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
-            refusal = "« " + path + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
+            refusal = fr::quote_path(path) + " est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);
     if (!refusal.empty()) {

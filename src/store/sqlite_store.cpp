@@ -14,6 +14,7 @@
 #include "sqlite_ledger.h"
 #include "sqlite_schema.h"
 #include "sqlite_store.h"
+#include "core/invisible.h"
 
 namespace cotation {
 using sqlite::Db;
@@ -136,7 +137,7 @@ std::unique_ptr<SqliteStore> open_checked(const std::string& path, bool read_onl
     try {
         configure(*db);
     } catch (const Error&) {
-        throw InputError("« " + path + " » n'est pas un fichier de campagne Cotation (base SQLite illisible).");
+        throw InputError(fr::quote_path(path) + " n'est pas un fichier de campagne Cotation (base SQLite illisible).");
     }
     prepare(*db);
     return std::make_unique<SqliteStore>(std::move(db));
@@ -149,12 +150,12 @@ std::string begin_campaign_creation(const std::string& path) {
                          " » est un dossier ; indiquez le nom du fichier de campagne à créer (rien n'a été modifié).");
     // A link to a missing file is no existing file (trial 13c F10): say what it is.
     if (std::error_code ec; std::filesystem::is_symlink(path, ec) && !std::filesystem::exists(path, ec))
-        throw InputError("« " + path + " » est un lien symbolique vers « " +
+        throw InputError(fr::quote_path(path) + " est un lien symbolique vers « " +
                          std::filesystem::read_symlink(path, ec).string() +
                          " », qui n'existe pas ; Cotation ne crée pas de campagne à travers un lien : supprimez le lien "
                          "ou choisissez un autre nom (rien n'a été écrit).");
     if (std::filesystem::exists(path))
-        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+        throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     // A folder that refuses writes is said in French before anything is tried (trial 2 of issue 13).
     if (std::string why = sqlite::creation_refusal(path); !why.empty()) throw InputError(why);
     remove_stale_temporaries(path);
@@ -167,7 +168,7 @@ void finish_campaign_creation(const std::string& temporary, const std::string& p
     // Closed by then: SQLite folds the WAL into the file at the last close.
     std::error_code ec;
     if (std::filesystem::exists(temporary + "-wal", ec))
-        throw Error("Campagne « " + path + " » : le journal d'écriture n'a pas été intégré ; création abandonnée.");
+        throw Error("Campagne " + fr::quote_path(path) + " : le journal d'écriture n'a pas été intégré ; création abandonnée.");
     // link() never replaces an existing file, unlike rename().
     if (::link(temporary.c_str(), path.c_str()) == 0) {
         std::filesystem::remove(temporary, ec);
@@ -175,20 +176,20 @@ void finish_campaign_creation(const std::string& temporary, const std::string& p
     }
     if (errno == EEXIST) {
         remove_database(temporary);
-        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+        throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     }
-    if (std::filesystem::exists(path)) throw InputError("Le fichier « " + path + " » existe déjà (rien n'a été écrasé).");
+    if (std::filesystem::exists(path)) throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà (rien n'a été écrasé).");
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
         remove_database(temporary);
-        throw InputError("Impossible de nommer la campagne « " + path + " » : " + ec.message() + ".");
+        throw InputError("Impossible de nommer la campagne " + fr::quote_path(path) + " : " + ec.message() + ".");
     }
 }
 
 void abandon_campaign_creation(const std::string& temporary) { remove_database(temporary); }
 
 std::unique_ptr<CampaignStore> open_sqlite_store_read_only(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    if (!std::filesystem::exists(path)) throw InputError("La campagne " + fr::quote_path(path) + " n'existe pas.");
     return open_checked(path, true);
 }
 
@@ -201,7 +202,7 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
     bool nested = base.size() > 12 && base[0] == '.' && base.compare(base.size() - 12, 12, ".en-creation") == 0;
     std::string tmp = nested ? path : begin_campaign_creation(path);
     if (nested && std::filesystem::exists(path))
-        throw InputError("Le fichier « " + path + " » existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
+        throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     try {
         {
             auto db = std::make_unique<Db>(tmp, true);
@@ -220,7 +221,7 @@ std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, cons
 }
 
 std::unique_ptr<CampaignStore> open_sqlite_store(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw InputError("La campagne « " + path + " » n'existe pas.");
+    if (!std::filesystem::exists(path)) throw InputError("La campagne " + fr::quote_path(path) + " n'existe pas.");
     // A creation of this name killed earlier left its hidden files beside it.
     remove_stale_temporaries(path);
     return open_checked(path);

@@ -8,6 +8,7 @@
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/invisible.h"
 
 namespace cotation::store_territory {
 
@@ -85,7 +86,7 @@ public:
     long integer(int c) const { return static_cast<long>(sqlite3_column_int64(st_, c)); }
 
 private:
-    [[noreturn]] void fail() { throw Error("Campagne « " + path_ + " » : " + sqlite3_errmsg(db_) + "."); }
+    [[noreturn]] void fail() { throw Error("Campagne " + fr::quote_path(path_) + " : " + sqlite3_errmsg(db_) + "."); }
     sqlite3* db_;
     std::string path_;
     sqlite3_stmt* st_ = nullptr;
