@@ -113,8 +113,9 @@ struct Meeting {
     // the minutes' agreements (« La présidente de séance », « de la
     // présidente »); empty when not declared.
     std::string president_civility = {};
-    std::map<std::string, Attendance> attendance;   // committee member -> presence
-    std::map<std::string, Vote> votes;             // member (or represented member) -> vote
+    // Names in French collation order (fr::collate_less), as the minutes list them.
+    std::map<std::string, Attendance, fr::CollateLess> attendance;   // committee member -> presence
+    std::map<std::string, Vote, fr::CollateLess> votes;             // member (or represented member) -> vote
     std::vector<std::pair<std::string, std::string>> observations;   // member, text
     std::vector<VotedEntry> voted;                 // the ranking submitted to the vote
     // The allocation rules with their statuses and figures as put to the vote

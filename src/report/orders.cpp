@@ -202,9 +202,20 @@ Variables order_variable_names(const Grid& grid, const Campaign& campaign) {
 
 Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const PiecesStatus& st) {
     Variables v = letter_variables(ctx, e, ctx.ranking.ranked.size());
-    std::vector<std::string> pieces;
-    for (const auto* doc : st.to_ask) pieces.push_back(doc->label);
+    std::vector<std::string> pieces, by_text, by_authority;
+    for (const auto* doc : st.to_ask) {
+        pieces.push_back(doc->label);
+        // Only a piece the call's text requires is said required by it (core/pieces.h).
+        if (piece_required_by_text(ctx.grid, *doc)) by_text.push_back(piece_with_citation(ctx.grid, *doc));
+        else by_authority.push_back(doc->label);
+    }
     v["pieces_manquantes"] = lines_of(pieces);
+    v["pieces_texte"] = lines_of(by_text);
+    v["texte_unique"] = by_text.size() == 1 ? "oui" : "";
+    v["texte_plusieurs"] = by_text.size() > 1 ? "oui" : "";
+    v["pieces_autorite"] = lines_of(by_authority);
+    v["autorite_unique"] = by_authority.size() == 1 ? "oui" : "";
+    v["autorite_plusieurs"] = by_authority.size() > 1 ? "oui" : "";
     // The letter agrees with the number of pieces (trial finding 13).
     v["piece_unique"] = pieces.size() == 1 ? "oui" : "";
     v["pieces_plusieurs"] = pieces.size() > 1 ? "oui" : "";
