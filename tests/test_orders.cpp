@@ -76,8 +76,9 @@ std::vector<Call> calls() {
                          "Vu l'avis de la commission de sélection du 15 juin 2023",
                          "L'autorisation de créer 10 places d'appartements de coordination thérapeutique « hors les murs » est accordée à Organisme Un",
                          "sous le numéro 130041007 de la structure", "12 600 € par an", "ne peut excéder 2 € par jour",
+                         // « 3ᵉ arrondissement » (fr::place_name), « 3e » in the PDF's CP1252 font.
                          // One pair of parentheses, not « (Bouches-du-Rhône (13)) » (trial 1011B F16).
-                         "pour un dispositif implanté à Marseille 3e Arrondissement (Bouches-du-Rhône).",
+                         "pour un dispositif implanté à Marseille 3e arrondissement (Bouches-du-Rhône).",
                          "au plus tard le 31 décembre 2023", "Fait à Marseille, le 15 juin 2023", "Jean Dupont",
                          "tribunal administratif de Marseille", "recours hiérarchique"};
         c.forbidden = {"labellis", "désign", "FINESS de la façon suivante"};

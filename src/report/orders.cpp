@@ -153,6 +153,23 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     auto points = committee_detail::vigilance_points(noted, false, true);
     v["vigilance"] = lines_of(points);
     v["sans_vigilance"] = points.empty() ? "oui" : "";
+    // Retained ahead of better-ranked dossiers: each of them and why it is
+    // not (a new user's trial, docs10 item 9: the CRT order of a 4th-ranked
+    // dossier did not say why the 3rd, in a département already served,
+    // was passed over): the motive of its decision, else of its proposal.
+    std::vector<std::string> ahead;
+    for (const auto& other : ctx.ranking.ranked) {
+        if (&other == &e || other.rank == 0 || e.rank == 0 || other.rank >= e.rank) continue;
+        const Dossier& od = ctx.dossiers[other.dossier];
+        const Decision* ox = decision_of(ctx, od);
+        const bool retained = ox ? ox->kind == DecisionKind::Retained : other.proposal == Proposal::Retained;
+        if (retained) continue;
+        std::string why = ox ? (ox->motive.empty() ? ox->departure_reason : ox->motive) : other.proposal_reason;
+        ahead.push_back(od.reference + " (" + std::to_string(other.rank) + (other.rank == 1 ? "er" : "e") + " rang" +
+                        (ox ? ", " + std::string(decision_label(ox->kind)) : std::string()) + ")" +
+                        (fr::trim(why).empty() ? std::string() : " : " + fr::trim(why)));
+    }
+    v["mieux_classes_non_retenus"] = lines_of(ahead);
     // Never before a change of the call's figures that it prints (trial 1011C F3).
     v["date_arrete"] = dated_after_changes(x ? x->date : ctx.letter_date, ctx.grid, ctx.campaign.parameters,
                                            ctx.parameter_changes, order_cited_changes(ctx, v["vigilance"]))
