@@ -443,3 +443,18 @@ TEST(Calendar, ALaterStepDoneImpliesTheEarlierOnesAndNothingIsDoneBeforeItsDay) 
     EXPECT_EQ(step(before, "commission").state, StepState::Soon);
     EXPECT_EQ(step(before, "instruction").state, StepState::Soon);
 }
+
+// A new user's trial (docs10 item 8): the workbench still warned of the
+// procedure's deadlines after the decisions were taken. Once one is
+// recorded, the banner goes; the calendar keeps every step.
+TEST(Calendar, TheDeadlineBannerGoesOnceDecisionsAreRecorded) {
+    std::vector<CalendarStep> steps(2);
+    steps[0].state = StepState::Done;
+    steps[1].state = StepState::Overdue;
+    steps[1].due = d(30, 11, 2022);
+    const CalendarAlert a = calendar_alert(steps);
+    ASSERT_EQ(a.late, 1);
+    EXPECT_TRUE(deadline_banner_shown(a, 0));
+    EXPECT_FALSE(deadline_banner_shown(a, 3));
+    EXPECT_FALSE(deadline_banner_shown(calendar_alert({}), 0));   // nothing due: no banner
+}

@@ -124,10 +124,11 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         return dossier + " est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est évalué "
                          "avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué "
                          "(--ecart) en plus du motif du refus.";
-    // A complementary list is compatible with a "not retained" opinion: the
-    // ranked list does not say who waits on it.
-    bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
-                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
+    // Any other decision than the committee's opinion departs from it, a
+    // complementary list against a « non retenu » opinion too (a new user's
+    // trial, docs10 item 13: it was let through unflagged, where the
+    // committee had voted that the dossier is not retained).
+    bool departs = d.committee_opinion && *d.committee_opinion != d.kind;
     if (departs && !fr::given(d.departure_reason))
         return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                " ») : écrivez pourquoi.";

@@ -97,6 +97,10 @@ CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
     return a;
 }
 
+bool deadline_banner_shown(const CalendarAlert& alert, std::size_t decisions) {
+    return alert.first != nullptr && decisions == 0;
+}
+
 const char* vote_label(Vote v) { return enum_label(v); }
 
 std::optional<Vote> vote_from_text(const std::string& text) { return enum_from_text<Vote>(text); }
