@@ -97,8 +97,12 @@ CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
     return a;
 }
 
-bool deadline_banner_shown(const CalendarAlert& alert, std::size_t decisions) {
-    return alert.first != nullptr && decisions == 0;
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions) {
+    if (!calendar_alert(steps).first) return false;
+    if (decisions == 0) return true;
+    for (const auto& s : steps)
+        if (s.id == "decision") return s.state != StepState::Done;
+    return true;
 }
 
 const char* vote_label(Vote v) { return enum_label(v); }

@@ -66,9 +66,11 @@ struct CalendarAlert {
 };
 CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps);
 // Whether the workbench's banner warns of the procedure's deadlines: not
-// once the authority's decisions are recorded (a new user's trial: it still
-// warned after them); the calendar and the status bar keep every step.
-bool deadline_banner_shown(const CalendarAlert& alert, std::size_t decisions);
+// once the authority's decisions are taken — decisions recorded and the
+// « decision » step done, every dossier decided (a new user's trial: it
+// still warned after them); while a dossier awaits its decision it warns.
+// The calendar and the status bar keep every step.
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions);
 
 struct CalendarFacts {
     std::map<std::string, Date> dates;      // the campaign's date parameters ("campagne.date_limite" -> …)

@@ -259,7 +259,7 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
 void MainFrame::WarnDeadlines() {
     auto steps = wb_.session->calendar(Session::today());
     CalendarAlert a = calendar_alert(steps);
-    if (!deadline_banner_shown(a, wb_.session->decisions().size())) {
+    if (!deadline_banner_shown(steps, wb_.session->decisions().size())) {
         deadlines_->Dismiss();
         return;
     }
