@@ -442,6 +442,26 @@ private:
         line = "ACT-2023-99;Soci\xE9t\xE9 d'essai" + line.substr(line.find(';', line.find(';') + 1));
         const auto path = dir_ / "dossiers-excel.csv";
         std::ofstream(path, std::ios::binary) << header << "\n" << line << "\n";
+        // The demo's decisions are recorded: no dossier comes in after them
+        // (a new user's trial, docs10 item 12), said in French, nothing added.
+        {
+            DialogSpy spy;
+            spy.Register();
+            frame_->ImportFile(path.string(), false);
+            pump(300);
+            spy.Unregister();
+            check(spy.message.find("décisions de l'autorité sont enregistrées") != std::string::npos &&
+                      !frame_->workbench().session->find("ACT-2023-99"),
+                  "import après les décisions refusé : « " + spy.message + " »");
+        }
+        // Before the decisions (the demo at the instruction stage): imported, the conversion said.
+        const std::string campaign_path = frame_->workbench().session->path();
+        {
+            DialogSpy spy;
+            spy.Register();
+            frame_->Load(create_demo((dir_ / "instruction.cot").string(), "act-hlm", DemoStage::Instruction));
+            spy.Unregister();
+        }
         frame_->ImportFile(path.string(), false);
         pump(300);
         Session& s = *frame_->workbench().session;
@@ -449,6 +469,11 @@ private:
         check(i && s.dossiers()[*i].organisme == "Société d'essai", "import Windows-1252 : organisme « Société d'essai »");
         check(frame_->notice_bar()->IsShown() && frame_->notice_text().find("lu en Windows-1252") != std::string::npos,
               "bandeau de l'import affiché : « " + frame_->notice_text() + " »");
+        DialogSpy spy;
+        spy.Register();
+        frame_->Load(Session::open(campaign_path));
+        spy.Unregister();
+        ActAs("Claire Martin (ARS, DD 13)", "claire-essai");
     }
 
     // The demo's team (demo/act-hlm/equipe.csv): Jean-Pierre Lucas sits on the

@@ -285,7 +285,7 @@ TEST(AccountsBound, CoordinatorLinesFollowTheTeamAsItsRowsStand) {
             "instructeur — ARS — compte claire"};
     j[2] = {3, "2023-05-04T09:00:00Z", "Nathalie Girard (compte eve)", "personne", "personne/Claire Martin",
             "instructeur — ARS — compte claire", "coordonnateur — ARS — compte claire"};
-    std::map<std::string, Person> people;
+    std::map<std::string, Person, fr::CollateLess> people;
     people["Claire Martin"] = {"Claire Martin", Role::Coordinator, "ARS", true, "claire"};
     people["Julien Roux"] = {"Julien Roux", Role::Instructor, "ARS", true, "julien"};   // not a coordinator: no line
     people["Mallory"] = {"Mallory", Role::Coordinator, "ARS", true, "mallory"};

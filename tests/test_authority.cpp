@@ -83,6 +83,16 @@ TEST(Authority, NewCampaignTakesTheGridsAuthorityAndProcedure) {
     EXPECT_EQ(crt->authority().name, "Agence régionale de santé Nouvelle-Aquitaine, délégation de la Gironde");
     EXPECT_EQ(crt->authority().signatory, "Jeanne Martin");
     EXPECT_EQ(crt->authority().signatory_title, "Le Directeur général de l'Agence régionale de santé Nouvelle-Aquitaine");
+    // One tribunal (a new user's trial, docs10 item 4): `cotation param` said
+    // the grid parameter's « tribunal administratif compétent » where the
+    // documents said the authority's « tribunal administratif de Bordeaux »
+    // (crt-2022.xml, <authority tribunal=…>).
+    EXPECT_EQ(crt->authority().tribunal, "tribunal administratif de Bordeaux");
+    ASSERT_TRUE(crt->campaign().parameters.count("campagne.tribunal"));
+    EXPECT_EQ(to_canonical(crt->campaign().parameters.at("campagne.tribunal")), "tribunal administratif de Bordeaux");
+    crt.reset();
+    auto crt_again = Session::open(dir.file("crt.cot"));
+    EXPECT_EQ(to_canonical(crt_again->campaign().parameters.at("campagne.tribunal")), "tribunal administratif de Bordeaux");
 }
 
 TEST(Authority, EditedByTheCoordinatorOnlyAndJournaled) {

@@ -197,6 +197,11 @@ TEST(Documents, EveryKindAsPdfAndOdtReproducibleByteForByte) {
     // The minutes end with the signature block in its named style.
     std::string minutes = zip_entry(dir.file("un/" + campaign + "-proces-verbal.odt"), "content.xml");
     EXPECT_NE(minutes.find("text:style-name=\"Signature\""), std::string::npos);
+    // The ranked list has its heading (a new user's trial, docs10 item 10:
+    // it followed the allocation rules without one), just before its first line.
+    const auto heading = minutes.find("Dossiers classés, dans l’ordre du classement soumis au vote");
+    ASSERT_NE(heading, std::string::npos) << minutes;
+    EXPECT_LT(heading, minutes.find("1. ACT-2023-"));
 }
 
 TEST(Documents, LookAlikeReferencesEachGetTheirOwnFiles) {

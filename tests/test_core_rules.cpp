@@ -194,11 +194,14 @@ TEST(DecisionRules, DepartureFromTheCommitteeNeedsAReason) {
     d.kind = DecisionKind::NotRetained;
     d.motive = "budget";
     EXPECT_EQ(complete_decision(f, d), "La décision s'écarte de l'avis de la commission (« retenu ») : écrivez pourquoi.");
-    // A complementary list does not depart from a « non retenu » opinion.
+    // A complementary list departs from a « non retenu » opinion as well
+    // (a new user's trial, docs10 item 13: it was not flagged): it says why.
     f.committee_opinion = DecisionKind::NotRetained;
     d = Decision{};
     d.kind = DecisionKind::Complementary;
     d.motive = "liste";
+    EXPECT_EQ(complete_decision(f, d), "La décision s'écarte de l'avis de la commission (« non retenu ») : écrivez pourquoi.");
+    d.departure_reason = "Projet solide, en attente d'un désistement";
     EXPECT_EQ(complete_decision(f, d), "");
     EXPECT_EQ(d.committee_opinion, DecisionKind::NotRetained);
 }

@@ -46,6 +46,20 @@ TEST(Decisions, RulesOfARecordableDecision) {
     s->decide(id_of(*s, "ACT-2023-04"), decision(DecisionKind::Retained), coord);
     s->decide(id_of(*s, "ACT-2023-05"), decision(DecisionKind::Retained), coord);
     EXPECT_EQ(*s->decisions().at(id_of(*s, "ACT-2023-01")).places, Rational(15));
+    // No dossier added once decisions are recorded (a new user's trial,
+    // docs10 item 12: one was imported after them), in French, nothing stored.
+    const std::size_t before = s->dossiers().size();
+    Dossier late;
+    late.reference = "ACT-2023-99";
+    std::string why = test::message_of([&] { s->add_dossier(late, coord); });
+    EXPECT_NE(why.find("Nouveau dossier « ACT-2023-99 » : 4 décisions de l'autorité sont enregistrées pour cette campagne ; "
+                       "aucun dossier ne peut plus y être ajouté"),
+              std::string::npos)
+        << why;
+    test::spit(dir.file("tard.csv"), "reference\nACT-2023-98\n");
+    why = test::message_of([&] { s->import_dossiers_file(dir.file("tard.csv"), coord); });
+    EXPECT_NE(why.find("tard.csv » : 4 décisions de l'autorité sont enregistrées"), std::string::npos) << why;
+    EXPECT_EQ(s->dossiers().size(), before);
     // Reopened from the file, with the journal.
     auto again = Session::open(dir.file("demo.cot"));
     EXPECT_EQ(again->decisions().size(), 4u);

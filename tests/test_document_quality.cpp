@@ -139,6 +139,21 @@ TEST(DocumentQuality, CrtOrderFinessBlockOnOnePage) {
         for (const char* row : {"Rubrique FINESS Code Libellé", "Discipline 412", "Mode de fonctionnement 48", "Capacité autorisée et installée 0"})
             EXPECT_EQ(page_of(f, row), article) << f << " " << row;
     }
+    // CRT-2022-09, 4th, is retained ahead of CRT-2022-02, 3rd, put on the
+    // complementary list for its département already served (the demo's
+    // decisions, src/app/demo.cpp): the order says so (a new user's trial,
+    // docs10 item 9: it said only « classée au 4e rang »).
+    bool seen = false;
+    for (const auto& f : orders.written) {
+        if (f.find("CRT-2022-09-arrete.pdf") == std::string::npos) continue;
+        seen = true;
+        const std::string w = test::pdf_words(f);
+        EXPECT_NE(w.find("est retenue devant les dossiers mieux classés suivants, qui ne le sont pas pour le motif indiqué : "
+                         "– CRT-2022-02 (3e rang, liste complémentaire) : Équilibre territorial : déjà 1 mission dans"),
+                  std::string::npos)
+            << w;
+    }
+    EXPECT_TRUE(seen);
 }
 
 // `cotation commission` and `cotation pv` write the ODT too (--format).

@@ -223,8 +223,9 @@ void decide_all(Session& s) {
     s.decide(id("D-02"), retained, kCoord);
     s.decide(id("D-03"), {DecisionKind::NotRetained, "Le projet d'animation reste à construire et l'équipe n'est pas recrutée.", on,
                           std::nullopt, std::nullopt, "", ""}, kCoord);
+    // Against the committee's « non retenu »: a departure, with its reason (decision_rules.cpp).
     s.decide(id("D-04"), {DecisionKind::Complementary, "Projet recevable, capacité de l'appel atteinte par les projets mieux classés.",
-                          on, std::nullopt, std::nullopt, "", ""}, kCoord);
+                          on, std::nullopt, std::nullopt, "Projet solide, gardé en attente d'un désistement.", ""}, kCoord);
     // The motive recorded is the failed condition itself (what an officer
     // types most often): the letter must still say it once.
     const RankEntry* e = s.entry_of(*s.find("D-05"));

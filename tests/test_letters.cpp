@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "app/demo.h"
+#include "core/procedure.h"
+#include "core/team.h"
+#include "io/reference_data.h"
 #include "core/error.h"
 #include "report/letters.h"
 #include "report/pdf_letter.h"
@@ -239,4 +242,64 @@ TEST(Letters, TheyAddressTheRecipientByHerCivility) {
         EXPECT_NE(text.find("{{formule_appel}},\n"), std::string::npos) << f.path();
         EXPECT_NE(text.find("agréer, {{formule_appel}}, l'expression"), std::string::npos) << f.path();
     }
+}
+
+// A new user's trial on the three calls (docs10). Expected values written by
+// hand from French usage (Imprimerie nationale's lexique: « 5ᵉ », « 1ᵉʳ »,
+// « Docteur, » as a salutation).
+TEST(Letters, ADoctorOrAProfessorIsAddressedByTheTitle) {
+    EXPECT_EQ(fr::form_of_address("Dr Anne Roux, directrice"), "Docteur");   // was « Madame, Monsieur »
+    EXPECT_EQ(fr::form_of_address("Docteur Paul Roy"), "Docteur");
+    EXPECT_EQ(fr::form_of_address("Pr. Jean Lenoir"), "Professeur");
+    EXPECT_EQ(fr::form_of_address("Mme le Dr Anne Roux"), "Madame la Docteure");
+    EXPECT_EQ(fr::form_of_address("Mme Dr Anne Roux"), "Madame la Docteure");
+    EXPECT_EQ(fr::form_of_address("M. le Pr Jean Lenoir"), "Monsieur le Professeur");
+    EXPECT_EQ(fr::form_of_address("Mme Laure Pellegrin"), "Madame");          // unchanged
+    EXPECT_EQ(fr::form_of_address("Dr"), "Madame, Monsieur");                 // a title without anyone
+    EXPECT_EQ(fr::form_of_address("Drancy Services"), "Madame, Monsieur");    // not a title
+}
+
+TEST(Letters, NamesSortInFrenchCollationOrder) {
+    // Byte order put « Élodie » after « Sylvie » (0xC3 > 'S') and « alain » after « Zoé ».
+    std::vector<std::string> names{"Sylvie Roux", "Élodie Martin", "Zoé Petit", "alain Bernard", "Eric Durand", "Émile Durand"};
+    std::sort(names.begin(), names.end(), fr::collate_less);
+    EXPECT_EQ(names, (std::vector<std::string>{"alain Bernard", "Élodie Martin", "Émile Durand", "Eric Durand", "Sylvie Roux",
+                                               "Zoé Petit"}));
+    // A tie once folded still orders two different names (a map keeps both).
+    EXPECT_TRUE(fr::collate_less("Elodie", "Élodie") != fr::collate_less("Élodie", "Elodie"));
+    // The team and the meeting keep their people in that order: every list of them reads so.
+    Team t;
+    t.people["Sylvie Roux"] = {};
+    t.people["Élodie Martin"] = {};
+    EXPECT_EQ(t.people.begin()->first, "Élodie Martin");
+    Meeting m;
+    m.attendance["Sylvie Roux"] = {};
+    m.attendance["Élodie Martin"] = {};
+    EXPECT_EQ(m.attendance.begin()->first, "Élodie Martin");
+}
+
+TEST(Letters, PlaceNamesReadAsAFrenchReaderWritesThem) {
+    EXPECT_EQ(fr::place_name("Marseille 5e Arrondissement"), "Marseille 5\u1D49 arrondissement");
+    EXPECT_EQ(fr::place_name("Marseille 1er Arrondissement"), "Marseille 1\u1D49\u02B3 arrondissement");
+    EXPECT_EQ(fr::place_name("Paris 16e Arrondissement"), "Paris 16\u1D49 arrondissement");
+    EXPECT_EQ(fr::place_name("La Rochelle"), "La Rochelle");
+    EXPECT_EQ(fr::place_name("CA \"Saintes - Grandes Rives - L'Agglo\""),
+              "CA \u00AB\u00A0Saintes - Grandes Rives - L'Agglo\u00A0\u00BB");
+    EXPECT_EQ(fr::place_name("CC Alpes-Provence-Verdon \"Sources de lumière\""),
+              "CC Alpes-Provence-Verdon \u00AB\u00A0Sources de lumière\u00A0\u00BB");
+    // As loaded from the shipped INSEE files (data/).
+    const auto& ref = io::ReferenceData::instance();
+    ASSERT_NE(ref.commune("13205"), nullptr);
+    EXPECT_EQ(ref.commune("13205")->name, "Marseille 5\u1D49 arrondissement");
+    ASSERT_NE(ref.epci("200036473"), nullptr);
+    EXPECT_EQ(ref.epci("200036473")->name.find('"'), std::string::npos) << ref.epci("200036473")->name;
+    // The PDF's CP1252 font has no raised letter: « 5e ».
+    EXPECT_EQ(report::to_cp1252("5\u1D49 et 1\u1D49\u02B3"), "5e et 1er");
+}
+
+TEST(Letters, AZoneNameIsQuotedOnce) {
+    EXPECT_EQ(fr::in_quotes("DRAD Aunis"), "« DRAD Aunis »");
+    EXPECT_EQ(fr::in_quotes("« DRAD Aunis »"), "« DRAD Aunis »");   // was « « DRAD Aunis » »
+    EXPECT_EQ(fr::in_quotes("\"DRAD Aunis\""), "« DRAD Aunis »");
+    EXPECT_EQ(fr::in_quotes("DRAD « Pays d'Aunis »"), "« DRAD \u201CPays d'Aunis\u201D »");
 }

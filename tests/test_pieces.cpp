@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/pieces.h"
+#include "test_support.h"
 
 using namespace cotation;
 
@@ -54,7 +55,7 @@ TEST(Pieces, OnlyAskablePiecesMissingAllowsARequestListingExactlyThem) {
     EXPECT_EQ(st.to_ask[0]->id, "statuts");
     EXPECT_EQ(st.to_ask[1]->id, "comptes");
     EXPECT_EQ(pieces_request_refusal(st, "D-01"), "");
-    EXPECT_NE(st.summary().find("« Statuts de l'organisme » et « Derniers comptes » peuvent être demandées"), std::string::npos)
+    EXPECT_NE(st.summary().find("les pièces « Statuts de l'organisme » et « Derniers comptes » peuvent être demandées"), std::string::npos)
         << st.summary();
 }
 
@@ -66,7 +67,7 @@ TEST(Pieces, AProjectPieceMissingCannotBeAskedFor) {
     EXPECT_EQ(st.not_askable[0]->id, "projet");
     std::string why = pieces_request_refusal(st, "D-01");
     EXPECT_NE(why.find("Dossier « D-01 »"), std::string::npos) << why;
-    EXPECT_NE(why.find("« Projet d'établissement » ne peut pas être demandée"), std::string::npos) << why;
+    EXPECT_NE(why.find("la pièce « Projet d'établissement » ne peut pas être demandée"), std::string::npos) << why;
 }
 
 TEST(Pieces, RequestFlagsTheDossierUntilTheDeadlineThenExpires) {
@@ -182,4 +183,51 @@ TEST(Pieces, ReceiptIsDatedAndALateOneIsSaid) {
     EXPECT_EQ(st.state, PiecesState::Received);
     EXPECT_NE(st.summary().find("hors délai (le 25/05/2023, échéance le 17/05/2023), admises par décision motivée"), std::string::npos)
         << st.summary();
+}
+
+// A new user's trial (docs10, 14): « « Tableau des effectifs » et « Budget »
+// ne peuvent pas être demandées », the participle agreeing with no noun of
+// the sentence (both labels masculine). « les pièces » carries it now.
+TEST(Pieces, TheSentenceAgreesWithPiecesWhateverTheLabels) {
+    Grid g;
+    g.documents.push_back({"effectifs", "Tableau des effectifs", "", true, false, 1});
+    g.documents.push_back({"budget", "Budget prévisionnel", "", true, false, 2});
+    auto st = pieces_status(g, with({}), std::nullopt, 15, kAsked);
+    ASSERT_EQ(st.state, PiecesState::NotAskable);
+    EXPECT_NE(st.summary().find("Dossier incomplet : les pièces « Tableau des effectifs » et « Budget prévisionnel » ne "
+                                "peuvent pas être demandées après le dépôt"),
+              std::string::npos)
+        << st.summary();
+}
+
+// A new user's trial (docs10, 1): the request called the ACT HLM grid's own
+// proposals (statutes, accounts: « Pièce administrative usuelle … proposition »)
+// « exigées par l'avis ». Only a piece whose source cites one of the grid's
+// texts is required by the call, cited by title and section.
+TEST(Pieces, OnlyAPieceTheTextRequiresIsSaidRequiredByIt) {
+    Grid g;
+    g.sources.push_back({"002_b6e7761497ac7a31.txt", "Appel à candidatures ACT", 1});
+    g.documents.push_back({"comptes", "Derniers comptes", "Pièce administrative usuelle (proposition)", true, true, 1});
+    g.documents.push_back({"budget", "Budget prévisionnel",
+                           "002_b6e7761497ac7a31.txt, Annexe 1, 1) B) Cadrage financier : « 12 600 € par an »", true, true, 2});
+    EXPECT_FALSE(piece_required_by_text(g, g.documents[0]));
+    EXPECT_TRUE(piece_required_by_text(g, g.documents[1]));
+    EXPECT_EQ(piece_with_citation(g, g.documents[0]), "Derniers comptes");
+    EXPECT_EQ(piece_with_citation(g, g.documents[1]),
+              "Budget prévisionnel (Appel à candidatures ACT, Annexe 1, 1) B) Cadrage financier)");
+    g.cite_sources();   // as a campaign's grid is read: the title in place of the file name
+    EXPECT_TRUE(piece_required_by_text(g, g.documents[1]));
+    EXPECT_EQ(piece_with_citation(g, g.documents[1]),
+              "Budget prévisionnel (Appel à candidatures ACT, Annexe 1, 1) B) Cadrage financier)");
+    // The shipped ACT HLM grid: its three askable pieces are proposals, none required by the text.
+    const Grid& act = test::act_grid();
+    int askable = 0;
+    for (const auto& d : act.documents)
+        if (d.askable) {
+            ++askable;
+            EXPECT_FALSE(piece_required_by_text(act, d)) << d.id;
+        }
+    EXPECT_EQ(askable, 3);
+    for (const auto& d : act.documents)
+        if (d.id == "budget") EXPECT_TRUE(piece_required_by_text(act, d));
 }

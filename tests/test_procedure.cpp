@@ -443,3 +443,22 @@ TEST(Calendar, ALaterStepDoneImpliesTheEarlierOnesAndNothingIsDoneBeforeItsDay) 
     EXPECT_EQ(step(before, "commission").state, StepState::Soon);
     EXPECT_EQ(step(before, "instruction").state, StepState::Soon);
 }
+
+// A new user's trial (docs10 item 8): the workbench still warned of the
+// procedure's deadlines after the decisions were taken. Once one is
+// recorded, the banner goes; the calendar keeps every step.
+TEST(Calendar, TheDeadlineBannerGoesOnceDecisionsAreTaken) {
+    std::vector<CalendarStep> steps(2);
+    steps[0].id = "decision";
+    steps[0].state = StepState::Overdue;   // a dossier still awaits its decision
+    steps[1].id = "notification";
+    steps[1].state = StepState::Overdue;
+    steps[1].due = d(30, 11, 2022);
+    ASSERT_EQ(calendar_alert(steps).late, 2);
+    EXPECT_TRUE(deadline_banner_shown(steps, 0));
+    EXPECT_TRUE(deadline_banner_shown(steps, 3));    // decisions recorded, one still due: said
+    steps[0].state = StepState::Done;                // every dossier decided
+    EXPECT_FALSE(deadline_banner_shown(steps, 3));   // was shown (the trial)
+    EXPECT_TRUE(deadline_banner_shown(steps, 0));
+    EXPECT_FALSE(deadline_banner_shown({}, 0));      // nothing due: no banner
+}

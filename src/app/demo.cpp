@@ -176,6 +176,8 @@ void hold_committee(Session& s, const std::string& dir, const DemoScript& script
             d.motive =
                 by_rule ? e.proposal_reason + " ; inscription sur la liste complémentaire."
                         : "Capacité de l'appel atteinte par les projets mieux classés ; inscription sur la liste complémentaire.";
+            // The committee's opinion was « non retenu »: the list departs from it and says why.
+            d.departure_reason = "Projet recevable et bien classé, gardé en attente d'un désistement d'un projet retenu.";
         } else {
             d.kind = DecisionKind::NotRetained;
             d.motive = e.proposal_reason.empty() ? "Classement insuffisant au regard de la capacité de l'appel."

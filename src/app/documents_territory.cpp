@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/french.h"
 #include "core/geo.h"
 #include "documents.h"
 #include "territory.h"
@@ -45,7 +46,7 @@ std::map<std::string, std::vector<std::string>> instruction_territory(Session& s
                     if (double km = geo::distance_km(*k.position, *s.position); km < best) best = km, nearest = &s;
             if (nearest) {
                 const auto* where = land.find(nearest->commune);
-                lines.push_back("Structure existante la plus proche : « " + nearest->label + " »" +
+                lines.push_back("Structure existante la plus proche : " + fr::in_quotes(nearest->label) +
                                 (where ? " (" + where->name + ")" : "") + ", à " + allocation::km_text(best) + ".");
             }
         }
@@ -60,8 +61,8 @@ std::map<std::string, std::vector<std::string>> instruction_territory(Session& s
         for (const auto& o : zone_overlaps)
             if (o.a == i) {
                 const auto& z = t.zones()[o.b];
-                lines.push_back("Territoire d'intervention recouvrant la zone « " + (z.label.empty() ? z.id : z.label) +
-                                " » (zone saisie pour la campagne) : " +
+                lines.push_back("Territoire d'intervention recouvrant la zone " + fr::in_quotes(z.label.empty() ? z.id : z.label) +
+                                " (zone saisie pour la campagne) : " +
                                 count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " +
                                 people(o.population) + ".");
             }

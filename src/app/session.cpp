@@ -178,6 +178,11 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
     require(campaign_texts_refusal(c.reference, c.title));
     require(authority_refusal(a));
     for (const auto& [k, v] : c.parameters) require(parameter_text_refusal(k, v));
+    // One tribunal (see load()): --param campagne.tribunal=… names the
+    // authority's, as `cotation param` does; the parameter then shows it.
+    if (auto t = nc.parameters.find(param::kTribunal); t != nc.parameters.end() && nc.tribunal.empty())
+        if (auto v = c.parameters.find(param::kTribunal); v != c.parameters.end()) a.tribunal = to_canonical(v->second);
+    if (!a.tribunal.empty()) c.parameters[param::kTribunal] = a.tribunal;
     std::string name = std::filesystem::path(grid_path).filename().string();
     // The call's territorial rules beside the grid (a custom grid brings its
     // own), checked now and pinned in the campaign: editing the shipped file
@@ -210,6 +215,12 @@ WriteScope Session::writing() {
 void Session::load() {
     snap_ = store_->load();
     ++loads_;
+    // One tribunal: the authority's (its <authority> in the grid, cotation
+    // new --tribunal, cotation autorite); the parameter campagne.tribunal
+    // shows it (a new user's trial: `cotation param` said « tribunal
+    // administratif compétent » where the documents said « … de Bordeaux »).
+    if (!snap_.campaign.authority.tribunal.empty())
+        snap_.campaign.parameters[param::kTribunal] = snap_.campaign.authority.tribunal;
     // The grid and form pinned in the campaign, never the files of today.
     // Read again only when their texts changed: a reload (another person's
     // change, before a write) keeps the same Grid, so that what a form or a

@@ -146,6 +146,7 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     if (a == snap_.campaign.authority) return;
     store_->set_authority(a, journal_actor(actor));
     snap_.campaign.authority = a;
+    if (!a.tribunal.empty()) snap_.campaign.parameters[param::kTribunal] = a.tribunal;   // one tribunal (Session::load)
 }
 
 Session::GridCandidate Session::read_candidate_grid(const std::string& grid_path) const {

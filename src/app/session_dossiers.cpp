@@ -8,6 +8,7 @@
 
 #include "app/session_internal.h"
 #include "core/campaign_dates.h"
+#include "core/campaign_rules.h"
 #include "core/dossier.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -24,6 +25,7 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
     auto w = writing();   // checks and write in one transaction (issue 13.5)
     authenticate(actor);
     require(snap_.team.may_instruct(actor));
+    require(dossier_addition_refusal(snap_.decisions.size(), "Import « " + csv_path + " »"));
     auto text = io::decode_text(io::read_csv_file(csv_path), csv_path);
     auto ds = io::import_dossiers_csv(grid_, io::ReferenceData::instance(), text.utf8, csv_path,
                                       [&](const std::string& reference) { return find(reference).has_value(); },
@@ -87,6 +89,7 @@ std::int64_t Session::add_dossier(const Dossier& d, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_instruct(actor));
     require(dossier_texts_refusal(d, "Nouveau dossier"));   // the rule of names and texts (trial 13g G2)
+    require(dossier_addition_refusal(snap_.decisions.size(), "Nouveau dossier « " + d.reference + " »"));
     require(reference_refusal(snap_.dossiers, d.reference, 0, "Nouveau dossier"));
     auto ids = store_->add_dossiers({d}, journal_actor(actor));
     Dossier copy = d;

@@ -192,7 +192,7 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
                count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + " (dont " +
                name_of(o.communes.front()) + ").\n";
     for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
-        out += "Recouvrement " + interventions_[o.a].id + " / zone « " + zones_[o.b].label + " » : " +
+        out += "Recouvrement " + interventions_[o.a].id + " / zone " + fr::in_quotes(zones_[o.b].label) + " : " +
                count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".\n";
     return out;
 }
@@ -226,7 +226,7 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
         const bool retained = ch.retained || (c.variant && c.variant->choices[i].retained);
         for (const auto& o : zone_overlaps)
             if (o.a == i)
-                out += "   recouvre la zone « " + zones_[o.b].label + " » : " +
+                out += "   recouvre la zone " + fr::in_quotes(zones_[o.b].label) + " : " +
                        count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) +
                        (retained ? " — à motiver à l'enregistrement (pas de doublon avec une zone existante)" : "") + ".\n";
     }
@@ -339,7 +339,7 @@ std::string TerritoryStudy::offer_text() const {
                (s.position ? ", coordonnées propres" : "") + "\n";
     }
     for (const auto& z : zones_)
-        out += "Zone « " + z.label + " » (" + z.id +
+        out += "Zone " + fr::in_quotes(z.label) + " (" + z.id +
                ") : " + count(static_cast<double>(z.communes.size()), "commune", "communes") + ".\n";
     return out;
 }
@@ -440,8 +440,8 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
     // existing DRAD zone of a CRT call: no duplicate, §1.4), retained or not:
     // the committee weighs it (a new user's trial found it in no document).
     for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
-        out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone « " +
-                      (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " » : " +
+        out.push_back("Recouvrement " + candidates_[o.a].reference + " / zone " +
+                      fr::in_quotes(zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " : " +
                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
     figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking, c.ranking_figures);
     if (variant && c.variant_figures)

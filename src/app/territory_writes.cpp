@@ -146,8 +146,8 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
     for (const auto& o : coverage::overlaps(territory_, interventions_, zones_))
         for (std::size_t i : chosen.retained())
             if (o.a == i)
-                why.push_back(candidates_[i].reference + " recouvre la zone « " +
-                              (zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " » (" +
+                why.push_back(candidates_[i].reference + " recouvre la zone " +
+                              fr::in_quotes(zones_[o.b].label.empty() ? zones_[o.b].id : zones_[o.b].label) + " (" +
                               count(static_cast<double>(o.communes.size()), "commune", "communes") + ")");
     std::string out = fr::join(why, " ; ");
     return out;

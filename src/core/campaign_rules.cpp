@@ -31,4 +31,11 @@ std::string pieces_request_moment_refusal(const std::string& reference, const Da
     return "";
 }
 
+std::string dossier_addition_refusal(std::size_t decisions, const std::string& where) {
+    if (decisions == 0) return "";
+    return where + " : " + fr::plural(static_cast<long long>(decisions), "décision") +
+           (decisions > 1 ? " de l'autorité sont enregistrées" : " de l'autorité est enregistrée") +
+           " pour cette campagne ; aucun dossier ne peut plus y être ajouté après les décisions. Rien n'a été enregistré.";
+}
+
 }  // namespace cotation

@@ -28,4 +28,10 @@ std::string submission_for_refusal(const Team& team, const std::string& actor, c
 std::string pieces_request_moment_refusal(const std::string& reference, const Date& on,
                                           const std::optional<Date>& deadline, bool set_apart);
 
+// A dossier added (import, new dossier) once the authority's decisions are
+// recorded (a new user's trial: one was imported after them, and ranked
+// beside dossiers already decided): refused, naming `where` (the file or
+// « Nouveau dossier ») and how many decisions there are.
+std::string dossier_addition_refusal(std::size_t decisions, const std::string& where);
+
 }  // namespace cotation

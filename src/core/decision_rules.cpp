@@ -50,9 +50,13 @@ std::string grant_places(const CapacityModel& model, const std::string& referenc
 // A decision departing from the committee's opinion says why (art. R. 313-6:
 // the ranked list is its opinion). A complementary list is compatible with a
 // "not retained" opinion: the ranked list does not say who waits on it.
-std::string departure_refusal(const Decision& d) {
+// `strict` is the rule of a new decision: a complementary list against a « non
+// retenu » opinion departs too. The journal's replay keeps the older rule, under
+// which such decisions were recorded without a reason: an honest campaign of an
+// earlier version must not read as altered.
+std::string departure_refusal(const Decision& d, bool strict) {
     bool departs = d.committee_opinion && *d.committee_opinion != d.kind &&
-                   !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary);
+                   (strict || !(*d.committee_opinion == DecisionKind::NotRetained && d.kind == DecisionKind::Complementary));
     if (departs && !fr::given(d.departure_reason))
         return "La décision s'écarte de l'avis de la commission (« " + std::string(decision_label(*d.committee_opinion)) +
                " ») : écrivez pourquoi.";
@@ -78,7 +82,7 @@ std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, 
             why = irrecevable_refusal(decisions[i].reference, decisions[i].irrecevable);
         // The opinion it records and no reason (issue 15 G2: typed in SQL, with a truthful entry), in
         // complete_decision's order: after the dossier's admissibility, before the capacity.
-        if (why.empty()) why = departure_refusal(d);
+        if (why.empty()) why = departure_refusal(d, false);
         if (why.empty() && d.kind == DecisionKind::Retained) {
             why = grant_places(model, decisions[i].reference, decisions[i].asked, used, d);
             if (why.empty()) used += model.used_by(*d.places);
@@ -139,7 +143,9 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         return dossier + " est recevable et n'a été noté sur aucun critère de la grille : un dossier recevable est évalué "
                          "avant d'être écarté. Notez-le d'abord (cotation rate), ou écrivez pourquoi il n'a pas été évalué "
                          "(--ecart) en plus du motif du refus.";
-    if (auto why = departure_refusal(d); !why.empty()) return why;
+    // Any other decision than the committee's opinion departs from it, a
+    // complementary list against a « non retenu » opinion too (docs10 item 13).
+    if (auto why = departure_refusal(d, true); !why.empty()) return why;
     // A dossier outside the voted ranking (awaiting arbitration at the vote,
     // or added since) has no opinion of the committee: retaining it departs
     // from the opinion voted as much as overturning a rank does.

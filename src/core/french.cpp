@@ -414,13 +414,105 @@ std::string one_decimal(double v) {
 }
 
 std::string form_of_address(std::string_view addressee) {
-    const std::string line = trim(std::string(addressee));
-    const std::string first = folded(line.substr(0, line.find(' ')));
-    if (line.find(' ') != std::string::npos) {
-        if (first == "mme" || first == "madame") return "Madame";
-        if (first == "m." || first == "monsieur") return "Monsieur";
+    const std::string line = collapse_spaces(addressee);
+    std::vector<std::string> words;
+    for (std::size_t from = 0; from < line.size();) {
+        std::size_t space = line.find(' ', from);
+        if (space == std::string::npos) space = line.size();
+        words.push_back(folded(line.substr(from, space - from)));
+        from = space + 1;
     }
+    std::size_t at = 0;
+    int civility = 0;   // 1 Madame, 2 Monsieur
+    if (words.size() > 1 && (words[0] == "mme" || words[0] == "madame")) civility = 1, at = 1;
+    else if (words.size() > 1 && (words[0] == "m." || words[0] == "monsieur")) civility = 2, at = 1;
+    if (civility && at < words.size() && (words[at] == "le" || words[at] == "la")) ++at;
+    // Dr, Dr., Docteur, Docteure; Pr, Pr., Professeur, Professeure (a word
+    // must follow the title: a name, else it is not a title).
+    int title = 0;   // 1 Docteur, 2 Professeur
+    if (at + 1 < words.size()) {
+        const std::string& w = words[at];
+        if (w == "dr" || w == "dr." || w == "docteur" || w == "docteure") title = 1;
+        else if (w == "pr" || w == "pr." || w == "professeur" || w == "professeure") title = 2;
+    }
+    if (title) {
+        const std::string noun = title == 1 ? "Docteur" : "Professeur";
+        if (civility == 1) return "Madame la " + noun + "e";
+        if (civility == 2) return "Monsieur le " + noun;
+        return noun;
+    }
+    if (civility == 1) return "Madame";
+    if (civility == 2) return "Monsieur";
     return "Madame, Monsieur";
+}
+
+bool collate_less(std::string_view a, std::string_view b) {
+    const std::string fa = folded(a), fb = folded(b);
+    if (fa != fb) return fa < fb;
+    return a < b;
+}
+
+std::string place_name(std::string_view name) {
+    std::string s(name);
+    // « 5e Arrondissement », « 1er Arrondissement »: digits, the ordinal, the word.
+    for (std::size_t at = s.find(" Arrondissement"); at != std::string::npos; at = s.find(" Arrondissement", at + 1)) {
+        std::size_t end = at;
+        std::string ordinal;
+        if (end >= 2 && s.compare(end - 2, 2, "er") == 0) ordinal = "\u1D49\u02B3", end -= 2;
+        else if (end >= 1 && s[end - 1] == 'e') ordinal = "\u1D49", end -= 1;
+        std::size_t digits = end;
+        while (digits > 0 && s[digits - 1] >= '0' && s[digits - 1] <= '9') --digits;
+        s[at + 1] = 'a';
+        if (ordinal.empty() || digits == end) continue;
+        s.replace(end, at - end, ordinal);
+    }
+    // Straight quotes by pairs; a lone one stays as typed.
+    std::string out;
+    bool open = false;
+    const std::size_t pairs = static_cast<std::size_t>(std::count(s.begin(), s.end(), '"')) / 2 * 2;
+    std::size_t seen = 0;
+    for (char c : s) {
+        if (c != '"' || seen >= pairs) {
+            out += c;
+            continue;
+        }
+        ++seen;
+        out += open ? "\u00A0»" : "«\u00A0";
+        open = !open;
+    }
+    return out;
+}
+
+std::string in_quotes(std::string_view name) {
+    std::string s = trim(name);
+    const std::string open = "«", close = "»";
+    if (s.size() >= open.size() + close.size() && s.compare(0, open.size(), open) == 0 &&
+        s.compare(s.size() - close.size(), close.size(), close) == 0)
+        s = trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+    else if (s.size() >= 2 && s.front() == '"' && s.back() == '"')
+        s = trim(s.substr(1, s.size() - 2));
+    // Quotes inside quotes are English ones (“ ”), as French typography nests them.
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.compare(i, open.size(), open) == 0) {
+            out += "\u201C";
+            i += open.size();
+            while (s.compare(i, 1, " ") == 0 || s.compare(i, 2, "\u00A0") == 0 || s.compare(i, 3, "\u202F") == 0)
+                i += s[i] == ' ' ? 1 : s.compare(i, 2, "\u00A0") == 0 ? 2 : 3;
+            continue;
+        }
+        if (s.compare(i, close.size(), close) == 0) {
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            for (const std::string sp : {"\u00A0", "\u202F"})
+                if (out.size() >= sp.size() && out.compare(out.size() - sp.size(), sp.size(), sp) == 0) out.erase(out.size() - sp.size());
+            out += "\u201D";
+            i += close.size();
+            continue;
+        }
+        out += s[i++];
+    }
+    // Plain spaces, as every message writes them: documents make them no-break (typography).
+    return "« " + out + " »";
 }
 
 std::string of_departement(std::string_view name) {

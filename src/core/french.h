@@ -102,7 +102,35 @@ std::string of_departement(std::string_view name);
 // How a letter addresses its recipient, from the civility that opens the
 // addressee's line (trial 1011C F10: a letter to « Mme Laure Pellegrin,
 // directrice » opened « Madame, Monsieur, »): « Madame » (Mme, Madame),
-// « Monsieur » (M., Monsieur), else « Madame, Monsieur ».
+// « Monsieur » (M., Monsieur), else « Madame, Monsieur ». A doctor or a
+// professor is addressed by the title (a new user's trial: « Dr Anne Roux »
+// got « Madame, Monsieur »): « Docteur » / « Professeur » without a civility,
+// « Madame la Docteure », « Monsieur le Professeur »… with one.
 std::string form_of_address(std::string_view addressee);
+
+// The order in which a French reader looks a name up (a new user's trial:
+// « Élodie » after « Sylvie », byte order): accents and case ignored
+// (folded), then the bytes, so that two different names never compare
+// equal. The one comparison of every list of names (team, committee,
+// minutes): maps of people take CollateLess.
+bool collate_less(std::string_view a, std::string_view b);
+struct CollateLess {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return collate_less(a, b); }
+};
+
+// A place's name as a French reader expects it, from the INSEE's files (a
+// new user's trial): « Marseille 5e Arrondissement » -> « Marseille 5ᵉ
+// arrondissement » (the ordinal with the modifier letters U+1D49 ᵉ and
+// U+02B3 ʳ, « arrondissement » in lower case), and straight quotes made
+// French ones with no-break spaces: « CC Alpes-Provence-Verdon "Sources de
+// lumière" » -> « CC Alpes-Provence-Verdon « Sources de lumière » ».
+std::string place_name(std::string_view name);
+
+// A name between French quotes (plain spaces, made no-break in documents
+// by typography), once (a new user's trial: « « DRAD
+// Aunis » » for a label typed with its own quotes): the name's own outer
+// quotes, French or straight, are dropped first.
+std::string in_quotes(std::string_view name);
 
 }  // namespace cotation::fr

@@ -108,6 +108,13 @@ std::string Grid::cite(const std::string& text) const {
     return out;
 }
 
+bool Grid::cites_a_text(const std::string& text) const {
+    for (const auto& s : sources)
+        for (const std::string* key : {&s.file, &s.title})
+            if (!key->empty() && text.rfind(*key, 0) == 0) return true;
+    return false;
+}
+
 void Grid::cite_sources() {
     if (sources.empty()) return;
     source = cite(source);

@@ -131,6 +131,10 @@ struct Grid {
     // text's title, a numbered section marked "§":
     // "004_….txt, 4-1 : « … »" -> "Cahier des charges …, §4-1 : « … »".
     std::string cite(const std::string& source) const;
+    // Whether a source cites one of the texts (<sources>, by file name or
+    // title) rather than a proposal of the grid: a figure the call fixes, a
+    // piece the call requires.
+    bool cites_a_text(const std::string& source) const;
     // Applies cite() to every source of the grid, its parameters and form.
     void cite_sources();
 

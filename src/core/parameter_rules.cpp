@@ -107,10 +107,7 @@ std::string decided_dossiers_refusal(const Grid& grid, const Campaign& now, cons
 }
 
 bool fixed_by_call_text(const Grid& grid, const ParameterDef& p) {
-    for (const auto& s : grid.sources)
-        for (const std::string* key : {&s.file, &s.title})
-            if (!key->empty() && p.def.source.rfind(*key, 0) == 0) return true;
-    return false;
+    return grid.cites_a_text(p.def.source);
 }
 
 std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, const std::vector<std::string>& names,

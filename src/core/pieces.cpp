@@ -117,15 +117,31 @@ PiecesStatus pieces_status(const Grid& grid, const Dossier& dossier, std::option
     return st;
 }
 
+bool piece_required_by_text(const Grid& grid, const DocumentDef& doc) {
+    return grid.cites_a_text(doc.source);
+}
+
+std::string piece_with_citation(const Grid& grid, const DocumentDef& doc) {
+    if (!piece_required_by_text(grid, doc)) return doc.label;
+    std::string where = grid.cite(doc.source);
+    if (auto quote = where.find(" : «"); quote != std::string::npos) where.erase(quote);
+    return doc.label + " (" + fr::trim(where) + ")";
+}
+
 std::string PiecesStatus::summary() const {
     switch (state) {
         case PiecesState::Complete: return "Dossier complet.";
         case PiecesState::Askable:
-            return "Dossier incomplet : " + labels(to_ask) + (to_ask.size() > 1 ? " peuvent" : " peut") +
-                   " être demandé" + (to_ask.size() > 1 ? "es" : "e") + " au candidat (demande de pièces complémentaires).";
+            // « la pièce » / « les pièces » carries the agreement, whatever
+            // the gender of the labels (« « Budget » … ne peuvent pas être
+            // demandées », a new user's trial).
+            return "Dossier incomplet : " + std::string(to_ask.size() > 1 ? "les pièces " : "la pièce ") + labels(to_ask) +
+                   (to_ask.size() > 1 ? " peuvent" : " peut") + " être demandée" + (to_ask.size() > 1 ? "s" : "") +
+                   " au candidat (demande de pièces complémentaires).";
         case PiecesState::NotAskable:
-            return "Dossier incomplet : " + labels(not_askable) + (not_askable.size() > 1 ? " ne peuvent" : " ne peut") +
-                   " pas être demandé" + (not_askable.size() > 1 ? "es" : "e") +
+            return "Dossier incomplet : " + std::string(not_askable.size() > 1 ? "les pièces " : "la pièce ") +
+                   labels(not_askable) + (not_askable.size() > 1 ? " ne peuvent" : " ne peut") + " pas être demandée" +
+                   (not_askable.size() > 1 ? "s" : "") +
                    " après le dépôt (pièce du projet) ; le dossier est irrecevable.";
         case PiecesState::Requested:
             return "Pièces demandées le " + requested->french_numeric() + " : " + labels(to_ask) +

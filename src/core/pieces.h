@@ -50,6 +50,19 @@ struct PiecesStatus {
     std::string summary() const;
 };
 
+// Whether the call's text requires the piece: its source cites one of the
+// grid's texts (<sources>), where a piece the grid proposes (« Pièce
+// administrative usuelle … (proposition …) ») is the authority's own
+// request. Only the former is « exigée par le texte de l'appel », with the
+// dossier's inadmissibility as the consequence of its absence (a new user's
+// trial: the ACT HLM grid's proposed statutes were said required by the call).
+bool piece_required_by_text(const Grid& grid, const DocumentDef& doc);
+// The piece and where the text requires it, by title and section, without
+// the quotation: « Budget prévisionnel (Appel à candidatures …, Annexe 1,
+// 1) B) Cadrage financier) ». The label alone for a piece the text does not
+// require.
+std::string piece_with_citation(const Grid& grid, const DocumentDef& doc);
+
 // A French public holiday (fixed days, Easter Monday, Ascension, Whit Monday).
 bool french_public_holiday(const Date& d);
 // The answer's deadline: `delay_days` after the request; when that day is a

@@ -97,6 +97,14 @@ CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
     return a;
 }
 
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions) {
+    if (!calendar_alert(steps).first) return false;
+    if (decisions == 0) return true;
+    for (const auto& s : steps)
+        if (s.id == "decision") return s.state != StepState::Done;
+    return true;
+}
+
 const char* vote_label(Vote v) { return enum_label(v); }
 
 std::optional<Vote> vote_from_text(const std::string& text) { return enum_from_text<Vote>(text); }

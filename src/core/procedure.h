@@ -65,6 +65,12 @@ struct CalendarAlert {
     const CalendarStep* first = nullptr;
 };
 CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps);
+// Whether the workbench's banner warns of the procedure's deadlines: not
+// once the authority's decisions are taken — decisions recorded and the
+// « decision » step done, every dossier decided (a new user's trial: it
+// still warned after them); while a dossier awaits its decision it warns.
+// The calendar and the status bar keep every step.
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions);
 
 struct CalendarFacts {
     std::map<std::string, Date> dates;      // the campaign's date parameters ("campagne.date_limite" -> …)
@@ -113,8 +119,9 @@ struct Meeting {
     // the minutes' agreements (« La présidente de séance », « de la
     // présidente »); empty when not declared.
     std::string president_civility = {};
-    std::map<std::string, Attendance> attendance;   // committee member -> presence
-    std::map<std::string, Vote> votes;             // member (or represented member) -> vote
+    // Names in French collation order (fr::collate_less), as the minutes list them.
+    std::map<std::string, Attendance, fr::CollateLess> attendance;   // committee member -> presence
+    std::map<std::string, Vote, fr::CollateLess> votes;             // member (or represented member) -> vote
     std::vector<std::pair<std::string, std::string>> observations;   // member, text
     std::vector<VotedEntry> voted;                 // the ranking submitted to the vote
     // The allocation rules with their statuses and figures as put to the vote

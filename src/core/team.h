@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "date.h"
+#include "french.h"
 
 namespace cotation {
 
@@ -50,7 +51,8 @@ struct Organisation {
 
 // Everything needed to decide who may do what.
 struct Team {
-    std::map<std::string, Person> people;
+    // In French collation order (fr::collate_less): every list of people reads so.
+    std::map<std::string, Person, fr::CollateLess> people;
     std::map<std::int64_t, std::set<std::string>> assignments;     // dossier id -> reviewers
     std::vector<ConflictDeclaration> conflicts;
     std::map<std::int64_t, std::set<std::string>> submitted;       // dossier id -> reviewers who submitted

@@ -88,6 +88,8 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, const std::string& review
     });
     // Opened or read again (another person's change): the data compared with the journal.
     wb_.hub.subscribe(Change::Campaign, [this](Changes) { WarnOutsideChanges(); });
+    // The deadline banner goes once a decision is recorded (deadline_banner_shown).
+    wb_.hub.subscribe(Change::Decision | Change::Procedure, [this](Changes) { WarnDeadlines(); });
 
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(top, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -257,7 +259,7 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
 void MainFrame::WarnDeadlines() {
     auto steps = wb_.session->calendar(Session::today());
     CalendarAlert a = calendar_alert(steps);
-    if (!a.first) {
+    if (!deadline_banner_shown(steps, wb_.session->decisions().size())) {
         deadlines_->Dismiss();
         return;
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/french.h"
 #include "paths.h"
 #include "xml_tree.h"
 
@@ -49,7 +50,8 @@ ReferenceData ReferenceData::load(const std::string& dir) {
     r.communes_.reserve(36000);
     rows(dir + "/communes.tsv", [&](const std::vector<std::string_view>& f) {
         if (f.size() < 4) return;
-        CommuneInfo c{std::string(f[1]), std::string(f[2]), std::string(f[3]), f.size() > 4 ? number(f[4]) : 0};
+        // « Marseille 5ᵉ arrondissement », as a reader writes it (core/french.h).
+        CommuneInfo c{fr::place_name(f[1]), std::string(f[2]), std::string(f[3]), f.size() > 4 ? number(f[4]) : 0};
         r.communes_.emplace(std::string(f[0]), std::move(c));
     });
     rows(dir + "/departements.tsv", [&](const std::vector<std::string_view>& f) {
@@ -57,7 +59,7 @@ ReferenceData ReferenceData::load(const std::string& dir) {
     });
     rows(dir + "/epci.tsv", [&](const std::vector<std::string_view>& f) {
         if (f.size() < 5) return;
-        EpciInfo e{std::string(f[1]), std::string(f[2]), number(f[3]), {}};
+        EpciInfo e{fr::place_name(f[1]), std::string(f[2]), number(f[3]), {}};
         for (std::size_t from = 0; from < f[4].size();) {
             std::size_t space = f[4].find(' ', from);
             if (space == std::string_view::npos) space = f[4].size();

@@ -154,6 +154,23 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
     auto points = committee_detail::vigilance_points(noted, false, true);
     v["vigilance"] = lines_of(points);
     v["sans_vigilance"] = points.empty() ? "oui" : "";
+    // Retained ahead of better-ranked dossiers: each of them and why it is
+    // not (a new user's trial, docs10 item 9: the CRT order of a 4th-ranked
+    // dossier did not say why the 3rd, in a département already served,
+    // was passed over): the motive of its decision, else of its proposal.
+    std::vector<std::string> ahead;
+    for (const auto& other : ctx.ranking.ranked) {
+        if (&other == &e || other.rank == 0 || e.rank == 0 || other.rank >= e.rank) continue;
+        const Dossier& od = ctx.dossiers[other.dossier];
+        const Decision* ox = decision_of(ctx, od);
+        const bool retained = ox ? ox->kind == DecisionKind::Retained : other.proposal == Proposal::Retained;
+        if (retained) continue;
+        std::string why = ox ? (ox->motive.empty() ? ox->departure_reason : ox->motive) : other.proposal_reason;
+        ahead.push_back(od.reference + " (" + std::to_string(other.rank) + (other.rank == 1 ? "er" : "e") + " rang" +
+                        (ox ? ", " + std::string(decision_label(ox->kind)) : std::string()) + ")" +
+                        (fr::trim(why).empty() ? std::string() : " : " + fr::trim(why)));
+    }
+    v["mieux_classes_non_retenus"] = lines_of(ahead);
     // Never before a change of the call's figures that it prints (trial 1011C F3).
     v["date_arrete"] = dated_after_changes(x ? x->date : ctx.letter_date, ctx.grid, ctx.campaign.parameters,
                                            ctx.parameter_changes, order_cited_changes(ctx, v["vigilance"]))
@@ -203,9 +220,20 @@ Variables order_variable_names(const Grid& grid, const Campaign& campaign) {
 
 Variables pieces_variables(const LetterContext& ctx, const RankEntry& e, const PiecesStatus& st) {
     Variables v = letter_variables(ctx, e, ctx.ranking.ranked.size());
-    std::vector<std::string> pieces;
-    for (const auto* doc : st.to_ask) pieces.push_back(doc->label);
+    std::vector<std::string> pieces, by_text, by_authority;
+    for (const auto* doc : st.to_ask) {
+        pieces.push_back(doc->label);
+        // Only a piece the call's text requires is said required by it (core/pieces.h).
+        if (piece_required_by_text(ctx.grid, *doc)) by_text.push_back(piece_with_citation(ctx.grid, *doc));
+        else by_authority.push_back(doc->label);
+    }
     v["pieces_manquantes"] = lines_of(pieces);
+    v["pieces_texte"] = lines_of(by_text);
+    v["texte_unique"] = by_text.size() == 1 ? "oui" : "";
+    v["texte_plusieurs"] = by_text.size() > 1 ? "oui" : "";
+    v["pieces_autorite"] = lines_of(by_authority);
+    v["autorite_unique"] = by_authority.size() == 1 ? "oui" : "";
+    v["autorite_plusieurs"] = by_authority.size() > 1 ? "oui" : "";
     // The letter agrees with the number of pieces (trial finding 13).
     v["piece_unique"] = pieces.size() == 1 ? "oui" : "";
     v["pieces_plusieurs"] = pieces.size() > 1 ? "oui" : "";

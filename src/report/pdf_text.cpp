@@ -35,6 +35,10 @@ std::string outside_cp1252(char32_t cp) {
         case 0x221E: return "infini";               // ∞
         case 0x2126: return "ohms";                 // Ω
         case 0x2116: return "n\xBA";                 // №
+        // The ordinals' modifier letters (« 5ᵉ », « 1ᵉʳ arrondissement »,
+        // fr::place_name): the font's CP1252 has no raised letter.
+        case 0x1D49: return "e";                    // ᵉ
+        case 0x02B3: return "r";                    // ʳ
         default: return {};
     }
 }

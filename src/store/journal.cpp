@@ -197,7 +197,7 @@ std::string binding_text(const AccountBinding& b) {
            (b.on.empty() ? "" : " le " + b.on);
 }
 
-std::vector<std::string> coordinator_lines(const std::map<std::string, Person>& people,
+std::vector<std::string> coordinator_lines(const std::map<std::string, Person, fr::CollateLess>& people,
                                            const std::vector<JournalEntry>& entries) {
     const auto bindings = account_bindings(entries);
     std::vector<std::string> out;

@@ -63,7 +63,7 @@ std::string binding_text(const AccountBinding& b);
 // entries that gave them that account, or why none did (trial 13f F3: a
 // coordinator made in the rows was missing, and one promoted from instructor
 // after their account was bound was listed as instructor, i.e. not at all).
-std::vector<std::string> coordinator_lines(const std::map<std::string, Person>& people,
+std::vector<std::string> coordinator_lines(const std::map<std::string, Person, fr::CollateLess>& people,
                                            const std::vector<JournalEntry>& entries);
 
 }  // namespace cotation
