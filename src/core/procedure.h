@@ -109,10 +109,10 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
 struct Meeting {
     Date date;
     std::string president;
-    // « Mme » or « M. » as declared with the meeting (seance --civilite), for
-    // the minutes' agreements (« La présidente de séance », « de la
-    // présidente »); empty when not declared.
-    std::string president_civility = {};
+    // As declared with the meeting (seance --civilite), for the minutes'
+    // agreements (« La présidente de séance », « de la présidente »); none
+    // when not declared.
+    std::optional<Civility> president_civility = {};
     std::map<std::string, Attendance> attendance;   // committee member -> presence
     std::map<std::string, Vote> votes;             // member (or represented member) -> vote
     std::vector<std::pair<std::string, std::string>> observations;   // member, text
