@@ -135,9 +135,9 @@ TEST(Authority, CoSignatoriesAreDeclaredWithCivilityAndName) {
     auto list = parse_cosignatories("16=Mme Annie Dupont | 2A = Monsieur Paul-Marie Santoni\n");
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0].departement, "16");
-    EXPECT_EQ(list[0].civility, "Mme");
+    EXPECT_EQ(list[0].civility, Civility::Madame);
     EXPECT_EQ(list[0].name, "Annie Dupont");
-    EXPECT_EQ(list[1].civility, "M.");
+    EXPECT_EQ(list[1].civility, Civility::Monsieur);
     EXPECT_EQ(list[1].name, "Paul-Marie Santoni");
     EXPECT_EQ(list[0].title("de la Charente"), "La Présidente du Conseil départemental de la Charente");
     EXPECT_EQ(list[1].title("de la Corse-du-Sud"), "Le Président du Conseil départemental de la Corse-du-Sud");

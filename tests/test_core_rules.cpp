@@ -138,6 +138,36 @@ TEST(DecisionRules, RetainedWithoutPlacesTakesTheProposalsPartialGrant) {
     EXPECT_EQ(motived.motive, "Dix places, le reste du département");
 }
 
+// Review 12D N2: the decision form offered the whole request (15 places)
+// for a dossier the allocation proposes 10 of, where `decide` grants the 10;
+// and it offered the proposal of a dossier whose ratings the reader may not
+// read (review 12D M2). Figures as in the test above.
+TEST(DecisionRules, TheFormStartsFromTheProposalsPartialGrantAndHidesAMaskedProposal) {
+    RankEntry e = ranked();
+    e.proposed_places = Rational(10);
+    e.proposal_reason = "Attribution partielle : 10 places sur une demande de 15";
+    Rational asked(15);
+    DecisionDraft draft = decision_draft(e, DecisionKind::Retained, true, &asked);
+    EXPECT_EQ(draft.kind, DecisionKind::Retained);
+    ASSERT_TRUE(draft.places.has_value());
+    EXPECT_EQ(*draft.places, Rational(10));
+    EXPECT_EQ(draft.motive, e.proposal_reason);
+    // The whole request where the proposal grants it whole.
+    RankEntry whole = ranked();
+    draft = decision_draft(whole, DecisionKind::Retained, true, &asked);
+    EXPECT_EQ(*draft.places, Rational(15));
+    EXPECT_EQ(draft.motive, "");
+    // A masked proposal: no opinion voted, nothing read from the ratings.
+    draft = decision_draft(e, std::nullopt, false, &asked);
+    EXPECT_EQ(draft.kind, DecisionKind::NotRetained);
+    EXPECT_FALSE(draft.places.has_value());
+    EXPECT_EQ(draft.motive, "");
+    // Readable, no opinion: the proposal (retained, its partial grant).
+    draft = decision_draft(e, std::nullopt, true, &asked);
+    EXPECT_EQ(draft.kind, DecisionKind::Retained);
+    EXPECT_EQ(*draft.places, Rational(10));
+}
+
 // Trial 1011B F7: a recevable dossier nobody rated, refused, its letter
 // saying « il n'a pas été noté ». Refused unless the departure's reason says
 // why it was not evaluated; an irrecevable one is not evaluated anyway.
@@ -290,11 +320,15 @@ TEST(DecisionRules, EliminatingMinimumForbidsRetaining) {
 // reads « de la présidente ». Here two deliberative members, Paul and Léa,
 // one for and one against: 1 against 1, Léa presides and voted for.
 TEST(MeetingRules, TheDeclaredCivilityGivesThePresidentsAgreements) {
-    EXPECT_EQ(civility_from_text(" madame "), "Mme");
-    EXPECT_EQ(civility_from_text("MME"), "Mme");
-    EXPECT_EQ(civility_from_text("Monsieur"), "M.");
-    EXPECT_EQ(civility_from_text("M."), "M.");
+    EXPECT_EQ(civility_from_text(" madame "), Civility::Madame);
+    EXPECT_EQ(civility_from_text("MME"), Civility::Madame);
+    EXPECT_EQ(civility_from_text("Monsieur"), Civility::Monsieur);
+    EXPECT_EQ(civility_from_text("M."), Civility::Monsieur);
+    EXPECT_EQ(civility_from_text("m"), Civility::Monsieur);
     EXPECT_EQ(civility_from_text("Mlle"), std::nullopt);
+    // Stored as the documents abbreviate them (the columns of schema 15/16).
+    EXPECT_STREQ(enum_code(Civility::Madame), "Mme");
+    EXPECT_STREQ(enum_code(Civility::Monsieur), "M.");
     Team t = committee_team();
     t.people["Léa"] = {"Léa", Role::CommitteeMember, "ARS", true};
     Meeting m;
@@ -316,10 +350,10 @@ TEST(MeetingRules, TheDeclaredCivilityGivesThePresidentsAgreements) {
     m.president = "Anne Roy";
     EXPECT_EQ(president_quality(m, authority), "présidente de séance");
     m.president = "Léa";
-    m.president_civility = "M.";
+    m.president_civility = Civility::Monsieur;
     EXPECT_EQ(president_quality(m, authority), "président de séance");
     EXPECT_NE(check_meeting(m, t, {}).outcome.find("la voix prépondérante du président (pour)"), std::string::npos);
-    m.president_civility = "Mme";
+    m.president_civility = Civility::Madame;
     EXPECT_EQ(president_quality(m, authority), "présidente de séance");
     EXPECT_EQ(civility_missing_notice(m), "");
     const auto c = check_meeting(m, t, {});
@@ -602,6 +636,7 @@ TEST(Enums, LabelsAndCodesComeFromTheTable) {
     codes_are_unique_and_read_back<Proposal>();
     codes_are_unique_and_read_back<PiecesState>();
     codes_are_unique_and_read_back<ParameterRole>();
+    codes_are_unique_and_read_back<Civility>();
     codes_are_unique_and_read_back<StepState>();
     codes_are_unique_and_read_back<Outcome>();
     codes_are_unique_and_read_back<FactType>();

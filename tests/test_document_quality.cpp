@@ -331,7 +331,7 @@ TEST(DocumentQuality, MinutesAgreeInNumberAndNameThePresidentAsDeclared) {
     // Trial 1011B F8: another president than the signatory, declared « Mme »
     // with the meeting: « présidente de séance », « présidée par Mme … ».
     meeting->president = "Sylvie Marchand";
-    meeting->president_civility = "Mme";
+    meeting->president_civility = Civility::Madame;
     v = report::committee_variables(ctx);
     EXPECT_EQ(v["seance.president_qualite"], "présidente de séance");
     EXPECT_EQ(v["seance.president_civilite"], "Mme");

@@ -23,6 +23,7 @@
 
 #include "app/demo.h"
 #include "app/session.h"
+#include "core/enums.h"
 #include "core/error.h"
 #include "io/reference_data.h"
 #include "io/territory_rules.h"
@@ -207,7 +208,7 @@ std::string describe(const CampaignSnapshot& s) {
     for (const auto& [k, d] : s.steps_done) o << "étape " << k << " " << d.iso() << "\n";
     if (s.meeting) {
         const Meeting& m = *s.meeting;
-        o << "séance " << m.date.iso() << " " << m.president_civility << " " << m.president << "\n";
+        o << "séance " << m.date.iso() << " " << (m.president_civility ? enum_code(*m.president_civility) : "") << " " << m.president << "\n";
         for (const auto& [n, x] : m.attendance) o << "  présence " << n << " " << static_cast<int>(x.presence) << " " << x.proxy << "\n";
         for (const auto& [n, v] : m.votes) o << "  vote " << n << " " << vote_label(v) << "\n";
         for (const auto& [n, t] : m.observations) o << "  observation " << n << " " << t << "\n";
@@ -267,7 +268,7 @@ void play_campaign(CampaignStore& s) {
     Meeting m;
     m.date = Date{2025, 6, 12};
     m.president = "Claire Coordinatrice";
-    m.president_civility = "Mme";   // the file's schema 15, the server's 16 (trial 1011B F8)
+    m.president_civility = Civility::Madame;   // the file's schema 15, the server's 16 (trial 1011B F8)
     m.attendance["Marc Membre"] = {Presence::Represented, "Claire Coordinatrice"};
     m.attendance["Claire Coordinatrice"] = {Presence::Present, ""};
     m.votes["Claire Coordinatrice"] = Vote::For;
@@ -590,7 +591,7 @@ TEST_P(StoreConformance, WholeCampaignRoundTrips) {
     EXPECT_EQ(snap.team.assignments.at(snap.dossiers[1].id).count("Béa Instructrice"), 0u);
     ASSERT_TRUE(snap.meeting);
     EXPECT_EQ(snap.meeting->voted.size(), 3u);
-    EXPECT_EQ(snap.meeting->president_civility, "Mme");
+    EXPECT_EQ(snap.meeting->president_civility, Civility::Madame);
     EXPECT_EQ(snap.meeting->voted_rules, (std::vector<std::string>{"Capacité : 73 places — règle de l'appel (Annexe 1, titre)",
                                                                     "Au plus 20 places par zone (département)"}));
     EXPECT_EQ(snap.meeting->observations.at(0).second, "priorité au dossier HI-2025-02");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <set>
 
+#include "core/enums.h"
 #include "app/demo.h"
 #include "app/input.h"
 #include "app/session.h"
@@ -141,7 +142,7 @@ int authority(const Args& a) {
               << "\n";
     if (!au.logo.empty()) std::cout << "Logo : " << logo_description(au.logo) << "\n";
     for (const auto& c : parse_cosignatories(au.cosignatories))
-        std::cout << "Cosignataire (département " << c.departement << ") : " << c.civility << " " << c.name << "\n";
+        std::cout << "Cosignataire (département " << c.departement << ") : " << enum_label(c.civility) << " " << c.name << "\n";
     if (changed) std::cout << "Autorité modifiée (journal).\n";
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/campaign_dates.h"
+#include "core/enums.h"
 #include "core/french.h"
 #include "core/meeting_rules.h"
 #include "app/input.h"
@@ -128,7 +129,7 @@ int meeting(const Args& a) {
         return 0;
     }
     MeetingCheck c = *s->meeting_check();
-    const std::string civility = s->meeting()->president_civility;
+    const std::string civility = s->meeting()->president_civility ? enum_label(*s->meeting()->president_civility) : "";
     std::cout << "Séance du " << s->meeting()->date.french_numeric() << ", présidée par "
               << (civility.empty() ? "" : civility + " ") << s->meeting()->president << "\n"
               << "  Membres à voix délibérative : " << c.deliberative << ", présents " << c.present << ", représentés "

@@ -174,4 +174,22 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
     return "";
 }
 
+DecisionDraft decision_draft(const RankEntry& e, std::optional<DecisionKind> opinion, bool readable, const Rational* asked) {
+    DecisionDraft draft;
+    draft.kind = opinion ? *opinion : readable ? advised_decision(e.proposal).value_or(DecisionKind::NotRetained)
+                                               : DecisionKind::NotRetained;
+    if (draft.kind == DecisionKind::Retained) {
+        if (readable && e.proposal == Proposal::Retained && e.proposed_places) {
+            draft.places = *e.proposed_places;
+            draft.motive = e.proposal_reason;
+        } else if (asked) {
+            draft.places = *asked;
+        }
+        return draft;
+    }
+    auto reasons = e.apart_reasons();
+    draft.motive = !reasons.empty() ? reasons.front() : readable ? e.proposal_reason : std::string();
+    return draft;
+}
+
 }  // namespace cotation

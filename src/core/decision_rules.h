@@ -35,6 +35,21 @@ struct DecisionFacts {
 // reason, capacity exceeded.
 std::string complete_decision(const DecisionFacts& facts, Decision& d);
 
+// What the decision form offers for a dossier not decided yet: the
+// committee's opinion, else the proposal (none where the reader may not read
+// the ratings it comes from); for a retained dossier the places the proposal
+// grants, part of the request with its motive where the allocation grants
+// part (review 12D N2: the form offered the whole request where `decide`
+// grants the part), else the request; for a refusal the first reason it was
+// set apart, else the proposal's.
+struct DecisionDraft {
+    DecisionKind kind = DecisionKind::NotRetained;
+    std::optional<Rational> places;
+    std::string motive;
+};
+DecisionDraft decision_draft(const RankEntry& entry, std::optional<DecisionKind> committee_opinion, bool readable,
+                             const Rational* asked);
+
 // A decision as the journal recorded it (trial 13d F2: an entry with correct
 // hashes granted 73 places to a dossier that asked 12, 78 in all for a call
 // of 73, and letters were written from it).

@@ -46,6 +46,12 @@ constexpr std::array<EnumRow<RejectionGround>, 3> kGrounds{{
     {RejectionGround::Irregular, "irregulier", "dossier incomplet ou irrégulier", "2|2°|irregularite"},
     {RejectionGround::OffTopic, "hors-sujet", "étranger à l'objet de l'appel", "3|3°|etranger"},
 }};
+// Stored as the documents abbreviate them (review 12D N3: the window mapped
+// its list by position to literals of its own).
+constexpr std::array<EnumRow<Civility>, 2> kCivilities{{
+    {Civility::Madame, "Mme", "Mme", "Madame"},
+    {Civility::Monsieur, "M.", "M.", "M|Monsieur"},
+}};
 constexpr std::array<EnumRow<Presence>, 3> kPresences{{
     {Presence::Present, "présent", "présent(e)", "presente"},
     {Presence::Absent, "absent", "absent(e)", "absente"},
@@ -162,6 +168,7 @@ template <> std::span<const EnumRow<Vote>> enum_rows<Vote>() { return kVotes; }
 template <> std::span<const EnumRow<Opinion>> enum_rows<Opinion>() { return kOpinions; }
 template <> std::span<const EnumRow<RejectionGround>> enum_rows<RejectionGround>() { return kGrounds; }
 template <> std::span<const EnumRow<Presence>> enum_rows<Presence>() { return kPresences; }
+template <> std::span<const EnumRow<Civility>> enum_rows<Civility>() { return kCivilities; }
 template <> std::span<const EnumRow<AuthorityKind>> enum_rows<AuthorityKind>() { return kAuthorities; }
 template <> std::span<const EnumRow<Proposal>> enum_rows<Proposal>() { return kProposals; }
 template <> std::span<const EnumRow<PiecesState>> enum_rows<PiecesState>() { return kPiecesStates; }

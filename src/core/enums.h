@@ -40,6 +40,7 @@ template <> std::span<const EnumRow<Vote>> enum_rows<Vote>();
 template <> std::span<const EnumRow<Opinion>> enum_rows<Opinion>();
 template <> std::span<const EnumRow<RejectionGround>> enum_rows<RejectionGround>();
 template <> std::span<const EnumRow<Presence>> enum_rows<Presence>();
+template <> std::span<const EnumRow<Civility>> enum_rows<Civility>();
 template <> std::span<const EnumRow<AuthorityKind>> enum_rows<AuthorityKind>();
 template <> std::span<const EnumRow<Proposal>> enum_rows<Proposal>();
 template <> std::span<const EnumRow<PiecesState>> enum_rows<PiecesState>();

@@ -1,5 +1,6 @@
 #include "meeting_rules.h"
 
+#include "enums.h"
 #include "french.h"
 #include "people.h"
 
@@ -38,16 +39,11 @@ std::string complete_meeting(const Team& team, Meeting& m) {
     return "";
 }
 
-std::optional<std::string> civility_from_text(const std::string& text) {
-    const std::string t = fr::folded(fr::trim(text));
-    if (t == "mme" || t == "madame") return "Mme";
-    if (t == "m." || t == "m" || t == "monsieur") return "M.";
-    return std::nullopt;
-}
+std::optional<Civility> civility_from_text(const std::string& text) { return enum_from_text<Civility>(fr::trim(text)); }
 
 std::string president_quality(const Meeting& m, const Authority& a) {
-    if (m.president_civility == "Mme") return "présidente de séance";
-    if (m.president_civility == "M.") return "président de séance";
+    if (m.president_civility == Civility::Madame) return "présidente de séance";
+    if (m.president_civility == Civility::Monsieur) return "président de séance";
     if (!m.president.empty() && fr::trim(a.signatory) == fr::trim(m.president)) {
         const std::string& t = a.signatory_title;
         if (t.find("Présidente") != std::string::npos || t.find("présidente") != std::string::npos) return "présidente de séance";
@@ -57,13 +53,13 @@ std::string president_quality(const Meeting& m, const Authority& a) {
 }
 
 std::string of_president(const Meeting& m) {
-    if (m.president_civility == "Mme") return "de la présidente";
-    if (m.president_civility == "M.") return "du président";
+    if (m.president_civility == Civility::Madame) return "de la présidente";
+    if (m.president_civility == Civility::Monsieur) return "du président";
     return "de la présidence de séance";
 }
 
 std::string civility_missing_notice(const Meeting& m) {
-    if (!m.president_civility.empty()) return "";
+    if (m.president_civility) return "";
     return "Civilité de « " + m.president + " », président ou présidente de séance, non donnée : le procès-verbal dit « " +
            m.president + ", à la présidence de la séance ». Pour « présidente » ou « président », enregistrez de nouveau la "
            "séance avec sa civilité (--civilite Mme ou M.).";

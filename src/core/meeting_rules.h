@@ -16,9 +16,9 @@ namespace cotation {
 // returns an empty string, or the first refusal in French.
 std::string complete_meeting(const Team& team, Meeting& m);
 
-// The president's civility as typed (« Mme », « Madame », « M. », « Monsieur »,
-// any case) in its stored form « Mme » or « M. »; nullopt for anything else.
-std::optional<std::string> civility_from_text(const std::string& text);
+// The civility as typed (« Mme », « Madame », « M. », « Monsieur », any
+// case; the enum table's words); nullopt for anything else.
+std::optional<Civility> civility_from_text(const std::string& text);
 // The president's office as the minutes name it, from the declared civility,
 // never from a first name: « présidente de séance » (« Mme »), « président de
 // séance » (« M. »). Without a civility, the authority's signatory presiding

@@ -115,10 +115,10 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
 struct Meeting {
     Date date;
     std::string president;
-    // « Mme » or « M. » as declared with the meeting (seance --civilite), for
-    // the minutes' agreements (« La présidente de séance », « de la
-    // présidente »); empty when not declared.
-    std::string president_civility = {};
+    // As declared with the meeting (seance --civilite), for the minutes'
+    // agreements (« La présidente de séance », « de la présidente »); none
+    // when not declared.
+    std::optional<Civility> president_civility = {};
     // Names in French collation order (fr::collate_less), as the minutes list them.
     std::map<std::string, Attendance, fr::CollateLess> attendance;   // committee member -> presence
     std::map<std::string, Vote, fr::CollateLess> votes;             // member (or represented member) -> vote

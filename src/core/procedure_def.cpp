@@ -17,7 +17,7 @@ const char* authority_kind_label(AuthorityKind k) { return enum_label(k); }
 std::optional<AuthorityKind> authority_kind_from_text(const std::string& text) { return enum_from_text<AuthorityKind>(text); }
 
 std::string CoSignatory::title(const std::string& of_departement) const {
-    return std::string(civility == "Mme" ? "La Présidente" : "Le Président") + " du Conseil départemental " + of_departement;
+    return std::string(civility == Civility::Madame ? "La Présidente" : "Le Président") + " du Conseil départemental " + of_departement;
 }
 
 std::vector<CoSignatory> parse_cosignatories(const std::string& text) {
@@ -56,7 +56,7 @@ std::vector<CoSignatory> parse_cosignatories(const std::string& text) {
 
 std::string cosignatories_text(const std::vector<CoSignatory>& list) {
     std::vector<std::string> lines;
-    for (const auto& c : list) lines.push_back(c.departement + "=" + c.civility + " " + c.name);
+    for (const auto& c : list) lines.push_back(c.departement + "=" + enum_code(c.civility) + " " + c.name);
     return fr::join(lines, "\n");
 }
 

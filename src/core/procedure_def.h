@@ -47,12 +47,17 @@ struct Authority {
     bool operator==(const Authority&) const = default;
 };
 
+// A person's civility as the authority declares it (stored « Mme » or
+// « M. », core/enums.cpp): the president of a séance, a co-signing
+// president. Never guessed from a first name.
+enum class Civility { Madame, Monsieur };
+
 // A co-signing president of a conseil départemental, as declared: never a
 // masculine by default nor an office without a name (trial 1011C F9: « Le
 // Président du Conseil départemental de la Charente », nobody named).
 struct CoSignatory {
     std::string departement;   // « 16 », « 2A »
-    std::string civility;      // « Mme » or « M. »
+    Civility civility = Civility::Madame;
     std::string name;          // « Annie Dupont »
     // « La Présidente du Conseil départemental de la Charente » from the
     // civility and `of_departement` (« de la Charente », fr::of_departement).

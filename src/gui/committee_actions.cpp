@@ -42,9 +42,10 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     // The window asks the president's civility: the minutes' agreements follow
     // it, never a first name nor a masculine by default (trial 1011C F5).
     wxArrayString civilities;
-    for (const char* c : {"— à indiquer —", "Mme", "M."}) civilities.Add(to_wx(c));
+    civilities.Add(to_wx("— à indiquer —"));   // then the enum table's, in its order
+    for (const auto& label : enum_labels<Civility>()) civilities.Add(to_wx(label));
     auto* civility = new wxChoice(&dlg, wxID_ANY, wxDefaultPosition, wxDefaultSize, civilities);
-    civility->SetSelection(m.president_civility == "Mme" ? 1 : m.president_civility == "M." ? 2 : 0);
+    civility->SetSelection(m.president_civility ? 1 + enum_position(*m.president_civility) : 0);
     auto* grid = new wxFlexGridSizer(4, 6, 10);
     for (const char* h : {"Membre", "Présence", "Mandat donné à", "Vote sur le classement"}) grid->Add(heading(&dlg, h));
     wxArrayString presence_choices, vote_choices;
@@ -95,11 +96,11 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     try {
         m.date = input::date("Date de séance", from_wx(date->GetValue()));
         m.president = members[static_cast<std::size_t>(president->GetSelection())];
-        if (civility->GetSelection() <= 0)
+        m.president_civility = enum_at<Civility>(civility->GetSelection() - 1);
+        if (!m.president_civility)
             throw InputError("Indiquez la civilité de « " + m.president +
                              " » (Mme ou M.) : le procès-verbal l'accorde (présidente ou président de séance). "
                              "Rien n'a été enregistré.");
-        m.president_civility = civility->GetSelection() == 1 ? "Mme" : "M.";
         m.attendance.clear();
         m.votes.clear();
         for (std::size_t i = 0; i < members.size(); ++i) {

@@ -2,8 +2,10 @@
 
 
 #include "actions.h"
+#include "app/accounts.h"
 #include "app/input.h"
 #include "colours.h"
+#include "core/decision_rules.h"
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -96,16 +98,22 @@ void DecisionPanel::Reload() {
     table_.clear();
     Rational granted;
     std::size_t decided = 0;
-    auto add = [&](const RankEntry& e) {
+    // The rank and the proposal come from the others' ratings: a dossier the
+    // reader may not read is listed after the ranked ones, neither its place
+    // in the list nor its proposal telling its rank (trial 13b F10, review 12D M2),
+    // and ranks are hidden altogether where a hidden dossier sits among them.
+    const RankingReading reading = ranking_reading(s);
+    auto add = [&](const RankEntry& e, bool readable) {
         const Dossier& d = s.dossiers()[e.dossier];
         auto opinion = s.committee_opinion(d.id);
         Row row;
         row.dossier = e.dossier;
-        // The rank comes from the others' ratings: masked where the reader may not read them (trial 13b F10).
-        row.cells[0] = !e.rank ? "" : s.reading(d.id).others ? std::to_string(e.rank) : "masqué";
+        row.cells[0] = !e.rank ? "" : !readable ? "masqué" : reading.places ? std::to_string(e.rank) : "·";
         row.cells[1] = d.reference;
         row.cells[2] = d.organisme;
-        row.cells[3] = opinion ? decision_label(*opinion) : "(proposé : " + std::string(proposal_label(e.proposal)) + ")";
+        row.cells[3] = opinion     ? decision_label(*opinion)
+                       : readable ? "(proposé : " + std::string(proposal_label(e.proposal)) + ")"
+                                  : "(proposition masquée)";
         auto it = s.decisions().find(d.id);
         if (it != s.decisions().end()) {
             const Decision& x = it->second;
@@ -123,9 +131,10 @@ void DecisionPanel::Reload() {
         }
         table_.push_back(std::move(row));
     };
-    for (const auto& e : r.ranked) add(e);
-    for (const auto& e : r.pending) add(e);
-    for (const auto& e : r.ineligible) add(e);
+    for (std::size_t pos : reading.shown) add(r.ranked[pos], true);
+    for (std::size_t pos : reading.hidden) add(r.ranked[pos], false);
+    for (const auto& e : r.pending) add(e, s.reading(s.dossiers()[e.dossier].id).others);
+    for (const auto& e : r.ineligible) add(e, true);
     list_->SetItemCount(static_cast<long>(table_.size()));
     list_->Refresh();
     std::string sum =
@@ -177,9 +186,11 @@ void DecisionPanel::ShowSelected() {
     const RankEntry* e = s.proposed_entry_of(index);
     title_->SetLabel(to_wx(d.reference + " — " + d.organisme));
     auto opinion = s.committee_opinion(d.id);
-    opinion_->SetLabel(
-        to_wx(opinion ? "Avis de la commission : " + std::string(decision_label(*opinion))
-                      : "Pas d'avis adopté ; proposition soumise à la commission : " + std::string(proposal_label(e->proposal))));
+    const DossierReading reading = s.reading(d.id);
+    opinion_->SetLabel(to_wx(opinion           ? "Avis de la commission : " + std::string(decision_label(*opinion))
+                             : reading.others ? "Pas d'avis adopté ; proposition soumise à la commission : " +
+                                                    std::string(proposal_label(e->proposal))
+                                              : "Pas d'avis adopté ; proposition masquée : " + reading.why));
     auto it = s.decisions().find(d.id);
     if (it != s.decisions().end()) {
         const Decision& x = it->second;
@@ -190,17 +201,13 @@ void DecisionPanel::ShowSelected() {
         departure_->ChangeValue(to_wx(x.departure_reason));
         return;
     }
-    // A new decision starts from the committee's opinion, else the proposal.
-    DecisionKind k = opinion ? *opinion : advised_decision(e->proposal).value_or(DecisionKind::NotRetained);
-    kind_->SetSelection(enum_position(k));
+    // A new decision starts from the committee's opinion, else the proposal (core/decision_rules.h).
     Value asked = d.get("places");
-    const Rational* asked_places = std::get_if<Rational>(&asked);
-    places_->ChangeValue(k == DecisionKind::Retained && asked_places ? to_wx(fr::number(*asked_places)) : wxString());
+    DecisionDraft draft = decision_draft(*e, opinion, reading.others, std::get_if<Rational>(&asked));
+    kind_->SetSelection(enum_position(draft.kind));
+    places_->ChangeValue(draft.places ? to_wx(fr::number(*draft.places)) : wxString());
     date_->ChangeValue(to_wx(s.letter_date().french_numeric()));
-    auto reasons = e->apart_reasons();
-    motive_->ChangeValue(k == DecisionKind::Retained ? wxString()
-                         : !reasons.empty() ? to_wx(reasons.front())
-                                            : to_wx(e->proposal_reason));
+    motive_->ChangeValue(to_wx(draft.motive));
     departure_->ChangeValue("");
 }
 

@@ -76,7 +76,9 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb) {
         Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())],
                            orgs[static_cast<std::size_t>(org->GetSelection())], typed_from_wx(text->GetValue()), wb.reviewer, on);
-        wb.changed(Change::Team);
+        // The person's ratings of that organisation stop counting: scores,
+        // ranking and proposal move too, not only the team (review 12D M3).
+        wb.changed(Change::Team | Change::Rating);
     } catch (const std::exception& e) {
         show_error(parent, e);
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "core/enums.h"
 #include "core/eligibility.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -244,7 +245,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
     // Never masculine by default (trial 1011C F5): core/meeting_rules.h.
     v["seance.president_qualite"] = ctx.meeting ? president_quality(*ctx.meeting, ctx.campaign.authority) : "";
-    v["seance.president_civilite"] = ctx.meeting ? ctx.meeting->president_civility : "";   // « Mme », « M. » or empty
+    v["seance.president_civilite"] =
+        ctx.meeting && ctx.meeting->president_civility ? enum_code(*ctx.meeting->president_civility) : "";   // « Mme », « M. » or empty
     std::vector<std::string> present, represented, absent;
     if (ctx.meeting) {
         for (const auto& [name, p] : ctx.team.people) {

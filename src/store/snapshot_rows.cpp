@@ -72,10 +72,11 @@ std::string facts_text(const FactValues& f) {
     return s;
 }
 std::string rules_text(const Meeting& m) { return fr::join(m.voted_rules, "\n"); }
+std::string civility_code(const Meeting& m) { return m.president_civility ? enum_code(*m.president_civility) : ""; }
 
 std::string meeting_text(const Meeting& m) {
     // The civility only when declared: a meeting recorded before reads as it did.
-    std::string s = m.date.iso() + " ; président : " + (m.president_civility.empty() ? "" : m.president_civility + " ") +
+    std::string s = m.date.iso() + " ; président : " + (m.president_civility ? std::string(enum_code(*m.president_civility)) + " " : "") +
                     m.president + " ; présences :";
     for (const auto& [name, a] : m.attendance)
         s += " " + name + " = " +
@@ -242,7 +243,10 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         if (!d) throw unreadable("séance");
         x.date = *d;
         x.president = r.text(1);
-        x.president_civility = r.text(2);
+        if (const std::string c = r.text(2); !c.empty()) {
+            x.president_civility = enum_from_code<Civility>(c);
+            if (!x.president_civility) throw unreadable("séance (civilité « " + c + " »)");
+        }
         const std::string rules = r.text(3);   // one a line (rules_text)
         for (std::size_t from = 0, to; from < rules.size(); from = to + 1) {
             to = rules.find('\n', from);

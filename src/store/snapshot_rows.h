@@ -89,5 +89,6 @@ std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after
 std::string meeting_text(const Meeting& m);
 // Meeting::voted_rules as its column keeps them: one a line.
 std::string rules_text(const Meeting& m);
+std::string civility_code(const Meeting& m);   // « Mme », « M. » or empty: the stored column
 
 }  // namespace cotation::rows

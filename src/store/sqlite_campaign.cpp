@@ -193,7 +193,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
             db_->exec(std::string("DELETE FROM ") + table);
         Stmt head(*db_, "INSERT INTO meeting(id, held_on, president, president_civility, voted_rules) VALUES (1,?,?,?,?)");
-        head.bind(1, m.date.iso()).bind(2, m.president).bind(3, m.president_civility).bind(4, rows::rules_text(m)).run();
+        head.bind(1, m.date.iso()).bind(2, m.president).bind(3, rows::civility_code(m)).bind(4, rows::rules_text(m)).run();
         Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
         for (const auto& [name, x] : m.attendance) {
             a.bind(1, name).bind(2, enum_code(x.presence))
