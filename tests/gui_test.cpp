@@ -715,13 +715,40 @@ private:
         }
         if (!hidden) {
             // A dossier nobody rated is no longer ranked (trial 13c F4): the one
-            // added above (ACT-2023-99), which Claire may not read, says
+            // imported above (ACT-2023-99), which Claire may not read, says
             // « non noté » without total nor rank, to her and to the coordinator.
-            std::optional<std::size_t> unrated;
-            for (std::size_t i = 0; i < s.dossiers().size() && !unrated; ++i)
-                if (const RankEntry* e = s.entry_of(i); e && e->proposal == Proposal::Unrated) unrated = i;
+            // No dossier comes in after the decisions: it went into the demo at
+            // the instruction stage (ImportNoticeShown), read here, then left.
+            auto unrated_in = [](Session& in) {
+                std::optional<std::size_t> found;
+                for (std::size_t i = 0; i < in.dossiers().size() && !found; ++i)
+                    if (const RankEntry* e = in.entry_of(i); e && e->proposal == Proposal::Unrated) found = i;
+                return found;
+            };
+            std::optional<std::size_t> unrated = unrated_in(s);
+            std::string back;
+            if (!unrated && std::filesystem::exists(dir_ / "instruction.cot")) {
+                back = s.path();
+                DialogSpy spy;
+                spy.Register();
+                frame_->Load(Session::open((dir_ / "instruction.cot").string()));
+                spy.Unregister();
+                ActAs(claire, "claire-essai");
+                unrated = unrated_in(*frame_->workbench().session);
+            }
             check(unrated.has_value(), "onglet Dossier : un dossier classé ou non noté que Claire Martin ne peut pas lire");
-            if (!unrated) return;
+            auto leave = [&] {
+                if (back.empty()) return;
+                DialogSpy spy;
+                spy.Register();
+                frame_->Load(Session::open(back));
+                spy.Unregister();
+            };
+            if (!unrated) {
+                leave();
+                ActAs(claire, "claire-essai");
+                return;
+            }
             for (const char* who : {"claire", "coordination"}) {
                 if (std::string(who) == "coordination") ActAs(kCoordinator, "");
                 const std::string seen = verdict_of(*unrated);
@@ -729,6 +756,7 @@ private:
                           seen.find("rang ") == std::string::npos,
                       std::string("onglet Dossier d'un dossier non noté (") + who + ") : ni total ni rang (« " + seen + " »)");
             }
+            leave();
             ActAs(claire, "claire-essai");
             pump(200);
             return;

@@ -97,12 +97,9 @@ CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps) {
     return a;
 }
 
-bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions) {
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions, std::size_t awaiting) {
     if (!calendar_alert(steps).first) return false;
-    if (decisions == 0) return true;
-    for (const auto& s : steps)
-        if (s.id == "decision") return s.state != StepState::Done;
-    return true;
+    return decisions == 0 || awaiting > 0;
 }
 
 const char* vote_label(Vote v) { return enum_label(v); }

@@ -66,11 +66,12 @@ struct CalendarAlert {
 };
 CalendarAlert calendar_alert(const std::vector<CalendarStep>& steps);
 // Whether the workbench's banner warns of the procedure's deadlines: not
-// once the authority's decisions are taken — decisions recorded and the
-// « decision » step done, every dossier decided (a new user's trial: it
-// still warned after them); while a dossier awaits its decision it warns.
-// The calendar and the status bar keep every step.
-bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions);
+// once the authority's decisions are taken — decisions recorded and no
+// dossier awaiting one (a new user's trial: it still warned after them);
+// while `awaiting` dossiers (neither decided nor refused beforehand) wait,
+// it warns, whatever the calendar infers of the « decision » step from the
+// steps after it. The calendar and the status bar keep every step.
+bool deadline_banner_shown(const std::vector<CalendarStep>& steps, std::size_t decisions, std::size_t awaiting);
 
 struct CalendarFacts {
     std::map<std::string, Date> dates;      // the campaign's date parameters ("campagne.date_limite" -> …)

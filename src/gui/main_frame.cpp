@@ -259,7 +259,10 @@ void MainFrame::Load(std::unique_ptr<Session> s) {
 void MainFrame::WarnDeadlines() {
     auto steps = wb_.session->calendar(Session::today());
     CalendarAlert a = calendar_alert(steps);
-    if (!deadline_banner_shown(steps, wb_.session->decisions().size())) {
+    std::size_t awaiting = 0;
+    for (const auto& d : wb_.session->dossiers())
+        awaiting += !wb_.session->decisions().count(d.id) && !wb_.session->prior_rejections().count(d.id);
+    if (!deadline_banner_shown(steps, wb_.session->decisions().size(), awaiting)) {
         deadlines_->Dismiss();
         return;
     }

@@ -156,7 +156,7 @@ std::string PgStore::partial_reading() {
 JournalHead PgStore::journal_head() {
     auto r = c_->exec(c_->team_rights() ? "SELECT seq, hash FROM cotation_journal_head() WHERE seq IS NOT NULL"
                                         : "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
-    return r.rows() ? JournalHead{r.integer(0, 0), r.text(0, 1)} : JournalHead{0, kJournalGenesis};
+    return r.rows() ? JournalHead{r.integer(0, 0), r.text(0, 1), {}} : JournalHead{0, kJournalGenesis, {}};
 }
 
 // The caller's write transaction; every writer locks the journal first,
