@@ -254,6 +254,12 @@ public:
     // proposal is the ranking's without the territorial rule, and
     // territory_rules_error() says so, naming the file and the line.
     const Ranking& committee_proposal();
+    // The parameters someone set for the campaign after its creation (`cotation
+    // param`, the window), each with its last change: a value set so is the
+    // authority's choice even when it equals the grid's (trial 14: 4 missions
+    // set by the ARS still read « proposition de l'outil »). The values written
+    // by the creation itself are the grid's, set by nobody.
+    std::map<std::string, ParameterChange> parameters_set_for_campaign();
     // Empty, or « Règles territoriales illisibles (FICHIER, ligne N : …) : … »
     // after committee_proposal() met rules that do not read.
     const std::string& territory_rules_error() {

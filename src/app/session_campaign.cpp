@@ -84,6 +84,28 @@ std::map<std::string, ParameterChange> Session::parameter_changes() {
     return out;
 }
 
+std::map<std::string, ParameterChange> Session::parameters_set_for_campaign() {
+    std::map<std::string, ParameterChange> out;
+    std::string created_at, created_by;
+    bool in_creation = false;
+    std::set<std::string> seen;   // written by the creation
+    for (const auto& e : store_->journal("campagne")) {   // oldest first: the last one stays
+        if (e.action == "campagne.creation") {
+            created_at = e.at, created_by = e.actor, in_creation = true;
+            continue;
+        }
+        in_creation = in_creation && e.at == created_at && e.actor == created_by;
+        if (e.action != "campagne.parametre") continue;
+        const std::string name = e.entity.substr(std::string("campagne/").size());
+        // The creation's own entries follow it, same instant and author, one
+        // per parameter: the grid's values, which nobody chose for the
+        // campaign. A second entry for a name is a choice, even in that second.
+        if (in_creation && seen.insert(name).second) continue;
+        out[name] = {e.at, e.actor};
+    }
+    return out;
+}
+
 void Session::require_coherent_dates(const input::TypedParameters& changes) const {
     // The calendar as it would be after the changes: refused when they put
     // two dates out of order (a committee in 2019 on a 2023 call). An
