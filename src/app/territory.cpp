@@ -184,9 +184,12 @@ void TerritoryStudy::load() {
         for (const auto& def : grid.parameters)
             if (def.def.id == territory_parameter_) {
                 const bool grid_value = to_canonical(def.default_value) == to_canonical(params.at(territory_parameter_));
-                rules_.status["departements"] = allocation::parameter_status(
-                    territory_parameter_, def.def.source, titles, grid_value, set_by(territory_parameter_),
-                    display(def.def, def.default_value));
+                // The rules file's status stands while nobody set the territory for the
+                // campaign: a campaign pinned before statuses reads it as a proposal.
+                if (!grid_value || !set_by(territory_parameter_).empty())
+                    rules_.status["departements"] = allocation::parameter_status(
+                        territory_parameter_, def.def.source, titles, grid_value, set_by(territory_parameter_),
+                        display(def.def, def.default_value));
                 if (!grid_value)
                     territory_origin_ = "territoire fixé pour la campagne (" + territory_parameter_ + ")" +
                                         (set_by(territory_parameter_).empty() ? "" : " par " + set_by(territory_parameter_)) +
