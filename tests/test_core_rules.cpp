@@ -126,7 +126,8 @@ TEST(DecisionRules, RetainedWithoutPlacesTakesTheProposalsPartialGrant) {
     EXPECT_EQ(d.motive, f.proposed_motive);
     Decision own;
     own.kind = DecisionKind::Retained;
-    own.places = Rational(15);   // the whole request, given: no partial grant
+    own.places = Rational(15);   // the whole request, given: a departure from the opinion's 10 (below), with its reason
+    own.departure_reason = "Le département voisin n'a pas de candidat";
     EXPECT_EQ(complete_decision(f, own), "");
     EXPECT_EQ(*own.places, Rational(15));
     EXPECT_EQ(own.motive, "");
@@ -166,6 +167,46 @@ TEST(DecisionRules, TheFormStartsFromTheProposalsPartialGrantAndHidesAMaskedProp
     draft = decision_draft(e, std::nullopt, true, &asked);
     EXPECT_EQ(draft.kind, DecisionKind::Retained);
     EXPECT_EQ(*draft.places, Rational(10));
+}
+
+// Trial 14, ACT23-1: the committee voted « retenu » for 5 places of the 16
+// asked (the partial grant of the proposal); `decide --places 11` went
+// through with a motive and no reason for departing from the opinion. Figures
+// by hand: 5 proposed, 11 decided, 16 asked (all under the 73 places of
+// the ACT HLM call, Annexe 1). Any other number than 5 departs; 5 does not.
+TEST(DecisionRules, GrantingOtherPlacesThanTheOpinionsPartialGrantIsADeparture) {
+    RankEntry e = ranked();
+    Rational asked(16);
+    DecisionFacts f = facts(e, &asked);
+    f.reference = "ACT23-1";
+    f.model.capacity = Rational(73);
+    f.model.places_unit = "place|places";
+    f.committee_opinion = DecisionKind::Retained;
+    f.proposed_places = Rational(5);
+    f.proposed_motive = "Attribution partielle : 5 places sur une demande de 16";
+    Decision d;
+    d.kind = DecisionKind::Retained;
+    d.places = Rational(11);
+    d.motive = "Onze places au vu du besoin";
+    EXPECT_EQ(complete_decision(f, d),
+              "Dossier « ACT23-1 » : la commission a émis un avis « retenu » pour 5\u00A0places ; en accorder 11\u00A0places "
+              "s'écarte de son avis : écrivez pourquoi (--ecart), la raison figurera au journal, à l'arrêté et au "
+              "procès-verbal.");
+    d.places = Rational(3);   // fewer than proposed departs too
+    EXPECT_NE(complete_decision(f, d), "");
+    d.places = Rational(16);   // the whole request as well
+    EXPECT_NE(complete_decision(f, d), "");
+    d.places = Rational(5);   // the opinion's places: no departure
+    EXPECT_EQ(complete_decision(f, d), "");
+    d.places = Rational(11);
+    d.departure_reason = "Le besoin de la Vaucluse justifie onze places";
+    EXPECT_EQ(complete_decision(f, d), "");
+    // The same rule, alone, for a replay of the journal.
+    Decision replay;
+    replay.kind = DecisionKind::Retained;
+    replay.places = Rational(11);
+    replay.committee_opinion = DecisionKind::Retained;
+    EXPECT_NE(places_departure_refusal(f, replay), "");
 }
 
 // Trial 1011B F7: a recevable dossier nobody rated, refused, its letter

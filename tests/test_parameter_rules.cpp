@@ -216,3 +216,39 @@ TEST(ParameterRules, AChangedFigureNamesWhoDecidedAndNoDocumentPrecedesIt) {
               "Le financement complémentaire demandé dépasse ce que prévoit le 4-1 (15 € par jour pour les 8 lits "
               "de l'unité, au plus 43 800 € par an).");
 }
+
+// Trial 14, item 6: `check`, the instruction reports and the committee file
+// printed a ceiling lowered to 40 000 € as « le plafond du 4-1 » (§4-1 says
+// 44 000 €). By hand, UPHV grid: rule « complement_unite » compares 15 € × 8
+// lits × 365 jours = 43 800 € with the ceiling and names no figure in its
+// message: the note follows the sentence, naming the parameter; rule
+// « financement » cites the ceiling in its message: the note follows 40 000 €.
+TEST(ParameterRules, TheReportsOfCheckSayAChangedFigureIsNotTheTexts) {
+    Grid g = io::read_grid_file(grid_file("uphv-17-2019"));
+    Campaign campaign;
+    campaign.parameters = defaults(g);
+    campaign.parameters["campagne.financement_max"] = Rational(40000);
+    Dossier d;
+    d.facts["budget_annuel"] = Rational(43800);
+    d.facts["lits"] = Rational(8);
+    EligibilityReport rep = check_eligibility(g, campaign, d);
+    const std::string note = "montant fixé par décision du Président du Conseil départemental de la Charente-Maritime du 1er "
+                             "décembre 2026 ; le texte de l'appel prévoit 44 000 €";
+    note_changed_figures(g, campaign, d, rep, {{"campagne.financement_max", note}});
+    int seen = 0;
+    for (const auto& r : rep.rules) {
+        if (r.rule->id == "complement_unite") {
+            ++seen;
+            ASSERT_EQ(r.outcome, Outcome::Failed);
+            EXPECT_EQ(plain(r.message),
+                      "Les paramètres de la campagne donnent un complément annuel par unité au-delà du plafond du 4-1 (15 € × 8 "
+                      "lits × 365 jours = 43 800 € > 40 000 €) [Financement complémentaire maximal par unité et par an : " +
+                          note + "].");
+        }
+        if (r.rule->id == "financement" && r.outcome == Outcome::Failed) {
+            ++seen;
+            EXPECT_NE(plain(r.message).find("au plus 40 000 € [" + note + "] par an"), std::string::npos) << r.message;
+        }
+    }
+    EXPECT_EQ(seen, 2);
+}

@@ -287,6 +287,33 @@ TEST(TerritorialAllocation, CapacityParameterStatus) {
     EXPECT_EQ(parameter_status("campagne.places", "Proposition : …", titles, true).author, "l'outil");
 }
 
+// Trial 14, items 6 and 7. UPHV cahier des charges, 4-1: « 44 000 €/an/unité ».
+// Set by the Département to exactly 44 000 €: the call's rule (the text's
+// figure), whoever set it. Changed to 43 000 €: the authority's, saying who
+// set it and when, the text's figure beside (never « 4-1 » as its source).
+// The CRT's 4 missions (no text gives the number) set to 4 by the ARS: the
+// authority's choice, no longer the tool's proposal.
+TEST(TerritorialAllocation, AParameterSetForTheCampaignIsTheAuthoritysOrTheTexts) {
+    const std::vector<std::string> titles{"Cahier des charges de l'AAC n°1/2019"};
+    const std::string cited = "Cahier des charges de l'AAC n°1/2019, 4-1 : « 44 000 €/an/unité »";
+    const std::string who = "« Anne Roy (compte aroy) » le 01/12/2026 à 08:20 UTC";
+    auto s = parameter_status("campagne.plafond_unite", cited, titles, true, who, "44 000 €");
+    EXPECT_TRUE(s.call());
+    EXPECT_EQ(s.section, "4-1 : « 44 000 €/an/unité »");
+    s = parameter_status("campagne.plafond_unite", cited, titles, false, who, "44 000 €");
+    EXPECT_FALSE(s.call());
+    EXPECT_EQ(s.author, "l'autorité");
+    EXPECT_EQ(s.reason, "valeur de « campagne.plafond_unite » fixée par « Anne Roy (compte aroy) » le 01/12/2026 à 08:20 UTC ; "
+                        "le texte de l'appel prévoit 44 000 € (Cahier des charges de l'AAC n°1/2019, 4-1 : « 44 000 €/an/unité »)");
+    s = parameter_status("campagne.places", "Avis d'appel à candidatures de l'ARS", titles, true, who, "4 missions");
+    EXPECT_FALSE(s.call());
+    EXPECT_EQ(s.author, "l'autorité");
+    EXPECT_EQ(s.reason, "valeur de « campagne.places » fixée par « Anne Roy (compte aroy) » le 01/12/2026 à 08:20 UTC, la "
+                        "valeur que proposait la grille");
+    // Nobody set it: the tool's proposal, as before.
+    EXPECT_EQ(parameter_status("campagne.places", "Avis d'appel à candidatures de l'ARS", titles, true).author, "l'outil");
+}
+
 // Trial 1011C F1: a variant retaining a dossier over the envelope left it out
 // of its places and cost (16 beds, 87 600 €) but counted it in its distances
 // and rates. The UPHV call (cahier des charges de l'AAC n°1/2019, descriptif

@@ -273,4 +273,39 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_EQ(r.out.rfind("indicateur;classement;variante\nplaces;4.00;2.00\ncout;1600000.00;800000.00\ndistance_moyenne_km;", 0), 0u) << r.out;
     EXPECT_EQ(test::cli("repartition " + f + " --indicateurs").code, 2);
+
+    // Trial 14, item 7: the number of CRT set by the ARS to exactly the grid's
+    // 4 is the authority's choice, no longer « proposition de l'outil ».
+    r = test::cli("param " + f + " campagne.places=4 --par \"" + coordinator + "\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = test::cli("repartition " + f);
+    EXPECT_NE(test::words(r.out).find("Capacité : 4 missions — proposition de l'autorité, non une règle de l'appel : valeur de "
+                                      "« campagne.places » fixée par « " + coordinator),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("la valeur que proposait la grille"), std::string::npos) << r.out;
+
+    // Trial 14, item 1: the call's territory set for the campaign (the ARS of
+    // the Charente alone) drives coverage, the map and the zone rule. By hand
+    // from data/communes.tsv: 359 communes of département 16, 352 683
+    // inhabitants. CRT-2022-03 (17) and -09 (47) leave the territory (and the
+    // ranking: irrecevables by the grid's rule on campagne.departements);
+    // CRT-2022-01 and -02 are both in the Charente: one per département keeps 01.
+    r = test::cli("param " + f + " campagne.departements=16 --par \"" + coordinator + "\"");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = test::cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("departements;16\ncommunes;359\npopulation;352683\n"), std::string::npos) << r.out;
+    r = test::cli("couverture " + f);
+    EXPECT_NE(test::words(r.out).find("Territoire : Charente (16) — 359 communes"), std::string::npos) << r.out;
+    EXPECT_NE(test::words(r.out).find("(territoire fixé pour la campagne (campagne.departements) par « " + coordinator),
+              std::string::npos)
+        << r.out;
+    r = test::cli("couverture " + f + " --communes --csv --avec CRT-2022-01");
+    EXPECT_EQ(test::lines(r.out).size(), 1u + 1 + 359) << r.out;
+    r = test::cli("repartition " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find("\nCRT-2022-03;"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nCRT-2022-02;"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(";16102;16;ecarte;équilibre territorial;"), std::string::npos) << r.out;
 }

@@ -372,6 +372,7 @@ const Ranking& Session::ranking() {
     if (!ranking_) {
         ranking_ = rank_dossiers(grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation, &refused_text_);
         note_set_aside(*ranking_);
+        note_figures(*ranking_);
         index_entries();
     }
     return *ranking_;
@@ -394,8 +395,18 @@ void Session::rescore(std::int64_t dossier_id) {
     rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation,
                    &refused_text_);
     note_set_aside(*kept);
+    note_figures(*kept);
     ranking_ = std::move(kept);
     index_entries();
+}
+
+void Session::note_figures(Ranking& r) {
+    // A figure the authority changed is said so wherever the ranking's
+    // reports are printed (check, instruction reports, committee file).
+    const auto notes = changed_figure_notes();
+    if (notes.empty()) return;
+    for (auto* list : {&r.ranked, &r.ineligible, &r.pending})
+        for (auto& e : *list) cotation::note_changed_figures(grid_, snap_.campaign, snap_.dossiers[e.dossier], e.eligibility, notes);
 }
 
 const RankingSolidity& Session::solidity() {

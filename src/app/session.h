@@ -254,6 +254,19 @@ public:
     // proposal is the ranking's without the territorial rule, and
     // territory_rules_error() says so, naming the file and the line.
     const Ranking& committee_proposal();
+    // The parameters someone set for the campaign after its creation (`cotation
+    // param`, the window), each with its last change: a value set so is the
+    // authority's choice even when it equals the grid's (trial 14: 4 missions
+    // set by the ARS still read « proposition de l'outil »). The values written
+    // by the creation itself are the grid's, set by nobody.
+    std::map<std::string, ParameterChange> parameters_set_for_campaign();
+    // The note of each figure the call's text fixes that the authority
+    // changed (changed_figure_note: who decided, when, the text's figure), by
+    // parameter; empty when none (the journal is read only then).
+    std::map<std::string, std::string> changed_figure_notes();
+    // The report with those notes (core note_changed_figures): what check, the
+    // ranking's entries and every document built on them print.
+    void note_changed_figures(const Dossier& d, EligibilityReport& report);
     // Empty, or « Règles territoriales illisibles (FICHIER, ligne N : …) : … »
     // after committee_proposal() met rules that do not read.
     const std::string& territory_rules_error() {
@@ -440,6 +453,7 @@ private:
     RatingIndex rating_index_;   // the ratings that count (set_aside_ removed)
     SetAsideIndex set_aside_;
     void index_ratings_counted();
+    void note_figures(Ranking& r);   // changed figures noted in each entry's report (note_changed_figures)
     void note_set_aside(Ranking& r) const;   // each entry says whose ratings it does not count
     std::unordered_map<std::int64_t, std::string> refused_text_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;

@@ -11,6 +11,8 @@
 #include "core/logo.h"
 #include "core/parameter_rules.h"
 #include "core/people.h"
+#include "core/procedure_def.h"
+#include "core/eligibility.h"
 #include "io/grid_reader.h"
 #include "io/paths.h"
 #include "io/png_check.h"
@@ -82,6 +84,48 @@ std::map<std::string, ParameterChange> Session::parameter_changes() {
     for (const auto& e : store_->journal("campagne/"))   // oldest first: the last one stays
         if (e.action == "campagne.parametre") out[e.entity.substr(std::string("campagne/").size())] = {e.at, e.actor};
     return out;
+}
+
+std::map<std::string, ParameterChange> Session::parameters_set_for_campaign() {
+    std::map<std::string, ParameterChange> out;
+    std::string created_at, created_by;
+    bool in_creation = false;
+    std::set<std::string> seen;   // written by the creation
+    for (const auto& e : store_->journal("campagne")) {   // oldest first: the last one stays
+        if (e.action == "campagne.creation") {
+            created_at = e.at, created_by = e.actor, in_creation = true;
+            continue;
+        }
+        in_creation = in_creation && e.at == created_at && e.actor == created_by;
+        if (e.action != "campagne.parametre") continue;
+        const std::string name = e.entity.substr(std::string("campagne/").size());
+        // The creation's own entries follow it, same instant and author, one
+        // per parameter: the grid's values, which nobody chose for the
+        // campaign. A second entry for a name is a choice, even in that second.
+        if (in_creation && seen.insert(name).second) continue;
+        out[name] = {e.at, e.actor};
+    }
+    return out;
+}
+
+std::map<std::string, std::string> Session::changed_figure_notes() {
+    std::map<std::string, std::string> out;
+    const std::string by = signatory_genitive(snap_.campaign.authority.signatory_title);
+    bool any = false;
+    for (const auto& p : grid_.parameters)
+        any = any || !changed_figure_note(grid_, p, snap_.campaign.parameters, std::nullopt, by).empty();
+    if (!any) return out;
+    const auto changes = parameter_changes();
+    for (const auto& p : grid_.parameters) {
+        auto it = changes.find(p.def.id);
+        const auto last = it == changes.end() ? std::nullopt : std::optional<ParameterChange>(it->second);
+        if (auto note = changed_figure_note(grid_, p, snap_.campaign.parameters, last, by); !note.empty()) out[p.def.id] = note;
+    }
+    return out;
+}
+
+void Session::note_changed_figures(const Dossier& d, EligibilityReport& report) {
+    if (auto notes = changed_figure_notes(); !notes.empty()) cotation::note_changed_figures(grid_, snap_.campaign, d, report, notes);
 }
 
 void Session::require_coherent_dates(const input::TypedParameters& changes) const {

@@ -12,6 +12,7 @@
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/journal_rules.h"
 #include "io/csv.h"
 #include "io/geo.h"
 #include "io/paths.h"
@@ -62,6 +63,8 @@ void TerritoryStudy::reload() {
     rules_ = {};
     access_km_ = 30;
     departements_.clear();
+    territory_parameter_.clear();
+    territory_origin_.clear();
     candidates_.clear();
     interventions_.clear();
     existing_.clear();
@@ -138,13 +141,18 @@ void TerritoryStudy::load() {
     if (!session_.territory_rules_text().empty())
         rules_ = io::read_territory_rules(session_.territory_rules_text(), session_.territory_rules_shown(), ref,
                                           io::RulesSource::Pinned);
-    departements_ = rules_.departements;
-    if (departements_.empty()) {
-        if (auto it = params.find(param::kDepartements); it != params.end())
-            if (auto l = std::get_if<std::vector<std::string>>(&it->second)) departements_ = *l;
-        if (auto it = params.find(param::kDepartement); it != params.end())
-            if (auto s = std::get_if<std::string>(&it->second)) departements_ = {*s};
-    }
+    // The territory is the campaign's parameter when its grid declares one
+    // (campagne.departements, campagne.departement): the authority sets it
+    // for its call, and coverage, the map, distances and the zone rule follow
+    // (trial 14: `param campagne.departements=16` left them on the grid's 12
+    // départements, the rules file's list winning). The rules file's list
+    // serves a grid without such a parameter (ACT HLM).
+    if (auto it = params.find(param::kDepartements); it != params.end())
+        if (auto l = std::get_if<std::vector<std::string>>(&it->second)) departements_ = *l;
+    if (auto it = params.find(param::kDepartement); departements_.empty() && it != params.end())
+        if (auto s = std::get_if<std::string>(&it->second)) departements_ = {*s};
+    if (departements_.empty()) departements_ = rules_.departements;
+    else territory_parameter_ = params.count(param::kDepartements) ? param::kDepartements : param::kDepartement;
     if (departements_.empty())   // no declared territory: the dossiers' départements
         for (const auto& d : session_.dossiers())
             if (const auto* c = ref.commune(d.commune);
@@ -156,16 +164,38 @@ void TerritoryStudy::load() {
     // value (a CRT's 4 missions are the authority's notice's, not the cahier des charges').
     std::vector<std::string> titles;
     for (const auto& t : grid.sources) titles.push_back(t.title);
+    const auto set = session_.parameters_set_for_campaign();
+    auto set_by = [&](const std::string& id) -> std::string {
+        auto it = set.find(id);
+        return it == set.end() ? "" : "« " + it->second.who + " » le " + journal_instant_text(it->second.at);
+    };
     auto from_parameter = [&](const std::string& id, const char* key) -> std::optional<double> {
         auto p = number_fact(params, id);
         if (!p) return std::nullopt;
         for (const auto& def : grid.parameters)
             if (def.def.id == id) {
                 const auto* v = std::get_if<Rational>(&def.default_value);
-                rules_.status[key] = allocation::parameter_status(id, def.def.source, titles, v && v->to_double() == *p);
+                rules_.status[key] = allocation::parameter_status(id, def.def.source, titles, v && v->to_double() == *p,
+                                                                  set_by(id), display(def.def, def.default_value));
             }
         return p;
     };
+    // The territory's status the same way, from its parameter (shown with the coverage).
+    if (!territory_parameter_.empty())
+        for (const auto& def : grid.parameters)
+            if (def.def.id == territory_parameter_) {
+                const bool grid_value = to_canonical(def.default_value) == to_canonical(params.at(territory_parameter_));
+                // The rules file's status stands while nobody set the territory for the
+                // campaign: a campaign pinned before statuses reads it as a proposal.
+                if (!grid_value || !set_by(territory_parameter_).empty())
+                    rules_.status["departements"] = allocation::parameter_status(
+                        territory_parameter_, def.def.source, titles, grid_value, set_by(territory_parameter_),
+                        display(def.def, def.default_value));
+                if (!grid_value)
+                    territory_origin_ = "territoire fixé pour la campagne (" + territory_parameter_ + ")" +
+                                        (set_by(territory_parameter_).empty() ? "" : " par " + set_by(territory_parameter_)) +
+                                        " ; la grille proposait : " + display(def.def, def.default_value);
+            }
     if (auto p = from_parameter(param::kPlaces, "capacite")) rules_.capacity = *p;
     // The call's cap per unit (else per place), read from the parameter whose role says so (trial 1011C F4).
     if (const ParameterDef* cap = grid.parameter_with(ParameterRole::Cap))

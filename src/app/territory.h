@@ -41,6 +41,10 @@ public:
     const allocation::Rules& rules() const { return rules_; }
     double access_km() const { return access_km_; }
     std::vector<std::string> departements() const { return departements_; }
+    // When the campaign's territory parameter is not the grid's value: « territoire
+    // fixé pour la campagne (campagne.departements) par « … » le … ; la grille
+    // proposait : … » (said with the coverage, the map's title keeps the names).
+    const std::string& territory_origin() const { return territory_origin_; }
 
     // Ranked dossiers in ranking order; intervention territories aligned.
     const std::vector<allocation::Candidate>& candidates() const { return candidates_; }
@@ -194,6 +198,8 @@ private:
     allocation::Rules rules_;
     double access_km_ = 30;
     std::vector<std::string> departements_;
+    std::string territory_parameter_;   // the parameter the territory comes from, empty: the rules file
+    std::string territory_origin_;
     std::vector<allocation::Candidate> candidates_;
     std::vector<coverage::Area> interventions_;
     std::vector<coverage::Site> existing_;

@@ -100,6 +100,7 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     out += "Territoire : " + deps + " — " + fr_num(static_cast<double>(cs.size()), 0) + " communes, " +
            fr_num(static_cast<double>(s.population + s.population_without_point), 0) +
            " habitants (population municipale, COG 2026 ; aucune répartition par âge n'est livrée).\n";
+    if (!territory_origin_.empty()) out += "  (" + territory_origin_ + ")\n";
     if (s.population_without_point)
         out += "Population sans point (communes d'outre-mer hors DROM), exclue des distances : " +
                fr_num(static_cast<double>(s.population_without_point), 0) + " habitants.\n";

@@ -51,6 +51,7 @@ int check(const Args& a) {
     for (const Dossier& d : s->dossiers()) {
         if (!only.empty() && d.reference != only) continue;
         auto rep = check_eligibility(s->grid(), s->campaign(), d);
+        s->note_changed_figures(d, rep);   // a figure the authority changed is not the text's (trial 14)
         // A request awaiting its answer: not irrecevable before its deadline (core/pieces.h).
         std::string awaiting = s->pieces_requested(d.id) ? pieces_verdict(s->pieces(d.id)) : "";
         std::cout << d.reference << " — " << d.organisme << " : " << (awaiting.empty() ? verdict_label(rep) : awaiting) << "\n";

@@ -71,6 +71,16 @@ std::string irrecevable_refusal(const std::string& reference, const std::string&
 
 }  // namespace
 
+std::string places_departure_refusal(const DecisionFacts& f, const Decision& d) {
+    if (d.kind != DecisionKind::Retained || f.model.per_dossier || !f.proposed_places || !d.places) return "";
+    if (d.committee_opinion != DecisionKind::Retained || *d.places == *f.proposed_places) return "";
+    if (fr::given(d.departure_reason)) return "";
+    return "Dossier « " + f.reference + " » : la commission a émis un avis « retenu » pour " +
+           f.model.places_text(*f.proposed_places) + " ; en accorder " + f.model.places_text(*d.places) +
+           " s'écarte de son avis : écrivez pourquoi (--ecart), la raison figurera au journal, à l'arrêté et au "
+           "procès-verbal.";
+}
+
 std::optional<BrokenDecision> first_broken_decision(const CapacityModel& model, const std::vector<RecordedDecision>& decisions) {
     Rational used(0);
     for (std::size_t i = 0; i < decisions.size(); ++i) {
@@ -163,6 +173,11 @@ std::string complete_decision(const DecisionFacts& f, Decision& d) {
         if (!fr::given(d.motive) && !fr::given(d.departure_reason)) d.motive = f.proposed_motive;
     }
     if (auto why = grant_places(f.model, f.reference, f.asked, f.others_used, d); !why.empty()) return why;
+    // The committee's opinion is « retenu » for the places it was proposed
+    // (a partial grant): granting other places departs from it as much as
+    // another kind does (trial 14: 11 places decided against an opinion of 5,
+    // nothing asked). One rule here, for `decide` and every replay that calls it.
+    if (auto why = places_departure_refusal(f, d); !why.empty()) return why;
     // Less than asked is a partial refusal (trial 1011B F6: 8 of 12 places,
     // neither the order nor the letter said why): it is motivated, and its
     // letter carries the appeal ways. Checked when deciding, not when the

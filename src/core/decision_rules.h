@@ -50,6 +50,12 @@ struct DecisionDraft {
 DecisionDraft decision_draft(const RankEntry& entry, std::optional<DecisionKind> committee_opinion, bool readable,
                              const Rational* asked);
 
+// A retained decision granting other places than the committee's opinion
+// proposed (its partial grant, DecisionFacts::proposed_places) without a
+// departure reason: the refusal in French, naming both figures; empty when
+// it holds. Part of complete_decision; exposed for a replay that has the facts.
+std::string places_departure_refusal(const DecisionFacts& facts, const Decision& d);
+
 // A decision as the journal recorded it (trial 13d F2: an entry with correct
 // hashes granted 73 places to a dossier that asked 12, 78 in all for a call
 // of 73, and letters were written from it).

@@ -86,6 +86,43 @@ std::string rule_sentence(const Grid& grid, const Campaign& campaign, const Doss
     return fill_message(grid, rule, {}, lookup, notes);
 }
 
+void note_changed_figures(const Grid& grid, const Campaign& campaign, const Dossier& dossier, EligibilityReport& report,
+                          const std::map<std::string, std::string>& notes) {
+    if (notes.empty()) return;
+    auto lookup = [&](const std::string& name) { return fact_value(grid, campaign, dossier, name); };
+    for (auto& r : report.rules) {
+        if (r.outcome != Outcome::Failed || !r.rule || !r.rule->test) continue;
+        bool cited = false;
+        std::string apart;
+        const std::string text = r.rule->message.empty() ? r.rule->label : r.rule->message;
+        for (const auto& name : r.rule->test->names()) {
+            auto note = notes.find(name);
+            if (note == notes.end() || note->second.empty()) continue;
+            if (text.find("{" + name + "}") == std::string::npos) {
+                // Compared only (« 43 800 € > 40 000 € » beside « le plafond du
+                // 4-1 »): the note after the sentence, naming the parameter.
+                const FactDef* f = grid.fact(name);
+                apart += " [" + (f ? f->label : name) + " : " + note->second + "]";
+            }
+            cited = true;
+        }
+        if (!cited) continue;
+        const bool single = r.rule->test->single_fact();
+        r.message = fill_message(grid, *r.rule, single ? std::vector<std::string>{} : r.compared, lookup, notes);
+        r.sentence = fill_message(grid, *r.rule, {}, lookup, notes);
+        if (!apart.empty()) {
+            for (std::string* t : {&r.message, &r.sentence}) {
+                std::string tail;
+                while (!t->empty() && (t->back() == '.' || t->back() == ' ')) {
+                    if (t->back() == '.') tail = ".";
+                    t->pop_back();
+                }
+                *t += apart + tail;
+            }
+        }
+    }
+}
+
 EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, const Dossier& dossier) {
     EligibilityReport report;
     const bool unknown = dossier.documents.empty();

@@ -70,6 +70,16 @@ EligibilityReport check_eligibility(const Grid& grid, const Campaign& campaign, 
 std::string rule_sentence(const Grid& grid, const Campaign& campaign, const Dossier& dossier, const RuleDef& rule,
                           const std::map<std::string, std::string>& notes);
 
+// The failed rules' message and sentence of `report` with the notes of
+// figures the authority changed (changed_figure_note, by parameter): after
+// the figure where the message cites it, else after the sentence naming the
+// parameter (« … au-delà du plafond du 4-1 (43 800 € > 40 000 €) [Financement
+// complémentaire maximal … : montant fixé par décision … ; le texte de
+// l'appel prévoit 44 000 €] »). What check, the instruction reports and the
+// committee file print (trial 14: a changed ceiling read as §4-1's).
+void note_changed_figures(const Grid& grid, const Campaign& campaign, const Dossier& dossier, EligibilityReport& report,
+                          const std::map<std::string, std::string>& notes);
+
 // The values a rule compared, whatever its outcome (a passed rule's figures
 // for an instruction report: « 15 € × 8 lits × 365 jours = 43 800 €, soit au
 // plus 44 000 € »). Empty when not decidable.

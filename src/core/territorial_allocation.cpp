@@ -329,20 +329,34 @@ std::string status_label(const RuleStatus& s) {
 }
 
 RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
-                            bool grid_value) {
+                            bool grid_value, const std::string& set_by, const std::string& grid_figure) {
     RuleStatus s;
-    if (!grid_value) {
-        s.author = "l'autorité", s.reason = "valeur de « " + id + " » fixée pour la campagne, autre que celle de la grille";
-        return s;
-    }
+    RuleStatus text;   // the call's text, when the grid's source cites it
     for (const auto& t : titles)
         if (!t.empty() && cited_source.rfind(t, 0) == 0) {
-            s.kind = RuleStatus::Kind::Call, s.title = t;
+            text.kind = RuleStatus::Kind::Call, text.title = t;
             std::string rest = cited_source.substr(t.size());
             if (rest.rfind(", ", 0) == 0) rest.erase(0, 2);
-            s.section = rest;
-            return s;
+            text.section = rest;
+            break;
         }
+    // The text's figure, kept: the call's rule whoever set it (trial 14:
+    // set to exactly the grid's value, it still read « proposition de l'outil »).
+    if (grid_value && text.call()) return text;
+    if (!grid_value || !set_by.empty()) {
+        // The authority's: who set it and when, never the text's section for
+        // a figure the text does not give (trial 14: « §4-1 » cited beside a
+        // changed ceiling); the text's own figure beside it when it gives one.
+        s.author = "l'autorité";
+        s.reason = set_by.empty() ? "valeur de « " + id + " » fixée pour la campagne, autre que celle de la grille"
+                                  : "valeur de « " + id + " » fixée par " + set_by;
+        if (!grid_value && text.call() && !grid_figure.empty())
+            s.reason += " ; le texte de l'appel prévoit " + grid_figure + " (" + text.title +
+                        (text.section.empty() ? "" : ", " + text.section) + ")";
+        else if (grid_value)
+            s.reason += ", la valeur que proposait la grille";
+        return s;
+    }
     // The grid's value, not the call's text: the tool's proposal until the
     // authority sets the parameter for the campaign (trial 1011C F8: a CRT's
     // 4 missions, a grid default, read « proposition de l'autorité »).

@@ -86,8 +86,13 @@ struct Rules {
 // its texts (`titles`, cited as « title, section ») and the campaign keeps the
 // grid's value; the authority's when the campaign changed the grid's value;
 // else the tool's (a grid default nobody set, whatever notice it names).
+// `set_by`, when someone set the parameter for the campaign (« « Anne Roy
+// (compte aroy) » le 01/12/2026 à 08:20 UTC »): the grid's value set so is
+// the authority's choice, or the call's rule when the text gives it; a value
+// changed says who set it and, where the text gives a figure (`grid_figure`,
+// « 44 000 € »), that figure with the text's section.
 RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
-                            bool grid_value);
+                            bool grid_value, const std::string& set_by = "", const std::string& grid_figure = "");
 
 // The rules file's key a constraint comes from (« max_par_zone » for the zone quota).
 const char* rule_key(Constraint c);
