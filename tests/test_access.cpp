@@ -535,8 +535,14 @@ TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
 TEST(Team, TheLastCoordinatorIsNeverDemoted) {
     test::TempDir dir;
     auto s = campaign(dir);   // Nadia is the only coordinator
+    // A role changes through --modifier, not by declaring again (trial 15g G4).
+    auto role = [](Role r) {
+        Session::PersonChange c;
+        c.role = r;
+        return c;
+    };
     try {
-        s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+        s->change_person("Nadia", role(Role::Instructor), "Nadia");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("La campagne doit garder un coordonnateur : « Nadia » est le seul."), std::string::npos)
@@ -544,8 +550,8 @@ TEST(Team, TheLastCoordinatorIsNeverDemoted) {
     }
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Coordinator);
     // A hand-over: another coordinator first, then the change.
-    s->add_person({"Claire", Role::Coordinator, "ARS"}, "Nadia");
-    s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+    s->change_person("Claire", role(Role::Coordinator), "Nadia");
+    s->change_person("Nadia", role(Role::Instructor), "Nadia");
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Instructor);
 }
 
