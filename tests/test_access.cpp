@@ -53,6 +53,20 @@ std::unique_ptr<Session> campaign(const test::TempDir& dir) {
     s->put_rating({p, "Julien", "A.1", 2, "Fragile."}, "Julien");
     return s;
 }
+
+// A declared person's first account (users --modifier NOM --compte): declaring
+// them again is refused since trial 15g G4.
+void bind_account(Session& s, const std::string& name, const std::string& account, const std::string& actor) {
+    Session::PersonChange c;
+    c.account = account;
+    s.change_person(name, c, actor);
+}
+
+Session::PersonChange role_change(Role r) {
+    Session::PersonChange c;
+    c.role = r;
+    return c;
+}
 std::int64_t id(Session& s, const std::string& ref) { return s.dossiers()[*s.find(ref)].id; }
 }  // namespace
 
@@ -160,16 +174,17 @@ TEST(Accounts, TheFirstAccountIsTheCoordinatorsOwn) {
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
     // Not the coordinator's, or not from her own account: refused with the way to do it.
-    EXPECT_THROW(s->add_person({"Claire", Role::Instructor, "ARS", true, "claire"}, "Nadia"), InputError);
+    EXPECT_THROW(bind_account(*s, "Claire", "claire", "Nadia"), InputError);
+    EXPECT_FALSE(s->team().accounts_declared());
     try {
-        s->add_person({"Nadia", Role::Coordinator, "ARS", true, "autre"}, "Nadia");
+        bind_account(*s, "Nadia", "autre", "Nadia");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("vous agissez depuis « nadia », pas « autre »"), std::string::npos) << e.what();
     }
-    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    bind_account(*s, "Nadia", "nadia", "Nadia");
     Session::simulate_named_actors(false);   // bound: from now on names are claims
-    s->add_person({"Claire", Role::Instructor, "ARS", true, "claire"}, "Nadia");
+    bind_account(*s, "Claire", "claire", "Nadia");
     EXPECT_TRUE(s->team().accounts_declared());
     auto reopened = Session::open(dir.file("c.cot"));
     EXPECT_EQ(reopened->team().person("Claire")->account, "claire");
@@ -186,7 +201,7 @@ TEST(Accounts, AnUndeclaredPersonCannotDecide) {
     test::TempDir dir;
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
-    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    bind_account(*s, "Nadia", "nadia", "Nadia");
     Session::simulate_named_actors(false);   // bound: from now on names are claims
     Decision d;
     d.kind = DecisionKind::NotRetained;
@@ -215,20 +230,20 @@ TEST(Accounts, AnInstructorCannotMakeHimselfCoordinator) {
     test::TempDir dir;
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
-    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    bind_account(*s, "Nadia", "nadia", "Nadia");
     Session::simulate_named_actors(false);   // bound: from now on names are claims
-    s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
+    bind_account(*s, "Julien", "julien", "Nadia");
     Session::simulate_os_login(std::string("julien"));
     // As himself: only the coordinator changes roles.
     try {
-        s->add_person({"Julien", Role::Coordinator, "ARS"}, "Julien");
+        s->change_person("Julien", role_change(Role::Coordinator), "Julien");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_EQ(std::string(e.what()), "Cette action revient au coordonnateur ; « Julien » est instructeur.");
     }
     // Claiming to be the coordinator from his own account.
     try {
-        s->add_person({"Julien", Role::Coordinator, "ARS"}, "Nadia");
+        s->change_person("Julien", role_change(Role::Coordinator), "Nadia");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_EQ(std::string(e.what()), "« Nadia » ne peut pas agir depuis le compte « julien », qui est celui de « Julien ».");
@@ -499,19 +514,28 @@ TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
     test::TempDir dir;
     auto s = campaign(dir);
     Session::simulate_os_login(std::string("nadia"));
-    s->add_person({"Nadia", Role::Coordinator, "ARS", true, "nadia"}, "Nadia");
+    bind_account(*s, "Nadia", "nadia", "Nadia");
     Session::simulate_named_actors(false);   // bound: from now on names are claims
-    s->add_person({"Julien", Role::Instructor, "ARS", true, "julien"}, "Nadia");
+    bind_account(*s, "Julien", "julien", "Nadia");
+    // Declared again: refused, whatever the account (trial 15g G4).
     try {
         s->add_person({"Julien", Role::Instructor, "ARS", true, "jroux"}, "Nadia");
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("« Julien » agit déjà depuis le compte « julien » : --ajouter ne change pas un compte"),
+        EXPECT_NE(std::string(e.what()).find("« Julien » est déjà dans l'équipe (instructeur)"), std::string::npos) << e.what();
+    }
+    // Nor does --modifier move an account: that is --changer-compte.
+    try {
+        bind_account(*s, "Julien", "jroux", "Nadia");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("« Julien » agit déjà depuis le compte « julien » : le coordonnateur le change "
+                                             "explicitement"),
                   std::string::npos) << e.what();
     }
     EXPECT_EQ(s->team().person("Julien")->account, "julien");
-    // Declared again without --compte: role changed, account kept.
-    s->add_person({"Julien", Role::CommitteeMember, "ARS"}, "Nadia");
+    // A role changed (--modifier --role): account kept.
+    s->change_person("Julien", role_change(Role::CommitteeMember), "Nadia");
     EXPECT_EQ(s->team().person("Julien")->account, "julien");
     // The explicit change: the coordinator only, journaled with both accounts.
     Session::simulate_os_login(std::string("julien"));
@@ -535,8 +559,14 @@ TEST(Accounts, DeclaringSomeoneAgainNeverMovesTheirAccount) {
 TEST(Team, TheLastCoordinatorIsNeverDemoted) {
     test::TempDir dir;
     auto s = campaign(dir);   // Nadia is the only coordinator
+    // A role changes through --modifier, not by declaring again (trial 15g G4).
+    auto role = [](Role r) {
+        Session::PersonChange c;
+        c.role = r;
+        return c;
+    };
     try {
-        s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+        s->change_person("Nadia", role(Role::Instructor), "Nadia");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("La campagne doit garder un coordonnateur : « Nadia » est le seul."), std::string::npos)
@@ -544,8 +574,8 @@ TEST(Team, TheLastCoordinatorIsNeverDemoted) {
     }
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Coordinator);
     // A hand-over: another coordinator first, then the change.
-    s->add_person({"Claire", Role::Coordinator, "ARS"}, "Nadia");
-    s->add_person({"Nadia", Role::Instructor, "ARS"}, "Nadia");
+    s->change_person("Claire", role(Role::Coordinator), "Nadia");
+    s->change_person("Nadia", role(Role::Instructor), "Nadia");
     EXPECT_EQ(Session::open(dir.file("c.cot"))->team().person("Nadia")->role, Role::Instructor);
 }
 

@@ -1257,6 +1257,58 @@ TEST_F(PgAccess, AReadingWaitingForALockGivesUpInFrench) {
     EXPECT_EQ(test::message_of([&] { ines->load(); }), "");
 }
 
+// Trial 15g G7: a psql transaction left open after a mere reading (BEGIN;
+// SELECT … FROM rating) held `serveur roles --appliquer`, whose policies need
+// the table alone, and the refusal said « une autre connexion ». The rights
+// are applied under a bounded wait, and the refusal names the holder (who,
+// which program, since when) and what to do.
+TEST_F(PgAccess, ApplyingTheRightsBesideAnIdleTransactionNamesItsHolder) {
+    const std::string as_jean = test::pg_uri_as(account("Jean Bernard"), "mdp-" + account("Jean Bernard"));
+    HeldConnection jean(as_jean + (as_jean.find('?') == std::string::npos ? "?" : "&") + "application_name=psql", ref_);
+    ASSERT_EQ(jean.run("BEGIN"), "");
+    ASSERT_EQ(jean.run("SELECT count(*) FROM rating"), "");
+    const auto start = std::chrono::steady_clock::now();
+    auto apply = std::async(std::launch::async, [&] { return test::message_of([&] { apply_pg_roles(admin_); }); });
+    if (apply.wait_for(std::chrono::seconds(40)) != std::future_status::ready) {
+        jean.run("ROLLBACK");
+        apply.wait();
+        FAIL() << "l'application des droits attend encore après 40 s";
+    }
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string m = apply.get();
+    EXPECT_NE(m.find("aucun droit n'a été appliqué"), std::string::npos) << m;
+    EXPECT_NE(m.find("Jean Bernard (compte " + account("Jean Bernard") + ")"), std::string::npos) << m;
+    EXPECT_NE(m.find("application « psql »"), std::string::npos) << m;
+    EXPECT_NE(m.find("transaction ouverte depuis le "), std::string::npos) << m;
+    EXPECT_NE(m.find("SELECT pg_terminate_backend(" + jean.run_value("SELECT pg_backend_pid()") + ")"), std::string::npos) << m;
+    EXPECT_NE(m.find("idle_in_transaction_session_timeout"), std::string::npos) << m;
+    EXPECT_EQ(m.find("une autre connexion"), std::string::npos) << m;
+    EXPECT_LT(waited, 30.0);
+    // Once the transaction ends, the same command passes.
+    ASSERT_EQ(jean.run("ROLLBACK"), "");
+    EXPECT_EQ(test::message_of([&] { apply_pg_roles(admin_); }), "");
+}
+
+// pg13's leftover: a reading that gives up on a lock has nothing to record;
+// it says so rather than « rien n'a été enregistré ».
+TEST_F(PgAccess, AReadingThatGivesUpSaysNothingWasRead) {
+    HeldConnection owner(test::pg_server(), ref_);
+    ASSERT_EQ(owner.run("BEGIN"), "");
+    ASSERT_EQ(owner.run("LOCK TABLE rating IN ACCESS EXCLUSIVE MODE"), "");
+    auto ines = as("Inès Martin");
+    auto read = std::async(std::launch::async, [&] { return test::message_of([&] { ines->load(); }); });
+    if (read.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+        owner.run("ROLLBACK");
+        read.wait();
+        FAIL() << "la lecture attend encore le verrou après 20 s";
+    }
+    std::string m = read.get();
+    owner.run("ROLLBACK");
+    EXPECT_NE(m.find("la campagne est occupée"), std::string::npos) << m;
+    EXPECT_EQ(m.find("rien n'a été enregistré"), std::string::npos) << m;
+    EXPECT_NE(m.find("la lecture n'a pas abouti"), std::string::npos) << m;
+}
+
 int run(const std::string& command, std::string& out) {
     FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];

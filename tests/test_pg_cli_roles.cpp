@@ -24,6 +24,7 @@
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
 
+#include "app/accounts.h"
 #include "app/share.h"
 #include "store/pg_store.h"
 #endif
@@ -300,6 +301,48 @@ TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTh
     CliRun verify = cli("journal verify " + uri(reader_));
     EXPECT_NE(verify.rc, 0);
     EXPECT_NE(verify.out.find("votre rôle ne lit pas toutes les entrées du journal"), std::string::npos) << verify.out;
+}
+
+// Trial 15g G10: a campaign file made as root (scripts/workbench.sh runs as
+// root) binds its coordinator to « root »; on the server `serveur roles
+// --appliquer` refuses that administrative account and says to bind her to
+// her own login, but `users --changer-compte` then refused, the coordinator
+// « changing her own account » away from the one acting: a dead end. The
+// campaign's owner (the service, who shares it) hands her to her own login.
+TEST(PgStore, AFileMadeAsRootIsPutOnTheServerAndItsCoordinatorHandedToHerLogin) {
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    test::TempDir dir;
+    const std::string tag = std::to_string(::getpid() % 100000), ref = "RACINE-" + tag, login = "ng_" + tag;
+    const std::string uri = test::pg_server() + "?campagne=" + ref;
+    Session::simulate_thread_login("root");
+    drop_pg_campaign(uri);
+    create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Instruction);
+    copy_campaign(dir.file("demo.cot"), uri, kCoord);
+    EXPECT_EQ(open_pg_store(uri)->load().team.people.at(kCoord).account, "root");
+    std::string refused;
+    try {
+        apply_pg_roles(uri);
+    } catch (const std::exception& e) {
+        refused = e.what();
+    }
+    EXPECT_NE(refused.find("un compte d'administration"), std::string::npos) << refused;
+    // The documented way out, as root (the owner's connection): it passes now.
+    std::string changed;
+    try {
+        auto s = Session::open(uri);
+        change_account(*s, kCoord, login, kCoord);
+    } catch (const std::exception& e) {
+        changed = e.what();
+    }
+    Session::simulate_thread_login(std::nullopt);
+    EXPECT_EQ(changed, "");
+    EXPECT_EQ(open_pg_store(uri)->load().team.people.at(kCoord).account, login);
+    EXPECT_NO_THROW(apply_pg_roles(uri));
+    EXPECT_EQ(admin_sql("SELECT pg_has_role('" + login + "', '" + pg_team_roles(ref).coordinator + "', 'MEMBER')"), "t");
+    drop_pg_campaign(uri);
+    admin_sql("DROP ROLE IF EXISTS " + login);
+    PgTeamRoles g = pg_team_roles(ref);
+    for (const auto& r : {g.coordinator, g.instructor, g.committee}) admin_sql("DROP ROLE IF EXISTS \"" + r + "\"");
 }
 
 #endif

@@ -4,8 +4,10 @@
 #include <functional>
 #include <map>
 
+#include "app/demo.h"
 #include "app/session.h"
 #include "core/error.h"
+#include "core/team_history.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -174,4 +176,103 @@ TEST(Team, RatingsAreFiledByTheirReviewerOrMarkedAsCollected) {
     const std::string account = " (compte " + Session::os_login() + ")";
     EXPECT_EQ(who["dossier/P/note/Claire/A.1"], "Claire" + account);
     EXPECT_EQ(who["dossier/P/note/Julien/A.1"], "saisi par Nadia" + account + " pour Julien");
+}
+
+// Trial 15g G4: `users --ajouter NOM --role R` on a person already declared
+// rewrote the whole person: the organisation and the voice not typed again
+// were wiped, without a word. Declaring again is refused, naming the way to
+// change a role; `--modifier` changes only what is given, journaled.
+TEST(Team, DeclaringAPersonAgainIsRefusedAndAChangeKeepsWhatIsNotGiven) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Paul", Role::CommitteeMember, "Conseil départemental", false}, "Nadia");
+    std::string m;
+    try {
+        s->add_person({"Paul", Role::CommitteeMember, ""}, "Nadia");
+    } catch (const InputError& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("« Paul » est déjà dans l'équipe (membre de commission) ; pour changer son rôle : cotation users "
+                     "FICHIER --modifier « Paul » --role RÔLE"),
+              std::string::npos)
+        << m;
+    auto reopened = Session::open(dir.file("c.cot"));
+    EXPECT_EQ(reopened->team().person("Paul")->organisation, "Conseil départemental");
+    EXPECT_FALSE(reopened->team().person("Paul")->deliberative);
+    // Only the voice given: the organisation stays; the journal says before and after.
+    Session::PersonChange voice;
+    voice.deliberative = true;
+    reopened->change_person("paul", voice, "Nadia");
+    auto changed = Session::open(dir.file("c.cot"));
+    const Person* paul = changed->team().person("Paul");
+    ASSERT_NE(paul, nullptr);
+    EXPECT_TRUE(paul->deliberative);
+    EXPECT_EQ(paul->organisation, "Conseil départemental");
+    EXPECT_EQ(paul->role, Role::CommitteeMember);
+    auto entries = reopened->store().journal("personne/Paul");
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries.back().old_value, "membre de commission (voix consultative) — Conseil départemental");
+    EXPECT_EQ(entries.back().new_value, "membre de commission — Conseil départemental");
+    // Nothing given that changes: refused, nothing written.
+    EXPECT_THROW(reopened->change_person("Paul", voice, "Nadia"), InputError);
+    EXPECT_THROW(reopened->change_person("Personne", voice, "Nadia"), InputError);
+}
+
+// The minutes of a séance held stay as voted (trial 15g G4): a member whose
+// voice and organisation change after the séance is shown, counted and
+// checked for the quorum as the séance recorded them.
+TEST(Team, ASeancesMinutesKeepTheTeamItRecorded) {
+    const Team today = [] {
+        Team t;
+        t.people["Paul"] = {"Paul", Role::CommitteeMember, "Autre service", true, ""};
+        t.people["Zoé"] = {"Zoé", Role::CommitteeMember, "Mairie", true, ""};
+        t.people["Léa"] = {"Léa", Role::CommitteeMember, "Préfecture", true, ""};
+        return t;
+    }();
+    // Hand-written entries as store/journal_texts.cpp writes them: Paul
+    // consultative at the séance (entry 3), deliberative since (entry 5); Zoé
+    // declared after the séance; Léa never in the journal (an older campaign).
+    std::vector<JournalRecord> entries = {
+        {1, "", "Nadia", "personne", "personne/Paul", "", "membre de commission (voix consultative) — Conseil départemental — compte paul", {}},
+        {3, "", "Nadia", "seance", "commission/seance", "", "…", {}},
+        {5, "", "Nadia", "personne", "personne/Paul", "", "membre de commission — Autre service", {}},
+        {6, "", "Nadia", "personne", "personne/Zoé", "", "membre de commission — Mairie", {}},
+    };
+    Team then = team_as_of(today, entries, 3);
+    ASSERT_NE(then.person("Paul"), nullptr);
+    EXPECT_FALSE(then.person("Paul")->deliberative);
+    EXPECT_EQ(then.person("Paul")->organisation, "Conseil départemental");
+    EXPECT_EQ(then.person("Zoé"), nullptr);
+    ASSERT_NE(then.person("Léa"), nullptr);
+    EXPECT_EQ(then.person("Léa")->organisation, "Préfecture");
+    // A role-less organisation and an account: parsed apart.
+    auto p = person_of_entry({1, "", "", "personne", "personne/Anne", "", "instructeur —  — compte anne", {}});
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->organisation, "");
+    EXPECT_EQ(p->account, "anne");
+}
+
+// The same through a session: the demo's séance, then a member's voice and
+// organisation changed; the committee's documents and the quorum keep the séance's.
+TEST(Team, ChangingAMemberAfterTheSeanceLeavesItsMinutes) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm", DemoStage::Complete);
+    ASSERT_TRUE(s->meeting_check());
+    const int deliberative = s->meeting_check()->deliberative;
+    std::string member;
+    for (const auto& [name, p] : s->team().people)
+        if (p.role == Role::CommitteeMember && p.deliberative && member.empty()) member = name;
+    ASSERT_FALSE(member.empty());
+    const std::string organisation = s->team().person(member)->organisation;
+    Session::PersonChange change;
+    change.deliberative = false;
+    change.organisation = "Service créé après la séance";
+    s->change_person(member, change, test::demo_coordinator(*s));
+    auto again = Session::open(dir.file("demo.cot"));
+    EXPECT_FALSE(again->team().person(member)->deliberative);   // today's team changed
+    ASSERT_TRUE(again->meeting_check());
+    EXPECT_EQ(again->meeting_check()->deliberative, deliberative);   // the séance's did not
+    EXPECT_TRUE(again->meeting_team().person(member)->deliberative);
+    EXPECT_EQ(again->meeting_team().person(member)->organisation, organisation);
 }

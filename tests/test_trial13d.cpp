@@ -160,8 +160,13 @@ TEST(Trial13dNfc, TheNfdNameIsTheNfcPerson) {
     const Person* p = s->team().person(kHeleneNfd);
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(p->name, kHeleneNfc);
-    // Declared again in NFD: the same person, not a second one identical to the eye.
-    s->add_person({kHeleneNfd, Role::Instructor, "ARS", true, ""}, "Nadia Roussel");
+    // Declared again in NFD: the same person, already in the team (refused), not a second one identical to the eye.
+    try {
+        s->add_person({kHeleneNfd, Role::Instructor, "ARS", true, ""}, "Nadia Roussel");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("« " + kHeleneNfc + " » est déjà dans l'équipe", 0), 0u) << e.what();
+    }
     EXPECT_EQ(s->team().people.size(), 2u);
     s.reset();
     s = Session::open(dir.file("c.cot"));

@@ -228,9 +228,9 @@ std::unique_ptr<Session> create_demo(const std::string& path, const std::string&
             // account that made the demo; the rest of the team has no account
             // and is claimed by nobody until the coordinator binds them.
             if (const Person* c = s->team().person(coordinator); c && c->role == Role::Coordinator) {
-                Person bound = *c;
+                Session::PersonChange bound;
                 bound.account = Session::os_login();
-                s->add_person(bound, coordinator);
+                s->change_person(std::string(c->name), bound, coordinator);
             }
             s->replay_script(false);
         }

@@ -49,7 +49,7 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
                                  snap_.dossiers,
                                  committee_proposal(),
                                  &solidity(),
-                                 snap_.team,
+                                 meeting_team(),   // as the séance recorded it (trial 15g G4)
                                  snap_.meeting,
                                  meeting_check(),
                                  snap_.opinions,

@@ -123,6 +123,14 @@ public:
     // The team: people and roles, assignments, declared links, blind rating.
     const Team& team() const { return snap_.team; }
     void add_person(const Person& p, const std::string& actor);
+    // What `users --modifier` changes of a declared person: only what is given (trial 15g G4).
+    struct PersonChange {
+        std::optional<Role> role;
+        std::optional<std::string> organisation;
+        std::optional<bool> deliberative;
+        std::optional<std::string> account;   // a first binding only; a change goes through change_account
+    };
+    void change_person(const std::string& name, const PersonChange& change, const std::string& actor);
     void assign(std::int64_t dossier_id, const std::string& reviewer, bool add, const std::string& actor);
     // `signed_on`: the date of a declaration signed on paper (default: today);
     // the journal keeps the moment it was entered.
@@ -235,6 +243,9 @@ public:
     std::optional<Date> date_parameter(const std::string& name) const { return parameters().date(name); }
     // Cached until the meeting, the team or the dossiers change.
     const std::optional<MeetingCheck>& meeting_check() const;
+    // The team as the séance recorded it (core/team_history.h): the members'
+    // organisations and voices then, not today's (trial 15g G4).
+    const Team& meeting_team() const;
     std::map<std::string, Organisation> organisations_by_reference() const;   // identity_of each dossier
     // A committee member's opinion on a dossier (not on a dossier whose
     // organisme they declared a link with).
@@ -457,6 +468,7 @@ private:
     void note_set_aside(Ranking& r) const;   // each entry says whose ratings it does not count
     std::unordered_map<std::int64_t, std::string> refused_text_;
     mutable std::optional<std::optional<MeetingCheck>> meeting_check_;
+    mutable std::optional<Team> meeting_team_;   // with meeting_check_
     std::optional<std::unordered_map<std::string, std::optional<DecisionKind>>> voted_opinion_;   // reference -> opinion
     std::optional<std::vector<std::string>> changes_since_vote_;
     bool closed_ = false;   // the last answer of the store (closed())

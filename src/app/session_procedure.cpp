@@ -1,4 +1,6 @@
 #include "session.h"
+
+#include "core/team_history.h"
 #include "territory.h"
 
 #include <algorithm>
@@ -239,13 +241,33 @@ std::map<std::string, Organisation> Session::organisations_by_reference() const 
     return out;
 }
 
+const Team& Session::meeting_team() const {
+    if (!meeting_check_) meeting_check();
+    return meeting_team_ ? *meeting_team_ : snap_.team;
+}
+
 const std::optional<MeetingCheck>& Session::meeting_check() const {
-    if (!meeting_check_)
+    if (!meeting_check_) {
+        meeting_team_.reset();
+        if (snap_.meeting) {
+            // Checked against the team as the séance's entry found it: a person
+            // re-declared since (another voice, organisation or role) changes
+            // neither the quorum nor the minutes of a séance held (trial 15g G4).
+            const auto seance = store_->journal("commission/seance");
+            if (!seance.empty()) {
+                std::vector<JournalRecord> people;
+                for (const auto& e : store_->journal("personne/"))
+                    people.push_back({e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, {}});
+                meeting_team_ = team_as_of(snap_.team, people, seance.back().seq);
+            }
+        }
         meeting_check_ =
             snap_.meeting
-                ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, snap_.team, organisations_by_reference(),
+                ? std::optional<MeetingCheck>(check_meeting(*snap_.meeting, meeting_team_ ? *meeting_team_ : snap_.team,
+                                                            organisations_by_reference(),
                                                             snap_.campaign.procedure.committee.value_or(CommitteeRules{})))
                 : std::nullopt;
+    }
     return *meeting_check_;
 }
 

@@ -47,6 +47,19 @@ int users(const Args& a) {
             input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
         rights_reminder(*s, a.file(), a.get("--ajouter"));
+    } else if (a.has("--modifier")) {
+        // Only what is given changes, journaled before and after (trial 15g G4).
+        Session::PersonChange change;
+        if (a.has("--role")) change.role = input::role("--role", a.get("--role"));
+        if (a.has("--organisation")) change.organisation = a.get("--organisation");
+        if (a.has("--voix"))
+            change.deliberative =
+                input::one_of("--voix", a.get("--voix"), {"deliberative", "consultative"}) == "deliberative";
+        if (!change.role && !change.organisation && !change.deliberative)
+            throw UsageError("--modifier NOM s'emploie avec --role, --organisation ou --voix (ce qui change).");
+        s->change_person(a.get("--modifier"), change, a.actor(*s));
+        std::cout << "« " << canonical_person(s->team(), a.get("--modifier")) << " » modifié(e) (inscrit au journal).\n";
+        if (change.role) rights_reminder(*s, a.file(), canonical_person(s->team(), a.get("--modifier")));
     } else if (a.has("--changer-compte")) {
         // A team without any account yet: the file's owner binds its coordinator (checked there).
         const std::string actor = s->team().accounts_declared() ? a.actor(*s) : a.claimed();
@@ -137,6 +150,8 @@ void add_team_commands(Cli& cli) {
         .option("--organisation", "ORG", "son organisation")
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
+        .option("--modifier", "NOM",
+                "change le rôle (--role), l'organisation ou la voix d'une personne déclarée : seul ce qui est donné (au journal)")
         .option("--changer-compte", "NOM",
                 "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
         .flag("--autre-poste", "le compte de --compte existe sur un autre poste du partage, pas sur celui-ci")

@@ -2,6 +2,7 @@
 #include "journal_copies.h"
 
 #include "french.h"
+#include "team_history.h"
 
 #include <algorithm>
 #include <cctype>
@@ -72,23 +73,10 @@ bool system_entry(const JournalRecord& e) {
 // Applies a « personne » entry (sqlite_campaign.cpp, pg_mutations.cpp: « ROLE[ (voix
 // consultative)] — ORGANISATION[ — compte LOGIN] »).
 void apply_person(Team& team, const JournalRecord& e) {
-    if (e.action != "personne" || e.entity.rfind("personne/", 0) != 0) return;
-    Person p;
-    p.name = e.entity.substr(9);
-    const std::string dash = " — ";
-    std::string role = e.new_value.substr(0, e.new_value.find(dash));
-    const std::string advisory = " (voix consultative)";
-    if (auto v = role.find(advisory); v != std::string::npos) {
-        role.resize(v);
-        p.deliberative = false;
-    }
-    auto r = role_from_text(role);
-    if (!r) return;
-    p.role = *r;
-    const std::string mark = dash + "compte ";
-    if (auto a = e.new_value.rfind(mark); a != std::string::npos) p.account = e.new_value.substr(a + mark.size());
-    const Person* known = team.person(p.name);
-    team.people[known ? known->name : p.name] = p;
+    auto p = person_of_entry(e);
+    if (!p) return;
+    const Person* known = team.person(p->name);
+    team.people[known ? known->name : p->name] = *p;
 }
 
 std::string quoted(const std::string& s) { return "« " + s + " »"; }

@@ -54,5 +54,8 @@ std::string invisible_character(const std::string& text);
 // file, the one that made it (`cotation new`). Why not, or "" when allowed
 // or when the owner is not known (a server has its own accounts).
 std::string first_declaration_refusal(const std::string& owner, const std::string& login);
+// An account of the machine's or the server's administration (root,
+// postgres), never a person's own: no login role is made for it on a server.
+inline bool administrative_account(const std::string& login) { return login == "root" || login == "postgres"; }
 
 }  // namespace cotation

@@ -8,5 +8,7 @@
 namespace cotation::pg {
 
 extern const char* const kJournalRights;
+// After the journal's rules: row-level security (pg_policies.cpp).
+extern const char* const kPolicies;
 
 }  // namespace cotation::pg

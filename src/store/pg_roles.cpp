@@ -4,8 +4,11 @@
 // table and row-level security. The SQL is written here whole, so that a
 // service can read it before applying it.
 #include <map>
+#include <tuple>
 
+#include "core/french.h"
 #include "core/journal_rules.h"
+#include "core/people.h"
 #include "ledger.h"
 #include "pg_journal_rights.h"
 #include "pg_ledger.h"
@@ -103,21 +106,7 @@ GRANT UPDATE (opinion, comment) ON @S.member_opinion TO @M;
 -- coordinator does); a member ends their own assignment to a dossier they
 -- declared a link with (the policy « soi » below, which the owner does not
 -- go through). Anything else deletes nothing, as a policy hides a row.
-CREATE OR REPLACE FUNCTION @S.cotation_remove_fact(d bigint, f text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = @S, pg_catalog, pg_temp AS $f$
-BEGIN
-  IF pg_has_role(session_user, @i, 'MEMBER') OR pg_has_role(session_user, @c, 'MEMBER') THEN
-    DELETE FROM @S.dossier_fact x WHERE x.dossier_id = d AND x.fact = f;
-  END IF;
-END $f$;
-CREATE OR REPLACE FUNCTION @S.cotation_remove_document(d bigint, f text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = @S, pg_catalog, pg_temp AS $f$
-BEGIN
-  IF pg_has_role(session_user, @i, 'MEMBER') OR pg_has_role(session_user, @c, 'MEMBER') THEN
-    DELETE FROM @S.dossier_document x WHERE x.dossier_id = d AND x.document = f;
-  END IF;
-END $f$;
-CREATE OR REPLACE FUNCTION @S.cotation_remove_assignment(d bigint, r text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+@RCREATE OR REPLACE FUNCTION @S.cotation_remove_assignment(d bigint, r text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = @S, pg_catalog, pg_temp AS $f$
 BEGIN
   DELETE FROM @S.assignment a WHERE a.dossier_id = d AND a.reviewer = r
@@ -282,123 +271,24 @@ CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH R
 
 )sql";
 
-// After the journal's rules (pg_journal_rights.cpp): row-level security.
-const char* const kPolicies = R"sql(
 
-ALTER TABLE @S.rating ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.reviewer ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.submission ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.conflict ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.assignment ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.member_opinion ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.journal ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @S.consolidation ENABLE ROW LEVEL SECURITY;
-
-DROP POLICY IF EXISTS coordination ON @S.rating;
-CREATE POLICY coordination ON @S.rating TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS lecture ON @S.rating;
-CREATE POLICY lecture ON @S.rating FOR SELECT TO @I, @M
-  USING (EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = reviewer_id AND v.name = @S.cotation_me())
-         OR @S.cotation_sees_ratings(dossier_id));
-DROP POLICY IF EXISTS notation ON @S.rating;
-CREATE POLICY notation ON @S.rating FOR INSERT TO @I WITH CHECK (@S.cotation_rates(dossier_id, reviewer_id));
-DROP POLICY IF EXISTS correction ON @S.rating;
-CREATE POLICY correction ON @S.rating FOR UPDATE TO @I
-  USING (@S.cotation_rates(dossier_id, reviewer_id)) WITH CHECK (@S.cotation_rates(dossier_id, reviewer_id));
-
--- A consolidated rating is a rating: read under the same rule (trial 15b F6).
-DROP POLICY IF EXISTS coordination ON @S.consolidation;
-CREATE POLICY coordination ON @S.consolidation TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS lecture ON @S.consolidation;
-CREATE POLICY lecture ON @S.consolidation FOR SELECT TO @I, @M USING (@S.cotation_sees_ratings(dossier_id));
-
-DROP POLICY IF EXISTS lecture ON @S.reviewer;
-CREATE POLICY lecture ON @S.reviewer FOR SELECT TO @C, @I, @M USING (true);
-DROP POLICY IF EXISTS coordination ON @S.reviewer;
-CREATE POLICY coordination ON @S.reviewer TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS soi ON @S.reviewer;
-CREATE POLICY soi ON @S.reviewer FOR INSERT TO @I WITH CHECK (name = @S.cotation_me());
-
-DROP POLICY IF EXISTS lecture ON @S.submission;
-CREATE POLICY lecture ON @S.submission FOR SELECT TO @C, @I, @M USING (true);
-DROP POLICY IF EXISTS coordination ON @S.submission;
-CREATE POLICY coordination ON @S.submission TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS soi ON @S.submission;
-CREATE POLICY soi ON @S.submission FOR INSERT TO @I
-  WITH CHECK (reviewer = @S.cotation_me()
-              AND EXISTS (SELECT 1 FROM @S.assignment a WHERE a.dossier_id = submission.dossier_id AND a.reviewer = @S.cotation_me())
-              -- nothing to submit, nothing to unlock: one's own ratings first
-              AND EXISTS (SELECT 1 FROM @S.rating r JOIN @S.reviewer v ON v.id = r.reviewer_id
-                          WHERE r.dossier_id = submission.dossier_id AND v.name = @S.cotation_me())
-              AND @S.cotation_rated_all(submission.dossier_id));
-
-DROP POLICY IF EXISTS lecture ON @S.conflict;
-CREATE POLICY lecture ON @S.conflict FOR SELECT TO @C, @I, @M USING (true);
-DROP POLICY IF EXISTS coordination ON @S.conflict;
-CREATE POLICY coordination ON @S.conflict TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS soi ON @S.conflict;
-CREATE POLICY soi ON @S.conflict FOR INSERT TO @I, @M WITH CHECK (reviewer = @S.cotation_me());
-DROP POLICY IF EXISTS soi_maj ON @S.conflict;
-CREATE POLICY soi_maj ON @S.conflict FOR UPDATE TO @I, @M USING (reviewer = @S.cotation_me())
-  WITH CHECK (reviewer = @S.cotation_me());
-
-DROP POLICY IF EXISTS lecture ON @S.assignment;
-CREATE POLICY lecture ON @S.assignment FOR SELECT TO @C, @I, @M USING (true);
-DROP POLICY IF EXISTS coordination ON @S.assignment;
-CREATE POLICY coordination ON @S.assignment TO @C USING (true) WITH CHECK (true);
--- A declared link ends the declarer's own assignments (and only a link does).
-DROP POLICY IF EXISTS soi ON @S.assignment;
-CREATE POLICY soi ON @S.assignment FOR DELETE TO @I, @M
-  USING (reviewer = @S.cotation_me() AND @S.cotation_linked(dossier_id));
-
-DROP POLICY IF EXISTS lecture ON @S.member_opinion;
-CREATE POLICY lecture ON @S.member_opinion FOR SELECT TO @C, @I, @M USING (true);
-DROP POLICY IF EXISTS coordination ON @S.member_opinion;
-CREATE POLICY coordination ON @S.member_opinion TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS soi ON @S.member_opinion;
-CREATE POLICY soi ON @S.member_opinion FOR INSERT TO @M
-  WITH CHECK (member = @S.cotation_me() AND NOT @S.cotation_linked(dossier_id));
-DROP POLICY IF EXISTS soi_maj ON @S.member_opinion;
-CREATE POLICY soi_maj ON @S.member_opinion FOR UPDATE TO @M USING (member = @S.cotation_me())
-  WITH CHECK (member = @S.cotation_me() AND NOT @S.cotation_linked(dossier_id));
-
--- The ranking adopted in session gives each dossier's total and rank: read
--- by an instructor under the rule of ratings, as `rank` refuses (trial 15c
--- F4); by the coordinator and the committee, who hold the session, whole.
-ALTER TABLE @S.meeting_ranking ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS coordination ON @S.meeting_ranking;
-CREATE POLICY coordination ON @S.meeting_ranking TO @C USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS lecture ON @S.meeting_ranking;
-CREATE POLICY lecture ON @S.meeting_ranking FOR SELECT TO @C, @M USING (true);
-DROP POLICY IF EXISTS lecture_instruction ON @S.meeting_ranking;
-CREATE POLICY lecture_instruction ON @S.meeting_ranking FOR SELECT TO @I
-  USING (EXISTS (SELECT 1 FROM @S.dossier d WHERE d.reference = meeting_ranking.reference AND @S.cotation_sees_ratings(d.id)));
-
--- The journal: read whole by the coordinator; by the others without the
--- ratings they may not read in the data; added to in one's own name only;
--- never changed (no UPDATE or DELETE policy, and the append-only trigger).
-DROP POLICY IF EXISTS lecture ON @S.journal;
-CREATE POLICY lecture ON @S.journal FOR SELECT TO @C USING (true);
-DROP POLICY IF EXISTS lecture_equipe ON @S.journal;
-CREATE POLICY lecture_equipe ON @S.journal FOR SELECT TO @I, @M
-  USING ((action NOT IN ('note', 'consolidation') OR @S.cotation_person(actor) = @S.cotation_me()
-         OR EXISTS (SELECT 1 FROM @S.dossier d
-                    WHERE ((starts_with(journal.entity, 'dossier/' || d.reference || '/note/')
-                            OR starts_with(journal.entity, 'dossier/' || d.reference || '/consolidation/'))
-                           AND @S.cotation_sees_ratings(d.id))
-                       -- one's own ratings, whoever changed them (who and when, trial 15b F13)
-                       OR starts_with(journal.entity, 'dossier/' || d.reference || '/note/' || @S.cotation_me() || '/')))
-     -- The session's entry lists the voted ranks of every dossier: an
-     -- instructor reads it once every dossier's ratings are theirs to read.
-     AND (action <> 'seance' OR pg_has_role(session_user, @m, 'MEMBER')
-          OR NOT EXISTS (SELECT 1 FROM @S.dossier d WHERE NOT @S.cotation_sees_ratings(d.id))));
-DROP POLICY IF EXISTS ajout ON @S.journal;
-CREATE POLICY ajout ON @S.journal FOR INSERT TO @C, @I, @M
-  WITH CHECK (actor IN (@S.cotation_me(), @S.cotation_me() || ' (compte ' || session_user || ')'));
-)sql";
-
-// Accounts that are the machine's or the server's administration, never a person's login role.
-bool administrative_account(const std::string& account) { return account == "root" || account == "postgres"; }
+// An instructor's (or the coordinator's) removal of a dossier's fact or
+// document, by the owner's rights: one template for both tables, put in
+// kRights at « @R » before its names are filled.
+std::string removal_functions() {
+    std::string out;
+    for (const auto& [what, table, column] : {std::tuple{"fact", "dossier_fact", "fact"},
+                                              std::tuple{"document", "dossier_document", "document"}})
+        out += std::string("CREATE OR REPLACE FUNCTION @S.cotation_remove_") + what +
+               "(d bigint, f text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER\n"
+               "  SET search_path = @S, pg_catalog, pg_temp AS $f$\n"
+               "BEGIN\n"
+               "  IF pg_has_role(session_user, @i, 'MEMBER') OR pg_has_role(session_user, @c, 'MEMBER') THEN\n"
+               "    DELETE FROM @S." + table + " x WHERE x.dossier_id = d AND x." + column + " = f;\n"
+               "  END IF;\n"
+               "END $f$;\n";
+    return out;
+}
 
 // Role names are 63 bytes at most and shared by the whole cluster: the
 // campaign's name then the team role. A longer name is cut (at a character)
@@ -433,6 +323,36 @@ std::string legacy_groups_revoked(const std::string& campaign) {
     return out;
 }
 
+// Who holds a lock on the campaign's tables (a transaction left open, even
+// after a mere reading, keeps its tables from the policies' changes): person
+// and account, program, since when, and how to end it (trial 15g G7).
+std::string table_holders(pg::PgConn& c, const std::string& schema) {
+    auto r = c.exec("SELECT coalesce((SELECT p.name FROM " + quote_identifier(schema) + R"sql(.person p
+ WHERE p.account = a.usename LIMIT 1) || ' (compte ' || a.usename || ')',
+                'le rôle « ' || a.usename || ' »'),
+       coalesce(nullif(a.application_name, ''), 'sans nom'),
+       to_char(coalesce(a.xact_start, a.backend_start) AT TIME ZONE 'UTC', 'DD/MM/YYYY "à" HH24:MI:SS'),
+       a.state = 'idle in transaction', a.pid::text
+FROM pg_stat_activity a
+WHERE a.pid <> pg_backend_pid()
+  AND a.pid IN (SELECT l.pid FROM pg_locks l WHERE l.locktype = 'relation' AND l.relation IN
+                (SELECT k.oid FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace WHERE n.nspname = $1))
+ORDER BY a.pid)sql", {schema});
+    std::vector<std::string> who, pids;
+    for (int i = 0; i < r.rows(); ++i) {
+        who.push_back(r.text(i, 0) + ", application « " + r.text(i, 1) + " », transaction ouverte depuis le " +
+                      r.text(i, 2) + " UTC" + (r.boolean(i, 3) ? ", inactive" : ""));
+        pids.push_back(r.text(i, 4));
+    }
+    const std::string end = "Réessayez une fois la transaction terminée (COMMIT ou ROLLBACK), ou que le service y mette fin (" +
+                            (pids.empty() ? std::string("SELECT pg_terminate_backend(PID), PID lu dans pg_stat_activity")
+                                          : "SELECT pg_terminate_backend(" + fr::join(pids, "), pg_terminate_backend(") + ")") +
+                            ") ; sur un vrai serveur, fixez idle_in_transaction_session_timeout (docs/serveur.md)";
+    if (who.empty()) return "une connexion tenait les tables de la campagne plus de 5 s, et s'est terminée depuis. " + end;
+    return "les tables de la campagne sont tenues par une transaction restée ouverte : " + fr::join(who, " ; ") +
+           ". Les droits changent les règles de chaque table, qui doit être libre un instant. " + end;
+}
+
 }  // namespace
 
 PgTeamRoles pg_team_roles(const std::string& campaign) {
@@ -447,8 +367,10 @@ std::string pg_roles_sql(const std::string& uri) {
     auto store = open_pg_store(uri);
     Team team = store->load().team;
     PgTeamRoles g = pg_team_roles(address.campaign);
+    std::string rights = kRights;
+    rights.replace(rights.find("@R"), 2, removal_functions());
     std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
-                      fill(std::string(kRights) + pg::kJournalRights + kPolicies + pg::ledger::kRowsChecked,
+                      fill(rights + pg::kJournalRights + pg::kPolicies + pg::ledger::kRowsChecked,
                            {{'S', quote_identifier(address.campaign)},
                             {'C', quote_identifier(g.coordinator)},
                             {'I', quote_identifier(g.instructor)},
@@ -536,9 +458,18 @@ void apply_pg_roles(const std::string& uri) {
                          "aucun droit n'a été appliqué : " + changed + ". Rétablissez la ligne, ou faites la modification "
                          "par Cotation (cotation users), qui l'inscrit au journal, puis appliquez les droits.");
     std::string sql = pg_roles_sql(uri);
-    pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
-    c.exec(sql);
-    t.commit();
+    try {
+        pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
+        // The policies need each table alone: a bounded wait (trial 15g G7:
+        // a psql transaction left open after a reading held it for ever).
+        c.exec("SET LOCAL lock_timeout = '5s'; SET LOCAL statement_timeout = '120s'");
+        c.exec(sql);
+        t.commit();
+    } catch (const pg::BusyError&) {
+        // Rolled back: this connection asks who holds the campaign's tables.
+        throw InputError("Campagne partagée « " + address.shown + " » : aucun droit n'a été appliqué : " +
+                         table_holders(c, address.campaign) + ".");
+    }
 }
 
 }  // namespace cotation
