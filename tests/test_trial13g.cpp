@@ -123,6 +123,29 @@ TEST(Trial13gInvisible, EveryInputPathOfANameRefusesThem) {
     EXPECT_TRUE(has(campaign_texts_refusal("AAC\u3164", "Appel"), "U+3164"));
 }
 
+// Left by rel11: the look-alike spaces (U+2000–U+200A, U+3000, U+205F,
+// U+1680) are visible spacing, kept in what is shown, but a name compares as
+// if they were the space they look like: « Paul<U+2002>Roy » is Paul Roy.
+TEST(Trial13gInvisible, ALookAlikeSpaceIsASpaceWhereNamesCompare) {
+    for (const char* space : {"\u2000", "\u2002", "\u2003", "\u2009", "\u200A", "\u3000", "\u205F", "\u1680"}) {
+        const std::string name = std::string("Paul") + space + "Roy";
+        EXPECT_EQ(fr::name_key(name), fr::name_key("Paul Roy")) << name;
+        EXPECT_EQ(person_key(name), person_key("paul roy")) << name;
+        EXPECT_EQ(fr::collapse_spaces(std::string(space) + "Marie" + space + space + "DUPONT" + space), "Marie DUPONT");
+        EXPECT_EQ(fr::trim(std::string(space) + "x" + space), "x");
+    }
+    // Not a space: the zero-width space is refused as invisible, never folded (G2).
+    EXPECT_NE(fr::name_key("Paul\u200BRoy"), fr::name_key("Paul Roy"));
+    test::TempDir dir;
+    auto s = test::two_organisations_campaign(dir);
+    s->add_person({"Nadia Roussel", Role::Coordinator, "ARS", true, Session::os_login()}, "Nadia Roussel");
+    s->add_person({"Paul Roy", Role::Instructor, "ARS"}, "Nadia Roussel");
+    const std::string again =
+        test::message_of([&] { s->add_person({"Paul\u2002Roy", Role::Instructor, "ARS"}, "Nadia Roussel"); });
+    EXPECT_TRUE(has(again, "est déjà déclaré(e) sous le nom « Paul Roy »")) << again;
+    EXPECT_EQ(s->team().people.size(), 2u);
+}
+
 // ---- G3: control characters quoted, never printed raw ----
 
 TEST(Trial13gTerminal, ControlCharactersAreEscapedInEverythingPrinted) {

@@ -15,6 +15,19 @@
 
 namespace cotation::fr {
 namespace {
+// The bytes of the space at `i`, 0 when none: the ASCII space and tabulation
+// and every Unicode space separator (U+00A0, U+1680, U+2000–U+200A, U+202F,
+// U+205F, U+3000). The look-alikes read as a space wherever a name is
+// compared (trial 13g: « Paul<U+2002>Roy » was a second « Paul Roy »).
+std::size_t space_length(std::string_view s, std::size_t i) {
+    if (s[i] == ' ' || s[i] == '\t') return 1;
+    if (static_cast<unsigned char>(s[i]) < 0x80) return 0;
+    std::int32_t at = static_cast<std::int32_t>(i), end = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), i + 4));
+    UChar32 c = 0;
+    U8_NEXT(s.data(), at, end, c);
+    return c >= 0 && u_charType(c) == U_SPACE_SEPARATOR ? static_cast<std::size_t>(at) - i : 0;
+}
+
 std::string group_thousands(std::string digits) {
     std::string out;
     int n = static_cast<int>(digits.size());
@@ -58,10 +71,9 @@ std::string amount(const Rational& value) {
 
 std::string trim(std::string_view t) {
     auto is_space = [](std::string_view s, std::size_t i, std::size_t& len) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') { len = 1; return true; }
-        if (s.substr(i, 2) == "\u00A0") { len = 2; return true; }
-        if (s.substr(i, 3) == "\u202F") { len = 3; return true; }
-        return false;
+        if (s[i] == '\r' || s[i] == '\n') { len = 1; return true; }
+        len = space_length(s, i);
+        return len > 0;
     };
     std::size_t len = 0;
     while (!t.empty() && is_space(t, 0, len)) t.remove_prefix(len);
@@ -86,11 +98,7 @@ std::string name_key(std::string_view text) {
     bool space = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(t[i]);
-        std::size_t len = 0;
-        if (c == ' ' || c == '\t') len = 1;
-        else if (t.compare(i, 2, "\u00A0") == 0) len = 2;
-        else if (t.compare(i, 3, "\u202F") == 0) len = 3;
-        if (len) { space = true; i += len - 1; continue; }
+        if (std::size_t len = space_length(t, i)) { space = true; i += len - 1; continue; }
         if (space) out += ' ';
         space = false;
         // Look-alikes compare as what they look like (trial 13b F5): hyphens
@@ -162,10 +170,7 @@ std::string collapse_spaces(std::string_view text) {
     std::string t = trim(text), out;
     bool space = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        std::size_t len = 0;
-        if (t[i] == ' ' || t[i] == '\t') len = 1;
-        else if (t.compare(i, 2, "\u00A0") == 0) len = 2;
-        if (len) { space = true; i += len - 1; continue; }
+        if (std::size_t len = space_length(t, i)) { space = true; i += len - 1; continue; }
         if (space) out += ' ';
         space = false;
         out += t[i];
