@@ -31,12 +31,20 @@ Date dated(const std::optional<Date>& d, const std::string& what, const std::str
 
 // ---- The Session's jobs (declared in session.h) ----
 
+report::LetterContext Session::letter_context(const Date& on, bool with_head) {
+    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
+    if (with_head) ctx.journal_head = store_->journal_head().short_text();   // under a head kept outside (trial 13c F1)
+    ctx.parameter_changes = parameter_changes();
+    // The order's visa cites the meeting recorded, never a planned date (trial findings 20, 37).
+    ctx.committee_known = snap_.campaign.procedure.committee.has_value();
+    if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
+    return ctx;
+}
+
 std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
     Date on = dated(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
-    ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
-    ctx.parameter_changes = parameter_changes();
+    report::LetterContext ctx = letter_context(on, true);
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;   // read while the jobs are made, not after
@@ -169,12 +177,7 @@ std::shared_ptr<OrderShared> order_shared(const report::LetterContext& ctx, cons
 std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir, const std::string& only_reference,
                                                      report::Format format) {
     Date on = dated(letters_date(), "Un arrêté", param::kLettersDate);
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, templates_dir(), &snap_.decisions};
-    ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
-    ctx.parameter_changes = parameter_changes();
-    // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
-    ctx.committee_known = snap_.campaign.procedure.committee.has_value();
-    if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
+    report::LetterContext ctx = letter_context(on, true);
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     for (const auto& e : committee_proposal().ranked) {
@@ -198,9 +201,8 @@ std::vector<report::DocumentJob> Session::order_jobs(const std::string& out_dir,
 
 std::vector<report::DocumentJob> Session::pieces_jobs(const std::string& out_dir, const std::string& only_reference,
                                                       report::Format format) {
-    const Ranking& r = committee_proposal();
-    report::LetterContext ctx{grid_, snap_.campaign, snap_.dossiers, r, letter_date(), templates_dir(), &snap_.decisions};
-    ctx.parameter_changes = parameter_changes();
+    report::LetterContext ctx = letter_context(letter_date(), false);
+    const Ranking& r = ctx.ranking;
     auto shared = order_shared(ctx, grid_, snap_.campaign);
     std::vector<report::DocumentJob> jobs;
     Date on = today();

@@ -31,6 +31,7 @@
 namespace cotation {
 namespace report {
 struct CommitteeContext;
+struct LetterContext;
 }
 
 // A new campaign. The authority starts from the grid's <authority> and the
@@ -488,6 +489,11 @@ private:
     // The last journaled change of each campaign parameter, for the letters and
     // orders (report::LetterContext::parameter_changes, trial 1011B F1).
     std::map<std::string, ParameterChange> parameter_changes();
+    // What every letter, order and request for pieces reads, dated `on` (review
+    // 12D M5: it was built by hand in six places): the proposal, decisions,
+    // changed figures, the committee's sitting; with the journal's head
+    // (journal verify --tete) when `with_head` — the letters and orders print it.
+    report::LetterContext letter_context(const Date& on, bool with_head);
     void index_refusals();
     std::string interest_basis() const;   // " (art. R. 313-2-5)", or empty
     std::string not_refused(std::int64_t dossier_id) const;   // empty, or why it cannot be rated

@@ -124,10 +124,7 @@ report::DocumentBatch Session::write_letters(const std::string& out_dir, const s
                                              std::size_t limit, report::Format format) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
-    report::LetterContext ctx{
-        grid_, snap_.campaign, snap_.dossiers, committee_proposal(), on, io::data_root() + "/templates", &snap_.decisions};
-    ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
-    ctx.parameter_changes = parameter_changes();
+    report::LetterContext ctx = letter_context(on, true);
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;

@@ -28,13 +28,7 @@ report::DocumentBatch Session::write_orders(const std::string& out_dir, const st
     if (!on)
         throw InputError("Un arrêté est daté par sa décision ou par la campagne, jamais par l'horloge : renseignez "
                          "campagne.date_courrier (cotation param FICHIER campagne.date_courrier=JJ/MM/AAAA).");
-    report::LetterContext ctx{
-        grid_, snap_.campaign, snap_.dossiers, committee_proposal(), *on, io::data_root() + "/templates", &snap_.decisions};
-    ctx.journal_head = store_->journal_head().short_text();   // the decisions under a head kept outside (trial 13c F1)
-    ctx.parameter_changes = parameter_changes();
-    // The visa cites the meeting recorded, never a planned date (trial findings 20, 37).
-    ctx.committee_known = snap_.campaign.procedure.committee.has_value();
-    if (snap_.meeting) ctx.committee_sat = snap_.meeting->date;
+    report::LetterContext ctx = letter_context(*on, true);
     auto batch = report::write_orders(ctx, out_dir, only_reference, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
@@ -147,9 +141,7 @@ report::DocumentBatch Session::write_pieces_requests(const std::string& out_dir,
             jobs.push_back({&e, st});
         }
     if (!known) throw InputError(unknown_dossier(only_reference));
-    report::LetterContext ctx{grid_,           snap_.campaign, snap_.dossiers, r, letter_date(), io::data_root() + "/templates",
-                              &snap_.decisions};
-    ctx.parameter_changes = parameter_changes();
+    report::LetterContext ctx = letter_context(letter_date(), false);
     auto batch = report::write_pieces_requests(ctx, jobs, out_dir, format);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
