@@ -651,6 +651,29 @@ TEST_P(StoreConformance, TerritoryIsStoredJournaledAndLockedWhenClosed) {
     EXPECT_FALSE(s->load_territory().allocation);
 }
 
+// The territory's texts pass the store's one door for text (review 12D M6:
+// they had a statement wrapper of their own that let any bytes through): a
+// name that is not UTF-8 is refused and the offer already stored stays whole.
+TEST_P(StoreConformance, ATerritoryTextThatIsNotUtf8IsRefusedAndNothingChanges) {
+    Offer offer;
+    offer.origin = "offre-17.csv";
+    offer.structures.push_back({"170000011", "EHPAD Les Tilleuls", "500", "EHPAD", "17300", "public", "CCAS", 80, 4, 6,
+                                std::nullopt, "offre-17.csv, ligne 2"});
+    auto s = h_->create(sample_campaign("HI 2025"));
+    s->put_offer(offer, "import FINESS", "Claire");
+    Offer bad = offer;
+    bad.structures[0].name = "EHPAD Sant\xE9";   // Windows-1252 « é » read as raw bytes
+    EXPECT_THROW(s->put_offer(bad, "import FINESS", "Claire"), InputError);
+    EXPECT_THROW(s->put_zones({{"Z1", "Aunis \xE9", {"17300"}}}, "zones-17.csv", "zones DRAD", "Claire"), InputError);
+    TerritoryRecord t = s->load_territory();
+    ASSERT_TRUE(t.offer);
+    ASSERT_EQ(t.offer->structures.size(), 1u);
+    EXPECT_EQ(t.offer->structures[0].name, "EHPAD Les Tilleuls");
+    EXPECT_FALSE(t.zones);
+    EXPECT_EQ(s->journal("campagne/offre").size(), 2u);   // the first import: its replacement and its one structure
+    EXPECT_TRUE(s->verify_journal().ok);
+}
+
 // A head kept outside the campaign (`journal verify --tete`), on both back ends.
 TEST_P(StoreConformance, JournalExtendsAHeadKeptOutside) {
     auto s = h_->create(sample_campaign("HI 2025"));

@@ -57,7 +57,7 @@ public:
         case Cell::Kind::Integer: rc = sqlite3_bind_int64(st_, i, std::stoll(c.value)); break;
         case Cell::Kind::Real: rc = sqlite3_bind_double(st_, i, std::stod(c.value)); break;
         case Cell::Kind::Text:
-            sqlite::require_utf8(c.value);
+            require_utf8(c.value);
             rc = sqlite3_bind_text(st_, i, c.value.data(), static_cast<int>(c.value.size()), SQLITE_TRANSIENT);
             break;
         }

@@ -92,7 +92,10 @@ public:
         if (depth == 0 && PQstatus(c_) == CONNECTION_BAD) reconnect();
         std::vector<const char*> values;
         values.reserve(params.size());
-        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+        for (const auto& p : params) {
+            if (p) require_utf8(*p);   // the file's door, on the server too (review 12D M6)
+            values.push_back(p ? p->c_str() : nullptr);
+        }
         PGresult* r = params.empty() ? PQexec(c_, sql.c_str())
                                      : PQexecParams(c_, sql.c_str(), static_cast<int>(params.size()), nullptr,
                                                     values.data(), nullptr, nullptr, 0);

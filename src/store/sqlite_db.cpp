@@ -419,19 +419,6 @@ void Db::exec(const std::string& sql) {
     }
 }
 
-void require_utf8(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = fr::utf8_length(text, i);
-        if (n == 0) {
-            char byte[8];
-            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
-            throw InputError(std::string("Un texte à enregistrer n'est pas en UTF-8 valide (octet ") + byte + " à la position " +
-                             std::to_string(i + 1) + ") : la campagne ne garde que du texte UTF-8, rien n'a été enregistré.");
-        }
-        i += n;
-    }
-}
-
 Stmt::Stmt(Db& db, const char* sql) : db_(db), sql_(sql) {
     if ((st_ = db.take_prepared(sql_))) return;
     int rc = sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr);

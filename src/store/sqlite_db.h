@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "write_check.h"   // require_utf8, the one door of text into the store
+
 namespace cotation::sqlite {
 
 class Db {
@@ -77,11 +79,6 @@ int open_for_reading(const std::string& path, sqlite3** db);
 // called damaged, and its last backup recommended). "" otherwise.
 std::string disk_full_refusal(const std::string& path, sqlite3* db);
 
-// The store holds valid UTF-8 only: every text bound passes here, and a
-// text that is not is refused (InputError) before anything is written, the
-// transaction rolled back. The shells decode and check first, naming the
-// input; this is the guard behind them.
-void require_utf8(const std::string& text);
 // Refuses a campaign file whose pages are damaged (PRAGMA quick_check, run
 // once when a campaign is opened for writing or for documents; trial 13
 // F25), naming the file and the backup to restore: nothing is written then.

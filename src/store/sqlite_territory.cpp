@@ -2,13 +2,7 @@
 #include "sqlite_store.h"
 #include "territory_rows.h"
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "core/enums.h"
-#include "core/error.h"
-#include "core/french.h"
-#include "core/invisible.h"
 
 namespace cotation::store_territory {
 
@@ -50,88 +44,46 @@ CREATE TRIGGER allocation_choice_locked_delete BEFORE DELETE ON allocation_choic
 
 namespace {
 
-// The few statements this file needs, on the store's connection.
-class Query {
-public:
-    Query(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
-        if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
-    }
-    ~Query() { sqlite3_finalize(st_); }
-    Query(const Query&) = delete;
-    Query& operator=(const Query&) = delete;
-    Query& bind(int i, const std::string& s) {
-        sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Query& bind(int i, long v) {
-        sqlite3_bind_int64(st_, i, v);
-        return *this;
-    }
-    bool step() {
-        const int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        fail();
-        return false;
-    }
-    void run() {
-        step();
-        sqlite3_reset(st_);
-        sqlite3_clear_bindings(st_);
-    }
-    std::string text(int c) const {
-        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, c));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, c))) : std::string();
-    }
-    long integer(int c) const { return static_cast<long>(sqlite3_column_int64(st_, c)); }
-
-private:
-    [[noreturn]] void fail() { throw Error("Campagne " + fr::quote_path(path_) + " : " + sqlite3_errmsg(db_) + "."); }
-    sqlite3* db_;
-    std::string path_;
-    sqlite3_stmt* st_ = nullptr;
-};
-
 using rows::coordinate;
 using rows::joined;
 using rows::offer_summary;
 using rows::structure_line;
 
 // The SQLite side of the shared territory rows (territory_rows.h).
-class QueryRow final : public rows::Row {
+class StmtRow final : public rows::Row {
 public:
-    explicit QueryRow(const Query& q) : q_(q) {}
+    explicit StmtRow(const sqlite::Stmt& q) : q_(q) {}
     std::string text(int col) const override { return q_.text(col); }
     std::int64_t integer(int col) const override { return q_.integer(col); }
     bool flag(int col) const override { return q_.integer(col) != 0; }
 
 private:
-    const Query& q_;
+    const sqlite::Stmt& q_;
 };
 
-void set_origin(sqlite3* db, const std::string& path, const char* what, const std::string& origin) {
-    Query q(db, path, "INSERT INTO territory_origin(what, origin) VALUES (?, ?) ON CONFLICT(what) DO UPDATE SET "
+void set_origin(sqlite::Db& db, const char* what, const std::string& origin) {
+    sqlite::Stmt q(db, "INSERT INTO territory_origin(what, origin) VALUES (?, ?) ON CONFLICT(what) DO UPDATE SET "
                       "origin=excluded.origin");
     q.bind(1, std::string(what)).bind(2, origin).run();
 }
 
 }  // namespace
 
-TerritoryRecord load(sqlite3* db, const std::string& path) {
+TerritoryRecord load(sqlite::Db& db) {
     return rows::read_territory(
-        [db, &path](const char* sql, const std::function<void(const rows::Row&)>& each) {
-            Query q(db, path, sql);
-            QueryRow row(q);
+        [&db](const char* sql, const std::function<void(const rows::Row&)>& each) {
+            sqlite::Stmt q(db, sql);
+            StmtRow row(q);
             while (q.step()) each(row);
         });
 }
 
-void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const std::string& why, const JournalFn& journal) {
-    const auto before = load(db, path).offer;
-    Query clear(db, path, "DELETE FROM offer_structure");
+void put_offer(sqlite::Db& db, const Offer& offer, const std::string& why, const JournalFn& journal) {
+    const auto before = load(db).offer;
+    sqlite::Stmt clear(db, "DELETE FROM offer_structure");
     clear.run();
-    Query add(
-        db, path,
+    sqlite::Stmt add(
+        db,
         "INSERT INTO offer_structure(finess, name, category, kind, commune, status, manager, permanent, temporary, day_care, "
         "latitude, longitude, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& s : offer.structures) {
@@ -141,34 +93,34 @@ void put_offer(sqlite3* db, const std::string& path, const Offer& offer, const s
             .bind(12, s.position ? coordinate(s.position->lon) : std::string()).bind(13, s.source);
         add.run();
     }
-    set_origin(db, path, "offre", offer.origin);
+    set_origin(db, "offre", offer.origin);
     // The whole replacement, then each structure as it now stands.
     journal(entry::offer_replaced(before, offer, why));
     for (std::size_t i = 0; i < offer.structures.size(); ++i) journal(entry::offer_structure(i + 1, offer.structures[i]));
 }
 
-void put_zones(sqlite3* db, const std::string& path, const std::vector<coverage::Area>& zones, const std::string& origin,
+void put_zones(sqlite::Db& db, const std::vector<coverage::Area>& zones, const std::string& origin,
                const std::string& why, const JournalFn& journal) {
-    const auto before = load(db, path);
-    Query clear(db, path, "DELETE FROM campaign_zone");
+    const auto before = load(db);
+    sqlite::Stmt clear(db, "DELETE FROM campaign_zone");
     clear.run();
-    Query add(db, path, "INSERT INTO campaign_zone(zone, label, communes) VALUES (?,?,?)");
+    sqlite::Stmt add(db, "INSERT INTO campaign_zone(zone, label, communes) VALUES (?,?,?)");
     for (const auto& z : zones) {
         add.bind(1, z.id).bind(2, z.label).bind(3, joined(z.communes));
         add.run();
     }
-    set_origin(db, path, "zones", origin);
+    set_origin(db, "zones", origin);
     journal(entry::zones_replaced(before.zones, before.zones_origin, zones, origin, why));
     for (const auto& z : zones) journal(entry::zone(z));
 }
 
-void put_allocation(sqlite3* db, const std::string& path, const std::optional<allocation::Recorded>& choice,
+void put_allocation(sqlite::Db& db, const std::optional<allocation::Recorded>& choice,
                     const JournalFn& journal) {
-    const auto before = load(db, path).allocation;
-    Query clear(db, path, "DELETE FROM allocation_choice");
+    const auto before = load(db).allocation;
+    sqlite::Stmt clear(db, "DELETE FROM allocation_choice");
     clear.run();
     if (choice) {
-        Query add(db, path,
+        sqlite::Stmt add(db,
                   "INSERT INTO allocation_choice(id, followed, dossiers, reason, recorded_at, recorded_by) VALUES (1,?,?,?,?,?)");
         add.bind(1, std::string(enum_code(choice->followed))).bind(2, rows::allocation_dossiers(*choice)).bind(3, choice->reason)
             .bind(4, choice->recorded_at).bind(5, choice->recorded_by);
@@ -183,7 +135,7 @@ void put_allocation(sqlite3* db, const std::string& path, const std::optional<al
 // refused on a closed campaign.
 namespace cotation::sqlite {
 
-TerritoryRecord SqliteStore::load_territory() { return store_territory::load(db_->get(), db_->path()); }
+TerritoryRecord SqliteStore::load_territory() { return store_territory::load(*db_); }
 
 namespace {
 store_territory::JournalFn journal_to(JournalWriter& j, const std::string& actor) {
@@ -193,19 +145,19 @@ store_territory::JournalFn journal_to(JournalWriter& j, const std::string& actor
 
 void SqliteStore::put_offer(const Offer& offer, const std::string& why, const std::string& actor) {
     mutate(Lock::Check,
-           [&](JournalWriter& j) { store_territory::put_offer(db_->get(), db_->path(), offer, why, journal_to(j, actor)); });
+           [&](JournalWriter& j) { store_territory::put_offer(*db_, offer, why, journal_to(j, actor)); });
 }
 
 void SqliteStore::put_zones(const std::vector<coverage::Area>& zones, const std::string& origin, const std::string& why,
                             const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        store_territory::put_zones(db_->get(), db_->path(), zones, origin, why, journal_to(j, actor));
+        store_territory::put_zones(*db_, zones, origin, why, journal_to(j, actor));
     });
 }
 
 void SqliteStore::put_allocation(const std::optional<allocation::Recorded>& recorded, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        store_territory::put_allocation(db_->get(), db_->path(), recorded, journal_to(j, actor));
+        store_territory::put_allocation(*db_, recorded, journal_to(j, actor));
     });
 }
 

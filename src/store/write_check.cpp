@@ -1,14 +1,29 @@
 #include "write_check.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "change_words.h"
 
 #include "core/date.h"
+#include "core/error.h"
 #include "core/french.h"
 #include "core/people.h"
 
 namespace cotation {
+
+void require_utf8(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = fr::utf8_length(text, i);
+        if (n == 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+            throw InputError(std::string("Un texte à enregistrer n'est pas en UTF-8 valide (octet ") + byte + " à la position " +
+                             std::to_string(i + 1) + ") : la campagne ne garde que du texte UTF-8, rien n'a été enregistré.");
+        }
+        i += n;
+    }
+}
 
 bool same_or_within(const std::string& a, const std::string& b) {
     auto within = [](const std::string& inner, const std::string& outer) {

@@ -19,6 +19,12 @@
 
 namespace cotation {
 
+// The store holds valid UTF-8 only, on both back ends: every text bound to a
+// statement passes here, and a text that is not is refused (InputError)
+// before anything is written, the transaction rolled back. The shells decode
+// and check first, naming the input; this is the guard behind them.
+void require_utf8(const std::string& text);
+
 // Do the two journal entities name the same thing or one inside the other?
 bool same_or_within(const std::string& a, const std::string& b);
 
