@@ -55,7 +55,7 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     }
     CampaignRows rows = from_server ? read_server_rows(from) : read_file_rows(from);
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
-    if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash};
+    if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash, {}};
     CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",
                   "copie de " + fr::quote_path(source_name) + " : journal repris tel quel (" + std::to_string(report.source_entries) +
                       " entrées, tête " + report.source_head.short_text() + ")"};

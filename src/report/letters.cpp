@@ -102,9 +102,9 @@ std::vector<std::string> recipient_block(const Grid&, const Dossier& d) {
         if (to.empty()) out.push_back("À l'attention de la direction");
         // An address typed on two or three lines keeps them (trial 13c F9).
         for (std::size_t from = 0; !street.empty() && from <= street.size();) {
-            std::size_t to = std::min(street.find('\n', from), street.size());
-            if (to > from) out.push_back(street.substr(from, to - from));
-            from = to + 1;
+            std::size_t end = std::min(street.find('\n', from), street.size());
+            if (end > from) out.push_back(street.substr(from, end - from));
+            from = end + 1;
         }
         std::string last = fr::trim(postcode + " " + town);
         if (!last.empty()) out.push_back(last);

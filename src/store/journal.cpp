@@ -89,7 +89,7 @@ JournalCheck check_journal_chain(const std::vector<JournalEntry>& entries, const
         prev = e.hash;
         expected = e.seq + 1;
     }
-    c.head = entries.empty() ? JournalHead{0, kJournalGenesis} : JournalHead{entries.back().seq, entries.back().hash};
+    c.head = entries.empty() ? JournalHead{0, kJournalGenesis, {}} : JournalHead{entries.back().seq, entries.back().hash, {}};
     if (extends) check_journal_extends(entries, *extends, c.problems);
     std::vector<JournalRecord> records;
     records.reserve(entries.size());
