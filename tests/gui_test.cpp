@@ -1023,6 +1023,33 @@ private:
         frame_->UpdateActions();
         check(menu_enabled(Action::CloseCampaign) && !menu_enabled(Action::ReopenCampaign) && button_enabled(Action::SaveRating),
               "campagne ouverte : « Clore » et « Enregistrer la note » actifs, « Rouvrir » grisé");
+        // A dossier nobody rated holds the closing until it is decided (trial
+        // 13H: it got no letter); decided « non retenu », motivated, first.
+        {
+            Session& s = *frame_->workbench().session;
+            std::vector<std::int64_t> unrated;
+            for (const auto& e : s.ranking().pending)
+                if (e.proposal == Proposal::Unrated && !s.decisions().count(s.dossiers()[e.dossier].id))
+                    unrated.push_back(s.dossiers()[e.dossier].id);
+            std::string refused;
+            for (auto id : unrated) {
+                Decision d;
+                d.kind = DecisionKind::NotRetained;
+                d.motive = "Dossier que personne n'a noté.";
+                d.departure_reason = "Reçu après la répartition des évaluations.";
+                d.date = s.letter_date();
+                try {
+                    s.decide(id, d, "essai");
+                } catch (const std::exception& x) {
+                    refused = x.what();
+                }
+            }
+            check(refused.empty(), "dossiers non notés décidés « non retenu » avant la clôture (" +
+                                       fr::plural(static_cast<long long>(unrated.size()), "dossier") +
+                                       (refused.empty() ? "" : ", refus : " + refused) + ")");
+            frame_->workbench().changed(Change::Decision);
+            pump(100);
+        }
         DialogSpy ok;
         ok.answer = wxID_OK;
         ok.Register();

@@ -444,9 +444,9 @@ TEST(MeetingRules, ARepresentedMemberNeedsTheHolderOfTheMandate) {
     Meeting m;
     m.president = "Paul";
     m.attendance["Zoé"] = {Presence::Represented, "  "};
-    EXPECT_EQ(complete_meeting(t, m), "« Zoé » est représenté(e) : choisissez le membre qui détient son mandat.");
+    EXPECT_EQ(complete_meeting(t, m), "« Zoé » se fait représenter : choisissez le membre qui détient son mandat.");
     m.president = "";   // still the first refusal
-    EXPECT_EQ(complete_meeting(t, m), "« Zoé » est représenté(e) : choisissez le membre qui détient son mandat.");
+    EXPECT_EQ(complete_meeting(t, m), "« Zoé » se fait représenter : choisissez le membre qui détient son mandat.");
     m.president = "Paul";
     m.attendance["Zoé"].proxy = "Paul";
     EXPECT_EQ(complete_meeting(t, m), "");
@@ -606,7 +606,7 @@ TEST(TeamRules, ALinkIsDeclaredByItsPersonOrTheCoordinatorDescribedAndNotInTheFu
     EXPECT_EQ(t.may_declare_conflict("Paul", "Paul", "administrateur 2020–2024", std::nullopt, today), "");
     EXPECT_EQ(t.may_declare_conflict("Coord", "Paul", "administrateur", Date{2026, 3, 10}, today), "");   // today itself
     EXPECT_EQ(t.may_declare_conflict("Coord", "Nina", "administratrice", std::nullopt, today),
-              "« Nina » n'est pas déclaré(e) dans cette campagne.");
+              "« Nina » ne fait pas partie de l'équipe de cette campagne.");
     EXPECT_EQ(t.may_declare_conflict("Inès", "Paul", "administrateur", std::nullopt, today),
               "Cette action revient au coordonnateur ; « Inès » est instructeur.");
     EXPECT_EQ(t.may_declare_conflict("Paul", "Paul", " \t ", std::nullopt, today), "Décrivez le lien déclaré (nature, période).");
@@ -723,18 +723,34 @@ TEST(DossierRules, AReferenceIsAnothersOrLooksLikeAnothers) {
 
 // The campaign's life (issue 12.1, moved out of Session::close/reopen/submit
 // and request_pieces). Messages written by hand from the rules they state.
-TEST(CampaignRules, ClosingWaitsForEveryArbitrationButNotForTheUnrated) {
+// Trial 13H: an unrated dossier left without a decision got no letter and
+// the campaign closed; it now holds the closing until decided.
+TEST(CampaignRules, ClosingWaitsForEveryArbitrationAndEveryUnratedDossierDecided) {
     Ranking r;
     RankEntry waiting;
     waiting.proposal = Proposal::Pending;
+    waiting.dossier = 1;
     RankEntry unrated;
     unrated.proposal = Proposal::Unrated;
+    unrated.dossier = 0;
     r.pending = {unrated};
-    EXPECT_EQ(closing_refusal(r), "");   // nobody rated it: decided « non retenu », or not at all
+    const auto none = [](std::size_t) { return false; };
+    const auto first = [](std::size_t k) { return k == 0; };
+    EXPECT_EQ(closing_refusal(r, first), "");   // nobody rated it, decided « non retenu »: it has its letter
+    EXPECT_EQ(closing_refusal(r, none),
+              "1 dossier non noté n'a pas de décision et ne recevrait aucune lettre : décidez-le (cotation decide … "
+              "--decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore la campagne.");
+    RankEntry unrated2 = unrated;
+    unrated2.dossier = 2;
+    r.pending.push_back(unrated2);
+    EXPECT_EQ(closing_refusal(r, none),
+              "2 dossiers non notés n'ont pas de décision et ne recevraient aucune lettre : décidez-les (cotation decide … "
+              "--decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore la campagne.");
     r.pending.push_back(waiting);
-    EXPECT_EQ(closing_refusal(r), "1 dossier attend encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
+    EXPECT_EQ(closing_refusal(r, first),
+              "1 dossier attend encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
     r.pending.push_back(waiting);
-    EXPECT_EQ(closing_refusal(r),
+    EXPECT_EQ(closing_refusal(r, first),
               "2 dossiers attendent encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
 }
 

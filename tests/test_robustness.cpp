@@ -472,9 +472,20 @@ TEST(RobustOutputs, NeverReplacesALinkOrAPipe) {
     EXPECT_TRUE(std::filesystem::is_symlink(link));
     EXPECT_FALSE(std::filesystem::exists(target));   // nothing written through the link either
     EXPECT_TRUE(std::filesystem::is_fifo(pipe));
-    // A regular file of that name is replaced, as before.
+    // A regular file of that name is replaced when it is of the same kind (a
+    // former PDF) or empty; a text file is not (trial 13H: any file was).
     const std::string plain = dir.file("ordinaire.pdf");
-    { std::ofstream(plain) << "ancien"; }
+    { std::ofstream(plain) << "%PDF-1.3\nancien"; }
     ASSERT_NO_THROW(report::write_letter_pdf(plain, h, body));
     EXPECT_GT(std::filesystem::file_size(plain), 100u);
+    const std::string empty = dir.file("vide.pdf");
+    { std::ofstream{empty}; }
+    ASSERT_NO_THROW(report::write_letter_pdf(empty, h, body));
+    EXPECT_GT(std::filesystem::file_size(empty), 100u);
+    const std::string notes = dir.file("notes.pdf");
+    { std::ofstream(notes) << "mes notes"; }
+    std::string msg = message_of([&] { report::write_letter_pdf(notes, h, body); });
+    EXPECT_NE(msg.find("« " + notes + " » : ce fichier existe et c'est un fichier texte, pas un PDF"), std::string::npos) << msg;
+    EXPECT_EQ(test::slurp(notes), "mes notes");
+    EXPECT_FALSE(std::filesystem::exists(notes + ".tmp"));
 }

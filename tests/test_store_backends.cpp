@@ -101,11 +101,12 @@ public:
         if (backend_ == Backend::Postgres) raw("DROP SCHEMA IF EXISTS \"" + reference_ + "\" CASCADE", false);
 #endif
     }
-    std::unique_ptr<CampaignStore> create(const Campaign& c, const PinnedGrid& grid = sample_grid()) {
+    std::unique_ptr<CampaignStore> create(const Campaign& c, const PinnedGrid& grid = sample_grid(),
+                                          const CreationRest& rest = {}) {
 #ifdef COTATION_POSTGRESQL
-        if (backend_ == Backend::Postgres) return create_pg_store(path_, c, grid, "Claire Coordinatrice");
+        if (backend_ == Backend::Postgres) return create_pg_store(path_, c, grid, "Claire Coordinatrice", rest);
 #endif
-        return create_sqlite_store(path_, c, grid, "Claire Coordinatrice");
+        return create_sqlite_store(path_, c, grid, "Claire Coordinatrice", rest);
     }
     std::unique_ptr<CampaignStore> open() {
 #ifdef COTATION_POSTGRESQL
@@ -671,6 +672,29 @@ TEST_P(StoreConformance, ATerritoryTextThatIsNotUtf8IsRefusedAndNothingChanges) 
     EXPECT_EQ(t.offer->structures[0].name, "EHPAD Les Tilleuls");
     EXPECT_FALSE(t.zones);
     EXPECT_EQ(s->journal("campagne/offre").size(), 2u);   // the first import: its replacement and its one structure
+    EXPECT_TRUE(s->verify_journal().ok);
+}
+
+// What a creation writes with the campaign (the offer shipped with the UPHV
+// grid) is all or nothing with it (trial 13H: `new` killed between the two
+// left a campaign of 19 entries of 29, without its offer).
+TEST_P(StoreConformance, WhatACreationAddsIsAllOrNothingWithIt) {
+    Offer offer;
+    offer.origin = "offre livrée";
+    offer.structures.push_back({"170000011", "EHPAD Les Tilleuls", "500", "EHPAD", "17300", "public", "CCAS", 80, 4, 6,
+                                std::nullopt, "offre livrée, ligne 2"});
+    const auto failing = [&](CampaignStore& store) {
+        store.put_offer(offer, "offre livrée avec la grille", "Claire");
+        throw InputError("interrompue");
+    };
+    EXPECT_THROW(h_->create(sample_campaign("HI 2025"), sample_grid(), failing), InputError);
+    EXPECT_THROW(h_->open(), InputError);   // no campaign at all, not one without its offer
+    auto s = h_->create(sample_campaign("HI 2025"), sample_grid(),
+                        [&](CampaignStore& store) { store.put_offer(offer, "offre livrée avec la grille", "Claire"); });
+    s.reset();
+    s = h_->open();
+    ASSERT_TRUE(s->load_territory().offer);
+    EXPECT_EQ(s->journal("campagne/offre").size(), 2u);   // its replacement and its one structure
     EXPECT_TRUE(s->verify_journal().ok);
 }
 

@@ -199,8 +199,12 @@ std::unique_ptr<Session> Session::create(const std::string& path, const std::str
                       rules ? rules->name : "", rules ? rules->text : ""};
     // The creation journaled under the name said and the account it ran from (trial 13 F10).
     const std::string who = s->journal_actor(actor);
-    s->store_ = create_campaign_store(path, c, pinned, who);
-    if (offer) s->store_->put_offer(*offer, "offre livrée avec la grille « " + offer->origin + " », prise à la création", who);
+    CreationRest with_offer;
+    if (offer)
+        with_offer = [&](CampaignStore& store) {
+            store.put_offer(*offer, "offre livrée avec la grille « " + offer->origin + " », prise à la création", who);
+        };
+    s->store_ = create_campaign_store(path, c, pinned, who, with_offer);
     s->load();
     return s;
 }
@@ -446,7 +450,7 @@ void Session::close(const std::string& reason, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
-    require(closing_refusal(ranking()));
+    require(closing_refusal(ranking(), [&](std::size_t k) { return snap_.decisions.count(snap_.dossiers[k].id) > 0; }));
     store_->close(fr::trim(reason), journal_actor(actor));
 }
 

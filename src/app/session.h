@@ -346,8 +346,11 @@ public:
     // a letter that fails (dossier, template, why) is listed in the batch's
     // failures and the others are written; dossiers without postal address
     // are in its warnings. Callers exit non-zero when failures is not empty.
+    // `replace_edited`: an ODT edited since Cotation wrote it is replaced (a
+    // copy kept beside it), as `letters --remplacer` asks; else kept and said.
     report::DocumentBatch write_letters(const std::string& out_dir, const std::string& only_reference = "",
-                                        std::size_t limit = 0, report::Format format = report::Format::Pdf);
+                                        std::size_t limit = 0, report::Format format = report::Format::Pdf,
+                                        bool replace_edited = false);
     // The same documents as jobs of one batch (app/documents.h; defined in
     // app/documents.cpp): named <dossier>-lettre, <dossier>-compte-rendu,
     // <campaign>-dossier-commission, <campaign>-proces-verbal in out_dir.

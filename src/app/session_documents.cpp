@@ -121,14 +121,17 @@ std::optional<Date> Session::letters_date() const {
 Date Session::letter_date() const { return letters_date().value_or(today()); }
 
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
-                                             std::size_t limit, report::Format format) {
+                                             std::size_t limit, report::Format format, bool replace_edited) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx = letter_context(on, true);
     // No letter of ineligibility while a request for missing pieces awaits its answer.
     auto awaiting = awaiting_pieces(today());
     ctx.awaiting_pieces = &awaiting;
-    auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format);
+    report::BatchControl control;
+    control.replace_edited = replace_edited;
+    control.replace_command = "cotation letters … --remplacer";   // the advice names this command (trial 13H)
+    auto batch = report::write_letters(ctx, out_dir, only_reference, limit, format, &control);
     if (!batch.written.empty()) {
         auto more = authority_warnings();
         // Characters the PDF cannot print: said for each dossier (trial 13b F1).

@@ -284,6 +284,7 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
     for (const auto& [id, x] : snap_.decisions)
         if (!first_decision || x.date < *first_decision) first_decision = x.date;
     require(meeting_after_decisions_problem(m.date, first_decision));
+    require(vote_change_after_decisions_refusal(snap_.meeting, m, first_decision));
     // The vote is on the ranking of the moment: keep it with the vote, so that
     // later changes of ratings never rewrite the committee's opinion.
     if (m.votes.empty()) m.voted.clear();

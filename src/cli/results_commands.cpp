@@ -330,7 +330,7 @@ int letters(const Args& a) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, "Une lettre de notification");
-    auto files = s->write_letters(out, a.get("--dossier"), 0, format);
+    auto files = s->write_letters(out, a.get("--dossier"), 0, format, a.has("--remplacer"));
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
     std::cout << fr::plural(n, "lettre") << " " << fr::agree(n, "écrite")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
@@ -385,6 +385,7 @@ void add_results_commands(Cli& cli) {
         .required("--out", "DOSSIER", "dossier où écrire les lettres")
         .option("--dossier", "REF", "la lettre de ce dossier seulement")
         .option("--format", "pdf|odt|both", "PDF à signer, ODT à modifier avant signature, ou les deux (défaut : pdf)")
+        .flag("--remplacer", "remplace aussi les ODT modifiés depuis que Cotation les a écrits (copie gardée à côté)")
         .option("--par", "NOM", "qui lit (défaut : COTATION_UTILISATEUR) : sur une équipe, la personne du compte")
         .run(letters);
 }

@@ -4,11 +4,19 @@
 
 namespace cotation {
 
-std::string closing_refusal(const Ranking& ranking) {
+std::string closing_refusal(const Ranking& ranking, const std::function<bool(std::size_t dossier)>& decided) {
     const std::size_t pending = count_pending(ranking, Proposal::Pending);
-    if (pending == 0) return "";
-    return fr::plural(pending, "dossier") + (pending > 1 ? " attendent" : " attend") +
-           " encore un arbitrage du coordonnateur : la campagne ne peut pas être close.";
+    if (pending)
+        return fr::plural(pending, "dossier") + (pending > 1 ? " attendent" : " attend") +
+               " encore un arbitrage du coordonnateur : la campagne ne peut pas être close.";
+    std::size_t undecided = 0;
+    for (const auto& e : ranking.pending) undecided += e.proposal == Proposal::Unrated && !decided(e.dossier);
+    if (undecided == 0) return "";
+    return fr::plural(undecided, "dossier") + " " + fr::agree(undecided, "non noté") +
+           (undecided > 1 ? " n'ont" : " n'a") + " pas de décision et ne recevrai" + (undecided > 1 ? "ent" : "t") +
+           " aucune lettre : décidez-" + (undecided > 1 ? "les" : "le") +
+           " (cotation decide … --decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore "
+           "la campagne.";
 }
 
 std::string reopening_refusal(const std::string& reason) {

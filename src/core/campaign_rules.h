@@ -2,6 +2,7 @@
 // The campaign's own life and who acts for whom: closing, reopening, a
 // submission, a request for missing pieces. Pure rules (issue 12.1): each
 // returns "" when allowed, else the refusal in French.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -11,9 +12,10 @@
 
 namespace cotation {
 
-// A campaign closes once no dossier awaits the coordinator's arbitration (an
-// unrated one does not hold it: it is decided « non retenu », or not at all).
-std::string closing_refusal(const Ranking& ranking);
+// A campaign closes once no dossier awaits the coordinator's arbitration, and
+// no dossier nobody rated is left without a decision (`decided`, by its
+// position in the ranking's dossiers): it would get no letter at all (trial 13H).
+std::string closing_refusal(const Ranking& ranking, const std::function<bool(std::size_t dossier)>& decided);
 
 // Reopening a closed campaign is motivated in writing: the motive goes to the journal.
 std::string reopening_refusal(const std::string& reason);

@@ -93,6 +93,26 @@ std::string lower_ascii(std::string_view t) {
     return s;
 }
 
+namespace {
+// Cyrillic and Greek letters drawn as a Latin one (Unicode TS 39's
+// confusables, the letters of a Latin alphabet only), as the lower-case
+// Latin letter; 0 for any other code point (trial 13H: « АСТ-2023-01 »
+// typed with a Cyrillic А and С was another reference).
+char latin_look_alike(char32_t cp) {
+    static const std::pair<char32_t, char> table[] = {
+        {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'},
+        {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'},
+        {0x03BF, 'o'}, {0x03BD, 'v'}, {0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'},
+        {0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'}, {0x0421, 'c'},
+        {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'},
+        {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x04BB, 'h'},
+        {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'}};
+    for (const auto& [from, to] : table)
+        if (from == cp) return to;
+    return 0;
+}
+}  // namespace
+
 std::string name_key(std::string_view text) {
     std::string t = trim(nfc(text)), out;
     bool space = false;
@@ -117,6 +137,15 @@ std::string name_key(std::string_view text) {
             if (ascii) {
                 out += ascii >= 'A' && ascii <= 'Z' ? static_cast<char>(ascii - 'A' + 'a') : ascii;
                 i += 2;
+                continue;
+            }
+        }
+        // Two-byte Greek and Cyrillic (U+0370–U+052F: lead bytes 0xCD–0xD4).
+        if (c >= 0xCD && c <= 0xD4 && i + 1 < t.size()) {
+            const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(t[i + 1]) & 0x3F);
+            if (char latin = latin_look_alike(cp)) {
+                out += latin;
+                ++i;
                 continue;
             }
         }

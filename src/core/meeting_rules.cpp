@@ -6,6 +6,18 @@
 
 namespace cotation {
 
+std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& recorded, const Meeting& next,
+                                                std::optional<Date> first_decision) {
+    if (!first_decision || !recorded) return "";
+    const bool votes = recorded->votes != next.votes, attendance = recorded->attendance != next.attendance;
+    if (!votes && !attendance) return "";
+    return std::string("Séance du ") + recorded->date.french_numeric() + " : " +
+           (votes ? "son vote ne peut plus changer" : "ses présences ne peuvent plus changer") +
+           ", une décision ayant déjà été prise après elle (le " + first_decision->french_numeric() +
+           ") sur l'avis qu'elle a rendu. Rien n'a été enregistré. Une observation peut encore être ajoutée "
+           "(--observation NOM=TEXTE).";
+}
+
 std::string complete_meeting(const Team& team, Meeting& m) {
     auto member = [&](const std::string& name) {
         const Person* p = team.person(name);
@@ -15,7 +27,7 @@ std::string complete_meeting(const Team& team, Meeting& m) {
     // the meeting form (and --represente NOM=) is told, before the president.
     for (const auto& [name, a] : m.attendance)
         if (a.presence == Presence::Represented && !fr::given(a.proxy))
-            return "« " + name + " » est représenté(e) : choisissez le membre qui détient son mandat.";
+            return "« " + name + " » se fait représenter : choisissez le membre qui détient son mandat.";
     if (!fr::given(m.president)) return "Désignez le président ou la présidente de séance (--president NOM).";
     if (!member(m.president) || !team.person(m.president)->deliberative)
         return "Le président de séance « " + m.president + " » doit être membre de la commission avec voix délibérative.";

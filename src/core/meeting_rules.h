@@ -16,6 +16,14 @@ namespace cotation {
 // returns an empty string, or the first refusal in French.
 std::string complete_meeting(const Team& team, Meeting& m);
 
+// Once a decision is recorded (`first_decision`), the séance it follows keeps
+// its attendance and its vote: the decisions rest on that vote (trial 13H: a
+// vote re-recorded after them, silently, changed the opinion they cite). Its
+// president's civility and observations may still be completed. Empty, or
+// the refusal in French.
+std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& recorded, const Meeting& next,
+                                                std::optional<Date> first_decision);
+
 // The civility as typed (« Mme », « Madame », « M. », « Monsieur », any
 // case; the enum table's words); nullopt for anything else.
 std::optional<Civility> civility_from_text(const std::string& text);

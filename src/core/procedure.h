@@ -98,6 +98,7 @@ std::optional<Vote> vote_from_text(const std::string& text);
 struct Attendance {
     Presence presence = Presence::Absent;
     std::string proxy;   // who holds the mandate, when represented
+    bool operator==(const Attendance&) const = default;
 };
 
 // One line of the ranking as the committee voted it. Kept with the vote:

@@ -15,12 +15,12 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
     // A declared team and nobody said to be reading: nobody's ratings. Without
     // accounts a name given is a claim, but omitting it no longer reads all.
     if (!reader)
-        return {false, "Personne n'est désigné(e) comme lecteur : les notes des évaluateurs ne sont lisibles qu'à une personne "
+        return {false, "Aucun lecteur n'est désigné : les notes des évaluateurs ne sont lisibles qu'à une personne "
                        "déclarée (dites qui lit : --par NOM ou COTATION_UTILISATEUR)."};
     const Person* p = team.person(*reader);
     if (!p)
         return {false, "« " + *reader +
-                           " » n'est pas déclaré(e) dans cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
+                           " » ne fait pas partie de l'équipe de cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
     if (team.in_conflict(p->name, organisation))
         return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
                            " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
@@ -55,7 +55,8 @@ bool journal_entity_readable(const DossierReading& r, const std::optional<std::s
 std::string organisation_key(const std::string& name) {
     std::string out;
     bool space = false;
-    for (char c : fr::folded(name)) {
+    // Look-alike letters (a Cyrillic « А ») read as the Latin one (trial 13H).
+    for (char c : fr::folded(fr::name_key(name))) {
         unsigned char u = static_cast<unsigned char>(c);
         if (std::isalnum(u) || u >= 0x80) {
             if (space && !out.empty()) out += ' ';

@@ -126,7 +126,7 @@ bool Team::in_conflict(const std::string& reviewer, const Organisation& organisa
 std::string Team::may_coordinate(const std::string& actor) const {
     if (open_mode()) return "";
     const Person* p = person(actor);
-    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (!p) return "« " + actor + " » ne fait pas partie de l'équipe de cette campagne.";
     if (p->role != Role::Coordinator)
         return "Cette action revient au coordonnateur ; « " + actor + " » est " + role_label(p->role) + ".";
     return "";
@@ -135,7 +135,7 @@ std::string Team::may_coordinate(const std::string& actor) const {
 std::string Team::may_instruct(const std::string& actor) const {
     if (open_mode()) return "";
     const Person* p = person(actor);
-    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (!p) return "« " + actor + " » ne fait pas partie de l'équipe de cette campagne.";
     if (p->role == Role::CommitteeMember) return "Un membre de commission consulte les dossiers sans les modifier.";
     return "";
 }
@@ -145,7 +145,7 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
     const std::string& organisme = organisation.name;
     if (open_mode()) return "";
     const Person* p = person(actor);
-    if (!p) return "« " + actor + " » n'est pas déclaré(e) dans cette campagne.";
+    if (!p) return "« " + actor + " » ne fait pas partie de l'équipe de cette campagne.";
     // Who may, said with the refusal (trial #13): the reviewer named, himself.
     if (p->role != Role::Instructor)
         return "Seul l'instructeur affecté note le dossier, en son nom ; « " + actor + " » est " + role_label(p->role) +
@@ -169,7 +169,7 @@ std::string Team::may_assign(const std::string& actor, const std::string& review
     std::string c = may_coordinate(actor);
     if (!c.empty()) return c;
     const Person* p = person(reviewer);
-    if (!p) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
+    if (!p) return "« " + reviewer + " » ne fait pas partie de l'équipe de cette campagne.";
     if (p->role != Role::Instructor) return "« " + reviewer + " » n'est pas instructeur.";
     if (in_conflict(reviewer, organisation))
         return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : affectation impossible.";
@@ -279,7 +279,7 @@ std::string first_declaration_refusal(const std::string& owner, const std::strin
 std::string Team::may_declare_conflict(const std::string& actor, const std::string& reviewer,
                                        const std::string& declaration, const std::optional<Date>& signed_on,
                                        const Date& today) const {
-    if (!person(reviewer)) return "« " + reviewer + " » n'est pas déclaré(e) dans cette campagne.";
+    if (!person(reviewer)) return "« " + reviewer + " » ne fait pas partie de l'équipe de cette campagne.";
     if (actor != reviewer)
         if (auto why = may_coordinate(actor); !why.empty()) return why;
     if (!fr::given(declaration)) return "Décrivez le lien déclaré (nature, période).";

@@ -7,11 +7,16 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "core/error.h"
 #include "core/invisible.h"
 
 namespace cotation::io {
+
+namespace {
+const char* const kSqliteKind = "une campagne Cotation ou une autre base SQLite";
+}
 
 std::string output_obstacle(const std::string& path) {
     struct stat st {};
@@ -43,10 +48,47 @@ void refuse_unsafe_output(const std::string& path) {
                 ", que Cotation ne remplace pas ; rien n'a été écrit. Indiquez un fichier ordinaire (un autre nom).");
 }
 
+std::string file_kind(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (head.empty()) return "";
+    if (head.rfind(std::string("SQLite format 3\0", 16), 0) == 0) return kSqliteKind;
+    if (head.rfind("%PDF-", 0) == 0) return "un PDF";
+    if (head.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "une image PNG";
+    if (head.rfind("PK\x03\x04", 0) == 0) {
+        // An OpenDocument file names its kind first, stored uncompressed at
+        // byte 30 (« mimetype » then the type): a text is not a spreadsheet.
+        if (head.size() >= 38 && head.compare(30, 8, "mimetype") == 0) {
+            if (head.compare(38, 39, "application/vnd.oasis.opendocument.text") == 0) return "un document ODT";
+            if (head.compare(38, 46, "application/vnd.oasis.opendocument.spreadsheet") == 0) return "un classeur ODS";
+        }
+        return "une archive ZIP (classeur, document bureautique…)";
+    }
+    if (head.find('\0') != std::string::npos) return "un fichier binaire";
+    return "un fichier texte";
+}
+
+void refuse_replacing_another_kind(const std::string& tmp, const std::string& path) {
+    const std::string there = file_kind(path);
+    if (there.empty()) return;   // no file, or an empty one: nothing to lose
+    if (there == kSqliteKind)
+        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier est " + there +
+                    ", que Cotation ne remplace jamais par un document ; rien n'a été écrit. Indiquez un autre nom.");
+    const std::string written = file_kind(tmp);
+    if (there != written)
+        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier existe et c'est " + there + ", pas " + written +
+                    " ; Cotation ne remplace qu'un fichier du même genre que celui qu'il écrit. Rien n'a été écrit : "
+                    "indiquez un autre nom, ou déplacez d'abord ce fichier.");
+}
+
 void put_output_in_place(const std::string& tmp, const std::string& path) {
     std::error_code ec;
     try {
         refuse_unsafe_output(path);
+        refuse_replacing_another_kind(tmp, path);
     } catch (...) {
         std::filesystem::remove(tmp, ec);
         throw;

@@ -16,7 +16,17 @@ std::string output_obstacle(const std::string& path);
 // Throws Error naming `path` when output_obstacle(path) is not empty.
 void refuse_unsafe_output(const std::string& path);
 
-// Renames the complete temporary file `tmp` onto `path` after that check;
+// What a file is, judged from its first bytes, in French: « un PDF »,
+// « un document ODT », « une image PNG », « un fichier texte », « une
+// campagne Cotation ou une autre base SQLite »…; "" when it is absent or empty.
+std::string file_kind(const std::string& path);
+
+// Throws Error naming `path` when a non-empty file there is not of the kind
+// of the finished temporary file `tmp` (trial 13H: `cotation pv c.cot --out
+// c.cot` turned the campaign into a PDF). A SQLite file is never replaced.
+void refuse_replacing_another_kind(const std::string& tmp, const std::string& path);
+
+// Renames the complete temporary file `tmp` onto `path` after those checks;
 // on any refusal or failure `tmp` is removed and Error names `path`.
 void put_output_in_place(const std::string& tmp, const std::string& path);
 

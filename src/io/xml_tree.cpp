@@ -7,9 +7,10 @@
 #include <Poco/SAX/SAXException.h>
 #include <Poco/SAX/SAXParser.h>
 
+#include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <cctype>
 #include <sstream>
 
 #include "core/error.h"
@@ -188,7 +189,15 @@ std::string read_file(const std::string& path, const InputKind& kind) {
     if (const auto size = std::filesystem::file_size(path, ec); !ec)
         if (std::string why = input_size_refusal(path, size, kind); !why.empty()) throw InputError(why);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("Impossible de lire le fichier " + shown + ".");
+    if (!in) {
+        // Why, as the system says it (trial 13H: « Impossible de lire » alone).
+        const int err = errno;
+        throw InputError("Impossible de lire le fichier " + shown + " : " +
+                         (err == ENOENT   ? std::string("il n'existe pas (vérifiez le nom et le dossier)")
+                          : err == EACCES ? std::string("ce compte n'a pas le droit de le lire")
+                                          : "erreur du système n° " + std::to_string(err)) +
+                         ". Rien n'a été lu.");
+    }
     std::string out;
     char buffer[1 << 16];
     // The line being read: its number (a CR alone ends one too, as a Macintosh writes) and its length so far.

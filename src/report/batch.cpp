@@ -162,8 +162,22 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
             std::filesystem::remove(job.stem + ext, ec);
         }
 
-    std::mutex progress_mutex;
+    std::mutex progress_mutex, digests_mutex;
     std::size_t finished = 0;
+    // The digest of each ODT, recorded as soon as it is written: a run
+    // interrupted half-way (killed, cancelled) leaves no ODT of its own that
+    // the next run would take for an edited one and keep (trial 13H).
+    auto record_digests = [&](const std::vector<std::string>& files) {
+        std::lock_guard<std::mutex> lock(digests_mutex);
+        std::map<std::filesystem::path, char> touched;
+        for (const auto& f : files) {
+            const std::filesystem::path p(f);
+            if (p.extension() != ".odt") continue;
+            touched[p.parent_path()] = 1;
+            digests[p.parent_path()][p.filename().string()] = file_digest(f);
+        }
+        for (const auto& [folder, yes] : touched) write_digests(folder, digests[folder]);
+    };
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t k; (k = next++) < n;) {
@@ -171,6 +185,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
             if (failed[k].empty() && !skipped[k]) {
                 try {
                     written[k] = jobs[k].write(jobs[k]);
+                    record_digests(written[k]);
                 } catch (const std::exception& x) {
                     failed[k] = x.what();
                 } catch (...) {
@@ -209,15 +224,6 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
                                  " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
                                  "gardé tel quel, non remplacé. Pour le remplacer : " +
                                  (control ? control->replace_command : BatchControl{}.replace_command) + ".");
-    // The digest of each ODT written, for the next run.
-    std::map<std::filesystem::path, char> touched;
-    for (const auto& f : batch.written) {
-        const std::filesystem::path p(f);
-        if (p.extension() != ".odt") continue;
-        touched[p.parent_path()] = 1;
-        digests[p.parent_path()][p.filename().string()] = file_digest(f);
-    }
-    for (const auto& [folder, yes] : touched) write_digests(folder, digests[folder]);
     return batch;
 }
 

@@ -234,9 +234,14 @@ struct PinnedGrid {
     std::string territory_rules_name, territory_rules;   // <grid id>.territoire.txt beside the grid (empty: none)
 };
 
+// What a creation writes beside the campaign's first entries (the offer shipped
+// with its grid), before the campaign takes its name: a creation killed
+// half-way leaves no campaign with part of its entries (trial 13H).
+using CreationRest = std::function<void(CampaignStore&)>;
 // Creates a new campaign file (refuses to overwrite an existing one).
 std::unique_ptr<CampaignStore> create_sqlite_store(const std::string& path, const Campaign& campaign,
-                                                   const PinnedGrid& grid, const std::string& actor);
+                                                   const PinnedGrid& grid, const std::string& actor,
+                                                   const CreationRest& rest = {});
 // Opens an existing campaign file, migrating its schema forward if needed.
 // A file that is not a campaign (empty, text, another program's SQLite base)
 // is refused before anything is written into it.

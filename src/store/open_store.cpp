@@ -45,13 +45,14 @@ std::unique_ptr<CampaignStore> open_campaign_store_read_only(const std::string& 
 }
 
 std::unique_ptr<CampaignStore> create_campaign_store(const std::string& location, const Campaign& campaign,
-                                                     const PinnedGrid& grid, const std::string& actor) {
+                                                     const PinnedGrid& grid, const std::string& actor,
+                                                     const CreationRest& rest) {
 #ifdef COTATION_POSTGRESQL
-    if (names_server_campaign(location)) return create_pg_store(location, campaign, grid, actor);
+    if (names_server_campaign(location)) return create_pg_store(location, campaign, grid, actor, rest);
 #else
     if (names_server_campaign(location)) no_server(location);
 #endif
-    return create_sqlite_store(location, campaign, grid, actor);
+    return create_sqlite_store(location, campaign, grid, actor, rest);
 }
 
 namespace {

@@ -19,8 +19,10 @@ std::unique_ptr<CampaignStore> open_campaign_store(const std::string& location);
 // through the same connection (the server's grants decide what it may write).
 std::unique_ptr<CampaignStore> open_campaign_store_read_only(const std::string& location);
 // Refuses an existing file or an existing campaign of the server.
+// `rest` is written in the creation, all or nothing with it.
 std::unique_ptr<CampaignStore> create_campaign_store(const std::string& location, const Campaign& campaign,
-                                                     const PinnedGrid& grid, const std::string& actor);
+                                                     const PinnedGrid& grid, const std::string& actor,
+                                                     const CreationRest& rest = {});
 
 // What « Ouvrir une campagne partagée… » asks. No password: libpq takes it
 // from PGPASSWORD or ~/.pgpass (PGPASSFILE), or the server needs none (peer,

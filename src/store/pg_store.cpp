@@ -260,7 +260,7 @@ void migrate(PgConn& c, int from) {
 using namespace pg;
 
 std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Campaign& campaign, const PinnedGrid& grid,
-                                               const std::string& actor) {
+                                               const std::string& actor, const CreationRest& rest) {
     PgAddress address = parse_pg_uri(uri);
     if (address.campaign.empty()) {
         // Named by its reference: checked as a URI's would be.
@@ -284,6 +284,7 @@ std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Cam
     migrate(conn, 0);
     conn.exec(kJournalLock);
     store->init(campaign, grid, actor);
+    if (rest) rest(*store);   // in the creating transaction (a savepoint of it)
     t.commit();
     return store;
 }

@@ -26,7 +26,8 @@ PgAddress parse_pg_uri(const std::string& uri);
 // Creates the campaign on the server, all or nothing (refuses one that
 // exists). Without `campagne=` in the URI, the campaign's reference names it.
 std::unique_ptr<CampaignStore> create_pg_store(const std::string& uri, const Campaign& campaign,
-                                               const PinnedGrid& grid, const std::string& actor);
+                                               const PinnedGrid& grid, const std::string& actor,
+                                               const CreationRest& rest = {});
 // Opens a campaign of the server, migrating its schema forward if needed;
 // refuses a schema that is not a campaign before writing anything.
 std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri);

@@ -457,7 +457,10 @@ void check_is_campaign(const std::string& path) {
                 refusal = "« " + path +
                           " » est une base SQLite illisible : une campagne endommagée (copie interrompue ?) ou un autre "
                           "fichier ; il n'a pas été modifié. Si c'est une campagne, reprenez sa dernière sauvegarde.";
-        } else if ((app != 0 && app != kApplicationId) || version == 0 || has_campaign != 2)
+        } else if (app != kApplicationId || version == 0 || has_campaign != 2)
+            // Every campaign file carries the application id from its creation:
+            // a base with the right tables and no id is a look-alike, refused
+            // before any trigger is written into it (trial 13H).
             refusal = fr::quote_path(path) + " est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);

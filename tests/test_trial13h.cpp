@@ -1,0 +1,308 @@
+// Regressions of the trial 13H (issue 13), run on installed binaries as a
+// new user would: an output written over the campaign itself (H1), …
+// Through `cotation`, from a campaign made with `cotation new`.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "app/demo.h"
+#include "app/documents.h"
+#include "core/dossier.h"
+#include "core/french.h"
+#include "core/meeting_rules.h"
+#include "core/read_rules.h"
+#include "core/people.h"
+#include "io/output_file.h"
+#include "io/xml_tree.h"
+#include "report/batch.h"
+#include "store/campaign_store.h"
+#include "test_support.h"
+
+using namespace cotation;
+using test::cli;
+
+namespace {
+bool says(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+// ---- H1: `cotation pv c.cot --out c.cot` made the campaign a PDF (exit 0) ----
+
+// Every output takes its name through io::put_output_in_place: a SQLite file
+// is never replaced, another kind of file neither; a former PDF is.
+TEST(Trial13hOutputs, NoDocumentReplacesTheCampaignOrAFileOfAnotherKind) {
+    test::TempDir dir;
+    const std::string f = dir.file("uphv.cot");
+    ASSERT_EQ(cli("new " + f + " --grid " + test::source_dir() +
+                  "/scoring-grids/uphv-17-2019.xml --param campagne.date_commission=15/11/2019")
+                  .code,
+              0);
+    const std::string before = test::slurp(f);
+    // (`carte` takes .png or .pdf only: a usage error, code 2.)
+    for (const std::string& command :
+         {"commission " + f + " --out " + f, "offre " + f + " --exporter " + f,
+          "carte " + f + " --out " + f}) {
+        auto r = cli(command);
+        EXPECT_NE(r.code, 0) << command << "\n" << r.out;
+        EXPECT_TRUE(says(r.out, "« " + f + " »")) << r.out;
+        EXPECT_FALSE(says(r.out, "écrit dans")) << r.out;
+        EXPECT_EQ(test::slurp(f), before) << command;
+        EXPECT_FALSE(std::filesystem::exists(f + ".tmp")) << command;
+    }
+    EXPECT_EQ(io::file_kind(f), "une campagne Cotation ou une autre base SQLite");
+    auto r = cli("journal verify " + f);
+    EXPECT_EQ(r.code, 0) << r.out;
+
+    // The message of the committee file written onto the campaign, whole.
+    r = cli("commission " + f + " --out " + f);
+    EXPECT_TRUE(says(r.out, "Impossible d'écrire « " + f + " » : ce fichier est une campagne Cotation ou une autre base SQLite, "
+                           "que Cotation ne remplace jamais par un document ; rien n'a été écrit."))
+        << r.out;
+
+    // The trial's own command, on a campaign whose séance is recorded (the demo).
+    const std::string demo = dir.file("demo.cot");
+    create_demo(demo, "uphv").reset();
+    const std::string demo_before = test::slurp(demo);
+    r = cli("pv " + demo + " --out " + demo);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "« " + demo + " » : ce fichier est une campagne Cotation")) << r.out;
+    EXPECT_EQ(test::slurp(demo), demo_before);
+    EXPECT_EQ(cli("journal verify " + demo).code, 0);
+
+    // Notes kept under the name of the committee file: kept.
+    const std::string notes = dir.file("commission.pdf");
+    test::spit(notes, "Notes de séance\n");
+    r = cli("commission " + f + " --out " + notes);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "ce fichier existe et c'est un fichier texte, pas un PDF")) << r.out;
+    EXPECT_EQ(test::slurp(notes), "Notes de séance\n");
+
+    // A committee file written before is replaced by the new one.
+    const std::string former = dir.file("ancien.pdf");
+    ASSERT_EQ(cli("commission " + f + " --out " + former).code, 0);
+    test::spit(former, test::slurp(former) + "% ajouté\n");
+    r = cli("commission " + f + " --out " + former);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_FALSE(says(test::slurp(former), "% ajouté")) << "the former PDF is replaced";
+
+    // The offer exported over a CSV (text over text) is replaced too.
+    const std::string csv = dir.file("offre.csv");
+    test::spit(csv, "ancien;contenu\n");
+    r = cli("offre " + f + " --exporter " + csv);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(test::slurp(csv), "ancien;contenu\n");
+}
+
+// What file_kind says of each kind Cotation writes or meets.
+TEST(Trial13hOutputs, FileKindsAreJudgedFromTheirFirstBytes) {
+    test::TempDir dir;
+    const auto kind = [&](const std::string& bytes) {
+        const std::string p = dir.file("x");
+        test::spit(p, bytes);
+        return io::file_kind(p);
+    };
+    EXPECT_EQ(io::file_kind(dir.file("absent")), "");
+    EXPECT_EQ(kind(""), "");
+    EXPECT_EQ(kind(std::string("SQLite format 3\0…", 20)), "une campagne Cotation ou une autre base SQLite");
+    EXPECT_EQ(kind("%PDF-1.4\n"), "un PDF");
+    EXPECT_EQ(kind("\x89PNG\r\n\x1a\nIHDR"), "une image PNG");
+    // An ODT's first entry: 30 bytes of header, « mimetype », then the type.
+    const std::string zip_head = std::string("PK\x03\x04", 4) + std::string(26, '\x01');
+    EXPECT_EQ(kind(zip_head + "mimetypeapplication/vnd.oasis.opendocument.text"), "un document ODT");
+    EXPECT_EQ(kind(zip_head + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"), "un classeur ODS");
+    EXPECT_EQ(kind(zip_head + "[Content_Types].xml"), "une archive ZIP (classeur, document bureautique…)");
+    EXPECT_EQ(kind(std::string("PK\x03\x04", 4)), "une archive ZIP (classeur, document bureautique…)");   // cut short
+    EXPECT_EQ(kind("finess;nom\n"), "un fichier texte");
+    EXPECT_EQ(kind(std::string("\x01\x00\x02", 3)), "un fichier binaire");
+}
+
+// ---- H3: an interrupted batch left ODTs the next run took for edited ones ----
+
+// The digests were recorded at the end of the run only: a run stopped after a
+// few documents left ODTs of Cotation's own that the next run kept « gardé tel
+// quel », advising `--remplacer`, which `letters` did not have.
+TEST(Trial13hDocuments, AnInterruptedBatchLeavesNoOdtTheNextRunKeeps) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    const std::string out = dir.file("lot");
+    std::atomic<bool> cancel{false};
+    report::BatchControl stop;
+    stop.cancel = &cancel;
+    stop.progress = [&](std::size_t done, std::size_t, const std::string&) {
+        if (done == 3) cancel = true;
+    };
+    auto first = write_documents(*s, {out, report::Format::Odt, ""}, &stop);
+    ASSERT_TRUE(first.cancelled);
+    ASSERT_FALSE(first.written.empty());
+    auto second = write_documents(*s, {out, report::Format::Odt, ""});
+    ASSERT_TRUE(second.ok());
+    for (const auto& w : second.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
+    for (const auto& f : first.written)
+        EXPECT_EQ(std::count(second.written.begin(), second.written.end(), f), 1) << f << " rewritten";
+}
+
+// `letters` takes --remplacer, and its warning names it.
+TEST(Trial13hDocuments, LettersKeepAnEditedOdtAndNameTheirOwnReplaceOption) {
+    test::TempDir dir;
+    create_demo(dir.file("demo.cot"), "act-hlm").reset();
+    const std::string f = dir.file("demo.cot"), out = dir.file("lettres");
+    auto r = cli("letters " + f + " --out " + out + " --format odt --dossier ACT-2023-01");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string odt = out + "/ACT-2023-01-lettre.odt";
+    const std::string fresh = test::slurp(odt);
+    test::spit(odt, fresh + "modifié");
+    r = cli("letters " + f + " --out " + out + " --format odt --dossier ACT-2023-01");
+    EXPECT_TRUE(says(r.out, "gardé tel quel, non remplacé. Pour le remplacer : cotation letters … --remplacer.")) << r.out;
+    EXPECT_EQ(test::slurp(odt), fresh + "modifié");
+    r = cli("letters " + f + " --out " + out + " --format odt --dossier ACT-2023-01 --remplacer");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(test::slurp(odt), fresh);
+    EXPECT_EQ(test::slurp(out + "/ACT-2023-01-lettre-avant-remplacement.odt"), fresh + "modifié");
+}
+
+// ---- H5: the vote re-recorded after the decisions, silently ----
+
+// Messages written by hand from the rule: once a decision follows the séance,
+// its votes and attendance stay; an observation may still be added.
+TEST(Trial13hMeeting, TheVoteAndAttendanceStayOnceADecisionFollowsIt) {
+    Meeting held;
+    held.date = Date{2019, 11, 15};
+    held.president = "Anne Durand";
+    held.attendance["Anne Durand"] = {Presence::Present, ""};
+    held.attendance["Paul Roy"] = {Presence::Present, ""};
+    held.votes["Anne Durand"] = Vote::For;
+    held.votes["Paul Roy"] = Vote::For;
+    const Date decided{2019, 11, 22};
+    Meeting revote = held;
+    revote.votes["Paul Roy"] = Vote::Against;
+    EXPECT_EQ(vote_change_after_decisions_refusal(held, revote, decided),
+              "Séance du 15/11/2019 : son vote ne peut plus changer, une décision ayant déjà été prise après elle (le "
+              "22/11/2019) sur l'avis qu'elle a rendu. Rien n'a été enregistré. Une observation peut encore être ajoutée "
+              "(--observation NOM=TEXTE).");
+    Meeting absent = held;
+    absent.attendance["Paul Roy"] = {Presence::Absent, ""};
+    EXPECT_NE(vote_change_after_decisions_refusal(held, absent, decided).find("ses présences ne peuvent plus changer"),
+              std::string::npos);
+    Meeting observed = held;
+    observed.observations.push_back({"Paul Roy", "Réserve sur le calendrier."});
+    EXPECT_EQ(vote_change_after_decisions_refusal(held, observed, decided), "");
+    EXPECT_EQ(vote_change_after_decisions_refusal(held, revote, std::nullopt), "");   // no decision yet: free
+    EXPECT_EQ(vote_change_after_decisions_refusal(std::nullopt, revote, decided), "");   // the first séance recorded
+}
+
+// ---- H12: « Impossible de lire » without why ----
+
+TEST(Trial13hMessages, AFileThatCannotBeReadSaysWhy) {
+    test::TempDir dir;
+    const std::string absent = dir.file("dossiers.csv");
+    EXPECT_EQ(test::message_of([&] { io::read_file(absent); }),
+              "Impossible de lire le fichier « " + absent +
+                  " » : il n'existe pas (vérifiez le nom et le dossier). Rien n'a été lu.");
+    // Through the command as a user types it.
+    const std::string f = dir.file("c.cot");
+    ASSERT_EQ(cli("new " + f + " --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml").code, 0);
+    auto r = cli("import " + f + " " + absent);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "il n'existe pas")) << r.out;
+}
+
+// ---- H7: Cyrillic and Greek look-alike letters escaped the comparisons ----
+
+// « АСТ » with a Cyrillic А (U+0410) and С (U+0421), « Αssociation » with a
+// Greek Α (U+0391), « Pаul » with a Cyrillic а (U+0430): each is read as the
+// Latin word it shows.
+TEST(Trial13hNames, CyrillicAndGreekLookAlikesCompareAsTheLatinLetter) {
+    EXPECT_EQ(fr::name_key("\u0410\u0421T-2023-01"), fr::name_key("ACT-2023-01"));
+    EXPECT_EQ(fr::name_key("\u0391ssociation Alpha"), "association alpha");
+    EXPECT_EQ(person_key("P\u0430ul Roy"), person_key("Paul Roy"));
+    EXPECT_EQ(organisation_key("\u0410ssociation \u0410lpha"), organisation_key("ASSOCIATION ALPHA"));
+    // Letters without a Latin twin stay themselves: « Жанна » is no Latin name.
+    EXPECT_EQ(fr::name_key("\u0416"), "\u0416");
+    Dossier act;
+    act.id = 1;
+    act.reference = "ACT-2023-01";
+    EXPECT_EQ(reference_refusal({act}, "\u0410\u0421T-2023-01", 0, "Nouveau dossier"),
+              "Nouveau dossier : la référence « \u0410\u0421T-2023-01 » est déjà celle du dossier « ACT-2023-01 » (les "
+              "références ne diffèrent pas par la casse, les espaces ni des caractères qui se ressemblent). Rien n'a été "
+              "enregistré.");
+}
+
+// ---- H6: a look-alike base armed with triggers; a removed lock put back ----
+
+// A SQLite base with a campaign and a journal table and a schema version,
+// but not the application id every campaign carries: refused before a
+// single trigger is written into it (the trial's `param` armed it, then
+// said « Rien n'a été enregistré »).
+TEST(Trial13hStore, ALookAlikeBaseIsRefusedBeforeAnyTriggerIsWritten) {
+    test::TempDir dir;
+    const std::string f = dir.file("faux.cot");
+    test::sql(f, "CREATE TABLE campaign(id INTEGER PRIMARY KEY, reference TEXT); CREATE TABLE journal(seq INTEGER PRIMARY KEY); "
+                 "PRAGMA user_version = " + std::to_string(sqlite_schema_version()));
+    const std::string before = test::slurp(f);
+    auto r = cli("param " + f + " campagne.date_commission=15/11/2023");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "« " + f + " » est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée."))
+        << r.out;
+    EXPECT_EQ(test::slurp(f), before);
+}
+
+// A lock of the closed campaign removed in raw SQL was made again at the
+// next opening, hiding it: now every write is refused and `journal verify`
+// says it, and the lock stays absent for whoever looks.
+TEST(Trial13hStore, ALockRemovedOutsideIsSaidAndNeverSilentlyPutBack) {
+    test::TempDir dir;
+    const std::string f = dir.file("c.cot");
+    ASSERT_EQ(cli("new " + f + " --grid " + test::source_dir() + "/scoring-grids/act-hlm-paca-2023.xml").code, 0);
+    test::sql(f, "DROP TRIGGER \"decision_close_insert\"");
+    auto r = cli("param " + f + " campagne.date_commission=15/11/2023");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "a perdu sa protection hors de Cotation : verrou de la campagne close absent sur 1 table "
+                            "(decision) : effacé hors de Cotation. Rien n'a été enregistré"))
+        << r.out;
+    r = cli("journal verify " + f);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "verrou de la campagne close absent sur 1 table (decision)")) << r.out;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(f.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name='decision_close_insert'", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+// ---- H2: « Journal ALTÉRÉ » while another process wrote ----
+
+// The journal and the rows were read in two snapshots: a write committed
+// between them made a sound campaign look changed outside Cotation (2 runs
+// in 60). Here one connection writes parameters while another verifies the
+// journal and reads the campaign, each time in one snapshot.
+TEST(Trial13hStore, AReaderNeverSeesTheJournalAndTheRowsOfTwoMoments) {
+    test::TempDir dir;
+    auto s = test::small_campaign(dir, {{"A.1", "2"}}, {"P;Association Alpha"});
+    const std::string f = dir.file("c.cot");
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        for (int i = 1; i <= 60; ++i)
+            test::set_parameter(*s, "campagne.date_commission", std::to_string(i % 28 + 1) + "/11/2023", "essai");
+        done = true;
+    });
+    auto reader = open_sqlite_store_read_only(f);
+    int checks = 0;
+    std::vector<std::string> problems;
+    while (!done || checks < 5) {
+        JournalCheck c = reader->verify_journal();
+        if (!c.ok) problems.insert(problems.end(), c.problems.begin(), c.problems.end());
+        auto outside = reader->outside_changes({});
+        problems.insert(problems.end(), outside.begin(), outside.end());
+        ++checks;
+    }
+    writer.join();
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_GE(checks, 5);
+}
