@@ -455,7 +455,7 @@ TEST(Team, AnotherSpellingOfADeclaredNameIsThatPerson) {
             s->add_person({other, Role::Instructor, "ARS"}, "Nadia");
             FAIL() << other;
         } catch (const InputError& e) {
-            EXPECT_NE(std::string(e.what()).find("est déjà déclaré(e) sous le nom « Paul Roy »"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("fait déjà partie de l'équipe sous le nom « Paul Roy »"), std::string::npos) << e.what();
         }
     }
     auto reopened = Session::open(dir.file("c.cot"));

@@ -65,8 +65,8 @@ TEST(JournalForgery, AnotherAccountAndABackwardDate) {
                 "coordonnateur — ARS — compte mallory");
     test::Ran r = test::cli("journal verify " + file);
     EXPECT_NE(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("« Nadia Roussel » était lié(e) à cette date au compte « " + Session::os_login() +
-                         " », pas au compte « nadia » que dit l'entrée"),
+    EXPECT_NE(r.out.find("« Nadia Roussel » avait à cette date le compte « " + Session::os_login() +
+                         " », pas le compte « nadia » que dit l'entrée"),
               std::string::npos)
         << r.out;
 

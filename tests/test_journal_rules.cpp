@@ -99,7 +99,7 @@ TEST(JournalRules, AccountNotTheOneBoundThen) {
     auto u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
     EXPECT_EQ(u->seq, 6);
-    EXPECT_NE(u->why.find("lié(e) à cette date au compte « root », pas au compte « nadia »"), std::string::npos) << u->why;
+    EXPECT_NE(u->why.find("avait à cette date le compte « root », pas le compte « nadia »"), std::string::npos) << u->why;
     // The binding at that moment: Thomas moved from thomas to tpetit at entry 6;
     // entry 4 from thomas was his, entry 7 from thomas is not.
     j = genuine();
@@ -109,14 +109,14 @@ TEST(JournalRules, AccountNotTheOneBoundThen) {
     u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
     EXPECT_EQ(u->seq, 7);
-    EXPECT_NE(u->why.find("au compte « tpetit », pas au compte « thomas »"), std::string::npos) << u->why;
+    EXPECT_NE(u->why.find("le compte « tpetit », pas le compte « thomas »"), std::string::npos) << u->why;
     // Someone never declared, from any account.
     j = genuine();
     j.push_back(journal_record(6, "2026-11-30T10:05:00Z", "Mallory (compte mallory)", "note", "dossier/A/note/Mallory/I.1"));
     u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
     EXPECT_EQ(u->seq, 6);
-    EXPECT_NE(u->why.find("« Mallory » n'était pas déclaré(e)"), std::string::npos) << u->why;
+    EXPECT_NE(u->why.find("« Mallory » ne faisait pas partie de l'équipe"), std::string::npos) << u->why;
 }
 
 TEST(JournalRules, CoordinatorKindByAnotherRole) {
@@ -303,7 +303,7 @@ TEST(JournalRules, CopyEntrySignedByItsAccount) {
     j.back().actor = "Thomas Petit (compte mallory)";
     u = first_unwritten_entry(j, JournalHome::File);
     ASSERT_TRUE(u);
-    EXPECT_NE(u->why.find("au compte « thomas », pas au compte « mallory » que dit la copie"), std::string::npos) << u->why;
+    EXPECT_NE(u->why.find("le compte « thomas », pas le compte « mallory » que dit la copie"), std::string::npos) << u->why;
     // The forms share.cpp writes: a person with their account, an account alone (with the server's role).
     for (const char* actor : {"Thomas Petit (compte thomas)", "compte root", "compte root (rôle « cot » du serveur)"}) {
         j.back().actor = actor;

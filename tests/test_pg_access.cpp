@@ -418,7 +418,7 @@ TEST_F(PgAccess, RawReopeningNoCreateRightAndAdministrativeAccountsAreRefused) {
     // a role of that name the service made itself would be its own choice.)
     open_pg_store(admin_)->put_person(Person{"Claire Durand", Role::Coordinator, "Département", true, "postgres"}, "service");
     m = test::message_of([&] { apply_pg_roles(admin_); });
-    EXPECT_NE(m.find("lié(e) au compte « postgres », un compte d'administration"), std::string::npos) << m;
+    EXPECT_NE(m.find("a pour compte « postgres », un compte d'administration"), std::string::npos) << m;
     EXPECT_NE(m.find("--changer-compte 'Claire Durand' --compte LOGIN"), std::string::npos) << m;
     EXPECT_NE(pg_roles_sql(admin_).find("-- Claire Durand : lié au compte « postgres »"), std::string::npos);
     EXPECT_EQ(pg_roles_sql(admin_).find("CREATE ROLE \"postgres\""), std::string::npos);

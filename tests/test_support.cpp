@@ -225,7 +225,7 @@ std::string coordinator_actor(const Session& s, const std::string& login_if_none
 void bind_this_account(const std::string& campaign, const std::string& person) {
     auto s = Session::open(campaign);
     const Person* target = s->team().person(person);
-    if (!target) throw std::runtime_error("bind_this_account : « " + person + " » n'est pas déclaré(e)");
+    if (!target) throw std::runtime_error("bind_this_account : « " + person + " » ne fait pas partie de l'équipe");
     const std::string me = Session::os_login();
     // Someone else than the coordinator bound first: the coordinator gets an
     // account of their own before (« essai-coordination »), or no entry of

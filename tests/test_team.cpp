@@ -116,7 +116,7 @@ TEST(Team, CoordinatorAloneConsolidatesDecidesAndImportsCollectedRatings) {
         std::string m = e.what();
         EXPECT_NE(m.find("3 erreurs"), std::string::npos) << m;
         EXPECT_NE(m.find("n3.csv, ligne 3, dossier « Q » : Ce dossier n'est pas affecté à « Claire »."), std::string::npos) << m;
-        EXPECT_NE(m.find("n3.csv, ligne 4, dossier « P » : « Inconnu » n'est pas déclaré(e) dans cette campagne."),
+        EXPECT_NE(m.find("n3.csv, ligne 4, dossier « P » : « Inconnu » ne fait pas partie de l'équipe de cette campagne."),
                   std::string::npos) << m;
         EXPECT_NE(m.find("ligne 5, colonne 4"), std::string::npos) << m;
     }

@@ -142,7 +142,7 @@ TEST(Trial13gInvisible, ALookAlikeSpaceIsASpaceWhereNamesCompare) {
     s->add_person({"Paul Roy", Role::Instructor, "ARS"}, "Nadia Roussel");
     const std::string again =
         test::message_of([&] { s->add_person({"Paul\u2002Roy", Role::Instructor, "ARS"}, "Nadia Roussel"); });
-    EXPECT_TRUE(has(again, "est déjà déclaré(e) sous le nom « Paul Roy »")) << again;
+    EXPECT_TRUE(has(again, "fait déjà partie de l'équipe sous le nom « Paul Roy »")) << again;
     EXPECT_EQ(s->team().people.size(), 2u);
 }
 

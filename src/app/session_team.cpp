@@ -37,7 +37,7 @@ void Session::add_person(const Person& input, const std::string& actor) {
     const Person* known = snap_.team.person(p.name);
     // « paul roy » beside « Paul Roy »: one person, declared once, shown as first spelt.
     if (known && known->name != p.name)
-        throw InputError("« " + p.name + " » est déjà déclaré(e) sous le nom « " + known->name +
+        throw InputError("« " + p.name + " » fait déjà partie de l'équipe sous le nom « " + known->name +
                          " » (même nom à la casse, aux accents ou aux espaces près) : une personne n'est déclarée qu'une fois ; "
                          "rien n'a été enregistré.");
     // Declared again (trial 15g G4): --ajouter rewrote the whole person, and an
@@ -291,7 +291,7 @@ void change_account(Session& s, const std::string& name, const std::string& logi
     const Team& team = s.team();
     const Person* known = team.person(name);
     if (!known)
-        throw InputError("« " + name + " » n'est pas déclaré(e) dans cette campagne : déclarez cette personne avec --ajouter.");
+        throw InputError("« " + name + " » ne fait pas partie de l'équipe de cette campagne : déclarez cette personne avec --ajouter.");
     Person p = *known;
     const std::string account = fr::trim(login), me = Session::os_login();
     require(account_refusal(account));
@@ -307,7 +307,7 @@ void change_account(Session& s, const std::string& name, const std::string& logi
                              (owner.empty() ? std::string() : " (compte « " + owner + " »)") +
                              " lie d'abord un coordonnateur à son propre compte, depuis ce compte ; « " + p.name + " » " +
                              (p.role == Role::Coordinator
-                                  ? "ne peut donc pas être lié(e) au compte « " + account + " » depuis « " + me + " »."
+                                  ? "ne peut donc pas recevoir le compte « " + account + " » depuis « " + me + " »."
                                   : "n'est pas coordonnateur.") +
                              " Rien n'a été enregistré.");
         acting = p.name;

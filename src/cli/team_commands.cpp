@@ -58,7 +58,7 @@ int users(const Args& a) {
         if (!change.role && !change.organisation && !change.deliberative)
             throw UsageError("--modifier NOM s'emploie avec --role, --organisation ou --voix (ce qui change).");
         s->change_person(a.get("--modifier"), change, a.actor(*s));
-        std::cout << "« " << canonical_person(s->team(), a.get("--modifier")) << " » modifié(e) (inscrit au journal).\n";
+        std::cout << "Fiche de « " << canonical_person(s->team(), a.get("--modifier")) << " » modifiée (inscrit au journal).\n";
         if (change.role) rights_reminder(*s, a.file(), canonical_person(s->team(), a.get("--modifier")));
     } else if (a.has("--changer-compte")) {
         // A team without any account yet: the file's owner binds its coordinator (checked there).

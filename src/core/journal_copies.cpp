@@ -72,8 +72,8 @@ std::string copy_refusal(const JournalRecord& e, JournalHome written_in, const T
     const Person* p = copier.person.empty() ? nullptr : team.person(copier.person);
     if (p && p->account != copier.account)
         return quoted(p->name) + (p->account.empty() ? std::string(" n'avait pas de compte lié à cette date")
-                                                     : " était lié(e) à cette date au compte " + quoted(p->account)) +
-               ", pas au compte " + quoted(copier.account) + " que dit la copie";
+                                                     : " avait à cette date le compte " + quoted(p->account)) +
+               ", pas le compte " + quoted(copier.account) + " que dit la copie";
     if (!team.person_of_account(copier.account))
         return "la copie est signée du compte " + quoted(copier.account) +
                ", qu'aucune personne de l'équipe n'avait lié à cette date";

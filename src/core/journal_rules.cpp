@@ -276,20 +276,20 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
             }
             if (team.accounts_declared()) {
                 if (!p) {
-                    return refuse(quoted(who.person) + " n'était pas déclaré(e) dans l'équipe à cette date : aucun compte ne lui "
+                    return refuse(quoted(who.person) + " ne faisait pas partie de l'équipe à cette date : aucun compte ne lui "
                                   "était lié, et l'entrée dit le compte " + quoted(who.account));
                 } else if (p->account != who.account) {
                     return refuse(p->account.empty()
                                       ? quoted(p->name) + " n'avait pas de compte lié à cette date (personne ne pouvait agir en "
                                                           "son nom), et l'entrée dit le compte " + quoted(who.account)
-                                      : quoted(p->name) + " était lié(e) à cette date au compte " + quoted(p->account) +
-                                            ", pas au compte " + quoted(who.account) + " que dit l'entrée");
+                                      : quoted(p->name) + " avait à cette date le compte " + quoted(p->account) +
+                                            ", pas le compte " + quoted(who.account) + " que dit l'entrée");
                 }
             }
             if (coordinator_action(e.action) && (!p || p->role != Role::Coordinator))
                 return refuse("une entrée " + quoted(e.action) + " est du coordonnateur, et " + quoted(who.person) +
                               (p ? std::string(" était ") + role_label(p->role) + " à cette date"
-                                 : std::string(" n'était pas déclaré(e) dans l'équipe à cette date")));
+                                 : std::string(" ne faisait pas partie de l'équipe à cette date")));
             // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2). On a
             // file only, after its last copy: a server applies its own (pg_journal_rights.cpp: the
             // coordinator may write a rating there), and its entries may have been copied into the file.

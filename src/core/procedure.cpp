@@ -187,7 +187,7 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         if (rules.proxies_per_member <= 0) why = "le règlement de la commission n'admet pas de mandat";
         else if (!deliberative(name)) why = "un membre à voix consultative ne donne pas mandat";
         else if (!deliberative(a.proxy)) why = "« " + a.proxy + " » n'est pas membre à voix délibérative";
-        else if (presence(a.proxy) != Presence::Present) why = "« " + a.proxy + " » n'est pas présent(e)";
+        else if (presence(a.proxy) != Presence::Present) why = "« " + a.proxy + " » n'est pas parmi les présents";
         else if (static_cast<int>(held.count(a.proxy)) >= rules.proxies_per_member)
             why = "« " + a.proxy + " » détient déjà le mandat de « " + held.find(a.proxy)->second + " »";
         if (!why.empty()) {
@@ -219,7 +219,7 @@ MeetingCheck check_meeting(const Meeting& m, const Team& team, const std::map<st
         if (!voters.count(name)) {
             c.problems.push_back("Vote de « " + name + " » non compté : " +
                                  (interested.count(name) ? "lien déclaré avec un candidat"
-                                                         : "ni présent(e) ni valablement représenté(e) avec voix délibérative") +
+                                                         : "membre ni présent ni valablement représenté avec voix délibérative") +
                                  ".");
             continue;
         }

@@ -71,7 +71,7 @@ void record_meeting_dialog(wxWindow* parent, Workbench& wb) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Date :")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(date, wxSizerFlags().CenterVertical().Border(wxRIGHT, 20));
-    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Président(e) de séance :")),
+    top->Add(new wxStaticText(&dlg, wxID_ANY, to_wx("Présidence de séance :")),
              wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(civility, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(president, wxSizerFlags().CenterVertical());

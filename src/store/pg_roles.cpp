@@ -424,7 +424,7 @@ void apply_pg_roles(const std::string& uri) {
     for (const auto& [name, p] : store->load().team.people)
         if (administrative_account(p.account) &&
             !c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {p.account}).rows())
-            throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " est lié(e) au compte « " +
+            throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " a pour compte « " +
                              p.account +
                              " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
                              "son propre compte : cotation users '" +
