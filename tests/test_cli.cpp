@@ -574,7 +574,7 @@ TEST(Cli, EveryCommandRunsOnTheDemo) {
        "Note consolidée enregistrée : ACT-2023-10, II.6 = 2.");
     // A decision letter follows a recorded decision (trial finding 2): none before it.
     CliRun undecided = run("letters " + f + " --out " + dir.file("l0") + " --dossier ACT-2023-01");
-    EXPECT_NE(undecided.out.find("Dossier « ACT-2023-01 » : pas de décision enregistrée, pas de lettre"), std::string::npos)
+    EXPECT_NE(undecided.out.find("Attention : dossier « ACT-2023-01 » : pas de décision enregistrée, pas de lettre"), std::string::npos)
         << undecided.out;
     EXPECT_FALSE(std::filesystem::exists(dir.file("l0/ACT-2023-01-lettre.pdf")));
     ok(run("decide " + f + " --dossier ACT-2023-01 --decision retenu --date 30/06/2023" + coord), "Décision enregistrée : ACT-2023-01");

@@ -306,3 +306,37 @@ TEST(Trial13hStore, AReaderNeverSeesTheJournalAndTheRowsOfTwoMoments) {
     EXPECT_TRUE(problems.empty()) << problems.front();
     EXPECT_GE(checks, 5);
 }
+
+// ---- H13: French typography of the warnings; H11: references in every command ----
+
+TEST(Trial13hMessages, AWarningAfterAColonTakesNoCapitalButAnAcronymKeepsIt) {
+    EXPECT_EQ(fr::after_colon("L'adresse postale de l'autorité n'est pas renseignée"),
+              "l'adresse postale de l'autorité n'est pas renseignée");
+    EXPECT_EQ(fr::after_colon("Le nom du signataire"), "le nom du signataire");
+    EXPECT_EQ(fr::after_colon("Élément absent"), "élément absent");
+    EXPECT_EQ(fr::after_colon("ODT gardé"), "ODT gardé");
+    EXPECT_EQ(fr::after_colon("A.1 noté"), "A.1 noté");
+    EXPECT_EQ(fr::after_colon("« c.odt » a été modifié"), "« c.odt » a été modifié");
+    EXPECT_EQ(fr::after_colon("3 dossiers"), "3 dossiers");
+    EXPECT_EQ(fr::after_colon("É"), "É");
+}
+
+// `check --dossier act-2023-01` found the dossier, then printed nothing (its
+// loop compared the text as typed); `letters` refused it. Every command reads
+// a reference as `decide` does, and a letter asked alone says nothing of the others.
+TEST(Trial13hMessages, AReferenceTypedInLowerCaseIsTheDossierInEveryCommand) {
+    test::TempDir dir;
+    create_demo(dir.file("d.cot"), "act-hlm").reset();
+    const std::string f = dir.file("d.cot");
+    auto r = cli("check " + f + " --dossier act-2023-01");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(says(r.out, "ACT-2023-01 — Association Escale Santé Marseille : Recevable")) << r.out;
+    r = cli("letters " + f + " --out " + dir.file("l") + " --dossier act-2023-01");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("l") + "/ACT-2023-01-lettre.pdf")) << r.out;
+    EXPECT_FALSE(says(r.out, "en attente d'arbitrage")) << r.out;
+    EXPECT_TRUE(says(r.out, "Attention : l'adresse postale de l'autorité")) << r.out;
+    r = cli("rapports " + f + " --out " + dir.file("r") + " --dossier act-2023-01");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("r") + "/ACT-2023-01-compte-rendu.pdf")) << r.out;
+}

@@ -51,6 +51,10 @@ Dossier dossier_of(const Session& s, const std::string& reference) {
     return s.dossiers()[*i];
 }
 
+std::string only_dossier(const Session& s, const Args& a) {
+    return a.has("--dossier") ? dossier_of(s, a.get("--dossier")).reference : std::string();
+}
+
 // ---- Args ----
 
 const std::string& Args::file() const {
@@ -469,7 +473,7 @@ int Cli::main(int argc, char** argv) {
 }
 
 int report_batch(const report::DocumentBatch& b) {
-    for (const auto& w : b.warnings) std::cerr << "Attention : " << w << "\n";
+    for (const auto& w : b.warnings) std::cerr << "Attention : " << fr::after_colon(w) << "\n";
     for (std::size_t i = 0; i < b.failures.size(); ++i) std::cerr << "Non écrit : " << b.failure(i) << "\n";
     if (!b.ok())
         std::cerr << fr::plural(b.failures.size(), "document non écrit", "documents non écrits")

@@ -141,6 +141,9 @@ int report_batch(const report::DocumentBatch& b);
 // would leave a reference into the old snapshot dangling (two `decide` at once
 // printed freed memory).
 Dossier dossier_of(const Session& s, const std::string& reference);
+// The dossier `--dossier` names, as the campaign spells its reference (« act-2023-01 »
+// is ACT-2023-01 in every command, trial 13H); "" when the option is not given.
+std::string only_dossier(const Session& s, const Args& a);
 
 // The commands of each area (one file each).
 void add_campaign_commands(Cli& cli);

@@ -20,8 +20,8 @@ int documents(const Args& a) {
     r.out_dir = a.get("--out");
     r.format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
-    r.only_reference = a.get("--dossier");
     auto s = Session::open_for_documents(a.file());
+    r.only_reference = only_dossier(*s, a);
     s->set_reader(a.reader(*s));   // instruction reports show what their reader may read (core/read_rules.h)
     require_reads_everything(*s, "Le lot de documents");   // letters and committee files give totals and places
     // Progress on stderr, for a person watching a terminal (or asked for):

@@ -46,8 +46,7 @@ int rate(const Args& a) {
 
 int check(const Args& a) {
     auto s = Session::open_read_only(a.file());   // a reading command writes nothing
-    std::string only = a.get("--dossier");
-    if (!only.empty()) dossier_of(*s, only);
+    const std::string only = only_dossier(*s, a);
     for (const Dossier& d : s->dossiers()) {
         if (!only.empty() && d.reference != only) continue;
         auto rep = check_eligibility(s->grid(), s->campaign(), d);

@@ -29,7 +29,7 @@ int orders(const Args& a) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));   // --par, as every command that writes documents (trial 13c F10)
     std::string out = a.get("--out");
-    auto batch = s->write_orders(out, a.get("--dossier"), format);
+    auto batch = s->write_orders(out, only_dossier(*s, a), format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
     std::cout << written_text(n, format, "arrêté", "arrêtés", false) << " dans " << fr::quote_path(out) << ".\n";
     if (n == 0 && batch.failures.empty()) std::cout << "Aucun dossier retenu : pas d'arrêté.\n";
@@ -71,7 +71,7 @@ int pieces(const Args& a) {
     auto s = ask || received ? Session::open(a.file())
              : a.has("--out") ? Session::open_for_documents(a.file())   // letters written: a damaged file refused first
                               : Session::open_read_only(a.file());
-    if (!only.empty()) dossier_of(*s, only);
+    if (!only.empty()) only = dossier_of(*s, only).reference;   // as the campaign spells it
     if (received) {
         const Dossier d = dossier_of(*s, only);
         record_received(*s, d, a);

@@ -330,11 +330,14 @@ int letters(const Args& a) {
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, "Une lettre de notification");
-    auto files = s->write_letters(out, a.get("--dossier"), 0, format, a.has("--remplacer"));
+    auto files = s->write_letters(out, only_dossier(*s, a), 0, format, a.has("--remplacer"));
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
     std::cout << fr::plural(n, "lettre") << " " << fr::agree(n, "écrite")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
               << " dans " << out << ".\n";
+    // The dossiers without a letter are said of the whole batch only, not
+    // of the one letter asked with --dossier (trial 13H).
+    if (a.has("--dossier")) return report_batch(files);
     if (std::size_t pending = count_pending(s->ranking(), Proposal::Pending))
         std::cout << fr::plural(pending, "dossier")
                   << " en attente d'arbitrage : pas de lettre avant la décision du coordonnateur.\n";

@@ -160,6 +160,24 @@ std::string name_key(std::string_view text) {
     return out;
 }
 
+std::string after_colon(std::string_view sentence) {
+    std::string out(sentence);
+    if (out.size() < 2) return out;
+    const auto lower_next = [&](std::size_t at) {
+        const unsigned char c = static_cast<unsigned char>(out[at]);
+        return (c >= 'a' && c <= 'z') || c == '\'' || c == ' ' || c == 0xC3 || c == 0xE2;   // a, ’ (E2 80 99), é…
+    };
+    const unsigned char c0 = static_cast<unsigned char>(out[0]);
+    if (c0 >= 'A' && c0 <= 'Z' && lower_next(1)) {
+        out[0] = static_cast<char>(c0 - 'A' + 'a');
+    } else if (c0 == 0xC3 && out.size() > 2) {
+        // À..Þ (U+00C0–U+00DE, but ×) in UTF-8: C3 80..9E -> C3 A0..BE.
+        const unsigned char c1 = static_cast<unsigned char>(out[1]);
+        if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97 && lower_next(2)) out[1] = static_cast<char>(c1 + 0x20);
+    }
+    return out;
+}
+
 bool given(std::string_view text) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());

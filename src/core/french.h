@@ -60,6 +60,11 @@ std::string nfc(std::string_view text);
 // one U+200B counted as given). The one rule for « a text is given ».
 bool given(std::string_view text);
 std::string lower_ascii(std::string_view text);
+// A sentence placed after « : » (French typography: no capital there): its
+// first word lowered when it is an ordinary word — « L'adresse » -> « l'adresse »,
+// « Élément » -> « élément » — and kept when it is an acronym or a code
+// (« ODT », « FINESS », « A.1 ») or begins with a quote or a digit.
+std::string after_colon(std::string_view sentence);
 // "  Marie   DUPONT " -> "Marie DUPONT": trimmed, inner runs of spaces made one.
 std::string collapse_spaces(std::string_view text);
 // The key under which two names or references are the same: spaces collapsed,
