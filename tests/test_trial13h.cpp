@@ -12,6 +12,7 @@
 
 #include "app/demo.h"
 #include "app/documents.h"
+#include "app/input.h"
 #include "core/dossier.h"
 #include "core/french.h"
 #include "core/meeting_rules.h"
@@ -339,4 +340,19 @@ TEST(Trial13hMessages, AReferenceTypedInLowerCaseIsTheDossierInEveryCommand) {
     r = cli("rapports " + f + " --out " + dir.file("r") + " --dossier act-2023-01");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_TRUE(std::filesystem::exists(dir.file("r") + "/ACT-2023-01-compte-rendu.pdf")) << r.out;
+}
+
+// ---- Issue 13 item 15: « 8/2 » accepted as a consolidated rating ----
+
+// A fraction stays for an exact mean (10/3 is 3,333…), never for a slip.
+TEST(Trial13hMessages, AConsolidatedRatingIsAFractionOnlyAsAnIrreducibleMean) {
+    EXPECT_EQ(input::rating("--note", "10/3", 0, 5), Rational(10, 3));
+    EXPECT_EQ(input::rating("--note", "3,5", 0, 5), Rational(7, 2));
+    EXPECT_EQ(test::message_of([] { input::rating("--note", "8/2", 0, 5); }),
+              "--note : « 8/2 » n'est pas une note telle qu'elle s'écrit : écrivez 4 (une fraction n'est admise que pour une "
+              "moyenne exacte, irréductible, comme 10/3).");
+    EXPECT_EQ(test::message_of([] { input::rating("--note", "6/4", 0, 5); }),
+              "--note : « 6/4 » n'est pas une note telle qu'elle s'écrit : écrivez 1,5 (une fraction n'est admise que pour une "
+              "moyenne exacte, irréductible, comme 10/3).");
+    EXPECT_NE(test::message_of([] { input::rating("--note", "20/6", 0, 5); }).find("écrivez 10/3"), std::string::npos);
 }

@@ -64,6 +64,21 @@ Rational rating(const std::string& what, const std::string& text, int min, int m
     // A consolidated rating may be an exact mean (« 10/3 »), so fractions stay.
     auto n = fr::parse_number(text);
     if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas une note (notation française : 3 ou 3,5).");
+    // A fraction only as a mean that no decimal writes exactly (« 10/3 »):
+    // « 8/2 » or « 6/4 » is a slip, or another scale (issue 13, item 15).
+    if (const auto slash = text.find('/'); slash != std::string::npos) {
+        const std::string below = fr::trim(text.substr(slash + 1));
+        if (n->is_integer() || below != std::to_string(n->den())) {
+            // The value as it is written: a decimal when one ends (2, 5), else the reduced fraction.
+            std::int64_t d = n->den();
+            while (d % 2 == 0) d /= 2;
+            while (d % 5 == 0) d /= 5;
+            const std::string written =
+                d == 1 ? fr::number(*n, 6) : std::to_string(n->num()) + "/" + std::to_string(n->den());
+            throw InputError(what + " : " + quoted(text) + " n'est pas une note telle qu'elle s'écrit : écrivez " + written +
+                             " (une fraction n'est admise que pour une moyenne exacte, irréductible, comme 10/3).");
+        }
+    }
     if (*n < Rational(min) || *n > Rational(max))
         throw InputError(what + " : la note " + quoted(text) + " est hors de l'échelle " + std::to_string(min) + "–" +
                          std::to_string(max) + ".");
