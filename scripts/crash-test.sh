@@ -49,7 +49,9 @@ q() { sqlite3 -readonly "$1" "$2" 2>/dev/null; }
 cp base.cot with-dossiers.cot && "$BIN" import with-dossiers.cot dossiers.csv >/dev/null || exit 2
 "$BIN" demo demo.cot >/dev/null || exit 2
 PENDING_REF="$(q demo.cot "SELECT reference FROM dossier ORDER BY reference LIMIT 1")"
-cp with-dossiers.cot closed.cot && "$BIN" close closed.cot --motif Essai >/dev/null || exit 2
+# Closing needs every dossier rated or decided (a dossier nobody rated would get no letter).
+cp with-dossiers.cot rated.cot && "$BIN" rate rated.cot notes.csv >/dev/null || exit 2
+cp rated.cot closed.cot && "$BIN" close closed.cot --motif Essai >/dev/null || exit 2
 
 # Each command: NAME|setup (copy of the starting campaign)|command|digest query
 # (a value before/after the complete run must be one of two).
@@ -62,7 +64,7 @@ COMMANDS=(
   "users|demo.cot|users work.cot --ajouter Nouvel_Instructeur --role instructeur|SELECT count(*) FROM journal"
   "new||new work.cot --grid $GRID|"
   "demo||demo work.cot|"
-  "close|with-dossiers.cot|close work.cot --motif Essai|SELECT count(*) FROM journal"
+  "close|rated.cot|close work.cot --motif Essai|SELECT count(*) FROM journal"
   "reopen|closed.cot|reopen work.cot --motif Essai|SELECT count(*) FROM journal"
   "letters|demo.cot|letters work.cot --out lettres|"
   "documents|demo.cot|documents work.cot --out lettres --format both|"

@@ -367,7 +367,7 @@ TEST(Cli, OptionsRequiredByAnotherOption) {
     EXPECT_NE(r.out.find("l'option --date JJ/MM/AAAA est obligatoire avec --etape"), std::string::npos) << r.out;
     r = run("users " + f + " --ajouter 'Paul Neuf'" + coord);
     EXPECT_EQ(r.code, 2) << r.out;
-    EXPECT_NE(r.out.find("l'option --role coordinateur|instructeur|commission est obligatoire avec --ajouter"), std::string::npos)
+    EXPECT_NE(r.out.find("l'option --role coordonnateur|instructeur|commission est obligatoire avec --ajouter"), std::string::npos)
         << r.out;
 }
 

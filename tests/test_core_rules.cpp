@@ -726,6 +726,10 @@ TEST(DossierRules, AReferenceIsAnothersOrLooksLikeAnothers) {
 // Trial 13H: an unrated dossier left without a decision got no letter and
 // the campaign closed; it now holds the closing until decided.
 TEST(CampaignRules, ClosingWaitsForEveryArbitrationAndEveryUnratedDossierDecided) {
+    std::vector<Dossier> dossiers(3);
+    dossiers[0].reference = "E-1";
+    dossiers[1].reference = "E-2";
+    dossiers[2].reference = "E-3";
     Ranking r;
     RankEntry waiting;
     waiting.proposal = Proposal::Pending;
@@ -736,21 +740,22 @@ TEST(CampaignRules, ClosingWaitsForEveryArbitrationAndEveryUnratedDossierDecided
     r.pending = {unrated};
     const auto none = [](std::size_t) { return false; };
     const auto first = [](std::size_t k) { return k == 0; };
-    EXPECT_EQ(closing_refusal(r, first), "");   // nobody rated it, decided « non retenu »: it has its letter
-    EXPECT_EQ(closing_refusal(r, none),
-              "1 dossier non noté n'a pas de décision et ne recevrait aucune lettre : décidez-le (cotation decide … "
+    EXPECT_EQ(closing_refusal(r, dossiers, first), "");   // nobody rated it, decided « non retenu »: it has its letter
+    EXPECT_EQ(closing_refusal(r, dossiers, none),
+              "1 dossier non noté (E-1) n'a pas de décision et ne recevrait aucune lettre : décidez-le (cotation decide … "
               "--decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore la campagne.");
     RankEntry unrated2 = unrated;
     unrated2.dossier = 2;
     r.pending.push_back(unrated2);
-    EXPECT_EQ(closing_refusal(r, none),
-              "2 dossiers non notés n'ont pas de décision et ne recevraient aucune lettre : décidez-les (cotation decide … "
-              "--decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore la campagne.");
+    EXPECT_EQ(closing_refusal(r, dossiers, none),
+              "2 dossiers non notés (E-1 et E-3) n'ont pas de décision et ne recevraient aucune lettre : décidez-les (cotation "
+              "decide … --decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore la "
+              "campagne.");
     r.pending.push_back(waiting);
-    EXPECT_EQ(closing_refusal(r, first),
+    EXPECT_EQ(closing_refusal(r, dossiers, first),
               "1 dossier attend encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
     r.pending.push_back(waiting);
-    EXPECT_EQ(closing_refusal(r, first),
+    EXPECT_EQ(closing_refusal(r, dossiers, first),
               "2 dossiers attendent encore un arbitrage du coordonnateur : la campagne ne peut pas être close.");
 }
 
@@ -790,4 +795,21 @@ TEST(Enums, AStepsDoneAndWhenAreTheProcedureFilesWords) {
     EXPECT_EQ(std::string(enum_code(StepCondition::PriorRejections)), "refus-prealables");
     EXPECT_EQ(fr::join(enum_codes<StepDone>(), ", ", "ou"), "date, declaree, seance ou decisions");
     EXPECT_EQ(fr::join(enum_codes<StepCondition>(), ", ", "ou"), "toujours, refus-prealables ou commission");
+}
+
+// Trial 13H, the crash test's campaign of 1 500: ten references named, the rest counted.
+TEST(CampaignRules, ClosingNamesTenUnratedDossiersAtMost) {
+    std::vector<Dossier> dossiers(12);
+    Ranking r;
+    for (std::size_t k = 0; k < dossiers.size(); ++k) {
+        dossiers[k].reference = "E-" + std::to_string(k + 1);
+        RankEntry e;
+        e.proposal = Proposal::Unrated;
+        e.dossier = k;
+        r.pending.push_back(e);
+    }
+    const std::string m = closing_refusal(r, dossiers, [](std::size_t) { return false; });
+    EXPECT_NE(m.find("12 dossiers non notés (E-1, E-2, E-3, E-4, E-5, E-6, E-7, E-8, E-9, E-10 et 2 autres) n'ont pas"),
+              std::string::npos)
+        << m;
 }

@@ -21,6 +21,9 @@
 #include "io/output_file.h"
 #include "io/xml_tree.h"
 #include "report/batch.h"
+#include "report/odt.h"
+#include "report/pdf_letter.h"
+#include "core/error.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
 
@@ -188,6 +191,20 @@ TEST(Trial13hMeeting, TheVoteAndAttendanceStayOnceADecisionFollowsIt) {
     absent.attendance["Paul Roy"] = {Presence::Absent, ""};
     EXPECT_NE(vote_change_after_decisions_refusal(held, absent, decided).find("ses présences ne peuvent plus changer"),
               std::string::npos);
+    // Nor its president nor its date (trial 13I M1: another president, who
+    // had declared a link and did not vote, was recorded after the decisions).
+    Meeting other_president = held;
+    other_president.president = "Paul Roy";
+    EXPECT_NE(vote_change_after_decisions_refusal(held, other_president, decided)
+                  .find("Séance du 15/11/2019 : sa date et sa présidence ne peuvent plus changer"),
+              std::string::npos);
+    Meeting other_day = held;
+    other_day.date = Date{2019, 11, 14};
+    EXPECT_NE(vote_change_after_decisions_refusal(held, other_day, decided).find("sa date et sa présidence"),
+              std::string::npos);
+    Meeting civility = held;
+    civility.president_civility = Civility::Madame;
+    EXPECT_EQ(vote_change_after_decisions_refusal(held, civility, decided), "");   // completed, not changed
     Meeting observed = held;
     observed.observations.push_back({"Paul Roy", "Réserve sur le calendrier."});
     EXPECT_EQ(vote_change_after_decisions_refusal(held, observed, decided), "");
@@ -355,4 +372,74 @@ TEST(Trial13hMessages, AConsolidatedRatingIsAFractionOnlyAsAnIrreducibleMean) {
               "--note : « 6/4 » n'est pas une note telle qu'elle s'écrit : écrivez 1,5 (une fraction n'est admise que pour une "
               "moyenne exacte, irréductible, comme 10/3).");
     EXPECT_NE(test::message_of([] { input::rating("--note", "20/6", 0, 5); }).find("écrivez 10/3"), std::string::npos);
+    // Nor « 3.5 » (trial 13I M2), which the rating import refuses too.
+    EXPECT_EQ(test::message_of([] { input::rating("--note", "3.5", 0, 5); }),
+              "--note : « 3.5 » : la virgule sépare les décimales en notation française ; écrivez 3,5.");
+}
+
+// An element left open at the end of the file was said « fichier vide ou coupé ».
+TEST(Trial13hMessages, AnElementLeftOpenIsNotCalledAnEmptyFile) {
+    const std::string m = test::message_of([] { io::parse_xml("<grille id=\"g\">\n  <critere id=\"A.1\"/>\n", "g.xml"); });
+    EXPECT_NE(m.find("g.xml, ligne "), std::string::npos) << m;
+    EXPECT_NE(m.find("le fichier se termine avant la fermeture d'un élément : balise fermante manquante, ou fichier coupé"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(test::message_of([] { io::parse_xml("", "vide.xml"); }).find("fichier vide ou coupé"), std::string::npos);
+}
+
+// ---- 13I C1: a run killed right after an ODT took its name ----
+
+// The job below writes its ODT, then dies as a killed process would, before
+// the batch hears of it. The next run, with other content to write, must
+// replace that ODT (Cotation's own), not keep it as edited.
+TEST(Trial13hDocuments, AnOdtWrittenJustBeforeAKillIsStillCotationsOwn) {
+    test::TempDir dir;
+    report::LetterHeader h;
+    h.authority = "Agence régionale de santé";
+    h.title = "Lettre";
+    auto job = [&](const std::string& text, bool killed) {
+        report::DocumentJob j;
+        j.dossier = "D-1";
+        j.document = "lettre";
+        j.stem = dir.file("D-1-lettre");
+        j.format = report::Format::Odt;
+        j.write = [h, text, killed](const report::DocumentJob& self) -> std::vector<std::string> {
+            report::write_odt(self.stem + ".odt", h, {{report::BlockKind::Paragraph, text}});
+            if (killed) throw Error("processus tué");
+            return {self.stem + ".odt"};
+        };
+        return j;
+    };
+    auto first = report::run_jobs({job("Première version.", true)});
+    ASSERT_EQ(first.failures.size(), 1u);
+    const std::string odt = dir.file("D-1-lettre.odt"), before = test::slurp(odt);
+    ASSERT_FALSE(before.empty());
+    auto second = report::run_jobs({job("Seconde version, après un changement de la campagne.", false)});
+    EXPECT_TRUE(second.ok());
+    for (const auto& w : second.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
+    EXPECT_NE(test::slurp(odt), before);   // replaced by the new version
+    // An ODT edited afterwards is still kept.
+    test::spit(odt, test::slurp(odt) + "modifié");
+    auto third = report::run_jobs({job("Troisième version.", false)});
+    bool kept = false;
+    for (const auto& w : third.warnings) kept = kept || w.find("gardé tel quel") != std::string::npos;
+    EXPECT_TRUE(kept);
+}
+
+// 13I m1: `couverture --avec`, `repartition --variante`, `carte --avec` refused
+// a reference typed in lower case, which every other command takes.
+TEST(Trial13hMessages, TerritoryCommandsReadAReferenceAsEveryCommandDoes) {
+    test::TempDir dir;
+    create_demo(dir.file("u.cot"), "uphv").reset();
+    const std::string f = dir.file("u.cot");
+    auto r = cli("couverture " + f + " --avec uphv-2019-01,UPHV-2019-02");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(says(r.out, "Candidatures ajoutées : UPHV-2019-01, UPHV-2019-02.")) << r.out;
+    r = cli("repartition " + f + " --variante uphv-2019-01,uphv-2019-02,uphv-2019-03");
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = cli("carte " + f + " --out " + dir.file("c.png") + " --avec uphv-2019-01");
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = cli("couverture " + f + " --avec nope-1");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(says(r.out, "--avec : dossier « nope-1 » inconnu ou non classé")) << r.out;
 }

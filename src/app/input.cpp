@@ -64,6 +64,10 @@ Rational rating(const std::string& what, const std::string& text, int min, int m
     // A consolidated rating may be an exact mean (« 10/3 »), so fractions stay.
     auto n = fr::parse_number(text);
     if (!n) throw InputError(what + " : " + quoted(text) + " n'est pas une note (notation française : 3 ou 3,5).");
+    // French notation: « 3.5 » is a slip of another locale (trial 13I M2), as the rating import says.
+    if (text.find('.') != std::string::npos)
+        throw InputError(what + " : " + quoted(text) + " : la virgule sépare les décimales en notation française ; écrivez " +
+                         fr::number(*n, 6) + ".");
     // A fraction only as a mean that no decimal writes exactly (« 10/3 »):
     // « 8/2 » or « 6/4 » is a slip, or another scale (issue 13, item 15).
     if (const auto slash = text.find('/'); slash != std::string::npos) {

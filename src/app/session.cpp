@@ -450,7 +450,8 @@ void Session::close(const std::string& reason, const std::string& actor) {
     authenticate(actor);
     require(snap_.team.may_coordinate(actor));
     require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
-    require(closing_refusal(ranking(), [&](std::size_t k) { return snap_.decisions.count(snap_.dossiers[k].id) > 0; }));
+    require(closing_refusal(ranking(), snap_.dossiers,
+                            [&](std::size_t k) { return snap_.decisions.count(snap_.dossiers[k].id) > 0; }));
     store_->close(fr::trim(reason), journal_actor(actor));
 }
 

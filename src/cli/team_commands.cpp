@@ -146,7 +146,7 @@ void add_team_commands(Cli& cli) {
     cli.command("users", Area::Team, "personnes de la campagne, charge et notes dues ; avec --ajouter, déclare une personne")
         .file()
         .option("--ajouter", "NOM", "personne à déclarer (avec --role)")
-        .option("--role", "coordinateur|instructeur|commission", "son rôle")
+        .option("--role", "coordonnateur|instructeur|commission", "son rôle")
         .option("--organisation", "ORG", "son organisation")
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")

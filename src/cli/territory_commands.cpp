@@ -6,6 +6,7 @@
 #include <iostream>
 #include <set>
 
+#include "core/french.h"
 #include "app/accounts.h"
 #include "app/session.h"
 #include "app/territory.h"
@@ -40,18 +41,26 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
 }
 
 // Every reference must be a ranked dossier: only those are candidate sites.
-void check_candidates(const TerritoryStudy& t, const std::string& option, const std::vector<std::string>& refs) {
-    for (const auto& r : refs)
+// Another spelling of a reference (« uphv-2019-01 ») is that dossier, as in
+// every other command (trial 13I m1): it is given back as the campaign spells it.
+void check_candidates(const TerritoryStudy& t, const Session& s, const std::string& option, std::vector<std::string>& refs) {
+    for (auto& r : refs) {
+        if (!t.candidate(r)) {
+            const std::string key = fr::name_key(r);
+            for (const auto& d : s.dossiers())
+                if (fr::name_key(d.reference) == key) r = d.reference;
+        }
         if (!t.candidate(r))
             throw InputError(option + " : dossier « " + r +
                              " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+    }
 }
 
 // The set shown: --avec when given, else the recorded allocation when there
 // is one, else the existing offer alone; `which` says which.
-std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, std::string& which) {
+std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const Session& s, std::string& which) {
     auto refs = list_of(a, "--avec");
-    check_candidates(t, "--avec", refs);
+    check_candidates(t, s, "--avec", refs);
     if (a.has("--avec")) {
         which = TerritoryStudy::asked_set(refs);
         return refs;
@@ -68,7 +77,7 @@ int couverture(const Args& a) {
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
     std::string which;
-    const auto refs = shown_set(a, t, which);
+    const auto refs = shown_set(a, t, *s, which);
     // --communes is only a CSV table (one row per commune): it implies --csv.
     // The CSV outputs keep their columns: the summary says the set in its
     // last row, the communes' table on the error output.
@@ -92,8 +101,8 @@ int repartition(const Args& a) {
     require_reads_everything(*s, "La répartition");   // totals and places of every dossier (trial 13 F5)
     TerritoryStudy t(*s);
     for (const auto& n : t.notices()) std::cerr << n << "\n";
-    const auto variant = list_of(a, "--variante");
-    check_candidates(t, "--variante", variant);
+    auto variant = list_of(a, "--variante");
+    check_candidates(t, *s, "--variante", variant);
     if (a.has("--retirer")) {
         t.withdraw_allocation(a.actor(*s));
         std::cout << "Répartition enregistrée retirée : l'avis de la commission suivra la proposition du classement.\n";
@@ -123,7 +132,7 @@ int carte(const Args& a) {
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
     std::string which;
-    const auto refs = shown_set(a, t, which);
+    const auto refs = shown_set(a, t, *s, which);
     t.write_map(out, refs, which);   // written whole: temporary file, then renamed
     std::cout << "Carte écrite : " << fr::quote_path(out) << " (" << which << ").\n";
     return 0;

@@ -4,15 +4,25 @@
 
 namespace cotation {
 
-std::string closing_refusal(const Ranking& ranking, const std::function<bool(std::size_t dossier)>& decided) {
+std::string closing_refusal(const Ranking& ranking, const std::vector<Dossier>& dossiers,
+                            const std::function<bool(std::size_t dossier)>& decided) {
     const std::size_t pending = count_pending(ranking, Proposal::Pending);
     if (pending)
         return fr::plural(pending, "dossier") + (pending > 1 ? " attendent" : " attend") +
                " encore un arbitrage du coordonnateur : la campagne ne peut pas être close.";
-    std::size_t undecided = 0;
-    for (const auto& e : ranking.pending) undecided += e.proposal == Proposal::Unrated && !decided(e.dossier);
+    std::vector<std::string> refs;
+    for (const auto& e : ranking.pending)
+        if (e.proposal == Proposal::Unrated && !decided(e.dossier))
+            refs.push_back(e.dossier < dossiers.size() ? dossiers[e.dossier].reference : "?");
+    const std::size_t undecided = refs.size();
     if (undecided == 0) return "";
-    return fr::plural(undecided, "dossier") + " " + fr::agree(undecided, "non noté") +
+    // Ten named at most: the message stays a message (a campaign of 1 500).
+    if (undecided > 10) {
+        const std::size_t more = undecided - 10;
+        refs.resize(10);
+        refs.push_back(fr::plural(more, "autre"));
+    }
+    return fr::plural(undecided, "dossier") + " " + fr::agree(undecided, "non noté") + " (" + fr::join(refs, ", ", "et") + ")" +
            (undecided > 1 ? " n'ont" : " n'a") + " pas de décision et ne recevrai" + (undecided > 1 ? "ent" : "t") +
            " aucune lettre : décidez-" + (undecided > 1 ? "les" : "le") +
            " (cotation decide … --decision non-retenu --motif … --ecart « raison de l'absence d'évaluation ») avant de clore "

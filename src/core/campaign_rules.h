@@ -15,7 +15,9 @@ namespace cotation {
 // A campaign closes once no dossier awaits the coordinator's arbitration, and
 // no dossier nobody rated is left without a decision (`decided`, by its
 // position in the ranking's dossiers): it would get no letter at all (trial 13H).
-std::string closing_refusal(const Ranking& ranking, const std::function<bool(std::size_t dossier)>& decided);
+// The dossiers are named by their reference (`dossiers`, the ranking's).
+std::string closing_refusal(const Ranking& ranking, const std::vector<Dossier>& dossiers,
+                            const std::function<bool(std::size_t dossier)>& decided);
 
 // Reopening a closed campaign is motivated in writing: the motive goes to the journal.
 std::string reopening_refusal(const std::string& reason);

@@ -10,9 +10,14 @@ std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& re
                                                 std::optional<Date> first_decision) {
     if (!first_decision || !recorded) return "";
     const bool votes = recorded->votes != next.votes, attendance = recorded->attendance != next.attendance;
-    if (!votes && !attendance) return "";
+    // Its date and who presided too: the minutes would contradict the
+    // decisions that cite them (trial 13I M1).
+    const bool held = recorded->date != next.date || recorded->president != next.president;
+    if (!votes && !attendance && !held) return "";
     return std::string("Séance du ") + recorded->date.french_numeric() + " : " +
-           (votes ? "son vote ne peut plus changer" : "ses présences ne peuvent plus changer") +
+           (votes ? "son vote ne peut plus changer"
+            : attendance ? "ses présences ne peuvent plus changer"
+                         : "sa date et sa présidence ne peuvent plus changer") +
            ", une décision ayant déjà été prise après elle (le " + first_decision->french_numeric() +
            ") sur l'avis qu'elle a rendu. Rien n'a été enregistré. Une observation peut encore être ajoutée "
            "(--observation NOM=TEXTE).";

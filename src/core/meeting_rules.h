@@ -17,10 +17,10 @@ namespace cotation {
 std::string complete_meeting(const Team& team, Meeting& m);
 
 // Once a decision is recorded (`first_decision`), the séance it follows keeps
-// its attendance and its vote: the decisions rest on that vote (trial 13H: a
-// vote re-recorded after them, silently, changed the opinion they cite). Its
-// president's civility and observations may still be completed. Empty, or
-// the refusal in French.
+// its attendance, its vote, its date and its president: the decisions rest on
+// that vote (trial 13H: a vote re-recorded after them, silently, changed the
+// opinion they cite; 13I: another president). Its president's civility and
+// observations may still be completed. Empty, or the refusal in French.
 std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& recorded, const Meeting& next,
                                                 std::optional<Date> first_decision);
 

@@ -16,7 +16,11 @@ namespace cotation::io {
 
 namespace {
 const char* const kSqliteKind = "une campagne Cotation ou une autre base SQLite";
-}
+thread_local const RenameWatch::Fn* rename_watch = nullptr;
+}  // namespace
+
+RenameWatch::RenameWatch(Fn fn) : fn_(std::move(fn)), previous_(rename_watch) { rename_watch = &fn_; }
+RenameWatch::~RenameWatch() { rename_watch = previous_; }
 
 std::string output_obstacle(const std::string& path) {
     struct stat st {};
@@ -89,6 +93,7 @@ void put_output_in_place(const std::string& tmp, const std::string& path) {
     try {
         refuse_unsafe_output(path);
         refuse_replacing_another_kind(tmp, path);
+        if (rename_watch) (*rename_watch)(tmp, path);
     } catch (...) {
         std::filesystem::remove(tmp, ec);
         throw;

@@ -4,6 +4,7 @@
 // for. rename() replaces whatever holds that name: a device (/dev/full was
 // replaced by a PDF as root), a named pipe, a symbolic link (trial 13 F27).
 // The one check every output goes through before taking its name.
+#include <functional>
 #include <string>
 
 namespace cotation::io {
@@ -29,6 +30,24 @@ void refuse_replacing_another_kind(const std::string& tmp, const std::string& pa
 // Renames the complete temporary file `tmp` onto `path` after those checks;
 // on any refusal or failure `tmp` is removed and Error names `path`.
 void put_output_in_place(const std::string& tmp, const std::string& path);
+
+// While one lives, put_output_in_place calls its function on this thread
+// with the finished temporary file and the name it is about to take, just
+// before the rename (the document batch records each ODT's digest there: a
+// run killed between the two leaves no file of Cotation's own that the next
+// run would take for an edited one, trial 13I C1).
+class RenameWatch {
+public:
+    using Fn = std::function<void(const std::string& tmp, const std::string& path)>;
+    explicit RenameWatch(Fn fn);
+    ~RenameWatch();
+    RenameWatch(const RenameWatch&) = delete;
+    RenameWatch& operator=(const RenameWatch&) = delete;
+
+private:
+    Fn fn_;
+    const Fn* previous_;
+};
 
 // Why a write failed, in French, from its errno (trial 13e F6: a full disk
 // was said « écriture refusée », which points at the rights): « le disque

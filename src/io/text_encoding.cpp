@@ -138,7 +138,7 @@ DecodedText decode_bytes(const std::string& bytes, const std::string& file_name)
         append_utf8(out.utf8, cp);
     }
     out.notice = file_name + " : lu en Windows-1252 (l'encodage par défaut d'Excel) et converti en UTF-8 ; "
-                             "vérifiez les accents dans l'aperçu.";
+                             "vérifiez les accents des noms et des textes importés.";
     return out;
 }
 

@@ -53,6 +53,7 @@ class TreeBuilder : public Poco::XML::ContentHandler {
 public:
     std::unique_ptr<XmlElement> root;
     int too_deep_line = 0;   // line of the first element past kMaxXmlDepth (-1: unknown)
+    bool opened_any() const { return root != nullptr; }   // an element was opened (closed or not)
 
     void setDocumentLocator(const Poco::XML::Locator* loc) override { locator_ = loc; }
     void startDocument() override {}
@@ -147,9 +148,15 @@ std::unique_ptr<XmlElement> parse_xml(const std::string& content, const std::str
         Poco::XML::InputSource src(in);
         parser.parse(&src);
     } catch (const Poco::XML::SAXParseException& e) {
+        std::string why = french_xml_error(e.message());
+        // expat says « no element found » too when the file ends inside an
+        // element it opened (trial 13H: read « fichier vide » of a grid whose
+        // last closing tag was missing).
+        if (why == "aucun élément (fichier vide ou coupé)" && builder.opened_any())
+            why = "le fichier se termine avant la fermeture d'un élément : balise fermante manquante, ou fichier coupé";
         throw InputError(file_name + ", ligne " + std::to_string(e.getLineNumber()) +
                          (e.getColumnNumber() > 0 ? ", colonne " + std::to_string(e.getColumnNumber() + 1) : std::string()) +
-                         " : XML mal formé (" + french_xml_error(e.message()) + ").");
+                         " : XML mal formé (" + why + ").");
     } catch (const Poco::Exception& e) {
         throw InputError(file_name + " : XML illisible (" + french_xml_error(e.displayText()) + ").");
     }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <Poco/DigestEngine.h>
+#include <vector>
 #include <Poco/SHA1Engine.h>
 #include <system_error>
 #include <mutex>
@@ -14,6 +15,7 @@
 
 #include "core/error.h"
 #include "core/invisible.h"
+#include "io/output_file.h"
 
 namespace cotation::report {
 
@@ -62,19 +64,30 @@ std::string file_digest(const std::string& path) {
     sha.update(bytes.str());
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
-using Digests = std::map<std::string, std::string>;   // file name -> digest
+// File name -> the digests of the last versions Cotation wrote under it,
+// oldest first: the one before a write and the one it writes are both
+// Cotation's own while the rename may or may not have happened.
+using Digests = std::map<std::string, std::vector<std::string>>;
+constexpr std::size_t kDigestsKept = 4;
 Digests read_digests(const std::filesystem::path& folder) {
     Digests out;
     std::ifstream in(folder / kOdtDigests);
     for (std::string line; std::getline(in, line);)
-        if (auto at = line.find("  "); at != std::string::npos) out[line.substr(at + 2)] = line.substr(0, at);
+        if (auto at = line.find("  "); at != std::string::npos) out[line.substr(at + 2)].push_back(line.substr(0, at));
     return out;
+}
+bool written_by_cotation(const Digests& known, const std::filesystem::path& odt) {
+    auto it = known.find(odt.filename().string());
+    if (it == known.end()) return false;
+    const std::string now = file_digest(odt.string());
+    return std::find(it->second.begin(), it->second.end(), now) != it->second.end();
 }
 void write_digests(const std::filesystem::path& folder, const Digests& digests) {
     const auto path = folder / kOdtDigests, tmp = folder / (std::string(kOdtDigests) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        for (const auto& [name, digest] : digests) out << digest << "  " << name << "\n";
+        for (const auto& [name, list] : digests)
+            for (const auto& digest : list) out << digest << "  " << name << "\n";
         if (!out.flush()) return;   // the documents are written; only the protection of the next run is lost
     }
     std::error_code ec;
@@ -121,9 +134,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         if (!digests.count(folder)) digests[folder] = read_digests(folder);
         std::error_code ec;
         if (!std::filesystem::is_regular_file(odt, ec)) continue;
-        const auto& known = digests[folder];
-        auto it = known.find(odt.filename().string());
-        if (it != known.end() && it->second == file_digest(odt.string())) continue;
+        if (written_by_cotation(digests[folder], odt)) continue;
         if (control && control->replace_edited) {
             // Replaced as asked, but never lost (trial 1011C F10): the edited
             // file is copied whole beside it first; when it cannot be, it is kept.
@@ -164,28 +175,31 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
 
     std::mutex progress_mutex, digests_mutex;
     std::size_t finished = 0;
-    // The digest of each ODT, recorded as soon as it is written: a run
-    // interrupted half-way (killed, cancelled) leaves no ODT of its own that
-    // the next run would take for an edited one and keep (trial 13H).
-    auto record_digests = [&](const std::vector<std::string>& files) {
+    // The digest of each ODT, recorded just before it takes its name (trials
+    // 13H and 13I C1: recorded at the end of the run, then after each document,
+    // a run killed in between left ODTs of Cotation's own that every later run
+    // kept as edited): whatever the moment of a kill, the file under that name
+    // is one whose digest is listed.
+    auto record_digest = [&](const std::string& tmp, const std::string& path) {
+        const std::filesystem::path p(path);
+        if (p.extension() != ".odt") return;
+        const std::string digest = file_digest(tmp);
         std::lock_guard<std::mutex> lock(digests_mutex);
-        std::map<std::filesystem::path, char> touched;
-        for (const auto& f : files) {
-            const std::filesystem::path p(f);
-            if (p.extension() != ".odt") continue;
-            touched[p.parent_path()] = 1;
-            digests[p.parent_path()][p.filename().string()] = file_digest(f);
-        }
-        for (const auto& [folder, yes] : touched) write_digests(folder, digests[folder]);
+        const auto folder = p.parent_path();
+        if (!digests.count(folder)) digests[folder] = read_digests(folder);
+        auto& list = digests[folder][p.filename().string()];
+        if (std::find(list.begin(), list.end(), digest) == list.end()) list.push_back(digest);
+        if (list.size() > kDigestsKept) list.erase(list.begin(), list.end() - kDigestsKept);
+        write_digests(folder, digests[folder]);
     };
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
+        const io::RenameWatch watch(record_digest);   // this thread's outputs
         for (std::size_t k; (k = next++) < n;) {
             if (control && control->cancelled()) break;
             if (failed[k].empty() && !skipped[k]) {
                 try {
                     written[k] = jobs[k].write(jobs[k]);
-                    record_digests(written[k]);
                 } catch (const std::exception& x) {
                     failed[k] = x.what();
                 } catch (...) {
