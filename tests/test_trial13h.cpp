@@ -443,3 +443,15 @@ TEST(Trial13hMessages, TerritoryCommandsReadAReferenceAsEveryCommandDoes) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_TRUE(says(r.out, "--avec : dossier « nope-1 » inconnu ou non classé")) << r.out;
 }
+
+// 13I m2: a temporary file taken by another command writing into the same
+// folder was said « c'est un document ODT, pas  ; ».
+TEST(Trial13hOutputs, ATemporaryFileTakenByAnotherCommandIsSaid) {
+    test::TempDir dir;
+    const std::string odt = dir.file("lettre.odt");
+    test::spit(odt, "%PDF-1.4\n");
+    const std::string m = test::message_of([&] { io::put_output_in_place(odt + ".tmp", odt); });
+    EXPECT_NE(m.find("son fichier temporaire « " + odt + ".tmp » a disparu ou est vide pendant l'écriture"), std::string::npos)
+        << m;
+    EXPECT_EQ(test::slurp(odt), "%PDF-1.4\n");
+}

@@ -82,6 +82,12 @@ void refuse_replacing_another_kind(const std::string& tmp, const std::string& pa
         throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier est " + there +
                     ", que Cotation ne remplace jamais par un document ; rien n'a été écrit. Indiquez un autre nom.");
     const std::string written = file_kind(tmp);
+    // Two commands writing into one folder at once share a temporary name:
+    // the other one's rename took it (trial 13I m2: « pas  ; »).
+    if (written.empty())
+        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : son fichier temporaire « " + tmp +
+                    " » a disparu ou est vide pendant l'écriture (une autre commande écrit-elle dans ce dossier en même "
+                    "temps ?) ; rien n'a été écrit. Relancez la commande seule.");
     if (there != written)
         throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier existe et c'est " + there + ", pas " + written +
                     " ; Cotation ne remplace qu'un fichier du même genre que celui qu'il écrit. Rien n'a été écrit : "
