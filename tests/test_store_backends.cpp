@@ -655,11 +655,17 @@ TEST_P(StoreConformance, TerritoryIsStoredJournaledAndLockedWhenClosed) {
 // The territory's texts pass the store's one door for text (review 12D M6:
 // they had a statement wrapper of their own that let any bytes through): a
 // name that is not UTF-8 is refused and the offer already stored stays whole.
-TEST_P(StoreConformance, ATerritoryTextThatIsNotUtf8IsRefusedAndNothingChanges) {
+// One EHPAD of 80 + 4 + 6 places in Rochefort (17300), read from `origin`.
+Offer one_structure_offer(const std::string& origin) {
     Offer offer;
-    offer.origin = "offre-17.csv";
+    offer.origin = origin;
     offer.structures.push_back({"170000011", "EHPAD Les Tilleuls", "500", "EHPAD", "17300", "public", "CCAS", 80, 4, 6,
-                                std::nullopt, "offre-17.csv, ligne 2"});
+                                std::nullopt, origin + ", ligne 2"});
+    return offer;
+}
+
+TEST_P(StoreConformance, ATerritoryTextThatIsNotUtf8IsRefusedAndNothingChanges) {
+    const Offer offer = one_structure_offer("offre-17.csv");
     auto s = h_->create(sample_campaign("HI 2025"));
     s->put_offer(offer, "import FINESS", "Claire");
     Offer bad = offer;
@@ -679,10 +685,7 @@ TEST_P(StoreConformance, ATerritoryTextThatIsNotUtf8IsRefusedAndNothingChanges) 
 // grid) is all or nothing with it (trial 13H: `new` killed between the two
 // left a campaign of 19 entries of 29, without its offer).
 TEST_P(StoreConformance, WhatACreationAddsIsAllOrNothingWithIt) {
-    Offer offer;
-    offer.origin = "offre livrée";
-    offer.structures.push_back({"170000011", "EHPAD Les Tilleuls", "500", "EHPAD", "17300", "public", "CCAS", 80, 4, 6,
-                                std::nullopt, "offre livrée, ligne 2"});
+    const Offer offer = one_structure_offer("offre livrée");
     const auto failing = [&](CampaignStore& store) {
         store.put_offer(offer, "offre livrée avec la grille", "Claire");
         throw InputError("interrompue");
