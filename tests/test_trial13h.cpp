@@ -20,6 +20,7 @@
 #include "core/people.h"
 #include "io/output_file.h"
 #include "io/xml_tree.h"
+#include "io/csv.h"
 #include "report/batch.h"
 #include "report/odt.h"
 #include "report/pdf_letter.h"
@@ -454,4 +455,18 @@ TEST(Trial13hOutputs, ATemporaryFileTakenByAnotherCommandIsSaid) {
     EXPECT_NE(m.find("son fichier temporaire « " + odt + ".tmp » a disparu ou est vide pendant l'écriture"), std::string::npos)
         << m;
     EXPECT_EQ(test::slurp(odt), "%PDF-1.4\n");
+}
+
+// 13I m3: Excel's « sep=; » first line was read as a header with a column
+// without a name. Skipped when it names « ; », said when it names another;
+// the lines keep their numbers in the file.
+TEST(Trial13hMessages, ExcelsSeparatorLineIsUnderstood) {
+    auto rows = io::parse_csv("sep=;\r\nreference;organisme\r\nP;Alpha\r\n", "d.csv", ';');
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].line, 2);
+    EXPECT_EQ(rows[0].fields.at(0), "reference");
+    EXPECT_EQ(rows[1].fields.at(1), "Alpha");
+    EXPECT_EQ(test::message_of([] { io::parse_csv("sep=,\nreference,organisme\n", "d.csv", ';'); }),
+              "d.csv, ligne 1 : « sep=, » annonce le séparateur « , » ; Cotation lit les colonnes séparées par « ; » : "
+              "enregistrez le fichier avec ce séparateur.");
 }

@@ -53,9 +53,11 @@ constexpr std::array<EnumRow<Civility>, 2> kCivilities{{
     {Civility::Monsieur, "M.", "M.", "M|Monsieur"},
 }};
 constexpr std::array<EnumRow<Presence>, 3> kPresences{{
-    {Presence::Present, "présent", "présent(e)", "presente"},
-    {Presence::Absent, "absent", "absent(e)", "absente"},
-    {Presence::Represented, "représenté", "représenté(e)", "representee"},
+    // Labels of a table column (« Présence »), in the administration's generic
+    // masculine, never « (e) » (trial 13H); the feminine forms are accepted.
+    {Presence::Present, "présent", "présent", "présente|presente|présent(e)"},
+    {Presence::Absent, "absent", "absent", "absente|absent(e)"},
+    {Presence::Represented, "représenté", "représenté", "représentée|representee|représenté(e)"},
 }};
 constexpr std::array<EnumRow<AuthorityKind>, 3> kAuthorities{{
     {AuthorityKind::Ars, "ars", "ARS", "agence régionale de santé"},

@@ -94,6 +94,21 @@ std::vector<CsvRecord> parse_csv(const std::string& in, const std::string& file_
     std::size_t i = 0;
     if (in.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
     int line = 1;
+    // Excel's « sep=; » first line names the separator (trial 13I m3: read as
+    // a header with a column without a name): skipped when it is ours, said
+    // otherwise; the lines keep their numbers in the file.
+    if (in.size() >= i + 5 && (in.compare(i, 4, "sep=") == 0 || in.compare(i, 4, "SEP=") == 0) &&
+        (in.size() == i + 5 || in[i + 5] == '\n' || in[i + 5] == '\r')) {
+        const char announced = in[i + 4];
+        if (announced != sep)
+            throw InputError(file_name + ", ligne 1 : « sep=" + std::string(1, announced) + " » annonce le séparateur « " +
+                             std::string(1, announced) + " » ; Cotation lit les colonnes séparées par « " +
+                             std::string(1, sep) + " » : enregistrez le fichier avec ce séparateur.");
+        i += 5;
+        if (i < in.size() && in[i] == '\r') ++i;
+        if (i < in.size() && in[i] == '\n') ++i;
+        line = 2;
+    }
     while (i < in.size()) {
         CsvRecord rec;
         rec.line = line;
