@@ -7,10 +7,11 @@
 #include <sstream>
 
 #include <Poco/DigestEngine.h>
-#include <vector>
 #include <Poco/SHA1Engine.h>
 #include <system_error>
 #include <mutex>
+#include <set>
+#include <vector>
 #include <thread>
 
 #include "core/error.h"
@@ -180,17 +181,21 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
     // a run killed in between left ODTs of Cotation's own that every later run
     // kept as edited): whatever the moment of a kill, the file under that name
     // is one whose digest is listed.
+    // One line appended per ODT (a batch of 10 000 letters rewrites no
+    // file 10 000 times); the file is written again, pruned, at the end.
+    std::set<std::filesystem::path> touched;
     auto record_digest = [&](const std::string& tmp, const std::string& path) {
         const std::filesystem::path p(path);
         if (p.extension() != ".odt") return;
-        const std::string digest = file_digest(tmp);
+        const std::string digest = file_digest(tmp), name = p.filename().string();
         std::lock_guard<std::mutex> lock(digests_mutex);
         const auto folder = p.parent_path();
         if (!digests.count(folder)) digests[folder] = read_digests(folder);
-        auto& list = digests[folder][p.filename().string()];
-        if (std::find(list.begin(), list.end(), digest) == list.end()) list.push_back(digest);
-        if (list.size() > kDigestsKept) list.erase(list.begin(), list.end() - kDigestsKept);
-        write_digests(folder, digests[folder]);
+        auto& list = digests[folder][name];
+        if (std::find(list.begin(), list.end(), digest) != list.end()) return;
+        list.push_back(digest);
+        touched.insert(folder);
+        std::ofstream(folder / kOdtDigests, std::ios::binary | std::ios::app) << digest << "  " << name << "\n";
     };
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
@@ -238,6 +243,11 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
                                  " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
                                  "gardé tel quel, non remplacé. Pour le remplacer : " +
                                  (control ? control->replace_command : BatchControl{}.replace_command) + ".");
+    for (const auto& folder : touched) {
+        for (auto& [name, list] : digests[folder])
+            if (list.size() > kDigestsKept) list.erase(list.begin(), list.end() - kDigestsKept);
+        write_digests(folder, digests[folder]);
+    }
     return batch;
 }
 
