@@ -48,7 +48,10 @@ inline std::string before_ledger_sql(const std::string& path) {
            // Schema 16: the allocation rules as put to the vote.
            "ALTER TABLE meeting DROP COLUMN voted_rules; "
            // Schema 17: the co-signatories declared with the authority (trial 1011C F9).
-           "ALTER TABLE campaign DROP COLUMN cosignatories; ";
+           "ALTER TABLE campaign DROP COLUMN cosignatories; "
+           // Schema 18: the allocation, vigilance points and partial grants as voted (trial 1011D).
+           "ALTER TABLE meeting DROP COLUMN voted_allocation; ALTER TABLE meeting DROP COLUMN voted_vigilance; "
+           "ALTER TABLE meeting_ranking DROP COLUMN places; ";
     return out;
 }
 

@@ -10,7 +10,9 @@
 #include "app/demo.h"
 #include "app/session.h"
 #include "app/territory.h"
+#include "core/error.h"
 #include "core/territorial_allocation.h"
+#include "report/committee.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -112,10 +114,12 @@ TEST(CommitteeProposal, UphvRecordedAllocationVotedThenNoChangeSinceTheVote) {
     ASSERT_TRUE(s->meeting_check() && s->meeting_check()->adopted);
     const auto changes = s->changes_since_vote();
     EXPECT_TRUE(changes.empty()) << changes.front();
-    // Withdrawn afterwards: now the proposal really changed, and it is said.
+    // Withdrawn afterwards: refused since the vote (trial 1011D); the ranking
+    // order recorded with a motive: now the proposal really changed, and it is said.
     {
         TerritoryStudy t(*s);
-        t.withdraw_allocation(coord);
+        EXPECT_THROW(t.withdraw_allocation(coord), InputError);
+        t.record_allocation({}, "Retour à l'ordre du classement.", coord);
     }
     EXPECT_FALSE(s->changes_since_vote().empty());
 }
@@ -262,13 +266,27 @@ TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotReta
           "UPHV-2019-01 et UPHV-2019-08 ; la variante s'écarte de la répartition dans l'ordre du classement",
           "motif donné : Couvrir l'Aunis.", "non retenu (Répartition enregistrée en variante du coordonnateur"})
         EXPECT_NE(w.find(test::words(said)), std::string::npos) << said << "\n" << w;
-    // Without a variant (the ranking order recorded), no such sentence.
+    // The ranking order recorded after the séance (trial 1011D): refused
+    // without a motive; with one, the minutes still say the variant voted on,
+    // and the change apart, with its motive.
     {
         TerritoryStudy t(*s);
-        t.record_allocation({}, "", coord);
+        EXPECT_THROW(t.record_allocation({}, "", coord), InputError);
+        t.record_allocation({}, "Retour à l'ordre du classement demandé par la direction.", coord);
     }
     s->write_minutes(dir.file("pv2.pdf"));
-    EXPECT_EQ(test::pdf_words(dir.file("pv2.pdf")).find("variante du coordonnateur, qui retient"), std::string::npos);
+    const std::string after = test::pdf_words(dir.file("pv2.pdf"));
+    const auto voted = after.find(test::words("soumis au vote avec la répartition de la variante du coordonnateur, qui retient "
+                                              "UPHV-2019-01 et UPHV-2019-08"));
+    const auto changed = after.find(test::words(
+        "Modifié après la séance : la répartition dans l'ordre du classement, qui retient UPHV-2019-01, UPHV-2019-02 et "
+        "UPHV-2019-03, a été enregistrée après la séance du 15/10/2019"));
+    ASSERT_NE(voted, std::string::npos) << after;
+    ASSERT_NE(changed, std::string::npos) << after;
+    EXPECT_LT(voted, changed) << after;
+    EXPECT_NE(after.find(test::words("motif : Retour à l'ordre du classement demandé par la direction. ; l'avis de la "
+                                     "commission reste la répartition votée.")),
+              std::string::npos) << after;
 }
 
 // Trial 1011C F2: after `param campagne.financement_max=43800` the minutes
@@ -298,4 +316,98 @@ TEST(CommitteeProposal, MinutesShowTheRulesAsVotedAndTheChangeApart) {
     EXPECT_NE(now, std::string::npos) << w;
     EXPECT_GT(now, changed) << w;   // today's figure only in the change
     EXPECT_NE(w.find(test::words("proposition de l'autorité")), std::string::npos) << w;
+}
+
+// Trial 1011D, on the ACT HLM demo (Annexe 1 of the call: 73 places; a
+// partial grant is a proposal of the tool there): the coordinator's variant
+// gives ACT-2023-01 5 of its 15 places; the committee votes on it; the
+// minutes print the partial grant with the request, the vote keeps the
+// variant's sentence, and a campaign read again finds both.
+TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("act.cot"), "act-hlm", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    const std::vector<std::string> variant{"ACT-2023-01=5", "ACT-2023-04", "ACT-2023-05", "ACT-2023-02", "ACT-2023-06", "ACT-2023-03"};
+    {
+        TerritoryStudy t(*s);
+        // The same dossiers as the ranking order, one for part of its request: a departure, motivated.
+        EXPECT_NE(t.reason_needed(variant).find("la variante s'écarte de la répartition dans l'ordre du classement"), std::string::npos);
+        EXPECT_THROW(t.record_allocation(variant, "", coord), InputError);
+        const auto r = t.record_allocation(variant, "Montée en charge progressive à Marseille.", coord);
+        EXPECT_EQ(r.followed, allocation::Followed::Variant);
+        EXPECT_EQ(r.granted, (std::map<std::string, double>{{"ACT-2023-01", 5}}));
+        // A share written wrong is refused with the item as typed.
+        EXPECT_THROW(t.compare({"ACT-2023-01=cinq"}), InputError);
+        EXPECT_THROW(t.compare({"ACT-2023-01=15"}), InputError);
+    }
+    proposal_vote_all_for(*s, *s->date_parameter("campagne.date_commission"));
+    ASSERT_TRUE(s->meeting());
+    const auto& voted = s->meeting()->voted;
+    const auto a01 = std::find_if(voted.begin(), voted.end(), [](const VotedEntry& e) { return e.reference == "ACT-2023-01"; });
+    ASSERT_NE(a01, voted.end());
+    EXPECT_EQ(a01->places, "5");
+    auto again = Session::open(dir.file("act.cot"));
+    ASSERT_TRUE(again->meeting() && again->meeting()->allocation_kept);
+    EXPECT_EQ(again->meeting()->voted_allocation, again->variant_sentence());
+    EXPECT_NE(again->meeting()->voted_allocation.find("qui retient ACT-2023-01 (5 places), ACT-2023-04"), std::string::npos)
+        << again->meeting()->voted_allocation;
+    again->write_minutes(dir.file("pv.pdf"));
+    const std::string w = test::pdf_words(dir.file("pv.pdf"));
+    EXPECT_NE(w.find(test::words("retenu pour 5 places sur 15 demandées (attribution partielle)")), std::string::npos) << w;
+    EXPECT_NE(w.find(test::words("motif donné : Montée en charge progressive à Marseille.")), std::string::npos) << w;
+    EXPECT_EQ(w.find(test::words("Modifié après la séance")), std::string::npos) << w;
+}
+
+// UPHV (cahier des charges, descriptif: « 3 X 8 lits »: 24 beds, the call's
+// capacity): a variant of four units breaks it and is refused whatever its
+// motive, nothing journaled; a part of a unit is refused too.
+TEST(VotedAllocation, UphvVariantBreakingTheCallsCapacityIsRefused) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    TerritoryStudy t(*s);
+    const auto before = s->store().journal("campagne/repartition").size();
+    try {
+        t.record_allocation({"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03", "UPHV-2019-08"}, "Un besoin fort en Aunis.", coord);
+        ADD_FAILURE() << "recorded";
+    } catch (const InputError& e) {
+        const std::string m = e.what();
+        EXPECT_NE(m.find("La variante enfreint une règle de l'appel, qu'aucun motif ne lève : UPHV-2019-08 (Capacité de l'appel "
+                         "atteinte : déjà 24 lits sur 24"),
+                  std::string::npos) << m;
+    }
+    EXPECT_EQ(s->store().journal("campagne/repartition").size(), before);
+    try {
+        t.compare({"UPHV-2019-01=4"});
+        ADD_FAILURE() << "a part of a unit";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("cet appel n'accorde pas une partie d'une demande (il compte en unités de 8 lits)"),
+                  std::string::npos) << e.what();
+    }
+}
+
+// Trial 1011D: the committee file printed after the séance quoted today's
+// figures in its vigilance points. UPHV §4-1: 44 000 € a unit and a year
+// (the demo's 15 € × 8 beds × 365 days = 43 800 € passes it); lowered to
+// 40 000 € after the vote, the points as the committee saw them stay, and
+// today's reading (43 800 € > 40 000 €) is said apart.
+TEST(VotedAllocation, VigilancePointsStayAsTheCommitteeSawThem) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    const std::string coord = test::demo_coordinator(*s);
+    proposal_vote_all_for(*s, Date{2019, 10, 15});
+    ASSERT_TRUE(s->meeting() && s->meeting()->allocation_kept);
+    const auto at_vote = s->meeting()->voted_vigilance;
+    EXPECT_EQ(at_vote, report::vigilance_lines(s->committee_proposal(), s->dossiers()));
+    for (const auto& l : at_vote) EXPECT_EQ(l.find("40 000"), std::string::npos) << l;
+    test::set_parameter(*s, "campagne.financement_max", "40000", coord, "Plafond ramené par la Présidente");
+    auto again = Session::open(dir.file("uphv.cot"));
+    EXPECT_EQ(again->meeting()->voted_vigilance, at_vote);
+    again->write_committee_file(dir.file("dc.pdf"));
+    const std::string w = test::pdf_words(dir.file("dc.pdf"));
+    const auto apart = w.find(test::words("Modifié après la séance : les points ci-dessus sont ceux que la commission a vus"));
+    ASSERT_NE(apart, std::string::npos) << w;
+    const auto now = w.find(test::words("43 800 € > 40 000 €"));
+    ASSERT_NE(now, std::string::npos) << w;
+    EXPECT_GT(now, apart) << w;   // today's figure only after « Modifié après la séance »
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/read_rules.h"
+#include "core/meeting_rules.h"
 
 #include <fstream>
 
@@ -403,6 +404,31 @@ TEST(Meeting, ChangesSinceTheVote) {
                                         "C : 3e rang, puis hors classement ; non retenu, puis en attente",
                                         "D : dossier ajouté depuis le vote"}));
     EXPECT_TRUE(ranking_changes(voted, voted).empty());
+}
+
+// Trial 1011D: a partial grant voted (5 places of a request), then the whole
+// request, or another share: said, with the places.
+TEST(Meeting, ChangesSinceTheVoteSayAPartialGrant) {
+    std::vector<VotedEntry> voted{{"A", 1, "200", DecisionKind::Retained, "5"}, {"B", 2, "190", DecisionKind::Retained}};
+    std::vector<VotedEntry> now{{"A", 1, "200", DecisionKind::Retained}, {"B", 2, "190", DecisionKind::Retained, "1"}};
+    EXPECT_EQ(ranking_changes(voted, now), (std::vector<std::string>{"A : retenu pour 5 places, puis retenu pour sa demande entière",
+                                                                      "B : retenu pour sa demande entière, puis retenu pour 1 place"}));
+}
+
+// Trial 1011D: after the vote, the allocation voted on changes only with a
+// written motive, which the minutes cite.
+TEST(Meeting, AnAllocationChangedAfterTheVoteNeedsAMotive) {
+    EXPECT_EQ(allocation_change_after_vote_refusal(std::nullopt, ""), "");
+    Meeting m;
+    m.date = Date{2019, 11, 15};
+    m.president = "P";
+    EXPECT_EQ(allocation_change_after_vote_refusal(m, ""), "");   // a séance without a vote yet
+    m.votes["P"] = Vote::For;
+    const std::string no = allocation_change_after_vote_refusal(m, "  ");
+    EXPECT_NE(no.find("La commission a voté le 15/11/2019 sur la répartition enregistrée alors : la changer après la séance "
+                      "demande un motif (--motif)"),
+              std::string::npos) << no;
+    EXPECT_EQ(allocation_change_after_vote_refusal(m, "Équilibre nord-sud"), "");
 }
 
 // Trial finding 20: the committee sat on 15/11/2019 and every decision was

@@ -401,3 +401,58 @@ TEST(TerritorialAllocation, RetainedSitesCarryThePartialPlaces) {
     EXPECT_EQ(figures(part, ranked, t, {}, 10).places, 40);
     EXPECT_EQ(figures(part, ranked, t, {}, 10).cost, 40 * 12600);
 }
+
+// Trial 1011D: a variant could not give part of a request, and one breaking
+// the call's rules was recorded with any motive. ACT HLM-like rules (Annexe 1
+// of the ACT call: 73 places, 12 600 € a place and a year, the call's; a
+// partial grant allowed): K1 asks 16 places for 192 000 € (12 000 € a place).
+TEST(VariantShares, APartOfARequestWhereTheCallGrantsOne) {
+    const auto t = territory();
+    Rules r;
+    r.capacity = 73, r.cap_per_unit = 12600, r.envelope = 919800, r.partial_grant = true;
+    const std::vector<Candidate> c{{"K1", "K1", 16, 192000, 250, "C", geo::LonLat{0, 45.3}},
+                                   {"K2", "K2", 8, 96000, 240, "D", geo::LonLat{0, 45.7}}};
+    EXPECT_EQ(variant_share_refusal(r, c[0], 5), "");
+    // By hand: 5 places cost 192 000 × 5 / 16 = 60 000 €, under the cap of 5 × 12 600 = 63 000 €.
+    const auto v = check_variant(r, c, {0, 1}, t, {}, {{0, 5}});
+    EXPECT_EQ(v.retained(), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(v.choices[0].granted, 5);
+    EXPECT_TRUE(v.choices[0].partial);
+    EXPECT_DOUBLE_EQ(v.choices[0].cost, 60000);
+    EXPECT_EQ(v.choices[0].motive, "Attribution partielle : 5 places sur une demande de 16, choisie dans la variante du coordonnateur.");
+    EXPECT_FALSE(v.choices[1].partial);
+    EXPECT_EQ(v.places, 13);   // 5 + 8
+    EXPECT_DOUBLE_EQ(v.cost, 156000);   // 60 000 + 96 000
+    // Neither the whole request, nor nothing, nor more, nor half a place.
+    for (double n : {16.0, 0.0, 17.0, 2.5}) {
+        const std::string no = variant_share_refusal(r, c[0], n);
+        EXPECT_NE(no.find("de 1 à 15 places entières"), std::string::npos) << n << " : " << no;
+    }
+    // A call counted in units (UPHV: 8 beds a unit) or in missions grants no part.
+    Rules units = uphv_like();
+    units.partial_grant = true;
+    EXPECT_NE(variant_share_refusal(units, c[1], 4).find("il compte en unités de 8 places"), std::string::npos);
+    r.partial_grant = false;
+    EXPECT_NE(variant_share_refusal(r, c[0], 5).find("les règles de l'appel ne prévoient pas d'attribution partielle"),
+              std::string::npos);
+}
+
+TEST(VariantShares, ACallsRuleBrokenIsRefusedAProposalsNeedsAMotive) {
+    const auto t = territory();
+    Rules r;
+    r.capacity = 20;   // K1 (16) + K2 (8) = 24 places > 20
+    const std::vector<Candidate> c{{"K1", "K1", 16, 0, 250, "C", geo::LonLat{0, 45.3}},
+                                   {"K2", "K2", 8, 0, 240, "D", geo::LonLat{0, 45.7}}};
+    const auto v = check_variant(r, c, {0, 1}, t, {});
+    ASSERT_EQ(v.choices[1].constraint, Constraint::Capacity);
+    // Declared without status: a proposal, which a motive answers.
+    EXPECT_EQ(variant_call_rule_refusal(r, v, c), "");
+    r.status[rule_key(Constraint::Capacity)] = RuleStatus{RuleStatus::Kind::Call, "", "Appel à candidatures", "Annexe 1"};
+    const auto w = check_variant(r, c, {0, 1}, t, {});
+    const std::string no = variant_call_rule_refusal(r, w, c);
+    EXPECT_NE(no.find("La variante enfreint une règle de l'appel, qu'aucun motif ne lève : K2 (Capacité de l'appel atteinte : "
+                      "déjà 16 places sur 20"),
+              std::string::npos) << no;
+    EXPECT_EQ(no.find("K1 ("), std::string::npos) << no;
+    EXPECT_NE(no.find("Rien n'a été enregistré"), std::string::npos) << no;
+}

@@ -235,10 +235,13 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
               std::string::npos) << r.out;
     r = cli("journal show " + f + coord);
     EXPECT_NE(r.out.find("campagne/repartition"), std::string::npos) << r.out;
+    // The demo's committee has voted: the allocation is no longer withdrawn
+    // (trial 1011D; withdrawing before a vote: Trial1011dAllocation).
     r = cli("repartition " + f + coord + " --retirer");
-    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("elle ne peut plus être retirée"), std::string::npos) << r.out;
     r = cli("repartition " + f);
-    EXPECT_NE(r.out.find("Aucune répartition enregistrée"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Répartition enregistrée : variante du coordonnateur — UPHV-2019-01, UPHV-2019-08"), std::string::npos) << r.out;
 
     // Line 2 of the offer is good (Saintes); the zones file's line 2 names 17999.
     spit(dir_->file("o.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
@@ -313,8 +316,9 @@ TEST(TerritoryCliNew, CommitteeFileOntoADirectoryIsRefusedInFrench) {
 // couverture and carte show the recorded allocation by default, and say so;
 // --avec still overrides it.
 TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
+    // Before the séance: once voted, the allocation is not withdrawn (trial 1011D).
     const std::string f = dir_->file("recorded.cot");
-    std::filesystem::copy_file(file_, f);
+    ASSERT_EQ(cli("demo " + f + " --appel uphv --etape instruction").code, 0);
     const std::string coord = "--par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
     Ran r = cli("repartition " + f + " --retirer " + coord);
     ASSERT_EQ(r.code, 0) << r.out;

@@ -70,10 +70,17 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
     // Awaiting their pieces on the document's date: apart, not irrecevable (trial finding 12).
     if (steps)
         for (std::int64_t id : awaiting_pieces(on)) ctx.awaiting_pieces[id] = pieces_verdict(pieces(id, on));
-    // The vote was on the coordinator's variant when its opinions retain
-    // exactly what the variant retains: the minutes say so, with the rules
-    // it departs from and its motive (trial 1011B F8).
-    if (steps && snap_.meeting && !snap_.meeting->voted.empty()) {
+    // The variant voted on, as kept with the vote (trial 1011D), and an
+    // allocation recorded after the séance apart, under « Modifié après la séance ».
+    if (steps && snap_.meeting && !snap_.meeting->voted.empty() && snap_.meeting->allocation_kept) {
+        ctx.voted_variant = snap_.meeting->voted_allocation;
+        ctx.allocation_since_vote = allocation_since_vote();
+    }
+    // A vote recorded before the allocation was kept with it: the vote was on
+    // the coordinator's variant when its opinions retain exactly what the
+    // variant retains: the minutes say so, with the rules it departs from and
+    // its motive (trial 1011B F8).
+    else if (steps && snap_.meeting && !snap_.meeting->voted.empty()) {
         TerritoryStudy t(*this);
         if (const auto& r = t.recorded(); r && r->followed == allocation::Followed::Variant) {
             std::vector<std::string> advised;
@@ -102,6 +109,41 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
         ctx.allocation_rules = snap_.meeting->voted_rules;
     }
     return ctx;
+}
+
+std::string Session::variant_sentence() {
+    TerritoryStudy t(*this);
+    const auto& r = t.recorded();
+    if (!r || r->followed != allocation::Followed::Variant) return "";
+    std::vector<std::string> as_chosen, shown;   // « REF=5 » for a partial grant, as the variant is typed
+    for (const auto& ref : r->retained) {
+        const auto g = r->granted.find(ref);
+        const std::string n = g == r->granted.end() ? "" : fr::number(Rational(static_cast<std::int64_t>(g->second)));
+        as_chosen.push_back(n.empty() ? ref : ref + "=" + n);
+        shown.push_back(n.empty() ? ref : ref + " (" + n + " " + (g->second >= 2 ? t.rules().unit_many : t.rules().unit_one) + ")");
+    }
+    const std::string departs = t.reason_needed(as_chosen);
+    return report::as_sentence("Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
+                               (shown.empty() ? std::string("aucun dossier") : fr::join(shown, ", ", "et")) +
+                               (departs.empty() ? "" : " ; " + departs) + (r->reason.empty() ? "" : " ; motif donné : " + r->reason));
+}
+
+std::string Session::allocation_since_vote() {
+    if (!snap_.meeting || snap_.meeting->votes.empty() || !snap_.meeting->allocation_kept) return "";
+    if (variant_sentence() == snap_.meeting->voted_allocation) return "";
+    TerritoryStudy t(*this);
+    const auto& r = t.recorded();
+    if (!r) return "";   // withdrawn after the vote: refused since the allocation is kept with it
+    const auto on = Date::parse(r->recorded_at.substr(0, 10));
+    std::string refs = fr::join(r->retained, ", ", "et");
+    return report::as_sentence("la répartition " +
+                               std::string(r->followed == allocation::Followed::Variant ? "de la variante du coordonnateur"
+                                                                                        : "dans l'ordre du classement") +
+                               ", qui retient " + (refs.empty() ? std::string("aucun dossier") : refs) +
+                               ", a été enregistrée après la séance du " + snap_.meeting->date.french_numeric() +
+                               (on ? ", le " + on->french_numeric() : "") + " par " + r->recorded_by +
+                               (r->reason.empty() ? "" : " ; motif : " + r->reason) +
+                               " ; l'avis de la commission reste la répartition votée");
 }
 
 std::shared_ptr<const void> Session::restrict_to_reader(report::CommitteeContext& ctx) {

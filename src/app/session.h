@@ -290,6 +290,15 @@ public:
     // rank, repartition, the committee file and the minutes print them;
     // empty when the rules do not read (territory_rules_error() says it).
     std::vector<std::string> allocation_rule_lines();
+    // The recorded allocation when it is the coordinator's variant, in the
+    // minutes' words (what it retains with its partial grants, the rules it
+    // departs from, its motive); empty for the ranking order or none. What a
+    // vote keeps (Meeting::voted_allocation) and what « Modifié après la
+    // séance » compares with it.
+    std::string variant_sentence();
+    // After a vote that kept its allocation: the one recorded since, when it
+    // differs, with who recorded it, when and why; empty otherwise.
+    std::string allocation_since_vote();
     // The recorded allocation changed (app/territory.cpp): the proposal follows.
     void allocation_changed() {
         proposal_.reset();

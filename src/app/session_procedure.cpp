@@ -4,6 +4,7 @@
 #include "territory.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "io/paths.h"
 #include "io/reference_data.h"
 #include "io/territory_rules.h"
+#include "report/committee.h"
 #include "app/session_internal.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -292,11 +294,18 @@ void Session::put_meeting(const Meeting& input, const std::string& actor) {
         // The proposal the committee votes on (committee_proposal): the
         // allocation recorded, else the ranking order under the call's rules.
         m.voted = voted_entries(committee_proposal(), snap_.dossiers);
-        // The rules and figures voted on, kept with the vote (trial 1011C F2).
+        // The rules and figures voted on, kept with the vote (trial 1011C F2),
+        // and the allocation and vigilance points the committee saw (trial 1011D).
         m.voted_rules = allocation_rule_lines();
+        m.allocation_kept = true;
+        m.voted_allocation = variant_sentence();
+        m.voted_vigilance = report::vigilance_lines(committee_proposal(), snap_.dossiers);
+    } else {
+        m.voted = snap_.meeting->voted, m.voted_rules = snap_.meeting->voted_rules;
+        m.allocation_kept = snap_.meeting->allocation_kept;
+        m.voted_allocation = snap_.meeting->voted_allocation, m.voted_vigilance = snap_.meeting->voted_vigilance;
     }
-    else m.voted = snap_.meeting->voted, m.voted_rules = snap_.meeting->voted_rules;
-    if (m.votes.empty()) m.voted_rules.clear();
+    if (m.votes.empty()) m.voted_rules.clear(), m.voted_vigilance.clear(), m.voted_allocation.clear(), m.allocation_kept = false;
     store_->put_meeting(m, journal_actor(actor));
     snap_.meeting = std::move(m);
     meeting_check_.reset();
@@ -384,10 +393,15 @@ const Ranking& Session::committee_proposal() {
         }
         if (recorded && recorded->followed == allocation::Followed::Variant) {
             retained = recorded->retained;
-            reasons.clear(), granted.clear();   // a variant retains whole requests
+            // Its partial grants (a share given in the variant, trial 1011D), with their motive.
+            reasons.clear(), granted = recorded->granted;
             for (const auto& k : study.candidates())
                 if (std::find(retained.begin(), retained.end(), k.reference) == retained.end())
                     reasons[k.reference] = "Répartition enregistrée en variante du coordonnateur" +
+                                           (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
+                else if (const auto g = granted.find(k.reference); g != granted.end())
+                    reasons[k.reference] = "Attribution partielle : " + r.model.places_text(Rational(std::llround(g->second))) + " sur une demande de " +
+                                           fr::number(Rational(std::llround(k.places))) + ", dans la variante du coordonnateur" +
                                            (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
         } else if (recorded) {
             retained = recorded->retained;

@@ -325,14 +325,28 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
     c.ranking_figures = allocation::figures(c.ranking, candidates_, territory_, existing_, access_km_);
     if (!variant.empty()) {
         std::vector<std::size_t> chosen;
-        for (const auto& r : variant) {
+        std::map<std::size_t, double> shares;   // « REF=5 »: part of a request (trial 1011D)
+        for (const auto& item : variant) {
+            const auto eq = item.find('=');
+            const std::string r = fr::trim(item.substr(0, eq));
             auto i = candidate(r);
             if (!i) throw InputError("Variante : dossier « " + r + " » inconnu ou non classé.");
             if (std::find(chosen.begin(), chosen.end(), *i) != chosen.end())
                 throw InputError("Variante : dossier « " + r + " » cité deux fois.");
             chosen.push_back(*i);
+            if (eq == std::string::npos) continue;
+            const std::string n = fr::trim(item.substr(eq + 1));
+            const bool digits = !n.empty() && n.size() <= 6 &&
+                                std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            if (!digits)
+                throw InputError("Variante : « " + item + " » : après « = », le nombre de " + rules_.unit_many +
+                                 " accordées, en chiffres (« " + r + "=5 »).");
+            const double places = std::stod(n);
+            if (const std::string no = allocation::variant_share_refusal(rules_, candidates_[*i], places); !no.empty())
+                throw InputError(no);
+            shares[*i] = places;
         }
-        c.variant = allocation::check_variant(rules_, candidates_, chosen, territory_, existing_);
+        c.variant = allocation::check_variant(rules_, candidates_, chosen, territory_, existing_, shares);
         c.variant_figures = allocation::figures(*c.variant, candidates_, territory_, existing_, access_km_);
     }
     return c;

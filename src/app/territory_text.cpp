@@ -216,7 +216,8 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
                          : "écarté — " + ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
-            out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu");
+            out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu") +
+                   (v.retained && v.partial ? " pour " + count(v.granted, rules_.unit_one, rules_.unit_many) : "");
             if (v.retained && v.constraint != allocation::Constraint::None) out += " — à motiver : " + v.reason;
         }
         out += "\n";

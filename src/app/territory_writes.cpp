@@ -17,6 +17,7 @@
 #include "store/journal.h"
 #include "territory_format.h"
 #include "core/invisible.h"
+#include "core/meeting_rules.h"
 
 namespace cotation {
 
@@ -29,6 +30,17 @@ std::string require_coordinator(const Session& s, const std::string& actor) {
     const std::string who = s.journaled_actor(actor);
     if (auto refusal = s.team().may_coordinate(actor); !refusal.empty()) throw InputError(refusal);
     return who;
+}
+
+// The same dossiers, each for the same places (a variant granting 5 of 16
+// where the ranking order grants the whole request departs from it).
+bool same_grants(const allocation::Allocation& a, const allocation::Allocation& b) {
+    auto grants = [](const allocation::Allocation& x) {
+        std::vector<std::pair<std::size_t, double>> out;
+        for (std::size_t i : x.retained()) out.emplace_back(i, x.choices[i].granted);
+        return out;
+    };
+    return grants(a) == grants(b);
 }
 
 }  // namespace
@@ -128,10 +140,8 @@ std::string TerritoryStudy::reason_needed(const std::vector<std::string>& varian
     if (c.variant) {
         // Departing from the ranking order is motivated (as a decision departing
         // from the committee's opinion is); so is a variant breaking a rule.
-        std::vector<std::string> in_order, retained;
-        for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
-        for (std::size_t i : c.variant->retained()) retained.push_back(candidates_[i].reference);
-        if (in_order != retained) why.push_back("la variante s'écarte de la répartition dans l'ordre du classement");
+        if (!same_grants(c.ranking, *c.variant))
+            why.push_back("la variante s'écarte de la répartition dans l'ordre du classement");
         for (std::size_t i : c.variant->retained())
             if (c.variant->choices[i].constraint != allocation::Constraint::None)
                 // The call's rule, or a proposal of répartition (trial 1011B F2): said as what it is.
@@ -166,23 +176,29 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
     const auto& chosen = c.variant ? *c.variant : c.ranking;
     for (std::size_t i : chosen.retained()) {
         r.retained.push_back(candidates_[i].reference);
-        // The ranking order's partial grants, kept with it (a variant retains whole requests).
+        // The partial grants, the ranking order's or the variant's, kept with it.
         if (chosen.choices[i].partial) r.granted[candidates_[i].reference] = chosen.choices[i].granted;
     }
+    // A rule of the call's text binds the authority: no motive lifts it (trial 1011D).
+    if (c.variant)
+        if (const std::string no = allocation::variant_call_rule_refusal(rules_, *c.variant, candidates_); !no.empty())
+            throw InputError(no);
     if (const std::string why = reason_needed(variant); r.reason.empty() && !why.empty()) {
         std::string text = why;
         text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
         throw InputError(text + " : écrivez le motif (--motif).");
     }
+    // After the séance, the allocation voted on is the committee's opinion (trial 1011D).
+    if (const std::string no = allocation_change_after_vote_refusal(session_.meeting(), r.reason); !no.empty())
+        throw InputError(no);
+
     if (c.variant) {
         r.followed = allocation::Followed::Variant;
         // A variant equal to the ranking order, breaking no rule, is the ranking order.
-        std::vector<std::string> in_order;
-        for (std::size_t i : c.ranking.retained()) in_order.push_back(candidates_[i].reference);
         bool breaks = false;
         for (std::size_t i : c.variant->retained())
             breaks = breaks || c.variant->choices[i].constraint != allocation::Constraint::None;
-        if (in_order == r.retained && !breaks) r.followed = allocation::Followed::Ranking;
+        if (same_grants(c.ranking, *c.variant) && !breaks) r.followed = allocation::Followed::Ranking;
     }
     session_.store().put_allocation(r, who);
     session_.allocation_changed();
@@ -193,6 +209,13 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
 void TerritoryStudy::withdraw_allocation(const std::string& actor) {
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
+    // After the vote, the minutes must say what replaced the allocation voted
+    // on, and why: a withdrawal leaves no motive, a recording does.
+    if (const auto& m = session_.meeting(); m && !m->votes.empty())
+        throw InputError("La commission a voté le " + m->date.french_numeric() +
+                         " sur la répartition enregistrée alors : elle ne peut plus être retirée. Pour suivre l'ordre du "
+                         "classement, enregistrez-le avec son motif (repartition --enregistrer --motif TEXTE). Rien n'a été "
+                         "enregistré.");
     session_.store().put_allocation(std::nullopt, who);
     session_.allocation_changed();
     recorded_.reset();

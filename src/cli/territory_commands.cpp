@@ -43,8 +43,12 @@ std::vector<std::string> list_of(const Args& a, const std::string& option) {
 // Every reference must be a ranked dossier: only those are candidate sites.
 // Another spelling of a reference (« uphv-2019-01 ») is that dossier, as in
 // every other command (trial 13I m1): it is given back as the campaign spells it.
+// In a variant, « REF=5 » grants part of a request (the number is checked with the rules).
 void check_candidates(const TerritoryStudy& t, const Session& s, const std::string& option, std::vector<std::string>& refs) {
-    for (auto& r : refs) {
+    for (auto& item : refs) {
+        const auto eq = option == "--variante" ? item.find('=') : std::string::npos;
+        std::string r = fr::trim(item.substr(0, eq));
+        const std::string share = eq == std::string::npos ? "" : item.substr(eq);
         if (!t.candidate(r)) {
             const std::string key = fr::name_key(r);
             for (const auto& d : s.dossiers())
@@ -53,6 +57,7 @@ void check_candidates(const TerritoryStudy& t, const Session& s, const std::stri
         if (!t.candidate(r))
             throw InputError(option + " : dossier « " + r +
                              " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+        item = r + share;
     }
 }
 
@@ -196,7 +201,9 @@ void add_territory_commands(Cli& cli) {
     cli.command("repartition", Area::Territory,
                 "répartition dans l'ordre du classement sous les règles de répartition (de l'appel ou proposées)")
         .file()
-        .option("--variante", "D1,D2,…", "la variante du coordonnateur, comparée à l'ordre du classement")
+        .option("--variante", "D1,D2=N,…",
+                "la variante du coordonnateur, comparée à l'ordre du classement ; D2=N accorde N places de sa demande "
+                "(attribution partielle, là où l'appel la permet)")
         .flag("--csv",
               "un dossier par ligne au format CSV (dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif…, "
               "point décimal)")

@@ -24,6 +24,14 @@ std::string complete_meeting(const Team& team, Meeting& m);
 std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& recorded, const Meeting& next,
                                                 std::optional<Date> first_decision);
 
+// Once the committee has voted (`recorded` holds votes), the allocation it
+// voted on is its opinion: recording another one, or withdrawing it, is a
+// change after the séance, allowed with a written reason that the minutes
+// and the committee file then print under « Modifié après la séance »
+// (trial 1011D: an allocation replaced after the séance read as the one
+// voted). Empty, or the refusal in French.
+std::string allocation_change_after_vote_refusal(const std::optional<Meeting>& recorded, const std::string& reason);
+
 // The civility as typed (« Mme », « Madame », « M. », « Monsieur », any
 // case; the enum table's words); nullopt for anything else.
 std::optional<Civility> civility_from_text(const std::string& text);

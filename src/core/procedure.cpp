@@ -110,8 +110,9 @@ std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<
     std::vector<VotedEntry> out;
     for (const auto* list : {&ranking.ranked, &ranking.pending, &ranking.ineligible})
         for (const auto& e : *list)
-            out.push_back(
-                {dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "", advised_decision(e.proposal)});
+            out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "",
+                           advised_decision(e.proposal),
+                           e.proposal == Proposal::Retained && e.proposed_places ? e.proposed_places->canonical() : ""});
     return out;
 }
 
@@ -124,6 +125,10 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
     // Words, not arrows: the PDF font is CP1252, which has no « → ».
     auto ordinal = [](int r) { return std::to_string(r) + (r == 1 ? "er" : "e"); };
     auto rank = [&](int r) { return r ? ordinal(r) + " rang" : std::string("hors classement"); };
+    auto granted = [](const std::string& places) {
+        const auto n = Rational::from_canonical(places);
+        return n ? "retenu pour " + fr::number(*n) + (*n > Rational(1) ? " places" : " place") : std::string("retenu pour sa demande entière");
+    };
     std::vector<std::string> out;
     for (const auto& v : voted) {
         auto it = current.find(v.reference);
@@ -137,6 +142,9 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
             line += v.rank && n.rank ? "du " + ordinal(v.rank) + " au " + ordinal(n.rank) + " rang"
                                      : rank(v.rank) + ", puis " + rank(n.rank);
         if (n.opinion != v.opinion) line += (line.empty() ? "" : " ; ") + opinion(v.opinion) + ", puis " + opinion(n.opinion);
+        // A partial grant voted, then another share (or the whole request).
+        else if (n.places != v.places && n.opinion == DecisionKind::Retained)
+            line += (line.empty() ? "" : " ; ") + granted(v.places) + ", puis " + granted(n.places);
         if (!line.empty()) out.push_back(v.reference + " : " + line);
         current.erase(it);
     }

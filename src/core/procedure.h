@@ -108,6 +108,10 @@ struct VotedEntry {
     int rank = 0;                          // 0 when set apart
     std::string total;                     // canonical, empty when set apart
     std::optional<DecisionKind> opinion;   // none while awaiting arbitration
+    // Retained for part of its request (a partial grant of the proposal the
+    // committee voted on): the places, canonical; empty for the whole request
+    // (trial 1011D: the minutes left out ACT23-1 voted for 5 places of 16).
+    std::string places = {};
 };
 std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers);
 // What differs between the voted ranking and today's, in French (« ACT-2023-06 : du 5e au 4e rang »),
@@ -131,6 +135,17 @@ struct Meeting {
     // séance never rewrites what the committee voted on (trial 1011C F2).
     // Empty for a vote recorded before they were kept.
     std::vector<std::string> voted_rules = {};
+    // The allocation voted on, kept with the vote (trial 1011D: an allocation
+    // recorded after the séance read as the one voted): `allocation_kept`
+    // for a vote recorded since it is; `voted_allocation`, the coordinator's
+    // variant in the minutes' words (what it retains, its partial grants,
+    // the rules it departs from, its motive), empty for the ranking order.
+    bool allocation_kept = false;
+    std::string voted_allocation = {};
+    // The dossiers' vigilance points as the committee saw them, one a line
+    // (« ACT-2023-04 — … »): a figure changed after the séance never rewrites
+    // them (trial 1011D). Empty for a vote recorded before they were kept.
+    std::vector<std::string> voted_vigilance = {};
 };
 
 // A member with a declared link to a candidate organisation may not take

@@ -75,7 +75,8 @@ struct State {
     // written must answer each), their reasons one after the other. Each
     // reason ends with its rule's status: a dossier the ranking order sets
     // aside by a proposal says so, never as by the call.
-    Choice check(std::size_t i, bool every = false) const {
+    // `share`: the places a coordinator's variant grants (part of the request).
+    Choice check(std::size_t i, bool every = false, std::optional<double> share = std::nullopt) const {
         const Candidate& k = c[i];
         Choice ch{i, true, Constraint::None, "", zone_of(r, t, k.commune)};
         // Returns true when the check stops at this rule.
@@ -91,7 +92,7 @@ struct State {
         // The places this candidate may take: all it asks, or (a partial
         // grant, the ranking order only) the whole places left by the
         // capacity, the envelope and its zone's quota, the tightest named.
-        double want = k.places;
+        double want = share ? *share : k.places;
         if (!every && r.partial_grant && !per_unit(r) && !r.per_dossier && k.places > 0) {
             double room = k.places;
             Constraint tightest = Constraint::None;
@@ -245,7 +246,8 @@ Allocation allocate(const Rules& r, const std::vector<Candidate>& ranked, const 
 }
 
 Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidates, const std::vector<std::size_t>& chosen,
-                         const coverage::Territory& t, const std::vector<coverage::Site>& existing) {
+                         const coverage::Territory& t, const std::vector<coverage::Site>& existing,
+                         const std::map<std::size_t, double>& places) {
     State s{r, t, existing, candidates, 0, 0, {}, {}};
     Allocation a;
     a.choices.resize(candidates.size());
@@ -253,15 +255,50 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
         a.choices[i] = {i, false, Constraint::None, "Non choisi dans la variante.", zone_of(r, t, candidates[i].commune)};
     // In the order the coordinator chose them: a breach is reported, not refused.
     for (std::size_t i : chosen) {
-        Choice ch = s.check(i, true);
-        // Retained as chosen, for its whole request, even where a rule stops it.
-        ch.retained = true, ch.partial = false, ch.motive.clear();
-        ch.granted = candidates[i].places, ch.cost = allowed_cost(r, candidates[i]);
+        const auto given = places.find(i);
+        const std::optional<double> share = given == places.end() ? std::nullopt : std::optional<double>(given->second);
+        const Candidate& k = candidates[i];
+        Choice ch = s.check(i, true, share);
+        // Retained as chosen, for its whole request or the share given, even where a rule stops it.
+        ch.retained = true;
+        ch.granted = share ? *share : k.places, ch.cost = allowed_cost(r, k, ch.granted);
+        ch.partial = share && *share < k.places;
+        ch.motive = ch.partial ? "Attribution partielle : " + capacity_text(r, *share) + " sur une demande de " + num(k.places) +
+                                     ", choisie dans la variante du coordonnateur."
+                               : "";
         s.take(i, ch);
         a.choices[i] = std::move(ch);
     }
     a.places = s.places, a.cost = s.cost;
     return a;
+}
+
+std::string variant_share_refusal(const Rules& r, const Candidate& k, double places) {
+    const std::string asked = "« " + k.reference + "=" + num(places) + " »";
+    if (!r.partial_grant || per_unit(r) || r.per_dossier)
+        return "Variante : " + asked + " : cet appel n'accorde pas une partie d'une demande (" +
+               (r.per_dossier ? std::string("chaque dossier retenu compte pour une ") + r.unit_one
+                : per_unit(r) ? "il compte en unités de " + capacity_text(r, *r.unit_places)
+                              : std::string("les règles de l'appel ne prévoient pas d'attribution partielle")) +
+               ") ; citez le dossier sans nombre.";
+    if (places != std::floor(places) || places < 1 || places >= k.places)
+        return "Variante : " + asked + " : une attribution partielle accorde de 1 à " + num(std::max(1.0, k.places - 1)) + " " +
+               r.unit_many + " entières à ce dossier, qui en demande " + num(k.places) +
+               " ; pour sa demande entière, citez le dossier sans nombre.";
+    return "";
+}
+
+std::string variant_call_rule_refusal(const Rules& r, const Allocation& variant, const std::vector<Candidate>& candidates) {
+    std::vector<std::string> broken;
+    for (std::size_t i : variant.retained()) {
+        const Choice& ch = variant.choices[i];
+        if (ch.constraint != Constraint::None && r.status_of(ch.constraint).call())
+            broken.push_back(candidates[i].reference + " (" + ch.reason + ")");
+    }
+    if (broken.empty()) return "";
+    return "La variante enfreint une règle de l'appel, qu'aucun motif ne lève : " + fr::join(broken, " ; ") +
+           ". Rien n'a été enregistré. Composez une variante qui la respecte ; si l'autorité fixe autrement le "
+           "chiffre de l'appel, elle le fait pour la campagne (cotation param), et les documents le disent.";
 }
 
 double allowed_cost(const Rules& r, const Candidate& k, double places) {

@@ -154,10 +154,24 @@ Allocation allocate(const Rules& r, const std::vector<Candidate>& ranked, const 
                     const std::vector<coverage::Site>& existing);
 
 // The coordinator's variant: the chosen candidates are retained as chosen,
-// each for its whole request at the cost the call allows, even one that
-// breaks a rule; each such one says which (the departure is theirs to motivate).
+// each for its whole request, or for the share `places` gives it (by
+// candidate index: a partial grant, see variant_share_refusal), at the cost
+// the call allows, even one that breaks a rule; each such one says which
+// (the departure is theirs to motivate).
 Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidates, const std::vector<std::size_t>& chosen,
-                         const coverage::Territory& t, const std::vector<coverage::Site>& existing);
+                         const coverage::Territory& t, const std::vector<coverage::Site>& existing,
+                         const std::map<std::size_t, double>& places = {});
+// Why a variant may not grant `places` of candidate `k`'s request (empty: it
+// may): only where the call grants part of a request (attribution_partielle,
+// counted in places, not in units nor missions), whole places, at least one
+// and fewer than asked (trial 1011D: a variant could not give ACT23-1 5 places).
+std::string variant_share_refusal(const Rules& r, const Candidate& k, double places);
+// A variant that breaks a rule of the call's text (its capacity, envelope,
+// a quota the text sets) is refused whatever its motive, naming each dossier
+// and rule; one departing from a proposal of répartition only needs its
+// motive (trial 1011D: a variant breaking the call's rules was recorded with
+// any reason). Empty, or the refusal in French.
+std::string variant_call_rule_refusal(const Rules& r, const Allocation& variant, const std::vector<Candidate>& candidates);
 
 struct Figures {
     double places = 0, cost = 0;

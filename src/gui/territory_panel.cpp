@@ -343,7 +343,12 @@ bool TerritoryPanel::Record() {
         std::string reason;
         // Asked whenever the record needs it: a departure from the ranking
         // order, a rule broken, a zone entered for the campaign overlapped.
-        if (const std::string why = study_->reason_needed(variant); !why.empty()) {
+        std::string why = study_->reason_needed(variant);
+        // After the vote, a change of the allocation voted on is motivated too (trial 1011D).
+        if (const auto& m = wb_.session->meeting(); m && !m->votes.empty())
+            why += (why.empty() ? "" : " ; ") + std::string("la commission a voté le ") + m->date.french_numeric() +
+                   " sur la répartition enregistrée alors (le motif est cité sous « Modifié après la séance »)";
+        if (!why.empty()) {
             wxTextEntryDialog ask(
                 this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),
                 to_wx("Motif de la variante"), "", wxOK | wxCANCEL | wxTE_MULTILINE);

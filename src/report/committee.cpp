@@ -66,6 +66,15 @@ Variables document_variables(const CommitteeContext& ctx) {
     return v;
 }
 }  // namespace committee_detail
+
+std::vector<std::string> vigilance_lines(const Ranking& ranking, const std::vector<Dossier>& dossiers) {
+    std::vector<std::string> out;
+    for (const auto* list : {&ranking.ranked, &ranking.pending})
+        for (const auto& e : *list)
+            for (const auto& p : committee_detail::vigilance_points(e.eligibility, false))
+                out.push_back(dossiers[e.dossier].reference + " — " + p);
+    return out;
+}
 using namespace committee_detail;
 
 namespace {
@@ -215,17 +224,29 @@ Variables committee_variables(const CommitteeContext& ctx) {
 
     // What the committee must see of each dossier: its declared key figures
     // and its vigilance points, in ranking order.
-    std::vector<std::string> figures, vigilance;
+    std::vector<std::string> figures;
     for (const auto* list : {&ctx.ranking.ranked, &ctx.ranking.pending}) {
         for (const auto& e : *list) {
             const Dossier& d = ctx.dossiers[e.dossier];
             auto k = key_figures(ctx.grid, ctx.campaign, d);
             if (!k.empty()) figures.push_back(d.reference + " — " + d.organisme + " — " + as_sentence(join_clauses(k)));
-            for (const auto& p : vigilance_points(e.eligibility, false)) vigilance.push_back(d.reference + " — " + p);
         }
     }
     v["chiffres_cles"] = join(figures);
-    v["vigilance"] = join(vigilance);
+    // After a vote that kept them, the points as the committee saw them; today's, where
+    // they differ (a figure changed after the séance), apart (trial 1011D).
+    const auto vigilance = vigilance_lines(ctx.ranking, ctx.dossiers);
+    if (ctx.meeting && ctx.meeting->allocation_kept && ctx.meeting->date <= ctx.date) {
+        const auto& voted = ctx.meeting->voted_vigilance;
+        std::vector<std::string> since;
+        for (const auto& l : vigilance)
+            if (std::find(voted.begin(), voted.end(), l) == voted.end()) since.push_back(l);
+        v["vigilance"] = join(voted);
+        v["vigilance_depuis_vote"] = join(since);
+    } else {
+        v["vigilance"] = join(vigilance);
+        v["vigilance_depuis_vote"] = "";
+    }
 
     // Members' opinions, dossier by dossier in ranking order.
     lines.clear();
@@ -303,6 +324,16 @@ Variables committee_variables(const CommitteeContext& ctx) {
         // Why a ranked dossier is advised « non retenu » (trial 1011B F8): the
         // proposal's reason (capacity, a territorial rule, the variant), when
         // today's proposal still says what was voted.
+        // A partial grant voted: its places and the request (trial 1011D: ACT23-1, 5 of 16, left out).
+        auto granted_text = [&](const VotedEntry& e) -> std::string {
+            const auto n = Rational::from_canonical(e.places);
+            if (!n || e.opinion != DecisionKind::Retained) return "";
+            auto d = by_ref.find(e.reference);
+            const Value asked = d != by_ref.end() ? d->second->get("places") : Value{};
+            const Rational* of = std::get_if<Rational>(&asked);
+            return " pour " + ctx.ranking.model.places_text(*n) + (of ? " sur " + fr::number(*of) + " demandées" : "") +
+                   " (attribution partielle)";
+        };
         std::map<std::string, const RankEntry*> proposed;
         for (const auto& e : ctx.ranking.ranked) proposed[ctx.dossiers[e.dossier].reference] = &e;
         for (const auto& e : ctx.meeting->voted) {
@@ -317,7 +348,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
             lines.push_back(std::to_string(e.rank) + ". " + e.reference +
                             (d != by_ref.end() ? " — " + d->second->organisme : "") + " : " +
                             (total ? fr::number(*total) : e.total) + " / " + fr::number(ctx.grid.max_total()) + " points — " +
-                            (e.opinion ? decision_label(*e.opinion) : "en attente") + why);
+                            (e.opinion ? decision_label(*e.opinion) : "en attente") + granted_text(e) + why);
         }
     }
     v["classement_vote"] = lines.empty() ? "aucun classement voté" : join(lines);
@@ -326,6 +357,7 @@ Variables committee_variables(const CommitteeContext& ctx) {
     // Before the vote (a file dated before its meeting), nothing has moved since it.
     v["changements_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.changes_since_vote) : "";
     v["regles_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? join(ctx.rules_since_vote) : "";
+    v["repartition_depuis_vote"] = ctx.meeting && ctx.meeting->date <= ctx.date ? ctx.allocation_since_vote : "";
 
     // Decisions already recorded, and those that depart from the committee's opinion.
     lines.clear();

@@ -69,7 +69,15 @@ struct CommitteeContext {
     // After a vote: the rules in force today that differ from those voted
     // (a parameter changed after the séance), said apart, never in their place.
     std::vector<std::string> rules_since_vote = {};
+    // After a vote: the allocation recorded since, when it is not the one
+    // voted, with who recorded it, when and why (« Modifié après la séance »,
+    // trial 1011D); empty otherwise.
+    std::string allocation_since_vote = {};
 };
+
+// The dossiers' vigilance points as the committee file lists them, in
+// ranking order (« ACT-2023-04 — … »): what a vote keeps (Meeting::voted_vigilance).
+std::vector<std::string> vigilance_lines(const Ranking& ranking, const std::vector<Dossier>& dossiers);
 
 Variables committee_variables(const CommitteeContext& ctx);
 

@@ -249,8 +249,10 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
         load_procedure(before);
         for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
             c_->exec(std::string("DELETE FROM ") + table);
-        c_->exec("INSERT INTO meeting(id, held_on, president, president_civility, voted_rules) VALUES (1,$1,$2,$3,$4)",
-                 {date_param(m.date), m.president, rows::civility_code(m), rows::rules_text(m)});
+        c_->exec("INSERT INTO meeting(id, held_on, president, president_civility, voted_rules, voted_allocation, voted_vigilance) "
+                 "VALUES (1,$1,$2,$3,$4,$5,$6)",
+                 {date_param(m.date), m.president, rows::civility_code(m), rows::rules_text(m), rows::allocation_text(m),
+                  rows::vigilance_text(m)});
         for (const auto& [name, x] : m.attendance)
             c_->exec("INSERT INTO meeting_attendance(member, presence, proxy) VALUES ($1,$2,$3)",
                      {name, std::string(enum_code(x.presence)), x.proxy});
@@ -260,9 +262,9 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
             c_->exec("INSERT INTO meeting_observation(member, text) VALUES ($1,$2)", {name, text});
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
-            c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES ($1,$2,$3,$4,$5)",
+            c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places) VALUES ($1,$2,$3,$4,$5,$6)",
                      {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
-                      std::string(e.opinion ? enum_code(*e.opinion) : "")});
+                      std::string(e.opinion ? enum_code(*e.opinion) : ""), e.places});
         }
         j.add(actor, entry::meeting(before.meeting, m));
     });

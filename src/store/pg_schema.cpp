@@ -220,7 +220,11 @@ const std::vector<PgMigration>& pg_migrations() {
         // 17: the allocation rules as put to the vote (the file's schema 16)
         {17, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_rules text NOT NULL DEFAULT ''"},
         // 18: the co-signatories of a joint order declared with the authority (the file's schema 17)
-        {18, "ALTER TABLE campaign ADD COLUMN IF NOT EXISTS cosignatories text NOT NULL DEFAULT ''"}};
+        {18, "ALTER TABLE campaign ADD COLUMN IF NOT EXISTS cosignatories text NOT NULL DEFAULT ''"},
+        // 19: the allocation, the vigilance points and partial grants as voted (the file's schema 18)
+        {19, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_allocation text NOT NULL DEFAULT ''; "
+             "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_vigilance text NOT NULL DEFAULT ''; "
+             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS places text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

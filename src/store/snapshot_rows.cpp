@@ -30,11 +30,11 @@ const SnapshotQueries kSnapshotQueries{
 const ProcedureQueries kProcedureQueries{
     "SELECT dossier_id, ground, motive, decided_on, author FROM prior_rejection",
     "SELECT step, done_on FROM procedure_step",
-    "SELECT held_on, president, president_civility, voted_rules FROM meeting",
+    "SELECT held_on, president, president_civility, voted_rules, voted_allocation, voted_vigilance FROM meeting",
     "SELECT member, presence, proxy FROM meeting_attendance",
     "SELECT member, vote FROM meeting_vote",
     "SELECT member, text FROM meeting_observation ORDER BY id",
-    "SELECT reference, rank, total, opinion FROM meeting_ranking ORDER BY position",
+    "SELECT reference, rank, total, opinion, places FROM meeting_ranking ORDER BY position",
     "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member"};
 
 
@@ -72,6 +72,13 @@ std::string facts_text(const FactValues& f) {
     return s;
 }
 std::string rules_text(const Meeting& m) { return fr::join(m.voted_rules, "\n"); }
+std::string vigilance_text(const Meeting& m) { return fr::join(m.voted_vigilance, "\n"); }
+// Empty for a vote recorded before it was kept; else « classement », or
+// « variante » and its sentence on the next line.
+std::string allocation_text(const Meeting& m) {
+    if (!m.allocation_kept) return "";
+    return m.voted_allocation.empty() ? std::string("classement") : "variante\n" + m.voted_allocation;
+}
 std::string civility_code(const Meeting& m) { return m.president_civility ? enum_code(*m.president_civility) : ""; }
 
 std::string meeting_text(const Meeting& m) {
@@ -92,9 +99,15 @@ std::string meeting_text(const Meeting& m) {
         for (const auto& e : m.voted)
             if (e.rank)
                 s += " " + std::to_string(e.rank) + ". " + e.reference +
-                     (e.opinion ? std::string(" (") + decision_label(*e.opinion) + ")" : "");
+                     (e.opinion ? std::string(" (") + decision_label(*e.opinion) +
+                                      (e.places.empty() ? "" : " pour " + e.places + " places") + ")"
+                                : "");
     }
     if (!m.voted_rules.empty()) s += " règles votées : " + fr::join(m.voted_rules, " | ");
+    // Said only when kept: a meeting recorded before reads as it did.
+    if (m.allocation_kept)
+        s += " répartition votée : " + (m.voted_allocation.empty() ? std::string("ordre du classement") : m.voted_allocation);
+    if (!m.voted_vigilance.empty()) s += " vigilance votée : " + fr::join(m.voted_vigilance, " | ");
     return s;
 }
 
@@ -253,6 +266,12 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
             if (to == std::string::npos) to = rules.size();
             if (to > from) x.voted_rules.push_back(rules.substr(from, to - from));
         }
+        if (const std::string kept = r.text(4); !kept.empty()) {
+            x.allocation_kept = true;
+            if (kept.rfind("variante\n", 0) == 0) x.voted_allocation = kept.substr(9);
+            else if (kept != "classement") throw unreadable("séance (répartition votée)");
+        }
+        x.voted_vigilance = split_lines(r.text(5));
         meeting = std::move(x);
     });
     if (meeting) {
@@ -271,7 +290,7 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         run(p.voted, [&](const Row& v) {
             auto proposal = enum_from_code<DecisionKind>(v.text(3));
             if (!v.text(3).empty() && !proposal) throw unreadable("classement voté");
-            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal});
+            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal, v.text(4)});
         });
         s.meeting = std::move(meeting);
     }

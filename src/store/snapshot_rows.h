@@ -48,7 +48,7 @@ struct SnapshotQueries {
 struct ProcedureQueries {
     const char* prior_rejections;   // dossier_id, ground, motive, decided_on, author
     const char* steps;              // step, done_on
-    const char* meeting;            // held_on, president, president_civility, voted_rules
+    const char* meeting;            // held_on, president, president_civility, voted_rules, voted_allocation, voted_vigilance
     const char* attendance;         // member, presence, proxy
     const char* votes;              // member, vote
     const char* observations;       // member, text (in order)
@@ -89,6 +89,9 @@ std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after
 std::string meeting_text(const Meeting& m);
 // Meeting::voted_rules as its column keeps them: one a line.
 std::string rules_text(const Meeting& m);
+// Meeting::voted_vigilance, one a line; the allocation voted as its column keeps it.
+std::string vigilance_text(const Meeting& m);
+std::string allocation_text(const Meeting& m);
 std::string civility_code(const Meeting& m);   // « Mme », « M. » or empty: the stored column
 
 }  // namespace cotation::rows

@@ -192,8 +192,10 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
         load_procedure(before);
         for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
             db_->exec(std::string("DELETE FROM ") + table);
-        Stmt head(*db_, "INSERT INTO meeting(id, held_on, president, president_civility, voted_rules) VALUES (1,?,?,?,?)");
-        head.bind(1, m.date.iso()).bind(2, m.president).bind(3, rows::civility_code(m)).bind(4, rows::rules_text(m)).run();
+        Stmt head(*db_, "INSERT INTO meeting(id, held_on, president, president_civility, voted_rules, voted_allocation, "
+                        "voted_vigilance) VALUES (1,?,?,?,?,?,?)");
+        head.bind(1, m.date.iso()).bind(2, m.president).bind(3, rows::civility_code(m)).bind(4, rows::rules_text(m))
+            .bind(5, rows::allocation_text(m)).bind(6, rows::vigilance_text(m)).run();
         Stmt a(*db_, "INSERT INTO meeting_attendance(member, presence, proxy) VALUES (?,?,?)");
         for (const auto& [name, x] : m.attendance) {
             a.bind(1, name).bind(2, enum_code(x.presence))
@@ -210,7 +212,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
             o.bind(1, name).bind(2, text).run();
             o.reset();
         }
-        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion) VALUES (?,?,?,?,?)");
+        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places) VALUES (?,?,?,?,?,?)");
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
             std::string opinion = e.opinion ? enum_code(*e.opinion) : "";
@@ -219,6 +221,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
                 .bind(3, static_cast<std::int64_t>(e.rank))
                 .bind(4, e.total)
                 .bind(5, opinion)
+                .bind(6, e.places)
                 .run();
         }
         j.add(actor, entry::meeting(before.meeting, m));

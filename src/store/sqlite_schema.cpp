@@ -212,6 +212,14 @@ ALTER TABLE meeting ADD COLUMN voted_rules TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE campaign ADD COLUMN cosignatories TEXT NOT NULL DEFAULT '';
 )sql",
+    // 18: the allocation and the vigilance points as put to the vote, and a
+    // voted partial grant's places (trial 1011D); empty for a vote recorded
+    // before, so no row digest of an older journal changes.
+    R"sql(
+ALTER TABLE meeting ADD COLUMN voted_allocation TEXT NOT NULL DEFAULT '';
+ALTER TABLE meeting ADD COLUMN voted_vigilance TEXT NOT NULL DEFAULT '';
+ALTER TABLE meeting_ranking ADD COLUMN places TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
