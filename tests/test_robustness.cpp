@@ -489,3 +489,36 @@ TEST(RobustOutputs, NeverReplacesALinkOrAPipe) {
     EXPECT_EQ(test::slurp(notes), "mes notes");
     EXPECT_FALSE(std::filesystem::exists(notes + ".tmp"));
 }
+
+// Issue 15 G3: a bad code typed in SQL in the team's role, an attendance, a
+// vote, an arbitrated rating, a member's opinion or a date parameter made the
+// whole campaign unloadable for everyone, naming no row. Each row is now left
+// out and named with its table and field; the campaign opens, and
+// `journal verify` names them with a non-zero code.
+TEST(RobustStore, ABadCodeInAnyRowIsLeftOutAndNamedNotTheCampaignUnloadable) {
+    test::TempDir dir;
+    const std::string f = dir.file("c.cot");
+    create_demo(f, "act-hlm", DemoStage::Complete);
+    test::sql(f, "UPDATE person SET role = 'chef' WHERE name = (SELECT min(name) FROM person WHERE role = 'instructeur'); "
+                 "UPDATE meeting_attendance SET presence = 'peut-être' WHERE member = (SELECT min(member) FROM meeting_attendance); "
+                 "UPDATE meeting_vote SET vote = 'bof' WHERE member = (SELECT min(member) FROM meeting_vote); "
+                 "UPDATE consolidation SET value = 'deux' WHERE dossier_id = (SELECT min(dossier_id) FROM consolidation); "
+                 "INSERT OR REPLACE INTO member_opinion(dossier_id, member, opinion, comment) VALUES (1, 'Bernard Costa', 'bof', ''); "
+                 "INSERT OR REPLACE INTO campaign_parameter(name, value) VALUES ('campagne.date_courrier', '2023-02-31')");
+    std::unique_ptr<Session> s;
+    ASSERT_NO_THROW(s = Session::open(f));
+    std::string all;
+    for (const auto& p : s->unreadable_values()) all += p + "\n";
+    for (const char* named : {"personne « Claire Martin (ARS, DD 13) » illisible : « chef » (ligne person, champ role) : laissée de côté",
+                              "illisible : « peut-être » (ligne meeting_attendance, champ presence) : laissée de côté",
+                              "illisible : « bof » (ligne meeting_vote, champ vote) : laissée de côté",
+                              "note arbitrée du dossier « ", "illisible : « deux » (ligne consolidation, champ value)",
+                              "avis de « Bernard Costa » sur le dossier « ACT-2023-01 » illisible : « bof » (ligne member_opinion",
+                              "(ligne campaign_parameter, paramètre « campagne.date_courrier ») : valeur laissée de côté"})
+        EXPECT_NE(all.find(named), std::string::npos) << named << "\n" << all;
+    int code = -1;
+    const std::string out = run("journal verify " + f, &code);
+    EXPECT_EQ(code, 1) << out;
+    for (const char* named : {"(ligne person, champ role)", "(ligne meeting_vote, champ vote)", "(ligne consolidation, champ value)"})
+        EXPECT_NE(out.find(named), std::string::npos) << named << "\n" << out;
+}

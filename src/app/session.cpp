@@ -239,7 +239,10 @@ void Session::load() {
                               [&](const std::string&) { return io::FormText{snap_.form_xml, form_name}; });
         grid_key_ = std::move(grid_key);
     }
-    type_values(grid_, snap_.campaign.parameters, path_);
+    // A parameter this grid cannot read (a date typed in SQL: issue 15 G3) is
+    // left out (the grid's default then holds) and named, the campaign still opens.
+    std::vector<std::pair<std::string, std::string>> bad_parameters;
+    type_values(grid_, snap_.campaign.parameters, path_, &bad_parameters);
     // A refused write names the changes as this grid labels them (trial 15c F8).
     store_->say_changes_with([this](const JournalEntry& e) { return change_in_words(e, &grid_); });
     if (snap_.procedure_xml.empty()) {
@@ -260,6 +263,8 @@ void Session::load() {
     index_dossiers();
     unreadable_.clear();
     for (const auto& u : snap_.unreadable) unreadable_.push_back(path_ + " : " + u);
+    for (const auto& [name, why] : bad_parameters)
+        unreadable_.push_back(why + " (ligne campaign_parameter, paramètre « " + name + " ») : valeur laissée de côté");
     // Named with the last entry that wrote it, and its server role: who to ask.
     auto last_writer = [&](const std::string& entity, const std::string& row_entity) {
         std::string last;

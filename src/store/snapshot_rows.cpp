@@ -146,6 +146,24 @@ std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after
     return out;
 }
 
+namespace {
+// « « ACT-2023-01 » », or « n° 12 » for a dossier the campaign does not hold.
+std::string reference_of(const CampaignSnapshot& s, std::int64_t id) {
+    for (const auto& d : s.dossiers)
+        if (d.id == id) return "« " + d.reference + " »";
+    return "n° " + std::to_string(id);
+}
+// A row whose stored code or date this program cannot read, typed in SQL
+// (issue 15 G3): left out of every computation and named with its table and
+// field, so that the campaign still opens for everyone and `journal verify`
+// says which row to repair; never the whole campaign unloadable, naming no row.
+void left_out(CampaignSnapshot& s, const std::string& what, const std::string& who, const std::string& table,
+              const std::string& field, const std::string& value) {
+    s.unreadable.push_back(what + " " + who + " illisible : « " + value + " » (ligne " + table + ", champ " + field +
+                           ") : laissée de côté");
+}
+}  // namespace
+
 CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, const ProcedureQueries& p,
                                const std::string& shown) {
     CampaignSnapshot s;
@@ -188,7 +206,8 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     });
     run(q.people, [&](const Row& r) {
         auto role = enum_from_code<Role>(r.text(1));   // the stored code, never a word typed (review M3)
-        if (!role) throw InputError("Campagne « " + shown + " » : rôle illisible « " + r.text(1) + " ».");
+        // Left out and named, as a decision's bad code (issue 15 G3: the whole campaign was unloadable).
+        if (!role) return left_out(s, "personne", "« " + r.text(0) + " »", "person", "role", r.text(1));
         s.team.people[r.text(0)] = {r.text(0), *role, r.text(2), r.flag(3), r.text(4)};
     });
     run(q.assignments, [&](const Row& r) { s.team.assignments[r.integer(0)].insert(r.text(1)); });
@@ -227,25 +246,24 @@ CampaignSnapshot read_snapshot(const RunQuery& run, const SnapshotQueries& q, co
     read_procedure(run, p, shown, s);
     run(q.consolidation, [&](const Row& c) {
         auto v = Rational::from_canonical(c.text(2));
-        if (!v) throw InputError("Campagne « " + shown + " » : note consolidée illisible « " + c.text(2) + " ».");
+        if (!v) return left_out(s, "note arbitrée du dossier", reference_of(s, c.integer(0)) + ", critère « " + c.text(1) + " »",
+                                "consolidation", "value", c.text(2));
         s.consolidation[c.integer(0)][c.text(1)] = {c.text(1), *v, c.text(3), c.text(4)};
     });
     return s;
 }
 
-void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::string& shown, CampaignSnapshot& s) {
-    auto unreadable = [&](const std::string& what) {
-        return InputError("Campagne « " + shown + " » : " + what + " illisible.");
-    };
+void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::string& /*shown*/, CampaignSnapshot& s) {
     run(p.prior_rejections, [&](const Row& r) {
         auto g = enum_from_code<RejectionGround>(r.text(1));
         auto d = Date::parse(r.text(3));
-        if (!g || !d) throw unreadable("refus préalable");
+        if (!g) return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "ground", r.text(1));
+        if (!d) return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "decided_on", r.text(3));
         s.prior_rejections[r.integer(0)] = {*g, r.text(2), *d, r.text(4)};
     });
     run(p.steps, [&](const Row& r) {
         auto d = Date::parse(r.text(1));
-        if (!d) throw unreadable("étape de procédure");
+        if (!d) return left_out(s, "étape", "« " + r.text(0) + " »", "procedure_step", "done_on", r.text(1));
         s.steps_done[r.text(0)] = *d;
     });
     std::optional<Meeting> meeting;
@@ -253,12 +271,12 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         if (meeting) return;
         Meeting x;
         auto d = Date::parse(r.text(0));
-        if (!d) throw unreadable("séance");
+        if (!d) return left_out(s, "séance", "(sa date)", "meeting", "held_on", r.text(0));
         x.date = *d;
         x.president = r.text(1);
         if (const std::string c = r.text(2); !c.empty()) {
             x.president_civility = enum_from_code<Civility>(c);
-            if (!x.president_civility) throw unreadable("séance (civilité « " + c + " »)");
+            if (!x.president_civility) left_out(s, "civilité de la présidence de", "séance", "meeting", "president_civility", c);
         }
         const std::string rules = r.text(3);   // one a line (rules_text)
         for (std::size_t from = 0, to; from < rules.size(); from = to + 1) {
@@ -269,7 +287,8 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         if (const std::string kept = r.text(4); !kept.empty()) {
             x.allocation_kept = true;
             if (kept.rfind("variante\n", 0) == 0) x.voted_allocation = kept.substr(9);
-            else if (kept != "classement") throw unreadable("séance (répartition votée)");
+            else if (kept != "classement")
+                x.allocation_kept = false, left_out(s, "répartition votée de la", "séance", "meeting", "voted_allocation", kept);
         }
         x.voted_vigilance = split_lines(r.text(5));
         meeting = std::move(x);
@@ -278,25 +297,27 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         Meeting& x = *meeting;
         run(p.attendance, [&](const Row& a) {
             auto presence = enum_from_code<Presence>(a.text(1));
-            if (!presence) throw unreadable("présence");
+            if (!presence) return left_out(s, "présence de", "« " + a.text(0) + " »", "meeting_attendance", "presence", a.text(1));
             x.attendance[a.text(0)] = {*presence, a.text(2)};
         });
         run(p.votes, [&](const Row& v) {
             auto vote = enum_from_code<Vote>(v.text(1));
-            if (!vote) throw unreadable("vote");
+            if (!vote) return left_out(s, "vote de", "« " + v.text(0) + " »", "meeting_vote", "vote", v.text(1));
             x.votes[v.text(0)] = *vote;
         });
         run(p.observations, [&](const Row& o) { x.observations.emplace_back(o.text(0), o.text(1)); });
         run(p.voted, [&](const Row& v) {
             auto proposal = enum_from_code<DecisionKind>(v.text(3));
-            if (!v.text(3).empty() && !proposal) throw unreadable("classement voté");
+            if (!v.text(3).empty() && !proposal)
+                return left_out(s, "ligne du classement voté pour", "« " + v.text(0) + " »", "meeting_ranking", "opinion", v.text(3));
             x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal, v.text(4)});
         });
         s.meeting = std::move(meeting);
     }
     run(p.opinions, [&](const Row& r) {
         auto o = enum_from_code<Opinion>(r.text(2));
-        if (!o) throw unreadable("avis de membre");
+        if (!o) return left_out(s, "avis de « " + r.text(1) + " » sur le dossier", reference_of(s, r.integer(0)), "member_opinion",
+                                "opinion", r.text(2));
         s.opinions[r.integer(0)].push_back({r.text(1), *o, r.text(3)});
     });
 }
