@@ -340,8 +340,18 @@ TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
         EXPECT_THROW(t.compare({"ACT-2023-01=cinq"}), InputError);
         EXPECT_THROW(t.compare({"ACT-2023-01=15"}), InputError);
     }
+    // The committee file counts the share granted, not the request (trial 1011E F1):
+    // 5 + 12 + 15 + 10 + 6 + 8 = 56 places (the demo's requests, ACT-2023-01 for 5 of its 15).
+    s->write_committee_file(dir.file("dc.pdf"));
+    const std::string file = test::pdf_words(dir.file("dc.pdf"));
+    EXPECT_NE(file.find(test::words("ACT-2023-06, ACT-2023-03) : 56 places")), std::string::npos) << file;
     proposal_vote_all_for(*s, *s->date_parameter("campagne.date_commission"));
     ASSERT_TRUE(s->meeting());
+    {
+        // Recorded again as it was voted: no change, no motive asked (trial 1011E F13).
+        TerritoryStudy t(*s);
+        EXPECT_NO_THROW(t.record_allocation(variant, "", coord));
+    }
     const auto& voted = s->meeting()->voted;
     const auto a01 = std::find_if(voted.begin(), voted.end(), [](const VotedEntry& e) { return e.reference == "ACT-2023-01"; });
     ASSERT_NE(a01, voted.end());

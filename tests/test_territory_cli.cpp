@@ -320,8 +320,11 @@ TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
     const std::string f = dir_->file("recorded.cot");
     ASSERT_EQ(cli("demo " + f + " --appel uphv --etape instruction").code, 0);
     const std::string coord = "--par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
+    // Nothing recorded yet: nothing to withdraw, said, nothing journaled (trial 1011E F6).
     Ran r = cli("repartition " + f + " --retirer " + coord);
-    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("Aucune répartition enregistrée : rien à retirer."), std::string::npos) << r.out;
+    EXPECT_EQ(cli("journal show " + f + " " + coord).out.find("campagne/repartition"), std::string::npos);
     r = cli("couverture " + f + " --csv");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("\nsites_candidats;0\n"), std::string::npos) << r.out;

@@ -91,7 +91,7 @@ report::CommitteeContext Session::committee_context(const Date& on, bool steps) 
                 return v;
             };
             if (sorted(advised) == sorted(r->retained)) {
-                const std::string departs = t.reason_needed(r->retained);
+                const std::string departs = t.reason_needed(t.recorded_variant());
                 ctx.voted_variant = report::as_sentence(
                     "Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
                     (r->retained.empty() ? std::string("aucun dossier") : fr::join(r->retained, ", ", "et")) +
@@ -120,12 +120,14 @@ std::string Session::variant_sentence() {
         const auto g = r->granted.find(ref);
         const std::string n = g == r->granted.end() ? "" : fr::number(Rational(static_cast<std::int64_t>(g->second)));
         as_chosen.push_back(n.empty() ? ref : ref + "=" + n);
-        shown.push_back(n.empty() ? ref : ref + " (" + n + " " + (g->second >= 2 ? t.rules().unit_many : t.rules().unit_one) + ")");
+        shown.push_back(n.empty() ? ref
+                                  : ref + " (" + n + " " + (g->second >= 2 ? t.rules().unit_many : t.rules().unit_one) + ")");
     }
     const std::string departs = t.reason_needed(as_chosen);
-    return report::as_sentence("Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
-                               (shown.empty() ? std::string("aucun dossier") : fr::join(shown, ", ", "et")) +
-                               (departs.empty() ? "" : " ; " + departs) + (r->reason.empty() ? "" : " ; motif donné : " + r->reason));
+    return report::as_sentence(
+        "Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
+        (shown.empty() ? std::string("aucun dossier") : fr::join(shown, ", ", "et")) + (departs.empty() ? "" : " ; " + departs) +
+        (r->reason.empty() ? "" : " ; motif donné : " + r->reason));
 }
 
 std::string Session::allocation_since_vote() {

@@ -61,10 +61,10 @@ std::map<std::string, std::vector<std::string>> instruction_territory(Session& s
         for (const auto& o : zone_overlaps)
             if (o.a == i) {
                 const auto& z = t.zones()[o.b];
-                lines.push_back("Territoire d'intervention recouvrant la zone " + fr::in_quotes(z.label.empty() ? z.id : z.label) +
-                                " (zone saisie pour la campagne) : " +
-                                count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " +
-                                people(o.population) + ".");
+                lines.push_back(
+                    "Territoire d'intervention recouvrant la zone " + fr::in_quotes(z.label.empty() ? z.id : z.label) +
+                    " (zone saisie pour la campagne) : " + count(static_cast<double>(o.communes.size()), "commune", "communes") +
+                    ", " + people(o.population) + ".");
             }
     }
     return out;

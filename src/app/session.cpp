@@ -415,7 +415,8 @@ void Session::note_figures(Ranking& r) {
     const auto notes = changed_figure_notes();
     if (notes.empty()) return;
     for (auto* list : {&r.ranked, &r.ineligible, &r.pending})
-        for (auto& e : *list) cotation::note_changed_figures(grid_, snap_.campaign, snap_.dossiers[e.dossier], e.eligibility, notes);
+        for (auto& e : *list)
+            cotation::note_changed_figures(grid_, snap_.campaign, snap_.dossiers[e.dossier], e.eligibility, notes);
 }
 
 const RankingSolidity& Session::solidity() {

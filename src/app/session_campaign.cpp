@@ -125,7 +125,8 @@ std::map<std::string, std::string> Session::changed_figure_notes() {
 }
 
 void Session::note_changed_figures(const Dossier& d, EligibilityReport& report) {
-    if (auto notes = changed_figure_notes(); !notes.empty()) cotation::note_changed_figures(grid_, snap_.campaign, d, report, notes);
+    if (auto notes = changed_figure_notes(); !notes.empty())
+        cotation::note_changed_figures(grid_, snap_.campaign, d, report, notes);
 }
 
 void Session::require_coherent_dates(const input::TypedParameters& changes) const {

@@ -38,7 +38,8 @@ std::size_t Session::import_dossiers_file(const std::string& csv_path, const std
                                       });
     import_notice_ = text.notice;
     for (const auto& d : ds)
-        require(reference_refusal(snap_.dossiers, d.reference, 0, fr::shown_path(csv_path) + ", dossier " + fr::quote(d.reference)));
+        require(
+            reference_refusal(snap_.dossiers, d.reference, 0, fr::shown_path(csv_path) + ", dossier " + fr::quote(d.reference)));
     store_->add_dossiers(ds, journal_actor(actor));
     load();
     // One SIRET or FINESS for several organisations: said, not refused (trial 13 F26).

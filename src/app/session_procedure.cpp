@@ -400,8 +400,9 @@ const Ranking& Session::committee_proposal() {
                     reasons[k.reference] = "Répartition enregistrée en variante du coordonnateur" +
                                            (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
                 else if (const auto g = granted.find(k.reference); g != granted.end())
-                    reasons[k.reference] = "Attribution partielle : " + r.model.places_text(Rational(std::llround(g->second))) + " sur une demande de " +
-                                           fr::number(Rational(std::llround(k.places))) + ", dans la variante du coordonnateur" +
+                    reasons[k.reference] = "Attribution partielle : " + r.model.places_text(Rational(std::llround(g->second))) +
+                                           " sur une demande de " + fr::number(Rational(std::llround(k.places))) +
+                                           ", dans la variante du coordonnateur" +
                                            (recorded->reason.empty() ? std::string() : " : " + clause(recorded->reason));
         } else if (recorded) {
             retained = recorded->retained;

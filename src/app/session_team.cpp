@@ -236,9 +236,11 @@ std::string Session::acting_person(const std::string& claimed) const {
     if (auto changed = store_->outside_changes({"campaign", "person"}); !changed.empty()) {
         std::string text;
         for (std::size_t i = 0; i < changed.size() && i < 20; ++i) text += "\n  " + changed[i];
-        throw InputError("L'équipe de la campagne " + fr::quote_path(campaign_for_command(path_)) + " a été modifiée hors de Cotation "
+        throw InputError("L'équipe de la campagne " + fr::quote_path(campaign_for_command(path_)) +
+                         " a été modifiée hors de Cotation "
                          "(rôles, comptes) : personne n'y est reconnu tant qu'elle ne répond pas à son journal ; rien n'a été "
-                         "enregistré :" + text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify " +
+                         "enregistré :" +
+                         text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify " +
                          campaign_for_command(path_) + ") et reprend la dernière sauvegarde de la campagne.");
     }
     // A team declared before accounts were bound: nobody acts until the
@@ -291,7 +293,8 @@ void change_account(Session& s, const std::string& name, const std::string& logi
     const Team& team = s.team();
     const Person* known = team.person(name);
     if (!known)
-        throw InputError("« " + name + " » ne fait pas partie de l'équipe de cette campagne : déclarez cette personne avec --ajouter.");
+        throw InputError("« " + name +
+                         " » ne fait pas partie de l'équipe de cette campagne : déclarez cette personne avec --ajouter.");
     Person p = *known;
     const std::string account = fr::trim(login), me = Session::os_login();
     require(account_refusal(account));
@@ -397,10 +400,11 @@ void Session::require_no_outside_change(const std::string& refused) const {
     std::string text;
     for (std::size_t i = 0; i < problems.size() && i < 20; ++i) text += "\n  " + problems[i];
     if (problems.size() > 20) text += "\n  … et " + std::to_string(problems.size() - 20) + " autres";
-    throw InputError("La campagne " + fr::quote_path(campaign_for_command(path_)) + " a été modifiée hors de Cotation (données, décisions ou "
-                     "protection dont le journal ne répond plus) ; " + refused + " :" + text +
-                     "\nLe coordonnateur fait vérifier le journal (cotation journal verify " + campaign_for_command(path_) +
-                     ") et reprend la dernière sauvegarde de la campagne.");
+    throw InputError("La campagne " + fr::quote_path(campaign_for_command(path_)) +
+                     " a été modifiée hors de Cotation (données, décisions ou "
+                     "protection dont le journal ne répond plus) ; " +
+                     refused + " :" + text + "\nLe coordonnateur fait vérifier le journal (cotation journal verify " +
+                     campaign_for_command(path_) + ") et reprend la dernière sauvegarde de la campagne.");
 }
 
 }  // namespace cotation

@@ -57,8 +57,8 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
     if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash, {}};
     CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",
-                  "copie de " + fr::quote_path(source_name) + " : journal repris tel quel (" + std::to_string(report.source_entries) +
-                      " entrées, tête " + report.source_head.short_text() + ")"};
+                  "copie de " + fr::quote_path(source_name) + " : journal repris tel quel (" +
+                      std::to_string(report.source_entries) + " entrées, tête " + report.source_head.short_text() + ")"};
     JournalCheck copy = to_server ? write_server_copy(to, rows, note) : write_file_copy(to, rows, note);
     report.copy_entries = copy.entries;
     report.copy_head = copy.head;

@@ -338,9 +338,11 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
             const std::string n = fr::trim(item.substr(eq + 1));
             const bool digits = !n.empty() && n.size() <= 6 &&
                                 std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            // A call granting no part of a request says so first, never « REF=5 » as an example.
+            if (!allocation::partial_allowed(rules_)) throw InputError(allocation::variant_share_refusal(rules_, candidates_[*i], 1));
             if (!digits)
-                throw InputError("Variante : « " + item + " » : après « = », le nombre de " + rules_.unit_many +
-                                 " accordées, en chiffres (« " + r + "=5 »).");
+                throw InputError("Variante : « " + item + " » : après « = », le nombre accordé, en chiffres entiers (« " + r +
+                                 "=5 »).");
             const double places = std::stod(n);
             if (const std::string no = allocation::variant_share_refusal(rules_, candidates_[*i], places); !no.empty())
                 throw InputError(no);
@@ -412,7 +414,8 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
 void TerritoryStudy::write_map(const std::string& path, const std::vector<std::string>& references,
                                const std::string& which) const {
     const auto m = map_data(references, which);
-    const auto ext = std::filesystem::path(path).extension().string();
+    // « CARTE.PNG » as « carte.png » (trial 1011E F12).
+    const auto ext = fr::lower_ascii(std::filesystem::path(path).extension().string());
     if (ext == ".png") report::write_map_png(m, path);
     else if (ext == ".pdf") report::write_map_pdf(m, path);
     else throw InputError("Carte " + fr::quote_path(path) + " : extension .png ou .pdf attendue.");

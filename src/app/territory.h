@@ -158,6 +158,9 @@ public:
     // The allocation the campaign follows (the committee's opinion follows it
     // when it votes): none until recorded.
     const std::optional<allocation::Recorded>& recorded() const { return recorded_; }
+    // The recorded allocation as a variant is typed, each partial grant as
+    // « REF=N » (what compare() and reason_needed() read): empty when none.
+    std::vector<std::string> recorded_variant() const;
     // Records the allocation in ranking order (empty variant) or the
     // coordinator's variant; a variant that departs from the ranking order,
     // or breaks a rule of the call, needs its written reason.

@@ -218,7 +218,11 @@ std::string TerritoryStudy::repartition_text(const std::vector<std::string>& var
             const auto& v = c.variant->choices[i];
             out += std::string(" | variante : ") + (v.retained ? "retenu" : "non retenu") +
                    (v.retained && v.partial ? " pour " + count(v.granted, rules_.unit_one, rules_.unit_many) : "");
-            if (v.retained && v.constraint != allocation::Constraint::None) out += " — à motiver : " + v.reason;
+            // A rule of the call is not motivated away: recording refuses it (trial 1011E F7).
+            if (v.retained && v.constraint != allocation::Constraint::None)
+                out += (rules_.status_of(v.constraint).call() ? " — refusée à l'enregistrement, règle de l'appel : "
+                                                              : " — à motiver : ") +
+                       v.reason;
         }
         out += "\n";
         // A zone entered for the campaign (an existing DRAD zone of a CRT
@@ -392,10 +396,21 @@ std::optional<report::TerritoryPage> committee_territory(Session& session) {
     return t.committee_page();
 }
 
+std::vector<std::string> TerritoryStudy::recorded_variant() const {
+    std::vector<std::string> out;
+    if (!recorded_) return out;
+    for (const auto& ref : recorded_->retained) {
+        const auto g = recorded_->granted.find(ref);
+        out.push_back(g == recorded_->granted.end() ? ref : ref + "=" + fr_num(g->second, 0));
+    }
+    return out;
+}
+
 report::TerritoryPage TerritoryStudy::committee_page() const {
     report::TerritoryPage page;
     const bool variant = recorded_ && recorded_->followed == allocation::Followed::Variant;
-    const auto c = compare(variant ? recorded_->retained : std::vector<std::string>{});
+    // Its partial grants counted as granted, not as the whole request (trial 1011E F1).
+    const auto c = compare(variant ? recorded_variant() : std::vector<std::string>{});
     std::vector<std::string> ranking_refs;
     for (std::size_t i : c.ranking.retained()) ranking_refs.push_back(candidates_[i].reference);
     const auto& shown = variant ? recorded_->retained : ranking_refs;

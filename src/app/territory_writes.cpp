@@ -69,7 +69,8 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
     // the right to replace the offer checked again inside it (issue 12, M4).
     auto w = session_.write_scope();
     const std::string who = require_coordinator(session_, actor);
-    session_.store().put_offer(x.offer, "import de l'extrait FINESS " + fr::quote_path(extract_path) + " (" + x.attribution() + ")", who);
+    session_.store().put_offer(x.offer,
+                               "import de l'extrait FINESS " + fr::quote_path(extract_path) + " (" + x.attribution() + ")", who);
     reload();
     return x;
 }
@@ -183,13 +184,18 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
     if (c.variant)
         if (const std::string no = allocation::variant_call_rule_refusal(rules_, *c.variant, candidates_); !no.empty())
             throw InputError(no);
+    // The one recorded, recorded again as it is, keeps its motive (trial 1011E F13).
+    const bool same = recorded_ && recorded_->retained == r.retained && recorded_->granted == r.granted &&
+                      (recorded_->followed == allocation::Followed::Variant) == c.variant.has_value();
+    if (same && r.reason.empty()) r.reason = recorded_->reason;
     if (const std::string why = reason_needed(variant); r.reason.empty() && !why.empty()) {
         std::string text = why;
         text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
         throw InputError(text + " : écrivez le motif (--motif).");
     }
-    // After the séance, the allocation voted on is the committee's opinion (trial 1011D).
-    if (const std::string no = allocation_change_after_vote_refusal(session_.meeting(), r.reason); !no.empty())
+    // After the séance, the allocation voted on is the committee's opinion (trial 1011D);
+    // the one recorded, recorded again as it is, changes nothing (trial 1011E F13).
+    if (const std::string no = allocation_change_after_vote_refusal(session_.meeting(), r.reason); !no.empty() && !same)
         throw InputError(no);
 
     if (c.variant) {
@@ -209,6 +215,9 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
 void TerritoryStudy::withdraw_allocation(const std::string& actor) {
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
+    catch_up();   // as stored now, not as first read
+    // Nothing to withdraw: said, nothing journaled (trial 1011E F6).
+    if (!recorded_) throw InputError("Aucune répartition enregistrée : rien à retirer. Rien n'a été enregistré.");
     // After the vote, the minutes must say what replaced the allocation voted
     // on, and why: a withdrawal leaves no motive, a recording does.
     if (const auto& m = session_.meeting(); m && !m->votes.empty())

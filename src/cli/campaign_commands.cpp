@@ -173,8 +173,8 @@ int demo(const Args& a) {
     std::string stage = input::one_of("--etape", a.get("--etape", "complete"), {"instruction", "complete"});
     auto s =
         create_demo(a.file(), a.get("--appel", "act-hlm"), stage == "instruction" ? DemoStage::Instruction : DemoStage::Complete);
-    std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << fr::quote_path(a.file()) << " : "
-              << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
+    std::cout << "Campagne de démonstration « " << s->campaign().reference << " » créée dans " << fr::quote_path(a.file())
+              << " : " << s->dossiers().size() << " dossiers, " << s->ratings().size() << " notes.\n";
     return 0;
 }
 

@@ -97,7 +97,8 @@ int pieces(const Args& a) {
     std::string out = a.get("--out");
     auto batch = s->write_pieces_requests(out, only, format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
-    std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << fr::quote_path(out) << ".\n";
+    std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << fr::quote_path(out)
+              << ".\n";
     return report_batch(batch);
 }
 

@@ -180,8 +180,8 @@ int reports(const Args& a) {
     s->set_reader(a.reader(*s));   // the ratings a report shows are those its reader may read
     auto files = s->write_instruction_reports(out, only_dossier(*s, a));
     const auto n = static_cast<long long>(files.size());
-    std::cout << fr::plural(n, "compte rendu", "comptes rendus") << " d'instruction " << fr::agree(n, "écrit") << " dans " << fr::quote_path(out)
-              << ".\n";
+    std::cout << fr::plural(n, "compte rendu", "comptes rendus") << " d'instruction " << fr::agree(n, "écrit") << " dans "
+              << fr::quote_path(out) << ".\n";
     return report_batch(files);
 }
 

@@ -130,7 +130,7 @@ int repartition(const Args& a) {
 
 int carte(const Args& a) {
     const std::string out = a.get("--out");
-    const std::string ext = std::filesystem::path(out).extension().string();
+    const std::string ext = fr::lower_ascii(std::filesystem::path(out).extension().string());
     if (ext != ".png" && ext != ".pdf")
         throw UsageError("--out « " + out +
                          " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");

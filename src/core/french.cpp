@@ -556,7 +556,8 @@ std::string in_quotes(std::string_view name) {
         if (s.compare(i, close.size(), close) == 0) {
             while (!out.empty() && out.back() == ' ') out.pop_back();
             for (const std::string sp : {"\u00A0", "\u202F"})
-                if (out.size() >= sp.size() && out.compare(out.size() - sp.size(), sp.size(), sp) == 0) out.erase(out.size() - sp.size());
+                if (out.size() >= sp.size() && out.compare(out.size() - sp.size(), sp.size(), sp) == 0)
+                    out.erase(out.size() - sp.size());
             out += "\u201D";
             i += close.size();
             continue;

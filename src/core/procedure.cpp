@@ -127,7 +127,8 @@ std::vector<std::string> ranking_changes(const std::vector<VotedEntry>& voted, c
     auto rank = [&](int r) { return r ? ordinal(r) + " rang" : std::string("hors classement"); };
     auto granted = [](const std::string& places) {
         const auto n = Rational::from_canonical(places);
-        return n ? "retenu pour " + fr::number(*n) + (*n > Rational(1) ? " places" : " place") : std::string("retenu pour sa demande entière");
+        return n ? "retenu pour " + fr::number(*n) + (*n > Rational(1) ? " places" : " place")
+                 : std::string("retenu pour sa demande entière");
     };
     std::vector<std::string> out;
     for (const auto& v : voted) {

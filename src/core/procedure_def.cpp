@@ -17,7 +17,8 @@ const char* authority_kind_label(AuthorityKind k) { return enum_label(k); }
 std::optional<AuthorityKind> authority_kind_from_text(const std::string& text) { return enum_from_text<AuthorityKind>(text); }
 
 std::string CoSignatory::title(const std::string& of_departement) const {
-    return std::string(civility == Civility::Madame ? "La Présidente" : "Le Président") + " du Conseil départemental " + of_departement;
+    return std::string(civility == Civility::Madame ? "La Présidente" : "Le Président") + " du Conseil départemental " +
+           of_departement;
 }
 
 std::vector<CoSignatory> parse_cosignatories(const std::string& text) {

@@ -19,8 +19,9 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
                        "déclarée (dites qui lit : --par NOM ou COTATION_UTILISATEUR)."};
     const Person* p = team.person(*reader);
     if (!p)
-        return {false, "« " + *reader +
-                           " » ne fait pas partie de l'équipe de cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
+        return {false,
+                "« " + *reader +
+                    " » ne fait pas partie de l'équipe de cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
     if (team.in_conflict(p->name, organisation))
         return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
                            " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};

@@ -273,9 +273,11 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
     return a;
 }
 
+bool partial_allowed(const Rules& r) { return r.partial_grant && !per_unit(r) && !r.per_dossier; }
+
 std::string variant_share_refusal(const Rules& r, const Candidate& k, double places) {
     const std::string asked = "« " + k.reference + "=" + num(places) + " »";
-    if (!r.partial_grant || per_unit(r) || r.per_dossier)
+    if (!partial_allowed(r))
         return "Variante : " + asked + " : cet appel n'accorde pas une partie d'une demande (" +
                (r.per_dossier ? std::string("chaque dossier retenu compte pour une ") + r.unit_one
                 : per_unit(r) ? "il compte en unités de " + capacity_text(r, *r.unit_places)
@@ -293,7 +295,11 @@ std::string variant_call_rule_refusal(const Rules& r, const Allocation& variant,
     for (std::size_t i : variant.retained()) {
         const Choice& ch = variant.choices[i];
         if (ch.constraint != Constraint::None && r.status_of(ch.constraint).call())
-            broken.push_back(candidates[i].reference + " (" + ch.reason + ")");
+        {
+            std::string why = ch.reason;   // « … (Annexe 1). » ends the list's item without « ).). » (trial 1011E F7)
+            while (!why.empty() && why.back() == '.') why.pop_back();
+            broken.push_back(candidates[i].reference + " (" + why + ")");
+        }
     }
     if (broken.empty()) return "";
     return "La variante enfreint une règle de l'appel, qu'aucun motif ne lève : " + fr::join(broken, " ; ") +

@@ -166,6 +166,8 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
 // counted in places, not in units nor missions), whole places, at least one
 // and fewer than asked (trial 1011D: a variant could not give ACT23-1 5 places).
 std::string variant_share_refusal(const Rules& r, const Candidate& k, double places);
+// Whether the call grants part of a request (counted in places, attribution_partielle).
+bool partial_allowed(const Rules& r);
 // A variant that breaks a rule of the call's text (its capacity, envelope,
 // a quota the text sets) is refused whatever its motive, naming each dossier
 // and rule; one departing from a proposal of répartition only needs its

@@ -86,9 +86,9 @@ void ProcedurePanel::Reload() {
     const ProcedureDef& p = s.procedure();
     const std::string name = rejection_name(p);
     set_heading(refusals_heading_,
-                (!p.prior_rejection
-                     ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
-                     : fr::capitalized(name) + " — dossiers écartés avant l'évaluation" + in_parentheses(p.prior_rejection->basis)));
+                (!p.prior_rejection ? "La procédure « " + p.title + " » ne prévoit pas d'écarter un dossier avant l'évaluation."
+                                    : fr::capitalized(name) + " — dossiers écartés avant l'évaluation" +
+                                          in_parentheses(p.prior_rejection->basis)));
     std::string late_list;
     for (std::size_t i : s.late_dossiers()) late_list += (late_list.empty() ? "" : ", ") + s.dossiers()[i].reference;
     late_->SetLabel(late_list.empty() || !p.prior_rejection

@@ -23,9 +23,9 @@ void add_person_dialog(wxWindow* parent, Workbench& wb) {
     try {
         Role r = enum_at<Role>(role->GetSelection()).value_or(Role::Instructor);
         // No account from the window: accounts are bound from the command line.
-        wb.session->add_person(
-            {fr::trim(typed_from_wx(name->GetValue())), r, fr::trim(typed_from_wx(org->GetValue())), voice->GetSelection() == 0, ""},
-            wb.reviewer);
+        wb.session->add_person({fr::trim(typed_from_wx(name->GetValue())), r, fr::trim(typed_from_wx(org->GetValue())),
+                                voice->GetSelection() == 0, ""},
+                               wb.reviewer);
         wb.changed(Change::Team);
     } catch (const std::exception& e) {
         show_error(parent, e);

@@ -42,12 +42,13 @@ void refuse_unsafe_output(const std::string& path) {
         // send the bytes elsewhere.
         const std::string tmp = path + ".tmp", tmp_what = output_obstacle(tmp);
         if (!tmp_what.empty())
-            throw Error("Impossible d'écrire " + fr::quote_path(path) + " : son nom temporaire « " + tmp + " » est celui d'" + tmp_what +
-                        ", que Cotation ne remplace pas ; rien n'a été écrit. Supprimez-le ou indiquez un autre nom.");
+            throw Error("Impossible d'écrire " + fr::quote_path(path) + " : son nom temporaire « " + tmp + " » est celui d'" +
+                        tmp_what + ", que Cotation ne remplace pas ; rien n'a été écrit. Supprimez-le ou indiquez un autre nom.");
         return;
     }
     if (what == "un dossier")
-        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : c'est un dossier ; indiquez un fichier (rien n'a été écrit).");
+        throw Error("Impossible d'écrire " + fr::quote_path(path) +
+                    " : c'est un dossier ; indiquez un fichier (rien n'a été écrit).");
     throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce nom est celui d'" + what +
                 ", que Cotation ne remplace pas ; rien n'a été écrit. Indiquez un fichier ordinaire (un autre nom).");
 }
@@ -89,7 +90,8 @@ void refuse_replacing_another_kind(const std::string& tmp, const std::string& pa
                     " » a disparu ou est vide pendant l'écriture (une autre commande écrit-elle dans ce dossier en même "
                     "temps ?) ; rien n'a été écrit. Relancez la commande seule.");
     if (there != written)
-        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier existe et c'est " + there + ", pas " + written +
+        throw Error("Impossible d'écrire " + fr::quote_path(path) + " : ce fichier existe et c'est " + there + ", pas " +
+                    written +
                     " ; Cotation ne remplace qu'un fichier du même genre que celui qu'il écrit. Rien n'a été écrit : "
                     "indiquez un autre nom, ou déplacez d'abord ce fichier.");
 }

@@ -61,7 +61,9 @@ struct ProcedureXmlReader : XmlReader<InputError> {
         std::string when = fr::lower_ascii(text(e, "when"));
         if (when.empty()) s.when = StepCondition::Always;
         else if (auto w = enum_from_code<StepCondition>(when)) s.when = *w;
-        else fail(e, "l'attribut « when » vaut " + fr::join(enum_codes<StepCondition>(), ", ", "ou") + " (lu : « " + when + " »).");
+        else
+            fail(e,
+                 "l'attribut « when » vaut " + fr::join(enum_codes<StepCondition>(), ", ", "ou") + " (lu : « " + when + " »).");
         return s;
     }
 

@@ -190,8 +190,8 @@ std::vector<coverage::Area> read_zones(const std::string& content, const std::st
         // A zone is named once (the campaign's table keys zones by name).
         for (const auto& z : out)
             if (z.id == f[0]) throw_line_error(file, records[i].line, "champ « zone » : « " + f[0] + " » déjà défini plus haut");
-        auto communes = expand_communes(words(f[2]), ref,
-                                        "" + fr::quote_path(file) + ", ligne " + std::to_string(records[i].line) + " : champ « communes »");
+        auto communes = expand_communes(
+            words(f[2]), ref, "" + fr::quote_path(file) + ", ligne " + std::to_string(records[i].line) + " : champ « communes »");
         if (communes.empty()) throw_line_error(file, records[i].line, "champ « communes » vide");
         out.push_back({f[0], f[1].empty() ? f[0] : f[1], std::move(communes)});
     }

@@ -242,10 +242,12 @@ Variables committee_variables(const CommitteeContext& ctx) {
         for (const auto& l : vigilance)
             if (std::find(voted.begin(), voted.end(), l) == voted.end()) since.push_back(l);
         v["vigilance"] = join(voted);
-        v["vigilance_depuis_vote"] = join(since);
+        // None seen by the committee, some today (trial 1011E F9): said so, not « ci-dessus ».
+        v["vigilance_depuis_vote"] = voted.empty() ? "" : join(since);
+        v["vigilance_apres_seance"] = voted.empty() ? join(since) : "";
     } else {
         v["vigilance"] = join(vigilance);
-        v["vigilance_depuis_vote"] = "";
+        v["vigilance_depuis_vote"] = v["vigilance_apres_seance"] = "";
     }
 
     // Members' opinions, dossier by dossier in ranking order.
@@ -266,8 +268,8 @@ Variables committee_variables(const CommitteeContext& ctx) {
     v["seance.president"] = ctx.meeting ? ctx.meeting->president : "";
     // Never masculine by default (trial 1011C F5): core/meeting_rules.h.
     v["seance.president_qualite"] = ctx.meeting ? president_quality(*ctx.meeting, ctx.campaign.authority) : "";
-    v["seance.president_civilite"] =
-        ctx.meeting && ctx.meeting->president_civility ? enum_code(*ctx.meeting->president_civility) : "";   // « Mme », « M. » or empty
+    v["seance.president_civilite"] = ctx.meeting && ctx.meeting->president_civility ? enum_code(*ctx.meeting->president_civility)
+                                                                                    : "";   // « Mme », « M. » or empty
     std::vector<std::string> present, represented, absent;
     if (ctx.meeting) {
         for (const auto& [name, p] : ctx.team.people) {

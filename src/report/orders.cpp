@@ -316,8 +316,9 @@ Document order_document(const LetterContext& ctx, const TemplateSet& templates, 
     // A fact of the dossier that the order cites outside any condition must
     // be there: an order « passe de  (personnes âgées dépendantes) à 702 »
     // is not signed (trial finding 28). Not written, saying what is missing.
-    const std::string text = utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template()), io::kTemplateFile),
-                                           templates.shown_name(order_template()));
+    const std::string text =
+        utf8_template(io::read_file(templates.dir() + "/" + templates.shown_name(order_template()), io::kTemplateFile),
+                      templates.shown_name(order_template()));
     std::vector<std::string> missing;
     for (const auto& f : ctx.grid.facts) {
         // Cited outside a condition, or choosing the wording ({{#si f.oui}}, {{#si f.non}}).

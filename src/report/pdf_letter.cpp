@@ -454,8 +454,8 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
         std::filesystem::remove(tmp, ignored);
         std::string what = e.what();
         if (what == "logo")
-            throw Error("Logo " + fr::quote_path(logo_name(header.logo_path)) + " illisible : il faut une image PNG (document « " + path +
-                        " »).");
+            throw Error("Logo " + fr::quote_path(logo_name(header.logo_path)) +
+                        " illisible : il faut une image PNG (document « " + path + " »).");
         if (what.rfind("Logo « ", 0) == 0) throw;
         if (what == "police" || what == "save") what = err.empty() ? "écriture refusée" : err;
         throw Error("Impossible d'écrire le PDF " + fr::quote_path(path) + " (" + what + ").");

@@ -312,7 +312,8 @@ const std::string& TemplateSet::load(const std::string& name) {
 
 const std::string& TemplateSet::loaded(const std::string& name) const {
     auto it = texts_.find(file_name(name));
-    if (it == texts_.end()) throw InputError("Modèle " + fr::quote_path(file_name(name)) + " non préparé avant l'écriture des documents.");
+    if (it == texts_.end())
+        throw InputError("Modèle " + fr::quote_path(file_name(name)) + " non préparé avant l'écriture des documents.");
     return it->second;
 }
 

@@ -178,8 +178,8 @@ JournalCheck write_file_copy(const std::string& path, const CampaignRows& rows, 
             check = copy.verify_journal(std::nullopt);
         }
         if (!check.ok)
-            throw Error("Copie vers " + fr::quote_path(path) + " : le journal de la copie ne se vérifie pas (" + check.problems.front() +
-                        ") ; aucun fichier n'a été enregistré.");
+            throw Error("Copie vers " + fr::quote_path(path) + " : le journal de la copie ne se vérifie pas (" +
+                        check.problems.front() + ") ; aucun fichier n'a été enregistré.");
         finish_campaign_creation(tmp, path);
         return check;
     } catch (...) {

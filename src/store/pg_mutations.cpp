@@ -249,10 +249,11 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
         load_procedure(before);
         for (const char* table : {"meeting", "meeting_attendance", "meeting_vote", "meeting_observation", "meeting_ranking"})
             c_->exec(std::string("DELETE FROM ") + table);
-        c_->exec("INSERT INTO meeting(id, held_on, president, president_civility, voted_rules, voted_allocation, voted_vigilance) "
-                 "VALUES (1,$1,$2,$3,$4,$5,$6)",
-                 {date_param(m.date), m.president, rows::civility_code(m), rows::rules_text(m), rows::allocation_text(m),
-                  rows::vigilance_text(m)});
+        c_->exec(
+            "INSERT INTO meeting(id, held_on, president, president_civility, voted_rules, voted_allocation, voted_vigilance) "
+            "VALUES (1,$1,$2,$3,$4,$5,$6)",
+            {date_param(m.date), m.president, rows::civility_code(m), rows::rules_text(m), rows::allocation_text(m),
+             rows::vigilance_text(m)});
         for (const auto& [name, x] : m.attendance)
             c_->exec("INSERT INTO meeting_attendance(member, presence, proxy) VALUES ($1,$2,$3)",
                      {name, std::string(enum_code(x.presence)), x.proxy});

@@ -271,7 +271,6 @@ CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH R
 
 )sql";
 
-
 // An instructor's (or the coordinator's) removal of a dossier's fact or
 // document, by the owner's rights: one template for both tables, put in
 // kRights at « @R » before its names are filled.

@@ -44,7 +44,8 @@ void PgStore::put_offer(const Offer& offer, const std::string& why, const std::s
         set_origin(*c_, "offre", offer.origin);
         // The whole replacement, then each structure as it now stands.
         j.add(actor, entry::offer_replaced(before, offer, why));
-        for (std::size_t i = 0; i < offer.structures.size(); ++i) j.add(actor, entry::offer_structure(i + 1, offer.structures[i]));
+        for (std::size_t i = 0; i < offer.structures.size(); ++i)
+            j.add(actor, entry::offer_structure(i + 1, offer.structures[i]));
     });
 }
 

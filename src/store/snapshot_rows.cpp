@@ -83,7 +83,8 @@ std::string civility_code(const Meeting& m) { return m.president_civility ? enum
 
 std::string meeting_text(const Meeting& m) {
     // The civility only when declared: a meeting recorded before reads as it did.
-    std::string s = m.date.iso() + " ; président : " + (m.president_civility ? std::string(enum_code(*m.president_civility)) + " " : "") +
+    std::string s = m.date.iso() +
+                    " ; président : " + (m.president_civility ? std::string(enum_code(*m.president_civility)) + " " : "") +
                     m.president + " ; présences :";
     for (const auto& [name, a] : m.attendance)
         s += " " + name + " = " +
@@ -257,8 +258,12 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
     run(p.prior_rejections, [&](const Row& r) {
         auto g = enum_from_code<RejectionGround>(r.text(1));
         auto d = Date::parse(r.text(3));
-        if (!g) return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "ground", r.text(1));
-        if (!d) return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "decided_on", r.text(3));
+        if (!g)
+            return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "ground",
+                            r.text(1));
+        if (!d)
+            return left_out(s, "refus préalable du dossier", reference_of(s, r.integer(0)), "prior_rejection", "decided_on",
+                            r.text(3));
         s.prior_rejections[r.integer(0)] = {*g, r.text(2), *d, r.text(4)};
     });
     run(p.steps, [&](const Row& r) {
@@ -297,7 +302,8 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         Meeting& x = *meeting;
         run(p.attendance, [&](const Row& a) {
             auto presence = enum_from_code<Presence>(a.text(1));
-            if (!presence) return left_out(s, "présence de", "« " + a.text(0) + " »", "meeting_attendance", "presence", a.text(1));
+            if (!presence)
+                return left_out(s, "présence de", "« " + a.text(0) + " »", "meeting_attendance", "presence", a.text(1));
             x.attendance[a.text(0)] = {*presence, a.text(2)};
         });
         run(p.votes, [&](const Row& v) {
@@ -309,15 +315,17 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
         run(p.voted, [&](const Row& v) {
             auto proposal = enum_from_code<DecisionKind>(v.text(3));
             if (!v.text(3).empty() && !proposal)
-                return left_out(s, "ligne du classement voté pour", "« " + v.text(0) + " »", "meeting_ranking", "opinion", v.text(3));
+                return left_out(s, "ligne du classement voté pour", "« " + v.text(0) + " »", "meeting_ranking", "opinion",
+                                v.text(3));
             x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal, v.text(4)});
         });
         s.meeting = std::move(meeting);
     }
     run(p.opinions, [&](const Row& r) {
         auto o = enum_from_code<Opinion>(r.text(2));
-        if (!o) return left_out(s, "avis de « " + r.text(1) + " » sur le dossier", reference_of(s, r.integer(0)), "member_opinion",
-                                "opinion", r.text(2));
+        if (!o)
+            return left_out(s, "avis de « " + r.text(1) + " » sur le dossier", reference_of(s, r.integer(0)), "member_opinion",
+                            "opinion", r.text(2));
         s.opinions[r.integer(0)].push_back({r.text(1), *o, r.text(3)});
     });
 }

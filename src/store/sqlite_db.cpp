@@ -110,7 +110,8 @@ std::string read_only_reason(const std::string& path) {
     if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
         return "le fichier n'est pas modifiable par ce compte (droits du fichier, ou attribut « lecture seule »)";
     if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
-        return "le dossier " + fr::quote_path(dir) + " n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
+        return "le dossier " + fr::quote_path(dir) +
+               " n'accepte pas d'écriture de ce compte ; Cotation doit y écrire ses fichiers de "
                "travail (« -wal », « -shm ») à côté de la campagne";
     // Root may write anything: the mode bits say what the owner wanted (trial 13g G6).
     if (!write_bits(path))
@@ -223,8 +224,11 @@ std::string disk_full_refusal(const std::string& path, sqlite3* db) {
                          static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize < 64 * 1024;
     if (!said_full && !(no_room && ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN || !db)))
         return "";
-    return "Le disque qui contient la campagne " + fr::quote_path(path) + " est plein : Cotation ne peut pas y créer ses fichiers de "
-           "travail (« " + path + "-wal », « " + path + "-shm »). La campagne n'a pas été modifiée et n'est pas "
+    return "Le disque qui contient la campagne " + fr::quote_path(path) +
+           " est plein : Cotation ne peut pas y créer ses fichiers de "
+           "travail (« " +
+           path + "-wal », « " + path +
+           "-shm »). La campagne n'a pas été modifiée et n'est pas "
            "endommagée ; libérez de la place sur ce disque, puis recommencez.";
 }
 
@@ -232,9 +236,11 @@ namespace {
 // SQLite's own words (« database disk image is malformed ») say nothing to the
 // reader and are not French: the file and what to do, only (trial 13 F25).
 std::string damaged_message(const std::string& path) {
-    return "La campagne " + fr::quote_path(path) + " est endommagée : des pages du fichier sont illisibles ou incohérentes "
+    return "La campagne " + fr::quote_path(path) +
+           " est endommagée : des pages du fichier sont illisibles ou incohérentes "
            "(copie interrompue, disque ou partage réseau défaillant). Rien n'a été écrit ni produit. Reprenez sa dernière "
-           "sauvegarde (une copie de " + fr::quote_path(path) + " faite avant l'incident) et refaites depuis les changements perdus.";
+           "sauvegarde (une copie de " +
+           fr::quote_path(path) + " faite avant l'incident) et refaites depuis les changements perdus.";
 }
 }  // namespace
 
@@ -270,11 +276,13 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
                " d'attente. Rien n'a été enregistré ; recommencez quand il aura fini.";
     }
     case SQLITE_READONLY:
-        if (db.read_only()) return "La campagne " + fr::quote_path(path) + " est ouverte en lecture seule : rien n'a été enregistré.";
+        if (db.read_only())
+            return "La campagne " + fr::quote_path(path) + " est ouverte en lecture seule : rien n'a été enregistré.";
         return "La campagne " + fr::quote_path(path) + " ne peut pas être modifiée : " + read_only_reason(path) +
                ". Rien n'a été enregistré.";
     case SQLITE_FULL:
-        return "La campagne " + fr::quote_path(path) + " ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
+        return "La campagne " + fr::quote_path(path) +
+               " ne peut pas être enregistrée : le disque est plein. Rien n'a été enregistré.";
     case SQLITE_CANTOPEN:
         if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
         break;
@@ -283,8 +291,9 @@ std::string failure_message(const Db& db, int rc, const std::string& detail) {
         return damaged_message(path);
     case SQLITE_IOERR:
         if (std::string full = disk_full_refusal(path, db.get()); !full.empty()) return full;
-        return "La campagne " + fr::quote_path(path) + " n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " +
-               detail + "). Rien n'a été enregistré.";
+        return "La campagne " + fr::quote_path(path) +
+               " n'a pas pu être lue ou écrite (erreur du disque ou du partage réseau : " + detail +
+               "). Rien n'a été enregistré.";
     default:
         break;
     }

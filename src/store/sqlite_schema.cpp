@@ -414,14 +414,16 @@ void check_is_campaign(const std::string& path) {
     // A named pipe, a device or a socket is no campaign, and the system's
     // own words for it are English (« Operation not supported », trial 13 F19).
     if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-        throw InputError(fr::quote_path(path) + " n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
+        throw InputError(fr::quote_path(path) +
+                         " n'est pas un fichier ordinaire (tube nommé, périphérique ou prise) : ce n'est pas une "
                          "campagne Cotation ; il n'a été ni lu ni modifié.");
     auto size = std::filesystem::file_size(path, ec);
     if (ec)
         throw InputError("Impossible de lire " + fr::quote_path(path) + " : " +
                          (ec == std::errc::permission_denied ? "ce compte n'a pas le droit de le lire" : "erreur du système (" +
                                                                    std::to_string(ec.value()) + ")") + ".");
-    if (size == 0) throw InputError(fr::quote_path(path) + " est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
+    if (size == 0)
+        throw InputError(fr::quote_path(path) + " est un fichier vide, pas une campagne Cotation ; il n'a pas été modifié.");
     {
         std::FILE* f = std::fopen(path.c_str(), "rb");
         if (!f) throw InputError("Impossible de lire " + fr::quote_path(path) + ".");
@@ -440,8 +442,8 @@ void check_is_campaign(const std::string& path) {
     if (open_for_reading(path, &db) != SQLITE_OK) {
         refusal = disk_full_refusal(path, db);
         if (refusal.empty())
-            refusal =
-                "" + fr::quote_path(path) + " n'est pas lisible comme campagne Cotation (" + (db ? sqlite3_errmsg(db) : "mémoire") + ").";
+            refusal = "" + fr::quote_path(path) + " n'est pas lisible comme campagne Cotation (" +
+                      (db ? sqlite3_errmsg(db) : "mémoire") + ").";
     } else {
         sqlite3_busy_timeout(db, 5000);
         auto integer = [&](const char* sql, bool& ok) -> std::int64_t {
@@ -469,7 +471,8 @@ void check_is_campaign(const std::string& path) {
             // Every campaign file carries the application id from its creation:
             // a base with the right tables and no id is a look-alike, refused
             // before any trigger is written into it (trial 13H).
-            refusal = fr::quote_path(path) + " est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
+            refusal =
+                fr::quote_path(path) + " est une base SQLite qui n'est pas une campagne Cotation ; elle n'a pas été modifiée.";
     }
     sqlite3_close(db);
     if (!refusal.empty()) {

@@ -182,7 +182,8 @@ void finish_campaign_creation(const std::string& temporary, const std::string& p
         remove_database(temporary);
         throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà ; choisissez un autre nom (rien n'a été écrasé).");
     }
-    if (std::filesystem::exists(path)) throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà (rien n'a été écrasé).");
+    if (std::filesystem::exists(path))
+        throw InputError("Le fichier " + fr::quote_path(path) + " existe déjà (rien n'a été écrasé).");
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
         remove_database(temporary);
