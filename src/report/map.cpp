@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <utility>
 
 #include "core/error.h"
 #include "map_paint.h"
@@ -103,33 +105,49 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         pr.ox = (mx0 + mx1) / 2, pr.oy = (my0 + my1) / 2;
     }
 
-    // Communes, coloured by distance class.
+    // Communes, coloured by distance class: each class of a département's
+    // file filled as one path, the rings bounding its communes (trial 15: a
+    // fill per commune wrote every inner border twice, and the CRT committee
+    // file's map page weighed 415 KB). The borders below are stroked over the
+    // fills, so two classes side by side show no seam.
     const auto classes = distance_classes(map.access_km);
-    for (const auto& t : map.communes)
-        for (const auto& f : t.features) {
-            Rgb colour = kNoData;
-            if (auto it = map.km.find(f.code); it != map.km.end()) {
-                std::size_t k = 0;
+    auto project = [&](const std::vector<geo::LonLat>& line) {
+        std::vector<Pt> out;
+        out.reserve(line.size());
+        for (const auto& p : line) out.push_back(pr(p));
+        return out;
+    };
+    const std::size_t no_data = classes.size() + 1;   // after the last class
+    for (const auto& t : map.communes) {
+        std::vector<std::vector<std::size_t>> by_class(no_data + 1);
+        for (std::size_t f = 0; f < t.features.size(); ++f) {
+            std::size_t k = no_data;
+            if (auto it = map.km.find(t.features[f].code); it != map.km.end()) {
+                k = 0;
                 while (k < classes.size() && it->second > classes[k] + 1e-9) ++k;
-                colour = class_colour(k);
             }
-            std::vector<std::vector<Pt>> rings;
-            for (const auto& poly : t.shape(f))
-                for (const auto& ring : poly) {
-                    std::vector<Pt> r;
-                    r.reserve(ring.size());
-                    for (const auto& p : ring) r.push_back(pr(p));
-                    rings.push_back(std::move(r));
-                }
-            c.fill(rings, colour);
+            by_class[k].push_back(f);
         }
+        for (std::size_t k = 0; k <= no_data; ++k) {
+            if (by_class[k].empty()) continue;
+            std::vector<std::vector<Pt>> rings;
+            for (const auto& ring : t.union_rings(by_class[k])) rings.push_back(project(ring));
+            c.fill(rings, k == no_data ? kNoData : class_colour(k));
+        }
+    }
 
-    // Borders: each arc once, with the weight of the highest boundary it carries.
-    for (int pass = 0; pass < 3; ++pass)
+    // Borders: each arc once, with the weight of the highest boundary it
+    // carries, each weight as one path of arcs joined end to end. A border
+    // between two départements is in both files: stroked once.
+    std::set<std::vector<std::pair<long long, long long>>> departement_borders;
+    for (int pass = 0; pass < 3; ++pass) {
+        std::vector<std::vector<Pt>> paths;
         for (const auto& t : map.communes) {
             const auto users = t.arc_users();
+            std::vector<std::size_t> arcs;
             for (std::size_t a = 0; a < t.arcs.size(); ++a) {
                 const auto& u = users[a];
+                if (u.empty()) continue;
                 auto zone = [&](const std::unordered_map<std::string, std::string>& m, int f) {
                     auto it = m.find(t.features[static_cast<std::size_t>(f)].code);
                     return it == m.end() ? std::string() : it->second;
@@ -139,13 +157,22 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                 const bool epci = dep || zone(map.epci_of, u[0]) != zone(map.epci_of, u[1]);
                 const int level = dep ? 2 : epci ? 1 : 0;
                 if (level != pass) continue;
-                std::vector<Pt> pts;
-                for (const auto& p : t.arcs[a]) pts.push_back(pr(p));
-                if (level == 0) c.line(pts, kCommuneBorder, 0.4 * s);
-                else if (level == 1) c.line(pts, kEpciBorder, 1.4 * s);
-                else c.line(pts, kDepBorder, 2.2 * s);
+                if (outer) {
+                    // The arc's positions on the data's grid, the same either way round.
+                    std::vector<std::pair<long long, long long>> key;
+                    for (const auto& p : t.arcs[a]) key.push_back({std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)});
+                    std::vector<std::pair<long long, long long>> back(key.rbegin(), key.rend());
+                    if (back < key) key.swap(back);
+                    if (!departement_borders.insert(std::move(key)).second) continue;
+                }
+                arcs.push_back(a);
             }
+            for (const auto& line : t.joined(arcs)) paths.push_back(project(line));
         }
+        if (pass == 0) c.lines(paths, kCommuneBorder, 0.4 * s);
+        else if (pass == 1) c.lines(paths, kEpciBorder, 1.4 * s);
+        else c.lines(paths, kDepBorder, 2.2 * s);
+    }
 
     // Zones entered for the campaign, over the communes' colours and borders.
     paint::zones(map, c, pr, s);

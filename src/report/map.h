@@ -30,6 +30,10 @@ public:
     // Rings filled together with the even-odd rule (holes and islands).
     virtual void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) = 0;
     virtual void line(const std::vector<Pt>& points, Rgb colour, double width) = 0;
+    // Several lines stroked alike: one path where the backend can (PDF).
+    virtual void lines(const std::vector<std::vector<Pt>>& paths, Rgb colour, double width) {
+        for (const auto& p : paths) line(p, colour, width);
+    }
     virtual void rect(Pt top_left, double w, double h, Rgb fill, std::optional<Rgb> stroke) = 0;
     virtual void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) = 0;
     // `at`: the text's baseline point, per anchor. UTF-8.
