@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/french.h"
@@ -283,6 +284,44 @@ TEST(TerritoryMap, WindowTextScaleKeepsLabelsReadable) {
     report::paint_map(m, fixed, 700, 500);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("UPHV-2019-01"), 11);
     EXPECT_DOUBLE_EQ(fixed.sizes.at("Distance au site le plus proche"), 14);
+}
+
+// Trial 7: the Territoire view of the UPHV demo lacked labels that the
+// committee file's map shows (its labels, 11 px beside a 700 px map, are
+// twice as large for the map as the page's, and an existing structure's label
+// with no free place was dropped). The window now labels the sites the page
+// labels: the 9 existing structures of the call (§1.1.1) and the 6 ranked
+// candidates, 15 labels (counted on the page rendered), each within the
+// view, left of the legend's column (700 − 20 − 294 = 386 px: legend width
+// min(330, 0,42 × 700) = 294, margin 20), and below the header.
+TEST(TerritoryMap, WindowLabelsTheSitesThePageLabels) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    TerritoryStudy t(*s);
+    auto map = t.map_data({"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"});
+    ASSERT_EQ(map.sites.size(), 15u);
+    SizeCanvas page_canvas, window_canvas;
+    std::vector<report::MapLabel> on_page, in_window;
+    report::paint_map(map, page_canvas, report::kMapPageWidth, report::kMapPageHeight - report::kMapPageNumberStrip, nullptr,
+                      &on_page);
+    map.text_scale = 1;
+    report::paint_map(map, window_canvas, 700, 520, nullptr, &in_window);
+    auto texts = [](const std::vector<report::MapLabel>& v) {
+        std::set<std::string> out;
+        for (const auto& l : v) out.insert(l.text);
+        return out;
+    };
+    EXPECT_EQ(on_page.size(), 15u);
+    EXPECT_EQ(texts(in_window), texts(on_page));
+    EXPECT_EQ(in_window.size(), 15u);
+    for (const char* name : {"Résidence La Guyarderie", "Maison d'accueil Brumenard", "Résidence du Val d'Antenne", "MRS CDAIR"})
+        EXPECT_TRUE(texts(in_window).count(name)) << name;
+    for (const auto& l : in_window) {
+        EXPECT_GE(l.x0, 20.0) << l.text;
+        EXPECT_LE(l.x1, 386.0) << l.text;
+        EXPECT_GE(l.y0, 62.0) << l.text;   // below the title and subtitle (62 px at scale 1, more when they wrap)
+        EXPECT_LE(l.y1, 520.0) << l.text;
+    }
 }
 
 // A campaign made with `cotation new` takes the offer shipped with its grid
