@@ -566,6 +566,26 @@ private:
         check(t->allocation()->GetItemCount() >= 3 && t->allocation()->GetSize().y >= 150,
               "vue Territoire à la taille par défaut : table de répartition de " + std::to_string(t->allocation()->GetSize().y) +
                   " px de haut pour " + std::to_string(t->allocation()->GetItemCount()) + " lignes");
+        // Trial 7: the window labels what the committee file's map labels:
+        // the 9 existing structures and the 6 ranked candidates (15, the
+        // page's count), each wholly in the view and left of the legend's
+        // column (map width W: W − 20 − min(330, 0,42 W) at scale 1).
+        {
+            const auto& labels = t->map()->labels();
+            const wxSize view = t->map()->GetClientSize();
+            const double ts = t->map()->map_data().text_scale, w = view.x;
+            const double legend_x = w - 20 * ts - std::min(330 * ts, w * 0.42);
+            bool inside = !labels.empty();
+            std::string names;
+            for (const auto& l : labels) {
+                inside &= l.x0 >= 0 && l.x1 <= legend_x && l.y0 >= 0 && l.y1 <= view.y;
+                names += (names.empty() ? "" : ", ") + l.text;
+            }
+            check(labels.size() == 15 && inside && names.find("Résidence La Guyarderie") != std::string::npos &&
+                      names.find("Maison d'accueil Brumenard") != std::string::npos,
+                  "vue Territoire : " + std::to_string(labels.size()) + " étiquettes sur la carte, comme la page du dossier de la commission, " +
+                      "toutes à gauche de la légende (" + std::to_string(static_cast<int>(legend_x)) + " px) : " + names);
+        }
         auto beyond = [&] {
             for (long r = 0; r < t->figures()->GetItemCount(); ++r)
                 if (from_wx(t->figures()->GetItemText(r, 0)).rfind("Population au-delà", 0) == 0) return from_wx(t->figures()->GetItemText(r, 1));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <unordered_map>
 
@@ -63,6 +64,47 @@ TEST(Geo, TopologyJoinsArcsAndReversesNegativeOnes) {
     const auto users = t.arc_users();
     EXPECT_EQ(users[1].size(), 2u);   // the shared border
     EXPECT_EQ(users[0].size(), 1u);
+}
+
+// A colour class of a map is filled as one path: the rings bounding the
+// union of its communes, each arc written once (a border between two of them
+// left out). Positions counted by hand.
+TEST(Geo, UnionRingsLeaveSharedBordersOutAndKeepHoles) {
+    // The two squares of the test above: arcs 0 and 2 make the union's
+    // outline, 4 + 4 positions less the one they share = 7, closed.
+    auto t = io::parse_arcs("T 10000 20000\nA 1 0 -1 0 0 1 1 0\nA 1 1 0 -1\nA 1 1 1 0 0 -1 -1 0\nC 00001 0,1\nC 00002 2,-2\n",
+                            "essai.arcs");
+    auto both = t.union_rings({0, 1});
+    ASSERT_EQ(both.size(), 1u);
+    EXPECT_EQ(both[0].size(), 7u);
+    EXPECT_NEAR(both[0].front().lon, both[0].back().lon, 1e-12);
+    EXPECT_NEAR(both[0].front().lat, both[0].back().lat, 1e-12);
+    // The shared border, x = 1.0001 from y = 2 to 2.0001, is no side of it.
+    for (std::size_t i = 0; i + 1 < both[0].size(); ++i)
+        EXPECT_FALSE(std::abs(both[0][i].lon - 1.0001) < 1e-9 && std::abs(both[0][i + 1].lon - 1.0001) < 1e-9) << i;
+    const geo::MultiPolygon u{{both[0]}};
+    EXPECT_TRUE(geo::contains(u, {1.00005, 2.00005}));
+    EXPECT_TRUE(geo::contains(u, {1.00015, 2.00005}));
+    EXPECT_FALSE(geo::contains(u, {1.00025, 2.00005}));
+    // One square alone: its own ring, the shared arc included (4 + 2 - 1 = 5).
+    auto one = t.union_rings({1});
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].size(), 5u);
+
+    // A square 3 × 3 with a hole 1 × 1 that a second commune fills: alone,
+    // the first keeps its hole (two rings); with the second, the hole is
+    // filled (the outer ring only).
+    auto d = io::parse_arcs("T 0 0\nA 0 0 3 0 0 3 -3 0 0 -3\nA 1 1 1 0 0 1 -1 0 0 -1\nC A 0;1\nC B 1\n", "anneau.arcs");
+    const geo::LonLat hole{0.00015, 0.00015}, ring{0.00005, 0.00005};
+    auto a = d.union_rings({0});
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_FALSE(geo::contains({{a[0], a[1]}}, hole));
+    EXPECT_TRUE(geo::contains({{a[0], a[1]}}, ring));
+    auto ab = d.union_rings({0, 1});
+    ASSERT_EQ(ab.size(), 1u);
+    EXPECT_EQ(ab[0].size(), 5u);
+    EXPECT_TRUE(geo::contains({{ab[0]}}, hole));
+    EXPECT_TRUE(d.union_rings({}).empty());
 }
 
 TEST(Geo, MalformedFilesNameTheLine) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "app/demo.h"
 #include "app/territory.h"
@@ -17,7 +18,11 @@ struct Recorder : report::Canvas {
     int fills = 0, lines = 0;
     std::vector<std::string> texts;
     std::vector<report::Marker> markers;
-    void fill(const std::vector<std::vector<report::Pt>>&, report::Rgb) override { ++fills; }
+    std::vector<std::vector<std::vector<report::Pt>>> filled;   // each fill's rings
+    void fill(const std::vector<std::vector<report::Pt>>& rings, report::Rgb) override {
+        ++fills;
+        filled.push_back(rings);
+    }
     void line(const std::vector<report::Pt>&, report::Rgb, double) override { ++lines; }
     void rect(report::Pt, double, double, report::Rgb, std::optional<report::Rgb>) override {}
     void marker(report::Pt, report::Marker m, double, report::Rgb, report::Rgb) override { markers.push_back(m); }
@@ -40,8 +45,24 @@ TEST(Map, UphvMapDrawsEveryLayer) {
     TerritoryStudy t(*s);
     const std::vector<std::string> chosen{"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"};
     Recorder r;
-    report::paint_map(t.map_data(chosen), r, 1400, 1000);
-    EXPECT_EQ(r.fills, 462);
+    const auto data = t.map_data(chosen);
+    report::paint_map(data, r, 1400, 1000);
+    // The 462 communes, one fill per distance class present (each class one
+    // path: trial 15), the legend's swatches being rectangles.
+    std::set<std::size_t> present;
+    const auto bounds = report::distance_classes(data.access_km);
+    for (const auto& f : data.communes.at(0).features) {
+        auto it = data.km.find(f.code);
+        std::size_t k = bounds.size() + 1;   // no site located
+        if (it != data.km.end()) {
+            k = 0;
+            while (k < bounds.size() && it->second > bounds[k] + 1e-9) ++k;
+        }
+        present.insert(k);
+    }
+    EXPECT_EQ(data.communes.at(0).features.size(), 462u);
+    EXPECT_EQ(r.fills, static_cast<int>(present.size()));
+    EXPECT_GE(r.fills, 3);
     EXPECT_EQ(std::count(r.markers.begin(), r.markers.end(), report::Marker::Square), 9 + 1);   // + the legend's
     EXPECT_EQ(std::count(r.markers.begin(), r.markers.end(), report::Marker::Star), 3 + 1);
     EXPECT_EQ(std::count(r.markers.begin(), r.markers.end(), report::Marker::Circle), 3 + 1);
@@ -146,4 +167,32 @@ TEST(Map, ZoneOutlineLeavesInnerBordersOut) {
     } o;
     report::paint_map(m, o, 1400, 1000);
     EXPECT_EQ(o.thick, 6);
+}
+
+// A distance class is filled as one path (trial 15): two squares side by
+// side in one class give one fill of one ring, 6 sides and 7 positions (the
+// border they share left out); in two classes, two fills of a ring of 5
+// positions each. Counted by hand.
+TEST(Map, CommunesOfOneClassAreFilledAsOnePath) {
+    report::MapData m;
+    geo::Topology t;
+    t.arcs = {{{1, 0}, {1, 1}},
+              {{1, 1}, {0, 1}}, {{0, 1}, {0, 0}}, {{0, 0}, {1, 0}},
+              {{1, 0}, {2, 0}}, {{2, 0}, {2, 1}}, {{2, 1}, {1, 1}}};
+    t.features = {{"A", {{{0, 1, 2, 3}}}}, {"B", {{{~0, 4, 5, 6}}}}};
+    m.communes.push_back(t);
+    m.access_km = 30;
+    m.km = {{"A", 3}, {"B", 10}};   // both under 15 km
+    Recorder same;
+    report::paint_map(m, same, 1400, 1000);
+    ASSERT_EQ(same.fills, 1);
+    ASSERT_EQ(same.filled[0].size(), 1u);
+    EXPECT_EQ(same.filled[0][0].size(), 7u);
+    m.km["B"] = 40;   // 30 to 45 km
+    Recorder two;
+    report::paint_map(m, two, 1400, 1000);
+    ASSERT_EQ(two.fills, 2);
+    EXPECT_EQ(two.filled[0].size(), 1u);
+    EXPECT_EQ(two.filled[0][0].size(), 5u);
+    EXPECT_EQ(two.filled[1][0].size(), 5u);
 }

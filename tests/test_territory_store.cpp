@@ -4,9 +4,11 @@
 // allocation; the committee file's map page.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/french.h"
@@ -284,6 +286,44 @@ TEST(TerritoryMap, WindowTextScaleKeepsLabelsReadable) {
     EXPECT_DOUBLE_EQ(fixed.sizes.at("Distance au site le plus proche"), 14);
 }
 
+// Trial 7: the Territoire view of the UPHV demo lacked labels that the
+// committee file's map shows (its labels, 11 px beside a 700 px map, are
+// twice as large for the map as the page's, and an existing structure's label
+// with no free place was dropped). The window now labels the sites the page
+// labels: the 9 existing structures of the call (§1.1.1) and the 6 ranked
+// candidates, 15 labels (counted on the page rendered), each within the
+// view, left of the legend's column (700 − 20 − 294 = 386 px: legend width
+// min(330, 0,42 × 700) = 294, margin 20), and below the header.
+TEST(TerritoryMap, WindowLabelsTheSitesThePageLabels) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv.cot"), "uphv", DemoStage::Instruction);
+    TerritoryStudy t(*s);
+    auto map = t.map_data({"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"});
+    ASSERT_EQ(map.sites.size(), 15u);
+    SizeCanvas page_canvas, window_canvas;
+    std::vector<report::MapLabel> on_page, in_window;
+    report::paint_map(map, page_canvas, report::kMapPageWidth, report::kMapPageHeight - report::kMapPageNumberStrip, nullptr,
+                      &on_page);
+    map.text_scale = 1;
+    report::paint_map(map, window_canvas, 700, 520, nullptr, &in_window);
+    auto texts = [](const std::vector<report::MapLabel>& v) {
+        std::set<std::string> out;
+        for (const auto& l : v) out.insert(l.text);
+        return out;
+    };
+    EXPECT_EQ(on_page.size(), 15u);
+    EXPECT_EQ(texts(in_window), texts(on_page));
+    EXPECT_EQ(in_window.size(), 15u);
+    for (const char* name : {"Résidence La Guyarderie", "Maison d'accueil Brumenard", "Résidence du Val d'Antenne", "MRS CDAIR"})
+        EXPECT_TRUE(texts(in_window).count(name)) << name;
+    for (const auto& l : in_window) {
+        EXPECT_GE(l.x0, 20.0) << l.text;
+        EXPECT_LE(l.x1, 386.0) << l.text;
+        EXPECT_GE(l.y0, 62.0) << l.text;   // below the title and subtitle (62 px at scale 1, more when they wrap)
+        EXPECT_LE(l.y1, 520.0) << l.text;
+    }
+}
+
 // A campaign made with `cotation new` takes the offer shipped with its grid
 // into its own tables at creation (journaled): editing or removing the file
 // beside the grid afterwards changes nothing.
@@ -377,6 +417,56 @@ TEST(TerritoryCommittee, CommitteeFileAlwaysHasItsMapPage) {
         auto s = Session::create(dir.file(nc.reference + ".cot"), entry.path().string(), nc, "Coord");
         check(*s, dir.file(nc.reference + ".pdf"));
     }
+}
+
+// Trial 15: the CRT committee file weighed 435 541 bytes, 415 KB of them its
+// map page, every commune filled on its own (each inner border written twice).
+// Each colour class is now one path, each border stroked once in long lines,
+// in quarters of a point: 185 082 bytes measured (demo, complete stage). The
+// bound, 250 000, leaves a third for change and fails on the old drawing. The
+// page keeps its map: rendered at 30 dpi, the five distance classes' colours
+// cover the communes (measured 41, 177, 240, 261 and 1 509 pixels, of which
+// about 26 each are the legend's swatch; Nouvelle-Aquitaine is mostly beyond
+// 60 km, red).
+TEST(TerritoryCommittee, CrtCommitteeFileStaysSmallWithItsWholeMap) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("crt.cot"), "crt");
+    const std::string pdf = dir.file("crt.pdf");
+    s->write_committee_file(pdf);
+    EXPECT_LT(std::filesystem::file_size(pdf), 250000u);
+    EXPECT_GT(std::filesystem::file_size(pdf), 100000u);   // the map is there, vector
+    const std::string text = test::pdf_words(pdf);
+    EXPECT_NE(text.find("Distance au site le plus proche"), std::string::npos);
+    EXPECT_NE(text.find("Limite d'EPCI"), std::string::npos);
+    EXPECT_NE(text.find("CRT-2022-01"), std::string::npos);   // a chosen candidate's label
+    const auto info = test::shell("pdfinfo '" + pdf + "'");
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info.out, pages, std::regex(R"(Pages: +(\d+))"))) << info.out;
+    const std::string last = pages[1];
+    const auto ran = test::shell("pdftoppm -r 30 -f " + last + " -l " + last + " -singlefile '" + pdf + "' '" + dir.file("carte") + "'");
+    ASSERT_EQ(ran.code, 0) << ran.out;
+    const std::string ppm = test::slurp(dir.file("carte.ppm"));
+    // P6, width, height, 255, then 3 bytes a pixel.
+    std::istringstream head(ppm);
+    std::string magic;
+    int w = 0, h = 0, depth = 0;
+    head >> magic >> w >> h >> depth;
+    ASSERT_EQ(magic, "P6");
+    ASSERT_EQ(w, 351);   // 842 points at 30 dpi
+    const auto start = static_cast<std::size_t>(head.tellg()) + 1;
+    ASSERT_EQ(ppm.size() - start, static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+    std::vector<int> per_class(5, 0);
+    for (std::size_t i = start; i + 2 < ppm.size(); i += 3)
+        for (std::size_t k = 0; k < 5; ++k) {
+            const auto c = report::class_colour(k);
+            auto near = [](unsigned char v, double want) { return std::abs(v / 255.0 - want) < 0.06; };
+            if (near(static_cast<unsigned char>(ppm[i]), c.r) && near(static_cast<unsigned char>(ppm[i + 1]), c.g) &&
+                near(static_cast<unsigned char>(ppm[i + 2]), c.b))
+                ++per_class[k];
+        }
+    EXPECT_GT(per_class[4], 1000);
+    for (std::size_t k = 1; k < 4; ++k) EXPECT_GT(per_class[k], 100) << k;
+    EXPECT_GT(per_class[0], 30);
 }
 
 // A new user's trial: a FINESS import that keeps nothing (a mistyped

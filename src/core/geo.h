@@ -66,6 +66,17 @@ struct Topology {
     MultiPolygon shape(const Feature& f) const;
     // Features using each arc (one for a coast or the outer border, two inside).
     std::vector<std::vector<int>> arc_users() const;
+    // Closed rings bounding the union of these features (indexes into
+    // `features`): the arcs used an odd number of times among them (a border
+    // between two of them cancels out), joined end to end. Filled with the
+    // even-odd rule they cover exactly the features, holes and islands
+    // included, while writing each arc once: a map fills a colour class this
+    // way instead of commune by commune (each inner border written twice).
+    std::vector<Ring> union_rings(const std::vector<std::size_t>& which) const;
+    // These arcs (indexes into `arcs`) joined end to end into as few lines as
+    // a walk finds (a map strokes each kind of border as long lines, each
+    // shared end written once instead of at the end of two arcs).
+    std::vector<std::vector<LonLat>> joined(const std::vector<std::size_t>& which) const;
 };
 
 }  // namespace cotation::geo

@@ -58,12 +58,14 @@ void TerritoryMapView::Render() {
     if (!has_map_ || size.x < 50 || size.y < 50) {
         bitmap_ = wxBitmap();
         sites_at_.clear();
+        labels_.clear();
         return;
     }
     // Labels of 11 px and a legend of 12 px at any window size (the map's
-    // own scale would make them 5 px in a 700 px wide view).
+    // own scale would make them 5 px in a 700 px wide view); the labels are
+    // those of the committee file's page, none dropped for lack of room.
     map_.text_scale = std::max(1.0, size.x / 1400.0);
-    auto rgb = report::render_map_rgb(map_, size.x, size.y, &sites_at_);
+    auto rgb = report::render_map_rgb(map_, size.x, size.y, &sites_at_, &labels_);
     // wxImage takes ownership of a malloc'ed buffer.
     auto* data = static_cast<unsigned char*>(std::malloc(rgb.size()));
     std::copy(rgb.begin(), rgb.end(), data);

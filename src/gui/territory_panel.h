@@ -27,6 +27,10 @@ public:
     void Show(report::MapData map);   // re-rendered at once
     // Where each candidate's symbol is drawn (reference, window pixels).
     std::vector<std::pair<std::string, wxPoint>> candidate_points() const;
+    // The labels drawn (window pixels): those of the committee file's map page.
+    const std::vector<report::MapLabel>& labels() const { return labels_; }
+    // What the view draws (its text scale set to the window's).
+    const report::MapData& map_data() const { return map_; }
 
 private:
     void Render();
@@ -36,6 +40,7 @@ private:
     bool has_map_ = false;
     wxBitmap bitmap_;
     std::vector<report::Pt> sites_at_;
+    std::vector<report::MapLabel> labels_;
     std::function<void(const std::string&)> clicked_;
 };
 

@@ -441,7 +441,7 @@ void write_committee_file(const CommitteeContext& ctx, const std::string& path) 
         // landscape page; the page number keeps its strip at the bottom.
         pages.push_back([&](HPDF_Doc pdf, HPDF_Page page) {
             HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-            draw_map_on_page(pdf, page, ctx.territory->map, 16 * 72 / 25.4);
+            draw_map_on_page(pdf, page, ctx.territory->map, kMapPageNumberStrip);
         });
     try {
         write_document(ctx, "dossier-commission.txt", kCommitteeTitle, path, pages);

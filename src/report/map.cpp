@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <utility>
 
 #include "core/error.h"
 #include "map_paint.h"
@@ -60,11 +62,138 @@ Rgb class_colour(std::size_t i) {
     return c[std::min<std::size_t>(i, 4)];
 }
 
-void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt>* sites_at) {
+namespace {
+
+// Where the parts of the map go on a canvas of W × H: the header, the map
+// area and its projection, the legend's column, the attribution.
+struct Frame {
+    double s = 1, margin = 0, legend_w = 0, top = 0, bottom = 0;
+    double mx0 = 0, my0 = 0, mx1 = 0, my1 = 0;   // the map area
+    double label_right = 0;                       // how far right a label may reach
+    Projection pr;
+};
+
+Frame frame_of(const MapData& map, Canvas& c, double W, double H, double text_scale) {
+    Frame f;
     // Sizes are designed for a 1 400 px wide picture, scaled with the width
     // unless the map fixes its text scale (a window: readable at any size).
-    const double s = map.text_scale > 0 ? map.text_scale : W / 1400.0;
-    const double margin = 20 * s, legend_w = std::min(330 * s, W * 0.42);
+    const double s = f.s = text_scale > 0 ? text_scale : W / 1400.0;
+    f.margin = 20 * s, f.legend_w = std::min(330 * s, W * 0.42);
+    const auto title = wrap(c, map.title, 22 * s, W - 2 * f.margin, true);
+    const double below_title = static_cast<double>(title.empty() ? 0 : title.size() - 1) * 27 * s;
+    const auto subtitle = wrap(c, map.subtitle, 13 * s, W - 2 * f.margin);
+    f.top = below_title + f.margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
+    const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * f.margin);
+    const double footer_h = static_cast<double>(attribution.size()) * 13 * s + 10 * s;
+    f.bottom = H - f.margin - footer_h;
+    // Map area and projection (equirectangular at the mid latitude: at a
+    // département's scale the distortion is under 1 %).
+    f.mx0 = f.margin, f.my0 = f.top, f.mx1 = W - f.margin - f.legend_w - f.margin, f.my1 = f.bottom;
+    // A label may run into the margin before the legend's column, not into
+    // the legend (drawn after the labels, it would cover them).
+    f.label_right = f.mx1 + f.margin - 2 * s;
+    geo::BBox bb;
+    for (const auto& t : map.communes)
+        for (const auto& arc : t.arcs)
+            for (const auto& p : arc) bb.add(p);
+    for (const auto& site : map.sites) bb.add(site.at);
+    Projection& pr = f.pr;
+    if (!bb.empty()) {
+        pr.lon0 = (bb.min_lon + bb.max_lon) / 2, pr.lat0 = (bb.min_lat + bb.max_lat) / 2;
+        pr.kx = std::cos(pr.lat0 * paint::kPi / 180.0);
+        const double w = std::max(1e-9, (bb.max_lon - bb.min_lon) * pr.kx), h = std::max(1e-9, bb.max_lat - bb.min_lat);
+        pr.scale = std::min((f.mx1 - f.mx0) / w, (f.my1 - f.my0) / h) * 0.97;
+        pr.ox = (f.mx0 + f.mx1) / 2, pr.oy = (f.my0 + f.my1) / 2;
+    }
+    return f;
+}
+
+bool bold_label(MapSite::Kind k) { return k != MapSite::Kind::Existing; }
+
+// Where each site's label goes on this frame (nullopt: unlabelled). Chosen
+// first, then candidates, then existing structures; each takes the first of
+// its places around the symbol free of labels and symbols already placed,
+// within the map area; when none is free, the place that covers the fewest.
+// Without `only` an existing structure with no free place goes unlabelled
+// (its square stays, the offer is listed beside the map) rather than hide a
+// candidate's label: that is the choice, made on the committee file's page.
+// With `only`, exactly those labels are placed, none dropped (a window, whose
+// labels are larger beside its map than on the page, shows the page's).
+std::vector<std::optional<MapLabel>> place_labels(const MapData& map, Canvas& c, const Frame& f,
+                                                  const std::vector<char>* only) {
+    const double s = f.s;
+    std::vector<std::optional<MapLabel>> out(map.sites.size());
+    std::vector<Box> placed;
+    for (const auto& site : map.sites) {
+        const Pt p = f.pr(site.at);
+        placed.push_back({p.x - 7 * s, p.y - 7 * s, p.x + 7 * s, p.y + 7 * s});
+    }
+    for (auto kind : {MapSite::Kind::Chosen, MapSite::Kind::Candidate, MapSite::Kind::Existing})
+        for (std::size_t i = 0; i < map.sites.size(); ++i) {
+            const auto& site = map.sites[i];
+            if (site.kind != kind || site.label.empty() || (only && !(*only)[i])) continue;
+            const Pt p = f.pr(site.at);
+            const double size = 11 * s, w = c.text_width(site.label, size, bold_label(kind)), h = size * 1.2;
+            // Right, left, above, below the symbol, then further down and up
+            // (two sites in one commune share its point), on either side.
+            std::vector<Pt> tries{{p.x + 10 * s, p.y + size * 0.35}, {p.x - 10 * s - w, p.y + size * 0.35},
+                                  {p.x - w / 2, p.y - 11 * s}, {p.x - w / 2, p.y + 11 * s + size}};
+            // Further away, nearest first: on the page a label that finds no
+            // free place there is dropped; in a window, where labels are
+            // larger, it goes further, tied to its symbol by a thin line.
+            const int rows = only ? 8 : 4;
+            for (int k = 1; k <= rows; ++k) {
+                tries.push_back({p.x + 10 * s, p.y + size * 0.35 + k * h});
+                tries.push_back({p.x + 10 * s, p.y + size * 0.35 - k * h});
+                tries.push_back({p.x - 10 * s - w, p.y + size * 0.35 + k * h});
+                tries.push_back({p.x - 10 * s - w, p.y + size * 0.35 - k * h});
+                if (only) {
+                    tries.push_back({p.x - w / 2, p.y - 11 * s - k * h});
+                    tries.push_back({p.x - w / 2, p.y + 11 * s + size + k * h});
+                }
+            }
+            auto box = [&](const Pt& t) { return Box{t.x - 2 * s, t.y - size, t.x + w + 2 * s, t.y - size + h}; };
+            // Places running out of the map area are moved back into it
+            // (a site near the legend gets its label on its left).
+            for (auto& t : tries) {
+                const Box b = box(t);
+                if (b.x1 > f.label_right) t.x -= b.x1 - f.label_right;
+                if (box(t).x0 < f.mx0) t.x += f.mx0 - box(t).x0;
+                if (box(t).y0 < f.my0) t.y += f.my0 - box(t).y0;
+                if (box(t).y1 > f.my1) t.y -= box(t).y1 - f.my1;
+            }
+            Pt at = tries[0];
+            std::size_t least = static_cast<std::size_t>(-1);
+            for (const Pt& t : tries) {
+                const Box b = box(t);
+                const auto covered = static_cast<std::size_t>(
+                    std::count_if(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); }));
+                if (covered < least) least = covered, at = t;
+                if (covered == 0) break;
+            }
+            if (!only && least > 0 && kind == MapSite::Kind::Existing) continue;
+            const Box b = box(at);
+            placed.push_back(b);
+            out[i] = MapLabel{site.label, at, b.x0, b.y0, b.x1, b.y1};
+        }
+    return out;
+}
+
+}  // namespace
+
+std::vector<char> chosen_labels(const MapData& map, Canvas& c) {
+    // The committee file's page: A4 landscape less the page number's strip.
+    const Frame page = frame_of(map, c, kMapPageWidth, kMapPageHeight - kMapPageNumberStrip, 0);
+    const auto placed = place_labels(map, c, page, nullptr);
+    std::vector<char> out(placed.size());
+    for (std::size_t i = 0; i < placed.size(); ++i) out[i] = placed[i].has_value();
+    return out;
+}
+
+void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt>* sites_at, std::vector<MapLabel>* labels_at) {
+    const Frame fr = frame_of(map, c, W, H, map.text_scale);
+    const double s = fr.s, margin = fr.margin, legend_w = fr.legend_w, top = fr.top, bottom = fr.bottom;
+    const Projection& pr = fr.pr;
     c.rect({0, 0}, W, H, kWhite, std::nullopt);
 
     // Header.
@@ -77,59 +206,55 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     for (std::size_t i = 0; i < subtitle.size(); ++i)
         c.text({margin, below_title + margin + 46 * s + static_cast<double>(i) * 17 * s}, subtitle[i], 13 * s, {0.25, 0.25, 0.25},
                false);
-    const double top = below_title + margin + 62 * s + static_cast<double>(subtitle.empty() ? 0 : subtitle.size() - 1) * 17 * s;
 
     // Footer: the attribution the data's licence requires.
     const auto attribution = wrap(c, map.attribution, 10 * s, W - 2 * margin);
-    const double footer_h = static_cast<double>(attribution.size()) * 13 * s + 10 * s;
-    const double bottom = H - margin - footer_h;
     for (std::size_t i = 0; i < attribution.size(); ++i)
         c.text({margin, bottom + 18 * s + static_cast<double>(i) * 13 * s}, attribution[i], 10 * s, {0.3, 0.3, 0.3}, false);
 
-    // Map area and projection (equirectangular at the mid latitude: at a
-    // département's scale the distortion is under 1 %).
-    const double mx0 = margin, my0 = top, mx1 = W - margin - legend_w - margin, my1 = bottom;
-    geo::BBox bb;
-    for (const auto& t : map.communes)
-        for (const auto& arc : t.arcs)
-            for (const auto& p : arc) bb.add(p);
-    for (const auto& site : map.sites) bb.add(site.at);
-    Projection pr;
-    if (!bb.empty()) {
-        pr.lon0 = (bb.min_lon + bb.max_lon) / 2, pr.lat0 = (bb.min_lat + bb.max_lat) / 2;
-        pr.kx = std::cos(pr.lat0 * paint::kPi / 180.0);
-        const double w = std::max(1e-9, (bb.max_lon - bb.min_lon) * pr.kx), h = std::max(1e-9, bb.max_lat - bb.min_lat);
-        pr.scale = std::min((mx1 - mx0) / w, (my1 - my0) / h) * 0.97;
-        pr.ox = (mx0 + mx1) / 2, pr.oy = (my0 + my1) / 2;
+    // Communes, coloured by distance class: each class of a département's
+    // file filled as one path, the rings bounding its communes (trial 15: a
+    // fill per commune wrote every inner border twice, and the CRT committee
+    // file's map page weighed 415 KB). The borders below are stroked over the
+    // fills, so two classes side by side show no seam.
+    const auto classes = distance_classes(map.access_km);
+    auto project = [&](const std::vector<geo::LonLat>& line) {
+        std::vector<Pt> out;
+        out.reserve(line.size());
+        for (const auto& p : line) out.push_back(pr(p));
+        return out;
+    };
+    const std::size_t no_data = classes.size() + 1;   // after the last class
+    for (const auto& t : map.communes) {
+        std::vector<std::vector<std::size_t>> by_class(no_data + 1);
+        for (std::size_t f = 0; f < t.features.size(); ++f) {
+            std::size_t k = no_data;
+            if (auto it = map.km.find(t.features[f].code); it != map.km.end()) {
+                k = 0;
+                while (k < classes.size() && it->second > classes[k] + 1e-9) ++k;
+            }
+            by_class[k].push_back(f);
+        }
+        for (std::size_t k = 0; k <= no_data; ++k) {
+            if (by_class[k].empty()) continue;
+            std::vector<std::vector<Pt>> rings;
+            for (const auto& ring : t.union_rings(by_class[k])) rings.push_back(project(ring));
+            c.fill(rings, k == no_data ? kNoData : class_colour(k));
+        }
     }
 
-    // Communes, coloured by distance class.
-    const auto classes = distance_classes(map.access_km);
-    for (const auto& t : map.communes)
-        for (const auto& f : t.features) {
-            Rgb colour = kNoData;
-            if (auto it = map.km.find(f.code); it != map.km.end()) {
-                std::size_t k = 0;
-                while (k < classes.size() && it->second > classes[k] + 1e-9) ++k;
-                colour = class_colour(k);
-            }
-            std::vector<std::vector<Pt>> rings;
-            for (const auto& poly : t.shape(f))
-                for (const auto& ring : poly) {
-                    std::vector<Pt> r;
-                    r.reserve(ring.size());
-                    for (const auto& p : ring) r.push_back(pr(p));
-                    rings.push_back(std::move(r));
-                }
-            c.fill(rings, colour);
-        }
-
-    // Borders: each arc once, with the weight of the highest boundary it carries.
-    for (int pass = 0; pass < 3; ++pass)
+    // Borders: each arc once, with the weight of the highest boundary it
+    // carries, each weight as one path of arcs joined end to end. A border
+    // between two départements is in both files: stroked once.
+    std::set<std::vector<std::pair<long long, long long>>> departement_borders;
+    for (int pass = 0; pass < 3; ++pass) {
+        std::vector<std::vector<Pt>> paths;
         for (const auto& t : map.communes) {
             const auto users = t.arc_users();
+            std::vector<std::size_t> arcs;
             for (std::size_t a = 0; a < t.arcs.size(); ++a) {
                 const auto& u = users[a];
+                if (u.empty()) continue;
                 auto zone = [&](const std::unordered_map<std::string, std::string>& m, int f) {
                     auto it = m.find(t.features[static_cast<std::size_t>(f)].code);
                     return it == m.end() ? std::string() : it->second;
@@ -139,13 +264,22 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
                 const bool epci = dep || zone(map.epci_of, u[0]) != zone(map.epci_of, u[1]);
                 const int level = dep ? 2 : epci ? 1 : 0;
                 if (level != pass) continue;
-                std::vector<Pt> pts;
-                for (const auto& p : t.arcs[a]) pts.push_back(pr(p));
-                if (level == 0) c.line(pts, kCommuneBorder, 0.4 * s);
-                else if (level == 1) c.line(pts, kEpciBorder, 1.4 * s);
-                else c.line(pts, kDepBorder, 2.2 * s);
+                if (outer) {
+                    // The arc's positions on the data's grid, the same either way round.
+                    std::vector<std::pair<long long, long long>> key;
+                    for (const auto& p : t.arcs[a]) key.push_back({std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)});
+                    std::vector<std::pair<long long, long long>> back(key.rbegin(), key.rend());
+                    if (back < key) key.swap(back);
+                    if (!departement_borders.insert(std::move(key)).second) continue;
+                }
+                arcs.push_back(a);
             }
+            for (const auto& line : t.joined(arcs)) paths.push_back(project(line));
         }
+        if (pass == 0) c.lines(paths, kCommuneBorder, 0.4 * s);
+        else if (pass == 1) c.lines(paths, kEpciBorder, 1.4 * s);
+        else c.lines(paths, kDepBorder, 2.2 * s);
+    }
 
     // Zones entered for the campaign, over the communes' colours and borders.
     paint::zones(map, c, pr, s);
@@ -155,7 +289,6 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         sites_at->clear();
         for (const auto& site : map.sites) sites_at->push_back(pr(site.at));
     }
-    std::vector<Box> placed;
     for (auto kind : {MapSite::Kind::Existing, MapSite::Kind::Candidate, MapSite::Kind::Chosen})
         for (const auto& site : map.sites) {
             if (site.kind != kind) continue;
@@ -166,46 +299,34 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
             const Rgb fill = kind == MapSite::Kind::Existing ? kExisting : kind == MapSite::Kind::Candidate ? kWhite : kChosen;
             const Rgb stroke = kind == MapSite::Kind::Candidate ? kCandidate : kWhite;
             c.marker(p, m, (kind == MapSite::Kind::Chosen ? 20 : 13) * s, fill, stroke);
-            placed.push_back({p.x - 7 * s, p.y - 7 * s, p.x + 7 * s, p.y + 7 * s});
         }
+    // Labels: the ones the committee file's page shows (the same on every
+    // canvas: trial 7 found three missing in the window), placed at this
+    // canvas's scale.
+    const auto choice = chosen_labels(map, c);
+    const auto site_labels = place_labels(map, c, fr, &choice);
+    if (labels_at) labels_at->clear();
+    // A label placed away from its symbol is tied to it by a thin line, under the labels.
+    for (std::size_t i = 0; i < map.sites.size(); ++i) {
+        if (!site_labels[i]) continue;
+        const MapLabel& l = *site_labels[i];
+        const Pt p = pr(map.sites[i].at);
+        const Pt near{std::clamp(p.x, l.x0, l.x1), std::clamp(p.y, l.y0, l.y1)};
+        const double d = std::hypot(near.x - p.x, near.y - p.y);
+        if (d > 14 * s)   // from the symbol's edge
+            c.line({{p.x + (near.x - p.x) * 8 * s / d, p.y + (near.y - p.y) * 8 * s / d}, near}, map.sites[i].kind == MapSite::Kind::Existing ? kExisting : Rgb{0.55, 0.30, 0.0}, 0.8 * s);
+    }
     for (auto kind : {MapSite::Kind::Chosen, MapSite::Kind::Candidate, MapSite::Kind::Existing})
-        for (const auto& site : map.sites) {
-            if (site.kind != kind || site.label.empty()) continue;
-            const Pt p = pr(site.at);
-            const double size = 11 * s, w = c.text_width(site.label, size, kind != MapSite::Kind::Existing), h = size * 1.2;
-            // Right, left, above, below the symbol, then further down and up
-            // (two sites in one commune share its point).
-            std::vector<Pt> tries{{p.x + 10 * s, p.y + size * 0.35}, {p.x - 10 * s - w, p.y + size * 0.35},
-                                  {p.x - w / 2, p.y - 11 * s}, {p.x - w / 2, p.y + 11 * s + size}};
-            for (int k = 1; k <= 4; ++k) {
-                tries.push_back({p.x + 10 * s, p.y + size * 0.35 + k * h});
-                tries.push_back({p.x + 10 * s, p.y + size * 0.35 - k * h});
-            }
-            // The first place free of other labels and symbols; when none is,
-            // the one within the map that covers the fewest.
-            Pt at = tries[0];
-            std::size_t least = static_cast<std::size_t>(-1);
-            for (const Pt& t : tries) {
-                const Box b{t.x - 2 * s, t.y - size, t.x + w + 2 * s, t.y - size + h};
-                // Labels stay clear of the legend (at a window's text scale they would cover it).
-                if (b.x0 < mx0 || b.x1 > mx1 + (map.text_scale > 0 ? 0 : legend_w * 0.2)) continue;
-                const auto covered = static_cast<std::size_t>(
-                    std::count_if(placed.begin(), placed.end(), [&](const Box& o) { return o.overlaps(b); }));
-                if (covered < least) least = covered, at = t;
-                if (covered == 0) break;
-            }
-            // An existing structure with no free place goes unlabelled (its
-            // square stays; the offer is listed beside the map) rather than
-            // hide a candidate's label.
-            if (least > 0 && kind == MapSite::Kind::Existing) continue;
-            const Box b{at.x - 2 * s, at.y - size, at.x + w + 2 * s, at.y - size + h};
-            placed.push_back(b);
-            c.rect({b.x0, b.y0}, b.x1 - b.x0, b.y1 - b.y0, kWhite, std::nullopt);
-            c.text(at, site.label, size,
+        for (std::size_t i = 0; i < map.sites.size(); ++i) {
+            if (map.sites[i].kind != kind || !site_labels[i]) continue;
+            const MapLabel& l = *site_labels[i];
+            c.rect({l.x0, l.y0}, l.x1 - l.x0, l.y1 - l.y0, kWhite, std::nullopt);
+            c.text(l.at, l.text, 11 * s,
                    kind == MapSite::Kind::Existing ? kExisting
                    : kind == MapSite::Kind::Chosen ? kChosen
                                                    : Rgb{0.55, 0.30, 0.0},
-                   kind != MapSite::Kind::Existing);
+                   bold_label(kind));
+            if (labels_at) labels_at->push_back(l);
         }
 
     // Legend. Its rows are spaced by `v` (the design's spacing, tightened when

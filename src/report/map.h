@@ -30,6 +30,10 @@ public:
     // Rings filled together with the even-odd rule (holes and islands).
     virtual void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) = 0;
     virtual void line(const std::vector<Pt>& points, Rgb colour, double width) = 0;
+    // Several lines stroked alike: one path where the backend can (PDF).
+    virtual void lines(const std::vector<std::vector<Pt>>& paths, Rgb colour, double width) {
+        for (const auto& p : paths) line(p, colour, width);
+    }
     virtual void rect(Pt top_left, double w, double h, Rgb fill, std::optional<Rgb> stroke) = 0;
     virtual void marker(Pt at, Marker shape, double size, Rgb fill, Rgb stroke) = 0;
     // `at`: the text's baseline point, per anchor. UTF-8.
@@ -71,13 +75,33 @@ std::vector<double> distance_classes(double access_km);
 Rgb class_colour(std::size_t index);
 Rgb zone_colour(std::size_t index);
 
+// A site's label as drawn: its text, baseline point and white box (canvas units).
+struct MapLabel {
+    std::string text;
+    Pt at;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The committee file's map page (A4 landscape, points), less the strip its
+// page number keeps at the bottom.
+inline constexpr double kMapPageWidth = 841.89, kMapPageHeight = 595.276, kMapPageNumberStrip = 16 * 72 / 25.4;
+
+// Which sites are labelled (same order as map.sites): those the committee
+// file's page labels. Every canvas shows these, placed at its own scale (a
+// window's labels, larger beside its map, may then touch one another; none
+// is dropped and none reaches the legend).
+std::vector<char> chosen_labels(const MapData& map, Canvas& canvas);
+
 // `sites_at`, when given, receives where each of map.sites is drawn (canvas
-// units, same order; a window hit-tests its symbols with it).
-void paint_map(const MapData& map, Canvas& canvas, double width, double height, std::vector<Pt>* sites_at = nullptr);
+// units, same order; a window hit-tests its symbols with it); `labels_at`,
+// the labels drawn.
+void paint_map(const MapData& map, Canvas& canvas, double width, double height, std::vector<Pt>* sites_at = nullptr,
+               std::vector<MapLabel>* labels_at = nullptr);
 
 // The map as RGB pixels (3 bytes per pixel, rows top to bottom), for a window
 // to show without going through a file (wxImage takes this layout).
-std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at = nullptr);
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at = nullptr,
+                                          std::vector<MapLabel>* labels_at = nullptr);
 
 // Written whole (temporary file, then renamed); throws Error naming the file.
 void write_map_png(const MapData& map, const std::string& path, int width = 1400, int height = 1000);

@@ -29,17 +29,12 @@ public:
         HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
     }
     void fill(const std::vector<std::vector<Pt>>& rings, Rgb colour) override {
-        HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
-        bool any = false;
-        for (const auto& whole : rings) {
-            const auto r = at_page_resolution(whole);
-            if (r.size() < 3) continue;
-            HPDF_Page_MoveTo(page_, f(r[0].x), y(r[0].y));
-            for (std::size_t i = 1; i < r.size(); ++i) HPDF_Page_LineTo(page_, f(r[i].x), y(r[i].y));
-            HPDF_Page_ClosePath(page_);
-            any = true;
-        }
-        if (any) HPDF_Page_Eofill(page_);
+        in_quarters([&] {
+            HPDF_Page_SetRGBFill(page_, f(colour.r), f(colour.g), f(colour.b));
+            bool any = false;
+            for (const auto& whole : rings) any |= path(whole, true);
+            if (any) HPDF_Page_Eofill(page_);
+        });
     }
     void line(const std::vector<Pt>& whole, Rgb colour, double width) override {
         const auto pts = at_page_resolution(whole);
@@ -49,6 +44,15 @@ public:
         HPDF_Page_MoveTo(page_, f(pts[0].x), y(pts[0].y));
         for (std::size_t i = 1; i < pts.size(); ++i) HPDF_Page_LineTo(page_, f(pts[i].x), y(pts[i].y));
         HPDF_Page_Stroke(page_);
+    }
+    void lines(const std::vector<std::vector<Pt>>& paths, Rgb colour, double width) override {
+        in_quarters([&] {
+            HPDF_Page_SetRGBStroke(page_, f(colour.r), f(colour.g), f(colour.b));
+            HPDF_Page_SetLineWidth(page_, f(width * 4));
+            bool any = false;
+            for (const auto& whole : paths) any |= path(whole, false);
+            if (any) HPDF_Page_Stroke(page_);
+        });
     }
     void rect(Pt p, double w, double hh, Rgb fill, std::optional<Rgb> stroke) override {
         // Colours and widths are set before the path: libharu refuses them inside one.
@@ -113,6 +117,26 @@ private:
         }
         return out;
     }
+    // The outlines' paths are written in quarters of a point, the grid of
+    // at_page_resolution: whole numbers, three bytes fewer a coordinate than
+    // « 412.75 ». Between q and Q, the page scaled by 1/4.
+    template <class Draw>
+    void in_quarters(Draw draw) {
+        HPDF_Page_GSave(page_);
+        HPDF_Page_Concat(page_, 0.25f, 0, 0, 0.25f, 0, 0);
+        draw();
+        HPDF_Page_GRestore(page_);
+    }
+    // One subpath, in quarters; false when nothing is left of it.
+    bool path(const std::vector<Pt>& whole, bool closed) {
+        const auto r = at_page_resolution(whole);
+        if (r.size() < (closed ? 3u : 2u)) return false;
+        HPDF_Page_MoveTo(page_, quarters(r[0].x), quarters(h_ - r[0].y));
+        for (std::size_t i = 1; i < r.size(); ++i) HPDF_Page_LineTo(page_, quarters(r[i].x), quarters(h_ - r[i].y));
+        if (closed) HPDF_Page_ClosePath(page_);
+        return true;
+    }
+    static HPDF_REAL quarters(double v) { return static_cast<HPDF_REAL>(std::round(v * 4)); }
     static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
     HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(h_ - v); }
     HPDF_Page page_;

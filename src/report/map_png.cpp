@@ -101,12 +101,13 @@ private:
 
 }  // namespace
 
-std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at) {
+std::vector<unsigned char> render_map_rgb(const MapData& map, int width, int height, std::vector<Pt>* sites_at,
+                                          std::vector<MapLabel>* labels_at) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t* cr = cairo_create(surface);
     try {
         CairoCanvas canvas(cr);
-        paint_map(map, canvas, width, height, sites_at);
+        paint_map(map, canvas, width, height, sites_at, labels_at);
     } catch (...) {
         cairo_destroy(cr);
         cairo_surface_destroy(surface);
