@@ -339,7 +339,8 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
             const bool digits = !n.empty() && n.size() <= 6 &&
                                 std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
             // A call granting no part of a request says so first, never « REF=5 » as an example.
-            if (!allocation::partial_allowed(rules_)) throw InputError(allocation::variant_share_refusal(rules_, candidates_[*i], 1));
+            if (!allocation::partial_allowed(rules_))
+                throw InputError(allocation::variant_share_refusal(rules_, candidates_[*i], 1));
             if (!digits)
                 throw InputError("Variante : « " + item + " » : après « = », le nombre accordé, en chiffres entiers (« " + r +
                                  "=5 »).");

@@ -314,7 +314,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         const Pt near{std::clamp(p.x, l.x0, l.x1), std::clamp(p.y, l.y0, l.y1)};
         const double d = std::hypot(near.x - p.x, near.y - p.y);
         if (d > 14 * s)   // from the symbol's edge
-            c.line({{p.x + (near.x - p.x) * 8 * s / d, p.y + (near.y - p.y) * 8 * s / d}, near}, map.sites[i].kind == MapSite::Kind::Existing ? kExisting : Rgb{0.55, 0.30, 0.0}, 0.8 * s);
+            c.line({{p.x + (near.x - p.x) * 8 * s / d, p.y + (near.y - p.y) * 8 * s / d}, near},
+                   map.sites[i].kind == MapSite::Kind::Existing ? kExisting : Rgb{0.55, 0.30, 0.0}, 0.8 * s);
     }
     for (auto kind : {MapSite::Kind::Chosen, MapSite::Kind::Candidate, MapSite::Kind::Existing})
         for (std::size_t i = 0; i < map.sites.size(); ++i) {
