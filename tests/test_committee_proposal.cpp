@@ -336,6 +336,22 @@ TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
         const auto r = t.record_allocation(variant, "Montée en charge progressive à Marseille.", coord);
         EXPECT_EQ(r.followed, allocation::Followed::Variant);
         EXPECT_EQ(r.granted, (std::map<std::string, double>{{"ACT-2023-01", 5}}));
+        // The CSV gives the places granted beside the request (trial 1011E F2):
+        // 15 in the ranking order, 5 in the variant.
+        const std::string csv = t.repartition_csv(variant);
+        const auto at = csv.find("\nACT-2023-01;");
+        ASSERT_NE(at, std::string::npos) << csv;
+        std::vector<std::string> cells;
+        std::string row = csv.substr(at + 1, csv.find('\n', at + 1) - at - 1);
+        for (std::size_t from = 0, to; from <= row.size(); from = to + 1) {
+            to = row.find(';', from);
+            if (to == std::string::npos) to = row.size();
+            cells.push_back(row.substr(from, to - from));
+        }
+        ASSERT_EQ(cells.size(), 16u) << row;
+        EXPECT_EQ(cells[3], "15.00") << row;    // places asked
+        EXPECT_EQ(cells[12], "15.00") << row;   // places_accordees, ranking order
+        EXPECT_EQ(cells[14], "5.00") << row;    // places_variante
         // A share written wrong is refused with the item as typed.
         EXPECT_THROW(t.compare({"ACT-2023-01=cinq"}), InputError);
         EXPECT_THROW(t.compare({"ACT-2023-01=15"}), InputError);

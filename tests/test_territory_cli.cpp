@@ -107,7 +107,8 @@ TEST_F(TerritoryCli, RepartitionNamesTheThreeUnits) {
     r = cli("repartition " + file_ + " --csv --variante UPHV-2019-01,UPHV-2019-08");
     ASSERT_EQ(r.code, 0) << r.out;
     const auto rows = lines(r.out);
-    EXPECT_EQ(rows[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante");
+    EXPECT_EQ(rows[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante;"
+              "places_accordees;cout_accorde;places_variante;cout_variante");
     int ranked_retained = 0;
     for (const auto& l : rows)
         if (l.find(";retenu;") != std::string::npos && l.rfind("UPHV-", 0) == 0) ++ranked_retained;

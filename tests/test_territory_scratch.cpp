@@ -263,9 +263,10 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     r = test::cli("repartition " + f + " --csv --variante CRT-2022-01,CRT-2022-03");
     ASSERT_EQ(r.code, 0) << r.out;
     rows_out = test::lines(r.out);
-    EXPECT_EQ(rows_out[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante");
+    EXPECT_EQ(rows_out[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante;"
+              "places_accordees;cout_accorde;places_variante;cout_variante");
     for (std::size_t i = 1; i < rows_out.size(); ++i) EXPECT_EQ(rows_out[i].rfind("CRT-2022-", 0), 0u) << rows_out[i];
-    EXPECT_NE(r.out.find("\nCRT-2022-09;4;213.00;1.00;400000.00;47001;47;retenu;;;non_retenu;\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nCRT-2022-09;4;213.00;1.00;400000.00;47001;47;retenu;;;non_retenu;;1.00;400000.00;;\n"), std::string::npos) << r.out;
     // CRT-2022-02 asks 398 000 € (demo/crt/dossiers.csv); a CRT retained is paid
     // the dotation, 400 000 € (§1.5), which is what the envelope counts.
     EXPECT_NE(r.out.find("\nCRT-2022-02;3;225.00;1.00;400000.00;16102;16;ecarte;"), std::string::npos) << r.out;

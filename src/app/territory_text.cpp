@@ -294,9 +294,16 @@ std::string TerritoryStudy::proposal_warning() const {
 
 std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& variant) const {
     const auto c = compare(variant);
+    // The places and cost granted come last (trial 1011E F2: a partial grant was
+    // read as the whole request), so that the earlier columns keep their places.
     std::string out = "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif";
     if (c.variant) out += ";variante;contrainte_variante";
+    out += ";places_accordees;cout_accorde";
+    if (c.variant) out += ";places_variante;cout_variante";
     out += "\n";
+    auto granted = [](const allocation::Choice& x) {
+        return x.retained ? dot2(x.granted) + ";" + dot2(x.cost) : std::string(";");
+    };
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
         const auto& k = candidates_[i];
         const auto& ch = c.ranking.choices[i];
@@ -309,6 +316,8 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
             out += std::string(";") + (v.retained ? "retenu" : "non_retenu") + ";" +
                    io::csv_field(v.retained ? enum_label(v.constraint) : "");
         }
+        out += ";" + granted(ch);
+        if (c.variant) out += ";" + granted(c.variant->choices[i]);
         out += "\n";
     }
     return out;
