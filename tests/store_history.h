@@ -51,7 +51,7 @@ inline std::string before_ledger_sql(const std::string& path) {
            "ALTER TABLE campaign DROP COLUMN cosignatories; "
            // Schema 18: the allocation, vigilance points and partial grants as voted (trial 1011D).
            "ALTER TABLE meeting DROP COLUMN voted_allocation; ALTER TABLE meeting DROP COLUMN voted_vigilance; "
-           "ALTER TABLE meeting_ranking DROP COLUMN places; ";
+           "ALTER TABLE meeting_ranking DROP COLUMN places; ALTER TABLE meeting_ranking DROP COLUMN reason; ";
     return out;
 }
 

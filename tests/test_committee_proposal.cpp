@@ -287,6 +287,15 @@ TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotReta
     EXPECT_NE(after.find(test::words("motif : Retour à l'ordre du classement demandé par la direction. ; l'avis de la "
                                      "commission reste la répartition votée.")),
               std::string::npos) << after;
+    // UPHV-2019-02's reason as voted, not as the ranking order now reads (trial 1011E F4).
+    EXPECT_NE(after.find(test::words("non retenu (Répartition enregistrée en variante du coordonnateur")), std::string::npos)
+        << after;
+    // The committee file's map and figures: the allocation voted, the later one apart (trial 1011E F3).
+    s->write_committee_file(dir.file("dc2.pdf"));
+    const std::string file = test::pdf_words(dir.file("dc2.pdf"));
+    EXPECT_NE(file.find(test::words("Répartition votée par la commission le 15/10/2019 (UPHV-2019-01, UPHV-2019-08) : 16 lits")),
+              std::string::npos) << file;
+    EXPECT_NE(file.find(test::words("Répartition votée par la commission le 15/10/2019 (étoiles)")), std::string::npos) << file;
 }
 
 // Trial 1011C F2: after `param campagne.financement_max=43800` the minutes

@@ -417,17 +417,32 @@ std::vector<std::string> TerritoryStudy::recorded_variant() const {
 
 report::TerritoryPage TerritoryStudy::committee_page() const {
     report::TerritoryPage page;
-    const bool variant = recorded_ && recorded_->followed == allocation::Followed::Variant;
+    // After a séance that kept its allocation, when another one was recorded
+    // since: the map and figures are the allocation the committee voted on
+    // (its opinions and partial grants), the later one said apart (trial 1011E F3).
+    std::vector<std::string> as_voted, voted_refs;
+    const auto& seance = session_.meeting();
+    const bool frozen = seance && !seance->votes.empty() && seance->allocation_kept && !session_.allocation_since_vote().empty();
+    if (frozen)
+        for (const auto& e : seance->voted)
+            if (e.opinion == DecisionKind::Retained && candidate(e.reference)) {
+                voted_refs.push_back(e.reference);
+                const auto n = Rational::from_canonical(e.places);
+                as_voted.push_back(n && allocation::partial_allowed(rules_) ? e.reference + "=" + e.places : e.reference);
+            }
+    const bool variant = frozen || (recorded_ && recorded_->followed == allocation::Followed::Variant);
     // Its partial grants counted as granted, not as the whole request (trial 1011E F1).
-    const auto c = compare(variant ? recorded_variant() : std::vector<std::string>{});
+    const auto c = compare(frozen ? as_voted : variant ? recorded_variant() : std::vector<std::string>{});
     std::vector<std::string> ranking_refs;
     for (std::size_t i : c.ranking.retained()) ranking_refs.push_back(candidates_[i].reference);
-    const auto& shown = variant ? recorded_->retained : ranking_refs;
+    const auto& shown = frozen ? voted_refs : variant ? recorded_->retained : ranking_refs;
     page.map = map_data(shown);
     // Which allocation the stars are, said above the map.
-    page.map.subtitle =
-        std::string(variant ? "Variante du coordonnateur enregistrée" : "Répartition dans l'ordre du classement") +
-        " (étoiles). " + page.map.subtitle;
+    const std::string voted_title = frozen ? "Répartition votée par la commission le " + seance->date.french_numeric() : "";
+    page.map.subtitle = (frozen    ? voted_title
+                         : variant ? std::string("Variante du coordonnateur enregistrée")
+                                   : std::string("Répartition dans l'ordre du classement")) +
+                        " (étoiles). " + page.map.subtitle;
     auto refs = [](const std::vector<std::string>& r) {
         std::string out = fr::join(r);
         return out.empty() ? std::string("aucun dossier") : out;
@@ -471,7 +486,9 @@ report::TerritoryPage TerritoryStudy::committee_page() const {
                       count(static_cast<double>(o.communes.size()), "commune", "communes") + ", " + people(o.population) + ".");
     figs("Répartition dans l'ordre du classement", ranking_refs, c.ranking, c.ranking_figures);
     if (variant && c.variant_figures)
-        figs("Variante du coordonnateur", recorded_->retained, *c.variant, *c.variant_figures);
+        figs(frozen ? voted_title : "Variante du coordonnateur", frozen ? voted_refs : recorded_->retained, *c.variant,
+             *c.variant_figures);
+    if (frozen) out.push_back("Modifié après la séance : " + session_.allocation_since_vote());
     out.push_back(
         recorded_
             ? recorded_text(false)

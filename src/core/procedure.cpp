@@ -112,7 +112,8 @@ std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<
         for (const auto& e : *list)
             out.push_back({dossiers[e.dossier].reference, e.rank, e.rank ? e.score.total.canonical() : "",
                            advised_decision(e.proposal),
-                           e.proposal == Proposal::Retained && e.proposed_places ? e.proposed_places->canonical() : ""});
+                           e.proposal == Proposal::Retained && e.proposed_places ? e.proposed_places->canonical() : "",
+                           e.proposal == Proposal::NotRetained ? e.proposal_reason : ""});
     return out;
 }
 

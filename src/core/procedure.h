@@ -112,6 +112,10 @@ struct VotedEntry {
     // committee voted on): the places, canonical; empty for the whole request
     // (trial 1011D: the minutes left out ACT23-1 voted for 5 places of 16).
     std::string places = {};
+    // Why the proposal voted did not retain it (capacity, a territorial rule,
+    // the variant), as voted: the minutes never print today's reason for
+    // yesterday's vote (trial 1011E F4). Empty when retained or not kept.
+    std::string reason = {};
 };
 std::vector<VotedEntry> voted_entries(const Ranking& ranking, const std::vector<Dossier>& dossiers);
 // What differs between the voted ranking and today's, in French (« ACT-2023-06 : du 5e au 4e rang »),

@@ -343,7 +343,9 @@ Variables committee_variables(const CommitteeContext& ctx) {
             auto d = by_ref.find(e.reference);
             auto total = Rational::from_canonical(e.total);
             std::string why;
-            if (e.opinion == DecisionKind::NotRetained)
+            // As voted when kept (trial 1011E F4); a vote recorded before: today's, when it still says what was voted.
+            if (e.opinion == DecisionKind::NotRetained && !e.reason.empty()) why = " (" + e.reason + ")";
+            else if (e.opinion == DecisionKind::NotRetained)
                 if (auto p = proposed.find(e.reference);
                     p != proposed.end() && p->second->proposal == Proposal::NotRetained && !p->second->proposal_reason.empty())
                     why = " (" + p->second->proposal_reason + ")";

@@ -263,9 +263,10 @@ void PgStore::put_meeting(const Meeting& m, const std::string& actor) {
             c_->exec("INSERT INTO meeting_observation(member, text) VALUES ($1,$2)", {name, text});
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
-            c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places) VALUES ($1,$2,$3,$4,$5,$6)",
+            c_->exec("INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places, reason) "
+                     "VALUES ($1,$2,$3,$4,$5,$6,$7)",
                      {std::to_string(i), e.reference, std::to_string(e.rank), e.total,
-                      std::string(e.opinion ? enum_code(*e.opinion) : ""), e.places});
+                      std::string(e.opinion ? enum_code(*e.opinion) : ""), e.places, e.reason});
         }
         j.add(actor, entry::meeting(before.meeting, m));
     });

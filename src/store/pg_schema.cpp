@@ -224,7 +224,8 @@ const std::vector<PgMigration>& pg_migrations() {
         // 19: the allocation, the vigilance points and partial grants as voted (the file's schema 18)
         {19, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_allocation text NOT NULL DEFAULT ''; "
              "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_vigilance text NOT NULL DEFAULT ''; "
-             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS places text NOT NULL DEFAULT ''"}};
+             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS places text NOT NULL DEFAULT ''; "
+             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS reason text NOT NULL DEFAULT ''"}};
     return migrations;
 }
 

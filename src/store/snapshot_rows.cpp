@@ -34,7 +34,7 @@ const ProcedureQueries kProcedureQueries{
     "SELECT member, presence, proxy FROM meeting_attendance",
     "SELECT member, vote FROM meeting_vote",
     "SELECT member, text FROM meeting_observation ORDER BY id",
-    "SELECT reference, rank, total, opinion, places FROM meeting_ranking ORDER BY position",
+    "SELECT reference, rank, total, opinion, places, reason FROM meeting_ranking ORDER BY position",
     "SELECT dossier_id, member, opinion, comment FROM member_opinion ORDER BY dossier_id, member"};
 
 
@@ -317,7 +317,7 @@ void read_procedure(const RunQuery& run, const ProcedureQueries& p, const std::s
             if (!v.text(3).empty() && !proposal)
                 return left_out(s, "ligne du classement voté pour", "« " + v.text(0) + " »", "meeting_ranking", "opinion",
                                 v.text(3));
-            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal, v.text(4)});
+            x.voted.push_back({v.text(0), static_cast<int>(v.integer(1)), v.text(2), proposal, v.text(4), v.text(5)});
         });
         s.meeting = std::move(meeting);
     }

@@ -212,7 +212,8 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
             o.bind(1, name).bind(2, text).run();
             o.reset();
         }
-        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places) VALUES (?,?,?,?,?,?)");
+        Stmt vr(*db_, "INSERT INTO meeting_ranking(position, reference, rank, total, opinion, places, reason) "
+                      "VALUES (?,?,?,?,?,?,?)");
         for (std::size_t i = 0; i < m.voted.size(); ++i) {
             const VotedEntry& e = m.voted[i];
             std::string opinion = e.opinion ? enum_code(*e.opinion) : "";
@@ -222,6 +223,7 @@ void SqliteStore::put_meeting(const Meeting& m, const std::string& actor) {
                 .bind(4, e.total)
                 .bind(5, opinion)
                 .bind(6, e.places)
+                .bind(7, e.reason)
                 .run();
         }
         j.add(actor, entry::meeting(before.meeting, m));

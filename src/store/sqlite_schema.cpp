@@ -219,6 +219,7 @@ ALTER TABLE campaign ADD COLUMN cosignatories TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting ADD COLUMN voted_allocation TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting ADD COLUMN voted_vigilance TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting_ranking ADD COLUMN places TEXT NOT NULL DEFAULT '';
+ALTER TABLE meeting_ranking ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
