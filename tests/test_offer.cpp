@@ -172,3 +172,20 @@ TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {
     EXPECT_EQ(finess_error(text + "equipementsocial;170000001\n"),
               "« extrait.csv », ligne 10 : type de ligne « equipementsocial » inconnu (structureet ou geolocalisation attendu).");
 }
+
+// Trial 1011E F11: an offer file gave the FINESS « 12345 » and it was kept.
+// Empty stays allowed (the UPHV call's text names no FINESS); given, it is a
+// real one: 9 characters whose key checks (170780019: département 17, key 9 by
+// Luhn computed by hand over the eight digits before it).
+TEST(Offer, AFinessGivenIsARealOneEmptyIsUnknown) {
+    const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
+    const auto& ref = test::reference_data();
+    try {
+        io::read_offer(head + ";MRS CDAIR;;;17369;;;11;0;0;;;\n12345;EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref);
+        ADD_FAILURE() << "kept";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("« offre.csv », ligne 3 : champ « finess » : « 12345 » n'est pas un numéro FINESS", 0), 0u)
+            << e.what();
+    }
+    EXPECT_EQ(io::read_offer(head + "170780019;EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref).structures.size(), 1u);
+}

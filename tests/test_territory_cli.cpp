@@ -253,6 +253,15 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     EXPECT_NE(r.out.find("« z.csv », ligne 2 : champ « communes » : « 17999 »"), std::string::npos) << r.out;
     r = cli("offre " + f);
     EXPECT_NE(r.out.find("9 structures, 179 lits"), std::string::npos) << r.out;   // the offer unchanged
+    // A structure outside the campaign's territory (Bordeaux, 33063, for a
+    // Charente-Maritime call) is kept and said (trial 1011E F11).
+    spit(dir_->file("o2.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
+                                ";EHPAD A;500;EHPAD;17415;public;CH;10;0;0;;;essai\n;EHPAD B;500;EHPAD;33063;public;CH;12;0;0;;;essai\n");
+    r = cli("offre " + f + coord + " --fichier " + dir_->file("o2.csv"));
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Attention : 1 structure hors du territoire de la campagne (départements 17) : « EHPAD B » (commune "
+                         "33063). Gardée : elle compte"),
+              std::string::npos) << r.out;
 }
 
 // A user's trial: a new CRT campaign without any site listed « … et 4283

@@ -80,6 +80,18 @@ std::string TerritoryStudy::set_offer_file(const std::string& path, const std::s
     const auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
+    // A structure outside the campaign's territory is kept (a neighbour serves its
+    // border communes) but said, by line order (trial 1011E F11).
+    std::vector<std::string> outside;
+    for (const auto& s : offer.structures)
+        if (!territory_.find(s.commune)) outside.push_back("« " + s.name + " » (commune " + s.commune + ")");
+    if (!outside.empty())
+        notice += (notice.empty() ? "" : "\n") + std::string("Attention : ") +
+                  fr::plural(outside.size(), "structure", "structures") + " hors du territoire de la campagne (départements " +
+                  fr::join(departements_) + ") : " + fr::join(outside) + ". " +
+                  fr::agree(static_cast<long long>(outside.size()), "Gardée") + " : " +
+                  (outside.size() > 1 ? "elles comptent" : "elle compte") +
+                  " dans les distances des communes du territoire qui en sont proches.";
     session_.store().put_offer(offer, "fichier " + fr::quote_path(path), who);
     reload();
     return notice;

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "core/geo.h"
+#include "core/identifiers.h"
 #include "io/geo.h"
 #include "io/output_file.h"
 #include "csv.h"
@@ -136,6 +137,11 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
         s.finess = f[0], s.name = f[1], s.category = f[2], s.kind = f[3], s.commune = f[4];
         s.status = f[5], s.manager = f[6], s.source = f[12];
         if (s.name.empty()) throw_line_error(file, rec.line, "champ « nom » vide");
+        // Empty when unknown (the call's text names no FINESS); given, a real one (trial 1011E F11).
+        if (!s.finess.empty() && !ids::finess_ok(s.finess))
+            throw_line_error(file, rec.line, "champ « finess » : « " + s.finess +
+                                                 " » n'est pas un numéro FINESS (9 caractères : département, puis 6 "
+                                                 "chiffres et la clé de contrôle) ; laissez-le vide s'il n'est pas connu");
         if (!ref.commune(s.commune))
             throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
         s.permanent = whole(f[7], file, rec.line, "hp");
