@@ -282,7 +282,7 @@ TEST(PdfLongWord, SeventyThousandCharacterWordBreaksAnywhereAndStaysInTheMargins
     ASSERT_EQ(code, 0);
     double widest = 0;
     for (std::size_t p = 0; (p = bbox.find("xMax=\"", p)) != std::string::npos; p += 6)
-        widest = std::max(widest, std::stod(bbox.substr(p + 6)));
+        widest = std::max(widest, std::stod(bbox.substr(p + 6, 24)));
     EXPECT_GT(widest, 400.0);
     EXPECT_LE(widest, 595.3 - 56.6);
     // The ODT keeps the whole word.

@@ -375,7 +375,9 @@ TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
     {
         // Recorded again as it was voted: no change, no motive asked (trial 1011E F13).
         TerritoryStudy t(*s);
+        const auto entries = s->store().journal("campagne/repartition").size();
         EXPECT_NO_THROW(t.record_allocation(variant, "", coord));
+        EXPECT_EQ(s->store().journal("campagne/repartition").size(), entries);   // nothing changed, nothing journaled (N8)
     }
     const auto& voted = s->meeting()->voted;
     const auto a01 = std::find_if(voted.begin(), voted.end(), [](const VotedEntry& e) { return e.reference == "ACT-2023-01"; });
@@ -418,6 +420,8 @@ TEST(VotedAllocation, UphvVariantBreakingTheCallsCapacityIsRefused) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("cet appel n'accorde pas une partie d'une demande (il compte en unités de 8 lits)"),
                   std::string::npos) << e.what();
+        // The item as typed, never another number (trial 1011F N5).
+        EXPECT_NE(std::string(e.what()).find("« UPHV-2019-01=4 »"), std::string::npos) << e.what();
     }
 }
 

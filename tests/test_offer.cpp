@@ -174,10 +174,10 @@ TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {
 }
 
 // Trial 1011E F11: an offer file gave the FINESS « 12345 » and it was kept.
-// Empty stays allowed (the UPHV call's text names no FINESS); given, it is a
-// real one: 9 characters whose key checks (170780019: département 17, key 9 by
-// Luhn computed by hand over the eight digits before it).
-TEST(Offer, AFinessGivenIsARealOneEmptyIsUnknown) {
+// Empty stays allowed (the UPHV call's text names no FINESS); given, it has
+// the form of one: 9 characters, the département (2A, 2B for Corse), then
+// seven digits.
+TEST(Offer, AFinessGivenHasTheFormOfOneEmptyIsUnknown) {
     const std::string head = "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n";
     const auto& ref = test::reference_data();
     try {
@@ -188,4 +188,6 @@ TEST(Offer, AFinessGivenIsARealOneEmptyIsUnknown) {
             << e.what();
     }
     EXPECT_EQ(io::read_offer(head + "170780019;EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref).structures.size(), 1u);
+    for (const char* bad : {"17078001", "1707800190", "17O780019", "2C0780019"})
+        EXPECT_THROW(io::read_offer(head + bad + ";EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref), InputError) << bad;
 }

@@ -340,12 +340,12 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
                                 std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
             // A call granting no part of a request says so first, never « REF=5 » as an example.
             if (!allocation::partial_allowed(rules_))
-                throw InputError(allocation::variant_share_refusal(rules_, candidates_[*i], 1));
+                throw InputError(allocation::variant_share_refusal(rules_, candidates_[*i], 1, item));
             if (!digits)
                 throw InputError("Variante : « " + item + " » : après « = », le nombre accordé, en chiffres entiers (« " + r +
                                  "=5 »).");
             const double places = std::stod(n);
-            if (const std::string no = allocation::variant_share_refusal(rules_, candidates_[*i], places); !no.empty())
+            if (const std::string no = allocation::variant_share_refusal(rules_, candidates_[*i], places, item); !no.empty())
                 throw InputError(no);
             shares[*i] = places;
         }

@@ -218,6 +218,8 @@ allocation::Recorded TerritoryStudy::record_allocation(const std::vector<std::st
             breaks = breaks || c.variant->choices[i].constraint != allocation::Constraint::None;
         if (same_grants(c.ranking, *c.variant) && !breaks) r.followed = allocation::Followed::Ranking;
     }
+    // Recorded again as it stands, motive included: nothing to journal (trial 1011F N8).
+    if (same && r.reason == recorded_->reason) return *recorded_;
     session_.store().put_allocation(r, who);
     session_.allocation_changed();
     recorded_ = r;

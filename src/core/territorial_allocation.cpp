@@ -275,8 +275,8 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
 
 bool partial_allowed(const Rules& r) { return r.partial_grant && !per_unit(r) && !r.per_dossier; }
 
-std::string variant_share_refusal(const Rules& r, const Candidate& k, double places) {
-    const std::string asked = "« " + k.reference + "=" + num(places) + " »";
+std::string variant_share_refusal(const Rules& r, const Candidate& k, double places, const std::string& typed) {
+    const std::string asked = "« " + (typed.empty() ? k.reference + "=" + num(places) : typed) + " »";
     if (!partial_allowed(r))
         return "Variante : " + asked + " : cet appel n'accorde pas une partie d'une demande (" +
                (r.per_dossier ? std::string("chaque dossier retenu compte pour une ") + r.unit_one

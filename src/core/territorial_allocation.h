@@ -165,7 +165,8 @@ Allocation check_variant(const Rules& r, const std::vector<Candidate>& candidate
 // may): only where the call grants part of a request (attribution_partielle,
 // counted in places, not in units nor missions), whole places, at least one
 // and fewer than asked (trial 1011D: a variant could not give ACT23-1 5 places).
-std::string variant_share_refusal(const Rules& r, const Candidate& k, double places);
+// `typed`, when given, is the item as the user wrote it (« U-01=abc »), quoted as is.
+std::string variant_share_refusal(const Rules& r, const Candidate& k, double places, const std::string& typed = "");
 // Whether the call grants part of a request (counted in places, attribution_partielle).
 bool partial_allowed(const Rules& r);
 // A variant that breaks a rule of the call's text (its capacity, envelope,

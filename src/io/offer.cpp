@@ -13,7 +13,6 @@
 #include "core/error.h"
 #include "core/french.h"
 #include "core/geo.h"
-#include "core/identifiers.h"
 #include "io/geo.h"
 #include "io/output_file.h"
 #include "csv.h"
@@ -116,6 +115,17 @@ std::string position_problem(const geo::LonLat& position, const std::string& com
 
 }  // namespace
 
+// « 170000001 », « 2A0000011 »: the département's two characters, then seven digits.
+namespace {
+bool finess_form(const std::string& f) {
+    if (f.size() != 9) return false;
+    const bool corse = f[0] == '2' && (f[1] == 'A' || f[1] == 'B');
+    for (std::size_t i = corse ? 2 : 0; i < f.size(); ++i)
+        if (f[i] < '0' || f[i] > '9') return false;
+    return true;
+}
+}  // namespace
+
 Offer read_offer(const std::string& content, const std::string& file, const ReferenceData& ref) {
     Offer offer;
     offer.origin = file;
@@ -138,10 +148,11 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
         s.status = f[5], s.manager = f[6], s.source = f[12];
         if (s.name.empty()) throw_line_error(file, rec.line, "champ « nom » vide");
         // Empty when unknown (the call's text names no FINESS); given, a real one (trial 1011E F11).
-        if (!s.finess.empty() && !ids::finess_ok(s.finess))
+        // Its form only (the extracts' numbers are kept as the ministry writes them).
+        if (!s.finess.empty() && !finess_form(s.finess))
             throw_line_error(file, rec.line, "champ « finess » : « " + s.finess +
-                                                 " » n'est pas un numéro FINESS (9 caractères : département, puis 6 "
-                                                 "chiffres et la clé de contrôle) ; laissez-le vide s'il n'est pas connu");
+                                                 " » n'est pas un numéro FINESS (9 caractères : le département, 2A ou 2B "
+                                                 "compris, puis 7 chiffres) ; laissez-le vide s'il n'est pas connu");
         if (!ref.commune(s.commune))
             throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
         s.permanent = whole(f[7], file, rec.line, "hp");
