@@ -296,6 +296,9 @@ TEST(CommitteeProposal, MinutesSayTheVariantVotedOnAndWhyARankedDossierIsNotReta
     EXPECT_NE(file.find(test::words("Répartition votée par la commission le 15/10/2019 (UPHV-2019-01, UPHV-2019-08) : 16 lits")),
               std::string::npos) << file;
     EXPECT_NE(file.find(test::words("Répartition votée par la commission le 15/10/2019 (étoiles)")), std::string::npos) << file;
+    // Its ranked list says the same as its map: 02 not retained as voted, not « proposé » (trial 1011F N1).
+    EXPECT_NE(file.find(test::words("— non retenu : Répartition enregistrée en variante du coordonnateur : Couvrir l'Aunis")),
+              std::string::npos) << file;
 }
 
 // Trial 1011C F2: after `param campagne.financement_max=43800` the minutes

@@ -52,10 +52,30 @@ std::vector<report::DocumentJob> Session::letter_jobs(const std::string& out_dir
 }
 
 report::CommitteeContext Session::committee_context(const Date& on, bool steps) {
+    // After a séance whose allocation was replaced since, the documents show
+    // the proposal as voted (its opinions, reasons and partial grants), as the
+    // committee file's map does; today's differences are listed apart (trial 1011F N1).
+    const Ranking* proposal = &committee_proposal();
+    if (steps && snap_.meeting && !snap_.meeting->votes.empty() && snap_.meeting->allocation_kept &&
+        !allocation_since_vote().empty()) {
+        voted_proposal_ = *proposal;
+        std::map<std::string, const VotedEntry*> voted;
+        for (const auto& v : snap_.meeting->voted) voted[v.reference] = &v;
+        for (auto& e : voted_proposal_->ranked) {
+            const auto it = voted.find(snap_.dossiers[e.dossier].reference);
+            if (it == voted.end() || !it->second->opinion) continue;
+            if (e.proposal != Proposal::Retained && e.proposal != Proposal::NotRetained) continue;
+            const bool retained = *it->second->opinion == DecisionKind::Retained;
+            e.proposal = retained ? Proposal::Retained : Proposal::NotRetained;
+            e.proposal_reason = retained ? "" : it->second->reason;
+            e.proposed_places = retained ? Rational::from_canonical(it->second->places) : std::nullopt;
+        }
+        proposal = &*voted_proposal_;
+    }
     report::CommitteeContext ctx{grid_,
                                  snap_.campaign,
                                  snap_.dossiers,
-                                 committee_proposal(),
+                                 *proposal,
                                  &solidity(),
                                  meeting_team(),   // as the séance recorded it (trial 15g G4)
                                  snap_.meeting,

@@ -472,6 +472,9 @@ private:
     void index_dossiers();
     std::optional<Ranking> ranking_;
     std::optional<Ranking> proposal_;
+    // The proposal as the committee voted it, for a document printed after an
+    // allocation recorded since the séance (committee_context; trial 1011F N1).
+    std::optional<Ranking> voted_proposal_;
     std::optional<RankingSolidity> solidity_;
     std::optional<Agreement> agreement_;
     RatingIndex rating_index_;   // the ratings that count (set_aside_ removed)
