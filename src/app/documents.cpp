@@ -135,15 +135,14 @@ std::string Session::variant_sentence() {
     TerritoryStudy t(*this);
     const auto& r = t.recorded();
     if (!r || r->followed != allocation::Followed::Variant) return "";
-    std::vector<std::string> as_chosen, shown;   // « REF=5 » for a partial grant, as the variant is typed
+    std::vector<std::string> shown;
     for (const auto& ref : r->retained) {
         const auto g = r->granted.find(ref);
         const std::string n = g == r->granted.end() ? "" : fr::number(Rational(static_cast<std::int64_t>(g->second)));
-        as_chosen.push_back(n.empty() ? ref : ref + "=" + n);
         shown.push_back(n.empty() ? ref
                                   : ref + " (" + n + " " + (g->second >= 2 ? t.rules().unit_many : t.rules().unit_one) + ")");
     }
-    const std::string departs = t.reason_needed(as_chosen);
+    const std::string departs = t.reason_needed(t.recorded_variant());   // « REF=5 » for a partial grant
     return report::as_sentence(
         "Le classement a été soumis au vote avec la répartition de la variante du coordonnateur, qui retient " +
         (shown.empty() ? std::string("aucun dossier") : fr::join(shown, ", ", "et")) + (departs.empty() ? "" : " ; " + departs) +
