@@ -18,6 +18,7 @@ struct Recorder : report::Canvas {
     int fills = 0, lines = 0;
     std::vector<std::string> texts;
     std::vector<report::Marker> markers;
+    std::vector<report::Pt> marker_at;
     std::vector<std::vector<std::vector<report::Pt>>> filled;   // each fill's rings
     void fill(const std::vector<std::vector<report::Pt>>& rings, report::Rgb) override {
         ++fills;
@@ -25,7 +26,10 @@ struct Recorder : report::Canvas {
     }
     void line(const std::vector<report::Pt>&, report::Rgb, double) override { ++lines; }
     void rect(report::Pt, double, double, report::Rgb, std::optional<report::Rgb>) override {}
-    void marker(report::Pt, report::Marker m, double, report::Rgb, report::Rgb) override { markers.push_back(m); }
+    void marker(report::Pt p, report::Marker m, double, report::Rgb, report::Rgb) override {
+        markers.push_back(m);
+        marker_at.push_back(p);
+    }
     void text(report::Pt, const std::string& t, double, report::Rgb, bool, report::Anchor) override { texts.push_back(t); }
     double text_width(const std::string& t, double size, bool) override { return static_cast<double>(t.size()) * size * 0.5; }
 };
@@ -195,4 +199,50 @@ TEST(Map, CommunesOfOneClassAreFilledAsOnePath) {
     EXPECT_EQ(two.filled[0].size(), 1u);
     EXPECT_EQ(two.filled[0][0].size(), 5u);
     EXPECT_EQ(two.filled[1][0].size(), 5u);
+}
+
+// A structure of the offer far outside the territory (an EHPAD at Marseille
+// on a Charente-Maritime campaign) does not set the frame: every other symbol
+// stays where it was, the far one is not drawn and is named under the legend's
+// symbols (trial 1011F N3: PACA shrank to a quarter of the page).
+TEST(Map, ASiteFarOutsideTheTerritoryLeavesTheFrameToIt) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("uphv-loin.cot"), "uphv", DemoStage::Instruction);
+    TerritoryStudy t(*s);
+    const std::vector<std::string> chosen{"UPHV-2019-01", "UPHV-2019-02", "UPHV-2019-03"};
+    auto data = t.map_data(chosen);
+    Recorder before;
+    report::paint_map(data, before, 1400, 1000);
+    std::vector<report::Pt> sites_before;
+    report::paint_map(data, before, 1400, 1000, &sites_before);
+
+    report::MapSite far;
+    far.label = "EHPAD lointain";
+    far.at = {5.3698, 43.2965};   // Marseille
+    far.kind = report::MapSite::Kind::Existing;
+    data.sites.push_back(far);
+    Recorder after;
+    std::vector<report::Pt> sites_after;
+    report::paint_map(data, after, 1400, 1000, &sites_after);
+    ASSERT_EQ(sites_after.size(), sites_before.size() + 1);
+    for (std::size_t i = 0; i < sites_before.size(); ++i) {
+        EXPECT_NEAR(sites_after[i].x, sites_before[i].x, 1e-6) << i;
+        EXPECT_NEAR(sites_after[i].y, sites_before[i].y, 1e-6) << i;
+    }
+    EXPECT_LT(sites_after.back().x, -1e8);   // out of reach of a click
+    // The 9 squares of the offer and the legend's, not the far one.
+    EXPECT_EQ(std::count(after.markers.begin(), after.markers.end(), report::Marker::Square), 9 + 1);
+    for (const auto& p : after.marker_at) {
+        EXPECT_GE(p.x, 0);
+        EXPECT_LE(p.x, 1400);
+    }
+    EXPECT_FALSE(has(after.texts, "EHPAD lointain"));
+    EXPECT_TRUE(has(after.texts, "Hors du cadre, loin du territoire : EHPAD lointain.")) << testing::PrintToString(after.texts);
+    // A structure just beyond the département's edge (Niort, 10 km from the
+    // border of Charente-Maritime) stays on the map.
+    data.sites.back().at = {-0.4594, 46.3237};
+    data.sites.back().label = "EHPAD voisin";
+    Recorder near;
+    report::paint_map(data, near, 1400, 1000);
+    EXPECT_EQ(std::count(near.markers.begin(), near.markers.end(), report::Marker::Square), 10 + 1);
 }

@@ -71,7 +71,30 @@ struct Frame {
     double mx0 = 0, my0 = 0, mx1 = 0, my1 = 0;   // the map area
     double label_right = 0;                       // how far right a label may reach
     Projection pr;
+    std::vector<char> off;                        // site i lies too far outside the territory: not drawn
 };
+
+// The sites left off the map: the territory sets the frame (trial 1011F N3: a
+// structure of the offer outside the campaign's départements shrank PACA to a
+// quarter of the page). A site a little beyond the edge still shows.
+std::vector<char> off_frame(const MapData& map, geo::BBox& bb) {
+    std::vector<char> off(map.sites.size(), 0);
+    if (bb.empty()) {
+        for (const auto& site : map.sites) bb.add(site.at);
+        return off;
+    }
+    const double tol = 0.08 * std::max(bb.max_lon - bb.min_lon, bb.max_lat - bb.min_lat);
+    const geo::BBox territory = bb;
+    for (std::size_t i = 0; i < map.sites.size(); ++i) {
+        const auto& p = map.sites[i].at;
+        if (p.lon < territory.min_lon - tol || p.lon > territory.max_lon + tol || p.lat < territory.min_lat - tol ||
+            p.lat > territory.max_lat + tol)
+            off[i] = 1;
+        else
+            bb.add(p);
+    }
+    return off;
+}
 
 Frame frame_of(const MapData& map, Canvas& c, double W, double H, double text_scale) {
     Frame f;
@@ -96,7 +119,7 @@ Frame frame_of(const MapData& map, Canvas& c, double W, double H, double text_sc
     for (const auto& t : map.communes)
         for (const auto& arc : t.arcs)
             for (const auto& p : arc) bb.add(p);
-    for (const auto& site : map.sites) bb.add(site.at);
+    f.off = off_frame(map, bb);
     Projection& pr = f.pr;
     if (!bb.empty()) {
         pr.lon0 = (bb.min_lon + bb.max_lon) / 2, pr.lat0 = (bb.min_lat + bb.max_lat) / 2;
@@ -124,14 +147,15 @@ std::vector<std::optional<MapLabel>> place_labels(const MapData& map, Canvas& c,
     const double s = f.s;
     std::vector<std::optional<MapLabel>> out(map.sites.size());
     std::vector<Box> placed;
-    for (const auto& site : map.sites) {
-        const Pt p = f.pr(site.at);
+    for (std::size_t i = 0; i < map.sites.size(); ++i) {
+        if (f.off[i]) continue;
+        const Pt p = f.pr(map.sites[i].at);
         placed.push_back({p.x - 7 * s, p.y - 7 * s, p.x + 7 * s, p.y + 7 * s});
     }
     for (auto kind : {MapSite::Kind::Chosen, MapSite::Kind::Candidate, MapSite::Kind::Existing})
         for (std::size_t i = 0; i < map.sites.size(); ++i) {
             const auto& site = map.sites[i];
-            if (site.kind != kind || site.label.empty() || (only && !(*only)[i])) continue;
+            if (site.kind != kind || site.label.empty() || f.off[i] || (only && !(*only)[i])) continue;
             const Pt p = f.pr(site.at);
             const double size = 11 * s, w = c.text_width(site.label, size, bold_label(kind)), h = size * 1.2;
             // Right, left, above, below the symbol, then further down and up
@@ -287,11 +311,13 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     // Sites, existing first, then candidates, the chosen on top; labels avoid each other.
     if (sites_at) {
         sites_at->clear();
-        for (const auto& site : map.sites) sites_at->push_back(pr(site.at));
+        // A site off the map is far from any click.
+        for (std::size_t i = 0; i < map.sites.size(); ++i) sites_at->push_back(fr.off[i] ? Pt{-1e9, -1e9} : pr(map.sites[i].at));
     }
     for (auto kind : {MapSite::Kind::Existing, MapSite::Kind::Candidate, MapSite::Kind::Chosen})
-        for (const auto& site : map.sites) {
-            if (site.kind != kind) continue;
+        for (std::size_t i = 0; i < map.sites.size(); ++i) {
+            const auto& site = map.sites[i];
+            if (site.kind != kind || fr.off[i]) continue;
             const Pt p = pr(site.at);
             const Marker m = kind == MapSite::Kind::Existing    ? Marker::Square
                              : kind == MapSite::Kind::Candidate ? Marker::Circle
@@ -333,7 +359,16 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
     // Legend. Its rows are spaced by `v` (the design's spacing, tightened when
     // a short window leaves less height than the legend's 430 units, so that
     // the scale bar never runs into the attribution).
-    const double legend_h = 430 + 26 * static_cast<double>(map.zones.size());   // design units
+    // The sites left off the map, named under the symbols.
+    std::string off_names;
+    std::size_t off_count = 0;
+    for (std::size_t i = 0; i < map.sites.size(); ++i)
+        if (fr.off[i]) {
+            off_names += std::string(off_count++ ? ", " : "") + (map.sites[i].label.empty() ? "sans nom" : map.sites[i].label);
+        }
+    const auto off_lines = off_count ? wrap(c, "Hors du cadre, loin du territoire : " + off_names + ".", 11 * s, legend_w)
+                                     : std::vector<std::string>{};
+    const double legend_h = 430 + 26 * static_cast<double>(map.zones.size()) + 15 * static_cast<double>(off_lines.size());   // design units
     const double v = s * std::clamp((bottom - top - 10 * s) / (legend_h * s), 0.6, 1.0);
     double x = W - margin - legend_w, y = top + 10 * s;
     c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
@@ -364,6 +399,10 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         c.marker({x + 13 * s, y + 8 * s}, sym.m, sym.size * s, sym.fill, sym.stroke);
         c.text({x + 34 * s, y + 13 * s}, sym.text, 12 * s, kBlack, false);
         y += 24 * v;
+    }
+    for (const auto& line : off_lines) {
+        c.text({x, y + 11 * s}, line, 11 * s, {0.25, 0.25, 0.25}, false);
+        y += 15 * v;
     }
     y += 8 * v;
     c.line({{x, y + 8 * s}, {x + 26 * s, y + 8 * s}}, kDepBorder, 2.2 * s);
