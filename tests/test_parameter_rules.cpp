@@ -190,6 +190,16 @@ TEST(ParameterRules, AChangedFigureNamesWhoDecidedAndNoDocumentPrecedesIt) {
     const std::string note = "montant fixé par décision du Président du Conseil départemental de la Charente-Maritime "
                              "du 1er décembre 2026 ; le texte de l'appel prévoit 44 000 €";
     EXPECT_EQ(plain(changed_figure_note(g, *ceiling, now, change, by)), note);
+    // The team's own documents (vigilance points) say who changed it and why,
+    // from the journal's entry (trial 1011F N4), not a decision of the signatory.
+    EXPECT_EQ(plain(changed_figure_record(g, *ceiling, now, change)),
+              "montant fixé le 1er décembre 2026 par « Isabelle Renaud (irenaud) », motif : Plafond ramené au complément ; "
+              "le texte de l'appel prévoit 44 000 €");
+    EXPECT_EQ(plain(changed_figure_record(g, *ceiling, now, ParameterChange{"2026-12-01T04:10:00Z", "Anne Roy (aroy)"})),
+              "montant fixé le 1er décembre 2026 par « Anne Roy (aroy) » ; le texte de l'appel prévoit 44 000 €");
+    EXPECT_EQ(plain(changed_figure_record(g, *ceiling, now, std::nullopt)),
+              "montant fixé pour la campagne ; le texte de l'appel prévoit 44 000 €");
+    EXPECT_EQ(changed_figure_record(g, *ceiling, defaults(g), change), "");
     // An order of 29/11/2019 citing it bears the change's day; one already later keeps its own.
     EXPECT_EQ(last_cited_change(g, now, changes, cited), (Date{2026, 12, 1}));
     EXPECT_EQ(dated_after_changes(Date{2019, 11, 29}, g, now, changes, cited), (Date{2026, 12, 1}));

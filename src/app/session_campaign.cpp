@@ -109,17 +109,18 @@ std::map<std::string, ParameterChange> Session::parameters_set_for_campaign() {
 }
 
 std::map<std::string, std::string> Session::changed_figure_notes() {
+    // The team's documents: who changed the figure and why (the letters and
+    // orders, signed, say the signatory's decision: report/letters.cpp).
     std::map<std::string, std::string> out;
-    const std::string by = signatory_genitive(snap_.campaign.authority.signatory_title);
     bool any = false;
     for (const auto& p : grid_.parameters)
-        any = any || !changed_figure_note(grid_, p, snap_.campaign.parameters, std::nullopt, by).empty();
+        any = any || !changed_figure_record(grid_, p, snap_.campaign.parameters, std::nullopt).empty();
     if (!any) return out;
     const auto changes = parameter_changes();
     for (const auto& p : grid_.parameters) {
         auto it = changes.find(p.def.id);
         const auto last = it == changes.end() ? std::nullopt : std::optional<ParameterChange>(it->second);
-        if (auto note = changed_figure_note(grid_, p, snap_.campaign.parameters, last, by); !note.empty()) out[p.def.id] = note;
+        if (auto note = changed_figure_record(grid_, p, snap_.campaign.parameters, last); !note.empty()) out[p.def.id] = note;
     }
     return out;
 }

@@ -200,6 +200,21 @@ std::string changed_figure_note(const Grid& grid, const ParameterDef& p, const F
     return out + decision_words(last, decided_by) + " ; le texte de l'appel prévoit " + words(p, p.default_value);
 }
 
+std::string changed_figure_record(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                  const std::optional<ParameterChange>& last) {
+    if (!changed_from_text(grid, p, now)) return "";
+    std::string out = p.def.type == FactType::Date     ? "date fixée"
+                      : p.def.type == FactType::Amount ? "montant fixé"
+                                                       : "valeur fixée";
+    if (!last) return out + " pour la campagne ; le texte de l'appel prévoit " + words(p, p.default_value);
+    if (auto day = change_day(last)) out += " le " + day->french_long();
+    const std::string mark = " ; motif : ";
+    const std::string author = fr::trim(last->who.substr(0, last->who.find(mark)));
+    if (!author.empty()) out += " par « " + author + " »";
+    if (std::string why = journaled_motive(last->who); !why.empty()) out += ", motif : " + why;
+    return out + " ; le texte de l'appel prévoit " + words(p, p.default_value);
+}
+
 std::optional<Date> last_cited_change(const Grid& grid, const FactValues& now,
                                       const std::map<std::string, ParameterChange>& changes,
                                       const std::set<std::string>& cited) {

@@ -87,6 +87,15 @@ std::string changed_from_call_text(const Grid& grid, const ParameterDef& p, cons
 // Empty when changed_from_call_text is.
 std::string changed_figure_note(const Grid& grid, const ParameterDef& p, const FactValues& now,
                                 const std::optional<ParameterChange>& last, const std::string& decided_by = "");
+// The same change as the team's own documents say it (check, instruction
+// reports, committee file, its vigilance points): who changed it in the
+// journal, on which day and why, not a decision of the signatory (trial 1011F
+// N4): « montant fixé le 1er décembre 2026 par « Isabelle Renaud (irenaud) »,
+// motif : … ; le texte de l'appel prévoit 44 000 € »; « … fixé pour la
+// campagne ; … » when the journal holds no change. Empty when
+// changed_from_call_text is.
+std::string changed_figure_record(const Grid& grid, const ParameterDef& p, const FactValues& now,
+                                  const std::optional<ParameterChange>& last);
 // The latest day among the changes a document cites: the parameters of
 // `cited` that are no longer the text's (changed_from_call_text), their last
 // change in `changes`; none when no such change is known. A letter or an
