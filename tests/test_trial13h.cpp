@@ -102,6 +102,36 @@ TEST(Trial13hOutputs, NoDocumentReplacesTheCampaignOrAFileOfAnotherKind) {
     EXPECT_NE(test::slurp(csv), "ancien;contenu\n");
 }
 
+// Trial 1011F N7: a campaign named « dossier.odt » beside `--out dossier.pdf
+// --format both`: the PDF is written, the campaign kept whole, and the
+// message says what the file is rather than offer --remplacer (which would
+// not replace it either). N6: an output into a missing folder says so, in French.
+TEST(Trial13hOutputs, TheCampaignUnderTheOdtsNameIsSaidAndAMissingFolderToo) {
+    test::TempDir dir;
+    const std::string f = dir.file("dossier.odt");
+    create_demo(f, "uphv").reset();
+    const std::string before = test::slurp(f);
+    for (const std::string& more : {std::string(), std::string(" --remplacer")}) {
+        auto r = cli("pv " + f + " --out " + dir.file("dossier.pdf") + " --format both" + more);
+        EXPECT_EQ(r.code, 0) << r.out;
+        EXPECT_TRUE(says(r.out, "« " + f + " » est une campagne Cotation ou une autre base SQLite, pas un document ODT : gardé tel "
+                               "quel, jamais remplacé"))
+            << r.out;
+        EXPECT_FALSE(says(r.out, "Pour le remplacer")) << r.out;
+        EXPECT_EQ(test::slurp(f), before);
+        EXPECT_EQ(io::file_kind(dir.file("dossier.pdf")), "un PDF");
+    }
+    for (const std::string& command : {"carte " + f + " --out " + dir.file("absent/carte.png"),
+                                       "pv " + f + " --out " + dir.file("absent/pv.pdf"),
+                                       "pv " + f + " --out " + dir.file("absent/pv.pdf") + " --format odt"}) {
+        auto r = cli(command);
+        EXPECT_EQ(r.code, 1) << r.out;
+        EXPECT_TRUE(says(r.out, " : le dossier « " + dir.file("absent") + " » n'existe pas ; rien n'a été écrit.")) << command << "\n"
+                                                                                                                 << r.out;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("absent")));
+    }
+}
+
 // What file_kind says of each kind Cotation writes or meets.
 TEST(Trial13hOutputs, FileKindsAreJudgedFromTheirFirstBytes) {
     test::TempDir dir;

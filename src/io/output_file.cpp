@@ -1,6 +1,7 @@
 #include "io/output_file.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -35,6 +36,20 @@ std::string output_obstacle(const std::string& path) {
     return "un fichier spécial";
 }
 
+std::string folder_obstacle(const std::string& path) {
+    std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0)
+        return errno == EACCES ? "le dossier " + fr::quote_path(folder.string()) + " n'est pas accessible (permission refusée)"
+                               : "le dossier " + fr::quote_path(folder.string()) + " n'existe pas";
+    if (!S_ISDIR(st.st_mode)) return fr::quote_path(folder.string()) + " n'est pas un dossier";
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+        return errno == EROFS ? "le dossier " + fr::quote_path(folder.string()) + " est en lecture seule"
+                              : "écriture refusée dans le dossier " + fr::quote_path(folder.string());
+    return "";
+}
+
 void refuse_unsafe_output(const std::string& path) {
     const std::string what = output_obstacle(path);
     if (what.empty()) {
@@ -44,6 +59,10 @@ void refuse_unsafe_output(const std::string& path) {
         if (!tmp_what.empty())
             throw Error("Impossible d'écrire " + fr::quote_path(path) + " : son nom temporaire « " + tmp + " » est celui d'" +
                         tmp_what + ", que Cotation ne remplace pas ; rien n'a été écrit. Supprimez-le ou indiquez un autre nom.");
+        // The folder it goes in, said before any work (trial 1011F N6: a map
+        // into a missing folder gave no reason, the minutes an English one).
+        if (const std::string why = folder_obstacle(path); !why.empty())
+            throw Error("Impossible d'écrire " + fr::quote_path(path) + " : " + why + " ; rien n'a été écrit.");
         return;
     }
     if (what == "un dossier")

@@ -14,7 +14,13 @@ namespace cotation::io {
 // regular file.
 std::string output_obstacle(const std::string& path);
 
-// Throws Error naming `path` when output_obstacle(path) is not empty.
+// Why nothing can be written in the folder `path` goes in, in French (« le
+// dossier « /x » n'existe pas », « écriture refusée dans le dossier … »);
+// "" when it can.
+std::string folder_obstacle(const std::string& path);
+
+// Throws Error naming `path` when output_obstacle(path) or folder_obstacle(path)
+// is not empty.
 void refuse_unsafe_output(const std::string& path);
 
 // What a file is, judged from its first bytes, in French: « un PDF »,

@@ -126,7 +126,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
     // An ODT there that is not the one Cotation last wrote (edited, or put
     // there by hand) is kept: the job writes its PDF only, or nothing.
     std::map<std::filesystem::path, Digests> digests;
-    std::vector<std::string> kept, copies;
+    std::vector<std::string> kept, copies, foreign;
     std::vector<char> skipped(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
         if (jobs[k].format == Format::Pdf) continue;
@@ -136,6 +136,15 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         std::error_code ec;
         if (!std::filesystem::is_regular_file(odt, ec)) continue;
         if (written_by_cotation(digests[folder], odt)) continue;
+        // Not an ODT at all (trial 1011F N7: the campaign itself named
+        // « dossier.odt »): never replaced, even with --remplacer, and said so.
+        if (const std::string kind = io::file_kind(odt.string()); !kind.empty() && kind != "un document ODT") {
+            foreign.push_back("« " + odt.string() + " » est " + kind + ", pas un document ODT : gardé tel quel, jamais remplacé ; "
+                              "l'ODT n'est pas écrit. Donnez un autre nom au document (--out).");
+            if (jobs[k].format == Format::Odt) skipped[k] = 1;
+            else jobs[k].format = Format::Pdf;
+            continue;
+        }
         if (control && control->replace_edited) {
             // Replaced as asked, but never lost (trial 1011C F10): the edited
             // file is copied whole beside it first; when it cannot be, it is kept.
@@ -238,6 +247,7 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         if (!jobs[k].warning.empty()) batch.warnings.push_back(jobs[k].warning);
     }
     batch.warnings.insert(batch.warnings.end(), copies.begin(), copies.end());
+    batch.warnings.insert(batch.warnings.end(), foreign.begin(), foreign.end());
     for (const auto& f : kept)
         batch.warnings.push_back("« " + f +
                                  " » a été modifié depuis que Cotation l'a écrit (ou n'a pas été écrit par Cotation) : "
