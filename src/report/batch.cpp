@@ -139,7 +139,8 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         // Not an ODT at all (trial 1011F N7: the campaign itself named
         // « dossier.odt »): never replaced, even with --remplacer, and said so.
         if (const std::string kind = io::file_kind(odt.string()); !kind.empty() && kind != "un document ODT") {
-            foreign.push_back("« " + odt.string() + " » est " + kind + ", pas un document ODT : gardé tel quel, jamais remplacé ; "
+            foreign.push_back("« " + odt.string() + " » est " + kind +
+                              ", pas un document ODT : gardé tel quel, jamais remplacé ; "
                               "l'ODT n'est pas écrit. Donnez un autre nom au document (--out).");
             if (jobs[k].format == Format::Odt) skipped[k] = 1;
             else jobs[k].format = Format::Pdf;

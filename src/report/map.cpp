@@ -368,7 +368,8 @@ void paint_map(const MapData& map, Canvas& c, double W, double H, std::vector<Pt
         }
     const auto off_lines = off_count ? wrap(c, "Hors du cadre, loin du territoire : " + off_names + ".", 11 * s, legend_w)
                                      : std::vector<std::string>{};
-    const double legend_h = 430 + 26 * static_cast<double>(map.zones.size()) + 15 * static_cast<double>(off_lines.size());   // design units
+    const double legend_h =
+        430 + 26 * static_cast<double>(map.zones.size()) + 15 * static_cast<double>(off_lines.size());   // design units
     const double v = s * std::clamp((bottom - top - 10 * s) / (legend_h * s), 0.6, 1.0);
     double x = W - margin - legend_w, y = top + 10 * s;
     c.text({x, y + 12 * s}, "Distance au site le plus proche", 14 * s, kBlack, true);
