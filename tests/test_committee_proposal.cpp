@@ -360,10 +360,13 @@ TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
             if (to == std::string::npos) to = row.size();
             cells.push_back(row.substr(from, to - from));
         }
-        ASSERT_EQ(cells.size(), 16u) << row;
+        ASSERT_EQ(cells.size(), 17u) << row;
         EXPECT_EQ(cells[3], "15.00") << row;    // places asked
         EXPECT_EQ(cells[12], "15.00") << row;   // places_accordees, ranking order
         EXPECT_EQ(cells[14], "5.00") << row;    // places_variante
+        // Why, in its own column (trial 1011F N9): 5 places of the 15 asked.
+        EXPECT_EQ(cells[16], "Attribution partielle : 5 places sur une demande de 15, choisie dans la variante du coordonnateur.")
+            << row;
         // A share written wrong is refused with the item as typed.
         EXPECT_THROW(t.compare({"ACT-2023-01=cinq"}), InputError);
         EXPECT_THROW(t.compare({"ACT-2023-01=15"}), InputError);
@@ -452,4 +455,37 @@ TEST(VotedAllocation, VigilancePointsStayAsTheCommitteeSawThem) {
     const auto now = w.find(test::words("43 800 € > 40 000 €"));
     ASSERT_NE(now, std::string::npos) << w;
     EXPECT_GT(now, apart) << w;   // today's figure only after « Modifié après la séance »
+}
+
+// Trial 1011F F5: after the vote, the offer and the zones the committee's
+// coverage figures were computed on are replaced only with a motive, which
+// the offer's origin then carries (the committee file prints it).
+TEST(VotedAllocation, OfferReplacedAfterTheVoteNeedsAMotiveKeptWithItsOrigin) {
+    test::TempDir dir;
+    const std::string f = dir.file("uphv-vote.cot");
+    std::string coord;
+    {
+        auto s = create_demo(f, "uphv", DemoStage::Complete);
+        ASSERT_TRUE(s->meeting() && !s->meeting()->votes.empty());
+        coord = test::demo_coordinator(*s);
+    }
+    const std::string by = " --par \"" + coord + "\"";
+    ASSERT_EQ(test::cli("offre " + f + " --exporter " + dir.file("offre.csv")).code, 0);
+    const std::string before = test::cli("offre " + f).out;
+    auto r = test::cli("offre " + f + " --fichier " + dir.file("offre.csv") + by);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("La commission a voté le 15/11/2019 sur des chiffres de couverture calculés avec l'offre existante "
+                         "d'alors : un remplacement après la séance demande un motif (--motif)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(test::cli("offre " + f).out, before);
+    r = test::cli("offre " + f + " --zones " + dir.file("offre.csv") + by);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_EQ(test::cli("offre " + f + " --motif \"Erreur de saisie\"").code, 2);
+    r = test::cli("offre " + f + " --fichier " + dir.file("offre.csv") + " --motif \"Capacités corrigées (arrêté du 2 décembre)\"" + by);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("; remplacée après la séance du 15/11/2019, motif : Capacités corrigées (arrêté du 2 décembre))"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(test::cli("journal show " + f + by).out.find("motif : Capacités corrigées"), std::string::npos);
 }

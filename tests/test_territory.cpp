@@ -67,7 +67,7 @@ TEST(Territory, UphvAllocationAndVariantSideBySide) {
     EXPECT_EQ(c.variant->choices[4].constraint, allocation::Constraint::None);
     const std::string csv = t.repartition_csv({"UPHV-2019-01", "UPHV-2019-08"});
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante;"
-              "places_accordees;cout_accorde;places_variante;cout_variante");
+              "places_accordees;cout_accorde;places_variante;cout_variante;motif_variante");
     // One table per CSV (a new user's trial found the figures appended to
     // the dossiers' table after a blank line, with other columns).
     EXPECT_EQ(csv.find("indicateur"), std::string::npos) << csv;

@@ -108,7 +108,7 @@ TEST_F(TerritoryCli, RepartitionNamesTheThreeUnits) {
     ASSERT_EQ(r.code, 0) << r.out;
     const auto rows = lines(r.out);
     EXPECT_EQ(rows[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante;"
-              "places_accordees;cout_accorde;places_variante;cout_variante");
+              "places_accordees;cout_accorde;places_variante;cout_variante;motif_variante");
     int ranked_retained = 0;
     for (const auto& l : rows)
         if (l.find(";retenu;") != std::string::npos && l.rfind("UPHV-", 0) == 0) ++ranked_retained;
@@ -335,10 +335,16 @@ TEST_F(TerritoryCli, CoverageAndMapFollowTheRecordedAllocation) {
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("Aucune répartition enregistrée : rien à retirer."), std::string::npos) << r.out;
     EXPECT_EQ(cli("journal show " + f + " " + coord).out.find("campagne/repartition"), std::string::npos);
-    r = cli("couverture " + f + " --csv");
+    r = cli("couverture " + f + " --csv --offre-seule");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("\nsites_candidats;0\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\nensemble;offre_existante\n"), std::string::npos) << r.out;
+    // Nothing recorded: the allocation in ranking order under the call's rules,
+    // three units of 8 beds (§1.1.2 of the UPHV call: 24 beds).
+    r = cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("\nsites_candidats;3\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;ordre_du_classement\n"), std::string::npos) << r.out;
     r = cli("repartition " + f + " --variante UPHV-2019-01,UPHV-2019-06 --enregistrer --motif \"Équilibre nord-sud\" " + coord);
     ASSERT_EQ(r.code, 0) << r.out;
     r = cli("couverture " + f + " --csv");

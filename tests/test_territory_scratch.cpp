@@ -155,8 +155,10 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     const std::string coordinator = from_scratch(f, "crt-2022", "crt");
     arbitrate_at_mean(f, coordinator);
 
-    test::Ran r = test::cli("couverture " + f);
+    // The existing offer alone (--offre-seule): before any set is chosen.
+    test::Ran r = test::cli("couverture " + f + " --offre-seule");
     ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Ensemble montré : Offre existante seule.\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Offre existante : aucune structure saisie (cotation offre "), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("0 place"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("Places pour 10 000 habitants (population municipale), avant → après :\nGain"), std::string::npos) << r.out;
@@ -174,9 +176,22 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
 
     // No site at all (no existing offer, no candidate set): no mean distance,
     // not 0 km (trial 1011b F15: a script read « everyone at 0 km »).
-    r = test::cli("couverture " + f + " --csv");
+    r = test::cli("couverture " + f + " --csv --offre-seule");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("\ndistance_moyenne_km;\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;offre_existante\n"), std::string::npos) << r.out;
+    EXPECT_EQ(test::cli("couverture " + f + " --offre-seule --avec CRT-2022-01").code, 2);
+
+    // Nothing recorded: the default is the allocation in ranking order, as on
+    // the committee file's map (trial 1011F N2: the offer alone, all grey).
+    r = test::cli("couverture " + f + " --csv");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find("\ndistance_moyenne_km;\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nensemble;ordre_du_classement\n"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\nsites_candidats;0\n"), std::string::npos) << r.out;
+    r = test::cli("couverture " + f);
+    EXPECT_NE(r.out.find("Ensemble montré : Répartition dans l'ordre du classement, aucune répartition enregistrée : CRT-2022-"),
+              std::string::npos) << r.out;
 
     // The summary CSV: `indicateur;valeur` rows only, the set last.
     r = test::cli("couverture " + f + " --csv --avec CRT-2022-01,CRT-2022-03");
@@ -264,9 +279,9 @@ TEST(TerritoryScratch, CrtFromNewSpeaksOfMissionsAndKeepsItsCsvShapes) {
     ASSERT_EQ(r.code, 0) << r.out;
     rows_out = test::lines(r.out);
     EXPECT_EQ(rows_out[0], "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif;variante;contrainte_variante;"
-              "places_accordees;cout_accorde;places_variante;cout_variante");
+              "places_accordees;cout_accorde;places_variante;cout_variante;motif_variante");
     for (std::size_t i = 1; i < rows_out.size(); ++i) EXPECT_EQ(rows_out[i].rfind("CRT-2022-", 0), 0u) << rows_out[i];
-    EXPECT_NE(r.out.find("\nCRT-2022-09;4;213.00;1.00;400000.00;47001;47;retenu;;;non_retenu;;1.00;400000.00;;\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\nCRT-2022-09;4;213.00;1.00;400000.00;47001;47;retenu;;;non_retenu;;1.00;400000.00;;;\n"), std::string::npos) << r.out;
     // CRT-2022-02 asks 398 000 € (demo/crt/dossiers.csv); a CRT retained is paid
     // the dotation, 400 000 € (§1.5), which is what the envelope counts.
     EXPECT_NE(r.out.find("\nCRT-2022-02;3;225.00;1.00;400000.00;16102;16;ecarte;"), std::string::npos) << r.out;

@@ -357,8 +357,14 @@ TerritoryStudy::Comparison TerritoryStudy::compare(const std::vector<std::string
 
 std::vector<std::string> TerritoryStudy::default_set(std::string& which) const {
     if (!recorded_) {
-        which = "Offre existante seule (aucune répartition enregistrée)";
-        return {};
+        // What the committee file shows too: the allocation in ranking order
+        // under the call's rules (trial 1011F N2: the existing offer alone left
+        // every commune grey on a call with none); --offre-seule shows that.
+        std::vector<std::string> refs;
+        for (std::size_t i : compare({}).ranking.retained()) refs.push_back(candidates_[i].reference);
+        which = "Répartition dans l'ordre du classement, aucune répartition enregistrée : " +
+                (refs.empty() ? std::string("aucun dossier retenu") : fr::join(refs));
+        return refs;
     }
     std::string refs = fr::join(recorded_->retained);
     which = "Répartition enregistrée, " + std::string(enum_label(recorded_->followed)) + " : " +
@@ -385,8 +391,9 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
         (offer_.structures.empty()
              ? std::string("aucune structure saisie")
              : count(static_cast<double>(offer_.structures.size()), "structure", "structures") + " (" + offer_capacity() + ")") +
-        (chosen.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " + allocation::km_text(access_km_) +
-        " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
+        // `which`, said first, names the chosen already.
+        (chosen.empty() || !which.empty() ? std::string() : " ; choisies : " + chosen) + " ; au-delà de " +
+        allocation::km_text(access_km_) + " : " + people(s.population_beyond) + " (" + pct(s.share_beyond) + ")" +
         (s.sites_located ? " ; distance moyenne " + allocation::km_text(s.mean_km) : std::string(" ; aucun site localisé"));
     const auto& geodata = io::GeoData::instance();
     for (const auto& d : departements_) m.communes.push_back(geodata.communes(d));

@@ -97,7 +97,8 @@ public:
     //   `code_insee;commune;population;distance_km;site` (two decimals).
     std::string summary_text(const std::vector<std::string>& references) const;
     // `set`, when given, is the last row `ensemble;<set>` (which set the
-    // figures are of: offre_existante, repartition_enregistree or avec).
+    // figures are of: offre_existante, ordre_du_classement, repartition_enregistree
+    // or avec).
     std::string summary_csv(const std::vector<std::string>& references, const std::string& set = "") const;
     std::string communes_csv(const std::vector<std::string>& references) const;
 
@@ -139,15 +140,17 @@ public:
     // stored, then one journaled transaction; refused on a closed campaign.
     // Imports a FINESS extract (filtered by category and by the campaign's
     // départements) as the campaign's offer, replacing it.
+    // After the committee's vote each replacement needs `reason`
+    // (territory_change_after_vote_refusal), kept with the data's origin.
     io::FinessExtract import_offer(const std::string& extract_path, const std::set<std::string>& categories,
-                                   const std::string& actor);
+                                   const std::string& actor, const std::string& reason = "");
     // Replaces the campaign's offer by an offer file (format of io/offer.h,
     // UTF-8 or Windows-1252); returns what the reading says of its encoding
     // (empty for UTF-8), for the import report.
-    std::string set_offer_file(const std::string& path, const std::string& actor);
+    std::string set_offer_file(const std::string& path, const std::string& actor, const std::string& reason = "");
     // Replaces the campaign's zones by a zones file (`zone;libelle;communes`);
     // returns the warnings of check_zones_file, to be said to the user.
-    std::vector<std::string> set_zones_file(const std::string& path, const std::string& actor);
+    std::vector<std::string> set_zones_file(const std::string& path, const std::string& actor, const std::string& reason = "");
     // Reads and checks a zones file without storing it (InputError naming
     // file, line, field). A zone with no commune in the campaign's territory
     // is refused; one partly outside is kept whole (a DRAD zone may cross the
@@ -174,7 +177,8 @@ public:
     std::string recorded_text(bool with_rules = true) const;   // with the rules and their statuses
 
     // The set `couverture` and `carte` show when no set is asked for: the
-    // recorded allocation when there is one, else the existing offer alone.
+    // recorded allocation when there is one, else the allocation in ranking
+    // order under the call's rules (as the committee file's map).
     // `which` receives what that set is, in French (« Répartition enregistrée,
     // … : D1, D2 »), to be said with the figures and above the map.
     std::vector<std::string> default_set(std::string& which) const;

@@ -299,7 +299,8 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
     std::string out = "dossier;rang;score;places;cout;commune;zone;classement;contrainte;motif";
     if (c.variant) out += ";variante;contrainte_variante";
     out += ";places_accordees;cout_accorde";
-    if (c.variant) out += ";places_variante;cout_variante";
+    // A variant's partial grant says why in its own last column (trial 1011F N9).
+    if (c.variant) out += ";places_variante;cout_variante;motif_variante";
     out += "\n";
     auto granted = [](const allocation::Choice& x) {
         return x.retained ? dot2(x.granted) + ";" + dot2(x.cost) : std::string(";");
@@ -310,14 +311,19 @@ std::string TerritoryStudy::repartition_csv(const std::vector<std::string>& vari
         out += io::csv_field(k.reference) + ";" + std::to_string(i + 1) + ";" + dot2(k.score) + ";" + dot2(k.places) + ";" +
                dot2(allocation::allowed_cost(rules_, k)) + ";" + k.commune + ";" + ch.zone + ";" +
                (ch.retained ? "retenu" : "ecarte") + ";" +
-               io::csv_field(enum_label(ch.constraint)) + ";" + io::csv_field(ch.reason);
+               io::csv_field(enum_label(ch.constraint)) + ";" + io::csv_field(ch.retained && ch.partial ? ch.motive : ch.reason);
         if (c.variant) {
             const auto& v = c.variant->choices[i];
             out += std::string(";") + (v.retained ? "retenu" : "non_retenu") + ";" +
                    io::csv_field(v.retained ? enum_label(v.constraint) : "");
         }
         out += ";" + granted(ch);
-        if (c.variant) out += ";" + granted(c.variant->choices[i]);
+        if (c.variant) {
+            const auto& v = c.variant->choices[i];
+            std::string why = v.retained && v.partial ? v.motive : "";
+            if (v.retained && !v.reason.empty()) why += (why.empty() ? "" : " ") + v.reason;
+            out += ";" + granted(v) + ";" + io::csv_field(why);
+        }
         out += "\n";
     }
     return out;

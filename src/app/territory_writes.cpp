@@ -43,11 +43,25 @@ bool same_grants(const allocation::Allocation& a, const allocation::Allocation& 
     return grants(a) == grants(b);
 }
 
+// After the séance, what the committee's figures were computed on is
+// replaced only with a motive (trial 1011F F5), which follows the data's
+// origin wherever it is said: « ; remplacée après la séance du 15/10/2019,
+// motif : … ». Before it, a motive given is kept the same way.
+std::string replacement_note(const Session& s, const std::string& reason, const std::string& what, const char* replaced) {
+    if (auto no = territory_change_after_vote_refusal(s.meeting(), reason, what); !no.empty()) throw InputError(no);
+    if (!fr::given(reason)) return "";
+    const auto& m = s.meeting();
+    return std::string(" ; ") + replaced +
+           (m && !m->votes.empty() ? std::string(" après la séance du ") + m->date.french_numeric() : std::string()) +
+           ", motif : " + fr::trim(reason);
+}
+
 }  // namespace
 
 io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, const std::set<std::string>& categories,
-                                               const std::string& actor) {
+                                               const std::string& actor, const std::string& reason) {
     require_coordinator(session_, actor);   // before reading a file of 100 000 lines for nothing
+    replacement_note(session_, reason, "l'offre existante", "remplacée");
     io::FinessFilter filter;
     filter.categories = categories;
     filter.departements = {departements_.begin(), departements_.end()};
@@ -69,17 +83,21 @@ io::FinessExtract TerritoryStudy::import_offer(const std::string& extract_path, 
     // the right to replace the offer checked again inside it (issue 12, M4).
     auto w = session_.write_scope();
     const std::string who = require_coordinator(session_, actor);
-    session_.store().put_offer(x.offer,
-                               "import de l'extrait FINESS " + fr::quote_path(extract_path) + " (" + x.attribution() + ")", who);
+    const std::string note = replacement_note(session_, reason, "l'offre existante", "remplacée");
+    x.offer.origin += note;
+    session_.store().put_offer(
+        x.offer, "import de l'extrait FINESS " + fr::quote_path(extract_path) + " (" + x.attribution() + ")" + note, who);
     reload();
     return x;
 }
 
-std::string TerritoryStudy::set_offer_file(const std::string& path, const std::string& actor) {
+std::string TerritoryStudy::set_offer_file(const std::string& path, const std::string& actor, const std::string& reason) {
     std::string notice;
-    const auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
+    auto offer = io::read_offer_file(path, io::ReferenceData::instance(), &notice);   // checked before anything is replaced
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     const std::string who = require_coordinator(session_, actor);
+    const std::string note = replacement_note(session_, reason, "l'offre existante", "remplacée");
+    offer.origin += note;
     // A structure outside the campaign's territory is kept (a neighbour serves its
     // border communes) but said, by line order (trial 1011E F11).
     std::vector<std::string> outside;
@@ -92,7 +110,7 @@ std::string TerritoryStudy::set_offer_file(const std::string& path, const std::s
                   fr::agree(static_cast<long long>(outside.size()), "Gardée") + " : " +
                   (outside.size() > 1 ? "elles comptent" : "elle compte") +
                   " dans les distances des communes du territoire qui en sont proches.";
-    session_.store().put_offer(offer, "fichier " + fr::quote_path(path), who);
+    session_.store().put_offer(offer, "fichier " + fr::quote_path(path) + note, who);
     reload();
     return notice;
 }
@@ -134,14 +152,16 @@ std::vector<coverage::Area> TerritoryStudy::check_zones_file(const std::string& 
     return zones;
 }
 
-std::vector<std::string> TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor) {
+std::vector<std::string> TerritoryStudy::set_zones_file(const std::string& path, const std::string& actor,
+                                                       const std::string& reason) {
     auto w = session_.write_scope();   // the check and the write in one transaction (issue 12, M4)
     catch_up();                        // the zones checked against the territory as it stands
     const std::string who = require_coordinator(session_, actor);
+    const std::string note = replacement_note(session_, reason, "les zones de la campagne", "remplacées");
     const std::string name = std::filesystem::path(path).filename().string();
     std::vector<std::string> warnings;
     const auto zones = check_zones_file(path, &warnings);
-    session_.store().put_zones(zones, name, "fichier " + fr::quote_path(path), who);
+    session_.store().put_zones(zones, name + note, "fichier " + fr::quote_path(path) + note, who);
     reload();
     return warnings;
 }

@@ -61,9 +61,18 @@ void check_candidates(const TerritoryStudy& t, const Session& s, const std::stri
     }
 }
 
-// The set shown: --avec when given, else the recorded allocation when there
-// is one, else the existing offer alone; `which` says which.
-std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const Session& s, std::string& which) {
+// The set shown: --avec when given, the existing offer alone with
+// --offre-seule, else the recorded allocation when there is one, else the
+// allocation in ranking order; `which` says which, `code` names it for a CSV.
+std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const Session& s, std::string& which,
+                                   std::string& code) {
+    if (a.has("--offre-seule") && a.has("--avec")) throw UsageError("--offre-seule et --avec s'excluent : l'un ou l'autre");
+    code = a.has("--avec") ? "avec" : a.has("--offre-seule") ? "offre_existante" : t.recorded() ? "repartition_enregistree"
+                                                                                                  : "ordre_du_classement";
+    if (a.has("--offre-seule")) {
+        which = "Offre existante seule";
+        return {};
+    }
     auto refs = list_of(a, "--avec");
     check_candidates(t, s, "--avec", refs);
     if (a.has("--avec")) {
@@ -81,8 +90,8 @@ std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const
 int couverture(const Args& a) {
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    std::string which;
-    const auto refs = shown_set(a, t, *s, which);
+    std::string which, code;
+    const auto refs = shown_set(a, t, *s, which, code);
     // --communes is only a CSV table (one row per commune): it implies --csv.
     // The CSV outputs keep their columns: the summary says the set in its
     // last row, the communes' table on the error output.
@@ -90,7 +99,7 @@ int couverture(const Args& a) {
         std::cerr << "Ensemble montré : " << which << ".\n";
         std::cout << t.communes_csv(refs);
     } else if (a.has("--csv")) {
-        std::cout << t.summary_csv(refs, a.has("--avec") ? "avec" : t.recorded() ? "repartition_enregistree" : "offre_existante");
+        std::cout << t.summary_csv(refs, code);
     } else {
         std::cout << "Ensemble montré : " << which << ".\n" << t.summary_text(refs);
     }
@@ -136,8 +145,8 @@ int carte(const Args& a) {
                          " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
-    std::string which;
-    const auto refs = shown_set(a, t, *s, which);
+    std::string which, code;
+    const auto refs = shown_set(a, t, *s, which, code);
     t.write_map(out, refs, which);   // written whole: temporary file, then renamed
     std::cout << "Carte écrite : " << fr::quote_path(out) << " (" << which << ").\n";
     return 0;
@@ -147,6 +156,9 @@ int offre(const Args& a) {
     if (a.has("--import") && a.has("--fichier"))
         throw UsageError("--import et --fichier remplacent tous deux l'offre existante : un seul à la fois");
     if (a.has("--categorie") && !a.has("--import")) throw UsageError("--categorie ne vaut qu'avec --import");
+    if (a.has("--motif") && !a.has("--import") && !a.has("--fichier") && !a.has("--zones"))
+        throw UsageError("--motif ne vaut qu'avec --import, --fichier ou --zones");
+    const std::string motive = a.has("--motif") ? a.get("--motif") : "";
     auto s = Session::open(a.file());
     TerritoryStudy t(*s);
     for (const auto& n : t.notices()) std::cout << n << "\n";
@@ -157,7 +169,7 @@ int offre(const Args& a) {
         const auto cats = list_of(a, "--categorie");
         if (cats.empty()) a.need("--categorie", "avec --import");
         const auto before = t.offer();
-        const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s));
+        const auto x = t.import_offer(a.get("--import"), std::set<std::string>(cats.begin(), cats.end()), a.actor(*s), motive);
         std::cout << "Extrait FINESS « " << a.get("--import") << " » (" << x.encoding << ", extraction du " << x.extraction_date
                   << ") : " << fr::plural(x.kept, "structure") << " " << fr::agree(x.kept, "gardée") << " sur "
                   << fr::plural(x.rows, "ligne") << " « structureet », " << x.located << " " << fr::agree(x.located, "localisée")
@@ -170,12 +182,12 @@ int offre(const Args& a) {
                      "puis reprenez le fichier (--fichier OFFRE.csv).\n";
     }
     if (a.has("--fichier")) {
-        const std::string notice = t.set_offer_file(a.get("--fichier"), a.actor(*s));
+        const std::string notice = t.set_offer_file(a.get("--fichier"), a.actor(*s), motive);
         if (!notice.empty()) std::cout << notice << "\n";
         std::cout << "Offre existante remplacée par « " << a.get("--fichier") << " » (journal).\n";
     }
     if (a.has("--zones")) {
-        for (const auto& w : t.set_zones_file(a.get("--zones"), a.actor(*s))) std::cerr << w << "\n";
+        for (const auto& w : t.set_zones_file(a.get("--zones"), a.actor(*s), motive)) std::cerr << w << "\n";
         std::cout << "Zones de la campagne remplacées par « " << a.get("--zones") << " » (journal).\n";
     }
     if (a.has("--exporter")) {
@@ -192,7 +204,9 @@ void add_territory_commands(Cli& cli) {
     cli.command("couverture", Area::Territory, "couverture du territoire : distances au site le plus proche, population au-delà")
         .file()
         .option("--avec", "D1,D2,…",
-                "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée s'il y en a une)")
+                "ces dossiers classés ajoutés à l'offre existante (défaut : la répartition enregistrée, sinon l'ordre du "
+                "classement sous les règles de l'appel)")
+        .flag("--offre-seule", "l'offre existante seule, sans aucun dossier")
         .flag("--csv", "indicateurs au format CSV (indicateur;valeur, point décimal)")
         .flag("--communes",
               "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique "
@@ -219,7 +233,10 @@ void add_territory_commands(Cli& cli) {
     cli.command("carte", Area::Territory, "carte du territoire (communes par distance, offre existante, candidatures)")
         .file()
         .required("--out", "CARTE.png|CARTE.pdf", "fichier écrit (PNG, ou PDF vectoriel A4 paysage)")
-        .option("--avec", "D1,D2,…", "ces dossiers classés choisis (défaut : la répartition enregistrée s'il y en a une)")
+        .option("--avec", "D1,D2,…",
+                "ces dossiers classés choisis (défaut : la répartition enregistrée, sinon l'ordre du classement sous les "
+                "règles de l'appel)")
+        .flag("--offre-seule", "l'offre existante seule, sans aucun dossier")
         .run(carte);
     cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
         .file()
@@ -230,6 +247,8 @@ void add_territory_commands(Cli& cli) {
         .option("--zones", "ZONES.csv", "remplace les zones de la campagne (zone;libelle;communes), par exemple des zones DRAD")
         .option("--exporter", "OFFRE.csv",
                 "écrit l'offre de la campagne dans ce fichier (pour saisir les capacités, puis --fichier)")
+        .option("--motif", "TEXTE",
+                "pourquoi l'offre ou les zones sont remplacées (exigé après le vote de la commission ; journalisé)")
         .acting()
         .run(offre);
 }

@@ -30,6 +30,15 @@ std::string allocation_change_after_vote_refusal(const std::optional<Meeting>& r
            "procès-verbal et le dossier de la commission citent sous « Modifié après la séance ». Rien n'a été enregistré.";
 }
 
+std::string territory_change_after_vote_refusal(const std::optional<Meeting>& recorded, const std::string& reason,
+                                                const std::string& what) {
+    if (!recorded || recorded->votes.empty() || fr::given(reason)) return "";
+    return "La commission a voté le " + recorded->date.french_numeric() + " sur des chiffres de couverture calculés avec " +
+           what +
+           " d'alors : un remplacement après la séance demande un motif (--motif), journalisé et cité avec la provenance des "
+           "données. Rien n'a été enregistré.";
+}
+
 std::string complete_meeting(const Team& team, Meeting& m) {
     auto member = [&](const std::string& name) {
         const Person* p = team.person(name);

@@ -31,6 +31,12 @@ std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& re
 // (trial 1011D: an allocation replaced after the séance read as the one
 // voted). Empty, or the refusal in French.
 std::string allocation_change_after_vote_refusal(const std::optional<Meeting>& recorded, const std::string& reason);
+// The same for what the committee's coverage figures were computed on
+// (`what`: « l'offre existante », « les zones de la campagne »): replaced
+// after the vote only with a written reason, kept with the data's origin
+// (trial 1011F F5: the figures changed with no note). Empty, or the refusal.
+std::string territory_change_after_vote_refusal(const std::optional<Meeting>& recorded, const std::string& reason,
+                                                const std::string& what);
 
 // The civility as typed (« Mme », « Madame », « M. », « Monsieur », any
 // case; the enum table's words); nullopt for anything else.
