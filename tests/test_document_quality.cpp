@@ -430,7 +430,7 @@ TEST(DocumentQuality, InstructionReportsSayWhereEachDossierStandsInTheTerritory)
 
     auto c = create_demo(dir.file("c.cot"), "crt");
     test::spit(dir.file("zones.csv"), "zone;libelle;communes\nDRAD-LR;DRAD Aunis (expérimentation 2020);241700434\n");
-    TerritoryStudy(*c).set_zones_file(dir.file("zones.csv"), test::demo_coordinator(*c));
+    TerritoryStudy(*c).set_zones_file(dir.file("zones.csv"), test::demo_coordinator(*c), "Zone DRAD entrée après la séance");
     // Every report written (a line with « km » in the CRT reports once made
     // libharu 2.3 fail on CRT-2022-01, error 4147 while saving the font
     // subset, until the subset got its 'prep' table: tests/test_pdf_font.cpp);

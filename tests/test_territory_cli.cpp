@@ -147,7 +147,7 @@ TEST_F(TerritoryCli, BadInputIsNamed) {
     // import stops with the file and line, and the offer is not replaced.
     const std::string bad = dir_->file("finess-mal.csv");
     spit(bad, "finess;etalab;100;2026-01-07\nstructureet;170000001;170000010;EHPAD;X\n");
-    r = cli("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500");
+    r = cli("offre " + file_ + " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\" --import " + bad + " --categorie 500 --motif \"Essai\"");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("finess-mal.csv"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("ligne 2"), std::string::npos) << r.out;
@@ -171,7 +171,8 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     // at Matha (354); Angoulême (16) and Les Abymes (971) are outside.
     // The coordinator of the UPHV demo (demo/uphv/equipe.csv) acts.
     const std::string coord = " --par \"Isabelle Renaud (Département 17, direction de l'autonomie)\"";
-    r = cli("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354");
+    r = cli("offre " + f + coord + " --import " + cotation::test::source_dir() + "/tests/fixtures/finess-essai-utf8.csv --categorie 500,354" +
+            " --motif \"Extrait FINESS de janvier (la commission a voté)\"");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("2 structures gardées sur 4 lignes « structureet », 2 localisées"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("extraction du 2026-01-07"), std::string::npos) << r.out;
@@ -181,7 +182,7 @@ TEST_F(TerritoryCli, OfferListsAndImportsFiness) {
     // A zones file (a DRAD zone of two communes: Saintes 17415, Matha 17224).
     const std::string zones = dir_->file("zones.csv");
     spit(zones, "zone;libelle;communes\nDRAD1;DRAD de Saintonge;17415 17224\n");
-    r = cli("offre " + f + coord + " --zones " + zones);
+    r = cli("offre " + f + coord + " --zones " + zones + " --motif \"Zone DRAD connue après la séance\"");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Zone « DRAD de Saintonge » (DRAD1) : 2 communes"), std::string::npos) << r.out;
 }
@@ -257,7 +258,7 @@ TEST_F(TerritoryCli, RecordsTheVariantWithItsReasonAndStoresNothingHalfWay) {
     // Charente-Maritime call) is kept and said (trial 1011E F11).
     spit(dir_->file("o2.csv"), "finess;nom;categorie;type;commune;statut;gestionnaire;hp;ht;aj;latitude;longitude;source\n"
                                 ";EHPAD A;500;EHPAD;17415;public;CH;10;0;0;;;essai\n;EHPAD B;500;EHPAD;33063;public;CH;12;0;0;;;essai\n");
-    r = cli("offre " + f + coord + " --fichier " + dir_->file("o2.csv"));
+    r = cli("offre " + f + coord + " --fichier " + dir_->file("o2.csv") + " --motif \"Essai\"");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("Attention : 1 structure hors du territoire de la campagne (départements 17) : « EHPAD B » (commune "
                          "33063). Gardée : elle compte"),
