@@ -205,6 +205,16 @@ TEST(PdfKeep, AHeadingComesWithTheHeadingsAfterItAndTwoLinesOfTheirText) {
     EXPECT_FLOAT_EQ(report::signature_height(end, 2, h), 84);
     EXPECT_FLOAT_EQ(report::keep_with_next(end, 0, h, 700), 168);
     EXPECT_FLOAT_EQ(report::keep_with_next(end, 1, h, 700), 126);
+    // The mentions after the signature (a heading, two paragraphs of the ways
+    // of appeal) stay whole: 15 + 42 + 42 = 99 from their first block; nothing
+    // from the second (the run is kept from its start); on a page of 90 they
+    // cannot come whole: the heading rule alone (15 + 2 lines = 43).
+    Block mention_heading(BlockKind::Heading, "Voies et délais de recours"), mention(BlockKind::Paragraph, "trois lignes");
+    mention_heading.mention = mention.mention = true;
+    std::vector<Block> appeal{text, Block(BlockKind::Right, "Nom"), mention_heading, mention, mention};
+    EXPECT_FLOAT_EQ(report::keep_with_next(appeal, 2, h, 700), 99);
+    EXPECT_FLOAT_EQ(report::keep_with_next(appeal, 3, h, 700), 0);
+    EXPECT_FLOAT_EQ(report::keep_with_next(appeal, 2, h, 90), 43);
 }
 
 TEST(Pdf, LogoPrintedInTheHeader) {

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/demo.h"
 #include "app/documents.h"
 #include "app/session.h"
 #include "core/campaign_dates.h"
@@ -1019,4 +1020,40 @@ TEST(Orders, AMalformedPostalCodeIsSaidWhenTheLetterIsWritten) {
             said || w == "Dossier « D-01 » : code postal « 17XXX » mal formé (cinq chiffres attendus) ; la lettre l'imprime tel "
                          "quel : corrigez-le dans le dossier avant l'envoi.";
     EXPECT_TRUE(said);
+}
+
+// Trial 1011F N10: three orders of the CRT demo had a third page holding only
+// « www.telerecours.fr. », the last line of the ways of appeal. Every page of
+// every order of the three demos holds at least three lines of text besides
+// its running head and its footer, and the ways of appeal are on one page.
+TEST(Orders, NoPageOfAnOrderHoldsOnlyTheTailOfTheWaysOfAppeal) {
+    for (const std::string call : {"crt", "act-hlm", "uphv"}) {
+        SCOPED_TRACE(call);
+        test::TempDir dir;
+        auto s = create_demo(dir.file(call + ".cot"), call, DemoStage::Complete);
+        auto batch = s->write_orders(dir.file("arretes"), "", report::Format::Pdf);
+        ASSERT_GT(batch.written.size(), 0u);
+        for (const auto& pdf : batch.written) {
+            const std::string info = test::shell("pdfinfo '" + pdf + "'").out;
+            const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+            int appeal_pages = 0;
+            for (int p = 1; p <= pages; ++p) {
+                const std::string text =
+                    test::shell("pdftotext -enc UTF-8 -f " + std::to_string(p) + " -l " + std::to_string(p) + " '" + pdf + "' -").out;
+                int lines = 0;
+                std::size_t from = 0;
+                for (std::size_t to; (to = text.find('\n', from)) != std::string::npos; from = to + 1) {
+                    const std::string l = text.substr(from, to - from);
+                    if (l.find_first_not_of(" \f") == std::string::npos || l.find(" sur " + std::to_string(pages)) != std::string::npos ||
+                        l.rfind("Arrêté — ", 0) == 0)
+                        continue;
+                    ++lines;
+                }
+                EXPECT_GE(lines, 3) << pdf << " page " << p << "\n" << text;
+                if (text.find("Voies et délais de recours") != std::string::npos || text.find("telerecours") != std::string::npos)
+                    ++appeal_pages;
+            }
+            EXPECT_EQ(appeal_pages, 1) << pdf;
+        }
+    }
 }

@@ -16,6 +16,14 @@ float signature_height(const std::vector<Block>& body, std::size_t k, const Bloc
 
 float keep_with_next(const std::vector<Block>& body, std::size_t i, const BlockHeight& height, float usable) {
     const Block& b = body[i];
+    // The mentions after the signature (the ways and delays of appeal) stay
+    // whole on one page when they fit: a legal notice is read whole (trial
+    // 1011F N10: a third page holding only « www.telerecours.fr. »).
+    if (b.mention && (i == 0 || !body[i - 1].mention)) {
+        float h = 0;
+        for (std::size_t k = i; k < body.size() && body[k].mention; ++k) h += height(body[k], kAll);
+        if (h <= usable) return h;
+    }
     if (b.kind == BlockKind::Heading && i + 1 < body.size()) {
         // The run of headings from `i`, then two lines of what follows them,
         // or the whole of a table that follows within a few blocks.

@@ -12,6 +12,10 @@
 //  - no page holds only the signature: it goes with the paragraph before it,
 //    and with the document's last paragraph when that follows it (the
 //    journal head of the minutes; trial findings 17 and 38).
+//  - the mentions after the signature (ways and delays of appeal) are not
+//    split when they fit on a page (trial 1011F N10).
+// Beside these, the writer leaves no line of a paragraph alone at the foot
+// or the head of a page (pdf_letter.cpp).
 #include <cstddef>
 #include <functional>
 #include <vector>

@@ -159,8 +159,18 @@ struct Writer {
     }
 
     void lines(const std::vector<std::string>& ls, float x, HPDF_Font font, float size, float leading, bool right = false) {
-        for (const auto& l : ls) {
-            if (y - leading < kBottom) new_page();
+        // No line alone at a page's foot or head (orphan, widow): a paragraph
+        // that breaks leaves at least two lines on each side (trial 1011F N10:
+        // a third page holding only « www.telerecours.fr. »).
+        std::size_t break_at = ls.size();
+        if (const auto fit = static_cast<std::size_t>(std::max(0.0f, (y - kBottom) / leading));
+            ls.size() > fit && ls.size() >= 2) {
+            if (fit < 2 && y < kTop - 30) new_page();
+            else if (ls.size() - fit < 2 && fit >= 3) break_at = fit - 1;
+        }
+        for (std::size_t k = 0; k < ls.size(); ++k) {
+            const auto& l = ls[k];
+            if (y - leading < kBottom || k == break_at) new_page();
             y -= leading;
             text_at(right ? kRight - width(l, font, size) : x, y + 3, l, font, size);
         }
