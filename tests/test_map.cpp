@@ -93,6 +93,10 @@ TEST(Map, UphvMapDrawsEveryLayer) {
     EXPECT_NE(words.find("Distance au site le plus proche"), std::string::npos) << words;
     EXPECT_NE(words.find("Licence Ouverte"), std::string::npos);
     EXPECT_NE(words.find("Résidence La Guyarderie"), std::string::npos);
+    // French typography as in every document (trial 1011F N11).
+    const std::string text = test::pdftotext(dir.file("carte.pdf"));
+    EXPECT_NE(text.find("Limite d’EPCI"), std::string::npos) << text;
+    EXPECT_EQ(text.find("d'EPCI"), std::string::npos) << text;
     EXPECT_THROW(t.write_map(dir.file("carte.svg"), chosen), InputError);
 }
 

@@ -82,8 +82,9 @@ public:
         }
         HPDF_Page_FillStroke(page_);
     }
+    // French typography as in every document (trial 1011F N11: « Limite d'EPCI »).
     void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
-        const std::string s = to_cp1252(t);
+        const std::string s = cp(t);
         HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
         double x = at.x;
         if (anchor != Anchor::Left) {
@@ -97,7 +98,7 @@ public:
     }
     double text_width(const std::string& t, double size, bool bold) override {
         HPDF_Page_SetFontAndSize(page_, bold ? bold_ : regular_, f(size));
-        return HPDF_Page_TextWidth(page_, to_cp1252(t).c_str());
+        return HPDF_Page_TextWidth(page_, cp(t).c_str());
     }
 
 private:

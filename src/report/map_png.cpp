@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "core/typography.h"
 #include "map.h"
 #include "map_files.h"
 #include "core/invisible.h"
@@ -71,7 +72,9 @@ public:
         cairo_set_source_rgb(cr_, stroke.r, stroke.g, stroke.b);
         cairo_stroke(cr_);
     }
-    void text(Pt at, const std::string& t, double size, Rgb colour, bool bold, Anchor anchor) override {
+    // French typography as in the documents (trial 1011F N11).
+    void text(Pt at, const std::string& raw, double size, Rgb colour, bool bold, Anchor anchor) override {
+        const std::string t = fr::typography(raw);
         font(size, bold);
         double x = at.x;
         if (anchor != Anchor::Left) {
@@ -86,7 +89,7 @@ public:
     double text_width(const std::string& t, double size, bool bold) override {
         font(size, bold);
         cairo_text_extents_t e;
-        cairo_text_extents(cr_, t.c_str(), &e);
+        cairo_text_extents(cr_, fr::typography(t).c_str(), &e);
         return e.x_advance;
     }
 
