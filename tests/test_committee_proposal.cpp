@@ -348,6 +348,14 @@ TEST(VotedAllocation, AVariantsPartialGrantIsVotedAndPrinted) {
         const auto r = t.record_allocation(variant, "Montée en charge progressive à Marseille.", coord);
         EXPECT_EQ(r.followed, allocation::Followed::Variant);
         EXPECT_EQ(r.granted, (std::map<std::string, double>{{"ACT-2023-01", 5}}));
+        // The coverage of the recorded allocation counts the 5 places granted,
+        // not the 15 asked (trial 1011G M1): Bouches-du-Rhône, where ACT-2023-01
+        // stands and no other dossier is: 5 / 2 087 658 × 10 000 = 0,02.
+        std::string which;
+        const std::string coverage = t.summary_text(t.default_set(which));
+        EXPECT_NE(coverage.find("Bouches-du-Rhône : 0,00 → 0,02 (0 → 5 places, 2 087 658 habitants)"), std::string::npos)
+            << coverage;
+        EXPECT_NE(coverage.find("ACT-2023-01 (attribution partielle : 5 places)"), std::string::npos) << coverage;
         // The CSV gives the places granted beside the request (trial 1011E F2):
         // 15 in the ranking order, 5 in the variant.
         const std::string csv = t.repartition_csv(variant);

@@ -171,6 +171,13 @@ TEST(Offer, MalformedFinessLinesAreRefusedWithTheirNumber) {
     EXPECT_EQ(finess_error(coord), "« extrait.csv », ligne 6 : champ « coordxet » : nombre attendu, lu « 416A06.9 ».");
     EXPECT_EQ(finess_error(text + "equipementsocial;170000001\n"),
               "« extrait.csv », ligne 10 : type de ligne « equipementsocial » inconnu (structureet ou geolocalisation attendu).");
+    // An establishment given twice (trial 1011G M2): its second line is named.
+    std::string twice = text;
+    const auto first = twice.find("structureet;");
+    twice.insert(twice.find("\n", first) + 1, twice.substr(first, twice.find("\n", first) + 1 - first));
+    const std::string number = twice.substr(first + 12, 9);
+    EXPECT_EQ(finess_error(twice), "« extrait.csv », ligne 3 : champ « nofinesset » : « " + number +
+                                       " » déjà donné ligne 2 (une ligne « structureet » par établissement).");
 }
 
 // Trial 1011E F11: an offer file gave the FINESS « 12345 » and it was kept.
@@ -188,6 +195,16 @@ TEST(Offer, AFinessGivenHasTheFormOfOneEmptyIsUnknown) {
             << e.what();
     }
     EXPECT_EQ(io::read_offer(head + "170780019;EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref).structures.size(), 1u);
+    // The same FINESS on two lines: the second named (trial 1011G M2); empty ones are many unknowns.
+    try {
+        io::read_offer(head + "170780019;EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n;A;;;17415;;;1;0;0;;;\n;B;;;17415;;;1;0;0;;;\n"
+                              "170780019;EHPAD Y;500;EHPAD;17415;;;10;0;0;;;\n",
+                       "offre.csv", ref);
+        ADD_FAILURE() << "kept";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "« offre.csv », ligne 5 : champ « finess » : « 170780019 » déjà donné ligne 2 (une ligne par structure).");
+    }
     for (const char* bad : {"17078001", "1707800190", "17O780019", "2C0780019"})
         EXPECT_THROW(io::read_offer(head + bad + ";EHPAD X;500;EHPAD;17415;;;10;0;0;;;\n", "offre.csv", ref), InputError) << bad;
 }

@@ -296,15 +296,26 @@ std::optional<std::size_t> TerritoryStudy::candidate(const std::string& referenc
     return std::nullopt;
 }
 
+std::string TerritoryStudy::reference_of(const std::string& item) { return fr::trim(item.substr(0, item.find('='))); }
+
 std::vector<coverage::Site> TerritoryStudy::sites_with(const std::vector<std::string>& references) const {
     std::vector<coverage::Site> sites = existing_;
-    for (const auto& r : references) {
+    for (const auto& item : references) {
+        const std::string r = reference_of(item);
         auto i = candidate(r);
         if (!i)
             throw InputError("Dossier « " + r +
                              " » : inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
         const auto& k = candidates_[*i];
-        sites.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
+        // « REF=5 »: the places granted of a partial grant count, not the request
+        // (trial 1011G: 35 places per 10 000 counted where 20 were granted).
+        double places = k.places;
+        if (const auto eq = item.find('='); eq != std::string::npos) {
+            const std::string n = fr::trim(item.substr(eq + 1));
+            if (!n.empty() && n.size() <= 6 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                places = std::min(places, std::stod(n));
+        }
+        sites.push_back({k.reference, k.label, k.commune, k.position, places, false});
     }
     return sites;
 }
@@ -360,16 +371,22 @@ std::vector<std::string> TerritoryStudy::default_set(std::string& which) const {
         // What the committee file shows too: the allocation in ranking order
         // under the call's rules (trial 1011F N2: the existing offer alone left
         // every commune grey on a call with none); --offre-seule shows that.
-        std::vector<std::string> refs;
-        for (std::size_t i : compare({}).ranking.retained()) refs.push_back(candidates_[i].reference);
+        // A partial grant as « REF=N »: its places granted count (sites_with).
+        std::vector<std::string> refs, items;
+        const auto ranking = compare({}).ranking;
+        for (std::size_t i : ranking.retained()) {
+            const auto& ch = ranking.choices[i];
+            refs.push_back(candidates_[i].reference);
+            items.push_back(ch.partial ? candidates_[i].reference + "=" + fr_num(ch.granted, 0) : candidates_[i].reference);
+        }
         which = "Répartition dans l'ordre du classement, aucune répartition enregistrée : " +
                 (refs.empty() ? std::string("aucun dossier retenu") : fr::join(refs));
-        return refs;
+        return items;
     }
     std::string refs = fr::join(recorded_->retained);
     which = "Répartition enregistrée, " + std::string(enum_label(recorded_->followed)) + " : " +
             (refs.empty() ? std::string("aucun dossier retenu") : refs);
-    return recorded_->retained;
+    return recorded_variant();
 }
 
 std::string TerritoryStudy::asked_set(const std::vector<std::string>& references) {
@@ -385,7 +402,9 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
     for (const auto& d : departements_)
         deps += (deps.empty() ? "" : ", ") + (departements_.size() <= 2 ? territory_.departement_names.at(d) : d);
     m.title = session_.campaign().reference + " — " + (departements_.size() <= 2 ? deps : "départements " + deps);
-    std::string chosen = fr::join(references);
+    std::vector<std::string> chosen_refs;
+    for (const auto& item : references) chosen_refs.push_back(reference_of(item));
+    std::string chosen = fr::join(chosen_refs);
     m.subtitle =
         "Offre existante : " +
         (offer_.structures.empty()
@@ -407,7 +426,8 @@ report::MapData TerritoryStudy::map_data(const std::vector<std::string>& referen
         if (e.position) m.sites.push_back({e.label, *e.position, report::MapSite::Kind::Existing});
     for (const auto& k : candidates_) {
         if (!k.position) continue;
-        const bool is_chosen = std::find(references.begin(), references.end(), k.reference) != references.end();
+        const bool is_chosen = std::any_of(references.begin(), references.end(),
+                                           [&](const std::string& item) { return reference_of(item) == k.reference; });
         m.sites.push_back(
             {k.reference, *k.position, is_chosen ? report::MapSite::Kind::Chosen : report::MapSite::Kind::Candidate});
     }

@@ -71,8 +71,10 @@ public:
     // rule, and how to record (empty otherwise).
     std::string proposal_warning() const;
 
-    // The existing offer plus the given dossiers (references; InputError for
-    // one that is not ranked).
+    // A set's item « REF » or « REF=N » (a partial grant of N): the reference.
+    static std::string reference_of(const std::string& item);
+    // The existing offer plus the given dossiers (references, « REF=N » for a
+    // partial grant, whose N places count; InputError for one that is not ranked).
     std::vector<coverage::Site> sites_with(const std::vector<std::string>& references) const;
     // The existing offer and the sites an allocation retains, with the places
     // it grants them (allocation::retained_sites): what its rates count.

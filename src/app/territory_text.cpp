@@ -62,7 +62,7 @@ TerritoryStudy::Served TerritoryStudy::served(const std::vector<std::string>& re
     Served out;
     std::set<std::string> declared;
     for (const auto& r : references)
-        if (auto i = candidate(r); i && !interventions_[*i].communes.empty()) {
+        if (auto i = candidate(reference_of(r)); i && !interventions_[*i].communes.empty()) {
             out.any = true;
             declared.insert(interventions_[*i].communes.begin(), interventions_[*i].communes.end());
         }
@@ -109,8 +109,13 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
                                       : "") +
            ".\n";
     if (!references.empty()) {
-        std::string refs = fr::join(references);
-        out += "Candidatures ajoutées : " + refs + ".\n";
+        std::vector<std::string> shown;
+        for (const auto& item : references)
+            shown.push_back(item.find('=') == std::string::npos
+                                ? item
+                                : reference_of(item) + " (attribution partielle : " + item.substr(item.find('=') + 1) + " " +
+                                      rules_.unit_many + ")");
+        out += "Candidatures ajoutées : " + fr::join(shown) + ".\n";
     }
     for (const auto& u : unlocated_) out += "Site non localisé (sans point ni coordonnées) : " + u + ".\n";
     out += "Distance d'accès : " + allocation::km_text(access_km_) + ".\n";
@@ -167,7 +172,8 @@ std::string TerritoryStudy::summary_text(const std::vector<std::string>& referen
     std::vector<coverage::Site> others;
     std::vector<std::size_t> other_index;
     for (std::size_t i = 0; i < candidates_.size(); ++i)
-        if (std::find(references.begin(), references.end(), candidates_[i].reference) == references.end()) {
+        if (std::none_of(references.begin(), references.end(),
+                         [&](const std::string& item) { return reference_of(item) == candidates_[i].reference; })) {
             const auto& k = candidates_[i];
             others.push_back({k.reference, k.label, k.commune, k.position, k.places, false});
             other_index.push_back(i);

@@ -81,8 +81,8 @@ std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const
     }
     std::vector<std::string> ranked;
     for (const auto& r : t.default_set(which)) {
-        if (t.candidate(r)) ranked.push_back(r);
-        else which += " (" + r + " n'est plus classé : laissé de côté)";   // set aside since it was recorded
+        if (t.candidate(TerritoryStudy::reference_of(r))) ranked.push_back(r);
+        else which += " (" + TerritoryStudy::reference_of(r) + " n'est plus classé : laissé de côté)";   // set aside since recorded
     }
     return ranked;
 }

@@ -136,6 +136,7 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
         if (head.fields.size() <= i || head.fields[i] != kOfferHeader[i])
             throw_line_error(file, head.line,
                              std::string("colonne ") + std::to_string(i + 1) + " : « " + kOfferHeader[i] + " » attendue");
+    std::map<std::string, int> finess_line;   // a FINESS given -> its line
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& rec = records[r];
         const auto& f = rec.fields;
@@ -153,6 +154,10 @@ Offer read_offer(const std::string& content, const std::string& file, const Refe
             throw_line_error(file, rec.line, "champ « finess » : « " + s.finess +
                                                  " » n'est pas un numéro FINESS (9 caractères : le département, 2A ou 2B "
                                                  "compris, puis 7 chiffres) ; laissez-le vide s'il n'est pas connu");
+        if (!s.finess.empty())
+            if (const auto [at, fresh] = finess_line.emplace(s.finess, rec.line); !fresh)
+                throw_line_error(file, rec.line, "champ « finess » : « " + s.finess + " » déjà donné ligne " +
+                                                     std::to_string(at->second) + " (une ligne par structure)");
         if (!ref.commune(s.commune))
             throw_line_error(file, rec.line, "champ « commune » : code INSEE « " + s.commune + " » inconnu");
         s.permanent = whole(f[7], file, rec.line, "hp");
@@ -260,6 +265,7 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
     std::size_t start = 0;
     int line = 0;
     std::map<std::string, std::size_t> kept;   // nofinesset -> index in offer
+    std::map<std::string, int> first_line;     // nofinesset -> its line
     Projections proj;
     bool seen_geo = false;
     while (start < content.size()) {
@@ -293,6 +299,11 @@ FinessExtract read_finess(const std::string& raw, const std::string& file, const
             const std::string& nofinesset = f[1];
             if (nofinesset.size() != 9)
                 throw_line_error(file, line, "champ « nofinesset » : 9 caractères attendus, lu « " + nofinesset + " »");
+            // One structure, one line (trial 1011G M2: a number given twice was
+            // kept twice, its capacities counted twice once entered).
+            if (const auto [at, fresh] = first_line.emplace(nofinesset, line); !fresh)
+                throw_line_error(file, line, "champ « nofinesset » : « " + nofinesset + " » déjà donné ligne " +
+                                                 std::to_string(at->second) + " (une ligne « structureet » par établissement)");
             const std::string insee = insee_of_finess(f[13], f[12]);
             const CommuneInfo* c = ref.commune(insee);
             if (!c)
