@@ -400,3 +400,33 @@ TEST(Documents, AnEditedMinutesOdtIsKeptAndSaidUnlessReplacing) {
     for (const auto& w : third.warnings) EXPECT_EQ(w.find("gardé tel quel"), std::string::npos) << w;
     EXPECT_EQ(slurp(dir.file("pv-avant-remplacement.odt")), secretary);
 }
+
+// Trial 1011G M1 (issue 11): an order written when a dossier was retained
+// stayed in the folder, unsaid, after its decision changed. A run names each
+// file of a document its dossier no longer has, and leaves it as it is.
+TEST(Documents, ADocumentNoLongerDueIsNamedNotLeftUnsaid) {
+    test::TempDir dir;
+    auto s = create_demo(dir.file("demo.cot"), "act-hlm");
+    auto first = write_documents(*s, {dir.file("un"), report::Format::Pdf, ""});
+    const auto names = names_in(dir.file("un"));
+    std::string without;   // a dossier of the demo with no order (not retained)
+    for (const auto& d : s->dossiers())
+        if (!names.count(d.reference + "-arrete.pdf") && names.count(d.reference + "-compte-rendu.pdf")) without = d.reference;
+    ASSERT_FALSE(without.empty());
+    test::spit(dir.file("un/" + without + "-arrete.pdf"), slurp(dir.file("un/" + *names.begin())));
+    auto again = write_documents(*s, {dir.file("un"), report::Format::Pdf, ""});
+    const std::string said = fr::join(again.warnings, "\n");
+    EXPECT_NE(said.find("« " + without + "-arrete.pdf » reste d'une production précédente : ce document n'a plus lieu d'être"),
+              std::string::npos)
+        << said;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("un/" + without + "-arrete.pdf")));
+    // The orders written again are not named.
+    const std::string own = "« " + without + "-arrete.pdf » reste";
+    EXPECT_EQ(said.find("-arrete.pdf » reste", said.find(own) + own.size()), std::string::npos) << said;
+    EXPECT_EQ(said.find("-arrete.pdf » reste"), said.find(own) + own.size() - std::string("-arrete.pdf » reste").size()) << said;
+    // One dossier asked for: only its own files are looked at.
+    auto one = write_documents(*s, {dir.file("un"), report::Format::Pdf, s->dossiers().front().reference == without
+                                                                             ? s->dossiers().back().reference
+                                                                             : s->dossiers().front().reference});
+    EXPECT_EQ(fr::join(one.warnings, "\n").find("reste d'une production"), std::string::npos) << fr::join(one.warnings, "\n");
+}

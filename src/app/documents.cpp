@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <set>
 
 #include "app/session.h"
 #include "app/territory.h"
@@ -352,13 +354,29 @@ PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r) {
     // Every job first (the ranking, templates, contexts), then one batch: one
     // progress, one check of the names across kinds.
     PreparedDocuments p;
+    std::vector<std::string> prepared_codes;
     for (const auto& kind : document_kinds()) {
         if (!r.only_reference.empty() && !kind.per_dossier) continue;
         try {
             auto more = kind.jobs(s, r, p.notes);
             std::move(more.begin(), more.end(), std::back_inserter(p.jobs));
+            if (kind.per_dossier) prepared_codes.push_back(kind.code);
         } catch (const std::exception& x) {
             p.unprepared.push_back({r.only_reference, kind.label, x.what()});
+        }
+    }
+    std::set<std::string> written;
+    for (const auto& job : p.jobs) written.insert(std::filesystem::path(job.stem).filename().string());
+    for (const auto& d : s.dossiers()) {
+        if (!r.only_reference.empty() && d.reference != r.only_reference) continue;
+        for (const auto& code : prepared_codes) {
+            const std::string stem = report::document_stem(d.reference, code);
+            if (written.count(stem)) continue;
+            for (const char* ext : {".pdf", ".odt"}) {
+                std::error_code ec;
+                if (std::filesystem::is_regular_file(std::filesystem::path(r.out_dir) / (stem + ext), ec))
+                    p.left_over.push_back(stem + ext);
+            }
         }
     }
     return p;
@@ -368,6 +386,12 @@ report::DocumentBatch run_documents(const Session& s, const PreparedDocuments& p
     auto batch = report::run_jobs(p.jobs, control);
     batch.failures.insert(batch.failures.begin(), p.unprepared.begin(), p.unprepared.end());
     batch.warnings.insert(batch.warnings.begin(), p.notes.begin(), p.notes.end());
+    if (!batch.cancelled)
+        for (const auto& name : p.left_over)
+            batch.warnings.push_back("« " + name +
+                                     " » reste d'une production précédente : ce document n'a plus lieu d'être pour son dossier "
+                                     "(décision ou état changé depuis) ; il n'est pas réécrit. Supprimez-le ou rangez-le à "
+                                     "part avant tout envoi.");
     if (!batch.written.empty()) {
         auto more = s.authority_warnings();
         batch.warnings.insert(batch.warnings.begin(), more.begin(), more.end());

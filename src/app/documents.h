@@ -63,6 +63,10 @@ struct PreparedDocuments {
     std::vector<report::DocumentJob> jobs;
     std::vector<std::string> notes;                     // nothing to write yet (no meeting: no minutes)
     std::vector<report::DocumentFailure> unprepared;    // a kind that could not be prepared, and why
+    // The files of an earlier run this one does not write again (an order of
+    // a dossier no longer retained, trial 1011G M1): names that a per-dossier
+    // kind prepared without failure would give the dossiers asked for.
+    std::vector<std::string> left_over;
 };
 PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r);
 report::DocumentBatch run_documents(const Session& s, const PreparedDocuments& p, const report::BatchControl* control = nullptr);
