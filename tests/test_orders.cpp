@@ -395,6 +395,11 @@ TEST(Pieces, RequestIsRecordedFlaggedLetteredAndHoldsTheIneligibilityLetter) {
         << w;
     EXPECT_EQ(w.find("exigée"), std::string::npos) << w;
     EXPECT_EQ(w.find("irrecevable"), std::string::npos) << w;
+    // What happens without it is said all the same (trial 1011G, issue 11 M2).
+    EXPECT_NE(w.find("À défaut de réception dans ce délai de la pièce demandée par mes services, votre dossier restera "
+                     "incomplet et ne pourra pas être instruit."),
+              std::string::npos)
+        << w;
     EXPECT_EQ(w.find("Statuts"), std::string::npos);
     EXPECT_NE(w.find("dans un délai de 15 jours à compter de la présente demande, soit au plus tard le mercredi 17 mai 2023"), std::string::npos) << w;
     // A one-page letter: under the 12 KB goal (12.2 KB before the PDF was packed).
