@@ -1059,6 +1059,16 @@ TEST(Orders, NoPageOfAnOrderHoldsOnlyTheTailOfTheWaysOfAppeal) {
                     ++appeal_pages;
             }
             EXPECT_EQ(appeal_pages, 1) << pdf;
+            // ACT-2023-06 gives no start date: `check` leaves it « à compléter »,
+            // its order names that point instead of claiming conformity (trial 1011G, issue 11 M4).
+            if (pdf.find("ACT-2023-06-arrete") != std::string::npos) {
+                const std::string w = test::pdf_words(pdf);
+                EXPECT_NE(w.find("Commencement d'exécution au second semestre 2023 : non vérifiable, manque Commencement "
+                                 "d'exécution prévu."),
+                          std::string::npos)
+                    << w;
+                EXPECT_EQ(w.find("répond au cahier des charges (Annexe 1) et aux critères"), std::string::npos) << w;
+            }
         }
     }
 }

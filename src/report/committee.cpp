@@ -33,7 +33,10 @@ std::string join(const std::vector<std::string>& lines) {
 std::vector<std::string> vigilance_points(const EligibilityReport& r, bool with_source, bool prose) {
     std::vector<std::string> out;
     for (const auto& x : r.rules) {
-        if (x.rule->effect != RuleEffect::Attention) continue;
+        // An eliminating rule that cannot be decided (a fact missing) is one
+        // too: an order said « répond au cahier des charges » of a dossier
+        // `check` left « à compléter » (trial 1011G, issue 11 M4).
+        if (x.rule->effect != RuleEffect::Attention && x.outcome != Outcome::Undecidable) continue;
         std::string line;
         if (x.outcome == Outcome::Failed && prose)
             // The message's own words, its values filled (an order printed « {campagne.complement_jour} »).
