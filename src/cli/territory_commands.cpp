@@ -82,7 +82,9 @@ std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const
     std::vector<std::string> ranked;
     for (const auto& r : t.default_set(which)) {
         if (t.candidate(TerritoryStudy::reference_of(r))) ranked.push_back(r);
-        else which += " (" + TerritoryStudy::reference_of(r) + " n'est plus classé : laissé de côté)";   // set aside since recorded
+        else
+            which +=
+                " (" + TerritoryStudy::reference_of(r) + " n'est plus classé : laissé de côté)";   // set aside since recorded
     }
     return ranked;
 }
