@@ -2,8 +2,9 @@
 # Second README command (and CI): installs what is needed, builds, and runs
 # the whole test suite, again under AddressSanitizer + UBSan, and fuzzes the
 # readers briefly. Two trees: default (gcc) and asan (clang), which holds the
-# sanitized suite and the libFuzzer targets both. Once the default tree is
-# built, its suite runs beside the sanitized tree's build (see below).
+# sanitized suite and the libFuzzer targets both. The sanitized tree starts
+# at once, beside the default tree's build; once that is built, its suite
+# runs beside the sanitized tree's build and suite (see below).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 "$ROOT/scripts/install-deps.sh" build
@@ -12,6 +13,25 @@ JOBS="$(nproc)"
 # Each step says its wall and CPU time (children included), to see where CI
 # time goes on a shared machine.
 TIMEFORMAT='   (%R s, CPU %U + %S s)'
+
+# The sanitized tree (its build, suite and fuzzing) starts at once, beside
+# the default tree's build: the two builds fill each other's single-threaded
+# links. Its output is kept in a file and printed whole at the end.
+sanitized_log="$ROOT/build/asan-arbre.log"
+mkdir -p "$ROOT/build"
+sanitized() {
+  echo "== Construction avec AddressSanitizer + UBSan, cibles libFuzzer comprises (clang, sans interface graphique) =="
+  cmake --preset asan >/dev/null
+  time cmake --build --preset asan -j "$JOBS"
+  echo "== Tests sous AddressSanitizer + UBSan =="
+  time ctest --preset asan -j "$JOBS"
+  echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 5 s par cible ; scripts/fuzz.sh pour plus long) =="
+  time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 5
+}
+# In a process of its own: under « || » the shell would ignore set -e inside it.
+( set -e; sanitized ) >"$sanitized_log" 2>&1 &
+sanitized_pid=$!
+trap 'kill "$sanitized_pid" "${default_pid:-}" 2>/dev/null || true' EXIT
 
 echo "== Construction (RelWithDebInfo) =="
 cmake --preset default >/dev/null
@@ -63,20 +83,9 @@ print_default() {
 }
 trap 'kill "$default_pid" "${sanitized_pid:-}" 2>/dev/null || true' EXIT
 
-sanitized() {
-  echo "== Construction avec AddressSanitizer + UBSan, cibles libFuzzer comprises (clang, sans interface graphique) =="
-  cmake --preset asan >/dev/null
-  time cmake --build --preset asan -j "$JOBS"
-  echo "== Tests sous AddressSanitizer + UBSan =="
-  time ctest --preset asan -j "$JOBS"
-  echo "== Fuzzing bref (libFuzzer, ASan + UBSan, 5 s par cible ; scripts/fuzz.sh pour plus long) =="
-  time JOBS="$JOBS" FUZZ_PRESET=asan "$ROOT/scripts/fuzz.sh" 5
-}
-# In a process of its own: under « || » the shell would ignore set -e inside it.
-sanitized &
-sanitized_pid=$!
 sanitized_rc=0
 wait "$sanitized_pid" || sanitized_rc=$?
+cat "$sanitized_log"
 default_rc=0
 print_default || default_rc=$?
 trap - EXIT
