@@ -914,6 +914,12 @@ TEST(Orders, ParametersAreSettledOnceDecidedAndChangeOnlyWithAJournaledMotive) {
     EXPECT_NE(fr::join(orders.warnings, " ").find("et non du 15/11/2019 (un acte ne cite pas une décision postérieure"),
               std::string::npos)
         << fr::join(orders.warnings, " ");
+    // Dated today, it still sets the opening « au plus tard le 30 juin 2020 »: a
+    // deadline already past, said before signing (trial 1011G, issue 11 M6).
+    EXPECT_NE(fr::join(orders.warnings, " ").find("au 30/06/2020, date déjà passée : vérifiez-la avant signature "
+                                                  "(campagne.ouverture_max)."),
+              std::string::npos)
+        << fr::join(orders.warnings, " ");
     EXPECT_EQ(w.find("{campagne."), std::string::npos) << w;
     auto letters = s->write_letters(dir.file("l"), "D-01");
     ASSERT_EQ(letters.size(), 1u);

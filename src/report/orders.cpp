@@ -306,6 +306,26 @@ std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntr
                                                 order_cited_changes(ctx, points));
         !later.empty())
         out.push_back(later);
+    // A date the order sets as a deadline already past on the order's own day
+    // (trial 1011G, issue 11 M6: « au plus tard le 31 décembre 2025 » in an
+    // order of 2 December 2026): said before signing.
+    const Date on = dated_after_changes(x ? x->date : ctx.letter_date, ctx.grid, ctx.campaign.parameters,
+                                        ctx.parameter_changes, order_cited_changes(ctx, points));
+    std::string text;
+    try {
+        text = TemplateSet(ctx.templates_dir, ctx.grid.id).load(order_template());
+    } catch (const std::exception&) {
+    }
+    const CampaignParameters params(ctx.campaign.parameters);
+    for (const auto& p : ctx.grid.parameters) {
+        // A lower bound (« au plus tôt », max-parameter="…") may well be past.
+        if (p.def.type != FactType::Date || !p.at_most.empty() || text.find("{{" + p.def.id + "}}") == std::string::npos)
+            continue;
+        if (const auto when = params.date(p.def.id); when && *when < on)
+            out.push_back("Dossier « " + d.reference + " » : l'arrêté, daté du " + on.french_numeric() + ", cite « " +
+                          p.def.label + " » au " + when->french_numeric() + ", date déjà passée : vérifiez-la avant signature (" +
+                          p.def.id + ").");
+    }
     return out;
 }
 
