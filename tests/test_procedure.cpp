@@ -425,7 +425,7 @@ TEST(Meeting, AnAllocationChangedAfterTheVoteNeedsAMotive) {
     EXPECT_EQ(allocation_change_after_vote_refusal(m, ""), "");   // a séance without a vote yet
     m.votes["P"] = Vote::For;
     const std::string no = allocation_change_after_vote_refusal(m, "  ");
-    EXPECT_NE(no.find("La commission a voté le 15/11/2019 sur la répartition enregistrée alors : la changer après la séance "
+    EXPECT_NE(no.find("La commission a voté le 15/11/2019 sur la répartition qui lui était soumise : la changer après la séance "
                       "demande un motif (--motif)"),
               std::string::npos) << no;
     EXPECT_EQ(allocation_change_after_vote_refusal(m, "Équilibre nord-sud"), "");

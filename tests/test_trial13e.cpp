@@ -339,6 +339,9 @@ TEST(Trial13eWriteFailure, TheDiskFullIsSaidAsSuch) {
     EXPECT_EQ(io::write_failure(ENOSPC), "le disque est plein");
     EXPECT_EQ(io::write_failure(EFBIG), "la taille de fichier permise à ce programme est dépassée");
     EXPECT_EQ(io::write_failure(EACCES), "écriture refusée");
+    // A place where no file can be made (« /proc/x.png », trial 1011G m14), never the system's English.
+    EXPECT_EQ(io::write_failure(ENOENT), "aucun fichier ne peut être créé à cet endroit");
+    EXPECT_EQ(io::write_failure(ETXTBSY), "écriture interrompue (erreur du système n° " + std::to_string(ETXTBSY) + ")");
 }
 
 // ---- F10: the team changed in raw SQL is said as such ----

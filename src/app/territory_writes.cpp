@@ -256,7 +256,7 @@ void TerritoryStudy::withdraw_allocation(const std::string& actor) {
     // on, and why: a withdrawal leaves no motive, a recording does.
     if (const auto& m = session_.meeting(); m && !m->votes.empty())
         throw InputError("La commission a voté le " + m->date.french_numeric() +
-                         " sur la répartition enregistrée alors : elle ne peut plus être retirée. Pour suivre l'ordre du "
+                         " sur la répartition qui lui était soumise : elle ne peut plus être retirée. Pour suivre l'ordre du "
                          "classement, enregistrez-le avec son motif (repartition --enregistrer --motif TEXTE). Rien n'a été "
                          "enregistré.");
     session_.store().put_allocation(std::nullopt, who);

@@ -1,4 +1,5 @@
 // Every document of a campaign in one command: `cotation documents`.
+#include <filesystem>
 #include <unistd.h>
 
 #include <iostream>
@@ -40,7 +41,12 @@ int documents(const Args& a) {
                 std::cerr << "Documents : " << done << " sur " << total << "\n";
             }
         };
+    std::error_code ec;
+    const bool folder_there = std::filesystem::exists(r.out_dir, ec);
     auto batch = write_documents(*s, r, &control);
+    // A folder made for the batch is said (trial 1011G m11: a typo made a tree without a word).
+    if (!folder_there && std::filesystem::is_directory(r.out_dir, ec))
+        std::cout << "Dossier " << fr::quote_path(r.out_dir) << " créé.\n";
     std::size_t n = batch.written.size();
     std::cout << fr::plural(n, "fichier") << " " << fr::agree(n, "écrit") << " dans " << fr::quote_path(r.out_dir) << ".\n";
     return report_batch(batch);

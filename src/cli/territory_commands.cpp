@@ -54,9 +54,22 @@ void check_candidates(const TerritoryStudy& t, const Session& s, const std::stri
             for (const auto& d : s.dossiers())
                 if (fr::name_key(d.reference) == key) r = d.reference;
         }
-        if (!t.candidate(r))
+        if (!t.candidate(r)) {
+            // « A-01=2,5 »: a decimal comma read as the list's separator (trial 1011G m7).
+            if (!r.empty() && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                throw InputError(option + " : « " + r +
+                                 " » n'est pas un dossier : la virgule sépare les dossiers, et un nombre de places accordé "
+                                 "est entier (« REF=5 »).");
+            // A dossier of the campaign that is not ranked is said as such (trial 1011G m8).
+            for (const auto& d : s.dossiers())
+                if (d.reference == r)
+                    throw InputError(option + " : le dossier « " + r +
+                                     " » n'est pas classé (irrecevable, en attente d'une pièce, d'une note ou d'un "
+                                     "arbitrage : cotation check " + s.path() + " --dossier " + r +
+                                     " le dit) ; seuls les dossiers classés sont des sites candidats.");
             throw InputError(option + " : dossier « " + r +
                              " » inconnu ou non classé (seuls les dossiers classés sont des sites candidats).");
+        }
         item = r + share;
     }
 }
@@ -149,7 +162,8 @@ int carte(const Args& a) {
     TerritoryStudy t(*s);
     std::string which, code;
     const auto refs = shown_set(a, t, *s, which, code);
-    t.write_map(out, refs, which);   // written whole: temporary file, then renamed
+    // Above the map, the offer follows at once: « Offre existante seule. Offre existante : … » said it twice.
+    t.write_map(out, refs, a.has("--offre-seule") ? "Sans candidature" : which);   // written whole: temporary, then renamed
     std::cout << "Carte écrite : " << fr::quote_path(out) << " (" << which << ").\n";
     return 0;
 }

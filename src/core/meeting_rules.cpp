@@ -26,7 +26,7 @@ std::string vote_change_after_decisions_refusal(const std::optional<Meeting>& re
 std::string allocation_change_after_vote_refusal(const std::optional<Meeting>& recorded, const std::string& reason) {
     if (!recorded || recorded->votes.empty() || fr::given(reason)) return "";
     return "La commission a voté le " + recorded->date.french_numeric() +
-           " sur la répartition enregistrée alors : la changer après la séance demande un motif (--motif), que le "
+           " sur la répartition qui lui était soumise : la changer après la séance demande un motif (--motif), que le "
            "procès-verbal et le dossier de la commission citent sous « Modifié après la séance ». Rien n'a été enregistré.";
 }
 

@@ -349,7 +349,7 @@ bool TerritoryPanel::Record() {
         // After the vote, a change of the allocation voted on is motivated too (trial 1011D).
         if (const auto& m = wb_.session->meeting(); m && !m->votes.empty())
             why += (why.empty() ? "" : " ; ") + std::string("la commission a voté le ") + m->date.french_numeric() +
-                   " sur la répartition enregistrée alors (le motif est cité sous « Modifié après la séance »)";
+                   " sur la répartition qui lui était soumise (le motif est cité sous « Modifié après la séance »)";
         if (!why.empty()) {
             wxTextEntryDialog ask(
                 this, to_wx("Motif à écrire : " + why + ".\n(Inscrit au journal et dans le dossier de la commission.)"),

@@ -142,8 +142,12 @@ std::string write_failure(int err) {
     case EACCES:
     case EPERM:
     case EROFS: return "écriture refusée";
+    case ENOENT:
+    case ENOTDIR: return "aucun fichier ne peut être créé à cet endroit";
+    case EIO: return "erreur d'entrée-sortie du disque";
     case 0: return "écriture interrompue";
-    default: return std::string("écriture interrompue : ") + std::strerror(err);
+    // The system's text is English: the number, for whoever looks it up.
+    default: return "écriture interrompue (erreur du système n° " + std::to_string(err) + ")";
     }
 }
 

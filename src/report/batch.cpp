@@ -141,7 +141,8 @@ DocumentBatch run_jobs(const std::vector<DocumentJob>& given, const BatchControl
         if (const std::string kind = io::file_kind(odt.string()); !kind.empty() && kind != "un document ODT") {
             foreign.push_back("« " + odt.string() + " » est " + kind +
                               ", pas un document ODT : gardé tel quel, jamais remplacé ; "
-                              "l'ODT n'est pas écrit. Donnez un autre nom au document (--out).");
+                              "l'ODT n'est pas écrit. Renommez ou déplacez ce fichier, ou choisissez un autre nom "
+                              "ou dossier de sortie (--out).");
             if (jobs[k].format == Format::Odt) skipped[k] = 1;
             else jobs[k].format = Format::Pdf;
             continue;

@@ -2,6 +2,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -149,12 +150,16 @@ void write_map_png(const MapData& map, const std::string& path, int width, int h
     }
     cairo_destroy(cr);
     const std::string tmp = path + ".tmp";
+    errno = 0;
     const auto status = cairo_surface_write_to_png(surface, tmp.c_str());
+    const int err = errno;
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw Error("Impossible d'écrire la carte " + fr::quote_path(path) + ".");
+        // Why, in French (trial 1011G m14: « /proc/x.png » gave no reason).
+        throw Error("Impossible d'écrire la carte " + fr::quote_path(path) + " : " +
+                    (err ? io::write_failure(err) : std::string("écriture refusée")) + " ; rien n'a été écrit.");
     }
     put_in_place(tmp, path);
 }
