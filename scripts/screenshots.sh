@@ -27,7 +27,9 @@ day() { date -d "$1 days" +%d/%m/%Y; }
 printf 'zone;libelle;communes\nDRAD-16;DRAD du Grand Angoulême (zone existante);200071827\n' > "$WORK/zones-crt.csv"
 # Entering zones is the coordinator's change (journaled, schema 10).
 export COTATION_UTILISATEUR="Laurence Ferrand (ARS, direction de l'autonomie)"
-"$BUILD/src/cotation" offre "$WORK/crt.cot" --zones "$WORK/zones-crt.csv" >/dev/null
+# The demo's committee has voted: zones entered after it carry their motive.
+"$BUILD/src/cotation" offre "$WORK/crt.cot" --zones "$WORK/zones-crt.csv" \
+    --motif "Zone DRAD existante, connue après la séance" >/dev/null
 unset COTATION_UTILISATEUR
 # A version 2 of the ACT grid for the re-ranking preview: I.2 4 → 6, III.1 and III.2 3 → 10.
 mkdir -p "$WORK/grilles"
