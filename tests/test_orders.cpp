@@ -1069,7 +1069,7 @@ TEST(Orders, NoPageOfAnOrderHoldsOnlyTheTailOfTheWaysOfAppeal) {
             // its order names that point instead of claiming conformity (trial 1011G, issue 11 M4).
             if (pdf.find("ACT-2023-06-arrete") != std::string::npos) {
                 const std::string w = test::pdf_words(pdf);
-                EXPECT_NE(w.find("Commencement d'exécution au second semestre 2023 : non vérifiable, manque Commencement "
+                EXPECT_NE(w.find("Commencement d'exécution dans la période de l'appel : non vérifiable, manque Commencement "
                                  "d'exécution prévu."),
                           std::string::npos)
                     << w;

@@ -267,6 +267,54 @@ TEST(TerritorialAllocation, RuleLinesSayEachRulesStatus) {
     EXPECT_EQ(rule_lines(bare), (std::vector<std::string>{"Score minimal : 150 points — proposition, non une règle de l'appel"}));
 }
 
+// Trial 1011G M3: 80 places set for an ACT campaign kept the call's
+// 919 800 € envelope, which stopped the allocation at 73 places. By hand
+// (Annexe 1, 1) B): 12 600 € a place): the envelope at the grid's values is
+// 73 × 12 600 = 919 800 €, so it follows the campaign's 80 × 12 600 =
+// 1 008 000 €, said as the authority's with the text's figure; an envelope
+// written apart (900 000 €) stays and is said not to agree. UPHV (§4-1,
+// 44 000 € a unit of 8 beds): 32 beds are 4 units, 176 000 €.
+TEST(TerritorialAllocation, EnvelopeFollowsTheCapacityItWasTheCostOf) {
+    Rules grid = act_like(false);
+    grid.cap_per_unit = 12600;
+    Rules r = grid;
+    follow_envelope(r, grid);   // nothing changed: nothing said
+    EXPECT_EQ(*r.envelope, 919800);
+    EXPECT_TRUE(r.status_of("enveloppe").call());
+    EXPECT_EQ(capacity_cost(r), std::optional<double>(919800));
+    r.capacity = 80;
+    follow_envelope(r, grid);
+    EXPECT_EQ(*r.envelope, 1008000);
+    EXPECT_FALSE(r.status_of("enveloppe").call());
+    EXPECT_EQ(r.status_of("enveloppe").reason,
+              "l'enveloppe suit la capacité et le coût unitaire fixés pour la campagne (80 places × 12\u00A0600\u00A0€ = "
+              "1\u00A0008\u00A0000\u00A0€) ; le texte de l'appel prévoit 919\u00A0800\u00A0€ (Cahier des charges ACT "
+              "HLM, 1) B))");
+    EXPECT_TRUE(r.envelope_note.empty());
+
+    Rules apart = grid;
+    apart.envelope = 900000;
+    Rules apart_grid = apart;
+    apart.capacity = 80;
+    follow_envelope(apart, apart_grid);
+    EXPECT_EQ(*apart.envelope, 900000);
+    EXPECT_TRUE(apart.status_of("enveloppe").call());
+    const auto lines = rule_lines(apart);
+    EXPECT_EQ(lines[1],
+              "Enveloppe : 900\u00A0000\u00A0€ par an — règle de l'appel (Cahier des charges ACT HLM, 1) B)). Attention : "
+              "l'enveloppe ne correspond pas à ce que coûte la capacité (80 places × 12\u00A0600\u00A0€ = "
+              "1\u00A0008\u00A0000\u00A0€) : la plus petite des deux arrête la répartition");
+
+    Rules uphv;
+    uphv.capacity = 24, uphv.unit_places = 8, uphv.cap_per_unit = 44000, uphv.envelope = 132000;
+    Rules uphv_now = uphv;
+    uphv_now.capacity = 32;
+    follow_envelope(uphv_now, uphv);
+    EXPECT_EQ(*uphv_now.envelope, 176000);
+    EXPECT_NE(uphv_now.status_of("enveloppe").reason.find("(4 unités × 44\u00A0000\u00A0€ = 176\u00A0000\u00A0€)"),
+              std::string::npos);
+}
+
 // The capacity's status from its campaign parameter: the call's when the
 // grid cites the call's text and the value is the grid's.
 TEST(TerritorialAllocation, CapacityParameterStatus) {

@@ -212,6 +212,19 @@ void TerritoryStudy::load() {
         rules_.unit_many = bar == std::string::npos ? rules_.unit_one : capacity->def.unit.substr(bar + 1);
     }
     if (auto u = number_fact(params, param::kUnitBeds)) rules_.unit_places = *u;
+    // The envelope follows a capacity or unit figure the campaign changed
+    // when the rules file's is their product at the grid's values (trial 1011G M3).
+    allocation::Rules at_grid = rules_;
+    auto grid_number = [&](const std::string& id, std::optional<double>& into) {
+        for (const auto& def : grid.parameters)
+            if (def.def.id == id)
+                if (const auto* v = std::get_if<Rational>(&def.default_value)) into = v->to_double();
+    };
+    if (rules_.capacity) grid_number(param::kPlaces, at_grid.capacity);
+    if (const ParameterDef* cap = grid.parameter_with(ParameterRole::Cap); cap && rules_.cap_per_unit)
+        grid_number(cap->def.id, at_grid.cap_per_unit);
+    if (rules_.unit_places) grid_number(param::kUnitBeds, at_grid.unit_places);
+    allocation::follow_envelope(rules_, at_grid);
 
     // The territory: current communes of the départements, sorted by code.
     std::unordered_map<std::string, std::string> epci_of;

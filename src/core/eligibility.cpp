@@ -60,7 +60,10 @@ std::string fill_message(const Grid& grid, const RuleDef& rule, const std::vecto
             out += join(compared, " ; ");
             placed = true;
         } else if (const FactDef* f = grid.fact(name)) {
-            std::string v = display(*f, lookup(name));
+            // A date inside a sentence in words (« après le 30 juin 2020 »), as the letters write them.
+            const Value value = lookup(name);
+            const Date* day = std::get_if<Date>(&value);
+            std::string v = day ? day->french_long() : display(*f, value);
             out += v.empty() ? "(non renseigné)" : v;
             // Brackets: the sentence may already be inside parentheses (« (… au plus 43 800 € par an) »).
             if (auto note = notes.find(name); note != notes.end() && !note->second.empty() && !v.empty())

@@ -412,6 +412,37 @@ RuleStatus parameter_status(const std::string& id, const std::string& cited_sour
     return s;
 }
 
+std::optional<double> capacity_cost(const Rules& r) {
+    if (!r.capacity) return std::nullopt;
+    if (r.per_dossier) return r.cost_per_dossier ? std::optional<double>(*r.capacity * *r.cost_per_dossier) : std::nullopt;
+    if (!r.cap_per_unit) return std::nullopt;
+    return in_units(r, *r.capacity) * *r.cap_per_unit;
+}
+
+void follow_envelope(Rules& r, const Rules& at_grid_values) {
+    const auto cost = capacity_cost(r);
+    if (!r.envelope || !cost || std::abs(*cost - *r.envelope) < 0.5) return;
+    // « 80 places × 12 600 € = 1 008 000 € », in the call's unit.
+    const double n = r.per_dossier ? *r.capacity : in_units(r, *r.capacity);
+    const std::string product = (per_unit(r) ? count_text(r, n) : capacity_text(r, n)) + " × " +
+                                euros(r.per_dossier ? *r.cost_per_dossier : *r.cap_per_unit) + " = " + euros(*cost);
+    const auto at_grid = capacity_cost(at_grid_values);
+    if (at_grid && std::abs(*at_grid - *r.envelope) < 0.5) {
+        const RuleStatus was = r.status_of("enveloppe");
+        RuleStatus s;
+        s.author = "l'autorité";
+        s.reason = "l'enveloppe suit la capacité et le coût unitaire fixés pour la campagne (" + product + ")";
+        s.reason += was.call() ? " ; le texte de l'appel prévoit " + euros(*r.envelope) + " (" + was.title +
+                                     (was.section.empty() ? "" : ", " + was.section) + ")"
+                               : " ; les règles de la grille prévoyaient " + euros(*r.envelope);
+        r.status["enveloppe"] = s;
+        r.envelope = *cost;
+        return;
+    }
+    r.envelope_note = "l'enveloppe ne correspond pas à ce que coûte la capacité (" + product +
+                      ") : la plus petite des deux arrête la répartition";
+}
+
 const char* rule_key(Constraint c) {
     switch (c) {
         case Constraint::MinScore:
@@ -457,7 +488,10 @@ std::vector<std::string> rule_lines(const Rules& r) {
     if (r.capacity) line("Capacité : " + capacity_text(r, *r.capacity), "capacite");
     if (per_unit(r))
         line("Unité : " + num(*r.unit_places) + " " + (*r.unit_places >= 2 ? r.unit_many : r.unit_one), "places_par_unite");
-    if (r.envelope) line("Enveloppe : " + euros(*r.envelope) + " par an", "enveloppe");
+    if (r.envelope) {
+        line("Enveloppe : " + euros(*r.envelope) + " par an", "enveloppe");
+        if (!r.envelope_note.empty()) out.back() += ". Attention : " + r.envelope_note;
+    }
     if (r.cost_per_dossier) line("Coût d'un dossier retenu : " + euros(*r.cost_per_dossier) + " par an", "dotation_par_dossier");
     if (r.cap_per_unit)
         line("Plafond : " + euros(*r.cap_per_unit) + " par an et par " + (per_unit(r) ? std::string("unité") : r.unit_one) +

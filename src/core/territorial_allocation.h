@@ -77,6 +77,9 @@ struct Rules {
     // Each rule's status, by its key in the rules file (« max_par_zone »,
     // « enveloppe », « capacite »…); a key absent here is a proposal.
     std::map<std::string, RuleStatus> status;
+    // Said after the envelope's line when it does not agree with what the
+    // capacity costs (follow_envelope).
+    std::string envelope_note;
     const RuleStatus& status_of(const std::string& key) const;
     const RuleStatus& status_of(Constraint c) const;
 };
@@ -93,6 +96,21 @@ struct Rules {
 // « 44 000 € »), that figure with the text's section.
 RuleStatus parameter_status(const std::string& id, const std::string& cited_source, const std::vector<std::string>& titles,
                             bool grid_value, const std::string& set_by = "", const std::string& grid_figure = "");
+
+// What the whole capacity costs a year at the call's unit figure: missions ×
+// the dotation of each (CRT), units × the cap of a unit (UPHV: 24 beds ÷ 8 ×
+// 44 000 €), places × the cap of a place (ACT HLM: 73 × 12 600 €); nothing
+// when a figure is missing.
+std::optional<double> capacity_cost(const Rules& r);
+
+// The three calls' envelopes are their capacity's cost (919 800 € = 73 ×
+// 12 600 €): a campaign that changes the capacity or the unit figure
+// (cotation param) would keep an envelope that stops the allocation at the
+// call's count (trial 1011G M3: 80 places set, 73 granted). An envelope equal
+// to the cost at the grid's values (`at_grid_values`) follows the campaign's,
+// its status saying so; one written apart from them stays, and
+// Rules::envelope_note says that they no longer agree.
+void follow_envelope(Rules& r, const Rules& at_grid_values);
 
 // The rules file's key a constraint comes from (« max_par_zone » for the zone quota).
 const char* rule_key(Constraint c);
