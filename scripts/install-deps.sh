@@ -17,6 +17,8 @@ PACKAGES+=(libqpdf-dev)
 PACKAGES+=(libicu-dev)
 # A logo decoded to its end before the PDF engine reads it (src/io/png_check.cpp).
 PACKAGES+=(zlib1g-dev)
+# The ODT packages' central directory read as a user's tool reads it (tests/test_document_formats.cpp).
+PACKAGES+=(unzip)
 # PostgreSQL back end (docs/serveur.md): the client library to build, the
 # server to run the store's suite against a throw-away cluster (scripts/pg-cluster.sh).
 PACKAGES+=(libpq-dev postgresql)

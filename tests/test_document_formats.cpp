@@ -263,6 +263,11 @@ TEST(Odt, PackageHasMimetypeFirstStoredAndWellFormedParts) {
     EXPECT_EQ(bytes[9], 0);
     EXPECT_EQ(bytes.substr(30, 8), "mimetype");
     EXPECT_EQ(bytes.substr(30 + 8 + static_cast<unsigned char>(bytes[28]), 39), "application/vnd.oasis.opendocument.text");
+    // The central directory in the same order, mimetype first (trial 1011G
+    // m7: Poco sorted it by name, `unzip -l` read mimetype fourth).
+    const std::string listed = test::shell("unzip -Z1 '" + dir.file("l.odt") + "'").out;
+    EXPECT_EQ(listed, "mimetype\nMETA-INF/manifest.xml\ncontent.xml\nstyles.xml\nmeta.xml\nPictures/logo.png\n");
+    EXPECT_EQ(test::shell("unzip -tq '" + dir.file("l.odt") + "'").code, 0);
     for (const char* part : {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) {
         std::string xml = zip_entry(dir.file("l.odt"), part);
         EXPECT_NO_THROW(texts(xml, "x")) << part;   // parses: well-formed
