@@ -598,6 +598,43 @@ TEST(Orders, UphvArticle3FollowsWhetherTheDepartementPricesTheEhpad) {
     EXPECT_NE(batch.failure(0).find("(tarife_departement) non renseigné"), std::string::npos) << batch.failure(0);
 }
 
+// Trial 1011G m8: an EHPAD priced by the Département at 63,50 € a day gets
+// 63,50 + 15 = 78,50 € > 75 € (§4.2): the complement is capped. That is
+// what the order applies, not a point where the project fails the cahier
+// des charges nor one the carrier must lift: said apart, conformity kept,
+// no warning of an open point. A grid saying arrete="autre" is refused.
+TEST(Orders, AComplementCappedIsAppliedNotANonConformity) {
+    Call c = calls()[1];   // UPHV
+    test::TempDir dir;
+    auto s = build(c, dir);
+    Dossier d = s->dossiers()[*s->find("D-01")];
+    d.facts["tarife_departement"] = Value{true};
+    d.facts["prix_journee_hebergement"] = Value{Rational(6350, 100)};
+    d.facts["engagement_maintien_aide_sociale"] = Value{true};
+    s->update_dossier(d, kCoord);
+    auto batch = s->write_orders(dir.file("a"), "D-01");
+    for (std::size_t i = 0; i < batch.failures.size(); ++i) ADD_FAILURE() << batch.failure(i);
+    const std::string w = test::pdf_words(dir.file("a/D-01-arrete.pdf"));
+    EXPECT_NE(w.find("Considérant que l'instruction a relevé ce qui suit, que le présent arrêté applique : – Avec le "
+                     "complément de 15 €, le prix de journée de référence dépasse 75 € : le complément sera plafonné."),
+              std::string::npos)
+        << w;
+    EXPECT_EQ(w.find("devra lever"), std::string::npos) << w;
+    EXPECT_NE(w.find("répond au cahier des charges de l'appel à candidatures"), std::string::npos) << w;
+    for (const auto& x : batch.warnings) EXPECT_EQ(x.find("de vigilance ouvert"), std::string::npos) << x;
+
+    std::string xml = test::slurp(test::source_dir() + "/scoring-grids/uphv-17-2019.xml");
+    const std::string applied = "arrete=\"applique\"";
+    ASSERT_NE(xml.find(applied), std::string::npos);
+    xml.replace(xml.find(applied), applied.size(), "arrete=\"autre\"");
+    try {
+        io::read_grid(xml, "uphv.xml", io::forms_beside(test::source_dir() + "/scoring-grids/uphv-17-2019.xml"));
+        ADD_FAILURE() << "grille acceptée";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("« arrete » vaut « applique »"), std::string::npos) << e.what();
+    }
+}
+
 // Trial finding 27: during the instruction (no decision, no letters' date),
 // `documents` failed « Lettres de décision : … renseignez
 // campagne.date_courrier » and « Arrêtés … » with exit code 1. Nothing to

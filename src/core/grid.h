@@ -63,6 +63,11 @@ struct RuleDef {
     // them fails, this one is not evaluated, so that one cause gives one
     // ground. Each must be declared before it.
     std::vector<std::string> prerequisites;
+    // A vigilance point the decision applies rather than one the carrier
+    // lifts (attribute arrete="applique"): a price above the call's daily
+    // ceiling caps the complement (UPHV §4.2). Orders say it apart, never as
+    // a non-conformity (trial 1011G m8); the team's documents list it as any point.
+    bool applied_by_order = false;
     int line = 0;
     std::optional<Expr> test, when;     // compiled by Grid::compile
 };

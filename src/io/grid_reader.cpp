@@ -277,6 +277,10 @@ struct Reader : XmlReader<GridError> {
                 else fail(*r, "effet inconnu « " + effect + " » (eliminatoire ou vigilance).");
                 rule.source = r->attr("source").value_or("");
                 rule.line = r->line;
+                const std::string order = r->attr("arrete").value_or("");
+                if (!order.empty() && order != "applique")
+                    fail(*r, "« arrete » vaut « applique » (point que l'arrêté applique) ou est absent (lu : « " + order + " »).");
+                rule.applied_by_order = order == "applique";
                 if (auto req = r->attr("requires")) {
                     auto ids = from_canonical(FactType::CodeList, *req);
                     if (ids) rule.prerequisites = std::get<std::vector<std::string>>(*ids);

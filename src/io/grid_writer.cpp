@@ -113,7 +113,7 @@ std::string write_grid_xml(const Grid& g) {
             x << "    <rule" << attr("id", r.id) << attr("effect", enum_code(r.effect))
               << attr("label", r.label) << attr("source", r.source);
             std::string prerequisites = fr::join(r.prerequisites, " ");
-            x << attr("requires", prerequisites) << ">\n";
+            x << attr("requires", prerequisites) << (r.applied_by_order ? " arrete=\"applique\"" : "") << ">\n";
             if (!r.when_text.empty()) x << "      <when>" << esc(r.when_text) << "</when>\n";
             x << "      <test>" << esc(r.test_text) << "</test>\n";
             if (!r.message.empty()) x << "      <message>" << esc(r.message) << "</message>\n";

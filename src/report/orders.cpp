@@ -151,9 +151,15 @@ Variables order_variables(const LetterContext& ctx, const RankEntry& e, std::siz
         for (auto& r : noted.rules)
             if (r.outcome == Outcome::Failed && !r.rule->message.empty())
                 r.sentence = rule_sentence(ctx.grid, ctx.campaign, d, *r.rule, notes);
+    // A point the order applies (a capped complement) is said apart, never
+    // as one the carrier must lift (trial 1011G m8).
+    EligibilityReport applied = noted;
+    std::erase_if(noted.rules, [](const RuleResult& r) { return r.rule && r.rule->applied_by_order; });
+    std::erase_if(applied.rules, [](const RuleResult& r) { return !r.rule || !r.rule->applied_by_order; });
     auto points = committee_detail::vigilance_points(noted, false, true);
     v["vigilance"] = lines_of(points);
     v["sans_vigilance"] = points.empty() ? "oui" : "";
+    v["applique"] = lines_of(committee_detail::vigilance_points(applied, false, true));
     // Retained ahead of better-ranked dossiers: each of them and why it is
     // not (a new user's trial, docs10 item 9: the CRT order of a 4th-ranked
     // dossier did not say why the 3rd, in a département already served,
@@ -295,7 +301,9 @@ std::vector<std::string> order_warnings(const LetterContext& ctx, const RankEntr
     std::vector<std::string> out;
     if (fr::trim(d.finess).empty())
         out.push_back("Dossier « " + d.reference + " » : numéro FINESS non renseigné ; l'arrêté ne le porte pas.");
-    if (auto points = committee_detail::vigilance_points(e.eligibility, false); !points.empty())
+    EligibilityReport open = e.eligibility;   // a point the order applies is not left open
+    std::erase_if(open.rules, [](const RuleResult& r) { return r.rule && r.rule->applied_by_order; });
+    if (auto points = committee_detail::vigilance_points(open, false); !points.empty())
         out.push_back("Dossier « " + d.reference +
                       " » : " + fr::plural(points.size(), "point de vigilance ouvert", "points de vigilance ouverts") + " : " +
                       joined(points) + " L'arrêté les nomme au lieu de dire le projet conforme au cahier des charges.");

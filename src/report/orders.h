@@ -26,8 +26,9 @@ bool gets_order(const LetterContext& ctx, const RankEntry& e);
 // visa, « Vu … ; »), `date_arrete` (the decision's date, else the letters'),
 // `date_commission` (campagne.date_commission, in words; empty when unset),
 // `places_arrete` (places granted, else asked), `vigilance` (the open
-// vigilance points of the instruction, one per line) and `sans_vigilance`
-// (« oui » when there is none), and `<id>.libelle` and
+// vigilance points of the instruction, one per line), `sans_vigilance`
+// (« oui » when there is none), `applique` (the points of rules marked
+// arrete="applique", which the order applies), and `<id>.libelle` and
 // `<id>.liste` (labels and codes, one per line) for each fact or parameter
 // whose codes have labels (categorie_porteur.libelle), and `<id>.<code>`
 // (« oui » when that code is chosen: categorie_porteur.354).
