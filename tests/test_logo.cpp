@@ -68,6 +68,14 @@ TEST(Logo, CopiedIntoTheCampaignAtAutoriteAndPrintedWithoutTheFile) {
         } catch (const InputError& e) {
             EXPECT_NE(std::string(e.what()).find("fichier introuvable"), std::string::npos) << e.what();
         }
+        // A folder (« --logo . »): said as one (trial 1011G m13).
+        try {
+            cotation::test::set_authority_field(*s, "logo", dir.path.string(), "test");
+            ADD_FAILURE() << "a folder accepted as logo";
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("c'est un dossier ; donnez le fichier PNG du logo"), std::string::npos)
+                << e.what();
+        }
         // 16 bits: refused now, not at the first document.
         test::spit(dir.file("seize.png"), sixteen_bits());
         try {

@@ -172,6 +172,8 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     // kept as a path (core/logo.h); a campaign's earlier path stays as it was.
     if (!a.logo.empty() && !logo_is_stored(a.logo) && a.logo != snap_.campaign.authority.logo) {
         std::error_code ec;
+        if (std::filesystem::is_directory(a.logo, ec))   // trial 1011G m13: « . » read « introuvable »
+            throw InputError("Autorité, logo « " + a.logo + " » : c'est un dossier ; donnez le fichier PNG du logo.");
         if (!std::filesystem::is_regular_file(a.logo, ec))
             throw InputError("Autorité, logo « " + a.logo + " » : fichier introuvable.");
         std::string png = io::read_file(a.logo, io::kImageFile);

@@ -46,6 +46,8 @@ int users(const Args& a) {
         bool deliberative =
             input::one_of("--voix", a.get("--voix", "deliberative"), {"deliberative", "consultative"}) == "deliberative";
         s->add_person({a.get("--ajouter"), role, a.get("--organisation"), deliberative, a.get("--compte")}, a.actor(*s));
+        std::cout << "« " << canonical_person(s->team(), a.get("--ajouter")) << " » déclaré(e) : " << role_label(role)
+                  << " (inscrit au journal). L'équipe :\n";
         rights_reminder(*s, a.file(), a.get("--ajouter"));
     } else if (a.has("--modifier")) {
         // Only what is given changes, journaled before and after (trial 15g G4).
@@ -86,6 +88,14 @@ int users(const Args& a) {
         std::cout << "Aucune personne déclarée : la campagne est instruite par une seule personne, sans contrôle des rôles.\n";
         return 0;
     }
+    // Who bound each coordinator to its account, on its line: on a shared
+    // folder the first binding decides who controls the campaign (trial 13
+    // R1); a line of its own read as the coordinator's repeated (trial 1011G m19).
+    std::map<std::string, std::string> bound;
+    for (const auto& b : account_bindings(s->store().journal("personne/")))
+        if (const Person* p = s->team().person(b.person); p && p->role == Role::Coordinator && p->account == b.account)
+            bound[b.person] = " (lié par le compte " + (b.by_account.empty() ? std::string("inconnu") : b.by_account) +
+                              (b.on.empty() ? "" : " le " + b.on) + ", journal)";
     for (const auto& [name, p] : s->team().people) {
         std::size_t assigned = 0, owed = 0;
         for (const auto& [id, reviewers] : s->team().assignments)
@@ -99,17 +109,12 @@ int users(const Args& a) {
                   << (p.organisation.empty() ? "" : ", " + p.organisation)
                   << (p.account.empty()
                           ? ", sans compte (personne n'agit en son nom ; le coordonnateur le lie avec --changer-compte)"
-                          : ", compte " + p.account);
+                          : ", compte " + p.account + (bound.count(name) ? bound.at(name) : ""));
         if (p.role == Role::Instructor)
             std::cout << " — " << fr::plural(assigned, "dossier") << " " << fr::agree(assigned, "affecté") << ", " << owed
                       << " à soumettre";
         std::cout << "\n";
     }
-    // Who bound the coordinators to their accounts: on a shared folder the
-    // first binding decides who controls the campaign (trial 13 R1).
-    for (const auto& b : account_bindings(s->store().journal("personne/")))
-        if (const Person* p = s->team().person(b.person); p && p->role == Role::Coordinator && p->account == b.account)
-            std::cout << "« " << b.person << " » : " << binding_text(b) << " (journal).\n";
     for (const auto& c : s->team().conflicts)
         std::cout << "Lien déclaré : " << c.reviewer << " / " << c.organisme << " — " << c.declaration << " ("
                   << c.declared_on.french_numeric() << ", " << c.declared_by << ")\n";
