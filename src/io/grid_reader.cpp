@@ -279,7 +279,8 @@ struct Reader : XmlReader<GridError> {
                 rule.line = r->line;
                 const std::string order = r->attr("arrete").value_or("");
                 if (!order.empty() && order != "applique")
-                    fail(*r, "« arrete » vaut « applique » (point que l'arrêté applique) ou est absent (lu : « " + order + " »).");
+                    fail(*r,
+                         "« arrete » vaut « applique » (point que l'arrêté applique) ou est absent (lu : « " + order + " »).");
                 rule.applied_by_order = order == "applique";
                 if (auto req = r->attr("requires")) {
                     auto ids = from_canonical(FactType::CodeList, *req);
