@@ -248,6 +248,18 @@ TEST(DocumentQuality, PiecesRequestedThenReceivedFromTheCommandLine) {
     std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander");
     EXPECT_NE(rc, 0);
     EXPECT_NE(out.find("elle suit la commission (15/06/2023)"), std::string::npos) << out;
+    // A bad format or output folder is refused before the demand is recorded
+    // (trial 1011G2 M1: the step was recorded, no letter written): no entry.
+    const std::string journal_before = run(cli + " journal show " + f).second;
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander --date 02/05/2023 --out x --format odf");
+    EXPECT_EQ(rc, 2) << out;
+    test::spit(dir.file("unfichier"), "texte");
+    std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander --date 02/05/2023 --out '" +
+                            dir.file("unfichier") + "/x'");
+    EXPECT_EQ(rc, 1) << out;
+    EXPECT_NE(out.find("un fichier porte ce nom"), std::string::npos) << out;
+    EXPECT_EQ(run(cli + " journal show " + f).second, journal_before);
+    EXPECT_EQ(run(cli + " pieces " + f + " --dossier ACT-2023-01").second.find("En attente"), std::string::npos);
     std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander --date 02/05/2023");
     EXPECT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("Demande de pièces enregistrée pour ACT-2023-01"), std::string::npos) << out;

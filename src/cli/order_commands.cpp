@@ -68,6 +68,11 @@ int pieces(const Args& a) {
     if (a.has("--date") && !ask && !received) throw UsageError("--date s'emploie avec --demander ou --recues.");
     if (ask && received) throw UsageError("--demander et --recues ne vont pas ensemble : une commande par date.");
     if (a.has("--motif") && !received) throw UsageError("--motif s'emploie avec --recues (pièces reçues hors délai).");
+    if (a.has("--format") && !a.has("--out")) throw UsageError("--format s'emploie avec --out DOSSIER.");
+    // The letters' format and folder checked before the demand is recorded:
+    // a bad one recorded the step and wrote no letter (trial 1011G2 M1).
+    const report::Format format = format_of(a);
+    const std::string out = a.get("--out");
     auto s = ask || received ? Session::open(a.file())
              : a.has("--out") ? Session::open_for_documents(a.file())   // letters written: a damaged file refused first
                               : Session::open_read_only(a.file());
@@ -78,6 +83,7 @@ int pieces(const Args& a) {
     }
     if (ask) {
         const Dossier d = dossier_of(*s, only);
+        if (!out.empty()) report::make_folder(out);
         Date on = a.has("--date") ? input::date("--date", a.get("--date")) : Session::today();
         s->request_pieces(d.id, on, a.actor(*s));
         std::cout << "Demande de pièces enregistrée pour " << d.reference << " : " << s->pieces(d.id).summary() << "\n";
@@ -93,8 +99,6 @@ int pieces(const Args& a) {
     }
     if (!listed) std::cout << "Aucun dossier incomplet.\n";
     if (!a.has("--out")) return 0;
-    report::Format format = format_of(a);
-    std::string out = a.get("--out");
     auto batch = s->write_pieces_requests(out, only, format);
     std::size_t n = format == report::Format::Both ? batch.size() / 2 : batch.size();
     std::cout << written_text(n, format, "demande de pièces", "demandes de pièces", true) << " dans " << fr::quote_path(out)
