@@ -259,7 +259,7 @@ TEST(DocumentQuality, PiecesRequestedThenReceivedFromTheCommandLine) {
     EXPECT_EQ(rc, 1) << out;
     EXPECT_NE(out.find("un fichier porte ce nom"), std::string::npos) << out;
     EXPECT_EQ(run(cli + " journal show " + f).second, journal_before);
-    EXPECT_EQ(run(cli + " pieces " + f + " --dossier ACT-2023-01").second.find("En attente"), std::string::npos);
+    EXPECT_EQ(run(cli + " pieces " + f + " --dossier ACT-2023-01").second.find("[pièces demandées]"), std::string::npos);
     std::tie(rc, out) = run(cli + " pieces " + f + " --dossier ACT-2023-01 --demander --date 02/05/2023");
     EXPECT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("Demande de pièces enregistrée pour ACT-2023-01"), std::string::npos) << out;
