@@ -400,6 +400,7 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             if (ph->bit_depth > 8)
                 throw Error(logo_problem(logo_png, logo_name(header.logo_path)) + " (document " + fr::quote_path(path) + ").");
         }
+        float logo_bottom = w.y, text_left = kLeft, text_width = kWidth * 0.55f;
         if (!logo_png.empty() && io::png_decoding_problem(logo_png).empty()) {
             HPDF_Image logo = HPDF_LoadPngImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(logo_png.data()),
                                                        static_cast<HPDF_UINT>(logo_png.size()));
@@ -411,11 +412,17 @@ void write_letter_pdf(const std::string& path, const LetterHeader& header, const
             float scale = std::min({22 * kMm / ih, 50 * kMm / iw, 1.0f});
             w.graphics();
             HPDF_Page_DrawImage(w.page, logo, kLeft, w.y - ih * scale, iw * scale, ih * scale);
-            w.y -= ih * scale + 6;
+            // The authority's name and address beside the logo, not under it:
+            // under it, a 22 mm logo pushed one-page letters onto a second
+            // page (trial 1011G2, minor 1).
+            logo_bottom = w.y - ih * scale;
+            text_left = kLeft + iw * scale + 4 * kMm;
+            text_width = std::min(kWidth * 0.7f, kLeft + kWidth - text_left);
         }
-        w.lines(w.wrap(cp(header.authority), w.bold, 11, kWidth * 0.55f), kLeft, w.bold, 11, 14);
+        w.lines(w.wrap(cp(header.authority), w.bold, 11, text_width), text_left, w.bold, 11, 14);
         for (const auto& l : header.authority_lines)
-            w.lines(w.wrap(cp(l), w.regular, 9, kWidth * 0.55f), kLeft, w.regular, 9, 12);
+            w.lines(w.wrap(cp(l), w.regular, 9, text_width), text_left, w.regular, 9, 12);
+        w.y = std::min(w.y, logo_bottom);
         w.y -= 18;
         for (const auto& l : header.recipient)
             w.lines(w.wrap(cp(l), w.regular, kBody, kWidth * 0.5f), kLeft + kWidth * 0.5f, w.regular, kBody, kLeading);
