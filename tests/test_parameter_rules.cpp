@@ -152,6 +152,9 @@ TEST(ParameterRules, AFigureNoLongerTheTextsIsPrintedWithItsDecisionNotTheText) 
     EXPECT_EQ(plain(changed_from_call_text(g, *opening, now, change)),
               "date fixée par décision de l'autorité du 3 décembre 2019, motif : Avenant n° 1 au cahier des charges");
     EXPECT_EQ(journaled_motive("Anne Roy (aroy)"), "");
+    // Said inside parentheses: the motive's own final period left out (trial 1011G2 minor 2), « etc. » kept.
+    EXPECT_EQ(journaled_motive("Anne Roy (aroy) ; motif : report (recrutements)."), "report (recrutements)");
+    EXPECT_EQ(journaled_motive("Anne Roy (aroy) ; motif : locaux, personnel, etc."), "locaux, personnel, etc.");
 }
 
 // Trial 1011C F3: UPHV's ceiling (004_… §4-1: « un financement complémentaire

@@ -149,7 +149,15 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
 std::string journaled_motive(const std::string& who) {
     const std::string mark = " ; motif : ";
     auto at = who.find(mark);
-    return at == std::string::npos ? "" : fr::trim(who.substr(at + mark.size()));
+    if (at == std::string::npos) return "";
+    // Said inside a sentence, in parentheses: a motive's own final period
+    // read « recrutements).). » (trial 1011G2 minor 2); « etc. » and « … » stay.
+    std::string why = fr::trim(who.substr(at + mark.size()));
+    const auto ends = [&](const std::string& tail) {
+        return why.size() >= tail.size() && why.compare(why.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (ends(".") && !ends("..") && !ends("etc.")) why.pop_back();
+    return why;
 }
 
 namespace {
