@@ -262,7 +262,15 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     EXPECT_NE(r.out.find("« ACT-2023-10 » est hors du classement voté par la commission"), std::string::npos) << r.out;
     r = run("decide " + f + " --dossier ACT-2023-10 --decision retenu --ecart 'Arbitrage rendu après la séance'" + coord);
     EXPECT_EQ(r.code, 0) << r.out;
-    // The minutes and the committee file.
+    // The minutes and the committee file. A folder or a .txt as --out is a
+    // usage error, nothing written beside it (trial 1011G2 minor 5).
+    r = run("pv " + f + " --out " + dir.path.string());
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("c'est un dossier ; donnez le nom du fichier à écrire"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.path.string() + ".pdf"));
+    r = run("commission " + f + " --out " + dir.file("c.txt"));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("c.txt")));
     ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.pdf")).code, 0);
     std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));
     EXPECT_NE(pv.find("Fatima Haddad ne prend pas part à la délibération sur ACT-2023-02"), std::string::npos) << pv;

@@ -1,5 +1,7 @@
 // The procedure and the committee: calendrier, refus, seance, avis,
 // commission, pv, rapports.
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 
 #include "core/campaign_dates.h"
@@ -164,6 +166,18 @@ int committee_document(const Args& a, bool minutes) {
     std::string out = a.get("--out");
     auto format =
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+    // A folder or another kind of file named as the document: said, not
+    // written beside it as « undossier.pdf » or as a PDF named « pv.txt » (trial 1011G2 minor 5).
+    std::error_code ec;
+    if (std::filesystem::is_directory(out, ec))
+        throw InputError("--out " + fr::quote_path(out) + " : c'est un dossier ; donnez le nom du fichier à écrire (par exemple " +
+                         (std::filesystem::path(out) / (minutes ? "proces-verbal.pdf" : "dossier-commission.pdf")).string() +
+                         ").");
+    std::string ext = std::filesystem::path(out).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!ext.empty() && ext != ".pdf" && ext != ".odt")
+        throw InputError("--out " + fr::quote_path(out) + " : le document s'écrit en PDF (.pdf) et, avec --format, en ODT "
+                         "(.odt) ; nommez le fichier en .pdf.");
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
     require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
