@@ -490,6 +490,8 @@ TEST(Documents, TemplateNamingAValueTheGridLacksIsReportedAndTheOtherLettersWrit
     EXPECT_EQ(batch.failures[0].document, "lettre-retenu.txt");
     EXPECT_NE(batch.failure(0).find("ligne 5 : valeur inconnue « campagne.debut_execution_max »"), std::string::npos)
         << batch.failure(0);
+    // The template named once (trial 1011G2 minor 7: « modèle « … » : Modèle « … », ligne 14 »).
+    EXPECT_EQ(batch.failure(0).find("odèle « "), batch.failure(0).rfind("odèle « ")) << batch.failure(0);
     EXPECT_EQ(batch.size(), 4u);
     EXPECT_TRUE(fs::exists(dir.file("lettres/D-03-lettre.pdf")));
     EXPECT_FALSE(fs::exists(dir.file("lettres/D-01-lettre.pdf")));

@@ -334,7 +334,7 @@ int letters(const Args& a) {
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
     std::cout << fr::plural(n, "lettre") << " " << fr::agree(n, "écrite")
               << (format == report::Format::Both ? " (PDF et ODT)" : format == report::Format::Odt ? " (ODT)" : "")
-              << " dans " << out << ".\n";
+              << " dans " << fr::quote_path(out) << ".\n";
     // The dossiers without a letter are said of the whole batch only, not
     // of the one letter asked with --dossier (trial 13H).
     if (a.has("--dossier")) return report_batch(files);

@@ -33,6 +33,9 @@ struct DocumentBatch {
         std::string what = tpl ? "modèle « " + f.document + " »" : f.document;
         if (f.dossier.empty() && !tpl && !what.empty())
             what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+        // A template's own error names it already (« Modèle « … », ligne 14 : … »): not twice (trial 1011G2 minor 7).
+        if (tpl && f.reason.rfind("Modèle « ", 0) == 0)
+            return (f.dossier.empty() ? "" : "Dossier « " + f.dossier + " », ") + f.reason;
         return (f.dossier.empty() ? "" : "Dossier « " + f.dossier + " », ") + what + " : " + f.reason;
     }
 };
