@@ -172,12 +172,19 @@ void Session::set_authority(const Authority& input, const std::string& actor) {
     // kept as a path (core/logo.h); a campaign's earlier path stays as it was.
     if (!a.logo.empty() && !logo_is_stored(a.logo) && a.logo != snap_.campaign.authority.logo) {
         std::error_code ec;
+        // Every refusal said alike: the authority's logo, what is wrong, nothing recorded (trial 1011G2 minor 8).
+        const std::string said = "Autorité, logo « " + a.logo + " » : ";
         if (std::filesystem::is_directory(a.logo, ec))   // trial 1011G m13: « . » read « introuvable »
-            throw InputError("Autorité, logo « " + a.logo + " » : c'est un dossier ; donnez le fichier PNG du logo.");
+            throw InputError(said + "c'est un dossier ; donnez le fichier PNG du logo ; rien n'a été enregistré.");
         if (!std::filesystem::is_regular_file(a.logo, ec))
-            throw InputError("Autorité, logo « " + a.logo + " » : fichier introuvable.");
+            throw InputError(said + "fichier introuvable ; rien n'a été enregistré.");
         std::string png = io::read_file(a.logo, io::kImageFile);
-        require(logo_problem(png, a.logo));
+        if (std::string why = logo_problem(png, a.logo); !why.empty()) {
+            const std::string own = "Logo « " + a.logo + " » : ";
+            if (why.rfind(own, 0) == 0) why = said + why.substr(own.size());
+            if (!why.empty() && why.back() == '.') why.pop_back();
+            throw InputError(why + " ; rien n'a été enregistré.");
+        }
         // Decoded to its end now: a damaged image would abort every document (trial 13b F16).
         if (std::string why = io::png_decoding_problem(png); !why.empty())
             throw InputError("Autorité, logo « " + a.logo + " » : image PNG illisible (" + why +
