@@ -141,6 +141,13 @@ TEST(Expr, ComparedValuesOfAFalseCondition) {
     c = Expr::parse("non (budget <= places * campagne.cout)", types).compared(Facts{v}, def_of);
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0], "100" + nb + "€, soit au plus 10 × 12" + nb + "600 = 126" + nb + "000");
+    // A fact required above zero, at zero, is named (trial 1011G2 minor 10:
+    // « 0 ETP, soit au plus 0 » named no professional of the CRT team).
+    amount.label = "Budget";
+    v["budget"] = Rational(0);
+    c = Expr::parse("budget > 0 et places > 0", types).compared(Facts{v}, def_of);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0], "Budget : 0" + nb + "€");
 }
 
 // The functions with fixed argument types are checked from one table: the

@@ -170,12 +170,13 @@ int committee_document(const Args& a, bool minutes) {
     // written beside it as « undossier.pdf » or as a PDF named « pv.txt » (trial 1011G2 minor 5).
     std::error_code ec;
     if (std::filesystem::is_directory(out, ec))
-        throw InputError("--out " + fr::quote_path(out) + " : c'est un dossier ; donnez le nom du fichier à écrire (par exemple " +
-                         (std::filesystem::path(out) / (minutes ? "proces-verbal.pdf" : "dossier-commission.pdf")).string() +
-                         ").");
+        throw InputError(
+            "--out " + fr::quote_path(out) + " : c'est un dossier ; donnez le nom du fichier à écrire (par exemple " +
+            (std::filesystem::path(out) / (minutes ? "proces-verbal.pdf" : "dossier-commission.pdf")).string() + ").");
     std::string ext = std::filesystem::path(out).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!ext.empty() && ext != ".pdf" && ext != ".odt")
+    // (A file already there is said as what it is when the document is written.)
+    if (!ext.empty() && ext != ".pdf" && ext != ".odt" && !std::filesystem::exists(out, ec))
         throw InputError("--out " + fr::quote_path(out) + " : le document s'écrit en PDF (.pdf) et, avec --format, en ODT "
                          "(.odt) ; nommez le fichier en .pdf.");
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign

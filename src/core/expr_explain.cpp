@@ -178,7 +178,16 @@ struct Explainer {
                 }
                 return;
             default:
-                if (comparison(n.op)) out.push_back(side(*n.kids[0]) + relation(n.op, holds) + side(*n.kids[1]));
+                if (!comparison(n.op)) return;
+                // A fact required above zero, at zero: named (trial 1011G2 minor 10:
+                // « (0 ETP, soit au plus 0 ; 0 ETP, soit au plus 0) » named no
+                // professional of the CRT team).
+                if (!holds && n.op == Op::Gt && n.kids[0]->op == Op::Name && n.kids[1]->op == Op::Lit &&
+                    n.kids[1]->literal == Value{Rational(0)}) {
+                    out.push_back(label(n.kids[0]->name) + " : " + shown(*n.kids[0]));
+                    return;
+                }
+                out.push_back(side(*n.kids[0]) + relation(n.op, holds) + side(*n.kids[1]));
                 return;
         }
     }
