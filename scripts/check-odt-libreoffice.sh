@@ -32,14 +32,28 @@ soffice -env:UserInstallation=file://"$WORK/lo-profile" --headless --infilter=wr
     --convert-to txt:Text --outdir "$WORK/txt" "$WORK"/docs/*.odt >/dev/null 2>&1 || true
 
 # Words of a text, no-break spaces and line breaks as plain spaces.
-words() { sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g; s/\xe2\x80\x93 / /g; s/^\xef\xbb\xbf//' "$1" | tr -s ' \n\t\f' '   ' | sed 's/^ //; s/ $//'; }
+# The ODT writes ordinals with superscript letters (« 3ᵉ ») that the PDF's
+# CP1252 fonts write plain (« 3e »): compared plain. The PDF's footer (« Tête
+# du journal de la campagne : N:empreinte ») is in the ODT's page footer,
+# which LibreOffice's text export leaves out.
+words() { sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g; s/\xe2\x80\x93 / /g; s/^\xef\xbb\xbf//; s/ᵉ/e/g; s/ʳ/r/g; s/ᵈ/d/g; s/ˢ/s/g; s/ᵒ/o/g' "$1" \
+  | sed -E 's/(— )?Tête du journal de la campagne : [0-9]+:[0-9a-f]+//g' | tr -s ' \n\t\f' '   ' | sed 's/^ //; s/ $//'; }
+# The PDF's text without the map's page (in the ODT the map is a picture,
+# its legend and sources drawn in it): the committee file.
+pdf_text() {   # PDF TXT
+  local pages; pages="$(pdfinfo "$1" | sed -n 's/^Pages: *//p')"; : > "$2"
+  for p in $(seq 1 "$pages"); do
+    local t; t="$(pdftotext -enc UTF-8 -f "$p" -l "$p" "$1" -)"
+    grep -q "Fonds de carte :" <<<"$t" || printf '%s\n' "$t" >> "$2"
+  done
+}
 fail=0; declare -A count
 for odt in "$WORK"/docs/*.odt; do
   base="$(basename "${odt%.odt}")"; txt="$WORK/txt/$base.txt"
-  kind="$(echo "$base" | sed -E 's/.*-(lettre|compte-rendu|dossier-commission|proces-verbal)$/\1/')"
+  kind="$(echo "$base" | sed -E 's/.*-(lettre|arrete|demande-pieces|compte-rendu|dossier-commission|proces-verbal)$/\1/')"
   count[$kind]=$(( ${count[$kind]:-0} + 1 ))
   if [ ! -s "$txt" ]; then echo "ÉCHEC $base.odt : LibreOffice n'a rien produit"; fail=1; continue; fi
-  pdftotext -enc UTF-8 "$WORK/docs/$base.pdf" "$WORK/txt/$base.pdf.txt"
+  pdf_text "$WORK/docs/$base.pdf" "$WORK/txt/$base.pdf.txt"
   got="$(words "$txt")"
   if [ "$kind" = lettre ]; then
     pdf="$(words "$WORK/txt/$base.pdf.txt" | sed 's/ page 1 sur [0-9]*$//; s/– //g')"
