@@ -271,6 +271,11 @@ TEST(Cli, CommitteeMeetingAndItsDocuments) {
     r = run("commission " + f + " --out " + dir.file("c.txt"));
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_FALSE(std::filesystem::exists(dir.file("c.txt")));
+    // « --out pv.odt » alone writes the ODT, never a PDF under that name (trial 1011G3 M1).
+    ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.odt")).code, 0);
+    EXPECT_EQ(cotation::test::slurp(dir.file("pv.odt")).substr(30, 8), "mimetype");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("pv.pdf")));
+    EXPECT_EQ(run("pv " + f + " --out " + dir.file("pv2.odt") + " --format pdf").code, 1);
     ASSERT_EQ(run("pv " + f + " --out " + dir.file("pv.pdf")).code, 0);
     std::string pv = cotation::test::pdf_words(dir.file("pv.pdf"));
     EXPECT_NE(pv.find("Fatima Haddad ne prend pas part à la délibération sur ACT-2023-02"), std::string::npos) << pv;

@@ -164,8 +164,14 @@ int opinion(const Args& a) {
 
 int committee_document(const Args& a, bool minutes) {
     std::string out = a.get("--out");
-    auto format =
-        report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+    std::string ext = std::filesystem::path(out).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // « --out pv.odt » alone asks for the ODT (trial 1011G3 M1: a PDF was written under that name).
+    auto format = report::parse_format(input::one_of("--format", a.get("--format", ext == ".odt" ? "odt" : "pdf"),
+                                                     {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
+    if (ext == ".odt" && format == report::Format::Pdf)
+        throw InputError("--out " + fr::quote_path(out) + " : un nom en .odt pour un PDF (--format pdf) ; nommez le fichier en "
+                         ".pdf, ou demandez l'ODT (--format odt).");
     // A folder or another kind of file named as the document: said, not
     // written beside it as « undossier.pdf » or as a PDF named « pv.txt » (trial 1011G2 minor 5).
     std::error_code ec;
@@ -173,8 +179,6 @@ int committee_document(const Args& a, bool minutes) {
         throw InputError(
             "--out " + fr::quote_path(out) + " : c'est un dossier ; donnez le nom du fichier à écrire (par exemple " +
             (std::filesystem::path(out) / (minutes ? "proces-verbal.pdf" : "dossier-commission.pdf")).string() + ").");
-    std::string ext = std::filesystem::path(out).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // (A file already there is said as what it is when the document is written.)
     if (!ext.empty() && ext != ".pdf" && ext != ".odt" && !std::filesystem::exists(out, ec))
         throw InputError("--out " + fr::quote_path(out) + " : le document s'écrit en PDF (.pdf) et, avec --format, en ODT "
