@@ -7,6 +7,7 @@
 #include "app/session.h"
 #include "cli/command.h"
 #include "core/french.h"
+#include "core/invisible.h"
 #include "io/csv.h"
 
 namespace cotation::cli {

@@ -251,11 +251,12 @@ std::string thinned_metrics(std::string f) {
     }
     for (const char* t : {"head", "hhea", "maxp", "loca", "hmtx", "glyf", "cmap"})
         if (!at.count(t)) return {};
-    const auto [head, head_len] = at["head"];
-    const auto [hhea, hhea_len] = at["hhea"];
-    const auto [maxp, maxp_len] = at["maxp"];
-    const auto [loca, loca_len] = at["loca"];
-    const auto [hmtx, hmtx_len] = at["hmtx"];
+    // Plain variables, not structured bindings: a lambda below captures one (C++17).
+    const std::size_t head = at["head"].first, head_len = at["head"].second;
+    const std::size_t hhea = at["hhea"].first, hhea_len = at["hhea"].second;
+    const std::size_t maxp = at["maxp"].first, maxp_len = at["maxp"].second;
+    const std::size_t loca = at["loca"].first, loca_len = at["loca"].second;
+    const std::size_t hmtx = at["hmtx"].first, hmtx_len = at["hmtx"].second;
     if (head_len < 54 || hhea_len < 36 || maxp_len < 6) return {};
     const bool long_loca = be16(f, head + 50) == 1;
     const std::size_t glyphs = be16(f, maxp + 4), metrics = be16(f, hhea + 34);
