@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "app/session.h"
 #include "core/scoring.h"
+#include "io/paths.h"
 #include "test_support.h"
 
 using namespace cotation;
@@ -251,4 +253,64 @@ TEST(RankingInPlace, SessionAgreesWithAFreshOpening) {
     }
     EXPECT_GT(moves, 30);
     EXPECT_FALSE(s->ranking().ranked.empty());
+}
+
+// Issue 12, review M4: the proposal the committee votes on (the ranking
+// under the call's territorial rules: ACT, at most 20 places per
+// département, 73 places, partial grants) follows each rating without being
+// read again from the store: only its candidates follow the new order. After
+// every rating it equals the proposal of the same file opened afresh.
+TEST(RankingInPlace, CommitteeProposalFollowsEachRatingAsAFreshOpeningReadsIt) {
+    TempDir dir;
+    NewCampaign nc;
+    nc.reference = "essai proposition en place";
+    nc.parameters["campagne.date_limite"] = "28/04/2023";
+    auto s = Session::create(dir.file("c.cot"), io::grid_path("act-hlm-paca-2023.xml"), nc, "test");
+    // Three départements (13, 83, 05); 14 dossiers of 6 to 11 places ask more
+    // than the 73 places and than 20 in a département: the rules bind.
+    const char* communes[] = {"13203", "83137", "05061"};
+    for (int i = 0; i < 14; ++i) {
+        Dossier d;
+        d.reference = "P-" + std::to_string(10 + i);
+        d.organisme = "Organisme " + std::to_string(i);
+        d.commune = communes[i % 3];
+        const int places = 6 + i % 6;
+        d.facts["places"] = Rational(places);
+        d.facts["budget_annuel"] = Rational(places * 12600);
+        d.facts["date_depot"] = Date{2023, 4, 3 + i};
+        d.facts["etp_medecin"] = Rational(5, 10);
+        d.facts["coordonnateur_designe"] = true;
+        d.facts["participation_usager_jour"] = Rational(1);
+        d.facts["date_debut_activite"] = Date{2023, 9, 1};
+        for (const auto& doc : s->grid().documents) d.documents.insert(doc.id);
+        s->add_dossier(d, "test");
+    }
+    std::vector<std::string> criteria;
+    for (const auto& th : s->grid().themes)
+        for (const auto& c : th.criteria) criteria.push_back(c.id);
+    std::mt19937 rng(11);
+    // Every dossier rated on every criterion first: all are candidates.
+    for (const auto& d : s->dossiers())
+        for (const auto& c : criteria) s->put_rating({d.id, "Anne", c, static_cast<int>(1 + rng() % 4), "Justifiée."}, "test");
+    std::set<std::string> retained_sets;
+    for (int step = 0; step < 40; ++step) {
+        const std::size_t i = rng() % s->dossiers().size();
+        s->put_rating({s->dossiers()[i].id, "Anne", criteria[rng() % criteria.size()], static_cast<int>(rng() % 6),
+                       "Revue."},
+                      "test");
+        const Ranking& kept = s->committee_proposal();
+        auto fresh = Session::open(dir.file("c.cot"));
+        const Ranking& read = fresh->committee_proposal();
+        ASSERT_EQ(difference(kept, read), "") << "après la note n° " << step;
+        std::string retained;
+        for (std::size_t k = 0; k < kept.ranked.size(); ++k) {
+            ASSERT_EQ(kept.ranked[k].proposed_places, read.ranked[k].proposed_places) << "après la note n° " << step;
+            if (kept.ranked[k].proposal == Proposal::Retained) retained += s->dossiers()[kept.ranked[k].dossier].reference + " ";
+        }
+        EXPECT_EQ(s->allocation_rule_lines(), fresh->allocation_rule_lines());
+        retained_sets.insert(retained);
+    }
+    // The ratings changed what is proposed, not only the order: the test saw
+    // the allocation move (else it would prove nothing of the candidates kept up to date).
+    EXPECT_GT(retained_sets.size(), 3u);
 }

@@ -253,6 +253,33 @@ TEST(Lock, ClosedCampaignRefusesEveryChangeUntilReopenedWithAReason) {
     EXPECT_TRUE(reopened->store().verify_journal().ok);
 }
 
+// Issue 12, review M7: the window asks whether the campaign is closed at
+// every idle event, so the session answers what it read, never a query.
+// Another program's closing is seen when the campaign is read again: by the
+// window's watcher, or by the next write, which the store refuses.
+TEST(Lock, ClosedIsWhatTheSessionReadAnotherClosingSeenAtTheNextReading) {
+    test::TempDir dir;
+    auto s = new_session(dir);
+    test::spit(dir.file("a.csv"), kStoreHeader + "D1;Org;;;13203;10;1;28/04/2023\n");
+    s->import_dossiers_file(dir.file("a.csv"), "test");
+    const std::int64_t id = s->dossiers()[0].id;
+    s->put_rating({id, "Claire", "I.1", 3, "Correct."}, "Claire");
+    auto other = Session::open(dir.file("c.cot"));
+    other->close("Décisions prises le 15/06/2023", "Coordination");
+    EXPECT_TRUE(other->closed());
+    EXPECT_FALSE(s->closed());   // as read before the other's closing
+    try {
+        s->put_rating({id, "Claire", "I.1", 4, "Relu."}, "Claire");
+        FAIL() << "rating written in a campaign another program closed";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("La campagne est close depuis le "), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(s->closed());   // the refused write read the campaign again
+    EXPECT_TRUE(Session::open(dir.file("c.cot"))->closed());
+    other->reopen("Recours gracieux", "Coordination");
+    EXPECT_FALSE(other->closed());
+}
+
 // The entries both back ends write come from one place (issue 12, review M5).
 // A person's former role was journaled as stored on PostgreSQL
 // (« coordinateur — ARS ») and in words in a file (« coordonnateur — ARS »):

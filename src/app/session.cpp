@@ -218,6 +218,7 @@ WriteScope Session::writing() {
 
 void Session::load() {
     snap_ = store_->load();
+    closed_ = !store_->closed_since().empty();
     ++loads_;
     // One tribunal: the authority's (its <authority> in the grid, cotation
     // new --tribunal, cotation autorite); the parameter campagne.tribunal
@@ -398,7 +399,14 @@ void Session::rescore(std::int64_t dossier_id) {
     // Every other cache follows the ratings as before; only the ranking is
     // kept, and brought up to date at the cost of this one dossier.
     std::optional<Ranking> kept = std::move(ranking_);
+    std::optional<ProposalSetting> setting = std::move(proposal_setting_);
+    JournalReads reads = std::move(journal_reads_);
     invalidate();
+    // What does not follow the scores is kept: the journal's figures, the
+    // proposal's setting (its candidates read again).
+    if (setting) setting->follows_ranking = false;
+    proposal_setting_ = std::move(setting);
+    journal_reads_ = std::move(reads);
     auto pos = position_of_.find(dossier_id);
     if (!kept || pos == position_of_.end()) return;
     rerank_dossier(*kept, pos->second, grid_, snap_.campaign, snap_.dossiers, rating_index_, &snap_.consolidation,
@@ -452,22 +460,28 @@ std::vector<std::string> Session::reviewers() const {
 }
 
 void Session::close(const std::string& reason, const std::string& actor) {
-    auto w = writing();   // checks and write in one transaction (issue 13.5)
-    authenticate(actor);
-    require(snap_.team.may_coordinate(actor));
-    require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
-    require(closing_refusal(ranking(), snap_.dossiers,
-                            [&](std::size_t k) { return snap_.decisions.count(snap_.dossiers[k].id) > 0; }));
-    store_->close(fr::trim(reason), journal_actor(actor));
+    {
+        auto w = writing();   // checks and write in one transaction (issue 13.5)
+        authenticate(actor);
+        require(snap_.team.may_coordinate(actor));
+        require(text_refusal(reason, "Le motif de la clôture"));   // journaled as typed (trial 13c F7)
+        require(closing_refusal(ranking(), snap_.dossiers,
+                                [&](std::size_t k) { return snap_.decisions.count(snap_.dossiers[k].id) > 0; }));
+        store_->close(fr::trim(reason), journal_actor(actor));
+    }
+    closed_ = true;   // committed (the scope's end throws otherwise)
 }
 
 void Session::reopen(const std::string& reason, const std::string& actor) {
-    auto w = writing();   // checks and write in one transaction (issue 13.5)
-    authenticate(actor);
-    require(snap_.team.may_coordinate(actor));
-    require(reopening_refusal(reason));
-    require(text_refusal(reason, "Le motif de la réouverture"));   // journaled as typed (trial 13c F7)
-    store_->reopen(fr::trim(reason), journal_actor(actor));
+    {
+        auto w = writing();   // checks and write in one transaction (issue 13.5)
+        authenticate(actor);
+        require(snap_.team.may_coordinate(actor));
+        require(reopening_refusal(reason));
+        require(text_refusal(reason, "Le motif de la réouverture"));   // journaled as typed (trial 13c F7)
+        store_->reopen(fr::trim(reason), journal_actor(actor));
+    }
+    closed_ = false;
 }
 
 void Session::index_dossiers() {
@@ -492,13 +506,5 @@ const Dossier& Session::known_dossier(std::int64_t dossier_id) const {
     return *d;
 }
 
-bool Session::closed() {
-    try {
-        closed_ = !store_->closed_since().empty();
-    } catch (const std::exception&) {
-        // The server gone: the window already says the campaign is not re-read.
-    }
-    return closed_;
-}
 
 }  // namespace cotation

@@ -36,6 +36,8 @@ struct LetterContext;
 
 // A new campaign. The authority starts from the grid's <authority> and the
 // fields given here override it (empty: the grid's).
+class TerritoryStudy;
+
 struct NewCampaign {
     std::string reference, title;
     std::string authority, signatory, city;   // name, signatory's name, city of signature
@@ -302,13 +304,17 @@ public:
     // The recorded allocation changed (app/territory.cpp): the proposal follows.
     void allocation_changed() {
         proposal_.reset();
+        proposal_setting_.reset();
         changes_since_vote_.reset();
     }
 
-    // Asks the store each time (another person may have closed it); when the
-    // server cannot answer, what it said last (trial 15c F1: the window's
-    // enabled-state checks ran into the lost connection and closed it).
-    bool closed();
+    // As the store said when the campaign was last read (load) or as this
+    // session's own close/reopen left it; never a query: the window asks it
+    // at every idle event (issue 12, review M7; on a server a round trip
+    // each time, and trial 15c F1: a lost connection closed the window).
+    // Another person's closing moves the journal, and the window reads the
+    // campaign again (shared_campaign.cpp); a write still asks the store.
+    bool closed() const { return closed_; }
     void close(const std::string& reason, const std::string& actor);
     void reopen(const std::string& reason, const std::string& actor);
 
@@ -454,6 +460,8 @@ private:
         voted_opinion_.reset();
         changes_since_vote_.reset();
         proposal_.reset();
+        proposal_setting_.reset();
+        journal_reads_ = {};
         ranking_.reset();
         solidity_.reset();
         agreement_.reset();
@@ -472,6 +480,24 @@ private:
     void index_dossiers();
     std::optional<Ranking> ranking_;
     std::optional<Ranking> proposal_;
+    // What the proposal reads besides the ranking: the recorded allocation,
+    // the rules (their reading, their lines) and the territory study. Kept
+    // across a rating (rescore), where only the candidates follow the new
+    // order; read again after any other change (issue 12, review M4).
+    struct ProposalSetting {
+        std::optional<allocation::Recorded> recorded;
+        std::shared_ptr<TerritoryStudy> study;   // none: no rule to follow, or rules that do not read
+        bool follows_ranking = false;            // built for the ranking as it stands
+    };
+    std::optional<ProposalSetting> proposal_setting_;
+    // What the session reads of the journal for the ranking's reports (who
+    // changed a figure, and when): read once, kept across a rating (each
+    // rating read the whole journal again: 0,2 s a rating at 10 000 dossiers).
+    struct JournalReads {
+        std::optional<std::map<std::string, ParameterChange>> parameter_changes, parameters_set;
+        std::optional<std::map<std::string, std::string>> figure_notes;
+    };
+    JournalReads journal_reads_;
     // The proposal as the committee voted it, for a document printed after an
     // allocation recorded since the séance (committee_context; trial 1011F N1).
     std::optional<Ranking> voted_proposal_;

@@ -80,14 +80,17 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
 }
 
 std::map<std::string, ParameterChange> Session::parameter_changes() {
-    std::map<std::string, ParameterChange> out;
+    if (journal_reads_.parameter_changes) return *journal_reads_.parameter_changes;
+    std::map<std::string, ParameterChange> out;   // cached whole, once read whole
     for (const auto& e : store_->journal("campagne/"))   // oldest first: the last one stays
         if (e.action == "campagne.parametre") out[e.entity.substr(std::string("campagne/").size())] = {e.at, e.actor};
+    journal_reads_.parameter_changes = out;
     return out;
 }
 
 std::map<std::string, ParameterChange> Session::parameters_set_for_campaign() {
-    std::map<std::string, ParameterChange> out;
+    if (journal_reads_.parameters_set) return *journal_reads_.parameters_set;
+    std::map<std::string, ParameterChange> out;   // cached whole, once read whole
     std::string created_at, created_by;
     bool in_creation = false;
     std::set<std::string> seen;   // written by the creation
@@ -105,23 +108,29 @@ std::map<std::string, ParameterChange> Session::parameters_set_for_campaign() {
         if (in_creation && seen.insert(name).second) continue;
         out[name] = {e.at, e.actor};
     }
+    journal_reads_.parameters_set = out;
     return out;
 }
 
 std::map<std::string, std::string> Session::changed_figure_notes() {
     // The team's documents: who changed the figure and why (the letters and
     // orders, signed, say the signatory's decision: report/letters.cpp).
-    std::map<std::string, std::string> out;
+    if (journal_reads_.figure_notes) return *journal_reads_.figure_notes;
+    std::map<std::string, std::string> out;   // cached whole, once read whole
     bool any = false;
     for (const auto& p : grid_.parameters)
         any = any || !changed_figure_record(grid_, p, snap_.campaign.parameters, std::nullopt).empty();
-    if (!any) return out;
+    if (!any) {
+        journal_reads_.figure_notes = out;
+        return out;
+    }
     const auto changes = parameter_changes();
     for (const auto& p : grid_.parameters) {
         auto it = changes.find(p.def.id);
         const auto last = it == changes.end() ? std::nullopt : std::optional<ParameterChange>(it->second);
         if (auto note = changed_figure_record(grid_, p, snap_.campaign.parameters, last); !note.empty()) out[p.def.id] = note;
     }
+    journal_reads_.figure_notes = out;
     return out;
 }
 

@@ -350,21 +350,35 @@ std::vector<std::string> Session::changes_since_vote() {
 const Ranking& Session::committee_proposal() {
     if (proposal_) return *proposal_;
     Ranking r = ranking();
-    const auto recorded = store_->load_territory().allocation;
-    rules_error_.clear();
-    rule_lines_.clear();
-    try {
-        io::read_territory_rules(rules_text_, territory_rules_shown(), io::ReferenceData::instance(), io::RulesSource::Pinned);
-    } catch (const InputError& e) {
-        // Said where the ranking is shown; the proposal stays the capacity-only one.
-        std::string why = e.what();
-        if (!why.empty() && why.back() == '.') why.pop_back();
-        rules_error_ = "Règles territoriales illisibles (" + why +
-                       ") : classement proposé sans la règle territoriale de l'appel, par la capacité seule.";
+    if (!proposal_setting_) {
+        ProposalSetting setting;
+        setting.recorded = store_->load_territory().allocation;
+        rules_error_.clear();
+        rule_lines_.clear();
+        try {
+            io::read_territory_rules(rules_text_, territory_rules_shown(), io::ReferenceData::instance(),
+                                     io::RulesSource::Pinned);
+        } catch (const InputError& e) {
+            // Said where the ranking is shown; the proposal stays the capacity-only one.
+            std::string why = e.what();
+            if (!why.empty() && why.back() == '.') why.pop_back();
+            rules_error_ = "Règles territoriales illisibles (" + why +
+                           ") : classement proposé sans la règle territoriale de l'appel, par la capacité seule.";
+        }
+        if (rules_error_.empty() && (setting.recorded || !rules_text_.empty())) {
+            setting.study = std::make_shared<TerritoryStudy>(*this);
+            rule_lines_ = allocation::rule_lines(setting.study->rules());
+        }
+        setting.follows_ranking = true;
+        proposal_setting_ = std::move(setting);
+    } else if (!proposal_setting_->follows_ranking) {
+        // After a rating: only the candidates follow the new order.
+        if (proposal_setting_->study) proposal_setting_->study->follow_ranking();
+        proposal_setting_->follows_ranking = true;
     }
-    if (rules_error_.empty() && (recorded || !rules_text_.empty())) {
-        const TerritoryStudy study(*this);
-        rule_lines_ = allocation::rule_lines(study.rules());
+    const auto& recorded = proposal_setting_->recorded;
+    if (proposal_setting_->study) {
+        const TerritoryStudy& study = *proposal_setting_->study;
         const bool territorial = allocation::territorial(study.rules());
         std::map<std::string, Proposal> by_capacity;
         for (const auto& e : r.ranked) by_capacity[snap_.dossiers[e.dossier].reference] = e.proposal;

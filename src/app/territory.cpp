@@ -259,7 +259,24 @@ void TerritoryStudy::load() {
     existing_ = offer_.sites();
     for (auto& s : existing_) s.commune = coverage::parent_commune(s.commune);
     unlocated_ = coverage::locate(existing_, point_of);
+    unlocated_sites_ = unlocated_.size();
+    candidates_from_ranking();
+}
 
+void TerritoryStudy::follow_ranking() {
+    candidates_.clear();
+    interventions_.clear();
+    unlocated_.resize(unlocated_sites_);
+    unrated_.clear();
+    awaiting_.clear();
+    proposed_.clear();
+    candidates_from_ranking();
+}
+
+void TerritoryStudy::candidates_from_ranking() {
+    const auto& geodata = io::GeoData::instance();
+    auto point_of = [&](const std::string& code) { return geodata.point(coverage::parent_commune(code)); };
+    const bool one_per_dossier = rules_.per_dossier;
     for (const auto& e : session_.ranking().pending) {
         // Nobody rated it (trial 13c F4): no candidate, as below.
         if (e.proposal == Proposal::Unrated) {

@@ -46,6 +46,12 @@ public:
     // proposait : … » (said with the coverage, the map's title keeps the names).
     const std::string& territory_origin() const { return territory_origin_; }
 
+    // The candidates read again from the session's ranking as it now stands
+    // (after a rating moved a dossier), the rest kept: rules, territory,
+    // offer, zones and recorded allocation do not follow the scores
+    // (Session::committee_proposal; issue 12, review M4).
+    void follow_ranking();
+
     // Ranked dossiers in ranking order; intervention territories aligned.
     const std::vector<allocation::Candidate>& candidates() const { return candidates_; }
     const std::vector<coverage::Area>& intervention_territories() const { return interventions_; }
@@ -194,6 +200,7 @@ public:
 
 private:
     void load();
+    void candidates_from_ranking();   // the ranking's part of load(): candidates, unrated, awaiting, proposed
     void adopt_legacy_files(TerritoryRecord& record);
     void reload();
     // Inside a write transaction: the study read again when the campaign was
@@ -213,6 +220,7 @@ private:
     std::vector<coverage::Area> interventions_;
     std::vector<coverage::Site> existing_;
     std::vector<std::string> unlocated_;
+    std::size_t unlocated_sites_ = 0;   // the first of unlocated_: the existing offer's, then candidates'
     std::vector<std::string> unrated_;
     std::vector<Awaiting> awaiting_;
     std::vector<std::string> proposed_;   // retained by the ranking's proposal, in ranking order
