@@ -56,7 +56,7 @@ for suite in Rational French Date Identifiers Expr ActHlmGrid GridErrors ActHlmE
              DocumentNames DocumentBatch PdfLongWord \
              ConflictRatings DamagedCampaign ParameterRules TextInputs CsvHeader Enums \
              Trial13hOutputs Trial13hDocuments Trial13hMeeting Trial13hNames Trial13hStore \
-             VotedAllocation VariantShares SourceLayout; do
+             VotedAllocation VariantShares SourceLayout JournalGrammar; do
   if ! grep -q " ${suite}[._]" <<<"$listed"; then
     echo "La suite de tests « $suite » a disparu." >&2
     exit 1

@@ -1,6 +1,7 @@
 #include "campaign_check.h"
 
 #include "session.h"
+#include "core/journal_grammar.h"
 #include "store/journal.h"
 #include "store/open_store.h"
 
@@ -22,7 +23,7 @@ CampaignCheck check_campaign(const std::string& campaign, const std::optional<Jo
     try {
         auto session = Session::open_read_only(campaign);
         add_campaign_rule_checks(*session, out.journal);
-        if (out.journal.ok) out.coordinators = coordinator_lines(session->team().people, store->journal("personne/"));
+        if (out.journal.ok) out.coordinators = coordinator_lines(session->team().people, store->journal(journal_text::kPeople));
     } catch (const std::exception& e) {
         if (loads && out.journal.problems.empty())
             out.journal.problems.push_back(std::string("la campagne ne se charge pas : ") + e.what());

@@ -12,6 +12,7 @@
 
 #include "app/input.h"
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/parameter_rules.h"
@@ -279,8 +280,9 @@ void Session::load() {
         std::vector<std::pair<std::string, std::string>> bad;
         type_values(grid_, d.facts, path_ + ", dossier " + d.reference, &bad);
         for (const auto& [fact, why] : bad)   // the dossier's addition, or that fact's change
-            unreadable_.push_back(why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" +
-                                  last_writer("dossier/" + d.reference, "dossier/" + d.reference + "/" + fact));
+            unreadable_.push_back(
+                why + " (ligne dossier_fact, fait « " + fact + " ») : valeur laissée de côté" +
+                last_writer(journal_text::dossier_entity(d.reference), journal_text::dossier_entity(d.reference, fact)));
     }
     // Values the import and the form refuse, entered in SQL with well-formed
     // entries (issue 15 G5: 5 where the grid allows 4, −3 places, a SIRET
@@ -292,8 +294,9 @@ void Session::load() {
             const bool identity = d.facts.find(field) == d.facts.end();
             unreadable_.push_back(path_ + ", dossier « " + d.reference + " », champ « " + field + " » : " + why +
                                   " ; l'import et le formulaire refusent cette valeur, enregistrée hors de leurs contrôles" +
-                                  last_writer("dossier/" + d.reference, identity ? "dossier/" + d.reference
-                                                                                  : "dossier/" + d.reference + "/" + field));
+                                  last_writer(journal_text::dossier_entity(d.reference),
+                                              identity ? journal_text::dossier_entity(d.reference)
+                                                       : journal_text::dossier_entity(d.reference, field)));
         }
     // A rating outside the grid's scale (typed in SQL: trial 15f F3) counts for
     // nothing in the core (rating_counts); it is said, not silently dropped.
@@ -301,7 +304,8 @@ void Session::load() {
     for (const auto& d : snap_.dossiers) references[d.id] = d.reference;
     for (const auto& r : snap_.ratings)
         if (r.value < grid_.scale_min || r.value > grid_.scale_max) {
-            const std::string entity = "dossier/" + references[r.dossier_id] + "/note/" + r.reviewer + "/" + r.criterion;
+            const std::string entity =
+                journal_text::dossier_entity(references[r.dossier_id], "note", r.reviewer + "/" + r.criterion);
             unreadable_.push_back(path_ + ", dossier " + references[r.dossier_id] + " : note " + std::to_string(r.value) +
                                   " de « " + r.reviewer + " » au critère « " + r.criterion +
                                   " » hors de l'échelle de la grille (" + grid_.scale_text() +

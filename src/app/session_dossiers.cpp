@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/campaign_dates.h"
 #include "core/campaign_rules.h"
 #include "core/dossier.h"
@@ -79,7 +80,7 @@ std::size_t Session::import_ratings_file(const std::string& csv_path, const std:
     for (const auto& r : rs) by_reviewer[r.reviewer].push_back(r);
     for (const auto& [reviewer, some] : by_reviewer)
         store_->put_ratings(some, collects && reviewer != actor
-                                      ? "saisi par " + journal_actor(actor) + " pour " + reviewer
+                                      ? journal_text::keyed_for(journal_actor(actor), reviewer)
                                       : journal_actor(actor));
     load();
     return rs.size();

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "core/journal_grammar.h"
 #include "core/team_history.h"
 #include "territory.h"
 
@@ -97,7 +98,7 @@ std::vector<std::string> Session::decision_rule_breaks() const {
                 irrecevable = reasons.front();
         }
         recorded.push_back({d.reference, decision, std::get_if<Rational>(&asked.back()), irrecevable});
-        entities.push_back("dossier/" + d.reference + "/decision");
+        entities.push_back(journal_text::dossier_entity(d.reference, "decision"));
         ids.push_back(d.id);
     };
     for (const auto& d : snap_.dossiers) add(d);
@@ -258,7 +259,7 @@ const std::optional<MeetingCheck>& Session::meeting_check() const {
             const auto seance = store_->journal("commission/seance");
             if (!seance.empty()) {
                 std::vector<JournalRecord> people;
-                for (const auto& e : store_->journal("personne/"))
+                for (const auto& e : store_->journal(journal_text::kPeople))
                     people.push_back({e.seq, e.at, e.actor, e.action, e.entity, e.old_value, e.new_value, {}});
                 meeting_team_ = team_as_of(snap_.team, people, seance.back().seq);
             }

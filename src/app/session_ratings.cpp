@@ -4,6 +4,7 @@
 #include "session.h"
 
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "core/people.h"
@@ -51,7 +52,8 @@ void Session::put_rating_seen(const Rating& r, const std::optional<Rating>& seen
         throw StaleCampaign(
             "La note de « " + r.reviewer + " » au critère " + r.criterion + " du dossier « " +
             known_dossier(r.dossier_id).reference + " » a changé depuis qu'elle est affichée" +
-            last_change(*store_, "dossier/" + known_dossier(r.dossier_id).reference + "/note/" + r.reviewer + "/" + r.criterion) +
+            last_change(*store_, journal_text::dossier_entity(known_dossier(r.dossier_id).reference, "note",
+                                                              r.reviewer + "/" + r.criterion)) +
             " : elle est " +
             (now ? "maintenant " + std::to_string(now->value) + " — " + now->justification : "maintenant retirée") +
             ". Rien n'a été enregistré : relisez-la, puis recommencez si votre note tient toujours.");

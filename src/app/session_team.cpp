@@ -11,6 +11,7 @@
 #include "app/accounts.h"
 #include "app/input.h"
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -182,14 +183,15 @@ std::vector<JournalEntry> Session::readable_journal(const std::string& prefix) {
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < snap_.dossiers.size(); ++i) position[snap_.dossiers[i].reference] = i;
     for (auto& e : store_->journal(prefix)) {
-        if (e.entity.rfind("dossier/", 0) != 0) {
+        const auto after = journal_text::after_dossier(e.entity);
+        if (!after) {
             out.push_back(std::move(e));
             continue;
         }
         // The longest reference that prefixes the entity (references may hold « / »).
         const Dossier* d = nullptr;
         std::string rest;
-        const std::string body = e.entity.substr(8);
+        const std::string body = *after;
         for (std::size_t cut = body.size();; cut = body.rfind('/', cut - 1)) {
             if (auto i = position.find(body.substr(0, cut)); i != position.end()) {
                 d = &snap_.dossiers[i->second];
@@ -267,7 +269,7 @@ void Session::authenticate(const std::string& actor) const {
 
 std::string Session::journal_actor(const std::string& actor) const {
     // Always both: the person said and the account the program ran from.
-    return actor + " (compte " + os_login() + ")";
+    return journal_text::signed_actor(actor, os_login());
 }
 
 bool account_exists(const std::string& login) { return ::getpwnam(login.c_str()) != nullptr; }
@@ -338,7 +340,7 @@ void change_account(Session& s, const std::string& name, const std::string& logi
         p.account = account;
     }
     // Journaled as every declaration: role — organisation — compte, before and after.
-    s.store().put_person(p, acting + " (compte " + me + ")");
+    s.store().put_person(p, journal_text::signed_actor(acting, me));
 }
 
 RankingReading ranking_reading(Session& s) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "campaign_check.h"
+#include "core/journal_grammar.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "session.h"
@@ -27,7 +28,7 @@ std::string copier(const std::string& actor, const std::string& server) {
     std::string role;
     if (auto f = server_campaign_fields(server)) role = f->user;
     if (!actor.empty() && actor != "inconnu" && actor != login)
-        return actor.find(" (compte ") != std::string::npos ? actor : actor + " (compte " + login + ")";
+        return journal_text::signature_of(actor).account.empty() ? journal_text::signed_actor(actor, login) : actor;
     return "compte " + login + (role.empty() || role == login ? "" : " (rôle « " + role + " » du serveur)");
 }
 }  // namespace

@@ -5,6 +5,7 @@
 #include "app/campaign_check.h"
 #include "app/session.h"
 #include "cli/command.h"
+#include "core/journal_grammar.h"
 #include "core/french.h"
 #include "core/people.h"
 #include "store/journal.h"
@@ -49,7 +50,7 @@ int show(const Args& a) {
     s->set_reader(a.reader(*s));   // others' ratings hidden as the core decides (blind rating, declared links)
     // --dossier A is that dossier exactly, never every reference starting with A.
     std::string prefix, wanted;
-    if (a.has("--dossier")) wanted = dossier_of(*s, a.get("--dossier")).reference, prefix = "dossier/" + wanted;
+    if (a.has("--dossier")) wanted = dossier_of(*s, a.get("--dossier")).reference, prefix = journal_text::dossier_entity(wanted);
     // An entity names the dossier whose reference is the longest that starts
     // it: « dossier/X-10/decision » is dossier « X-10/decision » when it
     // exists, not a decision of X-10 (trial 13b F4).

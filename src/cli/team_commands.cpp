@@ -1,6 +1,7 @@
 // The team: users, assign, conflict, submit.
 #include <iostream>
 
+#include "core/journal_grammar.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "app/accounts.h"
@@ -92,7 +93,7 @@ int users(const Args& a) {
     // folder the first binding decides who controls the campaign (trial 13
     // R1); a line of its own read as the coordinator's repeated (trial 1011G m19).
     std::map<std::string, std::string> bound;
-    for (const auto& b : account_bindings(s->store().journal("personne/")))
+    for (const auto& b : account_bindings(s->store().journal(journal_text::kPeople)))
         if (const Person* p = s->team().person(b.person); p && p->role == Role::Coordinator && p->account == b.account)
             bound[b.person] = " (lié par le compte " + (b.by_account.empty() ? std::string("inconnu") : b.by_account) +
                               (b.on.empty() ? "" : " le " + b.on) + ", journal)";

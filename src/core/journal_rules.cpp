@@ -24,23 +24,6 @@ bool coordinator_action(const std::string& action) {
     return std::find(k.begin(), k.end(), action) != k.end();
 }
 
-EntryAuthor entry_author(const std::string& actor) {
-    std::string body = actor;
-    const std::string keyed = "saisi par ";
-    if (body.rfind(keyed, 0) == 0) body = body.substr(keyed.size());
-    EntryAuthor a;
-    const std::string mark = " (compte ";
-    const auto at = body.find(mark);
-    if (at == std::string::npos) {
-        a.person = body;
-        return a;
-    }
-    a.person = body.substr(0, at);
-    const auto close = body.find(')', at + mark.size());
-    a.account = body.substr(at + mark.size(), close == std::string::npos ? std::string::npos : close - at - mark.size());
-    return a;
-}
-
 namespace {
 
 // « 2026-11-30T17:21:00Z » or with a fraction (« …:00.25Z »): the seconds and
@@ -307,39 +290,20 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
     return std::nullopt;
 }
 
-namespace {
-// « dossier/REF/MARK/REST » -> {REF, REST}, the last MARK (a reference may hold a « / »); nullopt otherwise.
-std::optional<std::pair<std::string, std::string>> dossier_part(const std::string& entity, const std::string& mark) {
-    const std::string head = "dossier/";
-    const auto at = entity.rfind(mark);
-    if (entity.rfind(head, 0) != 0 || at == std::string::npos || at < head.size()) return std::nullopt;
-    return std::make_pair(entity.substr(head.size(), at - head.size()), entity.substr(at + mark.size()));
-}
-// The value of « key=… » in « reference=A; organisme=B; siret=… » (journal_texts: dossier.ajout, dossier.identite).
-std::optional<std::string> field_of(const std::string& text, const std::string& key) {
-    const std::string mark = key + "=";
-    std::size_t at = 0;
-    if (text.rfind(mark, 0) != 0) {
-        at = text.find("; " + mark);
-        if (at == std::string::npos) return std::nullopt;
-        at += 2;
-    }
-    const auto end = text.find("; ", at);
-    return text.substr(at + mark.size(), end == std::string::npos ? std::string::npos : end - at - mark.size());
-}
-}  // namespace
+using journal_text::dossier_part;
+using journal_text::field_of;
 
 void JournalReplay::apply_review(const JournalRecord& e) {
     auto name = [&](const std::string& n) {
         const Person* p = team_.person(n);
         return p ? p->name : n;
     };
-    if (e.action == "dossier.ajout" && e.entity.rfind("dossier/", 0) == 0) {
+    if (const auto added = journal_text::after_dossier(e.entity); e.action == "dossier.ajout" && added) {
         const std::int64_t id = static_cast<std::int64_t>(organisme_.size()) + 1;   // organisme_ keeps every dossier seen
-        dossier_ids_[e.entity.substr(8)] = id;
+        dossier_ids_[*added] = id;
         organisme_[id] = field_of(e.new_value, "organisme").value_or("");
-    } else if (e.action == "dossier.identite" && e.entity.rfind("dossier/", 0) == 0) {
-        auto it = dossier_ids_.find(e.entity.substr(8));
+    } else if (const auto ref = journal_text::after_dossier(e.entity); e.action == "dossier.identite" && ref) {
+        auto it = dossier_ids_.find(*ref);
         if (it == dossier_ids_.end()) return;
         const std::int64_t id = it->second;
         if (auto o = field_of(e.new_value, "organisme")) organisme_[id] = *o;
@@ -348,30 +312,27 @@ void JournalReplay::apply_review(const JournalRecord& e) {
             dossier_ids_[*r] = id;
         }
     } else if (e.action == "affectation") {
-        auto part = dossier_part(e.entity, "/affectation/");
+        auto part = dossier_part(e.entity, "affectation");
         if (!part) return;
         auto it = dossier_ids_.find(part->first);
         if (it == dossier_ids_.end()) return;
         if (e.new_value == "retiré") team_.assignments[it->second].erase(name(part->second));
         else team_.assignments[it->second].insert(name(part->second));
     } else if (e.action == "soumission") {
-        auto part = dossier_part(e.entity, "/soumission/");
+        auto part = dossier_part(e.entity, "soumission");
         if (!part) return;
         if (auto it = dossier_ids_.find(part->first); it != dossier_ids_.end())
             team_.submitted[it->second].insert(name(part->second));
-    } else if (e.action == "conflit" && e.entity.rfind("personne/", 0) == 0) {
+    } else if (const auto link = journal_text::conflict_of(e.entity); e.action == "conflit" && link) {
         // sqlite_campaign.cpp: the link ends the reviewer's assignments to the dossiers filed under that name.
-        const std::string mark = "/conflit/";
-        const auto at = e.entity.find(mark, 9);
-        if (at == std::string::npos) return;
-        const std::string reviewer = e.entity.substr(9, at - 9), organisme = e.entity.substr(at + mark.size());
+        const std::string &reviewer = link->reviewer, &organisme = link->organisme;
         for (auto& [id, reviewers] : team_.assignments)
             if (organisme_[id] == organisme) reviewers.erase(reviewer);
     }
 }
 
 std::string JournalReplay::rating_refusal(const JournalRecord& e, const EntryAuthor& who) const {
-    auto part = dossier_part(e.entity, "/note/");
+    auto part = dossier_part(e.entity, "note");
     if (!part) return "";
     auto it = dossier_ids_.find(part->first);
     if (it == dossier_ids_.end()) return "";   // a dossier the replay did not see added: not judged

@@ -3,6 +3,7 @@
 // entry appended by another program, with a correct hash, is still named when
 // Cotation would not have written it. Pure rules, replayed on the journal's
 // own entries (who was coordinator and which account was bound, at each entry).
+#include "journal_grammar.h"
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,10 +25,9 @@ bool coordinator_action(const std::string& action);
 // Nadia Roussel (compte root) pour Thomas Petit » (the ratings a coordinator
 // imports for a reviewer), or a name alone (a server entry: the server binds
 // the role). `account` is empty when the actor gives none.
-struct EntryAuthor {
-    std::string person, account;
-};
-EntryAuthor entry_author(const std::string& actor);
+// Who wrote an entry, as the journal's grammar reads it (journal_grammar.h).
+using EntryAuthor = journal_text::Signature;
+inline EntryAuthor entry_author(const std::string& actor) { return journal_text::signature_of(actor); }
 
 // Cotation's own takeovers of the territory (app/territory.cpp), in no
 // person's name: the offer and zones an older campaign kept beside it, the

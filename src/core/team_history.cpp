@@ -2,33 +2,23 @@
 
 #include <set>
 
+#include "journal_grammar.h"
 #include "people.h"
 
 namespace cotation {
 
 std::optional<Person> person_of_entry(const JournalRecord& e) {
-    if (e.action != "personne" || e.entity.rfind("personne/", 0) != 0) return std::nullopt;
-    Person p;
-    p.name = e.entity.substr(9);
-    const std::string dash = " — ", mark = dash + "compte ";
-    const std::string& v = e.new_value;
-    const auto first = v.find(dash);
-    std::string role = v.substr(0, first);
-    const std::string advisory = " (voix consultative)";
-    if (auto a = role.find(advisory); a != std::string::npos) {
-        role.resize(a);
-        p.deliberative = false;
-    }
-    auto r = role_from_text(role);
+    const auto name = journal_text::person_of(e.entity);
+    if (e.action != "personne" || !name) return std::nullopt;
+    const auto line = journal_text::person_line_of(e.new_value);
+    auto r = role_from_text(line.role);
     if (!r) return std::nullopt;
+    Person p;
+    p.name = *name;
     p.role = *r;
-    std::string rest = first == std::string::npos ? "" : v.substr(first + dash.size());
-    // The account is last; the organisation is what stands between (it may hold a dash itself).
-    if (auto m = rest.rfind(mark); m != std::string::npos) {
-        p.account = rest.substr(m + mark.size());
-        rest.resize(m);
-    }
-    p.organisation = rest;
+    p.deliberative = line.deliberative;
+    p.organisation = line.organisation;
+    p.account = line.account;
     return p;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/journal_grammar.h"
 #include "core/french.h"
 #include "layout.h"
 #include "wx_text.h"
@@ -67,7 +68,7 @@ void JournalPanel::Reload() {
 void JournalPanel::Filter() {
     std::string needle = fr::lower_ascii(from_wx(filter_->GetValue()));
     std::string prefix;
-    if (only_dossier_->GetValue() && wb_.dossier()) prefix = "dossier/" + wb_.dossier()->reference;
+    if (only_dossier_->GetValue() && wb_.dossier()) prefix = journal_text::dossier_entity(wb_.dossier()->reference);
     shown_.clear();
     // Newest first: what changed last is what people look for.
     for (auto it = all_.rbegin(); it != all_.rend(); ++it) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/journal_grammar.h"
 #include "sqlite_schema.h"
 #ifdef COTATION_POSTGRESQL
 #include "pg_store.h"
@@ -160,30 +161,19 @@ std::string utc_now_iso() {
     return buf;
 }
 
-namespace {
-// « coordonnateur — ARS — compte root » -> "root"; "" without an account.
-std::string account_in(const std::string& value) {
-    const std::string mark = " — compte ";
-    auto at = value.rfind(mark);
-    return at == std::string::npos ? "" : value.substr(at + mark.size());
-}
-}  // namespace
-
 std::vector<AccountBinding> account_bindings(const std::vector<JournalEntry>& entries) {
     std::vector<AccountBinding> out;
     for (const auto& e : entries) {
-        if (e.action != "personne" || e.entity.rfind("personne/", 0) != 0) continue;
-        const std::string account = account_in(e.new_value);
-        if (account.empty() || account == account_in(e.old_value)) continue;
+        const auto person = journal_text::person_of(e.entity);
+        if (e.action != "personne" || !person) continue;
+        const auto line = journal_text::person_line_of(e.new_value);
+        if (line.account.empty() || line.account == journal_text::person_line_of(e.old_value).account) continue;
         AccountBinding b;
-        b.person = e.entity.substr(9);
-        b.role = e.new_value.substr(0, e.new_value.find(" — "));
-        if (auto paren = b.role.find(" ("); paren != std::string::npos) b.role.resize(paren);   // « (voix consultative) »
-        b.account = account;
+        b.person = *person;
+        b.role = line.role;
+        b.account = line.account;
         // The journal's actor is « NAME (compte LOGIN) » (Session::journal_actor).
-        const std::string mark = "(compte ";
-        if (auto at = e.actor.rfind(mark); at != std::string::npos && e.actor.back() == ')')
-            b.by_account = e.actor.substr(at + mark.size(), e.actor.size() - at - mark.size() - 1);
+        b.by_account = journal_text::signature_of(e.actor).account;
         if (e.at.size() >= 10) b.on = e.at.substr(8, 2) + "/" + e.at.substr(5, 2) + "/" + e.at.substr(0, 4);
         out.erase(std::remove_if(out.begin(), out.end(), [&](const AccountBinding& x) { return x.person == b.person; }),
                   out.end());

@@ -2,21 +2,22 @@
 
 #include "core/enums.h"
 #include "core/french.h"
+#include "core/journal_grammar.h"
 #include "snapshot_rows.h"
 #include "territory_rows.h"
 
 namespace cotation::entry {
 
-namespace {
-std::string dossier_entity(const std::string& reference) { return "dossier/" + reference; }
-}  // namespace
+using journal_text::dossier_entity;
 
 Text dossier_added(const Dossier& d) {
     std::string docs;
     for (const auto& x : d.documents) docs += (docs.empty() ? "" : " ") + x;
+    // The facts' text is « fait=valeur; … » too, kept whole between commune and pieces.
     return {"dossier.ajout", dossier_entity(d.reference), "",
-            "organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess + "; commune=" + d.commune + "; " +
-                rows::facts_text(d.facts) + "; pieces=" + docs};
+            journal_text::fields_text(
+                {{"organisme", d.organisme}, {"siret", d.siret}, {"finess", d.finess}, {"commune", d.commune}}) +
+                "; " + rows::facts_text(d.facts) + "; " + journal_text::fields_text({{"pieces", docs}})};
 }
 
 Text dossier_identity(const Dossier& before, const Dossier& after) {
@@ -25,25 +26,25 @@ Text dossier_identity(const Dossier& before, const Dossier& after) {
 }
 
 Text dossier_fact(const std::string& reference, const std::string& fact, const std::string& before, const std::string& after) {
-    return {"dossier.fait", dossier_entity(reference) + "/" + fact, before, after};
+    return {"dossier.fait", dossier_entity(reference, fact), before, after};
 }
 
 Text dossier_piece(const std::string& reference, const std::string& piece, bool received) {
-    return {"dossier.piece", dossier_entity(reference) + "/" + piece, received ? "manquante" : "reçue",
+    return {"dossier.piece", dossier_entity(reference, piece), received ? "manquante" : "reçue",
             received ? "reçue" : "manquante"};
 }
 
 std::string rating_text(const std::string& value, const std::string& justification) { return pair_text(value, justification); }
 
 Text rating(const std::string& reference, const Rating& r, const std::string& before) {
-    return {"note", dossier_entity(reference) + "/note/" + r.reviewer + "/" + r.criterion, before,
+    return {"note", dossier_entity(reference, "note", r.reviewer + "/" + r.criterion), before,
             rating_text(std::to_string(r.value), r.justification)};
 }
 
 std::string pair_text(const std::string& first, const std::string& second) { return first + " — " + second; }
 
 Text consolidation(const std::string& reference, const ConsolidationDecision& d, const std::string& before) {
-    return {"consolidation", dossier_entity(reference) + "/consolidation/" + d.criterion, before,
+    return {"consolidation", dossier_entity(reference, "consolidation", d.criterion), before,
             pair_text(d.value.canonical(), d.reason)};
 }
 
@@ -53,27 +54,27 @@ std::string decision_text(const std::string& kind, const std::string& motive, co
 
 Text decision(const std::string& reference, const Decision& d, const std::string& before) {
     const std::string places = d.places ? d.places->canonical() : "";
-    return {"decision", dossier_entity(reference) + "/decision", before,
+    return {"decision", dossier_entity(reference, "decision"), before,
             decision_text(decision_label(d.kind), d.motive, places) +
                 (d.departure_reason.empty() ? "" : " ; écart à l'avis de la commission : " + d.departure_reason)};
 }
 
 Text prior_rejection(const std::string& reference, const std::optional<PriorRejection>& r, const std::string& before) {
-    return {"refus_prealable", dossier_entity(reference) + "/refus-prealable", before,
+    return {"refus_prealable", dossier_entity(reference, "refus-prealable"), before,
             r ? pair_text(ground_code(r->ground), r->motive) : "levé"};
 }
 
 Text assignment(const std::string& reference, const std::string& reviewer, bool add) {
-    return {"affectation", dossier_entity(reference) + "/affectation/" + reviewer, add ? "" : "affecté",
+    return {"affectation", dossier_entity(reference, "affectation", reviewer), add ? "" : "affecté",
             add ? "affecté" : "retiré"};
 }
 
 Text submission(const std::string& reference, const std::string& reviewer) {
-    return {"soumission", dossier_entity(reference) + "/soumission/" + reviewer, "", "notes soumises"};
+    return {"soumission", dossier_entity(reference, "soumission", reviewer), "", "notes soumises"};
 }
 
 Text opinion(const std::string& reference, const MemberOpinion& op, const std::string& before) {
-    return {"avis", dossier_entity(reference) + "/avis/" + op.member, before, pair_text(opinion_label(op.opinion), op.comment)};
+    return {"avis", dossier_entity(reference, "avis", op.member), before, pair_text(opinion_label(op.opinion), op.comment)};
 }
 
 std::string person_text(const std::string& role_text, bool deliberative, const std::string& organisation,
@@ -81,17 +82,17 @@ std::string person_text(const std::string& role_text, bool deliberative, const s
     // Before and after in the same words (trial 13 F4: « coordinateur » then
     // « coordonnateur » read as a change of role).
     const auto role = role_from_text(role_text);
-    return (role ? std::string(role_label(*role)) : role_text) +
-           (role == Role::CommitteeMember && !deliberative ? " (voix consultative)" : "") + " — " + organisation +
-           (account.empty() ? "" : " — compte " + account);
+    return journal_text::person_text({role ? std::string(role_label(*role)) : role_text,
+                                      !(role == Role::CommitteeMember && !deliberative), organisation, account});
 }
 
 Text person(const Person& p, const std::string& before) {
-    return {"personne", "personne/" + p.name, before, person_text(role_code(p.role), p.deliberative, p.organisation, p.account)};
+    return {"personne", journal_text::person_entity(p.name), before,
+            person_text(role_code(p.role), p.deliberative, p.organisation, p.account)};
 }
 
 Text conflict(const ConflictDeclaration& c) {
-    return {"conflit", "personne/" + c.reviewer + "/conflit/" + c.organisme, "",
+    return {"conflit", journal_text::conflict_entity(c.reviewer, c.organisme), "",
             c.declaration + " (déclaré le " + c.declared_on.french_numeric() + " par " + c.declared_by + ")"};
 }
 

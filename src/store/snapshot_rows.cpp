@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/journal_grammar.h"
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -133,8 +134,11 @@ std::string creation_text(const Campaign& campaign, const PinnedGrid& grid) {
            (grid.procedure_name.empty() ? "" : " — procédure " + grid.procedure_name);
 }
 std::string dossier_identity_text(const Dossier& d) {
-    return "reference=" + d.reference + "; organisme=" + d.organisme + "; siret=" + d.siret + "; finess=" + d.finess +
-           "; commune=" + d.commune;
+    return journal_text::fields_text({{"reference", d.reference},
+                                      {"organisme", d.organisme},
+                                      {"siret", d.siret},
+                                      {"finess", d.finess},
+                                      {"commune", d.commune}});
 }
 
 std::vector<FactChange> fact_changes(const Dossier& before, const Dossier& after) {

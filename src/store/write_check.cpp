@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/journal_grammar.h"
 #include "core/people.h"
 
 namespace cotation {
@@ -32,21 +33,9 @@ bool same_or_within(const std::string& a, const std::string& b) {
     return a == b || within(a, b) || within(b, a);
 }
 
-namespace {
-// The person an author of the journal names: « NOM (compte LOGIN) » or
-// « NOM » (as the server's cotation_person reads it).
-std::string author_person(const std::string& actor) {
-    static const std::string lead = " (compte ";
-    const auto p = actor.rfind(lead);
-    if (p != std::string::npos && !actor.empty() && actor.back() == ')' &&
-        actor.find_first_of(" ()", p + lead.size()) == actor.size() - 1)
-        return actor.substr(0, p);
-    return actor;
-}
-}  // namespace
-
 bool same_author(const std::string& a, const std::string& b) {
-    return person_key(author_person(a)) == person_key(author_person(b));
+    // The person an author of the journal names (journal_grammar.h), as the server's cotation_person reads it.
+    return person_key(journal_text::signature_of(a).person) == person_key(journal_text::signature_of(b).person);
 }
 
 std::string conflict_message(const std::string& campaign, const std::vector<JournalEntry>& conflicting,
@@ -118,7 +107,7 @@ void WriteCheck::before_entry(const ReadEntries& read, const std::string& campai
     // A dossier's form (identity, facts, pieces) is written whole: the
     // refusal names every change made to it since, not only the first field
     // met (the form then shows them all: trial 15c F2).
-    const bool form = entity.rfind("dossier/", 0) == 0 && std::count(entity.begin(), entity.end(), '/') <= 2 &&
+    const bool form = journal_text::after_dossier(entity) && std::count(entity.begin(), entity.end(), '/') <= 2 &&
                       !entity.ends_with("/decision") && !entity.ends_with("/refus-prealable");
     if (form) {
         const std::string dossier = entity.substr(0, entity.find('/', 8));
