@@ -177,6 +177,26 @@ int main(int argc, char** argv) {
     }
     std::printf("  → rapport note + classement / classement complet : 1/%.0f\n", full / one);
 
+    // The same with the proposal the committee votes on (the ranking under
+    // the call's territorial rule: what the list, ranking and committee views
+    // show after a rating; issue 12, review M4). Its first reading reads the
+    // rules, the territory and the offer; a rating then re-runs only what
+    // depends on the scores (candidates in the new order, the allocation).
+    t = Clock::now();
+    s->committee_proposal();
+    const double proposal_full = since(t);
+    line("proposition de la commission, première lecture (règles, territoire, offre, répartition)", proposal_full);
+    t = Clock::now();
+    for (int k = 0; k < tries; ++k) {
+        std::size_t i = static_cast<std::size_t>(k) * s->dossiers().size() / tries + 7;
+        s->put_rating({s->dossiers()[i].id, "Évaluateur 1", "I.1", k % 2 ? 0 : 5, "Nouvelle note."}, "banc");
+        s->committee_proposal();
+    }
+    const double one_proposal = since(t) / tries;
+    line("une note saisie puis proposition de la commission à jour (moyenne de 20)", one_proposal);
+    std::printf("  → rapport note + proposition / (classement complet + première lecture de la proposition) : 1/%.0f\n",
+                (full + proposal_full) / one_proposal);
+
     t = Clock::now();
     std::size_t found = 0;
     for (std::size_t i = 0; i < 40; ++i) found += s->entry_of(i * 250) ? 1 : 0;
@@ -191,6 +211,33 @@ int main(int argc, char** argv) {
     line("dossier de la commission (classement complet, PDF)", since(t));
     std::printf("  → %.0f Ko, %zu étapes au calendrier\n",
                 static_cast<double>(fs::file_size(dir / "dossier-commission.pdf")) / 1024, steps.size());
+
+    // Letters need a decision: the authority decides `letters` dossiers as
+    // the ranking advises (retained, complementary list or not retained in
+    // ranking order, then a tenth among those set apart), one write each.
+    t = Clock::now();
+    std::size_t decided = 0;
+    try {
+        const Ranking& ranked = s->ranking();
+        std::vector<std::pair<std::int64_t, DecisionKind>> todo;
+        for (const auto& e : ranked.ranked)
+            if (auto kind = advised_decision(e.proposal); kind && todo.size() < static_cast<std::size_t>(letters) * 9 / 10)
+                todo.emplace_back(s->dossiers()[e.dossier].id, *kind);
+        for (const auto& e : ranked.ineligible)
+            if (todo.size() < static_cast<std::size_t>(letters))
+                todo.emplace_back(s->dossiers()[e.dossier].id, DecisionKind::Ineligible);
+        for (const auto& [id, kind] : todo) {
+            Decision d;
+            d.kind = kind;
+            d.date = Date{2023, 6, 30};
+            d.motive = "Motif de la décision rédigé par l'instruction.";
+            s->decide(id, d, "banc");
+            ++decided;
+        }
+    } catch (const std::exception& e) {
+        std::printf("  (décisions arrêtées après %zu : %s)\n", decided, e.what());
+    }
+    line(("enregistrement de " + std::to_string(decided) + " décisions (une écriture chacune)").c_str(), since(t));
 
     t = Clock::now();
     auto reports = s->write_instruction_reports((dir / "comptes-rendus").string(), "", static_cast<std::size_t>(letters));
@@ -229,6 +276,16 @@ int main(int argc, char** argv) {
                    a.ranked[i].proposal == b.ranked[i].proposal && a.ranked[i].proposal_reason == b.ranked[i].proposal_reason;
         std::printf("  → classement tenu en place identique au classement recalculé : %s\n", same ? "oui" : "NON");
         if (!same) return 2;
+        // The proposal too: the same retained, places and reasons as one read afresh.
+        const Ranking& pa = s->committee_proposal();
+        const Ranking& pb = fresh->committee_proposal();
+        bool same_proposal = pa.ranked.size() == pb.ranked.size() && pa.granted == pb.granted;
+        for (std::size_t i = 0; same_proposal && i < pa.ranked.size(); ++i)
+            same_proposal = pa.ranked[i].dossier == pb.ranked[i].dossier && pa.ranked[i].proposal == pb.ranked[i].proposal &&
+                            pa.ranked[i].proposal_reason == pb.ranked[i].proposal_reason &&
+                            pa.ranked[i].proposed_places == pb.ranked[i].proposed_places;
+        std::printf("  → proposition tenue à jour identique à celle d'une réouverture : %s\n", same_proposal ? "oui" : "NON");
+        if (!same_proposal) return 5;
     }
     if (found == 0) return 1;
     return 0;
