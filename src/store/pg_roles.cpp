@@ -90,14 +90,15 @@ GRANT UPDATE (value, justification, updated_at) ON @S.rating TO @I;
 -- Dossiers are registered and completed by the instructors too, as the
 -- core says (Team::may_instruct; trial 15b F9), but see dossier_kept.
 GRANT INSERT ON @S.dossier TO @I;
-GRANT UPDATE (reference, organisme, siret, finess, commune) ON @S.dossier TO @I;
+-- (The organisation's key, written by Cotation with the organisme: issue 15 N1.)
+GRANT UPDATE (reference, organisme, siret, finess, commune, organisation_key) ON @S.dossier TO @I;
 GRANT INSERT ON @S.dossier_fact, @S.dossier_document TO @I;
 GRANT UPDATE (value) ON @S.dossier_fact TO @I;
 GRANT INSERT ON @S.reviewer TO @I;
 GRANT INSERT ON @S.submission TO @I;
 GRANT INSERT ON @S.conflict TO @I, @M;
 -- (Whom and what a link names too: conflict_kept then refuses it in French.)
-GRANT UPDATE (reviewer, organisme, declaration, declared_on, declared_by, identifiers) ON @S.conflict TO @I, @M;
+GRANT UPDATE (reviewer, organisme, declaration, declared_on, declared_by, identifiers, organisation_key) ON @S.conflict TO @I, @M;
 GRANT INSERT ON @S.member_opinion TO @M;
 GRANT UPDATE (opinion, comment) ON @S.member_opinion TO @M;
 
