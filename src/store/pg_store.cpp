@@ -360,7 +360,14 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         // then), before the organisations' keys are written (schema 20).
         cotation::row_ledger::Rows before;
         if (from >= 12 && from < kPgOrganisationKeys) before = ledger::current(*c, from == 12);
-        if (from < kPgOrganisationKeys) fill_pg_organisation_keys(*c);
+        if (from < kPgOrganisationKeys) {
+            fill_pg_organisation_keys(*c);
+            // A campaign whose team's rights were applied: the links' rules
+            // that read the keys, at once (pg_roles.cpp; the rest of the
+            // rights as they were, until the owner applies them again).
+            if (c->exec("SELECT to_regprocedure('cotation_linked(bigint)') IS NOT NULL").boolean(0, 0))
+                c->exec(pg_link_rules_sql(address.campaign));
+        }
         if (from < 12 && from < pg_schema_version()) {
             // Rows written before the ledger: vouched for by the migration's
             // entry, as the file's (journal verify names what changes after).
