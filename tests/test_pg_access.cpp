@@ -1618,6 +1618,37 @@ TEST_F(PgAccess, ACampaignOfTheSchemaBeforeGetsItsKeysAndItsLinkRulesAtOpening) 
     EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
 }
 
+// Issue 15 N1, what stays: the key is written by the client. Jean, linked
+// with « Association Les Églantiers », registers in raw SQL a dossier of
+// « ASSOCIATION  LES-EGLANTIERS. » under another key, with an entry true to
+// its row: the server takes it, and his link misses it; `journal verify`
+// names the key (and `exporter` refuses the campaign).
+TEST_F(PgAccess, AKeyWrittenWrongInSqlIsNamedByJournalVerify) {
+    as("Claire Durand")->declare_conflict({"Jean Bernard", "Association Les Églantiers", "administrateur", "Claire Durand",
+                                           server_day(), ""},
+                                          "Claire Durand");
+    const std::string id = sql(test::pg_server(), ref_, "SELECT max(id) + 1 FROM dossier").rows.at(0)[0];
+    // The row as ledger.cpp writes it (« col='val'; »), its key last; the entry as journal_texts.cpp writes it.
+    const std::string row = "id=" + id + ";reference='D8';organisme='ASSOCIATION  LES-EGLANTIERS.';organisation_key='autre';";
+    std::string rows = "dossier\tid=" + id + "\t" + row_ledger::digest(row) + "\n", quoted;
+    for (char c : rows) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    auto r = raw("Jean Bernard",
+                 "INSERT INTO dossier(id, reference, organisme, organisation_key) VALUES (" + id +
+                     ", 'D8', 'ASSOCIATION  LES-EGLANTIERS.', 'autre'); "
+                     "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+                     "(0, '', 'Jean Bernard', 'dossier.ajout', 'dossier/D8', '', "
+                     "'organisme=ASSOCIATION  LES-EGLANTIERS.; siret=; finess=; commune=; ; pieces=', '', '', '" + quoted + "')");
+    ASSERT_TRUE(r.ok) << r.error;   // the server cannot compute a key (Unicode normalisation, look-alike letters)
+    EXPECT_EQ(raw("Jean Bernard", "SELECT cotation_linked(" + id + ")").rows.at(0)[0], "f");
+    auto check = as("Claire Durand")->verify_journal();
+    EXPECT_FALSE(check.ok);
+    ASSERT_EQ(check.problems.size(), 1u) << check.problems.front();
+    // The core's key of that name, by hand: « association les eglantiers ».
+    EXPECT_EQ(check.problems[0], "table dossier, ligne id=" + id + " (« D8 ») : la clé de son organisme est « autre » et non "
+                                 "« association les eglantiers » (écrite hors de Cotation ; les droits d'un serveur comparent "
+                                 "les liens d'intérêts par elle)");
+}
+
 #else
 TEST(PgAccess, NeedsPostgreSQL) { GTEST_SKIP() << "construction sans PostgreSQL (COTATION_POSTGRESQL=OFF)"; }
 #endif

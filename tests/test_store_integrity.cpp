@@ -348,6 +348,21 @@ TEST(JournalLedger, ACampaignBeforeTheOrganisationKeysGetsThemAtMigrationEvenClo
     EXPECT_NE(raw(path, "UPDATE conflict SET declaration = 'autre'").first, SQLITE_OK);
 }
 
+// Issue 15 N1: a dossier's organisation key changed outside Cotation is named
+// by `journal verify`, as its row is.
+TEST(JournalLedger, AnOrganisationKeyChangedOutsideCotationIsNamed) {
+    test::TempDir dir;
+    rated_campaign(dir);   // D1 « Org », D2 « Autre »
+    test::sql(dir.file("c.cot"), "UPDATE dossier SET organisation_key = 'autre' WHERE reference = 'D1'");
+    const std::string said = all(open_sqlite_store(dir.file("c.cot"))->verify_journal());
+    EXPECT_NE(said.find("table dossier, ligne id=1 (« D1 ») : diffère de ce que le journal a enregistré"), std::string::npos)
+        << said;
+    // The core's key of « Org », by hand: « org ».
+    EXPECT_NE(said.find("table dossier, ligne id=1 (« D1 ») : la clé de son organisme est « autre » et non « org »"),
+              std::string::npos)
+        << said;
+}
+
 // --- 13.2: every table locked once closed -----------------------------------
 
 TEST(ClosedLock, RawSqlOnEveryTableOfAClosedCampaignIsRefused) {

@@ -106,6 +106,24 @@ std::vector<JournalEntry> PgStore::journal(const std::string& prefix) {
     return out;
 }
 
+namespace {
+// Each dossier and declared link with its organisation's key (compare_organisation_keys).
+std::vector<cotation::row_ledger::KeyedRow> keyed_rows(PgConn& c) {
+    using cotation::row_ledger::Cell;
+    std::vector<cotation::row_ledger::KeyedRow> out;
+    auto d = c.exec("SELECT id, reference, organisme, organisation_key FROM dossier ORDER BY id");
+    for (int i = 0; i < d.rows(); ++i)
+        out.push_back({"dossier", "id=" + d.text(i, 0) + " (« " + d.text(i, 1) + " »)", d.text(i, 2), d.text(i, 3)});
+    auto l = c.exec("SELECT reviewer, organisme, organisation_key FROM conflict ORDER BY reviewer, organisme");
+    for (int i = 0; i < l.rows(); ++i)
+        out.push_back({"conflict",
+                       "reviewer=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(i, 0)}) +
+                           ", organisme=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(i, 1)}),
+                       l.text(i, 1), l.text(i, 2)});
+    return out;
+}
+}  // namespace
+
 // The same chain check as SqliteStore::verify_journal, with its messages.
 JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) {
     PgTransaction snapshot(*c_, PgTransaction::Kind::Read);   // the entries and the data of one instant
@@ -122,6 +140,7 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
     auto now = ledger::current(*c_);
     c.rows = static_cast<std::int64_t>(now.size());
     cotation::row_ledger::compare(cotation::row_ledger::expected(entries), now, ledger::references(*c_), c.problems);
+    cotation::row_ledger::compare_organisation_keys(keyed_rows(*c_), c.problems);
     c.ok = c.problems.empty();
     return c;
 }
