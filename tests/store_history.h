@@ -1,13 +1,16 @@
 #pragma once
 // For tests that turn a campaign back into an older schema: the SQL that
-// removes what schema 11 added and what came after it (13, 14, 15, 16) (the lock triggers of every table, the rows of
-// the journal's ledger, its entries hashed again without them).
+// removes what schema 11 added and what came after it (13 to 19) (the lock triggers of every table, the rows of
+// the journal's ledger, its entries hashed again without them); and the
+// journal of a campaign before the organisations' keys (19).
 #include <sqlite3.h>
 
 #include <string>
+#include <vector>
 
 #include "store/campaign_store.h"
 #include "store/journal.h"
+#include "store/ledger.h"
 
 namespace cotation::test {
 
@@ -51,8 +54,40 @@ inline std::string before_ledger_sql(const std::string& path) {
            "ALTER TABLE campaign DROP COLUMN cosignatories; "
            // Schema 18: the allocation, vigilance points and partial grants as voted (trial 1011D).
            "ALTER TABLE meeting DROP COLUMN voted_allocation; ALTER TABLE meeting DROP COLUMN voted_vigilance; "
-           "ALTER TABLE meeting_ranking DROP COLUMN places; ALTER TABLE meeting_ranking DROP COLUMN reason; ";
+           "ALTER TABLE meeting_ranking DROP COLUMN places; ALTER TABLE meeting_ranking DROP COLUMN reason; "
+           // Schema 19: the organisation's key of each dossier and link (issue 15 N1).
+           "ALTER TABLE dossier DROP COLUMN organisation_key; ALTER TABLE conflict DROP COLUMN organisation_key; ";
     return out;
+}
+
+// A journal as a campaign of the schema before the organisations' keys
+// (the file's 19, the server's 20: issue 15 N1) wrote it: each digest of a
+// dossier or a link made again from the row as it stands once its key column
+// is dropped (`now`, the ledger of the rows then), the chain hashed again. For
+// a campaign whose dossiers and links were each written once (a digest of an
+// earlier state of the row could not be made again).
+inline std::vector<JournalEntry> without_organisation_keys(std::vector<JournalEntry> entries, const row_ledger::Rows& now) {
+    std::string prev = kJournalGenesis;
+    for (auto& e : entries) {
+        std::string rows;
+        for (std::size_t start = 0; start < e.rows.size();) {
+            std::size_t end = e.rows.find('\n', start);
+            if (end == std::string::npos) end = e.rows.size();
+            const std::string line = e.rows.substr(start, end - start);
+            start = end + 1;
+            const auto t1 = line.find('\t'), t2 = line.rfind('\t');
+            const std::string table = line.substr(0, t1), key = line.substr(t1 + 1, t2 - t1 - 1);
+            std::string digest = line.substr(t2 + 1);
+            if ((table == "dossier" || table == "conflict") && digest != "-")
+                if (auto it = now.find({table, key}); it != now.end()) digest = it->second;
+            rows += table + "\t" + key + "\t" + digest + "\n";
+        }
+        e.rows = rows;
+        e.prev_hash = prev;
+        e.hash = journal_hash(e);
+        prev = e.hash;
+    }
+    return entries;
 }
 
 }  // namespace cotation::test

@@ -248,6 +248,36 @@ TEST(JournalRules, MigrationsAreThisProgramsOwn) {
     EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File, "", known));
 }
 
+// Issue 15 N1: the one migration after the ledger that writes rows gives the
+// dossiers and links written before it their organisation's key (the file's
+// schema 19, the server's 20): its entry carries their rows, and theirs only.
+TEST(JournalRules, TheOrganisationKeysMigrationCarriesDossiersAndLinksOnly) {
+    KnownSchemas known{12, 21};   // a later migration (21) for the last case
+    known.organisation_keys_file = 19;
+    known.organisation_keys_server = 20;
+    auto j = genuine();
+    j.push_back({6, "2026-11-30T10:05:00Z", "cotation", "schema.migration", "campagne/schema", "schéma 18",
+                 "schéma 19 — empreintes de 3 lignes", {"dossier", "conflict"}});
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File, "", known));
+    // The server's, from 13 (a journal copied from a server keeps it).
+    j.back().old_value = "schéma 13";
+    j.back().new_value = "schéma 20 — clé de l'organisme des dossiers et des liens d'intérêts";
+    EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File, "", known));
+    // A decision's row: not what it writes.
+    j.back().tables = {"dossier", "decision"};
+    auto u = first_unwritten_entry(j, JournalHome::File, "", known);
+    ASSERT_TRUE(u);
+    EXPECT_NE(u->why.find("hors la clé de l'organisme des dossiers et des liens d'intérêts"), std::string::npos) << u->why;
+    // Dossiers' rows from a migration that does not reach the keys (16 to 17), or starts after them (20 to 21).
+    j.back().tables = {"dossier"};
+    j.back().old_value = "schéma 16";
+    j.back().new_value = "schéma 17 — empreintes de 1 ligne";
+    EXPECT_TRUE(first_unwritten_entry(j, JournalHome::File, "", known));
+    j.back().old_value = "schéma 20";
+    j.back().new_value = "schéma 21 — empreintes de 1 ligne";
+    EXPECT_TRUE(first_unwritten_entry(j, JournalHome::File, "", known));
+}
+
 TEST(JournalRules, NoTeamNoNamesChecked) {
     // One person working alone, then the first coordinator bound: nothing before is judged by name.
     std::vector<JournalRecord> j = {

@@ -5,6 +5,7 @@
 // database refuses. Runs under ctest's store.postgresql (throw-away cluster).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
@@ -20,9 +21,12 @@
 #include <libpq-fe.h>
 
 #include "store/ledger.h"
+#include "store/pg_ledger.h"
 #include "store/pg_store.h"
 #include "store/write_check.h"
+#include "store_history.h"
 #endif
+#include "core/read_rules.h"
 #include "core/error.h"
 #include "store/campaign_store.h"
 #include "test_support.h"
@@ -798,7 +802,8 @@ TEST_F(PgAccess, AMembersRowsWrittenInSqlWithoutTheirEntryAreRefusedAtCommit) {
 // défavorable under an entry saying favorable, « huit » in a fact under an
 // entry « 6 ». Each entry's text is compared with its row, a member's link is
 // signed by them and dated by the server, and an entry bears the role's person.
-// Digests computed here as ledger.cpp does (« col='val'; », 32 hex digits).
+// Digests computed here as ledger.cpp does (« col='val'; », 32 hex digits; the
+// organisation's key that Cotation writes last, issue 15 N1).
 TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
     auto ines = as("Inès Martin");
     ines->declare_conflict({"Inès Martin", "Asso Beta", "sœur cadre", "Inès Martin", server_day()}, "Inès Martin");
@@ -825,7 +830,7 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
                                           "sœur cadre (déclaré le 15/01/2019 par Claire Durand)",
                                           line("conflict", link_key, "reviewer='Inès Martin';organisme='Asso Beta';declaration="
                                                                      "'sœur cadre';declared_on='2019-01-15';declared_by="
-                                                                     "'Claire Durand';")));
+                                                                     "'Claire Durand';organisation_key='asso beta';")));
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("est signé de son nom (« Inès Martin ») et daté du jour du serveur"), std::string::npos) << r.error;
     // The opinion changed, the entry saying favorable.
@@ -852,7 +857,7 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
     r = raw("Inès Martin", "UPDATE dossier SET commune = '13203' WHERE id = " + d1 + "; " +
                                entry("Inès Martin", "dossier.identite", "dossier/D1", "orthographe", "orthographe corrigée",
                                      line("dossier", "id=" + d1, "id=" + d1 + ";reference='D1';organisme='Asso Alpha';"
-                                                                 "commune='13203';")));
+                                                                 "commune='13203';organisation_key='asso alpha';")));
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("(dossier/D1 : « reference=D1; organisme=Asso Alpha; siret=; finess=; commune=13203 »)"),
               std::string::npos) << r.error;
@@ -879,7 +884,7 @@ TEST_F(PgAccess, AMembersEntryMustSayWhatItsRowHoldsSignedAndDatedByTheServer) {
                                      "sœur cadre de santé (déclaré le " + server_day().french_numeric() + " par Inès Martin)",
                                      line("conflict", link_key, "reviewer='Inès Martin';organisme='Asso Beta';declaration="
                                                                 "'sœur cadre de santé';declared_on='" + server_day().iso() +
-                                                                "';declared_by='Inès Martin';")));
+                                                                "';declared_by='Inès Martin';organisation_key='asso beta';")));
     EXPECT_TRUE(r.ok) << r.error;
     EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT actor FROM journal ORDER BY seq DESC LIMIT 1").rows.at(0)[0],
               "Inès Martin (compte " + account("Inès Martin") + ")");
@@ -1330,6 +1335,318 @@ TEST_F(PgAccess, CliPrintsTheRightsAndAMemberCannotGrantThem) {
     EXPECT_NE(out.find("Campagne partagée"), std::string::npos) << out;
     auto member = sql(test::pg_server(), ref_, "SELECT pg_has_role('" + account("Inès Martin") + "', '" + g.coordinator + "', 'MEMBER')");
     EXPECT_EQ(member.rows.at(0)[0], "f");
+}
+
+// Issue 15 N1: the server decided whether a person declared a link with a
+// dossier's organisation by comparing the names exactly, where the core
+// (declaration_covers, read_rules.cpp) compares their keys (case, accents,
+// spaces and punctuation aside) and the SIREN and FINESS a link keeps. The
+// server's rule (cotation_covers, pg_roles.cpp) is the core's, written in SQL
+// over the key Cotation stores with each dossier and link: for every case
+// below, both answer alike, and the answer is the one written by hand.
+namespace {
+std::string covers_literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+}  // namespace
+
+TEST_F(PgAccess, TheServersLinkRuleIsTheCores) {
+    struct Case {
+        const char* why;
+        std::string link, identifiers, organisme, siret, finess;
+        bool covered;   // by hand, from read_rules.cpp
+    };
+    const std::string nbsp = "\u00A0";
+    const std::vector<Case> cases = {
+        {"le même nom", "Asso Alpha", "", "Asso Alpha", "", "", true},
+        // Both keys « association les eglantiers »: case, accent, hyphen, double space and final dot aside.
+        {"casse, accents, ponctuation", "Association Les Églantiers", "", "ASSOCIATION  LES-EGLANTIERS.", "", "", true},
+        // The Cyrillic « А » (U+0410) reads as the Latin « a » (french.cpp, latin_look_alike).
+        {"lettre cyrillique semblable", "\u0410sso Alpha", "", "Asso Alpha", "", "", true},
+        {"un autre nom", "Asso Alpha", "", "Asso Beta", "", "", false},
+        // Punctuation separates words: « association a b c » is not « association abc ».
+        {"sigle ponctué", "Association ABC", "", "Association A.B.C.", "", "", false},
+        // Two names without a letter or a digit: both keys empty, one name for the core.
+        {"noms sans lettre ni chiffre", "***", "", "--", "", "", true},
+        // SIRET 775 672 272 00011: its SIREN is its first 9 digits, 775672272.
+        {"SIREN du SIRET", "Groupe Entraide", "siren:775672272", "Entraide du Littoral", "775 672 272 00011", "", true},
+        {"SIRET en points et tirets", "Groupe Entraide", "siren:775672272", "Autre nom", "775.672.272-00011", "", true},
+        {"SIRET en espaces insécables", "Groupe Entraide", "siren:775672272", "Autre nom",
+         "775" + nbsp + "672" + nbsp + "272" + nbsp + "00011", "", true},
+        {"SIRET de 13 chiffres", "Groupe Entraide", "siren:775672272", "Autre nom", "7756722720001", "", false},
+        {"SIRET avec une lettre", "Groupe Entraide", "siren:775672272", "Autre nom", "77567227200O11", "", false},
+        {"jeton plus long", "Groupe Entraide", "siren:7756722721", "Autre nom", "77567227200011", "", false},
+        {"jeton parmi d'autres", "Groupe Entraide", "finess:130001234 siren:775672272", "Autre nom", "77567227200011", "", true},
+        {"FINESS", "Soleil Gestion", "finess:130001234", "Maison Soleil", "", "130 001 234", true},
+        {"FINESS de 8 chiffres", "Soleil Gestion", "finess:13000123", "Maison Soleil", "", "13000123", false},
+        {"FINESS pris pour un SIREN", "Soleil Gestion", "siren:130001234", "Maison Soleil", "", "130001234", false},
+        {"SIREN pris pour un FINESS", "Groupe Entraide", "finess:775672272", "Autre nom", "77567227200011", "", false},
+        {"identifiants absents du lien", "Groupe Entraide", "", "Autre nom", "77567227200011", "130001234", false},
+        {"identifiants absents du dossier", "Groupe Entraide", "siren:775672272 finess:130001234", "Autre nom", "", "", false},
+    };
+    for (const auto& c : cases) {
+        ConflictDeclaration link;
+        link.reviewer = "Inès Martin";
+        link.organisme = c.link;
+        link.identifiers = c.identifiers;
+        const bool core = declaration_covers(link, Organisation(c.organisme, c.siret, c.finess));
+        EXPECT_EQ(core, c.covered) << c.why;
+        // The keys as the stores write them (organisation_key of each name).
+        auto r = sql(test::pg_server(), ref_,
+                     "SELECT cotation_covers(" + covers_literal(c.link) + ", " + covers_literal(organisation_key(c.link)) + ", " +
+                         covers_literal(c.identifiers) + ", " + covers_literal(c.organisme) + ", " +
+                         covers_literal(organisation_key(c.organisme)) + ", " + covers_literal(c.siret) + ", " +
+                         covers_literal(c.finess) + ")");
+        ASSERT_TRUE(r.ok) << c.why << " : " << r.error;
+        EXPECT_EQ(r.rows.at(0)[0], core ? "t" : "f") << c.why;
+    }
+}
+
+// Issue 15 N1, through the database as each instructor: a link written
+// another way (case, accents, punctuation), one by the SIREN, one by the
+// FINESS. Inès submitted her own ratings of D4 to D7 before the coordinator
+// transcribed her links: Jean's ratings are then hers to read but for a link.
+// Jean rated them, submitted nothing: he may rate again but for a link. D7,
+// whose organisation no link names, is the control.
+TEST_F(PgAccess, ALinkCoversItsOrganisationWrittenOtherwiseOrByItsSirenOrFiness) {
+    auto dossier = [](const std::string& ref, const std::string& org, const std::string& siret, const std::string& finess) {
+        Dossier x;
+        x.reference = ref;
+        x.organisme = org;
+        x.siret = siret;
+        x.finess = finess;
+        return x;
+    };
+    std::vector<std::int64_t> ids;
+    {
+        auto service = open_pg_store(admin_);
+        ids = service->add_dossiers({dossier("D4", "ASSOCIATION  LES-EGLANTIERS.", "", ""),
+                                     dossier("D5", "Entraide du Littoral", "775 672 272 00011", ""),
+                                     dossier("D6", "Maison Soleil", "", "130 001 234"),
+                                     dossier("D7", "Asso Témoin", "", "")},
+                                    "service");
+        for (auto id : ids)
+            for (const char* who : {"Inès Martin", "Jean Bernard"}) service->assign(id, who, true, "service");
+    }
+    auto ines = as("Inès Martin");
+    auto jean = as("Jean Bernard");
+    for (auto id : ids) {
+        ines->put_ratings({{id, "Inès Martin", "I.1", 3, "lu"}}, "Inès Martin");
+        ines->submit(id, "Inès Martin", "Inès Martin");
+        jean->put_ratings({{id, "Jean Bernard", "I.1", 4, "solide"}}, "Jean Bernard");
+    }
+    auto count = [&](const std::string& who, const std::string& query) {
+        auto r = raw(who, query);
+        EXPECT_TRUE(r.ok) << r.error;
+        return r.ok && !r.rows.empty() ? r.rows[0][0] : std::string("?");
+    };
+    auto ratings_sql = [](std::int64_t id) { return "SELECT count(*) FROM rating WHERE dossier_id = " + std::to_string(id); };
+    for (auto id : ids) EXPECT_EQ(count("Inès Martin", ratings_sql(id)), "2");   // hers and Jean's, before any link
+    // The links, as the coordinator transcribes them: none names D4 to D6 as filed.
+    std::vector<ConflictDeclaration> links;
+    for (const char* who : {"Inès Martin", "Jean Bernard"}) {
+        links.push_back({who, "Association Les Églantiers", "administrateur", "Claire Durand", server_day(), ""});
+        links.push_back({who, "Entraide Provence", "salarié", "Claire Durand", server_day(), "siren:775672272"});
+        links.push_back({who, "Soleil Gestion", "conjoint directeur", "Claire Durand", server_day(), "finess:130001234"});
+    }
+    auto claire = as("Claire Durand");
+    for (const auto& l : links) claire->declare_conflict(l, "Claire Durand");
+    // The core's answer first: link i covers D(4 + i) and never D7.
+    const auto filed = claire->load().dossiers;
+    auto filed_as = [&](std::int64_t id) {
+        for (const auto& d : filed)
+            if (d.id == id) return identity_of(d);
+        return Organisation{};
+    };
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_TRUE(declaration_covers(links[i], filed_as(ids[i]))) << i;
+        EXPECT_FALSE(declaration_covers(links[i], filed_as(ids[3]))) << i;
+        EXPECT_NE(links[i].organisme, filed_as(ids[i]).name);   // not the exact name: the server compared only that
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+        const bool linked = i < 3;
+        const std::string ref = "D" + std::to_string(4 + i);
+        // Inès reads her own rating alone (1) on D4 to D6, Jean's too (2) on D7: in raw SQL, in the
+        // journal's old and new values, and through the store.
+        EXPECT_EQ(count("Inès Martin", ratings_sql(ids[i])), linked ? "1" : "2") << ref;
+        EXPECT_EQ(count("Inès Martin", "SELECT count(*) FROM journal WHERE action = 'note' AND entity LIKE 'dossier/" + ref +
+                                           "/note/Jean Bernard/%'"),
+                  linked ? "0" : "1")
+            << ref;
+        EXPECT_EQ(ratings_of(ines->load(), ids[i], "Jean Bernard"), linked ? 0u : 1u) << ref;
+        // Jean, assigned, nothing submitted: he rates D7 alone, by the store or in raw SQL.
+        auto r = raw("Jean Bernard", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                     "VALUES (" + std::to_string(ids[i]) + ", " + reviewer_id("Jean Bernard") +
+                                         ", 'I.3', 2, 'direct', now())");
+        EXPECT_FALSE(r.ok) << ref;   // without its journal entry at best, refused at commit
+        if (linked)
+            EXPECT_NE(r.error.find("dossier « " + ref + " », critère « I.3 ») : Jean Bernard a déclaré un lien d'intérêts avec "
+                                   "son organisme"),
+                      std::string::npos)
+                << r.error;
+        else
+            EXPECT_EQ(r.error.find("lien d'intérêts"), std::string::npos) << r.error;
+        if (linked)
+            EXPECT_THROW(jean->put_ratings({{ids[i], "Jean Bernard", "I.2", 5, "après lecture"}}, "Jean Bernard"), Error) << ref;
+        else
+            EXPECT_NO_THROW(jean->put_ratings({{ids[i], "Jean Bernard", "I.2", 5, "revu"}}, "Jean Bernard")) << ref;
+    }
+    // Nor does he take a dossier out of his link: its SIRET, its key, his link's SIREN.
+    auto r = raw("Jean Bernard", "UPDATE dossier SET siret = '' WHERE id = " + std::to_string(ids[1]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("Le SIRET et le FINESS du dossier « D5 » ne changent que par le coordonnateur"), std::string::npos)
+        << r.error;
+    r = raw("Jean Bernard", "UPDATE dossier SET organisation_key = 'autre' WHERE id = " + std::to_string(ids[0]));
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("ne changent que par le coordonnateur"), std::string::npos) << r.error;
+    for (const char* change : {"identifiers = ''", "organisation_key = 'autre'"}) {
+        r = raw("Jean Bernard", std::string("UPDATE conflict SET ") + change +
+                                    " WHERE reviewer = 'Jean Bernard' AND organisme = 'Entraide Provence'");
+        EXPECT_FALSE(r.ok) << change;
+        EXPECT_NE(r.error.find("lien d'intérêts déclaré ne se retire pas"), std::string::npos) << r.error;
+    }
+    // Through Cotation, what changes no link passes: D5's commune, D7's SIRET.
+    auto now = [&](std::int64_t id) {
+        for (const auto& d : jean->load().dossiers)
+            if (d.id == id) return d;
+        return Dossier{};
+    };
+    Dossier d5 = now(ids[1]), d5b = d5, d7 = now(ids[3]), d7b = d7;
+    d5b.commune = "Marseille";
+    d7b.siret = "77567227200011";   // now D7 too is covered by the SIREN link
+    EXPECT_NO_THROW(jean->update_dossier(d5, d5b, "Jean Bernard"));
+    EXPECT_NO_THROW(jean->update_dossier(d7, d7b, "Jean Bernard"));
+    EXPECT_EQ(count("Inès Martin", ratings_sql(ids[3])), "1");   // and hidden from Inès from then on
+    auto check = claire->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Issue 15 N1: a campaign of the server's schema 19, whose team's rights a
+// version before applied (links matched by their exact name, no key column,
+// the journal vouching for its rows without one), opened by its owner: the
+// migration gives every dossier and link its key, its entry vouches for the
+// rows it changed, and the rules of links read the keys at once, before the
+// owner applies the rights again.
+namespace {
+std::vector<JournalEntry> access_journal(pg::PgConn& c) {
+    auto s = c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
+                    "ORDER BY seq");
+    std::vector<JournalEntry> out;
+    for (int i = 0; i < s.rows(); ++i)
+        out.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5), s.text(i, 6),
+                       s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
+    return out;
+}
+}  // namespace
+
+TEST_F(PgAccess, ACampaignOfTheSchemaBeforeGetsItsKeysAndItsLinkRulesAtOpening) {
+    std::int64_t d4 = 0;
+    {
+        auto service = open_pg_store(admin_);
+        Dossier d;
+        d.reference = "D4";
+        d.organisme = "ASSOCIATION  LES-EGLANTIERS.";
+        d4 = service->add_dossiers({d}, "service").at(0);
+        service->assign(d4, "Jean Bernard", true, "service");
+        service->declare_conflict({"Jean Bernard", "Association Les Églantiers", "administrateur", "service", Date{2025, 5, 2}},
+                                  "service");
+    }
+    const std::string s = "\"" + ref_ + "\".", coordinator = covers_literal(pg_team_roles(ref_).coordinator);
+    {
+        // Back to schema 19, its rules as the version before wrote them (pg_roles.cpp then).
+        PgAddress a = parse_pg_uri(admin_);
+        pg::PgConn c(a);
+        c.exec("SET search_path TO " + pg::quote_identifier(a.campaign));
+        c.exec("ALTER TABLE dossier DROP COLUMN organisation_key; ALTER TABLE conflict DROP COLUMN organisation_key");
+        c.exec("CREATE OR REPLACE FUNCTION " + s + "cotation_linked(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$ "
+               "SELECT EXISTS (SELECT 1 FROM " + s + "conflict c JOIN " + s + "dossier x ON x.organisme = c.organisme "
+               "WHERE x.id = d AND c.reviewer = " + s + "cotation_me()) $f$");
+        c.exec("CREATE OR REPLACE FUNCTION " + s + "conflict_kept() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
+               "IF NOT pg_has_role(session_user, " + coordinator + ", 'MEMBER') AND (NEW.organisme IS DISTINCT FROM "
+               "OLD.organisme OR NEW.reviewer IS DISTINCT FROM OLD.reviewer) THEN RAISE EXCEPTION 'lien'; END IF; "
+               "RETURN NEW; END $f$");
+        c.exec("CREATE OR REPLACE FUNCTION " + s + "dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
+               "IF (NEW.reference IS DISTINCT FROM OLD.reference OR NEW.organisme IS DISTINCT FROM OLD.organisme) "
+               "AND NOT pg_has_role(session_user, " + coordinator + ", 'MEMBER') AND NOT pg_has_role(session_user, "
+               "(SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN RAISE EXCEPTION 'dossier'; "
+               "END IF; RETURN NEW; END $f$");
+        // Its journal as it was: the digests of the dossiers and links without a key (each written once).
+        auto entries = test::without_organisation_keys(access_journal(c), pg::ledger::current(c));
+        c.exec("ALTER TABLE journal DISABLE TRIGGER journal_append_only");
+        for (const auto& e : entries)
+            c.exec("UPDATE journal SET rows = $1, prev_hash = $2, hash = $3 WHERE seq = $4",
+                   {e.rows, e.prev_hash, e.hash, std::to_string(e.seq)});
+        c.exec("ALTER TABLE journal ENABLE TRIGGER journal_append_only; UPDATE schema_version SET version = 19");
+    }
+    const std::string linked = "SELECT cotation_linked(" + std::to_string(d4) + ")";
+    EXPECT_EQ(raw("Jean Bernard", linked).rows.at(0)[0], "f");   // the exact name: « Association Les Églantiers » ≠ D4's
+    open_pg_store(admin_);   // the owner opens it: schema 20
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT version FROM schema_version").rows.at(0)[0],
+              std::to_string(pg_schema_version()));
+    // Both keys « association les eglantiers » (by hand: case, accents, hyphen, spaces and dot aside); D1's « asso alpha ».
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT organisation_key FROM dossier WHERE reference = 'D4'").rows.at(0)[0],
+              "association les eglantiers");
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT organisation_key FROM conflict WHERE reviewer = 'Jean Bernard'").rows.at(0)[0],
+              "association les eglantiers");
+    EXPECT_EQ(sql(test::pg_server(), ref_, "SELECT organisation_key FROM dossier WHERE reference = 'D1'").rows.at(0)[0],
+              "asso alpha");
+    // One entry vouches for the rows it changed: 4 dossiers (D1 to D4) and 2 links (Inès's, Jean's).
+    auto last = sql(test::pg_server(), ref_, "SELECT action, old_value, new_value, rows FROM journal ORDER BY seq DESC LIMIT 1");
+    ASSERT_EQ(last.rows.size(), 1u);
+    EXPECT_EQ(last.rows[0][0], "schema.migration");
+    EXPECT_EQ(last.rows[0][1], "schéma 19");
+    EXPECT_EQ(last.rows[0][2], "schéma " + std::to_string(pg_schema_version()) +
+                                   " — clé de l'organisme des dossiers et des liens d'intérêts");
+    EXPECT_EQ(std::count(last.rows[0][3].begin(), last.rows[0][3].end(), '\n'), 6) << last.rows[0][3];
+    auto check = as("Claire Durand")->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+    // The rules read the keys at once: Jean's link covers D4, and he no longer rates it.
+    EXPECT_EQ(raw("Jean Bernard", linked).rows.at(0)[0], "t");
+    auto r = raw("Jean Bernard", "INSERT INTO rating(dossier_id, reviewer_id, criterion, value, justification, updated_at) "
+                                 "VALUES (" + std::to_string(d4) + ", " + reviewer_id("Jean Bernard") + ", 'I.1', 2, 'x', now())");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("Jean Bernard a déclaré un lien d'intérêts avec son organisme"), std::string::npos) << r.error;
+    EXPECT_THROW(as("Jean Bernard")->put_ratings({{d4, "Jean Bernard", "I.1", 2, "x"}}, "Jean Bernard"), Error);
+    // And an instructor's change of a dossier through Cotation, which writes its key, passes (the column's grant with them).
+    auto jean = as("Jean Bernard");
+    Dossier d1 = jean->load().dossiers.at(0), moved = d1;
+    moved.commune = "Marseille";
+    EXPECT_NO_THROW(jean->update_dossier(d1, moved, "Jean Bernard"));
+    check = as("Claire Durand")->verify_journal();
+    EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
+}
+
+// Issue 15 N1, what stays: the key is written by the client. Jean, linked
+// with « Association Les Églantiers », registers in raw SQL a dossier of
+// « ASSOCIATION  LES-EGLANTIERS. » under another key, with an entry true to
+// its row: the server takes it, and his link misses it; `journal verify`
+// names the key (and `exporter` refuses the campaign).
+TEST_F(PgAccess, AKeyWrittenWrongInSqlIsNamedByJournalVerify) {
+    as("Claire Durand")->declare_conflict({"Jean Bernard", "Association Les Églantiers", "administrateur", "Claire Durand",
+                                           server_day(), ""},
+                                          "Claire Durand");
+    const std::string id = sql(test::pg_server(), ref_, "SELECT max(id) + 1 FROM dossier").rows.at(0)[0];
+    // The row as ledger.cpp writes it (« col='val'; »), its key last; the entry as journal_texts.cpp writes it.
+    const std::string row = "id=" + id + ";reference='D8';organisme='ASSOCIATION  LES-EGLANTIERS.';organisation_key='autre';";
+    std::string rows = "dossier\tid=" + id + "\t" + row_ledger::digest(row) + "\n", quoted;
+    for (char c : rows) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    auto r = raw("Jean Bernard",
+                 "INSERT INTO dossier(id, reference, organisme, organisation_key) VALUES (" + id +
+                     ", 'D8', 'ASSOCIATION  LES-EGLANTIERS.', 'autre'); "
+                     "INSERT INTO journal(seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows) VALUES "
+                     "(0, '', 'Jean Bernard', 'dossier.ajout', 'dossier/D8', '', "
+                     "'organisme=ASSOCIATION  LES-EGLANTIERS.; siret=; finess=; commune=; ; pieces=', '', '', '" + quoted + "')");
+    ASSERT_TRUE(r.ok) << r.error;   // the server cannot compute a key (Unicode normalisation, look-alike letters)
+    EXPECT_EQ(raw("Jean Bernard", "SELECT cotation_linked(" + id + ")").rows.at(0)[0], "f");
+    auto check = as("Claire Durand")->verify_journal();
+    EXPECT_FALSE(check.ok);
+    ASSERT_EQ(check.problems.size(), 1u) << check.problems.front();
+    // The core's key of that name, by hand: « association les eglantiers ».
+    EXPECT_EQ(check.problems[0], "table dossier, ligne id=" + id + " (« D8 ») : la clé de son organisme est « autre » et non "
+                                 "« association les eglantiers » (écrite hors de Cotation ; les droits d'un serveur comparent "
+                                 "les liens d'intérêts par elle)");
 }
 
 #else

@@ -21,6 +21,8 @@
 #include "core/error.h"
 #include "store/campaign_store.h"
 #include "store/journal.h"
+#include "store/sqlite_db.h"
+#include "store/sqlite_ledger.h"
 #include "store_history.h"
 #include "test_support.h"
 
@@ -267,6 +269,98 @@ TEST(JournalLedger, CampaignMadeBeforeTheLedgerIsVouchedForAtMigration) {
     s.reset();
     test::sql(dir.file("c.cot"), "UPDATE dossier SET organisme = 'Autre nom' WHERE reference = 'D1'");
     EXPECT_NE(all(open_sqlite_store(dir.file("c.cot"))->verify_journal()).find("table dossier, ligne id=1 (« D1 »)"), std::string::npos);
+}
+
+// Issue 15 N1: a campaign of schema 18, whose dossiers and declared links
+// have no organisation's key, reaching 19 while closed. Each key is the
+// core's organisation_key of the row's organisme; the lock of the closed
+// campaign is back; the migration's entry vouches for the rows it changed,
+// so that the journal verifies.
+TEST(JournalLedger, ACampaignBeforeTheOrganisationKeysGetsThemAtMigrationEvenClosed) {
+    test::TempDir dir;
+    const std::string path = dir.file("c.cot");
+    {
+        Campaign c;
+        c.reference = "AAC essai";
+        auto s = create_sqlite_store(path, c, {"essai", "1", "essai.xml", "<grille id=\"essai\" version=\"1\"/>", "", "", "", ""},
+                                     "service");
+        auto d = [](const std::string& ref, const std::string& org) {
+            Dossier x;
+            x.reference = ref;
+            x.organisme = org;
+            return x;
+        };
+        s->add_dossiers({d("D1", "Association Les Églantiers"), d("D2", "ASSOCIATION  LES-EGLANTIERS."), d("D3", "***")},
+                        "service");
+        s->put_person(Person{"Inès Martin", Role::Instructor, "Département", true, ""}, "service");
+        s->declare_conflict({"Inès Martin", "Association Les Églantiers", "administratrice", "service", Date{2025, 5, 2}},
+                            "service");
+        s->close("instruction terminée", "service");
+    }
+    // Back to schema 18: the key columns dropped, the journal as schema 18 wrote it (its digests without a key).
+    // (Through a connection of Cotation's: the lock triggers call its SQL functions.)
+    cotation::row_ledger::Rows keyless;
+    {
+        cotation::sqlite::Db db(path, false);
+        db.exec("ALTER TABLE dossier DROP COLUMN organisation_key; ALTER TABLE conflict DROP COLUMN organisation_key");
+        keyless = cotation::sqlite::ledger::current(db);
+    }
+    std::vector<JournalEntry> entries = open_sqlite_store_read_only(path)->journal("");
+    std::string statements = "DROP TRIGGER journal_no_update; ";
+    auto quoted = [](const std::string& text) {
+        std::string out = "'";
+        for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+        return out + "'";
+    };
+    for (const auto& e : test::without_organisation_keys(entries, keyless))
+        statements += "UPDATE journal SET rows = " + quoted(e.rows) + ", prev_hash = '" + e.prev_hash + "', hash = '" + e.hash +
+                      "' WHERE seq = " + std::to_string(e.seq) + "; ";
+    statements += "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal\n  "
+                  "BEGIN SELECT RAISE(ABORT, 'le journal ne peut être que complété'); END; PRAGMA user_version = 18";
+    cotation::sqlite::Db(path, false).exec(statements);
+    {
+        auto s = open_sqlite_store(path);   // migrated: schema 19
+        auto check = s->verify_journal();
+        EXPECT_TRUE(check.ok) << all(check);
+        // D1 and D2 are both « association les eglantiers » (by hand: case, accent, hyphen, double space and dot
+        // aside), D3 has no letter nor digit: an empty key, its row unchanged. The link is D1's name.
+        auto j = s->journal("campagne/schema");
+        ASSERT_EQ(j.size(), 1u);
+        EXPECT_EQ(j[0].old_value, "schéma 18");
+        EXPECT_EQ(j[0].new_value, "schéma 19 — empreintes de 3 lignes");   // D1, D2 and the link
+        EXPECT_FALSE(s->closed_since().empty());
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT organisation_key FROM dossier ORDER BY id", -1, &st, nullptr);
+    std::vector<std::string> keys;
+    while (sqlite3_step(st) == SQLITE_ROW) keys.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "SELECT organisation_key FROM conflict", -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) keys.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    EXPECT_EQ(keys, (std::vector<std::string>{"association les eglantiers", "association les eglantiers", "",
+                                              "association les eglantiers"}));
+    // Closed, it stays locked: the key's step lifted the lock of these tables within itself only.
+    EXPECT_NE(raw(path, "UPDATE dossier SET commune = 'Marseille'").first, SQLITE_OK);
+    EXPECT_NE(raw(path, "UPDATE conflict SET declaration = 'autre'").first, SQLITE_OK);
+}
+
+// Issue 15 N1: a dossier's organisation key changed outside Cotation is named
+// by `journal verify`, as its row is.
+TEST(JournalLedger, AnOrganisationKeyChangedOutsideCotationIsNamed) {
+    test::TempDir dir;
+    rated_campaign(dir);   // D1 « Org », D2 « Autre »
+    test::sql(dir.file("c.cot"), "UPDATE dossier SET organisation_key = 'autre' WHERE reference = 'D1'");
+    const std::string said = all(open_sqlite_store(dir.file("c.cot"))->verify_journal());
+    EXPECT_NE(said.find("table dossier, ligne id=1 (« D1 ») : diffère de ce que le journal a enregistré"), std::string::npos)
+        << said;
+    // The core's key of « Org », by hand: « org ».
+    EXPECT_NE(said.find("table dossier, ligne id=1 (« D1 ») : la clé de son organisme est « autre » et non « org »"),
+              std::string::npos)
+        << said;
 }
 
 // --- 13.2: every table locked once closed -----------------------------------

@@ -1,5 +1,6 @@
 #include "journal_copies.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace cotation::journal_copies {
@@ -99,9 +100,16 @@ std::string migration_refusal(const JournalRecord& e, int migrated_to, bool rows
     }
     // The server's digests of schema 12 rendered anew (pg_store.cpp).
     if (from == known.ledger && e.new_value.find("instants des empreintes") != std::string::npos) return "";
+    // The organisation's key given to the dossiers and links written before it
+    // (sqlite_schema.cpp, pg_store.cpp), on their rows only.
+    auto crosses = [&](int keys) { return keys > 0 && from < keys && to >= keys; };
+    const bool keys_only = std::all_of(e.tables.begin(), e.tables.end(),
+                                       [](const std::string& t) { return t == "dossier" || t == "conflict"; });
+    if (keys_only && (crosses(known.organisation_keys_file) || crosses(known.organisation_keys_server))) return "";
     return "elle porte l'empreinte d'une ligne de la table « " + e.tables.front() + " », alors que les migrations de Cotation " +
            "après le schéma " + std::to_string(known.ledger) +
-           " n'ajoutent que des colonnes vides et n'écrivent aucune ligne (celle-ci dit " + said + ")";
+           " n'ajoutent que des colonnes vides et n'écrivent aucune ligne, hors la clé de l'organisme des dossiers et des "
+           "liens d'intérêts (celle-ci dit " + said + ")";
 }
 
 }  // namespace cotation::journal_copies

@@ -68,6 +68,11 @@ enum class JournalHome { File, Server };
 // highest. 0 when not given (a replay of entries alone): not checked.
 struct KnownSchemas {
     int ledger = 0, highest = 0;
+    // The migration that gives the dossiers and declared links written before
+    // it their organisation's key (issue 15 N1), as the file and the server
+    // number it (a journal copied from one to the other keeps the entries of
+    // both): the only migration after the ledger that writes rows. 0: none.
+    int organisation_keys_file = 0, organisation_keys_server = 0;
 };
 
 struct UnwrittenEntry {

@@ -145,8 +145,10 @@ std::optional<JournalHead> parse_journal_head(const std::string& text) {
 
 KnownSchemas known_schemas() {
     KnownSchemas k{sqlite::ledger_schema(), sqlite::schema_version()};
+    k.organisation_keys_file = sqlite::organisation_keys_schema();
 #ifdef COTATION_POSTGRESQL
     k.highest = std::max(k.highest, pg_schema_version());
+    k.organisation_keys_server = pg_organisation_keys_schema();
 #endif
     return k;
 }

@@ -4,9 +4,12 @@
 #include <Poco/SHA2Engine.h>
 
 #include <cctype>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <string_view>
+
+#include "core/read_rules.h"
 
 namespace cotation::row_ledger {
 
@@ -189,6 +192,23 @@ void compare(const Rows& expected, const Rows& current, const std::map<std::stri
             problems.push_back("table " + table + " : " + std::to_string(lines.size() - kShown) +
                                " autres lignes dans le même cas");
     }
+}
+
+void compare_organisation_keys(const std::vector<KeyedRow>& rows, std::vector<std::string>& problems) {
+    std::map<std::string, std::size_t> shown;   // per table, as compare(): the first few and how many more
+    constexpr std::size_t kShown = 5;
+    for (const auto& r : rows) {
+        const std::string want = organisation_key(r.organisme);
+        if (r.key == want) continue;
+        if (++shown[r.table] <= kShown)
+            problems.push_back("table " + r.table + ", ligne " + r.row + " : la clé de son organisme est « " + r.key +
+                               " » et non « " + want +
+                               " » (écrite hors de Cotation ; les droits d'un serveur comparent les liens d'intérêts par elle)");
+    }
+    for (const auto& [table, n] : shown)
+        if (n > kShown)
+            problems.push_back("table " + table + " : " + std::to_string(n - kShown) +
+                               " autres clés d'organisme dans le même cas");
 }
 
 void compare_before_write(const Rows& journal, const Rows& before, const std::map<std::string, std::string>& references,

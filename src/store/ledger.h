@@ -58,6 +58,17 @@ void compare(const Rows& expected, const Rows& current, const std::map<std::stri
 void compare_before_write(const Rows& journal, const Rows& before, const std::map<std::string, std::string>& references,
                           std::vector<std::string>& problems);
 
+// A dossier or a declared link as its organisation's key is checked: its
+// row named as compare() names it (« id=4 (« D4 ») »), its organisme and the
+// key it holds.
+struct KeyedRow {
+    std::string table, row, organisme, key;
+};
+// Each row whose key is not the core's organisation_key of its organisme
+// (read_rules.h; issue 15 N1): written outside Cotation, whatever entry
+// vouches for it, it would make a server's rights miss a declared link.
+void compare_organisation_keys(const std::vector<KeyedRow>& rows, std::vector<std::string>& problems);
+
 // The journal's rows as last read, carried on entry by entry (a store's
 // cache for compare_before_write: a whole read once, then the new entries).
 struct Seen {

@@ -356,14 +356,18 @@ Rows current(PgConn& c, bool schema12) {
     return out;
 }
 
-std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries) {
-    Rows before = current(c, true), now = current(c), expected = cotation::row_ledger::expected(entries), noted;
+std::string revouched(const Rows& before, const Rows& now, const std::vector<JournalEntry>& entries) {
+    Rows expected = cotation::row_ledger::expected(entries), noted;
     for (const auto& [k, d] : now) {
         auto b = before.find(k);
         auto e = expected.find(k);
         if (b != before.end() && b->second != d && e != expected.end() && e->second == b->second) noted[k] = d;
     }
     return cotation::row_ledger::rows_text(noted);
+}
+
+std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries) {
+    return revouched(current(c, true), current(c), entries);
 }
 
 std::map<std::string, std::string> references(PgConn& c) {

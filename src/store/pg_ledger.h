@@ -32,6 +32,11 @@ cotation::row_ledger::Rows current(PgConn& c, bool schema12 = false);
 // now and whose schema-12 digest is the one the journal gave; a row already
 // changed outside Cotation keeps its old digest, so it is still named.
 std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries);
+// The same for any migration that changes rows (schema 20: the organisations'
+// keys): each row whose digest went from `before` to another in `now`, noted
+// anew when `before` was the digest the journal gave it.
+std::string revouched(const cotation::row_ledger::Rows& before, const cotation::row_ledger::Rows& now,
+                      const std::vector<JournalEntry>& entries);
 // dossier id -> reference, to name a row.
 std::map<std::string, std::string> references(PgConn& c);
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/enums.h"
+#include "core/read_rules.h"
 #include "pg_store_impl.h"
 #include "snapshot_rows.h"
 
@@ -34,9 +35,10 @@ std::vector<std::int64_t> PgStore::add_dossiers(const std::vector<Dossier>& doss
         for (const auto& d : dossiers) {
             if (c_->exec("SELECT 1 FROM dossier WHERE reference = $1", {d.reference}).rows())
                 throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
-            auto r = c_->exec("INSERT INTO dossier(id, reference, organisme, siret, finess, commune) "
-                              "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM dossier),$1,$2,$3,$4,$5) RETURNING id",
-                              {d.reference, d.organisme, d.siret, d.finess, d.commune});
+            // With the organisation's key (read_rules.h), which the rights of declared links compare (issue 15 N1).
+            auto r = c_->exec("INSERT INTO dossier(id, reference, organisme, siret, finess, commune, organisation_key) "
+                              "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM dossier),$1,$2,$3,$4,$5,$6) RETURNING id",
+                              {d.reference, d.organisme, d.siret, d.finess, d.commune, organisation_key(d.organisme)});
             std::int64_t id = r.integer(0, 0);
             ids.push_back(id);
             for (const auto& [k, v] : d.facts)
@@ -55,8 +57,10 @@ void PgStore::update_dossier(const Dossier& before, const Dossier& after, const 
         std::string id = std::to_string(after.id);
         if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
             before.finess != after.finess || before.commune != after.commune) {
-            c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5 WHERE id=$6",
-                     {after.reference, after.organisme, after.siret, after.finess, after.commune, id});
+            c_->exec("UPDATE dossier SET reference=$1, organisme=$2, siret=$3, finess=$4, commune=$5, organisation_key=$6 "
+                     "WHERE id=$7",
+                     {after.reference, after.organisme, after.siret, after.finess, after.commune,
+                      organisation_key(after.organisme), id});
             j.add(actor, entry::dossier_identity(before, after));
         }
         for (const auto& [k, b, a] : rows::fact_changes(before, after)) {
@@ -171,11 +175,12 @@ void PgStore::assign(std::int64_t dossier_id, const std::string& reviewer, bool 
 void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
     mutate(Lock::Check, [&](PgJournalWriter& j) {
         c_->exec(
-            "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) VALUES "
-            "($1,$2,$3,$4,$5,$6) "
+            "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers, organisation_key) "
+            "VALUES ($1,$2,$3,$4,$5,$6,$7) "
             "ON CONFLICT (reviewer, organisme) DO UPDATE SET declaration = EXCLUDED.declaration, "
             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
-            {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers});
+            {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers,
+             organisation_key(c.organisme)});
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
         c_->exec(deletes_directly(*c_, "assignment")
                      ? "DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)"

@@ -138,21 +138,7 @@ CREATE OR REPLACE FUNCTION @S.cotation_journal_head(OUT seq bigint, OUT hash tex
 $f$;
 REVOKE ALL ON FUNCTION @S.cotation_journal_head() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION @S.cotation_journal_head() TO @C, @I, @M;
--- Whether the connected member may read the others' ratings of a dossier:
--- never with a declared link to its organisme; an instructor once they
--- submitted their own.
-CREATE OR REPLACE FUNCTION @S.cotation_sees_ratings(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
-  SELECT NOT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
-                     WHERE x.id = d AND c.reviewer = @S.cotation_me())
-     AND (pg_has_role(session_user, @m, 'MEMBER')
-          OR EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me()))
-$f$;
--- Whether the connected member declared a link with a dossier's organisme.
-CREATE OR REPLACE FUNCTION @S.cotation_linked(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
-  SELECT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x ON x.organisme = c.organisme
-                 WHERE x.id = d AND c.reviewer = @S.cotation_me())
-$f$;
--- Whether the connected instructor may rate a dossier: assigned, no link,
+@L-- Whether the connected instructor may rate a dossier: assigned, no link,
 -- not yet submitted (a submitted rating never changes: blind rating).
 CREATE OR REPLACE FUNCTION @S.cotation_rates(d bigint, rev bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
   SELECT EXISTS (SELECT 1 FROM @S.reviewer v WHERE v.id = rev AND v.name = @S.cotation_me())
@@ -231,36 +217,6 @@ CREATE OR REPLACE FUNCTION @S.cotation_rated_all(d bigint) RETURNS boolean LANGU
                       WHERE r.dossier_id = d AND v.name = @S.cotation_me() AND r.criterion = c.id::text
                         AND r.value BETWEEN 0 AND @S.cotation_scale_max() AND btrim(r.justification, E' \t\r\n') <> ''))
 $f$;
--- A declared link is kept as declared: its declarer re-words it, only the
--- coordinator changes whom or what it names (else one could « withdraw » a
--- link and read the ratings it hides).
-CREATE OR REPLACE FUNCTION @S.conflict_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
-BEGIN
-  IF NOT pg_has_role(session_user, @c, 'MEMBER')
-     AND (NEW.organisme IS DISTINCT FROM OLD.organisme OR NEW.reviewer IS DISTINCT FROM OLD.reviewer) THEN
-    RAISE EXCEPTION 'Un lien d''intérêts déclaré ne se retire pas ni ne change d''organisme : seul le coordonnateur le modifie.'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
-END $f$;
-CREATE OR REPLACE TRIGGER conflict_kept BEFORE UPDATE ON @S.conflict FOR EACH ROW EXECUTE FUNCTION @S.conflict_kept();
-
--- A registered dossier's reference and organisme change only by the
--- coordinator (or the owner): the organisme decides whom a declared link
--- hides its ratings from, the reference which journal entries are its own;
--- an instructor renaming them would read what a link or blind rating hides.
-CREATE OR REPLACE FUNCTION @S.dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
-BEGIN
-  IF (NEW.reference IS DISTINCT FROM OLD.reference OR NEW.organisme IS DISTINCT FROM OLD.organisme)
-     AND NOT pg_has_role(session_user, @c, 'MEMBER')
-     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
-    RAISE EXCEPTION 'La référence et l''organisme d''un dossier enregistré ne changent que par le coordonnateur : ils décident de qui lit ses notes (liens d''intérêts, journal).'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
-END $f$;
-CREATE OR REPLACE TRIGGER dossier_kept BEFORE UPDATE ON @S.dossier FOR EACH ROW EXECUTE FUNCTION @S.dossier_kept();
-
 -- The journal names the role that really wrote each entry, whatever the client says.
 CREATE OR REPLACE FUNCTION @S.journal_db_role() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
@@ -269,6 +225,99 @@ BEGIN
 END $f$;
 CREATE OR REPLACE TRIGGER journal_db_role BEFORE INSERT ON @S.journal FOR EACH ROW EXECUTE FUNCTION @S.journal_db_role();
 
+)sql";
+
+// The rules of declared links (issue 15 N1), put in kRights at « @L » and run
+// alone by the migration that gives dossiers and links their organisation's
+// key (pg_store.cpp, schema 20), with the same @-names.
+const char* const kLinkRules = R"sql(
+-- The organisation's key of a dossier and of a link is written by Cotation
+-- (core organisation_key); a member whose change goes through Cotation
+-- writes it again, unchanged, and dossier_kept and conflict_kept refuse it
+-- changed (in French rather than « permission denied »).
+GRANT UPDATE (organisation_key) ON @S.dossier TO @I;
+GRANT UPDATE (organisation_key) ON @S.conflict TO @I, @M;
+-- Whether a declared link covers an organisation, as the core's
+-- declaration_covers decides it (src/core/read_rules.cpp, the one rule; the
+-- same answers: PgAccess.TheServersLinkRuleIsTheCores): the same name, or the
+-- same key (organisation_key: case, accents, spaces and punctuation aside,
+-- written by Cotation with each dossier and link), or a whole token of the
+-- link's identifiers (« siren:419514906 finess:840000012 ») that is the
+-- organisation's SIREN (the first 9 of its SIRET's 14 digits) or its FINESS
+-- (9 digits). Digits are read as the core's digits_of reads them: spaces,
+-- dots, hyphens and no-break spaces between them, and nothing else.
+CREATE OR REPLACE FUNCTION @S.cotation_covers(c_organisme text, c_key text, c_identifiers text,
+                                              organisme text, organisme_key text, siret text, finess text)
+  RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$
+  SELECT c_organisme = organisme OR c_key = organisme_key
+      OR (c_identifiers <> '' AND EXISTS (
+            SELECT 1 FROM (VALUES ('siren:', siret, 14), ('finess:', finess, 9)) v(kind, id, size)
+            WHERE v.id ~ ('^[0-9 .' || chr(160) || '-]*$')
+              AND length(regexp_replace(v.id, '[^0-9]', '', 'g')) = v.size
+              AND v.kind || left(regexp_replace(v.id, '[^0-9]', '', 'g'), 9) = ANY (string_to_array(c_identifiers, ' '))))
+$f$;
+-- Whether the connected member declared a link that covers a dossier's organisation.
+CREATE OR REPLACE FUNCTION @S.cotation_linked(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT EXISTS (SELECT 1 FROM @S.conflict c JOIN @S.dossier x
+                   ON @S.cotation_covers(c.organisme, c.organisation_key, c.identifiers,
+                                         x.organisme, x.organisation_key, x.siret, x.finess)
+                 WHERE x.id = d AND c.reviewer = @S.cotation_me())
+$f$;
+-- Whether the connected member may read the others' ratings of a dossier:
+-- never with a declared link that covers its organisation; an instructor
+-- once they submitted their own.
+CREATE OR REPLACE FUNCTION @S.cotation_sees_ratings(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT NOT @S.cotation_linked(d)
+     AND (pg_has_role(session_user, @m, 'MEMBER')
+          OR EXISTS (SELECT 1 FROM @S.submission s WHERE s.dossier_id = d AND s.reviewer = @S.cotation_me()))
+$f$;
+-- A declared link is kept as declared: its declarer re-words it, only the
+-- coordinator (or the owner, who migrates) changes whom or what it names
+-- (else one could « withdraw » a link and read the ratings it hides): its
+-- organisme, that organisme's key, and the SIREN and FINESS it covers, which
+-- a member may add to (declared again) but not take away.
+CREATE OR REPLACE FUNCTION @S.conflict_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND (NEW.organisme IS DISTINCT FROM OLD.organisme OR NEW.reviewer IS DISTINCT FROM OLD.reviewer
+          OR NEW.organisation_key IS DISTINCT FROM OLD.organisation_key
+          OR EXISTS (SELECT 1 FROM unnest(string_to_array(OLD.identifiers, ' ')) t(token)
+                     WHERE t.token <> '' AND NOT t.token = ANY (string_to_array(NEW.identifiers, ' ')))) THEN
+    RAISE EXCEPTION 'Un lien d''intérêts déclaré ne se retire pas ni ne change d''organisme : seul le coordonnateur le modifie.'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER conflict_kept BEFORE UPDATE ON @S.conflict FOR EACH ROW EXECUTE FUNCTION @S.conflict_kept();
+
+-- A registered dossier's reference and organisme (and its organisation's
+-- key) change only by the coordinator (or the owner): the organisme decides
+-- whom a declared link hides its ratings from, the reference which journal
+-- entries are its own; an instructor renaming them would read what a link or
+-- blind rating hides. Its SIRET and FINESS neither, by an instructor, when
+-- the change takes it out of a declared link (by its SIREN or FINESS).
+CREATE OR REPLACE FUNCTION @S.dossier_kept() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF NOT pg_has_role(session_user, @c, 'MEMBER')
+     AND NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+    IF NEW.reference IS DISTINCT FROM OLD.reference OR NEW.organisme IS DISTINCT FROM OLD.organisme
+       OR NEW.organisation_key IS DISTINCT FROM OLD.organisation_key THEN
+      RAISE EXCEPTION 'La référence et l''organisme d''un dossier enregistré ne changent que par le coordonnateur : ils décident de qui lit ses notes (liens d''intérêts, journal).'
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF EXISTS (SELECT 1 FROM @S.conflict c
+               WHERE @S.cotation_covers(c.organisme, c.organisation_key, c.identifiers,
+                                        OLD.organisme, OLD.organisation_key, OLD.siret, OLD.finess)
+                 AND NOT @S.cotation_covers(c.organisme, c.organisation_key, c.identifiers,
+                                            NEW.organisme, NEW.organisation_key, NEW.siret, NEW.finess)) THEN
+      RAISE EXCEPTION 'Le SIRET et le FINESS du dossier « % » ne changent que par le coordonnateur tant qu''un lien d''intérêts déclaré le couvre par eux : ils décident de qui lit ses notes.',
+        OLD.reference USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE OR REPLACE TRIGGER dossier_kept BEFORE UPDATE ON @S.dossier FOR EACH ROW EXECUTE FUNCTION @S.dossier_kept();
 )sql";
 
 // An instructor's (or the coordinator's) removal of a dossier's fact or
@@ -358,6 +407,27 @@ PgTeamRoles pg_team_roles(const std::string& campaign) {
     return {group_name(campaign, "coordonnateur"), group_name(campaign, "instructeur"), group_name(campaign, "commission")};
 }
 
+namespace {
+// What fill() puts in for the campaign's schema and groups.
+std::map<char, std::string> rights_names(const std::string& campaign) {
+    PgTeamRoles g = pg_team_roles(campaign);
+    return {{'S', quote_identifier(campaign)},
+            {'C', quote_identifier(g.coordinator)},
+            {'I', quote_identifier(g.instructor)},
+            {'M', quote_identifier(g.committee)},
+            {'c', sql::literal(g.coordinator)},
+            {'i', sql::literal(g.instructor)},
+            {'m', sql::literal(g.committee)},
+            {'s', sql::literal(campaign)},
+            {'o', sql::literal("cotation : groupe de la campagne " + campaign)},
+            {'K', coordinator_actions_sql()}};
+}
+}  // namespace
+
+namespace pg {
+std::string pg_link_rules_sql(const std::string& campaign) { return fill(kLinkRules, rights_names(campaign)); }
+}  // namespace pg
+
 std::string pg_roles_sql(const std::string& uri) {
     PgAddress address = parse_pg_uri(uri);
     if (address.campaign.empty())
@@ -368,18 +438,9 @@ std::string pg_roles_sql(const std::string& uri) {
     PgTeamRoles g = pg_team_roles(address.campaign);
     std::string rights = kRights;
     rights.replace(rights.find("@R"), 2, removal_functions());
+    rights.replace(rights.find("@L"), 2, kLinkRules);
     std::string sql = "-- Droits de l'équipe de la campagne « " + address.campaign + " » (cotation serveur roles).\n" +
-                      fill(rights + pg::kJournalRights + pg::kPolicies + pg::ledger::kRowsChecked,
-                           {{'S', quote_identifier(address.campaign)},
-                            {'C', quote_identifier(g.coordinator)},
-                            {'I', quote_identifier(g.instructor)},
-                            {'M', quote_identifier(g.committee)},
-                            {'c', sql::literal(g.coordinator)},
-                            {'i', sql::literal(g.instructor)},
-                            {'m', sql::literal(g.committee)},
-                            {'s', sql::literal(address.campaign)},
-                            {'o', sql::literal("cotation : groupe de la campagne " + address.campaign)},
-                            {'K', coordinator_actions_sql()}}) +
+                      fill(rights + pg::kJournalRights + pg::kPolicies + pg::ledger::kRowsChecked, rights_names(address.campaign)) +
                       legacy_groups_revoked(address.campaign);
     sql += "\n-- Chaque personne de l'équipe : son rôle de connexion (le compte de la personne) dans son groupe.\n"
            "-- Le mot de passe ou l'authentification du poste se règle hors de Cotation (docs/serveur.md).\n";

@@ -225,9 +225,15 @@ const std::vector<PgMigration>& pg_migrations() {
         {19, "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_allocation text NOT NULL DEFAULT ''; "
              "ALTER TABLE meeting ADD COLUMN IF NOT EXISTS voted_vigilance text NOT NULL DEFAULT ''; "
              "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS places text NOT NULL DEFAULT ''; "
-             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS reason text NOT NULL DEFAULT ''"}};
+             "ALTER TABLE meeting_ranking ADD COLUMN IF NOT EXISTS reason text NOT NULL DEFAULT ''"},
+        // 20: each dossier's and declared link's organisation as a reader compares it (the file's schema 19):
+        // the rights match a link as the core does (issue 15 N1). Filled for the rows before by open_pg_store.
+        {kPgOrganisationKeys, "ALTER TABLE dossier ADD COLUMN IF NOT EXISTS organisation_key text NOT NULL DEFAULT ''; "
+                              "ALTER TABLE conflict ADD COLUMN IF NOT EXISTS organisation_key text NOT NULL DEFAULT ''"}};
     return migrations;
 }
+
+int pg_organisation_keys_schema() { return kPgOrganisationKeys; }
 
 const char* pg_territory_sql() { return kSchema10; }
 

@@ -8,6 +8,9 @@ struct PgMigration {
     int version;       // the schema version reached once `sql` has run
     const char* sql;
 };
+// The schema that gives dossiers and declared links their organisation's key
+// (core organisation_key), computed by Cotation for the rows before it.
+inline constexpr int kPgOrganisationKeys = 20;
 // Ascending; the first creates a campaign's schema whole.
 const std::vector<PgMigration>& pg_migrations();
 // Schema 10's SQL, which runs again on a campaign made at 11 without it.

@@ -5,6 +5,7 @@
 // Writers are serialised by a lock on the journal taken at the start of each
 // transaction, as SQLite's BEGIN IMMEDIATE does; readers are not blocked.
 #include "core/french.h"
+#include "core/read_rules.h"
 #include "pg_store.h"
 
 #include "pg_ledger.h"
@@ -105,6 +106,24 @@ std::vector<JournalEntry> PgStore::journal(const std::string& prefix) {
     return out;
 }
 
+namespace {
+// Each dossier and declared link with its organisation's key (compare_organisation_keys).
+std::vector<cotation::row_ledger::KeyedRow> keyed_rows(PgConn& c) {
+    using cotation::row_ledger::Cell;
+    std::vector<cotation::row_ledger::KeyedRow> out;
+    auto d = c.exec("SELECT id, reference, organisme, organisation_key FROM dossier ORDER BY id");
+    for (int i = 0; i < d.rows(); ++i)
+        out.push_back({"dossier", "id=" + d.text(i, 0) + " (« " + d.text(i, 1) + " »)", d.text(i, 2), d.text(i, 3)});
+    auto l = c.exec("SELECT reviewer, organisme, organisation_key FROM conflict ORDER BY reviewer, organisme");
+    for (int i = 0; i < l.rows(); ++i)
+        out.push_back({"conflict",
+                       "reviewer=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(i, 0)}) +
+                           ", organisme=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(i, 1)}),
+                       l.text(i, 1), l.text(i, 2)});
+    return out;
+}
+}  // namespace
+
 // The same chain check as SqliteStore::verify_journal, with its messages.
 JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) {
     PgTransaction snapshot(*c_, PgTransaction::Kind::Read);   // the entries and the data of one instant
@@ -121,6 +140,7 @@ JournalCheck PgStore::verify_journal(const std::optional<JournalHead>& extends) 
     auto now = ledger::current(*c_);
     c.rows = static_cast<std::int64_t>(now.size());
     cotation::row_ledger::compare(cotation::row_ledger::expected(entries), now, ledger::references(*c_), c.problems);
+    cotation::row_ledger::compare_organisation_keys(keyed_rows(*c_), c.problems);
     c.ok = c.problems.empty();
     return c;
 }
@@ -245,6 +265,49 @@ int schema_state(PgConn& c, const std::string& schema) {
     return v.rows() == 1 ? static_cast<int>(v.integer(0, 0)) : -1;
 }
 
+namespace {
+// Schema 20: the dossiers and declared links written before get their
+// organisation's key, computed by the core (organisation_key: Unicode
+// normalisation and look-alike letters, which SQL does not do), a hundred
+// names a statement. A closed campaign's lock of the two tables is lifted
+// inside the migration's transaction (its owner's, who alone migrates).
+void fill_pg_organisation_keys(PgConn& c) {
+    const bool closed = c.exec("SELECT EXISTS (SELECT 1 FROM campaign WHERE closed_at IS NOT NULL)").boolean(0, 0);
+    if (closed)
+        c.exec("ALTER TABLE dossier DISABLE TRIGGER dossier_locked; ALTER TABLE conflict DISABLE TRIGGER conflict_locked");
+    auto names = c.exec("SELECT organisme FROM dossier UNION SELECT organisme FROM conflict");
+    std::vector<std::pair<std::string, std::string>> keyed;
+    for (int i = 0; i < names.rows(); ++i)
+        if (std::string key = organisation_key(names.text(i, 0)); !key.empty()) keyed.emplace_back(names.text(i, 0), key);
+    constexpr std::size_t kBatch = 100;
+    for (std::size_t start = 0; start < keyed.size(); start += kBatch) {
+        std::string values;
+        std::vector<Param> params;
+        for (std::size_t i = start; i < keyed.size() && i < start + kBatch; ++i) {
+            params.emplace_back(keyed[i].first);
+            params.emplace_back(keyed[i].second);
+            values += (i == start ? "($" : ", ($") + std::to_string(params.size() - 1) + "::text, $" +
+                      std::to_string(params.size()) + "::text)";
+        }
+        for (const char* table : {"dossier", "conflict"})
+            c.exec(std::string("UPDATE ") + table + " x SET organisation_key = v.k FROM (VALUES " + values +
+                       ") v(n, k) WHERE x.organisme = v.n AND x.organisation_key IS DISTINCT FROM v.k",
+                   params);
+    }
+    if (closed) c.exec("ALTER TABLE dossier ENABLE TRIGGER dossier_locked; ALTER TABLE conflict ENABLE TRIGGER conflict_locked");
+}
+
+std::vector<JournalEntry> whole_journal(PgConn& c) {
+    auto s = c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
+                    "ORDER BY seq");
+    std::vector<JournalEntry> entries;
+    for (int i = 0; i < s.rows(); ++i)
+        entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5), s.text(i, 6),
+                           s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
+    return entries;
+}
+}  // namespace
+
 void migrate(PgConn& c, int from) {
     for (const auto& m : pg_migrations()) {
         if (m.version <= from) continue;
@@ -312,6 +375,18 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
         int from = schema_state(*c, address.campaign);
         ledger::track(*c);
         migrate(*c, from);
+        // The rows as the journal last gave them (schema 12: its instants as
+        // then), before the organisations' keys are written (schema 20).
+        cotation::row_ledger::Rows before;
+        if (from >= 12 && from < kPgOrganisationKeys) before = ledger::current(*c, from == 12);
+        if (from < kPgOrganisationKeys) {
+            fill_pg_organisation_keys(*c);
+            // A campaign whose team's rights were applied: the links' rules
+            // that read the keys, at once (pg_roles.cpp; the rest of the
+            // rights as they were, until the owner applies them again).
+            if (c->exec("SELECT to_regprocedure('cotation_linked(bigint)') IS NOT NULL").boolean(0, 0))
+                c->exec(pg_link_rules_sql(address.campaign));
+        }
         if (from < 12 && from < pg_schema_version()) {
             // Rows written before the ledger: vouched for by the migration's
             // entry, as the file's (journal verify names what changes after).
@@ -324,24 +399,21 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
                   "schéma " + std::to_string(pg_schema_version()) + " — empreintes de " +
                       fr::plural(rows.size(), "ligne"),
                   cotation::row_ledger::rows_text(rows));
-        } else if (from == 12) {
+        } else if (from < kPgOrganisationKeys) {
             // Digests of schema 12 rendered instants as the server writes them;
-            // the rows they change are noted again, rendered as a file's.
+            // the rows they change are noted again, rendered as a file's. The
+            // keys written above change the digests of dossiers and links: the
+            // same, in one entry (a migration moves the schema once).
             c->exec(kJournalLock);
             ledger::take(*c);
-            auto s = c->exec(
-                "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER "
-                "BY seq");
-            std::vector<JournalEntry> entries;
-            for (int i = 0; i < s.rows(); ++i)
-                entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5),
-                                   s.text(i, 6), s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
-            std::string rows = ledger::rerendered(*c, entries);
+            std::string rows = ledger::revouched(before, ledger::current(*c), whole_journal(*c));
             if (!rows.empty()) {
                 PgJournalWriter j(*c);
-                j.rows_checked = false;   // digests rendered anew, their rows unchanged
-                j.add("cotation", "schema.migration", "campagne/schema", "schéma 12",
-                      "schéma " + std::to_string(pg_schema_version()) + " — instants des empreintes rendus comme dans un fichier",
+                j.rows_checked = false;   // digests rendered anew, or of the keys just written
+                j.add("cotation", "schema.migration", "campagne/schema", "schéma " + std::to_string(from),
+                      "schéma " + std::to_string(pg_schema_version()) + " — " +
+                          (from == 12 ? "instants des empreintes rendus comme dans un fichier, " : "") +
+                          "clé de l'organisme des dossiers et des liens d'intérêts",
                       rows);
             }
         }

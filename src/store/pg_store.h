@@ -50,5 +50,7 @@ void apply_pg_roles(const std::string& uri);
 
 // Current PostgreSQL schema version (numbered as sqlite_schema_version).
 int pg_schema_version();
+// The server's schema whose migration gives dossiers and links their organisation's key (the file's schema 19).
+int pg_organisation_keys_schema();
 
 }  // namespace cotation

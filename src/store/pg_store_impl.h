@@ -95,5 +95,10 @@ private:
 int schema_state(PgConn& c, const std::string& schema);
 // Runs the migrations after `from` in the current search_path (0: a new campaign's tables).
 void migrate(PgConn& c, int from);
+// The rules of declared links alone (pg_roles.cpp: cotation_linked and what
+// keeps a link and a dossier's identity), filled for `campaign`: a migration
+// that changes what they read puts them in at once on a campaign whose
+// team's rights were applied.
+std::string pg_link_rules_sql(const std::string& campaign);
 
 }  // namespace cotation::pg

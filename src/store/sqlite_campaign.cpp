@@ -8,6 +8,7 @@
 
 #include "core/enums.h"
 #include "core/error.h"
+#include "core/read_rules.h"
 #include "journal.h"
 #include "snapshot_rows.h"
 #include "sqlite_store.h"
@@ -161,12 +162,13 @@ void SqliteStore::put_person(const Person& p, const std::string& actor) {
 
 void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::string& actor) {
     mutate(Lock::Check, [&](JournalWriter& j) {
-        Stmt put(*db_, "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers) "
-                       "VALUES (?,?,?,?,?,?) ON CONFLICT(reviewer, organisme) DO UPDATE SET "
+        // The organisation's key with it (read_rules.h): what a server's rights compare (issue 15 N1).
+        Stmt put(*db_, "INSERT INTO conflict(reviewer, organisme, declaration, declared_on, declared_by, identifiers, "
+                       "organisation_key) VALUES (?,?,?,?,?,?,?) ON CONFLICT(reviewer, organisme) DO UPDATE SET "
                        "declaration=excluded.declaration, declared_on=excluded.declared_on, "
                        "declared_by=excluded.declared_by, identifiers=excluded.identifiers");
         put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by)
-            .bind(6, c.identifiers).run();
+            .bind(6, c.identifiers).bind(7, organisation_key(c.organisme)).run();
         // A declared link ends any assignment of that reviewer to the organisme's dossiers.
         Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
         drop.bind(1, c.reviewer).bind(2, c.organisme).run();

@@ -8,6 +8,7 @@
 
 #include "core/enums.h"
 #include "core/error.h"
+#include "core/read_rules.h"
 #include "journal.h"
 #include "sqlite_store.h"
 
@@ -16,7 +17,9 @@ namespace cotation::sqlite {
 std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& dossiers, const std::string& actor) {
     return mutate(Lock::Check, [&](JournalWriter& j) {
         Stmt exists(*db_, "SELECT 1 FROM dossier WHERE reference = ?");
-        Stmt ins(*db_, "INSERT INTO dossier(reference, organisme, siret, finess, commune) VALUES (?,?,?,?,?)");
+        // With the organisation's key (read_rules.h): what a server's rights compare (issue 15 N1).
+        Stmt ins(*db_,
+                 "INSERT INTO dossier(reference, organisme, siret, finess, commune, organisation_key) VALUES (?,?,?,?,?,?)");
         Stmt fact(*db_, "INSERT INTO dossier_fact(dossier_id, fact, value) VALUES (?,?,?)");
         Stmt doc(*db_, "INSERT INTO dossier_document(dossier_id, document) VALUES (?,?)");
         std::vector<std::int64_t> ids;
@@ -26,7 +29,8 @@ std::vector<std::int64_t> SqliteStore::add_dossiers(const std::vector<Dossier>& 
             exists.reset();
             if (dup)
                 throw InputError("Le dossier « " + d.reference + " » existe déjà dans la campagne ; rien n'a été enregistré.");
-            ins.bind(1, d.reference).bind(2, d.organisme).bind(3, d.siret).bind(4, d.finess).bind(5, d.commune);
+            ins.bind(1, d.reference).bind(2, d.organisme).bind(3, d.siret).bind(4, d.finess).bind(5, d.commune)
+                .bind(6, organisation_key(d.organisme));
             ins.run();
             std::int64_t id = sqlite3_last_insert_rowid(db_->get());
             ids.push_back(id);
@@ -48,9 +52,10 @@ void SqliteStore::update_dossier(const Dossier& before, const Dossier& after, co
     mutate(Lock::Check, [&](JournalWriter& j) {
         if (before.reference != after.reference || before.organisme != after.organisme || before.siret != after.siret ||
             before.finess != after.finess || before.commune != after.commune) {
-            Stmt u(*db_, "UPDATE dossier SET reference=?, organisme=?, siret=?, finess=?, commune=? WHERE id=?");
+            Stmt u(*db_,
+                   "UPDATE dossier SET reference=?, organisme=?, siret=?, finess=?, commune=?, organisation_key=? WHERE id=?");
             u.bind(1, after.reference).bind(2, after.organisme).bind(3, after.siret).bind(4, after.finess)
-                .bind(5, after.commune).bind(6, after.id);
+                .bind(5, after.commune).bind(6, organisation_key(after.organisme)).bind(7, after.id);
             u.run();
             j.add(actor, entry::dossier_identity(before, after));
         }

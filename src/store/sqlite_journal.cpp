@@ -385,6 +385,21 @@ JournalCheck SqliteStore::verify_journal(const std::optional<JournalHead>& exten
     auto now = ledger::current(*db_);
     c.rows = static_cast<std::int64_t>(now.size());
     ledger::compare(*db_, ledger::expected(entries), now, c.problems);
+    // Each dossier's and link's organisation key, the core's of its organisme (issue 15 N1).
+    {
+        using cotation::row_ledger::Cell;
+        std::vector<cotation::row_ledger::KeyedRow> keyed;
+        Stmt d(*db_, "SELECT id, reference, organisme, organisation_key FROM dossier ORDER BY id");
+        while (d.step())
+            keyed.push_back({"dossier", "id=" + std::to_string(d.integer(0)) + " (« " + d.text(1) + " »)", d.text(2), d.text(3)});
+        Stmt l(*db_, "SELECT reviewer, organisme, organisation_key FROM conflict ORDER BY reviewer, organisme");
+        while (l.step())
+            keyed.push_back({"conflict",
+                             "reviewer=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(0)}) +
+                                 ", organisme=" + cotation::row_ledger::quote({Cell::Kind::Text, l.text(1)}),
+                             l.text(1), l.text(2)});
+        cotation::row_ledger::compare_organisation_keys(keyed, c.problems);
+    }
     // A trigger dropped outside the program (trial 13 F24): the journal's
     // protection or a lock no longer holds, said even if nothing changed yet.
     for (auto& p : trigger_problems(*db_)) c.problems.push_back(std::move(p));

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/read_rules.h"
 #include "sqlite_ledger.h"
 #include "core/invisible.h"
 
@@ -24,6 +25,16 @@ namespace {
 // are made from sqlite_master at each opening (lock_tables).
 const char* const kLedgerSql = R"sql(
 ALTER TABLE journal ADD COLUMN rows TEXT NOT NULL DEFAULT '';
+)sql";
+
+// 19: each dossier's and declared link's organisation as a reader compares it
+// (core organisation_key: case, accents, spaces and punctuation aside), so
+// that a server's rights match a link as the core does (issue 15 N1). Empty
+// until fill_organisation_keys() gives the rows before their key, in the same
+// step: the opening's migration entry vouches for them anew (record_migration).
+const char* const kOrganisationKeysSql = R"sql(
+ALTER TABLE dossier ADD COLUMN organisation_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE conflict ADD COLUMN organisation_key TEXT NOT NULL DEFAULT '';
 )sql";
 
 // Each entry moves the schema from version i to i+1; never edit one that
@@ -221,6 +232,8 @@ ALTER TABLE meeting ADD COLUMN voted_vigilance TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting_ranking ADD COLUMN places TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting_ranking ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 )sql",
+    // 19: the organisation's key of each dossier and declared link (issue 15 N1).
+    kOrganisationKeysSql,
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -231,6 +244,12 @@ int schema_version() { return kSchemaVersion; }
 int ledger_schema() {
     for (int i = 0; i < kSchemaVersion; ++i)
         if (kMigrations[i] == kLedgerSql) return i + 1;
+    return kSchemaVersion;
+}
+
+int organisation_keys_schema() {
+    for (int i = 0; i < kSchemaVersion; ++i)
+        if (kMigrations[i] == kOrganisationKeysSql) return i + 1;
     return kSchemaVersion;
 }
 
@@ -324,6 +343,37 @@ void require_schema_of_version(Db& db, int version) {
 }
 }  // namespace
 
+namespace {
+// Schema 19: the rows written before get their organisation's key, computed
+// by the core (organisation_key: Unicode normalisation and look-alike letters,
+// which SQL does not do). A closed campaign's lock of the two tables is lifted
+// for this step only and put back with its very text (its text is compared,
+// trial 13d F6), inside the step's transaction.
+void fill_organisation_keys(Db& db) {
+    std::vector<std::pair<std::string, std::string>> locks;   // name, text
+    for (const char* table : {"dossier", "conflict"}) {
+        Stmt lock(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?");
+        lock.bind(1, lock_trigger_name(table, "UPDATE"));
+        if (lock.step()) locks.emplace_back(lock.text(0), lock.text(1));
+    }
+    for (const auto& [name, text] : locks) db.exec("DROP TRIGGER \"" + name + "\"");
+    std::vector<std::string> names;
+    {
+        Stmt s(db, "SELECT organisme FROM dossier UNION SELECT organisme FROM conflict");
+        while (s.step()) names.push_back(s.text(0));
+    }
+    Stmt dossiers(db, "UPDATE dossier SET organisation_key = ? WHERE organisme = ?");
+    Stmt links(db, "UPDATE conflict SET organisation_key = ? WHERE organisme = ?");
+    for (const auto& name : names) {
+        const std::string key = organisation_key(name);
+        if (key.empty()) continue;
+        dossiers.bind(1, key).bind(2, name).run();
+        links.bind(1, key).bind(2, name).run();
+    }
+    for (const auto& [name, text] : locks) db.exec(text);
+}
+}  // namespace
+
 void migrate(Db& db) {
     int v = user_version(db);
     if (v > kSchemaVersion)
@@ -335,6 +385,7 @@ void migrate(Db& db) {
     for (; v < kSchemaVersion; ++v) {
         Transaction t(db);
         db.exec(kMigrations[v]);
+        if (kMigrations[v] == kOrganisationKeysSql) fill_organisation_keys(db);
         db.exec("PRAGMA user_version = " + std::to_string(v + 1));
         t.commit();
     }

@@ -16,6 +16,7 @@ inline constexpr int kApplicationId = 0x434F5441;
 
 int schema_version();
 int ledger_schema();   // the first version whose journal carries row digests
+int organisation_keys_schema();   // the first whose dossiers and links carry their organisation's key
 void configure(Db& db);   // foreign keys, WAL
 int user_version(Db& db);
 void migrate(Db& db);
