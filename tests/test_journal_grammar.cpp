@@ -66,10 +66,27 @@ TEST(JournalGrammar, AnAuthorReadsAsTheServerReadsIt) {
     EXPECT_EQ(s.account, "");
     s = jt::signature_of("Jean (compte a b)");
     EXPECT_EQ(s.person, "Jean (compte a b)");
-    // The last « (compte » is the signature's.
+    // The one that ends the text is the signature's.
     s = jt::signature_of("Jean (compte x) (compte y)");
     EXPECT_EQ(s.person, "Jean (compte x)");
     EXPECT_EQ(s.account, "y");
+    // A motive (`param --motif`) and a note (a withdrawal's reason) follow the
+    // signature; free text, they may hold « (compte … ) » themselves.
+    const std::string motive = jt::with_motive(jt::signed_actor("Isabelle Renaud (Département 17)", "irenaud"),
+                                               "Plafond revu (compte rendu du 3 mai)");
+    EXPECT_EQ(motive, "Isabelle Renaud (Département 17) (compte irenaud) ; motif : Plafond revu (compte rendu du 3 mai)");
+    s = jt::signature_of(motive);
+    EXPECT_EQ(s.person, "Isabelle Renaud (Département 17)");
+    EXPECT_EQ(s.account, "irenaud");
+    EXPECT_EQ(s.motive, "Plafond revu (compte rendu du 3 mai)");
+    s = jt::signature_of(jt::with_note(jt::signed_actor("Nathalie Girard", "root"), "Révision demandée en séance"));
+    EXPECT_EQ(s.person, "Nathalie Girard");
+    EXPECT_EQ(s.note, "Révision demandée en séance");
+    EXPECT_EQ(jt::with_motive("Nathalie Girard (compte root)", ""), "Nathalie Girard (compte root)");
+    // An entry written without an account keeps its motive apart.
+    s = jt::signature_of("Nathalie Girard ; motif : Capacité revue");
+    EXPECT_EQ(s.person, "Nathalie Girard");
+    EXPECT_EQ(s.motive, "Capacité revue");
 }
 
 TEST(JournalGrammar, FieldsAndPersonLinesReadBack) {

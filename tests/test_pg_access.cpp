@@ -1529,18 +1529,6 @@ TEST_F(PgAccess, ALinkCoversItsOrganisationWrittenOtherwiseOrByItsSirenOrFiness)
 // migration gives every dossier and link its key, its entry vouches for the
 // rows it changed, and the rules of links read the keys at once, before the
 // owner applies the rights again.
-namespace {
-std::vector<JournalEntry> access_journal(pg::PgConn& c) {
-    auto s = c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
-                    "ORDER BY seq");
-    std::vector<JournalEntry> out;
-    for (int i = 0; i < s.rows(); ++i)
-        out.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5), s.text(i, 6),
-                       s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
-    return out;
-}
-}  // namespace
-
 TEST_F(PgAccess, ACampaignOfTheSchemaBeforeGetsItsKeysAndItsLinkRulesAtOpening) {
     std::int64_t d4 = 0;
     {
@@ -1573,7 +1561,7 @@ TEST_F(PgAccess, ACampaignOfTheSchemaBeforeGetsItsKeysAndItsLinkRulesAtOpening) 
                "(SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN RAISE EXCEPTION 'dossier'; "
                "END IF; RETURN NEW; END $f$");
         // Its journal as it was: the digests of the dossiers and links without a key (each written once).
-        auto entries = test::without_organisation_keys(access_journal(c), pg::ledger::current(c));
+        auto entries = test::without_organisation_keys(pg::ledger::journal_entries(c), pg::ledger::current(c));
         c.exec("ALTER TABLE journal DISABLE TRIGGER journal_append_only");
         for (const auto& e : entries)
             c.exec("UPDATE journal SET rows = $1, prev_hash = $2, hash = $3 WHERE seq = $4",

@@ -6,6 +6,7 @@
 
 #include "app/input.h"
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/error.h"
 #include "core/french.h"
 #include "core/logo.h"
@@ -62,7 +63,7 @@ void Session::set_parameters(const input::TypedParameters& changes, const std::s
     if (snap_.meeting && !snap_.meeting->votes.empty()) settled.voted_on = snap_.meeting->date.french_numeric();
     settled.decisions = snap_.decisions.size();
     if (!names.empty()) require(settled_parameters_refusal(grid_, snap_.campaign.parameters, names, settled, motive));
-    const std::string who = journal_actor(actor) + (fr::trim(motive).empty() ? "" : " ; motif : " + fr::trim(motive));
+    const std::string who = journal_text::with_motive(journal_actor(actor), fr::trim(motive));
     for (const auto& [name, v] : changes) {
         store_->set_parameter(name, to_canonical(v), who);
         if (is_missing(v)) snap_.campaign.parameters.erase(name);

@@ -4,6 +4,7 @@
 
 #include "app/session.h"
 #include "app/session_internal.h"
+#include "core/journal_grammar.h"
 #include "core/campaign_rules.h"
 #include "core/error.h"
 #include "core/french.h"
@@ -81,8 +82,9 @@ PiecesStatus Session::receive_pieces(std::int64_t dossier_id, const std::set<std
     if (st.requested) {
         authenticate(actor);
         store_->record_step(received_key(dossier_id), on,
-                            journal_actor(actor) + (late && fr::given(motive)
-                                                        ? " — pièces reçues hors délai admises : " + fr::trim(motive)
+                            journal_text::with_note(journal_actor(actor),
+                                                    late && fr::given(motive)
+                                                        ? "pièces reçues hors délai admises : " + fr::trim(motive)
                                                         : std::string()));
         snap_.steps_done[received_key(dossier_id)] = on;
         invalidate();

@@ -178,7 +178,7 @@ void Session::lift_prior_rejection(std::int64_t dossier_id, const std::string& r
     require(snap_.team.may_coordinate(actor));
     const Dossier* d = dossier_by_id(dossier_id);
     require(lift_refusal(snap_.campaign.procedure, d ? d->reference : "", d && snap_.prior_rejections.count(dossier_id), reason));
-    store_->put_prior_rejection(dossier_id, std::nullopt, journal_actor(actor) + " — " + fr::trim(reason));
+    store_->put_prior_rejection(dossier_id, std::nullopt, journal_text::with_note(journal_actor(actor), fr::trim(reason)));
     snap_.prior_rejections.erase(dossier_id);
     index_refusals();
     invalidate();

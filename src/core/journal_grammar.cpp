@@ -8,6 +8,7 @@ const std::string kConflict = "/conflit/";
 const std::string kAccount = " (compte ";
 const std::string kKeyed = "saisi par ";
 const std::string kFor = " pour ";
+const std::string kMotive = " ; motif : ";
 const std::string kDash = " — ";
 const std::string kAccountInLine = " — compte ";
 const std::string kConsultative = " (voix consultative)";
@@ -56,22 +57,38 @@ std::string signed_actor(const std::string& person, const std::string& account) 
     return account.empty() ? person : person + kAccount + account + ")";
 }
 
-std::string keyed_for(const std::string& signed_by, const std::string& reviewer) { return kKeyed + signed_by + kFor + reviewer; }
+std::string keyed_for(const std::string& signed_by, const std::string& reviewer) {
+    return kKeyed + signed_by + kFor + reviewer;
+}
+
+std::string with_motive(const std::string& signed_by, const std::string& motive) {
+    return motive.empty() ? signed_by : signed_by + kMotive + motive;
+}
+
+std::string with_note(const std::string& signed_by, const std::string& note) {
+    return note.empty() ? signed_by : signed_by + kDash + note;
+}
 
 Signature signature_of(const std::string& actor) {
     const bool keyed = actor.rfind(kKeyed, 0) == 0;
     const std::string body = keyed ? actor.substr(kKeyed.size()) : actor;
-    // From the right: a name may hold « (compte » itself, the signature is last.
-    for (auto at = body.rfind(kAccount); at != std::string::npos;
-         at = at == 0 ? std::string::npos : body.rfind(kAccount, at - 1)) {
+    // From the left: a motive or a note that follows is free text.
+    for (auto at = body.find(kAccount); at != std::string::npos; at = body.find(kAccount, at + 1)) {
         const auto close = body.find_first_of(" ()", at + kAccount.size());
         if (close == std::string::npos || body[close] != ')' || close == at + kAccount.size()) continue;
+        Signature s{body.substr(0, at), body.substr(at + kAccount.size(), close - at - kAccount.size()), "", "", ""};
         const std::string tail = body.substr(close + 1);
-        if (!tail.empty() && !(keyed && tail.rfind(kFor, 0) == 0)) continue;
-        return {body.substr(0, at), body.substr(at + kAccount.size(), close - at - kAccount.size()),
-                tail.empty() ? "" : tail.substr(kFor.size())};
+        if (tail.empty()) return s;
+        if (keyed && tail.rfind(kFor, 0) == 0) s.for_person = tail.substr(kFor.size());
+        else if (tail.rfind(kMotive, 0) == 0) s.motive = tail.substr(kMotive.size());
+        else if (tail.rfind(kDash, 0) == 0) s.note = tail.substr(kDash.size());
+        else continue;
+        return s;
     }
-    return {body, "", ""};
+    // Unsigned (an older file, a server's entry): a motive still reads as one.
+    if (const auto m = body.find(kMotive); m != std::string::npos)
+        return {body.substr(0, m), "", "", body.substr(m + kMotive.size()), ""};
+    return {body, "", "", "", ""};
 }
 
 std::string fields_text(const std::vector<std::pair<std::string, std::string>>& fields) {

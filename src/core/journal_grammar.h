@@ -47,14 +47,20 @@ std::string signed_actor(const std::string& person, const std::string& account);
 // « saisi par NOM (compte LOGIN) pour AUTRE »: the coordinator entering the
 // ratings another person gave (a grid she collected, `import-notes`).
 std::string keyed_for(const std::string& signed_by, const std::string& reviewer);
+// « NOM (compte LOGIN) ; motif : MOTIF »: a change made with its motive
+// (`param --motif`, a figure the team's documents attribute); none when empty.
+std::string with_motive(const std::string& signed_by, const std::string& motive);
+// « NOM (compte LOGIN) — TEXTE »: a step's or a withdrawal's own words.
+std::string with_note(const std::string& signed_by, const std::string& note);
 struct Signature {
     std::string person, account;   // account empty: not signed with one
     std::string for_person;        // keyed_for: whose ratings were entered
+    std::string motive, note;      // with_motive, with_note
 };
-// Reads back both: a login holds no space nor bracket and closes the text
-// (or comes before « pour » of keyed_for), as the server reads an author
-// (cotation_person in pg_roles.cpp); an author written otherwise is a
-// person's name as it stands.
+// Reads back all of them: the signature is the first « (compte LOGIN) » whose
+// login holds no space nor bracket and that ends the text or comes before one
+// of the tails above (as the server reads an author: cotation_person in
+// pg_roles.cpp); an author written otherwise is a person's name as it stands.
 Signature signature_of(const std::string& actor);
 
 // --- Texts --------------------------------------------------------------

@@ -1,4 +1,5 @@
 #include "parameter_rules.h"
+#include "journal_grammar.h"
 
 #include "eligibility.h"
 #include "french.h"
@@ -147,12 +148,10 @@ std::string settled_parameters_refusal(const Grid& grid, const FactValues& now, 
 }
 
 std::string journaled_motive(const std::string& who) {
-    const std::string mark = " ; motif : ";
-    auto at = who.find(mark);
-    if (at == std::string::npos) return "";
     // Said inside a sentence, in parentheses: a motive's own final period
     // read « recrutements).). » (trial 1011G2 minor 2); « etc. » and « … » stay.
-    std::string why = fr::trim(who.substr(at + mark.size()));
+    std::string why = fr::trim(journal_text::signature_of(who).motive);
+    if (why.empty()) return "";
     const auto ends = [&](const std::string& tail) {
         return why.size() >= tail.size() && why.compare(why.size() - tail.size(), tail.size(), tail) == 0;
     };
@@ -216,8 +215,8 @@ std::string changed_figure_record(const Grid& grid, const ParameterDef& p, const
                                                        : "valeur fixée";
     if (!last) return out + " pour la campagne ; le texte de l'appel prévoit " + words(p, p.default_value);
     if (auto day = change_day(last)) out += " le " + day->french_long();
-    const std::string mark = " ; motif : ";
-    const std::string author = fr::trim(last->who.substr(0, last->who.find(mark)));
+    const auto signature = journal_text::signature_of(last->who);
+    const std::string author = fr::trim(journal_text::signed_actor(signature.person, signature.account));
     if (!author.empty()) out += " par « " + author + " »";
     if (std::string why = journaled_motive(last->who); !why.empty()) out += ", motif : " + why;
     return out + " ; le texte de l'appel prévoit " + words(p, p.default_value);

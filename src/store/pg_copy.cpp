@@ -39,16 +39,6 @@ Cell::Kind kind_of(const std::string& type) {
     return Cell::Kind::Text;
 }
 
-std::vector<JournalEntry> journal(PgConn& c) {
-    auto r = c.exec(
-        "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
-    std::vector<JournalEntry> out;
-    for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
-                       r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
-    return out;
-}
-
 // One table's rows, a hundred a statement. A value the file keeps as '' (a
 // date or an instant never set) is NULL in a typed column of the server.
 void insert(PgConn& c, const CopiedTable& t, const std::vector<PgColumn>& into, const std::string& where) {
@@ -117,7 +107,7 @@ CampaignRows read_server_rows(const std::string& uri) {
         }
         out.tables.push_back(std::move(t));
     }
-    out.journal = journal(c);
+    out.journal = pg::ledger::journal_entries(c);
     snapshot.commit();
     return out;
 }

@@ -377,4 +377,14 @@ std::map<std::string, std::string> references(PgConn& c) {
     return out;
 }
 
+std::vector<JournalEntry> journal_entries(PgConn& c) {
+    auto r = c.exec(
+        "SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal ORDER BY seq");
+    std::vector<JournalEntry> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
+                       r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
+    return out;
+}
+
 }  // namespace cotation::pg::ledger

@@ -5,6 +5,7 @@
 // made by another client (the database owner in psql) is not noted, so it
 // shows at `journal verify` as a row whose digest no entry gives.
 #include <string>
+#include <vector>
 
 #include "ledger.h"
 #include "pg_conn.h"
@@ -37,6 +38,8 @@ std::string rerendered(PgConn& c, const std::vector<JournalEntry>& entries);
 // anew when `before` was the digest the journal gave it.
 std::string revouched(const cotation::row_ledger::Rows& before, const cotation::row_ledger::Rows& now,
                       const std::vector<JournalEntry>& entries);
+// The whole journal, oldest first (a migration's check, a copy, a test).
+std::vector<JournalEntry> journal_entries(PgConn& c);
 // dossier id -> reference, to name a row.
 std::map<std::string, std::string> references(PgConn& c);
 

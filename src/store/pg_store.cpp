@@ -297,15 +297,6 @@ void fill_pg_organisation_keys(PgConn& c) {
     if (closed) c.exec("ALTER TABLE dossier ENABLE TRIGGER dossier_locked; ALTER TABLE conflict ENABLE TRIGGER conflict_locked");
 }
 
-std::vector<JournalEntry> whole_journal(PgConn& c) {
-    auto s = c.exec("SELECT seq, at, actor, action, entity, old_value, new_value, prev_hash, hash, rows, db_role FROM journal "
-                    "ORDER BY seq");
-    std::vector<JournalEntry> entries;
-    for (int i = 0; i < s.rows(); ++i)
-        entries.push_back({s.integer(i, 0), s.text(i, 1), s.text(i, 2), s.text(i, 3), s.text(i, 4), s.text(i, 5), s.text(i, 6),
-                           s.text(i, 7), s.text(i, 8), s.text(i, 9), s.text(i, 10)});
-    return entries;
-}
 }  // namespace
 
 void migrate(PgConn& c, int from) {
@@ -406,7 +397,7 @@ std::unique_ptr<CampaignStore> open_pg_store(const std::string& uri) {
             // same, in one entry (a migration moves the schema once).
             c->exec(kJournalLock);
             ledger::take(*c);
-            std::string rows = ledger::revouched(before, ledger::current(*c), whole_journal(*c));
+            std::string rows = ledger::revouched(before, ledger::current(*c), ledger::journal_entries(*c));
             if (!rows.empty()) {
                 PgJournalWriter j(*c);
                 j.rows_checked = false;   // digests rendered anew, or of the keys just written
