@@ -8,6 +8,7 @@
 #include <wx/modalhook.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
+#include <wx/scrolwin.h>
 #include <wx/uiaction.h>
 #include <wx/wx.h>
 #include <sqlite3.h>
@@ -830,6 +831,23 @@ private:
                   from_wx(panel->level(10)->GetLabel()) == "10 — Projet exemplaire, reproductible ailleurs",
               "grille 0 à 10 : " + std::to_string(panel->level_count()) + " niveaux, le 8 « " +
                   from_wx(panel->level(8)->GetLabel()) + " »");
+        // In a 1280 × 800 window, 11 levels pushed « Enregistrer la note » out
+        // of sight with no way to reach it (trial of issue 12, M2): the form
+        // scrolls, or shows the button whole.
+        {
+            const wxSize was = frame_->GetSize();
+            frame_->SetSize(wxSize(1280, 800));
+            pump(300);
+            wxWindow* save = frame_->FindWindow(action_id(Action::SaveRating));
+            auto* form = save ? dynamic_cast<wxScrolledWindow*>(save->GetParent()) : nullptr;
+            const bool shown = form && save->GetPosition().y >= 0 &&
+                               save->GetPosition().y + save->GetSize().y <= form->GetClientSize().y;
+            const bool scrolls = form && form->GetVirtualSize().y > form->GetClientSize().y;
+            check(form && (shown || scrolls), "grille 0 à 10, fenêtre 1280 × 800 : « Enregistrer la note » visible ou atteignable "
+                                              "en faisant défiler le formulaire");
+            frame_->SetSize(was);
+            pump(300);
+        }
         click(sim, panel->level(8));
         check(panel->chosen_level() == 8, "grille 0 à 10 : clic sur le niveau 8 (lu : " + std::to_string(panel->chosen_level()) + ")");
         const SaveOutcome spy = SaveRating(sim, panel, "Projet solide");

@@ -109,6 +109,15 @@ TEST(ReadRules, DeclarationsDesignateACandidateByIdentifierOrName) {
     EXPECT_EQ(designated_organisme(ds, "Org X"), std::nullopt);
     EXPECT_EQ(designated_organisme(ds, "999999999"), std::nullopt);
     EXPECT_EQ(organisation_key("  Association  ALPHA-Santé. "), "association alpha sante");
+    // Trial 15: French typography is punctuation like any other, Œ and Æ spelt out.
+    EXPECT_EQ(organisation_key("EHPAD d\u2019Aunis"), "ehpad d aunis");
+    EXPECT_EQ(organisation_key("Résidence « L'Œuvre »"), "residence l oeuvre");
+    EXPECT_EQ(organisation_key("Cæcilia"), "caecilia");
+    // A Corsican FINESS (« 2A » then 7 digits) designates its dossier, as a link then covers it.
+    std::vector<Dossier> corse{dossier(3, "C", "Casa Serena", "", "2A0001234")};
+    EXPECT_EQ(designated_organisme(corse, "2a 000 1234"), "Casa Serena");
+    EXPECT_EQ(declared_identifiers(corse, "2A0001234"), "finess:2A0001234");
+    EXPECT_EQ(designated_organisme(corse, "2C0001234"), std::nullopt);
 }
 
 TEST(ReadPaths, RatingsViewJournalAndRankingHideWhatTheReaderMayNotRead) {

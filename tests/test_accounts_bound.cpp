@@ -188,6 +188,18 @@ TEST(ReadPaths, DocumentsOfEveryDossierBelongToWhoReadsThemAll) {
                             0),
                   0u)
             << why;
+        // The session itself refuses, whoever calls it (the window wrote the
+        // committee file for him: trial of issue 12, M3); nothing written.
+        for (const bool minutes : {false, true}) {
+            const std::string out = dir.file(minutes ? "pv-fenetre.pdf" : "commission-fenetre.pdf");
+            const std::string refused = test::message_of<InputError>(
+                [&] { s->write_committee_document(out, minutes, report::Format::Pdf, false); });
+            EXPECT_NE(refused.find("ce document revient à qui lit tous les dossiers"), std::string::npos) << refused;
+            EXPECT_FALSE(std::filesystem::exists(out));
+        }
+        EXPECT_NE(test::message_of<InputError>([&] { s->write_letters(dir.file("lettres-fenetre")); })
+                      .find("Une lettre de notification donne les totaux"),
+                  std::string::npos);
         s->set_reader(test::demo_coordinator(*s));
         EXPECT_EQ(test::message_of<InputError>([&] { require_reads_everything(*s, "La répartition"); }), "");
     }

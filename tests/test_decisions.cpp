@@ -150,6 +150,9 @@ TEST(Decisions, RetainedWithoutPlacesTakesTheProposalsPartialGrant) {
     ASSERT_TRUE(e && e->proposal == Proposal::Retained);
     ASSERT_TRUE(e->proposed_places);
     EXPECT_EQ(*e->proposed_places, Rational(13));
+    // What the proposal grants counts the share: 15 + 12 + 13 = 40 places of
+    // 40 (the window's ranking said the capacity-only figure: trial of issue 12).
+    EXPECT_EQ(s->committee_proposal().granted, Rational(40));
     {
         TerritoryStudy t(*s);
         const auto r = t.record_allocation({}, "", coord);

@@ -1385,6 +1385,15 @@ TEST_F(PgAccess, TheServersLinkRuleIsTheCores) {
         {"SIREN pris pour un FINESS", "Groupe Entraide", "finess:775672272", "Autre nom", "77567227200011", "", false},
         {"identifiants absents du lien", "Groupe Entraide", "", "Autre nom", "77567227200011", "130001234", false},
         {"identifiants absents du dossier", "Groupe Entraide", "siren:775672272 finess:130001234", "Autre nom", "", "", false},
+        // Trial 15 (helper, fresh context): the typographic apostrophe, French
+        // quotes and a capital Œ are punctuation and a letter like the others:
+        // both keys « ehpad d aunis », « residence l oeuvre ».
+        {"apostrophe typographique", "EHPAD d'Aunis", "", "EHPAD d\u2019Aunis", "", "", true},
+        {"guillemets et Œ", "Résidence « L'Œuvre »", "", "RESIDENCE L OEUVRE", "", "", true},
+        // A Corsican FINESS (2A then 7 digits), written in lower case with spaces on the dossier.
+        {"FINESS de Corse", "Casa Serena", "finess:2A0001234", "Autre nom", "", "2a 000 1234", true},
+        {"FINESS de Corse, un autre", "Casa Serena", "finess:2A0001234", "Autre nom", "", "2B0001234", false},
+        {"FINESS à lettre hors Corse", "Casa Serena", "finess:2C0001234", "Autre nom", "", "2C0001234", false},
     };
     for (const auto& c : cases) {
         ConflictDeclaration link;

@@ -1695,6 +1695,11 @@ TEST(PgConnection, CausesSaidInFrench) {
                                       "SSL, but SSL was required")
                   .find("le serveur n'accepte pas les connexions chiffrées (SSL)"),
               0u);
+    // Trial 15 (issue 15, N1's trial): a role without CONNECT on the database.
+    EXPECT_EQ(french_connection_error("connection to server at \"127.0.0.1\", port 36865 failed: FATAL:  permission denied "
+                                      "for database \"equipe\"\nDETAIL:  User does not have CONNECT privilege.\n"),
+              "ce rôle n'a pas le droit de se connecter à la base « equipe » (privilège CONNECT, à demander au service "
+              "informatique)");
     EXPECT_EQ(french_connection_error("something new"), "something new");
 }
 #endif

@@ -1,5 +1,6 @@
 #include "documents.h"
 
+#include "app/accounts.h"
 #include "core/meeting_rules.h"
 
 #include <algorithm>
@@ -348,6 +349,8 @@ std::string document_kinds_text() {
 }
 
 PreparedDocuments prepare_documents(Session& s, const DocumentRequest& r) {
+    // Letters and committee files give totals and places: from the window too (trial of issue 12, M3).
+    require_reads_everything(s, "Le lot de documents");
     if (!r.only_reference.empty() && !s.find(r.only_reference))
         throw InputError(unknown_dossier(r.only_reference));
     report::make_folder(r.out_dir);

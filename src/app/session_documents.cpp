@@ -1,4 +1,5 @@
 #include "session.h"
+#include "app/accounts.h"
 #include "core/meeting_rules.h"
 #include "territory.h"
 
@@ -75,6 +76,10 @@ void Session::write_minutes(const std::string& path) {
 report::DocumentBatch Session::write_committee_document(const std::string& path, bool minutes, report::Format format,
                                                        bool replace_edited) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
+    // Totals and places of every dossier: refused to a reader who may not
+    // read them all, from the window as from the command line (trial of
+    // issue 12, M3: a blind instructor wrote the committee file from the window).
+    require_reads_everything(*this, minutes ? "Le procès-verbal" : "Le dossier de la commission");
     if (format == report::Format::Pdf) {
         if (minutes) write_minutes(path);
         else write_committee_file(path);
@@ -123,6 +128,7 @@ Date Session::letter_date() const { return letters_date().value_or(today()); }
 report::DocumentBatch Session::write_letters(const std::string& out_dir, const std::string& only_reference,
                                              std::size_t limit, report::Format format, bool replace_edited) {
     require_no_outside_change("aucun document n'a été écrit");   // also from the window (trial 13b F18)
+    require_reads_everything(*this, "Une lettre de notification");
     Date on = required_date(letters_date(), "Un courrier", param::kLettersDate);
     report::LetterContext ctx = letter_context(on, true);
     // No letter of ineligibility while a request for missing pieces awaits its answer.

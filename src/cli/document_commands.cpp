@@ -24,7 +24,6 @@ int documents(const Args& a) {
     auto s = Session::open_for_documents(a.file());
     r.only_reference = only_dossier(*s, a);
     s->set_reader(a.reader(*s));   // instruction reports show what their reader may read (core/read_rules.h)
-    require_reads_everything(*s, "Le lot de documents");   // letters and committee files give totals and places
     // Progress on stderr, for a person watching a terminal (or asked for):
     // one line rewritten in place on a terminal, a line per tenth otherwise.
     const bool tty = isatty(STDERR_FILENO) != 0;

@@ -185,7 +185,6 @@ int committee_document(const Args& a, bool minutes) {
                          "(.odt) ; nommez le fichier en .pdf.");
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
-    require_reads_everything(*s, minutes ? "Le procès-verbal" : "Le dossier de la commission");
     auto batch = s->write_committee_document(out, minutes, format, a.has("--remplacer"));
     if (!batch.written.empty())
         std::cout << (minutes ? "Procès-verbal" : "Dossier de la commission") << " écrit dans " << fr::join(batch.written, " et ")

@@ -330,7 +330,6 @@ int letters(const Args& a) {
         report::parse_format(input::one_of("--format", a.get("--format", "pdf"), {"pdf", "odt", "both", "les-deux", "pdf+odt"}));
     auto s = Session::open_for_documents(a.file());   // writes files, never the campaign
     s->set_reader(a.reader(*s));
-    require_reads_everything(*s, "Une lettre de notification");
     auto files = s->write_letters(out, only_dossier(*s, a), 0, format, a.has("--remplacer"));
     std::size_t n = format == report::Format::Both ? files.size() / 2 : files.size();
     std::cout << fr::plural(n, "lettre") << " " << fr::agree(n, "écrite")

@@ -1,9 +1,14 @@
 #include "read_rules.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "french.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include "ranking_reading.h"
 
 namespace cotation {
@@ -54,18 +59,33 @@ bool journal_entity_readable(const DossierReading& r, const std::optional<std::s
 }
 
 std::string organisation_key(const std::string& name) {
+    // Letters and digits of any script, lower-case, without their accents
+    // (NFD, marks left out; œ, æ, ß spelt out); everything else (spaces,
+    // punctuation of any kind: ’ « » – …) separates words, nothing more
+    // (trial 15 N1: « EHPAD d’Aunis » was another organisation than « EHPAD
+    // d'Aunis » and escaped a link). Look-alike letters read as the Latin one (trial 13H).
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(fr::name_key(name));
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+    const icu::UnicodeString d = U_SUCCESS(err) ? nfd->normalize(text, err) : text;
     std::string out;
     bool space = false;
-    // Look-alike letters (a Cyrillic « А ») read as the Latin one (trial 13H).
-    for (char c : fr::folded(fr::name_key(name))) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            if (space && !out.empty()) out += ' ';
-            space = false;
-            out += c;
-        } else {
-            space = true;   // spaces and punctuation separate words, nothing more
+    for (int32_t i = 0; i < d.length();) {
+        UChar32 c = d.char32At(i);
+        i += U16_LENGTH(c);
+        const auto type = u_charType(c);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) continue;
+        if (!u_isalnum(c)) {
+            space = true;
+            continue;
         }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        c = u_tolower(c);
+        if (c == 0x153) out += "oe";
+        else if (c == 0xE6) out += "ae";
+        else if (c == 0xDF) out += "ss";
+        else icu::UnicodeString(c).toUTF8String(out);
     }
     return out;
 }
@@ -88,21 +108,34 @@ std::string siren_of(const std::string& siret) {
     std::string d = digits_of(siret);
     return d.size() == 14 ? d.substr(0, 9) : "";
 }
+// A FINESS number: 9 characters, the département's two (« 2A », « 2B » in
+// Corsica) then 7 digits; spaces, dots and hyphens between them read as
+// nothing (trial 15: a Corsican FINESS designated nothing, a link by it
+// covered nothing). Upper-case, empty when it is not one.
 std::string finess_of(const std::string& finess) {
-    std::string d = digits_of(finess);
-    return d.size() == 9 ? d : "";
+    std::string d;
+    for (char c : finess)
+        if (std::isalnum(static_cast<unsigned char>(c))) d += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        else if (c != ' ' && c != '.' && c != '-' && static_cast<unsigned char>(c) != 0xC2 &&
+                 static_cast<unsigned char>(c) != 0xA0)
+            return "";
+    if (d.size() != 9 || !std::all_of(d.begin() + 2, d.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
+    const bool corsica = d[0] == '2' && (d[1] == 'A' || d[1] == 'B');
+    return corsica || (std::isdigit(static_cast<unsigned char>(d[0])) && std::isdigit(static_cast<unsigned char>(d[1]))) ? d
+                                                                                                                          : "";
 }
 
 // The dossiers `declared` designates, in file order.
 std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, const std::string& declared) {
     std::vector<const Dossier*> out;
     std::string digits = digits_of(fr::trim(declared));
-    if (digits.size() == 9 || digits.size() == 14) {
+    const std::string finess = finess_of(fr::trim(declared));   // a Corsican FINESS holds a letter
+    if (digits.size() == 9 || digits.size() == 14 || !finess.empty()) {
         for (const auto& d : dossiers) {
-            std::string siret = digits_of(d.siret), finess = digits_of(d.finess);
+            std::string siret = digits_of(d.siret);
             if ((digits.size() == 14 && siret == digits) ||
                 (digits.size() == 9 && siret.size() == 14 && siret.compare(0, 9, digits) == 0) ||
-                (digits.size() == 9 && finess == digits))
+                (!finess.empty() && finess_of(d.finess) == finess))
                 out.push_back(&d);
         }
         return out;

@@ -364,6 +364,18 @@ void follow_allocation(Ranking& ranking, const std::vector<Dossier>& dossiers, c
         // capacity's reason (if any) no longer applies.
         else if (was == Proposal::Retained) e.proposal_reason = "non retenu par la répartition";
     }
+    // What the proposal grants, in the capacity's count: the places proposed
+    // (a partial grant's share), not the capacity-only proposal's (trial of
+    // issue 12: the window's ranking said « proposé : 38 places sur 73 » where
+    // the allocation granted 33, one dossier getting 5 of its 10).
+    ranking.granted = Rational(0);
+    for (const auto& e : ranking.ranked) {
+        if (e.proposal != Proposal::Retained) continue;
+        const Value v = dossiers[e.dossier].get("places");
+        const Rational* asked = std::get_if<Rational>(&v);
+        const Rational places = e.proposed_places ? *e.proposed_places : asked ? *asked : Rational(0);
+        ranking.granted += ranking.model.used_by(ranking.model.per_dossier ? Rational(0) : places);
+    }
 }
 
 std::string status_label(const RuleStatus& s) {

@@ -1,6 +1,7 @@
 #include "actions.h"
 #include "documents_dialog.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "main_frame.h"
@@ -38,12 +39,20 @@ ActionContext ActionContext::of(Workbench& wb) {
     c.met = s.meeting().has_value();
     c.assignable = instructors && !s.dossiers().empty();
     c.set_apart = d && s.prior_rejections().count(d->id);
+    // Documents giving every total and place go to whoever reads them all
+    // (require_reads_everything): greyed for a blind instructor, not refused
+    // after the click (trial of issue 12, M3: the committee file was written).
+    c.reads_all = c.campaign && (!s.reader() || std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& x) {
+                                     return s.reading(x.id).others;
+                                 }));
     return c;
 }
 
 namespace {
 bool always(const ActionContext&) { return true; }
 bool reads(const ActionContext& c) { return c.campaign; }
+bool reads_all(const ActionContext& c) { return c.campaign && c.reads_all; }
+bool reads_minutes(const ActionContext& c) { return reads_all(c) && c.met; }
 // Whatever writes needs an open (not closed) campaign.
 bool writes(const ActionContext& c) { return c.campaign && !c.closed; }
 bool instructs(const ActionContext& c) { return writes(c) && c.instructs; }
@@ -77,11 +86,11 @@ const std::vector<ActionDef> action_table = {
     {Action::DemoUphv, Menu::Demos, "Unités PHV — Charente-Maritime", "", "Ouvre une copie de la campagne de démonstration UPHV.",
      nullptr, nullptr, always, [](MainFrame& f) { f.OpenDemoCampaign("uphv"); }},
     {Action::Letters, Menu::File, "Générer les &lettres (PDF)…", "Ctrl+L", "Écrit la lettre de décision de chaque dossier.",
-     "Lettres", wxART_PRINT, reads, [](MainFrame& f) { f.WriteLetters(); }},
+     "Lettres", wxART_PRINT, reads_all, [](MainFrame& f) { f.WriteLetters(); }},
     {Action::Documents, Menu::File, "Générer &tous les documents (PDF, ODT)…", "Ctrl+Shift+D",
      "Écrit lettres, arrêtés, demandes de pièces, comptes rendus, dossier de la commission et procès-verbal, avec leur "
      "avancement.",
-     nullptr, nullptr, reads, [](MainFrame& f) { documents_dialog(&f, f.workbench()); }, true},
+     nullptr, nullptr, reads_all, [](MainFrame& f) { documents_dialog(&f, f.workbench()); }, true},
     {Action::CloseCampaign, Menu::File, "Clore la campagne…", "",
      "Verrouille notes, arbitrages, dossiers et grille (coordonnateur, une fois tout arbitré).", nullptr, nullptr, closes,
      [](MainFrame& f) { f.CloseOrReopen(false); }, true},
@@ -147,10 +156,10 @@ const std::vector<ActionDef> action_table = {
      "La décision de l'autorité et, s'il y a lieu, l'écart à l'avis (coordonnateur).", nullptr, nullptr, coordinates,
      save_decision},
     {Action::CommitteeFile, Menu::None, "Dossier de la commission (PDF)…", "",
-     "Classement, fiches des dossiers et répartition, pour la séance.", nullptr, nullptr, reads,
+     "Classement, fiches des dossiers et répartition, pour la séance.", nullptr, nullptr, reads_all,
      [](MainFrame& f) { write_committee_document(&f, f.workbench(), false); }},
     {Action::Minutes, Menu::None, "Procès-verbal (PDF)…", "", "Présences, quorum, vote, avis et observations de la séance.",
-     nullptr, nullptr, reads, [](MainFrame& f) { write_committee_document(&f, f.workbench(), true); }},
+     nullptr, nullptr, reads_minutes, [](MainFrame& f) { write_committee_document(&f, f.workbench(), true); }},
     {Action::InstructionReports, Menu::None, "Comptes rendus d'instruction (PDF)…", "",
      "Le compte rendu d'instruction de chaque dossier.", nullptr, nullptr, reads,
      [](MainFrame& f) { write_instruction_reports(&f, f.workbench()); }},

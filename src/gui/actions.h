@@ -47,6 +47,7 @@ struct ActionContext {
     bool met = false;           // its meeting is recorded (observations follow it)
     bool assignable = false;    // a dossier and an instructor to give it to
     bool set_apart = false;     // the selected dossier was set apart before the evaluation
+    bool reads_all = false;     // reads every dossier's totals (letters, committee file, minutes)
     static ActionContext of(Workbench& wb);
 };
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <wx/scrolwin.h>
 #include <wx/checklst.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -95,6 +96,7 @@ private:
     wxStaticText* criterion_label_;
     wxStaticText* guidance_;
     wxStaticBoxSizer* levels_box_;
+    wxScrolledWindow* form_ = nullptr;   // the right column: levels, justification, buttons
     std::vector<wxRadioButton*> levels_;
     int scale_min_ = 0;
     // Hidden member of the levels' group: a GTK radio group always has one

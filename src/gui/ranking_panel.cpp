@@ -228,8 +228,9 @@ void RankingPanel::Reload() {
         std::all_of(s.dossiers().begin(), s.dossiers().end(), [&](const Dossier& d) { return s.reading(d.id).others; });
     const Agreement& ag = s.agreement();
     if (ag.alpha && reads_all) sum += " · accord entre évaluateurs (alpha de Krippendorff) : " + fr::number(*ag.alpha, 2);
-    if (r.capacity > Rational(0))
-        sum += " · proposé : " + r.model.capacity_text(r.granted) + " sur " + r.model.capacity_text(r.capacity) +
+    // The proposal the committee votes on (the allocation's, partial grants counted), as the green marks show.
+    if (const Ranking& p = s.committee_proposal(); p.capacity > Rational(0))
+        sum += " · proposé : " + p.model.capacity_text(p.granted) + " sur " + p.model.capacity_text(p.capacity) +
                " (en vert)";
     std::string rules_tip;
     if (!s.territory_rules_error().empty())

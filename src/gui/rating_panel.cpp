@@ -21,23 +21,28 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
         this, {{"Critère", 360}, {"Coef.", 48, true}, {"Ma note", 68, true}, {"Retenue", 68, true}, {"Points", 93, true}});
     criteria_->SetInitialSize(wxSize(650, -1));
 
+    // The form scrolls when the window is too short for it: a grid of 11
+    // levels (0–10) pushed « Enregistrer la note » out of a 1280 × 800
+    // window (trial of issue 12, M2).
+    auto* form = form_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    form->SetScrollRate(0, 12);
     auto* right = new wxBoxSizer(wxVERTICAL);
-    criterion_label_ = new wxStaticText(this, wxID_ANY, "");
+    criterion_label_ = new wxStaticText(form, wxID_ANY, "");
     criterion_label_->SetFont(criterion_label_->GetFont().Bold());
-    guidance_ = new wxStaticText(this, wxID_ANY, "");
+    guidance_ = new wxStaticText(form, wxID_ANY, "");
     guidance_->SetForegroundColour(colour(Colour::Guidance));
     right->Add(criterion_label_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     right->Add(guidance_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     // One button per level of the campaign's grid, built in Reload (the scale is the grid's).
-    levels_box_ = new wxStaticBoxSizer(wxVERTICAL, this, "");
+    levels_box_ = new wxStaticBoxSizer(wxVERTICAL, form, "");
     right->Add(levels_box_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     right->Add(
-        new wxStaticText(this, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
+        new wxStaticText(form, wxID_ANY, to_wx("Justification (obligatoire : une note sans justification ne compte pas) :")),
         wxSizerFlags().Expand().Border(wxBOTTOM, 4));
-    justification_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
+    justification_ = new wxTextCtrl(form, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 90), wxTE_MULTILINE);
     right->Add(justification_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
-    save_ = action_button(this, Action::SaveRating);
-    submit_ = action_button(this, Action::SubmitRatings);
+    save_ = action_button(form, Action::SaveRating);
+    submit_ = action_button(form, Action::SubmitRatings);
     // Wrapped: in a half-screen window the two buttons stand one above the
     // other rather than « Enregistrer » out of sight (trial 15b F12).
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
@@ -45,13 +50,14 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
     buttons->Add(save_, wxSizerFlags().Border(wxBOTTOM, 8));
     right->Add(buttons, wxSizerFlags().Expand());
     // Below the buttons: a long note never pushes « Enregistrer » out of sight.
-    draft_note_ = new wxStaticText(this, wxID_ANY, "");
+    draft_note_ = new wxStaticText(form, wxID_ANY, "");
     draft_note_->SetForegroundColour(colour(Colour::Attention));
     draft_note_->Hide();
     right->Add(draft_note_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
-    others_ = new wxStaticText(this, wxID_ANY, "");
+    others_ = new wxStaticText(form, wxID_ANY, "");
     others_->SetForegroundColour(colour(Colour::Muted));
     right->Add(others_, wxSizerFlags().Expand());
+    form->SetSizer(right);
 
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
@@ -63,7 +69,7 @@ RatingPanel::RatingPanel(wxWindow* parent, Workbench& wb) : wxPanel(parent), wb_
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(criteria_, wxSizerFlags().Expand().Border(wxRIGHT, 12));
-    body->Add(right, wxSizerFlags(1).Expand());
+    body->Add(form, wxSizerFlags(1).Expand());
     auto* main = new wxBoxSizer(wxVERTICAL);
     main->Add(title_, wxSizerFlags().Expand().Border(wxALL, 10));
     main->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
@@ -170,6 +176,7 @@ void RatingPanel::Reload() {
     ShowCriterion();
     Thaw();
     Layout();
+    form_->FitInside();
 }
 
 void RatingPanel::ShowCriterion() {
@@ -228,6 +235,7 @@ void RatingPanel::ShowCriterion() {
                                        : to_wx("Autres évaluateurs :" + others));
     others_->Wrap(GetClientSize().x > 800 ? GetClientSize().x - 710 : 520);
     Layout();
+    form_->FitInside();
 }
 
 const Rating* RatingPanel::StoredRating(std::int64_t dossier, const std::string& criterion) const {

@@ -36,6 +36,9 @@ std::string french_connection_error(const std::string& msg) {
     if (msg.find("timeout expired") != std::string::npos) return "le serveur n'a pas répondu à temps";
     if (msg.find("no pg_hba.conf entry") != std::string::npos)
         return "le serveur n'accepte pas ce poste ou ce rôle (pg_hba.conf, à voir avec le service informatique)";
+    if (auto db = quoted_after("permission denied for database \""); !db.empty())
+        return "ce rôle n'a pas le droit de se connecter à la base « " + db +
+               " » (privilège CONNECT, à demander au service informatique)";
     if (auto db = quoted_after("database \""); !db.empty() && msg.find("does not exist") != std::string::npos)
         return "la base « " + db + " » n'existe pas sur ce serveur";
     if (auto role = quoted_after("role \""); !role.empty() && msg.find("does not exist") != std::string::npos)

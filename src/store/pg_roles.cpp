@@ -244,17 +244,19 @@ GRANT UPDATE (organisation_key) ON @S.conflict TO @I, @M;
 -- written by Cotation with each dossier and link), or a whole token of the
 -- link's identifiers (« siren:419514906 finess:840000012 ») that is the
 -- organisation's SIREN (the first 9 of its SIRET's 14 digits) or its FINESS
--- (9 digits). Digits are read as the core's digits_of reads them: spaces,
--- dots, hyphens and no-break spaces between them, and nothing else.
+-- (9 characters: 2 digits, or « 2A »/« 2B » in Corsica, then 7 digits,
+-- upper-case). Identifiers are read as the core's digits_of and finess_of
+-- read them: spaces, dots, hyphens and no-break spaces between them, and
+-- nothing else.
 CREATE OR REPLACE FUNCTION @S.cotation_covers(c_organisme text, c_key text, c_identifiers text,
                                               organisme text, organisme_key text, siret text, finess text)
   RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$
   SELECT c_organisme = organisme OR c_key = organisme_key
       OR (c_identifiers <> '' AND EXISTS (
-            SELECT 1 FROM (VALUES ('siren:', siret, 14), ('finess:', finess, 9)) v(kind, id, size)
-            WHERE v.id ~ ('^[0-9 .' || chr(160) || '-]*$')
-              AND length(regexp_replace(v.id, '[^0-9]', '', 'g')) = v.size
-              AND v.kind || left(regexp_replace(v.id, '[^0-9]', '', 'g'), 9) = ANY (string_to_array(c_identifiers, ' '))))
+            SELECT 1 FROM (VALUES ('siren:', regexp_replace(siret, '[ .' || chr(160) || '-]', '', 'g'), '^[0-9]{14}$'),
+                                  ('finess:', upper(regexp_replace(finess, '[ .' || chr(160) || '-]', '', 'g')),
+                                   '^([0-9]{2}|2A|2B)[0-9]{7}$')) v(kind, id, shape)
+            WHERE v.id ~ v.shape AND v.kind || left(v.id, 9) = ANY (string_to_array(c_identifiers, ' '))))
 $f$;
 -- Whether the connected member declared a link that covers a dossier's organisation.
 CREATE OR REPLACE FUNCTION @S.cotation_linked(d bigint) RETURNS boolean LANGUAGE sql STABLE AS $f$
