@@ -27,6 +27,16 @@ TEST(Agreement, KrippendorffAlphaIntervalHandComputed) {
     EXPECT_EQ(a.reviewers[0].mean_offset, Rational(-1, 3));
     EXPECT_EQ(a.reviewers[1].mean_offset, Rational(1, 3));
     EXPECT_EQ(a.reviewers[1].ratings, 3);
+    // The coordinator arbitrated dossier 2's A.1 at 5 (ratings 4 and 5):
+    // offsets from 1.5, 3 and 5: A −0.5, 0, −1 → −1/2; B +0.5, 0, 0 → +1/6.
+    // Alpha does not depend on the arbitration.
+    ConsolidationIndex decided;
+    decided[2]["A.1"] = ConsolidationDecision{"A.1", Rational(5), "Projet le mieux étayé", "Coordination"};
+    Agreement b = measure_agreement(g, idx, &decided);
+    ASSERT_EQ(b.reviewers.size(), 2u);
+    EXPECT_EQ(b.reviewers[0].mean_offset, Rational(-1, 2));
+    EXPECT_EQ(b.reviewers[1].mean_offset, Rational(1, 6));
+    EXPECT_EQ(*b.alpha, Rational(5, 6));
 }
 
 TEST(Agreement, PerfectAgreementIsOneAndUnjustifiedRatingsAreLeftOut) {

@@ -437,7 +437,7 @@ const RankingSolidity& Session::solidity() {
 }
 
 const Agreement& Session::agreement() {
-    if (!agreement_) agreement_ = measure_agreement(grid_, rating_index_);
+    if (!agreement_) agreement_ = measure_agreement(grid_, rating_index_, &snap_.consolidation);
     return *agreement_;
 }
 

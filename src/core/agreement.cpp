@@ -5,7 +5,7 @@
 
 namespace cotation {
 
-Agreement measure_agreement(const Grid& grid, const RatingIndex& ratings) {
+Agreement measure_agreement(const Grid& grid, const RatingIndex& ratings, const ConsolidationIndex* decided) {
     Agreement out;
     // Pairable units: (dossier, criterion) with at least two valid ratings.
     std::map<int, std::int64_t> value_counts;   // rating value -> number of pairable values
@@ -21,10 +21,13 @@ Agreement measure_agreement(const Grid& grid, const RatingIndex& ratings) {
                 sum += r->value;
                 squares += std::int64_t{r->value} * r->value;
             }
-            Rational mean(sum, m);
+            Rational consolidated(sum, m);
+            if (decided)
+                if (auto d = decided->find(dossier); d != decided->end())
+                    if (auto c = d->second.find(criterion); c != d->second.end()) consolidated = c->second.value;
             for (const Rating* r : rs) {
                 auto& [total, count] = offsets[r->reviewer];
-                total += Rational(r->value) - mean;
+                total += Rational(r->value) - consolidated;
                 ++count;
             }
             if (m < 2) continue;

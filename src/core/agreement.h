@@ -28,7 +28,10 @@ struct Agreement {
     std::vector<ReviewerOffset> reviewers;
 };
 
-Agreement measure_agreement(const Grid& grid, const RatingIndex& ratings);
+// Each reviewer's offset is measured against the consolidated rating: the
+// coordinator's arbitrated value where `decided` holds one, else the mean
+// of the ratings (trial of issue 12: the arbitration was left out).
+Agreement measure_agreement(const Grid& grid, const RatingIndex& ratings, const ConsolidationIndex* decided = nullptr);
 
 // Between two neighbours of the ranking, the smallest single change that
 // would bring the lower one level with the upper one (any change beyond it
