@@ -303,3 +303,20 @@ TEST(Letters, AZoneNameIsQuotedOnce) {
     EXPECT_EQ(fr::in_quotes("\"DRAD Aunis\""), "« DRAD Aunis »");
     EXPECT_EQ(fr::in_quotes("DRAD « Pays d'Aunis »"), "« DRAD \u201CPays d'Aunis\u201D »");
 }
+
+// Trial of issue 12 (minor 12): « adresse non renseigné ». Each missing part
+// agrees: adresse and commune feminine, code postal masculine; a list with a
+// masculine word takes the masculine plural.
+TEST(Letters, AMissingAddressAgreesWithWhatIsMissing) {
+    Dossier d;
+    d.facts["code_postal"] = std::string("17000");
+    d.facts["commune_postale"] = std::string("La Rochelle");
+    EXPECT_EQ(report::missing_address(d), "adresse postale incomplète (adresse non renseignée)");
+    d.facts.erase("commune_postale");
+    EXPECT_EQ(report::missing_address(d), "adresse postale incomplète (adresse et commune non renseignées)");
+    d.facts.erase("code_postal");
+    EXPECT_EQ(report::missing_address(d), "adresse postale incomplète (adresse, code postal et commune non renseignés)");
+    d.facts["adresse"] = std::string("1 rue des Salines");
+    d.facts["commune_postale"] = std::string("La Rochelle");
+    EXPECT_EQ(report::missing_address(d), "adresse postale incomplète (code postal non renseigné)");
+}

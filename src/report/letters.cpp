@@ -73,14 +73,13 @@ std::string lines_of(const std::vector<std::string>& items) {
 
 std::string missing_address(const Dossier& d) {
     std::vector<std::string> missing;
+    bool masculine = false;   // the agreement: « adresse non renseignée », « code postal non renseigné »
     if (text_fact(d, "adresse").empty()) missing.push_back("adresse");
-    if (text_fact(d, "code_postal").empty()) missing.push_back("code postal");
+    if (text_fact(d, "code_postal").empty()) missing.push_back("code postal"), masculine = true;
     if (text_fact(d, "commune_postale").empty()) missing.push_back("commune");
     if (missing.empty()) return "";
-    std::string what;
-    for (std::size_t i = 0; i < missing.size(); ++i)
-        what += (i == 0 ? "" : i + 1 == missing.size() ? " et " : ", ") + missing[i];
-    return "adresse postale incomplète (" + what + " non renseigné" + (missing.size() > 1 ? "s" : "") + ")";
+    return "adresse postale incomplète (" + fr::join(missing, ", ", "et") + " non renseigné" + (masculine ? "" : "e") +
+           (missing.size() > 1 ? "s" : "") + ")";
 }
 
 std::string malformed_postcode(const Dossier& d) {
