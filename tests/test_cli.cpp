@@ -542,9 +542,11 @@ TEST(Input, OneMessagePerKindNamingTheInputAndTheText) {
     EXPECT_EQ(in::rating("--note", "10", 0, 10), cotation::Rational(10));   // a grid may rate on 0–10
     EXPECT_THROW(in::decision("--decision", "admis"), in::FormError);
     EXPECT_EQ(in::decision("--decision", "Liste complémentaire"), cotation::DecisionKind::Complementary);
-    // The accepted words listed come from the enum tables (core/enums.cpp): their codes, unaccented, spaces as '-'.
+    // The accepted words listed come from the enum tables (core/enums.cpp): their codes, unaccented, spaces as '-';
+    // a role as the help writes it, not its stored code « coordinateur » (trial of issue 12, minor 6).
     EXPECT_EQ(input_error_of([] { in::role("--role", "chef"); }),
-              "--role : « chef » n'est pas une valeur admise (coordinateur, instructeur ou membre-de-commission).");
+              "--role : « chef » n'est pas une valeur admise (coordonnateur, instructeur ou commission).");
+    EXPECT_EQ(in::role("--role", "commission"), cotation::Role::CommitteeMember);
     EXPECT_EQ(input_error_of([] { in::opinion("--avis", "bof"); }),
               "--avis : « bof » n'est pas une valeur admise (favorable, defavorable ou reserve).");
     EXPECT_EQ(input_error_of([] { in::ground("--motif", "4°"); }),

@@ -94,7 +94,10 @@ DecisionKind decision(const std::string& what, const std::string& text) {
 }
 
 Role role(const std::string& what, const std::string& text) {
-    return choice<Role>(what, text);
+    // Said as the help and the documentation write them (trial of issue 12,
+    // minor 6: the stored codes « coordinateur », « membre-de-commission »).
+    if (auto parsed = enum_from_text<Role>(text)) return *parsed;
+    not_one_of(what, text, {"coordonnateur", "instructeur", "commission"});
 }
 
 Vote vote(const std::string& what, const std::string& text) {
