@@ -1462,6 +1462,18 @@ TEST_F(PgAccess, ALinkCoversItsOrganisationWrittenOtherwiseOrByItsSirenOrFiness)
     }
     auto claire = as("Claire Durand");
     for (const auto& l : links) claire->declare_conflict(l, "Claire Durand");
+    // Each link ended, in its own entry, the assignments it covers (trial 12b
+    // N1): Jean keeps D7 alone. Given again by the service (as raw SQL could),
+    // D4 to D6 still refuse his rating: the link does, below.
+    {
+        const auto team = claire->load().team;
+        for (std::size_t i = 0; i < 4; ++i) {
+            auto a = team.assignments.find(ids[i]);
+            EXPECT_EQ(a != team.assignments.end() && a->second.count("Jean Bernard") > 0, i == 3) << i;
+        }
+        auto service = open_pg_store(admin_);
+        for (std::size_t i = 0; i < 3; ++i) service->assign(ids[i], "Jean Bernard", true, "service");
+    }
     // The core's answer first: link i covers D(4 + i) and never D7.
     const auto filed = claire->load().dossiers;
     auto filed_as = [&](std::int64_t id) {
@@ -1546,9 +1558,10 @@ TEST_F(PgAccess, ACampaignOfTheSchemaBeforeGetsItsKeysAndItsLinkRulesAtOpening) 
         d.reference = "D4";
         d.organisme = "ASSOCIATION  LES-EGLANTIERS.";
         d4 = service->add_dossiers({d}, "service").at(0);
-        service->assign(d4, "Jean Bernard", true, "service");
         service->declare_conflict({"Jean Bernard", "Association Les Églantiers", "administrateur", "service", Date{2025, 5, 2}},
                                   "service");
+        // Assigned after the link (the link ends the assignments it covers: trial 12b N1), as the version before left it.
+        service->assign(d4, "Jean Bernard", true, "service");
     }
     const std::string s = "\"" + ref_ + "\".", coordinator = covers_literal(pg_team_roles(ref_).coordinator);
     {
@@ -1652,3 +1665,31 @@ TEST(PgAccess, NeedsPostgreSQL) { GTEST_SKIP() << "construction sans PostgreSQL 
 
 }  // namespace
 }  // namespace cotation
+
+// Trial 12b N1: an instructor declaring her own link that covers two of her
+// dossiers (the organisation written two ways) was refused by the server: the
+// session wrote an « affectation » entry per other spelling, which an
+// instructor may not write. The link's own entry now ends every assignment it
+// covers (as declaration_covers decides); the others stay.
+TEST_F(PgAccess, AnInstructorsOwnLinkEndsEveryAssignmentItCoversInItsEntry) {
+    {
+        auto s = open_pg_store(admin_);
+        Dossier x;
+        x.reference = "D4";
+        x.organisme = "ASSO  BETA.";   // the key of « Asso Beta »: « asso beta »
+        const auto added = s->add_dossiers({x}, "service");
+        s->assign(added.at(0), "Jean Bernard", true, "service");
+    }
+    auto jean = as("Jean Bernard");
+    EXPECT_NO_THROW(jean->declare_conflict({"Jean Bernard", "Asso Beta", "président", "Jean Bernard", server_day()},
+                                           "Jean Bernard"));
+    const auto snap = jean->load();
+    std::vector<std::string> still;   // the references Jean is still assigned to
+    for (const auto& [id, reviewers] : snap.team.assignments)
+        if (reviewers.count("Jean Bernard"))
+            for (const auto& d : snap.dossiers)
+                if (d.id == id) still.push_back(d.reference);
+    std::sort(still.begin(), still.end());
+    EXPECT_EQ(still, (std::vector<std::string>{"D1", "D3"}));
+    EXPECT_TRUE(open_pg_store(admin_)->verify_journal().ok);
+}

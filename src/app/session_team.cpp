@@ -123,11 +123,8 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
                          "rien n'a été enregistré.");
     ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today()),
                           declared_identifiers(snap_.dossiers, declared)};
-    // The store ends the assignments of dossiers filed under that name; those
-    // of the same SIREN or FINESS under another name end here (trial 13b F8).
-    for (const auto& [id, reviewers] : snap_.team.assignments)
-        if (reviewers.count(reviewer) && organisme_of(id) != c.organisme && declaration_covers(c, organisation_of(id)))
-            store_->assign(id, reviewer, false, journal_actor(actor));
+    // The store ends the assignments of every dossier the link covers (the
+    // same SIREN or FINESS under another name too: trial 13b F8), in its entry.
     store_->declare_conflict(c, journal_actor(actor));
     snap_.team.conflicts.push_back(c);
     meeting_check_.reset();

@@ -2,6 +2,7 @@
 #include "journal_copies.h"
 
 #include "french.h"
+#include "read_rules.h"
 #include "team_history.h"
 
 #include <algorithm>
@@ -327,7 +328,8 @@ void JournalReplay::apply_review(const JournalRecord& e) {
         // sqlite_campaign.cpp: the link ends the reviewer's assignments to the dossiers filed under that name.
         const std::string &reviewer = link->reviewer, &organisme = link->organisme;
         for (auto& [id, reviewers] : team_.assignments)
-            if (organisme_[id] == organisme) reviewers.erase(reviewer);
+            if (organisme_[id] == organisme || organisation_key(organisme_[id]) == organisation_key(organisme))
+                reviewers.erase(reviewer);
     }
 }
 

@@ -181,11 +181,20 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
             "declared_on = EXCLUDED.declared_on, declared_by = EXCLUDED.declared_by, identifiers = EXCLUDED.identifiers",
             {c.reviewer, c.organisme, c.declaration, date_param(c.declared_on), c.declared_by, c.identifiers,
              organisation_key(c.organisme)});
-        // A declared link ends any assignment of that reviewer to the organisme's dossiers.
-        c_->exec(deletes_directly(*c_, "assignment")
-                     ? "DELETE FROM assignment WHERE reviewer=$1 AND dossier_id IN (SELECT id FROM dossier WHERE organisme=$2)"
-                     : "SELECT cotation_remove_assignment(id, $1) FROM dossier WHERE organisme=$2",
-                 {c.reviewer, c.organisme});
+        // A declared link ends the reviewer's assignments to every dossier it
+        // covers as the core decides (declaration_covers), in this entry: an
+        // instructor's separate « affectation » entries are refused by the
+        // server's journal rights (trial 12b N1); the link, written above,
+        // lets cotation_remove_assignment end them.
+        auto mine = c_->exec("SELECT d.id, d.organisme, d.siret, d.finess FROM assignment a JOIN dossier d ON d.id = a.dossier_id "
+                             "WHERE a.reviewer=$1",
+                             {c.reviewer});
+        const bool direct = deletes_directly(*c_, "assignment");
+        for (int i = 0; i < mine.rows(); ++i)
+            if (declaration_covers(c, Organisation(mine.text(i, 1), mine.text(i, 2), mine.text(i, 3))))
+                c_->exec(direct ? "DELETE FROM assignment WHERE reviewer=$1 AND dossier_id=$2"
+                                : "SELECT cotation_remove_assignment($2, $1)",
+                         {c.reviewer, std::to_string(mine.integer(i, 0))});
         j.add(actor, entry::conflict(c));
     });
 }

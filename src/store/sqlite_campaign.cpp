@@ -169,9 +169,21 @@ void SqliteStore::declare_conflict(const ConflictDeclaration& c, const std::stri
                        "declared_by=excluded.declared_by, identifiers=excluded.identifiers");
         put.bind(1, c.reviewer).bind(2, c.organisme).bind(3, c.declaration).bind(4, c.declared_on.iso()).bind(5, c.declared_by)
             .bind(6, c.identifiers).bind(7, organisation_key(c.organisme)).run();
-        // A declared link ends any assignment of that reviewer to the organisme's dossiers.
-        Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id IN (SELECT id FROM dossier WHERE organisme=?)");
-        drop.bind(1, c.reviewer).bind(2, c.organisme).run();
+        // A declared link ends the reviewer's assignments to every dossier it
+        // covers as the core decides (declaration_covers: the name, its key,
+        // the SIREN or FINESS), in this entry (trial 12b N1: on a server, the
+        // instructor's separate « affectation » entries were refused).
+        std::vector<std::int64_t> ended;
+        {
+            Stmt mine(*db_, "SELECT d.id, d.organisme, d.siret, d.finess FROM assignment a JOIN dossier d ON d.id = a.dossier_id "
+                            "WHERE a.reviewer=?");
+            mine.bind(1, c.reviewer);
+            while (mine.step())
+                if (declaration_covers(c, Organisation(mine.text(1), mine.text(2), mine.text(3))))
+                    ended.push_back(mine.integer(0));
+        }
+        Stmt drop(*db_, "DELETE FROM assignment WHERE reviewer=? AND dossier_id=?");
+        for (const std::int64_t id : ended) drop.bind(1, c.reviewer).bind(2, id).run();
         j.add(actor, entry::conflict(c));
     });
 }
