@@ -186,9 +186,10 @@ void PgStore::declare_conflict(const ConflictDeclaration& c, const std::string& 
         // instructor's separate « affectation » entries are refused by the
         // server's journal rights (trial 12b N1); the link, written above,
         // lets cotation_remove_assignment end them.
-        auto mine = c_->exec("SELECT d.id, d.organisme, d.siret, d.finess FROM assignment a JOIN dossier d ON d.id = a.dossier_id "
-                             "WHERE a.reviewer=$1",
-                             {c.reviewer});
+        auto mine = c_->exec(
+            "SELECT d.id, d.organisme, d.siret, d.finess FROM assignment a JOIN dossier d ON d.id = a.dossier_id "
+            "WHERE a.reviewer=$1",
+            {c.reviewer});
         const bool direct = deletes_directly(*c_, "assignment");
         for (int i = 0; i < mine.rows(); ++i)
             if (declaration_covers(c, Organisation(mine.text(i, 1), mine.text(i, 2), mine.text(i, 3))))
