@@ -82,8 +82,8 @@ TEST(ReadRules, BlindRatingAndDeclaredLinks) {
     EXPECT_TRUE(dossier_reading(t, std::string("Nadia"), 1, "Fondation Bêta").others);
     r = dossier_reading(t, std::string("Nadia"), 2, "ASSOCIATION alpha");   // the name as a reader compares it
     EXPECT_FALSE(r.others);
-    EXPECT_EQ(r.why, "« Nadia » a déclaré un lien avec « ASSOCIATION alpha » : les notes des autres évaluateurs de ce dossier "
-                     "ne lui sont pas lisibles.");
+    EXPECT_EQ(r.why, "« Nadia » a déclaré un lien avec « Association Alpha », qui couvre « ASSOCIATION alpha » : les notes "
+                     "des autres évaluateurs de ce dossier ne lui sont pas lisibles.");
     EXPECT_FALSE(dossier_reading(t, std::string("Intrus"), 1, "Fondation Bêta").others);
     // Nobody named on a declared team: nothing (trial 18; it used to read everything).
     EXPECT_FALSE(dossier_reading(t, std::nullopt, 1, "Fondation Bêta").others);
@@ -152,15 +152,18 @@ TEST(ReadPaths, RatingsViewJournalAndRankingHideWhatTheReaderMayNotRead) {
     EXPECT_TRUE(s->visible_ratings(p, "Léa").empty());
 }
 
-TEST(ReadPaths, ADeclarationNamingNoCandidateIsRefused) {
+// A link names an organisation: a candidate, or one whose dossier has not
+// come in yet (trial 15; Team.ALinkDeclaredBeforeItsDossierCoversItAndIsNotReplaced);
+// a text that is neither a name nor an identifier protects nobody.
+TEST(ReadPaths, ADeclarationNamingNoOrganisationIsRefused) {
     test::TempDir dir;
     auto s = campaign(dir);
     try {
-        s->declare_conflict("Julien", "Org X", "Administrateur", "Nadia");
+        s->declare_conflict("Julien", " — ", "Administrateur", "Nadia");
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_EQ(std::string(e.what()), "Lien déclaré par « Julien » : « Org X » ne désigne aucun organisme candidat de la "
-                                         "campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; rien n'a été enregistré.");
+        EXPECT_EQ(std::string(e.what()), "Lien déclaré par « Julien » : « — » n'est ni un nom d'organisme ni un SIREN, SIRET "
+                                         "ou FINESS ; rien n'a été enregistré.");
     }
     EXPECT_TRUE(Session::open(dir.file("c.cot"))->team().conflicts.empty());
 }

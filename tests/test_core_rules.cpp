@@ -813,3 +813,13 @@ TEST(CampaignRules, ClosingNamesTenUnratedDossiersAtMost) {
               std::string::npos)
         << m;
 }
+
+// Trial 15 (minor): a command suggested to copy broke on a name with an
+// apostrophe (« --changer-compte 'Anne d'Arc' »). Each expected word by hand.
+TEST(CoreRules, ACommandsWordIsQuotedForTheShellOnlyWhenItNeedsIt) {
+    EXPECT_EQ(cotation::fr::shell_word("anne_martin"), "anne_martin");
+    EXPECT_EQ(cotation::fr::shell_word("Anne d'Arc"), "'Anne d'\\''Arc'");
+    EXPECT_EQ(cotation::fr::shell_word("postgresql://srv/cot?campagne=AAC"), "'postgresql://srv/cot?campagne=AAC'");
+    EXPECT_EQ(cotation::fr::shell_word("Nadia Roussel"), "'Nadia Roussel'");
+    EXPECT_EQ(cotation::fr::shell_word(""), "''");
+}

@@ -179,17 +179,19 @@ TEST(JournalRules, ForgedCopyInTheMiddleOfAFile) {
     ASSERT_TRUE(u);
     EXPECT_EQ(u->seq, 6);
     EXPECT_NE(u->why.find("une copie dit ce qu'elle a copié"), std::string::npos) << u->why;
-    // Worded as share.cpp words it: still signed by a stranger to the team.
-    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "Mallory (compte mallory)");
-    u = first_unwritten_entry(j, JournalHome::File);
-    ASSERT_TRUE(u);
-    EXPECT_NE(u->why.find("signée du compte « mallory », qu'aucune personne de l'équipe n'avait lié"), std::string::npos)
-        << u->why;
-    j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte mallory");
-    u = first_unwritten_entry(j, JournalHome::File);
-    ASSERT_TRUE(u);
-    EXPECT_NE(u->why.find("signée du compte « mallory », qu'aucune personne de l'équipe n'avait lié"), std::string::npos)
-        << u->why;
+    // Worded as share.cpp words it, signed by an account outside the team: what `exporter` run by
+    // the IT service writes (trial 15 M1, docs/serveur.md step 5), and what a forger may write.
+    // It exempts nothing before it: the forged change above is still named.
+    for (const char* stranger : {"Mallory (compte mallory)", "compte mallory", "compte svc (rôle « cotation_admin » du serveur)"}) {
+        j.back() = copy_record(6, "2026-11-30T10:06:00Z", stranger);
+        EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File)) << stranger;
+        auto forged = j;
+        forged.insert(forged.end() - 1, journal_record(6, "2026-11-30T10:05:00Z", "Nadia Roussel", "decision", "dossier/C/decision"));
+        forged.back() = copy_record(7, "2026-11-30T10:06:00Z", stranger);
+        u = first_unwritten_entry(forged, JournalHome::File);
+        ASSERT_TRUE(u) << stranger;
+        EXPECT_EQ(u->seq, 6) << stranger;
+    }
     // Claiming fewer entries than precede it: a copy takes the whole journal.
     j.back() = copy_record(6, "2026-11-30T10:06:00Z", "compte root");
     j.back().new_value = "copie de « postgresql://srv/base?campagne=C » : journal repris tel quel (3 entrées, tête 3:00)";
@@ -380,14 +382,35 @@ TEST(JournalRules, RatingByTheAssignedReviewerOnly) {
     j.insert(j.end() - 1, journal_record(9, "2026-11-30T10:04:00Z", "Nadia Roussel (compte root)", "affectation",
                                           "dossier/B/affectation/Julien Roux", "affecté"));
     EXPECT_FALSE(first_unwritten_entry(j, JournalHome::File));
-    // A server applies its own rights (pg_journal_rights.cpp: its coordinator may write a rating): not judged
-    // there, nor before a file's last copy, where the server's entries may be (PgAccess's laundering test).
+    // A server applies its own rights as it writes (pg_roles.cpp, rating_refused): not judged there.
     auto served = reviewed();
     served.push_back(journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "note",
                                     "dossier/A/1/note/Julien Roux/I.1", "5 — Excellent"));
     EXPECT_FALSE(first_unwritten_entry(served, JournalHome::Server));
+    // Taken into a file by a copy from the server, whoever signs it: judged by the server's rights,
+    // which refuse Julien a dossier not assigned to him too (trial 15 M1: the copy exempted it).
     served.push_back(copy_record(9, "2026-11-30T10:05:00Z", "compte root"));
+    u = first_unwritten_entry(served, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 8);
+    EXPECT_NE(u->why.find("Ce dossier n'est pas affecté à « Julien Roux »"), std::string::npos) << u->why;
+    // The server's coordinator writes a rating in Julien's name (PgAccess's laundering test): the
+    // server's right, not the file's — accepted before a copy from a server, refused on the file.
+    served[7].actor = "Nadia Roussel (compte root)";
     EXPECT_FALSE(first_unwritten_entry(served, JournalHome::File));
+    served.pop_back();
+    u = first_unwritten_entry(served, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 8);
+    // Once Julien submitted it, not by the server's coordinator either.
+    served.insert(served.end() - 1, journal_record(8, "2026-11-30T10:04:00Z", "Julien Roux (compte julien)", "soumission",
+                                                   "dossier/A/1/soumission/Julien Roux", "notes soumises"));
+    served.back().seq = 9;
+    served.push_back(copy_record(10, "2026-11-30T10:05:00Z", "compte root"));
+    u = first_unwritten_entry(served, JournalHome::File);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->seq, 9);
+    EXPECT_NE(u->why.find("« Julien Roux » a déjà soumis ses notes pour ce dossier"), std::string::npos) << u->why;
     // After submitting, a reviewer's rating no longer changes; a declared link ends the assignment.
     for (const char* action : {"soumission", "conflit"}) {
         auto k = reviewed();

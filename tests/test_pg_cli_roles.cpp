@@ -25,7 +25,9 @@
 #include <libpq-fe.h>
 
 #include "app/accounts.h"
+#include "app/campaign_check.h"
 #include "app/share.h"
+#include "store/open_store.h"
 #include "store/pg_store.h"
 #endif
 
@@ -223,6 +225,14 @@ TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
     EXPECT_NE(added.out.find("avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles"),
               std::string::npos) << added.out;
     EXPECT_EQ(added.out.find("mdp-"), std::string::npos) << "mot de passe affiché : " << added.out;
+    // Trial 15 (minor): on a server the account is a role of the server, not an account of this workstation;
+    // « lm_… » is none yet: said, with what the service runs.
+    EXPECT_EQ(added.out.find("sur ce poste"), std::string::npos) << added.out;
+    EXPECT_NE(added.out.find("le serveur n'a pas encore de rôle de connexion « lm_" + tag_ + " »"), std::string::npos)
+        << added.out;
+    CliRun without = cli("users " + uri(kCoord) + " --ajouter 'Léa Morin' --role instructeur --compte lmo_" + tag_ +
+                         " --par " + q(kCoord));
+    EXPECT_EQ(without.rc, 0) << without.out;   // no local account asked for (nor --autre-poste)
     // An instructor (no CREATEROLE) applying the rights: the right is named.
     CliRun a = cli("serveur roles " + uri(kClaire) + " --appliquer");
     EXPECT_NE(a.rc, 0) << a.out;
@@ -301,6 +311,41 @@ TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTh
     CliRun verify = cli("journal verify " + uri(reader_));
     EXPECT_NE(verify.rc, 0);
     EXPECT_NE(verify.out.find("votre rôle ne lit pas toutes les entrées du journal"), std::string::npos) << verify.out;
+}
+
+// Trial 15 M1: the IT service puts the team's campaign on the server and
+// archives it (docs/serveur.md, steps 4 and 5) under its own account, which
+// no person of the team has; each copy was refused once the team had
+// accounts (« signée du compte … qu'aucune personne de l'équipe n'avait
+// lié »). The coordinator's file (her account « coord_<pid> »), copied both
+// ways by « svc_it » without --par: each copy verifies and names svc_it.
+TEST(PgStore, TheITServicesAccountCopiesTheTeamsCampaignBothWays) {
+    if (test::pg_server().empty()) GTEST_SKIP() << "COTATION_TEST_PG_URI non défini (ctest -R store.postgresql)";
+    test::TempDir dir;
+    const std::string tag = std::to_string(::getpid() % 100000), ref = "SERVICE-" + tag;
+    const std::string file = dir.file("equipe.cot"), archive = dir.file("archive.cot"), uri = test::pg_server() + "?campagne=" + ref;
+    drop_pg_campaign(uri);
+    Session::simulate_thread_login("coord_" + tag);
+    create_demo(file, "act-hlm", DemoStage::Instruction);
+    EXPECT_EQ(Session::open(file)->team().people.at(kCoord).account, "coord_" + tag);
+    Session::simulate_thread_login("svc_it");
+    std::string refused;
+    try {
+        copy_campaign(file, uri, "");
+        copy_campaign(uri, archive, "");
+    } catch (const std::exception& e) {
+        refused = e.what();
+    }
+    Session::simulate_thread_login(std::nullopt);
+    EXPECT_EQ(refused, "");
+    for (const std::string& copy : {uri, archive}) {
+        CampaignCheck c = check_campaign(copy);
+        EXPECT_TRUE(c.journal.ok) << copy << " : " << (c.journal.problems.empty() ? "" : c.journal.problems.front());
+        auto entries = open_campaign_store_read_only(copy)->journal("campagne/copie");
+        ASSERT_FALSE(entries.empty()) << copy;
+        EXPECT_EQ(entries.back().actor.rfind("compte svc_it", 0), 0u) << entries.back().actor;
+    }
+    drop_pg_campaign(uri);
 }
 
 // Trial 15g G10: a campaign file made as root (scripts/workbench.sh runs as

@@ -67,6 +67,68 @@ TEST(Team, RatingNeedsAnAssignmentAndNoDeclaredLink) {
     EXPECT_NE(j[0].new_value.find("Administrateur de l'association jusqu'en 2022"), std::string::npos);
 }
 
+// Trial 15 (minor): a link declared under another spelling, or by the SIREN,
+// was named in the refusal by the dossier's organisation alone, a name its
+// declarer never wrote. The refusal names the link, then what it covers.
+TEST(Team, ARefusalNamesTheDeclaredLinkAndWhatItCovers) {
+    Team t;
+    t.people["Nadia"] = {"Nadia", Role::Coordinator, "ARS"};
+    t.people["Julien"] = {"Julien", Role::Instructor, "ARS"};
+    t.conflicts.push_back({"Julien", "EHPAD d’Aunis", "administrateur", "Julien", Date{2026, 11, 30}});
+    t.conflicts.push_back({"Julien", "Fondation Sud", "trésorier", "Julien", Date{2026, 11, 30}, "siren:419514906"});
+    // Same key (case, apostrophe): the link, then the dossier's name.
+    EXPECT_EQ(t.may_assign("Nadia", "Julien", Organisation{"Ehpad d'Aunis", "", ""}),
+              "« Julien » a déclaré un lien avec « EHPAD d’Aunis », qui couvre « Ehpad d'Aunis » : affectation impossible.");
+    // By the SIREN of the dossier's SIRET.
+    EXPECT_EQ(t.may_assign("Nadia", "Julien", Organisation{"Résidence Les Pins", "41951490600017", ""}),
+              "« Julien » a déclaré un lien avec « Fondation Sud », qui couvre « Résidence Les Pins » : affectation impossible.");
+    // The name declared: said once.
+    EXPECT_EQ(t.may_assign("Nadia", "Julien", Organisation{"Fondation Sud", "", ""}),
+              "« Julien » a déclaré un lien avec « Fondation Sud » : affectation impossible.");
+}
+
+// Trial 15 (minors): a link could not be declared before its organisation's
+// dossier came in (a declaration of interests is signed when the
+// instruction begins), and declaring the same link again replaced its text,
+// date and author.
+TEST(Team, ALinkDeclaredBeforeItsDossierCoversItAndIsNotReplaced) {
+    test::TempDir dir;
+    auto s = campaign(dir);
+    s->add_person({"Nadia", Role::Coordinator, "ARS"}, "Nadia");
+    s->add_person({"Julien", Role::Instructor, "ARS"}, "Nadia");
+    // No dossier of either yet: the name as typed; a SIRET stores its SIREN.
+    s->declare_conflict("Julien", "  Fondation Gamma ", "membre du conseil d'administration", "Julien");
+    s->declare_conflict("Julien", "419 514 906 00017", "salarié jusqu'en 2024", "Julien");
+    ASSERT_EQ(s->team().conflicts.size(), 2u);
+    EXPECT_EQ(s->team().conflicts[0].organisme, "Fondation Gamma");
+    EXPECT_EQ(s->team().conflicts[1].identifiers, "siren:419514906");
+    EXPECT_THROW(s->declare_conflict("Julien", " ;; ", "x", "Julien"), InputError);
+    // Filed later, under another spelling and under another name with that SIREN: both covered.
+    Dossier gamma;
+    gamma.reference = "G";
+    gamma.organisme = "FONDATION GAMMA";
+    Dossier pins = gamma;
+    pins.reference = "R";
+    pins.organisme = "Résidence Les Pins";
+    pins.siret = "41951490600025";
+    const std::int64_t g = s->add_dossier(gamma, "Nadia"), r = s->add_dossier(pins, "Nadia");
+    EXPECT_THROW(s->assign(g, "Julien", true, "Nadia"), InputError);
+    EXPECT_THROW(s->assign(r, "Julien", true, "Nadia"), InputError);
+    // The same link again, by the coordinator, with another text: refused, the first one kept.
+    try {
+        s->declare_conflict("Julien", "fondation gamma", "autre texte", "Nadia");
+        ADD_FAILURE() << "la déclaration a été remplacée";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("« Julien » a déjà déclaré un lien avec « Fondation Gamma » le "), std::string::npos)
+            << e.what();
+    }
+    auto reopened = Session::open(dir.file("c.cot"));
+    ASSERT_EQ(reopened->team().conflicts.size(), 2u);
+    for (const auto& c : reopened->team().conflicts)
+        EXPECT_EQ(c.declaration, c.organisme == "Fondation Gamma" ? "membre du conseil d'administration" : "salarié jusqu'en 2024");
+    EXPECT_TRUE(reopened->store().verify_journal().ok);
+}
+
 TEST(Team, BlindRatingUntilSubmitted) {
     test::TempDir dir;
     auto s = campaign(dir);

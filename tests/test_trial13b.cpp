@@ -108,7 +108,8 @@ TEST(Trial13bLinks, ADossierOfTheSameSirenImportedAfterTheDeclarationIsCovered) 
         s->import_dossiers_file(dir.file("e.csv"), "Nadia");
         const std::int64_t a12 = test::id_of(*s, "ACT-12");
         EXPECT_EQ(test::message_of([&] { s->assign(a12, "Julien", true, "Nadia"); }),
-                  "« Julien » a déclaré un lien avec « ESC — antenne Avignon » : affectation impossible.");
+                  "« Julien » a déclaré un lien avec « Entraide Santé Carpentras », qui couvre « ESC — antenne Avignon » : "
+                  "affectation impossible.");
         s->assign(a12, "Claire", true, "Nadia");
         s->put_rating({a12, "Claire", "I.1", 4, "SENTINELLE"}, "Claire");
     }
@@ -119,7 +120,8 @@ TEST(Trial13bLinks, ADossierOfTheSameSirenImportedAfterTheDeclarationIsCovered) 
     EXPECT_EQ(s->visible_ratings(test::id_of(*s, "ACT-2"), "Nadia").size(), 0u);   // none given there
     EXPECT_NE(test::message_of([&] { s->assign(a12, "Julien", true, "Nadia"); }).find("a déclaré un lien"), std::string::npos);
     EXPECT_EQ(test::message_of([&] { s->put_rating({a12, "Julien", "I.1", 1, "x"}, "Julien"); }),
-              "« Julien » a déclaré un lien avec « ESC — antenne Avignon » : ce dossier ne peut pas lui être confié.");
+              "« Julien » a déclaré un lien avec « Entraide Santé Carpentras », qui couvre « ESC — antenne Avignon » : ce "
+              "dossier ne peut pas lui être confié.");
     // ACT-2 (another SIREN) stays Julien's.
     EXPECT_TRUE(s->team().assignments.at(test::id_of(*s, "ACT-2")).count("Julien"));
 }

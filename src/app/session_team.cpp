@@ -116,16 +116,43 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
     require(snap_.team.may_declare_conflict(actor, reviewer, declaration, signed_on, today()));
     // The organisation is one of the candidates, found by its identifier or
     // its name as a reader compares it; a link with nobody protects nothing.
+    // Before any dossier of it (trial 15): the name or identifier as typed, which covers the dossiers
+    // filed later under it (declared_alone).
     auto organisme = designated_organisme(snap_.dossiers, declared);
-    if (!organisme)
-        throw InputError("Lien déclaré par « " + reviewer + " » : " + fr::quote(declared) +
-                         " ne désigne aucun organisme candidat de la campagne (nom, SIREN, SIRET ou FINESS d'un dossier) ; "
-                         "rien n'a été enregistré.");
-    ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today()),
-                          declared_identifiers(snap_.dossiers, declared)};
+    std::string identifiers = declared_identifiers(snap_.dossiers, declared);
+    if (!organisme) {
+        require(text_refusal(declared, "Le nom de l'organisme du lien"));
+        auto alone = declared_alone(declared);
+        if (!alone)
+            throw InputError("Lien déclaré par « " + reviewer + " » : " + fr::quote(fr::trim(declared)) +
+                             " n'est ni un nom d'organisme ni un SIREN, SIRET ou FINESS ; rien n'a été enregistré.");
+        organisme = alone->organisme;
+        identifiers = alone->identifiers;
+    }
+    ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today()), identifiers};
+    // Declared again with nothing new to cover: refused, the first declaration kept as its declarer
+    // wrote it (trial 15: the text, date and author were replaced).
+    for (const ConflictDeclaration& before : snap_.team.conflicts)
+        if (before.reviewer == reviewer && organisation_key(before.organisme) == organisation_key(c.organisme)) {
+            bool adds = false;
+            for (std::size_t at = 0, end; at < c.identifiers.size(); at = end + 1) {
+                end = c.identifiers.find(' ', at);
+                if (end == std::string::npos) end = c.identifiers.size();
+                const std::string token = c.identifiers.substr(at, end - at);
+                adds |= (" " + before.identifiers + " ").find(" " + token + " ") == std::string::npos;
+            }
+            if (!adds)
+                throw InputError("« " + reviewer + " » a déjà déclaré un lien avec « " + before.organisme + " » le " +
+                                 before.declared_on.french_numeric() + " (« " + before.declaration + " », enregistré par " +
+                                 before.declared_by + ") ; cette déclaration couvre déjà les mêmes dossiers : rien n'a été "
+                                 "enregistré.");
+        }
     // The store ends the assignments of every dossier the link covers (the
     // same SIREN or FINESS under another name too: trial 13b F8), in its entry.
     store_->declare_conflict(c, journal_actor(actor));
+    // The store replaces the declaration of the same person and organisme (adding identifiers).
+    std::erase_if(snap_.team.conflicts,
+                  [&](const ConflictDeclaration& x) { return x.reviewer == c.reviewer && x.organisme == c.organisme; });
     snap_.team.conflicts.push_back(c);
     meeting_check_.reset();
     for (auto& [id, reviewers] : snap_.team.assignments)

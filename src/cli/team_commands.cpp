@@ -24,8 +24,8 @@ void rights_reminder(Session& s, const std::string& campaign, const std::string&
     const PgAddress address = parse_pg_uri(campaign);
     std::cout << "Campagne partagée : la base du serveur ne donne à « " << person
               << " » les droits de son rôle qu'une fois les droits de l'équipe appliqués de nouveau. Le service (compte "
-                 "propriétaire de la campagne) lance : cotation serveur roles '"
-              << address.shown << "' --appliquer";
+                 "propriétaire de la campagne) lance : cotation serveur roles "
+              << fr::shell_word(address.shown) << " --appliquer";
     // Trial 15f F1: said to the coordinator, her own address failed (« must have CREATEROLE privilege »).
     if (!s.store().owns_campaign())
         std::cout << ", avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles (CREATEROLE)";
@@ -37,8 +37,10 @@ int users(const Args& a) {
     // A login unknown here is refused before anything is written, unless the
     // coordinator says the person works from another workstation (trial 13 F18).
     // (A login that cannot be one is refused first, in the session, with its own reason.)
+    // On a server the account is a PostgreSQL role (docs/serveur.md, step 3), checked after the write.
+    const bool served = is_pg_uri(a.file());
     if (std::string login = fr::trim(a.get("--compte"));
-        !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
+        !served && !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
         if (std::string why = unknown_account_refusal(login, a.has("--ajouter") ? a.get("--ajouter") : a.get("--changer-compte"));
             !why.empty())
             throw InputError(why);
@@ -77,7 +79,12 @@ int users(const Args& a) {
             "coordonnateur).");
     }
     // Declared for another workstation (--autre-poste): said again.
-    if (std::string login = fr::trim(a.get("--compte")); !login.empty() && !account_exists(login))
+    if (std::string login = fr::trim(a.get("--compte")); !login.empty() && served) {
+        if (!pg_login_role_exists(a.file(), login))
+            std::cout << "Attention : le serveur n'a pas encore de rôle de connexion « " << login
+                      << " » : le service le crée (createuser " << fr::shell_word(login)
+                      << ", docs/serveur.md, étape 3) avant d'appliquer les droits de l'équipe.\n";
+    } else if (!login.empty() && !account_exists(login))
         std::cout << "Attention : aucun compte « " << login << " » n'existe sur ce poste ; la personne ne pourra agir "
                      "que depuis un poste où ce compte existe.\n";
     if (!s->team().open_mode() && !s->team().accounts_declared())
@@ -133,7 +140,18 @@ int assign(const Args& a) {
 int conflict(const Args& a) {
     auto s = Session::open(a.file());
     s->declare_conflict(a.get("--evaluateur"), a.get("--organisme"), a.get("--declaration"), a.actor(*s));
-    std::cout << "Lien déclaré et enregistré ; les affectations concernées sont retirées.\n";
+    const ConflictDeclaration& c = s->team().conflicts.back();
+    const auto covered = covered_references(c, s->dossiers());
+    if (covered.empty())
+        std::cout << "Lien déclaré et enregistré avec « " << c.organisme << " », dont aucun dossier n'est encore enregistré : "
+                  << "il couvrira ceux qui le seront sous ce nom" << (c.identifiers.empty() ? "" : " ou cet identifiant")
+                  << ".\n";
+    else {
+        std::string list;
+        for (const auto& r : covered) list += (list.empty() ? "" : ", ") + r;
+        std::cout << "Lien déclaré et enregistré avec « " << c.organisme << " » ; il couvre "
+                  << fr::plural(covered.size(), "dossier") << " (" << list << ") ; les affectations concernées sont retirées.\n";
+    }
     return 0;
 }
 

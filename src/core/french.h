@@ -97,6 +97,11 @@ std::string agree(N count, std::string_view singular, std::string_view plural_fo
     return agree(static_cast<long long>(count), singular, plural_form);
 }
 
+// A word of a command to copy into a shell: as is when made of letters,
+// digits and « _./:@%+=,- » only, else between single quotes, a quote in it
+// written '\'' (trial 15: « --changer-compte 'Anne d'Arc' » broke the command).
+std::string shell_word(std::string_view word);
+
 // A département's name with the preposition its article takes, as in « le
 // Président du Conseil départemental de la Charente-Maritime » (trial 1011B
 // F4): « de la Charente », « des Landes », « du Lot-et-Garonne », « de

@@ -68,16 +68,15 @@ std::string copy_refusal(const JournalRecord& e, JournalHome written_in, const T
         return "une copie est signée du compte qui l'a faite (« NOM (compte LOGIN) » ou « compte LOGIN »), et son auteur " +
                quoted(e.actor) + " n'en dit aucun";
     if (!team.accounts_declared()) return "";
-    // The account is the proof (a name is typed, --par): bound to a person of the team, and to
-    // the one it names when that person is of the team.
+    // A person it names is the one of that account (a name is typed, --par). The account
+    // itself may be outside the team: the IT service copies (docs/serveur.md, steps 4 and 5;
+    // trial 15 M1), and a copy gains its author nothing: the entries before it are judged by
+    // the rules of the home they were written in (JournalReplay::feed).
     const Person* p = copier.person.empty() ? nullptr : team.person(copier.person);
     if (p && p->account != copier.account)
         return quoted(p->name) + (p->account.empty() ? std::string(" n'avait pas de compte lié à cette date")
                                                      : " avait à cette date le compte " + quoted(p->account)) +
                ", pas le compte " + quoted(copier.account) + " que dit la copie";
-    if (!team.person_of_account(copier.account))
-        return "la copie est signée du compte " + quoted(copier.account) +
-               ", qu'aucune personne de l'équipe n'avait lié à cette date";
     return "";
 }
 

@@ -21,9 +21,11 @@ bool from_server(const JournalRecord& copy);
 // - it comes from the other kind of home than the one it is written in (a
 //   file is made by `exporter` from a server, a server campaign by
 //   `partager` from a file);
-// - it is signed by an account, and once the team has accounts, by an
-//   account bound to a person of the team, the one it names when that person
-//   is of the team (the name, typed with --par, proves nothing).
+// - it is signed by an account, and once the team has accounts, a person of
+//   the team it names is the one bound to that account (the name, typed with
+//   --par, proves nothing). The account may be one outside the team (the IT
+//   service copies, docs/serveur.md): a copy exempts no entry before it from
+//   the rules of the home it was written in (JournalReplay::feed).
 std::string copy_refusal(const JournalRecord& e, JournalHome written_in, const Team& team);
 
 // Why a migration entry is not one of this program's migrations, "" when it

@@ -166,16 +166,18 @@ std::optional<UnwrittenEntry> first_unwritten_entry(const std::vector<JournalRec
 }
 
 std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecord>& entries, const std::string& now) {
-    // The copies, those given and those fed: on a file, the ratings before
-    // its last copy from a server are the server's, judged by the server's
-    // rights (pg_journal_rights.cpp).
+    // The copies, those given and those fed: on a file, the ratings written
+    // before a copy from a server are the server's, judged by its rights
+    // (pg_roles.cpp, rating_refused).
     std::map<std::int64_t, bool> copies = copies_;
     for (const auto& e : entries)
         if (e.action == "campagne.copie") copies[e.seq] = journal_copies::from_server(e);
-    std::int64_t copied_until = 0;
-    for (const auto& [seq, server] : copies)
-        if (server) copied_until = seq;
     const JournalHome home = home_;
+    // The home an entry was written in: the kind the next copy came from, or the replay's own.
+    auto written_home = [&](std::int64_t seq) {
+        auto next = copies.upper_bound(seq);
+        return next == copies.end() ? home : next->second ? JournalHome::Server : JournalHome::File;
+    };
     Team& team = team_;
     for (const JournalRecord& e : entries) {
         auto refuse = [&](const std::string& why) {
@@ -228,11 +230,7 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
             }
         // A copy where a copy begins a campaign, signed by an account of the team (issue 13 G1).
         if (e.action == "campagne.copie") {
-            // The home it was written in: the kind the next copy came from, or the replay's own.
-            JournalHome written_in = home;
-            if (auto next = copies.upper_bound(e.seq); next != copies.end())
-                written_in = next->second ? JournalHome::Server : JournalHome::File;
-            if (auto why = journal_copies::copy_refusal(e, written_in, team); !why.empty()) return refuse(why);
+            if (auto why = journal_copies::copy_refusal(e, written_home(e.seq), team); !why.empty()) return refuse(why);
         }
         // Written by Cotation taking in an older campaign's territory: no person's name to check.
         const bool takeover = (e.actor == kLegacyTerritoryActor || e.actor == kGridOfferActor) &&
@@ -274,12 +272,12 @@ std::optional<UnwrittenEntry> JournalReplay::feed(const std::vector<JournalRecor
                 return refuse("une entrée " + quoted(e.action) + " est du coordonnateur, et " + quoted(who.person) +
                               (p ? std::string(" était ") + role_label(p->role) + " à cette date"
                                  : std::string(" ne faisait pas partie de l'équipe à cette date")));
-            // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2). On a
-            // file only, after its last copy: a server applies its own (pg_journal_rights.cpp: the
-            // coordinator may write a rating there), and its entries may have been copied into the file.
-            const bool copied = e.seq < copied_until;
-            if (e.action == "note" && home == JournalHome::File && !copied)
-                if (std::string why = rating_refusal(e, who); !why.empty()) {
+            // A rating: the rights Session::put_rating asks the team, at that point (trial 13f F2), on
+            // a file; a server applies its own as it writes (pg_roles.cpp, rating_refused). The entries
+            // a file took from a server are judged by the server's rights (its coordinator writes any
+            // rating not yet submitted): a copy, whoever signs it, exempts none (trial 15 M1).
+            if (e.action == "note" && home == JournalHome::File)
+                if (std::string why = rating_refusal(e, who, written_home(e.seq) == JournalHome::Server); !why.empty()) {
                     if (why.back() == '.') why.pop_back();   // the session's sentence, inside this one
                     return refuse("la note n'aurait pas été acceptée à cette date : " + why);
                 }
@@ -333,7 +331,7 @@ void JournalReplay::apply_review(const JournalRecord& e) {
     }
 }
 
-std::string JournalReplay::rating_refusal(const JournalRecord& e, const EntryAuthor& who) const {
+std::string JournalReplay::rating_refusal(const JournalRecord& e, const EntryAuthor& who, bool server_rights) const {
     auto part = dossier_part(e.entity, "note");
     if (!part) return "";
     auto it = dossier_ids_.find(part->first);
@@ -344,6 +342,12 @@ std::string JournalReplay::rating_refusal(const JournalRecord& e, const EntryAut
     const std::string rated = reviewer ? reviewer->name : part->second.substr(0, slash);
     // The coordinator imports the grids she collected, each checked as its reviewer's own (Session::import_ratings_file).
     const bool collects = team_.may_coordinate(who.person).empty();
+    // On a server, the coordinator's rating is refused only once its reviewer submitted (rating_refused).
+    if (collects && server_rights) {
+        auto s = team_.submitted.find(it->second);
+        return s != team_.submitted.end() && s->second.count(rated) ? "« " + rated + " » a déjà soumis ses notes pour ce dossier."
+                                                                    : "";
+    }
     const Person* author = team_.person(who.person);
     const std::string acting = collects ? rated : (author ? author->name : who.person);
     auto o = organisme_.find(it->second);

@@ -101,13 +101,16 @@ struct UnwrittenEntry {
 //   (action_tables; trial 13e F3); a copy (« campagne.copie ») writes none
 //   (trial 13f F1: one carried a decision, a rating, a person, the campaign);
 // - a copy that is not one share.cpp writes where a copy begins a campaign
-//   (journal_copies.h: its text, its home, signed by an account bound in the team);
+//   (journal_copies.h: its text, its home, signed by an account, the one of
+//   the person of the team it names);
 // - a rating (« note ») the team's rules refused at that point (Team::may_rate,
 //   as Session asks it: the dossier assigned to its reviewer, no link declared
 //   since, not yet submitted), replaying the entries « dossier.ajout »,
 //   « dossier.identite », « affectation », « conflit » and « soumission »
 //   (trial 13f F2); a dossier added before the replay's first entry is not judged;
-//   on a file only, after its last copy from a server (a server applies its own rights);
+//   on a file only (a server applies its own rights as it writes), the entries
+//   a file took from a server judged by the server's rights (its coordinator
+//   writes any rating not yet submitted), whatever copy follows them;
 // Without a team (one person working alone) nobody's name is checked. An
 // entry naming a person without an account is, on a server, the server's
 // (it set the author from its role and refused the coordinator's kinds to the
@@ -130,15 +133,16 @@ public:
     std::optional<UnwrittenEntry> feed(const std::vector<JournalRecord>& entries, const std::string& now = "");
     // The « campagne.copie » entries of the whole journal (their number, and
     // whether each copied a server's campaign), when the entries are fed in
-    // parts: a copy's home is told by the next one, and the ratings before
-    // the last copy from a server are the server's (its own rights applied
-    // them), not judged by a file's.
+    // parts: a copy's home is told by the next one, and the ratings a server
+    // wrote are judged by the server's rights, not by a file's.
     void copies(std::map<std::int64_t, bool> from_server) { copies_ = std::move(from_server); }
 
 private:
     // The rights of a « note » entry's author at that point (Team::may_rate,
     // as Session::put_rating asks it): "" when Cotation would have written it.
-    std::string rating_refusal(const JournalRecord& e, const EntryAuthor& who) const;
+    // `server_rights`: the entry was written on a server, whose coordinator
+    // writes any rating not yet submitted (pg_roles.cpp, rating_refused).
+    std::string rating_refusal(const JournalRecord& e, const EntryAuthor& who, bool server_rights) const;
     // Dossiers, assignments, declared links and submissions, as the entries tell them.
     void apply_review(const JournalRecord& e);
 

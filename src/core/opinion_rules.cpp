@@ -17,8 +17,8 @@ std::string complete_opinion(const Team& team, const std::string& actor, const O
         if (op.member != actor) return "« " + actor + " » ne peut pas donner un avis au nom de « " + op.member + " ».";
     }
     if (team.in_conflict(op.member, organisation))
-        return "« " + op.member + " » a déclaré un lien avec « " + organisation.name +
-               " » : il ou elle ne prend pas part à la délibération sur ce dossier" + interest_basis + ".";
+        return "« " + op.member + " » a déclaré un lien avec " + team.link_text(op.member, organisation) +
+               " : il ou elle ne prend pas part à la délibération sur ce dossier" + interest_basis + ".";
     if (op.opinion != Opinion::Favourable && op.comment.empty())
         return "Un avis « " + std::string(opinion_label(op.opinion)) + " » s'accompagne de sa raison.";
     return "";

@@ -15,7 +15,6 @@ namespace cotation {
 
 DossierReading dossier_reading(const Team& team, const std::optional<std::string>& reader, std::int64_t dossier,
                                const Organisation& organisation) {
-    const std::string& organisme = organisation.name;
     if (team.open_mode()) return {};
     // A declared team and nobody said to be reading: nobody's ratings. Without
     // accounts a name given is a claim, but omitting it no longer reads all.
@@ -28,8 +27,8 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
                 "« " + *reader +
                     " » ne fait pas partie de l'équipe de cette campagne : les notes des évaluateurs ne lui sont pas lisibles."};
     if (team.in_conflict(p->name, organisation))
-        return {false, "« " + *reader + " » a déclaré un lien avec « " + organisme +
-                           " » : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
+        return {false, "« " + *reader + " » a déclaré un lien avec " + team.link_text(p->name, organisation) +
+                           " : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
     if (!team.sees_others(p->name, dossier, organisation))
         return {false, "Notation à l'aveugle : « " + *reader +
                            " » lit les notes des autres évaluateurs de ce dossier après avoir soumis les siennes."};
@@ -152,6 +151,17 @@ std::optional<std::string> designated_organisme(const std::vector<Dossier>& doss
     auto ds = designated(dossiers, declared);
     if (ds.empty()) return std::nullopt;
     return ds.front()->organisme;
+}
+
+std::optional<DeclaredAlone> declared_alone(const std::string& declared) {
+    const std::string typed = fr::trim(declared);
+    const std::string digits = digits_of(typed), finess = finess_of(typed);
+    // Nine digits are a SIREN or a FINESS (designated() reads both); fourteen, a SIRET.
+    if (digits.size() == 14) return DeclaredAlone{typed, "siren:" + digits.substr(0, 9)};
+    if (digits.size() == 9) return DeclaredAlone{typed, "siren:" + digits + " finess:" + digits};
+    if (!finess.empty()) return DeclaredAlone{typed, "finess:" + finess};
+    if (organisation_key(typed).empty()) return std::nullopt;
+    return DeclaredAlone{typed, ""};
 }
 
 std::string declared_identifiers(const std::vector<Dossier>& dossiers, const std::string& declared) {

@@ -48,6 +48,17 @@ std::string organisation_key(const std::string& name);
 // allowed) or by normalised name; nullopt when it designates none.
 std::optional<std::string> designated_organisme(const std::vector<Dossier>& dossiers, const std::string& declared);
 
+// A link declared before any dossier of its organisation (trial 15: a
+// declaration of interests is signed when the instruction begins, before
+// every dossier has come in): the name as typed, or for a SIREN, SIRET or
+// FINESS the identifier it stores (« siren:… », « finess:… »), so that it
+// covers the dossiers filed later under that name or identifier; nullopt when
+// `declared` holds neither a name nor an identifier.
+struct DeclaredAlone {
+    std::string organisme, identifiers;
+};
+std::optional<DeclaredAlone> declared_alone(const std::string& declared);
+
 // Who files a dossier, as links are matched against it.
 inline Organisation identity_of(const Dossier& d) { return {d.organisme, d.siret, d.finess}; }
 // The identifiers a declaration naming `declared` stores: the SIREN (from

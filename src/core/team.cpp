@@ -123,6 +123,14 @@ bool Team::in_conflict(const std::string& reviewer, const Organisation& organisa
     });
 }
 
+std::string Team::link_text(const std::string& reviewer, const Organisation& organisation) const {
+    const std::string named = "« " + organisation.name + " »";
+    for (const ConflictDeclaration& c : conflicts)
+        if (c.reviewer == reviewer && declaration_covers(c, organisation))
+            return c.organisme == organisation.name ? named : "« " + c.organisme + " », qui couvre " + named;
+    return named;
+}
+
 std::string Team::may_coordinate(const std::string& actor) const {
     if (open_mode()) return "";
     const Person* p = person(actor);
@@ -142,7 +150,6 @@ std::string Team::may_instruct(const std::string& actor) const {
 
 std::string Team::may_rate(const std::string& actor, const std::string& reviewer, std::int64_t dossier,
                            const Organisation& organisation) const {
-    const std::string& organisme = organisation.name;
     if (open_mode()) return "";
     const Person* p = person(actor);
     if (!p) return "« " + actor + " » ne fait pas partie de l'équipe de cette campagne.";
@@ -156,7 +163,8 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
         return "« " + actor + " » ne peut pas noter au nom de « " + reviewer + " » : seul(e) « " + reviewer +
                " » dépose ses notes (le coordonnateur peut importer les grilles recueillies).";
     if (in_conflict(reviewer, organisation))
-        return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : ce dossier ne peut pas lui être confié.";
+        return "« " + reviewer + " » a déclaré un lien avec " + link_text(reviewer, organisation) +
+               " : ce dossier ne peut pas lui être confié.";
     auto it = assignments.find(dossier);
     if (it == assignments.end() || !it->second.count(reviewer)) return "Ce dossier n'est pas affecté à « " + reviewer + " ».";
     if (auto s = submitted.find(dossier); s != submitted.end() && s->second.count(reviewer))
@@ -165,14 +173,13 @@ std::string Team::may_rate(const std::string& actor, const std::string& reviewer
 }
 
 std::string Team::may_assign(const std::string& actor, const std::string& reviewer, const Organisation& organisation) const {
-    const std::string& organisme = organisation.name;
     std::string c = may_coordinate(actor);
     if (!c.empty()) return c;
     const Person* p = person(reviewer);
     if (!p) return "« " + reviewer + " » ne fait pas partie de l'équipe de cette campagne.";
     if (p->role != Role::Instructor) return "« " + reviewer + " » n'est pas instructeur.";
     if (in_conflict(reviewer, organisation))
-        return "« " + reviewer + " » a déclaré un lien avec « " + organisme + " » : affectation impossible.";
+        return "« " + reviewer + " » a déclaré un lien avec " + link_text(reviewer, organisation) + " : affectation impossible.";
     return "";
 }
 

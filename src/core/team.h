@@ -61,6 +61,10 @@ struct Team {
     bool open_mode() const { return people.empty(); }
     const Person* person(const std::string& name) const;
     bool in_conflict(const std::string& reviewer, const Organisation& organisation) const;
+    // The link a refusal names: « « LIEN » », and when it covers the dossier under
+    // another name or by its SIREN or FINESS, « « LIEN », qui couvre « ORGANISME » »
+    // (trial 15: the refusal named the dossier's organisation alone, never declared).
+    std::string link_text(const std::string& reviewer, const Organisation& organisation) const;
 
     // Each returns an empty string when allowed, else the reason in French.
     std::string may_coordinate(const std::string& actor) const;

@@ -2,6 +2,8 @@
 // view's buttons): each asks in a dialog, then calls the Session.
 #include <set>
 
+#include <wx/combobox.h>
+
 #include "actions.h"
 #include "app/input.h"
 #include "core/enums.h"
@@ -64,18 +66,22 @@ void declare_link_dialog(wxWindow* parent, Workbench& wb) {
     for (const auto& [name, p] : s.team().people) people.push_back(name);
     std::set<std::string> organismes;
     for (const auto& d : s.dossiers()) organismes.insert(d.organisme);
-    std::vector<std::string> orgs(organismes.begin(), organismes.end());
-    if (people.empty() || orgs.empty()) return;
+    if (people.empty()) return;
     Form f(parent, "Déclarer un lien d'intérêts");
     auto* who = f.choice("Personne :", people);
-    auto* org = f.choice("Organisme candidat :", orgs);
+    // A candidate, or one whose dossier has not come in yet: its name, SIREN, SIRET or FINESS typed (trial 15).
+    wxArrayString listed;
+    for (const auto& o : organismes) listed.Add(to_wx(o));
+    auto* org = f.add("Organisme (candidat, ou nom, SIREN, FINESS) :",
+                      new wxComboBox(f.parent(), wxID_ANY, listed.empty() ? wxString() : listed[0], wxDefaultPosition,
+                                     wxDefaultSize, listed, wxCB_DROPDOWN));
     auto* text = f.text("Nature du lien, période :", "", wxTE_MULTILINE);
     auto* date = f.text("Déclaration signée le :", Session::today().french_numeric());
     if (!f.run()) return;
     try {
         Date on = input::date("Déclaration signée le", from_wx(date->GetValue()));
         s.declare_conflict(people[static_cast<std::size_t>(who->GetSelection())],
-                           orgs[static_cast<std::size_t>(org->GetSelection())], typed_from_wx(text->GetValue()), wb.reviewer, on);
+                           typed_from_wx(org->GetValue()), typed_from_wx(text->GetValue()), wb.reviewer, on);
         // The person's ratings of that organisation stop counting: scores,
         // ranking and proposal move too, not only the team (review 12D M3).
         wb.changed(Change::Team | Change::Rating);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/french.h"
 #ifdef COTATION_POSTGRESQL
 #include <libpq-fe.h>
 
@@ -109,7 +110,7 @@ std::string campaign_for_command(const std::string& location) {
     if (!names_server_campaign(location)) return std::filesystem::path(location).filename().string();
 #ifdef COTATION_POSTGRESQL
     try {
-        return "'" + parse_pg_uri(location).shown + "'";
+        return fr::shell_word(parse_pg_uri(location).shown);
     } catch (const Error&) {
     }
 #endif

@@ -265,10 +265,12 @@ std::string PgConn::refusal_message(const std::string& msg) const {
     // them needs CREATEROLE. Both said with what to do.
     if (msg.find("for schema ") != std::string::npos)
         return "Campagne partagée « " + shown_ + " » : le rôle " + who +
-               " n'a encore aucun droit sur cette campagne. Une personne ajoutée à l'équipe (users --ajouter … --compte) "
-               "n'en reçoit qu'une fois les droits de l'équipe appliqués de nouveau : le service (compte propriétaire de la "
-               "campagne) lance « cotation serveur roles ADRESSE --appliquer » (docs/serveur.md, « Mettre en place un vrai "
-               "serveur », étape 4).";
+               " n'a aucun droit sur cette campagne : il n'est le compte d'aucune personne de son équipe (le coordonnateur "
+               "lie une personne à son compte : cotation users ADRESSE --ajouter NOM --compte " +
+               fr::shell_word(user ? user : "LOGIN") +
+               "), ou cette personne vient d'être ajoutée : elle n'a de droits qu'une fois ceux de l'équipe appliqués de "
+               "nouveau, par le service (compte propriétaire de la campagne) : « cotation serveur roles ADRESSE --appliquer » "
+               "(docs/serveur.md, « Mettre en place un vrai serveur », étape 4).";
     if (msg.find("to create role") != std::string::npos || msg.find("CREATEROLE") != std::string::npos)
         return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle " + who +
                " de créer les groupes de la campagne : il lui manque le droit CREATEROLE (ALTER ROLE " +

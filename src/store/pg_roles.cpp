@@ -476,6 +476,11 @@ std::string pg_roles_sql(const std::string& uri) {
     return sql;
 }
 
+bool pg_login_role_exists(const std::string& uri, const std::string& role) {
+    pg::PgConn c(parse_pg_uri(uri));
+    return c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {role}).rows() > 0;
+}
+
 void apply_pg_roles(const std::string& uri) {
     // A demonstration made by root binds its coordinator to « root »: with
     // peer authentication the machine's root would become coordinator (trial 15 F9).
@@ -489,8 +494,9 @@ void apply_pg_roles(const std::string& uri) {
             throw InputError("Campagne partagée « " + parse_pg_uri(uri).shown + " » : " + name + " a pour compte « " +
                              p.account +
                              " », un compte d'administration ; aucun droit n'a été appliqué. Liez la personne à "
-                             "son propre compte : cotation users '" +
-                             parse_pg_uri(uri).shown + "' --changer-compte '" + name + "' --compte LOGIN.");
+                             "son propre compte : cotation users " +
+                             fr::shell_word(parse_pg_uri(uri).shown) + " --changer-compte " + fr::shell_word(name) +
+                             " --compte LOGIN.");
     // Trial 15b F10: the owner can do anything, down to suspending the
     // journal's triggers; a person of the team holding its rights (its very
     // account, or a member of it) makes every guarantee of the journal theirs.

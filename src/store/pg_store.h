@@ -47,6 +47,9 @@ PgTeamRoles pg_team_roles(const std::string& campaign);
 std::string pg_roles_sql(const std::string& uri);
 // Runs it, all or nothing (needs the right to create roles: the campaign's owner with CREATEROLE).
 void apply_pg_roles(const std::string& uri);
+// Whether the server has a login role of that name (a person's account on a
+// server campaign is their PostgreSQL role, not an account of this workstation).
+bool pg_login_role_exists(const std::string& uri, const std::string& role);
 
 // Current PostgreSQL schema version (numbered as sqlite_schema_version).
 int pg_schema_version();
