@@ -68,6 +68,12 @@ TEST(Cli, ParamWithOneBadValueWritesNone) {
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("campagne.date_commission = 15/11/2022"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("campagne.date_courrier = 30/11/2022"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_courrier enregistré : 30/11/2022."), std::string::npos) << r.out;
+    // An empty value clears it, said with what it was (trial of issue 12: silent).
+    r = run("param " + f + " campagne.date_courrier=");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_courrier effacé (il valait 30/11/2022)."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("campagne.date_courrier = (non renseigné)"), std::string::npos) << r.out;
 }
 
 // A user's trial: `documents F --out fichier` said « Not a directory », the

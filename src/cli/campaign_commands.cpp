@@ -153,8 +153,24 @@ int param(const Args& a) {
     for (const auto& text : a.all("PARAMÈTRE")) changes.push_back(input::name_value("Paramètre", text, "campagne.nom=valeur"));
     if (!changes.empty()) {
         std::string actor = a.actor(*s);
+        const auto before = s->campaign().parameters;
         // all or nothing; after the vote or the decisions, only with a motive
         s->set_parameters(input::parameters(s->grid(), changes), actor, a.has("--motif") ? a.get("--motif") : "");
+        // What changed, said first (trial of issue 12: an empty value cleared a date without a word).
+        for (const auto& [name, value] : changes) {
+            const FactDef* def = s->grid().fact(fr::trim(name));
+            auto was = before.find(def ? def->id : name);
+            const std::string old = was == before.end() || !def ? std::string() : display(*def, was->second);
+            if (fr::trim(value).empty())
+                std::cout << (def ? def->id : name)
+                          << (old.empty() ? std::string(" n'était pas renseigné : rien n'a changé") : " effacé (il valait " + old + ")")
+                          << ".\n";
+            else if (def)
+                if (auto now = s->campaign().parameters.find(def->id); now != s->campaign().parameters.end())
+                    std::cout << def->id << " enregistré : " << display(*def, now->second)
+                              << (old.empty() ? std::string() : " (il valait " + old + ")") << ".\n";
+        }
+        std::cout << "\n";
     }
     std::vector<const FactDef*> defs;
     for (const auto& p : s->grid().parameters) defs.push_back(&p.def);
