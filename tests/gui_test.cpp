@@ -5,6 +5,7 @@
 // change refreshes the views showing it and only them.
 // Runs under Xvfb (scripts/with-xvfb.sh).
 #include <unistd.h>
+#include <wx/combobox.h>
 #include <wx/modalhook.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
@@ -536,6 +537,35 @@ private:
             add.Unregister();
             check(add.seen == 1 && std::find(add.labels.begin(), add.labels.end(), "Nom :") != add.labels.end(),
                   "coordonnateur : clic sur « Ajouter une personne » : le formulaire (« Nom : ») s'ouvre par la table des actions");
+        }
+        // A link with an organisation whose dossier has not come in (trial 15): typed in the
+        // form's field, not only chosen among the candidates; the team records it.
+        {
+            struct Typer : wxModalDialogHook {
+                bool typed = false;
+                void find(wxWindow* w, wxDialog* d) {
+                    for (wxWindow* c : w->GetChildren()) {
+                        if (auto* box = dynamic_cast<wxComboBox*>(c)) {
+                            box->SetValue(to_wx("Fondation Nouvelle Venue"));
+                            typed = true;
+                        } else if (auto* t = dynamic_cast<wxTextCtrl*>(c); t && t->IsMultiLine())
+                            t->SetValue(to_wx("administratrice depuis 2021"));
+                        find(c, d);
+                    }
+                }
+                int Enter(wxDialog* d) override {
+                    find(d, d);
+                    return wxID_OK;
+                }
+                void Exit(wxDialog*) override {}
+            } typer;
+            typer.Register();
+            declare_link_dialog(frame_, frame_->workbench());
+            typer.Unregister();
+            const auto& links = frame_->workbench().session->team().conflicts;
+            check(typer.typed && std::any_of(links.begin(), links.end(),
+                                             [](const ConflictDeclaration& c) { return c.organisme == "Fondation Nouvelle Venue"; }),
+                  "coordonnateur : « Déclarer un lien d'intérêts » avec un organisme tapé, sans dossier encore : enregistré");
         }
         // The demo's ranking has a dossier awaiting arbitration: closing would
         // be refused (Session::close), so « Clore » is greyed out even for her.
