@@ -80,7 +80,7 @@ TEST(Accounts, APersonWithoutAnAccountIsClaimedByNobody) {
     const std::string why = test::message_of<InputError>([&] { s->acting_person("Claire"); });
     EXPECT_EQ(why, "« Claire » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son propre "
                    "compte, le lie au compte depuis lequel « Claire » travaille : cotation users FICHIER --changer-compte "
-                   "« Claire » --compte LOGIN.");
+                   "Claire --compte LOGIN.");
     EXPECT_FALSE(test::message_of<InputError>([&] { s->put_rating({s->dossiers()[0].id, "Claire", "A.1", 3, "x"}, "Claire"); }).empty());
     // Not even from the coordinator's own account, naming her.
     acct.as("nadia");

@@ -406,6 +406,26 @@ TEST(Cli, RepeatedOptionsAccumulate) {
     EXPECT_NE(r.out.find("--param : « places » n'a pas la forme campagne.nom=valeur."), std::string::npos) << r.out;
 }
 
+// docs/equipe.md: `users --modifier NOM --compte LOGIN` binds a first
+// account (trial of issue 12: refused, « --modifier s'emploie avec --role… »,
+// and the refusal of an unknown account named «  »). A second is
+// --changer-compte's, the command to copy quoted for the shell.
+TEST(Cli, ModifierBindsAFirstAccountOnly) {
+    cotation::test::TempDir dir;
+    std::string f = dir.file("demo.cot");
+    ASSERT_EQ(run("demo " + f + " --etape instruction").code, 0);
+    ASSERT_EQ(run("users " + f + " --ajouter 'Paul Neuf' --role instructeur").code, 0);
+    CliRun r = run("users " + f + " --modifier 'Paul Neuf' --compte pneuf-inconnu");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("au nom de « Paul Neuf » depuis ce poste"), std::string::npos) << r.out;
+    r = run("users " + f + " --modifier 'Paul Neuf' --compte pneuf-inconnu --autre-poste");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("Paul Neuf — instructeur, compte pneuf-inconnu"), std::string::npos) << r.out;
+    r = run("users " + f + " --modifier 'Paul Neuf' --compte autre --autre-poste");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("cotation users FICHIER --changer-compte 'Paul Neuf' --compte autre."), std::string::npos) << r.out;
+}
+
 // On the ACT demo (demo/act-hlm/equipe.csv declares the team), who acts is
 // the person bound to the system account (the demo binds its coordinator to
 // the account that made it); a name said is a claim that must match

@@ -256,7 +256,7 @@ TEST(Team, DeclaringAPersonAgainIsRefusedAndAChangeKeepsWhatIsNotGiven) {
         m = e.what();
     }
     EXPECT_NE(m.find("« Paul » est déjà dans l'équipe (membre de commission) ; pour changer son rôle : cotation users "
-                     "FICHIER --modifier « Paul » --role RÔLE"),
+                     "FICHIER --modifier Paul --role RÔLE"),
               std::string::npos)
         << m;
     auto reopened = Session::open(dir.file("c.cot"));

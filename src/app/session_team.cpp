@@ -45,7 +45,7 @@ void Session::add_person(const Person& input, const std::string& actor) {
     // organisation or a voice not typed again was silently wiped.
     if (known)
         throw InputError(fr::quote(known->name) + " est déjà dans l'équipe (" + role_label(known->role) +
-                         ") ; pour changer son rôle : cotation users FICHIER --modifier " + fr::quote(known->name) +
+                         ") ; pour changer son rôle : cotation users FICHIER --modifier " + fr::shell_word(known->name) +
                          " --role RÔLE (seul ce qui est donné change, au journal ; de même --organisation et --voix). "
                          "Rien n'a été enregistré.");
     if (!p.account.empty()) require(account_refusal(p.account));
@@ -83,7 +83,7 @@ void Session::change_person(const std::string& named, const PersonChange& change
         if (!known->account.empty() && account != known->account)
             throw InputError(fr::quote(known->name) + " agit déjà depuis le compte « " + known->account +
                              " » : le coordonnateur le change explicitement, au journal : cotation users FICHIER "
-                             "--changer-compte " + fr::quote(known->name) + " --compte " + account + ".");
+                             "--changer-compte " + fr::shell_word(known->name) + " --compte " + fr::shell_word(account) + ".");
         require(account_refusal(account));
         p.account = account;
     }
@@ -279,8 +279,8 @@ std::string Session::acting_person(const std::string& claimed) const {
         why += " Personne n'a encore de compte dans cette équipe : " +
                (owner.empty() ? std::string("le propriétaire du fichier de la campagne")
                               : "le propriétaire du fichier de la campagne (compte « " + owner + " »)") +
-               " lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte « " + coordinator +
-               " » --compte " + (owner.empty() ? std::string("LOGIN") : owner) + ".";
+               " lie d'abord le coordonnateur à son propre compte : cotation users FICHIER --changer-compte " +
+               fr::shell_word(coordinator) + " --compte " + (owner.empty() ? std::string("LOGIN") : fr::shell_word(owner)) + ".";
     }
     throw InputError(why);
 }

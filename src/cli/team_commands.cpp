@@ -41,7 +41,9 @@ int users(const Args& a) {
     const bool served = is_pg_uri(a.file());
     if (std::string login = fr::trim(a.get("--compte"));
         !served && !login.empty() && !a.has("--autre-poste") && account_refusal(login).empty())
-        if (std::string why = unknown_account_refusal(login, a.has("--ajouter") ? a.get("--ajouter") : a.get("--changer-compte"));
+        if (std::string why = unknown_account_refusal(login, a.has("--ajouter")    ? a.get("--ajouter")
+                                                             : a.has("--modifier") ? a.get("--modifier")
+                                                                                   : a.get("--changer-compte"));
             !why.empty())
             throw InputError(why);
     if (a.has("--ajouter")) {
@@ -60,11 +62,13 @@ int users(const Args& a) {
         if (a.has("--voix"))
             change.deliberative =
                 input::one_of("--voix", a.get("--voix"), {"deliberative", "consultative"}) == "deliberative";
-        if (!change.role && !change.organisation && !change.deliberative)
-            throw UsageError("--modifier NOM s'emploie avec --role, --organisation ou --voix (ce qui change).");
+        // A first account, as docs/equipe.md says (trial of issue 12: --compte was refused here).
+        if (a.has("--compte")) change.account = a.get("--compte");
+        if (!change.role && !change.organisation && !change.deliberative && !change.account)
+            throw UsageError("--modifier NOM s'emploie avec --role, --organisation, --voix ou --compte (ce qui change).");
         s->change_person(a.get("--modifier"), change, a.actor(*s));
         std::cout << "Fiche de « " << canonical_person(s->team(), a.get("--modifier")) << " » modifiée (inscrit au journal).\n";
-        if (change.role) rights_reminder(*s, a.file(), canonical_person(s->team(), a.get("--modifier")));
+        if (change.role || change.account) rights_reminder(*s, a.file(), canonical_person(s->team(), a.get("--modifier")));
     } else if (a.has("--changer-compte")) {
         // A team without any account yet: the file's owner binds its coordinator (checked there).
         const std::string actor = s->team().accounts_declared() ? a.actor(*s) : a.claimed();
@@ -175,7 +179,8 @@ void add_team_commands(Cli& cli) {
         .option("--voix", "deliberative|consultative", "voix d'un membre de commission (défaut : deliberative)")
         .option("--compte", "LOGIN", "compte du système depuis lequel la personne agit (le premier : celui du coordonnateur)")
         .option("--modifier", "NOM",
-                "change le rôle (--role), l'organisation ou la voix d'une personne déclarée : seul ce qui est donné (au journal)")
+                "change le rôle (--role), l'organisation, la voix ou lie un premier compte (--compte) d'une personne déclarée : "
+                "seul ce qui est donné (au journal)")
         .option("--changer-compte", "NOM",
                 "le coordonnateur change le compte d'une personne déclarée (avec --compte, au journal)")
         .flag("--autre-poste", "le compte de --compte existe sur un autre poste du partage, pas sur celui-ci")

@@ -223,9 +223,7 @@ std::optional<std::string> Team::identify(const std::string& claimed, const std:
               " » n'a pas de compte déclaré : personne ne peut agir en son nom. Le coordonnateur, depuis son "
               "propre compte, le lie au compte depuis lequel « " +
               named->name +
-              " » travaille : cotation users FICHIER "
-              "--changer-compte « " +
-              named->name + " » --compte LOGIN.";
+              " » travaille : cotation users FICHIER --changer-compte " + fr::shell_word(named->name) + " --compte LOGIN.";
         return std::nullopt;
     }
     if (named) {
