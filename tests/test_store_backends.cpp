@@ -920,6 +920,25 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     m = message("postgresql://hote/base?campagne=X&foo=bar");
     EXPECT_NE(m.find("paramètre « foo » inconnu"), std::string::npos) << m;
     EXPECT_EQ(m.find("invalid"), std::string::npos) << m;
+    // Trial 22 M1: libpq's English quoted the address, password included.
+    m = message("postgresql://nadia:MonSecret@[::1/aac?campagne=x");
+    EXPECT_EQ(m.find("MonSecret"), std::string::npos) << m;
+    EXPECT_NE(m.find("le crochet « [ » de l'adresse IPv6 de l'hôte n'est pas refermé"), std::string::npos) << m;
+    m = message("postgresql://nadia:Mon%ZZSecret@127.0.0.1:5432/aac?campagne=X");
+    EXPECT_EQ(m.find("Secret"), std::string::npos) << m;
+    EXPECT_NE(m.find("un « % » n'est pas suivi de deux chiffres hexadécimaux"), std::string::npos) << m;
+    // Checked by libpq as it connects (no server needed to refuse it).
+    try {
+        open_pg_store("postgresql://127.0.0.1:1/aac?campagne=X&connect_timeout=abc&password=MonSecret");
+        m = "accepté";
+    } catch (const std::exception& e) {
+        m = e.what();
+    }
+    EXPECT_EQ(m.find("MonSecret"), std::string::npos) << m;
+    EXPECT_NE(m.find("valeur « abc » invalide pour le paramètre « connect_timeout » : un nombre entier"), std::string::npos) << m;
+    // A cause libpq words in a way not translated still never shows a password.
+    EXPECT_EQ(pg::without_secrets("at \"postgresql://u:p4ss@h/b\" and p4ss", "postgresql://u:p4ss@h/b"),
+              "at \"postgresql://u:…@h/b\" and …");
 }
 
 // Trial 15c F10: « postgresql://claire@::1:5544/… », the brackets lost.

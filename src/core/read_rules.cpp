@@ -124,11 +124,35 @@ std::string finess_of(const std::string& finess) {
                                                                                                                           : "";
 }
 
+// An identifier typed with its label, as copied from a form or a Kbis
+// (« SIREN 271922056 », « N° SIRET : 271 922 056 00012 », « finess: 170074850 »):
+// the identifier alone (trial 22 M2: taken as a name, the link covered
+// nothing). Any other text as it is.
+std::string identifier_text(const std::string& declared) {
+    std::string t = fr::trim(declared);
+    bool labelled = false;
+    for (bool more = true; more;) {
+        more = false;
+        const std::string lower = fr::lower_ascii(t.substr(0, 8));
+        for (const char* label : {"numéro", "numero", "n°", "no ", "no.", "siren", "siret", "finess", ":"}) {
+            const std::string l = fr::lower_ascii(label);
+            if (lower.rfind(l, 0) == 0) {
+                t = fr::trim(t.substr(l.size()));
+                labelled = more = true;
+                break;
+            }
+        }
+    }
+    if (labelled && (!digits_of(t).empty() || !finess_of(t).empty())) return t;
+    return fr::trim(declared);
+}
+
 // The dossiers `declared` designates, in file order.
-std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, const std::string& declared) {
+std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, const std::string& declared_text) {
     std::vector<const Dossier*> out;
-    std::string digits = digits_of(fr::trim(declared));
-    const std::string finess = finess_of(fr::trim(declared));   // a Corsican FINESS holds a letter
+    const std::string declared = identifier_text(declared_text);
+    std::string digits = digits_of(declared);
+    const std::string finess = finess_of(declared);   // a Corsican FINESS holds a letter
     if (digits.size() == 9 || digits.size() == 14 || !finess.empty()) {
         for (const auto& d : dossiers) {
             std::string siret = digits_of(d.siret);
@@ -154,8 +178,8 @@ std::optional<std::string> designated_organisme(const std::vector<Dossier>& doss
 }
 
 std::optional<DeclaredAlone> declared_alone(const std::string& declared) {
-    const std::string typed = fr::trim(declared);
-    const std::string digits = digits_of(typed), finess = finess_of(typed);
+    const std::string typed = fr::trim(declared), identifier = identifier_text(declared);
+    const std::string digits = digits_of(identifier), finess = finess_of(identifier);
     // Nine digits are a SIREN or a FINESS (designated() reads both); fourteen, a SIRET.
     if (digits.size() == 14) return DeclaredAlone{typed, "siren:" + digits.substr(0, 9)};
     if (digits.size() == 9) return DeclaredAlone{typed, "siren:" + digits + " finess:" + digits};

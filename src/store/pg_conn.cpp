@@ -43,7 +43,41 @@ std::string french_connection_error(const std::string& msg) {
         return "la base « " + db + " » n'existe pas sur ce serveur";
     if (auto role = quoted_after("role \""); !role.empty() && msg.find("does not exist") != std::string::npos)
         return "le rôle « " + role + " » n'existe pas sur ce serveur";
+    // The address's own form (trial 22 M1: libpq's English quoted the address, password included).
+    if (msg.find("matching \"]\" in IPv6 host address") != std::string::npos)
+        return "le crochet « [ » de l'adresse IPv6 de l'hôte n'est pas refermé (« [::1] »)";
+    if (msg.find("invalid percent-encoded token") != std::string::npos)
+        return "un « % » n'est pas suivi de deux chiffres hexadécimaux (un caractère spécial de l'identifiant ou du mot "
+               "de passe s'écrit ainsi : %40 pour @, %3A pour :, %2F pour /, %25 pour %)";
+    if (msg.find("forbidden value %00") != std::string::npos) return "un « %00 » (caractère nul) n'est pas permis";
+    if (auto v = quoted_after("invalid integer value \""); !v.empty())
+        return "valeur « " + v + " » invalide pour le paramètre « " + quoted_after("for connection option \"") +
+               " » : un nombre entier";
+    if (auto v = quoted_after("invalid connection option \""); !v.empty())
+        return "paramètre « " + v + " » inconnu de PostgreSQL";
+    if (msg.find("unexpected spaces found") != std::string::npos || msg.find("unexpected character") != std::string::npos)
+        return "caractère inattendu dans l'adresse (une espace ou un signe réservé s'écrit %20, %40…)";
+    if (msg.find("missing \"=\" after") != std::string::npos || msg.find("extra key/value separator") != std::string::npos)
+        return "paramètre de l'adresse mal formé (forme nom=valeur, séparés par &)";
     return msg.empty() ? std::string("raison inconnue") : msg;
+}
+
+std::string without_secrets(std::string text, const std::string& uri) {
+    // The password of « scheme://user:password@host », and of each « password=… » parameter.
+    std::vector<std::string> secrets;
+    if (auto scheme = uri.find("://"); scheme != std::string::npos) {
+        const auto at = uri.find('@', scheme + 3), slash = uri.find('/', scheme + 3), colon = uri.find(':', scheme + 3);
+        if (at != std::string::npos && (slash == std::string::npos || at < slash) && colon != std::string::npos && colon < at)
+            secrets.push_back(uri.substr(colon + 1, at - colon - 1));
+    }
+    for (auto p = uri.find("password="); p != std::string::npos; p = uri.find("password=", p + 9)) {
+        const auto end = uri.find('&', p);
+        secrets.push_back(uri.substr(p + 9, (end == std::string::npos ? uri.size() : end) - p - 9));
+    }
+    for (const auto& secret : secrets)
+        for (auto p = secret.empty() ? std::string::npos : text.find(secret); p != std::string::npos; p = text.find(secret, p + 3))
+            text.replace(p, secret.size(), "…");
+    return text;
 }
 
 namespace {
@@ -69,7 +103,9 @@ PgConn::PgConn(const PgAddress& address) : shown_(address.shown) {
     if (!opts) {
         std::string msg = err ? err : "adresse illisible";
         PQfreemem(err);
-        throw InputError("Adresse de campagne partagée « " + shown_ + " » illisible : " + msg);
+        while (!msg.empty() && (msg.back() == '\n' || msg.back() == '.')) msg.pop_back();
+        throw InputError("Adresse de campagne partagée « " + shown_ + " » illisible : " +
+                         without_secrets(french_connection_error(msg), address.uri_without_campaign) + ".");
     }
     std::vector<std::string> keys, values;
     bool has_timeout = false;
@@ -108,7 +144,7 @@ PgConn::PgConn(const PgAddress& address) : shown_(address.shown) {
         PQfinish(c_);
         c_ = nullptr;
         throw InputError("Impossible de joindre le serveur de la campagne partagée « " + shown_ + " » : " +
-                         french_connection_error(msg) + ".");
+                         without_secrets(french_connection_error(msg), address.uri_without_campaign) + ".");
     }
     // The server's notices (« drop cascades to … ») are not for the user's terminal.
     PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);

@@ -69,6 +69,9 @@ inline std::string closed_message() {
 // libpq's connection failures said in French (trial 15 F8); a cause it does
 // not recognise keeps libpq's own words.
 std::string french_connection_error(const std::string& msg);
+// `text` with every password `uri` holds (« user:MOT@host », « password=MOT ») replaced by « … »:
+// what libpq says of an address may quote it whole (trial 22 M1).
+std::string without_secrets(std::string text, const std::string& uri);
 
 // A lock or a statement waited for too long (lock_timeout, statement_timeout):
 // said in French like any refusal, told apart so that a caller can say more

@@ -107,7 +107,8 @@ PgAddress parse_pg_uri(const std::string& uri) {
         std::string msg = err ? err : "illisible";
         PQfreemem(err);
         while (!msg.empty() && (msg.back() == '\n' || msg.back() == '.')) msg.pop_back();
-        throw bad(pg::french_connection_error(msg));   // libpq's words said in French (trial 15c F10)
+        // libpq's words said in French (trial 15c F10), never a password they quote (trial 22 M1).
+        throw bad(pg::without_secrets(pg::french_connection_error(msg), uri));
     }
     std::string user, host, port, dbname;
     for (PQconninfoOption* o = opts; o->keyword; ++o) {
