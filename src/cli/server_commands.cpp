@@ -6,6 +6,7 @@
 #include "store/pg_store.h"
 #include "cli/command.h"
 #include "core/error.h"
+#include "core/french.h"
 
 namespace cotation::cli {
 
@@ -50,10 +51,14 @@ int roles(const Args& a) {
         std::cout << pg_roles_sql(uri);
         return 0;
     }
-    apply_pg_roles(uri);
+    const auto missing = apply_pg_roles(uri);
     PgTeamRoles g = pg_team_roles(parse_pg_uri(uri).campaign);
     std::cout << "Droits de l'équipe appliqués par le serveur : groupes « " << g.coordinator << " », « " << g.instructor
               << " » et « " << g.committee << " ».\n";
+    if (!missing.empty())
+        std::cout << "Attention : le serveur n'a pas de rôle de connexion pour " << fr::join(missing, ", ", "ni")
+                  << " : ces personnes ne peuvent pas encore se connecter. Le service crée chaque rôle (createuser --pwprompt "
+                     "LOGIN, et GRANT CONNECT ON DATABASE : docs/serveur.md, étape 3), puis relance cette commande.\n";
     return 0;
 }
 

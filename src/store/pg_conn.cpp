@@ -162,7 +162,12 @@ void PgConn::fail(PGresult* r) {
         throw InputError("Campagne partagée « " + shown_ + " » : doublon refusé par la base (" + msg +
                          ") ; rien n'a été enregistré.");
     // A trigger's own refusal is French already and names the row and the rule (trial 15d F3): said as is.
-    if (code == "42501" && msg.rfind("permission denied", 0) != 0 && msg.rfind("new row violates", 0) != 0)
+    // PostgreSQL's own English refusals of a privilege (« must have CREATEROLE privilege », « must be owner of… »:
+    // trial 22 m1) are translated, not taken for a trigger's French.
+    const bool english = msg.rfind("permission denied", 0) == 0 || msg.rfind("new row violates", 0) == 0 ||
+                         msg.rfind("must have", 0) == 0 || msg.rfind("must be", 0) == 0 ||
+                         msg.find("CREATEROLE") != std::string::npos;
+    if (code == "42501" && !english)
         throw InputError("Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " +
                          std::string(PQuser(c_) ? PQuser(c_) : "?") + " » : " + msg + " ; rien n'a été enregistré.");
     if (code == "42501") throw InputError(refusal_message(msg));
@@ -309,11 +314,9 @@ std::string PgConn::refusal_message(const std::string& msg) const {
                "(docs/serveur.md, « Mettre en place un vrai serveur », étape 4).";
     if (msg.find("to create role") != std::string::npos || msg.find("CREATEROLE") != std::string::npos)
         return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle " + who +
-               " de créer les groupes de la campagne : il lui manque le droit CREATEROLE (ALTER ROLE " +
-               std::string(user ? user : "…") +
-               " CREATEROLE, par un superutilisateur ; les droits de l'équipe "
-               "s'appliquent sous le compte propriétaire de la campagne : docs/serveur.md, étape 2) ; rien n'a été "
-               "enregistré.";
+               " de créer les groupes de la campagne : il lui manque le droit CREATEROLE. Les droits de l'équipe "
+               "s'appliquent sous le compte propriétaire de la campagne, celui du service informatique, qui a ce droit "
+               "(docs/serveur.md, étapes 2 et 4), jamais sous celui d'une personne de l'équipe ; rien n'a été enregistré.";
     const std::string act = w != what.end() ? w->second
                             : table.empty()     ? std::string("faire cette opération")
                                                 : "modifier la table « " + table + " »";

@@ -467,11 +467,12 @@ std::string pg_roles_sql(const std::string& uri) {
                    "LOGIN).\n";
             continue;
         }
-        sql += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + sql::literal(p.account) +
-               ") THEN CREATE ROLE " + quote_identifier(p.account) + " LOGIN; END IF; END $$;\n";
-        // One group per person: a role that changed leaves its former group.
-        sql += "REVOKE " + groups + " FROM " + quote_identifier(p.account) + ";\n";
-        sql += "GRANT " + quote_identifier(group) + " TO " + quote_identifier(p.account) + "; -- " + name + "\n";
+        // The login role is the service's to create, with its password or its peer mapping
+        // (docs/serveur.md, step 3): never made here (trial 22 m2: a mistyped account became a login
+        // role without password). One group per person: a role that changed leaves its former group.
+        sql += "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + sql::literal(p.account) + ") THEN REVOKE " +
+               groups + " FROM " + quote_identifier(p.account) + "; GRANT " + quote_identifier(group) + " TO " +
+               quote_identifier(p.account) + "; END IF; END $$; -- " + name + "\n";
     }
     return sql;
 }
@@ -481,7 +482,7 @@ bool pg_login_role_exists(const std::string& uri, const std::string& role) {
     return c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {role}).rows() > 0;
 }
 
-void apply_pg_roles(const std::string& uri) {
+std::vector<std::string> apply_pg_roles(const std::string& uri) {
     // A demonstration made by root binds its coordinator to « root »: with
     // peer authentication the machine's root would become coordinator (trial 15 F9).
     // A role of that name the service created itself is its own choice.
@@ -538,6 +539,12 @@ void apply_pg_roles(const std::string& uri) {
         throw InputError("Campagne partagée « " + address.shown + " » : aucun droit n'a été appliqué : " +
                          table_holders(c, address.campaign) + ".");
     }
+    std::vector<std::string> missing;
+    for (const auto& [name, p] : store->load().team.people)
+        if (!p.account.empty() && !administrative_account(p.account) &&
+            !c.exec("SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin", {p.account}).rows())
+            missing.push_back(name + " (compte « " + p.account + " »)");
+    return missing;
 }
 
 }  // namespace cotation

@@ -6,6 +6,7 @@
 //   postgresql://[user[:password]@]host[:port]/base?campagne=REF
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "campaign_store.h"
 
@@ -46,7 +47,9 @@ PgTeamRoles pg_team_roles(const std::string& campaign);
 // account in the team) in its group. Reads the team; writes nothing.
 std::string pg_roles_sql(const std::string& uri);
 // Runs it, all or nothing (needs the right to create roles: the campaign's owner with CREATEROLE).
-void apply_pg_roles(const std::string& uri);
+// The people's login roles are the service's to create (docs/serveur.md, step 3): those the
+// server does not have yet are returned (« NOM (compte « LOGIN ») »), their rights given once created.
+std::vector<std::string> apply_pg_roles(const std::string& uri);
 // Whether the server has a login role of that name (a person's account on a
 // server campaign is their PostgreSQL role, not an account of this workstation).
 bool pg_login_role_exists(const std::string& uri, const std::string& role);
