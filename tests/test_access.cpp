@@ -347,6 +347,10 @@ TEST(ReadPaths, InstructionReportLeavesOutWhatTheReaderMayNotRead) {
     EXPECT_NE(linked.find("Masqué pour ce lecteur"), std::string::npos) << linked;
     EXPECT_EQ(linked.find("dossiers classés"), std::string::npos) << linked;
     EXPECT_EQ(linked.find("(moyenne de"), std::string::npos) << linked;
+    // Nor a point of attention drawn from the part of the ratings he sees (trial 22 m4: « cotation
+    // incomplète : 0 critère noté », whereas two instructors had rated every criterion).
+    EXPECT_EQ(linked.find("cotation incomplète"), std::string::npos) << linked;
+    EXPECT_NE(linked.find("Appréciation de la cotation masquée pour ce lecteur"), std::string::npos) << linked;
     cli("rapports " + f + " --out " + dir.file("coord") + " --dossier ACT-2023-11 --par 'Nathalie Girard (ARS, pôle médico-social)'");
     std::string full = test::pdf_words(dir.file("coord/ACT-2023-11-compte-rendu.pdf"));
     EXPECT_NE(full.find("Claire Martin (ARS, DD 13) :"), std::string::npos) << full;

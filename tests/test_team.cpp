@@ -62,6 +62,10 @@ TEST(Team, RatingNeedsAnAssignmentAndNoDeclaredLink) {
         EXPECT_NE(std::string(e.what()).find("a déclaré un lien avec « Association Alpha »"), std::string::npos) << e.what();
     }
     EXPECT_THROW(s->put_rating({id(*s, "P"), "Julien", "A.1", 2, "x"}, "Julien"), InputError);
+    // Submitting there says the link, not « notes incomplètes » (trial 22 m3).
+    EXPECT_EQ(test::message_of([&] { s->submit(id(*s, "P"), "Julien", "Julien"); }),
+              "« Julien » a déclaré un lien avec « Association Alpha » : ce dossier ne lui est pas confié, il n'y a pas de "
+              "notes à soumettre.");
     auto j = Session::open(dir.file("c.cot"))->store().journal("personne/Julien/conflit/");
     ASSERT_EQ(j.size(), 1u);
     EXPECT_NE(j[0].new_value.find("Administrateur de l'association jusqu'en 2022"), std::string::npos);

@@ -184,6 +184,10 @@ void Session::submit(std::int64_t dossier_id, const std::string& named, const st
     const std::string reviewer = canonical_person(snap_.team, named);
     authenticate(actor);
     require(submission_for_refusal(snap_.team, actor, reviewer));
+    // A dossier their declared link covers: that, not « notes incomplètes » (trial 22 m3).
+    if (!snap_.team.open_mode() && snap_.team.in_conflict(reviewer, organisation_of(dossier_id)))
+        require("« " + reviewer + " » a déclaré un lien avec " + snap_.team.link_text(reviewer, organisation_of(dossier_id)) +
+                " : ce dossier ne lui est pas confié, il n'y a pas de notes à soumettre.");
     require(submission_refusal(grid_, ratings_of(dossier_id), reviewer));
     store_->submit(dossier_id, reviewer, journal_actor(actor));
     snap_.team.submitted[dossier_id].insert(reviewer);

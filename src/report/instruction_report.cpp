@@ -118,6 +118,14 @@ Variables instruction_variables(const CommitteeContext& ctx, const RankEntry& e)
     for (auto& o : observations(ctx.grid, e))
         if (std::find(attention.begin(), attention.end(), o) == attention.end() && o.rfind("point à vérifier, manque", 0) != 0)
             notes_for_committee.push_back(std::move(o));
+    // A masked dossier's observations from its ratings (« cotation incomplète : 0 critère noté », ex aequo,
+    // an eliminating note, the proposal's reason) would tell what the ratings are, or say it wrongly
+    // from the part this reader sees (trial 22 m4): only what its file tells is kept.
+    if (ctx.masked)
+        if (auto m = ctx.masked->find(d.id); m != ctx.masked->end()) {
+            std::erase_if(notes_for_committee, [](const std::string& o) { return o.rfind("non décidable", 0) != 0; });
+            notes_for_committee.push_back("Appréciation de la cotation masquée pour ce lecteur : " + m->second);
+        }
     v["observations"] = join(notes_for_committee);
     if (e.apart()) {
         // Not evaluated on the merits (its letter says so): no grid of
