@@ -936,6 +936,9 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     }
     EXPECT_EQ(m.find("MonSecret"), std::string::npos) << m;
     EXPECT_NE(m.find("valeur « abc » invalide pour le paramètre « connect_timeout » : un nombre entier"), std::string::npos) << m;
+    // Trial 22 m6: one slash was looked for as a file (« La campagne … n'existe pas »).
+    EXPECT_TRUE(names_server_campaign("postgresql:/hote/base?campagne=X"));
+    EXPECT_NE(message("postgresql:/hote/base?campagne=X").find("elle doit commencer par postgresql://"), std::string::npos);
     // A cause libpq words in a way not translated still never shows a password.
     EXPECT_EQ(pg::without_secrets("at \"postgresql://u:p4ss@h/b\" and p4ss", "postgresql://u:p4ss@h/b"),
               "at \"postgresql://u:…@h/b\" and …");
@@ -1160,8 +1163,13 @@ TEST(Share, CommandLinePartagerThenExporter) {
     ASSERT_EQ(test::run_cli("demo " + file, out), 0) << out;
     ASSERT_EQ(test::run_cli("partager " + file + " '" + uri + "' --par 'Claire'", out), 0) << out;
     EXPECT_NE(out.find("Campagne partagée sur le serveur : 11 dossiers, 336 notes."), std::string::npos) << out;
+    // Trial 22 m5: the file and the server are two campaigns from here on, said.
+    EXPECT_NE(out.find("reste tel qu'il était, modifiable : l'équipe travaille désormais sur le serveur"), std::string::npos)
+        << out;
     ASSERT_EQ(test::run_cli("exporter '" + uri + "' " + back, out), 0) << out;
-    EXPECT_NE(out.find("Copie figée enregistrée : 11 dossiers, 336 notes"), std::string::npos) << out;
+    // An open campaign's copy is no frozen archive: said so, and how to make one.
+    EXPECT_NE(out.find("Copie enregistrée : 11 dossiers, 336 notes"), std::string::npos) << out;
+    EXPECT_NE(out.find("Pour une archive figée, le coordonnateur clôt la campagne"), std::string::npos) << out;
     EXPECT_EQ(out.find("secret"), std::string::npos);
     ASSERT_EQ(test::run_cli("journal verify " + back, out), 0) << out;
     EXPECT_NE(out.find("Journal intact"), std::string::npos) << out;

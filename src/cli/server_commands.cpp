@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/invisible.h"
 
 namespace cotation::cli {
 
@@ -24,7 +25,7 @@ int copy(const Args& a, bool to_server) {
     CopyReport r = copy_campaign(from, to, a.claimed());
     // French plural: 0 and 1 take the singular.
     auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
-    std::cout << (to_server ? "Campagne partagée sur le serveur : " : "Copie figée enregistrée : ")
+    std::cout << (to_server ? "Campagne partagée sur le serveur : " : r.closed ? "Copie figée enregistrée : " : "Copie enregistrée : ")
               << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
               << (r.closed ? ", close comme la source" : "") << ".\n"
               << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées") << ", tête "
@@ -32,6 +33,15 @@ int copy(const Args& a, bool to_server) {
               << count(r.copy_entries, "entrée", "entrées") << ", tête " << r.copy_head.text() << ").\n"
               << "La copie prolonge la tête de la source : cotation journal verify "
               << (to_server ? campaign_for_command(to) : to) << " --tete " << r.source_head.text() << "\n";
+    // Two campaigns from here on, which nothing keeps together (trial 22 m5): said.
+    if (to_server)
+        std::cout << "Le fichier " << fr::quote_path(from) << " reste tel qu'il était, modifiable : l'équipe travaille "
+                     "désormais sur le serveur ; gardez le fichier comme sauvegarde du partage, sans plus le modifier (ce qui "
+                     "y serait changé ne passe pas sur le serveur).\n";
+    else if (!r.closed)
+        std::cout << "La campagne du serveur est ouverte : la copie l'est aussi, et ce qui y serait changé ne passe pas sur "
+                     "le serveur. Pour une archive figée, le coordonnateur clôt la campagne (cotation close) avant de "
+                     "l'exporter.\n";
     // The server's name is an address; the documents keep the campaign's reference (trial 15 F9).
     if (std::string name = parse_pg_uri(to_server ? to : from).campaign; !r.reference.empty() && name != r.reference)
         std::cout << "Attention : sur le serveur, la campagne s'appelle « " << name << " », mais sa référence reste « "

@@ -132,9 +132,12 @@ JournalCheck write_server_copy(const std::string& uri, const CampaignRows& rows,
     // One transaction from the schema to the verified journal: a copy that
     // fails, or is killed, leaves nothing on the server.
     pg::PgTransaction t(c, pg::PgTransaction::Kind::Schema);
-    if (pg::schema_state(c, address.campaign) != 0)
-        throw InputError("La campagne « " + address.campaign + " » existe déjà sur le serveur « " + address.shown +
-                         " » ; choisissez une autre référence (rien n'a été écrasé).");
+    if (const int state = pg::schema_state(c, address.campaign); state != 0)
+        throw InputError(state < 0 ? "Le schéma « " + address.campaign + " » existe déjà sur le serveur « " + address.shown +
+                                         " » et n'est pas une campagne Cotation ; choisissez une autre référence (campagne=…), "
+                                         "rien n'a été écrit."
+                                   : "La campagne « " + address.campaign + " » existe déjà sur le serveur « " + address.shown +
+                                         " » ; choisissez une autre référence (rien n'a été écrasé).");
     c.exec("CREATE SCHEMA " + schema);
     pg::migrate(c, 0);
     c.exec(pg::kJournalLock);
