@@ -163,7 +163,8 @@ int param(const Args& a) {
             const std::string old = was == before.end() || !def ? std::string() : display(*def, was->second);
             if (fr::trim(value).empty())
                 std::cout << (def ? def->id : name)
-                          << (old.empty() ? std::string(" n'était pas renseigné : rien n'a changé") : " effacé (il valait " + old + ")")
+                          << (old.empty() ? std::string(" n'était pas renseigné : rien n'a changé")
+                                          : " effacé (il valait " + old + ")")
                           << ".\n";
             else if (def)
                 if (auto now = s->campaign().parameters.find(def->id); now != s->campaign().parameters.end())

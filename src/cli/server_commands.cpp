@@ -25,7 +25,9 @@ int copy(const Args& a, bool to_server) {
     CopyReport r = copy_campaign(from, to, a.claimed());
     // French plural: 0 and 1 take the singular.
     auto count = [](auto n, const char* one, const char* many) { return std::to_string(n) + " " + (n > 1 ? many : one); };
-    std::cout << (to_server ? "Campagne partagée sur le serveur : " : r.closed ? "Copie figée enregistrée : " : "Copie enregistrée : ")
+    std::cout << (to_server  ? "Campagne partagée sur le serveur : "
+                  : r.closed ? "Copie figée enregistrée : "
+                             : "Copie enregistrée : ")
               << count(r.dossiers, "dossier", "dossiers") << ", " << count(r.ratings, "note", "notes")
               << (r.closed ? ", close comme la source" : "") << ".\n"
               << "Journal de la source vérifié et repris tel quel (" << count(r.source_entries, "entrée", "entrées") << ", tête "

@@ -75,7 +75,8 @@ std::string without_secrets(std::string text, const std::string& uri) {
         secrets.push_back(uri.substr(p + 9, (end == std::string::npos ? uri.size() : end) - p - 9));
     }
     for (const auto& secret : secrets)
-        for (auto p = secret.empty() ? std::string::npos : text.find(secret); p != std::string::npos; p = text.find(secret, p + 3))
+        for (auto p = secret.empty() ? std::string::npos : text.find(secret); p != std::string::npos;
+             p = text.find(secret, p + 3))
             text.replace(p, secret.size(), "…");
     return text;
 }
