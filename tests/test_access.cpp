@@ -72,6 +72,11 @@ std::int64_t id(Session& s, const std::string& ref) { return s.dossiers()[*s.fin
 
 TEST(ReadRules, BlindRatingAndDeclaredLinks) {
     Team t = blind_team();
+    // Not assigned to dossier 1: never to read its others' ratings, said so (trial 23 m4: told to submit first).
+    EXPECT_EQ(dossier_reading(t, std::string("Claire"), 1, "Fondation Bêta").why,
+              "« Claire » n'est pas affecté(e) à ce dossier : un instructeur ne lit les notes des autres évaluateurs que des "
+              "dossiers qui lui sont affectés, une fois les siennes soumises.");
+    t.assignments[1] = {"Claire", "Julien"};
     // Claire has not submitted dossier 1: her own ratings only.
     DossierReading r = dossier_reading(t, std::string("Claire"), 1, "Fondation Bêta");
     EXPECT_FALSE(r.others);

@@ -311,6 +311,15 @@ TEST_F(PgCliRoles, AnInstructorReadsNeitherOthersRatingsNorTheirJournalThroughTh
     EXPECT_NE(rank.out.find("votre rôle ne lit pas toutes les notes"), std::string::npos) << rank.out;
     CliRun coordinator = cli("rank " + uri(kCoord));
     EXPECT_EQ(coordinator.rc, 0) << coordinator.out;
+    // Nor the coverage and the map of the ranking order (trial 23 M2: computed on her part of the ratings);
+    // the offer alone is anyone's.
+    for (const std::string& command : {"couverture " + uri(reader_), "carte " + uri(reader_) + " --out " + dir_.file("c.png")}) {
+        CliRun partial = cli(command);
+        EXPECT_NE(partial.rc, 0) << command << " : " << partial.out;
+        EXPECT_NE(partial.out.find("votre rôle ne lit pas toutes les notes"), std::string::npos) << partial.out;
+    }
+    EXPECT_EQ(cli("couverture " + uri(reader_) + " --offre-seule").rc, 0);
+    EXPECT_EQ(cli("couverture " + uri(kCoord)).rc, 0);
     // Verifying the whole journal is the coordinator's: said in French.
     CliRun verify = cli("journal verify " + uri(reader_));
     EXPECT_NE(verify.rc, 0);

@@ -34,6 +34,9 @@ TEST(Team, RolesAreDeclaredByTheCoordinator) {
     changed.organisme = "Autre";
     EXPECT_THROW(s->update_dossier(changed, "Paul"), InputError);
     EXPECT_THROW(cotation::test::set_parameter(*s, "campagne.places", "3", "Claire"), InputError);
+    // Nothing to submit either: said so, not « notes incomplètes » (trial 23 m4).
+    EXPECT_EQ(test::message_of([&] { s->submit(s->dossiers()[0].id, "Paul", "Paul"); }),
+              "Seuls les instructeurs notent et soumettent leurs notes ; « Paul » est membre de commission.");
     auto reopened = Session::open(dir.file("c.cot"));
     EXPECT_EQ(reopened->team().people.size(), 4u);
     EXPECT_EQ(reopened->team().person("Paul")->role, Role::CommitteeMember);
@@ -124,6 +127,12 @@ TEST(Team, ALinkDeclaredBeforeItsDossierCoversItAndIsNotReplaced) {
     s->declare_conflict("Léa", "SIREN 419514906", "bénévole", "Léa");
     EXPECT_EQ(s->team().conflicts.back().organisme, "Résidence Les Pins");
     EXPECT_EQ(s->team().conflicts.back().identifiers, "siren:419514906");
+    // The same identifier typed otherwise (trial 23 M1), and a FINESS label storing a FINESS only (m1).
+    EXPECT_THROW(s->declare_conflict("Julien", "419514906 00017", "encore", "Julien"), InputError);
+    EXPECT_THROW(s->declare_conflict("Léa", "SIRET 41951490600025", "encore", "Léa"), InputError);
+    s->declare_conflict("Léa", "FINESS 170 074 850", "bénévole", "Léa");
+    EXPECT_EQ(s->team().conflicts.back().identifiers, "finess:170074850");
+    EXPECT_THROW(s->declare_conflict("Léa", "finess:170074850", "encore", "Léa"), InputError);
     // The same link again, by the coordinator, with another text: refused, the first one kept.
     try {
         s->declare_conflict("Julien", "fondation gamma", "autre texte", "Nadia");
@@ -133,7 +142,7 @@ TEST(Team, ALinkDeclaredBeforeItsDossierCoversItAndIsNotReplaced) {
             << e.what();
     }
     auto reopened = Session::open(dir.file("c.cot"));
-    ASSERT_EQ(reopened->team().conflicts.size(), 3u);
+    ASSERT_EQ(reopened->team().conflicts.size(), 4u);
     for (const auto& c : reopened->team().conflicts)
         if (c.reviewer == "Julien")
             EXPECT_EQ(c.declaration, c.organisme == "Fondation Gamma" ? "membre du conseil d'administration" : "salarié jusqu'en 2024");

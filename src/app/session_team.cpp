@@ -132,8 +132,10 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
     ConflictDeclaration c{reviewer, *organisme, fr::trim(declaration), actor, signed_on.value_or(today()), identifiers};
     // Declared again with nothing new to cover: refused, the first declaration kept as its declarer
     // wrote it (trial 15: the text, date and author were replaced).
+    // The same organisation, or identifiers it already covers however they are typed (trial 23 M1:
+    // « SIREN 418 802 195 » then « 418802195 »).
     for (const ConflictDeclaration& before : snap_.team.conflicts)
-        if (before.reviewer == reviewer && organisation_key(before.organisme) == organisation_key(c.organisme)) {
+        if (before.reviewer == reviewer) {
             bool adds = false;
             for (std::size_t at = 0, end; at < c.identifiers.size(); at = end + 1) {
                 end = c.identifiers.find(' ', at);
@@ -141,7 +143,8 @@ void Session::declare_conflict(const std::string& named, const std::string& decl
                 const std::string token = c.identifiers.substr(at, end - at);
                 adds |= (" " + before.identifiers + " ").find(" " + token + " ") == std::string::npos;
             }
-            if (!adds)
+            const bool same = organisation_key(before.organisme) == organisation_key(c.organisme);
+            if (!adds && (same || !c.identifiers.empty()))
                 throw InputError("« " + reviewer + " » a déjà déclaré un lien avec « " + before.organisme + " » le " +
                                  before.declared_on.french_numeric() + " (« " + before.declaration + " », enregistré par " +
                                  before.declared_by + ") ; cette déclaration couvre déjà les mêmes dossiers : rien n'a été "
@@ -380,6 +383,9 @@ RankingReading ranking_reading(Session& s) {
 }
 
 void require_reads_everything(Session& s, const std::string& what) {
+    // On a server the role's own reading may be partial, whoever is named (trial 23 M2: the
+    // coverage and the map ranked on an instructor's part of the ratings).
+    if (auto partial = s.store().partial_reading(); !partial.empty()) throw InputError(partial);
     if (!s.reader()) return;   // nobody declared: one person reads all
     for (const auto& d : s.dossiers()) {
         DossierReading r = s.reading(d.id);

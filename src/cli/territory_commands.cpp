@@ -102,8 +102,16 @@ std::vector<std::string> shown_set(const Args& a, const TerritoryStudy& t, const
     return ranked;
 }
 
+// The sets but the offer alone follow the ranking: read by whoever reads every dossier (trial 23 M2).
+void require_ranking_read(const Args& a, Session& s, const std::string& what) {
+    if (a.has("--offre-seule")) return;
+    s.set_reader(a.reader(s));
+    require_reads_everything(s, what);
+}
+
 int couverture(const Args& a) {
     auto s = Session::open(a.file());
+    require_ranking_read(a, *s, "La couverture des candidatures");
     TerritoryStudy t(*s);
     std::string which, code;
     const auto refs = shown_set(a, t, *s, which, code);
@@ -159,6 +167,7 @@ int carte(const Args& a) {
         throw UsageError("--out « " + out +
                          " » : extension .png ou .pdf attendue (usage : cotation carte FICHIER --out CARTE.png|CARTE.pdf)");
     auto s = Session::open(a.file());
+    require_ranking_read(a, *s, "La carte des candidatures");
     TerritoryStudy t(*s);
     std::string which, code;
     const auto refs = shown_set(a, t, *s, which, code);
@@ -227,6 +236,7 @@ void add_territory_commands(Cli& cli) {
         .flag("--communes",
               "une ligne par commune : code_insee;commune;population;distance_km;site (CSV, deux décimales, point ; implique "
               "--csv)")
+        .acting()
         .run(couverture);
     cli.command("repartition", Area::Territory,
                 "répartition dans l'ordre du classement sous les règles de répartition (de l'appel ou proposées)")
@@ -253,6 +263,7 @@ void add_territory_commands(Cli& cli) {
                 "ces dossiers classés choisis (défaut : la répartition enregistrée, sinon l'ordre du classement sous les "
                 "règles de l'appel)")
         .flag("--offre-seule", "l'offre existante seule, sans aucun dossier")
+        .acting()
         .run(carte);
     cli.command("offre", Area::Territory, "offre existante de la campagne : afficher, importer un extrait FINESS, remplacer")
         .file()

@@ -35,8 +35,13 @@ std::string reopening_refusal(const std::string& reason) {
 }
 
 std::string submission_for_refusal(const Team& team, const std::string& actor, const std::string& reviewer) {
-    if (team.open_mode() || actor == reviewer) return "";
-    return "Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».";
+    if (team.open_mode()) return "";
+    if (actor != reviewer)
+        return "Chacun soumet ses propres notes : « " + actor + " » ne peut pas soumettre pour « " + reviewer + " ».";
+    // Who does not rate has nothing to submit (trial 23 m4: a committee member was told « notes incomplètes »).
+    if (const Person* p = team.person(reviewer); p && p->role != Role::Instructor)
+        return "Seuls les instructeurs notent et soumettent leurs notes ; « " + p->name + " » est " + role_label(p->role) + ".";
+    return "";
 }
 
 std::string pieces_request_moment_refusal(const std::string& reference, const Date& on,

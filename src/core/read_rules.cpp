@@ -29,9 +29,16 @@ DossierReading dossier_reading(const Team& team, const std::optional<std::string
     if (team.in_conflict(p->name, organisation))
         return {false, "« " + *reader + " » a déclaré un lien avec " + team.link_text(p->name, organisation) +
                            " : les notes des autres évaluateurs de ce dossier ne lui sont pas lisibles."};
-    if (!team.sees_others(p->name, dossier, organisation))
+    if (!team.sees_others(p->name, dossier, organisation)) {
+        // Not assigned: never to submit there, so never to read (trial 23 m4: « après avoir soumis les siennes »).
+        auto a = team.assignments.find(dossier);
+        if (a == team.assignments.end() || !a->second.count(p->name))
+            return {false, "« " + *reader + " » n'est pas affecté(e) à ce dossier : un instructeur ne lit les notes des "
+                                            "autres évaluateurs que des dossiers qui lui sont affectés, une fois les siennes "
+                                            "soumises."};
         return {false, "Notation à l'aveugle : « " + *reader +
                            " » lit les notes des autres évaluateurs de ce dossier après avoir soumis les siennes."};
+    }
     return {};
 }
 
@@ -127,9 +134,14 @@ std::string finess_of(const std::string& finess) {
 // An identifier typed with its label, as copied from a form or a Kbis
 // (« SIREN 271922056 », « N° SIRET : 271 922 056 00012 », « finess: 170074850 »):
 // the identifier alone (trial 22 M2: taken as a name, the link covered
-// nothing). Any other text as it is.
-std::string identifier_text(const std::string& declared) {
-    std::string t = fr::trim(declared);
+// nothing), and the kind its label says (« finess », « siren » for a SIREN or
+// a SIRET; trial 23 m1: a FINESS was stored as a SIREN too). Any other text
+// as it is, with no kind.
+struct TypedIdentifier {
+    std::string text, kind;
+};
+TypedIdentifier identifier_text(const std::string& declared) {
+    std::string t = fr::trim(declared), kind;
     bool labelled = false;
     for (bool more = true; more;) {
         more = false;
@@ -139,20 +151,23 @@ std::string identifier_text(const std::string& declared) {
             if (lower.rfind(l, 0) == 0) {
                 t = fr::trim(t.substr(l.size()));
                 labelled = more = true;
+                if (l == "finess") kind = "finess";
+                else if (l == "siren" || l == "siret") kind = "siren";
                 break;
             }
         }
     }
-    if (labelled && (!digits_of(t).empty() || !finess_of(t).empty())) return t;
-    return fr::trim(declared);
+    if (labelled && (!digits_of(t).empty() || !finess_of(t).empty())) return {t, kind};
+    return {fr::trim(declared), ""};
 }
 
 // The dossiers `declared` designates, in file order.
 std::vector<const Dossier*> designated(const std::vector<Dossier>& dossiers, const std::string& declared_text) {
     std::vector<const Dossier*> out;
-    const std::string declared = identifier_text(declared_text);
-    std::string digits = digits_of(declared);
-    const std::string finess = finess_of(declared);   // a Corsican FINESS holds a letter
+    const TypedIdentifier typed = identifier_text(declared_text);
+    const std::string& declared = typed.text;
+    std::string digits = typed.kind == "finess" ? std::string() : digits_of(declared);
+    const std::string finess = typed.kind == "siren" ? std::string() : finess_of(declared);   // a Corsican one holds a letter
     if (digits.size() == 9 || digits.size() == 14 || !finess.empty()) {
         for (const auto& d : dossiers) {
             std::string siret = digits_of(d.siret);
@@ -178,12 +193,15 @@ std::optional<std::string> designated_organisme(const std::vector<Dossier>& doss
 }
 
 std::optional<DeclaredAlone> declared_alone(const std::string& declared) {
-    const std::string typed = fr::trim(declared), identifier = identifier_text(declared);
-    const std::string digits = digits_of(identifier), finess = finess_of(identifier);
-    // Nine digits are a SIREN or a FINESS (designated() reads both); fourteen, a SIRET.
-    if (digits.size() == 14) return DeclaredAlone{typed, "siren:" + digits.substr(0, 9)};
-    if (digits.size() == 9) return DeclaredAlone{typed, "siren:" + digits + " finess:" + digits};
-    if (!finess.empty()) return DeclaredAlone{typed, "finess:" + finess};
+    const std::string typed = fr::trim(declared);
+    const TypedIdentifier identifier = identifier_text(declared);
+    const std::string digits = digits_of(identifier.text), finess = finess_of(identifier.text);
+    // Nine digits are a SIREN or a FINESS (designated() reads both) unless the label says which; fourteen, a SIRET.
+    if (identifier.kind != "finess" && digits.size() == 14) return DeclaredAlone{typed, "siren:" + digits.substr(0, 9)};
+    if (identifier.kind == "siren" && digits.size() == 9) return DeclaredAlone{typed, "siren:" + digits};
+    if (identifier.kind == "finess" && !finess.empty()) return DeclaredAlone{typed, "finess:" + finess};
+    if (identifier.kind.empty() && digits.size() == 9) return DeclaredAlone{typed, "siren:" + digits + " finess:" + digits};
+    if (identifier.kind.empty() && !finess.empty()) return DeclaredAlone{typed, "finess:" + finess};
     if (organisation_key(typed).empty()) return std::nullopt;
     return DeclaredAlone{typed, ""};
 }
