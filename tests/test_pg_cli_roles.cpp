@@ -220,11 +220,11 @@ TEST_F(PgCliRoles, APersonAddedBeforeTheRolesAreAppliedIsToldWhatToRun) {
     EXPECT_NE(added.out.find("la base du serveur ne donne à « Lucie Morel » les droits de son rôle qu'une fois"),
               std::string::npos)
         << added.out;
-    EXPECT_NE(added.out.find("cotation serveur roles '"), std::string::npos) << added.out;
-    EXPECT_NE(added.out.find("' --appliquer"), std::string::npos) << added.out;
-    // Trial 15f F1: said under the coordinator's own role, it is not hers to run.
-    EXPECT_NE(added.out.find("avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles"),
-              std::string::npos) << added.out;
+    // Trial 15f F1, trial 23 m5: said under the coordinator's own role, it is not hers to run: the address
+    // given is under the service's account, not hers.
+    EXPECT_NE(added.out.find("cotation serveur roles 'postgresql://COMPTE_DU_SERVICE@"), std::string::npos) << added.out;
+    EXPECT_NE(added.out.find("' --appliquer ; votre propre compte n'a pas le droit de créer les rôles"), std::string::npos)
+        << added.out;
     EXPECT_EQ(added.out.find("mdp-"), std::string::npos) << "mot de passe affiché : " << added.out;
     // Trial 15 (minor): on a server the account is a role of the server, not an account of this workstation;
     // « lm_… » is none yet: said, with what the service runs.
@@ -342,6 +342,12 @@ TEST(PgStore, TheITServicesAccountCopiesTheTeamsCampaignBothWays) {
     create_demo(file, "act-hlm", DemoStage::Instruction);
     EXPECT_EQ(Session::open(file)->team().people.at(kCoord).account, "coord_" + tag);
     Session::simulate_thread_login("svc_it");
+    // Naming the coordinator from the service's account: refused first, in those words (trial 23 m6: the
+    // journal's check said the copy's entry was « ajoutée hors de Cotation »), nothing copied.
+    const std::string named = test::message_of([&] { copy_campaign(file, uri, kCoord); });
+    EXPECT_NE(named.find("--par nomme « " + std::string(kCoord) + " », liée au compte « coord_" + tag + " »"), std::string::npos)
+        << named;
+    EXPECT_EQ(named.find("hors de Cotation"), std::string::npos) << named;
     std::string refused;
     try {
         copy_campaign(file, uri, "");

@@ -936,6 +936,13 @@ TEST(PgUri, MalformedAddressesAreRefusedInFrench) {
     }
     EXPECT_EQ(m.find("MonSecret"), std::string::npos) << m;
     EXPECT_NE(m.find("valeur « abc » invalide pour le paramètre « connect_timeout » : un nombre entier"), std::string::npos) << m;
+    try {
+        open_pg_store("postgresql://127.0.0.1:1/aac?campagne=X&target_session_attrs=bad");
+        m = "accepté";
+    } catch (const std::exception& e) {
+        m = e.what();
+    }
+    EXPECT_NE(m.find("valeur « bad » invalide pour le paramètre « target_session_attrs »"), std::string::npos) << m;
     // Trial 22 m6: one slash was looked for as a file (« La campagne … n'existe pas »).
     EXPECT_TRUE(names_server_campaign("postgresql:/hote/base?campagne=X"));
     EXPECT_NE(message("postgresql:/hote/base?campagne=X").find("elle doit commencer par postgresql://"), std::string::npos);

@@ -7,6 +7,7 @@
 #include "core/journal_grammar.h"
 #include "core/error.h"
 #include "core/french.h"
+#include "core/people.h"
 #include "session.h"
 #include "store/campaign_copy.h"
 #include "store/open_store.h"
@@ -55,6 +56,22 @@ CopyReport copy_campaign(const std::string& from, const std::string& to, const s
         }
     }
     CampaignRows rows = from_server ? read_server_rows(from) : read_file_rows(from);
+    // A name given (--par) that is a person of the team bound to another account: the copy's entry would
+    // say so, and the journal refuse it as not Cotation's (trial 23 m6). Said first, nothing copied.
+    if (const std::string login = Session::os_login(); !actor.empty() && actor != "inconnu" && actor != login)
+        if (const CopiedTable* people = rows.table("person"))
+            for (const auto& row : people->rows) {
+                std::string name, account;
+                for (std::size_t i = 0; i < people->columns.size(); ++i) {
+                    if (people->columns[i] == "name") name = row[i].value;
+                    else if (people->columns[i] == "account") account = row[i].value;
+                }
+                if (!account.empty() && account != login &&
+                    person_key(name) == person_key(journal_text::signature_of(actor).person))
+                    throw InputError("--par nomme « " + name + " », liée au compte « " + account +
+                                     " », et la copie se fait depuis le compte « " + login +
+                                     " » : sans --par, elle est signée du compte qui la fait ; rien n'a été copié.");
+            }
     report.source_entries = static_cast<std::int64_t>(rows.journal.size());
     if (!rows.journal.empty()) report.source_head = {rows.journal.back().seq, rows.journal.back().hash, {}};
     CopyNote note{copier(actor, from_server ? from : to), "campagne.copie", "campagne/copie", "",

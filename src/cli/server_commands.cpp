@@ -68,8 +68,10 @@ int roles(const Args& a) {
     std::cout << "Droits de l'équipe appliqués par le serveur : groupes « " << g.coordinator << " », « " << g.instructor
               << " » et « " << g.committee << " ».\n";
     if (!missing.empty())
-        std::cout << "Attention : le serveur n'a pas de rôle de connexion pour " << fr::join(missing, ", ", "ni")
-                  << " : ces personnes ne peuvent pas encore se connecter. Le service crée chaque rôle (createuser --pwprompt "
+        std::cout << "Attention : le serveur n'a pas de rôle de connexion pour " << fr::join(missing, ", ", "et")
+                  << (missing.size() > 1 ? " : ces personnes ne peuvent pas encore se connecter."
+                                         : " : cette personne ne peut pas encore se connecter.")
+                  << " Le service crée chaque rôle (createuser --pwprompt "
                      "LOGIN, et GRANT CONNECT ON DATABASE : docs/serveur.md, étape 3), puis relance cette commande.\n";
     return 0;
 }

@@ -21,14 +21,21 @@ namespace {
 // `users --ajouter` said nothing of it, and the person's first command was refused).
 void rights_reminder(Session& s, const std::string& campaign, const std::string& person) {
     if (!is_pg_uri(campaign)) return;
-    const PgAddress address = parse_pg_uri(campaign);
+    std::string shown = parse_pg_uri(campaign).shown;
+    // Said to another than the owner (the coordinator), the address under the service's account
+    // (trial 15f F1, trial 23 m5: hers, given as is, would fail).
+    const bool owner = s.store().owns_campaign();
+    if (!owner)
+        if (auto scheme = shown.find("://"); scheme != std::string::npos) {
+            const auto at = shown.find('@', scheme + 3), slash = shown.find('/', scheme + 3);
+            const bool user = at != std::string::npos && (slash == std::string::npos || at < slash);
+            shown.replace(scheme + 3, user ? at - scheme - 3 : 0, user ? "COMPTE_DU_SERVICE" : "COMPTE_DU_SERVICE@");
+        }
     std::cout << "Campagne partagée : la base du serveur ne donne à « " << person
               << " » les droits de son rôle qu'une fois les droits de l'équipe appliqués de nouveau. Le service (compte "
                  "propriétaire de la campagne) lance : cotation serveur roles "
-              << fr::shell_word(address.shown) << " --appliquer";
-    // Trial 15f F1: said to the coordinator, her own address failed (« must have CREATEROLE privilege »).
-    if (!s.store().owns_campaign())
-        std::cout << ", avec l'adresse de son propre compte : le vôtre n'a pas le droit de créer les rôles (CREATEROLE)";
+              << fr::shell_word(shown) << " --appliquer";
+    if (!owner) std::cout << " ; votre propre compte n'a pas le droit de créer les rôles (CREATEROLE)";
     std::cout << " (docs/serveur.md, étape 4).\n";
 }
 

@@ -53,6 +53,9 @@ std::string french_connection_error(const std::string& msg) {
     if (auto v = quoted_after("invalid integer value \""); !v.empty())
         return "valeur « " + v + " » invalide pour le paramètre « " + quoted_after("for connection option \"") +
                " » : un nombre entier";
+    // « invalid target_session_attrs value: "bad" » and the like (trial 23 m7).
+    if (auto p = msg.find(" value: \""); msg.rfind("invalid ", 0) == 0 && p != std::string::npos)
+        return "valeur « " + quoted_after(" value: \"") + " » invalide pour le paramètre « " + msg.substr(8, p - 8) + " »";
     if (auto v = quoted_after("invalid connection option \""); !v.empty())
         return "paramètre « " + v + " » inconnu de PostgreSQL";
     if (msg.find("unexpected spaces found") != std::string::npos || msg.find("unexpected character") != std::string::npos)
@@ -299,7 +302,9 @@ std::string PgConn::refusal_message(const std::string& msg) const {
         base.erase(std::remove(base.begin(), base.end(), '"'), base.end());
         return "Campagne partagée « " + shown_ + " » : la base du serveur refuse au rôle « " + (user ? user : "?") +
                " » de créer une campagne : il lui manque le droit CREATE sur la base « " + base +
-               " » (GRANT CREATE ON DATABASE, par le service : docs/serveur.md) ; rien n'a été enregistré.";
+               " ». Une campagne se met sur le serveur sous le compte du service informatique, propriétaire de la base, "
+               "qui a ce droit (docs/serveur.md, étapes 2 et 4), pas sous celui d'une personne de l'équipe ; rien n'a été "
+               "enregistré.";
     }
     const std::string who = "« " + std::string(user ? user : "?") + " »";
     // Trial 15c F9: a person added to the team since the rights were last

@@ -513,8 +513,13 @@ std::vector<std::string> apply_pg_roles(const std::string& uri) {
                              " » les droits du propriétaire de la campagne (« " + owner +
                              " »), qui peut tout, jusqu'à suspendre les déclencheurs du journal ; aucun droit n'a été "
                              "appliqué. Le propriétaire est un compte du service informatique qu'aucune personne de "
-                             "l'équipe ne détient (docs/serveur.md, étape 2) : retirez ce droit (REVOKE \"" +
-                             owner + "\" FROM " + p.account + ") ou partagez la campagne sous un tel compte.");
+                             "l'équipe ne détient (docs/serveur.md, étape 2) : " +
+                             // Her account is the owner itself: bound to her own (trial 23 m5: « REVOKE x FROM x »).
+                             (p.account == owner
+                                  ? "liez la personne à son propre compte : cotation users " + fr::shell_word(address.shown) +
+                                        " --changer-compte " + fr::shell_word(name) + " --compte LOGIN."
+                                  : "retirez ce droit (REVOKE \"" + owner + "\" FROM " + p.account +
+                                        ") ou partagez la campagne sous un tel compte."));
     // Trial 15f F7: the team is read from its rows; one changed in SQL (a
     // member made coordinator by an UPDATE) would be granted, then trusted.
     // Its rows must be those the journal recorded.
