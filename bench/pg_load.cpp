@@ -119,10 +119,12 @@ int main(int argc, char** argv) {
             // thread acts from (trial 15e F4: acting from the coordinator's
             // « root » with no account bound, `journal verify` refused them).
             for (std::size_t i = 0; i < names.size(); ++i) {
-                Person p = *coord->team().person(names[i]);
-                if (!p.account.empty()) continue;
-                p.account = account_of(i);
-                coord->add_person(p, kCoordinator);
+                if (!coord->team().person(names[i])->account.empty()) continue;
+                // A first account is bound by a change of the person (users --modifier --compte):
+                // declaring them again is refused (trial 15g G4).
+                Session::PersonChange bind;
+                bind.account = account_of(i);
+                coord->change_person(names[i], bind, kCoordinator);
             }
             const auto& ds = coord->dossiers();
             for (std::size_t i = 0; i < names.size(); ++i) {
